@@ -1,0 +1,319 @@
+//! Data types: what one element is, how many bytes it takes, and NumPy's names
+//! for it. Casting and promotion rules live in `promote.rs`; reading and
+//! writing elements in `element.rs`.
+
+use std::rc::Rc;
+
+/// An element type, as NumPy's `dtype`. Byte order is always little-endian
+/// (NumPy's native order on Linux x86-64 and aarch64).
+#[derive(Debug, Clone, PartialEq)]
+pub enum DType {
+    /// `bool`, one byte, 0 or 1.
+    Bool,
+    /// `int8`
+    Int8,
+    /// `int16`
+    Int16,
+    /// `int32`
+    Int32,
+    /// `int64` (NumPy's default integer on Linux, and `intp`).
+    Int64,
+    /// `uint8`
+    UInt8,
+    /// `uint16`
+    UInt16,
+    /// `uint32`
+    UInt32,
+    /// `uint64`
+    UInt64,
+    /// `float16`
+    Float16,
+    /// `float32`
+    Float32,
+    /// `float64` (the default float).
+    Float64,
+    /// `complex64`: two float32.
+    Complex64,
+    /// `complex128`: two float64.
+    Complex128,
+    /// `<U n`: n UCS-4 code points, NUL padded (4·n bytes).
+    Str(usize),
+    /// `|S n`: n bytes, NUL padded.
+    Bytes(usize),
+    /// A structured (record) type, or plain `V n` when it has no fields.
+    Record(Rc<RecordType>),
+}
+
+/// The layout of a structured dtype: named fields at byte offsets inside a
+/// record of `itemsize` bytes. Offsets may leave gaps and need not be in
+/// order: a multi-field index (`data[['wage', 'age']]`) keeps the parent's
+/// offsets and itemsize.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordType {
+    /// The fields in their declared (name) order.
+    pub fields: Vec<Field>,
+    /// Bytes per record.
+    pub itemsize: usize,
+}
+
+/// One field of a structured dtype.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The field's name.
+    pub name: String,
+    /// The type of one element of the field.
+    pub dtype: DType,
+    /// Byte offset inside the record.
+    pub offset: usize,
+    /// Sub-array shape (`('b', 'f8', (3, 3))`); empty for a scalar field.
+    pub shape: Vec<usize>,
+}
+
+impl Field {
+    /// Bytes the field occupies in the record.
+    pub fn nbytes(&self) -> usize {
+        self.dtype.itemsize() * self.shape.iter().product::<usize>()
+    }
+}
+
+impl RecordType {
+    /// True when the fields are packed in order with no gaps, which is when
+    /// NumPy prints the dtype as a list of tuples rather than a dict.
+    pub fn is_packed(&self) -> bool {
+        let mut at = 0;
+        for f in &self.fields {
+            if f.offset != at {
+                return false;
+            }
+            at += f.nbytes();
+        }
+        at == self.itemsize
+    }
+
+    /// The field called `name`.
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+}
+
+/// The broad category of a dtype, as NumPy's `dtype.kind` letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    /// `b`
+    Bool,
+    /// `u`
+    UInt,
+    /// `i`
+    Int,
+    /// `f`
+    Float,
+    /// `c`
+    Complex,
+    /// `U`
+    Str,
+    /// `S`
+    Bytes,
+    /// `V`
+    Void,
+}
+
+impl DType {
+    /// Bytes per element.
+    pub fn itemsize(&self) -> usize {
+        match self {
+            DType::Bool | DType::Int8 | DType::UInt8 => 1,
+            DType::Int16 | DType::UInt16 | DType::Float16 => 2,
+            DType::Int32 | DType::UInt32 | DType::Float32 => 4,
+            DType::Int64 | DType::UInt64 | DType::Float64 | DType::Complex64 => 8,
+            DType::Complex128 => 16,
+            DType::Str(n) => 4 * n,
+            DType::Bytes(n) => *n,
+            DType::Record(r) => r.itemsize,
+        }
+    }
+
+    /// The kind letter's category.
+    pub fn kind(&self) -> Kind {
+        match self {
+            DType::Bool => Kind::Bool,
+            DType::Int8 | DType::Int16 | DType::Int32 | DType::Int64 => Kind::Int,
+            DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => Kind::UInt,
+            DType::Float16 | DType::Float32 | DType::Float64 => Kind::Float,
+            DType::Complex64 | DType::Complex128 => Kind::Complex,
+            DType::Str(_) => Kind::Str,
+            DType::Bytes(_) => Kind::Bytes,
+            DType::Record(_) => Kind::Void,
+        }
+    }
+
+    /// NumPy's `dtype.kind` character.
+    pub fn kind_char(&self) -> char {
+        match self.kind() {
+            Kind::Bool => 'b',
+            Kind::Int => 'i',
+            Kind::UInt => 'u',
+            Kind::Float => 'f',
+            Kind::Complex => 'c',
+            Kind::Str => 'U',
+            Kind::Bytes => 'S',
+            Kind::Void => 'V',
+        }
+    }
+
+    /// True for the integer kinds (signed or not).
+    pub fn is_integer(&self) -> bool {
+        matches!(self.kind(), Kind::Int | Kind::UInt)
+    }
+
+    /// True for bool, integer, float and complex: the types arithmetic works on.
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self.kind(),
+            Kind::Bool | Kind::Int | Kind::UInt | Kind::Float | Kind::Complex
+        )
+    }
+
+    /// NumPy's `dtype.name` / `str(dtype)` for simple types: `int64`,
+    /// `float32`, `bool`, `<U10`, `|S3`, `void416`. Structured types have no
+    /// short name; this gives their `V n` name.
+    pub fn name(&self) -> String {
+        match self {
+            DType::Bool => "bool".into(),
+            DType::Int8 => "int8".into(),
+            DType::Int16 => "int16".into(),
+            DType::Int32 => "int32".into(),
+            DType::Int64 => "int64".into(),
+            DType::UInt8 => "uint8".into(),
+            DType::UInt16 => "uint16".into(),
+            DType::UInt32 => "uint32".into(),
+            DType::UInt64 => "uint64".into(),
+            DType::Float16 => "float16".into(),
+            DType::Float32 => "float32".into(),
+            DType::Float64 => "float64".into(),
+            DType::Complex64 => "complex64".into(),
+            DType::Complex128 => "complex128".into(),
+            DType::Str(n) => format!("<U{n}"),
+            DType::Bytes(n) => format!("|S{n}"),
+            DType::Record(r) => format!("void{}", 8 * r.itemsize),
+        }
+    }
+
+    /// The array-protocol type string (`dtype.str`): `<i8`, `|b1`, `<f4`,
+    /// `<U10`, `|S3`, `|V16`.
+    pub fn descr(&self) -> String {
+        match self {
+            DType::Bool => "|b1".into(),
+            DType::Int8 => "|i1".into(),
+            DType::UInt8 => "|u1".into(),
+            DType::Str(n) => format!("<U{n}"),
+            DType::Bytes(n) => format!("|S{n}"),
+            DType::Record(r) => format!("|V{}", r.itemsize),
+            other => format!("<{}{}", other.kind_char(), other.itemsize()),
+        }
+    }
+
+    /// The name of NumPy's scalar type for one element: `int64` for
+    /// `np.int64(5)`, `bool` (printed `np.True_`), `str_`, `bytes_`, `void`.
+    pub fn scalar_type_name(&self) -> String {
+        match self {
+            DType::Str(_) => "str_".into(),
+            DType::Bytes(_) => "bytes_".into(),
+            DType::Record(_) => "void".into(),
+            other => other.name(),
+        }
+    }
+
+    /// Parse a dtype given as a string, the way `np.dtype('...')` reads it:
+    /// names (`'int64'`, `'float'`, `'bool'`), codes (`'i4'`, `'<f8'`, `'u1'`,
+    /// `'U10'`, `'S3'`, `'?'`, `'b'`), and NumPy's single letters. Returns
+    /// `None` for anything NumPy would call "not understood". Byte orders
+    /// other than native/little (`>`) are refused here, as slicelab keeps
+    /// every buffer little-endian.
+    pub fn parse(text: &str) -> Option<DType> {
+        let named = match text {
+            "bool" | "bool_" | "?" | "b1" | "|b1" => Some(DType::Bool),
+            "int8" | "byte" | "b" => Some(DType::Int8),
+            "int16" | "short" | "h" => Some(DType::Int16),
+            "int32" | "intc" | "i" => Some(DType::Int32),
+            "int64" | "int" | "intp" | "int_" | "long" | "longlong" | "l" | "q" | "p" => {
+                Some(DType::Int64)
+            }
+            "uint8" | "ubyte" | "B" => Some(DType::UInt8),
+            "uint16" | "ushort" | "H" => Some(DType::UInt16),
+            "uint32" | "uintc" | "I" => Some(DType::UInt32),
+            "uint64" | "uint" | "uintp" | "ulong" | "ulonglong" | "L" | "Q" | "P" => {
+                Some(DType::UInt64)
+            }
+            "float16" | "half" | "e" => Some(DType::Float16),
+            "float32" | "single" | "f" => Some(DType::Float32),
+            "float64" | "float" | "double" | "d" => Some(DType::Float64),
+            "complex64" | "csingle" | "F" => Some(DType::Complex64),
+            "complex128" | "complex" | "cdouble" | "D" => Some(DType::Complex128),
+            "str" | "str_" | "unicode" | "U" => Some(DType::Str(0)),
+            "bytes" | "bytes_" | "S" => Some(DType::Bytes(0)),
+            _ => None,
+        };
+        if named.is_some() {
+            return named;
+        }
+        let body = text
+            .strip_prefix('<')
+            .or_else(|| text.strip_prefix('='))
+            .or_else(|| text.strip_prefix('|'))
+            .unwrap_or(text);
+        let mut chars = body.chars();
+        let code = chars.next()?;
+        let digits = chars.as_str();
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let n: usize = digits.parse().ok()?;
+        match (code, n) {
+            ('b', 1) => Some(DType::Bool),
+            ('i', 1) => Some(DType::Int8),
+            ('i', 2) => Some(DType::Int16),
+            ('i', 4) => Some(DType::Int32),
+            ('i', 8) => Some(DType::Int64),
+            ('u', 1) => Some(DType::UInt8),
+            ('u', 2) => Some(DType::UInt16),
+            ('u', 4) => Some(DType::UInt32),
+            ('u', 8) => Some(DType::UInt64),
+            ('f', 2) => Some(DType::Float16),
+            ('f', 4) => Some(DType::Float32),
+            ('f', 8) => Some(DType::Float64),
+            ('c', 8) => Some(DType::Complex64),
+            ('c', 16) => Some(DType::Complex128),
+            ('U', n) => Some(DType::Str(n)),
+            ('S', n) | ('a', n) => Some(DType::Bytes(n)),
+            ('V', n) => Some(DType::Record(Rc::new(RecordType {
+                fields: vec![],
+                itemsize: n,
+            }))),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_codes_and_names() {
+        assert_eq!(DType::parse("i4"), Some(DType::Int32));
+        assert_eq!(DType::parse("<f8"), Some(DType::Float64));
+        assert_eq!(DType::parse("U10"), Some(DType::Str(10)));
+        assert_eq!(DType::parse("float"), Some(DType::Float64));
+        assert_eq!(DType::parse("int"), Some(DType::Int64));
+        assert_eq!(DType::parse("foo"), None);
+        assert_eq!(DType::parse("i3"), None);
+    }
+
+    #[test]
+    fn names_match_numpy() {
+        assert_eq!(DType::Int64.name(), "int64");
+        assert_eq!(DType::Str(10).descr(), "<U10");
+        assert_eq!(DType::Bool.descr(), "|b1");
+        assert_eq!(DType::Float32.descr(), "<f4");
+    }
+}

@@ -1,0 +1,4 @@
+//! The strided-array engine: NumPy's memory model.
+
+pub mod dtype;
+pub mod scalar;

@@ -1,0 +1,25 @@
+//! One element's value, detached from any buffer: what indexing a single
+//! cell yields and what the printer formats. Which NumPy scalar type it is
+//! comes from the dtype carried beside it, not from the variant.
+
+/// The value of one element.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    /// A bool element.
+    Bool(bool),
+    /// A signed integer element of any width.
+    Int(i64),
+    /// An unsigned integer element of any width.
+    UInt(u64),
+    /// A float16/32/64 element, widened exactly to f64.
+    Float(f64),
+    /// A complex element (real, imaginary).
+    Complex(f64, f64),
+    /// A `U` element with trailing NULs stripped.
+    Str(String),
+    /// An `S` element with trailing NULs stripped.
+    Bytes(Vec<u8>),
+    /// A structured element: one value per field, in field order. A
+    /// sub-array field holds its elements flattened in C order.
+    Record(Vec<Scalar>),
+}

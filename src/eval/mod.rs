@@ -1,0 +1,1 @@
+//! The evaluator: names, Python values, NumPy functions.

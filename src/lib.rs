@@ -1,0 +1,15 @@
+//! slicelab: NumPy indexing you can type, with every view and copy shown.
+//!
+//! A statement flows through four layers:
+//! 1. `syntax` parses one line into an AST (`Stmt`),
+//! 2. `eval` walks it over a `Session`'s names, calling
+//! 3. `engine`, the strided-array model (buffers, dtypes, layouts, indexing),
+//! 4. and a front end (`transcript`, the REPL, lessons) renders the
+//!    `Outcome` through `render`.
+
+#![warn(missing_docs)]
+
+pub mod engine;
+pub mod eval;
+pub mod render;
+pub mod syntax;

@@ -1,0 +1,3 @@
+//! Statement text to AST. (Placeholder: the pest grammar and builder land next.)
+
+pub mod ast;
