@@ -1,4 +1,25 @@
-//! The strided-array engine: NumPy's memory model.
+//! The strided-array engine: NumPy's memory model. Buffers of bytes shared
+//! by an owner and its views; dtypes; layouts (shape, byte strides, byte
+//! offset); indexing that returns views or gathers copies; element kernels.
+//! The engine never sees an AST or a Python value, and never prints.
 
+pub mod array;
+pub mod broadcast;
+pub mod buffer;
 pub mod dtype;
+pub mod element;
+pub mod error;
+pub mod index;
+pub mod iter;
+pub mod kernels;
+pub mod layout;
+pub mod promote;
+pub mod reduce;
 pub mod scalar;
+pub mod strided_copy;
+
+pub use array::{ArrayRef, NdArray, Order};
+pub use dtype::DType;
+pub use error::EngineError;
+pub use layout::Layout;
+pub use scalar::Scalar;

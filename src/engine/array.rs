@@ -1,0 +1,335 @@
+//! `NdArray`: one array object — a buffer, a dtype, a layout and the owner
+//! its `.base` points at. Identity matters (`x.base is y`), so arrays live in
+//! `Rc`s and the evaluator compares pointers.
+//!
+//! Invariants:
+//! 1. An array with `base == None` owns its buffer (`flags.owndata`).
+//! 2. A view's `base` is the *first owner* up its chain: views of views
+//!    collapse, as NumPy's `PyArray_SetBaseObject` does.
+//! 3. Creating a view never touches element data: O(1) in the array size.
+
+use std::cell::{Cell, Ref, RefCell};
+use std::rc::Rc;
+
+use super::buffer::Buffer;
+use super::dtype::DType;
+use super::element::{read_scalar, write_scalar};
+use super::error::EngineError;
+use super::iter::for_each_offset2;
+use super::layout::{Layout, checked_size};
+use super::scalar::Scalar;
+
+/// A shared handle to an array object.
+pub type ArrayRef = Rc<NdArray>;
+
+/// One NumPy array object.
+#[derive(Debug)]
+pub struct NdArray {
+    buffer: Rc<Buffer>,
+    dtype: DType,
+    layout: RefCell<Layout>,
+    base: Option<ArrayRef>,
+    writeable: Cell<bool>,
+}
+
+/// Memory order for new arrays and copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Row-major.
+    C,
+    /// Column-major.
+    F,
+}
+
+impl NdArray {
+    /// A new zero-filled, C-ordered array that owns its memory.
+    pub fn zeros(shape: &[usize], dtype: DType) -> Result<ArrayRef, EngineError> {
+        Self::zeros_ordered(shape, dtype, Order::C)
+    }
+
+    /// A new zero-filled array in the given order.
+    pub fn zeros_ordered(
+        shape: &[usize],
+        dtype: DType,
+        order: Order,
+    ) -> Result<ArrayRef, EngineError> {
+        let itemsize = dtype.itemsize();
+        let size = checked_size(shape).ok_or(EngineError::ArrayTooBig)?;
+        let nbytes = size
+            .checked_mul(itemsize)
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or(EngineError::ArrayTooBig)?;
+        let buffer = Buffer::zeroed(nbytes, shape, &dtype.name())?;
+        let layout = match order {
+            Order::C => Layout::c_order(shape, itemsize),
+            Order::F => Layout {
+                shape: shape.to_vec(),
+                strides: super::layout::f_strides(shape, itemsize),
+                offset: 0,
+            },
+        };
+        Ok(Rc::new(NdArray {
+            buffer: Rc::new(buffer),
+            dtype,
+            layout: RefCell::new(layout),
+            base: None,
+            writeable: Cell::new(true),
+        }))
+    }
+
+    /// A new owning array over a buffer just filled by a kernel.
+    pub fn from_buffer(buffer: Buffer, dtype: DType, layout: Layout) -> ArrayRef {
+        Rc::new(NdArray {
+            buffer: Rc::new(buffer),
+            dtype,
+            layout: RefCell::new(layout),
+            base: None,
+            writeable: Cell::new(true),
+        })
+    }
+
+    /// A new C-ordered array from scalars (cast to `dtype`).
+    pub fn from_scalars(
+        shape: &[usize],
+        dtype: DType,
+        values: &[Scalar],
+    ) -> Result<ArrayRef, EngineError> {
+        let arr = Self::zeros(shape, dtype.clone())?;
+        {
+            let mut bytes = arr.buffer.bytes_mut();
+            let item = dtype.itemsize() as isize;
+            for (k, v) in values.iter().enumerate() {
+                write_scalar(&mut bytes, k as isize * item, &dtype, v);
+            }
+        }
+        Ok(arr)
+    }
+
+    /// A view of `source` with another dtype and layout on the same buffer.
+    /// Its base is `source`'s owner (chains collapse); it inherits
+    /// `source`'s writeable flag.
+    pub fn view(source: &ArrayRef, dtype: DType, layout: Layout) -> ArrayRef {
+        let owner = match &source.base {
+            Some(b) => b.clone(),
+            None => source.clone(),
+        };
+        Rc::new(NdArray {
+            buffer: source.buffer.clone(),
+            dtype,
+            layout: RefCell::new(layout),
+            base: Some(owner),
+            writeable: Cell::new(source.writeable.get()),
+        })
+    }
+
+    /// A view of `source` with the same dtype and a new layout.
+    pub fn view_with(source: &ArrayRef, layout: Layout) -> ArrayRef {
+        Self::view(source, source.dtype.clone(), layout)
+    }
+
+    /// The buffer.
+    pub fn buffer(&self) -> &Rc<Buffer> {
+        &self.buffer
+    }
+
+    /// The element type.
+    pub fn dtype(&self) -> &DType {
+        &self.dtype
+    }
+
+    /// A copy of the layout.
+    pub fn layout(&self) -> Layout {
+        self.layout.borrow().clone()
+    }
+
+    /// Borrow the layout.
+    pub fn layout_ref(&self) -> Ref<'_, Layout> {
+        self.layout.borrow()
+    }
+
+    /// Replace the layout in place (`a.shape = ...`): every name bound to
+    /// this object sees the new shape.
+    pub fn set_layout(&self, layout: Layout) {
+        *self.layout.borrow_mut() = layout;
+    }
+
+    /// The shape.
+    pub fn shape(&self) -> Vec<usize> {
+        self.layout.borrow().shape.clone()
+    }
+
+    /// Byte strides.
+    pub fn strides(&self) -> Vec<isize> {
+        self.layout.borrow().strides.clone()
+    }
+
+    /// Number of axes.
+    pub fn ndim(&self) -> usize {
+        self.layout.borrow().ndim()
+    }
+
+    /// Number of elements.
+    pub fn size(&self) -> usize {
+        self.layout.borrow().size()
+    }
+
+    /// NumPy's `.base`: the owner, or `None` for an owner.
+    pub fn base(&self) -> Option<&ArrayRef> {
+        self.base.as_ref()
+    }
+
+    /// `flags.owndata`.
+    pub fn owndata(&self) -> bool {
+        self.base.is_none()
+    }
+
+    /// `flags.writeable`.
+    pub fn writeable(&self) -> bool {
+        self.writeable.get()
+    }
+
+    /// Set `flags.writeable`. Turning it on is refused when the owner is
+    /// read-only, as NumPy refuses it.
+    pub fn set_writeable(&self, on: bool) -> Result<(), EngineError> {
+        if on && let Some(b) = &self.base
+            && !b.writeable()
+        {
+            return Err(EngineError::value(
+                "cannot set WRITEABLE flag to True of this array",
+            ));
+        }
+        self.writeable.set(on);
+        Ok(())
+    }
+
+    /// `flags.c_contiguous`.
+    pub fn is_c_contiguous(&self) -> bool {
+        self.layout.borrow().is_c_contiguous(self.dtype.itemsize())
+    }
+
+    /// `flags.f_contiguous`.
+    pub fn is_f_contiguous(&self) -> bool {
+        self.layout.borrow().is_f_contiguous(self.dtype.itemsize())
+    }
+
+    /// The element at a full index (caller checks bounds).
+    pub fn get(&self, index: &[usize]) -> Scalar {
+        let at = self.layout.borrow().offset_of(index);
+        read_scalar(&self.buffer.bytes(), at, &self.dtype)
+    }
+
+    /// The single element of a size-1 array (any shape).
+    pub fn first(&self) -> Scalar {
+        let at = self.layout.borrow().offset as isize;
+        read_scalar(&self.buffer.bytes(), at, &self.dtype)
+    }
+
+    /// Fail with NumPy's error when this array may not be written.
+    pub fn check_writeable(&self) -> Result<(), EngineError> {
+        if self.writeable() {
+            Ok(())
+        } else {
+            Err(EngineError::ReadOnly)
+        }
+    }
+
+    /// All elements in C order as scalars (for small arrays: printing
+    /// `tolist`, building Python values). Kernels never use this.
+    pub fn to_scalars(&self) -> Vec<Scalar> {
+        let l = self.layout.borrow();
+        let bytes = self.buffer.bytes();
+        let mut out = Vec::with_capacity(l.size());
+        super::iter::for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
+            out.push(read_scalar(&bytes, o, &self.dtype))
+        });
+        out
+    }
+
+    /// True when both arrays are on one buffer.
+    pub fn same_buffer(&self, other: &NdArray) -> bool {
+        Rc::ptr_eq(&self.buffer, &other.buffer)
+    }
+
+    /// A new owning copy in the given order, same dtype.
+    pub fn copy(&self, order: Order) -> Result<ArrayRef, EngineError> {
+        let shape = self.shape();
+        let out = NdArray::zeros_ordered(&shape, self.dtype.clone(), order)?;
+        copy_elements(self, &out)?;
+        Ok(out)
+    }
+}
+
+/// Copy every element of `src` into `dst` (same shape), casting between
+/// dtypes as NumPy's unsafe cast does. Safe when both share a buffer: the
+/// source is then copied out first.
+pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
+    if src.same_buffer(dst) {
+        let tmp = src.copy(Order::C)?;
+        return copy_elements(&tmp, dst);
+    }
+    let sl = src.layout_ref();
+    let dl = dst.layout_ref();
+    debug_assert_eq!(sl.shape, dl.shape);
+    let sbytes = src.buffer.bytes();
+    let mut dbytes = dst.buffer.bytes_mut();
+    super::kernels::copy_cast(
+        &sbytes,
+        &sl,
+        src.dtype(),
+        &mut dbytes,
+        &dl,
+        dst.dtype(),
+    );
+    Ok(())
+}
+
+/// Fallback element copy through scalars, for dtypes without a typed kernel
+/// (strings, records, complex, float16).
+pub fn copy_via_scalars(
+    sbytes: &[u8],
+    sl: &Layout,
+    sdtype: &DType,
+    dbytes: &mut [u8],
+    dl: &Layout,
+    ddtype: &DType,
+) {
+    for_each_offset2(
+        &dl.shape,
+        [&sl.strides, &dl.strides],
+        [sl.offset as isize, dl.offset as isize],
+        |s, d| {
+            let v = read_scalar(sbytes, s, sdtype);
+            write_scalar(dbytes, d, ddtype, &v);
+        },
+    );
+}
+
+/// A read-only snapshot for the printer: holds the layout, reads elements
+/// from the buffer on demand.
+pub struct Snapshot<'a> {
+    array: &'a NdArray,
+    layout: Layout,
+}
+
+impl<'a> Snapshot<'a> {
+    /// Snapshot an array.
+    pub fn of(array: &'a NdArray) -> Snapshot<'a> {
+        Snapshot {
+            array,
+            layout: array.layout(),
+        }
+    }
+}
+
+impl crate::render::ElementSource for Snapshot<'_> {
+    fn shape(&self) -> &[usize] {
+        &self.layout.shape
+    }
+    fn dtype(&self) -> &DType {
+        &self.array.dtype
+    }
+    fn get(&self, index: &[usize]) -> Scalar {
+        let at = self.layout.offset_of(index);
+        read_scalar(&self.array.buffer.bytes(), at, &self.array.dtype)
+    }
+}

@@ -1,0 +1,136 @@
+//! Byte storage shared by an owning array and all of its views.
+//!
+//! Storage is a `Vec<u64>` so every buffer starts 8-byte aligned: typed
+//! kernels can then view a contiguous run as `&[T]` through bytemuck without
+//! copying. Allocation is fallible: a learner's `np.zeros(10**13)` becomes a
+//! `MemoryError`, never an abort.
+
+use std::cell::{Ref, RefCell, RefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::error::EngineError;
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// A block of bytes with an identity. Views hold an `Rc<Buffer>` and a
+/// layout over it; two arrays share memory only if they share a buffer.
+#[derive(Debug)]
+pub struct Buffer {
+    id: u64,
+    nbytes: usize,
+    words: RefCell<Vec<u64>>,
+}
+
+/// Refuse single allocations above this share of physical memory, so that a
+/// typo cannot push the machine into swap or the OOM killer.
+const MAX_SHARE_OF_RAM: f64 = 0.8;
+
+fn physical_memory_bytes() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = text.lines().find(|l| l.starts_with("MemTotal:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
+impl Buffer {
+    /// A zero-filled buffer of `nbytes` bytes, or `MemoryError`.
+    /// `describe` gives the shape and dtype for NumPy's message.
+    pub fn zeroed(nbytes: usize, shape: &[usize], dtype_name: &str) -> Result<Buffer, EngineError> {
+        let too_big = || EngineError::OutOfMemory {
+            nbytes: nbytes as u128,
+            shape: shape.to_vec(),
+            dtype: dtype_name.to_string(),
+        };
+        if let Some(ram) = physical_memory_bytes()
+            && nbytes as f64 > ram as f64 * MAX_SHARE_OF_RAM
+        {
+            return Err(too_big());
+        }
+        let n_words = nbytes.div_ceil(8);
+        let mut words: Vec<u64> = Vec::new();
+        words.try_reserve_exact(n_words).map_err(|_| too_big())?;
+        words.resize(n_words, 0);
+        Ok(Buffer {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            nbytes,
+            words: RefCell::new(words),
+        })
+    }
+
+    /// A buffer holding exactly these bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Buffer {
+        let mut words = vec![0u64; bytes.len().div_ceil(8)];
+        bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
+        Buffer {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            nbytes: bytes.len(),
+            words: RefCell::new(words),
+        }
+    }
+
+    /// A stable number naming this buffer (for diagrams and `:vars`).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Size in bytes.
+    pub fn nbytes(&self) -> usize {
+        self.nbytes
+    }
+
+    /// Read access to the bytes.
+    pub fn bytes(&self) -> Ref<'_, [u8]> {
+        let n = self.nbytes;
+        Ref::map(self.words.borrow(), |w| &bytemuck::cast_slice::<u64, u8>(w)[..n])
+    }
+
+    /// Write access to the bytes.
+    pub fn bytes_mut(&self) -> RefMut<'_, [u8]> {
+        let n = self.nbytes;
+        RefMut::map(self.words.borrow_mut(), |w| {
+            &mut bytemuck::cast_slice_mut::<u64, u8>(w)[..n]
+        })
+    }
+}
+
+/// NumPy's human-readable size in a `MemoryError` message: `72.8 TiB`,
+/// `8.00 GiB`, with three significant digits as `numpy._core._exceptions`.
+pub fn format_size(nbytes: u128) -> String {
+    const UNITS: [&str; 7] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    if nbytes < 1024 {
+        return format!("{nbytes} bytes");
+    }
+    let mut unit = ((nbytes as f64).log2() as usize / 10).min(UNITS.len() - 1);
+    let mut scaled = nbytes as f64 / (1u128 << (10 * unit)) as f64;
+    // NumPy rounds to 3 significant figures and moves up a unit at 1024.
+    if (scaled * 100.0).round() / 100.0 >= 1024.0 && unit + 1 < UNITS.len() {
+        unit += 1;
+        scaled /= 1024.0;
+    }
+    let text = if scaled < 10.0 {
+        format!("{scaled:.2}")
+    } else if scaled < 100.0 {
+        format!("{scaled:.1}")
+    } else {
+        format!("{scaled:.0}.")
+    };
+    format!("{text} {}", UNITS[unit])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_like_numpy() {
+        assert_eq!(format_size(80_000_000_000_000), "72.8 TiB");
+        assert_eq!(format_size(8 * (1 << 30)), "8.00 GiB");
+        assert_eq!(format_size(100), "100 bytes");
+        assert_eq!(format_size(800_000_000_000), "745. GiB");
+    }
+
+    #[test]
+    fn huge_allocation_is_an_error() {
+        assert!(Buffer::zeroed(usize::MAX / 2, &[1], "float64").is_err());
+    }
+}

@@ -1,0 +1,459 @@
+//! Typed element access. `Element` is implemented by the Rust type behind each
+//! numeric dtype; `dispatch_numeric!` picks it from a `DType` once per
+//! kernel, so inner loops run on concrete types with no per-element dispatch.
+//! Casts between element types follow NumPy's `unsafe` casting (C casts):
+//! floats truncate toward zero, integers wrap.
+
+use bytemuck::{Pod, Zeroable};
+
+use super::dtype::DType;
+use super::scalar::Scalar;
+
+/// NumPy's bool: one byte, 0 or 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Pod, Zeroable)]
+#[repr(transparent)]
+pub struct Bool8(pub u8);
+
+/// A numeric element type.
+pub trait Element: Pod + Copy + Send + Sync + PartialOrd + PartialEq + Default + 'static {
+    /// The dtype it stands for.
+    fn dtype() -> DType;
+    /// Value as f64 (exact for every type but large 64-bit ints).
+    fn to_f64(self) -> f64;
+    /// Value as i64 (C cast).
+    fn to_i64(self) -> i64;
+    /// Value as u64 (C cast).
+    fn to_u64(self) -> u64;
+    /// Nonzero?
+    fn to_bool(self) -> bool;
+    /// C cast from f64.
+    fn from_f64(v: f64) -> Self;
+    /// C cast from i64 (wrapping).
+    fn from_i64(v: i64) -> Self;
+    /// C cast from u64 (wrapping).
+    fn from_u64(v: u64) -> Self;
+    /// From a bool.
+    fn from_bool(v: bool) -> Self;
+    /// The element as a detached scalar.
+    fn to_scalar(self) -> Scalar;
+    /// A cast from another element type, as NumPy's `astype` does it.
+    fn cast_from<S: Element>(v: S) -> Self;
+}
+
+macro_rules! int_element {
+    ($t:ty, $dt:ident, $variant:ident, $wide:ty) => {
+        impl Element for $t {
+            fn dtype() -> DType {
+                DType::$dt
+            }
+            fn to_f64(self) -> f64 {
+                self as f64
+            }
+            fn to_i64(self) -> i64 {
+                self as i64
+            }
+            fn to_u64(self) -> u64 {
+                self as u64
+            }
+            fn to_bool(self) -> bool {
+                self != 0
+            }
+            fn from_f64(v: f64) -> Self {
+                // NumPy goes through the C cast; out-of-range is undefined in
+                // C and x86 gives the "integer indefinite" value. Saturating
+                // through i64 keeps small types wrapping like NumPy does for
+                // in-range floats (`np.array([300.0]).astype(np.uint8)` → 44).
+                if v.is_nan() {
+                    return <$t>::from_i64(i64::MIN);
+                }
+                (v as i64) as $t
+            }
+            fn from_i64(v: i64) -> Self {
+                v as $t
+            }
+            fn from_u64(v: u64) -> Self {
+                v as $t
+            }
+            fn from_bool(v: bool) -> Self {
+                v as $t
+            }
+            fn to_scalar(self) -> Scalar {
+                Scalar::$variant(self as $wide)
+            }
+            fn cast_from<S: Element>(v: S) -> Self {
+                match S::dtype() {
+                    DType::Float32 | DType::Float64 => Self::from_f64(v.to_f64()),
+                    DType::UInt64 => Self::from_u64(v.to_u64()),
+                    _ => Self::from_i64(v.to_i64()),
+                }
+            }
+        }
+    };
+}
+
+int_element!(i8, Int8, Int, i64);
+int_element!(i16, Int16, Int, i64);
+int_element!(i32, Int32, Int, i64);
+int_element!(i64, Int64, Int, i64);
+int_element!(u8, UInt8, UInt, u64);
+int_element!(u16, UInt16, UInt, u64);
+int_element!(u32, UInt32, UInt, u64);
+int_element!(u64, UInt64, UInt, u64);
+
+macro_rules! float_element {
+    ($t:ty, $dt:ident) => {
+        impl Element for $t {
+            fn dtype() -> DType {
+                DType::$dt
+            }
+            fn to_f64(self) -> f64 {
+                self as f64
+            }
+            fn to_i64(self) -> i64 {
+                if self.is_nan() { i64::MIN } else { self as i64 }
+            }
+            fn to_u64(self) -> u64 {
+                if self < 0.0 {
+                    (self as i64) as u64
+                } else {
+                    self as u64
+                }
+            }
+            fn to_bool(self) -> bool {
+                self != 0.0
+            }
+            fn from_f64(v: f64) -> Self {
+                v as $t
+            }
+            fn from_i64(v: i64) -> Self {
+                v as $t
+            }
+            fn from_u64(v: u64) -> Self {
+                v as $t
+            }
+            fn from_bool(v: bool) -> Self {
+                if v { 1.0 } else { 0.0 }
+            }
+            fn to_scalar(self) -> Scalar {
+                Scalar::Float(self as f64)
+            }
+            fn cast_from<S: Element>(v: S) -> Self {
+                match S::dtype() {
+                    DType::UInt64 => v.to_u64() as $t,
+                    DType::Int64 => v.to_i64() as $t,
+                    _ => v.to_f64() as $t,
+                }
+            }
+        }
+    };
+}
+
+float_element!(f32, Float32);
+float_element!(f64, Float64);
+
+impl Element for Bool8 {
+    fn dtype() -> DType {
+        DType::Bool
+    }
+    fn to_f64(self) -> f64 {
+        (self.0 != 0) as u8 as f64
+    }
+    fn to_i64(self) -> i64 {
+        (self.0 != 0) as i64
+    }
+    fn to_u64(self) -> u64 {
+        (self.0 != 0) as u64
+    }
+    fn to_bool(self) -> bool {
+        self.0 != 0
+    }
+    fn from_f64(v: f64) -> Self {
+        Bool8((v != 0.0) as u8)
+    }
+    fn from_i64(v: i64) -> Self {
+        Bool8((v != 0) as u8)
+    }
+    fn from_u64(v: u64) -> Self {
+        Bool8((v != 0) as u8)
+    }
+    fn from_bool(v: bool) -> Self {
+        Bool8(v as u8)
+    }
+    fn to_scalar(self) -> Scalar {
+        Scalar::Bool(self.0 != 0)
+    }
+    fn cast_from<S: Element>(v: S) -> Self {
+        Bool8(v.to_bool() as u8)
+    }
+}
+
+/// Run `$body` with `$T` bound to the element type of a numeric `$dtype`;
+/// evaluate `$other` for non-numeric dtypes (strings, records, complex, f16).
+#[macro_export]
+macro_rules! dispatch_numeric {
+    ($dtype:expr, $T:ident => $body:expr, _ => $other:expr) => {{
+        use $crate::engine::dtype::DType as __D;
+        match $dtype {
+            __D::Bool => {
+                type $T = $crate::engine::element::Bool8;
+                $body
+            }
+            __D::Int8 => {
+                type $T = i8;
+                $body
+            }
+            __D::Int16 => {
+                type $T = i16;
+                $body
+            }
+            __D::Int32 => {
+                type $T = i32;
+                $body
+            }
+            __D::Int64 => {
+                type $T = i64;
+                $body
+            }
+            __D::UInt8 => {
+                type $T = u8;
+                $body
+            }
+            __D::UInt16 => {
+                type $T = u16;
+                $body
+            }
+            __D::UInt32 => {
+                type $T = u32;
+                $body
+            }
+            __D::UInt64 => {
+                type $T = u64;
+                $body
+            }
+            __D::Float32 => {
+                type $T = f32;
+                $body
+            }
+            __D::Float64 => {
+                type $T = f64;
+                $body
+            }
+            _ => $other,
+        }
+    }};
+}
+
+/// Read a `T` at a byte offset (unaligned reads are fine: field views of
+/// records can be unaligned).
+#[inline(always)]
+pub fn load<T: Pod>(bytes: &[u8], at: isize) -> T {
+    let at = at as usize;
+    bytemuck::pod_read_unaligned(&bytes[at..at + std::mem::size_of::<T>()])
+}
+
+/// Write a `T` at a byte offset.
+#[inline(always)]
+pub fn store<T: Pod>(bytes: &mut [u8], at: isize, v: T) {
+    let at = at as usize;
+    bytes[at..at + std::mem::size_of::<T>()].copy_from_slice(bytemuck::bytes_of(&v));
+}
+
+/// Read one element of any dtype as a detached scalar.
+pub fn read_scalar(bytes: &[u8], at: isize, dtype: &DType) -> Scalar {
+    dispatch_numeric!(dtype, T => load::<T>(bytes, at).to_scalar(), _ => match dtype {
+        DType::Float16 => Scalar::Float(f16_to_f64(load::<u16>(bytes, at))),
+        DType::Complex64 => Scalar::Complex(
+            load::<f32>(bytes, at) as f64,
+            load::<f32>(bytes, at + 4) as f64,
+        ),
+        DType::Complex128 => Scalar::Complex(load::<f64>(bytes, at), load::<f64>(bytes, at + 8)),
+        DType::Str(n) => {
+            let mut s = String::new();
+            for k in 0..*n {
+                let c = load::<u32>(bytes, at + 4 * k as isize);
+                if c == 0 {
+                    break;
+                }
+                s.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+            }
+            Scalar::Str(s)
+        }
+        DType::Bytes(n) => {
+            let at = at as usize;
+            let raw = &bytes[at..at + n];
+            let end = raw.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
+            Scalar::Bytes(raw[..end].to_vec())
+        }
+        DType::Record(rec) => {
+            let mut values = Vec::new();
+            for f in &rec.fields {
+                let count: usize = f.shape.iter().product();
+                if f.shape.is_empty() {
+                    values.push(read_scalar(bytes, at + f.offset as isize, &f.dtype));
+                } else {
+                    let items = (0..count)
+                        .map(|k| {
+                            read_scalar(
+                                bytes,
+                                at + (f.offset + k * f.dtype.itemsize()) as isize,
+                                &f.dtype,
+                            )
+                        })
+                        .collect();
+                    values.push(Scalar::Record(items));
+                }
+            }
+            Scalar::Record(values)
+        }
+        _ => unreachable!("numeric dtypes are dispatched above"),
+    })
+}
+
+/// Write a scalar into one element, casting as NumPy's setitem does for
+/// values already checked by the caller (range checks of Python ints happen
+/// in the evaluator, which knows whether the value was a Python int).
+pub fn write_scalar(bytes: &mut [u8], at: isize, dtype: &DType, v: &Scalar) {
+    dispatch_numeric!(dtype, T => store::<T>(bytes, at, scalar_to::<T>(v)), _ => match dtype {
+        DType::Float16 => store::<u16>(bytes, at, f64_to_f16(scalar_as_f64(v))),
+        DType::Complex64 => {
+            let (re, im) = scalar_as_complex(v);
+            store::<f32>(bytes, at, re as f32);
+            store::<f32>(bytes, at + 4, im as f32);
+        }
+        DType::Complex128 => {
+            let (re, im) = scalar_as_complex(v);
+            store::<f64>(bytes, at, re);
+            store::<f64>(bytes, at + 8, im);
+        }
+        DType::Str(n) => {
+            let text = scalar_as_text(v);
+            for (k, slot) in (0..*n).zip(text.chars().map(|c| c as u32).chain(std::iter::repeat(0))) {
+                store::<u32>(bytes, at + 4 * k as isize, slot);
+            }
+        }
+        DType::Bytes(n) => {
+            let raw: Vec<u8> = match v {
+                Scalar::Bytes(b) => b.clone(),
+                other => scalar_as_text(other).into_bytes(),
+            };
+            let at = at as usize;
+            for k in 0..*n {
+                bytes[at + k] = raw.get(k).copied().unwrap_or(0);
+            }
+        }
+        DType::Record(rec) => {
+            if let Scalar::Record(values) = v {
+                for (f, val) in rec.fields.iter().zip(values) {
+                    if f.shape.is_empty() {
+                        write_scalar(bytes, at + f.offset as isize, &f.dtype, val);
+                    } else {
+                        let count: usize = f.shape.iter().product();
+                        for k in 0..count {
+                            let item = match val {
+                                Scalar::Record(items) => items.get(k).unwrap_or(&items[0]).clone(),
+                                other => other.clone(),
+                            };
+                            write_scalar(bytes, at + (f.offset + k * f.dtype.itemsize()) as isize, &f.dtype, &item);
+                        }
+                    }
+                }
+            } else {
+                for f in &rec.fields {
+                    let count: usize = f.shape.iter().product::<usize>().max(1);
+                    for k in 0..count {
+                        write_scalar(bytes, at + (f.offset + k * f.dtype.itemsize()) as isize, &f.dtype, v);
+                    }
+                }
+            }
+        }
+        _ => unreachable!("numeric dtypes are dispatched above"),
+    })
+}
+
+/// A scalar converted to an element type with C-cast semantics.
+pub fn scalar_to<T: Element>(v: &Scalar) -> T {
+    match v {
+        Scalar::Bool(b) => T::from_bool(*b),
+        Scalar::Int(i) => T::from_i64(*i),
+        Scalar::UInt(u) => T::from_u64(*u),
+        Scalar::Float(f) => T::from_f64(*f),
+        Scalar::Complex(re, _) => T::from_f64(*re),
+        Scalar::Str(s) => T::from_f64(s.trim().parse::<f64>().unwrap_or(0.0)),
+        Scalar::Bytes(_) | Scalar::Record(_) => T::default(),
+    }
+}
+
+/// A numeric scalar as f64.
+pub fn scalar_as_f64(v: &Scalar) -> f64 {
+    match v {
+        Scalar::Bool(b) => *b as u8 as f64,
+        Scalar::Int(i) => *i as f64,
+        Scalar::UInt(u) => *u as f64,
+        Scalar::Float(f) => *f,
+        Scalar::Complex(re, _) => *re,
+        _ => f64::NAN,
+    }
+}
+
+fn scalar_as_complex(v: &Scalar) -> (f64, f64) {
+    match v {
+        Scalar::Complex(re, im) => (*re, *im),
+        other => (scalar_as_f64(other), 0.0),
+    }
+}
+
+/// How a scalar reads when stored into a string element (`str(x)`).
+pub fn scalar_as_text(v: &Scalar) -> String {
+    match v {
+        Scalar::Str(s) => s.clone(),
+        Scalar::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        Scalar::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Scalar::Int(i) => i.to_string(),
+        Scalar::UInt(u) => u.to_string(),
+        Scalar::Float(f) => format!("{f:?}"),
+        Scalar::Complex(re, im) => format!("({re}+{im}j)"),
+        Scalar::Record(_) => String::new(),
+    }
+}
+
+/// IEEE half to f64.
+pub fn f16_to_f64(h: u16) -> f64 {
+    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
+    let exp = ((h >> 10) & 0x1f) as i32;
+    let frac = (h & 0x3ff) as f64;
+    match exp {
+        0 => sign * frac * 2f64.powi(-24),
+        31 => {
+            if frac == 0.0 {
+                sign * f64::INFINITY
+            } else {
+                f64::NAN
+            }
+        }
+        e => sign * (1.0 + frac / 1024.0) * 2f64.powi(e - 15),
+    }
+}
+
+/// f64 to IEEE half, rounding to nearest.
+pub fn f64_to_f16(v: f64) -> u16 {
+    let f = v as f32;
+    let bits = f.to_bits();
+    let sign = ((bits >> 16) & 0x8000) as u16;
+    if f.is_nan() {
+        return sign | 0x7e00;
+    }
+    let exp = ((bits >> 23) & 0xff) as i32 - 127 + 15;
+    let mant = bits & 0x7f_ffff;
+    if exp >= 31 {
+        return sign | 0x7c00;
+    }
+    if exp <= 0 {
+        if exp < -10 {
+            return sign;
+        }
+        let m = (mant | 0x80_0000) >> (1 - exp);
+        return sign | ((m + 0x1000) >> 13) as u16;
+    }
+    let h = sign as u32 | ((exp as u32) << 10) | (mant >> 13);
+    (h + ((mant >> 12) & 1)) as u16
+}

@@ -1,0 +1,589 @@
+//! Indexing on NumPy's rules (`numpy/_core/src/multiarray/mapping.c`).
+//!
+//! Basic indices (ints, slices, newaxis, ellipsis) give a *view*: a new
+//! layout on the same buffer, computed in O(ndim). Advanced indices (integer
+//! and boolean arrays) give a *copy*: the result is gathered into a new
+//! buffer laid out as (broadcast index shape + remaining axes). When the
+//! advanced indices are adjacent and not first, NumPy returns that buffer
+//! transposed so the index dims sit where the indices were — which is why
+//! `m[:, [0, 2]].base` is not None although it shares nothing with `m`.
+
+use super::array::{ArrayRef, NdArray};
+use super::broadcast::{broadcast_layout, broadcast_shapes, broadcasts_to};
+use super::dtype::DType;
+use super::element::{Element, load};
+use super::error::EngineError;
+use super::iter::{for_each_offset, for_each_offset2, unravel};
+use super::layout::Layout;
+use super::scalar::Scalar;
+use crate::dispatch_numeric;
+
+/// One entry of an index tuple, already converted from Python objects.
+#[derive(Debug, Clone)]
+pub enum IndexItem {
+    /// An integer (possibly negative).
+    Int(i64),
+    /// `start:stop:step`, each optional.
+    Slice(Option<i64>, Option<i64>, Option<i64>),
+    /// `None` / `np.newaxis`.
+    NewAxis,
+    /// `...`.
+    Ellipsis,
+    /// An integer array (any integer dtype, any shape).
+    IntArray(ArrayRef),
+    /// A boolean array; 0-d for a scalar `True`/`False`.
+    BoolArray(ArrayRef),
+}
+
+/// What indexing produced.
+#[derive(Debug, Clone)]
+pub enum Indexed {
+    /// Every axis was taken by an integer: one element.
+    Scalar(Scalar),
+    /// A view (basic indexing) or a copy (advanced).
+    Array(ArrayRef),
+}
+
+/// Python's `slice.indices(len)`: normalised (start, length, step).
+pub fn adjust_slice(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    len: usize,
+) -> Result<(i64, usize, i64), EngineError> {
+    let step = step.unwrap_or(1);
+    if step == 0 {
+        return Err(EngineError::ZeroStep);
+    }
+    let n = len as i64;
+    let clamp = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(v) => {
+                let v = if v < 0 { v.saturating_add(n) } else { v };
+                if step > 0 {
+                    v.clamp(0, n)
+                } else {
+                    v.clamp(-1, n - 1)
+                }
+            }
+        }
+    };
+    let (start, stop) = if step > 0 {
+        (clamp(start, 0), clamp(stop, n))
+    } else {
+        (clamp(start, n - 1), clamp(stop, -1))
+    };
+    let count = if step > 0 {
+        if stop > start {
+            (stop - start - 1) / step + 1
+        } else {
+            0
+        }
+    } else if start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    Ok((start, count as usize, step))
+}
+
+/// An advanced index entry after preparation.
+struct Advanced {
+    /// Index values, as i64, with their shape.
+    values: Vec<i64>,
+    shape: Vec<usize>,
+    /// The axis of the basic view it indexes (None for a 0-d bool).
+    view_axis: Option<usize>,
+    /// The axis of the original array (for error messages).
+    array_axis: usize,
+    /// Position in the expanded item list (for adjacency).
+    slot: usize,
+    /// Came from a Python int: excluded from shape-mismatch messages.
+    from_int: bool,
+}
+
+/// The index split into a basic view plus advanced entries.
+struct Prepared {
+    view: Layout,
+    advanced: Vec<Advanced>,
+    /// All items were ints and covered every axis.
+    all_ints: bool,
+    /// The sole index was one boolean array (for NumPy's setitem message).
+    single_bool: Option<usize>,
+}
+
+fn int_values(a: &NdArray) -> Vec<i64> {
+    let l = a.layout();
+    let bytes = a.buffer().bytes();
+    let mut out = Vec::with_capacity(l.size());
+    dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| out.push(load::<T>(&bytes, o).to_i64())),
+        _ => {});
+    out
+}
+
+fn bool_values(a: &NdArray) -> Vec<bool> {
+    let l = a.layout();
+    let bytes = a.buffer().bytes();
+    let mut out = Vec::with_capacity(l.size());
+    for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| out.push(bytes[o as usize] != 0));
+    out
+}
+
+fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepared, EngineError> {
+    let ndim = shape.len();
+    let mut used = 0usize;
+    let mut n_ellipsis = 0;
+    let mut any_array = false;
+    for it in items {
+        match it {
+            IndexItem::Int(_) | IndexItem::Slice(..) | IndexItem::IntArray(_) => used += 1,
+            IndexItem::BoolArray(b) => {
+                used += b.ndim();
+                any_array = true;
+            }
+            IndexItem::Ellipsis => n_ellipsis += 1,
+            IndexItem::NewAxis => {}
+        }
+        if matches!(it, IndexItem::IntArray(_)) {
+            any_array = true;
+        }
+    }
+    if n_ellipsis > 1 {
+        return Err(EngineError::MultipleEllipsis);
+    }
+    if used > ndim {
+        return Err(EngineError::TooManyIndices { ndim, used });
+    }
+    let all_ints = n_ellipsis == 0
+        && used == ndim
+        && items.iter().all(|i| matches!(i, IndexItem::Int(_)));
+    let single_bool = match items {
+        [IndexItem::BoolArray(b)] if b.ndim() >= 1 => Some(b.ndim()),
+        _ => None,
+    };
+
+    // Expand the ellipsis (or pad at the end) with full slices.
+    let fill = ndim - used;
+    let mut expanded: Vec<IndexItem> = Vec::with_capacity(items.len() + fill);
+    let mut filled = false;
+    for it in items {
+        if let IndexItem::Ellipsis = it {
+            expanded.extend(std::iter::repeat_n(IndexItem::Slice(None, None, None), fill));
+            filled = true;
+        } else {
+            expanded.push(it.clone());
+        }
+    }
+    if !filled {
+        expanded.extend(std::iter::repeat_n(IndexItem::Slice(None, None, None), fill));
+    }
+
+    let mut view = Layout {
+        shape: vec![],
+        strides: vec![],
+        offset: base.offset,
+    };
+    let mut offset = base.offset as isize;
+    let mut axis = 0usize; // axis of the original array
+    let mut advanced: Vec<Advanced> = vec![];
+    let mut slot = 0usize;
+    for it in expanded {
+        match it {
+            IndexItem::Int(i) if !any_array => {
+                let n = shape[axis];
+                let j = if i < 0 { i + n as i64 } else { i };
+                if j < 0 || j >= n as i64 {
+                    return Err(EngineError::IndexOutOfBounds { index: i, axis, size: n });
+                }
+                offset += j as isize * base.strides[axis];
+                axis += 1;
+            }
+            IndexItem::Int(i) => {
+                advanced.push(Advanced {
+                    values: vec![i],
+                    shape: vec![],
+                    view_axis: Some(view.shape.len()),
+                    array_axis: axis,
+                    slot,
+                    from_int: true,
+                });
+                view.shape.push(shape[axis]);
+                view.strides.push(base.strides[axis]);
+                axis += 1;
+                slot += 1;
+            }
+            IndexItem::Slice(a, b, c) => {
+                let (start, len, step) = adjust_slice(a, b, c, shape[axis])?;
+                if len > 0 {
+                    offset += start as isize * base.strides[axis];
+                }
+                view.shape.push(len);
+                view.strides.push(step as isize * base.strides[axis]);
+                axis += 1;
+                slot += 1;
+            }
+            IndexItem::NewAxis => {
+                view.shape.push(1);
+                view.strides.push(0);
+                slot += 1;
+            }
+            IndexItem::Ellipsis => unreachable!("expanded above"),
+            IndexItem::IntArray(a) => {
+                advanced.push(Advanced {
+                    values: int_values(&a),
+                    shape: a.shape(),
+                    view_axis: Some(view.shape.len()),
+                    array_axis: axis,
+                    slot,
+                    from_int: false,
+                });
+                view.shape.push(shape[axis]);
+                view.strides.push(base.strides[axis]);
+                axis += 1;
+                slot += 1;
+            }
+            IndexItem::BoolArray(b) => {
+                let bshape = b.shape();
+                if bshape.is_empty() {
+                    // A scalar bool adds a length-1 (True) or 0 (False) dim.
+                    let on = bool_values(&b)[0];
+                    advanced.push(Advanced {
+                        values: if on { vec![0] } else { vec![] },
+                        shape: vec![on as usize],
+                        view_axis: None,
+                        array_axis: axis,
+                        slot,
+                        from_int: false,
+                    });
+                    slot += 1;
+                    continue;
+                }
+                for (k, &bn) in bshape.iter().enumerate() {
+                    if bn != shape[axis + k] {
+                        return Err(EngineError::BoolIndexMismatch {
+                            axis: axis + k,
+                            size: shape[axis + k],
+                            bool_size: bn,
+                        });
+                    }
+                }
+                let flags = bool_values(&b);
+                let nnz = flags.iter().filter(|&&f| f).count();
+                let mut coords: Vec<Vec<i64>> = vec![Vec::with_capacity(nnz); bshape.len()];
+                for (flat, _) in flags.iter().enumerate().filter(|(_, f)| **f) {
+                    for (k, c) in unravel(flat, &bshape).into_iter().enumerate() {
+                        coords[k].push(c as i64);
+                    }
+                }
+                for (k, values) in coords.into_iter().enumerate() {
+                    advanced.push(Advanced {
+                        values,
+                        shape: vec![nnz],
+                        view_axis: Some(view.shape.len()),
+                        array_axis: axis,
+                        slot,
+                        from_int: false,
+                    });
+                    view.shape.push(shape[axis]);
+                    view.strides.push(base.strides[axis]);
+                    axis += 1;
+                    slot += 1;
+                    let _ = k;
+                }
+            }
+        }
+    }
+    view.offset = offset as usize;
+    Ok(Prepared {
+        view,
+        advanced,
+        all_ints,
+        single_bool,
+    })
+}
+
+/// Where the advanced result lands: its shape, and the plan to fill it.
+struct Plan {
+    /// Broadcast shape of the index arrays.
+    bshape: Vec<usize>,
+    /// Each advanced entry's values broadcast to `bshape`, flattened.
+    offsets: Vec<isize>,
+    /// View axes not covered by advanced indices.
+    sub_axes: Vec<usize>,
+    /// Where the broadcast dims go in the result (0 = first).
+    insert_at: usize,
+}
+
+fn plan(p: &Prepared) -> Result<Plan, EngineError> {
+    let shapes: Vec<&[usize]> = p.advanced.iter().map(|a| a.shape.as_slice()).collect();
+    let bshape = broadcast_shapes(&shapes).ok_or_else(|| EngineError::IndexShapeMismatch {
+        shapes: p
+            .advanced
+            .iter()
+            .filter(|a| !a.from_int)
+            .map(|a| a.shape.clone())
+            .collect(),
+    })?;
+    let n: usize = bshape.iter().product();
+    let mut offsets = vec![0isize; n];
+    for a in &p.advanced {
+        let Some(vaxis) = a.view_axis else { continue };
+        let len = p.view.shape[vaxis];
+        let stride = p.view.strides[vaxis];
+        // Bounds first, in index order, as NumPy reports the first bad one.
+        for &v in &a.values {
+            let j = if v < 0 { v + len as i64 } else { v };
+            if j < 0 || j >= len as i64 {
+                return Err(EngineError::IndexOutOfBounds { index: v, axis: a.array_axis, size: len });
+            }
+        }
+        let src = Layout::c_order(&a.shape, 1);
+        let bl = broadcast_layout(&src, &bshape);
+        let mut k = 0usize;
+        for_each_offset(&bl.shape, &bl.strides, 0, |o| {
+            let v = a.values[o as usize];
+            let j = if v < 0 { v + len as i64 } else { v };
+            offsets[k] += j as isize * stride;
+            k += 1;
+        });
+    }
+    let adv_axes: Vec<usize> = p.advanced.iter().filter_map(|a| a.view_axis).collect();
+    let sub_axes: Vec<usize> = (0..p.view.shape.len()).filter(|k| !adv_axes.contains(k)).collect();
+    let slots: Vec<usize> = p.advanced.iter().map(|a| a.slot).collect();
+    let consecutive = slots.windows(2).all(|w| w[1] == w[0] + 1);
+    // View axes before the first advanced slot (newaxis and slices both count).
+    let first_slot = slots[0];
+    let insert_at = if consecutive {
+        sub_axes.iter().filter(|&&ax| ax < first_slot_view_axis(p, first_slot)).count()
+    } else {
+        0
+    };
+    Ok(Plan { bshape, offsets, sub_axes, insert_at })
+}
+
+/// The view axis at which the advanced block starts.
+fn first_slot_view_axis(p: &Prepared, first_slot: usize) -> usize {
+    // Slots and view axes coincide, except that a 0-d bool takes a slot
+    // but no view axis; count the view axes of earlier slots.
+    let mut zero_d_before = 0;
+    for a in &p.advanced {
+        if a.slot < first_slot && a.view_axis.is_none() {
+            zero_d_before += 1;
+        }
+    }
+    first_slot - zero_d_before
+}
+
+fn gather(source: &ArrayRef, p: &Prepared, plan: &Plan) -> Result<ArrayRef, EngineError> {
+    let dtype = source.dtype().clone();
+    let item = dtype.itemsize();
+    let sub_shape: Vec<usize> = plan.sub_axes.iter().map(|&k| p.view.shape[k]).collect();
+    let sub_strides: Vec<isize> = plan.sub_axes.iter().map(|&k| p.view.strides[k]).collect();
+    let mut full: Vec<usize> = plan.bshape.clone();
+    full.extend(&sub_shape);
+    let owner = NdArray::zeros(&full, dtype.clone())?;
+    let sub_n: usize = sub_shape.iter().product();
+    {
+        let src = source.buffer().bytes();
+        let mut dst = owner.buffer().bytes_mut();
+        let base = p.view.offset as isize;
+        if sub_shape.is_empty() {
+            gather_elements(&src, &mut dst, base, &plan.offsets, &dtype);
+        } else {
+            let dst_sub = super::layout::c_strides(&sub_shape, item);
+            for (k, &off) in plan.offsets.iter().enumerate() {
+                let sl = Layout { shape: sub_shape.clone(), strides: sub_strides.clone(), offset: (base + off) as usize };
+                let dl = Layout { shape: sub_shape.clone(), strides: dst_sub.clone(), offset: k * sub_n * item };
+                super::kernels::copy_cast(&src, &sl, &dtype, &mut dst, &dl, &dtype);
+            }
+        }
+    }
+    let nb = plan.bshape.len();
+    if plan.insert_at == 0 || sub_shape.is_empty() {
+        return Ok(owner);
+    }
+    // Move the broadcast dims to `insert_at`: a view of the hidden owner.
+    let ns = sub_shape.len();
+    let mut axes: Vec<usize> = (nb..nb + plan.insert_at).collect();
+    axes.extend(0..nb);
+    axes.extend(nb + plan.insert_at..nb + ns);
+    let layout = owner.layout().permuted(&axes);
+    Ok(NdArray::view_with(&owner, layout))
+}
+
+/// One element per offset: the typed inner loop of a gather.
+fn gather_elements(src: &[u8], dst: &mut [u8], base: isize, offsets: &[isize], dtype: &DType) {
+    let item = dtype.itemsize();
+    match item {
+        8 => gather_typed::<u64>(src, dst, base, offsets),
+        4 => gather_typed::<u32>(src, dst, base, offsets),
+        2 => gather_typed::<u16>(src, dst, base, offsets),
+        1 => gather_typed::<u8>(src, dst, base, offsets),
+        _ => {
+            for (k, &o) in offsets.iter().enumerate() {
+                let s = (base + o) as usize;
+                dst[k * item..(k + 1) * item].copy_from_slice(&src[s..s + item]);
+            }
+        }
+    }
+}
+
+fn gather_typed<T: bytemuck::Pod + Send + Sync>(src: &[u8], dst: &mut [u8], base: isize, offsets: &[isize]) {
+    let out: &mut [T] = bytemuck::cast_slice_mut(&mut dst[..offsets.len() * std::mem::size_of::<T>()]);
+    for (o, &off) in out.iter_mut().zip(offsets) {
+        *o = load::<T>(src, base + off);
+    }
+}
+
+/// `source[items]`: a view, a copy, or one element.
+pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineError> {
+    let layout = source.layout();
+    let p = prepare(&layout.shape, items, &layout)?;
+    if p.advanced.is_empty() {
+        if p.all_ints {
+            let bytes = source.buffer().bytes();
+            return Ok(Indexed::Scalar(super::element::read_scalar(&bytes, p.view.offset as isize, source.dtype())));
+        }
+        return Ok(Indexed::Array(NdArray::view_with(source, p.view)));
+    }
+    let plan = plan(&p)?;
+    Ok(Indexed::Array(gather(source, &p, &plan)?))
+}
+
+/// True when these items make a view (no advanced index).
+pub fn is_basic(items: &[IndexItem]) -> bool {
+    !items.iter().any(|i| matches!(i, IndexItem::IntArray(_) | IndexItem::BoolArray(_)))
+}
+
+/// `dest[items] = value`, with `value` already an array of `dest`'s dtype
+/// (or castable). Broadcasting and errors as NumPy.
+pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(), EngineError> {
+    dest.check_writeable()?;
+    let layout = dest.layout();
+    let p = prepare(&layout.shape, items, &layout)?;
+    let vshape = value.shape();
+    if p.advanced.is_empty() {
+        let target = p.view.clone();
+        if !broadcasts_to(&vshape, &target.shape) {
+            return Err(EngineError::CannotBroadcastInput { from: vshape, to: target.shape });
+        }
+        let vl = broadcast_layout(&value.layout(), &target.shape);
+        let tmp;
+        let (src_arr, src_layout) = if value.same_buffer(dest) {
+            tmp = value.copy(super::array::Order::C)?;
+            let l = broadcast_layout(&tmp.layout(), &target.shape);
+            (&tmp, l)
+        } else {
+            (value, vl)
+        };
+        let sbytes = src_arr.buffer().bytes();
+        let mut dbytes = dest.buffer().bytes_mut();
+        super::kernels::copy_cast(&sbytes, &src_layout, src_arr.dtype(), &mut dbytes, &target, dest.dtype());
+        return Ok(());
+    }
+    let plan = plan(&p)?;
+    let sub_shape: Vec<usize> = plan.sub_axes.iter().map(|&k| p.view.shape[k]).collect();
+    let sub_strides: Vec<isize> = plan.sub_axes.iter().map(|&k| p.view.strides[k]).collect();
+    // The result shape as the user sees it (broadcast dims at insert_at).
+    let mut shown: Vec<usize> = sub_shape[..plan.insert_at.min(sub_shape.len())].to_vec();
+    shown.extend(&plan.bshape);
+    shown.extend(&sub_shape[plan.insert_at.min(sub_shape.len())..]);
+    if !broadcasts_to(&vshape, &shown) {
+        if let Some(_k) = p.single_bool
+            && vshape.len() <= 1
+        {
+            return Err(EngineError::BoolAssignCount { given: value.size(), wanted: plan.bshape.iter().product() });
+        }
+        return Err(EngineError::FancyValueMismatch { value: vshape, result: shown });
+    }
+    // Read the value in the (broadcast dims first) order used for writing.
+    let vl = broadcast_layout(&value.layout(), &shown);
+    let nb = plan.bshape.len();
+    let ia = plan.insert_at.min(sub_shape.len());
+    let mut axes: Vec<usize> = (ia..ia + nb).collect();
+    axes.extend(0..ia);
+    axes.extend(ia + nb..shown.len());
+    let vl = vl.permuted(&axes);
+    let tmp;
+    let value = if value.same_buffer(dest) {
+        tmp = value.copy(super::array::Order::C)?;
+        let _ = &tmp;
+        &tmp
+    } else {
+        value
+    };
+    let vl = if std::ptr::eq(value.as_ref(), tmp_ptr(value)) { vl } else { vl };
+    let sbytes = value.buffer().bytes();
+    let mut dbytes = dest.buffer().bytes_mut();
+    let base = p.view.offset as isize;
+    let sub_n: usize = sub_shape.iter().product();
+    let _ = sub_n;
+    let vsub_strides: Vec<isize> = vl.strides[nb..].to_vec();
+    let vb_layout = Layout { shape: plan.bshape.clone(), strides: vl.strides[..nb].to_vec(), offset: vl.offset };
+    let mut k = 0usize;
+    let offsets = &plan.offsets;
+    for_each_offset(&vb_layout.shape, &vb_layout.strides, vb_layout.offset as isize, |voff| {
+        let dl = Layout { shape: sub_shape.clone(), strides: sub_strides.clone(), offset: (base + offsets[k]) as usize };
+        let sl = Layout { shape: sub_shape.clone(), strides: vsub_strides.clone(), offset: voff as usize };
+        super::kernels::copy_cast(&sbytes, &sl, value.dtype(), &mut dbytes, &dl, dest.dtype());
+        k += 1;
+    });
+    Ok(())
+}
+
+fn tmp_ptr(a: &ArrayRef) -> *const NdArray {
+    a.as_ref() as *const NdArray
+}
+
+/// Number of true elements of a bool array (or nonzero of any numeric).
+pub fn count_nonzero(a: &NdArray) -> usize {
+    let l = a.layout();
+    let bytes = a.buffer().bytes();
+    let mut n = 0usize;
+    dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| if load::<T>(&bytes, o).to_bool() { n += 1 }),
+        _ => {});
+    n
+}
+
+/// `np.nonzero`: one index array per axis.
+pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
+    let l = a.layout();
+    let nd = l.ndim().max(1);
+    let mut coords: Vec<Vec<Scalar>> = vec![vec![]; nd];
+    {
+        let bytes = a.buffer().bytes();
+        let mut flat = 0usize;
+        let shape = if l.ndim() == 0 { vec![1] } else { l.shape.clone() };
+        dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
+            if load::<T>(&bytes, o).to_bool() {
+                for (k, c) in unravel(flat, &shape).into_iter().enumerate() { coords[k].push(Scalar::Int(c as i64)); }
+            }
+            flat += 1;
+        }), _ => {});
+    }
+    coords
+        .into_iter()
+        .map(|c| NdArray::from_scalars(&[c.len()], DType::Int64, &c))
+        .collect()
+}
+
+/// Strides of an array in the order its buffer would be walked in C order.
+pub fn for_each_pair(a: &Layout, b: &Layout, f: impl FnMut(isize, isize)) {
+    for_each_offset2(&a.shape, [&a.strides, &b.strides], [a.offset as isize, b.offset as isize], f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_match_python() {
+        assert_eq!(adjust_slice(Some(-3), Some(3), Some(-1), 10).unwrap(), (7, 4, -1));
+        assert_eq!(adjust_slice(Some(2), Some(8), Some(-1), 10).unwrap(), (2, 0, -1));
+        assert_eq!(adjust_slice(Some(8), Some(2), Some(-2), 10).unwrap(), (8, 3, -2));
+        assert_eq!(adjust_slice(Some(-100), Some(100), None, 10).unwrap(), (0, 10, 1));
+        assert_eq!(adjust_slice(None, None, Some(-1), 10).unwrap(), (9, 10, -1));
+        assert!(adjust_slice(None, None, Some(0), 10).is_err());
+    }
+}

@@ -1,0 +1,567 @@
+//! Element loops: copies with casts, elementwise arithmetic and comparisons.
+//! Each loop is chosen once by dtype and runs on concrete types; contiguous
+//! operands take a slice fast path.
+
+use super::array::{ArrayRef, NdArray, copy_via_scalars};
+use super::broadcast::{broadcast_layout, broadcast_shapes_or_err};
+use super::dtype::DType;
+use super::element::{Bool8, Element, load, store};
+use super::error::EngineError;
+use super::iter::{for_each_offset2, for_each_offset3};
+use super::layout::Layout;
+use crate::dispatch_numeric;
+
+/// Copy elements between layouts of equal shape, casting `sdtype` → `ddtype`.
+pub fn copy_cast(
+    sbytes: &[u8],
+    sl: &Layout,
+    sdtype: &DType,
+    dbytes: &mut [u8],
+    dl: &Layout,
+    ddtype: &DType,
+) {
+    let item = sdtype.itemsize();
+    if sdtype == ddtype
+        && sl.is_c_contiguous(item)
+        && dl.is_c_contiguous(item)
+        && sl.strides.iter().all(|&s| s >= 0)
+    {
+        let n = sl.size() * item;
+        let (s0, d0) = (sl.offset, dl.offset);
+        dbytes[d0..d0 + n].copy_from_slice(&sbytes[s0..s0 + n]);
+        return;
+    }
+    if sdtype == ddtype {
+        match item {
+            1 => return copy_same::<u8>(sbytes, sl, dbytes, dl),
+            2 => return copy_same::<u16>(sbytes, sl, dbytes, dl),
+            4 => return copy_same::<u32>(sbytes, sl, dbytes, dl),
+            8 => return copy_same::<u64>(sbytes, sl, dbytes, dl),
+            _ => {}
+        }
+    }
+    dispatch_numeric!(sdtype, S => dispatch_numeric!(ddtype, D => {
+        for_each_offset2(&dl.shape, [&sl.strides, &dl.strides], [sl.offset as isize, dl.offset as isize], |s, d| {
+            store::<D>(dbytes, d, D::cast_from(load::<S>(sbytes, s)));
+        })
+    }, _ => copy_via_scalars(sbytes, sl, sdtype, dbytes, dl, ddtype)),
+    _ => copy_via_scalars(sbytes, sl, sdtype, dbytes, dl, ddtype))
+}
+
+fn copy_same<T: bytemuck::Pod>(sbytes: &[u8], sl: &Layout, dbytes: &mut [u8], dl: &Layout) {
+    super::strided_copy::copy_strided::<T>(sbytes, sl, dbytes, dl);
+}
+
+/// An array with the same elements cast to `dtype` (a new owner), or the
+/// array itself when it already has that dtype.
+pub fn cast(a: &ArrayRef, dtype: &DType) -> Result<ArrayRef, EngineError> {
+    if a.dtype() == dtype {
+        return Ok(a.clone());
+    }
+    let out = NdArray::zeros(&a.shape(), dtype.clone())?;
+    super::array::copy_elements(a, &out)?;
+    Ok(out)
+}
+
+/// Binary elementwise operations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryOp {
+    /// `np.add`
+    Add,
+    /// `np.subtract`
+    Sub,
+    /// `np.multiply`
+    Mul,
+    /// `np.true_divide` (operands already float)
+    Div,
+    /// `np.floor_divide`
+    FloorDiv,
+    /// `np.remainder`
+    Mod,
+    /// `np.power`
+    Pow,
+    /// `np.bitwise_and` / `np.logical_and` on bools
+    And,
+    /// `np.bitwise_or`
+    Or,
+    /// `np.bitwise_xor`
+    Xor,
+    /// `np.left_shift`
+    LShift,
+    /// `np.right_shift`
+    RShift,
+    /// `np.maximum`
+    Maximum,
+    /// `np.minimum`
+    Minimum,
+}
+
+impl BinaryOp {
+    /// NumPy's ufunc name, for messages.
+    pub fn ufunc_name(self) -> &'static str {
+        match self {
+            BinaryOp::Add => "add",
+            BinaryOp::Sub => "subtract",
+            BinaryOp::Mul => "multiply",
+            BinaryOp::Div => "divide",
+            BinaryOp::FloorDiv => "floor_divide",
+            BinaryOp::Mod => "remainder",
+            BinaryOp::Pow => "power",
+            BinaryOp::And => "bitwise_and",
+            BinaryOp::Or => "bitwise_or",
+            BinaryOp::Xor => "bitwise_xor",
+            BinaryOp::LShift => "left_shift",
+            BinaryOp::RShift => "right_shift",
+            BinaryOp::Maximum => "maximum",
+            BinaryOp::Minimum => "minimum",
+        }
+    }
+
+    /// True for the bitwise family, undefined on floats.
+    pub fn is_bitwise(self) -> bool {
+        matches!(
+            self,
+            BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::LShift | BinaryOp::RShift
+        )
+    }
+}
+
+/// Comparison operations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    /// `==`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+/// Arithmetic on one element type, with NumPy's semantics (wrapping ints,
+/// flooring division, IEEE floats).
+pub trait Arith: Element {
+    /// `a + b`
+    fn add(a: Self, b: Self) -> Self;
+    /// `a - b`
+    fn sub(a: Self, b: Self) -> Self;
+    /// `a * b`
+    fn mul(a: Self, b: Self) -> Self;
+    /// `a / b` (floats only; ints are cast to float first)
+    fn div(a: Self, b: Self) -> Self;
+    /// `a // b`
+    fn floordiv(a: Self, b: Self) -> Self;
+    /// `a % b`
+    fn rem(a: Self, b: Self) -> Self;
+    /// `a ** b`
+    fn pow(a: Self, b: Self) -> Self;
+    /// bitwise and (logical for bool)
+    fn and(a: Self, b: Self) -> Self;
+    /// bitwise or
+    fn or(a: Self, b: Self) -> Self;
+    /// bitwise xor
+    fn xor(a: Self, b: Self) -> Self;
+    /// `a << b`
+    fn shl(a: Self, b: Self) -> Self;
+    /// `a >> b`
+    fn shr(a: Self, b: Self) -> Self;
+    /// `-a` (wrapping)
+    fn neg(a: Self) -> Self;
+    /// `~a`
+    fn invert(a: Self) -> Self;
+    /// `abs(a)`
+    fn abs(a: Self) -> Self;
+    /// NaN?
+    fn is_nan(a: Self) -> bool;
+}
+
+macro_rules! int_arith {
+    ($($t:ty),*) => {$(
+        impl Arith for $t {
+            fn add(a: Self, b: Self) -> Self { a.wrapping_add(b) }
+            fn sub(a: Self, b: Self) -> Self { a.wrapping_sub(b) }
+            fn mul(a: Self, b: Self) -> Self { a.wrapping_mul(b) }
+            fn div(a: Self, b: Self) -> Self { if b == 0 { 0 } else { a.wrapping_div(b) } }
+            fn floordiv(a: Self, b: Self) -> Self {
+                if b == 0 { return 0; }
+                let q = a.wrapping_div(b);
+                #[allow(unused_comparisons)]
+                let adjust = (a % b != 0) && ((a < 0) != (b < 0));
+                if adjust { q.wrapping_sub(1) } else { q }
+            }
+            fn rem(a: Self, b: Self) -> Self {
+                if b == 0 { return 0; }
+                let r = a.wrapping_rem(b);
+                #[allow(unused_comparisons)]
+                let adjust = r != 0 && ((r < 0) != (b < 0));
+                if adjust { r.wrapping_add(b) } else { r }
+            }
+            fn pow(a: Self, b: Self) -> Self {
+                let mut e = b as u64;
+                let (mut base, mut acc): (Self, Self) = (a, 1);
+                while e > 0 {
+                    if e & 1 == 1 { acc = acc.wrapping_mul(base); }
+                    base = base.wrapping_mul(base);
+                    e >>= 1;
+                }
+                acc
+            }
+            fn and(a: Self, b: Self) -> Self { a & b }
+            fn or(a: Self, b: Self) -> Self { a | b }
+            fn xor(a: Self, b: Self) -> Self { a ^ b }
+            fn shl(a: Self, b: Self) -> Self {
+                let bits = (8 * std::mem::size_of::<Self>()) as u64;
+                if (b as u64) >= bits { 0 } else { a.wrapping_shl(b as u32) }
+            }
+            fn shr(a: Self, b: Self) -> Self {
+                let bits = (8 * std::mem::size_of::<Self>()) as u64;
+                #[allow(unused_comparisons)]
+                if (b as u64) >= bits { if a < 0 { !0 } else { 0 } } else { a.wrapping_shr(b as u32) }
+            }
+            fn neg(a: Self) -> Self { (0 as Self).wrapping_sub(a) }
+            fn invert(a: Self) -> Self { !a }
+            #[allow(unused_comparisons)]
+            fn abs(a: Self) -> Self { if a < 0 { (0 as Self).wrapping_sub(a) } else { a } }
+            fn is_nan(_: Self) -> bool { false }
+        }
+    )*};
+}
+int_arith!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+macro_rules! float_arith {
+    ($($t:ty),*) => {$(
+        impl Arith for $t {
+            fn add(a: Self, b: Self) -> Self { a + b }
+            fn sub(a: Self, b: Self) -> Self { a - b }
+            fn mul(a: Self, b: Self) -> Self { a * b }
+            fn div(a: Self, b: Self) -> Self { a / b }
+            fn floordiv(a: Self, b: Self) -> Self {
+                // NumPy's npy_floor_divide: via divmod, so 7.0 // 0.1 == 69.
+                if b == 0.0 { return a / b; }
+                let m = a % b;
+                let mut div = (a - m) / b;
+                if m != 0.0 && ((b < 0.0) != (m < 0.0)) { div -= 1.0; }
+                if div == 0.0 { return (0.0 as Self).copysign(a / b); }
+                let fl = div.floor();
+                if div - fl > 0.5 { fl + 1.0 } else { fl }
+            }
+            fn rem(a: Self, b: Self) -> Self {
+                if b == 0.0 { return a % b; }
+                let m = a % b;
+                if m != 0.0 {
+                    if (b < 0.0) != (m < 0.0) { m + b } else { m }
+                } else {
+                    (0.0 as Self).copysign(b)
+                }
+            }
+            fn pow(a: Self, b: Self) -> Self { a.powf(b) }
+            fn and(a: Self, _: Self) -> Self { a }
+            fn or(a: Self, _: Self) -> Self { a }
+            fn xor(a: Self, _: Self) -> Self { a }
+            fn shl(a: Self, _: Self) -> Self { a }
+            fn shr(a: Self, _: Self) -> Self { a }
+            fn neg(a: Self) -> Self { -a }
+            fn invert(a: Self) -> Self { a }
+            fn abs(a: Self) -> Self { a.abs() }
+            fn is_nan(a: Self) -> bool { a.is_nan() }
+        }
+    )*};
+}
+float_arith!(f32, f64);
+
+impl Arith for Bool8 {
+    fn add(a: Self, b: Self) -> Self {
+        Bool8(a.0 | b.0)
+    }
+    fn sub(a: Self, b: Self) -> Self {
+        Bool8(a.0 ^ b.0)
+    }
+    fn mul(a: Self, b: Self) -> Self {
+        Bool8(a.0 & b.0)
+    }
+    fn div(a: Self, _: Self) -> Self {
+        a
+    }
+    fn floordiv(a: Self, b: Self) -> Self {
+        Bool8(a.0 & b.0)
+    }
+    fn rem(_: Self, _: Self) -> Self {
+        Bool8(0)
+    }
+    fn pow(a: Self, b: Self) -> Self {
+        Bool8(a.0 | (b.0 ^ 1))
+    }
+    fn and(a: Self, b: Self) -> Self {
+        Bool8(a.0 & b.0)
+    }
+    fn or(a: Self, b: Self) -> Self {
+        Bool8(a.0 | b.0)
+    }
+    fn xor(a: Self, b: Self) -> Self {
+        Bool8(a.0 ^ b.0)
+    }
+    fn shl(a: Self, _: Self) -> Self {
+        a
+    }
+    fn shr(a: Self, _: Self) -> Self {
+        a
+    }
+    fn neg(a: Self) -> Self {
+        a
+    }
+    fn invert(a: Self) -> Self {
+        Bool8(a.0 ^ 1)
+    }
+    fn abs(a: Self) -> Self {
+        a
+    }
+    fn is_nan(_: Self) -> bool {
+        false
+    }
+}
+
+/// Maximum with NaN propagation, as `np.maximum`.
+fn maximum<T: Arith>(a: T, b: T) -> T {
+    if T::is_nan(a) || a >= b { a } else { b }
+}
+
+/// Minimum with NaN propagation, as `np.minimum`.
+fn minimum<T: Arith>(a: T, b: T) -> T {
+    if T::is_nan(a) || a <= b { a } else { b }
+}
+
+/// Operand views broadcast to a common shape.
+fn broadcast_pair(a: &NdArray, b: &NdArray) -> Result<(Vec<usize>, Layout, Layout), EngineError> {
+    let (la, lb) = (a.layout(), b.layout());
+    let shape = broadcast_shapes_or_err(&[&la.shape, &lb.shape])?;
+    Ok((
+        shape.clone(),
+        broadcast_layout(&la, &shape),
+        broadcast_layout(&lb, &shape),
+    ))
+}
+
+fn run_binary<T: Arith, O: Element>(
+    a: &NdArray,
+    la: &Layout,
+    b: &NdArray,
+    lb: &Layout,
+    out: &NdArray,
+    f: impl Fn(T, T) -> O,
+) {
+    let ol = out.layout();
+    let abytes_guard;
+    let bbytes_guard;
+    // Operands may share the output's buffer (`a += 1`); read them from
+    // snapshots in that case so the RefCell borrows never overlap.
+    let a_copy: Vec<u8>;
+    let b_copy: Vec<u8>;
+    let abytes: &[u8] = if a.same_buffer(out) {
+        a_copy = a.buffer().bytes().to_vec();
+        &a_copy
+    } else {
+        abytes_guard = a.buffer().bytes();
+        &abytes_guard
+    };
+    let bbytes: &[u8] = if b.same_buffer(out) {
+        b_copy = b.buffer().bytes().to_vec();
+        &b_copy
+    } else {
+        bbytes_guard = b.buffer().bytes();
+        &bbytes_guard
+    };
+    let mut obytes = out.buffer().bytes_mut();
+    let item_t = std::mem::size_of::<T>();
+    let item_o = std::mem::size_of::<O>();
+    let n = ol.size();
+    // Fast path: everything contiguous and aligned.
+    if la.is_c_contiguous(item_t)
+        && lb.is_c_contiguous(item_t)
+        && ol.is_c_contiguous(item_o)
+        && la.offset % item_t == 0
+        && lb.offset % item_t == 0
+        && ol.offset % item_o == 0
+        && n > 0
+        && la.strides.iter().all(|&s| s > 0)
+        && lb.strides.iter().all(|&s| s > 0)
+    {
+        let xs: &[T] = bytemuck::cast_slice(&abytes[la.offset..la.offset + n * item_t]);
+        let ys: &[T] = bytemuck::cast_slice(&bbytes[lb.offset..lb.offset + n * item_t]);
+        let zs: &mut [O] = bytemuck::cast_slice_mut(&mut obytes[ol.offset..ol.offset + n * item_o]);
+        for ((z, &x), &y) in zs.iter_mut().zip(xs).zip(ys) {
+            *z = f(x, y);
+        }
+        return;
+    }
+    for_each_offset3(
+        &ol.shape,
+        [&la.strides, &lb.strides, &ol.strides],
+        [la.offset as isize, lb.offset as isize, ol.offset as isize],
+        |pa, pb, po| {
+            store::<O>(&mut obytes, po, f(load::<T>(abytes, pa), load::<T>(bbytes, pb)));
+        },
+    );
+}
+
+fn unsupported(op: &str, a: &DType, b: &DType) -> EngineError {
+    let _ = (a, b);
+    EngineError::Other(
+        "TypeError",
+        format!(
+            "ufunc '{op}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
+        ),
+    )
+}
+
+/// `out[...] = op(a, b)` with broadcasting; `a` and `b` already have the
+/// compute dtype, which `out` has too. `out` may be one of the inputs (an
+/// in-place operation) or a fresh array of the broadcast shape.
+pub fn binary_into(op: BinaryOp, a: &NdArray, b: &NdArray, out: &NdArray) -> Result<(), EngineError> {
+    let (shape, la, lb) = broadcast_pair(a, b)?;
+    let la = broadcast_layout(&la, &out.shape());
+    let lb = broadcast_layout(&lb, &out.shape());
+    let _ = shape;
+    let dt = a.dtype().clone();
+    if op.is_bitwise() && matches!(dt.kind(), super::dtype::Kind::Float) {
+        return Err(unsupported(op.ufunc_name(), a.dtype(), b.dtype()));
+    }
+    if dt == DType::Bool && op == BinaryOp::Sub {
+        return Err(EngineError::type_error(
+            "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
+        ));
+    }
+    dispatch_numeric!(&dt, T => {
+        match op {
+            BinaryOp::Add => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::add),
+            BinaryOp::Sub => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::sub),
+            BinaryOp::Mul => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::mul),
+            BinaryOp::Div => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::div),
+            BinaryOp::FloorDiv => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::floordiv),
+            BinaryOp::Mod => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::rem),
+            BinaryOp::Pow => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::pow),
+            BinaryOp::And => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::and),
+            BinaryOp::Or => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::or),
+            BinaryOp::Xor => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::xor),
+            BinaryOp::LShift => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::shl),
+            BinaryOp::RShift => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::shr),
+            BinaryOp::Maximum => run_binary::<T, T>(a, &la, b, &lb, out, maximum::<T>),
+            BinaryOp::Minimum => run_binary::<T, T>(a, &la, b, &lb, out, minimum::<T>),
+        }
+        Ok(())
+    }, _ => Err(unsupported(op.ufunc_name(), a.dtype(), b.dtype())))
+}
+
+/// `op(a, b)` into a new array of the broadcast shape.
+pub fn binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, EngineError> {
+    let (shape, _, _) = broadcast_pair(a, b)?;
+    let out = NdArray::zeros(&shape, a.dtype().clone())?;
+    binary_into(op, a, b, &out)?;
+    Ok(out)
+}
+
+/// Elementwise comparison into a new bool array; operands share a dtype.
+pub fn compare(op: CompareOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, EngineError> {
+    let (shape, la, lb) = broadcast_pair(a, b)?;
+    let out = NdArray::zeros(&shape, DType::Bool)?;
+    let dt = a.dtype().clone();
+    dispatch_numeric!(&dt, T => {
+        match op {
+            CompareOp::Eq => run_binary::<T, Bool8>(a, &la, b, &lb, &out, |x, y| Bool8((x == y) as u8)),
+            CompareOp::Ne => run_binary::<T, Bool8>(a, &la, b, &lb, &out, |x, y| Bool8((x != y) as u8)),
+            CompareOp::Lt => run_binary::<T, Bool8>(a, &la, b, &lb, &out, |x, y| Bool8((x < y) as u8)),
+            CompareOp::Le => run_binary::<T, Bool8>(a, &la, b, &lb, &out, |x, y| Bool8((x <= y) as u8)),
+            CompareOp::Gt => run_binary::<T, Bool8>(a, &la, b, &lb, &out, |x, y| Bool8((x > y) as u8)),
+            CompareOp::Ge => run_binary::<T, Bool8>(a, &la, b, &lb, &out, |x, y| Bool8((x >= y) as u8)),
+        }
+        Ok(out)
+    }, _ => {
+        // Strings and other non-numeric types compare through scalars.
+        let (xs, ys) = (a.to_scalars_layout(&la), b.to_scalars_layout(&lb));
+        let vals: Vec<super::scalar::Scalar> = xs.iter().zip(&ys).map(|(x, y)| {
+            let ord = compare_scalars(x, y);
+            super::scalar::Scalar::Bool(match op {
+                CompareOp::Eq => ord == Some(std::cmp::Ordering::Equal),
+                CompareOp::Ne => ord != Some(std::cmp::Ordering::Equal),
+                CompareOp::Lt => ord == Some(std::cmp::Ordering::Less),
+                CompareOp::Le => matches!(ord, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)),
+                CompareOp::Gt => ord == Some(std::cmp::Ordering::Greater),
+                CompareOp::Ge => matches!(ord, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)),
+            })
+        }).collect();
+        NdArray::from_scalars(&shape, DType::Bool, &vals)
+    })
+}
+
+fn compare_scalars(x: &super::scalar::Scalar, y: &super::scalar::Scalar) -> Option<std::cmp::Ordering> {
+    use super::scalar::Scalar::*;
+    match (x, y) {
+        (Str(a), Str(b)) => Some(a.cmp(b)),
+        (Bytes(a), Bytes(b)) => Some(a.cmp(b)),
+        (Complex(a, b), Complex(c, d)) => {
+            if a == c && b == d { Some(std::cmp::Ordering::Equal) } else { (a, b).partial_cmp(&(c, d)) }
+        }
+        (Record(a), Record(b)) => if a == b { Some(std::cmp::Ordering::Equal) } else { None },
+        _ => None,
+    }
+}
+
+/// Unary elementwise operations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnaryOp {
+    /// `-a`
+    Neg,
+    /// `~a`
+    Invert,
+    /// `abs(a)`
+    Abs,
+}
+
+/// `op(a)` into a new array.
+pub fn unary(op: UnaryOp, a: &NdArray) -> Result<ArrayRef, EngineError> {
+    let l = a.layout();
+    let dt = a.dtype().clone();
+    let out = NdArray::zeros(&l.shape, dt.clone())?;
+    if op == UnaryOp::Neg && dt == DType::Bool {
+        return Err(EngineError::type_error(
+            "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
+        ));
+    }
+    if op == UnaryOp::Invert && matches!(dt.kind(), super::dtype::Kind::Float) {
+        return Err(EngineError::type_error(
+            "ufunc 'invert' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
+        ));
+    }
+    {
+        let src = a.buffer().bytes();
+        let mut dst = out.buffer().bytes_mut();
+        let ol = out.layout();
+        dispatch_numeric!(&dt, T => {
+            let f: fn(T) -> T = match op {
+                UnaryOp::Neg => <T as Arith>::neg,
+                UnaryOp::Invert => <T as Arith>::invert,
+                UnaryOp::Abs => <T as Arith>::abs,
+            };
+            for_each_offset2(&l.shape, [&l.strides, &ol.strides], [l.offset as isize, 0], |s, d| {
+                store::<T>(&mut dst, d, f(load::<T>(&src, s)));
+            });
+        }, _ => return Err(EngineError::type_error(format!("ufunc '{}' did not contain a loop with signature matching types", match op { UnaryOp::Neg => "negative", UnaryOp::Invert => "invert", UnaryOp::Abs => "absolute" }))));
+    }
+    Ok(out)
+}
+
+impl NdArray {
+    /// Elements in C order of a (possibly broadcast) layout over this buffer.
+    pub fn to_scalars_layout(&self, l: &Layout) -> Vec<super::scalar::Scalar> {
+        let bytes = self.buffer().bytes();
+        let mut out = Vec::with_capacity(l.size());
+        super::iter::for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
+            out.push(super::element::read_scalar(&bytes, o, self.dtype()))
+        });
+        out
+    }
+}

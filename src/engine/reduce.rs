@@ -1,0 +1,310 @@
+//! Reductions along axes (`sum`, `mean`, `min`, `argmax`, `any`, ...) and
+//! cumulative sums. Float sums use NumPy's pairwise summation when the
+//! reduced axis is the innermost one, so results agree to the last bit.
+
+use super::array::{ArrayRef, NdArray};
+use super::dtype::DType;
+use super::element::{Bool8, Element, load};
+use super::error::EngineError;
+use super::iter::for_each_offset;
+use super::kernels::Arith;
+use super::layout::Layout;
+use super::scalar::Scalar;
+
+/// A reduction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Reduction {
+    /// `sum`
+    Sum,
+    /// `prod`
+    Prod,
+    /// `min`
+    Min,
+    /// `max`
+    Max,
+    /// `argmin`
+    ArgMin,
+    /// `argmax`
+    ArgMax,
+    /// `any`
+    Any,
+    /// `all`
+    All,
+    /// `mean`
+    Mean,
+    /// `var` with ddof
+    Var(f64),
+    /// `std` with ddof
+    Std(f64),
+}
+
+impl Reduction {
+    fn ufunc_name(self) -> &'static str {
+        match self {
+            Reduction::Min | Reduction::ArgMin => "minimum",
+            Reduction::Max | Reduction::ArgMax => "maximum",
+            _ => "add",
+        }
+    }
+}
+
+/// The dtype `sum`/`prod`/`cumsum` give for an input dtype.
+pub fn sum_dtype(dt: &DType) -> DType {
+    match dt {
+        DType::Bool | DType::Int8 | DType::Int16 | DType::Int32 | DType::Int64 => DType::Int64,
+        DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => DType::UInt64,
+        other => other.clone(),
+    }
+}
+
+/// The dtype `mean`/`var`/`std` give.
+pub fn mean_dtype(dt: &DType) -> DType {
+    match dt {
+        DType::Float32 => DType::Float32,
+        _ => DType::Float64,
+    }
+}
+
+/// Normalise an axis argument (negative counts from the end).
+pub fn normalize_axis(axis: i64, ndim: usize) -> Result<usize, EngineError> {
+    let n = ndim as i64;
+    if axis < -n || axis >= n {
+        return Err(EngineError::AxisOutOfBounds { axis, ndim });
+    }
+    Ok(if axis < 0 { (axis + n) as usize } else { axis as usize })
+}
+
+/// NumPy's pairwise sum (`pairwise_sum_DOUBLE`), for bit-identical float sums.
+fn pairwise<T: Arith>(xs: &[T]) -> T {
+    let n = xs.len();
+    if n < 8 {
+        let mut acc = T::from_f64(0.0);
+        for &x in xs {
+            acc = T::add(acc, x);
+        }
+        acc
+    } else if n <= 128 {
+        let mut r: [T; 8] = std::array::from_fn(|k| xs[k]);
+        let mut i = 8;
+        while i < n - n % 8 {
+            for k in 0..8 {
+                r[k] = T::add(r[k], xs[i + k]);
+            }
+            i += 8;
+        }
+        let mut res = T::add(T::add(T::add(r[0], r[1]), T::add(r[2], r[3])), T::add(T::add(r[4], r[5]), T::add(r[6], r[7])));
+        while i < n {
+            res = T::add(res, xs[i]);
+            i += 1;
+        }
+        res
+    } else {
+        let mut n2 = n / 2;
+        n2 -= n2 % 8;
+        T::add(pairwise(&xs[..n2]), pairwise(&xs[n2..]))
+    }
+}
+
+fn split_layout(l: &Layout, axes: &[usize]) -> (Layout, Layout) {
+    let keep: Vec<usize> = (0..l.ndim()).filter(|k| !axes.contains(k)).collect();
+    let outer = Layout {
+        shape: keep.iter().map(|&k| l.shape[k]).collect(),
+        strides: keep.iter().map(|&k| l.strides[k]).collect(),
+        offset: l.offset,
+    };
+    let inner = Layout {
+        shape: axes.iter().map(|&k| l.shape[k]).collect(),
+        strides: axes.iter().map(|&k| l.strides[k]).collect(),
+        offset: 0,
+    };
+    (outer, inner)
+}
+
+fn out_shape(shape: &[usize], axes: &[usize], keepdims: bool) -> Vec<usize> {
+    (0..shape.len())
+        .filter_map(|k| {
+            if axes.contains(&k) {
+                keepdims.then_some(1)
+            } else {
+                Some(shape[k])
+            }
+        })
+        .collect()
+}
+
+fn groups<T: Element>(a: &NdArray, axes: &[usize], mut f: impl FnMut(&[T])) {
+    let l = a.layout();
+    let (outer, inner) = split_layout(&l, axes);
+    let bytes = a.buffer().bytes();
+    let mut buf: Vec<T> = Vec::with_capacity(inner.size());
+    for_each_offset(&outer.shape, &outer.strides, outer.offset as isize, |o| {
+        buf.clear();
+        for_each_offset(&inner.shape, &inner.strides, o, |p| buf.push(load::<T>(&bytes, p)));
+        f(&buf);
+    });
+}
+
+fn fold_typed<T: Arith, O: Arith>(
+    a: &NdArray,
+    axes: &[usize],
+    op: Reduction,
+    innermost: bool,
+) -> Result<Vec<Scalar>, EngineError> {
+    let mut out = vec![];
+    let mut err = None;
+    groups::<T>(a, axes, |xs| {
+        let n = xs.len();
+        let cast: Vec<O> = xs.iter().map(|&x| O::cast_from(x)).collect();
+        let sum = |v: &[O]| -> O {
+            if innermost && matches!(O::dtype(), DType::Float32 | DType::Float64) {
+                pairwise(v)
+            } else {
+                v.iter().fold(O::from_f64(0.0), |acc, &x| O::add(acc, x))
+            }
+        };
+        let value = match op {
+            Reduction::Sum => sum(&cast).to_scalar(),
+            Reduction::Prod => cast.iter().fold(O::from_i64(1), |acc, &x| O::mul(acc, x)).to_scalar(),
+            Reduction::Mean => O::div(sum(&cast), O::from_i64(n as i64)).to_scalar(),
+            Reduction::Var(ddof) | Reduction::Std(ddof) => {
+                let mean = O::div(sum(&cast), O::from_i64(n as i64));
+                let dev: Vec<O> = cast.iter().map(|&x| { let d = O::sub(x, mean); O::mul(d, d) }).collect();
+                let v = O::div(sum(&dev), O::from_f64(n as f64 - ddof));
+                if matches!(op, Reduction::Std(_)) { O::from_f64(v.to_f64().sqrt()).to_scalar() } else { v.to_scalar() }
+            }
+            Reduction::Any => Scalar::Bool(xs.iter().any(|x| x.to_bool())),
+            Reduction::All => Scalar::Bool(xs.iter().all(|x| x.to_bool())),
+            Reduction::Min | Reduction::Max | Reduction::ArgMin | Reduction::ArgMax => {
+                if n == 0 {
+                    err = Some(if matches!(op, Reduction::ArgMin | Reduction::ArgMax) {
+                        EngineError::value(format!("attempt to get {} of an empty sequence", if op == Reduction::ArgMin { "argmin" } else { "argmax" }))
+                    } else {
+                        EngineError::value(format!("zero-size array to reduction operation {} which has no identity", op.ufunc_name()))
+                    });
+                    return;
+                }
+                let want_max = matches!(op, Reduction::Max | Reduction::ArgMax);
+                let mut best = 0usize;
+                for k in 1..n {
+                    if T::is_nan(xs[best]) {
+                        break;
+                    }
+                    let better = if T::is_nan(xs[k]) { true } else if want_max { xs[k] > xs[best] } else { xs[k] < xs[best] };
+                    if better {
+                        best = k;
+                    }
+                }
+                if matches!(op, Reduction::ArgMin | Reduction::ArgMax) { Scalar::Int(best as i64) } else { xs[best].to_scalar() }
+            }
+        };
+        out.push(value);
+    });
+    match err {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
+}
+
+/// Reduce `a` over `axes` (`None` = all axes). The result is an array (0-d
+/// when every axis is reduced without keepdims).
+pub fn reduce(a: &ArrayRef, op: Reduction, axes: Option<&[usize]>, keepdims: bool) -> Result<ArrayRef, EngineError> {
+    let shape = a.shape();
+    let all: Vec<usize> = (0..shape.len()).collect();
+    let axes: Vec<usize> = axes.map(|x| x.to_vec()).unwrap_or(all);
+    let mut sorted = axes.clone();
+    sorted.sort();
+    sorted.dedup();
+    if sorted.len() != axes.len() {
+        return Err(EngineError::value("duplicate value in 'axis'"));
+    }
+    let innermost = sorted.last() == Some(&(shape.len().saturating_sub(1))) || shape.is_empty();
+    // argmin/argmax over several axes index the flattened C order.
+    let source = if matches!(op, Reduction::ArgMin | Reduction::ArgMax) && sorted.len() > 1 {
+        let c = a.copy(super::array::Order::C)?;
+        NdArray::view_with(&c, Layout::c_order(&[c.size()], c.dtype().itemsize()))
+    } else {
+        a.clone()
+    };
+    let red_axes: Vec<usize> = if source.ndim() != a.ndim() { vec![0] } else { sorted.clone() };
+    let (values, dtype) = match op {
+        Reduction::Sum | Reduction::Prod => {
+            let o = sum_dtype(a.dtype());
+            (with_out::<Sum>(&source, &red_axes, op, innermost, &o)?, o)
+        }
+        Reduction::Mean | Reduction::Var(_) | Reduction::Std(_) => {
+            let o = mean_dtype(a.dtype());
+            (with_out::<Sum>(&source, &red_axes, op, innermost, &o)?, o)
+        }
+        Reduction::Any | Reduction::All => (with_out::<Sum>(&source, &red_axes, op, innermost, &DType::Bool)?, DType::Bool),
+        Reduction::Min | Reduction::Max => (with_out::<Sum>(&source, &red_axes, op, innermost, a.dtype())?, a.dtype().clone()),
+        Reduction::ArgMin | Reduction::ArgMax => (with_out::<Sum>(&source, &red_axes, op, innermost, &DType::Int64)?, DType::Int64),
+    };
+    let oshape = out_shape(&shape, &sorted, keepdims);
+    NdArray::from_scalars(&oshape, dtype, &values)
+}
+
+struct Sum;
+
+fn with_out<M>(a: &NdArray, axes: &[usize], op: Reduction, innermost: bool, o: &DType) -> Result<Vec<Scalar>, EngineError> {
+    macro_rules! inner {
+        ($T:ty) => {
+            match o {
+                DType::Int64 => fold_typed::<$T, i64>(a, axes, op, innermost),
+                DType::UInt64 => fold_typed::<$T, u64>(a, axes, op, innermost),
+                DType::Float32 => fold_typed::<$T, f32>(a, axes, op, innermost),
+                DType::Float64 => fold_typed::<$T, f64>(a, axes, op, innermost),
+                _ => fold_typed::<$T, $T>(a, axes, op, innermost),
+            }
+        };
+    }
+    match a.dtype() {
+        DType::Bool => inner!(Bool8),
+        DType::Int8 => inner!(i8),
+        DType::Int16 => inner!(i16),
+        DType::Int32 => inner!(i32),
+        DType::Int64 => inner!(i64),
+        DType::UInt8 => inner!(u8),
+        DType::UInt16 => inner!(u16),
+        DType::UInt32 => inner!(u32),
+        DType::UInt64 => inner!(u64),
+        DType::Float32 => inner!(f32),
+        DType::Float64 => inner!(f64),
+        other => Err(EngineError::type_error(format!(
+            "the reduction is not supported for dtype {}",
+            other.name()
+        ))),
+    }
+}
+
+/// `cumsum` / `cumprod` along one axis (`None`: over the flattened array).
+pub fn accumulate(a: &ArrayRef, product: bool, axis: Option<usize>) -> Result<ArrayRef, EngineError> {
+    let src = match axis {
+        None => {
+            let c = a.copy(super::array::Order::C)?;
+            NdArray::view_with(&c, Layout::c_order(&[c.size()], c.dtype().itemsize()))
+        }
+        Some(_) => a.clone(),
+    };
+    let axis = axis.unwrap_or(0);
+    let o = sum_dtype(a.dtype());
+    let casted = super::kernels::cast(&src, &o)?;
+    let out = casted.copy(super::array::Order::C)?;
+    let l = out.layout();
+    let (outer, inner) = split_layout(&l, &[axis]);
+    let step = inner.strides[0];
+    let n = inner.shape[0];
+    let mut bytes = out.buffer().bytes_mut();
+    crate::dispatch_numeric!(&o, T => {
+        for_each_offset(&outer.shape, &outer.strides, outer.offset as isize, |off| {
+            let mut acc: T = load::<T>(&bytes, off);
+            for k in 1..n {
+                let at = off + k as isize * step;
+                let x: T = load::<T>(&bytes, at);
+                acc = if product { <T as Arith>::mul(acc, x) } else { <T as Arith>::add(acc, x) };
+                super::element::store::<T>(&mut bytes, at, acc);
+            }
+        });
+    }, _ => {});
+    drop(bytes);
+    Ok(out)
+}
