@@ -1,0 +1,236 @@
+//! NumPy conformance tests.
+//!
+//! Every `tests/conformance/NN_topic.expected` file is a transcript that real
+//! NumPy 2.4.6 produced for the statements in `NN_topic.session` (see
+//! `tests/conformance/README.md`). Each test feeds the statements of one file
+//! to `slicelab --transcript` and compares the output statement by statement,
+//! with the same rules as `check.py`: trailing white space is ignored,
+//! trailing blank lines of an output block are dropped, and a statement
+//! counts only when either side printed something for it.
+//!
+//! These tests need neither NumPy nor anything outside this repository.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How many mismatches to show per file.
+const SHOW: usize = 5;
+/// Wall-clock limit for one file.
+const TIMEOUT: Duration = Duration::from_secs(60);
+
+/// A statement and the lines printed for it.
+#[derive(Debug, Clone, PartialEq)]
+struct Block {
+    statement: String,
+    output: Vec<String>,
+}
+
+/// Split a transcript into blocks: `>>> ` starts a statement, a leading
+/// `# numpy ...` line is skipped, output lines are right-trimmed and trailing
+/// blank lines are dropped. Anything before the first statement is ignored.
+fn parse_transcript(text: &str) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    for line in text.lines() {
+        if let Some(stmt) = line.strip_prefix(">>> ") {
+            blocks.push(Block { statement: stmt.to_string(), output: Vec::new() });
+        } else if blocks.is_empty() {
+            // `# numpy X.Y.Z` header (or stray preamble): not part of any statement.
+            continue;
+        } else if let Some(last) = blocks.last_mut() {
+            last.output.push(line.trim_end().to_string());
+        }
+    }
+    for b in &mut blocks {
+        while b.output.last().is_some_and(|l| l.is_empty()) {
+            b.output.pop();
+        }
+    }
+    blocks
+}
+
+/// Run the binary on the statements; returns (stdout, status description, stderr).
+fn run_slicelab(statements: &[String]) -> (String, String, String) {
+    let mut input = statements.join("\n");
+    input.push('\n');
+    let mut child = match Command::new(env!("CARGO_BIN_EXE_slicelab"))
+        .arg("--transcript")
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => return (String::new(), format!("could not start: {e}"), String::new()),
+    };
+    // Feed stdin from a thread so a program that writes a lot before reading
+    // everything cannot deadlock against us.
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+        // dropping stdin closes it: end of input
+    });
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let mut stderr = child.stderr.take().expect("piped stderr");
+    let out_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut v);
+        v
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stderr, &mut v);
+        v
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(st)) => break format!("{st}"),
+            Ok(None) if start.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break "timeout".to_string();
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(e) => break format!("wait failed: {e}"),
+        }
+    };
+    let _ = writer.join();
+    let out = out_reader.join().unwrap_or_default();
+    let err = err_reader.join().unwrap_or_default();
+    (
+        String::from_utf8_lossy(&out).into_owned(),
+        status,
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
+
+fn conformance_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance")
+}
+
+fn indent(lines: &Option<Vec<String>>) -> String {
+    match lines {
+        None => "(statement missing from the transcript)".to_string(),
+        Some(l) if l.is_empty() => "(nothing)".to_string(),
+        Some(l) => l.join("\n             "),
+    }
+}
+
+/// Check one `.expected` file (name without extension) and panic with a
+/// report if any statement mismatches.
+fn check_file(stem: &str) {
+    let path = conformance_dir().join(format!("{stem}.expected"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let want = parse_transcript(&text);
+    assert!(!want.is_empty(), "{} holds no statements", path.display());
+    let statements: Vec<String> = want.iter().map(|b| b.statement.clone()).collect();
+    let (stdout, status, stderr) = run_slicelab(&statements);
+    let got = parse_transcript(&stdout);
+
+    let mut total = 0usize;
+    let mut passed = 0usize;
+    let mut mismatches: Vec<(String, Vec<String>, Option<Vec<String>>)> = Vec::new();
+    let mut aligned = true;
+    for (i, w) in want.iter().enumerate() {
+        if aligned && got.get(i).is_none_or(|g| g.statement != w.statement) {
+            aligned = false;
+        }
+        let actual = if aligned { Some(got[i].output.clone()) } else { None };
+        if w.output.is_empty() && actual.as_ref().is_some_and(|a| a.is_empty()) {
+            continue; // silent on both sides: not a test
+        }
+        total += 1;
+        if actual.as_ref() == Some(&w.output) {
+            passed += 1;
+        } else {
+            mismatches.push((w.statement.clone(), w.output.clone(), actual));
+        }
+    }
+
+    let mut report = format!("{passed}/{total} {stem}");
+    if !status.contains("exit status: 0") {
+        let last = stderr.trim().lines().last().unwrap_or("");
+        report.push_str(&format!("  ({status}{}{})", if last.is_empty() { "" } else { ": " }, last));
+    }
+    report.push('\n');
+    for (stmt, w, g) in mismatches.iter().take(SHOW) {
+        report.push_str(&format!("     >>> {stmt}\n"));
+        report.push_str(&format!("       want: {}\n", indent(&Some(w.clone()))));
+        report.push_str(&format!("       got:  {}\n", indent(g)));
+    }
+    if mismatches.len() > SHOW {
+        report.push_str(&format!("     ... and {} more\n", mismatches.len() - SHOW));
+    }
+    if mismatches.is_empty() {
+        eprintln!("{report}");
+    }
+    assert!(mismatches.is_empty(), "conformance {stem}: {passed}/{total} passed\n{report}");
+}
+
+macro_rules! conformance_test {
+    ($name:ident, $stem:literal) => {
+        #[test]
+        fn $name() {
+            check_file($stem);
+        }
+    };
+}
+
+conformance_test!(basic_indexing, "01_basic_indexing");
+conformance_test!(views_base, "02_views_base");
+conformance_test!(integer_array_indexing, "03_integer_array_indexing");
+conformance_test!(boolean_indexing, "04_boolean_indexing");
+conformance_test!(newaxis_ellipsis, "05_newaxis_ellipsis");
+conformance_test!(mixed_indexing, "06_mixed_indexing");
+conformance_test!(assignment, "07_assignment");
+conformance_test!(errors, "08_errors");
+conformance_test!(printing, "09_printing");
+conformance_test!(arithmetic_promotion, "10_arithmetic_promotion");
+conformance_test!(shape_ops, "11_shape_ops");
+conformance_test!(functions_reductions, "12_functions_reductions");
+
+/// Every `.expected` file in the folder must have a test above, so a new file
+/// cannot be silently skipped.
+#[test]
+fn every_expected_file_has_a_test() {
+    let known = [
+        "01_basic_indexing",
+        "02_views_base",
+        "03_integer_array_indexing",
+        "04_boolean_indexing",
+        "05_newaxis_ellipsis",
+        "06_mixed_indexing",
+        "07_assignment",
+        "08_errors",
+        "09_printing",
+        "10_arithmetic_promotion",
+        "11_shape_ops",
+        "12_functions_reductions",
+    ];
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {
+        let p = entry.expect("dir entry").path();
+        if p.extension().is_some_and(|e| e == "expected") {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            if !known.contains(&stem.as_str()) {
+                missing.push(stem);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "add conformance_test! lines for: {missing:?}");
+}
+
+#[test]
+fn transcript_parser_follows_check_py_rules() {
+    let t = "# numpy 2.4.6\n>>> a = 1\n>>> a  \n1   \n\n\n>>> print(1, 2)\n1 2\n\n3\n";
+    let b = parse_transcript(t);
+    assert_eq!(b.len(), 3);
+    assert_eq!(b[0], Block { statement: "a = 1".into(), output: vec![] });
+    assert_eq!(b[1], Block { statement: "a  ".into(), output: vec!["1".into()] });
+    assert_eq!(b[2].output, vec!["1 2".to_string(), String::new(), "3".to_string()]);
+}
