@@ -3,6 +3,19 @@
 use crate::engine::dtype::DType;
 use crate::engine::scalar::Scalar;
 
+pub mod dtype_repr;
+pub mod elemfmt;
+pub mod floatfmt;
+pub mod repr;
+pub mod scalar_repr;
+#[cfg(test)]
+mod tests;
+
+pub use dtype_repr::{dtype_repr, dtype_str};
+pub use floatfmt::py_float_repr;
+pub use repr::{array_repr, array_str};
+pub use scalar_repr::{scalar_repr, scalar_str};
+
 /// Read access to an array's elements, all the printer needs. The engine's
 /// arrays implement it; tests implement it over a plain `Vec`.
 pub trait ElementSource {

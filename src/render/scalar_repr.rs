@@ -1,0 +1,147 @@
+//! NumPy 2 scalar reprs (`np.int64(5)`, `np.True_`, `np.void(...)`) and
+//! strs, plus Python's `repr` of `str` and `bytes`.
+
+use crate::engine::dtype::DType;
+use crate::engine::scalar::Scalar;
+
+use super::PrintOptions;
+use super::dtype_repr::dtype_str;
+use super::elemfmt::ElemFormat;
+use super::floatfmt::{FloatKind, Trim, float_scalar_str};
+
+/// Python's `repr(str)`: single quotes unless the text holds `'` and no `"`.
+pub fn py_str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || (0x7f..0xa1).contains(&(c as u32)) || c == '\u{ad}' => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's `repr(bytes)`: `b'ab'`, `b'a\x00'`.
+pub fn py_bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::from("b");
+    out.push(quote as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote as char);
+    out
+}
+
+/// The float flavour of a float or complex dtype.
+pub(crate) fn float_kind(dt: &DType) -> FloatKind {
+    match dt {
+        DType::Float16 => FloatKind::F16,
+        DType::Float32 | DType::Complex64 => FloatKind::F32,
+        _ => FloatKind::F64,
+    }
+}
+
+fn as_f64(v: &Scalar) -> f64 {
+    match v {
+        Scalar::Float(x) => *x,
+        Scalar::Int(i) => *i as f64,
+        Scalar::UInt(u) => *u as f64,
+        Scalar::Bool(b) => *b as u8 as f64,
+        Scalar::Complex(r, _) => *r,
+        _ => f64::NAN,
+    }
+}
+
+fn complex_str(re: f64, im: f64, kind: FloatKind) -> String {
+    let imag = float_scalar_str(im, kind, Trim::Dash, false);
+    if re == 0.0 && !re.is_sign_negative() {
+        return format!("{imag}j");
+    }
+    let real = float_scalar_str(re, kind, Trim::Dash, false);
+    let imag = float_scalar_str(im, kind, Trim::Dash, true);
+    format!("({real}{imag}j)")
+}
+
+/// `str()` of one NumPy scalar of type `dtype`: `5`, `2.0`, `True`,
+/// `Alice`, `b'ab'`, `(1+2j)`, `('Alice', 31, 75000.0)`.
+pub fn scalar_str(dtype: &DType, v: &Scalar) -> String {
+    match (dtype, v) {
+        (_, Scalar::Bool(b)) => if *b { "True" } else { "False" }.into(),
+        (_, Scalar::Int(i)) => i.to_string(),
+        (_, Scalar::UInt(u)) => u.to_string(),
+        (dt, Scalar::Float(x)) => float_scalar_str(*x, float_kind(dt), Trim::Zero, false),
+        (dt, Scalar::Complex(r, i)) => complex_str(*r, *i, float_kind(dt)),
+        (_, Scalar::Str(s)) => s.clone(),
+        (_, Scalar::Bytes(b)) => py_bytes_repr(b),
+        (dt @ DType::Record(_), Scalar::Record(_)) => {
+            let f = ElemFormat::build(
+                dt,
+                std::slice::from_ref(v),
+                true,
+                &PrintOptions::default(),
+                true,
+            );
+            f.format(v)
+        }
+        (_, Scalar::Record(_)) => format!("{:?}", as_f64(v)),
+    }
+}
+
+/// `repr()` of one NumPy scalar: `np.int64(5)`, `np.float64(2.5)`,
+/// `np.True_`, `np.str_('Alice')`, `np.bytes_(b'ab')`,
+/// `np.complex128(1+2j)`, `np.void((...), dtype=[...])`.
+pub fn scalar_repr(dtype: &DType, v: &Scalar) -> String {
+    let tn = dtype.scalar_type_name();
+    match v {
+        Scalar::Bool(b) => if *b { "np.True_" } else { "np.False_" }.into(),
+        Scalar::Str(s) => format!("np.str_({})", py_str_repr(s)),
+        Scalar::Bytes(b) => format!("np.bytes_({})", py_bytes_repr(b)),
+        Scalar::Complex(..) => {
+            let s = scalar_str(dtype, v);
+            let inner = s
+                .strip_prefix('(')
+                .and_then(|s| s.strip_suffix(')'))
+                .unwrap_or(&s);
+            format!("np.{tn}({inner})")
+        }
+        Scalar::Record(_) => format!(
+            "np.void({}, dtype={})",
+            scalar_str(dtype, v),
+            dtype_str(dtype)
+        ),
+        _ => format!("np.{tn}({})", scalar_str(dtype, v)),
+    }
+}
