@@ -13,3 +13,5 @@ pub mod engine;
 pub mod eval;
 pub mod render;
 pub mod syntax;
+/// Front ends.
+pub mod transcript;

@@ -1,1 +1,122 @@
-//! The evaluator: names, Python values, NumPy functions.
+//! The evaluator: a `Session` holds the learner's names and runs one
+//! statement at a time, returning an `Outcome` that front ends render.
+//! Nothing here prints.
+
+pub mod convert;
+pub mod display;
+pub mod error;
+mod interp;
+mod methods;
+mod numpy;
+pub mod ops;
+pub mod value;
+
+use std::collections::HashMap;
+
+use crate::render::PrintOptions;
+use crate::syntax::{self, ast::Stmt};
+
+pub use error::{PyError, PyResult};
+pub use value::Value;
+
+/// The learner's state: names and print options.
+pub struct Session {
+    names: HashMap<String, Value>,
+    /// NumPy's print options (`np.set_printoptions`).
+    pub print_options: PrintOptions,
+    /// Text written by `print` during the current statement.
+    printed: String,
+}
+
+/// What one statement did.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Everything the Python prompt would show, newline-terminated: what
+    /// `print` wrote, then the repr of an expression's value.
+    pub output: String,
+    /// The error, if the statement raised one (shown after `output`).
+    pub error: Option<PyError>,
+    /// Where in the line a syntax error is (byte offset).
+    pub syntax_error_at: Option<usize>,
+    /// The value of an expression statement.
+    pub value: Option<Value>,
+    /// The parsed statement, when it parsed.
+    pub stmt: Option<Stmt>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Session {
+    /// A new session with `np` bound.
+    pub fn new() -> Session {
+        let mut names = HashMap::new();
+        names.insert("np".to_string(), Value::Module("numpy".into()));
+        Session {
+            names,
+            print_options: PrintOptions::default(),
+            printed: String::new(),
+        }
+    }
+
+    /// The value bound to a name.
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.names.get(name)
+    }
+
+    /// Every bound name, sorted.
+    pub fn names(&self) -> Vec<(String, Value)> {
+        let mut v: Vec<(String, Value)> = self.names.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
+    }
+
+    /// Bind a name (for front ends restoring state).
+    pub fn set(&mut self, name: &str, value: Value) {
+        self.names.insert(name.to_string(), value);
+    }
+
+    /// Remove a name.
+    pub fn unset(&mut self, name: &str) {
+        self.names.remove(name);
+    }
+
+    /// Parse and run one line. Never panics into the caller: an internal
+    /// failure becomes a `SystemError` and the names are kept.
+    pub fn run(&mut self, line: &str) -> Outcome {
+        let mut out = Outcome::default();
+        let stmt = match syntax::parse_stmt(line) {
+            Ok(s) => s,
+            Err(e) => {
+                out.syntax_error_at = Some(e.offset);
+                out.error = Some(PyError::new("SyntaxError", e.message.clone()));
+                return out;
+            }
+        };
+        out.stmt = Some(stmt.clone());
+        self.printed.clear();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.exec(&stmt)));
+        out.output = std::mem::take(&mut self.printed);
+        match result {
+            Ok(Ok(Some(v))) => {
+                if !matches!(v, Value::None) {
+                    out.output.push_str(&display::repr(&v, &self.print_options));
+                    out.output.push('\n');
+                }
+                out.value = Some(v);
+            }
+            Ok(Ok(None)) => {}
+            Ok(Err(e)) => out.error = Some(e),
+            Err(_) => {
+                out.error = Some(PyError::new(
+                    "SystemError",
+                    "slicelab hit an internal error on this statement; your names are unchanged",
+                ))
+            }
+        }
+        out
+    }
+}

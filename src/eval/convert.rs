@@ -1,0 +1,356 @@
+//! Python objects to arrays (`np.array`'s shape and dtype discovery) and to
+//! index items (what may stand inside `[]`).
+
+use crate::engine::dtype::{DType, Kind};
+use crate::engine::index::IndexItem;
+use crate::engine::promote::promote_types;
+use crate::engine::{ArrayRef, NdArray, Scalar};
+
+use super::error::{PyError, PyResult};
+use super::value::Value;
+
+/// Deepest list nesting `np.array` will follow (NumPy's limit is 64 dims).
+const MAX_DIMS: usize = 64;
+
+/// A leaf's contribution to dtype discovery.
+fn leaf_dtype(v: &Value) -> Option<DType> {
+    Some(match v {
+        Value::Bool(_) => DType::Bool,
+        Value::Int(i) => {
+            if *i > i64::MAX as i128 && *i <= u64::MAX as i128 {
+                DType::UInt64
+            } else {
+                DType::Int64
+            }
+        }
+        Value::Float(_) => DType::Float64,
+        Value::Complex(..) => DType::Complex128,
+        Value::Str(s) => DType::Str(s.chars().count().max(1)),
+        Value::Bytes(b) => DType::Bytes(b.len().max(1)),
+        Value::NpScalar(dt, _) => dt.clone(),
+        Value::Array(a) => a.dtype().clone(),
+        Value::Void(a) => a.dtype().clone(),
+        _ => return None,
+    })
+}
+
+fn is_sequence(v: &Value, record: bool) -> bool {
+    match v {
+        Value::List(_) => true,
+        Value::Tuple(_) => !record,
+        _ => false,
+    }
+}
+
+fn items_of(v: &Value) -> Vec<Value> {
+    match v {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.as_ref().clone(),
+        _ => vec![],
+    }
+}
+
+/// Discover the shape of nested sequences; arrays inside contribute theirs.
+fn discover_shape(v: &Value, record: bool, depth: usize) -> PyResult<Option<Vec<usize>>> {
+    if depth > MAX_DIMS {
+        return Err(PyError::value(
+            "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 64.",
+        ));
+    }
+    if let Value::Array(a) = v {
+        return Ok(Some(a.shape()));
+    }
+    if !is_sequence(v, record) {
+        return Ok(Some(vec![]));
+    }
+    let items = items_of(v);
+    let mut inner: Option<Vec<usize>> = None;
+    for it in &items {
+        let s = discover_shape(it, record, depth + 1)?;
+        match (&inner, s) {
+            (_, None) => return Ok(None),
+            (None, Some(s)) => inner = Some(s),
+            (Some(a), Some(s)) if *a == s => {}
+            _ => return Ok(None),
+        }
+    }
+    let mut shape = vec![items.len()];
+    shape.extend(inner.unwrap_or_default());
+    Ok(Some(shape))
+}
+
+/// How many leading dims are consistent (for NumPy's inhomogeneous message).
+fn consistent_prefix(v: &Value, record: bool) -> Vec<usize> {
+    let mut out = vec![];
+    let mut level = vec![v.clone()];
+    loop {
+        if !level.iter().all(|x| is_sequence(x, record)) {
+            return out;
+        }
+        let lens: Vec<usize> = level.iter().map(|x| items_of(x).len()).collect();
+        if lens.windows(2).any(|w| w[0] != w[1]) || lens.is_empty() {
+            return out;
+        }
+        out.push(lens[0]);
+        level = level.iter().flat_map(items_of).collect();
+        if level.is_empty() {
+            return out;
+        }
+    }
+}
+
+fn flatten_into(v: &Value, record: bool, out: &mut Vec<Value>) {
+    match v {
+        Value::Array(a) => {
+            let dt = a.dtype().clone();
+            out.extend(a.to_scalars().into_iter().map(|s| Value::NpScalar(dt.clone(), s)));
+        }
+        _ if is_sequence(v, record) => {
+            for it in items_of(v) {
+                flatten_into(&it, record, out);
+            }
+        }
+        other => out.push(other.clone()),
+    }
+}
+
+/// A Python value as an element scalar for `dtype`, checking what NumPy
+/// checks when it stores a Python object: ints must fit, strings must parse.
+pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
+    let k = dtype.kind();
+    Ok(match v {
+        Value::Bool(b) => Scalar::Bool(*b),
+        Value::Int(i) => {
+            if matches!(k, Kind::Int | Kind::UInt) {
+                check_int_fits(*i, dtype)?;
+            }
+            if *i >= 0 && *i > i64::MAX as i128 {
+                Scalar::UInt(*i as u64)
+            } else {
+                Scalar::Int(*i as i64)
+            }
+        }
+        Value::Float(f) => Scalar::Float(*f),
+        Value::Complex(re, im) => {
+            if matches!(k, Kind::Int | Kind::UInt | Kind::Bool | Kind::Float) {
+                return Err(PyError::type_error(format!(
+                    "{}() argument must be a string, a bytes-like object or a real number, not 'complex'",
+                    if matches!(k, Kind::Float) { "float" } else { "int" }
+                )));
+            }
+            Scalar::Complex(*re, *im)
+        }
+        Value::Str(s) => match k {
+            Kind::Int | Kind::UInt => match s.trim().parse::<i64>() {
+                Ok(i) => Scalar::Int(i),
+                Err(_) => {
+                    return Err(PyError::value(format!(
+                        "invalid literal for int() with base 10: {}",
+                        crate::render::scalar_repr::py_str_repr(s)
+                    )));
+                }
+            },
+            Kind::Float => match s.trim().parse::<f64>() {
+                Ok(f) => Scalar::Float(f),
+                Err(_) => {
+                    return Err(PyError::value(format!(
+                        "could not convert string to float: {}",
+                        crate::render::scalar_repr::py_str_repr(s)
+                    )));
+                }
+            },
+            _ => Scalar::Str(s.to_string()),
+        },
+        Value::Bytes(b) => Scalar::Bytes(b.to_vec()),
+        Value::NpScalar(_, s) => s.clone(),
+        Value::Void(a) => a.first(),
+        Value::Tuple(t) if matches!(dtype, DType::Record(_)) => {
+            let DType::Record(rec) = dtype else { unreachable!() };
+            if t.len() != rec.fields.len() {
+                return Err(PyError::value(format!(
+                    "could not assign tuple of length {} to structure with {} fields.",
+                    t.len(),
+                    rec.fields.len()
+                )));
+            }
+            let mut vals = vec![];
+            for (f, x) in rec.fields.iter().zip(t.iter()) {
+                vals.push(to_scalar_for(x, &f.dtype)?);
+            }
+            Scalar::Record(vals)
+        }
+        Value::Array(a) if a.ndim() == 0 => a.first(),
+        other => {
+            return Err(PyError::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                other.type_name()
+            )));
+        }
+    })
+}
+
+/// NumPy 2 refuses Python ints that do not fit the target integer type.
+pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
+    let (lo, hi): (i128, i128) = match dtype {
+        DType::Int8 => (i8::MIN as i128, i8::MAX as i128),
+        DType::Int16 => (i16::MIN as i128, i16::MAX as i128),
+        DType::Int32 => (i32::MIN as i128, i32::MAX as i128),
+        DType::Int64 => (i64::MIN as i128, i64::MAX as i128),
+        DType::UInt8 => (0, u8::MAX as i128),
+        DType::UInt16 => (0, u16::MAX as i128),
+        DType::UInt32 => (0, u32::MAX as i128),
+        DType::UInt64 => (0, u64::MAX as i128),
+        _ => return Ok(()),
+    };
+    if i < lo || i > hi {
+        return Err(PyError::overflow(format!(
+            "Python integer {i} out of bounds for {}",
+            dtype.name()
+        )));
+    }
+    Ok(())
+}
+
+/// `np.array(value, dtype=...)`: always a new array.
+pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
+    if let Value::Array(a) = v {
+        let dt = dtype.cloned().unwrap_or_else(|| a.dtype().clone());
+        let out = NdArray::zeros(&a.shape(), dt)?;
+        crate::engine::array::copy_elements(a, &out)?;
+        return Ok(out);
+    }
+    let record = matches!(dtype, Some(DType::Record(_)));
+    let shape = match discover_shape(v, record, 0)? {
+        Some(s) => s,
+        None => {
+            let prefix = consistent_prefix(v, record);
+            return Err(PyError::value(format!(
+                "setting an array element with a sequence. The requested array has an inhomogeneous shape after {} dimensions. The detected shape was {} + inhomogeneous part.",
+                prefix.len(),
+                crate::engine::error::shape_tuple(&prefix)
+            )));
+        }
+    };
+    let mut leaves = vec![];
+    flatten_into(v, record, &mut leaves);
+    let dt = match dtype {
+        Some(DType::Str(0)) => DType::Str(
+            leaves
+                .iter()
+                .map(|l| crate::engine::element::scalar_as_text(&to_scalar_for(l, &DType::Str(1)).unwrap_or(Scalar::Str(String::new()))).chars().count())
+                .max()
+                .unwrap_or(1)
+                .max(1),
+        ),
+        Some(d) => d.clone(),
+        None => infer_dtype(&leaves)?,
+    };
+    let mut scalars = Vec::with_capacity(leaves.len());
+    for l in &leaves {
+        scalars.push(to_scalar_for(l, &dt)?);
+    }
+    Ok(NdArray::from_scalars(&shape, dt, &scalars)?)
+}
+
+/// The dtype NumPy discovers for a flat list of leaves.
+pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
+    if leaves.is_empty() {
+        return Ok(DType::Float64);
+    }
+    let mut dt: Option<DType> = None;
+    for l in leaves {
+        let Some(d) = leaf_dtype(l) else {
+            return Err(PyError::type_error(format!(
+                "unsupported value in an array: {}",
+                l.type_name()
+            )));
+        };
+        dt = Some(match dt {
+            None => d,
+            Some(prev) => match promote_types(&prev, &d) {
+                Some(p) => p,
+                None => {
+                    // Mixing strings and numbers gives strings wide enough
+                    // for the numbers' text, as NumPy does.
+                    let width = leaves
+                        .iter()
+                        .map(|x| match x {
+                            Value::Str(s) => s.chars().count(),
+                            Value::Int(i) => i.to_string().len(),
+                            Value::Float(_) => 32,
+                            Value::Bool(_) => 5,
+                            _ => 1,
+                        })
+                        .max()
+                        .unwrap_or(1);
+                    DType::Str(width)
+                }
+            },
+        });
+    }
+    Ok(dt.unwrap_or(DType::Float64))
+}
+
+/// An index (the whole subscript) as engine index items.
+pub fn to_index_items(index: &Value) -> PyResult<Vec<IndexItem>> {
+    match index {
+        Value::Tuple(items) => items.iter().map(to_index_item).collect(),
+        other => Ok(vec![to_index_item(other)?]),
+    }
+}
+
+fn slice_part(v: &Value) -> PyResult<Option<i64>> {
+    match v {
+        Value::None => Ok(None),
+        Value::Int(i) => Ok(Some((*i).clamp(i64::MIN as i128, i64::MAX as i128) as i64)),
+        Value::Bool(b) => Ok(Some(*b as i64)),
+        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(Some(*i)),
+        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(Some(*u as i64)),
+        _ => Err(PyError::type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
+    }
+}
+
+fn to_index_item(v: &Value) -> PyResult<IndexItem> {
+    Ok(match v {
+        Value::Int(i) => IndexItem::Int((*i).clamp(i64::MIN as i128, i64::MAX as i128) as i64),
+        Value::Bool(b) => IndexItem::BoolArray(NdArray::from_scalars(&[], DType::Bool, &[Scalar::Bool(*b)])?),
+        Value::NpScalar(DType::Bool, s) => IndexItem::BoolArray(NdArray::from_scalars(&[], DType::Bool, std::slice::from_ref(s))?),
+        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => IndexItem::Int(*i),
+        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => IndexItem::Int(*u as i64),
+        Value::None => IndexItem::NewAxis,
+        Value::Ellipsis => IndexItem::Ellipsis,
+        Value::Slice(parts) => IndexItem::Slice(slice_part(&parts[0])?, slice_part(&parts[1])?, slice_part(&parts[2])?),
+        Value::Array(a) => array_index(a)?,
+        Value::List(_) | Value::Tuple(_) => {
+            let arr = to_array(v, None).map_err(|_| PyError::index(crate::engine::EngineError::InvalidIndexType.to_string()))?;
+            match arr.dtype().kind() {
+                Kind::Bool => IndexItem::BoolArray(arr),
+                Kind::Int | Kind::UInt => IndexItem::IntArray(arr),
+                // An empty list is an empty integer index.
+                Kind::Float if arr.size() == 0 => IndexItem::IntArray(crate::engine::kernels::cast(&arr, &DType::Int64)?),
+                _ => return Err(PyError::index(crate::engine::EngineError::InvalidIndexType.to_string())),
+            }
+        }
+        _ => return Err(PyError::index(crate::engine::EngineError::InvalidIndexType.to_string())),
+    })
+}
+
+fn array_index(a: &ArrayRef) -> PyResult<IndexItem> {
+    Ok(match a.dtype().kind() {
+        Kind::Bool => IndexItem::BoolArray(a.clone()),
+        Kind::Int | Kind::UInt => {
+            if a.ndim() == 0 {
+                match a.first() {
+                    Scalar::Int(i) => IndexItem::Int(i),
+                    Scalar::UInt(u) => IndexItem::Int(u as i64),
+                    _ => IndexItem::IntArray(a.clone()),
+                }
+            } else {
+                IndexItem::IntArray(a.clone())
+            }
+        }
+        _ => return Err(PyError::index(crate::engine::EngineError::NonIntegerIndexArray.to_string())),
+    })
+}

@@ -1,0 +1,110 @@
+//! `repr()` and `str()` of Python values, as the prompt and `print` show
+//! them. Arrays, NumPy scalars and dtypes go to `render`.
+
+use crate::engine::array::Snapshot;
+use crate::render::scalar_repr::{py_bytes_repr, py_str_repr};
+use crate::render::{
+    PrintOptions, array_repr, array_str, dtype_repr, dtype_str, py_float_repr, scalar_repr,
+    scalar_str,
+};
+
+use super::value::{TypeObj, Value, np_scalar_class};
+
+/// Python's `repr(value)`.
+pub fn repr(v: &Value, opts: &PrintOptions) -> String {
+    match v {
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => py_float_repr(*f),
+        Value::Complex(re, im) => complex_repr(*re, *im),
+        Value::Str(s) => py_str_repr(s),
+        Value::Bytes(b) => py_bytes_repr(b),
+        Value::Tuple(items) => {
+            let parts: Vec<String> = items.iter().map(|x| repr(x, opts)).collect();
+            if parts.len() == 1 {
+                format!("({},)", parts[0])
+            } else {
+                format!("({})", parts.join(", "))
+            }
+        }
+        Value::List(items) => {
+            let parts: Vec<String> = items.borrow().iter().map(|x| repr(x, opts)).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::Dict(items) => {
+            let parts: Vec<String> = items
+                .borrow()
+                .iter()
+                .map(|(k, x)| format!("{}: {}", repr(k, opts), repr(x, opts)))
+                .collect();
+            format!("{{{}}}", parts.join(", "))
+        }
+        Value::Slice(parts) => format!(
+            "slice({}, {}, {})",
+            repr(&parts[0], opts),
+            repr(&parts[1], opts),
+            repr(&parts[2], opts)
+        ),
+        Value::Ellipsis => "Ellipsis".into(),
+        Value::Array(a) => array_repr(&Snapshot::of(a), opts),
+        Value::NpScalar(dt, s) => scalar_repr(dt, s),
+        Value::Void(a) => scalar_repr(a.dtype(), &a.first()),
+        Value::DType(dt) => dtype_repr(dt),
+        Value::Type(t) => format!("<class '{}'>", type_path(t)),
+        Value::Function(name) => format!("<built-in function {}>", name.rsplit('.').next().unwrap_or(name)),
+        Value::Method(obj, name) => format!(
+            "<built-in method {name} of {} object>",
+            obj.type_name()
+        ),
+        Value::Module(name) => format!("<module '{name}'>"),
+        Value::Flags(a) => flags_repr(a),
+    }
+}
+
+/// Python's `str(value)`.
+pub fn str_of(v: &Value, opts: &PrintOptions) -> String {
+    match v {
+        Value::Str(s) => s.to_string(),
+        Value::Array(a) => array_str(&Snapshot::of(a), opts),
+        Value::NpScalar(dt, s) => scalar_str(dt, s),
+        Value::Void(a) => scalar_str(a.dtype(), &a.first()),
+        Value::DType(dt) => dtype_str(dt),
+        other => repr(other, opts),
+    }
+}
+
+fn complex_repr(re: f64, im: f64) -> String {
+    let imag = py_float_repr(im);
+    let imag = imag.strip_suffix(".0").unwrap_or(&imag).to_string();
+    if re == 0.0 && re.is_sign_positive() {
+        return format!("{imag}j");
+    }
+    let real = py_float_repr(re);
+    let real = real.strip_suffix(".0").unwrap_or(&real).to_string();
+    let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) { "" } else { "+" };
+    format!("({real}{sign}{imag}j)")
+}
+
+/// The dotted path Python shows for a type.
+pub fn type_path(t: &TypeObj) -> String {
+    match t {
+        TypeObj::Builtin(name) => (*name).to_string(),
+        TypeObj::NpScalar(dt) => format!("numpy.{}", np_scalar_class(dt)),
+        TypeObj::NdArray => "numpy.ndarray".into(),
+        TypeObj::Void => "numpy.void".into(),
+        TypeObj::DTypeClass => "numpy.dtype".into(),
+        TypeObj::NpStr => "numpy.str_".into(),
+    }
+}
+
+fn flags_repr(a: &crate::engine::ArrayRef) -> String {
+    let b = |x: bool| if x { "True" } else { "False" };
+    format!(
+        "  C_CONTIGUOUS : {}\n  F_CONTIGUOUS : {}\n  OWNDATA : {}\n  WRITEABLE : {}\n  ALIGNED : True\n  WRITEBACKIFCOPY : False\n",
+        b(a.is_c_contiguous()),
+        b(a.is_f_contiguous()),
+        b(a.owndata()),
+        b(a.writeable())
+    )
+}

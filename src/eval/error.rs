@@ -1,0 +1,70 @@
+//! `PyError`: the one error a learner sees, as Python would name it.
+
+use std::fmt;
+
+use crate::engine::EngineError;
+
+/// A Python exception: its class name and message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyError {
+    /// `IndexError`, `ValueError`, ...
+    pub kind: String,
+    /// The first line of the message (may be empty).
+    pub message: String,
+}
+
+impl PyError {
+    /// An error of any class.
+    pub fn new(kind: &str, message: impl Into<String>) -> PyError {
+        PyError {
+            kind: kind.to_string(),
+            message: message.into(),
+        }
+    }
+    /// `TypeError`
+    pub fn type_error(message: impl Into<String>) -> PyError {
+        Self::new("TypeError", message)
+    }
+    /// `ValueError`
+    pub fn value(message: impl Into<String>) -> PyError {
+        Self::new("ValueError", message)
+    }
+    /// `IndexError`
+    pub fn index(message: impl Into<String>) -> PyError {
+        Self::new("IndexError", message)
+    }
+    /// `NameError`
+    pub fn name(name: &str) -> PyError {
+        Self::new("NameError", format!("name '{name}' is not defined"))
+    }
+    /// `AttributeError` for a missing attribute of a type.
+    pub fn attribute(type_name: &str, attr: &str) -> PyError {
+        Self::new(
+            "AttributeError",
+            format!("'{type_name}' object has no attribute '{attr}'"),
+        )
+    }
+    /// `OverflowError`
+    pub fn overflow(message: impl Into<String>) -> PyError {
+        Self::new("OverflowError", message)
+    }
+}
+
+impl fmt::Display for PyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.message.is_empty() {
+            write!(f, "{}", self.kind)
+        } else {
+            write!(f, "{}: {}", self.kind, self.message)
+        }
+    }
+}
+
+impl From<EngineError> for PyError {
+    fn from(e: EngineError) -> PyError {
+        PyError::new(e.kind(), e.to_string())
+    }
+}
+
+/// Result of evaluating anything.
+pub type PyResult<T> = Result<T, PyError>;

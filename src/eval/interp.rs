@@ -1,0 +1,767 @@
+//! Walking statements and expressions: names, assignment targets,
+//! subscripts, attributes, calls and truthiness.
+
+use std::rc::Rc;
+
+use crate::engine::dtype::DType;
+use crate::engine::index::{self, Indexed, IndexItem};
+use crate::engine::{ArrayRef, Layout, NdArray, Scalar};
+use crate::syntax::ast::{Arg, BoolOpKind, Expr, ExprKind, Stmt, UnaryOp};
+
+use super::Session;
+use super::convert::{to_array, to_index_items, to_scalar_for};
+use super::error::{PyError, PyResult};
+use super::ops::{engine_cmp, engine_op, is_numpy, numpy_binary, numpy_compare, numpy_inplace, python_binary, python_eq, python_order};
+use super::value::Value;
+
+/// Call arguments after evaluation.
+pub struct Args {
+    /// Positional arguments.
+    pub pos: Vec<Value>,
+    /// Keyword arguments in order.
+    pub kw: Vec<(String, Value)>,
+}
+
+impl Args {
+    /// The argument at position `i` or keyword `name`.
+    pub fn get(&self, i: usize, name: &str) -> Option<&Value> {
+        self.kw.iter().find(|(k, _)| k == name).map(|(_, v)| v).or_else(|| self.pos.get(i))
+    }
+    /// A keyword argument only.
+    pub fn kw(&self, name: &str) -> Option<&Value> {
+        self.kw.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+    /// Required argument.
+    pub fn req(&self, i: usize, name: &str, func: &str) -> PyResult<&Value> {
+        self.get(i, name).ok_or_else(|| PyError::type_error(format!("{func}() missing required argument '{name}' (pos {})", i + 1)))
+    }
+}
+
+/// Python truthiness; arrays follow NumPy's rules.
+pub fn truthy(v: &Value) -> PyResult<bool> {
+    Ok(match v {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Float(f) => *f != 0.0,
+        Value::Complex(r, i) => *r != 0.0 || *i != 0.0,
+        Value::Str(s) => !s.is_empty(),
+        Value::Bytes(b) => !b.is_empty(),
+        Value::Tuple(t) => !t.is_empty(),
+        Value::List(l) => !l.borrow().is_empty(),
+        Value::Dict(d) => !d.borrow().is_empty(),
+        Value::Array(a) => match a.size() {
+            0 => return Err(PyError::value("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.")),
+            1 => scalar_truth(&a.first()),
+            _ => return Err(PyError::value("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")),
+        },
+        Value::NpScalar(_, s) => scalar_truth(s),
+        _ => true,
+    })
+}
+
+fn scalar_truth(s: &Scalar) -> bool {
+    match s {
+        Scalar::Bool(b) => *b,
+        Scalar::Int(i) => *i != 0,
+        Scalar::UInt(u) => *u != 0,
+        Scalar::Float(f) => *f != 0.0,
+        Scalar::Complex(r, i) => *r != 0.0 || *i != 0.0,
+        Scalar::Str(s) => !s.is_empty(),
+        Scalar::Bytes(b) => !b.is_empty(),
+        Scalar::Record(_) => true,
+    }
+}
+
+/// Items of an iterable value (for unpacking, `list()`, `tuple()`).
+pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
+    Ok(match v {
+        Value::Tuple(t) => t.as_ref().clone(),
+        Value::List(l) => l.borrow().clone(),
+        Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
+        Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
+        Value::Array(a) => {
+            if a.ndim() == 0 {
+                return Err(PyError::type_error("iteration over a 0-d array"));
+            }
+            let n = a.shape()[0];
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(wrap_indexed(a, index::get(a, &[IndexItem::Int(i as i64)])?));
+            }
+            out
+        }
+        other => return Err(PyError::type_error(format!("'{}' object is not iterable", other.type_name()))),
+    })
+}
+
+/// An engine indexing result as a Python value.
+pub fn wrap_indexed(source: &ArrayRef, r: Indexed) -> Value {
+    match r {
+        Indexed::Array(a) => Value::Array(a),
+        Indexed::Scalar(s) => Value::NpScalar(source.dtype().clone(), s),
+    }
+}
+
+impl Session {
+    pub(super) fn exec(&mut self, stmt: &Stmt) -> PyResult<Option<Value>> {
+        match stmt {
+            Stmt::Pass => Ok(None),
+            Stmt::Import { module, alias } => {
+                if module != "numpy" {
+                    return Err(PyError::new("ModuleNotFoundError", format!("slicelab only has numpy; no module named '{module}'")));
+                }
+                let name = alias.clone().unwrap_or_else(|| "numpy".into());
+                self.names.insert(name, Value::Module("numpy".into()));
+                Ok(None)
+            }
+            Stmt::FromImport { module, names } => {
+                if module != "numpy" {
+                    return Err(PyError::new("ModuleNotFoundError", format!("slicelab only has numpy; no module named '{module}'")));
+                }
+                for (n, alias) in names {
+                    let v = self.np_attr(n)?;
+                    self.names.insert(alias.clone().unwrap_or_else(|| n.clone()), v);
+                }
+                Ok(None)
+            }
+            Stmt::Expr(e) => Ok(Some(self.eval(e)?)),
+            Stmt::Assign { targets, value } => {
+                let v = self.eval(value)?;
+                for t in targets {
+                    self.assign(t, v.clone())?;
+                }
+                Ok(None)
+            }
+            Stmt::AugAssign { target, op, value } => {
+                let rhs = self.eval(value)?;
+                match &target.kind {
+                    ExprKind::Name(_) | ExprKind::Attribute { .. } => {
+                        let cur = self.eval(target)?;
+                        let new = self.inplace(*op, cur, &rhs)?;
+                        self.assign(target, new)
+                    }
+                    ExprKind::Subscript { value: obj, index } => {
+                        let obj = self.eval(obj)?;
+                        let idx = self.eval_index(index)?;
+                        let cur = self.getitem(&obj, &idx)?;
+                        let new = self.inplace(*op, cur, &rhs)?;
+                        self.setitem(&obj, &idx, &new)
+                    }
+                    _ => Err(PyError::new("SyntaxError", "illegal expression for augmented assignment")),
+                }?;
+                Ok(None)
+            }
+        }
+    }
+
+    fn inplace(&mut self, op: crate::syntax::ast::BinOp, cur: Value, rhs: &Value) -> PyResult<Value> {
+        if let Value::Array(a) = &cur {
+            let eop = engine_op(op).ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
+            numpy_inplace(eop, a, rhs)?;
+            return Ok(cur);
+        }
+        if let Value::List(l) = &cur
+            && op == crate::syntax::ast::BinOp::Add
+        {
+            let extra = iterate(rhs)?;
+            l.borrow_mut().extend(extra);
+            return Ok(cur);
+        }
+        self.binary(op, &cur, rhs)
+    }
+
+    fn assign(&mut self, target: &Expr, value: Value) -> PyResult<()> {
+        match &target.kind {
+            ExprKind::Name(n) => {
+                self.names.insert(n.clone(), value);
+                Ok(())
+            }
+            ExprKind::Subscript { value: obj, index } => {
+                let obj = self.eval(obj)?;
+                let idx = self.eval_index(index)?;
+                self.setitem(&obj, &idx, &value)
+            }
+            ExprKind::Attribute { value: obj, name } => {
+                let obj = self.eval(obj)?;
+                self.setattr(&obj, name, &value)
+            }
+            ExprKind::Tuple(ts) | ExprKind::List(ts) => {
+                let items = iterate(&value)?;
+                if items.len() != ts.len() {
+                    return Err(PyError::value(if items.len() > ts.len() {
+                        format!("too many values to unpack (expected {})", ts.len())
+                    } else {
+                        format!("not enough values to unpack (expected {}, got {})", ts.len(), items.len())
+                    }));
+                }
+                for (t, v) in ts.iter().zip(items) {
+                    self.assign(t, v)?;
+                }
+                Ok(())
+            }
+            _ => Err(PyError::new("SyntaxError", "cannot assign to expression")),
+        }
+    }
+
+    /// Evaluate a subscript's index expression (slices allowed).
+    fn eval_index(&mut self, e: &Expr) -> PyResult<Value> {
+        match &e.kind {
+            ExprKind::Tuple(items) => {
+                let mut vs = Vec::with_capacity(items.len());
+                for it in items {
+                    vs.push(self.eval_index_item(it)?);
+                }
+                Ok(Value::tuple(vs))
+            }
+            _ => self.eval_index_item(e),
+        }
+    }
+
+    fn eval_index_item(&mut self, e: &Expr) -> PyResult<Value> {
+        if let ExprKind::Slice { start, stop, step } = &e.kind {
+            let mut part = |p: &Option<Box<Expr>>| -> PyResult<Value> {
+                match p {
+                    Some(x) => self.eval(x),
+                    None => Ok(Value::None),
+                }
+            };
+            let (a, b, c) = (part(start)?, part(stop)?, part(step)?);
+            return Ok(Value::Slice(Rc::new([a, b, c])));
+        }
+        self.eval(e)
+    }
+
+    pub(super) fn eval(&mut self, e: &Expr) -> PyResult<Value> {
+        Ok(match &e.kind {
+            ExprKind::Name(n) => self.lookup(n)?,
+            ExprKind::Int(i) => Value::Int(*i),
+            ExprKind::BigInt(_) => return Err(PyError::overflow("Python int too large for slicelab (beyond 128 bits)")),
+            ExprKind::Float(f) => Value::Float(*f),
+            ExprKind::Imag(f) => Value::Complex(0.0, *f),
+            ExprKind::Str(s) => Value::str(s),
+            ExprKind::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
+            ExprKind::Bool(b) => Value::Bool(*b),
+            ExprKind::NoneLit => Value::None,
+            ExprKind::Ellipsis => Value::Ellipsis,
+            ExprKind::List(items) => Value::list(self.eval_items(items)?),
+            ExprKind::Tuple(items) => Value::tuple(self.eval_items(items)?),
+            ExprKind::Dict(pairs) => {
+                let mut out = vec![];
+                for (k, v) in pairs {
+                    out.push((self.eval(k)?, self.eval(v)?));
+                }
+                Value::Dict(Rc::new(std::cell::RefCell::new(out)))
+            }
+            ExprKind::Attribute { value, name } => {
+                let obj = self.eval(value)?;
+                self.getattr(&obj, name)?
+            }
+            ExprKind::Subscript { value, index } => {
+                let obj = self.eval(value)?;
+                let idx = self.eval_index(index)?;
+                self.getitem(&obj, &idx)?
+            }
+            ExprKind::Slice { .. } => return Err(PyError::new("SyntaxError", "a slice is only allowed inside []")),
+            ExprKind::Call { func, args } => {
+                let f = self.eval(func)?;
+                let mut a = Args { pos: vec![], kw: vec![] };
+                for arg in args {
+                    match arg {
+                        Arg::Positional(x) => match &x.kind {
+                            ExprKind::Starred(inner) => {
+                                let v = self.eval(inner)?;
+                                a.pos.extend(iterate(&v)?);
+                            }
+                            _ => a.pos.push(self.eval(x)?),
+                        },
+                        Arg::Keyword(k, x) => {
+                            let v = self.eval(x)?;
+                            a.kw.push((k.clone(), v));
+                        }
+                    }
+                }
+                self.call(&f, a)?
+            }
+            ExprKind::Unary { op, operand } => {
+                let v = self.eval(operand)?;
+                self.unary(*op, &v)?
+            }
+            ExprKind::Binary { op, left, right } => {
+                let l = self.eval(left)?;
+                let r = self.eval(right)?;
+                self.binary(*op, &l, &r)?
+            }
+            ExprKind::Compare { left, rest } => {
+                let mut l = self.eval(left)?;
+                let mut result = Value::Bool(true);
+                for (k, (op, re)) in rest.iter().enumerate() {
+                    let r = self.eval(re)?;
+                    result = self.compare(*op, &l, &r)?;
+                    if k + 1 < rest.len() && !truthy(&result)? {
+                        return Ok(result);
+                    }
+                    l = r;
+                }
+                result
+            }
+            ExprKind::BoolOp { op, values } => {
+                let mut last = Value::None;
+                for (k, x) in values.iter().enumerate() {
+                    last = self.eval(x)?;
+                    if k + 1 == values.len() {
+                        break;
+                    }
+                    let t = truthy(&last)?;
+                    if (*op == BoolOpKind::And && !t) || (*op == BoolOpKind::Or && t) {
+                        break;
+                    }
+                }
+                last
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                let t = self.eval(test)?;
+                if truthy(&t)? { self.eval(body)? } else { self.eval(orelse)? }
+            }
+            ExprKind::Starred(_) => return Err(PyError::new("SyntaxError", "can't use starred expression here")),
+        })
+    }
+
+    fn eval_items(&mut self, items: &[Expr]) -> PyResult<Vec<Value>> {
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            if let ExprKind::Starred(inner) = &it.kind {
+                let v = self.eval(inner)?;
+                out.extend(iterate(&v)?);
+            } else {
+                out.push(self.eval(it)?);
+            }
+        }
+        Ok(out)
+    }
+
+    fn lookup(&self, name: &str) -> PyResult<Value> {
+        if let Some(v) = self.names.get(name) {
+            return Ok(v.clone());
+        }
+        super::numpy::builtin(name).ok_or_else(|| PyError::name(name))
+    }
+
+    pub(super) fn unary(&mut self, op: UnaryOp, v: &Value) -> PyResult<Value> {
+        use crate::engine::kernels::UnaryOp as K;
+        if op == UnaryOp::Not {
+            return Ok(Value::Bool(!truthy(v)?));
+        }
+        if is_numpy(v) {
+            let (arr, scalar) = match v {
+                Value::Array(a) => (a.clone(), false),
+                Value::NpScalar(dt, s) => (NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?, true),
+                _ => return Err(PyError::type_error("bad operand type for unary operator: 'numpy.void'")),
+            };
+            let out = match op {
+                UnaryOp::Neg => crate::engine::kernels::unary(K::Neg, &arr)?,
+                UnaryOp::Invert => crate::engine::kernels::unary(K::Invert, &arr)?,
+                UnaryOp::Pos => arr.copy(crate::engine::Order::C)?,
+                UnaryOp::Not => unreachable!(),
+            };
+            return Ok(if scalar { Value::NpScalar(out.dtype().clone(), out.first()) } else { Value::Array(out) });
+        }
+        Ok(match (op, v) {
+            (UnaryOp::Neg, Value::Int(i)) => Value::Int(-i),
+            (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(*b as i128)),
+            (UnaryOp::Neg, Value::Float(f)) => Value::Float(-f),
+            (UnaryOp::Neg, Value::Complex(r, i)) => Value::Complex(-r, -i),
+            (UnaryOp::Pos, Value::Int(_) | Value::Float(_) | Value::Complex(..)) => v.clone(),
+            (UnaryOp::Pos, Value::Bool(b)) => Value::Int(*b as i128),
+            (UnaryOp::Invert, Value::Int(i)) => Value::Int(!i),
+            (UnaryOp::Invert, Value::Bool(b)) => Value::Int(!(*b as i128)),
+            (UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, other) => {
+                let sym = match op { UnaryOp::Neg => "-", UnaryOp::Pos => "+", _ => "~" };
+                let _ = sym;
+                return Err(PyError::type_error(format!(
+                    "bad operand type for unary {}: '{}'",
+                    match op { UnaryOp::Neg => "-", UnaryOp::Pos => "+", _ => "~" },
+                    other.type_name()
+                )));
+            }
+            (UnaryOp::Not, _) => unreachable!(),
+        })
+    }
+
+    pub(super) fn binary(&mut self, op: crate::syntax::ast::BinOp, l: &Value, r: &Value) -> PyResult<Value> {
+        let numpy_side = is_numpy(l) || is_numpy(r);
+        if numpy_side {
+            let eop = engine_op(op).ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
+            return numpy_binary(eop, l, r);
+        }
+        python_binary(op, l, r)
+    }
+
+    fn compare(&mut self, op: crate::syntax::ast::CmpOp, l: &Value, r: &Value) -> PyResult<Value> {
+        use crate::syntax::ast::CmpOp as C;
+        match op {
+            C::Is => return Ok(Value::Bool(l.is(r))),
+            C::IsNot => return Ok(Value::Bool(!l.is(r))),
+            C::In | C::NotIn => {
+                let found = self.contains(r, l)?;
+                return Ok(Value::Bool(if op == C::In { found } else { !found }));
+            }
+            _ => {}
+        }
+        let cop = engine_cmp(op).expect("ordering comparison");
+        if is_numpy(l) || is_numpy(r) {
+            return numpy_compare(cop, l, r);
+        }
+        Ok(Value::Bool(match cop {
+            crate::engine::kernels::CompareOp::Eq => python_eq(l, r),
+            crate::engine::kernels::CompareOp::Ne => !python_eq(l, r),
+            _ => python_order(cop, l, r)?,
+        }))
+    }
+
+    fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(x) => Ok(s.contains(x.as_ref())),
+                _ => Err(PyError::type_error("'in <string>' requires string as left operand")),
+            },
+            Value::Dict(d) => Ok(d.borrow().iter().any(|(k, _)| python_eq(k, item))),
+            Value::Array(_) => {
+                let eq = numpy_compare(crate::engine::kernels::CompareOp::Eq, container, item)?;
+                match eq {
+                    Value::Array(a) => Ok(crate::engine::index::count_nonzero(&a) > 0),
+                    other => truthy(&other),
+                }
+            }
+            other => {
+                for x in iterate(other)? {
+                    if is_numpy(&x) || is_numpy(item) {
+                        if truthy(&numpy_compare(crate::engine::kernels::CompareOp::Eq, &x, item)?)? {
+                            return Ok(true);
+                        }
+                    } else if python_eq(&x, item) {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// `obj[idx]`.
+    pub(super) fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        match obj {
+            Value::Array(a) => array_getitem(a, idx),
+            Value::Void(a) => void_getitem(a, idx),
+            Value::NpScalar(..) => match idx {
+                Value::Tuple(t) if t.is_empty() => Ok(obj.clone()),
+                Value::Ellipsis => {
+                    let Value::NpScalar(dt, s) = obj else { unreachable!() };
+                    Ok(Value::Array(NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?))
+                }
+                _ => Err(PyError::index("invalid index to scalar variable.")),
+            },
+            Value::Tuple(_) | Value::List(_) | Value::Str(_) => {
+                let items = iterate(obj)?;
+                let kind = obj.type_name();
+                match idx {
+                    Value::Slice(parts) => {
+                        let get = |v: &Value| -> PyResult<Option<i64>> {
+                            match v {
+                                Value::None => Ok(None),
+                                Value::Int(i) => Ok(Some(*i as i64)),
+                                Value::NpScalar(_, Scalar::Int(i)) => Ok(Some(*i)),
+                                _ => Err(PyError::type_error("slice indices must be integers or None or have an __index__ method")),
+                            }
+                        };
+                        let (start, n, step) = index::adjust_slice(get(&parts[0])?, get(&parts[1])?, get(&parts[2])?, items.len())?;
+                        let picked: Vec<Value> = (0..n).map(|k| items[(start + k as i64 * step) as usize].clone()).collect();
+                        Ok(match obj {
+                            Value::Tuple(_) => Value::tuple(picked),
+                            Value::List(_) => Value::list(picked),
+                            _ => Value::str(&picked.iter().map(|v| if let Value::Str(s) = v { s.to_string() } else { String::new() }).collect::<String>()),
+                        })
+                    }
+                    _ => {
+                        let i = py_index(idx, &kind)?;
+                        let n = items.len() as i128;
+                        let j = if i < 0 { i + n } else { i };
+                        if j < 0 || j >= n {
+                            return Err(PyError::index(format!("{kind} index out of range")));
+                        }
+                        Ok(items[j as usize].clone())
+                    }
+                }
+            }
+            Value::Dict(d) => d
+                .borrow()
+                .iter()
+                .find(|(k, _)| python_eq(k, idx))
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| PyError::new("KeyError", super::display::repr(idx, &self.print_options))),
+            Value::Flags(a) => match idx {
+                Value::Str(s) => self.getattr(&Value::Flags(a.clone()), &s.to_lowercase()),
+                _ => Err(PyError::new("KeyError", "Unknown flag")),
+            },
+            Value::Module(_) | Value::Function(_) => super::numpy::index_trick(obj, idx),
+            other => Err(PyError::type_error(format!("'{}' object is not subscriptable", other.type_name()))),
+        }
+    }
+
+    /// `obj[idx] = value`.
+    pub(super) fn setitem(&mut self, obj: &Value, idx: &Value, value: &Value) -> PyResult<()> {
+        match obj {
+            Value::Array(a) => array_setitem(a, idx, value),
+            Value::Void(a) => {
+                let target = match idx {
+                    Value::Str(name) => field_view(a, name)?,
+                    Value::Int(i) => {
+                        let DType::Record(rec) = a.dtype() else { unreachable!() };
+                        let n = rec.fields.len() as i128;
+                        let j = if *i < 0 { i + n } else { *i };
+                        let f = rec.fields.get(j as usize).ok_or_else(|| PyError::index(format!("invalid index ({i}) to structured array with {n} fields")))?;
+                        field_view(a, &f.name.clone())?
+                    }
+                    _ => return Err(PyError::index("invalid index")),
+                };
+                array_setitem(&target, &Value::Ellipsis, value)
+            }
+            Value::List(l) => {
+                let n = l.borrow().len() as i128;
+                let i = py_index(idx, "list")?;
+                let j = if i < 0 { i + n } else { i };
+                if j < 0 || j >= n {
+                    return Err(PyError::index("list assignment index out of range"));
+                }
+                l.borrow_mut()[j as usize] = value.clone();
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let mut d = d.borrow_mut();
+                if let Some(slot) = d.iter_mut().find(|(k, _)| python_eq(k, idx)) {
+                    slot.1 = value.clone();
+                } else {
+                    d.push((idx.clone(), value.clone()));
+                }
+                Ok(())
+            }
+            Value::NpScalar(..) => Err(PyError::type_error("'numpy.generic' object does not support item assignment")),
+            other => Err(PyError::type_error(format!("'{}' object does not support item assignment", other.type_name()))),
+        }
+    }
+
+    fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+        match (obj, name) {
+            (Value::Array(a), "shape") => {
+                let shape = super::numpy::shape_arg(value, a.size())?;
+                let layout = a.layout();
+                match layout.reshaped_c(&shape, a.dtype().itemsize()) {
+                    Some(l) if layout.is_c_contiguous(a.dtype().itemsize()) || a.size() <= 1 || l.shape.iter().product::<usize>() == a.size() => {
+                        if shape.iter().product::<usize>() != a.size() {
+                            unreachable!()
+                        }
+                        a.set_layout(l);
+                        Ok(())
+                    }
+                    _ => Err(PyError::new("AttributeError", "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.")),
+                }
+            }
+            (Value::Flags(a), "writeable") => Ok(a.set_writeable(truthy(value)?)?),
+            (Value::Array(_), "dtype" | "strides" | "data") => Err(PyError::new("AttributeError", format!("slicelab does not support setting '{name}'"))),
+            (Value::Array(_), _) => Err(PyError::new("AttributeError", format!("'numpy.ndarray' object attribute '{name}' is read-only"))),
+            (other, _) => Err(PyError::new("AttributeError", format!("'{}' object has no attribute '{name}'", other.type_name()))),
+        }
+    }
+
+    pub(super) fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match obj {
+            Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
+            Value::Array(a) => super::methods::array_attr(a, obj, name),
+            Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),
+            Value::DType(dt) => super::methods::dtype_attr(dt, name),
+            Value::Flags(a) => Ok(Value::Bool(match name {
+                "owndata" => a.owndata(),
+                "writeable" => a.writeable(),
+                "c_contiguous" | "contiguous" => a.is_c_contiguous(),
+                "f_contiguous" | "fortran" => a.is_f_contiguous(),
+                "aligned" => true,
+                "writebackifcopy" => false,
+                _ => return Err(PyError::attribute("numpy._core.multiarray.flagsobj", name)),
+            })),
+            Value::Function(f) if f.as_ref() == "np.add" || f.as_ref() == "np.multiply" || f.as_ref() == "np.subtract" => match name {
+                "at" | "reduce" | "accumulate" | "outer" => Ok(Value::func(&format!("{f}.{name}"))),
+                _ => Err(PyError::attribute("numpy.ufunc", name)),
+            },
+            Value::Slice(parts) => match name {
+                "start" => Ok(parts[0].clone()),
+                "stop" => Ok(parts[1].clone()),
+                "step" => Ok(parts[2].clone()),
+                _ => Err(PyError::attribute("slice", name)),
+            },
+            Value::Complex(re, im) => match name {
+                "real" => Ok(Value::Float(*re)),
+                "imag" => Ok(Value::Float(*im)),
+                _ => Err(PyError::attribute("complex", name)),
+            },
+            Value::List(_) | Value::Dict(_) | Value::Tuple(_) | Value::Str(_) | Value::Float(_) | Value::Int(_) => {
+                Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+            }
+            other => Err(PyError::attribute(&other.type_name(), name)),
+        }
+    }
+
+    fn np_attr(&self, name: &str) -> PyResult<Value> {
+        super::numpy::np_attr(name).ok_or_else(|| PyError::new("AttributeError", format!("module 'numpy' has no attribute '{name}'")))
+    }
+
+    fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
+        match f {
+            Value::Function(name) => self.call_function(name, args),
+            Value::Type(t) => super::numpy::construct(self, t, args),
+            Value::Method(obj, name) => super::methods::call_method(self, obj, name, args),
+            Value::DType(_) => Err(PyError::type_error("'numpy.dtype' object is not callable")),
+            other => Err(PyError::type_error(format!("'{}' object is not callable", other.type_name()))),
+        }
+    }
+
+    /// Write `print` output.
+    pub(super) fn print_text(&mut self, text: &str) {
+        self.printed.push_str(text);
+    }
+}
+
+/// A Python int-like index.
+fn py_index(v: &Value, kind: &str) -> PyResult<i128> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i128),
+        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i as i128),
+        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i128),
+        other => Err(PyError::type_error(format!("{kind} indices must be integers or slices, not {}", other.type_name()))),
+    }
+}
+
+/// A field of a structured array as a view.
+pub fn field_view(a: &ArrayRef, name: &str) -> PyResult<ArrayRef> {
+    let DType::Record(rec) = a.dtype() else {
+        return Err(PyError::index(crate::engine::EngineError::InvalidIndexType.to_string()));
+    };
+    let f = rec.field(name).ok_or_else(|| PyError::value(format!("no field of name {name}")))?;
+    let mut l = a.layout();
+    l.offset += f.offset;
+    l.shape.extend(&f.shape);
+    l.strides.extend(crate::engine::layout::c_strides(&f.shape, f.dtype.itemsize()));
+    Ok(NdArray::view(a, f.dtype.clone(), l))
+}
+
+/// A multi-field index: a view whose dtype keeps the chosen fields at their
+/// original offsets (NumPy ≥ 1.16).
+fn multi_field_view(a: &ArrayRef, names: &[Value]) -> PyResult<ArrayRef> {
+    let DType::Record(rec) = a.dtype() else {
+        return Err(PyError::index(crate::engine::EngineError::InvalidIndexType.to_string()));
+    };
+    let mut fields = vec![];
+    for n in names {
+        let Value::Str(s) = n else { unreachable!() };
+        let f = rec.field(s).ok_or_else(|| PyError::new("KeyError", crate::render::scalar_repr::py_str_repr(s)))?;
+        if fields.iter().any(|x: &crate::engine::dtype::Field| x.name == f.name) {
+            return Err(PyError::value(format!("duplicate field of name {}", crate::render::scalar_repr::py_str_repr(s))));
+        }
+        fields.push(f.clone());
+    }
+    let dt = DType::Record(Rc::new(crate::engine::dtype::RecordType { fields, itemsize: rec.itemsize }));
+    Ok(NdArray::view(a, dt, a.layout()))
+}
+
+fn is_str_list(v: &Value) -> Option<Vec<Value>> {
+    if let Value::List(l) = v {
+        let items = l.borrow();
+        if !items.is_empty() && items.iter().all(|x| matches!(x, Value::Str(_))) {
+            return Some(items.clone());
+        }
+    }
+    None
+}
+
+fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
+    if let Value::Str(name) = idx {
+        return Ok(Value::Array(field_view(a, name)?));
+    }
+    if let Some(names) = is_str_list(idx) {
+        return Ok(Value::Array(multi_field_view(a, &names)?));
+    }
+    let items = to_index_items(idx)?;
+    let r = index::get(a, &items)?;
+    if let (Indexed::Scalar(_), DType::Record(_)) = (&r, a.dtype()) {
+        // A record element stays tied to the array's memory.
+        let mut with_ellipsis = items.clone();
+        with_ellipsis.push(IndexItem::Ellipsis);
+        if let Indexed::Array(v) = index::get(a, &with_ellipsis)? {
+            return Ok(Value::Void(v));
+        }
+    }
+    Ok(wrap_indexed(a, r))
+}
+
+fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
+    let DType::Record(rec) = a.dtype() else { unreachable!() };
+    let name = match idx {
+        Value::Str(s) => s.to_string(),
+        Value::Int(i) => {
+            let n = rec.fields.len() as i128;
+            let j = if *i < 0 { i + n } else { *i };
+            rec.fields
+                .get(j as usize)
+                .ok_or_else(|| PyError::index(format!("invalid index ({i}) to structured array with {n} fields")))?
+                .name
+                .clone()
+        }
+        _ => return Err(PyError::index("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices")),
+    };
+    let v = field_view(a, &name)?;
+    if v.ndim() == 0 {
+        return Ok(Value::NpScalar(v.dtype().clone(), v.first()));
+    }
+    Ok(Value::Array(v))
+}
+
+fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
+    if let Value::Str(name) = idx {
+        let f = field_view(a, name)?;
+        return array_setitem(&f, &Value::Ellipsis, value);
+    }
+    if let Some(names) = is_str_list(idx) {
+        let v = multi_field_view(a, &names)?;
+        return array_setitem(&v, &Value::Ellipsis, value);
+    }
+    a.check_writeable()?;
+    let items = to_index_items(idx)?;
+    let dt = a.dtype().clone();
+    let src: ArrayRef = match value {
+        Value::Array(v) => v.clone(),
+        Value::List(_) | Value::Tuple(_) if !(matches!(dt, DType::Record(_)) && matches!(value, Value::Tuple(_))) => {
+            let arr = to_array(value, Some(&dt))?;
+            // NumPy converts the value with at most the destination's ndim.
+            if index::is_basic(&items)
+                && let Indexed::Array(view) = index::get(a, &items)?
+                && arr.ndim() > view.ndim()
+            {
+                return Err(PyError::value(format!(
+                    "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of {}.",
+                    view.ndim()
+                )));
+            }
+            arr
+        }
+        Value::NpScalar(sdt, s) => NdArray::from_scalars(&[], sdt.clone(), std::slice::from_ref(s))?,
+        Value::Void(v) => v.clone(),
+        other => NdArray::from_scalars(&[], dt.clone(), &[to_scalar_for(other, &dt)?])?,
+    };
+    index::set(a, &items, &src)?;
+    Ok(())
+}
+
+/// A C-contiguous layout for a shape, as reshape produces.
+pub fn c_layout(shape: &[usize], itemsize: usize) -> Layout {
+    Layout::c_order(shape, itemsize)
+}

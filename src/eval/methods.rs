@@ -1,0 +1,416 @@
+//! ndarray attributes and methods, NumPy scalar attributes, dtype
+//! attributes, and the few methods of Python lists and dicts a learner uses.
+
+use std::rc::Rc;
+
+use crate::engine::dtype::DType;
+use crate::engine::index::IndexItem;
+use crate::engine::reduce::{Reduction, normalize_axis};
+use crate::engine::{ArrayRef, NdArray, Order, Scalar};
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::{Args, iterate, truthy};
+use super::numpy::{as_array, dtype_arg, flip, reduction, reshape, scalarize, transpose};
+use super::value::Value;
+
+fn ints(v: &[usize]) -> Value {
+    Value::tuple(v.iter().map(|&n| Value::Int(n as i128)).collect())
+}
+
+/// An array's Python value for `.tolist()` / `.item()`.
+fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
+    match s {
+        Scalar::Bool(b) => Value::Bool(*b),
+        Scalar::Int(i) => Value::Int(*i as i128),
+        Scalar::UInt(u) => Value::Int(*u as i128),
+        Scalar::Float(f) => Value::Float(*f),
+        Scalar::Complex(r, i) => Value::Complex(*r, *i),
+        Scalar::Str(t) => Value::str(t),
+        Scalar::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
+        Scalar::Record(items) => {
+            let DType::Record(rec) = dt else { return Value::None };
+            Value::tuple(rec.fields.iter().zip(items).map(|(f, x)| scalar_to_py(&f.dtype, x)).collect())
+        }
+    }
+}
+
+fn tolist(a: &ArrayRef) -> Value {
+    let vals = a.to_scalars();
+    let shape = a.shape();
+    if shape.is_empty() {
+        return scalar_to_py(a.dtype(), &vals[0]);
+    }
+    fn build(dt: &DType, vals: &[Scalar], shape: &[usize]) -> Value {
+        if shape.len() == 1 {
+            return Value::list(vals.iter().map(|s| scalar_to_py(dt, s)).collect());
+        }
+        let step: usize = shape[1..].iter().product();
+        Value::list((0..shape[0]).map(|i| build(dt, &vals[i * step..(i + 1) * step], &shape[1..])).collect())
+    }
+    build(a.dtype(), &vals, &shape)
+}
+
+/// `a.NAME` for an array.
+pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
+    Ok(match name {
+        "shape" => ints(&a.shape()),
+        "ndim" => Value::Int(a.ndim() as i128),
+        "size" => Value::Int(a.size() as i128),
+        "dtype" => Value::DType(a.dtype().clone()),
+        "strides" => Value::tuple(a.strides().iter().map(|&s| Value::Int(s as i128)).collect()),
+        "itemsize" => Value::Int(a.dtype().itemsize() as i128),
+        "nbytes" => Value::Int((a.size() * a.dtype().itemsize()) as i128),
+        "base" => match a.base() {
+            Some(b) => Value::Array(b.clone()),
+            None => Value::None,
+        },
+        "flags" => Value::Flags(a.clone()),
+        "T" => Value::Array(transpose(a, None)?),
+        "real" => match a.dtype() {
+            DType::Complex128 | DType::Complex64 => {
+                let part = if *a.dtype() == DType::Complex128 { DType::Float64 } else { DType::Float32 };
+                Value::Array(NdArray::view(a, part, a.layout()))
+            }
+            _ => me.clone(),
+        },
+        "imag" => match a.dtype() {
+            DType::Complex128 | DType::Complex64 => {
+                let part = if *a.dtype() == DType::Complex128 { DType::Float64 } else { DType::Float32 };
+                let mut l = a.layout();
+                l.offset += part.itemsize();
+                Value::Array(NdArray::view(a, part, l))
+            }
+            _ => {
+                let z = NdArray::zeros(&a.shape(), a.dtype().clone())?;
+                z.set_writeable(false)?;
+                Value::Array(z)
+            }
+        },
+        "flat" => Value::Array(reshape(a, &Value::Int(-1), Order::C)?),
+        m if ARRAY_METHODS.contains(&m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
+        other => return Err(PyError::attribute("numpy.ndarray", other)),
+    })
+}
+
+/// Methods an ndarray has.
+pub const ARRAY_METHODS: &[&str] = &[
+    "reshape", "copy", "transpose", "ravel", "flatten", "view", "astype", "sum", "mean", "min", "max", "argmin",
+    "argmax", "any", "all", "std", "var", "prod", "cumsum", "cumprod", "nonzero", "squeeze", "diagonal", "tolist",
+    "item", "fill", "swapaxes", "sort", "take", "clip", "round", "dot", "repeat", "flip",
+];
+
+/// Attributes of NumPy scalars.
+pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
+    let (dt, s) = match me {
+        Value::NpScalar(dt, s) => (dt.clone(), s.clone()),
+        Value::Void(a) => (a.dtype().clone(), a.first()),
+        _ => unreachable!(),
+    };
+    Ok(match name {
+        "dtype" => Value::DType(dt),
+        "shape" => Value::tuple(vec![]),
+        "ndim" => Value::Int(0),
+        "size" => Value::Int(1),
+        "itemsize" => Value::Int(dt.itemsize() as i128),
+        "real" => me.clone(),
+        "item" | "tolist" | "astype" | "copy" => Value::Method(Rc::new(me.clone()), Rc::from(name)),
+        "base" => Value::None,
+        other => return Err(PyError::attribute(&me.type_name(), other)),
+    }
+    .clone())
+    .map(|v| {
+        let _ = &s;
+        v
+    })
+}
+
+/// Attributes of dtype objects.
+pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
+    Ok(match name {
+        "itemsize" => Value::Int(dt.itemsize() as i128),
+        "name" => Value::str(&dt.name()),
+        "kind" => Value::str(&dt.kind_char().to_string()),
+        "char" => Value::str(&dt.descr()[1..2]),
+        "str" => Value::str(&dt.descr()),
+        "type" => Value::Type(super::numpy::type_of(&Value::NpScalar(dt.clone(), Scalar::Int(0)))),
+        "names" => match dt {
+            DType::Record(r) => Value::tuple(r.fields.iter().map(|f| Value::str(&f.name)).collect()),
+            _ => Value::None,
+        },
+        "fields" => match dt {
+            DType::Record(r) => Value::Dict(Rc::new(std::cell::RefCell::new(
+                r.fields
+                    .iter()
+                    .map(|f| {
+                        let fd = if f.shape.is_empty() {
+                            f.dtype.clone()
+                        } else {
+                            f.dtype.clone()
+                        };
+                        (Value::str(&f.name), Value::tuple(vec![Value::DType(fd), Value::Int(f.offset as i128)]))
+                    })
+                    .collect(),
+            ))),
+            _ => Value::None,
+        },
+        "shape" => Value::tuple(vec![]),
+        "ndim" => Value::Int(0),
+        other => return Err(PyError::attribute("numpy.dtype", other)),
+    })
+}
+
+/// Call a bound method.
+pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+    match obj {
+        Value::Array(a) => call_array_method(s, a, name, args),
+        Value::NpScalar(dt, sc) => match name {
+            "item" | "tolist" => Ok(scalar_to_py(dt, sc)),
+            "copy" => Ok(obj.clone()),
+            "astype" => {
+                let to = dtype_arg(args.req(0, "dtype", name)?)?;
+                let arr = NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(sc))?;
+                Ok(scalarize(crate::engine::kernels::cast(&arr, &to)?))
+            }
+            _ => Err(PyError::attribute(&obj.type_name(), name)),
+        },
+        Value::Void(a) => match name {
+            "item" | "tolist" => Ok(scalar_to_py(a.dtype(), &a.first())),
+            _ => Err(PyError::attribute("numpy.void", name)),
+        },
+        Value::List(l) => {
+            match name {
+                "append" => l.borrow_mut().push(args.req(0, "object", name)?.clone()),
+                "extend" => {
+                    let more = iterate(args.req(0, "iterable", name)?)?;
+                    l.borrow_mut().extend(more);
+                }
+                "pop" => {
+                    let mut l = l.borrow_mut();
+                    return l.pop().ok_or_else(|| PyError::index("pop from empty list"));
+                }
+                "copy" => return Ok(Value::list(l.borrow().clone())),
+                "index" => {
+                    let x = args.req(0, "value", name)?;
+                    let pos = l.borrow().iter().position(|v| super::ops::python_eq(v, x));
+                    return pos.map(|p| Value::Int(p as i128)).ok_or_else(|| PyError::value("value is not in list"));
+                }
+                "reverse" => l.borrow_mut().reverse(),
+                _ => return Err(PyError::attribute("list", name)),
+            }
+            Ok(Value::None)
+        }
+        Value::Dict(d) => match name {
+            "keys" => Ok(Value::list(d.borrow().iter().map(|(k, _)| k.clone()).collect())),
+            "values" => Ok(Value::list(d.borrow().iter().map(|(_, v)| v.clone()).collect())),
+            "items" => Ok(Value::list(d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect())),
+            "get" => {
+                let k = args.req(0, "key", name)?;
+                Ok(d.borrow().iter().find(|(x, _)| super::ops::python_eq(x, k)).map(|(_, v)| v.clone()).unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
+            }
+            _ => Err(PyError::attribute("dict", name)),
+        },
+        Value::Str(t) => match name {
+            "upper" => Ok(Value::str(&t.to_uppercase())),
+            "lower" => Ok(Value::str(&t.to_lowercase())),
+            "strip" => Ok(Value::str(t.trim())),
+            "join" => {
+                let items = iterate(args.req(0, "iterable", name)?)?;
+                let parts: Vec<String> = items.iter().map(|v| super::display::str_of(v, &s.print_options)).collect();
+                Ok(Value::str(&parts.join(t)))
+            }
+            _ => Err(PyError::attribute("str", name)),
+        },
+        Value::Float(f) => match name {
+            "is_integer" => Ok(Value::Bool(f.fract() == 0.0)),
+            _ => Err(PyError::attribute("float", name)),
+        },
+        other => Err(PyError::attribute(&other.type_name(), name)),
+    }
+}
+
+fn shape_from_args(args: &Args) -> Value {
+    if args.pos.len() == 1 {
+        args.pos[0].clone()
+    } else if args.pos.is_empty() {
+        args.kw("shape").cloned().unwrap_or(Value::tuple(vec![]))
+    } else {
+        Value::tuple(args.pos.clone())
+    }
+}
+
+fn order_kw(args: &Args) -> PyResult<Order> {
+    match args.kw("order") {
+        Some(Value::Str(o)) if o.as_ref() == "F" => Ok(Order::F),
+        Some(Value::Str(o)) if matches!(o.as_ref(), "C" | "A" | "K") => Ok(Order::C),
+        None => Ok(Order::C),
+        Some(_) => Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'")),
+    }
+}
+
+/// Call `a.NAME(...)`.
+pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) -> PyResult<Value> {
+    let _ = &s;
+    let ddof = match args.kw("ddof") {
+        Some(Value::Int(i)) => *i as f64,
+        Some(Value::Float(f)) => *f,
+        _ => 0.0,
+    };
+    Ok(match name {
+        "reshape" => {
+            let shape = shape_from_args(&Args { pos: args.pos.clone(), kw: vec![] });
+            let order = order_kw(&args)?;
+            let out = reshape(a, &shape, order)?;
+            if let Some(Value::Bool(false)) = args.kw("copy")
+                && !out.same_buffer(a)
+            {
+                return Err(PyError::value("Unable to avoid creating a copy while reshaping."));
+            }
+            Value::Array(out)
+        }
+        "copy" => Value::Array(a.copy(match args.get(0, "order") { Some(Value::Str(o)) if o.as_ref() == "F" => Order::F, _ => Order::C })?),
+        "transpose" => {
+            let axes = match args.pos.len() {
+                0 => None,
+                1 => match &args.pos[0] {
+                    Value::None => None,
+                    Value::Tuple(_) | Value::List(_) => Some(iterate(&args.pos[0])?.iter().map(|v| match v { Value::Int(i) => Ok(*i as i64), _ => Err(PyError::type_error("an integer is required")) }).collect::<PyResult<_>>()?),
+                    Value::Int(i) => Some(vec![*i as i64]),
+                    _ => return Err(PyError::type_error("an integer is required")),
+                },
+                _ => Some(args.pos.iter().map(|v| match v { Value::Int(i) => Ok(*i as i64), _ => Err(PyError::type_error("an integer is required")) }).collect::<PyResult<_>>()?),
+            };
+            Value::Array(transpose(a, axes)?)
+        }
+        "swapaxes" => s.call_function("np.swapaxes", Args { pos: [vec![Value::Array(a.clone())], args.pos].concat(), kw: args.kw })?,
+        "ravel" => {
+            let order = match args.get(0, "order") { Some(Value::Str(o)) if o.as_ref() == "F" => Order::F, _ => Order::C };
+            Value::Array(reshape(a, &Value::Int(-1), order)?)
+        }
+        "flatten" => {
+            let order = match args.get(0, "order") { Some(Value::Str(o)) if o.as_ref() == "F" => Order::F, _ => Order::C };
+            let c = a.copy(order)?;
+            let r = reshape(&c, &Value::Int(-1), order)?;
+            if r.same_buffer(&c) {
+                // A fresh owner, not a view of the intermediate.
+                Value::Array(r.copy(Order::C)?)
+            } else {
+                Value::Array(r)
+            }
+        }
+        "view" => match args.get(0, "dtype") {
+            None | Some(Value::None) => Value::Array(NdArray::view_with(a, a.layout())),
+            Some(d) => {
+                let dt = dtype_arg(d)?;
+                if dt.itemsize() != a.dtype().itemsize() {
+                    return Err(PyError::value("slicelab supports .view(dtype) only between dtypes of the same size"));
+                }
+                Value::Array(NdArray::view(a, dt, a.layout()))
+            }
+        },
+        "astype" => {
+            let dt = dtype_arg(args.req(0, "dtype", name)?)?;
+            let copy = match args.kw("copy") { Some(v) => truthy(v)?, None => true };
+            if !copy && &dt == a.dtype() {
+                Value::Array(a.clone())
+            } else {
+                let out = NdArray::zeros(&a.shape(), dt)?;
+                crate::engine::array::copy_elements(a, &out)?;
+                Value::Array(out)
+            }
+        }
+        "sum" => reduction(a, Reduction::Sum, &args, 0)?,
+        "mean" => reduction(a, Reduction::Mean, &args, 0)?,
+        "min" => reduction(a, Reduction::Min, &args, 0)?,
+        "max" => reduction(a, Reduction::Max, &args, 0)?,
+        "argmin" => reduction(a, Reduction::ArgMin, &args, 0)?,
+        "argmax" => reduction(a, Reduction::ArgMax, &args, 0)?,
+        "any" => reduction(a, Reduction::Any, &args, 0)?,
+        "all" => reduction(a, Reduction::All, &args, 0)?,
+        "std" => reduction(a, Reduction::Std(ddof), &args, 0)?,
+        "var" => reduction(a, Reduction::Var(ddof), &args, 0)?,
+        "prod" => reduction(a, Reduction::Prod, &args, 0)?,
+        "cumsum" | "cumprod" => {
+            let axis = match args.get(0, "axis") { None | Some(Value::None) => None, Some(Value::Int(i)) => Some(normalize_axis(*i as i64, a.ndim())?), Some(_) => return Err(PyError::type_error("axis must be an integer")) };
+            Value::Array(crate::engine::reduce::accumulate(a, name == "cumprod", axis)?)
+        }
+        "nonzero" => Value::tuple(crate::engine::index::nonzero(a)?.into_iter().map(Value::Array).collect()),
+        "squeeze" | "take" | "clip" | "repeat" | "flip" => {
+            let np = if name == "flip" { "np.flip" } else { &format!("np.{name}") };
+            s.call_function(np, Args { pos: [vec![Value::Array(a.clone())], args.pos].concat(), kw: args.kw })?
+        }
+        "sort" => {
+            let sorted = s.call_function("np.sort", Args { pos: [vec![Value::Array(a.clone())], args.pos].concat(), kw: args.kw })?;
+            if let Value::Array(x) = sorted {
+                crate::engine::index::set(a, &[IndexItem::Ellipsis], &x)?;
+            }
+            Value::None
+        }
+        "diagonal" => {
+            let l = a.layout();
+            if l.ndim() < 2 {
+                return Err(PyError::value("diag requires an array of at least two dimensions"));
+            }
+            let offset = match args.get(0, "offset") { Some(Value::Int(i)) => *i as i64, _ => 0 };
+            let (r, c) = (l.shape[0] as i64, l.shape[1] as i64);
+            let (start_r, start_c) = if offset >= 0 { (0, offset) } else { (-offset, 0) };
+            let n = (r - start_r).min(c - start_c).max(0) as usize;
+            let mut nl = crate::engine::Layout {
+                shape: l.shape[2..].to_vec(),
+                strides: l.strides[2..].to_vec(),
+                offset: l.offset,
+            };
+            if n > 0 {
+                nl.offset = (l.offset as isize + start_r as isize * l.strides[0] + start_c as isize * l.strides[1]) as usize;
+            }
+            nl.shape.push(n);
+            nl.strides.push(l.strides[0] + l.strides[1]);
+            let v = NdArray::view_with(a, nl);
+            v.set_writeable(false)?;
+            Value::Array(v)
+        }
+        "tolist" => tolist(a),
+        "item" => {
+            if args.pos.is_empty() {
+                if a.size() != 1 {
+                    return Err(PyError::value("can only convert an array of size 1 to a Python scalar"));
+                }
+                scalar_to_py(a.dtype(), &a.first())
+            } else {
+                let flat = reshape(a, &Value::Int(-1), Order::C)?;
+                let idx = super::convert::to_index_items(&Value::tuple(args.pos.clone()))?;
+                let target = if args.pos.len() == 1 { &flat } else { a };
+                match crate::engine::index::get(target, &idx)? {
+                    crate::engine::index::Indexed::Scalar(sc) => scalar_to_py(a.dtype(), &sc),
+                    _ => return Err(PyError::value("incorrect number of indices for array")),
+                }
+            }
+        }
+        "fill" => {
+            super::numpy::fill_array(a, args.req(0, "value", name)?)?;
+            Value::None
+        }
+        "round" => {
+            let d = match args.get(0, "decimals") { Some(Value::Int(i)) => *i as i32, _ => 0 };
+            let p = 10f64.powi(d);
+            let f = move |x: f64| {
+                let y = x * p;
+                let r = y.round();
+                let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
+                r / p
+            };
+            let _ = f;
+            let out = super::numpy::unary_float(a, |x| {
+                let r = x.round();
+                if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r }
+            })?;
+            if d == 0 && a.dtype().is_integer() { Value::Array(a.copy(Order::C)?) } else { Value::Array(out) }
+        }
+        "dot" => return Err(PyError::type_error("slicelab does not support matrix products")),
+        _ => {
+            let _ = flip;
+            let _ = as_array;
+            return Err(PyError::attribute("numpy.ndarray", name));
+        }
+    })
+}

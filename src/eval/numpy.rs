@@ -1,0 +1,1549 @@
+//! The `np.*` namespace and Python builtins: one table of names, and the
+//! functions behind them. Each function converts Python arguments, calls the
+//! engine and wraps the result the way NumPy returns it.
+
+use std::rc::Rc;
+
+use crate::engine::dtype::{DType, Field, Kind, RecordType};
+use crate::engine::index::{self, IndexItem};
+use crate::engine::kernels::{self, BinaryOp, CompareOp};
+use crate::engine::layout::Layout;
+use crate::engine::reduce::{self, Reduction, normalize_axis};
+use crate::engine::{ArrayRef, NdArray, Order, Scalar};
+
+use super::Session;
+use super::convert::{to_array, to_scalar_for};
+use super::display::{repr, str_of};
+use super::error::{PyError, PyResult};
+use super::interp::{Args, iterate, truthy};
+use super::ops::{numpy_binary, numpy_compare};
+use super::value::{TypeObj, Value};
+
+/// Functions reachable as `np.NAME`.
+pub const NP_FUNCTIONS: &[&str] = &[
+    "array", "asarray", "ascontiguousarray", "asfortranarray", "copy", "arange", "zeros", "ones", "empty", "full",
+    "zeros_like", "ones_like", "empty_like", "full_like", "eye", "identity", "linspace", "shares_memory",
+    "may_share_memory", "where", "ix_", "flip", "fliplr", "flipud", "nonzero", "flatnonzero", "argwhere",
+    "count_nonzero", "isnan", "isinf", "isfinite", "logical_and", "logical_or", "logical_xor", "logical_not",
+    "any", "all", "sum", "mean", "max", "min", "amax", "amin", "prod", "std", "var", "argmax", "argmin",
+    "cumsum", "cumprod", "take", "concatenate", "stack", "vstack", "hstack", "clip", "sort", "argsort", "put",
+    "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "power", "mod", "remainder",
+    "maximum", "minimum", "equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
+    "broadcast_to", "broadcast_shapes", "squeeze", "expand_dims", "transpose", "reshape", "ravel", "swapaxes",
+    "array_equal", "abs", "absolute", "sqrt", "exp", "log", "sin", "cos", "square", "negative", "floor", "ceil",
+    "set_printoptions", "get_printoptions", "diagonal", "shape", "ndim", "size", "result_type", "promote_types",
+    "can_cast", "array_repr", "array_str", "unique", "repeat", "tile", "atleast_1d", "atleast_2d",
+];
+
+/// A Python builtin name, if it is one.
+pub fn builtin(name: &str) -> Option<Value> {
+    Some(match name {
+        "print" | "len" | "isinstance" | "repr" | "abs" | "min" | "max" | "sum" | "round" | "sorted" | "id"
+        | "any" | "all" | "zip" | "enumerate" | "reversed" | "divmod" | "pow" | "hasattr" | "getattr" | "help" => {
+            Value::func(name)
+        }
+        "int" | "float" | "bool" | "str" | "list" | "tuple" | "slice" | "range" | "type" | "dict" | "complex"
+        | "object" => Value::Type(TypeObj::Builtin(match name {
+            "int" => "int",
+            "float" => "float",
+            "bool" => "bool",
+            "str" => "str",
+            "list" => "list",
+            "tuple" => "tuple",
+            "slice" => "slice",
+            "range" => "range",
+            "type" => "type",
+            "dict" => "dict",
+            "complex" => "complex",
+            _ => "object",
+        })),
+        "Ellipsis" => Value::Ellipsis,
+        _ => return None,
+    })
+}
+
+/// `np.NAME`.
+pub fn np_attr(name: &str) -> Option<Value> {
+    if NP_FUNCTIONS.contains(&name) {
+        return Some(Value::func(&format!("np.{name}")));
+    }
+    Some(match name {
+        "nan" | "NaN" | "NAN" => Value::Float(f64::NAN),
+        "inf" | "Inf" | "infty" | "PINF" => Value::Float(f64::INFINITY),
+        "pi" => Value::Float(std::f64::consts::PI),
+        "e" => Value::Float(std::f64::consts::E),
+        "newaxis" => Value::None,
+        "ndarray" => Value::Type(TypeObj::NdArray),
+        "void" => Value::Type(TypeObj::Void),
+        "dtype" => Value::Type(TypeObj::DTypeClass),
+        "str_" => Value::Type(TypeObj::NpStr),
+        "True_" => Value::NpScalar(DType::Bool, Scalar::Bool(true)),
+        "False_" => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
+        "s_" | "index_exp" => Value::func(&format!("np.{name}")),
+        "__version__" => Value::str("2.4.6"),
+        _ => {
+            let dt = match name {
+                "bool_" | "bool" => DType::Bool,
+                "int_" | "intp" => DType::Int64,
+                "uint" | "uintp" => DType::UInt64,
+                "float_" | "double" => DType::Float64,
+                "single" => DType::Float32,
+                "half" => DType::Float16,
+                "complex_" | "cdouble" => DType::Complex128,
+                "csingle" => DType::Complex64,
+                "byte" => DType::Int8,
+                "ubyte" => DType::UInt8,
+                "short" => DType::Int16,
+                "ushort" => DType::UInt16,
+                "intc" => DType::Int32,
+                "uintc" => DType::UInt32,
+                "longlong" | "long" => DType::Int64,
+                "ulonglong" | "ulong" => DType::UInt64,
+                other => {
+                    let d = DType::parse(other)?;
+                    if !matches!(other, "int8" | "int16" | "int32" | "int64" | "uint8" | "uint16" | "uint32" | "uint64" | "float16" | "float32" | "float64" | "complex64" | "complex128") {
+                        return None;
+                    }
+                    d
+                }
+            };
+            Value::Type(TypeObj::NpScalar(dt))
+        }
+    })
+}
+
+/// `np.s_[...]` and `np.index_exp[...]`.
+pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
+    match obj {
+        Value::Function(n) if n.as_ref() == "np.s_" => Ok(idx.clone()),
+        Value::Function(n) if n.as_ref() == "np.index_exp" => Ok(match idx {
+            Value::Tuple(_) => idx.clone(),
+            other => Value::tuple(vec![other.clone()]),
+        }),
+        other => Err(PyError::type_error(format!("'{}' object is not subscriptable", other.type_name()))),
+    }
+}
+
+/// A dtype from a `dtype=` argument: a type, a dtype, a string, a list of
+/// field tuples.
+pub fn dtype_arg(v: &Value) -> PyResult<DType> {
+    Ok(match v {
+        Value::DType(d) => d.clone(),
+        Value::Type(TypeObj::NpScalar(d)) => d.clone(),
+        Value::Type(TypeObj::NpStr) => DType::Str(0),
+        Value::Type(TypeObj::Builtin("int")) => DType::Int64,
+        Value::Type(TypeObj::Builtin("float")) => DType::Float64,
+        Value::Type(TypeObj::Builtin("bool")) => DType::Bool,
+        Value::Type(TypeObj::Builtin("complex")) => DType::Complex128,
+        Value::Type(TypeObj::Builtin("str")) => DType::Str(0),
+        Value::Str(s) => DType::parse(s).ok_or_else(|| PyError::type_error(format!("data type {} not understood", crate::render::scalar_repr::py_str_repr(s))))?,
+        Value::List(items) => {
+            let mut fields = vec![];
+            let mut offset = 0;
+            for it in items.borrow().iter() {
+                let parts = iterate(it)?;
+                if parts.len() < 2 {
+                    return Err(PyError::type_error("data type not understood"));
+                }
+                let Value::Str(name) = &parts[0] else { return Err(PyError::type_error("data type not understood")) };
+                let dt = dtype_arg(&parts[1])?;
+                let shape = match parts.get(2) {
+                    Some(s) => shape_arg(s, usize::MAX)?,
+                    None => vec![],
+                };
+                let f = Field { name: name.to_string(), dtype: dt, offset, shape };
+                offset += f.nbytes();
+                fields.push(f);
+            }
+            DType::Record(Rc::new(RecordType { fields, itemsize: offset }))
+        }
+        Value::None => DType::Float64,
+        other => return Err(PyError::type_error(format!("Cannot interpret '{}' as a data type", repr(other, &Default::default())))),
+    })
+}
+
+/// A shape argument: an int or a sequence of ints. `size` resolves one -1.
+pub fn shape_arg(v: &Value, size: usize) -> PyResult<Vec<usize>> {
+    let raw: Vec<i128> = match v {
+        Value::Int(i) => vec![*i],
+        Value::NpScalar(_, Scalar::Int(i)) => vec![*i as i128],
+        Value::Tuple(_) | Value::List(_) => iterate(v)?
+            .iter()
+            .map(|x| match x {
+                Value::Int(i) => Ok(*i),
+                Value::NpScalar(_, Scalar::Int(i)) => Ok(*i as i128),
+                other => Err(PyError::type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+            })
+            .collect::<PyResult<_>>()?,
+        other => return Err(PyError::type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+    };
+    resolve_shape(&raw, size)
+}
+
+fn resolve_shape(raw: &[i128], size: usize) -> PyResult<Vec<usize>> {
+    let unknown = raw.iter().filter(|&&d| d < 0).count();
+    if raw.iter().any(|&d| d < -1) || (unknown > 0 && size == usize::MAX) {
+        return Err(PyError::value("negative dimensions are not allowed"));
+    }
+    if unknown > 1 {
+        return Err(PyError::value("can only specify one unknown dimension"));
+    }
+    if raw.iter().any(|&d| d > isize::MAX as i128) {
+        return Err(PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."));
+    }
+    let known: usize = raw.iter().filter(|&&d| d >= 0).map(|&d| d as usize).try_fold(1usize, |a, d| a.checked_mul(d)).ok_or_else(|| PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."))?;
+    let mismatch = || {
+        crate::engine::EngineError::CannotReshape { size, shape: raw.iter().map(|&d| if d < 0 { None } else { Some(d as usize) }).collect() }
+    };
+    Ok(raw
+        .iter()
+        .map(|&d| {
+            if d < 0 {
+                if known == 0 || size % known != 0 { Err(mismatch()) } else { Ok(size / known) }
+            } else {
+                Ok(d as usize)
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?)
+}
+
+/// Python value to array, without copying an array (`np.asarray`).
+pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
+    match v {
+        Value::Array(a) => Ok(a.clone()),
+        Value::Void(a) => Ok(a.clone()),
+        Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?),
+        other => to_array(other, None),
+    }
+}
+
+fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i as i64),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i),
+        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i64),
+        other => Err(PyError::type_error(format!("'{}' object cannot be interpreted as an integer{what}", other.type_name()))),
+    }
+}
+
+fn float_arg(v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Float(f) => Ok(*f),
+        Value::Bool(b) => Ok(*b as u8 as f64),
+        Value::NpScalar(_, s) => Ok(crate::engine::element::scalar_as_f64(s)),
+        other => Err(PyError::type_error(format!("must be real number, not {}", other.type_name()))),
+    }
+}
+
+/// An `axis=` argument: None, an int or a tuple of ints.
+pub fn axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Tuple(t)) => Ok(Some(t.iter().map(|x| Ok(normalize_axis(int_arg(x, "")?, ndim)?)).collect::<PyResult<_>>()?)),
+        Some(x) => Ok(Some(vec![normalize_axis(int_arg(x, "")?, ndim)?])),
+    }
+}
+
+/// A 0-d result as NumPy returns it: a scalar.
+pub fn scalarize(a: ArrayRef) -> Value {
+    if a.ndim() == 0 {
+        Value::NpScalar(a.dtype().clone(), a.first())
+    } else {
+        Value::Array(a)
+    }
+}
+
+/// Run a reduction the way `np.sum(a, axis=..., keepdims=...)` does.
+pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> PyResult<Value> {
+    let axes = axes_arg(args.get(axis_pos, "axis"), a.ndim())?;
+    let keepdims = match args.kw("keepdims") {
+        Some(v) => truthy(v)?,
+        None => false,
+    };
+    let out = reduce::reduce(a, op, axes.as_deref(), keepdims)?;
+    let out = match args.kw("dtype") {
+        Some(d) => kernels::cast(&out, &dtype_arg(d)?)?,
+        None => out,
+    };
+    Ok(scalarize(out))
+}
+
+fn order_arg(args: &Args, pos: usize) -> PyResult<Order> {
+    match args.get(pos, "order") {
+        Some(Value::Str(s)) if s.as_ref() == "F" => Ok(Order::F),
+        Some(Value::Str(s)) if matches!(s.as_ref(), "C" | "A" | "K") => Ok(Order::C),
+        None | Some(Value::None) => Ok(Order::C),
+        Some(_) => Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'")),
+    }
+}
+
+/// `a.reshape(shape)`: a view when the layout allows, else a copy (whose
+/// base is the hidden copy, as NumPy's).
+pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef> {
+    let shape = shape_arg(shape_v, a.size())?;
+    if shape.iter().product::<usize>() != a.size() {
+        let raw: Vec<Option<usize>> = match shape_v {
+            Value::Tuple(_) | Value::List(_) => iterate(shape_v)?.iter().map(|x| match x { Value::Int(i) if *i < 0 => None, Value::Int(i) => Some(*i as usize), _ => Some(0) }).collect(),
+            Value::Int(i) => vec![Some(*i as usize)],
+            _ => vec![],
+        };
+        return Err(crate::engine::EngineError::CannotReshape { size: a.size(), shape: raw }.into());
+    }
+    let item = a.dtype().itemsize();
+    let layout = a.layout();
+    match order {
+        Order::C => {
+            if let Some(l) = layout.reshaped_c(&shape, item) {
+                return Ok(NdArray::view_with(a, l));
+            }
+            let c = a.copy(Order::C)?;
+            let mut l = Layout::c_order(&shape, item);
+            l.offset = 0;
+            Ok(NdArray::view_with(&c, l))
+        }
+        Order::F => {
+            // Reverse axes, reshape in C order, reverse back.
+            let rev: Vec<usize> = (0..layout.ndim()).rev().collect();
+            let t = layout.permuted(&rev);
+            let rshape: Vec<usize> = shape.iter().rev().copied().collect();
+            let back: Vec<usize> = (0..shape.len()).rev().collect();
+            if let Some(l) = t.reshaped_c(&rshape, item) {
+                return Ok(NdArray::view_with(a, l.permuted(&back)));
+            }
+            let c = a.copy(Order::F)?;
+            let l = Layout { shape: shape.clone(), strides: crate::engine::layout::f_strides(&shape, item), offset: 0 };
+            Ok(NdArray::view_with(&c, l))
+        }
+    }
+}
+
+/// `np.transpose(a, axes)`.
+pub fn transpose(a: &ArrayRef, axes: Option<Vec<i64>>) -> PyResult<ArrayRef> {
+    let nd = a.ndim();
+    let perm: Vec<usize> = match axes {
+        None => (0..nd).rev().collect(),
+        Some(ax) => {
+            if ax.len() != nd {
+                return Err(PyError::value("axes don't match array"));
+            }
+            let mut p = vec![];
+            for x in ax {
+                let k = normalize_axis(x, nd)?;
+                if p.contains(&k) {
+                    return Err(PyError::value("repeated axis in transpose"));
+                }
+                p.push(k);
+            }
+            p
+        }
+    };
+    Ok(NdArray::view_with(a, a.layout().permuted(&perm)))
+}
+
+/// `np.flip(a, axis)`: a view with negated strides.
+pub fn flip(a: &ArrayRef, axes: Option<Vec<usize>>) -> PyResult<ArrayRef> {
+    let mut l = a.layout();
+    let axes = axes.unwrap_or_else(|| (0..l.ndim()).collect());
+    for k in axes {
+        if l.shape[k] > 0 {
+            l.offset = (l.offset as isize + (l.shape[k] as isize - 1) * l.strides[k]) as usize;
+        }
+        l.strides[k] = -l.strides[k];
+    }
+    Ok(NdArray::view_with(a, l))
+}
+
+/// Overlap test as `np.shares_memory` (exact) or `may_share_memory` (bounds).
+pub fn shares_memory(a: &ArrayRef, b: &ArrayRef, exact: bool) -> bool {
+    if !a.same_buffer(b) {
+        return false;
+    }
+    let (la, lb) = (a.layout(), b.layout());
+    let (ia, ib) = (a.dtype().itemsize(), b.dtype().itemsize());
+    let (Some((alo, ahi)), Some((blo, bhi))) = (la.byte_extent(ia), lb.byte_extent(ib)) else { return false };
+    if ahi <= blo || bhi <= alo {
+        return false;
+    }
+    if !exact {
+        return true;
+    }
+    // Exact: mark the bytes one array touches within the common range.
+    // Bounded work: the diagram and `shares_memory` never walk more than
+    // the smaller array's elements.
+    let lo = alo.max(blo);
+    let hi = ahi.min(bhi);
+    let (small, ls, is_, big, lbg, ibg) = if la.size() <= lb.size() { (a, la, ia, b, lb, ib) } else { (b, lb, ib, a, la, ia) };
+    let _ = (small, big);
+    let mut touched = std::collections::HashSet::new();
+    crate::engine::iter::for_each_offset(&ls.shape, &ls.strides, ls.offset as isize, |o| {
+        for k in 0..is_ as isize {
+            let x = o + k;
+            if x >= lo && x < hi {
+                touched.insert(x);
+            }
+        }
+    });
+    if touched.is_empty() {
+        return false;
+    }
+    // Walk the bigger one only as far as needed, with early exit via flag.
+    let mut found = false;
+    let big_n = lbg.size();
+    if big_n <= 50_000_000 {
+        crate::engine::iter::for_each_offset(&lbg.shape, &lbg.strides, lbg.offset as isize, |o| {
+            if !found {
+                for k in 0..ibg as isize {
+                    if touched.contains(&(o + k)) {
+                        found = true;
+                        break;
+                    }
+                }
+            }
+        });
+        found
+    } else {
+        // Solve per touched byte: does `big` reach it? (strides arithmetic)
+        touched.iter().any(|&x| reaches(&lbg, ibg, x))
+    }
+}
+
+/// Does a layout's element set cover byte `x`?
+fn reaches(l: &Layout, item: usize, x: isize) -> bool {
+    // Greedy decomposition works for layouts whose strides divide each
+    // other (all that slicing creates); fall back to `true` otherwise.
+    let mut rem = x - l.offset as isize;
+    let mut axes: Vec<usize> = (0..l.ndim()).filter(|&k| l.shape[k] > 1 && l.strides[k] != 0).collect();
+    axes.sort_by_key(|&k| std::cmp::Reverse(l.strides[k].abs()));
+    for k in axes {
+        let s = l.strides[k];
+        let mut i = rem.div_euclid(s);
+        if s < 0 {
+            i = (rem / s).max(0);
+        }
+        let i = i.clamp(0, l.shape[k] as isize - 1);
+        rem -= i * s;
+    }
+    rem >= 0 && rem < item as isize
+}
+
+fn new_like(a: &ArrayRef, args: &Args, fill: Option<Value>) -> PyResult<Value> {
+    let dt = match args.get(if fill.is_some() { 2 } else { 1 }, "dtype") {
+        Some(d) => dtype_arg(d)?,
+        None => a.dtype().clone(),
+    };
+    let out = NdArray::zeros(&a.shape(), dt.clone())?;
+    if let Some(v) = fill {
+        fill_array(&out, &v)?;
+    }
+    Ok(Value::Array(out))
+}
+
+/// Set every element to a Python value (with NumPy's casts).
+pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
+    let src = match v {
+        Value::Array(a) => a.clone(),
+        Value::Float(f) => NdArray::from_scalars(&[], DType::Float64, &[Scalar::Float(*f)])?,
+        other => NdArray::from_scalars(&[], out.dtype().clone(), &[to_scalar_for(other, out.dtype())?])?,
+    };
+    index::set(out, &[IndexItem::Ellipsis], &src)?;
+    Ok(())
+}
+
+fn creation_shape(v: &Value) -> PyResult<Vec<usize>> {
+    shape_arg(v, usize::MAX)
+}
+
+fn arange(args: &Args) -> PyResult<Value> {
+    let vals: Vec<&Value> = args.pos.iter().collect();
+    let get = |k: &str, i: usize| args.kw(k).or(vals.get(i).copied());
+    let (start, stop, step) = match vals.len() {
+        0 => (args.kw("start").cloned().unwrap_or(Value::Int(0)), args.kw("stop").cloned().ok_or_else(|| PyError::type_error("arange() requires stop to be specified."))?, args.kw("step").cloned().unwrap_or(Value::Int(1))),
+        1 => (Value::Int(0), vals[0].clone(), get("step", 9).cloned().unwrap_or(Value::Int(1))),
+        2 => (vals[0].clone(), vals[1].clone(), get("step", 9).cloned().unwrap_or(Value::Int(1))),
+        _ => (vals[0].clone(), vals[1].clone(), vals[2].clone()),
+    };
+    let is_float = |v: &Value| matches!(v, Value::Float(_)) || matches!(v, Value::NpScalar(d, _) if d.kind() == Kind::Float);
+    let float = is_float(&start) || is_float(&stop) || is_float(&step);
+    let dtype = match args.kw("dtype") {
+        Some(d) => dtype_arg(d)?,
+        None => if float { DType::Float64 } else { DType::Int64 },
+    };
+    let (s0, s1, st) = (float_arg(&start)?, float_arg(&stop)?, float_arg(&step)?);
+    if st == 0.0 {
+        return Err(PyError::new("ZeroDivisionError", "division by zero"));
+    }
+    let n = ((s1 - s0) / st).ceil();
+    let n = if n.is_nan() || n < 0.0 { 0usize } else { n as usize };
+    if float || dtype.kind() == Kind::Float {
+        let out = NdArray::zeros(&[n], DType::Float64)?;
+        {
+            let mut b = out.buffer().bytes_mut();
+            let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
+            // NumPy computes start + i*delta where delta = (start+step) - start.
+            let delta = (s0 + st) - s0;
+            for (i, x) in xs.iter_mut().enumerate() {
+                *x = s0 + i as f64 * delta;
+            }
+        }
+        return Ok(Value::Array(kernels::cast(&out, &dtype)?));
+    }
+    let (i0, ist) = (int_arg(&start, "")?, int_arg(&step, "")?);
+    let out = NdArray::zeros(&[n], DType::Int64)?;
+    {
+        let mut b = out.buffer().bytes_mut();
+        let xs: &mut [i64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
+        for (i, x) in xs.iter_mut().enumerate() {
+            *x = i0 + i as i64 * ist;
+        }
+    }
+    Ok(Value::Array(kernels::cast(&out, &dtype)?))
+}
+
+fn linspace(args: &Args) -> PyResult<Value> {
+    let start = float_arg(args.req(0, "start", "linspace")?)?;
+    let stop = float_arg(args.req(1, "stop", "linspace")?)?;
+    let num = match args.get(2, "num") { Some(v) => int_arg(v, "")?, None => 50 };
+    if num < 0 {
+        return Err(PyError::value(format!("Number of samples, {num}, must be non-negative.")));
+    }
+    let endpoint = match args.get(3, "endpoint") { Some(v) => truthy(v)?, None => true };
+    let n = num as usize;
+    let div = if endpoint { n.saturating_sub(1) } else { n } as f64;
+    let delta = stop - start;
+    let step = if div > 0.0 { delta / div } else { f64::NAN };
+    let mut vals: Vec<Scalar> = (0..n)
+        .map(|i| {
+            let v = if div > 0.0 {
+                if step == 0.0 { (i as f64 / div) * delta + start } else { i as f64 * step + start }
+            } else {
+                i as f64 * delta + start
+            };
+            Scalar::Float(v)
+        })
+        .collect();
+    if endpoint && n > 1 {
+        vals[n - 1] = Scalar::Float(stop);
+    }
+    let out = NdArray::from_scalars(&[n], DType::Float64, &vals)?;
+    match args.get(5, "dtype") {
+        Some(d) if !matches!(d, Value::None) => {
+            let dt = dtype_arg(d)?;
+            if dt.is_integer() {
+                let floored = unary_float(&out, f64::floor)?;
+                return Ok(Value::Array(kernels::cast(&floored, &dt)?));
+            }
+            Ok(Value::Array(kernels::cast(&out, &dt)?))
+        }
+        _ => Ok(Value::Array(out)),
+    }
+}
+
+/// Apply an f64 function elementwise; float32 stays float32, ints become float64.
+pub fn unary_float(a: &ArrayRef, f: fn(f64) -> f64) -> PyResult<ArrayRef> {
+    let dt = if *a.dtype() == DType::Float32 { DType::Float32 } else { DType::Float64 };
+    let src = kernels::cast(a, &DType::Float64)?;
+    let vals: Vec<Scalar> = src.to_scalars().iter().map(|s| Scalar::Float(f(crate::engine::element::scalar_as_f64(s)))).collect();
+    let out = NdArray::from_scalars(&src.shape(), DType::Float64, &vals)?;
+    Ok(kernels::cast(&out, &dt)?)
+}
+
+fn float_predicate(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
+    let vals: Vec<Scalar> = a.to_scalars().iter().map(|s| Scalar::Bool(f(crate::engine::element::scalar_as_f64(s)))).collect();
+    Ok(NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?)
+}
+
+fn arrays_arg(v: &Value) -> PyResult<Vec<ArrayRef>> {
+    iterate(v)?.iter().map(as_array).collect()
+}
+
+fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
+    if arrays.is_empty() {
+        return Err(PyError::value("need at least one array to concatenate"));
+    }
+    let arrays: Vec<ArrayRef> = match axis {
+        None => arrays.iter().map(|a| reshape(a, &Value::Int(-1), Order::C)).collect::<PyResult<_>>()?,
+        Some(_) => arrays.to_vec(),
+    };
+    let axis = axis.unwrap_or(0);
+    let nd = arrays[0].ndim();
+    for (k, a) in arrays.iter().enumerate() {
+        if a.ndim() != nd {
+            return Err(PyError::value(format!(
+                "all the input arrays must have same number of dimensions, but the array at index 0 has {nd} dimension(s) and the array at index {k} has {} dimension(s)",
+                a.ndim()
+            )));
+        }
+    }
+    if nd == 0 {
+        return Err(PyError::value("zero-dimensional arrays cannot be concatenated"));
+    }
+    let axis = normalize_axis(axis as i64, nd)?;
+    let mut dt = arrays[0].dtype().clone();
+    for a in &arrays[1..] {
+        dt = crate::engine::promote::promote_types(&dt, a.dtype()).unwrap_or(dt);
+    }
+    let mut shape = arrays[0].shape();
+    shape[axis] = 0;
+    for (k, a) in arrays.iter().enumerate() {
+        let s = a.shape();
+        for d in 0..nd {
+            if d != axis && s[d] != shape[d] {
+                return Err(PyError::value(format!(
+                    "all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {} and the array at index {k} has size {}",
+                    shape[d], s[d]
+                )));
+            }
+        }
+        shape[axis] += s[axis];
+    }
+    let out = NdArray::zeros(&shape, dt)?;
+    let mut at = 0i64;
+    for a in &arrays {
+        let n = a.shape()[axis] as i64;
+        let mut items = vec![IndexItem::Slice(None, None, None); nd];
+        items[axis] = IndexItem::Slice(Some(at), Some(at + n), None);
+        index::set(&out, &items, a)?;
+        at += n;
+    }
+    Ok(out)
+}
+
+fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
+    let nd = a.ndim() + 1;
+    let ax = normalize_axis(axis, nd)?;
+    let mut l = a.layout();
+    l.shape.insert(ax, 1);
+    let stride = if ax < l.strides.len() { l.strides[ax] * l.shape[ax + 1] as isize } else { a.dtype().itemsize() as isize };
+    l.strides.insert(ax, stride);
+    Ok(NdArray::view_with(a, l))
+}
+
+fn squeeze(a: &ArrayRef, axis: Option<Vec<usize>>) -> PyResult<ArrayRef> {
+    let l = a.layout();
+    if let Some(ax) = &axis {
+        for &k in ax {
+            if l.shape[k] != 1 {
+                return Err(PyError::value("cannot select an axis to squeeze out which has size not equal to one"));
+            }
+        }
+    }
+    let keep: Vec<usize> = (0..l.ndim()).filter(|&k| match &axis { Some(ax) => !ax.contains(&k), None => l.shape[k] != 1 }).collect();
+    let nl = Layout { shape: keep.iter().map(|&k| l.shape[k]).collect(), strides: keep.iter().map(|&k| l.strides[k]).collect(), offset: l.offset };
+    Ok(NdArray::view_with(a, nl))
+}
+
+/// `np.broadcast_to`: a read-only view with stride 0 on stretched axes.
+pub fn broadcast_to(a: &ArrayRef, shape: &[usize]) -> PyResult<ArrayRef> {
+    let s = a.shape();
+    if !crate::engine::broadcast::broadcasts_to(&s, shape) {
+        return Err(PyError::value(format!(
+            "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
+            crate::engine::error::shape_compact(&s),
+            crate::engine::error::shape_compact(shape)
+        )));
+    }
+    let l = crate::engine::broadcast::broadcast_layout(&a.layout(), shape);
+    let v = NdArray::view_with(a, l);
+    v.set_writeable(false)?;
+    Ok(v)
+}
+
+fn ix(args: &Args) -> PyResult<Value> {
+    let n = args.pos.len();
+    let mut out = vec![];
+    for (k, v) in args.pos.iter().enumerate() {
+        let mut a = as_array(v)?;
+        if a.ndim() != 1 {
+            return Err(PyError::value("Cross index must be 1 dimensional"));
+        }
+        if a.dtype().kind() == Kind::Bool {
+            a = index::nonzero(&a)?.remove(0);
+        } else if a.size() == 0 {
+            a = kernels::cast(&a, &DType::Int64)?;
+        } else if !a.dtype().is_integer() {
+            return Err(PyError::value("Cross index must be 1 dimensional"));
+        }
+        let mut shape = vec![1usize; n];
+        shape[k] = a.size();
+        let c = a.copy(Order::C)?;
+        let l = Layout::c_order(&shape, c.dtype().itemsize());
+        let fresh = NdArray::zeros(&shape, c.dtype().clone())?;
+        let viewed = NdArray::view_with(&c, l);
+        crate::engine::array::copy_elements(&viewed, &fresh)?;
+        out.push(Value::Array(fresh));
+    }
+    Ok(Value::tuple(out))
+}
+
+fn where_(args: &Args) -> PyResult<Value> {
+    let cond = as_array(args.req(0, "condition", "where")?)?;
+    if args.pos.len() == 1 {
+        return Ok(Value::tuple(index::nonzero(&cond)?.into_iter().map(Value::Array).collect()));
+    }
+    if args.pos.len() != 3 {
+        return Err(PyError::value("either both or neither of x and y should be given"));
+    }
+    let (x, y) = (&args.pos[1], &args.pos[2]);
+    // Promote x and y like a binary ufunc would.
+    let probe = numpy_binary(BinaryOp::Add, &zero_like_value(x)?, &zero_like_value(y)?);
+    let dt = match probe {
+        Ok(Value::Array(a)) => a.dtype().clone(),
+        Ok(Value::NpScalar(d, _)) => d,
+        _ => {
+            let (xa, ya) = (as_array(x)?, as_array(y)?);
+            crate::engine::promote::promote_types(xa.dtype(), ya.dtype()).ok_or_else(|| PyError::type_error("where: no common dtype"))?
+        }
+    };
+    let xa = kernels::cast(&as_array_typed(x, &dt)?, &dt)?;
+    let ya = kernels::cast(&as_array_typed(y, &dt)?, &dt)?;
+    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[&cond.shape(), &xa.shape(), &ya.shape()])?;
+    let out = NdArray::zeros(&shape, dt.clone())?;
+    let cl = crate::engine::broadcast::broadcast_layout(&cond.layout(), &shape);
+    let xl = crate::engine::broadcast::broadcast_layout(&xa.layout(), &shape);
+    let yl = crate::engine::broadcast::broadcast_layout(&ya.layout(), &shape);
+    let cs = cond.to_scalars_layout(&cl);
+    let xs = xa.to_scalars_layout(&xl);
+    let ys = ya.to_scalars_layout(&yl);
+    let vals: Vec<Scalar> = cs.iter().zip(xs).zip(ys).map(|((c, x), y)| if crate::engine::element::scalar_as_f64(c) != 0.0 { x } else { y }).collect();
+    let out2 = NdArray::from_scalars(&shape, dt, &vals)?;
+    let _ = out;
+    Ok(Value::Array(out2))
+}
+
+fn zero_like_value(v: &Value) -> PyResult<Value> {
+    Ok(match v {
+        Value::Array(a) => Value::Array(NdArray::zeros(&[], a.dtype().clone())?),
+        Value::List(_) | Value::Tuple(_) => Value::Array(NdArray::zeros(&[], as_array(v)?.dtype().clone())?),
+        other => other.clone(),
+    })
+}
+
+fn as_array_typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
+    match v {
+        Value::Array(_) | Value::NpScalar(..) => as_array(v),
+        Value::List(_) | Value::Tuple(_) => to_array(v, None),
+        other => Ok(NdArray::from_scalars(&[], dt.clone(), &[to_scalar_for(other, dt)?])?),
+    }
+}
+
+fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>) -> PyResult<Value> {
+    let flat;
+    let (src, axis) = match axis {
+        None | Some(Value::None) => {
+            flat = reshape(a, &Value::Int(-1), Order::C)?;
+            (&flat, 0usize)
+        }
+        Some(v) => (a, normalize_axis(int_arg(v, "")?, a.ndim())?),
+    };
+    let mut items = vec![IndexItem::Slice(None, None, None); axis];
+    let ix = as_array(idx)?;
+    items.push(if ix.ndim() == 0 { IndexItem::Int(int_arg(&scalarize(ix.clone()), "")?) } else { IndexItem::IntArray(ix) });
+    Ok(super::interp::wrap_indexed(src, index::get(src, &items)?))
+}
+
+fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {
+    if let Some(Value::Str(field)) = args.kw("order") {
+        let key = super::interp::field_view(a, field)?;
+        let keys = key.to_scalars();
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|&i, &j| crate::engine::element::scalar_as_f64(&keys[i]).partial_cmp(&crate::engine::element::scalar_as_f64(&keys[j])).unwrap_or(std::cmp::Ordering::Equal));
+        let idx = NdArray::from_scalars(&[order.len()], DType::Int64, &order.iter().map(|&i| Scalar::Int(i as i64)).collect::<Vec<_>>())?;
+        return match index::get(a, &[IndexItem::IntArray(idx)])? {
+            index::Indexed::Array(x) => Ok(x),
+            _ => unreachable!(),
+        };
+    }
+    let out = a.copy(Order::C)?;
+    let nd = out.ndim();
+    if nd == 0 {
+        return Ok(out);
+    }
+    let axis = axis.unwrap_or(nd - 1);
+    let l = out.layout();
+    let perm: Vec<usize> = (0..nd).filter(|&k| k != axis).chain([axis]).collect();
+    let pl = l.permuted(&perm);
+    let n = pl.shape[nd - 1];
+    let vals = out.to_scalars_layout(&pl);
+    let mut sorted = Vec::with_capacity(vals.len());
+    for chunk in vals.chunks(n.max(1)) {
+        let mut c = chunk.to_vec();
+        c.sort_by(|x, y| match (x, y) {
+            (Scalar::Str(p), Scalar::Str(q)) => p.cmp(q),
+            _ => {
+                let (p, q) = (crate::engine::element::scalar_as_f64(x), crate::engine::element::scalar_as_f64(y));
+                p.partial_cmp(&q).unwrap_or_else(|| p.is_nan().cmp(&q.is_nan()))
+            }
+        });
+        sorted.extend(c);
+    }
+    let tmp = NdArray::from_scalars(&pl.shape, out.dtype().clone(), &sorted)?;
+    let inv: Vec<usize> = (0..nd).map(|k| perm.iter().position(|&p| p == k).unwrap_or(0)).collect();
+    let back = NdArray::view_with(&tmp, tmp.layout().permuted(&inv));
+    crate::engine::array::copy_elements(&back, &out)?;
+    Ok(out)
+}
+
+fn binary_fn(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
+    numpy_binary(op, args.req(0, "x1", name)?, args.req(1, "x2", name)?)
+}
+
+fn compare_fn(op: CompareOp, args: &Args, name: &str) -> PyResult<Value> {
+    numpy_compare(op, args.req(0, "x1", name)?, args.req(1, "x2", name)?)
+}
+
+fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value> {
+    let a = as_array(args.req(0, "x1", name)?)?;
+    let b = as_array(args.req(1, "x2", name)?)?;
+    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[&a.shape(), &b.shape()])?;
+    let al = crate::engine::broadcast::broadcast_layout(&a.layout(), &shape);
+    let bl = crate::engine::broadcast::broadcast_layout(&b.layout(), &shape);
+    let xs = a.to_scalars_layout(&al);
+    let ys = b.to_scalars_layout(&bl);
+    let vals: Vec<Scalar> = xs.iter().zip(&ys).map(|(x, y)| Scalar::Bool(f(crate::engine::element::scalar_as_f64(x) != 0.0, crate::engine::element::scalar_as_f64(y) != 0.0))).collect();
+    let out = NdArray::from_scalars(&shape, DType::Bool, &vals)?;
+    let scalar = !matches!(args.pos[0], Value::Array(_)) && !matches!(args.pos[1], Value::Array(_));
+    Ok(if scalar { scalarize(out) } else { Value::Array(out) })
+}
+
+impl Session {
+    /// Call a builtin or NumPy function by its qualified name.
+    pub(super) fn call_function(&mut self, name: &str, args: Args) -> PyResult<Value> {
+        let opts = self.print_options.clone();
+        if let Some(np) = name.strip_prefix("np.") {
+            return self.call_np(np, args);
+        }
+        match name {
+            "print" => {
+                let sep = match args.kw("sep") { Some(Value::Str(s)) => s.to_string(), _ => " ".into() };
+                let end = match args.kw("end") { Some(Value::Str(s)) => s.to_string(), _ => "\n".into() };
+                let text: Vec<String> = args.pos.iter().map(|v| str_of(v, &opts)).collect();
+                self.print_text(&format!("{}{}", text.join(&sep), end));
+                Ok(Value::None)
+            }
+            "len" => {
+                let v = args.req(0, "obj", "len")?;
+                Ok(Value::Int(match v {
+                    Value::Array(a) => {
+                        if a.ndim() == 0 {
+                            return Err(PyError::type_error("len() of unsized object"));
+                        }
+                        a.shape()[0] as i128
+                    }
+                    Value::Str(s) => s.chars().count() as i128,
+                    other => iterate(other)?.len() as i128,
+                }))
+            }
+            "repr" => Ok(Value::str(&repr(args.req(0, "obj", "repr")?, &opts))),
+            "isinstance" => {
+                let v = args.req(0, "obj", "isinstance")?;
+                let t = args.req(1, "class", "isinstance")?;
+                let types = match t { Value::Tuple(ts) => ts.as_ref().clone(), other => vec![other.clone()] };
+                Ok(Value::Bool(types.iter().any(|t| isinstance(v, t))))
+            }
+            "abs" => {
+                let v = args.req(0, "x", "abs")?;
+                match v {
+                    Value::Array(_) | Value::NpScalar(..) => self.call_np("abs", args),
+                    Value::Int(i) => Ok(Value::Int(i.abs())),
+                    Value::Bool(b) => Ok(Value::Int(*b as i128)),
+                    Value::Float(f) => Ok(Value::Float(f.abs())),
+                    Value::Complex(r, i) => Ok(Value::Float(r.hypot(*i))),
+                    other => Err(PyError::type_error(format!("bad operand type for abs(): '{}'", other.type_name()))),
+                }
+            }
+            "min" | "max" | "sum" | "any" | "all" | "sorted" => {
+                let items = if args.pos.len() == 1 { iterate(&args.pos[0])? } else { args.pos.clone() };
+                match name {
+                    "sum" => {
+                        let mut acc = args.pos.get(1).cloned().unwrap_or(Value::Int(0));
+                        for x in items {
+                            acc = self.binary(crate::syntax::ast::BinOp::Add, &acc, &x)?;
+                        }
+                        Ok(acc)
+                    }
+                    "any" => { for x in &items { if truthy(x)? { return Ok(Value::Bool(true)); } } Ok(Value::Bool(false)) }
+                    "all" => { for x in &items { if !truthy(x)? { return Ok(Value::Bool(false)); } } Ok(Value::Bool(true)) }
+                    "sorted" => {
+                        let mut v = items;
+                        let mut err = None;
+                        v.sort_by(|a, b| match super::ops::python_order(CompareOp::Lt, a, b) {
+                            Ok(true) => std::cmp::Ordering::Less,
+                            Ok(false) => if super::ops::python_eq(a, b) { std::cmp::Ordering::Equal } else { std::cmp::Ordering::Greater },
+                            Err(e) => { err = Some(e); std::cmp::Ordering::Equal }
+                        });
+                        if let Some(e) = err { return Err(e); }
+                        Ok(Value::list(v))
+                    }
+                    _ => {
+                        let mut best: Option<Value> = None;
+                        for x in items {
+                            best = Some(match best {
+                                None => x,
+                                Some(b) => {
+                                    let less = if super::ops::is_numpy(&x) || super::ops::is_numpy(&b) { truthy(&numpy_compare(CompareOp::Lt, &x, &b)?)? } else { super::ops::python_order(CompareOp::Lt, &x, &b)? };
+                                    if (name == "min") == less { x } else { b }
+                                }
+                            });
+                        }
+                        best.ok_or_else(|| PyError::value(format!("{name}() iterable argument is empty")))
+                    }
+                }
+            }
+            "round" => {
+                let v = args.req(0, "number", "round")?;
+                let nd = args.get(1, "ndigits");
+                match (v, nd) {
+                    (Value::Float(f), None) => {
+                        let r = f.round();
+                        let r = if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r };
+                        Ok(Value::Int(r as i128))
+                    }
+                    (Value::Float(f), Some(n)) => {
+                        let p = 10f64.powi(int_arg(n, "")? as i32);
+                        Ok(Value::Float((f * p).round() / p))
+                    }
+                    (Value::Int(i), _) => Ok(Value::Int(*i)),
+                    _ => Err(PyError::type_error("round() of this type is not supported")),
+                }
+            }
+            "id" => Err(PyError::type_error("slicelab does not show memory addresses; use `is` or np.shares_memory")),
+            "zip" => {
+                let lists: Vec<Vec<Value>> = args.pos.iter().map(iterate).collect::<PyResult<_>>()?;
+                let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
+                Ok(Value::list((0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect()))
+            }
+            "enumerate" => {
+                let items = iterate(args.req(0, "iterable", "enumerate")?)?;
+                Ok(Value::list(items.into_iter().enumerate().map(|(i, v)| Value::tuple(vec![Value::Int(i as i128), v])).collect()))
+            }
+            "reversed" => {
+                let mut items = iterate(args.req(0, "sequence", "reversed")?)?;
+                items.reverse();
+                Ok(Value::list(items))
+            }
+            "divmod" => {
+                let (a, b) = (args.req(0, "x", "divmod")?, args.req(1, "y", "divmod")?);
+                let q = self.binary(crate::syntax::ast::BinOp::FloorDiv, a, b)?;
+                let r = self.binary(crate::syntax::ast::BinOp::Mod, a, b)?;
+                Ok(Value::tuple(vec![q, r]))
+            }
+            "pow" => {
+                let (a, b) = (args.req(0, "base", "pow")?, args.req(1, "exp", "pow")?);
+                self.binary(crate::syntax::ast::BinOp::Pow, a, b)
+            }
+            "hasattr" => {
+                let (o, Value::Str(n)) = (args.req(0, "obj", "hasattr")?.clone(), args.req(1, "name", "hasattr")?.clone()) else {
+                    return Err(PyError::type_error("hasattr(): attribute name must be string"));
+                };
+                Ok(Value::Bool(self.getattr(&o, &n).is_ok()))
+            }
+            "getattr" => {
+                let (o, Value::Str(n)) = (args.req(0, "obj", "getattr")?.clone(), args.req(1, "name", "getattr")?.clone()) else {
+                    return Err(PyError::type_error("getattr(): attribute name must be string"));
+                };
+                self.getattr(&o, &n)
+            }
+            "help" => Err(PyError::new("NotImplementedError", "help() is shown by the REPL; type :help")),
+            other => Err(PyError::name(other)),
+        }
+    }
+
+    fn call_np(&mut self, name: &str, args: Args) -> PyResult<Value> {
+        let arr0 = |args: &Args| -> PyResult<ArrayRef> { as_array(args.req(0, "a", name)?) };
+        Ok(match name {
+            "array" => {
+                let v = args.req(0, "object", "array")?;
+                let dt = match args.get(1, "dtype") { Some(Value::None) | None => None, Some(d) => Some(dtype_arg(d)?) };
+                let copy = match args.kw("copy") { Some(Value::Bool(false)) => false, Some(Value::None) => false, _ => true };
+                if let (Value::Array(a), false) = (v, copy)
+                    && dt.as_ref().is_none_or(|d| d == a.dtype())
+                {
+                    return Ok(v.clone());
+                }
+                Value::Array(to_array(v, dt.as_ref())?)
+            }
+            "asarray" => {
+                let v = args.req(0, "a", "asarray")?;
+                let dt = match args.get(1, "dtype") { Some(Value::None) | None => None, Some(d) => Some(dtype_arg(d)?) };
+                match (v, &dt) {
+                    (Value::Array(a), None) => Value::Array(a.clone()),
+                    (Value::Array(a), Some(d)) if d == a.dtype() => Value::Array(a.clone()),
+                    _ => Value::Array(to_array(v, dt.as_ref())?),
+                }
+            }
+            "ascontiguousarray" | "asfortranarray" => {
+                let a = arr0(&args)?;
+                let a = if a.ndim() == 0 { reshape(&a, &Value::Int(1), Order::C)? } else { a };
+                let ok = if name == "ascontiguousarray" { a.is_c_contiguous() } else { a.is_f_contiguous() };
+                if ok && matches!(args.pos[0], Value::Array(_)) { Value::Array(a) } else { Value::Array(a.copy(if name == "ascontiguousarray" { Order::C } else { Order::F })?) }
+            }
+            "copy" => Value::Array(arr0(&args)?.copy(order_arg(&args, 1)?)?),
+            "arange" => arange(&args)?,
+            "zeros" | "ones" | "empty" | "full" => {
+                let shape = creation_shape(args.req(0, "shape", name)?)?;
+                let dpos = if name == "full" { 2 } else { 1 };
+                let fill = if name == "full" { Some(args.req(1, "fill_value", name)?.clone()) } else { None };
+                let dt = match args.get(dpos, "dtype") {
+                    Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
+                    _ => match &fill {
+                        Some(v) => as_array(v)?.dtype().clone(),
+                        None => DType::Float64,
+                    },
+                };
+                let out = NdArray::zeros_ordered(&shape, dt, order_arg(&args, dpos + 1)?)?;
+                if name == "ones" {
+                    fill_array(&out, &Value::Int(1))?;
+                }
+                if let Some(v) = fill {
+                    fill_array(&out, &v)?;
+                }
+                Value::Array(out)
+            }
+            "zeros_like" | "empty_like" => new_like(&arr0(&args)?, &args, None)?,
+            "ones_like" => new_like(&arr0(&args)?, &args, Some(Value::Int(1)))?,
+            "full_like" => {
+                let v = args.req(1, "fill_value", name)?.clone();
+                new_like(&arr0(&args)?, &args, Some(v))?
+            }
+            "eye" | "identity" => {
+                let n = int_arg(args.req(0, "N", name)?, "")? as usize;
+                let m = if name == "eye" { match args.get(1, "M") { Some(Value::None) | None => n, Some(v) => int_arg(v, "")? as usize } } else { n };
+                let dt = match args.kw("dtype") { Some(d) => dtype_arg(d)?, None => DType::Float64 };
+                let out = NdArray::zeros(&[n, m], dt)?;
+                for i in 0..n.min(m) {
+                    index::set(&out, &[IndexItem::Int(i as i64), IndexItem::Int(i as i64)], &NdArray::from_scalars(&[], DType::Int64, &[Scalar::Int(1)])?)?;
+                }
+                Value::Array(out)
+            }
+            "linspace" => linspace(&args)?,
+            "shares_memory" | "may_share_memory" => {
+                let a = as_array(args.req(0, "a", name)?)?;
+                let b = as_array(args.req(1, "b", name)?)?;
+                Value::Bool(shares_memory(&a, &b, name == "shares_memory"))
+            }
+            "where" => where_(&args)?,
+            "ix_" => ix(&args)?,
+            "flip" => {
+                let a = arr0(&args)?;
+                let axes = axes_arg(args.get(1, "axis"), a.ndim())?;
+                Value::Array(flip(&a, axes)?)
+            }
+            "fliplr" => {
+                let a = arr0(&args)?;
+                if a.ndim() < 2 { return Err(PyError::value("Input must be >= 2-d.")); }
+                Value::Array(flip(&a, Some(vec![1]))?)
+            }
+            "flipud" => {
+                let a = arr0(&args)?;
+                if a.ndim() < 1 { return Err(PyError::value("Input must be >= 1-d.")); }
+                Value::Array(flip(&a, Some(vec![0]))?)
+            }
+            "nonzero" => Value::tuple(index::nonzero(&arr0(&args)?)?.into_iter().map(Value::Array).collect()),
+            "flatnonzero" => {
+                let a = reshape(&arr0(&args)?, &Value::Int(-1), Order::C)?;
+                Value::Array(index::nonzero(&a)?.remove(0))
+            }
+            "argwhere" => {
+                let a = arr0(&args)?;
+                let nz = index::nonzero(&a)?;
+                let n = nz.first().map(|x| x.size()).unwrap_or(0);
+                let nd = a.ndim();
+                let out = NdArray::zeros(&[n, nd], DType::Int64)?;
+                for (k, col) in nz.iter().enumerate().take(nd) {
+                    index::set(&out, &[IndexItem::Slice(None, None, None), IndexItem::Int(k as i64)], col)?;
+                }
+                Value::Array(out)
+            }
+            "count_nonzero" => {
+                let a = arr0(&args)?;
+                match args.get(1, "axis") {
+                    None | Some(Value::None) => Value::NpScalar(DType::Int64, Scalar::Int(index::count_nonzero(&a) as i64)),
+                    Some(_) => {
+                        let b = kernels::cast(&a, &DType::Bool)?;
+                        let r = reduction(&b, Reduction::Sum, &args, 1)?;
+                        r
+                    }
+                }
+            }
+            "isnan" | "isinf" | "isfinite" => {
+                let a = arr0(&args)?;
+                let f: fn(f64) -> bool = match name { "isnan" => f64::is_nan, "isinf" => f64::is_infinite, _ => f64::is_finite };
+                let out = float_predicate(&a, f)?;
+                if matches!(args.pos[0], Value::Array(_)) { Value::Array(out) } else { scalarize(out) }
+            }
+            "logical_and" => logical(&args, |a, b| a && b, name)?,
+            "logical_or" => logical(&args, |a, b| a || b, name)?,
+            "logical_xor" => logical(&args, |a, b| a != b, name)?,
+            "logical_not" => {
+                let a = arr0(&args)?;
+                let vals: Vec<Scalar> = a.to_scalars().iter().map(|s| Scalar::Bool(crate::engine::element::scalar_as_f64(s) == 0.0)).collect();
+                let out = NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?;
+                if matches!(args.pos[0], Value::Array(_)) { Value::Array(out) } else { scalarize(out) }
+            }
+            "any" | "all" | "sum" | "mean" | "max" | "min" | "amax" | "amin" | "prod" | "std" | "var" | "argmax" | "argmin" => {
+                let a = arr0(&args)?;
+                let ddof = match args.kw("ddof") { Some(v) => float_arg(v)?, None => 0.0 };
+                let op = match name {
+                    "any" => Reduction::Any,
+                    "all" => Reduction::All,
+                    "sum" => Reduction::Sum,
+                    "mean" => Reduction::Mean,
+                    "max" | "amax" => Reduction::Max,
+                    "min" | "amin" => Reduction::Min,
+                    "prod" => Reduction::Prod,
+                    "std" => Reduction::Std(ddof),
+                    "var" => Reduction::Var(ddof),
+                    "argmax" => Reduction::ArgMax,
+                    _ => Reduction::ArgMin,
+                };
+                reduction(&a, op, &args, 1)?
+            }
+            "cumsum" | "cumprod" => {
+                let a = arr0(&args)?;
+                let axis = match args.get(1, "axis") { None | Some(Value::None) => None, Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?) };
+                Value::Array(reduce::accumulate(&a, name == "cumprod", axis)?)
+            }
+            "take" => take(&arr0(&args)?, args.req(1, "indices", name)?, args.get(2, "axis"))?,
+            "concatenate" => {
+                let arrays = arrays_arg(args.req(0, "arrays", name)?)?;
+                let axis = match args.get(1, "axis") { Some(Value::None) => None, Some(v) => Some(int_arg(v, "")? as usize), None => Some(0) };
+                Value::Array(concatenate(&arrays, axis)?)
+            }
+            "stack" | "vstack" | "hstack" => {
+                let arrays = arrays_arg(args.req(0, "arrays", name)?)?;
+                if arrays.is_empty() {
+                    return Err(PyError::value("need at least one array to stack"));
+                }
+                match name {
+                    "stack" => {
+                        let axis = match args.get(1, "axis") { Some(v) => int_arg(v, "")?, None => 0 };
+                        let s0 = arrays[0].shape();
+                        if arrays.iter().any(|a| a.shape() != s0) {
+                            return Err(PyError::value("all input arrays must have the same shape"));
+                        }
+                        let expanded: Vec<ArrayRef> = arrays.iter().map(|a| expand_dims(a, axis)).collect::<PyResult<_>>()?;
+                        Value::Array(concatenate(&expanded, Some(normalize_axis(axis, s0.len() + 1)?))?)
+                    }
+                    "vstack" => {
+                        let two: Vec<ArrayRef> = arrays.iter().map(|a| if a.ndim() < 2 { reshape(a, &Value::tuple(vec![Value::Int(1), Value::Int(-1)]), Order::C) } else { Ok(a.clone()) }).collect::<PyResult<_>>()?;
+                        Value::Array(concatenate(&two, Some(0))?)
+                    }
+                    _ => {
+                        let axis = if arrays[0].ndim() == 1 { 0 } else { 1 };
+                        Value::Array(concatenate(&arrays, Some(axis))?)
+                    }
+                }
+            }
+            "clip" => {
+                let a = args.req(0, "a", name)?.clone();
+                let lo = args.req(1, "a_min", name)?.clone();
+                let hi = args.req(2, "a_max", name)?.clone();
+                let mut v = a;
+                if !matches!(lo, Value::None) { v = numpy_binary(BinaryOp::Maximum, &v, &lo)?; }
+                if !matches!(hi, Value::None) { v = numpy_binary(BinaryOp::Minimum, &v, &hi)?; }
+                v
+            }
+            "sort" => {
+                let a = arr0(&args)?;
+                let axis = match args.get(1, "axis") { None => Some(a.ndim().saturating_sub(1)), Some(Value::None) => None, Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?) };
+                match axis {
+                    None => Value::Array(sort(&reshape(&a, &Value::Int(-1), Order::C)?, Some(0), &args)?),
+                    Some(ax) => Value::Array(sort(&a, Some(ax), &args)?),
+                }
+            }
+            "argsort" => {
+                let a = reshape(&arr0(&args)?, &Value::Int(-1), Order::C)?;
+                let vals = a.to_scalars();
+                let mut order: Vec<usize> = (0..vals.len()).collect();
+                order.sort_by(|&i, &j| crate::engine::element::scalar_as_f64(&vals[i]).partial_cmp(&crate::engine::element::scalar_as_f64(&vals[j])).unwrap_or(std::cmp::Ordering::Equal));
+                Value::Array(NdArray::from_scalars(&[order.len()], DType::Int64, &order.iter().map(|&i| Scalar::Int(i as i64)).collect::<Vec<_>>())?)
+            }
+            "put" => {
+                let a = arr0(&args)?;
+                let flat = reshape(&a, &Value::Int(-1), Order::C)?;
+                if !flat.same_buffer(&a) || !a.is_c_contiguous() {
+                    return Err(PyError::type_error("put: slicelab needs a C-contiguous array"));
+                }
+                let ind = as_array(args.req(1, "ind", name)?)?;
+                let vals = as_array(args.req(2, "v", name)?)?;
+                let n = ind.size();
+                let vals = kernels::cast(&vals, a.dtype())?;
+                let vflat = vals.to_scalars();
+                let idx: Vec<Scalar> = ind.to_scalars();
+                for (k, i) in idx.iter().enumerate() {
+                    let i = crate::engine::element::scalar_as_f64(i) as i64;
+                    let v = &vflat[k % vflat.len().max(1)];
+                    index::set(&flat, &[IndexItem::Int(i)], &NdArray::from_scalars(&[], a.dtype().clone(), std::slice::from_ref(v))?)?;
+                }
+                let _ = n;
+                Value::None
+            }
+            "add.at" | "subtract.at" | "multiply.at" => {
+                let a = arr0(&args)?;
+                let idx = args.req(1, "indices", name)?;
+                let b = args.get(2, "b").cloned().unwrap_or(Value::None);
+                let items = super::convert::to_index_items(idx)?;
+                // Unbuffered: apply once per index, so repeats accumulate.
+                let positions = match items.as_slice() {
+                    [IndexItem::IntArray(ix)] => ix.to_scalars(),
+                    [IndexItem::Int(i)] => vec![Scalar::Int(*i)],
+                    _ => return Err(PyError::type_error("slicelab's ufunc.at takes one integer index array")),
+                };
+                let bvals: Vec<Value> = match &b {
+                    Value::Array(x) => x.to_scalars().into_iter().map(|s| Value::NpScalar(x.dtype().clone(), s)).collect(),
+                    Value::List(_) | Value::Tuple(_) => iterate(&b)?,
+                    other => vec![other.clone()],
+                };
+                let op = match name { "add.at" => BinaryOp::Add, "subtract.at" => BinaryOp::Sub, _ => BinaryOp::Mul };
+                for (k, p) in positions.iter().enumerate() {
+                    let i = crate::engine::element::scalar_as_f64(p) as i64;
+                    let it = [IndexItem::Int(i)];
+                    let cur = super::interp::wrap_indexed(&a, index::get(&a, &it)?);
+                    let new = numpy_binary(op, &cur, &bvals[k % bvals.len().max(1)])?;
+                    let src = as_array(&new)?;
+                    index::set(&a, &it, &src)?;
+                }
+                Value::None
+            }
+            "add" => binary_fn(BinaryOp::Add, &args, name)?,
+            "subtract" => binary_fn(BinaryOp::Sub, &args, name)?,
+            "multiply" => binary_fn(BinaryOp::Mul, &args, name)?,
+            "divide" | "true_divide" => binary_fn(BinaryOp::Div, &args, name)?,
+            "floor_divide" => binary_fn(BinaryOp::FloorDiv, &args, name)?,
+            "power" => binary_fn(BinaryOp::Pow, &args, name)?,
+            "mod" | "remainder" => binary_fn(BinaryOp::Mod, &args, name)?,
+            "maximum" => binary_fn(BinaryOp::Maximum, &args, name)?,
+            "minimum" => binary_fn(BinaryOp::Minimum, &args, name)?,
+            "equal" => compare_fn(CompareOp::Eq, &args, name)?,
+            "not_equal" => compare_fn(CompareOp::Ne, &args, name)?,
+            "less" => compare_fn(CompareOp::Lt, &args, name)?,
+            "less_equal" => compare_fn(CompareOp::Le, &args, name)?,
+            "greater" => compare_fn(CompareOp::Gt, &args, name)?,
+            "greater_equal" => compare_fn(CompareOp::Ge, &args, name)?,
+            "broadcast_to" => {
+                let a = arr0(&args)?;
+                let shape = creation_shape(args.req(1, "shape", name)?)?;
+                Value::Array(broadcast_to(&a, &shape)?)
+            }
+            "broadcast_shapes" => {
+                let shapes: Vec<Vec<usize>> = args.pos.iter().map(creation_shape).collect::<PyResult<_>>()?;
+                let refs: Vec<&[usize]> = shapes.iter().map(|s| s.as_slice()).collect();
+                let out = crate::engine::broadcast::broadcast_shapes(&refs).ok_or_else(|| PyError::value(format!(
+                    "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape {} and arg 1 with shape {}.",
+                    crate::engine::error::shape_tuple(&shapes[0]),
+                    crate::engine::error::shape_tuple(shapes.get(1).map(|s| s.as_slice()).unwrap_or(&[]))
+                )))?;
+                Value::tuple(out.into_iter().map(|n| Value::Int(n as i128)).collect())
+            }
+            "squeeze" => {
+                let a = arr0(&args)?;
+                let axes = axes_arg(args.get(1, "axis"), a.ndim())?;
+                Value::Array(squeeze(&a, axes)?)
+            }
+            "expand_dims" => {
+                let a = arr0(&args)?;
+                Value::Array(expand_dims(&a, int_arg(args.req(1, "axis", name)?, "")?)?)
+            }
+            "transpose" => {
+                let a = arr0(&args)?;
+                let axes = match args.get(1, "axes") { None | Some(Value::None) => None, Some(v) => Some(iterate(v)?.iter().map(|x| int_arg(x, "")).collect::<PyResult<_>>()?) };
+                Value::Array(transpose(&a, axes)?)
+            }
+            "reshape" => {
+                let a = arr0(&args)?;
+                Value::Array(reshape(&a, args.req(1, "shape", name)?, order_arg(&args, 2)?)?)
+            }
+            "ravel" => {
+                let a = arr0(&args)?;
+                Value::Array(reshape(&a, &Value::Int(-1), order_arg(&args, 1)?)?)
+            }
+            "swapaxes" => {
+                let a = arr0(&args)?;
+                let nd = a.ndim();
+                let i = normalize_axis(int_arg(args.req(1, "axis1", name)?, "")?, nd)?;
+                let j = normalize_axis(int_arg(args.req(2, "axis2", name)?, "")?, nd)?;
+                let mut perm: Vec<usize> = (0..nd).collect();
+                perm.swap(i, j);
+                Value::Array(NdArray::view_with(&a, a.layout().permuted(&perm)))
+            }
+            "array_equal" => {
+                let a = as_array(args.req(0, "a1", name)?)?;
+                let b = as_array(args.req(1, "a2", name)?)?;
+                if a.shape() != b.shape() {
+                    Value::Bool(false)
+                } else {
+                    let eq = numpy_compare(CompareOp::Eq, &Value::Array(a.clone()), &Value::Array(b))?;
+                    let all = match eq { Value::Array(x) => index::count_nonzero(&x) == a.size(), other => truthy(&other)? };
+                    Value::Bool(all)
+                }
+            }
+            "abs" | "absolute" => {
+                let a = arr0(&args)?;
+                let out = kernels::unary(kernels::UnaryOp::Abs, &a)?;
+                if matches!(args.pos[0], Value::Array(_)) { Value::Array(out) } else { scalarize(out) }
+            }
+            "negative" => {
+                let a = arr0(&args)?;
+                Value::Array(kernels::unary(kernels::UnaryOp::Neg, &a)?)
+            }
+            "sqrt" | "exp" | "log" | "sin" | "cos" | "square" | "floor" | "ceil" => {
+                let a = arr0(&args)?;
+                if name == "square" {
+                    return numpy_binary(BinaryOp::Mul, &args.pos[0], &args.pos[0]);
+                }
+                let f: fn(f64) -> f64 = match name { "sqrt" => f64::sqrt, "exp" => f64::exp, "log" => f64::ln, "sin" => f64::sin, "cos" => f64::cos, "floor" => f64::floor, _ => f64::ceil };
+                let out = unary_float(&a, f)?;
+                if matches!(args.pos[0], Value::Array(_)) { Value::Array(out) } else { scalarize(out) }
+            }
+            "set_printoptions" => {
+                let o = &mut self.print_options;
+                for (k, v) in &args.kw {
+                    match (k.as_str(), v) {
+                        ("precision", Value::Int(i)) => o.precision = *i as usize,
+                        ("threshold", Value::Int(i)) => o.threshold = (*i).max(0) as usize,
+                        ("threshold", Value::Float(f)) if f.is_infinite() => o.threshold = usize::MAX,
+                        ("edgeitems", Value::Int(i)) => o.edgeitems = *i as usize,
+                        ("linewidth", Value::Int(i)) => o.linewidth = *i as usize,
+                        ("suppress", v) => o.suppress = truthy(v)?,
+                        ("sign", Value::Str(s)) => o.sign = s.chars().next().unwrap_or('-'),
+                        ("floatmode", Value::Str(s)) => o.floatmode = s.to_string(),
+                        ("nanstr", Value::Str(s)) => o.nanstr = s.to_string(),
+                        ("infstr", Value::Str(s)) => o.infstr = s.to_string(),
+                        (other, _) => return Err(PyError::type_error(format!("set_printoptions() got an unexpected keyword argument '{other}'"))),
+                    }
+                }
+                Value::None
+            }
+            "get_printoptions" => {
+                let o = &self.print_options;
+                let pairs = vec![
+                    ("edgeitems", Value::Int(o.edgeitems as i128)),
+                    ("threshold", Value::Int(o.threshold as i128)),
+                    ("floatmode", Value::str(&o.floatmode)),
+                    ("precision", Value::Int(o.precision as i128)),
+                    ("suppress", Value::Bool(o.suppress)),
+                    ("linewidth", Value::Int(o.linewidth as i128)),
+                    ("nanstr", Value::str(&o.nanstr)),
+                    ("infstr", Value::str(&o.infstr)),
+                    ("sign", Value::str(&o.sign.to_string())),
+                ];
+                Value::Dict(Rc::new(std::cell::RefCell::new(pairs.into_iter().map(|(k, v)| (Value::str(k), v)).collect())))
+            }
+            "diagonal" => super::methods::call_array_method(self, &arr0(&args)?, "diagonal", Args { pos: args.pos[1..].to_vec(), kw: args.kw.clone() })?,
+            "shape" => Value::tuple(arr0(&args)?.shape().into_iter().map(|n| Value::Int(n as i128)).collect()),
+            "ndim" => Value::Int(arr0(&args)?.ndim() as i128),
+            "size" => Value::Int(arr0(&args)?.size() as i128),
+            "promote_types" | "result_type" => {
+                let a = dtype_arg(args.req(0, "type1", name)?).or_else(|_| as_array(&args.pos[0]).map(|x| x.dtype().clone()))?;
+                let b = dtype_arg(args.req(1, "type2", name)?).or_else(|_| as_array(&args.pos[1]).map(|x| x.dtype().clone()))?;
+                Value::DType(crate::engine::promote::promote_types(&a, &b).ok_or_else(|| PyError::type_error("no common dtype"))?)
+            }
+            "can_cast" => {
+                let a = dtype_arg(args.req(0, "from_", name)?)?;
+                let b = dtype_arg(args.req(1, "to", name)?)?;
+                Value::Bool(crate::engine::promote::can_cast_safe(&a, &b))
+            }
+            "array_repr" => Value::str(&repr(&Value::Array(arr0(&args)?), &self.print_options)),
+            "array_str" => Value::str(&str_of(&Value::Array(arr0(&args)?), &self.print_options)),
+            "unique" => {
+                let a = arr0(&args)?;
+                let sorted = sort(&reshape(&a, &Value::Int(-1), Order::C)?, Some(0), &args)?;
+                let mut vals = sorted.to_scalars();
+                vals.dedup();
+                Value::Array(NdArray::from_scalars(&[vals.len()], a.dtype().clone(), &vals)?)
+            }
+            "repeat" | "tile" | "atleast_1d" | "atleast_2d" => {
+                let a = arr0(&args)?;
+                match name {
+                    "atleast_1d" => if a.ndim() == 0 { Value::Array(reshape(&a, &Value::Int(1), Order::C)?) } else { Value::Array(a) },
+                    "atleast_2d" => match a.ndim() {
+                        0 => Value::Array(reshape(&a, &Value::tuple(vec![Value::Int(1), Value::Int(1)]), Order::C)?),
+                        1 => Value::Array(expand_dims(&a, 0)?),
+                        _ => Value::Array(a),
+                    },
+                    _ => {
+                        let n = int_arg(args.req(1, "repeats", name)?, "")?.max(0) as usize;
+                        let flat = reshape(&a, &Value::Int(-1), Order::C)?;
+                        let vals = flat.to_scalars();
+                        let out: Vec<Scalar> = if name == "repeat" {
+                            vals.iter().flat_map(|v| std::iter::repeat_n(v.clone(), n)).collect()
+                        } else {
+                            (0..n).flat_map(|_| vals.iter().cloned()).collect()
+                        };
+                        Value::Array(NdArray::from_scalars(&[out.len()], a.dtype().clone(), &out)?)
+                    }
+                }
+            }
+            "s_" | "index_exp" => return Err(PyError::type_error(format!("'np.{name}' is used with [], as np.{name}[1:3]"))),
+            other => return Err(PyError::new("AttributeError", format!("module 'numpy' has no attribute '{other}'"))),
+        })
+    }
+}
+
+fn isinstance(v: &Value, t: &Value) -> bool {
+    match t {
+        Value::Type(TypeObj::NdArray) => matches!(v, Value::Array(_)),
+        Value::Type(TypeObj::Builtin(name)) => match *name {
+            "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
+            "float" => matches!(v, Value::Float(_)) || matches!(v, Value::NpScalar(DType::Float64, _)),
+            "bool" => matches!(v, Value::Bool(_)),
+            "str" => matches!(v, Value::Str(_)) || matches!(v, Value::NpScalar(DType::Str(_), _)),
+            "tuple" => matches!(v, Value::Tuple(_)),
+            "list" => matches!(v, Value::List(_)),
+            "dict" => matches!(v, Value::Dict(_)),
+            "slice" => matches!(v, Value::Slice(_)),
+            "complex" => matches!(v, Value::Complex(..)) || matches!(v, Value::NpScalar(DType::Complex128, _)),
+            "object" => true,
+            _ => false,
+        },
+        Value::Type(TypeObj::NpScalar(dt)) => matches!(v, Value::NpScalar(d, _) if d == dt),
+        Value::Type(TypeObj::Void) => matches!(v, Value::Void(_)),
+        Value::Type(TypeObj::DTypeClass) => matches!(v, Value::DType(_)),
+        Value::Type(TypeObj::NpStr) => matches!(v, Value::NpScalar(DType::Str(_), _)),
+        _ => false,
+    }
+}
+
+/// Calling a type: `int(x)`, `np.int64(5)`, `np.dtype('i4')`, `type(x)`.
+pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
+    let first = args.pos.first().cloned();
+    Ok(match t {
+        TypeObj::Builtin("type") => {
+            let v = args.req(0, "object", "type")?;
+            Value::Type(type_of(v))
+        }
+        TypeObj::Builtin("int") => match first {
+            None => Value::Int(0),
+            Some(v) => match &v {
+                Value::Int(i) => Value::Int(*i),
+                Value::Bool(b) => Value::Int(*b as i128),
+                Value::Float(f) => {
+                    if !f.is_finite() {
+                        return Err(PyError::new(if f.is_nan() { "ValueError" } else { "OverflowError" }, if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" }));
+                    }
+                    Value::Int(f.trunc() as i128)
+                }
+                Value::Str(st) => Value::Int(st.trim().parse::<i128>().map_err(|_| PyError::value(format!("invalid literal for int() with base 10: {}", crate::render::scalar_repr::py_str_repr(st))))?),
+                Value::NpScalar(_, sc) => match sc {
+                    Scalar::Int(i) => Value::Int(*i as i128),
+                    Scalar::UInt(u) => Value::Int(*u as i128),
+                    Scalar::Bool(b) => Value::Int(*b as i128),
+                    Scalar::Float(f) => Value::Int(f.trunc() as i128),
+                    _ => return Err(PyError::type_error("int() argument must be a string, a bytes-like object or a real number")),
+                },
+                Value::Array(a) if a.size() == 1 => construct(s, t, Args { pos: vec![scalarize(NdArray::view_with(a, Layout { shape: vec![], strides: vec![], offset: a.layout().offset }))], kw: vec![] })?,
+                Value::Array(_) => return Err(PyError::type_error("only length-1 arrays can be converted to Python scalars")),
+                other => return Err(PyError::type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", other.type_name()))),
+            },
+        },
+        TypeObj::Builtin("float") => match first {
+            None => Value::Float(0.0),
+            Some(Value::Str(st)) => {
+                let t = st.trim().to_lowercase();
+                Value::Float(match t.as_str() {
+                    "nan" | "+nan" | "-nan" => f64::NAN,
+                    "inf" | "+inf" | "infinity" => f64::INFINITY,
+                    "-inf" | "-infinity" => f64::NEG_INFINITY,
+                    _ => t.parse::<f64>().map_err(|_| PyError::value(format!("could not convert string to float: {}", crate::render::scalar_repr::py_str_repr(&st))))?,
+                })
+            }
+            Some(Value::Array(a)) if a.size() == 1 => Value::Float(crate::engine::element::scalar_as_f64(&a.first())),
+            Some(Value::Array(_)) => return Err(PyError::type_error("only length-1 arrays can be converted to Python scalars")),
+            Some(v) => Value::Float(float_arg(&v)?),
+        },
+        TypeObj::Builtin("bool") => Value::Bool(match first { None => false, Some(v) => truthy(&v)? }),
+        TypeObj::Builtin("complex") => {
+            let re = first.as_ref().map(float_arg).transpose()?.unwrap_or(0.0);
+            let im = args.pos.get(1).map(float_arg).transpose()?.unwrap_or(0.0);
+            Value::Complex(re, im)
+        }
+        TypeObj::Builtin("str") => Value::str(&match first { None => String::new(), Some(v) => str_of(&v, &s.print_options) }),
+        TypeObj::Builtin("list") => Value::list(match first { None => vec![], Some(v) => iterate(&v)? }),
+        TypeObj::Builtin("tuple") => Value::tuple(match first { None => vec![], Some(v) => iterate(&v)? }),
+        TypeObj::Builtin("dict") => Value::Dict(Rc::new(std::cell::RefCell::new(args.kw.iter().map(|(k, v)| (Value::str(k), v.clone())).collect()))),
+        TypeObj::Builtin("slice") => {
+            let p = args.pos.clone();
+            match p.len() {
+                1 => Value::Slice(Rc::new([Value::None, p[0].clone(), Value::None])),
+                2 => Value::Slice(Rc::new([p[0].clone(), p[1].clone(), Value::None])),
+                3 => Value::Slice(Rc::new([p[0].clone(), p[1].clone(), p[2].clone()])),
+                n => return Err(PyError::type_error(format!("slice expected at least 1 argument, got {n}"))),
+            }
+        }
+        TypeObj::Builtin("range") => {
+            let ints: Vec<i64> = args.pos.iter().map(|v| int_arg(v, "")).collect::<PyResult<_>>()?;
+            let (a, b, c) = match ints.as_slice() {
+                [b] => (0, *b, 1),
+                [a, b] => (*a, *b, 1),
+                [a, b, c] => (*a, *b, *c),
+                _ => return Err(PyError::type_error("range expected 1 to 3 integer arguments")),
+            };
+            if c == 0 {
+                return Err(PyError::value("range() arg 3 must not be zero"));
+            }
+            let (start, n, step) = index::adjust_slice(Some(a), Some(b), Some(c), usize::MAX >> 8).unwrap_or((0, 0, 1));
+            let n = if (c > 0 && a >= b) || (c < 0 && a <= b) { 0 } else { n.min(((b - a).abs() as usize).div_ceil(c.unsigned_abs() as usize)) };
+            if n > 10_000_000 {
+                return Err(PyError::new("MemoryError", "range too long for slicelab to list"));
+            }
+            let _ = step;
+            Value::list((0..n).map(|k| Value::Int((a + k as i64 * c) as i128)).collect::<Vec<_>>().into_iter().map(|v| { let _ = start; v }).collect())
+        }
+        TypeObj::NpScalar(dt) => {
+            let v = first.unwrap_or(Value::Int(0));
+            match &v {
+                Value::Array(a) if a.ndim() > 0 => Value::Array(kernels::cast(a, dt)?),
+                Value::List(_) | Value::Tuple(_) => Value::Array(to_array(&v, Some(dt))?),
+                _ => {
+                    let sc = if let Value::Int(i) = v {
+                        if dt.is_integer() {
+                            super::convert::check_int_fits(i, dt)?;
+                        }
+                        to_scalar_for(&Value::Int(i), &DType::Int64)?
+                    } else {
+                        to_scalar_for(&v, dt)?
+                    };
+                    let arr = NdArray::from_scalars(&[], dt.clone(), &[sc])?;
+                    Value::NpScalar(dt.clone(), arr.first())
+                }
+            }
+        }
+        TypeObj::NpStr => {
+            let text = match first { None => String::new(), Some(v) => str_of(&v, &s.print_options) };
+            Value::NpScalar(DType::Str(text.chars().count().max(1)), Scalar::Str(text))
+        }
+        TypeObj::DTypeClass => Value::DType(dtype_arg(args.req(0, "dtype", "dtype")?)?),
+        TypeObj::NdArray => return Err(PyError::type_error("use np.array or np.zeros to make arrays in slicelab")),
+        TypeObj::Void => return Err(PyError::type_error("np.void() is not supported in slicelab")),
+        TypeObj::Builtin(other) => return Err(PyError::type_error(format!("cannot call {other}() in slicelab"))),
+    })
+}
+
+/// `type(v)`.
+pub fn type_of(v: &Value) -> TypeObj {
+    match v {
+        Value::Array(_) => TypeObj::NdArray,
+        Value::NpScalar(DType::Str(_), _) => TypeObj::NpStr,
+        Value::NpScalar(dt, _) => TypeObj::NpScalar(dt.clone()),
+        Value::Void(_) => TypeObj::Void,
+        Value::DType(_) => TypeObj::Builtin("numpy.dtypes.DType"),
+        Value::None => TypeObj::Builtin("NoneType"),
+        Value::Bool(_) => TypeObj::Builtin("bool"),
+        Value::Int(_) => TypeObj::Builtin("int"),
+        Value::Float(_) => TypeObj::Builtin("float"),
+        Value::Complex(..) => TypeObj::Builtin("complex"),
+        Value::Str(_) => TypeObj::Builtin("str"),
+        Value::Bytes(_) => TypeObj::Builtin("bytes"),
+        Value::Tuple(_) => TypeObj::Builtin("tuple"),
+        Value::List(_) => TypeObj::Builtin("list"),
+        Value::Dict(_) => TypeObj::Builtin("dict"),
+        Value::Slice(_) => TypeObj::Builtin("slice"),
+        Value::Ellipsis => TypeObj::Builtin("ellipsis"),
+        Value::Type(_) => TypeObj::Builtin("type"),
+        Value::Function(_) | Value::Method(..) => TypeObj::Builtin("builtin_function_or_method"),
+        Value::Module(_) => TypeObj::Builtin("module"),
+        Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
+    }
+}

@@ -1,0 +1,519 @@
+//! Operators: Python's on Python values, NumPy's ufunc rules (NEP 50
+//! promotion, broadcasting, 0-d results as scalars) when an array or NumPy
+//! scalar takes part.
+
+use crate::engine::dtype::{DType, Kind};
+use crate::engine::kernels::{self, BinaryOp, CompareOp};
+use crate::engine::promote::{PyScalarKind, can_cast_same_kind, promote_types, promote_with_py_scalar};
+use crate::engine::{ArrayRef, NdArray, Scalar};
+use crate::render::dtype_repr;
+use crate::syntax::ast;
+
+use super::convert::{check_int_fits, to_array, to_scalar_for};
+use super::error::{PyError, PyResult};
+use super::value::Value;
+
+/// An operand of a NumPy operation.
+enum Operand {
+    /// An array (NumPy scalars become 0-d arrays): its dtype is strong.
+    Strong(ArrayRef, bool),
+    /// A Python scalar: weak under NEP 50.
+    Weak(PyScalarKind, Value),
+}
+
+/// Is this value NumPy's business (so the operator is a ufunc)?
+pub fn is_numpy(v: &Value) -> bool {
+    matches!(v, Value::Array(_) | Value::NpScalar(..) | Value::Void(_))
+}
+
+fn operand(v: &Value) -> PyResult<Operand> {
+    Ok(match v {
+        Value::Array(a) => Operand::Strong(a.clone(), false),
+        Value::NpScalar(dt, s) => Operand::Strong(NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?, true),
+        Value::Void(a) => Operand::Strong(a.clone(), true),
+        Value::Bool(_) => Operand::Weak(PyScalarKind::Bool, v.clone()),
+        Value::Int(_) => Operand::Weak(PyScalarKind::Int, v.clone()),
+        Value::Float(_) => Operand::Weak(PyScalarKind::Float, v.clone()),
+        Value::Complex(..) => Operand::Weak(PyScalarKind::Complex, v.clone()),
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) => Operand::Strong(to_array(v, None)?, matches!(v, Value::Str(_))),
+        other => {
+            return Err(PyError::type_error(format!(
+                "unsupported operand type: '{}'",
+                other.type_name()
+            )));
+        }
+    })
+}
+
+fn weak_dtype(kind: PyScalarKind) -> DType {
+    match kind {
+        PyScalarKind::Bool => DType::Bool,
+        PyScalarKind::Int => DType::Int64,
+        PyScalarKind::Float => DType::Float64,
+        PyScalarKind::Complex => DType::Complex128,
+    }
+}
+
+/// Materialise an operand as an array of `dtype`.
+fn realise(op: &Operand, dtype: &DType) -> PyResult<ArrayRef> {
+    match op {
+        Operand::Strong(a, _) => Ok(kernels::cast(a, dtype)?),
+        Operand::Weak(_, v) => {
+            if let Value::Int(i) = v
+                && dtype.is_integer()
+            {
+                check_int_fits(*i, dtype)?;
+            }
+            let s = to_scalar_for(v, &DType::Float64).or_else(|_| to_scalar_for(v, dtype))?;
+            let s = match v {
+                Value::Int(i) => {
+                    if *i > i64::MAX as i128 { Scalar::UInt(*i as u64) } else { Scalar::Int(*i as i64) }
+                }
+                _ => s,
+            };
+            Ok(NdArray::from_scalars(&[], dtype.clone(), &[s])?)
+        }
+    }
+}
+
+fn is_scalarish(op: &Operand) -> bool {
+    match op {
+        Operand::Strong(a, scalar) => *scalar || a.ndim() == 0,
+        Operand::Weak(..) => true,
+    }
+}
+
+/// The common dtype of two operands, NEP 50 style.
+fn result_dtype(a: &Operand, b: &Operand, ufunc: &str) -> PyResult<DType> {
+    let dt = match (a, b) {
+        (Operand::Strong(x, _), Operand::Strong(y, _)) => promote_types(x.dtype(), y.dtype()),
+        (Operand::Strong(x, _), Operand::Weak(k, _)) | (Operand::Weak(k, _), Operand::Strong(x, _)) => {
+            if matches!(x.dtype().kind(), Kind::Str | Kind::Bytes | Kind::Void) {
+                None
+            } else {
+                Some(promote_with_py_scalar(x.dtype(), *k))
+            }
+        }
+        (Operand::Weak(k1, _), Operand::Weak(k2, _)) => promote_types(&weak_dtype(*k1), &weak_dtype(*k2)),
+    };
+    dt.ok_or_else(|| {
+        let name = |o: &Operand| match o {
+            Operand::Strong(x, _) => dtype_repr(x.dtype()),
+            Operand::Weak(k, _) => dtype_repr(&weak_dtype(*k)),
+        };
+        PyError::new(
+            "UFuncTypeError",
+            format!("ufunc '{ufunc}' did not contain a loop with signature matching types ({}, {}) -> None", name(a), name(b)),
+        )
+    })
+    .map_err(|e| PyError::type_error(e.message))
+}
+
+fn wrap_result(out: ArrayRef, scalar: bool) -> Value {
+    if scalar && out.ndim() == 0 {
+        Value::NpScalar(out.dtype().clone(), out.first())
+    } else {
+        Value::Array(out)
+    }
+}
+
+fn to_binary_op(op: ast::BinOp) -> Option<BinaryOp> {
+    use ast::BinOp as B;
+    Some(match op {
+        B::Add => BinaryOp::Add,
+        B::Sub => BinaryOp::Sub,
+        B::Mul => BinaryOp::Mul,
+        B::Div => BinaryOp::Div,
+        B::FloorDiv => BinaryOp::FloorDiv,
+        B::Mod => BinaryOp::Mod,
+        B::Pow => BinaryOp::Pow,
+        B::BitAnd => BinaryOp::And,
+        B::BitOr => BinaryOp::Or,
+        B::BitXor => BinaryOp::Xor,
+        B::LShift => BinaryOp::LShift,
+        B::RShift => BinaryOp::RShift,
+        B::MatMul => return None,
+    })
+}
+
+/// The compute dtype of `op` for operands of dtype `dt`.
+fn compute_dtype(op: BinaryOp, dt: DType) -> DType {
+    match op {
+        BinaryOp::Div if matches!(dt.kind(), Kind::Bool | Kind::Int | Kind::UInt) => DType::Float64,
+        _ => dt,
+    }
+}
+
+/// A NumPy binary operation `a op b`, as a new value.
+pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let (x, y) = (operand(a)?, operand(b)?);
+    let dt = compute_dtype(op, result_dtype(&x, &y, op.ufunc_name())?);
+    if op == BinaryOp::Pow && dt.is_integer() {
+        let yy = realise(&y, &dt)?;
+        if yy.to_scalars().iter().any(|s| matches!(s, Scalar::Int(i) if *i < 0)) {
+            return Err(PyError::value("Integers to negative integer powers are not allowed."));
+        }
+    }
+    let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
+    let out = kernels::binary(op, &xa, &ya)?;
+    Ok(wrap_result(out, is_scalarish(&x) && is_scalarish(&y)))
+}
+
+/// A NumPy comparison.
+pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let (x, y) = (operand(a)?, operand(b)?);
+    let dt = match result_dtype(&x, &y, "equal") {
+        Ok(d) => d,
+        Err(e) => {
+            if matches!(op, CompareOp::Eq | CompareOp::Ne) {
+                // NumPy answers == / != between unrelated types elementwise.
+                let shape = match (&x, &y) {
+                    (Operand::Strong(a, _), _) | (_, Operand::Strong(a, _)) => a.shape(),
+                    _ => vec![],
+                };
+                let arr = NdArray::zeros(&shape, DType::Bool)?;
+                if op == CompareOp::Ne {
+                    let ones = NdArray::from_scalars(&[], DType::Bool, &[Scalar::Bool(true)])?;
+                    crate::engine::index::set(&arr, &[crate::engine::index::IndexItem::Ellipsis], &ones)?;
+                }
+                return Ok(wrap_result(arr, is_scalarish(&x) && is_scalarish(&y)));
+            }
+            return Err(PyError::type_error(e.message.replace("'equal'", &format!("'{}'", cmp_name(op)))));
+        }
+    };
+    let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
+    let out = kernels::compare(op, &xa, &ya)?;
+    Ok(wrap_result(out, is_scalarish(&x) && is_scalarish(&y)))
+}
+
+fn cmp_name(op: CompareOp) -> &'static str {
+    match op {
+        CompareOp::Eq => "equal",
+        CompareOp::Ne => "not_equal",
+        CompareOp::Lt => "less",
+        CompareOp::Le => "less_equal",
+        CompareOp::Gt => "greater",
+        CompareOp::Ge => "greater_equal",
+    }
+}
+
+/// `target op= value` on an array: computed into the array's own memory,
+/// refused when the result type cannot be cast back (`same_kind`).
+pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult<()> {
+    let x = Operand::Strong(target.clone(), false);
+    let y = operand(value)?;
+    let dt = compute_dtype(op, result_dtype(&x, &y, op.ufunc_name())?);
+    if !can_cast_same_kind(&dt, target.dtype()) {
+        return Err(PyError::type_error(format!(
+            "Cannot cast ufunc '{}' output from {} to {} with casting rule 'same_kind'",
+            op.ufunc_name(),
+            dtype_repr(&dt),
+            dtype_repr(target.dtype())
+        )));
+    }
+    if !target.writeable() {
+        return Err(PyError::value("output array is read-only"));
+    }
+    let ya = realise(&y, &dt)?;
+    let shape = target.shape();
+    let bshape = crate::engine::broadcast::broadcast_shapes(&[&shape, &ya.shape()]);
+    match bshape {
+        Some(s) if s == shape => {}
+        Some(s) => {
+            return Err(PyError::value(format!(
+                "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+                crate::engine::error::shape_tuple(&shape),
+                crate::engine::error::shape_tuple(&s)
+            )));
+        }
+        None => {
+            return Err(crate::engine::EngineError::BroadcastMismatch { shapes: vec![shape, ya.shape()] }.into());
+        }
+    }
+    if &dt == target.dtype() {
+        kernels::binary_into(op, target, &ya, target)?;
+    } else {
+        let xa = kernels::cast(target, &dt)?;
+        let out = kernels::binary(op, &xa, &ya)?;
+        crate::engine::array::copy_elements(&out, target)?;
+    }
+    Ok(())
+}
+
+/// The engine op for an AST operator (None for `@`).
+pub fn engine_op(op: ast::BinOp) -> Option<BinaryOp> {
+    to_binary_op(op)
+}
+
+/// The engine comparison for an AST comparison (None for is/in).
+pub fn engine_cmp(op: ast::CmpOp) -> Option<CompareOp> {
+    use ast::CmpOp as C;
+    Some(match op {
+        C::Eq => CompareOp::Eq,
+        C::Ne => CompareOp::Ne,
+        C::Lt => CompareOp::Lt,
+        C::Le => CompareOp::Le,
+        C::Gt => CompareOp::Gt,
+        C::Ge => CompareOp::Ge,
+        _ => return None,
+    })
+}
+
+fn as_num(v: &Value) -> Option<f64> {
+    match v {
+        Value::Bool(b) => Some(*b as u8 as f64),
+        Value::Int(i) => Some(*i as f64),
+        Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+fn as_int(v: &Value) -> Option<i128> {
+    match v {
+        Value::Bool(b) => Some(*b as i128),
+        Value::Int(i) => Some(*i),
+        _ => None,
+    }
+}
+
+fn unsupported(sym: &str, a: &Value, b: &Value) -> PyError {
+    PyError::type_error(format!(
+        "unsupported operand type(s) for {sym}: '{}' and '{}'",
+        a.type_name(),
+        b.type_name()
+    ))
+}
+
+fn int_overflow() -> PyError {
+    PyError::overflow("Python int too large for slicelab (beyond 128 bits)")
+}
+
+/// Python's float floor division and modulo.
+fn py_divmod_f(a: f64, b: f64) -> PyResult<(f64, f64)> {
+    if b == 0.0 {
+        return Err(PyError::new("ZeroDivisionError", "float floor division by zero"));
+    }
+    let m = a % b;
+    let m = if m != 0.0 && ((b < 0.0) != (m < 0.0)) { m + b } else { m };
+    Ok(((a - m) / b, m))
+}
+
+/// A binary operator on Python values (no arrays involved).
+pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    use ast::BinOp as B;
+    let sym = match op {
+        B::Add => "+",
+        B::Sub => "-",
+        B::Mul => "*",
+        B::MatMul => "@",
+        B::Div => "/",
+        B::FloorDiv => "//",
+        B::Mod => "%",
+        B::Pow => "** or pow()",
+        B::LShift => "<<",
+        B::RShift => ">>",
+        B::BitAnd => "&",
+        B::BitOr => "|",
+        B::BitXor => "^",
+    };
+    // Sequences.
+    match (op, a, b) {
+        (B::Add, Value::Str(x), Value::Str(y)) => return Ok(Value::str(&format!("{x}{y}"))),
+        (B::Add, Value::List(x), Value::List(y)) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            return Ok(Value::list(v));
+        }
+        (B::Add, Value::Tuple(x), Value::Tuple(y)) => {
+            let mut v = x.as_ref().clone();
+            v.extend(y.iter().cloned());
+            return Ok(Value::tuple(v));
+        }
+        (B::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::Int(_) | Value::Bool(_))
+        | (B::Mul, Value::Int(_) | Value::Bool(_), Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+            let (seq, n) = if as_int(a).is_some() { (b, as_int(a).unwrap_or(0)) } else { (a, as_int(b).unwrap_or(0)) };
+            let n = n.max(0) as usize;
+            if n > 10_000_000 {
+                return Err(PyError::new("MemoryError", ""));
+            }
+            return Ok(match seq {
+                Value::Str(s) => Value::str(&s.repeat(n)),
+                Value::List(l) => Value::list(l.borrow().iter().cloned().cycle().take(l.borrow().len() * n).collect()),
+                Value::Tuple(t) => Value::tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
+                _ => unreachable!(),
+            });
+        }
+        (B::Mod, Value::Str(_), _) => return Err(PyError::type_error("slicelab does not support %-formatting of strings")),
+        _ => {}
+    }
+    if let (Value::Complex(..), _) | (_, Value::Complex(..)) = (a, b) {
+        let c = |v: &Value| match v {
+            Value::Complex(r, i) => Some((*r, *i)),
+            other => as_num(other).map(|r| (r, 0.0)),
+        };
+        let (Some((ar, ai)), Some((br, bi))) = (c(a), c(b)) else { return Err(unsupported(sym, a, b)) };
+        return Ok(match op {
+            B::Add => Value::Complex(ar + br, ai + bi),
+            B::Sub => Value::Complex(ar - br, ai - bi),
+            B::Mul => Value::Complex(ar * br - ai * bi, ar * bi + ai * br),
+            B::Div => {
+                let d = br * br + bi * bi;
+                if d == 0.0 {
+                    return Err(PyError::new("ZeroDivisionError", "complex division by zero"));
+                }
+                Value::Complex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+            }
+            _ => return Err(unsupported(sym, a, b)),
+        });
+    }
+    if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+        let bothbool = matches!((a, b), (Value::Bool(_), Value::Bool(_)));
+        return Ok(match op {
+            B::Add => Value::Int(x.checked_add(y).ok_or_else(int_overflow)?),
+            B::Sub => Value::Int(x.checked_sub(y).ok_or_else(int_overflow)?),
+            B::Mul => Value::Int(x.checked_mul(y).ok_or_else(int_overflow)?),
+            B::Div => {
+                if y == 0 {
+                    return Err(PyError::new("ZeroDivisionError", "division by zero"));
+                }
+                Value::Float(x as f64 / y as f64)
+            }
+            B::FloorDiv | B::Mod => {
+                if y == 0 {
+                    return Err(PyError::new("ZeroDivisionError", if op == B::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" }));
+                }
+                let q = x.div_euclid(y);
+                let r = x.rem_euclid(y);
+                let (q, r) = if r != 0 && y < 0 { (q + 1, r + y) } else { (q, r) };
+                if op == B::Mod { Value::Int(r) } else { Value::Int(q) }
+            }
+            B::Pow => {
+                if y < 0 {
+                    Value::Float((x as f64).powf(y as f64))
+                } else {
+                    let e = u32::try_from(y).map_err(|_| int_overflow())?;
+                    Value::Int(x.checked_pow(e).ok_or_else(int_overflow)?)
+                }
+            }
+            B::LShift => {
+                if y < 0 {
+                    return Err(PyError::value("negative shift count"));
+                }
+                let s = u32::try_from(y).map_err(|_| int_overflow())?;
+                let r = x.checked_shl(s).filter(|r| r >> s == x).ok_or_else(int_overflow)?;
+                Value::Int(r)
+            }
+            B::RShift => {
+                if y < 0 {
+                    return Err(PyError::value("negative shift count"));
+                }
+                Value::Int(x >> y.min(127))
+            }
+            B::BitAnd => if bothbool { Value::Bool(x & y != 0) } else { Value::Int(x & y) },
+            B::BitOr => if bothbool { Value::Bool((x | y) != 0) } else { Value::Int(x | y) },
+            B::BitXor => if bothbool { Value::Bool((x ^ y) != 0) } else { Value::Int(x ^ y) },
+            B::MatMul => return Err(unsupported(sym, a, b)),
+        });
+    }
+    if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+        return Ok(match op {
+            B::Add => Value::Float(x + y),
+            B::Sub => Value::Float(x - y),
+            B::Mul => Value::Float(x * y),
+            B::Div => {
+                if y == 0.0 {
+                    return Err(PyError::new("ZeroDivisionError", "float division by zero"));
+                }
+                Value::Float(x / y)
+            }
+            B::FloorDiv => Value::Float(py_divmod_f(x, y)?.0.floor()),
+            B::Mod => {
+                if y == 0.0 {
+                    return Err(PyError::new("ZeroDivisionError", "float modulo"));
+                }
+                Value::Float(py_divmod_f(x, y)?.1)
+            }
+            B::Pow => {
+                if x == 0.0 && y < 0.0 {
+                    return Err(PyError::new("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                }
+                Value::Float(x.powf(y))
+            }
+            _ => return Err(unsupported(sym, a, b)),
+        });
+    }
+    Err(unsupported(sym, a, b))
+}
+
+/// Python equality of plain values.
+pub fn python_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
+        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| python_eq(p, q)),
+        (Value::List(x), Value::List(y)) => {
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| python_eq(p, q))
+        }
+        (Value::Complex(a1, a2), Value::Complex(b1, b2)) => a1 == b1 && a2 == b2,
+        (Value::DType(x), Value::DType(y)) => x == y,
+        (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => DType::parse(s).as_ref() == Some(x),
+        (Value::DType(x), Value::Type(super::value::TypeObj::NpScalar(y))) | (Value::Type(super::value::TypeObj::NpScalar(y)), Value::DType(x)) => x == y,
+        (Value::Type(x), Value::Type(y)) => x == y,
+        _ => match (as_num(a), as_num(b)) {
+            (Some(x), Some(y)) => {
+                if let (Some(i), Some(j)) = (as_int(a), as_int(b)) { i == j } else { x == y }
+            }
+            _ => a.is(b),
+        },
+    }
+}
+
+/// Python ordering of plain values.
+pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
+    use std::cmp::Ordering;
+    let ord: Option<Ordering> = match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(x, y)?,
+        (Value::List(x), Value::List(y)) => seq_cmp(&x.borrow(), &y.borrow())?,
+        _ => match (as_int(a), as_int(b)) {
+            (Some(i), Some(j)) => Some(i.cmp(&j)),
+            _ => match (as_num(a), as_num(b)) {
+                (Some(x), Some(y)) => x.partial_cmp(&y),
+                _ => {
+                    let sym = match op {
+                        CompareOp::Lt => "<",
+                        CompareOp::Le => "<=",
+                        CompareOp::Gt => ">",
+                        CompareOp::Ge => ">=",
+                        _ => "==",
+                    };
+                    return Err(PyError::type_error(format!(
+                        "'{sym}' not supported between instances of '{}' and '{}'",
+                        a.type_name(),
+                        b.type_name()
+                    )));
+                }
+            },
+        },
+    };
+    Ok(match (op, ord) {
+        (_, None) => op == CompareOp::Ne,
+        (CompareOp::Eq, Some(o)) => o == Ordering::Equal,
+        (CompareOp::Ne, Some(o)) => o != Ordering::Equal,
+        (CompareOp::Lt, Some(o)) => o == Ordering::Less,
+        (CompareOp::Le, Some(o)) => o != Ordering::Greater,
+        (CompareOp::Gt, Some(o)) => o == Ordering::Greater,
+        (CompareOp::Ge, Some(o)) => o != Ordering::Less,
+    })
+}
+
+fn seq_cmp(x: &[Value], y: &[Value]) -> PyResult<Option<std::cmp::Ordering>> {
+    for (p, q) in x.iter().zip(y) {
+        if !python_eq(p, q) {
+            return Ok(Some(if python_order(CompareOp::Lt, p, q)? { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater }));
+        }
+    }
+    Ok(Some(x.len().cmp(&y.len())))
+}

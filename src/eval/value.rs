@@ -1,0 +1,168 @@
+//! Python-level values: what a name can be bound to. Arrays are shared
+//! handles, so `b = a` binds the same object and `is` compares identity.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::engine::{ArrayRef, DType, Scalar};
+
+/// A Python value at the prompt.
+#[derive(Debug, Clone)]
+pub enum Value {
+    /// `None`
+    None,
+    /// `True`/`False`
+    Bool(bool),
+    /// A Python int (bounded to i128 here).
+    Int(i128),
+    /// A Python float.
+    Float(f64),
+    /// A Python complex.
+    Complex(f64, f64),
+    /// A Python str.
+    Str(Rc<str>),
+    /// A Python bytes.
+    Bytes(Rc<[u8]>),
+    /// A tuple.
+    Tuple(Rc<Vec<Value>>),
+    /// A list (mutable, shared).
+    List(Rc<RefCell<Vec<Value>>>),
+    /// A dict (insertion ordered).
+    Dict(Rc<RefCell<Vec<(Value, Value)>>>),
+    /// A slice object.
+    Slice(Rc<[Value; 3]>),
+    /// `...`
+    Ellipsis,
+    /// An ndarray.
+    Array(ArrayRef),
+    /// A NumPy scalar (`np.int64(5)`).
+    NpScalar(DType, Scalar),
+    /// A `np.void` taken from a structured array: a 0-d view, so writing
+    /// its fields writes the array (as NumPy's void scalars do).
+    Void(ArrayRef),
+    /// A dtype object.
+    DType(DType),
+    /// A type/class object (`int`, `np.int64`, `np.ndarray`).
+    Type(TypeObj),
+    /// A builtin or NumPy function, by qualified name (`print`, `np.arange`).
+    Function(Rc<str>),
+    /// A method bound to its object.
+    Method(Rc<Value>, Rc<str>),
+    /// A module (`np`).
+    Module(Rc<str>),
+    /// `a.flags`.
+    Flags(ArrayRef),
+}
+
+/// Type objects a learner meets.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeObj {
+    /// A builtin class (`int`, `float`, `tuple`...).
+    Builtin(&'static str),
+    /// A NumPy scalar class for a dtype (`np.int64`, `np.float32`, `np.bool`).
+    NpScalar(DType),
+    /// `np.ndarray`
+    NdArray,
+    /// `np.void`
+    Void,
+    /// `np.dtype`
+    DTypeClass,
+    /// `np.str_`
+    NpStr,
+}
+
+impl Value {
+    /// A `str` value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+
+    /// A tuple value.
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(items))
+    }
+
+    /// A list value.
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+
+    /// A function value.
+    pub fn func(name: &str) -> Value {
+        Value::Function(Rc::from(name))
+    }
+
+    /// Python's type name, as in error messages (`'numpy.ndarray'`).
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::None => "NoneType".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Float(_) => "float".into(),
+            Value::Complex(..) => "complex".into(),
+            Value::Str(_) => "str".into(),
+            Value::Bytes(_) => "bytes".into(),
+            Value::Tuple(_) => "tuple".into(),
+            Value::List(_) => "list".into(),
+            Value::Dict(_) => "dict".into(),
+            Value::Slice(_) => "slice".into(),
+            Value::Ellipsis => "ellipsis".into(),
+            Value::Array(_) => "numpy.ndarray".into(),
+            Value::NpScalar(dt, _) => format!("numpy.{}", np_scalar_class(dt)),
+            Value::Void(_) => "numpy.void".into(),
+            Value::DType(dt) => format!("numpy.dtypes.{}", dtype_class_name(dt)),
+            Value::Type(_) => "type".into(),
+            Value::Function(_) => "builtin_function_or_method".into(),
+            Value::Method(..) => "builtin_function_or_method".into(),
+            Value::Module(_) => "module".into(),
+            Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),
+        }
+    }
+
+    /// Python's `is`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
+            (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
+            (Value::Void(a), Value::Void(b)) => Rc::ptr_eq(a, b),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b),
+            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b),
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Type(a), Value::Type(b)) => a == b,
+            (Value::Function(a), Value::Function(b)) => a == b,
+            (Value::Module(a), Value::Module(b)) => a == b,
+            (Value::DType(a), Value::DType(b)) => a == b && !matches!(a, DType::Record(_)),
+            (Value::NpScalar(DType::Bool, a), Value::NpScalar(DType::Bool, b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// NumPy's scalar class name for a dtype (`int64`, `float32`, `bool`, `str_`).
+pub fn np_scalar_class(dt: &DType) -> String {
+    match dt {
+        DType::Str(_) => "str_".into(),
+        DType::Bytes(_) => "bytes_".into(),
+        DType::Record(_) => "void".into(),
+        other => other.name(),
+    }
+}
+
+/// NumPy 2's dtype class name (`Int64DType`, `Float64DType`, `StrDType`).
+pub fn dtype_class_name(dt: &DType) -> String {
+    match dt {
+        DType::Bool => "BoolDType".into(),
+        DType::Str(_) => "StrDType".into(),
+        DType::Bytes(_) => "BytesDType".into(),
+        DType::Record(_) => "VoidDType".into(),
+        other => {
+            let n = other.name();
+            let mut c = n.chars();
+            let first = c.next().map(|x| x.to_ascii_uppercase()).unwrap_or('X');
+            format!("{first}{}DType", c.as_str())
+        }
+    }
+}
