@@ -1,3 +1,642 @@
-//! Statement text to AST. (Placeholder: the pest grammar and builder land next.)
+//! Statement text to AST: a pre-scan for brackets, strings and limits, the
+//! pest grammar in `grammar/statement.pest`, and a builder that folds pest's
+//! pairs into [`ast::Stmt`].
 
 pub mod ast;
+mod build;
+mod error;
+mod grammar;
+mod scan;
+mod strings;
+
+use std::num::NonZeroUsize;
+use std::sync::Once;
+
+use pest::Parser;
+use pest::error::{ErrorVariant, InputLocation};
+
+pub use error::SyntaxError;
+use grammar::{Rule, StatementParser};
+
+/// pest's budget of rule calls per parse. The grammar never backtracks over
+/// a whole nested expression, so real lines use a few dozen calls per byte;
+/// the limit only stops pathological input from running for long.
+const PEST_CALL_LIMIT: usize = 20_000_000;
+
+/// Parses one line typed at the prompt into a statement.
+///
+/// A single trailing newline is allowed. Never panics; every failure,
+/// including input that is too long or too deeply nested, is a
+/// [`SyntaxError`] whose offset points into `line`.
+pub fn parse_stmt(line: &str) -> Result<ast::Stmt, SyntaxError> {
+    let line = line
+        .strip_suffix('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .unwrap_or(line);
+    if let Some(at) = line.find(['\n', '\r']) {
+        return Err(SyntaxError::new(
+            "slicelab reads one statement on one line",
+            at,
+        ));
+    }
+    scan::prescan(line)?;
+
+    static CALL_LIMIT: Once = Once::new();
+    CALL_LIMIT.call_once(|| pest::set_call_limit(NonZeroUsize::new(PEST_CALL_LIMIT)));
+
+    let mut pairs = StatementParser::parse(Rule::line, line).map_err(|e| from_pest(e, line))?;
+    match pairs.next() {
+        Some(pair) => build::build_line(pair),
+        None => Err(SyntaxError::new("invalid syntax", 0)),
+    }
+}
+
+/// A pest failure in CPython's words. pest's furthest-failure position is
+/// where the caret goes; the message is `invalid syntax` unless the line
+/// simply stopped early, where saying what was expected helps (worded via
+/// `renamed_rules`).
+fn from_pest(e: pest::error::Error<Rule>, line: &str) -> SyntaxError {
+    let offset = match e.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    match &e.variant {
+        ErrorVariant::CustomError { message } if message.contains("limit reached") => {
+            SyntaxError::new("this line is too complex to parse", offset)
+        }
+        ErrorVariant::CustomError { message } => SyntaxError::new(message.clone(), offset),
+        ErrorVariant::ParsingError { positives, .. } => {
+            let rest = line.get(offset..).unwrap_or("").trim_start();
+            let at_end = rest.is_empty() || rest.starts_with('#');
+            // Keep one rule per distinct wording, dropping rules too
+            // internal to name.
+            let mut named: Vec<Rule> = Vec::new();
+            for r in positives {
+                let words = rule_words(*r);
+                if !words.is_empty() && !named.iter().any(|n| rule_words(*n) == words) {
+                    named.push(*r);
+                }
+            }
+            if !at_end || named.is_empty() {
+                return SyntaxError::new("invalid syntax", offset);
+            }
+            let mut expected = e.clone();
+            expected.variant = ErrorVariant::ParsingError {
+                positives: named,
+                negatives: Vec::new(),
+            };
+            let expected = match expected
+                .renamed_rules(|r| rule_words(*r).to_string())
+                .variant
+            {
+                ErrorVariant::CustomError { message } => message,
+                ErrorVariant::ParsingError { .. } => "something else".into(),
+            };
+            SyntaxError::new(
+                format!("invalid syntax: {expected} at the end of the line"),
+                offset,
+            )
+        }
+    }
+}
+
+fn or_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// Plain words for a grammar rule in "expected ..." messages.
+fn rule_words(rule: Rule) -> &'static str {
+    match rule {
+        Rule::expr
+        | Rule::disjunction
+        | Rule::conjunction
+        | Rule::inversion
+        | Rule::comparison
+        | Rule::bitor
+        | Rule::factor
+        | Rule::power
+        | Rule::pow_rhs
+        | Rule::primary
+        | Rule::star_expr
+        | Rule::star_exprs
+        | Rule::expr_stmt
+        | Rule::sub_item
+        | Rule::slice_stop
+        | Rule::kwarg
+        | Rule::dict_item => "an expression",
+        Rule::name | Rule::dotted_name | Rule::import_alias => "a name",
+        Rule::kw_import => "'import'",
+        Rule::kw_else => "'else'",
+        Rule::kw_in => "'in'",
+        Rule::cmp_op => "a comparison",
+        Rule::aug_op => "an assignment",
+        _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ast::{Arg, BinOp, BoolOpKind, CmpOp, Expr, ExprKind, Span, Stmt, UnaryOp};
+    use super::*;
+
+    /// The AST as a compact S-expression, so shape tests read like the code.
+    fn sexp(stmt: &Stmt) -> String {
+        match stmt {
+            Stmt::Expr(e) => ex(e),
+            Stmt::Assign { targets, value } => {
+                let t: Vec<String> = targets.iter().map(ex).collect();
+                format!("(= {} {})", t.join(" "), ex(value))
+            }
+            Stmt::AugAssign { target, op, value } => {
+                format!("({}= {} {})", bin(*op), ex(target), ex(value))
+            }
+            Stmt::Import { module, alias } => match alias {
+                Some(a) => format!("(import {module} {a})"),
+                None => format!("(import {module})"),
+            },
+            Stmt::FromImport { module, names } => {
+                let n: Vec<String> = names
+                    .iter()
+                    .map(|(n, a)| match a {
+                        Some(a) => format!("({n} {a})"),
+                        None => format!("({n})"),
+                    })
+                    .collect();
+                format!("(from {module} {})", n.join(" "))
+            }
+            Stmt::Pass => "pass".into(),
+        }
+    }
+
+    fn bin(op: BinOp) -> &'static str {
+        match op {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::MatMul => "@",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+        }
+    }
+
+    fn cmp(op: CmpOp) -> &'static str {
+        match op {
+            CmpOp::Eq => "==",
+            CmpOp::Ne => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::Is => "is",
+            CmpOp::IsNot => "is-not",
+            CmpOp::In => "in",
+            CmpOp::NotIn => "not-in",
+        }
+    }
+
+    fn list(head: &str, items: &[Expr]) -> String {
+        let mut s = format!("({head}");
+        for i in items {
+            s.push(' ');
+            s.push_str(&ex(i));
+        }
+        s.push(')');
+        s
+    }
+
+    fn opt(e: &Option<Box<Expr>>) -> String {
+        e.as_deref().map_or("_".into(), ex)
+    }
+
+    fn ex(e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Name(n) => n.clone(),
+            ExprKind::Int(v) => v.to_string(),
+            ExprKind::BigInt(d) => format!("big:{d}"),
+            ExprKind::Float(v) => format!("{v:?}"),
+            ExprKind::Imag(v) => format!("{v:?}j"),
+            ExprKind::Str(s) => format!("{s:?}"),
+            ExprKind::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
+            ExprKind::Bool(b) => if *b { "True" } else { "False" }.into(),
+            ExprKind::NoneLit => "None".into(),
+            ExprKind::Ellipsis => "...".into(),
+            ExprKind::List(items) => list("list", items),
+            ExprKind::Tuple(items) => list("tuple", items),
+            ExprKind::Dict(kv) => {
+                let parts: Vec<String> = kv
+                    .iter()
+                    .map(|(k, v)| format!("({} {})", ex(k), ex(v)))
+                    .collect();
+                format!("(dict {})", parts.join(" ")).replace("(dict )", "(dict)")
+            }
+            ExprKind::Attribute { value, name } => format!("(. {} {name})", ex(value)),
+            ExprKind::Subscript { value, index } => format!("([] {} {})", ex(value), ex(index)),
+            ExprKind::Slice { start, stop, step } => {
+                format!("(: {} {} {})", opt(start), opt(stop), opt(step))
+            }
+            ExprKind::Call { func, args } => {
+                let mut s = format!("(call {}", ex(func));
+                for a in args {
+                    s.push(' ');
+                    match a {
+                        Arg::Positional(e) => s.push_str(&ex(e)),
+                        Arg::Keyword(k, e) => s.push_str(&format!("(kw {k} {})", ex(e))),
+                    }
+                }
+                s.push(')');
+                s
+            }
+            ExprKind::Unary { op, operand } => {
+                let o = match op {
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Pos => "+",
+                    UnaryOp::Invert => "~",
+                    UnaryOp::Not => "not",
+                };
+                format!("({o} {})", ex(operand))
+            }
+            ExprKind::Binary { op, left, right } => {
+                format!("({} {} {})", bin(*op), ex(left), ex(right))
+            }
+            ExprKind::Compare { left, rest } => {
+                let mut s = format!("(cmp {}", ex(left));
+                for (op, e) in rest {
+                    s.push_str(&format!(" ({} {})", cmp(*op), ex(e)));
+                }
+                s.push(')');
+                s
+            }
+            ExprKind::BoolOp { op, values } => list(
+                match op {
+                    BoolOpKind::And => "and",
+                    BoolOpKind::Or => "or",
+                },
+                values,
+            ),
+            ExprKind::IfExp { test, body, orelse } => {
+                format!("(if {} {} {})", ex(test), ex(body), ex(orelse))
+            }
+            ExprKind::Starred(inner) => format!("(* {})", ex(inner)),
+        }
+    }
+
+    #[track_caller]
+    fn check(line: &str, expected: &str) {
+        match parse_stmt(line) {
+            Ok(stmt) => assert_eq!(sexp(&stmt), expected, "parsing {line:?}"),
+            Err(e) => panic!("{line:?} failed:\n{}", e.render(line)),
+        }
+    }
+
+    /// Checks the message and the caret column (in chars) of a bad line.
+    #[track_caller]
+    fn bad(line: &str, message: &str, offset: usize) {
+        match parse_stmt(line) {
+            Ok(stmt) => panic!("{line:?} parsed as {}", sexp(&stmt)),
+            Err(e) => {
+                assert_eq!(
+                    (e.message.as_str(), e.offset),
+                    (message, offset),
+                    "\n{}",
+                    e.render(line)
+                );
+            }
+        }
+    }
+
+    fn expr_of(line: &str) -> Expr {
+        match parse_stmt(line) {
+            Ok(Stmt::Expr(e)) => e,
+            other => panic!("{line:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn precedence() {
+        check("a > 2 & a < 5", "(cmp a (> (& 2 a)) (< 5))");
+        check("-2**2", "(- (** 2 2))");
+        check("2**-1", "(** 2 (- 1))");
+        check("2**3**2", "(** 2 (** 3 2))");
+        check("2 ** -3 ** 2", "(** 2 (- (** 3 2)))");
+        check("-a ** -b ** c", "(- (** a (- (** b c))))");
+        check("not a == b", "(not (cmp a (== b)))");
+        check("not not a", "(not (not a))");
+        check("a or b and c", "(or a (and b c))");
+        check("a and b or c and d", "(or (and a b) (and c d))");
+        check("a or b or c", "(or a b c)");
+        check("a + b * c", "(+ a (* b c))");
+        check("a - b - c", "(- (- a b) c)");
+        check("a & b | c ^ d", "(| (& a b) (^ c d))");
+        check("a << 1 + 2", "(<< a (+ 1 2))");
+        check("a @ b // c % d / e", "(/ (% (// (@ a b) c) d) e)");
+        check("a < b < c", "(cmp a (< b) (< c))");
+        check("a is not None", "(cmp a (is-not None))");
+        check("x not in y", "(cmp x (not-in y))");
+        check("a is b", "(cmp a (is b))");
+        check(
+            "a in b != c >= d <= e",
+            "(cmp a (in b) (!= c) (>= d) (<= e))",
+        );
+        check("~a & b", "(& (~ a) b)");
+        check("-a * +b", "(* (- a) (+ b))");
+        check("- - -a", "(- (- (- a)))");
+        check("a[1:][::2]", "([] ([] a (: 1 _ _)) (: _ _ 2))");
+        check("f(x)[0].T", "(. ([] (call f x) 0) T)");
+        check("a if b else c", "(if b a c)");
+        check("a if b else c if d else e", "(if b a (if d c e))");
+        check(
+            "a or b if c and d else not e",
+            "(if (and c d) (or a b) (not e))",
+        );
+        check("(a + b) * c", "(* (+ a b) c)");
+        check("-x.T ** 2", "(- (** (. x T) 2))");
+        check("a.b.c(d)(e)", "(call (call (. (. a b) c) d) e)");
+    }
+
+    #[test]
+    fn keywords_are_not_name_prefixes() {
+        check("notable", "notable");
+        check("island", "island");
+        check("orange or andy", "(or orange andy)");
+        check("not x", "(not x)");
+        check("a in b", "(cmp a (in b))");
+        check("a or b", "(or a b)");
+        check("isa is not_", "(cmp isa (is not_))");
+        check("Nonesuch + Truth", "(+ Nonesuch Truth)");
+        check("imports", "imports");
+        check("passed", "passed");
+    }
+
+    #[test]
+    fn atoms() {
+        check("12", "12");
+        check("1_000_000", "1000000");
+        check("0x1f + 0o17 + 0b101", "(+ (+ 31 15) 5)");
+        check("0XFF", "255");
+        check(
+            "123456789012345678901234567890123456789012",
+            "big:123456789012345678901234567890123456789012",
+        );
+        check("1.5", "1.5");
+        check("15.", "15.0");
+        check(".5", "0.5");
+        check("1e-3", "0.001");
+        check("1E5", "100000.0");
+        check("1_000.5", "1000.5");
+        check("1.e2", "100.0");
+        check("1.2j", "1.2j");
+        check("3J", "3.0j");
+        check("2e3j", "2000.0j");
+        check("'abc'", "\"abc\"");
+        check("\"x\"", "\"x\"");
+        check(r#"'a\nb\t\\\'\"'"#, "\"a\\nb\\t\\\\'\\\"\"");
+        check(r"'\x41\u00e9\0'", "\"Aé\\0\"");
+        check(r"'\d'", "\"\\\\d\"");
+        check(r"r'\d\n'", "\"\\\\d\\\\n\"");
+        check(r"R'\''", "\"\\\\'\"");
+        check(r"b'ab\x00'", "b\"ab\\0\"");
+        check(r"rb'\x'", "b\"\\\\x\"");
+        check("'a' 'b'  \"c\"", "\"abc\"");
+        check("u'x'", "\"x\"");
+        check("'#' # comment", "\"#\"");
+        check("True, False, None, ...", "(tuple True False None ...)");
+        check("[a, b,]", "(list a b)");
+        check("[]", "(list)");
+        check("[*a, b]", "(list (* a) b)");
+        check("(a, b)", "(tuple a b)");
+        check("(a,)", "(tuple a)");
+        check("()", "(tuple)");
+        check("(a)", "a");
+        check("((a))", "a");
+        check("(*a, b)", "(tuple (* a) b)");
+        check("{'a': 1, b: [2]}", "(dict (\"a\" 1) (b (list 2)))");
+        check("{}", "(dict)");
+        check("{1: 2,}", "(dict (1 2))");
+        check("ünïcode", "ünïcode");
+    }
+
+    #[test]
+    fn calls_and_subscripts() {
+        check("f()", "(call f)");
+        check("f(1, axis=0)", "(call f 1 (kw axis 0))");
+        check("f(1, axis=0,)", "(call f 1 (kw axis 0))");
+        check("f(*args)", "(call f (* args))");
+        check(
+            "f(a, *b, c=d == e)",
+            "(call f a (* b) (kw c (cmp d (== e))))",
+        );
+        check(
+            "np.zeros((3, 4), dtype=np.int8)",
+            "(call (. np zeros) (tuple 3 4) (kw dtype (. np int8)))",
+        );
+        check("a[1]", "([] a 1)");
+        check("a[1, 2]", "([] a (tuple 1 2))");
+        check("a[1,]", "([] a (tuple 1))");
+        check("a[()]", "([] a (tuple))");
+        check("a[:]", "([] a (: _ _ _))");
+        check("a[::]", "([] a (: _ _ _))");
+        check("a[::2]", "([] a (: _ _ 2))");
+        check("a[1:]", "([] a (: 1 _ _))");
+        check("a[:-1]", "([] a (: _ (- 1) _))");
+        check("a[1:2:3]", "([] a (: 1 2 3))");
+        check("a[:, None]", "([] a (tuple (: _ _ _) None))");
+        check("a[..., 0]", "([] a (tuple ... 0))");
+        check("a[1:2, [0, 1]]", "([] a (tuple (: 1 2 _) (list 0 1)))");
+        check("a[x > 5]", "([] a (cmp x (> 5)))");
+        check("a[*idx]", "([] a (tuple (* idx)))");
+        check(
+            "a[b[1:], ::-1]",
+            "([] a (tuple ([] b (: 1 _ _)) (: _ _ (- 1))))",
+        );
+        check("a [ 1 ] . T", "(. ([] a 1) T)");
+    }
+
+    #[test]
+    fn statements() {
+        check("", "pass");
+        check("   ", "pass");
+        check("# just a comment", "pass");
+        check("pass", "pass");
+        check("pass  # ok", "pass");
+        check("a = 1", "(= a 1)");
+        check("a = b = 1", "(= a b 1)");
+        check(
+            "m[0], m[1] = m[1], m[0]",
+            "(= (tuple ([] m 0) ([] m 1)) (tuple ([] m 1) ([] m 0)))",
+        );
+        check("(a, b) = [c, d] = x", "(= (tuple a b) (list c d) x)");
+        check("a.shape = (4, 3)", "(= (. a shape) (tuple 4 3))");
+        check(
+            "x.flags.writeable = False",
+            "(= (. (. x flags) writeable) False)",
+        );
+        check("a, *b = x", "(= (tuple a (* b)) x)");
+        check("x = 1, 2", "(= x (tuple 1 2))");
+        check("a == b", "(cmp a (== b))");
+        for (op, sym) in [
+            ("+=", "+"),
+            ("-=", "-"),
+            ("*=", "*"),
+            ("/=", "/"),
+            ("//=", "//"),
+            ("%=", "%"),
+            ("**=", "**"),
+            ("&=", "&"),
+            ("|=", "|"),
+            ("^=", "^"),
+            ("<<=", "<<"),
+            (">>=", ">>"),
+            ("@=", "@"),
+        ] {
+            check(&format!("a[0] {op} 2"), &format!("({sym}= ([] a 0) 2)"));
+            check(&format!("a{op}-2"), &format!("({sym}= a (- 2))"));
+        }
+        check("import numpy as np", "(import numpy np)");
+        check("import numpy", "(import numpy)");
+        check("import numpy.linalg as la", "(import numpy.linalg la)");
+        check(
+            "from numpy import newaxis, ix_ as ix",
+            "(from numpy (newaxis) (ix_ ix))",
+        );
+        check("from numpy import (a, b,)", "(from numpy (a) (b))");
+        check("a, b", "(tuple a b)");
+        check("a,", "(tuple a)");
+        check("x = 1\n", "(= x 1)");
+    }
+
+    #[test]
+    fn spans() {
+        let e = expr_of("a + b*c");
+        assert_eq!(e.span, Span { start: 0, end: 7 });
+        let ExprKind::Binary { right, .. } = &e.kind else {
+            panic!()
+        };
+        assert_eq!(right.span, Span { start: 4, end: 7 });
+
+        let e = expr_of("  f(x)[0].T  # c");
+        assert_eq!(e.span, Span { start: 2, end: 11 });
+        let e = expr_of("(a + b) * c");
+        assert_eq!(e.span, Span { start: 0, end: 11 });
+        let ExprKind::Binary { left, .. } = &e.kind else {
+            panic!()
+        };
+        assert_eq!(left.span, Span { start: 0, end: 7 });
+
+        let e = expr_of("a[1:2, ::3]");
+        let ExprKind::Subscript { index, .. } = &e.kind else {
+            panic!()
+        };
+        assert_eq!(index.span, Span { start: 2, end: 10 });
+        let ExprKind::Tuple(items) = &index.kind else {
+            panic!()
+        };
+        assert_eq!(items[0].span, Span { start: 2, end: 5 });
+        assert_eq!(items[1].span, Span { start: 7, end: 10 });
+
+        let e = expr_of("-x ** 2");
+        assert_eq!(e.span, Span { start: 0, end: 7 });
+        let e = expr_of("'é' 'b'");
+        assert_eq!(e.span, Span { start: 0, end: 8 });
+        let e = expr_of("not a < b");
+        assert_eq!(e.span, Span { start: 0, end: 9 });
+        let e = expr_of("x if c else y");
+        assert_eq!(e.span, Span { start: 0, end: 13 });
+    }
+
+    #[test]
+    fn errors() {
+        bad("a[1:2:3:4]", "invalid syntax", 7);
+        bad("a[1,,2]", "invalid syntax", 4);
+        bad("a[", "'[' was never closed", 1);
+        bad("a)", "unmatched ')'", 1);
+        bad(
+            "(a]",
+            "closing parenthesis ']' does not match opening parenthesis '('",
+            2,
+        );
+        bad("'abc", "unterminated string literal", 0);
+        bad("1 = a", "cannot assign to literal", 0);
+        bad("f() = 1", "cannot assign to function call", 0);
+        bad("a[]", "invalid syntax", 2);
+        bad(
+            "for i in x: pass",
+            "slicelab runs one-line statements; 'for' loops are not supported",
+            0,
+        );
+        bad("x = 1abc", "invalid decimal literal", 4);
+        bad("a + b = c", "cannot assign to expression", 0);
+        bad("a, 2 = x", "cannot assign to literal", 3);
+        bad("a < b = c", "cannot assign to comparison", 0);
+        bad("None = 1", "cannot assign to None", 0);
+        bad(
+            "(a, b) += 1",
+            "'tuple' is an illegal expression for augmented assignment",
+            0,
+        );
+        bad("*a", "can't use starred expression here", 0);
+        bad(
+            "*a = b",
+            "starred assignment target must be in a list or tuple",
+            0,
+        );
+        bad(
+            "f(a=1, b)",
+            "positional argument follows keyword argument",
+            7,
+        );
+        bad("f(a=1, a=2)", "keyword argument repeated: a", 7);
+        bad("'a' b'b'", "cannot mix bytes and nonbytes literals", 4);
+        bad("x = a b", "invalid syntax", 6);
+        bad(
+            "a +",
+            "invalid syntax: expected an expression at the end of the line",
+            3,
+        );
+        bad("f'{x}'", "f-strings are not supported", 0);
+        bad(
+            "[x for x in y]",
+            "comprehensions and generator expressions are not supported",
+            3,
+        );
+        bad("lambda x: x", "lambda expressions are not supported", 0);
+        bad("(y := 1)", "the walrus operator ':=' is not supported", 3);
+        bad(
+            "def f(): pass",
+            "slicelab runs one-line statements; function definitions ('def') are not supported",
+            0,
+        );
+        bad("a\nb", "slicelab reads one statement on one line", 1);
+        bad(r"'\x4'", "truncated \\xXX escape", 1);
+        bad("b'é'", "bytes can only contain ASCII literal characters", 2);
+        bad("a = = b", "invalid syntax", 4);
+        bad(
+            "import",
+            "invalid syntax: expected a name at the end of the line",
+            6,
+        );
+        bad("a[1:2:3:4", "'[' was never closed", 1);
+        bad("$", "invalid syntax", 0);
+    }
+
+    #[test]
+    fn render_like_python() {
+        let line = "a[1,,2]";
+        let e = parse_stmt(line).unwrap_err();
+        assert_eq!(
+            e.render(line),
+            "    a[1,,2]\n        ^\nSyntaxError: invalid syntax"
+        );
+        assert_eq!(e.to_string(), "SyntaxError: invalid syntax");
+    }
+}

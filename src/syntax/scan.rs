@@ -1,0 +1,426 @@
+//! A cheap left-to-right pre-scan that runs before pest.
+//!
+//! It does two jobs. First, robustness: pest and the AST builder recurse once
+//! per bracket level, so the scan refuses deep nesting, long unary chains and
+//! huge lines before any recursion starts. Second, messages: CPython reports
+//! bracket and string problems from its tokenizer with precise wording
+//! (`'(' was never closed`, `unmatched ')'`, ...), and a token-level view is
+//! the natural place to reproduce that and to name unsupported statements.
+
+use super::SyntaxError;
+
+/// CPython's limit on bracket nesting (`MAXLEVEL` in its tokenizer).
+pub(crate) const MAX_NESTING: usize = 200;
+/// Longest run of prefix operators (`- - ~ not ...`) we accept.
+pub(crate) const MAX_UNARY_CHAIN: usize = 1000;
+/// Longest line we accept, in chars.
+pub(crate) const MAX_LINE_CHARS: usize = 100_000;
+
+/// Keywords that start statements slicelab does not run, with the words
+/// used in the message.
+const UNSUPPORTED_STATEMENTS: &[(&str, &str)] = &[
+    ("for", "'for' loops are"),
+    ("while", "'while' loops are"),
+    ("if", "'if' statements are"),
+    ("elif", "'elif' clauses are"),
+    ("else", "'else' clauses are"),
+    ("def", "function definitions ('def') are"),
+    ("class", "class definitions are"),
+    ("with", "'with' statements are"),
+    ("try", "'try' statements are"),
+    ("except", "'except' clauses are"),
+    ("finally", "'finally' clauses are"),
+    ("return", "'return' statements are"),
+    ("del", "'del' statements are"),
+    ("global", "'global' statements are"),
+    ("nonlocal", "'nonlocal' statements are"),
+    ("raise", "'raise' statements are"),
+    ("assert", "'assert' statements are"),
+    ("break", "'break' statements are"),
+    ("continue", "'continue' statements are"),
+    ("async", "'async' statements are"),
+];
+
+/// Keywords that can never appear in a slicelab line, wherever they stand.
+const UNSUPPORTED_ANYWHERE: &[(&str, &str)] = &[
+    ("lambda", "lambda expressions are not supported"),
+    ("yield", "'yield' is not supported"),
+    ("await", "'await' is not supported"),
+    ("def", "function definitions ('def') are not supported"),
+    ("class", "class definitions are not supported"),
+];
+
+/// Checks the line's tokens for problems pest would report badly or could
+/// not survive. `Ok` means the line is safe to hand to pest.
+pub(crate) fn prescan(line: &str) -> Result<(), SyntaxError> {
+    if line.len() > MAX_LINE_CHARS
+        && let Some((offset, _)) = line.char_indices().nth(MAX_LINE_CHARS)
+    {
+        return Err(SyntaxError::new(
+            format!("line is too long (more than {MAX_LINE_CHARS} characters)"),
+            offset,
+        ));
+    }
+    Scanner {
+        line,
+        bytes: line.as_bytes(),
+        pos: 0,
+        brackets: Vec::new(),
+        unary_run: 0,
+        tokens_seen: 0,
+    }
+    .run()
+}
+
+struct Scanner<'a> {
+    line: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    /// Open brackets: the char and its offset.
+    brackets: Vec<(u8, usize)>,
+    /// Prefix-operator tokens seen in a row.
+    unary_run: usize,
+    /// Tokens seen so far (to know whether a keyword starts the statement).
+    tokens_seen: usize,
+}
+
+impl Scanner<'_> {
+    fn run(mut self) -> Result<(), SyntaxError> {
+        while let Some(c) = self.peek_char() {
+            let start = self.pos;
+            match c {
+                ' ' | '\t' | '\x0C' => {
+                    self.pos += 1;
+                    continue;
+                }
+                '#' => break,
+                '\'' | '"' => self.string(start, start)?,
+                c if c == '_' || unicode_ident_start(c) => self.word(start)?,
+                '0'..='9' => self.number(start)?,
+                '.' if self.byte_at(start + 1).is_some_and(|b| b.is_ascii_digit()) => {
+                    self.number(start)?
+                }
+                '(' | '[' | '{' => {
+                    if self.brackets.len() >= MAX_NESTING {
+                        return Err(SyntaxError::new("too many nested parentheses", start));
+                    }
+                    self.brackets.push((c as u8, start));
+                    self.pos += 1;
+                    self.token(false)?;
+                }
+                ')' | ']' | '}' => {
+                    match self.brackets.pop() {
+                        None => {
+                            return Err(SyntaxError::new(format!("unmatched '{c}'"), start));
+                        }
+                        Some((open, _)) if closer(open) != c as u8 => {
+                            return Err(SyntaxError::new(
+                                format!(
+                                    "closing parenthesis '{c}' does not match opening parenthesis '{}'",
+                                    open as char
+                                ),
+                                start,
+                            ));
+                        }
+                        Some(_) => {}
+                    }
+                    self.pos += 1;
+                    self.token(false)?;
+                }
+                ':' if self.byte_at(start + 1) == Some(b'=') => {
+                    return Err(SyntaxError::new(
+                        "the walrus operator ':=' is not supported",
+                        start,
+                    ));
+                }
+                '-' | '+' | '~' => {
+                    // `-=`, `+=`, `->` are not prefix operators.
+                    let next = self.byte_at(start + 1);
+                    self.pos += 1;
+                    let prefix = !matches!(next, Some(b'=' | b'>'));
+                    if !prefix {
+                        self.pos += 1;
+                    }
+                    self.token(prefix)?;
+                }
+                _ => {
+                    // Any other operator or stray character: pest judges it.
+                    self.pos += c.len_utf8();
+                    self.token(false)?;
+                }
+            }
+        }
+        if let Some(&(open, offset)) = self.brackets.last() {
+            return Err(SyntaxError::new(
+                format!("'{}' was never closed", open as char),
+                offset,
+            ));
+        }
+        Ok(())
+    }
+
+    fn peek_char(&self) -> Option<char> {
+        self.line[self.pos..].chars().next()
+    }
+
+    fn byte_at(&self, i: usize) -> Option<u8> {
+        self.bytes.get(i).copied()
+    }
+
+    /// Records one token; `prefix` says whether it can be a prefix operator.
+    fn token(&mut self, prefix: bool) -> Result<(), SyntaxError> {
+        self.tokens_seen += 1;
+        if prefix {
+            self.unary_run += 1;
+            if self.unary_run > MAX_UNARY_CHAIN {
+                return Err(SyntaxError::new(
+                    format!("too many unary operators in a row (the limit is {MAX_UNARY_CHAIN})"),
+                    self.pos.saturating_sub(1),
+                ));
+            }
+        } else {
+            self.unary_run = 0;
+        }
+        Ok(())
+    }
+
+    /// A string literal whose quote is at `self.pos`; `start` includes any prefix.
+    fn string(&mut self, start: usize, quote_at: usize) -> Result<(), SyntaxError> {
+        let quote = self.bytes[quote_at];
+        let mut i = quote_at + 1;
+        loop {
+            match self.bytes.get(i) {
+                None => {
+                    return Err(SyntaxError::new("unterminated string literal", start));
+                }
+                Some(b'\\') => i += 2,
+                Some(&b) if b == quote => break,
+                Some(_) => i += 1,
+            }
+        }
+        self.pos = i + 1;
+        self.token(false)
+    }
+
+    /// A name or keyword, or the prefix of a string literal.
+    fn word(&mut self, start: usize) -> Result<(), SyntaxError> {
+        let end = self.line[start..]
+            .char_indices()
+            .find(|&(_, c)| !(c == '_' || unicode_ident_continue(c)))
+            .map_or(self.line.len(), |(i, _)| start + i);
+        let word = &self.line[start..end];
+        if matches!(self.byte_at(end), Some(b'\'' | b'"')) {
+            let lower = word.to_ascii_lowercase();
+            if matches!(lower.as_str(), "f" | "rf" | "fr") {
+                return Err(SyntaxError::new("f-strings are not supported", start));
+            }
+            if matches!(lower.as_str(), "r" | "b" | "u" | "rb" | "br") {
+                return self.string(start, end);
+            }
+        }
+        self.pos = end;
+        if self.tokens_seen == 0
+            && let Some((_, what)) = UNSUPPORTED_STATEMENTS.iter().find(|(k, _)| *k == word)
+        {
+            return Err(SyntaxError::new(
+                format!("slicelab runs one-line statements; {what} not supported"),
+                start,
+            ));
+        }
+        if word == "for" {
+            return Err(SyntaxError::new(
+                "comprehensions and generator expressions are not supported",
+                start,
+            ));
+        }
+        if let Some((_, msg)) = UNSUPPORTED_ANYWHERE.iter().find(|(k, _)| *k == word) {
+            return Err(SyntaxError::new(*msg, start));
+        }
+        self.token(word == "not")
+    }
+
+    /// A number starting at `start`. Mirrors the grammar's number rules so
+    /// that what follows can be checked: CPython refuses `1abc`, `1_`, `0777`.
+    fn number(&mut self, start: usize) -> Result<(), SyntaxError> {
+        let b = self.bytes;
+        let mut i = start;
+        let digits = |i: &mut usize, ok: fn(u8) -> bool| {
+            // digits with single underscores between them
+            while *i < b.len() && ok(b[*i]) {
+                *i += 1;
+                if *i + 1 < b.len() && b[*i] == b'_' && ok(b[*i + 1]) {
+                    *i += 1;
+                }
+            }
+        };
+        let radix = if b[i] == b'0' {
+            match b.get(i + 1).map(u8::to_ascii_lowercase) {
+                Some(b'x') => Some((
+                    "hexadecimal",
+                    (|c: u8| c.is_ascii_hexdigit()) as fn(u8) -> bool,
+                )),
+                Some(b'o') => Some((
+                    "octal",
+                    (|c: u8| (b'0'..=b'7').contains(&c)) as fn(u8) -> bool,
+                )),
+                Some(b'b') => Some(("binary", (|c: u8| c == b'0' || c == b'1') as fn(u8) -> bool)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let kind = if let Some((kind, ok)) = radix {
+            i += 2;
+            if i < b.len() && b[i] == b'_' {
+                i += 1;
+            }
+            let digits_start = i;
+            digits(&mut i, ok);
+            if i == digits_start {
+                return Err(SyntaxError::new(format!("invalid {kind} literal"), start));
+            }
+            kind
+        } else {
+            let int_start = i;
+            digits(&mut i, |c| c.is_ascii_digit());
+            let int_part = &self.line[int_start..i];
+            let mut is_float = false;
+            if i < b.len() && b[i] == b'.' {
+                is_float = true;
+                i += 1;
+                digits(&mut i, |c| c.is_ascii_digit());
+            }
+            if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+                let mut j = i + 1;
+                if j < b.len() && (b[j] == b'+' || b[j] == b'-') {
+                    j += 1;
+                }
+                if j < b.len() && b[j].is_ascii_digit() {
+                    is_float = true;
+                    i = j;
+                    digits(&mut i, |c| c.is_ascii_digit());
+                }
+            }
+            if i < b.len() && (b[i] == b'j' || b[i] == b'J') {
+                i += 1;
+            } else if !is_float
+                && int_part.len() > 1
+                && int_part.starts_with('0')
+                && int_part.bytes().any(|c| c != b'0' && c != b'_')
+            {
+                return Err(SyntaxError::new(
+                    "leading zeros in decimal integer literals are not permitted; \
+                     use an 0o prefix for octal integers",
+                    start,
+                ));
+            }
+            "decimal"
+        };
+        if self.line[i..]
+            .chars()
+            .next()
+            .is_some_and(|c| c == '_' || unicode_ident_continue(c))
+        {
+            return Err(SyntaxError::new(format!("invalid {kind} literal"), start));
+        }
+        self.pos = i;
+        self.token(false)
+    }
+}
+
+fn closer(open: u8) -> u8 {
+    match open {
+        b'(' => b')',
+        b'[' => b']',
+        _ => b'}',
+    }
+}
+
+/// Close enough to Python's `XID_Start` for tokenizing: pest's grammar makes
+/// the exact decision; this only has to find where a word ends.
+fn unicode_ident_start(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+fn unicode_ident_continue(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(line: &str) -> (String, usize) {
+        let e = prescan(line).expect_err(line);
+        (e.message, e.offset)
+    }
+
+    #[test]
+    fn accepts_plain_lines() {
+        for line in [
+            "a[1:2, ::3]",
+            "x = 'a(b' + \"]\"",
+            "f(*args)  # )",
+            "0x1f + 0o17 + 0b101 + 1_000 + 1.5e-3 + .5 + 15. + 2j",
+            "- - - x",
+            "a -= 1",
+            "0 + 00 + 0_0",
+        ] {
+            assert_eq!(prescan(line), Ok(()), "{line}");
+        }
+    }
+
+    #[test]
+    fn bracket_problems() {
+        assert_eq!(err("a["), ("'[' was never closed".into(), 1));
+        assert_eq!(err("a)"), ("unmatched ')'".into(), 1));
+        assert_eq!(
+            err("(a]"),
+            (
+                "closing parenthesis ']' does not match opening parenthesis '('".into(),
+                2
+            )
+        );
+        let deep = "[".repeat(201);
+        assert_eq!(err(&deep), ("too many nested parentheses".into(), 200));
+    }
+
+    #[test]
+    fn literal_problems() {
+        assert_eq!(err("'abc"), ("unterminated string literal".into(), 0));
+        assert_eq!(err("x = r'\\'"), ("unterminated string literal".into(), 4));
+        assert_eq!(err("1abc"), ("invalid decimal literal".into(), 0));
+        assert_eq!(err("x = 1_"), ("invalid decimal literal".into(), 4));
+        assert_eq!(err("0x"), ("invalid hexadecimal literal".into(), 0));
+        assert!(err("0777").0.starts_with("leading zeros"));
+        assert_eq!(err("f'{x}'"), ("f-strings are not supported".into(), 0));
+    }
+
+    #[test]
+    fn unsupported_statements() {
+        assert_eq!(
+            err("for i in x: pass").0,
+            "slicelab runs one-line statements; 'for' loops are not supported"
+        );
+        assert_eq!(
+            err("[i for i in x]"),
+            (
+                "comprehensions and generator expressions are not supported".into(),
+                3
+            )
+        );
+        assert_eq!(err("f = lambda x: x").1, 4);
+        assert_eq!(err("(y := 3)").1, 3);
+    }
+
+    #[test]
+    fn unary_chain_limit() {
+        assert_eq!(prescan(&format!("{}x", "-".repeat(1000))), Ok(()));
+        assert!(err(&format!("{}x", "-".repeat(1001))).0.contains("unary"));
+        assert!(
+            err(&format!("{}x", "not ".repeat(1001)))
+                .0
+                .contains("unary")
+        );
+    }
+}
