@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::engine::dtype::DType;
 use crate::engine::index::{self, Indexed, IndexItem};
-use crate::engine::{ArrayRef, Layout, NdArray, Scalar};
+use crate::engine::{ArrayRef, NdArray, Scalar};
 use crate::syntax::ast::{Arg, BoolOpKind, Expr, ExprKind, Stmt, UnaryOp};
 
 use super::Session;
@@ -554,16 +554,27 @@ impl Session {
         match (obj, name) {
             (Value::Array(a), "shape") => {
                 let shape = super::numpy::shape_arg(value, a.size())?;
-                let layout = a.layout();
-                match layout.reshaped_c(&shape, a.dtype().itemsize()) {
-                    Some(l) if layout.is_c_contiguous(a.dtype().itemsize()) || a.size() <= 1 || l.shape.iter().product::<usize>() == a.size() => {
-                        if shape.iter().product::<usize>() != a.size() {
-                            unreachable!()
-                        }
+                if shape.iter().product::<usize>() != a.size() {
+                    let raw = match value {
+                        Value::Tuple(_) | Value::List(_) => iterate(value)?
+                            .iter()
+                            .map(|x| match x {
+                                Value::Int(i) if *i >= 0 => Some(*i as usize),
+                                _ => None,
+                            })
+                            .collect(),
+                        Value::Int(i) => vec![Some(*i as usize)],
+                        _ => vec![],
+                    };
+                    return Err(crate::engine::EngineError::CannotReshape { size: a.size(), shape: raw }.into());
+                }
+                // In-place reshape only when no copy is needed.
+                match a.layout().reshaped_c(&shape, a.dtype().itemsize()) {
+                    Some(l) => {
                         a.set_layout(l);
                         Ok(())
                     }
-                    _ => Err(PyError::new("AttributeError", "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.")),
+                    None => Err(PyError::new("AttributeError", "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.")),
                 }
             }
             (Value::Flags(a), "writeable") => Ok(a.set_writeable(truthy(value)?)?),
@@ -761,7 +772,3 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     Ok(())
 }
 
-/// A C-contiguous layout for a shape, as reshape produces.
-pub fn c_layout(shape: &[usize], itemsize: usize) -> Layout {
-    Layout::c_order(shape, itemsize)
-}

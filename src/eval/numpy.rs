@@ -1040,7 +1040,7 @@ impl Session {
                 if a.ndim() < 1 { return Err(PyError::value("Input must be >= 1-d.")); }
                 Value::Array(flip(&a, Some(vec![0]))?)
             }
-            "nonzero" => Value::tuple(index::nonzero(&arr0(&args)?)?.into_iter().map(Value::Array).collect()),
+            "nonzero" => Value::tuple(index::nonzero(&*arr0(&args)?)?.into_iter().map(Value::Array).collect()),
             "flatnonzero" => {
                 let a = reshape(&arr0(&args)?, &Value::Int(-1), Order::C)?;
                 Value::Array(index::nonzero(&a)?.remove(0))
