@@ -169,8 +169,6 @@ fn rule_words(rule: Rule) -> &'static str {
         Rule::kw_import => "'import'",
         Rule::kw_else => "'else'",
         Rule::kw_in => "'in'",
-        Rule::cmp_op => "a comparison",
-        Rule::aug_op => "an assignment",
         _ => "",
     }
 }
