@@ -568,6 +568,15 @@ mod tests {
         };
         assert_eq!(left.span, Span { start: 0, end: 7 });
 
+        let e = expr_of("a[1 : , ::3 ]");
+        let ExprKind::Subscript { index, .. } = &e.kind else {
+            panic!()
+        };
+        assert_eq!(index.span, Span { start: 2, end: 11 });
+        let ExprKind::Tuple(items) = &index.kind else {
+            panic!()
+        };
+        assert_eq!(items[0].span, Span { start: 2, end: 5 });
         let e = expr_of("a[1:2, ::3]");
         let ExprKind::Subscript { index, .. } = &e.kind else {
             panic!()
@@ -587,6 +596,32 @@ mod tests {
         assert_eq!(e.span, Span { start: 0, end: 9 });
         let e = expr_of("x if c else y");
         assert_eq!(e.span, Span { start: 0, end: 13 });
+        // Whitespace and comments after an expression are not part of it.
+        for line in [
+            "a, b  # c",
+            "a,  # c",
+            "'a' 'b' # c",
+            "*a, b  ",
+            "a[1 , 2 ]",
+            "a.b  # c",
+            "a < b  ",
+            "a or b \t",
+            "-a  ",
+            "a + b  ",
+            "[a]  ",
+            "x if c else y  ",
+        ] {
+            let e = expr_of(line);
+            let text = line.split('#').next().unwrap_or("").trim_end();
+            assert_eq!(
+                e.span,
+                Span {
+                    start: 0,
+                    end: text.len()
+                },
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
