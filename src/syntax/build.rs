@@ -34,11 +34,17 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
             | Op::infix(Rule::op_mod, Left))
 });
 
+/// The pair's span without trailing whitespace. pest commits the implicit
+/// whitespace (and comments) it skipped before an optional element that then
+/// did not match, so a non-atomic pair can end in blanks. Composite nodes
+/// take their spans from their parts instead; this trim covers pairs inside
+/// brackets, where a comment cannot occur.
 fn span_of(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
+    let text = pair.as_str().trim_end_matches([' ', '\t', '\x0C']);
     Span {
         start: s.start(),
-        end: s.end(),
+        end: s.start() + text.len(),
     }
 }
 
@@ -253,19 +259,26 @@ fn check_target(e: &Expr, in_sequence: bool) -> Result<()> {
 
 /// `a`, `a, b`, `a, *b,`: a tuple as soon as a comma appears.
 fn build_star_exprs(pair: Pair<'_, Rule>) -> Result<Expr> {
-    let span = span_of(&pair);
+    let offset = pair.as_span().start();
     let mut items = Vec::new();
     let mut comma = false;
+    let mut span: Option<Span> = None;
     for p in pair.into_inner() {
-        if p.as_rule() == Rule::comma {
+        let s = if p.as_rule() == Rule::comma {
             comma = true;
+            span_of(&p)
         } else {
-            items.push(build_any(p)?);
-        }
+            let e = build_any(p)?;
+            let s = e.span;
+            items.push(e);
+            s
+        };
+        span = Some(span.map_or(s, |sp| join(sp, s)));
     }
     if !comma && items.len() == 1 {
-        return items.pop().ok_or_else(|| internal(span.start));
+        return items.pop().ok_or_else(|| internal(offset));
     }
+    let span = span.ok_or_else(|| internal(offset))?;
     Ok(expr(ExprKind::Tuple(items), span))
 }
 
@@ -274,12 +287,14 @@ fn build_any(pair: Pair<'_, Rule>) -> Result<Expr> {
     match pair.as_rule() {
         Rule::expr => build_expr(pair),
         Rule::star_expr => {
-            let span = span_of(&pair);
+            let star = span_of(&pair);
             let inner = pair
                 .into_inner()
                 .next()
-                .ok_or_else(|| internal(span.start))?;
-            Ok(expr(ExprKind::Starred(Box::new(build_bitor(inner)?)), span))
+                .ok_or_else(|| internal(star.start))?;
+            let inner = build_bitor(inner)?;
+            let span = join(star, inner.span);
+            Ok(expr(ExprKind::Starred(Box::new(inner)), span))
         }
         _ => Err(internal(pair.as_span().start())),
     }
@@ -323,17 +338,21 @@ fn build_boolop(
     op: BoolOpKind,
     operand: fn(Pair<'_, Rule>) -> Result<Expr>,
 ) -> Result<Expr> {
-    let span = span_of(&pair);
+    let offset = pair.as_span().start();
     let mut values = Vec::new();
     for p in pair.into_inner() {
         if !is_keyword(p.as_rule()) {
             values.push(operand(p)?);
         }
     }
-    if values.len() == 1 {
-        return values.pop().ok_or_else(|| internal(span.start));
+    match values.as_slice() {
+        [] => Err(internal(offset)),
+        [_] => values.pop().ok_or_else(|| internal(offset)),
+        [first, .., last] => {
+            let span = join(first.span, last.span);
+            Ok(expr(ExprKind::BoolOp { op, values }, span))
+        }
     }
-    Ok(expr(ExprKind::BoolOp { op, values }, span))
 }
 
 /// `not not x`: the `not`s arrive flat and are applied from the inside out.
@@ -362,16 +381,17 @@ fn build_inversion(pair: Pair<'_, Rule>) -> Result<Expr> {
 }
 
 fn build_comparison(pair: Pair<'_, Rule>) -> Result<Expr> {
-    let span = span_of(&pair);
+    let offset = pair.as_span().start();
     let mut inner = pair.into_inner();
-    let left = build_bitor(inner.next().ok_or_else(|| internal(span.start))?)?;
+    let left = build_bitor(inner.next().ok_or_else(|| internal(offset))?)?;
     let mut rest = Vec::new();
     while let (Some(op), Some(right)) = (inner.next(), inner.next()) {
         rest.push((cmp_op(&op)?, build_bitor(right)?));
     }
-    if rest.is_empty() {
+    let Some((_, last)) = rest.last() else {
         return Ok(left);
-    }
+    };
+    let span = join(left.span, last.span);
     Ok(expr(
         ExprKind::Compare {
             left: Box::new(left),
@@ -595,13 +615,16 @@ fn build_index(subscript: Pair<'_, Rule>) -> Result<Expr> {
     let mut comma = false;
     let mut span: Option<Span> = None;
     for p in subscript.into_inner() {
-        let s = span_of(&p);
-        span = Some(span.map_or(s, |sp| join(sp, s)));
-        if p.as_rule() == Rule::comma {
+        let s = if p.as_rule() == Rule::comma {
             comma = true;
+            span_of(&p)
         } else {
-            items.push(build_sub_item(p)?);
-        }
+            let e = build_sub_item(p)?;
+            let s = e.span;
+            items.push(e);
+            s
+        };
+        span = Some(span.map_or(s, |sp| join(sp, s)));
     }
     let span = span.ok_or_else(|| internal(offset))?;
     // `a[*idx]` is a one-element tuple in CPython, like `a[*idx,]`.
@@ -661,7 +684,15 @@ fn build_atom(pair: Pair<'_, Rule>) -> Result<Expr> {
             let text = pair.as_str();
             ExprKind::Imag(float_literal(&text[..text.len() - 1], span.start)?)
         }
-        Rule::strings => super::strings::build_strings(pair)?,
+        Rule::strings => {
+            // From the first literal to the last, not to any comment after.
+            let lits: Vec<Span> = pair.clone().into_inner().map(|p| span_of(&p)).collect();
+            if let (Some(first), Some(last)) = (lits.first(), lits.last()) {
+                let span = join(*first, *last);
+                return Ok(expr(super::strings::build_strings(pair)?, span));
+            }
+            super::strings::build_strings(pair)?
+        }
         Rule::list => {
             let items = pair.into_inner().map(build_any).collect::<Result<_>>()?;
             ExprKind::List(items)

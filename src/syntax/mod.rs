@@ -4,6 +4,7 @@
 
 pub mod ast;
 mod build;
+mod depth;
 mod error;
 mod grammar;
 mod scan;
@@ -39,15 +40,59 @@ pub fn parse_stmt(line: &str) -> Result<ast::Stmt, SyntaxError> {
             at,
         ));
     }
-    scan::prescan(line)?;
+    let depth = scan::prescan(line)?;
 
     static CALL_LIMIT: Once = Once::new();
     CALL_LIMIT.call_once(|| pest::set_call_limit(NonZeroUsize::new(PEST_CALL_LIMIT)));
 
+    if depth <= SHALLOW_DEPTH {
+        return parse_checked(line);
+    }
+    // pest and the builder recurse once per bracket level, using tens of KiB
+    // per level in debug builds, and the caller's stack may be small (test
+    // threads have 2 MiB). Deeply nested lines get a thread whose stack fits
+    // the worst case the pre-scan allows.
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("slicelab-parse".into())
+            .stack_size(DEEP_STACK_BYTES)
+            .spawn_scoped(scope, || parse_checked(line))
+            .map_err(|_| SyntaxError::new("too many nested parentheses", 0))?
+            .join()
+            .unwrap_or_else(|_| Err(SyntaxError::new("invalid syntax (parser failure)", 0)))
+    })
+}
+
+/// Bracket depth up to which parsing runs on the caller's stack.
+const SHALLOW_DEPTH: usize = 16;
+
+/// Stack for deeply nested lines: 200 levels need about 5 MiB in a debug
+/// build; the rest is headroom. Only the touched pages are ever committed.
+const DEEP_STACK_BYTES: usize = 64 << 20;
+
+/// pest, then the builder, on a line the pre-scan accepted.
+fn parse_checked(line: &str) -> Result<ast::Stmt, SyntaxError> {
     let mut pairs = StatementParser::parse(Rule::line, line).map_err(|e| from_pest(e, line))?;
-    match pairs.next() {
-        Some(pair) => build::build_line(pair),
-        None => Err(SyntaxError::new("invalid syntax", 0)),
+    let stmt = match pairs.next() {
+        Some(pair) => build::build_line(pair)?,
+        None => return Err(SyntaxError::new("invalid syntax", 0)),
+    };
+    let offset = depth::stmt_exprs(&stmt)
+        .into_iter()
+        .find_map(|e| depth::too_deep(e, depth::MAX_AST_DEPTH))
+        .map(|e| e.span.start);
+    match offset {
+        None => Ok(stmt),
+        Some(offset) => {
+            depth::dismantle(stmt);
+            Err(SyntaxError::new(
+                format!(
+                    "expression is too complex (nested more than {} levels deep)",
+                    depth::MAX_AST_DEPTH
+                ),
+                offset,
+            ))
+        }
     }
 }
 
@@ -100,14 +145,6 @@ fn from_pest(e: pest::error::Error<Rule>, line: &str) -> SyntaxError {
     }
 }
 
-fn or_list(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {last}", init.join(", ")),
-    }
-}
-
 /// Plain words for a grammar rule in "expected ..." messages.
 fn rule_words(rule: Rule) -> &'static str {
     match rule {
@@ -132,8 +169,6 @@ fn rule_words(rule: Rule) -> &'static str {
         Rule::kw_import => "'import'",
         Rule::kw_else => "'else'",
         Rule::kw_in => "'in'",
-        Rule::cmp_op => "a comparison",
-        Rule::aug_op => "an assignment",
         _ => "",
     }
 }
@@ -533,6 +568,15 @@ mod tests {
         };
         assert_eq!(left.span, Span { start: 0, end: 7 });
 
+        let e = expr_of("a[1 : , ::3 ]");
+        let ExprKind::Subscript { index, .. } = &e.kind else {
+            panic!()
+        };
+        assert_eq!(index.span, Span { start: 2, end: 11 });
+        let ExprKind::Tuple(items) = &index.kind else {
+            panic!()
+        };
+        assert_eq!(items[0].span, Span { start: 2, end: 5 });
         let e = expr_of("a[1:2, ::3]");
         let ExprKind::Subscript { index, .. } = &e.kind else {
             panic!()
@@ -552,6 +596,32 @@ mod tests {
         assert_eq!(e.span, Span { start: 0, end: 9 });
         let e = expr_of("x if c else y");
         assert_eq!(e.span, Span { start: 0, end: 13 });
+        // Whitespace and comments after an expression are not part of it.
+        for line in [
+            "a, b  # c",
+            "a,  # c",
+            "'a' 'b' # c",
+            "*a, b  ",
+            "a[1 , 2 ]",
+            "a.b  # c",
+            "a < b  ",
+            "a or b \t",
+            "-a  ",
+            "a + b  ",
+            "[a]  ",
+            "x if c else y  ",
+        ] {
+            let e = expr_of(line);
+            let text = line.split('#').next().unwrap_or("").trim_end();
+            assert_eq!(
+                e.span,
+                Span {
+                    start: 0,
+                    end: text.len()
+                },
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
@@ -638,5 +708,149 @@ mod tests {
             "    a[1,,2]\n        ^\nSyntaxError: invalid syntax"
         );
         assert_eq!(e.to_string(), "SyntaxError: invalid syntax");
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use std::time::{Duration, Instant};
+
+    use proptest::prelude::*;
+
+    use super::parse_stmt;
+
+    /// Parses on the calling thread (2 MiB stack for tests) and checks time.
+    /// The bound is loose: debug-build pest runs at tens of µs per byte and
+    /// tests share the machine; pathological backtracking would take minutes.
+    #[track_caller]
+    fn quick(line: &str) -> Result<super::ast::Stmt, super::SyntaxError> {
+        let t = Instant::now();
+        let r = parse_stmt(line);
+        assert!(
+            t.elapsed() < Duration::from_secs(5),
+            "took {:?} on a {}-byte line",
+            t.elapsed(),
+            line.len()
+        );
+        r
+    }
+
+    #[test]
+    fn deepest_legal_nesting_parses() {
+        for (open, close) in [
+            ("(", ")"),
+            ("[", "]"),
+            ("f(", ")"),
+            ("a[", "]"),
+            ("[(", ")]"),
+        ] {
+            let depth = 200 / open.matches(['(', '[']).count();
+            let line = format!("{}x{}", open.repeat(depth), close.repeat(depth));
+            assert!(quick(&line).is_ok(), "{open}");
+        }
+        let dict = format!("{}1{}", "{1: ".repeat(200), "}".repeat(200));
+        assert!(quick(&dict).is_ok());
+        let mixed = format!("{}1{}", "-(a + b * [c, {'k': ".repeat(66), "}])".repeat(66));
+        assert!(quick(&mixed).is_ok());
+    }
+
+    #[test]
+    fn too_deep_nesting_is_refused() {
+        let e = quick(&format!("{}x{}", "(".repeat(201), ")".repeat(201))).unwrap_err();
+        assert_eq!(
+            (e.message.as_str(), e.offset),
+            ("too many nested parentheses", 200)
+        );
+        let e = quick(&"[".repeat(100_000)).unwrap_err();
+        assert_eq!(e.message, "too many nested parentheses");
+    }
+
+    #[test]
+    fn long_chains_do_not_recurse() {
+        let e = quick(&format!("{}x", "-".repeat(99_999))).unwrap_err();
+        assert!(e.message.contains("unary"), "{}", e.message);
+        assert!(quick(&format!("{}x", "-".repeat(100_000))).is_err());
+        assert!(quick(&format!("{}x", "-".repeat(1000))).is_ok());
+        assert!(quick(&format!("{}x", "not ".repeat(1000))).is_ok());
+        assert!(quick(&format!("{}x", "~-+".repeat(333))).is_ok());
+        // Chains the grammar reads as loops parse without recursion, but
+        // the trees they build are refused past the AST depth limit (and
+        // taken apart without recursion).
+        let too_deep = |line: String| {
+            let e = quick(&line).unwrap_err();
+            assert!(e.message.contains("too complex"), "{}", e.message);
+        };
+        too_deep(format!("x{}", "**2".repeat(2_000)));
+        too_deep(format!("x{}", " if c else x".repeat(1_500)));
+        too_deep(format!("x{}", " + 1".repeat(2_000)));
+        too_deep(format!("x{}", "[0]".repeat(2_000)));
+        too_deep(format!("x{}", " ** -x".repeat(1_500)));
+        too_deep(format!("{}x{}", "-(".repeat(199), ")".repeat(199)).replace('-', &"-".repeat(10)));
+        assert!(quick(&format!("x{}", " + 1".repeat(1000))).is_ok());
+        // Flat nodes stay flat at any length.
+        assert!(quick(&format!("x{}", " < 1".repeat(5_000))).is_ok());
+        assert!(quick(&format!("x{}", " = x".repeat(5_000))).is_ok());
+        assert!(quick(&format!("x{}", " or y".repeat(5_000))).is_ok());
+        assert!(quick(&format!("[{}]", "1, ".repeat(5_000))).is_ok());
+    }
+
+    #[test]
+    fn huge_lines_are_refused() {
+        let line = "1+".repeat(50_001);
+        let e = quick(&line).unwrap_err();
+        assert!(e.message.contains("too long"), "{}", e.message);
+        assert_eq!(e.offset, 100_000);
+        let wide = "é".repeat(60_000);
+        assert!(quick(&wide).is_ok(), "60 000 chars is under the limit");
+    }
+
+    /// Tokens that exercise every grammar corner, glued at random.
+    const VOCAB: &[&str] = &[
+        "a", "b", "np", "x", "1", "0", "2.5", "1e3", "3j", "0x1f", "'s'", "b'y'", "r'\\d'", "(",
+        ")", "[", "]", "{", "}", ",", ":", ".", "...", "=", "==", "!=", "<", ">", "<=", ">=", "+",
+        "-", "*", "**", "/", "//", "%", "@", "&", "|", "^", "~", "<<", ">>", "+=", "-=", "**=",
+        "not", "and", "or", "is", "in", "if", "else", "import", "from", "as", "pass", "for",
+        "lambda", "None", "True", "False", "#", " ", "'", "\"", "\\", ";", "$", "é", "\t",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn random_text_never_panics(line in "\\PC{0,80}") {
+            let _ = parse_stmt(&line);
+        }
+
+        #[test]
+        fn token_soup_never_panics(
+            tokens in proptest::collection::vec(proptest::sample::select(VOCAB), 0..40),
+            spaced in any::<bool>(),
+        ) {
+            let line = tokens.join(if spaced { " " } else { "" });
+            if let Err(e) = parse_stmt(&line) {
+                // Offsets must point into the line (or just past it) and render.
+                prop_assert!(e.offset <= line.len(), "{line:?} {e:?}");
+                let _ = e.render(&line);
+            }
+        }
+
+    }
+
+    proptest! {
+        // Deep lines are slow in debug builds; fewer cases still cover
+        // every opener at every depth up to and past the limit.
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn deep_random_brackets_never_panic(
+            opens in proptest::collection::vec(proptest::sample::select(&["(", "[", "{", "f(", "a[", "-", "not "][..]), 150..400),
+        ) {
+            let line: String = opens.concat();
+            let _ = parse_stmt(&line);
+            let closed: String = opens.iter().rev().map(|o| match o.chars().last() {
+                Some('(') => ")", Some('[') => "]", Some('{') => "}", _ => "",
+            }).collect();
+            let _ = parse_stmt(&format!("{line}x{closed}"));
+        }
     }
 }

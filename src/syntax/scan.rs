@@ -51,8 +51,9 @@ const UNSUPPORTED_ANYWHERE: &[(&str, &str)] = &[
 ];
 
 /// Checks the line's tokens for problems pest would report badly or could
-/// not survive. `Ok` means the line is safe to hand to pest.
-pub(crate) fn prescan(line: &str) -> Result<(), SyntaxError> {
+/// not survive. `Ok` means the line is safe to hand to pest, and carries the
+/// deepest bracket nesting seen (the caller sizes its stack by it).
+pub(crate) fn prescan(line: &str) -> Result<usize, SyntaxError> {
     if line.len() > MAX_LINE_CHARS
         && let Some((offset, _)) = line.char_indices().nth(MAX_LINE_CHARS)
     {
@@ -68,6 +69,7 @@ pub(crate) fn prescan(line: &str) -> Result<(), SyntaxError> {
         brackets: Vec::new(),
         unary_run: 0,
         tokens_seen: 0,
+        max_depth: 0,
     }
     .run()
 }
@@ -82,10 +84,12 @@ struct Scanner<'a> {
     unary_run: usize,
     /// Tokens seen so far (to know whether a keyword starts the statement).
     tokens_seen: usize,
+    /// Deepest bracket nesting so far.
+    max_depth: usize,
 }
 
 impl Scanner<'_> {
-    fn run(mut self) -> Result<(), SyntaxError> {
+    fn run(mut self) -> Result<usize, SyntaxError> {
         while let Some(c) = self.peek_char() {
             let start = self.pos;
             match c {
@@ -105,6 +109,7 @@ impl Scanner<'_> {
                         return Err(SyntaxError::new("too many nested parentheses", start));
                     }
                     self.brackets.push((c as u8, start));
+                    self.max_depth = self.max_depth.max(self.brackets.len());
                     self.pos += 1;
                     self.token(false)?;
                 }
@@ -156,7 +161,7 @@ impl Scanner<'_> {
                 offset,
             ));
         }
-        Ok(())
+        Ok(self.max_depth)
     }
 
     fn peek_char(&self) -> Option<char> {
@@ -366,8 +371,15 @@ mod tests {
             "a -= 1",
             "0 + 00 + 0_0",
         ] {
-            assert_eq!(prescan(line), Ok(()), "{line}");
+            assert!(prescan(line).is_ok(), "{line}");
         }
+    }
+
+    #[test]
+    fn reports_nesting_depth() {
+        assert_eq!(prescan("a"), Ok(0));
+        assert_eq!(prescan("f(a[1], [(2)])"), Ok(3));
+        assert_eq!(prescan("'((('"), Ok(0));
     }
 
     #[test]
@@ -415,7 +427,7 @@ mod tests {
 
     #[test]
     fn unary_chain_limit() {
-        assert_eq!(prescan(&format!("{}x", "-".repeat(1000))), Ok(()));
+        assert!(prescan(&format!("{}x", "-".repeat(1000))).is_ok());
         assert!(err(&format!("{}x", "-".repeat(1001))).0.contains("unary"));
         assert!(
             err(&format!("{}x", "not ".repeat(1001)))
