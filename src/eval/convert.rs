@@ -234,6 +234,11 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     let mut leaves = vec![];
     flatten_into(v, record, &mut leaves);
     let dt = match dtype {
+        Some(DType::Str(0)) if leaves.iter().any(|l| !matches!(l, Value::Str(_))) => {
+            // Unsized str from numbers: NumPy's widths (int64 → 21, float → 32).
+            let w = leaves.iter().map(|l| match l { Value::Int(_) => 21, Value::Float(_) => 32, Value::Bool(_) => 5, Value::Str(s) => s.chars().count(), _ => 21 }).max().unwrap_or(1);
+            DType::Str(w)
+        }
         Some(DType::Str(0)) => DType::Str(
             leaves
                 .iter()
@@ -276,7 +281,7 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
                         .iter()
                         .map(|x| match x {
                             Value::Str(s) => s.chars().count(),
-                            Value::Int(i) => i.to_string().len(),
+                            Value::Int(_) => 21,
                             Value::Float(_) => 32,
                             Value::Bool(_) => 5,
                             _ => 1,

@@ -579,7 +579,10 @@ impl Session {
             }
             (Value::Flags(a), "writeable") => Ok(a.set_writeable(truthy(value)?)?),
             (Value::Array(_), "dtype" | "strides" | "data") => Err(PyError::new("AttributeError", format!("slicelab does not support setting '{name}'"))),
-            (Value::Array(_), _) => Err(PyError::new("AttributeError", format!("'numpy.ndarray' object attribute '{name}' is read-only"))),
+            (Value::Array(_), "T" | "base" | "ndim" | "size" | "itemsize" | "nbytes" | "flags" | "real" | "imag") => {
+                Err(PyError::new("AttributeError", format!("attribute '{name}' of 'numpy.ndarray' objects is not writable")))
+            }
+            (Value::Array(_), _) => Err(PyError::new("AttributeError", format!("'numpy.ndarray' object has no attribute '{name}'"))),
             (other, _) => Err(PyError::new("AttributeError", format!("'{}' object has no attribute '{name}'", other.type_name()))),
         }
     }
@@ -607,6 +610,7 @@ impl Session {
                 "start" => Ok(parts[0].clone()),
                 "stop" => Ok(parts[1].clone()),
                 "step" => Ok(parts[2].clone()),
+                "indices" => Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name))),
                 _ => Err(PyError::attribute("slice", name)),
             },
             Value::Complex(re, im) => match name {

@@ -221,6 +221,21 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
             }
             _ => Err(PyError::attribute("str", name)),
         },
+        Value::Slice(parts) if name == "indices" => {
+            let n = match args.req(0, "len", name)? {
+                Value::Int(i) if *i >= 0 => *i as usize,
+                _ => return Err(PyError::value("length should not be negative")),
+            };
+            let part = |v: &Value| -> PyResult<Option<i64>> {
+                match v {
+                    Value::None => Ok(None),
+                    Value::Int(i) => Ok(Some(*i as i64)),
+                    _ => Err(PyError::type_error("slice indices must be integers or None or have an __index__ method")),
+                }
+            };
+            let (start, _, step) = crate::engine::index::adjust_slice(part(&parts[0])?, part(&parts[1])?, part(&parts[2])?, n)?;
+            Ok(Value::tuple(vec![Value::Int(start as i128), Value::Int(stop_of(&parts[1], step, n) as i128), Value::Int(step as i128)]))
+        }
         Value::Float(f) => match name {
             "is_integer" => Ok(Value::Bool(f.fract() == 0.0)),
             _ => Err(PyError::attribute("float", name)),
@@ -285,7 +300,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "swapaxes" => s.call_function("np.swapaxes", Args { pos: [vec![Value::Array(a.clone())], args.pos].concat(), kw: args.kw })?,
         "ravel" => {
             let order = match args.get(0, "order") { Some(Value::Str(o)) if o.as_ref() == "F" => Order::F, _ => Order::C };
-            Value::Array(reshape(a, &Value::Int(-1), order)?)
+            Value::Array(super::numpy::ravel(a, order)?)
         }
         "flatten" => {
             let order = match args.get(0, "order") { Some(Value::Str(o)) if o.as_ref() == "F" => Order::F, _ => Order::C };
@@ -309,7 +324,16 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             }
         },
         "astype" => {
-            let dt = dtype_arg(args.req(0, "dtype", name)?)?;
+            let dt = match dtype_arg(args.req(0, "dtype", name)?)? {
+                // An unsized str takes NumPy's width for the source type.
+                DType::Str(0) => DType::Str(match a.dtype().kind() {
+                    crate::engine::dtype::Kind::Bool => 5,
+                    crate::engine::dtype::Kind::Int | crate::engine::dtype::Kind::UInt => 21,
+                    crate::engine::dtype::Kind::Str => a.dtype().itemsize() / 4,
+                    _ => 32,
+                }),
+                other => other,
+            };
             let copy = match args.kw("copy") { Some(v) => truthy(v)?, None => true };
             if !copy && &dt == a.dtype() {
                 Value::Array(a.clone())
@@ -413,4 +437,23 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             return Err(PyError::attribute("numpy.ndarray", name));
         }
     })
+}
+
+/// Python's normalised stop for `slice.indices(n)`.
+fn stop_of(stop: &Value, step: i64, n: usize) -> i64 {
+    let n = n as i64;
+    match stop {
+        Value::Int(v) => {
+            let v = *v as i64;
+            let v = if v < 0 { v + n } else { v };
+            if step > 0 { v.clamp(0, n) } else { v.clamp(-1, n - 1) }
+        }
+        _ => {
+            if step > 0 {
+                n
+            } else {
+                -1
+            }
+        }
+    }
 }

@@ -32,7 +32,7 @@ pub const NP_FUNCTIONS: &[&str] = &[
     "broadcast_to", "broadcast_shapes", "squeeze", "expand_dims", "transpose", "reshape", "ravel", "swapaxes",
     "array_equal", "abs", "absolute", "sqrt", "exp", "log", "sin", "cos", "square", "negative", "floor", "ceil",
     "set_printoptions", "get_printoptions", "diagonal", "shape", "ndim", "size", "result_type", "promote_types",
-    "can_cast", "array_repr", "array_str", "unique", "repeat", "tile", "atleast_1d", "atleast_2d",
+    "can_cast", "moveaxis", "broadcast_arrays", "array_repr", "array_str", "unique", "repeat", "tile", "atleast_1d", "atleast_2d",
 ];
 
 /// A Python builtin name, if it is one.
@@ -317,6 +317,16 @@ pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef
             Ok(NdArray::view_with(&c, l))
         }
     }
+}
+
+/// `a.ravel()`: a view when the layout allows; otherwise a fresh array
+/// that owns its data (NumPy flattens into a new buffer, so `.base` is None).
+pub fn ravel(a: &ArrayRef, order: Order) -> PyResult<ArrayRef> {
+    let r = reshape(a, &Value::Int(-1), order)?;
+    if r.same_buffer(a) {
+        return Ok(r);
+    }
+    Ok(r.copy(Order::C)?)
 }
 
 /// `np.transpose(a, axes)`.
@@ -1011,9 +1021,13 @@ impl Session {
                 let n = int_arg(args.req(0, "N", name)?, "")? as usize;
                 let m = if name == "eye" { match args.get(1, "M") { Some(Value::None) | None => n, Some(v) => int_arg(v, "")? as usize } } else { n };
                 let dt = match args.kw("dtype") { Some(d) => dtype_arg(d)?, None => DType::Float64 };
+                let k = match args.kw("k") { Some(v) => int_arg(v, "")?, None => 0 };
                 let out = NdArray::zeros(&[n, m], dt)?;
-                for i in 0..n.min(m) {
-                    index::set(&out, &[IndexItem::Int(i as i64), IndexItem::Int(i as i64)], &NdArray::from_scalars(&[], DType::Int64, &[Scalar::Int(1)])?)?;
+                for i in 0..n as i64 {
+                    let j = i + k;
+                    if j >= 0 && (j as usize) < m {
+                        index::set(&out, &[IndexItem::Int(i), IndexItem::Int(j)], &NdArray::from_scalars(&[], DType::Int64, &[Scalar::Int(1)])?)?;
+                    }
                 }
                 Value::Array(out)
             }
@@ -1237,6 +1251,27 @@ impl Session {
                 )))?;
                 Value::tuple(out.into_iter().map(|n| Value::Int(n as i128)).collect())
             }
+            "moveaxis" => {
+                let a = arr0(&args)?;
+                let nd = a.ndim();
+                let src = normalize_axis(int_arg(args.req(1, "source", name)?, "")?, nd)?;
+                let dst = normalize_axis(int_arg(args.req(2, "destination", name)?, "")?, nd)?;
+                let mut order: Vec<usize> = (0..nd).filter(|&k| k != src).collect();
+                order.insert(dst, src);
+                Value::Array(NdArray::view_with(&a, a.layout().permuted(&order)))
+            }
+            "broadcast_arrays" => {
+                let arrays: Vec<ArrayRef> = args.pos.iter().map(as_array).collect::<PyResult<_>>()?;
+                let shapes: Vec<Vec<usize>> = arrays.iter().map(|a| a.shape()).collect();
+                let refs: Vec<&[usize]> = shapes.iter().map(|s| s.as_slice()).collect();
+                let shape = crate::engine::broadcast::broadcast_shapes_or_err(&refs)?;
+                // NumPy returns views that are writeable only with a warning;
+                // slicelab keeps them read-only where they repeat elements.
+                Value::tuple(arrays.iter().map(|a| {
+                    let l = crate::engine::broadcast::broadcast_layout(&a.layout(), &shape);
+                    Value::Array(NdArray::view_with(a, l))
+                }).collect())
+            }
             "squeeze" => {
                 let a = arr0(&args)?;
                 let axes = axes_arg(args.get(1, "axis"), a.ndim())?;
@@ -1244,7 +1279,19 @@ impl Session {
             }
             "expand_dims" => {
                 let a = arr0(&args)?;
-                Value::Array(expand_dims(&a, int_arg(args.req(1, "axis", name)?, "")?)?)
+                match args.req(1, "axis", name)? {
+                    Value::Tuple(t) => {
+                        let nd = a.ndim() + t.len();
+                        let mut axes: Vec<usize> = t.iter().map(|x| Ok(normalize_axis(int_arg(x, "")?, nd)?)).collect::<PyResult<_>>()?;
+                        axes.sort();
+                        let mut out = a;
+                        for ax in axes {
+                            out = expand_dims(&out, ax as i64)?;
+                        }
+                        Value::Array(out)
+                    }
+                    v => Value::Array(expand_dims(&a, int_arg(v, "")?)?),
+                }
             }
             "transpose" => {
                 let a = arr0(&args)?;
@@ -1257,13 +1304,16 @@ impl Session {
             }
             "ravel" => {
                 let a = arr0(&args)?;
-                Value::Array(reshape(&a, &Value::Int(-1), order_arg(&args, 1)?)?)
+                Value::Array(ravel(&a, order_arg(&args, 1)?)?)
             }
             "swapaxes" => {
                 let a = arr0(&args)?;
                 let nd = a.ndim();
-                let i = normalize_axis(int_arg(args.req(1, "axis1", name)?, "")?, nd)?;
-                let j = normalize_axis(int_arg(args.req(2, "axis2", name)?, "")?, nd)?;
+                let named = |v: &Value, which: &str| -> PyResult<usize> {
+                    normalize_axis(int_arg(v, "")?, nd).map_err(|e| PyError::new("AxisError", format!("{which}: {e}")))
+                };
+                let i = named(args.req(1, "axis1", name)?, "axis1")?;
+                let j = named(args.req(2, "axis2", name)?, "axis2")?;
                 let mut perm: Vec<usize> = (0..nd).collect();
                 perm.swap(i, j);
                 Value::Array(NdArray::view_with(&a, a.layout().permuted(&perm)))
