@@ -34,7 +34,10 @@ fn parse_transcript(text: &str) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     for line in text.lines() {
         if let Some(stmt) = line.strip_prefix(">>> ") {
-            blocks.push(Block { statement: stmt.to_string(), output: Vec::new() });
+            blocks.push(Block {
+                statement: stmt.to_string(),
+                output: Vec::new(),
+            });
         } else if blocks.is_empty() {
             // `# numpy X.Y.Z` header (or stray preamble): not part of any statement.
             continue;
@@ -64,7 +67,13 @@ fn run_slicelab(statements: &[String]) -> (String, String, String) {
         .spawn()
     {
         Ok(c) => c,
-        Err(e) => return (String::new(), format!("could not start: {e}"), String::new()),
+        Err(e) => {
+            return (
+                String::new(),
+                format!("could not start: {e}"),
+                String::new(),
+            );
+        }
     };
     // Feed stdin from a thread so a program that writes a lot before reading
     // everything cannot deadlock against us.
@@ -109,7 +118,9 @@ fn run_slicelab(statements: &[String]) -> (String, String, String) {
 }
 
 fn conformance_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("conformance")
 }
 
 fn indent(lines: &Option<Vec<String>>) -> String {
@@ -120,8 +131,23 @@ fn indent(lines: &Option<Vec<String>>) -> String {
     }
 }
 
+/// Statements slicelab is known not to match yet, as `STEM<TAB>STATEMENT`
+/// lines in `tests/conformance/known_gaps.txt`. The list is a ratchet: a
+/// listed statement that starts to pass fails the test until it is removed,
+/// and any unlisted mismatch fails it as well.
+fn known_gaps(stem: &str) -> Vec<String> {
+    let path = conformance_dir().join("known_gaps.txt");
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(s, _)| *s == stem)
+        .map(|(_, stmt)| stmt.to_string())
+        .collect()
+}
+
 /// Check one `.expected` file (name without extension) and panic with a
-/// report if any statement mismatches.
+/// report if any statement mismatches (other than its known gaps).
 fn check_file(stem: &str) {
     let path = conformance_dir().join(format!("{stem}.expected"));
     let text = std::fs::read_to_string(&path)
@@ -140,7 +166,11 @@ fn check_file(stem: &str) {
         if aligned && got.get(i).is_none_or(|g| g.statement != w.statement) {
             aligned = false;
         }
-        let actual = if aligned { Some(got[i].output.clone()) } else { None };
+        let actual = if aligned {
+            Some(got[i].output.clone())
+        } else {
+            None
+        };
         if w.output.is_empty() && actual.as_ref().is_some_and(|a| a.is_empty()) {
             continue; // silent on both sides: not a test
         }
@@ -152,10 +182,21 @@ fn check_file(stem: &str) {
         }
     }
 
-    let mut report = format!("{passed}/{total} {stem}");
+    let gaps = known_gaps(stem);
+    let now_passing: Vec<&String> = gaps
+        .iter()
+        .filter(|g| !mismatches.iter().any(|(stmt, _, _)| stmt == *g))
+        .collect();
+    mismatches.retain(|(stmt, _, _)| !gaps.contains(stmt));
+
+    let mut report = format!("{passed}/{total} {stem} ({} known gaps)", gaps.len());
     if !status.contains("exit status: 0") {
         let last = stderr.trim().lines().last().unwrap_or("");
-        report.push_str(&format!("  ({status}{}{})", if last.is_empty() { "" } else { ": " }, last));
+        report.push_str(&format!(
+            "  ({status}{}{})",
+            if last.is_empty() { "" } else { ": " },
+            last
+        ));
     }
     report.push('\n');
     for (stmt, w, g) in mismatches.iter().take(SHOW) {
@@ -169,7 +210,14 @@ fn check_file(stem: &str) {
     if mismatches.is_empty() {
         eprintln!("{report}");
     }
-    assert!(mismatches.is_empty(), "conformance {stem}: {passed}/{total} passed\n{report}");
+    assert!(
+        mismatches.is_empty(),
+        "conformance {stem}: {passed}/{total} passed\n{report}"
+    );
+    assert!(
+        now_passing.is_empty(),
+        "conformance {stem}: these known gaps now pass; remove them from known_gaps.txt: {now_passing:?}"
+    );
 }
 
 macro_rules! conformance_test {
@@ -222,7 +270,10 @@ fn every_expected_file_has_a_test() {
             }
         }
     }
-    assert!(missing.is_empty(), "add conformance_test! lines for: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "add conformance_test! lines for: {missing:?}"
+    );
 }
 
 #[test]
@@ -230,7 +281,22 @@ fn transcript_parser_follows_check_py_rules() {
     let t = "# numpy 2.4.6\n>>> a = 1\n>>> a  \n1   \n\n\n>>> print(1, 2)\n1 2\n\n3\n";
     let b = parse_transcript(t);
     assert_eq!(b.len(), 3);
-    assert_eq!(b[0], Block { statement: "a = 1".into(), output: vec![] });
-    assert_eq!(b[1], Block { statement: "a  ".into(), output: vec!["1".into()] });
-    assert_eq!(b[2].output, vec!["1 2".to_string(), String::new(), "3".to_string()]);
+    assert_eq!(
+        b[0],
+        Block {
+            statement: "a = 1".into(),
+            output: vec![]
+        }
+    );
+    assert_eq!(
+        b[1],
+        Block {
+            statement: "a  ".into(),
+            output: vec!["1".into()]
+        }
+    );
+    assert_eq!(
+        b[2].output,
+        vec!["1 2".to_string(), String::new(), "3".to_string()]
+    );
 }

@@ -81,13 +81,8 @@ pub fn promote_types(a: &DType, b: &DType) -> Option<DType> {
             let cs = if ka == Complex { sa } else { sb };
             let part = match other.kind() {
                 Float => other.itemsize(),
-                Int | UInt => {
-                    if other.itemsize() <= 2 {
-                        4
-                    } else {
-                        8
-                    }
-                }
+                Int | UInt if other.itemsize() <= 2 => 4,
+                Int | UInt => 8,
                 _ => 8,
             };
             if (cs / 2).max(part) > 4 {
@@ -165,17 +160,38 @@ mod tests {
 
     #[test]
     fn table_matches_numpy() {
-        assert_eq!(promote_types(&DType::Int8, &DType::UInt8), Some(DType::Int16));
-        assert_eq!(promote_types(&DType::Int64, &DType::Float32), Some(DType::Float64));
-        assert_eq!(promote_types(&DType::Int16, &DType::Float32), Some(DType::Float32));
-        assert_eq!(promote_types(&DType::UInt64, &DType::Int64), Some(DType::Float64));
+        assert_eq!(
+            promote_types(&DType::Int8, &DType::UInt8),
+            Some(DType::Int16)
+        );
+        assert_eq!(
+            promote_types(&DType::Int64, &DType::Float32),
+            Some(DType::Float64)
+        );
+        assert_eq!(
+            promote_types(&DType::Int16, &DType::Float32),
+            Some(DType::Float32)
+        );
+        assert_eq!(
+            promote_types(&DType::UInt64, &DType::Int64),
+            Some(DType::Float64)
+        );
         assert_eq!(promote_types(&DType::Bool, &DType::Int8), Some(DType::Int8));
     }
 
     #[test]
     fn python_scalars_are_weak() {
-        assert_eq!(promote_with_py_scalar(&DType::Int32, PyScalarKind::Int), DType::Int32);
-        assert_eq!(promote_with_py_scalar(&DType::Float32, PyScalarKind::Float), DType::Float32);
-        assert_eq!(promote_with_py_scalar(&DType::Int8, PyScalarKind::Float), DType::Float64);
+        assert_eq!(
+            promote_with_py_scalar(&DType::Int32, PyScalarKind::Int),
+            DType::Int32
+        );
+        assert_eq!(
+            promote_with_py_scalar(&DType::Float32, PyScalarKind::Float),
+            DType::Float32
+        );
+        assert_eq!(
+            promote_with_py_scalar(&DType::Int8, PyScalarKind::Float),
+            DType::Float64
+        );
     }
 }
