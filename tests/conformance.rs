@@ -34,7 +34,10 @@ fn parse_transcript(text: &str) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     for line in text.lines() {
         if let Some(stmt) = line.strip_prefix(">>> ") {
-            blocks.push(Block { statement: stmt.to_string(), output: Vec::new() });
+            blocks.push(Block {
+                statement: stmt.to_string(),
+                output: Vec::new(),
+            });
         } else if blocks.is_empty() {
             // `# numpy X.Y.Z` header (or stray preamble): not part of any statement.
             continue;
@@ -64,7 +67,13 @@ fn run_slicelab(statements: &[String]) -> (String, String, String) {
         .spawn()
     {
         Ok(c) => c,
-        Err(e) => return (String::new(), format!("could not start: {e}"), String::new()),
+        Err(e) => {
+            return (
+                String::new(),
+                format!("could not start: {e}"),
+                String::new(),
+            );
+        }
     };
     // Feed stdin from a thread so a program that writes a lot before reading
     // everything cannot deadlock against us.
@@ -109,7 +118,9 @@ fn run_slicelab(statements: &[String]) -> (String, String, String) {
 }
 
 fn conformance_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("conformance")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("conformance")
 }
 
 fn indent(lines: &Option<Vec<String>>) -> String {
@@ -140,7 +151,11 @@ fn check_file(stem: &str) {
         if aligned && got.get(i).is_none_or(|g| g.statement != w.statement) {
             aligned = false;
         }
-        let actual = if aligned { Some(got[i].output.clone()) } else { None };
+        let actual = if aligned {
+            Some(got[i].output.clone())
+        } else {
+            None
+        };
         if w.output.is_empty() && actual.as_ref().is_some_and(|a| a.is_empty()) {
             continue; // silent on both sides: not a test
         }
@@ -155,7 +170,11 @@ fn check_file(stem: &str) {
     let mut report = format!("{passed}/{total} {stem}");
     if !status.contains("exit status: 0") {
         let last = stderr.trim().lines().last().unwrap_or("");
-        report.push_str(&format!("  ({status}{}{})", if last.is_empty() { "" } else { ": " }, last));
+        report.push_str(&format!(
+            "  ({status}{}{})",
+            if last.is_empty() { "" } else { ": " },
+            last
+        ));
     }
     report.push('\n');
     for (stmt, w, g) in mismatches.iter().take(SHOW) {
@@ -169,7 +188,10 @@ fn check_file(stem: &str) {
     if mismatches.is_empty() {
         eprintln!("{report}");
     }
-    assert!(mismatches.is_empty(), "conformance {stem}: {passed}/{total} passed\n{report}");
+    assert!(
+        mismatches.is_empty(),
+        "conformance {stem}: {passed}/{total} passed\n{report}"
+    );
 }
 
 macro_rules! conformance_test {
@@ -222,7 +244,10 @@ fn every_expected_file_has_a_test() {
             }
         }
     }
-    assert!(missing.is_empty(), "add conformance_test! lines for: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "add conformance_test! lines for: {missing:?}"
+    );
 }
 
 #[test]
@@ -230,7 +255,22 @@ fn transcript_parser_follows_check_py_rules() {
     let t = "# numpy 2.4.6\n>>> a = 1\n>>> a  \n1   \n\n\n>>> print(1, 2)\n1 2\n\n3\n";
     let b = parse_transcript(t);
     assert_eq!(b.len(), 3);
-    assert_eq!(b[0], Block { statement: "a = 1".into(), output: vec![] });
-    assert_eq!(b[1], Block { statement: "a  ".into(), output: vec!["1".into()] });
-    assert_eq!(b[2].output, vec!["1 2".to_string(), String::new(), "3".to_string()]);
+    assert_eq!(
+        b[0],
+        Block {
+            statement: "a = 1".into(),
+            output: vec![]
+        }
+    );
+    assert_eq!(
+        b[1],
+        Block {
+            statement: "a  ".into(),
+            output: vec!["1".into()]
+        }
+    );
+    assert_eq!(
+        b[2].output,
+        vec!["1 2".to_string(), String::new(), "3".to_string()]
+    );
 }

@@ -191,7 +191,8 @@ impl NdArray {
     /// Set `flags.writeable`. Turning it on is refused when the owner is
     /// read-only, as NumPy refuses it.
     pub fn set_writeable(&self, on: bool) -> Result<(), EngineError> {
-        if on && let Some(b) = &self.base
+        if on
+            && let Some(b) = &self.base
             && !b.writeable()
         {
             return Err(EngineError::value(
@@ -272,14 +273,7 @@ pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
     debug_assert_eq!(sl.shape, dl.shape);
     let sbytes = src.buffer.bytes();
     let mut dbytes = dst.buffer.bytes_mut();
-    super::kernels::copy_cast(
-        &sbytes,
-        &sl,
-        src.dtype(),
-        &mut dbytes,
-        &dl,
-        dst.dtype(),
-    );
+    super::kernels::copy_cast(&sbytes, &sl, src.dtype(), &mut dbytes, &dl, dst.dtype());
     Ok(())
 }
 

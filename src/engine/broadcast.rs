@@ -65,7 +65,10 @@ mod tests {
 
     #[test]
     fn shapes_broadcast() {
-        assert_eq!(broadcast_shapes(&[&[5, 1, 4], &[3, 1]]), Some(vec![5, 3, 4]));
+        assert_eq!(
+            broadcast_shapes(&[&[5, 1, 4], &[3, 1]]),
+            Some(vec![5, 3, 4])
+        );
         assert_eq!(broadcast_shapes(&[&[3, 4], &[3]]), None);
     }
 }

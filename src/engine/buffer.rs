@@ -81,7 +81,9 @@ impl Buffer {
     /// Read access to the bytes.
     pub fn bytes(&self) -> Ref<'_, [u8]> {
         let n = self.nbytes;
-        Ref::map(self.words.borrow(), |w| &bytemuck::cast_slice::<u64, u8>(w)[..n])
+        Ref::map(self.words.borrow(), |w| {
+            &bytemuck::cast_slice::<u64, u8>(w)[..n]
+        })
     }
 
     /// Write access to the bytes.

@@ -149,7 +149,11 @@ pub fn shape_compact(shape: &[usize]) -> String {
         [n] => format!("({n},)"),
         _ => format!(
             "({})",
-            shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(",")
+            shape
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
         ),
     }
 }
@@ -161,7 +165,11 @@ pub fn shape_tuple(shape: &[usize]) -> String {
         [n] => format!("({n},)"),
         _ => format!(
             "({})",
-            shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
+            shape
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
@@ -184,7 +192,10 @@ impl fmt::Display for EngineError {
                 "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices"
             ),
             NonIntegerIndexArray => {
-                write!(f, "arrays used as indices must be of integer (or boolean) type")
+                write!(
+                    f,
+                    "arrays used as indices must be of integer (or boolean) type"
+                )
             }
             IndexShapeMismatch { shapes } => {
                 write!(

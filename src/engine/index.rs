@@ -126,7 +126,9 @@ fn bool_values(a: &NdArray) -> Vec<bool> {
     let l = a.layout();
     let bytes = a.buffer().bytes();
     let mut out = Vec::with_capacity(l.size());
-    for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| out.push(bytes[o as usize] != 0));
+    for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
+        out.push(bytes[o as usize] != 0)
+    });
     out
 }
 
@@ -155,9 +157,8 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
     if used > ndim {
         return Err(EngineError::TooManyIndices { ndim, used });
     }
-    let all_ints = n_ellipsis == 0
-        && used == ndim
-        && items.iter().all(|i| matches!(i, IndexItem::Int(_)));
+    let all_ints =
+        n_ellipsis == 0 && used == ndim && items.iter().all(|i| matches!(i, IndexItem::Int(_)));
     let single_bool = match items {
         [IndexItem::BoolArray(b)] if b.ndim() >= 1 => Some(b.ndim()),
         _ => None,
@@ -169,14 +170,20 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
     let mut filled = false;
     for it in items {
         if let IndexItem::Ellipsis = it {
-            expanded.extend(std::iter::repeat_n(IndexItem::Slice(None, None, None), fill));
+            expanded.extend(std::iter::repeat_n(
+                IndexItem::Slice(None, None, None),
+                fill,
+            ));
             filled = true;
         } else {
             expanded.push(it.clone());
         }
     }
     if !filled {
-        expanded.extend(std::iter::repeat_n(IndexItem::Slice(None, None, None), fill));
+        expanded.extend(std::iter::repeat_n(
+            IndexItem::Slice(None, None, None),
+            fill,
+        ));
     }
 
     let mut view = Layout {
@@ -194,7 +201,11 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                 let n = shape[axis];
                 let j = if i < 0 { i + n as i64 } else { i };
                 if j < 0 || j >= n as i64 {
-                    return Err(EngineError::IndexOutOfBounds { index: i, axis, size: n });
+                    return Err(EngineError::IndexOutOfBounds {
+                        index: i,
+                        axis,
+                        size: n,
+                    });
                 }
                 offset += j as isize * base.strides[axis];
                 axis += 1;
@@ -335,7 +346,11 @@ fn plan(p: &Prepared) -> Result<Plan, EngineError> {
         for &v in &a.values {
             let j = if v < 0 { v + len as i64 } else { v };
             if j < 0 || j >= len as i64 {
-                return Err(EngineError::IndexOutOfBounds { index: v, axis: a.array_axis, size: len });
+                return Err(EngineError::IndexOutOfBounds {
+                    index: v,
+                    axis: a.array_axis,
+                    size: len,
+                });
             }
         }
         let src = Layout::c_order(&a.shape, 1);
@@ -349,17 +364,27 @@ fn plan(p: &Prepared) -> Result<Plan, EngineError> {
         });
     }
     let adv_axes: Vec<usize> = p.advanced.iter().filter_map(|a| a.view_axis).collect();
-    let sub_axes: Vec<usize> = (0..p.view.shape.len()).filter(|k| !adv_axes.contains(k)).collect();
+    let sub_axes: Vec<usize> = (0..p.view.shape.len())
+        .filter(|k| !adv_axes.contains(k))
+        .collect();
     let slots: Vec<usize> = p.advanced.iter().map(|a| a.slot).collect();
     let consecutive = slots.windows(2).all(|w| w[1] == w[0] + 1);
     // View axes before the first advanced slot (newaxis and slices both count).
     let first_slot = slots[0];
     let insert_at = if consecutive {
-        sub_axes.iter().filter(|&&ax| ax < first_slot_view_axis(p, first_slot)).count()
+        sub_axes
+            .iter()
+            .filter(|&&ax| ax < first_slot_view_axis(p, first_slot))
+            .count()
     } else {
         0
     };
-    Ok(Plan { bshape, offsets, sub_axes, insert_at })
+    Ok(Plan {
+        bshape,
+        offsets,
+        sub_axes,
+        insert_at,
+    })
 }
 
 /// The view axis at which the advanced block starts.
@@ -393,8 +418,16 @@ fn gather(source: &ArrayRef, p: &Prepared, plan: &Plan) -> Result<ArrayRef, Engi
         } else {
             let dst_sub = super::layout::c_strides(&sub_shape, item);
             for (k, &off) in plan.offsets.iter().enumerate() {
-                let sl = Layout { shape: sub_shape.clone(), strides: sub_strides.clone(), offset: (base + off) as usize };
-                let dl = Layout { shape: sub_shape.clone(), strides: dst_sub.clone(), offset: k * sub_n * item };
+                let sl = Layout {
+                    shape: sub_shape.clone(),
+                    strides: sub_strides.clone(),
+                    offset: (base + off) as usize,
+                };
+                let dl = Layout {
+                    shape: sub_shape.clone(),
+                    strides: dst_sub.clone(),
+                    offset: k * sub_n * item,
+                };
                 super::kernels::copy_cast(&src, &sl, &dtype, &mut dst, &dl, &dtype);
             }
         }
@@ -429,8 +462,14 @@ fn gather_elements(src: &[u8], dst: &mut [u8], base: isize, offsets: &[isize], d
     }
 }
 
-fn gather_typed<T: bytemuck::Pod + Send + Sync>(src: &[u8], dst: &mut [u8], base: isize, offsets: &[isize]) {
-    let out: &mut [T] = bytemuck::cast_slice_mut(&mut dst[..offsets.len() * std::mem::size_of::<T>()]);
+fn gather_typed<T: bytemuck::Pod + Send + Sync>(
+    src: &[u8],
+    dst: &mut [u8],
+    base: isize,
+    offsets: &[isize],
+) {
+    let out: &mut [T] =
+        bytemuck::cast_slice_mut(&mut dst[..offsets.len() * std::mem::size_of::<T>()]);
     for (o, &off) in out.iter_mut().zip(offsets) {
         *o = load::<T>(src, base + off);
     }
@@ -443,7 +482,11 @@ pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineErro
     if p.advanced.is_empty() {
         if p.all_ints {
             let bytes = source.buffer().bytes();
-            return Ok(Indexed::Scalar(super::element::read_scalar(&bytes, p.view.offset as isize, source.dtype())));
+            return Ok(Indexed::Scalar(super::element::read_scalar(
+                &bytes,
+                p.view.offset as isize,
+                source.dtype(),
+            )));
         }
         return Ok(Indexed::Array(NdArray::view_with(source, p.view)));
     }
@@ -453,7 +496,9 @@ pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineErro
 
 /// True when these items make a view (no advanced index).
 pub fn is_basic(items: &[IndexItem]) -> bool {
-    !items.iter().any(|i| matches!(i, IndexItem::IntArray(_) | IndexItem::BoolArray(_)))
+    !items
+        .iter()
+        .any(|i| matches!(i, IndexItem::IntArray(_) | IndexItem::BoolArray(_)))
 }
 
 /// `dest[items] = value`, with `value` already an array of `dest`'s dtype
@@ -466,7 +511,10 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
     if p.advanced.is_empty() {
         let target = p.view.clone();
         if !broadcasts_to(&vshape, &target.shape) {
-            return Err(EngineError::CannotBroadcastInput { from: vshape, to: target.shape });
+            return Err(EngineError::CannotBroadcastInput {
+                from: vshape,
+                to: target.shape,
+            });
         }
         let vl = broadcast_layout(&value.layout(), &target.shape);
         let tmp;
@@ -479,7 +527,14 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
         };
         let sbytes = src_arr.buffer().bytes();
         let mut dbytes = dest.buffer().bytes_mut();
-        super::kernels::copy_cast(&sbytes, &src_layout, src_arr.dtype(), &mut dbytes, &target, dest.dtype());
+        super::kernels::copy_cast(
+            &sbytes,
+            &src_layout,
+            src_arr.dtype(),
+            &mut dbytes,
+            &target,
+            dest.dtype(),
+        );
         return Ok(());
     }
     let plan = plan(&p)?;
@@ -493,9 +548,15 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
         if let Some(_k) = p.single_bool
             && vshape.len() <= 1
         {
-            return Err(EngineError::BoolAssignCount { given: value.size(), wanted: plan.bshape.iter().product() });
+            return Err(EngineError::BoolAssignCount {
+                given: value.size(),
+                wanted: plan.bshape.iter().product(),
+            });
         }
-        return Err(EngineError::FancyValueMismatch { value: vshape, result: shown });
+        return Err(EngineError::FancyValueMismatch {
+            value: vshape,
+            result: shown,
+        });
     }
     // Read the value in the (broadcast dims first) order used for writing.
     let vl = broadcast_layout(&value.layout(), &shown);
@@ -513,22 +574,43 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
     } else {
         value
     };
-    let vl = if std::ptr::eq(value.as_ref(), tmp_ptr(value)) { vl } else { vl };
+    let vl = if std::ptr::eq(value.as_ref(), tmp_ptr(value)) {
+        vl
+    } else {
+        vl
+    };
     let sbytes = value.buffer().bytes();
     let mut dbytes = dest.buffer().bytes_mut();
     let base = p.view.offset as isize;
     let sub_n: usize = sub_shape.iter().product();
     let _ = sub_n;
     let vsub_strides: Vec<isize> = vl.strides[nb..].to_vec();
-    let vb_layout = Layout { shape: plan.bshape.clone(), strides: vl.strides[..nb].to_vec(), offset: vl.offset };
+    let vb_layout = Layout {
+        shape: plan.bshape.clone(),
+        strides: vl.strides[..nb].to_vec(),
+        offset: vl.offset,
+    };
     let mut k = 0usize;
     let offsets = &plan.offsets;
-    for_each_offset(&vb_layout.shape, &vb_layout.strides, vb_layout.offset as isize, |voff| {
-        let dl = Layout { shape: sub_shape.clone(), strides: sub_strides.clone(), offset: (base + offsets[k]) as usize };
-        let sl = Layout { shape: sub_shape.clone(), strides: vsub_strides.clone(), offset: voff as usize };
-        super::kernels::copy_cast(&sbytes, &sl, value.dtype(), &mut dbytes, &dl, dest.dtype());
-        k += 1;
-    });
+    for_each_offset(
+        &vb_layout.shape,
+        &vb_layout.strides,
+        vb_layout.offset as isize,
+        |voff| {
+            let dl = Layout {
+                shape: sub_shape.clone(),
+                strides: sub_strides.clone(),
+                offset: (base + offsets[k]) as usize,
+            };
+            let sl = Layout {
+                shape: sub_shape.clone(),
+                strides: vsub_strides.clone(),
+                offset: voff as usize,
+            };
+            super::kernels::copy_cast(&sbytes, &sl, value.dtype(), &mut dbytes, &dl, dest.dtype());
+            k += 1;
+        },
+    );
     Ok(())
 }
 
@@ -554,7 +636,11 @@ pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
     {
         let bytes = a.buffer().bytes();
         let mut flat = 0usize;
-        let shape = if l.ndim() == 0 { vec![1] } else { l.shape.clone() };
+        let shape = if l.ndim() == 0 {
+            vec![1]
+        } else {
+            l.shape.clone()
+        };
         dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
             if load::<T>(&bytes, o).to_bool() {
                 for (k, c) in unravel(flat, &shape).into_iter().enumerate() { coords[k].push(Scalar::Int(c as i64)); }
@@ -570,7 +656,12 @@ pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
 
 /// Strides of an array in the order its buffer would be walked in C order.
 pub fn for_each_pair(a: &Layout, b: &Layout, f: impl FnMut(isize, isize)) {
-    for_each_offset2(&a.shape, [&a.strides, &b.strides], [a.offset as isize, b.offset as isize], f);
+    for_each_offset2(
+        &a.shape,
+        [&a.strides, &b.strides],
+        [a.offset as isize, b.offset as isize],
+        f,
+    );
 }
 
 #[cfg(test)]
@@ -579,10 +670,22 @@ mod tests {
 
     #[test]
     fn slices_match_python() {
-        assert_eq!(adjust_slice(Some(-3), Some(3), Some(-1), 10).unwrap(), (7, 4, -1));
-        assert_eq!(adjust_slice(Some(2), Some(8), Some(-1), 10).unwrap(), (2, 0, -1));
-        assert_eq!(adjust_slice(Some(8), Some(2), Some(-2), 10).unwrap(), (8, 3, -2));
-        assert_eq!(adjust_slice(Some(-100), Some(100), None, 10).unwrap(), (0, 10, 1));
+        assert_eq!(
+            adjust_slice(Some(-3), Some(3), Some(-1), 10).unwrap(),
+            (7, 4, -1)
+        );
+        assert_eq!(
+            adjust_slice(Some(2), Some(8), Some(-1), 10).unwrap(),
+            (2, 0, -1)
+        );
+        assert_eq!(
+            adjust_slice(Some(8), Some(2), Some(-2), 10).unwrap(),
+            (8, 3, -2)
+        );
+        assert_eq!(
+            adjust_slice(Some(-100), Some(100), None, 10).unwrap(),
+            (0, 10, 1)
+        );
         assert_eq!(adjust_slice(None, None, Some(-1), 10).unwrap(), (9, 10, -1));
         assert!(adjust_slice(None, None, Some(0), 10).is_err());
     }

@@ -403,7 +403,11 @@ fn run_binary<T: Arith, O: Element>(
         [&la.strides, &lb.strides, &ol.strides],
         [la.offset as isize, lb.offset as isize, ol.offset as isize],
         |pa, pb, po| {
-            store::<O>(&mut obytes, po, f(load::<T>(abytes, pa), load::<T>(bbytes, pb)));
+            store::<O>(
+                &mut obytes,
+                po,
+                f(load::<T>(abytes, pa), load::<T>(bbytes, pb)),
+            );
         },
     );
 }
@@ -421,7 +425,12 @@ fn unsupported(op: &str, a: &DType, b: &DType) -> EngineError {
 /// `out[...] = op(a, b)` with broadcasting; `a` and `b` already have the
 /// compute dtype, which `out` has too. `out` may be one of the inputs (an
 /// in-place operation) or a fresh array of the broadcast shape.
-pub fn binary_into(op: BinaryOp, a: &NdArray, b: &NdArray, out: &NdArray) -> Result<(), EngineError> {
+pub fn binary_into(
+    op: BinaryOp,
+    a: &NdArray,
+    b: &NdArray,
+    out: &NdArray,
+) -> Result<(), EngineError> {
     let (shape, la, lb) = broadcast_pair(a, b)?;
     let la = broadcast_layout(&la, &out.shape());
     let lb = broadcast_layout(&lb, &out.shape());
@@ -497,15 +506,28 @@ pub fn compare(op: CompareOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, Engi
     })
 }
 
-fn compare_scalars(x: &super::scalar::Scalar, y: &super::scalar::Scalar) -> Option<std::cmp::Ordering> {
+fn compare_scalars(
+    x: &super::scalar::Scalar,
+    y: &super::scalar::Scalar,
+) -> Option<std::cmp::Ordering> {
     use super::scalar::Scalar::*;
     match (x, y) {
         (Str(a), Str(b)) => Some(a.cmp(b)),
         (Bytes(a), Bytes(b)) => Some(a.cmp(b)),
         (Complex(a, b), Complex(c, d)) => {
-            if a == c && b == d { Some(std::cmp::Ordering::Equal) } else { (a, b).partial_cmp(&(c, d)) }
+            if a == c && b == d {
+                Some(std::cmp::Ordering::Equal)
+            } else {
+                (a, b).partial_cmp(&(c, d))
+            }
         }
-        (Record(a), Record(b)) => if a == b { Some(std::cmp::Ordering::Equal) } else { None },
+        (Record(a), Record(b)) => {
+            if a == b {
+                Some(std::cmp::Ordering::Equal)
+            } else {
+                None
+            }
+        }
         _ => None,
     }
 }

@@ -165,17 +165,38 @@ mod tests {
 
     #[test]
     fn table_matches_numpy() {
-        assert_eq!(promote_types(&DType::Int8, &DType::UInt8), Some(DType::Int16));
-        assert_eq!(promote_types(&DType::Int64, &DType::Float32), Some(DType::Float64));
-        assert_eq!(promote_types(&DType::Int16, &DType::Float32), Some(DType::Float32));
-        assert_eq!(promote_types(&DType::UInt64, &DType::Int64), Some(DType::Float64));
+        assert_eq!(
+            promote_types(&DType::Int8, &DType::UInt8),
+            Some(DType::Int16)
+        );
+        assert_eq!(
+            promote_types(&DType::Int64, &DType::Float32),
+            Some(DType::Float64)
+        );
+        assert_eq!(
+            promote_types(&DType::Int16, &DType::Float32),
+            Some(DType::Float32)
+        );
+        assert_eq!(
+            promote_types(&DType::UInt64, &DType::Int64),
+            Some(DType::Float64)
+        );
         assert_eq!(promote_types(&DType::Bool, &DType::Int8), Some(DType::Int8));
     }
 
     #[test]
     fn python_scalars_are_weak() {
-        assert_eq!(promote_with_py_scalar(&DType::Int32, PyScalarKind::Int), DType::Int32);
-        assert_eq!(promote_with_py_scalar(&DType::Float32, PyScalarKind::Float), DType::Float32);
-        assert_eq!(promote_with_py_scalar(&DType::Int8, PyScalarKind::Float), DType::Float64);
+        assert_eq!(
+            promote_with_py_scalar(&DType::Int32, PyScalarKind::Int),
+            DType::Int32
+        );
+        assert_eq!(
+            promote_with_py_scalar(&DType::Float32, PyScalarKind::Float),
+            DType::Float32
+        );
+        assert_eq!(
+            promote_with_py_scalar(&DType::Int8, PyScalarKind::Float),
+            DType::Float64
+        );
     }
 }

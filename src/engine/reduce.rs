@@ -71,7 +71,11 @@ pub fn normalize_axis(axis: i64, ndim: usize) -> Result<usize, EngineError> {
     if axis < -n || axis >= n {
         return Err(EngineError::AxisOutOfBounds { axis, ndim });
     }
-    Ok(if axis < 0 { (axis + n) as usize } else { axis as usize })
+    Ok(if axis < 0 {
+        (axis + n) as usize
+    } else {
+        axis as usize
+    })
 }
 
 /// NumPy's pairwise sum (`pairwise_sum_DOUBLE`), for bit-identical float sums.
@@ -92,7 +96,10 @@ fn pairwise<T: Arith>(xs: &[T]) -> T {
             }
             i += 8;
         }
-        let mut res = T::add(T::add(T::add(r[0], r[1]), T::add(r[2], r[3])), T::add(T::add(r[4], r[5]), T::add(r[6], r[7])));
+        let mut res = T::add(
+            T::add(T::add(r[0], r[1]), T::add(r[2], r[3])),
+            T::add(T::add(r[4], r[5]), T::add(r[6], r[7])),
+        );
         while i < n {
             res = T::add(res, xs[i]);
             i += 1;
@@ -139,7 +146,9 @@ fn groups<T: Element>(a: &NdArray, axes: &[usize], mut f: impl FnMut(&[T])) {
     let mut buf: Vec<T> = Vec::with_capacity(inner.size());
     for_each_offset(&outer.shape, &outer.strides, outer.offset as isize, |o| {
         buf.clear();
-        for_each_offset(&inner.shape, &inner.strides, o, |p| buf.push(load::<T>(&bytes, p)));
+        for_each_offset(&inner.shape, &inner.strides, o, |p| {
+            buf.push(load::<T>(&bytes, p))
+        });
         f(&buf);
     });
 }
@@ -164,22 +173,45 @@ fn fold_typed<T: Arith, O: Arith>(
         };
         let value = match op {
             Reduction::Sum => sum(&cast).to_scalar(),
-            Reduction::Prod => cast.iter().fold(O::from_i64(1), |acc, &x| O::mul(acc, x)).to_scalar(),
+            Reduction::Prod => cast
+                .iter()
+                .fold(O::from_i64(1), |acc, &x| O::mul(acc, x))
+                .to_scalar(),
             Reduction::Mean => O::div(sum(&cast), O::from_i64(n as i64)).to_scalar(),
             Reduction::Var(ddof) | Reduction::Std(ddof) => {
                 let mean = O::div(sum(&cast), O::from_i64(n as i64));
-                let dev: Vec<O> = cast.iter().map(|&x| { let d = O::sub(x, mean); O::mul(d, d) }).collect();
+                let dev: Vec<O> = cast
+                    .iter()
+                    .map(|&x| {
+                        let d = O::sub(x, mean);
+                        O::mul(d, d)
+                    })
+                    .collect();
                 let v = O::div(sum(&dev), O::from_f64(n as f64 - ddof));
-                if matches!(op, Reduction::Std(_)) { O::from_f64(v.to_f64().sqrt()).to_scalar() } else { v.to_scalar() }
+                if matches!(op, Reduction::Std(_)) {
+                    O::from_f64(v.to_f64().sqrt()).to_scalar()
+                } else {
+                    v.to_scalar()
+                }
             }
             Reduction::Any => Scalar::Bool(xs.iter().any(|x| x.to_bool())),
             Reduction::All => Scalar::Bool(xs.iter().all(|x| x.to_bool())),
             Reduction::Min | Reduction::Max | Reduction::ArgMin | Reduction::ArgMax => {
                 if n == 0 {
                     err = Some(if matches!(op, Reduction::ArgMin | Reduction::ArgMax) {
-                        EngineError::value(format!("attempt to get {} of an empty sequence", if op == Reduction::ArgMin { "argmin" } else { "argmax" }))
+                        EngineError::value(format!(
+                            "attempt to get {} of an empty sequence",
+                            if op == Reduction::ArgMin {
+                                "argmin"
+                            } else {
+                                "argmax"
+                            }
+                        ))
                     } else {
-                        EngineError::value(format!("zero-size array to reduction operation {} which has no identity", op.ufunc_name()))
+                        EngineError::value(format!(
+                            "zero-size array to reduction operation {} which has no identity",
+                            op.ufunc_name()
+                        ))
                     });
                     return;
                 }
@@ -189,12 +221,22 @@ fn fold_typed<T: Arith, O: Arith>(
                     if T::is_nan(xs[best]) {
                         break;
                     }
-                    let better = if T::is_nan(xs[k]) { true } else if want_max { xs[k] > xs[best] } else { xs[k] < xs[best] };
+                    let better = if T::is_nan(xs[k]) {
+                        true
+                    } else if want_max {
+                        xs[k] > xs[best]
+                    } else {
+                        xs[k] < xs[best]
+                    };
                     if better {
                         best = k;
                     }
                 }
-                if matches!(op, Reduction::ArgMin | Reduction::ArgMax) { Scalar::Int(best as i64) } else { xs[best].to_scalar() }
+                if matches!(op, Reduction::ArgMin | Reduction::ArgMax) {
+                    Scalar::Int(best as i64)
+                } else {
+                    xs[best].to_scalar()
+                }
             }
         };
         out.push(value);
@@ -207,7 +249,12 @@ fn fold_typed<T: Arith, O: Arith>(
 
 /// Reduce `a` over `axes` (`None` = all axes). The result is an array (0-d
 /// when every axis is reduced without keepdims).
-pub fn reduce(a: &ArrayRef, op: Reduction, axes: Option<&[usize]>, keepdims: bool) -> Result<ArrayRef, EngineError> {
+pub fn reduce(
+    a: &ArrayRef,
+    op: Reduction,
+    axes: Option<&[usize]>,
+    keepdims: bool,
+) -> Result<ArrayRef, EngineError> {
     let shape = a.shape();
     let all: Vec<usize> = (0..shape.len()).collect();
     let axes: Vec<usize> = axes.map(|x| x.to_vec()).unwrap_or(all);
@@ -225,7 +272,11 @@ pub fn reduce(a: &ArrayRef, op: Reduction, axes: Option<&[usize]>, keepdims: boo
     } else {
         a.clone()
     };
-    let red_axes: Vec<usize> = if source.ndim() != a.ndim() { vec![0] } else { sorted.clone() };
+    let red_axes: Vec<usize> = if source.ndim() != a.ndim() {
+        vec![0]
+    } else {
+        sorted.clone()
+    };
     let (values, dtype) = match op {
         Reduction::Sum | Reduction::Prod => {
             let o = sum_dtype(a.dtype());
@@ -235,9 +286,18 @@ pub fn reduce(a: &ArrayRef, op: Reduction, axes: Option<&[usize]>, keepdims: boo
             let o = mean_dtype(a.dtype());
             (with_out::<Sum>(&source, &red_axes, op, innermost, &o)?, o)
         }
-        Reduction::Any | Reduction::All => (with_out::<Sum>(&source, &red_axes, op, innermost, &DType::Bool)?, DType::Bool),
-        Reduction::Min | Reduction::Max => (with_out::<Sum>(&source, &red_axes, op, innermost, a.dtype())?, a.dtype().clone()),
-        Reduction::ArgMin | Reduction::ArgMax => (with_out::<Sum>(&source, &red_axes, op, innermost, &DType::Int64)?, DType::Int64),
+        Reduction::Any | Reduction::All => (
+            with_out::<Sum>(&source, &red_axes, op, innermost, &DType::Bool)?,
+            DType::Bool,
+        ),
+        Reduction::Min | Reduction::Max => (
+            with_out::<Sum>(&source, &red_axes, op, innermost, a.dtype())?,
+            a.dtype().clone(),
+        ),
+        Reduction::ArgMin | Reduction::ArgMax => (
+            with_out::<Sum>(&source, &red_axes, op, innermost, &DType::Int64)?,
+            DType::Int64,
+        ),
     };
     let oshape = out_shape(&shape, &sorted, keepdims);
     NdArray::from_scalars(&oshape, dtype, &values)
@@ -245,7 +305,13 @@ pub fn reduce(a: &ArrayRef, op: Reduction, axes: Option<&[usize]>, keepdims: boo
 
 struct Sum;
 
-fn with_out<M>(a: &NdArray, axes: &[usize], op: Reduction, innermost: bool, o: &DType) -> Result<Vec<Scalar>, EngineError> {
+fn with_out<M>(
+    a: &NdArray,
+    axes: &[usize],
+    op: Reduction,
+    innermost: bool,
+    o: &DType,
+) -> Result<Vec<Scalar>, EngineError> {
     macro_rules! inner {
         ($T:ty) => {
             match o {
@@ -277,7 +343,11 @@ fn with_out<M>(a: &NdArray, axes: &[usize], op: Reduction, innermost: bool, o: &
 }
 
 /// `cumsum` / `cumprod` along one axis (`None`: over the flattened array).
-pub fn accumulate(a: &ArrayRef, product: bool, axis: Option<usize>) -> Result<ArrayRef, EngineError> {
+pub fn accumulate(
+    a: &ArrayRef,
+    product: bool,
+    axis: Option<usize>,
+) -> Result<ArrayRef, EngineError> {
     let src = match axis {
         None => {
             let c = a.copy(super::array::Order::C)?;

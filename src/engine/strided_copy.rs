@@ -15,25 +15,33 @@ pub fn copy_strided<T: bytemuck::Pod>(sbytes: &[u8], sl: &Layout, dbytes: &mut [
         let (r, c) = (nd - 2, nd - 1);
         let item = std::mem::size_of::<T>() as isize;
         // Tiling pays when the source's last axis is not its fastest one.
-        if sl.strides[c].abs() != item && sl.strides[r].abs() == item && dl.shape[r] * dl.shape[c] >= TILE * TILE {
+        if sl.strides[c].abs() != item
+            && sl.strides[r].abs() == item
+            && dl.shape[r] * dl.shape[c] >= TILE * TILE
+        {
             let outer_shape = &dl.shape[..r];
             let zero_s: Vec<isize> = sl.strides[..r].to_vec();
             let zero_d: Vec<isize> = dl.strides[..r].to_vec();
             let (rows, cols) = (dl.shape[r], dl.shape[c]);
-            for_each_offset2(outer_shape, [&zero_s, &zero_d], [sl.offset as isize, dl.offset as isize], |s0, d0| {
-                for i0 in (0..rows).step_by(TILE) {
-                    for j0 in (0..cols).step_by(TILE) {
-                        for i in i0..(i0 + TILE).min(rows) {
-                            let srow = s0 + i as isize * sl.strides[r];
-                            let drow = d0 + i as isize * dl.strides[r];
-                            for j in j0..(j0 + TILE).min(cols) {
-                                let v: T = load(sbytes, srow + j as isize * sl.strides[c]);
-                                store(dbytes, drow + j as isize * dl.strides[c], v);
+            for_each_offset2(
+                outer_shape,
+                [&zero_s, &zero_d],
+                [sl.offset as isize, dl.offset as isize],
+                |s0, d0| {
+                    for i0 in (0..rows).step_by(TILE) {
+                        for j0 in (0..cols).step_by(TILE) {
+                            for i in i0..(i0 + TILE).min(rows) {
+                                let srow = s0 + i as isize * sl.strides[r];
+                                let drow = d0 + i as isize * dl.strides[r];
+                                for j in j0..(j0 + TILE).min(cols) {
+                                    let v: T = load(sbytes, srow + j as isize * sl.strides[c]);
+                                    store(dbytes, drow + j as isize * dl.strides[c], v);
+                                }
                             }
                         }
                     }
-                }
-            });
+                },
+            );
             return;
         }
     }

@@ -103,7 +103,11 @@ fn flatten_into(v: &Value, record: bool, out: &mut Vec<Value>) {
     match v {
         Value::Array(a) => {
             let dt = a.dtype().clone();
-            out.extend(a.to_scalars().into_iter().map(|s| Value::NpScalar(dt.clone(), s)));
+            out.extend(
+                a.to_scalars()
+                    .into_iter()
+                    .map(|s| Value::NpScalar(dt.clone(), s)),
+            );
         }
         _ if is_sequence(v, record) => {
             for it in items_of(v) {
@@ -135,7 +139,11 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             if matches!(k, Kind::Int | Kind::UInt | Kind::Bool | Kind::Float) {
                 return Err(PyError::type_error(format!(
                     "{}() argument must be a string, a bytes-like object or a real number, not 'complex'",
-                    if matches!(k, Kind::Float) { "float" } else { "int" }
+                    if matches!(k, Kind::Float) {
+                        "float"
+                    } else {
+                        "int"
+                    }
                 )));
             }
             Scalar::Complex(*re, *im)
@@ -165,7 +173,9 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
         Value::NpScalar(_, s) => s.clone(),
         Value::Void(a) => a.first(),
         Value::Tuple(t) if matches!(dtype, DType::Record(_)) => {
-            let DType::Record(rec) = dtype else { unreachable!() };
+            let DType::Record(rec) = dtype else {
+                unreachable!()
+            };
             if t.len() != rec.fields.len() {
                 return Err(PyError::value(format!(
                     "could not assign tuple of length {} to structure with {} fields.",
@@ -237,7 +247,13 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
         Some(DType::Str(0)) => DType::Str(
             leaves
                 .iter()
-                .map(|l| crate::engine::element::scalar_as_text(&to_scalar_for(l, &DType::Str(1)).unwrap_or(Scalar::Str(String::new()))).chars().count())
+                .map(|l| {
+                    crate::engine::element::scalar_as_text(
+                        &to_scalar_for(l, &DType::Str(1)).unwrap_or(Scalar::Str(String::new())),
+                    )
+                    .chars()
+                    .count()
+                })
                 .max()
                 .unwrap_or(1)
                 .max(1),
@@ -315,25 +331,49 @@ fn slice_part(v: &Value) -> PyResult<Option<i64>> {
 fn to_index_item(v: &Value) -> PyResult<IndexItem> {
     Ok(match v {
         Value::Int(i) => IndexItem::Int((*i).clamp(i64::MIN as i128, i64::MAX as i128) as i64),
-        Value::Bool(b) => IndexItem::BoolArray(NdArray::from_scalars(&[], DType::Bool, &[Scalar::Bool(*b)])?),
-        Value::NpScalar(DType::Bool, s) => IndexItem::BoolArray(NdArray::from_scalars(&[], DType::Bool, std::slice::from_ref(s))?),
+        Value::Bool(b) => IndexItem::BoolArray(NdArray::from_scalars(
+            &[],
+            DType::Bool,
+            &[Scalar::Bool(*b)],
+        )?),
+        Value::NpScalar(DType::Bool, s) => IndexItem::BoolArray(NdArray::from_scalars(
+            &[],
+            DType::Bool,
+            std::slice::from_ref(s),
+        )?),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => IndexItem::Int(*i),
         Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => IndexItem::Int(*u as i64),
         Value::None => IndexItem::NewAxis,
         Value::Ellipsis => IndexItem::Ellipsis,
-        Value::Slice(parts) => IndexItem::Slice(slice_part(&parts[0])?, slice_part(&parts[1])?, slice_part(&parts[2])?),
+        Value::Slice(parts) => IndexItem::Slice(
+            slice_part(&parts[0])?,
+            slice_part(&parts[1])?,
+            slice_part(&parts[2])?,
+        ),
         Value::Array(a) => array_index(a)?,
         Value::List(_) | Value::Tuple(_) => {
-            let arr = to_array(v, None).map_err(|_| PyError::index(crate::engine::EngineError::InvalidIndexType.to_string()))?;
+            let arr = to_array(v, None).map_err(|_| {
+                PyError::index(crate::engine::EngineError::InvalidIndexType.to_string())
+            })?;
             match arr.dtype().kind() {
                 Kind::Bool => IndexItem::BoolArray(arr),
                 Kind::Int | Kind::UInt => IndexItem::IntArray(arr),
                 // An empty list is an empty integer index.
-                Kind::Float if arr.size() == 0 => IndexItem::IntArray(crate::engine::kernels::cast(&arr, &DType::Int64)?),
-                _ => return Err(PyError::index(crate::engine::EngineError::InvalidIndexType.to_string())),
+                Kind::Float if arr.size() == 0 => {
+                    IndexItem::IntArray(crate::engine::kernels::cast(&arr, &DType::Int64)?)
+                }
+                _ => {
+                    return Err(PyError::index(
+                        crate::engine::EngineError::InvalidIndexType.to_string(),
+                    ));
+                }
             }
         }
-        _ => return Err(PyError::index(crate::engine::EngineError::InvalidIndexType.to_string())),
+        _ => {
+            return Err(PyError::index(
+                crate::engine::EngineError::InvalidIndexType.to_string(),
+            ));
+        }
     })
 }
 
@@ -351,6 +391,10 @@ fn array_index(a: &ArrayRef) -> PyResult<IndexItem> {
                 IndexItem::IntArray(a.clone())
             }
         }
-        _ => return Err(PyError::index(crate::engine::EngineError::NonIntegerIndexArray.to_string())),
+        _ => {
+            return Err(PyError::index(
+                crate::engine::EngineError::NonIntegerIndexArray.to_string(),
+            ));
+        }
     })
 }

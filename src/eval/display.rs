@@ -52,11 +52,13 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         Value::Void(a) => scalar_repr(a.dtype(), &a.first()),
         Value::DType(dt) => dtype_repr(dt),
         Value::Type(t) => format!("<class '{}'>", type_path(t)),
-        Value::Function(name) => format!("<built-in function {}>", name.rsplit('.').next().unwrap_or(name)),
-        Value::Method(obj, name) => format!(
-            "<built-in method {name} of {} object>",
-            obj.type_name()
+        Value::Function(name) => format!(
+            "<built-in function {}>",
+            name.rsplit('.').next().unwrap_or(name)
         ),
+        Value::Method(obj, name) => {
+            format!("<built-in method {name} of {} object>", obj.type_name())
+        }
         Value::Module(name) => format!("<module '{name}'>"),
         Value::Flags(a) => flags_repr(a),
     }
@@ -82,7 +84,11 @@ fn complex_repr(re: f64, im: f64) -> String {
     }
     let real = py_float_repr(re);
     let real = real.strip_suffix(".0").unwrap_or(&real).to_string();
-    let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) { "" } else { "+" };
+    let sign = if im < 0.0 || (im == 0.0 && im.is_sign_negative()) {
+        ""
+    } else {
+        "+"
+    };
     format!("({real}{sign}{imag}j)")
 }
 

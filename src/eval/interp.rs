@@ -4,14 +4,17 @@
 use std::rc::Rc;
 
 use crate::engine::dtype::DType;
-use crate::engine::index::{self, Indexed, IndexItem};
+use crate::engine::index::{self, IndexItem, Indexed};
 use crate::engine::{ArrayRef, NdArray, Scalar};
 use crate::syntax::ast::{Arg, BoolOpKind, Expr, ExprKind, Stmt, UnaryOp};
 
 use super::Session;
 use super::convert::{to_array, to_index_items, to_scalar_for};
 use super::error::{PyError, PyResult};
-use super::ops::{engine_cmp, engine_op, is_numpy, numpy_binary, numpy_compare, numpy_inplace, python_binary, python_eq, python_order};
+use super::ops::{
+    engine_cmp, engine_op, is_numpy, numpy_binary, numpy_compare, numpy_inplace, python_binary,
+    python_eq, python_order,
+};
 use super::value::Value;
 
 /// Call arguments after evaluation.
@@ -25,7 +28,11 @@ pub struct Args {
 impl Args {
     /// The argument at position `i` or keyword `name`.
     pub fn get(&self, i: usize, name: &str) -> Option<&Value> {
-        self.kw.iter().find(|(k, _)| k == name).map(|(_, v)| v).or_else(|| self.pos.get(i))
+        self.kw
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
+            .or_else(|| self.pos.get(i))
     }
     /// A keyword argument only.
     pub fn kw(&self, name: &str) -> Option<&Value> {
@@ -33,7 +40,12 @@ impl Args {
     }
     /// Required argument.
     pub fn req(&self, i: usize, name: &str, func: &str) -> PyResult<&Value> {
-        self.get(i, name).ok_or_else(|| PyError::type_error(format!("{func}() missing required argument '{name}' (pos {})", i + 1)))
+        self.get(i, name).ok_or_else(|| {
+            PyError::type_error(format!(
+                "{func}() missing required argument '{name}' (pos {})",
+                i + 1
+            ))
+        })
     }
 }
 
@@ -51,9 +63,17 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         Value::List(l) => !l.borrow().is_empty(),
         Value::Dict(d) => !d.borrow().is_empty(),
         Value::Array(a) => match a.size() {
-            0 => return Err(PyError::value("The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.")),
+            0 => {
+                return Err(PyError::value(
+                    "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.",
+                ));
+            }
             1 => scalar_truth(&a.first()),
-            _ => return Err(PyError::value("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()")),
+            _ => {
+                return Err(PyError::value(
+                    "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+                ));
+            }
         },
         Value::NpScalar(_, s) => scalar_truth(s),
         _ => true,
@@ -91,7 +111,12 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             }
             out
         }
-        other => return Err(PyError::type_error(format!("'{}' object is not iterable", other.type_name()))),
+        other => {
+            return Err(PyError::type_error(format!(
+                "'{}' object is not iterable",
+                other.type_name()
+            )));
+        }
     })
 }
 
@@ -109,7 +134,10 @@ impl Session {
             Stmt::Pass => Ok(None),
             Stmt::Import { module, alias } => {
                 if module != "numpy" {
-                    return Err(PyError::new("ModuleNotFoundError", format!("slicelab only has numpy; no module named '{module}'")));
+                    return Err(PyError::new(
+                        "ModuleNotFoundError",
+                        format!("slicelab only has numpy; no module named '{module}'"),
+                    ));
                 }
                 let name = alias.clone().unwrap_or_else(|| "numpy".into());
                 self.names.insert(name, Value::Module("numpy".into()));
@@ -117,11 +145,15 @@ impl Session {
             }
             Stmt::FromImport { module, names } => {
                 if module != "numpy" {
-                    return Err(PyError::new("ModuleNotFoundError", format!("slicelab only has numpy; no module named '{module}'")));
+                    return Err(PyError::new(
+                        "ModuleNotFoundError",
+                        format!("slicelab only has numpy; no module named '{module}'"),
+                    ));
                 }
                 for (n, alias) in names {
                     let v = self.np_attr(n)?;
-                    self.names.insert(alias.clone().unwrap_or_else(|| n.clone()), v);
+                    self.names
+                        .insert(alias.clone().unwrap_or_else(|| n.clone()), v);
                 }
                 Ok(None)
             }
@@ -148,16 +180,25 @@ impl Session {
                         let new = self.inplace(*op, cur, &rhs)?;
                         self.setitem(&obj, &idx, &new)
                     }
-                    _ => Err(PyError::new("SyntaxError", "illegal expression for augmented assignment")),
+                    _ => Err(PyError::new(
+                        "SyntaxError",
+                        "illegal expression for augmented assignment",
+                    )),
                 }?;
                 Ok(None)
             }
         }
     }
 
-    fn inplace(&mut self, op: crate::syntax::ast::BinOp, cur: Value, rhs: &Value) -> PyResult<Value> {
+    fn inplace(
+        &mut self,
+        op: crate::syntax::ast::BinOp,
+        cur: Value,
+        rhs: &Value,
+    ) -> PyResult<Value> {
         if let Value::Array(a) = &cur {
-            let eop = engine_op(op).ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
+            let eop = engine_op(op)
+                .ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
             numpy_inplace(eop, a, rhs)?;
             return Ok(cur);
         }
@@ -192,7 +233,11 @@ impl Session {
                     return Err(PyError::value(if items.len() > ts.len() {
                         format!("too many values to unpack (expected {})", ts.len())
                     } else {
-                        format!("not enough values to unpack (expected {}, got {})", ts.len(), items.len())
+                        format!(
+                            "not enough values to unpack (expected {}, got {})",
+                            ts.len(),
+                            items.len()
+                        )
                     }));
                 }
                 for (t, v) in ts.iter().zip(items) {
@@ -236,7 +281,11 @@ impl Session {
         Ok(match &e.kind {
             ExprKind::Name(n) => self.lookup(n)?,
             ExprKind::Int(i) => Value::Int(*i),
-            ExprKind::BigInt(_) => return Err(PyError::overflow("Python int too large for slicelab (beyond 128 bits)")),
+            ExprKind::BigInt(_) => {
+                return Err(PyError::overflow(
+                    "Python int too large for slicelab (beyond 128 bits)",
+                ));
+            }
             ExprKind::Float(f) => Value::Float(*f),
             ExprKind::Imag(f) => Value::Complex(0.0, *f),
             ExprKind::Str(s) => Value::str(s),
@@ -262,10 +311,18 @@ impl Session {
                 let idx = self.eval_index(index)?;
                 self.getitem(&obj, &idx)?
             }
-            ExprKind::Slice { .. } => return Err(PyError::new("SyntaxError", "a slice is only allowed inside []")),
+            ExprKind::Slice { .. } => {
+                return Err(PyError::new(
+                    "SyntaxError",
+                    "a slice is only allowed inside []",
+                ));
+            }
             ExprKind::Call { func, args } => {
                 let f = self.eval(func)?;
-                let mut a = Args { pos: vec![], kw: vec![] };
+                let mut a = Args {
+                    pos: vec![],
+                    kw: vec![],
+                };
                 for arg in args {
                     match arg {
                         Arg::Positional(x) => match &x.kind {
@@ -321,9 +378,18 @@ impl Session {
             }
             ExprKind::IfExp { test, body, orelse } => {
                 let t = self.eval(test)?;
-                if truthy(&t)? { self.eval(body)? } else { self.eval(orelse)? }
+                if truthy(&t)? {
+                    self.eval(body)?
+                } else {
+                    self.eval(orelse)?
+                }
             }
-            ExprKind::Starred(_) => return Err(PyError::new("SyntaxError", "can't use starred expression here")),
+            ExprKind::Starred(_) => {
+                return Err(PyError::new(
+                    "SyntaxError",
+                    "can't use starred expression here",
+                ));
+            }
         })
     }
 
@@ -355,8 +421,15 @@ impl Session {
         if is_numpy(v) {
             let (arr, scalar) = match v {
                 Value::Array(a) => (a.clone(), false),
-                Value::NpScalar(dt, s) => (NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?, true),
-                _ => return Err(PyError::type_error("bad operand type for unary operator: 'numpy.void'")),
+                Value::NpScalar(dt, s) => (
+                    NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?,
+                    true,
+                ),
+                _ => {
+                    return Err(PyError::type_error(
+                        "bad operand type for unary operator: 'numpy.void'",
+                    ));
+                }
             };
             let out = match op {
                 UnaryOp::Neg => crate::engine::kernels::unary(K::Neg, &arr)?,
@@ -364,7 +437,11 @@ impl Session {
                 UnaryOp::Pos => arr.copy(crate::engine::Order::C)?,
                 UnaryOp::Not => unreachable!(),
             };
-            return Ok(if scalar { Value::NpScalar(out.dtype().clone(), out.first()) } else { Value::Array(out) });
+            return Ok(if scalar {
+                Value::NpScalar(out.dtype().clone(), out.first())
+            } else {
+                Value::Array(out)
+            });
         }
         Ok(match (op, v) {
             (UnaryOp::Neg, Value::Int(i)) => Value::Int(-i),
@@ -376,11 +453,19 @@ impl Session {
             (UnaryOp::Invert, Value::Int(i)) => Value::Int(!i),
             (UnaryOp::Invert, Value::Bool(b)) => Value::Int(!(*b as i128)),
             (UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, other) => {
-                let sym = match op { UnaryOp::Neg => "-", UnaryOp::Pos => "+", _ => "~" };
+                let sym = match op {
+                    UnaryOp::Neg => "-",
+                    UnaryOp::Pos => "+",
+                    _ => "~",
+                };
                 let _ = sym;
                 return Err(PyError::type_error(format!(
                     "bad operand type for unary {}: '{}'",
-                    match op { UnaryOp::Neg => "-", UnaryOp::Pos => "+", _ => "~" },
+                    match op {
+                        UnaryOp::Neg => "-",
+                        UnaryOp::Pos => "+",
+                        _ => "~",
+                    },
                     other.type_name()
                 )));
             }
@@ -388,10 +473,16 @@ impl Session {
         })
     }
 
-    pub(super) fn binary(&mut self, op: crate::syntax::ast::BinOp, l: &Value, r: &Value) -> PyResult<Value> {
+    pub(super) fn binary(
+        &mut self,
+        op: crate::syntax::ast::BinOp,
+        l: &Value,
+        r: &Value,
+    ) -> PyResult<Value> {
         let numpy_side = is_numpy(l) || is_numpy(r);
         if numpy_side {
-            let eop = engine_op(op).ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
+            let eop = engine_op(op)
+                .ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
             return numpy_binary(eop, l, r);
         }
         python_binary(op, l, r)
@@ -423,7 +514,9 @@ impl Session {
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(x.as_ref())),
-                _ => Err(PyError::type_error("'in <string>' requires string as left operand")),
+                _ => Err(PyError::type_error(
+                    "'in <string>' requires string as left operand",
+                )),
             },
             Value::Dict(d) => Ok(d.borrow().iter().any(|(k, _)| python_eq(k, item))),
             Value::Array(_) => {
@@ -436,7 +529,11 @@ impl Session {
             other => {
                 for x in iterate(other)? {
                     if is_numpy(&x) || is_numpy(item) {
-                        if truthy(&numpy_compare(crate::engine::kernels::CompareOp::Eq, &x, item)?)? {
+                        if truthy(&numpy_compare(
+                            crate::engine::kernels::CompareOp::Eq,
+                            &x,
+                            item,
+                        )?)? {
                             return Ok(true);
                         }
                     } else if python_eq(&x, item) {
@@ -456,8 +553,14 @@ impl Session {
             Value::NpScalar(..) => match idx {
                 Value::Tuple(t) if t.is_empty() => Ok(obj.clone()),
                 Value::Ellipsis => {
-                    let Value::NpScalar(dt, s) = obj else { unreachable!() };
-                    Ok(Value::Array(NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?))
+                    let Value::NpScalar(dt, s) = obj else {
+                        unreachable!()
+                    };
+                    Ok(Value::Array(NdArray::from_scalars(
+                        &[],
+                        dt.clone(),
+                        std::slice::from_ref(s),
+                    )?))
                 }
                 _ => Err(PyError::index("invalid index to scalar variable.")),
             },
@@ -471,15 +574,35 @@ impl Session {
                                 Value::None => Ok(None),
                                 Value::Int(i) => Ok(Some(*i as i64)),
                                 Value::NpScalar(_, Scalar::Int(i)) => Ok(Some(*i)),
-                                _ => Err(PyError::type_error("slice indices must be integers or None or have an __index__ method")),
+                                _ => Err(PyError::type_error(
+                                    "slice indices must be integers or None or have an __index__ method",
+                                )),
                             }
                         };
-                        let (start, n, step) = index::adjust_slice(get(&parts[0])?, get(&parts[1])?, get(&parts[2])?, items.len())?;
-                        let picked: Vec<Value> = (0..n).map(|k| items[(start + k as i64 * step) as usize].clone()).collect();
+                        let (start, n, step) = index::adjust_slice(
+                            get(&parts[0])?,
+                            get(&parts[1])?,
+                            get(&parts[2])?,
+                            items.len(),
+                        )?;
+                        let picked: Vec<Value> = (0..n)
+                            .map(|k| items[(start + k as i64 * step) as usize].clone())
+                            .collect();
                         Ok(match obj {
                             Value::Tuple(_) => Value::tuple(picked),
                             Value::List(_) => Value::list(picked),
-                            _ => Value::str(&picked.iter().map(|v| if let Value::Str(s) = v { s.to_string() } else { String::new() }).collect::<String>()),
+                            _ => Value::str(
+                                &picked
+                                    .iter()
+                                    .map(|v| {
+                                        if let Value::Str(s) = v {
+                                            s.to_string()
+                                        } else {
+                                            String::new()
+                                        }
+                                    })
+                                    .collect::<String>(),
+                            ),
                         })
                     }
                     _ => {
@@ -498,13 +621,18 @@ impl Session {
                 .iter()
                 .find(|(k, _)| python_eq(k, idx))
                 .map(|(_, v)| v.clone())
-                .ok_or_else(|| PyError::new("KeyError", super::display::repr(idx, &self.print_options))),
+                .ok_or_else(|| {
+                    PyError::new("KeyError", super::display::repr(idx, &self.print_options))
+                }),
             Value::Flags(a) => match idx {
                 Value::Str(s) => self.getattr(&Value::Flags(a.clone()), &s.to_lowercase()),
                 _ => Err(PyError::new("KeyError", "Unknown flag")),
             },
             Value::Module(_) | Value::Function(_) => super::numpy::index_trick(obj, idx),
-            other => Err(PyError::type_error(format!("'{}' object is not subscriptable", other.type_name()))),
+            other => Err(PyError::type_error(format!(
+                "'{}' object is not subscriptable",
+                other.type_name()
+            ))),
         }
     }
 
@@ -516,10 +644,16 @@ impl Session {
                 let target = match idx {
                     Value::Str(name) => field_view(a, name)?,
                     Value::Int(i) => {
-                        let DType::Record(rec) = a.dtype() else { unreachable!() };
+                        let DType::Record(rec) = a.dtype() else {
+                            unreachable!()
+                        };
                         let n = rec.fields.len() as i128;
                         let j = if *i < 0 { i + n } else { *i };
-                        let f = rec.fields.get(j as usize).ok_or_else(|| PyError::index(format!("invalid index ({i}) to structured array with {n} fields")))?;
+                        let f = rec.fields.get(j as usize).ok_or_else(|| {
+                            PyError::index(format!(
+                                "invalid index ({i}) to structured array with {n} fields"
+                            ))
+                        })?;
                         field_view(a, &f.name.clone())?
                     }
                     _ => return Err(PyError::index("invalid index")),
@@ -545,8 +679,13 @@ impl Session {
                 }
                 Ok(())
             }
-            Value::NpScalar(..) => Err(PyError::type_error("'numpy.generic' object does not support item assignment")),
-            other => Err(PyError::type_error(format!("'{}' object does not support item assignment", other.type_name()))),
+            Value::NpScalar(..) => Err(PyError::type_error(
+                "'numpy.generic' object does not support item assignment",
+            )),
+            other => Err(PyError::type_error(format!(
+                "'{}' object does not support item assignment",
+                other.type_name()
+            ))),
         }
     }
 
@@ -566,7 +705,11 @@ impl Session {
                         Value::Int(i) => vec![Some(*i as usize)],
                         _ => vec![],
                     };
-                    return Err(crate::engine::EngineError::CannotReshape { size: a.size(), shape: raw }.into());
+                    return Err(crate::engine::EngineError::CannotReshape {
+                        size: a.size(),
+                        shape: raw,
+                    }
+                    .into());
                 }
                 // In-place reshape only when no copy is needed.
                 match a.layout().reshaped_c(&shape, a.dtype().itemsize()) {
@@ -574,13 +717,25 @@ impl Session {
                         a.set_layout(l);
                         Ok(())
                     }
-                    None => Err(PyError::new("AttributeError", "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.")),
+                    None => Err(PyError::new(
+                        "AttributeError",
+                        "Incompatible shape for in-place modification. Use `.reshape()` to make a copy with the desired shape.",
+                    )),
                 }
             }
             (Value::Flags(a), "writeable") => Ok(a.set_writeable(truthy(value)?)?),
-            (Value::Array(_), "dtype" | "strides" | "data") => Err(PyError::new("AttributeError", format!("slicelab does not support setting '{name}'"))),
-            (Value::Array(_), _) => Err(PyError::new("AttributeError", format!("'numpy.ndarray' object attribute '{name}' is read-only"))),
-            (other, _) => Err(PyError::new("AttributeError", format!("'{}' object has no attribute '{name}'", other.type_name()))),
+            (Value::Array(_), "dtype" | "strides" | "data") => Err(PyError::new(
+                "AttributeError",
+                format!("slicelab does not support setting '{name}'"),
+            )),
+            (Value::Array(_), _) => Err(PyError::new(
+                "AttributeError",
+                format!("'numpy.ndarray' object attribute '{name}' is read-only"),
+            )),
+            (other, _) => Err(PyError::new(
+                "AttributeError",
+                format!("'{}' object has no attribute '{name}'", other.type_name()),
+            )),
         }
     }
 
@@ -599,10 +754,18 @@ impl Session {
                 "writebackifcopy" => false,
                 _ => return Err(PyError::attribute("numpy._core.multiarray.flagsobj", name)),
             })),
-            Value::Function(f) if f.as_ref() == "np.add" || f.as_ref() == "np.multiply" || f.as_ref() == "np.subtract" => match name {
-                "at" | "reduce" | "accumulate" | "outer" => Ok(Value::func(&format!("{f}.{name}"))),
-                _ => Err(PyError::attribute("numpy.ufunc", name)),
-            },
+            Value::Function(f)
+                if f.as_ref() == "np.add"
+                    || f.as_ref() == "np.multiply"
+                    || f.as_ref() == "np.subtract" =>
+            {
+                match name {
+                    "at" | "reduce" | "accumulate" | "outer" => {
+                        Ok(Value::func(&format!("{f}.{name}")))
+                    }
+                    _ => Err(PyError::attribute("numpy.ufunc", name)),
+                }
+            }
             Value::Slice(parts) => match name {
                 "start" => Ok(parts[0].clone()),
                 "stop" => Ok(parts[1].clone()),
@@ -614,15 +777,23 @@ impl Session {
                 "imag" => Ok(Value::Float(*im)),
                 _ => Err(PyError::attribute("complex", name)),
             },
-            Value::List(_) | Value::Dict(_) | Value::Tuple(_) | Value::Str(_) | Value::Float(_) | Value::Int(_) => {
-                Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
-            }
+            Value::List(_)
+            | Value::Dict(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Float(_)
+            | Value::Int(_) => Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name))),
             other => Err(PyError::attribute(&other.type_name(), name)),
         }
     }
 
     fn np_attr(&self, name: &str) -> PyResult<Value> {
-        super::numpy::np_attr(name).ok_or_else(|| PyError::new("AttributeError", format!("module 'numpy' has no attribute '{name}'")))
+        super::numpy::np_attr(name).ok_or_else(|| {
+            PyError::new(
+                "AttributeError",
+                format!("module 'numpy' has no attribute '{name}'"),
+            )
+        })
     }
 
     fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
@@ -631,7 +802,10 @@ impl Session {
             Value::Type(t) => super::numpy::construct(self, t, args),
             Value::Method(obj, name) => super::methods::call_method(self, obj, name, args),
             Value::DType(_) => Err(PyError::type_error("'numpy.dtype' object is not callable")),
-            other => Err(PyError::type_error(format!("'{}' object is not callable", other.type_name()))),
+            other => Err(PyError::type_error(format!(
+                "'{}' object is not callable",
+                other.type_name()
+            ))),
         }
     }
 
@@ -648,20 +822,30 @@ fn py_index(v: &Value, kind: &str) -> PyResult<i128> {
         Value::Bool(b) => Ok(*b as i128),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i as i128),
         Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i128),
-        other => Err(PyError::type_error(format!("{kind} indices must be integers or slices, not {}", other.type_name()))),
+        other => Err(PyError::type_error(format!(
+            "{kind} indices must be integers or slices, not {}",
+            other.type_name()
+        ))),
     }
 }
 
 /// A field of a structured array as a view.
 pub fn field_view(a: &ArrayRef, name: &str) -> PyResult<ArrayRef> {
     let DType::Record(rec) = a.dtype() else {
-        return Err(PyError::index(crate::engine::EngineError::InvalidIndexType.to_string()));
+        return Err(PyError::index(
+            crate::engine::EngineError::InvalidIndexType.to_string(),
+        ));
     };
-    let f = rec.field(name).ok_or_else(|| PyError::value(format!("no field of name {name}")))?;
+    let f = rec
+        .field(name)
+        .ok_or_else(|| PyError::value(format!("no field of name {name}")))?;
     let mut l = a.layout();
     l.offset += f.offset;
     l.shape.extend(&f.shape);
-    l.strides.extend(crate::engine::layout::c_strides(&f.shape, f.dtype.itemsize()));
+    l.strides.extend(crate::engine::layout::c_strides(
+        &f.shape,
+        f.dtype.itemsize(),
+    ));
     Ok(NdArray::view(a, f.dtype.clone(), l))
 }
 
@@ -669,18 +853,31 @@ pub fn field_view(a: &ArrayRef, name: &str) -> PyResult<ArrayRef> {
 /// original offsets (NumPy ≥ 1.16).
 fn multi_field_view(a: &ArrayRef, names: &[Value]) -> PyResult<ArrayRef> {
     let DType::Record(rec) = a.dtype() else {
-        return Err(PyError::index(crate::engine::EngineError::InvalidIndexType.to_string()));
+        return Err(PyError::index(
+            crate::engine::EngineError::InvalidIndexType.to_string(),
+        ));
     };
     let mut fields = vec![];
     for n in names {
         let Value::Str(s) = n else { unreachable!() };
-        let f = rec.field(s).ok_or_else(|| PyError::new("KeyError", crate::render::scalar_repr::py_str_repr(s)))?;
-        if fields.iter().any(|x: &crate::engine::dtype::Field| x.name == f.name) {
-            return Err(PyError::value(format!("duplicate field of name {}", crate::render::scalar_repr::py_str_repr(s))));
+        let f = rec
+            .field(s)
+            .ok_or_else(|| PyError::new("KeyError", crate::render::scalar_repr::py_str_repr(s)))?;
+        if fields
+            .iter()
+            .any(|x: &crate::engine::dtype::Field| x.name == f.name)
+        {
+            return Err(PyError::value(format!(
+                "duplicate field of name {}",
+                crate::render::scalar_repr::py_str_repr(s)
+            )));
         }
         fields.push(f.clone());
     }
-    let dt = DType::Record(Rc::new(crate::engine::dtype::RecordType { fields, itemsize: rec.itemsize }));
+    let dt = DType::Record(Rc::new(crate::engine::dtype::RecordType {
+        fields,
+        itemsize: rec.itemsize,
+    }));
     Ok(NdArray::view(a, dt, a.layout()))
 }
 
@@ -715,7 +912,9 @@ fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
 }
 
 fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
-    let DType::Record(rec) = a.dtype() else { unreachable!() };
+    let DType::Record(rec) = a.dtype() else {
+        unreachable!()
+    };
     let name = match idx {
         Value::Str(s) => s.to_string(),
         Value::Int(i) => {
@@ -723,11 +922,19 @@ fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
             let j = if *i < 0 { i + n } else { *i };
             rec.fields
                 .get(j as usize)
-                .ok_or_else(|| PyError::index(format!("invalid index ({i}) to structured array with {n} fields")))?
+                .ok_or_else(|| {
+                    PyError::index(format!(
+                        "invalid index ({i}) to structured array with {n} fields"
+                    ))
+                })?
                 .name
                 .clone()
         }
-        _ => return Err(PyError::index("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices")),
+        _ => {
+            return Err(PyError::index(
+                "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+            ));
+        }
     };
     let v = field_view(a, &name)?;
     if v.ndim() == 0 {
@@ -750,7 +957,9 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     let dt = a.dtype().clone();
     let src: ArrayRef = match value {
         Value::Array(v) => v.clone(),
-        Value::List(_) | Value::Tuple(_) if !(matches!(dt, DType::Record(_)) && matches!(value, Value::Tuple(_))) => {
+        Value::List(_) | Value::Tuple(_)
+            if !(matches!(dt, DType::Record(_)) && matches!(value, Value::Tuple(_))) =>
+        {
             let arr = to_array(value, Some(&dt))?;
             // NumPy converts the value with at most the destination's ndim.
             if index::is_basic(&items)
@@ -764,11 +973,12 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
             }
             arr
         }
-        Value::NpScalar(sdt, s) => NdArray::from_scalars(&[], sdt.clone(), std::slice::from_ref(s))?,
+        Value::NpScalar(sdt, s) => {
+            NdArray::from_scalars(&[], sdt.clone(), std::slice::from_ref(s))?
+        }
         Value::Void(v) => v.clone(),
         other => NdArray::from_scalars(&[], dt.clone(), &[to_scalar_for(other, &dt)?])?,
     };
     index::set(a, &items, &src)?;
     Ok(())
 }
-

@@ -29,8 +29,16 @@ fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
         Scalar::Str(t) => Value::str(t),
         Scalar::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
         Scalar::Record(items) => {
-            let DType::Record(rec) = dt else { return Value::None };
-            Value::tuple(rec.fields.iter().zip(items).map(|(f, x)| scalar_to_py(&f.dtype, x)).collect())
+            let DType::Record(rec) = dt else {
+                return Value::None;
+            };
+            Value::tuple(
+                rec.fields
+                    .iter()
+                    .zip(items)
+                    .map(|(f, x)| scalar_to_py(&f.dtype, x))
+                    .collect(),
+            )
         }
     }
 }
@@ -46,7 +54,11 @@ fn tolist(a: &ArrayRef) -> Value {
             return Value::list(vals.iter().map(|s| scalar_to_py(dt, s)).collect());
         }
         let step: usize = shape[1..].iter().product();
-        Value::list((0..shape[0]).map(|i| build(dt, &vals[i * step..(i + 1) * step], &shape[1..])).collect())
+        Value::list(
+            (0..shape[0])
+                .map(|i| build(dt, &vals[i * step..(i + 1) * step], &shape[1..]))
+                .collect(),
+        )
     }
     build(a.dtype(), &vals, &shape)
 }
@@ -69,14 +81,22 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
         "T" => Value::Array(transpose(a, None)?),
         "real" => match a.dtype() {
             DType::Complex128 | DType::Complex64 => {
-                let part = if *a.dtype() == DType::Complex128 { DType::Float64 } else { DType::Float32 };
+                let part = if *a.dtype() == DType::Complex128 {
+                    DType::Float64
+                } else {
+                    DType::Float32
+                };
                 Value::Array(NdArray::view(a, part, a.layout()))
             }
             _ => me.clone(),
         },
         "imag" => match a.dtype() {
             DType::Complex128 | DType::Complex64 => {
-                let part = if *a.dtype() == DType::Complex128 { DType::Float64 } else { DType::Float32 };
+                let part = if *a.dtype() == DType::Complex128 {
+                    DType::Float64
+                } else {
+                    DType::Float32
+                };
                 let mut l = a.layout();
                 l.offset += part.itemsize();
                 Value::Array(NdArray::view(a, part, l))
@@ -95,9 +115,40 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
 
 /// Methods an ndarray has.
 pub const ARRAY_METHODS: &[&str] = &[
-    "reshape", "copy", "transpose", "ravel", "flatten", "view", "astype", "sum", "mean", "min", "max", "argmin",
-    "argmax", "any", "all", "std", "var", "prod", "cumsum", "cumprod", "nonzero", "squeeze", "diagonal", "tolist",
-    "item", "fill", "swapaxes", "sort", "take", "clip", "round", "dot", "repeat", "flip",
+    "reshape",
+    "copy",
+    "transpose",
+    "ravel",
+    "flatten",
+    "view",
+    "astype",
+    "sum",
+    "mean",
+    "min",
+    "max",
+    "argmin",
+    "argmax",
+    "any",
+    "all",
+    "std",
+    "var",
+    "prod",
+    "cumsum",
+    "cumprod",
+    "nonzero",
+    "squeeze",
+    "diagonal",
+    "tolist",
+    "item",
+    "fill",
+    "swapaxes",
+    "sort",
+    "take",
+    "clip",
+    "round",
+    "dot",
+    "repeat",
+    "flip",
 ];
 
 /// Attributes of NumPy scalars.
@@ -133,9 +184,14 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
         "kind" => Value::str(&dt.kind_char().to_string()),
         "char" => Value::str(&dt.descr()[1..2]),
         "str" => Value::str(&dt.descr()),
-        "type" => Value::Type(super::numpy::type_of(&Value::NpScalar(dt.clone(), Scalar::Int(0)))),
+        "type" => Value::Type(super::numpy::type_of(&Value::NpScalar(
+            dt.clone(),
+            Scalar::Int(0),
+        ))),
         "names" => match dt {
-            DType::Record(r) => Value::tuple(r.fields.iter().map(|f| Value::str(&f.name)).collect()),
+            DType::Record(r) => {
+                Value::tuple(r.fields.iter().map(|f| Value::str(&f.name)).collect())
+            }
             _ => Value::None,
         },
         "fields" => match dt {
@@ -148,7 +204,10 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
                         } else {
                             f.dtype.clone()
                         };
-                        (Value::str(&f.name), Value::tuple(vec![Value::DType(fd), Value::Int(f.offset as i128)]))
+                        (
+                            Value::str(&f.name),
+                            Value::tuple(vec![Value::DType(fd), Value::Int(f.offset as i128)]),
+                        )
                     })
                     .collect(),
             ))),
@@ -193,7 +252,9 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
                 "index" => {
                     let x = args.req(0, "value", name)?;
                     let pos = l.borrow().iter().position(|v| super::ops::python_eq(v, x));
-                    return pos.map(|p| Value::Int(p as i128)).ok_or_else(|| PyError::value("value is not in list"));
+                    return pos
+                        .map(|p| Value::Int(p as i128))
+                        .ok_or_else(|| PyError::value("value is not in list"));
                 }
                 "reverse" => l.borrow_mut().reverse(),
                 _ => return Err(PyError::attribute("list", name)),
@@ -201,12 +262,25 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
             Ok(Value::None)
         }
         Value::Dict(d) => match name {
-            "keys" => Ok(Value::list(d.borrow().iter().map(|(k, _)| k.clone()).collect())),
-            "values" => Ok(Value::list(d.borrow().iter().map(|(_, v)| v.clone()).collect())),
-            "items" => Ok(Value::list(d.borrow().iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect())),
+            "keys" => Ok(Value::list(
+                d.borrow().iter().map(|(k, _)| k.clone()).collect(),
+            )),
+            "values" => Ok(Value::list(
+                d.borrow().iter().map(|(_, v)| v.clone()).collect(),
+            )),
+            "items" => Ok(Value::list(
+                d.borrow()
+                    .iter()
+                    .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
+                    .collect(),
+            )),
             "get" => {
                 let k = args.req(0, "key", name)?;
-                Ok(d.borrow().iter().find(|(x, _)| super::ops::python_eq(x, k)).map(|(_, v)| v.clone()).unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
+                Ok(d.borrow()
+                    .iter()
+                    .find(|(x, _)| super::ops::python_eq(x, k))
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
             }
             _ => Err(PyError::attribute("dict", name)),
         },
@@ -216,7 +290,10 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
             "strip" => Ok(Value::str(t.trim())),
             "join" => {
                 let items = iterate(args.req(0, "iterable", name)?)?;
-                let parts: Vec<String> = items.iter().map(|v| super::display::str_of(v, &s.print_options)).collect();
+                let parts: Vec<String> = items
+                    .iter()
+                    .map(|v| super::display::str_of(v, &s.print_options))
+                    .collect();
                 Ok(Value::str(&parts.join(t)))
             }
             _ => Err(PyError::attribute("str", name)),
@@ -258,37 +335,73 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
     };
     Ok(match name {
         "reshape" => {
-            let shape = shape_from_args(&Args { pos: args.pos.clone(), kw: vec![] });
+            let shape = shape_from_args(&Args {
+                pos: args.pos.clone(),
+                kw: vec![],
+            });
             let order = order_kw(&args)?;
             let out = reshape(a, &shape, order)?;
             if let Some(Value::Bool(false)) = args.kw("copy")
                 && !out.same_buffer(a)
             {
-                return Err(PyError::value("Unable to avoid creating a copy while reshaping."));
+                return Err(PyError::value(
+                    "Unable to avoid creating a copy while reshaping.",
+                ));
             }
             Value::Array(out)
         }
-        "copy" => Value::Array(a.copy(match args.get(0, "order") { Some(Value::Str(o)) if o.as_ref() == "F" => Order::F, _ => Order::C })?),
+        "copy" => Value::Array(a.copy(match args.get(0, "order") {
+            Some(Value::Str(o)) if o.as_ref() == "F" => Order::F,
+            _ => Order::C,
+        })?),
         "transpose" => {
             let axes = match args.pos.len() {
                 0 => None,
                 1 => match &args.pos[0] {
                     Value::None => None,
-                    Value::Tuple(_) | Value::List(_) => Some(iterate(&args.pos[0])?.iter().map(|v| match v { Value::Int(i) => Ok(*i as i64), _ => Err(PyError::type_error("an integer is required")) }).collect::<PyResult<_>>()?),
+                    Value::Tuple(_) | Value::List(_) => Some(
+                        iterate(&args.pos[0])?
+                            .iter()
+                            .map(|v| match v {
+                                Value::Int(i) => Ok(*i as i64),
+                                _ => Err(PyError::type_error("an integer is required")),
+                            })
+                            .collect::<PyResult<_>>()?,
+                    ),
                     Value::Int(i) => Some(vec![*i as i64]),
                     _ => return Err(PyError::type_error("an integer is required")),
                 },
-                _ => Some(args.pos.iter().map(|v| match v { Value::Int(i) => Ok(*i as i64), _ => Err(PyError::type_error("an integer is required")) }).collect::<PyResult<_>>()?),
+                _ => Some(
+                    args.pos
+                        .iter()
+                        .map(|v| match v {
+                            Value::Int(i) => Ok(*i as i64),
+                            _ => Err(PyError::type_error("an integer is required")),
+                        })
+                        .collect::<PyResult<_>>()?,
+                ),
             };
             Value::Array(transpose(a, axes)?)
         }
-        "swapaxes" => s.call_function("np.swapaxes", Args { pos: [vec![Value::Array(a.clone())], args.pos].concat(), kw: args.kw })?,
+        "swapaxes" => s.call_function(
+            "np.swapaxes",
+            Args {
+                pos: [vec![Value::Array(a.clone())], args.pos].concat(),
+                kw: args.kw,
+            },
+        )?,
         "ravel" => {
-            let order = match args.get(0, "order") { Some(Value::Str(o)) if o.as_ref() == "F" => Order::F, _ => Order::C };
+            let order = match args.get(0, "order") {
+                Some(Value::Str(o)) if o.as_ref() == "F" => Order::F,
+                _ => Order::C,
+            };
             Value::Array(reshape(a, &Value::Int(-1), order)?)
         }
         "flatten" => {
-            let order = match args.get(0, "order") { Some(Value::Str(o)) if o.as_ref() == "F" => Order::F, _ => Order::C };
+            let order = match args.get(0, "order") {
+                Some(Value::Str(o)) if o.as_ref() == "F" => Order::F,
+                _ => Order::C,
+            };
             let c = a.copy(order)?;
             let r = reshape(&c, &Value::Int(-1), order)?;
             if r.same_buffer(&c) {
@@ -303,14 +416,19 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             Some(d) => {
                 let dt = dtype_arg(d)?;
                 if dt.itemsize() != a.dtype().itemsize() {
-                    return Err(PyError::value("slicelab supports .view(dtype) only between dtypes of the same size"));
+                    return Err(PyError::value(
+                        "slicelab supports .view(dtype) only between dtypes of the same size",
+                    ));
                 }
                 Value::Array(NdArray::view(a, dt, a.layout()))
             }
         },
         "astype" => {
             let dt = dtype_arg(args.req(0, "dtype", name)?)?;
-            let copy = match args.kw("copy") { Some(v) => truthy(v)?, None => true };
+            let copy = match args.kw("copy") {
+                Some(v) => truthy(v)?,
+                None => true,
+            };
             if !copy && &dt == a.dtype() {
                 Value::Array(a.clone())
             } else {
@@ -331,16 +449,45 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "var" => reduction(a, Reduction::Var(ddof), &args, 0)?,
         "prod" => reduction(a, Reduction::Prod, &args, 0)?,
         "cumsum" | "cumprod" => {
-            let axis = match args.get(0, "axis") { None | Some(Value::None) => None, Some(Value::Int(i)) => Some(normalize_axis(*i as i64, a.ndim())?), Some(_) => return Err(PyError::type_error("axis must be an integer")) };
-            Value::Array(crate::engine::reduce::accumulate(a, name == "cumprod", axis)?)
+            let axis = match args.get(0, "axis") {
+                None | Some(Value::None) => None,
+                Some(Value::Int(i)) => Some(normalize_axis(*i as i64, a.ndim())?),
+                Some(_) => return Err(PyError::type_error("axis must be an integer")),
+            };
+            Value::Array(crate::engine::reduce::accumulate(
+                a,
+                name == "cumprod",
+                axis,
+            )?)
         }
-        "nonzero" => Value::tuple(crate::engine::index::nonzero(a)?.into_iter().map(Value::Array).collect()),
+        "nonzero" => Value::tuple(
+            crate::engine::index::nonzero(a)?
+                .into_iter()
+                .map(Value::Array)
+                .collect(),
+        ),
         "squeeze" | "take" | "clip" | "repeat" | "flip" => {
-            let np = if name == "flip" { "np.flip" } else { &format!("np.{name}") };
-            s.call_function(np, Args { pos: [vec![Value::Array(a.clone())], args.pos].concat(), kw: args.kw })?
+            let np = if name == "flip" {
+                "np.flip"
+            } else {
+                &format!("np.{name}")
+            };
+            s.call_function(
+                np,
+                Args {
+                    pos: [vec![Value::Array(a.clone())], args.pos].concat(),
+                    kw: args.kw,
+                },
+            )?
         }
         "sort" => {
-            let sorted = s.call_function("np.sort", Args { pos: [vec![Value::Array(a.clone())], args.pos].concat(), kw: args.kw })?;
+            let sorted = s.call_function(
+                "np.sort",
+                Args {
+                    pos: [vec![Value::Array(a.clone())], args.pos].concat(),
+                    kw: args.kw,
+                },
+            )?;
             if let Value::Array(x) = sorted {
                 crate::engine::index::set(a, &[IndexItem::Ellipsis], &x)?;
             }
@@ -349,11 +496,20 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "diagonal" => {
             let l = a.layout();
             if l.ndim() < 2 {
-                return Err(PyError::value("diag requires an array of at least two dimensions"));
+                return Err(PyError::value(
+                    "diag requires an array of at least two dimensions",
+                ));
             }
-            let offset = match args.get(0, "offset") { Some(Value::Int(i)) => *i as i64, _ => 0 };
+            let offset = match args.get(0, "offset") {
+                Some(Value::Int(i)) => *i as i64,
+                _ => 0,
+            };
             let (r, c) = (l.shape[0] as i64, l.shape[1] as i64);
-            let (start_r, start_c) = if offset >= 0 { (0, offset) } else { (-offset, 0) };
+            let (start_r, start_c) = if offset >= 0 {
+                (0, offset)
+            } else {
+                (-offset, 0)
+            };
             let n = (r - start_r).min(c - start_c).max(0) as usize;
             let mut nl = crate::engine::Layout {
                 shape: l.shape[2..].to_vec(),
@@ -361,7 +517,9 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 offset: l.offset,
             };
             if n > 0 {
-                nl.offset = (l.offset as isize + start_r as isize * l.strides[0] + start_c as isize * l.strides[1]) as usize;
+                nl.offset = (l.offset as isize
+                    + start_r as isize * l.strides[0]
+                    + start_c as isize * l.strides[1]) as usize;
             }
             nl.shape.push(n);
             nl.strides.push(l.strides[0] + l.strides[1]);
@@ -373,7 +531,9 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "item" => {
             if args.pos.is_empty() {
                 if a.size() != 1 {
-                    return Err(PyError::value("can only convert an array of size 1 to a Python scalar"));
+                    return Err(PyError::value(
+                        "can only convert an array of size 1 to a Python scalar",
+                    ));
                 }
                 scalar_to_py(a.dtype(), &a.first())
             } else {
@@ -391,22 +551,41 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             Value::None
         }
         "round" => {
-            let d = match args.get(0, "decimals") { Some(Value::Int(i)) => *i as i32, _ => 0 };
+            let d = match args.get(0, "decimals") {
+                Some(Value::Int(i)) => *i as i32,
+                _ => 0,
+            };
             let p = 10f64.powi(d);
             let f = move |x: f64| {
                 let y = x * p;
                 let r = y.round();
-                let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
+                let r = if (y - y.trunc()).abs() == 0.5 {
+                    2.0 * (y / 2.0).round()
+                } else {
+                    r
+                };
                 r / p
             };
             let _ = f;
             let out = super::numpy::unary_float(a, |x| {
                 let r = x.round();
-                if (x - x.trunc()).abs() == 0.5 { 2.0 * (x / 2.0).round() } else { r }
+                if (x - x.trunc()).abs() == 0.5 {
+                    2.0 * (x / 2.0).round()
+                } else {
+                    r
+                }
             })?;
-            if d == 0 && a.dtype().is_integer() { Value::Array(a.copy(Order::C)?) } else { Value::Array(out) }
+            if d == 0 && a.dtype().is_integer() {
+                Value::Array(a.copy(Order::C)?)
+            } else {
+                Value::Array(out)
+            }
         }
-        "dot" => return Err(PyError::type_error("slicelab does not support matrix products")),
+        "dot" => {
+            return Err(PyError::type_error(
+                "slicelab does not support matrix products",
+            ));
+        }
         _ => {
             let _ = flip;
             let _ = as_array;

@@ -69,7 +69,11 @@ impl Session {
 
     /// Every bound name, sorted.
     pub fn names(&self) -> Vec<(String, Value)> {
-        let mut v: Vec<(String, Value)> = self.names.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let mut v: Vec<(String, Value)> = self
+            .names
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
         v
     }

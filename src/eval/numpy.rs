@@ -21,29 +21,128 @@ use super::value::{TypeObj, Value};
 
 /// Functions reachable as `np.NAME`.
 pub const NP_FUNCTIONS: &[&str] = &[
-    "array", "asarray", "ascontiguousarray", "asfortranarray", "copy", "arange", "zeros", "ones", "empty", "full",
-    "zeros_like", "ones_like", "empty_like", "full_like", "eye", "identity", "linspace", "shares_memory",
-    "may_share_memory", "where", "ix_", "flip", "fliplr", "flipud", "nonzero", "flatnonzero", "argwhere",
-    "count_nonzero", "isnan", "isinf", "isfinite", "logical_and", "logical_or", "logical_xor", "logical_not",
-    "any", "all", "sum", "mean", "max", "min", "amax", "amin", "prod", "std", "var", "argmax", "argmin",
-    "cumsum", "cumprod", "take", "concatenate", "stack", "vstack", "hstack", "clip", "sort", "argsort", "put",
-    "add", "subtract", "multiply", "divide", "true_divide", "floor_divide", "power", "mod", "remainder",
-    "maximum", "minimum", "equal", "not_equal", "less", "less_equal", "greater", "greater_equal",
-    "broadcast_to", "broadcast_shapes", "squeeze", "expand_dims", "transpose", "reshape", "ravel", "swapaxes",
-    "array_equal", "abs", "absolute", "sqrt", "exp", "log", "sin", "cos", "square", "negative", "floor", "ceil",
-    "set_printoptions", "get_printoptions", "diagonal", "shape", "ndim", "size", "result_type", "promote_types",
-    "can_cast", "array_repr", "array_str", "unique", "repeat", "tile", "atleast_1d", "atleast_2d",
+    "array",
+    "asarray",
+    "ascontiguousarray",
+    "asfortranarray",
+    "copy",
+    "arange",
+    "zeros",
+    "ones",
+    "empty",
+    "full",
+    "zeros_like",
+    "ones_like",
+    "empty_like",
+    "full_like",
+    "eye",
+    "identity",
+    "linspace",
+    "shares_memory",
+    "may_share_memory",
+    "where",
+    "ix_",
+    "flip",
+    "fliplr",
+    "flipud",
+    "nonzero",
+    "flatnonzero",
+    "argwhere",
+    "count_nonzero",
+    "isnan",
+    "isinf",
+    "isfinite",
+    "logical_and",
+    "logical_or",
+    "logical_xor",
+    "logical_not",
+    "any",
+    "all",
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "amax",
+    "amin",
+    "prod",
+    "std",
+    "var",
+    "argmax",
+    "argmin",
+    "cumsum",
+    "cumprod",
+    "take",
+    "concatenate",
+    "stack",
+    "vstack",
+    "hstack",
+    "clip",
+    "sort",
+    "argsort",
+    "put",
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "true_divide",
+    "floor_divide",
+    "power",
+    "mod",
+    "remainder",
+    "maximum",
+    "minimum",
+    "equal",
+    "not_equal",
+    "less",
+    "less_equal",
+    "greater",
+    "greater_equal",
+    "broadcast_to",
+    "broadcast_shapes",
+    "squeeze",
+    "expand_dims",
+    "transpose",
+    "reshape",
+    "ravel",
+    "swapaxes",
+    "array_equal",
+    "abs",
+    "absolute",
+    "sqrt",
+    "exp",
+    "log",
+    "sin",
+    "cos",
+    "square",
+    "negative",
+    "floor",
+    "ceil",
+    "set_printoptions",
+    "get_printoptions",
+    "diagonal",
+    "shape",
+    "ndim",
+    "size",
+    "result_type",
+    "promote_types",
+    "can_cast",
+    "array_repr",
+    "array_str",
+    "unique",
+    "repeat",
+    "tile",
+    "atleast_1d",
+    "atleast_2d",
 ];
 
 /// A Python builtin name, if it is one.
 pub fn builtin(name: &str) -> Option<Value> {
     Some(match name {
-        "print" | "len" | "isinstance" | "repr" | "abs" | "min" | "max" | "sum" | "round" | "sorted" | "id"
-        | "any" | "all" | "zip" | "enumerate" | "reversed" | "divmod" | "pow" | "hasattr" | "getattr" | "help" => {
-            Value::func(name)
-        }
-        "int" | "float" | "bool" | "str" | "list" | "tuple" | "slice" | "range" | "type" | "dict" | "complex"
-        | "object" => Value::Type(TypeObj::Builtin(match name {
+        "print" | "len" | "isinstance" | "repr" | "abs" | "min" | "max" | "sum" | "round"
+        | "sorted" | "id" | "any" | "all" | "zip" | "enumerate" | "reversed" | "divmod" | "pow"
+        | "hasattr" | "getattr" | "help" => Value::func(name),
+        "int" | "float" | "bool" | "str" | "list" | "tuple" | "slice" | "range" | "type"
+        | "dict" | "complex" | "object" => Value::Type(TypeObj::Builtin(match name {
             "int" => "int",
             "float" => "float",
             "bool" => "bool",
@@ -101,7 +200,22 @@ pub fn np_attr(name: &str) -> Option<Value> {
                 "ulonglong" | "ulong" => DType::UInt64,
                 other => {
                     let d = DType::parse(other)?;
-                    if !matches!(other, "int8" | "int16" | "int32" | "int64" | "uint8" | "uint16" | "uint32" | "uint64" | "float16" | "float32" | "float64" | "complex64" | "complex128") {
+                    if !matches!(
+                        other,
+                        "int8"
+                            | "int16"
+                            | "int32"
+                            | "int64"
+                            | "uint8"
+                            | "uint16"
+                            | "uint32"
+                            | "uint64"
+                            | "float16"
+                            | "float32"
+                            | "float64"
+                            | "complex64"
+                            | "complex128"
+                    ) {
                         return None;
                     }
                     d
@@ -120,7 +234,10 @@ pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
             Value::Tuple(_) => idx.clone(),
             other => Value::tuple(vec![other.clone()]),
         }),
-        other => Err(PyError::type_error(format!("'{}' object is not subscriptable", other.type_name()))),
+        other => Err(PyError::type_error(format!(
+            "'{}' object is not subscriptable",
+            other.type_name()
+        ))),
     }
 }
 
@@ -136,7 +253,12 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
         Value::Type(TypeObj::Builtin("bool")) => DType::Bool,
         Value::Type(TypeObj::Builtin("complex")) => DType::Complex128,
         Value::Type(TypeObj::Builtin("str")) => DType::Str(0),
-        Value::Str(s) => DType::parse(s).ok_or_else(|| PyError::type_error(format!("data type {} not understood", crate::render::scalar_repr::py_str_repr(s))))?,
+        Value::Str(s) => DType::parse(s).ok_or_else(|| {
+            PyError::type_error(format!(
+                "data type {} not understood",
+                crate::render::scalar_repr::py_str_repr(s)
+            ))
+        })?,
         Value::List(items) => {
             let mut fields = vec![];
             let mut offset = 0;
@@ -145,20 +267,35 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
                 if parts.len() < 2 {
                     return Err(PyError::type_error("data type not understood"));
                 }
-                let Value::Str(name) = &parts[0] else { return Err(PyError::type_error("data type not understood")) };
+                let Value::Str(name) = &parts[0] else {
+                    return Err(PyError::type_error("data type not understood"));
+                };
                 let dt = dtype_arg(&parts[1])?;
                 let shape = match parts.get(2) {
                     Some(s) => shape_arg(s, usize::MAX)?,
                     None => vec![],
                 };
-                let f = Field { name: name.to_string(), dtype: dt, offset, shape };
+                let f = Field {
+                    name: name.to_string(),
+                    dtype: dt,
+                    offset,
+                    shape,
+                };
                 offset += f.nbytes();
                 fields.push(f);
             }
-            DType::Record(Rc::new(RecordType { fields, itemsize: offset }))
+            DType::Record(Rc::new(RecordType {
+                fields,
+                itemsize: offset,
+            }))
         }
         Value::None => DType::Float64,
-        other => return Err(PyError::type_error(format!("Cannot interpret '{}' as a data type", repr(other, &Default::default())))),
+        other => {
+            return Err(PyError::type_error(format!(
+                "Cannot interpret '{}' as a data type",
+                repr(other, &Default::default())
+            )));
+        }
     })
 }
 
@@ -172,10 +309,18 @@ pub fn shape_arg(v: &Value, size: usize) -> PyResult<Vec<usize>> {
             .map(|x| match x {
                 Value::Int(i) => Ok(*i),
                 Value::NpScalar(_, Scalar::Int(i)) => Ok(*i as i128),
-                other => Err(PyError::type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+                other => Err(PyError::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                ))),
             })
             .collect::<PyResult<_>>()?,
-        other => return Err(PyError::type_error(format!("'{}' object cannot be interpreted as an integer", other.type_name()))),
+        other => {
+            return Err(PyError::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                other.type_name()
+            )));
+        }
     };
     resolve_shape(&raw, size)
 }
@@ -189,17 +334,27 @@ fn resolve_shape(raw: &[i128], size: usize) -> PyResult<Vec<usize>> {
         return Err(PyError::value("can only specify one unknown dimension"));
     }
     if raw.iter().any(|&d| d > isize::MAX as i128) {
-        return Err(PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."));
+        return Err(PyError::value(
+            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+        ));
     }
     let known: usize = raw.iter().filter(|&&d| d >= 0).map(|&d| d as usize).try_fold(1usize, |a, d| a.checked_mul(d)).ok_or_else(|| PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."))?;
-    let mismatch = || {
-        crate::engine::EngineError::CannotReshape { size, shape: raw.iter().map(|&d| if d < 0 { None } else { Some(d as usize) }).collect() }
+    let mismatch = || crate::engine::EngineError::CannotReshape {
+        size,
+        shape: raw
+            .iter()
+            .map(|&d| if d < 0 { None } else { Some(d as usize) })
+            .collect(),
     };
     Ok(raw
         .iter()
         .map(|&d| {
             if d < 0 {
-                if known == 0 || size % known != 0 { Err(mismatch()) } else { Ok(size / known) }
+                if known == 0 || size % known != 0 {
+                    Err(mismatch())
+                } else {
+                    Ok(size / known)
+                }
             } else {
                 Ok(d as usize)
             }
@@ -212,7 +367,11 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
     match v {
         Value::Array(a) => Ok(a.clone()),
         Value::Void(a) => Ok(a.clone()),
-        Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?),
+        Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
+            &[],
+            dt.clone(),
+            std::slice::from_ref(s),
+        )?),
         other => to_array(other, None),
     }
 }
@@ -223,7 +382,10 @@ fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
         Value::Bool(b) => Ok(*b as i64),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i),
         Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i64),
-        other => Err(PyError::type_error(format!("'{}' object cannot be interpreted as an integer{what}", other.type_name()))),
+        other => Err(PyError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer{what}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -233,7 +395,10 @@ fn float_arg(v: &Value) -> PyResult<f64> {
         Value::Float(f) => Ok(*f),
         Value::Bool(b) => Ok(*b as u8 as f64),
         Value::NpScalar(_, s) => Ok(crate::engine::element::scalar_as_f64(s)),
-        other => Err(PyError::type_error(format!("must be real number, not {}", other.type_name()))),
+        other => Err(PyError::type_error(format!(
+            "must be real number, not {}",
+            other.type_name()
+        ))),
     }
 }
 
@@ -241,7 +406,11 @@ fn float_arg(v: &Value) -> PyResult<f64> {
 pub fn axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(Value::Tuple(t)) => Ok(Some(t.iter().map(|x| Ok(normalize_axis(int_arg(x, "")?, ndim)?)).collect::<PyResult<_>>()?)),
+        Some(Value::Tuple(t)) => Ok(Some(
+            t.iter()
+                .map(|x| Ok(normalize_axis(int_arg(x, "")?, ndim)?))
+                .collect::<PyResult<_>>()?,
+        )),
         Some(x) => Ok(Some(vec![normalize_axis(int_arg(x, "")?, ndim)?])),
     }
 }
@@ -285,11 +454,22 @@ pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef
     let shape = shape_arg(shape_v, a.size())?;
     if shape.iter().product::<usize>() != a.size() {
         let raw: Vec<Option<usize>> = match shape_v {
-            Value::Tuple(_) | Value::List(_) => iterate(shape_v)?.iter().map(|x| match x { Value::Int(i) if *i < 0 => None, Value::Int(i) => Some(*i as usize), _ => Some(0) }).collect(),
+            Value::Tuple(_) | Value::List(_) => iterate(shape_v)?
+                .iter()
+                .map(|x| match x {
+                    Value::Int(i) if *i < 0 => None,
+                    Value::Int(i) => Some(*i as usize),
+                    _ => Some(0),
+                })
+                .collect(),
             Value::Int(i) => vec![Some(*i as usize)],
             _ => vec![],
         };
-        return Err(crate::engine::EngineError::CannotReshape { size: a.size(), shape: raw }.into());
+        return Err(crate::engine::EngineError::CannotReshape {
+            size: a.size(),
+            shape: raw,
+        }
+        .into());
     }
     let item = a.dtype().itemsize();
     let layout = a.layout();
@@ -313,7 +493,11 @@ pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef
                 return Ok(NdArray::view_with(a, l.permuted(&back)));
             }
             let c = a.copy(Order::F)?;
-            let l = Layout { shape: shape.clone(), strides: crate::engine::layout::f_strides(&shape, item), offset: 0 };
+            let l = Layout {
+                shape: shape.clone(),
+                strides: crate::engine::layout::f_strides(&shape, item),
+                offset: 0,
+            };
             Ok(NdArray::view_with(&c, l))
         }
     }
@@ -362,7 +546,9 @@ pub fn shares_memory(a: &ArrayRef, b: &ArrayRef, exact: bool) -> bool {
     }
     let (la, lb) = (a.layout(), b.layout());
     let (ia, ib) = (a.dtype().itemsize(), b.dtype().itemsize());
-    let (Some((alo, ahi)), Some((blo, bhi))) = (la.byte_extent(ia), lb.byte_extent(ib)) else { return false };
+    let (Some((alo, ahi)), Some((blo, bhi))) = (la.byte_extent(ia), lb.byte_extent(ib)) else {
+        return false;
+    };
     if ahi <= blo || bhi <= alo {
         return false;
     }
@@ -374,7 +560,11 @@ pub fn shares_memory(a: &ArrayRef, b: &ArrayRef, exact: bool) -> bool {
     // the smaller array's elements.
     let lo = alo.max(blo);
     let hi = ahi.min(bhi);
-    let (small, ls, is_, big, lbg, ibg) = if la.size() <= lb.size() { (a, la, ia, b, lb, ib) } else { (b, lb, ib, a, la, ia) };
+    let (small, ls, is_, big, lbg, ibg) = if la.size() <= lb.size() {
+        (a, la, ia, b, lb, ib)
+    } else {
+        (b, lb, ib, a, la, ia)
+    };
     let _ = (small, big);
     let mut touched = std::collections::HashSet::new();
     crate::engine::iter::for_each_offset(&ls.shape, &ls.strides, ls.offset as isize, |o| {
@@ -414,7 +604,9 @@ fn reaches(l: &Layout, item: usize, x: isize) -> bool {
     // Greedy decomposition works for layouts whose strides divide each
     // other (all that slicing creates); fall back to `true` otherwise.
     let mut rem = x - l.offset as isize;
-    let mut axes: Vec<usize> = (0..l.ndim()).filter(|&k| l.shape[k] > 1 && l.strides[k] != 0).collect();
+    let mut axes: Vec<usize> = (0..l.ndim())
+        .filter(|&k| l.shape[k] > 1 && l.strides[k] != 0)
+        .collect();
     axes.sort_by_key(|&k| std::cmp::Reverse(l.strides[k].abs()));
     for k in axes {
         let s = l.strides[k];
@@ -445,7 +637,11 @@ pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
     let src = match v {
         Value::Array(a) => a.clone(),
         Value::Float(f) => NdArray::from_scalars(&[], DType::Float64, &[Scalar::Float(*f)])?,
-        other => NdArray::from_scalars(&[], out.dtype().clone(), &[to_scalar_for(other, out.dtype())?])?,
+        other => NdArray::from_scalars(
+            &[],
+            out.dtype().clone(),
+            &[to_scalar_for(other, out.dtype())?],
+        )?,
     };
     index::set(out, &[IndexItem::Ellipsis], &src)?;
     Ok(())
@@ -459,23 +655,50 @@ fn arange(args: &Args) -> PyResult<Value> {
     let vals: Vec<&Value> = args.pos.iter().collect();
     let get = |k: &str, i: usize| args.kw(k).or(vals.get(i).copied());
     let (start, stop, step) = match vals.len() {
-        0 => (args.kw("start").cloned().unwrap_or(Value::Int(0)), args.kw("stop").cloned().ok_or_else(|| PyError::type_error("arange() requires stop to be specified."))?, args.kw("step").cloned().unwrap_or(Value::Int(1))),
-        1 => (Value::Int(0), vals[0].clone(), get("step", 9).cloned().unwrap_or(Value::Int(1))),
-        2 => (vals[0].clone(), vals[1].clone(), get("step", 9).cloned().unwrap_or(Value::Int(1))),
+        0 => (
+            args.kw("start").cloned().unwrap_or(Value::Int(0)),
+            args.kw("stop")
+                .cloned()
+                .ok_or_else(|| PyError::type_error("arange() requires stop to be specified."))?,
+            args.kw("step").cloned().unwrap_or(Value::Int(1)),
+        ),
+        1 => (
+            Value::Int(0),
+            vals[0].clone(),
+            get("step", 9).cloned().unwrap_or(Value::Int(1)),
+        ),
+        2 => (
+            vals[0].clone(),
+            vals[1].clone(),
+            get("step", 9).cloned().unwrap_or(Value::Int(1)),
+        ),
         _ => (vals[0].clone(), vals[1].clone(), vals[2].clone()),
     };
-    let is_float = |v: &Value| matches!(v, Value::Float(_)) || matches!(v, Value::NpScalar(d, _) if d.kind() == Kind::Float);
+    let is_float = |v: &Value| {
+        matches!(v, Value::Float(_))
+            || matches!(v, Value::NpScalar(d, _) if d.kind() == Kind::Float)
+    };
     let float = is_float(&start) || is_float(&stop) || is_float(&step);
     let dtype = match args.kw("dtype") {
         Some(d) => dtype_arg(d)?,
-        None => if float { DType::Float64 } else { DType::Int64 },
+        None => {
+            if float {
+                DType::Float64
+            } else {
+                DType::Int64
+            }
+        }
     };
     let (s0, s1, st) = (float_arg(&start)?, float_arg(&stop)?, float_arg(&step)?);
     if st == 0.0 {
         return Err(PyError::new("ZeroDivisionError", "division by zero"));
     }
     let n = ((s1 - s0) / st).ceil();
-    let n = if n.is_nan() || n < 0.0 { 0usize } else { n as usize };
+    let n = if n.is_nan() || n < 0.0 {
+        0usize
+    } else {
+        n as usize
+    };
     if float || dtype.kind() == Kind::Float {
         let out = NdArray::zeros(&[n], DType::Float64)?;
         {
@@ -504,11 +727,19 @@ fn arange(args: &Args) -> PyResult<Value> {
 fn linspace(args: &Args) -> PyResult<Value> {
     let start = float_arg(args.req(0, "start", "linspace")?)?;
     let stop = float_arg(args.req(1, "stop", "linspace")?)?;
-    let num = match args.get(2, "num") { Some(v) => int_arg(v, "")?, None => 50 };
+    let num = match args.get(2, "num") {
+        Some(v) => int_arg(v, "")?,
+        None => 50,
+    };
     if num < 0 {
-        return Err(PyError::value(format!("Number of samples, {num}, must be non-negative.")));
+        return Err(PyError::value(format!(
+            "Number of samples, {num}, must be non-negative."
+        )));
     }
-    let endpoint = match args.get(3, "endpoint") { Some(v) => truthy(v)?, None => true };
+    let endpoint = match args.get(3, "endpoint") {
+        Some(v) => truthy(v)?,
+        None => true,
+    };
     let n = num as usize;
     let div = if endpoint { n.saturating_sub(1) } else { n } as f64;
     let delta = stop - start;
@@ -516,7 +747,11 @@ fn linspace(args: &Args) -> PyResult<Value> {
     let mut vals: Vec<Scalar> = (0..n)
         .map(|i| {
             let v = if div > 0.0 {
-                if step == 0.0 { (i as f64 / div) * delta + start } else { i as f64 * step + start }
+                if step == 0.0 {
+                    (i as f64 / div) * delta + start
+                } else {
+                    i as f64 * step + start
+                }
             } else {
                 i as f64 * delta + start
             };
@@ -542,15 +777,27 @@ fn linspace(args: &Args) -> PyResult<Value> {
 
 /// Apply an f64 function elementwise; float32 stays float32, ints become float64.
 pub fn unary_float(a: &ArrayRef, f: fn(f64) -> f64) -> PyResult<ArrayRef> {
-    let dt = if *a.dtype() == DType::Float32 { DType::Float32 } else { DType::Float64 };
+    let dt = if *a.dtype() == DType::Float32 {
+        DType::Float32
+    } else {
+        DType::Float64
+    };
     let src = kernels::cast(a, &DType::Float64)?;
-    let vals: Vec<Scalar> = src.to_scalars().iter().map(|s| Scalar::Float(f(crate::engine::element::scalar_as_f64(s)))).collect();
+    let vals: Vec<Scalar> = src
+        .to_scalars()
+        .iter()
+        .map(|s| Scalar::Float(f(crate::engine::element::scalar_as_f64(s))))
+        .collect();
     let out = NdArray::from_scalars(&src.shape(), DType::Float64, &vals)?;
     Ok(kernels::cast(&out, &dt)?)
 }
 
 fn float_predicate(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
-    let vals: Vec<Scalar> = a.to_scalars().iter().map(|s| Scalar::Bool(f(crate::engine::element::scalar_as_f64(s)))).collect();
+    let vals: Vec<Scalar> = a
+        .to_scalars()
+        .iter()
+        .map(|s| Scalar::Bool(f(crate::engine::element::scalar_as_f64(s))))
+        .collect();
     Ok(NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?)
 }
 
@@ -563,7 +810,10 @@ fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
         return Err(PyError::value("need at least one array to concatenate"));
     }
     let arrays: Vec<ArrayRef> = match axis {
-        None => arrays.iter().map(|a| reshape(a, &Value::Int(-1), Order::C)).collect::<PyResult<_>>()?,
+        None => arrays
+            .iter()
+            .map(|a| reshape(a, &Value::Int(-1), Order::C))
+            .collect::<PyResult<_>>()?,
         Some(_) => arrays.to_vec(),
     };
     let axis = axis.unwrap_or(0);
@@ -577,7 +827,9 @@ fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
         }
     }
     if nd == 0 {
-        return Err(PyError::value("zero-dimensional arrays cannot be concatenated"));
+        return Err(PyError::value(
+            "zero-dimensional arrays cannot be concatenated",
+        ));
     }
     let axis = normalize_axis(axis as i64, nd)?;
     let mut dt = arrays[0].dtype().clone();
@@ -615,7 +867,11 @@ fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
     let ax = normalize_axis(axis, nd)?;
     let mut l = a.layout();
     l.shape.insert(ax, 1);
-    let stride = if ax < l.strides.len() { l.strides[ax] * l.shape[ax + 1] as isize } else { a.dtype().itemsize() as isize };
+    let stride = if ax < l.strides.len() {
+        l.strides[ax] * l.shape[ax + 1] as isize
+    } else {
+        a.dtype().itemsize() as isize
+    };
     l.strides.insert(ax, stride);
     Ok(NdArray::view_with(a, l))
 }
@@ -625,12 +881,23 @@ fn squeeze(a: &ArrayRef, axis: Option<Vec<usize>>) -> PyResult<ArrayRef> {
     if let Some(ax) = &axis {
         for &k in ax {
             if l.shape[k] != 1 {
-                return Err(PyError::value("cannot select an axis to squeeze out which has size not equal to one"));
+                return Err(PyError::value(
+                    "cannot select an axis to squeeze out which has size not equal to one",
+                ));
             }
         }
     }
-    let keep: Vec<usize> = (0..l.ndim()).filter(|&k| match &axis { Some(ax) => !ax.contains(&k), None => l.shape[k] != 1 }).collect();
-    let nl = Layout { shape: keep.iter().map(|&k| l.shape[k]).collect(), strides: keep.iter().map(|&k| l.strides[k]).collect(), offset: l.offset };
+    let keep: Vec<usize> = (0..l.ndim())
+        .filter(|&k| match &axis {
+            Some(ax) => !ax.contains(&k),
+            None => l.shape[k] != 1,
+        })
+        .collect();
+    let nl = Layout {
+        shape: keep.iter().map(|&k| l.shape[k]).collect(),
+        strides: keep.iter().map(|&k| l.strides[k]).collect(),
+        offset: l.offset,
+    };
     Ok(NdArray::view_with(a, nl))
 }
 
@@ -680,10 +947,17 @@ fn ix(args: &Args) -> PyResult<Value> {
 fn where_(args: &Args) -> PyResult<Value> {
     let cond = as_array(args.req(0, "condition", "where")?)?;
     if args.pos.len() == 1 {
-        return Ok(Value::tuple(index::nonzero(&cond)?.into_iter().map(Value::Array).collect()));
+        return Ok(Value::tuple(
+            index::nonzero(&cond)?
+                .into_iter()
+                .map(Value::Array)
+                .collect(),
+        ));
     }
     if args.pos.len() != 3 {
-        return Err(PyError::value("either both or neither of x and y should be given"));
+        return Err(PyError::value(
+            "either both or neither of x and y should be given",
+        ));
     }
     let (x, y) = (&args.pos[1], &args.pos[2]);
     // Promote x and y like a binary ufunc would.
@@ -693,12 +967,17 @@ fn where_(args: &Args) -> PyResult<Value> {
         Ok(Value::NpScalar(d, _)) => d,
         _ => {
             let (xa, ya) = (as_array(x)?, as_array(y)?);
-            crate::engine::promote::promote_types(xa.dtype(), ya.dtype()).ok_or_else(|| PyError::type_error("where: no common dtype"))?
+            crate::engine::promote::promote_types(xa.dtype(), ya.dtype())
+                .ok_or_else(|| PyError::type_error("where: no common dtype"))?
         }
     };
     let xa = kernels::cast(&as_array_typed(x, &dt)?, &dt)?;
     let ya = kernels::cast(&as_array_typed(y, &dt)?, &dt)?;
-    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[&cond.shape(), &xa.shape(), &ya.shape()])?;
+    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[
+        &cond.shape(),
+        &xa.shape(),
+        &ya.shape(),
+    ])?;
     let out = NdArray::zeros(&shape, dt.clone())?;
     let cl = crate::engine::broadcast::broadcast_layout(&cond.layout(), &shape);
     let xl = crate::engine::broadcast::broadcast_layout(&xa.layout(), &shape);
@@ -706,7 +985,18 @@ fn where_(args: &Args) -> PyResult<Value> {
     let cs = cond.to_scalars_layout(&cl);
     let xs = xa.to_scalars_layout(&xl);
     let ys = ya.to_scalars_layout(&yl);
-    let vals: Vec<Scalar> = cs.iter().zip(xs).zip(ys).map(|((c, x), y)| if crate::engine::element::scalar_as_f64(c) != 0.0 { x } else { y }).collect();
+    let vals: Vec<Scalar> = cs
+        .iter()
+        .zip(xs)
+        .zip(ys)
+        .map(|((c, x), y)| {
+            if crate::engine::element::scalar_as_f64(c) != 0.0 {
+                x
+            } else {
+                y
+            }
+        })
+        .collect();
     let out2 = NdArray::from_scalars(&shape, dt, &vals)?;
     let _ = out;
     Ok(Value::Array(out2))
@@ -715,7 +1005,9 @@ fn where_(args: &Args) -> PyResult<Value> {
 fn zero_like_value(v: &Value) -> PyResult<Value> {
     Ok(match v {
         Value::Array(a) => Value::Array(NdArray::zeros(&[], a.dtype().clone())?),
-        Value::List(_) | Value::Tuple(_) => Value::Array(NdArray::zeros(&[], as_array(v)?.dtype().clone())?),
+        Value::List(_) | Value::Tuple(_) => {
+            Value::Array(NdArray::zeros(&[], as_array(v)?.dtype().clone())?)
+        }
         other => other.clone(),
     })
 }
@@ -724,7 +1016,11 @@ fn as_array_typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
     match v {
         Value::Array(_) | Value::NpScalar(..) => as_array(v),
         Value::List(_) | Value::Tuple(_) => to_array(v, None),
-        other => Ok(NdArray::from_scalars(&[], dt.clone(), &[to_scalar_for(other, dt)?])?),
+        other => Ok(NdArray::from_scalars(
+            &[],
+            dt.clone(),
+            &[to_scalar_for(other, dt)?],
+        )?),
     }
 }
 
@@ -739,7 +1035,11 @@ fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>) -> PyResult<Value> {
     };
     let mut items = vec![IndexItem::Slice(None, None, None); axis];
     let ix = as_array(idx)?;
-    items.push(if ix.ndim() == 0 { IndexItem::Int(int_arg(&scalarize(ix.clone()), "")?) } else { IndexItem::IntArray(ix) });
+    items.push(if ix.ndim() == 0 {
+        IndexItem::Int(int_arg(&scalarize(ix.clone()), "")?)
+    } else {
+        IndexItem::IntArray(ix)
+    });
     Ok(super::interp::wrap_indexed(src, index::get(src, &items)?))
 }
 
@@ -748,8 +1048,19 @@ fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {
         let key = super::interp::field_view(a, field)?;
         let keys = key.to_scalars();
         let mut order: Vec<usize> = (0..keys.len()).collect();
-        order.sort_by(|&i, &j| crate::engine::element::scalar_as_f64(&keys[i]).partial_cmp(&crate::engine::element::scalar_as_f64(&keys[j])).unwrap_or(std::cmp::Ordering::Equal));
-        let idx = NdArray::from_scalars(&[order.len()], DType::Int64, &order.iter().map(|&i| Scalar::Int(i as i64)).collect::<Vec<_>>())?;
+        order.sort_by(|&i, &j| {
+            crate::engine::element::scalar_as_f64(&keys[i])
+                .partial_cmp(&crate::engine::element::scalar_as_f64(&keys[j]))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let idx = NdArray::from_scalars(
+            &[order.len()],
+            DType::Int64,
+            &order
+                .iter()
+                .map(|&i| Scalar::Int(i as i64))
+                .collect::<Vec<_>>(),
+        )?;
         return match index::get(a, &[IndexItem::IntArray(idx)])? {
             index::Indexed::Array(x) => Ok(x),
             _ => unreachable!(),
@@ -772,14 +1083,20 @@ fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {
         c.sort_by(|x, y| match (x, y) {
             (Scalar::Str(p), Scalar::Str(q)) => p.cmp(q),
             _ => {
-                let (p, q) = (crate::engine::element::scalar_as_f64(x), crate::engine::element::scalar_as_f64(y));
-                p.partial_cmp(&q).unwrap_or_else(|| p.is_nan().cmp(&q.is_nan()))
+                let (p, q) = (
+                    crate::engine::element::scalar_as_f64(x),
+                    crate::engine::element::scalar_as_f64(y),
+                );
+                p.partial_cmp(&q)
+                    .unwrap_or_else(|| p.is_nan().cmp(&q.is_nan()))
             }
         });
         sorted.extend(c);
     }
     let tmp = NdArray::from_scalars(&pl.shape, out.dtype().clone(), &sorted)?;
-    let inv: Vec<usize> = (0..nd).map(|k| perm.iter().position(|&p| p == k).unwrap_or(0)).collect();
+    let inv: Vec<usize> = (0..nd)
+        .map(|k| perm.iter().position(|&p| p == k).unwrap_or(0))
+        .collect();
     let back = NdArray::view_with(&tmp, tmp.layout().permuted(&inv));
     crate::engine::array::copy_elements(&back, &out)?;
     Ok(out)
@@ -801,10 +1118,23 @@ fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value
     let bl = crate::engine::broadcast::broadcast_layout(&b.layout(), &shape);
     let xs = a.to_scalars_layout(&al);
     let ys = b.to_scalars_layout(&bl);
-    let vals: Vec<Scalar> = xs.iter().zip(&ys).map(|(x, y)| Scalar::Bool(f(crate::engine::element::scalar_as_f64(x) != 0.0, crate::engine::element::scalar_as_f64(y) != 0.0))).collect();
+    let vals: Vec<Scalar> = xs
+        .iter()
+        .zip(&ys)
+        .map(|(x, y)| {
+            Scalar::Bool(f(
+                crate::engine::element::scalar_as_f64(x) != 0.0,
+                crate::engine::element::scalar_as_f64(y) != 0.0,
+            ))
+        })
+        .collect();
     let out = NdArray::from_scalars(&shape, DType::Bool, &vals)?;
     let scalar = !matches!(args.pos[0], Value::Array(_)) && !matches!(args.pos[1], Value::Array(_));
-    Ok(if scalar { scalarize(out) } else { Value::Array(out) })
+    Ok(if scalar {
+        scalarize(out)
+    } else {
+        Value::Array(out)
+    })
 }
 
 impl Session {
@@ -816,8 +1146,14 @@ impl Session {
         }
         match name {
             "print" => {
-                let sep = match args.kw("sep") { Some(Value::Str(s)) => s.to_string(), _ => " ".into() };
-                let end = match args.kw("end") { Some(Value::Str(s)) => s.to_string(), _ => "\n".into() };
+                let sep = match args.kw("sep") {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => " ".into(),
+                };
+                let end = match args.kw("end") {
+                    Some(Value::Str(s)) => s.to_string(),
+                    _ => "\n".into(),
+                };
                 let text: Vec<String> = args.pos.iter().map(|v| str_of(v, &opts)).collect();
                 self.print_text(&format!("{}{}", text.join(&sep), end));
                 Ok(Value::None)
@@ -839,7 +1175,10 @@ impl Session {
             "isinstance" => {
                 let v = args.req(0, "obj", "isinstance")?;
                 let t = args.req(1, "class", "isinstance")?;
-                let types = match t { Value::Tuple(ts) => ts.as_ref().clone(), other => vec![other.clone()] };
+                let types = match t {
+                    Value::Tuple(ts) => ts.as_ref().clone(),
+                    other => vec![other.clone()],
+                };
                 Ok(Value::Bool(types.iter().any(|t| isinstance(v, t))))
             }
             "abs" => {
@@ -850,11 +1189,18 @@ impl Session {
                     Value::Bool(b) => Ok(Value::Int(*b as i128)),
                     Value::Float(f) => Ok(Value::Float(f.abs())),
                     Value::Complex(r, i) => Ok(Value::Float(r.hypot(*i))),
-                    other => Err(PyError::type_error(format!("bad operand type for abs(): '{}'", other.type_name()))),
+                    other => Err(PyError::type_error(format!(
+                        "bad operand type for abs(): '{}'",
+                        other.type_name()
+                    ))),
                 }
             }
             "min" | "max" | "sum" | "any" | "all" | "sorted" => {
-                let items = if args.pos.len() == 1 { iterate(&args.pos[0])? } else { args.pos.clone() };
+                let items = if args.pos.len() == 1 {
+                    iterate(&args.pos[0])?
+                } else {
+                    args.pos.clone()
+                };
                 match name {
                     "sum" => {
                         let mut acc = args.pos.get(1).cloned().unwrap_or(Value::Int(0));
@@ -863,17 +1209,42 @@ impl Session {
                         }
                         Ok(acc)
                     }
-                    "any" => { for x in &items { if truthy(x)? { return Ok(Value::Bool(true)); } } Ok(Value::Bool(false)) }
-                    "all" => { for x in &items { if !truthy(x)? { return Ok(Value::Bool(false)); } } Ok(Value::Bool(true)) }
+                    "any" => {
+                        for x in &items {
+                            if truthy(x)? {
+                                return Ok(Value::Bool(true));
+                            }
+                        }
+                        Ok(Value::Bool(false))
+                    }
+                    "all" => {
+                        for x in &items {
+                            if !truthy(x)? {
+                                return Ok(Value::Bool(false));
+                            }
+                        }
+                        Ok(Value::Bool(true))
+                    }
                     "sorted" => {
                         let mut v = items;
                         let mut err = None;
                         v.sort_by(|a, b| match super::ops::python_order(CompareOp::Lt, a, b) {
                             Ok(true) => std::cmp::Ordering::Less,
-                            Ok(false) => if super::ops::python_eq(a, b) { std::cmp::Ordering::Equal } else { std::cmp::Ordering::Greater },
-                            Err(e) => { err = Some(e); std::cmp::Ordering::Equal }
+                            Ok(false) => {
+                                if super::ops::python_eq(a, b) {
+                                    std::cmp::Ordering::Equal
+                                } else {
+                                    std::cmp::Ordering::Greater
+                                }
+                            }
+                            Err(e) => {
+                                err = Some(e);
+                                std::cmp::Ordering::Equal
+                            }
                         });
-                        if let Some(e) = err { return Err(e); }
+                        if let Some(e) = err {
+                            return Err(e);
+                        }
                         Ok(Value::list(v))
                     }
                     _ => {
@@ -882,12 +1253,19 @@ impl Session {
                             best = Some(match best {
                                 None => x,
                                 Some(b) => {
-                                    let less = if super::ops::is_numpy(&x) || super::ops::is_numpy(&b) { truthy(&numpy_compare(CompareOp::Lt, &x, &b)?)? } else { super::ops::python_order(CompareOp::Lt, &x, &b)? };
+                                    let less =
+                                        if super::ops::is_numpy(&x) || super::ops::is_numpy(&b) {
+                                            truthy(&numpy_compare(CompareOp::Lt, &x, &b)?)?
+                                        } else {
+                                            super::ops::python_order(CompareOp::Lt, &x, &b)?
+                                        };
                                     if (name == "min") == less { x } else { b }
                                 }
                             });
                         }
-                        best.ok_or_else(|| PyError::value(format!("{name}() iterable argument is empty")))
+                        best.ok_or_else(|| {
+                            PyError::value(format!("{name}() iterable argument is empty"))
+                        })
                     }
                 }
             }
@@ -897,7 +1275,11 @@ impl Session {
                 match (v, nd) {
                     (Value::Float(f), None) => {
                         let r = f.round();
-                        let r = if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r };
+                        let r = if (f - f.trunc()).abs() == 0.5 {
+                            2.0 * (f / 2.0).round()
+                        } else {
+                            r
+                        };
                         Ok(Value::Int(r as i128))
                     }
                     (Value::Float(f), Some(n)) => {
@@ -908,15 +1290,28 @@ impl Session {
                     _ => Err(PyError::type_error("round() of this type is not supported")),
                 }
             }
-            "id" => Err(PyError::type_error("slicelab does not show memory addresses; use `is` or np.shares_memory")),
+            "id" => Err(PyError::type_error(
+                "slicelab does not show memory addresses; use `is` or np.shares_memory",
+            )),
             "zip" => {
-                let lists: Vec<Vec<Value>> = args.pos.iter().map(iterate).collect::<PyResult<_>>()?;
+                let lists: Vec<Vec<Value>> =
+                    args.pos.iter().map(iterate).collect::<PyResult<_>>()?;
                 let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-                Ok(Value::list((0..n).map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect())).collect()))
+                Ok(Value::list(
+                    (0..n)
+                        .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
+                        .collect(),
+                ))
             }
             "enumerate" => {
                 let items = iterate(args.req(0, "iterable", "enumerate")?)?;
-                Ok(Value::list(items.into_iter().enumerate().map(|(i, v)| Value::tuple(vec![Value::Int(i as i128), v])).collect()))
+                Ok(Value::list(
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| Value::tuple(vec![Value::Int(i as i128), v]))
+                        .collect(),
+                ))
             }
             "reversed" => {
                 let mut items = iterate(args.req(0, "sequence", "reversed")?)?;
@@ -934,18 +1329,31 @@ impl Session {
                 self.binary(crate::syntax::ast::BinOp::Pow, a, b)
             }
             "hasattr" => {
-                let (o, Value::Str(n)) = (args.req(0, "obj", "hasattr")?.clone(), args.req(1, "name", "hasattr")?.clone()) else {
-                    return Err(PyError::type_error("hasattr(): attribute name must be string"));
+                let (o, Value::Str(n)) = (
+                    args.req(0, "obj", "hasattr")?.clone(),
+                    args.req(1, "name", "hasattr")?.clone(),
+                ) else {
+                    return Err(PyError::type_error(
+                        "hasattr(): attribute name must be string",
+                    ));
                 };
                 Ok(Value::Bool(self.getattr(&o, &n).is_ok()))
             }
             "getattr" => {
-                let (o, Value::Str(n)) = (args.req(0, "obj", "getattr")?.clone(), args.req(1, "name", "getattr")?.clone()) else {
-                    return Err(PyError::type_error("getattr(): attribute name must be string"));
+                let (o, Value::Str(n)) = (
+                    args.req(0, "obj", "getattr")?.clone(),
+                    args.req(1, "name", "getattr")?.clone(),
+                ) else {
+                    return Err(PyError::type_error(
+                        "getattr(): attribute name must be string",
+                    ));
                 };
                 self.getattr(&o, &n)
             }
-            "help" => Err(PyError::new("NotImplementedError", "help() is shown by the REPL; type :help")),
+            "help" => Err(PyError::new(
+                "NotImplementedError",
+                "help() is shown by the REPL; type :help",
+            )),
             other => Err(PyError::name(other)),
         }
     }
@@ -955,8 +1363,15 @@ impl Session {
         Ok(match name {
             "array" => {
                 let v = args.req(0, "object", "array")?;
-                let dt = match args.get(1, "dtype") { Some(Value::None) | None => None, Some(d) => Some(dtype_arg(d)?) };
-                let copy = match args.kw("copy") { Some(Value::Bool(false)) => false, Some(Value::None) => false, _ => true };
+                let dt = match args.get(1, "dtype") {
+                    Some(Value::None) | None => None,
+                    Some(d) => Some(dtype_arg(d)?),
+                };
+                let copy = match args.kw("copy") {
+                    Some(Value::Bool(false)) => false,
+                    Some(Value::None) => false,
+                    _ => true,
+                };
                 if let (Value::Array(a), false) = (v, copy)
                     && dt.as_ref().is_none_or(|d| d == a.dtype())
                 {
@@ -966,7 +1381,10 @@ impl Session {
             }
             "asarray" => {
                 let v = args.req(0, "a", "asarray")?;
-                let dt = match args.get(1, "dtype") { Some(Value::None) | None => None, Some(d) => Some(dtype_arg(d)?) };
+                let dt = match args.get(1, "dtype") {
+                    Some(Value::None) | None => None,
+                    Some(d) => Some(dtype_arg(d)?),
+                };
                 match (v, &dt) {
                     (Value::Array(a), None) => Value::Array(a.clone()),
                     (Value::Array(a), Some(d)) if d == a.dtype() => Value::Array(a.clone()),
@@ -975,16 +1393,36 @@ impl Session {
             }
             "ascontiguousarray" | "asfortranarray" => {
                 let a = arr0(&args)?;
-                let a = if a.ndim() == 0 { reshape(&a, &Value::Int(1), Order::C)? } else { a };
-                let ok = if name == "ascontiguousarray" { a.is_c_contiguous() } else { a.is_f_contiguous() };
-                if ok && matches!(args.pos[0], Value::Array(_)) { Value::Array(a) } else { Value::Array(a.copy(if name == "ascontiguousarray" { Order::C } else { Order::F })?) }
+                let a = if a.ndim() == 0 {
+                    reshape(&a, &Value::Int(1), Order::C)?
+                } else {
+                    a
+                };
+                let ok = if name == "ascontiguousarray" {
+                    a.is_c_contiguous()
+                } else {
+                    a.is_f_contiguous()
+                };
+                if ok && matches!(args.pos[0], Value::Array(_)) {
+                    Value::Array(a)
+                } else {
+                    Value::Array(a.copy(if name == "ascontiguousarray" {
+                        Order::C
+                    } else {
+                        Order::F
+                    })?)
+                }
             }
             "copy" => Value::Array(arr0(&args)?.copy(order_arg(&args, 1)?)?),
             "arange" => arange(&args)?,
             "zeros" | "ones" | "empty" | "full" => {
                 let shape = creation_shape(args.req(0, "shape", name)?)?;
                 let dpos = if name == "full" { 2 } else { 1 };
-                let fill = if name == "full" { Some(args.req(1, "fill_value", name)?.clone()) } else { None };
+                let fill = if name == "full" {
+                    Some(args.req(1, "fill_value", name)?.clone())
+                } else {
+                    None
+                };
                 let dt = match args.get(dpos, "dtype") {
                     Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
                     _ => match &fill {
@@ -1009,11 +1447,25 @@ impl Session {
             }
             "eye" | "identity" => {
                 let n = int_arg(args.req(0, "N", name)?, "")? as usize;
-                let m = if name == "eye" { match args.get(1, "M") { Some(Value::None) | None => n, Some(v) => int_arg(v, "")? as usize } } else { n };
-                let dt = match args.kw("dtype") { Some(d) => dtype_arg(d)?, None => DType::Float64 };
+                let m = if name == "eye" {
+                    match args.get(1, "M") {
+                        Some(Value::None) | None => n,
+                        Some(v) => int_arg(v, "")? as usize,
+                    }
+                } else {
+                    n
+                };
+                let dt = match args.kw("dtype") {
+                    Some(d) => dtype_arg(d)?,
+                    None => DType::Float64,
+                };
                 let out = NdArray::zeros(&[n, m], dt)?;
                 for i in 0..n.min(m) {
-                    index::set(&out, &[IndexItem::Int(i as i64), IndexItem::Int(i as i64)], &NdArray::from_scalars(&[], DType::Int64, &[Scalar::Int(1)])?)?;
+                    index::set(
+                        &out,
+                        &[IndexItem::Int(i as i64), IndexItem::Int(i as i64)],
+                        &NdArray::from_scalars(&[], DType::Int64, &[Scalar::Int(1)])?,
+                    )?;
                 }
                 Value::Array(out)
             }
@@ -1032,15 +1484,24 @@ impl Session {
             }
             "fliplr" => {
                 let a = arr0(&args)?;
-                if a.ndim() < 2 { return Err(PyError::value("Input must be >= 2-d.")); }
+                if a.ndim() < 2 {
+                    return Err(PyError::value("Input must be >= 2-d."));
+                }
                 Value::Array(flip(&a, Some(vec![1]))?)
             }
             "flipud" => {
                 let a = arr0(&args)?;
-                if a.ndim() < 1 { return Err(PyError::value("Input must be >= 1-d.")); }
+                if a.ndim() < 1 {
+                    return Err(PyError::value("Input must be >= 1-d."));
+                }
                 Value::Array(flip(&a, Some(vec![0]))?)
             }
-            "nonzero" => Value::tuple(index::nonzero(&*arr0(&args)?)?.into_iter().map(Value::Array).collect()),
+            "nonzero" => Value::tuple(
+                index::nonzero(&*arr0(&args)?)?
+                    .into_iter()
+                    .map(Value::Array)
+                    .collect(),
+            ),
             "flatnonzero" => {
                 let a = reshape(&arr0(&args)?, &Value::Int(-1), Order::C)?;
                 Value::Array(index::nonzero(&a)?.remove(0))
@@ -1052,14 +1513,20 @@ impl Session {
                 let nd = a.ndim();
                 let out = NdArray::zeros(&[n, nd], DType::Int64)?;
                 for (k, col) in nz.iter().enumerate().take(nd) {
-                    index::set(&out, &[IndexItem::Slice(None, None, None), IndexItem::Int(k as i64)], col)?;
+                    index::set(
+                        &out,
+                        &[IndexItem::Slice(None, None, None), IndexItem::Int(k as i64)],
+                        col,
+                    )?;
                 }
                 Value::Array(out)
             }
             "count_nonzero" => {
                 let a = arr0(&args)?;
                 match args.get(1, "axis") {
-                    None | Some(Value::None) => Value::NpScalar(DType::Int64, Scalar::Int(index::count_nonzero(&a) as i64)),
+                    None | Some(Value::None) => {
+                        Value::NpScalar(DType::Int64, Scalar::Int(index::count_nonzero(&a) as i64))
+                    }
                     Some(_) => {
                         let b = kernels::cast(&a, &DType::Bool)?;
                         let r = reduction(&b, Reduction::Sum, &args, 1)?;
@@ -1069,22 +1536,42 @@ impl Session {
             }
             "isnan" | "isinf" | "isfinite" => {
                 let a = arr0(&args)?;
-                let f: fn(f64) -> bool = match name { "isnan" => f64::is_nan, "isinf" => f64::is_infinite, _ => f64::is_finite };
+                let f: fn(f64) -> bool = match name {
+                    "isnan" => f64::is_nan,
+                    "isinf" => f64::is_infinite,
+                    _ => f64::is_finite,
+                };
                 let out = float_predicate(&a, f)?;
-                if matches!(args.pos[0], Value::Array(_)) { Value::Array(out) } else { scalarize(out) }
+                if matches!(args.pos[0], Value::Array(_)) {
+                    Value::Array(out)
+                } else {
+                    scalarize(out)
+                }
             }
             "logical_and" => logical(&args, |a, b| a && b, name)?,
             "logical_or" => logical(&args, |a, b| a || b, name)?,
             "logical_xor" => logical(&args, |a, b| a != b, name)?,
             "logical_not" => {
                 let a = arr0(&args)?;
-                let vals: Vec<Scalar> = a.to_scalars().iter().map(|s| Scalar::Bool(crate::engine::element::scalar_as_f64(s) == 0.0)).collect();
+                let vals: Vec<Scalar> = a
+                    .to_scalars()
+                    .iter()
+                    .map(|s| Scalar::Bool(crate::engine::element::scalar_as_f64(s) == 0.0))
+                    .collect();
                 let out = NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?;
-                if matches!(args.pos[0], Value::Array(_)) { Value::Array(out) } else { scalarize(out) }
+                if matches!(args.pos[0], Value::Array(_)) {
+                    Value::Array(out)
+                } else {
+                    scalarize(out)
+                }
             }
-            "any" | "all" | "sum" | "mean" | "max" | "min" | "amax" | "amin" | "prod" | "std" | "var" | "argmax" | "argmin" => {
+            "any" | "all" | "sum" | "mean" | "max" | "min" | "amax" | "amin" | "prod" | "std"
+            | "var" | "argmax" | "argmin" => {
                 let a = arr0(&args)?;
-                let ddof = match args.kw("ddof") { Some(v) => float_arg(v)?, None => 0.0 };
+                let ddof = match args.kw("ddof") {
+                    Some(v) => float_arg(v)?,
+                    None => 0.0,
+                };
                 let op = match name {
                     "any" => Reduction::Any,
                     "all" => Reduction::All,
@@ -1102,13 +1589,24 @@ impl Session {
             }
             "cumsum" | "cumprod" => {
                 let a = arr0(&args)?;
-                let axis = match args.get(1, "axis") { None | Some(Value::None) => None, Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?) };
+                let axis = match args.get(1, "axis") {
+                    None | Some(Value::None) => None,
+                    Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?),
+                };
                 Value::Array(reduce::accumulate(&a, name == "cumprod", axis)?)
             }
-            "take" => take(&arr0(&args)?, args.req(1, "indices", name)?, args.get(2, "axis"))?,
+            "take" => take(
+                &arr0(&args)?,
+                args.req(1, "indices", name)?,
+                args.get(2, "axis"),
+            )?,
             "concatenate" => {
                 let arrays = arrays_arg(args.req(0, "arrays", name)?)?;
-                let axis = match args.get(1, "axis") { Some(Value::None) => None, Some(v) => Some(int_arg(v, "")? as usize), None => Some(0) };
+                let axis = match args.get(1, "axis") {
+                    Some(Value::None) => None,
+                    Some(v) => Some(int_arg(v, "")? as usize),
+                    None => Some(0),
+                };
                 Value::Array(concatenate(&arrays, axis)?)
             }
             "stack" | "vstack" | "hstack" => {
@@ -1118,16 +1616,40 @@ impl Session {
                 }
                 match name {
                     "stack" => {
-                        let axis = match args.get(1, "axis") { Some(v) => int_arg(v, "")?, None => 0 };
+                        let axis = match args.get(1, "axis") {
+                            Some(v) => int_arg(v, "")?,
+                            None => 0,
+                        };
                         let s0 = arrays[0].shape();
                         if arrays.iter().any(|a| a.shape() != s0) {
-                            return Err(PyError::value("all input arrays must have the same shape"));
+                            return Err(PyError::value(
+                                "all input arrays must have the same shape",
+                            ));
                         }
-                        let expanded: Vec<ArrayRef> = arrays.iter().map(|a| expand_dims(a, axis)).collect::<PyResult<_>>()?;
-                        Value::Array(concatenate(&expanded, Some(normalize_axis(axis, s0.len() + 1)?))?)
+                        let expanded: Vec<ArrayRef> = arrays
+                            .iter()
+                            .map(|a| expand_dims(a, axis))
+                            .collect::<PyResult<_>>()?;
+                        Value::Array(concatenate(
+                            &expanded,
+                            Some(normalize_axis(axis, s0.len() + 1)?),
+                        )?)
                     }
                     "vstack" => {
-                        let two: Vec<ArrayRef> = arrays.iter().map(|a| if a.ndim() < 2 { reshape(a, &Value::tuple(vec![Value::Int(1), Value::Int(-1)]), Order::C) } else { Ok(a.clone()) }).collect::<PyResult<_>>()?;
+                        let two: Vec<ArrayRef> = arrays
+                            .iter()
+                            .map(|a| {
+                                if a.ndim() < 2 {
+                                    reshape(
+                                        a,
+                                        &Value::tuple(vec![Value::Int(1), Value::Int(-1)]),
+                                        Order::C,
+                                    )
+                                } else {
+                                    Ok(a.clone())
+                                }
+                            })
+                            .collect::<PyResult<_>>()?;
                         Value::Array(concatenate(&two, Some(0))?)
                     }
                     _ => {
@@ -1141,15 +1663,27 @@ impl Session {
                 let lo = args.req(1, "a_min", name)?.clone();
                 let hi = args.req(2, "a_max", name)?.clone();
                 let mut v = a;
-                if !matches!(lo, Value::None) { v = numpy_binary(BinaryOp::Maximum, &v, &lo)?; }
-                if !matches!(hi, Value::None) { v = numpy_binary(BinaryOp::Minimum, &v, &hi)?; }
+                if !matches!(lo, Value::None) {
+                    v = numpy_binary(BinaryOp::Maximum, &v, &lo)?;
+                }
+                if !matches!(hi, Value::None) {
+                    v = numpy_binary(BinaryOp::Minimum, &v, &hi)?;
+                }
                 v
             }
             "sort" => {
                 let a = arr0(&args)?;
-                let axis = match args.get(1, "axis") { None => Some(a.ndim().saturating_sub(1)), Some(Value::None) => None, Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?) };
+                let axis = match args.get(1, "axis") {
+                    None => Some(a.ndim().saturating_sub(1)),
+                    Some(Value::None) => None,
+                    Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?),
+                };
                 match axis {
-                    None => Value::Array(sort(&reshape(&a, &Value::Int(-1), Order::C)?, Some(0), &args)?),
+                    None => Value::Array(sort(
+                        &reshape(&a, &Value::Int(-1), Order::C)?,
+                        Some(0),
+                        &args,
+                    )?),
                     Some(ax) => Value::Array(sort(&a, Some(ax), &args)?),
                 }
             }
@@ -1157,14 +1691,27 @@ impl Session {
                 let a = reshape(&arr0(&args)?, &Value::Int(-1), Order::C)?;
                 let vals = a.to_scalars();
                 let mut order: Vec<usize> = (0..vals.len()).collect();
-                order.sort_by(|&i, &j| crate::engine::element::scalar_as_f64(&vals[i]).partial_cmp(&crate::engine::element::scalar_as_f64(&vals[j])).unwrap_or(std::cmp::Ordering::Equal));
-                Value::Array(NdArray::from_scalars(&[order.len()], DType::Int64, &order.iter().map(|&i| Scalar::Int(i as i64)).collect::<Vec<_>>())?)
+                order.sort_by(|&i, &j| {
+                    crate::engine::element::scalar_as_f64(&vals[i])
+                        .partial_cmp(&crate::engine::element::scalar_as_f64(&vals[j]))
+                        .unwrap_or(std::cmp::Ordering::Equal)
+                });
+                Value::Array(NdArray::from_scalars(
+                    &[order.len()],
+                    DType::Int64,
+                    &order
+                        .iter()
+                        .map(|&i| Scalar::Int(i as i64))
+                        .collect::<Vec<_>>(),
+                )?)
             }
             "put" => {
                 let a = arr0(&args)?;
                 let flat = reshape(&a, &Value::Int(-1), Order::C)?;
                 if !flat.same_buffer(&a) || !a.is_c_contiguous() {
-                    return Err(PyError::type_error("put: slicelab needs a C-contiguous array"));
+                    return Err(PyError::type_error(
+                        "put: slicelab needs a C-contiguous array",
+                    ));
                 }
                 let ind = as_array(args.req(1, "ind", name)?)?;
                 let vals = as_array(args.req(2, "v", name)?)?;
@@ -1175,7 +1722,11 @@ impl Session {
                 for (k, i) in idx.iter().enumerate() {
                     let i = crate::engine::element::scalar_as_f64(i) as i64;
                     let v = &vflat[k % vflat.len().max(1)];
-                    index::set(&flat, &[IndexItem::Int(i)], &NdArray::from_scalars(&[], a.dtype().clone(), std::slice::from_ref(v))?)?;
+                    index::set(
+                        &flat,
+                        &[IndexItem::Int(i)],
+                        &NdArray::from_scalars(&[], a.dtype().clone(), std::slice::from_ref(v))?,
+                    )?;
                 }
                 let _ = n;
                 Value::None
@@ -1189,14 +1740,26 @@ impl Session {
                 let positions = match items.as_slice() {
                     [IndexItem::IntArray(ix)] => ix.to_scalars(),
                     [IndexItem::Int(i)] => vec![Scalar::Int(*i)],
-                    _ => return Err(PyError::type_error("slicelab's ufunc.at takes one integer index array")),
+                    _ => {
+                        return Err(PyError::type_error(
+                            "slicelab's ufunc.at takes one integer index array",
+                        ));
+                    }
                 };
                 let bvals: Vec<Value> = match &b {
-                    Value::Array(x) => x.to_scalars().into_iter().map(|s| Value::NpScalar(x.dtype().clone(), s)).collect(),
+                    Value::Array(x) => x
+                        .to_scalars()
+                        .into_iter()
+                        .map(|s| Value::NpScalar(x.dtype().clone(), s))
+                        .collect(),
                     Value::List(_) | Value::Tuple(_) => iterate(&b)?,
                     other => vec![other.clone()],
                 };
-                let op = match name { "add.at" => BinaryOp::Add, "subtract.at" => BinaryOp::Sub, _ => BinaryOp::Mul };
+                let op = match name {
+                    "add.at" => BinaryOp::Add,
+                    "subtract.at" => BinaryOp::Sub,
+                    _ => BinaryOp::Mul,
+                };
                 for (k, p) in positions.iter().enumerate() {
                     let i = crate::engine::element::scalar_as_f64(p) as i64;
                     let it = [IndexItem::Int(i)];
@@ -1228,7 +1791,11 @@ impl Session {
                 Value::Array(broadcast_to(&a, &shape)?)
             }
             "broadcast_shapes" => {
-                let shapes: Vec<Vec<usize>> = args.pos.iter().map(creation_shape).collect::<PyResult<_>>()?;
+                let shapes: Vec<Vec<usize>> = args
+                    .pos
+                    .iter()
+                    .map(creation_shape)
+                    .collect::<PyResult<_>>()?;
                 let refs: Vec<&[usize]> = shapes.iter().map(|s| s.as_slice()).collect();
                 let out = crate::engine::broadcast::broadcast_shapes(&refs).ok_or_else(|| PyError::value(format!(
                     "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape {} and arg 1 with shape {}.",
@@ -1248,12 +1815,24 @@ impl Session {
             }
             "transpose" => {
                 let a = arr0(&args)?;
-                let axes = match args.get(1, "axes") { None | Some(Value::None) => None, Some(v) => Some(iterate(v)?.iter().map(|x| int_arg(x, "")).collect::<PyResult<_>>()?) };
+                let axes = match args.get(1, "axes") {
+                    None | Some(Value::None) => None,
+                    Some(v) => Some(
+                        iterate(v)?
+                            .iter()
+                            .map(|x| int_arg(x, ""))
+                            .collect::<PyResult<_>>()?,
+                    ),
+                };
                 Value::Array(transpose(&a, axes)?)
             }
             "reshape" => {
                 let a = arr0(&args)?;
-                Value::Array(reshape(&a, args.req(1, "shape", name)?, order_arg(&args, 2)?)?)
+                Value::Array(reshape(
+                    &a,
+                    args.req(1, "shape", name)?,
+                    order_arg(&args, 2)?,
+                )?)
             }
             "ravel" => {
                 let a = arr0(&args)?;
@@ -1274,15 +1853,23 @@ impl Session {
                 if a.shape() != b.shape() {
                     Value::Bool(false)
                 } else {
-                    let eq = numpy_compare(CompareOp::Eq, &Value::Array(a.clone()), &Value::Array(b))?;
-                    let all = match eq { Value::Array(x) => index::count_nonzero(&x) == a.size(), other => truthy(&other)? };
+                    let eq =
+                        numpy_compare(CompareOp::Eq, &Value::Array(a.clone()), &Value::Array(b))?;
+                    let all = match eq {
+                        Value::Array(x) => index::count_nonzero(&x) == a.size(),
+                        other => truthy(&other)?,
+                    };
                     Value::Bool(all)
                 }
             }
             "abs" | "absolute" => {
                 let a = arr0(&args)?;
                 let out = kernels::unary(kernels::UnaryOp::Abs, &a)?;
-                if matches!(args.pos[0], Value::Array(_)) { Value::Array(out) } else { scalarize(out) }
+                if matches!(args.pos[0], Value::Array(_)) {
+                    Value::Array(out)
+                } else {
+                    scalarize(out)
+                }
             }
             "negative" => {
                 let a = arr0(&args)?;
@@ -1293,9 +1880,21 @@ impl Session {
                 if name == "square" {
                     return numpy_binary(BinaryOp::Mul, &args.pos[0], &args.pos[0]);
                 }
-                let f: fn(f64) -> f64 = match name { "sqrt" => f64::sqrt, "exp" => f64::exp, "log" => f64::ln, "sin" => f64::sin, "cos" => f64::cos, "floor" => f64::floor, _ => f64::ceil };
+                let f: fn(f64) -> f64 = match name {
+                    "sqrt" => f64::sqrt,
+                    "exp" => f64::exp,
+                    "log" => f64::ln,
+                    "sin" => f64::sin,
+                    "cos" => f64::cos,
+                    "floor" => f64::floor,
+                    _ => f64::ceil,
+                };
                 let out = unary_float(&a, f)?;
-                if matches!(args.pos[0], Value::Array(_)) { Value::Array(out) } else { scalarize(out) }
+                if matches!(args.pos[0], Value::Array(_)) {
+                    Value::Array(out)
+                } else {
+                    scalarize(out)
+                }
             }
             "set_printoptions" => {
                 let o = &mut self.print_options;
@@ -1303,7 +1902,9 @@ impl Session {
                     match (k.as_str(), v) {
                         ("precision", Value::Int(i)) => o.precision = *i as usize,
                         ("threshold", Value::Int(i)) => o.threshold = (*i).max(0) as usize,
-                        ("threshold", Value::Float(f)) if f.is_infinite() => o.threshold = usize::MAX,
+                        ("threshold", Value::Float(f)) if f.is_infinite() => {
+                            o.threshold = usize::MAX
+                        }
                         ("edgeitems", Value::Int(i)) => o.edgeitems = *i as usize,
                         ("linewidth", Value::Int(i)) => o.linewidth = *i as usize,
                         ("suppress", v) => o.suppress = truthy(v)?,
@@ -1311,7 +1912,11 @@ impl Session {
                         ("floatmode", Value::Str(s)) => o.floatmode = s.to_string(),
                         ("nanstr", Value::Str(s)) => o.nanstr = s.to_string(),
                         ("infstr", Value::Str(s)) => o.infstr = s.to_string(),
-                        (other, _) => return Err(PyError::type_error(format!("set_printoptions() got an unexpected keyword argument '{other}'"))),
+                        (other, _) => {
+                            return Err(PyError::type_error(format!(
+                                "set_printoptions() got an unexpected keyword argument '{other}'"
+                            )));
+                        }
                     }
                 }
                 Value::None
@@ -1329,16 +1934,37 @@ impl Session {
                     ("infstr", Value::str(&o.infstr)),
                     ("sign", Value::str(&o.sign.to_string())),
                 ];
-                Value::Dict(Rc::new(std::cell::RefCell::new(pairs.into_iter().map(|(k, v)| (Value::str(k), v)).collect())))
+                Value::Dict(Rc::new(std::cell::RefCell::new(
+                    pairs.into_iter().map(|(k, v)| (Value::str(k), v)).collect(),
+                )))
             }
-            "diagonal" => super::methods::call_array_method(self, &arr0(&args)?, "diagonal", Args { pos: args.pos[1..].to_vec(), kw: args.kw.clone() })?,
-            "shape" => Value::tuple(arr0(&args)?.shape().into_iter().map(|n| Value::Int(n as i128)).collect()),
+            "diagonal" => super::methods::call_array_method(
+                self,
+                &arr0(&args)?,
+                "diagonal",
+                Args {
+                    pos: args.pos[1..].to_vec(),
+                    kw: args.kw.clone(),
+                },
+            )?,
+            "shape" => Value::tuple(
+                arr0(&args)?
+                    .shape()
+                    .into_iter()
+                    .map(|n| Value::Int(n as i128))
+                    .collect(),
+            ),
             "ndim" => Value::Int(arr0(&args)?.ndim() as i128),
             "size" => Value::Int(arr0(&args)?.size() as i128),
             "promote_types" | "result_type" => {
-                let a = dtype_arg(args.req(0, "type1", name)?).or_else(|_| as_array(&args.pos[0]).map(|x| x.dtype().clone()))?;
-                let b = dtype_arg(args.req(1, "type2", name)?).or_else(|_| as_array(&args.pos[1]).map(|x| x.dtype().clone()))?;
-                Value::DType(crate::engine::promote::promote_types(&a, &b).ok_or_else(|| PyError::type_error("no common dtype"))?)
+                let a = dtype_arg(args.req(0, "type1", name)?)
+                    .or_else(|_| as_array(&args.pos[0]).map(|x| x.dtype().clone()))?;
+                let b = dtype_arg(args.req(1, "type2", name)?)
+                    .or_else(|_| as_array(&args.pos[1]).map(|x| x.dtype().clone()))?;
+                Value::DType(
+                    crate::engine::promote::promote_types(&a, &b)
+                        .ok_or_else(|| PyError::type_error("no common dtype"))?,
+                )
             }
             "can_cast" => {
                 let a = dtype_arg(args.req(0, "from_", name)?)?;
@@ -1352,14 +1978,28 @@ impl Session {
                 let sorted = sort(&reshape(&a, &Value::Int(-1), Order::C)?, Some(0), &args)?;
                 let mut vals = sorted.to_scalars();
                 vals.dedup();
-                Value::Array(NdArray::from_scalars(&[vals.len()], a.dtype().clone(), &vals)?)
+                Value::Array(NdArray::from_scalars(
+                    &[vals.len()],
+                    a.dtype().clone(),
+                    &vals,
+                )?)
             }
             "repeat" | "tile" | "atleast_1d" | "atleast_2d" => {
                 let a = arr0(&args)?;
                 match name {
-                    "atleast_1d" => if a.ndim() == 0 { Value::Array(reshape(&a, &Value::Int(1), Order::C)?) } else { Value::Array(a) },
+                    "atleast_1d" => {
+                        if a.ndim() == 0 {
+                            Value::Array(reshape(&a, &Value::Int(1), Order::C)?)
+                        } else {
+                            Value::Array(a)
+                        }
+                    }
                     "atleast_2d" => match a.ndim() {
-                        0 => Value::Array(reshape(&a, &Value::tuple(vec![Value::Int(1), Value::Int(1)]), Order::C)?),
+                        0 => Value::Array(reshape(
+                            &a,
+                            &Value::tuple(vec![Value::Int(1), Value::Int(1)]),
+                            Order::C,
+                        )?),
                         1 => Value::Array(expand_dims(&a, 0)?),
                         _ => Value::Array(a),
                     },
@@ -1368,16 +2008,31 @@ impl Session {
                         let flat = reshape(&a, &Value::Int(-1), Order::C)?;
                         let vals = flat.to_scalars();
                         let out: Vec<Scalar> = if name == "repeat" {
-                            vals.iter().flat_map(|v| std::iter::repeat_n(v.clone(), n)).collect()
+                            vals.iter()
+                                .flat_map(|v| std::iter::repeat_n(v.clone(), n))
+                                .collect()
                         } else {
                             (0..n).flat_map(|_| vals.iter().cloned()).collect()
                         };
-                        Value::Array(NdArray::from_scalars(&[out.len()], a.dtype().clone(), &out)?)
+                        Value::Array(NdArray::from_scalars(
+                            &[out.len()],
+                            a.dtype().clone(),
+                            &out,
+                        )?)
                     }
                 }
             }
-            "s_" | "index_exp" => return Err(PyError::type_error(format!("'np.{name}' is used with [], as np.{name}[1:3]"))),
-            other => return Err(PyError::new("AttributeError", format!("module 'numpy' has no attribute '{other}'"))),
+            "s_" | "index_exp" => {
+                return Err(PyError::type_error(format!(
+                    "'np.{name}' is used with [], as np.{name}[1:3]"
+                )));
+            }
+            other => {
+                return Err(PyError::new(
+                    "AttributeError",
+                    format!("module 'numpy' has no attribute '{other}'"),
+                ));
+            }
         })
     }
 }
@@ -1387,14 +2042,19 @@ fn isinstance(v: &Value, t: &Value) -> bool {
         Value::Type(TypeObj::NdArray) => matches!(v, Value::Array(_)),
         Value::Type(TypeObj::Builtin(name)) => match *name {
             "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
-            "float" => matches!(v, Value::Float(_)) || matches!(v, Value::NpScalar(DType::Float64, _)),
+            "float" => {
+                matches!(v, Value::Float(_)) || matches!(v, Value::NpScalar(DType::Float64, _))
+            }
             "bool" => matches!(v, Value::Bool(_)),
             "str" => matches!(v, Value::Str(_)) || matches!(v, Value::NpScalar(DType::Str(_), _)),
             "tuple" => matches!(v, Value::Tuple(_)),
             "list" => matches!(v, Value::List(_)),
             "dict" => matches!(v, Value::Dict(_)),
             "slice" => matches!(v, Value::Slice(_)),
-            "complex" => matches!(v, Value::Complex(..)) || matches!(v, Value::NpScalar(DType::Complex128, _)),
+            "complex" => {
+                matches!(v, Value::Complex(..))
+                    || matches!(v, Value::NpScalar(DType::Complex128, _))
+            }
             "object" => true,
             _ => false,
         },
@@ -1421,21 +2081,64 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                 Value::Bool(b) => Value::Int(*b as i128),
                 Value::Float(f) => {
                     if !f.is_finite() {
-                        return Err(PyError::new(if f.is_nan() { "ValueError" } else { "OverflowError" }, if f.is_nan() { "cannot convert float NaN to integer" } else { "cannot convert float infinity to integer" }));
+                        return Err(PyError::new(
+                            if f.is_nan() {
+                                "ValueError"
+                            } else {
+                                "OverflowError"
+                            },
+                            if f.is_nan() {
+                                "cannot convert float NaN to integer"
+                            } else {
+                                "cannot convert float infinity to integer"
+                            },
+                        ));
                     }
                     Value::Int(f.trunc() as i128)
                 }
-                Value::Str(st) => Value::Int(st.trim().parse::<i128>().map_err(|_| PyError::value(format!("invalid literal for int() with base 10: {}", crate::render::scalar_repr::py_str_repr(st))))?),
+                Value::Str(st) => Value::Int(st.trim().parse::<i128>().map_err(|_| {
+                    PyError::value(format!(
+                        "invalid literal for int() with base 10: {}",
+                        crate::render::scalar_repr::py_str_repr(st)
+                    ))
+                })?),
                 Value::NpScalar(_, sc) => match sc {
                     Scalar::Int(i) => Value::Int(*i as i128),
                     Scalar::UInt(u) => Value::Int(*u as i128),
                     Scalar::Bool(b) => Value::Int(*b as i128),
                     Scalar::Float(f) => Value::Int(f.trunc() as i128),
-                    _ => return Err(PyError::type_error("int() argument must be a string, a bytes-like object or a real number")),
+                    _ => {
+                        return Err(PyError::type_error(
+                            "int() argument must be a string, a bytes-like object or a real number",
+                        ));
+                    }
                 },
-                Value::Array(a) if a.size() == 1 => construct(s, t, Args { pos: vec![scalarize(NdArray::view_with(a, Layout { shape: vec![], strides: vec![], offset: a.layout().offset }))], kw: vec![] })?,
-                Value::Array(_) => return Err(PyError::type_error("only length-1 arrays can be converted to Python scalars")),
-                other => return Err(PyError::type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", other.type_name()))),
+                Value::Array(a) if a.size() == 1 => construct(
+                    s,
+                    t,
+                    Args {
+                        pos: vec![scalarize(NdArray::view_with(
+                            a,
+                            Layout {
+                                shape: vec![],
+                                strides: vec![],
+                                offset: a.layout().offset,
+                            },
+                        ))],
+                        kw: vec![],
+                    },
+                )?,
+                Value::Array(_) => {
+                    return Err(PyError::type_error(
+                        "only length-1 arrays can be converted to Python scalars",
+                    ));
+                }
+                other => {
+                    return Err(PyError::type_error(format!(
+                        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                        other.type_name()
+                    )));
+                }
             },
         },
         TypeObj::Builtin("float") => match first {
@@ -1446,50 +2149,108 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                     "nan" | "+nan" | "-nan" => f64::NAN,
                     "inf" | "+inf" | "infinity" => f64::INFINITY,
                     "-inf" | "-infinity" => f64::NEG_INFINITY,
-                    _ => t.parse::<f64>().map_err(|_| PyError::value(format!("could not convert string to float: {}", crate::render::scalar_repr::py_str_repr(&st))))?,
+                    _ => t.parse::<f64>().map_err(|_| {
+                        PyError::value(format!(
+                            "could not convert string to float: {}",
+                            crate::render::scalar_repr::py_str_repr(&st)
+                        ))
+                    })?,
                 })
             }
-            Some(Value::Array(a)) if a.size() == 1 => Value::Float(crate::engine::element::scalar_as_f64(&a.first())),
-            Some(Value::Array(_)) => return Err(PyError::type_error("only length-1 arrays can be converted to Python scalars")),
+            Some(Value::Array(a)) if a.size() == 1 => {
+                Value::Float(crate::engine::element::scalar_as_f64(&a.first()))
+            }
+            Some(Value::Array(_)) => {
+                return Err(PyError::type_error(
+                    "only length-1 arrays can be converted to Python scalars",
+                ));
+            }
             Some(v) => Value::Float(float_arg(&v)?),
         },
-        TypeObj::Builtin("bool") => Value::Bool(match first { None => false, Some(v) => truthy(&v)? }),
+        TypeObj::Builtin("bool") => Value::Bool(match first {
+            None => false,
+            Some(v) => truthy(&v)?,
+        }),
         TypeObj::Builtin("complex") => {
             let re = first.as_ref().map(float_arg).transpose()?.unwrap_or(0.0);
             let im = args.pos.get(1).map(float_arg).transpose()?.unwrap_or(0.0);
             Value::Complex(re, im)
         }
-        TypeObj::Builtin("str") => Value::str(&match first { None => String::new(), Some(v) => str_of(&v, &s.print_options) }),
-        TypeObj::Builtin("list") => Value::list(match first { None => vec![], Some(v) => iterate(&v)? }),
-        TypeObj::Builtin("tuple") => Value::tuple(match first { None => vec![], Some(v) => iterate(&v)? }),
-        TypeObj::Builtin("dict") => Value::Dict(Rc::new(std::cell::RefCell::new(args.kw.iter().map(|(k, v)| (Value::str(k), v.clone())).collect()))),
+        TypeObj::Builtin("str") => Value::str(&match first {
+            None => String::new(),
+            Some(v) => str_of(&v, &s.print_options),
+        }),
+        TypeObj::Builtin("list") => Value::list(match first {
+            None => vec![],
+            Some(v) => iterate(&v)?,
+        }),
+        TypeObj::Builtin("tuple") => Value::tuple(match first {
+            None => vec![],
+            Some(v) => iterate(&v)?,
+        }),
+        TypeObj::Builtin("dict") => Value::Dict(Rc::new(std::cell::RefCell::new(
+            args.kw
+                .iter()
+                .map(|(k, v)| (Value::str(k), v.clone()))
+                .collect(),
+        ))),
         TypeObj::Builtin("slice") => {
             let p = args.pos.clone();
             match p.len() {
                 1 => Value::Slice(Rc::new([Value::None, p[0].clone(), Value::None])),
                 2 => Value::Slice(Rc::new([p[0].clone(), p[1].clone(), Value::None])),
                 3 => Value::Slice(Rc::new([p[0].clone(), p[1].clone(), p[2].clone()])),
-                n => return Err(PyError::type_error(format!("slice expected at least 1 argument, got {n}"))),
+                n => {
+                    return Err(PyError::type_error(format!(
+                        "slice expected at least 1 argument, got {n}"
+                    )));
+                }
             }
         }
         TypeObj::Builtin("range") => {
-            let ints: Vec<i64> = args.pos.iter().map(|v| int_arg(v, "")).collect::<PyResult<_>>()?;
+            let ints: Vec<i64> = args
+                .pos
+                .iter()
+                .map(|v| int_arg(v, ""))
+                .collect::<PyResult<_>>()?;
             let (a, b, c) = match ints.as_slice() {
                 [b] => (0, *b, 1),
                 [a, b] => (*a, *b, 1),
                 [a, b, c] => (*a, *b, *c),
-                _ => return Err(PyError::type_error("range expected 1 to 3 integer arguments")),
+                _ => {
+                    return Err(PyError::type_error(
+                        "range expected 1 to 3 integer arguments",
+                    ));
+                }
             };
             if c == 0 {
                 return Err(PyError::value("range() arg 3 must not be zero"));
             }
-            let (start, n, step) = index::adjust_slice(Some(a), Some(b), Some(c), usize::MAX >> 8).unwrap_or((0, 0, 1));
-            let n = if (c > 0 && a >= b) || (c < 0 && a <= b) { 0 } else { n.min(((b - a).abs() as usize).div_ceil(c.unsigned_abs() as usize)) };
+            let (start, n, step) = index::adjust_slice(Some(a), Some(b), Some(c), usize::MAX >> 8)
+                .unwrap_or((0, 0, 1));
+            let n = if (c > 0 && a >= b) || (c < 0 && a <= b) {
+                0
+            } else {
+                n.min(((b - a).abs() as usize).div_ceil(c.unsigned_abs() as usize))
+            };
             if n > 10_000_000 {
-                return Err(PyError::new("MemoryError", "range too long for slicelab to list"));
+                return Err(PyError::new(
+                    "MemoryError",
+                    "range too long for slicelab to list",
+                ));
             }
             let _ = step;
-            Value::list((0..n).map(|k| Value::Int((a + k as i64 * c) as i128)).collect::<Vec<_>>().into_iter().map(|v| { let _ = start; v }).collect())
+            Value::list(
+                (0..n)
+                    .map(|k| Value::Int((a + k as i64 * c) as i128))
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .map(|v| {
+                        let _ = start;
+                        v
+                    })
+                    .collect(),
+            )
         }
         TypeObj::NpScalar(dt) => {
             let v = first.unwrap_or(Value::Int(0));
@@ -1511,13 +2272,28 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             }
         }
         TypeObj::NpStr => {
-            let text = match first { None => String::new(), Some(v) => str_of(&v, &s.print_options) };
+            let text = match first {
+                None => String::new(),
+                Some(v) => str_of(&v, &s.print_options),
+            };
             Value::NpScalar(DType::Str(text.chars().count().max(1)), Scalar::Str(text))
         }
         TypeObj::DTypeClass => Value::DType(dtype_arg(args.req(0, "dtype", "dtype")?)?),
-        TypeObj::NdArray => return Err(PyError::type_error("use np.array or np.zeros to make arrays in slicelab")),
-        TypeObj::Void => return Err(PyError::type_error("np.void() is not supported in slicelab")),
-        TypeObj::Builtin(other) => return Err(PyError::type_error(format!("cannot call {other}() in slicelab"))),
+        TypeObj::NdArray => {
+            return Err(PyError::type_error(
+                "use np.array or np.zeros to make arrays in slicelab",
+            ));
+        }
+        TypeObj::Void => {
+            return Err(PyError::type_error(
+                "np.void() is not supported in slicelab",
+            ));
+        }
+        TypeObj::Builtin(other) => {
+            return Err(PyError::type_error(format!(
+                "cannot call {other}() in slicelab"
+            )));
+        }
     })
 }
 

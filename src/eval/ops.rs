@@ -4,7 +4,9 @@
 
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::kernels::{self, BinaryOp, CompareOp};
-use crate::engine::promote::{PyScalarKind, can_cast_same_kind, promote_types, promote_with_py_scalar};
+use crate::engine::promote::{
+    PyScalarKind, can_cast_same_kind, promote_types, promote_with_py_scalar,
+};
 use crate::engine::{ArrayRef, NdArray, Scalar};
 use crate::render::dtype_repr;
 use crate::syntax::ast;
@@ -29,13 +31,18 @@ pub fn is_numpy(v: &Value) -> bool {
 fn operand(v: &Value) -> PyResult<Operand> {
     Ok(match v {
         Value::Array(a) => Operand::Strong(a.clone(), false),
-        Value::NpScalar(dt, s) => Operand::Strong(NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?, true),
+        Value::NpScalar(dt, s) => Operand::Strong(
+            NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(s))?,
+            true,
+        ),
         Value::Void(a) => Operand::Strong(a.clone(), true),
         Value::Bool(_) => Operand::Weak(PyScalarKind::Bool, v.clone()),
         Value::Int(_) => Operand::Weak(PyScalarKind::Int, v.clone()),
         Value::Float(_) => Operand::Weak(PyScalarKind::Float, v.clone()),
         Value::Complex(..) => Operand::Weak(PyScalarKind::Complex, v.clone()),
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) => Operand::Strong(to_array(v, None)?, matches!(v, Value::Str(_))),
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) => {
+            Operand::Strong(to_array(v, None)?, matches!(v, Value::Str(_)))
+        }
         other => {
             return Err(PyError::type_error(format!(
                 "unsupported operand type: '{}'",
@@ -67,7 +74,11 @@ fn realise(op: &Operand, dtype: &DType) -> PyResult<ArrayRef> {
             let s = to_scalar_for(v, &DType::Float64).or_else(|_| to_scalar_for(v, dtype))?;
             let s = match v {
                 Value::Int(i) => {
-                    if *i > i64::MAX as i128 { Scalar::UInt(*i as u64) } else { Scalar::Int(*i as i64) }
+                    if *i > i64::MAX as i128 {
+                        Scalar::UInt(*i as u64)
+                    } else {
+                        Scalar::Int(*i as i64)
+                    }
                 }
                 _ => s,
             };
@@ -87,14 +98,17 @@ fn is_scalarish(op: &Operand) -> bool {
 fn result_dtype(a: &Operand, b: &Operand, ufunc: &str) -> PyResult<DType> {
     let dt = match (a, b) {
         (Operand::Strong(x, _), Operand::Strong(y, _)) => promote_types(x.dtype(), y.dtype()),
-        (Operand::Strong(x, _), Operand::Weak(k, _)) | (Operand::Weak(k, _), Operand::Strong(x, _)) => {
+        (Operand::Strong(x, _), Operand::Weak(k, _))
+        | (Operand::Weak(k, _), Operand::Strong(x, _)) => {
             if matches!(x.dtype().kind(), Kind::Str | Kind::Bytes | Kind::Void) {
                 None
             } else {
                 Some(promote_with_py_scalar(x.dtype(), *k))
             }
         }
-        (Operand::Weak(k1, _), Operand::Weak(k2, _)) => promote_types(&weak_dtype(*k1), &weak_dtype(*k2)),
+        (Operand::Weak(k1, _), Operand::Weak(k2, _)) => {
+            promote_types(&weak_dtype(*k1), &weak_dtype(*k2))
+        }
     };
     dt.ok_or_else(|| {
         let name = |o: &Operand| match o {
@@ -150,8 +164,14 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     let dt = compute_dtype(op, result_dtype(&x, &y, op.ufunc_name())?);
     if op == BinaryOp::Pow && dt.is_integer() {
         let yy = realise(&y, &dt)?;
-        if yy.to_scalars().iter().any(|s| matches!(s, Scalar::Int(i) if *i < 0)) {
-            return Err(PyError::value("Integers to negative integer powers are not allowed."));
+        if yy
+            .to_scalars()
+            .iter()
+            .any(|s| matches!(s, Scalar::Int(i) if *i < 0))
+        {
+            return Err(PyError::value(
+                "Integers to negative integer powers are not allowed.",
+            ));
         }
     }
     let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
@@ -174,11 +194,17 @@ pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
                 let arr = NdArray::zeros(&shape, DType::Bool)?;
                 if op == CompareOp::Ne {
                     let ones = NdArray::from_scalars(&[], DType::Bool, &[Scalar::Bool(true)])?;
-                    crate::engine::index::set(&arr, &[crate::engine::index::IndexItem::Ellipsis], &ones)?;
+                    crate::engine::index::set(
+                        &arr,
+                        &[crate::engine::index::IndexItem::Ellipsis],
+                        &ones,
+                    )?;
                 }
                 return Ok(wrap_result(arr, is_scalarish(&x) && is_scalarish(&y)));
             }
-            return Err(PyError::type_error(e.message.replace("'equal'", &format!("'{}'", cmp_name(op)))));
+            return Err(PyError::type_error(
+                e.message.replace("'equal'", &format!("'{}'", cmp_name(op))),
+            ));
         }
     };
     let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
@@ -227,7 +253,10 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
             )));
         }
         None => {
-            return Err(crate::engine::EngineError::BroadcastMismatch { shapes: vec![shape, ya.shape()] }.into());
+            return Err(crate::engine::EngineError::BroadcastMismatch {
+                shapes: vec![shape, ya.shape()],
+            }
+            .into());
         }
     }
     if &dt == target.dtype() {
@@ -291,10 +320,17 @@ fn int_overflow() -> PyError {
 /// Python's float floor division and modulo.
 fn py_divmod_f(a: f64, b: f64) -> PyResult<(f64, f64)> {
     if b == 0.0 {
-        return Err(PyError::new("ZeroDivisionError", "float floor division by zero"));
+        return Err(PyError::new(
+            "ZeroDivisionError",
+            "float floor division by zero",
+        ));
     }
     let m = a % b;
-    let m = if m != 0.0 && ((b < 0.0) != (m < 0.0)) { m + b } else { m };
+    let m = if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        m + b
+    } else {
+        m
+    };
     Ok(((a - m) / b, m))
 }
 
@@ -329,21 +365,46 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             v.extend(y.iter().cloned());
             return Ok(Value::tuple(v));
         }
-        (B::Mul, Value::Str(_) | Value::List(_) | Value::Tuple(_), Value::Int(_) | Value::Bool(_))
-        | (B::Mul, Value::Int(_) | Value::Bool(_), Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
-            let (seq, n) = if as_int(a).is_some() { (b, as_int(a).unwrap_or(0)) } else { (a, as_int(b).unwrap_or(0)) };
+        (
+            B::Mul,
+            Value::Str(_) | Value::List(_) | Value::Tuple(_),
+            Value::Int(_) | Value::Bool(_),
+        )
+        | (
+            B::Mul,
+            Value::Int(_) | Value::Bool(_),
+            Value::Str(_) | Value::List(_) | Value::Tuple(_),
+        ) => {
+            let (seq, n) = if as_int(a).is_some() {
+                (b, as_int(a).unwrap_or(0))
+            } else {
+                (a, as_int(b).unwrap_or(0))
+            };
             let n = n.max(0) as usize;
             if n > 10_000_000 {
                 return Err(PyError::new("MemoryError", ""));
             }
             return Ok(match seq {
                 Value::Str(s) => Value::str(&s.repeat(n)),
-                Value::List(l) => Value::list(l.borrow().iter().cloned().cycle().take(l.borrow().len() * n).collect()),
-                Value::Tuple(t) => Value::tuple(t.iter().cloned().cycle().take(t.len() * n).collect()),
+                Value::List(l) => Value::list(
+                    l.borrow()
+                        .iter()
+                        .cloned()
+                        .cycle()
+                        .take(l.borrow().len() * n)
+                        .collect(),
+                ),
+                Value::Tuple(t) => {
+                    Value::tuple(t.iter().cloned().cycle().take(t.len() * n).collect())
+                }
                 _ => unreachable!(),
             });
         }
-        (B::Mod, Value::Str(_), _) => return Err(PyError::type_error("slicelab does not support %-formatting of strings")),
+        (B::Mod, Value::Str(_), _) => {
+            return Err(PyError::type_error(
+                "slicelab does not support %-formatting of strings",
+            ));
+        }
         _ => {}
     }
     if let (Value::Complex(..), _) | (_, Value::Complex(..)) = (a, b) {
@@ -351,7 +412,9 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             Value::Complex(r, i) => Some((*r, *i)),
             other => as_num(other).map(|r| (r, 0.0)),
         };
-        let (Some((ar, ai)), Some((br, bi))) = (c(a), c(b)) else { return Err(unsupported(sym, a, b)) };
+        let (Some((ar, ai)), Some((br, bi))) = (c(a), c(b)) else {
+            return Err(unsupported(sym, a, b));
+        };
         return Ok(match op {
             B::Add => Value::Complex(ar + br, ai + bi),
             B::Sub => Value::Complex(ar - br, ai - bi),
@@ -359,7 +422,10 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             B::Div => {
                 let d = br * br + bi * bi;
                 if d == 0.0 {
-                    return Err(PyError::new("ZeroDivisionError", "complex division by zero"));
+                    return Err(PyError::new(
+                        "ZeroDivisionError",
+                        "complex division by zero",
+                    ));
                 }
                 Value::Complex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
             }
@@ -380,12 +446,27 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             }
             B::FloorDiv | B::Mod => {
                 if y == 0 {
-                    return Err(PyError::new("ZeroDivisionError", if op == B::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" }));
+                    return Err(PyError::new(
+                        "ZeroDivisionError",
+                        if op == B::Mod {
+                            "integer modulo by zero"
+                        } else {
+                            "integer division or modulo by zero"
+                        },
+                    ));
                 }
                 let q = x.div_euclid(y);
                 let r = x.rem_euclid(y);
-                let (q, r) = if r != 0 && y < 0 { (q + 1, r + y) } else { (q, r) };
-                if op == B::Mod { Value::Int(r) } else { Value::Int(q) }
+                let (q, r) = if r != 0 && y < 0 {
+                    (q + 1, r + y)
+                } else {
+                    (q, r)
+                };
+                if op == B::Mod {
+                    Value::Int(r)
+                } else {
+                    Value::Int(q)
+                }
             }
             B::Pow => {
                 if y < 0 {
@@ -400,7 +481,10 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                     return Err(PyError::value("negative shift count"));
                 }
                 let s = u32::try_from(y).map_err(|_| int_overflow())?;
-                let r = x.checked_shl(s).filter(|r| r >> s == x).ok_or_else(int_overflow)?;
+                let r = x
+                    .checked_shl(s)
+                    .filter(|r| r >> s == x)
+                    .ok_or_else(int_overflow)?;
                 Value::Int(r)
             }
             B::RShift => {
@@ -409,9 +493,27 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 }
                 Value::Int(x >> y.min(127))
             }
-            B::BitAnd => if bothbool { Value::Bool(x & y != 0) } else { Value::Int(x & y) },
-            B::BitOr => if bothbool { Value::Bool((x | y) != 0) } else { Value::Int(x | y) },
-            B::BitXor => if bothbool { Value::Bool((x ^ y) != 0) } else { Value::Int(x ^ y) },
+            B::BitAnd => {
+                if bothbool {
+                    Value::Bool(x & y != 0)
+                } else {
+                    Value::Int(x & y)
+                }
+            }
+            B::BitOr => {
+                if bothbool {
+                    Value::Bool((x | y) != 0)
+                } else {
+                    Value::Int(x | y)
+                }
+            }
+            B::BitXor => {
+                if bothbool {
+                    Value::Bool((x ^ y) != 0)
+                } else {
+                    Value::Int(x ^ y)
+                }
+            }
             B::MatMul => return Err(unsupported(sym, a, b)),
         });
     }
@@ -435,7 +537,10 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             }
             B::Pow => {
                 if x == 0.0 && y < 0.0 {
-                    return Err(PyError::new("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                    return Err(PyError::new(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
                 }
                 Value::Float(x.powf(y))
             }
@@ -451,19 +556,28 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
-        (Value::Tuple(x), Value::Tuple(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| python_eq(p, q)),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| python_eq(p, q))
+        }
         (Value::List(x), Value::List(y)) => {
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| python_eq(p, q))
         }
         (Value::Complex(a1, a2), Value::Complex(b1, b2)) => a1 == b1 && a2 == b2,
         (Value::DType(x), Value::DType(y)) => x == y,
-        (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => DType::parse(s).as_ref() == Some(x),
-        (Value::DType(x), Value::Type(super::value::TypeObj::NpScalar(y))) | (Value::Type(super::value::TypeObj::NpScalar(y)), Value::DType(x)) => x == y,
+        (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => {
+            DType::parse(s).as_ref() == Some(x)
+        }
+        (Value::DType(x), Value::Type(super::value::TypeObj::NpScalar(y)))
+        | (Value::Type(super::value::TypeObj::NpScalar(y)), Value::DType(x)) => x == y,
         (Value::Type(x), Value::Type(y)) => x == y,
         _ => match (as_num(a), as_num(b)) {
             (Some(x), Some(y)) => {
-                if let (Some(i), Some(j)) = (as_int(a), as_int(b)) { i == j } else { x == y }
+                if let (Some(i), Some(j)) = (as_int(a), as_int(b)) {
+                    i == j
+                } else {
+                    x == y
+                }
             }
             _ => a.is(b),
         },
@@ -512,7 +626,11 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
 fn seq_cmp(x: &[Value], y: &[Value]) -> PyResult<Option<std::cmp::Ordering>> {
     for (p, q) in x.iter().zip(y) {
         if !python_eq(p, q) {
-            return Ok(Some(if python_order(CompareOp::Lt, p, q)? { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater }));
+            return Ok(Some(if python_order(CompareOp::Lt, p, q)? {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            }));
         }
     }
     Ok(Some(x.len().cmp(&y.len())))
