@@ -191,3 +191,12 @@ fn deep_expressions_run_on_the_big_stack() {
     assert_eq!(text(&out.stdout), "array([   0, 1150, 2300])\n1\n");
     assert_eq!(text(&out.stderr), "");
 }
+
+#[test]
+fn unclosed_bracket_at_end_of_input_is_reported() {
+    let out = repl("eof-open", "a = np.arange(3\n");
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("    a = np.arange(3\n"), "{stdout}");
+    assert!(stdout.contains("SyntaxError: "), "{stdout}");
+}

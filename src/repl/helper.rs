@@ -1,14 +1,20 @@
-//! The rustyline helper: a bracket validator that asks for a `... ` line
-//! while `(`, `[` or `{` is open, and the joining of those lines into the
-//! one-line statement the evaluator reads.
+//! Bracket continuation: whether a statement still has an open `(`, `[` or
+//! `{` (so the prompt asks for a `... ` line), and the joining of those
+//! lines into the one-line statement the evaluator reads.
+//!
+//! The prompt loop asks for each `... ` line itself rather than returning
+//! `Incomplete` from a rustyline `Validator`: rustyline 19 has no
+//! continuation prompt, so a validator would leave the second line bare. The
+//! [`ReplHelper`] validator therefore accepts every line.
 
+use rustyline::Helper;
 use rustyline::completion::Completer;
 use rustyline::highlight::Highlighter;
 use rustyline::hint::Hinter;
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
-use rustyline::{Helper, Result};
+use rustyline::validate::Validator;
 
-/// Line-editor helper: validation only (no completion, hints or highlighting).
+/// Line-editor helper. Completion, hints, highlighting and validation are
+/// rustyline's defaults (none); continuation is done by the prompt loop.
 #[derive(Debug, Default)]
 pub struct ReplHelper;
 
@@ -24,15 +30,7 @@ impl Hinter for ReplHelper {
 
 impl Highlighter for ReplHelper {}
 
-impl Validator for ReplHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> Result<ValidationResult> {
-        Ok(if needs_more(ctx.input()) {
-            ValidationResult::Incomplete
-        } else {
-            ValidationResult::Valid(None)
-        })
-    }
-}
+impl Validator for ReplHelper {}
 
 /// The result of scanning one physical line.
 struct Scan {

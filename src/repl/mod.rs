@@ -179,13 +179,34 @@ pub fn run(palette: Palette) -> io::Result<()> {
         )?;
     }
     let mut session = Session::new();
-    loop {
-        let input = match editor.readline(&prompt) {
+    let continued = Styled {
+        raw: "... ",
+        styled: palette.prompt("... "),
+    };
+    'statements: loop {
+        let mut input = match editor.readline(&prompt) {
             Ok(input) => input,
             Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(io::Error::other(e)),
         };
+        // An open bracket asks for `... ` lines, as Python's prompt does.
+        let mut at_eof = false;
+        while helper::needs_more(&input) {
+            match editor.readline(&continued) {
+                Ok(more) => {
+                    input.push('\n');
+                    input.push_str(&more);
+                }
+                Err(ReadlineError::Interrupted) => continue 'statements,
+                // Run what there is, so the parser says what is unclosed.
+                Err(ReadlineError::Eof) => {
+                    at_eof = true;
+                    break;
+                }
+                Err(e) => return Err(io::Error::other(e)),
+            }
+        }
         let line = helper::join_lines(&input);
         if line.trim().is_empty() {
             continue;
@@ -205,6 +226,9 @@ pub fn run(palette: Palette) -> io::Result<()> {
         };
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
+        if at_eof {
+            break;
+        }
     }
     Ok(())
 }
