@@ -12,6 +12,9 @@
 pub mod engine;
 pub mod eval;
 pub mod render;
+/// The interactive prompt (a rustyline editor over a `Session`) and the
+/// `slicelab FILE` runner.
+pub mod repl;
 pub mod syntax;
 /// Front ends.
 pub mod transcript;

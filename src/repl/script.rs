@@ -1,0 +1,93 @@
+//! `slicelab FILE`: run a file of statements as if typed at the prompt.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use super::{Palette, render_outcome};
+use crate::eval::Session;
+
+/// How a file run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScriptEnd {
+    /// Every statement ran without error (or errors were passed over).
+    Ok,
+    /// A statement raised an error (the run stopped there unless
+    /// `keep_going`).
+    Failed,
+}
+
+/// Run each statement in `source` (one a line; blank lines and `#` lines
+/// skipped), writing `>>> STATEMENT` and then what the prompt would print.
+/// Stops at the first error unless `keep_going`.
+pub fn run_source(
+    source: &str,
+    keep_going: bool,
+    palette: &Palette,
+    mut out: impl Write,
+) -> io::Result<ScriptEnd> {
+    let mut session = Session::new();
+    let mut end = ScriptEnd::Ok;
+    for line in source.lines() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        writeln!(out, "{}{line}", palette.prompt(">>> "))?;
+        let outcome = session.run(line);
+        out.write_all(render_outcome(line, &outcome, palette).as_bytes())?;
+        if outcome.error.is_some() {
+            end = ScriptEnd::Failed;
+            if !keep_going {
+                break;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(end)
+}
+
+/// Read `path` and [`run_source`] it to stdout. A file that cannot be read
+/// is an `Err` from reading; errors writing stdout come back the same way.
+pub fn run_file(path: &Path, keep_going: bool, palette: &Palette) -> Result<ScriptEnd, ReadError> {
+    let source = std::fs::read_to_string(path).map_err(ReadError::Read)?;
+    let stdout = io::stdout();
+    run_source(&source, keep_going, palette, stdout.lock()).map_err(ReadError::Write)
+}
+
+/// Why [`run_file`] could not finish.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be read.
+    Read(io::Error),
+    /// Standard output could not be written.
+    Write(io::Error),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(src: &str, keep_going: bool) -> (String, ScriptEnd) {
+        let mut out = Vec::new();
+        let end = run_source(src, keep_going, &Palette::new(false), &mut out).unwrap();
+        (String::from_utf8(out).unwrap(), end)
+    }
+
+    #[test]
+    fn stops_at_first_error() {
+        let (out, end) = run("# c\n\na = np.arange(3)\nb\na\n", false);
+        assert_eq!(end, ScriptEnd::Failed);
+        assert_eq!(
+            out,
+            ">>> a = np.arange(3)\n>>> b\nNameError: name 'b' is not defined\n"
+        );
+    }
+
+    #[test]
+    fn keep_going_runs_everything() {
+        let (out, end) = run("a = np.arange(3)\na[\na[1:]\n", true);
+        assert_eq!(end, ScriptEnd::Failed);
+        assert!(out.contains("    a[\n"), "{out}");
+        assert!(out.ends_with(">>> a[1:]\narray([1, 2])\n"), "{out}");
+    }
+}

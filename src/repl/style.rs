@@ -1,0 +1,84 @@
+//! Colour for the interactive front ends, decided once per process.
+//!
+//! Every coloured piece of text goes through a [`Palette`]. When colour is
+//! off the palette returns its input unchanged, so plain output never holds
+//! an escape code. (owo-colors' `.red()` always emits ANSI, so the palette
+//! checks its own flag rather than relying on the crate's detection.)
+
+use std::io::IsTerminal;
+
+use owo_colors::{OwoColorize, Style};
+
+/// The colours the REPL uses, or none at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    enabled: bool,
+}
+
+impl Palette {
+    /// A palette that colours (`true`) or leaves text plain (`false`).
+    pub fn new(enabled: bool) -> Palette {
+        Palette { enabled }
+    }
+
+    /// Decide colour for this process: off when `no_color_flag` is set,
+    /// when `NO_COLOR` is set to a non-empty value, or when stdout is not a
+    /// terminal.
+    pub fn detect(no_color_flag: bool) -> Palette {
+        let no_color_env = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Palette::new(!no_color_flag && !no_color_env && std::io::stdout().is_terminal())
+    }
+
+    /// Whether this palette colours anything.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    fn paint(&self, text: &str, style: Style) -> String {
+        if self.enabled {
+            text.style(style).to_string()
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// An error line (`Kind: message`): red.
+    pub fn error(&self, text: &str) -> String {
+        self.paint(text, Style::new().red())
+    }
+
+    /// The caret under a syntax error: bold red.
+    pub fn caret(&self, text: &str) -> String {
+        self.paint(text, Style::new().red().bold())
+    }
+
+    /// The prompt (`>>> `, `... `): bold green.
+    pub fn prompt(&self, text: &str) -> String {
+        self.paint(text, Style::new().green().bold())
+    }
+
+    /// Secondary text (banner, help, warnings): dimmed.
+    pub fn dim(&self, text: &str) -> String {
+        self.paint(text, Style::new().dimmed())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn off_means_no_escapes() {
+        let p = Palette::new(false);
+        for s in [p.error("E"), p.caret("^"), p.prompt(">>> "), p.dim("d")] {
+            assert!(!s.contains('\x1b'), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn on_colours_errors_red() {
+        let p = Palette::new(true);
+        assert!(p.error("ValueError: x").starts_with("\x1b[31m"));
+        assert!(p.error("x").ends_with("\x1b[0m") || p.error("x").ends_with("\x1b[39m"));
+    }
+}

@@ -1,0 +1,202 @@
+//! The `slicelab` binary driven through pipes: the REPL reading a piped
+//! stdin (rustyline falls back to plain line reading), and `slicelab FILE`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_slicelab");
+
+/// A fresh directory under the system temp dir, for history and files.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("slicelab-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn command(home: &Path) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("NO_COLOR")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// Run the REPL with `input` on a piped stdin.
+fn repl(name: &str, input: &str) -> Output {
+    let home = temp_dir(name);
+    let mut child = command(&home).stdin(Stdio::piped()).spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+#[test]
+fn piped_repl_prints_values() {
+    let out = repl("values", "a = np.arange(6)\na[1:3]\n");
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "array([1, 2])\n");
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn errors_do_not_end_the_session() {
+    let out = repl("errors", "a = np.arange(6)\na[10]\na[1,,2]\nnope\na[::2]\n");
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert_eq!(
+        stdout,
+        "IndexError: index 10 is out of bounds for axis 0 with size 6\n\
+         \x20   a[1,,2]\n\
+         \x20       ^\n\
+         SyntaxError: invalid syntax\n\
+         NameError: name 'nope' is not defined\n\
+         array([0, 2, 4])\n"
+    );
+    assert!(
+        !stdout.contains('\x1b'),
+        "piped output must not be coloured"
+    );
+}
+
+#[test]
+fn open_bracket_continues_on_next_line() {
+    let out = repl(
+        "continue",
+        "b = np.arange(5\n)\nb\nc = [1,  # one (\n 2]\nc\n",
+    );
+    assert_eq!(text(&out.stdout), "array([0, 1, 2, 3, 4])\n[1, 2]\n");
+}
+
+#[test]
+fn commands_help_and_quit() {
+    let out = repl("commands", ":help\nexit()\na = 1\na\n");
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains(":quit"), "{stdout}");
+    assert!(
+        !stdout.contains("\n1\n"),
+        "statements after exit() ran: {stdout}"
+    );
+}
+
+#[test]
+fn history_is_kept_in_the_data_dir() {
+    let home = temp_dir("history");
+    let mut child = command(&home).stdin(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"x = 1\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let history = std::fs::read_to_string(home.join("data/slicelab/history.txt")).unwrap();
+    assert!(history.lines().any(|l| l == "x = 1"), "{history:?}");
+}
+
+#[test]
+fn unwritable_history_warns_once_and_goes_on() {
+    let home = temp_dir("nohistory");
+    // The data dir is a file, so slicelab/ cannot be created inside it.
+    std::fs::write(home.join("data"), "").unwrap();
+    let mut child = command(&home).stdin(Stdio::piped()).spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a = np.arange(3)\na\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "array([0, 1, 2])\n");
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    assert!(stderr.starts_with("slicelab: warning:"), "{stderr:?}");
+}
+
+fn script(name: &str, source: &str, args: &[&str]) -> Output {
+    let home = temp_dir(name);
+    let file = home.join("lesson.py");
+    std::fs::write(&file, source).unwrap();
+    command(&home)
+        .args(args)
+        .arg(&file)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+const LESSON: &str = "# a lesson\n\na = np.arange(6)\na[1:3]\na[9]\na[::-1]\n";
+
+#[test]
+fn file_runs_and_stops_at_first_error() {
+    let out = script("file-stop", LESSON, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        ">>> a = np.arange(6)\n>>> a[1:3]\narray([1, 2])\n>>> a[9]\n\
+         IndexError: index 9 is out of bounds for axis 0 with size 6\n"
+    );
+}
+
+#[test]
+fn file_keep_going_runs_everything() {
+    let out = script("file-keep", LESSON, &["--keep-going"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).ends_with(">>> a[::-1]\narray([5, 4, 3, 2, 1, 0])\n"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn file_without_errors_exits_zero() {
+    let out = script("file-ok", "a = np.arange(4)\na[1:]\n", &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        ">>> a = np.arange(4)\n>>> a[1:]\narray([1, 2, 3])\n"
+    );
+}
+
+#[test]
+fn missing_file_exits_two_with_one_line() {
+    let home = temp_dir("missing");
+    let out = command(&home).arg(home.join("nope.py")).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stdout), "");
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    assert!(stderr.starts_with("slicelab: cannot read "), "{stderr:?}");
+    assert!(stderr.contains("nope.py: "), "{stderr:?}");
+}
+
+#[test]
+fn deep_expressions_run_on_the_big_stack() {
+    // Long operator chains make ASTs ~1000 levels deep; the evaluator
+    // recurses over them, which needs the big worker-thread stack.
+    let sum = vec!["a"; 1150].join(" + ");
+    let input = format!("a = np.arange(3)\n{sum}\n{}1\n", "-".repeat(990));
+    let out = repl("deep", &input);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(text(&out.stdout), "array([   0, 1150, 2300])\n1\n");
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn unclosed_bracket_at_end_of_input_is_reported() {
+    let out = repl("eof-open", "a = np.arange(3\n");
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("    a = np.arange(3\n"), "{stdout}");
+    assert!(stdout.contains("SyntaxError: "), "{stdout}");
+}
