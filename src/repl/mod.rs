@@ -183,22 +183,46 @@ pub fn run(palette: Palette) -> io::Result<()> {
         raw: "... ",
         styled: palette.prompt("... "),
     };
+    // A paste arrives as one multi-line string (bracketed paste); its lines
+    // are queued and run one statement at a time, as Python's prompt would.
+    let mut pending: std::collections::VecDeque<String> = std::collections::VecDeque::new();
+    let next_line = |editor: &mut Editor<ReplHelper, FileHistory>,
+                     pending: &mut std::collections::VecDeque<String>,
+                     prompt: &Styled|
+     -> Result<String, ReadlineError> {
+        if let Some(l) = pending.pop_front() {
+            return Ok(l);
+        }
+        let text = editor.readline(prompt)?;
+        let mut lines = text
+            .split('\n')
+            .map(|l| l.trim_end_matches('\r').to_string());
+        let first = lines.next().unwrap_or_default();
+        pending.extend(lines);
+        Ok(first)
+    };
     'statements: loop {
-        let mut input = match editor.readline(&prompt) {
+        let mut input = match next_line(&mut editor, &mut pending, &prompt) {
             Ok(input) => input,
-            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Interrupted) => {
+                pending.clear();
+                continue;
+            }
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(io::Error::other(e)),
         };
         // An open bracket asks for `... ` lines, as Python's prompt does.
         let mut at_eof = false;
         while helper::needs_more(&input) {
-            match editor.readline(&continued) {
+            match next_line(&mut editor, &mut pending, &continued) {
                 Ok(more) => {
                     input.push('\n');
                     input.push_str(&more);
                 }
-                Err(ReadlineError::Interrupted) => continue 'statements,
+                Err(ReadlineError::Interrupted) => {
+                    pending.clear();
+                    continue 'statements;
+                }
                 // Run what there is, so the parser says what is unclosed.
                 Err(ReadlineError::Eof) => {
                     at_eof = true;
