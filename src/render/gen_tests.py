@@ -187,6 +187,10 @@ ARRAYS = [
     "np.array([1.23456789012, 123.456])",
     "np.array([-1e-300, 5e-324])",
     "np.array([12345678.9, 0.5])",
+    "people.reshape(3, 1)",
+    "np.array([[1e-5, 2], [3, 4e5]])",
+    "np.array(['a' * 30, 'b' * 30, 'c'])",
+    "np.arange(12, dtype=np.uint16).reshape(3, 4)",
 ]
 
 # Large arrays: the Rust side computes element i (flat C index) itself.
@@ -226,6 +230,8 @@ OPT_CASES = [
     ("np.array([np.nan, 1.0])", {'nanstr': 'NaN', 'infstr': 'Infinity'}),
     ("np.array([-np.inf, 1.0])", {'nanstr': 'NaN', 'infstr': 'Infinity'}),
     ("people", {'linewidth': 120}),
+    ("np.array([1 + 1j, -2 - 0.5j])", {'sign': ' '}),
+    ("np.array([1 + 1j, -2 - 0.5j])", {'sign': '+', 'precision': 2}),
 ]
 
 SCALARS = [
