@@ -2524,6 +2524,103 @@ pub(super) fn array_cases() -> Vec<(
             "[1.23456789e+07 5.00000000e-01]",
         ),
         (
+            "people.reshape(3, 1)",
+            VecSource::new(
+                vec![3, 1],
+                rec(
+                    vec![
+                        ("name", DType::Str(10), 0, vec![]),
+                        ("age", DType::Int32, 40, vec![]),
+                        ("wage", DType::Float64, 44, vec![]),
+                    ],
+                    52,
+                ),
+                vec![
+                    Scalar::Record(vec![
+                        Scalar::Str("Alice".into()),
+                        Scalar::Int(30),
+                        Scalar::Float(75000.0),
+                    ]),
+                    Scalar::Record(vec![
+                        Scalar::Str("Bob".into()),
+                        Scalar::Int(25),
+                        Scalar::Float(62000.0),
+                    ]),
+                    Scalar::Record(vec![
+                        Scalar::Str("Carol".into()),
+                        Scalar::Int(41),
+                        Scalar::Float(123456.5),
+                    ]),
+                ],
+            ),
+            PrintOptions {
+                ..PrintOptions::default()
+            },
+            "array([[('Alice', 30,  75000. )],\n       [('Bob', 25,  62000. )],\n       [('Carol', 41, 123456.5)]],\n      dtype=[('name', '<U10'), ('age', '<i4'), ('wage', '<f8')])",
+            "[[('Alice', 30,  75000. )]\n [('Bob', 25,  62000. )]\n [('Carol', 41, 123456.5)]]",
+        ),
+        (
+            "np.array([[1e-5, 2], [3, 4e5]])",
+            VecSource::new(
+                vec![2, 2],
+                DType::Float64,
+                vec![
+                    Scalar::Float(1e-05),
+                    Scalar::Float(2.0),
+                    Scalar::Float(3.0),
+                    Scalar::Float(400000.0),
+                ],
+            ),
+            PrintOptions {
+                ..PrintOptions::default()
+            },
+            "array([[1.e-05, 2.e+00],\n       [3.e+00, 4.e+05]])",
+            "[[1.e-05 2.e+00]\n [3.e+00 4.e+05]]",
+        ),
+        (
+            "np.array(['a' * 30, 'b' * 30, 'c'])",
+            VecSource::new(
+                vec![3],
+                DType::Str(30),
+                vec![
+                    Scalar::Str("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".into()),
+                    Scalar::Str("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb".into()),
+                    Scalar::Str("c".into()),
+                ],
+            ),
+            PrintOptions {
+                ..PrintOptions::default()
+            },
+            "array(['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb',\n       'c'], dtype='<U30')",
+            "['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' 'c']",
+        ),
+        (
+            "np.arange(12, dtype=np.uint16).reshape(3, 4)",
+            VecSource::new(
+                vec![3, 4],
+                DType::UInt16,
+                vec![
+                    Scalar::UInt(0),
+                    Scalar::UInt(1),
+                    Scalar::UInt(2),
+                    Scalar::UInt(3),
+                    Scalar::UInt(4),
+                    Scalar::UInt(5),
+                    Scalar::UInt(6),
+                    Scalar::UInt(7),
+                    Scalar::UInt(8),
+                    Scalar::UInt(9),
+                    Scalar::UInt(10),
+                    Scalar::UInt(11),
+                ],
+            ),
+            PrintOptions {
+                ..PrintOptions::default()
+            },
+            "array([[ 0,  1,  2,  3],\n       [ 4,  5,  6,  7],\n       [ 8,  9, 10, 11]], dtype=uint16)",
+            "[[ 0  1  2  3]\n [ 4  5  6  7]\n [ 8  9 10 11]]",
+        ),
+        (
             "np.array([1.123456789, 2.0]) {'precision': 3}",
             VecSource::new(
                 vec![2],
@@ -3048,6 +3145,35 @@ pub(super) fn array_cases() -> Vec<(
             },
             "array([('Alice', 30,  75000. ), ('Bob', 25,  62000. ), ('Carol', 41, 123456.5)],\n      dtype=[('name', '<U10'), ('age', '<i4'), ('wage', '<f8')])",
             "[('Alice', 30,  75000. ) ('Bob', 25,  62000. ) ('Carol', 41, 123456.5)]",
+        ),
+        (
+            "np.array([1 + 1j, -2 - 0.5j]) {'sign': ' '}",
+            VecSource::new(
+                vec![2],
+                DType::Complex128,
+                vec![Scalar::Complex(1.0, 1.0), Scalar::Complex(-2.0, -0.5)],
+            ),
+            PrintOptions {
+                sign: ' ',
+                ..PrintOptions::default()
+            },
+            "array([ 1.+1.j , -2.-0.5j])",
+            "[ 1.+1.j  -2.-0.5j]",
+        ),
+        (
+            "np.array([1 + 1j, -2 - 0.5j]) {'sign': '+', 'precision': 2}",
+            VecSource::new(
+                vec![2],
+                DType::Complex128,
+                vec![Scalar::Complex(1.0, 1.0), Scalar::Complex(-2.0, -0.5)],
+            ),
+            PrintOptions {
+                sign: '+',
+                precision: 2,
+                ..PrintOptions::default()
+            },
+            "array([+1.+1.j , -2.-0.5j])",
+            "[+1.+1.j  -2.-0.5j]",
         ),
         (
             "np.arange(2000)",

@@ -68,12 +68,33 @@ fn split_exp(s: &str) -> (String, i32) {
     (digits, exp.parse().unwrap_or(0))
 }
 
+/// Rust's shortest digits round a value lying exactly halfway between two
+/// shortest candidates upwards; Dragon4 picks the even one. Prefer the
+/// correctly rounded candidate of the same length when it round-trips.
+fn tie_to_even(x: f64, (d, e): (String, i32), round_trips: impl Fn(&str) -> bool) -> (String, i32) {
+    if d.len() < 2 {
+        return (d, e);
+    }
+    let n = d.len() - 1;
+    let s = format!("{x:.n$e}");
+    let (d2, e2) = split_exp(&s);
+    if (d2 != d || e2 != e) && round_trips(&s) {
+        (d2, e2)
+    } else {
+        (d, e)
+    }
+}
+
 /// Shortest digits that round-trip in `kind`, and the decimal exponent of
 /// the first digit (`x = d.ddd × 10^exp`). `x` must be finite and `>= 0`.
 fn shortest(x: f64, kind: FloatKind) -> (String, i32) {
     match kind {
-        FloatKind::F64 => split_exp(&format!("{x:e}")),
-        FloatKind::F32 => split_exp(&format!("{:e}", x as f32)),
+        FloatKind::F64 => tie_to_even(x, split_exp(&format!("{x:e}")), |s| {
+            s.parse::<f64>().ok() == Some(x)
+        }),
+        FloatKind::F32 => tie_to_even(x, split_exp(&format!("{:e}", x as f32)), |s| {
+            s.parse::<f32>().ok() == Some(x as f32)
+        }),
         FloatKind::F16 => {
             if x == 0.0 {
                 return ("0".into(), 0);
