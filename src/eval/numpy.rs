@@ -567,48 +567,37 @@ pub fn shares_memory(a: &ArrayRef, b: &ArrayRef, exact: bool) -> bool {
     if !exact {
         return true;
     }
-    // Exact: mark the bytes one array touches within the common range.
-    // Bounded work: the diagram and `shares_memory` never walk more than
-    // the smaller array's elements.
-    let lo = alo.max(blo);
-    let hi = ahi.min(bhi);
-    let (small, ls, is_, big, lbg, ibg) = if la.size() <= lb.size() {
-        (a, la, ia, b, lb, ib)
-    } else {
-        (b, lb, ib, a, la, ia)
+    // An array whose elements fill its whole byte range (any contiguous
+    // array, or a reversed one) shares memory with anything that overlaps
+    // that range: O(1), whatever the size.
+    let dense = |l: &Layout, item: usize| {
+        l.byte_extent(item)
+            .is_some_and(|(lo, hi)| (hi - lo) as usize == l.size() * item)
     };
-    let _ = (small, big);
-    let mut touched = std::collections::HashSet::new();
+    if dense(&la, ia) || dense(&lb, ib) {
+        return true;
+    }
+    // Otherwise walk the smaller array and ask whether the bigger one
+    // reaches each of its bytes; no allocation, stops at the first hit.
+    let (ls, is_, lbg, ibg) = if la.size() <= lb.size() {
+        (la, ia, lb, ib)
+    } else {
+        (lb, ib, la, ia)
+    };
+    let (lo, hi) = (alo.max(blo), ahi.min(bhi));
+    let mut found = false;
     crate::engine::iter::for_each_offset(&ls.shape, &ls.strides, ls.offset as isize, |o| {
-        for k in 0..is_ as isize {
-            let x = o + k;
-            if x >= lo && x < hi {
-                touched.insert(x);
+        if found {
+            return;
+        }
+        for x in o..o + is_ as isize {
+            if x >= lo && x < hi && reaches(&lbg, ibg, x) {
+                found = true;
+                return;
             }
         }
     });
-    if touched.is_empty() {
-        return false;
-    }
-    // Walk the bigger one only as far as needed, with early exit via flag.
-    let mut found = false;
-    let big_n = lbg.size();
-    if big_n <= 50_000_000 {
-        crate::engine::iter::for_each_offset(&lbg.shape, &lbg.strides, lbg.offset as isize, |o| {
-            if !found {
-                for k in 0..ibg as isize {
-                    if touched.contains(&(o + k)) {
-                        found = true;
-                        break;
-                    }
-                }
-            }
-        });
-        found
-    } else {
-        // Solve per touched byte: does `big` reach it? (strides arithmetic)
-        touched.iter().any(|&x| reaches(&lbg, ibg, x))
-    }
+    found
 }
 
 /// Does a layout's element set cover byte `x`?
