@@ -345,7 +345,11 @@ fn slice_part(v: &Value) -> PyResult<Option<i64>> {
 
 fn to_index_item(v: &Value) -> PyResult<IndexItem> {
     Ok(match v {
-        Value::Int(i) => IndexItem::Int((*i).clamp(i64::MIN as i128, i64::MAX as i128) as i64),
+        // An int beyond int64 cannot be an index; NumPy says so in its
+        // general wording.
+        Value::Int(i) => IndexItem::Int(i64::try_from(*i).map_err(|_| {
+            PyError::index(crate::engine::EngineError::InvalidIndexType.to_string())
+        })?),
         Value::Bool(b) => IndexItem::BoolArray(NdArray::from_scalars(
             &[],
             DType::Bool,
