@@ -578,8 +578,6 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
     let sbytes = value.buffer().bytes();
     let mut dbytes = dest.buffer().bytes_mut();
     let base = p.view.offset as isize;
-    let sub_n: usize = sub_shape.iter().product();
-    let _ = sub_n;
     let vsub_strides: Vec<isize> = vl.strides[nb..].to_vec();
     let vb_layout = Layout {
         shape: plan.bshape.clone(),

@@ -3,7 +3,7 @@
 //! operands take a slice fast path.
 
 use super::array::{ArrayRef, NdArray, copy_via_scalars};
-use super::broadcast::{broadcast_layout, broadcast_shapes_or_err};
+use super::broadcast::{broadcast_layout, broadcast_shapes_or_err, broadcasts_to};
 use super::dtype::DType;
 use super::element::{Bool8, Element, load, store};
 use super::error::EngineError;
@@ -412,8 +412,7 @@ fn run_binary<T: Arith, O: Element>(
     );
 }
 
-fn unsupported(op: &str, a: &DType, b: &DType) -> EngineError {
-    let _ = (a, b);
+fn unsupported(op: &str) -> EngineError {
     EngineError::Other(
         "TypeError",
         format!(
@@ -431,13 +430,20 @@ pub fn binary_into(
     b: &NdArray,
     out: &NdArray,
 ) -> Result<(), EngineError> {
-    let (shape, la, lb) = broadcast_pair(a, b)?;
-    let la = broadcast_layout(&la, &out.shape());
-    let lb = broadcast_layout(&lb, &out.shape());
-    let _ = shape;
+    // Both operands must stretch to the output's shape (callers compute it
+    // from the operands, or check it for in-place operations).
+    let shape = out.shape();
+    let (la, lb) = (a.layout(), b.layout());
+    if !broadcasts_to(&la.shape, &shape) || !broadcasts_to(&lb.shape, &shape) {
+        return Err(EngineError::BroadcastMismatch {
+            shapes: vec![la.shape, lb.shape],
+        });
+    }
+    let la = broadcast_layout(&la, &shape);
+    let lb = broadcast_layout(&lb, &shape);
     let dt = a.dtype().clone();
     if op.is_bitwise() && matches!(dt.kind(), super::dtype::Kind::Float) {
-        return Err(unsupported(op.ufunc_name(), a.dtype(), b.dtype()));
+        return Err(unsupported(op.ufunc_name()));
     }
     if dt == DType::Bool && op == BinaryOp::Sub {
         return Err(EngineError::type_error(
@@ -462,12 +468,12 @@ pub fn binary_into(
             BinaryOp::Minimum => run_binary::<T, T>(a, &la, b, &lb, out, minimum::<T>),
         }
         Ok(())
-    }, _ => Err(unsupported(op.ufunc_name(), a.dtype(), b.dtype())))
+    }, _ => Err(unsupported(op.ufunc_name())))
 }
 
 /// `op(a, b)` into a new array of the broadcast shape.
 pub fn binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, EngineError> {
-    let (shape, _, _) = broadcast_pair(a, b)?;
+    let shape = broadcast_shapes_or_err(&[&a.shape(), &b.shape()])?;
     let out = NdArray::zeros(&shape, a.dtype().clone())?;
     binary_into(op, a, b, &out)?;
     Ok(out)

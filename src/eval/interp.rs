@@ -458,14 +458,8 @@ impl Session {
                     UnaryOp::Pos => "+",
                     _ => "~",
                 };
-                let _ = sym;
                 return Err(PyError::type_error(format!(
-                    "bad operand type for unary {}: '{}'",
-                    match op {
-                        UnaryOp::Neg => "-",
-                        UnaryOp::Pos => "+",
-                        _ => "~",
-                    },
+                    "bad operand type for unary {sym}: '{}'",
                     other.type_name()
                 )));
             }

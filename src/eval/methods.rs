@@ -11,7 +11,7 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 use super::Session;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, iterate, truthy};
-use super::numpy::{as_array, dtype_arg, flip, reduction, reshape, scalarize, transpose};
+use super::numpy::{dtype_arg, reduction, reshape, scalarize, transpose};
 use super::value::Value;
 
 fn ints(v: &[usize]) -> Value {
@@ -344,7 +344,6 @@ fn order_kw(args: &Args) -> PyResult<Order> {
 
 /// Call `a.NAME(...)`.
 pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) -> PyResult<Value> {
-    let _ = &s;
     let ddof = match args.kw("ddof") {
         Some(Value::Int(i)) => *i as f64,
         Some(Value::Float(f)) => *f,
@@ -581,30 +580,14 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 Some(Value::Int(i)) => *i as i32,
                 _ => 0,
             };
-            let p = 10f64.powi(d);
-            let f = move |x: f64| {
-                let y = x * p;
-                let r = y.round();
-                let r = if (y - y.trunc()).abs() == 0.5 {
-                    2.0 * (y / 2.0).round()
-                } else {
-                    r
-                };
-                r / p
-            };
-            let _ = f;
-            let out = super::numpy::unary_float(a, |x| {
-                let r = x.round();
-                if (x - x.trunc()).abs() == 0.5 {
-                    2.0 * (x / 2.0).round()
-                } else {
-                    r
-                }
-            })?;
-            if d == 0 && a.dtype().is_integer() {
+            if a.dtype().is_integer() && d >= 0 {
                 Value::Array(a.copy(Order::C)?)
             } else {
-                Value::Array(out)
+                // NumPy scales, rounds half to even, and scales back.
+                let p = 10f64.powi(d);
+                Value::Array(super::numpy::unary_float(a, move |x| {
+                    (x * p).round_ties_even() / p
+                })?)
             }
         }
         "dot" => {
@@ -612,11 +595,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 "slicelab does not support matrix products",
             ));
         }
-        _ => {
-            let _ = flip;
-            let _ = as_array;
-            return Err(PyError::attribute("numpy.ndarray", name));
-        }
+        _ => return Err(PyError::attribute("numpy.ndarray", name)),
     })
 }
 

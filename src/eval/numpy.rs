@@ -777,7 +777,7 @@ fn linspace(args: &Args) -> PyResult<Value> {
 }
 
 /// Apply an f64 function elementwise; float32 stays float32, ints become float64.
-pub fn unary_float(a: &ArrayRef, f: fn(f64) -> f64) -> PyResult<ArrayRef> {
+pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64) -> PyResult<ArrayRef> {
     let dt = if *a.dtype() == DType::Float32 {
         DType::Float32
     } else {
@@ -979,7 +979,6 @@ fn where_(args: &Args) -> PyResult<Value> {
         &xa.shape(),
         &ya.shape(),
     ])?;
-    let out = NdArray::zeros(&shape, dt.clone())?;
     let cl = crate::engine::broadcast::broadcast_layout(&cond.layout(), &shape);
     let xl = crate::engine::broadcast::broadcast_layout(&xa.layout(), &shape);
     let yl = crate::engine::broadcast::broadcast_layout(&ya.layout(), &shape);
@@ -998,9 +997,7 @@ fn where_(args: &Args) -> PyResult<Value> {
             }
         })
         .collect();
-    let out2 = NdArray::from_scalars(&shape, dt, &vals)?;
-    let _ = out;
-    Ok(Value::Array(out2))
+    Ok(Value::Array(NdArray::from_scalars(&shape, dt, &vals)?))
 }
 
 fn zero_like_value(v: &Value) -> PyResult<Value> {
@@ -1274,15 +1271,7 @@ impl Session {
                 let v = args.req(0, "number", "round")?;
                 let nd = args.get(1, "ndigits");
                 match (v, nd) {
-                    (Value::Float(f), None) => {
-                        let r = f.round();
-                        let r = if (f - f.trunc()).abs() == 0.5 {
-                            2.0 * (f / 2.0).round()
-                        } else {
-                            r
-                        };
-                        Ok(Value::Int(r as i128))
-                    }
+                    (Value::Float(f), None) => Ok(Value::Int(f.round_ties_even() as i128)),
                     (Value::Float(f), Some(n)) => {
                         let p = 10f64.powi(int_arg(n, "")? as i32);
                         Ok(Value::Float((f * p).round() / p))
@@ -1718,7 +1707,6 @@ impl Session {
                 }
                 let ind = as_array(args.req(1, "ind", name)?)?;
                 let vals = as_array(args.req(2, "v", name)?)?;
-                let n = ind.size();
                 let vals = kernels::cast(&vals, a.dtype())?;
                 let vflat = vals.to_scalars();
                 let idx: Vec<Scalar> = ind.to_scalars();
@@ -1731,7 +1719,6 @@ impl Session {
                         &NdArray::from_scalars(&[], a.dtype().clone(), std::slice::from_ref(v))?,
                     )?;
                 }
-                let _ = n;
                 Value::None
             }
             "add.at" | "subtract.at" | "multiply.at" => {
