@@ -142,36 +142,25 @@ impl EngineError {
     }
 }
 
+/// A shape as a tuple with `sep` between entries; a 1-tuple keeps its comma.
+fn shape_text(shape: &[usize], sep: &str) -> String {
+    match shape {
+        [n] => format!("({n},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(|n| n.to_string()).collect();
+            format!("({})", parts.join(sep))
+        }
+    }
+}
+
 /// NumPy's compact shape text in messages: `(3,4)`, `(3,)`, `()`.
 pub fn shape_compact(shape: &[usize]) -> String {
-    match shape {
-        [] => "()".into(),
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(",")
-        ),
-    }
+    shape_text(shape, ",")
 }
 
 /// Python's tuple text for a shape: `(3, 4)`, `(3,)`, `()`.
 pub fn shape_tuple(shape: &[usize]) -> String {
-    match shape {
-        [] => "()".into(),
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
+    shape_text(shape, ", ")
 }
 
 impl fmt::Display for EngineError {

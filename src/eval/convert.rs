@@ -224,7 +224,11 @@ pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
 /// `np.array(value, dtype=...)`: always a new array.
 pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     if let Value::Array(a) = v {
-        let dt = dtype.cloned().unwrap_or_else(|| a.dtype().clone());
+        let dt = match dtype {
+            Some(DType::Str(0)) => DType::Str(str_width(a.dtype())),
+            Some(d) => d.clone(),
+            None => a.dtype().clone(),
+        };
         let out = NdArray::zeros(&a.shape(), dt)?;
         crate::engine::array::copy_elements(a, &out)?;
         return Ok(out);
@@ -244,30 +248,18 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     let mut leaves = vec![];
     flatten_into(v, record, &mut leaves);
     let dt = match dtype {
-        Some(DType::Str(0)) if leaves.iter().any(|l| !matches!(l, Value::Str(_))) => {
-            // Unsized str from numbers: NumPy's widths (int64 → 21, float → 32).
-            let w = leaves
-                .iter()
-                .map(|l| match l {
-                    Value::Int(_) => 21,
-                    Value::Float(_) => 32,
-                    Value::Bool(_) => 5,
-                    Value::Str(s) => s.chars().count(),
-                    _ => 21,
-                })
-                .max()
-                .unwrap_or(1);
-            DType::Str(w)
-        }
+        // `dtype=str` sizes Python values by their own text, and NumPy
+        // values (scalars, array elements) by their type's width.
         Some(DType::Str(0)) => DType::Str(
             leaves
                 .iter()
-                .map(|l| {
-                    crate::engine::element::scalar_as_text(
-                        &to_scalar_for(l, &DType::Str(1)).unwrap_or(Scalar::Str(String::new())),
-                    )
-                    .chars()
-                    .count()
+                .map(|l| match l {
+                    Value::NpScalar(dt, _) if !matches!(dt, DType::Str(_)) => str_width(dt),
+                    _ => {
+                        let s =
+                            to_scalar_for(l, &DType::Str(1)).unwrap_or(Scalar::Str(String::new()));
+                        crate::engine::element::scalar_as_text(&s).chars().count()
+                    }
                 })
                 .max()
                 .unwrap_or(1)
@@ -300,26 +292,36 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
             None => d,
             Some(prev) => match promote_types(&prev, &d) {
                 Some(p) => p,
-                None => {
-                    // Mixing strings and numbers gives strings wide enough
-                    // for the numbers' text, as NumPy does.
-                    let width = leaves
-                        .iter()
-                        .map(|x| match x {
-                            Value::Str(s) => s.chars().count(),
-                            Value::Int(_) => 21,
-                            Value::Float(_) => 32,
-                            Value::Bool(_) => 5,
-                            _ => 1,
-                        })
-                        .max()
-                        .unwrap_or(1);
-                    DType::Str(width)
-                }
+                // Mixing strings and numbers gives strings wide enough
+                // for the numbers' text, as NumPy does.
+                None => DType::Str(str_width_of(leaves)),
             },
         });
     }
     Ok(dt.unwrap_or(DType::Float64))
+}
+
+/// The `U` width NumPy gives a value of `dtype` turned into text when no
+/// width is asked for: enough for any int64 (21), any float (32), `False` (5).
+pub fn str_width(dtype: &DType) -> usize {
+    match dtype.kind() {
+        Kind::Bool => 5,
+        Kind::Int | Kind::UInt => 21,
+        Kind::Str => dtype.itemsize() / 4,
+        Kind::Bytes | Kind::Void => dtype.itemsize(),
+        Kind::Float | Kind::Complex => 32,
+    }
+}
+
+/// The widest `str_width` among leaves (at least 1).
+fn str_width_of(leaves: &[Value]) -> usize {
+    leaves
+        .iter()
+        .filter_map(leaf_dtype)
+        .map(|d| str_width(&d))
+        .max()
+        .unwrap_or(1)
+        .max(1)
 }
 
 /// An index (the whole subscript) as engine index items.

@@ -442,12 +442,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "astype" => {
             let dt = match dtype_arg(args.req(0, "dtype", name)?)? {
                 // An unsized str takes NumPy's width for the source type.
-                DType::Str(0) => DType::Str(match a.dtype().kind() {
-                    crate::engine::dtype::Kind::Bool => 5,
-                    crate::engine::dtype::Kind::Int | crate::engine::dtype::Kind::UInt => 21,
-                    crate::engine::dtype::Kind::Str => a.dtype().itemsize() / 4,
-                    _ => 32,
-                }),
+                DType::Str(0) => DType::Str(super::convert::str_width(a.dtype())),
                 other => other,
             };
             let copy = match args.kw("copy") {

@@ -4,17 +4,7 @@ use crate::engine::dtype::{DType, RecordType};
 
 use super::scalar_repr::py_str_repr;
 
-/// Python's tuple text for a shape: `()`, `(3,)`, `(2, 3)`.
-pub fn shape_tuple(shape: &[usize]) -> String {
-    match shape {
-        [] => "()".into(),
-        [n] => format!("({n},)"),
-        _ => {
-            let parts: Vec<String> = shape.iter().map(|n| n.to_string()).collect();
-            format!("({})", parts.join(", "))
-        }
-    }
-}
+pub use crate::engine::error::shape_tuple;
 
 /// The type string of a field inside a structured dtype: `'<i4'`, `'?'`,
 /// `'i1'`, `'S3'`, `'V4'`, or a nested list/dict for record fields.

@@ -3,6 +3,7 @@
 //! `StructuredVoidFormat` and `SubArrayFormat`.
 
 use crate::engine::dtype::DType;
+use crate::engine::element::scalar_as_f64;
 use crate::engine::scalar::Scalar;
 
 use super::PrintOptions;
@@ -48,17 +49,6 @@ fn as_i128(v: &Scalar) -> i128 {
     }
 }
 
-fn as_f64(v: &Scalar) -> f64 {
-    match v {
-        Scalar::Float(x) => *x,
-        Scalar::Int(i) => *i as f64,
-        Scalar::UInt(u) => *u as f64,
-        Scalar::Bool(b) => *b as u8 as f64,
-        Scalar::Complex(r, _) => *r,
-        _ => f64::NAN,
-    }
-}
-
 impl ElemFormat {
     /// Build a formatter for `dtype` from every value that will be printed.
     /// `zero_d` marks a 0-d array; `float_as_str` formats floats as scalar
@@ -94,7 +84,7 @@ impl ElemFormat {
                 if float_as_str {
                     return ElemFormat::FloatStr(float_kind(dtype));
                 }
-                let xs: Vec<f64> = values.iter().map(as_f64).collect();
+                let xs: Vec<f64> = values.iter().map(scalar_as_f64).collect();
                 ElemFormat::Float(Box::new(FloatingFormat::new(
                     &xs,
                     float_kind(dtype),
@@ -107,7 +97,7 @@ impl ElemFormat {
                     .iter()
                     .map(|v| match v {
                         Scalar::Complex(r, i) => (*r, *i),
-                        other => (as_f64(other), 0.0),
+                        other => (scalar_as_f64(other), 0.0),
                     })
                     .unzip();
                 let k = float_kind(dtype);
@@ -163,12 +153,12 @@ impl ElemFormat {
                 };
                 format!("{s:>width$}")
             }
-            ElemFormat::Float(f) => f.format(as_f64(v)),
-            ElemFormat::FloatStr(k) => float_scalar_str(as_f64(v), *k, Trim::Zero, false),
+            ElemFormat::Float(f) => f.format(scalar_as_f64(v)),
+            ElemFormat::FloatStr(k) => float_scalar_str(scalar_as_f64(v), *k, Trim::Zero, false),
             ElemFormat::Complex(re, im) => {
                 let (r, i) = match v {
                     Scalar::Complex(r, i) => (*r, *i),
-                    other => (as_f64(other), 0.0),
+                    other => (scalar_as_f64(other), 0.0),
                 };
                 let r = re.format(r);
                 let i = im.format(i);

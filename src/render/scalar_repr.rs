@@ -2,6 +2,7 @@
 //! strs, plus Python's `repr` of `str` and `bytes`.
 
 use crate::engine::dtype::DType;
+use crate::engine::element::scalar_as_f64;
 use crate::engine::scalar::Scalar;
 
 use super::PrintOptions;
@@ -74,17 +75,6 @@ pub(crate) fn float_kind(dt: &DType) -> FloatKind {
     }
 }
 
-fn as_f64(v: &Scalar) -> f64 {
-    match v {
-        Scalar::Float(x) => *x,
-        Scalar::Int(i) => *i as f64,
-        Scalar::UInt(u) => *u as f64,
-        Scalar::Bool(b) => *b as u8 as f64,
-        Scalar::Complex(r, _) => *r,
-        _ => f64::NAN,
-    }
-}
-
 fn complex_str(re: f64, im: f64, kind: FloatKind) -> String {
     let imag = float_scalar_str(im, kind, Trim::Dash, false);
     if re == 0.0 && !re.is_sign_negative() {
@@ -116,7 +106,7 @@ pub fn scalar_str(dtype: &DType, v: &Scalar) -> String {
             );
             f.format(v)
         }
-        (_, Scalar::Record(_)) => format!("{:?}", as_f64(v)),
+        (_, Scalar::Record(_)) => format!("{:?}", scalar_as_f64(v)),
     }
 }
 
