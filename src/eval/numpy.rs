@@ -417,7 +417,8 @@ pub fn axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> 
     }
 }
 
-/// A 0-d result as NumPy returns it: a scalar.
+/// A 0-d result as NumPy's ufuncs and reductions return it: a scalar,
+/// whatever the inputs were.
 pub fn scalarize(a: ArrayRef) -> Value {
     if a.ndim() == 0 {
         Value::NpScalar(a.dtype().clone(), a.first())
@@ -1127,12 +1128,7 @@ fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value
         })
         .collect();
     let out = NdArray::from_scalars(&shape, DType::Bool, &vals)?;
-    let scalar = !matches!(args.pos[0], Value::Array(_)) && !matches!(args.pos[1], Value::Array(_));
-    Ok(if scalar {
-        scalarize(out)
-    } else {
-        Value::Array(out)
-    })
+    Ok(scalarize(out))
 }
 
 impl Session {
@@ -1534,11 +1530,7 @@ impl Session {
                     _ => f64::is_finite,
                 };
                 let out = float_predicate(&a, f)?;
-                if matches!(args.pos[0], Value::Array(_)) {
-                    Value::Array(out)
-                } else {
-                    scalarize(out)
-                }
+                scalarize(out)
             }
             "logical_and" => logical(&args, |a, b| a && b, name)?,
             "logical_or" => logical(&args, |a, b| a || b, name)?,
@@ -1551,11 +1543,7 @@ impl Session {
                     .map(|s| Scalar::Bool(crate::engine::element::scalar_as_f64(s) == 0.0))
                     .collect();
                 let out = NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?;
-                if matches!(args.pos[0], Value::Array(_)) {
-                    Value::Array(out)
-                } else {
-                    scalarize(out)
-                }
+                scalarize(out)
             }
             "any" | "all" | "sum" | "mean" | "max" | "min" | "amax" | "amin" | "prod" | "std"
             | "var" | "argmax" | "argmin" => {
@@ -1901,15 +1889,11 @@ impl Session {
             "abs" | "absolute" => {
                 let a = arr0(&args)?;
                 let out = kernels::unary(kernels::UnaryOp::Abs, &a)?;
-                if matches!(args.pos[0], Value::Array(_)) {
-                    Value::Array(out)
-                } else {
-                    scalarize(out)
-                }
+                scalarize(out)
             }
             "negative" => {
                 let a = arr0(&args)?;
-                Value::Array(kernels::unary(kernels::UnaryOp::Neg, &a)?)
+                scalarize(kernels::unary(kernels::UnaryOp::Neg, &a)?)
             }
             "sqrt" | "exp" | "log" | "sin" | "cos" | "square" | "floor" | "ceil" => {
                 let a = arr0(&args)?;
@@ -1926,11 +1910,7 @@ impl Session {
                     _ => f64::ceil,
                 };
                 let out = unary_float(&a, f)?;
-                if matches!(args.pos[0], Value::Array(_)) {
-                    Value::Array(out)
-                } else {
-                    scalarize(out)
-                }
+                scalarize(out)
             }
             "set_printoptions" => {
                 let o = &mut self.print_options;
