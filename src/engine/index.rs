@@ -132,6 +132,30 @@ fn bool_values(a: &NdArray) -> Vec<bool> {
     out
 }
 
+/// The coordinates of the true entries of a C-ordered boolean block, one
+/// vector per axis (what `np.nonzero` gives). Counts with an odometer, so no
+/// allocation per element: masks can have 10^8 entries.
+fn true_coordinates(flags: &[bool], shape: &[usize]) -> Vec<Vec<i64>> {
+    let nnz = flags.iter().filter(|&&f| f).count();
+    let mut coords: Vec<Vec<i64>> = vec![Vec::with_capacity(nnz); shape.len()];
+    let mut at = vec![0usize; shape.len()];
+    for &f in flags {
+        if f {
+            for (c, &i) in coords.iter_mut().zip(&at) {
+                c.push(i as i64);
+            }
+        }
+        for k in (0..shape.len()).rev() {
+            at[k] += 1;
+            if at[k] < shape[k] {
+                break;
+            }
+            at[k] = 0;
+        }
+    }
+    coords
+}
+
 fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepared, EngineError> {
     let ndim = shape.len();
     let mut used = 0usize;
@@ -210,20 +234,6 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                 offset += j as isize * base.strides[axis];
                 axis += 1;
             }
-            IndexItem::Int(i) => {
-                advanced.push(Advanced {
-                    values: vec![i],
-                    shape: vec![],
-                    view_axis: Some(view.shape.len()),
-                    array_axis: axis,
-                    slot,
-                    from_int: true,
-                });
-                view.shape.push(shape[axis]);
-                view.strides.push(base.strides[axis]);
-                axis += 1;
-                slot += 1;
-            }
             IndexItem::Slice(a, b, c) => {
                 let (start, len, step) = adjust_slice(a, b, c, shape[axis])?;
                 if len > 0 {
@@ -240,67 +250,59 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                 slot += 1;
             }
             IndexItem::Ellipsis => unreachable!("expanded above"),
-            IndexItem::IntArray(a) => {
+            IndexItem::BoolArray(b) if b.ndim() == 0 => {
+                // A scalar bool adds a length-1 (True) or 0 (False) dim.
+                let on = bool_values(&b)[0];
                 advanced.push(Advanced {
-                    values: int_values(&a),
-                    shape: a.shape(),
-                    view_axis: Some(view.shape.len()),
+                    values: if on { vec![0] } else { vec![] },
+                    shape: vec![on as usize],
+                    view_axis: None,
                     array_axis: axis,
                     slot,
                     from_int: false,
                 });
-                view.shape.push(shape[axis]);
-                view.strides.push(base.strides[axis]);
-                axis += 1;
                 slot += 1;
             }
-            IndexItem::BoolArray(b) => {
-                let bshape = b.shape();
-                if bshape.is_empty() {
-                    // A scalar bool adds a length-1 (True) or 0 (False) dim.
-                    let on = bool_values(&b)[0];
-                    advanced.push(Advanced {
-                        values: if on { vec![0] } else { vec![] },
-                        shape: vec![on as usize],
-                        view_axis: None,
-                        array_axis: axis,
-                        slot,
-                        from_int: false,
-                    });
-                    slot += 1;
-                    continue;
-                }
-                for (k, &bn) in bshape.iter().enumerate() {
-                    if bn != shape[axis + k] {
-                        return Err(EngineError::BoolIndexMismatch {
-                            axis: axis + k,
-                            size: shape[axis + k],
-                            bool_size: bn,
-                        });
+            // Advanced indices: each entry indexes one axis of the view.
+            IndexItem::Int(_) | IndexItem::IntArray(_) | IndexItem::BoolArray(_) => {
+                let entries: Vec<(Vec<i64>, Vec<usize>, bool)> = match it {
+                    IndexItem::Int(i) => vec![(vec![i], vec![], true)],
+                    IndexItem::IntArray(a) => vec![(int_values(&a), a.shape(), false)],
+                    IndexItem::BoolArray(b) => {
+                        let bshape = b.shape();
+                        for (k, &bn) in bshape.iter().enumerate() {
+                            if bn != shape[axis + k] {
+                                return Err(EngineError::BoolIndexMismatch {
+                                    axis: axis + k,
+                                    size: shape[axis + k],
+                                    bool_size: bn,
+                                });
+                            }
+                        }
+                        let coords = true_coordinates(&bool_values(&b), &bshape);
+                        coords
+                            .into_iter()
+                            .map(|values| {
+                                let n = values.len();
+                                (values, vec![n], false)
+                            })
+                            .collect()
                     }
-                }
-                let flags = bool_values(&b);
-                let nnz = flags.iter().filter(|&&f| f).count();
-                let mut coords: Vec<Vec<i64>> = vec![Vec::with_capacity(nnz); bshape.len()];
-                for (flat, _) in flags.iter().enumerate().filter(|(_, f)| **f) {
-                    for (k, c) in unravel(flat, &bshape).into_iter().enumerate() {
-                        coords[k].push(c as i64);
-                    }
-                }
-                for (k, values) in coords.into_iter().enumerate() {
+                    _ => unreachable!("matched above"),
+                };
+                for (values, index_shape, from_int) in entries {
                     advanced.push(Advanced {
                         values,
-                        shape: vec![nnz],
+                        shape: index_shape,
                         view_axis: Some(view.shape.len()),
                         array_axis: axis,
                         slot,
-                        from_int: false,
+                        from_int,
                     });
                     view.shape.push(shape[axis]);
                     view.strides.push(base.strides[axis]);
                     axis += 1;
                     slot += 1;
-                    let _ = k;
                 }
             }
         }
@@ -657,6 +659,23 @@ pub fn for_each_pair(a: &Layout, b: &Layout, f: impl FnMut(isize, isize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn true_coordinates_follow_c_order() {
+        let flags = [false, true, true, false, false, true];
+        let coords = true_coordinates(&flags, &[2, 3]);
+        let want: Vec<Vec<i64>> = (0..2)
+            .map(|k| {
+                flags
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| **f)
+                    .map(|(flat, _)| unravel(flat, &[2, 3])[k] as i64)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(coords, want);
+    }
 
     #[test]
     fn slices_match_python() {
