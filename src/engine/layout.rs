@@ -68,29 +68,21 @@ impl Layout {
     /// NumPy's C_CONTIGUOUS flag: axes of length 1 do not count, and an
     /// empty array is contiguous.
     pub fn is_c_contiguous(&self, itemsize: usize) -> bool {
-        if self.shape.contains(&0) {
-            return true;
-        }
-        let mut expected = itemsize as isize;
-        for k in (0..self.ndim()).rev() {
-            if self.shape[k] == 1 {
-                continue;
-            }
-            if self.strides[k] != expected {
-                return false;
-            }
-            expected *= self.shape[k] as isize;
-        }
-        true
+        self.is_packed_along((0..self.ndim()).rev(), itemsize)
     }
 
     /// NumPy's F_CONTIGUOUS flag.
     pub fn is_f_contiguous(&self, itemsize: usize) -> bool {
+        self.is_packed_along(0..self.ndim(), itemsize)
+    }
+
+    /// Do the axes, fastest first, step through memory with no gaps?
+    fn is_packed_along(&self, axes: impl Iterator<Item = usize>, itemsize: usize) -> bool {
         if self.shape.contains(&0) {
             return true;
         }
         let mut expected = itemsize as isize;
-        for k in 0..self.ndim() {
+        for k in axes {
             if self.shape[k] == 1 {
                 continue;
             }

@@ -686,25 +686,7 @@ impl Session {
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
         match (obj, name) {
             (Value::Array(a), "shape") => {
-                let shape = super::numpy::shape_arg(value, a.size())?;
-                if shape.iter().product::<usize>() != a.size() {
-                    let raw = match value {
-                        Value::Tuple(_) | Value::List(_) => iterate(value)?
-                            .iter()
-                            .map(|x| match x {
-                                Value::Int(i) if *i >= 0 => Some(*i as usize),
-                                _ => None,
-                            })
-                            .collect(),
-                        Value::Int(i) => vec![Some(*i as usize)],
-                        _ => vec![],
-                    };
-                    return Err(crate::engine::EngineError::CannotReshape {
-                        size: a.size(),
-                        shape: raw,
-                    }
-                    .into());
-                }
+                let shape = super::numpy::shape_arg(value, Some(a.size()))?;
                 // In-place reshape only when no copy is needed.
                 match a.layout().reshaped_c(&shape, a.dtype().itemsize()) {
                     Some(l) => {

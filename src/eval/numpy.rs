@@ -274,7 +274,7 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
                 };
                 let dt = dtype_arg(&parts[1])?;
                 let shape = match parts.get(2) {
-                    Some(s) => shape_arg(s, usize::MAX)?,
+                    Some(s) => shape_arg(s, None)?,
                     None => vec![],
                 };
                 let f = Field {
@@ -301,8 +301,10 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
     })
 }
 
-/// A shape argument: an int or a sequence of ints. `size` resolves one -1.
-pub fn shape_arg(v: &Value, size: usize) -> PyResult<Vec<usize>> {
+/// A shape argument: an int or a sequence of ints. With `size` (a reshape)
+/// one entry may be -1 and the shape must hold exactly `size` elements;
+/// without it (a new array) every entry must be non-negative.
+pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
     let raw: Vec<i128> = match v {
         Value::Int(i) => vec![*i],
         Value::NpScalar(_, Scalar::Int(i)) => vec![*i as i128],
@@ -327,9 +329,9 @@ pub fn shape_arg(v: &Value, size: usize) -> PyResult<Vec<usize>> {
     resolve_shape(&raw, size)
 }
 
-fn resolve_shape(raw: &[i128], size: usize) -> PyResult<Vec<usize>> {
+fn resolve_shape(raw: &[i128], size: Option<usize>) -> PyResult<Vec<usize>> {
     let unknown = raw.iter().filter(|&&d| d < 0).count();
-    if raw.iter().any(|&d| d < -1) || (unknown > 0 && size == usize::MAX) {
+    if raw.iter().any(|&d| d < -1) || (unknown > 0 && size.is_none()) {
         return Err(PyError::value("negative dimensions are not allowed"));
     }
     if unknown > 1 {
@@ -341,6 +343,9 @@ fn resolve_shape(raw: &[i128], size: usize) -> PyResult<Vec<usize>> {
         ));
     }
     let known: usize = raw.iter().filter(|&&d| d >= 0).map(|&d| d as usize).try_fold(1usize, |a, d| a.checked_mul(d)).ok_or_else(|| PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."))?;
+    let Some(size) = size else {
+        return Ok(raw.iter().map(|&d| d as usize).collect());
+    };
     let mismatch = || crate::engine::EngineError::CannotReshape {
         size,
         shape: raw
@@ -348,20 +353,20 @@ fn resolve_shape(raw: &[i128], size: usize) -> PyResult<Vec<usize>> {
             .map(|&d| if d < 0 { None } else { Some(d as usize) })
             .collect(),
     };
+    if unknown == 0 {
+        return if known == size {
+            Ok(raw.iter().map(|&d| d as usize).collect())
+        } else {
+            Err(mismatch().into())
+        };
+    }
+    if known == 0 || !size.is_multiple_of(known) {
+        return Err(mismatch().into());
+    }
     Ok(raw
         .iter()
-        .map(|&d| {
-            if d < 0 {
-                if known == 0 || !size.is_multiple_of(known) {
-                    Err(mismatch())
-                } else {
-                    Ok(size / known)
-                }
-            } else {
-                Ok(d as usize)
-            }
-        })
-        .collect::<Result<Vec<_>, _>>()?)
+        .map(|&d| if d < 0 { size / known } else { d as usize })
+        .collect())
 }
 
 /// Python value to array, without copying an array (`np.asarray`).
@@ -454,26 +459,7 @@ fn order_arg(args: &Args, pos: usize) -> PyResult<Order> {
 /// `a.reshape(shape)`: a view when the layout allows, else a copy (whose
 /// base is the hidden copy, as NumPy's).
 pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef> {
-    let shape = shape_arg(shape_v, a.size())?;
-    if shape.iter().product::<usize>() != a.size() {
-        let raw: Vec<Option<usize>> = match shape_v {
-            Value::Tuple(_) | Value::List(_) => iterate(shape_v)?
-                .iter()
-                .map(|x| match x {
-                    Value::Int(i) if *i < 0 => None,
-                    Value::Int(i) => Some(*i as usize),
-                    _ => Some(0),
-                })
-                .collect(),
-            Value::Int(i) => vec![Some(*i as usize)],
-            _ => vec![],
-        };
-        return Err(crate::engine::EngineError::CannotReshape {
-            size: a.size(),
-            shape: raw,
-        }
-        .into());
-    }
+    let shape = shape_arg(shape_v, Some(a.size()))?;
     let item = a.dtype().itemsize();
     let layout = a.layout();
     match order {
@@ -650,7 +636,7 @@ pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
 }
 
 fn creation_shape(v: &Value) -> PyResult<Vec<usize>> {
-    shape_arg(v, usize::MAX)
+    shape_arg(v, None)
 }
 
 fn arange(args: &Args) -> PyResult<Value> {
@@ -1314,27 +1300,23 @@ impl Session {
                 let (a, b) = (args.req(0, "base", "pow")?, args.req(1, "exp", "pow")?);
                 self.binary(crate::syntax::ast::BinOp::Pow, a, b)
             }
-            "hasattr" => {
-                let (o, Value::Str(n)) = (
-                    args.req(0, "obj", "hasattr")?.clone(),
-                    args.req(1, "name", "hasattr")?.clone(),
-                ) else {
-                    return Err(PyError::type_error(
-                        "hasattr(): attribute name must be string",
-                    ));
+            "hasattr" | "getattr" => {
+                let o = args.req(0, "obj", name)?.clone();
+                let n = match args.req(1, "name", name)? {
+                    Value::Str(n) => n.clone(),
+                    other => {
+                        return Err(PyError::type_error(format!(
+                            "attribute name must be string, not '{}'",
+                            other.type_name()
+                        )));
+                    }
                 };
-                Ok(Value::Bool(self.getattr(&o, &n).is_ok()))
-            }
-            "getattr" => {
-                let (o, Value::Str(n)) = (
-                    args.req(0, "obj", "getattr")?.clone(),
-                    args.req(1, "name", "getattr")?.clone(),
-                ) else {
-                    return Err(PyError::type_error(
-                        "getattr(): attribute name must be string",
-                    ));
-                };
-                self.getattr(&o, &n)
+                let found = self.getattr(&o, &n);
+                if name == "hasattr" {
+                    Ok(Value::Bool(found.is_ok()))
+                } else {
+                    found
+                }
             }
             "help" => Err(PyError::new(
                 "NotImplementedError",
