@@ -16,5 +16,5 @@ pub mod render;
 /// `slicelab FILE` runner.
 pub mod repl;
 pub mod syntax;
-/// Front ends.
+/// The checkable front end: statements in, NumPy's transcript out.
 pub mod transcript;

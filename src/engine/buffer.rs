@@ -57,17 +57,6 @@ impl Buffer {
         })
     }
 
-    /// A buffer holding exactly these bytes.
-    pub fn from_bytes(bytes: &[u8]) -> Buffer {
-        let mut words = vec![0u64; bytes.len().div_ceil(8)];
-        bytemuck::cast_slice_mut::<u64, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
-        Buffer {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            nbytes: bytes.len(),
-            words: RefCell::new(words),
-        }
-    }
-
     /// A stable number naming this buffer (for diagrams and `:vars`).
     pub fn id(&self) -> u64 {
         self.id

@@ -13,7 +13,7 @@ use super::broadcast::{broadcast_layout, broadcast_shapes, broadcasts_to};
 use super::dtype::DType;
 use super::element::{Element, load};
 use super::error::EngineError;
-use super::iter::{for_each_offset, for_each_offset2, unravel};
+use super::iter::{for_each_offset, unravel};
 use super::layout::Layout;
 use super::scalar::Scalar;
 use crate::dispatch_numeric;
@@ -644,16 +644,6 @@ pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
         .into_iter()
         .map(|c| NdArray::from_scalars(&[c.len()], DType::Int64, &c))
         .collect()
-}
-
-/// Strides of an array in the order its buffer would be walked in C order.
-pub fn for_each_pair(a: &Layout, b: &Layout, f: impl FnMut(isize, isize)) {
-    for_each_offset2(
-        &a.shape,
-        [&a.strides, &b.strides],
-        [a.offset as isize, b.offset as isize],
-        f,
-    );
 }
 
 #[cfg(test)]

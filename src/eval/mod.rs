@@ -62,11 +62,6 @@ impl Session {
         }
     }
 
-    /// The value bound to a name.
-    pub fn get(&self, name: &str) -> Option<&Value> {
-        self.names.get(name)
-    }
-
     /// Every bound name, sorted.
     pub fn names(&self) -> Vec<(String, Value)> {
         let mut v: Vec<(String, Value)> = self
@@ -76,16 +71,6 @@ impl Session {
             .collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
         v
-    }
-
-    /// Bind a name (for front ends restoring state).
-    pub fn set(&mut self, name: &str, value: Value) {
-        self.names.insert(name.to_string(), value);
-    }
-
-    /// Remove a name.
-    pub fn unset(&mut self, name: &str) {
-        self.names.remove(name);
     }
 
     /// Parse and run one line. Never panics into the caller: an internal
