@@ -346,6 +346,49 @@ fn broadcast_pair(a: &NdArray, b: &NdArray) -> Result<(Vec<usize>, Layout, Layou
     ))
 }
 
+/// A contiguous, aligned run of `n` items starting at the layout's offset.
+fn dense_run(l: &Layout, item: usize) -> bool {
+    l.is_c_contiguous(item) && l.offset.is_multiple_of(item) && l.strides.iter().all(|&s| s > 0)
+}
+
+/// A broadcast scalar: every element is the one at the offset.
+fn is_repeated_scalar(l: &Layout) -> bool {
+    l.strides.iter().all(|&s| s == 0)
+}
+
+/// One operand of the fast path.
+enum Operand<'s, T> {
+    Run(&'s [T]),
+    Scalar(T),
+}
+
+impl<T: Copy> Operand<'_, T> {
+    #[inline(always)]
+    fn at(&self, k: usize) -> T {
+        match self {
+            Operand::Run(xs) => xs[k],
+            Operand::Scalar(v) => *v,
+        }
+    }
+}
+
+fn fast_operand<'s, T: Element>(bytes: &'s [u8], l: &Layout, n: usize) -> Option<Operand<'s, T>> {
+    let item = std::mem::size_of::<T>();
+    if is_repeated_scalar(l) {
+        Some(Operand::Scalar(load::<T>(bytes, l.offset as isize)))
+    } else if dense_run(l, item) {
+        Some(Operand::Run(bytemuck::cast_slice(
+            &bytes[l.offset..l.offset + n * item],
+        )))
+    } else {
+        None
+    }
+}
+
+/// `out = f(a, b)` elementwise. An operand on `out`'s buffer must have
+/// `out`'s layout (`binary_into` copies any other view first); it is then
+/// read in place, element by element before that element is written, so an
+/// in-place operation needs no temporary.
 fn run_binary<T: Arith, O: Element>(
     a: &NdArray,
     la: &Layout,
@@ -355,46 +398,33 @@ fn run_binary<T: Arith, O: Element>(
     f: impl Fn(T, T) -> O,
 ) {
     let ol = out.layout();
-    let abytes_guard;
-    let bbytes_guard;
-    // Operands may share the output's buffer (`a += 1`); read them from
-    // snapshots in that case so the RefCell borrows never overlap.
-    let a_copy: Vec<u8>;
-    let b_copy: Vec<u8>;
-    let abytes: &[u8] = if a.same_buffer(out) {
-        a_copy = a.buffer().bytes().to_vec();
-        &a_copy
-    } else {
-        abytes_guard = a.buffer().bytes();
-        &abytes_guard
-    };
-    let bbytes: &[u8] = if b.same_buffer(out) {
-        b_copy = b.buffer().bytes().to_vec();
-        &b_copy
-    } else {
-        bbytes_guard = b.buffer().bytes();
-        &bbytes_guard
-    };
+    let a_own = (!a.same_buffer(out)).then(|| a.buffer().bytes());
+    let b_own = (!b.same_buffer(out)).then(|| b.buffer().bytes());
     let mut obytes = out.buffer().bytes_mut();
-    let item_t = std::mem::size_of::<T>();
     let item_o = std::mem::size_of::<O>();
     let n = ol.size();
-    // Fast path: everything contiguous and aligned.
-    if la.is_c_contiguous(item_t)
-        && lb.is_c_contiguous(item_t)
-        && ol.is_c_contiguous(item_o)
-        && la.offset.is_multiple_of(item_t)
-        && lb.offset.is_multiple_of(item_t)
-        && ol.offset.is_multiple_of(item_o)
-        && n > 0
-        && la.strides.iter().all(|&s| s > 0)
-        && lb.strides.iter().all(|&s| s > 0)
+    if n > 0
+        && dense_run(&ol, item_o)
+        && let (Some(ab), Some(bb)) = (&a_own, &b_own)
+        && let (Some(xs), Some(ys)) = (fast_operand::<T>(ab, la, n), fast_operand::<T>(bb, lb, n))
     {
-        let xs: &[T] = bytemuck::cast_slice(&abytes[la.offset..la.offset + n * item_t]);
-        let ys: &[T] = bytemuck::cast_slice(&bbytes[lb.offset..lb.offset + n * item_t]);
         let zs: &mut [O] = bytemuck::cast_slice_mut(&mut obytes[ol.offset..ol.offset + n * item_o]);
-        for ((z, &x), &y) in zs.iter_mut().zip(xs).zip(ys) {
-            *z = f(x, y);
+        match (&xs, &ys) {
+            (Operand::Run(xs), Operand::Run(ys)) => {
+                for ((z, &x), &y) in zs.iter_mut().zip(*xs).zip(*ys) {
+                    *z = f(x, y);
+                }
+            }
+            (Operand::Run(xs), Operand::Scalar(y)) => {
+                for (z, &x) in zs.iter_mut().zip(*xs) {
+                    *z = f(x, *y);
+                }
+            }
+            _ => {
+                for (k, z) in zs.iter_mut().enumerate() {
+                    *z = f(xs.at(k), ys.at(k));
+                }
+            }
         }
         return;
     }
@@ -403,11 +433,15 @@ fn run_binary<T: Arith, O: Element>(
         [&la.strides, &lb.strides, &ol.strides],
         [la.offset as isize, lb.offset as isize, ol.offset as isize],
         |pa, pb, po| {
-            store::<O>(
-                &mut obytes,
-                po,
-                f(load::<T>(abytes, pa), load::<T>(bbytes, pb)),
-            );
+            let x = match &a_own {
+                Some(bytes) => load::<T>(bytes, pa),
+                None => load::<T>(&obytes, pa),
+            };
+            let y = match &b_own {
+                Some(bytes) => load::<T>(bytes, pb),
+                None => load::<T>(&obytes, pb),
+            };
+            store::<O>(&mut obytes, po, f(x, y));
         },
     );
 }
@@ -441,6 +475,22 @@ pub fn binary_into(
     }
     let la = broadcast_layout(&la, &shape);
     let lb = broadcast_layout(&lb, &shape);
+    // Another view of the output's memory (`x[1:] += x[:-1]`) is copied out
+    // first, as NumPy does for overlapping operands; the output itself is
+    // read in place by run_binary.
+    let (a_copy, b_copy);
+    let (a, la) = if a.same_buffer(out) && la != out.layout() {
+        a_copy = a.copy(super::array::Order::C)?;
+        (&*a_copy, broadcast_layout(&a_copy.layout(), &shape))
+    } else {
+        (a, la)
+    };
+    let (b, lb) = if b.same_buffer(out) && lb != out.layout() {
+        b_copy = b.copy(super::array::Order::C)?;
+        (&*b_copy, broadcast_layout(&b_copy.layout(), &shape))
+    } else {
+        (b, lb)
+    };
     let dt = a.dtype().clone();
     if op.is_bitwise() && matches!(dt.kind(), super::dtype::Kind::Float) {
         return Err(unsupported(op.ufunc_name()));
