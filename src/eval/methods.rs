@@ -113,6 +113,23 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
     })
 }
 
+/// Data attributes an ndarray has (`a.shape`); [`array_attr`] answers each.
+pub const ARRAY_ATTRIBUTES: &[&str] = &[
+    "shape", "ndim", "size", "dtype", "strides", "itemsize", "nbytes", "base", "flags", "T",
+    "real", "imag", "flat",
+];
+
+/// Attributes of NumPy scalars (`np.int64(5).dtype`); [`scalar_attr`] answers each.
+pub const SCALAR_ATTRIBUTES: &[&str] = &[
+    "dtype", "shape", "ndim", "size", "itemsize", "real", "base", "item", "tolist", "astype",
+    "copy",
+];
+
+/// Attributes of dtype objects (`a.dtype.itemsize`); [`dtype_attr`] answers each.
+pub const DTYPE_ATTRIBUTES: &[&str] = &[
+    "itemsize", "name", "kind", "char", "str", "type", "names", "fields", "shape", "ndim",
+];
+
 /// Methods an ndarray has.
 pub const ARRAY_METHODS: &[&str] = &[
     "reshape",

@@ -17,6 +17,8 @@ use crate::render::PrintOptions;
 use crate::syntax::{self, ast::Stmt};
 
 pub use error::{PyError, PyResult};
+pub use methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, SCALAR_ATTRIBUTES};
+pub use numpy::{NP_CONSTANTS, NP_FUNCTIONS};
 pub use value::Value;
 
 /// The learner's state: names and print options.

@@ -137,6 +137,37 @@ pub const NP_FUNCTIONS: &[&str] = &[
     "atleast_2d",
 ];
 
+/// Constants and types reachable as `np.NAME` besides [`NP_FUNCTIONS`]
+/// (a selection for completion and help; [`np_attr`] knows a few aliases more).
+pub const NP_CONSTANTS: &[&str] = &[
+    "nan",
+    "inf",
+    "pi",
+    "e",
+    "newaxis",
+    "ndarray",
+    "dtype",
+    "void",
+    "s_",
+    "index_exp",
+    "bool_",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+    "intp",
+    "str_",
+];
+
 /// A Python builtin name, if it is one.
 pub fn builtin(name: &str) -> Option<Value> {
     Some(match name {

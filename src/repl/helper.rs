@@ -5,30 +5,113 @@
 //! The prompt loop asks for each `... ` line itself rather than returning
 //! `Incomplete` from a rustyline `Validator`: rustyline 19 has no
 //! continuation prompt, so a validator would leave the second line bare. The
-//! [`ReplHelper`] validator therefore accepts every line.
+//! [`ReplHelper`] validator therefore accepts every line; the helper's other
+//! jobs (completion, highlighting, hints) live in `complete.rs` and
+//! `highlight.rs`.
 
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use rustyline::Context;
 use rustyline::Helper;
 use rustyline::completion::Completer;
-use rustyline::highlight::Highlighter;
-use rustyline::hint::Hinter;
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::validate::Validator;
 
-/// Line-editor helper. Completion, hints, highlighting and validation are
-/// rustyline's defaults (none); continuation is done by the prompt loop.
-#[derive(Debug, Default)]
-pub struct ReplHelper;
+use super::Palette;
+use super::complete::{Scope, complete};
+use super::highlight::highlight;
+
+/// Line-editor helper: Tab completion over the session's names
+/// ([`complete`]), highlighting as you type ([`highlight`]) and hints from
+/// history. Validation accepts every line; continuation is done by the
+/// prompt loop.
+pub struct ReplHelper {
+    scope: Rc<RefCell<Scope>>,
+    palette: Palette,
+    hinter: HistoryHinter,
+    /// Whether the next highlight marks the bracket pair at the cursor (not
+    /// on the final refresh when Enter is pressed).
+    show_match: Cell<bool>,
+}
+
+impl ReplHelper {
+    /// A helper colouring with `palette`, with an empty scope.
+    pub fn new(palette: Palette) -> ReplHelper {
+        ReplHelper {
+            scope: Rc::default(),
+            palette,
+            hinter: HistoryHinter::new(),
+            show_match: Cell::new(true),
+        }
+    }
+
+    /// The scope the completer reads; the prompt loop updates its names
+    /// after each statement.
+    pub fn scope(&self) -> Rc<RefCell<Scope>> {
+        Rc::clone(&self.scope)
+    }
+
+    /// The words completed after `:lesson `.
+    pub fn set_lesson_names(&self, names: Vec<String>) {
+        self.scope.borrow_mut().lessons = names;
+    }
+}
 
 impl Helper for ReplHelper {}
 
 impl Completer for ReplHelper {
     type Candidate = String;
+
+    fn complete(
+        &self,
+        line: &str,
+        pos: usize,
+        _ctx: &Context<'_>,
+    ) -> rustyline::Result<(usize, Vec<String>)> {
+        Ok(complete(line, pos, &self.scope.borrow()))
+    }
 }
 
 impl Hinter for ReplHelper {
     type Hint = String;
+
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+        if line.trim().is_empty() {
+            return None;
+        }
+        self.hinter.hint(line, pos, ctx)
+    }
 }
 
-impl Highlighter for ReplHelper {}
+impl Highlighter for ReplHelper {
+    fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
+        if !self.palette.enabled() {
+            return Cow::Borrowed(line);
+        }
+        let scope = self.scope.borrow();
+        Cow::Owned(highlight(
+            line,
+            pos,
+            &scope,
+            &self.palette,
+            self.show_match.get(),
+        ))
+    }
+
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        Cow::Owned(self.palette.dim(hint))
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, kind: CmdKind) -> bool {
+        // Every keystroke and cursor move re-highlights (the bracket mark
+        // follows the cursor); the final refresh drops the mark.
+        self.show_match.set(kind != CmdKind::ForcedRefresh);
+        self.palette.enabled()
+    }
+}
 
 impl Validator for ReplHelper {}
 

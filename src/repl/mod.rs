@@ -2,7 +2,9 @@
 //! runner for a file of statements. Thin by design: every line goes to
 //! [`Session::run`] and this module only prints the [`Outcome`].
 
+pub mod complete;
 pub mod helper;
+pub mod highlight;
 pub mod script;
 pub mod style;
 
@@ -152,6 +154,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
         .history_ignore_dups(true)
         .map_err(io::Error::other)?
         .history_ignore_space(true)
+        .completion_type(rustyline::CompletionType::List)
         .color_mode(if palette.enabled() {
             ColorMode::Enabled
         } else {
@@ -160,7 +163,9 @@ pub fn run(palette: Palette) -> io::Result<()> {
         .build();
     let mut editor: Editor<ReplHelper, FileHistory> =
         Editor::with_config(config).map_err(io::Error::other)?;
-    editor.set_helper(Some(ReplHelper));
+    let helper = ReplHelper::new(palette);
+    let scope = helper.scope();
+    editor.set_helper(Some(helper));
     let mut history = History::open(&mut editor, &palette);
     let prompt = Styled {
         raw: ">>> ",
@@ -179,6 +184,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
         )?;
     }
     let mut session = Session::new();
+    scope.borrow_mut().set_names(&session);
     let continued = Styled {
         raw: "... ",
         styled: palette.prompt("... "),

@@ -57,6 +57,37 @@ impl Palette {
         self.paint(text, Style::new().green().bold())
     }
 
+    /// A number literal as you type: cyan.
+    pub fn number(&self, text: &str) -> String {
+        self.paint(text, Style::new().cyan())
+    }
+
+    /// A string literal as you type: yellow.
+    pub fn string(&self, text: &str) -> String {
+        self.paint(text, Style::new().yellow())
+    }
+
+    /// A NumPy function or constant (`np.arange`) as you type: blue.
+    pub fn function(&self, text: &str) -> String {
+        self.paint(text, Style::new().blue())
+    }
+
+    /// A Python keyword or constant (`True`, `None`, `import`): magenta.
+    pub fn keyword(&self, text: &str) -> String {
+        self.paint(text, Style::new().magenta())
+    }
+
+    /// A name bound in the session: bold.
+    pub fn name(&self, text: &str) -> String {
+        self.paint(text, Style::new().bold())
+    }
+
+    /// The bracket matching the one at the cursor: bold on a dark
+    /// background, so the pair stands out.
+    pub fn bracket_match(&self, text: &str) -> String {
+        self.paint(text, Style::new().bold().green().reversed())
+    }
+
     /// Secondary text (banner, help, warnings): dimmed.
     pub fn dim(&self, text: &str) -> String {
         self.paint(text, Style::new().dimmed())
