@@ -74,11 +74,16 @@ impl Tmux {
                 .status
                 .success()
         );
+        // Wait for the echo before pressing Enter, so the next `line` cannot
+        // mistake this prompt for the next one and type into rustyline's
+        // cursor-position query.
+        self.wait_until(|pane| last_line(pane).contains(text));
         assert!(
             self.run(&["send-keys", "-t", "t", "Enter"])
                 .status
                 .success()
         );
+        self.wait_until(|pane| !last_line(pane).contains(text));
     }
 
     /// The pane's text with its escape codes (`capture-pane -p -e`).
@@ -113,6 +118,11 @@ impl Drop for Tmux {
         let _ = self.run(&["kill-server"]);
         let _ = std::fs::remove_dir_all(&self.home);
     }
+}
+
+/// The last non-blank line of a pane.
+fn last_line(pane: &str) -> &str {
+    pane.trim_end().lines().last().unwrap_or("")
 }
 
 macro_rules! require_tmux {

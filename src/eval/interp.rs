@@ -318,6 +318,15 @@ impl Session {
                 ));
             }
             ExprKind::Call { func, args } => {
+                if let (ExprKind::Name(n), [] | [Arg::Positional(_)]) = (&func.kind, &args[..])
+                    && n == "help"
+                    && !self.names.contains_key("help")
+                {
+                    let arg = args.first().map(|a| match a {
+                        Arg::Positional(x) | Arg::Keyword(_, x) => x,
+                    });
+                    return self.help(arg);
+                }
                 let f = self.eval(func)?;
                 let mut a = Args {
                     pos: vec![],

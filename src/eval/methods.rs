@@ -165,7 +165,6 @@ pub const ARRAY_METHODS: &[&str] = &[
     "round",
     "dot",
     "repeat",
-    "flip",
 ];
 
 /// Attributes of NumPy scalars.
@@ -194,7 +193,25 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
         "itemsize" => Value::Int(dt.itemsize() as i128),
         "name" => Value::str(&dt.name()),
         "kind" => Value::str(&dt.kind_char().to_string()),
-        "char" => Value::str(&dt.descr()[1..2]),
+        "char" => Value::str(match dt {
+            DType::Bool => "?",
+            DType::Int8 => "b",
+            DType::Int16 => "h",
+            DType::Int32 => "i",
+            DType::Int64 => "l",
+            DType::UInt8 => "B",
+            DType::UInt16 => "H",
+            DType::UInt32 => "I",
+            DType::UInt64 => "L",
+            DType::Float16 => "e",
+            DType::Float32 => "f",
+            DType::Float64 => "d",
+            DType::Complex64 => "F",
+            DType::Complex128 => "D",
+            DType::Str(_) => "U",
+            DType::Bytes(_) => "S",
+            DType::Record(_) => "V",
+        }),
         "str" => Value::str(&dt.descr()),
         "type" => Value::Type(super::numpy::type_of(&Value::NpScalar(
             dt.clone(),

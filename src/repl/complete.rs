@@ -316,7 +316,7 @@ mod tests {
         assert_eq!(at_end("a.resh"), (2, vec!["reshape".to_string()]));
         assert!(at_end("a.s").1.contains(&"shape".to_string()));
         assert!(at_end("a.s").1.contains(&"sum".to_string()));
-        assert_eq!(at_end("a.T.fl").1, vec!["flags", "flat", "flatten", "flip"]);
+        assert_eq!(at_end("a.T.fl").1, vec!["flags", "flat", "flatten"]);
         assert_eq!(at_end("a[1:].ba").1, vec!["base"]);
         assert_eq!(at_end("np.arange(3).resh").1, vec!["reshape"]);
         assert_eq!(at_end("a.flags.own").1, vec!["owndata"]);
