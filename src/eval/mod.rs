@@ -76,6 +76,21 @@ impl Session {
         v
     }
 
+    /// Run an already parsed statement for its effect only: no repr is
+    /// made and `print` output is dropped (`%timeit` runs a statement many
+    /// times this way). Panics become a `SystemError` as in [`Session::run`].
+    pub fn exec_quietly(&mut self, stmt: &Stmt) -> PyResult<()> {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.exec(stmt)));
+        self.printed.clear();
+        match result {
+            Ok(r) => r.map(|_| ()),
+            Err(_) => Err(PyError::new(
+                "SystemError",
+                "slicelab hit an internal error",
+            )),
+        }
+    }
+
     /// Parse and run one line. Never panics into the caller: an internal
     /// failure becomes a `SystemError` and the names are kept.
     pub fn run(&mut self, line: &str) -> Outcome {

@@ -2,6 +2,7 @@
 //! runner for a file of statements. Thin by design: every line goes to
 //! [`Session::run`] and this module only prints the [`Outcome`].
 
+pub mod commands;
 pub mod complete;
 pub mod helper;
 pub mod highlight;
@@ -28,6 +29,10 @@ Type a NumPy statement, e.g. `a = np.arange(12).reshape(3, 4)` then `a[1:, ::2]`
 An open ( [ or { continues on a `... ` line.
   :help            this list
   :names           the names you have bound
+  :history [N]     the last N lines you typed (20 by default)
+  :save FILE       write this session as a doctest (>>> lines and output)
+  %timeit STMT     time a statement, as IPython does
+  NAME?            help on a function, method or attribute, e.g. np.ix_?
   :quit, exit()    leave (or Ctrl-D); Ctrl-C clears the line";
 
 /// What the prompt prints for one statement: the output as the evaluator
@@ -185,6 +190,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
     }
     let mut session = Session::new();
     scope.borrow_mut().set_names(&session);
+    let mut transcript = commands::Transcript::default();
     let continued = Styled {
         raw: "... ",
         styled: palette.prompt("... "),
@@ -242,18 +248,30 @@ pub fn run(palette: Palette) -> io::Result<()> {
             continue;
         }
         history.add(&mut editor, &line, &palette);
-        let text = match command(&line) {
-            Some(Command::Quit) => break,
-            Some(Command::Help) => format!("{HELP}\n"),
-            Some(Command::Names) => names(&session),
-            Some(Command::Unknown) => {
-                palette.error(&format!("unknown command {}; type :help\n", line.trim()))
+        let line = commands::help_query(&line).unwrap_or(line);
+        let text = if let Some(text) =
+            extra_command(&line, &mut session, &transcript, &editor, &palette)
+        {
+            text
+        } else {
+            match command(&line) {
+                Some(Command::Quit) => break,
+                Some(Command::Help) => format!("{HELP}\n{}", commands::function_list()),
+                Some(Command::Names) => names(&session),
+                Some(Command::Unknown) => {
+                    palette.error(&format!("unknown command {}; type :help\n", line.trim()))
+                }
+                None if matches!(line.trim(), "exit" | "quit") => {
+                    "Use exit() or Ctrl-D (i.e. EOF) to exit\n".to_string()
+                }
+                None => {
+                    let outcome = session.run(&line);
+                    transcript.record(&line, &outcome);
+                    render_outcome(&line, &outcome, &palette)
+                }
             }
-            None if matches!(line.trim(), "exit" | "quit") => {
-                "Use exit() or Ctrl-D (i.e. EOF) to exit\n".to_string()
-            }
-            None => render_outcome(&line, &session.run(&line), &palette),
         };
+        scope.borrow_mut().set_names(&session);
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
         if at_eof {
@@ -261,6 +279,27 @@ pub fn run(palette: Palette) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `:history`, `:save FILE` and `%timeit STATEMENT` (see `commands.rs`).
+fn extra_command(
+    line: &str,
+    session: &mut Session,
+    transcript: &commands::Transcript,
+    editor: &Editor<ReplHelper, FileHistory>,
+    palette: &Palette,
+) -> Option<String> {
+    let t = line.trim();
+    let (word, arg) = t.split_once(' ').unwrap_or((t, ""));
+    Some(match word {
+        ":history" => {
+            let entries: Vec<String> = editor.history().iter().cloned().collect();
+            commands::history(arg, &entries)
+        }
+        ":save" => transcript.save(arg, palette),
+        "%timeit" => commands::timeit(arg, session, palette),
+        _ => return None,
+    })
 }
 
 /// `:names`: each bound name with its type, `np` left out.
