@@ -8,6 +8,7 @@ pub mod error;
 mod help;
 mod interp;
 mod methods;
+mod npy;
 mod numpy;
 pub mod ops;
 pub mod value;

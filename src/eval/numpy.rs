@@ -26,6 +26,8 @@ pub const NP_FUNCTIONS: &[&str] = &[
     "ascontiguousarray",
     "asfortranarray",
     "copy",
+    "save",
+    "load",
     "arange",
     "zeros",
     "ones",
@@ -2049,6 +2051,23 @@ impl Session {
                             &out,
                         )?)
                     }
+                }
+            }
+            "save" | "load" => {
+                let path = match args.req(0, "file", name)? {
+                    Value::Str(p) => p.to_string(),
+                    other => {
+                        return Err(PyError::type_error(format!(
+                            "slicelab's np.{name} takes a file name as a str, not '{}'",
+                            other.type_name()
+                        )));
+                    }
+                };
+                if name == "load" {
+                    Value::Array(super::npy::load(&path)?)
+                } else {
+                    super::npy::save(&path, &as_array(args.req(1, "arr", name)?)?)?;
+                    Value::None
                 }
             }
             "s_" | "index_exp" => {
