@@ -7,9 +7,25 @@ use std::process::ExitCode;
 use clap::Parser;
 use slicelab::repl::{self, Palette, script};
 
+/// What `--help` adds below the options.
+const AFTER_HELP: &str = "\
+At the prompt:
+  Tab completes names, np. functions and array methods; np.ix_? or
+  help(np.ix_) explains one; :help lists the commands (:history, :save FILE,
+  %timeit STMT). Ctrl-C clears the line, Ctrl-D leaves. History is kept in
+  $XDG_DATA_HOME/slicelab/history.txt (~/.local/share by default).
+
+Examples:
+  slicelab                         start the prompt
+  slicelab steps.py                run a file; stop at the first error
+  slicelab --transcript < s.py     print only what NumPy would print
+
+Exit status with FILE: 0 all ran, 1 a statement raised an error, 2 the file
+could not be read.";
+
 /// Learn NumPy indexing by typing it: values, views and copies, memory.
 #[derive(Parser)]
-#[command(name = "slicelab", version, about)]
+#[command(name = "slicelab", version, about, after_help = AFTER_HELP)]
 struct Cli {
     /// A file of statements to run, one a line, as if typed at the prompt.
     /// Without it, slicelab starts the interactive prompt.

@@ -178,3 +178,121 @@ fn tmux_errors_are_red_when_colour_is_on() {
         "session did not go on:\n{pane}"
     );
 }
+
+impl Tmux {
+    /// Wait for an empty `>>>` prompt.
+    fn wait_prompt(&self) {
+        self.wait_until(|pane| pane.trim_end().ends_with(">>>"));
+    }
+
+    /// Type `text` without pressing Enter.
+    fn type_text(&self, text: &str) {
+        assert!(
+            self.run(&["send-keys", "-t", "t", "-l", text])
+                .status
+                .success()
+        );
+        self.wait_until(|pane| last_line(pane).contains(text));
+    }
+
+    /// Press one key (tmux key name: `Tab`, `Up`, `C-d`, `Enter`).
+    fn key(&self, key: &str) {
+        assert!(self.run(&["send-keys", "-t", "t", key]).status.success());
+    }
+}
+
+#[test]
+fn tmux_tab_completes_np_functions() {
+    require_tmux!();
+    let t = Tmux::start("complete", &[("NO_COLOR", "1")]);
+    t.wait_prompt();
+    t.type_text("x = np.ara");
+    t.key("Tab");
+    let pane = t.wait_for("x = np.arange");
+    assert!(pane.contains(">>> x = np.arange"), "pane:\n{pane}");
+    t.type_text("(3)");
+    t.key("Enter");
+    t.line("x");
+    let pane = t.wait_for("array([0, 1, 2])");
+    assert!(pane.contains("array([0, 1, 2])"), "pane:\n{pane}");
+}
+
+#[test]
+fn tmux_help_shows_an_example() {
+    require_tmux!();
+    let t = Tmux::start("help", &[("NO_COLOR", "1")]);
+    t.line("help(np.ix_)");
+    let pane = t.wait_for("Example:");
+    assert!(pane.contains("np.ix_(*sequences)"), "pane:\n{pane}");
+    assert!(
+        pane.contains(">>> a[np.ix_([0, 2], [1, 3])]"),
+        "pane:\n{pane}"
+    );
+    assert!(pane.contains("[ 9, 11]])"), "the example's output: {pane}");
+    t.line("np.arange?");
+    let pane = t.wait_for("np.arange(start");
+    assert!(pane.contains("Evenly spaced"), "pane:\n{pane}");
+}
+
+#[test]
+fn tmux_history_survives_a_restart() {
+    require_tmux!();
+    let data = std::env::temp_dir().join(format!("slicelab-hist-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    let data_env = data.display().to_string();
+    {
+        let t = Tmux::start("hist1", &[("NO_COLOR", "1"), ("XDG_DATA_HOME", &data_env)]);
+        t.line("a = np.arange(7)");
+        t.line("a[::3]");
+        t.wait_for("array([0, 3, 6])");
+        t.key("C-d");
+        let start = Instant::now();
+        while !data.join("slicelab/history.txt").exists()
+            && start.elapsed() < Duration::from_secs(5)
+        {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    let t = Tmux::start("hist2", &[("NO_COLOR", "1"), ("XDG_DATA_HOME", &data_env)]);
+    t.wait_prompt();
+    t.key("Up");
+    let pane = t.wait_for(">>> a[::3]");
+    assert!(
+        pane.contains(">>> a[::3]"),
+        "Up did not recall the last line:\n{pane}"
+    );
+    t.key("Up");
+    let pane = t.wait_for(">>> a = np.arange(7)");
+    assert!(pane.contains(">>> a = np.arange(7)"), "pane:\n{pane}");
+    drop(t);
+    let _ = std::fs::remove_dir_all(&data);
+}
+
+#[test]
+fn tmux_highlights_as_you_type_when_colour_is_on() {
+    require_tmux!();
+    let t = Tmux::start("highlight", &[]);
+    t.wait_prompt();
+    t.type_text("b = np.arange(5, dtype='int8')");
+    let pane = t.capture();
+    // np functions blue, numbers cyan, strings yellow.
+    assert!(coloured(&pane, "34", "arange"), "pane: {pane:?}");
+    assert!(coloured(&pane, "36", "5"), "pane: {pane:?}");
+    assert!(coloured(&pane, "33", "'int8'"), "pane: {pane:?}");
+}
+
+/// Whether `text` follows the SGR `\x1b[{code}m` in `pane`, possibly after
+/// other escape sequences (tmux re-encodes what it was sent).
+fn coloured(pane: &str, code: &str, text: &str) -> bool {
+    let start = format!("\x1b[{code}m");
+    pane.match_indices(&start).any(|(i, _)| {
+        let mut rest = &pane[i + start.len()..];
+        while let Some(after) = rest.strip_prefix("\x1b[") {
+            match after.find('m') {
+                Some(m) => rest = &after[m + 1..],
+                None => return false,
+            }
+        }
+        rest.starts_with(text)
+    })
+}

@@ -7,7 +7,7 @@
 use super::error::PyResult;
 use super::value::{TypeObj, Value};
 use super::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, NP_FUNCTIONS, Session};
-use crate::help::{Entry, lookup};
+use crate::help::{Entry, lookup, wrap_words};
 use crate::syntax::ast::{Expr, ExprKind};
 
 impl Session {
@@ -115,20 +115,7 @@ fn overview() -> String {
 
 /// A heading and the words, wrapped at 76 columns.
 fn list(heading: &str, words: &[&str]) -> String {
-    let mut out = format!("{heading}\n");
-    let mut line = String::from(" ");
-    for w in words {
-        if line.len() + w.len() + 1 > 76 {
-            out.push_str(&line);
-            out.push('\n');
-            line = String::from(" ");
-        }
-        line.push(' ');
-        line.push_str(w);
-    }
-    out.push_str(&line);
-    out.push('\n');
-    out
+    format!("{heading}\n{}", wrap_words(words, 76))
 }
 
 /// The entry: signature, text, and the example with the output each of its

@@ -52,6 +52,25 @@ pub fn lookup(key: &str) -> Option<Entry> {
     entries().into_iter().find(|e| e.key == key)
 }
 
+/// `words` in lines of at most `width` columns, each indented two spaces:
+/// how help and `:help` list names.
+pub fn wrap_words(words: &[&str], width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::from(" ");
+    for w in words {
+        if line.len() + w.len() + 1 > width {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(" ");
+        }
+        line.push(' ');
+        line.push_str(w);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 fn parse(prefix: &str, shown: &str, text: &str, out: &mut Vec<Entry>) {
     let mut headers: Vec<String> = Vec::new();
     let mut body: Vec<&str> = Vec::new();

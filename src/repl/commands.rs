@@ -5,8 +5,9 @@
 
 use std::time::{Duration, Instant};
 
-use super::Palette;
-use crate::eval::{ARRAY_ATTRIBUTES, ARRAY_METHODS, NP_FUNCTIONS, Outcome, Session};
+use super::{Palette, render_outcome};
+use crate::eval::{ARRAY_ATTRIBUTES, ARRAY_METHODS, NP_FUNCTIONS, Outcome, PyError, Session};
+use crate::help::wrap_words;
 use crate::syntax::{SyntaxError, parse_stmt};
 
 /// `np.ix_?`, `a.reshape??` or `?np.ix_` as the statement `help(np.ix_)`;
@@ -30,32 +31,14 @@ pub fn help_query(line: &str) -> Option<String> {
 pub fn function_list() -> String {
     let mut out =
         String::from("\nhelp(np.NAME) or np.NAME? explains one of these NumPy functions:\n");
-    out.push_str(&wrap(NP_FUNCTIONS));
+    out.push_str(&wrap_words(NP_FUNCTIONS, 78));
     out.push_str("and help(a.NAME) or a.NAME? these array methods and attributes:\n");
     let array: Vec<&str> = ARRAY_METHODS
         .iter()
         .chain(ARRAY_ATTRIBUTES)
         .copied()
         .collect();
-    out.push_str(&wrap(&array));
-    out
-}
-
-/// Words in lines of at most 78 columns, indented by two spaces.
-fn wrap(words: &[&str]) -> String {
-    let mut out = String::new();
-    let mut line = String::from(" ");
-    for w in words {
-        if line.len() + w.len() + 1 > 78 {
-            out.push_str(&line);
-            out.push('\n');
-            line = String::from(" ");
-        }
-        line.push(' ');
-        line.push_str(w);
-    }
-    out.push_str(&line);
-    out.push('\n');
+    out.push_str(&wrap_words(&array, 78));
     out
 }
 
@@ -195,14 +178,12 @@ pub fn timeit(stmt_text: &str, session: &mut Session, palette: &Palette) -> Stri
 }
 
 fn syntax_error(line: &str, e: &SyntaxError, palette: &Palette) -> String {
-    let rendered = e.render(line);
-    let mut lines = rendered.lines();
-    let (src, caret) = (lines.next().unwrap_or(""), lines.next().unwrap_or(""));
-    format!(
-        "{src}\n{}\n{}\n",
-        palette.caret(caret),
-        palette.error(&format!("SyntaxError: {}", e.message))
-    )
+    let outcome = Outcome {
+        error: Some(PyError::new("SyntaxError", e.message.clone())),
+        syntax_error_at: Some(e.offset),
+        ..Outcome::default()
+    };
+    render_outcome(line, &outcome, palette)
 }
 
 /// IPython's line: `1.23 µs ± 45.6 ns per loop (mean ± std. dev. of 7

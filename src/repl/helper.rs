@@ -79,7 +79,8 @@ impl Hinter for ReplHelper {
     type Hint = String;
 
     fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
-        if line.trim().is_empty() {
+        // Without colour a hint would look like typed text, so none is shown.
+        if line.trim().is_empty() || !self.palette.enabled() {
             return None;
         }
         self.hinter.hint(line, pos, ctx)

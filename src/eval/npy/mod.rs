@@ -460,7 +460,7 @@ mod tests {
             "ValueError: Cannot parse header: '{bad header}   \\n'"
         );
         assert_eq!(
-            msg(b"\x93NUMPY\x01\x00\x0a\x00{'a': 1}\n"),
+            msg(b"\x93NUMPY\x01\x00\x09\x00{'a': 1}\n"),
             "ValueError: Header does not contain the correct keys: ['a']"
         );
         let a = NdArray::zeros(&[3], DType::Int64).unwrap();
