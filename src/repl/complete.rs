@@ -166,6 +166,10 @@ pub fn complete(line: &str, pos: usize, scope: &Scope) -> (usize, Vec<String>) {
     }
     if let Some(quote) = open_string_start(before) {
         let text = &before[quote..];
+        let call = before[..quote - 1].trim_end();
+        if call.ends_with("load(") || call.ends_with("save(") {
+            return (quote, file_names(text));
+        }
         return (quote, matching(DTYPE_NAMES.iter().copied(), text));
     }
     let word_len = before
@@ -209,8 +213,37 @@ fn complete_command(before: &str, scope: &Scope) -> (usize, Vec<String>) {
             let words = scope.lessons.iter().map(String::as_str);
             (rest_start, matching(words, &before[rest_start..]))
         }
+        Some((":save", rest)) => {
+            let rest_start = before.len() - rest.trim_start().len();
+            (rest_start, file_names(&before[rest_start..]))
+        }
         Some(_) => (before.len(), vec![]),
     }
+}
+
+/// Paths starting with `typed` (relative to the working directory), a
+/// directory with a trailing `/`; dot files only when asked for.
+fn file_names(typed: &str) -> Vec<String> {
+    let (dir, stem) = match typed.rfind('/') {
+        Some(i) => (&typed[..=i], &typed[i + 1..]),
+        None => ("", typed),
+    };
+    let Ok(entries) = std::fs::read_dir(if dir.is_empty() { "." } else { dir }) else {
+        return vec![];
+    };
+    let mut out: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            if !name.starts_with(stem) || (name.starts_with('.') && !stem.starts_with('.')) {
+                return None;
+            }
+            let slash = if e.path().is_dir() { "/" } else { "" };
+            Some(format!("{dir}{name}{slash}"))
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// If `before` ends inside a string literal, the byte offset just after its
@@ -371,6 +404,25 @@ mod tests {
         assert_eq!(at_end(":lesson v"), (8, vec!["views".to_string()]));
         assert_eq!(at_end(":lesson ").1.len(), 2);
         assert!(at_end(":save x").1.is_empty());
+    }
+
+    #[test]
+    fn file_names_inside_load_and_save() {
+        let dir = std::env::temp_dir().join(format!("slicelab-complete-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("arr.npy"), b"").unwrap();
+        std::fs::write(dir.join(".hidden"), b"").unwrap();
+        let d = dir.display().to_string();
+        let line = format!("b = np.load('{d}/");
+        let (start, c) = at_end(&line);
+        assert_eq!(start, line.find('\'').unwrap() + 1);
+        assert_eq!(c, vec![format!("{d}/arr.npy"), format!("{d}/sub/")]);
+        let line = format!("np.save(\"{d}/a");
+        assert_eq!(at_end(&line).1, vec![format!("{d}/arr.npy")]);
+        let line = format!(":save {d}/s");
+        assert_eq!(at_end(&line), (6, vec![format!("{d}/sub/")]));
+        assert_eq!(at_end("np.load('/no/such/dir/x").1, Vec::<String>::new());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

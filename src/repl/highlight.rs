@@ -55,7 +55,7 @@ pub fn highlight(
         let text = &line[start..end];
         out.push_str(&match class {
             Class::Bracket if marked.contains(&start) => palette.bracket_match(text),
-            Class::Bracket if unmatched.contains(&start) => palette.error(text),
+            Class::Bracket if unmatched.binary_search(&start).is_ok() => palette.error(text),
             Class::Plain | Class::Bracket => text.to_string(),
             Class::Number => palette.number(text),
             Class::Str => palette.string(text),
@@ -186,7 +186,7 @@ fn number_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// Pairs of matching bracket offsets (both directions), and the offsets of
-/// closing brackets that match nothing.
+/// closing brackets that match nothing (ascending).
 fn bracket_pairs(
     tokens: &[(usize, usize, Class)],
     line: &str,
