@@ -200,3 +200,33 @@ fn unclosed_bracket_at_end_of_input_is_reported() {
     assert!(stdout.starts_with("    a = np.arange(3\n"), "{stdout}");
     assert!(stdout.contains("SyntaxError: "), "{stdout}");
 }
+
+#[test]
+fn ipython_extras_work_in_the_piped_repl() {
+    let home = temp_dir("extras");
+    let saved = home.join("session.txt");
+    let input = format!(
+        "a = np.arange(4)\nnp.ix_?\n%timeit a[1:]\na[::2]\n:history 2\n:save {}\n",
+        saved.display()
+    );
+    let mut child = command(&home).stdin(Stdio::piped()).spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("np.ix_(*sequences)\n"), "{stdout}");
+    assert!(
+        stdout.contains(" per loop (mean ± std. dev. of "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("5: :history 2\n"), "{stdout}");
+    assert!(stdout.contains("saved 2 statements to "), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(&saved).unwrap(),
+        ">>> import numpy as np\n>>> a = np.arange(4)\n>>> a[::2]\narray([0, 2])\n"
+    );
+}

@@ -249,26 +249,26 @@ pub fn run(palette: Palette) -> io::Result<()> {
         }
         history.add(&mut editor, &line, &palette);
         let line = commands::help_query(&line).unwrap_or(line);
-        let text = if let Some(text) =
-            extra_command(&line, &mut session, &transcript, &editor, &palette)
-        {
-            text
-        } else {
-            match command(&line) {
-                Some(Command::Quit) => break,
-                Some(Command::Help) => format!("{HELP}\n{}", commands::function_list()),
-                Some(Command::Names) => names(&session),
-                Some(Command::Unknown) => {
-                    palette.error(&format!("unknown command {}; type :help\n", line.trim()))
-                }
-                None if matches!(line.trim(), "exit" | "quit") => {
-                    "Use exit() or Ctrl-D (i.e. EOF) to exit\n".to_string()
-                }
-                None => {
-                    let outcome = session.run(&line);
-                    transcript.record(&line, &outcome);
-                    render_outcome(&line, &outcome, &palette)
-                }
+        let text = match command(&line) {
+            Some(Command::Quit) => break,
+            Some(Command::Help) => format!("{HELP}\n{}", commands::function_list()),
+            Some(Command::Names) => names(&session),
+            Some(Command::Unknown) => {
+                extra_command(&line, &mut session, &transcript, &editor, &palette).unwrap_or_else(
+                    || palette.error(&format!("unknown command {}; type :help\n", line.trim())),
+                )
+            }
+            None if matches!(line.trim(), "exit" | "quit") => {
+                "Use exit() or Ctrl-D (i.e. EOF) to exit\n".to_string()
+            }
+            None if line.split_whitespace().next() == Some("%timeit") => {
+                extra_command(&line, &mut session, &transcript, &editor, &palette)
+                    .unwrap_or_default()
+            }
+            None => {
+                let outcome = session.run(&line);
+                transcript.record(&line, &outcome);
+                render_outcome(&line, &outcome, &palette)
             }
         };
         scope.borrow_mut().set_names(&session);
