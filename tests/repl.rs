@@ -27,8 +27,12 @@ fn command(home: &Path) -> Command {
 
 /// Run the REPL with `input` on a piped stdin.
 fn repl(name: &str, input: &str) -> Output {
-    let home = temp_dir(name);
-    let mut child = command(&home).stdin(Stdio::piped()).spawn().unwrap();
+    repl_at(&temp_dir(name), input)
+}
+
+/// Run the REPL with `input` on a piped stdin and `home` as its home.
+fn repl_at(home: &Path, input: &str) -> Output {
+    let mut child = command(home).stdin(Stdio::piped()).spawn().unwrap();
     child
         .stdin
         .take()
@@ -209,14 +213,7 @@ fn ipython_extras_work_in_the_piped_repl() {
         "a = np.arange(4)\nnp.ix_?\n%timeit a[1:]\na[::2]\n:history 2\n:save {}\n",
         saved.display()
     );
-    let mut child = command(&home).stdin(Stdio::piped()).spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = repl_at(&home, &input);
     let stdout = text(&out.stdout);
     assert!(stdout.contains("np.ix_(*sequences)\n"), "{stdout}");
     assert!(
