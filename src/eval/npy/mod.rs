@@ -24,6 +24,8 @@ const ALIGN: usize = 64;
 /// NumPy leaves room in the header for the growing axis to reach this many
 /// digits.
 const GROWTH_AXIS_MAX_DIGITS: usize = 21;
+/// NumPy refuses longer headers unless told to trust the file.
+const MAX_HEADER_SIZE: usize = 10_000;
 
 /// Write `a` to `path` as NumPy's `np.save` does (`.npy` is appended when
 /// the name lacks it, as NumPy does for a str path).
@@ -248,6 +250,12 @@ pub fn decode(bytes: &[u8]) -> PyResult<ArrayRef> {
     if bytes.is_empty() {
         return Err(PyError::new("EOFError", "No data left in file"));
     }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "this is an .npz archive; slicelab reads single-array .npy files only",
+        ));
+    }
     if !bytes.starts_with(MAGIC) {
         return Err(PyError::value(
             "This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.",
@@ -285,6 +293,14 @@ pub fn decode(bytes: &[u8]) -> PyResult<ArrayRef> {
     } else {
         raw.iter().map(|&b| char::from(b)).collect()
     };
+    if header.chars().count() > MAX_HEADER_SIZE {
+        return Err(PyError::value(format!(
+            "Header info length ({}) is large and may not be safe to load securely.\n\
+             To allow loading, adjust `max_header_size` or fully trust the `.npy` file using `allow_pickle=True`.\n\
+             For safety against large resource use or crashes, sandboxing may be necessary.",
+            header.chars().count()
+        )));
+    }
     let (file_type, fortran, shape) = read_header(&header)?;
     let data = &rest[hlen..];
     let count: usize = shape.iter().product();
