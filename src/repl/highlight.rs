@@ -27,7 +27,8 @@ enum Class {
 
 /// `line` with ANSI colour; `pos` is the cursor (byte offset). When
 /// `show_match` is set, the bracket at or just before the cursor and its
-/// partner are marked; an unmatched closing bracket is marked as an error.
+/// partner are marked. (A closing bracket that matches nothing on this line
+/// is left plain: on a `... ` line it closes one opened on an earlier line.)
 pub fn highlight(
     line: &str,
     pos: usize,
@@ -39,7 +40,7 @@ pub fn highlight(
         return line.to_string();
     }
     let tokens = tokenize(line, scope);
-    let (partner, unmatched) = bracket_pairs(&tokens, line);
+    let partner = bracket_pairs(&tokens, line);
     let marked: Vec<usize> = if show_match {
         let at = [pos, pos.wrapping_sub(1)]
             .into_iter()
@@ -55,7 +56,6 @@ pub fn highlight(
         let text = &line[start..end];
         out.push_str(&match class {
             Class::Bracket if marked.contains(&start) => palette.bracket_match(text),
-            Class::Bracket if unmatched.binary_search(&start).is_ok() => palette.error(text),
             Class::Plain | Class::Bracket => text.to_string(),
             Class::Number => palette.number(text),
             Class::Str => palette.string(text),
@@ -185,16 +185,11 @@ fn number_end(bytes: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Pairs of matching bracket offsets (both directions), and the offsets of
-/// closing brackets that match nothing (ascending).
-fn bracket_pairs(
-    tokens: &[(usize, usize, Class)],
-    line: &str,
-) -> (Vec<(usize, usize)>, Vec<usize>) {
+/// Pairs of matching bracket offsets, both directions.
+fn bracket_pairs(tokens: &[(usize, usize, Class)], line: &str) -> Vec<(usize, usize)> {
     let bytes = line.as_bytes();
     let mut stack: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
-    let mut unmatched = Vec::new();
     for &(at, _, class) in tokens {
         if class != Class::Bracket {
             continue;
@@ -207,18 +202,17 @@ fn bracket_pairs(
                     b']' => b'[',
                     _ => b'{',
                 };
-                match stack.last() {
-                    Some(&o) if bytes[o] == open => {
-                        stack.pop();
-                        pairs.push((o, at));
-                        pairs.push((at, o));
-                    }
-                    _ => unmatched.push(at),
+                if let Some(&o) = stack.last()
+                    && bytes[o] == open
+                {
+                    stack.pop();
+                    pairs.push((o, at));
+                    pairs.push((at, o));
                 }
             }
         }
     }
-    (pairs, unmatched)
+    pairs
 }
 
 #[cfg(test)]
@@ -311,8 +305,9 @@ mod tests {
         // No mark when asked not to (the final refresh on Enter).
         let out = highlight(line, line.len(), &scope(), &p, false);
         assert!(!out.contains(&p.bracket_match(")")));
-        // Brackets in strings do not count; a stray ')' is an error.
-        let out = on("x = '(' )", 0);
-        assert!(out.contains(&p.error(")")), "{out:?}");
+        // Brackets in strings do not count.
+        let out = on("x = '(' )", 9);
+        assert!(!out.contains(&p.bracket_match(")")), "{out:?}");
+        assert!(out.contains(&p.string("'('")), "{out:?}");
     }
 }
