@@ -5,12 +5,20 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use slicelab::repl::{self, Palette, script};
+use clap::Subcommand;
+use slicelab::repl::{self, LessonArgs, Palette, script};
 
 /// Learn NumPy indexing by typing it: values, views and copies, memory.
 #[derive(Parser)]
-#[command(name = "slicelab", version, about)]
+#[command(
+    name = "slicelab",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
     /// A file of statements to run, one a line, as if typed at the prompt.
     /// Without it, slicelab starts the interactive prompt.
     #[arg(conflicts_with = "transcript")]
@@ -25,6 +33,13 @@ struct Cli {
     /// With FILE: run every statement even after an error, and exit 0.
     #[arg(long, requires = "file")]
     keep_going: bool,
+}
+
+/// What `slicelab` can do besides the prompt and FILE.
+#[derive(Subcommand)]
+enum Cmd {
+    /// List the lessons, or start/resume one: `slicelab lesson NAME`.
+    Lesson(LessonArgs),
 }
 
 /// The evaluator recurses once per AST level, up to ~1200 levels deep.
@@ -65,6 +80,9 @@ fn run(cli: Cli) -> ExitCode {
         };
     }
     let palette = Palette::detect(cli.no_color);
+    if let Some(Cmd::Lesson(args)) = cli.command {
+        return repl::lesson_command(args, &palette);
+    }
     if let Some(file) = cli.file {
         return match script::run_file(&file, cli.keep_going, &palette) {
             Ok(script::ScriptEnd::Ok) => ExitCode::SUCCESS,

@@ -17,6 +17,7 @@ use crate::render::PrintOptions;
 use crate::syntax::{self, ast::Stmt};
 
 pub use error::{PyError, PyResult};
+pub use numpy::shares_memory;
 pub use value::Value;
 
 /// The learner's state: names and print options.
@@ -71,6 +72,30 @@ impl Session {
             .collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
         v
+    }
+
+    /// The value bound to `name`, if any (lessons read the learner's state).
+    pub fn value_of(&self, name: &str) -> Option<&Value> {
+        self.names.get(name)
+    }
+
+    /// Bind `name` to `value` (lessons hand a statement's result to a
+    /// scratch session that scores a prediction).
+    pub fn bind(&mut self, name: &str, value: Value) {
+        self.names.insert(name.to_string(), value);
+    }
+
+    /// Run `expr` and take its Python truth value: how a lesson's check is
+    /// judged. An error (a name not yet bound, an ambiguous array) is `Err`.
+    pub fn truth(&mut self, expr: &str) -> Result<bool, PyError> {
+        let outcome = self.run(expr);
+        if let Some(e) = outcome.error {
+            return Err(e);
+        }
+        match outcome.value {
+            Some(v) => interp::truthy(&v),
+            None => Err(PyError::new("SyntaxError", "a check must be an expression")),
+        }
     }
 
     /// Parse and run one line. Never panics into the caller: an internal

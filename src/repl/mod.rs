@@ -3,21 +3,25 @@
 //! [`Session::run`] and this module only prints the [`Outcome`].
 
 pub mod helper;
+pub mod input;
+pub mod lesson;
+mod lesson_cli;
+mod lesson_list;
 pub mod script;
 pub mod style;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use rustyline::Editor;
 use rustyline::config::{ColorMode, Config};
-use rustyline::error::ReadlineError;
-use rustyline::history::FileHistory;
-use rustyline::{Editor, Prompt};
 
 use crate::eval::{Outcome, Session};
 use crate::syntax::SyntaxError;
 
 pub use helper::ReplHelper;
+use input::{LineEditor, Read, Styled};
+pub use lesson_cli::{LessonArgs, lesson_command};
 pub use style::Palette;
 
 /// The commands the prompt understands besides statements.
@@ -26,6 +30,7 @@ Type a NumPy statement, e.g. `a = np.arange(12).reshape(3, 4)` then `a[1:, ::2]`
 An open ( [ or { continues on a `... ` line.
   :help            this list
   :names           the names you have bound
+  :lesson [NAME]   list the lessons, or start/resume one
   :quit, exit()    leave (or Ctrl-D); Ctrl-C clears the line";
 
 /// What the prompt prints for one statement: the output as the evaluator
@@ -57,6 +62,7 @@ enum Command {
     Quit,
     Help,
     Names,
+    Lesson(Option<String>),
     Unknown,
 }
 
@@ -65,6 +71,12 @@ fn command(line: &str) -> Option<Command> {
         ":quit" | ":q" | "exit()" | "quit()" => Some(Command::Quit),
         ":help" | ":h" | ":?" => Some(Command::Help),
         ":names" => Some(Command::Names),
+        l if l == ":lesson" || l.starts_with(":lesson ") => Some(Command::Lesson(
+            l[":lesson".len()..]
+                .split_whitespace()
+                .next()
+                .map(String::from),
+        )),
         l if l.starts_with(':') => Some(Command::Unknown),
         _ => None,
     }
@@ -87,12 +99,12 @@ fn history_file() -> Result<PathBuf, String> {
 }
 
 /// Line history in a file; any failure is reported once and then ignored.
-struct History {
+pub(crate) struct History {
     path: Option<PathBuf>,
 }
 
 impl History {
-    fn open(editor: &mut Editor<ReplHelper, FileHistory>, palette: &Palette) -> History {
+    pub(crate) fn open(editor: &mut LineEditor, palette: &Palette) -> History {
         let path = history_file().and_then(|p| {
             editor
                 .load_history(&p)
@@ -108,7 +120,7 @@ impl History {
         }
     }
 
-    fn add(&mut self, editor: &mut Editor<ReplHelper, FileHistory>, line: &str, palette: &Palette) {
+    pub(crate) fn add(&mut self, editor: &mut LineEditor, line: &str, palette: &Palette) {
         let _ = editor.add_history_entry(line);
         if let Some(p) = &self.path
             && let Err(e) = editor.append_history(p)
@@ -128,44 +140,12 @@ fn warn(palette: &Palette, message: &str) {
     );
 }
 
-/// A prompt whose plain text tells the editor its width.
-struct Styled {
-    raw: &'static str,
-    styled: String,
-}
-
-impl Prompt for Styled {
-    fn raw(&self) -> &str {
-        self.raw
-    }
-    fn styled(&self) -> &str {
-        &self.styled
-    }
-}
-
 /// Run the interactive prompt until `:quit`, `exit()` or Ctrl-D.
 pub fn run(palette: Palette) -> io::Result<()> {
-    let config = Config::builder()
-        .auto_add_history(false)
-        .max_history_size(2000)
-        .map_err(io::Error::other)?
-        .history_ignore_dups(true)
-        .map_err(io::Error::other)?
-        .history_ignore_space(true)
-        .color_mode(if palette.enabled() {
-            ColorMode::Enabled
-        } else {
-            ColorMode::Disabled
-        })
-        .build();
-    let mut editor: Editor<ReplHelper, FileHistory> =
-        Editor::with_config(config).map_err(io::Error::other)?;
-    editor.set_helper(Some(ReplHelper));
+    let mut editor = new_editor(&palette)?;
     let mut history = History::open(&mut editor, &palette);
-    let prompt = Styled {
-        raw: ">>> ",
-        styled: palette.prompt(">>> "),
-    };
+    let prompt = Styled::new(">>> ", &palette);
+    let continued = Styled::new("... ", &palette);
     let interactive = io::stdin().is_terminal();
     let mut stdout = io::stdout();
     if interactive {
@@ -179,59 +159,17 @@ pub fn run(palette: Palette) -> io::Result<()> {
         )?;
     }
     let mut session = Session::new();
-    let continued = Styled {
-        raw: "... ",
-        styled: palette.prompt("... "),
-    };
-    // A paste arrives as one multi-line string (bracketed paste); its lines
-    // are queued and run one statement at a time, as Python's prompt would.
-    let mut pending: std::collections::VecDeque<String> = std::collections::VecDeque::new();
-    let next_line = |editor: &mut Editor<ReplHelper, FileHistory>,
-                     pending: &mut std::collections::VecDeque<String>,
-                     prompt: &Styled|
-     -> Result<String, ReadlineError> {
-        if let Some(l) = pending.pop_front() {
-            return Ok(l);
-        }
-        let text = editor.readline(prompt)?;
-        let mut lines = text
-            .split('\n')
-            .map(|l| l.trim_end_matches('\r').to_string());
-        let first = lines.next().unwrap_or_default();
-        pending.extend(lines);
-        Ok(first)
-    };
-    'statements: loop {
-        let mut input = match next_line(&mut editor, &mut pending, &prompt) {
-            Ok(input) => input,
-            Err(ReadlineError::Interrupted) => {
-                pending.clear();
-                continue;
-            }
-            Err(ReadlineError::Eof) => break,
-            Err(e) => return Err(io::Error::other(e)),
+    let mut reader = input::Reader::default();
+    loop {
+        let (line, at_eof) = match reader
+            .statement(&mut editor, &prompt, &continued, None)
+            .map_err(io::Error::other)?
+        {
+            Read::Line(line) => (line, false),
+            Read::Interrupted => continue,
+            Read::Eof(Some(line)) => (line, true),
+            Read::Eof(None) => break,
         };
-        // An open bracket asks for `... ` lines, as Python's prompt does.
-        let mut at_eof = false;
-        while helper::needs_more(&input) {
-            match next_line(&mut editor, &mut pending, &continued) {
-                Ok(more) => {
-                    input.push('\n');
-                    input.push_str(&more);
-                }
-                Err(ReadlineError::Interrupted) => {
-                    pending.clear();
-                    continue 'statements;
-                }
-                // Run what there is, so the parser says what is unclosed.
-                Err(ReadlineError::Eof) => {
-                    at_eof = true;
-                    break;
-                }
-                Err(e) => return Err(io::Error::other(e)),
-            }
-        }
-        let line = helper::join_lines(&input);
         if line.trim().is_empty() {
             continue;
         }
@@ -240,6 +178,10 @@ pub fn run(palette: Palette) -> io::Result<()> {
             Some(Command::Quit) => break,
             Some(Command::Help) => format!("{HELP}\n"),
             Some(Command::Names) => names(&session),
+            Some(Command::Lesson(name)) => {
+                lesson::from_prompt(&mut editor, &mut history, name, &palette)?;
+                String::new()
+            }
             Some(Command::Unknown) => {
                 palette.error(&format!("unknown command {}; type :help\n", line.trim()))
             }
@@ -255,6 +197,26 @@ pub fn run(palette: Palette) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The line editor with slicelab's settings.
+pub(crate) fn new_editor(palette: &Palette) -> io::Result<LineEditor> {
+    let config = Config::builder()
+        .auto_add_history(false)
+        .max_history_size(2000)
+        .map_err(io::Error::other)?
+        .history_ignore_dups(true)
+        .map_err(io::Error::other)?
+        .history_ignore_space(true)
+        .color_mode(if palette.enabled() {
+            ColorMode::Enabled
+        } else {
+            ColorMode::Disabled
+        })
+        .build();
+    let mut editor: LineEditor = Editor::with_config(config).map_err(io::Error::other)?;
+    editor.set_helper(Some(ReplHelper));
+    Ok(editor)
 }
 
 /// `:names`: each bound name with its type, `np` left out.
