@@ -28,7 +28,7 @@ struct Cli {
     #[arg(long)]
     transcript: bool,
     /// Never colour the output (also: NO_COLOR=1, or stdout not a terminal).
-    #[arg(long)]
+    #[arg(long, global = true)]
     no_color: bool,
     /// With FILE: run every statement even after an error, and exit 0.
     #[arg(long, requires = "file")]
@@ -46,7 +46,7 @@ enum Cmd {
 const STACK_BYTES: usize = 256 << 20;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(subcommand_first(std::env::args_os().collect()));
     // The evaluator catches panics per statement and reports each as one
     // error line; the default hook would also print a message on stderr.
     std::panic::set_hook(Box::new(|_| {}));
@@ -65,6 +65,24 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// clap reads `slicelab --no-color lesson` as FILE = `lesson`; moving the
+/// subcommand in front of the flags makes both orders mean the lesson command.
+fn subcommand_first(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let first_word = args
+        .iter()
+        .skip(1)
+        .position(|a| !a.to_string_lossy().starts_with('-'))
+        .map(|i| i + 1);
+    if let Some(i) = first_word
+        && i > 1
+        && args[i] == "lesson"
+    {
+        let sub = args.remove(i);
+        args.insert(1, sub);
+    }
+    args
 }
 
 fn run(cli: Cli) -> ExitCode {

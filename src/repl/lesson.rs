@@ -471,8 +471,11 @@ impl<'a> Tutor<'a> {
         }
         let mut text = format!("{table}\n");
         for j in judge(&mut self.session, step) {
-            let mark = if j.passed() { "✓" } else { "✗" };
-            text.push_str(&format!("  {mark} {}\n", j.check.text));
+            match &j.result {
+                Ok(true) => text.push_str(&format!("  ✓ {}\n", j.check.text)),
+                Ok(false) => text.push_str(&format!("  ✗ {}\n", j.check.text)),
+                Err(e) => text.push_str(&format!("  ✗ {}  ({e})\n", j.check.text)),
+            }
         }
         self.say(&text);
     }
