@@ -102,6 +102,45 @@ fn lesson_quit_midway_resumes_at_the_same_step() {
 }
 
 #[test]
+fn lesson_done_once_starts_again_then_resumes() {
+    let home = temp_dir("again");
+    let solutions = "w = a[1:4]
+w[0] = 100
+True
+(3,)
+view
+[0, 2, 4]
+e[:] = 0
+";
+    slicelab(&home, &["lesson", "views"], solutions);
+    assert!(progress(&home).contains("views step=5 done"));
+    let shown = text(
+        &slicelab(
+            &home,
+            &["lesson", "views"],
+            "w = a[1:4]
+:quit
+",
+        )
+        .stdout,
+    );
+    assert!(shown.contains("You finished this lesson before"), "{shown}");
+    assert!(progress(&home).contains("views step=1 done"));
+    let shown = text(
+        &slicelab(
+            &home,
+            &["lesson", "views"],
+            ":quit
+",
+        )
+        .stdout,
+    );
+    assert!(shown.contains("Resuming at step 2 of 5"), "{shown}");
+    let listed = text(&slicelab(&home, &["lesson"], "").stdout);
+    assert!(listed.contains("done (again: step 2/5)"), "{listed}");
+}
+
+#[test]
 fn lesson_back_skip_and_reset() {
     let home = temp_dir("nav");
     let input = ":skip\n:back\n:reset\nsafe = a\n:goal\n:quit\n";

@@ -69,6 +69,9 @@ impl Tmux {
         self.wait_until(|pane| {
             pane.trim_end().ends_with(">>>") || pane.trim_end().ends_with("...")
         });
+        // The prompt is drawn before the editor switches the terminal to raw
+        // mode, which can drop keys typed in between; give it a moment.
+        std::thread::sleep(Duration::from_millis(150));
         assert!(
             self.run(&["send-keys", "-t", "t", "-l", text])
                 .status

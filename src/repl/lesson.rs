@@ -146,7 +146,8 @@ struct Tutor<'a> {
 impl<'a> Tutor<'a> {
     fn new(lesson: &'a Lesson, store: &'a mut Store, palette: Palette) -> Tutor<'a> {
         let place = store.place(&lesson.name);
-        let resume = !place.done && place.step > 0 && place.step < lesson.steps.len();
+        // A learner who finished once and is going through again resumes too.
+        let resume = place.step > 0 && place.step < lesson.steps.len();
         let step = if resume { place.step } else { 0 };
         let mut tutor = Tutor {
             lesson,
@@ -167,7 +168,7 @@ impl<'a> Tutor<'a> {
                 step + 1
             ));
         } else {
-            if place.done {
+            if place.done && place.step > 0 {
                 tutor.say_dim("You finished this lesson before; here it is again from the start.");
             }
             let intro = lesson.intro.clone();
