@@ -168,10 +168,15 @@ impl Store {
         self.progress.lessons.get(name).copied().unwrap_or_default()
     }
 
-    /// Record a place and save at once; a failure is returned as a warning.
+    /// Record a place and save at once. A failure is returned once, as a
+    /// warning; later saves are then skipped rather than repeated.
     pub fn set(&mut self, name: &str, place: Place) -> Result<(), String> {
         self.progress.lessons.insert(name.to_string(), place);
-        self.save()
+        let saved = self.save();
+        if saved.is_err() {
+            self.path = None;
+        }
+        saved
     }
 
     /// Save atomically: temporary file, then rename over the real one.
