@@ -72,7 +72,10 @@ fn lesson_wrong_answers_get_hints_then_the_end() {
     let out = slicelab(&home, &["lesson", "views"], input);
     let shown = text(&out.stdout);
     assert!(out.status.success(), "{shown}{}", text(&out.stderr));
-    assert!(shown.contains("Not yet. (:hint for a hint"), "{shown}");
+    assert!(
+        shown.contains("Not yet: 1 of 3 checks hold. (:hint for a hint"),
+        "{shown}"
+    );
     assert!(shown.contains("Hint 1/3 (a nudge)"), "{shown}");
     assert!(shown.contains("Hint 2/3 (the rule)"), "{shown}");
     assert!(shown.contains("✗ shape (3,) — you said (2,)"), "{shown}");

@@ -138,6 +138,8 @@ struct Tutor<'a> {
     step: usize,
     hints_shown: usize,
     tries: usize,
+    /// The most checks of this step that have held at once.
+    holding: usize,
     /// Solution lines still to put on the input line.
     solutions: VecDeque<String>,
     out: String,
@@ -157,10 +159,12 @@ impl<'a> Tutor<'a> {
             step,
             hints_shown: 0,
             tries: 0,
+            holding: 0,
             solutions: VecDeque::new(),
             out: String::new(),
         };
         tutor.say_title(&format!("{} — {}", lesson.title, lesson.name));
+        tutor.say_dim(&lesson.summary);
         if resume {
             let total = lesson.steps.len();
             tutor.say_dim(&format!(
@@ -235,6 +239,7 @@ impl<'a> Tutor<'a> {
         });
         self.hints_shown = 0;
         self.tries = 0;
+        self.holding = 0;
         self.solutions.clear();
         self.say_title(&format!(
             "\n── Step {}/{}: {} ──",
@@ -389,7 +394,12 @@ impl<'a> Tutor<'a> {
         let shown = render_outcome(line, &outcome, &self.palette);
         self.out.push_str(&shown);
         let lesson = self.lesson;
-        if check::step_done(&mut self.session, &lesson.steps[self.step]) {
+        let step = &lesson.steps[self.step];
+        let holding = judge(&mut self.session, step)
+            .iter()
+            .filter(|j| j.passed())
+            .count();
+        if holding == step.checks.len() {
             let t = self.palette.prompt("✓ Step done.");
             self.say(&t);
             return self.advance();
@@ -398,15 +408,27 @@ impl<'a> Tutor<'a> {
             outcome.stmt,
             Some(Stmt::Assign { .. } | Stmt::AugAssign { .. })
         );
-        if outcome.error.is_some() || changed_state {
+        // In a task done in several statements, one that gets more checks
+        // to hold is progress, not a miss.
+        let progressed = holding > self.holding && step.solutions.len() > 1;
+        self.holding = self.holding.max(holding);
+        if (outcome.error.is_some() || changed_state) && !progressed {
             self.tries += 1;
-            if self.tries.is_multiple_of(TRIES_PER_HINT)
-                && self.hints_shown < self.current().hints.len()
+        }
+        if outcome.error.is_some() || changed_state {
+            let status = format!("Not yet: {holding} of {} checks hold.", step.checks.len());
+            if !progressed
+                && self.tries.is_multiple_of(TRIES_PER_HINT)
+                && self.hints_shown < step.hints.len()
             {
-                self.say_dim("Not yet. Here is a hint:");
+                self.say_dim(&format!("{status} Here is a hint:"));
                 self.hint();
-            } else if self.tries == 1 {
-                self.say_dim("Not yet. (:hint for a hint, :goal for the state the step wants)");
+            } else if self.tries <= 1 {
+                self.say_dim(&format!(
+                    "{status} (:hint for a hint, :goal for the state the step wants)"
+                ));
+            } else {
+                self.say_dim(&status);
             }
         }
         Flow::Continue

@@ -21,7 +21,7 @@ fn progress_text(place: Place, steps: usize) -> String {
 pub(crate) fn new_table(palette: &Palette) -> Table {
     let mut table = Table::new();
     table
-        .load_style(presets::UTF8_FULL.with_rounded_corners())
+        .load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners())
         .set_content_arrangement(ContentArrangement::Dynamic);
     if !palette.enabled() {
         table.force_no_tty();
@@ -29,7 +29,8 @@ pub(crate) fn new_table(palette: &Palette) -> Table {
     table
 }
 
-/// The lesson list, then how to start one.
+/// The lesson list (one line a lesson, so twelve fit a terminal), then how
+/// to start one. Each lesson's summary is shown when it starts.
 pub fn render(catalog: &Catalog, progress: &Progress, palette: &Palette) -> String {
     let mut table = new_table(palette);
     table.set_header(vec!["NAME", "lesson", "steps", "progress"]);
@@ -41,15 +42,16 @@ pub fn render(catalog: &Catalog, progress: &Progress, palette: &Palette) -> Stri
             .unwrap_or_default();
         table.add_row(vec![
             Cell::new(&lesson.name),
-            Cell::new(format!("{}\n{}", lesson.title, lesson.summary)),
+            Cell::new(&lesson.title),
             Cell::new(lesson.steps.len()),
             Cell::new(progress_text(place, lesson.steps.len())),
         ]);
     }
     let mut text = format!("{table}\n");
-    text.push_str(&palette.dim(
-        "Start or resume one with `slicelab lesson NAME` (or `:lesson NAME` at the prompt).\n",
-    ));
+    text.push_str(
+        &palette
+            .dim("Start or resume one: `slicelab lesson NAME` (`:lesson NAME` at the prompt).\n"),
+    );
     for e in &catalog.errors {
         text.push_str(&palette.error(&format!("left out: {e}\n")));
     }
