@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use slicelab::lesson::{Guess, catalog, predict};
+use slicelab::lesson::{Guess, catalog};
 
 const BIN: &str = env!("CARGO_BIN_EXE_slicelab");
 
@@ -54,8 +54,8 @@ fn lesson_list_shows_every_name_and_progress() {
     let out = slicelab(&home, &["lesson"], "");
     assert!(out.status.success());
     let shown = text(&out.stdout);
-    for name in catalog::names() {
-        assert!(shown.contains(&name), "{name} missing:\n{shown}");
+    for name in catalog::load(None).lessons.iter().map(|l| &l.name) {
+        assert!(shown.contains(name.as_str()), "{name} missing:\n{shown}");
     }
     assert!(shown.contains("not started"));
     assert!(shown.contains("slicelab lesson NAME"));
@@ -174,7 +174,7 @@ fn lesson_back_skip_and_reset() {
 #[test]
 fn every_lesson_can_be_played_to_the_end() {
     let home = temp_dir("all");
-    for lesson in catalog::catalog().lessons {
+    for lesson in catalog::load(None).lessons {
         let mut input = String::new();
         for step in &lesson.steps {
             match &step.predict {
@@ -199,7 +199,6 @@ fn every_lesson_can_be_played_to_the_end() {
         let shown = text(&out.stdout);
         let done = format!("Lesson `{}` complete", lesson.name);
         assert!(shown.contains(&done), "{}:\n{shown}", lesson.name);
-        let _ = predict::read_names("");
     }
     let listed = text(&slicelab(&home, &["lesson"], "").stdout);
     assert!(!listed.contains("not started"), "{listed}");
@@ -307,4 +306,17 @@ fn lesson_a_user_lesson_loads_and_a_broken_one_is_named() {
     );
     let out = slicelab(&home, &["lesson", "mine"], "b = 1\n");
     assert!(text(&out.stdout).contains("Lesson `mine` complete"));
+}
+
+#[test]
+fn lesson_from_the_plain_prompt_keeps_the_prompts_names() {
+    let home = temp_dir("prompt");
+    let input = "a = 'mine'\n:lesson\n:lesson views\nw = a[1:4]\n:quit\na\n:lesson nosuch\n";
+    let out = slicelab(&home, &[], input);
+    let shown = text(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("│ views"), "{shown}");
+    assert!(shown.contains("✓ Step done."), "{shown}");
+    assert!(shown.contains("Progress saved at step 2 of 5"), "{shown}");
+    assert!(shown.ends_with("'mine'\nno lesson called `nosuch`; the lessons are: views, copy, fancy, masks, newaxis, mixed, strides, ix, fields, debugging, myths, incident\n"), "{shown}");
 }
