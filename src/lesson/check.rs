@@ -134,14 +134,23 @@ pub fn verify(lesson: &Lesson) -> Vec<Problem> {
 }
 
 /// Every statement whose output a learner following the lesson sees, in
-/// order: each step's `run:` lines and answers, then each name its checks
-/// read (what `:goal` shows). Tests hold slicelab's transcript of these
+/// order: each step's `run:` lines and answers (and the name a predicted
+/// assignment binds, shown at the reveal), then each name its checks read
+/// (what `:goal` shows). Tests hold slicelab's transcript of these
 /// against NumPy's (`tests/lessons/NAME.expected`).
 pub fn shown_statements(lesson: &Lesson) -> Vec<String> {
     let mut lines = Vec::new();
     for step in &lesson.steps {
         lines.extend(step.runs.iter().map(|r| r.text.clone()));
         lines.extend(step.answer().iter().map(|s| s.text.clone()));
+        // A predicted `name = expression` is revealed by showing `name`.
+        if let Some(name) = step
+            .predict
+            .as_ref()
+            .and_then(|p| predict::assigned_name(&p.statement.text))
+        {
+            lines.push(name);
+        }
         let mut names: Vec<String> = Vec::new();
         for c in &step.checks {
             for n in predict::read_names(&c.text) {

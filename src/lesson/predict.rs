@@ -19,6 +19,8 @@ pub struct Truth {
     pub shares_with: Vec<String>,
     /// The result itself.
     pub value: Option<Value>,
+    /// The name bound, for `name = expression`.
+    pub target: Option<String>,
 }
 
 impl Truth {
@@ -84,21 +86,28 @@ pub fn read_names(text: &str) -> Vec<String> {
     names
 }
 
+/// The name `statement` binds, when it is `name = expression`.
+pub fn assigned_name(statement: &str) -> Option<String> {
+    match syntax::parse_stmt(statement) {
+        Ok(Stmt::Assign { targets, .. }) => match targets.first().map(|t| &t.kind) {
+            Some(syntax::ast::ExprKind::Name(n)) if targets.len() == 1 => Some(n.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Run `statement` (an expression, or `name = expression`) on the learner's
 /// session and say what it gave.
 pub fn reveal(session: &mut Session, statement: &str) -> (Outcome, Truth) {
-    let (reads, target) = match syntax::parse_stmt(statement) {
-        Ok(Stmt::Assign { targets, value }) => {
-            let target = match targets.first().map(|t| &t.kind) {
-                Some(syntax::ast::ExprKind::Name(n)) => Some(n.clone()),
-                _ => None,
-            };
-            let rhs = statement
+    let target = assigned_name(statement);
+    let reads = match syntax::parse_stmt(statement) {
+        Ok(Stmt::Assign { value, .. }) => read_names(
+            statement
                 .get(value.span.start..value.span.end)
-                .unwrap_or(statement);
-            (read_names(rhs), target)
-        }
-        _ => (read_names(statement), None),
+                .unwrap_or(statement),
+        ),
+        _ => read_names(statement),
     };
     // The arrays read, captured before the statement may rebind their names.
     let sources: Vec<(String, Value)> = reads
@@ -108,12 +117,14 @@ pub fn reveal(session: &mut Session, statement: &str) -> (Outcome, Truth) {
         .collect();
     let outcome = session.run(statement);
     let value = match (&outcome.error, &target) {
+        // (The name is looked up after the statement bound it.)
         (Some(_), _) => None,
         (None, Some(name)) => session.value_of(name).cloned(),
         (None, None) => outcome.value.clone(),
     };
     let mut truth = Truth {
         value: value.clone(),
+        target: target.clone(),
         ..Truth::default()
     };
     match &value {

@@ -567,6 +567,10 @@ impl<'a> Tutor<'a> {
         }
         let (outcome, truth) = predict::reveal(&mut self.session, &p.statement.text);
         self.echo(&p.statement.text, &outcome);
+        if let Some(name) = &truth.target {
+            let shown = self.session.run(name);
+            self.echo(name, &shown);
+        }
         let mut right = 0;
         for (g, guess) in &guesses {
             let (ok, line) = score(*g, guess, &truth);
