@@ -35,7 +35,11 @@ pub struct FormatError {
 
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.origin, self.line, self.message)
+        match self.line {
+            // A file that could not be read has no line to name.
+            0 => write!(f, "{}: {}", self.origin, self.message),
+            n => write!(f, "{}:{n}: {}", self.origin, self.message),
+        }
     }
 }
 

@@ -27,6 +27,34 @@ Lesson commands (anything else runs as a statement):
   :reset      this step from its start    :names     your names
   :quit       leave; progress is kept (also Ctrl-D)";
 
+/// Tasks and hints are wrapped to this many columns (lesson prose is
+/// wrapped by its author).
+const WIDTH: usize = 78;
+
+/// Greedy word wrap of each line of `text` to `width` columns.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut column = 0;
+        for word in line.split(' ') {
+            let w = word.chars().count();
+            if column > 0 && column + 1 + w > width {
+                out.push('\n');
+                column = 0;
+            } else if column > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += w;
+        }
+    }
+    out
+}
+
 /// How many wrong tries before the next hint comes by itself.
 const TRIES_PER_HINT: usize = 2;
 
@@ -257,7 +285,7 @@ impl<'a> Tutor<'a> {
     fn show_task(&mut self) {
         let step = self.current();
         if let Some(task) = &step.task {
-            let t = format!("Task: {task}");
+            let t = wrap(&format!("Task: {task}"), WIDTH);
             self.say_title(&t);
         }
     }
@@ -453,7 +481,7 @@ impl<'a> Tutor<'a> {
             hints[self.hints_shown]
         );
         self.hints_shown += 1;
-        self.say(&text);
+        self.say(&wrap(&text, WIDTH));
     }
 
     /// `:goal`: the names the step's checks read, as they are now and as
@@ -624,5 +652,20 @@ fn score(g: Guess, guess: &str, truth: &Truth) -> (bool, String) {
                 format!("values — your guess {said} did not evaluate ({e})"),
             ),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_between_words_and_keeps_lines() {
+        assert_eq!(wrap("aa bb cc", 5), "aa bb\ncc");
+        assert_eq!(wrap("one\ntwo three", 7), "one\ntwo\nthree");
+        assert_eq!(
+            wrap("averyveryverylongword x", 5),
+            "averyveryverylongword\nx"
+        );
     }
 }
