@@ -60,6 +60,19 @@ pub fn load_file(path: &Path) -> Result<Lesson, Vec<FormatError>> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // The NAME is typed on the command line and stored as one word in the
+    // progress file.
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(vec![FormatError {
+            origin,
+            line: 0,
+            message: "a lesson's file name (its NAME) may use only letters, digits, - and _".into(),
+        }]);
+    }
     format::parse(&name, &origin, &text)
 }
 
@@ -151,7 +164,10 @@ mod tests {
         assert!(c.find("mine").is_some());
         assert!(c.find("views").is_some());
         assert!(c.find("broken").is_none());
+        std::fs::write(dir.join("my lesson.lesson"), "# M\n").unwrap();
+        let c = load(Some(&dir));
         let shown: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
+        assert!(shown.iter().any(|e| e.ends_with("my lesson.lesson: a lesson's file name (its NAME) may use only letters, digits, - and _")), "{shown:?}");
         assert!(shown.iter().any(|e| e.ends_with("broken.lesson:4: unknown directive `chek:` (known: summary, run, task, check, hint, solution, predict, ask)")), "{shown:?}");
     }
 }
