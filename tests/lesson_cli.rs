@@ -320,3 +320,37 @@ fn lesson_from_the_plain_prompt_keeps_the_prompts_names() {
     assert!(shown.contains("Progress saved at step 2 of 5"), "{shown}");
     assert!(shown.ends_with("'mine'\nno lesson called `nosuch`; the lessons are: views, copy, fancy, masks, newaxis, mixed, strides, ix, fields, debugging, myths, incident\n"), "{shown}");
 }
+
+#[test]
+fn lesson_progress_survives_a_killed_process() {
+    let home = temp_dir("killed");
+    let mut child = Command::new(BIN)
+        .args(["lesson", "views"])
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"w = a[1:4]\n").unwrap();
+    stdin.flush().unwrap();
+    let start = std::time::Instant::now();
+    while !progress(&home).contains("views step=1") && start.elapsed().as_secs() < 10 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(progress(&home), "# slicelab progress 1\nviews step=1\n");
+    let leftovers: Vec<_> = std::fs::read_dir(home.join("data/slicelab"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    let shown = text(&slicelab(&home, &["lesson", "views"], ":quit\n").stdout);
+    assert!(shown.contains("Resuming at step 2 of 5"), "{shown}");
+}
