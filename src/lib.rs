@@ -12,6 +12,7 @@
 pub mod engine;
 pub mod eval;
 pub mod help;
+pub mod lesson;
 pub mod render;
 /// The interactive prompt (a rustyline editor over a `Session`) and the
 /// `slicelab FILE` runner.

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use slicelab::repl::{self, Palette, script};
+use clap::Subcommand;
+use slicelab::repl::{self, LessonArgs, Palette, script};
 
 /// What `--help` adds below the options.
 const AFTER_HELP: &str = "\
@@ -25,8 +26,16 @@ could not be read.";
 
 /// Learn NumPy indexing by typing it: values, views and copies, memory.
 #[derive(Parser)]
-#[command(name = "slicelab", version, about, after_help = AFTER_HELP)]
+#[command(
+    name = "slicelab",
+    version,
+    about,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
     /// A file of statements to run, one a line, as if typed at the prompt.
     /// Without it, slicelab starts the interactive prompt.
     #[arg(conflicts_with = "transcript")]
@@ -36,18 +45,25 @@ struct Cli {
     #[arg(long)]
     transcript: bool,
     /// Never colour the output (also: NO_COLOR=1, or stdout not a terminal).
-    #[arg(long)]
+    #[arg(long, global = true)]
     no_color: bool,
     /// With FILE: run every statement even after an error, and exit 0.
     #[arg(long, requires = "file")]
     keep_going: bool,
 }
 
+/// What `slicelab` can do besides the prompt and FILE.
+#[derive(Subcommand)]
+enum Cmd {
+    /// List the lessons, or start/resume one: `slicelab lesson NAME`.
+    Lesson(LessonArgs),
+}
+
 /// The evaluator recurses once per AST level, up to ~1200 levels deep.
 const STACK_BYTES: usize = 256 << 20;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(subcommand_first(std::env::args_os().collect()));
     // The evaluator catches panics per statement and reports each as one
     // error line; the default hook would also print a message on stderr.
     std::panic::set_hook(Box::new(|_| {}));
@@ -68,6 +84,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// clap reads `slicelab --no-color lesson` as FILE = `lesson`; moving the
+/// subcommand in front of the flags makes both orders mean the lesson command.
+fn subcommand_first(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let first_word = args
+        .iter()
+        .skip(1)
+        .position(|a| !a.to_string_lossy().starts_with('-'))
+        .map(|i| i + 1);
+    if let Some(i) = first_word
+        && i > 1
+        && args[i] == "lesson"
+    {
+        let sub = args.remove(i);
+        args.insert(1, sub);
+    }
+    args
+}
+
 fn run(cli: Cli) -> ExitCode {
     if cli.transcript {
         let stdin = io::stdin();
@@ -81,6 +115,9 @@ fn run(cli: Cli) -> ExitCode {
         };
     }
     let palette = Palette::detect(cli.no_color);
+    if let Some(Cmd::Lesson(args)) = cli.command {
+        return repl::lesson_command(args, &palette);
+    }
     if let Some(file) = cli.file {
         return match script::run_file(&file, cli.keep_going, &palette) {
             Ok(script::ScriptEnd::Ok) => ExitCode::SUCCESS,

@@ -69,6 +69,9 @@ impl Tmux {
         self.wait_until(|pane| {
             pane.trim_end().ends_with(">>>") || pane.trim_end().ends_with("...")
         });
+        // The prompt is drawn before the editor switches the terminal to raw
+        // mode, which can drop keys typed in between; give it a moment.
+        std::thread::sleep(Duration::from_millis(150));
         assert!(
             self.run(&["send-keys", "-t", "t", "-l", text])
                 .status
@@ -295,4 +298,33 @@ fn coloured(pane: &str, code: &str, text: &str) -> bool {
         }
         rest.starts_with(text)
     })
+}
+
+#[test]
+fn tmux_lesson_gives_hints_and_resumes_after_quit() {
+    require_tmux!();
+    let t = Tmux::start("lesson", &[("NO_COLOR", "1")]);
+    t.line(":lesson views");
+    t.wait_for("Task: Bind `w`");
+    t.line("w = a[1:3]");
+    t.line("w = a[2:5]");
+    let pane = t.wait_for("Hint 1/3");
+    assert!(
+        pane.contains("Hint 1/3 (a nudge)"),
+        "no hint after two tries:\n{pane}"
+    );
+    t.line(":hint");
+    t.wait_for("Hint 2/3 (the rule)");
+    t.line("w = a[1:4]");
+    let pane = t.wait_for("Step 2/5");
+    assert!(pane.contains("✓ Step done."), "pane:\n{pane}");
+    t.line(":quit");
+    t.wait_for("resumes here");
+    t.line(":lesson views");
+    let pane = t.wait_for("Resuming at step 2 of 5");
+    assert!(
+        pane.contains("Resuming at step 2 of 5"),
+        "did not resume:\n{pane}"
+    );
+    assert!(pane.contains("[2/5] >>>"), "pane:\n{pane}");
 }

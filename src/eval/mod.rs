@@ -20,6 +20,7 @@ use crate::syntax::{self, ast::Stmt};
 
 pub use error::{PyError, PyResult};
 pub use methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, SCALAR_ATTRIBUTES};
+pub use numpy::shares_memory;
 pub use numpy::{NP_CONSTANTS, NP_FUNCTIONS};
 pub use value::Value;
 
@@ -89,6 +90,30 @@ impl Session {
                 "SystemError",
                 "slicelab hit an internal error",
             )),
+        }
+    }
+
+    /// The value bound to `name`, if any (lessons read the learner's state).
+    pub fn value_of(&self, name: &str) -> Option<&Value> {
+        self.names.get(name)
+    }
+
+    /// Bind `name` to `value` (lessons hand a statement's result to a
+    /// scratch session that scores a prediction).
+    pub fn bind(&mut self, name: &str, value: Value) {
+        self.names.insert(name.to_string(), value);
+    }
+
+    /// Run `expr` and take its Python truth value: how a lesson's check is
+    /// judged. An error (a name not yet bound, an ambiguous array) is `Err`.
+    pub fn truth(&mut self, expr: &str) -> Result<bool, PyError> {
+        let outcome = self.run(expr);
+        if let Some(e) = outcome.error {
+            return Err(e);
+        }
+        match outcome.value {
+            Some(v) => interp::truthy(&v),
+            None => Err(PyError::new("SyntaxError", "a check must be an expression")),
         }
     }
 

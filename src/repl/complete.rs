@@ -67,7 +67,21 @@ impl Scope {
 }
 
 /// The prompt's `:commands`, for completion. (`:help` describes them.)
-pub const COMMANDS: &[&str] = &[":help", ":names", ":history", ":save", ":lesson", ":quit"];
+pub const COMMANDS: &[&str] = &[
+    ":help",
+    ":names",
+    ":history",
+    ":save",
+    ":lesson",
+    ":quit",
+    // In a lesson:
+    ":hint",
+    ":solution",
+    ":goal",
+    ":skip",
+    ":back",
+    ":reset",
+];
 
 /// Python builtins and keywords worth completing at the start of a word.
 const BUILTINS: &[&str] = &[
@@ -397,7 +411,7 @@ mod tests {
 
     #[test]
     fn commands_and_lessons() {
-        assert_eq!(at_end(":hi"), (0, vec![":history".to_string()]));
+        assert_eq!(at_end(":hist"), (0, vec![":history".to_string()]));
         let mut all: Vec<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
         all.sort();
         assert_eq!(at_end(":"), (0, all));

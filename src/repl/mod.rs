@@ -6,21 +6,25 @@ pub mod commands;
 pub mod complete;
 pub mod helper;
 pub mod highlight;
+pub mod input;
+pub mod lesson;
+mod lesson_cli;
+mod lesson_list;
 pub mod script;
 pub mod style;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
+use rustyline::Editor;
 use rustyline::config::{ColorMode, Config};
-use rustyline::error::ReadlineError;
-use rustyline::history::FileHistory;
-use rustyline::{Editor, Prompt};
 
 use crate::eval::{Outcome, Session};
 use crate::syntax::SyntaxError;
 
 pub use helper::ReplHelper;
+use input::{LineEditor, Read, Styled};
+pub use lesson_cli::{LessonArgs, lesson_command};
 pub use style::Palette;
 
 /// The commands the prompt understands besides statements.
@@ -33,6 +37,7 @@ An open ( [ or { continues on a `... ` line.
   :save FILE       write this session as a doctest (>>> lines and output)
   %timeit STMT     time a statement, as IPython does
   NAME?            help on a function, method or attribute, e.g. np.ix_?
+  :lesson [NAME]   list the lessons, or start/resume one
   :quit, exit()    leave (or Ctrl-D); Ctrl-C clears the line";
 
 /// What the prompt prints for one statement: the output as the evaluator
@@ -64,6 +69,7 @@ enum Command {
     Quit,
     Help,
     Names,
+    Lesson(Option<String>),
     Unknown,
 }
 
@@ -72,6 +78,12 @@ fn command(line: &str) -> Option<Command> {
         ":quit" | ":q" | "exit()" | "quit()" => Some(Command::Quit),
         ":help" | ":h" | ":?" => Some(Command::Help),
         ":names" => Some(Command::Names),
+        l if l == ":lesson" || l.starts_with(":lesson ") => Some(Command::Lesson(
+            l[":lesson".len()..]
+                .split_whitespace()
+                .next()
+                .map(String::from),
+        )),
         l if l.starts_with(':') => Some(Command::Unknown),
         _ => None,
     }
@@ -94,12 +106,12 @@ fn history_file() -> Result<PathBuf, String> {
 }
 
 /// Line history in a file; any failure is reported once and then ignored.
-struct History {
+pub(crate) struct History {
     path: Option<PathBuf>,
 }
 
 impl History {
-    fn open(editor: &mut Editor<ReplHelper, FileHistory>, palette: &Palette) -> History {
+    pub(crate) fn open(editor: &mut LineEditor, palette: &Palette) -> History {
         let path = history_file().and_then(|p| {
             editor
                 .load_history(&p)
@@ -115,7 +127,7 @@ impl History {
         }
     }
 
-    fn add(&mut self, editor: &mut Editor<ReplHelper, FileHistory>, line: &str, palette: &Palette) {
+    pub(crate) fn add(&mut self, editor: &mut LineEditor, line: &str, palette: &Palette) {
         let _ = editor.add_history_entry(line);
         if let Some(p) = &self.path
             && let Err(e) = editor.append_history(p)
@@ -135,47 +147,13 @@ fn warn(palette: &Palette, message: &str) {
     );
 }
 
-/// A prompt whose plain text tells the editor its width.
-struct Styled {
-    raw: &'static str,
-    styled: String,
-}
-
-impl Prompt for Styled {
-    fn raw(&self) -> &str {
-        self.raw
-    }
-    fn styled(&self) -> &str {
-        &self.styled
-    }
-}
-
 /// Run the interactive prompt until `:quit`, `exit()` or Ctrl-D.
 pub fn run(palette: Palette) -> io::Result<()> {
-    let config = Config::builder()
-        .auto_add_history(false)
-        .max_history_size(2000)
-        .map_err(io::Error::other)?
-        .history_ignore_dups(true)
-        .map_err(io::Error::other)?
-        .history_ignore_space(true)
-        .completion_type(rustyline::CompletionType::List)
-        .color_mode(if palette.enabled() {
-            ColorMode::Enabled
-        } else {
-            ColorMode::Disabled
-        })
-        .build();
-    let mut editor: Editor<ReplHelper, FileHistory> =
-        Editor::with_config(config).map_err(io::Error::other)?;
-    let helper = ReplHelper::new(palette);
-    let scope = helper.scope();
-    editor.set_helper(Some(helper));
+    let mut editor = new_editor(&palette)?;
+    let scope = editor.helper().map(|h| h.scope()).unwrap_or_default();
     let mut history = History::open(&mut editor, &palette);
-    let prompt = Styled {
-        raw: ">>> ",
-        styled: palette.prompt(">>> "),
-    };
+    let prompt = Styled::new(">>> ", &palette);
+    let continued = Styled::new("... ", &palette);
     let interactive = io::stdin().is_terminal();
     let mut stdout = io::stdout();
     if interactive {
@@ -191,59 +169,17 @@ pub fn run(palette: Palette) -> io::Result<()> {
     let mut session = Session::new();
     scope.borrow_mut().set_names(&session);
     let mut transcript = commands::Transcript::default();
-    let continued = Styled {
-        raw: "... ",
-        styled: palette.prompt("... "),
-    };
-    // A paste arrives as one multi-line string (bracketed paste); its lines
-    // are queued and run one statement at a time, as Python's prompt would.
-    let mut pending: std::collections::VecDeque<String> = std::collections::VecDeque::new();
-    let next_line = |editor: &mut Editor<ReplHelper, FileHistory>,
-                     pending: &mut std::collections::VecDeque<String>,
-                     prompt: &Styled|
-     -> Result<String, ReadlineError> {
-        if let Some(l) = pending.pop_front() {
-            return Ok(l);
-        }
-        let text = editor.readline(prompt)?;
-        let mut lines = text
-            .split('\n')
-            .map(|l| l.trim_end_matches('\r').to_string());
-        let first = lines.next().unwrap_or_default();
-        pending.extend(lines);
-        Ok(first)
-    };
-    'statements: loop {
-        let mut input = match next_line(&mut editor, &mut pending, &prompt) {
-            Ok(input) => input,
-            Err(ReadlineError::Interrupted) => {
-                pending.clear();
-                continue;
-            }
-            Err(ReadlineError::Eof) => break,
-            Err(e) => return Err(io::Error::other(e)),
+    let mut reader = input::Reader::default();
+    loop {
+        let (line, at_eof) = match reader
+            .statement(&mut editor, &prompt, &continued, None)
+            .map_err(io::Error::other)?
+        {
+            Read::Line(line) => (line, false),
+            Read::Interrupted => continue,
+            Read::Eof(Some(line)) => (line, true),
+            Read::Eof(None) => break,
         };
-        // An open bracket asks for `... ` lines, as Python's prompt does.
-        let mut at_eof = false;
-        while helper::needs_more(&input) {
-            match next_line(&mut editor, &mut pending, &continued) {
-                Ok(more) => {
-                    input.push('\n');
-                    input.push_str(&more);
-                }
-                Err(ReadlineError::Interrupted) => {
-                    pending.clear();
-                    continue 'statements;
-                }
-                // Run what there is, so the parser says what is unclosed.
-                Err(ReadlineError::Eof) => {
-                    at_eof = true;
-                    break;
-                }
-                Err(e) => return Err(io::Error::other(e)),
-            }
-        }
-        let line = helper::join_lines(&input);
         if line.trim().is_empty() {
             continue;
         }
@@ -253,6 +189,10 @@ pub fn run(palette: Palette) -> io::Result<()> {
             Some(Command::Quit) => break,
             Some(Command::Help) => format!("{HELP}\n{}", commands::function_list()),
             Some(Command::Names) => names(&session),
+            Some(Command::Lesson(name)) => {
+                lesson::from_prompt(&mut editor, &mut history, name, &palette)?;
+                String::new()
+            }
             Some(Command::Unknown) => {
                 extra_command(&line, &mut session, &transcript, &editor, &palette).unwrap_or_else(
                     || palette.error(&format!("unknown command {}; type :help\n", line.trim())),
@@ -286,7 +226,7 @@ fn extra_command(
     line: &str,
     session: &mut Session,
     transcript: &commands::Transcript,
-    editor: &Editor<ReplHelper, FileHistory>,
+    editor: &LineEditor,
     palette: &Palette,
 ) -> Option<String> {
     let t = line.trim();
@@ -300,6 +240,29 @@ fn extra_command(
         "%timeit" => commands::timeit(arg, session, palette),
         _ => return None,
     })
+}
+
+/// The line editor with slicelab's settings.
+pub(crate) fn new_editor(palette: &Palette) -> io::Result<LineEditor> {
+    let config = Config::builder()
+        .auto_add_history(false)
+        .max_history_size(2000)
+        .map_err(io::Error::other)?
+        .history_ignore_dups(true)
+        .map_err(io::Error::other)?
+        .history_ignore_space(true)
+        .completion_type(rustyline::CompletionType::List)
+        .color_mode(if palette.enabled() {
+            ColorMode::Enabled
+        } else {
+            ColorMode::Disabled
+        })
+        .build();
+    let mut editor: LineEditor = Editor::with_config(config).map_err(io::Error::other)?;
+    let helper = ReplHelper::new(*palette);
+    helper.set_lesson_names(crate::lesson::names());
+    editor.set_helper(Some(helper));
+    Ok(editor)
 }
 
 /// `:names`: each bound name with its type, `np` left out.

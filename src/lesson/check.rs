@@ -1,0 +1,165 @@
+//! Running a lesson's statements on a [`Session`]: rebuilding the state a
+//! step starts from, judging a step's checks on the learner's state, and
+//! verifying a whole lesson for its author (`slicelab lesson --check`).
+//! Checks are expressions evaluated by slicelab's own evaluator, so any
+//! statement that reaches the wanted state passes — typed text is never
+//! compared.
+
+use super::model::{Guess, Lesson, Sourced, Step};
+use super::predict;
+use crate::eval::{Outcome, PyError, Session};
+
+/// A check and what it gave on the learner's state.
+#[derive(Debug)]
+pub struct Judged<'a> {
+    /// The check from the lesson file.
+    pub check: &'a Sourced,
+    /// Its truth, or the error evaluating it raised (e.g. a name not yet bound).
+    pub result: Result<bool, PyError>,
+}
+
+impl Judged<'_> {
+    /// True when the check evaluated to a true value.
+    pub fn passed(&self) -> bool {
+        matches!(self.result, Ok(true))
+    }
+}
+
+/// Evaluate every check of `step` on `session`.
+pub fn judge<'a>(session: &mut Session, step: &'a Step) -> Vec<Judged<'a>> {
+    step.checks
+        .iter()
+        .map(|check| Judged {
+            check,
+            result: session.truth(&check.text),
+        })
+        .collect()
+}
+
+/// Whether every check of `step` holds (a step without checks holds).
+pub fn step_done(session: &mut Session, step: &Step) -> bool {
+    judge(session, step).iter().all(Judged::passed)
+}
+
+/// Run the statements a step shows as it starts, returning each with its outcome.
+pub fn run_intro(session: &mut Session, step: &Step) -> Vec<(String, Outcome)> {
+    step.runs
+        .iter()
+        .map(|r| (r.text.clone(), session.run(&r.text)))
+        .collect()
+}
+
+/// A fresh session in the state step `upto` starts from: every earlier
+/// step's `run:` statements and answers, run silently in order.
+pub fn replay(lesson: &Lesson, upto: usize) -> Session {
+    let mut session = Session::new();
+    for step in lesson.steps.iter().take(upto) {
+        run_intro(&mut session, step);
+        for s in step.answer() {
+            session.run(&s.text);
+        }
+    }
+    session
+}
+
+/// A problem `--check` found by running a lesson.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The line of the statement or check at fault.
+    pub line: usize,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Run every step's solutions in order and test every check: each
+/// solution must run without error, each check must be false before
+/// the solution (else the step completes itself) and true after it.
+pub fn verify(lesson: &Lesson) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut session = Session::new();
+    for step in &lesson.steps {
+        // A `run:` line may raise on purpose (the `and` error is taught so).
+        run_intro(&mut session, step);
+        if !step.checks.is_empty() && step_done(&mut session, step) {
+            problems.push(Problem {
+                line: step.line,
+                message: format!(
+                    "step \"{}\": its checks already hold before the solution runs",
+                    step.title
+                ),
+            });
+        }
+        for s in &step.solutions {
+            let outcome = session.run(&s.text);
+            if let Some(e) = &outcome.error {
+                problems.push(Problem {
+                    line: s.line,
+                    message: format!("`solution: {}` raised {e}", s.text),
+                });
+            }
+        }
+        if let Some(p) = &step.predict {
+            let (outcome, truth) = predict::reveal(&mut session, &p.statement.text);
+            let line = p.statement.line;
+            if let Some(e) = &outcome.error {
+                problems.push(Problem {
+                    line,
+                    message: format!("`predict: {}` raised {e}", p.statement.text),
+                });
+            } else if truth.shape.is_none() && p.ask.iter().any(|g| *g != Guess::Values) {
+                problems.push(Problem {
+                    line,
+                    message: format!(
+                        "`predict: {}` gives no array or scalar, so shape and view cannot be asked",
+                        p.statement.text
+                    ),
+                });
+            }
+        }
+        for j in judge(&mut session, step) {
+            match j.result {
+                Ok(true) => {}
+                Ok(false) => problems.push(Problem {
+                    line: j.check.line,
+                    message: format!("`check: {}` is false after the solution", j.check.text),
+                }),
+                Err(e) => problems.push(Problem {
+                    line: j.check.line,
+                    message: format!("`check: {}` raised {e} after the solution", j.check.text),
+                }),
+            }
+        }
+    }
+    problems
+}
+
+/// Every statement whose output a learner following the lesson sees, in
+/// order: each step's `run:` lines and answers (and the name a predicted
+/// assignment binds, shown at the reveal), then each name its checks read
+/// (what `:goal` shows). Tests hold slicelab's transcript of these
+/// against NumPy's (`tests/lessons/NAME.expected`).
+pub fn shown_statements(lesson: &Lesson) -> Vec<String> {
+    let mut lines = Vec::new();
+    for step in &lesson.steps {
+        lines.extend(step.runs.iter().map(|r| r.text.clone()));
+        lines.extend(step.answer().iter().map(|s| s.text.clone()));
+        // A predicted `name = expression` is revealed by showing `name`.
+        if let Some(name) = step
+            .predict
+            .as_ref()
+            .and_then(|p| predict::assigned_name(&p.statement.text))
+        {
+            lines.push(name);
+        }
+        let mut names: Vec<String> = Vec::new();
+        for c in &step.checks {
+            for n in predict::read_names(&c.text) {
+                if !names.contains(&n) && n != "np" {
+                    names.push(n);
+                }
+            }
+        }
+        lines.extend(names);
+    }
+    lines
+}

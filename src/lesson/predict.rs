@@ -1,0 +1,225 @@
+//! Predict, then reveal: what a statement's result truly is (shape, VIEW
+//! or COPY, values) and how a learner's typed guess is scored against it.
+//!
+//! VIEW means what `np.shares_memory` means: the result shares at least one
+//! element's memory with an array the statement reads. (The teaching view
+//! gives the full verdict with its reason; this is the yes/no a guess needs.)
+
+use crate::eval::{Outcome, Session, Value, shares_memory};
+use crate::syntax::{self, ast::Stmt};
+
+/// What a predicted statement produced.
+#[derive(Debug, Clone, Default)]
+pub struct Truth {
+    /// The result's shape; `Some(vec![])` for a scalar, `None` when the
+    /// result is neither an array nor a number.
+    pub shape: Option<Vec<usize>>,
+    /// The names of arrays the statement reads whose memory the result
+    /// shares; empty means COPY.
+    pub shares_with: Vec<String>,
+    /// The result itself.
+    pub value: Option<Value>,
+    /// The name bound, for `name = expression`.
+    pub target: Option<String>,
+}
+
+impl Truth {
+    /// `VIEW` or `COPY`.
+    pub fn verdict(&self) -> &'static str {
+        if self.shares_with.is_empty() {
+            "COPY"
+        } else {
+            "VIEW"
+        }
+    }
+}
+
+/// Python words that are not names.
+const KEYWORDS: &[&str] = &[
+    "and", "or", "not", "is", "in", "if", "else", "for", "lambda", "None", "True", "False",
+];
+
+/// Python identifiers in `text` that are not attribute names (`a.T` reads
+/// `a`, not `T`), keywords, keyword-argument names (`axis=0`) or inside
+/// string literals.
+pub fn read_names(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    let mut quote: Option<char> = None;
+    while i < chars.len() {
+        let c = chars[i];
+        if let Some(q) = quote {
+            if c == '\\' {
+                i += 1;
+            } else if c == q {
+                quote = None;
+            }
+            i += 1;
+            continue;
+        }
+        if c == '\'' || c == '"' {
+            quote = Some(c);
+            i += 1;
+            continue;
+        }
+        if c.is_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            let after_dot = chars[..start].iter().rev().find(|c| !c.is_whitespace()) == Some(&'.');
+            let mut rest = chars[i..].iter().skip_while(|c| c.is_whitespace());
+            let keyword_arg = rest.next() == Some(&'=') && rest.next() != Some(&'=');
+            if !after_dot
+                && !keyword_arg
+                && !KEYWORDS.contains(&word.as_str())
+                && !names.contains(&word)
+            {
+                names.push(word);
+            }
+            continue;
+        }
+        i += 1;
+    }
+    names
+}
+
+/// The name `statement` binds, when it is `name = expression`.
+pub fn assigned_name(statement: &str) -> Option<String> {
+    match syntax::parse_stmt(statement) {
+        Ok(Stmt::Assign { targets, .. }) => match targets.first().map(|t| &t.kind) {
+            Some(syntax::ast::ExprKind::Name(n)) if targets.len() == 1 => Some(n.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Run `statement` (an expression, or `name = expression`) on the learner's
+/// session and say what it gave.
+pub fn reveal(session: &mut Session, statement: &str) -> (Outcome, Truth) {
+    let target = assigned_name(statement);
+    let reads = match syntax::parse_stmt(statement) {
+        Ok(Stmt::Assign { value, .. }) => read_names(
+            statement
+                .get(value.span.start..value.span.end)
+                .unwrap_or(statement),
+        ),
+        _ => read_names(statement),
+    };
+    // The arrays read, captured before the statement may rebind their names.
+    let sources: Vec<(String, Value)> = reads
+        .iter()
+        .filter_map(|n| session.value_of(n).map(|v| (n.clone(), v.clone())))
+        .filter(|(_, v)| matches!(v, Value::Array(_)))
+        .collect();
+    let outcome = session.run(statement);
+    let value = match (&outcome.error, &target) {
+        // (The name is looked up after the statement bound it.)
+        (Some(_), _) => None,
+        (None, Some(name)) => session.value_of(name).cloned(),
+        (None, None) => outcome.value.clone(),
+    };
+    let mut truth = Truth {
+        value: value.clone(),
+        target: target.clone(),
+        ..Truth::default()
+    };
+    match &value {
+        Some(Value::Array(r)) => {
+            truth.shape = Some(r.shape());
+            truth.shares_with = sources
+                .iter()
+                .filter(|(_, v)| matches!(v, Value::Array(s) if shares_memory(r, s, true)))
+                .map(|(n, _)| n.clone())
+                .collect();
+        }
+        Some(Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::NpScalar(..)) => {
+            truth.shape = Some(Vec::new());
+        }
+        _ => {}
+    }
+    (outcome, truth)
+}
+
+/// A shape guess: the integers typed, in order (`(2, 6)`, `2, 6`, `2x6`,
+/// `()` for a scalar). `None` when the text holds anything else.
+pub fn parse_shape(guess: &str) -> Option<Vec<usize>> {
+    let cleaned: String = guess
+        .chars()
+        .map(|c| if "(),x×".contains(c) { ' ' } else { c })
+        .collect();
+    cleaned.split_whitespace().map(|w| w.parse().ok()).collect()
+}
+
+/// A VIEW/COPY guess: `view`, `v`, `copy`, `c` in any case; `Some(true)` is VIEW.
+pub fn parse_verdict(guess: &str) -> Option<bool> {
+    match guess.trim().to_ascii_lowercase().as_str() {
+        "view" | "v" => Some(true),
+        "copy" | "c" => Some(false),
+        _ => None,
+    }
+}
+
+/// Score a values guess: the typed literal, evaluated in a scratch session
+/// (so it cannot touch the learner's names), equals the result elementwise
+/// with the same shape (`np.array_equal`).
+pub fn values_match(guess: &str, truth: &Truth) -> Result<bool, String> {
+    let Some(value) = &truth.value else {
+        return Ok(false);
+    };
+    let mut scratch = Session::new();
+    scratch.bind("result", value.clone());
+    let guessed = scratch.run(guess);
+    if let Some(e) = guessed.error {
+        return Err(e.to_string());
+    }
+    let Some(g) = guessed.value else {
+        return Err("type the values as an expression, e.g. [1, 2]".into());
+    };
+    scratch.bind("guess", g);
+    scratch
+        .truth("np.array_equal(result, guess)")
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_names_skips_attributes_and_strings() {
+        assert_eq!(
+            read_names("np.shares_memory(a.T, b['x'])"),
+            vec!["np", "a", "b"]
+        );
+    }
+
+    #[test]
+    fn fancy_indexing_is_a_copy_and_slicing_a_view() {
+        let mut s = Session::new();
+        s.run("a = np.arange(6)");
+        let (_, t) = reveal(&mut s, "a[[1, 2]]");
+        assert_eq!((t.shape.clone(), t.verdict()), (Some(vec![2]), "COPY"));
+        let (_, t) = reveal(&mut s, "b = a[::2]");
+        assert_eq!((t.shape.clone(), t.verdict()), (Some(vec![3]), "VIEW"));
+        assert_eq!(t.shares_with, vec!["a"]);
+        assert_eq!(values_match("[0, 2, 4]", &t), Ok(true));
+        assert_eq!(values_match("[0, 2]", &t), Ok(false));
+        let (_, t) = reveal(&mut s, "a[0]");
+        assert_eq!((t.shape.clone(), t.verdict()), (Some(vec![]), "COPY"));
+    }
+
+    #[test]
+    fn guesses_parse_leniently() {
+        assert_eq!(parse_shape("(2, 6)"), Some(vec![2, 6]));
+        assert_eq!(parse_shape("2x6"), Some(vec![2, 6]));
+        assert_eq!(parse_shape("()"), Some(vec![]));
+        assert_eq!(parse_shape("two"), None);
+        assert_eq!(parse_verdict(" View "), Some(true));
+        assert_eq!(parse_verdict("c"), Some(false));
+        assert_eq!(parse_verdict("maybe"), None);
+    }
+}

@@ -1,0 +1,114 @@
+//! Reading one statement from the line editor: a bracketed paste is split
+//! into lines run one at a time, and an open bracket asks for `... ` lines.
+//! Shared by the plain prompt and the lesson prompt.
+
+use std::collections::VecDeque;
+
+use rustyline::error::ReadlineError;
+use rustyline::history::FileHistory;
+use rustyline::{Editor, Prompt};
+
+use super::{Palette, ReplHelper, helper};
+
+/// The line editor every prompt uses.
+pub type LineEditor = Editor<ReplHelper, FileHistory>;
+
+/// A prompt whose plain text tells the editor its width.
+pub struct Styled {
+    raw: String,
+    styled: String,
+}
+
+impl Styled {
+    /// `text` as a prompt, coloured by `palette`.
+    pub fn new(text: &str, palette: &Palette) -> Styled {
+        Styled {
+            raw: text.to_string(),
+            styled: palette.prompt(text),
+        }
+    }
+}
+
+impl Prompt for Styled {
+    fn raw(&self) -> &str {
+        &self.raw
+    }
+    fn styled(&self) -> &str {
+        &self.styled
+    }
+}
+
+/// What one read gave.
+pub enum Read {
+    /// A whole statement (continuation lines joined).
+    Line(String),
+    /// Ctrl-C: the line is dropped.
+    Interrupted,
+    /// Ctrl-D. `Some` holds an unfinished statement to run first.
+    Eof(Option<String>),
+}
+
+/// Lines of a paste still to run.
+#[derive(Default)]
+pub struct Reader {
+    pending: VecDeque<String>,
+}
+
+impl Reader {
+    fn next_line(
+        &mut self,
+        editor: &mut LineEditor,
+        prompt: &Styled,
+        initial: Option<&str>,
+    ) -> Result<String, ReadlineError> {
+        if let Some(l) = self.pending.pop_front() {
+            return Ok(l);
+        }
+        let text = match initial {
+            Some(init) => editor.readline_with_initial(prompt, (init, "")),
+            None => editor.readline(prompt),
+        }?;
+        let mut lines = text
+            .split('\n')
+            .map(|l| l.trim_end_matches('\r').to_string());
+        let first = lines.next().unwrap_or_default();
+        self.pending.extend(lines);
+        Ok(first)
+    }
+
+    /// Read a statement at `prompt`, with `initial` already on the line to
+    /// edit (`:solution`), asking for `... ` lines while a bracket is open.
+    pub fn statement(
+        &mut self,
+        editor: &mut LineEditor,
+        prompt: &Styled,
+        continued: &Styled,
+        initial: Option<&str>,
+    ) -> Result<Read, ReadlineError> {
+        let mut input = match self.next_line(editor, prompt, initial) {
+            Ok(input) => input,
+            Err(ReadlineError::Interrupted) => {
+                self.pending.clear();
+                return Ok(Read::Interrupted);
+            }
+            Err(ReadlineError::Eof) => return Ok(Read::Eof(None)),
+            Err(e) => return Err(e),
+        };
+        while helper::needs_more(&input) {
+            match self.next_line(editor, continued, None) {
+                Ok(more) => {
+                    input.push('\n');
+                    input.push_str(&more);
+                }
+                Err(ReadlineError::Interrupted) => {
+                    self.pending.clear();
+                    return Ok(Read::Interrupted);
+                }
+                // Run what there is, so the parser says what is unclosed.
+                Err(ReadlineError::Eof) => return Ok(Read::Eof(Some(helper::join_lines(&input)))),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Read::Line(helper::join_lines(&input)))
+    }
+}
