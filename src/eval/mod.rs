@@ -2,6 +2,7 @@
 //! statement at a time, returning an `Outcome` that front ends render.
 //! Nothing here prints.
 
+pub mod bindings;
 pub mod convert;
 pub mod display;
 pub mod error;
@@ -16,7 +17,9 @@ use std::collections::HashMap;
 use crate::render::PrintOptions;
 use crate::syntax::{self, ast::Stmt};
 
+pub use bindings::Bindings;
 pub use error::{PyError, PyResult};
+pub use numpy::shares_memory;
 pub use value::Value;
 
 /// The learner's state: names and print options.

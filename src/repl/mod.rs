@@ -5,6 +5,7 @@
 pub mod helper;
 pub mod script;
 pub mod style;
+pub mod teaching;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -26,6 +27,12 @@ Type a NumPy statement, e.g. `a = np.arange(12).reshape(3, 4)` then `a[1:, ::2]`
 An open ( [ or { continues on a `... ` line.
   :help            this list
   :names           the names you have bound
+  :vars, whos      every name: shape, dtype, verdict, base, sharing, buffer
+  :diagram NAME    draw NAME's buffer and every name on it
+  :explain         the last verdict's rule at length, with NumPy's quirks
+  :where v[1, 0]   the offset arithmetic that lands on a buffer cell
+  :undo            take back the last statement (names and cells it wrote)
+  :annotate off|on hide or show the teaching view
   :quit, exit()    leave (or Ctrl-D); Ctrl-C clears the line";
 
 /// What the prompt prints for one statement: the output as the evaluator
@@ -58,6 +65,8 @@ enum Command {
     Help,
     Names,
     Unknown,
+    /// A teaching command's text (`:vars`, `:undo`, ...).
+    Taught(String),
 }
 
 fn command(line: &str) -> Option<Command> {
@@ -179,6 +188,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
         )?;
     }
     let mut session = Session::new();
+    let mut teacher = crate::teach::Teacher::new();
     let continued = Styled {
         raw: "... ",
         styled: palette.prompt("... "),
@@ -236,7 +246,10 @@ pub fn run(palette: Palette) -> io::Result<()> {
             continue;
         }
         history.add(&mut editor, &line, &palette);
-        let text = match command(&line) {
+        let width = crate::teach::terminal_width();
+        let taught = teacher.command(&line, &mut session, &palette, width);
+        let text = match taught.map_or_else(|| command(&line), |t| Some(Command::Taught(t))) {
+            Some(Command::Taught(t)) => t,
             Some(Command::Quit) => break,
             Some(Command::Help) => format!("{HELP}\n"),
             Some(Command::Names) => names(&session),
@@ -246,7 +259,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
             None if matches!(line.trim(), "exit" | "quit") => {
                 "Use exit() or Ctrl-D (i.e. EOF) to exit\n".to_string()
             }
-            None => render_outcome(&line, &session.run(&line), &palette),
+            None => teaching::run_statement(&mut teacher, &mut session, &line, &palette),
         };
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
