@@ -182,9 +182,9 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
                 let mut layers = Vec::new();
                 if let Some(cells) = &a.gathered {
                     layers.push(Layer {
-                        name: format!("{} came from", a.label),
+                        name: a.label.clone(),
                         array: src.clone(),
-                        note: "these cells of the source".into(),
+                        note: "took its values from these cells".into(),
                         cells: Some(cells.clone()),
                     });
                 }
