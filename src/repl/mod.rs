@@ -27,12 +27,6 @@ Type a NumPy statement, e.g. `a = np.arange(12).reshape(3, 4)` then `a[1:, ::2]`
 An open ( [ or { continues on a `... ` line.
   :help            this list
   :names           the names you have bound
-  :vars, whos      every name: shape, dtype, verdict, base, sharing, buffer
-  :diagram NAME    draw NAME's buffer and every name on it
-  :explain         the last verdict's rule at length, with NumPy's quirks
-  :where v[1, 0]   the offset arithmetic that lands on a buffer cell
-  :undo            take back the last statement (names and cells it wrote)
-  :annotate off|on hide or show the teaching view
   :quit, exit()    leave (or Ctrl-D); Ctrl-C clears the line";
 
 /// What the prompt prints for one statement: the output as the evaluator
@@ -251,7 +245,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
         let text = match taught.map_or_else(|| command(&line), |t| Some(Command::Taught(t))) {
             Some(Command::Taught(t)) => t,
             Some(Command::Quit) => break,
-            Some(Command::Help) => format!("{HELP}\n"),
+            Some(Command::Help) => format!("{HELP}\n{}", crate::teach::commands::help()),
             Some(Command::Names) => names(&session),
             Some(Command::Unknown) => {
                 palette.error(&format!("unknown command {}; type :help\n", line.trim()))

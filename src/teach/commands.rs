@@ -77,7 +77,7 @@ impl Teacher {
                         .map(|(a, b)| b - a)
                         .sum();
                     let what = if cells > 0 {
-                        format!(", restored {cells} changed bytes")
+                        format!(", put back {cells} changed bytes")
                     } else {
                         String::new()
                     };

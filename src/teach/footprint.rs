@@ -12,6 +12,10 @@ use crate::engine::Layout;
 /// The most element positions one footprint query visits.
 pub const BUDGET: usize = 65_536;
 
+/// Arrays up to this size are visited element by element; larger ones are
+/// sampled (one position per bin crossed is enough to mark every bin).
+pub const EXACT_LIMIT: usize = 4_096;
+
 /// An array's elements as byte offsets into its buffer.
 #[derive(Debug, Clone)]
 pub struct Footprint {
@@ -28,7 +32,7 @@ impl Footprint {
     }
 
     /// Call `visit(byte_offset, reading_order)` for every element when the
-    /// array has at most `BUDGET` elements, else for a sample in which
+    /// array has at most `EXACT_LIMIT` elements, else for a sample in which
     /// consecutive positions along each axis are at most `gap` bytes apart
     /// (or every position, if the axis is short). `reading_order` is the
     /// element's C-order number.
@@ -114,7 +118,7 @@ impl Footprint {
 /// product of the counts fits the budget.
 fn sample_indices(l: &Layout, gap: usize) -> Vec<Vec<usize>> {
     let full: usize = l.shape.iter().product();
-    let mut steps: Vec<usize> = if full <= BUDGET {
+    let mut steps: Vec<usize> = if full <= EXACT_LIMIT {
         vec![1; l.ndim()]
     } else {
         l.shape

@@ -246,14 +246,17 @@ fn collect_destinations(stmt: &Stmt, session: &mut Session, out: &mut Vec<ArrayR
 
 fn target_destinations(target: &Expr, session: &mut Session, out: &mut Vec<ArrayRef>) {
     match &target.kind {
-        ExprKind::Subscript { value, .. } => {
-            // The selected part when it is a view (basic index), else the
-            // whole array indexed.
-            match session.evaluate(target) {
-                Some(Value::Array(a)) if a.buffer_shared_with_value(session.evaluate(value)) => {
-                    out.push(a)
+        ExprKind::Subscript { value, index } => {
+            // The selected part when the index is basic (`a[1, 2, ...]` is
+            // a 0-d view even where `a[1, 2]` is a scalar), else the whole
+            // array indexed.
+            let whole = session.evaluate(value);
+            let probe = with_ellipsis(target, value, index);
+            match (session.evaluate(&probe), &whole) {
+                (Some(Value::Array(part)), Some(Value::Array(w))) if part.same_buffer(w) => {
+                    out.push(part)
                 }
-                _ => push_array(session.evaluate(value), out),
+                _ => push_array(whole, out),
             }
         }
         ExprKind::Attribute { value, .. } => push_array(session.evaluate(value), out),
@@ -263,6 +266,37 @@ fn target_destinations(target: &Expr, session: &mut Session, out: &mut Vec<Array
             }
         }
         _ => {}
+    }
+}
+
+/// `value[index, ...]`: the same selection, as a view even when every axis
+/// is given an integer. An index that already holds `...` is kept.
+fn with_ellipsis(target: &Expr, value: &Expr, index: &Expr) -> Expr {
+    let ellipsis = Expr {
+        kind: ExprKind::Ellipsis,
+        span: index.span,
+    };
+    let items = match &index.kind {
+        ExprKind::Tuple(parts) if parts.iter().any(|p| p.kind == ExprKind::Ellipsis) => {
+            return target.clone();
+        }
+        ExprKind::Ellipsis => return target.clone(),
+        ExprKind::Tuple(parts) => {
+            let mut v = parts.clone();
+            v.push(ellipsis);
+            v
+        }
+        _ => vec![index.clone(), ellipsis],
+    };
+    Expr {
+        kind: ExprKind::Subscript {
+            value: Box::new(value.clone()),
+            index: Box::new(Expr {
+                kind: ExprKind::Tuple(items),
+                span: index.span,
+            }),
+        },
+        span: target.span,
     }
 }
 
@@ -314,16 +348,5 @@ fn children(e: &Expr) -> Vec<&Expr> {
 fn push_array(v: Option<Value>, out: &mut Vec<ArrayRef>) {
     if let Some(Value::Array(a)) = v {
         out.push(a);
-    }
-}
-
-/// Whether an array lives in the same buffer as an evaluated value.
-trait SharedWith {
-    fn buffer_shared_with_value(&self, v: Option<Value>) -> bool;
-}
-
-impl SharedWith for ArrayRef {
-    fn buffer_shared_with_value(&self, v: Option<Value>) -> bool {
-        matches!(v, Some(Value::Array(x)) if x.same_buffer(self))
     }
 }

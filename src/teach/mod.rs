@@ -136,11 +136,8 @@ impl Teacher {
             self.last = Some(last.clone());
         }
         if !writes.complete {
-            report.note = Some(
-                "(this statement wrote more memory than slicelab records, so :undo cannot \
-                 take it back)"
-                    .into(),
-            );
+            report.note =
+                Some("(too much memory written to record it: :undo cannot take this back)".into());
         }
         let changes_names = matches!(
             stmt,
