@@ -233,3 +233,33 @@ fn everything_fits_40_columns() {
         "{text}"
     );
 }
+
+#[test]
+fn diagram_command_draws_a_named_2d_array_as_a_grid() {
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    let p = Palette::new(false);
+    teacher.run(&mut session, A);
+    teacher.run(&mut session, "v = a[:, 1]");
+    let text = teacher.command(":diagram v", &mut session, &p, 80).unwrap();
+    insta::assert_snapshot!(stable_ids(&text));
+}
+
+#[test]
+fn annotate_off_leaves_plain_numpy() {
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    let p = Palette::new(false);
+    teacher.command(":annotate off", &mut session, &p, 80);
+    let (_, text) = teacher.run_and_render(&mut session, A, &p, 80);
+    assert_eq!(text, "");
+}
+
+#[test]
+fn empty_selection_is_not_a_view() {
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    teacher.run(&mut session, A);
+    let step = teacher.run(&mut session, "e = a[2:2]");
+    assert_eq!(step.report.results[0].verdict.kind.word(), "EMPTY");
+}

@@ -116,7 +116,8 @@ impl Teacher {
             None => String::new(),
         };
         let layers = layers_on(arr, name, &owner, &names, &note);
-        diagram(&owner, &owner_name(&owner, &names), &layers, palette, width)
+        let frame = render::frame_of(&owner, &names);
+        diagram(&frame, &owner_name(&owner, &names), &layers, palette, width)
     }
 }
 
