@@ -95,7 +95,7 @@ impl Teacher {
                 }
                 "off" => {
                     self.annotate = false;
-                    "teaching view off: plain NumPy output (:annotate on to bring it back)\n".into()
+                    "teaching view off (:annotate on brings it back)\n".into()
                 }
                 _ => palette.error("usage: :annotate on|off\n"),
             },
