@@ -263,3 +263,20 @@ fn empty_selection_is_not_a_view() {
     let step = teacher.run(&mut session, "e = a[2:2]");
     assert_eq!(step.report.results[0].verdict.kind.word(), "EMPTY");
 }
+
+#[test]
+fn a_field_write_alerts_the_records_and_other_field_views() {
+    let text = teach(
+        &[
+            "s = np.zeros(3, dtype=[('x', 'i4'), ('y', 'f8')])",
+            "xy = s[['x', 'y']]",
+            "y = s['y']",
+            "x = s['x']",
+            "y[1] = 5",
+        ],
+        80,
+    );
+    assert!(text.contains("s[1]  (0, 0.0) → (0, 5.0)"), "{text}");
+    assert!(text.contains("xy[1]"), "{text}");
+    assert!(!text.contains("x[1]"), "x did not change: {text}");
+}

@@ -116,8 +116,8 @@ fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
     let at = first?;
     let fp = Footprint::new(layout, item);
     let index = fp.index_of(at)?;
-    let old = writes.old_bytes(buffer, at as usize, item)?;
-    let old = read_scalar(old, 0, arr.dtype());
+    let old = writes.old_bytes(buffer, at as usize, item);
+    let old = read_scalar(&old, 0, arr.dtype());
     let new = read_scalar(&buffer.bytes(), at, arr.dtype());
     Some(Alert {
         name: name.to_string(),

@@ -79,12 +79,22 @@ impl Writes {
         self.changed.iter().any(|c| !c.is_empty())
     }
 
-    /// The old byte at `at` of `buffer`, if it was recorded.
-    pub fn old_bytes(&self, buffer: &Rc<Buffer>, at: usize, len: usize) -> Option<&[u8]> {
-        self.snapshots.iter().find_map(|s| {
-            (Rc::ptr_eq(&s.buffer, buffer) && at >= s.lo && at + len <= s.lo + s.old.len())
-                .then(|| &s.old[at - s.lo..at - s.lo + len])
-        })
+    /// The bytes `[at, at + len)` of `buffer` as they were before the
+    /// statement: today's bytes with the recorded old bytes laid over them
+    /// (bytes outside every snapshot were not written).
+    pub fn old_bytes(&self, buffer: &Rc<Buffer>, at: usize, len: usize) -> Vec<u8> {
+        let mut out = buffer.bytes()[at..at + len].to_vec();
+        for s in &self.snapshots {
+            if !Rc::ptr_eq(&s.buffer, buffer) {
+                continue;
+            }
+            let lo = at.max(s.lo);
+            let hi = (at + len).min(s.lo + s.old.len());
+            if lo < hi {
+                out[lo - at..hi - at].copy_from_slice(&s.old[lo - s.lo..hi - s.lo]);
+            }
+        }
+        out
     }
 
     /// Whether any byte in `[at, at + len)` of `buffer` changed.
