@@ -69,17 +69,10 @@ impl Teacher {
             ":where" => where_text(arg, session, palette),
             ":undo" => match self.journal.undo(session) {
                 Ok(entry) => {
-                    let cells: usize = entry
-                        .writes
-                        .changed
-                        .iter()
-                        .flatten()
-                        .map(|(a, b)| b - a)
-                        .sum();
-                    let what = if cells > 0 {
-                        format!(", put back {cells} changed bytes")
-                    } else {
-                        String::new()
+                    let what = match entry.writes.changed_cells() {
+                        0 => String::new(),
+                        1 => ", 1 cell restored".to_string(),
+                        n => format!(", {n} cells restored"),
                     };
                     format!("undid `{}`: names put back{what}\n", entry.line)
                 }

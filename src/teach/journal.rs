@@ -56,6 +56,8 @@ pub struct Snapshot {
     pub lo: usize,
     /// The bytes as they were before the statement.
     pub old: Vec<u8>,
+    /// Bytes per element of the array written (for counting cells).
+    pub itemsize: usize,
 }
 
 /// What one statement wrote: per buffer, the old bytes of the range it may
@@ -74,6 +76,27 @@ pub struct Writes {
 }
 
 impl Writes {
+    /// How many elements of the written arrays changed.
+    pub fn changed_cells(&self) -> usize {
+        let mut total = 0;
+        for (s, runs) in self.snapshots.iter().zip(&self.changed) {
+            let mut last: Option<usize> = None;
+            for &(a, b) in runs {
+                let first = (a - s.lo) / s.itemsize;
+                let end = (b - 1 - s.lo) / s.itemsize;
+                let from = match last {
+                    Some(l) if l >= first => l + 1,
+                    _ => first,
+                };
+                if end >= from {
+                    total += end - from + 1;
+                }
+                last = Some(last.map_or(end, |l| l.max(end)));
+            }
+        }
+        total
+    }
+
     /// Whether any byte changed.
     pub fn any(&self) -> bool {
         self.changed.iter().any(|c| !c.is_empty())
@@ -138,6 +161,7 @@ pub fn prepare(stmt: &Stmt, session: &mut Session) -> Writes {
             buffer: d.buffer().clone(),
             lo,
             old,
+            itemsize: d.dtype().itemsize().max(1),
         });
     }
     writes
