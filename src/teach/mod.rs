@@ -20,6 +20,7 @@ pub mod journal;
 pub mod render;
 pub mod render_diagram;
 pub mod render_table;
+mod rules;
 pub mod verdict;
 
 use crate::engine::ArrayRef;
