@@ -105,13 +105,8 @@ fn index_words(items: &[Item], kind: Kind) -> (String, &'static str) {
              along it never moves in memory. Everything else is basic slicing: a view.",
         );
     }
-    if has(|i| {
-        matches!(
-            i,
-            Item::Slice {
-                step: Step::Negative
-            }
-        )
+    if items.contains(&Item::Slice {
+        step: Step::Negative,
     }) {
         return (
             "basic slicing, negative step → view".into(),
@@ -119,13 +114,8 @@ fn index_words(items: &[Item], kind: Kind) -> (String, &'static str) {
              (the offset) and walks memory backwards. Still no copy.",
         );
     }
-    if has(|i| {
-        matches!(
-            i,
-            Item::Slice {
-                step: Step::Positive
-            }
-        )
+    if items.contains(&Item::Slice {
+        step: Step::Positive,
     }) {
         return (
             "basic slicing with a step → view".into(),
