@@ -18,5 +18,6 @@ pub mod render;
 /// `slicelab FILE` runner.
 pub mod repl;
 pub mod syntax;
+pub mod teach;
 /// The checkable front end: statements in, NumPy's transcript out.
 pub mod transcript;

@@ -46,21 +46,29 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
+/// The first line of input that turns the teaching view off, so a test can
+/// hold NumPy's own output exactly; and what slicelab answers to it.
+const PLAIN: &str = ":annotate off\n";
+const PLAIN_ACK: &str = "teaching view off (:annotate on brings it back)\n";
+
 #[test]
 fn piped_repl_prints_values() {
-    let out = repl("values", "a = np.arange(6)\na[1:3]\n");
+    let out = repl("values", &format!("{PLAIN}a = np.arange(6)\na[1:3]\n"));
     assert!(out.status.success());
-    assert_eq!(text(&out.stdout), "array([1, 2])\n");
+    assert_eq!(text(&out.stdout), format!("{PLAIN_ACK}array([1, 2])\n"));
     assert_eq!(text(&out.stderr), "");
 }
 
 #[test]
 fn errors_do_not_end_the_session() {
-    let out = repl("errors", "a = np.arange(6)\na[10]\na[1,,2]\nnope\na[::2]\n");
+    let out = repl(
+        "errors",
+        &format!("{PLAIN}a = np.arange(6)\na[10]\na[1,,2]\nnope\na[::2]\n"),
+    );
     assert!(out.status.success());
     let stdout = text(&out.stdout);
     assert_eq!(
-        stdout,
+        stdout.strip_prefix(PLAIN_ACK).unwrap_or(&stdout),
         "IndexError: index 10 is out of bounds for axis 0 with size 6\n\
          \x20   a[1,,2]\n\
          \x20       ^\n\
@@ -78,9 +86,12 @@ fn errors_do_not_end_the_session() {
 fn open_bracket_continues_on_next_line() {
     let out = repl(
         "continue",
-        "b = np.arange(5\n)\nb\nc = [1,  # one (\n 2]\nc\n",
+        &format!("{PLAIN}b = np.arange(5\n)\nb\nc = [1,  # one (\n 2]\nc\n"),
     );
-    assert_eq!(text(&out.stdout), "array([0, 1, 2, 3, 4])\n[1, 2]\n");
+    assert_eq!(
+        text(&out.stdout),
+        format!("{PLAIN_ACK}array([0, 1, 2, 3, 4])\n[1, 2]\n")
+    );
 }
 
 #[test]
@@ -116,11 +127,11 @@ fn unwritable_history_warns_once_and_goes_on() {
         .stdin
         .take()
         .unwrap()
-        .write_all(b"a = np.arange(3)\na\n")
+        .write_all(b":annotate off\na = np.arange(3)\na\n")
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
-    assert_eq!(text(&out.stdout), "array([0, 1, 2])\n");
+    assert_eq!(text(&out.stdout), format!("{PLAIN_ACK}array([0, 1, 2])\n"));
     let stderr = text(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
     assert!(stderr.starts_with("slicelab: warning:"), "{stderr:?}");
@@ -138,7 +149,10 @@ fn script(name: &str, source: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
-const LESSON: &str = "# a lesson\n\na = np.arange(6)\na[1:3]\na[9]\na[::-1]\n";
+const LESSON: &str = "# a lesson\n:annotate off\na = np.arange(6)\na[1:3]\na[9]\na[::-1]\n";
+
+/// What a file run prints for the `:annotate off` line.
+const FILE_PLAIN: &str = ">>> :annotate off\nteaching view off (:annotate on brings it back)\n";
 
 #[test]
 fn file_runs_and_stops_at_first_error() {
@@ -146,8 +160,10 @@ fn file_runs_and_stops_at_first_error() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stdout),
-        ">>> a = np.arange(6)\n>>> a[1:3]\narray([1, 2])\n>>> a[9]\n\
-         IndexError: index 9 is out of bounds for axis 0 with size 6\n"
+        format!(
+            "{FILE_PLAIN}>>> a = np.arange(6)\n>>> a[1:3]\narray([1, 2])\n>>> a[9]\n\
+             IndexError: index 9 is out of bounds for axis 0 with size 6\n"
+        )
     );
 }
 
@@ -166,9 +182,14 @@ fn file_keep_going_runs_everything() {
 fn file_without_errors_exits_zero() {
     let out = script("file-ok", "a = np.arange(4)\na[1:]\n", &[]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        text(&out.stdout),
-        ">>> a = np.arange(4)\n>>> a[1:]\narray([1, 2, 3])\n"
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(">>> a = np.arange(4)\na: (4,) int64 · NEW · np.arange → new array\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(">>> a[1:]\narray([1, 2, 3])\na[1:]: (3,) int64 · VIEW of a"),
+        "{stdout}"
     );
 }
 
@@ -189,10 +210,13 @@ fn deep_expressions_run_on_the_big_stack() {
     // Long operator chains make ASTs ~1000 levels deep; the evaluator
     // recurses over them, which needs the big worker-thread stack.
     let sum = vec!["a"; 1150].join(" + ");
-    let input = format!("a = np.arange(3)\n{sum}\n{}1\n", "-".repeat(990));
+    let input = format!("{PLAIN}a = np.arange(3)\n{sum}\n{}1\n", "-".repeat(990));
     let out = repl("deep", &input);
     assert!(out.status.success(), "{out:?}");
-    assert_eq!(text(&out.stdout), "array([   0, 1150, 2300])\n1\n");
+    assert_eq!(
+        text(&out.stdout),
+        format!("{PLAIN_ACK}array([   0, 1150, 2300])\n1\n")
+    );
     assert_eq!(text(&out.stderr), "");
 }
 
@@ -226,4 +250,17 @@ fn ipython_extras_work_in_the_piped_repl() {
         std::fs::read_to_string(&saved).unwrap(),
         ">>> import numpy as np\n>>> a = np.arange(4)\n>>> a[::2]\narray([0, 2])\n"
     );
+}
+
+#[test]
+fn piped_repl_shows_the_teaching_view_without_colour() {
+    let out = repl("teach", "a = np.arange(6)\nv = a[1:3]\nv[0] = 9\n");
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("v: (2,) int64 · VIEW of a · basic slicing → view"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("  [ ] v this result"), "{stdout}");
+    assert!(stdout.contains("    a[1]  1 → 9"), "{stdout}");
+    assert!(!stdout.contains('\x1b'), "{stdout:?}");
 }

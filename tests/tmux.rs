@@ -328,3 +328,25 @@ fn tmux_lesson_gives_hints_and_resumes_after_quit() {
     );
     assert!(pane.contains("[2/5] >>>"), "pane:\n{pane}");
 }
+
+#[test]
+fn tmux_teaching_view_without_colour_marks_cells_with_brackets() {
+    require_tmux!();
+    let t = Tmux::start("teach", &[("NO_COLOR", "1")]);
+    t.line("a = np.arange(12).reshape(3, 4)");
+    t.line("v = a[1:, 2:]");
+    let pane = t.wait_for("( ) a");
+    assert!(
+        pane.contains("v: (2, 2) int64 · VIEW of a · basic slicing → view"),
+        "pane:\n{pane}"
+    );
+    assert!(pane.contains("[ 6] [ 7]"), "cells not marked:\n{pane}");
+    assert!(!pane.contains('\x1b'), "escapes with NO_COLOR: {pane:?}");
+    t.line("v[0, 0] = 99");
+    let pane = t.wait_for("also changed");
+    assert!(pane.contains("a[1, 2]  6 → 99"), "pane:\n{pane}");
+    t.line(":undo");
+    t.line("a[1, 2]");
+    let pane = t.wait_for("np.int64(6)");
+    assert!(pane.contains("undid `v[0, 0] = 99`"), "pane:\n{pane}");
+}

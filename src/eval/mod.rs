@@ -2,6 +2,7 @@
 //! statement at a time, returning an `Outcome` that front ends render.
 //! Nothing here prints.
 
+pub mod bindings;
 pub mod convert;
 pub mod display;
 pub mod error;
@@ -18,6 +19,7 @@ use std::collections::HashMap;
 use crate::render::PrintOptions;
 use crate::syntax::{self, ast::Stmt};
 
+pub use bindings::Bindings;
 pub use error::{PyError, PyResult};
 pub use methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, SCALAR_ATTRIBUTES};
 pub use numpy::shares_memory;
@@ -91,17 +93,6 @@ impl Session {
                 "slicelab hit an internal error",
             )),
         }
-    }
-
-    /// The value bound to `name`, if any (lessons read the learner's state).
-    pub fn value_of(&self, name: &str) -> Option<&Value> {
-        self.names.get(name)
-    }
-
-    /// Bind `name` to `value` (lessons hand a statement's result to a
-    /// scratch session that scores a prediction).
-    pub fn bind(&mut self, name: &str, value: Value) {
-        self.names.insert(name.to_string(), value);
     }
 
     /// Run `expr` and take its Python truth value: how a lesson's check is

@@ -528,8 +528,15 @@ pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef
 /// `a.ravel()`: a view when the layout allows; otherwise a fresh array
 /// that owns its data (NumPy flattens into a new buffer, so `.base` is None).
 pub fn ravel(a: &ArrayRef, order: Order) -> PyResult<ArrayRef> {
+    // NumPy's PyArray_Ravel returns a view only for an array contiguous in
+    // the requested order; anything else is flattened into a copy, even
+    // when strides could describe it (`a[:, ::2].ravel()`).
+    let contiguous = match order {
+        Order::C => a.is_c_contiguous(),
+        Order::F => a.is_f_contiguous(),
+    };
     let r = reshape(a, &Value::Int(-1), order)?;
-    if r.same_buffer(a) {
+    if contiguous && r.same_buffer(a) {
         return Ok(r);
     }
     Ok(r.copy(Order::C)?)

@@ -112,14 +112,14 @@ pub fn reveal(session: &mut Session, statement: &str) -> (Outcome, Truth) {
     // The arrays read, captured before the statement may rebind their names.
     let sources: Vec<(String, Value)> = reads
         .iter()
-        .filter_map(|n| session.value_of(n).map(|v| (n.clone(), v.clone())))
+        .filter_map(|n| session.binding(n).map(|v| (n.clone(), v.clone())))
         .filter(|(_, v)| matches!(v, Value::Array(_)))
         .collect();
     let outcome = session.run(statement);
     let value = match (&outcome.error, &target) {
         // (The name is looked up after the statement bound it.)
         (Some(_), _) => None,
-        (None, Some(name)) => session.value_of(name).cloned(),
+        (None, Some(name)) => session.binding(name).cloned(),
         (None, None) => outcome.value.clone(),
     };
     let mut truth = Truth {

@@ -501,7 +501,7 @@ impl<'a> Tutor<'a> {
             names.extend(predict::read_names(&p.statement.text));
         }
         let shown = |s: &Session, n: &str| -> Option<String> {
-            match s.value_of(n)? {
+            match s.binding(n)? {
                 Value::Module(_) | Value::Function(_) | Value::Type(_) => None,
                 v => Some(repr(v, &s.print_options)),
             }

@@ -12,6 +12,7 @@ mod lesson_cli;
 mod lesson_list;
 pub mod script;
 pub mod style;
+pub mod teaching;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -71,6 +72,8 @@ enum Command {
     Names,
     Lesson(Option<String>),
     Unknown,
+    /// A teaching command's text (`:vars`, `:undo`, ...).
+    Taught(String),
 }
 
 fn command(line: &str) -> Option<Command> {
@@ -169,6 +172,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
     let mut session = Session::new();
     scope.borrow_mut().set_names(&session);
     let mut transcript = commands::Transcript::default();
+    let mut teacher = crate::teach::Teacher::new();
     let mut reader = input::Reader::default();
     loop {
         let (line, at_eof) = match reader
@@ -185,9 +189,16 @@ pub fn run(palette: Palette) -> io::Result<()> {
         }
         history.add(&mut editor, &line, &palette);
         let line = commands::help_query(&line).unwrap_or(line);
-        let text = match command(&line) {
+        let width = crate::teach::terminal_width();
+        let taught = teacher.command(&line, &mut session, &palette, width);
+        let text = match taught.map_or_else(|| command(&line), |t| Some(Command::Taught(t))) {
+            Some(Command::Taught(t)) => t,
             Some(Command::Quit) => break,
-            Some(Command::Help) => format!("{HELP}\n{}", commands::function_list()),
+            Some(Command::Help) => format!(
+                "{HELP}\n{}{}",
+                crate::teach::commands::help(),
+                commands::function_list()
+            ),
             Some(Command::Names) => names(&session),
             Some(Command::Lesson(name)) => {
                 lesson::from_prompt(&mut editor, &mut history, name, &palette)?;
@@ -206,9 +217,10 @@ pub fn run(palette: Palette) -> io::Result<()> {
                     .unwrap_or_default()
             }
             None => {
-                let outcome = session.run(&line);
+                let (outcome, text) =
+                    teaching::run_statement(&mut teacher, &mut session, &line, &palette);
                 transcript.record(&line, &outcome);
-                render_outcome(&line, &outcome, &palette)
+                text
             }
         };
         scope.borrow_mut().set_names(&session);

@@ -26,6 +26,7 @@ pub fn run_source(
     mut out: impl Write,
 ) -> io::Result<ScriptEnd> {
     let mut session = Session::new();
+    let mut teacher = crate::teach::Teacher::new();
     let mut end = ScriptEnd::Ok;
     for line in source.lines() {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -33,8 +34,14 @@ pub fn run_source(
             continue;
         }
         writeln!(out, "{}{line}", palette.prompt(">>> "))?;
-        let outcome = session.run(line);
+        let width = crate::teach::terminal_width();
+        if let Some(text) = teacher.command(line, &mut session, palette, width) {
+            out.write_all(text.as_bytes())?;
+            continue;
+        }
+        let (outcome, teaching) = teacher.run_and_render(&mut session, line, palette, width);
         out.write_all(render_outcome(line, &outcome, palette).as_bytes())?;
+        out.write_all(teaching.as_bytes())?;
         if outcome.error.is_some() {
             end = ScriptEnd::Failed;
             if !keep_going {
@@ -77,9 +84,13 @@ mod tests {
     fn stops_at_first_error() {
         let (out, end) = run("# c\n\na = np.arange(3)\nb\na\n", false);
         assert_eq!(end, ScriptEnd::Failed);
-        assert_eq!(
-            out,
-            ">>> a = np.arange(3)\n>>> b\nNameError: name 'b' is not defined\n"
+        assert!(
+            out.starts_with(">>> a = np.arange(3)\na: (3,) int64 · NEW"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with(">>> b\nNameError: name 'b' is not defined\n"),
+            "{out}"
         );
     }
 
@@ -88,6 +99,9 @@ mod tests {
         let (out, end) = run("a = np.arange(3)\na[\na[1:]\n", true);
         assert_eq!(end, ScriptEnd::Failed);
         assert!(out.contains("    a[\n"), "{out}");
-        assert!(out.ends_with(">>> a[1:]\narray([1, 2])\n"), "{out}");
+        assert!(
+            out.contains(">>> a[1:]\narray([1, 2])\na[1:]: (2,) int64 · VIEW of a"),
+            "{out}"
+        );
     }
 }

@@ -92,6 +92,40 @@ impl Palette {
     pub fn dim(&self, text: &str) -> String {
         self.paint(text, Style::new().dimmed())
     }
+
+    /// A diagram mark for layer `slot`: 0 is the result (black on yellow),
+    /// then one colour per other name sharing the buffer.
+    pub fn layer(&self, text: &str, slot: usize) -> String {
+        let style = match slot {
+            0 => Style::new().black().on_yellow().bold(),
+            1 => Style::new().cyan().bold(),
+            2 => Style::new().magenta().bold(),
+            3 => Style::new().green().bold(),
+            4 => Style::new().blue().bold(),
+            _ => Style::new().red().bold(),
+        };
+        self.paint(text, style)
+    }
+
+    /// A verdict word: VIEW yellow, COPY and NEW green, ALIAS magenta.
+    pub fn verdict(&self, word: &str) -> String {
+        let style = match word {
+            "VIEW" | "EMPTY" => Style::new().yellow().bold(),
+            "ALIAS" => Style::new().magenta().bold(),
+            _ => Style::new().green().bold(),
+        };
+        self.paint(word, style)
+    }
+
+    /// A mutation alert: bold red.
+    pub fn alert(&self, text: &str) -> String {
+        self.paint(text, Style::new().red().bold())
+    }
+
+    /// A name or heading in teaching text: bold.
+    pub fn strong(&self, text: &str) -> String {
+        self.paint(text, Style::new().bold())
+    }
 }
 
 #[cfg(test)]

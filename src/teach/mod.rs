@@ -1,0 +1,291 @@
+//! The teaching view: what each statement did to memory.
+//!
+//! A [`Teacher`] runs statements on a [`Session`] and, besides NumPy's own
+//! output, works out for every array a statement yields or binds its
+//! verdict (VIEW, COPY, NEW, ALIAS; [`verdict`]), records the bytes a
+//! statement may write so that it can name every other array a write
+//! changed ([`journal`], [`alerts`]) and take the statement back
+//! (`:undo`). Analysis never prints; the `render*` files turn it into text
+//! for a [`Palette`], and the REPL, `slicelab FILE` and lessons show it.
+//!
+//! Cost: verdicts are O(ndim) plus NumPy's bounded overlap test; drawing
+//! visits at most [`footprint::BUDGET`] elements; the write record copies
+//! only the destinations' byte ranges, up to [`journal::SNAPSHOT_LIMIT`].
+
+pub mod alerts;
+pub mod commands;
+pub mod footprint;
+mod gather;
+pub mod journal;
+pub mod render;
+pub mod render_diagram;
+pub mod render_table;
+mod rules;
+pub mod verdict;
+
+use crate::engine::ArrayRef;
+use crate::eval::{Outcome, Session, Value};
+use crate::repl::Palette;
+use crate::syntax::{self, ast::Expr, ast::ExprKind, ast::Stmt};
+
+pub use alerts::Alert;
+pub use verdict::{Kind, Source, Verdict, judge};
+
+/// One array a statement produced, with its verdict.
+#[derive(Debug, Clone)]
+pub struct Annotated {
+    /// The name it was bound to, or the expression's text.
+    pub label: String,
+    /// The array.
+    pub array: ArrayRef,
+    /// VIEW/COPY/NEW/ALIAS and the rule.
+    pub verdict: Verdict,
+    /// The array it was taken from, when that was a named array.
+    pub source_array: Option<ArrayRef>,
+    /// For a copy by indexing a small buffer: the buffer cell each of its
+    /// elements was gathered from, in reading order.
+    pub gathered: Option<Vec<usize>>,
+}
+
+/// What one statement did to memory.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// The arrays it yielded or bound.
+    pub results: Vec<Annotated>,
+    /// Other names whose values its writes changed.
+    pub alerts: Vec<Alert>,
+    /// The names it wrote through.
+    pub through: Vec<String>,
+    /// A remark (e.g. that this statement cannot be undone).
+    pub note: Option<String>,
+}
+
+/// One statement run with teaching on.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// What NumPy's prompt would show.
+    pub outcome: Outcome,
+    /// What it did to memory.
+    pub report: Report,
+}
+
+/// Runs statements with the teaching view: keeps the write journal, the
+/// last verdict (`:explain`), and whether annotations are on.
+#[derive(Debug)]
+pub struct Teacher {
+    journal: journal::Journal,
+    last: Option<Annotated>,
+    annotate: bool,
+    verdicts: std::collections::HashMap<String, Verdict>,
+}
+
+impl Default for Teacher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Teacher {
+    /// A teacher with annotations on and nothing recorded.
+    pub fn new() -> Teacher {
+        Teacher {
+            journal: journal::Journal::default(),
+            last: None,
+            annotate: true,
+            verdicts: Default::default(),
+        }
+    }
+
+    /// Whether the teaching view is shown (`:annotate on|off`).
+    pub fn annotating(&self) -> bool {
+        self.annotate
+    }
+
+    /// The verdict recorded when `name` was last bound, if any.
+    pub fn verdict_of(&self, name: &str) -> Option<&Verdict> {
+        self.verdicts.get(name)
+    }
+
+    /// Run one statement: record its writes, run it, judge what it made.
+    pub fn run(&mut self, session: &mut Session, line: &str) -> Step {
+        let Ok(stmt) = syntax::parse_stmt(line) else {
+            return Step {
+                outcome: session.run(line),
+                report: Report::default(),
+            };
+        };
+        let before = session.bindings();
+        let mut writes = journal::prepare(&stmt, session);
+        let outcome = session.run(line);
+        journal::finish(&mut writes);
+        let through = written_through(&stmt);
+        let after = session.bindings();
+        let mut report = Report {
+            alerts: alerts::alerts(&writes, &after, &through),
+            through,
+            ..Report::default()
+        };
+        if outcome.error.is_none() {
+            report.results = results(&stmt, line, &outcome, session, &before);
+        }
+        for r in &report.results {
+            if !matches!(stmt, Stmt::Expr(_)) {
+                self.verdicts.insert(r.label.clone(), r.verdict.clone());
+            }
+        }
+        if let Some(last) = report.results.last() {
+            self.last = Some(last.clone());
+        }
+        if !writes.complete {
+            report.note =
+                Some("(too much memory written to record it: :undo cannot take this back)".into());
+        }
+        let changes_names = matches!(
+            stmt,
+            Stmt::Assign { .. }
+                | Stmt::AugAssign { .. }
+                | Stmt::Import { .. }
+                | Stmt::FromImport { .. }
+        );
+        if changes_names || writes.any() || !writes.complete {
+            self.journal.push(journal::Entry {
+                line: line.to_string(),
+                bindings: before,
+                writes,
+            });
+        }
+        Step { outcome, report }
+    }
+
+    /// Run one statement and render its teaching view (empty when
+    /// annotations are off): the API lessons use.
+    pub fn run_and_render(
+        &mut self,
+        session: &mut Session,
+        line: &str,
+        palette: &Palette,
+        width: usize,
+    ) -> (Outcome, String) {
+        let step = self.run(session, line);
+        let text = if self.annotate {
+            render::report(&step.report, &session.bindings(), palette, width)
+        } else {
+            String::new()
+        };
+        (step.outcome, text)
+    }
+}
+
+/// The terminal's width, or 80 when unknown (and at least 40).
+pub fn terminal_width() -> usize {
+    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    comfy_table::Table::new()
+        .width()
+        .map(usize::from)
+        .or(from_env)
+        .unwrap_or(80)
+        .max(40)
+}
+
+/// The arrays a statement yielded or bound, each judged.
+fn results(
+    stmt: &Stmt,
+    line: &str,
+    outcome: &Outcome,
+    session: &mut Session,
+    before: &crate::eval::Bindings,
+) -> Vec<Annotated> {
+    let mut out = Vec::new();
+    let mut judge_one = |session: &mut Session, label: String, expr: &Expr, arr: ArrayRef| {
+        let verdict = judge(expr, &arr, before);
+        let source_array = verdict::source_expr(expr)
+            .and_then(verdict::root_name)
+            .and_then(|n| match before.get(n) {
+                Some(Value::Array(a)) => Some(a.clone()),
+                _ => None,
+            });
+        let gathered = match (&verdict.kind, &source_array) {
+            (Kind::Copy, Some(src)) => gather::cells(session, expr, src),
+            _ => None,
+        };
+        out.push(Annotated {
+            label,
+            array: arr,
+            verdict,
+            source_array,
+            gathered,
+        });
+    };
+    match stmt {
+        Stmt::Expr(e) => {
+            if let Some(Value::Array(a)) = &outcome.value
+                && !matches!(e.kind, ExprKind::Name(_))
+            {
+                judge_one(session, text_of(e, line), e, a.clone());
+            }
+        }
+        Stmt::Assign { targets, value } => {
+            for t in targets {
+                match (&t.kind, &value.kind) {
+                    (ExprKind::Name(n), _) => {
+                        if let Some(Value::Array(a)) = session.binding(n).cloned() {
+                            judge_one(session, n.clone(), value, a);
+                        }
+                    }
+                    (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) if ts.len() == vs.len() => {
+                        for (t, v) in ts.iter().zip(vs) {
+                            if let ExprKind::Name(n) = &t.kind
+                                && let Some(Value::Array(a)) = session.binding(n).cloned()
+                            {
+                                judge_one(session, n.clone(), v, a);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// A short label for an expression statement's result.
+fn text_of(e: &Expr, line: &str) -> String {
+    line.get(e.span.start..e.span.end)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or("result")
+        .to_string()
+}
+
+/// The names a statement writes through (the root of each target).
+fn written_through(stmt: &Stmt) -> Vec<String> {
+    let mut v: Vec<String> = match stmt {
+        Stmt::Assign { targets, .. } => targets
+            .iter()
+            .filter(|t| !matches!(t.kind, ExprKind::Name(_)))
+            .filter_map(|t| target_root(t).map(str::to_string))
+            .collect(),
+        Stmt::AugAssign { target, .. } => target_root(target)
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
+        Stmt::Expr(e) => verdict::source_expr(e)
+            .and_then(verdict::root_name)
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    };
+    v.dedup();
+    v
+}
+
+fn target_root(t: &Expr) -> Option<&str> {
+    match &t.kind {
+        ExprKind::Name(n) => Some(n),
+        ExprKind::Subscript { value, .. } | ExprKind::Attribute { value, .. } => target_root(value),
+        _ => None,
+    }
+}

@@ -1,0 +1,91 @@
+//! `:vars` / `whos`: one row per array name — shape, dtype, verdict, base,
+//! the names it shares memory with, buffer id, bytes, writeable.
+
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+
+use crate::eval::{Bindings, Value, shares_memory};
+use crate::repl::Palette;
+
+use super::Teacher;
+use super::render::{owner_name, shape_text};
+
+/// The table of every bound name (arrays in detail, others by type).
+pub fn vars(names: &Bindings, teacher: &Teacher, palette: &Palette, width: usize) -> String {
+    let mut sorted: Vec<(&String, &Value)> = names.iter().filter(|(k, _)| *k != "np").collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    if sorted.is_empty() {
+        return "(no names yet)\n".into();
+    }
+    let mut table = Table::new();
+    if palette.enabled() {
+        table.load_style(presets::UTF8_FULL.with_rounded_corners());
+        table.enforce_styling();
+    } else {
+        table.load_style(presets::ASCII_FULL);
+        table.force_no_tty();
+    }
+    table
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width.min(u16::MAX as usize) as u16)
+        .set_header(vec![
+            "name",
+            "shape",
+            "dtype",
+            "verdict",
+            "base",
+            "shares with",
+            "buffer",
+            "bytes",
+            "write",
+        ]);
+    for (name, value) in &sorted {
+        let Value::Array(a) = value else {
+            table.add_row(vec![
+                Cell::new(name),
+                Cell::new(""),
+                Cell::new(value.type_name()),
+            ]);
+            continue;
+        };
+        let verdict = teacher
+            .verdict_of(name)
+            .map(|v| v.kind.word().to_string())
+            .unwrap_or_else(|| if a.base().is_some() { "VIEW" } else { "owner" }.into());
+        let base = match a.base() {
+            None => "None".to_string(),
+            Some(b) => match owner_name(b, names).as_str() {
+                "an unnamed array" => format!("unnamed #{}", b.buffer().id()),
+                n => n.to_string(),
+            },
+        };
+        let sharing: Vec<&str> = sorted
+            .iter()
+            .filter(|(k, v)| k != name && matches!(v, Value::Array(o) if shares_memory(a, o, true)))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let mut verdict_cell = Cell::new(&verdict);
+        if palette.enabled() {
+            verdict_cell = verdict_cell.fg(match verdict.as_str() {
+                "VIEW" | "EMPTY" => Color::Yellow,
+                "ALIAS" => Color::Magenta,
+                _ => Color::Green,
+            });
+        }
+        table.add_row(vec![
+            Cell::new(name),
+            Cell::new(shape_text(&a.shape())),
+            Cell::new(a.dtype().name()),
+            verdict_cell,
+            Cell::new(base),
+            Cell::new(if sharing.is_empty() {
+                "—".into()
+            } else {
+                sharing.join(", ")
+            }),
+            Cell::new(format!("#{}", a.buffer().id())),
+            Cell::new(a.size() * a.dtype().itemsize()),
+            Cell::new(if a.writeable() { "yes" } else { "no" }),
+        ]);
+    }
+    format!("{table}\n")
+}
