@@ -242,6 +242,7 @@ conformance_test!(arithmetic_promotion, "10_arithmetic_promotion");
 conformance_test!(shape_ops, "11_shape_ops");
 conformance_test!(functions_reductions, "12_functions_reductions");
 conformance_test!(hostile_input, "13_hostile_input");
+conformance_test!(flatiter, "14_flatiter");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
@@ -261,6 +262,7 @@ fn every_expected_file_has_a_test() {
         "11_shape_ops",
         "12_functions_reductions",
         "13_hostile_input",
+        "14_flatiter",
     ];
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {

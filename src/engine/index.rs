@@ -240,7 +240,8 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                     offset += start as isize * base.strides[axis];
                 }
                 view.shape.push(len);
-                view.strides.push(step as isize * base.strides[axis]);
+                view.strides
+                    .push((step as isize).wrapping_mul(base.strides[axis]));
                 axis += 1;
                 slot += 1;
             }

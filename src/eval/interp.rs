@@ -100,6 +100,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::List(l) => l.borrow().clone(),
         Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
         Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
+        Value::FlatIter(a) => super::flatiter::items(a),
         Value::Array(a) => {
             if a.ndim() == 0 {
                 return Err(PyError::type_error("iteration over a 0-d array"));
@@ -543,6 +544,7 @@ impl Session {
     pub(super) fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
         match obj {
             Value::Array(a) => array_getitem(a, idx),
+            Value::FlatIter(a) => super::flatiter::getitem(a, idx),
             Value::Void(a) => void_getitem(a, idx),
             Value::NpScalar(..) => match idx {
                 Value::Tuple(t) if t.is_empty() => Ok(obj.clone()),
@@ -634,6 +636,7 @@ impl Session {
     pub(super) fn setitem(&mut self, obj: &Value, idx: &Value, value: &Value) -> PyResult<()> {
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),
+            Value::FlatIter(a) => super::flatiter::setitem(a, idx, value),
             Value::Void(a) => {
                 let target = match idx {
                     Value::Str(name) => field_view(a, name)?,
@@ -700,6 +703,7 @@ impl Session {
                 }
             }
             (Value::Flags(a), "writeable") => Ok(a.set_writeable(truthy(value)?)?),
+            (Value::Array(a), "flat") => super::flatiter::setitem(a, &Value::Ellipsis, value),
             (Value::Array(_), "dtype" | "strides" | "data") => Err(PyError::new(
                 "AttributeError",
                 format!("slicelab does not support setting '{name}'"),
@@ -726,6 +730,7 @@ impl Session {
         match obj {
             Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
             Value::Array(a) => super::methods::array_attr(a, obj, name),
+            Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
             Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),
             Value::DType(dt) => super::methods::dtype_attr(dt, name),
             Value::Flags(a) => Ok(Value::Bool(match name {

@@ -107,7 +107,7 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
                 Value::Array(z)
             }
         },
-        "flat" => Value::Array(reshape(a, &Value::Int(-1), Order::C)?),
+        "flat" => Value::FlatIter(a.clone()),
         m if ARRAY_METHODS.contains(&m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
         other => return Err(PyError::attribute("numpy.ndarray", other)),
     })
@@ -224,6 +224,7 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
             }
             _ => Err(PyError::attribute(&obj.type_name(), name)),
         },
+        Value::FlatIter(a) => Ok(Value::Array(super::flatiter::to_array(a)?)),
         Value::Void(a) => match name {
             "item" | "tolist" => Ok(scalar_to_py(a.dtype(), &a.first())),
             _ => Err(PyError::attribute("numpy.void", name)),

@@ -5,6 +5,7 @@
 pub mod convert;
 pub mod display;
 pub mod error;
+mod flatiter;
 mod interp;
 mod methods;
 mod numpy;

@@ -374,6 +374,7 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
     match v {
         Value::Array(a) => Ok(a.clone()),
         Value::Void(a) => Ok(a.clone()),
+        Value::FlatIter(a) => super::flatiter::to_array(a),
         Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
             &[],
             dt.clone(),
@@ -2311,5 +2312,6 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::Function(_) | Value::Method(..) => TypeObj::Builtin("builtin_function_or_method"),
         Value::Module(_) => TypeObj::Builtin("module"),
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
+        Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
     }
 }
