@@ -243,6 +243,7 @@ conformance_test!(shape_ops, "11_shape_ops");
 conformance_test!(functions_reductions, "12_functions_reductions");
 conformance_test!(hostile_input, "13_hostile_input");
 conformance_test!(flatiter, "14_flatiter");
+conformance_test!(index_routines, "15_index_routines");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
@@ -263,6 +264,7 @@ fn every_expected_file_has_a_test() {
         "12_functions_reductions",
         "13_hostile_input",
         "14_flatiter",
+        "15_index_routines",
     ];
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {

@@ -209,11 +209,10 @@ pub fn setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     if vals.is_empty() {
         return Ok(());
     }
-    let offsets: Vec<isize> = sel.positions.iter().map(|&p| offset_at(a, p)).collect();
-    let mut bytes = a.buffer().bytes_mut();
-    for (k, at) in offsets.into_iter().enumerate() {
-        write_scalar(&mut bytes, at, &dt, &vals[k % vals.len()]);
-    }
+    let cycled: Vec<Scalar> = (0..sel.positions.len())
+        .map(|k| vals[k % vals.len()].clone())
+        .collect();
+    write_positions(a, &sel.positions, &cycled);
     Ok(())
 }
 
@@ -247,4 +246,19 @@ pub fn items(a: &ArrayRef) -> Vec<Value> {
         .into_iter()
         .map(|s| Value::NpScalar(a.dtype().clone(), s))
         .collect()
+}
+
+/// The element at C-order position `pos` (caller checks the bound).
+pub fn read_position(a: &NdArray, pos: usize) -> Scalar {
+    read_scalar(&a.buffer().bytes(), offset_at(a, pos), a.dtype())
+}
+
+/// Write `vals[k]` at C-order position `positions[k]` (positions in
+/// bounds, values already of the array's dtype).
+pub fn write_positions(a: &NdArray, positions: &[usize], vals: &[Scalar]) {
+    let offsets: Vec<isize> = positions.iter().map(|&p| offset_at(a, p)).collect();
+    let mut bytes = a.buffer().bytes_mut();
+    for (at, v) in offsets.into_iter().zip(vals) {
+        write_scalar(&mut bytes, at, a.dtype(), v);
+    }
 }

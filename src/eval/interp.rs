@@ -743,9 +743,8 @@ impl Session {
                 _ => return Err(PyError::attribute("numpy._core.multiarray.flagsobj", name)),
             })),
             Value::Function(f)
-                if f.as_ref() == "np.add"
-                    || f.as_ref() == "np.multiply"
-                    || f.as_ref() == "np.subtract" =>
+                if f.strip_prefix("np.")
+                    .is_some_and(|n| super::index_routines::ufunc_op(n).is_some()) =>
             {
                 match name {
                     "at" | "reduce" | "accumulate" | "outer" => {

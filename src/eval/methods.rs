@@ -138,6 +138,7 @@ pub const ARRAY_METHODS: &[&str] = &[
     "nonzero",
     "squeeze",
     "diagonal",
+    "put",
     "tolist",
     "item",
     "fill",
@@ -515,39 +516,25 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             Value::None
         }
         "diagonal" => {
-            let l = a.layout();
-            if l.ndim() < 2 {
-                return Err(PyError::value(
-                    "diag requires an array of at least two dimensions",
-                ));
-            }
-            let offset = match args.get(0, "offset") {
-                Some(Value::Int(i)) => *i as i64,
-                _ => 0,
+            let get = |i: usize, n: &str, d: i64| -> PyResult<i64> {
+                match args.get(i, n) {
+                    Some(v) => super::numpy::int_arg(v, ""),
+                    None => Ok(d),
+                }
             };
-            let (r, c) = (l.shape[0] as i64, l.shape[1] as i64);
-            let (start_r, start_c) = if offset >= 0 {
-                (0, offset)
-            } else {
-                (-offset, 0)
-            };
-            let n = (r - start_r).min(c - start_c).max(0) as usize;
-            let mut nl = crate::engine::Layout {
-                shape: l.shape[2..].to_vec(),
-                strides: l.strides[2..].to_vec(),
-                offset: l.offset,
-            };
-            if n > 0 {
-                nl.offset = (l.offset as isize
-                    + start_r as isize * l.strides[0]
-                    + start_c as isize * l.strides[1]) as usize;
-            }
-            nl.shape.push(n);
-            nl.strides.push(l.strides[0] + l.strides[1]);
-            let v = NdArray::view_with(a, nl);
-            v.set_writeable(false)?;
-            Value::Array(v)
+            Value::Array(super::index_routines::diagonal(
+                a,
+                get(0, "offset", 0)?,
+                get(1, "axis1", 0)?,
+                get(2, "axis2", 1)?,
+            )?)
         }
+        "put" => super::index_routines::put(
+            a,
+            args.req(0, "indices", name)?,
+            args.req(1, "values", name)?,
+            args.get(2, "mode"),
+        )?,
         "tolist" => tolist(a),
         "item" => {
             if args.pos.is_empty() {

@@ -6,6 +6,7 @@ pub mod convert;
 pub mod display;
 pub mod error;
 mod flatiter;
+mod index_routines;
 mod interp;
 mod methods;
 mod numpy;

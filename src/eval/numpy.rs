@@ -165,7 +165,7 @@ pub fn builtin(name: &str) -> Option<Value> {
 
 /// `np.NAME`.
 pub fn np_attr(name: &str) -> Option<Value> {
-    if NP_FUNCTIONS.contains(&name) {
+    if NP_FUNCTIONS.contains(&name) || super::index_routines::NAMES.contains(&name) {
         return Some(Value::func(&format!("np.{name}")));
     }
     Some(match name {
@@ -180,7 +180,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "str_" => Value::Type(TypeObj::NpStr),
         "True_" => Value::NpScalar(DType::Bool, Scalar::Bool(true)),
         "False_" => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
-        "s_" | "index_exp" => Value::func(&format!("np.{name}")),
+        "s_" | "index_exp" | "r_" | "c_" => Value::func(&format!("np.{name}")),
         "__version__" => Value::str("2.4.6"),
         _ => {
             let dt = match name {
@@ -236,6 +236,9 @@ pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
             Value::Tuple(_) => idx.clone(),
             other => Value::tuple(vec![other.clone()]),
         }),
+        Value::Function(n) if n.as_ref() == "np.r_" || n.as_ref() == "np.c_" => {
+            super::index_routines::concat_trick(n.as_ref() == "np.c_", idx)
+        }
         other => Err(PyError::type_error(format!(
             "'{}' object is not subscriptable",
             other.type_name()
@@ -384,7 +387,7 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
     }
 }
 
-fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+pub(super) fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i as i64),
         Value::Bool(b) => Ok(*b as i64),
@@ -397,7 +400,7 @@ fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     }
 }
 
-fn float_arg(v: &Value) -> PyResult<f64> {
+pub(super) fn float_arg(v: &Value) -> PyResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),
@@ -794,7 +797,7 @@ fn arrays_arg(v: &Value) -> PyResult<Vec<ArrayRef>> {
     iterate(v)?.iter().map(as_array).collect()
 }
 
-fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
+pub(super) fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
     if arrays.is_empty() {
         return Err(PyError::value("need at least one array to concatenate"));
     }
@@ -1650,86 +1653,26 @@ impl Session {
                     Some(ax) => Value::Array(sort(&a, Some(ax), &args)?),
                 }
             }
-            "argsort" => {
-                let a = reshape(&arr0(&args)?, &Value::Int(-1), Order::C)?;
-                let vals = a.to_scalars();
-                let mut order: Vec<usize> = (0..vals.len()).collect();
-                order.sort_by(|&i, &j| {
-                    crate::engine::element::scalar_as_f64(&vals[i])
-                        .partial_cmp(&crate::engine::element::scalar_as_f64(&vals[j]))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                });
-                Value::Array(NdArray::from_scalars(
-                    &[order.len()],
-                    DType::Int64,
-                    &order
-                        .iter()
-                        .map(|&i| Scalar::Int(i as i64))
-                        .collect::<Vec<_>>(),
-                )?)
-            }
+            "argsort" => Value::Array(super::index_routines::argsort(
+                &arr0(&args)?,
+                args.get(1, "axis").unwrap_or(&Value::Int(-1)),
+            )?),
             "put" => {
-                let a = arr0(&args)?;
-                let flat = reshape(&a, &Value::Int(-1), Order::C)?;
-                if !flat.same_buffer(&a) || !a.is_c_contiguous() {
-                    return Err(PyError::type_error(
-                        "put: slicelab needs a C-contiguous array",
-                    ));
-                }
-                let ind = as_array(args.req(1, "ind", name)?)?;
-                let vals = as_array(args.req(2, "v", name)?)?;
-                let vals = kernels::cast(&vals, a.dtype())?;
-                let vflat = vals.to_scalars();
-                let idx: Vec<Scalar> = ind.to_scalars();
-                for (k, i) in idx.iter().enumerate() {
-                    let i = crate::engine::element::scalar_as_f64(i) as i64;
-                    let v = &vflat[k % vflat.len().max(1)];
-                    index::set(
-                        &flat,
-                        &[IndexItem::Int(i)],
-                        &NdArray::from_scalars(&[], a.dtype().clone(), std::slice::from_ref(v))?,
-                    )?;
-                }
-                Value::None
-            }
-            "add.at" | "subtract.at" | "multiply.at" => {
-                let a = arr0(&args)?;
-                let idx = args.req(1, "indices", name)?;
-                let b = args.get(2, "b").cloned().unwrap_or(Value::None);
-                let items = super::convert::to_index_items(idx)?;
-                // Unbuffered: apply once per index, so repeats accumulate.
-                let positions = match items.as_slice() {
-                    [IndexItem::IntArray(ix)] => ix.to_scalars(),
-                    [IndexItem::Int(i)] => vec![Scalar::Int(*i)],
-                    _ => {
-                        return Err(PyError::type_error(
-                            "slicelab's ufunc.at takes one integer index array",
-                        ));
+                let a = match args.req(0, "a", name)? {
+                    Value::Array(a) => a.clone(),
+                    other => {
+                        return Err(PyError::type_error(format!(
+                            "argument 1 must be numpy.ndarray, not {}",
+                            super::display::repr(&Value::Type(type_of(other)), &Default::default())
+                        )));
                     }
                 };
-                let bvals: Vec<Value> = match &b {
-                    Value::Array(x) => x
-                        .to_scalars()
-                        .into_iter()
-                        .map(|s| Value::NpScalar(x.dtype().clone(), s))
-                        .collect(),
-                    Value::List(_) | Value::Tuple(_) => iterate(&b)?,
-                    other => vec![other.clone()],
-                };
-                let op = match name {
-                    "add.at" => BinaryOp::Add,
-                    "subtract.at" => BinaryOp::Sub,
-                    _ => BinaryOp::Mul,
-                };
-                for (k, p) in positions.iter().enumerate() {
-                    let i = crate::engine::element::scalar_as_f64(p) as i64;
-                    let it = [IndexItem::Int(i)];
-                    let cur = super::interp::wrap_indexed(&a, index::get(&a, &it)?);
-                    let new = numpy_binary(op, &cur, &bvals[k % bvals.len().max(1)])?;
-                    let src = as_array(&new)?;
-                    index::set(&a, &it, &src)?;
-                }
-                Value::None
+                super::index_routines::put(
+                    &a,
+                    args.req(1, "ind", name)?,
+                    args.req(2, "v", name)?,
+                    args.get(3, "mode"),
+                )?
             }
             "add" => binary_fn(BinaryOp::Add, &args, name)?,
             "subtract" => binary_fn(BinaryOp::Sub, &args, name)?,
@@ -2021,7 +1964,15 @@ impl Session {
                     }
                 }
             }
-            "s_" | "index_exp" => {
+            n if n.ends_with(".at")
+                && let Some(op) = super::index_routines::ufunc_op(&n[..n.len() - 3]) =>
+            {
+                super::index_routines::ufunc_at(op, &args, n)?
+            }
+            n if super::index_routines::NAMES.contains(&n) => {
+                super::index_routines::call(n, &args)?
+            }
+            "s_" | "index_exp" | "r_" | "c_" => {
                 return Err(PyError::type_error(format!(
                     "'np.{name}' is used with [], as np.{name}[1:3]"
                 )));
