@@ -264,6 +264,23 @@ pub fn reduce(
     if sorted.len() != axes.len() {
         return Err(EngineError::value("duplicate value in 'axis'"));
     }
+    if a.dtype().kind() == super::dtype::Kind::Complex
+        && matches!(
+            op,
+            Reduction::Sum | Reduction::Mean | Reduction::Prod | Reduction::Max | Reduction::Min
+        )
+    {
+        return super::scalar_kernels::complex_reduce(a, op, &sorted, keepdims);
+    }
+    if *a.dtype() == DType::Float16 {
+        // NumPy reduces half floats in float32 and rounds the result back.
+        let wide = super::kernels::cast(a, &DType::Float32)?;
+        let r = reduce(&wide, op, Some(&sorted), keepdims)?;
+        return match op {
+            Reduction::ArgMin | Reduction::ArgMax | Reduction::Any | Reduction::All => Ok(r),
+            _ => super::kernels::cast(&r, &DType::Float16),
+        };
+    }
     let innermost = sorted.last() == Some(&(shape.len().saturating_sub(1))) || shape.is_empty();
     // argmin/argmax over several axes index the flattened C order.
     let source = if matches!(op, Reduction::ArgMin | Reduction::ArgMax) && sorted.len() > 1 {

@@ -704,17 +704,19 @@ impl Session {
             }
             (Value::Flags(a), "writeable") => Ok(a.set_writeable(truthy(value)?)?),
             (Value::Array(a), "flat") => super::flatiter::setitem(a, &Value::Ellipsis, value),
+            (Value::Array(a), "real" | "imag") => {
+                super::complex_fns::set_part(a, name == "imag", value)
+            }
             (Value::Array(_), "dtype" | "strides" | "data") => Err(PyError::new(
                 "AttributeError",
                 format!("slicelab does not support setting '{name}'"),
             )),
-            (
-                Value::Array(_),
-                "T" | "base" | "ndim" | "size" | "itemsize" | "nbytes" | "flags" | "real" | "imag",
-            ) => Err(PyError::new(
-                "AttributeError",
-                format!("attribute '{name}' of 'numpy.ndarray' objects is not writable"),
-            )),
+            (Value::Array(_), "T" | "base" | "ndim" | "size" | "itemsize" | "nbytes" | "flags") => {
+                Err(PyError::new(
+                    "AttributeError",
+                    format!("attribute '{name}' of 'numpy.ndarray' objects is not writable"),
+                ))
+            }
             (Value::Array(_), _) => Err(PyError::new(
                 "AttributeError",
                 format!("'numpy.ndarray' object has no attribute '{name}'"),

@@ -79,34 +79,18 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
         },
         "flags" => Value::Flags(a.clone()),
         "T" => Value::Array(transpose(a, None)?),
-        "real" => match a.dtype() {
-            DType::Complex128 | DType::Complex64 => {
-                let part = if *a.dtype() == DType::Complex128 {
-                    DType::Float64
-                } else {
-                    DType::Float32
-                };
-                Value::Array(NdArray::view(a, part, a.layout()))
-            }
-            _ => me.clone(),
-        },
-        "imag" => match a.dtype() {
-            DType::Complex128 | DType::Complex64 => {
-                let part = if *a.dtype() == DType::Complex128 {
-                    DType::Float64
-                } else {
-                    DType::Float32
-                };
-                let mut l = a.layout();
-                l.offset += part.itemsize();
-                Value::Array(NdArray::view(a, part, l))
-            }
-            _ => {
-                let z = NdArray::zeros(&a.shape(), a.dtype().clone())?;
-                z.set_writeable(false)?;
-                Value::Array(z)
-            }
-        },
+        "real" if a.dtype().kind() == crate::engine::dtype::Kind::Complex => {
+            Value::Array(super::complex_fns::part_view(a, false))
+        }
+        "real" => me.clone(),
+        "imag" if a.dtype().kind() == crate::engine::dtype::Kind::Complex => {
+            Value::Array(super::complex_fns::part_view(a, true))
+        }
+        "imag" => {
+            let z = NdArray::zeros(&a.shape(), a.dtype().clone())?;
+            z.set_writeable(false)?;
+            Value::Array(z)
+        }
         "flat" => Value::FlatIter(a.clone()),
         m if ARRAY_METHODS.contains(&m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
         other => return Err(PyError::attribute("numpy.ndarray", other)),
@@ -139,6 +123,8 @@ pub const ARRAY_METHODS: &[&str] = &[
     "squeeze",
     "diagonal",
     "put",
+    "conj",
+    "conjugate",
     "tolist",
     "item",
     "fill",
@@ -529,6 +515,13 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 get(2, "axis2", 1)?,
             )?)
         }
+        "conj" | "conjugate" => s.call_function(
+            "np.conj",
+            Args {
+                pos: vec![Value::Array(a.clone())],
+                kw: vec![],
+            },
+        )?,
         "put" => super::index_routines::put(
             a,
             args.req(0, "indices", name)?,

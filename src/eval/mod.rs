@@ -2,6 +2,7 @@
 //! statement at a time, returning an `Outcome` that front ends render.
 //! Nothing here prints.
 
+mod complex_fns;
 pub mod convert;
 pub mod display;
 pub mod error;
@@ -11,6 +12,7 @@ mod interp;
 mod methods;
 mod numpy;
 pub mod ops;
+mod printopts;
 pub mod value;
 
 use std::collections::HashMap;

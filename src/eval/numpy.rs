@@ -130,6 +130,7 @@ pub const NP_FUNCTIONS: &[&str] = &[
     "broadcast_arrays",
     "array_repr",
     "array_str",
+    "array2string",
     "unique",
     "repeat",
     "tile",
@@ -165,7 +166,10 @@ pub fn builtin(name: &str) -> Option<Value> {
 
 /// `np.NAME`.
 pub fn np_attr(name: &str) -> Option<Value> {
-    if NP_FUNCTIONS.contains(&name) || super::index_routines::NAMES.contains(&name) {
+    if NP_FUNCTIONS.contains(&name)
+        || super::index_routines::NAMES.contains(&name)
+        || super::complex_fns::NAMES.contains(&name)
+    {
         return Some(Value::func(&format!("np.{name}")));
     }
     Some(match name {
@@ -769,11 +773,7 @@ fn linspace(args: &Args) -> PyResult<Value> {
 
 /// Apply an f64 function elementwise; float32 stays float32, ints become float64.
 pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64) -> PyResult<ArrayRef> {
-    let dt = if *a.dtype() == DType::Float32 {
-        DType::Float32
-    } else {
-        DType::Float64
-    };
+    let dt = super::complex_fns::float_ufunc_dtype(a.dtype());
     let src = kernels::cast(a, &DType::Float64)?;
     let vals: Vec<Scalar> = src
         .to_scalars()
@@ -1071,6 +1071,13 @@ fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {
         let mut c = chunk.to_vec();
         c.sort_by(|x, y| match (x, y) {
             (Scalar::Str(p), Scalar::Str(q)) => p.cmp(q),
+            (Scalar::Complex(a, b), Scalar::Complex(c, d)) => {
+                // Lexicographic, NaNs last, as NumPy sorts complex values.
+                let key = |r: f64, i: f64| (r.is_nan() || i.is_nan(), r, i);
+                key(*a, *b)
+                    .partial_cmp(&key(*c, *d))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            }
             _ => {
                 let (p, q) = (
                     crate::engine::element::scalar_as_f64(x),
@@ -1826,6 +1833,9 @@ impl Session {
                 if name == "square" {
                     return numpy_binary(BinaryOp::Mul, &args.pos[0], &args.pos[0]);
                 }
+                if let Some(r) = super::complex_fns::complex_ufunc(&a, name) {
+                    return Ok(scalarize(r?));
+                }
                 let f: fn(f64) -> f64 = match name {
                     "sqrt" => f64::sqrt,
                     "exp" => f64::exp,
@@ -1838,48 +1848,9 @@ impl Session {
                 let out = unary_float(&a, f)?;
                 scalarize(out)
             }
-            "set_printoptions" => {
-                let o = &mut self.print_options;
-                for (k, v) in &args.kw {
-                    match (k.as_str(), v) {
-                        ("precision", Value::Int(i)) => o.precision = *i as usize,
-                        ("threshold", Value::Int(i)) => o.threshold = (*i).max(0) as usize,
-                        ("threshold", Value::Float(f)) if f.is_infinite() => {
-                            o.threshold = usize::MAX
-                        }
-                        ("edgeitems", Value::Int(i)) => o.edgeitems = *i as usize,
-                        ("linewidth", Value::Int(i)) => o.linewidth = *i as usize,
-                        ("suppress", v) => o.suppress = truthy(v)?,
-                        ("sign", Value::Str(s)) => o.sign = s.chars().next().unwrap_or('-'),
-                        ("floatmode", Value::Str(s)) => o.floatmode = s.to_string(),
-                        ("nanstr", Value::Str(s)) => o.nanstr = s.to_string(),
-                        ("infstr", Value::Str(s)) => o.infstr = s.to_string(),
-                        (other, _) => {
-                            return Err(PyError::type_error(format!(
-                                "set_printoptions() got an unexpected keyword argument '{other}'"
-                            )));
-                        }
-                    }
-                }
-                Value::None
-            }
-            "get_printoptions" => {
-                let o = &self.print_options;
-                let pairs = vec![
-                    ("edgeitems", Value::Int(o.edgeitems as i128)),
-                    ("threshold", Value::Int(o.threshold as i128)),
-                    ("floatmode", Value::str(&o.floatmode)),
-                    ("precision", Value::Int(o.precision as i128)),
-                    ("suppress", Value::Bool(o.suppress)),
-                    ("linewidth", Value::Int(o.linewidth as i128)),
-                    ("nanstr", Value::str(&o.nanstr)),
-                    ("infstr", Value::str(&o.infstr)),
-                    ("sign", Value::str(&o.sign.to_string())),
-                ];
-                Value::Dict(Rc::new(std::cell::RefCell::new(
-                    pairs.into_iter().map(|(k, v)| (Value::str(k), v)).collect(),
-                )))
-            }
+            "set_printoptions" => super::printopts::set(&mut self.print_options, &args)?,
+            "get_printoptions" => super::printopts::get(&self.print_options),
+            "array2string" => super::printopts::array2string(&self.print_options, &args)?,
             "diagonal" => super::methods::call_array_method(
                 self,
                 &arr0(&args)?,
@@ -1913,8 +1884,9 @@ impl Session {
                 let b = dtype_arg(args.req(1, "to", name)?)?;
                 Value::Bool(crate::engine::promote::can_cast_safe(&a, &b))
             }
-            "array_repr" => Value::str(&repr(&Value::Array(arr0(&args)?), &self.print_options)),
-            "array_str" => Value::str(&str_of(&Value::Array(arr0(&args)?), &self.print_options)),
+            "array_repr" | "array_str" => {
+                super::printopts::array_repr_str(&self.print_options, &args, name == "array_repr")?
+            }
             "unique" => {
                 let a = arr0(&args)?;
                 let sorted = sort(&reshape(&a, &Value::Int(-1), Order::C)?, Some(0), &args)?;
@@ -1969,6 +1941,7 @@ impl Session {
             {
                 super::index_routines::ufunc_at(op, &args, n)?
             }
+            n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }
@@ -2122,6 +2095,14 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             Some(v) => truthy(&v)?,
         }),
         TypeObj::Builtin("complex") => {
+            let z = match &first {
+                Some(Value::Complex(r, i)) => Some((*r, *i)),
+                Some(Value::NpScalar(_, Scalar::Complex(r, i))) => Some((*r, *i)),
+                _ => None,
+            };
+            if let (Some((r, i)), None) = (z, args.pos.get(1)) {
+                return Ok(Value::Complex(r, i));
+            }
             let re = first.as_ref().map(float_arg).transpose()?.unwrap_or(0.0);
             let im = args.pos.get(1).map(float_arg).transpose()?.unwrap_or(0.0);
             Value::Complex(re, im)
