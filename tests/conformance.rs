@@ -246,6 +246,7 @@ conformance_test!(flatiter, "14_flatiter");
 conformance_test!(index_routines, "15_index_routines");
 conformance_test!(printing_controls, "16_printing_controls");
 conformance_test!(complex_float16, "17_complex_float16");
+conformance_test!(edge_shapes, "18_edge_shapes");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
@@ -269,6 +270,7 @@ fn every_expected_file_has_a_test() {
         "15_index_routines",
         "16_printing_controls",
         "17_complex_float16",
+        "18_edge_shapes",
     ];
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {

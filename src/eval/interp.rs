@@ -889,6 +889,7 @@ fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
         return Ok(Value::Array(multi_field_view(a, &names)?));
     }
     let items = to_index_items(idx)?;
+    check_result_ndim(a.ndim(), &items)?;
     let r = index::get(a, &items)?;
     if let (Indexed::Scalar(_), DType::Record(_)) = (&r, a.dtype()) {
         // A record element stays tied to the array's memory.
@@ -899,6 +900,33 @@ fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
         }
     }
     Ok(wrap_indexed(a, r))
+}
+
+/// NumPy refuses an index whose result would pass 64 dimensions.
+fn check_result_ndim(ndim: usize, items: &[IndexItem]) -> PyResult<()> {
+    let (mut add, mut used, mut fancy) = (0usize, 0usize, None::<usize>);
+    for it in items {
+        match it {
+            IndexItem::NewAxis => add += 1,
+            IndexItem::Int(_) => used += 1,
+            IndexItem::IntArray(x) => {
+                used += 1;
+                fancy = Some(fancy.unwrap_or(0).max(x.ndim()));
+            }
+            IndexItem::BoolArray(x) => {
+                used += x.ndim();
+                fancy = Some(fancy.unwrap_or(0).max(1));
+            }
+            IndexItem::Slice(..) | IndexItem::Ellipsis => {}
+        }
+    }
+    let result = (ndim + add + fancy.unwrap_or(0)).saturating_sub(used);
+    if result > 64 {
+        return Err(PyError::index(format!(
+            "number of dimensions must be within [0, 64], indexing result would have {result}"
+        )));
+    }
+    Ok(())
 }
 
 fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {

@@ -376,6 +376,17 @@ fn resolve_shape(raw: &[i128], size: Option<usize>) -> PyResult<Vec<usize>> {
         .collect())
 }
 
+/// Prepend length-1 axes until `a` has `n` dimensions (`ndmin=`): a view
+/// of the new array, so `.base` is it, as in NumPy.
+fn with_ndmin(a: ArrayRef, n: usize) -> PyResult<ArrayRef> {
+    if a.ndim() >= n {
+        return Ok(a);
+    }
+    let mut shape = vec![Value::Int(1); n - a.ndim()];
+    shape.extend(a.shape().iter().map(|&d| Value::Int(d as i128)));
+    reshape(&a, &Value::tuple(shape), Order::C)
+}
+
 /// Python value to array, without copying an array (`np.asarray`).
 pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
     match v {
@@ -468,6 +479,7 @@ fn order_arg(args: &Args, pos: usize) -> PyResult<Order> {
 /// base is the hidden copy, as NumPy's).
 pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef> {
     let shape = shape_arg(shape_v, Some(a.size()))?;
+    check_ndim(shape.len())?;
     let item = a.dtype().itemsize();
     let layout = a.layout();
     match order {
@@ -644,7 +656,19 @@ pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
 }
 
 fn creation_shape(v: &Value) -> PyResult<Vec<usize>> {
-    shape_arg(v, None)
+    let shape = shape_arg(v, None)?;
+    check_ndim(shape.len())?;
+    Ok(shape)
+}
+
+/// NumPy's limit on dimensions (`NPY_MAXDIMS`).
+pub fn check_ndim(n: usize) -> PyResult<()> {
+    if n > 64 {
+        return Err(PyError::value(format!(
+            "maximum supported dimension for an ndarray is currently 64, found {n}"
+        )));
+    }
+    Ok(())
 }
 
 fn arange(args: &Args) -> PyResult<Value> {
@@ -856,6 +880,7 @@ pub(super) fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<
 
 fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
     let nd = a.ndim() + 1;
+    check_ndim(nd)?;
     let ax = normalize_axis(axis, nd)?;
     let mut l = a.layout();
     l.shape.insert(ax, 1);
@@ -895,6 +920,7 @@ fn squeeze(a: &ArrayRef, axis: Option<Vec<usize>>) -> PyResult<ArrayRef> {
 
 /// `np.broadcast_to`: a read-only view with stride 0 on stretched axes.
 pub fn broadcast_to(a: &ArrayRef, shape: &[usize]) -> PyResult<ArrayRef> {
+    check_ndim(shape.len())?;
     let s = a.shape();
     if !crate::engine::broadcast::broadcasts_to(&s, shape) {
         return Err(PyError::value(format!(
@@ -1352,7 +1378,17 @@ impl Session {
                 {
                     return Ok(v.clone());
                 }
-                Value::Array(to_array(v, dt.as_ref())?)
+                let out = to_array(v, dt.as_ref())?;
+                match args.kw("ndmin") {
+                    Some(n) => {
+                        let n = int_arg(n, "")?.max(0) as usize;
+                        if n > 64 {
+                            return Err(PyError::value("ndmin must be <= ndmax (64)"));
+                        }
+                        Value::Array(with_ndmin(out, n)?)
+                    }
+                    None => Value::Array(out),
+                }
             }
             "asarray" => {
                 let v = args.req(0, "a", "asarray")?;
