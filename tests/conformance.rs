@@ -247,6 +247,7 @@ conformance_test!(index_routines, "15_index_routines");
 conformance_test!(printing_controls, "16_printing_controls");
 conformance_test!(complex_float16, "17_complex_float16");
 conformance_test!(edge_shapes, "18_edge_shapes");
+conformance_test!(more_functions, "19_more_functions");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
@@ -271,6 +272,7 @@ fn every_expected_file_has_a_test() {
         "16_printing_controls",
         "17_complex_float16",
         "18_edge_shapes",
+        "19_more_functions",
     ];
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {

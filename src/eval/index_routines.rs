@@ -1014,3 +1014,23 @@ pub fn argsort(a: &ArrayRef, axis: &Value) -> PyResult<ArrayRef> {
     }
     Ok(transpose(&sorted, Some(back))?.copy(Order::C)?)
 }
+
+/// Index values brought into `[0, n)` by `mode='wrap'`/`'clip'`
+/// (`np.take`); `raise` leaves them for the indexing bounds check.
+pub fn moded_indices(ix: ArrayRef, n: usize, mode: Option<&Value>) -> PyResult<ArrayRef> {
+    let mode = clip_mode(mode)?;
+    if mode == ClipMode::Raise {
+        return Ok(ix);
+    }
+    let (vals, shape) = int_values(&Value::Array(ix))?;
+    if n == 0 {
+        return Err(PyError::index(
+            "cannot do a non-empty take from an empty axes.",
+        ));
+    }
+    let fixed = vals
+        .into_iter()
+        .map(|i| apply_mode(i, n, mode).unwrap_or(0))
+        .collect();
+    int_array(&shape, fixed)
+}

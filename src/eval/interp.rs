@@ -475,6 +475,9 @@ impl Session {
         r: &Value,
     ) -> PyResult<Value> {
         let numpy_side = is_numpy(l) || is_numpy(r);
+        if numpy_side && op == crate::syntax::ast::BinOp::MatMul {
+            return super::linalg::matmul(l, r);
+        }
         if numpy_side {
             let eop = engine_op(op)
                 .ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;

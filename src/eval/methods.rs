@@ -417,15 +417,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         }
         "view" => match args.get(0, "dtype") {
             None | Some(Value::None) => Value::Array(NdArray::view_with(a, a.layout())),
-            Some(d) => {
-                let dt = dtype_arg(d)?;
-                if dt.itemsize() != a.dtype().itemsize() {
-                    return Err(PyError::value(
-                        "slicelab supports .view(dtype) only between dtypes of the same size",
-                    ));
-                }
-                Value::Array(NdArray::view(a, dt, a.layout()))
-            }
+            Some(d) => super::math_routines::view_as(a, dtype_arg(d)?)?,
         },
         "astype" => {
             let dt = match dtype_arg(args.req(0, "dtype", name)?)? {
@@ -538,10 +530,23 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 }
                 scalar_to_py(a.dtype(), &a.first())
             } else {
-                let flat = reshape(a, &Value::Int(-1), Order::C)?;
-                let idx = super::convert::to_index_items(&Value::tuple(args.pos.clone()))?;
-                let target = if args.pos.len() == 1 { &flat } else { a };
-                match crate::engine::index::get(target, &idx)? {
+                // `a.item((i, j))` is `a.item(i, j)`.
+                let pos = match args.pos.as_slice() {
+                    [Value::Tuple(t)] => t.as_ref().clone(),
+                    other => other.to_vec(),
+                };
+                if pos.len() == 1 && a.ndim() != 1 {
+                    // One index counts in C order, as `a.flat[i]`.
+                    return match super::flatiter::getitem(a, &pos[0])? {
+                        Value::NpScalar(dt, sc) => Ok(scalar_to_py(&dt, &sc)),
+                        _ => Err(PyError::type_error("an integer is required")),
+                    };
+                }
+                if pos.len() != a.ndim() {
+                    return Err(PyError::value("incorrect number of indices for array"));
+                }
+                let idx = super::convert::to_index_items(&Value::tuple(pos))?;
+                match crate::engine::index::get(a, &idx)? {
                     crate::engine::index::Indexed::Scalar(sc) => scalar_to_py(a.dtype(), &sc),
                     _ => return Err(PyError::value("incorrect number of indices for array")),
                 }
@@ -553,24 +558,12 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         }
         "round" => {
             let d = match args.get(0, "decimals") {
-                Some(Value::Int(i)) => *i as i32,
-                _ => 0,
+                Some(v) => super::numpy::int_arg(v, "")?,
+                None => 0,
             };
-            if a.dtype().is_integer() && d >= 0 {
-                Value::Array(a.copy(Order::C)?)
-            } else {
-                // NumPy scales, rounds half to even, and scales back.
-                let p = 10f64.powi(d);
-                Value::Array(super::numpy::unary_float(a, move |x| {
-                    (x * p).round_ties_even() / p
-                })?)
-            }
+            Value::Array(super::math_routines::round(a, d)?)
         }
-        "dot" => {
-            return Err(PyError::type_error(
-                "slicelab does not support matrix products",
-            ));
-        }
+        "dot" => super::linalg::dot(&Value::Array(a.clone()), args.req(0, "b", name)?)?,
         _ => return Err(PyError::attribute("numpy.ndarray", name)),
     })
 }

@@ -9,6 +9,8 @@ pub mod error;
 mod flatiter;
 mod index_routines;
 mod interp;
+mod linalg;
+mod math_routines;
 mod methods;
 mod numpy;
 pub mod ops;

@@ -169,6 +169,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
     if NP_FUNCTIONS.contains(&name)
         || super::index_routines::NAMES.contains(&name)
         || super::complex_fns::NAMES.contains(&name)
+        || super::math_routines::NAMES.contains(&name)
     {
         return Some(Value::func(&format!("np.{name}")));
     }
@@ -1039,7 +1040,7 @@ fn as_array_typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
     }
 }
 
-fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>) -> PyResult<Value> {
+fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>, mode: Option<&Value>) -> PyResult<Value> {
     let flat;
     let (src, axis) = match axis {
         None | Some(Value::None) => {
@@ -1050,6 +1051,10 @@ fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>) -> PyResult<Value> {
     };
     let mut items = vec![IndexItem::Slice(None, None, None); axis];
     let ix = as_array(idx)?;
+    let ix = match mode {
+        None => ix,
+        m => super::index_routines::moded_indices(ix, src.shape()[axis], m)?,
+    };
     items.push(if ix.ndim() == 0 {
         IndexItem::Int(int_arg(&scalarize(ix.clone()), "")?)
     } else {
@@ -1608,6 +1613,7 @@ impl Session {
                 &arr0(&args)?,
                 args.req(1, "indices", name)?,
                 args.get(2, "axis"),
+                args.get(4, "mode"),
             )?,
             "concatenate" => {
                 let arrays = arrays_arg(args.req(0, "arrays", name)?)?;
@@ -1904,8 +1910,9 @@ impl Session {
                     .collect(),
             ),
             "ndim" => Value::Int(arr0(&args)?.ndim() as i128),
-            "size" => Value::Int(arr0(&args)?.size() as i128),
-            "promote_types" | "result_type" => {
+            "size" => super::math_routines::size(&args)?,
+            "result_type" => super::math_routines::result_type(&args)?,
+            "promote_types" => {
                 let a = dtype_arg(args.req(0, "type1", name)?)
                     .or_else(|_| as_array(&args.pos[0]).map(|x| x.dtype().clone()))?;
                 let b = dtype_arg(args.req(1, "type2", name)?)
@@ -1923,18 +1930,9 @@ impl Session {
             "array_repr" | "array_str" => {
                 super::printopts::array_repr_str(&self.print_options, &args, name == "array_repr")?
             }
-            "unique" => {
-                let a = arr0(&args)?;
-                let sorted = sort(&reshape(&a, &Value::Int(-1), Order::C)?, Some(0), &args)?;
-                let mut vals = sorted.to_scalars();
-                vals.dedup();
-                Value::Array(NdArray::from_scalars(
-                    &[vals.len()],
-                    a.dtype().clone(),
-                    &vals,
-                )?)
-            }
-            "repeat" | "tile" | "atleast_1d" | "atleast_2d" => {
+            "unique" => super::math_routines::unique(&arr0(&args)?, &args)?,
+            "tile" => super::math_routines::tile(&arr0(&args)?, args.req(1, "reps", name)?)?,
+            "repeat" | "atleast_1d" | "atleast_2d" => {
                 let a = arr0(&args)?;
                 match name {
                     "atleast_1d" => {
@@ -1978,6 +1976,7 @@ impl Session {
                 super::index_routines::ufunc_at(op, &args, n)?
             }
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
+            n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }
