@@ -198,6 +198,10 @@ impl Session {
         rhs: &Value,
     ) -> PyResult<Value> {
         if let Value::Array(a) = &cur {
+            if op == crate::syntax::ast::BinOp::MatMul {
+                super::linalg::matmul_inplace(a, rhs)?;
+                return Ok(cur);
+            }
             let eop = engine_op(op)
                 .ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
             numpy_inplace(eop, a, rhs)?;

@@ -247,3 +247,40 @@ pub fn outer(a: &Value, b: &Value) -> PyResult<Value> {
         &Value::Array(y),
     )
 }
+
+/// `a @= b`: the product must keep `a`'s shape and cast back under
+/// `same_kind`, as NumPy's `matmul(a, b, out=a)`.
+pub fn matmul_inplace(a: &ArrayRef, rhs: &Value) -> PyResult<()> {
+    let r = as_array(&matmul(&Value::Array(a.clone()), rhs)?)?;
+    if !crate::engine::promote::can_cast_same_kind(r.dtype(), a.dtype()) {
+        return Err(PyError::type_error(format!(
+            "Cannot cast ufunc 'matmul' output from {} to {} with casting rule 'same_kind'",
+            crate::render::dtype_repr(r.dtype()),
+            crate::render::dtype_repr(a.dtype())
+        )));
+    }
+    let (rs, us) = (r.shape(), a.shape());
+    if rs != us {
+        let core = us.len().min(2);
+        for k in 0..core {
+            let (mine, got) = (
+                us[us.len() - core + k],
+                rs.get(rs.len().wrapping_sub(core) + k),
+            );
+            if got != Some(&mine) {
+                return Err(PyError::value(format!(
+                    "matmul: Output operand 0 has a mismatch in its core dimension {k}, with gufunc signature {SIGNATURE} (size {mine} is different from {})",
+                    got.copied().unwrap_or(0)
+                )));
+            }
+        }
+        return Err(PyError::value(format!(
+            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+            crate::engine::error::shape_compact(&us),
+            crate::engine::error::shape_compact(&rs)
+        )));
+    }
+    a.check_writeable()?;
+    crate::engine::index::set(a, &[crate::engine::index::IndexItem::Ellipsis], &r)?;
+    Ok(())
+}

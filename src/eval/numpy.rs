@@ -180,6 +180,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "e" => Value::Float(std::f64::consts::E),
         "newaxis" => Value::None,
         "ndarray" => Value::Type(TypeObj::NdArray),
+        "flatiter" => Value::Type(TypeObj::Builtin("numpy.flatiter")),
         "void" => Value::Type(TypeObj::Void),
         "dtype" => Value::Type(TypeObj::DTypeClass),
         "str_" => Value::Type(TypeObj::NpStr),
@@ -2014,6 +2015,7 @@ fn isinstance(v: &Value, t: &Value) -> bool {
                     || matches!(v, Value::NpScalar(DType::Complex128, _))
             }
             "object" => true,
+            "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
             _ => false,
         },
         Value::Type(TypeObj::NpScalar(dt)) => matches!(v, Value::NpScalar(d, _) if d == dt),
