@@ -37,6 +37,8 @@ pub const NAMES: &[&str] = &[
     "select",
     "diag",
     "fill_diagonal",
+    "indices",
+    "iterable",
 ];
 
 /// Call one of [`NAMES`].
@@ -106,6 +108,8 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         "select" => select(args),
         "diag" => diag(args),
         "fill_diagonal" => fill_diagonal(args),
+        "indices" => indices(args),
+        "iterable" => Ok(Value::Bool(iterate(args.req(0, "y", name)?).is_ok())),
         other => Err(PyError::new(
             "AttributeError",
             format!("module 'numpy' has no attribute '{other}'"),
@@ -1033,4 +1037,151 @@ pub fn moded_indices(ix: ArrayRef, n: usize, mode: Option<&Value>) -> PyResult<A
         .map(|i| apply_mode(i, n, mode).unwrap_or(0))
         .collect();
     int_array(&shape, fixed)
+}
+
+/// One axis of `np.mgrid`/`np.ogrid`: its length and `start + i * step`.
+struct GridAxis {
+    start: f64,
+    step: f64,
+    len: usize,
+}
+
+fn grid_axis(p: &[Value; 3]) -> PyResult<(GridAxis, bool)> {
+    let start = match &p[0] {
+        Value::None => 0.0,
+        v => float_arg(v)?,
+    };
+    let is_float = |v: &Value| matches!(v, Value::Float(_) | Value::Complex(..));
+    let float = p.iter().any(is_float);
+    if let Value::Complex(_, im) = &p[2] {
+        let len = im.abs() as usize;
+        let step = if len != 1 {
+            (float_arg(&p[1])? - start) / (len as f64 - 1.0)
+        } else {
+            1.0
+        };
+        return Ok((GridAxis { start, step, len }, true));
+    }
+    let step = match &p[2] {
+        Value::None => 1.0,
+        v => float_arg(v)?,
+    };
+    let stop = float_arg(&p[1])?;
+    if step == 0.0 {
+        return Err(PyError::new("ZeroDivisionError", "float division by zero"));
+    }
+    let len = ((stop - start) / step).ceil().max(0.0) as usize;
+    Ok((GridAxis { start, step, len }, float))
+}
+
+/// `np.mgrid[...]` (dense) and `np.ogrid[...]` (open).
+pub fn grid_trick(open: bool, idx: &Value) -> PyResult<Value> {
+    let slices: Vec<[Value; 3]> = match idx {
+        Value::Slice(p) => vec![p.as_ref().clone()],
+        Value::Tuple(items) => items
+            .iter()
+            .map(|it| match it {
+                Value::Slice(p) => Ok(p.as_ref().clone()),
+                other => Err(PyError::new(
+                    "AttributeError",
+                    format!("'{}' object has no attribute 'step'", other.type_name()),
+                )),
+            })
+            .collect::<PyResult<_>>()?,
+        other => {
+            return Err(PyError::new(
+                "AttributeError",
+                format!("'{}' object has no attribute 'step'", other.type_name()),
+            ));
+        }
+    };
+    let mut axes = vec![];
+    let mut float = false;
+    for p in &slices {
+        let (ax, f) = grid_axis(p)?;
+        float |= f;
+        axes.push(ax);
+    }
+    let dt = if float { DType::Float64 } else { DType::Int64 };
+    let value = |ax: &GridAxis, i: usize| {
+        if float {
+            Scalar::Float(i as f64 * ax.step + ax.start)
+        } else {
+            Scalar::Int(i as i64 * ax.step as i64 + ax.start as i64)
+        }
+    };
+    let sizes: Vec<usize> = axes.iter().map(|a| a.len).collect();
+    if let Value::Slice(_) = idx {
+        let vals: Vec<Scalar> = (0..sizes[0]).map(|i| value(&axes[0], i)).collect();
+        return Ok(Value::Array(NdArray::from_scalars(&sizes, dt, &vals)?));
+    }
+    let nd = axes.len();
+    if open {
+        let parts = axes
+            .iter()
+            .enumerate()
+            .map(|(k, ax)| {
+                let mut shape = vec![1usize; nd];
+                shape[k] = ax.len;
+                let vals: Vec<Scalar> = (0..ax.len).map(|i| value(ax, i)).collect();
+                Ok(Value::Array(NdArray::from_scalars(
+                    &shape,
+                    dt.clone(),
+                    &vals,
+                )?))
+            })
+            .collect::<PyResult<_>>()?;
+        return Ok(Value::tuple(parts));
+    }
+    let total: usize = sizes.iter().product();
+    let mut vals = Vec::with_capacity(total * nd);
+    for (k, ax) in axes.iter().enumerate() {
+        let inner: usize = sizes[k + 1..].iter().product();
+        for flat in 0..total {
+            vals.push(value(ax, (flat / inner.max(1)) % ax.len.max(1)));
+        }
+    }
+    let mut shape = vec![nd];
+    shape.extend(&sizes);
+    Ok(Value::Array(NdArray::from_scalars(&shape, dt, &vals)?))
+}
+
+/// `np.indices(dimensions, dtype=int, sparse=False)`.
+pub fn indices(args: &Args) -> PyResult<Value> {
+    let dims: Vec<usize> = iterate(args.req(0, "dimensions", "indices")?)?
+        .iter()
+        .map(|d| Ok(int_arg(d, "")?.max(0) as usize))
+        .collect::<PyResult<_>>()?;
+    let dt = match args.get(1, "dtype") {
+        Some(v) => super::numpy::dtype_arg(v)?,
+        None => DType::Int64,
+    };
+    let sparse = match args.get(2, "sparse") {
+        Some(v) => truthy(v)?,
+        None => false,
+    };
+    let slices: Vec<Value> = dims
+        .iter()
+        .map(|&n| {
+            Value::Slice(std::rc::Rc::new([
+                Value::Int(0),
+                Value::Int(n as i128),
+                Value::None,
+            ]))
+        })
+        .collect();
+    if dims.is_empty() {
+        return Ok(Value::Array(NdArray::zeros(&[0], dt)?));
+    }
+    let grid = grid_trick(sparse, &Value::tuple(slices))?;
+    Ok(match grid {
+        Value::Array(a) => Value::Array(kernels::cast(&a, &dt)?),
+        Value::Tuple(parts) => Value::tuple(
+            parts
+                .iter()
+                .map(|p| Ok(Value::Array(kernels::cast(&as_array(p)?, &dt)?)))
+                .collect::<PyResult<_>>()?,
+        ),
+        other => other,
+    })
 }

@@ -186,7 +186,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "str_" => Value::Type(TypeObj::NpStr),
         "True_" => Value::NpScalar(DType::Bool, Scalar::Bool(true)),
         "False_" => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
-        "s_" | "index_exp" | "r_" | "c_" => Value::func(&format!("np.{name}")),
+        "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => Value::func(&format!("np.{name}")),
         "__version__" => Value::str("2.4.6"),
         _ => {
             let dt = match name {
@@ -244,6 +244,9 @@ pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
         }),
         Value::Function(n) if n.as_ref() == "np.r_" || n.as_ref() == "np.c_" => {
             super::index_routines::concat_trick(n.as_ref() == "np.c_", idx)
+        }
+        Value::Function(n) if n.as_ref() == "np.mgrid" || n.as_ref() == "np.ogrid" => {
+            super::index_routines::grid_trick(n.as_ref() == "np.ogrid", idx)
         }
         other => Err(PyError::type_error(format!(
             "'{}' object is not subscriptable",
@@ -1981,7 +1984,7 @@ impl Session {
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }
-            "s_" | "index_exp" | "r_" | "c_" => {
+            "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => {
                 return Err(PyError::type_error(format!(
                     "'np.{name}' is used with [], as np.{name}[1:3]"
                 )));
