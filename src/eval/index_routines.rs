@@ -39,6 +39,7 @@ pub const NAMES: &[&str] = &[
     "fill_diagonal",
     "indices",
     "iterable",
+    "trace",
 ];
 
 /// Call one of [`NAMES`].
@@ -109,6 +110,26 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         "diag" => diag(args),
         "fill_diagonal" => fill_diagonal(args),
         "indices" => indices(args),
+        "trace" => {
+            let a = as_array(args.req(0, "a", name)?)?;
+            let get = |i: usize, n: &str, d: i64| -> PyResult<i64> {
+                opt_int(args.get(i, n)).map(|v| v.unwrap_or(d))
+            };
+            let d = diagonal(
+                &a,
+                get(1, "offset", 0)?,
+                get(2, "axis1", 0)?,
+                get(3, "axis2", 1)?,
+            )?;
+            let last = d.ndim() - 1;
+            let sum = crate::engine::reduce::reduce(
+                &d,
+                crate::engine::reduce::Reduction::Sum,
+                Some(&[last]),
+                false,
+            )?;
+            Ok(scalarize(sum))
+        }
         "iterable" => Ok(Value::Bool(iterate(args.req(0, "y", name)?).is_ok())),
         other => Err(PyError::new(
             "AttributeError",

@@ -123,6 +123,10 @@ pub const ARRAY_METHODS: &[&str] = &[
     "squeeze",
     "diagonal",
     "put",
+    "argsort",
+    "choose",
+    "compress",
+    "trace",
     "conj",
     "conjugate",
     "tolist",
@@ -466,7 +470,13 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 .map(Value::Array)
                 .collect(),
         ),
-        "squeeze" | "take" | "clip" | "repeat" | "flip" => {
+        "compress" => {
+            let cond = args.req(0, "condition", name)?.clone();
+            let mut pos = vec![cond, Value::Array(a.clone())];
+            pos.extend(args.pos.iter().skip(1).cloned());
+            s.call_function("np.compress", Args { pos, kw: args.kw })?
+        }
+        "squeeze" | "take" | "clip" | "repeat" | "flip" | "argsort" | "choose" | "trace" => {
             let np = if name == "flip" {
                 "np.flip"
             } else {
