@@ -435,7 +435,13 @@ fn masked_put(name: &str, args: &Args) -> PyResult<Value> {
         }
     };
     let pos = mask_positions(&a, args.req(1, "mask", name)?, name)?;
-    a.check_writeable()?;
+    if !a.writeable() {
+        return Err(PyError::value(if name == "putmask" {
+            "putmask: output array is read-only"
+        } else {
+            "WRITEBACKIFCOPY base is read-only"
+        }));
+    }
     let vals = kernels::cast(&as_array(args.req(2, "values", name)?)?, a.dtype())?.to_scalars();
     if vals.is_empty() {
         if name == "place" && !pos.is_empty() {
@@ -478,7 +484,9 @@ pub fn put(a: &ArrayRef, ind: &Value, v: &Value, mode: Option<&Value>) -> PyResu
             })
         })
         .collect::<PyResult<_>>()?;
-    a.check_writeable()?;
+    if !a.writeable() {
+        return Err(PyError::value("put: output array is read-only"));
+    }
     let vals = kernels::cast(&as_array(v)?, a.dtype())?.to_scalars();
     if vals.is_empty() {
         return Ok(Value::None);
@@ -807,7 +815,11 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
         Value::Array(a) => a.clone(),
         other => as_array(other)?,
     };
-    a.check_writeable()?;
+    if !a.writeable() {
+        return Err(PyError::value(
+            "operand array with iterator write flag set is read-only",
+        ));
+    }
     let items = super::convert::to_index_items(args.req(1, "indices", name)?)?;
     let n = a.size();
     let positions = int_array(&a.shape(), (0..n as i64).collect())?;

@@ -710,7 +710,12 @@ impl Session {
                 }
             }
             (Value::Flags(a), "writeable") => Ok(a.set_writeable(truthy(value)?)?),
-            (Value::Array(a), "flat") => super::flatiter::setitem(a, &Value::Ellipsis, value),
+            (Value::Array(a), "flat") => {
+                if !a.writeable() {
+                    return Err(PyError::value("array is read-only"));
+                }
+                super::flatiter::setitem(a, &Value::Ellipsis, value)
+            }
             (Value::Array(a), "real" | "imag") => {
                 super::complex_fns::set_part(a, name == "imag", value)
             }
