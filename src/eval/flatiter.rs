@@ -77,6 +77,13 @@ fn select(size: usize, idx: &Value, setting: bool) -> PyResult<Selection> {
             ))),
         };
     }
+    if let Value::Int(i) = idx
+        && i64::try_from(*i).is_err()
+    {
+        return Err(PyError::overflow(
+            "Python int too large to convert to C long",
+        ));
+    }
     if let Some(i) = as_int(idx) {
         return Ok(Selection {
             positions: vec![checked(i, size)?],

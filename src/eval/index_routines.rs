@@ -49,6 +49,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         "unravel_index" => unravel_index(args),
         "diag_indices" => {
             let n = int_arg(args.req(0, "n", name)?, "")?.max(0) as usize;
+            room_for(&[n], &DType::Int64)?;
             let nd = match args.get(1, "ndim") {
                 Some(v) => int_arg(v, "")?.max(0) as usize,
                 None => 2,
@@ -143,6 +144,13 @@ fn opt_int(v: Option<&Value>) -> PyResult<Option<i64>> {
         None | Some(Value::None) => Ok(None),
         Some(x) => Ok(Some(int_arg(x, "")?)),
     }
+}
+
+/// Fail with NumPy's `MemoryError` before building a result that cannot
+/// be held (the values are collected in memory first).
+pub fn room_for(shape: &[usize], dt: &DType) -> PyResult<()> {
+    drop(NdArray::zeros(shape, dt.clone())?);
+    Ok(())
 }
 
 /// A new int64 (intp) array.
@@ -294,6 +302,15 @@ fn ravel_multi_index(args: &Args) -> PyResult<Value> {
         other => vec![clip_mode(other)?; dims.len()],
     };
     let order = order_of(args, 3)?;
+    if dims
+        .iter()
+        .try_fold(1i64, |acc, &d| acc.checked_mul(d as i64))
+        .is_none()
+    {
+        return Err(PyError::value(
+            "invalid dims: array size defined by dims is larger than the maximum possible size.",
+        ));
+    }
     let parts: Vec<(Vec<i64>, Vec<usize>)> =
         multi.iter().map(int_values).collect::<PyResult<_>>()?;
     let (cols, shape) = broadcast_all(&parts)?;
@@ -323,7 +340,14 @@ fn unravel_index(args: &Args) -> PyResult<Value> {
         d => vec![int_arg(d, "")?.max(0) as usize],
     };
     let order = order_of(args, 2)?;
-    let size: usize = dims.iter().product();
+    let size = dims
+        .iter()
+        .try_fold(1i64, |acc, &d| acc.checked_mul(d as i64))
+        .ok_or_else(|| {
+            PyError::value(
+                "dimensions are too large; arrays and shapes with a total size greater than 'intp' are not supported.",
+            )
+        })? as usize;
     for &i in &vals {
         if i < 0 || i >= size as i64 {
             return Err(PyError::value(format!(
@@ -347,6 +371,8 @@ fn unravel_index(args: &Args) -> PyResult<Value> {
 }
 
 fn tri_indices(n: usize, m: usize, k: i64, lower: bool) -> PyResult<Value> {
+    // NumPy builds an (n, m) boolean mask first.
+    room_for(&[n, m], &DType::Bool)?;
     let (mut rows, mut cols) = (vec![], vec![]);
     for i in 0..n as i64 {
         for j in 0..m as i64 {
@@ -948,6 +974,7 @@ fn slice_range(p: &[Value; 3]) -> PyResult<ArrayRef> {
     };
     if let Value::Complex(_, im) = step {
         let num = im.abs() as usize;
+        room_for(&[num], &DType::Float64)?;
         let (s0, s1) = (float_arg(&start)?, float_arg(&p[1])?);
         let vals: Vec<Scalar> = (0..num)
             .map(|i| {
@@ -970,6 +997,14 @@ fn slice_range(p: &[Value; 3]) -> PyResult<ArrayRef> {
         return Err(PyError::new("ZeroDivisionError", "division by zero"));
     }
     let n = ((s1 - s0) / st).ceil().max(0.0) as usize;
+    room_for(
+        &[n],
+        if all_int {
+            &DType::Int64
+        } else {
+            &DType::Float64
+        },
+    )?;
     if all_int {
         let (a, d) = (s0 as i64, st as i64);
         return int_array(&[n], (0..n as i64).map(|i| a + i * d).collect());
@@ -1145,6 +1180,7 @@ pub fn grid_trick(open: bool, idx: &Value) -> PyResult<Value> {
     };
     let sizes: Vec<usize> = axes.iter().map(|a| a.len).collect();
     if let Value::Slice(_) = idx {
+        room_for(&sizes, &dt)?;
         let vals: Vec<Scalar> = (0..sizes[0]).map(|i| value(&axes[0], i)).collect();
         return Ok(Value::Array(NdArray::from_scalars(&sizes, dt, &vals)?));
     }
@@ -1156,6 +1192,7 @@ pub fn grid_trick(open: bool, idx: &Value) -> PyResult<Value> {
             .map(|(k, ax)| {
                 let mut shape = vec![1usize; nd];
                 shape[k] = ax.len;
+                room_for(&shape, &dt)?;
                 let vals: Vec<Scalar> = (0..ax.len).map(|i| value(ax, i)).collect();
                 Ok(Value::Array(NdArray::from_scalars(
                     &shape,
@@ -1166,6 +1203,9 @@ pub fn grid_trick(open: bool, idx: &Value) -> PyResult<Value> {
             .collect::<PyResult<_>>()?;
         return Ok(Value::tuple(parts));
     }
+    let mut full = vec![nd];
+    full.extend(&sizes);
+    room_for(&full, &dt)?;
     let total: usize = sizes.iter().product();
     let mut vals = Vec::with_capacity(total * nd);
     for (k, ax) in axes.iter().enumerate() {

@@ -240,10 +240,14 @@ fn lanes(a: &ArrayRef, axis: Option<&Value>) -> PyResult<(Vec<Vec<Scalar>>, Vec<
             let mut perm: Vec<i64> = (0..nd as i64).filter(|&k| k != ax as i64).collect();
             perm.push(ax as i64);
             let moved = transpose(a, Some(perm))?;
-            let n = a.shape()[ax].max(1);
-            let vals = moved.to_scalars();
+            let n = a.shape()[ax];
             let mut shape = a.shape();
             shape.remove(ax);
+            if n == 0 {
+                let count: usize = shape.iter().product();
+                return Ok((vec![vec![]; count], shape));
+            }
+            let vals = moved.to_scalars();
             Ok((vals.chunks(n).map(|c| c.to_vec()).collect(), shape))
         }
     }
@@ -340,6 +344,10 @@ fn diff(args: &Args) -> PyResult<Value> {
     };
     use crate::engine::index::{IndexItem, get};
     for _ in 0..n {
+        if a.shape()[axis] == 0 {
+            // Differences of an empty axis stay empty.
+            break;
+        }
         let mut hi = vec![IndexItem::Slice(None, None, None); axis];
         let mut lo = hi.clone();
         hi.push(IndexItem::Slice(Some(1), None, None));
@@ -465,6 +473,21 @@ pub fn tile(a: &ArrayRef, reps: &Value) -> PyResult<Value> {
     shape.extend(a.shape());
     let mut r = vec![1usize; d - reps.len()];
     r.extend(&reps);
+    // NumPy repeats row blocks axis by axis; fail as its first allocation
+    // that cannot be met would.
+    let mut n = a.size();
+    let mut cur = a.size();
+    for (&dim_in, &nrep) in shape.iter().zip(&r) {
+        if nrep != 1 {
+            let rows = cur.checked_div(n).unwrap_or(0);
+            let rows = rows.checked_mul(nrep).ok_or_else(|| {
+                PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.")
+            })?;
+            super::index_routines::room_for(&[rows, n], a.dtype())?;
+            cur = rows * n;
+        }
+        n /= dim_in.max(1);
+    }
     let out_shape: Vec<usize> = shape.iter().zip(&r).map(|(s, k)| s * k).collect();
     let src = a.to_scalars();
     let total: usize = out_shape.iter().product();

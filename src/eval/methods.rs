@@ -545,6 +545,14 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                     [Value::Tuple(t)] => t.as_ref().clone(),
                     other => other.to_vec(),
                 };
+                if pos
+                    .iter()
+                    .any(|p| matches!(p, Value::Int(i) if i64::try_from(*i).is_err()))
+                {
+                    return Err(PyError::overflow(
+                        "Python int too large to convert to C long",
+                    ));
+                }
                 if pos.len() == 1 && a.ndim() != 1 {
                     // One index counts in C order, as `a.flat[i]`.
                     return match super::flatiter::getitem(a, &pos[0])? {
