@@ -847,8 +847,15 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
         ));
     }
     let items = super::convert::to_index_items(args.req(1, "indices", name)?)?;
-    let n = a.size();
-    let positions = int_array(&a.shape(), (0..n as i64).collect())?;
+    // Element positions in C order, laid out like `a`, so that indexing
+    // them with `indices` names the elements `a[indices]` would.
+    let n = Value::Int(a.size() as i128);
+    let flat = as_array(&super::numpy::arange(&Args {
+        pos: vec![n],
+        kw: vec![],
+    })?)?;
+    let shape = Value::tuple(a.shape().iter().map(|&d| Value::Int(d as i128)).collect());
+    let positions = reshape(&flat, &shape, Order::C)?;
     let picked = match index::get(&positions, &items)? {
         index::Indexed::Scalar(s) => NdArray::from_scalars(&[], DType::Int64, &[s])?,
         index::Indexed::Array(x) => x,

@@ -676,7 +676,7 @@ pub fn check_ndim(n: usize) -> PyResult<()> {
     Ok(())
 }
 
-fn arange(args: &Args) -> PyResult<Value> {
+pub(super) fn arange(args: &Args) -> PyResult<Value> {
     let vals: Vec<&Value> = args.pos.iter().collect();
     let get = |k: &str, i: usize| args.kw(k).or(vals.get(i).copied());
     let (start, stop, step) = match vals.len() {
