@@ -42,8 +42,50 @@ pub const NAMES: &[&str] = &[
     "isin",
 ];
 
+/// Keywords each function understands; any other is Python's TypeError,
+/// so an option slicelab does not model is never silently ignored.
+fn keywords(name: &str) -> &'static [&'static str] {
+    match name {
+        "fmod" | "divmod" | "dot" | "matmul" | "outer" => &["x1", "x2", "a", "b"],
+        "round" | "around" => &["a", "decimals"],
+        "rot90" => &["m", "k", "axes"],
+        "median" => &["a", "axis", "keepdims"],
+        "ptp" => &["a", "axis", "keepdims"],
+        "nanmax" | "nanmin" | "nansum" | "nanmean" => &["a", "axis"],
+        "column_stack" => &["tup"],
+        "diff" => &["a", "n", "axis", "prepend", "append"],
+        "allclose" | "isclose" => &["a", "b", "rtol", "atol", "equal_nan"],
+        "isin" => &[
+            "element",
+            "test_elements",
+            "assume_unique",
+            "invert",
+            "kind",
+        ],
+        _ => &[],
+    }
+}
+
 /// Call one of [`NAMES`].
 pub fn call(name: &str, args: &Args) -> PyResult<Value> {
+    if let Some((k, _)) = args
+        .kw
+        .iter()
+        .find(|(k, _)| !keywords(name).contains(&k.as_str()))
+    {
+        if matches!(
+            k.as_str(),
+            "out" | "dtype" | "overwrite_input" | "where" | "initial" | "method" | "equal_nan"
+        ) {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!("slicelab does not support {k}= in np.{name}"),
+            ));
+        }
+        return Err(PyError::type_error(format!(
+            "{name}() got an unexpected keyword argument '{k}'"
+        )));
+    }
     let x0 = || args.req(0, "a", name);
     match name {
         "fmod" => fmod(args.req(0, "x1", name)?, args.req(1, "x2", name)?),
@@ -63,7 +105,25 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
             Ok(scalarize(round(&a, d)?))
         }
         "rot90" => rot90(args),
-        "median" => median(&as_array(x0()?)?, args.get(1, "axis")),
+        "median" => {
+            let a = as_array(x0()?)?;
+            let m = median(&a, args.get(1, "axis"))?;
+            let keep = match args.get(3, "keepdims") {
+                Some(v) => truthy(v)?,
+                None => false,
+            };
+            if !keep {
+                return Ok(m);
+            }
+            // The reduced axis (or every axis) stays with length 1.
+            let mut shape = a.shape();
+            match args.get(1, "axis") {
+                None | Some(Value::None) => shape.iter_mut().for_each(|d| *d = 1),
+                Some(v) => shape[normalize_axis(int_arg(v, "")?, a.ndim())?] = 1,
+            }
+            let dims = Value::tuple(shape.iter().map(|&d| Value::Int(d as i128)).collect());
+            Ok(Value::Array(reshape(&as_array(&m)?, &dims, Order::C)?))
+        }
         "ptp" => {
             let a = as_array(x0()?)?;
             let axes = super::numpy::axes_arg(args.get(1, "axis"), a.ndim())?;
@@ -342,6 +402,27 @@ fn diff(args: &Args) -> PyResult<Value> {
         Some(v) => normalize_axis(int_arg(v, "")?, a.ndim())?,
         None => a.ndim() - 1,
     };
+    // `prepend`/`append` join the axis first; scalars stretch to one slice.
+    let edge = |v: &Value| -> PyResult<ArrayRef> {
+        let e = as_array(v)?;
+        if e.ndim() == 0 {
+            let mut shape = a.shape();
+            shape[axis] = 1;
+            return Ok(super::numpy::broadcast_to(&e, &shape)?.copy(Order::C)?);
+        }
+        Ok(e)
+    };
+    let mut parts = vec![];
+    if let Some(v) = args.kw("prepend") {
+        parts.push(edge(v)?);
+    }
+    parts.push(a.clone());
+    if let Some(v) = args.kw("append") {
+        parts.push(edge(v)?);
+    }
+    if parts.len() > 1 {
+        a = concatenate(&parts, Some(axis))?;
+    }
     use crate::engine::index::{IndexItem, get};
     for _ in 0..n {
         if a.shape()[axis] == 0 {
@@ -517,6 +598,15 @@ pub fn tile(a: &ArrayRef, reps: &Value) -> PyResult<Value> {
 /// `np.unique(a, return_index=, return_inverse=, return_counts=)` over the
 /// flattened array.
 pub fn unique(a: &ArrayRef, args: &Args) -> PyResult<Value> {
+    if args
+        .get(4, "axis")
+        .is_some_and(|v| !matches!(v, Value::None))
+    {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab's np.unique works on the flattened array only (no axis=)",
+        ));
+    }
     let flag = |k: &str, i: usize| -> PyResult<bool> {
         match args.get(i, k) {
             Some(v) => truthy(v),
