@@ -873,15 +873,48 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
     let bl = crate::engine::broadcast::broadcast_layout(&b.layout(), &shape);
     let bvals = b.to_scalars_layout(&bl);
     let dt = a.dtype().clone();
-    for (p, bv) in picked.to_scalars().iter().zip(bvals) {
-        let Scalar::Int(p) = p else { continue };
-        let p = *p as usize;
-        let cur = super::flatiter::read_position(&a, p);
-        let x = NdArray::from_scalars(&[], dt.clone(), &[cur])?;
-        let y = NdArray::from_scalars(&[], b.dtype().clone(), &[bv])?;
-        let r = super::ops::numpy_binary(op, &Value::Array(x), &Value::Array(y))?;
+    let positions: Vec<usize> = picked
+        .to_scalars()
+        .iter()
+        .map(|p| {
+            if let Scalar::Int(p) = p {
+                *p as usize
+            } else {
+                0
+            }
+        })
+        .collect();
+    // Unbuffered semantics in vectorised rounds: round r applies the r-th
+    // occurrence of every position, so repeats accumulate in order.
+    let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    let mut rounds: Vec<Vec<usize>> = vec![];
+    for (k, &p) in positions.iter().enumerate() {
+        let r = seen.entry(p).or_insert(0);
+        if rounds.len() <= *r {
+            rounds.push(vec![]);
+        }
+        rounds[*r].push(k);
+        *r += 1;
+    }
+    for round in rounds {
+        let pos: Vec<usize> = round.iter().map(|&k| positions[k]).collect();
+        let cur: Vec<Scalar> = pos
+            .iter()
+            .map(|&p| super::flatiter::read_position(&a, p))
+            .collect();
+        let bs: Vec<Scalar> = round.iter().map(|&k| bvals[k].clone()).collect();
+        let x = NdArray::from_scalars(&[pos.len()], dt.clone(), &cur)?;
+        // A Python scalar stays weak (NEP 50): float32 + 0.1 is float32.
+        let y = match args.get(2, "b") {
+            Some(Value::Int(i)) if super::convert::check_int_fits(*i, &dt).is_ok() => {
+                Value::Int(*i)
+            }
+            Some(v @ (Value::Float(_) | Value::Bool(_) | Value::Complex(..))) => v.clone(),
+            _ => Value::Array(NdArray::from_scalars(&[pos.len()], b.dtype().clone(), &bs)?),
+        };
+        let r = super::ops::numpy_binary(op, &Value::Array(x), &y)?;
         let r = kernels::cast(&as_array(&r)?, &dt)?;
-        super::flatiter::write_positions(&a, &[p], &[r.first()]);
+        super::flatiter::write_positions(&a, &pos, &r.to_scalars());
     }
     Ok(Value::None)
 }
