@@ -207,6 +207,8 @@ pub fn setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     let dt = a.dtype().clone();
     let src = match value {
         Value::Array(v) => v.clone(),
+        // A tuple is one record, a list of tuples several.
+        other if matches!(dt, DType::Record(_)) => super::convert::to_array(other, Some(&dt))?,
         other => as_array(other)?,
     };
     let vals = kernels::cast(&src, &dt)?.to_scalars();
