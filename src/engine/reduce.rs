@@ -264,12 +264,7 @@ pub fn reduce(
     if sorted.len() != axes.len() {
         return Err(EngineError::value("duplicate value in 'axis'"));
     }
-    if a.dtype().kind() == super::dtype::Kind::Complex
-        && matches!(
-            op,
-            Reduction::Sum | Reduction::Mean | Reduction::Prod | Reduction::Max | Reduction::Min
-        )
-    {
+    if a.dtype().kind() == super::dtype::Kind::Complex {
         return super::scalar_kernels::complex_reduce(a, op, &sorted, keepdims);
     }
     if *a.dtype() == DType::Float16 {
@@ -363,6 +358,9 @@ pub fn accumulate(
     product: bool,
     axis: Option<usize>,
 ) -> Result<ArrayRef, EngineError> {
+    if a.dtype().kind() == super::dtype::Kind::Complex {
+        return super::scalar_kernels::complex_accumulate(a, product, axis);
+    }
     let src = match axis {
         None => {
             let c = a.copy(super::array::Order::C)?;

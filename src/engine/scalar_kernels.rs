@@ -431,9 +431,167 @@ pub fn complex_reduce(
             }
             NdArray::from_scalars(&out_shape, dt, &vals)
         }
-        _ => Err(EngineError::type_error(format!(
-            "the reduction is not supported for dtype {}",
-            dt.name()
-        ))),
+        Reduction::Any | Reduction::All => {
+            let mask = truth_mask(a)?;
+            reduce(&mask, op, Some(axes), keepdims)
+        }
+        Reduction::ArgMin | Reduction::ArgMax => {
+            // One axis (or the flattened array): the first extreme element.
+            let nd = a.ndim();
+            let flat;
+            let (src, axis) = if axes.len() == 1 && nd > 0 {
+                (a, axes[0])
+            } else {
+                let vals = a.to_scalars();
+                flat = NdArray::from_scalars(&[vals.len()], dt.clone(), &vals)?;
+                (&flat, 0)
+            };
+            let n = src.shape().get(axis).copied().unwrap_or(1);
+            if n == 0 {
+                let name = if op == Reduction::ArgMax {
+                    "argmax"
+                } else {
+                    "argmin"
+                };
+                return Err(EngineError::value(format!(
+                    "attempt to get {name} of an empty sequence"
+                )));
+            }
+            let snd = src.ndim();
+            let mut perm: Vec<usize> = (0..snd).filter(|&k| k != axis).collect();
+            perm.push(axis);
+            let moved = NdArray::view_with(src, src.layout().permuted(&perm));
+            let xs = moved.to_scalars();
+            let mut idx = vec![];
+            for lane in xs.chunks(n) {
+                let mut best = 0usize;
+                for (k, x) in lane.iter().enumerate().skip(1) {
+                    let (z, b) = (parts(x), parts(&lane[best]));
+                    let b_nan = b.0.is_nan() || b.1.is_nan();
+                    if b_nan {
+                        break;
+                    }
+                    let z_nan = z.0.is_nan() || z.1.is_nan();
+                    let better = if op == Reduction::ArgMax {
+                        lex_gt(z, b)
+                    } else {
+                        lex_gt(b, z)
+                    };
+                    if z_nan || better {
+                        best = k;
+                    }
+                }
+                idx.push(Scalar::Int(best as i64));
+            }
+            let mut shape: Vec<usize> = moved.shape();
+            shape.pop();
+            if keepdims && src.ndim() == a.ndim() {
+                shape.insert(axis, 1);
+            }
+            NdArray::from_scalars(&shape, DType::Int64, &idx)
+        }
+        Reduction::Var(ddof) | Reduction::Std(ddof) => {
+            // NumPy: mean, deviations, x * conj(x) real parts, pairwise sum.
+            let mean = complex_reduce(a, Reduction::Mean, axes, true)?;
+            let (shape, la, lm) = {
+                let s = a.shape();
+                let lm = super::broadcast::broadcast_layout(&mean.layout(), &s);
+                (s, a.layout(), lm)
+            };
+            let dev = NdArray::zeros(&shape, dt.clone())?;
+            binary_into(BinaryOp::Sub, a, &la, &mean, &lm, &dev)?;
+            let sq: Vec<Scalar> = dev
+                .to_scalars()
+                .iter()
+                .map(|x| {
+                    let (r, i) = parts(x);
+                    Scalar::Float(r * r + i * i)
+                })
+                .collect();
+            let sq = NdArray::from_scalars(&shape, DType::Float64, &sq)?;
+            let sq = super::kernels::cast(&sq, &part)?;
+            let total = reduce(&sq, Reduction::Sum, Some(axes), keepdims)?;
+            let n: usize = axes.iter().map(|&k| a.shape()[k]).product();
+            let denom = (n as f64 - ddof).max(0.0);
+            let vals: Vec<Scalar> = total
+                .to_scalars()
+                .iter()
+                .map(|t| {
+                    let v = super::element::scalar_as_f64(t) / denom;
+                    Scalar::Float(if matches!(op, Reduction::Std(_)) {
+                        v.sqrt()
+                    } else {
+                        v
+                    })
+                })
+                .collect();
+            let out = NdArray::from_scalars(&total.shape(), DType::Float64, &vals)?;
+            super::kernels::cast(&out, &part)
+        }
     }
+}
+
+/// `a != 0` for complex and float16 arrays, whose truth the typed kernels
+/// of `nonzero` do not read.
+pub fn truth_mask(a: &NdArray) -> Result<ArrayRef, EngineError> {
+    let vals: Vec<Scalar> = a
+        .to_scalars()
+        .iter()
+        .map(|s| {
+            let (r, i) = parts(s);
+            Scalar::Bool(r != 0.0 || i != 0.0)
+        })
+        .collect();
+    NdArray::from_scalars(&a.shape(), DType::Bool, &vals)
+}
+
+/// Lexicographic "greater" for complex arg reductions, NaN winning as in
+/// NumPy's complex `argmax` (the first NaN is returned).
+fn lex_gt(a: C, b: C) -> bool {
+    a.0 > b.0 || (a.0 == b.0 && a.1 > b.1)
+}
+
+/// `cumsum`/`cumprod` of a complex array along `axis` (None: flattened).
+pub fn complex_accumulate(
+    a: &ArrayRef,
+    product: bool,
+    axis: Option<usize>,
+) -> Result<ArrayRef, EngineError> {
+    let dt = a.dtype().clone();
+    let single = dt == DType::Complex64;
+    let (src, axis) = match axis {
+        None => {
+            let vals = a.to_scalars();
+            (NdArray::from_scalars(&[vals.len()], dt.clone(), &vals)?, 0)
+        }
+        Some(k) => (a.clone(), k),
+    };
+    let nd = src.ndim();
+    let mut perm: Vec<usize> = (0..nd).filter(|&k| k != axis).collect();
+    perm.push(axis);
+    let moved = NdArray::view_with(&src, src.layout().permuted(&perm));
+    let xs = moved.to_scalars();
+    let n = moved.shape().last().copied().unwrap_or(1).max(1);
+    let mut out = Vec::with_capacity(xs.len());
+    for lane in xs.chunks(n) {
+        let mut acc = if product { (1.0, 0.0) } else { (0.0, 0.0) };
+        for x in lane {
+            let z = parts(x);
+            acc = if product {
+                cmul(acc, z)
+            } else {
+                (acc.0 + z.0, acc.1 + z.1)
+            };
+            if single {
+                acc = (acc.0 as f32 as f64, acc.1 as f32 as f64);
+            }
+            out.push(Scalar::Complex(acc.0, acc.1));
+        }
+    }
+    let tmp = NdArray::from_scalars(&moved.shape(), dt, &out)?;
+    let mut inv = vec![0usize; nd];
+    for (k, &p) in perm.iter().enumerate() {
+        inv[p] = k;
+    }
+    NdArray::view_with(&tmp, tmp.layout().permuted(&inv)).copy(super::array::Order::C)
 }

@@ -181,5 +181,12 @@ pub fn float_ufunc_dtype(dt: &DType) -> DType {
 
 /// `np.sqrt`/`exp`/`log`/`sin`/`cos` of a complex array, if it is one.
 pub fn complex_ufunc(a: &ArrayRef, name: &str) -> Option<PyResult<ArrayRef>> {
-    is_complex(a.dtype()).then(|| map_complex(a, name))
+    is_complex(a.dtype()).then(|| {
+        if complex_math(name, (0.0, 0.0)).is_none() {
+            return Err(PyError::type_error(format!(
+                "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
+            )));
+        }
+        map_complex(a, name)
+    })
 }

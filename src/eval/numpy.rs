@@ -814,10 +814,16 @@ pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64) -> PyResult<ArrayRef> {
 }
 
 fn float_predicate(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
+    let finite_test = f(1.0);
     let vals: Vec<Scalar> = a
         .to_scalars()
         .iter()
-        .map(|s| Scalar::Bool(f(crate::engine::element::scalar_as_f64(s))))
+        .map(|s| match s {
+            // Complex: finite when both parts are, nan/inf when either is.
+            Scalar::Complex(r, i) if finite_test => Scalar::Bool(f(*r) && f(*i)),
+            Scalar::Complex(r, i) => Scalar::Bool(f(*r) || f(*i)),
+            other => Scalar::Bool(f(crate::engine::element::scalar_as_f64(other))),
+        })
         .collect();
     Ok(NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?)
 }
