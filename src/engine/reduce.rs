@@ -267,6 +267,12 @@ pub fn reduce(
     if a.dtype().kind() == super::dtype::Kind::Complex {
         return super::scalar_kernels::complex_reduce(a, op, &sorted, keepdims);
     }
+    if *a.dtype() == DType::Float16
+        && let Reduction::Var(ddof) | Reduction::Std(ddof) = op
+    {
+        let std = matches!(op, Reduction::Std(_));
+        return super::scalar_kernels::half_var(a, &sorted, keepdims, ddof, std);
+    }
     if *a.dtype() == DType::Float16 {
         // NumPy reduces half floats in float32 and rounds the result back.
         let wide = super::kernels::cast(a, &DType::Float32)?;
@@ -360,6 +366,9 @@ pub fn accumulate(
 ) -> Result<ArrayRef, EngineError> {
     if a.dtype().kind() == super::dtype::Kind::Complex {
         return super::scalar_kernels::complex_accumulate(a, product, axis);
+    }
+    if *a.dtype() == DType::Float16 {
+        return super::scalar_kernels::half_accumulate(a, product, axis);
     }
     let src = match axis {
         None => {

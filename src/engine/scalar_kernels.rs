@@ -595,3 +595,101 @@ pub fn complex_accumulate(
     }
     NdArray::view_with(&tmp, tmp.layout().permuted(&inv)).copy(super::array::Order::C)
 }
+
+/// The reduced lanes of `a` over `axes` (C order of the kept axes), each a
+/// run of scalars in C order of the reduced axes.
+fn lanes_of(a: &NdArray, axes: &[usize]) -> (Vec<Scalar>, usize) {
+    let nd = a.ndim();
+    let mut perm: Vec<usize> = (0..nd).filter(|k| !axes.contains(k)).collect();
+    perm.extend(axes.iter().copied());
+    let l = a.layout().permuted(&perm);
+    let lane: usize = axes.iter().map(|&k| a.layout().shape[k]).product();
+    (a.to_scalars_layout(&l), lane)
+}
+
+fn half(x: f32) -> f32 {
+    f16_to_f64(f64_to_f16(x as f64)) as f32
+}
+
+/// `var`/`std` of a float16 array as NumPy computes them: every step
+/// (mean, deviations, squares, sum, quotient) is rounded to half.
+pub fn half_var(
+    a: &NdArray,
+    axes: &[usize],
+    keepdims: bool,
+    ddof: f64,
+    std: bool,
+) -> Result<ArrayRef, EngineError> {
+    let (xs, lane) = lanes_of(a, axes);
+    let f = |s: &Scalar| super::element::scalar_as_f64(s) as f32;
+    let mut out = vec![];
+    for chunk in xs.chunks(lane.max(1)) {
+        let n = chunk.len() as f32;
+        let mean = half(half(chunk.iter().map(f).sum::<f32>()) / n);
+        let total: f32 = chunk
+            .iter()
+            .map(|x| {
+                let d = half(f(x) - mean);
+                half(d * d)
+            })
+            .sum();
+        let var = half(half(total) / (n - ddof as f32).max(0.0));
+        out.push(Scalar::Float(
+            if std { half(var.sqrt()) } else { var } as f64
+        ));
+    }
+    let mut shape = vec![];
+    for (k, &d) in a.shape().iter().enumerate() {
+        if !axes.contains(&k) {
+            shape.push(d);
+        } else if keepdims {
+            shape.push(1);
+        }
+    }
+    NdArray::from_scalars(&shape, DType::Float16, &out)
+}
+
+/// `cumsum`/`cumprod` of a float16 array: float32 steps, each rounded to
+/// half, as NumPy's half add/multiply loops accumulate.
+pub fn half_accumulate(
+    a: &ArrayRef,
+    product: bool,
+    axis: Option<usize>,
+) -> Result<ArrayRef, EngineError> {
+    let (src, axis) = match axis {
+        None => {
+            let vals = a.to_scalars();
+            (
+                NdArray::from_scalars(&[vals.len()], DType::Float16, &vals)?,
+                0,
+            )
+        }
+        Some(k) => (a.clone(), k),
+    };
+    let nd = src.ndim();
+    let mut perm: Vec<usize> = (0..nd).filter(|&k| k != axis).collect();
+    perm.push(axis);
+    let moved = NdArray::view_with(&src, src.layout().permuted(&perm));
+    let xs = moved.to_scalars();
+    let n = moved.shape().last().copied().unwrap_or(1).max(1);
+    let mut out = Vec::with_capacity(xs.len());
+    for lane in xs.chunks(n) {
+        let mut acc: Option<f32> = None;
+        for x in lane {
+            let v = super::element::scalar_as_f64(x) as f32;
+            let next = match acc {
+                None => v,
+                Some(p) if product => half(p * v),
+                Some(p) => half(p + v),
+            };
+            acc = Some(next);
+            out.push(Scalar::Float(next as f64));
+        }
+    }
+    let tmp = NdArray::from_scalars(&moved.shape(), DType::Float16, &out)?;
+    let mut inv = vec![0usize; nd];
+    for (k, &p) in perm.iter().enumerate() {
+        inv[p] = k;
+    }
+    NdArray::view_with(&tmp, tmp.layout().permuted(&inv)).copy(super::array::Order::C)
+}

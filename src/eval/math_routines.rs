@@ -332,10 +332,9 @@ fn median(a: &ArrayRef, axis: Option<&Value>) -> PyResult<Value> {
             })
         })
         .collect();
-    let dt = if *a.dtype() == DType::Float32 {
-        DType::Float32
-    } else {
-        DType::Float64
+    let dt = match a.dtype() {
+        DType::Float16 | DType::Float32 => a.dtype().clone(),
+        _ => DType::Float64,
     };
     let out = NdArray::from_scalars(&shape, DType::Float64, &vals)?;
     Ok(scalarize(kernels::cast(&out, &dt)?))

@@ -463,7 +463,23 @@ pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> P
         Some(v) => truthy(v)?,
         None => false,
     };
-    let out = reduce::reduce(a, op, axes.as_deref(), keepdims)?;
+    // `dtype=` is the accumulator's type: the input is converted first.
+    let widened;
+    let src = match (args.kw("dtype"), op) {
+        (
+            Some(d),
+            Reduction::Sum
+            | Reduction::Prod
+            | Reduction::Mean
+            | Reduction::Var(_)
+            | Reduction::Std(_),
+        ) if !matches!(d, Value::None) => {
+            widened = kernels::cast(a, &dtype_arg(d)?)?;
+            &widened
+        }
+        _ => a,
+    };
+    let out = reduce::reduce(src, op, axes.as_deref(), keepdims)?;
     let out = match args.kw("dtype") {
         Some(d) => kernels::cast(&out, &dtype_arg(d)?)?,
         None => out,
