@@ -551,14 +551,15 @@ fn lex_gt(a: C, b: C) -> bool {
     a.0 > b.0 || (a.0 == b.0 && a.1 > b.1)
 }
 
-/// `cumsum`/`cumprod` of a complex array along `axis` (None: flattened).
-pub fn complex_accumulate(
+/// Run `step` along each lane of `axis` (None: the flattened array),
+/// writing the running value of every position: the frame of `cumsum` and
+/// `cumprod` for the dtypes of this module.
+fn scan_lanes(
     a: &ArrayRef,
-    product: bool,
     axis: Option<usize>,
+    mut scan: impl FnMut(&[Scalar], &mut Vec<Scalar>),
 ) -> Result<ArrayRef, EngineError> {
     let dt = a.dtype().clone();
-    let single = dt == DType::Complex64;
     let (src, axis) = match axis {
         None => {
             let vals = a.to_scalars();
@@ -574,6 +575,24 @@ pub fn complex_accumulate(
     let n = moved.shape().last().copied().unwrap_or(1).max(1);
     let mut out = Vec::with_capacity(xs.len());
     for lane in xs.chunks(n) {
+        scan(lane, &mut out);
+    }
+    let tmp = NdArray::from_scalars(&moved.shape(), dt, &out)?;
+    let mut inv = vec![0usize; nd];
+    for (k, &p) in perm.iter().enumerate() {
+        inv[p] = k;
+    }
+    NdArray::view_with(&tmp, tmp.layout().permuted(&inv)).copy(super::array::Order::C)
+}
+
+/// `cumsum`/`cumprod` of a complex array along `axis` (None: flattened).
+pub fn complex_accumulate(
+    a: &ArrayRef,
+    product: bool,
+    axis: Option<usize>,
+) -> Result<ArrayRef, EngineError> {
+    let single = *a.dtype() == DType::Complex64;
+    scan_lanes(a, axis, |lane, out| {
         let mut acc = if product { (1.0, 0.0) } else { (0.0, 0.0) };
         for x in lane {
             let z = parts(x);
@@ -587,13 +606,7 @@ pub fn complex_accumulate(
             }
             out.push(Scalar::Complex(acc.0, acc.1));
         }
-    }
-    let tmp = NdArray::from_scalars(&moved.shape(), dt, &out)?;
-    let mut inv = vec![0usize; nd];
-    for (k, &p) in perm.iter().enumerate() {
-        inv[p] = k;
-    }
-    NdArray::view_with(&tmp, tmp.layout().permuted(&inv)).copy(super::array::Order::C)
+    })
 }
 
 /// The reduced lanes of `a` over `axes` (C order of the kept axes), each a
@@ -656,24 +669,7 @@ pub fn half_accumulate(
     product: bool,
     axis: Option<usize>,
 ) -> Result<ArrayRef, EngineError> {
-    let (src, axis) = match axis {
-        None => {
-            let vals = a.to_scalars();
-            (
-                NdArray::from_scalars(&[vals.len()], DType::Float16, &vals)?,
-                0,
-            )
-        }
-        Some(k) => (a.clone(), k),
-    };
-    let nd = src.ndim();
-    let mut perm: Vec<usize> = (0..nd).filter(|&k| k != axis).collect();
-    perm.push(axis);
-    let moved = NdArray::view_with(&src, src.layout().permuted(&perm));
-    let xs = moved.to_scalars();
-    let n = moved.shape().last().copied().unwrap_or(1).max(1);
-    let mut out = Vec::with_capacity(xs.len());
-    for lane in xs.chunks(n) {
+    scan_lanes(a, axis, |lane, out| {
         let mut acc: Option<f32> = None;
         for x in lane {
             let v = super::element::scalar_as_f64(x) as f32;
@@ -685,11 +681,5 @@ pub fn half_accumulate(
             acc = Some(next);
             out.push(Scalar::Float(next as f64));
         }
-    }
-    let tmp = NdArray::from_scalars(&moved.shape(), DType::Float16, &out)?;
-    let mut inv = vec![0usize; nd];
-    for (k, &p) in perm.iter().enumerate() {
-        inv[p] = k;
-    }
-    NdArray::view_with(&tmp, tmp.layout().permuted(&inv)).copy(super::array::Order::C)
+    })
 }
