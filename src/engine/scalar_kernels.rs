@@ -683,3 +683,39 @@ pub fn half_accumulate(
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn half_rounding_ties_to_even_from_doubles() {
+        // 0.29992676 lies exactly between two halves; the even one wins.
+        let tie = 0.2999267578125;
+        assert_eq!(f16_to_f64(f64_to_f16(tie)), 0.2998046875);
+        // Subnormal quantum 2^-24: 1.5 quanta round to 2, 2.5 to 2.
+        assert_eq!(f64_to_f16(1.5 * 2f64.powi(-24)), 2);
+        assert_eq!(f64_to_f16(2.5 * 2f64.powi(-24)), 2);
+        assert_eq!(f64_to_f16(65520.0), 0x7c00);
+        assert_eq!(f16_to_f64(f64_to_f16(65519.0)), 65504.0);
+    }
+
+    #[test]
+    fn complex_division_and_small_integer_powers() {
+        assert_eq!(cdiv((1.0, 2.0), (1.0, 1.0)), (1.5, 0.5));
+        // Dividing by zero gives NumPy's inf/nan parts, not a panic.
+        let (r, i) = cdiv((1.0, 0.0), (0.0, 0.0));
+        assert!(r.is_infinite() && i.is_nan());
+        assert_eq!(cpow((0.0, 2.0), (-2.0, 0.0)), (-0.25, 0.0));
+        assert_eq!(cpow((1.0, 2.0), (2.0, 0.0)), (-3.0, 4.0));
+        assert_eq!(cpow((0.0, 0.0), (0.0, 0.0)), (1.0, 0.0));
+    }
+
+    #[test]
+    fn half_floor_divide_and_remainder_follow_python_signs() {
+        assert_eq!(floor_divide_f32(-7.0, 2.0), -4.0);
+        assert_eq!(remainder_f32(-7.0, 2.0), 1.0);
+        assert_eq!(remainder_f32(7.0, -2.0), -1.0);
+        assert!(floor_divide_f32(1.0, 0.0).is_infinite());
+    }
+}

@@ -1298,3 +1298,39 @@ pub fn indices(args: &Args) -> PyResult<Value> {
         other => other,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clip_modes_bring_indices_into_range() {
+        assert_eq!(apply_mode(5, 3, ClipMode::Raise), None);
+        assert_eq!(apply_mode(-1, 3, ClipMode::Wrap), Some(2));
+        assert_eq!(apply_mode(7, 3, ClipMode::Clip), Some(2));
+        assert_eq!(apply_mode(0, 0, ClipMode::Wrap), None);
+    }
+
+    #[test]
+    fn element_strides_in_both_orders() {
+        assert_eq!(elem_strides(&[3, 4, 5], Order::C), vec![20, 5, 1]);
+        assert_eq!(elem_strides(&[3, 4, 5], Order::F), vec![1, 3, 12]);
+    }
+
+    #[test]
+    fn common_dtype_keeps_python_scalars_weak() {
+        let i8 = Value::Array(NdArray::zeros(&[1], DType::Int8).unwrap());
+        assert_eq!(
+            common_dtype(&[i8.clone(), Value::Int(300)]).unwrap(),
+            DType::Int8
+        );
+        assert_eq!(
+            common_dtype(&[i8, Value::Float(0.5)]).unwrap(),
+            DType::Float64
+        );
+        assert_eq!(
+            common_dtype(&[Value::Int(1), Value::Bool(true)]).unwrap(),
+            DType::Int64
+        );
+    }
+}
