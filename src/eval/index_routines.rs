@@ -884,6 +884,9 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
             }
         })
         .collect();
+    if let Some(done) = ufunc_at_fast(op, &a, &positions, &bvals, b.dtype(), args.get(2, "b")) {
+        return done.map(|_| Value::None);
+    }
     // Unbuffered semantics in vectorised rounds: round r applies the r-th
     // occurrence of every position, so repeats accumulate in order.
     let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
@@ -917,6 +920,76 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
         super::flatiter::write_positions(&a, &pos, &r.to_scalars());
     }
     Ok(Value::None)
+}
+
+/// `ufunc.at` for int64 and float64 arrays with operands of the same kind:
+/// a plain in-order loop, whatever the number of repeats. `None` when the
+/// general path must run.
+fn ufunc_at_fast(
+    op: BinaryOp,
+    a: &ArrayRef,
+    positions: &[usize],
+    bvals: &[Scalar],
+    bdt: &DType,
+    b: Option<&Value>,
+) -> Option<PyResult<()>> {
+    let python = matches!(b, Some(Value::Int(_) | Value::Float(_)));
+    let same = bdt == a.dtype()
+        || (python && !(matches!(b, Some(Value::Float(_))) && *a.dtype() == DType::Int64));
+    if !same || !matches!(a.dtype(), DType::Int64 | DType::Float64) {
+        return None;
+    }
+    let mut vals: Vec<Scalar> = positions
+        .iter()
+        .map(|&p| super::flatiter::read_position(a, p))
+        .collect();
+    let mut latest: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for k in 0..positions.len() {
+        let cur = match latest.get(&positions[k]) {
+            Some(&j) => vals[j].clone(),
+            None => vals[k].clone(),
+        };
+        let y = &bvals[k];
+        let r = match (cur, a.dtype()) {
+            (Scalar::Int(x), DType::Int64) => {
+                let y = match y {
+                    Scalar::Int(v) => *v,
+                    other => crate::engine::element::scalar_as_f64(other) as i64,
+                };
+                Scalar::Int(match op {
+                    BinaryOp::Add => x.wrapping_add(y),
+                    BinaryOp::Sub => x.wrapping_sub(y),
+                    BinaryOp::Mul => x.wrapping_mul(y),
+                    BinaryOp::Maximum => x.max(y),
+                    BinaryOp::Minimum => x.min(y),
+                    _ => return None,
+                })
+            }
+            (Scalar::Float(x), _) => {
+                let y = crate::engine::element::scalar_as_f64(y);
+                Scalar::Float(match op {
+                    BinaryOp::Add => x + y,
+                    BinaryOp::Sub => x - y,
+                    BinaryOp::Mul => x * y,
+                    BinaryOp::Div => x / y,
+                    BinaryOp::Maximum if x.is_nan() || y.is_nan() => f64::NAN,
+                    BinaryOp::Maximum => x.max(y),
+                    BinaryOp::Minimum if x.is_nan() || y.is_nan() => f64::NAN,
+                    BinaryOp::Minimum => x.min(y),
+                    _ => return None,
+                })
+            }
+            _ => return None,
+        };
+        vals[k] = r;
+        latest.insert(positions[k], k);
+    }
+    let mut last: Vec<(usize, usize)> = latest.into_iter().collect();
+    last.sort_unstable();
+    let pos: Vec<usize> = last.iter().map(|&(p, _)| p).collect();
+    let out: Vec<Scalar> = last.iter().map(|&(_, k)| vals[k].clone()).collect();
+    super::flatiter::write_positions(a, &pos, &out);
+    Some(Ok(()))
 }
 
 /// `np.r_[...]` and `np.c_[...]`: translate slices to ranges, apply the
