@@ -936,7 +936,7 @@ fn ufunc_at_fast(
     let python = matches!(b, Some(Value::Int(_) | Value::Float(_)));
     let same = bdt == a.dtype()
         || (python && !(matches!(b, Some(Value::Float(_))) && *a.dtype() == DType::Int64));
-    if !same || !matches!(a.dtype(), DType::Int64 | DType::Float64) {
+    if !same || !matches!(a.dtype(), DType::Int64 | DType::Float64 | DType::Float32) {
         return None;
     }
     let mut vals: Vec<Scalar> = positions
@@ -964,6 +964,17 @@ fn ufunc_at_fast(
                     BinaryOp::Minimum => x.min(y),
                     _ => return None,
                 })
+            }
+            (Scalar::Float(x), DType::Float32) => {
+                // float32 arithmetic, as NumPy's float loops.
+                let (x, y) = (x as f32, crate::engine::element::scalar_as_f64(y) as f32);
+                Scalar::Float(f64::from(match op {
+                    BinaryOp::Add => x + y,
+                    BinaryOp::Sub => x - y,
+                    BinaryOp::Mul => x * y,
+                    BinaryOp::Div => x / y,
+                    _ => return None,
+                }))
             }
             (Scalar::Float(x), _) => {
                 let y = crate::engine::element::scalar_as_f64(y);
