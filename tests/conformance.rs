@@ -244,6 +244,12 @@ conformance_test!(functions_reductions, "12_functions_reductions");
 conformance_test!(hostile_input, "13_hostile_input");
 conformance_test!(help_examples, "30_help_examples");
 conformance_test!(npy_files, "31_npy");
+conformance_test!(flatiter, "14_flatiter");
+conformance_test!(index_routines, "15_index_routines");
+conformance_test!(printing_controls, "16_printing_controls");
+conformance_test!(complex_float16, "17_complex_float16");
+conformance_test!(edge_shapes, "18_edge_shapes");
+conformance_test!(more_functions, "19_more_functions");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
@@ -265,6 +271,12 @@ fn every_expected_file_has_a_test() {
         "13_hostile_input",
         "30_help_examples",
         "31_npy",
+        "14_flatiter",
+        "15_index_routines",
+        "16_printing_controls",
+        "17_complex_float16",
+        "18_edge_shapes",
+        "19_more_functions",
     ];
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {

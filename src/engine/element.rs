@@ -434,26 +434,33 @@ pub fn f16_to_f64(h: u16) -> f64 {
     }
 }
 
-/// f64 to IEEE half, rounding to nearest.
+/// f64 to IEEE half, rounding to nearest with ties to even straight from
+/// the double (as NumPy's `npy_double_to_half`; no detour through f32).
 pub fn f64_to_f16(v: f64) -> u16 {
-    let f = v as f32;
-    let bits = f.to_bits();
-    let sign = ((bits >> 16) & 0x8000) as u16;
-    if f.is_nan() {
+    let sign = if v.is_sign_negative() { 0x8000u16 } else { 0 };
+    if v.is_nan() {
         return sign | 0x7e00;
     }
-    let exp = ((bits >> 23) & 0xff) as i32 - 127 + 15;
-    let mant = bits & 0x7f_ffff;
-    if exp >= 31 {
+    let a = v.abs();
+    if a.is_infinite() || a >= 65520.0 {
         return sign | 0x7c00;
     }
-    if exp <= 0 {
-        if exp < -10 {
-            return sign;
-        }
-        let m = (mant | 0x80_0000) >> (1 - exp);
-        return sign | ((m + 0x1000) >> 13) as u16;
+    if a == 0.0 {
+        return sign;
     }
-    let h = sign as u32 | ((exp as u32) << 10) | (mant >> 13);
-    (h + ((mant >> 12) & 1)) as u16
+    // Unbiased exponent of a (f64 subnormals are far below half's range).
+    let e = ((a.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+    if e < -14 {
+        // Half subnormals (and the smallest normal after rounding): a
+        // multiple of 2^-24.
+        let r = (a * 2f64.powi(24)).round_ties_even() as u16;
+        return sign | r;
+    }
+    let mut e = e;
+    let mut r = (a * 2f64.powi(10 - e)).round_ties_even() as u32;
+    if r == 2048 {
+        r = 1024;
+        e += 1;
+    }
+    sign | (((e + 15) as u16) << 10) | (r - 1024) as u16
 }

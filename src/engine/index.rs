@@ -240,7 +240,8 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                     offset += start as isize * base.strides[axis];
                 }
                 view.shape.push(len);
-                view.strides.push(step as isize * base.strides[axis]);
+                view.strides
+                    .push((step as isize).wrapping_mul(base.strides[axis]));
                 axis += 1;
                 slot += 1;
             }
@@ -612,6 +613,9 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
 
 /// Number of true elements of a bool array (or nonzero of any numeric).
 pub fn count_nonzero(a: &NdArray) -> usize {
+    if super::scalar_kernels::handles(a.dtype()) {
+        return super::scalar_kernels::truth_mask(a).map_or(0, |m| count_nonzero(&m));
+    }
     let l = a.layout();
     let bytes = a.buffer().bytes();
     let mut n = 0usize;
@@ -622,6 +626,10 @@ pub fn count_nonzero(a: &NdArray) -> usize {
 
 /// `np.nonzero`: one index array per axis.
 pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
+    if super::scalar_kernels::handles(a.dtype()) {
+        let mask = super::scalar_kernels::truth_mask(a)?;
+        return nonzero(&mask);
+    }
     let l = a.layout();
     let nd = l.ndim().max(1);
     let mut coords: Vec<Vec<Scalar>> = vec![vec![]; nd];

@@ -518,7 +518,11 @@ pub fn binary_into(
             BinaryOp::Minimum => run_binary::<T, T>(a, &la, b, &lb, out, minimum::<T>),
         }
         Ok(())
-    }, _ => Err(unsupported(op.ufunc_name())))
+    }, _ => if super::scalar_kernels::handles(&dt) {
+        super::scalar_kernels::binary_into(op, a, &la, b, &lb, out)
+    } else {
+        Err(unsupported(op.ufunc_name()))
+    })
 }
 
 /// `op(a, b)` into a new array of the broadcast shape.
@@ -569,6 +573,7 @@ fn compare_scalars(
     use super::scalar::Scalar::*;
     match (x, y) {
         (Str(a), Str(b)) => Some(a.cmp(b)),
+        (Float(a), Float(b)) => a.partial_cmp(b),
         (Bytes(a), Bytes(b)) => Some(a.cmp(b)),
         (Complex(a, b), Complex(c, d)) => {
             if a == c && b == d {
@@ -603,6 +608,9 @@ pub enum UnaryOp {
 pub fn unary(op: UnaryOp, a: &NdArray) -> Result<ArrayRef, EngineError> {
     let l = a.layout();
     let dt = a.dtype().clone();
+    if super::scalar_kernels::handles(&dt) {
+        return super::scalar_kernels::unary(op, a);
+    }
     let out = NdArray::zeros(&l.shape, dt.clone())?;
     if op == UnaryOp::Neg && dt == DType::Bool {
         return Err(EngineError::type_error(

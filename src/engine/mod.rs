@@ -16,6 +16,7 @@ pub mod layout;
 pub mod promote;
 pub mod reduce;
 pub mod scalar;
+pub mod scalar_kernels;
 pub mod strided_copy;
 
 pub use array::{ArrayRef, NdArray, Order};

@@ -264,6 +264,24 @@ pub fn reduce(
     if sorted.len() != axes.len() {
         return Err(EngineError::value("duplicate value in 'axis'"));
     }
+    if a.dtype().kind() == super::dtype::Kind::Complex {
+        return super::scalar_kernels::complex_reduce(a, op, &sorted, keepdims);
+    }
+    if *a.dtype() == DType::Float16
+        && let Reduction::Var(ddof) | Reduction::Std(ddof) = op
+    {
+        let std = matches!(op, Reduction::Std(_));
+        return super::scalar_kernels::half_var(a, &sorted, keepdims, ddof, std);
+    }
+    if *a.dtype() == DType::Float16 {
+        // NumPy reduces half floats in float32 and rounds the result back.
+        let wide = super::kernels::cast(a, &DType::Float32)?;
+        let r = reduce(&wide, op, Some(&sorted), keepdims)?;
+        return match op {
+            Reduction::ArgMin | Reduction::ArgMax | Reduction::Any | Reduction::All => Ok(r),
+            _ => super::kernels::cast(&r, &DType::Float16),
+        };
+    }
     let innermost = sorted.last() == Some(&(shape.len().saturating_sub(1))) || shape.is_empty();
     // argmin/argmax over several axes index the flattened C order.
     let source = if matches!(op, Reduction::ArgMin | Reduction::ArgMax) && sorted.len() > 1 {
@@ -346,6 +364,12 @@ pub fn accumulate(
     product: bool,
     axis: Option<usize>,
 ) -> Result<ArrayRef, EngineError> {
+    if a.dtype().kind() == super::dtype::Kind::Complex {
+        return super::scalar_kernels::complex_accumulate(a, product, axis);
+    }
+    if *a.dtype() == DType::Float16 {
+        return super::scalar_kernels::half_accumulate(a, product, axis);
+    }
     let src = match axis {
         None => {
             let c = a.copy(super::array::Order::C)?;

@@ -223,6 +223,9 @@ pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
 
 /// `np.array(value, dtype=...)`: always a new array.
 pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
+    if let Value::FlatIter(a) = v {
+        return to_array(&Value::Array(super::flatiter::to_array(a)?), dtype);
+    }
     if let Value::Array(a) = v {
         let dt = match dtype {
             Some(DType::Str(0)) => DType::Str(str_width(a.dtype())),

@@ -61,6 +61,10 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         }
         Value::Module(name) => format!("<module '{name}'>"),
         Value::Flags(a) => flags_repr(a),
+        Value::FlatIter(a) => format!(
+            "<numpy.flatiter object at {:#x}>",
+            std::rc::Rc::as_ptr(a) as usize
+        ),
     }
 }
 

@@ -100,6 +100,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::List(l) => l.borrow().clone(),
         Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
         Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
+        Value::FlatIter(a) => super::flatiter::items(a),
         Value::Array(a) => {
             if a.ndim() == 0 {
                 return Err(PyError::type_error("iteration over a 0-d array"));
@@ -197,6 +198,10 @@ impl Session {
         rhs: &Value,
     ) -> PyResult<Value> {
         if let Value::Array(a) = &cur {
+            if op == crate::syntax::ast::BinOp::MatMul {
+                super::linalg::matmul_inplace(a, rhs)?;
+                return Ok(cur);
+            }
             let eop = engine_op(op)
                 .ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
             numpy_inplace(eop, a, rhs)?;
@@ -483,6 +488,9 @@ impl Session {
         r: &Value,
     ) -> PyResult<Value> {
         let numpy_side = is_numpy(l) || is_numpy(r);
+        if numpy_side && op == crate::syntax::ast::BinOp::MatMul {
+            return super::linalg::matmul(l, r);
+        }
         if numpy_side {
             let eop = engine_op(op)
                 .ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
@@ -552,6 +560,7 @@ impl Session {
     pub(super) fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
         match obj {
             Value::Array(a) => array_getitem(a, idx),
+            Value::FlatIter(a) => super::flatiter::getitem(a, idx),
             Value::Void(a) => void_getitem(a, idx),
             Value::NpScalar(..) => match idx {
                 Value::Tuple(t) if t.is_empty() => Ok(obj.clone()),
@@ -643,6 +652,7 @@ impl Session {
     pub(super) fn setitem(&mut self, obj: &Value, idx: &Value, value: &Value) -> PyResult<()> {
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),
+            Value::FlatIter(a) => super::flatiter::setitem(a, idx, value),
             Value::Void(a) => {
                 let target = match idx {
                     Value::Str(name) => field_view(a, name)?,
@@ -709,17 +719,25 @@ impl Session {
                 }
             }
             (Value::Flags(a), "writeable") => Ok(a.set_writeable(truthy(value)?)?),
+            (Value::Array(a), "flat") => {
+                if !a.writeable() {
+                    return Err(PyError::value("array is read-only"));
+                }
+                super::flatiter::setitem(a, &Value::Ellipsis, value)
+            }
+            (Value::Array(a), "real" | "imag") => {
+                super::complex_fns::set_part(a, name == "imag", value)
+            }
             (Value::Array(_), "dtype" | "strides" | "data") => Err(PyError::new(
                 "AttributeError",
                 format!("slicelab does not support setting '{name}'"),
             )),
-            (
-                Value::Array(_),
-                "T" | "base" | "ndim" | "size" | "itemsize" | "nbytes" | "flags" | "real" | "imag",
-            ) => Err(PyError::new(
-                "AttributeError",
-                format!("attribute '{name}' of 'numpy.ndarray' objects is not writable"),
-            )),
+            (Value::Array(_), "T" | "base" | "ndim" | "size" | "itemsize" | "nbytes" | "flags") => {
+                Err(PyError::new(
+                    "AttributeError",
+                    format!("attribute '{name}' of 'numpy.ndarray' objects is not writable"),
+                ))
+            }
             (Value::Array(_), _) => Err(PyError::new(
                 "AttributeError",
                 format!("'numpy.ndarray' object has no attribute '{name}'"),
@@ -735,6 +753,7 @@ impl Session {
         match obj {
             Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
             Value::Array(a) => super::methods::array_attr(a, obj, name),
+            Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
             Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),
             Value::DType(dt) => super::methods::dtype_attr(dt, name),
             Value::Flags(a) => Ok(Value::Bool(match name {
@@ -747,9 +766,8 @@ impl Session {
                 _ => return Err(PyError::attribute("numpy._core.multiarray.flagsobj", name)),
             })),
             Value::Function(f)
-                if f.as_ref() == "np.add"
-                    || f.as_ref() == "np.multiply"
-                    || f.as_ref() == "np.subtract" =>
+                if f.strip_prefix("np.")
+                    .is_some_and(|n| super::index_routines::ufunc_op(n).is_some()) =>
             {
                 match name {
                     "at" | "reduce" | "accumulate" | "outer" => {
@@ -892,6 +910,7 @@ fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
         return Ok(Value::Array(multi_field_view(a, &names)?));
     }
     let items = to_index_items(idx)?;
+    check_result_ndim(a.ndim(), &items)?;
     let r = index::get(a, &items)?;
     if let (Indexed::Scalar(_), DType::Record(_)) = (&r, a.dtype()) {
         // A record element stays tied to the array's memory.
@@ -902,6 +921,33 @@ fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
         }
     }
     Ok(wrap_indexed(a, r))
+}
+
+/// NumPy refuses an index whose result would pass 64 dimensions.
+fn check_result_ndim(ndim: usize, items: &[IndexItem]) -> PyResult<()> {
+    let (mut add, mut used, mut fancy) = (0usize, 0usize, None::<usize>);
+    for it in items {
+        match it {
+            IndexItem::NewAxis => add += 1,
+            IndexItem::Int(_) => used += 1,
+            IndexItem::IntArray(x) => {
+                used += 1;
+                fancy = Some(fancy.unwrap_or(0).max(x.ndim()));
+            }
+            IndexItem::BoolArray(x) => {
+                used += x.ndim();
+                fancy = Some(fancy.unwrap_or(0).max(1));
+            }
+            IndexItem::Slice(..) | IndexItem::Ellipsis => {}
+        }
+    }
+    let result = (ndim + add + fancy.unwrap_or(0)).saturating_sub(used);
+    if result > 64 {
+        return Err(PyError::index(format!(
+            "number of dimensions must be within [0, 64], indexing result would have {result}"
+        )));
+    }
+    Ok(())
 }
 
 fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {

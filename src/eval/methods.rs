@@ -79,35 +79,19 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
         },
         "flags" => Value::Flags(a.clone()),
         "T" => Value::Array(transpose(a, None)?),
-        "real" => match a.dtype() {
-            DType::Complex128 | DType::Complex64 => {
-                let part = if *a.dtype() == DType::Complex128 {
-                    DType::Float64
-                } else {
-                    DType::Float32
-                };
-                Value::Array(NdArray::view(a, part, a.layout()))
-            }
-            _ => me.clone(),
-        },
-        "imag" => match a.dtype() {
-            DType::Complex128 | DType::Complex64 => {
-                let part = if *a.dtype() == DType::Complex128 {
-                    DType::Float64
-                } else {
-                    DType::Float32
-                };
-                let mut l = a.layout();
-                l.offset += part.itemsize();
-                Value::Array(NdArray::view(a, part, l))
-            }
-            _ => {
-                let z = NdArray::zeros(&a.shape(), a.dtype().clone())?;
-                z.set_writeable(false)?;
-                Value::Array(z)
-            }
-        },
-        "flat" => Value::Array(reshape(a, &Value::Int(-1), Order::C)?),
+        "real" if a.dtype().kind() == crate::engine::dtype::Kind::Complex => {
+            Value::Array(super::complex_fns::part_view(a, false))
+        }
+        "real" => me.clone(),
+        "imag" if a.dtype().kind() == crate::engine::dtype::Kind::Complex => {
+            Value::Array(super::complex_fns::part_view(a, true))
+        }
+        "imag" => {
+            let z = NdArray::zeros(&a.shape(), a.dtype().clone())?;
+            z.set_writeable(false)?;
+            Value::Array(z)
+        }
+        "flat" => Value::FlatIter(a.clone()),
         m if ARRAY_METHODS.contains(&m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
         other => return Err(PyError::attribute("numpy.ndarray", other)),
     })
@@ -155,6 +139,13 @@ pub const ARRAY_METHODS: &[&str] = &[
     "nonzero",
     "squeeze",
     "diagonal",
+    "put",
+    "argsort",
+    "choose",
+    "compress",
+    "trace",
+    "conj",
+    "conjugate",
     "tolist",
     "item",
     "fill",
@@ -258,6 +249,7 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
             }
             _ => Err(PyError::attribute(&obj.type_name(), name)),
         },
+        Value::FlatIter(a) => Ok(Value::Array(super::flatiter::to_array(a)?)),
         Value::Void(a) => match name {
             "item" | "tolist" => Ok(scalar_to_py(a.dtype(), &a.first())),
             _ => Err(PyError::attribute("numpy.void", name)),
@@ -463,15 +455,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         }
         "view" => match args.get(0, "dtype") {
             None | Some(Value::None) => Value::Array(NdArray::view_with(a, a.layout())),
-            Some(d) => {
-                let dt = dtype_arg(d)?;
-                if dt.itemsize() != a.dtype().itemsize() {
-                    return Err(PyError::value(
-                        "slicelab supports .view(dtype) only between dtypes of the same size",
-                    ));
-                }
-                Value::Array(NdArray::view(a, dt, a.layout()))
-            }
+            Some(d) => super::math_routines::view_as(a, dtype_arg(d)?)?,
         },
         "astype" => {
             let dt = match dtype_arg(args.req(0, "dtype", name)?)? {
@@ -520,7 +504,13 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 .map(Value::Array)
                 .collect(),
         ),
-        "squeeze" | "take" | "clip" | "repeat" | "flip" => {
+        "compress" => {
+            let cond = args.req(0, "condition", name)?.clone();
+            let mut pos = vec![cond, Value::Array(a.clone())];
+            pos.extend(args.pos.iter().skip(1).cloned());
+            s.call_function("np.compress", Args { pos, kw: args.kw })?
+        }
+        "squeeze" | "take" | "clip" | "repeat" | "flip" | "argsort" | "choose" | "trace" => {
             let np = if name == "flip" {
                 "np.flip"
             } else {
@@ -548,39 +538,32 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             Value::None
         }
         "diagonal" => {
-            let l = a.layout();
-            if l.ndim() < 2 {
-                return Err(PyError::value(
-                    "diag requires an array of at least two dimensions",
-                ));
-            }
-            let offset = match args.get(0, "offset") {
-                Some(Value::Int(i)) => *i as i64,
-                _ => 0,
+            let get = |i: usize, n: &str, d: i64| -> PyResult<i64> {
+                match args.get(i, n) {
+                    Some(v) => super::numpy::int_arg(v, ""),
+                    None => Ok(d),
+                }
             };
-            let (r, c) = (l.shape[0] as i64, l.shape[1] as i64);
-            let (start_r, start_c) = if offset >= 0 {
-                (0, offset)
-            } else {
-                (-offset, 0)
-            };
-            let n = (r - start_r).min(c - start_c).max(0) as usize;
-            let mut nl = crate::engine::Layout {
-                shape: l.shape[2..].to_vec(),
-                strides: l.strides[2..].to_vec(),
-                offset: l.offset,
-            };
-            if n > 0 {
-                nl.offset = (l.offset as isize
-                    + start_r as isize * l.strides[0]
-                    + start_c as isize * l.strides[1]) as usize;
-            }
-            nl.shape.push(n);
-            nl.strides.push(l.strides[0] + l.strides[1]);
-            let v = NdArray::view_with(a, nl);
-            v.set_writeable(false)?;
-            Value::Array(v)
+            Value::Array(super::index_routines::diagonal(
+                a,
+                get(0, "offset", 0)?,
+                get(1, "axis1", 0)?,
+                get(2, "axis2", 1)?,
+            )?)
         }
+        "conj" | "conjugate" => s.call_function(
+            "np.conj",
+            Args {
+                pos: vec![Value::Array(a.clone())],
+                kw: vec![],
+            },
+        )?,
+        "put" => super::index_routines::put(
+            a,
+            args.req(0, "indices", name)?,
+            args.req(1, "values", name)?,
+            args.get(2, "mode"),
+        )?,
         "tolist" => tolist(a),
         "item" => {
             if args.pos.is_empty() {
@@ -591,10 +574,31 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 }
                 scalar_to_py(a.dtype(), &a.first())
             } else {
-                let flat = reshape(a, &Value::Int(-1), Order::C)?;
-                let idx = super::convert::to_index_items(&Value::tuple(args.pos.clone()))?;
-                let target = if args.pos.len() == 1 { &flat } else { a };
-                match crate::engine::index::get(target, &idx)? {
+                // `a.item((i, j))` is `a.item(i, j)`.
+                let pos = match args.pos.as_slice() {
+                    [Value::Tuple(t)] => t.as_ref().clone(),
+                    other => other.to_vec(),
+                };
+                if pos
+                    .iter()
+                    .any(|p| matches!(p, Value::Int(i) if i64::try_from(*i).is_err()))
+                {
+                    return Err(PyError::overflow(
+                        "Python int too large to convert to C long",
+                    ));
+                }
+                if pos.len() == 1 && a.ndim() != 1 {
+                    // One index counts in C order, as `a.flat[i]`.
+                    return match super::flatiter::getitem(a, &pos[0])? {
+                        Value::NpScalar(dt, sc) => Ok(scalar_to_py(&dt, &sc)),
+                        _ => Err(PyError::type_error("an integer is required")),
+                    };
+                }
+                if pos.len() != a.ndim() {
+                    return Err(PyError::value("incorrect number of indices for array"));
+                }
+                let idx = super::convert::to_index_items(&Value::tuple(pos))?;
+                match crate::engine::index::get(a, &idx)? {
                     crate::engine::index::Indexed::Scalar(sc) => scalar_to_py(a.dtype(), &sc),
                     _ => return Err(PyError::value("incorrect number of indices for array")),
                 }
@@ -606,24 +610,12 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         }
         "round" => {
             let d = match args.get(0, "decimals") {
-                Some(Value::Int(i)) => *i as i32,
-                _ => 0,
+                Some(v) => super::numpy::int_arg(v, "")?,
+                None => 0,
             };
-            if a.dtype().is_integer() && d >= 0 {
-                Value::Array(a.copy(Order::C)?)
-            } else {
-                // NumPy scales, rounds half to even, and scales back.
-                let p = 10f64.powi(d);
-                Value::Array(super::numpy::unary_float(a, move |x| {
-                    (x * p).round_ties_even() / p
-                })?)
-            }
+            Value::Array(super::math_routines::round(a, d)?)
         }
-        "dot" => {
-            return Err(PyError::type_error(
-                "slicelab does not support matrix products",
-            ));
-        }
+        "dot" => super::linalg::dot(&Value::Array(a.clone()), args.req(0, "b", name)?)?,
         _ => return Err(PyError::attribute("numpy.ndarray", name)),
     })
 }

@@ -3,15 +3,21 @@
 //! Nothing here prints.
 
 pub mod bindings;
+mod complex_fns;
 pub mod convert;
 pub mod display;
 pub mod error;
+mod flatiter;
 mod help;
+mod index_routines;
 mod interp;
+mod linalg;
+mod math_routines;
 mod methods;
 mod npy;
 mod numpy;
 pub mod ops;
+mod printopts;
 pub mod value;
 
 use std::collections::HashMap;

@@ -132,6 +132,7 @@ pub const NP_FUNCTIONS: &[&str] = &[
     "broadcast_arrays",
     "array_repr",
     "array_str",
+    "array2string",
     "unique",
     "repeat",
     "tile",
@@ -198,7 +199,11 @@ pub fn builtin(name: &str) -> Option<Value> {
 
 /// `np.NAME`.
 pub fn np_attr(name: &str) -> Option<Value> {
-    if NP_FUNCTIONS.contains(&name) {
+    if NP_FUNCTIONS.contains(&name)
+        || super::index_routines::NAMES.contains(&name)
+        || super::complex_fns::NAMES.contains(&name)
+        || super::math_routines::NAMES.contains(&name)
+    {
         return Some(Value::func(&format!("np.{name}")));
     }
     Some(match name {
@@ -208,12 +213,13 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "e" => Value::Float(std::f64::consts::E),
         "newaxis" => Value::None,
         "ndarray" => Value::Type(TypeObj::NdArray),
+        "flatiter" => Value::Type(TypeObj::Builtin("numpy.flatiter")),
         "void" => Value::Type(TypeObj::Void),
         "dtype" => Value::Type(TypeObj::DTypeClass),
         "str_" => Value::Type(TypeObj::NpStr),
         "True_" => Value::NpScalar(DType::Bool, Scalar::Bool(true)),
         "False_" => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
-        "s_" | "index_exp" => Value::func(&format!("np.{name}")),
+        "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => Value::func(&format!("np.{name}")),
         "__version__" => Value::str("2.4.6"),
         _ => {
             let dt = match name {
@@ -269,6 +275,12 @@ pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
             Value::Tuple(_) => idx.clone(),
             other => Value::tuple(vec![other.clone()]),
         }),
+        Value::Function(n) if n.as_ref() == "np.r_" || n.as_ref() == "np.c_" => {
+            super::index_routines::concat_trick(n.as_ref() == "np.c_", idx)
+        }
+        Value::Function(n) if n.as_ref() == "np.mgrid" || n.as_ref() == "np.ogrid" => {
+            super::index_routines::grid_trick(n.as_ref() == "np.ogrid", idx)
+        }
         other => Err(PyError::type_error(format!(
             "'{}' object is not subscriptable",
             other.type_name()
@@ -402,11 +414,23 @@ fn resolve_shape(raw: &[i128], size: Option<usize>) -> PyResult<Vec<usize>> {
         .collect())
 }
 
+/// Prepend length-1 axes until `a` has `n` dimensions (`ndmin=`): a view
+/// of the new array, so `.base` is it, as in NumPy.
+fn with_ndmin(a: ArrayRef, n: usize) -> PyResult<ArrayRef> {
+    if a.ndim() >= n {
+        return Ok(a);
+    }
+    let mut shape = vec![Value::Int(1); n - a.ndim()];
+    shape.extend(a.shape().iter().map(|&d| Value::Int(d as i128)));
+    reshape(&a, &Value::tuple(shape), Order::C)
+}
+
 /// Python value to array, without copying an array (`np.asarray`).
 pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
     match v {
         Value::Array(a) => Ok(a.clone()),
         Value::Void(a) => Ok(a.clone()),
+        Value::FlatIter(a) => super::flatiter::to_array(a),
         Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
             &[],
             dt.clone(),
@@ -416,7 +440,7 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
     }
 }
 
-fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+pub(super) fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     match v {
         Value::Int(i) => Ok(*i as i64),
         Value::Bool(b) => Ok(*b as i64),
@@ -429,7 +453,7 @@ fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     }
 }
 
-fn float_arg(v: &Value) -> PyResult<f64> {
+pub(super) fn float_arg(v: &Value) -> PyResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Float(f) => Ok(*f),
@@ -472,7 +496,23 @@ pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> P
         Some(v) => truthy(v)?,
         None => false,
     };
-    let out = reduce::reduce(a, op, axes.as_deref(), keepdims)?;
+    // `dtype=` is the accumulator's type: the input is converted first.
+    let widened;
+    let src = match (args.kw("dtype"), op) {
+        (
+            Some(d),
+            Reduction::Sum
+            | Reduction::Prod
+            | Reduction::Mean
+            | Reduction::Var(_)
+            | Reduction::Std(_),
+        ) if !matches!(d, Value::None) => {
+            widened = kernels::cast(a, &dtype_arg(d)?)?;
+            &widened
+        }
+        _ => a,
+    };
+    let out = reduce::reduce(src, op, axes.as_deref(), keepdims)?;
     let out = match args.kw("dtype") {
         Some(d) => kernels::cast(&out, &dtype_arg(d)?)?,
         None => out,
@@ -493,6 +533,7 @@ fn order_arg(args: &Args, pos: usize) -> PyResult<Order> {
 /// base is the hidden copy, as NumPy's).
 pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef> {
     let shape = shape_arg(shape_v, Some(a.size()))?;
+    check_ndim(shape.len())?;
     let item = a.dtype().itemsize();
     let layout = a.layout();
     match order {
@@ -676,10 +717,22 @@ pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
 }
 
 fn creation_shape(v: &Value) -> PyResult<Vec<usize>> {
-    shape_arg(v, None)
+    let shape = shape_arg(v, None)?;
+    check_ndim(shape.len())?;
+    Ok(shape)
 }
 
-fn arange(args: &Args) -> PyResult<Value> {
+/// NumPy's limit on dimensions (`NPY_MAXDIMS`).
+pub fn check_ndim(n: usize) -> PyResult<()> {
+    if n > 64 {
+        return Err(PyError::value(format!(
+            "maximum supported dimension for an ndarray is currently 64, found {n}"
+        )));
+    }
+    Ok(())
+}
+
+pub(super) fn arange(args: &Args) -> PyResult<Value> {
     let vals: Vec<&Value> = args.pos.iter().collect();
     let get = |k: &str, i: usize| args.kw(k).or(vals.get(i).copied());
     let (start, stop, step) = match vals.len() {
@@ -805,11 +858,7 @@ fn linspace(args: &Args) -> PyResult<Value> {
 
 /// Apply an f64 function elementwise; float32 stays float32, ints become float64.
 pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64) -> PyResult<ArrayRef> {
-    let dt = if *a.dtype() == DType::Float32 {
-        DType::Float32
-    } else {
-        DType::Float64
-    };
+    let dt = super::complex_fns::float_ufunc_dtype(a.dtype());
     let src = kernels::cast(a, &DType::Float64)?;
     let vals: Vec<Scalar> = src
         .to_scalars()
@@ -821,10 +870,16 @@ pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64) -> PyResult<ArrayRef> {
 }
 
 fn float_predicate(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
+    let finite_test = f(1.0);
     let vals: Vec<Scalar> = a
         .to_scalars()
         .iter()
-        .map(|s| Scalar::Bool(f(crate::engine::element::scalar_as_f64(s))))
+        .map(|s| match s {
+            // Complex: finite when both parts are, nan/inf when either is.
+            Scalar::Complex(r, i) if finite_test => Scalar::Bool(f(*r) && f(*i)),
+            Scalar::Complex(r, i) => Scalar::Bool(f(*r) || f(*i)),
+            other => Scalar::Bool(f(crate::engine::element::scalar_as_f64(other))),
+        })
         .collect();
     Ok(NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?)
 }
@@ -833,7 +888,7 @@ fn arrays_arg(v: &Value) -> PyResult<Vec<ArrayRef>> {
     iterate(v)?.iter().map(as_array).collect()
 }
 
-fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
+pub(super) fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
     if arrays.is_empty() {
         return Err(PyError::value("need at least one array to concatenate"));
     }
@@ -892,6 +947,7 @@ fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
 
 fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
     let nd = a.ndim() + 1;
+    check_ndim(nd)?;
     let ax = normalize_axis(axis, nd)?;
     let mut l = a.layout();
     l.shape.insert(ax, 1);
@@ -931,6 +987,7 @@ fn squeeze(a: &ArrayRef, axis: Option<Vec<usize>>) -> PyResult<ArrayRef> {
 
 /// `np.broadcast_to`: a read-only view with stride 0 on stretched axes.
 pub fn broadcast_to(a: &ArrayRef, shape: &[usize]) -> PyResult<ArrayRef> {
+    check_ndim(shape.len())?;
     let s = a.shape();
     if !crate::engine::broadcast::broadcasts_to(&s, shape) {
         return Err(PyError::value(format!(
@@ -1049,7 +1106,7 @@ fn as_array_typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
     }
 }
 
-fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>) -> PyResult<Value> {
+fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>, mode: Option<&Value>) -> PyResult<Value> {
     let flat;
     let (src, axis) = match axis {
         None | Some(Value::None) => {
@@ -1060,6 +1117,10 @@ fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>) -> PyResult<Value> {
     };
     let mut items = vec![IndexItem::Slice(None, None, None); axis];
     let ix = as_array(idx)?;
+    let ix = match mode {
+        None => ix,
+        m => super::index_routines::moded_indices(ix, src.shape()[axis], m)?,
+    };
     items.push(if ix.ndim() == 0 {
         IndexItem::Int(int_arg(&scalarize(ix.clone()), "")?)
     } else {
@@ -1107,6 +1168,13 @@ fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {
         let mut c = chunk.to_vec();
         c.sort_by(|x, y| match (x, y) {
             (Scalar::Str(p), Scalar::Str(q)) => p.cmp(q),
+            (Scalar::Complex(a, b), Scalar::Complex(c, d)) => {
+                // Lexicographic, NaNs last, as NumPy sorts complex values.
+                let key = |r: f64, i: f64| (r.is_nan() || i.is_nan(), r, i);
+                key(*a, *b)
+                    .partial_cmp(&key(*c, *d))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            }
             _ => {
                 let (p, q) = (
                     crate::engine::element::scalar_as_f64(x),
@@ -1381,7 +1449,17 @@ impl Session {
                 {
                     return Ok(v.clone());
                 }
-                Value::Array(to_array(v, dt.as_ref())?)
+                let out = to_array(v, dt.as_ref())?;
+                match args.kw("ndmin") {
+                    Some(n) => {
+                        let n = int_arg(n, "")?.max(0) as usize;
+                        if n > 64 {
+                            return Err(PyError::value("ndmin must be <= ndmax (64)"));
+                        }
+                        Value::Array(with_ndmin(out, n)?)
+                    }
+                    None => Value::Array(out),
+                }
             }
             "asarray" => {
                 let v = args.req(0, "a", "asarray")?;
@@ -1601,6 +1679,7 @@ impl Session {
                 &arr0(&args)?,
                 args.req(1, "indices", name)?,
                 args.get(2, "axis"),
+                args.get(4, "mode"),
             )?,
             "concatenate" => {
                 let arrays = arrays_arg(args.req(0, "arrays", name)?)?;
@@ -1689,86 +1768,26 @@ impl Session {
                     Some(ax) => Value::Array(sort(&a, Some(ax), &args)?),
                 }
             }
-            "argsort" => {
-                let a = reshape(&arr0(&args)?, &Value::Int(-1), Order::C)?;
-                let vals = a.to_scalars();
-                let mut order: Vec<usize> = (0..vals.len()).collect();
-                order.sort_by(|&i, &j| {
-                    crate::engine::element::scalar_as_f64(&vals[i])
-                        .partial_cmp(&crate::engine::element::scalar_as_f64(&vals[j]))
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                });
-                Value::Array(NdArray::from_scalars(
-                    &[order.len()],
-                    DType::Int64,
-                    &order
-                        .iter()
-                        .map(|&i| Scalar::Int(i as i64))
-                        .collect::<Vec<_>>(),
-                )?)
-            }
+            "argsort" => Value::Array(super::index_routines::argsort(
+                &arr0(&args)?,
+                args.get(1, "axis").unwrap_or(&Value::Int(-1)),
+            )?),
             "put" => {
-                let a = arr0(&args)?;
-                let flat = reshape(&a, &Value::Int(-1), Order::C)?;
-                if !flat.same_buffer(&a) || !a.is_c_contiguous() {
-                    return Err(PyError::type_error(
-                        "put: slicelab needs a C-contiguous array",
-                    ));
-                }
-                let ind = as_array(args.req(1, "ind", name)?)?;
-                let vals = as_array(args.req(2, "v", name)?)?;
-                let vals = kernels::cast(&vals, a.dtype())?;
-                let vflat = vals.to_scalars();
-                let idx: Vec<Scalar> = ind.to_scalars();
-                for (k, i) in idx.iter().enumerate() {
-                    let i = crate::engine::element::scalar_as_f64(i) as i64;
-                    let v = &vflat[k % vflat.len().max(1)];
-                    index::set(
-                        &flat,
-                        &[IndexItem::Int(i)],
-                        &NdArray::from_scalars(&[], a.dtype().clone(), std::slice::from_ref(v))?,
-                    )?;
-                }
-                Value::None
-            }
-            "add.at" | "subtract.at" | "multiply.at" => {
-                let a = arr0(&args)?;
-                let idx = args.req(1, "indices", name)?;
-                let b = args.get(2, "b").cloned().unwrap_or(Value::None);
-                let items = super::convert::to_index_items(idx)?;
-                // Unbuffered: apply once per index, so repeats accumulate.
-                let positions = match items.as_slice() {
-                    [IndexItem::IntArray(ix)] => ix.to_scalars(),
-                    [IndexItem::Int(i)] => vec![Scalar::Int(*i)],
-                    _ => {
-                        return Err(PyError::type_error(
-                            "slicelab's ufunc.at takes one integer index array",
-                        ));
+                let a = match args.req(0, "a", name)? {
+                    Value::Array(a) => a.clone(),
+                    other => {
+                        return Err(PyError::type_error(format!(
+                            "argument 1 must be numpy.ndarray, not {}",
+                            super::display::repr(&Value::Type(type_of(other)), &Default::default())
+                        )));
                     }
                 };
-                let bvals: Vec<Value> = match &b {
-                    Value::Array(x) => x
-                        .to_scalars()
-                        .into_iter()
-                        .map(|s| Value::NpScalar(x.dtype().clone(), s))
-                        .collect(),
-                    Value::List(_) | Value::Tuple(_) => iterate(&b)?,
-                    other => vec![other.clone()],
-                };
-                let op = match name {
-                    "add.at" => BinaryOp::Add,
-                    "subtract.at" => BinaryOp::Sub,
-                    _ => BinaryOp::Mul,
-                };
-                for (k, p) in positions.iter().enumerate() {
-                    let i = crate::engine::element::scalar_as_f64(p) as i64;
-                    let it = [IndexItem::Int(i)];
-                    let cur = super::interp::wrap_indexed(&a, index::get(&a, &it)?);
-                    let new = numpy_binary(op, &cur, &bvals[k % bvals.len().max(1)])?;
-                    let src = as_array(&new)?;
-                    index::set(&a, &it, &src)?;
-                }
-                Value::None
+                super::index_routines::put(
+                    &a,
+                    args.req(1, "ind", name)?,
+                    args.req(2, "v", name)?,
+                    args.get(3, "mode"),
+                )?
             }
             "add" => binary_fn(BinaryOp::Add, &args, name)?,
             "subtract" => binary_fn(BinaryOp::Sub, &args, name)?,
@@ -1922,6 +1941,9 @@ impl Session {
                 if name == "square" {
                     return numpy_binary(BinaryOp::Mul, &args.pos[0], &args.pos[0]);
                 }
+                if let Some(r) = super::complex_fns::complex_ufunc(&a, name) {
+                    return Ok(scalarize(r?));
+                }
                 let f: fn(f64) -> f64 = match name {
                     "sqrt" => f64::sqrt,
                     "exp" => f64::exp,
@@ -1934,48 +1956,9 @@ impl Session {
                 let out = unary_float(&a, f)?;
                 scalarize(out)
             }
-            "set_printoptions" => {
-                let o = &mut self.print_options;
-                for (k, v) in &args.kw {
-                    match (k.as_str(), v) {
-                        ("precision", Value::Int(i)) => o.precision = *i as usize,
-                        ("threshold", Value::Int(i)) => o.threshold = (*i).max(0) as usize,
-                        ("threshold", Value::Float(f)) if f.is_infinite() => {
-                            o.threshold = usize::MAX
-                        }
-                        ("edgeitems", Value::Int(i)) => o.edgeitems = *i as usize,
-                        ("linewidth", Value::Int(i)) => o.linewidth = *i as usize,
-                        ("suppress", v) => o.suppress = truthy(v)?,
-                        ("sign", Value::Str(s)) => o.sign = s.chars().next().unwrap_or('-'),
-                        ("floatmode", Value::Str(s)) => o.floatmode = s.to_string(),
-                        ("nanstr", Value::Str(s)) => o.nanstr = s.to_string(),
-                        ("infstr", Value::Str(s)) => o.infstr = s.to_string(),
-                        (other, _) => {
-                            return Err(PyError::type_error(format!(
-                                "set_printoptions() got an unexpected keyword argument '{other}'"
-                            )));
-                        }
-                    }
-                }
-                Value::None
-            }
-            "get_printoptions" => {
-                let o = &self.print_options;
-                let pairs = vec![
-                    ("edgeitems", Value::Int(o.edgeitems as i128)),
-                    ("threshold", Value::Int(o.threshold as i128)),
-                    ("floatmode", Value::str(&o.floatmode)),
-                    ("precision", Value::Int(o.precision as i128)),
-                    ("suppress", Value::Bool(o.suppress)),
-                    ("linewidth", Value::Int(o.linewidth as i128)),
-                    ("nanstr", Value::str(&o.nanstr)),
-                    ("infstr", Value::str(&o.infstr)),
-                    ("sign", Value::str(&o.sign.to_string())),
-                ];
-                Value::Dict(Rc::new(std::cell::RefCell::new(
-                    pairs.into_iter().map(|(k, v)| (Value::str(k), v)).collect(),
-                )))
-            }
+            "set_printoptions" => super::printopts::set(&mut self.print_options, &args)?,
+            "get_printoptions" => super::printopts::get(&self.print_options),
+            "array2string" => super::printopts::array2string(&self.print_options, &args)?,
             "diagonal" => super::methods::call_array_method(
                 self,
                 &arr0(&args)?,
@@ -1993,8 +1976,9 @@ impl Session {
                     .collect(),
             ),
             "ndim" => Value::Int(arr0(&args)?.ndim() as i128),
-            "size" => Value::Int(arr0(&args)?.size() as i128),
-            "promote_types" | "result_type" => {
+            "size" => super::math_routines::size(&args)?,
+            "result_type" => super::math_routines::result_type(&args)?,
+            "promote_types" => {
                 let a = dtype_arg(args.req(0, "type1", name)?)
                     .or_else(|_| as_array(&args.pos[0]).map(|x| x.dtype().clone()))?;
                 let b = dtype_arg(args.req(1, "type2", name)?)
@@ -2009,20 +1993,12 @@ impl Session {
                 let b = dtype_arg(args.req(1, "to", name)?)?;
                 Value::Bool(crate::engine::promote::can_cast_safe(&a, &b))
             }
-            "array_repr" => Value::str(&repr(&Value::Array(arr0(&args)?), &self.print_options)),
-            "array_str" => Value::str(&str_of(&Value::Array(arr0(&args)?), &self.print_options)),
-            "unique" => {
-                let a = arr0(&args)?;
-                let sorted = sort(&reshape(&a, &Value::Int(-1), Order::C)?, Some(0), &args)?;
-                let mut vals = sorted.to_scalars();
-                vals.dedup();
-                Value::Array(NdArray::from_scalars(
-                    &[vals.len()],
-                    a.dtype().clone(),
-                    &vals,
-                )?)
+            "array_repr" | "array_str" => {
+                super::printopts::array_repr_str(&self.print_options, &args, name == "array_repr")?
             }
-            "repeat" | "tile" | "atleast_1d" | "atleast_2d" => {
+            "unique" => super::math_routines::unique(&arr0(&args)?, &args)?,
+            "tile" => super::math_routines::tile(&arr0(&args)?, args.req(1, "reps", name)?)?,
+            "repeat" | "atleast_1d" | "atleast_2d" => {
                 let a = arr0(&args)?;
                 match name {
                     "atleast_1d" => {
@@ -2077,7 +2053,17 @@ impl Session {
                     Value::None
                 }
             }
-            "s_" | "index_exp" => {
+            n if n.ends_with(".at")
+                && let Some(op) = super::index_routines::ufunc_op(&n[..n.len() - 3]) =>
+            {
+                super::index_routines::ufunc_at(op, &args, n)?
+            }
+            n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
+            n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
+            n if super::index_routines::NAMES.contains(&n) => {
+                super::index_routines::call(n, &args)?
+            }
+            "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => {
                 return Err(PyError::type_error(format!(
                     "'np.{name}' is used with [], as np.{name}[1:3]"
                 )));
@@ -2111,6 +2097,7 @@ fn isinstance(v: &Value, t: &Value) -> bool {
                     || matches!(v, Value::NpScalar(DType::Complex128, _))
             }
             "object" => true,
+            "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
             _ => false,
         },
         Value::Type(TypeObj::NpScalar(dt)) => matches!(v, Value::NpScalar(d, _) if d == dt),
@@ -2227,6 +2214,14 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             Some(v) => truthy(&v)?,
         }),
         TypeObj::Builtin("complex") => {
+            let z = match &first {
+                Some(Value::Complex(r, i)) => Some((*r, *i)),
+                Some(Value::NpScalar(_, Scalar::Complex(r, i))) => Some((*r, *i)),
+                _ => None,
+            };
+            if let (Some((r, i)), None) = (z, args.pos.get(1)) {
+                return Ok(Value::Complex(r, i));
+            }
             let re = first.as_ref().map(float_arg).transpose()?.unwrap_or(0.0);
             let im = args.pos.get(1).map(float_arg).transpose()?.unwrap_or(0.0);
             Value::Complex(re, im)
@@ -2309,7 +2304,11 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                         if dt.is_integer() {
                             super::convert::check_int_fits(i, dt)?;
                         }
-                        to_scalar_for(&Value::Int(i), &DType::Int64)?
+                        if *dt == DType::UInt64 {
+                            to_scalar_for(&Value::Int(i), dt)?
+                        } else {
+                            to_scalar_for(&Value::Int(i), &DType::Int64)?
+                        }
                     } else {
                         to_scalar_for(&v, dt)?
                     };
@@ -2368,5 +2367,6 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::Function(_) | Value::Method(..) => TypeObj::Builtin("builtin_function_or_method"),
         Value::Module(_) => TypeObj::Builtin("module"),
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
+        Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
     }
 }

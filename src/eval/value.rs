@@ -52,6 +52,8 @@ pub enum Value {
     Module(Rc<str>),
     /// `a.flags`.
     Flags(ArrayRef),
+    /// `a.flat`: a `numpy.flatiter` over the array.
+    FlatIter(ArrayRef),
 }
 
 /// Type objects a learner meets.
@@ -116,6 +118,7 @@ impl Value {
             Value::Method(..) => "builtin_function_or_method".into(),
             Value::Module(_) => "module".into(),
             Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),
+            Value::FlatIter(_) => "numpy.flatiter".into(),
         }
     }
 

@@ -213,6 +213,19 @@ fn dtype_is_implied(dt: &DType) -> bool {
     )
 }
 
+/// `np.array2string(a, separator=, prefix=, suffix=)`: the body alone;
+/// `prefix` only sets the indent of wrapped lines, as in NumPy.
+pub fn array2string_with(
+    a: &dyn ElementSource,
+    opts: &PrintOptions,
+    separator: &str,
+    prefix: &str,
+    suffix: &str,
+) -> String {
+    let width = opts.linewidth.saturating_sub(clen(suffix));
+    array2string(a, opts, separator, prefix, width)
+}
+
 /// `repr(arr)`: `array([1, 2, 3])`, with `shape=` and `dtype=` suffixes
 /// where NumPy adds them.
 pub fn array_repr(a: &dyn ElementSource, opts: &PrintOptions) -> String {

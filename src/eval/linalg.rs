@@ -1,0 +1,286 @@
+//! Products: `np.dot`, `a.dot(b)`, `np.matmul` / `@`, `np.outer`, with
+//! NumPy's shape rules and error texts for 0-, 1- and 2-d operands (and
+//! stacks of matrices for `@`).
+
+use crate::engine::dtype::{DType, Kind};
+use crate::engine::{ArrayRef, NdArray, Order, Scalar, kernels};
+
+use super::error::{PyError, PyResult};
+use super::index_routines::common_dtype;
+use super::numpy::{as_array, reshape, scalarize};
+use super::ops::numpy_binary;
+use super::value::Value;
+
+/// One accumulator for the dtype family being multiplied.
+#[derive(Clone, Copy)]
+enum Acc {
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Complex(f64, f64),
+    Bool(bool),
+}
+
+impl Acc {
+    fn zero(dt: &DType) -> Acc {
+        match dt.kind() {
+            Kind::Bool => Acc::Bool(false),
+            Kind::Int => Acc::Int(0),
+            Kind::UInt => Acc::UInt(0),
+            Kind::Complex => Acc::Complex(0.0, 0.0),
+            _ => Acc::Float(0.0),
+        }
+    }
+
+    /// `self += x * y` with the dtype's wrapping rules.
+    fn add_product(self, x: &Scalar, y: &Scalar) -> Acc {
+        let f = crate::engine::element::scalar_as_f64;
+        match self {
+            Acc::Bool(b) => Acc::Bool(b || (f(x) != 0.0 && f(y) != 0.0)),
+            Acc::Int(s) => {
+                let (Scalar::Int(p), Scalar::Int(q)) = (x, y) else {
+                    return self;
+                };
+                Acc::Int(s.wrapping_add(p.wrapping_mul(*q)))
+            }
+            Acc::UInt(s) => {
+                let (Scalar::UInt(p), Scalar::UInt(q)) = (x, y) else {
+                    return self;
+                };
+                Acc::UInt(s.wrapping_add(p.wrapping_mul(*q)))
+            }
+            Acc::Float(s) => Acc::Float(s + f(x) * f(y)),
+            Acc::Complex(sr, si) => {
+                let parts = |v: &Scalar| match v {
+                    Scalar::Complex(r, i) => (*r, *i),
+                    other => (f(other), 0.0),
+                };
+                let ((a, b), (c, d)) = (parts(x), parts(y));
+                Acc::Complex(sr + a * c - b * d, si + a * d + b * c)
+            }
+        }
+    }
+
+    fn scalar(self) -> Scalar {
+        match self {
+            Acc::Bool(b) => Scalar::Bool(b),
+            Acc::Int(i) => Scalar::Int(i),
+            Acc::UInt(u) => Scalar::UInt(u),
+            Acc::Float(x) => Scalar::Float(x),
+            Acc::Complex(r, i) => Scalar::Complex(r, i),
+        }
+    }
+}
+
+/// Both operands cast to their common dtype.
+fn operands(a: &Value, b: &Value) -> PyResult<(ArrayRef, ArrayRef, DType)> {
+    let dt = common_dtype(&[a.clone(), b.clone()])?;
+    if !dt.is_numeric() && dt != DType::Bool {
+        return Err(PyError::type_error(
+            "ufunc 'matmul' did not contain a loop with signature matching types",
+        ));
+    }
+    let x = kernels::cast(&as_array(a)?, &dt)?;
+    let y = kernels::cast(&as_array(b)?, &dt)?;
+    Ok((x, y, dt))
+}
+
+/// `(n, k) x (k, m)` on C-ordered scalars.
+fn matrix_product(
+    x: &[Scalar],
+    y: &[Scalar],
+    n: usize,
+    k: usize,
+    m: usize,
+    dt: &DType,
+) -> Vec<Scalar> {
+    let mut out = Vec::with_capacity(n * m);
+    for i in 0..n {
+        for j in 0..m {
+            let mut acc = Acc::zero(dt);
+            for t in 0..k {
+                acc = acc.add_product(&x[i * k + t], &y[t * m + j]);
+            }
+            out.push(acc.scalar());
+        }
+    }
+    out
+}
+
+fn finish(shape: &[usize], dt: DType, vals: &[Scalar]) -> PyResult<Value> {
+    let out = NdArray::from_scalars(shape, dt.clone(), vals)?;
+    // float32 products are summed in f64 here; round back to the dtype.
+    Ok(scalarize(kernels::cast(&out, &dt)?))
+}
+
+const SIGNATURE: &str = "(n?,k),(k,m?)->(n?,m?)";
+
+/// `a @ b` (`np.matmul`).
+pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
+    let (x, y, dt) = operands(a, b)?;
+    for (k, arr) in [&x, &y].iter().enumerate() {
+        if arr.ndim() == 0 {
+            return Err(PyError::value(format!(
+                "matmul: Input operand {k} does not have enough dimensions (has 0, gufunc core with signature {SIGNATURE} requires 1)"
+            )));
+        }
+    }
+    let (xs, ys) = (x.shape(), y.shape());
+    // Promote 1-d operands to matrices, remembering to drop the axis.
+    let (n, kx) = if xs.len() == 1 {
+        (1, xs[0])
+    } else {
+        (xs[xs.len() - 2], xs[xs.len() - 1])
+    };
+    let (ky, m) = if ys.len() == 1 {
+        (ys[0], 1)
+    } else {
+        (ys[ys.len() - 2], ys[ys.len() - 1])
+    };
+    if kx != ky {
+        return Err(PyError::value(format!(
+            "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {SIGNATURE} (size {ky} is different from {kx})"
+        )));
+    }
+    let bx: Vec<usize> = if xs.len() > 2 {
+        xs[..xs.len() - 2].to_vec()
+    } else {
+        vec![]
+    };
+    let by: Vec<usize> = if ys.len() > 2 {
+        ys[..ys.len() - 2].to_vec()
+    } else {
+        vec![]
+    };
+    let batch = crate::engine::broadcast::broadcast_shapes(&[&bx, &by]).ok_or_else(|| {
+        PyError::value(format!(
+            "operands could not be broadcast together with remapped shapes [original->remapped]: {}->{} {}->{}  and requested shape ({n},{m})",
+            crate::engine::error::shape_compact(&xs),
+            crate::engine::error::shape_compact(&xs),
+            crate::engine::error::shape_compact(&ys),
+            crate::engine::error::shape_compact(&ys),
+        ))
+    })?;
+    // A 1-d operand is a row (left) or a column (right) matrix.
+    let expand = |arr: &ArrayRef, core: [usize; 2], left: bool| -> Vec<Scalar> {
+        let mut full = batch.clone();
+        full.extend(core);
+        let mut l = arr.layout();
+        if arr.ndim() == 1 {
+            let item = arr.dtype().itemsize() as isize;
+            if left {
+                l.shape.insert(0, 1);
+                l.strides.insert(0, item);
+            } else {
+                l.shape.push(1);
+                l.strides.push(item);
+            }
+        }
+        let l = crate::engine::broadcast::broadcast_layout(&l, &full);
+        arr.to_scalars_layout(&l)
+    };
+    let xv = expand(&x, [n, kx], true);
+    let yv = expand(&y, [ky, m], false);
+    let count: usize = batch.iter().product();
+    let mut vals = Vec::with_capacity(count * n * m);
+    for b_i in 0..count {
+        vals.extend(matrix_product(
+            &xv[b_i * n * kx..(b_i + 1) * n * kx],
+            &yv[b_i * ky * m..(b_i + 1) * ky * m],
+            n,
+            kx,
+            m,
+            &dt,
+        ));
+    }
+    let mut shape = batch;
+    if xs.len() > 1 {
+        shape.push(n);
+    }
+    if ys.len() > 1 {
+        shape.push(m);
+    }
+    finish(&shape, dt, &vals)
+}
+
+/// `np.dot(a, b)` for 0-, 1- and 2-d operands.
+pub fn dot(a: &Value, b: &Value) -> PyResult<Value> {
+    let (x, y) = (as_array(a)?, as_array(b)?);
+    if x.ndim() == 0 || y.ndim() == 0 {
+        return numpy_binary(crate::engine::kernels::BinaryOp::Mul, a, b);
+    }
+    let (xs, ys) = (x.shape(), y.shape());
+    if xs.len() > 2 || ys.len() > 2 {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab's np.dot takes arrays of at most 2 dimensions; use @ for stacks",
+        ));
+    }
+    let kx = xs[xs.len() - 1];
+    let ky = ys[0];
+    if kx != ky {
+        return Err(PyError::value(format!(
+            "shapes {} and {} not aligned: {kx} (dim {}) != {ky} (dim 0)",
+            crate::engine::error::shape_compact(&xs),
+            crate::engine::error::shape_compact(&ys),
+            xs.len() - 1
+        )));
+    }
+    matmul(a, b)
+}
+
+/// `np.outer(a, b)`: every product of the flattened inputs.
+pub fn outer(a: &Value, b: &Value) -> PyResult<Value> {
+    let x = reshape(
+        &as_array(a)?,
+        &Value::tuple(vec![Value::Int(-1), Value::Int(1)]),
+        Order::C,
+    )?;
+    let y = reshape(
+        &as_array(b)?,
+        &Value::tuple(vec![Value::Int(1), Value::Int(-1)]),
+        Order::C,
+    )?;
+    numpy_binary(
+        crate::engine::kernels::BinaryOp::Mul,
+        &Value::Array(x),
+        &Value::Array(y),
+    )
+}
+
+/// `a @= b`: the product must keep `a`'s shape and cast back under
+/// `same_kind`, as NumPy's `matmul(a, b, out=a)`.
+pub fn matmul_inplace(a: &ArrayRef, rhs: &Value) -> PyResult<()> {
+    let r = as_array(&matmul(&Value::Array(a.clone()), rhs)?)?;
+    if !crate::engine::promote::can_cast_same_kind(r.dtype(), a.dtype()) {
+        return Err(PyError::type_error(format!(
+            "Cannot cast ufunc 'matmul' output from {} to {} with casting rule 'same_kind'",
+            crate::render::dtype_repr(r.dtype()),
+            crate::render::dtype_repr(a.dtype())
+        )));
+    }
+    let (rs, us) = (r.shape(), a.shape());
+    if rs != us {
+        let core = us.len().min(2);
+        for k in 0..core {
+            let (mine, got) = (
+                us[us.len() - core + k],
+                rs.get(rs.len().wrapping_sub(core) + k),
+            );
+            if got != Some(&mine) {
+                return Err(PyError::value(format!(
+                    "matmul: Output operand 0 has a mismatch in its core dimension {k}, with gufunc signature {SIGNATURE} (size {mine} is different from {})",
+                    got.copied().unwrap_or(0)
+                )));
+            }
+        }
+        return Err(PyError::value(format!(
+            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+            crate::engine::error::shape_compact(&us),
+            crate::engine::error::shape_compact(&rs)
+        )));
+    }
+    a.check_writeable()?;
+    crate::engine::index::set(a, &[crate::engine::index::IndexItem::Ellipsis], &r)?;
+    Ok(())
+}

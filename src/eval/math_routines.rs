@@ -1,0 +1,710 @@
+//! NumPy functions beyond indexing that learners reach for next:
+//! `fmod`/`divmod`/`round`, `median`/`ptp`/`nan*` reductions, `diff`,
+//! `rot90`, `tile`, `column_stack`, `allclose`/`isclose`, `isin`,
+//! `result_type` with Python scalars, `np.size(a, axis)`, and the products
+//! of `linalg.rs`.
+
+use crate::engine::dtype::{DType, Kind};
+use crate::engine::element::scalar_as_f64;
+use crate::engine::kernels::{self, BinaryOp};
+use crate::engine::reduce::normalize_axis;
+use crate::engine::{ArrayRef, NdArray, Order, Scalar};
+
+use super::error::{PyError, PyResult};
+use super::index_routines::common_dtype;
+use super::interp::{Args, iterate, truthy};
+use super::numpy::{
+    as_array, concatenate, dtype_arg, flip, int_arg, reshape, scalarize, shape_arg, transpose,
+};
+use super::ops::numpy_binary;
+use super::value::Value;
+
+/// The `np.*` names this module answers.
+pub const NAMES: &[&str] = &[
+    "fmod",
+    "divmod",
+    "round",
+    "around",
+    "rot90",
+    "median",
+    "ptp",
+    "nanmax",
+    "nanmin",
+    "nansum",
+    "nanmean",
+    "column_stack",
+    "diff",
+    "dot",
+    "matmul",
+    "outer",
+    "allclose",
+    "isclose",
+    "isin",
+];
+
+/// Keywords each function understands; any other is Python's TypeError,
+/// so an option slicelab does not model is never silently ignored.
+fn keywords(name: &str) -> &'static [&'static str] {
+    match name {
+        "fmod" | "divmod" | "dot" | "matmul" | "outer" => &["x1", "x2", "a", "b"],
+        "round" | "around" => &["a", "decimals"],
+        "rot90" => &["m", "k", "axes"],
+        "median" => &["a", "axis", "keepdims"],
+        "ptp" => &["a", "axis", "keepdims"],
+        "nanmax" | "nanmin" | "nansum" | "nanmean" => &["a", "axis"],
+        "column_stack" => &["tup"],
+        "diff" => &["a", "n", "axis", "prepend", "append"],
+        "allclose" | "isclose" => &["a", "b", "rtol", "atol", "equal_nan"],
+        "isin" => &[
+            "element",
+            "test_elements",
+            "assume_unique",
+            "invert",
+            "kind",
+        ],
+        _ => &[],
+    }
+}
+
+/// Call one of [`NAMES`].
+pub fn call(name: &str, args: &Args) -> PyResult<Value> {
+    if let Some((k, _)) = args
+        .kw
+        .iter()
+        .find(|(k, _)| !keywords(name).contains(&k.as_str()))
+    {
+        if matches!(
+            k.as_str(),
+            "out" | "dtype" | "overwrite_input" | "where" | "initial" | "method" | "equal_nan"
+        ) {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!("slicelab does not support {k}= in np.{name}"),
+            ));
+        }
+        return Err(PyError::type_error(format!(
+            "{name}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let x0 = || args.req(0, "a", name);
+    match name {
+        "fmod" => fmod(args.req(0, "x1", name)?, args.req(1, "x2", name)?),
+        "divmod" => {
+            let (a, b) = (args.req(0, "x1", name)?, args.req(1, "x2", name)?);
+            Ok(Value::tuple(vec![
+                numpy_binary(BinaryOp::FloorDiv, a, b)?,
+                numpy_binary(BinaryOp::Mod, a, b)?,
+            ]))
+        }
+        "round" | "around" => {
+            let a = as_array(x0()?)?;
+            let d = match args.get(1, "decimals") {
+                Some(v) => int_arg(v, "")?,
+                None => 0,
+            };
+            Ok(scalarize(round(&a, d)?))
+        }
+        "rot90" => rot90(args),
+        "median" => {
+            let a = as_array(x0()?)?;
+            let m = median(&a, args.get(1, "axis"))?;
+            let keep = match args.get(3, "keepdims") {
+                Some(v) => truthy(v)?,
+                None => false,
+            };
+            if !keep {
+                return Ok(m);
+            }
+            // The reduced axis (or every axis) stays with length 1.
+            let mut shape = a.shape();
+            match args.get(1, "axis") {
+                None | Some(Value::None) => shape.iter_mut().for_each(|d| *d = 1),
+                Some(v) => shape[normalize_axis(int_arg(v, "")?, a.ndim())?] = 1,
+            }
+            let dims = Value::tuple(shape.iter().map(|&d| Value::Int(d as i128)).collect());
+            Ok(Value::Array(reshape(&as_array(&m)?, &dims, Order::C)?))
+        }
+        "ptp" => {
+            let a = as_array(x0()?)?;
+            let axes = super::numpy::axes_arg(args.get(1, "axis"), a.ndim())?;
+            let keep = match args.kw("keepdims") {
+                Some(v) => truthy(v)?,
+                None => false,
+            };
+            use crate::engine::reduce::{Reduction, reduce};
+            let hi = reduce(&a, Reduction::Max, axes.as_deref(), keep)?;
+            let lo = reduce(&a, Reduction::Min, axes.as_deref(), keep)?;
+            Ok(scalarize(kernels::binary(BinaryOp::Sub, &hi, &lo)?))
+        }
+        "nanmax" | "nanmin" | "nansum" | "nanmean" => nan_reduce(name, &as_array(x0()?)?, args),
+        "column_stack" => {
+            let items = iterate(args.req(0, "tup", name)?)?;
+            let cols: Vec<ArrayRef> = items
+                .iter()
+                .map(|v| {
+                    let a = as_array(v)?;
+                    if a.ndim() < 2 {
+                        let n = a.size() as i128;
+                        let col = Value::tuple(vec![Value::Int(n), Value::Int(1)]);
+                        Ok(reshape(&a.copy(Order::C)?, &col, Order::C)?)
+                    } else {
+                        Ok(a)
+                    }
+                })
+                .collect::<PyResult<_>>()?;
+            Ok(Value::Array(concatenate(&cols, Some(1))?))
+        }
+        "diff" => diff(args),
+        "dot" => super::linalg::dot(args.req(0, "a", name)?, args.req(1, "b", name)?),
+        "matmul" => super::linalg::matmul(args.req(0, "x1", name)?, args.req(1, "x2", name)?),
+        "outer" => super::linalg::outer(args.req(0, "a", name)?, args.req(1, "b", name)?),
+        "allclose" | "isclose" => close(name, args),
+        "isin" => isin(args),
+        other => Err(PyError::attribute("module", other)),
+    }
+}
+
+/// `np.fmod`: the remainder with the sign of the dividend (C's `fmod`).
+fn fmod(a: &Value, b: &Value) -> PyResult<Value> {
+    let dt = common_dtype(&[a.clone(), b.clone()])?;
+    let dt = if dt == DType::Bool { DType::Int8 } else { dt };
+    let x = kernels::cast(&as_array(a)?, &dt)?;
+    let y = kernels::cast(&as_array(b)?, &dt)?;
+    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[&x.shape(), &y.shape()])?;
+    let xs = x.to_scalars_layout(&crate::engine::broadcast::broadcast_layout(
+        &x.layout(),
+        &shape,
+    ));
+    let ys = y.to_scalars_layout(&crate::engine::broadcast::broadcast_layout(
+        &y.layout(),
+        &shape,
+    ));
+    let vals: Vec<Scalar> = xs
+        .iter()
+        .zip(&ys)
+        .map(|(p, q)| match (p, q) {
+            (Scalar::Int(p), Scalar::Int(q)) => {
+                Scalar::Int(if *q == 0 { 0 } else { p.wrapping_rem(*q) })
+            }
+            (Scalar::UInt(p), Scalar::UInt(q)) => Scalar::UInt(if *q == 0 { 0 } else { p % q }),
+            _ => Scalar::Float(scalar_as_f64(p) % scalar_as_f64(q)),
+        })
+        .collect();
+    let out = NdArray::from_scalars(&shape, dt.clone(), &vals)?;
+    Ok(scalarize(out))
+}
+
+/// `np.round(a, decimals)`: half to even after scaling, as NumPy.
+pub fn round(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
+    if matches!(a.dtype().kind(), Kind::Int | Kind::UInt | Kind::Bool) {
+        if decimals >= 0 {
+            return Ok(a.copy(Order::C)?);
+        }
+        let p = 10f64.powi((-decimals) as i32);
+        let f = super::numpy::unary_float(a, move |x| (x / p).round_ties_even() * p)?;
+        return Ok(kernels::cast(&f, a.dtype())?);
+    }
+    let d = decimals as i32;
+    if *a.dtype() == DType::Float32 {
+        // NumPy scales and rounds in float32 arithmetic.
+        let vals: Vec<Scalar> = a
+            .to_scalars()
+            .iter()
+            .map(|x| {
+                let x = scalar_as_f64(x) as f32;
+                let y = if d >= 0 {
+                    let p = 10f32.powi(d);
+                    (x * p).round_ties_even() / p
+                } else {
+                    let p = 10f32.powi(-d);
+                    (x / p).round_ties_even() * p
+                };
+                Scalar::Float(y as f64)
+            })
+            .collect();
+        return Ok(NdArray::from_scalars(&a.shape(), DType::Float32, &vals)?);
+    }
+    let f = move |x: f64| {
+        if d >= 0 {
+            let p = 10f64.powi(d);
+            (x * p).round_ties_even() / p
+        } else {
+            let p = 10f64.powi(-d);
+            (x / p).round_ties_even() * p
+        }
+    };
+    if a.dtype().kind() == Kind::Complex {
+        let vals: Vec<Scalar> = a
+            .to_scalars()
+            .iter()
+            .map(|s| match s {
+                Scalar::Complex(r, i) => Scalar::Complex(f(*r), f(*i)),
+                other => other.clone(),
+            })
+            .collect();
+        return Ok(NdArray::from_scalars(&a.shape(), a.dtype().clone(), &vals)?);
+    }
+    let out = super::numpy::unary_float(a, f)?;
+    Ok(kernels::cast(&out, a.dtype())?)
+}
+
+fn rot90(args: &Args) -> PyResult<Value> {
+    let m = as_array(args.req(0, "m", "rot90")?)?;
+    let k = match args.get(1, "k") {
+        Some(v) => int_arg(v, "")?,
+        None => 1,
+    };
+    let axes: Vec<i64> = match args.get(2, "axes") {
+        Some(v) => iterate(v)?
+            .iter()
+            .map(|x| int_arg(x, ""))
+            .collect::<PyResult<_>>()?,
+        None => vec![0, 1],
+    };
+    let nd = m.ndim() as i64;
+    if axes.len() != 2 {
+        return Err(PyError::value("len(axes) must be 2."));
+    }
+    if axes[0] == axes[1] || (axes[0] - axes[1]).abs() == nd {
+        return Err(PyError::value("Axes must be different."));
+    }
+    if axes.iter().any(|&x| x >= nd || x < -nd) {
+        return Err(PyError::value(format!(
+            "Axes=({}, {}) out of range for array of ndim={nd}.",
+            axes[0], axes[1]
+        )));
+    }
+    let (a0, a1) = (
+        normalize_axis(axes[0], nd as usize)?,
+        normalize_axis(axes[1], nd as usize)?,
+    );
+    let k = k.rem_euclid(4);
+    let mut perm: Vec<i64> = (0..nd).collect();
+    perm.swap(a0, a1);
+    Ok(Value::Array(match k {
+        0 => NdArray::view_with(&m, m.layout()),
+        2 => flip(&flip(&m, Some(vec![a0]))?, Some(vec![a1]))?,
+        1 => transpose(&flip(&m, Some(vec![a1]))?, Some(perm))?,
+        _ => flip(&transpose(&m, Some(perm))?, Some(vec![a1]))?,
+    }))
+}
+
+/// The lanes along `axis` (all elements for None), with the shape the
+/// reduced result has.
+fn lanes(a: &ArrayRef, axis: Option<&Value>) -> PyResult<(Vec<Vec<Scalar>>, Vec<usize>)> {
+    match axis {
+        None | Some(Value::None) => Ok((vec![a.to_scalars()], vec![])),
+        Some(v) => {
+            let ax = normalize_axis(int_arg(v, "")?, a.ndim())?;
+            let nd = a.ndim();
+            let mut perm: Vec<i64> = (0..nd as i64).filter(|&k| k != ax as i64).collect();
+            perm.push(ax as i64);
+            let moved = transpose(a, Some(perm))?;
+            let n = a.shape()[ax];
+            let mut shape = a.shape();
+            shape.remove(ax);
+            if n == 0 {
+                let count: usize = shape.iter().product();
+                return Ok((vec![vec![]; count], shape));
+            }
+            let vals = moved.to_scalars();
+            Ok((vals.chunks(n).map(|c| c.to_vec()).collect(), shape))
+        }
+    }
+}
+
+fn median(a: &ArrayRef, axis: Option<&Value>) -> PyResult<Value> {
+    let (lanes, shape) = lanes(a, axis)?;
+    let vals: Vec<Scalar> = lanes
+        .iter()
+        .map(|lane| {
+            let mut xs: Vec<f64> = lane.iter().map(scalar_as_f64).collect();
+            if xs.is_empty() || xs.iter().any(|x| x.is_nan()) {
+                return Scalar::Float(f64::NAN);
+            }
+            xs.sort_by(|p, q| p.total_cmp(q));
+            let n = xs.len();
+            Scalar::Float(if n % 2 == 1 {
+                xs[n / 2]
+            } else {
+                // NumPy takes the mean of the two middle values.
+                (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+            })
+        })
+        .collect();
+    let dt = match a.dtype() {
+        DType::Float16 | DType::Float32 => a.dtype().clone(),
+        _ => DType::Float64,
+    };
+    let out = NdArray::from_scalars(&shape, DType::Float64, &vals)?;
+    Ok(scalarize(kernels::cast(&out, &dt)?))
+}
+
+fn nan_reduce(name: &str, a: &ArrayRef, args: &Args) -> PyResult<Value> {
+    if a.dtype().kind() != Kind::Float {
+        // Without NaNs these are the plain reductions.
+        let plain = &name[3..];
+        let op = match plain {
+            "max" => crate::engine::reduce::Reduction::Max,
+            "min" => crate::engine::reduce::Reduction::Min,
+            "sum" => crate::engine::reduce::Reduction::Sum,
+            _ => crate::engine::reduce::Reduction::Mean,
+        };
+        return super::numpy::reduction(a, op, args, 1);
+    }
+    let (lanes, shape) = lanes(a, args.get(1, "axis"))?;
+    let vals: Vec<Scalar> = lanes
+        .iter()
+        .map(|lane| {
+            let xs: Vec<f64> = lane
+                .iter()
+                .map(scalar_as_f64)
+                .filter(|x| !x.is_nan())
+                .collect();
+            Scalar::Float(match name {
+                "nansum" => xs.iter().fold(0.0, |acc, x| acc + x),
+                "nanmean" if xs.is_empty() => f64::NAN,
+                "nanmean" => xs.iter().fold(0.0, |acc, x| acc + x) / xs.len() as f64,
+                _ if xs.is_empty() => f64::NAN,
+                "nanmax" => xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+                _ => xs.iter().copied().fold(f64::INFINITY, f64::min),
+            })
+        })
+        .collect();
+    if lanes.iter().any(|l| l.is_empty()) && matches!(name, "nanmax" | "nanmin") {
+        let op = if name == "nanmax" { "fmax" } else { "fmin" };
+        return Err(PyError::value(format!(
+            "zero-size array to reduction operation {op} which has no identity"
+        )));
+    }
+    let out = NdArray::from_scalars(&shape, DType::Float64, &vals)?;
+    Ok(scalarize(kernels::cast(&out, a.dtype())?))
+}
+
+fn diff(args: &Args) -> PyResult<Value> {
+    let mut a = as_array(args.req(0, "a", "diff")?)?;
+    let n = match args.get(1, "n") {
+        Some(v) => int_arg(v, "")?,
+        None => 1,
+    };
+    if n < 0 {
+        return Err(PyError::value(format!(
+            "order must be non-negative but got {n}"
+        )));
+    }
+    if a.ndim() == 0 {
+        return Err(PyError::value(
+            "diff requires input that is at least one dimensional",
+        ));
+    }
+    let axis = match args.get(2, "axis") {
+        Some(v) => normalize_axis(int_arg(v, "")?, a.ndim())?,
+        None => a.ndim() - 1,
+    };
+    // `prepend`/`append` join the axis first; scalars stretch to one slice.
+    let edge = |v: &Value| -> PyResult<ArrayRef> {
+        let e = as_array(v)?;
+        if e.ndim() == 0 {
+            let mut shape = a.shape();
+            shape[axis] = 1;
+            return Ok(super::numpy::broadcast_to(&e, &shape)?.copy(Order::C)?);
+        }
+        Ok(e)
+    };
+    let mut parts = vec![];
+    if let Some(v) = args.kw("prepend") {
+        parts.push(edge(v)?);
+    }
+    parts.push(a.clone());
+    if let Some(v) = args.kw("append") {
+        parts.push(edge(v)?);
+    }
+    if parts.len() > 1 {
+        a = concatenate(&parts, Some(axis))?;
+    }
+    use crate::engine::index::{IndexItem, get};
+    for _ in 0..n {
+        if a.shape()[axis] == 0 {
+            // Differences of an empty axis stay empty.
+            break;
+        }
+        let mut hi = vec![IndexItem::Slice(None, None, None); axis];
+        let mut lo = hi.clone();
+        hi.push(IndexItem::Slice(Some(1), None, None));
+        lo.push(IndexItem::Slice(None, Some(-1), None));
+        let view = |items: &[IndexItem]| -> PyResult<Value> {
+            Ok(super::interp::wrap_indexed(&a, get(&a, items)?))
+        };
+        let (h, l) = (view(&hi)?, view(&lo)?);
+        let r = if *a.dtype() == DType::Bool {
+            super::ops::numpy_compare(crate::engine::kernels::CompareOp::Ne, &h, &l)?
+        } else {
+            numpy_binary(BinaryOp::Sub, &h, &l)?
+        };
+        a = as_array(&r)?;
+    }
+    Ok(Value::Array(a))
+}
+
+fn close(name: &str, args: &Args) -> PyResult<Value> {
+    let a = as_array(args.req(0, "a", name)?)?;
+    let b = as_array(args.req(1, "b", name)?)?;
+    let get = |i: usize, k: &str, d: f64| -> PyResult<f64> {
+        match args.get(i, k) {
+            Some(v) => super::numpy::float_arg(v),
+            None => Ok(d),
+        }
+    };
+    let (rtol, atol) = (get(2, "rtol", 1e-5)?, get(3, "atol", 1e-8)?);
+    let equal_nan = match args.get(4, "equal_nan") {
+        Some(v) => truthy(v)?,
+        None => false,
+    };
+    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[&a.shape(), &b.shape()])?;
+    let xs = a.to_scalars_layout(&crate::engine::broadcast::broadcast_layout(
+        &a.layout(),
+        &shape,
+    ));
+    let ys = b.to_scalars_layout(&crate::engine::broadcast::broadcast_layout(
+        &b.layout(),
+        &shape,
+    ));
+    let vals: Vec<bool> = xs
+        .iter()
+        .zip(&ys)
+        .map(|(x, y)| {
+            let (x, y) = (scalar_as_f64(x), scalar_as_f64(y));
+            if x.is_nan() || y.is_nan() {
+                return equal_nan && x.is_nan() && y.is_nan();
+            }
+            if x.is_infinite() || y.is_infinite() {
+                return x == y;
+            }
+            (x - y).abs() <= atol + rtol * y.abs()
+        })
+        .collect();
+    if name == "allclose" {
+        return Ok(Value::Bool(vals.iter().all(|&v| v)));
+    }
+    let s: Vec<Scalar> = vals.into_iter().map(Scalar::Bool).collect();
+    Ok(scalarize(NdArray::from_scalars(&shape, DType::Bool, &s)?))
+}
+
+fn isin(args: &Args) -> PyResult<Value> {
+    let a = as_array(args.req(0, "element", "isin")?)?;
+    let t = as_array(args.req(1, "test_elements", "isin")?)?;
+    let invert = match args.get(3, "invert") {
+        Some(v) => truthy(v)?,
+        None => false,
+    };
+    let tests = t.to_scalars();
+    let same = |x: &Scalar, y: &Scalar| match (x, y) {
+        (Scalar::Str(p), Scalar::Str(q)) => p == q,
+        (Scalar::Bytes(p), Scalar::Bytes(q)) => p == q,
+        (Scalar::Complex(a, b), Scalar::Complex(c, d)) => a == c && b == d,
+        (Scalar::Int(p), Scalar::Int(q)) => p == q,
+        _ => scalar_as_f64(x) == scalar_as_f64(y),
+    };
+    let vals: Vec<Scalar> = a
+        .to_scalars()
+        .iter()
+        .map(|x| Scalar::Bool(tests.iter().any(|y| same(x, y)) != invert))
+        .collect();
+    Ok(Value::Array(NdArray::from_scalars(
+        &a.shape(),
+        DType::Bool,
+        &vals,
+    )?))
+}
+
+/// `np.result_type(*arrays_and_dtypes)`: dtypes and arrays are strong,
+/// Python scalars weak (NEP 50).
+pub fn result_type(args: &Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(PyError::value("at least one array or dtype is required"));
+    }
+    let vals: Vec<Value> = args
+        .pos
+        .iter()
+        .map(|v| match v {
+            Value::Type(_) | Value::DType(_) | Value::Str(_) => {
+                Ok(Value::Array(NdArray::zeros(&[0], dtype_arg(v)?)?))
+            }
+            other => Ok(other.clone()),
+        })
+        .collect::<PyResult<_>>()?;
+    Ok(Value::DType(common_dtype(&vals)?))
+}
+
+/// `np.size(a, axis)`.
+pub fn size(args: &Args) -> PyResult<Value> {
+    let a = as_array(args.req(0, "a", "size")?)?;
+    Ok(Value::Int(match args.get(1, "axis") {
+        None | Some(Value::None) => a.size() as i128,
+        Some(v) => a.shape()[normalize_axis(int_arg(v, "")?, a.ndim())?] as i128,
+    }))
+}
+
+/// `np.tile(a, reps)` with an int or a tuple of repetitions.
+pub fn tile(a: &ArrayRef, reps: &Value) -> PyResult<Value> {
+    let reps: Vec<usize> = shape_arg(reps, None)?;
+    let d = reps.len().max(a.ndim());
+    let mut shape = vec![1usize; d - a.ndim()];
+    shape.extend(a.shape());
+    let mut r = vec![1usize; d - reps.len()];
+    r.extend(&reps);
+    // NumPy repeats row blocks axis by axis; fail as its first allocation
+    // that cannot be met would.
+    let mut n = a.size();
+    let mut cur = a.size();
+    for (&dim_in, &nrep) in shape.iter().zip(&r) {
+        if nrep != 1 {
+            let rows = cur.checked_div(n).unwrap_or(0);
+            let rows = rows.checked_mul(nrep).ok_or_else(|| {
+                PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.")
+            })?;
+            super::index_routines::room_for(&[rows, n], a.dtype())?;
+            cur = rows * n;
+        }
+        n /= dim_in.max(1);
+    }
+    let out_shape: Vec<usize> = shape.iter().zip(&r).map(|(s, k)| s * k).collect();
+    let src = a.to_scalars();
+    let total: usize = out_shape.iter().product();
+    let mut vals = Vec::with_capacity(total);
+    let mut idx = vec![0usize; d];
+    for _ in 0..total {
+        let mut off = 0;
+        for k in 0..d {
+            off = off * shape[k] + idx[k] % shape[k].max(1);
+        }
+        vals.push(src[off].clone());
+        for k in (0..d).rev() {
+            idx[k] += 1;
+            if idx[k] < out_shape[k] {
+                break;
+            }
+            idx[k] = 0;
+        }
+    }
+    Ok(Value::Array(NdArray::from_scalars(
+        &out_shape,
+        a.dtype().clone(),
+        &vals,
+    )?))
+}
+
+/// `np.unique(a, return_index=, return_inverse=, return_counts=)` over the
+/// flattened array.
+pub fn unique(a: &ArrayRef, args: &Args) -> PyResult<Value> {
+    if args
+        .get(4, "axis")
+        .is_some_and(|v| !matches!(v, Value::None))
+    {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab's np.unique works on the flattened array only (no axis=)",
+        ));
+    }
+    let flag = |k: &str, i: usize| -> PyResult<bool> {
+        match args.get(i, k) {
+            Some(v) => truthy(v),
+            None => Ok(false),
+        }
+    };
+    let (want_index, want_inverse, want_counts) = (
+        flag("return_index", 1)?,
+        flag("return_inverse", 2)?,
+        flag("return_counts", 3)?,
+    );
+    let flat = a.to_scalars();
+    let key = |s: &Scalar| scalar_as_f64(s);
+    let mut order: Vec<usize> = (0..flat.len()).collect();
+    let cmp = |x: &Scalar, y: &Scalar| match (x, y) {
+        (Scalar::Str(p), Scalar::Str(q)) => p.cmp(q),
+        (Scalar::Int(p), Scalar::Int(q)) => p.cmp(q),
+        _ => key(x).total_cmp(&key(y)),
+    };
+    order.sort_by(|&i, &j| cmp(&flat[i], &flat[j]));
+    let mut values: Vec<Scalar> = vec![];
+    let mut first: Vec<i64> = vec![];
+    let mut counts: Vec<i64> = vec![];
+    let mut inverse = vec![0i64; flat.len()];
+    for &i in &order {
+        let new = values
+            .last()
+            .is_none_or(|v| cmp(v, &flat[i]) != std::cmp::Ordering::Equal);
+        if new {
+            values.push(flat[i].clone());
+            first.push(i as i64);
+            counts.push(0);
+        }
+        *counts.last_mut().unwrap_or(&mut 0) += 1;
+        inverse[i] = values.len() as i64 - 1;
+    }
+    let u = Value::Array(NdArray::from_scalars(
+        &[values.len()],
+        a.dtype().clone(),
+        &values,
+    )?);
+    if !(want_index || want_inverse || want_counts) {
+        return Ok(u);
+    }
+    let ints = |v: Vec<i64>, shape: &[usize]| -> PyResult<Value> {
+        let s: Vec<Scalar> = v.into_iter().map(Scalar::Int).collect();
+        Ok(Value::Array(NdArray::from_scalars(
+            shape,
+            DType::Int64,
+            &s,
+        )?))
+    };
+    let mut out = vec![u];
+    if want_index {
+        let n = first.len();
+        out.push(ints(first, &[n])?);
+    }
+    if want_inverse {
+        out.push(ints(inverse, &a.shape())?);
+    }
+    if want_counts {
+        let n = counts.len();
+        out.push(ints(counts, &[n])?);
+    }
+    Ok(Value::tuple(out))
+}
+
+/// `a.view(dtype)` with another item size: the last axis is reinterpreted,
+/// as NumPy allows when it is contiguous.
+pub fn view_as(a: &ArrayRef, dt: DType) -> PyResult<Value> {
+    let old = a.dtype().itemsize();
+    let new = dt.itemsize();
+    if old == new {
+        return Ok(Value::Array(NdArray::view(a, dt, a.layout())));
+    }
+    let mut l = a.layout();
+    if l.ndim() == 0 {
+        return Err(PyError::value(
+            "Changing the dtype of a 0d array is only supported if the itemsize is unchanged",
+        ));
+    }
+    let last = l.ndim() - 1;
+    if l.shape[last] != 1 && l.strides[last] != old as isize {
+        return Err(PyError::value(
+            "To change to a dtype of a different size, the last axis must be contiguous",
+        ));
+    }
+    let bytes = l.shape[last] * old;
+    if new < old && !old.is_multiple_of(new) {
+        return Err(PyError::value(
+            "When changing to a smaller dtype, its size must be a divisor of the size of original dtype",
+        ));
+    }
+    if new > old && !bytes.is_multiple_of(new) {
+        return Err(PyError::value(
+            "When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array.",
+        ));
+    }
+    l.shape[last] = bytes / new;
+    l.strides[last] = new as isize;
+    Ok(Value::Array(NdArray::view(a, dt, l)))
+}

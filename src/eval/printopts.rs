@@ -1,0 +1,267 @@
+//! NumPy's printing controls: `np.set_printoptions`, `np.get_printoptions`,
+//! `np.array2string`, `np.array_repr` and `np.array_str`, with the checks
+//! of `arrayprint._make_options_dict`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::engine::array::Snapshot;
+use crate::render::PrintOptions;
+
+use super::error::{PyError, PyResult};
+use super::interp::{Args, truthy};
+use super::numpy::as_array;
+use super::value::Value;
+
+/// `set_printoptions`' positional order.
+const POSITIONAL: &[&str] = &[
+    "precision",
+    "threshold",
+    "edgeitems",
+    "linewidth",
+    "suppress",
+    "nanstr",
+    "infstr",
+    "formatter",
+    "sign",
+    "floatmode",
+];
+
+fn bad_kw(func: &str, name: &str) -> PyError {
+    PyError::type_error(format!(
+        "{func}() got an unexpected keyword argument '{name}'"
+    ))
+}
+
+fn count(v: &Value, what: &str) -> PyResult<usize> {
+    match v {
+        Value::Int(i) => Ok((*i).clamp(0, usize::MAX as i128) as usize),
+        Value::Bool(b) => Ok(*b as usize),
+        Value::NpScalar(..) | Value::Float(_) => {
+            let f = super::numpy::float_arg(v)?;
+            Ok(if f.is_infinite() && f > 0.0 {
+                usize::MAX
+            } else {
+                f.max(0.0) as usize
+            })
+        }
+        other => Err(PyError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer{what}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// Apply one option; `name` is NumPy's option name. `None` leaves an
+/// option as it is, as in NumPy.
+fn apply(o: &mut PrintOptions, name: &str, v: &Value, func: &str) -> PyResult<()> {
+    if matches!(v, Value::None) {
+        return Ok(());
+    }
+    match name {
+        "precision" => match v {
+            Value::Int(_) | Value::Bool(_) => o.precision = count(v, "")?,
+            Value::NpScalar(dt, _) if dt.is_integer() => o.precision = count(v, "")?,
+            _ => return Err(PyError::type_error("precision must be an integer")),
+        },
+        "threshold" => match v {
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::NpScalar(..) => {
+                if super::numpy::float_arg(v)?.is_nan() {
+                    return Err(PyError::value(
+                        "threshold must be non-NAN, try sys.maxsize for untruncated representation",
+                    ));
+                }
+                o.threshold = count(v, "")?;
+            }
+            _ => return Err(PyError::type_error("threshold must be numeric")),
+        },
+        "edgeitems" => o.edgeitems = count(v, "")?,
+        "linewidth" | "max_line_width" => o.linewidth = count(v, "")?,
+        "suppress" | "suppress_small" => o.suppress = truthy(v)?,
+        "sign" => match v {
+            Value::Str(s) if matches!(s.as_ref(), "-" | "+" | " ") => {
+                o.sign = s.chars().next().unwrap_or('-')
+            }
+            _ => {
+                return Err(PyError::value(
+                    "sign option must be one of ' ', '+', or '-'",
+                ));
+            }
+        },
+        "floatmode" => match v {
+            Value::Str(s)
+                if matches!(s.as_ref(), "fixed" | "unique" | "maxprec" | "maxprec_equal") =>
+            {
+                o.floatmode = s.to_string()
+            }
+            _ => {
+                return Err(PyError::value(
+                    "floatmode option must be one of \"fixed\", \"unique\", \"maxprec\", \"maxprec_equal\"",
+                ));
+            }
+        },
+        "nanstr" | "infstr" => {
+            let text = super::display::str_of(v, o);
+            if name == "nanstr" {
+                o.nanstr = text;
+            } else {
+                o.infstr = text;
+            }
+        }
+        "legacy" => {
+            if !matches!(v, Value::Bool(false)) {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab prints only in NumPy 2's own style (legacy=False)",
+                ));
+            }
+        }
+        "formatter" | "override_repr" => {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!("slicelab does not support {name}= (it takes Python functions)"),
+            ));
+        }
+        other => return Err(bad_kw(func, other)),
+    }
+    Ok(())
+}
+
+/// `np.set_printoptions(...)`.
+pub fn set(o: &mut PrintOptions, args: &Args) -> PyResult<Value> {
+    if args.pos.len() > POSITIONAL.len() {
+        return Err(PyError::type_error(format!(
+            "set_printoptions() takes from 0 to {} positional arguments but {} were given",
+            POSITIONAL.len(),
+            args.pos.len()
+        )));
+    }
+    let mut new = o.clone();
+    for (name, v) in POSITIONAL.iter().zip(&args.pos) {
+        apply(&mut new, name, v, "set_printoptions")?;
+    }
+    for (k, v) in &args.kw {
+        if !POSITIONAL.contains(&k.as_str()) && k != "legacy" && k != "override_repr" {
+            return Err(bad_kw("set_printoptions", k));
+        }
+        apply(&mut new, k, v, "set_printoptions")?;
+    }
+    *o = new;
+    Ok(Value::None)
+}
+
+fn threshold_value(t: usize) -> Value {
+    if t == usize::MAX {
+        Value::Float(f64::INFINITY)
+    } else {
+        Value::Int(t as i128)
+    }
+}
+
+/// `np.get_printoptions()`: a dict in NumPy's key order.
+pub fn get(o: &PrintOptions) -> Value {
+    let pairs = vec![
+        ("edgeitems", Value::Int(o.edgeitems as i128)),
+        ("threshold", threshold_value(o.threshold)),
+        ("floatmode", Value::str(&o.floatmode)),
+        ("precision", Value::Int(o.precision as i128)),
+        ("suppress", Value::Bool(o.suppress)),
+        ("linewidth", Value::Int(o.linewidth as i128)),
+        ("nanstr", Value::str(&o.nanstr)),
+        ("infstr", Value::str(&o.infstr)),
+        ("sign", Value::str(&o.sign.to_string())),
+        ("formatter", Value::None),
+        ("legacy", Value::Bool(false)),
+        ("override_repr", Value::None),
+    ];
+    Value::Dict(Rc::new(RefCell::new(
+        pairs.into_iter().map(|(k, v)| (Value::str(k), v)).collect(),
+    )))
+}
+
+fn text_arg(v: Option<&Value>, default: &str, name: &str) -> PyResult<String> {
+    match v {
+        None => Ok(default.to_string()),
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(other) => Err(PyError::type_error(format!(
+            "{name} must be a str, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `np.array2string(a, max_line_width, precision, suppress_small,
+/// separator, prefix, *, threshold, edgeitems, sign, floatmode, suffix)`.
+pub fn array2string(base: &PrintOptions, args: &Args) -> PyResult<Value> {
+    const POS: &[&str] = &[
+        "a",
+        "max_line_width",
+        "precision",
+        "suppress_small",
+        "separator",
+        "prefix",
+    ];
+    const KW_ONLY: &[&str] = &[
+        "threshold",
+        "edgeitems",
+        "sign",
+        "floatmode",
+        "suffix",
+        "legacy",
+        "formatter",
+    ];
+    let a = as_array(args.req(0, "a", "array2string")?)?;
+    let mut o = base.clone();
+    for (k, name) in POS.iter().enumerate().skip(1).take(3) {
+        if let Some(v) = args.pos.get(k) {
+            apply(&mut o, name, v, "array2string")?;
+        }
+    }
+    for (k, v) in &args.kw {
+        match k.as_str() {
+            "separator" | "prefix" | "suffix" | "a" => {}
+            n if POS.contains(&n) || KW_ONLY.contains(&n) => apply(&mut o, n, v, "array2string")?,
+            other => return Err(bad_kw("array2string", other)),
+        }
+    }
+    let sep = text_arg(args.get(4, "separator"), " ", "separator")?;
+    let prefix = text_arg(args.get(5, "prefix"), "", "prefix")?;
+    let suffix = text_arg(args.kw("suffix"), "", "suffix")?;
+    Ok(Value::str(&crate::render::array2string_with(
+        &Snapshot::of(&a),
+        &o,
+        &sep,
+        &prefix,
+        &suffix,
+    )))
+}
+
+/// `np.array_repr(arr, max_line_width, precision, suppress_small)` and
+/// `np.array_str(...)`.
+pub fn array_repr_str(base: &PrintOptions, args: &Args, repr: bool) -> PyResult<Value> {
+    let func = if repr { "array_repr" } else { "array_str" };
+    let first = if repr { "arr" } else { "a" };
+    let a = as_array(args.req(0, first, func)?)?;
+    let names = ["max_line_width", "precision", "suppress_small"];
+    let mut o = base.clone();
+    for (k, name) in names.iter().enumerate() {
+        if let Some(v) = args.pos.get(k + 1) {
+            apply(&mut o, name, v, func)?;
+        }
+    }
+    for (k, v) in &args.kw {
+        if k == first {
+            continue;
+        }
+        if !names.contains(&k.as_str()) {
+            return Err(bad_kw(func, k));
+        }
+        apply(&mut o, k, v, func)?;
+    }
+    let snap = Snapshot::of(&a);
+    Ok(Value::str(&if repr {
+        crate::render::array_repr(&snap, &o)
+    } else {
+        crate::render::array_str(&snap, &o)
+    }))
+}
