@@ -379,8 +379,10 @@ fn children(e: &Expr) -> Vec<&Expr> {
     }
 }
 
+/// The array a destination writes: an array itself, or the array behind
+/// `a.flat` (`a.flat[::2] = 0` writes `a`).
 fn push_array(v: Option<Value>, out: &mut Vec<ArrayRef>) {
-    if let Some(Value::Array(a)) = v {
+    if let Some(Value::Array(a) | Value::FlatIter(a)) = v {
         out.push(a);
     }
 }
