@@ -17,6 +17,7 @@ use crate::lesson::predict::{self, Truth};
 use crate::lesson::progress::{self, Place, Store};
 use crate::lesson::{Catalog, Guess, Lesson, Step, catalog};
 use crate::syntax::ast::Stmt;
+use crate::teach::{Teacher, terminal_width};
 
 /// The commands of the lesson prompt.
 const HELP: &str = "\
@@ -25,7 +26,9 @@ Lesson commands (anything else runs as a statement):
   :solution   put the answer on the line  :goal      the state the step wants
   :skip       run the answer, go on       :back      the previous step
   :reset      this step from its start    :names     your names
-  :quit       leave; progress is kept (also Ctrl-D)";
+  :quit       leave; progress is kept (also Ctrl-D)
+The teaching view's commands work here too: :vars, :diagram NAME, :explain,
+:where EXPR, :undo, :annotate off|on.";
 
 /// Tasks and hints are wrapped to this many columns (lesson prose is
 /// wrapped by its author).
@@ -163,6 +166,9 @@ struct Tutor<'a> {
     store: &'a mut Store,
     palette: Palette,
     session: Session,
+    /// The teaching view: verdicts, diagrams, alerts and `:undo` for the
+    /// learner's statements, as at the prompt.
+    teacher: Teacher,
     step: usize,
     hints_shown: usize,
     tries: usize,
@@ -184,6 +190,7 @@ impl<'a> Tutor<'a> {
             store,
             palette,
             session: check::replay(lesson, step),
+            teacher: Teacher::new(),
             step,
             hints_shown: 0,
             tries: 0,
@@ -343,7 +350,16 @@ impl<'a> Tutor<'a> {
     }
 
     fn handle(&mut self, line: &str) -> Flow {
-        match action(line) {
+        let action = action(line);
+        if matches!(action, Action::Statement | Action::Unknown)
+            && let Some(text) =
+                self.teacher
+                    .command(line, &mut self.session, &self.palette, terminal_width())
+        {
+            self.say(&text);
+            return Flow::Continue;
+        }
+        match action {
             Action::Statement => return self.statement(line),
             Action::Show => {
                 let step = self.current();
@@ -383,11 +399,13 @@ impl<'a> Tutor<'a> {
                 } else {
                     self.step -= 1;
                     self.session = check::replay(self.lesson, self.step);
+                    self.teacher.forget();
                     self.enter_step();
                 }
             }
             Action::Reset => {
                 self.session = check::replay(self.lesson, self.step);
+                self.teacher.forget();
                 self.say_dim("Your names are back as this step found them.");
                 self.enter_step();
             }
@@ -418,9 +436,12 @@ impl<'a> Tutor<'a> {
 
     /// Run a learner's statement, then judge the step.
     fn statement(&mut self, line: &str) -> Flow {
-        let outcome = self.session.run(line);
+        let (outcome, teaching) =
+            self.teacher
+                .run_and_render(&mut self.session, line, &self.palette, terminal_width());
         let shown = render_outcome(line, &outcome, &self.palette);
         self.out.push_str(&shown);
+        self.out.push_str(&teaching);
         let lesson = self.lesson;
         let step = &lesson.steps[self.step];
         let holding = judge(&mut self.session, step)

@@ -96,6 +96,16 @@ impl Teacher {
         }
     }
 
+    /// Forget every recorded write, verdict and the last result, keeping
+    /// the `:annotate` choice: for when the session is replaced wholesale
+    /// (a lesson's `:back` or `:reset`), so `:undo` cannot reach into names
+    /// that are gone.
+    pub fn forget(&mut self) {
+        let annotate = self.annotate;
+        *self = Teacher::new();
+        self.annotate = annotate;
+    }
+
     /// Whether the teaching view is shown (`:annotate on|off`).
     pub fn annotating(&self) -> bool {
         self.annotate
