@@ -51,7 +51,8 @@ pub fn adjust_slice(
     step: Option<i64>,
     len: usize,
 ) -> Result<(i64, usize, i64), EngineError> {
-    let step = step.unwrap_or(1);
+    // Python clamps a huge negative step to -sys.maxsize, so it negates.
+    let step = step.unwrap_or(1).max(-i64::MAX);
     if step == 0 {
         return Err(EngineError::ZeroStep);
     }
@@ -171,7 +172,12 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
             IndexItem::Ellipsis => n_ellipsis += 1,
             IndexItem::NewAxis => {}
         }
-        if matches!(it, IndexItem::IntArray(_)) {
+        if let IndexItem::IntArray(a) = it {
+            // The evaluator checks index dtypes; a caller that did not
+            // (e.g. `np.take` with floats) gets NumPy's error, not garbage.
+            if !(a.dtype().is_integer() || a.dtype() == &DType::Bool) && a.size() > 0 {
+                return Err(EngineError::NonIntegerIndexArray);
+            }
             any_array = true;
         }
     }
@@ -240,7 +246,9 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                     offset += start as isize * base.strides[axis];
                 }
                 view.shape.push(len);
-                view.strides.push(step as isize * base.strides[axis]);
+                // NumPy multiplies with wraparound: `a[::10**30]` has stride -8.
+                view.strides
+                    .push((step as isize).wrapping_mul(base.strides[axis]));
                 axis += 1;
                 slot += 1;
             }

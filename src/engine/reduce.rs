@@ -361,6 +361,9 @@ pub fn accumulate(
     let (outer, inner) = split_layout(&l, &[axis]);
     let step = inner.strides[0];
     let n = inner.shape[0];
+    if n == 0 {
+        return Ok(out);
+    }
     let mut bytes = out.buffer().bytes_mut();
     crate::dispatch_numeric!(&o, T => {
         for_each_offset(&outer.shape, &outer.strides, outer.offset as isize, |off| {

@@ -87,7 +87,10 @@ impl Session {
         };
         out.stmt = Some(stmt.clone());
         self.printed.clear();
+        // A Ctrl-C pressed before this statement began is not for it.
+        crate::engine::interrupt::clear();
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.exec(&stmt)));
+        crate::engine::interrupt::clear();
         out.output = std::mem::take(&mut self.printed);
         match result {
             Ok(Ok(Some(v))) => {
@@ -99,13 +102,26 @@ impl Session {
             }
             Ok(Ok(None)) => {}
             Ok(Err(e)) => out.error = Some(e),
-            Err(_) => {
-                out.error = Some(PyError::new(
-                    "SystemError",
-                    "slicelab hit an internal error on this statement; your names are unchanged",
-                ))
+            Err(payload) if crate::engine::interrupt::is_interrupt(payload.as_ref()) => {
+                out.error = Some(PyError::new("KeyboardInterrupt", ""))
             }
+            Err(_) => out.error = Some(PyError::new("SystemError", INTERNAL_ERROR)),
         }
         out
+    }
+}
+
+/// The message of the `SystemError` that stands for a panic caught in
+/// [`Session::run`]: a bug in slicelab, never a Python error.
+pub const INTERNAL_ERROR: &str =
+    "slicelab hit an internal error on this statement; your names are unchanged";
+
+impl Outcome {
+    /// Whether the statement crashed slicelab (a caught panic) rather than
+    /// raising a Python error: what the fuzz test counts as a crash.
+    pub fn is_internal_error(&self) -> bool {
+        self.error
+            .as_ref()
+            .is_some_and(|e| e.kind == "SystemError" && e.message == INTERNAL_ERROR)
     }
 }
