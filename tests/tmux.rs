@@ -168,3 +168,31 @@ fn tmux_errors_are_red_when_colour_is_on() {
         "session did not go on:\n{pane}"
     );
 }
+
+#[test]
+fn tmux_ctrl_c_stops_a_long_statement_and_keeps_names() {
+    require_tmux!();
+    let t = Tmux::start("interrupt", &[("NO_COLOR", "1")]);
+    t.line("a = np.arange(5)");
+    // 10**10 element reads over a broadcast view: many seconds, little memory.
+    t.line("s = np.broadcast_to(1.0, (10**5, 10**5)).sum(axis=1)");
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(
+        t.run(&["send-keys", "-t", "t", "C-c"]).status.success(),
+        "send C-c"
+    );
+    let pane = t.wait_for("KeyboardInterrupt");
+    assert!(
+        pane.lines().any(|l| l == "KeyboardInterrupt"),
+        "KeyboardInterrupt not alone on its line:\n{pane}"
+    );
+    t.line("a");
+    let pane = t.wait_for("array([0, 1, 2, 3, 4])");
+    assert!(pane.contains("array([0, 1, 2, 3, 4])"), "pane:\n{pane}");
+    t.line("s");
+    let pane = t.wait_for("NameError");
+    assert!(
+        pane.contains("NameError: name 's' is not defined"),
+        "pane:\n{pane}"
+    );
+}

@@ -11,12 +11,11 @@
 //! hook, so nothing is printed on the way.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, LazyLock};
 
 use super::error::EngineError;
 
 /// Set by the SIGINT handler; cleared when a statement starts and ends.
-static REQUESTED: LazyLock<Arc<AtomicBool>> = LazyLock::new(|| Arc::new(AtomicBool::new(false)));
+static REQUESTED: AtomicBool = AtomicBool::new(false);
 
 /// Elements a loop may process between two looks at the flag.
 pub const CHUNK: usize = 1 << 16;
@@ -26,8 +25,8 @@ pub const CHUNK: usize = 1 << 16;
 pub struct Interrupted;
 
 /// The flag, for a signal handler to set (`signal_hook::flag::register`).
-pub fn flag() -> Arc<AtomicBool> {
-    Arc::clone(&REQUESTED)
+pub fn flag() -> &'static AtomicBool {
+    &REQUESTED
 }
 
 /// Ask the running statement to stop (what the SIGINT handler does).

@@ -17,6 +17,7 @@ use crate::render::PrintOptions;
 use crate::syntax::{self, ast::Stmt};
 
 pub use error::{PyError, PyResult};
+pub use numpy::NP_FUNCTIONS;
 pub use value::Value;
 
 /// The learner's state: names and print options.

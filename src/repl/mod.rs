@@ -4,6 +4,7 @@
 
 pub mod helper;
 pub mod script;
+mod sigint;
 pub mod style;
 
 use std::io::{self, IsTerminal, Write};
@@ -179,6 +180,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
         )?;
     }
     let mut session = Session::new();
+    sigint::install();
     let continued = Styled {
         raw: "... ",
         styled: palette.prompt("... "),
@@ -246,7 +248,15 @@ pub fn run(palette: Palette) -> io::Result<()> {
             None if matches!(line.trim(), "exit" | "quit") => {
                 "Use exit() or Ctrl-D (i.e. EOF) to exit\n".to_string()
             }
-            None => render_outcome(&line, &session.run(&line), &palette),
+            None => {
+                let outcome = session.run(&line);
+                let text = render_outcome(&line, &outcome, &palette);
+                // The terminal echoed `^C`; Python's word goes on a line of its own.
+                match &outcome.error {
+                    Some(e) if interactive && e.kind == "KeyboardInterrupt" => format!("\n{text}"),
+                    _ => text,
+                }
+            }
         };
         stdout.write_all(text.as_bytes())?;
         stdout.flush()?;
