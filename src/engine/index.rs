@@ -157,6 +157,9 @@ fn true_coordinates(flags: &[bool], shape: &[usize]) -> Vec<Vec<i64>> {
     coords
 }
 
+/// NumPy's `NPY_MAXDIMS`: no array has more axes.
+pub const MAX_DIMS: usize = 64;
+
 fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepared, EngineError> {
     let ndim = shape.len();
     let mut used = 0usize;
@@ -314,6 +317,15 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                 }
             }
         }
+    }
+    if view.shape.len() > MAX_DIMS {
+        return Err(EngineError::other(
+            "IndexError",
+            format!(
+                "number of dimensions must be within [0, {MAX_DIMS}], indexing result would have {}",
+                view.shape.len()
+            ),
+        ));
     }
     view.offset = offset as usize;
     Ok(Prepared {

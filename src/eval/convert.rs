@@ -212,6 +212,12 @@ pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
         DType::UInt64 => (0, u64::MAX as i128),
         _ => return Ok(()),
     };
+    if i < i64::MIN as i128 || i > u64::MAX as i128 {
+        // Beyond every C integer NumPy has, CPython's conversion refuses first.
+        return Err(PyError::overflow(
+            "Python int too large to convert to C long",
+        ));
+    }
     if i < lo || i > hi {
         return Err(PyError::overflow(format!(
             "Python integer {i} out of bounds for {}",

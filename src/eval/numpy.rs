@@ -327,6 +327,13 @@ pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
             )));
         }
     };
+    if raw.len() > index::MAX_DIMS {
+        return Err(PyError::value(format!(
+            "maximum supported dimension for an ndarray is currently {}, found {}",
+            index::MAX_DIMS,
+            raw.len()
+        )));
+    }
     resolve_shape(&raw, size)
 }
 
@@ -339,9 +346,7 @@ fn resolve_shape(raw: &[i128], size: Option<usize>) -> PyResult<Vec<usize>> {
         return Err(PyError::value("can only specify one unknown dimension"));
     }
     if raw.iter().any(|&d| d > isize::MAX as i128) {
-        return Err(PyError::value(
-            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
-        ));
+        return Err(PyError::value("Maximum allowed dimension exceeded"));
     }
     let known: usize = raw.iter().filter(|&&d| d >= 0).map(|&d| d as usize).try_fold(1usize, |a, d| a.checked_mul(d)).ok_or_else(|| PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."))?;
     let Some(size) = size else {
@@ -1172,6 +1177,17 @@ impl Session {
                         a.shape()[0] as i128
                     }
                     Value::Str(s) => s.chars().count() as i128,
+                    Value::None
+                    | Value::Bool(_)
+                    | Value::Int(_)
+                    | Value::Float(_)
+                    | Value::Complex(..)
+                    | Value::NpScalar(..) => {
+                        return Err(PyError::type_error(format!(
+                            "object of type '{}' has no len()",
+                            v.type_name()
+                        )));
+                    }
                     other => iterate(other)?.len() as i128,
                 }))
             }

@@ -486,6 +486,12 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 }
             }
             B::Pow => {
+                if x == 0 && y < 0 {
+                    return Err(PyError::new(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
+                }
                 if y < 0 {
                     Value::Float((x as f64).powf(y as f64))
                 } else {

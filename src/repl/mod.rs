@@ -203,6 +203,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
         pending.extend(lines);
         Ok(first)
     };
+    let mut bad_lines = 0;
     'statements: loop {
         let mut input = match next_line(&mut editor, &mut pending, &prompt) {
             Ok(input) => input,
@@ -211,8 +212,20 @@ pub fn run(palette: Palette) -> io::Result<()> {
                 continue;
             }
             Err(ReadlineError::Eof) => break,
+            // Bytes that are not UTF-8 (a binary paste, a piped file): one
+            // error line, as Python's SyntaxError, and the session goes on.
+            Err(ReadlineError::Io(e)) if e.kind() == io::ErrorKind::InvalidData => {
+                bad_lines += 1;
+                if bad_lines > 1000 {
+                    return Err(e);
+                }
+                let msg = "SyntaxError: (unicode error) the line is not valid UTF-8\n";
+                stdout.write_all(palette.error(msg).as_bytes())?;
+                continue;
+            }
             Err(e) => return Err(io::Error::other(e)),
         };
+        bad_lines = 0;
         // An open bracket asks for `... ` lines, as Python's prompt does.
         let mut at_eof = false;
         while helper::needs_more(&input) {
