@@ -134,6 +134,14 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
                 Scalar::Int(*i as i64)
             }
         }
+        Value::Float(f) if matches!(k, Kind::Int | Kind::UInt) && !f.is_finite() => {
+            // A Python float goes through int() on its way into an int array.
+            return Err(if f.is_nan() {
+                PyError::value("cannot convert float NaN to integer")
+            } else {
+                PyError::overflow("cannot convert float infinity to integer")
+            });
+        }
         Value::Float(f) => Scalar::Float(*f),
         Value::Complex(re, im) => {
             if matches!(k, Kind::Int | Kind::UInt | Kind::Bool | Kind::Float) {

@@ -604,7 +604,8 @@ impl Session {
                         let n = items.len() as i128;
                         let j = if i < 0 { i + n } else { i };
                         if j < 0 || j >= n {
-                            return Err(PyError::index(format!("{kind} index out of range")));
+                            let what = if kind == "str" { "string" } else { &kind };
+                            return Err(PyError::index(format!("{what} index out of range")));
                         }
                         Ok(items[j as usize].clone())
                     }

@@ -307,6 +307,15 @@ fn as_int(v: &Value) -> Option<i128> {
 }
 
 fn unsupported(sym: &str, a: &Value, b: &Value) -> PyError {
+    if let (Value::Str(_) | Value::List(_) | Value::Tuple(_), "+") = (a, sym) {
+        // CPython's sequence concatenation names the operand it refused.
+        return PyError::type_error(format!(
+            "can only concatenate {} (not \"{}\") to {}",
+            a.type_name(),
+            b.type_name(),
+            a.type_name()
+        ));
+    }
     PyError::type_error(format!(
         "unsupported operand type(s) for {sym}: '{}' and '{}'",
         a.type_name(),
