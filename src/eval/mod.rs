@@ -90,18 +90,26 @@ impl Session {
         self.printed.clear();
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.exec(&stmt)));
+        // The repr is made inside the guard too: printing a value can be
+        // long (Ctrl-C) and must not take the session down either.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let value = self.exec(&stmt)?;
+            let shown = match &value {
+                Some(v) if !matches!(v, Value::None) => Some(display::repr(v, &self.print_options)),
+                _ => None,
+            };
+            Ok((value, shown))
+        }));
         crate::engine::interrupt::clear();
         out.output = std::mem::take(&mut self.printed);
         match result {
-            Ok(Ok(Some(v))) => {
-                if !matches!(v, Value::None) {
-                    out.output.push_str(&display::repr(&v, &self.print_options));
+            Ok(Ok((value, shown))) => {
+                if let Some(text) = shown {
+                    out.output.push_str(&text);
                     out.output.push('\n');
                 }
-                out.value = Some(v);
+                out.value = value;
             }
-            Ok(Ok(None)) => {}
             Ok(Err(e)) => out.error = Some(e),
             Err(payload) if crate::engine::interrupt::is_interrupt(payload.as_ref()) => {
                 out.error = Some(PyError::new("KeyboardInterrupt", ""))

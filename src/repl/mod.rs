@@ -193,6 +193,11 @@ pub fn run(palette: Palette) -> io::Result<()> {
                      prompt: &Styled|
      -> Result<String, ReadlineError> {
         if let Some(l) = pending.pop_front() {
+            // ^C between two pasted statements stops the rest of the paste.
+            if crate::engine::interrupt::requested() {
+                pending.clear();
+                return Err(ReadlineError::Interrupted);
+            }
             return Ok(l);
         }
         let text = editor.readline(prompt)?;
@@ -209,6 +214,11 @@ pub fn run(palette: Palette) -> io::Result<()> {
             Ok(input) => input,
             Err(ReadlineError::Interrupted) => {
                 pending.clear();
+                if crate::engine::interrupt::requested() {
+                    crate::engine::interrupt::clear();
+                    let text = format!("\n{}\n", palette.error("KeyboardInterrupt"));
+                    stdout.write_all(text.as_bytes())?;
+                }
                 continue;
             }
             Err(ReadlineError::Eof) => break,
@@ -264,9 +274,17 @@ pub fn run(palette: Palette) -> io::Result<()> {
             None => {
                 let outcome = session.run(&line);
                 let text = render_outcome(&line, &outcome, &palette);
-                // The terminal echoed `^C`; Python's word goes on a line of its own.
+                // The terminal echoed `^C`; Python's word goes on a line of
+                // its own. The rest of a paste is dropped with the statement.
                 match &outcome.error {
-                    Some(e) if interactive && e.kind == "KeyboardInterrupt" => format!("\n{text}"),
+                    Some(e) if e.kind == "KeyboardInterrupt" => {
+                        pending.clear();
+                        if interactive {
+                            format!("\n{text}")
+                        } else {
+                            text
+                        }
+                    }
                     _ => text,
                 }
             }
