@@ -78,6 +78,22 @@ pub fn ensure_room(
     }
 }
 
+/// An error raised where no `Result` can carry it (a `Vec` filled inside
+/// an infallible loop): `Session::run` catches the unwind and reports the
+/// error like any other. `resume_unwind` runs no panic hook.
+#[derive(Debug)]
+pub struct Unwound(pub EngineError);
+
+/// A `Vec` with room for one `T` per element of `shape`, or an unwind with
+/// NumPy's `MemoryError` for an array of `shape` and `dtype_name` (Rust
+/// would abort on the allocation).
+pub fn vec_for<T>(shape: &[usize], itemsize: usize, dtype_name: &str) -> Vec<T> {
+    if let Err(e) = ensure_room(shape, itemsize, dtype_name, std::mem::size_of::<T>()) {
+        std::panic::resume_unwind(Box::new(Unwound(e)));
+    }
+    Vec::with_capacity(shape.iter().product())
+}
+
 /// Read once: every allocation asks.
 fn physical_memory_bytes() -> Option<u64> {
     static RAM: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();

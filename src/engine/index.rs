@@ -117,7 +117,7 @@ struct Prepared {
 fn int_values(a: &NdArray) -> Vec<i64> {
     let l = a.layout();
     let bytes = a.buffer().bytes();
-    let mut out = Vec::with_capacity(l.size());
+    let mut out = super::buffer::vec_for(&l.shape, a.dtype().itemsize(), &a.dtype().name());
     dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| out.push(load::<T>(&bytes, o).to_i64())),
         _ => {});
     out
@@ -126,7 +126,7 @@ fn int_values(a: &NdArray) -> Vec<i64> {
 fn bool_values(a: &NdArray) -> Vec<bool> {
     let l = a.layout();
     let bytes = a.buffer().bytes();
-    let mut out = Vec::with_capacity(l.size());
+    let mut out = super::buffer::vec_for(&l.shape, a.dtype().itemsize(), &a.dtype().name());
     for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
         out.push(bytes[o as usize] != 0)
     });

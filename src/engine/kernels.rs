@@ -636,7 +636,8 @@ impl NdArray {
     /// Elements in C order of a (possibly broadcast) layout over this buffer.
     pub fn to_scalars_layout(&self, l: &Layout) -> Vec<super::scalar::Scalar> {
         let bytes = self.buffer().bytes();
-        let mut out = Vec::with_capacity(l.size());
+        let dt = self.dtype();
+        let mut out = super::buffer::vec_for(&l.shape, dt.itemsize(), &dt.name());
         super::iter::for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
             out.push(super::element::read_scalar(&bytes, o, self.dtype()))
         });

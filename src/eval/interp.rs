@@ -105,6 +105,8 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 return Err(PyError::type_error("iteration over a 0-d array"));
             }
             let n = a.shape()[0];
+            let each = std::mem::size_of::<Value>();
+            crate::engine::buffer::ensure_room(&[n], each, "object", each)?;
             let mut out = Vec::with_capacity(n);
             for i in 0..n {
                 out.push(wrap_indexed(a, index::get(a, &[IndexItem::Int(i as i64)])?));

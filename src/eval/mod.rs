@@ -114,6 +114,12 @@ impl Session {
             Err(payload) if crate::engine::interrupt::is_interrupt(payload.as_ref()) => {
                 out.error = Some(PyError::new("KeyboardInterrupt", ""))
             }
+            Err(payload) if payload.is::<crate::engine::buffer::Unwound>() => {
+                out.error = payload
+                    .downcast::<crate::engine::buffer::Unwound>()
+                    .ok()
+                    .map(|u| u.0.into());
+            }
             Err(_) => out.error = Some(PyError::new("SystemError", INTERNAL_ERROR)),
         }
         out
