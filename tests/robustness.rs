@@ -141,6 +141,10 @@ const CASES: &[(&str, &str)] = &[
     ("'x'*10**12", "MemoryError"),
     ("[]*10**12", "[]"),
     ("(0,)*10**12", "MemoryError"),
+    (
+        "np.broadcast_to(a, (10**9, 6)).tolist()",
+        "MemoryError: Unable to allocate 44.7 GiB for an array with shape (1000000000, 6) and data type int64",
+    ),
     // NumPy: np.int64(10000000000)
     (
         "np.broadcast_to(1, (10**5, 10**5)).sum()",
