@@ -141,6 +141,7 @@ const CASES: &[(&str, &str)] = &[
     ("'x'*10**12", "MemoryError"),
     ("[]*10**12", "[]"),
     ("(0,)*10**12", "MemoryError"),
+    // NumPy: starts building a 6e9-item list (then MemoryError or swap)
     (
         "np.broadcast_to(a, (10**9, 6)).tolist()",
         "MemoryError: Unable to allocate 44.7 GiB for an array with shape (1000000000, 6) and data type int64",
