@@ -220,6 +220,17 @@ const CASES: &[(&str, &str)] = &[
         "np.array([1, [2, 3]])",
         "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (2,) + inhomogeneous part.",
     ),
+    // ---- empty arrays (views whose offset lies past their buffer)
+    ("np.zeros((0, 3))[:4, -1:] = 10", ""),
+    ("np.zeros((0, 3))[None, ..., -2] = 7", ""),
+    (
+        "np.argwhere(np.zeros((0, 3)))",
+        "array([], shape=(0, 2), dtype=int64)",
+    ),
+    (
+        "np.add.at(a, [0, 1], [])",
+        "ValueError: array is not broadcastable to correct shape",
+    ),
     // ---- wrong types
     (
         "a[1.5]",

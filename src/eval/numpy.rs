@@ -1764,6 +1764,11 @@ impl Session {
                     "subtract.at" => BinaryOp::Sub,
                     _ => BinaryOp::Mul,
                 };
+                if bvals.is_empty() && !positions.is_empty() {
+                    return Err(PyError::value(
+                        "array is not broadcastable to correct shape",
+                    ));
+                }
                 for (k, p) in positions.iter().enumerate() {
                     let i = crate::engine::element::scalar_as_f64(p) as i64;
                     let it = [IndexItem::Int(i)];
