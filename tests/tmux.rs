@@ -176,7 +176,17 @@ fn tmux_ctrl_c_stops_a_long_statement_and_keeps_names() {
     t.line("a = np.arange(5)");
     // 10**10 element reads over a broadcast view: many seconds, little memory.
     t.line("s = np.broadcast_to(1.0, (10**5, 10**5)).sum(axis=1)");
-    std::thread::sleep(Duration::from_millis(700));
+    // Running once the editor has taken the line: the cursor is back at
+    // column 0 (a ^C before that would only clear the line being edited).
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        let x = t.run(&["display-message", "-p", "-t", "t", "#{cursor_x}"]);
+        if String::from_utf8_lossy(&x.stdout).trim() == "0" {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
     assert!(
         t.run(&["send-keys", "-t", "t", "C-c"]).status.success(),
         "send C-c"
