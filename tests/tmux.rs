@@ -350,3 +350,41 @@ fn tmux_teaching_view_without_colour_marks_cells_with_brackets() {
     let pane = t.wait_for("np.int64(6)");
     assert!(pane.contains("undid `v[0, 0] = 99`"), "pane:\n{pane}");
 }
+
+#[test]
+fn tmux_ctrl_c_stops_a_long_statement_and_keeps_names() {
+    require_tmux!();
+    let t = Tmux::start("interrupt", &[("NO_COLOR", "1")]);
+    t.line("a = np.arange(5)");
+    // 10**10 element reads over a broadcast view: many seconds, little memory.
+    t.line("s = np.broadcast_to(1.0, (10**5, 10**5)).sum(axis=1)");
+    // Running once the editor has taken the line: the cursor is back at
+    // column 0 (a ^C before that would only clear the line being edited).
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        let x = t.run(&["display-message", "-p", "-t", "t", "#{cursor_x}"]);
+        if String::from_utf8_lossy(&x.stdout).trim() == "0" {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        t.run(&["send-keys", "-t", "t", "C-c"]).status.success(),
+        "send C-c"
+    );
+    let pane = t.wait_for("KeyboardInterrupt");
+    assert!(
+        pane.lines().any(|l| l == "KeyboardInterrupt"),
+        "KeyboardInterrupt not alone on its line:\n{pane}"
+    );
+    t.line("a");
+    let pane = t.wait_for("array([0, 1, 2, 3, 4])");
+    assert!(pane.contains("array([0, 1, 2, 3, 4])"), "pane:\n{pane}");
+    t.line("s");
+    let pane = t.wait_for("NameError");
+    assert!(
+        pane.contains("NameError: name 's' is not defined"),
+        "pane:\n{pane}"
+    );
+}

@@ -239,7 +239,7 @@ impl NdArray {
     pub fn to_scalars(&self) -> Vec<Scalar> {
         let l = self.layout.borrow();
         let bytes = self.buffer.bytes();
-        let mut out = Vec::with_capacity(l.size());
+        let mut out = super::buffer::vec_for(&l.shape, self.dtype.itemsize(), &self.dtype.name());
         super::iter::for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
             out.push(read_scalar(&bytes, o, &self.dtype))
         });

@@ -6,7 +6,7 @@
 //! `MemoryError`, never an abort.
 
 use std::cell::{Ref, RefCell, RefMut};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use super::error::EngineError;
 
@@ -25,7 +25,82 @@ pub struct Buffer {
 /// typo cannot push the machine into swap or the OOM killer.
 const MAX_SHARE_OF_RAM: f64 = 0.8;
 
+/// A cap below the share of RAM, set by tests that must not touch much
+/// memory (the fuzz test); `usize::MAX` means none.
+static ALLOCATION_LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// Refuse (with `MemoryError`) any single buffer above `bytes`.
+pub fn set_allocation_limit(bytes: usize) {
+    ALLOCATION_LIMIT.store(bytes, Ordering::Relaxed);
+}
+
+/// Whether a buffer of `nbytes` may be allocated at all: under the
+/// [`set_allocation_limit`] cap and the share of physical memory.
+pub fn may_allocate(nbytes: usize) -> bool {
+    if nbytes > ALLOCATION_LIMIT.load(Ordering::Relaxed) {
+        return false;
+    }
+    match physical_memory_bytes() {
+        Some(ram) => nbytes as f64 <= ram as f64 * MAX_SHARE_OF_RAM,
+        None => true,
+    }
+}
+
+/// Check, before building per-element temporaries (`temp_each` bytes per
+/// element) for an array of `shape` and `dtype`, that they can exist:
+/// NumPy's `ValueError` when the size overflows, its `MemoryError` for the
+/// array when memory cannot hold them. Rust would abort on the allocation
+/// itself, so code that collects a `Vec` sized by a learner's number asks
+/// here first.
+pub fn ensure_room(
+    shape: &[usize],
+    itemsize: usize,
+    dtype_name: &str,
+    temp_each: usize,
+) -> Result<(), EngineError> {
+    let size = shape
+        .iter()
+        .try_fold(1usize, |a, &d| a.checked_mul(d))
+        .filter(|&n| {
+            n.checked_mul(itemsize.max(1))
+                .is_some_and(|b| b <= isize::MAX as usize)
+        })
+        .ok_or(EngineError::ArrayTooBig)?;
+    let temp = size.saturating_mul(temp_each.max(itemsize));
+    if may_allocate(temp) {
+        Ok(())
+    } else {
+        Err(EngineError::OutOfMemory {
+            nbytes: (size as u128) * itemsize as u128,
+            shape: shape.to_vec(),
+            dtype: dtype_name.to_string(),
+        })
+    }
+}
+
+/// An error raised where no `Result` can carry it (a `Vec` filled inside
+/// an infallible loop): `Session::run` catches the unwind and reports the
+/// error like any other. `resume_unwind` runs no panic hook.
+#[derive(Debug)]
+pub struct Unwound(pub EngineError);
+
+/// A `Vec` with room for one `T` per element of `shape`, or an unwind with
+/// NumPy's `MemoryError` for an array of `shape` and `dtype_name` (Rust
+/// would abort on the allocation).
+pub fn vec_for<T>(shape: &[usize], itemsize: usize, dtype_name: &str) -> Vec<T> {
+    if let Err(e) = ensure_room(shape, itemsize, dtype_name, std::mem::size_of::<T>()) {
+        std::panic::resume_unwind(Box::new(Unwound(e)));
+    }
+    Vec::with_capacity(shape.iter().product())
+}
+
+/// Read once: every allocation asks.
 fn physical_memory_bytes() -> Option<u64> {
+    static RAM: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    *RAM.get_or_init(read_physical_memory)
+}
+
+fn read_physical_memory() -> Option<u64> {
     let text = std::fs::read_to_string("/proc/meminfo").ok()?;
     let line = text.lines().find(|l| l.starts_with("MemTotal:"))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
@@ -41,9 +116,7 @@ impl Buffer {
             shape: shape.to_vec(),
             dtype: dtype_name.to_string(),
         };
-        if let Some(ram) = physical_memory_bytes()
-            && nbytes as f64 > ram as f64 * MAX_SHARE_OF_RAM
-        {
+        if !may_allocate(nbytes) {
             return Err(too_big());
         }
         let n_words = nbytes.div_ceil(8);

@@ -51,7 +51,8 @@ pub fn adjust_slice(
     step: Option<i64>,
     len: usize,
 ) -> Result<(i64, usize, i64), EngineError> {
-    let step = step.unwrap_or(1);
+    // Python clamps a huge negative step to -sys.maxsize, so it negates.
+    let step = step.unwrap_or(1).max(-i64::MAX);
     if step == 0 {
         return Err(EngineError::ZeroStep);
     }
@@ -116,7 +117,7 @@ struct Prepared {
 fn int_values(a: &NdArray) -> Vec<i64> {
     let l = a.layout();
     let bytes = a.buffer().bytes();
-    let mut out = Vec::with_capacity(l.size());
+    let mut out = super::buffer::vec_for(&l.shape, a.dtype().itemsize(), &a.dtype().name());
     dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| out.push(load::<T>(&bytes, o).to_i64())),
         _ => {});
     out
@@ -125,7 +126,7 @@ fn int_values(a: &NdArray) -> Vec<i64> {
 fn bool_values(a: &NdArray) -> Vec<bool> {
     let l = a.layout();
     let bytes = a.buffer().bytes();
-    let mut out = Vec::with_capacity(l.size());
+    let mut out = super::buffer::vec_for(&l.shape, a.dtype().itemsize(), &a.dtype().name());
     for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
         out.push(bytes[o as usize] != 0)
     });
@@ -156,6 +157,9 @@ fn true_coordinates(flags: &[bool], shape: &[usize]) -> Vec<Vec<i64>> {
     coords
 }
 
+/// NumPy's `NPY_MAXDIMS`: no array has more axes.
+pub const MAX_DIMS: usize = 64;
+
 fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepared, EngineError> {
     let ndim = shape.len();
     let mut used = 0usize;
@@ -171,7 +175,12 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
             IndexItem::Ellipsis => n_ellipsis += 1,
             IndexItem::NewAxis => {}
         }
-        if matches!(it, IndexItem::IntArray(_)) {
+        if let IndexItem::IntArray(a) = it {
+            // The evaluator checks index dtypes; a caller that did not
+            // (e.g. `np.take` with floats) gets NumPy's error, not garbage.
+            if !(a.dtype().is_integer() || a.dtype() == &DType::Bool) && a.size() > 0 {
+                return Err(EngineError::NonIntegerIndexArray);
+            }
             any_array = true;
         }
     }
@@ -240,6 +249,7 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                     offset += start as isize * base.strides[axis];
                 }
                 view.shape.push(len);
+                // NumPy multiplies with wraparound: `a[::10**30]` has stride -8.
                 view.strides
                     .push((step as isize).wrapping_mul(base.strides[axis]));
                 axis += 1;
@@ -307,6 +317,15 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                 }
             }
         }
+    }
+    if view.shape.len() > MAX_DIMS {
+        return Err(EngineError::other(
+            "IndexError",
+            format!(
+                "number of dimensions must be within [0, {MAX_DIMS}], indexing result would have {}",
+                view.shape.len()
+            ),
+        ));
     }
     view.offset = offset as usize;
     Ok(Prepared {

@@ -1,7 +1,9 @@
 //! Walking an N-d layout in C order as byte offsets, for one, two or three
 //! operands at once. The innermost axis runs as a tight loop; outer axes are
 //! counted with an odometer. Kernels pass closures that are monomorphised per
-//! element type.
+//! element type. Walks stop for Ctrl-C between chunks ([`interrupt`]).
+
+use super::interrupt;
 
 /// Call `f` with the byte offset of every element, in C order.
 #[inline]
@@ -52,11 +54,18 @@ fn walk<const N: usize>(
     let mut base = start;
     loop {
         let mut at = base;
-        for _ in 0..inner_n {
-            f(at);
-            for k in 0..N {
-                at[k] += inner[k];
+        // Look for Ctrl-C once a row, and every CHUNK elements of a long row.
+        let mut left = inner_n;
+        while left > 0 {
+            interrupt::poll();
+            let run = left.min(interrupt::CHUNK);
+            for _ in 0..run {
+                f(at);
+                for k in 0..N {
+                    at[k] += inner[k];
+                }
             }
+            left -= run;
         }
         // Advance the odometer over the outer axes.
         let mut axis = nd - 1;

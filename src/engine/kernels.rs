@@ -21,6 +21,10 @@ pub fn copy_cast(
     ddtype: &DType,
 ) {
     let item = sdtype.itemsize();
+    // Nothing to copy; an empty view's offset may lie past its buffer's end.
+    if dl.size() == 0 {
+        return;
+    }
     if sdtype == ddtype
         && sl.is_c_contiguous(item)
         && dl.is_c_contiguous(item)
@@ -644,7 +648,8 @@ impl NdArray {
     /// Elements in C order of a (possibly broadcast) layout over this buffer.
     pub fn to_scalars_layout(&self, l: &Layout) -> Vec<super::scalar::Scalar> {
         let bytes = self.buffer().bytes();
-        let mut out = Vec::with_capacity(l.size());
+        let dt = self.dtype();
+        let mut out = super::buffer::vec_for(&l.shape, dt.itemsize(), &dt.name());
         super::iter::for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
             out.push(super::element::read_scalar(&bytes, o, self.dtype()))
         });

@@ -10,6 +10,7 @@ pub mod dtype;
 pub mod element;
 pub mod error;
 pub mod index;
+pub mod interrupt;
 pub mod iter;
 pub mod kernels;
 pub mod layout;

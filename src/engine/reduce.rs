@@ -139,9 +139,18 @@ fn out_shape(shape: &[usize], axes: &[usize], keepdims: bool) -> Vec<usize> {
         .collect()
 }
 
-fn groups<T: Element>(a: &NdArray, axes: &[usize], mut f: impl FnMut(&[T])) {
+fn groups<T: Element>(
+    a: &NdArray,
+    axes: &[usize],
+    mut f: impl FnMut(&[T]),
+) -> Result<(), EngineError> {
     let l = a.layout();
     let (outer, inner) = split_layout(&l, axes);
+    // One group is gathered whole; a broadcast view can make it larger than
+    // memory (`np.broadcast_to(1, (10**5, 10**5)).sum()`).
+    let itemsize = std::mem::size_of::<T>();
+    // The fold keeps up to three copies of it (values, cast, deviations).
+    super::buffer::ensure_room(&inner.shape, itemsize, &a.dtype().name(), 3 * 16)?;
     let bytes = a.buffer().bytes();
     let mut buf: Vec<T> = Vec::with_capacity(inner.size());
     for_each_offset(&outer.shape, &outer.strides, outer.offset as isize, |o| {
@@ -151,6 +160,7 @@ fn groups<T: Element>(a: &NdArray, axes: &[usize], mut f: impl FnMut(&[T])) {
         });
         f(&buf);
     });
+    Ok(())
 }
 
 fn fold_typed<T: Arith, O: Arith>(
@@ -240,7 +250,7 @@ fn fold_typed<T: Arith, O: Arith>(
             }
         };
         out.push(value);
-    });
+    })?;
     match err {
         Some(e) => Err(e),
         None => Ok(out),
@@ -385,6 +395,9 @@ pub fn accumulate(
     let (outer, inner) = split_layout(&l, &[axis]);
     let step = inner.strides[0];
     let n = inner.shape[0];
+    if n == 0 {
+        return Ok(out);
+    }
     let mut bytes = out.buffer().bytes_mut();
     crate::dispatch_numeric!(&o, T => {
         for_each_offset(&outer.shape, &outer.strides, outer.offset as isize, |off| {

@@ -29,6 +29,7 @@ pub fn copy_strided<T: bytemuck::Pod>(sbytes: &[u8], sl: &Layout, dbytes: &mut [
                 [sl.offset as isize, dl.offset as isize],
                 |s0, d0| {
                     for i0 in (0..rows).step_by(TILE) {
+                        super::interrupt::poll();
                         for j0 in (0..cols).step_by(TILE) {
                             for i in i0..(i0 + TILE).min(rows) {
                                 let srow = s0 + i as isize * sl.strides[r];

@@ -134,6 +134,14 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
                 Scalar::Int(*i as i64)
             }
         }
+        Value::Float(f) if matches!(k, Kind::Int | Kind::UInt) && !f.is_finite() => {
+            // A Python float goes through int() on its way into an int array.
+            return Err(if f.is_nan() {
+                PyError::value("cannot convert float NaN to integer")
+            } else {
+                PyError::overflow("cannot convert float infinity to integer")
+            });
+        }
         Value::Float(f) => Scalar::Float(*f),
         Value::Complex(re, im) => {
             if matches!(k, Kind::Int | Kind::UInt | Kind::Bool | Kind::Float) {
@@ -212,6 +220,12 @@ pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
         DType::UInt64 => (0, u64::MAX as i128),
         _ => return Ok(()),
     };
+    if i < i64::MIN as i128 || i > u64::MAX as i128 {
+        // Beyond every C integer NumPy has, CPython's conversion refuses first.
+        return Err(PyError::overflow(
+            "Python int too large to convert to C long",
+        ));
+    }
     if i < lo || i > hi {
         return Err(PyError::overflow(format!(
             "Python integer {i} out of bounds for {}",

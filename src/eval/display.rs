@@ -29,10 +29,16 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             }
         }
         Value::List(items) => {
+            let Some(_entered) = ReprGuard::enter(std::rc::Rc::as_ptr(items) as *const ()) else {
+                return "[...]".into();
+            };
             let parts: Vec<String> = items.borrow().iter().map(|x| repr(x, opts)).collect();
             format!("[{}]", parts.join(", "))
         }
         Value::Dict(items) => {
+            let Some(_entered) = ReprGuard::enter(std::rc::Rc::as_ptr(items) as *const ()) else {
+                return "{...}".into();
+            };
             let parts: Vec<String> = items
                 .borrow()
                 .iter()
@@ -65,6 +71,35 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             "<numpy.flatiter object at {:#x}>",
             std::rc::Rc::as_ptr(a) as usize
         ),
+    }
+}
+
+thread_local! {
+    /// Lists and dicts whose repr is being written (CPython's
+    /// `Py_ReprEnter`): `l.append(l)` shows `[..., [...]]`, not a stack
+    /// overflow.
+    static IN_REPR: std::cell::RefCell<Vec<*const ()>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Marks one container as being written; `None` if it already is.
+struct ReprGuard(*const ());
+
+impl ReprGuard {
+    fn enter(ptr: *const ()) -> Option<ReprGuard> {
+        IN_REPR.with(|s| {
+            let mut s = s.borrow_mut();
+            if s.contains(&ptr) {
+                return None;
+            }
+            s.push(ptr);
+            Some(ReprGuard(ptr))
+        })
+    }
+}
+
+impl Drop for ReprGuard {
+    fn drop(&mut self) {
+        IN_REPR.with(|s| s.borrow_mut().retain(|&p| p != self.0));
     }
 }
 

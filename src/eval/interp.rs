@@ -106,6 +106,8 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 return Err(PyError::type_error("iteration over a 0-d array"));
             }
             let n = a.shape()[0];
+            let each = std::mem::size_of::<Value>();
+            crate::engine::buffer::ensure_room(&[n], each, "object", each)?;
             let mut out = Vec::with_capacity(n);
             for i in 0..n {
                 out.push(wrap_indexed(a, index::get(a, &[IndexItem::Int(i as i64)])?));
@@ -622,7 +624,8 @@ impl Session {
                         let n = items.len() as i128;
                         let j = if i < 0 { i + n } else { i };
                         if j < 0 || j >= n {
-                            return Err(PyError::index(format!("{kind} index out of range")));
+                            let what = if kind == "str" { "string" } else { &kind };
+                            return Err(PyError::index(format!("{what} index out of range")));
                         }
                         Ok(items[j as usize].clone())
                     }

@@ -128,25 +128,55 @@ impl Session {
         };
         out.stmt = Some(stmt.clone());
         self.printed.clear();
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.exec(&stmt)));
+        // A Ctrl-C pressed before this statement began is not for it.
+        crate::engine::interrupt::clear();
+        // The repr is made inside the guard too: printing a value can be
+        // long (Ctrl-C) and must not take the session down either.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let value = self.exec(&stmt)?;
+            let shown = match &value {
+                Some(v) if !matches!(v, Value::None) => Some(display::repr(v, &self.print_options)),
+                _ => None,
+            };
+            Ok((value, shown))
+        }));
+        crate::engine::interrupt::clear();
         out.output = std::mem::take(&mut self.printed);
         match result {
-            Ok(Ok(Some(v))) => {
-                if !matches!(v, Value::None) {
-                    out.output.push_str(&display::repr(&v, &self.print_options));
+            Ok(Ok((value, shown))) => {
+                if let Some(text) = shown {
+                    out.output.push_str(&text);
                     out.output.push('\n');
                 }
-                out.value = Some(v);
+                out.value = value;
             }
-            Ok(Ok(None)) => {}
             Ok(Err(e)) => out.error = Some(e),
-            Err(_) => {
-                out.error = Some(PyError::new(
-                    "SystemError",
-                    "slicelab hit an internal error on this statement; your names are unchanged",
-                ))
+            Err(payload) if crate::engine::interrupt::is_interrupt(payload.as_ref()) => {
+                out.error = Some(PyError::new("KeyboardInterrupt", ""))
             }
+            Err(payload) if payload.is::<crate::engine::buffer::Unwound>() => {
+                out.error = payload
+                    .downcast::<crate::engine::buffer::Unwound>()
+                    .ok()
+                    .map(|u| u.0.into());
+            }
+            Err(_) => out.error = Some(PyError::new("SystemError", INTERNAL_ERROR)),
         }
         out
+    }
+}
+
+/// The message of the `SystemError` that stands for a panic caught in
+/// [`Session::run`]: a bug in slicelab, never a Python error.
+pub const INTERNAL_ERROR: &str =
+    "slicelab hit an internal error on this statement; your names are unchanged";
+
+impl Outcome {
+    /// Whether the statement crashed slicelab (a caught panic) rather than
+    /// raising a Python error: what the fuzz test counts as a crash.
+    pub fn is_internal_error(&self) -> bool {
+        self.error
+            .as_ref()
+            .is_some_and(|e| e.kind == "SystemError" && e.message == INTERNAL_ERROR)
     }
 }

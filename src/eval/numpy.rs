@@ -10,6 +10,7 @@ use crate::engine::kernels::{self, BinaryOp, CompareOp};
 use crate::engine::layout::Layout;
 use crate::engine::reduce::{self, Reduction, normalize_axis};
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
+use crate::engine::{buffer, interrupt};
 
 use super::Session;
 use super::convert::{to_array, to_scalar_for};
@@ -371,6 +372,13 @@ pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
             )));
         }
     };
+    if raw.len() > index::MAX_DIMS {
+        return Err(PyError::value(format!(
+            "maximum supported dimension for an ndarray is currently {}, found {}",
+            index::MAX_DIMS,
+            raw.len()
+        )));
+    }
     resolve_shape(&raw, size)
 }
 
@@ -383,9 +391,7 @@ fn resolve_shape(raw: &[i128], size: Option<usize>) -> PyResult<Vec<usize>> {
         return Err(PyError::value("can only specify one unknown dimension"));
     }
     if raw.iter().any(|&d| d > isize::MAX as i128) {
-        return Err(PyError::value(
-            "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
-        ));
+        return Err(PyError::value("Maximum allowed dimension exceeded"));
     }
     let known: usize = raw.iter().filter(|&&d| d >= 0).map(|&d| d as usize).try_fold(1usize, |a, d| a.checked_mul(d)).ok_or_else(|| PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."))?;
     let Some(size) = size else {
@@ -775,11 +781,13 @@ pub(super) fn arange(args: &Args) -> PyResult<Value> {
         return Err(PyError::new("ZeroDivisionError", "division by zero"));
     }
     let n = ((s1 - s0) / st).ceil();
-    let n = if n.is_nan() || n < 0.0 {
-        0usize
-    } else {
-        n as usize
-    };
+    if n.is_nan() {
+        return Err(PyError::value("arange: cannot compute length"));
+    }
+    if n >= i64::MAX as f64 {
+        return Err(PyError::value("Maximum allowed size exceeded"));
+    }
+    let n = if n < 0.0 { 0usize } else { n as usize };
     if float || dtype.kind() == Kind::Float {
         let out = NdArray::zeros(&[n], DType::Float64)?;
         {
@@ -787,8 +795,11 @@ pub(super) fn arange(args: &Args) -> PyResult<Value> {
             let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
             // NumPy computes start + i*delta where delta = (start+step) - start.
             let delta = (s0 + st) - s0;
-            for (i, x) in xs.iter_mut().enumerate() {
-                *x = s0 + i as f64 * delta;
+            for (c, chunk) in xs.chunks_mut(interrupt::CHUNK).enumerate() {
+                interrupt::check()?;
+                for (i, x) in chunk.iter_mut().enumerate() {
+                    *x = s0 + (c * interrupt::CHUNK + i) as f64 * delta;
+                }
             }
         }
         return Ok(Value::Array(kernels::cast(&out, &dtype)?));
@@ -798,8 +809,18 @@ pub(super) fn arange(args: &Args) -> PyResult<Value> {
     {
         let mut b = out.buffer().bytes_mut();
         let xs: &mut [i64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
-        for (i, x) in xs.iter_mut().enumerate() {
-            *x = i0 + i as i64 * ist;
+        // A value past int64 would make NumPy fall back to object arrays.
+        let last = i0 as i128 + n.saturating_sub(1) as i128 * ist as i128;
+        if i64::try_from(last).is_err() {
+            return Err(PyError::overflow(
+                "Python int too large to convert to C long",
+            ));
+        }
+        for (c, chunk) in xs.chunks_mut(interrupt::CHUNK).enumerate() {
+            interrupt::check()?;
+            for (i, x) in chunk.iter_mut().enumerate() {
+                *x = i0 + (c * interrupt::CHUNK + i) as i64 * ist;
+            }
         }
     }
     Ok(Value::Array(kernels::cast(&out, &dtype)?))
@@ -825,6 +846,7 @@ fn linspace(args: &Args) -> PyResult<Value> {
     let div = if endpoint { n.saturating_sub(1) } else { n } as f64;
     let delta = stop - start;
     let step = if div > 0.0 { delta / div } else { f64::NAN };
+    buffer::ensure_room(&[n], 8, "float64", std::mem::size_of::<Scalar>())?;
     let mut vals: Vec<Scalar> = (0..n)
         .map(|i| {
             let v = if div > 0.0 {
@@ -1117,6 +1139,13 @@ fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>, mode: Option<&Value>) -
     };
     let mut items = vec![IndexItem::Slice(None, None, None); axis];
     let ix = as_array(idx)?;
+    let empty_default = ix.size() == 0 && ix.dtype() == &DType::Float64;
+    if !(ix.dtype().is_integer() || ix.dtype() == &DType::Bool || empty_default) {
+        return Err(PyError::type_error(format!(
+            "Cannot cast array data from {} to dtype('int64') according to the rule 'same_kind'",
+            crate::render::dtype_repr(ix.dtype())
+        )));
+    }
     let ix = match mode {
         None => ix,
         m => super::index_routines::moded_indices(ix, src.shape()[axis], m)?,
@@ -1256,6 +1285,17 @@ impl Session {
                         a.shape()[0] as i128
                     }
                     Value::Str(s) => s.chars().count() as i128,
+                    Value::None
+                    | Value::Bool(_)
+                    | Value::Int(_)
+                    | Value::Float(_)
+                    | Value::Complex(..)
+                    | Value::NpScalar(..) => {
+                        return Err(PyError::type_error(format!(
+                            "object of type '{}' has no len()",
+                            v.type_name()
+                        )));
+                    }
                     other => iterate(other)?.len() as i128,
                 }))
             }
@@ -2021,6 +2061,10 @@ impl Session {
                         let n = int_arg(args.req(1, "repeats", name)?, "")?.max(0) as usize;
                         let flat = reshape(&a, &Value::Int(-1), Order::C)?;
                         let vals = flat.to_scalars();
+                        let total = vals.len().saturating_mul(n);
+                        let dt = a.dtype();
+                        let each = std::mem::size_of::<Scalar>();
+                        buffer::ensure_room(&[total], dt.itemsize(), &dt.name(), each)?;
                         let out: Vec<Scalar> = if name == "repeat" {
                             vals.iter()
                                 .flat_map(|v| std::iter::repeat_n(v.clone(), n))

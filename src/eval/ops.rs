@@ -14,6 +14,7 @@ use crate::syntax::ast;
 use super::convert::{check_int_fits, to_array, to_scalar_for};
 use super::error::{PyError, PyResult};
 use super::value::Value;
+use std::rc::Rc;
 
 /// An operand of a NumPy operation.
 enum Operand {
@@ -306,6 +307,15 @@ fn as_int(v: &Value) -> Option<i128> {
 }
 
 fn unsupported(sym: &str, a: &Value, b: &Value) -> PyError {
+    if let (Value::Str(_) | Value::List(_) | Value::Tuple(_), "+") = (a, sym) {
+        // CPython's sequence concatenation names the operand it refused.
+        return PyError::type_error(format!(
+            "can only concatenate {} (not \"{}\") to {}",
+            a.type_name(),
+            b.type_name(),
+            a.type_name()
+        ));
+    }
     PyError::type_error(format!(
         "unsupported operand type(s) for {sym}: '{}' and '{}'",
         a.type_name(),
@@ -381,7 +391,23 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 (a, as_int(b).unwrap_or(0))
             };
             let n = n.max(0) as usize;
-            if n > 10_000_000 {
+            let len = match seq {
+                Value::Str(s) => s.len(),
+                Value::List(l) => l.borrow().len(),
+                Value::Tuple(t) => t.len(),
+                _ => 0,
+            };
+            // Python raises a bare MemoryError when the result cannot exist.
+            let each = if matches!(seq, Value::Str(_)) {
+                1
+            } else {
+                std::mem::size_of::<Value>()
+            };
+            let fits = len
+                .checked_mul(n)
+                .and_then(|total| total.checked_mul(each))
+                .is_some_and(crate::engine::buffer::may_allocate);
+            if !fits {
                 return Err(PyError::new("MemoryError", ""));
             }
             return Ok(match seq {
@@ -469,6 +495,12 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 }
             }
             B::Pow => {
+                if x == 0 && y < 0 {
+                    return Err(PyError::new(
+                        "ZeroDivisionError",
+                        "0.0 cannot be raised to a negative power",
+                    ));
+                }
                 if y < 0 {
                     Value::Float((x as f64).powf(y as f64))
                 } else {
@@ -556,12 +588,17 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
+        // Items compare by identity first, as CPython's do: `l == l` holds
+        // even for a list that contains itself.
         (Value::Tuple(x), Value::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| python_eq(p, q))
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| item_eq(p, q))
         }
         (Value::List(x), Value::List(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return true;
+            }
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| python_eq(p, q))
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| item_eq(p, q))
         }
         (Value::Complex(a1, a2), Value::Complex(b1, b2)) => a1 == b1 && a2 == b2,
         (Value::DType(x), Value::DType(y)) => x == y,
@@ -582,6 +619,29 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             _ => a.is(b),
         },
     }
+}
+
+/// An item of a container compared with `==`: identity first, and a depth
+/// bound so that two distinct self-containing lists end (Python raises
+/// RecursionError there; this says "not equal").
+fn item_eq(a: &Value, b: &Value) -> bool {
+    a.is(b) || nested(|| python_eq(a, b)).unwrap_or(false)
+}
+
+/// Run `f` one container level deeper; `None` past Python's recursion
+/// limit, so comparing self-containing lists cannot overflow the stack.
+fn nested<T>(f: impl FnOnce() -> T) -> Option<T> {
+    thread_local! {
+        static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+    let depth = DEPTH.with(|d| d.get());
+    if depth > 1000 {
+        return None;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let out = f();
+    DEPTH.with(|d| d.set(depth));
+    Some(out)
 }
 
 /// Python ordering of plain values.
@@ -625,8 +685,14 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
 
 fn seq_cmp(x: &[Value], y: &[Value]) -> PyResult<Option<std::cmp::Ordering>> {
     for (p, q) in x.iter().zip(y) {
-        if !python_eq(p, q) {
-            return Ok(Some(if python_order(CompareOp::Lt, p, q)? {
+        if !item_eq(p, q) {
+            let less = nested(|| python_order(CompareOp::Lt, p, q)).ok_or_else(|| {
+                PyError::new(
+                    "RecursionError",
+                    "maximum recursion depth exceeded in comparison",
+                )
+            })??;
+            return Ok(Some(if less {
                 std::cmp::Ordering::Less
             } else {
                 std::cmp::Ordering::Greater

@@ -46,15 +46,29 @@ pub enum Read {
     Interrupted,
     /// Ctrl-D. `Some` holds an unfinished statement to run first.
     Eof(Option<String>),
+    /// A line that is not UTF-8 (a binary paste, a piped file): it is
+    /// dropped and the front end says so in one line.
+    NotUtf8,
 }
+
+/// How many undecodable lines in a row end the session: past this the
+/// input is not text at all.
+const MAX_BAD_LINES: usize = 1000;
 
 /// Lines of a paste still to run.
 #[derive(Default)]
 pub struct Reader {
     pending: VecDeque<String>,
+    bad_lines: usize,
 }
 
 impl Reader {
+    /// Drop what is left of a paste (after ^C stopped one of its
+    /// statements).
+    pub fn drop_pending(&mut self) {
+        self.pending.clear();
+    }
+
     fn next_line(
         &mut self,
         editor: &mut LineEditor,
@@ -62,6 +76,11 @@ impl Reader {
         initial: Option<&str>,
     ) -> Result<String, ReadlineError> {
         if let Some(l) = self.pending.pop_front() {
+            // ^C between two pasted statements stops the rest of the paste.
+            if crate::engine::interrupt::requested() {
+                self.pending.clear();
+                return Err(ReadlineError::Interrupted);
+            }
             return Ok(l);
         }
         let text = match initial {
@@ -92,8 +111,16 @@ impl Reader {
                 return Ok(Read::Interrupted);
             }
             Err(ReadlineError::Eof) => return Ok(Read::Eof(None)),
+            Err(ReadlineError::Io(e)) if e.kind() == std::io::ErrorKind::InvalidData => {
+                self.bad_lines += 1;
+                if self.bad_lines > MAX_BAD_LINES {
+                    return Err(ReadlineError::Io(e));
+                }
+                return Ok(Read::NotUtf8);
+            }
             Err(e) => return Err(e),
         };
+        self.bad_lines = 0;
         while helper::needs_more(&input) {
             match self.next_line(editor, continued, None) {
                 Ok(more) => {

@@ -93,6 +93,7 @@ pub fn start(
     store: &mut Store,
     palette: &Palette,
 ) -> io::Result<bool> {
+    super::sigint::install();
     let Some(lesson) = catalog.find(name) else {
         eprint!("{}", unknown(catalog, name, palette));
         return Ok(false);
@@ -321,7 +322,7 @@ impl<'a> Tutor<'a> {
                 .map_err(io::Error::other)?
             {
                 Read::Line(l) => (l, false),
-                Read::Interrupted => continue,
+                Read::Interrupted | Read::NotUtf8 => continue,
                 Read::Eof(Some(l)) => (l, true),
                 Read::Eof(None) => (":quit".to_string(), true),
             };
@@ -597,7 +598,7 @@ impl<'a> Tutor<'a> {
                     .map_err(io::Error::other)?
                 {
                     Read::Line(l) => break l,
-                    Read::Interrupted => continue,
+                    Read::Interrupted | Read::NotUtf8 => continue,
                     Read::Eof(_) => break ":quit".to_string(),
                 }
             };

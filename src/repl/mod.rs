@@ -11,6 +11,7 @@ pub mod lesson;
 mod lesson_cli;
 mod lesson_list;
 pub mod script;
+mod sigint;
 pub mod style;
 pub mod teaching;
 
@@ -173,6 +174,7 @@ pub fn run(palette: Palette) -> io::Result<()> {
     scope.borrow_mut().set_names(&session);
     let mut transcript = commands::Transcript::default();
     let mut teacher = crate::teach::Teacher::new();
+    sigint::install();
     let mut reader = input::Reader::default();
     loop {
         let (line, at_eof) = match reader
@@ -180,7 +182,21 @@ pub fn run(palette: Palette) -> io::Result<()> {
             .map_err(io::Error::other)?
         {
             Read::Line(line) => (line, false),
-            Read::Interrupted => continue,
+            Read::Interrupted => {
+                // ^C landed between two statements of a paste: Python's
+                // word for it, and the rest of the paste is dropped.
+                if crate::engine::interrupt::requested() {
+                    crate::engine::interrupt::clear();
+                    let text = format!("\n{}\n", palette.error("KeyboardInterrupt"));
+                    stdout.write_all(text.as_bytes())?;
+                }
+                continue;
+            }
+            Read::NotUtf8 => {
+                let msg = "SyntaxError: (unicode error) the line is not valid UTF-8\n";
+                stdout.write_all(palette.error(msg).as_bytes())?;
+                continue;
+            }
             Read::Eof(Some(line)) => (line, true),
             Read::Eof(None) => break,
         };
@@ -220,7 +236,19 @@ pub fn run(palette: Palette) -> io::Result<()> {
                 let (outcome, text) =
                     teaching::run_statement(&mut teacher, &mut session, &line, &palette);
                 transcript.record(&line, &outcome);
-                text
+                // The terminal echoed `^C`; Python's word goes on a line of
+                // its own. The rest of a paste is dropped with the statement.
+                match &outcome.error {
+                    Some(e) if e.kind == "KeyboardInterrupt" => {
+                        reader.drop_pending();
+                        if interactive {
+                            format!("\n{text}")
+                        } else {
+                            text
+                        }
+                    }
+                    _ => text,
+                }
             }
         };
         scope.borrow_mut().set_names(&session);

@@ -1,0 +1,614 @@
+//! Every bad input tried on slicelab, with the exact answer expected: what
+//! the prompt prints (output, then `Kind: message`). Each runs on a fresh
+//! session holding `a = np.arange(6)`; afterwards the session must still
+//! answer, and `a` must still be bound.
+//!
+//! The answers are NumPy 2.4's words (from the conformance oracle) unless a
+//! `// NumPy:` comment says what NumPy prints instead; those are places
+//! where slicelab answers differently but still answers: Python ints past
+//! 128 bits, object arrays, and parser limits that CPython words otherwise.
+//! Syntax errors carry slicelab's own message (the oracle compares only the
+//! word `SyntaxError`, as no two parsers word them alike).
+//!
+//! `ROBUSTNESS_PRINT=1 cargo test --test robustness -- --nocapture` prints
+//! the current answers as a table, to review before updating it.
+
+use slicelab::eval::Session;
+
+/// The prompt's text for one statement, with any error as `Kind: message`.
+fn answer(session: &mut Session, line: &str) -> String {
+    let out = session.run(line);
+    assert!(!out.is_internal_error(), "crash on {line:?}");
+    let mut text = out.output;
+    if let Some(e) = out.error {
+        text.push_str(&e.to_string());
+    }
+    text.trim_end().to_string()
+}
+
+fn seeded() -> Session {
+    let mut s = Session::new();
+    assert_eq!(answer(&mut s, "a = np.arange(6)"), "");
+    s
+}
+
+/// (statement, expected answer).
+const CASES: &[(&str, &str)] = &[
+    // ---- huge numbers
+    ("1e999", "inf"),
+    ("-1e999", "-inf"),
+    (
+        "a[10**30]",
+        "IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+    ),
+    (
+        "a[-10**30]",
+        "IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+    ),
+    ("a[10**20:]", "array([], dtype=int64)"),
+    ("a[::10**30]", "array([0])"),
+    ("a[::-10**30]", "array([5])"),
+    ("a[::0]", "ValueError: slice step cannot be zero"),
+    (
+        "a[10**30] = 1",
+        "IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+    ),
+    (
+        "a[0] = 10**30",
+        "OverflowError: Python int too large to convert to C long",
+    ),
+    (
+        "a[0] = 1e999",
+        "OverflowError: cannot convert float infinity to integer",
+    ),
+    (
+        "a[0] = np.nan",
+        "ValueError: cannot convert float NaN to integer",
+    ),
+    (
+        "a + 2**64",
+        "OverflowError: Python int too large to convert to C long",
+    ),
+    (
+        "np.int8(300)",
+        "OverflowError: Python integer 300 out of bounds for int8",
+    ),
+    (
+        "np.uint8(-1)",
+        "OverflowError: Python integer -1 out of bounds for uint8",
+    ),
+    (
+        "np.array([2**63])",
+        "array([9223372036854775808], dtype=uint64)",
+    ),
+    (
+        "np.arange(10**20)",
+        "ValueError: Maximum allowed size exceeded",
+    ),
+    (
+        "np.arange(np.inf)",
+        "ValueError: Maximum allowed size exceeded",
+    ),
+    (
+        "np.arange(np.nan)",
+        "ValueError: arange: cannot compute length",
+    ),
+    ("np.arange(0, 10, 0)", "ZeroDivisionError: division by zero"),
+    // NumPy: 1606938044258990275541962092341162602522202993782792835301376
+    (
+        "2**200",
+        "OverflowError: Python int too large for slicelab (beyond 128 bits)",
+    ),
+    // NumPy: 0
+    (
+        "10**400 * 0",
+        "OverflowError: Python int too large for slicelab (beyond 128 bits)",
+    ),
+    // ---- huge sizes
+    (
+        "np.zeros(10**13)",
+        "MemoryError: Unable to allocate 72.8 TiB for an array with shape (10000000000000,) and data type float64",
+    ),
+    (
+        "np.zeros((2**40, 2**40))",
+        "ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+    ),
+    (
+        "np.zeros((10**10, 10**10))",
+        "ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+    ),
+    (
+        "np.zeros(10**20)",
+        "ValueError: Maximum allowed dimension exceeded",
+    ),
+    (
+        "np.full(10**12, 1)",
+        "MemoryError: Unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type int64",
+    ),
+    (
+        "np.linspace(0, 1, 10**12)",
+        "MemoryError: Unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64",
+    ),
+    (
+        "np.eye(10**7)",
+        "MemoryError: Unable to allocate 728. TiB for an array with shape (10000000, 10000000) and data type float64",
+    ),
+    (
+        "np.repeat(a, 10**12)",
+        "MemoryError: Unable to allocate 43.7 TiB for an array with shape (6000000000000,) and data type int64",
+    ),
+    ("[0]*10**12", "MemoryError"),
+    ("'x'*10**12", "MemoryError"),
+    ("[]*10**12", "[]"),
+    ("(0,)*10**12", "MemoryError"),
+    // NumPy: starts building a 6e9-item list (then MemoryError or swap)
+    (
+        "np.broadcast_to(a, (10**9, 6)).tolist()",
+        "MemoryError: Unable to allocate 44.7 GiB for an array with shape (1000000000, 6) and data type int64",
+    ),
+    // NumPy: np.int64(10000000000)
+    (
+        "np.broadcast_to(1, (10**5, 10**5)).sum()",
+        "MemoryError: Unable to allocate 74.5 GiB for an array with shape (100000, 100000) and data type int64",
+    ),
+    // ---- negative and impossible shapes
+    (
+        "np.ones(-5)",
+        "ValueError: negative dimensions are not allowed",
+    ),
+    (
+        "np.empty((3, -1))",
+        "ValueError: negative dimensions are not allowed",
+    ),
+    (
+        "np.zeros(-1)",
+        "ValueError: negative dimensions are not allowed",
+    ),
+    (
+        "np.linspace(0, 1, -1)",
+        "ValueError: Number of samples, -1, must be non-negative.",
+    ),
+    (
+        "a.reshape(-1, -1)",
+        "ValueError: can only specify one unknown dimension",
+    ),
+    (
+        "a.reshape(4, -1)",
+        "ValueError: cannot reshape array of size 6 into shape (4,newaxis)",
+    ),
+    (
+        "a.reshape(10**20)",
+        "ValueError: Maximum allowed dimension exceeded",
+    ),
+    (
+        "a.reshape(3, 3)",
+        "ValueError: cannot reshape array of size 6 into shape (3,3)",
+    ),
+    (
+        "a.reshape(0, -1)",
+        "ValueError: cannot reshape array of size 6 into shape (0,newaxis)",
+    ),
+    (
+        "a.shape = (4, 4)",
+        "ValueError: cannot reshape array of size 6 into shape (4,4)",
+    ),
+    (
+        "np.broadcast_to(a, (3, 5))",
+        "ValueError: operands could not be broadcast together with remapped shapes [original->remapped]: (6,)  and requested shape (3,5)",
+    ),
+    (
+        "np.zeros((1,)*65)",
+        "ValueError: maximum supported dimension for an ndarray is currently 64, found 65",
+    ),
+    (
+        "a.reshape((1,)*100000)",
+        "ValueError: maximum supported dimension for an ndarray is currently 64, found 100000",
+    ),
+    (
+        "a[(None,)*70]",
+        "IndexError: number of dimensions must be within [0, 64], indexing result would have 71",
+    ),
+    (
+        "a[(0,)*70]",
+        "IndexError: too many indices for array: array is 1-dimensional, but 70 were indexed",
+    ),
+    (
+        "np.array([[1, 2], [3]])",
+        "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (2,) + inhomogeneous part.",
+    ),
+    (
+        "np.array([1, [2, 3]])",
+        "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (2,) + inhomogeneous part.",
+    ),
+    // ---- empty arrays (views whose offset lies past their buffer)
+    ("np.zeros((0, 3))[:4, -1:] = 10", ""),
+    ("np.zeros((0, 3))[None, ..., -2] = 7", ""),
+    (
+        "np.argwhere(np.zeros((0, 3)))",
+        "array([], shape=(0, 2), dtype=int64)",
+    ),
+    (
+        "np.add.at(a, [0, 1], [])",
+        "ValueError: array is not broadcastable to correct shape",
+    ),
+    // ---- wrong types
+    (
+        "a[1.5]",
+        "IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+    ),
+    (
+        "a['x']",
+        "IndexError: only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
+    ),
+    (
+        "a[None, None, None, 0, 0]",
+        "IndexError: too many indices for array: array is 1-dimensional, but 2 were indexed",
+    ),
+    (
+        "a[[True, False]]",
+        "IndexError: boolean index did not match indexed array along axis 0; size of axis is 6 but size of corresponding boolean axis is 2",
+    ),
+    (
+        "a[...,...]",
+        "IndexError: an index can only have a single ellipsis ('...')",
+    ),
+    (
+        "a[0] = 'x'",
+        "ValueError: invalid literal for int() with base 10: 'x'",
+    ),
+    (
+        "a[0] = None",
+        "TypeError: int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+    ),
+    (
+        "a[:] = [1, 2]",
+        "ValueError: could not broadcast input array from shape (2,) into shape (6,)",
+    ),
+    (
+        "a[[0, 0]] = [1, 2, 3]",
+        "ValueError: shape mismatch: value array of shape (3,) could not be broadcast to indexing result of shape (2,)",
+    ),
+    (
+        "a[10] = 1",
+        "IndexError: index 10 is out of bounds for axis 0 with size 6",
+    ),
+    (
+        "a.fill('x')",
+        "ValueError: invalid literal for int() with base 10: 'x'",
+    ),
+    (
+        "a.astype('bogus')",
+        "TypeError: data type 'bogus' not understood",
+    ),
+    (
+        "np.zeros(3, dtype='bogus')",
+        "TypeError: data type 'bogus' not understood",
+    ),
+    (
+        "np.array('x') + 1",
+        "TypeError: ufunc 'add' did not contain a loop with signature matching types (dtype('<U1'), dtype('int64')) -> None",
+    ),
+    (
+        "a + 'x'",
+        "TypeError: ufunc 'add' did not contain a loop with signature matching types (dtype('int64'), dtype('<U1')) -> None",
+    ),
+    (
+        "None + 1",
+        "TypeError: unsupported operand type(s) for +: 'NoneType' and 'int'",
+    ),
+    (
+        "None[0]",
+        "TypeError: 'NoneType' object is not subscriptable",
+    ),
+    ("len(5)", "TypeError: object of type 'int' has no len()"),
+    (
+        "int('abc')",
+        "ValueError: invalid literal for int() with base 10: 'abc'",
+    ),
+    (
+        "abs(None)",
+        "TypeError: bad operand type for abs(): 'NoneType'",
+    ),
+    (
+        "a.T = 1",
+        "AttributeError: attribute 'T' of 'numpy.ndarray' objects is not writable",
+    ),
+    (
+        "a.nonexistent",
+        "AttributeError: 'numpy.ndarray' object has no attribute 'nonexistent'",
+    ),
+    (
+        "np.nonexistent",
+        "AttributeError: module 'numpy' has no attribute 'nonexistent'",
+    ),
+    ("'abc'[10]", "IndexError: string index out of range"),
+    ("[][0]", "IndexError: list index out of range"),
+    ("{}[0]", "KeyError: 0"),
+    ("(1, 2)[5]", "IndexError: tuple index out of range"),
+    (
+        "'x' + 1",
+        "TypeError: can only concatenate str (not \"int\") to str",
+    ),
+    (
+        "[1] + (1,)",
+        "TypeError: can only concatenate list (not \"tuple\") to list",
+    ),
+    (
+        "0 ** -1",
+        "ZeroDivisionError: 0.0 cannot be raised to a negative power",
+    ),
+    ("1 / 0", "ZeroDivisionError: division by zero"),
+    (
+        "1 // 0",
+        "ZeroDivisionError: integer division or modulo by zero",
+    ),
+    ("1 % 0", "ZeroDivisionError: integer modulo by zero"),
+    (
+        "a.sum(axis=5)",
+        "AxisError: axis 5 is out of bounds for array of dimension 1",
+    ),
+    (
+        "a.swapaxes(0, 3)",
+        "AxisError: axis2: axis 3 is out of bounds for array of dimension 1",
+    ),
+    (
+        "np.concatenate([])",
+        "ValueError: need at least one array to concatenate",
+    ),
+    (
+        "np.empty(0).max()",
+        "ValueError: zero-size array to reduction operation maximum which has no identity",
+    ),
+    (
+        "np.empty(0).argmax()",
+        "ValueError: attempt to get argmax of an empty sequence",
+    ),
+    (
+        "int(np.inf)",
+        "OverflowError: cannot convert float infinity to integer",
+    ),
+    (
+        "float('x')",
+        "ValueError: could not convert string to float: 'x'",
+    ),
+    // ---- recursion-ish
+    // ---- syntax
+    ("a[1,,2]", "SyntaxError: invalid syntax"),
+    ("a[", "SyntaxError: '[' was never closed"),
+    ("a)", "SyntaxError: unmatched ')'"),
+    ("a]", "SyntaxError: unmatched ']'"),
+    ("((((((", "SyntaxError: '(' was never closed"),
+    ("'unterminated", "SyntaxError: unterminated string literal"),
+    (
+        "\"also unterminated",
+        "SyntaxError: unterminated string literal",
+    ),
+    (
+        "x = ",
+        "SyntaxError: invalid syntax: expected an expression at the end of the line",
+    ),
+    ("= 1", "SyntaxError: invalid syntax"),
+    ("1 = x", "SyntaxError: cannot assign to literal"),
+    (
+        "a +",
+        "SyntaxError: invalid syntax: expected an expression at the end of the line",
+    ),
+    ("a ** ** 2", "SyntaxError: invalid syntax"),
+    // NumPy: <function <lambda> at 0x7f2559bf34c0>
+    (
+        "lambda x: x",
+        "SyntaxError: lambda expressions are not supported",
+    ),
+    (
+        "def f(): pass",
+        "SyntaxError: slicelab runs one-line statements; function definitions ('def') are not supported",
+    ),
+    (
+        "if",
+        "SyntaxError: slicelab runs one-line statements; 'if' statements are not supported",
+    ),
+    (
+        "else",
+        "SyntaxError: slicelab runs one-line statements; 'else' clauses are not supported",
+    ),
+    // NumPy: (nothing: Python runs it)
+    (
+        "import os",
+        "ModuleNotFoundError: slicelab only has numpy; no module named 'os'",
+    ),
+    // NumPy: (nothing: Python runs it)
+    (
+        "from os import path",
+        "ModuleNotFoundError: slicelab only has numpy; no module named 'os'",
+    ),
+    ("é = 5", ""),
+    ("😀 = 1", "SyntaxError: invalid syntax"),
+];
+
+/// Check a table of cases; with ROBUSTNESS_PRINT set, print it instead.
+fn check(cases: &[(&str, &str)]) {
+    let print = std::env::var_os("ROBUSTNESS_PRINT").is_some();
+    let mut wrong = vec![];
+    for &(line, want) in cases {
+        let mut s = seeded();
+        let got = answer(&mut s, line);
+        if print {
+            println!("    ({line:?}, {got:?}),");
+        } else if got != want {
+            wrong.push(format!("{line:?}\n  want {want:?}\n  got  {got:?}"));
+        }
+        // The session goes on and `a` is still there.
+        assert!(
+            answer(&mut s, "a").starts_with("array(["),
+            "`a` lost after {line:?}"
+        );
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn every_listed_bad_input_gets_its_answer() {
+    check(CASES);
+}
+
+/// Inputs too long or too odd to write out: (what, statement, answer).
+fn generated() -> Vec<(&'static str, String, String)> {
+    let deep =
+        |open: &str, close: &str, n: usize| format!("{}1{}", open.repeat(n), close.repeat(n));
+    vec![
+        (
+            "100 000 brackets deep",
+            deep("[", "]", 100_000),
+            "SyntaxError: line is too long (more than 100000 characters)".into(),
+        ),
+        (
+            "49 999 brackets deep, within the line limit",
+            deep("[", "]", 49_999),
+            "SyntaxError: too many nested parentheses".into(),
+        ),
+        (
+            "100 000 open parentheses",
+            "(".repeat(100_000),
+            "SyntaxError: too many nested parentheses".into(),
+        ),
+        (
+            "a chain of 99 990 minus signs",
+            format!("{}1", "-".repeat(99_990)),
+            "SyntaxError: too many unary operators in a row (the limit is 1000)".into(),
+        ),
+        (
+            "150 brackets: fine",
+            deep("[", "]", 150),
+            format!("{}1{}", "[".repeat(150), "]".repeat(150)),
+        ),
+        (
+            "a line of 200 000 characters",
+            "x".repeat(200_000),
+            "SyntaxError: line is too long (more than 100000 characters)".into(),
+        ),
+        (
+            "a 99 990-character string literal",
+            format!("'{}'", "x".repeat(99_990)),
+            format!("'{}'", "x".repeat(99_990)),
+        ),
+        (
+            "30 000 chained subscripts",
+            format!("a{}", "[0]".repeat(30_000)),
+            "SyntaxError: expression is too complex (nested more than 1200 levels deep)".into(),
+        ),
+        ("a NUL byte", "a\0".into(), "SyntaxError: invalid syntax".into()),
+        (
+            "bytes that were not UTF-8 (as the front ends pass them)",
+            String::from_utf8_lossy(b"\xff\xfe a").into_owned(),
+            "SyntaxError: invalid syntax".into(),
+        ),
+        ("a lone backslash", "\\".into(), "SyntaxError: invalid syntax".into()),
+        ("control characters", "\x01\x02".into(), "SyntaxError: invalid syntax".into()),
+        ("an array 70 dims deep", format!("np.array({})", deep("[", "]", 70)), "ValueError: setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 64.".into()),
+    ]
+}
+
+#[test]
+fn generated_bad_inputs_get_their_answers() {
+    let print = std::env::var_os("ROBUSTNESS_PRINT").is_some();
+    let mut wrong = vec![];
+    for (what, line, want) in generated() {
+        let mut s = seeded();
+        let got = answer(&mut s, &line);
+        if print {
+            println!("{what}: {:?}", got.chars().take(200).collect::<String>());
+        } else if got != want {
+            wrong.push(format!("{what}:\n  want {want:.200?}\n  got  {got:.200?}"));
+        }
+        assert_eq!(
+            answer(&mut s, "a"),
+            "array([0, 1, 2, 3, 4, 5])",
+            "after {what}"
+        );
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Random bytes of every kind: an answer for each, never a crash.
+#[test]
+fn garbage_bytes_always_get_an_answer() {
+    let mut s = seeded();
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..2000 {
+        let len = (x % 80) as usize;
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect();
+        let line = String::from_utf8_lossy(&bytes).into_owned();
+        let out = s.run(&line);
+        assert!(!out.is_internal_error(), "crash on {line:?}");
+    }
+    assert_eq!(answer(&mut s, "a"), "array([0, 1, 2, 3, 4, 5])");
+}
+
+/// Statements that build on each other: self-containing lists (CPython's
+/// `[...]`), and errors in the middle of a session.
+#[test]
+fn recursion_ish_sessions_answer_as_python_does() {
+    // Comparing self-containing lists recurses up to Python's limit (1000
+    // levels); slicelab's binary runs on a 256 MiB stack, so does this.
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(recursion_ish_session)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+fn recursion_ish_session() {
+    let steps: &[(&str, &str)] = &[
+        ("l = [1]", ""),
+        ("l.append(l)", ""),
+        ("l", "[1, [...]]"),
+        ("l == l", "True"),
+        ("str(l)", "'[1, [...]]'"),
+        ("t = (l, l)", ""),
+        ("t", "([1, [...]], [1, [...]])"),
+        ("k = []", ""),
+        ("k.append(k)", ""),
+        ("k", "[[...]]"),
+        (
+            "np.array(k)",
+            "ValueError: setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 64.",
+        ),
+        ("l2 = [1]", ""),
+        ("l2.append(l2)", ""),
+        // NumPy (Python): RecursionError: maximum recursion depth exceeded in comparison
+        ("l == l2", "False"),
+        (
+            "l < l2",
+            "RecursionError: maximum recursion depth exceeded in comparison",
+        ),
+        ("d = {}", ""),
+        ("d[1] = d", ""),
+        ("d", "{1: {...}}"),
+        ("l * 2", "[1, [1, [...]], 1, [1, [...]]]"),
+        ("a", "array([0, 1, 2, 3, 4, 5])"),
+    ];
+    let mut s = seeded();
+    for &(line, want) in steps {
+        assert_eq!(answer(&mut s, line), want, "{line}");
+    }
+}
+
+/// Long output stays a bounded repr: a big array is summarised, and a
+/// huge Python string is refused before it is built.
+#[test]
+fn big_values_print_summarised() {
+    let mut s = seeded();
+    assert_eq!(answer(&mut s, "b = np.zeros(10**7)"), "");
+    assert_eq!(
+        answer(&mut s, "b"),
+        "array([0., 0., 0., ..., 0., 0., 0.], shape=(10000000,))"
+    );
+}
