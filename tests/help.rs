@@ -6,6 +6,7 @@
 
 use slicelab::eval::{
     ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, NP_CONSTANTS, NP_FUNCTIONS, Session,
+    UFUNC_METHODS,
 };
 use slicelab::help::{entries, lookup};
 
@@ -14,12 +15,13 @@ const SESSION: &str = "tests/conformance/30_help_examples.session";
 #[test]
 fn every_supported_name_has_help() {
     let mut missing = Vec::new();
-    let areas: [(&str, &[&str]); 5] = [
+    let areas: [(&str, &[&str]); 6] = [
         ("np", NP_FUNCTIONS),
         ("np", NP_CONSTANTS),
         ("ndarray", ARRAY_METHODS),
         ("ndarray", ARRAY_ATTRIBUTES),
         ("dtype", DTYPE_ATTRIBUTES),
+        ("ufunc", UFUNC_METHODS),
     ];
     for (prefix, names) in areas {
         for name in names {

@@ -6,7 +6,9 @@
 
 use super::error::PyResult;
 use super::value::{TypeObj, Value};
-use super::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, NP_FUNCTIONS, Session};
+use super::{
+    ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, NP_FUNCTIONS, Session, UFUNC_METHODS,
+};
 use crate::help::{Entry, lookup, wrap_words};
 use crate::syntax::ast::{Expr, ExprKind};
 
@@ -56,7 +58,8 @@ impl Session {
 fn topic_of_value(value: &Value) -> Topic {
     {
         match value {
-            Value::Function(f) => Topic::Key(f.to_string()),
+            Value::Function(f) => Topic::Key(ufunc_method_key(f).unwrap_or_else(|| f.to_string())),
+            Value::FlatIter(_) => Topic::Key("ndarray.flat".into()),
             Value::Method(owner, name) => Topic::Key(match owner.as_ref() {
                 Value::DType(_) => format!("dtype.{name}"),
                 _ => format!("ndarray.{name}"),
@@ -87,6 +90,15 @@ fn topic_of_value(value: &Value) -> Topic {
     }
 }
 
+/// `np.add.at` → `ufunc.at`: the methods are the same for every ufunc, so
+/// one entry explains each.
+fn ufunc_method_key(f: &str) -> Option<String> {
+    let (_, method) = f.strip_prefix("np.")?.split_once('.')?;
+    UFUNC_METHODS
+        .contains(&method)
+        .then(|| format!("ufunc.{method}"))
+}
+
 /// What help shows: an entry's key, or text made on the spot.
 enum Topic {
     Key(String),
@@ -99,6 +111,8 @@ fn shown(key: &str) -> String {
         format!("a.{rest}")
     } else if let Some(rest) = key.strip_prefix("dtype.") {
         format!("a.dtype.{rest}")
+    } else if let Some(rest) = key.strip_prefix("ufunc.") {
+        format!("np.add.{rest}")
     } else {
         key.to_string()
     }

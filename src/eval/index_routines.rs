@@ -817,6 +817,10 @@ fn fill_diagonal(args: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// The ufunc methods slicelab computes (`np.add.at`) for the ufuncs
+/// [`ufunc_op`] knows; help covers each.
+pub const UFUNC_METHODS: &[&str] = &["at"];
+
 /// The binary operation behind `np.NAME.at`, for the ufuncs that have one.
 pub fn ufunc_op(name: &str) -> Option<BinaryOp> {
     Some(match name {

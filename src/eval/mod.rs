@@ -27,6 +27,7 @@ use crate::syntax::{self, ast::Stmt};
 
 pub use bindings::Bindings;
 pub use error::{PyError, PyResult};
+pub use index_routines::UFUNC_METHODS;
 pub use methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, SCALAR_ATTRIBUTES};
 pub use numpy::shares_memory;
 pub use numpy::{NP_CONSTANTS, NP_FUNCTIONS};

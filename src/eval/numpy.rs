@@ -20,7 +20,9 @@ use super::interp::{Args, iterate, truthy};
 use super::ops::{numpy_binary, numpy_compare};
 use super::value::{TypeObj, Value};
 
-/// Functions reachable as `np.NAME`.
+/// Functions reachable as `np.NAME`: every one, so help coverage and tab
+/// completion see them all. The modules that answer some of them keep their
+/// own `NAMES` for dispatch; a test checks each of those is listed here.
 pub const NP_FUNCTIONS: &[&str] = &[
     "array",
     "asarray",
@@ -139,6 +141,57 @@ pub const NP_FUNCTIONS: &[&str] = &[
     "tile",
     "atleast_1d",
     "atleast_2d",
+    // Indexing routines (answered by `index_routines`).
+    "ravel_multi_index",
+    "unravel_index",
+    "diag_indices",
+    "diag_indices_from",
+    "tril_indices",
+    "triu_indices",
+    "tril_indices_from",
+    "triu_indices_from",
+    "take_along_axis",
+    "put_along_axis",
+    "putmask",
+    "place",
+    "compress",
+    "choose",
+    "select",
+    "diag",
+    "fill_diagonal",
+    "indices",
+    "iterable",
+    "trace",
+    // Complex numbers (answered by `complex_fns`).
+    "conj",
+    "conjugate",
+    "real",
+    "imag",
+    "angle",
+    "iscomplexobj",
+    "isrealobj",
+    "iscomplex",
+    "isreal",
+    // Maths routines (answered by `math_routines`).
+    "fmod",
+    "divmod",
+    "round",
+    "around",
+    "rot90",
+    "median",
+    "ptp",
+    "nanmax",
+    "nanmin",
+    "nansum",
+    "nanmean",
+    "column_stack",
+    "diff",
+    "dot",
+    "matmul",
+    "outer",
+    "allclose",
+    "isclose",
+    "isin",
 ];
 
 /// Constants and types reachable as `np.NAME` besides [`NP_FUNCTIONS`]
@@ -154,6 +207,10 @@ pub const NP_CONSTANTS: &[&str] = &[
     "void",
     "s_",
     "index_exp",
+    "r_",
+    "c_",
+    "mgrid",
+    "ogrid",
     "bool_",
     "int8",
     "int16",
@@ -200,11 +257,7 @@ pub fn builtin(name: &str) -> Option<Value> {
 
 /// `np.NAME`.
 pub fn np_attr(name: &str) -> Option<Value> {
-    if NP_FUNCTIONS.contains(&name)
-        || super::index_routines::NAMES.contains(&name)
-        || super::complex_fns::NAMES.contains(&name)
-        || super::math_routines::NAMES.contains(&name)
-    {
+    if NP_FUNCTIONS.contains(&name) {
         return Some(Value::func(&format!("np.{name}")));
     }
     Some(match name {
@@ -2412,5 +2465,27 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::Module(_) => TypeObj::Builtin("module"),
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
         Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NP_FUNCTIONS;
+
+    /// A name a routine module answers but [`NP_FUNCTIONS`] lacks would be
+    /// unreachable (and without help or completion).
+    #[test]
+    fn every_routine_module_name_is_an_np_function() {
+        let modules = [
+            super::super::index_routines::NAMES,
+            super::super::complex_fns::NAMES,
+            super::super::math_routines::NAMES,
+        ];
+        for name in modules.into_iter().flatten() {
+            assert!(
+                NP_FUNCTIONS.contains(name),
+                "np.{name} missing from NP_FUNCTIONS"
+            );
+        }
     }
 }

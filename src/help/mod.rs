@@ -1,6 +1,7 @@
 //! Help text as data: one text file per area (`np.txt` for `np.*`,
 //! `ndarray.txt` for array methods and attributes, `dtype.txt` for dtype
-//! attributes), each a list of entries:
+//! attributes, `ufunc.txt` for the methods every ufunc has, shown on
+//! `np.add`), each a list of entries:
 //!
 //! ```text
 //! ## ix_(*sequences)
@@ -17,6 +18,7 @@
 const NP: &str = include_str!("np.txt");
 const NDARRAY: &str = include_str!("ndarray.txt");
 const DTYPE: &str = include_str!("dtype.txt");
+const UFUNC: &str = include_str!("ufunc.txt");
 
 /// One help entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +38,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("np", "np.", NP),
     ("ndarray", "a.", NDARRAY),
     ("dtype", "a.dtype.", DTYPE),
+    ("ufunc", "np.add.", UFUNC),
 ];
 
 /// Every entry, in file order.

@@ -352,6 +352,9 @@ mod tests {
         assert_eq!(start, 3);
         assert!(c.contains(&"ix_".to_string()) && c.contains(&"newaxis".to_string()));
         assert!(at_end("np.fl").1.contains(&"flip".to_string()));
+        // Routines answered outside numpy.rs and the index objects complete too.
+        assert_eq!(at_end("np.ravel_m").1, vec!["ravel_multi_index"]);
+        assert_eq!(at_end("np.mg").1, vec!["mgrid"]);
         assert_eq!(
             at_end("np.int").1,
             vec!["int16", "int32", "int64", "int8", "intp"]
