@@ -48,18 +48,31 @@ pub fn requested() -> bool {
 /// `Err(KeyboardInterrupt)` once Ctrl-C was pressed.
 #[inline]
 pub fn check() -> Result<(), EngineError> {
-    if requested() {
-        Err(EngineError::other("KeyboardInterrupt", ""))
-    } else {
-        Ok(())
-    }
+    check_flag(&REQUESTED)
 }
 
 /// Unwind to `Session::run` once Ctrl-C was pressed; for loops that cannot
 /// return an error.
 #[inline]
 pub fn poll() {
-    if requested() {
+    poll_flag(&REQUESTED)
+}
+
+/// [`check`] against a given flag (tests use their own, so they never
+/// stop a walk that another test runs at the same time).
+#[inline]
+fn check_flag(flag: &AtomicBool) -> Result<(), EngineError> {
+    if flag.load(Ordering::Relaxed) {
+        Err(EngineError::other("KeyboardInterrupt", ""))
+    } else {
+        Ok(())
+    }
+}
+
+/// [`poll`] against a given flag.
+#[inline]
+fn poll_flag(flag: &AtomicBool) {
+    if flag.load(Ordering::Relaxed) {
         std::panic::resume_unwind(Box::new(Interrupted));
     }
 }
@@ -75,15 +88,15 @@ mod tests {
 
     #[test]
     fn check_reports_keyboard_interrupt_until_cleared() {
-        clear();
-        assert!(check().is_ok());
-        request();
-        let e = check().unwrap_err();
+        let flag = AtomicBool::new(false);
+        assert!(check_flag(&flag).is_ok());
+        flag.store(true, Ordering::Relaxed);
+        let e = check_flag(&flag).unwrap_err();
         assert_eq!(e.kind(), "KeyboardInterrupt");
         assert_eq!(e.to_string(), "");
-        let caught = std::panic::catch_unwind(poll).unwrap_err();
+        let caught = std::panic::catch_unwind(|| poll_flag(&flag)).unwrap_err();
         assert!(is_interrupt(caught.as_ref()));
-        clear();
-        assert!(check().is_ok());
+        flag.store(false, Ordering::Relaxed);
+        assert!(check_flag(&flag).is_ok());
     }
 }

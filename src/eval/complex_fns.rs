@@ -86,7 +86,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
             } else {
                 NdArray::zeros(&a.shape(), a.dtype().clone())?
             };
-            if python || a.ndim() == 0 {
+            if a.ndim() == 0 {
                 // NumPy hands back the scalar type of the input's parts.
                 return Ok(match (v, out.first()) {
                     (Value::Int(_), Scalar::Int(i)) => Value::Int(i as i128),
