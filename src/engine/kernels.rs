@@ -48,7 +48,12 @@ pub fn copy_cast(
     _ => copy_via_scalars(sbytes, sl, sdtype, dbytes, dl, ddtype))
 }
 
-fn copy_same<T: bytemuck::Pod>(sbytes: &[u8], sl: &Layout, dbytes: &mut [u8], dl: &Layout) {
+fn copy_same<T: bytemuck::Pod + Send + Sync>(
+    sbytes: &[u8],
+    sl: &Layout,
+    dbytes: &mut [u8],
+    dl: &Layout,
+) {
     super::strided_copy::copy_strided::<T>(sbytes, sl, dbytes, dl);
 }
 
@@ -395,7 +400,7 @@ fn run_binary<T: Arith, O: Element>(
     b: &NdArray,
     lb: &Layout,
     out: &NdArray,
-    f: impl Fn(T, T) -> O,
+    f: impl Fn(T, T) -> O + Sync + Send,
 ) {
     let ol = out.layout();
     let a_own = (!a.same_buffer(out)).then(|| a.buffer().bytes());
@@ -409,23 +414,33 @@ fn run_binary<T: Arith, O: Element>(
         && let (Some(xs), Some(ys)) = (fast_operand::<T>(ab, la, n), fast_operand::<T>(bb, lb, n))
     {
         let zs: &mut [O] = bytemuck::cast_slice_mut(&mut obytes[ol.offset..ol.offset + n * item_o]);
-        match (&xs, &ys) {
-            (Operand::Run(xs), Operand::Run(ys)) => {
-                for ((z, &x), &y) in zs.iter_mut().zip(*xs).zip(*ys) {
-                    *z = f(x, y);
+        // Chunks of the output are independent, so large ones run on both
+        // cores with the same results as one.
+        super::par::for_each_rows(zs, 1, |start, zs| {
+            let end = start + zs.len();
+            match (&xs, &ys) {
+                (Operand::Run(xs), Operand::Run(ys)) => {
+                    for ((z, &x), &y) in zs.iter_mut().zip(&xs[start..end]).zip(&ys[start..end]) {
+                        *z = f(x, y);
+                    }
+                }
+                (Operand::Run(xs), Operand::Scalar(y)) => {
+                    for (z, &x) in zs.iter_mut().zip(&xs[start..end]) {
+                        *z = f(x, *y);
+                    }
+                }
+                (Operand::Scalar(x), Operand::Run(ys)) => {
+                    for (z, &y) in zs.iter_mut().zip(&ys[start..end]) {
+                        *z = f(*x, y);
+                    }
+                }
+                _ => {
+                    for (k, z) in zs.iter_mut().enumerate() {
+                        *z = f(xs.at(start + k), ys.at(start + k));
+                    }
                 }
             }
-            (Operand::Run(xs), Operand::Scalar(y)) => {
-                for (z, &x) in zs.iter_mut().zip(*xs) {
-                    *z = f(x, *y);
-                }
-            }
-            _ => {
-                for (k, z) in zs.iter_mut().enumerate() {
-                    *z = f(xs.at(k), ys.at(k));
-                }
-            }
-        }
+        });
         return;
     }
     for_each_offset3(

@@ -9,14 +9,18 @@ pub mod buffer;
 pub mod dtype;
 pub mod element;
 pub mod error;
+pub mod fancy;
+pub mod fill;
 pub mod index;
 pub mod iter;
 pub mod kernels;
 pub mod layout;
+pub mod par;
 pub mod promote;
 pub mod reduce;
 pub mod scalar;
 pub mod strided_copy;
+pub mod typed;
 
 pub use array::{ArrayRef, NdArray, Order};
 pub use dtype::DType;

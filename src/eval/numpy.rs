@@ -694,9 +694,7 @@ fn arange(args: &Args) -> PyResult<Value> {
             let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
             // NumPy computes start + i*delta where delta = (start+step) - start.
             let delta = (s0 + st) - s0;
-            for (i, x) in xs.iter_mut().enumerate() {
-                *x = s0 + i as f64 * delta;
-            }
+            crate::engine::fill::arange_f64(xs, s0, delta);
         }
         return Ok(Value::Array(kernels::cast(&out, &dtype)?));
     }
@@ -705,9 +703,7 @@ fn arange(args: &Args) -> PyResult<Value> {
     {
         let mut b = out.buffer().bytes_mut();
         let xs: &mut [i64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
-        for (i, x) in xs.iter_mut().enumerate() {
-            *x = i0 + i as i64 * ist;
-        }
+        crate::engine::fill::arange_i64(xs, i0, ist);
     }
     Ok(Value::Array(kernels::cast(&out, &dtype)?))
 }
