@@ -63,13 +63,13 @@ impl Buffer {
             return Err(too_big());
         }
         let storage = if nbytes >= LARGE_BYTES {
-            let map = memmap2::MmapOptions::new()
-                .len(nbytes)
-                .map_anon()
-                .map_err(|_| too_big())?;
-            // Only a hint: without huge pages the map works the same.
-            let _ = map.advise(memmap2::Advice::HugePage);
-            Storage::Large(map)
+            match take_spare(nbytes) {
+                Some(mut map) => {
+                    map.fill(0);
+                    Storage::Large(map)
+                }
+                None => Storage::Large(map_large(nbytes).map_err(|_| too_big())?),
+            }
         } else {
             let n_words = nbytes.div_ceil(8);
             let mut words: Vec<u64> = Vec::new();
@@ -82,6 +82,28 @@ impl Buffer {
             nbytes,
             storage: RefCell::new(storage),
         })
+    }
+
+    /// A buffer whose every byte the caller is about to write: the bytes
+    /// start unspecified (zero, or what an array freed just before held).
+    /// A large one reuses the memory of the last large array freed when it
+    /// has exactly this size, so a statement run again (`b = a[idx]`)
+    /// neither faults in nor clears fresh pages.
+    pub fn for_overwrite(
+        nbytes: usize,
+        shape: &[usize],
+        dtype_name: &str,
+    ) -> Result<Buffer, EngineError> {
+        if nbytes >= LARGE_BYTES
+            && let Some(map) = take_spare(nbytes)
+        {
+            return Ok(Buffer {
+                id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+                nbytes,
+                storage: RefCell::new(Storage::Large(map)),
+            });
+        }
+        Buffer::zeroed(nbytes, shape, dtype_name)
     }
 
     /// A stable number naming this buffer (for diagrams and `:vars`).
@@ -110,6 +132,39 @@ impl Buffer {
             Storage::Small(w) => &mut bytemuck::cast_slice_mut::<u64, u8>(w)[..n],
             Storage::Large(m) => &mut m[..n],
         })
+    }
+}
+
+/// A fresh zero-filled map in transparent huge pages where allowed.
+fn map_large(nbytes: usize) -> std::io::Result<memmap2::MmapMut> {
+    let map = memmap2::MmapOptions::new().len(nbytes).map_anon()?;
+    // Only a hint: without huge pages the map works the same.
+    let _ = map.advise(memmap2::Advice::HugePage);
+    Ok(map)
+}
+
+thread_local! {
+    /// The memory of the last large buffer freed, kept for one allocation.
+    /// Every large allocation first takes it (same size) or releases it, so
+    /// the process never holds more than it held when that buffer was
+    /// alive: peak memory is as without the spare.
+    static SPARE: RefCell<Option<memmap2::MmapMut>> = const { RefCell::new(None) };
+}
+
+/// The spare map when it has exactly `nbytes`; otherwise release it.
+fn take_spare(nbytes: usize) -> Option<memmap2::MmapMut> {
+    let spare = SPARE.with(|s| s.borrow_mut().take())?;
+    (spare.len() == nbytes).then_some(spare)
+}
+
+impl Drop for Buffer {
+    fn drop(&mut self) {
+        if let Storage::Large(map) =
+            std::mem::replace(self.storage.get_mut(), Storage::Small(vec![]))
+        {
+            // Replacing an older spare releases it.
+            let _ = SPARE.try_with(|s| *s.borrow_mut() = Some(map));
+        }
     }
 }
 
@@ -156,6 +211,16 @@ mod tests {
         b.bytes_mut()[LARGE_BYTES + 2] = 7;
         assert_eq!(b.bytes()[LARGE_BYTES + 2], 7);
         assert_eq!(b.bytes().len(), LARGE_BYTES + 3);
+    }
+
+    #[test]
+    fn a_reused_large_buffer_is_zeroed_again() {
+        let n = LARGE_BYTES;
+        let b = Buffer::for_overwrite(n, &[n], "uint8").unwrap();
+        b.bytes_mut()[5] = 1;
+        drop(b);
+        let z = Buffer::zeroed(n, &[n], "uint8").unwrap();
+        assert!(z.bytes().iter().all(|&x| x == 0));
     }
 
     #[test]

@@ -146,7 +146,7 @@ fn take(source: &ArrayRef, ix: &NdArray) -> Result<Option<ArrayRef>, EngineError
     }
     let mut shape = ix.shape();
     shape.extend(rest);
-    let out = NdArray::zeros(&shape, source.dtype().clone())?;
+    let out = NdArray::for_overwrite(&shape, source.dtype().clone())?;
     let done = {
         let ib = ix.buffer().bytes();
         let sb = source.buffer().bytes();
@@ -245,7 +245,7 @@ fn compress(source: &ArrayRef, m: &NdArray) -> Result<Option<ArrayRef>, EngineEr
     let counts = chunk_counts(mask);
     let mut out_shape = vec![counts.iter().sum::<usize>()];
     out_shape.extend(rest);
-    let out = NdArray::zeros(&out_shape, source.dtype().clone())?;
+    let out = NdArray::for_overwrite(&out_shape, source.dtype().clone())?;
     let done = {
         let sb = source.buffer().bytes();
         let mut db = out.buffer().bytes_mut();

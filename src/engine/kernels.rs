@@ -539,7 +539,7 @@ pub fn binary_into(
 /// `op(a, b)` into a new array of the broadcast shape.
 pub fn binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, EngineError> {
     let shape = broadcast_shapes_or_err(&[&a.shape(), &b.shape()])?;
-    let out = NdArray::zeros(&shape, a.dtype().clone())?;
+    let out = NdArray::for_overwrite(&shape, a.dtype().clone())?;
     binary_into(op, a, b, &out)?;
     Ok(out)
 }
@@ -547,7 +547,7 @@ pub fn binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, Engine
 /// Elementwise comparison into a new bool array; operands share a dtype.
 pub fn compare(op: CompareOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, EngineError> {
     let (shape, la, lb) = broadcast_pair(a, b)?;
-    let out = NdArray::zeros(&shape, DType::Bool)?;
+    let out = NdArray::for_overwrite(&shape, DType::Bool)?;
     let dt = a.dtype().clone();
     dispatch_numeric!(&dt, T => {
         match op {
