@@ -515,6 +515,9 @@ pub fn binary_into(
             "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
         ));
     }
+    if divide_by_scalar(op, a, &la, b, &lb, out) {
+        return Ok(());
+    }
     dispatch_numeric!(&dt, T => {
         match op {
             BinaryOp::Add => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::add),
@@ -534,6 +537,44 @@ pub fn binary_into(
         }
         Ok(())
     }, _ => Err(unsupported(op.ufunc_name())))
+}
+
+/// `a % d` or `a // d` for a dense int64 `a` and one int64 `d >= 2`,
+/// through a reciprocal multiply; `false` when the case does not apply.
+fn divide_by_scalar(
+    op: BinaryOp,
+    a: &NdArray,
+    la: &Layout,
+    b: &NdArray,
+    lb: &Layout,
+    out: &NdArray,
+) -> bool {
+    use super::divide::{Divisor, floordiv_i64, rem_i64};
+    let ol = out.layout();
+    if !matches!(op, BinaryOp::Mod | BinaryOp::FloorDiv)
+        || *a.dtype() != DType::Int64
+        || a.same_buffer(out)
+        || !is_repeated_scalar(lb)
+        || !dense_run(la, 8)
+        || !dense_run(&ol, 8)
+    {
+        return false;
+    }
+    let d = load::<i64>(&b.buffer().bytes(), lb.offset as isize);
+    let Some(div) = u64::try_from(d).ok().and_then(Divisor::new) else {
+        return false;
+    };
+    let n = ol.size();
+    let ab = a.buffer().bytes();
+    let mut ob = out.buffer().bytes_mut();
+    let xs: &[i64] = bytemuck::cast_slice(&ab[la.offset..la.offset + n * 8]);
+    let zs: &mut [i64] = bytemuck::cast_slice_mut(&mut ob[ol.offset..ol.offset + n * 8]);
+    if op == BinaryOp::Mod {
+        rem_i64(xs, div, zs);
+    } else {
+        floordiv_i64(xs, div, zs);
+    }
+    true
 }
 
 /// `op(a, b)` into a new array of the broadcast shape.
