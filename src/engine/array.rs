@@ -47,6 +47,22 @@ impl NdArray {
         Self::zeros_ordered(shape, dtype, Order::C)
     }
 
+    /// A new C-ordered array whose every element the caller is about to
+    /// write (NumPy's `np.empty`): numeric dtypes only, since other kernels
+    /// may leave padding bytes unwritten. Other dtypes get zeros.
+    pub fn for_overwrite(shape: &[usize], dtype: DType) -> Result<ArrayRef, EngineError> {
+        if !dtype.is_numeric() {
+            return Self::zeros(shape, dtype);
+        }
+        let itemsize = dtype.itemsize();
+        let buffer = Buffer::for_overwrite(nbytes_of(shape, itemsize)?, shape, &dtype.name())?;
+        Ok(Self::from_buffer(
+            buffer,
+            dtype,
+            Layout::c_order(shape, itemsize),
+        ))
+    }
+
     /// A new zero-filled array in the given order.
     pub fn zeros_ordered(
         shape: &[usize],
@@ -54,12 +70,7 @@ impl NdArray {
         order: Order,
     ) -> Result<ArrayRef, EngineError> {
         let itemsize = dtype.itemsize();
-        let size = checked_size(shape).ok_or(EngineError::ArrayTooBig)?;
-        let nbytes = size
-            .checked_mul(itemsize)
-            .filter(|&n| n <= isize::MAX as usize)
-            .ok_or(EngineError::ArrayTooBig)?;
-        let buffer = Buffer::zeroed(nbytes, shape, &dtype.name())?;
+        let buffer = Buffer::zeroed(nbytes_of(shape, itemsize)?, shape, &dtype.name())?;
         let layout = match order {
             Order::C => Layout::c_order(shape, itemsize),
             Order::F => Layout {
@@ -254,10 +265,22 @@ impl NdArray {
     /// A new owning copy in the given order, same dtype.
     pub fn copy(&self, order: Order) -> Result<ArrayRef, EngineError> {
         let shape = self.shape();
-        let out = NdArray::zeros_ordered(&shape, self.dtype.clone(), order)?;
+        // The copy writes every element.
+        let out = match order {
+            Order::C => NdArray::for_overwrite(&shape, self.dtype.clone())?,
+            Order::F => NdArray::zeros_ordered(&shape, self.dtype.clone(), order)?,
+        };
         copy_elements(self, &out)?;
         Ok(out)
     }
+}
+
+/// Bytes of an array of this shape and item size, or `ArrayTooBig`.
+fn nbytes_of(shape: &[usize], itemsize: usize) -> Result<usize, EngineError> {
+    checked_size(shape)
+        .and_then(|size| size.checked_mul(itemsize))
+        .filter(|&n| n <= isize::MAX as usize)
+        .ok_or(EngineError::ArrayTooBig)
 }
 
 /// Copy every element of `src` into `dst` (same shape), casting between

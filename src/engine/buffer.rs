@@ -1,8 +1,9 @@
 //! Byte storage shared by an owning array and all of its views.
 //!
-//! Storage is a `Vec<u64>` so every buffer starts 8-byte aligned: typed
-//! kernels can then view a contiguous run as `&[T]` through bytemuck without
-//! copying. Allocation is fallible: a learner's `np.zeros(10**13)` becomes a
+//! Small storage is a `Vec<u64>` and large storage an anonymous memory map,
+//! so every buffer starts at least 8-byte aligned: typed kernels can then
+//! view a contiguous run as `&[T]` through bytemuck without copying.
+//! Allocation is fallible: a learner's `np.zeros(10**13)` becomes a
 //! `MemoryError`, never an abort.
 
 use std::cell::{Ref, RefCell, RefMut};
@@ -18,8 +19,23 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 pub struct Buffer {
     id: u64,
     nbytes: usize,
-    words: RefCell<Vec<u64>>,
+    storage: RefCell<Storage>,
 }
+
+/// Where the bytes live.
+#[derive(Debug)]
+enum Storage {
+    /// Heap words (zeroed on allocation; cheap at this size).
+    Small(Vec<u64>),
+    /// Fresh zero pages from the kernel, in transparent huge pages where
+    /// the system allows, as NumPy asks for its large arrays: no zeroing
+    /// pass, pages cost only when first written, and 2 MiB pages make far
+    /// fewer page faults and TLB misses.
+    Large(memmap2::MmapMut),
+}
+
+/// From this size on, a buffer is a memory map.
+const LARGE_BYTES: usize = 1 << 21;
 
 /// Refuse single allocations above this share of physical memory, so that a
 /// typo cannot push the machine into swap or the OOM killer.
@@ -119,15 +135,48 @@ impl Buffer {
         if !may_allocate(nbytes) {
             return Err(too_big());
         }
-        let n_words = nbytes.div_ceil(8);
-        let mut words: Vec<u64> = Vec::new();
-        words.try_reserve_exact(n_words).map_err(|_| too_big())?;
-        words.resize(n_words, 0);
+        let storage = if nbytes >= LARGE_BYTES {
+            match take_spare(nbytes) {
+                Some(mut map) => {
+                    map.fill(0);
+                    Storage::Large(map)
+                }
+                None => Storage::Large(map_large(nbytes).map_err(|_| too_big())?),
+            }
+        } else {
+            let n_words = nbytes.div_ceil(8);
+            let mut words: Vec<u64> = Vec::new();
+            words.try_reserve_exact(n_words).map_err(|_| too_big())?;
+            words.resize(n_words, 0);
+            Storage::Small(words)
+        };
         Ok(Buffer {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             nbytes,
-            words: RefCell::new(words),
+            storage: RefCell::new(storage),
         })
+    }
+
+    /// A buffer whose every byte the caller is about to write: the bytes
+    /// start unspecified (zero, or what an array freed just before held).
+    /// A large one reuses the memory of the last large array freed when it
+    /// has exactly this size, so a statement run again (`b = a[idx]`)
+    /// neither faults in nor clears fresh pages.
+    pub fn for_overwrite(
+        nbytes: usize,
+        shape: &[usize],
+        dtype_name: &str,
+    ) -> Result<Buffer, EngineError> {
+        if nbytes >= LARGE_BYTES
+            && let Some(map) = take_spare(nbytes)
+        {
+            return Ok(Buffer {
+                id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+                nbytes,
+                storage: RefCell::new(Storage::Large(map)),
+            });
+        }
+        Buffer::zeroed(nbytes, shape, dtype_name)
     }
 
     /// A stable number naming this buffer (for diagrams and `:vars`).
@@ -143,17 +192,52 @@ impl Buffer {
     /// Read access to the bytes.
     pub fn bytes(&self) -> Ref<'_, [u8]> {
         let n = self.nbytes;
-        Ref::map(self.words.borrow(), |w| {
-            &bytemuck::cast_slice::<u64, u8>(w)[..n]
+        Ref::map(self.storage.borrow(), |s| match s {
+            Storage::Small(w) => &bytemuck::cast_slice::<u64, u8>(w)[..n],
+            Storage::Large(m) => &m[..n],
         })
     }
 
     /// Write access to the bytes.
     pub fn bytes_mut(&self) -> RefMut<'_, [u8]> {
         let n = self.nbytes;
-        RefMut::map(self.words.borrow_mut(), |w| {
-            &mut bytemuck::cast_slice_mut::<u64, u8>(w)[..n]
+        RefMut::map(self.storage.borrow_mut(), |s| match s {
+            Storage::Small(w) => &mut bytemuck::cast_slice_mut::<u64, u8>(w)[..n],
+            Storage::Large(m) => &mut m[..n],
         })
+    }
+}
+
+/// A fresh zero-filled map in transparent huge pages where allowed.
+fn map_large(nbytes: usize) -> std::io::Result<memmap2::MmapMut> {
+    let map = memmap2::MmapOptions::new().len(nbytes).map_anon()?;
+    // Only a hint: without huge pages the map works the same.
+    let _ = map.advise(memmap2::Advice::HugePage);
+    Ok(map)
+}
+
+thread_local! {
+    /// The memory of the last large buffer freed, kept for one allocation.
+    /// Every large allocation first takes it (same size) or releases it, so
+    /// the process never holds more than it held when that buffer was
+    /// alive: peak memory is as without the spare.
+    static SPARE: RefCell<Option<memmap2::MmapMut>> = const { RefCell::new(None) };
+}
+
+/// The spare map when it has exactly `nbytes`; otherwise release it.
+fn take_spare(nbytes: usize) -> Option<memmap2::MmapMut> {
+    let spare = SPARE.with(|s| s.borrow_mut().take())?;
+    (spare.len() == nbytes).then_some(spare)
+}
+
+impl Drop for Buffer {
+    fn drop(&mut self) {
+        if let Storage::Large(map) =
+            std::mem::replace(self.storage.get_mut(), Storage::Small(vec![]))
+        {
+            // Replacing an older spare releases it.
+            let _ = SPARE.try_with(|s| *s.borrow_mut() = Some(map));
+        }
     }
 }
 
@@ -191,6 +275,25 @@ mod tests {
         assert_eq!(format_size(8 * (1 << 30)), "8.00 GiB");
         assert_eq!(format_size(100), "100 bytes");
         assert_eq!(format_size(800_000_000_000), "745. GiB");
+    }
+
+    #[test]
+    fn large_buffers_are_zeroed_and_writable() {
+        let b = Buffer::zeroed(LARGE_BYTES + 3, &[LARGE_BYTES + 3], "uint8").unwrap();
+        assert!(b.bytes().iter().all(|&x| x == 0));
+        b.bytes_mut()[LARGE_BYTES + 2] = 7;
+        assert_eq!(b.bytes()[LARGE_BYTES + 2], 7);
+        assert_eq!(b.bytes().len(), LARGE_BYTES + 3);
+    }
+
+    #[test]
+    fn a_reused_large_buffer_is_zeroed_again() {
+        let n = LARGE_BYTES;
+        let b = Buffer::for_overwrite(n, &[n], "uint8").unwrap();
+        b.bytes_mut()[5] = 1;
+        drop(b);
+        let z = Buffer::zeroed(n, &[n], "uint8").unwrap();
+        assert!(z.bytes().iter().all(|&x| x == 0));
     }
 
     #[test]

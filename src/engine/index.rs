@@ -13,7 +13,7 @@ use super::broadcast::{broadcast_layout, broadcast_shapes, broadcasts_to};
 use super::dtype::DType;
 use super::element::{Element, load};
 use super::error::EngineError;
-use super::iter::{for_each_offset, unravel};
+use super::iter::for_each_offset;
 use super::layout::Layout;
 use super::scalar::Scalar;
 use crate::dispatch_numeric;
@@ -249,7 +249,8 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
                     offset += start as isize * base.strides[axis];
                 }
                 view.shape.push(len);
-                // NumPy multiplies with wraparound: `a[::10**30]` has stride -8.
+                // A step past the axis keeps one element; its stride may
+                // overflow, which must wrap, never panic.
                 view.strides
                     .push((step as isize).wrapping_mul(base.strides[axis]));
                 axis += 1;
@@ -499,6 +500,9 @@ fn gather_typed<T: bytemuck::Pod + Send + Sync>(
 
 /// `source[items]`: a view, a copy, or one element.
 pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineError> {
+    if let Some(out) = super::fancy::try_get(source, items)? {
+        return Ok(Indexed::Array(out));
+    }
     let layout = source.layout();
     let p = prepare(&layout.shape, items, &layout)?;
     if p.advanced.is_empty() {
@@ -527,6 +531,9 @@ pub fn is_basic(items: &[IndexItem]) -> bool {
 /// (or castable). Broadcasting and errors as NumPy.
 pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(), EngineError> {
     dest.check_writeable()?;
+    if super::fancy::try_set(dest, items, value)? {
+        return Ok(());
+    }
     let layout = dest.layout();
     let p = prepare(&layout.shape, items, &layout)?;
     let vshape = value.shape();
@@ -643,39 +650,56 @@ pub fn count_nonzero(a: &NdArray) -> usize {
     n
 }
 
-/// `np.nonzero`: one index array per axis.
+/// `np.nonzero`: one index array per axis. Counts first, then writes the
+/// coordinates straight into the result arrays (no per-element values).
 pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
     if super::scalar_kernels::handles(a.dtype()) {
         let mask = super::scalar_kernels::truth_mask(a)?;
         return nonzero(&mask);
     }
     let l = a.layout();
-    let nd = l.ndim().max(1);
-    let mut coords: Vec<Vec<Scalar>> = vec![vec![]; nd];
+    let shape = if l.ndim() == 0 {
+        vec![1]
+    } else {
+        l.shape.clone()
+    };
+    let nd = shape.len();
+    let nnz = count_nonzero(a);
+    let outs = (0..nd)
+        .map(|_| NdArray::zeros(&[nnz], DType::Int64))
+        .collect::<Result<Vec<_>, _>>()?;
     {
         let bytes = a.buffer().bytes();
-        let mut flat = 0usize;
-        let shape = if l.ndim() == 0 {
-            vec![1]
-        } else {
-            l.shape.clone()
-        };
+        let mut bufs: Vec<_> = outs.iter().map(|o| o.buffer().bytes_mut()).collect();
+        let mut cols: Vec<&mut [i64]> = bufs
+            .iter_mut()
+            .map(|b| bytemuck::cast_slice_mut(&mut b[..nnz * 8]))
+            .collect();
+        let mut at = vec![0usize; nd];
+        let mut j = 0;
         dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
             if load::<T>(&bytes, o).to_bool() {
-                for (k, c) in unravel(flat, &shape).into_iter().enumerate() { coords[k].push(Scalar::Int(c as i64)); }
+                for (c, &i) in cols.iter_mut().zip(&at) {
+                    c[j] = i as i64;
+                }
+                j += 1;
             }
-            flat += 1;
+            for k in (0..nd).rev() {
+                at[k] += 1;
+                if at[k] < shape[k] {
+                    break;
+                }
+                at[k] = 0;
+            }
         }), _ => {});
     }
-    coords
-        .into_iter()
-        .map(|c| NdArray::from_scalars(&[c.len()], DType::Int64, &c))
-        .collect()
+    Ok(outs)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::iter::unravel;
 
     #[test]
     fn true_coordinates_follow_c_order() {

@@ -52,7 +52,12 @@ pub fn copy_cast(
     _ => copy_via_scalars(sbytes, sl, sdtype, dbytes, dl, ddtype))
 }
 
-fn copy_same<T: bytemuck::Pod>(sbytes: &[u8], sl: &Layout, dbytes: &mut [u8], dl: &Layout) {
+fn copy_same<T: bytemuck::Pod + Send + Sync>(
+    sbytes: &[u8],
+    sl: &Layout,
+    dbytes: &mut [u8],
+    dl: &Layout,
+) {
     super::strided_copy::copy_strided::<T>(sbytes, sl, dbytes, dl);
 }
 
@@ -399,7 +404,7 @@ fn run_binary<T: Arith, O: Element>(
     b: &NdArray,
     lb: &Layout,
     out: &NdArray,
-    f: impl Fn(T, T) -> O,
+    f: impl Fn(T, T) -> O + Sync + Send,
 ) {
     let ol = out.layout();
     let a_own = (!a.same_buffer(out)).then(|| a.buffer().bytes());
@@ -413,23 +418,33 @@ fn run_binary<T: Arith, O: Element>(
         && let (Some(xs), Some(ys)) = (fast_operand::<T>(ab, la, n), fast_operand::<T>(bb, lb, n))
     {
         let zs: &mut [O] = bytemuck::cast_slice_mut(&mut obytes[ol.offset..ol.offset + n * item_o]);
-        match (&xs, &ys) {
-            (Operand::Run(xs), Operand::Run(ys)) => {
-                for ((z, &x), &y) in zs.iter_mut().zip(*xs).zip(*ys) {
-                    *z = f(x, y);
+        // Chunks of the output are independent, so large ones run on both
+        // cores with the same results as one.
+        super::par::for_each_rows(zs, 1, |start, zs| {
+            let end = start + zs.len();
+            match (&xs, &ys) {
+                (Operand::Run(xs), Operand::Run(ys)) => {
+                    for ((z, &x), &y) in zs.iter_mut().zip(&xs[start..end]).zip(&ys[start..end]) {
+                        *z = f(x, y);
+                    }
+                }
+                (Operand::Run(xs), Operand::Scalar(y)) => {
+                    for (z, &x) in zs.iter_mut().zip(&xs[start..end]) {
+                        *z = f(x, *y);
+                    }
+                }
+                (Operand::Scalar(x), Operand::Run(ys)) => {
+                    for (z, &y) in zs.iter_mut().zip(&ys[start..end]) {
+                        *z = f(*x, y);
+                    }
+                }
+                _ => {
+                    for (k, z) in zs.iter_mut().enumerate() {
+                        *z = f(xs.at(start + k), ys.at(start + k));
+                    }
                 }
             }
-            (Operand::Run(xs), Operand::Scalar(y)) => {
-                for (z, &x) in zs.iter_mut().zip(*xs) {
-                    *z = f(x, *y);
-                }
-            }
-            _ => {
-                for (k, z) in zs.iter_mut().enumerate() {
-                    *z = f(xs.at(k), ys.at(k));
-                }
-            }
-        }
+        });
         return;
     }
     for_each_offset3(
@@ -504,6 +519,9 @@ pub fn binary_into(
             "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
         ));
     }
+    if divide_by_scalar(op, a, &la, b, &lb, out) {
+        return Ok(());
+    }
     dispatch_numeric!(&dt, T => {
         match op {
             BinaryOp::Add => run_binary::<T, T>(a, &la, b, &lb, out, <T as Arith>::add),
@@ -529,10 +547,48 @@ pub fn binary_into(
     })
 }
 
+/// `a % d` or `a // d` for a dense int64 `a` and one int64 `d >= 2`,
+/// through a reciprocal multiply; `false` when the case does not apply.
+fn divide_by_scalar(
+    op: BinaryOp,
+    a: &NdArray,
+    la: &Layout,
+    b: &NdArray,
+    lb: &Layout,
+    out: &NdArray,
+) -> bool {
+    use super::divide::{Divisor, floordiv_i64, rem_i64};
+    let ol = out.layout();
+    if !matches!(op, BinaryOp::Mod | BinaryOp::FloorDiv)
+        || *a.dtype() != DType::Int64
+        || a.same_buffer(out)
+        || !is_repeated_scalar(lb)
+        || !dense_run(la, 8)
+        || !dense_run(&ol, 8)
+    {
+        return false;
+    }
+    let d = load::<i64>(&b.buffer().bytes(), lb.offset as isize);
+    let Some(div) = u64::try_from(d).ok().and_then(Divisor::new) else {
+        return false;
+    };
+    let n = ol.size();
+    let ab = a.buffer().bytes();
+    let mut ob = out.buffer().bytes_mut();
+    let xs: &[i64] = bytemuck::cast_slice(&ab[la.offset..la.offset + n * 8]);
+    let zs: &mut [i64] = bytemuck::cast_slice_mut(&mut ob[ol.offset..ol.offset + n * 8]);
+    if op == BinaryOp::Mod {
+        rem_i64(xs, div, zs);
+    } else {
+        floordiv_i64(xs, div, zs);
+    }
+    true
+}
+
 /// `op(a, b)` into a new array of the broadcast shape.
 pub fn binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, EngineError> {
     let shape = broadcast_shapes_or_err(&[&a.shape(), &b.shape()])?;
-    let out = NdArray::zeros(&shape, a.dtype().clone())?;
+    let out = NdArray::for_overwrite(&shape, a.dtype().clone())?;
     binary_into(op, a, b, &out)?;
     Ok(out)
 }
@@ -540,7 +596,7 @@ pub fn binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, Engine
 /// Elementwise comparison into a new bool array; operands share a dtype.
 pub fn compare(op: CompareOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, EngineError> {
     let (shape, la, lb) = broadcast_pair(a, b)?;
-    let out = NdArray::zeros(&shape, DType::Bool)?;
+    let out = NdArray::for_overwrite(&shape, DType::Bool)?;
     let dt = a.dtype().clone();
     dispatch_numeric!(&dt, T => {
         match op {

@@ -6,19 +6,24 @@
 pub mod array;
 pub mod broadcast;
 pub mod buffer;
+pub mod divide;
 pub mod dtype;
 pub mod element;
 pub mod error;
+pub mod fancy;
+pub mod fill;
 pub mod index;
 pub mod interrupt;
 pub mod iter;
 pub mod kernels;
 pub mod layout;
+pub mod par;
 pub mod promote;
 pub mod reduce;
 pub mod scalar;
 pub mod scalar_kernels;
 pub mod strided_copy;
+pub mod typed;
 
 pub use array::{ArrayRef, NdArray, Order};
 pub use dtype::DType;

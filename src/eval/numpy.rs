@@ -4,13 +4,13 @@
 
 use std::rc::Rc;
 
+use crate::engine::buffer;
 use crate::engine::dtype::{DType, Field, Kind, RecordType};
 use crate::engine::index::{self, IndexItem};
 use crate::engine::kernels::{self, BinaryOp, CompareOp};
 use crate::engine::layout::Layout;
 use crate::engine::reduce::{self, Reduction, normalize_axis};
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
-use crate::engine::{buffer, interrupt};
 
 use super::Session;
 use super::convert::{to_array, to_scalar_for};
@@ -848,12 +848,7 @@ pub(super) fn arange(args: &Args) -> PyResult<Value> {
             let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
             // NumPy computes start + i*delta where delta = (start+step) - start.
             let delta = (s0 + st) - s0;
-            for (c, chunk) in xs.chunks_mut(interrupt::CHUNK).enumerate() {
-                interrupt::check()?;
-                for (i, x) in chunk.iter_mut().enumerate() {
-                    *x = s0 + (c * interrupt::CHUNK + i) as f64 * delta;
-                }
-            }
+            crate::engine::fill::arange_f64(xs, s0, delta);
         }
         return Ok(Value::Array(kernels::cast(&out, &dtype)?));
     }
@@ -869,12 +864,7 @@ pub(super) fn arange(args: &Args) -> PyResult<Value> {
                 "Python int too large to convert to C long",
             ));
         }
-        for (c, chunk) in xs.chunks_mut(interrupt::CHUNK).enumerate() {
-            interrupt::check()?;
-            for (i, x) in chunk.iter_mut().enumerate() {
-                *x = i0 + (c * interrupt::CHUNK + i) as i64 * ist;
-            }
-        }
+        crate::engine::fill::arange_i64(xs, i0, ist);
     }
     Ok(Value::Array(kernels::cast(&out, &dtype)?))
 }
