@@ -95,10 +95,15 @@ impl Session {
         self.printed.clear();
         match result {
             Ok(r) => r.map(|_| ()),
-            Err(_) => Err(PyError::new(
-                "SystemError",
-                "slicelab hit an internal error",
-            )),
+            Err(payload) if crate::engine::interrupt::is_interrupt(payload.as_ref()) => {
+                crate::engine::interrupt::clear();
+                Err(PyError::new("KeyboardInterrupt", ""))
+            }
+            Err(payload) if payload.is::<crate::engine::buffer::Unwound>() => Err(payload
+                .downcast::<crate::engine::buffer::Unwound>()
+                .map(|u| u.0.into())
+                .unwrap_or_else(|_| PyError::new("SystemError", INTERNAL_ERROR))),
+            Err(_) => Err(PyError::new("SystemError", INTERNAL_ERROR)),
         }
     }
 

@@ -140,12 +140,24 @@ pub fn timeit(stmt_text: &str, session: &mut Session, palette: &Palette) -> Stri
         Ok(s) => s,
         Err(e) => return syntax_error(stmt_text, &e, palette),
     };
+    crate::engine::interrupt::clear();
     let mut time = |loops: u64| -> Result<Duration, String> {
         let start = Instant::now();
         for _ in 0..loops {
-            session
-                .exec_quietly(&stmt)
-                .map_err(|e| palette.error(&format!("{e}\n")))?;
+            // Ctrl-C between two runs stops the timing, as in IPython.
+            if crate::engine::interrupt::requested() {
+                crate::engine::interrupt::clear();
+                return Err(palette.error("\nKeyboardInterrupt\n"));
+            }
+            session.exec_quietly(&stmt).map_err(|e| {
+                // The terminal echoed `^C`: Python's word on its own line.
+                let lead = if e.kind == "KeyboardInterrupt" {
+                    "\n"
+                } else {
+                    ""
+                };
+                palette.error(&format!("{lead}{e}\n"))
+            })?;
         }
         Ok(start.elapsed())
     };
