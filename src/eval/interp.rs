@@ -773,9 +773,17 @@ impl Session {
                     .is_some_and(|n| super::index_routines::ufunc_op(n).is_some()) =>
             {
                 match name {
-                    "at" | "reduce" | "accumulate" | "outer" => {
-                        Ok(Value::func(&format!("{f}.{name}")))
-                    }
+                    "at" => Ok(Value::func(&format!("{f}.{name}"))),
+                    // Real ufunc methods slicelab does not have yet: say so
+                    // plainly rather than pretend they are missing from NumPy.
+                    "reduce" | "accumulate" | "outer" | "reduceat" => Err(PyError::new(
+                        "NotImplementedError",
+                        format!(
+                            "slicelab does not implement {f}.{name} yet \
+                             (np.sum/np.prod/np.max/np.min with axis=, np.cumsum/np.cumprod \
+                             and np.outer cover the common cases)"
+                        ),
+                    )),
                     _ => Err(PyError::attribute("numpy.ufunc", name)),
                 }
             }
