@@ -4,44 +4,29 @@
 //! corrupt file and travels by --export/--import, and --check names the
 //! line of each problem. Each test has its own XDG_DATA_HOME.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use common::{BIN, run_with_stdin, text};
 use slicelab::lesson::{Guess, catalog};
 
-const BIN: &str = env!("CARGO_BIN_EXE_slicelab");
-
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("slicelab-lesson-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("lesson", name)
 }
 
 /// Run `slicelab ARGS` with `input` piped to stdin and data under `home`.
 fn slicelab(home: &Path, args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    run_with_stdin(
+        Command::new(BIN)
+            .args(args)
+            .env("HOME", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("NO_COLOR", "1"),
+        input,
+    )
 }
 
 fn progress(home: &Path) -> String {

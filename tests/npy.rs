@@ -4,6 +4,8 @@
 //! What loading prints is checked against NumPy by the conformance file
 //! `tests/conformance/31_npy.session`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use slicelab::eval::Session;
@@ -13,10 +15,7 @@ fn data_dir() -> PathBuf {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("slicelab-npy-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("npy", name)
 }
 
 /// (name, the NumPy expression that made `name.npy`).

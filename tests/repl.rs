@@ -1,18 +1,17 @@
 //! The `slicelab` binary driven through pipes: the REPL reading a piped
 //! stdin (rustyline falls back to plain line reading), and `slicelab FILE`.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_slicelab");
+use common::{BIN, run_with_stdin, text};
 
 /// A fresh directory under the system temp dir, for history and files.
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("slicelab-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    common::temp_dir("test", name)
 }
 
 fn command(home: &Path) -> Command {
@@ -32,18 +31,7 @@ fn repl(name: &str, input: &str) -> Output {
 
 /// Run the REPL with `input` on a piped stdin and `home` as its home.
 fn repl_at(home: &Path, input: &str) -> Output {
-    let mut child = command(home).stdin(Stdio::piped()).spawn().unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
+    run_with_stdin(&mut command(home), input)
 }
 
 /// The first line of input that turns the teaching view off, so a test can
