@@ -91,20 +91,9 @@ impl Session {
     /// made and `print` output is dropped (`%timeit` runs a statement many
     /// times this way). Panics become a `SystemError` as in [`Session::run`].
     pub fn exec_quietly(&mut self, stmt: &Stmt) -> PyResult<()> {
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.exec(stmt)));
+        let result = guarded(|| self.exec(stmt));
         self.printed.clear();
-        match result {
-            Ok(r) => r.map(|_| ()),
-            Err(payload) if crate::engine::interrupt::is_interrupt(payload.as_ref()) => {
-                crate::engine::interrupt::clear();
-                Err(PyError::new("KeyboardInterrupt", ""))
-            }
-            Err(payload) if payload.is::<crate::engine::buffer::Unwound>() => Err(payload
-                .downcast::<crate::engine::buffer::Unwound>()
-                .map(|u| u.0.into())
-                .unwrap_or_else(|_| PyError::new("SystemError", INTERNAL_ERROR))),
-            Err(_) => Err(PyError::new("SystemError", INTERNAL_ERROR)),
-        }
+        result.map(|_| ())
     }
 
     /// Run `expr` and take its Python truth value: how a lesson's check is
@@ -138,37 +127,45 @@ impl Session {
         crate::engine::interrupt::clear();
         // The repr is made inside the guard too: printing a value can be
         // long (Ctrl-C) and must not take the session down either.
-        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let result = guarded(|| {
             let value = self.exec(&stmt)?;
             let shown = match &value {
                 Some(v) if !matches!(v, Value::None) => Some(display::repr(v, &self.print_options)),
                 _ => None,
             };
             Ok((value, shown))
-        }));
+        });
         crate::engine::interrupt::clear();
         out.output = std::mem::take(&mut self.printed);
         match result {
-            Ok(Ok((value, shown))) => {
+            Ok((value, shown)) => {
                 if let Some(text) = shown {
                     out.output.push_str(&text);
                     out.output.push('\n');
                 }
                 out.value = value;
             }
-            Ok(Err(e)) => out.error = Some(e),
-            Err(payload) if crate::engine::interrupt::is_interrupt(payload.as_ref()) => {
-                out.error = Some(PyError::new("KeyboardInterrupt", ""))
-            }
-            Err(payload) if payload.is::<crate::engine::buffer::Unwound>() => {
-                out.error = payload
-                    .downcast::<crate::engine::buffer::Unwound>()
-                    .ok()
-                    .map(|u| u.0.into());
-            }
-            Err(_) => out.error = Some(PyError::new("SystemError", INTERNAL_ERROR)),
+            Err(e) => out.error = Some(e),
         }
         out
+    }
+}
+
+/// Run `f`, turning an unwind into the error it stands for: Ctrl-C's
+/// `KeyboardInterrupt`, a `MemoryError` raised from deep in a kernel, or
+/// else the `SystemError` of an internal failure. One place for both
+/// [`Session::run`] and [`Session::exec_quietly`].
+fn guarded<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(payload) if crate::engine::interrupt::is_interrupt(payload.as_ref()) => {
+            crate::engine::interrupt::clear();
+            Err(PyError::new("KeyboardInterrupt", ""))
+        }
+        Err(payload) => match payload.downcast::<crate::engine::buffer::Unwound>() {
+            Ok(unwound) => Err(unwound.0.into()),
+            Err(_) => Err(PyError::new("SystemError", INTERNAL_ERROR)),
+        },
     }
 }
 
