@@ -70,7 +70,7 @@ const NP_EXTRAS: &[&str] = &[
 /// Any `np.` function slicelab knows, or one of the extras.
 fn np_function() -> impl Strategy<Value = String> + Clone {
     prop_oneof![
-        6 => pick(slicelab::eval::NP_FUNCTIONS),
+        6 => pick(&slicelab::eval::NP_FUNCTIONS),
         1 => pick(NP_EXTRAS),
     ]
 }

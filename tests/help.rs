@@ -16,7 +16,7 @@ const SESSION: &str = "tests/conformance/30_help_examples.session";
 fn every_supported_name_has_help() {
     let mut missing = Vec::new();
     let areas: [(&str, &[&str]); 6] = [
-        ("np", NP_FUNCTIONS),
+        ("np", &NP_FUNCTIONS),
         ("np", NP_CONSTANTS),
         ("ndarray", ARRAY_METHODS),
         ("ndarray", ARRAY_ATTRIBUTES),

@@ -66,7 +66,7 @@ fn topic_of_value(value: &Value) -> Topic {
             }),
             Value::Module(_) => Topic::Text(list(
                 "np: NumPy. help(np.NAME) explains one of:",
-                NP_FUNCTIONS,
+                &NP_FUNCTIONS,
             )),
             Value::Array(_) => Topic::Text(format!(
                 "{}\n{}",

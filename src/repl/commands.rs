@@ -31,7 +31,7 @@ pub fn help_query(line: &str) -> Option<String> {
 pub fn function_list() -> String {
     let mut out =
         String::from("\nhelp(np.NAME) or np.NAME? explains one of these NumPy functions:\n");
-    out.push_str(&wrap_words(NP_FUNCTIONS, 78));
+    out.push_str(&wrap_words(&NP_FUNCTIONS, 78));
     out.push_str("and help(a.NAME) or a.NAME? these array methods and attributes:\n");
     let array: Vec<&str> = ARRAY_METHODS
         .iter()
