@@ -18,6 +18,7 @@ mod npy;
 mod numpy;
 pub mod ops;
 mod printopts;
+pub mod signature;
 pub mod value;
 
 use std::collections::HashMap;

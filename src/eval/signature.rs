@@ -1,0 +1,501 @@
+//! Python signatures and argument binding: a function's parameters written
+//! once, as Python's `inspect.signature` shows them
+//! (`"zeros(shape, dtype=float, order='C', *, device=None, like=None)"`),
+//! and one binder that checks a call against them with the exact message
+//! CPython or NumPy gives for a missing, surplus, duplicated or unexpected
+//! argument. An argument the signature does not name is never dropped.
+//!
+//! Messages come in families, by how the function is implemented in NumPy:
+//! a Python function (`np.repeat`), NumPy's C argument parser (`np.zeros`,
+//! `np.array`, most methods), or a ufunc (`np.add`). [`Style`] picks one.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::error::{PyError, PyResult};
+use super::interp::Args;
+use super::value::Value;
+
+/// Which family of error messages a function raises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// A function written in Python: `f() missing 1 required positional
+    /// argument: 'a'`, `f() got multiple values for argument 'a'`.
+    Python,
+    /// NumPy's C argument parser (`npy_parse_arguments`): `f() missing
+    /// required argument 'a' (pos 0)`, `argument for f() given by name
+    /// ('a') and position (position 0)`.
+    NumpyC,
+}
+
+/// How a parameter may be passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    /// Before a `/`.
+    PositionalOnly,
+    /// The ordinary kind.
+    PositionalOrKeyword,
+    /// After `*` or `*args`.
+    KeywordOnly,
+    /// `*args`.
+    VarPositional,
+    /// `**kwargs`.
+    VarKeyword,
+}
+
+/// One parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// Its name.
+    pub name: String,
+    /// How it is passed.
+    pub kind: ParamKind,
+    /// The default's source text (`None`, `'C'`, `float`), if it has one.
+    pub default: Option<String>,
+}
+
+/// A parsed signature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    /// The name that messages use (`zeros`, `_sum` for `a.sum`).
+    pub name: String,
+    /// The parameters in order.
+    pub params: Vec<Param>,
+}
+
+/// Arguments bound to parameters: one slot per parameter, in the
+/// signature's order (`None` where the call left a parameter to its
+/// default), plus what `*args` and `**kwargs` collected.
+#[derive(Debug, Clone)]
+pub struct Bound {
+    /// The signature the call was bound against.
+    pub sig: Rc<Signature>,
+    /// The value given for each parameter (`*args`/`**kwargs` slots stay `None`).
+    pub values: Vec<Option<Value>>,
+    /// What `*args` collected.
+    pub var_pos: Vec<Value>,
+    /// What `**kwargs` collected, in call order.
+    pub var_kw: Vec<(String, Value)>,
+}
+
+impl Bound {
+    /// The value given for parameter `name` (not its default).
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        let i = self.sig.params.iter().position(|p| p.name == name)?;
+        self.values[i].as_ref()
+    }
+
+    /// The value given for `name`, treating an explicit `None` as not given.
+    pub fn get_some(&self, name: &str) -> Option<&Value> {
+        self.get(name).filter(|v| !matches!(v, Value::None))
+    }
+
+    /// The value for a parameter without a default (binding checked it).
+    pub fn required(&self, name: &str) -> &Value {
+        self.get(name)
+            .unwrap_or_else(|| panic!("{name} is not a required parameter"))
+    }
+
+    /// `NotImplementedError` when the call gave parameter `name` a value
+    /// other than `None`: for arguments NumPy accepts and slicelab does not
+    /// implement, so they are refused rather than ignored.
+    pub fn refuse(&self, name: &str) -> PyResult<()> {
+        match self.get_some(name) {
+            Some(_) => Err(not_implemented_argument(&self.sig.name, name)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The error for an argument slicelab accepts by name but does not implement.
+pub fn not_implemented_argument(func: &str, arg: &str) -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        format!("slicelab does not implement the '{arg}' argument of {func}()"),
+    )
+}
+
+thread_local! {
+    static PARSED: RefCell<HashMap<&'static str, Rc<Signature>>> = RefCell::new(HashMap::new());
+}
+
+/// The parsed form of a signature written in the source, parsed once per
+/// thread. Panics on malformed text: signatures are written by developers,
+/// and a test parses every registered one.
+pub fn signature(text: &'static str) -> Rc<Signature> {
+    PARSED.with(|p| {
+        p.borrow_mut()
+            .entry(text)
+            .or_insert_with(|| {
+                Rc::new(parse(text).unwrap_or_else(|e| panic!("bad signature {text:?}: {e}")))
+            })
+            .clone()
+    })
+}
+
+/// Bind `args` against the signature written as `text`.
+pub fn bind(text: &'static str, style: Style, args: &Args) -> PyResult<Bound> {
+    signature(text).bind(style, args)
+}
+
+/// Parse `name(p, q=1, *args, r, **kw)`; `/` and a bare `*` as Python has them.
+pub fn parse(text: &str) -> Result<Signature, String> {
+    let open = text.find('(').ok_or("no '('")?;
+    let close = text.rfind(')').ok_or("no ')'")?;
+    let name = text[..open].trim().to_string();
+    if name.is_empty() {
+        return Err("no name".into());
+    }
+    let mut params = Vec::new();
+    let mut kind = ParamKind::PositionalOrKeyword;
+    for part in split_top_level(&text[open + 1..close]) {
+        let part = part.trim();
+        match part {
+            "" => continue,
+            "/" => {
+                for p in &mut params {
+                    let p: &mut Param = p;
+                    p.kind = ParamKind::PositionalOnly;
+                }
+                continue;
+            }
+            "*" => {
+                kind = ParamKind::KeywordOnly;
+                continue;
+            }
+            _ => {}
+        }
+        let (name, default) = match part.split_once('=') {
+            Some((n, d)) => (n.trim(), Some(d.trim().to_string())),
+            None => (part, None),
+        };
+        let (name, this_kind) = if let Some(n) = name.strip_prefix("**") {
+            (n, ParamKind::VarKeyword)
+        } else if let Some(n) = name.strip_prefix('*') {
+            kind = ParamKind::KeywordOnly;
+            (n, ParamKind::VarPositional)
+        } else {
+            (name, kind)
+        };
+        if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return Err(format!("bad parameter {part:?}"));
+        }
+        params.push(Param {
+            name: name.to_string(),
+            kind: this_kind,
+            default,
+        });
+    }
+    Ok(Signature { name, params })
+}
+
+/// Split on commas outside brackets and quotes (defaults like `(0, 1)`).
+fn split_top_level(s: &str) -> Vec<&str> {
+    let (mut depth, mut quote, mut start) = (0i32, None, 0);
+    let mut parts = Vec::new();
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')' | ']' | '}') => depth -= 1,
+            (None, ',') if depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+impl Signature {
+    fn positional(&self) -> impl Iterator<Item = (usize, &Param)> {
+        self.params.iter().enumerate().filter(|(_, p)| {
+            matches!(
+                p.kind,
+                ParamKind::PositionalOnly | ParamKind::PositionalOrKeyword
+            )
+        })
+    }
+
+    /// Bind a call's arguments, or raise the error the real function raises.
+    pub fn bind(self: &Rc<Self>, style: Style, args: &Args) -> PyResult<Bound> {
+        let n = self.params.len();
+        let mut values: Vec<Option<Value>> = vec![None; n];
+        let positional: Vec<usize> = self.positional().map(|(i, _)| i).collect();
+        let has_var_pos = self
+            .params
+            .iter()
+            .any(|p| p.kind == ParamKind::VarPositional);
+        let has_var_kw = self.params.iter().any(|p| p.kind == ParamKind::VarKeyword);
+        let mut var_pos = Vec::new();
+        if args.pos.len() > positional.len() && !has_var_pos {
+            return Err(self.too_many_positional(style, args));
+        }
+        for (k, v) in args.pos.iter().enumerate() {
+            match positional.get(k) {
+                Some(&i) => values[i] = Some(v.clone()),
+                None => var_pos.push(v.clone()),
+            }
+        }
+        let mut var_kw = Vec::new();
+        for (key, v) in &args.kw {
+            let slot = self.params.iter().position(|p| {
+                &p.name == key
+                    && matches!(
+                        p.kind,
+                        ParamKind::PositionalOrKeyword | ParamKind::KeywordOnly
+                    )
+            });
+            match slot {
+                Some(i) if values[i].is_some() => {
+                    return Err(PyError::type_error(match style {
+                        Style::Python => {
+                            format!("{}() got multiple values for argument '{key}'", self.name)
+                        }
+                        Style::NumpyC => format!(
+                            "argument for {}() given by name ('{key}') and position (position {})",
+                            self.name,
+                            positional.iter().position(|&p| p == i).unwrap_or(i)
+                        ),
+                    }));
+                }
+                Some(i) => values[i] = Some(v.clone()),
+                None if has_var_kw => var_kw.push((key.clone(), v.clone())),
+                None => {
+                    let positional_only = self
+                        .params
+                        .iter()
+                        .any(|p| &p.name == key && p.kind == ParamKind::PositionalOnly);
+                    return Err(PyError::type_error(if positional_only {
+                        format!(
+                            "{}() got some positional-only arguments passed as keyword arguments: '{key}'",
+                            self.name
+                        )
+                    } else {
+                        format!("{}() got an unexpected keyword argument '{key}'", self.name)
+                    }));
+                }
+            }
+        }
+        self.check_missing(style, &values)?;
+        Ok(Bound {
+            sig: self.clone(),
+            values,
+            var_pos,
+            var_kw,
+        })
+    }
+
+    fn too_many_positional(&self, style: Style, args: &Args) -> PyError {
+        let total = self.positional().count();
+        let required = self
+            .positional()
+            .filter(|(_, p)| p.default.is_none())
+            .count();
+        let given = args.pos.len();
+        let were = if given == 1 { "was" } else { "were" };
+        let takes = if required == total {
+            let s = if total == 1 { "" } else { "s" };
+            format!("takes {total} positional argument{s}")
+        } else {
+            format!("takes from {required} to {total} positional arguments")
+        };
+        let kw_only_given = self
+            .params
+            .iter()
+            .filter(|p| {
+                p.kind == ParamKind::KeywordOnly && args.kw.iter().any(|(k, _)| k == &p.name)
+            })
+            .count();
+        let message = if style == Style::Python && kw_only_given > 0 {
+            let s = if given == 1 { "" } else { "s" };
+            let ks = if kw_only_given == 1 { "" } else { "s" };
+            format!(
+                "{}() {takes} but {given} positional argument{s} (and {kw_only_given} keyword-only argument{ks}) {were} given",
+                self.name
+            )
+        } else {
+            format!("{}() {takes} but {given} {were} given", self.name)
+        };
+        PyError::type_error(message)
+    }
+
+    fn check_missing(&self, style: Style, values: &[Option<Value>]) -> PyResult<()> {
+        let missing = |kind: ParamKind| -> Vec<&Param> {
+            self.params
+                .iter()
+                .zip(values)
+                .filter(|(p, v)| {
+                    v.is_none()
+                        && p.default.is_none()
+                        && (p.kind == kind
+                            || (kind == ParamKind::PositionalOrKeyword
+                                && p.kind == ParamKind::PositionalOnly))
+                })
+                .map(|(p, _)| p)
+                .collect()
+        };
+        for (kind, what) in [
+            (ParamKind::PositionalOrKeyword, "positional"),
+            (ParamKind::KeywordOnly, "keyword-only"),
+        ] {
+            let gone = missing(kind);
+            let Some(first) = gone.first() else { continue };
+            return Err(PyError::type_error(match style {
+                Style::NumpyC => {
+                    let pos = self.params.iter().position(|p| p.name == first.name);
+                    format!(
+                        "{}() missing required argument '{}' (pos {})",
+                        self.name,
+                        first.name,
+                        pos.unwrap_or(0)
+                    )
+                }
+                Style::Python => {
+                    let s = if gone.len() == 1 { "" } else { "s" };
+                    format!(
+                        "{}() missing {} required {what} argument{s}: {}",
+                        self.name,
+                        gone.len(),
+                        name_list(&gone)
+                    )
+                }
+            }));
+        }
+        Ok(())
+    }
+}
+
+/// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing names.
+fn name_list(params: &[&Param]) -> String {
+    let q: Vec<String> = params.iter().map(|p| format!("'{}'", p.name)).collect();
+    match q.as_slice() {
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+        [] => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn call(pos: Vec<Value>, kw: Vec<(&str, Value)>) -> Args {
+        Args {
+            pos,
+            kw: kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        }
+    }
+
+    fn err(text: &'static str, style: Style, args: Args) -> String {
+        bind(text, style, &args).unwrap_err().message
+    }
+
+    const ZEROS: &str = "zeros(shape, dtype=float, order='C', *, device=None, like=None)";
+    const REPEAT: &str = "repeat(a, repeats, axis=None)";
+
+    // Expected texts are NumPy 2.4.6's own messages for the same calls.
+    #[test]
+    fn numpy_c_parser_messages() {
+        let i = Value::Int;
+        assert_eq!(
+            err(
+                ZEROS,
+                Style::NumpyC,
+                call(vec![i(3)], vec![("bogus", i(1))])
+            ),
+            "zeros() got an unexpected keyword argument 'bogus'"
+        );
+        assert_eq!(
+            err(
+                ZEROS,
+                Style::NumpyC,
+                call(vec![i(1), i(2), i(3), i(4)], vec![])
+            ),
+            "zeros() takes from 1 to 3 positional arguments but 4 were given"
+        );
+        assert_eq!(
+            err(ZEROS, Style::NumpyC, call(vec![], vec![])),
+            "zeros() missing required argument 'shape' (pos 0)"
+        );
+        assert_eq!(
+            err(
+                ZEROS,
+                Style::NumpyC,
+                call(vec![i(3)], vec![("shape", i(3))])
+            ),
+            "argument for zeros() given by name ('shape') and position (position 0)"
+        );
+    }
+
+    #[test]
+    fn python_function_messages() {
+        let i = Value::Int;
+        assert_eq!(
+            err(
+                REPEAT,
+                Style::Python,
+                call(vec![i(1), i(2), i(3), i(4)], vec![])
+            ),
+            "repeat() takes from 2 to 3 positional arguments but 4 were given"
+        );
+        assert_eq!(
+            err(REPEAT, Style::Python, call(vec![], vec![])),
+            "repeat() missing 2 required positional arguments: 'a' and 'repeats'"
+        );
+        assert_eq!(
+            err(REPEAT, Style::Python, call(vec![i(1)], vec![("a", i(2))])),
+            "repeat() got multiple values for argument 'a'"
+        );
+        assert_eq!(
+            err("f(a, b, c)", Style::Python, call(vec![], vec![])),
+            "f() missing 3 required positional arguments: 'a', 'b', and 'c'"
+        );
+        assert_eq!(
+            err("f(a)", Style::Python, call(vec![i(1), i(2)], vec![])),
+            "f() takes 1 positional argument but 2 were given"
+        );
+        assert_eq!(
+            err("f(*, k)", Style::Python, call(vec![], vec![])),
+            "f() missing 1 required keyword-only argument: 'k'"
+        );
+        assert_eq!(
+            err("f(a, /)", Style::Python, call(vec![], vec![("a", i(1))])),
+            "f() got some positional-only arguments passed as keyword arguments: 'a'"
+        );
+    }
+
+    #[test]
+    fn binds_positions_keywords_and_var_args() {
+        let i = Value::Int;
+        let b = bind(
+            "f(a, b=2, *rest, c, **kw)",
+            Style::Python,
+            &call(vec![i(1), i(2), i(3), i(4)], vec![("c", i(5)), ("z", i(6))]),
+        )
+        .unwrap();
+        assert!(matches!(b.get("a"), Some(Value::Int(1))));
+        assert!(matches!(b.get("c"), Some(Value::Int(5))));
+        assert_eq!(b.var_pos.len(), 2);
+        assert_eq!(b.var_kw[0].0, "z");
+        let b = bind(ZEROS, Style::NumpyC, &call(vec![i(3)], vec![])).unwrap();
+        assert!(b.get("dtype").is_none());
+        assert!(b.refuse("like").is_ok());
+    }
+
+    #[test]
+    fn parses_defaults_with_commas() {
+        let s = parse("pad(array, pad_width, mode='constant', *, stat_length=(0, 1), **kwargs)")
+            .unwrap();
+        assert_eq!(s.params.len(), 5);
+        assert_eq!(s.params[3].default.as_deref(), Some("(0, 1)"));
+        assert_eq!(s.params[3].kind, ParamKind::KeywordOnly);
+        assert_eq!(s.params[4].kind, ParamKind::VarKeyword);
+    }
+}
