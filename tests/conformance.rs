@@ -250,6 +250,8 @@ conformance_test!(printing_controls, "16_printing_controls");
 conformance_test!(complex_float16, "17_complex_float16");
 conformance_test!(edge_shapes, "18_edge_shapes");
 conformance_test!(more_functions, "19_more_functions");
+conformance_test!(npy_hostile, "90_npy_hostile");
+conformance_test!(hostile_sizes, "91_hostile_sizes");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
@@ -277,6 +279,8 @@ fn every_expected_file_has_a_test() {
         "17_complex_float16",
         "18_edge_shapes",
         "19_more_functions",
+        "90_npy_hostile",
+        "91_hostile_sizes",
     ];
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {

@@ -630,6 +630,12 @@ fn run_fuzz(current: Current) -> Tally {
 fn nothing_typed_crashes_hangs_or_loses_a_name() {
     // Small arrays only: a fuzz case may ask for `np.zeros(10**9)`.
     slicelab::engine::buffer::set_allocation_limit(64 << 20);
+    // A fuzz case may `np.save` under any name: into a temporary folder,
+    // never the repository (this is the only test in this binary, so the
+    // process-wide working directory is ours to move).
+    let scratch = std::env::temp_dir().join(format!("slicelab-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("fuzz scratch folder");
+    std::env::set_current_dir(&scratch).expect("enter fuzz scratch folder");
     std::panic::set_hook(Box::new(|info| {
         *LAST_PANIC.lock().unwrap() = info.to_string();
     }));
@@ -669,5 +675,6 @@ fn nothing_typed_crashes_hangs_or_loses_a_name() {
     println!("{report}");
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-report.txt");
     let _ = std::fs::write(&path, &report);
+    let _ = std::fs::remove_dir_all(&scratch);
     assert!(tally.crashes.is_empty(), "{report}");
 }

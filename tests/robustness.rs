@@ -612,3 +612,593 @@ fn big_values_print_summarised() {
         "array([0., 0., 0., ..., 0., 0., 0.], shape=(10000000,))"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Files: crafted `.npy` headers, generated here, each answered as NumPy 2.4
+// answers it (the oracle's transcript), with the session's names intact.
+
+/// An `.npy` file: magic, version, header length, header, data.
+fn npy(version: (u8, u8), header: &[u8], data: &[u8]) -> Vec<u8> {
+    let mut out = b"\x93NUMPY".to_vec();
+    out.extend([version.0, version.1]);
+    if version.0 == 1 {
+        out.extend((header.len() as u16).to_le_bytes());
+    } else {
+        out.extend((header.len() as u32).to_le_bytes());
+    }
+    out.extend(header);
+    out.extend(data);
+    out
+}
+
+/// A format 1.0 file with `descr` and `shape` written as given.
+fn npy_with(descr: &str, shape: &str, data: &[u8]) -> Vec<u8> {
+    let header = format!("{{'descr': {descr}, 'fortran_order': False, 'shape': {shape}, }}\n");
+    npy((1, 0), header.as_bytes(), data)
+}
+
+/// (file name, bytes, NumPy's answer to `x = np.load(FILE)`, then to `x`).
+fn crafted_files() -> Vec<(&'static str, Vec<u8>, &'static str, &'static str)> {
+    let f8 = "'<f8'";
+    let zeros8 = [0u8; 8];
+    let mut hlen_big = b"\x93NUMPY\x02\x00\xff\xff\xff\xff".to_vec();
+    hlen_big.extend(b"{'descr': '<f8'");
+    let long = format!(
+        "{{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }}{}\n",
+        " ".repeat(20000)
+    );
+    let mut bad_utf8 = b"{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }".to_vec();
+    bad_utf8.extend(b"\xff\n");
+    vec![
+        (
+            "huge_shape",
+            npy_with(f8, "(10000000000000,)", &[]),
+            "MemoryError: Unable to allocate 72.8 TiB for an array with shape (10000000000000,) and data type float64",
+            "",
+        ),
+        (
+            "overflow_shape",
+            npy_with(f8, "(4294967296, 4294967296, 16)", &[]),
+            "ValueError: cannot reshape array of size 0 into shape (4294967296,4294967296,16)",
+            "",
+        ),
+        (
+            "negative_shape",
+            npy_with(f8, "(-1,)", &[]),
+            "ValueError: Failed to read all data for array. Expected (-1,) = -1 elements, could only read 0 elements. (file seems not fully written?)",
+            "",
+        ),
+        (
+            "negative_count_reads_the_rest",
+            npy_with(f8, "(3, -1)", &[0; 24]),
+            "ValueError: Failed to read all data for array. Expected (3, -1) = -3 elements, could only read 3 elements. (file seems not fully written?)",
+            "",
+        ),
+        (
+            "wrapped_count",
+            npy_with(f8, "(9223372036854775808,)", &[]),
+            "ValueError: Failed to read all data for array. Expected (9223372036854775808,) = -9223372036854775808 elements, could only read 0 elements. (file seems not fully written?)",
+            "",
+        ),
+        (
+            "too_big",
+            npy_with(f8, "(9223372036854775807,)", &[]),
+            "ValueError: array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.",
+            "",
+        ),
+        (
+            "dimension_past_int64",
+            npy_with(f8, "(0, 10000000000000000000)", &[]),
+            "ValueError: Maximum allowed dimension exceeded",
+            "",
+        ),
+        (
+            "dimension_past_uint64",
+            npy_with(f8, "(18446744073709551616,)", &[]),
+            "OverflowError: Python int too large to convert to C long",
+            "",
+        ),
+        (
+            "huge_str_item",
+            npy_with("'<U1000000000000'", "(1,)", &[]),
+            "ValueError: descr is not a valid dtype descriptor: '<U1000000000000'",
+            "",
+        ),
+        (
+            "str_item_past_c_int",
+            npy_with("'<U536870912'", "(1,)", &[]),
+            "ValueError: descr is not a valid dtype descriptor: '<U536870912'",
+            "",
+        ),
+        (
+            "huge_void",
+            npy_with("'|V99999999999'", "()", &[]),
+            "ValueError: descr is not a valid dtype descriptor: '|V99999999999'",
+            "",
+        ),
+        (
+            "short_data",
+            npy_with(f8, "(1000,)", &[0; 100]),
+            "ValueError: Failed to read all data for array. Expected (1000,) = 1000 elements, could only read 12 elements. (file seems not fully written?)",
+            "",
+        ),
+        (
+            "object",
+            npy_with("'|O'", "(3,)", &[]),
+            "ValueError: Object arrays cannot be loaded when allow_pickle=False",
+            "",
+        ),
+        (
+            "object_field",
+            npy_with("[('a', '|O')]", "(1,)", &[]),
+            "ValueError: Object arrays cannot be loaded when allow_pickle=False",
+            "",
+        ),
+        (
+            "escaped_descr",
+            npy_with(r"'<\x698'", "(1,)", &[1, 0, 0, 0, 0, 0, 0, 0]),
+            "",
+            "array([1])",
+        ),
+        (
+            "unicode_escape_and_concatenation",
+            npy_with(r"'<\u0069' '8'", "(1,)", &[2, 0, 0, 0, 0, 0, 0, 0]),
+            "",
+            "array([2])",
+        ),
+        (
+            "hex_dimension",
+            npy_with(f8, "(0x1,)", &zeros8),
+            "",
+            "array([0.])",
+        ),
+        (
+            "raw_string",
+            npy_with("r'<f8'", "(1,)", &zeros8),
+            "",
+            "array([0.])",
+        ),
+        (
+            "python2_long",
+            npy_with(f8, "(1L,)", &zeros8),
+            "",
+            "array([0.])",
+        ),
+        (
+            "trailing_data",
+            npy_with(f8, "(1,)", &[0; 16]),
+            "",
+            "array([0.])",
+        ),
+        (
+            "header_length_past_file",
+            hlen_big,
+            "ValueError: EOF: reading array header, expected 4294967295 bytes got 15",
+            "",
+        ),
+        (
+            "version",
+            npy((1, 1), b"{}", &[]),
+            "ValueError: we only support format version (1,0), (2,0), and (3,0), not (1, 1)",
+            "",
+        ),
+        (
+            "fortran_int",
+            npy(
+                (1, 0),
+                b"{'descr': '<f8', 'fortran_order': 1, 'shape': (1,), }\n",
+                &zeros8,
+            ),
+            "ValueError: fortran_order is not a valid bool: 1",
+            "",
+        ),
+        (
+            "shape_list",
+            npy_with(f8, "[1]", &zeros8),
+            "ValueError: shape is not valid: [1]",
+            "",
+        ),
+        (
+            "shape_float",
+            npy_with(f8, "(1.0,)", &zeros8),
+            "ValueError: shape is not valid: (1.0,)",
+            "",
+        ),
+        (
+            "shape_set",
+            npy_with(f8, "{1}", &zeros8),
+            "ValueError: shape is not valid: {1}",
+            "",
+        ),
+        (
+            "shape_bool",
+            npy_with(f8, "(True, 2)", &[]),
+            "ValueError: Failed to read all data for array. Expected (True, 2) = 2 elements, could only read 0 elements. (file seems not fully written?)",
+            "",
+        ),
+        (
+            "descr_unknown",
+            npy_with("'zz'", "(1,)", &zeros8),
+            "ValueError: descr is not a valid dtype descriptor: 'zz'",
+            "",
+        ),
+        (
+            "descr_int",
+            npy_with("5", "(1,)", &zeros8),
+            "ValueError: descr is not a valid dtype descriptor: 5",
+            "",
+        ),
+        (
+            "extra_key",
+            npy(
+                (1, 0),
+                b"{'descr': '<f8', 'fortran_order': False, 'shape': (1,), 'x': 1}\n",
+                &zeros8,
+            ),
+            "ValueError: Header does not contain the correct keys: ['descr', 'fortran_order', 'shape', 'x']",
+            "",
+        ),
+        (
+            "tuple_key",
+            npy(
+                (1, 0),
+                b"{'descr': '<f8', 'fortran_order': False, 'shape': (1,), (1,2): 3}\n",
+                &[],
+            ),
+            "TypeError: '<' not supported between instances of 'tuple' and 'str'",
+            "",
+        ),
+        (
+            "bytes_key",
+            npy(
+                (1, 0),
+                b"{b'descr': '<f8', 'fortran_order': False, 'shape': (1,), }\n",
+                &zeros8,
+            ),
+            "TypeError: '<' not supported between instances of 'str' and 'bytes'",
+            "",
+        ),
+        (
+            "not_a_dict",
+            npy((1, 0), b"[1, 2]\n", &[]),
+            "ValueError: Header is not a dictionary: [1, 2]",
+            "",
+        ),
+        (
+            "nul_in_header",
+            npy(
+                (1, 0),
+                b"{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }\x00\n",
+                &zeros8,
+            ),
+            r#"ValueError: Cannot parse header: "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }\x00\n""#,
+            "",
+        ),
+        (
+            "subarray_past_c_int",
+            npy_with("[('a', '<f8', (100000000000, 100000000000))]", "(1,)", &[]),
+            "ValueError: invalid shape in fixed-type tuple: dimension does not fit into a C int.",
+            "",
+        ),
+        (
+            "subarray_negative",
+            npy_with("[('a', '<f8', (-1,))]", "(1,)", &[]),
+            "ValueError: invalid shape in fixed-type tuple: dimension smaller then zero.",
+            "",
+        ),
+        (
+            "repeated_field",
+            npy_with("[('a', '<f8'), ('a', '<f8')]", "(1,)", &[0; 16]),
+            "ValueError: name already used as a name or title",
+            "",
+        ),
+        (
+            "magic_only",
+            b"\x93NUMPY".to_vec(),
+            "ValueError: EOF: reading magic string, expected 8 bytes got 6",
+            "",
+        ),
+        (
+            "length_cut",
+            b"\x93NUMPY\x01\x00\x05".to_vec(),
+            "ValueError: EOF: reading array header length, expected 2 bytes got 1",
+            "",
+        ),
+        (
+            "not_npy",
+            b"\x93NUM".to_vec(),
+            "ValueError: This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.",
+            "",
+        ),
+        ("empty", vec![], "EOFError: No data left in file", ""),
+        (
+            "long_header",
+            npy((2, 0), long.as_bytes(), &zeros8),
+            "ValueError: Header info length (20058) is large and may not be safe to load securely.",
+            "",
+        ),
+        (
+            "bad_utf8",
+            npy((3, 0), &bad_utf8, &zeros8),
+            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 57: invalid start byte",
+            "",
+        ),
+        (
+            "escape_in_field_name",
+            npy_with("[('\\x1b[31mred', '<f8')]", "(1,)", &zeros8),
+            "",
+            "array([(0.,)], dtype=[('\\x1b[31mred', '<f8')])",
+        ),
+    ]
+}
+
+#[test]
+fn crafted_npy_files_get_numpys_answers() {
+    let dir = std::env::temp_dir().join(format!("slicelab-robust-npy-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut failures = Vec::new();
+    for (name, bytes, load_answer, x_answer) in crafted_files() {
+        let path = dir.join(format!("{name}.npy"));
+        std::fs::write(&path, &bytes).unwrap();
+        let mut s = seeded();
+        let got = answer(
+            &mut s,
+            &format!("x = np.load({:?})", path.to_str().unwrap()),
+        );
+        let first_line = got.lines().next().unwrap_or("").to_string();
+        if first_line != load_answer {
+            failures.push(format!("{name}: load gave {got:?}, NumPy {load_answer:?}"));
+        }
+        if !x_answer.is_empty() && answer(&mut s, "x") != x_answer {
+            failures.push(format!(
+                "{name}: x is {:?}, NumPy {x_answer:?}",
+                answer(&mut s, "x")
+            ));
+        }
+        assert_eq!(answer(&mut s, "a"), "array([0, 1, 2, 3, 4, 5])", "{name}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn devices_fifos_and_folders_are_never_waited_on_or_read_whole() {
+    let mut s = seeded();
+    let zero = answer(&mut s, "np.load('/dev/zero')");
+    assert!(
+        zero.starts_with("ValueError: This file contains pickled"),
+        "{zero}"
+    );
+    assert_eq!(
+        answer(&mut s, "np.load('/dev/null')"),
+        "EOFError: No data left in file"
+    );
+    let dir = std::env::temp_dir().join(format!("slicelab-robust-fifo-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    assert_eq!(
+        answer(&mut s, &format!("np.load({:?})", dir.to_str().unwrap())),
+        format!(
+            "IsADirectoryError: [Errno 21] Is a directory: {:?}",
+            dir.to_str().unwrap()
+        )
+        .replace('"', "'")
+    );
+    let fifo = dir.join("pipe.npy");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|st| st.success()) {
+        let got = answer(&mut s, &format!("np.load({:?})", fifo.to_str().unwrap()));
+        assert!(
+            got.starts_with("OSError: slicelab does not read from a FIFO"),
+            "{got}"
+        );
+    }
+    assert_eq!(answer(&mut s, "a"), "array([0, 1, 2, 3, 4, 5])");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Mutations of a good header (structure-aware: they keep the dict and
+/// change one value, cut it, or repeat a bracket): each must get an
+/// answer, never a crash, and leave the names as they were.
+#[test]
+fn mutated_npy_headers_never_crash() {
+    let dir = std::env::temp_dir().join(format!("slicelab-robust-mut-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let descrs = [
+        "'<f8'",
+        "'>i4'",
+        "'|b1'",
+        "'<U3'",
+        "'|S0'",
+        "'<c16'",
+        "[('x', '<i4'), ('y', '>f8', (2,))]",
+        "[('', '|V4'), ('z', '<u2')]",
+        "'<f8' '<f8'",
+        "('<f8', (2,))",
+        "[('a',)]",
+        "[['a', '<i4']]",
+        "None",
+        "''",
+        "'\\N{DIGIT EIGHT}'",
+        "b'<f8'",
+        "[(('t', 'n'), '<i2')]",
+    ];
+    let shapes = [
+        "()",
+        "(0,)",
+        "(2,)",
+        "(2, 3)",
+        "(-2, 3)",
+        "(2**3,)",
+        "(1e3,)",
+        "(3,)*2",
+        "(None,)",
+        "(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33)",
+        "(4611686018427387904, 4)",
+        "(65536, 65536, 65536)",
+    ];
+    let mut n = 0;
+    for descr in descrs {
+        for shape in shapes {
+            for fortran in ["False", "True"] {
+                let header = format!(
+                    "{{'descr': {descr}, 'fortran_order': {fortran}, 'shape': {shape}, }}\n"
+                );
+                for cut in [header.len(), header.len() / 2] {
+                    let bytes = npy((1, 0), &header.as_bytes()[..cut], &[7u8; 96]);
+                    let path = dir.join(format!("m{n}.npy"));
+                    n += 1;
+                    std::fs::write(&path, &bytes).unwrap();
+                    let mut s = seeded();
+                    let _ = answer(
+                        &mut s,
+                        &format!("x = np.load({:?})", path.to_str().unwrap()),
+                    );
+                    assert_eq!(answer(&mut s, "a"), "array([0, 1, 2, 3, 4, 5])", "{header}");
+                }
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ---------------------------------------------------------------------------
+// Memory: hostile statements under a 6 GB address-space limit. Every one
+// is answered (Rust would abort on a failed allocation, losing every name);
+// the process exits 0 with the names intact.
+
+#[test]
+fn memory_bombs_under_ulimit_answer_and_keep_the_session() {
+    let bin = env!("CARGO_BIN_EXE_slicelab");
+    let statements = [
+        ("a = np.arange(6)", ""),
+        ("np.zeros((2**40, 0)).tolist()", "MemoryError"),
+        ("[0] * 2**40", "MemoryError"),
+        ("(1,) * 2**40", "MemoryError"),
+        ("'x' * 2**40", "MemoryError"),
+        ("'ab' * 2**62", "OverflowError: repeated string is too long"),
+        (
+            "'ab' * 2**100",
+            "OverflowError: cannot fit 'int' into an index-sized integer",
+        ),
+        (
+            "np.zeros(10**10)",
+            "MemoryError: Unable to allocate 74.5 GiB for an array with shape (10000000000,) and data type float64",
+        ),
+        (
+            "np.ones((10**5, 10**5))",
+            "MemoryError: Unable to allocate 74.5 GiB for an array with shape (100000, 100000) and data type float64",
+        ),
+        ("np.zeros(3, dtype='S2147483647').tolist()", ""),
+        (
+            "np.load('/dev/zero')",
+            "ValueError: This file contains pickled (object) data. If you trust the file you can load it unsafely using the `allow_pickle=` keyword argument or `pickle.load()`.",
+        ),
+        (
+            "a.sum(axis=2**64)",
+            "OverflowError: Python int too large to convert to C long",
+        ),
+        ("a", "array([0, 1, 2, 3, 4, 5])"),
+    ];
+    let input: String = statements.iter().map(|(s, _)| format!("{s}\n")).collect();
+    let script = format!("ulimit -v 6000000; exec {bin} --transcript");
+    let mut child = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "exit {:?}\nstdout:\n{stdout}\nstderr:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (statement, want) in statements {
+        if want.is_empty() {
+            continue;
+        }
+        let block = stdout
+            .split(">>> ")
+            .find(|b| b.starts_with(statement))
+            .unwrap_or_else(|| panic!("no answer to {statement}:\n{stdout}"));
+        let got = block[statement.len()..].trim();
+        assert!(got.starts_with(want), "{statement}: {got:?}, want {want:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Terminals: nothing from a file or an array reaches the terminal raw.
+
+#[test]
+fn escape_sequences_never_reach_the_terminal_raw() {
+    let bin = env!("CARGO_BIN_EXE_slicelab");
+    let home = std::env::temp_dir().join(format!("slicelab-robust-esc-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).unwrap();
+    let lesson = home.join("evil\x1b[2J.lesson");
+    std::fs::write(
+        &lesson,
+        "# Title \x1b]0;owned\x07 here\n\n## Step \x1b[31mred\ntext \u{9b}1m and \u{202e}rtl\nrun: a = np.arange(3)\ntask: t \x1b[5m\ncheck: a.sum() == 99\nsolution: b = 1\nhint: h \x1b[8m\nbogus\x1b[1m: x\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["lesson", "--check", lesson.to_str().unwrap()])
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let all = [out.stdout, out.stderr].concat();
+    let text = String::from_utf8_lossy(&all);
+    assert!(!text.is_empty());
+    assert!(!all.contains(&0x1b), "raw ESC in {text:?}");
+    assert!(
+        !text.contains('\u{9b}') && !text.contains('\u{202e}'),
+        "{text:?}"
+    );
+    assert!(
+        text.contains("\\x1b"),
+        "the escape is shown escaped: {text:?}"
+    );
+    // Strings from arrays: NumPy's repr escapes them, and so does slicelab.
+    let transcript = common_run(
+        bin,
+        "a = np.array(['\\x1b[31mred', '\\u202e'])\na\nprint(a)\n",
+    );
+    assert!(
+        !transcript.contains('\x1b') && !transcript.contains('\u{202e}'),
+        "{transcript:?}"
+    );
+    let _ = std::fs::remove_dir_all(&home);
+}
+
+/// `slicelab --transcript` on `input`, its stdout.
+fn common_run(bin: &str, input: &str) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new(bin)
+        .arg("--transcript")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned()
+}

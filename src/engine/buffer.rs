@@ -37,13 +37,22 @@ enum Storage {
 /// From this size on, a buffer is a memory map.
 const LARGE_BYTES: usize = 1 << 21;
 
-/// Refuse single allocations above this share of physical memory, so that a
-/// typo cannot push the machine into swap or the OOM killer.
-const MAX_SHARE_OF_RAM: f64 = 0.8;
+/// Refuse single allocations above this share of the memory the machine
+/// has available now (free plus reclaimable cache), so that a typo cannot
+/// push the machine into swap or the OOM killer, whatever else runs.
+const MAX_SHARE_OF_AVAILABLE: f64 = 0.8;
+
+/// From this size on, an allocation asks the system what is available now
+/// (a few microseconds); smaller ones are measured against physical memory.
+const ASK_SYSTEM_FROM: usize = 64 << 20;
 
 /// A cap below the share of RAM, set by tests that must not touch much
 /// memory (the fuzz test); `usize::MAX` means none.
 static ALLOCATION_LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// The environment variable that caps every single allocation (bytes, or
+/// with a `K`, `M` or `G` suffix), for tests and small machines.
+pub const LIMIT_VARIABLE: &str = "SLICELAB_MAX_ALLOCATION";
 
 /// Refuse (with `MemoryError`) any single buffer above `bytes`.
 pub fn set_allocation_limit(bytes: usize) {
@@ -51,15 +60,67 @@ pub fn set_allocation_limit(bytes: usize) {
 }
 
 /// Whether a buffer of `nbytes` may be allocated at all: under the
-/// [`set_allocation_limit`] cap and the share of physical memory.
+/// [`set_allocation_limit`] cap, the [`LIMIT_VARIABLE`] cap, the share of
+/// memory available, and the address space `ulimit -v` leaves.
 pub fn may_allocate(nbytes: usize) -> bool {
-    if nbytes > ALLOCATION_LIMIT.load(Ordering::Relaxed) {
+    if nbytes > ALLOCATION_LIMIT.load(Ordering::Relaxed) || nbytes > isize::MAX as usize {
         return false;
     }
-    match physical_memory_bytes() {
-        Some(ram) => nbytes as f64 <= ram as f64 * MAX_SHARE_OF_RAM,
-        None => true,
+    if environment_limit().is_some_and(|cap| nbytes as u64 > cap) {
+        return false;
     }
+    if let Some(ram) = physical_memory_bytes()
+        && nbytes as f64 > ram as f64 * MAX_SHARE_OF_AVAILABLE
+    {
+        return false;
+    }
+    if nbytes < ASK_SYSTEM_FROM {
+        return true;
+    }
+    let available = meminfo_field("MemAvailable:");
+    let fits_memory = available.is_none_or(|a| nbytes as f64 <= a as f64 * MAX_SHARE_OF_AVAILABLE);
+    fits_memory && address_space_left().is_none_or(|left| nbytes as u64 <= left)
+}
+
+/// [`LIMIT_VARIABLE`], read once.
+fn environment_limit() -> Option<u64> {
+    static LIMIT: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    *LIMIT.get_or_init(|| parse_size(&std::env::var(LIMIT_VARIABLE).ok()?))
+}
+
+/// `1000`, `64K`, `512M`, `6G` as bytes.
+fn parse_size(text: &str) -> Option<u64> {
+    let t = text.trim();
+    let (digits, shift) = match t.chars().last()?.to_ascii_uppercase() {
+        'K' => (&t[..t.len() - 1], 10),
+        'M' => (&t[..t.len() - 1], 20),
+        'G' => (&t[..t.len() - 1], 30),
+        _ => (t, 0),
+    };
+    digits.trim().parse::<u64>().ok()?.checked_mul(1 << shift)
+}
+
+/// What `ulimit -v` (RLIMIT_AS) leaves of the address space now: the
+/// limit less the process's mapped size (`None` when unlimited). Rust
+/// aborts when a `Vec` cannot get its memory, so this is asked first.
+fn address_space_left() -> Option<u64> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let soft: u64 = limits
+        .lines()
+        .find_map(|l| l.strip_prefix("Max address space"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let used_kib: u64 = status
+        .lines()
+        .find(|l| l.starts_with("VmSize:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()?;
+    Some(soft.saturating_sub(used_kib * 1024))
 }
 
 /// Check, before building per-element temporaries (`temp_each` bytes per
@@ -113,14 +174,39 @@ pub fn vec_for<T>(shape: &[usize], itemsize: usize, dtype_name: &str) -> Vec<T> 
 /// Read once: every allocation asks.
 fn physical_memory_bytes() -> Option<u64> {
     static RAM: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
-    *RAM.get_or_init(read_physical_memory)
+    *RAM.get_or_init(|| meminfo_field("MemTotal:"))
 }
 
-fn read_physical_memory() -> Option<u64> {
+/// One `/proc/meminfo` field in bytes.
+fn meminfo_field(name: &str) -> Option<u64> {
     let text = std::fs::read_to_string("/proc/meminfo").ok()?;
-    let line = text.lines().find(|l| l.starts_with("MemTotal:"))?;
+    let line = text.lines().find(|l| l.starts_with(name))?;
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib * 1024)
+}
+
+/// Room for `count` Python objects of `each` bytes (list items, str
+/// bytes), or Python's bare `MemoryError` (`[0] * 2**40`, `tolist()` of
+/// a huge empty array): Rust would abort on the allocation.
+pub fn python_room(count: usize, each: usize) -> Result<(), EngineError> {
+    let fits = count.checked_mul(each.max(1)).is_some_and(may_allocate);
+    if fits {
+        Ok(())
+    } else {
+        Err(EngineError::other("MemoryError", ""))
+    }
+}
+
+/// A `Vec` with room for `n` items, or an unwind with Python's bare
+/// `MemoryError` (for loops that cannot return an error, such as sort
+/// scratch space and index lists).
+pub fn try_vec<T>(n: usize) -> Vec<T> {
+    let mut v = Vec::new();
+    let ok = python_room(n, std::mem::size_of::<T>()).is_ok() && v.try_reserve_exact(n).is_ok();
+    if !ok {
+        std::panic::resume_unwind(Box::new(Unwound(EngineError::other("MemoryError", ""))));
+    }
+    v
 }
 
 impl Buffer {
@@ -294,6 +380,22 @@ mod tests {
         drop(b);
         let z = Buffer::zeroed(n, &[n], "uint8").unwrap();
         assert!(z.bytes().iter().all(|&x| x == 0));
+    }
+
+    #[test]
+    fn sizes_parse_with_suffixes() {
+        assert_eq!(parse_size("6G"), Some(6 << 30));
+        assert_eq!(parse_size("512m"), Some(512 << 20));
+        assert_eq!(parse_size("1000"), Some(1000));
+        assert_eq!(parse_size("lots"), None);
+    }
+
+    #[test]
+    fn python_objects_past_memory_are_a_bare_memory_error() {
+        let e = python_room(1 << 40, 32).unwrap_err();
+        assert_eq!(e.kind(), "MemoryError");
+        assert_eq!(e.to_string(), "");
+        assert!(python_room(10, 32).is_ok());
     }
 
     #[test]

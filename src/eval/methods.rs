@@ -44,8 +44,18 @@ fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
 }
 
 fn tolist(a: &ArrayRef) -> Value {
-    let vals = a.to_scalars();
     let shape = a.shape();
+    // Every element and every inner list is a Python object: Python's
+    // bare MemoryError when they cannot exist (`np.zeros((2**40, 0))`
+    // has no elements but 2**40 lists).
+    let lists = (1..shape.len()).fold(0usize, |total, k| {
+        total.saturating_add(shape[..k].iter().fold(1usize, |p, &d| p.saturating_mul(d)))
+    });
+    let objects = lists.saturating_add(a.size());
+    if let Err(e) = crate::engine::buffer::python_room(objects, 2 * std::mem::size_of::<Value>()) {
+        std::panic::resume_unwind(Box::new(crate::engine::buffer::Unwound(e)));
+    }
+    let vals = a.to_scalars();
     if shape.is_empty() {
         return scalar_to_py(a.dtype(), &vals[0]);
     }

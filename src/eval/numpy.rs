@@ -461,11 +461,16 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
 }
 
 pub(super) fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+    // A Python int past a C long is refused as CPython refuses it, never
+    // wrapped into a plausible wrong number (`axis=2**64`).
+    let too_large = || PyError::new("OverflowError", "Python int too large to convert to C long");
     match v {
-        Value::Int(i) => Ok(*i as i64),
+        Value::Int(i) => i64::try_from(*i).map_err(|_| too_large()),
         Value::Bool(b) => Ok(*b as i64),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i),
-        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i64),
+        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => {
+            i64::try_from(*u).map_err(|_| too_large())
+        }
         other => Err(PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer{what}",
             other.type_name()

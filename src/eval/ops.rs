@@ -390,6 +390,12 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             } else {
                 (a, as_int(b).unwrap_or(0))
             };
+            if n > isize::MAX as i128 {
+                return Err(PyError::new(
+                    "OverflowError",
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
             let n = n.max(0) as usize;
             let len = match seq {
                 Value::Str(s) => s.len(),
@@ -407,6 +413,11 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 .checked_mul(n)
                 .and_then(|total| total.checked_mul(each))
                 .is_some_and(crate::engine::buffer::may_allocate);
+            if matches!(seq, Value::Str(_))
+                && len.checked_mul(n).is_none_or(|t| t > isize::MAX as usize)
+            {
+                return Err(PyError::new("OverflowError", "repeated string is too long"));
+            }
             if !fits {
                 return Err(PyError::new("MemoryError", ""));
             }

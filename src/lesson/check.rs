@@ -7,7 +7,7 @@
 
 use super::model::{Guess, Lesson, Sourced, Step};
 use super::predict;
-use crate::eval::{Outcome, PyError, Session};
+use crate::eval::{Outcome, PyError, Session, refuse_file_writes};
 
 /// A check and what it gave on the learner's state.
 #[derive(Debug)]
@@ -27,6 +27,7 @@ impl Judged<'_> {
 
 /// Evaluate every check of `step` on `session`.
 pub fn judge<'a>(session: &mut Session, step: &'a Step) -> Vec<Judged<'a>> {
+    let _no_writes = refuse_file_writes();
     step.checks
         .iter()
         .map(|check| Judged {
@@ -43,6 +44,7 @@ pub fn step_done(session: &mut Session, step: &Step) -> bool {
 
 /// Run the statements a step shows as it starts, returning each with its outcome.
 pub fn run_intro(session: &mut Session, step: &Step) -> Vec<(String, Outcome)> {
+    let _no_writes = refuse_file_writes();
     step.runs
         .iter()
         .map(|r| (r.text.clone(), session.run(&r.text)))
@@ -52,6 +54,7 @@ pub fn run_intro(session: &mut Session, step: &Step) -> Vec<(String, Outcome)> {
 /// A fresh session in the state step `upto` starts from: every earlier
 /// step's `run:` statements and answers, run silently in order.
 pub fn replay(lesson: &Lesson, upto: usize) -> Session {
+    let _no_writes = refuse_file_writes();
     let mut session = Session::new();
     for step in lesson.steps.iter().take(upto) {
         run_intro(&mut session, step);
@@ -75,6 +78,8 @@ pub struct Problem {
 /// solution must run without error, each check must be false before
 /// the solution (else the step completes itself) and true after it.
 pub fn verify(lesson: &Lesson) -> Vec<Problem> {
+    // A lesson file's lines may not write files, under `--check` too.
+    let _no_writes = refuse_file_writes();
     let mut problems = Vec::new();
     let mut session = Session::new();
     for step in &lesson.steps {

@@ -17,6 +17,7 @@
 //!
 //! The parser collects every error rather than stopping at the first.
 
+use crate::render::visible::{visible, visible_line};
 use std::fmt;
 
 use super::model::{Guess, Lesson, Predict, Sourced, Step};
@@ -35,10 +36,12 @@ pub struct FormatError {
 
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Both may quote the file: nothing in it reaches a terminal raw.
+        let (origin, message) = (visible_line(&self.origin), visible(&self.message));
         match self.line {
             // A file that could not be read has no line to name.
-            0 => write!(f, "{}: {}", self.origin, self.message),
-            n => write!(f, "{}:{n}: {}", self.origin, self.message),
+            0 => write!(f, "{origin}: {message}"),
+            n => write!(f, "{origin}:{n}: {message}"),
         }
     }
 }
@@ -370,6 +373,32 @@ impl Parser {
     }
 }
 
+/// The lesson with its prose (everything shown but never run) escaped
+/// for the terminal; statements stay as written, and are escaped where
+/// they are echoed.
+fn shown_safely(mut lesson: Lesson) -> Lesson {
+    for line in [
+        &mut lesson.name,
+        &mut lesson.origin,
+        &mut lesson.title,
+        &mut lesson.summary,
+    ] {
+        *line = visible_line(line);
+    }
+    lesson.intro = visible(&lesson.intro);
+    for step in &mut lesson.steps {
+        step.title = visible_line(&step.title);
+        step.text = visible(&step.text);
+        if let Some(task) = &mut step.task {
+            *task = visible(task);
+        }
+        for hint in &mut step.hints {
+            *hint = visible(hint);
+        }
+    }
+    lesson
+}
+
 /// Parse one lesson file. `name` is the NAME that starts it; `origin` names
 /// the file in errors. Every error found is returned, in line order.
 pub fn parse(name: &str, origin: &str, text: &str) -> Result<Lesson, Vec<FormatError>> {
@@ -387,7 +416,7 @@ pub fn parse(name: &str, origin: &str, text: &str) -> Result<Lesson, Vec<FormatE
     }
     p.finish();
     if p.errors.is_empty() {
-        Ok(p.lesson)
+        Ok(shown_safely(p.lesson))
     } else {
         p.errors.sort_by_key(|e| e.line);
         Err(p.errors)

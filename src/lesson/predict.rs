@@ -100,6 +100,8 @@ pub fn assigned_name(statement: &str) -> Option<String> {
 /// Run `statement` (an expression, or `name = expression`) on the learner's
 /// session and say what it gave.
 pub fn reveal(session: &mut Session, statement: &str) -> (Outcome, Truth) {
+    // The statement is the lesson file's, not the learner's.
+    let _no_writes = crate::eval::refuse_file_writes();
     let target = assigned_name(statement);
     let reads = match syntax::parse_stmt(statement) {
         Ok(Stmt::Assign { value, .. }) => read_names(

@@ -3,7 +3,11 @@
 //!
 //! Every save writes a temporary file beside the real one and renames it
 //! over it, so a crash or Ctrl-C leaves either the old or the new progress,
-//! never half of one. A file that cannot be read as progress is renamed
+//! never half of one. Two sessions may run lessons at once: a save holds a
+//! lock (`progress.txt.lock`), re-reads the file and merges in only the
+//! lessons this session changed, so neither erases the other's progress.
+//! Temporary files left by a killed session are removed when the store
+//! opens; a FIFO or device at the path is skipped with a warning. A file that cannot be read as progress is renamed
 //! aside (`progress.txt.corrupt-N`), reported, and replaced by empty progress.
 //!
 //! The format, also what `--export` writes and `--import` reads:
@@ -112,6 +116,8 @@ pub struct Store {
     pub progress: Progress,
     /// Warnings for the learner (a corrupt file set aside, an unreadable one).
     pub warnings: Vec<String>,
+    /// Lessons this session changed: what a save merges into the file.
+    changed: BTreeMap<String, Place>,
 }
 
 /// `dirs::data_dir()/slicelab/progress.txt`.
@@ -127,6 +133,7 @@ impl Store {
             path,
             progress: Progress::default(),
             warnings: Vec::new(),
+            changed: BTreeMap::new(),
         };
         let Some(path) = store.path.clone() else {
             store
@@ -134,6 +141,17 @@ impl Store {
                 .push("no data directory; lesson progress is not kept".into());
             return store;
         };
+        remove_stale_temporaries(&path);
+        if let Ok(meta) = std::fs::metadata(&path)
+            && !meta.is_file()
+        {
+            store.warnings.push(format!(
+                "{} is not a regular file; lesson progress is not kept",
+                path.display()
+            ));
+            store.path = None;
+            return store;
+        }
         let text = match std::fs::read(&path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return store,
@@ -172,6 +190,7 @@ impl Store {
     /// warning; later saves are then skipped rather than repeated.
     pub fn set(&mut self, name: &str, place: Place) -> Result<(), String> {
         self.progress.lessons.insert(name.to_string(), place);
+        self.changed.insert(name.to_string(), place);
         let saved = self.save();
         if saved.is_err() {
             self.path = None;
@@ -179,12 +198,32 @@ impl Store {
         saved
     }
 
-    /// Save atomically: temporary file, then rename over the real one.
-    pub fn save(&self) -> Result<(), String> {
-        let Some(path) = &self.path else {
+    /// Save: under the lock, re-read the file, merge this session's
+    /// changes into it (a lesson done anywhere stays done), and replace it
+    /// atomically. What other sessions saved meanwhile is kept, and read
+    /// into this session's progress too.
+    pub fn save(&mut self) -> Result<(), String> {
+        let Some(path) = self.path.clone() else {
             return Ok(());
         };
-        write_atomically(path, &self.progress.render())
+        let _lock = lock_beside(&path);
+        let mut merged = match std::fs::read(&path) {
+            Ok(bytes) => Progress::parse(&String::from_utf8_lossy(&bytes)).unwrap_or_default(),
+            Err(_) => Progress::default(),
+        };
+        for (name, place) in &self.changed {
+            let theirs = merged.lessons.get(name).copied().unwrap_or_default();
+            merged.lessons.insert(
+                name.clone(),
+                Place {
+                    step: place.step,
+                    done: place.done || theirs.done,
+                },
+            );
+        }
+        write_atomically(&path, &merged.render())?;
+        self.progress = merged;
+        Ok(())
     }
 
     /// Replace the progress with a file's (`--import`), saving at once.
@@ -193,9 +232,55 @@ impl Store {
             .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let progress = Progress::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?;
         let n = progress.lessons.len();
+        self.changed = progress.lessons.clone();
         self.progress = progress;
         self.save()?;
         Ok(n)
+    }
+}
+
+/// An exclusive lock on `PATH.lock`, held until the file is dropped; `None`
+/// when locking is not possible (the save goes ahead unlocked).
+fn lock_beside(path: &Path) -> Option<std::fs::File> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".lock");
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(PathBuf::from(name))
+        .ok()?;
+    file.lock().ok()?;
+    Some(file)
+}
+
+/// Remove `PATH.tmp-PID` files whose process is gone (a session killed
+/// between writing and renaming).
+pub fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(file)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let mut prefix = file.to_os_string();
+    prefix.push(".tmp-");
+    let prefix = prefix.to_string_lossy().into_owned();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix(&prefix)
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let alive = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
+        if !alive {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -238,6 +323,64 @@ pub fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_sessions_keep_each_others_progress() {
+        let path = temp("merge");
+        let mut one = Store::open(Some(path.clone()));
+        let mut two = Store::open(Some(path.clone()));
+        one.set(
+            "views",
+            Place {
+                step: 2,
+                done: false,
+            },
+        )
+        .unwrap();
+        two.set(
+            "copies",
+            Place {
+                step: 1,
+                done: true,
+            },
+        )
+        .unwrap();
+        one.set(
+            "views",
+            Place {
+                step: 3,
+                done: false,
+            },
+        )
+        .unwrap();
+        let back = Store::open(Some(path.clone()));
+        assert_eq!(
+            back.place("views"),
+            Place {
+                step: 3,
+                done: false
+            }
+        );
+        assert_eq!(
+            back.place("copies"),
+            Place {
+                step: 1,
+                done: true
+            }
+        );
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn a_dead_sessions_temporary_file_is_removed() {
+        let path = temp("stale");
+        let mut stale = path.as_os_str().to_owned();
+        stale.push(".tmp-4000000000");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&stale, "x").unwrap();
+        let _ = Store::open(Some(path.clone()));
+        assert!(!Path::new(&stale).exists());
+    }
 
     fn temp(name: &str) -> PathBuf {
         let dir =

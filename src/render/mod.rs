@@ -10,6 +10,7 @@ pub mod repr;
 pub mod scalar_repr;
 #[cfg(test)]
 mod tests;
+pub mod visible;
 
 pub use dtype_repr::{dtype_repr, dtype_str};
 pub use floatfmt::py_float_repr;

@@ -16,6 +16,7 @@ use crate::lesson::check::{self, judge};
 use crate::lesson::predict::{self, Truth};
 use crate::lesson::progress::{self, Place, Store};
 use crate::lesson::{Catalog, Guess, Lesson, Step, catalog};
+use crate::render::visible::visible_line;
 use crate::syntax::ast::Stmt;
 use crate::teach::{Teacher, terminal_width};
 
@@ -258,8 +259,9 @@ impl<'a> Tutor<'a> {
     /// Show a statement as the prompt would, then what it printed.
     fn echo(&mut self, line: &str, outcome: &crate::eval::Outcome) {
         let shown = format!(
-            "{}{line}\n{}",
+            "{}{}\n{}",
             self.palette.prompt(">>> "),
+            visible_line(line),
             render_outcome(line, outcome, &self.palette)
         );
         self.out.push_str(&shown);
@@ -387,6 +389,7 @@ impl<'a> Tutor<'a> {
             }
             Action::Goal => self.goal(),
             Action::Skip => {
+                let _no_writes = crate::eval::refuse_file_writes();
                 for s in self.current().answer() {
                     let outcome = self.session.run(&s.text);
                     self.echo(&s.text, &outcome);
@@ -545,9 +548,13 @@ impl<'a> Tutor<'a> {
         let mut text = format!("{table}\n");
         for j in judge(&mut self.session, step) {
             match &j.result {
-                Ok(true) => text.push_str(&format!("  ✓ {}\n", j.check.text)),
-                Ok(false) => text.push_str(&format!("  ✗ {}\n", j.check.text)),
-                Err(e) => text.push_str(&format!("  ✗ {}  ({e})\n", j.check.text)),
+                Ok(true) => text.push_str(&format!("  ✓ {}\n", visible_line(&j.check.text))),
+                Ok(false) => text.push_str(&format!("  ✗ {}\n", visible_line(&j.check.text))),
+                Err(e) => text.push_str(&format!(
+                    "  ✗ {}  ({})\n",
+                    visible_line(&j.check.text),
+                    visible_line(&e.to_string())
+                )),
             }
         }
         self.say(&text);
@@ -581,7 +588,7 @@ impl<'a> Tutor<'a> {
         let plain = Styled::new("", &self.palette);
         self.say_title(&format!(
             "Predict, then see. Before it runs:  >>> {}",
-            p.statement.text
+            visible_line(&p.statement.text)
         ));
         self.flush()?;
         let mut guesses: Vec<(Guess, String)> = Vec::new();

@@ -1,6 +1,7 @@
 //! `slicelab lesson …`: list, start or resume a lesson, check a lesson
 //! file for its author, export or import progress.
 
+use crate::render::visible::{visible, visible_line};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,7 +39,7 @@ pub fn lesson_command(args: LessonArgs, palette: &Palette) -> ExitCode {
                 println!(
                     "progress of {} lessons written to {}",
                     store.progress.lessons.len(),
-                    file.display()
+                    visible_line(&file.display().to_string())
                 );
                 ExitCode::SUCCESS
             }
@@ -48,7 +49,10 @@ pub fn lesson_command(args: LessonArgs, palette: &Palette) -> ExitCode {
     if let Some(file) = args.import {
         return match store.import(&file) {
             Ok(n) => {
-                println!("progress of {n} lessons read from {}", file.display());
+                println!(
+                    "progress of {n} lessons read from {}",
+                    visible_line(&file.display().to_string())
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),
@@ -70,7 +74,7 @@ pub fn lesson_command(args: LessonArgs, palette: &Palette) -> ExitCode {
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("slicelab: {message}");
+    eprintln!("slicelab: {}", visible(message));
     ExitCode::FAILURE
 }
 
@@ -87,13 +91,18 @@ fn check_file(file: &std::path::Path) -> ExitCode {
     };
     let problems = check::verify(&lesson);
     for p in &problems {
-        eprintln!("{}:{}: {}", file.display(), p.line, p.message);
+        eprintln!(
+            "{}:{}: {}",
+            visible_line(&file.display().to_string()),
+            p.line,
+            visible(&p.message)
+        );
     }
     if problems.is_empty() {
         let checks: usize = lesson.steps.iter().map(|s| s.checks.len()).sum();
         println!(
             "{}: {} steps; every solution runs and passes its {checks} checks",
-            file.display(),
+            visible_line(&file.display().to_string()),
             lesson.steps.len()
         );
         ExitCode::SUCCESS

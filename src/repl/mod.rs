@@ -6,6 +6,7 @@ pub mod commands;
 pub mod complete;
 pub mod helper;
 pub mod highlight;
+mod history_file;
 pub mod input;
 pub mod lesson;
 mod lesson_cli;
@@ -110,37 +111,84 @@ fn history_file() -> Result<PathBuf, String> {
 }
 
 /// Line history in a file; any failure is reported once and then ignored.
+/// Entries are appended (`history_file.rs`); the file is trimmed to the
+/// editor's last entries by an atomic rewrite when it has grown to twice
+/// that, checked at start and every [`TRIM_EVERY`] statements.
 pub(crate) struct History {
     path: Option<PathBuf>,
+    added: usize,
 }
+
+/// Statements between two looks at the history file's length.
+const TRIM_EVERY: usize = 500;
 
 impl History {
     pub(crate) fn open(editor: &mut LineEditor, palette: &Palette) -> History {
         let path = history_file().and_then(|p| {
+            history_file::check_regular(&p)?;
+            crate::lesson::progress::remove_stale_temporaries(&p);
             editor
                 .load_history(&p)
                 .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
             Ok(p)
         });
         match path {
-            Ok(p) => History { path: Some(p) },
+            Ok(p) => {
+                let mut h = History {
+                    path: Some(p),
+                    added: 0,
+                };
+                h.trim(editor, palette);
+                h
+            }
             Err(e) => {
                 warn(palette, &e);
-                History { path: None }
+                History {
+                    path: None,
+                    added: 0,
+                }
             }
         }
     }
 
     pub(crate) fn add(&mut self, editor: &mut LineEditor, line: &str, palette: &Palette) {
-        let _ = editor.add_history_entry(line);
+        // Lines rustyline ignores (duplicates, leading space) are not kept.
+        let kept = editor.add_history_entry(line).unwrap_or(false);
         if let Some(p) = &self.path
-            && let Err(e) = editor.append_history(p)
+            && kept
+            && let Err(e) = history_file::append(p, line)
         {
+            warn(palette, &format!("cannot write {}: {e}", p.display()));
+            self.path = None;
+        }
+        self.added += 1;
+        if self.added.is_multiple_of(TRIM_EVERY) {
+            self.trim(editor, palette);
+        }
+    }
+
+    /// Rewrite the file with the editor's entries once it holds twice as
+    /// many: a temporary file renamed over it.
+    fn trim(&mut self, editor: &mut LineEditor, palette: &Palette) {
+        let Some(p) = &self.path else { return };
+        if history_file::entries(p) <= 2 * MAX_HISTORY {
+            return;
+        }
+        let tmp = history_file::temporary(p);
+        let saved = editor
+            .save_history(&tmp)
+            .map_err(|e| e.to_string())
+            .and_then(|()| std::fs::rename(&tmp, p).map_err(|e| e.to_string()));
+        if let Err(e) = saved {
+            let _ = std::fs::remove_file(&tmp);
             warn(palette, &format!("cannot write {}: {e}", p.display()));
             self.path = None;
         }
     }
 }
+
+/// Entries the prompt keeps (and the history file is trimmed to).
+const MAX_HISTORY: usize = 2000;
 
 fn warn(palette: &Palette, message: &str) {
     eprintln!(
@@ -286,7 +334,7 @@ fn extra_command(
 pub(crate) fn new_editor(palette: &Palette) -> io::Result<LineEditor> {
     let config = Config::builder()
         .auto_add_history(false)
-        .max_history_size(2000)
+        .max_history_size(MAX_HISTORY)
         .map_err(io::Error::other)?
         .history_ignore_dups(true)
         .map_err(io::Error::other)?
