@@ -50,7 +50,7 @@ fn lesson_list_shows_every_name_and_progress() {
 fn lesson_wrong_answers_get_hints_then_the_end() {
     let home = temp_dir("hints");
     let input = "w = a[1:3]\nw = a[2:5]\n:hint\nw = a[1:4]\n\
-                 w[1] = 100\n:hint\nw[0] = 100\n\
+                 w[1] = 100\n:hint\nw[0] = 100\na\n\
                  True\n\
                  (2,)\ncopy\n[0, 2]\n\
                  e[:] = 0\n";
@@ -58,7 +58,7 @@ fn lesson_wrong_answers_get_hints_then_the_end() {
     let shown = text(&out.stdout);
     assert!(out.status.success(), "{shown}{}", text(&out.stderr));
     assert!(
-        shown.contains("Not yet: 1 of 3 checks hold. (:hint for a hint"),
+        shown.contains("Not yet: `w` should hold three elements. (:hint for a hint"),
         "{shown}"
     );
     assert!(shown.contains("Hint 1/3 (a nudge)"), "{shown}");
@@ -94,6 +94,7 @@ fn lesson_done_once_starts_again_then_resumes() {
     let home = temp_dir("again");
     let solutions = "w = a[1:4]
 w[0] = 100
+a
 True
 (3,)
 view
@@ -338,4 +339,65 @@ fn lesson_progress_survives_a_killed_process() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
     let shown = text(&slicelab(&home, &["lesson", "views"], ":quit\n").stdout);
     assert!(shown.contains("Resuming at step 2 of 5"), "{shown}");
+}
+
+#[test]
+fn lesson_predict_questions_are_asked_until_answered_and_commands_spend_no_guess() {
+    let home = temp_dir("predict");
+    // Step 3 predicts `w.base is a`; step 4 asks shape, view, values.
+    let input = "w = a[1:4]\nw[0] = 100\n\n\
+                 x = 1\nundefined_name\n:goal\nw.base is a\n\
+                 two\n:hint\n(3,)\nmaybe\nview\na[::2]\n:quit\n";
+    let out = slicelab(&home, &["lesson", "views"], input);
+    let shown = text(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    // Enter after the task went on without the look.
+    assert!(
+        shown.contains("Now look, as the task says (e.g. `a`)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("type the values as an expression"),
+        "{shown}"
+    );
+    assert!(shown.contains("that raised NameError"), "{shown}");
+    // `:goal` showed its table and the question came back.
+    assert!(shown.contains("yours now"), "{shown}");
+    assert!(shown.contains("✓ values — you said w.base is a"), "{shown}");
+    assert!(shown.contains("type a shape as whole numbers"), "{shown}");
+    assert!(shown.contains("type VIEW or COPY"), "{shown}");
+    // A guess may use the lesson's names; all three were right.
+    assert!(shown.contains("You predicted 3 of 3 right."), "{shown}");
+    // The explanation comes after the guess.
+    let guess_at = shown.find("You predicted 3 of 3").unwrap();
+    let why_at = shown
+        .find("a bigger\n")
+        .or_else(|| shown.find("stride)"))
+        .unwrap();
+    assert!(why_at > guess_at, "{shown}");
+}
+
+#[test]
+fn lesson_rebinding_is_told_apart_from_a_write() {
+    let home = temp_dir("rebind");
+    let input = ":skip\n:skip\n:skip\n:skip\ne = 0\n:quit\n";
+    let shown = text(&slicelab(&home, &["lesson", "views"], input).stdout);
+    assert!(
+        shown.contains("`e = ...` made the name `e` stand for a new value"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn lesson_finished_leaves_a_summary_and_the_learner_at_the_prompt() {
+    let home = temp_dir("finish");
+    let input = "w = a[1:4]\nw[0] = 100\na\nTrue\n(3,)\nview\n[0, 2, 4]\ne[:] = 0\na\nw\n";
+    let out = slicelab(&home, &["lesson", "views"], input);
+    let shown = text(&out.stdout);
+    assert!(out.status.success(), "{shown}");
+    assert!(shown.contains("tasks done first try: 3 of 3"), "{shown}");
+    assert!(shown.contains("predictions right:    4 of 4"), "{shown}");
+    assert!(shown.contains("Next: `:lesson copy`"), "{shown}");
+    // After the lesson, `w` is still bound at the plain prompt.
+    assert!(shown.ends_with("\narray([100,   0,   3])\n"), "{shown}");
 }

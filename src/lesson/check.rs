@@ -5,8 +5,8 @@
 //! statement that reaches the wanted state passes — typed text is never
 //! compared.
 
-use super::model::{Guess, Lesson, Sourced, Step};
-use super::predict;
+use super::model::{Guess, Lesson, Predict, Sourced, Step};
+use super::predict::{self, Truth};
 use crate::eval::{Outcome, PyError, Session, refuse_file_writes};
 
 /// A check and what it gave on the learner's state.
@@ -111,6 +111,8 @@ pub fn verify(lesson: &Lesson) -> Vec<Problem> {
                     line,
                     message: format!("`predict: {}` raised {e}", p.statement.text),
                 });
+            } else if let Some(message) = giveaway(step, p, &truth) {
+                problems.push(Problem { line, message });
             } else if truth.shape.is_none() && p.ask.iter().any(|g| *g != Guess::Values) {
                 problems.push(Problem {
                     line,
@@ -136,6 +138,57 @@ pub fn verify(lesson: &Lesson) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// Whether the prose shown before a predict step already tells its answer:
+/// a sentence that names the verdict (`a view`, `copies`...) and quotes code
+/// from the predicted statement, or the shape or values written out. The
+/// explanation belongs in `explain:`, shown after the guess.
+pub fn giveaway(step: &Step, p: &Predict, truth: &Truth) -> Option<String> {
+    let prose = &step.text;
+    let statement = &p.statement.text;
+    let quoted_code = |sentence: &str| {
+        sentence
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .any(|code| !code.trim().is_empty() && statement.contains(code.trim()))
+    };
+    for g in &p.ask {
+        let told = match g {
+            Guess::View => {
+                let words: &[&str] = if truth.shares_with.is_empty() {
+                    &["a copy", "copies", "copied", "new memory"]
+                } else {
+                    &["a view", "views", "same memory", "shares memory"]
+                };
+                prose
+                    .split(['.', '!', '?', ';'])
+                    .find(|s| {
+                        let lower = s.to_lowercase();
+                        quoted_code(s) && words.iter().any(|w| lower.contains(w))
+                    })
+                    .map(|s| format!("the prose says it ({:?})", s.trim()))
+            }
+            Guess::Shape => truth.shape.as_ref().and_then(|shape| {
+                let text = crate::engine::error::shape_tuple(shape);
+                (!shape.is_empty() && prose.contains(&text))
+                    .then(|| format!("the prose writes the shape {text}"))
+            }),
+            Guess::Values => truth.value.as_ref().and_then(|v| {
+                let shown = crate::eval::display::str_of(v, &Default::default());
+                (shown.len() > 4 && prose.contains(&shown))
+                    .then(|| format!("the prose writes the values {shown}"))
+            }),
+        };
+        if let Some(how) = told {
+            return Some(format!(
+                "step \"{}\" gives its answer away before the guess: {how}; move the explanation to `explain:`",
+                step.title
+            ));
+        }
+    }
+    None
 }
 
 /// Every statement whose output a learner following the lesson sees, in

@@ -13,7 +13,10 @@
 //! solution: b = a[:3]           runs in order to complete the step
 //! predict: a[[1, 2]]            a predict-then-reveal step instead of a task
 //! ask: shape, view, values      what the learner guesses first
+//! explain: why                  prose shown after the guess (or once the task is done)
 //! ```
+//!
+//! A check may end in `# words`: what it asks, shown when it does not hold.
 //!
 //! The parser collects every error rather than stopping at the first.
 
@@ -48,8 +51,31 @@ impl fmt::Display for FormatError {
 
 /// The directives a line may start with.
 const DIRECTIVES: &[&str] = &[
-    "summary", "run", "task", "check", "hint", "solution", "predict", "ask",
+    "summary", "run", "task", "check", "hint", "solution", "predict", "ask", "explain",
 ];
+
+/// A statement and the words of a trailing `# comment`, split at the
+/// first `#` outside a string literal.
+fn split_note(text: &str) -> (&str, Option<String>) {
+    let mut quote = None;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        match quote {
+            Some(_) if escaped => escaped = false,
+            Some(_) if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '\'' || c == '"' => quote = Some(c),
+            None if c == '#' => {
+                let note = text[i + 1..].trim();
+                let note = (!note.is_empty()).then(|| note.to_string());
+                return (text[..i].trim(), note);
+            }
+            None => {}
+        }
+    }
+    (text.trim(), None)
+}
 
 /// `word: rest` when the line starts with a lowercase word and a colon.
 fn directive(line: &str) -> Option<(&str, &str)> {
@@ -84,6 +110,7 @@ enum Open {
     None,
     Task,
     Hint,
+    Explain,
 }
 
 struct Parser {
@@ -115,6 +142,7 @@ impl Parser {
 
     /// Syntax-check a statement (or an expression, for checks).
     fn statement(&mut self, line: usize, word: &str, text: &str) -> Option<Sourced> {
+        let (text, note) = split_note(text);
         if text.is_empty() {
             self.error(line, format!("`{word}:` needs a statement after it"));
             return None;
@@ -133,6 +161,7 @@ impl Parser {
             Ok(Stmt::Expr(_)) => Some(Sourced {
                 text: text.to_string(),
                 line,
+                note,
             }),
             Ok(Stmt::Assign { targets, .. }) if word == "predict" && targets.len() > 1 => {
                 self.error(
@@ -151,6 +180,7 @@ impl Parser {
             Ok(_) => Some(Sourced {
                 text: text.to_string(),
                 line,
+                note,
             }),
         }
     }
@@ -163,6 +193,7 @@ impl Parser {
             if let Some(step) = self.lesson.steps.last_mut() {
                 let field = match self.open {
                     Open::Task => step.task.as_mut(),
+                    Open::Explain => Some(&mut step.explain),
                     _ => step.hints.last_mut(),
                 };
                 if let Some(f) = field {
@@ -243,6 +274,15 @@ impl Parser {
                             ask: Vec::new(),
                         })
                     }
+                }
+            }
+            "explain" => {
+                if let Some(step) = self.lesson.steps.last_mut() {
+                    if !step.explain.is_empty() {
+                        step.explain.push('\n');
+                    }
+                    step.explain.push_str(rest);
+                    self.open = Open::Explain;
                 }
             }
             "task" | "hint" if rest.is_empty() => {

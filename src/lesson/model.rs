@@ -9,6 +9,9 @@ pub struct Sourced {
     pub text: String,
     /// 1-based line number in the lesson file.
     pub line: usize,
+    /// The words after a `#` on the line: for a check, what it asks in the
+    /// lesson's own words, shown when it does not hold yet.
+    pub note: Option<String>,
 }
 
 /// What a predict step asks the learner to guess before the statement runs.
@@ -64,9 +67,25 @@ pub struct Step {
     pub solutions: Vec<Sourced>,
     /// Present for predict-then-reveal steps.
     pub predict: Option<Predict>,
+    /// Prose shown once the learner has answered (after a predict step's
+    /// reveal, or when a task is done): the explanation that must not come
+    /// before the guess.
+    pub explain: String,
 }
 
 impl Step {
+    /// The trailing solution lines that only show a value (`solution: a`
+    /// after `solution: w[0] = 100`): the "then look at" part of a task,
+    /// which the learner is given the chance to type after the checks hold.
+    pub fn looks(&self) -> &[Sourced] {
+        let k = self
+            .solutions
+            .iter()
+            .rposition(|s| !is_expression(&s.text))
+            .map_or(0, |i| i + 1);
+        &self.solutions[k..]
+    }
+
     /// The statements that complete this step from its starting state: the
     /// predicted statement, or the solutions.
     pub fn answer(&self) -> Vec<&Sourced> {
@@ -92,4 +111,13 @@ pub struct Lesson {
     pub intro: String,
     /// The steps, in order.
     pub steps: Vec<Step>,
+}
+
+/// Whether `text` is an expression statement (it shows a value, changes nothing
+/// by its form).
+pub fn is_expression(text: &str) -> bool {
+    matches!(
+        crate::syntax::parse_stmt(text),
+        Ok(crate::syntax::ast::Stmt::Expr(_))
+    )
 }

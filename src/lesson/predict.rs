@@ -5,6 +5,7 @@
 //! element's memory with an array the statement reads. (The teaching view
 //! gives the full verdict with its reason; this is the yes/no a guess needs.)
 
+use super::model::Guess;
 use crate::eval::{Outcome, Session, Value, shares_memory};
 use crate::syntax::{self, ast::Stmt};
 
@@ -100,6 +101,16 @@ pub fn assigned_name(statement: &str) -> Option<String> {
 /// Run `statement` (an expression, or `name = expression`) on the learner's
 /// session and say what it gave.
 pub fn reveal(session: &mut Session, statement: &str) -> (Outcome, Truth) {
+    reveal_with(session, statement, |s, line| s.run(line))
+}
+
+/// [`reveal`], running the statement through `run` (the lesson prompt runs
+/// it through the teaching view, so the reveal shows the diagram too).
+pub fn reveal_with(
+    session: &mut Session,
+    statement: &str,
+    run: impl FnOnce(&mut Session, &str) -> Outcome,
+) -> (Outcome, Truth) {
     // The statement is the lesson file's, not the learner's.
     let _no_writes = crate::eval::refuse_file_writes();
     let target = assigned_name(statement);
@@ -117,7 +128,7 @@ pub fn reveal(session: &mut Session, statement: &str) -> (Outcome, Truth) {
         .filter_map(|n| session.binding(n).map(|v| (n.clone(), v.clone())))
         .filter(|(_, v)| matches!(v, Value::Array(_)))
         .collect();
-    let outcome = session.run(statement);
+    let outcome = run(session, statement);
     let value = match (&outcome.error, &target) {
         // (The name is looked up after the statement bound it.)
         (Some(_), _) => None,
@@ -165,26 +176,73 @@ pub fn parse_verdict(guess: &str) -> Option<bool> {
     }
 }
 
-/// Score a values guess: the typed literal, evaluated in a scratch session
-/// (so it cannot touch the learner's names), equals the result elementwise
-/// with the same shape (`np.array_equal`).
-pub fn values_match(guess: &str, truth: &Truth) -> Result<bool, String> {
+/// A learner's typed answer to one question, once it reads as one.
+#[derive(Debug, Clone)]
+pub enum Answer {
+    /// The integers of a shape.
+    Shape(Vec<usize>),
+    /// `true` for VIEW.
+    View(bool),
+    /// The value the typed expression evaluated to.
+    Values(Value),
+}
+
+/// Read `text` as an answer to `question`, or say how to type one (the
+/// question is then asked again). A values answer is evaluated on the
+/// learner's own names as they are before the statement runs, so `a[1:3]`
+/// or `[0, 2]` are both answers; arrays are copied, so the statement cannot
+/// change a guess after it was made.
+pub fn read_answer(session: &mut Session, question: Guess, text: &str) -> Result<Answer, String> {
+    match question {
+        Guess::Shape => parse_shape(text).map(Answer::Shape).ok_or_else(|| {
+            "type a shape as whole numbers, e.g. (2, 3), 4, or () for a scalar".to_string()
+        }),
+        Guess::View => parse_verdict(text)
+            .map(Answer::View)
+            .ok_or_else(|| "type VIEW or COPY (v or c will do)".to_string()),
+        Guess::Values => {
+            match syntax::parse_stmt(text) {
+                Ok(Stmt::Expr(_)) => {}
+                Ok(_) => return Err("type the values as an expression, e.g. [1, 2]".into()),
+                Err(e) => return Err(format!("that does not read as Python: {}", e.message)),
+            }
+            let outcome = session.run(text);
+            if let Some(e) = outcome.error {
+                return Err(format!("that raised {e}; type the values, e.g. [1, 2]"));
+            }
+            match outcome.value {
+                Some(Value::Array(a)) => a
+                    .copy(crate::engine::Order::C)
+                    .map(|c| Answer::Values(Value::Array(c)))
+                    .map_err(|e| e.to_string()),
+                Some(v) => Ok(Answer::Values(v)),
+                None => Err("type the values as an expression, e.g. [1, 2]".into()),
+            }
+        }
+    }
+}
+
+/// Whether an answer is right.
+pub fn answer_is_right(answer: &Answer, truth: &Truth) -> bool {
+    match answer {
+        Answer::Shape(s) => truth.shape.as_ref() == Some(s),
+        Answer::View(v) => *v == !truth.shares_with.is_empty(),
+        Answer::Values(v) => values_match(v, truth),
+    }
+}
+
+/// Score a values guess: equal to the result elementwise with the same
+/// shape (`np.array_equal`), judged in a scratch session.
+pub fn values_match(guess: &Value, truth: &Truth) -> bool {
     let Some(value) = &truth.value else {
-        return Ok(false);
+        return false;
     };
     let mut scratch = Session::new();
     scratch.bind("result", value.clone());
-    let guessed = scratch.run(guess);
-    if let Some(e) = guessed.error {
-        return Err(e.to_string());
-    }
-    let Some(g) = guessed.value else {
-        return Err("type the values as an expression, e.g. [1, 2]".into());
-    };
-    scratch.bind("guess", g);
+    scratch.bind("guess", guess.clone());
     scratch
         .truth("np.array_equal(result, guess)")
-        .map_err(|e| e.to_string())
+        .unwrap_or(false)
 }
 
 #[cfg(test)]
@@ -208,8 +266,11 @@ mod tests {
         let (_, t) = reveal(&mut s, "b = a[::2]");
         assert_eq!((t.shape.clone(), t.verdict()), (Some(vec![3]), "VIEW"));
         assert_eq!(t.shares_with, vec!["a"]);
-        assert_eq!(values_match("[0, 2, 4]", &t), Ok(true));
-        assert_eq!(values_match("[0, 2]", &t), Ok(false));
+        let answer = |s: &mut Session, text| read_answer(s, Guess::Values, text).unwrap();
+        assert!(answer_is_right(&answer(&mut s, "[0, 2, 4]"), &t));
+        assert!(!answer_is_right(&answer(&mut s, "[0, 2]"), &t));
+        // Guesses may use the learner's names.
+        assert!(answer_is_right(&answer(&mut s, "a[::2]"), &t));
         let (_, t) = reveal(&mut s, "a[0]");
         assert_eq!((t.shape.clone(), t.verdict()), (Some(vec![]), "COPY"));
     }
@@ -223,5 +284,15 @@ mod tests {
         assert_eq!(parse_verdict(" View "), Some(true));
         assert_eq!(parse_verdict("c"), Some(false));
         assert_eq!(parse_verdict("maybe"), None);
+    }
+
+    #[test]
+    fn malformed_answers_are_refused_with_a_reason() {
+        let mut s = Session::new();
+        assert!(read_answer(&mut s, Guess::View, "maybe").is_err());
+        assert!(read_answer(&mut s, Guess::Shape, "two").is_err());
+        assert!(read_answer(&mut s, Guess::Values, "x = 1").is_err());
+        assert!(read_answer(&mut s, Guess::Values, "undefined_name").is_err());
+        assert!(s.binding("x").is_none());
     }
 }

@@ -201,6 +201,12 @@ fn warn(palette: &Palette, message: &str) {
 
 /// Run the interactive prompt until `:quit`, `exit()` or Ctrl-D.
 pub fn run(palette: Palette) -> io::Result<()> {
+    run_with(palette, Session::new())
+}
+
+/// The interactive prompt over `session`'s names (a finished lesson hands
+/// its names on).
+pub fn run_with(palette: Palette, mut session: Session) -> io::Result<()> {
     let mut editor = new_editor(&palette)?;
     let scope = editor.helper().map(|h| h.scope()).unwrap_or_default();
     let mut history = History::open(&mut editor, &palette);
@@ -217,8 +223,15 @@ pub fn run(palette: Palette) -> io::Result<()> {
                 env!("CARGO_PKG_VERSION")
             ))
         )?;
+        let store = crate::lesson::progress::Store::open(crate::lesson::progress::default_path());
+        if store.progress.lessons.is_empty() {
+            writeln!(
+                stdout,
+                "{}",
+                palette.dim("New here? `:lesson views` starts the first lesson.")
+            )?;
+        }
     }
-    let mut session = Session::new();
     scope.borrow_mut().set_names(&session);
     let mut transcript = commands::Transcript::default();
     let mut teacher = crate::teach::Teacher::new();
@@ -265,7 +278,14 @@ pub fn run(palette: Palette) -> io::Result<()> {
             ),
             Some(Command::Names) => names(&session),
             Some(Command::Lesson(name)) => {
-                lesson::from_prompt(&mut editor, &mut history, name, &palette)?;
+                if let Some(learned) =
+                    lesson::from_prompt(&mut editor, &mut history, name, &palette)?
+                {
+                    // A finished lesson's names join the prompt's.
+                    for (name, value) in learned.names() {
+                        session.bind(&name, value);
+                    }
+                }
                 String::new()
             }
             Some(Command::Unknown) => {
