@@ -205,14 +205,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 )));
             }
             let items = iterate(&args.pos[0])?;
-            let key = args
-                .kw("key")
-                .cloned()
-                .filter(|k| !matches!(k, Value::None));
-            let reverse = match args.kw("reverse") {
-                Some(r) => truthy(r)?,
-                None => false,
-            };
+            let (key, reverse) = sort_options(&args)?;
             Value::list(sort_values(s, items, key.as_ref(), reverse)?)
         }
         "min" | "max" if !args.pos.is_empty() => {
@@ -227,16 +220,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 .filter(|k| !matches!(k, Value::None));
             let mut best: Option<(Value, Value)> = None;
             for x in items {
-                let k = match &key {
-                    Some(f) => s.call(
-                        f,
-                        Args {
-                            pos: vec![x.clone()],
-                            kw: vec![],
-                        },
-                    )?,
-                    None => x.clone(),
-                };
+                let k = keyed(s, key.as_ref(), &x)?;
                 best = Some(match best {
                     None => (x, k),
                     Some((bx, bk)) => {
@@ -380,6 +364,33 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
     }))
 }
 
+/// The `key=` and `reverse=` of `sorted` and `list.sort`.
+pub(super) fn sort_options(args: &Args) -> PyResult<(Option<Value>, bool)> {
+    let key = args
+        .kw("key")
+        .cloned()
+        .filter(|k| !matches!(k, Value::None));
+    let reverse = match args.kw("reverse") {
+        Some(r) => truthy(r)?,
+        None => false,
+    };
+    Ok((key, reverse))
+}
+
+/// `key(x)`, or `x` itself when there is no key.
+fn keyed(s: &mut Session, key: Option<&Value>, x: &Value) -> PyResult<Value> {
+    match key {
+        Some(f) => s.call(
+            f,
+            Args {
+                pos: vec![x.clone()],
+                kw: vec![],
+            },
+        ),
+        None => Ok(x.clone()),
+    }
+}
+
 /// Whether `v` is an exception class or a tuple holding one.
 fn is_exception_classes(v: &Value) -> bool {
     match v {
@@ -441,22 +452,13 @@ pub(super) fn sort_values(
     key: Option<&Value>,
     reverse: bool,
 ) -> PyResult<Vec<Value>> {
-    let mut keyed = Vec::with_capacity(items.len());
+    let mut pairs = Vec::with_capacity(items.len());
     for x in items {
-        let k = match key {
-            Some(f) => s.call(
-                f,
-                Args {
-                    pos: vec![x.clone()],
-                    kw: vec![],
-                },
-            )?,
-            None => x.clone(),
-        };
-        keyed.push((k, x));
+        let k = keyed(s, key, &x)?;
+        pairs.push((k, x));
     }
     let mut err = None;
-    keyed.sort_by(|(a, _), (b, _)| {
+    pairs.sort_by(|(a, _), (b, _)| {
         let (a, b) = if reverse { (b, a) } else { (a, b) };
         match less(a, b) {
             Ok(true) => std::cmp::Ordering::Less,
@@ -477,5 +479,5 @@ pub(super) fn sort_values(
     if let Some(e) = err {
         return Err(e);
     }
-    Ok(keyed.into_iter().map(|(_, x)| x).collect())
+    Ok(pairs.into_iter().map(|(_, x)| x).collect())
 }

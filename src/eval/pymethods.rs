@@ -5,7 +5,7 @@
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate, truthy};
+use super::interp::{Args, iterate};
 use super::ops::python_eq;
 use super::value::Value;
 
@@ -63,14 +63,7 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
                 if !args.pos.is_empty() {
                     return Err(PyError::type_error("sort() takes no positional arguments"));
                 }
-                let key = args
-                    .kw("key")
-                    .cloned()
-                    .filter(|k| !matches!(k, Value::None));
-                let reverse = match args.kw("reverse") {
-                    Some(r) => truthy(r)?,
-                    None => false,
-                };
+                let (key, reverse) = super::pybuiltins::sort_options(&args)?;
                 let items = l.borrow().clone();
                 let sorted = super::pybuiltins::sort_values(s, items, key.as_ref(), reverse)?;
                 *l.borrow_mut() = sorted;
