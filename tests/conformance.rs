@@ -27,9 +27,11 @@ struct Block {
     output: Vec<String>,
 }
 
-/// Split a transcript into blocks: `>>> ` starts a statement, a leading
-/// `# numpy ...` line is skipped, output lines are right-trimmed and trailing
-/// blank lines are dropped. Anything before the first statement is ignored.
+/// Split a transcript into blocks: `>>> ` starts a statement, and `... `
+/// lines right after it go on it (a statement over several lines, joined
+/// with newlines); a leading `# numpy ...` line is skipped, output lines are
+/// right-trimmed and trailing blank lines are dropped. Anything before the
+/// first statement is ignored.
 fn parse_transcript(text: &str) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     for line in text.lines() {
@@ -38,6 +40,13 @@ fn parse_transcript(text: &str) -> Vec<Block> {
                 statement: stmt.to_string(),
                 output: Vec::new(),
             });
+        } else if let Some(last) = blocks
+            .last_mut()
+            .filter(|b| b.output.is_empty())
+            .filter(|_| line.starts_with("... ") || line == "...")
+        {
+            last.statement.push('\n');
+            last.statement.push_str(line.get(4..).unwrap_or(""));
         } else if blocks.is_empty() {
             // `# numpy X.Y.Z` header (or stray preamble): not part of any statement.
             continue;
@@ -55,8 +64,18 @@ fn parse_transcript(text: &str) -> Vec<Block> {
 
 /// Run the binary on the statements; returns (stdout, status description, stderr).
 fn run_slicelab(statements: &[String]) -> (String, String, String) {
-    let mut input = statements.join("\n");
-    input.push('\n');
+    // As check.py feeds them: a statement over several lines is followed by
+    // an empty line, as at Python's prompt.
+    let input: String = statements
+        .iter()
+        .map(|s| {
+            if s.contains('\n') {
+                format!("{s}\n\n")
+            } else {
+                format!("{s}\n")
+            }
+        })
+        .collect();
     let mut child = match Command::new(env!("CARGO_BIN_EXE_slicelab"))
         .arg("--transcript")
         .env("NO_COLOR", "1")
@@ -132,7 +151,8 @@ fn indent(lines: &Option<Vec<String>>) -> String {
 }
 
 /// Statements slicelab is known not to match yet, as `STEM<TAB>STATEMENT`
-/// lines in `tests/conformance/known_gaps.txt`. The list is a ratchet: a
+/// lines in `tests/conformance/known_gaps.txt` (a statement over several
+/// lines has its newlines written as `⏎`). The list is a ratchet: a
 /// listed statement that starts to pass fails the test until it is removed,
 /// and any unlisted mismatch fails it as well.
 fn known_gaps(stem: &str) -> Vec<String> {
@@ -142,7 +162,7 @@ fn known_gaps(stem: &str) -> Vec<String> {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| l.split_once('\t'))
         .filter(|(s, _)| *s == stem)
-        .map(|(_, stmt)| stmt.to_string())
+        .map(|(_, stmt)| stmt.replace('⏎', "\n"))
         .collect()
 }
 
@@ -252,6 +272,16 @@ conformance_test!(edge_shapes, "18_edge_shapes");
 conformance_test!(more_functions, "19_more_functions");
 conformance_test!(npy_hostile, "90_npy_hostile");
 conformance_test!(hostile_sizes, "91_hostile_sizes");
+conformance_test!(blocks_and_loops, "40_blocks_and_loops");
+conformance_test!(functions, "41_functions");
+conformance_test!(scoping, "42_scoping");
+conformance_test!(comprehensions, "43_comprehensions");
+conformance_test!(formatting, "44_formatting");
+conformance_test!(errors_in_blocks, "45_errors_in_blocks");
+conformance_test!(statements, "46_statements");
+conformance_test!(builtins_and_methods, "47_builtins_and_methods");
+conformance_test!(incident, "48_incident");
+conformance_test!(limits, "49_limits");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
@@ -320,5 +350,12 @@ fn transcript_parser_follows_check_py_rules() {
     assert_eq!(
         b[2].output,
         vec!["1 2".to_string(), String::new(), "3".to_string()]
+    );
+    let t = ">>> for i in x:\n...     print(i)\n... \n0\n... not a continuation\n";
+    let b = parse_transcript(t);
+    assert_eq!(b[0].statement, "for i in x:\n    print(i)\n");
+    assert_eq!(
+        b[0].output,
+        vec!["0".to_string(), "... not a continuation".to_string()]
     );
 }

@@ -323,6 +323,54 @@ fn grammar_statement() -> BoxedStrategy<String> {
     .boxed()
 }
 
+/// A compound statement over several lines: loops, conditionals, `try`,
+/// functions (called, and recursing without end), comprehensions, nested
+/// up to a few levels, around well-formed statements.
+fn block_statement() -> BoxedStrategy<String> {
+    let body = grammar_statement().prop_map(|s| vec![s]);
+    body.prop_recursive(4, 16, 3, |inner| {
+        let indent = |lines: Vec<String>| -> Vec<String> {
+            lines.into_iter().map(|l| format!("    {l}")).collect()
+        };
+        let e = expr();
+        prop_oneof![
+            (e.clone(), inner.clone()).prop_map(move |(c, b)| {
+                let mut v = vec![format!("if {c}:")];
+                v.extend(indent(b));
+                v.push("else:".into());
+                v.push("    pass".into());
+                v
+            }),
+            (pick(NAMES), inner.clone()).prop_map(move |(n, b)| {
+                let mut v = vec![format!("for {n} in range(3):")];
+                v.extend(indent(b));
+                v.push("    break".into());
+                v
+            }),
+            inner.clone().prop_map(move |b| {
+                let mut v = vec!["try:".to_string()];
+                v.extend(indent(b));
+                v.push("except Exception as err:".into());
+                v.push("    print(err)".into());
+                v.push("finally:".into());
+                v.push("    pass".into());
+                v
+            }),
+            (pick(NAMES), inner.clone()).prop_map(move |(n, b)| {
+                let mut v = vec!["def fz(x, *rest, k=1, **kw):".to_string()];
+                v.extend(indent(b));
+                v.push(format!("    return fz(x) if x is {n} else x"));
+                v
+            }),
+            (e.clone(), pick(NAMES))
+                .prop_map(|(c, n)| vec![format!("[{n} for {n} in range(2) if {c}]")]),
+            e.prop_map(|c| vec![format!("f\"{{{c}!r:>4}} {{{c}}}\"")]),
+        ]
+    })
+    .prop_map(|lines| lines.join("\n"))
+    .boxed()
+}
+
 /// Tokens of the statement language, to be thrown together at random.
 const TOKENS: &[&str] = &[
     "a",
@@ -442,6 +490,9 @@ fn statement() -> BoxedStrategy<String> {
         1 => random_bytes(),
         3 => token_soup(),
         8 => grammar_statement(),
+        2 => block_statement(),
+        1 => Just("def fz(n):\n    return fz(n + 1)\nfz(0)".to_string()),
+        1 => Just("fz(0)".to_string()),
     ]
     .boxed()
 }

@@ -71,6 +71,7 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             "<numpy.flatiter object at {:#x}>",
             std::rc::Rc::as_ptr(a) as usize
         ),
+        Value::Object(o) => super::object::repr(o, opts),
     }
 }
 
@@ -111,6 +112,7 @@ pub fn str_of(v: &Value, opts: &PrintOptions) -> String {
         Value::NpScalar(dt, s) => scalar_str(dt, s),
         Value::Void(a) => scalar_str(a.dtype(), &a.first()),
         Value::DType(dt) => dtype_str(dt),
+        Value::Object(o) => super::object::str_of(o, opts),
         other => repr(other, opts),
     }
 }

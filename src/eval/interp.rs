@@ -101,6 +101,16 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
         Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
         Value::FlatIter(a) => super::flatiter::items(a),
+        Value::Object(o) => match o.as_ref() {
+            super::object::Obj::Iter(items, _) => items.borrow_mut().drain(..).collect(),
+            super::object::Obj::Set(items) => items.borrow().clone(),
+            _ => {
+                return Err(PyError::type_error(format!(
+                    "'{}' object is not iterable",
+                    o.type_name()
+                )));
+            }
+        },
         Value::Array(a) => {
             if a.ndim() == 0 {
                 return Err(PyError::type_error("iteration over a 0-d array"));
@@ -136,31 +146,44 @@ impl Session {
         match stmt {
             Stmt::Pass => Ok(None),
             Stmt::Import { module, alias } => {
-                if module != "numpy" {
-                    return Err(PyError::new(
-                        "ModuleNotFoundError",
-                        format!("slicelab only has numpy; no module named '{module}'"),
-                    ));
+                // `import numpy.linalg as la` binds the submodule;
+                // `import numpy.linalg` binds `numpy`.
+                let v = self.import_module(module)?;
+                match alias {
+                    Some(a) => self.bind_name(a, v),
+                    None => self.bind_name("numpy", Value::Module("numpy".into())),
                 }
-                let name = alias.clone().unwrap_or_else(|| "numpy".into());
-                self.names.insert(name, Value::Module("numpy".into()));
                 Ok(None)
             }
             Stmt::FromImport { module, names } => {
-                if module != "numpy" {
-                    return Err(PyError::new(
-                        "ModuleNotFoundError",
-                        format!("slicelab only has numpy; no module named '{module}'"),
-                    ));
-                }
+                let m = self.import_module(module)?;
                 for (n, alias) in names {
-                    let v = self.np_attr(n)?;
-                    self.names
-                        .insert(alias.clone().unwrap_or_else(|| n.clone()), v);
+                    let v = self.getattr(&m, n).map_err(|_| {
+                        PyError::new(
+                            "ImportError",
+                            format!("cannot import name '{n}' from '{module}'"),
+                        )
+                    })?;
+                    self.bind_name(&alias.clone().unwrap_or_else(|| n.clone()), v);
                 }
                 Ok(None)
             }
             Stmt::Expr(e) => Ok(Some(self.eval(e)?)),
+            Stmt::Seq(_)
+            | Stmt::If { .. }
+            | Stmt::While { .. }
+            | Stmt::For { .. }
+            | Stmt::FunctionDef(_)
+            | Stmt::Return(_)
+            | Stmt::Break
+            | Stmt::Continue
+            | Stmt::Try { .. }
+            | Stmt::With { .. }
+            | Stmt::Raise { .. }
+            | Stmt::Del(_)
+            | Stmt::Assert { .. }
+            | Stmt::Global(_)
+            | Stmt::Nonlocal(_) => self.exec_top(stmt),
             Stmt::Assign { targets, value } => {
                 let v = self.eval(value)?;
                 for t in targets {
@@ -219,11 +242,16 @@ impl Session {
         self.binary(op, &cur, rhs)
     }
 
-    fn assign(&mut self, target: &Expr, value: Value) -> PyResult<()> {
+    pub(super) fn assign(&mut self, target: &Expr, value: Value) -> PyResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
-                self.names.insert(n.clone(), value);
+                self.bind_name(n, value);
                 Ok(())
+            }
+            ExprKind::Tuple(ts) | ExprKind::List(ts)
+                if ts.iter().any(|t| matches!(t.kind, ExprKind::Starred(_))) =>
+            {
+                super::pycollections::assign_starred(self, ts, value)
             }
             ExprKind::Subscript { value: obj, index } => {
                 let obj = self.eval(obj)?;
@@ -257,7 +285,7 @@ impl Session {
     }
 
     /// Evaluate a subscript's index expression (slices allowed).
-    fn eval_index(&mut self, e: &Expr) -> PyResult<Value> {
+    pub(super) fn eval_index(&mut self, e: &Expr) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Tuple(items) => {
                 let mut vs = Vec::with_capacity(items.len());
@@ -303,9 +331,23 @@ impl Session {
             ExprKind::List(items) => Value::list(self.eval_items(items)?),
             ExprKind::Tuple(items) => Value::tuple(self.eval_items(items)?),
             ExprKind::Dict(pairs) => {
-                let mut out = vec![];
+                let mut out: Vec<(Value, Value)> = vec![];
                 for (k, v) in pairs {
-                    out.push((self.eval(k)?, self.eval(v)?));
+                    if let ExprKind::DoubleStarred(inner) = &k.kind {
+                        let d = self.eval(inner)?;
+                        let Value::Dict(d) = d else {
+                            return Err(PyError::type_error(format!(
+                                "'{}' object is not a mapping",
+                                d.type_name()
+                            )));
+                        };
+                        for (k, v) in d.borrow().iter() {
+                            super::pycollections::dict_set(&mut out, k.clone(), v.clone())?;
+                        }
+                        continue;
+                    }
+                    let (k, v) = (self.eval(k)?, self.eval(v)?);
+                    super::pycollections::dict_set(&mut out, k, v)?;
                 }
                 Value::Dict(Rc::new(std::cell::RefCell::new(out)))
             }
@@ -345,6 +387,10 @@ impl Session {
                             ExprKind::Starred(inner) => {
                                 let v = self.eval(inner)?;
                                 a.pos.extend(iterate(&v)?);
+                            }
+                            ExprKind::DoubleStarred(inner) => {
+                                let v = self.eval(inner)?;
+                                super::pycollections::spread_kwargs(&mut a, &v)?;
                             }
                             _ => a.pos.push(self.eval(x)?),
                         },
@@ -400,12 +446,21 @@ impl Session {
                     self.eval(orelse)?
                 }
             }
-            ExprKind::Starred(_) => {
+            ExprKind::Starred(_) | ExprKind::DoubleStarred(_) => {
                 return Err(PyError::new(
                     "SyntaxError",
                     "can't use starred expression here",
                 ));
             }
+            ExprKind::Set(items) => super::object::set_of(self.eval_items(items)?)?,
+            ExprKind::Lambda(def) => self.make_function(def)?,
+            ExprKind::Comp { kind, elt, clauses } => self.eval_comp(*kind, elt, clauses)?,
+            ExprKind::DictComp {
+                key,
+                value,
+                clauses,
+            } => self.eval_dict_comp(key, value, clauses)?,
+            ExprKind::FString(parts) => Value::str(&self.eval_fstring(parts)?),
         })
     }
 
@@ -423,10 +478,7 @@ impl Session {
     }
 
     fn lookup(&self, name: &str) -> PyResult<Value> {
-        if let Some(v) = self.names.get(name) {
-            return Ok(v.clone());
-        }
-        super::numpy::builtin(name).ok_or_else(|| PyError::name(name))
+        self.lookup_name(name)
     }
 
     pub(super) fn unary(&mut self, op: UnaryOp, v: &Value) -> PyResult<Value> {
@@ -489,6 +541,9 @@ impl Session {
         l: &Value,
         r: &Value,
     ) -> PyResult<Value> {
+        if let (crate::syntax::ast::BinOp::Mod, Value::Str(t)) = (op, l) {
+            return Ok(Value::str(&self.percent_format(t, r)?));
+        }
         let numpy_side = is_numpy(l) || is_numpy(r);
         if numpy_side && op == crate::syntax::ast::BinOp::MatMul {
             return super::linalg::matmul(l, r);
@@ -799,6 +854,13 @@ impl Session {
                 "imag" => Ok(Value::Float(*im)),
                 _ => Err(PyError::attribute("complex", name)),
             },
+            Value::Object(o) => super::pycollections::object_attr(o, obj, name),
+            Value::Type(t) if name == "__name__" => Ok(Value::str(
+                super::display::type_path(t)
+                    .rsplit('.')
+                    .next()
+                    .unwrap_or_default(),
+            )),
             Value::List(_)
             | Value::Dict(_)
             | Value::Tuple(_)
@@ -809,7 +871,32 @@ impl Session {
         }
     }
 
+    /// The module a dotted name stands for: `numpy`, or an attribute path
+    /// below it that slicelab has.
+    fn import_module(&mut self, module: &str) -> PyResult<Value> {
+        let mut parts = module.split('.');
+        if parts.next() != Some("numpy") {
+            return Err(PyError::new(
+                "ModuleNotFoundError",
+                format!("slicelab only has numpy; no module named '{module}'"),
+            ));
+        }
+        let mut v = Value::Module("numpy".into());
+        for p in parts {
+            v = self.getattr(&v, p).map_err(|_| {
+                PyError::new(
+                    "ModuleNotFoundError",
+                    format!("slicelab does not have the module '{module}'"),
+                )
+            })?;
+        }
+        Ok(v)
+    }
+
     fn np_attr(&self, name: &str) -> PyResult<Value> {
+        if matches!(name, "printoptions" | "errstate") {
+            return Ok(Value::func(&format!("np.{name}")));
+        }
         super::numpy::np_attr(name).ok_or_else(|| {
             PyError::new(
                 "AttributeError",
@@ -818,9 +905,63 @@ impl Session {
         })
     }
 
-    fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
+    pub(super) fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
         match f {
-            Value::Function(name) => self.call_function(name, args),
+            Value::Function(name) => match super::pybuiltins::call(self, name, args)? {
+                Ok(v) => Ok(v),
+                Err(args) => self.call_function(name, args),
+            },
+            Value::Object(o) => match o.as_ref() {
+                super::object::Obj::Func(func) => self.call_user(func, args),
+                _ => Err(PyError::type_error(format!(
+                    "'{}' object is not callable",
+                    o.type_name()
+                ))),
+            },
+            Value::Type(super::value::TypeObj::Builtin(n))
+                if super::exceptions::is_exception_class(n) =>
+            {
+                Ok(super::exceptions::instantiate(
+                    n,
+                    &args.pos,
+                    &self.print_options,
+                ))
+            }
+            Value::Type(super::value::TypeObj::Builtin("dict")) if !args.pos.is_empty() => {
+                let mut out: Vec<(Value, Value)> = Vec::new();
+                let items = match &args.pos[0] {
+                    Value::Dict(d) => d.borrow().clone(),
+                    other => {
+                        let mut pairs = Vec::new();
+                        for item in iterate(other)? {
+                            let kv = iterate(&item)?;
+                            let [k, v] = &kv[..] else {
+                                return Err(PyError::value(format!(
+                                    "dictionary update sequence element #{} has length {}; 2 is required",
+                                    pairs.len(),
+                                    kv.len()
+                                )));
+                            };
+                            pairs.push((k.clone(), v.clone()));
+                        }
+                        pairs
+                    }
+                };
+                for (k, v) in items
+                    .into_iter()
+                    .chain(args.kw.iter().map(|(k, v)| (Value::str(k), v.clone())))
+                {
+                    super::pycollections::dict_set(&mut out, k, v)?;
+                }
+                Ok(Value::Dict(Rc::new(std::cell::RefCell::new(out))))
+            }
+            Value::Type(super::value::TypeObj::Builtin("set")) => {
+                let items = match args.pos.first() {
+                    Some(v) => iterate(v)?,
+                    None => Vec::new(),
+                };
+                super::object::set_of(items)
+            }
             Value::Type(t) => super::numpy::construct(self, t, args),
             Value::Method(obj, name) => super::methods::call_method(self, obj, name, args),
             Value::DType(_) => Err(PyError::type_error("'numpy.dtype' object is not callable")),

@@ -247,6 +247,10 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
 
 /// Call a bound method.
 pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+    let args = match super::pymethods::call(s, obj, name, args)? {
+        Ok(v) => return Ok(v),
+        Err(args) => args,
+    };
     match obj {
         Value::Array(a) => call_array_method(s, a, name, args),
         Value::NpScalar(dt, sc) => match name {
@@ -312,6 +316,7 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
             _ => Err(PyError::attribute("dict", name)),
         },
         Value::Str(t) => match name {
+            "format" => Ok(Value::str(&s.str_format(t, &args)?)),
             "upper" => Ok(Value::str(&t.to_uppercase())),
             "lower" => Ok(Value::str(&t.to_lowercase())),
             "strip" => Ok(Value::str(t.trim())),

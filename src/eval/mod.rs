@@ -3,11 +3,16 @@
 //! Nothing here prints.
 
 pub mod bindings;
+mod block;
 mod complex_fns;
+mod comprehension;
 pub mod convert;
 pub mod display;
 pub mod error;
+mod exceptions;
 mod flatiter;
+mod format;
+mod function;
 mod help;
 mod index_routines;
 mod interp;
@@ -18,9 +23,14 @@ mod npy;
 /// Lesson lines run with file writing refused (issue 19).
 pub use npy::{WritesRefused, refuse_file_writes};
 mod numpy;
+pub mod object;
 pub mod ops;
 mod printopts;
 pub mod signature;
+mod pybuiltins;
+mod pycollections;
+mod pymethods;
+mod scope;
 pub mod value;
 
 use std::collections::HashMap;
@@ -43,6 +53,17 @@ pub struct Session {
     pub print_options: PrintOptions,
     /// Text written by `print` during the current statement.
     printed: String,
+    /// The frame of the function (or comprehension) running, if any.
+    scope: Option<std::rc::Rc<scope::Frame>>,
+    /// How many of the learner's function calls are under way.
+    depth: usize,
+    /// `_`: the last value the prompt showed.
+    last_shown: Option<Value>,
+    /// Whether expression statements show their value (at the prompt, in
+    /// blocks too; not inside functions).
+    display_exprs: bool,
+    /// Exceptions being handled by `except` clauses (for a bare `raise`).
+    handling: Vec<PyError>,
 }
 
 /// What one statement did.
@@ -76,6 +97,11 @@ impl Session {
             names,
             print_options: PrintOptions::default(),
             printed: String::new(),
+            scope: None,
+            depth: 0,
+            last_shown: None,
+            display_exprs: true,
+            handling: Vec::new(),
         }
     }
 
@@ -139,12 +165,22 @@ impl Session {
             Ok((value, shown))
         });
         crate::engine::interrupt::clear();
+        // An error may have left a function's frame in place.
+        self.scope = None;
+        self.depth = 0;
+        self.display_exprs = true;
+        self.handling.clear();
         out.output = std::mem::take(&mut self.printed);
         match result {
             Ok((value, shown)) => {
                 if let Some(text) = shown {
                     out.output.push_str(&text);
                     out.output.push('\n');
+                }
+                if let Some(v) = &value
+                    && !matches!(v, Value::None)
+                {
+                    self.last_shown = Some(v.clone());
                 }
                 out.value = value;
             }

@@ -2421,6 +2421,7 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::Module(_) => TypeObj::Builtin("module"),
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
         Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
+        Value::Object(o) => super::object::type_obj(o),
     }
 }
 

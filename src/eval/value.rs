@@ -54,6 +54,8 @@ pub enum Value {
     Flags(ArrayRef),
     /// `a.flat`: a `numpy.flatiter` over the array.
     FlatIter(ArrayRef),
+    /// What Python code makes: functions, exceptions, iterators, sets.
+    Object(Rc<super::object::Obj>),
 }
 
 /// Type objects a learner meets.
@@ -119,6 +121,7 @@ impl Value {
             Value::Module(_) => "module".into(),
             Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),
             Value::FlatIter(_) => "numpy.flatiter".into(),
+            Value::Object(o) => o.type_name(),
         }
     }
 
@@ -137,6 +140,7 @@ impl Value {
             (Value::Type(a), Value::Type(b)) => a == b,
             (Value::Function(a), Value::Function(b)) => a == b,
             (Value::Module(a), Value::Module(b)) => a == b,
+            (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::DType(a), Value::DType(b)) => a == b && !matches!(a, DType::Record(_)),
             (Value::NpScalar(DType::Bool, a), Value::NpScalar(DType::Bool, b)) => a == b,
             _ => false,

@@ -121,9 +121,24 @@ impl Reader {
             Err(e) => return Err(e),
         };
         self.bad_lines = 0;
-        while helper::needs_more(&input) {
+        // A compound statement (`for ...:`, `def ...:`) goes on until a
+        // blank line, as at Python's prompt; in a paste, also until a line
+        // back at the left margin that is not an `else:`-like clause.
+        let block = starts_block(&input);
+        while helper::needs_more(&input) || block {
+            if block
+                && !helper::needs_more(&input)
+                && let Some(next) = self.pending.front()
+                && !next.trim().is_empty()
+                && !crate::syntax::group::continues(&input, next)
+            {
+                break;
+            }
             match self.next_line(editor, continued, None) {
                 Ok(more) => {
+                    if block && more.trim().is_empty() && !helper::needs_more(&input) {
+                        break;
+                    }
                     input.push('\n');
                     input.push_str(&more);
                 }
@@ -136,6 +151,31 @@ impl Reader {
                 Err(e) => return Err(e),
             }
         }
+        if block {
+            return Ok(Read::Line(input));
+        }
         Ok(Read::Line(helper::join_lines(&input)))
     }
+}
+
+/// Whether the first line opens a compound statement's indented body
+/// (`for x in xs:`, `def f():`, `try:`), so that more lines follow.
+fn starts_block(input: &str) -> bool {
+    let first = input.lines().next().unwrap_or("");
+    let code = first.split('#').next().unwrap_or("").trim_end();
+    let word = code.split([' ', ':', '(']).next().unwrap_or("");
+    code.ends_with(':')
+        && matches!(
+            word,
+            "if" | "for"
+                | "while"
+                | "def"
+                | "try"
+                | "with"
+                | "class"
+                | "elif"
+                | "else"
+                | "except"
+                | "finally"
+        )
 }

@@ -16,9 +16,10 @@ pub enum ScriptEnd {
     Failed,
 }
 
-/// Run each statement in `source` (one a line; blank lines and `#` lines
-/// skipped), writing `>>> STATEMENT` and then what the prompt would print.
-/// Stops at the first error unless `keep_going`.
+/// Run each statement in `source` (lines grouped into statements as the
+/// prompt groups them, `syntax::group`; blank lines and `#` lines skipped),
+/// writing `>>> FIRST LINE`, `... LINE` for the rest, and then what the
+/// prompt would print. Stops at the first error unless `keep_going`.
 pub fn run_source(
     source: &str,
     keep_going: bool,
@@ -28,12 +29,19 @@ pub fn run_source(
     let mut session = Session::new();
     let mut teacher = crate::teach::Teacher::new();
     let mut end = ScriptEnd::Ok;
-    for line in source.lines() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
+    let mut grouper = crate::syntax::group::Grouper::new();
+    let mut statements: Vec<Vec<String>> = source
+        .lines()
+        .filter_map(|l| grouper.push(l.strip_suffix('\r').unwrap_or(l)))
+        .collect();
+    statements.extend(grouper.finish());
+    for lines in statements {
+        for (i, l) in lines.iter().enumerate() {
+            let prompt = if i == 0 { ">>> " } else { "... " };
+            writeln!(out, "{}{l}", palette.prompt(prompt))?;
         }
-        writeln!(out, "{}{line}", palette.prompt(">>> "))?;
+        let joined = lines.join("\n");
+        let line = joined.as_str();
         let width = crate::teach::terminal_width();
         if let Some(text) = teacher.command(line, &mut session, palette, width) {
             out.write_all(text.as_bytes())?;

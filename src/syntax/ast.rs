@@ -48,6 +48,167 @@ pub enum Stmt {
     },
     /// An empty line, a comment, or `pass`.
     Pass,
+    /// Several statements run in order: `a; b` on one line, or a whole
+    /// input of several top-level statements.
+    Seq(Vec<Stmt>),
+    /// `if`/`elif`/`else`: the first branch whose test is true runs.
+    If {
+        /// (test, body) for `if` and each `elif`.
+        branches: Vec<(Expr, Vec<Stmt>)>,
+        /// The `else:` body (empty when absent).
+        orelse: Vec<Stmt>,
+    },
+    /// `while test: body else: orelse`.
+    While {
+        /// The condition, evaluated before each iteration.
+        test: Expr,
+        /// The loop body.
+        body: Vec<Stmt>,
+        /// Runs when the loop ends without `break`.
+        orelse: Vec<Stmt>,
+    },
+    /// `for target in iter: body else: orelse`.
+    For {
+        /// What each item is bound to.
+        target: Expr,
+        /// The iterable.
+        iter: Expr,
+        /// The loop body.
+        body: Vec<Stmt>,
+        /// Runs when the loop ends without `break`.
+        orelse: Vec<Stmt>,
+    },
+    /// `def name(params): body`.
+    FunctionDef(std::sync::Arc<FuncDef>),
+    /// `return value`.
+    Return(Option<Expr>),
+    /// `break`.
+    Break,
+    /// `continue`.
+    Continue,
+    /// `try: body except ...: ... else: ... finally: ...`.
+    Try {
+        /// The guarded body.
+        body: Vec<Stmt>,
+        /// The `except` clauses in order.
+        handlers: Vec<Handler>,
+        /// Runs when the body raised nothing.
+        orelse: Vec<Stmt>,
+        /// Runs always.
+        finalbody: Vec<Stmt>,
+    },
+    /// `with ctx as target, ...: body`.
+    With {
+        /// (context expression, `as` target).
+        items: Vec<(Expr, Option<Expr>)>,
+        /// The body.
+        body: Vec<Stmt>,
+    },
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    Raise {
+        /// The exception (class or instance); `None` re-raises.
+        exc: Option<Expr>,
+        /// The `from` part.
+        cause: Option<Expr>,
+    },
+    /// `del a, b[0], d['k']`.
+    Del(Vec<Expr>),
+    /// `assert test, msg`.
+    Assert {
+        /// The condition.
+        test: Expr,
+        /// The message, if given.
+        msg: Option<Expr>,
+    },
+    /// `global a, b`.
+    Global(Vec<String>),
+    /// `nonlocal a, b`.
+    Nonlocal(Vec<String>),
+}
+
+/// One `except` clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handler {
+    /// The class (or tuple of classes) matched; `None` for a bare `except:`.
+    pub class: Option<Expr>,
+    /// The `as` name.
+    pub name: Option<String>,
+    /// The clause's body.
+    pub body: Vec<Stmt>,
+}
+
+/// A parameter list, as Python's `def` and `lambda` write it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Params {
+    /// Positional-or-keyword parameters (positional-only ones first), with defaults.
+    pub positional: Vec<(String, Option<Expr>)>,
+    /// How many of `positional` come before a `/`.
+    pub positional_only: usize,
+    /// `*args`.
+    pub varargs: Option<String>,
+    /// Keyword-only parameters, with defaults.
+    pub kwonly: Vec<(String, Option<Expr>)>,
+    /// `**kwargs`.
+    pub varkw: Option<String>,
+}
+
+/// A function written by the learner (`def` or `lambda`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FuncDef {
+    /// Its name (`<lambda>` for a lambda).
+    pub name: String,
+    /// The parameters.
+    pub params: Params,
+    /// The body; a lambda's is one `return`.
+    pub body: Vec<Stmt>,
+    /// The docstring, if the body starts with a string literal.
+    pub doc: Option<String>,
+    /// Names local to the function (assigned in it and not declared
+    /// `global`/`nonlocal`), parameters included: Python decides scope
+    /// when it compiles the function, and so does the builder.
+    pub locals: Vec<String>,
+    /// Names declared `global`.
+    pub globals: Vec<String>,
+}
+
+/// One part of an f-string.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FPart {
+    /// Literal text (`{{` already turned into `{`).
+    Lit(String),
+    /// `{expr!conv:spec}`, and `{expr=}` with its text.
+    Field {
+        /// The expression.
+        expr: Box<Expr>,
+        /// `r`, `s` or `a` after `!`.
+        conv: Option<char>,
+        /// The format spec, itself an f-string.
+        spec: Vec<FPart>,
+        /// For `{x=}`: the text `x=` written before the value.
+        debug: Option<String>,
+    },
+}
+
+/// One `for ... in ... if ...` clause of a comprehension.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompFor {
+    /// What each item is bound to.
+    pub target: Expr,
+    /// The iterable.
+    pub iter: Expr,
+    /// The `if` conditions.
+    pub ifs: Vec<Expr>,
+}
+
+/// Which collection a comprehension builds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompKind {
+    /// `[...]`
+    List,
+    /// `{...}` without `:`.
+    Set,
+    /// `(...)`, or the lone argument of a call.
+    Generator,
 }
 
 /// An expression with the span it came from.
@@ -159,6 +320,32 @@ pub enum ExprKind {
     },
     /// `*x` inside a call, list or tuple.
     Starred(Box<Expr>),
+    /// `**x` inside a call or a dict display.
+    DoubleStarred(Box<Expr>),
+    /// `{a, b}`.
+    Set(Vec<Expr>),
+    /// `lambda params: body`.
+    Lambda(std::sync::Arc<FuncDef>),
+    /// `[elt for ...]`, `{elt for ...}`, `(elt for ...)`.
+    Comp {
+        /// The collection built.
+        kind: CompKind,
+        /// The element.
+        elt: Box<Expr>,
+        /// The `for` clauses, outermost first.
+        clauses: Vec<CompFor>,
+    },
+    /// `{k: v for ...}`.
+    DictComp {
+        /// The key.
+        key: Box<Expr>,
+        /// The value.
+        value: Box<Expr>,
+        /// The `for` clauses, outermost first.
+        clauses: Vec<CompFor>,
+    },
+    /// `f"..."`.
+    FString(Vec<FPart>),
 }
 
 /// A call argument.

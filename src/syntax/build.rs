@@ -11,7 +11,7 @@ use pest::iterators::Pair;
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 
 use super::SyntaxError;
-use super::ast::{Arg, BinOp, BoolOpKind, CmpOp, Expr, ExprKind, Span, Stmt, UnaryOp};
+use super::ast::{Arg, BinOp, BoolOpKind, CmpOp, CompKind, Expr, ExprKind, Span, Stmt, UnaryOp};
 use super::grammar::Rule;
 
 type Result<T> = std::result::Result<T, SyntaxError>;
@@ -39,7 +39,7 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 /// did not match, so a non-atomic pair can end in blanks. Composite nodes
 /// take their spans from their parts instead; this trim covers pairs inside
 /// brackets, where a comment cannot occur.
-fn span_of(pair: &Pair<'_, Rule>) -> Span {
+pub(super) fn span_of(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
     let text = pair.as_str().trim_end_matches([' ', '\t', '\x0C']);
     Span {
@@ -48,24 +48,24 @@ fn span_of(pair: &Pair<'_, Rule>) -> Span {
     }
 }
 
-fn join(a: Span, b: Span) -> Span {
+pub(super) fn join(a: Span, b: Span) -> Span {
     Span {
         start: a.start,
         end: b.end,
     }
 }
 
-fn expr(kind: ExprKind, span: Span) -> Expr {
+pub(super) fn expr(kind: ExprKind, span: Span) -> Expr {
     Expr { kind, span }
 }
 
 /// A pair the grammar guarantees; reaching the error means the grammar and
 /// builder disagree, which we report instead of panicking.
-fn internal(offset: usize) -> SyntaxError {
+pub(super) fn internal(offset: usize) -> SyntaxError {
     SyntaxError::new("invalid syntax (internal parser mismatch)", offset)
 }
 
-fn is_keyword(rule: Rule) -> bool {
+pub(super) fn is_keyword(rule: Rule) -> bool {
     matches!(
         rule,
         Rule::kw_pass
@@ -79,14 +79,30 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_not
             | Rule::kw_in
             | Rule::kw_is
+            | Rule::kw_lambda
+            | Rule::kw_for
+            | Rule::kw_elif
+            | Rule::kw_while
+            | Rule::kw_def
+            | Rule::kw_try
+            | Rule::kw_except
+            | Rule::kw_finally
+            | Rule::kw_with
+            | Rule::kw_class
+            | Rule::kw_break
+            | Rule::kw_continue
+            | Rule::kw_return
+            | Rule::kw_raise
+            | Rule::kw_global
+            | Rule::kw_nonlocal
+            | Rule::kw_del
+            | Rule::kw_assert
     )
 }
 
-/// Builds the statement from the `line` pair.
-pub(crate) fn build_line(line: Pair<'_, Rule>) -> Result<Stmt> {
-    let Some(stmt) = line.into_inner().find(|p| p.as_rule() != Rule::EOI) else {
-        return Ok(Stmt::Pass);
-    };
+/// Builds one of the simple statements this file knows (pass, import,
+/// from-import, expression and assignment); `build_stmt.rs` has the rest.
+pub(super) fn build_simple(stmt: Pair<'_, Rule>) -> Result<Stmt> {
     match stmt.as_rule() {
         Rule::pass_stmt => Ok(Stmt::Pass),
         Rule::import_stmt => {
@@ -108,7 +124,7 @@ pub(crate) fn build_line(line: Pair<'_, Rule>) -> Result<Stmt> {
             Ok(Stmt::FromImport { module, names })
         }
         Rule::expr_stmt => build_expr_stmt(stmt),
-        _ => Err(internal(stmt.as_span().start())),
+        _ => super::build_stmt::build_other(stmt),
     }
 }
 
@@ -190,7 +206,7 @@ fn aug_op(text: &str) -> Option<BinOp> {
 }
 
 /// `*x` alone is only meaningful inside a call, list or tuple.
-fn no_lone_star(e: &Expr) -> Result<()> {
+pub(super) fn no_lone_star(e: &Expr) -> Result<()> {
     if let ExprKind::Starred(_) = e.kind {
         return Err(SyntaxError::new(
             "can't use starred expression here",
@@ -224,13 +240,26 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Unary { .. } | ExprKind::Binary { .. } | ExprKind::BoolOp { .. } => "expression",
         ExprKind::Compare { .. } => "comparison",
         ExprKind::IfExp { .. } => "conditional expression",
-        ExprKind::Starred(_) => "starred",
+        ExprKind::Starred(_) | ExprKind::DoubleStarred(_) => "starred",
+        ExprKind::Set(_) => "set display",
+        ExprKind::Lambda(_) => "lambda",
+        ExprKind::Comp {
+            kind: CompKind::List,
+            ..
+        } => "list comprehension",
+        ExprKind::Comp {
+            kind: CompKind::Set,
+            ..
+        } => "set comprehension",
+        ExprKind::Comp { .. } => "generator expression",
+        ExprKind::DictComp { .. } => "dict comprehension",
+        ExprKind::FString(_) => "f-string expression",
     }
 }
 
 /// A legal assignment target: a name, subscript, attribute, or a tuple/list
 /// of those with at most one starred element.
-fn check_target(e: &Expr, in_sequence: bool) -> Result<()> {
+pub(super) fn check_target(e: &Expr, in_sequence: bool) -> Result<()> {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => Ok(()),
         ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -258,7 +287,7 @@ fn check_target(e: &Expr, in_sequence: bool) -> Result<()> {
 }
 
 /// `a`, `a, b`, `a, *b,`: a tuple as soon as a comma appears.
-fn build_star_exprs(pair: Pair<'_, Rule>) -> Result<Expr> {
+pub(super) fn build_star_exprs(pair: Pair<'_, Rule>) -> Result<Expr> {
     let offset = pair.as_span().start();
     let mut items = Vec::new();
     let mut comma = false;
@@ -283,9 +312,19 @@ fn build_star_exprs(pair: Pair<'_, Rule>) -> Result<Expr> {
 }
 
 /// Any expression-level pair: `expr`, `star_expr`, or an inner level.
-fn build_any(pair: Pair<'_, Rule>) -> Result<Expr> {
+pub(super) fn build_any(pair: Pair<'_, Rule>) -> Result<Expr> {
     match pair.as_rule() {
         Rule::expr => build_expr(pair),
+        Rule::dstar_expr => {
+            let star = span_of(&pair);
+            let inner = pair
+                .into_inner()
+                .next()
+                .ok_or_else(|| internal(star.start))?;
+            let inner = build_bitor(inner)?;
+            let span = join(star, inner.span);
+            Ok(expr(ExprKind::DoubleStarred(Box::new(inner)), span))
+        }
         Rule::star_expr => {
             let star = span_of(&pair);
             let inner = pair
@@ -302,10 +341,13 @@ fn build_any(pair: Pair<'_, Rule>) -> Result<Expr> {
 
 /// `d0 if t1 else o1 if t2 else o2` arrives flat as `[d0, t1, o1, t2, o2]`
 /// and is folded from the right: `IfExp(d0, t1, IfExp(o1, t2, o2))`.
-fn build_expr(pair: Pair<'_, Rule>) -> Result<Expr> {
+pub(super) fn build_expr(pair: Pair<'_, Rule>) -> Result<Expr> {
     let offset = pair.as_span().start();
     let mut parts = Vec::new();
     for p in pair.into_inner() {
+        if p.as_rule() == Rule::lambdef {
+            return super::build_comp::build_lambda(p);
+        }
         if !is_keyword(p.as_rule()) {
             parts.push(build_disjunction(p)?);
         }
@@ -325,7 +367,7 @@ fn build_expr(pair: Pair<'_, Rule>) -> Result<Expr> {
     Ok(acc)
 }
 
-fn build_disjunction(pair: Pair<'_, Rule>) -> Result<Expr> {
+pub(super) fn build_disjunction(pair: Pair<'_, Rule>) -> Result<Expr> {
     build_boolop(pair, BoolOpKind::Or, build_conjunction)
 }
 
@@ -453,7 +495,7 @@ fn binary(op: BinOp, left: Expr, right: Expr) -> Expr {
 }
 
 /// The `| ^ & << >> + - * @ / // %` sequence, through the Pratt parser.
-fn build_bitor(pair: Pair<'_, Rule>) -> Result<Expr> {
+pub(super) fn build_bitor(pair: Pair<'_, Rule>) -> Result<Expr> {
     let offset = pair.as_span().start();
     let mut inner = pair.into_inner();
     if inner.len() == 1 {
@@ -573,11 +615,23 @@ fn build_primary(pair: Pair<'_, Rule>) -> Result<Expr> {
     Ok(acc)
 }
 
-fn build_args(call: Pair<'_, Rule>) -> Result<Vec<Arg>> {
+pub(super) fn build_args(call: Pair<'_, Rule>) -> Result<Vec<Arg>> {
     let mut args = Vec::new();
     let mut keywords: Vec<String> = Vec::new();
+    let call_span = span_of(&call);
     for p in call.into_inner() {
         let at = p.as_span().start();
+        if p.as_rule() == Rule::comp_for {
+            // `f(x for x in xs)`: the lone argument is a generator.
+            let Some(Arg::Positional(elt)) = args.pop() else {
+                return Err(internal(at));
+            };
+            let clause = super::build_comp::build_comp_for(p)?;
+            args.push(Arg::Positional(super::build_comp::extend_generator(
+                elt, clause, call_span,
+            )));
+            continue;
+        }
         if p.as_rule() == Rule::kwarg {
             let mut kv = p.into_inner();
             let name = kv
@@ -596,7 +650,12 @@ fn build_args(call: Pair<'_, Rule>) -> Result<Vec<Arg>> {
         } else {
             let value = build_any(p)?;
             // CPython allows `f(a=1, *b)` but not `f(a=1, b)`.
-            if !keywords.is_empty() && !matches!(value.kind, ExprKind::Starred(_)) {
+            if !keywords.is_empty()
+                && !matches!(
+                    value.kind,
+                    ExprKind::Starred(_) | ExprKind::DoubleStarred(_)
+                )
+            {
                 return Err(SyntaxError::new(
                     "positional argument follows keyword argument",
                     at,
@@ -693,21 +752,8 @@ fn build_atom(pair: Pair<'_, Rule>) -> Result<Expr> {
             }
             super::strings::build_strings(pair)?
         }
-        Rule::list => {
-            let items = pair.into_inner().map(build_any).collect::<Result<_>>()?;
-            ExprKind::List(items)
-        }
-        Rule::dict => {
-            let mut entries = Vec::new();
-            for item in pair.into_inner() {
-                let at = item.as_span().start();
-                let mut kv = item.into_inner();
-                let k = build_expr(kv.next().ok_or_else(|| internal(at))?)?;
-                let v = build_expr(kv.next().ok_or_else(|| internal(at))?)?;
-                entries.push((k, v));
-            }
-            ExprKind::Dict(entries)
-        }
+        Rule::list => return super::build_comp::build_list(pair),
+        Rule::dict => return super::build_comp::build_brace(pair),
         Rule::paren => return build_paren(pair),
         _ => return Err(internal(span.start)),
     };
@@ -721,6 +767,12 @@ fn build_paren(pair: Pair<'_, Rule>) -> Result<Expr> {
     let mut items = Vec::new();
     let mut comma = false;
     for p in pair.into_inner() {
+        if p.as_rule() == Rule::comp_for {
+            let elt = items.pop().ok_or_else(|| internal(span.start))?;
+            let clause = super::build_comp::build_comp_for(p)?;
+            items.push(super::build_comp::extend_generator(elt, clause, span));
+            continue;
+        }
         if p.as_rule() == Rule::comma {
             comma = true;
         } else {

@@ -3,11 +3,21 @@
 //! pairs into [`ast::Stmt`].
 
 pub mod ast;
+mod block;
 mod build;
+mod build_comp;
+mod build_stmt;
 mod depth;
 mod error;
+mod fstring;
 mod grammar;
+pub mod group;
 mod scan;
+mod scope;
+/// The names an assignment target binds.
+pub mod scope_names {
+    pub use super::scope::target_names;
+}
 mod strings;
 
 use std::num::NonZeroUsize;
@@ -24,22 +34,51 @@ use grammar::{Rule, StatementParser};
 /// the limit only stops pathological input from running for long.
 const PEST_CALL_LIMIT: usize = 20_000_000;
 
-/// Parses one line typed at the prompt into a statement.
+/// Parses one statement as typed at the prompt: one line, or several
+/// (a block, a bracket left open, a backslash), or several statements on one
+/// line separated by `;`.
 ///
-/// A single trailing newline is allowed. Never panics; every failure,
-/// including input that is too long or too deeply nested, is a
-/// [`SyntaxError`] whose offset points into `line`.
-pub fn parse_stmt(line: &str) -> Result<ast::Stmt, SyntaxError> {
-    let line = line
-        .strip_suffix('\n')
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .unwrap_or(line);
-    if let Some(at) = line.find(['\n', '\r']) {
+/// Trailing newlines are allowed. Never panics; every failure, including
+/// input that is too long or too deeply nested, is a [`SyntaxError`] whose
+/// offset points into `text`.
+pub fn parse_stmt(text: &str) -> Result<ast::Stmt, SyntaxError> {
+    let text = text.trim_end_matches(['\n', '\r']);
+    let lines = block::logical_lines(text)?;
+    let mut parsed = Vec::with_capacity(lines.len());
+    for line in lines {
+        let logical = parse_logical(&line.text).map_err(|e| {
+            let at = line.start + e.offset;
+            SyntaxError::new(e.message, at)
+        })?;
+        parsed.push((line, logical));
+    }
+    let mut stmts = block::Assembler::new(parsed).program()?;
+    Ok(match stmts.len() {
+        0 => ast::Stmt::Pass,
+        1 => stmts.pop().unwrap_or(ast::Stmt::Pass),
+        _ => ast::Stmt::Seq(stmts),
+    })
+}
+
+/// Parses the text of an f-string's replacement field.
+pub(crate) fn parse_fexpr(text: &str) -> Result<ast::Expr, SyntaxError> {
+    let depth = scan::prescan(text)?;
+    if depth > SHALLOW_DEPTH {
         return Err(SyntaxError::new(
-            "slicelab reads one statement on one line",
-            at,
+            "f-string: expression nested too deeply",
+            0,
         ));
     }
+    let mut pairs = StatementParser::parse(Rule::fexpr, text).map_err(|e| from_pest(e, text))?;
+    let pair = pairs
+        .next()
+        .and_then(|p| p.into_inner().next())
+        .ok_or_else(|| SyntaxError::new("f-string: empty expression not allowed", 0))?;
+    build::build_star_exprs(pair)
+}
+
+/// One logical line: the pre-scan, then pest and the builder.
+fn parse_logical(line: &str) -> Result<build_stmt::Logical, SyntaxError> {
     let depth = scan::prescan(line)?;
 
     static CALL_LIMIT: Once = Once::new();
@@ -71,20 +110,29 @@ const SHALLOW_DEPTH: usize = 16;
 const DEEP_STACK_BYTES: usize = 64 << 20;
 
 /// pest, then the builder, on a line the pre-scan accepted.
-fn parse_checked(line: &str) -> Result<ast::Stmt, SyntaxError> {
+fn parse_checked(line: &str) -> Result<build_stmt::Logical, SyntaxError> {
     let mut pairs = StatementParser::parse(Rule::line, line).map_err(|e| from_pest(e, line))?;
-    let stmt = match pairs.next() {
-        Some(pair) => build::build_line(pair)?,
+    let logical = match pairs.next() {
+        Some(pair) => build_stmt::build_line(pair)?,
         None => return Err(SyntaxError::new("invalid syntax", 0)),
     };
-    let offset = depth::stmt_exprs(&stmt)
-        .into_iter()
+    let stmts: &[ast::Stmt] = match &logical {
+        build_stmt::Logical::Simple(ss) | build_stmt::Logical::Head(_, Some(ss)) => ss,
+        build_stmt::Logical::Head(_, None) => &[],
+    };
+    let offset = stmts
+        .iter()
+        .flat_map(depth::stmt_exprs)
         .find_map(|e| depth::too_deep(e, depth::MAX_AST_DEPTH))
         .map(|e| e.span.start);
     match offset {
-        None => Ok(stmt),
+        None => Ok(logical),
         Some(offset) => {
-            depth::dismantle(stmt);
+            if let build_stmt::Logical::Simple(ss) | build_stmt::Logical::Head(_, Some(ss)) =
+                logical
+            {
+                ss.into_iter().for_each(depth::dismantle);
+            }
             Err(SyntaxError::new(
                 format!(
                     "expression is too complex (nested more than {} levels deep)",
@@ -204,6 +252,7 @@ mod tests {
                 format!("(from {module} {})", n.join(" "))
             }
             Stmt::Pass => "pass".into(),
+            other => format!("{other:?}"),
         }
     }
 
@@ -323,6 +372,7 @@ mod tests {
                 format!("(if {} {} {})", ex(test), ex(body), ex(orelse))
             }
             ExprKind::Starred(inner) => format!("(* {})", ex(inner)),
+            other => format!("{other:?}"),
         }
     }
 

@@ -19,34 +19,14 @@ pub(crate) const MAX_LINE_CHARS: usize = 100_000;
 /// Keywords that start statements slicelab does not run, with the words
 /// used in the message.
 const UNSUPPORTED_STATEMENTS: &[(&str, &str)] = &[
-    ("for", "'for' loops are"),
-    ("while", "'while' loops are"),
-    ("if", "'if' statements are"),
-    ("elif", "'elif' clauses are"),
-    ("else", "'else' clauses are"),
-    ("def", "function definitions ('def') are"),
     ("class", "class definitions are"),
-    ("with", "'with' statements are"),
-    ("try", "'try' statements are"),
-    ("except", "'except' clauses are"),
-    ("finally", "'finally' clauses are"),
-    ("return", "'return' statements are"),
-    ("del", "'del' statements are"),
-    ("global", "'global' statements are"),
-    ("nonlocal", "'nonlocal' statements are"),
-    ("raise", "'raise' statements are"),
-    ("assert", "'assert' statements are"),
-    ("break", "'break' statements are"),
-    ("continue", "'continue' statements are"),
     ("async", "'async' statements are"),
 ];
 
 /// Keywords that can never appear in a slicelab line, wherever they stand.
 const UNSUPPORTED_ANYWHERE: &[(&str, &str)] = &[
-    ("lambda", "lambda expressions are not supported"),
     ("yield", "'yield' is not supported"),
     ("await", "'await' is not supported"),
-    ("def", "function definitions ('def') are not supported"),
     ("class", "class definitions are not supported"),
 ];
 
@@ -70,6 +50,7 @@ pub(crate) fn prescan(line: &str) -> Result<usize, SyntaxError> {
         unary_run: 0,
         tokens_seen: 0,
         max_depth: 0,
+        lambdas: 0,
     }
     .run()
 }
@@ -84,8 +65,10 @@ struct Scanner<'a> {
     unary_run: usize,
     /// Tokens seen so far (to know whether a keyword starts the statement).
     tokens_seen: usize,
-    /// Deepest bracket nesting so far.
+    /// Deepest bracket nesting so far (lambdas count as a level).
     max_depth: usize,
+    /// `lambda` keywords seen.
+    lambdas: usize,
 }
 
 impl Scanner<'_> {
@@ -192,18 +175,31 @@ impl Scanner<'_> {
     /// A string literal whose quote is at `self.pos`; `start` includes any prefix.
     fn string(&mut self, start: usize, quote_at: usize) -> Result<(), SyntaxError> {
         let quote = self.bytes[quote_at];
-        let mut i = quote_at + 1;
+        let triple = self.bytes.get(quote_at..quote_at + 3) == Some(&[quote; 3][..]);
+        let width = if triple { 3 } else { 1 };
+        let mut i = quote_at + width;
         loop {
             match self.bytes.get(i) {
+                None if triple => {
+                    return Err(SyntaxError::new(
+                        "unterminated triple-quoted string literal",
+                        start,
+                    ));
+                }
                 None => {
                     return Err(SyntaxError::new("unterminated string literal", start));
                 }
                 Some(b'\\') => i += 2,
-                Some(&b) if b == quote => break,
+                Some(&b)
+                    if b == quote
+                        && (!triple || self.bytes.get(i..i + 3) == Some(&[quote; 3][..])) =>
+                {
+                    break;
+                }
                 Some(_) => i += 1,
             }
         }
-        self.pos = i + 1;
+        self.pos = i + width;
         self.token(false)
     }
 
@@ -216,10 +212,10 @@ impl Scanner<'_> {
         let word = &self.line[start..end];
         if matches!(self.byte_at(end), Some(b'\'' | b'"')) {
             let lower = word.to_ascii_lowercase();
-            if matches!(lower.as_str(), "f" | "rf" | "fr") {
-                return Err(SyntaxError::new("f-strings are not supported", start));
-            }
-            if matches!(lower.as_str(), "r" | "b" | "u" | "rb" | "br") {
+            if matches!(
+                lower.as_str(),
+                "r" | "b" | "u" | "rb" | "br" | "f" | "rf" | "fr"
+            ) {
                 return self.string(start, end);
             }
         }
@@ -228,15 +224,17 @@ impl Scanner<'_> {
             && let Some((_, what)) = UNSUPPORTED_STATEMENTS.iter().find(|(k, _)| *k == word)
         {
             return Err(SyntaxError::new(
-                format!("slicelab runs one-line statements; {what} not supported"),
+                format!("slicelab: {what} not supported"),
                 start,
             ));
         }
-        if word == "for" {
-            return Err(SyntaxError::new(
-                "comprehensions and generator expressions are not supported",
-                start,
-            ));
+        if word == "lambda" {
+            // A lambda's body is parsed by recursion, like a bracket.
+            self.lambdas += 1;
+            if self.lambdas > MAX_NESTING {
+                return Err(SyntaxError::new("too many nested lambdas", start));
+            }
+            self.max_depth = self.max_depth.max(self.brackets.len() + self.lambdas);
         }
         if let Some((_, msg)) = UNSUPPORTED_ANYWHERE.iter().find(|(k, _)| *k == word) {
             return Err(SyntaxError::new(*msg, start));

@@ -3,7 +3,7 @@
 use pest::iterators::Pair;
 
 use super::SyntaxError;
-use super::ast::ExprKind;
+use super::ast::{ExprKind, FPart};
 use super::grammar::Rule;
 
 /// Builds `'a' "b" r'c'` (one `strings` pair) into one `Str` or `Bytes`.
@@ -11,6 +11,8 @@ pub(crate) fn build_strings(pair: Pair<'_, Rule>) -> Result<ExprKind, SyntaxErro
     let mut text = String::new();
     let mut bytes = Vec::new();
     let mut kind_bytes: Option<bool> = None;
+    // f-string parts so far, once an f-literal was seen.
+    let mut fparts: Option<Vec<FPart>> = None;
     for lit in pair.into_inner() {
         let at = lit.as_span().start();
         let mut prefix = "";
@@ -35,6 +37,20 @@ pub(crate) fn build_strings(pair: Pair<'_, Rule>) -> Result<ExprKind, SyntaxErro
         }
         let body_at = body.as_span().start();
         let body = body.as_str();
+        if prefix.contains('f') {
+            let parts = fparts.get_or_insert_with(|| vec![FPart::Lit(std::mem::take(&mut text))]);
+            parts.extend(super::fstring::parse_fstring(body, raw, body_at)?);
+            continue;
+        }
+        if let Some(parts) = &mut fparts {
+            let piece = if raw {
+                body.to_string()
+            } else {
+                decode_str(body, body_at)?
+            };
+            parts.push(FPart::Lit(piece));
+            continue;
+        }
         if is_bytes {
             bytes.extend(decode_bytes(body, raw, body_at)?);
         } else if raw {
@@ -42,6 +58,9 @@ pub(crate) fn build_strings(pair: Pair<'_, Rule>) -> Result<ExprKind, SyntaxErro
         } else {
             text.push_str(&decode_str(body, body_at)?);
         }
+    }
+    if let Some(parts) = fparts {
+        return Ok(ExprKind::FString(parts));
     }
     Ok(if kind_bytes == Some(true) {
         ExprKind::Bytes(bytes)
@@ -111,7 +130,7 @@ fn hex_escape(
 }
 
 /// Resolves escapes in a non-raw str body starting at byte `at` of the line.
-fn decode_str(body: &str, at: usize) -> Result<String, SyntaxError> {
+pub(super) fn decode_str(body: &str, at: usize) -> Result<String, SyntaxError> {
     let mut out = String::with_capacity(body.len());
     let mut i = 0;
     while let Some(c) = body[i..].chars().next() {

@@ -1,0 +1,510 @@
+//! Compound statements and the simple statements that steer them: `if`,
+//! `for`, `while`, `try`, `with`, `def`, `return`, `break`, `continue`,
+//! `raise`, `del`, `assert`, `global`/`nonlocal`. Control flow is a value
+//! ([`Flow`]), never an unwind.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::syntax::ast::{Expr, ExprKind, FuncDef, Stmt};
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::{iterate, truthy};
+use super::object::{Context, Obj, UserFunc, object};
+use super::scope::{Found, Frame};
+use super::value::{TypeObj, Value};
+
+/// How a statement ended.
+pub(super) enum Flow {
+    /// It ran to its end.
+    Normal,
+    /// `break`.
+    Break,
+    /// `continue`.
+    Continue,
+    /// `return value`.
+    Return(Value),
+}
+
+/// Items of a `for` loop: a `range` counts without making a list.
+enum LoopItems {
+    Range { next: i128, stop: i128, step: i128 },
+    Items(std::vec::IntoIter<Value>),
+}
+
+impl Iterator for LoopItems {
+    type Item = Value;
+    fn next(&mut self) -> Option<Value> {
+        match self {
+            LoopItems::Range { next, stop, step } => {
+                let more = if *step > 0 {
+                    *next < *stop
+                } else {
+                    *next > *stop
+                };
+                if !more {
+                    return None;
+                }
+                let v = *next;
+                *next += *step;
+                Some(Value::Int(v))
+            }
+            LoopItems::Items(it) => it.next(),
+        }
+    }
+}
+
+impl Session {
+    /// Runs a statement that is not a plain expression, assignment or
+    /// import at the top level: `break`/`return` escaping it is an error.
+    pub(super) fn exec_top(&mut self, stmt: &Stmt) -> PyResult<Option<Value>> {
+        match self.exec_stmt(stmt)? {
+            Flow::Normal => Ok(None),
+            Flow::Break => Err(PyError::new("SyntaxError", "'break' outside loop")),
+            Flow::Continue => Err(PyError::new(
+                "SyntaxError",
+                "'continue' not properly in loop",
+            )),
+            Flow::Return(_) => Err(PyError::new("SyntaxError", "'return' outside function")),
+        }
+    }
+
+    /// Runs statements in order until one breaks the flow.
+    pub(super) fn exec_suite(&mut self, body: &[Stmt]) -> PyResult<Flow> {
+        for s in body {
+            match self.exec_stmt(s)? {
+                Flow::Normal => {}
+                other => return Ok(other),
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// One statement of any kind.
+    pub(super) fn exec_stmt(&mut self, stmt: &Stmt) -> PyResult<Flow> {
+        crate::engine::interrupt::check()?;
+        match stmt {
+            Stmt::Expr(e) => {
+                let v = self.eval(e)?;
+                if self.display_exprs {
+                    self.display(v);
+                }
+            }
+            Stmt::Assign { .. }
+            | Stmt::AugAssign { .. }
+            | Stmt::Import { .. }
+            | Stmt::FromImport { .. }
+            | Stmt::Pass => {
+                self.exec(stmt)?;
+            }
+            Stmt::Seq(ss) => return self.exec_suite(ss),
+            Stmt::If { branches, orelse } => {
+                for (test, body) in branches {
+                    let t = self.eval(test)?;
+                    if truthy(&t)? {
+                        return self.exec_suite(body);
+                    }
+                }
+                return self.exec_suite(orelse);
+            }
+            Stmt::While { test, body, orelse } => {
+                loop {
+                    crate::engine::interrupt::check()?;
+                    let t = self.eval(test)?;
+                    if !truthy(&t)? {
+                        break;
+                    }
+                    match self.exec_suite(body)? {
+                        Flow::Break => return Ok(Flow::Normal),
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                }
+                return self.exec_suite(orelse);
+            }
+            Stmt::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                let items = self.loop_items(iter)?;
+                for item in items {
+                    crate::engine::interrupt::check()?;
+                    self.assign(target, item)?;
+                    match self.exec_suite(body)? {
+                        Flow::Break => return Ok(Flow::Normal),
+                        Flow::Return(v) => return Ok(Flow::Return(v)),
+                        Flow::Normal | Flow::Continue => {}
+                    }
+                }
+                return self.exec_suite(orelse);
+            }
+            Stmt::FunctionDef(def) => {
+                let f = self.make_function(def)?;
+                self.bind_name(&def.name, f);
+            }
+            Stmt::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(e)?,
+                    None => Value::None,
+                };
+                return Ok(Flow::Return(v));
+            }
+            Stmt::Break => return Ok(Flow::Break),
+            Stmt::Continue => return Ok(Flow::Continue),
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => return self.exec_try(body, handlers, orelse, finalbody),
+            Stmt::With { items, body } => return self.exec_with(items, body),
+            Stmt::Raise { exc, cause } => {
+                let err = match exc {
+                    Some(e) => {
+                        let v = self.eval(e)?;
+                        if let Some(c) = cause {
+                            self.eval(c)?;
+                        }
+                        super::exceptions::to_raise(&v)?
+                    }
+                    None => self.handling.last().cloned().ok_or_else(|| {
+                        PyError::new("RuntimeError", "No active exception to reraise")
+                    })?,
+                };
+                return Err(err);
+            }
+            Stmt::Del(targets) => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+            }
+            Stmt::Assert { test, msg } => {
+                let t = self.eval(test)?;
+                if !truthy(&t)? {
+                    let message = match msg {
+                        Some(m) => {
+                            let v = self.eval(m)?;
+                            super::display::str_of(&v, &self.print_options)
+                        }
+                        None => String::new(),
+                    };
+                    return Err(PyError::new("AssertionError", message));
+                }
+            }
+            Stmt::Global(_) => {}
+            Stmt::Nonlocal(names) => {
+                if self.scope.is_none() {
+                    return Err(PyError::new(
+                        "SyntaxError",
+                        "nonlocal declaration not allowed at module level",
+                    ));
+                }
+                let _ = names;
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// What the prompt does with an expression statement's value: show its
+    /// repr and keep it in `_` (None is neither shown nor kept).
+    pub(super) fn display(&mut self, v: Value) {
+        if matches!(v, Value::None) {
+            return;
+        }
+        let text = super::display::repr(&v, &self.print_options);
+        self.print_text(&text);
+        self.print_text("\n");
+        self.last_shown = Some(v);
+    }
+
+    fn loop_items(&mut self, iter: &Expr) -> PyResult<LoopItems> {
+        // `range(...)` counts lazily: `for i in range(10**9): ... break`.
+        if let ExprKind::Call { func, args } = &iter.kind
+            && let ExprKind::Name(n) = &func.kind
+            && n == "range"
+            && matches!(
+                self.lookup_name(n),
+                Ok(Value::Type(TypeObj::Builtin("range")))
+            )
+            && args
+                .iter()
+                .all(|a| matches!(a, crate::syntax::ast::Arg::Positional(_)))
+            && (1..=3).contains(&args.len())
+        {
+            let mut ints = Vec::new();
+            for a in args {
+                let crate::syntax::ast::Arg::Positional(e) = a else {
+                    continue;
+                };
+                let v = self.eval(e)?;
+                ints.push(match v {
+                    Value::Int(i) => i,
+                    Value::Bool(b) => b as i128,
+                    Value::NpScalar(dt, crate::engine::Scalar::Int(i)) if dt.is_integer() => {
+                        i as i128
+                    }
+                    Value::NpScalar(dt, crate::engine::Scalar::UInt(u)) if dt.is_integer() => {
+                        u as i128
+                    }
+                    other => {
+                        return Err(PyError::type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            other.type_name()
+                        )));
+                    }
+                });
+            }
+            let (start, stop, step) = match ints[..] {
+                [b] => (0, b, 1),
+                [a, b] => (a, b, 1),
+                [a, b, c] => (a, b, c),
+                _ => (0, 0, 1),
+            };
+            if step == 0 {
+                return Err(PyError::value("range() arg 3 must not be zero"));
+            }
+            return Ok(LoopItems::Range {
+                next: start,
+                stop,
+                step,
+            });
+        }
+        let v = self.eval(iter)?;
+        Ok(LoopItems::Items(iterate(&v)?.into_iter()))
+    }
+
+    /// `def` and `lambda`: evaluate the defaults now, close over this frame.
+    pub(super) fn make_function(&mut self, def: &Arc<FuncDef>) -> PyResult<Value> {
+        let mut defaults = Vec::new();
+        for (_, d) in &def.params.positional {
+            if let Some(d) = d {
+                defaults.push(self.eval(d)?);
+            }
+        }
+        let mut kwdefaults = Vec::new();
+        for (n, d) in &def.params.kwonly {
+            if let Some(d) = d {
+                kwdefaults.push((n.clone(), self.eval(d)?));
+            }
+        }
+        Ok(object(Obj::Func(UserFunc {
+            def: def.clone(),
+            defaults,
+            kwdefaults,
+            closure: self.scope.clone(),
+        })))
+    }
+
+    fn exec_try(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[crate::syntax::ast::Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> PyResult<Flow> {
+        let result = match self.exec_suite(body) {
+            Ok(flow) => match flow {
+                Flow::Normal => self.exec_suite(orelse),
+                other => Ok(other),
+            },
+            Err(err) => self.handle(err, handlers),
+        };
+        if finalbody.is_empty() {
+            return result;
+        }
+        match self.exec_suite(finalbody)? {
+            Flow::Normal => result,
+            // `return`/`break` in `finally` replaces what was under way.
+            other => Ok(other),
+        }
+    }
+
+    fn handle(&mut self, err: PyError, handlers: &[crate::syntax::ast::Handler]) -> PyResult<Flow> {
+        for h in handlers {
+            let caught = match &h.class {
+                None => true,
+                Some(c) => {
+                    let class = self.eval(c)?;
+                    super::exceptions::matches(&err, &class)?
+                }
+            };
+            if !caught {
+                continue;
+            }
+            if let Some(name) = &h.name {
+                self.bind_name(name, object(Obj::Exc(err.clone())));
+            }
+            self.handling.push(err);
+            let result = self.exec_suite(&h.body);
+            self.handling.pop();
+            if let Some(name) = &h.name {
+                // Python deletes the `as` name when the clause ends.
+                let _ = self.unbind_name(name);
+            }
+            return result;
+        }
+        Err(err)
+    }
+
+    fn exec_with(&mut self, items: &[(Expr, Option<Expr>)], body: &[Stmt]) -> PyResult<Flow> {
+        let Some(((ctx, target), rest)) = items.split_first() else {
+            return self.exec_suite(body);
+        };
+        let v = self.eval(ctx)?;
+        let Value::Object(o) = &v else {
+            return Err(PyError::type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                v.type_name()
+            )));
+        };
+        let Obj::Context(c) = o.as_ref() else {
+            return Err(PyError::type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                v.type_name()
+            )));
+        };
+        let saved = self.print_options.clone();
+        let entered = match c {
+            Context::PrintOptions(kw) => {
+                let args = super::interp::Args {
+                    pos: vec![],
+                    kw: kw.clone(),
+                };
+                super::printopts::set(&mut self.print_options, &args)?;
+                super::printopts::get(&self.print_options)
+            }
+            Context::ErrState => v.clone(),
+        };
+        let result = (|| {
+            if let Some(t) = target {
+                self.assign(t, entered)?;
+            }
+            if rest.is_empty() {
+                self.exec_suite(body)
+            } else {
+                self.exec_with(rest, body)
+            }
+        })();
+        if let Context::PrintOptions(_) = c {
+            self.print_options = saved;
+        }
+        result
+    }
+
+    fn delete(&mut self, t: &Expr) -> PyResult<()> {
+        match &t.kind {
+            ExprKind::Name(n) => self.unbind_name(n),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.delete(i))
+            }
+            ExprKind::Subscript { value, index } => {
+                let obj = self.eval(value)?;
+                let idx = self.eval_index(index)?;
+                super::pycollections::delitem(&obj, &idx)
+            }
+            ExprKind::Attribute { value, name } => {
+                let obj = self.eval(value)?;
+                Err(PyError::new(
+                    "AttributeError",
+                    format!(
+                        "'{}' object attribute '{name}' cannot be deleted",
+                        obj.type_name()
+                    ),
+                ))
+            }
+            _ => Err(PyError::new("SyntaxError", "cannot delete expression")),
+        }
+    }
+
+    /// Reads a name: the frames of the running functions, then the
+    /// learner's top-level names, then `_` and the builtins.
+    pub(super) fn lookup_name(&self, name: &str) -> PyResult<Value> {
+        if let Some(frame) = &self.scope {
+            match frame.find(name) {
+                Found::Value(v) => return Ok(v),
+                Found::UnboundLocal => {
+                    return Err(PyError::new(
+                        "UnboundLocalError",
+                        format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        ),
+                    ));
+                }
+                Found::UnboundFree => {
+                    return Err(PyError::new(
+                        "NameError",
+                        format!(
+                            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                        ),
+                    ));
+                }
+                Found::Global => {}
+            }
+        }
+        if let Some(v) = self.names.get(name) {
+            return Ok(v.clone());
+        }
+        if name == "_"
+            && let Some(v) = &self.last_shown
+        {
+            return Ok(v.clone());
+        }
+        if let Some(c) = super::exceptions::class(name) {
+            return Ok(c);
+        }
+        super::pybuiltins::builtin(name)
+            .or_else(|| super::numpy::builtin(name))
+            .ok_or_else(|| PyError::name(name))
+    }
+
+    /// Binds a name where Python's scoping says it goes.
+    pub(super) fn bind_name(&mut self, name: &str, v: Value) {
+        if let Some(frame) = &self.scope
+            && let Some(owner) = frame.owner(name)
+        {
+            owner.vars.borrow_mut().insert(name.to_string(), v);
+            return;
+        }
+        self.names.insert(name.to_string(), v);
+    }
+
+    /// `del name`.
+    pub(super) fn unbind_name(&mut self, name: &str) -> PyResult<()> {
+        if let Some(frame) = &self.scope
+            && let Some(owner) = frame.owner(name)
+        {
+            return match owner.vars.borrow_mut().remove(name) {
+                Some(_) => Ok(()),
+                None => Err(PyError::new(
+                    "UnboundLocalError",
+                    format!(
+                        "cannot access local variable '{name}' where it is not associated with a value"
+                    ),
+                )),
+            };
+        }
+        match self.names.remove(name) {
+            Some(_) => Ok(()),
+            None => Err(PyError::name(name)),
+        }
+    }
+
+    /// Runs `f` with `frame` as the innermost scope, and puts the old one
+    /// back however `f` ends.
+    pub(super) fn in_frame<T>(
+        &mut self,
+        frame: Rc<Frame>,
+        display: bool,
+        f: impl FnOnce(&mut Session) -> PyResult<T>,
+    ) -> PyResult<T> {
+        let saved = self.scope.replace(frame);
+        let saved_display = std::mem::replace(&mut self.display_exprs, display);
+        let result = f(self);
+        self.scope = saved;
+        self.display_exprs = saved_display;
+        result
+    }
+}

@@ -1,0 +1,113 @@
+//! List, set and dict comprehensions and generator expressions. Each runs
+//! in a frame of its own, so its loop names do not leak, as in Python 3.
+//! A generator expression is evaluated at once into an iterator: the
+//! values are the same, only an endless generator cannot be written.
+
+use std::rc::Rc;
+
+use crate::syntax::ast::{CompFor, CompKind, Expr};
+use crate::syntax::scope_names;
+
+use super::Session;
+use super::error::PyResult;
+use super::interp::{iterate, truthy};
+use super::object::{iterator, set_of};
+use super::scope::Frame;
+use super::value::Value;
+
+impl Session {
+    /// `[elt for ...]`, `{elt for ...}`, `(elt for ...)`.
+    pub(super) fn eval_comp(
+        &mut self,
+        kind: CompKind,
+        elt: &Expr,
+        clauses: &[CompFor],
+    ) -> PyResult<Value> {
+        let mut out = Vec::new();
+        self.run_comp(clauses, &mut |s| {
+            out.push(s.eval(elt)?);
+            Ok(())
+        })?;
+        match kind {
+            CompKind::List => Ok(Value::list(out)),
+            CompKind::Set => set_of(out),
+            CompKind::Generator => Ok(iterator(out, "generator")),
+        }
+    }
+
+    /// `{k: v for ...}`.
+    pub(super) fn eval_dict_comp(
+        &mut self,
+        key: &Expr,
+        value: &Expr,
+        clauses: &[CompFor],
+    ) -> PyResult<Value> {
+        let mut out: Vec<(Value, Value)> = Vec::new();
+        self.run_comp(clauses, &mut |s| {
+            let k = s.eval(key)?;
+            let v = s.eval(value)?;
+            super::object::check_hashable(&k)?;
+            match out.iter_mut().find(|(x, _)| super::ops::python_eq(x, &k)) {
+                Some(slot) => slot.1 = v,
+                None => out.push((k, v)),
+            }
+            Ok(())
+        })?;
+        Ok(Value::Dict(Rc::new(std::cell::RefCell::new(out))))
+    }
+
+    /// Runs `each` once per combination of the clauses' items that passes
+    /// their conditions. The first iterable is evaluated outside the new
+    /// frame, as Python does.
+    fn run_comp(
+        &mut self,
+        clauses: &[CompFor],
+        each: &mut dyn FnMut(&mut Session) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let Some(first) = clauses.first() else {
+            return Ok(());
+        };
+        let items = iterate(&self.eval(&first.iter)?)?;
+        let mut locals = Vec::new();
+        for c in clauses {
+            scope_names::target_names(&c.target, &mut locals);
+        }
+        let frame = Rc::new(Frame {
+            locals,
+            parent: self.scope.clone(),
+            ..Frame::default()
+        });
+        let display = self.display_exprs;
+        self.in_frame(frame, display, |s| {
+            s.comp_level(clauses, 0, Some(items), each)
+        })
+    }
+
+    fn comp_level(
+        &mut self,
+        clauses: &[CompFor],
+        level: usize,
+        items: Option<Vec<Value>>,
+        each: &mut dyn FnMut(&mut Session) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let Some(c) = clauses.get(level) else {
+            return each(self);
+        };
+        let items = match items {
+            Some(v) => v,
+            None => iterate(&self.eval(&c.iter)?)?,
+        };
+        'items: for item in items {
+            crate::engine::interrupt::check()?;
+            self.assign(&c.target, item)?;
+            for cond in &c.ifs {
+                let t = self.eval(cond)?;
+                if !truthy(&t)? {
+                    continue 'items;
+                }
+            }
+            self.comp_level(clauses, level + 1, None, each)?;
+        }
+        Ok(())
+    }
+}

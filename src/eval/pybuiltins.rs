@@ -1,0 +1,483 @@
+//! Python builtins that take functions or make iterators — `map`, `filter`,
+//! `sorted(key=)`, `min`/`max(key=)`, `iter`/`next` — and the small ones
+//! learners use around arrays: `format`, `chr`, `ord`, `hash`, `callable`,
+//! `round` on NumPy scalars. Anything else goes on to `numpy.rs`.
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::{Args, iterate, truthy};
+use super::object::{Obj, iterator};
+use super::ops::python_order;
+use super::value::{TypeObj, Value};
+use crate::engine::Scalar;
+use crate::engine::kernels::CompareOp;
+
+/// Builtin names this file adds.
+const NAMES: &[&str] = &[
+    "map", "filter", "iter", "next", "format", "chr", "ord", "hash", "callable",
+];
+
+/// A builtin this file knows, by name.
+pub fn builtin(name: &str) -> Option<Value> {
+    if name == "set" {
+        return Some(Value::Type(TypeObj::Builtin("set")));
+    }
+    NAMES.iter().find(|n| **n == name).map(|n| Value::func(n))
+}
+
+/// Calls the builtin `name` if this file handles the call; otherwise hands
+/// the arguments back.
+pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, Args>> {
+    let has_kw = |k: &str| args.kw.iter().any(|(n, _)| n == k);
+    Ok(Ok(match name {
+        "np.printoptions" => {
+            if !args.pos.is_empty() {
+                return Err(PyError::type_error(
+                    "printoptions() takes 0 positional arguments",
+                ));
+            }
+            super::object::object(Obj::Context(super::object::Context::PrintOptions(
+                args.kw.clone(),
+            )))
+        }
+        "np.errstate" => super::object::object(Obj::Context(super::object::Context::ErrState)),
+        "map" => {
+            let Some((f, iters)) = args.pos.split_first() else {
+                return Err(PyError::type_error(
+                    "map() must have at least two arguments.",
+                ));
+            };
+            if iters.is_empty() {
+                return Err(PyError::type_error(
+                    "map() must have at least two arguments.",
+                ));
+            }
+            let lists: Vec<Vec<Value>> = iters.iter().map(iterate).collect::<PyResult<_>>()?;
+            let n = lists.iter().map(Vec::len).min().unwrap_or(0);
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                let pos = lists.iter().map(|l| l[i].clone()).collect();
+                out.push(s.call(f, Args { pos, kw: vec![] })?);
+            }
+            iterator(out, "map")
+        }
+        "filter" => {
+            let [f, it] = &args.pos[..] else {
+                return Err(PyError::type_error(format!(
+                    "filter expected 2 arguments, got {}",
+                    args.pos.len()
+                )));
+            };
+            let mut out = Vec::new();
+            for x in iterate(it)? {
+                let keep = match f {
+                    Value::None => truthy(&x)?,
+                    f => truthy(&s.call(
+                        f,
+                        Args {
+                            pos: vec![x.clone()],
+                            kw: vec![],
+                        },
+                    )?)?,
+                };
+                if keep {
+                    out.push(x);
+                }
+            }
+            iterator(out, "filter")
+        }
+        "iter" => {
+            let v = args.req(0, "object", "iter")?;
+            if let Value::Object(o) = v
+                && matches!(o.as_ref(), Obj::Iter(..))
+            {
+                return Ok(Ok(v.clone()));
+            }
+            let kind = match v {
+                Value::List(_) => "list_iterator",
+                Value::Tuple(_) => "tuple_iterator",
+                Value::Str(_) => "str_ascii_iterator",
+                Value::Dict(_) => "dict_keyiterator",
+                Value::Array(_) => "iterator",
+                _ => "iterator",
+            };
+            iterator(iterate(v)?, kind)
+        }
+        "next" => {
+            let v = args.req(0, "iterator", "next")?;
+            let Value::Object(o) = v else {
+                return Err(PyError::type_error(format!(
+                    "'{}' object is not an iterator",
+                    v.type_name()
+                )));
+            };
+            let Obj::Iter(items, _) = o.as_ref() else {
+                return Err(PyError::type_error(format!(
+                    "'{}' object is not an iterator",
+                    o.type_name()
+                )));
+            };
+            let next = items.borrow_mut().pop_front();
+            match (next, args.pos.get(1)) {
+                (Some(x), _) => x,
+                (None, Some(default)) => default.clone(),
+                (None, None) => return Err(PyError::new("StopIteration", "")),
+            }
+        }
+        "format" => {
+            let v = args.req(0, "value", "format")?;
+            let spec = match args.get(1, "format_spec") {
+                Some(Value::Str(t)) => t.to_string(),
+                Some(other) => {
+                    return Err(PyError::type_error(format!(
+                        "format() argument 2 must be str, not {}",
+                        other.type_name()
+                    )));
+                }
+                None => String::new(),
+            };
+            Value::str(&super::format::format_value(v, &spec, &s.print_options)?)
+        }
+        "chr" => {
+            let i = int_of(args.req(0, "i", "chr")?)?;
+            let c = u32::try_from(i)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or_else(|| PyError::value("chr() arg not in range(0x110000)"))?;
+            Value::str(&c.to_string())
+        }
+        "ord" => {
+            let v = args.req(0, "c", "ord")?;
+            let Value::Str(t) = v else {
+                return Err(PyError::type_error(format!(
+                    "ord() expected string of length 1, but {} found",
+                    v.type_name()
+                )));
+            };
+            let mut chars = t.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Value::Int(c as i128),
+                _ => {
+                    return Err(PyError::type_error(format!(
+                        "ord() expected a character, but string of length {} found",
+                        t.chars().count()
+                    )));
+                }
+            }
+        }
+        "hash" => {
+            let v = args.req(0, "obj", "hash")?;
+            super::object::check_hashable(v)?;
+            match v {
+                Value::Int(i) => Value::Int(hash_int(*i)),
+                Value::Bool(b) => Value::Int(*b as i128),
+                Value::NpScalar(_, Scalar::Int(i)) => Value::Int(hash_int(*i as i128)),
+                Value::NpScalar(_, Scalar::UInt(u)) => Value::Int(hash_int(*u as i128)),
+                Value::Float(f) | Value::NpScalar(_, Scalar::Float(f))
+                    if f.fract() == 0.0 && f.abs() < 1e30 =>
+                {
+                    Value::Int(hash_int(*f as i128))
+                }
+                _ => {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        format!(
+                            "slicelab does not compute hash() of a {} (Python's value depends on the process)",
+                            v.type_name()
+                        ),
+                    ));
+                }
+            }
+        }
+        "callable" => {
+            let v = args.req(0, "obj", "callable")?;
+            Value::Bool(match v {
+                Value::Function(_) | Value::Method(..) | Value::Type(_) => true,
+                Value::Object(o) => matches!(o.as_ref(), Obj::Func(_)),
+                _ => false,
+            })
+        }
+        "sorted" => {
+            if args.pos.len() != 1 {
+                return Err(PyError::type_error(format!(
+                    "sorted expected 1 argument, got {}",
+                    args.pos.len()
+                )));
+            }
+            let items = iterate(&args.pos[0])?;
+            let (key, reverse) = sort_options(&args)?;
+            Value::list(sort_values(s, items, key.as_ref(), reverse)?)
+        }
+        "min" | "max" if !args.pos.is_empty() => {
+            let items = if args.pos.len() == 1 {
+                iterate(&args.pos[0])?
+            } else {
+                args.pos.clone()
+            };
+            let key = args
+                .kw("key")
+                .cloned()
+                .filter(|k| !matches!(k, Value::None));
+            let mut best: Option<(Value, Value)> = None;
+            for x in items {
+                let k = keyed(s, key.as_ref(), &x)?;
+                best = Some(match best {
+                    None => (x, k),
+                    Some((bx, bk)) => {
+                        let (a, b) = if name == "min" { (&k, &bk) } else { (&bk, &k) };
+                        if less(a, b)? { (x, k) } else { (bx, bk) }
+                    }
+                });
+            }
+            match (best, args.kw("default")) {
+                (Some((x, _)), _) => x,
+                (None, Some(d)) => d.clone(),
+                (None, None) => {
+                    return Err(PyError::value(format!(
+                        "{name}() iterable argument is empty"
+                    )));
+                }
+            }
+        }
+        "round"
+            if matches!(
+                args.pos.first(),
+                Some(Value::NpScalar(_, Scalar::Int(_) | Scalar::UInt(_)))
+            ) =>
+        {
+            let v = &args.pos[0];
+            match args.get(1, "ndigits").filter(|n| !matches!(n, Value::None)) {
+                None => Value::Int(int_of(v)?),
+                Some(_) => v.clone(),
+            }
+        }
+        "sum" if args.pos.len() == 2 || has_kw("start") => {
+            let start = args.get(1, "start").cloned().unwrap_or(Value::Int(0));
+            if matches!(start, Value::Str(_)) {
+                return Err(PyError::type_error(
+                    "sum() can't sum strings [use ''.join(seq) instead]",
+                ));
+            }
+            let mut acc = start;
+            for x in iterate(args.req(0, "iterable", "sum")?)? {
+                acc = s.binary(crate::syntax::ast::BinOp::Add, &acc, &x)?;
+            }
+            acc
+        }
+        "enumerate" if args.pos.len() == 2 || has_kw("start") => {
+            let start = int_of(args.get(1, "start").unwrap_or(&Value::Int(0)))?;
+            let items = iterate(args.req(0, "iterable", "enumerate")?)?;
+            Value::list(
+                items
+                    .into_iter()
+                    .zip(start..)
+                    .map(|(v, i)| Value::tuple(vec![Value::Int(i), v]))
+                    .collect(),
+            )
+        }
+        "pow" if args.pos.len() == 3 => {
+            let (b, e, m) = (
+                int_of(&args.pos[0])?,
+                int_of(&args.pos[1])?,
+                int_of(&args.pos[2])?,
+            );
+            if m == 0 {
+                return Err(PyError::value("pow() 3rd argument cannot be 0"));
+            }
+            if e < 0 {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not compute modular inverses (pow with a negative exponent and a modulus)",
+                ));
+            }
+            let (mut acc, mut base, mut e) = (1i128, b.rem_euclid(m), e);
+            while e > 0 {
+                if e & 1 == 1 {
+                    acc = (acc * base).rem_euclid(m);
+                }
+                base = (base * base).rem_euclid(m);
+                e >>= 1;
+            }
+            Value::Int(acc)
+        }
+        "isinstance"
+            if matches!(args.pos.first(), Some(Value::Object(_)))
+                || args.pos.get(1).is_some_and(is_exception_classes) =>
+        {
+            let (v, class) = (&args.pos[0], args.req(1, "class", "isinstance")?);
+            match v {
+                Value::Object(o) => match o.as_ref() {
+                    Obj::Exc(e) if is_exception_classes(class) => {
+                        Value::Bool(super::exceptions::matches(e, class)?)
+                    }
+                    _ => Value::Bool(
+                        matches!(class, Value::Type(TypeObj::Builtin(n)) if *n == o.type_name()),
+                    ),
+                },
+                _ => Value::Bool(false),
+            }
+        }
+        "round"
+            if matches!(
+                args.pos.first(),
+                Some(Value::NpScalar(..) | Value::Float(_))
+            ) =>
+        {
+            let v = &args.pos[0];
+            let nd = args.get(1, "ndigits").filter(|n| !matches!(n, Value::None));
+            let x = match v {
+                Value::Float(f) | Value::NpScalar(_, Scalar::Float(f)) => *f,
+                _ => return Ok(Err(args)),
+            };
+            match nd {
+                None => {
+                    if !x.is_finite() {
+                        return Err(if x.is_nan() {
+                            PyError::value("cannot convert float NaN to integer")
+                        } else {
+                            PyError::overflow("cannot convert float infinity to integer")
+                        });
+                    }
+                    Value::Int(x.round_ties_even() as i128)
+                }
+                Some(n) => {
+                    let n = int_of(n)?;
+                    match v {
+                        // NumPy: multiply, round half to even, divide.
+                        Value::NpScalar(dt, _) => {
+                            let p = 10f64.powi(n as i32);
+                            let r = if n >= 0 {
+                                (x * p).round_ties_even() / p
+                            } else {
+                                (x / 10f64.powi(-n as i32)).round_ties_even()
+                                    * 10f64.powi(-n as i32)
+                            };
+                            Value::NpScalar(dt.clone(), Scalar::Float(r))
+                        }
+                        // Python: the correctly rounded decimal.
+                        _ => Value::Float(round_decimal(x, n)),
+                    }
+                }
+            }
+        }
+        _ => return Ok(Err(args)),
+    }))
+}
+
+/// The `key=` and `reverse=` of `sorted` and `list.sort`.
+pub(super) fn sort_options(args: &Args) -> PyResult<(Option<Value>, bool)> {
+    let key = args
+        .kw("key")
+        .cloned()
+        .filter(|k| !matches!(k, Value::None));
+    let reverse = match args.kw("reverse") {
+        Some(r) => truthy(r)?,
+        None => false,
+    };
+    Ok((key, reverse))
+}
+
+/// `key(x)`, or `x` itself when there is no key.
+fn keyed(s: &mut Session, key: Option<&Value>, x: &Value) -> PyResult<Value> {
+    match key {
+        Some(f) => s.call(
+            f,
+            Args {
+                pos: vec![x.clone()],
+                kw: vec![],
+            },
+        ),
+        None => Ok(x.clone()),
+    }
+}
+
+/// Whether `v` is an exception class or a tuple holding one.
+fn is_exception_classes(v: &Value) -> bool {
+    match v {
+        Value::Type(TypeObj::Builtin(n)) => super::exceptions::is_exception_class(n),
+        Value::Tuple(items) => items.iter().any(is_exception_classes),
+        _ => false,
+    }
+}
+
+/// Python's float `round(x, n)`: the nearest `n`-digit decimal, ties to
+/// even on the exact binary value.
+fn round_decimal(x: f64, n: i128) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    if n >= 0 {
+        let n = n.min(340) as usize;
+        format!("{x:.n$}").parse().unwrap_or(x)
+    } else {
+        let p = 10f64.powi((-n).min(340) as i32);
+        (x / p).round_ties_even() * p
+    }
+}
+
+/// CPython's hash of an int: modulo the Mersenne prime 2**61 - 1.
+fn hash_int(i: i128) -> i128 {
+    const M: i128 = (1 << 61) - 1;
+    let h = i.abs() % M;
+    let h = if i < 0 { -h } else { h };
+    if h == -1 { -2 } else { h }
+}
+
+fn int_of(v: &Value) -> PyResult<i128> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i128),
+        Value::NpScalar(_, Scalar::Int(i)) => Ok(*i as i128),
+        Value::NpScalar(_, Scalar::UInt(u)) => Ok(*u as i128),
+        other => Err(PyError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `a < b` as `sorted`/`min` ask it (NumPy scalars compare through NumPy).
+fn less(a: &Value, b: &Value) -> PyResult<bool> {
+    if super::ops::is_numpy(a) || super::ops::is_numpy(b) {
+        return truthy(&super::ops::numpy_compare(CompareOp::Lt, a, b)?);
+    }
+    python_order(CompareOp::Lt, a, b)
+}
+
+/// A stable sort by key, as `sorted` does (reverse keeps equal items in
+/// their order).
+pub(super) fn sort_values(
+    s: &mut Session,
+    items: Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
+    let mut pairs = Vec::with_capacity(items.len());
+    for x in items {
+        let k = keyed(s, key, &x)?;
+        pairs.push((k, x));
+    }
+    let mut err = None;
+    pairs.sort_by(|(a, _), (b, _)| {
+        let (a, b) = if reverse { (b, a) } else { (a, b) };
+        match less(a, b) {
+            Ok(true) => std::cmp::Ordering::Less,
+            Ok(false) => match less(b, a) {
+                Ok(true) => std::cmp::Ordering::Greater,
+                Ok(false) => std::cmp::Ordering::Equal,
+                Err(e) => {
+                    err.get_or_insert(e);
+                    std::cmp::Ordering::Equal
+                }
+            },
+            Err(e) => {
+                err.get_or_insert(e);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    if let Some(e) = err {
+        return Err(e);
+    }
+    Ok(pairs.into_iter().map(|(_, x)| x).collect())
+}

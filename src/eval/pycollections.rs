@@ -1,0 +1,201 @@
+//! Python-level operations on lists, dicts and the objects of `object.rs`
+//! that statements need: `del x[i]`, starred unpacking (`first, *rest = a`),
+//! dict displays and `**kwargs`, and the attributes of functions and
+//! exceptions.
+
+use std::rc::Rc;
+
+use crate::syntax::ast::{Expr, ExprKind};
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::{Args, iterate};
+use super::object::{Obj, check_hashable};
+use super::ops::python_eq;
+use super::value::Value;
+
+/// `del obj[idx]` for lists (an index or a slice) and dicts.
+pub fn delitem(obj: &Value, idx: &Value) -> PyResult<()> {
+    match obj {
+        Value::List(l) => {
+            let mut l = l.borrow_mut();
+            let n = l.len() as i128;
+            match idx {
+                Value::Slice(parts) => {
+                    let keep: Vec<bool> = {
+                        let mut drop = vec![false; l.len()];
+                        for i in slice_positions(parts, n)? {
+                            drop[i] = true;
+                        }
+                        drop.into_iter().map(|d| !d).collect()
+                    };
+                    let mut k = keep.iter();
+                    l.retain(|_| *k.next().unwrap_or(&true));
+                    Ok(())
+                }
+                other => {
+                    let i = index_of(other, "list")?;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
+                        return Err(PyError::index("list assignment index out of range"));
+                    }
+                    l.remove(j as usize);
+                    Ok(())
+                }
+            }
+        }
+        Value::Dict(d) => {
+            let mut d = d.borrow_mut();
+            match d.iter().position(|(k, _)| python_eq(k, idx)) {
+                Some(p) => {
+                    d.remove(p);
+                    Ok(())
+                }
+                None => Err(PyError::new(
+                    "KeyError",
+                    super::display::repr(idx, &Default::default()),
+                )),
+            }
+        }
+        Value::Array(_) => Err(PyError::value("cannot delete array elements")),
+        other => Err(PyError::type_error(format!(
+            "'{}' object doesn't support item deletion",
+            other.type_name()
+        ))),
+    }
+}
+
+fn index_of(v: &Value, what: &str) -> PyResult<i128> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i128),
+        Value::NpScalar(_, crate::engine::Scalar::Int(i)) => Ok(*i as i128),
+        Value::NpScalar(_, crate::engine::Scalar::UInt(u)) => Ok(*u as i128),
+        other => Err(PyError::type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// The positions a slice picks from a sequence of length `n`.
+fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
+    let opt = |v: &Value| -> PyResult<Option<i128>> {
+        match v {
+            Value::None => Ok(None),
+            other => index_of(other, "slice").map(Some),
+        }
+    };
+    let step = opt(&parts[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(PyError::value("slice step cannot be zero"));
+    }
+    let clamp = |v: Option<i128>, dflt: i128, lo: i128, hi: i128| match v {
+        None => dflt,
+        Some(i) if i < 0 => (i + n).max(lo),
+        Some(i) => i.min(hi),
+    };
+    let mut out = Vec::new();
+    if step > 0 {
+        let (a, b) = (
+            clamp(opt(&parts[0])?, 0, 0, n),
+            clamp(opt(&parts[1])?, n, 0, n),
+        );
+        let mut i = a;
+        while i < b {
+            out.push(i as usize);
+            i += step;
+        }
+    } else {
+        let (a, b) = (
+            clamp(opt(&parts[0])?, n - 1, -1, n - 1),
+            clamp(opt(&parts[1])?, -1, -1, n - 1),
+        );
+        let mut i = a;
+        while i > b {
+            out.push(i as usize);
+            i += step;
+        }
+    }
+    Ok(out)
+}
+
+/// `a, *b, c = value`.
+pub fn assign_starred(s: &mut Session, targets: &[Expr], value: Value) -> PyResult<()> {
+    let items = iterate(&value)?;
+    let star = targets
+        .iter()
+        .position(|t| matches!(t.kind, ExprKind::Starred(_)))
+        .unwrap_or(0);
+    let after = targets.len() - star - 1;
+    if items.len() < targets.len() - 1 {
+        return Err(PyError::value(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            targets.len() - 1,
+            items.len()
+        )));
+    }
+    let middle_end = items.len() - after;
+    for (t, v) in targets[..star].iter().zip(&items[..star]) {
+        s.assign(t, v.clone())?;
+    }
+    if let ExprKind::Starred(inner) = &targets[star].kind {
+        s.assign(inner, Value::list(items[star..middle_end].to_vec()))?;
+    }
+    for (t, v) in targets[star + 1..].iter().zip(&items[middle_end..]) {
+        s.assign(t, v.clone())?;
+    }
+    Ok(())
+}
+
+/// `d[k] = v` in a dict's entry list (a later equal key overwrites the
+/// value and keeps the first key, as Python does).
+pub fn dict_set(entries: &mut Vec<(Value, Value)>, k: Value, v: Value) -> PyResult<()> {
+    check_hashable(&k)?;
+    match entries.iter_mut().find(|(x, _)| python_eq(x, &k)) {
+        Some(slot) => slot.1 = v,
+        None => entries.push((k, v)),
+    }
+    Ok(())
+}
+
+/// `f(**d)`: the dict's items as keyword arguments.
+pub fn spread_kwargs(args: &mut Args, d: &Value) -> PyResult<()> {
+    let Value::Dict(d) = d else {
+        return Err(PyError::type_error(format!(
+            "argument after ** must be a mapping, not {}",
+            d.type_name()
+        )));
+    };
+    for (k, v) in d.borrow().iter() {
+        let Value::Str(k) = k else {
+            return Err(PyError::type_error("keywords must be strings"));
+        };
+        if args.kw.iter().any(|(n, _)| **n == **k) {
+            return Err(PyError::type_error(format!(
+                "got multiple values for keyword argument '{k}'"
+            )));
+        }
+        args.kw.push((k.to_string(), v.clone()));
+    }
+    Ok(())
+}
+
+/// Attributes of functions, exceptions and the other objects.
+pub fn object_attr(o: &Rc<Obj>, _obj: &Value, name: &str) -> PyResult<Value> {
+    match (o.as_ref(), name) {
+        (Obj::Func(f), "__name__" | "__qualname__") => Ok(Value::str(&f.def.name)),
+        (Obj::Func(f), "__doc__") => Ok(f.def.doc.as_deref().map_or(Value::None, Value::str)),
+        (Obj::Func(f), "__defaults__") => Ok(if f.defaults.is_empty() {
+            Value::None
+        } else {
+            Value::tuple(f.defaults.clone())
+        }),
+        (Obj::Exc(e), "args") => Ok(if e.message.is_empty() {
+            Value::tuple(vec![])
+        } else {
+            Value::tuple(vec![Value::str(&e.message)])
+        }),
+        _ => Err(PyError::attribute(&o.type_name(), name)),
+    }
+}

@@ -1,0 +1,384 @@
+//! Methods of Python's str, list and dict that tutorials use around arrays
+//! (`"a,b".split(",")`, `lst.insert(0, x)`, `lst.sort(key=...)`,
+//! `d.setdefault(k, v)`). `methods.rs` asks here first; what is not
+//! handled goes back to it.
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::{Args, iterate};
+use super::ops::python_eq;
+use super::value::Value;
+
+/// Calls `obj.name(args)` if this file handles it; otherwise hands the
+/// arguments back.
+pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Result<Value, Args>> {
+    Ok(Ok(match obj {
+        Value::Str(t) => match str_method(t, name, &args)? {
+            Some(v) => v,
+            None => return Ok(Err(args)),
+        },
+        Value::List(l) => match name {
+            "insert" => {
+                let i = int_arg(args.req(0, "index", name)?)?;
+                let v = args.req(1, "object", name)?.clone();
+                let mut l = l.borrow_mut();
+                let n = l.len() as i128;
+                let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
+                l.insert(at as usize, v);
+                Value::None
+            }
+            "pop" if !args.pos.is_empty() => {
+                let i = int_arg(&args.pos[0])?;
+                let mut l = l.borrow_mut();
+                if l.is_empty() {
+                    return Err(PyError::index("pop from empty list"));
+                }
+                let n = l.len() as i128;
+                let at = if i < 0 { i + n } else { i };
+                if at < 0 || at >= n {
+                    return Err(PyError::index("pop index out of range"));
+                }
+                l.remove(at as usize)
+            }
+            "count" => {
+                let x = args.req(0, "value", name)?;
+                Value::Int(l.borrow().iter().filter(|v| python_eq(v, x)).count() as i128)
+            }
+            "remove" => {
+                let x = args.req(0, "value", name)?;
+                let mut l = l.borrow_mut();
+                match l.iter().position(|v| python_eq(v, x)) {
+                    Some(p) => {
+                        l.remove(p);
+                    }
+                    None => return Err(PyError::value("list.remove(x): x not in list")),
+                }
+                Value::None
+            }
+            "clear" => {
+                l.borrow_mut().clear();
+                Value::None
+            }
+            "sort" => {
+                if !args.pos.is_empty() {
+                    return Err(PyError::type_error("sort() takes no positional arguments"));
+                }
+                let (key, reverse) = super::pybuiltins::sort_options(&args)?;
+                let items = l.borrow().clone();
+                let sorted = super::pybuiltins::sort_values(s, items, key.as_ref(), reverse)?;
+                *l.borrow_mut() = sorted;
+                Value::None
+            }
+            _ => return Ok(Err(args)),
+        },
+        Value::Dict(d) => match name {
+            "pop" => {
+                let k = args.req(0, "key", name)?;
+                let mut d = d.borrow_mut();
+                match d.iter().position(|(x, _)| python_eq(x, k)) {
+                    Some(p) => d.remove(p).1,
+                    None => match args.pos.get(1) {
+                        Some(default) => default.clone(),
+                        None => {
+                            return Err(PyError::new(
+                                "KeyError",
+                                super::display::repr(k, &s.print_options),
+                            ));
+                        }
+                    },
+                }
+            }
+            "update" => {
+                let mut pairs: Vec<(Value, Value)> = Vec::new();
+                if let Some(other) = args.pos.first() {
+                    match other {
+                        Value::Dict(o) => pairs.extend(o.borrow().iter().cloned()),
+                        other => {
+                            for item in iterate(other)? {
+                                let kv = iterate(&item)?;
+                                let [k, v] = &kv[..] else {
+                                    return Err(PyError::value(
+                                        "dictionary update sequence element has wrong length",
+                                    ));
+                                };
+                                pairs.push((k.clone(), v.clone()));
+                            }
+                        }
+                    }
+                }
+                pairs.extend(args.kw.iter().map(|(k, v)| (Value::str(k), v.clone())));
+                let mut d = d.borrow_mut();
+                for (k, v) in pairs {
+                    super::pycollections::dict_set(&mut d, k, v)?;
+                }
+                Value::None
+            }
+            "setdefault" => {
+                let k = args.req(0, "key", name)?.clone();
+                let default = args.pos.get(1).cloned().unwrap_or(Value::None);
+                let mut d = d.borrow_mut();
+                match d.iter().find(|(x, _)| python_eq(x, &k)) {
+                    Some((_, v)) => v.clone(),
+                    None => {
+                        super::pycollections::dict_set(&mut d, k, default.clone())?;
+                        default
+                    }
+                }
+            }
+            "copy" => Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(
+                d.borrow().clone(),
+            ))),
+            "clear" => {
+                d.borrow_mut().clear();
+                Value::None
+            }
+            _ => return Ok(Err(args)),
+        },
+        _ => return Ok(Err(args)),
+    }))
+}
+
+fn int_arg(v: &Value) -> PyResult<i128> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i128),
+        other => Err(PyError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
+fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s),
+        other => Err(PyError::type_error(format!(
+            "{what} must be str, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `str` methods; `None` when `name` is not one of them.
+fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
+    let arg = |i: usize| args.pos.get(i).filter(|v| !matches!(v, Value::None));
+    let chars = |i: usize| -> PyResult<Option<Vec<char>>> {
+        arg(i)
+            .map(|v| str_arg(v, "argument").map(|s| s.chars().collect()))
+            .transpose()
+    };
+    let words = |parts: Vec<&str>| Value::list(parts.into_iter().map(Value::str).collect());
+    let width_fill = || -> PyResult<(usize, char)> {
+        let w = int_arg(args.req(0, "width", name)?)?.max(0) as usize;
+        let fill = match arg(1) {
+            Some(v) => {
+                let f = str_arg(v, "fill character")?;
+                let mut cs = f.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => c,
+                    _ => {
+                        return Err(PyError::type_error(
+                            "The fill character must be exactly one character long",
+                        ));
+                    }
+                }
+            }
+            None => ' ',
+        };
+        Ok((w.min(1 << 20), fill))
+    };
+    let len = t.chars().count();
+    Ok(Some(match name {
+        "split" | "rsplit" => {
+            let max = match args.get(1, "maxsplit") {
+                Some(v) => int_arg(v)?,
+                None => -1,
+            };
+            let sep = args.get(0, "sep").filter(|v| !matches!(v, Value::None));
+            let parts: Vec<&str> = match (sep, max < 0) {
+                (None, true) => t.split_whitespace().collect(),
+                (None, false) if name == "split" => {
+                    let mut out = Vec::new();
+                    let mut rest = t.trim_start();
+                    while !rest.is_empty() && (out.len() as i128) < max {
+                        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                        out.push(&rest[..end]);
+                        rest = rest[end..].trim_start();
+                    }
+                    if !rest.is_empty() {
+                        out.push(rest);
+                    }
+                    out
+                }
+                (None, false) => t.split_whitespace().collect(),
+                (Some(sep), _) => {
+                    let sep = str_arg(sep, "sep")?;
+                    if sep.is_empty() {
+                        return Err(PyError::value("empty separator"));
+                    }
+                    match (max < 0, name == "split") {
+                        (true, _) => t.split(sep).collect(),
+                        (false, true) => t.splitn(max as usize + 1, sep).collect(),
+                        (false, false) => {
+                            let mut v: Vec<&str> = t.rsplitn(max as usize + 1, sep).collect();
+                            v.reverse();
+                            v
+                        }
+                    }
+                }
+            };
+            words(parts)
+        }
+        "splitlines" => words(t.lines().collect()),
+        "startswith" | "endswith" => {
+            let p = args.req(0, "prefix", name)?;
+            let options: Vec<Value> = match p {
+                Value::Tuple(items) => items.as_ref().clone(),
+                other => vec![other.clone()],
+            };
+            let mut hit = false;
+            for o in &options {
+                let o = str_arg(o, &format!("{name} first arg"))?;
+                hit |= if name == "startswith" {
+                    t.starts_with(o)
+                } else {
+                    t.ends_with(o)
+                };
+            }
+            Value::Bool(hit)
+        }
+        "count" => {
+            let sub = str_arg(args.req(0, "sub", name)?, "must be str")?;
+            Value::Int(if sub.is_empty() {
+                len as i128 + 1
+            } else {
+                t.matches(sub).count() as i128
+            })
+        }
+        "find" | "rfind" | "index" | "rindex" => {
+            let sub = str_arg(args.req(0, "sub", name)?, "must be str")?;
+            let at = if name.starts_with('r') {
+                t.rfind(sub)
+            } else {
+                t.find(sub)
+            };
+            match at {
+                Some(b) => Value::Int(t[..b].chars().count() as i128),
+                None if name.ends_with("find") => Value::Int(-1),
+                None => return Err(PyError::value("substring not found")),
+            }
+        }
+        "replace" => {
+            let old = str_arg(args.req(0, "old", name)?, "replace() argument 1")?;
+            let new = str_arg(args.req(1, "new", name)?, "replace() argument 2")?;
+            match args.get(2, "count").map(int_arg).transpose()? {
+                Some(n) if n >= 0 => Value::str(&t.replacen(old, new, n as usize)),
+                _ => Value::str(&t.replace(old, new)),
+            }
+        }
+        "title" => {
+            let mut out = String::new();
+            let mut prev_letter = false;
+            for c in t.chars() {
+                if c.is_alphabetic() {
+                    if prev_letter {
+                        out.extend(c.to_lowercase());
+                    } else {
+                        out.extend(c.to_uppercase());
+                    }
+                    prev_letter = true;
+                } else {
+                    out.push(c);
+                    prev_letter = false;
+                }
+            }
+            Value::str(&out)
+        }
+        "capitalize" => {
+            let mut cs = t.chars();
+            let out: String = match cs.next() {
+                Some(c) => c
+                    .to_uppercase()
+                    .chain(cs.as_str().to_lowercase().chars())
+                    .collect(),
+                None => String::new(),
+            };
+            Value::str(&out)
+        }
+        "swapcase" => Value::str(
+            &t.chars()
+                .flat_map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().collect::<Vec<_>>()
+                    } else {
+                        c.to_uppercase().collect()
+                    }
+                })
+                .collect::<String>(),
+        ),
+        "ljust" | "rjust" | "center" => {
+            let (w, fill) = width_fill()?;
+            if w <= len {
+                Value::str(t)
+            } else {
+                let gap = w - len;
+                let (left, right) = match name {
+                    "ljust" => (0, gap),
+                    "rjust" => (gap, 0),
+                    // CPython puts the odd extra fill on the left when the
+                    // string's length is odd and the width even.
+                    _ => {
+                        let left = gap / 2 + (gap & w & 1);
+                        (left, gap - left)
+                    }
+                };
+                let f = |n: usize| fill.to_string().repeat(n);
+                Value::str(&format!("{}{t}{}", f(left), f(right)))
+            }
+        }
+        "zfill" => {
+            let w = int_arg(args.req(0, "width", name)?)?.max(0) as usize;
+            if w <= len {
+                Value::str(t)
+            } else {
+                let (sign, digits) = match t.strip_prefix(['+', '-']) {
+                    Some(rest) => (&t[..1], rest),
+                    None => ("", t),
+                };
+                Value::str(&format!("{sign}{}{digits}", "0".repeat(w - len)))
+            }
+        }
+        "strip" | "lstrip" | "rstrip" => {
+            let set = chars(0)?;
+            let is_strip = |c: char| match &set {
+                Some(cs) => cs.contains(&c),
+                None => c.is_whitespace(),
+            };
+            Value::str(match name {
+                "strip" => t.trim_matches(is_strip),
+                "lstrip" => t.trim_start_matches(is_strip),
+                _ => t.trim_end_matches(is_strip),
+            })
+        }
+        "isdigit" | "isnumeric" | "isdecimal" => {
+            Value::Bool(!t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
+        }
+        "isalpha" => Value::Bool(!t.is_empty() && t.chars().all(char::is_alphabetic)),
+        "isalnum" => Value::Bool(!t.is_empty() && t.chars().all(char::is_alphanumeric)),
+        "isspace" => Value::Bool(!t.is_empty() && t.chars().all(char::is_whitespace)),
+        "isupper" => {
+            Value::Bool(t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase))
+        }
+        "islower" => {
+            Value::Bool(t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_uppercase))
+        }
+        "partition" => {
+            let sep = str_arg(args.req(0, "sep", name)?, "must be str")?;
+            match t.split_once(sep) {
+                Some((a, b)) => Value::tuple(vec![Value::str(a), Value::str(sep), Value::str(b)]),
+                None => Value::tuple(vec![Value::str(t), Value::str(""), Value::str("")]),
+            }
+        }
+        _ => return Ok(None),
+    }))
+}

@@ -1,0 +1,125 @@
+//! Which names a function binds: Python decides a name's scope when it
+//! compiles a function (assigned anywhere in the body and not declared
+//! `global`/`nonlocal` means local), and so does the builder, once.
+
+use super::ast::{Expr, ExprKind, FuncDef, Params, Stmt};
+
+/// A function definition with its locals and globals worked out.
+pub(crate) fn function(
+    name: String,
+    params: Params,
+    body: Vec<Stmt>,
+    doc: Option<String>,
+) -> FuncDef {
+    let mut bound: Vec<String> = params
+        .positional
+        .iter()
+        .chain(&params.kwonly)
+        .map(|(n, _)| n.clone())
+        .chain(params.varargs.clone())
+        .chain(params.varkw.clone())
+        .collect();
+    let mut globals = Vec::new();
+    let mut nonlocals = Vec::new();
+    for s in &body {
+        collect(s, &mut bound, &mut globals, &mut nonlocals);
+    }
+    let mut locals = Vec::new();
+    for n in bound {
+        if !globals.contains(&n) && !nonlocals.contains(&n) && !locals.contains(&n) {
+            locals.push(n);
+        }
+    }
+    FuncDef {
+        name,
+        params,
+        body,
+        doc,
+        locals,
+        globals,
+    }
+}
+
+/// Names a statement binds in its own scope (nested functions' bodies and
+/// comprehensions have scopes of their own and are not entered).
+fn collect(s: &Stmt, bound: &mut Vec<String>, globals: &mut Vec<String>, nl: &mut Vec<String>) {
+    let suite = |ss: &[Stmt], bound: &mut Vec<String>, g: &mut Vec<String>, n: &mut Vec<String>| {
+        for s in ss {
+            collect(s, bound, g, n);
+        }
+    };
+    match s {
+        Stmt::Assign { targets, .. } => targets.iter().for_each(|t| target_names(t, bound)),
+        Stmt::AugAssign { target, .. } => target_names(target, bound),
+        Stmt::Import { module, alias } => bound.push(
+            alias
+                .clone()
+                .unwrap_or_else(|| module.split('.').next().unwrap_or("").to_string()),
+        ),
+        Stmt::FromImport { names, .. } => {
+            for (n, a) in names {
+                bound.push(a.clone().unwrap_or_else(|| n.clone()));
+            }
+        }
+        Stmt::Seq(ss) => suite(ss, bound, globals, nl),
+        Stmt::If { branches, orelse } => {
+            for (_, b) in branches {
+                suite(b, bound, globals, nl);
+            }
+            suite(orelse, bound, globals, nl);
+        }
+        Stmt::While { body, orelse, .. } => {
+            suite(body, bound, globals, nl);
+            suite(orelse, bound, globals, nl);
+        }
+        Stmt::For {
+            target,
+            body,
+            orelse,
+            ..
+        } => {
+            target_names(target, bound);
+            suite(body, bound, globals, nl);
+            suite(orelse, bound, globals, nl);
+        }
+        Stmt::FunctionDef(f) => bound.push(f.name.clone()),
+        Stmt::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            suite(body, bound, globals, nl);
+            for h in handlers {
+                bound.extend(h.name.clone());
+                suite(&h.body, bound, globals, nl);
+            }
+            suite(orelse, bound, globals, nl);
+            suite(finalbody, bound, globals, nl);
+        }
+        Stmt::With { items, body } => {
+            for (_, t) in items {
+                if let Some(t) = t {
+                    target_names(t, bound);
+                }
+            }
+            suite(body, bound, globals, nl);
+        }
+        Stmt::Del(ts) => ts.iter().for_each(|t| target_names(t, bound)),
+        Stmt::Global(ns) => globals.extend(ns.iter().cloned()),
+        Stmt::Nonlocal(ns) => nl.extend(ns.iter().cloned()),
+        _ => {}
+    }
+}
+
+/// The plain names inside an assignment target.
+pub fn target_names(t: &Expr, out: &mut Vec<String>) {
+    match &t.kind {
+        ExprKind::Name(n) => out.push(n.clone()),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().for_each(|i| target_names(i, out))
+        }
+        ExprKind::Starred(inner) => target_names(inner, out),
+        _ => {}
+    }
+}
