@@ -19,6 +19,7 @@ pub mod kernels;
 pub mod layout;
 pub mod par;
 pub mod promote;
+pub mod random;
 pub mod reduce;
 pub mod scalar;
 pub mod scalar_kernels;

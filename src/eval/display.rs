@@ -67,6 +67,7 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         }
         Value::Module(name) => format!("<module '{name}'>"),
         Value::Flags(a) => flags_repr(a),
+        Value::Random(r) => super::random::repr(r),
         Value::FlatIter(a) => format!(
             "<numpy.flatiter object at {:#x}>",
             std::rc::Rc::as_ptr(a) as usize

@@ -810,6 +810,10 @@ impl Session {
     pub(super) fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         match obj {
             Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
+            Value::Module(m) if m.as_ref() == super::random::MODULE => {
+                super::random::module_attr(name)
+            }
+            Value::Random(r) => super::random::attr(r, obj, name),
             Value::Array(a) => super::methods::array_attr(a, obj, name),
             Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
             Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),

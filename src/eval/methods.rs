@@ -264,6 +264,7 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
             _ => Err(PyError::attribute(&obj.type_name(), name)),
         },
         Value::FlatIter(a) => Ok(Value::Array(super::flatiter::to_array(a)?)),
+        Value::Random(r) => super::random::call_method(s, r, name, args),
         Value::Void(a) => match name {
             "item" | "tolist" => Ok(scalar_to_py(a.dtype(), &a.first())),
             _ => Err(PyError::attribute("numpy.void", name)),

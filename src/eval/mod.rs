@@ -26,6 +26,7 @@ mod numpy;
 pub mod object;
 pub mod ops;
 mod printopts;
+mod random;
 pub mod signature;
 mod pybuiltins;
 mod pycollections;
@@ -64,6 +65,8 @@ pub struct Session {
     display_exprs: bool,
     /// Exceptions being handled by `except` clauses (for a bare `raise`).
     handling: Vec<PyError>,
+    /// The global `RandomState` of `np.random.*`, made on first use.
+    random_state: Option<std::rc::Rc<random::RandomObj>>,
 }
 
 /// What one statement did.
@@ -102,6 +105,7 @@ impl Session {
             last_shown: None,
             display_exprs: true,
             handling: Vec::new(),
+            random_state: None,
         }
     }
 

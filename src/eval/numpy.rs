@@ -236,6 +236,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "False_" => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
         "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => Value::func(&format!("np.{name}")),
         "__version__" => Value::str("2.4.6"),
+        "random" => Value::Module(super::random::MODULE.into()),
         _ => {
             let dt = match name {
                 "bool_" | "bool" => DType::Bool,
@@ -1267,6 +1268,9 @@ impl Session {
     /// Call a builtin or NumPy function by its qualified name.
     pub(super) fn call_function(&mut self, name: &str, args: Args) -> PyResult<Value> {
         let opts = self.print_options.clone();
+        if let Some(r) = name.strip_prefix("np.random.") {
+            return super::random::call_function(self, r, args);
+        }
         if let Some(np) = name.strip_prefix("np.") {
             return self.call_np(np, args);
         }
@@ -2163,6 +2167,11 @@ fn isinstance(v: &Value, t: &Value) -> bool {
 
 /// Calling a type: `int(x)`, `np.int64(5)`, `np.dtype('i4')`, `type(x)`.
 pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
+    if let TypeObj::Builtin(path) = t
+        && let Some(class) = super::random::class_name_of(path)
+    {
+        return super::random::construct(s, class, args);
+    }
     let first = args.pos.first().cloned();
     Ok(match t {
         TypeObj::Builtin("type") => {
@@ -2422,6 +2431,7 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
         Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
         Value::Object(o) => super::object::type_obj(o),
+        Value::Random(r) => TypeObj::Builtin(r.type_path()),
     }
 }
 

@@ -56,6 +56,9 @@ pub enum Value {
     FlatIter(ArrayRef),
     /// What Python code makes: functions, exceptions, iterators, sets.
     Object(Rc<super::object::Obj>),
+    /// An `np.random` object (`Generator`, `RandomState`, a bit generator,
+    /// `SeedSequence`).
+    Random(Rc<super::random::RandomObj>),
 }
 
 /// Type objects a learner meets.
@@ -122,6 +125,7 @@ impl Value {
             Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),
             Value::FlatIter(_) => "numpy.flatiter".into(),
             Value::Object(o) => o.type_name(),
+            Value::Random(r) => r.type_path().into(),
         }
     }
 
@@ -141,6 +145,7 @@ impl Value {
             (Value::Function(a), Value::Function(b)) => a == b,
             (Value::Module(a), Value::Module(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
+            (Value::Random(a), Value::Random(b)) => Rc::ptr_eq(a, b),
             (Value::DType(a), Value::DType(b)) => a == b && !matches!(a, DType::Record(_)),
             (Value::NpScalar(DType::Bool, a), Value::NpScalar(DType::Bool, b)) => a == b,
             _ => false,

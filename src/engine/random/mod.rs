@@ -1,0 +1,77 @@
+//! NumPy's random numbers, bit for bit: the bit generators (`mt19937.rs`,
+//! `pcg64.rs`), `SeedSequence` (`seed_sequence.rs`), and the samplers that
+//! turn their words into doubles, bounded integers, legacy
+//! normals and exponentials in exactly the order NumPy draws them (`bounded.rs`,
+//! `legacy.rs`). Pure Rust on numbers and
+//! slices: no Python values, no printing.
+
+pub mod bounded;
+pub mod legacy;
+pub mod mt19937;
+pub mod pcg64;
+pub mod seed_sequence;
+
+pub use mt19937::Mt19937;
+pub use pcg64::Pcg64;
+pub use seed_sequence::SeedSequence;
+
+/// The three words every sampler asks a bit generator for (NumPy's
+/// `bitgen_t`: `next_uint32`, `next_uint64`, `next_double`).
+pub trait BitGen {
+    /// The next 32 random bits.
+    fn next_u32(&mut self) -> u32;
+    /// The next 64 random bits.
+    fn next_u64(&mut self) -> u64;
+    /// A double in [0, 1) with 53 random bits.
+    fn next_double(&mut self) -> f64;
+}
+
+/// One of NumPy's bit generators (`np.random.PCG64`, `np.random.MT19937`).
+#[derive(Debug, Clone)]
+pub enum AnyBitGen {
+    /// `PCG64` (the default of `default_rng`).
+    Pcg64(Pcg64),
+    /// `MT19937` (the legacy `RandomState`'s generator).
+    Mt19937(Mt19937),
+}
+
+impl BitGen for AnyBitGen {
+    #[inline]
+    fn next_u32(&mut self) -> u32 {
+        match self {
+            AnyBitGen::Pcg64(g) => g.next_u32(),
+            AnyBitGen::Mt19937(g) => g.next_u32(),
+        }
+    }
+    #[inline]
+    fn next_u64(&mut self) -> u64 {
+        match self {
+            AnyBitGen::Pcg64(g) => g.next_u64(),
+            AnyBitGen::Mt19937(g) => g.next_u64(),
+        }
+    }
+    #[inline]
+    fn next_double(&mut self) -> f64 {
+        match self {
+            AnyBitGen::Pcg64(g) => g.next_double(),
+            AnyBitGen::Mt19937(g) => g.next_double(),
+        }
+    }
+}
+
+impl AnyBitGen {
+    /// NumPy's class name (`PCG64`, `MT19937`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            AnyBitGen::Pcg64(_) => "PCG64",
+            AnyBitGen::Mt19937(_) => "MT19937",
+        }
+    }
+}
+
+/// A float32 in [0, 1) from the top 24 bits of a 32-bit word (NumPy's
+/// `next_float`).
+#[inline]
+pub fn next_float<G: BitGen>(g: &mut G) -> f32 {
+    (g.next_u32() >> 8) as f32 * (1.0f32 / 16_777_216.0f32)
+}

@@ -1,0 +1,142 @@
+//! Arguments and results shared by every sampler: `size=` as a shape,
+//! float parameters, output arrays filled in draw order, and the bounds
+//! checks of the integer samplers with NumPy's messages.
+
+use crate::engine::typed::elems_mut;
+use crate::engine::{DType, NdArray, Scalar};
+
+use super::super::error::{PyError, PyResult};
+use super::super::numpy::{float_arg, shape_arg};
+use super::super::value::Value;
+
+/// `size=`: `None` (one scalar draw) or a shape.
+pub fn size_arg(v: Option<&Value>) -> PyResult<Option<Vec<usize>>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(shape_arg(v, None)?)),
+    }
+}
+
+/// A float parameter (`loc`, `scale`, `low`...). Array parameters, which
+/// NumPy broadcasts against `size`, are refused rather than guessed at.
+pub fn param(v: Option<&Value>, default: f64, func: &str, name: &str) -> PyResult<f64> {
+    match v {
+        None => Ok(default),
+        Some(Value::Array(_) | Value::List(_) | Value::Tuple(_)) => Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab does not implement array-valued '{name}' for {func}() yet; pass a number"
+            ),
+        )),
+        Some(v) => float_arg(v),
+    }
+}
+
+/// An array of `shape` and `dtype` whose elements (type `T`) are written
+/// in order by `draw`.
+pub fn filled<T: bytemuck::Pod>(
+    shape: &[usize],
+    dtype: DType,
+    draw: impl FnOnce(&mut [T]),
+) -> PyResult<Value> {
+    let a = NdArray::for_overwrite(shape, dtype)?;
+    {
+        let mut bytes = a.buffer().bytes_mut();
+        let out = elems_mut::<T>(&mut bytes).expect("a new buffer is aligned");
+        draw(out);
+    }
+    Ok(Value::Array(a))
+}
+
+/// Doubles: one Python float for `size=None`, else an array of `size`.
+pub fn doubles(size: Option<Vec<usize>>, mut draw: impl FnMut() -> f64) -> PyResult<Value> {
+    match size {
+        None => Ok(Value::Float(draw())),
+        Some(shape) => filled::<f64>(&shape, DType::Float64, |out| {
+            out.iter_mut().for_each(|o| *o = draw())
+        }),
+    }
+}
+
+/// A `uint32` array of `words` (`SeedSequence.pool`, `generate_state`).
+pub fn u32_array(words: &[u32]) -> PyResult<Value> {
+    filled::<u32>(&[words.len()], DType::UInt32, |out| {
+        out.copy_from_slice(words)
+    })
+}
+
+/// A `uint64` array of `words`.
+pub fn u64_array(words: &[u64]) -> PyResult<Value> {
+    filled::<u64>(&[words.len()], DType::UInt64, |out| {
+        out.copy_from_slice(words)
+    })
+}
+
+/// An integer argument as a Python int (`low`, `high`).
+pub fn int_param(v: &Value) -> PyResult<i128> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i128),
+        Value::NpScalar(_, Scalar::Int(i)) => Ok(*i as i128),
+        Value::NpScalar(_, Scalar::UInt(u)) => Ok(*u as i128),
+        Value::NpScalar(_, Scalar::Bool(b)) => Ok(*b as i128),
+        Value::Float(f) if f.is_finite() => Ok(f.floor() as i128),
+        Value::NpScalar(_, Scalar::Float(f)) if f.is_finite() => Ok(f.floor() as i128),
+        Value::Array(_) | Value::List(_) | Value::Tuple(_) => Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement array-valued bounds for integers()/randint() yet; pass numbers",
+        )),
+        other => Err(PyError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
+/// The integer dtypes the bounded samplers produce, with their ranges.
+pub fn int_bounds(dt: &DType) -> Option<(i128, i128)> {
+    Some(match dt {
+        DType::Bool => (0, 1),
+        DType::Int8 => (i8::MIN as i128, i8::MAX as i128),
+        DType::Int16 => (i16::MIN as i128, i16::MAX as i128),
+        DType::Int32 => (i32::MIN as i128, i32::MAX as i128),
+        DType::Int64 => (i64::MIN as i128, i64::MAX as i128),
+        DType::UInt8 => (0, u8::MAX as i128),
+        DType::UInt16 => (0, u16::MAX as i128),
+        DType::UInt32 => (0, u32::MAX as i128),
+        DType::UInt64 => (0, u64::MAX as i128),
+        _ => return None,
+    })
+}
+
+/// `low`/`high` checked as NumPy's `_bounded_integers` checks them; the
+/// result is (offset, inclusive range).
+pub fn bounded_range(
+    low: Option<&Value>,
+    high: Option<&Value>,
+    dt: &DType,
+    endpoint: bool,
+) -> PyResult<(i128, u64)> {
+    let name = dt.name();
+    let (lowbnd, highbnd) = int_bounds(dt).expect("checked by the caller");
+    let (lo, hi, one_arg) = match high {
+        None | Some(Value::None) => (0, int_param(low.expect("required"))?, true),
+        Some(h) => (int_param(low.expect("required"))?, int_param(h)?, false),
+    };
+    let hi_incl = if endpoint { hi } else { hi - 1 };
+    if lo < lowbnd {
+        return Err(PyError::value(format!("low is out of bounds for {name}")));
+    }
+    if hi_incl > highbnd {
+        return Err(PyError::value(format!("high is out of bounds for {name}")));
+    }
+    if lo > hi_incl {
+        return Err(PyError::value(match (one_arg, endpoint) {
+            (true, false) => "high <= 0",
+            (true, true) => "high < 0",
+            (false, false) => "low >= high",
+            (false, true) => "low > high",
+        }));
+    }
+    Ok((lo, (hi_incl - lo) as u64))
+}

@@ -1,0 +1,207 @@
+//! `Generator` methods: Lemire bounded integers, 53-bit doubles (24-bit
+//! floats for `dtype=np.float32`), uniform and inverse-CDF exponentials
+//! (the ziggurat normal and exponential are refused until their tables can
+//! be computed to NumPy's last bit),
+//! and the sampling/reordering methods of `permute.rs`.
+
+use std::rc::Rc;
+
+use crate::engine::DType;
+use crate::engine::random::bounded::Method;
+use crate::engine::random::{AnyBitGen, next_float};
+
+use super::super::Session;
+use super::super::error::{PyError, PyResult};
+use super::super::interp::Args;
+use super::super::numpy::dtype_arg;
+use super::super::signature::{Bound, Style, bind};
+use super::super::value::Value;
+use super::args::{bounded_range, doubles, filled, int_bounds, param, size_arg};
+use super::objects::RandomObj;
+use super::permute::{self, Flavor};
+use super::{ints, sigs};
+
+/// Call `Generator.NAME`.
+pub fn call(_s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyResult<Value> {
+    let sig = sigs::find(sigs::GENERATOR, name)
+        .ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
+    let b = bind(sig, Style::Python, &args)?;
+    let RandomObj::Generator { bit_generator } = obj.as_ref() else {
+        unreachable!("generator::call on a Generator")
+    };
+    if name == "spawn" {
+        let children =
+            super::seeding::spawn_bit_generators(bit_generator, b.required("n_children"))?;
+        return Ok(Value::list(
+            children
+                .into_iter()
+                .map(|bg| Value::Random(Rc::new(RandomObj::Generator { bit_generator: bg })))
+                .collect(),
+        ));
+    }
+    let bg = bit_generator
+        .bitgen()
+        .expect("a Generator holds a bit generator");
+    let mut g = bg.state.borrow_mut();
+    draw(&mut g, name, &b)
+}
+
+/// `dtype=` of `random`/`standard_normal`/`standard_exponential`:
+/// float64 or float32, else NumPy's message.
+fn float_dtype(b: &Bound, func: &str) -> PyResult<DType> {
+    let dt = match b.get("dtype") {
+        None => DType::Float64,
+        Some(v) => dtype_arg(v)?,
+    };
+    match dt {
+        DType::Float64 | DType::Float32 => Ok(dt),
+        other => Err(PyError::type_error(format!(
+            "Unsupported dtype dtype('{}') for {func}",
+            other.name()
+        ))),
+    }
+}
+
+/// The Generator's normal and exponential samplers walk NumPy's ziggurat
+/// tables; slicelab cannot yet compute those tables to NumPy's last bit,
+/// and a draw that differs in its last bit is a wrong answer, so they are
+/// refused rather than approximated. (`method='inv'` exponentials and the
+/// legacy `np.random.*` Gaussians need no tables and work.)
+fn ziggurat_unavailable(name: &str) -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        format!(
+            "slicelab cannot yet draw Generator.{name} bit for bit (NumPy's ziggurat tables); \
+             the legacy np.random.{name} works"
+        ),
+    )
+}
+
+fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
+    let size = || size_arg(b.get("size"));
+    match name {
+        "random" => {
+            b.refuse("out")?;
+            match float_dtype(b, name)? {
+                DType::Float32 => float32s(size()?, || next_float(g)),
+                _ => doubles(size()?, || crate::engine::random::BitGen::next_double(g)),
+            }
+        }
+        "standard_normal" => {
+            b.refuse("out")?;
+            match float_dtype(b, name)? {
+                DType::Float32 => Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement standard_normal(dtype=np.float32) yet",
+                )),
+                _ => Err(ziggurat_unavailable(name)),
+            }
+        }
+        "standard_exponential" => {
+            b.refuse("out")?;
+            let inv = match b.get("method") {
+                None => false,
+                Some(Value::Str(m)) if m.as_ref() == "zig" => false,
+                Some(Value::Str(m)) if m.as_ref() == "inv" => true,
+                Some(_) => return Err(PyError::value("Method must be one of 'zig' or 'inv'")),
+            };
+            match float_dtype(b, name)? {
+                DType::Float32 => Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement standard_exponential(dtype=np.float32) yet",
+                )),
+                _ if inv => doubles(size()?, || {
+                    -(-crate::engine::random::BitGen::next_double(g)).ln_1p()
+                }),
+                _ => Err(ziggurat_unavailable(name)),
+            }
+        }
+        "normal" => {
+            let loc = param(b.get("loc"), 0.0, name, "loc")?;
+            let scale = param(b.get("scale"), 1.0, name, "scale")?;
+            if scale < 0.0 {
+                return Err(PyError::value("scale < 0"));
+            }
+            let _ = (loc, size()?);
+            Err(ziggurat_unavailable(name))
+        }
+        "uniform" => {
+            let low = param(b.get("low"), 0.0, name, "low")?;
+            let high = param(b.get("high"), 1.0, name, "high")?;
+            let range = high - low;
+            if range < 0.0 {
+                return Err(PyError::value("high - low < 0"));
+            }
+            if !range.is_finite() {
+                return Err(PyError::overflow("high - low range exceeds valid bounds"));
+            }
+            doubles(size()?, || {
+                low + range * crate::engine::random::BitGen::next_double(g)
+            })
+        }
+        "exponential" => {
+            let scale = param(b.get("scale"), 1.0, name, "scale")?;
+            if scale < 0.0 {
+                return Err(PyError::value("scale < 0"));
+            }
+            let _ = size()?;
+            Err(ziggurat_unavailable(name))
+        }
+        "integers" => {
+            let dt = match b.get("dtype") {
+                None => DType::Int64,
+                Some(v) => dtype_arg(v)?,
+            };
+            if int_bounds(&dt).is_none() {
+                return Err(PyError::type_error(format!(
+                    "Unsupported dtype dtype('{}') for integers",
+                    dt.name()
+                )));
+            }
+            let endpoint = match b.get("endpoint") {
+                Some(v) => super::super::interp::truthy(v)?,
+                None => false,
+            };
+            let (off, rng) = bounded_range(Some(b.required("low")), b.get("high"), &dt, endpoint)?;
+            let v = ints::draw(g, size()?.as_deref(), &dt, off, rng, Method::Lemire)?;
+            Ok(match b.get("dtype") {
+                Some(Value::Type(super::super::value::TypeObj::Builtin("int" | "bool"))) => {
+                    ints::python_scalar(v)
+                }
+                _ => v,
+            })
+        }
+        "bytes" => {
+            let n = super::args::int_param(b.required("length"))?;
+            Ok(Value::Bytes(Rc::from(super::legacy::bytes(
+                g,
+                n,
+                Method::Lemire,
+            )?)))
+        }
+        "choice" => permute::choice(g, Flavor::Generator, b),
+        "permutation" => {
+            let axis = b.get("axis").map_or(Ok(0), super::args::int_param)? as i64;
+            permute::permutation(g, b.required("x"), axis, Flavor::Generator)
+        }
+        "shuffle" => {
+            let axis = b.get("axis").map_or(Ok(0), super::args::int_param)? as i64;
+            permute::shuffle(g, b.required("x"), axis, Flavor::Generator)
+        }
+        "permuted" => permute::permuted(g, b.required("x"), b.get("axis"), b.get("out")),
+        _ => Err(PyError::attribute(
+            "numpy.random._generator.Generator",
+            name,
+        )),
+    }
+}
+
+/// float32 draws: a NumPy float32 scalar for `size=None`.
+fn float32s(size: Option<Vec<usize>>, mut draw: impl FnMut() -> f32) -> PyResult<Value> {
+    match size {
+        None => Ok(Value::Float(draw() as f64)),
+        Some(shape) => filled::<f32>(&shape, DType::Float32, |o| {
+            o.iter_mut().for_each(|x| *x = draw())
+        }),
+    }
+}

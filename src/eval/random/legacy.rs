@@ -1,0 +1,234 @@
+//! `RandomState` methods, which are also the `np.random.*` module
+//! functions (they draw from the session's global `RandomState`): MT19937
+//! with masked bounded integers, the polar Gaussian and `-log(1 - U)`.
+
+use std::rc::Rc;
+
+use crate::engine::random::BitGen;
+use crate::engine::random::bounded::Method;
+use crate::engine::random::legacy::LegacyState;
+use crate::engine::random::mt19937::{Mt19937, N};
+use crate::engine::{DType, Scalar};
+
+use super::super::Session;
+use super::super::error::{PyError, PyResult};
+use super::super::interp::{Args, iterate};
+use super::super::numpy::{as_array, dtype_arg, shape_arg};
+use super::super::signature::{Bound, Style, bind};
+use super::super::value::{TypeObj, Value};
+use super::args::{bounded_range, doubles, int_bounds, param, size_arg};
+use super::objects::RandomObj;
+use super::{ints, permute, sigs};
+
+/// Call `RandomState.NAME` on `obj` (or `np.random.NAME` on the global one).
+pub fn call(s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyResult<Value> {
+    let RandomObj::RandomState(cell) = obj.as_ref() else {
+        unreachable!("legacy::call on a RandomState")
+    };
+    let sig =
+        sigs::find(sigs::LEGACY, name).ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
+    let b = bind(sig, Style::Python, &args)?;
+    let _ = s;
+    if name == "seed" {
+        *cell.borrow_mut() = super::seeding::legacy_seed(b.get("seed"))?;
+        return Ok(Value::None);
+    }
+    if name == "set_state" {
+        *cell.borrow_mut() = state_from(b.required("state"))?;
+        return Ok(Value::None);
+    }
+    let mut st = cell.borrow_mut();
+    draw(&mut st, name, &b)
+}
+
+fn shape_from_varargs(b: &Bound) -> PyResult<Option<Vec<usize>>> {
+    if b.var_pos.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(shape_arg(&Value::tuple(b.var_pos.clone()), None)?))
+}
+
+fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
+    let size = || size_arg(b.get("size"));
+    match name {
+        "get_state" => get_state(
+            st,
+            b.get("legacy")
+                .is_none_or(|v| super::super::interp::truthy(v).unwrap_or(true)),
+        ),
+        "rand" => doubles(shape_from_varargs(b)?, || st.mt.next_double()),
+        "randn" => doubles(shape_from_varargs(b)?, || st.gauss()),
+        "random_sample" | "random" | "ranf" | "sample" => doubles(size()?, || st.mt.next_double()),
+        "standard_normal" => doubles(size()?, || st.gauss()),
+        "standard_exponential" => doubles(size()?, || st.standard_exponential()),
+        "normal" => {
+            let loc = param(b.get("loc"), 0.0, name, "loc")?;
+            let scale = param(b.get("scale"), 1.0, name, "scale")?;
+            if scale < 0.0 {
+                return Err(PyError::value("scale < 0"));
+            }
+            doubles(size()?, || loc + scale * st.gauss())
+        }
+        "uniform" => {
+            let low = param(b.get("low"), 0.0, name, "low")?;
+            let high = param(b.get("high"), 1.0, name, "high")?;
+            let range = high - low;
+            if !range.is_finite() {
+                return Err(PyError::overflow("Range exceeds valid bounds"));
+            }
+            doubles(size()?, || low + range * st.mt.next_double())
+        }
+        "exponential" => {
+            let scale = param(b.get("scale"), 1.0, name, "scale")?;
+            if scale < 0.0 {
+                return Err(PyError::value("scale < 0"));
+            }
+            doubles(size()?, || scale * st.standard_exponential())
+        }
+        "randint" => randint(st, b),
+        "random_integers" => Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement the deprecated random_integers; use randint(low, high + 1)",
+        )),
+        "bytes" => {
+            let n = super::args::int_param(b.required("length"))?;
+            Ok(Value::Bytes(Rc::from(bytes(
+                &mut st.mt,
+                n,
+                Method::Masked,
+            )?)))
+        }
+        "choice" => permute::choice(&mut st.mt, permute::Flavor::Legacy, b),
+        "permutation" => {
+            permute::permutation(&mut st.mt, b.required("x"), 0, permute::Flavor::Legacy)
+        }
+        "shuffle" => permute::shuffle(&mut st.mt, b.required("x"), 0, permute::Flavor::Legacy),
+        _ => Err(PyError::attribute("numpy.random.mtrand.RandomState", name)),
+    }
+}
+
+/// `bytes(length)`: 32-bit words drawn as `uint32` integers, little-endian,
+/// cut to `length`.
+pub fn bytes<G: BitGen>(g: &mut G, length: i128, method: Method) -> PyResult<Vec<u8>> {
+    if length < 0 {
+        return Err(PyError::value("negative dimensions are not allowed"));
+    }
+    let words = (length as usize).div_ceil(4);
+    let mut out = vec![0u32; words];
+    crate::engine::random::bounded::fill_u32(g, 0, u32::MAX, method, &mut out);
+    let mut bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
+    bytes.truncate(length as usize);
+    Ok(bytes)
+}
+
+fn randint(st: &mut LegacyState, b: &Bound) -> PyResult<Value> {
+    let (dt, python_type) = match b.get("dtype") {
+        None => (DType::Int64, true),
+        Some(Value::Type(TypeObj::Builtin("int" | "bool"))) => {
+            (dtype_arg(b.get("dtype").unwrap())?, true)
+        }
+        Some(v) => (dtype_arg(v)?, false),
+    };
+    if int_bounds(&dt).is_none() {
+        return Err(PyError::type_error(format!(
+            "Unsupported dtype dtype('{}') for randint",
+            dt.name()
+        )));
+    }
+    let (off, rng) = bounded_range(Some(b.required("low")), b.get("high"), &dt, false)?;
+    let size = size_arg(b.get("size"))?;
+    let v = ints::draw(&mut st.mt, size.as_deref(), &dt, off, rng, Method::Masked)?;
+    Ok(if python_type {
+        ints::python_scalar(v)
+    } else {
+        v
+    })
+}
+
+fn get_state(st: &LegacyState, legacy: bool) -> PyResult<Value> {
+    let key = super::args::u32_array(&st.mt.key[..])?;
+    let pos = Value::Int(st.mt.pos as i128);
+    if legacy {
+        return Ok(Value::tuple(vec![
+            Value::str("MT19937"),
+            key,
+            pos,
+            Value::Int(st.has_gauss as i128),
+            Value::Float(st.gauss),
+        ]));
+    }
+    let inner = Value::Dict(Rc::new(std::cell::RefCell::new(vec![
+        (Value::str("key"), key),
+        (Value::str("pos"), pos),
+    ])));
+    Ok(Value::Dict(Rc::new(std::cell::RefCell::new(vec![
+        (Value::str("bit_generator"), Value::str("MT19937")),
+        (Value::str("state"), inner),
+        (Value::str("has_gauss"), Value::Int(st.has_gauss as i128)),
+        (Value::str("gauss"), Value::Float(st.gauss)),
+    ]))))
+}
+
+fn dict_get(d: &Value, key: &str) -> PyResult<Value> {
+    let Value::Dict(items) = d else {
+        return Err(PyError::type_error("state must be a dict or a tuple."));
+    };
+    items
+        .borrow()
+        .iter()
+        .find(|(k, _)| matches!(k, Value::Str(s) if s.as_ref() == key))
+        .map(|(_, v)| v.clone())
+        .ok_or_else(|| PyError::new("KeyError", format!("'{key}'")))
+}
+
+/// `set_state`: the legacy tuple or the dict `get_state(legacy=False)` gives.
+fn state_from(v: &Value) -> PyResult<LegacyState> {
+    let (name, key, pos, has_gauss, gauss) = match v {
+        Value::Dict(_) => {
+            let inner = dict_get(v, "state")?;
+            (
+                dict_get(v, "bit_generator")?,
+                dict_get(&inner, "key")?,
+                dict_get(&inner, "pos")?,
+                dict_get(v, "has_gauss").unwrap_or(Value::Int(0)),
+                dict_get(v, "gauss").unwrap_or(Value::Float(0.0)),
+            )
+        }
+        Value::Tuple(_) | Value::List(_) => {
+            let t = iterate(v)?;
+            if t.len() != 5 && t.len() != 3 {
+                return Err(PyError::value("state must be a dict or a tuple."));
+            }
+            (
+                t[0].clone(),
+                t[1].clone(),
+                t[2].clone(),
+                t.get(3).cloned().unwrap_or(Value::Int(0)),
+                t.get(4).cloned().unwrap_or(Value::Float(0.0)),
+            )
+        }
+        _ => return Err(PyError::type_error("state must be a dict or a tuple.")),
+    };
+    if !matches!(&name, Value::Str(s) if s.as_ref() == "MT19937") {
+        return Err(PyError::value(
+            "set_state can only be used with legacy MT19937 state instances.",
+        ));
+    }
+    let key = as_array(&key)?;
+    if key.size() != N {
+        return Err(PyError::value("state must be 624 elements"));
+    }
+    let mut mt = Mt19937::from_u32(0);
+    for (k, s) in mt.key.iter_mut().zip(key.to_scalars()) {
+        *k = match s {
+            Scalar::Int(i) => i as u32,
+            Scalar::UInt(u) => u as u32,
+            _ => return Err(PyError::type_error("state key must be integers")),
+        };
+    }
+    mt.pos = (super::args::int_param(&pos)?).clamp(0, N as i128) as usize;
+    let mut st = LegacyState::new(mt);
+    st.has_gauss = super::args::int_param(&has_gauss)? != 0;
+    st.gauss = super::super::numpy::float_arg(&gauss)?;
+    Ok(st)
+}

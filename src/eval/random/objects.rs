@@ -1,0 +1,180 @@
+//! The objects of `np.random`: `Generator`, `RandomState`, the bit
+//! generators and `SeedSequence`; their class paths, reprs and attributes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::engine::random::legacy::LegacyState;
+use crate::engine::random::{AnyBitGen, SeedSequence};
+
+use super::super::error::{PyError, PyResult};
+use super::super::value::Value;
+
+/// A `SeedSequence` with the entropy value it was made from (its repr
+/// shows that value as given).
+#[derive(Debug, Clone)]
+pub struct SeqObj {
+    /// The mixed sequence.
+    pub seq: SeedSequence,
+    /// `entropy` as given (an int or a list of ints).
+    pub entropy: Value,
+}
+
+/// A bit generator object and the seed sequence that seeded it.
+#[derive(Debug)]
+pub struct BitGenObj {
+    /// The generator state.
+    pub state: RefCell<AnyBitGen>,
+    /// `_seed_seq` (what `spawn` extends); `None` after legacy seeding.
+    pub seed_seq: Option<Rc<RandomObj>>,
+}
+
+/// One `np.random` object.
+#[derive(Debug)]
+pub enum RandomObj {
+    /// `Generator(bit_generator)`; `bit_generator` is a `BitGenerator`.
+    Generator {
+        /// The shared bit generator object (`rng.bit_generator`).
+        bit_generator: Rc<RandomObj>,
+    },
+    /// `RandomState`: MT19937 with the Gaussian cache.
+    RandomState(RefCell<LegacyState>),
+    /// `PCG64(...)` / `MT19937(...)`.
+    BitGenerator(BitGenObj),
+    /// `SeedSequence(...)`.
+    SeedSequence(RefCell<SeqObj>),
+}
+
+/// Class names of the module and the paths Python prints for them.
+const CLASSES: [(&str, &str); 5] = [
+    ("Generator", "numpy.random._generator.Generator"),
+    ("RandomState", "numpy.random.mtrand.RandomState"),
+    ("PCG64", "numpy.random._pcg64.PCG64"),
+    ("MT19937", "numpy.random._mt19937.MT19937"),
+    ("SeedSequence", "numpy.random.bit_generator.SeedSequence"),
+];
+
+/// The class path of `np.random.NAME`, if it is a class.
+pub fn class_path(name: &str) -> Option<&'static str> {
+    CLASSES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+}
+
+/// The short name of a class path of this module.
+pub fn class_name_of(path: &str) -> Option<&'static str> {
+    CLASSES.iter().find(|(_, p)| *p == path).map(|(n, _)| *n)
+}
+
+impl RandomObj {
+    /// Python's type path (`numpy.random._generator.Generator`).
+    pub fn type_path(&self) -> &'static str {
+        let short = match self {
+            RandomObj::Generator { .. } => "Generator",
+            RandomObj::RandomState(_) => "RandomState",
+            RandomObj::BitGenerator(b) => b.state.borrow().name(),
+            RandomObj::SeedSequence(_) => "SeedSequence",
+        };
+        class_path(short).unwrap_or("object")
+    }
+
+    /// The bit generator of a `Generator` or a bit generator object.
+    pub fn bitgen(&self) -> Option<&BitGenObj> {
+        match self {
+            RandomObj::Generator { bit_generator } => bit_generator.bitgen(),
+            RandomObj::BitGenerator(b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
+/// NumPy's repr. Objects whose repr holds an address show this object's.
+pub fn repr(obj: &Rc<RandomObj>) -> String {
+    let addr = Rc::as_ptr(obj) as usize;
+    match obj.as_ref() {
+        RandomObj::Generator { bit_generator } => {
+            let name = bit_generator
+                .bitgen()
+                .map_or("?", |b| b.state.borrow().name());
+            format!("Generator({name}) at 0x{addr:X}")
+        }
+        RandomObj::RandomState(_) => format!("RandomState(MT19937) at 0x{addr:X}"),
+        RandomObj::BitGenerator(_) => format!("<{} object at {addr:#x}>", obj.type_path()),
+        RandomObj::SeedSequence(s) => {
+            let s = s.borrow();
+            let opts = Default::default();
+            let mut lines = vec![
+                "SeedSequence(".to_string(),
+                format!(
+                    "    entropy={},",
+                    super::super::display::repr(&s.entropy, &opts)
+                ),
+            ];
+            if !s.seq.spawn_key.is_empty() {
+                lines.push(format!(
+                    "    spawn_key={},",
+                    spawn_key_repr(&s.seq.spawn_key)
+                ));
+            }
+            if s.seq.pool_size != crate::engine::random::seed_sequence::DEFAULT_POOL_SIZE {
+                lines.push(format!("    pool_size={},", s.seq.pool_size));
+            }
+            if s.seq.n_children_spawned != 0 {
+                lines.push(format!(
+                    "    n_children_spawned={},",
+                    s.seq.n_children_spawned
+                ));
+            }
+            lines.push(")".into());
+            lines.join("\n")
+        }
+    }
+}
+
+fn spawn_key_repr(key: &[u128]) -> String {
+    let parts: Vec<String> = key.iter().map(|k| k.to_string()).collect();
+    if parts.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(", "))
+    }
+}
+
+/// `spawn_key` as a Python tuple.
+pub fn spawn_key_value(key: &[u128]) -> Value {
+    Value::tuple(key.iter().map(|&k| Value::Int(k as i128)).collect())
+}
+
+/// Attributes: methods bound to the object, and the data attributes.
+pub fn attr(obj: &Rc<RandomObj>, value: &Value, name: &str) -> PyResult<Value> {
+    let method = || Ok(Value::Method(Rc::new(value.clone()), Rc::from(name)));
+    match obj.as_ref() {
+        RandomObj::Generator { bit_generator } => match name {
+            "bit_generator" => Ok(Value::Random(bit_generator.clone())),
+            _ if super::sigs::GENERATOR.iter().any(|(n, _)| *n == name) => method(),
+            _ => Err(PyError::attribute(obj.type_path(), name)),
+        },
+        RandomObj::RandomState(_) => match name {
+            _ if super::sigs::LEGACY.iter().any(|(n, _)| *n == name) => method(),
+            _ => Err(PyError::attribute(obj.type_path(), name)),
+        },
+        RandomObj::BitGenerator(b) => match name {
+            "seed_seq" => b
+                .seed_seq
+                .clone()
+                .map_or(Ok(Value::None), |s| Ok(Value::Random(s))),
+            "spawn" | "random_raw" | "advance" | "jumped" => method(),
+            _ => Err(PyError::attribute(obj.type_path(), name)),
+        },
+        RandomObj::SeedSequence(s) => {
+            let s = s.borrow();
+            match name {
+                "entropy" => Ok(s.entropy.clone()),
+                "spawn_key" => Ok(spawn_key_value(&s.seq.spawn_key)),
+                "pool_size" => Ok(Value::Int(s.seq.pool_size as i128)),
+                "n_children_spawned" => Ok(Value::Int(s.seq.n_children_spawned as i128)),
+                "pool" => super::args::u32_array(&s.seq.pool),
+                "generate_state" | "spawn" => method(),
+                _ => Err(PyError::attribute(obj.type_path(), name)),
+            }
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! Seeds: `SeedSequence` from a Python int or sequence of ints, OS entropy
+//! for unseeded use, the legacy `seed()` rules, `default_rng`, the bit
+//! generator and `Generator`/`RandomState` constructors, and the methods
+//! of bit generators and seed sequences.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::engine::random::legacy::LegacyState;
+use crate::engine::random::seed_sequence::{DEFAULT_POOL_SIZE, int_words};
+use crate::engine::random::{AnyBitGen, BitGen, Mt19937, Pcg64, SeedSequence};
+use crate::engine::{DType, Scalar};
+
+use super::super::Session;
+use super::super::error::{PyError, PyResult};
+use super::super::interp::{Args, iterate};
+use super::super::numpy::dtype_arg;
+use super::super::signature::{Style, bind};
+use super::super::value::Value;
+use super::objects::{BitGenObj, RandomObj, SeqObj};
+use super::sigs;
+
+/// `n` bytes of fresh OS entropy.
+fn os_entropy(n: usize) -> PyResult<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = vec![0u8; n];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| PyError::new("OSError", format!("cannot read OS entropy: {e}")))?;
+    Ok(buf)
+}
+
+/// A 128-bit entropy value, as `secrets.randbits(128)` gives.
+fn fresh_entropy() -> PyResult<u128> {
+    let b = os_entropy(16)?;
+    // A Python int: kept below 2**127 so it fits slicelab's ints.
+    Ok(u128::from_le_bytes(b.try_into().expect("16 bytes")) >> 1)
+}
+
+/// The global or a new `RandomState` from OS entropy (NumPy seeds the
+/// twister's words from a fresh `SeedSequence`).
+pub fn legacy_from_entropy() -> PyResult<LegacyState> {
+    let seq = SeedSequence::new(int_words(fresh_entropy()?), vec![], DEFAULT_POOL_SIZE);
+    let mut mt = Mt19937::from_seed_sequence(&seq);
+    mt.pos = crate::engine::random::mt19937::N;
+    Ok(LegacyState::new(mt))
+}
+
+/// `RandomState.seed(seed)` / `np.random.seed(seed)`: the legacy rules.
+pub fn legacy_seed(seed: Option<&Value>) -> PyResult<LegacyState> {
+    let out_of_range = || PyError::value("Seed must be between 0 and 2**32 - 1");
+    let word = |v: &Value| -> PyResult<u32> {
+        let i = match v {
+            Value::Int(i) => *i,
+            Value::Bool(b) => *b as i128,
+            Value::NpScalar(_, Scalar::Int(i)) => *i as i128,
+            Value::NpScalar(_, Scalar::UInt(u)) => *u as i128,
+            Value::NpScalar(dt, _) | Value::DType(dt) => return Err(cast_error(dt)),
+            Value::Float(_) => return Err(cast_error(&DType::Float64)),
+            other => {
+                return Err(PyError::type_error(format!(
+                    "Cannot cast scalar from dtype('{}') to dtype('int64') according to the rule 'safe'",
+                    other.type_name()
+                )));
+            }
+        };
+        u32::try_from(i).map_err(|_| out_of_range())
+    };
+    match seed {
+        None | Some(Value::None) => legacy_from_entropy(),
+        Some(v @ (Value::List(_) | Value::Tuple(_) | Value::Array(_))) => {
+            let items = iterate(v)?;
+            if items.is_empty() {
+                return Err(PyError::value("Seed must be non-empty"));
+            }
+            if items
+                .iter()
+                .any(|x| matches!(x, Value::List(_) | Value::Tuple(_) | Value::Array(_)))
+            {
+                return Err(PyError::value("Seed array must be 1-d"));
+            }
+            let words = items.iter().map(word).collect::<PyResult<Vec<u32>>>()?;
+            Ok(LegacyState::new(Mt19937::from_array(&words)))
+        }
+        Some(v) => Ok(LegacyState::new(Mt19937::from_u32(word(v)?))),
+    }
+}
+
+fn cast_error(dt: &DType) -> PyError {
+    PyError::type_error(format!(
+        "Cannot cast scalar from dtype('{}') to dtype('int64') according to the rule 'safe'",
+        dt.name()
+    ))
+}
+
+/// One entropy integer as 32-bit words.
+fn entropy_int(v: &Value) -> PyResult<Vec<u32>> {
+    let i = match v {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i128,
+        Value::NpScalar(_, Scalar::Int(i)) => *i as i128,
+        Value::NpScalar(_, Scalar::UInt(u)) => *u as i128,
+        Value::Float(_) | Value::NpScalar(_, Scalar::Float(_)) => {
+            return Err(PyError::type_error("seed must be integer"));
+        }
+        other => {
+            return Err(PyError::type_error(format!(
+                "unrecognized seed {}",
+                other.type_name()
+            )));
+        }
+    };
+    if i < 0 {
+        return Err(PyError::value("expected non-negative integer"));
+    }
+    Ok(int_words(i as u128))
+}
+
+/// A `SeedSequence` from `entropy` (None draws OS entropy).
+pub fn seed_sequence(
+    entropy: Option<&Value>,
+    spawn_key: Vec<u128>,
+    pool_size: usize,
+) -> PyResult<SeqObj> {
+    let (words, shown) = match entropy {
+        None | Some(Value::None) => {
+            let e = fresh_entropy()?;
+            (int_words(e), Value::Int(e as i128))
+        }
+        Some(v @ (Value::Int(_) | Value::Bool(_) | Value::NpScalar(..))) => {
+            (entropy_int(v)?, v.clone())
+        }
+        Some(v @ (Value::List(_) | Value::Tuple(_) | Value::Array(_))) => {
+            let mut words = vec![];
+            for x in iterate(v)? {
+                if matches!(x, Value::List(_) | Value::Tuple(_) | Value::Array(_)) {
+                    return Err(PyError::type_error(
+                        "SeedSequence does not accept nested sequences.",
+                    ));
+                }
+                words.extend(entropy_int(&x)?);
+            }
+            (words, v.clone())
+        }
+        Some(other) => {
+            return Err(PyError::type_error(format!(
+                "SeedSequence expects int or sequence of ints for entropy not {}",
+                super::super::display::str_of(other, &Default::default())
+            )));
+        }
+    };
+    Ok(SeqObj {
+        seq: SeedSequence::new(words, spawn_key, pool_size),
+        entropy: shown,
+    })
+}
+
+fn seq_value(seq: SeqObj) -> Rc<RandomObj> {
+    Rc::new(RandomObj::SeedSequence(RefCell::new(seq)))
+}
+
+/// The seed sequence to seed a bit generator from: a given `SeedSequence`
+/// object, or a new one from `seed`.
+fn seq_for(seed: Option<&Value>) -> PyResult<Rc<RandomObj>> {
+    match seed {
+        Some(Value::Random(r)) if matches!(r.as_ref(), RandomObj::SeedSequence(_)) => Ok(r.clone()),
+        Some(Value::Random(r)) => Err(PyError::type_error(format!(
+            "SeedSequence expects int or sequence of ints for entropy not {}",
+            super::objects::repr(r)
+        ))),
+        _ => Ok(seq_value(seed_sequence(seed, vec![], DEFAULT_POOL_SIZE)?)),
+    }
+}
+
+/// A bit generator object of kind `name` seeded from `seed`.
+fn bit_generator(name: &str, seed: Option<&Value>) -> PyResult<Rc<RandomObj>> {
+    let seq_obj = seq_for(seed)?;
+    let state = {
+        let RandomObj::SeedSequence(s) = seq_obj.as_ref() else {
+            unreachable!()
+        };
+        let s = s.borrow();
+        match name {
+            "MT19937" => AnyBitGen::Mt19937(Mt19937::from_seed_sequence(&s.seq)),
+            _ => AnyBitGen::Pcg64(Pcg64::from_seed_sequence(&s.seq)),
+        }
+    };
+    Ok(Rc::new(RandomObj::BitGenerator(BitGenObj {
+        state: RefCell::new(state),
+        seed_seq: Some(seq_obj),
+    })))
+}
+
+fn generator(bit_generator: Rc<RandomObj>) -> Value {
+    Value::Random(Rc::new(RandomObj::Generator { bit_generator }))
+}
+
+/// Constructors: `default_rng`, `Generator`, `RandomState`, `PCG64`,
+/// `MT19937`, `SeedSequence`.
+pub fn construct(_s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
+    let sig = sigs::find(sigs::CONSTRUCTORS, name).expect("a constructor");
+    let b = bind(sig, Style::Python, &args)?;
+    match name {
+        "default_rng" => match b.get("seed") {
+            Some(Value::Random(r)) => match r.as_ref() {
+                RandomObj::Generator { .. } => Ok(Value::Random(r.clone())),
+                RandomObj::BitGenerator(_) => Ok(generator(r.clone())),
+                RandomObj::SeedSequence(_) => Ok(generator(bit_generator("PCG64", b.get("seed"))?)),
+                RandomObj::RandomState(_) => Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement default_rng(RandomState) yet",
+                )),
+            },
+            seed => Ok(generator(bit_generator("PCG64", seed)?)),
+        },
+        "Generator" => match b.required("bit_generator") {
+            Value::Random(r) if matches!(r.as_ref(), RandomObj::BitGenerator(_)) => {
+                Ok(generator(r.clone()))
+            }
+            _ => Err(PyError::type_error(
+                "BitGenerator must be an instance of BitGenerator",
+            )),
+        },
+        "PCG64" | "MT19937" => Ok(Value::Random(bit_generator(name, b.get("seed"))?)),
+        "RandomState" => Ok(Value::Random(Rc::new(RandomObj::RandomState(
+            RefCell::new(legacy_seed(b.get("seed"))?),
+        )))),
+        _ => {
+            let pool_size = match b.get("pool_size") {
+                Some(v) => super::args::int_param(v)?,
+                None => DEFAULT_POOL_SIZE as i128,
+            };
+            if pool_size < DEFAULT_POOL_SIZE as i128 {
+                return Err(PyError::value(format!(
+                    "The size of the entropy pool should be at least {DEFAULT_POOL_SIZE}"
+                )));
+            }
+            let spawn_key = match b.get("spawn_key") {
+                Some(v) => iterate(v)?
+                    .iter()
+                    .map(|x| super::args::int_param(x).map(|i| i as u128))
+                    .collect::<PyResult<Vec<u128>>>()?,
+                None => vec![],
+            };
+            let mut seq = seed_sequence(b.get("entropy"), spawn_key, pool_size as usize)?;
+            if let Some(n) = b.get("n_children_spawned") {
+                seq.seq.n_children_spawned = super::args::int_param(n)? as usize;
+            }
+            Ok(Value::Random(seq_value(seq)))
+        }
+    }
+}
+
+/// `spawn(n)` of a seed sequence object: the children objects.
+pub fn spawn_sequences(seq: &Rc<RandomObj>, n: &Value) -> PyResult<Vec<Rc<RandomObj>>> {
+    let RandomObj::SeedSequence(s) = seq.as_ref() else {
+        unreachable!()
+    };
+    let n = super::args::int_param(n)?;
+    if n < 0 {
+        return Err(PyError::value("n_children must be non-negative"));
+    }
+    let mut s = s.borrow_mut();
+    let entropy = s.entropy.clone();
+    Ok(s.seq
+        .spawn(n as usize)
+        .into_iter()
+        .map(|seq| {
+            seq_value(SeqObj {
+                seq,
+                entropy: entropy.clone(),
+            })
+        })
+        .collect())
+}
+
+/// `bit_generator.spawn(n)`: new bit generators of the same kind.
+pub fn spawn_bit_generators(bg: &Rc<RandomObj>, n: &Value) -> PyResult<Vec<Rc<RandomObj>>> {
+    let b = bg.bitgen().expect("a bit generator");
+    let Some(seq) = &b.seed_seq else {
+        return Err(PyError::type_error(
+            "The underlying SeedSequence does not implement spawning.",
+        ));
+    };
+    let name = b.state.borrow().name();
+    spawn_sequences(seq, n)?
+        .into_iter()
+        .map(|child| bit_generator(name, Some(&Value::Random(child))))
+        .collect()
+}
+
+/// Methods of `SeedSequence` and bit generator objects.
+pub fn call_method(
+    _s: &mut Session,
+    obj: &Rc<RandomObj>,
+    name: &str,
+    args: Args,
+) -> PyResult<Value> {
+    let sig = sigs::find(sigs::SEEDING_METHODS, name)
+        .ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
+    let b = bind(sig, Style::Python, &args)?;
+    match (obj.as_ref(), name) {
+        (RandomObj::SeedSequence(s), "generate_state") => {
+            let n = super::args::int_param(b.required("n_words"))?.max(0) as usize;
+            let dt = match b.get("dtype") {
+                Some(v) => dtype_arg(v)?,
+                None => DType::UInt32,
+            };
+            let s = s.borrow();
+            match dt {
+                DType::UInt32 => super::args::u32_array(&s.seq.generate_state_u32(n)),
+                DType::UInt64 => super::args::u64_array(&s.seq.generate_state_u64(n)),
+                _ => Err(PyError::value("only support uint32 or uint64")),
+            }
+        }
+        (RandomObj::SeedSequence(_), "spawn") => Ok(Value::list(
+            spawn_sequences(obj, b.required("n_children"))?
+                .into_iter()
+                .map(Value::Random)
+                .collect(),
+        )),
+        (RandomObj::BitGenerator(_), "spawn") => Ok(Value::list(
+            spawn_bit_generators(obj, b.required("n_children"))?
+                .into_iter()
+                .map(Value::Random)
+                .collect(),
+        )),
+        (RandomObj::BitGenerator(bg), "random_raw") => {
+            let mut g = bg.state.borrow_mut();
+            match super::args::size_arg(b.get("size"))? {
+                None => Ok(Value::Int(g.next_u64() as i128)),
+                Some(shape) => super::args::filled::<u64>(&shape, DType::UInt64, |o| {
+                    o.iter_mut().for_each(|x| *x = g.next_u64())
+                }),
+            }
+        }
+        (RandomObj::BitGenerator(bg), "advance") => {
+            let delta = super::args::int_param(b.required("delta"))?;
+            match &mut *bg.state.borrow_mut() {
+                AnyBitGen::Pcg64(p) => p.advance(delta as u128),
+                AnyBitGen::Mt19937(_) => return Err(PyError::attribute(obj.type_path(), name)),
+            }
+            Ok(Value::Random(obj.clone()))
+        }
+        _ => Err(PyError::attribute(obj.type_path(), name)),
+    }
+}

@@ -1,0 +1,100 @@
+//! Every `np.random` signature, written once, as `inspect.signature` (or
+//! the docstring's first line, for Cython methods) shows it. Calls bind
+//! through `signature::bind`; the registry can take these tables whole.
+
+/// `RandomState` methods, which are also the module functions.
+pub const LEGACY: &[(&str, &str)] = &[
+    ("seed", "seed(seed=None)"),
+    ("get_state", "get_state(legacy=True)"),
+    ("set_state", "set_state(state)"),
+    ("rand", "rand(*args)"),
+    ("randn", "randn(*args)"),
+    ("randint", "randint(low, high=None, size=None, dtype=int)"),
+    (
+        "random_integers",
+        "random_integers(low, high=None, size=None)",
+    ),
+    ("random_sample", "random_sample(size=None)"),
+    ("random", "random(size=None)"),
+    ("ranf", "ranf(size=None)"),
+    ("sample", "sample(size=None)"),
+    ("choice", "choice(a, size=None, replace=True, p=None)"),
+    ("permutation", "permutation(x)"),
+    ("shuffle", "shuffle(x)"),
+    ("bytes", "bytes(length)"),
+    ("normal", "normal(loc=0.0, scale=1.0, size=None)"),
+    ("standard_normal", "standard_normal(size=None)"),
+    ("uniform", "uniform(low=0.0, high=1.0, size=None)"),
+    ("exponential", "exponential(scale=1.0, size=None)"),
+    ("standard_exponential", "standard_exponential(size=None)"),
+];
+
+/// `Generator` methods.
+pub const GENERATOR: &[(&str, &str)] = &[
+    (
+        "integers",
+        "integers(low, high=None, size=None, dtype=np.int64, endpoint=False)",
+    ),
+    ("random", "random(size=None, dtype=np.float64, out=None)"),
+    (
+        "standard_normal",
+        "standard_normal(size=None, dtype=np.float64, out=None)",
+    ),
+    ("normal", "normal(loc=0.0, scale=1.0, size=None)"),
+    ("uniform", "uniform(low=0.0, high=1.0, size=None)"),
+    ("exponential", "exponential(scale=1.0, size=None)"),
+    (
+        "standard_exponential",
+        "standard_exponential(size=None, dtype=np.float64, method='zig', out=None)",
+    ),
+    (
+        "choice",
+        "choice(a, size=None, replace=True, p=None, axis=0, shuffle=True)",
+    ),
+    ("permutation", "permutation(x, axis=0)"),
+    ("permuted", "permuted(x, *, axis=None, out=None)"),
+    ("shuffle", "shuffle(x, axis=0)"),
+    ("bytes", "bytes(length)"),
+    ("spawn", "spawn(n_children)"),
+];
+
+/// Constructors and module-level functions that are not `RandomState` methods.
+pub const CONSTRUCTORS: &[(&str, &str)] = &[
+    ("default_rng", "default_rng(seed=None)"),
+    ("RandomState", "RandomState(seed=None)"),
+    ("Generator", "Generator(bit_generator)"),
+    ("PCG64", "PCG64(seed=None)"),
+    ("MT19937", "MT19937(seed=None)"),
+    (
+        "SeedSequence",
+        "SeedSequence(entropy=None, *, spawn_key=(), pool_size=4, n_children_spawned=0)",
+    ),
+];
+
+/// Methods of bit generators and `SeedSequence`.
+pub const SEEDING_METHODS: &[(&str, &str)] = &[
+    ("generate_state", "generate_state(n_words, dtype=np.uint32)"),
+    ("spawn", "spawn(n_children)"),
+    ("random_raw", "random_raw(size=None, output=True)"),
+    ("advance", "advance(delta)"),
+];
+
+/// The signature text of `name` in `table`.
+pub fn find(table: &[(&str, &'static str)], name: &str) -> Option<&'static str> {
+    table.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_signature_parses_under_its_name() {
+        for table in [LEGACY, GENERATOR, CONSTRUCTORS, SEEDING_METHODS] {
+            for (name, text) in table {
+                let sig = crate::eval::signature::parse(text).unwrap();
+                assert_eq!(&sig.name, name);
+            }
+        }
+    }
+}
