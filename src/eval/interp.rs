@@ -811,18 +811,20 @@ impl Session {
 
     fn np_attr(&self, name: &str) -> PyResult<Value> {
         super::numpy::np_attr(name).ok_or_else(|| {
-            PyError::new(
-                "AttributeError",
-                format!("module 'numpy' has no attribute '{name}'"),
-            )
+            super::removed_names::removed(name).unwrap_or_else(|| {
+                PyError::new(
+                    "AttributeError",
+                    format!("module 'numpy' has no attribute '{name}'"),
+                )
+            })
         })
     }
 
     fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
         match f {
-            Value::Function(name) => self.call_function(name, args),
+            Value::Function(name) => self.call_registered(name, args),
             Value::Type(t) => super::numpy::construct(self, t, args),
-            Value::Method(obj, name) => super::methods::call_method(self, obj, name, args),
+            Value::Method(obj, name) => self.call_method_registered(obj, name, args),
             Value::DType(_) => Err(PyError::type_error("'numpy.dtype' object is not callable")),
             other => Err(PyError::type_error(format!(
                 "'{}' object is not callable",

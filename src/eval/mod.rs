@@ -18,7 +18,10 @@ mod npy;
 mod numpy;
 pub mod ops;
 mod printopts;
+mod registry;
+mod removed_names;
 pub mod signature;
+mod ufunc_args;
 pub mod value;
 
 use std::collections::HashMap;
