@@ -902,10 +902,12 @@ impl Session {
             return Ok(Value::func(&format!("np.{name}")));
         }
         super::numpy::np_attr(name).ok_or_else(|| {
-            PyError::new(
-                "AttributeError",
-                format!("module 'numpy' has no attribute '{name}'"),
-            )
+            super::removed_names::removed(name).unwrap_or_else(|| {
+                PyError::new(
+                    "AttributeError",
+                    format!("module 'numpy' has no attribute '{name}'"),
+                )
+            })
         })
     }
 
@@ -913,7 +915,7 @@ impl Session {
         match f {
             Value::Function(name) => match super::pybuiltins::call(self, name, args)? {
                 Ok(v) => Ok(v),
-                Err(args) => self.call_function(name, args),
+                Err(args) => self.call_registered(name, args),
             },
             Value::Object(o) => match o.as_ref() {
                 super::object::Obj::Func(func) => self.call_user(func, args),
@@ -967,7 +969,7 @@ impl Session {
                 super::object::set_of(items)
             }
             Value::Type(t) => super::numpy::construct(self, t, args),
-            Value::Method(obj, name) => super::methods::call_method(self, obj, name, args),
+            Value::Method(obj, name) => self.call_method_registered(obj, name, args),
             Value::DType(_) => Err(PyError::type_error("'numpy.dtype' object is not callable")),
             other => Err(PyError::type_error(format!(
                 "'{}' object is not callable",

@@ -245,6 +245,43 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
     })
 }
 
+/// The element order `order=` asks of a copy or ravel: `'A'` is Fortran
+/// order for a Fortran-contiguous array, `'K'` the order the elements lie
+/// in memory (refused for layouts with negative or interleaved strides).
+fn memory_order(a: &ArrayRef, order: Option<&Value>, func: &str) -> PyResult<Order> {
+    let f_only = a.is_f_contiguous() && !a.is_c_contiguous();
+    Ok(match order {
+        Some(Value::Str(o)) if o.as_ref() == "F" => Order::F,
+        Some(Value::Str(o)) if o.as_ref() == "A" && f_only => Order::F,
+        Some(Value::Str(o)) if o.as_ref() == "K" => {
+            let strides: Vec<isize> = a
+                .shape()
+                .iter()
+                .zip(a.strides())
+                .filter(|(n, _)| **n > 1)
+                .map(|(_, s)| s)
+                .collect();
+            if a.is_c_contiguous()
+                || strides.windows(2).all(|w| w[0] >= w[1]) && strides.iter().all(|s| *s > 0)
+            {
+                Order::C
+            } else if f_only
+                || strides.windows(2).all(|w| w[0] <= w[1]) && strides.iter().all(|s| *s > 0)
+            {
+                Order::F
+            } else {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    format!(
+                        "slicelab does not implement order='K' of {func}() for this memory layout"
+                    ),
+                ));
+            }
+        }
+        _ => Order::C,
+    })
+}
+
 /// Call a bound method.
 pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
     let args = match super::pymethods::call(s, obj, name, args)? {
@@ -408,10 +445,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             }
             Value::Array(out)
         }
-        "copy" => Value::Array(a.copy(match args.get(0, "order") {
-            Some(Value::Str(o)) if o.as_ref() == "F" => Order::F,
-            _ => Order::C,
-        })?),
+        "copy" => Value::Array(a.copy(memory_order(a, args.get(0, "order"), name)?)?),
         "transpose" => {
             let axes = match args.pos.len() {
                 0 => None,
@@ -449,17 +483,11 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             },
         )?,
         "ravel" => {
-            let order = match args.get(0, "order") {
-                Some(Value::Str(o)) if o.as_ref() == "F" => Order::F,
-                _ => Order::C,
-            };
+            let order = memory_order(a, args.get(0, "order"), name)?;
             Value::Array(super::numpy::ravel(a, order)?)
         }
         "flatten" => {
-            let order = match args.get(0, "order") {
-                Some(Value::Str(o)) if o.as_ref() == "F" => Order::F,
-                _ => Order::C,
-            };
+            let order = memory_order(a, args.get(0, "order"), name)?;
             let c = a.copy(order)?;
             let r = reshape(&c, &Value::Int(-1), order)?;
             if r.same_buffer(&c) {
@@ -483,6 +511,15 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 Some(v) => truthy(v)?,
                 None => true,
             };
+            if let Some(Value::Str(rule)) = args.kw("casting")
+                && !super::ufunc_args::can_cast(a.dtype(), &dt, rule)
+            {
+                return Err(PyError::type_error(format!(
+                    "Cannot cast array data from {} to {} according to the rule '{rule}'",
+                    crate::render::dtype_repr(a.dtype()),
+                    crate::render::dtype_repr(&dt)
+                )));
+            }
             if !copy && &dt == a.dtype() {
                 Value::Array(a.clone())
             } else {

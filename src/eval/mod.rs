@@ -26,12 +26,15 @@ mod numpy;
 pub mod object;
 pub mod ops;
 mod printopts;
-mod random;
-pub mod signature;
 mod pybuiltins;
 mod pycollections;
 mod pymethods;
+mod random;
+mod registry;
+mod removed_names;
 mod scope;
+pub mod signature;
+mod ufunc_args;
 pub mod value;
 
 use std::collections::HashMap;

@@ -22,138 +22,10 @@ use super::ops::{numpy_binary, numpy_compare};
 use super::value::{TypeObj, Value};
 
 /// Functions reachable as `np.NAME`: every one, so help coverage, tab
-/// completion and `np_attr` see them all. The routine modules' own `NAMES`
-/// (which they dispatch on) are appended, so each name is written once.
-pub static NP_FUNCTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    [
-        CORE_FUNCTIONS,
-        super::index_routines::NAMES,
-        super::complex_fns::NAMES,
-        super::math_routines::NAMES,
-    ]
-    .concat()
-});
-
-/// The `np.` functions answered in this file.
-const CORE_FUNCTIONS: &[&str] = &[
-    "array",
-    "asarray",
-    "ascontiguousarray",
-    "asfortranarray",
-    "copy",
-    "save",
-    "load",
-    "arange",
-    "zeros",
-    "ones",
-    "empty",
-    "full",
-    "zeros_like",
-    "ones_like",
-    "empty_like",
-    "full_like",
-    "eye",
-    "identity",
-    "linspace",
-    "shares_memory",
-    "may_share_memory",
-    "where",
-    "ix_",
-    "flip",
-    "fliplr",
-    "flipud",
-    "nonzero",
-    "flatnonzero",
-    "argwhere",
-    "count_nonzero",
-    "isnan",
-    "isinf",
-    "isfinite",
-    "logical_and",
-    "logical_or",
-    "logical_xor",
-    "logical_not",
-    "any",
-    "all",
-    "sum",
-    "mean",
-    "max",
-    "min",
-    "amax",
-    "amin",
-    "prod",
-    "std",
-    "var",
-    "argmax",
-    "argmin",
-    "cumsum",
-    "cumprod",
-    "take",
-    "concatenate",
-    "stack",
-    "vstack",
-    "hstack",
-    "clip",
-    "sort",
-    "argsort",
-    "put",
-    "add",
-    "subtract",
-    "multiply",
-    "divide",
-    "true_divide",
-    "floor_divide",
-    "power",
-    "mod",
-    "remainder",
-    "maximum",
-    "minimum",
-    "equal",
-    "not_equal",
-    "less",
-    "less_equal",
-    "greater",
-    "greater_equal",
-    "broadcast_to",
-    "broadcast_shapes",
-    "squeeze",
-    "expand_dims",
-    "transpose",
-    "reshape",
-    "ravel",
-    "swapaxes",
-    "array_equal",
-    "abs",
-    "absolute",
-    "sqrt",
-    "exp",
-    "log",
-    "sin",
-    "cos",
-    "square",
-    "negative",
-    "floor",
-    "ceil",
-    "set_printoptions",
-    "get_printoptions",
-    "diagonal",
-    "shape",
-    "ndim",
-    "size",
-    "result_type",
-    "promote_types",
-    "can_cast",
-    "moveaxis",
-    "broadcast_arrays",
-    "array_repr",
-    "array_str",
-    "array2string",
-    "unique",
-    "repeat",
-    "tile",
-    "atleast_1d",
-    "atleast_2d",
-];
+/// completion and `np_attr` see them all; read from the registry
+/// (`registry.rs`), where each name is written once with its signature.
+pub static NP_FUNCTIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::registry::np_names().collect());
 
 /// Constants and types reachable as `np.NAME` besides [`NP_FUNCTIONS`]
 /// (a selection for completion and help; [`np_attr`] knows a few aliases more).
@@ -222,8 +94,8 @@ pub fn np_attr(name: &str) -> Option<Value> {
         return Some(Value::func(&format!("np.{name}")));
     }
     Some(match name {
-        "nan" | "NaN" | "NAN" => Value::Float(f64::NAN),
-        "inf" | "Inf" | "infty" | "PINF" => Value::Float(f64::INFINITY),
+        "nan" => Value::Float(f64::NAN),
+        "inf" => Value::Float(f64::INFINITY),
         "pi" => Value::Float(std::f64::consts::PI),
         "e" => Value::Float(std::f64::consts::E),
         "newaxis" => Value::None,
@@ -242,10 +114,10 @@ pub fn np_attr(name: &str) -> Option<Value> {
                 "bool_" | "bool" => DType::Bool,
                 "int_" | "intp" => DType::Int64,
                 "uint" | "uintp" => DType::UInt64,
-                "float_" | "double" => DType::Float64,
+                "double" => DType::Float64,
                 "single" => DType::Float32,
                 "half" => DType::Float16,
-                "complex_" | "cdouble" => DType::Complex128,
+                "cdouble" => DType::Complex128,
                 "csingle" => DType::Complex64,
                 "byte" => DType::Int8,
                 "ubyte" => DType::UInt8,
@@ -1722,11 +1594,24 @@ impl Session {
             }
             "cumsum" | "cumprod" => {
                 let a = arr0(&args)?;
+                // `dtype=` is the accumulator's type: input and result both take it.
+                let dtype = match args.kw("dtype") {
+                    Some(d) if !matches!(d, Value::None) => Some(dtype_arg(d)?),
+                    _ => None,
+                };
+                let a = match &dtype {
+                    Some(d) => kernels::cast(&a, d)?,
+                    None => a,
+                };
                 let axis = match args.get(1, "axis") {
                     None | Some(Value::None) => None,
                     Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?),
                 };
-                Value::Array(reduce::accumulate(&a, name == "cumprod", axis)?)
+                let out = reduce::accumulate(&a, name == "cumprod", axis)?;
+                Value::Array(match &dtype {
+                    Some(d) => kernels::cast(&out, d)?,
+                    None => out,
+                })
             }
             "take" => take(
                 &arr0(&args)?,

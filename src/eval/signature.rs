@@ -27,6 +27,11 @@ pub enum Style {
     /// required argument 'a' (pos 0)`, `argument for f() given by name
     /// ('a') and position (position 0)`.
     NumpyC,
+    /// A ufunc (`np.add`): the inputs and outputs are counted first
+    /// (`add() takes from 2 to 3 positional arguments but 1 was given`), and
+    /// `out` given twice is `cannot specify 'out' as both a positional and
+    /// keyword argument`.
+    Ufunc,
 }
 
 /// How a parameter may be passed.
@@ -233,6 +238,9 @@ impl Signature {
             .any(|p| p.kind == ParamKind::VarPositional);
         let has_var_kw = self.params.iter().any(|p| p.kind == ParamKind::VarKeyword);
         let mut var_pos = Vec::new();
+        if style == Style::Ufunc {
+            self.count_ufunc_positionals(args)?;
+        }
         if args.pos.len() > positional.len() && !has_var_pos {
             return Err(self.too_many_positional(style, args));
         }
@@ -254,6 +262,9 @@ impl Signature {
             match slot {
                 Some(i) if values[i].is_some() => {
                     return Err(PyError::type_error(match style {
+                        Style::Ufunc => format!(
+                            "cannot specify '{key}' as both a positional and keyword argument"
+                        ),
                         Style::Python => {
                             format!("{}() got multiple values for argument '{key}'", self.name)
                         }
@@ -291,12 +302,32 @@ impl Signature {
         })
     }
 
-    fn too_many_positional(&self, style: Style, args: &Args) -> PyError {
+    /// How many positional parameters are required, and how many there are.
+    fn positional_counts(&self) -> (usize, usize) {
         let total = self.positional().count();
         let required = self
             .positional()
             .filter(|(_, p)| p.default.is_none())
             .count();
+        (required, total)
+    }
+
+    /// A ufunc takes its inputs, then optionally its outputs, by position only.
+    fn count_ufunc_positionals(&self, args: &Args) -> PyResult<()> {
+        let (required, total) = self.positional_counts();
+        let given = args.pos.len();
+        if (required..=total).contains(&given) {
+            return Ok(());
+        }
+        let were = if given == 1 { "was" } else { "were" };
+        Err(PyError::type_error(format!(
+            "{}() takes from {required} to {total} positional arguments but {given} {were} given",
+            self.name
+        )))
+    }
+
+    fn too_many_positional(&self, style: Style, args: &Args) -> PyError {
+        let (required, total) = self.positional_counts();
         let given = args.pos.len();
         let were = if given == 1 { "was" } else { "were" };
         let takes = if required == total {
@@ -347,7 +378,7 @@ impl Signature {
             let gone = missing(kind);
             let Some(first) = gone.first() else { continue };
             return Err(PyError::type_error(match style {
-                Style::NumpyC => {
+                Style::NumpyC | Style::Ufunc => {
                     let pos = self.params.iter().position(|p| p.name == first.name);
                     format!(
                         "{}() missing required argument '{}' (pos {})",
@@ -468,6 +499,32 @@ mod tests {
         assert_eq!(
             err("f(a, /)", Style::Python, call(vec![], vec![("a", i(1))])),
             "f() got some positional-only arguments passed as keyword arguments: 'a'"
+        );
+    }
+
+    #[test]
+    fn ufunc_messages() {
+        let i = Value::Int;
+        const ADD: &str = "add(x1, x2, /, out=None, *, where=True, dtype=None)";
+        assert_eq!(
+            err(ADD, Style::Ufunc, call(vec![i(1)], vec![("x2", i(2))])),
+            "add() takes from 2 to 3 positional arguments but 1 was given"
+        );
+        assert_eq!(
+            err(
+                ADD,
+                Style::Ufunc,
+                call(vec![i(1), i(2), i(3)], vec![("out", i(2))])
+            ),
+            "cannot specify 'out' as both a positional and keyword argument"
+        );
+        assert_eq!(
+            err(
+                ADD,
+                Style::Ufunc,
+                call(vec![i(1), i(2)], vec![("bogus", i(2))])
+            ),
+            "add() got an unexpected keyword argument 'bogus'"
         );
     }
 

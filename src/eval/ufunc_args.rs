@@ -1,0 +1,309 @@
+//! The arguments every ufunc shares, around its kernel: `out=` (by
+//! position or keyword, a tuple for two-output ufuncs), `dtype=`, `where=`,
+//! `casting=`, `order=` and `subok=`. The kernel computes into a fresh
+//! array; this layer checks NumPy's casting rules and writes the result
+//! into `out`, so `np.add(a, 1, out=a)` writes `a` and returns it. What
+//! slicelab cannot do exactly (`where=` without `out=`, a casting rule
+//! stricter than `same_kind` on a call that needs a cast) is refused.
+
+use crate::engine::dtype::DType;
+use crate::engine::index::{self, IndexItem};
+use crate::engine::promote::{can_cast_safe, can_cast_same_kind};
+use crate::engine::{ArrayRef, NdArray, kernels};
+use crate::render::dtype_repr;
+
+use super::Session;
+use super::convert::to_array;
+use super::error::{PyError, PyResult};
+use super::interp::Args;
+use super::numpy::{as_array, dtype_arg, scalarize};
+use super::registry::Entry;
+use super::signature::not_implemented_argument;
+use super::value::Value;
+
+/// Does `rule` allow casting `from` to `to`? (`same_kind` never takes a
+/// signed integer to an unsigned one, as NumPy's `np.can_cast` says.)
+pub fn can_cast(from: &DType, to: &DType, rule: &str) -> bool {
+    use crate::engine::dtype::Kind;
+    match rule {
+        "no" | "equiv" => from == to,
+        "safe" => can_cast_safe(from, to),
+        "unsafe" => true,
+        _ => can_cast_same_kind(from, to) && !(from.kind() == Kind::Int && to.kind() == Kind::UInt),
+    }
+}
+
+fn cast_error(ufunc: &str, what: &str, from: &DType, to: &DType, rule: &str) -> PyError {
+    PyError::type_error(format!(
+        "Cannot cast ufunc '{ufunc}' {what} from {} to {} with casting rule '{rule}'",
+        dtype_repr(from),
+        dtype_repr(to)
+    ))
+}
+
+/// The dtype an input has before any cast (a Python scalar's default).
+fn input_dtype(v: &Value) -> PyResult<DType> {
+    Ok(match v {
+        Value::Bool(_) => DType::Bool,
+        Value::Int(_) => DType::Int64,
+        Value::Float(_) => DType::Float64,
+        Value::Complex(..) => DType::Complex128,
+        other => as_array(other)?.dtype().clone(),
+    })
+}
+
+/// The output arrays a call names: one slot per output, `None` where the
+/// ufunc allocates.
+fn outputs(nout: usize, args: &Args) -> PyResult<Vec<Option<Value>>> {
+    let as_out = |v: &Value| -> PyResult<Option<Value>> {
+        match v {
+            Value::None => Ok(None),
+            Value::Array(_) => Ok(Some(v.clone())),
+            _ => Err(PyError::type_error("return arrays must be of ArrayType")),
+        }
+    };
+    let positional: Vec<&Value> = (1..=nout)
+        .filter_map(|k| args.kw(&format!("out{k}")))
+        .collect();
+    match (args.kw("out"), nout) {
+        (Some(_), _) if !positional.is_empty() => Err(PyError::type_error(
+            "cannot specify 'out' as both a positional and keyword argument",
+        )),
+        (Some(Value::Tuple(t)), _) => {
+            if t.len() != nout {
+                return Err(PyError::value(
+                    "The 'out' tuple must have exactly one entry per ufunc output",
+                ));
+            }
+            t.iter().map(as_out).collect()
+        }
+        (Some(v), 1) => Ok(vec![as_out(v)?]),
+        (Some(_), _) => Err(PyError::type_error("'out' must be a tuple of arrays")),
+        (None, 1) => Ok(vec![None]),
+        (None, _) => {
+            let mut outs: Vec<Option<Value>> = (1..=nout)
+                .map(|k| args.kw(&format!("out{k}")).map(as_out).transpose())
+                .collect::<PyResult<Vec<_>>>()?
+                .into_iter()
+                .map(Option::flatten)
+                .collect();
+            outs.resize(nout, None);
+            Ok(outs)
+        }
+    }
+}
+
+/// Ufuncs whose loops take numbers and give booleans: `dtype=` there names
+/// the loop's input type, which slicelab does not choose, so it is refused.
+const BOOLEAN_RESULT: &[&str] = &[
+    "equal",
+    "not_equal",
+    "less",
+    "less_equal",
+    "greater",
+    "greater_equal",
+    "logical_and",
+    "logical_or",
+    "logical_xor",
+    "logical_not",
+    "isnan",
+    "isinf",
+    "isfinite",
+];
+
+/// A shape as NumPy's iterator messages print it: `(2,3)`, `(3,)`.
+fn tight_shape(shape: &[usize]) -> String {
+    match shape {
+        [one] => format!("({one},)"),
+        _ => {
+            let parts: Vec<String> = shape.iter().map(usize::to_string).collect();
+            format!("({})", parts.join(","))
+        }
+    }
+}
+
+/// Run ufunc `entry` on canonical arguments (see `registry::prepare`).
+pub fn call(
+    s: &mut Session,
+    entry: &Entry,
+    nin: usize,
+    nout: usize,
+    args: Args,
+) -> PyResult<Value> {
+    let name = entry.name();
+    let inputs: Vec<Value> = args.pos.iter().take(nin).cloned().collect();
+    let outs = outputs(nout, &args)?;
+    let rule = match args.kw("casting") {
+        Some(Value::Str(r)) => r.to_string(),
+        _ => "same_kind".to_string(),
+    };
+    let dtype = match args.kw("dtype") {
+        Some(d) => Some(dtype_arg(d)?),
+        None => None,
+    };
+    let mask = args.kw("where").cloned();
+    if mask.is_some() && outs.iter().all(Option::is_none) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab does not implement where= without out= in {name}() (NumPy leaves the other elements uninitialised)"
+            ),
+        ));
+    }
+    if dtype.is_some() && BOOLEAN_RESULT.contains(&name) {
+        return Err(not_implemented_argument(name, "dtype"));
+    }
+    let in_shapes: Vec<Vec<usize>> = inputs
+        .iter()
+        .map(|v| Ok(as_array(v).map(|a| a.shape()).unwrap_or_default()))
+        .collect::<PyResult<_>>()?;
+    // `dtype=` picks the loop: every input is cast to it under `casting`.
+    let inputs = match &dtype {
+        None => inputs,
+        Some(dt) => {
+            let mut cast = Vec::new();
+            for (k, v) in inputs.iter().enumerate() {
+                let from = input_dtype(v)?;
+                if !can_cast(&from, dt, &rule) {
+                    let what = if nin == 1 {
+                        "input".to_string()
+                    } else {
+                        format!("input {k}")
+                    };
+                    return Err(cast_error(name, &what, &from, dt, &rule));
+                }
+                cast.push(Value::Array(match v {
+                    Value::Array(a) => kernels::cast(a, dt)?,
+                    other => to_array(other, Some(dt))?,
+                }));
+            }
+            cast
+        }
+    };
+    let kernel_args = Args {
+        pos: inputs.clone(),
+        kw: Vec::new(),
+    };
+    let result = s.call_function(&format!("np.{name}"), kernel_args)?;
+    let results: Vec<Value> = match (&result, nout) {
+        (Value::Tuple(t), n) if n > 1 => t.to_vec(),
+        _ => vec![result.clone()],
+    };
+    let arrays: Vec<ArrayRef> = results.iter().map(as_array).collect::<PyResult<_>>()?;
+    if let Some(dt) = &dtype
+        && arrays.iter().any(|a| a.dtype() != dt)
+    {
+        return Err(PyError::type_error(format!(
+            "No loop matching the specified signature and casting was found for ufunc {name}"
+        )));
+    }
+    if !matches!(rule.as_str(), "same_kind" | "unsafe") && dtype.is_none() {
+        // The loop's type is the result's for arithmetic: an input of any
+        // other type would be cast to it under the stricter rule.
+        for v in &inputs {
+            let from = input_dtype(v)?;
+            if arrays.iter().any(|a| a.dtype() != &from) || !super::ops::is_numpy(v) {
+                return Err(not_implemented_argument(name, "casting"));
+            }
+        }
+    }
+    if let Some(Value::Str(o)) = args.kw("order")
+        && o.as_ref() != "K"
+        && arrays
+            .iter()
+            .any(|a| a.ndim() > 1 && !(o.as_ref() == "C" && a.is_c_contiguous()))
+    {
+        return Err(not_implemented_argument(name, "order"));
+    }
+    if outs.iter().all(Option::is_none) {
+        return Ok(result);
+    }
+    let mut returned = Vec::new();
+    for (out, r) in outs.iter().zip(&arrays) {
+        match out {
+            None => returned.push(scalarize(r.clone())),
+            Some(v) => {
+                let target = as_array(v)?;
+                write_out(name, r, &target, &rule, mask.as_ref(), &in_shapes)?;
+                returned.push(v.clone());
+            }
+        }
+    }
+    Ok(if nout == 1 {
+        returned.remove(0)
+    } else {
+        Value::tuple(returned)
+    })
+}
+
+/// Write one result into its `out` array, as NumPy's output cast does.
+fn write_out(
+    name: &str,
+    r: &ArrayRef,
+    target: &ArrayRef,
+    rule: &str,
+    mask: Option<&Value>,
+    in_shapes: &[Vec<usize>],
+) -> PyResult<()> {
+    if !can_cast(r.dtype(), target.dtype(), rule) {
+        return Err(cast_error(name, "output", r.dtype(), target.dtype(), rule));
+    }
+    let shape = target.shape();
+    match crate::engine::broadcast::broadcast_shapes(&[&shape, &r.shape()]) {
+        Some(b) if b == shape => {}
+        Some(b) => {
+            return Err(PyError::value(format!(
+                "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+                tight_shape(&shape),
+                tight_shape(&b)
+            )));
+        }
+        None => {
+            let mut shapes: Vec<String> = in_shapes.iter().map(|s| tight_shape(s)).collect();
+            shapes.push(tight_shape(&shape));
+            return Err(PyError::value(format!(
+                "operands could not be broadcast together with shapes {} ",
+                shapes.join(" ")
+            )));
+        }
+    }
+    if !target.writeable() {
+        return Err(PyError::value("output array is read-only"));
+    }
+    let spread = |a: &ArrayRef| -> ArrayRef {
+        let l = crate::engine::broadcast::broadcast_layout(&a.layout(), &shape);
+        NdArray::view_with(a, l)
+    };
+    let src = spread(&kernels::cast(r, target.dtype())?);
+    match mask {
+        None => crate::engine::array::copy_elements(&src, target)?,
+        Some(m) => {
+            let m = kernels::cast(&as_array(&to_mask(m)?)?, &DType::Bool)?;
+            if crate::engine::broadcast::broadcast_shapes(&[&shape, &m.shape()]).as_deref()
+                != Some(&shape[..])
+            {
+                return Err(crate::engine::EngineError::BroadcastMismatch {
+                    shapes: vec![shape.clone(), m.shape()],
+                }
+                .into());
+            }
+            let m = spread(&m);
+            let picked = match index::get(&src, &[IndexItem::BoolArray(m.clone())])? {
+                index::Indexed::Array(a) => a,
+                index::Indexed::Scalar(x) => {
+                    NdArray::from_scalars(&[], target.dtype().clone(), &[x])?
+                }
+            };
+            index::set(target, &[IndexItem::BoolArray(m)], &picked)?;
+        }
+    }
+    Ok(())
+}
+
+/// A `where=` value as an array (a Python bool or list becomes one).
+fn to_mask(v: &Value) -> PyResult<Value> {
+    Ok(match v {
+        Value::Array(_) => v.clone(),
+        other => Value::Array(to_array(other, None)?),
+    })
+}
