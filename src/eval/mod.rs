@@ -11,6 +11,7 @@ mod flatiter;
 mod help;
 mod index_routines;
 mod interp;
+mod join_split;
 mod linalg;
 mod math_routines;
 mod methods;
