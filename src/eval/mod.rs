@@ -16,6 +16,7 @@ mod function;
 mod help;
 mod index_routines;
 mod interp;
+mod join_split;
 mod linalg;
 mod math_routines;
 mod methods;

@@ -2002,6 +2002,7 @@ impl Session {
             }
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
+            n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }

@@ -70,7 +70,7 @@ impl Entry {
     }
 }
 
-const fn func(
+pub(super) const fn func(
     signature: &'static str,
     style: Style,
     honours: &'static str,
@@ -1123,8 +1123,8 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 1] {
-    [NP]
+pub fn tables() -> [&'static [Entry]; 2] {
+    [NP, super::join_split::ENTRIES]
 }
 
 static BY_NAME: LazyLock<std::collections::HashMap<&'static str, &'static Entry>> =

@@ -19,6 +19,9 @@ const NP: &str = include_str!("np.txt");
 const NDARRAY: &str = include_str!("ndarray.txt");
 const DTYPE: &str = include_str!("dtype.txt");
 const UFUNC: &str = include_str!("ufunc.txt");
+/// `np.*` routines of issue 17 (split, insert, set operations...), kept in
+/// their own file so the families added in parallel do not collide.
+const NP_ROUTINES: &str = include_str!("np_routines.txt");
 
 /// One help entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +42,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("ndarray", "a.", NDARRAY),
     ("dtype", "a.dtype.", DTYPE),
     ("ufunc", "np.add.", UFUNC),
+    ("np", "np.", NP_ROUTINES),
 ];
 
 /// Every entry, in file order.
