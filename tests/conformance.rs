@@ -250,6 +250,10 @@ conformance_test!(printing_controls, "16_printing_controls");
 conformance_test!(complex_float16, "17_complex_float16");
 conformance_test!(edge_shapes, "18_edge_shapes");
 conformance_test!(more_functions, "19_more_functions");
+conformance_test!(sum_order, "95_sum_order");
+conformance_test!(sort_typed, "96_sort_typed");
+conformance_test!(reduce_axes, "97_reduce_axes");
+conformance_test!(matmul_digits, "98_matmul_digits");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
@@ -277,6 +281,10 @@ fn every_expected_file_has_a_test() {
         "17_complex_float16",
         "18_edge_shapes",
         "19_more_functions",
+        "95_sum_order",
+        "96_sort_typed",
+        "97_reduce_axes",
+        "98_matmul_digits",
     ];
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {
