@@ -282,6 +282,10 @@ conformance_test!(statements, "46_statements");
 conformance_test!(builtins_and_methods, "47_builtins_and_methods");
 conformance_test!(incident, "48_incident");
 conformance_test!(limits, "49_limits");
+conformance_test!(sum_order, "95_sum_order");
+conformance_test!(sort_typed, "96_sort_typed");
+conformance_test!(reduce_axes, "97_reduce_axes");
+conformance_test!(matmul_digits, "98_matmul_digits");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
@@ -311,6 +315,10 @@ fn every_expected_file_has_a_test() {
         "19_more_functions",
         "90_npy_hostile",
         "91_hostile_sizes",
+        "95_sum_order",
+        "96_sort_typed",
+        "97_reduce_axes",
+        "98_matmul_digits",
     ];
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {

@@ -12,6 +12,7 @@ pub mod element;
 pub mod error;
 pub mod fancy;
 pub mod fill;
+pub mod gemm;
 pub mod index;
 pub mod interrupt;
 pub mod iter;
@@ -21,8 +22,10 @@ pub mod par;
 pub mod promote;
 pub mod random;
 pub mod reduce;
+pub mod reduce_stream;
 pub mod scalar;
 pub mod scalar_kernels;
+pub mod sort;
 pub mod strided_copy;
 pub mod typed;
 

@@ -78,38 +78,9 @@ pub fn normalize_axis(axis: i64, ndim: usize) -> Result<usize, EngineError> {
     })
 }
 
-/// NumPy's pairwise sum (`pairwise_sum_DOUBLE`), for bit-identical float sums.
+/// NumPy's pairwise sum over a gathered group.
 fn pairwise<T: Arith>(xs: &[T]) -> T {
-    let n = xs.len();
-    if n < 8 {
-        let mut acc = T::from_f64(0.0);
-        for &x in xs {
-            acc = T::add(acc, x);
-        }
-        acc
-    } else if n <= 128 {
-        let mut r: [T; 8] = std::array::from_fn(|k| xs[k]);
-        let mut i = 8;
-        while i < n - n % 8 {
-            for k in 0..8 {
-                r[k] = T::add(r[k], xs[i + k]);
-            }
-            i += 8;
-        }
-        let mut res = T::add(
-            T::add(T::add(r[0], r[1]), T::add(r[2], r[3])),
-            T::add(T::add(r[4], r[5]), T::add(r[6], r[7])),
-        );
-        while i < n {
-            res = T::add(res, xs[i]);
-            i += 1;
-        }
-        res
-    } else {
-        let mut n2 = n / 2;
-        n2 -= n2 % 8;
-        T::add(pairwise(&xs[..n2]), pairwise(&xs[n2..]))
-    }
+    super::reduce_stream::pairwise_by(xs.len(), &|i| xs[i])
 }
 
 fn split_layout(l: &Layout, axes: &[usize]) -> (Layout, Layout) {
@@ -292,6 +263,10 @@ pub fn reduce(
             _ => super::kernels::cast(&r, &DType::Float16),
         };
     }
+    let oshape = out_shape(&shape, &sorted, keepdims);
+    if let Some(r) = super::reduce_stream::try_reduce(a, op, &sorted, &oshape)? {
+        return Ok(r);
+    }
     let innermost = sorted.last() == Some(&(shape.len().saturating_sub(1))) || shape.is_empty();
     // argmin/argmax over several axes index the flattened C order.
     let source = if matches!(op, Reduction::ArgMin | Reduction::ArgMax) && sorted.len() > 1 {
@@ -327,7 +302,6 @@ pub fn reduce(
             DType::Int64,
         ),
     };
-    let oshape = out_shape(&shape, &sorted, keepdims);
     NdArray::from_scalars(&oshape, dtype, &values)
 }
 

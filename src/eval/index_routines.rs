@@ -1184,6 +1184,9 @@ pub fn argsort(a: &ArrayRef, axis: &Value) -> PyResult<ArrayRef> {
             }
         }
     };
+    if let Some(order) = crate::engine::sort::argsort(&src, axis)? {
+        return Ok(order);
+    }
     let nd = src.ndim();
     // Move the axis last, sort each contiguous lane, move it back.
     let mut perm: Vec<i64> = (0..nd as i64).filter(|&k| k != axis as i64).collect();

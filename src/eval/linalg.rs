@@ -3,6 +3,7 @@
 //! stacks of matrices for `@`).
 
 use crate::engine::dtype::{DType, Kind};
+use crate::engine::layout::Layout;
 use crate::engine::{ArrayRef, NdArray, Order, Scalar, kernels};
 
 use super::error::{PyError, PyResult};
@@ -162,7 +163,7 @@ pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
         ))
     })?;
     // A 1-d operand is a row (left) or a column (right) matrix.
-    let expand = |arr: &ArrayRef, core: [usize; 2], left: bool| -> Vec<Scalar> {
+    let expanded = |arr: &ArrayRef, core: [usize; 2], left: bool| -> Layout {
         let mut full = batch.clone();
         full.extend(core);
         let mut l = arr.layout();
@@ -176,11 +177,26 @@ pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
                 l.strides.push(item);
             }
         }
-        let l = crate::engine::broadcast::broadcast_layout(&l, &full);
-        arr.to_scalars_layout(&l)
+        crate::engine::broadcast::broadcast_layout(&l, &full)
     };
-    let xv = expand(&x, [n, kx], true);
-    let yv = expand(&y, [ky, m], false);
+    let mut shape = batch.clone();
+    if xs.len() > 1 {
+        shape.push(n);
+    }
+    if ys.len() > 1 {
+        shape.push(m);
+    }
+    let (lx, ly) = (expanded(&x, [n, kx], true), expanded(&y, [ky, m], false));
+    if let Some(v) = typed_matmul(
+        [(&x, lx.clone()), (&y, ly.clone())],
+        &shape,
+        [n, kx, m],
+        &dt,
+    )? {
+        return Ok(v);
+    }
+    let xv = x.to_scalars_layout(&lx);
+    let yv = y.to_scalars_layout(&ly);
     let count: usize = batch.iter().product();
     let mut vals = Vec::with_capacity(count * n * m);
     for b_i in 0..count {
@@ -193,14 +209,62 @@ pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
             &dt,
         ));
     }
-    let mut shape = batch;
-    if xs.len() > 1 {
-        shape.push(n);
-    }
-    if ys.len() > 1 {
-        shape.push(m);
-    }
     finish(&shape, dt, &vals)
+}
+
+/// `x @ y` through `engine::gemm`'s typed kernels: integers always (exact,
+/// wrapping), floats when both sides are matrices (NumPy hands those to
+/// BLAS's gemm, whose summation order `engine::gemm` reproduces; its
+/// matrix-vector and dot kernels sum in another order, so those keep the
+/// scalar loop). `None` for everything else.
+fn typed_matmul(
+    operands: [(&ArrayRef, Layout); 2],
+    shape: &[usize],
+    [n, k, m]: [usize; 3],
+    dt: &DType,
+) -> PyResult<Option<Value>> {
+    use crate::engine::gemm::{float_product, int_product};
+    use crate::engine::typed::{elems, elems_mut};
+    let float = matches!(dt, DType::Float64 | DType::Float32);
+    let int = matches!(dt.kind(), Kind::Int | Kind::UInt);
+    if !(int || (float && n >= 2 && m >= 2)) {
+        return Ok(None);
+    }
+    let [(x, lx), (y, ly)] = operands;
+    let xc = NdArray::view_with(x, lx).copy(Order::C)?;
+    let yc = NdArray::view_with(y, ly).copy(Order::C)?;
+    let out = NdArray::for_overwrite(shape, dt.clone())?;
+    let count = out.size() / (n * m).max(1);
+    {
+        let (xb, yb) = (xc.buffer().bytes(), yc.buffer().bytes());
+        let mut ob = out.buffer().bytes_mut();
+        crate::dispatch_numeric!(dt, T => {
+            if let (Some(xv), Some(yv), Some(ov)) =
+                (elems::<T>(&xb), elems::<T>(&yb), elems_mut::<T>(&mut ob))
+            {
+                for b in 0..count {
+                    let (xs, ys) = (&xv[b * n * k..(b + 1) * n * k], &yv[b * k * m..(b + 1) * k * m]);
+                    let os = &mut ov[b * n * m..(b + 1) * n * m];
+                    match dt {
+                        DType::Float64 => float_product(
+                            bytemuck::cast_slice(xs),
+                            bytemuck::cast_slice(ys),
+                            bytemuck::cast_slice_mut::<T, f64>(os),
+                            n, k, m,
+                        ),
+                        DType::Float32 => float_product(
+                            bytemuck::cast_slice(xs),
+                            bytemuck::cast_slice(ys),
+                            bytemuck::cast_slice_mut::<T, f32>(os),
+                            n, k, m,
+                        ),
+                        _ => int_product(xs, ys, os, n, k, m),
+                    }
+                }
+            }
+        }, _ => {});
+    }
+    Ok(Some(scalarize(out)))
 }
 
 /// `np.dot(a, b)` for 0-, 1- and 2-d operands.

@@ -1063,6 +1063,11 @@ fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {
             _ => unreachable!(),
         };
     }
+    if a.ndim() > 0
+        && let Some(sorted) = crate::engine::sort::sort(a, axis.unwrap_or(a.ndim() - 1))?
+    {
+        return Ok(sorted);
+    }
     let out = a.copy(Order::C)?;
     let nd = out.ndim();
     if nd == 0 {
@@ -1693,7 +1698,7 @@ impl Session {
             "sort" => {
                 let a = arr0(&args)?;
                 let axis = match args.get(1, "axis") {
-                    None => Some(a.ndim().saturating_sub(1)),
+                    None => Some(normalize_axis(-1, a.ndim())?),
                     Some(Value::None) => None,
                     Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?),
                 };
