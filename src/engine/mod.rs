@@ -24,6 +24,7 @@ pub mod scalar;
 pub mod scalar_kernels;
 pub mod strided_copy;
 pub mod typed;
+pub mod write_log;
 
 pub use array::{ArrayRef, NdArray, Order};
 pub use dtype::DType;
