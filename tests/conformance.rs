@@ -286,6 +286,7 @@ conformance_test!(sum_order, "95_sum_order");
 conformance_test!(sort_typed, "96_sort_typed");
 conformance_test!(reduce_axes, "97_reduce_axes");
 conformance_test!(matmul_digits, "98_matmul_digits");
+conformance_test!(stride_tricks, "35_stride_tricks");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.

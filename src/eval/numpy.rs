@@ -109,6 +109,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => Value::func(&format!("np.{name}")),
         "__version__" => Value::str("2.4.6"),
         "random" => Value::Module(super::random::MODULE.into()),
+        "lib" => Value::Module("numpy.lib".into()),
         _ => {
             let dt = match name {
                 "bool_" | "bool" => DType::Bool,
@@ -1365,6 +1366,9 @@ impl Session {
     }
 
     fn call_np(&mut self, name: &str, args: Args) -> PyResult<Value> {
+        if let Some(f) = name.strip_prefix("lib.stride_tricks.") {
+            return super::stride_tricks::call(f, &args);
+        }
         let arr0 = |args: &Args| -> PyResult<ArrayRef> { as_array(args.req(0, "a", name)?) };
         Ok(match name {
             "array" => {
