@@ -6,6 +6,7 @@ pub mod bindings;
 mod complex_fns;
 pub mod convert;
 pub mod display;
+mod dtype_arg;
 pub mod error;
 mod flatiter;
 mod help;

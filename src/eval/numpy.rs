@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::sync::LazyLock;
 
 use crate::engine::buffer;
-use crate::engine::dtype::{DType, Field, Kind, RecordType};
+use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::{self, IndexItem};
 use crate::engine::kernels::{self, BinaryOp, CompareOp};
 use crate::engine::layout::Layout;
@@ -16,6 +16,7 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 use super::Session;
 use super::convert::{to_array, to_scalar_for};
 use super::display::{repr, str_of};
+pub use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, iterate, truthy};
 use super::ops::{numpy_binary, numpy_compare};
@@ -301,64 +302,6 @@ pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
             other.type_name()
         ))),
     }
-}
-
-/// A dtype from a `dtype=` argument: a type, a dtype, a string, a list of
-/// field tuples.
-pub fn dtype_arg(v: &Value) -> PyResult<DType> {
-    Ok(match v {
-        Value::DType(d) => d.clone(),
-        Value::Type(TypeObj::NpScalar(d)) => d.clone(),
-        Value::Type(TypeObj::NpStr) => DType::Str(0),
-        Value::Type(TypeObj::Builtin("int")) => DType::Int64,
-        Value::Type(TypeObj::Builtin("float")) => DType::Float64,
-        Value::Type(TypeObj::Builtin("bool")) => DType::Bool,
-        Value::Type(TypeObj::Builtin("complex")) => DType::Complex128,
-        Value::Type(TypeObj::Builtin("str")) => DType::Str(0),
-        Value::Str(s) => DType::parse(s).ok_or_else(|| {
-            PyError::type_error(format!(
-                "data type {} not understood",
-                crate::render::scalar_repr::py_str_repr(s)
-            ))
-        })?,
-        Value::List(items) => {
-            let mut fields = vec![];
-            let mut offset = 0;
-            for it in items.borrow().iter() {
-                let parts = iterate(it)?;
-                if parts.len() < 2 {
-                    return Err(PyError::type_error("data type not understood"));
-                }
-                let Value::Str(name) = &parts[0] else {
-                    return Err(PyError::type_error("data type not understood"));
-                };
-                let dt = dtype_arg(&parts[1])?;
-                let shape = match parts.get(2) {
-                    Some(s) => shape_arg(s, None)?,
-                    None => vec![],
-                };
-                let f = Field {
-                    name: name.to_string(),
-                    dtype: dt,
-                    offset,
-                    shape,
-                };
-                offset += f.nbytes();
-                fields.push(f);
-            }
-            DType::Record(Rc::new(RecordType {
-                fields,
-                itemsize: offset,
-            }))
-        }
-        Value::None => DType::Float64,
-        other => {
-            return Err(PyError::type_error(format!(
-                "Cannot interpret '{}' as a data type",
-                repr(other, &Default::default())
-            )));
-        }
-    })
 }
 
 /// A shape argument: an int or a sequence of ints. With `size` (a reshape)
