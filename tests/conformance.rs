@@ -250,6 +250,8 @@ conformance_test!(printing_controls, "16_printing_controls");
 conformance_test!(complex_float16, "17_complex_float16");
 conformance_test!(edge_shapes, "18_edge_shapes");
 conformance_test!(more_functions, "19_more_functions");
+conformance_test!(structured_dtypes, "70_structured_dtypes");
+conformance_test!(dtype_limits_casting, "71_dtype_limits_casting");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.

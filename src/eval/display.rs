@@ -67,6 +67,7 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         }
         Value::Module(name) => format!("<module '{name}'>"),
         Value::Flags(a) => flags_repr(a),
+        Value::MachInfo(m) => m.repr(),
         Value::FlatIter(a) => format!(
             "<numpy.flatiter object at {:#x}>",
             std::rc::Rc::as_ptr(a) as usize
@@ -111,6 +112,7 @@ pub fn str_of(v: &Value, opts: &PrintOptions) -> String {
         Value::NpScalar(dt, s) => scalar_str(dt, s),
         Value::Void(a) => scalar_str(a.dtype(), &a.first()),
         Value::DType(dt) => dtype_str(dt),
+        Value::MachInfo(m) => m.str(),
         other => repr(other, opts),
     }
 }

@@ -7,6 +7,8 @@ mod complex_fns;
 pub mod convert;
 pub mod display;
 mod dtype_arg;
+mod dtype_attrs;
+mod dtype_info;
 pub mod error;
 mod flatiter;
 mod help;
@@ -19,6 +21,7 @@ mod npy;
 mod numpy;
 pub mod ops;
 mod printopts;
+mod record_compare;
 pub mod value;
 
 use std::collections::HashMap;

@@ -31,6 +31,7 @@ pub static NP_FUNCTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         super::index_routines::NAMES,
         super::complex_fns::NAMES,
         super::math_routines::NAMES,
+        super::dtype_info::NAMES,
     ]
     .concat()
 });
@@ -237,6 +238,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "False_" => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
         "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => Value::func(&format!("np.{name}")),
         "__version__" => Value::str("2.4.6"),
+        n if let Some(t) = super::dtype_info::abstract_type(n) => t,
         _ => {
             let dt = match name {
                 "bool_" | "bool" => DType::Bool,
@@ -1232,6 +1234,7 @@ impl Session {
                         a.shape()[0] as i128
                     }
                     Value::Str(s) => s.chars().count() as i128,
+                    Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
                     Value::None
                     | Value::Bool(_)
                     | Value::Int(_)
@@ -1971,15 +1974,11 @@ impl Session {
                 let b = dtype_arg(args.req(1, "type2", name)?)
                     .or_else(|_| as_array(&args.pos[1]).map(|x| x.dtype().clone()))?;
                 Value::DType(
-                    crate::engine::promote::promote_types(&a, &b)
+                    super::dtype_info::promote_types_full(&a, &b)
                         .ok_or_else(|| PyError::type_error("no common dtype"))?,
                 )
             }
-            "can_cast" => {
-                let a = dtype_arg(args.req(0, "from_", name)?)?;
-                let b = dtype_arg(args.req(1, "to", name)?)?;
-                Value::Bool(crate::engine::promote::can_cast_safe(&a, &b))
-            }
+            "can_cast" => super::dtype_info::can_cast(&args)?,
             "array_repr" | "array_str" => {
                 super::printopts::array_repr_str(&self.print_options, &args, name == "array_repr")?
             }
@@ -2051,6 +2050,7 @@ impl Session {
             }
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
+            n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }
@@ -2089,7 +2089,7 @@ fn isinstance(v: &Value, t: &Value) -> bool {
             }
             "object" => true,
             "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
-            _ => false,
+            other => super::dtype_info::isinstance_abstract(v, other),
         },
         Value::Type(TypeObj::NpScalar(dt)) => matches!(v, Value::NpScalar(d, _) if d == dt),
         Value::Type(TypeObj::Void) => matches!(v, Value::Void(_)),
@@ -2315,17 +2315,13 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             };
             Value::NpScalar(DType::Str(text.chars().count().max(1)), Scalar::Str(text))
         }
-        TypeObj::DTypeClass => Value::DType(dtype_arg(args.req(0, "dtype", "dtype")?)?),
+        TypeObj::DTypeClass => super::dtype_arg::dtype_call(&args)?,
         TypeObj::NdArray => {
             return Err(PyError::type_error(
                 "use np.array or np.zeros to make arrays in slicelab",
             ));
         }
-        TypeObj::Void => {
-            return Err(PyError::type_error(
-                "np.void() is not supported in slicelab",
-            ));
-        }
+        TypeObj::Void => super::dtype_info::void_scalar(&args)?,
         TypeObj::Builtin(other) => {
             return Err(PyError::type_error(format!(
                 "cannot call {other}() in slicelab"
@@ -2359,6 +2355,8 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::Module(_) => TypeObj::Builtin("module"),
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
         Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
+        Value::MachInfo(super::dtype_info::MachInfo::Int(_)) => TypeObj::Builtin("numpy.iinfo"),
+        Value::MachInfo(super::dtype_info::MachInfo::Float(_)) => TypeObj::Builtin("numpy.finfo"),
     }
 }
 

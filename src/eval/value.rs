@@ -54,6 +54,8 @@ pub enum Value {
     Flags(ArrayRef),
     /// `a.flat`: a `numpy.flatiter` over the array.
     FlatIter(ArrayRef),
+    /// `np.iinfo(t)` / `np.finfo(t)`.
+    MachInfo(super::dtype_info::MachInfo),
 }
 
 /// Type objects a learner meets.
@@ -119,6 +121,8 @@ impl Value {
             Value::Module(_) => "module".into(),
             Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),
             Value::FlatIter(_) => "numpy.flatiter".into(),
+            Value::MachInfo(super::dtype_info::MachInfo::Int(_)) => "iinfo".into(),
+            Value::MachInfo(super::dtype_info::MachInfo::Float(_)) => "finfo".into(),
         }
     }
 
