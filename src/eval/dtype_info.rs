@@ -52,35 +52,15 @@ pub fn abstract_type(np_name: &str) -> Option<Value> {
 /// The abstract classes a concrete dtype's scalar type derives from, most
 /// specific first (the tail of `np.int64.__mro__` without `object`).
 fn abstract_parents(dt: &DType) -> &'static [&'static str] {
-    match dt.kind() {
-        Kind::Bool => &["numpy.generic"],
-        Kind::Int => &[
-            "numpy.signedinteger",
-            "numpy.integer",
-            "numpy.number",
-            "numpy.generic",
-        ],
-        Kind::UInt => &[
-            "numpy.unsignedinteger",
-            "numpy.integer",
-            "numpy.number",
-            "numpy.generic",
-        ],
-        Kind::Float => &[
-            "numpy.floating",
-            "numpy.inexact",
-            "numpy.number",
-            "numpy.generic",
-        ],
-        Kind::Complex => &[
-            "numpy.complexfloating",
-            "numpy.inexact",
-            "numpy.number",
-            "numpy.generic",
-        ],
-        Kind::Str | Kind::Bytes => &["numpy.character", "numpy.flexible", "numpy.generic"],
-        Kind::Void => &["numpy.flexible", "numpy.generic"],
-    }
+    abstract_chain(match dt.kind() {
+        Kind::Bool => "numpy.generic",
+        Kind::Int => "numpy.signedinteger",
+        Kind::UInt => "numpy.unsignedinteger",
+        Kind::Float => "numpy.floating",
+        Kind::Complex => "numpy.complexfloating",
+        Kind::Str | Kind::Bytes => "numpy.character",
+        Kind::Void => "numpy.flexible",
+    })
 }
 
 /// The parents of an abstract class, itself first.
