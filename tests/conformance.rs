@@ -287,6 +287,8 @@ conformance_test!(sort_typed, "96_sort_typed");
 conformance_test!(reduce_axes, "97_reduce_axes");
 conformance_test!(matmul_digits, "98_matmul_digits");
 conformance_test!(stride_tricks, "35_stride_tricks");
+conformance_test!(structured_dtypes, "70_structured_dtypes");
+conformance_test!(dtype_limits_casting, "71_dtype_limits_casting");
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.

@@ -68,6 +68,7 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         Value::Module(name) => format!("<module '{name}'>"),
         Value::Flags(a) => flags_repr(a),
         Value::Random(r) => super::random::repr(r),
+        Value::MachInfo(m) => m.repr(),
         Value::FlatIter(a) => format!(
             "<numpy.flatiter object at {:#x}>",
             std::rc::Rc::as_ptr(a) as usize
@@ -114,6 +115,7 @@ pub fn str_of(v: &Value, opts: &PrintOptions) -> String {
         Value::Void(a) => scalar_str(a.dtype(), &a.first()),
         Value::DType(dt) => dtype_str(dt),
         Value::Object(o) => super::object::str_of(o, opts),
+        Value::MachInfo(m) => m.str(),
         other => repr(other, opts),
     }
 }

@@ -644,6 +644,7 @@ impl Session {
             Value::Array(a) => array_getitem(a, idx),
             Value::FlatIter(a) => super::flatiter::getitem(a, idx),
             Value::Void(a) => void_getitem(a, idx),
+            Value::DType(dt) => super::dtype_attrs::getitem(dt, idx),
             Value::NpScalar(..) => match idx {
                 Value::Tuple(t) if t.is_empty() => Ok(obj.clone()),
                 Value::Ellipsis => {
@@ -849,6 +850,7 @@ impl Session {
             Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
             Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),
             Value::DType(dt) => super::methods::dtype_attr(dt, name),
+            Value::MachInfo(m) => m.attr(name),
             Value::Flags(a) => Ok(Value::Bool(match name {
                 "owndata" => a.owndata(),
                 "writeable" => a.writeable(),

@@ -121,12 +121,27 @@ pub const SCALAR_ATTRIBUTES: &[&str] = &[
 
 /// Attributes of dtype objects (`a.dtype.itemsize`); [`dtype_attr`] answers each.
 pub const DTYPE_ATTRIBUTES: &[&str] = &[
-    "itemsize", "name", "kind", "char", "str", "type", "names", "fields", "shape", "ndim",
+    "itemsize",
+    "name",
+    "kind",
+    "char",
+    "str",
+    "type",
+    "names",
+    "fields",
+    "shape",
+    "ndim",
+    "descr",
+    "num",
+    "byteorder",
+    "base",
+    "subdtype",
 ];
 
 /// Methods an ndarray has.
 pub const ARRAY_METHODS: &[&str] = &[
     "reshape",
+    "tobytes",
     "copy",
     "transpose",
     "ravel",
@@ -219,29 +234,31 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
             Scalar::Int(0),
         ))),
         "names" => match dt {
-            DType::Record(r) => {
+            DType::Record(r) if !r.fields.is_empty() => {
                 Value::tuple(r.fields.iter().map(|f| Value::str(&f.name)).collect())
             }
             _ => Value::None,
         },
         "fields" => match dt {
-            DType::Record(r) => Value::Dict(Rc::new(std::cell::RefCell::new(
-                r.fields
-                    .iter()
-                    .map(|f| {
-                        let fd = f.dtype.clone();
-                        (
-                            Value::str(&f.name),
-                            Value::tuple(vec![Value::DType(fd), Value::Int(f.offset as i128)]),
-                        )
-                    })
-                    .collect(),
-            ))),
+            DType::Record(r) if !r.fields.is_empty() => {
+                Value::Dict(Rc::new(std::cell::RefCell::new(
+                    r.fields
+                        .iter()
+                        .map(|f| {
+                            let fd = f.dtype.clone();
+                            (
+                                Value::str(&f.name),
+                                Value::tuple(vec![Value::DType(fd), Value::Int(f.offset as i128)]),
+                            )
+                        })
+                        .collect(),
+                )))
+            }
             _ => Value::None,
         },
         "shape" => Value::tuple(vec![]),
         "ndim" => Value::Int(0),
-        other => return Err(PyError::attribute("numpy.dtype", other)),
+        other => return super::dtype_attrs::attr(dt, other),
     })
 }
 
@@ -497,6 +514,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 Value::Array(r)
             }
         }
+        "tobytes" => super::dtype_info::tobytes(a, &args)?,
         "view" => match args.get(0, "dtype") {
             None | Some(Value::None) => Value::Array(NdArray::view_with(a, a.layout())),
             Some(d) => super::math_routines::view_as(a, dtype_arg(d)?)?,

@@ -8,6 +8,9 @@ mod complex_fns;
 mod comprehension;
 pub mod convert;
 pub mod display;
+mod dtype_arg;
+mod dtype_attrs;
+mod dtype_info;
 pub mod error;
 mod exceptions;
 mod flatiter;
@@ -37,6 +40,7 @@ mod scope;
 pub mod signature;
 mod ufunc_args;
 mod stride_tricks;
+mod record_compare;
 pub mod value;
 
 use std::collections::HashMap;

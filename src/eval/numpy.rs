@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::sync::LazyLock;
 
 use crate::engine::buffer;
-use crate::engine::dtype::{DType, Field, Kind, RecordType};
+use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::{self, IndexItem};
 use crate::engine::kernels::{self, BinaryOp, CompareOp};
 use crate::engine::layout::Layout;
@@ -16,6 +16,7 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 use super::Session;
 use super::convert::{to_array, to_scalar_for};
 use super::display::{repr, str_of};
+pub use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, iterate, truthy};
 use super::ops::{numpy_binary, numpy_compare};
@@ -110,6 +111,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "__version__" => Value::str("2.4.6"),
         "random" => Value::Module(super::random::MODULE.into()),
         "lib" => Value::Module("numpy.lib".into()),
+        n if let Some(t) = super::dtype_info::abstract_type(n) => t,
         _ => {
             let dt = match name {
                 "bool_" | "bool" => DType::Bool,
@@ -175,64 +177,6 @@ pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
             other.type_name()
         ))),
     }
-}
-
-/// A dtype from a `dtype=` argument: a type, a dtype, a string, a list of
-/// field tuples.
-pub fn dtype_arg(v: &Value) -> PyResult<DType> {
-    Ok(match v {
-        Value::DType(d) => d.clone(),
-        Value::Type(TypeObj::NpScalar(d)) => d.clone(),
-        Value::Type(TypeObj::NpStr) => DType::Str(0),
-        Value::Type(TypeObj::Builtin("int")) => DType::Int64,
-        Value::Type(TypeObj::Builtin("float")) => DType::Float64,
-        Value::Type(TypeObj::Builtin("bool")) => DType::Bool,
-        Value::Type(TypeObj::Builtin("complex")) => DType::Complex128,
-        Value::Type(TypeObj::Builtin("str")) => DType::Str(0),
-        Value::Str(s) => DType::parse(s).ok_or_else(|| {
-            PyError::type_error(format!(
-                "data type {} not understood",
-                crate::render::scalar_repr::py_str_repr(s)
-            ))
-        })?,
-        Value::List(items) => {
-            let mut fields = vec![];
-            let mut offset = 0;
-            for it in items.borrow().iter() {
-                let parts = iterate(it)?;
-                if parts.len() < 2 {
-                    return Err(PyError::type_error("data type not understood"));
-                }
-                let Value::Str(name) = &parts[0] else {
-                    return Err(PyError::type_error("data type not understood"));
-                };
-                let dt = dtype_arg(&parts[1])?;
-                let shape = match parts.get(2) {
-                    Some(s) => shape_arg(s, None)?,
-                    None => vec![],
-                };
-                let f = Field {
-                    name: name.to_string(),
-                    dtype: dt,
-                    offset,
-                    shape,
-                };
-                offset += f.nbytes();
-                fields.push(f);
-            }
-            DType::Record(Rc::new(RecordType {
-                fields,
-                itemsize: offset,
-            }))
-        }
-        Value::None => DType::Float64,
-        other => {
-            return Err(PyError::type_error(format!(
-                "Cannot interpret '{}' as a data type",
-                repr(other, &Default::default())
-            )));
-        }
-    })
 }
 
 /// A shape argument: an int or a sequence of ints. With `size` (a reshape)
@@ -1176,6 +1120,7 @@ impl Session {
                         a.shape()[0] as i128
                     }
                     Value::Str(s) => s.chars().count() as i128,
+                    Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
                     Value::None
                     | Value::Bool(_)
                     | Value::Int(_)
@@ -1931,15 +1876,11 @@ impl Session {
                 let b = dtype_arg(args.req(1, "type2", name)?)
                     .or_else(|_| as_array(&args.pos[1]).map(|x| x.dtype().clone()))?;
                 Value::DType(
-                    crate::engine::promote::promote_types(&a, &b)
+                    super::dtype_info::promote_types_full(&a, &b)
                         .ok_or_else(|| PyError::type_error("no common dtype"))?,
                 )
             }
-            "can_cast" => {
-                let a = dtype_arg(args.req(0, "from_", name)?)?;
-                let b = dtype_arg(args.req(1, "to", name)?)?;
-                Value::Bool(crate::engine::promote::can_cast_safe(&a, &b))
-            }
+            "can_cast" => super::dtype_info::can_cast(&args)?,
             "array_repr" | "array_str" => {
                 super::printopts::array_repr_str(&self.print_options, &args, name == "array_repr")?
             }
@@ -2012,6 +1953,7 @@ impl Session {
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
+            n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }
@@ -2050,7 +1992,7 @@ fn isinstance(v: &Value, t: &Value) -> bool {
             }
             "object" => true,
             "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
-            _ => false,
+            other => super::dtype_info::isinstance_abstract(v, other),
         },
         Value::Type(TypeObj::NpScalar(dt)) => matches!(v, Value::NpScalar(d, _) if d == dt),
         Value::Type(TypeObj::Void) => matches!(v, Value::Void(_)),
@@ -2281,17 +2223,13 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             };
             Value::NpScalar(DType::Str(text.chars().count().max(1)), Scalar::Str(text))
         }
-        TypeObj::DTypeClass => Value::DType(dtype_arg(args.req(0, "dtype", "dtype")?)?),
+        TypeObj::DTypeClass => super::dtype_arg::dtype_call(&args)?,
         TypeObj::NdArray => {
             return Err(PyError::type_error(
                 "use np.array or np.zeros to make arrays in slicelab",
             ));
         }
-        TypeObj::Void => {
-            return Err(PyError::type_error(
-                "np.void() is not supported in slicelab",
-            ));
-        }
+        TypeObj::Void => super::dtype_info::void_scalar(&args)?,
         TypeObj::Builtin(other) => {
             return Err(PyError::type_error(format!(
                 "cannot call {other}() in slicelab"
@@ -2327,6 +2265,8 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
         Value::Object(o) => super::object::type_obj(o),
         Value::Random(r) => TypeObj::Builtin(r.type_path()),
+        Value::MachInfo(super::dtype_info::MachInfo::Int(_)) => TypeObj::Builtin("numpy.iinfo"),
+        Value::MachInfo(super::dtype_info::MachInfo::Float(_)) => TypeObj::Builtin("numpy.finfo"),
     }
 }
 

@@ -182,6 +182,9 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
 
 /// A NumPy comparison.
 pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = super::record_compare::compare(op, a, b) {
+        return r;
+    }
     let (x, y) = (operand(a)?, operand(b)?);
     let dt = match result_dtype(&x, &y, "equal") {
         Ok(d) => d,

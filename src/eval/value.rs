@@ -59,6 +59,8 @@ pub enum Value {
     /// An `np.random` object (`Generator`, `RandomState`, a bit generator,
     /// `SeedSequence`).
     Random(Rc<super::random::RandomObj>),
+    /// `np.iinfo(t)` / `np.finfo(t)`.
+    MachInfo(super::dtype_info::MachInfo),
 }
 
 /// Type objects a learner meets.
@@ -126,6 +128,8 @@ impl Value {
             Value::FlatIter(_) => "numpy.flatiter".into(),
             Value::Object(o) => o.type_name(),
             Value::Random(r) => r.type_path().into(),
+            Value::MachInfo(super::dtype_info::MachInfo::Int(_)) => "iinfo".into(),
+            Value::MachInfo(super::dtype_info::MachInfo::Float(_)) => "finfo".into(),
         }
     }
 

@@ -1,0 +1,404 @@
+//! Reading a `dtype=` argument: every form NumPy's `np.dtype(...)` accepts
+//! (types, dtypes, type strings, lists of field tuples) becomes an engine
+//! `DType`. Kept apart from `numpy.rs` so dtype parsing has one home.
+
+use std::rc::Rc;
+
+use crate::engine::dtype::{DType, Field, RecordType};
+
+use super::display::repr;
+use super::error::{PyError, PyResult};
+use super::interp::iterate;
+use super::numpy::shape_arg;
+use super::value::{TypeObj, Value};
+
+/// A dtype from a `dtype=` argument: a type, a dtype, a string, a list of
+/// field tuples.
+pub fn dtype_arg(v: &Value) -> PyResult<DType> {
+    Ok(match v {
+        Value::DType(d) => d.clone(),
+        Value::Type(TypeObj::NpScalar(d)) => d.clone(),
+        Value::Type(TypeObj::NpStr) => DType::Str(0),
+        Value::Type(TypeObj::Builtin("int")) => DType::Int64,
+        Value::Type(TypeObj::Builtin("float")) => DType::Float64,
+        Value::Type(TypeObj::Builtin("bool")) => DType::Bool,
+        Value::Type(TypeObj::Builtin("complex")) => DType::Complex128,
+        Value::Type(TypeObj::Builtin("str")) => DType::Str(0),
+        Value::Type(TypeObj::Builtin("object")) => {
+            return Err(not_supported("object arrays (dtype=object)"));
+        }
+        Value::Str(s) if s.contains(',') => comma_string(s)?,
+        Value::Str(s) => {
+            if !shape_prefix(s)?.0.is_empty() {
+                return Err(not_supported("sub-array dtypes outside a structured dtype"));
+            }
+            parse_code(s)?
+        }
+        Value::List(items) => field_list(&items.borrow())?,
+        Value::Dict(items) => {
+            let items = items.borrow();
+            let has = |k: &str| {
+                items
+                    .iter()
+                    .any(|(key, _)| matches!(key, Value::Str(s) if s.as_ref() == k))
+            };
+            if has("names") || has("formats") {
+                names_formats_dict(&items)?
+            } else {
+                fields_dict(&items)?
+            }
+        }
+        Value::Tuple(t) if t.len() == 2 => {
+            let base = dtype_arg(&t[0])?;
+            if shape_arg(&t[1], None)?.is_empty() {
+                base
+            } else {
+                return Err(not_supported("sub-array dtypes outside a structured dtype"));
+            }
+        }
+        Value::None => DType::Float64,
+        other => {
+            return Err(PyError::type_error(format!(
+                "Cannot interpret '{}' as a data type",
+                repr(other, &Default::default())
+            )));
+        }
+    })
+}
+
+/// `np.dtype(obj, align=False, copy=False)`. Aligned records (padding
+/// each field to its alignment, printed with `align=True`) are not
+/// modelled, so asking for one is refused rather than answered unaligned.
+pub fn dtype_call(args: &super::interp::Args) -> PyResult<Value> {
+    let dt = dtype_arg(args.req(0, "dtype", "dtype")?)?;
+    let align = match args.get(1, "align") {
+        Some(v) => super::interp::truthy(v)?,
+        None => false,
+    };
+    if align && matches!(&dt, DType::Record(r) if !r.fields.is_empty()) {
+        return Err(not_supported("aligned structured dtypes (align=True)"));
+    }
+    Ok(Value::DType(dt))
+}
+
+/// An honest refusal for a dtype form slicelab does not model.
+fn not_supported(what: &str) -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        format!("{what} are not supported in slicelab"),
+    )
+}
+
+/// One type code (`'i4'`, `'<f8'`, `'U10'`, `'float'`), as `np.dtype` reads it.
+/// A big-endian code (`'>i4'`) names the native type when its
+/// bytes have no order (`'>u1'`, `'>S3'`); otherwise slicelab, whose
+/// buffers are all little-endian, refuses it rather than read it wrongly.
+fn parse_code(s: &str) -> PyResult<DType> {
+    if let Some(body) = s.strip_prefix('>') {
+        let dt = parse_code(body)?;
+        let order_free = match dt {
+            DType::Str(_) => false,
+            DType::Bytes(_) | DType::Record(_) => true,
+            ref other => other.itemsize() == 1,
+        };
+        return if order_free {
+            Ok(dt)
+        } else {
+            Err(not_supported("big-endian dtypes (such as '>i4')"))
+        };
+    }
+    if matches!(s, "O" | "object" | "|O" | "O8") {
+        return Err(not_supported("object arrays (dtype=object)"));
+    }
+    if matches!(
+        s.trim_start_matches(['<', '=']).chars().next(),
+        Some('M' | 'm')
+    ) || s.starts_with("datetime64")
+        || s.starts_with("timedelta64")
+    {
+        return Err(not_supported("datetime64 and timedelta64 dtypes"));
+    }
+    DType::parse(s).ok_or_else(|| {
+        PyError::type_error(format!(
+            "data type {} not understood",
+            crate::render::scalar_repr::py_str_repr(s)
+        ))
+    })
+}
+
+/// Split a comma-separated dtype string at the commas outside parentheses.
+fn split_top_level(s: &str) -> Vec<&str> {
+    let mut parts = vec![];
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
+/// `'i8, f4'`, `'3i4, 2f8'`, `'(2,3)f4, i1'`: a packed record with fields
+/// `f0, f1, …`, each code optionally preceded by a sub-array shape.
+fn comma_string(s: &str) -> PyResult<DType> {
+    let mut parts: Vec<&str> = split_top_level(s).into_iter().map(str::trim).collect();
+    if parts.last() == Some(&"") {
+        parts.pop();
+    }
+    let mut fields = vec![];
+    for (i, part) in parts.iter().enumerate() {
+        if part.is_empty() {
+            return Err(PyError::new("SyntaxError", "invalid dtype string"));
+        }
+        let (shape, code) = shape_prefix(part)?;
+        fields.push((format!("f{i}"), parse_code(code)?, shape));
+    }
+    packed(fields)
+}
+
+/// The sub-array shape in front of a code: `3i4` → ([3], "i4"),
+/// `(2,3)f4` → ([2, 3], "f4"), `i4` → ([], "i4").
+fn shape_prefix(part: &str) -> PyResult<(Vec<usize>, &str)> {
+    let bad = || {
+        PyError::type_error(format!(
+            "data type {} not understood",
+            crate::render::scalar_repr::py_str_repr(part)
+        ))
+    };
+    if let Some(rest) = part.strip_prefix('(') {
+        let close = rest.find(')').ok_or_else(bad)?;
+        let dims: PyResult<Vec<usize>> = rest[..close]
+            .split(',')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| d.parse::<usize>().map_err(|_| bad()))
+            .collect();
+        return Ok((dims?, rest[close + 1..].trim()));
+    }
+    let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return Ok((vec![], part));
+    }
+    let n: usize = part[..digits].parse().map_err(|_| bad())?;
+    Ok((vec![n], part[digits..].trim()))
+}
+
+/// Fields laid end to end in order: a packed record.
+fn packed(fields: Vec<(String, DType, Vec<usize>)>) -> PyResult<DType> {
+    let mut out: Vec<Field> = vec![];
+    let mut offset = 0;
+    for (name, dtype, shape) in fields {
+        if out.iter().any(|f| f.name == name) {
+            return Err(PyError::value(format!(
+                "field '{name}' occurs more than once"
+            )));
+        }
+        let f = Field {
+            name,
+            dtype,
+            offset,
+            shape,
+        };
+        offset += f.nbytes();
+        out.push(f);
+    }
+    Ok(DType::Record(Rc::new(RecordType {
+        fields: out,
+        itemsize: offset,
+    })))
+}
+
+/// `[('x', 'i4'), ('y', 'f8', (2, 2)), ('', 'u1')]`: a packed record; an
+/// empty name becomes `f` + its position, as NumPy names them.
+fn field_list(items: &[Value]) -> PyResult<DType> {
+    let mut fields = vec![];
+    for (i, it) in items.iter().enumerate() {
+        let parts = match it {
+            Value::Tuple(t) => t.as_ref().clone(),
+            _ => iterate(it)?,
+        };
+        let shown = || repr(it, &Default::default());
+        if parts.len() < 2 {
+            return Err(PyError::type_error(format!(
+                "Field elements must be 2- or 3-tuples, got '{}'",
+                shown()
+            )));
+        }
+        if parts.len() > 3 {
+            return Err(PyError::type_error(format!(
+                "Field elements must be tuples with at most 3 elements, got '{}'",
+                shown()
+            )));
+        }
+        let name = match &parts[0] {
+            Value::Str(n) if n.is_empty() => format!("f{i}"),
+            Value::Str(n) => n.to_string(),
+            Value::Tuple(_) => return Err(not_supported("field titles")),
+            _ => {
+                return Err(PyError::type_error(
+                    "First element of field tuple is neither a tuple nor str",
+                ));
+            }
+        };
+        let shape = match parts.get(2) {
+            Some(s) => shape_arg(s, None)?,
+            None => vec![],
+        };
+        fields.push((name, dtype_arg(&parts[1])?, shape));
+    }
+    packed(fields)
+}
+
+/// A field's type given as a format: a plain dtype, or `(dtype, shape)`.
+fn format_with_shape(v: &Value) -> PyResult<(DType, Vec<usize>)> {
+    match v {
+        Value::Tuple(t) if t.len() == 2 && !matches!(t[1], Value::Str(_)) => {
+            Ok((dtype_arg(&t[0])?, shape_arg(&t[1], None)?))
+        }
+        other => Ok((dtype_arg(other)?, vec![])),
+    }
+}
+
+/// `{'names': [...], 'formats': [...], 'offsets': [...], 'itemsize': n}`.
+/// Names stay as given (an empty one is not renamed); without offsets the
+/// fields are packed.
+fn names_formats_dict(items: &[(Value, Value)]) -> PyResult<DType> {
+    let get = |k: &str| {
+        items
+            .iter()
+            .find(|(key, _)| matches!(key, Value::Str(s) if s.as_ref() == k))
+            .map(|(_, v)| v)
+    };
+    let (Some(names), Some(formats)) = (get("names"), get("formats")) else {
+        return Err(PyError::value("entry not a 2- or 3- tuple"));
+    };
+    let names = iterate(names)?;
+    let formats = iterate(formats)?;
+    let offsets = get("offsets").map(iterate).transpose()?;
+    if let Some(t) = get("titles")
+        && iterate(t)?.iter().any(|x| !matches!(x, Value::None))
+    {
+        return Err(not_supported("field titles"));
+    }
+    let same_len = |n: usize| n == names.len();
+    if formats.len() < names.len() || offsets.as_ref().is_some_and(|o| !same_len(o.len())) {
+        return Err(PyError::value(
+            "'names', 'formats', 'offsets', and 'titles' dict entries must have the same length",
+        ));
+    }
+    let mut fields: Vec<Field> = vec![];
+    let mut at = 0usize;
+    for (k, n) in names.iter().enumerate() {
+        let Value::Str(name) = n else {
+            return Err(PyError::value("field names must be strings"));
+        };
+        if fields.iter().any(|f| f.name == name.as_ref()) {
+            return Err(PyError::value("name already used as a name or title"));
+        }
+        let (dtype, shape) = format_with_shape(&formats[k])?;
+        let offset = match &offsets {
+            Some(o) => usize::try_from(super::numpy::int_arg(&o[k], "offset")?)
+                .map_err(|_| PyError::value("offset must be non-negative"))?,
+            None => at,
+        };
+        let f = Field {
+            name: name.to_string(),
+            dtype,
+            offset,
+            shape,
+        };
+        at = offset + f.nbytes();
+        fields.push(f);
+    }
+    with_itemsize(fields, get("itemsize"))
+}
+
+/// The record's size: the end of its furthest field, or a larger given
+/// `itemsize`.
+fn with_itemsize(fields: Vec<Field>, itemsize: Option<&Value>) -> PyResult<DType> {
+    let need = fields
+        .iter()
+        .map(|f| f.offset + f.nbytes())
+        .max()
+        .unwrap_or(0);
+    let itemsize = match itemsize {
+        None => need,
+        Some(v) => {
+            let n = usize::try_from(super::numpy::int_arg(v, "itemsize")?).unwrap_or(0);
+            if n < need {
+                return Err(PyError::value(format!(
+                    "NumPy dtype descriptor requires {need} bytes, cannot override to smaller itemsize of {n}"
+                )));
+            }
+            n
+        }
+    };
+    Ok(DType::Record(Rc::new(RecordType { fields, itemsize })))
+}
+
+/// `{'col1': ('U10', 0), 'col2': ('f4', 10)}`: each name with its format
+/// and offset; NumPy orders the fields by offset.
+fn fields_dict(items: &[(Value, Value)]) -> PyResult<DType> {
+    let mut fields: Vec<Field> = vec![];
+    for (k, v) in items {
+        let Value::Str(name) = k else {
+            return Err(PyError::value("field names must be strings"));
+        };
+        let parts = iterate(v)?;
+        if parts.len() == 3 {
+            return Err(not_supported("field titles"));
+        }
+        if parts.len() != 2 {
+            return Err(PyError::value("entry not a 2- or 3- tuple"));
+        }
+        let offset = usize::try_from(super::numpy::int_arg(&parts[1], "offset")?)
+            .map_err(|_| PyError::value("offset must be non-negative"))?;
+        let (dtype, shape) = format_with_shape(&parts[0])?;
+        fields.push(Field {
+            name: name.to_string(),
+            dtype,
+            offset,
+            shape,
+        });
+    }
+    fields.sort_by_key(|f| f.offset);
+    with_itemsize(fields, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dt: &DType) -> Vec<String> {
+        match dt {
+            DType::Record(r) => r.fields.iter().map(|f| f.name.clone()).collect(),
+            _ => vec![],
+        }
+    }
+
+    #[test]
+    fn comma_strings_make_packed_records() {
+        let dt = comma_string("i8, f4").unwrap();
+        assert_eq!(names(&dt), ["f0", "f1"]);
+        assert_eq!(dt.itemsize(), 12);
+        let dt = comma_string("(2,3)f4, i1,").unwrap();
+        let DType::Record(r) = &dt else { panic!() };
+        assert_eq!(r.fields[0].shape, [2, 3]);
+        assert_eq!(r.fields[1].offset, 24);
+        assert!(comma_string("i4,,f8").is_err());
+    }
+
+    #[test]
+    fn shape_prefixes() {
+        assert_eq!(shape_prefix("3i4").unwrap(), (vec![3], "i4"));
+        assert_eq!(shape_prefix("(2)u1").unwrap(), (vec![2], "u1"));
+        assert_eq!(shape_prefix("f8").unwrap(), (vec![], "f8"));
+    }
+}

@@ -1,0 +1,172 @@
+//! What a learner can ask a dtype object beyond its name: `descr`, `num`,
+//! `byteorder`, `base`, `subdtype`, …, and indexing a structured dtype
+//! (`dt['x']`, `dt[0]`, `dt[['y', 'x']]`).
+
+use std::rc::Rc;
+
+use crate::engine::Scalar;
+use crate::engine::dtype::{DType, RecordType};
+use crate::render::scalar_repr::py_str_repr;
+
+use super::error::{PyError, PyResult};
+use super::value::Value;
+
+/// Attributes of a dtype not answered by `methods::dtype_attr`.
+pub fn attr(dt: &DType, name: &str) -> PyResult<Value> {
+    Ok(match name {
+        "descr" => Value::list(descr(dt)),
+        "num" => Value::Int(type_num(dt)),
+        "byteorder" => Value::str(if byteorder_free(dt) { "|" } else { "=" }),
+        "isnative" => Value::Bool(true),
+        "isalignedstruct" | "hasobject" => Value::Bool(false),
+        "subdtype" => Value::None,
+        "base" => Value::DType(dt.clone()),
+        "isbuiltin" => Value::Int(match dt {
+            DType::Record(r) if !r.fields.is_empty() => 0,
+            DType::Str(_) | DType::Bytes(_) | DType::Record(_) => 0,
+            _ => 1,
+        }),
+        other => return Err(PyError::attribute("numpy.dtype", other)),
+    })
+}
+
+/// `len(dtype)`: the number of fields (0 for a plain type).
+pub fn len(dt: &DType) -> usize {
+    match dt {
+        DType::Record(r) => r.fields.len(),
+        _ => 0,
+    }
+}
+
+/// Types whose bytes have no order to speak of (`'|'`).
+fn byteorder_free(dt: &DType) -> bool {
+    dt.itemsize() <= 1 && !matches!(dt, DType::Str(_))
+        || matches!(dt, DType::Bytes(_) | DType::Record(_))
+}
+
+/// NumPy's type number (`dtype.num`).
+fn type_num(dt: &DType) -> i128 {
+    match dt {
+        DType::Bool => 0,
+        DType::Int8 => 1,
+        DType::UInt8 => 2,
+        DType::Int16 => 3,
+        DType::UInt16 => 4,
+        DType::Int32 => 5,
+        DType::UInt32 => 6,
+        DType::Int64 => 7,
+        DType::UInt64 => 8,
+        DType::Float32 => 11,
+        DType::Float64 => 12,
+        DType::Complex64 => 14,
+        DType::Complex128 => 15,
+        DType::Bytes(_) => 18,
+        DType::Str(_) => 19,
+        DType::Record(_) => 20,
+        DType::Float16 => 23,
+    }
+}
+
+/// `dtype.descr`: the `__array_interface__` description, a list of
+/// `(name, typestr[, shape])` with `('', '|Vn')` for gaps between fields.
+fn descr(dt: &DType) -> Vec<Value> {
+    let DType::Record(r) = dt else {
+        return vec![Value::tuple(vec![Value::str(""), Value::str(&dt.descr())])];
+    };
+    if r.fields.is_empty() {
+        return vec![Value::tuple(vec![Value::str(""), Value::str(&dt.descr())])];
+    }
+    let mut order: Vec<_> = r.fields.iter().collect();
+    order.sort_by_key(|f| f.offset);
+    let mut out = vec![];
+    let mut at = 0;
+    let gap = |n: usize| Value::tuple(vec![Value::str(""), Value::str(&format!("|V{n}"))]);
+    for f in order {
+        if f.offset > at {
+            out.push(gap(f.offset - at));
+        }
+        let ty = match &f.dtype {
+            DType::Record(sub) if !sub.fields.is_empty() => Value::list(descr(&f.dtype)),
+            other => Value::str(&other.descr()),
+        };
+        let mut t = vec![Value::str(&f.name), ty];
+        if !f.shape.is_empty() {
+            t.push(Value::tuple(
+                f.shape.iter().map(|&n| Value::Int(n as i128)).collect(),
+            ));
+        }
+        out.push(Value::tuple(t));
+        at = at.max(f.offset + f.nbytes());
+    }
+    if r.itemsize > at {
+        out.push(gap(r.itemsize - at));
+    }
+    out
+}
+
+/// `dtype[key]`: a field's dtype by name or position, or a record of the
+/// listed fields at their old offsets.
+pub fn getitem(dt: &DType, key: &Value) -> PyResult<Value> {
+    let DType::Record(r) = dt else {
+        return Err(PyError::new(
+            "KeyError",
+            py_str_repr(&format!("There are no fields in dtype {}.", dt.name())),
+        ));
+    };
+    let field_dtype = |k: usize| {
+        let f = &r.fields[k];
+        if f.shape.is_empty() {
+            Ok(Value::DType(f.dtype.clone()))
+        } else {
+            Err(PyError::new(
+                "NotImplementedError",
+                "sub-array dtypes outside a structured dtype are not supported in slicelab",
+            ))
+        }
+    };
+    match key {
+        Value::Str(name) => match r.fields.iter().position(|f| f.name == name.as_ref()) {
+            Some(k) => field_dtype(k),
+            None => Err(PyError::new(
+                "KeyError",
+                py_str_repr(&format!("Field named {} not found.", py_str_repr(name))),
+            )),
+        },
+        Value::Int(_) | Value::NpScalar(_, Scalar::Int(_)) => {
+            let i = match key {
+                Value::Int(i) => *i,
+                Value::NpScalar(_, Scalar::Int(i)) => *i as i128,
+                _ => 0,
+            };
+            let n = r.fields.len() as i128;
+            let k = if i < 0 { i + n } else { i };
+            if !(0..n).contains(&k) {
+                return Err(PyError::index(format!("Field index {i} out of range.")));
+            }
+            field_dtype(k as usize)
+        }
+        Value::List(names) => {
+            let mut fields = vec![];
+            for n in names.borrow().iter() {
+                let Value::Str(name) = n else {
+                    return Err(field_key_error());
+                };
+                let f = r
+                    .field(name)
+                    .ok_or_else(|| PyError::new("KeyError", py_str_repr(name)))?;
+                fields.push(f.clone());
+            }
+            Ok(Value::DType(DType::Record(Rc::new(RecordType {
+                fields,
+                itemsize: r.itemsize,
+            }))))
+        }
+        _ => Err(field_key_error()),
+    }
+}
+
+fn field_key_error() -> PyError {
+    PyError::type_error(
+        "Field key must be an integer field offset, single field name, or list of field names.",
+    )
+}

@@ -1,0 +1,102 @@
+//! `==` and `!=` between structured arrays: NumPy compares them field by
+//! field (each pair of fields promoted as numbers are), and two records are
+//! equal when every field is. Arrays whose fields do not line up (other
+//! names or count) have no common dtype and cannot be compared.
+
+use crate::engine::dtype::DType;
+use crate::engine::kernels::CompareOp;
+use crate::engine::{ArrayRef, NdArray, Scalar};
+
+use super::error::{PyError, PyResult};
+use super::interp::field_view;
+use super::value::Value;
+
+/// The comparison when both sides are structured (arrays or `np.void`
+/// records) and the operator is `==` or `!=`; `None` leaves every other
+/// case to the ordinary comparison.
+pub fn compare(op: CompareOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return None;
+    }
+    let (x, y) = (record_array(a)?, record_array(b)?);
+    Some(compare_records(op, &x, &y).map(|out| {
+        if matches!(a, Value::Void(_)) && matches!(b, Value::Void(_)) {
+            Value::NpScalar(DType::Bool, out.first())
+        } else {
+            Value::Array(out)
+        }
+    }))
+}
+
+/// A structured operand with fields (a plain `V n` has none to compare).
+fn record_array(v: &Value) -> Option<ArrayRef> {
+    let arr = match v {
+        Value::Array(a) | Value::Void(a) => a,
+        _ => return None,
+    };
+    match arr.dtype() {
+        DType::Record(r) if !r.fields.is_empty() => Some(arr.clone()),
+        _ => None,
+    }
+}
+
+fn compare_records(op: CompareOp, x: &ArrayRef, y: &ArrayRef) -> PyResult<ArrayRef> {
+    let (DType::Record(rx), DType::Record(ry)) = (x.dtype(), y.dtype()) else {
+        return Err(no_common_dtype());
+    };
+    let names_match = rx.fields.len() == ry.fields.len()
+        && rx
+            .fields
+            .iter()
+            .zip(&ry.fields)
+            .all(|(f, g)| f.name == g.name);
+    let shaped = rx
+        .fields
+        .iter()
+        .chain(&ry.fields)
+        .any(|f| !f.shape.is_empty());
+    if !names_match {
+        return Err(no_common_dtype());
+    }
+    if shaped {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "comparing structured arrays with sub-array fields is not supported in slicelab",
+        ));
+    }
+    let mut all_equal: Option<(Vec<usize>, Vec<bool>)> = None;
+    for f in &rx.fields {
+        let fx = Value::Array(field_view(x, &f.name)?);
+        let fy = Value::Array(field_view(y, &f.name)?);
+        let eq = match super::ops::numpy_compare(CompareOp::Eq, &fx, &fy) {
+            Ok(Value::Array(e)) => e,
+            Ok(other) => super::numpy::as_array(&other)?,
+            Err(e) if e.kind == "TypeError" => return Err(no_common_dtype()),
+            Err(e) => return Err(e),
+        };
+        let bits: Vec<bool> = eq
+            .to_scalars()
+            .iter()
+            .map(|s| matches!(s, Scalar::Bool(true)))
+            .collect();
+        all_equal = Some(match all_equal {
+            None => (eq.shape(), bits),
+            Some((shape, acc)) => (
+                shape,
+                acc.iter().zip(&bits).map(|(p, q)| *p && *q).collect(),
+            ),
+        });
+    }
+    let (shape, bits) = all_equal.unwrap_or_default();
+    let vals: Vec<Scalar> = bits
+        .iter()
+        .map(|&e| Scalar::Bool(if op == CompareOp::Eq { e } else { !e }))
+        .collect();
+    Ok(NdArray::from_scalars(&shape, DType::Bool, &vals)?)
+}
+
+fn no_common_dtype() -> PyError {
+    PyError::type_error(
+        "Cannot compare structured arrays unless they have a common dtype.  I.e. `np.result_type(arr1, arr2)` must be defined.",
+    )
+}
