@@ -261,7 +261,7 @@ mod tests {
         start(1 << 30);
         part.bytes_mut()[20] = 1;
         part.bytes_mut()[16] = 1;
-        a.bytes_mut_within(8, 32)[9] = 1;
+        a.buffer().bytes_mut_within(8, 32)[9] = 1;
         let log = finish();
         let saved: usize = log.bytes.iter().map(|s| s.old.len()).sum();
         assert_eq!(saved, 24);

@@ -20,9 +20,19 @@ use super::value::{TypeObj, Value};
 
 /// The `np.` functions answered here.
 pub const ENTRIES: &[Entry] = &[
-    func("iinfo(int_type)", Style::Python, "int_type", Writes::Nothing),
+    func(
+        "iinfo(int_type)",
+        Style::Python,
+        "int_type",
+        Writes::Nothing,
+    ),
     func("finfo(dtype)", Style::Python, "dtype", Writes::Nothing),
-    func("issubdtype(arg1, arg2)", Style::Python, "arg1 arg2", Writes::Nothing),
+    func(
+        "issubdtype(arg1, arg2)",
+        Style::Python,
+        "arg1 arg2",
+        Writes::Nothing,
+    ),
     func("min_scalar_type(a, /)", Style::NumpyC, "a", Writes::Nothing),
     func(
         "frombuffer(buffer, dtype=float, count=-1, offset=0, *, like=None)",

@@ -38,17 +38,67 @@ const SIGNATURES: &[&str] = &[
 /// This module's registry entries (`registry::tables`): every parameter is
 /// read here (or refused here with its own message).
 pub const ENTRIES: &[Entry] = &[
-    func("split(ary, indices_or_sections, axis=0)", Style::Python, "ary indices_or_sections axis", Writes::Nothing),
-    func("array_split(ary, indices_or_sections, axis=0)", Style::Python, "ary indices_or_sections axis", Writes::Nothing),
-    func("hsplit(ary, indices_or_sections)", Style::Python, "ary indices_or_sections", Writes::Nothing),
-    func("vsplit(ary, indices_or_sections)", Style::Python, "ary indices_or_sections", Writes::Nothing),
-    func("dsplit(ary, indices_or_sections)", Style::Python, "ary indices_or_sections", Writes::Nothing),
-    func("insert(arr, obj, values, axis=None)", Style::Python, "arr obj values axis", Writes::Nothing),
-    func("delete(arr, obj, axis=None)", Style::Python, "arr obj axis", Writes::Nothing),
-    func("roll(a, shift, axis=None)", Style::Python, "a shift axis", Writes::Nothing),
-    func("rollaxis(a, axis, start=0)", Style::Python, "a axis start", Writes::Nothing),
+    func(
+        "split(ary, indices_or_sections, axis=0)",
+        Style::Python,
+        "ary indices_or_sections axis",
+        Writes::Nothing,
+    ),
+    func(
+        "array_split(ary, indices_or_sections, axis=0)",
+        Style::Python,
+        "ary indices_or_sections axis",
+        Writes::Nothing,
+    ),
+    func(
+        "hsplit(ary, indices_or_sections)",
+        Style::Python,
+        "ary indices_or_sections",
+        Writes::Nothing,
+    ),
+    func(
+        "vsplit(ary, indices_or_sections)",
+        Style::Python,
+        "ary indices_or_sections",
+        Writes::Nothing,
+    ),
+    func(
+        "dsplit(ary, indices_or_sections)",
+        Style::Python,
+        "ary indices_or_sections",
+        Writes::Nothing,
+    ),
+    func(
+        "insert(arr, obj, values, axis=None)",
+        Style::Python,
+        "arr obj values axis",
+        Writes::Nothing,
+    ),
+    func(
+        "delete(arr, obj, axis=None)",
+        Style::Python,
+        "arr obj axis",
+        Writes::Nothing,
+    ),
+    func(
+        "roll(a, shift, axis=None)",
+        Style::Python,
+        "a shift axis",
+        Writes::Nothing,
+    ),
+    func(
+        "rollaxis(a, axis, start=0)",
+        Style::Python,
+        "a axis start",
+        Writes::Nothing,
+    ),
     func("dstack(tup)", Style::Python, "tup", Writes::Nothing),
-    func("row_stack(tup, *, dtype=None, casting='same_kind')", Style::Python, "tup dtype casting", Writes::Nothing),
+    func(
+        "row_stack(tup, *, dtype=None, casting='same_kind')",
+        Style::Python,
+        "tup dtype casting",
+        Writes::Nothing,
+    ),
     func("atleast_3d(*arys)", Style::Python, "arys", Writes::Nothing),
 ];
 

@@ -250,7 +250,9 @@ pub fn round(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
 
 fn rot90(args: &Args) -> PyResult<Value> {
     let m = as_array(args.req(0, "m", "rot90")?)?;
+    // `k % 4` is taken on the Python int, so any size of k works.
     let k = match args.get(1, "k") {
+        Some(Value::Int(i)) => i.rem_euclid(4) as i64,
         Some(v) => int_arg(v, "")?,
         None => 1,
     };

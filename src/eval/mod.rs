@@ -34,13 +34,13 @@ mod pybuiltins;
 mod pycollections;
 mod pymethods;
 mod random;
+mod record_compare;
 mod registry;
 mod removed_names;
 mod scope;
 pub mod signature;
-mod ufunc_args;
 mod stride_tricks;
-mod record_compare;
+mod ufunc_args;
 pub mod value;
 
 use std::collections::HashMap;

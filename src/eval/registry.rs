@@ -657,7 +657,7 @@ pub const NP: &[Entry] = &[
     func(
         "can_cast(from_, to, casting='safe')",
         Style::Python,
-        "from_ to",
+        "from_ to casting",
         Writes::Nothing,
     ),
     func(
@@ -1305,7 +1305,13 @@ impl Session {
         let Some(entry) = entry else {
             return self.call_function(name, args);
         };
-        let args = prepare(entry, &args)?;
+        let prepared = prepare(entry, &args)?;
+        // Modules that bind calls against their own signatures take the
+        // call as written (the registry has checked it already).
+        let binds_itself = [super::join_split::ENTRIES, super::dtype_info::ENTRIES]
+            .iter()
+            .any(|t| t.iter().any(|e| std::ptr::eq(e, entry)));
+        let args = if binds_itself { args } else { prepared };
         match entry.ufunc {
             Some((nin, nout)) => super::ufunc_args::call(self, entry, nin, nout, args),
             None => self.call_function(name, args),

@@ -260,6 +260,7 @@ fn os_error(e: &io::Error, path: &str) -> PyError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::NdArray;
 
     #[test]
     fn header_is_numpys() {
