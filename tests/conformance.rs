@@ -249,80 +249,74 @@ macro_rules! conformance_test {
     };
 }
 
-conformance_test!(basic_indexing, "01_basic_indexing");
-conformance_test!(views_base, "02_views_base");
-conformance_test!(integer_array_indexing, "03_integer_array_indexing");
-conformance_test!(boolean_indexing, "04_boolean_indexing");
-conformance_test!(newaxis_ellipsis, "05_newaxis_ellipsis");
-conformance_test!(mixed_indexing, "06_mixed_indexing");
-conformance_test!(assignment, "07_assignment");
-conformance_test!(errors, "08_errors");
-conformance_test!(printing, "09_printing");
-conformance_test!(arithmetic_promotion, "10_arithmetic_promotion");
-conformance_test!(shape_ops, "11_shape_ops");
-conformance_test!(functions_reductions, "12_functions_reductions");
-conformance_test!(hostile_input, "13_hostile_input");
-conformance_test!(help_examples, "30_help_examples");
-conformance_test!(npy_files, "31_npy");
-conformance_test!(flatiter, "14_flatiter");
-conformance_test!(index_routines, "15_index_routines");
-conformance_test!(printing_controls, "16_printing_controls");
-conformance_test!(complex_float16, "17_complex_float16");
-conformance_test!(edge_shapes, "18_edge_shapes");
-conformance_test!(more_functions, "19_more_functions");
-conformance_test!(npy_hostile, "90_npy_hostile");
-conformance_test!(hostile_sizes, "91_hostile_sizes");
-conformance_test!(blocks_and_loops, "40_blocks_and_loops");
-conformance_test!(functions, "41_functions");
-conformance_test!(scoping, "42_scoping");
-conformance_test!(comprehensions, "43_comprehensions");
-conformance_test!(formatting, "44_formatting");
-conformance_test!(errors_in_blocks, "45_errors_in_blocks");
-conformance_test!(statements, "46_statements");
-conformance_test!(builtins_and_methods, "47_builtins_and_methods");
-conformance_test!(incident, "48_incident");
-conformance_test!(limits, "49_limits");
-conformance_test!(sum_order, "95_sum_order");
-conformance_test!(sort_typed, "96_sort_typed");
-conformance_test!(reduce_axes, "97_reduce_axes");
-conformance_test!(matmul_digits, "98_matmul_digits");
-conformance_test!(stride_tricks, "35_stride_tricks");
-conformance_test!(structured_dtypes, "70_structured_dtypes");
-conformance_test!(dtype_limits_casting, "71_dtype_limits_casting");
+/// The conformance tests, each session named once: one test per file, and
+/// the list `every_expected_file_has_a_test` holds the folder against.
+macro_rules! conformance_tests {
+    ($($name:ident => $stem:literal),* $(,)?) => {
+        $(conformance_test!($name, $stem);)*
+        const KNOWN: &[&str] = &[$($stem),*];
+    };
+}
+
+conformance_tests! {
+    basic_indexing => "01_basic_indexing",
+    views_base => "02_views_base",
+    integer_array_indexing => "03_integer_array_indexing",
+    boolean_indexing => "04_boolean_indexing",
+    newaxis_ellipsis => "05_newaxis_ellipsis",
+    mixed_indexing => "06_mixed_indexing",
+    assignment => "07_assignment",
+    errors => "08_errors",
+    printing => "09_printing",
+    arithmetic_promotion => "10_arithmetic_promotion",
+    shape_ops => "11_shape_ops",
+    functions_reductions => "12_functions_reductions",
+    hostile_input => "13_hostile_input",
+    flatiter => "14_flatiter",
+    index_routines => "15_index_routines",
+    printing_controls => "16_printing_controls",
+    complex_float16 => "17_complex_float16",
+    edge_shapes => "18_edge_shapes",
+    more_functions => "19_more_functions",
+    help_examples => "30_help_examples",
+    npy_files => "31_npy",
+    stride_tricks => "35_stride_tricks",
+    blocks_and_loops => "40_blocks_and_loops",
+    functions => "41_functions",
+    scoping => "42_scoping",
+    comprehensions => "43_comprehensions",
+    formatting => "44_formatting",
+    errors_in_blocks => "45_errors_in_blocks",
+    statements => "46_statements",
+    builtins_and_methods => "47_builtins_and_methods",
+    incident => "48_incident",
+    limits => "49_limits",
+    random_legacy => "50_random_legacy",
+    random_generator => "51_random_generator",
+    random_errors => "52_random_errors",
+    random_views => "53_random_views",
+    random_streams => "54_random_streams",
+    split_insert => "60_split_insert",
+    structured_dtypes => "70_structured_dtypes",
+    dtype_limits_casting => "71_dtype_limits_casting",
+    strict_arguments => "80_strict_arguments",
+    ufunc_arguments => "81_ufunc_arguments",
+    numpy2_names => "82_numpy2_names",
+    method_arguments => "83_method_arguments",
+    ufunc_out_more => "84_ufunc_out_more",
+    npy_hostile => "90_npy_hostile",
+    hostile_sizes => "91_hostile_sizes",
+    sum_order => "95_sum_order",
+    sort_typed => "96_sort_typed",
+    reduce_axes => "97_reduce_axes",
+    matmul_digits => "98_matmul_digits",
+}
 
 /// Every `.expected` file in the folder must have a test above, so a new file
 /// cannot be silently skipped.
 #[test]
 fn every_expected_file_has_a_test() {
-    let known = [
-        "01_basic_indexing",
-        "02_views_base",
-        "03_integer_array_indexing",
-        "04_boolean_indexing",
-        "05_newaxis_ellipsis",
-        "06_mixed_indexing",
-        "07_assignment",
-        "08_errors",
-        "09_printing",
-        "10_arithmetic_promotion",
-        "11_shape_ops",
-        "12_functions_reductions",
-        "13_hostile_input",
-        "30_help_examples",
-        "31_npy",
-        "14_flatiter",
-        "15_index_routines",
-        "16_printing_controls",
-        "17_complex_float16",
-        "18_edge_shapes",
-        "19_more_functions",
-        "90_npy_hostile",
-        "91_hostile_sizes",
-        "95_sum_order",
-        "96_sort_typed",
-        "97_reduce_axes",
-        "98_matmul_digits",
-    ];
+    let known = KNOWN;
     let mut missing = Vec::new();
     for entry in std::fs::read_dir(conformance_dir()).expect("tests/conformance exists") {
         let p = entry.expect("dir entry").path();

@@ -120,7 +120,7 @@ mod tests {
         let y: Vec<f64> = (0..12).map(|v| v as f64 * 0.5).collect();
         let mut out = vec![0.0; 8];
         float_product(&x, &y, &mut out, 2, 3, 4);
-        assert_eq!(out, vec![10.0, 11.5, 13.0, 14.5, 28.0, 33.5, 39.0, 44.5]);
+        assert_eq!(out, vec![10.0, 11.5, 13.0, 14.5, 28.0, 34.0, 40.0, 46.0]);
         let xi: Vec<i8> = vec![100, 100];
         let mut oi = vec![0i8; 1];
         int_product(&xi, &[2, 1], &mut oi, 1, 2, 1);

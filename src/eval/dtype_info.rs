@@ -489,6 +489,10 @@ fn min_scalar_type(v: &Value) -> PyResult<DType> {
         other => {
             let a = as_array(other)?;
             let dt = a.dtype().clone();
+            if a.ndim() > 0 {
+                // Only a scalar's value is looked at (and `()` has none).
+                return Ok(dt);
+            }
             match (a.first(), dt.kind()) {
                 (Scalar::Int(i), _) => min_int_type(i as i128)?,
                 (Scalar::UInt(u), _) => min_int_type(u as i128)?,

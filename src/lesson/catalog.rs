@@ -168,6 +168,6 @@ mod tests {
         let c = load(Some(&dir));
         let shown: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
         assert!(shown.iter().any(|e| e.ends_with("my lesson.lesson: a lesson's file name (its NAME) may use only letters, digits, - and _")), "{shown:?}");
-        assert!(shown.iter().any(|e| e.ends_with("broken.lesson:4: unknown directive `chek:` (known: summary, run, task, check, hint, solution, predict, ask)")), "{shown:?}");
+        assert!(shown.iter().any(|e| e.ends_with("broken.lesson:4: unknown directive `chek:` (known: summary, run, task, check, hint, solution, predict, ask, explain)")), "{shown:?}");
     }
 }

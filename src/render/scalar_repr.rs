@@ -40,6 +40,12 @@ pub fn py_str_repr(s: &str) -> String {
 /// Python's escape for a character `repr` does not show: `\x1b`,
 /// `\u2028`, `\U000e0001`.
 pub fn escape_char(c: char) -> String {
+    match c {
+        '\n' => return "\\n".into(),
+        '\t' => return "\\t".into(),
+        '\r' => return "\\r".into(),
+        _ => {}
+    }
     match c as u32 {
         n @ 0..=0xff => format!("\\x{n:02x}"),
         n @ 0x100..=0xffff => format!("\\u{n:04x}"),

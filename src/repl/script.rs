@@ -104,9 +104,9 @@ mod tests {
 
     #[test]
     fn keep_going_runs_everything() {
-        let (out, end) = run("a = np.arange(3)\na[\na[1:]\n", true);
+        let (out, end) = run("a = np.arange(3)\na)\na[1:]\n", true);
         assert_eq!(end, ScriptEnd::Failed);
-        assert!(out.contains("    a[\n"), "{out}");
+        assert!(out.contains("    a)\n"), "{out}");
         assert!(
             out.contains(">>> a[1:]\narray([1, 2])\na[1:]: (2,) int64 · VIEW of a"),
             "{out}"
