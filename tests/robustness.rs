@@ -142,10 +142,7 @@ const CASES: &[(&str, &str)] = &[
     ("[]*10**12", "[]"),
     ("(0,)*10**12", "MemoryError"),
     // NumPy: starts building a 6e9-item list (then MemoryError or swap)
-    (
-        "np.broadcast_to(a, (10**9, 6)).tolist()",
-        "MemoryError: Unable to allocate 44.7 GiB for an array with shape (1000000000, 6) and data type int64",
-    ),
+    ("np.broadcast_to(a, (10**9, 6)).tolist()", "MemoryError"),
     // NumPy: np.int64(10000000000)
     (
         "np.broadcast_to(1, (10**5, 10**5)).sum()",
@@ -394,23 +391,11 @@ const CASES: &[(&str, &str)] = &[
         "SyntaxError: invalid syntax: expected an expression at the end of the line",
     ),
     ("a ** ** 2", "SyntaxError: invalid syntax"),
-    // NumPy: <function <lambda> at 0x7f2559bf34c0>
-    (
-        "lambda x: x",
-        "SyntaxError: lambda expressions are not supported",
-    ),
-    (
-        "def f(): pass",
-        "SyntaxError: slicelab runs one-line statements; function definitions ('def') are not supported",
-    ),
     (
         "if",
-        "SyntaxError: slicelab runs one-line statements; 'if' statements are not supported",
+        "SyntaxError: invalid syntax: expected an expression at the end of the line",
     ),
-    (
-        "else",
-        "SyntaxError: slicelab runs one-line statements; 'else' clauses are not supported",
-    ),
+    ("else", "SyntaxError: invalid syntax"),
     // NumPy: (nothing: Python runs it)
     (
         "import os",
@@ -1132,7 +1117,7 @@ fn memory_bombs_under_ulimit_answer_and_keep_the_session() {
         }
         let block = stdout
             .split(">>> ")
-            .find(|b| b.starts_with(statement))
+            .find(|b| b.starts_with(&format!("{statement}\n")))
             .unwrap_or_else(|| panic!("no answer to {statement}:\n{stdout}"));
         let got = block[statement.len()..].trim();
         assert!(got.starts_with(want), "{statement}: {got:?}, want {want:?}");
