@@ -226,7 +226,7 @@ pub fn read_answer(session: &mut Session, question: Guess, text: &str) -> Result
 pub fn answer_is_right(answer: &Answer, truth: &Truth) -> bool {
     match answer {
         Answer::Shape(s) => truth.shape.as_ref() == Some(s),
-        Answer::View(v) => *v == !truth.shares_with.is_empty(),
+        Answer::View(v) => *v != truth.shares_with.is_empty(),
         Answer::Values(v) => values_match(v, truth),
     }
 }

@@ -123,11 +123,8 @@ pub fn drop_long_suffixes(text: &str) -> String {
     let mut in_quote: Option<char> = None;
     for (i, &c) in chars.iter().enumerate() {
         match in_quote {
-            Some(q) => {
-                if c == q && (i == 0 || chars[i - 1] != '\\') {
-                    in_quote = None;
-                }
-            }
+            Some(q) if c == q && (i == 0 || chars[i - 1] != '\\') => in_quote = None,
+            Some(_) => {}
             None if c == '\'' || c == '"' => in_quote = Some(c),
             None if (c == 'L' || c == 'l')
                 && ends_a_number(&chars[..i])

@@ -188,7 +188,7 @@ fn utf8_error(e: std::str::Utf8Error, bytes: &[u8]) -> PyError {
     let byte = bytes[at];
     let why = match e.error_len() {
         None => "unexpected end of data",
-        Some(_) if byte < 0xc2 || byte > 0xf4 => "invalid start byte",
+        Some(_) if !(0xc2..=0xf4).contains(&byte) => "invalid start byte",
         Some(_) => "invalid continuation byte",
     };
     PyError::new(
