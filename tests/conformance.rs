@@ -305,6 +305,8 @@ conformance_tests! {
     ufunc_out_more => "84_ufunc_out_more",
     npy_hostile => "90_npy_hostile",
     hostile_sizes => "91_hostile_sizes",
+    method_and_builtin_binding => "92_method_and_builtin_binding",
+    scalar_conversions => "93_scalar_conversions",
     sum_order => "95_sum_order",
     sort_typed => "96_sort_typed",
     reduce_axes => "97_reduce_axes",

@@ -18,7 +18,7 @@ fn every_supported_name_has_help() {
     let areas: [(&str, &[&str]); 6] = [
         ("np", &NP_FUNCTIONS),
         ("np", NP_CONSTANTS),
-        ("ndarray", ARRAY_METHODS),
+        ("ndarray", &ARRAY_METHODS),
         ("ndarray", ARRAY_ATTRIBUTES),
         ("dtype", DTYPE_ATTRIBUTES),
         ("ufunc", UFUNC_METHODS),

@@ -132,6 +132,18 @@ impl DType {
         }
     }
 
+    /// The values an integer dtype holds, `(min, max)`; `None` for others.
+    /// Every bound check (casts of Python ints, `iinfo`, `randint`'s
+    /// limits) reads it here.
+    pub fn int_range(&self) -> Option<(i128, i128)> {
+        let bits = 8 * self.itemsize() as u32;
+        match self.kind() {
+            Kind::Int => Some((-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)),
+            Kind::UInt => Some((0, (1i128 << bits) - 1)),
+            _ => None,
+        }
+    }
+
     /// The kind letter's category.
     pub fn kind(&self) -> Kind {
         match self {

@@ -209,16 +209,8 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
 
 /// NumPy 2 refuses Python ints that do not fit the target integer type.
 pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
-    let (lo, hi): (i128, i128) = match dtype {
-        DType::Int8 => (i8::MIN as i128, i8::MAX as i128),
-        DType::Int16 => (i16::MIN as i128, i16::MAX as i128),
-        DType::Int32 => (i32::MIN as i128, i32::MAX as i128),
-        DType::Int64 => (i64::MIN as i128, i64::MAX as i128),
-        DType::UInt8 => (0, u8::MAX as i128),
-        DType::UInt16 => (0, u16::MAX as i128),
-        DType::UInt32 => (0, u32::MAX as i128),
-        DType::UInt64 => (0, u64::MAX as i128),
-        _ => return Ok(()),
+    let Some((lo, hi)) = dtype.int_range() else {
+        return Ok(());
     };
     if i < i64::MIN as i128 || i > u64::MAX as i128 {
         // Beyond every C integer NumPy has, CPython's conversion refuses first.

@@ -269,12 +269,8 @@ fn finfo_of(v: &Value) -> PyResult<MachInfo> {
 
 impl MachInfo {
     fn int_limits(dt: &DType) -> (i128, i128) {
-        let bits = 8 * dt.itemsize() as u32;
-        if dt.kind() == Kind::UInt {
-            (0, (1i128 << bits) - 1)
-        } else {
-            (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
-        }
+        dt.int_range()
+            .expect("iinfo is made for integer dtypes only")
     }
 
     /// A float attribute as a NumPy scalar of the info's own type.

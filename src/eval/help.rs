@@ -70,7 +70,7 @@ fn topic_of_value(value: &Value) -> Topic {
             )),
             Value::Array(_) => Topic::Text(format!(
                 "{}\n{}",
-                list("An ndarray. Its methods (help(a.NAME)):", ARRAY_METHODS).trim_end(),
+                list("An ndarray. Its methods (help(a.NAME)):", &ARRAY_METHODS).trim_end(),
                 list("and attributes:", ARRAY_ATTRIBUTES)
             )),
             Value::DType(_) => Topic::Text(list(

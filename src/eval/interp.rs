@@ -867,12 +867,25 @@ impl Session {
                     .next()
                     .unwrap_or_default(),
             )),
+            // Data attributes of numbers: `(3).real`, `2.5.imag`.
+            Value::Int(i) if matches!(name, "real" | "numerator") => Ok(Value::Int(*i)),
+            Value::Int(_) if name == "imag" => Ok(Value::Int(0)),
+            Value::Int(_) if name == "denominator" => Ok(Value::Int(1)),
+            Value::Float(f) if name == "real" => Ok(Value::Float(*f)),
+            Value::Float(_) if name == "imag" => Ok(Value::Float(0.0)),
             Value::List(_)
             | Value::Dict(_)
             | Value::Tuple(_)
             | Value::Str(_)
             | Value::Float(_)
-            | Value::Int(_) => Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name))),
+            | Value::Int(_) => {
+                let ty = obj.type_name();
+                if super::py_attr_names::has(&ty, name) {
+                    Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+                } else {
+                    Err(PyError::attribute(&ty, name))
+                }
+            }
             other => Err(PyError::attribute(&other.type_name(), name)),
         }
     }
@@ -915,10 +928,16 @@ impl Session {
 
     pub(super) fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
         match f {
-            Value::Function(name) => match super::pybuiltins::call(self, name, args)? {
-                Ok(v) => Ok(v),
-                Err(args) => self.call_registered(name, args),
-            },
+            Value::Function(name) => {
+                let args = match super::builtin_signatures::builtin_entry(name) {
+                    Some(entry) => super::registry::prepare(entry, &args)?,
+                    None => args,
+                };
+                match super::pybuiltins::call(self, name, args)? {
+                    Ok(v) => Ok(v),
+                    Err(args) => self.call_registered(name, args),
+                }
+            }
             Value::Object(o) => match o.as_ref() {
                 super::object::Obj::Func(func) => self.call_user(func, args),
                 _ => Err(PyError::type_error(format!(

@@ -5,14 +5,14 @@ use std::rc::Rc;
 
 use crate::engine::dtype::DType;
 use crate::engine::index::IndexItem;
-use crate::engine::reduce::{Reduction, normalize_axis};
+use crate::engine::reduce::Reduction;
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::Session;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, iterate, truthy};
 use super::numpy::{dtype_arg, reduction, reshape, scalarize, transpose};
-use super::value::Value;
+use super::value::{TypeObj, Value};
 
 fn ints(v: &[usize]) -> Value {
     Value::tuple(v.iter().map(|&n| Value::Int(n as i128)).collect())
@@ -138,50 +138,10 @@ pub const DTYPE_ATTRIBUTES: &[&str] = &[
     "subdtype",
 ];
 
-/// Methods an ndarray has.
-pub const ARRAY_METHODS: &[&str] = &[
-    "reshape",
-    "tobytes",
-    "copy",
-    "transpose",
-    "ravel",
-    "flatten",
-    "view",
-    "astype",
-    "sum",
-    "mean",
-    "min",
-    "max",
-    "argmin",
-    "argmax",
-    "any",
-    "all",
-    "std",
-    "var",
-    "prod",
-    "cumsum",
-    "cumprod",
-    "nonzero",
-    "squeeze",
-    "diagonal",
-    "put",
-    "argsort",
-    "choose",
-    "compress",
-    "trace",
-    "conj",
-    "conjugate",
-    "tolist",
-    "item",
-    "fill",
-    "swapaxes",
-    "sort",
-    "take",
-    "clip",
-    "round",
-    "dot",
-    "repeat",
-];
+/// Methods an ndarray has: every one is bound against its signature in
+/// the registry, which is where each is written.
+pub static ARRAY_METHODS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| super::registry::METHODS.iter().map(|(m, _)| *m).collect());
 
 /// Attributes of NumPy scalars.
 pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
@@ -299,8 +259,38 @@ fn memory_order(a: &ArrayRef, order: Option<&Value>, func: &str) -> PyResult<Ord
     })
 }
 
-/// Call a bound method.
+/// Call a bound method. A method Python's type has and slicelab lacks is
+/// a `NotImplementedError`, not a claim that Python lacks it.
 pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+    let python_type = match obj {
+        Value::List(_)
+        | Value::Dict(_)
+        | Value::Tuple(_)
+        | Value::Str(_)
+        | Value::Float(_)
+        | Value::Int(_) => Some(obj.type_name()),
+        _ => None,
+    };
+    match call_method_of(s, obj, name, args) {
+        Err(e)
+            if python_type.as_deref().is_some_and(|t| {
+                super::py_attr_names::has(t, name)
+                    && e.message == format!("'{t}' object has no attribute '{name}'")
+            }) =>
+        {
+            Err(PyError::new(
+                "NotImplementedError",
+                format!(
+                    "slicelab does not implement {}.{name}() yet",
+                    python_type.unwrap_or_default()
+                ),
+            ))
+        }
+        other => other,
+    }
+}
+
+fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
     let args = match super::pymethods::call(s, obj, name, args)? {
         Ok(v) => return Ok(v),
         Err(args) => args,
@@ -438,6 +428,40 @@ fn order_kw(args: &Args) -> PyResult<Order> {
     }
 }
 
+/// `a.NAME(...)` as NumPy implements it, by calling `np.NAME` on the
+/// array: the method's arguments, bound already, go by keyword, so the
+/// function's own registry entry decides what it implements. The array
+/// goes first, or by keyword as `array_param` (`np.compress(condition, a)`).
+fn forward(
+    s: &mut Session,
+    np_name: &str,
+    array_param: Option<&str>,
+    a: &ArrayRef,
+    args: Args,
+) -> PyResult<Value> {
+    let me = Value::Array(a.clone());
+    let mut kw = args.kw;
+    let mut pos = Vec::new();
+    match array_param {
+        Some(p) => kw.push((p.to_string(), me)),
+        None => pos.push(me),
+    }
+    // `a.choose(*choices)`, the one variadic method forwarded: one
+    // sequence of choices, or several arrays making it.
+    if np_name == "np.choose" {
+        pos.push(match args.pos.len() {
+            0 => {
+                return Err(PyError::type_error(
+                    "choose() takes exactly 1 argument (0 given)",
+                ));
+            }
+            1 => args.pos[0].clone(),
+            _ => Value::tuple(args.pos),
+        });
+    }
+    s.call_registered(np_name, Args { pos, kw })
+}
+
 /// Call `a.NAME(...)`.
 pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) -> PyResult<Value> {
     let ddof = match args.kw("ddof") {
@@ -447,6 +471,11 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
     };
     Ok(match name {
         "reshape" => {
+            if args.pos.is_empty() {
+                return Err(PyError::type_error(
+                    "reshape() takes exactly 1 argument (0 given)",
+                ));
+            }
             let shape = shape_from_args(&Args {
                 pos: args.pos.clone(),
                 kw: vec![],
@@ -492,13 +521,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             };
             Value::Array(transpose(a, axes)?)
         }
-        "swapaxes" => s.call_function(
-            "np.swapaxes",
-            Args {
-                pos: [vec![Value::Array(a.clone())], args.pos].concat(),
-                kw: args.kw,
-            },
-        )?,
+        "swapaxes" => forward(s, "np.swapaxes", None, a, args)?,
         "ravel" => {
             let order = memory_order(a, args.get(0, "order"), name)?;
             Value::Array(super::numpy::ravel(a, order)?)
@@ -516,6 +539,13 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         }
         "tobytes" => super::dtype_info::tobytes(a, &args)?,
         "view" => match args.get(0, "dtype") {
+            // `type=` may only name ndarray itself: slicelab has no subclasses.
+            _ if args
+                .get(1, "type")
+                .is_some_and(|t| !matches!(t, Value::Type(TypeObj::NdArray))) =>
+            {
+                return Err(super::signature::not_implemented_argument("view", "type"));
+            }
             None | Some(Value::None) => Value::Array(NdArray::view_with(a, a.layout())),
             Some(d) => super::math_routines::view_as(a, dtype_arg(d)?)?,
         },
@@ -557,53 +587,19 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "std" => reduction(a, Reduction::Std(ddof), &args, 0)?,
         "var" => reduction(a, Reduction::Var(ddof), &args, 0)?,
         "prod" => reduction(a, Reduction::Prod, &args, 0)?,
-        "cumsum" | "cumprod" => {
-            let axis = match args.get(0, "axis") {
-                None | Some(Value::None) => None,
-                Some(Value::Int(i)) => Some(normalize_axis(*i as i64, a.ndim())?),
-                Some(_) => return Err(PyError::type_error("axis must be an integer")),
-            };
-            Value::Array(crate::engine::reduce::accumulate(
-                a,
-                name == "cumprod",
-                axis,
-            )?)
-        }
+        "cumsum" | "cumprod" => forward(s, &format!("np.{name}"), None, a, args)?,
         "nonzero" => Value::tuple(
             crate::engine::index::nonzero(a)?
                 .into_iter()
                 .map(Value::Array)
                 .collect(),
         ),
-        "compress" => {
-            let cond = args.req(0, "condition", name)?.clone();
-            let mut pos = vec![cond, Value::Array(a.clone())];
-            pos.extend(args.pos.iter().skip(1).cloned());
-            s.call_function("np.compress", Args { pos, kw: args.kw })?
-        }
-        "squeeze" | "take" | "clip" | "repeat" | "flip" | "argsort" | "choose" | "trace" => {
-            let np = if name == "flip" {
-                "np.flip"
-            } else {
-                &format!("np.{name}")
-            };
-            s.call_function(
-                np,
-                Args {
-                    pos: [vec![Value::Array(a.clone())], args.pos].concat(),
-                    kw: args.kw,
-                },
-            )?
+        "compress" => forward(s, "np.compress", Some("a"), a, args)?,
+        "squeeze" | "take" | "clip" | "repeat" | "argsort" | "choose" | "trace" => {
+            forward(s, &format!("np.{name}"), None, a, args)?
         }
         "sort" => {
-            let sorted = s.call_function(
-                "np.sort",
-                Args {
-                    pos: [vec![Value::Array(a.clone())], args.pos].concat(),
-                    kw: args.kw,
-                },
-            )?;
-            if let Value::Array(x) = sorted {
+            if let Value::Array(x) = forward(s, "np.sort", None, a, args)? {
                 crate::engine::index::set(a, &[IndexItem::Ellipsis], &x)?;
             }
             Value::None

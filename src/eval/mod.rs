@@ -4,6 +4,7 @@
 
 pub mod bindings;
 mod block;
+mod builtin_signatures;
 mod complex_fns;
 mod comprehension;
 pub mod convert;
@@ -30,6 +31,7 @@ mod numpy;
 pub mod object;
 pub mod ops;
 mod printopts;
+mod py_attr_names;
 mod pybuiltins;
 mod pycollections;
 mod pymethods;

@@ -63,6 +63,44 @@ pub const NP_CONSTANTS: &[&str] = &[
     "str_",
 ];
 
+/// `np.clip`'s bounds as NumPy 2.x reads them: both of `a_min`/`a_max`
+/// by position, or either of the `min=`/`max=` keywords, never a mix.
+fn clip_bounds(args: &Args) -> PyResult<(Value, Value)> {
+    let given = |i, name| args.get(i, name).cloned();
+    let keyword = |name| args.kw(name).cloned().unwrap_or(Value::None);
+    match (given(1, "a_min"), given(2, "a_max")) {
+        (None, None) => Ok((keyword("min"), keyword("max"))),
+        (Some(_), None) => Err(PyError::type_error(
+            "clip() missing 1 required positional argument: 'a_max'",
+        )),
+        (None, Some(_)) => Err(PyError::type_error(
+            "clip() missing 1 required positional argument: 'a_min'",
+        )),
+        (Some(_), Some(_)) if args.kw("min").is_some() || args.kw("max").is_some() => {
+            Err(PyError::value(
+                "Passing `min` or `max` keyword argument when `a_min` and `a_max` are provided is forbidden.",
+            ))
+        }
+        (Some(lo), Some(hi)) => Ok((lo, hi)),
+    }
+}
+
+/// Python's `round(i, ndigits)` of an int for negative `ndigits`: to a
+/// multiple of `10**-ndigits`, halves to the even multiple.
+fn round_int(i: i128, ndigits: i64) -> i128 {
+    let Some(unit) = 10i128.checked_pow((-ndigits).min(38) as u32) else {
+        return 0;
+    };
+    let (q, r) = (i.div_euclid(unit), i.rem_euclid(unit));
+    let up = 2 * r > unit || (2 * r == unit && q % 2 != 0);
+    (q + i128::from(up)) * unit
+}
+
+/// NumPy 2.4 converts only 0-d arrays to Python numbers (`int(a)`).
+fn only_0d() -> PyError {
+    PyError::type_error("only 0-dimensional arrays can be converted to Python scalars")
+}
+
 /// A Python builtin name, if it is one.
 pub fn builtin(name: &str) -> Option<Value> {
     Some(match name {
@@ -183,25 +221,13 @@ pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
 /// without it (a new array) every entry must be non-negative.
 pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
     let raw: Vec<i128> = match v {
-        Value::Int(i) => vec![*i],
-        Value::NpScalar(_, Scalar::Int(i)) => vec![*i as i128],
-        Value::Tuple(_) | Value::List(_) => iterate(v)?
-            .iter()
-            .map(|x| match x {
-                Value::Int(i) => Ok(*i),
-                Value::NpScalar(_, Scalar::Int(i)) => Ok(*i as i128),
-                other => Err(PyError::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    other.type_name()
-                ))),
-            })
-            .collect::<PyResult<_>>()?,
-        other => {
-            return Err(PyError::type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                other.type_name()
-            )));
+        Value::Tuple(_) | Value::List(_) => {
+            iterate(v)?.iter().map(dimension).collect::<PyResult<_>>()?
         }
+        Value::Array(a) if a.ndim() == 1 && a.dtype().is_integer() => {
+            iterate(v)?.iter().map(dimension).collect::<PyResult<_>>()?
+        }
+        one => vec![dimension(one)?],
     };
     if raw.len() > index::MAX_DIMS {
         return Err(PyError::value(format!(
@@ -211,6 +237,23 @@ pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
         )));
     }
     resolve_shape(&raw, size)
+}
+
+/// One dimension of a shape: a Python int, a NumPy integer, a 0-d integer
+/// array (what NumPy takes by `__index__`).
+fn dimension(x: &Value) -> PyResult<i128> {
+    match x {
+        Value::Int(i) => Ok(*i),
+        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(i128::from(*i)),
+        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(i128::from(*u)),
+        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
+            dimension(&scalarize(a.clone()))
+        }
+        other => Err(PyError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
 }
 
 fn resolve_shape(raw: &[i128], size: Option<usize>) -> PyResult<Vec<usize>> {
@@ -287,6 +330,10 @@ pub(super) fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i),
         Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => {
             i64::try_from(*u).map_err(|_| too_large())
+        }
+        // A 0-d integer array has `__index__`, as a NumPy integer has.
+        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
+            int_arg(&scalarize(a.clone()), what)
         }
         other => Err(PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer{what}",
@@ -1241,6 +1288,9 @@ impl Session {
                         let p = 10f64.powi(int_arg(n, "")? as i32);
                         Ok(Value::Float((f * p).round() / p))
                     }
+                    (Value::Int(i), Some(n)) if int_arg(n, "")? < 0 => {
+                        Ok(Value::Int(round_int(*i, int_arg(n, "")?)))
+                    }
                     (Value::Int(i), _) => Ok(Value::Int(*i)),
                     _ => Err(PyError::type_error("round() of this type is not supported")),
                 }
@@ -1295,10 +1345,10 @@ impl Session {
                     }
                 };
                 let found = self.getattr(&o, &n);
-                if name == "hasattr" {
-                    Ok(Value::Bool(found.is_ok()))
-                } else {
-                    found
+                match (name, found, args.get(2, "default")) {
+                    ("hasattr", found, _) => Ok(Value::Bool(found.is_ok())),
+                    (_, Err(e), Some(default)) if e.kind == "AttributeError" => Ok(default.clone()),
+                    (_, found, _) => found,
                 }
             }
             "help" => Err(PyError::new(
@@ -1629,9 +1679,13 @@ impl Session {
             }
             "clip" => {
                 let a = args.req(0, "a", name)?.clone();
-                let lo = args.req(1, "a_min", name)?.clone();
-                let hi = args.req(2, "a_max", name)?.clone();
-                let mut v = a;
+                let (lo, hi) = clip_bounds(&args)?;
+                // Even with no bound, the ufunc returns a new array.
+                let mut v = if matches!((&lo, &hi), (Value::None, Value::None)) {
+                    numpy_binary(BinaryOp::Maximum, &a, &a)?
+                } else {
+                    a
+                };
                 if !matches!(lo, Value::None) {
                     v = numpy_binary(BinaryOp::Maximum, &v, &lo)?;
                 }
@@ -2005,6 +2059,13 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     {
         return super::random::construct(s, class, args);
     }
+    let args = match t {
+        TypeObj::Builtin(name) => match super::builtin_signatures::builtin_entry(name) {
+            Some(entry) => super::registry::prepare(entry, &args)?,
+            None => args,
+        },
+        _ => args,
+    };
     let first = args.pos.first().cloned();
     Ok(match t {
         TypeObj::Builtin("type") => {
@@ -2050,7 +2111,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                         ));
                     }
                 },
-                Value::Array(a) if a.size() == 1 => construct(
+                Value::Array(a) if a.ndim() == 0 => construct(
                     s,
                     t,
                     Args {
@@ -2065,11 +2126,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                         kw: vec![],
                     },
                 )?,
-                Value::Array(_) => {
-                    return Err(PyError::type_error(
-                        "only length-1 arrays can be converted to Python scalars",
-                    ));
-                }
+                Value::Array(_) => return Err(only_0d()),
                 other => {
                     return Err(PyError::type_error(format!(
                         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -2094,14 +2151,10 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                     })?,
                 })
             }
-            Some(Value::Array(a)) if a.size() == 1 => {
+            Some(Value::Array(a)) if a.ndim() == 0 => {
                 Value::Float(crate::engine::element::scalar_as_f64(&a.first()))
             }
-            Some(Value::Array(_)) => {
-                return Err(PyError::type_error(
-                    "only length-1 arrays can be converted to Python scalars",
-                ));
-            }
+            Some(Value::Array(_)) => return Err(only_0d()),
             Some(v) => Value::Float(float_arg(&v)?),
         },
         TypeObj::Builtin("bool") => Value::Bool(match first {
@@ -2109,16 +2162,24 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             Some(v) => truthy(&v)?,
         }),
         TypeObj::Builtin("complex") => {
+            // Bound: a real part left at its default comes by keyword only.
+            let first = args.get(0, "real").cloned();
+            let imag = args.get(1, "imag");
+            let first = match first {
+                Some(Value::Array(a)) if a.ndim() == 0 => Some(scalarize(a)),
+                Some(Value::Array(_)) => return Err(only_0d()),
+                other => other,
+            };
             let z = match &first {
                 Some(Value::Complex(r, i)) => Some((*r, *i)),
                 Some(Value::NpScalar(_, Scalar::Complex(r, i))) => Some((*r, *i)),
                 _ => None,
             };
-            if let (Some((r, i)), None) = (z, args.pos.get(1)) {
+            if let (Some((r, i)), None) = (z, imag) {
                 return Ok(Value::Complex(r, i));
             }
             let re = first.as_ref().map(float_arg).transpose()?.unwrap_or(0.0);
-            let im = args.pos.get(1).map(float_arg).transpose()?.unwrap_or(0.0);
+            let im = imag.map(float_arg).transpose()?.unwrap_or(0.0);
             Value::Complex(re, im)
         }
         TypeObj::Builtin("str") => Value::str(&match first {

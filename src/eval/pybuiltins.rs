@@ -14,7 +14,8 @@ use crate::engine::kernels::CompareOp;
 
 /// Builtin names this file adds.
 const NAMES: &[&str] = &[
-    "map", "filter", "iter", "next", "format", "chr", "ord", "hash", "callable",
+    "map", "filter", "iter", "next", "format", "chr", "ord", "hash", "callable", "hex", "bin",
+    "oct",
 ];
 
 /// A builtin this file knows, by name.
@@ -145,6 +146,16 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 .and_then(char::from_u32)
                 .ok_or_else(|| PyError::value("chr() arg not in range(0x110000)"))?;
             Value::str(&c.to_string())
+        }
+        "hex" | "bin" | "oct" => {
+            let i = int_of(args.req(0, "number", name)?)?;
+            let sign = if i < 0 { "-" } else { "" };
+            let m = i.unsigned_abs();
+            Value::str(&match name {
+                "hex" => format!("{sign}0x{m:x}"),
+                "bin" => format!("{sign}0b{m:b}"),
+                _ => format!("{sign}0o{m:o}"),
+            })
         }
         "ord" => {
             let v = args.req(0, "c", "ord")?;

@@ -31,6 +31,8 @@ pub enum Writes {
     Out,
     /// The array given as this parameter (`np.put(a, ...)` writes `a`).
     Arg(&'static str),
+    /// The array a method is called on (`a.fill(0)` writes `a`).
+    Receiver,
 }
 
 /// One registered function.
@@ -406,7 +408,7 @@ pub const NP: &[Entry] = &[
     func(
         "clip(a, a_min=<no value>, a_max=<no value>, out=None, *, min=<no value>, max=<no value>, where=True, casting='same_kind', order='K', dtype=None, subok=True)",
         Style::Python,
-        "a a_min a_max",
+        "a a_min a_max min max",
         Writes::Nothing,
     ),
     func(
@@ -1072,7 +1074,7 @@ pub const METHODS: &[(&str, Entry)] = &[
             "sort(axis=-1, kind=None, order=None, *, stable=None)",
             Style::NumpyC,
             "axis kind order stable",
-            Writes::Nothing,
+            Writes::Receiver,
         ),
     ),
     (
@@ -1105,6 +1107,192 @@ pub const METHODS: &[(&str, Entry)] = &[
     (
         "squeeze",
         func("squeeze(axis=None)", Style::NumpyC, "axis", Writes::Nothing),
+    ),
+    // The older methods parse with CPython's own argument parsers, whose
+    // messages differ: `'x' is an invalid keyword argument for f()`.
+    (
+        "reshape",
+        func(
+            "reshape(*shape, order='C', copy=None)",
+            Style::CArgs { named: false },
+            "shape order copy",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "transpose",
+        func(
+            "transpose(*axes)",
+            Style::CVarArgs { named: true },
+            "axes",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "swapaxes",
+        func(
+            "swapaxes(axis1, axis2)",
+            Style::CVarArgs { named: true },
+            "axis1 axis2",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "view",
+        func(
+            "view(dtype=<no value>, type=<no value>)",
+            Style::NumpyC,
+            "dtype type",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "tobytes",
+        func(
+            "tobytes(order='C')",
+            Style::CArgs { named: true },
+            "order",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "tolist",
+        func(
+            "tolist()",
+            Style::CVarArgs { named: false },
+            "",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "item",
+        func(
+            "item(*args)",
+            Style::CVarArgs { named: true },
+            "args",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "nonzero",
+        func(
+            "nonzero()",
+            Style::CVarArgs { named: false },
+            "",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "fill",
+        func(
+            "fill(value)",
+            Style::CVarArgs { named: true },
+            "value",
+            Writes::Receiver,
+        ),
+    ),
+    (
+        "conj",
+        func(
+            "conjugate(out=None)",
+            Style::CVarArgs { named: true },
+            "",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "conjugate",
+        func(
+            "conjugate(out=None)",
+            Style::CVarArgs { named: true },
+            "",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "cumsum",
+        func(
+            "cumsum(axis=None, dtype=None, out=None)",
+            Style::CArgs { named: true },
+            "axis dtype",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "cumprod",
+        func(
+            "cumprod(axis=None, dtype=None, out=None)",
+            Style::CArgs { named: true },
+            "axis dtype",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "diagonal",
+        func(
+            "diagonal(offset=0, axis1=0, axis2=1)",
+            Style::CArgs { named: true },
+            "offset axis1 axis2",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "put",
+        func(
+            "put(indices, values, mode='raise')",
+            Style::CArgs { named: true },
+            "indices values mode",
+            Writes::Receiver,
+        ),
+    ),
+    (
+        "repeat",
+        func(
+            "repeat(repeats, axis=None)",
+            Style::CArgs { named: true },
+            "repeats axis",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "round",
+        func(
+            "round(decimals=0, out=None)",
+            Style::CArgs { named: true },
+            "decimals",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "compress",
+        func(
+            "compress(condition, axis=None, out=None)",
+            Style::CArgs { named: true },
+            "condition axis",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "choose",
+        func(
+            "choose(*choices, out=None, mode='raise')",
+            Style::CArgs { named: false },
+            "choices mode",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "clip",
+        func(
+            "_clip(a, min=None, max=None, out=None, **kwargs)",
+            Style::Python,
+            "a min max",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "dot",
+        func("dot(b, out=None)", Style::NumpyC, "b", Writes::Nothing),
     ),
     (
         "trace",
@@ -1269,9 +1457,34 @@ fn canonical(entry: &Entry, bound: &Bound) -> PyResult<Args> {
 
 /// Bind a method call on `me`: `Python`-style entries see the array as
 /// their first argument, and it is taken off again for the implementation.
-pub fn prepare_method(entry: &Entry, me: &Value, args: &Args) -> PyResult<Args> {
+pub fn prepare_method(method: &str, entry: &Entry, me: &Value, args: &Args) -> PyResult<Args> {
+    if let (Style::CVarArgs { .. }, false) = (entry.style, args.kw.is_empty()) {
+        // CPython names the method by its qualified name here only, and by
+        // the name it was called by (`a.conj` shares `conjugate`'s parser).
+        return Err(PyError::type_error(format!(
+            "ndarray.{method}() takes no keyword arguments"
+        )));
+    }
     if entry.style != Style::Python {
         return prepare(entry, args);
+    }
+    // A `_methods.py` function passes `**kwargs` on to its ufunc
+    // (`_clip` to `np.clip`), which refuses what it does not know.
+    let sig = signature::signature(entry.signature);
+    if sig.params.iter().any(|p| p.kind == ParamKind::VarKeyword) {
+        let ufunc = entry.name().trim_start_matches('_');
+        let known = np_entry(ufunc).map(|u| signature::signature(u.signature));
+        for (k, _) in &args.kw {
+            let named = sig.params.iter().any(|p| &p.name == k);
+            let in_ufunc = known
+                .as_ref()
+                .is_some_and(|u| u.params.iter().any(|p| &p.name == k));
+            if !named && !in_ufunc {
+                return Err(PyError::type_error(format!(
+                    "{ufunc}() got an unexpected keyword argument '{k}'"
+                )));
+            }
+        }
     }
     let with_self = Args {
         pos: [vec![me.clone()], args.pos.clone()].concat(),
@@ -1292,7 +1505,7 @@ impl Session {
         args: Args,
     ) -> PyResult<Value> {
         let args = match (obj, method_entry(name)) {
-            (Value::Array(_), Some(entry)) => prepare_method(entry, obj, &args)?,
+            (Value::Array(_), Some(entry)) => prepare_method(name, entry, obj, &args)?,
             _ => args,
         };
         super::methods::call_method(self, obj, name, args)
@@ -1308,9 +1521,10 @@ impl Session {
         let prepared = prepare(entry, &args)?;
         // Modules that bind calls against their own signatures take the
         // call as written (the registry has checked it already).
+        // (By name: a `const` table's items need not have one address.)
         let binds_itself = [super::join_split::ENTRIES, super::dtype_info::ENTRIES]
             .iter()
-            .any(|t| t.iter().any(|e| std::ptr::eq(e, entry)));
+            .any(|t| t.iter().any(|e| e.name() == entry.name()));
         let args = if binds_itself { args } else { prepared };
         match entry.ufunc {
             Some((nin, nout)) => super::ufunc_args::call(self, entry, nin, nout, args),

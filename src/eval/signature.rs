@@ -32,6 +32,48 @@ pub enum Style {
     /// `out` given twice is `cannot specify 'out' as both a positional and
     /// keyword argument`.
     Ufunc,
+    /// CPython's `PyArg_ParseTupleAndKeywords` (most older `ndarray`
+    /// methods, `a.cumsum`, `a.put`): `'x' is an invalid keyword argument
+    /// for f()`, `f() takes at most 3 arguments (4 given)`, positions
+    /// counted from 1. Unnamed, the function is `this function`.
+    CArgs {
+        /// Whether the parser was given the function's name.
+        named: bool,
+    },
+    /// CPython's `PyArg_ParseTuple` on a method taking no keywords
+    /// (`a.fill`, `a.transpose`): `f() takes no keyword arguments`,
+    /// `f() takes exactly 1 argument (2 given)`. Unnamed, the function is
+    /// `function`.
+    CVarArgs {
+        /// Whether the parser was given the function's name.
+        named: bool,
+    },
+    /// A CPython builtin of one argument (`len`, `abs`): `f() takes
+    /// exactly one argument (2 given)`, `f() takes no keyword arguments`.
+    COne,
+    /// A CPython builtin that counts its positionals itself (`isinstance`,
+    /// `range`, `min`): `f expected 2 arguments, got 1`; keywords, where it
+    /// has any, as [`Style::CArgs`].
+    CExpect,
+}
+
+impl Style {
+    /// One of CPython's own argument parsers.
+    fn is_cpython(self) -> bool {
+        matches!(
+            self,
+            Style::CArgs { .. } | Style::CVarArgs { .. } | Style::COne | Style::CExpect
+        )
+    }
+
+    /// How CPython's argument parser names the function in a message.
+    fn c_name(self, name: &str) -> String {
+        match self {
+            Style::CArgs { named: false } => "this function".into(),
+            Style::CVarArgs { named: false } => "function".into(),
+            _ => format!("{name}()"),
+        }
+    }
 }
 
 /// How a parameter may be passed.
@@ -241,6 +283,9 @@ impl Signature {
         if style == Style::Ufunc {
             self.count_ufunc_positionals(args)?;
         }
+        if style.is_cpython() {
+            self.count_c_arguments(style, args)?;
+        }
         if args.pos.len() > positional.len() && !has_var_pos {
             return Err(self.too_many_positional(style, args));
         }
@@ -251,6 +296,7 @@ impl Signature {
             }
         }
         let mut var_kw = Vec::new();
+        let mut invalid = None;
         for (key, v) in &args.kw {
             let slot = self.params.iter().position(|p| {
                 &p.name == key
@@ -273,10 +319,22 @@ impl Signature {
                             self.name,
                             positional.iter().position(|&p| p == i).unwrap_or(i)
                         ),
+                        Style::CArgs { .. }
+                        | Style::CVarArgs { .. }
+                        | Style::COne
+                        | Style::CExpect => format!(
+                            "argument for {} given by name ('{key}') and position ({})",
+                            style.c_name(&self.name),
+                            positional.iter().position(|&p| p == i).unwrap_or(i) + 1
+                        ),
                     }));
                 }
                 Some(i) => values[i] = Some(v.clone()),
                 None if has_var_kw => var_kw.push((key.clone(), v.clone())),
+                // CPython finds missing arguments before stray keywords.
+                None if matches!(style, Style::CArgs { .. } | Style::CExpect) => {
+                    invalid.get_or_insert(key);
+                }
                 None => {
                     let positional_only = self
                         .params
@@ -294,6 +352,16 @@ impl Signature {
             }
         }
         self.check_missing(style, &values)?;
+        if let Some(key) = invalid {
+            // `sorted` hands its keywords on to `list.sort`, which names itself.
+            let func = match self.name.as_str() {
+                "sorted" => "sort()".to_string(),
+                name => style.c_name(name),
+            };
+            return Err(PyError::type_error(format!(
+                "'{key}' is an invalid keyword argument for {func}"
+            )));
+        }
         Ok(Bound {
             sig: self.clone(),
             values,
@@ -310,6 +378,98 @@ impl Signature {
             .filter(|(_, p)| p.default.is_none())
             .count();
         (required, total)
+    }
+
+    /// CPython's parsers count every argument before binding any: a method
+    /// without keywords refuses them all, and `PyArg_ParseTupleAndKeywords`
+    /// counts positionals and keywords together against its whole list.
+    fn count_c_arguments(&self, style: Style, args: &Args) -> PyResult<()> {
+        let fixed = self
+            .params
+            .iter()
+            .filter(|p| !matches!(p.kind, ParamKind::VarPositional | ParamKind::VarKeyword))
+            .count();
+        let open = self
+            .params
+            .iter()
+            .any(|p| p.kind == ParamKind::VarPositional);
+        let (required, positionals) = self.positional_counts();
+        let given = args.pos.len();
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let takes_keywords = self
+            .params
+            .iter()
+            .any(|p| p.kind != ParamKind::PositionalOnly && p.kind != ParamKind::VarPositional);
+        let required_positional_only = self
+            .params
+            .iter()
+            .filter(|p| p.kind == ParamKind::PositionalOnly && p.default.is_none())
+            .count();
+        // `expected 2`, `expected at least 1`, `expected at most 3`.
+        let bounds = |min: usize, max: Option<usize>| -> Option<(&str, usize)> {
+            match max {
+                Some(max) if min == max && given != min => Some(("", min)),
+                _ if given < min => Some(("at least ", min)),
+                Some(max) if given > max => Some(("at most ", max)),
+                _ => None,
+            }
+        };
+        match style {
+            Style::CVarArgs { .. } | Style::COne if !args.kw.is_empty() => Err(
+                PyError::type_error(format!("{}() takes no keyword arguments", self.name)),
+            ),
+            Style::CExpect if !takes_keywords && !args.kw.is_empty() => Err(PyError::type_error(
+                format!("{}() takes no keyword arguments", self.name),
+            )),
+            Style::COne if given != 1 => Err(PyError::type_error(format!(
+                "{}() takes exactly one argument ({given} given)",
+                self.name
+            ))),
+            Style::CExpect => match bounds(required, (!open).then_some(positionals)) {
+                Some((how, n)) => Err(PyError::type_error(format!(
+                    "{} expected {how}{n} argument{}, got {given}",
+                    self.name,
+                    s(n)
+                ))),
+                None => Ok(()),
+            },
+            Style::CArgs { .. } if given < required_positional_only => {
+                let how = if required_positional_only == positionals {
+                    "exactly"
+                } else {
+                    "at least"
+                };
+                Err(PyError::type_error(format!(
+                    "{} takes {how} {required_positional_only} positional argument{} ({given} given)",
+                    style.c_name(&self.name),
+                    s(required_positional_only)
+                )))
+            }
+            Style::CVarArgs { .. } if !open && (given < required || given > fixed) => {
+                let (how, n) = if required == fixed {
+                    ("exactly", fixed)
+                } else if given < required {
+                    ("at least", required)
+                } else {
+                    ("at most", fixed)
+                };
+                Err(PyError::type_error(format!(
+                    "{} takes {how} {n} argument{} ({given} given)",
+                    style.c_name(&self.name),
+                    s(n)
+                )))
+            }
+            Style::CArgs { .. } if !open && given + args.kw.len() > fixed => {
+                let keyword = if given == 0 { "keyword " } else { "" };
+                Err(PyError::type_error(format!(
+                    "{} takes at most {fixed} {keyword}argument{} ({} given)",
+                    style.c_name(&self.name),
+                    s(fixed),
+                    given + args.kw.len()
+                )))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// A ufunc takes its inputs, then optionally its outputs, by position only.
@@ -378,13 +538,20 @@ impl Signature {
             let gone = missing(kind);
             let Some(first) = gone.first() else { continue };
             return Err(PyError::type_error(match style {
-                Style::NumpyC | Style::Ufunc => {
+                Style::NumpyC
+                | Style::Ufunc
+                | Style::CArgs { .. }
+                | Style::CVarArgs { .. }
+                | Style::COne
+                | Style::CExpect => {
                     let pos = self.params.iter().position(|p| p.name == first.name);
+                    // NumPy's parser counts from 0, CPython's from 1.
+                    let from = usize::from(!matches!(style, Style::NumpyC | Style::Ufunc));
                     format!(
-                        "{}() missing required argument '{}' (pos {})",
-                        self.name,
+                        "{} missing required argument '{}' (pos {})",
+                        style.c_name(&self.name),
                         first.name,
-                        pos.unwrap_or(0)
+                        pos.unwrap_or(0) + from
                     )
                 }
                 Style::Python => {

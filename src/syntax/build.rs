@@ -315,25 +315,20 @@ pub(super) fn build_star_exprs(pair: Pair<'_, Rule>) -> Result<Expr> {
 pub(super) fn build_any(pair: Pair<'_, Rule>) -> Result<Expr> {
     match pair.as_rule() {
         Rule::expr => build_expr(pair),
-        Rule::dstar_expr => {
+        rule @ (Rule::dstar_expr | Rule::star_expr) => {
             let star = span_of(&pair);
             let inner = pair
                 .into_inner()
                 .next()
                 .ok_or_else(|| internal(star.start))?;
-            let inner = build_bitor(inner)?;
+            let inner = Box::new(build_bitor(inner)?);
             let span = join(star, inner.span);
-            Ok(expr(ExprKind::DoubleStarred(Box::new(inner)), span))
-        }
-        Rule::star_expr => {
-            let star = span_of(&pair);
-            let inner = pair
-                .into_inner()
-                .next()
-                .ok_or_else(|| internal(star.start))?;
-            let inner = build_bitor(inner)?;
-            let span = join(star, inner.span);
-            Ok(expr(ExprKind::Starred(Box::new(inner)), span))
+            let kind = if rule == Rule::star_expr {
+                ExprKind::Starred(inner)
+            } else {
+                ExprKind::DoubleStarred(inner)
+            };
+            Ok(expr(kind, span))
         }
         _ => Err(internal(pair.as_span().start())),
     }

@@ -95,18 +95,10 @@ pub fn int_param(v: &Value) -> PyResult<i128> {
 
 /// The integer dtypes the bounded samplers produce, with their ranges.
 pub fn int_bounds(dt: &DType) -> Option<(i128, i128)> {
-    Some(match dt {
-        DType::Bool => (0, 1),
-        DType::Int8 => (i8::MIN as i128, i8::MAX as i128),
-        DType::Int16 => (i16::MIN as i128, i16::MAX as i128),
-        DType::Int32 => (i32::MIN as i128, i32::MAX as i128),
-        DType::Int64 => (i64::MIN as i128, i64::MAX as i128),
-        DType::UInt8 => (0, u8::MAX as i128),
-        DType::UInt16 => (0, u16::MAX as i128),
-        DType::UInt32 => (0, u32::MAX as i128),
-        DType::UInt64 => (0, u64::MAX as i128),
-        _ => return None,
-    })
+    match dt {
+        DType::Bool => Some((0, 1)),
+        other => other.int_range(),
+    }
 }
 
 /// `low`/`high` checked as NumPy's `_bounded_integers` checks them; the
