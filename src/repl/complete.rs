@@ -66,8 +66,9 @@ impl Scope {
     }
 }
 
-/// The prompt's `:commands`, for completion. (`:help` describes them.)
-pub const COMMANDS: &[&str] = &[
+/// The prompt's own `:commands` and a lesson's, for completion. (`:help`
+/// describes them.)
+const PROMPT_COMMANDS: &[&str] = &[
     ":help",
     ":names",
     ":history",
@@ -82,6 +83,16 @@ pub const COMMANDS: &[&str] = &[
     ":back",
     ":reset",
 ];
+
+/// Every `:command` to complete: the prompt's, and the teaching view's
+/// read from its own table (`:vars, whos` gives `:vars`), so a new teaching
+/// command completes without being listed twice.
+pub fn commands() -> Vec<&'static str> {
+    let taught = crate::teach::commands::COMMANDS
+        .iter()
+        .filter_map(|(usage, _)| usage.split([' ', ',']).next());
+    PROMPT_COMMANDS.iter().copied().chain(taught).collect()
+}
 
 /// Python builtins and keywords worth completing at the start of a word.
 const BUILTINS: &[&str] = &[
@@ -221,7 +232,7 @@ fn complete_command(before: &str, scope: &Scope) -> (usize, Vec<String>) {
     let lead = before.len() - before.trim_start().len();
     let text = &before[lead..];
     match text.split_once(' ') {
-        None => (lead, matching(COMMANDS.iter().copied(), text)),
+        None => (lead, matching(commands().into_iter(), text)),
         Some((":lesson", rest)) => {
             let rest_start = before.len() - rest.trim_start().len();
             let words = scope.lessons.iter().map(String::as_str);
@@ -415,7 +426,17 @@ mod tests {
     #[test]
     fn commands_and_lessons() {
         assert_eq!(at_end(":hist"), (0, vec![":history".to_string()]));
-        let mut all: Vec<String> = COMMANDS.iter().map(|c| c.to_string()).collect();
+        let mut all: Vec<String> = commands().iter().map(|c| c.to_string()).collect();
+        for taught in [
+            ":vars",
+            ":undo",
+            ":where",
+            ":diagram",
+            ":explain",
+            ":annotate",
+        ] {
+            assert!(all.iter().any(|c| c == taught), "{taught} completes");
+        }
         all.sort();
         assert_eq!(at_end(":"), (0, all));
         assert_eq!(at_end(":lesson v"), (8, vec!["views".to_string()]));
