@@ -581,6 +581,23 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             pos.extend(args.pos.iter().skip(1).cloned());
             s.call_function("np.compress", Args { pos, kw: args.kw })?
         }
+        // `a.clip(min=None, max=None)`: its positionals are the keyword
+        // bounds of `np.clip`, so one bound alone is allowed.
+        "clip" if args.pos.len() <= 2 => {
+            let mut kw: Vec<(String, Value)> = ["min", "max"]
+                .iter()
+                .zip(&args.pos)
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect();
+            kw.extend(args.kw);
+            s.call_function(
+                "np.clip",
+                Args {
+                    pos: vec![Value::Array(a.clone())],
+                    kw,
+                },
+            )?
+        }
         "squeeze" | "take" | "clip" | "repeat" | "flip" | "argsort" | "choose" | "trace" => {
             let np = if name == "flip" {
                 "np.flip"

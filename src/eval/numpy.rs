@@ -1627,19 +1627,7 @@ impl Session {
                     }
                 }
             }
-            "clip" => {
-                let a = args.req(0, "a", name)?.clone();
-                let lo = args.req(1, "a_min", name)?.clone();
-                let hi = args.req(2, "a_max", name)?.clone();
-                let mut v = a;
-                if !matches!(lo, Value::None) {
-                    v = numpy_binary(BinaryOp::Maximum, &v, &lo)?;
-                }
-                if !matches!(hi, Value::None) {
-                    v = numpy_binary(BinaryOp::Minimum, &v, &hi)?;
-                }
-                v
-            }
+            "clip" => super::shapes::clip(&args)?,
             "sort" => {
                 let a = arr0(&args)?;
                 let axis = match args.get(1, "axis") {
@@ -1882,7 +1870,8 @@ impl Session {
             }
             "unique" => super::math_routines::unique(&arr0(&args)?, &args)?,
             "tile" => super::math_routines::tile(&arr0(&args)?, args.req(1, "reps", name)?)?,
-            "repeat" | "atleast_1d" | "atleast_2d" => {
+            "repeat" => Value::Array(super::shapes::repeat(&args)?),
+            "atleast_1d" | "atleast_2d" => {
                 let a = arr0(&args)?;
                 match name {
                     "atleast_1d" => {
@@ -1901,27 +1890,7 @@ impl Session {
                         1 => Value::Array(expand_dims(&a, 0)?),
                         _ => Value::Array(a),
                     },
-                    _ => {
-                        let n = int_arg(args.req(1, "repeats", name)?, "")?.max(0) as usize;
-                        let flat = reshape(&a, &Value::Int(-1), Order::C)?;
-                        let vals = flat.to_scalars();
-                        let total = vals.len().saturating_mul(n);
-                        let dt = a.dtype();
-                        let each = std::mem::size_of::<Scalar>();
-                        buffer::ensure_room(&[total], dt.itemsize(), &dt.name(), each)?;
-                        let out: Vec<Scalar> = if name == "repeat" {
-                            vals.iter()
-                                .flat_map(|v| std::iter::repeat_n(v.clone(), n))
-                                .collect()
-                        } else {
-                            (0..n).flat_map(|_| vals.iter().cloned()).collect()
-                        };
-                        Value::Array(NdArray::from_scalars(
-                            &[out.len()],
-                            a.dtype().clone(),
-                            &out,
-                        )?)
-                    }
+                    _ => unreachable!("np.{name} is not atleast_1d/2d"),
                 }
             }
             "save" | "load" => {
@@ -1949,6 +1918,8 @@ impl Session {
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
+            n if super::shapes::handles(n) => super::shapes::call(self, n, &args)?,
+            n if super::copyto::handles(n) => super::copyto::call(&args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?

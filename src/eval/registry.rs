@@ -406,7 +406,7 @@ pub const NP: &[Entry] = &[
     func(
         "clip(a, a_min=<no value>, a_max=<no value>, out=None, *, min=<no value>, max=<no value>, where=True, casting='same_kind', order='K', dtype=None, subok=True)",
         Style::Python,
-        "a a_min a_max",
+        "a a_min a_max min max",
         Writes::Nothing,
     ),
     func(
@@ -699,7 +699,7 @@ pub const NP: &[Entry] = &[
     func(
         "repeat(a, repeats, axis=None)",
         Style::Python,
-        "a repeats",
+        "a repeats axis",
         Writes::Nothing,
     ),
     func("tile(A, reps)", Style::Python, "A reps", Writes::Nothing),
@@ -1123,8 +1123,14 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 3] {
-    [NP, super::join_split::ENTRIES, super::dtype_info::ENTRIES]
+pub fn tables() -> [&'static [Entry]; 5] {
+    [
+        NP,
+        super::join_split::ENTRIES,
+        super::dtype_info::ENTRIES,
+        super::shapes::ENTRIES,
+        super::copyto::ENTRIES,
+    ]
 }
 
 static BY_NAME: LazyLock<std::collections::HashMap<&'static str, &'static Entry>> =
@@ -1261,8 +1267,18 @@ fn canonical(entry: &Entry, bound: &Bound) -> PyResult<Args> {
             out.kw.push((p.name.clone(), v.clone()));
         }
     }
-    if let Some((k, _)) = bound.var_kw.first() {
-        return Err(not_implemented_argument(entry.name(), k));
+    // `**kwargs` pass through when the implementation reads the name or
+    // the whole `**kwargs` (it then checks them itself, as `np.pad` does).
+    let var_kw = bound
+        .sig
+        .params
+        .iter()
+        .find(|p| p.kind == ParamKind::VarKeyword);
+    for (k, v) in &bound.var_kw {
+        if !entry.honours(k) && !var_kw.is_some_and(|p| entry.honours(&p.name)) {
+            return Err(not_implemented_argument(entry.name(), k));
+        }
+        out.kw.push((k.clone(), v.clone()));
     }
     Ok(out)
 }
@@ -1310,7 +1326,8 @@ impl Session {
         // call as written (the registry has checked it already).
         let binds_itself = [super::join_split::ENTRIES, super::dtype_info::ENTRIES]
             .iter()
-            .any(|t| t.iter().any(|e| std::ptr::eq(e, entry)));
+            // By name: a `const` table has no one address to compare.
+            .any(|t| t.iter().any(|e| e.name() == entry.name()));
         let args = if binds_itself { args } else { prepared };
         match entry.ufunc {
             Some((nin, nout)) => super::ufunc_args::call(self, entry, nin, nout, args),
