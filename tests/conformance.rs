@@ -300,6 +300,7 @@ conformance_tests! {
     meshgrid_tri_resize => "62_meshgrid_tri_resize",
     spaces_fromiter => "63_spaces_fromiter",
     clip_repeat_copyto => "64_clip_repeat_copyto",
+    block => "65_block",
     structured_dtypes => "70_structured_dtypes",
     dtype_limits_casting => "71_dtype_limits_casting",
     strict_arguments => "80_strict_arguments",

@@ -4,6 +4,7 @@
 
 pub mod bindings;
 mod block;
+mod block_arrays;
 mod complex_fns;
 mod comprehension;
 pub mod convert;

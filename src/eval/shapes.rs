@@ -1,5 +1,5 @@
 //! Building and reshaping routines (issue 17 item 1): `append`, `pad`
-//! (in [`super::pad`]), `resize`, `meshgrid`, `tri`/`tril`/`triu`,
+//! (in [`super::pad`]), `block` (in [`super::block_arrays`]), `resize`, `meshgrid`, `tri`/`tril`/`triu`,
 //! `vander`, `fromiter`, `fromfunction`, `logspace`, `geomspace`.
 //! Each follows the Python source of `numpy.lib`/`numpy._core` step by
 //! step, so values, dtypes, views/copies and messages come out as NumPy's.
@@ -36,6 +36,7 @@ pub const ENTRIES: &[Entry] = &[
         "array pad_width mode kwargs",
         Writes::Nothing,
     ),
+    func("block(arrays)", Style::Python, "arrays", Writes::Nothing),
     func(
         "resize(a, new_shape)",
         Style::Python,
@@ -99,6 +100,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     Ok(match name {
         "append" => Value::Array(append(req(0, "arr")?, req(1, "values")?, args.kw("axis"))?),
         "pad" => Value::Array(super::pad::pad(args)?),
+        "block" => Value::Array(super::block_arrays::block(req(0, "arrays")?)?),
         "resize" => Value::Array(resize(req(0, "a")?, req(1, "new_shape")?)?),
         "meshgrid" => meshgrid(args)?,
         "tri" => Value::Array(tri_call(args)?),
