@@ -4,10 +4,12 @@
 
 pub mod bindings;
 mod block;
+mod block_arrays;
 mod builtin_signatures;
 mod complex_fns;
 mod comprehension;
 pub mod convert;
+mod copyto;
 pub mod display;
 mod dtype_arg;
 mod dtype_attrs;
@@ -25,6 +27,8 @@ mod linalg;
 mod math_routines;
 mod methods;
 mod npy;
+mod pad;
+mod shapes;
 /// Lesson lines run with file writing refused (issue 19).
 pub use npy::{WritesRefused, refuse_file_writes};
 mod numpy;

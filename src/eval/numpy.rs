@@ -63,28 +63,6 @@ pub const NP_CONSTANTS: &[&str] = &[
     "str_",
 ];
 
-/// `np.clip`'s bounds as NumPy 2.x reads them: both of `a_min`/`a_max`
-/// by position, or either of the `min=`/`max=` keywords, never a mix.
-fn clip_bounds(args: &Args) -> PyResult<(Value, Value)> {
-    let given = |i, name| args.get(i, name).cloned();
-    let keyword = |name| args.kw(name).cloned().unwrap_or(Value::None);
-    match (given(1, "a_min"), given(2, "a_max")) {
-        (None, None) => Ok((keyword("min"), keyword("max"))),
-        (Some(_), None) => Err(PyError::type_error(
-            "clip() missing 1 required positional argument: 'a_max'",
-        )),
-        (None, Some(_)) => Err(PyError::type_error(
-            "clip() missing 1 required positional argument: 'a_min'",
-        )),
-        (Some(_), Some(_)) if args.kw("min").is_some() || args.kw("max").is_some() => {
-            Err(PyError::value(
-                "Passing `min` or `max` keyword argument when `a_min` and `a_max` are provided is forbidden.",
-            ))
-        }
-        (Some(lo), Some(hi)) => Ok((lo, hi)),
-    }
-}
-
 /// Python's `round(i, ndigits)` of an int for negative `ndigits`: to a
 /// multiple of `10**-ndigits`, halves to the even multiple.
 fn round_int(i: i128, ndigits: i64) -> i128 {
@@ -1677,23 +1655,7 @@ impl Session {
                     }
                 }
             }
-            "clip" => {
-                let a = args.req(0, "a", name)?.clone();
-                let (lo, hi) = clip_bounds(&args)?;
-                // Even with no bound, the ufunc returns a new array.
-                let mut v = if matches!((&lo, &hi), (Value::None, Value::None)) {
-                    numpy_binary(BinaryOp::Maximum, &a, &a)?
-                } else {
-                    a
-                };
-                if !matches!(lo, Value::None) {
-                    v = numpy_binary(BinaryOp::Maximum, &v, &lo)?;
-                }
-                if !matches!(hi, Value::None) {
-                    v = numpy_binary(BinaryOp::Minimum, &v, &hi)?;
-                }
-                v
-            }
+            "clip" => super::shapes::clip(&args)?,
             "sort" => {
                 let a = arr0(&args)?;
                 let axis = match args.get(1, "axis") {
@@ -1936,7 +1898,8 @@ impl Session {
             }
             "unique" => super::math_routines::unique(&arr0(&args)?, &args)?,
             "tile" => super::math_routines::tile(&arr0(&args)?, args.req(1, "reps", name)?)?,
-            "repeat" | "atleast_1d" | "atleast_2d" => {
+            "repeat" => Value::Array(super::shapes::repeat(&args)?),
+            "atleast_1d" | "atleast_2d" => {
                 let a = arr0(&args)?;
                 match name {
                     "atleast_1d" => {
@@ -1955,27 +1918,7 @@ impl Session {
                         1 => Value::Array(expand_dims(&a, 0)?),
                         _ => Value::Array(a),
                     },
-                    _ => {
-                        let n = int_arg(args.req(1, "repeats", name)?, "")?.max(0) as usize;
-                        let flat = reshape(&a, &Value::Int(-1), Order::C)?;
-                        let vals = flat.to_scalars();
-                        let total = vals.len().saturating_mul(n);
-                        let dt = a.dtype();
-                        let each = std::mem::size_of::<Scalar>();
-                        buffer::ensure_room(&[total], dt.itemsize(), &dt.name(), each)?;
-                        let out: Vec<Scalar> = if name == "repeat" {
-                            vals.iter()
-                                .flat_map(|v| std::iter::repeat_n(v.clone(), n))
-                                .collect()
-                        } else {
-                            (0..n).flat_map(|_| vals.iter().cloned()).collect()
-                        };
-                        Value::Array(NdArray::from_scalars(
-                            &[out.len()],
-                            a.dtype().clone(),
-                            &out,
-                        )?)
-                    }
+                    _ => unreachable!("np.{name} is not atleast_1d/2d"),
                 }
             }
             "save" | "load" => {
@@ -2003,6 +1946,8 @@ impl Session {
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
+            n if super::shapes::handles(n) => super::shapes::call(self, n, &args)?,
+            n if super::copyto::handles(n) => super::copyto::call(&args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?

@@ -701,7 +701,7 @@ pub const NP: &[Entry] = &[
     func(
         "repeat(a, repeats, axis=None)",
         Style::Python,
-        "a repeats",
+        "a repeats axis",
         Writes::Nothing,
     ),
     func("tile(A, reps)", Style::Python, "A reps", Writes::Nothing),
@@ -1311,8 +1311,14 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 3] {
-    [NP, super::join_split::ENTRIES, super::dtype_info::ENTRIES]
+pub fn tables() -> [&'static [Entry]; 5] {
+    [
+        NP,
+        super::join_split::ENTRIES,
+        super::dtype_info::ENTRIES,
+        super::shapes::ENTRIES,
+        super::copyto::ENTRIES,
+    ]
 }
 
 static BY_NAME: LazyLock<std::collections::HashMap<&'static str, &'static Entry>> =
@@ -1449,8 +1455,18 @@ fn canonical(entry: &Entry, bound: &Bound) -> PyResult<Args> {
             out.kw.push((p.name.clone(), v.clone()));
         }
     }
-    if let Some((k, _)) = bound.var_kw.first() {
-        return Err(not_implemented_argument(entry.name(), k));
+    // `**kwargs` pass through when the implementation reads the name or
+    // the whole `**kwargs` (it then checks them itself, as `np.pad` does).
+    let var_kw = bound
+        .sig
+        .params
+        .iter()
+        .find(|p| p.kind == ParamKind::VarKeyword);
+    for (k, v) in &bound.var_kw {
+        if !entry.honours(k) && !var_kw.is_some_and(|p| entry.honours(&p.name)) {
+            return Err(not_implemented_argument(entry.name(), k));
+        }
+        out.kw.push((k.clone(), v.clone()));
     }
     Ok(out)
 }

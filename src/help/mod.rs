@@ -22,6 +22,8 @@ const UFUNC: &str = include_str!("ufunc.txt");
 /// `np.*` routines of issue 17 (split, insert, set operations...), kept in
 /// their own file so the families added in parallel do not collide.
 const NP_ROUTINES: &str = include_str!("np_routines.txt");
+/// `np.*` building and reshaping routines (pad, meshgrid, tri...).
+const NP_SHAPES: &str = include_str!("np_shapes.txt");
 
 /// One help entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("dtype", "a.dtype.", DTYPE),
     ("ufunc", "np.add.", UFUNC),
     ("np", "np.", NP_ROUTINES),
+    ("np", "np.", NP_SHAPES),
 ];
 
 /// Every entry, in file order.
