@@ -65,7 +65,7 @@ pub const ENTRIES: &[Entry] = &[
     ),
     func(
         "fromiter(iter, dtype, count=-1, *, like=None)",
-        Style::NumpyC,
+        Style::CArgs { named: true },
         "iter dtype count",
         Writes::Nothing,
     ),
