@@ -176,6 +176,9 @@ pub const ARRAY_METHODS: &[&str] = &[
     "fill",
     "swapaxes",
     "sort",
+    "searchsorted",
+    "partition",
+    "argpartition",
     "take",
     "clip",
     "round",
@@ -594,6 +597,9 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                     kw: args.kw,
                 },
             )?
+        }
+        "searchsorted" | "partition" | "argpartition" => {
+            super::searching::call_method(a, name, &args)?
         }
         "sort" => {
             let sorted = s.call_function(

@@ -1067,6 +1067,33 @@ pub const METHODS: &[(&str, Entry)] = &[
         ),
     ),
     (
+        "searchsorted",
+        func(
+            "searchsorted(v, side='left', sorter=None)",
+            Style::NumpyC,
+            "v side sorter",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "partition",
+        func(
+            "partition(kth, axis=-1, kind='introselect', order=None)",
+            Style::NumpyC,
+            "kth axis",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "argpartition",
+        func(
+            "argpartition(kth, axis=-1, kind='introselect', order=None)",
+            Style::NumpyC,
+            "kth axis",
+            Writes::Nothing,
+        ),
+    ),
+    (
         "sort",
         func(
             "sort(axis=-1, kind=None, order=None, *, stable=None)",
@@ -1123,8 +1150,13 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 3] {
-    [NP, super::join_split::ENTRIES, super::dtype_info::ENTRIES]
+pub fn tables() -> [&'static [Entry]; 4] {
+    [
+        NP,
+        super::join_split::ENTRIES,
+        super::dtype_info::ENTRIES,
+        super::searching::ENTRIES,
+    ]
 }
 
 static BY_NAME: LazyLock<std::collections::HashMap<&'static str, &'static Entry>> =
@@ -1154,7 +1186,7 @@ fn is_default(v: &Value, default: Option<&str>) -> bool {
 /// NumPy's check of an enum-valued argument (`order`, `casting`, `kind`).
 pub fn check_enum(func: &str, param: &str, v: &Value) -> PyResult<()> {
     // A sort's `order` names record fields, not a memory order.
-    if param == "order" && func.contains("sort") {
+    if param == "order" && (func.contains("sort") || func.contains("partition")) {
         return Ok(());
     }
     let (choices, what): (&[&str], &str) = match param {
