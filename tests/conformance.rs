@@ -300,6 +300,7 @@ conformance_tests! {
     sets => "66_sets",
     quantiles => "67_quantiles",
     partition => "68_partition",
+    unique_reductions => "69_unique_reductions",
     structured_dtypes => "70_structured_dtypes",
     dtype_limits_casting => "71_dtype_limits_casting",
     strict_arguments => "80_strict_arguments",

@@ -1202,7 +1202,8 @@ pub fn check_enum(func: &str, param: &str, v: &Value) -> PyResult<()> {
             &["no", "equiv", "safe", "same_kind", "unsafe"],
             "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe'",
         ),
-        "kind" => (
+        // Only a sort's `kind` is a sort kind (`isin(kind='table')`).
+        "kind" if func.contains("sort") => (
             &["q", "h", "m", "s"],
             "sort kind must be one of 'quick', 'heap', or 'stable'",
         ),

@@ -7,6 +7,7 @@
 
 mod average;
 mod order;
+pub use order::cmp as element_order;
 mod partition;
 mod quantile;
 mod search;
