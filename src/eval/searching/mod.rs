@@ -147,6 +147,7 @@ pub fn answers(name: &str) -> bool {
 /// arguments (leading positionals by position, every given parameter by
 /// keyword).
 pub fn call(name: &str, args: &Args) -> PyResult<Value> {
+    require(name, args)?;
     let flag = |k: &str| args.kw(k).map_or(Ok(false), truthy);
     match name {
         "searchsorted" => search::searchsorted(
@@ -185,6 +186,11 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
 /// rewritten, `None` returned) and `a.argpartition`, with the registry's
 /// canonical arguments (`args.pos[0]` is `v` or `kth`).
 pub fn call_method(a: &ArrayRef, name: &str, args: &Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(super::error::PyError::type_error(format!(
+            "{name}() missing required argument"
+        )));
+    }
     let me = Value::Array(a.clone());
     match name {
         "searchsorted" => {
@@ -202,4 +208,26 @@ pub fn call_method(a: &ArrayRef, name: &str, args: &Args) -> PyResult<Value> {
             Ok(Value::None)
         }
     }
+}
+
+/// The registry binds every call before it arrives here; a call that did
+/// not come through it (no arguments at all) gets a TypeError, never a
+/// missing positional.
+fn require(name: &str, args: &Args) -> PyResult<()> {
+    let needed = ENTRIES
+        .iter()
+        .find(|e| e.name() == name)
+        .and_then(|e| super::signature::parse(e.signature).ok())
+        .map_or(0, |sig| {
+            sig.params
+                .iter()
+                .take_while(|p| p.default.is_none())
+                .count()
+        });
+    if args.pos.len() < needed {
+        return Err(super::error::PyError::type_error(format!(
+            "{name}() missing required positional argument"
+        )));
+    }
+    Ok(())
 }
