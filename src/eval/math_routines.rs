@@ -620,13 +620,10 @@ pub fn unique(a: &ArrayRef, args: &Args) -> PyResult<Value> {
         flag("return_counts", 3)?,
     );
     let flat = a.to_scalars();
-    let key = |s: &Scalar| scalar_as_f64(s);
     let mut order: Vec<usize> = (0..flat.len()).collect();
-    let cmp = |x: &Scalar, y: &Scalar| match (x, y) {
-        (Scalar::Str(p), Scalar::Str(q)) => p.cmp(q),
-        (Scalar::Int(p), Scalar::Int(q)) => p.cmp(q),
-        _ => key(x).total_cmp(&key(y)),
-    };
+    // NumPy's order: NaNs last and equal to each other (equal_nan=True),
+    // 0.0 equal to -0.0.
+    let cmp = super::searching::element_order;
     order.sort_by(|&i, &j| cmp(&flat[i], &flat[j]));
     let mut values: Vec<Scalar> = vec![];
     let mut first: Vec<i64> = vec![];

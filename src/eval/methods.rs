@@ -598,6 +598,9 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "squeeze" | "take" | "clip" | "repeat" | "argsort" | "choose" | "trace" => {
             forward(s, &format!("np.{name}"), None, a, args)?
         }
+        "searchsorted" | "partition" | "argpartition" => {
+            super::searching::call_method(a, name, &args)?
+        }
         "sort" => {
             if let Value::Array(x) = forward(s, "np.sort", None, a, args)? {
                 crate::engine::index::set(a, &[IndexItem::Ellipsis], &x)?;

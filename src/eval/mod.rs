@@ -44,6 +44,7 @@ mod record_compare;
 mod registry;
 mod removed_names;
 mod scope;
+mod searching;
 pub mod signature;
 mod ufunc_args;
 pub mod value;

@@ -1069,6 +1069,33 @@ pub const METHODS: &[(&str, Entry)] = &[
         ),
     ),
     (
+        "searchsorted",
+        func(
+            "searchsorted(v, side='left', sorter=None)",
+            Style::NumpyC,
+            "v side sorter",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "partition",
+        func(
+            "partition(kth, axis=-1, kind='introselect', order=None)",
+            Style::NumpyC,
+            "kth axis",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "argpartition",
+        func(
+            "argpartition(kth, axis=-1, kind='introselect', order=None)",
+            Style::NumpyC,
+            "kth axis",
+            Writes::Nothing,
+        ),
+    ),
+    (
         "sort",
         func(
             "sort(axis=-1, kind=None, order=None, *, stable=None)",
@@ -1311,13 +1338,14 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 5] {
+pub fn tables() -> [&'static [Entry]; 6] {
     [
         NP,
         super::join_split::ENTRIES,
         super::dtype_info::ENTRIES,
         super::shapes::ENTRIES,
         super::copyto::ENTRIES,
+        super::searching::ENTRIES,
     ]
 }
 
@@ -1348,7 +1376,7 @@ fn is_default(v: &Value, default: Option<&str>) -> bool {
 /// NumPy's check of an enum-valued argument (`order`, `casting`, `kind`).
 pub fn check_enum(func: &str, param: &str, v: &Value) -> PyResult<()> {
     // A sort's `order` names record fields, not a memory order.
-    if param == "order" && func.contains("sort") {
+    if param == "order" && (func.contains("sort") || func.contains("partition")) {
         return Ok(());
     }
     let (choices, what): (&[&str], &str) = match param {
@@ -1364,7 +1392,8 @@ pub fn check_enum(func: &str, param: &str, v: &Value) -> PyResult<()> {
             &["no", "equiv", "safe", "same_kind", "unsafe"],
             "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe'",
         ),
-        "kind" => (
+        // Only a sort's `kind` is a sort kind (`isin(kind='table')`).
+        "kind" if func.contains("sort") => (
             &["q", "h", "m", "s"],
             "sort kind must be one of 'quick', 'heap', or 'stable'",
         ),

@@ -1,0 +1,316 @@
+//! `np.quantile`/`np.percentile` and their NaN-skipping forms, following
+//! `_quantile` in `numpy/lib/_function_base_impl.py`: each method's
+//! virtual index, the floor/ceil neighbours clipped to the lane, NumPy's
+//! `_lerp` (from the upper neighbour when gamma >= 0.5), the result dtype
+//! (the input's float type only for a Python-number `q`) and rounding to
+//! it after every step, and NaN lanes giving NaN.
+
+use crate::engine::dtype::{DType, Kind};
+use crate::engine::element::{f16_to_f64, f64_to_f16};
+use crate::engine::reduce::normalize_axis;
+use crate::engine::{NdArray, Scalar};
+
+use super::order::{cmp, is_nan};
+use crate::eval::error::{PyError, PyResult};
+use crate::eval::interp::{Args, iterate, truthy};
+use crate::eval::numpy::{as_array, int_arg, scalarize};
+use crate::eval::value::Value;
+
+/// The methods NumPy lists, in its order (for the error message).
+const METHODS: &[&str] = &[
+    "inverted_cdf",
+    "averaged_inverted_cdf",
+    "closest_observation",
+    "interpolated_inverted_cdf",
+    "hazen",
+    "weibull",
+    "linear",
+    "median_unbiased",
+    "normal_unbiased",
+    "lower",
+    "higher",
+    "midpoint",
+    "nearest",
+];
+
+/// Where one quantile falls in a sorted lane of `n` values.
+enum Virtual {
+    /// An index taken as is (discrete methods; `linear` with an integer q).
+    Exact(i64),
+    /// A fractional index and the interpolation weight of its upper side.
+    Between(f64, f64),
+}
+
+/// Round half to even, as `np.around`.
+fn round_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - x.trunc()).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
+}
+
+/// `_discrete_interpolation_to_boundaries`: the lower index where `pick`
+/// says so, else the upper one, never below 0.
+fn boundary(index: f64, pick: impl Fn(f64, f64) -> bool) -> i64 {
+    let prev = index.floor();
+    let gamma = index - prev;
+    let i = if pick(gamma, index) { prev } else { prev + 1.0 };
+    (i as i64).max(0)
+}
+
+fn virtual_index(method: &str, n: usize, q: f64, int_q: Option<i64>) -> Virtual {
+    let nf = n as f64;
+    let hf = |alpha: f64, beta: f64| nf * q + (alpha + q * (1.0 - alpha - beta)) - 1.0;
+    let between = |v: f64| Virtual::Between(v, v - v.floor());
+    match method {
+        "linear" => match int_q {
+            Some(k) => Virtual::Exact((n as i64 - 1) * k),
+            None => between((nf - 1.0) * q),
+        },
+        "inverted_cdf" => Virtual::Exact(boundary(nf * q - 1.0, |g, _| g == 0.0)),
+        "closest_observation" => Virtual::Exact(boundary(nf * q - 1.0 - 0.5, |g, i| {
+            g == 0.0 && i.floor().rem_euclid(2.0) == 1.0
+        })),
+        "averaged_inverted_cdf" => {
+            let v = nf * q - 1.0;
+            let g = if v - v.floor() == 0.0 { 0.5 } else { 1.0 };
+            Virtual::Between(v, g)
+        }
+        "interpolated_inverted_cdf" => between(hf(0.0, 1.0)),
+        "hazen" => between(hf(0.5, 0.5)),
+        "weibull" => between(hf(0.0, 0.0)),
+        "median_unbiased" => between(hf(1.0 / 3.0, 1.0 / 3.0)),
+        "normal_unbiased" => between(hf(3.0 / 8.0, 3.0 / 8.0)),
+        "lower" => Virtual::Exact(((nf - 1.0) * q).floor() as i64),
+        "higher" => Virtual::Exact(((nf - 1.0) * q).ceil() as i64),
+        "nearest" => Virtual::Exact(round_even((nf - 1.0) * q) as i64),
+        _ => {
+            // midpoint
+            let v = 0.5 * (((nf - 1.0) * q).floor() + ((nf - 1.0) * q).ceil());
+            let g = if v % 1.0 == 0.0 { 0.0 } else { 0.5 };
+            Virtual::Between(v, g)
+        }
+    }
+}
+
+/// Rounds an f64 to the result's float type after each step.
+fn rounder(dt: &DType) -> fn(f64) -> f64 {
+    match dt {
+        DType::Float32 => |x| x as f32 as f64,
+        DType::Float16 => |x| f16_to_f64(f64_to_f16(x)),
+        _ => |x| x,
+    }
+}
+
+/// `b - a` in the input's own type (integers wrap at its width, as
+/// NumPy's do).
+fn diff(b: &Scalar, a: &Scalar, dt: &DType) -> f64 {
+    let bits = 8 * dt.itemsize() as u32;
+    match (b, a) {
+        (Scalar::Int(x), Scalar::Int(y)) => {
+            let d = x.wrapping_sub(*y);
+            // Sign-extend the low `bits` bits.
+            ((d << (64 - bits)) >> (64 - bits)) as f64
+        }
+        (Scalar::UInt(x), Scalar::UInt(y)) => {
+            let d = x.wrapping_sub(*y);
+            (if bits == 64 {
+                d
+            } else {
+                d & ((1u64 << bits) - 1)
+            }) as f64
+        }
+        _ => rounder(dt)(as_f64(b) - as_f64(a)),
+    }
+}
+
+fn as_f64(s: &Scalar) -> f64 {
+    crate::engine::element::scalar_as_f64(s)
+}
+
+/// The flat C-order positions of each lane reduced over `axes`, lanes in
+/// C order of the kept axes.
+fn reduced_lanes(shape: &[usize], axes: &[usize]) -> Vec<Vec<usize>> {
+    let kept: Vec<usize> = (0..shape.len()).filter(|a| !axes.contains(a)).collect();
+    let strides: Vec<usize> = (0..shape.len())
+        .map(|i| shape[i + 1..].iter().product())
+        .collect();
+    let walk = |dims: &[usize]| -> Vec<usize> {
+        let mut offs = vec![0usize];
+        for &d in dims {
+            let step = strides[d];
+            offs = offs
+                .iter()
+                .flat_map(|&o| (0..shape[d]).map(move |k| o + k * step))
+                .collect();
+        }
+        offs
+    };
+    let inner = walk(axes);
+    walk(&kept)
+        .into_iter()
+        .map(|o| inner.iter().map(|i| o + i).collect())
+        .collect()
+}
+
+/// `np.quantile`, `np.percentile`, `np.nanquantile`, `np.nanpercentile`.
+pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
+    let a = as_array(&args.pos[0])?;
+    let percent = name.ends_with("percentile");
+    let skip_nan = name.starts_with("nan");
+    if a.dtype().kind() == Kind::Complex {
+        return Err(PyError::type_error("a must be an array of real numbers"));
+    }
+    let q_v = &args.pos[1];
+    let weak = matches!(q_v, Value::Int(_) | Value::Float(_));
+    let q_arr = as_array(q_v)?;
+    let int_q = !percent && q_arr.dtype().is_integer();
+    let qs: Vec<f64> = q_arr
+        .to_scalars()
+        .iter()
+        .map(|s| {
+            if percent {
+                as_f64(s) / 100.0
+            } else {
+                as_f64(s)
+            }
+        })
+        .collect();
+    if qs.iter().any(|q| !(0.0..=1.0).contains(q)) {
+        return Err(PyError::value(if percent {
+            "Percentiles must be in the range [0, 100]"
+        } else {
+            "Quantiles must be in the range [0, 1]"
+        }));
+    }
+    if q_arr.ndim() > 2 {
+        return Err(PyError::value("q must be a scalar or 1d"));
+    }
+    let method = match args.kw("method") {
+        None => "linear".to_string(),
+        Some(Value::Str(m)) if METHODS.contains(&&**m) => m.to_string(),
+        Some(m) => {
+            let listed: Vec<String> = METHODS.iter().map(|m| format!("'{m}'")).collect();
+            return Err(PyError::value(format!(
+                "{} is not a valid method. Use one of: dict_keys([{}])",
+                crate::eval::display::repr(m, &Default::default()),
+                listed.join(", ")
+            )));
+        }
+    };
+    let keepdims = args.kw("keepdims").map_or(Ok(false), truthy)?;
+    let shape = a.shape();
+    let axes: Vec<usize> = match args.kw("axis") {
+        None | Some(Value::None) => (0..shape.len()).collect(),
+        Some(v @ (Value::Tuple(_) | Value::List(_))) => {
+            let mut ax = vec![];
+            for x in iterate(v)? {
+                let k = normalize_axis(int_arg(&x, "")?, shape.len())?;
+                if ax.contains(&k) {
+                    return Err(PyError::value("repeated axis"));
+                }
+                ax.push(k);
+            }
+            ax
+        }
+        Some(v) => vec![normalize_axis(int_arg(v, "")?, shape.len())?],
+    };
+    let float_in = a.dtype().kind() == Kind::Float;
+    let discrete = qs.iter().all(|&q| {
+        matches!(
+            virtual_index(&method, 2, q, int_q.then_some(0)),
+            Virtual::Exact(_)
+        )
+    });
+    // The result's dtype: the input's for a taken element; for an
+    // interpolation, a float input's own type only when q was a Python
+    // number (NEP 50's weak scalar), float64 otherwise.
+    let out_dt = if discrete || (weak && float_in) {
+        a.dtype().clone()
+    } else {
+        DType::Float64
+    };
+    if !discrete && a.dtype().kind() == Kind::Bool {
+        return Err(PyError::type_error(
+            "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",
+        ));
+    }
+    let round = rounder(&out_dt);
+    let vals = a.to_scalars();
+    let lanes = reduced_lanes(&shape, &axes);
+    let q_ints: Vec<i64> = q_arr
+        .to_scalars()
+        .iter()
+        .map(|s| as_f64(s) as i64)
+        .collect();
+    let mut out = vec![Scalar::Float(0.0); qs.len() * lanes.len()];
+    for (li, lane) in lanes.iter().enumerate() {
+        let mut xs: Vec<Scalar> = lane.iter().map(|&i| vals[i].clone()).collect();
+        if skip_nan {
+            xs.retain(|x| !is_nan(x));
+        }
+        xs.sort_by(cmp);
+        let n = xs.len();
+        let has_nan = float_in && xs.last().is_some_and(is_nan);
+        for (qi, &q) in qs.iter().enumerate() {
+            let slot = qi * lanes.len() + li;
+            if n == 0 {
+                if skip_nan {
+                    out[slot] = Scalar::Float(f64::NAN);
+                    continue;
+                }
+                return Err(PyError::index(
+                    "index -1 is out of bounds for axis 0 with size 0",
+                ));
+            }
+            if has_nan {
+                out[slot] = Scalar::Float(f64::NAN);
+                continue;
+            }
+            let last = n as i64 - 1;
+            out[slot] = match virtual_index(&method, n, q, int_q.then(|| q_ints[qi])) {
+                Virtual::Exact(i) => xs[i.clamp(0, last) as usize].clone(),
+                Virtual::Between(v, gamma) => {
+                    let (lo, hi) = if v >= last as f64 {
+                        (last, last)
+                    } else if v < 0.0 {
+                        (0, 0)
+                    } else {
+                        (v.floor() as i64, v.floor() as i64 + 1)
+                    };
+                    let (pa, pb) = (&xs[lo as usize], &xs[hi as usize]);
+                    let d = round(diff(pb, pa, a.dtype()));
+                    let (fa, fb) = (round(as_f64(pa)), round(as_f64(pb)));
+                    let t = round(gamma);
+                    let r = if gamma >= 0.5 {
+                        round(fb - round(d * round(1.0 - gamma)))
+                    } else {
+                        round(fa + round(d * t))
+                    };
+                    Scalar::Float(r)
+                }
+            };
+        }
+    }
+    let mut out_shape = q_arr.shape();
+    if keepdims {
+        out_shape.extend(
+            shape
+                .iter()
+                .enumerate()
+                .map(|(i, &s)| if axes.contains(&i) { 1 } else { s }),
+        );
+    } else {
+        out_shape.extend(
+            shape
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !axes.contains(i))
+                .map(|(_, &s)| s),
+        );
+    }
+    let arr = NdArray::from_scalars(&out_shape, out_dt, &out)?;
+    Ok(scalarize(arr))
+}
