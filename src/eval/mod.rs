@@ -13,6 +13,7 @@ mod dtype_attrs;
 mod dtype_info;
 pub mod error;
 mod exceptions;
+mod fdlibm;
 mod flatiter;
 mod format;
 mod function;
@@ -22,6 +23,7 @@ mod interp;
 mod join_split;
 mod linalg;
 mod math_routines;
+mod math_ufuncs;
 mod methods;
 mod npy;
 /// Lesson lines run with file writing refused (issue 19).
@@ -40,6 +42,7 @@ mod removed_names;
 mod scope;
 pub mod signature;
 mod ufunc_args;
+mod ufunc_methods;
 pub mod value;
 
 use std::collections::HashMap;

@@ -1949,6 +1949,8 @@ impl Session {
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
+            n if super::math_ufuncs::answers(n) => super::math_ufuncs::call(n, &args)?,
+            n if super::ufunc_methods::answers(n) => super::ufunc_methods::call(self, n, &args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?

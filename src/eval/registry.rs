@@ -85,7 +85,7 @@ pub(super) const fn func(
     }
 }
 
-const fn ufunc(signature: &'static str, nin: usize, nout: usize) -> Entry {
+pub(super) const fn ufunc(signature: &'static str, nin: usize, nout: usize) -> Entry {
     Entry {
         signature,
         style: Style::Ufunc,
@@ -1123,8 +1123,14 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 3] {
-    [NP, super::join_split::ENTRIES, super::dtype_info::ENTRIES]
+pub fn tables() -> [&'static [Entry]; 5] {
+    [
+        NP,
+        super::join_split::ENTRIES,
+        super::dtype_info::ENTRIES,
+        super::math_ufuncs::ENTRIES,
+        super::ufunc_methods::ENTRIES,
+    ]
 }
 
 static BY_NAME: LazyLock<std::collections::HashMap<&'static str, &'static Entry>> =

@@ -22,6 +22,8 @@ const UFUNC: &str = include_str!("ufunc.txt");
 /// `np.*` routines of issue 17 (split, insert, set operations...), kept in
 /// their own file so the families added in parallel do not collide.
 const NP_ROUTINES: &str = include_str!("np_routines.txt");
+/// Elementwise math ufuncs (issue 17 item 3), their own file for the same reason.
+const NP_MATH: &str = include_str!("np_math.txt");
 
 /// One help entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("dtype", "a.dtype.", DTYPE),
     ("ufunc", "np.add.", UFUNC),
     ("np", "np.", NP_ROUTINES),
+    ("np", "np.", NP_MATH),
 ];
 
 /// Every entry, in file order.
