@@ -306,6 +306,7 @@ conformance_tests! {
     math_ufunc_digits => "85_math_ufunc_digits",
     math_ufunc_types => "86_math_ufunc_types",
     ufunc_methods => "87_ufunc_methods",
+    math_awkward_input => "88_math_awkward_input",
     npy_hostile => "90_npy_hostile",
     hostile_sizes => "91_hostile_sizes",
     sum_order => "95_sum_order",
