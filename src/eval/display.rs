@@ -58,6 +58,14 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         Value::Void(a) => scalar_repr(a.dtype(), &a.first()),
         Value::DType(dt) => dtype_repr(dt),
         Value::Type(t) => format!("<class '{}'>", type_path(t)),
+        Value::Function(name)
+            if name
+                .strip_prefix("np.")
+                .and_then(super::registry::np_entry)
+                .is_some_and(|e| e.ufunc.is_some()) =>
+        {
+            format!("<ufunc '{}'>", &name[3..])
+        }
         Value::Function(name) => format!(
             "<built-in function {}>",
             name.rsplit('.').next().unwrap_or(name)

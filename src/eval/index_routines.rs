@@ -607,7 +607,7 @@ fn typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
 }
 
 /// Values of arrays broadcast to one shape, as scalars.
-fn broadcast_scalars(arrays: &[ArrayRef]) -> PyResult<(Vec<Vec<Scalar>>, Vec<usize>)> {
+pub(super) fn broadcast_scalars(arrays: &[ArrayRef]) -> PyResult<(Vec<Vec<Scalar>>, Vec<usize>)> {
     let shapes: Vec<Vec<usize>> = arrays.iter().map(|a| a.shape()).collect();
     let refs: Vec<&[usize]> = shapes.iter().map(|s| s.as_slice()).collect();
     let shape = crate::engine::broadcast::broadcast_shapes_or_err(&refs)?;
@@ -819,7 +819,7 @@ fn fill_diagonal(args: &Args) -> PyResult<Value> {
 
 /// The ufunc methods slicelab computes (`np.add.at`) for the ufuncs
 /// [`ufunc_op`] knows; help covers each.
-pub const UFUNC_METHODS: &[&str] = &["at"];
+pub const UFUNC_METHODS: &[&str] = &["at", "reduce", "accumulate", "outer"];
 
 /// The binary operation behind `np.NAME.at`, for the ufuncs that have one.
 pub fn ufunc_op(name: &str) -> Option<BinaryOp> {

@@ -831,13 +831,17 @@ impl Session {
             })),
             Value::Function(f)
                 if f.strip_prefix("np.")
-                    .is_some_and(|n| super::index_routines::ufunc_op(n).is_some()) =>
+                    .and_then(super::registry::np_entry)
+                    .is_some_and(|e| e.ufunc.is_some()) =>
             {
                 match name {
-                    "at" => Ok(Value::func(&format!("{f}.{name}"))),
+                    "at" if super::index_routines::ufunc_op(&f[3..]).is_some() => {
+                        Ok(Value::func(&format!("{f}.{name}")))
+                    }
+                    m if let Some(v) = super::ufunc_methods::method_value(&f[3..], m) => Ok(v),
                     // Real ufunc methods slicelab does not have yet: say so
                     // plainly rather than pretend they are missing from NumPy.
-                    "reduce" | "accumulate" | "outer" | "reduceat" => Err(PyError::new(
+                    "reduceat" | "at" => Err(PyError::new(
                         "NotImplementedError",
                         format!(
                             "slicelab does not implement {f}.{name} yet \

@@ -1948,6 +1948,8 @@ impl Session {
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
             n if super::shapes::handles(n) => super::shapes::call(self, n, &args)?,
             n if super::copyto::handles(n) => super::copyto::call(&args)?,
+            n if super::math_ufuncs::answers(n) => super::math_ufuncs::call(n, &args)?,
+            n if super::ufunc_methods::answers(n) => super::ufunc_methods::call(self, n, &args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::searching::answers(n) => super::searching::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {

@@ -87,7 +87,7 @@ pub(super) const fn func(
     }
 }
 
-const fn ufunc(signature: &'static str, nin: usize, nout: usize) -> Entry {
+pub(super) const fn ufunc(signature: &'static str, nin: usize, nout: usize) -> Entry {
     Entry {
         signature,
         style: Style::Ufunc,
@@ -1338,7 +1338,7 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 6] {
+pub fn tables() -> [&'static [Entry]; 8] {
     [
         NP,
         super::join_split::ENTRIES,
@@ -1346,6 +1346,8 @@ pub fn tables() -> [&'static [Entry]; 6] {
         super::shapes::ENTRIES,
         super::copyto::ENTRIES,
         super::searching::ENTRIES,
+        super::math_ufuncs::ENTRIES,
+        super::ufunc_methods::ENTRIES,
     ]
 }
 

@@ -42,7 +42,7 @@ fn cast_error(ufunc: &str, what: &str, from: &DType, to: &DType, rule: &str) -> 
 }
 
 /// The dtype an input has before any cast (a Python scalar's default).
-fn input_dtype(v: &Value) -> PyResult<DType> {
+pub(super) fn input_dtype(v: &Value) -> PyResult<DType> {
     Ok(match v {
         Value::Bool(_) => DType::Bool,
         Value::Int(_) => DType::Int64,
@@ -54,7 +54,13 @@ fn input_dtype(v: &Value) -> PyResult<DType> {
 
 /// The output arrays a call names: one slot per output, `None` where the
 /// ufunc allocates.
-fn outputs(nout: usize, args: &Args) -> PyResult<Vec<Option<Value>>> {
+fn outputs(nin: usize, nout: usize, args: &Args) -> PyResult<Vec<Option<Value>>> {
+    // `out1`/`out2` of a two-output ufunc are positional-only: they stay
+    // in `pos`, after the inputs.
+    let out_k = |k: usize| {
+        args.kw(&format!("out{k}"))
+            .or_else(|| args.pos.get(nin + k - 1).filter(|_| nout > 1))
+    };
     let as_out = |v: &Value| -> PyResult<Option<Value>> {
         match v {
             Value::None => Ok(None),
@@ -62,9 +68,7 @@ fn outputs(nout: usize, args: &Args) -> PyResult<Vec<Option<Value>>> {
             _ => Err(PyError::type_error("return arrays must be of ArrayType")),
         }
     };
-    let positional: Vec<&Value> = (1..=nout)
-        .filter_map(|k| args.kw(&format!("out{k}")))
-        .collect();
+    let positional: Vec<&Value> = (1..=nout).filter_map(out_k).collect();
     match (args.kw("out"), nout) {
         (Some(_), _) if !positional.is_empty() => Err(PyError::type_error(
             "cannot specify 'out' as both a positional and keyword argument",
@@ -82,7 +86,7 @@ fn outputs(nout: usize, args: &Args) -> PyResult<Vec<Option<Value>>> {
         (None, 1) => Ok(vec![None]),
         (None, _) => {
             let mut outs: Vec<Option<Value>> = (1..=nout)
-                .map(|k| args.kw(&format!("out{k}")).map(as_out).transpose())
+                .map(|k| out_k(k).map(as_out).transpose())
                 .collect::<PyResult<Vec<_>>>()?
                 .into_iter()
                 .map(Option::flatten)
@@ -95,7 +99,7 @@ fn outputs(nout: usize, args: &Args) -> PyResult<Vec<Option<Value>>> {
 
 /// Ufuncs whose loops take numbers and give booleans: `dtype=` there names
 /// the loop's input type, which slicelab does not choose, so it is refused.
-const BOOLEAN_RESULT: &[&str] = &[
+pub(super) const BOOLEAN_RESULT: &[&str] = &[
     "equal",
     "not_equal",
     "less",
@@ -132,7 +136,7 @@ pub fn call(
 ) -> PyResult<Value> {
     let name = entry.name();
     let inputs: Vec<Value> = args.pos.iter().take(nin).cloned().collect();
-    let outs = outputs(nout, &args)?;
+    let outs = outputs(nin, nout, &args)?;
     let rule = match args.kw("casting") {
         Some(Value::Str(r)) => r.to_string(),
         _ => "same_kind".to_string(),

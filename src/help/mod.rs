@@ -24,6 +24,8 @@ const UFUNC: &str = include_str!("ufunc.txt");
 const NP_ROUTINES: &str = include_str!("np_routines.txt");
 /// `np.*` building and reshaping routines (pad, meshgrid, tri...).
 const NP_SHAPES: &str = include_str!("np_shapes.txt");
+/// Elementwise math ufuncs (issue 17 item 3), their own file for the same reason.
+const NP_MATH: &str = include_str!("np_math.txt");
 
 /// One help entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +48,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("ufunc", "np.add.", UFUNC),
     ("np", "np.", NP_ROUTINES),
     ("np", "np.", NP_SHAPES),
+    ("np", "np.", NP_MATH),
 ];
 
 /// Every entry, in file order.

@@ -1,0 +1,477 @@
+//! The methods every binary ufunc has — `np.add.reduce`, `.accumulate`,
+//! `.outer` — and `np.cumulative_sum`/`np.cumulative_prod`.
+//!
+//! `add`/`multiply`/`maximum`/`minimum` reductions are `np.sum`/`np.prod`/
+//! `np.max`/`np.min` (NumPy's own functions are these methods), so floats
+//! are added in NumPy's pairwise order and small integers widen as there.
+//! Every other binary ufunc is folded along the axis one slice at a time
+//! through the ufunc itself, `((a0 op a1) op a2) ...`, which is the order
+//! NumPy's reduction loop applies a non-reorderable operation in; the
+//! inputs are first cast to the ufunc's loop type, as NumPy's reduce does
+//! (`np.divide.reduce([1, 2, 4])` divides floats).
+//! The method values themselves are function values named `np.add.reduce`.
+
+use crate::engine::dtype::DType;
+use crate::engine::index::{self, IndexItem};
+use crate::engine::reduce::normalize_axis;
+use crate::engine::{ArrayRef, NdArray, Order, kernels};
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::{Args, truthy};
+use super::numpy::{as_array, concatenate, dtype_arg, reshape, scalarize};
+use super::registry::{Entry, Writes, func, np_entry};
+use super::signature::{Bound, Style, bind, not_implemented_argument};
+use super::value::Value;
+
+/// This module's registry entries (`registry::tables`).
+pub const ENTRIES: &[Entry] = &[
+    func(
+        "cumulative_sum(x, /, *, axis=None, dtype=None, out=None, include_initial=False)",
+        Style::Python,
+        "x axis dtype include_initial",
+        Writes::Nothing,
+    ),
+    func(
+        "cumulative_prod(x, /, *, axis=None, dtype=None, out=None, include_initial=False)",
+        Style::Python,
+        "x axis dtype include_initial",
+        Writes::Nothing,
+    ),
+];
+
+/// The ufunc methods slicelab computes, with NumPy's signatures (the
+/// registry binds `np.` functions, not methods, so they are bound here).
+const METHODS: &[(&str, &str)] = &[
+    (
+        "reduce",
+        "reduce(array, axis=0, dtype=None, out=None, keepdims=False, initial=<no value>, where=True)",
+    ),
+    (
+        "accumulate",
+        "accumulate(array, axis=0, dtype=None, out=None)",
+    ),
+    ("outer", "outer(A, B, /, **kwargs)"),
+];
+
+/// Binary ufuncs whose reduction NumPy may reorder (several axes at once).
+const REORDERABLE: &[&str] = &[
+    "add",
+    "multiply",
+    "maximum",
+    "minimum",
+    "fmax",
+    "fmin",
+    "logical_and",
+    "logical_or",
+    "logical_xor",
+    "bitwise_and",
+    "bitwise_or",
+    "bitwise_xor",
+];
+
+/// Comparisons give bools, which a reduction cannot feed back into a
+/// numeric loop: NumPy finds no loop unless the input is bool already
+/// (the logical ufuncs and `isnan`-like ones reduce anything).
+fn is_comparison(ufunc: &str) -> bool {
+    super::ufunc_args::BOOLEAN_RESULT.contains(&ufunc)
+        && !ufunc.starts_with("logical_")
+        && !ufunc.starts_with("is")
+}
+
+/// `(inputs, outputs)` of the registered ufunc `np.NAME`.
+fn ufunc_arity(name: &str) -> Option<(usize, usize)> {
+    np_entry(name).and_then(|e| e.ufunc)
+}
+
+/// Is `np.NAME` one of ours (`cumulative_sum`, or a method as `add.reduce`)?
+pub fn answers(name: &str) -> bool {
+    ENTRIES.iter().any(|e| e.name() == name)
+        || name
+            .rsplit_once('.')
+            .is_some_and(|(u, m)| ufunc_arity(u).is_some() && METHODS.iter().any(|(k, _)| *k == m))
+}
+
+/// The attribute `np.UFUNC.NAME` of a registered ufunc, if this module
+/// has it (`reduce`, `accumulate`, `outer`).
+pub fn method_value(ufunc: &str, name: &str) -> Option<Value> {
+    (ufunc_arity(ufunc).is_some() && METHODS.iter().any(|(k, _)| *k == name))
+        .then(|| Value::func(&format!("np.{ufunc}.{name}")))
+}
+
+/// Call `np.UFUNC.METHOD` (`name` is `UFUNC.METHOD`).
+pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
+    if matches!(name, "cumulative_sum" | "cumulative_prod") {
+        return cumulative(s, name, args);
+    }
+    let Some((ufunc, method)) = name.rsplit_once('.') else {
+        return Err(PyError::type_error(format!("unknown ufunc method {name}")));
+    };
+    let sig = METHODS
+        .iter()
+        .find(|(k, _)| *k == method)
+        .map(|(_, sig)| *sig)
+        .ok_or_else(|| PyError::type_error(format!("unknown ufunc method {name}")))?;
+    let b = bind(sig, Style::NumpyC, args)?;
+    let binary = ufunc_arity(ufunc) == Some((2, 1));
+    match method {
+        "outer" => {
+            if !binary {
+                return Err(PyError::value(
+                    "outer product only supported for binary functions",
+                ));
+            }
+            outer(s, ufunc, &b, args)
+        }
+        _ => {
+            if !binary {
+                return Err(PyError::value(format!(
+                    "{method} only supported for binary functions"
+                )));
+            }
+            for p in ["out", "where"] {
+                if b.get_some(p).is_some() && !matches!(b.get(p), Some(Value::Bool(true))) {
+                    return Err(not_implemented_argument(method, p));
+                }
+            }
+            if method == "reduce" {
+                reduce(s, ufunc, &b)
+            } else {
+                accumulate(s, ufunc, &b)
+            }
+        }
+    }
+}
+
+/// Call the ufunc `np.NAME` on two values (bound by the registry).
+fn apply(s: &mut Session, ufunc: &str, x: Value, y: Value) -> PyResult<Value> {
+    s.call_registered(
+        &format!("np.{ufunc}"),
+        Args {
+            pos: vec![x, y],
+            kw: vec![],
+        },
+    )
+}
+
+/// `ufunc.outer(A, B, **kwargs)`: `ufunc(A[..., None, ...], B, **kwargs)`.
+fn outer(s: &mut Session, ufunc: &str, b: &Bound, args: &Args) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (b.get("A"), b.get("B")) else {
+        return Err(PyError::type_error(
+            "outer() missing required argument 'B' (pos 1)",
+        ));
+    };
+    let (x, y) = (as_array(x)?, as_array(y)?);
+    let mut shape = x.shape();
+    shape.extend(std::iter::repeat_n(1, y.ndim()));
+    let x = reshape(&x, &shape_value(&shape), Order::C)?;
+    s.call_registered(
+        &format!("np.{ufunc}"),
+        Args {
+            pos: vec![Value::Array(x), Value::Array(y)],
+            kw: args.kw.clone(),
+        },
+    )
+}
+
+fn shape_value(shape: &[usize]) -> Value {
+    Value::tuple(shape.iter().map(|&d| Value::Int(d as i128)).collect())
+}
+
+/// The axes an `axis=` names (`None`: every axis), each normalised.
+fn axes(v: Option<&Value>, nd: usize) -> PyResult<Vec<usize>> {
+    let one = |v: &Value| -> PyResult<usize> {
+        let i = super::numpy::int_arg(v, "")?;
+        normalize_axis(i, nd).map_err(|e| PyError::new("AxisError", e.to_string()))
+    };
+    match v {
+        Some(Value::None) => Ok((0..nd).collect()),
+        None => Ok(if nd == 0 { vec![] } else { vec![0] }),
+        Some(Value::Tuple(t)) => {
+            let mut out = Vec::new();
+            for item in t.iter() {
+                let k = one(item)?;
+                if out.contains(&k) {
+                    return Err(PyError::value("duplicate value in 'axis'"));
+                }
+                out.push(k);
+            }
+            Ok(out)
+        }
+        Some(v) => Ok(vec![one(v)?]),
+    }
+}
+
+/// `a[:, ..., i]` with the integer at `axis`.
+fn slice_at(a: &ArrayRef, axis: usize, i: usize) -> PyResult<Value> {
+    let mut items = vec![IndexItem::Slice(None, None, None); axis];
+    items.push(IndexItem::Int(i as i64));
+    Ok(match index::get(a, &items)? {
+        index::Indexed::Array(x) => Value::Array(x),
+        index::Indexed::Scalar(x) => Value::NpScalar(a.dtype().clone(), x),
+    })
+}
+
+/// The dtype the ufunc's loop gives for two inputs of `dt` (probed on
+/// empty arrays, so no value is computed).
+fn loop_dtype(s: &mut Session, ufunc: &str, dt: &DType) -> PyResult<DType> {
+    let empty = || Value::Array(NdArray::from_scalars(&[0], dt.clone(), &[]).expect("empty"));
+    let r = apply(s, ufunc, empty(), empty())?;
+    Ok(as_array(&r)?.dtype().clone())
+}
+
+/// The input cast to the reduction's type: `dtype=` if given, else the
+/// ufunc's loop type for the input's dtype.
+fn reduction_input(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<ArrayRef> {
+    let a = as_array(b.get("array").unwrap_or(&Value::None))?;
+    let dt = match b.get_some("dtype") {
+        Some(d) => dtype_arg(d)?,
+        None => {
+            if is_comparison(ufunc) && *a.dtype() != DType::Bool {
+                return Err(PyError::type_error(format!(
+                    "No loop matching the specified signature and casting was found for ufunc {ufunc}"
+                )));
+            }
+            loop_dtype(s, ufunc, a.dtype())?
+        }
+    };
+    Ok(if *a.dtype() == dt {
+        a
+    } else {
+        kernels::cast(&a, &dt)?
+    })
+}
+
+/// The fast path: NumPy's reduction function for this ufunc, if it has one.
+fn reduction_function(ufunc: &str, method: &str) -> Option<&'static str> {
+    Some(match (ufunc, method) {
+        ("add", "reduce") => "sum",
+        ("multiply", "reduce") => "prod",
+        ("maximum", "reduce") => "max",
+        ("minimum", "reduce") => "min",
+        ("add", "accumulate") => "cumsum",
+        ("multiply", "accumulate") => "cumprod",
+        _ => return None,
+    })
+}
+
+/// Keyword arguments passed on as given.
+fn pass_on(b: &Bound, names: &[&str]) -> Vec<(String, Value)> {
+    names
+        .iter()
+        .filter_map(|n| b.get(n).map(|v| (n.to_string(), v.clone())))
+        .collect()
+}
+
+fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
+    let raw = as_array(b.get("array").unwrap_or(&Value::None))?;
+    let nd = raw.ndim();
+    let axis_given = b.get("axis").cloned();
+    let chosen = axes(axis_given.as_ref(), nd)?;
+    if chosen.len() > 1 && !REORDERABLE.contains(&ufunc) {
+        return Err(PyError::value(format!(
+            "reduction operation '{ufunc}' is not reorderable, so at most one axis may be specified"
+        )));
+    }
+    let keepdims = match b.get("keepdims") {
+        Some(v) => truthy(v)?,
+        None => false,
+    };
+    let initial = b.get("initial").cloned();
+    if let Some(f) = reduction_function(ufunc, "reduce")
+        && initial.is_none()
+        && !(b.get_some("dtype").is_some() && matches!(f, "max" | "min"))
+    {
+        let axis = Value::tuple(chosen.iter().map(|&k| Value::Int(k as i128)).collect());
+        let mut kw = vec![("axis".to_string(), axis)];
+        kw.extend(pass_on(b, &["dtype", "keepdims"]));
+        return s.call_registered(
+            &format!("np.{f}"),
+            Args {
+                pos: vec![Value::Array(raw)],
+                kw,
+            },
+        );
+    }
+    if ufunc == "add"
+        && let Some(init) = &initial
+    {
+        // NumPy adds the pairwise sum of the elements into `initial`.
+        let axis = Value::tuple(chosen.iter().map(|&k| Value::Int(k as i128)).collect());
+        let mut kw = vec![("axis".to_string(), axis)];
+        kw.extend(pass_on(b, &["dtype", "keepdims"]));
+        let total = as_array(&s.call_registered(
+            "np.sum",
+            Args {
+                pos: vec![Value::Array(raw)],
+                kw,
+            },
+        )?)?;
+        let init = kernels::cast(&as_array(init)?, total.dtype())?;
+        return apply(s, ufunc, Value::Array(total), Value::Array(init));
+    }
+    let a = reduction_input(s, ufunc, b)?;
+    // Several axes of a reorderable ufunc: gather them into the last axis.
+    let (a, axis) = match chosen.as_slice() {
+        [k] => (a, *k),
+        _ => {
+            let keep: Vec<usize> = (0..nd).filter(|k| !chosen.contains(k)).collect();
+            let mut perm = keep.clone();
+            perm.extend(&chosen);
+            let moved =
+                super::numpy::transpose(&a, Some(perm.iter().map(|&k| k as i64).collect()))?;
+            let shape = a.shape();
+            let mut merged: Vec<usize> = keep.iter().map(|&k| shape[k]).collect();
+            let n = keep.len();
+            merged.push(chosen.iter().map(|&k| shape[k]).product());
+            (reshape(&moved, &shape_value(&merged), Order::C)?, n)
+        }
+    };
+    if a.ndim() == 0 {
+        return Ok(scalarize(a));
+    }
+    let n = a.shape()[axis];
+    let mut out_shape = a.shape();
+    out_shape.remove(axis);
+    let mut acc = match initial {
+        Some(v) => {
+            let first = as_array(&v)?;
+            let filled = kernels::cast(&first, a.dtype())?;
+            let spread = crate::engine::broadcast::broadcast_layout(&filled.layout(), &out_shape);
+            Value::Array(NdArray::view_with(&filled, spread))
+        }
+        None if n == 0 => {
+            if out_shape.iter().product::<usize>() == 0 {
+                Value::Array(NdArray::from_scalars(&out_shape, a.dtype().clone(), &[])?)
+            } else {
+                return Err(PyError::value(format!(
+                    "zero-size array to reduction operation {ufunc} which has no identity"
+                )));
+            }
+        }
+        None => slice_at(&a, axis, 0)?,
+    };
+    let start = usize::from(b.get("initial").is_none() && n > 0);
+    for i in start..n {
+        let next = slice_at(&a, axis, i)?;
+        acc = apply(s, ufunc, acc, next)?;
+    }
+    let mut result = as_array(&acc)?;
+    if result.dtype() != a.dtype() {
+        result = kernels::cast(&result, a.dtype())?;
+    }
+    if result.shape() != out_shape {
+        // An `initial=` alone (no element) leaves a broadcast view.
+        result = result.copy(Order::C)?;
+    }
+    if keepdims {
+        let mut kept = raw.shape();
+        for &k in &chosen {
+            kept[k] = 1;
+        }
+        result = reshape(&result, &shape_value(&kept), Order::C)?;
+    }
+    Ok(scalarize(result))
+}
+
+fn accumulate(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
+    let raw = as_array(b.get("array").unwrap_or(&Value::None))?;
+    if raw.ndim() == 0 {
+        return Err(PyError::type_error("cannot accumulate on a scalar"));
+    }
+    let axis = match b.get("axis") {
+        Some(Value::None) | Some(Value::Tuple(_)) => {
+            return Err(PyError::value("accumulate does not allow multiple axes"));
+        }
+        v => axes(v, raw.ndim())?[0],
+    };
+    if let Some(f) = reduction_function(ufunc, "accumulate") {
+        let mut kw = vec![("axis".to_string(), Value::Int(axis as i128))];
+        kw.extend(pass_on(b, &["dtype"]));
+        return s.call_registered(
+            &format!("np.{f}"),
+            Args {
+                pos: vec![Value::Array(raw)],
+                kw,
+            },
+        );
+    }
+    let a = reduction_input(s, ufunc, b)?;
+    let n = a.shape()[axis];
+    if n == 0 {
+        return Ok(Value::Array(NdArray::from_scalars(
+            &a.shape(),
+            a.dtype().clone(),
+            &[],
+        )?));
+    }
+    let mut one = a.shape();
+    one[axis] = 1;
+    let mut acc = slice_at(&a, axis, 0)?;
+    let mut pieces = Vec::with_capacity(n);
+    for i in 0..n {
+        if i > 0 {
+            let next = slice_at(&a, axis, i)?;
+            acc = apply(s, ufunc, acc, next)?;
+        }
+        let piece = kernels::cast(&as_array(&acc)?, a.dtype())?;
+        pieces.push(reshape(&piece, &shape_value(&one), Order::C)?);
+    }
+    Ok(Value::Array(concatenate(&pieces, Some(axis))?))
+}
+
+/// `np.cumulative_sum`/`np.cumulative_prod` (the array API's cumsum):
+/// `axis` required past one dimension, a 0-d input taken as 1-d, and
+/// `include_initial=True` starting with the identity.
+fn cumulative(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
+    let x = as_array(args.req(0, "x", name)?)?;
+    let x = if x.ndim() == 0 {
+        reshape(&x, &Value::Int(1), Order::C)?
+    } else {
+        x
+    };
+    let axis = match args.kw("axis") {
+        None | Some(Value::None) if x.ndim() > 1 => {
+            return Err(PyError::value(
+                "For arrays which have more than one dimension ``axis`` argument is required.",
+            ));
+        }
+        None | Some(Value::None) => Value::Int(0),
+        Some(v) => v.clone(),
+    };
+    let f = if name == "cumulative_sum" {
+        "cumsum"
+    } else {
+        "cumprod"
+    };
+    let mut kw = vec![("axis".to_string(), axis.clone())];
+    if let Some(d) = args.kw("dtype") {
+        kw.push(("dtype".to_string(), d.clone()));
+    }
+    let r = as_array(&s.call_registered(
+        &format!("np.{f}"),
+        Args {
+            pos: vec![Value::Array(x.clone())],
+            kw,
+        },
+    )?)?;
+    let include = match args.kw("include_initial") {
+        Some(v) => truthy(v)?,
+        None => false,
+    };
+    if !include {
+        return Ok(Value::Array(r));
+    }
+    let k = normalize_axis(super::numpy::int_arg(&axis, "")?, r.ndim())
+        .map_err(|e| PyError::new("AxisError", e.to_string()))?;
+    let mut shape = r.shape();
+    shape[k] = 1;
+    let start = i64::from(name == "cumulative_prod");
+    let first = kernels::cast(
+        &NdArray::from_scalars(&[], DType::Int64, &[crate::engine::Scalar::Int(start)])?,
+        r.dtype(),
+    )?;
+    let spread = crate::engine::broadcast::broadcast_layout(&first.layout(), &shape);
+    let first = NdArray::view_with(&first, spread).copy(Order::C)?;
+    Ok(Value::Array(concatenate(&[first, r], Some(k))?))
+}
