@@ -22,6 +22,10 @@ const UFUNC: &str = include_str!("ufunc.txt");
 /// `np.*` routines of issue 17 (split, insert, set operations...), kept in
 /// their own file so the families added in parallel do not collide.
 const NP_ROUTINES: &str = include_str!("np_routines.txt");
+/// `np.random.*` (the legacy module functions).
+const RANDOM: &str = include_str!("random.txt");
+/// Methods of a `Generator` (`rng = np.random.default_rng(seed)`).
+const GENERATOR: &str = include_str!("generator.txt");
 
 /// One help entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +47,8 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("dtype", "a.dtype.", DTYPE),
     ("ufunc", "np.add.", UFUNC),
     ("np", "np.", NP_ROUTINES),
+    ("np.random", "np.random.", RANDOM),
+    ("rng", "rng.", GENERATOR),
 ];
 
 /// Every entry, in file order.
