@@ -295,6 +295,8 @@ conformance_tests! {
     random_errors => "52_random_errors",
     random_views => "53_random_views",
     random_streams => "54_random_streams",
+    random_ziggurat => "55_random_ziggurat",
+    random_binomial_poisson => "56_random_binomial_poisson",
     split_insert => "60_split_insert",
     append_pad => "61_append_pad",
     meshgrid_tri_resize => "62_meshgrid_tri_resize",

@@ -5,6 +5,7 @@
 //! the attribute rather than the tuple it holds.
 
 use super::error::PyResult;
+use super::random::RandomObj;
 use super::value::{TypeObj, Value};
 use super::{
     ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, NP_FUNCTIONS, Session, UFUNC_METHODS,
@@ -37,6 +38,9 @@ impl Session {
         if let ExprKind::Attribute { value, name } = &expr.kind {
             let owner = self.eval(value)?;
             let key = match owner {
+                Value::Module(m) if m.as_ref() == super::random::MODULE => {
+                    format!("np.random.{name}")
+                }
                 Value::Module(_) => format!("np.{name}"),
                 Value::Array(_) | Value::NpScalar(..) | Value::Void(_) => format!("ndarray.{name}"),
                 Value::DType(_) => format!("dtype.{name}"),
@@ -62,6 +66,10 @@ fn topic_of_value(value: &Value) -> Topic {
             Value::FlatIter(_) => Topic::Key("ndarray.flat".into()),
             Value::Method(owner, name) => Topic::Key(match owner.as_ref() {
                 Value::DType(_) => format!("dtype.{name}"),
+                Value::Random(obj) if matches!(obj.as_ref(), RandomObj::Generator { .. }) => {
+                    format!("rng.{name}")
+                }
+                Value::Random(_) => format!("np.random.{name}"),
                 _ => format!("ndarray.{name}"),
             }),
             Value::Module(_) => Topic::Text(list(

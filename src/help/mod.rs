@@ -26,6 +26,10 @@ const NP_ROUTINES: &str = include_str!("np_routines.txt");
 const NP_SHAPES: &str = include_str!("np_shapes.txt");
 /// Elementwise math ufuncs (issue 17 item 3), their own file for the same reason.
 const NP_MATH: &str = include_str!("np_math.txt");
+/// `np.random.*` (the legacy module functions).
+const RANDOM: &str = include_str!("random.txt");
+/// Methods of a `Generator` (`rng = np.random.default_rng(seed)`).
+const GENERATOR: &str = include_str!("generator.txt");
 
 /// One help entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +53,8 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("np", "np.", NP_ROUTINES),
     ("np", "np.", NP_SHAPES),
     ("np", "np.", NP_MATH),
+    ("np.random", "np.random.", RANDOM),
+    ("rng", "rng.", GENERATOR),
 ];
 
 /// Every entry, in file order.

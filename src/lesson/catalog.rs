@@ -23,6 +23,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("debugging", include_str!("../../lessons/debugging.lesson")),
     ("myths", include_str!("../../lessons/myths.lesson")),
     ("incident", include_str!("../../lessons/incident.lesson")),
+    ("shuffle", include_str!("../../lessons/shuffle.lesson")),
 ];
 
 /// Every lesson that loaded, and the errors of those that did not.

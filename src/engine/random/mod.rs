@@ -2,18 +2,32 @@
 //! `pcg64.rs`), `SeedSequence` (`seed_sequence.rs`), and the samplers that
 //! turn their words into doubles, bounded integers, legacy
 //! normals and exponentials in exactly the order NumPy draws them (`bounded.rs`,
-//! `legacy.rs`). Pure Rust on numbers and
+//! `legacy.rs`), and the Generator's ziggurat samplers with tables computed
+//! at startup (`ziggurat.rs`, `ddouble.rs`). Pure Rust on numbers and
 //! slices: no Python values, no printing.
 
 pub mod bounded;
+pub mod ddouble;
+pub mod discrete;
 pub mod legacy;
 pub mod mt19937;
 pub mod pcg64;
 pub mod seed_sequence;
+pub mod ziggurat;
 
 pub use mt19937::Mt19937;
 pub use pcg64::Pcg64;
 pub use seed_sequence::SeedSequence;
+
+/// Which API is drawing: `RandomState` keeps NumPy's frozen legacy
+/// samplers, `Generator` has the current ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    /// `RandomState` / `np.random.*`.
+    Legacy,
+    /// `Generator`.
+    Generator,
+}
 
 /// The three words every sampler asks a bit generator for (NumPy's
 /// `bitgen_t`: `next_uint32`, `next_uint64`, `next_double`).

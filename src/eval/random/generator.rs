@@ -1,14 +1,14 @@
 //! `Generator` methods: Lemire bounded integers, 53-bit doubles (24-bit
-//! floats for `dtype=np.float32`), uniform and inverse-CDF exponentials
-//! (the ziggurat normal and exponential are refused until their tables can
-//! be computed to NumPy's last bit),
+//! floats for `dtype=np.float32`), uniform, the ziggurat exponential
+//! (double and float) and float32 normal (the double normal is refused:
+//! see [`ziggurat_unavailable`]),
 //! and the sampling/reordering methods of `permute.rs`.
 
 use std::rc::Rc;
 
 use crate::engine::DType;
 use crate::engine::random::bounded::Method;
-use crate::engine::random::{AnyBitGen, next_float};
+use crate::engine::random::{AnyBitGen, next_float, ziggurat};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
@@ -62,11 +62,14 @@ fn float_dtype(b: &Bound, func: &str) -> PyResult<DType> {
     }
 }
 
-/// The Generator's normal and exponential samplers walk NumPy's ziggurat
-/// tables; slicelab cannot yet compute those tables to NumPy's last bit,
-/// and a draw that differs in its last bit is a wrong answer, so they are
-/// refused rather than approximated. (`method='inv'` exponentials and the
-/// legacy `np.random.*` Gaussians need no tables and work.)
+/// The Generator's double normal walks NumPy's ziggurat tables, and
+/// NumPy's double normal tables cannot be recomputed to their last bit:
+/// the machine that made them rounded one `exp` (at layer 38, 0.498 ulp
+/// from a tie) the other way than a correctly rounded `exp` does, which
+/// moves layers 1-38 (`engine/random/ziggurat.rs`). A draw that differs in
+/// its last bit is a wrong answer, so the double normal is refused rather
+/// than approximated; the float32 normal, the exponentials and the legacy
+/// `np.random.*` Gaussians are exact and work.
 fn ziggurat_unavailable(name: &str) -> PyError {
     PyError::new(
         "NotImplementedError",
@@ -90,30 +93,25 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
         "standard_normal" => {
             b.refuse("out")?;
             match float_dtype(b, name)? {
-                DType::Float32 => Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab does not implement standard_normal(dtype=np.float32) yet",
-                )),
+                DType::Float32 => float32s(size()?, || ziggurat::standard_normal_f32(g)),
                 _ => Err(ziggurat_unavailable(name)),
             }
         }
         "standard_exponential" => {
             b.refuse("out")?;
+            // NumPy tests `method == 'zig'`; anything else is inversion.
             let inv = match b.get("method") {
                 None => false,
-                Some(Value::Str(m)) if m.as_ref() == "zig" => false,
-                Some(Value::Str(m)) if m.as_ref() == "inv" => true,
-                Some(_) => return Err(PyError::value("Method must be one of 'zig' or 'inv'")),
+                Some(Value::Str(m)) => m.as_ref() != "zig",
+                Some(_) => true,
             };
             match float_dtype(b, name)? {
-                DType::Float32 => Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab does not implement standard_exponential(dtype=np.float32) yet",
-                )),
+                DType::Float32 if inv => float32s(size()?, || -(-next_float(g)).ln_1p()),
+                DType::Float32 => float32s(size()?, || ziggurat::standard_exponential_f32(g)),
                 _ if inv => doubles(size()?, || {
                     -(-crate::engine::random::BitGen::next_double(g)).ln_1p()
                 }),
-                _ => Err(ziggurat_unavailable(name)),
+                _ => doubles(size()?, || ziggurat::standard_exponential(g)),
             }
         }
         "normal" => {
@@ -144,8 +142,7 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
             if scale < 0.0 {
                 return Err(PyError::value("scale < 0"));
             }
-            let _ = size()?;
-            Err(ziggurat_unavailable(name))
+            doubles(size()?, || scale * ziggurat::standard_exponential(g))
         }
         "integers" => {
             let dt = match b.get("dtype") {
@@ -188,6 +185,8 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
             let axis = b.get("axis").map_or(Ok(0), super::args::int_param)? as i64;
             permute::shuffle(g, b.required("x"), axis, Flavor::Generator)
         }
+        "binomial" => super::discrete::binomial(g, b, Flavor::Generator),
+        "poisson" => super::discrete::poisson(g, b),
         "permuted" => permute::permuted(g, b.required("x"), b.get("axis"), b.get("out")),
         _ => Err(PyError::attribute(
             "numpy.random._generator.Generator",

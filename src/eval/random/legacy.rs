@@ -86,6 +86,8 @@ fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
             doubles(size()?, || scale * st.standard_exponential())
         }
         "randint" => randint(st, b),
+        "binomial" => super::discrete::binomial(&mut st.mt, b, permute::Flavor::Legacy),
+        "poisson" => super::discrete::poisson(&mut st.mt, b),
         "random_integers" => Err(PyError::new(
             "NotImplementedError",
             "slicelab does not implement the deprecated random_integers; use randint(low, high + 1)",

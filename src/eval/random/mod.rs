@@ -9,10 +9,11 @@
 //! `seeding.rs` (seeds, `SeedSequence`, `default_rng`), `args.rs` (sizes,
 //! dtypes, bounds, output arrays), `legacy.rs` (`RandomState` methods and
 //! the module functions), `generator.rs` (`Generator` methods),
-//! `permute.rs` (choice, permutation, shuffle), `sigs.rs` (every
-//! signature, written once).
+//! `permute.rs` (choice, permutation, shuffle), `discrete.rs` (binomial,
+//! poisson), `sigs.rs` (every signature, written once).
 
 mod args;
+mod discrete;
 mod generator;
 mod ints;
 mod legacy;

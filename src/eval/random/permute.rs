@@ -23,16 +23,10 @@ use super::super::value::Value;
 use super::args::{filled, size_arg};
 use crate::engine::reduce::normalize_axis;
 
-/// Which API is drawing: their integer samplers and messages differ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flavor {
-    /// `RandomState` / `np.random.*`.
-    Legacy,
-    /// `Generator`.
-    Generator,
-}
+pub use crate::engine::random::Flavor;
 
 impl Flavor {
+    /// The bounded-integer rejection each API uses.
     fn method(self) -> Method {
         match self {
             Flavor::Legacy => Method::Masked,

@@ -27,6 +27,8 @@ pub const LEGACY: &[(&str, &str)] = &[
     ("uniform", "uniform(low=0.0, high=1.0, size=None)"),
     ("exponential", "exponential(scale=1.0, size=None)"),
     ("standard_exponential", "standard_exponential(size=None)"),
+    ("binomial", "binomial(n, p, size=None)"),
+    ("poisson", "poisson(lam=1.0, size=None)"),
 ];
 
 /// `Generator` methods.
@@ -56,6 +58,8 @@ pub const GENERATOR: &[(&str, &str)] = &[
     ("shuffle", "shuffle(x, axis=0)"),
     ("bytes", "bytes(length)"),
     ("spawn", "spawn(n_children)"),
+    ("binomial", "binomial(n, p, size=None)"),
+    ("poisson", "poisson(lam=1.0, size=None)"),
 ];
 
 /// Constructors and module-level functions that are not `RandomState` methods.
