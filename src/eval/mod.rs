@@ -39,6 +39,7 @@ mod registry;
 mod removed_names;
 mod scope;
 pub mod signature;
+mod stride_tricks;
 mod ufunc_args;
 pub mod value;
 
@@ -75,6 +76,24 @@ pub struct Session {
     handling: Vec<PyError>,
     /// The global `RandomState` of `np.random.*`, made on first use.
     random_state: Option<std::rc::Rc<random::RandomObj>>,
+    /// Arrays the current statement's subscript and attribute assignments
+    /// wrote into (at most [`MAX_TARGETS`]).
+    targets: Vec<WriteTarget>,
+}
+
+/// The most write targets one statement keeps (a loop may assign often).
+const MAX_TARGETS: usize = 16;
+
+/// An array a subscript or attribute assignment wrote into, with the byte
+/// span of the expression that produced it (`temps[temps > 20]` in
+/// `temps[temps > 20][0] = 0`): how the teaching view tells a write into a
+/// temporary copy without evaluating anything again.
+#[derive(Debug, Clone)]
+pub struct WriteTarget {
+    /// Byte range of the target's object expression in the statement.
+    pub span: (usize, usize),
+    /// The array written into.
+    pub array: crate::engine::ArrayRef,
 }
 
 /// What one statement did.
@@ -91,6 +110,8 @@ pub struct Outcome {
     pub value: Option<Value>,
     /// The parsed statement, when it parsed.
     pub stmt: Option<Stmt>,
+    /// The arrays its assignments wrote into.
+    pub targets: Vec<WriteTarget>,
 }
 
 impl Default for Session {
@@ -114,6 +135,7 @@ impl Session {
             display_exprs: true,
             handling: Vec::new(),
             random_state: None,
+            targets: Vec::new(),
         }
     }
 
@@ -126,6 +148,19 @@ impl Session {
             .collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
         v
+    }
+
+    /// Remember that an assignment writes into `obj`, the value of the
+    /// expression spanning `span`.
+    fn note_target(&mut self, span: crate::syntax::ast::Span, obj: &Value) {
+        if let Value::Array(a) = obj
+            && self.targets.len() < MAX_TARGETS
+        {
+            self.targets.push(WriteTarget {
+                span: (span.start, span.end),
+                array: a.clone(),
+            });
+        }
     }
 
     /// Run an already parsed statement for its effect only: no repr is
@@ -164,6 +199,7 @@ impl Session {
         };
         out.stmt = Some(stmt.clone());
         self.printed.clear();
+        self.targets.clear();
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
         // The repr is made inside the guard too: printing a value can be
@@ -183,6 +219,7 @@ impl Session {
         self.display_exprs = true;
         self.handling.clear();
         out.output = std::mem::take(&mut self.printed);
+        out.targets = std::mem::take(&mut self.targets);
         match result {
             Ok((value, shown)) => {
                 if let Some(text) = shown {

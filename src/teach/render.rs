@@ -3,9 +3,8 @@
 
 use crate::engine::{ArrayRef, DType};
 use crate::eval::{Bindings, Value};
-use crate::repl::Palette;
+use crate::style::Palette;
 
-use super::alerts::Alert;
 use super::render_diagram::{Layer, diagram, fit};
 use super::verdict::{Kind, Source, Verdict};
 use super::{Annotated, Report};
@@ -17,7 +16,7 @@ pub fn report(report: &Report, names: &Bindings, palette: &Palette, width: usize
         out.push_str(&summary(a, palette, width));
         out.push_str(&picture(a, names, palette, width));
     }
-    out.push_str(&alerts(&report.alerts, &report.through, palette, width));
+    out.push_str(&super::render_effects::effects(report, palette, width));
     if let Some(note) = &report.note {
         out.push_str(&palette.dim(&fit(note, width)));
         out.push('\n');
@@ -179,21 +178,12 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
                     _ => "source".into(),
                 };
                 let frame = frame_of(&owner, names);
-                let mut layers = Vec::new();
-                if let Some(cells) = &a.gathered {
-                    layers.push(Layer {
-                        name: a.label.clone(),
-                        array: src.clone(),
-                        note: "took its values from these cells".into(),
-                        cells: Some(cells.clone()),
-                    });
-                }
-                layers.push(Layer {
+                let mut layers = vec![Layer {
                     name: label,
                     array: src.clone(),
                     note: "the source".into(),
                     cells: None,
-                });
+                }];
                 let skip: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
                 let more = others(&owner, names, &skip);
                 layers.extend(more);
@@ -204,22 +194,6 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
                     palette,
                     width,
                 ));
-                if a.gathered.is_some() && arr.size() <= 64 {
-                    let mine = vec![Layer {
-                        name: a.label.clone(),
-                        array: arr.clone(),
-                        note: "the copy, in its own buffer".into(),
-                        cells: None,
-                    }];
-                    let own = arr.base().cloned().unwrap_or_else(|| arr.clone());
-                    out.push_str(&diagram(
-                        &own,
-                        &owner_name(&own, names),
-                        &mine,
-                        palette,
-                        width,
-                    ));
-                }
             }
             out.push_str(&palette.dim(&fit(
                 &format!(
@@ -312,38 +286,6 @@ pub fn owner_name(owner: &ArrayRef, names: &Bindings) -> String {
         Some(n) => (*n).clone(),
         None => "an unnamed array".into(),
     }
-}
-
-/// `! also changed: a[1, 2] 6 → 99 (4 cells)`, one line per name.
-pub fn alerts(alerts: &[Alert], through: &[String], palette: &Palette, width: usize) -> String {
-    if alerts.is_empty() {
-        return String::new();
-    }
-    let via = if through.is_empty() {
-        String::new()
-    } else {
-        format!(" through {}", through.join(", "))
-    };
-    let mut out = palette.alert(&fit(&format!("! this write{via} also changed:"), width));
-    out.push('\n');
-    for a in alerts {
-        let line = if a.unsure {
-            format!(
-                "    {}: shares the written memory (too large to compare)",
-                a.name
-            )
-        } else {
-            let count = match a.count {
-                Some(1) => " (1 cell)".to_string(),
-                Some(n) => format!(" ({n} cells)"),
-                None => String::new(),
-            };
-            format!("    {}  {} → {}{count}", a.cell, a.old, a.new)
-        };
-        out.push_str(&palette.alert(&fit(&line, width)));
-        out.push('\n');
-    }
-    out
 }
 
 /// One verdict at length, for `:explain`.
