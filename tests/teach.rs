@@ -276,7 +276,10 @@ fn a_field_write_alerts_the_records_and_other_field_views() {
         ],
         80,
     );
-    assert!(text.contains("s[1]  (0, 0.0) → (0, 5.0)"), "{text}");
+    assert!(
+        text.contains("s (1 cell): s[1] (0, 0.0) → (0, 5.0)"),
+        "{text}"
+    );
     assert!(text.contains("xy[1]"), "{text}");
     assert!(!text.contains("x[1]"), "x did not change: {text}");
 }

@@ -383,7 +383,9 @@ impl Session {
             ExprKind::Subscript { value, index } => {
                 let obj = self.eval(value)?;
                 let idx = self.eval_index(index)?;
-                self.getitem(&obj, &idx)?
+                let out = self.getitem(&obj, &idx)?;
+                self.note_made(e.span, &obj, super::provenance::How::Index(idx), &out);
+                out
             }
             ExprKind::Slice { .. } => {
                 return Err(PyError::new(
@@ -425,7 +427,12 @@ impl Session {
                         }
                     }
                 }
-                self.call(&f, a)?
+                let mover = Session::movable_call(&f, &a);
+                let out = self.call(&f, a)?;
+                if let Some((recv, how)) = mover {
+                    self.note_made(e.span, &recv, how, &out);
+                }
+                out
             }
             ExprKind::Unary { op, operand } => {
                 let v = self.eval(operand)?;

@@ -7,6 +7,7 @@ mod block;
 mod complex_fns;
 mod comprehension;
 pub mod convert;
+mod copyto;
 pub mod display;
 mod dtype_arg;
 mod dtype_attrs;
@@ -30,6 +31,7 @@ mod numpy;
 pub mod object;
 pub mod ops;
 mod printopts;
+pub mod provenance;
 mod pybuiltins;
 mod pycollections;
 mod pymethods;
@@ -79,6 +81,8 @@ pub struct Session {
     /// Arrays the current statement's subscript and attribute assignments
     /// wrote into (at most [`MAX_TARGETS`]).
     targets: Vec<WriteTarget>,
+    /// Copies the current statement made, and how (teaching view only).
+    made: Vec<provenance::Made>,
 }
 
 /// The most write targets one statement keeps (a loop may assign often).
@@ -112,6 +116,8 @@ pub struct Outcome {
     pub stmt: Option<Stmt>,
     /// The arrays its assignments wrote into.
     pub targets: Vec<WriteTarget>,
+    /// The copies it made, and how (recorded while the teaching view is on).
+    pub made: Vec<provenance::Made>,
 }
 
 impl Default for Session {
@@ -136,6 +142,7 @@ impl Session {
             handling: Vec::new(),
             random_state: None,
             targets: Vec::new(),
+            made: Vec::new(),
         }
     }
 
@@ -200,6 +207,7 @@ impl Session {
         out.stmt = Some(stmt.clone());
         self.printed.clear();
         self.targets.clear();
+        self.made.clear();
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
         // The repr is made inside the guard too: printing a value can be
@@ -220,6 +228,7 @@ impl Session {
         self.handling.clear();
         out.output = std::mem::take(&mut self.printed);
         out.targets = std::mem::take(&mut self.targets);
+        out.made = std::mem::take(&mut self.made);
         match result {
             Ok((value, shown)) => {
                 if let Some(text) = shown {

@@ -1954,6 +1954,7 @@ impl Session {
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
+            n if super::copyto::NAMES.contains(&n) => super::copyto::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }

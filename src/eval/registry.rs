@@ -1123,8 +1123,13 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 3] {
-    [NP, super::join_split::ENTRIES, super::dtype_info::ENTRIES]
+pub fn tables() -> [&'static [Entry]; 4] {
+    [
+        NP,
+        super::join_split::ENTRIES,
+        super::dtype_info::ENTRIES,
+        super::copyto::ENTRIES,
+    ]
 }
 
 static BY_NAME: LazyLock<std::collections::HashMap<&'static str, &'static Entry>> =

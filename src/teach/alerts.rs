@@ -28,8 +28,8 @@ pub struct Alert {
     pub cells: Vec<CellChange>,
     /// How many of the name's cells changed, when counted.
     pub count: Option<usize>,
-    /// The changed cells as one box of the name, when they form one and
-    /// are more than [`SHOWN`]: `a[1:3, 2:4]`.
+    /// The changed cells as the box of the name they fill, when they are
+    /// more than one cell and fill one: `a[1:3, 2:4]`.
     pub region: Option<String>,
     /// True when the write was too large to record: the name overlaps it
     /// and may have changed.
@@ -151,7 +151,7 @@ fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
         .collect();
     let region = match (count, &bounds) {
         (Some(n), Some(b))
-            if n > SHOWN && b.iter().map(|(lo, hi)| hi - lo + 1).product::<usize>() == n =>
+            if n > 1 && b.iter().map(|(lo, hi)| hi - lo + 1).product::<usize>() == n =>
         {
             Some(region_text(name, b, &layout.shape))
         }

@@ -110,10 +110,18 @@ fn target_expr(stmt: &Stmt, span: (usize, usize)) -> Option<&Expr> {
 }
 
 /// `a.shape (3, 4) → (4, 3)`, `a.flags.writeable True → False`: one line
-/// per change to a named array object's state.
-pub fn state_changes(writes: &Writes, after: &Bindings) -> Vec<String> {
+/// per change to a named array object's state. Only objects a name held
+/// before the statement count: setting up an array the statement made
+/// (`np.broadcast_to` marking its result read-only) changed nothing anyone
+/// had seen.
+pub fn state_changes(writes: &Writes, before: &Bindings, after: &Bindings) -> Vec<String> {
     let mut out = Vec::new();
-    for s in &writes.log.states {
+    let seen = |a: &ArrayRef| {
+        before
+            .values()
+            .any(|v| matches!(v, Value::Array(b) if Rc::ptr_eq(a, b)))
+    };
+    for s in writes.log.states.iter().filter(|s| seen(&s.array)) {
         let mut names: Vec<&String> = after
             .iter()
             .filter(|(_, v)| matches!(v, Value::Array(a) if Rc::ptr_eq(a, &s.array)))

@@ -16,6 +16,7 @@ pub mod alerts;
 pub mod commands;
 pub mod effects;
 pub mod footprint;
+mod gather;
 pub mod journal;
 pub mod render;
 pub mod render_diagram;
@@ -43,6 +44,12 @@ pub struct Annotated {
     pub verdict: Verdict,
     /// The array it was taken from, when that was a named array.
     pub source_array: Option<ArrayRef>,
+    /// For a copy taken from a small buffer: the buffer cell each of its
+    /// elements was gathered from, in reading order (from the evaluator's
+    /// record of how it made the copy).
+    pub gathered: Option<Vec<usize>>,
+    /// Byte range of the expression that produced it.
+    pub span: (usize, usize),
 }
 
 /// What one statement did to memory.
@@ -146,13 +153,18 @@ impl Teacher {
             alerts: others,
             wrote,
             temporaries: effects::temporaries(&stmt, line, &outcome.targets, &before, &after),
-            state_changes: effects::state_changes(&writes, &after),
+            state_changes: effects::state_changes(&writes, &before, &after),
             rebound: effects::rebound(&stmt, line, &before, &after),
             through,
             ..Report::default()
         };
         if outcome.error.is_none() {
             report.results = results(&stmt, line, &outcome, session, &before);
+            for r in &mut report.results {
+                if r.verdict.kind == Kind::Copy && r.source_array.is_some() {
+                    r.gathered = gather::cells(session, &outcome.made, r.span);
+                }
+            }
         }
         for r in &report.results {
             if !matches!(stmt, Stmt::Expr(_)) {
@@ -216,6 +228,7 @@ fn results(
 ) -> Vec<Annotated> {
     let mut out = Vec::new();
     let mut judge_one = |label: String, expr: &Expr, arr: ArrayRef| {
+        let span = (expr.span.start, expr.span.end);
         let verdict = judge(expr, &arr, before);
         let source_array = verdict::source_expr(expr)
             .and_then(verdict::root_name)
@@ -228,6 +241,8 @@ fn results(
             array: arr,
             verdict,
             source_array,
+            gathered: None,
+            span,
         });
     };
     match stmt {

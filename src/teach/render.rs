@@ -178,12 +178,21 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
                     _ => "source".into(),
                 };
                 let frame = frame_of(&owner, names);
-                let mut layers = vec![Layer {
+                let mut layers = Vec::new();
+                if let Some(cells) = &a.gathered {
+                    layers.push(Layer {
+                        name: a.label.clone(),
+                        array: src.clone(),
+                        note: "took its values from these cells".into(),
+                        cells: Some(cells.clone()),
+                    });
+                }
+                layers.push(Layer {
                     name: label,
                     array: src.clone(),
                     note: "the source".into(),
                     cells: None,
-                }];
+                });
                 let skip: Vec<&str> = layers.iter().map(|l| l.name.as_str()).collect();
                 let more = others(&owner, names, &skip);
                 layers.extend(more);
@@ -194,6 +203,22 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
                     palette,
                     width,
                 ));
+                if a.gathered.is_some() && arr.size() <= 64 {
+                    let mine = vec![Layer {
+                        name: a.label.clone(),
+                        array: arr.clone(),
+                        note: "the copy, in its own buffer".into(),
+                        cells: None,
+                    }];
+                    let own = arr.base().cloned().unwrap_or_else(|| arr.clone());
+                    out.push_str(&diagram(
+                        &own,
+                        &owner_name(&own, names),
+                        &mine,
+                        palette,
+                        width,
+                    ));
+                }
             }
             out.push_str(&palette.dim(&fit(
                 &format!(

@@ -5,7 +5,7 @@
 use crate::style::Palette;
 
 use super::Report;
-use super::alerts::{Alert, SHOWN};
+use super::alerts::Alert;
 use super::render_diagram::fit;
 
 /// Every effect line of one statement, in the order a learner reads them.
@@ -23,14 +23,16 @@ pub fn effects(report: &Report, palette: &Palette, width: usize) -> String {
         out.push_str(&palette.alert(&fit(&head, width)));
         out.push('\n');
         let tail = match &t.unchanged {
-            Some(n) => format!(
-                "  {n} is unchanged: the copy was thrown away. Index {n} once on the left \
-                 (for example {n}[mask] = value) to write into it."
-            ),
-            None => "  no name holds that copy, so the write is lost.".to_string(),
+            Some(n) => vec![
+                format!("  {n} is unchanged: the copy was thrown away."),
+                format!("  To write into {n}, index it once on the left: {n}[...] = value"),
+            ],
+            None => vec!["  no name holds that copy, so the write is lost.".to_string()],
         };
-        out.push_str(&palette.alert(&fit(&tail, width)));
-        out.push('\n');
+        for line in tail {
+            out.push_str(&palette.alert(&fit(&line, width)));
+            out.push('\n');
+        }
     }
     out.push_str(&also_changed(
         &report.alerts,
@@ -43,14 +45,22 @@ pub fn effects(report: &Report, palette: &Palette, width: usize) -> String {
         out.push('\n');
     }
     for r in &report.rebound {
-        let line = format!(
-            "rebound: {n} now names {v}; the array {n} named was not written \
-             (to write into it: {n}[...] = {v})",
-            n = r.name,
-            v = r.value
-        );
-        out.push_str(&palette.dim(&fit(&line, width)));
-        out.push('\n');
+        let lines = [
+            format!(
+                "rebound: {n} now names {v}; the array {n} named is unchanged",
+                n = r.name,
+                v = r.value
+            ),
+            format!(
+                "  (to write into that array instead: {n}[...] = {v})",
+                n = r.name,
+                v = r.value
+            ),
+        ];
+        for line in lines {
+            out.push_str(&palette.dim(&fit(&line, width)));
+            out.push('\n');
+        }
     }
     out
 }
@@ -66,18 +76,22 @@ fn wrote_line(a: &Alert) -> String {
     format!("wrote {cells} of {} in place: {}", a.name, where_text(a))
 }
 
-/// The cells of an alert: each old → new up to [`SHOWN`], else the box
-/// they fill or the first few.
+/// Alerts list each cell old → new up to this many; past it they show the
+/// region written (`a[1:3, 1:4]`) when the cells fill a box.
+const LISTED: usize = 3;
+
+/// The cells of an alert: each old → new up to [`LISTED`], else the box
+/// they fill with one example, or the first two.
 fn where_text(a: &Alert) -> String {
     let each: Vec<String> = a
         .cells
         .iter()
         .map(|c| format!("{} {} → {}", c.cell, c.old, c.new))
         .collect();
-    let shown_all = a.count.is_some_and(|n| n <= SHOWN);
+    let n = a.count.unwrap_or(a.cells.len());
     match &a.region {
-        Some(r) if !shown_all => format!("{r}, e.g. {}", each.first().cloned().unwrap_or_default()),
-        _ if shown_all => each.join(", "),
+        Some(r) if n > LISTED => format!("{r}, e.g. {}", each.first().cloned().unwrap_or_default()),
+        _ if n <= LISTED && each.len() == n => each.join(", "),
         _ => format!(
             "{}, …",
             each.iter().take(2).cloned().collect::<Vec<_>>().join(", ")
