@@ -3,7 +3,7 @@
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use slicelab::eval::Session;
-use slicelab::repl::Palette;
+use slicelab::style::Palette;
 use slicelab::teach::Teacher;
 
 fn drawing(c: &mut Criterion) {

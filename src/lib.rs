@@ -17,6 +17,7 @@ pub mod render;
 /// The interactive prompt (a rustyline editor over a `Session`) and the
 /// `slicelab FILE` runner.
 pub mod repl;
+pub mod style;
 pub mod syntax;
 pub mod teach;
 /// The checkable front end: statements in, NumPy's transcript out.

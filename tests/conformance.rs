@@ -280,6 +280,8 @@ conformance_tests! {
     more_functions => "19_more_functions",
     help_examples => "30_help_examples",
     npy_files => "31_npy",
+    stride_tricks => "35_stride_tricks",
+    copyto => "36_copyto",
     blocks_and_loops => "40_blocks_and_loops",
     functions => "41_functions",
     scoping => "42_scoping",

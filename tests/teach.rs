@@ -2,7 +2,7 @@
 //! snapshots of the summary, diagram and alerts a learner sees.
 
 use slicelab::eval::Session;
-use slicelab::repl::Palette;
+use slicelab::style::Palette;
 use slicelab::teach::Teacher;
 
 /// Run `lines` with teaching on; the text of the last one (output + view).
@@ -276,7 +276,248 @@ fn a_field_write_alerts_the_records_and_other_field_views() {
         ],
         80,
     );
-    assert!(text.contains("s[1]  (0, 0.0) → (0, 5.0)"), "{text}");
+    assert!(
+        text.contains("s (1 cell): s[1] (0, 0.0) → (0, 5.0)"),
+        "{text}"
+    );
     assert!(text.contains("xy[1]"), "{text}");
     assert!(!text.contains("x[1]"), "x did not change: {text}");
+}
+
+/// The names the teaching view says a statement changed: those it wrote
+/// in place, the others it alerts about, and those whose shape or flags
+/// changed.
+fn changed_names(report: &slicelab::teach::Report) -> Vec<String> {
+    let mut names: Vec<String> = report
+        .wrote
+        .iter()
+        .chain(&report.alerts)
+        .map(|a| a.name.clone())
+        .chain(
+            report
+                .state_changes
+                .iter()
+                .filter_map(|l| l.split('.').next().map(str::to_string)),
+        )
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn changed_names_agree_with_numpy_after_every_kind_of_writer() {
+    let expected = transcript(include_str!("teach/changes.expected"));
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    let mut wrong = Vec::new();
+    for (stmt, numpy_says) in &expected {
+        let step = teacher.run(&mut session, stmt);
+        let truth = numpy_says.trim();
+        if let Some(class) = truth.strip_prefix("error: ") {
+            let got = step.outcome.error.as_ref().map(|e| e.kind.as_str());
+            assert_eq!(got, Some(class), "{stmt}");
+            continue;
+        }
+        assert!(
+            step.outcome.error.is_none(),
+            "{stmt}: {:?}",
+            step.outcome.error
+        );
+        let truth: Vec<String> = truth
+            .trim_start_matches("changed:")
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let said = changed_names(&step.report);
+        if said != truth {
+            wrong.push(format!(
+                "{stmt}: NumPy changed {truth:?}, slicelab said {said:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Every array name's repr, shape and writeable flag, as the session shows
+/// them.
+fn state(session: &mut Session) -> Vec<(String, String)> {
+    let names: Vec<String> = session
+        .names()
+        .into_iter()
+        .filter(|(_, v)| matches!(v, slicelab::eval::Value::Array(_)))
+        .map(|(k, _)| k)
+        .collect();
+    names
+        .into_iter()
+        .map(|n| {
+            let shown = session
+                .run(&format!("({n}, {n}.shape, {n}.flags.writeable)"))
+                .output;
+            (n, shown)
+        })
+        .collect()
+}
+
+#[test]
+fn undo_takes_back_one_statement_at_a_time_through_every_writer() {
+    let expected = transcript(include_str!("teach/changes.expected"));
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    let palette = Palette::new(false);
+    let mut states = Vec::new();
+    for (stmt, _) in &expected {
+        states.push((stmt.clone(), state(&mut session)));
+        teacher.run(&mut session, stmt);
+    }
+    while let Some((stmt, before)) = states.pop() {
+        let said = teacher
+            .command(":undo", &mut session, &palette, 80)
+            .expect(":undo is a command");
+        assert!(said.starts_with("undid"), "{stmt}: {said}");
+        assert_eq!(state(&mut session), before, "after undoing `{stmt}`");
+    }
+}
+
+#[test]
+fn a_subscript_runs_once_with_the_teaching_view_on() {
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    for line in [
+        "a = np.arange(6)",
+        "l = [1, 2, 3]",
+        "a[l.pop()] = 9",
+        "c = a[[l.pop()]]",
+    ] {
+        teacher.run(&mut session, line);
+    }
+    let shown = session.run("(a, c, l)").output;
+    assert_eq!(shown, "(array([0, 1, 2, 9, 4, 5]), array([2]), [1])\n");
+}
+
+/// Every statement of `source` (one a line; blank and `#` lines skipped).
+fn statements(source: &str) -> impl Iterator<Item = &str> {
+    source
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// Run `source` twice, with the teaching view rendered after every
+/// statement (as `slicelab FILE` does) and plainly (as `--transcript`
+/// does): every statement must print the same and raise the same.
+fn same_with_teaching_on(label: &str, source: &str) {
+    let mut taught = Session::new();
+    let mut plain = Session::new();
+    let mut teacher = Teacher::new();
+    let palette = Palette::new(false);
+    for line in statements(source) {
+        let (with_view, _) = teacher.run_and_render(&mut taught, line, &palette, 80);
+        let without = plain.run(line);
+        assert_eq!(with_view.output, without.output, "{label}: `{line}`");
+        assert_eq!(with_view.error, without.error, "{label}: `{line}`");
+    }
+}
+
+#[test]
+fn the_teaching_view_never_changes_a_value_over_the_corpus() {
+    let dirs = ["tests/teach/corpus", "tests/conformance"];
+    let mut files = 0;
+    for dir in dirs {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("the corpus folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "session"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).expect("a session file");
+            same_with_teaching_on(&p.display().to_string(), &text);
+            files += 1;
+        }
+    }
+    assert!(files >= 30, "only {files} session files found");
+}
+
+#[test]
+fn snapshot_write_into_a_temporary_copy() {
+    insta::assert_snapshot!(teach(
+        &[
+            "temps = np.array([18, 25, 31, 12, 22])",
+            "temps[temps > 20][0] = 0"
+        ],
+        80
+    ));
+}
+
+#[test]
+fn snapshot_fancy_write_into_a_temporary_copy() {
+    insta::assert_snapshot!(teach(&[A, "a[[0, 1]][0] = 55"], 80));
+}
+
+#[test]
+fn snapshot_masked_write_counts_cells_in_place() {
+    insta::assert_snapshot!(teach(&[A, "v = a[:, 1:]", "a[a % 5 == 0] = -1"], 80));
+}
+
+#[test]
+fn snapshot_region_alert() {
+    insta::assert_snapshot!(teach(&[A, "t = a.T", "a[1:3, 1:4] = 0"], 80));
+}
+
+#[test]
+fn snapshot_rebinding_is_not_a_write() {
+    insta::assert_snapshot!(teach(&[A, "e = a[0]", "e = 0"], 80));
+}
+
+#[test]
+fn snapshot_shape_change_in_place() {
+    insta::assert_snapshot!(teach(&[A, "a.shape = (4, 3)"], 80));
+}
+
+#[test]
+fn out_argument_alerts_views() {
+    let text = teach(&[A, "v = a[1]", "np.add(a, 1, out=a)"], 80);
+    assert!(text.contains("also changed"), "{text}");
+    assert!(text.contains("v (4 cells)"), "{text}");
+}
+
+#[test]
+fn undo_puts_back_a_shape_and_counts_statements_that_changed_nothing() {
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    let p = Palette::new(false);
+    teacher.run(&mut session, A);
+    teacher.run(&mut session, "a.shape = (2, 6)");
+    teacher.run(&mut session, "a.sum()");
+    let undo = teacher.command(":undo", &mut session, &p, 80).unwrap();
+    assert!(undo.contains("a.sum()"), "{undo}");
+    teacher.command(":undo", &mut session, &p, 80).unwrap();
+    assert_eq!(session.run("a.shape").output, "(3, 4)\n");
+}
+
+#[test]
+fn as_strided_refuses_strides_past_the_buffer() {
+    let mut session = Session::new();
+    session.run("from numpy.lib.stride_tricks import as_strided");
+    session.run("a = np.arange(6)");
+    let out = session.run("as_strided(a, shape=(4,), strides=(16,))");
+    let err = out.error.expect("an error, not made-up values");
+    assert_eq!(err.kind, "ValueError");
+    assert!(err.message.contains("does not own"), "{}", err.message);
+    let ok = session.run("as_strided(a[1:], shape=(2,), strides=(32,))");
+    assert_eq!(ok.output, "array([1, 5])\n");
+}
+
+#[test]
+fn a_write_through_overlapping_windows_alerts_the_source() {
+    let text = teach(
+        &[
+            "a = np.arange(6)",
+            "w = np.lib.stride_tricks.sliding_window_view(a, 3, writeable=True)",
+            "w[1, 0] = 50",
+        ],
+        80,
+    );
+    assert!(text.contains("a (1 cell)"), "{text}");
 }

@@ -350,7 +350,7 @@ fn tmux_teaching_view_without_colour_marks_cells_with_brackets() {
     assert!(!pane.contains('\x1b'), "escapes with NO_COLOR: {pane:?}");
     t.line("v[0, 0] = 99");
     let pane = t.wait_for("also changed");
-    assert!(pane.contains("a[1, 2]  6 → 99"), "pane:\n{pane}");
+    assert!(pane.contains("a (1 cell): a[1, 2] 6 → 99"), "pane:\n{pane}");
     t.line(":undo");
     t.line("a[1, 2]");
     let pane = t.wait_for("np.int64(6)");

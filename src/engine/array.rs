@@ -160,8 +160,29 @@ impl NdArray {
 
     /// Replace the layout in place (`a.shape = ...`): every name bound to
     /// this object sees the new shape.
-    pub fn set_layout(&self, layout: Layout) {
+    pub fn set_layout(self: &Rc<Self>, layout: Layout) {
+        super::write_log::note_state(self);
         *self.layout.borrow_mut() = layout;
+    }
+
+    /// Write access to the buffer for a caller that writes only this
+    /// array's own elements: the write log saves just their byte extent.
+    pub fn bytes_mut(&self) -> std::cell::RefMut<'_, [u8]> {
+        if !super::write_log::active() {
+            return self.buffer.bytes_mut_within(0, 0);
+        }
+        let (lo, hi) = self
+            .layout
+            .borrow()
+            .byte_extent(self.dtype.itemsize())
+            .map_or((0, 0), |(lo, hi)| (lo.max(0) as usize, hi.max(0) as usize));
+        self.buffer.bytes_mut_within(lo, hi)
+    }
+
+    /// Put back a layout and flag the write log saved (`:undo`).
+    pub(super) fn restore_state(&self, layout: Layout, writeable: bool) {
+        *self.layout.borrow_mut() = layout;
+        self.writeable.set(writeable);
     }
 
     /// The shape.
@@ -201,7 +222,7 @@ impl NdArray {
 
     /// Set `flags.writeable`. Turning it on is refused when the owner is
     /// read-only, as NumPy refuses it.
-    pub fn set_writeable(&self, on: bool) -> Result<(), EngineError> {
+    pub fn set_writeable(self: &Rc<Self>, on: bool) -> Result<(), EngineError> {
         if on
             && let Some(b) = &self.base
             && !b.writeable()
@@ -210,6 +231,7 @@ impl NdArray {
                 "cannot set WRITEABLE flag to True of this array",
             ));
         }
+        super::write_log::note_state(self);
         self.writeable.set(on);
         Ok(())
     }
@@ -295,7 +317,7 @@ pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
     let dl = dst.layout_ref();
     debug_assert_eq!(sl.shape, dl.shape);
     let sbytes = src.buffer.bytes();
-    let mut dbytes = dst.buffer.bytes_mut();
+    let mut dbytes = dst.bytes_mut();
     super::kernels::copy_cast(&sbytes, &sl, src.dtype(), &mut dbytes, &dl, dst.dtype());
     Ok(())
 }

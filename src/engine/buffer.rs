@@ -7,6 +7,7 @@
 //! `MemoryError`, never an abort.
 
 use std::cell::{Ref, RefCell, RefMut};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use super::error::EngineError;
@@ -266,6 +267,7 @@ impl Buffer {
     }
 
     /// A stable number naming this buffer (for diagrams and `:vars`).
+    /// Numbers grow: a buffer made after another has a larger one.
     pub fn id(&self) -> u64 {
         self.id
     }
@@ -284,14 +286,49 @@ impl Buffer {
         })
     }
 
-    /// Write access to the bytes.
-    pub fn bytes_mut(&self) -> RefMut<'_, [u8]> {
+    /// Write access to all the bytes. Every write to a buffer goes through
+    /// here or [`Buffer::bytes_mut_within`] (or `NdArray::bytes_mut`), so
+    /// the open write log, if any, saves what is about to be overwritten.
+    pub fn bytes_mut(self: &Rc<Self>) -> RefMut<'_, [u8]> {
+        self.bytes_mut_within(0, self.nbytes)
+    }
+
+    /// Write access for a caller that writes only bytes `[lo, hi)`: the
+    /// write log saves just that range (the slice is still the whole
+    /// buffer, so offsets stay buffer offsets).
+    pub fn bytes_mut_within(self: &Rc<Self>, lo: usize, hi: usize) -> RefMut<'_, [u8]> {
+        super::write_log::note_bytes(self, lo, hi);
+        self.unlogged_bytes_mut()
+    }
+
+    /// The bytes `[lo, hi)`, or `None` while the buffer is being written.
+    pub(super) fn try_read(&self, lo: usize, hi: usize) -> Option<Vec<u8>> {
+        let storage = self.storage.try_borrow().ok()?;
+        let bytes: &[u8] = match &*storage {
+            Storage::Small(w) => bytemuck::cast_slice::<u64, u8>(w),
+            Storage::Large(m) => m,
+        };
+        bytes.get(lo..hi).map(<[u8]>::to_vec)
+    }
+
+    /// Put saved bytes back at `lo` (`:undo`); not itself logged.
+    pub(super) fn restore(&self, lo: usize, old: &[u8]) {
+        self.unlogged_bytes_mut()[lo..lo + old.len()].copy_from_slice(old);
+    }
+
+    fn unlogged_bytes_mut(&self) -> RefMut<'_, [u8]> {
         let n = self.nbytes;
         RefMut::map(self.storage.borrow_mut(), |s| match s {
             Storage::Small(w) => &mut bytemuck::cast_slice_mut::<u64, u8>(w)[..n],
             Storage::Large(m) => &mut m[..n],
         })
     }
+}
+
+/// The id the next buffer made will get: buffers with an id at or past it
+/// were made after this call.
+pub fn next_id() -> u64 {
+    NEXT_ID.load(Ordering::Relaxed)
 }
 
 /// A fresh zero-filled map in transparent huge pages where allowed.
@@ -365,7 +402,7 @@ mod tests {
 
     #[test]
     fn large_buffers_are_zeroed_and_writable() {
-        let b = Buffer::zeroed(LARGE_BYTES + 3, &[LARGE_BYTES + 3], "uint8").unwrap();
+        let b = Rc::new(Buffer::zeroed(LARGE_BYTES + 3, &[LARGE_BYTES + 3], "uint8").unwrap());
         assert!(b.bytes().iter().all(|&x| x == 0));
         b.bytes_mut()[LARGE_BYTES + 2] = 7;
         assert_eq!(b.bytes()[LARGE_BYTES + 2], 7);
@@ -375,7 +412,7 @@ mod tests {
     #[test]
     fn a_reused_large_buffer_is_zeroed_again() {
         let n = LARGE_BYTES;
-        let b = Buffer::for_overwrite(n, &[n], "uint8").unwrap();
+        let b = Rc::new(Buffer::for_overwrite(n, &[n], "uint8").unwrap());
         b.bytes_mut()[5] = 1;
         drop(b);
         let z = Buffer::zeroed(n, &[n], "uint8").unwrap();

@@ -350,7 +350,7 @@ fn put(dest: &ArrayRef, ix: &NdArray, value: &ArrayRef) -> Result<bool, EngineEr
     shown.extend(rest);
     let ib = ix.buffer().bytes();
     let vb = value.buffer().bytes();
-    let mut db = dest.buffer().bytes_mut();
+    let mut db = dest.bytes_mut();
     let done = dispatch_numeric!(ix.dtype(), I => with_word!(rows.unit, W => {
         match (dense::<I>(&ib, ix), source_words::<W>(&vb, &value, &shown, &rows)) {
             (Some(ix), Some(src)) if ix.iter().all(|&v| position(v.to_i64(), rows.n).is_some()) => {
@@ -402,7 +402,7 @@ fn put_masked(dest: &ArrayRef, m: &NdArray, value: &ArrayRef) -> Result<bool, En
     let mut shown = vec![counts.iter().sum::<usize>()];
     shown.extend(rest);
     let vb = value.buffer().bytes();
-    let mut db = dest.buffer().bytes_mut();
+    let mut db = dest.bytes_mut();
     let done = with_word!(rows.unit, W => {
         match (source_words::<W>(&vb, &value, &shown, &rows), elems_mut::<W>(&mut db)) {
             (Some(src), Some(dst)) => {

@@ -555,7 +555,7 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
             (value, vl)
         };
         let sbytes = src_arr.buffer().bytes();
-        let mut dbytes = dest.buffer().bytes_mut();
+        let mut dbytes = dest.bytes_mut();
         super::kernels::copy_cast(
             &sbytes,
             &src_layout,
@@ -605,7 +605,7 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
         value
     };
     let sbytes = value.buffer().bytes();
-    let mut dbytes = dest.buffer().bytes_mut();
+    let mut dbytes = dest.bytes_mut();
     let base = p.view.offset as isize;
     let vsub_strides: Vec<isize> = vl.strides[nb..].to_vec();
     let vb_layout = Layout {

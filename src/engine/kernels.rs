@@ -409,7 +409,7 @@ fn run_binary<T: Arith, O: Element>(
     let ol = out.layout();
     let a_own = (!a.same_buffer(out)).then(|| a.buffer().bytes());
     let b_own = (!b.same_buffer(out)).then(|| b.buffer().bytes());
-    let mut obytes = out.buffer().bytes_mut();
+    let mut obytes = out.bytes_mut();
     let item_o = std::mem::size_of::<O>();
     let n = ol.size();
     if n > 0
@@ -574,7 +574,7 @@ fn divide_by_scalar(
     };
     let n = ol.size();
     let ab = a.buffer().bytes();
-    let mut ob = out.buffer().bytes_mut();
+    let mut ob = out.bytes_mut();
     let xs: &[i64] = bytemuck::cast_slice(&ab[la.offset..la.offset + n * 8]);
     let zs: &mut [i64] = bytemuck::cast_slice_mut(&mut ob[ol.offset..ol.offset + n * 8]);
     if op == BinaryOp::Mod {
@@ -684,7 +684,7 @@ pub fn unary(op: UnaryOp, a: &NdArray) -> Result<ArrayRef, EngineError> {
     }
     {
         let src = a.buffer().bytes();
-        let mut dst = out.buffer().bytes_mut();
+        let mut dst = out.bytes_mut();
         let ol = out.layout();
         dispatch_numeric!(&dt, T => {
             let f: fn(T) -> T = match op {

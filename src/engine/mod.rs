@@ -28,6 +28,7 @@ pub mod scalar_kernels;
 pub mod sort;
 pub mod strided_copy;
 pub mod typed;
+pub mod write_log;
 
 pub use array::{ArrayRef, NdArray, Order};
 pub use dtype::DType;

@@ -129,24 +129,24 @@ pub fn promote_with_py_scalar(dtype: &DType, kind: PyScalarKind) -> DType {
     }
 }
 
-/// Can `from` be cast to `to` under NumPy's `same_kind` rule?
+/// Can `from` be cast to `to` under NumPy's `same_kind` rule: a safe cast,
+/// or one to an equal or later kind in NumPy's order b < u < i < f < c
+/// (so uint8 → int8 is allowed and int64 → uint8 is not).
 pub fn can_cast_same_kind(from: &DType, to: &DType) -> bool {
     use Kind::*;
     let rank = |k: Kind| match k {
-        Bool => 0,
-        UInt | Int => 1,
-        Float => 2,
-        Complex => 3,
-        _ => 9,
+        Bool => Some(0),
+        UInt => Some(1),
+        Int => Some(2),
+        Float => Some(3),
+        Complex => Some(4),
+        _ => None,
     };
     let (kf, kt) = (from.kind(), to.kind());
-    if kf == kt {
+    if kf == kt || can_cast_safe(from, to) {
         return true;
     }
-    if kf == UInt && kt == Int || kf == Int && kt == UInt {
-        return true;
-    }
-    rank(kf) <= rank(kt)
+    matches!((rank(kf), rank(kt)), (Some(a), Some(b)) if a <= b)
 }
 
 /// Can `from` be cast to `to` under the `safe` rule?

@@ -32,7 +32,7 @@ fn unsupported(op: &str) -> EngineError {
 fn store_all(out: &NdArray, vals: &[Scalar]) {
     let l = out.layout();
     let dt = out.dtype().clone();
-    let mut bytes = out.buffer().bytes_mut();
+    let mut bytes = out.bytes_mut();
     let mut k = 0;
     for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
         write_scalar(&mut bytes, o, &dt, &vals[k]);

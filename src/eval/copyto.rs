@@ -67,7 +67,13 @@ pub fn call(args: &Args) -> PyResult<Value> {
         index::set(&dst, &[IndexItem::Ellipsis], &src)?;
         return Ok(Value::None);
     };
-    let mask = kernels::cast(&as_array(mask)?, &DType::Bool)?;
+    // A list is read as bools; an array must cast to bool safely.
+    let given_array = matches!(mask, Value::Array(_));
+    let mask = as_array(mask)?;
+    if given_array && !can_cast_safe(mask.dtype(), &DType::Bool) {
+        return Err(cast_error("array data", mask.dtype(), &DType::Bool, "safe"));
+    }
+    let mask = kernels::cast(&mask, &DType::Bool)?;
     let shape = dst.shape();
     if !crate::engine::broadcast::broadcasts_to(&mask.shape(), &shape) {
         return Err(PyError::value(format!(

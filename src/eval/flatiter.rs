@@ -266,7 +266,7 @@ pub fn read_position(a: &NdArray, pos: usize) -> Scalar {
 /// bounds, values already of the array's dtype).
 pub fn write_positions(a: &NdArray, positions: &[usize], vals: &[Scalar]) {
     let offsets: Vec<isize> = positions.iter().map(|&p| offset_at(a, p)).collect();
-    let mut bytes = a.buffer().bytes_mut();
+    let mut bytes = a.bytes_mut();
     for (at, v) in offsets.into_iter().zip(vals) {
         write_scalar(&mut bytes, at, a.dtype(), v);
     }

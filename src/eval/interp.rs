@@ -155,6 +155,19 @@ impl Session {
                 }
                 Ok(None)
             }
+            Stmt::FromImport { module, names } if module == super::stride_tricks::MODULE => {
+                for (n, alias) in names {
+                    let v = super::stride_tricks::module_attr(module, n).ok_or_else(|| {
+                        PyError::new(
+                            "ImportError",
+                            format!("cannot import name '{n}' from '{module}'"),
+                        )
+                    })?;
+                    self.names
+                        .insert(alias.clone().unwrap_or_else(|| n.clone()), v);
+                }
+                Ok(None)
+            }
             Stmt::FromImport { module, names } => {
                 let m = self.import_module(module)?;
                 for (n, alias) in names {
@@ -199,8 +212,12 @@ impl Session {
                         let new = self.inplace(*op, cur, &rhs)?;
                         self.assign(target, new)
                     }
-                    ExprKind::Subscript { value: obj, index } => {
-                        let obj = self.eval(obj)?;
+                    ExprKind::Subscript {
+                        value: obj_expr,
+                        index,
+                    } => {
+                        let obj = self.eval(obj_expr)?;
+                        self.note_target(obj_expr.span, &obj);
                         let idx = self.eval_index(index)?;
                         let cur = self.getitem(&obj, &idx)?;
                         let new = self.inplace(*op, cur, &rhs)?;
@@ -253,13 +270,21 @@ impl Session {
             {
                 super::pycollections::assign_starred(self, ts, value)
             }
-            ExprKind::Subscript { value: obj, index } => {
-                let obj = self.eval(obj)?;
+            ExprKind::Subscript {
+                value: obj_expr,
+                index,
+            } => {
+                let obj = self.eval(obj_expr)?;
+                self.note_target(obj_expr.span, &obj);
                 let idx = self.eval_index(index)?;
                 self.setitem(&obj, &idx, &value)
             }
-            ExprKind::Attribute { value: obj, name } => {
-                let obj = self.eval(obj)?;
+            ExprKind::Attribute {
+                value: obj_expr,
+                name,
+            } => {
+                let obj = self.eval(obj_expr)?;
+                self.note_target(obj_expr.span, &obj);
                 self.setattr(&obj, name, &value)
             }
             ExprKind::Tuple(ts) | ExprKind::List(ts) => {
@@ -358,7 +383,9 @@ impl Session {
             ExprKind::Subscript { value, index } => {
                 let obj = self.eval(value)?;
                 let idx = self.eval_index(index)?;
-                self.getitem(&obj, &idx)?
+                let out = self.getitem(&obj, &idx)?;
+                self.note_made(e.span, &obj, super::provenance::How::Index(idx), &out);
+                out
             }
             ExprKind::Slice { .. } => {
                 return Err(PyError::new(
@@ -400,7 +427,12 @@ impl Session {
                         }
                     }
                 }
-                self.call(&f, a)?
+                let mover = Session::movable_call(&f, &a);
+                let out = self.call(&f, a)?;
+                if let Some((recv, how)) = mover {
+                    self.note_made(e.span, &recv, how, &out);
+                }
+                out
             }
             ExprKind::Unary { op, operand } => {
                 let v = self.eval(operand)?;
@@ -815,6 +847,12 @@ impl Session {
                 super::random::module_attr(name)
             }
             Value::Random(r) => super::random::attr(r, obj, name),
+            Value::Module(m) => super::stride_tricks::module_attr(m, name).ok_or_else(|| {
+                PyError::new(
+                    "AttributeError",
+                    format!("module '{m}' has no attribute '{name}'"),
+                )
+            }),
             Value::Array(a) => super::methods::array_attr(a, obj, name),
             Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
             Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),

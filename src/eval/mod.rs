@@ -37,6 +37,7 @@ mod numpy;
 pub mod object;
 pub mod ops;
 mod printopts;
+pub mod provenance;
 mod py_attr_names;
 mod pybuiltins;
 mod pycollections;
@@ -48,6 +49,7 @@ mod removed_names;
 mod scope;
 mod searching;
 pub mod signature;
+mod stride_tricks;
 mod ufunc_args;
 mod ufunc_methods;
 pub mod value;
@@ -85,6 +87,26 @@ pub struct Session {
     handling: Vec<PyError>,
     /// The global `RandomState` of `np.random.*`, made on first use.
     random_state: Option<std::rc::Rc<random::RandomObj>>,
+    /// Arrays the current statement's subscript and attribute assignments
+    /// wrote into (at most [`MAX_TARGETS`]).
+    targets: Vec<WriteTarget>,
+    /// Copies the current statement made, and how (teaching view only).
+    made: Vec<provenance::Made>,
+}
+
+/// The most write targets one statement keeps (a loop may assign often).
+const MAX_TARGETS: usize = 16;
+
+/// An array a subscript or attribute assignment wrote into, with the byte
+/// span of the expression that produced it (`temps[temps > 20]` in
+/// `temps[temps > 20][0] = 0`): how the teaching view tells a write into a
+/// temporary copy without evaluating anything again.
+#[derive(Debug, Clone)]
+pub struct WriteTarget {
+    /// Byte range of the target's object expression in the statement.
+    pub span: (usize, usize),
+    /// The array written into.
+    pub array: crate::engine::ArrayRef,
 }
 
 /// What one statement did.
@@ -101,6 +123,10 @@ pub struct Outcome {
     pub value: Option<Value>,
     /// The parsed statement, when it parsed.
     pub stmt: Option<Stmt>,
+    /// The arrays its assignments wrote into.
+    pub targets: Vec<WriteTarget>,
+    /// The copies it made, and how (recorded while the teaching view is on).
+    pub made: Vec<provenance::Made>,
 }
 
 impl Default for Session {
@@ -124,6 +150,8 @@ impl Session {
             display_exprs: true,
             handling: Vec::new(),
             random_state: None,
+            targets: Vec::new(),
+            made: Vec::new(),
         }
     }
 
@@ -136,6 +164,19 @@ impl Session {
             .collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
         v
+    }
+
+    /// Remember that an assignment writes into `obj`, the value of the
+    /// expression spanning `span`.
+    fn note_target(&mut self, span: crate::syntax::ast::Span, obj: &Value) {
+        if let Value::Array(a) = obj
+            && self.targets.len() < MAX_TARGETS
+        {
+            self.targets.push(WriteTarget {
+                span: (span.start, span.end),
+                array: a.clone(),
+            });
+        }
     }
 
     /// Run an already parsed statement for its effect only: no repr is
@@ -174,6 +215,8 @@ impl Session {
         };
         out.stmt = Some(stmt.clone());
         self.printed.clear();
+        self.targets.clear();
+        self.made.clear();
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
         // The repr is made inside the guard too: printing a value can be
@@ -193,6 +236,8 @@ impl Session {
         self.display_exprs = true;
         self.handling.clear();
         out.output = std::mem::take(&mut self.printed);
+        out.targets = std::mem::take(&mut self.targets);
+        out.made = std::mem::take(&mut self.made);
         match result {
             Ok((value, shown)) => {
                 if let Some(text) = shown {

@@ -13,7 +13,6 @@ mod lesson_cli;
 mod lesson_list;
 pub mod script;
 mod sigint;
-pub mod style;
 pub mod teaching;
 
 use std::io::{self, IsTerminal, Write};
@@ -25,10 +24,10 @@ use rustyline::config::{ColorMode, Config};
 use crate::eval::{Outcome, Session};
 use crate::syntax::SyntaxError;
 
+pub use crate::style::Palette;
 pub use helper::ReplHelper;
 use input::{LineEditor, Read, Styled};
 pub use lesson_cli::{LessonArgs, lesson_command};
-pub use style::Palette;
 
 /// The commands the prompt understands besides statements.
 pub const HELP: &str = "\

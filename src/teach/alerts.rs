@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::engine::element::read_scalar;
 use crate::engine::{ArrayRef, iter};
-use crate::eval::{Bindings, Value, shares_memory};
+use crate::eval::{Bindings, Value};
 use crate::render::scalar_str;
 
 use super::footprint::Footprint;
@@ -16,30 +16,43 @@ use super::journal::Writes;
 /// Element visits one name's check may spend counting changed cells.
 const COUNT_BUDGET: usize = 1_000_000;
 
+/// Cells an alert lists one by one, old → new.
+pub const SHOWN: usize = 6;
+
 /// One name whose values a write changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alert {
     /// The name.
     pub name: String,
-    /// An example cell: `a[1, 2]`.
-    pub cell: String,
-    /// Its value before, as `str()` shows it.
-    pub old: String,
-    /// Its value after.
-    pub new: String,
+    /// Changed cells, old → new, in reading order (at most [`SHOWN`]).
+    pub cells: Vec<CellChange>,
     /// How many of the name's cells changed, when counted.
     pub count: Option<usize>,
+    /// The changed cells as the box of the name they fill, when they are
+    /// more than one cell and fill one: `a[1:3, 2:4]`.
+    pub region: Option<String>,
     /// True when the write was too large to record: the name overlaps it
     /// and may have changed.
     pub unsure: bool,
 }
 
-/// The names (other than `through`) whose values `writes` changed, sorted.
-pub fn alerts(writes: &Writes, names: &Bindings, through: &[String]) -> Vec<Alert> {
+/// One changed cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellChange {
+    /// The cell: `a[1, 2]`.
+    pub cell: String,
+    /// Its value before, as `str()` shows it.
+    pub old: String,
+    /// Its value after.
+    pub new: String,
+}
+
+/// The names whose values `writes` changed, sorted.
+pub fn alerts(writes: &Writes, names: &Bindings) -> Vec<Alert> {
     let mut sorted: Vec<(&String, &ArrayRef)> = names
         .iter()
         .filter_map(|(k, v)| match v {
-            Value::Array(a) if !through.contains(k) => Some((k, a)),
+            Value::Array(a) => Some((k, a)),
             _ => None,
         })
         .collect();
@@ -48,17 +61,18 @@ pub fn alerts(writes: &Writes, names: &Bindings, through: &[String]) -> Vec<Aler
     for (name, arr) in sorted {
         if let Some(alert) = changed_cell(name, arr, writes) {
             out.push(alert);
-        } else if writes
-            .unrecorded
-            .iter()
-            .any(|d| shares_memory(d, arr, true))
+        } else if arr
+            .layout()
+            .byte_extent(arr.dtype().itemsize())
+            .is_some_and(|(lo, hi)| {
+                writes.unrecorded(arr.buffer(), lo.max(0) as usize, hi.max(0) as usize)
+            })
         {
             out.push(Alert {
                 name: name.clone(),
-                cell: name.clone(),
-                old: String::new(),
-                new: String::new(),
+                cells: Vec::new(),
                 count: None,
+                region: None,
                 unsure: true,
             });
         }
@@ -69,7 +83,8 @@ pub fn alerts(writes: &Writes, names: &Bindings, through: &[String]) -> Vec<Aler
 fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
     let buffer = arr.buffer();
     let runs: Vec<(usize, usize)> = writes
-        .snapshots
+        .log
+        .bytes
         .iter()
         .zip(&writes.changed)
         .filter(|(s, _)| Rc::ptr_eq(&s.buffer, buffer))
@@ -82,8 +97,10 @@ fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
     let layout = arr.layout();
     let changed_bytes: usize = runs.iter().map(|(a, b)| b - a).sum();
     let hit = |at: isize| at >= 0 && writes.touched(buffer, at as usize, item);
-    let mut first: Option<isize> = None;
+    let fp = Footprint::new(layout.clone(), item);
+    let mut shown: Vec<isize> = Vec::new();
     let mut count = None;
+    let mut bounds: Option<Vec<(usize, usize)>> = None;
     if layout.size() <= COUNT_BUDGET || layout.size() <= changed_bytes {
         // Walk the name's own elements.
         let mut n = 0usize;
@@ -94,8 +111,11 @@ fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
             |o| {
                 if hit(o) {
                     n += 1;
-                    if first.is_none() {
-                        first = Some(o);
+                    if shown.len() < SHOWN {
+                        shown.push(o);
+                    }
+                    if let Some(idx) = fp.index_of(o) {
+                        grow(&mut bounds, &idx);
                     }
                 }
             },
@@ -103,30 +123,79 @@ fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
         count = Some(n);
     } else {
         // Walk the changed bytes and ask whether the name has an element there.
-        let fp = Footprint::new(layout.clone(), item);
         'runs: for &(a, b) in &runs {
             for at in a..b {
                 if let Some(idx) = fp.index_covering(at as isize) {
-                    first = Some(layout.offset_of(&idx));
+                    shown.push(layout.offset_of(&idx));
                     break 'runs;
                 }
             }
         }
     }
-    let at = first?;
-    let fp = Footprint::new(layout, item);
-    let index = fp.index_of(at)?;
-    let old = writes.old_bytes(buffer, at as usize, item);
-    let old = read_scalar(&old, 0, arr.dtype());
-    let new = read_scalar(&buffer.bytes(), at, arr.dtype());
+    if shown.is_empty() {
+        return None;
+    }
+    let cells = shown
+        .iter()
+        .filter_map(|&at| {
+            let index = fp.index_of(at)?;
+            let old = writes.old_bytes(buffer, at as usize, item);
+            let old = read_scalar(&old, 0, arr.dtype());
+            let new = read_scalar(&buffer.bytes(), at, arr.dtype());
+            Some(CellChange {
+                cell: cell_text(name, &index),
+                old: scalar_str(arr.dtype(), &old),
+                new: scalar_str(arr.dtype(), &new),
+            })
+        })
+        .collect();
+    let region = match (count, &bounds) {
+        (Some(n), Some(b))
+            if n > 1 && b.iter().map(|(lo, hi)| hi - lo + 1).product::<usize>() == n =>
+        {
+            Some(region_text(name, b, &layout.shape))
+        }
+        _ => None,
+    };
     Some(Alert {
         name: name.to_string(),
-        cell: cell_text(name, &index),
-        old: scalar_str(arr.dtype(), &old),
-        new: scalar_str(arr.dtype(), &new),
+        cells,
         count,
+        region,
         unsure: false,
     })
+}
+
+/// Widen per-axis `[lo, hi]` bounds to take in `index`.
+fn grow(bounds: &mut Option<Vec<(usize, usize)>>, index: &[usize]) {
+    match bounds {
+        None => *bounds = Some(index.iter().map(|&i| (i, i)).collect()),
+        Some(b) => {
+            for ((lo, hi), &i) in b.iter_mut().zip(index) {
+                *lo = (*lo).min(i);
+                *hi = (*hi).max(i);
+            }
+        }
+    }
+}
+
+/// `a[1:3, 2:4]`: a box as the slice that selects it (`:` for a whole axis,
+/// a bare index for one cell).
+pub fn region_text(name: &str, bounds: &[(usize, usize)], shape: &[usize]) -> String {
+    let parts: Vec<String> = bounds
+        .iter()
+        .zip(shape)
+        .map(|(&(lo, hi), &n)| {
+            if lo == 0 && hi + 1 == n {
+                ":".to_string()
+            } else if lo == hi {
+                lo.to_string()
+            } else {
+                format!("{lo}:{}", hi + 1)
+            }
+        })
+        .collect();
+    format!("{name}[{}]", parts.join(", "))
 }
 
 /// `a[1, 2]`, `a[3]`, `a[()]`.

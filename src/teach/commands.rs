@@ -5,7 +5,7 @@
 use crate::engine::element::read_scalar;
 use crate::eval::{Session, Value};
 use crate::render::scalar_str;
-use crate::repl::Palette;
+use crate::style::Palette;
 use crate::syntax::{self, ast::ExprKind, ast::Stmt, ast::UnaryOp};
 
 use super::alerts::cell_text;

@@ -2,31 +2,33 @@
 //!
 //! A [`Teacher`] runs statements on a [`Session`] and, besides NumPy's own
 //! output, works out for every array a statement yields or binds its
-//! verdict (VIEW, COPY, NEW, ALIAS; [`verdict`]), records the bytes a
-//! statement may write so that it can name every other array a write
-//! changed ([`journal`], [`alerts`]) and take the statement back
-//! (`:undo`). Analysis never prints; the `render*` files turn it into text
+//! verdict (VIEW, COPY, NEW, ALIAS; [`verdict`]), reads the engine's
+//! record of the bytes a statement wrote so that it can name every other
+//! array a write changed ([`journal`], [`alerts`]) and take the statement
+//! back (`:undo`). It never evaluates any part of the learner's statement. Analysis never prints; the `render*` files turn it into text
 //! for a [`Palette`], and the REPL, `slicelab FILE` and lessons show it.
 //!
 //! Cost: verdicts are O(ndim) plus NumPy's bounded overlap test; drawing
 //! visits at most [`footprint::BUDGET`] elements; the write record copies
-//! only the destinations' byte ranges, up to [`journal::SNAPSHOT_LIMIT`].
+//! only the byte ranges written, up to [`journal::SNAPSHOT_LIMIT`].
 
 pub mod alerts;
 pub mod commands;
+pub mod effects;
 pub mod footprint;
 mod gather;
 pub mod journal;
 pub mod render;
 pub mod render_diagram;
+pub mod render_effects;
 pub mod render_table;
 mod rules;
 pub mod verdict;
 
 use crate::engine::ArrayRef;
 use crate::eval::{Outcome, Session, Value};
-use crate::repl::Palette;
-use crate::syntax::{self, ast::Expr, ast::ExprKind, ast::Stmt};
+use crate::style::Palette;
+use crate::syntax::{ast::Expr, ast::ExprKind, ast::Stmt};
 
 pub use alerts::Alert;
 pub use verdict::{Kind, Source, Verdict, judge};
@@ -42,9 +44,12 @@ pub struct Annotated {
     pub verdict: Verdict,
     /// The array it was taken from, when that was a named array.
     pub source_array: Option<ArrayRef>,
-    /// For a copy by indexing a small buffer: the buffer cell each of its
-    /// elements was gathered from, in reading order.
+    /// For a copy taken from a small buffer: the buffer cell each of its
+    /// elements was gathered from, in reading order (from the evaluator's
+    /// record of how it made the copy).
     pub gathered: Option<Vec<usize>>,
+    /// Byte range of the expression that produced it.
+    pub span: (usize, usize),
 }
 
 /// What one statement did to memory.
@@ -54,6 +59,15 @@ pub struct Report {
     pub results: Vec<Annotated>,
     /// Other names whose values its writes changed.
     pub alerts: Vec<Alert>,
+    /// The names it wrote through, with the cells it changed in them.
+    pub wrote: Vec<Alert>,
+    /// Writes that landed in a temporary array nobody can see.
+    pub temporaries: Vec<effects::Temporary>,
+    /// Names whose array object's shape or flags changed (`a.shape = …`).
+    pub state_changes: Vec<String>,
+    /// Names that used to hold an array and were rebound to a non-array
+    /// (`e = 0`, where `e[...] = 0` would have written).
+    pub rebound: Vec<effects::Rebinding>,
     /// The names it wrote through.
     pub through: Vec<String>,
     /// A remark (e.g. that this statement cannot be undone).
@@ -118,25 +132,39 @@ impl Teacher {
 
     /// Run one statement: record its writes, run it, judge what it made.
     pub fn run(&mut self, session: &mut Session, line: &str) -> Step {
-        let Ok(stmt) = syntax::parse_stmt(line) else {
+        let before = session.bindings();
+        journal::start();
+        let outcome = session.run(line);
+        let writes = journal::finish(&before);
+        // The statement as the session parsed it: parsed once, run once.
+        let Some(stmt) = outcome.stmt.clone() else {
             return Step {
-                outcome: session.run(line),
+                outcome,
                 report: Report::default(),
             };
         };
-        let before = session.bindings();
-        let mut writes = journal::prepare(&stmt, session);
-        let outcome = session.run(line);
-        journal::finish(&mut writes);
         let through = written_through(&stmt);
         let after = session.bindings();
+        let through = effects::through_names(through, &outcome.targets, &after);
+        let (wrote, others) = alerts::alerts(&writes, &after)
+            .into_iter()
+            .partition(|a| through.contains(&a.name));
         let mut report = Report {
-            alerts: alerts::alerts(&writes, &after, &through),
+            alerts: others,
+            wrote,
+            temporaries: effects::temporaries(&stmt, line, &outcome.targets, &before, &after),
+            state_changes: effects::state_changes(&writes, &before, &after),
+            rebound: effects::rebound(&stmt, line, &before, &after),
             through,
             ..Report::default()
         };
         if outcome.error.is_none() {
             report.results = results(&stmt, line, &outcome, session, &before);
+            for r in &mut report.results {
+                if r.verdict.kind == Kind::Copy && r.source_array.is_some() {
+                    r.gathered = gather::cells(session, &outcome.made, r.span);
+                }
+            }
         }
         for r in &report.results {
             if !matches!(stmt, Stmt::Expr(_)) {
@@ -146,24 +174,17 @@ impl Teacher {
         if let Some(last) = report.results.last() {
             self.last = Some(last.clone());
         }
-        if !writes.complete {
+        if !writes.complete() {
             report.note =
                 Some("(too much memory written to record it: :undo cannot take this back)".into());
         }
-        let changes_names = matches!(
-            stmt,
-            Stmt::Assign { .. }
-                | Stmt::AugAssign { .. }
-                | Stmt::Import { .. }
-                | Stmt::FromImport { .. }
-        );
-        if changes_names || writes.any() || !writes.complete {
-            self.journal.push(journal::Entry {
-                line: line.to_string(),
-                bindings: before,
-                writes,
-            });
-        }
+        // Every statement that ran is one step back for `:undo`, even one
+        // that changed nothing.
+        self.journal.push(journal::Entry {
+            line: line.to_string(),
+            bindings: before,
+            writes,
+        });
         Step { outcome, report }
     }
 
@@ -202,11 +223,12 @@ fn results(
     stmt: &Stmt,
     line: &str,
     outcome: &Outcome,
-    session: &mut Session,
+    session: &Session,
     before: &crate::eval::Bindings,
 ) -> Vec<Annotated> {
     let mut out = Vec::new();
-    let mut judge_one = |session: &mut Session, label: String, expr: &Expr, arr: ArrayRef| {
+    let mut judge_one = |label: String, expr: &Expr, arr: ArrayRef| {
+        let span = (expr.span.start, expr.span.end);
         let verdict = judge(expr, &arr, before);
         let source_array = verdict::source_expr(expr)
             .and_then(verdict::root_name)
@@ -214,16 +236,13 @@ fn results(
                 Some(Value::Array(a)) => Some(a.clone()),
                 _ => None,
             });
-        let gathered = match (&verdict.kind, &source_array) {
-            (Kind::Copy, Some(src)) => gather::cells(session, expr, src),
-            _ => None,
-        };
         out.push(Annotated {
             label,
             array: arr,
             verdict,
             source_array,
-            gathered,
+            gathered: None,
+            span,
         });
     };
     match stmt {
@@ -231,7 +250,7 @@ fn results(
             if let Some(Value::Array(a)) = &outcome.value
                 && !matches!(e.kind, ExprKind::Name(_))
             {
-                judge_one(session, text_of(e, line), e, a.clone());
+                judge_one(text_of(e, line), e, a.clone());
             }
         }
         Stmt::Assign { targets, value } => {
@@ -239,7 +258,7 @@ fn results(
                 match (&t.kind, &value.kind) {
                     (ExprKind::Name(n), _) => {
                         if let Some(Value::Array(a)) = session.binding(n).cloned() {
-                            judge_one(session, n.clone(), value, a);
+                            judge_one(n.clone(), value, a);
                         }
                     }
                     (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) if ts.len() == vs.len() => {
@@ -247,7 +266,7 @@ fn results(
                             if let ExprKind::Name(n) = &t.kind
                                 && let Some(Value::Array(a)) = session.binding(n).cloned()
                             {
-                                judge_one(session, n.clone(), v, a);
+                                judge_one(n.clone(), v, a);
                             }
                         }
                     }

@@ -3,9 +3,8 @@
 
 use crate::engine::{ArrayRef, DType};
 use crate::eval::{Bindings, Value};
-use crate::repl::Palette;
+use crate::style::Palette;
 
-use super::alerts::Alert;
 use super::render_diagram::{Layer, diagram, fit};
 use super::verdict::{Kind, Source, Verdict};
 use super::{Annotated, Report};
@@ -17,7 +16,7 @@ pub fn report(report: &Report, names: &Bindings, palette: &Palette, width: usize
         out.push_str(&summary(a, palette, width));
         out.push_str(&picture(a, names, palette, width));
     }
-    out.push_str(&alerts(&report.alerts, &report.through, palette, width));
+    out.push_str(&super::render_effects::effects(report, palette, width));
     if let Some(note) = &report.note {
         out.push_str(&palette.dim(&fit(note, width)));
         out.push('\n');
@@ -312,38 +311,6 @@ pub fn owner_name(owner: &ArrayRef, names: &Bindings) -> String {
         Some(n) => (*n).clone(),
         None => "an unnamed array".into(),
     }
-}
-
-/// `! also changed: a[1, 2] 6 → 99 (4 cells)`, one line per name.
-pub fn alerts(alerts: &[Alert], through: &[String], palette: &Palette, width: usize) -> String {
-    if alerts.is_empty() {
-        return String::new();
-    }
-    let via = if through.is_empty() {
-        String::new()
-    } else {
-        format!(" through {}", through.join(", "))
-    };
-    let mut out = palette.alert(&fit(&format!("! this write{via} also changed:"), width));
-    out.push('\n');
-    for a in alerts {
-        let line = if a.unsure {
-            format!(
-                "    {}: shares the written memory (too large to compare)",
-                a.name
-            )
-        } else {
-            let count = match a.count {
-                Some(1) => " (1 cell)".to_string(),
-                Some(n) => format!(" ({n} cells)"),
-                None => String::new(),
-            };
-            format!("    {}  {} → {}{count}", a.cell, a.old, a.new)
-        };
-        out.push_str(&palette.alert(&fit(&line, width)));
-        out.push('\n');
-    }
-    out
 }
 
 /// One verdict at length, for `:explain`.

@@ -8,7 +8,7 @@
 use crate::engine::element::read_scalar;
 use crate::engine::{ArrayRef, NdArray};
 use crate::render::scalar_str;
-use crate::repl::Palette;
+use crate::style::Palette;
 
 use super::footprint::{self, Footprint};
 

@@ -4,7 +4,7 @@
 use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 
 use crate::eval::{Bindings, Value, shares_memory};
-use crate::repl::Palette;
+use crate::style::Palette;
 
 use super::Teacher;
 use super::render::{owner_name, shape_text};

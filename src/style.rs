@@ -1,4 +1,4 @@
-//! Colour for the interactive front ends, decided once per process.
+//! Colour for the front ends and the teaching view, decided once per process.
 //!
 //! Every coloured piece of text goes through a [`Palette`]. When colour is
 //! off the palette returns its input unchanged, so plain output never holds

@@ -1,0 +1,182 @@
+//! `np.lib.stride_tricks`: `as_strided` and `sliding_window_view`, views
+//! whose elements may overlap (a stride smaller than the element, or 0).
+//!
+//! NumPy's `as_strided` does no bounds check and reads memory it does not
+//! own when the strides reach past the buffer; slicelab refuses such a view
+//! with a `ValueError` rather than show made-up values.
+
+use crate::engine::reduce::normalize_axis;
+use crate::engine::{ArrayRef, Layout, NdArray};
+
+use super::error::{PyError, PyResult};
+use super::interp::{Args, iterate};
+use super::numpy::{as_array, int_arg};
+use super::value::Value;
+
+/// The module path every name here is reached by.
+pub const MODULE: &str = "numpy.lib.stride_tricks";
+
+/// The functions of [`MODULE`].
+pub const NAMES: &[&str] = &["as_strided", "sliding_window_view"];
+
+/// `np.lib` and `np.lib.stride_tricks` as attribute chains: the value of
+/// `MODULE_NAME.attr`, if there is one.
+pub fn module_attr(module: &str, name: &str) -> Option<Value> {
+    match (module, name) {
+        ("numpy.lib", "stride_tricks") => Some(Value::Module(MODULE.into())),
+        (MODULE, f) if NAMES.contains(&f) => {
+            Some(Value::func(&format!("np.lib.stride_tricks.{f}")))
+        }
+        _ => None,
+    }
+}
+
+/// Call `np.lib.stride_tricks.NAME`.
+pub fn call(name: &str, args: &Args) -> PyResult<Value> {
+    match name {
+        "as_strided" => {
+            let x = as_array(args.req(0, "x", name)?)?;
+            let shape = args
+                .get(1, "shape")
+                .filter(|v| !matches!(v, Value::None))
+                .map(|v| ints(v, "shape"))
+                .transpose()?;
+            let strides = args
+                .get(2, "strides")
+                .filter(|v| !matches!(v, Value::None))
+                .map(|v| ints(v, "strides"))
+                .transpose()?;
+            let writeable = match args.get(4, "writeable") {
+                Some(v) => super::interp::truthy(v)?,
+                None => true,
+            };
+            Ok(Value::Array(as_strided(&x, shape, strides, writeable)?))
+        }
+        "sliding_window_view" => {
+            let x = as_array(args.req(0, "x", name)?)?;
+            let window = args.req(1, "window_shape", name)?;
+            let window = match window {
+                Value::List(_) | Value::Tuple(_) | Value::Array(_) => ints(window, "window_shape")?,
+                v => vec![int_arg(v, "")?],
+            };
+            let axis = args
+                .get(2, "axis")
+                .filter(|v| !matches!(v, Value::None))
+                .map(|v| match v {
+                    Value::List(_) | Value::Tuple(_) => ints(v, "axis"),
+                    v => Ok(vec![int_arg(v, "")?]),
+                })
+                .transpose()?;
+            let writeable = match args.kw("writeable") {
+                Some(v) => super::interp::truthy(v)?,
+                None => false,
+            };
+            Ok(Value::Array(sliding_window_view(
+                &x, &window, axis, writeable,
+            )?))
+        }
+        _ => Err(PyError::attribute("module", name)),
+    }
+}
+
+/// A sequence of Python ints (`'int' object is not iterable` otherwise).
+fn ints(v: &Value, _what: &str) -> PyResult<Vec<i64>> {
+    iterate(v)?.iter().map(|x| int_arg(x, "")).collect()
+}
+
+/// A view of `x`'s memory with any shape and byte strides.
+pub fn as_strided(
+    x: &ArrayRef,
+    shape: Option<Vec<i64>>,
+    strides: Option<Vec<i64>>,
+    writeable: bool,
+) -> PyResult<ArrayRef> {
+    let l = x.layout();
+    let shape: Vec<i64> = shape.unwrap_or_else(|| l.shape.iter().map(|&n| n as i64).collect());
+    let strides: Vec<i64> =
+        strides.unwrap_or_else(|| l.strides.iter().map(|&s| s as i64).collect());
+    if shape.len() != strides.len() {
+        return Err(PyError::value("mismatch in length of strides and shape"));
+    }
+    if shape.iter().any(|&n| n < 0) {
+        return Err(PyError::value("negative dimensions are not allowed"));
+    }
+    super::numpy::check_ndim(shape.len())?;
+    let layout = Layout {
+        shape: shape.iter().map(|&n| n as usize).collect(),
+        strides: strides.iter().map(|&s| s as isize).collect(),
+        offset: l.offset,
+    };
+    let item = x.dtype().itemsize();
+    if let Some((lo, hi)) = layout.byte_extent(item)
+        && (lo < 0 || hi > x.buffer().nbytes() as isize)
+    {
+        return Err(PyError::value(format!(
+            "slicelab: these strides reach bytes {lo}..{hi} of a {}-byte buffer; NumPy would \
+             read memory the array does not own",
+            x.buffer().nbytes()
+        )));
+    }
+    let view = NdArray::view_with(x, layout);
+    if view.writeable() && !writeable {
+        view.set_writeable(false)?;
+    }
+    Ok(view)
+}
+
+/// Every window of `window` cells along `axis` (all axes by default), as
+/// one read-only view (writeable only when asked and `x` is).
+pub fn sliding_window_view(
+    x: &ArrayRef,
+    window: &[i64],
+    axis: Option<Vec<i64>>,
+    writeable: bool,
+) -> PyResult<ArrayRef> {
+    if window.iter().any(|&w| w < 0) {
+        return Err(PyError::value(
+            "`window_shape` cannot contain negative values",
+        ));
+    }
+    let ndim = x.ndim();
+    let axes: Vec<usize> = match axis {
+        None => {
+            if window.len() != ndim {
+                return Err(PyError::value(format!(
+                    "Since axis is `None`, must provide window_shape for all dimensions of `x`; \
+                     got {} window_shape elements and `x.ndim` is {ndim}.",
+                    window.len()
+                )));
+            }
+            (0..ndim).collect()
+        }
+        Some(axes) => {
+            let axes = axes
+                .iter()
+                .map(|&a| normalize_axis(a, ndim))
+                .collect::<Result<Vec<_>, _>>()?;
+            if window.len() != axes.len() {
+                return Err(PyError::value(format!(
+                    "Must provide matching length window_shape and axis; got {} window_shape \
+                     elements and {} axes elements.",
+                    window.len(),
+                    axes.len()
+                )));
+            }
+            axes
+        }
+    };
+    let l = x.layout();
+    let mut strides: Vec<i64> = l.strides.iter().map(|&s| s as i64).collect();
+    strides.extend(axes.iter().map(|&a| l.strides[a] as i64));
+    let mut shape: Vec<i64> = l.shape.iter().map(|&n| n as i64).collect();
+    for (&a, &w) in axes.iter().zip(window) {
+        if shape[a] < w {
+            return Err(PyError::value(
+                "window shape cannot be larger than input array shape",
+            ));
+        }
+        shape[a] -= w - 1;
+    }
+    shape.extend(window);
+    as_strided(x, Some(shape), Some(strides), writeable)
+}

@@ -1,0 +1,132 @@
+//! The text of what a statement did to memory besides the arrays it made:
+//! the cells it wrote in place, the other names that changed with them,
+//! writes lost in a temporary copy, rebindings and shape or flag changes.
+
+use crate::style::Palette;
+
+use super::Report;
+use super::alerts::Alert;
+use super::render_diagram::fit;
+
+/// Every effect line of one statement, in the order a learner reads them.
+pub fn effects(report: &Report, palette: &Palette, width: usize) -> String {
+    let mut out = String::new();
+    for a in &report.wrote {
+        out.push_str(&palette.dim(&fit(&wrote_line(a), width)));
+        out.push('\n');
+    }
+    for t in &report.temporaries {
+        let head = format!(
+            "! this write went into a temporary copy made by {}",
+            t.made_by
+        );
+        out.push_str(&palette.alert(&fit(&head, width)));
+        out.push('\n');
+        let tail = match &t.unchanged {
+            Some(n) => vec![
+                format!("  {n} is unchanged: the copy was thrown away."),
+                format!("  To write into {n}, index it once on the left: {n}[...] = value"),
+            ],
+            None => vec!["  no name holds that copy, so the write is lost.".to_string()],
+        };
+        for line in tail {
+            out.push_str(&palette.alert(&fit(&line, width)));
+            out.push('\n');
+        }
+    }
+    out.push_str(&also_changed(
+        &report.alerts,
+        &report.through,
+        palette,
+        width,
+    ));
+    for line in &report.state_changes {
+        out.push_str(&palette.dim(&fit(&format!("changed in place: {line}"), width)));
+        out.push('\n');
+    }
+    for r in &report.rebound {
+        let lines = [
+            format!(
+                "rebound: {n} now names {v}; the array {n} named is unchanged",
+                n = r.name,
+                v = r.value
+            ),
+            format!(
+                "  (to write into that array instead: {n}[...] = {v})",
+                n = r.name,
+                v = r.value
+            ),
+        ];
+        for line in lines {
+            out.push_str(&palette.dim(&fit(&line, width)));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `wrote 3 cells of a in place: a[0, 1] 1 → 55, …`.
+fn wrote_line(a: &Alert) -> String {
+    let n = a.count.unwrap_or(a.cells.len());
+    let cells = if n == 1 {
+        "1 cell".into()
+    } else {
+        format!("{n} cells")
+    };
+    format!("wrote {cells} of {} in place: {}", a.name, where_text(a))
+}
+
+/// Alerts list each cell old → new up to this many; past it they show the
+/// region written (`a[1:3, 1:4]`) when the cells fill a box.
+const LISTED: usize = 3;
+
+/// The cells of an alert: each old → new up to [`LISTED`], else the box
+/// they fill with one example, or the first two.
+fn where_text(a: &Alert) -> String {
+    let each: Vec<String> = a
+        .cells
+        .iter()
+        .map(|c| format!("{} {} → {}", c.cell, c.old, c.new))
+        .collect();
+    let n = a.count.unwrap_or(a.cells.len());
+    match &a.region {
+        Some(r) if n > LISTED => format!("{r}, e.g. {}", each.first().cloned().unwrap_or_default()),
+        _ if n <= LISTED && each.len() == n => each.join(", "),
+        _ => format!(
+            "{}, …",
+            each.iter().take(2).cloned().collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// `! this write through b also changed:` and one line per other name.
+fn also_changed(alerts: &[Alert], through: &[String], palette: &Palette, width: usize) -> String {
+    if alerts.is_empty() {
+        return String::new();
+    }
+    let via = if through.is_empty() {
+        String::new()
+    } else {
+        format!(" through {}", through.join(", "))
+    };
+    let mut out = palette.alert(&fit(&format!("! this write{via} also changed:"), width));
+    out.push('\n');
+    for a in alerts {
+        let line = if a.unsure {
+            format!(
+                "    {}: shares the written memory (too large to compare)",
+                a.name
+            )
+        } else {
+            let count = match a.count {
+                Some(1) => " (1 cell)".to_string(),
+                Some(n) => format!(" ({n} cells)"),
+                None => String::new(),
+            };
+            format!("    {}{count}: {}", a.name, where_text(a))
+        };
+        out.push_str(&palette.alert(&fit(&line, width)));
+        out.push('\n');
+    }
+    out
+}
