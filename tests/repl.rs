@@ -249,6 +249,6 @@ fn piped_repl_shows_the_teaching_view_without_colour() {
         "{stdout}"
     );
     assert!(stdout.contains("  [ ] v this result"), "{stdout}");
-    assert!(stdout.contains("    a[1]  1 → 9"), "{stdout}");
+    assert!(stdout.contains("    a (1 cell): a[1] 1 → 9"), "{stdout}");
     assert!(!stdout.contains('\x1b'), "{stdout:?}");
 }

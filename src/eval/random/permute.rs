@@ -386,7 +386,7 @@ fn generator_without_replacement<G: BitGen>(
         while set[loc] != u64::MAX && set[loc] != val {
             loc = (loc + 1) & mask as usize;
         }
-        let slot = j - pop + size;
+        let slot = j + size - pop;
         if set[loc] == u64::MAX {
             set[loc] = val;
             out[slot] = val as i64;
