@@ -79,6 +79,8 @@ macro_rules! unary2 {
 pub const ENTRIES: &[Entry] = &[
     unary!("rint"),
     unary!("trunc"),
+    unary!("floor"),
+    unary!("ceil"),
     unary!("sign"),
     unary!("signbit"),
     unary!("log2"),
@@ -152,7 +154,7 @@ enum Kernel {
 /// bool (`signbit`).
 fn loops(name: &str) -> &'static str {
     match name {
-        "trunc" => "?bBhHiIlLefd",
+        "trunc" | "floor" | "ceil" => "?bBhHiIlLefd",
         "fmax" | "fmin" => "?bBhHiIlLefdFD",
         "sign" | "reciprocal" => "bBhHiIlLefdFD",
         "float_power" => "dD",
@@ -188,6 +190,8 @@ fn kernel(name: &str) -> Kernel {
     match name {
         "rint" => Elem(rint),
         "trunc" => Elem(trunc),
+        "floor" => Elem(floor),
+        "ceil" => Elem(ceil),
         "sign" => Elem(sign),
         "signbit" => Elem(|x, _| Scalar::Bool(scalar_as_f64(&x[0]).is_sign_negative())),
         "reciprocal" => Elem(reciprocal),
@@ -248,11 +252,25 @@ fn rint(x: &[Scalar], _: &DType) -> Scalar {
     }
 }
 
-fn trunc(x: &[Scalar], _: &DType) -> Scalar {
-    match &x[0] {
-        Scalar::Float(v) => Scalar::Float(v.trunc()),
+/// `trunc`, `floor`, `ceil`: integers and bools pass through unchanged
+/// (NumPy 2.x has integer loops for them), floats are rounded.
+fn round_float(x: &Scalar, op: fn(f64) -> f64) -> Scalar {
+    match x {
+        Scalar::Float(v) => Scalar::Float(op(*v)),
         other => other.clone(),
     }
+}
+
+fn trunc(x: &[Scalar], _: &DType) -> Scalar {
+    round_float(&x[0], f64::trunc)
+}
+
+fn floor(x: &[Scalar], _: &DType) -> Scalar {
+    round_float(&x[0], f64::floor)
+}
+
+fn ceil(x: &[Scalar], _: &DType) -> Scalar {
+    round_float(&x[0], f64::ceil)
 }
 
 fn sign(x: &[Scalar], _: &DType) -> Scalar {

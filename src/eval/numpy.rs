@@ -1844,7 +1844,7 @@ impl Session {
                 let a = arr0(&args)?;
                 scalarize(kernels::unary(kernels::UnaryOp::Neg, &a)?)
             }
-            "sqrt" | "exp" | "log" | "sin" | "cos" | "square" | "floor" | "ceil" => {
+            "sqrt" | "exp" | "log" | "sin" | "cos" | "square" => {
                 let a = arr0(&args)?;
                 if name == "square" {
                     return numpy_binary(BinaryOp::Mul, &args.pos[0], &args.pos[0]);
@@ -1857,9 +1857,7 @@ impl Session {
                     "exp" => f64::exp,
                     "log" => f64::ln,
                     "sin" => f64::sin,
-                    "cos" => f64::cos,
-                    "floor" => f64::floor,
-                    _ => f64::ceil,
+                    _ => f64::cos,
                 };
                 let out = unary_float(&a, f)?;
                 scalarize(out)

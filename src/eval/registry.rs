@@ -613,16 +613,6 @@ pub const NP: &[Entry] = &[
         1,
         1,
     ),
-    ufunc(
-        "floor(x, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None, subok=True, signature=None)",
-        1,
-        1,
-    ),
-    ufunc(
-        "ceil(x, /, out=None, *, where=True, casting='same_kind', order='K', dtype=None, subok=True, signature=None)",
-        1,
-        1,
-    ),
     func(
         "set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None, suppress=None, nanstr=None, infstr=None, formatter=None, sign=None, floatmode=None, *, legacy=None, override_repr=None)",
         Style::Python,
