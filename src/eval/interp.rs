@@ -216,9 +216,7 @@ impl Session {
                         value: obj_expr,
                         index,
                     } => {
-                        let obj = self.eval(obj_expr)?;
-                        self.note_target(obj_expr.span, &obj);
-                        let idx = self.eval_index(index)?;
+                        let (obj, idx) = self.subscript_target(obj_expr, index)?;
                         let cur = self.getitem(&obj, &idx)?;
                         let new = self.inplace(*op, cur, &rhs)?;
                         self.setitem(&obj, &idx, &new)
@@ -259,6 +257,15 @@ impl Session {
         self.binary(op, &cur, rhs)
     }
 
+    /// The object and index of a subscript being written (`a[i] = v`,
+    /// `a[i] += v`), the object noted for the teaching view.
+    fn subscript_target(&mut self, obj_expr: &Expr, index: &Expr) -> PyResult<(Value, Value)> {
+        let obj = self.eval(obj_expr)?;
+        self.note_target(obj_expr.span, &obj);
+        let idx = self.eval_index(index)?;
+        Ok((obj, idx))
+    }
+
     pub(super) fn assign(&mut self, target: &Expr, value: Value) -> PyResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
@@ -274,9 +281,7 @@ impl Session {
                 value: obj_expr,
                 index,
             } => {
-                let obj = self.eval(obj_expr)?;
-                self.note_target(obj_expr.span, &obj);
-                let idx = self.eval_index(index)?;
+                let (obj, idx) = self.subscript_target(obj_expr, index)?;
                 self.setitem(&obj, &idx, &value)
             }
             ExprKind::Attribute {
