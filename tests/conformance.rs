@@ -299,6 +299,7 @@ conformance_tests! {
     random_streams => "54_random_streams",
     random_ziggurat => "55_random_ziggurat",
     random_binomial_poisson => "56_random_binomial_poisson",
+    random_normal => "57_random_normal",
     split_insert => "60_split_insert",
     append_pad => "61_append_pad",
     meshgrid_tri_resize => "62_meshgrid_tri_resize",

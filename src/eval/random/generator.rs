@@ -1,7 +1,6 @@
 //! `Generator` methods: Lemire bounded integers, 53-bit doubles (24-bit
 //! floats for `dtype=np.float32`), uniform, the ziggurat exponential
-//! (double and float) and float32 normal (the double normal is refused:
-//! see [`ziggurat_unavailable`]),
+//! and normal (double and float),
 //! and the sampling/reordering methods of `permute.rs`.
 
 use std::rc::Rc;
@@ -62,24 +61,6 @@ fn float_dtype(b: &Bound, func: &str) -> PyResult<DType> {
     }
 }
 
-/// The Generator's double normal walks NumPy's ziggurat tables, and
-/// NumPy's double normal tables cannot be recomputed to their last bit:
-/// the machine that made them rounded one `exp` (at layer 38, 0.498 ulp
-/// from a tie) the other way than a correctly rounded `exp` does, which
-/// moves layers 1-38 (`engine/random/ziggurat.rs`). A draw that differs in
-/// its last bit is a wrong answer, so the double normal is refused rather
-/// than approximated; the float32 normal, the exponentials and the legacy
-/// `np.random.*` Gaussians are exact and work.
-fn ziggurat_unavailable(name: &str) -> PyError {
-    PyError::new(
-        "NotImplementedError",
-        format!(
-            "slicelab cannot yet draw Generator.{name} bit for bit (NumPy's ziggurat tables); \
-             the legacy np.random.{name} works"
-        ),
-    )
-}
-
 fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
     let size = || size_arg(b.get("size"));
     match name {
@@ -94,7 +75,7 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
             b.refuse("out")?;
             match float_dtype(b, name)? {
                 DType::Float32 => float32s(size()?, || ziggurat::standard_normal_f32(g)),
-                _ => Err(ziggurat_unavailable(name)),
+                _ => doubles(size()?, || ziggurat::standard_normal(g)),
             }
         }
         "standard_exponential" => {
@@ -120,8 +101,7 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
             if scale < 0.0 {
                 return Err(PyError::value("scale < 0"));
             }
-            let _ = (loc, size()?);
-            Err(ziggurat_unavailable(name))
+            doubles(size()?, || loc + scale * ziggurat::standard_normal(g))
         }
         "uniform" => {
             let low = param(b.get("low"), 0.0, name, "low")?;
