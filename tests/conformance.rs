@@ -326,6 +326,7 @@ conformance_tests! {
     hostile_sizes => "91_hostile_sizes",
     method_and_builtin_binding => "92_method_and_builtin_binding",
     scalar_conversions => "93_scalar_conversions",
+    attribute_errors => "94_attribute_errors",
     sum_order => "95_sum_order",
     sort_typed => "96_sort_typed",
     reduce_axes => "97_reduce_axes",

@@ -26,7 +26,10 @@ pub fn attr(dt: &DType, name: &str) -> PyResult<Value> {
             DType::Str(_) | DType::Bytes(_) | DType::Record(_) => 0,
             _ => 1,
         }),
-        other => return Err(PyError::attribute("numpy.dtype", other)),
+        other => {
+            let ty = Value::DType(dt.clone()).type_name();
+            return Err(PyError::attribute(&ty, other));
+        }
     })
 }
 

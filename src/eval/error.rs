@@ -38,7 +38,12 @@ impl PyError {
         Self::new("NameError", format!("name '{name}' is not defined"))
     }
     /// `AttributeError` for a missing attribute of a type.
+    /// (or an honest `NotImplementedError` when NumPy's `type_name` has
+    /// `attr` and slicelab does not: see `numpy_names.rs`)
     pub fn attribute(type_name: &str, attr: &str) -> PyError {
+        if let Some(e) = super::numpy_names::missing_attribute(type_name, attr) {
+            return e;
+        }
         Self::new(
             "AttributeError",
             format!("'{type_name}' object has no attribute '{attr}'"),

@@ -132,10 +132,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
             Ok(scalarize(sum))
         }
         "iterable" => Ok(Value::Bool(iterate(args.req(0, "y", name)?).is_ok())),
-        other => Err(PyError::new(
-            "AttributeError",
-            format!("module 'numpy' has no attribute '{other}'"),
-        )),
+        other => Err(super::numpy_names::missing_module_attribute("numpy", other)),
     }
 }
 

@@ -852,12 +852,8 @@ impl Session {
                 super::random::module_attr(name)
             }
             Value::Random(r) => super::random::attr(r, obj, name),
-            Value::Module(m) => super::stride_tricks::module_attr(m, name).ok_or_else(|| {
-                PyError::new(
-                    "AttributeError",
-                    format!("module '{m}' has no attribute '{name}'"),
-                )
-            }),
+            Value::Module(m) => super::stride_tricks::module_attr(m, name)
+                .ok_or_else(|| super::numpy_names::missing_module_attribute(m, name)),
             Value::Array(a) => super::methods::array_attr(a, obj, name),
             Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
             Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),
@@ -964,12 +960,8 @@ impl Session {
             return Ok(Value::func(&format!("np.{name}")));
         }
         super::numpy::np_attr(name).ok_or_else(|| {
-            super::removed_names::removed(name).unwrap_or_else(|| {
-                PyError::new(
-                    "AttributeError",
-                    format!("module 'numpy' has no attribute '{name}'"),
-                )
-            })
+            super::removed_names::removed(name)
+                .unwrap_or_else(|| super::numpy_names::missing_module_attribute("numpy", name))
         })
     }
 
@@ -1038,7 +1030,6 @@ impl Session {
             }
             Value::Type(t) => super::numpy::construct(self, t, args),
             Value::Method(obj, name) => self.call_method_registered(obj, name, args),
-            Value::DType(_) => Err(PyError::type_error("'numpy.dtype' object is not callable")),
             other => Err(PyError::type_error(format!(
                 "'{}' object is not callable",
                 other.type_name()

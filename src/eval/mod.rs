@@ -34,6 +34,7 @@ mod shapes;
 /// Lesson lines run with file writing refused (issue 19).
 pub use npy::{WritesRefused, refuse_file_writes};
 mod numpy;
+mod numpy_names;
 pub mod object;
 pub mod ops;
 mod printopts;

@@ -1325,7 +1325,9 @@ impl Session {
                 };
                 let found = self.getattr(&o, &n);
                 match (name, found, args.get(2, "default")) {
-                    ("hasattr", found, _) => Ok(Value::Bool(found.is_ok())),
+                    // Python's hasattr catches AttributeError only.
+                    ("hasattr", Err(e), _) if e.kind == "AttributeError" => Ok(Value::Bool(false)),
+                    ("hasattr", found, _) => found.map(|_| Value::Bool(true)),
                     (_, Err(e), Some(default)) if e.kind == "AttributeError" => Ok(default.clone()),
                     (_, found, _) => found,
                 }
@@ -1962,12 +1964,7 @@ impl Session {
                     "'np.{name}' is used with [], as np.{name}[1:3]"
                 )));
             }
-            other => {
-                return Err(PyError::new(
-                    "AttributeError",
-                    format!("module 'numpy' has no attribute '{other}'"),
-                ));
-            }
+            other => return Err(super::numpy_names::missing_module_attribute("numpy", other)),
         })
     }
 }

@@ -27,7 +27,7 @@ use std::rc::Rc;
 pub use objects::{RandomObj, repr};
 
 use super::Session;
-use super::error::{PyError, PyResult};
+use super::error::PyResult;
 use super::interp::Args;
 use super::value::Value;
 
@@ -42,10 +42,7 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
     if sigs::find(sigs::LEGACY, name).is_some() || sigs::find(sigs::CONSTRUCTORS, name).is_some() {
         return Ok(Value::func(&format!("np.random.{name}")));
     }
-    Err(PyError::new(
-        "AttributeError",
-        format!("module 'numpy.random' has no attribute '{name}'"),
-    ))
+    Err(super::numpy_names::missing_module_attribute(MODULE, name))
 }
 
 /// Call `np.random.NAME(...)`.
