@@ -3,7 +3,7 @@
 
 use slicelab::eval::Session;
 use slicelab::style::Palette;
-use slicelab::teach::Teacher;
+use slicelab::teach::{Kind, Teacher};
 
 /// Run `lines` with teaching on; the text of the last one (output + view).
 fn teach(lines: &[&str], width: usize) -> String {
@@ -520,4 +520,41 @@ fn a_write_through_overlapping_windows_alerts_the_source() {
         80,
     );
     assert!(text.contains("a (1 cell)"), "{text}");
+}
+
+#[test]
+fn verdicts_read_what_was_evaluated_not_the_spelling() {
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    teacher.run(&mut session, "a = np.arange(6)");
+    teacher.run(&mut session, "keep = np.isin(a, [1, 4])");
+    teacher.run(&mut session, "rows = [0, 2]");
+    let mut verdict_of = |stmt: &str| {
+        let step = teacher.run(&mut session, stmt);
+        assert!(step.outcome.error.is_none(), "{stmt}");
+        let r = step.report.results.first().expect("an array result");
+        (r.verdict.kind, r.verdict.rule.clone())
+    };
+    // A list made into an array was never an array: NEW, not a copy.
+    assert_eq!(verdict_of("b = np.array([1, 2, 3])").0, Kind::New);
+    assert_eq!(verdict_of("b = np.array([[1, 2], [3, 4]])").0, Kind::New);
+    assert_eq!(verdict_of("c = np.array(a)").0, Kind::Copy);
+    assert_eq!(verdict_of("c = np.concatenate([a, a])").0, Kind::Copy);
+    // Index kinds by the index's dtype: masks however they were built.
+    for stmt in [
+        "d = a[np.logical_and(a > 1, a < 4)]",
+        "d = a[keep]",
+        "d = a[np.isin(a, [1, 4])]",
+        "d = a[[True, False, True, False, True, False]]",
+    ] {
+        let (kind, rule) = verdict_of(stmt);
+        assert_eq!(kind, Kind::Copy, "{stmt}");
+        assert!(rule.starts_with("boolean mask"), "{stmt}: {rule}");
+    }
+    let (kind, rule) = verdict_of("d = a[rows]");
+    assert_eq!(kind, Kind::Copy);
+    assert!(rule.starts_with("integer-array index"), "{rule}");
+    let (kind, rule) = verdict_of("d = a[np.nonzero(a > 2)]");
+    assert_eq!(kind, Kind::Copy);
+    assert!(rule.starts_with("integer-array index"), "{rule}");
 }

@@ -389,6 +389,7 @@ impl Session {
                 let obj = self.eval(value)?;
                 let idx = self.eval_index(index)?;
                 let out = self.getitem(&obj, &idx)?;
+                self.note_producer(e.span, Some(&obj), Some(&idx), &out);
                 self.note_made(e.span, &obj, super::provenance::How::Index(idx), &out);
                 out
             }
@@ -433,7 +434,9 @@ impl Session {
                     }
                 }
                 let mover = Session::movable_call(&f, &a);
+                let operand = Session::call_operand(&f, &a);
                 let out = self.call(&f, a)?;
+                self.note_producer(e.span, operand.as_ref(), None, &out);
                 if let Some((recv, how)) = mover {
                     self.note_made(e.span, &recv, how, &out);
                 }

@@ -93,6 +93,8 @@ pub struct Session {
     targets: Vec<WriteTarget>,
     /// Copies the current statement made, and how (teaching view only).
     made: Vec<provenance::Made>,
+    /// What its array-valued subscripts and calls were applied to.
+    produced: Vec<provenance::Producer>,
 }
 
 /// The most write targets one statement keeps (a loop may assign often).
@@ -128,6 +130,9 @@ pub struct Outcome {
     pub targets: Vec<WriteTarget>,
     /// The copies it made, and how (recorded while the teaching view is on).
     pub made: Vec<provenance::Made>,
+    /// What its array-valued subscripts and calls were applied to
+    /// (teaching view only).
+    pub produced: Vec<provenance::Producer>,
 }
 
 impl Default for Session {
@@ -153,6 +158,7 @@ impl Session {
             random_state: None,
             targets: Vec::new(),
             made: Vec::new(),
+            produced: Vec::new(),
         }
     }
 
@@ -218,6 +224,7 @@ impl Session {
         self.printed.clear();
         self.targets.clear();
         self.made.clear();
+        self.produced.clear();
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
         // The repr is made inside the guard too: printing a value can be
@@ -239,6 +246,7 @@ impl Session {
         out.output = std::mem::take(&mut self.printed);
         out.targets = std::mem::take(&mut self.targets);
         out.made = std::mem::take(&mut self.made);
+        out.produced = std::mem::take(&mut self.produced);
         match result {
             Ok((value, shown)) => {
                 if let Some(text) = shown {

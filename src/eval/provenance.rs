@@ -38,6 +38,32 @@ const MOVERS: &[&str] = &[
     "compress",
 ];
 
+/// What one array-valued subscript or call was applied to, as evaluated:
+/// the teaching view's verdict reads the index kinds from the index's
+/// values (a mask built by `np.logical_and` is a mask, whatever its
+/// spelling) and tells a copy from a new array by whether the operand held
+/// an array at all (`np.array([1, 2, 3])` is NEW, `np.array(a)` a COPY).
+#[derive(Debug, Clone)]
+pub struct Producer {
+    /// Byte range of the expression.
+    pub span: (usize, usize),
+    /// The indexed object, the receiver, or a function's first argument
+    /// held an array (itself, or inside a list or tuple).
+    pub from_array: bool,
+    /// The index as evaluated, for a subscript.
+    pub index: Option<Value>,
+}
+
+/// Does `v` hold an array, itself or inside (nested) lists and tuples?
+fn holds_array(v: &Value, depth: usize) -> bool {
+    match v {
+        Value::Array(_) => true,
+        Value::List(items) if depth > 0 => items.borrow().iter().any(|x| holds_array(x, depth - 1)),
+        Value::Tuple(items) if depth > 0 => items.iter().any(|x| holds_array(x, depth - 1)),
+        _ => false,
+    }
+}
+
 /// One copy the evaluator made and how.
 #[derive(Debug, Clone)]
 pub struct Made {
@@ -73,6 +99,45 @@ impl Session {
                 source: src.clone(),
                 how,
             });
+        }
+    }
+
+    /// Remember what the array-valued `result` of the expression at `span`
+    /// was applied to (teaching view only).
+    pub(super) fn note_producer(
+        &mut self,
+        span: Span,
+        operand: Option<&Value>,
+        index: Option<&Value>,
+        result: &Value,
+    ) {
+        if !crate::engine::write_log::active()
+            || self.produced.len() >= MAX_MADE
+            || !matches!(result, Value::Array(_))
+        {
+            return;
+        }
+        self.produced.push(Producer {
+            span: (span.start, span.end),
+            from_array: operand.is_some_and(|v| holds_array(v, 4)),
+            index: index.cloned(),
+        });
+    }
+
+    /// The operand a call is applied to: a method's receiver, or an `np.`
+    /// function's first argument (cloned before the call takes it).
+    pub(super) fn call_operand(f: &Value, a: &Args) -> Option<Value> {
+        if !crate::engine::write_log::active() {
+            return None;
+        }
+        match f {
+            Value::Method(recv, _) => Some((**recv).clone()),
+            Value::Function(_) => a
+                .pos
+                .first()
+                .or_else(|| a.kw.first().map(|(_, v)| v))
+                .cloned(),
+            _ => None,
         }
     }
 

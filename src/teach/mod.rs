@@ -229,7 +229,8 @@ fn results(
     let mut out = Vec::new();
     let mut judge_one = |label: String, expr: &Expr, arr: ArrayRef| {
         let span = (expr.span.start, expr.span.end);
-        let verdict = judge(expr, &arr, before);
+        let producer = outcome.produced.iter().rev().find(|p| p.span == span);
+        let verdict = judge(expr, &arr, before, producer);
         let source_array = verdict::source_expr(expr)
             .and_then(verdict::root_name)
             .and_then(|n| match before.get(n) {

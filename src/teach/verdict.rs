@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use crate::engine::ArrayRef;
+use crate::eval::provenance::Producer;
 use crate::eval::{Bindings, Value, shares_memory};
 use crate::syntax::ast::{Arg, Expr, ExprKind, UnaryOp};
 
@@ -106,9 +107,18 @@ pub(super) enum Op {
 }
 
 /// Judge `result`, the value of `expr`, against the names bound before the
-/// statement ran.
-pub fn judge(expr: &Expr, result: &ArrayRef, before: &Bindings) -> Verdict {
-    let op = operation(expr, before);
+/// statement ran, with the evaluator's record of what `expr` was applied to
+/// (`producer`; absent for a name or an operator).
+pub fn judge(
+    expr: &Expr,
+    result: &ArrayRef,
+    before: &Bindings,
+    producer: Option<&Producer>,
+) -> Verdict {
+    let mut op = operation(expr, before);
+    if let (Op::Index(_), Some(idx)) = (&op, producer.and_then(|p| p.index.as_ref())) {
+        op = Op::Index(items_of_value(idx));
+    }
     // ALIAS: the very object some name already held.
     if let Some(name) = named_as(result, before) {
         let rule = match &op {
@@ -142,6 +152,11 @@ pub fn judge(expr: &Expr, result: &ArrayRef, before: &Bindings) -> Verdict {
         if result.same_buffer(&src) {
             return verdict(Kind::Empty, Source::Named(name), &op, result);
         }
+    }
+    // A function applied to no array at all (`np.array([1, 2, 3])`) made
+    // its values itself.
+    if matches!(op, Op::Function(_)) && producer.is_some_and(|p| !p.from_array) {
+        return verdict(Kind::New, Source::Nothing, &op, result);
     }
     let from = match (&named_source, source) {
         (Some((n, _)), _) => Source::Named(n.clone()),
@@ -313,6 +328,47 @@ fn operation(expr: &Expr, before: &Bindings) -> Op {
             Op::Arithmetic
         }
         _ => Op::Other,
+    }
+}
+
+/// The index items of an evaluated index: kinds by the values' types and
+/// dtypes, as NumPy decides them.
+fn items_of_value(index: &Value) -> Vec<Item> {
+    match index {
+        Value::Tuple(parts) => parts.iter().map(item_of_value).collect(),
+        other => vec![item_of_value(other)],
+    }
+}
+
+fn item_of_value(v: &Value) -> Item {
+    match v {
+        Value::Bool(_) | Value::NpScalar(crate::engine::DType::Bool, _) => Item::Mask,
+        Value::Int(_) | Value::NpScalar(..) => Item::Int,
+        Value::Slice(s) => Item::Slice {
+            step: match &s[2] {
+                Value::None => Step::One,
+                Value::Int(1) => Step::One,
+                Value::Int(n) if *n < 0 => Step::Negative,
+                _ => Step::Positive,
+            },
+        },
+        Value::None => Item::NewAxis,
+        Value::Ellipsis => Item::Ellipsis,
+        Value::Str(_) => Item::Field,
+        Value::Array(a) if matches!(a.dtype(), crate::engine::DType::Bool) => Item::Mask,
+        Value::Array(a) if a.ndim() == 0 => Item::Int,
+        Value::Array(_) => Item::IntArray,
+        Value::List(xs) => {
+            let xs = xs.borrow();
+            if !xs.is_empty() && xs.iter().all(|x| matches!(x, Value::Str(_))) {
+                Item::MultiField
+            } else if !xs.is_empty() && xs.iter().all(|x| matches!(x, Value::Bool(_))) {
+                Item::Mask
+            } else {
+                Item::IntArray
+            }
+        }
+        _ => Item::Unknown,
     }
 }
 
