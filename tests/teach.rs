@@ -558,3 +558,28 @@ fn verdicts_read_what_was_evaluated_not_the_spelling() {
     assert_eq!(kind, Kind::Copy);
     assert!(rule.starts_with("integer-array index"), "{rule}");
 }
+
+#[test]
+fn a_write_inside_a_learners_function_is_named_at_the_call() {
+    let text = teach(
+        &[
+            "X = np.arange(6.0)",
+            "train = X[:4]",
+            "def normalize(x):\n    x -= x.mean()\n    return x",
+            "t = normalize(train)",
+        ],
+        80,
+    );
+    let call = text
+        .split(">>> t = normalize(train)")
+        .nth(1)
+        .expect("the call's view");
+    assert!(
+        call.contains("! normalize(train) wrote in place and changed:"),
+        "{call}"
+    );
+    assert!(call.contains("    X (4 cells): X[0:4]"), "{call}");
+    assert!(call.contains("    train (4 cells)"), "{call}");
+    // `t` is bound by this statement: it did not change, it is new.
+    assert!(!call.contains("    t (4 cells)"), "{call}");
+}

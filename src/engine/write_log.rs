@@ -79,6 +79,9 @@ struct Open {
 
 thread_local! {
     static ACTIVE: Cell<bool> = const { Cell::new(false) };
+    /// Writes noted since the log opened (saved or not), so the evaluator
+    /// can tell which of a statement's calls wrote.
+    static WRITES: Cell<u64> = const { Cell::new(0) };
     static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
 }
 
@@ -91,7 +94,13 @@ pub fn start(budget: usize) {
             ..Open::default()
         })
     });
+    WRITES.with(|w| w.set(0));
     ACTIVE.with(|a| a.set(true));
+}
+
+/// How many writes the open log has been told of so far.
+pub fn writes_noted() -> u64 {
+    WRITES.with(Cell::get)
 }
 
 /// Close the log and hand back what the statement wrote.
@@ -113,6 +122,7 @@ pub(super) fn note_bytes(buffer: &Rc<Buffer>, lo: usize, hi: usize) {
     if !active() {
         return;
     }
+    WRITES.with(|w| w.set(w.get() + 1));
     OPEN.with(|o| {
         if let Ok(mut open) = o.try_borrow_mut()
             && let Some(open) = open.as_mut()

@@ -435,7 +435,10 @@ impl Session {
                 }
                 let mover = Session::movable_call(&f, &a);
                 let operand = Session::call_operand(&f, &a);
-                let out = self.call(&f, a)?;
+                let writes_before = self.writes_before_call(&f);
+                let out = self.call(&f, a);
+                self.note_call(e.span, writes_before);
+                let out = out?;
                 self.note_producer(e.span, operand.as_ref(), None, &out);
                 if let Some((recv, how)) = mover {
                     self.note_made(e.span, &recv, how, &out);

@@ -95,6 +95,8 @@ pub struct Session {
     made: Vec<provenance::Made>,
     /// What its array-valued subscripts and calls were applied to.
     produced: Vec<provenance::Producer>,
+    /// Byte ranges of its calls of learner-defined functions that wrote.
+    writing_calls: Vec<(usize, usize)>,
 }
 
 /// The most write targets one statement keeps (a loop may assign often).
@@ -133,6 +135,9 @@ pub struct Outcome {
     /// What its array-valued subscripts and calls were applied to
     /// (teaching view only).
     pub produced: Vec<provenance::Producer>,
+    /// Byte ranges of the calls of learner-defined functions that wrote
+    /// into arrays (teaching view only).
+    pub writing_calls: Vec<(usize, usize)>,
 }
 
 impl Default for Session {
@@ -159,6 +164,7 @@ impl Session {
             targets: Vec::new(),
             made: Vec::new(),
             produced: Vec::new(),
+            writing_calls: Vec::new(),
         }
     }
 
@@ -225,6 +231,7 @@ impl Session {
         self.targets.clear();
         self.made.clear();
         self.produced.clear();
+        self.writing_calls.clear();
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
         // The repr is made inside the guard too: printing a value can be
@@ -247,6 +254,7 @@ impl Session {
         out.targets = std::mem::take(&mut self.targets);
         out.made = std::mem::take(&mut self.made);
         out.produced = std::mem::take(&mut self.produced);
+        out.writing_calls = std::mem::take(&mut self.writing_calls);
         match result {
             Ok((value, shown)) => {
                 if let Some(text) = shown {

@@ -141,6 +141,26 @@ impl Session {
         }
     }
 
+    /// The write count before a top-level call of a function the learner
+    /// defined, when the teaching view is on: see [`Session::note_call`].
+    pub(super) fn writes_before_call(&self, f: &Value) -> Option<u64> {
+        let user_fn =
+            matches!(f, Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Func(_)));
+        (user_fn && self.depth == 0 && crate::engine::write_log::active())
+            .then(crate::engine::write_log::writes_noted)
+    }
+
+    /// Remember the call at `span` if it wrote since `before`: the
+    /// teaching view names it (`normalize(train) wrote in place`).
+    pub(super) fn note_call(&mut self, span: Span, before: Option<u64>) {
+        if let Some(n) = before
+            && crate::engine::write_log::writes_noted() > n
+            && self.writing_calls.len() < MAX_MADE
+        {
+            self.writing_calls.push((span.start, span.end));
+        }
+    }
+
     /// Whether a call of `f` is one [`Session::note_made`] wants, and if so
     /// its receiver, name and arguments (cloned before the call takes them).
     pub(super) fn movable_call(f: &Value, a: &Args) -> Option<(Value, How)> {

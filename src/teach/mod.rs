@@ -25,6 +25,8 @@ pub mod render_table;
 mod rules;
 pub mod verdict;
 
+use std::rc::Rc;
+
 use crate::engine::ArrayRef;
 use crate::eval::{Outcome, Session, Value};
 use crate::style::Palette;
@@ -70,6 +72,9 @@ pub struct Report {
     pub rebound: Vec<effects::Rebinding>,
     /// The names it wrote through.
     pub through: Vec<String>,
+    /// Its calls of functions the learner defined that wrote in place
+    /// (`normalize(train)`), as written.
+    pub calls: Vec<String>,
     /// A remark (e.g. that this statement cannot be undone).
     pub note: Option<String>,
 }
@@ -146,9 +151,18 @@ impl Teacher {
         let through = written_through(&stmt);
         let after = session.bindings();
         let through = effects::through_names(through, &outcome.targets, &after);
-        let (wrote, others) = alerts::alerts(&writes, &after)
+        let (wrote, others): (Vec<Alert>, Vec<Alert>) = alerts::alerts(&writes, &after)
             .into_iter()
             .partition(|a| through.contains(&a.name));
+        // "Also changed" is said of names that held the same array before
+        // the statement: a name it bound (`t = normalize(train)`) is new.
+        let others = others
+            .into_iter()
+            .filter(|a| match (before.get(&a.name), after.get(&a.name)) {
+                (Some(Value::Array(old)), Some(Value::Array(new))) => Rc::ptr_eq(old, new),
+                _ => false,
+            })
+            .collect();
         let mut report = Report {
             alerts: others,
             wrote,
@@ -156,6 +170,11 @@ impl Teacher {
             state_changes: effects::state_changes(&writes, &before, &after),
             rebound: effects::rebound(&stmt, line, &before, &after),
             through,
+            calls: outcome
+                .writing_calls
+                .iter()
+                .filter_map(|&(lo, hi)| line.get(lo..hi).map(|s| s.trim().to_string()))
+                .collect(),
             ..Report::default()
         };
         if outcome.error.is_none() {

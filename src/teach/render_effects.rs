@@ -34,12 +34,7 @@ pub fn effects(report: &Report, palette: &Palette, width: usize) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&also_changed(
-        &report.alerts,
-        &report.through,
-        palette,
-        width,
-    ));
+    out.push_str(&also_changed(report, palette, width));
     for line in &report.state_changes {
         out.push_str(&palette.dim(&fit(&format!("changed in place: {line}"), width)));
         out.push('\n');
@@ -99,17 +94,20 @@ fn where_text(a: &Alert) -> String {
     }
 }
 
-/// `! this write through b also changed:` and one line per other name.
-fn also_changed(alerts: &[Alert], through: &[String], palette: &Palette, width: usize) -> String {
+/// `! this write through b also changed:` (or, for a write inside a
+/// function the learner defined, `! normalize(train) wrote in place and
+/// changed:`) and one line per other name.
+fn also_changed(report: &Report, palette: &Palette, width: usize) -> String {
+    let alerts: &[Alert] = &report.alerts;
     if alerts.is_empty() {
         return String::new();
     }
-    let via = if through.is_empty() {
-        String::new()
-    } else {
-        format!(" through {}", through.join(", "))
+    let head = match (report.through.as_slice(), report.calls.as_slice()) {
+        ([], [call, ..]) => format!("! {call} wrote in place and changed:"),
+        ([], []) => "! this write also changed:".to_string(),
+        (through, _) => format!("! this write through {} also changed:", through.join(", ")),
     };
-    let mut out = palette.alert(&fit(&format!("! this write{via} also changed:"), width));
+    let mut out = palette.alert(&fit(&head, width));
     out.push('\n');
     for a in alerts {
         let line = if a.unsure {
