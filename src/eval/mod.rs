@@ -28,6 +28,7 @@ mod linalg;
 mod math_routines;
 mod math_ufuncs;
 mod methods;
+mod np_linalg;
 mod npy;
 mod pad;
 mod shapes;
@@ -61,6 +62,7 @@ use crate::syntax::{self, ast::Stmt};
 
 pub use bindings::Bindings;
 pub use error::{PyError, PyResult};
+pub use exceptions::transcript_name;
 pub use index_routines::UFUNC_METHODS;
 pub use methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, SCALAR_ATTRIBUTES};
 pub use numpy::shares_memory;
