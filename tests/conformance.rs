@@ -331,6 +331,7 @@ conformance_tests! {
     matmul_digits => "98_matmul_digits",
     linalg_lu => "100_linalg_lu",
     linalg_norm => "101_linalg_norm",
+    products => "102_products",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -38,6 +38,7 @@ mod numpy;
 pub mod object;
 pub mod ops;
 mod printopts;
+mod products;
 pub mod provenance;
 mod py_attr_names;
 mod pybuiltins;

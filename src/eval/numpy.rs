@@ -1952,6 +1952,7 @@ impl Session {
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
+            n if super::products::NAMES.contains(&n) => super::products::call(n, &args)?,
             n if super::shapes::handles(n) => super::shapes::call(self, n, &args)?,
             n if super::copyto::handles(n) => super::copyto::call(&args)?,
             n if super::math_ufuncs::answers(n) => super::math_ufuncs::call(n, &args)?,

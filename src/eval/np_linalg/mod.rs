@@ -13,7 +13,7 @@
 //! names that are other NumPy functions with the last two axes fixed).
 
 mod aliases;
-mod blas;
+pub(super) mod blas;
 mod lu;
 mod norm;
 mod solve;
