@@ -40,8 +40,15 @@ fn run_one(session: &mut Session, lines: &[String], out: &mut impl Write) -> std
     if let Some(e) = outcome.error {
         if e.kind == "SyntaxError" {
             writeln!(out, "SyntaxError")?;
+        } else if e.message.is_empty() {
+            writeln!(out, "{}", crate::eval::transcript_name(&e.kind))?;
         } else {
-            writeln!(out, "{e}")?;
+            writeln!(
+                out,
+                "{}: {}",
+                crate::eval::transcript_name(&e.kind),
+                e.message
+            )?;
         }
     }
     Ok(())

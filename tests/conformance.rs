@@ -331,6 +331,9 @@ conformance_tests! {
     sort_typed => "96_sort_typed",
     reduce_axes => "97_reduce_axes",
     matmul_digits => "98_matmul_digits",
+    linalg_lu => "100_linalg_lu",
+    linalg_norm => "101_linalg_norm",
+    products => "102_products",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

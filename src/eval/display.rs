@@ -147,7 +147,7 @@ fn complex_repr(re: f64, im: f64) -> String {
 /// The dotted path Python shows for a type.
 pub fn type_path(t: &TypeObj) -> String {
     match t {
-        TypeObj::Builtin(name) => (*name).to_string(),
+        TypeObj::Builtin(name) => super::exceptions::qualified_name(name),
         TypeObj::NpScalar(dt) => format!("numpy.{}", np_scalar_class(dt)),
         TypeObj::NdArray => "numpy.ndarray".into(),
         TypeObj::Void => "numpy.void".into(),

@@ -45,6 +45,7 @@ const CLASSES: &[(&str, &[&str])] = &[
     ("DeprecationWarning", &["Warning"]),
     ("AxisError", &["ValueError", "IndexError"]),
     ("ComplexWarning", &["RuntimeWarning"]),
+    ("LinAlgError", &["ValueError"]),
 ];
 
 /// The class object for an exception class name.
@@ -61,6 +62,28 @@ pub fn static_name(kind: &str) -> &'static str {
         .iter()
         .find(|(n, _)| *n == kind)
         .map_or("Exception", |(n, _)| n)
+}
+
+/// The class a transcript names an error by, as the conformance oracle
+/// does: Python's builtins and `numpy.exceptions` by their own name,
+/// NumPy's other classes (`numpy.linalg.LinAlgError`) by their builtin
+/// base.
+pub fn transcript_name(kind: &str) -> &str {
+    match kind {
+        "LinAlgError" => "ValueError",
+        other => other,
+    }
+}
+
+/// The dotted path Python shows for an exception class (`type(e)`):
+/// NumPy's classes live in their modules.
+pub fn qualified_name(name: &str) -> String {
+    match name {
+        "LinAlgError" => "numpy.linalg.LinAlgError".into(),
+        "AxisError" => "numpy.exceptions.AxisError".into(),
+        "ComplexWarning" => "numpy.exceptions.ComplexWarning".into(),
+        other => other.into(),
+    }
 }
 
 /// Whether `name` names an exception class.

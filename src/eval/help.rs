@@ -41,6 +41,9 @@ impl Session {
                 Value::Module(m) if m.as_ref() == super::random::MODULE => {
                     format!("np.random.{name}")
                 }
+                Value::Module(m) if m.as_ref() == super::np_linalg::MODULE => {
+                    format!("np.linalg.{name}")
+                }
                 Value::Module(_) => format!("np.{name}"),
                 Value::Array(_) | Value::NpScalar(..) | Value::Void(_) => format!("ndarray.{name}"),
                 Value::DType(_) => format!("dtype.{name}"),

@@ -857,6 +857,9 @@ impl Session {
             Value::Module(m) if m.as_ref() == super::random::MODULE => {
                 super::random::module_attr(name)
             }
+            Value::Module(m) if m.as_ref() == super::np_linalg::MODULE => {
+                super::np_linalg::module_attr(name)
+            }
             Value::Random(r) => super::random::attr(r, obj, name),
             Value::Module(m) => super::stride_tricks::module_attr(m, name)
                 .ok_or_else(|| super::numpy_names::missing_module_attribute(m, name)),

@@ -282,6 +282,15 @@ pub fn dot(a: &Value, b: &Value) -> PyResult<Value> {
     }
     let kx = xs[xs.len() - 1];
     let ky = ys[0];
+    // Two float64 vectors go to BLAS's ddot, with its summation order.
+    if xs.len() == 1
+        && ys.len() == 1
+        && kx == ky
+        && common_dtype(&[a.clone(), b.clone()])? == DType::Float64
+    {
+        let r = super::products::float_dot(&x, &y)?;
+        return Ok(Value::NpScalar(DType::Float64, Scalar::Float(r)));
+    }
     if kx != ky {
         return Err(PyError::value(format!(
             "shapes {} and {} not aligned: {kx} (dim {}) != {ky} (dim 0)",

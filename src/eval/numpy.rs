@@ -126,6 +126,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => Value::func(&format!("np.{name}")),
         "__version__" => Value::str("2.4.6"),
         "random" => Value::Module(super::random::MODULE.into()),
+        "linalg" => Value::Module(super::np_linalg::MODULE.into()),
         "lib" => Value::Module("numpy.lib".into()),
         n if let Some(t) = super::dtype_info::abstract_type(n) => t,
         _ => {
@@ -1341,6 +1342,9 @@ impl Session {
     }
 
     fn call_np(&mut self, name: &str, args: Args) -> PyResult<Value> {
+        if let Some(f) = name.strip_prefix("linalg.") {
+            return super::np_linalg::call(self, f, args);
+        }
         if let Some(f) = name.strip_prefix("lib.stride_tricks.") {
             return super::stride_tricks::call(f, &args);
         }
@@ -1950,6 +1954,7 @@ impl Session {
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
+            n if super::products::NAMES.contains(&n) => super::products::call(n, &args)?,
             n if super::shapes::handles(n) => super::shapes::call(self, n, &args)?,
             n if super::copyto::handles(n) => super::copyto::call(&args)?,
             n if super::math_ufuncs::answers(n) => super::math_ufuncs::call(n, &args)?,

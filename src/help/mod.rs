@@ -28,6 +28,8 @@ const NP_SHAPES: &str = include_str!("np_shapes.txt");
 const NP_MATH: &str = include_str!("np_math.txt");
 /// `np.random.*` (the legacy module functions).
 const RANDOM: &str = include_str!("random.txt");
+/// `np.linalg.*`.
+const LINALG: &str = include_str!("linalg.txt");
 /// Methods of a `Generator` (`rng = np.random.default_rng(seed)`).
 const GENERATOR: &str = include_str!("generator.txt");
 
@@ -55,6 +57,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("np", "np.", NP_MATH),
     ("np.random", "np.random.", RANDOM),
     ("rng", "rng.", GENERATOR),
+    ("np.linalg", "np.linalg.", LINALG),
 ];
 
 /// Every entry, in file order.

@@ -1,0 +1,66 @@
+//! The array-API names `np.linalg` shares with the main namespace, with
+//! the last two axes fixed: `trace`, `diagonal`, `outer` (1-d only),
+//! `matmul`, `matrix_transpose`. Each forwards to the `np.` function
+//! through the registry, so its values and errors are that function's.
+
+use super::super::Session;
+use super::super::error::{PyError, PyResult};
+use super::super::interp::Args;
+use super::super::numpy::as_array;
+use super::super::value::Value;
+use super::np;
+
+/// The keyword arguments `args` holds among `names`.
+fn given(args: &Args, names: &[&'static str]) -> Vec<(&'static str, Value)> {
+    names
+        .iter()
+        .filter_map(|n| args.kw(n).map(|v| (*n, v.clone())))
+        .collect()
+}
+
+pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
+    let last_two = || vec![("axis1", Value::Int(-2)), ("axis2", Value::Int(-1))];
+    match name {
+        "trace" | "diagonal" => {
+            let x = args.req(0, "x", name)?.clone();
+            let mut kw = given(args, &["offset", "dtype"]);
+            kw.extend(last_two());
+            np(s, name, vec![x], kw)
+        }
+        "matmul" => {
+            super::super::linalg::matmul(args.req(0, "x1", name)?, args.req(1, "x2", name)?)
+        }
+        "outer" => {
+            let (x1, x2) = (args.req(0, "x1", name)?, args.req(1, "x2", name)?);
+            let (a, b) = (as_array(x1)?, as_array(x2)?);
+            if a.ndim() != 1 || b.ndim() != 1 {
+                return Err(PyError::value(format!(
+                    "Input arrays must be one-dimensional, but they are x1.ndim={} and x2.ndim={}.",
+                    a.ndim(),
+                    b.ndim()
+                )));
+            }
+            super::super::linalg::outer(x1, x2)
+        }
+        "matrix_transpose" => {
+            let x = args.req(0, "x", name)?;
+            let a = as_array(x)?;
+            if a.ndim() < 2 {
+                return Err(PyError::value(format!(
+                    "Input array must be at least 2-dimensional, but it is {}",
+                    a.ndim()
+                )));
+            }
+            np(
+                s,
+                "swapaxes",
+                vec![Value::Array(a), Value::Int(-1), Value::Int(-2)],
+                vec![],
+            )
+        }
+        _ => Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not have np.linalg.{name} yet"),
+        )),
+    }
+}

@@ -1,0 +1,158 @@
+//! `np.linalg`: the submodule as a value (`np.linalg`, `import
+//! numpy.linalg as la`, `from numpy.linalg import inv`), its registry
+//! table and dispatch. The registry's `NP` table holds `np.NAME` only, so
+//! this module keeps its own [`ENTRIES`] (NumPy 2.4's signatures, bound
+//! once by `registry::prepare` when a call arrives) and answers every
+//! public name NumPy's `numpy.linalg` has: the ones slicelab lacks raise
+//! `NotImplementedError` naming themselves rather than a false
+//! `AttributeError`.
+//!
+//! Files: `blas.rs` (OpenBLAS's kernel summation orders), `lu.rs`
+//! (`getf2`/`getrs` replayed), `solve.rs` (`det`, `inv`, `solve`,
+//! `matrix_power`), `norm.rs` (`norm`), `aliases.rs` (the array-API
+//! names that are other NumPy functions with the last two axes fixed).
+
+mod aliases;
+pub(super) mod blas;
+mod lu;
+mod norm;
+mod solve;
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::Args;
+use super::registry::{Entry, Writes, func};
+use super::signature::Style;
+use super::value::Value;
+
+/// The module's name as `Value::Module` holds it.
+pub const MODULE: &str = "numpy.linalg";
+
+/// `np.linalg`'s functions with NumPy 2.4's signatures and the
+/// parameters slicelab reads.
+pub const ENTRIES: &[Entry] = &[
+    func(
+        "norm(x, ord=None, axis=None, keepdims=False)",
+        Style::Python,
+        "x ord axis keepdims",
+        Writes::Nothing,
+    ),
+    func("det(a)", Style::Python, "a", Writes::Nothing),
+    func("inv(a)", Style::Python, "a", Writes::Nothing),
+    func("solve(a, b)", Style::Python, "a b", Writes::Nothing),
+    func("matrix_power(a, n)", Style::Python, "a n", Writes::Nothing),
+    func(
+        "trace(x, /, *, offset=0, dtype=None)",
+        Style::Python,
+        "x offset",
+        Writes::Nothing,
+    ),
+    func(
+        "diagonal(x, /, *, offset=0)",
+        Style::Python,
+        "x offset",
+        Writes::Nothing,
+    ),
+    func("outer(x1, x2, /)", Style::Python, "x1 x2", Writes::Nothing),
+    func("matmul(x1, x2, /)", Style::Python, "x1 x2", Writes::Nothing),
+    func(
+        "matrix_transpose(x, /)",
+        Style::Python,
+        "x",
+        Writes::Nothing,
+    ),
+];
+
+/// NumPy's public `numpy.linalg` functions slicelab does not compute
+/// yet (their results depend on LAPACK's eigen/SVD/QR iterations, whose
+/// last digits and signs slicelab does not reproduce).
+const MISSING: &[&str] = &[
+    "cholesky",
+    "cond",
+    "cross",
+    "eig",
+    "eigh",
+    "eigvals",
+    "eigvalsh",
+    "lstsq",
+    "matrix_norm",
+    "matrix_rank",
+    "multi_dot",
+    "pinv",
+    "qr",
+    "slogdet",
+    "svd",
+    "svdvals",
+    "tensordot",
+    "tensorinv",
+    "tensorsolve",
+    "vecdot",
+    "vector_norm",
+];
+
+fn entry(name: &str) -> Option<&'static Entry> {
+    ENTRIES.iter().find(|e| e.name() == name)
+}
+
+/// `np.linalg.NAME`.
+pub fn module_attr(name: &str) -> PyResult<Value> {
+    if name == "LinAlgError" {
+        return super::exceptions::class("LinAlgError")
+            .ok_or_else(|| PyError::new("SystemError", "LinAlgError is not registered"));
+    }
+    if entry(name).is_some() || MISSING.contains(&name) {
+        return Ok(Value::func(&format!("np.linalg.{name}")));
+    }
+    Err(PyError::new(
+        "AttributeError",
+        format!("module 'numpy.linalg' has no attribute '{name}'"),
+    ))
+}
+
+/// Call `np.linalg.NAME(...)`: bound against its entry, then computed.
+pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
+    let Some(e) = entry(name) else {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not have np.linalg.{name} yet"),
+        ));
+    };
+    let args = super::registry::prepare(e, &args)?;
+    match name {
+        "norm" => norm::norm(s, &args),
+        "det" => solve::det(&args),
+        "inv" => solve::inv(&args),
+        "solve" => solve::solve(&args),
+        "matrix_power" => solve::matrix_power(&args),
+        _ => aliases::call(s, name, &args),
+    }
+}
+
+/// `np.NAME(pos..., **kw)` through the registry, as NumPy's Python code
+/// calls its own functions.
+fn np(s: &mut Session, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+    let kw = kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    s.call_registered(&format!("np.{name}"), Args { pos, kw })
+}
+
+/// NumPy's `LinAlgError` with `message`.
+fn linalg_error(message: &str) -> PyError {
+    PyError::new("LinAlgError", message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_signature_parses_and_names_what_it_honours() {
+        for e in ENTRIES {
+            let sig = super::super::signature::parse(e.signature)
+                .unwrap_or_else(|m| panic!("{}: {m}", e.signature));
+            for h in e.honours.split_whitespace() {
+                assert!(sig.params.iter().any(|p| p.name == h), "{} {h}", e.name());
+            }
+            assert!(!MISSING.contains(&e.name()), "{} is both", e.name());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Vector and tensor products beyond `dot`/`@` (issue 17 item 3):
+//! `np.vdot`, `np.inner`, `np.kron`, and the float64 vector dot NumPy
+//! hands to BLAS's `ddot` (used by `np.dot` of two vectors as well), summed
+//! in OpenBLAS's order (`np_linalg::blas`) so the last digit is NumPy's.
+
+use crate::engine::dtype::DType;
+use crate::engine::typed::elems;
+use crate::engine::{ArrayRef, Order, kernels};
+
+use super::error::{PyError, PyResult};
+use super::index_routines::common_dtype;
+use super::interp::Args;
+use super::np_linalg::blas::{dot_contiguous, dot_strided, dot_threaded};
+use super::numpy::{as_array, ravel, reshape, scalarize};
+use super::ops::numpy_binary;
+use super::registry::{Entry, Writes, func};
+use super::signature::Style;
+use super::value::Value;
+
+/// The products' registry entries.
+pub const ENTRIES: &[Entry] = &[
+    func("vdot(a, b, /)", Style::Python, "a b", Writes::Nothing),
+    func("inner(a, b, /)", Style::Python, "a b", Writes::Nothing),
+    func("kron(a, b)", Style::Python, "a b", Writes::Nothing),
+];
+
+/// The names this module answers.
+pub const NAMES: &[&str] = &["vdot", "inner", "kron"];
+
+pub fn call(name: &str, args: &Args) -> PyResult<Value> {
+    let a = args.req(0, "a", name)?;
+    let b = args.req(1, "b", name)?;
+    match name {
+        "vdot" => vdot(a, b),
+        "inner" => inner(a, b),
+        _ => kron(a, b),
+    }
+}
+
+/// The float64 words of a 1-d float64 array at element stride `inc`
+/// (positive), from its first element.
+fn words(a: &ArrayRef) -> (Vec<f64>, usize) {
+    let l = a.layout();
+    let bytes = a.buffer().bytes();
+    let all = elems::<f64>(&bytes).unwrap_or(&[]);
+    let inc = (l.strides[0] / 8) as usize;
+    let start = l.offset / 8;
+    let n = a.size();
+    let end = if n == 0 {
+        start
+    } else {
+        start + (n - 1) * inc + 1
+    };
+    (all[start..end].to_vec(), inc)
+}
+
+/// `x . y` of two float64 vectors as NumPy's BLAS call sums it: strides
+/// that are positive whole elements go to `ddot` as they are (unit
+/// strides through the fused kernel, others through the two-sum loop);
+/// anything else is copied contiguous first.
+pub fn float_dot(x: &ArrayRef, y: &ArrayRef) -> PyResult<f64> {
+    let blasable = |a: &ArrayRef| {
+        let s = a.strides()[0];
+        a.size() <= 1 || (s > 0 && s % 8 == 0 && a.layout().offset.is_multiple_of(8))
+    };
+    let prep = |a: &ArrayRef| -> PyResult<ArrayRef> {
+        let a = kernels::cast(a, &DType::Float64)?;
+        Ok(if blasable(&a) { a } else { a.copy(Order::C)? })
+    };
+    let (x, y) = (prep(x)?, prep(y)?);
+    let n = x.size();
+    if n == 0 {
+        return Ok(0.0);
+    }
+    let ((xv, xi), (yv, yi)) = (words(&x), words(&y));
+    let (xi, yi) = if n == 1 { (1, 1) } else { (xi, yi) };
+    Ok(if xi == 1 && yi == 1 {
+        dot_threaded(n, |r| dot_contiguous(&xv[r.clone()], &yv[r]))
+    } else {
+        dot_threaded(n, |r| {
+            dot_strided(
+                |i| xv[(r.start + i) * xi],
+                |i| yv[(r.start + i) * yi],
+                r.len(),
+            )
+        })
+    })
+}
+
+/// `np.vdot(a, b)`: both flattened; `b` must have `a`'s size.
+fn vdot(a: &Value, b: &Value) -> PyResult<Value> {
+    let (x, y) = (as_array(a)?, as_array(b)?);
+    let x = ravel(&x, Order::C)?;
+    let y = reshape(
+        &y,
+        &Value::tuple(vec![Value::Int(x.size() as i128)]),
+        Order::C,
+    )?;
+    let dt = common_dtype(&[Value::Array(x.clone()), Value::Array(y.clone())])?;
+    match dt {
+        DType::Float64 => {
+            let r = float_dot(&ravel(&x, Order::C)?, &ravel(&y, Order::C)?)?;
+            Ok(Value::NpScalar(
+                DType::Float64,
+                crate::engine::Scalar::Float(r),
+            ))
+        }
+        d if d.is_integer() || d == DType::Bool => {
+            super::linalg::dot(&Value::Array(x), &Value::Array(y))
+        }
+        other => Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab's np.vdot sums float64 and integers only, not {}",
+                crate::render::dtype_repr(&other)
+            ),
+        )),
+    }
+}
+
+/// `np.inner(a, b)`: a product for scalars, otherwise the sum over the
+/// last axes — `dot(a, b.T)` for operands of at most two dimensions.
+fn inner(a: &Value, b: &Value) -> PyResult<Value> {
+    let (x, y) = (as_array(a)?, as_array(b)?);
+    if x.ndim() == 0 || y.ndim() == 0 {
+        return numpy_binary(crate::engine::kernels::BinaryOp::Mul, a, b);
+    }
+    if x.ndim() > 2 || y.ndim() > 2 {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab's np.inner takes operands of at most 2 dimensions",
+        ));
+    }
+    let yt = super::numpy::transpose(&y, None)?;
+    super::linalg::dot(&Value::Array(x), &Value::Array(yt))
+}
+
+/// `np.kron(a, b)`: every product `a[i] * b[j]`, laid out block by block:
+/// both padded to one rank, `a`'s axes interleaved with `b`'s, one
+/// broadcast multiply, then the reshape to the product of the shapes.
+fn kron(a: &Value, b: &Value) -> PyResult<Value> {
+    let (x, y) = (as_array(a)?, as_array(b)?);
+    if x.ndim() == 0 || y.ndim() == 0 {
+        return numpy_binary(crate::engine::kernels::BinaryOp::Mul, a, b);
+    }
+    let nd = x.ndim().max(y.ndim());
+    let pad = |s: Vec<usize>| -> Vec<usize> {
+        let mut p = vec![1; nd - s.len()];
+        p.extend(s);
+        p
+    };
+    let (xs, ys) = (pad(x.shape()), pad(y.shape()));
+    let ints = |v: Vec<usize>| Value::tuple(v.into_iter().map(|d| Value::Int(d as i128)).collect());
+    let xi: Vec<usize> = xs.iter().flat_map(|&d| [d, 1]).collect();
+    let yi: Vec<usize> = ys.iter().flat_map(|&d| [1, d]).collect();
+    let xa = reshape(&x, &ints(xi), Order::C)?;
+    let ya = reshape(&y, &ints(yi), Order::C)?;
+    let prod = numpy_binary(
+        crate::engine::kernels::BinaryOp::Mul,
+        &Value::Array(xa),
+        &Value::Array(ya),
+    )?;
+    let out: Vec<usize> = xs.iter().zip(&ys).map(|(p, q)| p * q).collect();
+    Ok(scalarize(reshape(&as_array(&prod)?, &ints(out), Order::C)?))
+}
