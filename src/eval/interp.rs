@@ -104,6 +104,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Iter(items, _) => items.borrow_mut().drain(..).collect(),
             super::object::Obj::Set(items) => items.borrow().clone(),
+            super::object::Obj::MappingProxy(d) => return iterate(d),
             _ => {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not iterable",
@@ -616,6 +617,9 @@ impl Session {
     }
 
     fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(d) = super::object::proxied(container) {
+            return self.contains(d, item);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(x.as_ref())),
@@ -652,6 +656,9 @@ impl Session {
 
     /// `obj[idx]`.
     pub(super) fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        if let Some(d) = super::object::proxied(obj) {
+            return self.getitem(d, idx);
+        }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
             Value::FlatIter(a) => super::flatiter::getitem(a, idx),
@@ -1114,6 +1121,7 @@ fn multi_field_view(a: &ArrayRef, names: &[Value]) -> PyResult<ArrayRef> {
     let dt = DType::Record(Rc::new(crate::engine::dtype::RecordType {
         fields,
         itemsize: rec.itemsize,
+        aligned: false,
     }));
     Ok(NdArray::view(a, dt, a.layout()))
 }

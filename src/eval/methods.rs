@@ -36,7 +36,14 @@ fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
                 rec.fields
                     .iter()
                     .zip(items)
-                    .map(|(f, x)| scalar_to_py(&f.dtype, x))
+                    .map(|(f, x)| match x {
+                        // A sub-array field comes back as an ndarray of its shape.
+                        Scalar::Record(items) if !f.shape.is_empty() => {
+                            NdArray::from_scalars(&f.shape, f.dtype.clone(), items)
+                                .map_or(Value::None, Value::Array)
+                        }
+                        _ => scalar_to_py(&f.dtype, x),
+                    })
                     .collect(),
             )
         }
@@ -199,23 +206,6 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
             }
             _ => Value::None,
         },
-        "fields" => match dt {
-            DType::Record(r) if !r.fields.is_empty() => {
-                Value::Dict(Rc::new(std::cell::RefCell::new(
-                    r.fields
-                        .iter()
-                        .map(|f| {
-                            let fd = f.dtype.clone();
-                            (
-                                Value::str(&f.name),
-                                Value::tuple(vec![Value::DType(fd), Value::Int(f.offset as i128)]),
-                            )
-                        })
-                        .collect(),
-                )))
-            }
-            _ => Value::None,
-        },
         "shape" => Value::tuple(vec![]),
         "ndim" => Value::Int(0),
         other => return super::dtype_attrs::attr(dt, other),
@@ -291,6 +281,13 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
 }
 
 fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+    if let Some(d) = super::object::proxied(obj) {
+        // `dtype.fields.keys()`: the read methods answer from the dict.
+        if !matches!(name, "keys" | "items" | "values" | "get" | "copy") {
+            return Err(PyError::attribute("mappingproxy", name));
+        }
+        return call_method_of(s, d, name, args);
+    }
     let args = match super::pymethods::call(s, obj, name, args)? {
         Ok(v) => return Ok(v),
         Err(args) => args,
