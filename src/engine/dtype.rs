@@ -172,6 +172,37 @@ impl DType {
         }
     }
 
+    /// True when every byte of an element belongs to its value: false for
+    /// a record with gaps between or after its fields (a multi-field view,
+    /// `{'offsets': [0, 8]}`), whose gap bytes belong to other fields of
+    /// the same buffer and must never be copied over.
+    pub fn is_gapless(&self) -> bool {
+        let DType::Record(r) = self else {
+            return true;
+        };
+        if r.fields.is_empty() {
+            return true;
+        }
+        let mut spans: Vec<(usize, usize)> = r
+            .fields
+            .iter()
+            .filter(|f| f.dtype.is_gapless())
+            .map(|f| (f.offset, f.offset + f.nbytes()))
+            .collect();
+        if spans.len() != r.fields.len() {
+            return false;
+        }
+        spans.sort_unstable();
+        let mut reached = 0;
+        for (start, end) in spans {
+            if start > reached {
+                return false;
+            }
+            reached = reached.max(end);
+        }
+        reached == r.itemsize
+    }
+
     /// The values an integer dtype holds, `(min, max)`; `None` for others.
     /// Every bound check (casts of Python ints, `iinfo`, `randint`'s
     /// limits) reads it here.

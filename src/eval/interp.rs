@@ -100,6 +100,13 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::List(l) => l.borrow().clone(),
         Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
         Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
+        Value::Void(a) if matches!(a.dtype(), DType::Record(r) if !r.fields.is_empty()) => {
+            // A record iterates over its fields' values.
+            let n = super::dtype_attrs::len(a.dtype());
+            (0..n)
+                .map(|k| void_getitem(a, &Value::Int(k as i128)))
+                .collect::<PyResult<_>>()?
+        }
         Value::FlatIter(a) => super::flatiter::items(a),
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Iter(items, _) => items.borrow_mut().drain(..).collect(),
@@ -1193,15 +1200,17 @@ fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
         Value::Int(i) => {
             let n = rec.fields.len() as i128;
             let j = if *i < 0 { i + n } else { *i };
-            rec.fields
-                .get(j as usize)
-                .ok_or_else(|| {
-                    PyError::index(format!(
-                        "invalid index ({i}) to structured array with {n} fields"
-                    ))
-                })?
+            // NumPy names the index after adding the field count.
+            usize::try_from(j)
+                .ok()
+                .and_then(|j| rec.fields.get(j))
+                .ok_or_else(|| PyError::index(format!("invalid index ({j})")))?
                 .name
                 .clone()
+        }
+        Value::List(_) if is_str_list(idx).is_some() => {
+            let names = is_str_list(idx).unwrap_or_default();
+            return Ok(Value::Void(multi_field_view(a, &names)?));
         }
         _ => {
             return Err(PyError::index(

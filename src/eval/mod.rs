@@ -44,6 +44,7 @@ mod pycollections;
 mod pymethods;
 mod random;
 mod record_compare;
+mod record_sort;
 mod registry;
 mod removed_names;
 mod scope;
