@@ -43,6 +43,7 @@ mod pybuiltins;
 mod pycollections;
 mod pymethods;
 mod random;
+mod recfunctions;
 mod record_compare;
 mod record_sort;
 mod registry;

@@ -1324,6 +1324,9 @@ impl Session {
         if let Some(f) = name.strip_prefix("lib.stride_tricks.") {
             return super::stride_tricks::call(f, &args);
         }
+        if let Some(f) = name.strip_prefix("lib.recfunctions.") {
+            return super::recfunctions::call(f, &args);
+        }
         let arr0 = |args: &Args| -> PyResult<ArrayRef> { as_array(args.req(0, "a", name)?) };
         Ok(match name {
             "array" => {
