@@ -165,6 +165,9 @@ pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
         "itemsize" => Value::Int(dt.itemsize() as i128),
         "real" => me.clone(),
         "item" | "tolist" | "astype" | "copy" => Value::Method(Rc::new(me.clone()), Rc::from(name)),
+        "tobytes" if matches!(me, Value::Void(_)) => {
+            Value::Method(Rc::new(me.clone()), Rc::from(name))
+        }
         "base" => Value::None,
         other => return Err(PyError::attribute(&me.type_name(), other)),
     })
@@ -308,6 +311,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
         Value::Random(r) => super::random::call_method(s, r, name, args),
         Value::Void(a) => match name {
             "item" | "tolist" => Ok(scalar_to_py(a.dtype(), &a.first())),
+            "tobytes" => super::dtype_info::tobytes(a, &args),
             _ => Err(PyError::attribute("numpy.void", name)),
         },
         Value::List(l) => {
