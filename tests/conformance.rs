@@ -316,6 +316,7 @@ conformance_tests! {
     records_views_sort => "73_records_views_sort",
     recfunctions => "74_recfunctions",
     void_bytes => "75_void_bytes",
+    record_casts => "76_record_casts",
     strict_arguments => "80_strict_arguments",
     ufunc_arguments => "81_ufunc_arguments",
     numpy2_names => "82_numpy2_names",

@@ -48,7 +48,7 @@ pub enum DType {
 /// record of `itemsize` bytes. Offsets may leave gaps and need not be in
 /// order: a multi-field index (`data[['wage', 'age']]`) keeps the parent's
 /// offsets and itemsize.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct RecordType {
     /// The fields in their declared (name) order.
     pub fields: Vec<Field>,
@@ -78,6 +78,14 @@ impl Field {
     /// Bytes the field occupies in the record.
     pub fn nbytes(&self) -> usize {
         self.dtype.itemsize() * self.shape.iter().product::<usize>()
+    }
+}
+
+/// NumPy's dtype equality: same fields at the same offsets, same itemsize;
+/// whether the struct was made with `align=True` does not count.
+impl PartialEq for RecordType {
+    fn eq(&self, other: &Self) -> bool {
+        self.fields == other.fields && self.itemsize == other.itemsize
     }
 }
 

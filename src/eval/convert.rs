@@ -266,6 +266,7 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
             Some(d) => d.clone(),
             None => a.dtype().clone(),
         };
+        super::dtype_info::check_record_cast(a.dtype(), &dt)?;
         let out = NdArray::zeros(&a.shape(), dt)?;
         crate::engine::array::copy_elements(a, &out)?;
         return Ok(out);

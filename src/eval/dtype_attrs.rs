@@ -21,6 +21,7 @@ pub fn attr(dt: &DType, name: &str) -> PyResult<Value> {
         "isnative" => Value::Bool(true),
         "isalignedstruct" => Value::Bool(matches!(dt, DType::Record(r) if r.aligned)),
         "hasobject" => Value::Bool(false),
+        "metadata" => Value::None,
         "alignment" => Value::Int(dt.alignment() as i128),
         "subdtype" => Value::None,
         "base" => Value::DType(dt.clone()),

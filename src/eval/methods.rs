@@ -556,6 +556,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 DType::Str(0) => DType::Str(super::convert::str_width(a.dtype())),
                 other => other,
             };
+            super::dtype_info::check_record_cast(a.dtype(), &dt)?;
             let copy = match args.kw("copy") {
                 Some(v) => truthy(v)?,
                 None => true,
