@@ -337,7 +337,14 @@ pub fn copy_via_scalars(
         [&sl.strides, &dl.strides],
         [sl.offset as isize, dl.offset as isize],
         |s, d| {
-            let v = read_scalar(sbytes, s, sdtype);
+            let mut v = read_scalar(sbytes, s, sdtype);
+            // A one-field record cast to a plain type is its field.
+            while !matches!(ddtype, DType::Record(_))
+                && let Scalar::Record(items) = &mut v
+                && items.len() == 1
+            {
+                v = items.remove(0);
+            }
             write_scalar(dbytes, d, ddtype, &v);
         },
     );

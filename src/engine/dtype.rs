@@ -48,12 +48,15 @@ pub enum DType {
 /// record of `itemsize` bytes. Offsets may leave gaps and need not be in
 /// order: a multi-field index (`data[['wage', 'age']]`) keeps the parent's
 /// offsets and itemsize.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct RecordType {
     /// The fields in their declared (name) order.
     pub fields: Vec<Field>,
     /// Bytes per record.
     pub itemsize: usize,
+    /// Made with `align=True`: fields at their C alignment, the itemsize
+    /// a multiple of the largest (`dtype.isalignedstruct`).
+    pub aligned: bool,
 }
 
 /// One field of a structured dtype.
@@ -67,6 +70,8 @@ pub struct Field {
     pub offset: usize,
     /// Sub-array shape (`('b', 'f8', (3, 3))`); empty for a scalar field.
     pub shape: Vec<usize>,
+    /// A second name the field answers to (`(('title', 'name'), 'i4')`).
+    pub title: Option<String>,
 }
 
 impl Field {
@@ -76,23 +81,47 @@ impl Field {
     }
 }
 
+/// NumPy's dtype equality: same fields at the same offsets, same itemsize;
+/// whether the struct was made with `align=True` does not count.
+impl PartialEq for RecordType {
+    fn eq(&self, other: &Self) -> bool {
+        self.fields == other.fields && self.itemsize == other.itemsize
+    }
+}
+
 impl RecordType {
-    /// True when the fields are packed in order with no gaps, which is when
-    /// NumPy prints the dtype as a list of tuples rather than a dict.
+    /// True when the fields sit where the list form would put them —
+    /// end to end, or at their alignment for an aligned struct — which is
+    /// when NumPy prints the dtype as a list of tuples rather than a dict
+    /// (`_is_packed` in `numpy/_core/_dtype.py`).
     pub fn is_packed(&self) -> bool {
-        let mut at = 0;
+        let (mut at, mut widest) = (0usize, 1usize);
         for f in &self.fields {
+            if self.aligned {
+                at = at.next_multiple_of(f.dtype.alignment());
+                widest = widest.max(f.dtype.alignment());
+            }
             if f.offset != at {
                 return false;
             }
             at += f.nbytes();
         }
+        if self.aligned {
+            at = at.next_multiple_of(widest);
+        }
         at == self.itemsize
     }
 
-    /// The field called `name`.
+    /// True when a field has a title (printed as `((title, name), fmt)`).
+    pub fn has_titles(&self) -> bool {
+        self.fields.iter().any(|f| f.title.is_some())
+    }
+
+    /// The field called `name`, or titled `name`.
     pub fn field(&self, name: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.name == name)
+        self.fields
+            .iter()
+            .find(|f| f.name == name || f.title.as_deref() == Some(name))
     }
 }
 
@@ -130,6 +159,56 @@ impl DType {
             DType::Bytes(n) => *n,
             DType::Record(r) => r.itemsize,
         }
+    }
+
+    /// `dtype.alignment`: the C alignment of one element (a complex
+    /// number's part, 4 for UCS-4 text, the widest field of an aligned
+    /// struct, 1 for bytes and unaligned records).
+    pub fn alignment(&self) -> usize {
+        match self {
+            DType::Complex64 | DType::Complex128 => self.itemsize() / 2,
+            DType::Str(_) => 4,
+            DType::Bytes(_) => 1,
+            DType::Record(r) if r.aligned => r
+                .fields
+                .iter()
+                .map(|f| f.dtype.alignment())
+                .max()
+                .unwrap_or(1),
+            DType::Record(_) => 1,
+            other => other.itemsize(),
+        }
+    }
+
+    /// True when every byte of an element belongs to its value: false for
+    /// a record with gaps between or after its fields (a multi-field view,
+    /// `{'offsets': [0, 8]}`), whose gap bytes belong to other fields of
+    /// the same buffer and must never be copied over.
+    pub fn is_gapless(&self) -> bool {
+        let DType::Record(r) = self else {
+            return true;
+        };
+        if r.fields.is_empty() {
+            return true;
+        }
+        let mut spans: Vec<(usize, usize)> = r
+            .fields
+            .iter()
+            .filter(|f| f.dtype.is_gapless())
+            .map(|f| (f.offset, f.offset + f.nbytes()))
+            .collect();
+        if spans.len() != r.fields.len() {
+            return false;
+        }
+        spans.sort_unstable();
+        let mut reached = 0;
+        for (start, end) in spans {
+            if start > reached {
+                return false;
+            }
+            reached = reached.max(end);
+        }
+        reached == r.itemsize
     }
 
     /// The values an integer dtype holds, `(min, max)`; `None` for others.
@@ -300,6 +379,7 @@ impl DType {
             ('V', n) => Some(DType::Record(Rc::new(RecordType {
                 fields: vec![],
                 itemsize: n,
+                aligned: false,
             }))),
             _ => None,
         }

@@ -284,6 +284,11 @@ pub fn read_scalar(bytes: &[u8], at: isize, dtype: &DType) -> Scalar {
             let end = raw.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
             Scalar::Bytes(raw[..end].to_vec())
         }
+        // Unstructured `V n`: its bytes as they are, NULs included.
+        DType::Record(rec) if rec.fields.is_empty() => {
+            let at = at as usize;
+            Scalar::Bytes(bytes[at..at + rec.itemsize].to_vec())
+        }
         DType::Record(rec) => {
             let mut values = Vec::new();
             for f in &rec.fields {
@@ -339,6 +344,14 @@ pub fn write_scalar(bytes: &mut [u8], at: isize, dtype: &DType, v: &Scalar) {
             let at = at as usize;
             for k in 0..*n {
                 bytes[at + k] = raw.get(k).copied().unwrap_or(0);
+            }
+        }
+        DType::Record(rec) if rec.fields.is_empty() => {
+            if let Scalar::Bytes(raw) = v {
+                let at = at as usize;
+                for k in 0..rec.itemsize {
+                    bytes[at + k] = raw.get(k).copied().unwrap_or(0);
+                }
             }
         }
         DType::Record(rec) => {

@@ -128,6 +128,10 @@ pub fn try_set(
     items: &[IndexItem],
     value: &ArrayRef,
 ) -> Result<bool, EngineError> {
+    if !dest.dtype().is_gapless() {
+        // Whole-item byte copies would overwrite the other fields in the gaps.
+        return Ok(false);
+    }
     match items {
         [IndexItem::IntArray(ix)] if ix.ndim() >= 1 => put(dest, ix, value),
         [IndexItem::BoolArray(m)] if m.ndim() >= 1 => put_masked(dest, m, value),

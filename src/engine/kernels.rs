@@ -25,7 +25,10 @@ pub fn copy_cast(
     if dl.size() == 0 {
         return;
     }
-    if sdtype == ddtype
+    // A record with gaps is copied field by field (below): its gap bytes
+    // belong to other fields of the destination's buffer.
+    let raw = sdtype == ddtype && ddtype.is_gapless();
+    if raw
         && sl.is_c_contiguous(item)
         && dl.is_c_contiguous(item)
         && sl.strides.iter().all(|&s| s >= 0)
@@ -35,7 +38,7 @@ pub fn copy_cast(
         dbytes[d0..d0 + n].copy_from_slice(&sbytes[s0..s0 + n]);
         return;
     }
-    if sdtype == ddtype {
+    if raw {
         match item {
             1 => return copy_same::<u8>(sbytes, sl, dbytes, dl),
             2 => return copy_same::<u16>(sbytes, sl, dbytes, dl),

@@ -193,7 +193,11 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             }
             let mut vals = vec![];
             for (f, x) in rec.fields.iter().zip(t.iter()) {
-                vals.push(to_scalar_for(x, &f.dtype)?);
+                vals.push(if f.shape.is_empty() {
+                    to_scalar_for(x, &f.dtype)?
+                } else {
+                    subarray_field(x, &f.dtype, &f.shape)?
+                });
             }
             Scalar::Record(vals)
         }
@@ -205,6 +209,30 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             )));
         }
     })
+}
+
+/// The value of a sub-array field (`('b', 'f4', 2)`) inside a record tuple:
+/// its elements in C order, as the engine stores them (`Scalar::Record` of
+/// the items). A scalar or a smaller shape broadcasts, as NumPy's setitem does.
+fn subarray_field(x: &Value, dtype: &DType, shape: &[usize]) -> PyResult<Scalar> {
+    let given = to_array(x, Some(dtype))?;
+    let from = given.shape();
+    if from.len() > shape.len() {
+        return Err(PyError::value(format!(
+            "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of {}.",
+            shape.len()
+        )));
+    }
+    if !crate::engine::broadcast::broadcasts_to(&from, shape) {
+        return Err(PyError::value(format!(
+            "could not broadcast input array from shape {} into shape {}",
+            crate::engine::error::shape_tuple(&from),
+            crate::engine::error::shape_tuple(shape)
+        )));
+    }
+    let layout = crate::engine::broadcast::broadcast_layout(&given.layout(), shape);
+    let spread = NdArray::view(&given, dtype.clone(), layout);
+    Ok(Scalar::Record(spread.to_scalars()))
 }
 
 /// NumPy 2 refuses Python ints that do not fit the target integer type.
@@ -238,6 +266,7 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
             Some(d) => d.clone(),
             None => a.dtype().clone(),
         };
+        super::dtype_info::check_record_cast(a.dtype(), &dt)?;
         let out = NdArray::zeros(&a.shape(), dt)?;
         crate::engine::array::copy_elements(a, &out)?;
         return Ok(out);

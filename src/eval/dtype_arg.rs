@@ -66,19 +66,48 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
     })
 }
 
-/// `np.dtype(obj, align=False, copy=False)`. Aligned records (padding
-/// each field to its alignment, printed with `align=True`) are not
-/// modelled, so asking for one is refused rather than answered unaligned.
+/// `np.dtype(obj, align=False, copy=False)`. With `align=True` a record
+/// is laid out as a C compiler would lay out the struct.
 pub fn dtype_call(args: &super::interp::Args) -> PyResult<Value> {
     let dt = dtype_arg(args.req(0, "dtype", "dtype")?)?;
     let align = match args.get(1, "align") {
         Some(v) => super::interp::truthy(v)?,
         None => false,
     };
-    if align && matches!(&dt, DType::Record(r) if !r.fields.is_empty()) {
-        return Err(not_supported("aligned structured dtypes (align=True)"));
+    Ok(Value::DType(if align { aligned(&dt) } else { dt }))
+}
+
+/// A record made an aligned struct, nested records too: fields the list
+/// forms packed end to end move to the next multiple of their alignment;
+/// explicit offsets stay; the itemsize grows to a multiple of the widest
+/// alignment. Plain types are returned as they are.
+fn aligned(dt: &DType) -> DType {
+    let DType::Record(r) = dt else {
+        return dt.clone();
+    };
+    if r.fields.is_empty() {
+        return dt.clone();
     }
-    Ok(Value::DType(dt))
+    let keep_offsets = !r.is_packed();
+    let (mut at, mut widest) = (0usize, 1usize);
+    let mut fields = Vec::with_capacity(r.fields.len());
+    for f in &r.fields {
+        let mut f = f.clone();
+        f.dtype = aligned(&f.dtype);
+        let align = f.dtype.alignment();
+        widest = widest.max(align);
+        if !keep_offsets {
+            f.offset = at.next_multiple_of(align);
+        }
+        at = at.max(f.offset + f.nbytes());
+        fields.push(f);
+    }
+    let itemsize = r.itemsize.max(at).next_multiple_of(widest);
+    DType::Record(Rc::new(RecordType {
+        fields,
+        itemsize,
+        aligned: true,
+    }))
 }
 
 /// An honest refusal for a dtype form slicelab does not model.
@@ -158,7 +187,7 @@ fn comma_string(s: &str) -> PyResult<DType> {
             return Err(PyError::new("SyntaxError", "invalid dtype string"));
         }
         let (shape, code) = shape_prefix(part)?;
-        fields.push((format!("f{i}"), parse_code(code)?, shape));
+        fields.push((format!("f{i}"), None, parse_code(code)?, shape));
     }
     packed(fields)
 }
@@ -190,21 +219,37 @@ fn shape_prefix(part: &str) -> PyResult<(Vec<usize>, &str)> {
     Ok((vec![n], part[digits..].trim()))
 }
 
-/// Fields laid end to end in order: a packed record.
-fn packed(fields: Vec<(String, DType, Vec<usize>)>) -> PyResult<DType> {
+/// A field as the list and comma forms give it: name, title, type, shape.
+type FieldSpec = (String, Option<String>, DType, Vec<usize>);
+
+/// Fields laid end to end in order: a packed record. A name may not repeat
+/// an earlier name or title, nor a title any name or title.
+fn packed(fields: Vec<FieldSpec>) -> PyResult<DType> {
     let mut out: Vec<Field> = vec![];
     let mut offset = 0;
-    for (name, dtype, shape) in fields {
-        if out.iter().any(|f| f.name == name) {
+    for (name, title, dtype, shape) in fields {
+        if out
+            .iter()
+            .any(|f| f.name == name || f.title.as_deref() == Some(&name))
+        {
             return Err(PyError::value(format!(
                 "field '{name}' occurs more than once"
             )));
+        }
+        if let Some(t) = &title
+            && (*t == name
+                || out
+                    .iter()
+                    .any(|f| f.name == *t || f.title.as_ref() == Some(t)))
+        {
+            return Err(PyError::value("title already used as a name or title."));
         }
         let f = Field {
             name,
             dtype,
             offset,
             shape,
+            title,
         };
         offset += f.nbytes();
         out.push(f);
@@ -212,6 +257,7 @@ fn packed(fields: Vec<(String, DType, Vec<usize>)>) -> PyResult<DType> {
     Ok(DType::Record(Rc::new(RecordType {
         fields: out,
         itemsize: offset,
+        aligned: false,
     })))
 }
 
@@ -237,10 +283,13 @@ fn field_list(items: &[Value]) -> PyResult<DType> {
                 shown()
             )));
         }
-        let name = match &parts[0] {
-            Value::Str(n) if n.is_empty() => format!("f{i}"),
-            Value::Str(n) => n.to_string(),
-            Value::Tuple(_) => return Err(not_supported("field titles")),
+        let (name, title) = match &parts[0] {
+            Value::Str(n) if n.is_empty() => (format!("f{i}"), None),
+            Value::Str(n) => (n.to_string(), None),
+            Value::Tuple(t) => match t.as_slice() {
+                [Value::Str(title), Value::Str(n)] => (n.to_string(), Some(title.to_string())),
+                _ => return Err(not_supported("field titles that are not strings")),
+            },
             _ => {
                 return Err(PyError::type_error(
                     "First element of field tuple is neither a tuple nor str",
@@ -251,7 +300,7 @@ fn field_list(items: &[Value]) -> PyResult<DType> {
             Some(s) => shape_arg(s, None)?,
             None => vec![],
         };
-        fields.push((name, dtype_arg(&parts[1])?, shape));
+        fields.push((name, title, dtype_arg(&parts[1])?, shape));
     }
     packed(fields)
 }
@@ -282,13 +331,12 @@ fn names_formats_dict(items: &[(Value, Value)]) -> PyResult<DType> {
     let names = iterate(names)?;
     let formats = iterate(formats)?;
     let offsets = get("offsets").map(iterate).transpose()?;
-    if let Some(t) = get("titles")
-        && iterate(t)?.iter().any(|x| !matches!(x, Value::None))
-    {
-        return Err(not_supported("field titles"));
-    }
+    let titles = get("titles").map(iterate).transpose()?;
     let same_len = |n: usize| n == names.len();
-    if formats.len() < names.len() || offsets.as_ref().is_some_and(|o| !same_len(o.len())) {
+    if formats.len() < names.len()
+        || offsets.as_ref().is_some_and(|o| !same_len(o.len()))
+        || titles.as_ref().is_some_and(|t| !same_len(t.len()))
+    {
         return Err(PyError::value(
             "'names', 'formats', 'offsets', and 'titles' dict entries must have the same length",
         ));
@@ -299,8 +347,24 @@ fn names_formats_dict(items: &[(Value, Value)]) -> PyResult<DType> {
         let Value::Str(name) = n else {
             return Err(PyError::value("field names must be strings"));
         };
-        if fields.iter().any(|f| f.name == name.as_ref()) {
+        let title = match titles.as_ref().map(|t| &t[k]) {
+            None | Some(Value::None) => None,
+            Some(Value::Str(t)) => Some(t.to_string()),
+            Some(_) => return Err(not_supported("field titles that are not strings")),
+        };
+        let taken = |n: &str| {
+            fields
+                .iter()
+                .any(|f| f.name == n || f.title.as_deref() == Some(n))
+        };
+        if taken(name) {
             return Err(PyError::value("name already used as a name or title"));
+        }
+        if title
+            .as_deref()
+            .is_some_and(|t| t == name.as_ref() || taken(t))
+        {
+            return Err(PyError::value("title already used as a name or title."));
         }
         let (dtype, shape) = format_with_shape(&formats[k])?;
         let offset = match &offsets {
@@ -313,6 +377,7 @@ fn names_formats_dict(items: &[(Value, Value)]) -> PyResult<DType> {
             dtype,
             offset,
             shape,
+            title,
         };
         at = offset + f.nbytes();
         fields.push(f);
@@ -340,7 +405,11 @@ fn with_itemsize(fields: Vec<Field>, itemsize: Option<&Value>) -> PyResult<DType
             n
         }
     };
-    Ok(DType::Record(Rc::new(RecordType { fields, itemsize })))
+    Ok(DType::Record(Rc::new(RecordType {
+        fields,
+        itemsize,
+        aligned: false,
+    })))
 }
 
 /// `{'col1': ('U10', 0), 'col2': ('f4', 10)}`: each name with its format
@@ -352,10 +421,12 @@ fn fields_dict(items: &[(Value, Value)]) -> PyResult<DType> {
             return Err(PyError::value("field names must be strings"));
         };
         let parts = iterate(v)?;
-        if parts.len() == 3 {
-            return Err(not_supported("field titles"));
-        }
-        if parts.len() != 2 {
+        let title = match parts.get(2) {
+            None => None,
+            Some(Value::Str(t)) => Some(t.to_string()),
+            Some(_) => return Err(not_supported("field titles that are not strings")),
+        };
+        if !(2..=3).contains(&parts.len()) {
             return Err(PyError::value("entry not a 2- or 3- tuple"));
         }
         let offset = usize::try_from(super::numpy::int_arg(&parts[1], "offset")?)
@@ -366,6 +437,7 @@ fn fields_dict(items: &[(Value, Value)]) -> PyResult<DType> {
             dtype,
             offset,
             shape,
+            title,
         });
     }
     fields.sort_by_key(|f| f.offset);

@@ -15,10 +15,14 @@ use super::value::Value;
 pub fn attr(dt: &DType, name: &str) -> PyResult<Value> {
     Ok(match name {
         "descr" => Value::list(descr(dt)),
+        "fields" => fields(dt)?,
         "num" => Value::Int(type_num(dt)),
         "byteorder" => Value::str(if byteorder_free(dt) { "|" } else { "=" }),
         "isnative" => Value::Bool(true),
-        "isalignedstruct" | "hasobject" => Value::Bool(false),
+        "isalignedstruct" => Value::Bool(matches!(dt, DType::Record(r) if r.aligned)),
+        "hasobject" => Value::Bool(false),
+        "metadata" => Value::None,
+        "alignment" => Value::Int(dt.alignment() as i128),
         "subdtype" => Value::None,
         "base" => Value::DType(dt.clone()),
         "isbuiltin" => Value::Int(match dt {
@@ -31,6 +35,45 @@ pub fn attr(dt: &DType, name: &str) -> PyResult<Value> {
             return Err(PyError::attribute(&ty, other));
         }
     })
+}
+
+/// `dtype.fields`: a `mappingproxy` of name → `(dtype, offset)`, with
+/// `title` as a third item and the title as a key of its own, as NumPy
+/// keeps them; `None` for a plain type. A sub-array field's type is a
+/// sub-array dtype (`dtype(('<f8', (2,)))`), which slicelab has no value
+/// for: refused rather than shown as its base type.
+fn fields(dt: &DType) -> PyResult<Value> {
+    let DType::Record(r) = dt else {
+        return Ok(Value::None);
+    };
+    if r.fields.is_empty() {
+        return Ok(Value::None);
+    }
+    let mut items = vec![];
+    for f in &r.fields {
+        if !f.shape.is_empty() {
+            return Err(subarray_dtype_refused());
+        }
+        let mut entry = vec![Value::DType(f.dtype.clone()), Value::Int(f.offset as i128)];
+        if let Some(t) = &f.title {
+            entry.push(Value::str(t));
+        }
+        let entry = Value::tuple(entry);
+        items.push((Value::str(&f.name), entry.clone()));
+        if let Some(t) = &f.title {
+            items.push((Value::str(t), entry));
+        }
+    }
+    Ok(super::object::object(super::object::Obj::MappingProxy(
+        Value::Dict(Rc::new(std::cell::RefCell::new(items))),
+    )))
+}
+
+fn subarray_dtype_refused() -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        "sub-array dtypes outside a structured dtype are not supported in slicelab",
+    )
 }
 
 /// `len(dtype)`: the number of fields (0 for a plain type).
@@ -92,7 +135,11 @@ fn descr(dt: &DType) -> Vec<Value> {
             DType::Record(sub) if !sub.fields.is_empty() => Value::list(descr(&f.dtype)),
             other => Value::str(&other.descr()),
         };
-        let mut t = vec![Value::str(&f.name), ty];
+        let name = match &f.title {
+            Some(title) => Value::tuple(vec![Value::str(title), Value::str(&f.name)]),
+            None => Value::str(&f.name),
+        };
+        let mut t = vec![name, ty];
         if !f.shape.is_empty() {
             t.push(Value::tuple(
                 f.shape.iter().map(|&n| Value::Int(n as i128)).collect(),
@@ -121,14 +168,15 @@ pub fn getitem(dt: &DType, key: &Value) -> PyResult<Value> {
         if f.shape.is_empty() {
             Ok(Value::DType(f.dtype.clone()))
         } else {
-            Err(PyError::new(
-                "NotImplementedError",
-                "sub-array dtypes outside a structured dtype are not supported in slicelab",
-            ))
+            Err(subarray_dtype_refused())
         }
     };
     match key {
-        Value::Str(name) => match r.fields.iter().position(|f| f.name == name.as_ref()) {
+        Value::Str(name) => match r
+            .fields
+            .iter()
+            .position(|f| f.name == name.as_ref() || f.title.as_deref() == Some(name))
+        {
             Some(k) => field_dtype(k),
             None => Err(PyError::new(
                 "KeyError",
@@ -162,6 +210,7 @@ pub fn getitem(dt: &DType, key: &Value) -> PyResult<Value> {
             Ok(Value::DType(DType::Record(Rc::new(RecordType {
                 fields,
                 itemsize: r.itemsize,
+                aligned: false,
             }))))
         }
         _ => Err(field_key_error()),

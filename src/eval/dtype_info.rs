@@ -654,27 +654,105 @@ fn frombuffer(args: &Args) -> PyResult<Value> {
 }
 
 /// `np.void(value, dtype=...)`: a record scalar built directly. It is a
-/// 0-d array of its own, as a record read out of an array is.
+/// 0-d array of its own, as a record read out of an array is. Without a
+/// dtype, bytes give a `V n` of those bytes and a length that many zero
+/// bytes; a record stays itself.
 pub fn void_scalar(args: &Args) -> PyResult<Value> {
     let value = args.req(0, "length_or_data", "void")?;
     let dt = match args.get(1, "dtype") {
         Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
-        _ => {
-            return Err(PyError::new(
-                "NotImplementedError",
-                "np.void without a structured dtype= is not supported in slicelab",
-            ));
-        }
+        _ => match value {
+            Value::Bytes(b) => unstructured(b.len()),
+            Value::Int(n) => match i32::try_from(*n).ok().filter(|n| *n >= 0) {
+                Some(n) => unstructured(n as usize),
+                None => {
+                    return Err(PyError::overflow(
+                        "size must be non-negative and not greater than 2147483647",
+                    ));
+                }
+            },
+            Value::Void(_) => return Ok(value.clone()),
+            _ => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab's np.void takes bytes, a length, a record or dtype=",
+                ));
+            }
+        },
     };
-    if !matches!(&dt, DType::Record(r) if !r.fields.is_empty()) {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "np.void without a structured dtype= is not supported in slicelab",
-        ));
+    if !matches!(dt, DType::Record(_)) {
+        return Err(PyError::type_error(format!(
+            "void: descr must be a `void` dtype that is not a subarray dtype (structured or unstructured). Got '{}'.",
+            crate::render::dtype_repr(&dt)
+        )));
+    }
+    if matches!(&dt, DType::Record(r) if r.fields.is_empty()) {
+        let arr = NdArray::zeros(&[], dt)?;
+        match value {
+            Value::Bytes(b) => {
+                crate::engine::element::write_scalar(
+                    &mut arr.bytes_mut(),
+                    0,
+                    arr.dtype(),
+                    &Scalar::Bytes(b.to_vec()),
+                );
+            }
+            Value::Int(_)
+                if args
+                    .get(1, "dtype")
+                    .is_none_or(|d| matches!(d, Value::None)) => {}
+            other => {
+                return Err(PyError::type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    other.type_name()
+                )));
+            }
+        }
+        return Ok(Value::Void(arr));
     }
     let arr = NdArray::zeros(&[], dt)?;
     super::numpy::fill_array(&arr, value)?;
     Ok(Value::Void(arr))
+}
+
+/// NumPy casts a structured array to a plain type only when it has one
+/// field (nested records of one field too), whose values it takes;
+/// anything else is its TypeError. A sub-array field on the way is not
+/// modelled.
+pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
+    if matches!(to, DType::Record(_)) {
+        return Ok(());
+    }
+    let mut level = from;
+    while let DType::Record(r) = level {
+        match r.fields.as_slice() {
+            [] => return Ok(()),
+            [f] if f.shape.is_empty() => level = &f.dtype,
+            [_] => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not cast a sub-array field to a plain type",
+                ));
+            }
+            _ => {
+                return Err(PyError::type_error(format!(
+                    "Cannot cast array data from {} to {} according to the rule 'unsafe'",
+                    crate::render::dtype_repr(from),
+                    crate::render::dtype_repr(to)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `V n`: n bytes without fields.
+fn unstructured(n: usize) -> DType {
+    DType::Record(std::rc::Rc::new(crate::engine::dtype::RecordType {
+        fields: vec![],
+        itemsize: n,
+        aligned: false,
+    }))
 }
 
 /// Dispatch for [`NAMES`].

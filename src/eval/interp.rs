@@ -100,10 +100,18 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::List(l) => l.borrow().clone(),
         Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
         Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
+        Value::Void(a) if matches!(a.dtype(), DType::Record(r) if !r.fields.is_empty()) => {
+            // A record iterates over its fields' values.
+            let n = super::dtype_attrs::len(a.dtype());
+            (0..n)
+                .map(|k| void_getitem(a, &Value::Int(k as i128)))
+                .collect::<PyResult<_>>()?
+        }
         Value::FlatIter(a) => super::flatiter::items(a),
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Iter(items, _) => items.borrow_mut().drain(..).collect(),
             super::object::Obj::Set(items) => items.borrow().clone(),
+            super::object::Obj::MappingProxy(d) => return iterate(d),
             _ => {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not iterable",
@@ -622,6 +630,9 @@ impl Session {
     }
 
     fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(d) = super::object::proxied(container) {
+            return self.contains(d, item);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(x.as_ref())),
@@ -658,6 +669,9 @@ impl Session {
 
     /// `obj[idx]`.
     pub(super) fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        if let Some(d) = super::object::proxied(obj) {
+            return self.getitem(d, idx);
+        }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
             Value::FlatIter(a) => super::flatiter::getitem(a, idx),
@@ -1114,6 +1128,7 @@ fn multi_field_view(a: &ArrayRef, names: &[Value]) -> PyResult<ArrayRef> {
     let dt = DType::Record(Rc::new(crate::engine::dtype::RecordType {
         fields,
         itemsize: rec.itemsize,
+        aligned: false,
     }));
     Ok(NdArray::view(a, dt, a.layout()))
 }
@@ -1185,15 +1200,17 @@ fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
         Value::Int(i) => {
             let n = rec.fields.len() as i128;
             let j = if *i < 0 { i + n } else { *i };
-            rec.fields
-                .get(j as usize)
-                .ok_or_else(|| {
-                    PyError::index(format!(
-                        "invalid index ({i}) to structured array with {n} fields"
-                    ))
-                })?
+            // NumPy names the index after adding the field count.
+            usize::try_from(j)
+                .ok()
+                .and_then(|j| rec.fields.get(j))
+                .ok_or_else(|| PyError::index(format!("invalid index ({j})")))?
                 .name
                 .clone()
+        }
+        Value::List(_) if is_str_list(idx).is_some() => {
+            let names = is_str_list(idx).unwrap_or_default();
+            return Ok(Value::Void(multi_field_view(a, &names)?));
         }
         _ => {
             return Err(PyError::index(

@@ -36,7 +36,14 @@ fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
                 rec.fields
                     .iter()
                     .zip(items)
-                    .map(|(f, x)| scalar_to_py(&f.dtype, x))
+                    .map(|(f, x)| match x {
+                        // A sub-array field comes back as an ndarray of its shape.
+                        Scalar::Record(items) if !f.shape.is_empty() => {
+                            NdArray::from_scalars(&f.shape, f.dtype.clone(), items)
+                                .map_or(Value::None, Value::Array)
+                        }
+                        _ => scalar_to_py(&f.dtype, x),
+                    })
                     .collect(),
             )
         }
@@ -158,6 +165,9 @@ pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
         "itemsize" => Value::Int(dt.itemsize() as i128),
         "real" => me.clone(),
         "item" | "tolist" | "astype" | "copy" => Value::Method(Rc::new(me.clone()), Rc::from(name)),
+        "tobytes" if matches!(me, Value::Void(_)) => {
+            Value::Method(Rc::new(me.clone()), Rc::from(name))
+        }
         "base" => Value::None,
         other => return Err(PyError::attribute(&me.type_name(), other)),
     })
@@ -196,23 +206,6 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
         "names" => match dt {
             DType::Record(r) if !r.fields.is_empty() => {
                 Value::tuple(r.fields.iter().map(|f| Value::str(&f.name)).collect())
-            }
-            _ => Value::None,
-        },
-        "fields" => match dt {
-            DType::Record(r) if !r.fields.is_empty() => {
-                Value::Dict(Rc::new(std::cell::RefCell::new(
-                    r.fields
-                        .iter()
-                        .map(|f| {
-                            let fd = f.dtype.clone();
-                            (
-                                Value::str(&f.name),
-                                Value::tuple(vec![Value::DType(fd), Value::Int(f.offset as i128)]),
-                            )
-                        })
-                        .collect(),
-                )))
             }
             _ => Value::None,
         },
@@ -291,6 +284,13 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
 }
 
 fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+    if let Some(d) = super::object::proxied(obj) {
+        // `dtype.fields.keys()`: the read methods answer from the dict.
+        if !matches!(name, "keys" | "items" | "values" | "get" | "copy") {
+            return Err(PyError::attribute("mappingproxy", name));
+        }
+        return call_method_of(s, d, name, args);
+    }
     let args = match super::pymethods::call(s, obj, name, args)? {
         Ok(v) => return Ok(v),
         Err(args) => args,
@@ -311,6 +311,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
         Value::Random(r) => super::random::call_method(s, r, name, args),
         Value::Void(a) => match name {
             "item" | "tolist" => Ok(scalar_to_py(a.dtype(), &a.first())),
+            "tobytes" => super::dtype_info::tobytes(a, &args),
             _ => Err(PyError::attribute("numpy.void", name)),
         },
         Value::List(l) => {
@@ -555,6 +556,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 DType::Str(0) => DType::Str(super::convert::str_width(a.dtype())),
                 other => other,
             };
+            super::dtype_info::check_record_cast(a.dtype(), &dt)?;
             let copy = match args.kw("copy") {
                 Some(v) => truthy(v)?,
                 None => true,

@@ -1012,28 +1012,10 @@ fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>, mode: Option<&Value>) -
 }
 
 fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {
-    if let Some(Value::Str(field)) = args.kw("order") {
-        let key = super::interp::field_view(a, field)?;
-        let keys = key.to_scalars();
-        let mut order: Vec<usize> = (0..keys.len()).collect();
-        order.sort_by(|&i, &j| {
-            crate::engine::element::scalar_as_f64(&keys[i])
-                .partial_cmp(&crate::engine::element::scalar_as_f64(&keys[j]))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        });
-        let idx = NdArray::from_scalars(
-            &[order.len()],
-            DType::Int64,
-            &order
-                .iter()
-                .map(|&i| Scalar::Int(i as i64))
-                .collect::<Vec<_>>(),
-        )?;
-        return match index::get(a, &[IndexItem::IntArray(idx)])? {
-            index::Indexed::Array(x) => Ok(x),
-            _ => unreachable!(),
-        };
+    if matches!(a.dtype(), DType::Record(r) if !r.fields.is_empty()) {
+        return super::record_sort::sort(a, axis, args.kw("order"));
     }
+    super::record_sort::check_no_order(args.kw("order"))?;
     if a.ndim() > 0
         && let Some(sorted) = crate::engine::sort::sort(a, axis.unwrap_or(a.ndim() - 1))?
     {
@@ -1347,6 +1329,9 @@ impl Session {
         }
         if let Some(f) = name.strip_prefix("lib.stride_tricks.") {
             return super::stride_tricks::call(f, &args);
+        }
+        if let Some(f) = name.strip_prefix("lib.recfunctions.") {
+            return super::recfunctions::call(f, &args);
         }
         let arr0 = |args: &Args| -> PyResult<ArrayRef> { as_array(args.req(0, "a", name)?) };
         Ok(match name {
@@ -1682,9 +1667,10 @@ impl Session {
                     Some(ax) => Value::Array(sort(&a, Some(ax), &args)?),
                 }
             }
-            "argsort" => Value::Array(super::index_routines::argsort(
+            "argsort" => Value::Array(super::record_sort::argsort_any(
                 &arr0(&args)?,
                 args.get(1, "axis").unwrap_or(&Value::Int(-1)),
+                args.kw("order"),
             )?),
             "put" => {
                 let a = match args.req(0, "a", name)? {

@@ -27,6 +27,20 @@ pub enum Obj {
     Set(RefCell<Vec<Value>>),
     /// A context manager for `with`.
     Context(Context),
+    /// A read-only view of a dict (`dtype.fields`): reads like the dict,
+    /// prints as `mappingproxy({...})`.
+    MappingProxy(Value),
+}
+
+/// The dict behind a `mappingproxy`, for the places that read one.
+pub fn proxied(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::MappingProxy(d) => Some(d),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// A function value: its definition, the defaults evaluated when `def` ran,
@@ -61,6 +75,7 @@ impl Obj {
             Obj::Exc(e) => e.kind.clone(),
             Obj::Iter(_, kind) => (*kind).into(),
             Obj::Set(_) => "set".into(),
+            Obj::MappingProxy(_) => "mappingproxy".into(),
             Obj::Context(Context::PrintOptions(_)) => "contextlib._GeneratorContextManager".into(),
             Obj::Context(Context::ErrState) => "numpy.errstate".into(),
         }
@@ -74,6 +89,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::Exc(e) => super::exceptions::static_name(&e.kind),
         Obj::Iter(_, kind) => kind,
         Obj::Set(_) => "set",
+        Obj::MappingProxy(_) => "mappingproxy",
         Obj::Context(_) => "object",
     })
 }
@@ -135,6 +151,7 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
             }
         }
         Obj::Iter(_, kind) => format!("<{kind} object at {addr:#x}>"),
+        Obj::MappingProxy(d) => format!("mappingproxy({})", super::display::repr(d, opts)),
         Obj::Set(items) => {
             let items = items.borrow();
             if items.is_empty() {

@@ -196,6 +196,9 @@ pub fn object_attr(o: &Rc<Obj>, _obj: &Value, name: &str) -> PyResult<Value> {
         } else {
             Value::tuple(vec![Value::str(&e.message)])
         }),
+        (Obj::MappingProxy(_), "keys" | "items" | "values" | "get" | "copy") => {
+            Ok(Value::Method(Rc::new(_obj.clone()), Rc::from(name)))
+        }
         _ => Err(PyError::attribute(&o.type_name(), name)),
     }
 }

@@ -15,10 +15,34 @@ use super::value::Value;
 /// records) and the operator is `==` or `!=`; `None` leaves every other
 /// case to the ordinary comparison.
 pub fn compare(op: CompareOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let (x, y) = match (record_array(a), record_array(b)) {
+        (None, None) => return None,
+        (Some(x), Some(y)) => (x, y),
+        // A structured side against anything else (a number, None, a
+        // tuple that becomes a plain array): NumPy refuses to compare.
+        _ if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+            return Some(Err(PyError::type_error(
+                "Cannot compare structured or void to non-void arrays.",
+            )));
+        }
+        _ => {
+            return Some(Err(PyError::new(
+                "NotImplementedError",
+                "slicelab does not order structured values against other types",
+            )));
+        }
+    };
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        return None;
+        let ufunc = match op {
+            CompareOp::Lt => "less",
+            CompareOp::Le => "less_equal",
+            CompareOp::Gt => "greater",
+            _ => "greater_equal",
+        };
+        return Some(Err(PyError::type_error(format!(
+            "ufunc '{ufunc}' did not contain a loop with signature matching types (<class 'numpy.dtypes.VoidDType'>, <class 'numpy.dtypes.VoidDType'>) -> None"
+        ))));
     }
-    let (x, y) = (record_array(a)?, record_array(b)?);
     Some(compare_records(op, &x, &y).map(|out| {
         if matches!(a, Value::Void(_)) && matches!(b, Value::Void(_)) {
             Value::NpScalar(DType::Bool, out.first())

@@ -420,7 +420,7 @@ pub const NP: &[Entry] = &[
     func(
         "argsort(a, axis=-1, kind=None, order=None, *, stable=None)",
         Style::Python,
-        "a axis kind stable",
+        "a axis kind order stable",
         Writes::Nothing,
     ),
     func(
@@ -1099,7 +1099,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "argsort(axis=-1, kind=None, order=None, *, stable=None)",
             Style::NumpyC,
-            "axis kind stable",
+            "axis kind order stable",
             Writes::Nothing,
         ),
     ),

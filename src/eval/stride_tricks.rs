@@ -27,7 +27,7 @@ pub fn module_attr(module: &str, name: &str) -> Option<Value> {
         (MODULE, f) if NAMES.contains(&f) => {
             Some(Value::func(&format!("np.lib.stride_tricks.{f}")))
         }
-        _ => None,
+        _ => super::recfunctions::module_attr(module, name),
     }
 }
 

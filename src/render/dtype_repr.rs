@@ -1,6 +1,6 @@
 //! `repr(dtype)` and `str(dtype)` as NumPy prints them.
 
-use crate::engine::dtype::{DType, RecordType};
+use crate::engine::dtype::{DType, Field, RecordType};
 
 use super::scalar_repr::py_str_repr;
 
@@ -10,7 +10,7 @@ pub use crate::engine::error::shape_tuple;
 /// `'i1'`, `'S3'`, `'V4'`, or a nested list/dict for record fields.
 fn field_format(dt: &DType) -> String {
     match dt {
-        DType::Record(r) if !r.fields.is_empty() => record_str(r),
+        DType::Record(r) if !r.fields.is_empty() => record_str(r, false),
         _ => {
             let d = match dt {
                 DType::Bool => "?".to_string(),
@@ -21,13 +21,31 @@ fn field_format(dt: &DType) -> String {
     }
 }
 
-fn record_str(r: &RecordType) -> String {
-    if r.is_packed() {
+/// A field's format with its sub-array shape, as the dict form lists it:
+/// `'<i4'` or `('<f4', (2,))`.
+fn format_with_shape(f: &Field) -> String {
+    if f.shape.is_empty() {
+        field_format(&f.dtype)
+    } else {
+        format!("({}, {})", field_format(&f.dtype), shape_tuple(&f.shape))
+    }
+}
+
+/// NumPy's `_struct_str`: the list of `(name, format[, shape])` tuples
+/// when the fields sit where that form puts them, else the
+/// `{'names': …, 'formats': …, 'offsets': …}` dict. `with_align` is
+/// `str(dtype)`'s choice: an aligned struct then always takes the dict,
+/// which alone can say `'aligned': True`.
+fn record_str(r: &RecordType, with_align: bool) -> String {
+    if r.is_packed() && !(with_align && r.aligned) {
         let parts: Vec<String> = r
             .fields
             .iter()
             .map(|f| {
-                let name = py_str_repr(&f.name);
+                let name = match &f.title {
+                    Some(t) => format!("({}, {})", py_str_repr(t), py_str_repr(&f.name)),
+                    None => py_str_repr(&f.name),
+                };
                 let fmt = field_format(&f.dtype);
                 if f.shape.is_empty() {
                     format!("({name}, {fmt})")
@@ -36,36 +54,32 @@ fn record_str(r: &RecordType) -> String {
                 }
             })
             .collect();
-        format!("[{}]", parts.join(", "))
-    } else {
-        let names: Vec<String> = r.fields.iter().map(|f| py_str_repr(&f.name)).collect();
-        let formats: Vec<String> = r
-            .fields
-            .iter()
-            .map(|f| {
-                if f.shape.is_empty() {
-                    field_format(&f.dtype)
-                } else {
-                    format!("({}, {})", field_format(&f.dtype), shape_tuple(&f.shape))
-                }
-            })
-            .collect();
-        let offsets: Vec<String> = r.fields.iter().map(|f| f.offset.to_string()).collect();
-        format!(
-            "{{'names': [{}], 'formats': [{}], 'offsets': [{}], 'itemsize': {}}}",
-            names.join(", "),
-            formats.join(", "),
-            offsets.join(", "),
-            r.itemsize
-        )
+        return format!("[{}]", parts.join(", "));
     }
+    let list =
+        |item: &dyn Fn(&Field) -> String| r.fields.iter().map(item).collect::<Vec<_>>().join(", ");
+    let mut out = format!(
+        "{{'names': [{}], 'formats': [{}], 'offsets': [{}]",
+        list(&|f| py_str_repr(&f.name)),
+        list(&format_with_shape),
+        list(&|f| f.offset.to_string()),
+    );
+    if r.has_titles() {
+        let titles = list(&|f| f.title.as_deref().map_or("None".into(), py_str_repr));
+        out += &format!(", 'titles': [{titles}]");
+    }
+    out += &format!(", 'itemsize': {}", r.itemsize);
+    if with_align && r.aligned {
+        out += ", 'aligned': True";
+    }
+    out + "}"
 }
 
 /// `str(dtype)` / `print(dtype)`: `int64`, `<U10`, `|S3`, `|V16`,
 /// `[('x', '<i8'), ('y', '<f8')]`, or the dict form for non-packed records.
 pub fn dtype_str(dt: &DType) -> String {
     match dt {
-        DType::Record(r) if !r.fields.is_empty() => record_str(r),
+        DType::Record(r) if !r.fields.is_empty() => record_str(r, true),
         DType::Str(_) | DType::Bytes(_) | DType::Record(_) => dt.descr(),
         other => other.name(),
     }
@@ -75,7 +89,10 @@ pub fn dtype_str(dt: &DType) -> String {
 /// `dtype([('name', '<U10'), ...])`, `dtype({'names': ...})`.
 pub fn dtype_repr(dt: &DType) -> String {
     match dt {
-        DType::Record(r) if !r.fields.is_empty() => format!("dtype({})", record_str(r)),
+        DType::Record(r) if !r.fields.is_empty() => {
+            let align = if r.aligned { ", align=True" } else { "" };
+            format!("dtype({}{align})", record_str(r, false))
+        }
         DType::Bytes(_) | DType::Record(_) => {
             let d = dt.descr();
             format!("dtype('{}')", d.strip_prefix('|').unwrap_or(&d))
@@ -87,7 +104,7 @@ pub fn dtype_repr(dt: &DType) -> String {
 /// NumPy's `dtype_short_repr`, used in `array(..., dtype=...)`.
 pub fn dtype_short_repr(dt: &DType) -> String {
     match dt {
-        DType::Record(r) if !r.fields.is_empty() => record_str(r),
+        DType::Record(r) if !r.fields.is_empty() => record_str(r, true),
         DType::Str(_) | DType::Bytes(_) | DType::Record(_) => format!("'{}'", dt.descr()),
         other => other.name(),
     }

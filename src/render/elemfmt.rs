@@ -35,6 +35,8 @@ pub enum ElemFormat {
     Str,
     /// Python repr of the bytes.
     Bytes,
+    /// An unstructured void's bytes, each as `\xNN`.
+    Void,
     /// One formatter per field, with the field's sub-array shape.
     Record(Vec<(ElemFormat, Vec<usize>)>, usize, usize),
 }
@@ -108,6 +110,7 @@ impl ElemFormat {
             }
             DType::Str(_) => ElemFormat::Str,
             DType::Bytes(_) => ElemFormat::Bytes,
+            DType::Record(r) if r.fields.is_empty() => ElemFormat::Void,
             DType::Record(r) => {
                 let mut fields = Vec::new();
                 for (i, f) in r.fields.iter().enumerate() {
@@ -168,6 +171,10 @@ impl ElemFormat {
             ElemFormat::Str => match v {
                 Scalar::Str(s) => py_str_repr(s),
                 Scalar::Bytes(b) => py_bytes_repr(b),
+                _ => String::new(),
+            },
+            ElemFormat::Void => match v {
+                Scalar::Bytes(b) => super::scalar_repr::void_bytes_repr(b),
                 _ => String::new(),
             },
             ElemFormat::Bytes => match v {

@@ -70,6 +70,13 @@ pub fn is_printable(c: char) -> bool {
     !not
 }
 
+/// An unstructured void's bytes as NumPy prints them: every byte as
+/// `\xNN`, `b'\x61\x00'`.
+pub fn void_bytes_repr(b: &[u8]) -> String {
+    let hex: String = b.iter().map(|x| format!("\\x{x:02x}")).collect();
+    format!("b'{hex}'")
+}
+
 /// Python's `repr(bytes)`: `b'ab'`, `b'a\x00'`.
 pub fn py_bytes_repr(b: &[u8]) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
@@ -126,6 +133,7 @@ pub fn scalar_str(dtype: &DType, v: &Scalar) -> String {
         (dt, Scalar::Float(x)) => float_scalar_str(*x, float_kind(dt), Trim::Zero, false),
         (dt, Scalar::Complex(r, i)) => complex_str(*r, *i, float_kind(dt)),
         (_, Scalar::Str(s)) => s.clone(),
+        (DType::Record(_), Scalar::Bytes(b)) => void_bytes_repr(b),
         (_, Scalar::Bytes(b)) => py_bytes_repr(b),
         (dt @ DType::Record(_), Scalar::Record(_)) => {
             let f = ElemFormat::build(
@@ -149,6 +157,9 @@ pub fn scalar_repr(dtype: &DType, v: &Scalar) -> String {
     match v {
         Scalar::Bool(b) => if *b { "np.True_" } else { "np.False_" }.into(),
         Scalar::Str(s) => format!("np.str_({})", py_str_repr(s)),
+        Scalar::Bytes(b) if matches!(dtype, DType::Record(_)) => {
+            format!("np.void({})", void_bytes_repr(b))
+        }
         Scalar::Bytes(b) => format!("np.bytes_({})", py_bytes_repr(b)),
         Scalar::Complex(..) => {
             let s = scalar_str(dtype, v);

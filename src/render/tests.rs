@@ -76,9 +76,11 @@ pub(super) fn rec(fields: Vec<(&str, DType, usize, Vec<usize>)>, itemsize: usize
                 dtype,
                 offset,
                 shape,
+                title: None,
             })
             .collect(),
         itemsize,
+        aligned: false,
     }))
 }
 

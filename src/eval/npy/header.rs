@@ -304,6 +304,7 @@ fn record_dtype(items: &[Lit]) -> PyResult<Option<FileType>> {
                 dtype: ft.dtype,
                 offset: at,
                 shape,
+                title: None,
             });
         }
         at = at.saturating_add(width);
@@ -315,6 +316,7 @@ fn record_dtype(items: &[Lit]) -> PyResult<Option<FileType>> {
         dtype: DType::Record(Rc::new(RecordType {
             fields,
             itemsize: at,
+            aligned: false,
         })),
         swaps,
         has_object,
