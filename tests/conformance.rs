@@ -329,6 +329,9 @@ conformance_tests! {
     sort_typed => "96_sort_typed",
     reduce_axes => "97_reduce_axes",
     matmul_digits => "98_matmul_digits",
+    iterators_and_ranges => "110_iterators_and_ranges",
+    python_sets => "111_sets",
+    math_module => "112_math_module",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

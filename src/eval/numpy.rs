@@ -1146,11 +1146,22 @@ impl Session {
                     }
                     Value::Str(s) => s.chars().count() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
+                    Value::Object(o) if super::pyiter::sized(o).is_some() => {
+                        let n = super::pyiter::sized(o).unwrap_or_default();
+                        if n > i64::MAX as i128 {
+                            return Err(PyError::new(
+                                "OverflowError",
+                                "Python int too large to convert to C ssize_t",
+                            ));
+                        }
+                        n
+                    }
                     Value::None
                     | Value::Bool(_)
                     | Value::Int(_)
                     | Value::Float(_)
                     | Value::Complex(..)
+                    | Value::Object(_)
                     | Value::NpScalar(..) => {
                         return Err(PyError::type_error(format!(
                             "object of type '{}' has no len()",
@@ -1186,7 +1197,7 @@ impl Session {
             }
             "min" | "max" | "sum" | "any" | "all" | "sorted" => {
                 let items = if args.pos.len() == 1 {
-                    iterate(&args.pos[0])?
+                    self.iterate_all(&args.pos[0])?
                 } else {
                     args.pos.clone()
                 };
@@ -1277,31 +1288,6 @@ impl Session {
             "id" => Err(PyError::type_error(
                 "slicelab does not show memory addresses; use `is` or np.shares_memory",
             )),
-            "zip" => {
-                let lists: Vec<Vec<Value>> =
-                    args.pos.iter().map(iterate).collect::<PyResult<_>>()?;
-                let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-                Ok(Value::list(
-                    (0..n)
-                        .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
-                        .collect(),
-                ))
-            }
-            "enumerate" => {
-                let items = iterate(args.req(0, "iterable", "enumerate")?)?;
-                Ok(Value::list(
-                    items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, v)| Value::tuple(vec![Value::Int(i as i128), v]))
-                        .collect(),
-                ))
-            }
-            "reversed" => {
-                let mut items = iterate(args.req(0, "sequence", "reversed")?)?;
-                items.reverse();
-                Ok(Value::list(items))
-            }
             "divmod" => {
                 let (a, b) = (args.req(0, "x", "divmod")?, args.req(1, "y", "divmod")?);
                 let q = self.binary(crate::syntax::ast::BinOp::FloorDiv, a, b)?;
@@ -2138,11 +2124,11 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         }),
         TypeObj::Builtin("list") => Value::list(match first {
             None => vec![],
-            Some(v) => iterate(&v)?,
+            Some(v) => s.iterate_all(&v)?,
         }),
         TypeObj::Builtin("tuple") => Value::tuple(match first {
             None => vec![],
-            Some(v) => iterate(&v)?,
+            Some(v) => s.iterate_all(&v)?,
         }),
         TypeObj::Builtin("dict") => Value::Dict(Rc::new(std::cell::RefCell::new(
             args.kw
@@ -2163,43 +2149,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                 }
             }
         }
-        TypeObj::Builtin("range") => {
-            let ints: Vec<i64> = args
-                .pos
-                .iter()
-                .map(|v| int_arg(v, ""))
-                .collect::<PyResult<_>>()?;
-            let (a, b, c) = match ints.as_slice() {
-                [b] => (0, *b, 1),
-                [a, b] => (*a, *b, 1),
-                [a, b, c] => (*a, *b, *c),
-                _ => {
-                    return Err(PyError::type_error(
-                        "range expected 1 to 3 integer arguments",
-                    ));
-                }
-            };
-            if c == 0 {
-                return Err(PyError::value("range() arg 3 must not be zero"));
-            }
-            // Python's range length: ceil((b - a) / c) when it moves toward b.
-            let n = if (c > 0 && a >= b) || (c < 0 && a <= b) {
-                0
-            } else {
-                (b.abs_diff(a)).div_ceil(c.unsigned_abs()) as usize
-            };
-            if n > 10_000_000 {
-                return Err(PyError::new(
-                    "MemoryError",
-                    "range too long for slicelab to list",
-                ));
-            }
-            Value::list(
-                (0..n)
-                    .map(|k| Value::Int((a + k as i64 * c) as i128))
-                    .collect(),
-            )
-        }
+        TypeObj::Builtin("range") => super::pyiter::make_range(&args)?,
         TypeObj::NpScalar(dt) => {
             let v = first.unwrap_or(Value::Int(0));
             match &v {
