@@ -332,6 +332,7 @@ conformance_tests! {
     iterators_and_ranges => "110_iterators_and_ranges",
     python_sets => "111_sets",
     math_module => "112_math_module",
+    python_classes => "113_classes",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

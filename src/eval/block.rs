@@ -69,7 +69,7 @@ impl Session {
             Stmt::Expr(e) => {
                 let v = self.eval(e)?;
                 if self.display_exprs {
-                    self.display(v);
+                    self.display(v)?;
                 }
             }
             Stmt::Assign { .. }
@@ -122,6 +122,7 @@ impl Session {
                 }
                 return self.exec_suite(orelse);
             }
+            Stmt::ClassDef(def) => self.exec_class(def)?,
             Stmt::FunctionDef(def) => {
                 let f = self.make_function(def)?;
                 self.bind_name(&def.name, f);
@@ -191,14 +192,15 @@ impl Session {
 
     /// What the prompt does with an expression statement's value: show its
     /// repr and keep it in `_` (None is neither shown nor kept).
-    pub(super) fn display(&mut self, v: Value) {
+    pub(super) fn display(&mut self, v: Value) -> PyResult<()> {
         if matches!(v, Value::None) {
-            return;
+            return Ok(());
         }
-        let text = super::display::repr(&v, &self.print_options);
+        let text = self.py_repr(&v)?;
         self.print_text(&text);
         self.print_text("\n");
         self.last_shown = Some(v);
+        Ok(())
     }
 
     fn loop_items(&mut self, iter: &Expr) -> PyResult<LoopItems> {
@@ -234,7 +236,11 @@ impl Session {
             def: def.clone(),
             defaults,
             kwdefaults,
-            closure: self.scope.clone(),
+            // Functions in a class body do not see the class's names.
+            closure: match &self.scope {
+                Some(f) if f.class_body => f.parent.clone(),
+                other => other.clone(),
+            },
         })))
     }
 

@@ -198,6 +198,7 @@ impl Session {
             | Stmt::While { .. }
             | Stmt::For { .. }
             | Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
             | Stmt::Return(_)
             | Stmt::Break
             | Stmt::Continue
@@ -598,6 +599,9 @@ impl Session {
         if let Some(out) = super::pysets::binary(op, l, r) {
             return out;
         }
+        if let Some(out) = self.binary_dunder(op, l, r) {
+            return out;
+        }
         let numpy_side = is_numpy(l) || is_numpy(r);
         if numpy_side && op == crate::syntax::ast::BinOp::MatMul {
             return super::linalg::matmul(l, r);
@@ -621,6 +625,9 @@ impl Session {
             }
             _ => {}
         }
+        if let Some(out) = self.compare_dunder(op, l, r) {
+            return out;
+        }
         let cop = engine_cmp(op).expect("ordering comparison");
         if is_numpy(l) || is_numpy(r) {
             return numpy_compare(cop, l, r);
@@ -633,6 +640,9 @@ impl Session {
     }
 
     fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(r) = self.dunder(container, "__contains__", vec![item.clone()]) {
+            return truthy(&r?);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(x.as_ref())),
@@ -690,6 +700,9 @@ impl Session {
 
     /// `obj[idx]`.
     pub(super) fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
+        if let Some(r) = self.dunder(obj, "__getitem__", vec![idx.clone()]) {
+            return r;
+        }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
             Value::FlatIter(a) => super::flatiter::getitem(a, idx),
@@ -790,6 +803,9 @@ impl Session {
 
     /// `obj[idx] = value`.
     pub(super) fn setitem(&mut self, obj: &Value, idx: &Value, value: &Value) -> PyResult<()> {
+        if let Some(r) = self.dunder(obj, "__setitem__", vec![idx.clone(), value.clone()]) {
+            return r.map(|_| ());
+        }
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),
             Value::FlatIter(a) => super::flatiter::setitem(a, idx, value),
@@ -843,6 +859,9 @@ impl Session {
     }
 
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+        if super::pyclass::setattr(obj, name, value).is_some() {
+            return Ok(());
+        }
         match (obj, name) {
             (Value::Array(a), "shape") => {
                 let shape = super::numpy::shape_arg(value, Some(a.size()))?;
@@ -1035,10 +1054,13 @@ impl Session {
             }
             Value::Object(o) => match o.as_ref() {
                 super::object::Obj::Func(func) => self.call_user(func, args),
-                _ => Err(PyError::type_error(format!(
-                    "'{}' object is not callable",
-                    o.type_name()
-                ))),
+                _ => match self.call_class_object(o, f, args) {
+                    Some(r) => r,
+                    None => Err(PyError::type_error(format!(
+                        "'{}' object is not callable",
+                        o.type_name()
+                    ))),
+                },
             },
             Value::Type(super::value::TypeObj::Builtin(n))
                 if super::exceptions::is_exception_class(n) =>

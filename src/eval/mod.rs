@@ -40,6 +40,7 @@ mod printopts;
 pub mod provenance;
 mod py_attr_names;
 mod pybuiltins;
+mod pyclass;
 mod pycollections;
 mod pyiter;
 mod pymath;
@@ -228,7 +229,7 @@ impl Session {
         let result = guarded(|| {
             let value = self.exec(&stmt)?;
             let shown = match &value {
-                Some(v) if !matches!(v, Value::None) => Some(display::repr(v, &self.print_options)),
+                Some(v) if !matches!(v, Value::None) => Some(self.py_repr(v)?),
                 _ => None,
             };
             Ok((value, shown))

@@ -15,7 +15,7 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::Session;
 use super::convert::{to_array, to_scalar_for};
-use super::display::{repr, str_of};
+use super::display::str_of;
 pub use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, iterate, truthy};
@@ -1114,7 +1114,6 @@ fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value
 impl Session {
     /// Call a builtin or NumPy function by its qualified name.
     pub(super) fn call_function(&mut self, name: &str, args: Args) -> PyResult<Value> {
-        let opts = self.print_options.clone();
         if let Some(r) = name.strip_prefix("np.random.") {
             return super::random::call_function(self, r, args);
         }
@@ -1131,7 +1130,11 @@ impl Session {
                     Some(Value::Str(s)) => s.to_string(),
                     _ => "\n".into(),
                 };
-                let text: Vec<String> = args.pos.iter().map(|v| str_of(v, &opts)).collect();
+                let text: Vec<String> = args
+                    .pos
+                    .iter()
+                    .map(|v| self.py_str(v))
+                    .collect::<PyResult<_>>()?;
                 self.print_text(&format!("{}{}", text.join(&sep), end));
                 Ok(Value::None)
             }
@@ -1171,7 +1174,7 @@ impl Session {
                     other => iterate(other)?.len() as i128,
                 }))
             }
-            "repr" => Ok(Value::str(&repr(args.req(0, "obj", "repr")?, &opts))),
+            "repr" => Ok(Value::str(&self.py_repr(args.req(0, "obj", "repr")?)?)),
             "isinstance" => {
                 let v = args.req(0, "obj", "isinstance")?;
                 let t = args.req(1, "class", "isinstance")?;
@@ -1959,6 +1962,9 @@ impl Session {
 }
 
 fn isinstance(v: &Value, t: &Value) -> bool {
+    if let Some(b) = super::pyclass::isinstance(v, t) {
+        return b;
+    }
     match t {
         Value::Type(TypeObj::NdArray) => matches!(v, Value::Array(_)),
         Value::Type(TypeObj::Builtin(name)) => match *name {
@@ -2006,7 +2012,10 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     Ok(match t {
         TypeObj::Builtin("type") => {
             let v = args.req(0, "object", "type")?;
-            Value::Type(type_of(v))
+            match super::pyclass::type_of(v) {
+                Some(class) => class,
+                None => Value::Type(type_of(v)),
+            }
         }
         TypeObj::Builtin("int") => match first {
             None => Value::Int(0),
@@ -2120,7 +2129,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         }
         TypeObj::Builtin("str") => Value::str(&match first {
             None => String::new(),
-            Some(v) => str_of(&v, &s.print_options),
+            Some(v) => s.py_str(&v)?,
         }),
         TypeObj::Builtin("list") => Value::list(match first {
             None => vec![],

@@ -32,6 +32,15 @@ pub enum Obj {
     FrozenSet(SetTable),
     /// A context manager for `with`.
     Context(Context),
+    /// A class the learner defined.
+    Class(super::pyclass::ClassObj),
+    /// An instance of one.
+    Instance(super::pyclass::Instance),
+    /// A method bound to its instance: self, the function, the class it
+    /// was found on.
+    BoundMethod(Value, Value, Value),
+    /// `super()`: the class to look past, and self.
+    Super(Value, Value),
 }
 
 /// A function value: its definition, the defaults evaluated when `def` ran,
@@ -70,6 +79,16 @@ impl Obj {
             Obj::FrozenSet(_) => "frozenset".into(),
             Obj::Context(Context::PrintOptions(_)) => "contextlib._GeneratorContextManager".into(),
             Obj::Context(Context::ErrState) => "numpy.errstate".into(),
+            Obj::Class(_) => "type".into(),
+            Obj::Instance(i) => match &i.class {
+                Value::Object(c) => match c.as_ref() {
+                    Obj::Class(c) => c.name.clone(),
+                    _ => "object".into(),
+                },
+                _ => "object".into(),
+            },
+            Obj::BoundMethod(..) => "method".into(),
+            Obj::Super(..) => "super".into(),
         }
     }
 }
@@ -83,7 +102,10 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::Range(_) => "range",
         Obj::Set(_) => "set",
         Obj::FrozenSet(_) => "frozenset",
-        Obj::Context(_) => "object",
+        Obj::Context(_) | Obj::Instance(_) => "object",
+        Obj::Class(_) => "type",
+        Obj::BoundMethod(..) => "method",
+        Obj::Super(..) => "super",
     })
 }
 
@@ -123,7 +145,7 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
     let addr = Rc::as_ptr(o) as usize;
     match o.as_ref() {
         Obj::Func(f) => {
-            let name = &f.def.name;
+            let name = &f.def.qualname;
             format!("<function {name} at {addr:#x}>")
         }
         Obj::Exc(e) => {
@@ -142,6 +164,9 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Set(t) => set_repr(&t.borrow().items(), "set()", "", opts),
         Obj::FrozenSet(t) => set_repr(&t.items(), "frozenset()", "frozenset", opts),
         Obj::Context(_) => format!("<{} object at {addr:#x}>", o.type_name()),
+        Obj::Class(_) | Obj::Instance(_) | Obj::BoundMethod(..) | Obj::Super(..) => {
+            super::pyclass::default_repr(o).unwrap_or_default()
+        }
     }
 }
 

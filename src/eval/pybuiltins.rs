@@ -23,6 +23,9 @@ pub fn builtin(name: &str) -> Option<Value> {
     if name == "set" {
         return Some(Value::Type(TypeObj::Builtin("set")));
     }
+    if name == "super" {
+        return Some(Value::func("super"));
+    }
     if name == "frozenset" {
         return Some(Value::Type(TypeObj::Builtin("frozenset")));
     }
@@ -37,6 +40,17 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
     }
     if let Some(v) = super::pymath::call(name, &args)? {
         return Ok(Ok(v));
+    }
+    match name {
+        "super" if args.pos.is_empty() => return s.zero_arg_super().map(Ok),
+        "object.__init__" => return Ok(Ok(Value::None)),
+        "len" | "abs" | "iter" => {
+            let method = format!("__{name}__");
+            if let Some(r) = args.pos.first().and_then(|v| s.dunder(v, &method, vec![])) {
+                return r.map(Ok);
+            }
+        }
+        _ => {}
     }
     let has_kw = |k: &str| args.kw.iter().any(|(n, _)| n == k);
     Ok(Ok(match name {
@@ -231,6 +245,16 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 || args.pos.get(1).is_some_and(is_exception_classes) =>
         {
             let (v, class) = (&args.pos[0], args.req(1, "class", "isinstance")?);
+            let classes = match class {
+                Value::Tuple(t) => t.as_ref().clone(),
+                other => vec![other.clone()],
+            };
+            if let Some(found) = classes
+                .iter()
+                .find_map(|c| super::pyclass::isinstance(v, c).filter(|b| *b))
+            {
+                return Ok(Ok(Value::Bool(found)));
+            }
             match v {
                 Value::Object(o) => match o.as_ref() {
                     Obj::Exc(e) if is_exception_classes(class) => {

@@ -31,6 +31,7 @@ pub(crate) fn function(
         }
     }
     FuncDef {
+        qualname: name.clone(),
         name,
         params,
         body,
@@ -83,6 +84,7 @@ fn collect(s: &Stmt, bound: &mut Vec<String>, globals: &mut Vec<String>, nl: &mu
             suite(orelse, bound, globals, nl);
         }
         Stmt::FunctionDef(f) => bound.push(f.name.clone()),
+        Stmt::ClassDef(c) => bound.push(c.def.name.clone()),
         Stmt::Try {
             body,
             handlers,
