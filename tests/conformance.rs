@@ -333,6 +333,7 @@ conformance_tests! {
     python_sets => "111_sets",
     math_module => "112_math_module",
     python_classes => "113_classes",
+    language_corners => "114_language_corners",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -28,6 +28,7 @@ mod linalg;
 mod math_routines;
 mod math_ufuncs;
 mod methods;
+mod ndindex;
 mod npy;
 mod pad;
 mod shapes;

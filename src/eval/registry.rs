@@ -1328,7 +1328,7 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 8] {
+pub fn tables() -> [&'static [Entry]; 9] {
     [
         NP,
         super::join_split::ENTRIES,
@@ -1338,6 +1338,7 @@ pub fn tables() -> [&'static [Entry]; 8] {
         super::searching::ENTRIES,
         super::math_ufuncs::ENTRIES,
         super::ufunc_methods::ENTRIES,
+        super::ndindex::ENTRIES,
     ]
 }
 
