@@ -339,6 +339,11 @@ conformance_tests! {
     linalg_lu => "100_linalg_lu",
     linalg_norm => "101_linalg_norm",
     products => "102_products",
+    iterators_and_ranges => "110_iterators_and_ranges",
+    python_sets => "111_sets",
+    math_module => "112_math_module",
+    python_classes => "113_classes",
+    language_corners => "114_language_corners",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -13,7 +13,7 @@ use super::error::{PyError, PyResult};
 use super::interp::{iterate, truthy};
 use super::object::{Context, Obj, UserFunc, object};
 use super::scope::{Found, Frame};
-use super::value::{TypeObj, Value};
+use super::value::Value;
 
 /// How a statement ended.
 pub(super) enum Flow {
@@ -29,30 +29,11 @@ pub(super) enum Flow {
 
 /// Items of a `for` loop: a `range` counts without making a list.
 enum LoopItems {
-    Range { next: i128, stop: i128, step: i128 },
+    /// A snapshot of a sequence's items.
     Items(std::vec::IntoIter<Value>),
-}
-
-impl Iterator for LoopItems {
-    type Item = Value;
-    fn next(&mut self) -> Option<Value> {
-        match self {
-            LoopItems::Range { next, stop, step } => {
-                let more = if *step > 0 {
-                    *next < *stop
-                } else {
-                    *next > *stop
-                };
-                if !more {
-                    return None;
-                }
-                let v = *next;
-                *next += *step;
-                Some(Value::Int(v))
-            }
-            LoopItems::Items(it) => it.next(),
-        }
-    }
+    /// An iterator object (ranges, `zip`, `map`, ...) pulled one item at a
+    /// time, so `for i in range(10**9): ... break` ends at once.
+    Lazy(Value),
 }
 
 impl Session {
@@ -88,7 +69,7 @@ impl Session {
             Stmt::Expr(e) => {
                 let v = self.eval(e)?;
                 if self.display_exprs {
-                    self.display(v);
+                    self.display(v)?;
                 }
             }
             Stmt::Assign { .. }
@@ -129,8 +110,8 @@ impl Session {
                 body,
                 orelse,
             } => {
-                let items = self.loop_items(iter)?;
-                for item in items {
+                let mut items = self.loop_items(iter)?;
+                while let Some(item) = self.loop_next(&mut items)? {
                     crate::engine::interrupt::check()?;
                     self.assign(target, item)?;
                     match self.exec_suite(body)? {
@@ -141,6 +122,7 @@ impl Session {
                 }
                 return self.exec_suite(orelse);
             }
+            Stmt::ClassDef(def) => self.exec_class(def)?,
             Stmt::FunctionDef(def) => {
                 let f = self.make_function(def)?;
                 self.bind_name(&def.name, f);
@@ -210,70 +192,30 @@ impl Session {
 
     /// What the prompt does with an expression statement's value: show its
     /// repr and keep it in `_` (None is neither shown nor kept).
-    pub(super) fn display(&mut self, v: Value) {
+    pub(super) fn display(&mut self, v: Value) -> PyResult<()> {
         if matches!(v, Value::None) {
-            return;
+            return Ok(());
         }
-        let text = super::display::repr(&v, &self.print_options);
+        let text = self.py_repr(&v)?;
         self.print_text(&text);
         self.print_text("\n");
         self.last_shown = Some(v);
+        Ok(())
     }
 
     fn loop_items(&mut self, iter: &Expr) -> PyResult<LoopItems> {
-        // `range(...)` counts lazily: `for i in range(10**9): ... break`.
-        if let ExprKind::Call { func, args } = &iter.kind
-            && let ExprKind::Name(n) = &func.kind
-            && n == "range"
-            && matches!(
-                self.lookup_name(n),
-                Ok(Value::Type(TypeObj::Builtin("range")))
-            )
-            && args
-                .iter()
-                .all(|a| matches!(a, crate::syntax::ast::Arg::Positional(_)))
-            && (1..=3).contains(&args.len())
-        {
-            let mut ints = Vec::new();
-            for a in args {
-                let crate::syntax::ast::Arg::Positional(e) = a else {
-                    continue;
-                };
-                let v = self.eval(e)?;
-                ints.push(match v {
-                    Value::Int(i) => i,
-                    Value::Bool(b) => b as i128,
-                    Value::NpScalar(dt, crate::engine::Scalar::Int(i)) if dt.is_integer() => {
-                        i as i128
-                    }
-                    Value::NpScalar(dt, crate::engine::Scalar::UInt(u)) if dt.is_integer() => {
-                        u as i128
-                    }
-                    other => {
-                        return Err(PyError::type_error(format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            other.type_name()
-                        )));
-                    }
-                });
-            }
-            let (start, stop, step) = match ints[..] {
-                [b] => (0, b, 1),
-                [a, b] => (a, b, 1),
-                [a, b, c] => (a, b, c),
-                _ => (0, 0, 1),
-            };
-            if step == 0 {
-                return Err(PyError::value("range() arg 3 must not be zero"));
-            }
-            return Ok(LoopItems::Range {
-                next: start,
-                stop,
-                step,
-            });
-        }
         let v = self.eval(iter)?;
-        Ok(LoopItems::Items(iterate(&v)?.into_iter()))
+        Ok(match v {
+            Value::Object(_) => LoopItems::Lazy(super::pyiter::iter_of(&v)?),
+            other => LoopItems::Items(iterate(&other)?.into_iter()),
+        })
+    }
+
+    fn loop_next(&mut self, items: &mut LoopItems) -> PyResult<Option<Value>> {
+        match items {
+            LoopItems::Items(it) => Ok(it.next()),
+            LoopItems::Lazy(it) => super::pyiter::next_item(Some(self), it),
+        }
     }
 
     /// `def` and `lambda`: evaluate the defaults now, close over this frame.
@@ -294,7 +236,11 @@ impl Session {
             def: def.clone(),
             defaults,
             kwdefaults,
-            closure: self.scope.clone(),
+            // Functions in a class body do not see the class's names.
+            closure: match &self.scope {
+                Some(f) if f.class_body => f.parent.clone(),
+                other => other.clone(),
+            },
         })))
     }
 

@@ -10,7 +10,7 @@ use crate::syntax::scope_names;
 
 use super::Session;
 use super::error::PyResult;
-use super::interp::{iterate, truthy};
+use super::interp::truthy;
 use super::object::{iterator, set_of};
 use super::scope::Frame;
 use super::value::Value;
@@ -67,7 +67,8 @@ impl Session {
         let Some(first) = clauses.first() else {
             return Ok(());
         };
-        let items = iterate(&self.eval(&first.iter)?)?;
+        let first_items = self.eval(&first.iter)?;
+        let items = self.iterate_all(&first_items)?;
         let mut locals = Vec::new();
         for c in clauses {
             scope_names::target_names(&c.target, &mut locals);
@@ -95,7 +96,10 @@ impl Session {
         };
         let items = match items {
             Some(v) => v,
-            None => iterate(&self.eval(&c.iter)?)?,
+            None => {
+                let v = self.eval(&c.iter)?;
+                self.iterate_all(&v)?
+            }
         };
         'items: for item in items {
             crate::engine::interrupt::check()?;

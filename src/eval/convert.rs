@@ -257,6 +257,9 @@ pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
 
 /// `np.array(value, dtype=...)`: always a new array.
 pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
+    if let Some(items) = super::pyiter::range_list(v)? {
+        return to_array(&items, dtype);
+    }
     if let Value::FlatIter(a) = v {
         return to_array(&Value::Array(super::flatiter::to_array(a)?), dtype);
     }
@@ -384,6 +387,9 @@ fn slice_part(v: &Value) -> PyResult<Option<i64>> {
 }
 
 fn to_index_item(v: &Value) -> PyResult<IndexItem> {
+    if let Some(items) = super::pyiter::range_list(v)? {
+        return to_index_item(&items);
+    }
     Ok(match v {
         // An int beyond int64 cannot be an index; NumPy says so in its
         // general wording.

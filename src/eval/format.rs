@@ -349,8 +349,13 @@ impl Session {
                     let v = self.eval(expr)?;
                     let spec = self.eval_fstring(spec)?;
                     let v = match conv {
-                        Some('r') | Some('a') => Value::str(&repr(&v, &self.print_options)),
-                        Some(_) => Value::str(&str_of(&v, &self.print_options)),
+                        Some('r') | Some('a') => Value::str(&self.py_repr(&v)?),
+                        Some(_) => Value::str(&self.py_str(&v)?),
+                        None if matches!(&v, Value::Object(o)
+                            if matches!(o.as_ref(), super::object::Obj::Instance(_))) =>
+                        {
+                            Value::str(&self.py_str(&v)?)
+                        }
                         None => v,
                     };
                     out.push_str(&format_value(&v, &spec, &self.print_options)?);

@@ -25,6 +25,26 @@ const SEGMENT: usize = 8 * 1024 * 1024;
 impl Session {
     /// `f(args)` for a user function.
     pub(super) fn call_user(&mut self, f: &UserFunc, args: Args) -> PyResult<Value> {
+        self.call_user_with(f, args, None)
+    }
+
+    /// A method call: `__class__` is the class the method was found on.
+    pub(super) fn call_user_in_class(
+        &mut self,
+        f: &UserFunc,
+        args: Args,
+        class: Value,
+    ) -> PyResult<Value> {
+        self.call_user_with(f, args, Some(class))
+    }
+
+    fn call_user_with(
+        &mut self,
+        f: &UserFunc,
+        args: Args,
+        class: Option<Value>,
+    ) -> PyResult<Value> {
+        let first_arg = class.as_ref().and_then(|_| args.pos.first().cloned());
         if self.depth + 1 >= RECURSION_LIMIT {
             return Err(PyError::new(
                 "RecursionError",
@@ -37,6 +57,9 @@ impl Session {
             locals: f.def.locals.clone(),
             globals: f.def.globals.clone(),
             parent: f.closure.clone(),
+            class,
+            first_arg,
+            ..Frame::default()
         });
         self.depth += 1;
         let def = f.def.clone();
@@ -54,7 +77,7 @@ impl Session {
 /// Binds call arguments to the function's parameters, as CPython does.
 fn bind(f: &UserFunc, args: Args) -> PyResult<std::collections::HashMap<String, Value>> {
     let p = &f.def.params;
-    let name = &f.def.name;
+    let name = &f.def.qualname;
     let mut vars = std::collections::HashMap::new();
     let npos = p.positional.len();
     let given = args.pos.len();

@@ -76,6 +76,12 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
             }
         },
         Value::NpScalar(_, s) => scalar_truth(s),
+        Value::Object(o) => match o.as_ref() {
+            super::object::Obj::Set(t) => !t.borrow().is_empty(),
+            super::object::Obj::FrozenSet(t) => !t.is_empty(),
+            super::object::Obj::Range(r) => r.len() != 0,
+            _ => true,
+        },
         _ => true,
     })
 }
@@ -109,8 +115,10 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         }
         Value::FlatIter(a) => super::flatiter::items(a),
         Value::Object(o) => match o.as_ref() {
-            super::object::Obj::Iter(items, _) => items.borrow_mut().drain(..).collect(),
-            super::object::Obj::Set(items) => items.borrow().clone(),
+            super::object::Obj::Iter(..) => super::pyiter::drain(None, v)?,
+            super::object::Obj::Set(t) => t.borrow().items(),
+            super::object::Obj::FrozenSet(t) => t.items(),
+            super::object::Obj::Range(r) => super::pyiter::range_items(r)?,
             super::object::Obj::MappingProxy(d) => return iterate(d),
             _ => {
                 return Err(PyError::type_error(format!(
@@ -159,7 +167,10 @@ impl Session {
                 let v = self.import_module(module)?;
                 match alias {
                     Some(a) => self.bind_name(a, v),
-                    None => self.bind_name("numpy", Value::Module("numpy".into())),
+                    None => {
+                        let top = module.split('.').next().unwrap_or(module);
+                        self.bind_name(top, Value::Module(top.into()))
+                    }
                 }
                 Ok(None)
             }
@@ -195,6 +206,7 @@ impl Session {
             | Stmt::While { .. }
             | Stmt::For { .. }
             | Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
             | Stmt::Return(_)
             | Stmt::Break
             | Stmt::Continue
@@ -503,7 +515,10 @@ impl Session {
                     "can't use starred expression here",
                 ));
             }
-            ExprKind::Set(items) => super::object::set_of(self.eval_items(items)?)?,
+            ExprKind::Set(items) => super::pysets::display(
+                self.eval_items(items)?,
+                super::pysets::display_is_constant(items),
+            )?,
             ExprKind::Lambda(def) => self.make_function(def)?,
             ExprKind::Comp { kind, elt, clauses } => self.eval_comp(*kind, elt, clauses)?,
             ExprKind::DictComp {
@@ -595,6 +610,12 @@ impl Session {
         if let (crate::syntax::ast::BinOp::Mod, Value::Str(t)) = (op, l) {
             return Ok(Value::str(&self.percent_format(t, r)?));
         }
+        if let Some(out) = super::pysets::binary(op, l, r) {
+            return out;
+        }
+        if let Some(out) = self.binary_dunder(op, l, r) {
+            return out;
+        }
         let numpy_side = is_numpy(l) || is_numpy(r);
         if numpy_side && op == crate::syntax::ast::BinOp::MatMul {
             return super::linalg::matmul(l, r);
@@ -618,6 +639,9 @@ impl Session {
             }
             _ => {}
         }
+        if let Some(out) = self.compare_dunder(op, l, r) {
+            return out;
+        }
         let cop = engine_cmp(op).expect("ordering comparison");
         if is_numpy(l) || is_numpy(r) {
             return numpy_compare(cop, l, r);
@@ -633,6 +657,9 @@ impl Session {
         if let Some(d) = super::object::proxied(container) {
             return self.contains(d, item);
         }
+        if let Some(r) = self.dunder(container, "__contains__", vec![item.clone()]) {
+            return truthy(&r?);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(x.as_ref())),
@@ -641,6 +668,27 @@ impl Session {
                 )),
             },
             Value::Dict(d) => Ok(d.borrow().iter().any(|(k, _)| python_eq(k, item))),
+            Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Range(_)) => {
+                let super::object::Obj::Range(r) = o.as_ref() else {
+                    unreachable!()
+                };
+                Ok(match item {
+                    Value::Int(i) => r.contains(*i),
+                    Value::Bool(b) => r.contains(*b as i128),
+                    other => self
+                        .iterate_all(container)?
+                        .iter()
+                        .any(|x| python_eq(x, other)),
+                })
+            }
+            Value::Object(o)
+                if matches!(
+                    o.as_ref(),
+                    super::object::Obj::Set(_) | super::object::Obj::FrozenSet(_)
+                ) =>
+            {
+                super::pysets::table_of(container).map_or(Ok(false), |t| t.contains(item))
+            }
             Value::Array(_) => {
                 let eq = numpy_compare(crate::engine::kernels::CompareOp::Eq, container, item)?;
                 match eq {
@@ -649,7 +697,7 @@ impl Session {
                 }
             }
             other => {
-                for x in iterate(other)? {
+                for x in self.iterate_all(other)? {
                     if is_numpy(&x) || is_numpy(item) {
                         if truthy(&numpy_compare(
                             crate::engine::kernels::CompareOp::Eq,
@@ -672,6 +720,9 @@ impl Session {
         if let Some(d) = super::object::proxied(obj) {
             return self.getitem(d, idx);
         }
+        if let Some(r) = self.dunder(obj, "__getitem__", vec![idx.clone()]) {
+            return r;
+        }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
             Value::FlatIter(a) => super::flatiter::getitem(a, idx),
@@ -691,6 +742,12 @@ impl Session {
                 }
                 _ => Err(PyError::index("invalid index to scalar variable.")),
             },
+            Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Range(_)) => {
+                let super::object::Obj::Range(r) = o.as_ref() else {
+                    unreachable!()
+                };
+                super::pyiter::range_getitem(r, idx)
+            }
             Value::Tuple(_) | Value::List(_) | Value::Str(_) => {
                 let items = iterate(obj)?;
                 let kind = obj.type_name();
@@ -766,6 +823,9 @@ impl Session {
 
     /// `obj[idx] = value`.
     pub(super) fn setitem(&mut self, obj: &Value, idx: &Value, value: &Value) -> PyResult<()> {
+        if let Some(r) = self.dunder(obj, "__setitem__", vec![idx.clone(), value.clone()]) {
+            return r.map(|_| ());
+        }
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),
             Value::FlatIter(a) => super::flatiter::setitem(a, idx, value),
@@ -819,6 +879,9 @@ impl Session {
     }
 
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+        if super::pyclass::setattr(obj, name, value).is_some() {
+            return Ok(());
+        }
         match (obj, name) {
             (Value::Array(a), "shape") => {
                 let shape = super::numpy::shape_arg(value, Some(a.size()))?;
@@ -868,6 +931,7 @@ impl Session {
     pub(super) fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         match obj {
             Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
+            Value::Module(m) if m.as_ref() == super::pymath::MODULE => super::pymath::attr(name),
             Value::Module(m) if m.as_ref() == super::random::MODULE => {
                 super::random::module_attr(name)
             }
@@ -959,6 +1023,9 @@ impl Session {
     /// The module a dotted name stands for: `numpy`, or an attribute path
     /// below it that slicelab has.
     fn import_module(&mut self, module: &str) -> PyResult<Value> {
+        if module == super::pymath::MODULE {
+            return Ok(Value::Module(module.into()));
+        }
         let mut parts = module.split('.');
         if parts.next() != Some("numpy") {
             return Err(PyError::new(
@@ -1002,10 +1069,13 @@ impl Session {
             }
             Value::Object(o) => match o.as_ref() {
                 super::object::Obj::Func(func) => self.call_user(func, args),
-                _ => Err(PyError::type_error(format!(
-                    "'{}' object is not callable",
-                    o.type_name()
-                ))),
+                _ => match self.call_class_object(o, f, args) {
+                    Some(r) => r,
+                    None => Err(PyError::type_error(format!(
+                        "'{}' object is not callable",
+                        o.type_name()
+                    ))),
+                },
             },
             Value::Type(super::value::TypeObj::Builtin(n))
                 if super::exceptions::is_exception_class(n) =>
@@ -1044,12 +1114,8 @@ impl Session {
                 }
                 Ok(Value::Dict(Rc::new(std::cell::RefCell::new(out))))
             }
-            Value::Type(super::value::TypeObj::Builtin("set")) => {
-                let items = match args.pos.first() {
-                    Some(v) => iterate(v)?,
-                    None => Vec::new(),
-                };
-                super::object::set_of(items)
+            Value::Type(super::value::TypeObj::Builtin(n @ ("set" | "frozenset"))) => {
+                super::pysets::construct(self, *n == "frozenset", &args)
             }
             Value::Type(t) => super::numpy::construct(self, t, args),
             Value::Method(obj, name) => self.call_method_registered(obj, name, args),

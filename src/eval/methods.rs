@@ -318,7 +318,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             match name {
                 "append" => l.borrow_mut().push(args.req(0, "object", name)?.clone()),
                 "extend" => {
-                    let more = iterate(args.req(0, "iterable", name)?)?;
+                    let more = s.iterate_all(args.req(0, "iterable", name)?)?;
                     l.borrow_mut().extend(more);
                 }
                 "pop" => {

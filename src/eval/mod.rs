@@ -29,6 +29,7 @@ mod math_routines;
 mod math_ufuncs;
 mod methods;
 mod np_linalg;
+mod ndindex;
 mod npy;
 mod pad;
 mod shapes;
@@ -43,8 +44,12 @@ mod products;
 pub mod provenance;
 mod py_attr_names;
 mod pybuiltins;
+mod pyclass;
 mod pycollections;
+mod pyiter;
+mod pymath;
 mod pymethods;
+mod pysets;
 mod random;
 mod recfunctions;
 mod record_compare;
@@ -53,6 +58,7 @@ mod registry;
 mod removed_names;
 mod scope;
 mod searching;
+mod set_table;
 pub mod signature;
 mod stride_tricks;
 mod ufunc_args;
@@ -244,7 +250,7 @@ impl Session {
         let result = guarded(|| {
             let value = self.exec(&stmt)?;
             let shown = match &value {
-                Some(v) if !matches!(v, Value::None) => Some(display::repr(v, &self.print_options)),
+                Some(v) if !matches!(v, Value::None) => Some(self.py_repr(v)?),
                 _ => None,
             };
             Ok((value, shown))

@@ -15,7 +15,7 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::Session;
 use super::convert::{to_array, to_scalar_for};
-use super::display::{repr, str_of};
+use super::display::str_of;
 pub use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, iterate, truthy};
@@ -1097,7 +1097,6 @@ fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value
 impl Session {
     /// Call a builtin or NumPy function by its qualified name.
     pub(super) fn call_function(&mut self, name: &str, args: Args) -> PyResult<Value> {
-        let opts = self.print_options.clone();
         if let Some(r) = name.strip_prefix("np.random.") {
             return super::random::call_function(self, r, args);
         }
@@ -1114,7 +1113,11 @@ impl Session {
                     Some(Value::Str(s)) => s.to_string(),
                     _ => "\n".into(),
                 };
-                let text: Vec<String> = args.pos.iter().map(|v| str_of(v, &opts)).collect();
+                let text: Vec<String> = args
+                    .pos
+                    .iter()
+                    .map(|v| self.py_str(v))
+                    .collect::<PyResult<_>>()?;
                 self.print_text(&format!("{}{}", text.join(&sep), end));
                 Ok(Value::None)
             }
@@ -1129,11 +1132,22 @@ impl Session {
                     }
                     Value::Str(s) => s.chars().count() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
+                    Value::Object(o) if super::pyiter::sized(o).is_some() => {
+                        let n = super::pyiter::sized(o).unwrap_or_default();
+                        if n > i64::MAX as i128 {
+                            return Err(PyError::new(
+                                "OverflowError",
+                                "Python int too large to convert to C ssize_t",
+                            ));
+                        }
+                        n
+                    }
                     Value::None
                     | Value::Bool(_)
                     | Value::Int(_)
                     | Value::Float(_)
                     | Value::Complex(..)
+                    | Value::Object(_)
                     | Value::NpScalar(..) => {
                         return Err(PyError::type_error(format!(
                             "object of type '{}' has no len()",
@@ -1143,7 +1157,7 @@ impl Session {
                     other => iterate(other)?.len() as i128,
                 }))
             }
-            "repr" => Ok(Value::str(&repr(args.req(0, "obj", "repr")?, &opts))),
+            "repr" => Ok(Value::str(&self.py_repr(args.req(0, "obj", "repr")?)?)),
             "isinstance" => {
                 let v = args.req(0, "obj", "isinstance")?;
                 let t = args.req(1, "class", "isinstance")?;
@@ -1169,7 +1183,7 @@ impl Session {
             }
             "min" | "max" | "sum" | "any" | "all" | "sorted" => {
                 let items = if args.pos.len() == 1 {
-                    iterate(&args.pos[0])?
+                    self.iterate_all(&args.pos[0])?
                 } else {
                     args.pos.clone()
                 };
@@ -1260,31 +1274,6 @@ impl Session {
             "id" => Err(PyError::type_error(
                 "slicelab does not show memory addresses; use `is` or np.shares_memory",
             )),
-            "zip" => {
-                let lists: Vec<Vec<Value>> =
-                    args.pos.iter().map(iterate).collect::<PyResult<_>>()?;
-                let n = lists.iter().map(|l| l.len()).min().unwrap_or(0);
-                Ok(Value::list(
-                    (0..n)
-                        .map(|i| Value::tuple(lists.iter().map(|l| l[i].clone()).collect()))
-                        .collect(),
-                ))
-            }
-            "enumerate" => {
-                let items = iterate(args.req(0, "iterable", "enumerate")?)?;
-                Ok(Value::list(
-                    items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, v)| Value::tuple(vec![Value::Int(i as i128), v]))
-                        .collect(),
-                ))
-            }
-            "reversed" => {
-                let mut items = iterate(args.req(0, "sequence", "reversed")?)?;
-                items.reverse();
-                Ok(Value::list(items))
-            }
             "divmod" => {
                 let (a, b) = (args.req(0, "x", "divmod")?, args.req(1, "y", "divmod")?);
                 let q = self.binary(crate::syntax::ast::BinOp::FloorDiv, a, b)?;
@@ -1947,6 +1936,7 @@ impl Session {
             n if super::ufunc_methods::answers(n) => super::ufunc_methods::call(self, n, &args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::searching::answers(n) => super::searching::call(n, &args)?,
+            n if super::ndindex::answers(n) => super::ndindex::call(n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }
@@ -1961,6 +1951,9 @@ impl Session {
 }
 
 fn isinstance(v: &Value, t: &Value) -> bool {
+    if let Some(b) = super::pyclass::isinstance(v, t) {
+        return b;
+    }
     match t {
         Value::Type(TypeObj::NdArray) => matches!(v, Value::Array(_)),
         Value::Type(TypeObj::Builtin(name)) => match *name {
@@ -2008,7 +2001,10 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     Ok(match t {
         TypeObj::Builtin("type") => {
             let v = args.req(0, "object", "type")?;
-            Value::Type(type_of(v))
+            match super::pyclass::type_of(v) {
+                Some(class) => class,
+                None => Value::Type(type_of(v)),
+            }
         }
         TypeObj::Builtin("int") => match first {
             None => Value::Int(0),
@@ -2122,15 +2118,15 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         }
         TypeObj::Builtin("str") => Value::str(&match first {
             None => String::new(),
-            Some(v) => str_of(&v, &s.print_options),
+            Some(v) => s.py_str(&v)?,
         }),
         TypeObj::Builtin("list") => Value::list(match first {
             None => vec![],
-            Some(v) => iterate(&v)?,
+            Some(v) => s.iterate_all(&v)?,
         }),
         TypeObj::Builtin("tuple") => Value::tuple(match first {
             None => vec![],
-            Some(v) => iterate(&v)?,
+            Some(v) => s.iterate_all(&v)?,
         }),
         TypeObj::Builtin("dict") => Value::Dict(Rc::new(std::cell::RefCell::new(
             args.kw
@@ -2151,43 +2147,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                 }
             }
         }
-        TypeObj::Builtin("range") => {
-            let ints: Vec<i64> = args
-                .pos
-                .iter()
-                .map(|v| int_arg(v, ""))
-                .collect::<PyResult<_>>()?;
-            let (a, b, c) = match ints.as_slice() {
-                [b] => (0, *b, 1),
-                [a, b] => (*a, *b, 1),
-                [a, b, c] => (*a, *b, *c),
-                _ => {
-                    return Err(PyError::type_error(
-                        "range expected 1 to 3 integer arguments",
-                    ));
-                }
-            };
-            if c == 0 {
-                return Err(PyError::value("range() arg 3 must not be zero"));
-            }
-            // Python's range length: ceil((b - a) / c) when it moves toward b.
-            let n = if (c > 0 && a >= b) || (c < 0 && a <= b) {
-                0
-            } else {
-                (b.abs_diff(a)).div_ceil(c.unsigned_abs()) as usize
-            };
-            if n > 10_000_000 {
-                return Err(PyError::new(
-                    "MemoryError",
-                    "range too long for slicelab to list",
-                ));
-            }
-            Value::list(
-                (0..n)
-                    .map(|k| Value::Int((a + k as i64 * c) as i128))
-                    .collect(),
-            )
-        }
+        TypeObj::Builtin("range") => super::pyiter::make_range(&args)?,
         TypeObj::NpScalar(dt) => {
             let v = first.unwrap_or(Value::Int(0));
             match &v {

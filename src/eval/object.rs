@@ -3,7 +3,6 @@
 //! context managers of `with`. One `Value::Object` variant holds them all.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -11,7 +10,9 @@ use crate::render::PrintOptions;
 use crate::syntax::ast::FuncDef;
 
 use super::error::PyError;
+use super::pyiter::{IterState, PyRange};
 use super::scope::Frame;
+use super::set_table::SetTable;
 use super::value::{TypeObj, Value};
 
 /// An object made by Python code rather than by NumPy.
@@ -22,14 +23,27 @@ pub enum Obj {
     /// An exception instance (`ValueError('bad')`, or a caught error).
     Exc(PyError),
     /// An iterator: what is left to yield, and its type name.
-    Iter(RefCell<VecDeque<Value>>, &'static str),
-    /// A set, in insertion order without duplicates.
-    Set(RefCell<Vec<Value>>),
+    Iter(RefCell<IterState>, &'static str),
+    /// A `range` object.
+    Range(PyRange),
+    /// A set, in CPython's table order.
+    Set(RefCell<SetTable>),
+    /// A frozenset.
+    FrozenSet(SetTable),
     /// A context manager for `with`.
     Context(Context),
     /// A read-only view of a dict (`dtype.fields`): reads like the dict,
     /// prints as `mappingproxy({...})`.
     MappingProxy(Value),
+    /// A class the learner defined.
+    Class(super::pyclass::ClassObj),
+    /// An instance of one.
+    Instance(super::pyclass::Instance),
+    /// A method bound to its instance: self, the function, the class it
+    /// was found on.
+    BoundMethod(Value, Value, Value),
+    /// `super()`: the class to look past, and self.
+    Super(Value, Value),
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -74,10 +88,22 @@ impl Obj {
             Obj::Func(_) => "function".into(),
             Obj::Exc(e) => e.kind.clone(),
             Obj::Iter(_, kind) => (*kind).into(),
+            Obj::Range(_) => "range".into(),
             Obj::Set(_) => "set".into(),
             Obj::MappingProxy(_) => "mappingproxy".into(),
+            Obj::FrozenSet(_) => "frozenset".into(),
             Obj::Context(Context::PrintOptions(_)) => "contextlib._GeneratorContextManager".into(),
             Obj::Context(Context::ErrState) => "numpy.errstate".into(),
+            Obj::Class(_) => "type".into(),
+            Obj::Instance(i) => match &i.class {
+                Value::Object(c) => match c.as_ref() {
+                    Obj::Class(c) => c.name.clone(),
+                    _ => "object".into(),
+                },
+                _ => "object".into(),
+            },
+            Obj::BoundMethod(..) => "method".into(),
+            Obj::Super(..) => "super".into(),
         }
     }
 }
@@ -88,9 +114,14 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::Func(_) => "function",
         Obj::Exc(e) => super::exceptions::static_name(&e.kind),
         Obj::Iter(_, kind) => kind,
+        Obj::Range(_) => "range",
         Obj::Set(_) => "set",
         Obj::MappingProxy(_) => "mappingproxy",
-        Obj::Context(_) => "object",
+        Obj::FrozenSet(_) => "frozenset",
+        Obj::Context(_) | Obj::Instance(_) => "object",
+        Obj::Class(_) => "type",
+        Obj::BoundMethod(..) => "method",
+        Obj::Super(..) => "super",
     })
 }
 
@@ -99,16 +130,9 @@ pub fn object(o: Obj) -> Value {
     Value::Object(Rc::new(o))
 }
 
-/// A set value from items (duplicates dropped, first kept).
+/// A set value from items added in order (duplicates dropped, first kept).
 pub fn set_of(items: Vec<Value>) -> super::PyResult<Value> {
-    let mut out: Vec<Value> = Vec::with_capacity(items.len());
-    for v in items {
-        check_hashable(&v)?;
-        if !out.iter().any(|o| super::ops::python_eq(o, &v)) {
-            out.push(v);
-        }
-    }
-    Ok(object(Obj::Set(RefCell::new(out))))
+    Ok(object(Obj::Set(RefCell::new(SetTable::from_items(items)?))))
 }
 
 /// `TypeError: unhashable type` for what cannot be a set item or dict key.
@@ -121,6 +145,7 @@ pub fn check_hashable(v: &Value) -> super::PyResult<()> {
         Value::Object(o) if matches!(o.as_ref(), Obj::Set(_)) => {
             Err(PyError::type_error("unhashable type: 'set'"))
         }
+        Value::Object(o) if matches!(o.as_ref(), Obj::Range(_)) => Ok(()),
         Value::Tuple(items) => items.iter().try_for_each(check_hashable),
         _ => Ok(()),
     }
@@ -128,7 +153,7 @@ pub fn check_hashable(v: &Value) -> super::PyResult<()> {
 
 /// An iterator over the given items.
 pub fn iterator(items: Vec<Value>, kind: &'static str) -> Value {
-    object(Obj::Iter(RefCell::new(items.into()), kind))
+    super::pyiter::iter_object(IterState::Items(items.into()), kind)
 }
 
 /// `repr()` of an object.
@@ -136,7 +161,7 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
     let addr = Rc::as_ptr(o) as usize;
     match o.as_ref() {
         Obj::Func(f) => {
-            let name = &f.def.name;
+            let name = &f.def.qualname;
             format!("<function {name} at {addr:#x}>")
         }
         Obj::Exc(e) => {
@@ -152,30 +177,29 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         }
         Obj::Iter(_, kind) => format!("<{kind} object at {addr:#x}>"),
         Obj::MappingProxy(d) => format!("mappingproxy({})", super::display::repr(d, opts)),
-        Obj::Set(items) => {
-            let items = items.borrow();
-            if items.is_empty() {
-                return "set()".into();
-            }
-            let mut shown: Vec<&Value> = items.iter().collect();
-            // CPython orders small non-negative ints by their hash slot,
-            // which for a small set is their value.
-            if shown
-                .iter()
-                .all(|v| matches!(v, Value::Int(i) if *i >= 0 && *i < 1 << 20))
-            {
-                shown.sort_by_key(|v| match v {
-                    Value::Int(i) => *i,
-                    _ => 0,
-                });
-            }
-            let parts: Vec<String> = shown
-                .iter()
-                .map(|v| super::display::repr(v, opts))
-                .collect();
-            format!("{{{}}}", parts.join(", "))
-        }
+        Obj::Range(r) => r.repr(),
+        Obj::Set(t) => set_repr(&t.borrow().items(), "set()", "", opts),
+        Obj::FrozenSet(t) => set_repr(&t.items(), "frozenset()", "frozenset", opts),
         Obj::Context(_) => format!("<{} object at {addr:#x}>", o.type_name()),
+        Obj::Class(_) | Obj::Instance(_) | Obj::BoundMethod(..) | Obj::Super(..) => {
+            super::pyclass::default_repr(o).unwrap_or_default()
+        }
+    }
+}
+
+/// `{1, 2}`, `frozenset({1, 2})`, or the empty form.
+fn set_repr(items: &[Value], empty: &str, name: &str, opts: &PrintOptions) -> String {
+    if items.is_empty() {
+        return empty.into();
+    }
+    let parts: Vec<String> = items
+        .iter()
+        .map(|v| super::display::repr(v, opts))
+        .collect();
+    if name.is_empty() {
+        format!("{{{}}}", parts.join(", "))
+    } else {
+        format!("{name}({{{}}})", parts.join(", "))
     }
 }
 

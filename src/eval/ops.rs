@@ -622,6 +622,9 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         (Value::DType(x), Value::Type(super::value::TypeObj::NpScalar(y)))
         | (Value::Type(super::value::TypeObj::NpScalar(y)), Value::DType(x)) => x == y,
         (Value::Type(x), Value::Type(y)) => x == y,
+        (Value::Object(x), Value::Object(y)) => {
+            super::pysets::object_eq(x, y).unwrap_or_else(|| Rc::ptr_eq(x, y))
+        }
         _ => match (as_num(a), as_num(b)) {
             (Some(x), Some(y)) => {
                 if let (Some(i), Some(j)) = (as_int(a), as_int(b)) {
@@ -661,6 +664,9 @@ fn nested<T>(f: impl FnOnce() -> T) -> Option<T> {
 /// Python ordering of plain values.
 pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
     use std::cmp::Ordering;
+    if let Some(subset) = super::pysets::order(op, a, b) {
+        return Ok(subset);
+    }
     let ord: Option<Ordering> = match (a, b) {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(x, y)?,

@@ -5,8 +5,8 @@
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate, truthy};
-use super::object::{Obj, iterator};
+use super::interp::{Args, truthy};
+use super::object::Obj;
 use super::ops::python_order;
 use super::value::{TypeObj, Value};
 use crate::engine::Scalar;
@@ -23,12 +23,35 @@ pub fn builtin(name: &str) -> Option<Value> {
     if name == "set" {
         return Some(Value::Type(TypeObj::Builtin("set")));
     }
+    if name == "super" {
+        return Some(Value::func("super"));
+    }
+    if name == "frozenset" {
+        return Some(Value::Type(TypeObj::Builtin("frozenset")));
+    }
     NAMES.iter().find(|n| **n == name).map(|n| Value::func(n))
 }
 
 /// Calls the builtin `name` if this file handles the call; otherwise hands
 /// the arguments back.
 pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, Args>> {
+    if let Some(v) = super::pyiter::call(s, name, &args)? {
+        return Ok(Ok(v));
+    }
+    if let Some(v) = super::pymath::call(name, &args)? {
+        return Ok(Ok(v));
+    }
+    match name {
+        "super" if args.pos.is_empty() => return s.zero_arg_super().map(Ok),
+        "object.__init__" => return Ok(Ok(Value::None)),
+        "len" | "abs" | "iter" => {
+            let method = format!("__{name}__");
+            if let Some(r) = args.pos.first().and_then(|v| s.dunder(v, &method, vec![])) {
+                return r.map(Ok);
+            }
+        }
+        _ => {}
+    }
     let has_kw = |k: &str| args.kw.iter().any(|(n, _)| n == k);
     Ok(Ok(match name {
         "np.printoptions" => {
@@ -42,89 +65,6 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             )))
         }
         "np.errstate" => super::object::object(Obj::Context(super::object::Context::ErrState)),
-        "map" => {
-            let Some((f, iters)) = args.pos.split_first() else {
-                return Err(PyError::type_error(
-                    "map() must have at least two arguments.",
-                ));
-            };
-            if iters.is_empty() {
-                return Err(PyError::type_error(
-                    "map() must have at least two arguments.",
-                ));
-            }
-            let lists: Vec<Vec<Value>> = iters.iter().map(iterate).collect::<PyResult<_>>()?;
-            let n = lists.iter().map(Vec::len).min().unwrap_or(0);
-            let mut out = Vec::with_capacity(n);
-            for i in 0..n {
-                let pos = lists.iter().map(|l| l[i].clone()).collect();
-                out.push(s.call(f, Args { pos, kw: vec![] })?);
-            }
-            iterator(out, "map")
-        }
-        "filter" => {
-            let [f, it] = &args.pos[..] else {
-                return Err(PyError::type_error(format!(
-                    "filter expected 2 arguments, got {}",
-                    args.pos.len()
-                )));
-            };
-            let mut out = Vec::new();
-            for x in iterate(it)? {
-                let keep = match f {
-                    Value::None => truthy(&x)?,
-                    f => truthy(&s.call(
-                        f,
-                        Args {
-                            pos: vec![x.clone()],
-                            kw: vec![],
-                        },
-                    )?)?,
-                };
-                if keep {
-                    out.push(x);
-                }
-            }
-            iterator(out, "filter")
-        }
-        "iter" => {
-            let v = args.req(0, "object", "iter")?;
-            if let Value::Object(o) = v
-                && matches!(o.as_ref(), Obj::Iter(..))
-            {
-                return Ok(Ok(v.clone()));
-            }
-            let kind = match v {
-                Value::List(_) => "list_iterator",
-                Value::Tuple(_) => "tuple_iterator",
-                Value::Str(_) => "str_ascii_iterator",
-                Value::Dict(_) => "dict_keyiterator",
-                Value::Array(_) => "iterator",
-                _ => "iterator",
-            };
-            iterator(iterate(v)?, kind)
-        }
-        "next" => {
-            let v = args.req(0, "iterator", "next")?;
-            let Value::Object(o) = v else {
-                return Err(PyError::type_error(format!(
-                    "'{}' object is not an iterator",
-                    v.type_name()
-                )));
-            };
-            let Obj::Iter(items, _) = o.as_ref() else {
-                return Err(PyError::type_error(format!(
-                    "'{}' object is not an iterator",
-                    o.type_name()
-                )));
-            };
-            let next = items.borrow_mut().pop_front();
-            match (next, args.pos.get(1)) {
-                (Some(x), _) => x,
-                (None, Some(default)) => default.clone(),
-                (None, None) => return Err(PyError::new("StopIteration", "")),
-            }
-        }
         "format" => {
             let v = args.req(0, "value", "format")?;
             let spec = match args.get(1, "format_spec") {
@@ -215,13 +155,13 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                     args.pos.len()
                 )));
             }
-            let items = iterate(&args.pos[0])?;
+            let items = s.iterate_all(&args.pos[0])?;
             let (key, reverse) = sort_options(&args)?;
             Value::list(sort_values(s, items, key.as_ref(), reverse)?)
         }
         "min" | "max" if !args.pos.is_empty() => {
             let items = if args.pos.len() == 1 {
-                iterate(&args.pos[0])?
+                s.iterate_all(&args.pos[0])?
             } else {
                 args.pos.clone()
             };
@@ -270,21 +210,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 ));
             }
             let mut acc = start;
-            for x in iterate(args.req(0, "iterable", "sum")?)? {
+            for x in s.iterate_all(args.req(0, "iterable", "sum")?)? {
                 acc = s.binary(crate::syntax::ast::BinOp::Add, &acc, &x)?;
             }
             acc
-        }
-        "enumerate" if args.pos.len() == 2 || has_kw("start") => {
-            let start = int_of(args.get(1, "start").unwrap_or(&Value::Int(0)))?;
-            let items = iterate(args.req(0, "iterable", "enumerate")?)?;
-            Value::list(
-                items
-                    .into_iter()
-                    .zip(start..)
-                    .map(|(v, i)| Value::tuple(vec![Value::Int(i), v]))
-                    .collect(),
-            )
         }
         "pow" if args.pos.len() == 3 => {
             let (b, e, m) = (
@@ -316,6 +245,16 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 || args.pos.get(1).is_some_and(is_exception_classes) =>
         {
             let (v, class) = (&args.pos[0], args.req(1, "class", "isinstance")?);
+            let classes = match class {
+                Value::Tuple(t) => t.as_ref().clone(),
+                other => vec![other.clone()],
+            };
+            if let Some(found) = classes
+                .iter()
+                .find_map(|c| super::pyclass::isinstance(v, c).filter(|b| *b))
+            {
+                return Ok(Ok(Value::Bool(found)));
+            }
             match v {
                 Value::Object(o) => match o.as_ref() {
                     Obj::Exc(e) if is_exception_classes(class) => {

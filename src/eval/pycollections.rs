@@ -182,22 +182,38 @@ pub fn spread_kwargs(args: &mut Args, d: &Value) -> PyResult<()> {
 }
 
 /// Attributes of functions, exceptions and the other objects.
-pub fn object_attr(o: &Rc<Obj>, _obj: &Value, name: &str) -> PyResult<Value> {
+pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
+    if let Some(found) = super::pyclass::attr(o, obj, name) {
+        return found;
+    }
     match (o.as_ref(), name) {
-        (Obj::Func(f), "__name__" | "__qualname__") => Ok(Value::str(&f.def.name)),
+        (Obj::Func(f), "__name__") => Ok(Value::str(&f.def.name)),
+        (Obj::Func(f), "__qualname__") => Ok(Value::str(&f.def.qualname)),
         (Obj::Func(f), "__doc__") => Ok(f.def.doc.as_deref().map_or(Value::None, Value::str)),
         (Obj::Func(f), "__defaults__") => Ok(if f.defaults.is_empty() {
             Value::None
         } else {
             Value::tuple(f.defaults.clone())
         }),
+        (Obj::Set(_), m) if super::pysets::SET_METHODS.contains(&m) => {
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+        }
+        (Obj::FrozenSet(_), m) if super::pysets::FROZENSET_METHODS.contains(&m) => {
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+        }
+        (Obj::Range(r), "start") => Ok(Value::Int(r.start)),
+        (Obj::Range(r), "stop") => Ok(Value::Int(r.stop)),
+        (Obj::Range(r), "step") => Ok(Value::Int(r.step)),
+        (Obj::Range(_), "index" | "count") => {
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+        }
         (Obj::Exc(e), "args") => Ok(if e.message.is_empty() {
             Value::tuple(vec![])
         } else {
             Value::tuple(vec![Value::str(&e.message)])
         }),
         (Obj::MappingProxy(_), "keys" | "items" | "values" | "get" | "copy") => {
-            Ok(Value::Method(Rc::new(_obj.clone()), Rc::from(name)))
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
         _ => Err(PyError::attribute(&o.type_name(), name)),
     }

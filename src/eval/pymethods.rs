@@ -71,6 +71,25 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
             }
             _ => return Ok(Err(args)),
         },
+        Value::Tuple(t) if matches!(name, "index" | "count") => {
+            let x = args.req(0, "value", name)?;
+            let mut hits = t.iter().enumerate().filter(|(_, v)| python_eq(v, x));
+            if name == "count" {
+                Value::Int(hits.count() as i128)
+            } else {
+                match hits.next() {
+                    Some((i, _)) => Value::Int(i as i128),
+                    None => return Err(PyError::value("tuple.index(x): x not in tuple")),
+                }
+            }
+        }
+        Value::Object(_) => match super::pysets::method(s, obj, name, &args)? {
+            Some(v) => v,
+            None => match super::pyiter::range_method(obj, name, &args)? {
+                Some(v) => v,
+                None => return Ok(Err(args)),
+            },
+        },
         Value::Dict(d) => match name {
             "pop" => {
                 let k = args.req(0, "key", name)?;

@@ -1328,7 +1328,7 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 9] {
+pub fn tables() -> [&'static [Entry]; 10] {
     [
         NP,
         super::join_split::ENTRIES,
@@ -1339,6 +1339,7 @@ pub fn tables() -> [&'static [Entry]; 9] {
         super::math_ufuncs::ENTRIES,
         super::ufunc_methods::ENTRIES,
         super::products::ENTRIES,
+        super::ndindex::ENTRIES,
     ]
 }
 

@@ -19,6 +19,13 @@ pub struct Frame {
     pub globals: Vec<String>,
     /// The frame the function was defined in.
     pub parent: Option<Rc<Frame>>,
+    /// A class body's namespace: functions defined in it close over its
+    /// parent instead, as Python's do.
+    pub class_body: bool,
+    /// In a method: the class it was found on (`__class__`, for `super()`).
+    pub class: Option<Value>,
+    /// In a method: its first argument (`self`, for `super()`).
+    pub first_arg: Option<Value>,
 }
 
 /// Where a name is found from a frame.

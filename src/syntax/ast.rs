@@ -80,6 +80,8 @@ pub enum Stmt {
     },
     /// `def name(params): body`.
     FunctionDef(std::sync::Arc<FuncDef>),
+    /// `class NAME(BASES): body`.
+    ClassDef(std::sync::Arc<ClassDef>),
     /// `return value`.
     Return(Option<Expr>),
     /// `break`.
@@ -152,11 +154,23 @@ pub struct Params {
     pub varkw: Option<String>,
 }
 
+/// A class definition: its bases and its body, held as a function
+/// definition without parameters (its `locals` are the class's names).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassDef {
+    /// The base class expressions.
+    pub bases: Vec<Expr>,
+    /// The name, body, docstring and the names the body binds.
+    pub def: FuncDef,
+}
+
 /// A function written by the learner (`def` or `lambda`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FuncDef {
     /// Its name (`<lambda>` for a lambda).
     pub name: String,
+    /// `__qualname__`: the name with its class (`Point.norm`).
+    pub qualname: String,
     /// The parameters.
     pub params: Params,
     /// The body; a lambda's is one `return`.

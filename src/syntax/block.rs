@@ -322,13 +322,7 @@ impl Assembler {
                 orelse: self.else_clause(indent, level)?,
             },
             Head::Def(name, params) => {
-                let doc = match body.first() {
-                    Some(Stmt::Expr(e)) => match &e.kind {
-                        super::ast::ExprKind::Str(s) => Some(s.clone()),
-                        _ => None,
-                    },
-                    _ => None,
-                };
+                let doc = docstring(&body);
                 let def: FuncDef = super::scope::function(name, params, body, doc);
                 Stmt::FunctionDef(Arc::new(def))
             }
@@ -365,11 +359,21 @@ impl Assembler {
                 }
             }
             Head::With(items) => Stmt::With { items, body },
-            Head::Class => {
-                return Err(SyntaxError::new(
-                    "class definitions are not supported in slicelab",
-                    start,
-                ));
+            Head::Class(name, bases) => {
+                let doc = docstring(&body);
+                let body = body
+                    .into_iter()
+                    .map(|s| match s {
+                        Stmt::FunctionDef(f) => {
+                            let mut f = (*f).clone();
+                            f.qualname = format!("{name}.{}", f.qualname);
+                            Stmt::FunctionDef(Arc::new(f))
+                        }
+                        other => other,
+                    })
+                    .collect();
+                let def = super::scope::function(name, Default::default(), body, doc);
+                Stmt::ClassDef(Arc::new(super::ast::ClassDef { bases, def }))
             }
             Head::Elif(_) | Head::Else | Head::Except(..) | Head::Finally => {
                 return Err(SyntaxError::new("invalid syntax", start));
@@ -385,5 +389,16 @@ impl Assembler {
         } else {
             Ok(Vec::new())
         }
+    }
+}
+
+/// The docstring of a `def` or `class` body: a leading string literal.
+fn docstring(body: &[Stmt]) -> Option<String> {
+    match body.first() {
+        Some(Stmt::Expr(e)) => match &e.kind {
+            super::ast::ExprKind::Str(s) => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }

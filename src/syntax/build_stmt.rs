@@ -37,7 +37,7 @@ pub(crate) enum Head {
     Except(Option<Expr>, Option<String>),
     Finally,
     With(Vec<(Expr, Option<Expr>)>),
-    Class,
+    Class(String, Vec<Expr>),
 }
 
 impl Head {
@@ -54,7 +54,7 @@ impl Head {
             Head::Except(..) => "'except' statement",
             Head::Finally => "'finally' statement",
             Head::With(_) => "'with' statement",
-            Head::Class => "class definition",
+            Head::Class(..) => "class definition",
         }
     }
 }
@@ -160,7 +160,20 @@ fn build_head(pair: Pair<'_, Rule>) -> Result<Head> {
             }
             Head::With(items)
         }
-        Rule::class_head => Head::Class,
+        Rule::class_head => {
+            let name = next()?.as_str().to_string();
+            let mut bases = Vec::new();
+            for p in parts {
+                if p.as_rule() == Rule::kwarg {
+                    return Err(SyntaxError::new(
+                        "slicelab's classes take no keywords (metaclass=...)",
+                        p.as_span().start(),
+                    ));
+                }
+                bases.push(super::build::build_any(p)?);
+            }
+            Head::Class(name, bases)
+        }
         _ => return Err(internal(at)),
     })
 }

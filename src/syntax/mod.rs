@@ -53,6 +53,9 @@ pub fn parse_stmt(text: &str) -> Result<ast::Stmt, SyntaxError> {
         parsed.push((line, logical));
     }
     let mut stmts = block::Assembler::new(parsed).program()?;
+    for s in &stmts {
+        scope::check_nonlocals(s, &mut Vec::new())?;
+    }
     Ok(match stmts.len() {
         0 => ast::Stmt::Pass,
         1 => stmts.pop().unwrap_or(ast::Stmt::Pass),

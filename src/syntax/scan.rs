@@ -18,16 +18,12 @@ pub(crate) const MAX_LINE_CHARS: usize = 100_000;
 
 /// Keywords that start statements slicelab does not run, with the words
 /// used in the message.
-const UNSUPPORTED_STATEMENTS: &[(&str, &str)] = &[
-    ("class", "class definitions are"),
-    ("async", "'async' statements are"),
-];
+const UNSUPPORTED_STATEMENTS: &[(&str, &str)] = &[("async", "'async' statements are")];
 
 /// Keywords that can never appear in a slicelab line, wherever they stand.
 const UNSUPPORTED_ANYWHERE: &[(&str, &str)] = &[
     ("yield", "'yield' is not supported"),
     ("await", "'await' is not supported"),
-    ("class", "class definitions are not supported"),
 ];
 
 /// Checks the line's tokens for problems pest would report badly or could

@@ -31,6 +31,7 @@ pub(crate) fn function(
         }
     }
     FuncDef {
+        qualname: name.clone(),
         name,
         params,
         body,
@@ -83,6 +84,7 @@ fn collect(s: &Stmt, bound: &mut Vec<String>, globals: &mut Vec<String>, nl: &mu
             suite(orelse, bound, globals, nl);
         }
         Stmt::FunctionDef(f) => bound.push(f.name.clone()),
+        Stmt::ClassDef(c) => bound.push(c.def.name.clone()),
         Stmt::Try {
             body,
             handlers,
@@ -122,4 +124,66 @@ pub fn target_names(t: &Expr, out: &mut Vec<String>) {
         ExprKind::Starred(inner) => target_names(inner, out),
         _ => {}
     }
+}
+
+/// The suites directly inside a statement (not inside nested functions).
+fn child_suites(s: &Stmt) -> Vec<&[Stmt]> {
+    match s {
+        Stmt::Seq(ss) => vec![ss],
+        Stmt::If { branches, orelse } => branches
+            .iter()
+            .map(|(_, b)| b.as_slice())
+            .chain([orelse.as_slice()])
+            .collect(),
+        Stmt::While { body, orelse, .. } | Stmt::For { body, orelse, .. } => vec![body, orelse],
+        Stmt::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => [body.as_slice()]
+            .into_iter()
+            .chain(handlers.iter().map(|h| h.body.as_slice()))
+            .chain([orelse.as_slice(), finalbody.as_slice()])
+            .collect(),
+        Stmt::With { body, .. } => vec![body],
+        Stmt::ClassDef(c) => vec![&c.def.body],
+        _ => vec![],
+    }
+}
+
+/// CPython's compile-time check of `nonlocal`: each name must be bound in
+/// an enclosing function (`SyntaxError: no binding for nonlocal 'x'
+/// found`). `enclosing` holds the names of the functions around `s`.
+pub(crate) fn check_nonlocals(
+    s: &Stmt,
+    enclosing: &mut Vec<Vec<String>>,
+) -> Result<(), super::SyntaxError> {
+    if let Stmt::FunctionDef(f) = s {
+        let (mut bound, mut globals, mut nonlocals) = (Vec::new(), Vec::new(), Vec::new());
+        for st in &f.body {
+            collect(st, &mut bound, &mut globals, &mut nonlocals);
+        }
+        for n in &nonlocals {
+            if !enclosing.iter().any(|names| names.contains(n)) {
+                return Err(super::SyntaxError::new(
+                    format!("no binding for nonlocal '{n}' found"),
+                    0,
+                ));
+            }
+        }
+        let mut names = f.locals.clone();
+        names.extend(nonlocals);
+        enclosing.push(names);
+        let result = f
+            .body
+            .iter()
+            .try_for_each(|st| check_nonlocals(st, enclosing));
+        enclosing.pop();
+        return result;
+    }
+    child_suites(s)
+        .into_iter()
+        .flatten()
+        .try_for_each(|st| check_nonlocals(st, enclosing))
 }

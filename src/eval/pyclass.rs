@@ -1,0 +1,531 @@
+//! The learner's own classes: `class P(Base):` runs its body in a namespace
+//! of its own, calling the class makes an instance and runs `__init__`,
+//! attribute lookup goes instance → class → bases (depth first, left to
+//! right), functions found on the class come back bound to the instance,
+//! and `super()` reads the `__class__` and `self` of the method running, as
+//! CPython's does. `__repr__`, `__str__`, `__len__`, `__eq__`, `__getitem__`,
+//! `__contains__`, `__call__` and the arithmetic dunders are used by the
+//! prompt, `print`, the builtins and the operators.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::syntax::ast::{BinOp, ClassDef, CmpOp};
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::Args;
+use super::object::{Obj, object};
+use super::scope::Frame;
+use super::value::{TypeObj, Value};
+
+/// A class object.
+#[derive(Debug)]
+pub struct ClassObj {
+    /// `__name__`.
+    pub name: String,
+    /// The base classes (learner classes only; `object` is implied).
+    pub bases: Vec<Value>,
+    /// The class namespace, in definition order.
+    pub attrs: RefCell<Vec<(String, Value)>>,
+}
+
+/// An instance of a learner's class.
+#[derive(Debug)]
+pub struct Instance {
+    /// Its class (a `Value::Object` holding `Obj::Class`).
+    pub class: Value,
+    /// Its `__dict__`, in assignment order.
+    pub attrs: RefCell<Vec<(String, Value)>>,
+}
+
+fn class_of(v: &Value) -> Option<&ClassObj> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Class(c) => Some(c),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn instance_of(v: &Value) -> Option<&Instance> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Instance(i) => Some(i),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The classes searched for an attribute, the class first.
+pub fn mro(class: &Value) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    fn walk(c: &Value, out: &mut Vec<Value>) {
+        if out.iter().any(|x| x.is(c)) {
+            return;
+        }
+        out.push(c.clone());
+        if let Some(obj) = class_of(c) {
+            for b in &obj.bases {
+                walk(b, out);
+            }
+        }
+    }
+    walk(class, &mut out);
+    out
+}
+
+/// `name` on the class or a base: the class it was found on, and the value.
+fn lookup(class: &Value, name: &str) -> Option<(Value, Value)> {
+    mro(class).into_iter().find_map(|c| {
+        let found = class_of(&c)?
+            .attrs
+            .borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone());
+        found.map(|v| (c, v))
+    })
+}
+
+fn is_function(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Func(_)))
+}
+
+/// `obj.name` for classes, instances and `super()` objects (`None`: not one).
+pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
+    Some(match o.as_ref() {
+        Obj::Class(c) => match name {
+            "__name__" | "__qualname__" => Ok(Value::str(&c.name)),
+            "__bases__" => Ok(Value::tuple(c.bases.clone())),
+            _ => lookup(obj, name).map(|(_, v)| v).ok_or_else(|| {
+                PyError::new(
+                    "AttributeError",
+                    format!("type object '{}' has no attribute '{name}'", c.name),
+                )
+            }),
+        },
+        Obj::Instance(inst) => {
+            if name == "__class__" {
+                return Some(Ok(inst.class.clone()));
+            }
+            if name == "__dict__" {
+                return Some(Ok(Value::Dict(Rc::new(RefCell::new(
+                    inst.attrs
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (Value::str(k), v.clone()))
+                        .collect(),
+                )))));
+            }
+            let own = inst
+                .attrs
+                .borrow()
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone());
+            match own {
+                Some(v) => Ok(v),
+                None => match lookup(&inst.class, name) {
+                    Some((owner, f)) if is_function(&f) => {
+                        Ok(object(Obj::BoundMethod(obj.clone(), f, owner)))
+                    }
+                    Some((_, v)) => Ok(v),
+                    None => Err(PyError::new(
+                        "AttributeError",
+                        format!(
+                            "'{}' object has no attribute '{name}'",
+                            class_of(&inst.class).map_or("object", |c| c.name.as_str())
+                        ),
+                    )),
+                },
+            }
+        }
+        Obj::Super(after, me) => {
+            let class = instance_of(me).map(|i| i.class.clone())?;
+            let order = mro(&class);
+            let start = order.iter().position(|c| c.is(after)).map_or(0, |p| p + 1);
+            let found = order[start..].iter().find_map(|c| {
+                let v = class_of(c)?
+                    .attrs
+                    .borrow()
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.clone())?;
+                Some((c.clone(), v))
+            });
+            match found {
+                Some((owner, f)) if is_function(&f) => {
+                    Ok(object(Obj::BoundMethod(me.clone(), f, owner)))
+                }
+                Some((_, v)) => Ok(v),
+                // `object.__init__` and friends: accept and do nothing.
+                None if name == "__init__" => Ok(Value::func("object.__init__")),
+                None => Err(PyError::new(
+                    "AttributeError",
+                    format!("'super' object has no attribute '{name}'"),
+                )),
+            }
+        }
+        Obj::BoundMethod(_, f, _) => {
+            return match f {
+                Value::Object(fo) => super::pycollections::object_attr(fo, f, name).into(),
+                _ => None,
+            };
+        }
+        _ => return None,
+    })
+}
+
+/// `obj.name = value` on an instance or class (`None`: not one).
+pub fn setattr(obj: &Value, name: &str, value: &Value) -> Option<()> {
+    let Value::Object(o) = obj else {
+        return None;
+    };
+    let attrs = match o.as_ref() {
+        Obj::Instance(i) => &i.attrs,
+        Obj::Class(c) => &c.attrs,
+        _ => return None,
+    };
+    let mut attrs = attrs.borrow_mut();
+    match attrs.iter_mut().find(|(n, _)| n == name) {
+        Some(slot) => slot.1 = value.clone(),
+        None => attrs.push((name.to_string(), value.clone())),
+    }
+    Some(())
+}
+
+/// `isinstance(v, t)` when `t` is a learner's class (`None`: it is not).
+pub fn isinstance(v: &Value, t: &Value) -> Option<bool> {
+    class_of(t)?;
+    Some(instance_of(v).is_some_and(|i| mro(&i.class).iter().any(|c| c.is(t))))
+}
+
+/// `type(v)` of an instance.
+pub fn type_of(v: &Value) -> Option<Value> {
+    instance_of(v).map(|i| i.class.clone())
+}
+
+/// `repr()` when the class does not define `__repr__`.
+pub fn default_repr(o: &Rc<Obj>) -> Option<String> {
+    let addr = Rc::as_ptr(o) as usize;
+    Some(match o.as_ref() {
+        Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
+        Obj::Instance(i) => format!(
+            "<__main__.{} object at {addr:#x}>",
+            class_of(&i.class).map_or("object", |c| c.name.as_str())
+        ),
+        Obj::BoundMethod(me, f, owner) => {
+            let fname = match f {
+                Value::Object(fo) => match fo.as_ref() {
+                    Obj::Func(u) => u.def.name.clone(),
+                    _ => String::new(),
+                },
+                _ => String::new(),
+            };
+            let cname = class_of(owner).map_or("object", |c| c.name.as_str());
+            format!(
+                "<bound method {cname}.{fname} of {}>",
+                match me {
+                    Value::Object(mo) => default_repr(mo).unwrap_or_default(),
+                    _ => String::new(),
+                }
+            )
+        }
+        Obj::Super(..) => format!("<super object at {addr:#x}>"),
+        _ => return None,
+    })
+}
+
+impl Session {
+    /// Runs a `class` statement and binds the class.
+    pub(super) fn exec_class(&mut self, def: &ClassDef) -> PyResult<()> {
+        let mut bases = Vec::new();
+        for b in &def.bases {
+            let v = self.eval(b)?;
+            match &v {
+                Value::Type(TypeObj::Builtin("object")) => {}
+                _ if class_of(&v).is_some() => bases.push(v),
+                other => {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        format!(
+                            "slicelab's classes derive from the learner's own classes only, not {}",
+                            super::display::repr(other, &self.print_options)
+                        ),
+                    ));
+                }
+            }
+        }
+        let frame = Rc::new(Frame {
+            locals: def.def.locals.clone(),
+            globals: def.def.globals.clone(),
+            parent: self.scope.clone(),
+            class_body: true,
+            ..Frame::default()
+        });
+        let body = def.def.body.clone();
+        self.in_frame(frame.clone(), false, |s| s.exec_suite(&body))?;
+        let vars = frame.vars.borrow();
+        let mut attrs: Vec<(String, Value)> = vec![(
+            "__doc__".into(),
+            def.def.doc.as_deref().map_or(Value::None, Value::str),
+        )];
+        for n in &def.def.locals {
+            if let Some(v) = vars.get(n) {
+                attrs.push((n.clone(), v.clone()));
+            }
+        }
+        let class = object(Obj::Class(ClassObj {
+            name: def.def.name.clone(),
+            bases,
+            attrs: RefCell::new(attrs),
+        }));
+        self.bind_name(&def.def.name, class);
+        Ok(())
+    }
+
+    /// Calls a class (a new instance), a bound method or an instance with
+    /// `__call__` (`None`: not one of these).
+    pub(super) fn call_class_object(
+        &mut self,
+        o: &Rc<Obj>,
+        f: &Value,
+        args: Args,
+    ) -> Option<PyResult<Value>> {
+        Some(match o.as_ref() {
+            Obj::Class(c) => {
+                let inst = object(Obj::Instance(Instance {
+                    class: f.clone(),
+                    attrs: RefCell::new(Vec::new()),
+                }));
+                match lookup(f, "__init__") {
+                    Some((owner, init)) => match self.call_bound(&inst, &init, &owner, args) {
+                        Ok(Value::None) => Ok(inst),
+                        Ok(other) => Err(PyError::type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            other.type_name()
+                        ))),
+                        Err(e) => Err(e),
+                    },
+                    None if !args.pos.is_empty() || !args.kw.is_empty() => Err(
+                        PyError::type_error(format!("{}() takes no arguments", c.name)),
+                    ),
+                    None => Ok(inst),
+                }
+            }
+            Obj::BoundMethod(me, func, owner) => self.call_bound(me, func, owner, args),
+            Obj::Instance(_) => match self.dunder(f, "__call__", args.pos.clone()) {
+                Some(r) => r,
+                None => Err(PyError::type_error(format!(
+                    "'{}' object is not callable",
+                    f.type_name()
+                ))),
+            },
+            _ => return None,
+        })
+    }
+
+    /// Calls `func` with `me` first, `__class__` being `owner` (for `super()`).
+    fn call_bound(
+        &mut self,
+        me: &Value,
+        func: &Value,
+        owner: &Value,
+        args: Args,
+    ) -> PyResult<Value> {
+        let Value::Object(fo) = func else {
+            return self.call(func, args);
+        };
+        let Obj::Func(uf) = fo.as_ref() else {
+            return self.call(func, args);
+        };
+        let mut pos = Vec::with_capacity(args.pos.len() + 1);
+        pos.push(me.clone());
+        pos.extend(args.pos);
+        self.call_user_in_class(uf, Args { pos, kw: args.kw }, owner.clone())
+    }
+
+    /// `super()` inside a method: the method's class and its first argument.
+    pub(super) fn zero_arg_super(&mut self) -> PyResult<Value> {
+        let missing = || PyError::new("RuntimeError", "super(): no arguments");
+        let frame = self.scope.clone().ok_or_else(missing)?;
+        let class = frame
+            .class
+            .clone()
+            .ok_or_else(|| PyError::new("RuntimeError", "super(): __class__ cell not found"))?;
+        let me = frame.first_arg.clone().ok_or_else(missing)?;
+        Ok(object(Obj::Super(class, me)))
+    }
+
+    /// `obj.NAME(*args)` if the instance's class defines it.
+    pub(super) fn dunder(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        pos: Vec<Value>,
+    ) -> Option<PyResult<Value>> {
+        let inst = instance_of(obj)?;
+        let (owner, f) = lookup(&inst.class, name)?;
+        Some(self.call_bound(obj, &f, &owner, Args { pos, kw: vec![] }))
+    }
+
+    /// `repr(v)`, calling `__repr__` of the learner's instances, also
+    /// inside lists, tuples and dicts.
+    pub(super) fn py_repr(&mut self, v: &Value) -> PyResult<String> {
+        if !holds_instance(v, 0) {
+            return Ok(super::display::repr(v, &self.print_options));
+        }
+        match v {
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                Ok(format!("[{}]", self.reprs(&items)?.join(", ")))
+            }
+            Value::Tuple(t) => {
+                let parts = self.reprs(t)?;
+                Ok(if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                })
+            }
+            Value::Dict(d) => {
+                let items = d.borrow().clone();
+                let mut parts = Vec::new();
+                for (k, x) in &items {
+                    parts.push(format!("{}: {}", self.py_repr(k)?, self.py_repr(x)?));
+                }
+                Ok(format!("{{{}}}", parts.join(", ")))
+            }
+            _ => match self.dunder(v, "__repr__", vec![]) {
+                Some(r) => text_result(r?, "__repr__"),
+                None => Ok(super::display::repr(v, &self.print_options)),
+            },
+        }
+    }
+
+    fn reprs(&mut self, items: &[Value]) -> PyResult<Vec<String>> {
+        items.iter().map(|x| self.py_repr(x)).collect()
+    }
+
+    /// `str(v)`: `__str__`, else `__repr__`, for the learner's instances.
+    pub(super) fn py_str(&mut self, v: &Value) -> PyResult<String> {
+        if instance_of(v).is_some() {
+            if let Some(r) = self.dunder(v, "__str__", vec![]) {
+                return text_result(r?, "__str__");
+            }
+            return self.py_repr(v);
+        }
+        if holds_instance(v, 0) {
+            return self.py_repr(v);
+        }
+        Ok(super::display::str_of(v, &self.print_options))
+    }
+
+    /// The operators and builtins a learner's class can define: `None`
+    /// when neither operand is an instance with the method.
+    pub(super) fn binary_dunder(
+        &mut self,
+        op: BinOp,
+        l: &Value,
+        r: &Value,
+    ) -> Option<PyResult<Value>> {
+        if instance_of(l).is_none() && instance_of(r).is_none() {
+            return None;
+        }
+        let name = match op {
+            BinOp::Add => "add",
+            BinOp::Sub => "sub",
+            BinOp::Mul => "mul",
+            BinOp::MatMul => "matmul",
+            BinOp::Div => "truediv",
+            BinOp::FloorDiv => "floordiv",
+            BinOp::Mod => "mod",
+            BinOp::Pow => "pow",
+            BinOp::LShift => "lshift",
+            BinOp::RShift => "rshift",
+            BinOp::BitAnd => "and",
+            BinOp::BitOr => "or",
+            BinOp::BitXor => "xor",
+        };
+        for (me, other, form) in [(l, r, "__{}__"), (r, l, "__r{}__")] {
+            let method = form.replace("{}", name);
+            if let Some(result) = self.dunder(me, &method, vec![other.clone()]) {
+                match result {
+                    Ok(Value::Type(TypeObj::Builtin("NotImplementedType"))) => continue,
+                    other => return Some(other),
+                }
+            }
+        }
+        None
+    }
+}
+
+impl Session {
+    /// `==`, `<`, ... when an operand's class defines the comparison
+    /// (`None`: fall back to identity and Python's own rules).
+    pub(super) fn compare_dunder(
+        &mut self,
+        op: CmpOp,
+        l: &Value,
+        r: &Value,
+    ) -> Option<PyResult<Value>> {
+        if instance_of(l).is_none() && instance_of(r).is_none() {
+            return None;
+        }
+        let (name, reflected) = match op {
+            CmpOp::Eq => ("__eq__", "__eq__"),
+            CmpOp::Ne => ("__ne__", "__ne__"),
+            CmpOp::Lt => ("__lt__", "__gt__"),
+            CmpOp::Le => ("__le__", "__ge__"),
+            CmpOp::Gt => ("__gt__", "__lt__"),
+            CmpOp::Ge => ("__ge__", "__le__"),
+            _ => return None,
+        };
+        for (me, other, method) in [(l, r, name), (r, l, reflected)] {
+            if let Some(result) = self.dunder(me, method, vec![other.clone()]) {
+                match result {
+                    Ok(Value::Type(TypeObj::Builtin("NotImplementedType"))) => continue,
+                    other => return Some(other),
+                }
+            }
+        }
+        // `!=` is the negation of a defined `__eq__`.
+        if op == CmpOp::Ne
+            && let Some(r) = self.compare_dunder(CmpOp::Eq, l, r)
+        {
+            return Some(r.and_then(|v| Ok(Value::Bool(!super::interp::truthy(&v)?))));
+        }
+        None
+    }
+}
+
+/// Whether `v` is, or holds within a few levels of lists, tuples and dicts,
+/// an instance of a learner's class.
+fn holds_instance(v: &Value, depth: usize) -> bool {
+    if depth > 20 {
+        return false;
+    }
+    match v {
+        Value::Object(o) => matches!(o.as_ref(), Obj::Instance(_)),
+        Value::List(l) => l.borrow().iter().any(|x| holds_instance(x, depth + 1)),
+        Value::Tuple(t) => t.iter().any(|x| holds_instance(x, depth + 1)),
+        Value::Dict(d) => d
+            .borrow()
+            .iter()
+            .any(|(k, x)| holds_instance(k, depth + 1) || holds_instance(x, depth + 1)),
+        _ => false,
+    }
+}
+
+fn text_result(v: Value, method: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        other => Err(PyError::type_error(format!(
+            "{method} returned non-string (type {})",
+            other.type_name()
+        ))),
+    }
+}

@@ -1,0 +1,482 @@
+//! Python's lazy iterators and `range` objects: `zip`, `map`, `filter`,
+//! `enumerate`, `reversed`, `iter` and `next` make objects that compute
+//! one item per `next` and are exhausted afterwards (a second `list(z)` is
+//! `[]`), and print as `<zip object at 0x...>`. `range(...)` is a sequence
+//! object with its own repr, `len`, indexing, slicing and `in`, counted
+//! lazily so `for i in range(10**9): break` costs nothing.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::{Args, iterate, truthy};
+use super::object::{Obj, object};
+use super::value::Value;
+
+/// What an iterator object has left to yield.
+#[derive(Debug)]
+pub enum IterState {
+    /// Items taken from a sequence when the iterator was made.
+    Items(VecDeque<Value>),
+    /// A range being counted.
+    Count { next: i128, left: i128, step: i128 },
+    /// `map(f, *iterators)`.
+    Map(Value, Vec<Value>),
+    /// `filter(f, iterator)` (`f` None keeps truthy items).
+    Filter(Value, Value),
+    /// `zip(*iterators)`.
+    Zip(Vec<Value>),
+    /// `enumerate(iterator, start)`.
+    Enumerate(Value, i128),
+    /// Taken out while its `next` runs (a re-entrant `next` finds this).
+    Running,
+}
+
+/// A `range` object.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PyRange {
+    /// First value.
+    pub start: i128,
+    /// Bound (not included).
+    pub stop: i128,
+    /// Step (never 0).
+    pub step: i128,
+}
+
+impl PyRange {
+    /// How many values (Python's `len(range)`).
+    pub fn len(&self) -> i128 {
+        let (a, b, c) = (self.start, self.stop, self.step);
+        if (c > 0 && a >= b) || (c < 0 && a <= b) {
+            0
+        } else {
+            (b - a).abs().saturating_add(c.abs() - 1) / c.abs()
+        }
+    }
+
+    /// The k-th value (0 <= k < len).
+    pub fn at(&self, k: i128) -> i128 {
+        self.start + k * self.step
+    }
+
+    /// Python's repr: `range(0, 5)`, `range(0, 10, 2)`.
+    pub fn repr(&self) -> String {
+        if self.step == 1 {
+            format!("range({}, {})", self.start, self.stop)
+        } else {
+            format!("range({}, {}, {})", self.start, self.stop, self.step)
+        }
+    }
+
+    /// `x in r` for an integral `x`.
+    pub fn contains(&self, x: i128) -> bool {
+        let n = self.len();
+        if n == 0 {
+            return false;
+        }
+        let off = x - self.start;
+        off % self.step == 0 && (0..n).contains(&(off / self.step))
+    }
+}
+
+/// `r.index(x)` and `r.count(x)` of a range.
+pub fn range_method(obj: &Value, name: &str, args: &Args) -> PyResult<Option<Value>> {
+    let Value::Object(o) = obj else {
+        return Ok(None);
+    };
+    let Obj::Range(r) = o.as_ref() else {
+        return Ok(None);
+    };
+    let x = args.req(0, "value", name)?;
+    let hit = match x {
+        Value::Int(i) if r.contains(*i) => Some(*i),
+        Value::Bool(b) if r.contains(*b as i128) => Some(*b as i128),
+        _ => None,
+    };
+    Ok(Some(match (name, hit) {
+        ("count", hit) => Value::Int(hit.is_some() as i128),
+        ("index", Some(i)) => Value::Int((i - r.start) / r.step),
+        ("index", None) => {
+            return Err(PyError::value(format!(
+                "{} is not in range",
+                super::display::repr(x, &Default::default())
+            )));
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// `len()` of a range or set object (`None`: it has no length).
+pub fn sized(o: &Obj) -> Option<i128> {
+    match o {
+        Obj::Range(r) => Some(r.len()),
+        Obj::Set(t) => Some(t.borrow().len() as i128),
+        Obj::FrozenSet(t) => Some(t.len() as i128),
+        _ => None,
+    }
+}
+
+/// An iterator object in the given state, with Python's type name.
+pub fn iter_object(state: IterState, kind: &'static str) -> Value {
+    object(Obj::Iter(RefCell::new(state), kind))
+}
+
+/// The value as a Python integer argument (`__index__`: bools, NumPy
+/// ints and 0-d integer arrays too, never floats).
+pub fn index_int(v: &Value) -> PyResult<i128> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i128),
+        Value::NpScalar(dt, crate::engine::Scalar::Int(i)) if dt.is_integer() => Ok(*i as i128),
+        Value::NpScalar(dt, crate::engine::Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i128),
+        // A 0-d integer array has `__index__`.
+        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
+            index_int(&super::numpy::scalarize(a.clone()))
+        }
+        other => Err(PyError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
+/// `range(...)` (arguments bound by the builtin's signature).
+pub fn make_range(args: &Args) -> PyResult<Value> {
+    let ints: Vec<i128> = args.pos.iter().map(index_int).collect::<PyResult<_>>()?;
+    let (start, stop, step) = match ints[..] {
+        [b] => (0, b, 1),
+        [a, b] => (a, b, 1),
+        [a, b, c] => (a, b, c),
+        _ => {
+            return Err(PyError::type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                ints.len()
+            )));
+        }
+    };
+    if step == 0 {
+        return Err(PyError::value("range() arg 3 must not be zero"));
+    }
+    Ok(object(Obj::Range(PyRange { start, stop, step })))
+}
+
+/// `r[i]` and `r[a:b:c]` (a slice of a range is a range).
+pub fn range_getitem(r: &PyRange, idx: &Value) -> PyResult<Value> {
+    let n = r.len();
+    if let Value::Slice(parts) = idx {
+        let part = |v: &Value| -> PyResult<Option<i128>> {
+            match v {
+                Value::None => Ok(None),
+                other => index_int(other).map(Some).map_err(|_| {
+                    PyError::type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )
+                }),
+            }
+        };
+        let step = part(&parts[2])?.unwrap_or(1);
+        if step == 0 {
+            return Err(PyError::value("slice step cannot be zero"));
+        }
+        let (lo, hi) = if step > 0 { (0, n) } else { (-1, n - 1) };
+        let clamp = |v: Option<i128>, default: i128| match v {
+            None => default,
+            Some(i) if i < 0 => (i + n).max(lo),
+            Some(i) => i.min(hi),
+        };
+        let start = clamp(part(&parts[0])?, if step > 0 { lo } else { hi });
+        let stop = clamp(part(&parts[1])?, if step > 0 { hi } else { lo });
+        return Ok(object(Obj::Range(PyRange {
+            start: r.start + start * r.step,
+            stop: r.start + stop * r.step,
+            step: r.step * step,
+        })));
+    }
+    let i = index_int(idx).map_err(|_| {
+        PyError::type_error(format!(
+            "range indices must be integers or slices, not {}",
+            idx.type_name()
+        ))
+    })?;
+    let k = if i < 0 { i + n } else { i };
+    if k < 0 || k >= n {
+        return Err(PyError::index("range object index out of range"));
+    }
+    Ok(Value::Int(r.at(k)))
+}
+
+/// `iter(v)`: an iterator over any iterable (an iterator is its own).
+pub fn iter_of(v: &Value) -> PyResult<Value> {
+    if let Value::Object(o) = v {
+        match o.as_ref() {
+            Obj::Iter(..) => return Ok(v.clone()),
+            Obj::Range(r) => {
+                return Ok(iter_object(
+                    IterState::Count {
+                        next: r.start,
+                        left: r.len(),
+                        step: r.step,
+                    },
+                    "range_iterator",
+                ));
+            }
+            _ => {}
+        }
+    }
+    let kind = match v {
+        Value::List(_) => "list_iterator",
+        Value::Tuple(_) => "tuple_iterator",
+        Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
+        Value::Str(_) => "str_iterator",
+        Value::Dict(_) => "dict_keyiterator",
+        Value::Object(o) if matches!(o.as_ref(), Obj::Set(_) | Obj::FrozenSet(_)) => "set_iterator",
+        _ => "iterator",
+    };
+    Ok(iter_object(IterState::Items(iterate(v)?.into()), kind))
+}
+
+/// `reversed(seq)`.
+pub fn reversed_of(v: &Value) -> PyResult<Value> {
+    if let Value::Object(o) = v
+        && let Obj::Range(r) = o.as_ref()
+    {
+        let n = r.len();
+        return Ok(iter_object(
+            IterState::Count {
+                next: r.at(n - 1),
+                left: n,
+                step: -r.step,
+            },
+            "range_iterator",
+        ));
+    }
+    let kind = match v {
+        Value::List(_) => "list_reverseiterator",
+        Value::Dict(_) => "dict_reversekeyiterator",
+        Value::Tuple(_) | Value::Str(_) | Value::Array(_) => "reversed",
+        other => {
+            return Err(PyError::type_error(format!(
+                "'{}' object is not reversible",
+                other.type_name()
+            )));
+        }
+    };
+    let mut items = iterate(v)?;
+    items.reverse();
+    Ok(iter_object(IterState::Items(items.into()), kind))
+}
+
+/// The builtins this file answers, given the bound arguments.
+pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>> {
+    Ok(Some(match name {
+        "iter" => iter_of(args.req(0, "object", "iter")?)?,
+        "reversed" => reversed_of(args.req(0, "sequence", "reversed")?)?,
+        "zip" => {
+            if args
+                .kw("strict")
+                .is_some_and(|v| !matches!(v, Value::Bool(false)))
+            {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement zip(strict=True) yet",
+                ));
+            }
+            let its = args.pos.iter().map(iter_of).collect::<PyResult<_>>()?;
+            iter_object(IterState::Zip(its), "zip")
+        }
+        "enumerate" => {
+            let it = iter_of(args.req(0, "iterable", "enumerate")?)?;
+            let start = match args.get(1, "start") {
+                Some(v) => index_int(v)?,
+                None => 0,
+            };
+            iter_object(IterState::Enumerate(it, start), "enumerate")
+        }
+        "map" => {
+            let Some((f, rest)) = args.pos.split_first() else {
+                return Err(PyError::type_error(
+                    "map() must have at least two arguments.",
+                ));
+            };
+            if rest.is_empty() {
+                return Err(PyError::type_error(
+                    "map() must have at least two arguments.",
+                ));
+            }
+            let its = rest.iter().map(iter_of).collect::<PyResult<_>>()?;
+            iter_object(IterState::Map(f.clone(), its), "map")
+        }
+        "filter" => {
+            let [f, it] = &args.pos[..] else {
+                return Err(PyError::type_error(format!(
+                    "filter expected 2 arguments, got {}",
+                    args.pos.len()
+                )));
+            };
+            iter_object(IterState::Filter(f.clone(), iter_of(it)?), "filter")
+        }
+        "next" => {
+            let v = args.req(0, "iterator", "next")?;
+            if !matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..))) {
+                return Err(PyError::type_error(format!(
+                    "'{}' object is not an iterator",
+                    v.type_name()
+                )));
+            }
+            match (next_item(Some(s), v)?, args.pos.get(1)) {
+                (Some(x), _) => x,
+                (None, Some(default)) => default.clone(),
+                (None, None) => return Err(PyError::new("StopIteration", "")),
+            }
+        }
+        _ => return Ok(None),
+    }))
+}
+
+/// The next item of an iterator object, or `None` when it is exhausted.
+/// Items that call the learner's functions (`map`, `filter`) need the
+/// session; without one they are refused honestly.
+pub fn next_item(s: Option<&mut Session>, it: &Value) -> PyResult<Option<Value>> {
+    let Value::Object(o) = it else {
+        return Err(PyError::type_error(format!(
+            "'{}' object is not an iterator",
+            it.type_name()
+        )));
+    };
+    let Obj::Iter(cell, _) = o.as_ref() else {
+        return Err(PyError::type_error(format!(
+            "'{}' object is not an iterator",
+            o.type_name()
+        )));
+    };
+    let mut state = std::mem::replace(&mut *cell.borrow_mut(), IterState::Running);
+    let out = advance(s, &mut state);
+    *cell.borrow_mut() = state;
+    out
+}
+
+fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Option<Value>> {
+    match state {
+        IterState::Items(items) => Ok(items.pop_front()),
+        IterState::Count { next, left, step } => {
+            if *left <= 0 {
+                return Ok(None);
+            }
+            let v = *next;
+            *left -= 1;
+            *next += *step;
+            Ok(Some(Value::Int(v)))
+        }
+        IterState::Zip(its) => {
+            if its.is_empty() {
+                return Ok(None);
+            }
+            let mut out = Vec::with_capacity(its.len());
+            for it in its.iter() {
+                match next_item(s.as_deref_mut(), it)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(Value::tuple(out)))
+        }
+        IterState::Enumerate(it, count) => match next_item(s, it)? {
+            Some(v) => {
+                let i = *count;
+                *count += 1;
+                Ok(Some(Value::tuple(vec![Value::Int(i), v])))
+            }
+            None => Ok(None),
+        },
+        IterState::Map(f, its) => {
+            let mut pos = Vec::with_capacity(its.len());
+            for it in its.iter() {
+                match next_item(s.as_deref_mut(), it)? {
+                    Some(v) => pos.push(v),
+                    None => return Ok(None),
+                }
+            }
+            let s = needs_session(s, "map")?;
+            s.call(f, Args { pos, kw: vec![] }).map(Some)
+        }
+        IterState::Filter(f, it) => loop {
+            let Some(x) = next_item(s.as_deref_mut(), it)? else {
+                return Ok(None);
+            };
+            let keep = match &*f {
+                Value::None => truthy(&x)?,
+                f => {
+                    let s = needs_session(s.as_deref_mut(), "filter")?;
+                    let r = s.call(
+                        f,
+                        Args {
+                            pos: vec![x.clone()],
+                            kw: vec![],
+                        },
+                    )?;
+                    truthy(&r)?
+                }
+            };
+            if keep {
+                return Ok(Some(x));
+            }
+        },
+        IterState::Running => Err(PyError::value("generator already executing")),
+    }
+}
+
+fn needs_session<'a>(s: Option<&'a mut Session>, kind: &str) -> PyResult<&'a mut Session> {
+    s.ok_or_else(|| {
+        PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab reads a {kind} object only in list(), tuple(), set(), loops and \
+                 comprehensions yet; wrap it in list(...)"
+            ),
+        )
+    })
+}
+
+/// Every item left in an iterator object (`list(it)`), pulled one by one.
+pub fn drain(mut s: Option<&mut Session>, it: &Value) -> PyResult<Vec<Value>> {
+    let mut out = Vec::new();
+    while let Some(v) = next_item(s.as_deref_mut(), it)? {
+        crate::engine::interrupt::check()?;
+        if out.len() == out.capacity() {
+            crate::engine::buffer::python_room(out.len() * 2 + 1, std::mem::size_of::<Value>())?;
+        }
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// A range as the list NumPy reads it as (`np.array(range(4))`).
+pub fn range_list(v: &Value) -> PyResult<Option<Value>> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Range(r) => Ok(Some(Value::list(range_items(r)?))),
+            _ => Ok(None),
+        },
+        _ => Ok(None),
+    }
+}
+
+/// The items of a range, refused when they could not be held.
+pub fn range_items(r: &PyRange) -> PyResult<Vec<Value>> {
+    let n = r.len();
+    let n = usize::try_from(n).map_err(|_| PyError::new("MemoryError", ""))?;
+    crate::engine::buffer::python_room(n, std::mem::size_of::<Value>())?;
+    Ok((0..n as i128).map(|k| Value::Int(r.at(k))).collect())
+}
+
+impl Session {
+    /// The items of any iterable, calling the learner's functions where an
+    /// iterator needs them (`list(map(f, xs))`).
+    pub(super) fn iterate_all(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..)) => drain(Some(self), v),
+            other => iterate(other),
+        }
+    }
+}
