@@ -168,9 +168,9 @@ pub static NORMAL64: LazyLock<Tables<u64, f64>> = LazyLock::new(|| {
     for i in 1..LAYERS {
         t.k[i] = (x[i - 1] / x[i] * scale).round_ties_even() as u64;
     }
-    for i in 0..LAYERS {
+    for (i, w) in t.w.iter_mut().enumerate() {
         let edge = if i == 0 { NOR_V / f[LAYERS - 1] } else { x[i] };
-        t.w[i] = edge / scale;
+        *w = edge / scale;
     }
     t.f[0] = 1.0;
     t
