@@ -304,6 +304,7 @@ conformance_tests! {
     random_continuous => "121_random_continuous",
     random_legacy_dists => "122_random_legacy_dists",
     random_counts => "123_random_counts",
+    random_int_bounds => "124_random_int_bounds",
     split_insert => "60_split_insert",
     append_pad => "61_append_pad",
     meshgrid_tri_resize => "62_meshgrid_tri_resize",

@@ -67,10 +67,9 @@ pub fn int_param(v: &Value) -> PyResult<i128> {
         Value::NpScalar(_, Scalar::Bool(b)) => Ok(*b as i128),
         Value::Float(f) if f.is_finite() => Ok(f.floor() as i128),
         Value::NpScalar(_, Scalar::Float(f)) if f.is_finite() => Ok(f.floor() as i128),
-        Value::Array(_) | Value::List(_) | Value::Tuple(_) => Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not implement array-valued bounds for integers()/randint() yet; pass numbers",
-        )),
+        Value::Array(a) if a.ndim() == 0 => {
+            int_param(&Value::NpScalar(a.dtype().clone(), a.first()))
+        }
         other => Err(PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()

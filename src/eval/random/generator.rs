@@ -112,6 +112,17 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
                 Some(v) => super::super::interp::truthy(v)?,
                 None => false,
             };
+            if super::int_broadcast::is_array(b.required("low"), b.get("high")) {
+                return super::int_broadcast::draw(
+                    g,
+                    b.required("low"),
+                    b.get("high"),
+                    b.get("size"),
+                    &dt,
+                    endpoint,
+                    Method::Lemire,
+                );
+            }
             let (off, rng) = bounded_range(Some(b.required("low")), b.get("high"), &dt, endpoint)?;
             let v = ints::draw(g, size()?.as_deref(), &dt, off, rng, Method::Lemire)?;
             Ok(match b.get("dtype") {

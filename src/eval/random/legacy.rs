@@ -113,6 +113,17 @@ fn randint(st: &mut LegacyState, b: &Bound) -> PyResult<Value> {
             dt.name()
         )));
     }
+    if super::int_broadcast::is_array(b.required("low"), b.get("high")) {
+        return super::int_broadcast::draw(
+            &mut st.mt,
+            b.required("low"),
+            b.get("high"),
+            b.get("size"),
+            &dt,
+            false,
+            Method::Masked,
+        );
+    }
     let (off, rng) = bounded_range(Some(b.required("low")), b.get("high"), &dt, false)?;
     let size = size_arg(b.get("size"))?;
     let v = ints::draw(&mut st.mt, size.as_deref(), &dt, off, rng, Method::Masked)?;

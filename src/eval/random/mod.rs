@@ -7,7 +7,8 @@
 //!
 //! Files: `objects.rs` (the objects, their reprs and attributes),
 //! `seeding.rs` (seeds, `SeedSequence`, `default_rng`), `args.rs` (sizes,
-//! dtypes, bounds, output arrays), `legacy.rs` (`RandomState` methods and
+//! dtypes, bounds, output arrays), `int_broadcast.rs` (array bounds of
+//! `integers`/`randint`), `legacy.rs` (`RandomState` methods and
 //! the module functions), `generator.rs` (`Generator` methods),
 //! `permute.rs` (choice, permutation, shuffle), `dists.rs` (every
 //! distribution, both APIs) over `broadcast.rs` (array parameters
@@ -18,6 +19,7 @@ mod args;
 mod broadcast;
 mod dists;
 mod generator;
+mod int_broadcast;
 mod ints;
 mod legacy;
 mod objects;
