@@ -218,3 +218,98 @@ pub fn fill_bool<G: BitGen>(g: &mut G, off: bool, rng: bool, out: &mut [u8]) {
         *o = if rng { p.next(g) as u8 } else { off as u8 };
     }
 }
+
+/// Bounded draws one element at a time, each with its own offset and
+/// range, as NumPy's broadcast path of `integers`/`randint` makes them
+/// (`random_bounded_uint64`, `random_buffered_bounded_uint32/16/8/bool`):
+/// the 32-bit word split into 16-, 8- or 1-bit pieces carries over from
+/// one element to the next.
+pub struct PerElement {
+    p16: Pieces<16>,
+    p8: Pieces<8>,
+    p1: Pieces<1>,
+}
+
+impl Default for PerElement {
+    fn default() -> Self {
+        PerElement {
+            p16: Pieces::new(),
+            p8: Pieces::new(),
+            p1: Pieces::new(),
+        }
+    }
+}
+
+impl PerElement {
+    /// `random_bounded_uint64` (also the 32-bit draw: a range that fits in
+    /// 32 bits takes 32-bit words, unbuffered).
+    pub fn wide<G: BitGen>(&mut self, g: &mut G, off: u64, rng: u64, method: Method) -> u64 {
+        let v = match rng {
+            0 => 0,
+            0xffff_ffff => g.next_u32() as u64,
+            r if r < 0xffff_ffff && method == Method::Masked => {
+                masked32(g, r as u32, gen_mask(r) as u32) as u64
+            }
+            r if r < 0xffff_ffff => lemire32(g, r as u32) as u64,
+            u64::MAX => g.next_u64(),
+            r if method == Method::Masked => loop {
+                let v = g.next_u64() & gen_mask(r);
+                if v <= r {
+                    break v;
+                }
+            },
+            r => lemire64(g, r),
+        };
+        off.wrapping_add(v)
+    }
+
+    /// `random_buffered_bounded_uint16`.
+    pub fn u16<G: BitGen>(&mut self, g: &mut G, off: u32, rng: u32, method: Method) -> u32 {
+        one_small(&mut self.p16, g, off, rng, method)
+    }
+
+    /// `random_buffered_bounded_uint8`.
+    pub fn u8<G: BitGen>(&mut self, g: &mut G, off: u32, rng: u32, method: Method) -> u32 {
+        one_small(&mut self.p8, g, off, rng, method)
+    }
+
+    /// `random_buffered_bounded_bool`: no draw when the range is empty.
+    pub fn bool<G: BitGen>(&mut self, g: &mut G, off: bool, rng: bool) -> bool {
+        if rng { self.p1.next(g) != 0 } else { off }
+    }
+}
+
+/// One 16- or 8-bit bounded draw from a carried buffer.
+fn one_small<G: BitGen, const BITS: u32>(
+    p: &mut Pieces<BITS>,
+    g: &mut G,
+    off: u32,
+    rng: u32,
+    method: Method,
+) -> u32 {
+    let top = u32::MAX >> (32 - BITS);
+    let v = if rng == 0 {
+        0
+    } else if rng == top {
+        p.next(g)
+    } else if method == Method::Masked {
+        let mask = gen_mask(rng as u64) as u32;
+        loop {
+            let v = p.next(g) & mask;
+            if v <= rng {
+                break v;
+            }
+        }
+    } else {
+        let excl = rng + 1;
+        let mut m = p.next(g) * excl;
+        if m & top < excl {
+            let threshold = (top - rng) % excl;
+            while m & top < threshold {
+                m = p.next(g) * excl;
+            }
+        }
+        m >> BITS
+    };
+    off.wrapping_add(v) & top
+}

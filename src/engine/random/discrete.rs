@@ -198,7 +198,7 @@ fn ptrs<G: BitGen>(g: &mut G, lam: f64) -> i64 {
         let u = g.next_double() - 0.5;
         let v = g.next_double();
         let us = 0.5 - u.abs();
-        let k = ((2.0 * a / us + b) * u + lam + 0.43).floor() as i64;
+        let k = super::c_int(((2.0 * a / us + b) * u + lam + 0.43).floor());
         if us >= 0.07 && v <= vr {
             return k;
         }

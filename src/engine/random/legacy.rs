@@ -52,3 +52,21 @@ impl LegacyState {
         -(1.0 - self.mt.next_double()).ln()
     }
 }
+
+/// The legacy samplers that draw plain words or doubles (`random_poisson`,
+/// `random_laplace`, ...) take the twister itself; the Gaussian cache is
+/// untouched by them.
+impl super::BitGen for LegacyState {
+    #[inline]
+    fn next_u32(&mut self) -> u32 {
+        self.mt.next_u32()
+    }
+    #[inline]
+    fn next_u64(&mut self) -> u64 {
+        self.mt.next_u64()
+    }
+    #[inline]
+    fn next_double(&mut self) -> f64 {
+        self.mt.next_double()
+    }
+}

@@ -3,13 +3,17 @@
 //! turn their words into doubles, bounded integers, legacy
 //! normals and exponentials in exactly the order NumPy draws them (`bounded.rs`,
 //! `legacy.rs`), and the Generator's ziggurat samplers with tables computed
-//! at startup (`ziggurat.rs`, `ddouble.rs`). Pure Rust on numbers and
+//! at startup (`ziggurat.rs`, `ddouble.rs`); the other distributions in
+//! `continuous.rs`, `counts.rs` (Generator) and `legacy_dists.rs`. Pure Rust on numbers and
 //! slices: no Python values, no printing.
 
 pub mod bounded;
+pub mod continuous;
+pub mod counts;
 pub mod ddouble;
 pub mod discrete;
 pub mod legacy;
+pub mod legacy_dists;
 pub mod mt19937;
 pub mod pcg64;
 pub mod seed_sequence;
@@ -88,4 +92,17 @@ impl AnyBitGen {
 #[inline]
 pub fn next_float<G: BitGen>(g: &mut G) -> f32 {
     (g.next_u32() >> 8) as f32 * (1.0f32 / 16_777_216.0f32)
+}
+
+/// A C cast of a double to a 64-bit integer as NumPy's x86-64 build
+/// performs it (`cvttsd2si`): truncation, and `i64::MIN` for NaN and for
+/// values out of range (Rust's `as` saturates instead). Samplers whose
+/// parameters reach infinity (`negative_binomial(1, 0)`) print this.
+#[inline]
+pub fn c_int(x: f64) -> i64 {
+    if x.is_nan() || !(-9.223372036854776e18..9.223372036854776e18).contains(&x) {
+        i64::MIN
+    } else {
+        x as i64
+    }
 }

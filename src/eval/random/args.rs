@@ -6,7 +6,7 @@ use crate::engine::typed::elems_mut;
 use crate::engine::{DType, NdArray, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::numpy::{float_arg, shape_arg};
+use super::super::numpy::shape_arg;
 use super::super::value::Value;
 
 /// `size=`: `None` (one scalar draw) or a shape.
@@ -14,21 +14,6 @@ pub fn size_arg(v: Option<&Value>) -> PyResult<Option<Vec<usize>>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => Ok(Some(shape_arg(v, None)?)),
-    }
-}
-
-/// A float parameter (`loc`, `scale`, `low`...). Array parameters, which
-/// NumPy broadcasts against `size`, are refused rather than guessed at.
-pub fn param(v: Option<&Value>, default: f64, func: &str, name: &str) -> PyResult<f64> {
-    match v {
-        None => Ok(default),
-        Some(Value::Array(_) | Value::List(_) | Value::Tuple(_)) => Err(PyError::new(
-            "NotImplementedError",
-            format!(
-                "slicelab does not implement array-valued '{name}' for {func}() yet; pass a number"
-            ),
-        )),
-        Some(v) => float_arg(v),
     }
 }
 
@@ -82,10 +67,9 @@ pub fn int_param(v: &Value) -> PyResult<i128> {
         Value::NpScalar(_, Scalar::Bool(b)) => Ok(*b as i128),
         Value::Float(f) if f.is_finite() => Ok(f.floor() as i128),
         Value::NpScalar(_, Scalar::Float(f)) if f.is_finite() => Ok(f.floor() as i128),
-        Value::Array(_) | Value::List(_) | Value::Tuple(_) => Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not implement array-valued bounds for integers()/randint() yet; pass numbers",
-        )),
+        Value::Array(a) if a.ndim() == 0 => {
+            int_param(&Value::NpScalar(a.dtype().clone(), a.first()))
+        }
         other => Err(PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             other.type_name()

@@ -15,15 +15,14 @@ use super::super::interp::Args;
 use super::super::numpy::dtype_arg;
 use super::super::signature::{Bound, Style, bind};
 use super::super::value::Value;
-use super::args::{bounded_range, doubles, filled, int_bounds, param, size_arg};
+use super::args::{bounded_range, doubles, filled, int_bounds, size_arg};
 use super::objects::RandomObj;
 use super::permute::{self, Flavor};
 use super::{ints, sigs};
 
 /// Call `Generator.NAME`.
 pub fn call(_s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyResult<Value> {
-    let sig = sigs::find(sigs::GENERATOR, name)
-        .ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
+    let sig = sigs::generator(name).ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
     let b = bind(sig, Style::Python, &args)?;
     let RandomObj::Generator { bit_generator } = obj.as_ref() else {
         unreachable!("generator::call on a Generator")
@@ -62,6 +61,9 @@ fn float_dtype(b: &Bound, func: &str) -> PyResult<DType> {
 }
 
 fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
+    if super::dists::NAMES.contains(&name) {
+        return super::dists::generator(g, name, b);
+    }
     let size = || size_arg(b.get("size"));
     match name {
         "random" => {
@@ -95,35 +97,6 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
                 _ => doubles(size()?, || ziggurat::standard_exponential(g)),
             }
         }
-        "normal" => {
-            let loc = param(b.get("loc"), 0.0, name, "loc")?;
-            let scale = param(b.get("scale"), 1.0, name, "scale")?;
-            if scale < 0.0 {
-                return Err(PyError::value("scale < 0"));
-            }
-            doubles(size()?, || loc + scale * ziggurat::standard_normal(g))
-        }
-        "uniform" => {
-            let low = param(b.get("low"), 0.0, name, "low")?;
-            let high = param(b.get("high"), 1.0, name, "high")?;
-            let range = high - low;
-            if range < 0.0 {
-                return Err(PyError::value("high - low < 0"));
-            }
-            if !range.is_finite() {
-                return Err(PyError::overflow("high - low range exceeds valid bounds"));
-            }
-            doubles(size()?, || {
-                low + range * crate::engine::random::BitGen::next_double(g)
-            })
-        }
-        "exponential" => {
-            let scale = param(b.get("scale"), 1.0, name, "scale")?;
-            if scale < 0.0 {
-                return Err(PyError::value("scale < 0"));
-            }
-            doubles(size()?, || scale * ziggurat::standard_exponential(g))
-        }
         "integers" => {
             let dt = match b.get("dtype") {
                 None => DType::Int64,
@@ -139,6 +112,17 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
                 Some(v) => super::super::interp::truthy(v)?,
                 None => false,
             };
+            if super::int_broadcast::is_array(b.required("low"), b.get("high")) {
+                return super::int_broadcast::draw(
+                    g,
+                    b.required("low"),
+                    b.get("high"),
+                    b.get("size"),
+                    &dt,
+                    endpoint,
+                    Method::Lemire,
+                );
+            }
             let (off, rng) = bounded_range(Some(b.required("low")), b.get("high"), &dt, endpoint)?;
             let v = ints::draw(g, size()?.as_deref(), &dt, off, rng, Method::Lemire)?;
             Ok(match b.get("dtype") {
@@ -165,8 +149,6 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
             let axis = b.get("axis").map_or(Ok(0), super::args::int_param)? as i64;
             permute::shuffle(g, b.required("x"), axis, Flavor::Generator)
         }
-        "binomial" => super::discrete::binomial(g, b, Flavor::Generator),
-        "poisson" => super::discrete::poisson(g, b),
         "permuted" => permute::permuted(g, b.required("x"), b.get("axis"), b.get("out")),
         _ => Err(PyError::attribute(
             "numpy.random._generator.Generator",

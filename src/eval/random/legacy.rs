@@ -16,7 +16,7 @@ use super::super::interp::{Args, iterate};
 use super::super::numpy::{as_array, dtype_arg, shape_arg};
 use super::super::signature::{Bound, Style, bind};
 use super::super::value::{TypeObj, Value};
-use super::args::{bounded_range, doubles, int_bounds, param, size_arg};
+use super::args::{bounded_range, doubles, int_bounds, size_arg};
 use super::objects::RandomObj;
 use super::{ints, permute, sigs};
 
@@ -25,8 +25,7 @@ pub fn call(s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyR
     let RandomObj::RandomState(cell) = obj.as_ref() else {
         unreachable!("legacy::call on a RandomState")
     };
-    let sig =
-        sigs::find(sigs::LEGACY, name).ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
+    let sig = sigs::legacy(name).ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
     let b = bind(sig, Style::Python, &args)?;
     let _ = s;
     if name == "seed" {
@@ -49,6 +48,9 @@ fn shape_from_varargs(b: &Bound) -> PyResult<Option<Vec<usize>>> {
 }
 
 fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
+    if super::dists::NAMES.contains(&name) {
+        return super::dists::legacy(st, name, b);
+    }
     let size = || size_arg(b.get("size"));
     match name {
         "get_state" => get_state(
@@ -61,33 +63,7 @@ fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
         "random_sample" | "random" | "ranf" | "sample" => doubles(size()?, || st.mt.next_double()),
         "standard_normal" => doubles(size()?, || st.gauss()),
         "standard_exponential" => doubles(size()?, || st.standard_exponential()),
-        "normal" => {
-            let loc = param(b.get("loc"), 0.0, name, "loc")?;
-            let scale = param(b.get("scale"), 1.0, name, "scale")?;
-            if scale < 0.0 {
-                return Err(PyError::value("scale < 0"));
-            }
-            doubles(size()?, || loc + scale * st.gauss())
-        }
-        "uniform" => {
-            let low = param(b.get("low"), 0.0, name, "low")?;
-            let high = param(b.get("high"), 1.0, name, "high")?;
-            let range = high - low;
-            if !range.is_finite() {
-                return Err(PyError::overflow("Range exceeds valid bounds"));
-            }
-            doubles(size()?, || low + range * st.mt.next_double())
-        }
-        "exponential" => {
-            let scale = param(b.get("scale"), 1.0, name, "scale")?;
-            if scale < 0.0 {
-                return Err(PyError::value("scale < 0"));
-            }
-            doubles(size()?, || scale * st.standard_exponential())
-        }
         "randint" => randint(st, b),
-        "binomial" => super::discrete::binomial(&mut st.mt, b, permute::Flavor::Legacy),
-        "poisson" => super::discrete::poisson(&mut st.mt, b),
         "random_integers" => Err(PyError::new(
             "NotImplementedError",
             "slicelab does not implement the deprecated random_integers; use randint(low, high + 1)",
@@ -136,6 +112,17 @@ fn randint(st: &mut LegacyState, b: &Bound) -> PyResult<Value> {
             "Unsupported dtype dtype('{}') for randint",
             dt.name()
         )));
+    }
+    if super::int_broadcast::is_array(b.required("low"), b.get("high")) {
+        return super::int_broadcast::draw(
+            &mut st.mt,
+            b.required("low"),
+            b.get("high"),
+            b.get("size"),
+            &dt,
+            false,
+            Method::Masked,
+        );
     }
     let (off, rng) = bounded_range(Some(b.required("low")), b.get("high"), &dt, false)?;
     let size = size_arg(b.get("size"))?;

@@ -7,14 +7,19 @@
 //!
 //! Files: `objects.rs` (the objects, their reprs and attributes),
 //! `seeding.rs` (seeds, `SeedSequence`, `default_rng`), `args.rs` (sizes,
-//! dtypes, bounds, output arrays), `legacy.rs` (`RandomState` methods and
+//! dtypes, bounds, output arrays), `int_broadcast.rs` (array bounds of
+//! `integers`/`randint`), `legacy.rs` (`RandomState` methods and
 //! the module functions), `generator.rs` (`Generator` methods),
-//! `permute.rs` (choice, permutation, shuffle), `discrete.rs` (binomial,
-//! poisson), `sigs.rs` (every signature, written once).
+//! `permute.rs` (choice, permutation, shuffle), `dists.rs` (every
+//! distribution, both APIs) over `broadcast.rs` (array parameters
+//! broadcast as NumPy's `cont`/`disc` do), `sigs.rs` (every signature,
+//! written once).
 
 mod args;
-mod discrete;
+mod broadcast;
+mod dists;
 mod generator;
+mod int_broadcast;
 mod ints;
 mod legacy;
 mod objects;
@@ -39,7 +44,7 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
     if let Some(t) = objects::class_path(name) {
         return Ok(Value::Type(super::value::TypeObj::Builtin(t)));
     }
-    if sigs::find(sigs::LEGACY, name).is_some() || sigs::find(sigs::CONSTRUCTORS, name).is_some() {
+    if sigs::legacy(name).is_some() || sigs::find(sigs::CONSTRUCTORS, name).is_some() {
         return Ok(Value::func(&format!("np.random.{name}")));
     }
     Err(super::numpy_names::missing_module_attribute(MODULE, name))

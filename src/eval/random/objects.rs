@@ -149,11 +149,11 @@ pub fn attr(obj: &Rc<RandomObj>, value: &Value, name: &str) -> PyResult<Value> {
     match obj.as_ref() {
         RandomObj::Generator { bit_generator } => match name {
             "bit_generator" => Ok(Value::Random(bit_generator.clone())),
-            _ if super::sigs::GENERATOR.iter().any(|(n, _)| *n == name) => method(),
+            _ if super::sigs::generator(name).is_some() => method(),
             _ => Err(PyError::attribute(obj.type_path(), name)),
         },
         RandomObj::RandomState(_) => match name {
-            _ if super::sigs::LEGACY.iter().any(|(n, _)| *n == name) => method(),
+            _ if super::sigs::legacy(name).is_some() => method(),
             _ => Err(PyError::attribute(obj.type_path(), name)),
         },
         RandomObj::BitGenerator(b) => match name {

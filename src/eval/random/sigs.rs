@@ -29,6 +29,7 @@ pub const LEGACY: &[(&str, &str)] = &[
     ("standard_exponential", "standard_exponential(size=None)"),
     ("binomial", "binomial(n, p, size=None)"),
     ("poisson", "poisson(lam=1.0, size=None)"),
+    ("standard_gamma", "standard_gamma(shape, size=None)"),
 ];
 
 /// `Generator` methods.
@@ -60,7 +61,59 @@ pub const GENERATOR: &[(&str, &str)] = &[
     ("spawn", "spawn(n_children)"),
     ("binomial", "binomial(n, p, size=None)"),
     ("poisson", "poisson(lam=1.0, size=None)"),
+    (
+        "standard_gamma",
+        "standard_gamma(shape, size=None, dtype=np.float64, out=None)",
+    ),
 ];
+
+/// The distributions both `RandomState` and `Generator` have, with the
+/// same signature (`standard_gamma` differs, so each table has its own).
+pub const DISTRIBUTIONS: &[(&str, &str)] = &[
+    ("beta", "beta(a, b, size=None)"),
+    ("gamma", "gamma(shape, scale=1.0, size=None)"),
+    ("f", "f(dfnum, dfden, size=None)"),
+    (
+        "noncentral_f",
+        "noncentral_f(dfnum, dfden, nonc, size=None)",
+    ),
+    ("chisquare", "chisquare(df, size=None)"),
+    (
+        "noncentral_chisquare",
+        "noncentral_chisquare(df, nonc, size=None)",
+    ),
+    ("standard_cauchy", "standard_cauchy(size=None)"),
+    ("standard_t", "standard_t(df, size=None)"),
+    ("vonmises", "vonmises(mu, kappa, size=None)"),
+    ("pareto", "pareto(a, size=None)"),
+    ("weibull", "weibull(a, size=None)"),
+    ("power", "power(a, size=None)"),
+    ("laplace", "laplace(loc=0.0, scale=1.0, size=None)"),
+    ("gumbel", "gumbel(loc=0.0, scale=1.0, size=None)"),
+    ("logistic", "logistic(loc=0.0, scale=1.0, size=None)"),
+    ("lognormal", "lognormal(mean=0.0, sigma=1.0, size=None)"),
+    ("rayleigh", "rayleigh(scale=1.0, size=None)"),
+    ("wald", "wald(mean, scale, size=None)"),
+    ("triangular", "triangular(left, mode, right, size=None)"),
+    ("negative_binomial", "negative_binomial(n, p, size=None)"),
+    ("zipf", "zipf(a, size=None)"),
+    ("geometric", "geometric(p, size=None)"),
+    (
+        "hypergeometric",
+        "hypergeometric(ngood, nbad, nsample, size=None)",
+    ),
+    ("logseries", "logseries(p, size=None)"),
+];
+
+/// A `RandomState` method's signature.
+pub fn legacy(name: &str) -> Option<&'static str> {
+    find(LEGACY, name).or_else(|| find(DISTRIBUTIONS, name))
+}
+
+/// A `Generator` method's signature.
+pub fn generator(name: &str) -> Option<&'static str> {
+    find(GENERATOR, name).or_else(|| find(DISTRIBUTIONS, name))
+}
 
 /// Constructors and module-level functions that are not `RandomState` methods.
 pub const CONSTRUCTORS: &[(&str, &str)] = &[
@@ -94,7 +147,13 @@ mod tests {
 
     #[test]
     fn every_signature_parses_under_its_name() {
-        for table in [LEGACY, GENERATOR, CONSTRUCTORS, SEEDING_METHODS] {
+        for table in [
+            LEGACY,
+            GENERATOR,
+            DISTRIBUTIONS,
+            CONSTRUCTORS,
+            SEEDING_METHODS,
+        ] {
             for (name, text) in table {
                 let sig = crate::eval::signature::parse(text).unwrap();
                 assert_eq!(&sig.name, name);
