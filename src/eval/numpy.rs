@@ -1132,6 +1132,9 @@ impl Session {
                     }
                     Value::Str(s) => s.chars().count() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
+                    Value::Object(_) if super::object::proxied(v).is_some() => {
+                        iterate(v)?.len() as i128
+                    }
                     Value::Object(o) if super::pyiter::sized(o).is_some() => {
                         let n = super::pyiter::sized(o).unwrap_or_default();
                         if n > i64::MAX as i128 {
