@@ -162,10 +162,13 @@ pub fn numpy_has(owner: &str, name: &str) -> bool {
 
 /// NumPy has `owner.name` and slicelab does not (yet).
 fn not_implemented(owner: &str, name: &str) -> PyError {
+    // Modules as a learner writes them (`np.random.gamma`), types by
+    // their class name (`ndarray.tofile`, `Generator.multinomial`).
     let shown = match owner {
         "numpy" => "np",
         "numpy.random" => "np.random",
-        other => other,
+        "numpy.linalg" => "np.linalg",
+        other => other.rsplit('.').next().unwrap_or(other),
     };
     PyError::new(
         "NotImplementedError",
@@ -209,5 +212,10 @@ mod tests {
         let e = missing_module_attribute("numpy.random", "gamma");
         assert_eq!(e.kind, "NotImplementedError");
         assert_eq!(e.message, "slicelab does not implement np.random.gamma yet");
+        let e = PyError::attribute("numpy.random._generator.Generator", "multinomial");
+        assert_eq!(
+            e.message,
+            "slicelab does not implement Generator.multinomial yet"
+        );
     }
 }
