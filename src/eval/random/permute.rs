@@ -289,7 +289,13 @@ pub fn choice<G: BitGen>(g: &mut G, flavor: Flavor, b: &Bound) -> PyResult<Value
             }
             None => {
                 let mut out = vec![0u64; n_samples];
-                fill_u64(g, 0, pop_size as u64 - 1, flavor.method(), &mut out);
+                fill_u64(
+                    g,
+                    0,
+                    (pop_size as u64).saturating_sub(1),
+                    flavor.method(),
+                    &mut out,
+                );
                 out.into_iter().map(|v| v as i64).collect()
             }
         }
