@@ -300,6 +300,7 @@ conformance_tests! {
     random_ziggurat => "55_random_ziggurat",
     random_binomial_poisson => "56_random_binomial_poisson",
     random_normal => "57_random_normal",
+    random_argument_errors => "58_random_argument_errors",
     random_array_params => "120_random_array_params",
     random_continuous => "121_random_continuous",
     random_legacy_dists => "122_random_legacy_dists",

@@ -55,6 +55,12 @@ pub enum Style {
     /// `range`, `min`): `f expected 2 arguments, got 1`; keywords, where it
     /// has any, as [`Style::CArgs`].
     CExpect,
+    /// A Cython `def` function (`np.random`'s samplers, `Generator`
+    /// methods): `f() takes at least 1 positional argument (0 given)`
+    /// when a required argument is missing (counting those bound before
+    /// the first missing one), `f() takes at most 3 positional arguments
+    /// (4 given)`, `f() got multiple values for keyword argument 'a'`.
+    Cython,
 }
 
 impl Style {
@@ -314,6 +320,10 @@ impl Signature {
                         Style::Python => {
                             format!("{}() got multiple values for argument '{key}'", self.name)
                         }
+                        Style::Cython => format!(
+                            "{}() got multiple values for keyword argument '{key}'",
+                            self.name
+                        ),
                         Style::NumpyC => format!(
                             "argument for {}() given by name ('{key}') and position (position {})",
                             self.name,
@@ -489,6 +499,9 @@ impl Signature {
     fn too_many_positional(&self, style: Style, args: &Args) -> PyError {
         let (required, total) = self.positional_counts();
         let given = args.pos.len();
+        if style == Style::Cython {
+            return cython_count(&self.name, required, total, total, given);
+        }
         let were = if given == 1 { "was" } else { "were" };
         let takes = if required == total {
             let s = if total == 1 { "" } else { "s" };
@@ -537,6 +550,20 @@ impl Signature {
         ] {
             let gone = missing(kind);
             let Some(first) = gone.first() else { continue };
+            if style == Style::Cython && kind == ParamKind::PositionalOrKeyword {
+                let (required, total) = self.positional_counts();
+                let bound_before = self
+                    .positional()
+                    .position(|(_, p)| p.name == first.name)
+                    .unwrap_or(0);
+                return Err(cython_count(
+                    &self.name,
+                    required,
+                    total,
+                    required,
+                    bound_before,
+                ));
+            }
             return Err(PyError::type_error(match style {
                 Style::NumpyC
                 | Style::Ufunc
@@ -554,7 +581,7 @@ impl Signature {
                         pos.unwrap_or(0) + from
                     )
                 }
-                Style::Python => {
+                Style::Python | Style::Cython => {
                     let s = if gone.len() == 1 { "" } else { "s" };
                     format!(
                         "{}() missing {} required {what} argument{s}: {}",
@@ -567,6 +594,22 @@ impl Signature {
         }
         Ok(())
     }
+}
+
+/// Cython's count message: `exactly` when every positional parameter is
+/// required, else `at least` (too few) or `at most` (too many) `n`.
+fn cython_count(name: &str, required: usize, total: usize, n: usize, given: usize) -> PyError {
+    let how = if required == total {
+        "exactly"
+    } else if given < required {
+        "at least"
+    } else {
+        "at most"
+    };
+    let s = if n == 1 { "" } else { "s" };
+    PyError::type_error(format!(
+        "{name}() takes {how} {n} positional argument{s} ({given} given)"
+    ))
 }
 
 /// `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'` as CPython lists missing names.
@@ -596,6 +639,37 @@ mod tests {
     }
 
     const ZEROS: &str = "zeros(shape, dtype=float, order='C', *, device=None, like=None)";
+
+    #[test]
+    fn cython_counts_positionals_as_cython_does() {
+        const BETA: &str = "beta(a, b, size=None)";
+        const BYTES: &str = "bytes(length)";
+        let one = || Value::Int(1);
+        assert_eq!(
+            err(BETA, Style::Cython, call(vec![], vec![("b", one())])),
+            "beta() takes at least 2 positional arguments (0 given)"
+        );
+        assert_eq!(
+            err(BETA, Style::Cython, call(vec![], vec![("a", one())])),
+            "beta() takes at least 2 positional arguments (1 given)"
+        );
+        assert_eq!(
+            err(BETA, Style::Cython, call(vec![one(); 4], vec![])),
+            "beta() takes at most 3 positional arguments (4 given)"
+        );
+        assert_eq!(
+            err(BETA, Style::Cython, call(vec![one()], vec![("a", one())])),
+            "beta() got multiple values for keyword argument 'a'"
+        );
+        assert_eq!(
+            err(BYTES, Style::Cython, call(vec![], vec![])),
+            "bytes() takes exactly 1 positional argument (0 given)"
+        );
+        assert_eq!(
+            err(BYTES, Style::Cython, call(vec![one(), one()], vec![])),
+            "bytes() takes exactly 1 positional argument (2 given)"
+        );
+    }
     const REPEAT: &str = "repeat(a, repeats, axis=None)";
 
     // Expected texts are NumPy 2.4.6's own messages for the same calls.

@@ -23,7 +23,7 @@ use super::{ints, sigs};
 /// Call `Generator.NAME`.
 pub fn call(_s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyResult<Value> {
     let sig = sigs::generator(name).ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
-    let b = bind(sig, Style::Python, &args)?;
+    let b = bind(sig, Style::Cython, &args)?;
     let RandomObj::Generator { bit_generator } = obj.as_ref() else {
         unreachable!("generator::call on a Generator")
     };

@@ -26,7 +26,7 @@ pub fn call(s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyR
         unreachable!("legacy::call on a RandomState")
     };
     let sig = sigs::legacy(name).ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
-    let b = bind(sig, Style::Python, &args)?;
+    let b = bind(sig, Style::Cython, &args)?;
     let _ = s;
     if name == "seed" {
         *cell.borrow_mut() = super::seeding::legacy_seed(b.get("seed"))?;

@@ -199,7 +199,14 @@ fn generator(bit_generator: Rc<RandomObj>) -> Value {
 /// `MT19937`, `SeedSequence`.
 pub fn construct(_s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
     let sig = sigs::find(sigs::CONSTRUCTORS, name).expect("a constructor");
-    let b = bind(sig, Style::Python, &args)?;
+    // `default_rng` is a Cython function; the classes' messages name
+    // `__init__`, which slicelab's signatures do not.
+    let style = if name == "default_rng" {
+        Style::Cython
+    } else {
+        Style::Python
+    };
+    let b = bind(sig, style, &args)?;
     match name {
         "default_rng" => match b.get("seed") {
             Some(Value::Random(r)) => match r.as_ref() {
@@ -298,7 +305,7 @@ pub fn call_method(
 ) -> PyResult<Value> {
     let sig = sigs::find(sigs::SEEDING_METHODS, name)
         .ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
-    let b = bind(sig, Style::Python, &args)?;
+    let b = bind(sig, Style::Cython, &args)?;
     match (obj.as_ref(), name) {
         (RandomObj::SeedSequence(s), "generate_state") => {
             let n = super::args::int_param(b.required("n_words"))?.max(0) as usize;
