@@ -554,6 +554,9 @@ fn verdicts_read_what_was_evaluated_not_the_spelling() {
     let (kind, rule) = verdict_of("d = a[rows]");
     assert_eq!(kind, Kind::Copy);
     assert!(rule.starts_with("integer-array index"), "{rule}");
+    let (kind, rule) = verdict_of("d = a[range(1, 3)]");
+    assert_eq!(kind, Kind::Copy);
+    assert!(rule.starts_with("integer-array index"), "{rule}");
     let (kind, rule) = verdict_of("d = a[np.nonzero(a > 2)]");
     assert_eq!(kind, Kind::Copy);
     assert!(rule.starts_with("integer-array index"), "{rule}");

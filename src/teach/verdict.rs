@@ -357,7 +357,8 @@ fn item_of_value(v: &Value) -> Item {
         Value::Str(_) => Item::Field,
         Value::Array(a) if matches!(a.dtype(), crate::engine::DType::Bool) => Item::Mask,
         Value::Array(a) if a.ndim() == 0 => Item::Int,
-        Value::Array(_) => Item::IntArray,
+        // An array, or an object NumPy reads as one (`range(2, 5)`).
+        Value::Array(_) | Value::Object(_) => Item::IntArray,
         Value::List(xs) => {
             let xs = xs.borrow();
             if !xs.is_empty() && xs.iter().all(|x| matches!(x, Value::Str(_))) {
