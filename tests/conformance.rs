@@ -342,6 +342,7 @@ conformance_tests! {
     sort_typed => "96_sort_typed",
     reduce_axes => "97_reduce_axes",
     matmul_digits => "98_matmul_digits",
+    reduce_arguments => "99_reduce_arguments",
     linalg_lu => "100_linalg_lu",
     linalg_norm => "101_linalg_norm",
     products => "102_products",

@@ -352,7 +352,7 @@ fn nan_reduce(name: &str, a: &ArrayRef, args: &Args) -> PyResult<Value> {
             "sum" => crate::engine::reduce::Reduction::Sum,
             _ => crate::engine::reduce::Reduction::Mean,
         };
-        return super::numpy::reduction(a, op, args, 1);
+        return super::reduce_args::reduction(a, op, args, 1);
     }
     let (lanes, shape) = lanes(a, args.get(1, "axis"))?;
     let vals: Vec<Scalar> = lanes

@@ -11,7 +11,8 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 use super::Session;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, iterate, truthy};
-use super::numpy::{dtype_arg, reduction, reshape, scalarize, transpose};
+use super::numpy::{dtype_arg, reshape, scalarize, transpose};
+use super::reduce_args::reduction;
 use super::value::{TypeObj, Value};
 
 fn ints(v: &[usize]) -> Value {

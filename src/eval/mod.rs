@@ -54,6 +54,7 @@ mod random;
 mod recfunctions;
 mod record_compare;
 mod record_sort;
+mod reduce_args;
 mod registry;
 mod removed_names;
 mod scope;

@@ -20,6 +20,7 @@ pub use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, iterate, truthy};
 use super::ops::{numpy_binary, numpy_compare};
+use super::reduce_args::reduction;
 use super::value::{TypeObj, Value};
 
 /// Functions reachable as `np.NAME`: every one, so help coverage, tab
@@ -356,37 +357,6 @@ pub fn scalarize(a: ArrayRef) -> Value {
     } else {
         Value::Array(a)
     }
-}
-
-/// Run a reduction the way `np.sum(a, axis=..., keepdims=...)` does.
-pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> PyResult<Value> {
-    let axes = axes_arg(args.get(axis_pos, "axis"), a.ndim())?;
-    let keepdims = match args.kw("keepdims") {
-        Some(v) => truthy(v)?,
-        None => false,
-    };
-    // `dtype=` is the accumulator's type: the input is converted first.
-    let widened;
-    let src = match (args.kw("dtype"), op) {
-        (
-            Some(d),
-            Reduction::Sum
-            | Reduction::Prod
-            | Reduction::Mean
-            | Reduction::Var(_)
-            | Reduction::Std(_),
-        ) if !matches!(d, Value::None) => {
-            widened = kernels::cast(a, &dtype_arg(d)?)?;
-            &widened
-        }
-        _ => a,
-    };
-    let out = reduce::reduce(src, op, axes.as_deref(), keepdims)?;
-    let out = match args.kw("dtype") {
-        Some(d) => kernels::cast(&out, &dtype_arg(d)?)?,
-        None => out,
-    };
-    Ok(scalarize(out))
 }
 
 fn order_arg(args: &Args, pos: usize) -> PyResult<Order> {
@@ -1573,10 +1543,11 @@ impl Session {
                     Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?),
                 };
                 let out = reduce::accumulate(&a, name == "cumprod", axis)?;
-                Value::Array(match &dtype {
+                let out = match &dtype {
                     Some(d) => kernels::cast(&out, d)?,
                     None => out,
-                })
+                };
+                super::reduce_args::accumulated_into(out, args.kw("out"))?
             }
             "take" => take(
                 &arr0(&args)?,

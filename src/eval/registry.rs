@@ -288,91 +288,91 @@ pub const NP: &[Entry] = &[
     func(
         "any(a, axis=None, out=None, keepdims=<no value>, *, where=<no value>)",
         Style::Python,
-        "a axis keepdims",
+        "a axis keepdims out where",
         Writes::Nothing,
     ),
     func(
         "all(a, axis=None, out=None, keepdims=<no value>, *, where=<no value>)",
         Style::Python,
-        "a axis keepdims",
+        "a axis keepdims out where",
         Writes::Nothing,
     ),
     func(
         "sum(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         Style::Python,
-        "a axis dtype keepdims",
+        "a axis dtype keepdims out initial where",
         Writes::Nothing,
     ),
     func(
         "mean(a, axis=None, dtype=None, out=None, keepdims=<no value>, *, where=<no value>)",
         Style::Python,
-        "a axis dtype keepdims",
+        "a axis dtype keepdims out where",
         Writes::Nothing,
     ),
     func(
         "max(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         Style::Python,
-        "a axis keepdims",
+        "a axis keepdims out initial where",
         Writes::Nothing,
     ),
     func(
         "min(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         Style::Python,
-        "a axis keepdims",
+        "a axis keepdims out initial where",
         Writes::Nothing,
     ),
     func(
         "amax(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         Style::Python,
-        "a axis keepdims",
+        "a axis keepdims out initial where",
         Writes::Nothing,
     ),
     func(
         "amin(a, axis=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         Style::Python,
-        "a axis keepdims",
+        "a axis keepdims out initial where",
         Writes::Nothing,
     ),
     func(
         "prod(a, axis=None, dtype=None, out=None, keepdims=<no value>, initial=<no value>, where=<no value>)",
         Style::Python,
-        "a axis dtype keepdims",
+        "a axis dtype keepdims out initial where",
         Writes::Nothing,
     ),
     func(
         "std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>, mean=<no value>, correction=<no value>)",
         Style::Python,
-        "a axis dtype ddof keepdims",
+        "a axis dtype ddof keepdims out where mean correction",
         Writes::Nothing,
     ),
     func(
         "var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, *, where=<no value>, mean=<no value>, correction=<no value>)",
         Style::Python,
-        "a axis dtype ddof keepdims",
+        "a axis dtype ddof keepdims out where mean correction",
         Writes::Nothing,
     ),
     func(
         "argmax(a, axis=None, out=None, *, keepdims=<no value>)",
         Style::Python,
-        "a axis keepdims",
+        "a axis keepdims out",
         Writes::Nothing,
     ),
     func(
         "argmin(a, axis=None, out=None, *, keepdims=<no value>)",
         Style::Python,
-        "a axis keepdims",
+        "a axis keepdims out",
         Writes::Nothing,
     ),
     func(
         "cumsum(a, axis=None, dtype=None, out=None)",
         Style::Python,
-        "a axis dtype",
+        "a axis dtype out",
         Writes::Nothing,
     ),
     func(
         "cumprod(a, axis=None, dtype=None, out=None)",
         Style::Python,
-        "a axis dtype",
+        "a axis dtype out",
         Writes::Nothing,
     ),
     func(
@@ -408,7 +408,7 @@ pub const NP: &[Entry] = &[
     func(
         "clip(a, a_min=<no value>, a_max=<no value>, out=None, *, min=<no value>, max=<no value>, where=True, casting='same_kind', order='K', dtype=None, subok=True)",
         Style::Python,
-        "a a_min a_max min max",
+        "a a_min a_max min max out",
         Writes::Nothing,
     ),
     func(
@@ -947,7 +947,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_sum(a, axis=None, dtype=None, out=None, keepdims=False, initial=<no value>, where=True)",
             Style::Python,
-            "a axis dtype keepdims",
+            "a axis dtype keepdims out initial where",
             Writes::Nothing,
         ),
     ),
@@ -956,7 +956,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_prod(a, axis=None, dtype=None, out=None, keepdims=False, initial=<no value>, where=True)",
             Style::Python,
-            "a axis dtype keepdims",
+            "a axis dtype keepdims out initial where",
             Writes::Nothing,
         ),
     ),
@@ -965,7 +965,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_mean(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True)",
             Style::Python,
-            "a axis dtype keepdims",
+            "a axis dtype keepdims out where",
             Writes::Nothing,
         ),
     ),
@@ -974,7 +974,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_any(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True)",
             Style::Python,
-            "a axis keepdims",
+            "a axis keepdims out where",
             Writes::Nothing,
         ),
     ),
@@ -983,7 +983,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_all(a, axis=None, dtype=None, out=None, keepdims=False, *, where=True)",
             Style::Python,
-            "a axis keepdims",
+            "a axis keepdims out where",
             Writes::Nothing,
         ),
     ),
@@ -992,7 +992,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_amin(a, axis=None, out=None, keepdims=False, initial=<no value>, where=True)",
             Style::Python,
-            "a axis keepdims",
+            "a axis keepdims out initial where",
             Writes::Nothing,
         ),
     ),
@@ -1001,7 +1001,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_amax(a, axis=None, out=None, keepdims=False, initial=<no value>, where=True)",
             Style::Python,
-            "a axis keepdims",
+            "a axis keepdims out initial where",
             Writes::Nothing,
         ),
     ),
@@ -1010,7 +1010,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None)",
             Style::Python,
-            "a axis dtype ddof keepdims",
+            "a axis dtype ddof keepdims out where mean correction",
             Writes::Nothing,
         ),
     ),
@@ -1019,7 +1019,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None)",
             Style::Python,
-            "a axis dtype ddof keepdims",
+            "a axis dtype ddof keepdims out where mean correction",
             Writes::Nothing,
         ),
     ),
@@ -1108,7 +1108,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "argmax(axis=None, out=None, *, keepdims=False)",
             Style::NumpyC,
-            "axis keepdims",
+            "axis keepdims out",
             Writes::Nothing,
         ),
     ),
@@ -1117,7 +1117,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "argmin(axis=None, out=None, *, keepdims=False)",
             Style::NumpyC,
-            "axis keepdims",
+            "axis keepdims out",
             Writes::Nothing,
         ),
     ),
@@ -1231,7 +1231,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "cumsum(axis=None, dtype=None, out=None)",
             Style::CArgs { named: true },
-            "axis dtype",
+            "axis dtype out",
             Writes::Nothing,
         ),
     ),
@@ -1240,7 +1240,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "cumprod(axis=None, dtype=None, out=None)",
             Style::CArgs { named: true },
-            "axis dtype",
+            "axis dtype out",
             Writes::Nothing,
         ),
     ),
@@ -1303,7 +1303,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_clip(a, min=None, max=None, out=None, **kwargs)",
             Style::Python,
-            "a min max",
+            "a min max out",
             Writes::Nothing,
         ),
     ),

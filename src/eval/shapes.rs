@@ -740,17 +740,30 @@ pub(super) fn clip(args: &Args) -> PyResult<Value> {
             args.kw("max").cloned().unwrap_or(Value::None),
         ),
     };
-    if matches!((&lo, &hi), (Value::None, Value::None)) {
-        return Ok(Value::Array(as_array(&a)?.copy(Order::C)?));
-    }
+    let out = match args.kw("out") {
+        None | Some(Value::None) => None,
+        Some(Value::Array(o)) => Some(o.clone()),
+        Some(_) => return Err(PyError::type_error("return arrays must be of ArrayType")),
+    };
     let mut v = a;
+    if matches!((&lo, &hi), (Value::None, Value::None)) {
+        v = Value::Array(as_array(&v)?.copy(Order::C)?);
+    }
     if !matches!(lo, Value::None) {
         v = numpy_binary(BinaryOp::Maximum, &v, &lo)?;
     }
     if !matches!(hi, Value::None) {
         v = numpy_binary(BinaryOp::Minimum, &v, &hi)?;
     }
-    Ok(v)
+    // `np.clip` is a ufunc: its `out=` is written as every ufunc's is.
+    match out {
+        None => Ok(v),
+        Some(o) => {
+            let r = as_array(&v)?;
+            super::ufunc_args::write_out("clip", &r, &o, "same_kind", None, &[r.shape()])?;
+            Ok(Value::Array(o))
+        }
+    }
 }
 
 #[cfg(test)]

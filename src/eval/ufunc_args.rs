@@ -241,7 +241,7 @@ pub fn call(
 }
 
 /// Write one result into its `out` array, as NumPy's output cast does.
-fn write_out(
+pub(super) fn write_out(
     name: &str,
     r: &ArrayRef,
     target: &ArrayRef,
