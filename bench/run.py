@@ -36,6 +36,11 @@ TARGETS = {
     "reduce_1e7": 1.0,
     "sort_1e7": 1.0,
     "matmul_600": 1.0,
+    # issue 15: np.random at scale.
+    "random_ints_1e8": 1.0,
+    "random_doubles_1e8": 1.0,
+    "random_normals_1e8": 1.0,
+    "random_permutation_1e7": 1.0,
 }
 
 # What `python3 -c` runs for the NumPy side: the conformance oracle's

@@ -71,6 +71,56 @@ pub fn gamma_with<G: BitGen>(
     }
 }
 
+/// `random_standard_gamma_f`: the same algorithm in float arithmetic on
+/// the float ziggurats and 24-bit uniforms (`powf`, `logf`, `sqrtf`).
+pub fn standard_gamma_f32<G: BitGen>(g: &mut G, shape: f32) -> f32 {
+    use super::next_float;
+    use super::ziggurat::{standard_exponential_f32, standard_normal_f32};
+    if shape == 1.0 {
+        return standard_exponential_f32(g);
+    }
+    if shape == 0.0 {
+        return 0.0;
+    }
+    if shape < 1.0 {
+        loop {
+            let u = next_float(g);
+            let v = standard_exponential_f32(g);
+            if u <= 1.0 - shape {
+                let x = u.powf(1.0 / shape);
+                if x <= v {
+                    return x;
+                }
+            } else {
+                let y = -((1.0 - u) / shape).ln();
+                let x = (1.0 - shape + shape * y).powf(1.0 / shape);
+                if x <= v + y {
+                    return x;
+                }
+            }
+        }
+    }
+    let b = shape - 1.0 / 3.0;
+    let c = 1.0 / (9.0 * b).sqrt();
+    loop {
+        let (x, mut v) = loop {
+            let x = standard_normal_f32(g);
+            let v = 1.0 + c * x;
+            if v > 0.0 || v.is_nan() {
+                break (x, v);
+            }
+        };
+        v = v * v * v;
+        let u = next_float(g);
+        if u < 1.0 - 0.0331 * (x * x) * (x * x) {
+            return b * v;
+        }
+        if u.ln() < 0.5 * x * x + b * (1.0 - v + v.ln()) {
+            return b * v;
+        }
+    }
+}
+
 /// `random_beta` (assumes `a`, `b` > 0).
 pub fn beta<G: BitGen>(g: &mut G, a: f64, b: f64) -> f64 {
     if a <= 1.0 && b <= 1.0 {

@@ -15,6 +15,7 @@ pub mod discrete;
 pub mod legacy;
 pub mod legacy_dists;
 pub mod mt19937;
+pub mod multivariate;
 pub mod pcg64;
 pub mod seed_sequence;
 pub mod ziggurat;

@@ -104,6 +104,14 @@ pub fn convert(v: Option<&Value>, default: f64, kind: Kind) -> PyResult<Arg> {
             i: default as i64,
         }));
     };
+    if let Value::None = v {
+        return Err(PyError::type_error(match kind {
+            Kind::Double => "must be real number, not NoneType",
+            Kind::Int64 => {
+                "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'"
+            }
+        }));
+    }
     match v {
         Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::NpScalar(..) => {
             return Ok(Arg::scalar(scalar_param(v, kind)?));
@@ -132,10 +140,11 @@ fn scalar_param(v: &Value, kind: Kind) -> PyResult<P> {
     let f = float_arg(v)?;
     Ok(match (kind, v) {
         (Kind::Double, _) => P { f, i: 0 },
-        (Kind::Int64, Value::Int(i)) => P {
-            f: *i as f64,
-            i: *i as i64,
-        },
+        (Kind::Int64, Value::Int(i)) => {
+            let i = i64::try_from(*i)
+                .map_err(|_| PyError::overflow("Python int too large to convert to C long"))?;
+            P { f: i as f64, i }
+        }
         (Kind::Int64, _) => int_from_float(f)?,
     })
 }

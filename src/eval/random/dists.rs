@@ -258,8 +258,7 @@ fn args_of(b: &Bound, name: &str, flavor: Flavor) -> PyResult<Vec<Arg>> {
 pub fn generator(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
     let modern = Flavor::Generator;
     if name == "standard_gamma" {
-        b.refuse("out")?;
-        float64_only(b, name)?;
+        return super::out::standard_gamma(g, b);
     }
     let a = args_of(b, name, modern)?;
     if name == "negative_binomial" {
@@ -353,24 +352,5 @@ pub fn legacy(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
             ld::hypergeometric(&mut st.mt, p[0].i, p[1].i, p[2].i)
         }),
         _ => unreachable!("{name} is in NAMES"),
-    }
-}
-
-/// `dtype=` of `standard_gamma`: float64, or an honest refusal for the
-/// float32 sampler (not implemented), or NumPy's message.
-fn float64_only(b: &Bound, func: &str) -> PyResult<()> {
-    let Some(v) = b.get("dtype") else {
-        return Ok(());
-    };
-    match super::super::numpy::dtype_arg(v)? {
-        crate::engine::DType::Float64 => Ok(()),
-        crate::engine::DType::Float32 => Err(PyError::new(
-            "NotImplementedError",
-            format!("slicelab does not implement {func}(dtype=np.float32) yet"),
-        )),
-        other => Err(PyError::type_error(format!(
-            "Unsupported dtype dtype('{}') for {func}",
-            other.name()
-        ))),
     }
 }

@@ -17,6 +17,7 @@ use super::super::signature::{Bound, Style, bind};
 use super::super::value::Value;
 use super::args::{bounded_range, doubles, filled, int_bounds, size_arg};
 use super::objects::RandomObj;
+use super::out::fill_out;
 use super::permute::{self, Flavor};
 use super::{ints, sigs};
 
@@ -64,31 +65,63 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
     if super::dists::NAMES.contains(&name) {
         return super::dists::generator(g, name, b);
     }
+    if super::multivariate::NAMES.contains(&name) {
+        return super::multivariate::generator(g, name, b);
+    }
     let size = || size_arg(b.get("size"));
     match name {
         "random" => {
-            b.refuse("out")?;
-            match float_dtype(b, name)? {
+            let dt = float_dtype(b, name)?;
+            if let Some(out) = given_out(b) {
+                return match dt {
+                    DType::Float32 => fill_out(out, dt, b.get("size"), || next_float(g)),
+                    _ => fill_out(out, dt, b.get("size"), || {
+                        crate::engine::random::BitGen::next_double(g)
+                    }),
+                };
+            }
+            match dt {
                 DType::Float32 => float32s(size()?, || next_float(g)),
                 _ => doubles(size()?, || crate::engine::random::BitGen::next_double(g)),
             }
         }
         "standard_normal" => {
-            b.refuse("out")?;
-            match float_dtype(b, name)? {
+            let dt = float_dtype(b, name)?;
+            if let Some(out) = given_out(b) {
+                return match dt {
+                    DType::Float32 => {
+                        fill_out(out, dt, b.get("size"), || ziggurat::standard_normal_f32(g))
+                    }
+                    _ => fill_out(out, dt, b.get("size"), || ziggurat::standard_normal(g)),
+                };
+            }
+            match dt {
                 DType::Float32 => float32s(size()?, || ziggurat::standard_normal_f32(g)),
                 _ => doubles(size()?, || ziggurat::standard_normal(g)),
             }
         }
         "standard_exponential" => {
-            b.refuse("out")?;
             // NumPy tests `method == 'zig'`; anything else is inversion.
             let inv = match b.get("method") {
                 None => false,
                 Some(Value::Str(m)) => m.as_ref() != "zig",
                 Some(_) => true,
             };
-            match float_dtype(b, name)? {
+            let dt = float_dtype(b, name)?;
+            if let Some(out) = given_out(b) {
+                let size = b.get("size");
+                return match dt {
+                    DType::Float32 if inv => fill_out(out, dt, size, || -(-next_float(g)).ln_1p()),
+                    DType::Float32 => {
+                        fill_out(out, dt, size, || ziggurat::standard_exponential_f32(g))
+                    }
+                    _ if inv => fill_out(out, dt, size, || {
+                        -(-crate::engine::random::BitGen::next_double(g)).ln_1p()
+                    }),
+                    _ => fill_out(out, dt, size, || ziggurat::standard_exponential(g)),
+                };
+            }
+            match dt {
                 DType::Float32 if inv => float32s(size()?, || -(-next_float(g)).ln_1p()),
                 DType::Float32 => float32s(size()?, || ziggurat::standard_exponential_f32(g)),
                 _ if inv => doubles(size()?, || {
@@ -155,6 +188,11 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
             name,
         )),
     }
+}
+
+/// `out=` when given (an explicit `None` is not given).
+fn given_out(b: &Bound) -> Option<&Value> {
+    b.get("out").filter(|v| !matches!(v, Value::None))
 }
 
 /// float32 draws: a NumPy float32 scalar for `size=None`.

@@ -51,6 +51,9 @@ fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
     if super::dists::NAMES.contains(&name) {
         return super::dists::legacy(st, name, b);
     }
+    if super::multivariate::NAMES.contains(&name) {
+        return super::multivariate::legacy(st, name, b);
+    }
     let size = || size_arg(b.get("size"));
     match name {
         "get_state" => get_state(

@@ -12,7 +12,9 @@
 //! the module functions), `generator.rs` (`Generator` methods),
 //! `permute.rs` (choice, permutation, shuffle), `dists.rs` (every
 //! distribution, both APIs) over `broadcast.rs` (array parameters
-//! broadcast as NumPy's `cont`/`disc` do), `sigs.rs` (every signature,
+//! broadcast as NumPy's `cont`/`disc` do), `multivariate.rs` (multinomial, dirichlet,
+//! multivariate_hypergeometric), `out.rs` (`out=` and the float32
+//! `standard_gamma`), `sigs.rs` (every signature,
 //! written once).
 
 mod args;
@@ -22,7 +24,9 @@ mod generator;
 mod int_broadcast;
 mod ints;
 mod legacy;
+mod multivariate;
 mod objects;
+mod out;
 mod permute;
 mod seeding;
 pub mod sigs;

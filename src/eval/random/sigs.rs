@@ -30,6 +30,12 @@ pub const LEGACY: &[(&str, &str)] = &[
     ("binomial", "binomial(n, p, size=None)"),
     ("poisson", "poisson(lam=1.0, size=None)"),
     ("standard_gamma", "standard_gamma(shape, size=None)"),
+    ("multinomial", "multinomial(n, pvals, size=None)"),
+    ("dirichlet", "dirichlet(alpha, size=None)"),
+    (
+        "multivariate_normal",
+        "multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8)",
+    ),
 ];
 
 /// `Generator` methods.
@@ -64,6 +70,16 @@ pub const GENERATOR: &[(&str, &str)] = &[
     (
         "standard_gamma",
         "standard_gamma(shape, size=None, dtype=np.float64, out=None)",
+    ),
+    ("multinomial", "multinomial(n, pvals, size=None)"),
+    ("dirichlet", "dirichlet(alpha, size=None)"),
+    (
+        "multivariate_hypergeometric",
+        "multivariate_hypergeometric(colors, nsample, size=None, method='marginals')",
+    ),
+    (
+        "multivariate_normal",
+        "multivariate_normal(mean, cov, size=None, check_valid='warn', tol=1e-8, *, method='svd')",
     ),
 ];
 
