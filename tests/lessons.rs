@@ -111,10 +111,16 @@ fn the_capstone_computes_its_accuracies() {
         ("before == 0.92", "92% before the change"),
         ("after == 0.37", "37% after it"),
         ("fixed == before", "the fix restores the score"),
-        ("not np.shares_memory(train, X)", "the fixed train is a copy"),
+        (
+            "not np.shares_memory(train, X)",
+            "the fixed train is a copy",
+        ),
     ] {
         let result = session.truth(claim);
-        assert!(matches!(result, Ok(true)), "{words}: `{claim}` gave {result:?}");
+        assert!(
+            matches!(result, Ok(true)),
+            "{words}: `{claim}` gave {result:?}"
+        );
     }
     let expected = std::fs::read_to_string(dir().join("incident.expected")).unwrap();
     assert!(

@@ -156,7 +156,11 @@ impl Transcript {
         let body = self.doctest();
         // A raw docstring keeps backslashes as typed; pick the quotes the
         // transcript does not contain.
-        let quotes = if body.contains("\"\"\"") { "'''" } else { "\"\"\"" };
+        let quotes = if body.contains("\"\"\"") {
+            "'''"
+        } else {
+            "\"\"\""
+        };
         format!(
             "r{quotes}A slicelab session, saved as a doctest.\n\n{body}{quotes}\n\n\
              if __name__ == \"__main__\":\n    import doctest\n\n    doctest.testmod()\n"

@@ -125,7 +125,10 @@ mod tests {
         );
         let line = overall(&catalog, &progress);
         let filled = first.steps.len() * BAR_WIDTH / total;
-        assert!(line.starts_with(&format!("Overall [{}░", "█".repeat(filled))), "{line}");
+        assert!(
+            line.starts_with(&format!("Overall [{}░", "█".repeat(filled))),
+            "{line}"
+        );
         assert!(
             line.contains(&format!(
                 "1 of {} lessons done, {} of {total} steps",
