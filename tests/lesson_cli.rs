@@ -304,7 +304,7 @@ fn lesson_from_the_plain_prompt_keeps_the_prompts_names() {
     assert!(shown.contains("│ views"), "{shown}");
     assert!(shown.contains("✓ Step done."), "{shown}");
     assert!(shown.contains("Progress saved at step 2 of 5"), "{shown}");
-    assert!(shown.ends_with("'mine'\nno lesson called `nosuch`; the lessons are: views, copy, fancy, masks, newaxis, mixed, strides, ix, fields, debugging, myths, incident, shuffle\n"), "{shown}");
+    assert!(shown.ends_with("'mine'\nno lesson called `nosuch`; the lessons are: views, copy, fancy, chained, masks, newaxis, mixed, strides, windows, ix, fields, functions, split, debugging, myths, cow, shuffle, incident\n"), "{shown}");
 }
 
 #[test]

@@ -14,16 +14,21 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("views", include_str!("../../lessons/views.lesson")),
     ("copy", include_str!("../../lessons/copy.lesson")),
     ("fancy", include_str!("../../lessons/fancy.lesson")),
+    ("chained", include_str!("../../lessons/chained.lesson")),
     ("masks", include_str!("../../lessons/masks.lesson")),
     ("newaxis", include_str!("../../lessons/newaxis.lesson")),
     ("mixed", include_str!("../../lessons/mixed.lesson")),
     ("strides", include_str!("../../lessons/strides.lesson")),
+    ("windows", include_str!("../../lessons/windows.lesson")),
     ("ix", include_str!("../../lessons/ix.lesson")),
     ("fields", include_str!("../../lessons/fields.lesson")),
+    ("functions", include_str!("../../lessons/functions.lesson")),
+    ("split", include_str!("../../lessons/split.lesson")),
     ("debugging", include_str!("../../lessons/debugging.lesson")),
     ("myths", include_str!("../../lessons/myths.lesson")),
-    ("incident", include_str!("../../lessons/incident.lesson")),
+    ("cow", include_str!("../../lessons/cow.lesson")),
     ("shuffle", include_str!("../../lessons/shuffle.lesson")),
+    ("incident", include_str!("../../lessons/incident.lesson")),
 ];
 
 /// Every lesson that loaded, and the errors of those that did not.

@@ -212,7 +212,7 @@ pub fn shown_statements(lesson: &Lesson) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         for c in &step.checks {
             for n in predict::read_names(&c.text) {
-                if !names.contains(&n) && n != "np" {
+                if !names.contains(&n) && n != "np" && !predict::is_called(&c.text, &n) {
                     names.push(n);
                 }
             }

@@ -111,12 +111,24 @@ enum Open {
     Task,
     Hint,
     Explain,
+    /// A `run:` or `solution:` statement over several lines (a `def`, a
+    /// `for` loop): its lines are read to the end before it is parsed.
+    Statement,
+}
+
+/// A `run:` or `solution:` statement still being read, with the line its
+/// directive was on.
+struct Pending {
+    word: &'static str,
+    text: String,
+    line: usize,
 }
 
 struct Parser {
     lesson: Lesson,
     errors: Vec<FormatError>,
     open: Open,
+    pending: Option<Pending>,
 }
 
 impl Parser {
@@ -142,7 +154,12 @@ impl Parser {
 
     /// Syntax-check a statement (or an expression, for checks).
     fn statement(&mut self, line: usize, word: &str, text: &str) -> Option<Sourced> {
-        let (text, note) = split_note(text);
+        // A statement over several lines keeps its comments as Python would.
+        let (text, note) = if text.contains('\n') {
+            (text, None)
+        } else {
+            split_note(text)
+        };
         if text.is_empty() {
             self.error(line, format!("`{word}:` needs a statement after it"));
             return None;
@@ -187,6 +204,16 @@ impl Parser {
 
     fn line(&mut self, n: usize, raw: &str) {
         let line = raw.trim_end();
+        // A statement's further lines keep their own indentation past the
+        // two spaces that mark them as a continuation (a block's body).
+        if self.open == Open::Statement && raw.starts_with("  ") && !line.trim().is_empty() {
+            if let Some(p) = &mut self.pending {
+                p.text.push('\n');
+                p.text.push_str(&line[2..]);
+            }
+            return;
+        }
+        self.close_statement();
         // Continuation of a task or hint.
         if self.open != Open::None && raw.starts_with("  ") && !line.trim().is_empty() {
             let more = line.strip_prefix("  ").unwrap_or(line);
@@ -253,7 +280,15 @@ impl Parser {
             return;
         }
         match word {
-            "run" | "solution" | "check" | "predict" => {
+            "run" | "solution" => {
+                self.pending = Some(Pending {
+                    word: if word == "run" { "run" } else { "solution" },
+                    text: rest.to_string(),
+                    line: n,
+                });
+                self.open = Open::Statement;
+            }
+            "check" | "predict" => {
                 let Some(s) = self.statement(n, word, rest) else {
                     return;
                 };
@@ -261,8 +296,6 @@ impl Parser {
                     return;
                 };
                 match word {
-                    "run" => step.runs.push(s),
-                    "solution" => step.solutions.push(s),
                     "check" => step.checks.push(s),
                     _ if step.predict.is_some() => self.error(
                         n,
@@ -353,8 +386,27 @@ impl Parser {
         target.push('\n');
     }
 
+    /// Parse the `run:` or `solution:` statement read so far, if any, and
+    /// add it to its step.
+    fn close_statement(&mut self) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        self.open = Open::None;
+        let Some(s) = self.statement(p.line, p.word, &p.text) else {
+            return;
+        };
+        if let Some(step) = self.lesson.steps.last_mut() {
+            match p.word {
+                "run" => step.runs.push(s),
+                _ => step.solutions.push(s),
+            }
+        }
+    }
+
     /// Whole-lesson rules, checked once every line is read.
     fn finish(&mut self) {
+        self.close_statement();
         if self.lesson.title.is_empty() && self.errors.is_empty() {
             self.error(1, "a lesson starts with a `# Title` line");
         }
@@ -450,6 +502,7 @@ pub fn parse(name: &str, origin: &str, text: &str) -> Result<Lesson, Vec<FormatE
         },
         errors: Vec::new(),
         open: Open::None,
+        pending: None,
     };
     for (i, line) in text.lines().enumerate() {
         p.line(i + 1, line);

@@ -87,6 +87,17 @@ pub fn read_names(text: &str) -> Vec<String> {
     names
 }
 
+/// Whether `name` is called somewhere in `text` (`classify(v, c)`): such a
+/// name stands for a function, whose repr (an address) is nothing to show.
+pub fn is_called(text: &str, name: &str) -> bool {
+    let ident = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    text.match_indices(name).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].trim_start();
+        !before.is_some_and(ident) && after.starts_with('(')
+    })
+}
+
 /// The name `statement` binds, when it is `name = expression`.
 pub fn assigned_name(statement: &str) -> Option<String> {
     match syntax::parse_stmt(statement) {

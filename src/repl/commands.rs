@@ -68,7 +68,17 @@ pub fn history(arg: &str, entries: &[String]) -> String {
 /// plain (no colour).
 #[derive(Debug, Default)]
 pub struct Transcript {
-    entries: Vec<(String, String)>,
+    entries: Vec<Entry>,
+}
+
+/// One statement of a [`Transcript`].
+#[derive(Debug)]
+enum Entry {
+    /// A statement and what Python's prompt prints for it.
+    Ran(String, String),
+    /// A statement slicelab could not run (NotImplementedError): left out
+    /// of the doctest, with a comment, since NumPy's output is unknown.
+    Unrun(String),
 }
 
 impl Transcript {
@@ -78,44 +88,111 @@ impl Transcript {
         if line.trim_start().starts_with("help(") {
             return;
         }
+        if outcome
+            .error
+            .as_ref()
+            .is_some_and(|e| e.kind == "NotImplementedError")
+        {
+            self.entries.push(Entry::Unrun(line.to_string()));
+            return;
+        }
         let mut text = outcome.output.clone();
         if let Some(err) = &outcome.error {
             text.push_str("Traceback (most recent call last):\n    ...\n");
             text.push_str(&format!("{err}\n"));
         }
-        self.entries.push((line.to_string(), text));
+        self.entries.push(Entry::Ran(line.to_string(), text));
+    }
+
+    /// Forget the newest statement written `line`: `:undo` took it back,
+    /// so the saved session must not run it.
+    pub fn forget(&mut self, line: &str) {
+        if let Some(at) = self.entries.iter().rposition(|e| match e {
+            Entry::Ran(l, _) | Entry::Unrun(l) => l == line,
+        }) {
+            self.entries.remove(at);
+        }
     }
 
     /// A doctest: `>>> import numpy as np`, then each statement as
-    /// `>>> STATEMENT` followed by its output, blank output lines written
-    /// `<BLANKLINE>` as doctest wants.
+    /// `>>> STATEMENT` (its further lines after `... `) followed by its
+    /// output, blank output lines written `<BLANKLINE>` as doctest wants.
+    /// A statement slicelab could not run becomes a `#` comment.
     pub fn doctest(&self) -> String {
         let mut out = String::from(">>> import numpy as np\n");
-        for (stmt, text) in &self.entries {
-            out.push_str(&format!(">>> {stmt}\n"));
-            for line in text.lines() {
-                out.push_str(if line.trim().is_empty() {
-                    "<BLANKLINE>"
-                } else {
-                    line
-                });
-                out.push('\n');
+        for entry in &self.entries {
+            match entry {
+                Entry::Ran(stmt, text) => {
+                    for (i, l) in stmt.lines().enumerate() {
+                        out.push_str(if i == 0 { ">>> " } else { "... " });
+                        out.push_str(l);
+                        out.push('\n');
+                    }
+                    for line in text.lines() {
+                        out.push_str(if line.trim().is_empty() {
+                            "<BLANKLINE>"
+                        } else {
+                            line
+                        });
+                        out.push('\n');
+                    }
+                }
+                Entry::Unrun(stmt) => {
+                    out.push_str("\n# left out, slicelab does not implement it yet:\n");
+                    for l in stmt.lines() {
+                        out.push_str(&format!("#     {l}\n"));
+                    }
+                    out.push('\n');
+                }
             }
         }
         out
     }
 
-    /// `:save FILE`: write [`Transcript::doctest`] to the file.
+    /// The doctest as a Python module: the transcript is the module's
+    /// docstring, and running the file runs it (`python3 FILE`, or
+    /// `python3 -m doctest FILE`).
+    pub fn doctest_module(&self) -> String {
+        let body = self.doctest();
+        // A raw docstring keeps backslashes as typed; pick the quotes the
+        // transcript does not contain.
+        let quotes = if body.contains("\"\"\"") {
+            "'''"
+        } else {
+            "\"\"\""
+        };
+        format!(
+            "r{quotes}A slicelab session, saved as a doctest.\n\n{body}{quotes}\n\n\
+             if __name__ == \"__main__\":\n    import doctest\n\n    doctest.testmod()\n"
+        )
+    }
+
+    /// How many statements the saved file will run.
+    fn statements(&self) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| matches!(e, Entry::Ran(..)))
+            .count()
+    }
+
+    /// `:save FILE`: a `.py` file is a doctest module
+    /// ([`Transcript::doctest_module`]), anything else a doctest text file
+    /// ([`Transcript::doctest`]).
     pub fn save(&self, arg: &str, palette: &Palette) -> String {
         let path = arg.trim();
         if path.is_empty() {
-            return "usage: :save FILE  (writes the session as a doctest)\n".into();
+            return "usage: :save FILE  (FILE.py: a doctest module; other names: a doctest text file)\n".into();
         }
-        match std::fs::write(path, self.doctest()) {
+        let text = if path.ends_with(".py") {
+            self.doctest_module()
+        } else {
+            self.doctest()
+        };
+        let n = self.statements();
+        match std::fs::write(path, text) {
             Ok(()) => format!(
-                "saved {} statement{} to {path}\n",
-                self.entries.len(),
-                if self.entries.len() == 1 { "" } else { "s" }
+                "saved {n} statement{} to {path}; `python3 -m doctest {path}` runs it with NumPy\n",
+                if n == 1 { "" } else { "s" }
             ),
             Err(e) => palette.error(&format!("cannot write {path}: {e}\n")),
         }

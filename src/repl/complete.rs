@@ -66,32 +66,27 @@ impl Scope {
     }
 }
 
-/// The prompt's own `:commands` and a lesson's, for completion. (`:help`
-/// describes them.)
-const PROMPT_COMMANDS: &[&str] = &[
-    ":help",
-    ":names",
-    ":history",
-    ":save",
-    ":lesson",
-    ":quit",
-    // In a lesson:
-    ":hint",
-    ":solution",
-    ":goal",
-    ":skip",
-    ":back",
-    ":reset",
-];
+/// A lesson's own `:commands`, for completion (the lesson's `:help`
+/// describes them).
+const LESSON_COMMANDS: &[&str] = &[":hint", ":solution", ":goal", ":skip", ":back", ":reset"];
 
-/// Every `:command` to complete: the prompt's, and the teaching view's
-/// read from its own table (`:vars, whos` gives `:vars`), so a new teaching
+/// Every `:command` to complete: the prompt's and the teaching view's, read
+/// from their tables (`:vars, whos` gives `:vars`), and a lesson's, so a new
 /// command completes without being listed twice.
 pub fn commands() -> Vec<&'static str> {
-    let taught = crate::teach::commands::COMMANDS
-        .iter()
-        .filter_map(|(usage, _)| usage.split([' ', ',']).next());
-    PROMPT_COMMANDS.iter().copied().chain(taught).collect()
+    let first_word = |usage: &&'static str| -> Option<&'static str> {
+        usage
+            .split([' ', ','])
+            .next()
+            .filter(|w| w.starts_with(':'))
+    };
+    let prompt = super::PROMPT_COMMANDS.iter().map(|(u, _)| u);
+    let taught = crate::teach::commands::COMMANDS.iter().map(|(u, _)| u);
+    prompt
+        .chain(taught)
+        .filter_map(first_word)
+        .chain(LESSON_COMMANDS.iter().copied())
+        .collect()
 }
 
 /// Python builtins and keywords worth completing at the start of a word.

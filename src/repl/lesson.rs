@@ -282,13 +282,15 @@ impl<'a> Tutor<'a> {
     }
 
     /// Show a statement as the prompt would, then what it printed.
+    /// A statement over several lines (a `def`) is shown as Python's
+    /// prompt shows it, its further lines after `... `.
     fn echo(&mut self, line: &str, outcome: &crate::eval::Outcome) {
-        let shown = format!(
-            "{}{}\n{}",
-            self.palette.prompt(">>> "),
-            visible_line(line),
-            render_outcome(line, outcome, &self.palette)
-        );
+        for (i, l) in line.lines().enumerate() {
+            let prompt = if i == 0 { ">>> " } else { "... " };
+            let shown = format!("{}{}\n", self.palette.prompt(prompt), visible_line(l));
+            self.out.push_str(&shown);
+        }
+        let shown = render_outcome(line, outcome, &self.palette);
         self.out.push_str(&shown);
     }
 
@@ -547,11 +549,26 @@ impl<'a> Tutor<'a> {
             self.tries += 1;
         }
         if let Some(name) = self.rebound(&outcome, &arrays_before) {
-            self.say_dim(&format!(
-                "`{name} = ...` made the name `{name}` stand for a new value; the array \
-                 it named is unchanged. To change that array's elements in place, assign \
-                 through an index: `{name}[...] = ...`."
-            ));
+            let called = matches!(
+                &outcome.stmt,
+                Some(Stmt::Assign { value, .. }) if matches!(value.kind, ExprKind::Call { .. })
+            );
+            let text = if called && matches!(self.session.binding(&name), Some(Value::None)) {
+                // `train = normalize(train)`: the call wrote in place and
+                // returned None, which the assignment bound.
+                format!(
+                    "The call returned None, so `{name}` now names None. A function that \
+                     changes its argument in place returns nothing: call it on its own \
+                     line. (:undo takes this statement back.)"
+                )
+            } else {
+                format!(
+                    "`{name} = ...` made the name `{name}` stand for a new value; the array \
+                     it named is unchanged. To change that array's elements in place, assign \
+                     through an index: `{name}[...] = ...`."
+                )
+            };
+            self.say_dim(&text);
         }
         if outcome.error.is_some() || changed_state {
             let status = match first_failing.as_ref().and_then(|c| c.note.clone()) {

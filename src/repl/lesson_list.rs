@@ -17,6 +17,33 @@ fn progress_text(place: Place, steps: usize) -> String {
     }
 }
 
+/// Width of the overall progress bar, in cells.
+const BAR_WIDTH: usize = 30;
+
+/// The whole course in one line: a bar of the steps done over all
+/// lessons, then the lessons and steps counted.
+fn overall(catalog: &Catalog, progress: &Progress) -> String {
+    let (mut steps, mut steps_done, mut lessons_done) = (0, 0, 0);
+    for lesson in &catalog.lessons {
+        let n = lesson.steps.len();
+        let place = progress
+            .lessons
+            .get(&lesson.name)
+            .copied()
+            .unwrap_or_default();
+        steps += n;
+        steps_done += if place.done { n } else { place.step.min(n) };
+        lessons_done += usize::from(place.done);
+    }
+    let filled = (steps_done * BAR_WIDTH).checked_div(steps).unwrap_or(0);
+    format!(
+        "Overall [{}{}] {lessons_done} of {} lessons done, {steps_done} of {steps} steps\n",
+        "█".repeat(filled),
+        "░".repeat(BAR_WIDTH - filled),
+        catalog.lessons.len()
+    )
+}
+
 /// A comfy-table in slicelab's style; plain when colour is off.
 pub(crate) fn new_table(palette: &Palette) -> Table {
     let mut table = Table::new();
@@ -29,7 +56,7 @@ pub(crate) fn new_table(palette: &Palette) -> Table {
     table
 }
 
-/// The lesson list (one line a lesson, so twelve fit a terminal), then how
+/// The lesson list (one line a lesson), the overall progress bar, then how
 /// to start one. Each lesson's summary is shown when it starts.
 pub fn render(catalog: &Catalog, progress: &Progress, palette: &Palette) -> String {
     let mut table = new_table(palette);
@@ -48,6 +75,7 @@ pub fn render(catalog: &Catalog, progress: &Progress, palette: &Palette) -> Stri
         ]);
     }
     let mut text = format!("{table}\n");
+    text.push_str(&palette.prompt(&overall(catalog, progress)));
     text.push_str(
         &palette
             .dim("Start or resume one: `slicelab lesson NAME` (`:lesson NAME` at the prompt).\n"),
@@ -79,5 +107,35 @@ mod tests {
             assert!(text.contains(&l.name), "{text}");
         }
         assert!(text.contains("not started"));
+        assert!(text.contains("Overall [░░░"), "{text}");
+    }
+
+    #[test]
+    fn the_bar_counts_steps_over_every_lesson() {
+        let catalog = crate::lesson::catalog::load(None);
+        let total: usize = catalog.lessons.iter().map(|l| l.steps.len()).sum();
+        let mut progress = Progress::default();
+        let first = &catalog.lessons[0];
+        progress.lessons.insert(
+            first.name.clone(),
+            Place {
+                step: first.steps.len(),
+                done: true,
+            },
+        );
+        let line = overall(&catalog, &progress);
+        let filled = first.steps.len() * BAR_WIDTH / total;
+        assert!(
+            line.starts_with(&format!("Overall [{}░", "█".repeat(filled))),
+            "{line}"
+        );
+        assert!(
+            line.contains(&format!(
+                "1 of {} lessons done, {} of {total} steps",
+                catalog.lessons.len(),
+                first.steps.len()
+            )),
+            "{line}"
+        );
     }
 }

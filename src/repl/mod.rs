@@ -11,6 +11,7 @@ pub mod input;
 pub mod lesson;
 mod lesson_cli;
 mod lesson_list;
+pub mod predict_mode;
 pub mod script;
 mod sigint;
 pub mod teaching;
@@ -29,18 +30,41 @@ pub use helper::ReplHelper;
 use input::{LineEditor, Read, Styled};
 pub use lesson_cli::{LessonArgs, lesson_command};
 
-/// The commands the prompt understands besides statements.
-pub const HELP: &str = "\
-Type a NumPy statement, e.g. `a = np.arange(12).reshape(3, 4)` then `a[1:, ::2]`.
-An open ( [ or { continues on a `... ` line.
-  :help            this list
-  :names           the names you have bound
-  :history [N]     the last N lines you typed (20 by default)
-  :save FILE       write this session as a doctest (>>> lines and output)
-  %timeit STMT     time a statement, as IPython does
-  NAME?            help on a function, method or attribute, e.g. np.ix_?
-  :lesson [NAME]   list the lessons, or start/resume one
-  :quit, exit()    leave (or Ctrl-D); Ctrl-C clears the line";
+/// The commands the prompt understands besides statements, each with its
+/// help line: `:help` and completion both read this table (the teaching
+/// view's commands are in `teach::commands::COMMANDS`).
+pub const PROMPT_COMMANDS: &[(&str, &str)] = &[
+    (":help", "this list"),
+    (":names", "the names you have bound"),
+    (":history [N]", "the last N lines you typed (20 by default)"),
+    (
+        ":save FILE",
+        "write this session as a doctest (FILE.py: a doctest module)",
+    ),
+    (
+        ":predict on|off",
+        "guess shape and VIEW/COPY before each array statement; :predict scores",
+    ),
+    ("%timeit STMT", "time a statement, as IPython does"),
+    (
+        "NAME?",
+        "help on a function, method or attribute, e.g. np.ix_?",
+    ),
+    (":lesson [NAME]", "list the lessons, or start/resume one"),
+    (":quit, exit()", "leave (or Ctrl-D); Ctrl-C clears the line"),
+];
+
+/// `:help`'s text for the prompt's own commands.
+pub fn help_text() -> String {
+    let mut text = String::from(
+        "Type a NumPy statement, e.g. `a = np.arange(12).reshape(3, 4)` then `a[1:, ::2]`.\n\
+         An open ( [ or { continues on a `... ` line.\n",
+    );
+    for (usage, what) in PROMPT_COMMANDS {
+        text.push_str(&format!("  {usage:<17}{what}\n"));
+    }
+    text
+}
 
 /// What the prompt prints for one statement: the output as the evaluator
 /// gave it, then the error if any — the caret display for a syntax error,
@@ -234,6 +258,7 @@ pub fn run_with(palette: Palette, mut session: Session) -> io::Result<()> {
     scope.borrow_mut().set_names(&session);
     let mut transcript = commands::Transcript::default();
     let mut teacher = crate::teach::Teacher::new();
+    let mut predicting = predict_mode::PredictMode::default();
     sigint::install();
     let mut reader = input::Reader::default();
     loop {
@@ -266,12 +291,23 @@ pub fn run_with(palette: Palette, mut session: Session) -> io::Result<()> {
         history.add(&mut editor, &line, &palette);
         let line = commands::help_query(&line).unwrap_or(line);
         let width = crate::teach::terminal_width();
+        if let Some(text) = predicting.command(&line, &palette) {
+            stdout.write_all(text.as_bytes())?;
+            stdout.flush()?;
+            continue;
+        }
         let taught = teacher.command(&line, &mut session, &palette, width);
         let text = match taught.map_or_else(|| command(&line), |t| Some(Command::Taught(t))) {
-            Some(Command::Taught(t)) => t,
+            Some(Command::Taught(t)) => {
+                if let Some(undone) = teacher.take_undone() {
+                    transcript.forget(&undone);
+                }
+                t
+            }
             Some(Command::Quit) => break,
             Some(Command::Help) => format!(
-                "{HELP}\n{}{}",
+                "{}{}{}",
+                help_text(),
                 crate::teach::commands::help(),
                 commands::function_list()
             ),
@@ -300,8 +336,17 @@ pub fn run_with(palette: Palette, mut session: Session) -> io::Result<()> {
                     .unwrap_or_default()
             }
             None => {
-                let (outcome, text) =
-                    teaching::run_statement(&mut teacher, &mut session, &line, &palette);
+                let predicted = predicting.run(
+                    &line,
+                    &mut session,
+                    &mut teacher,
+                    &mut editor,
+                    &mut reader,
+                    &palette,
+                )?;
+                let (outcome, text) = predicted.unwrap_or_else(|| {
+                    teaching::run_statement(&mut teacher, &mut session, &line, &palette)
+                });
                 transcript.record(&line, &outcome);
                 // The terminal echoed `^C`; Python's word goes on a line of
                 // its own. The rest of a paste is dropped with the statement.

@@ -74,7 +74,9 @@ impl Teacher {
                         1 => ", 1 cell restored".to_string(),
                         n => format!(", {n} cells restored"),
                     };
-                    format!("undid `{}`: names put back{what}\n", entry.line)
+                    let text = format!("undid `{}`: names put back{what}\n", entry.line);
+                    self.undone = Some(entry.line);
+                    text
                 }
                 Err(UndoError::Nothing) => "nothing to undo\n".into(),
                 Err(UndoError::TooLarge(l)) => palette.error(&format!(

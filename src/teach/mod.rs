@@ -96,6 +96,9 @@ pub struct Teacher {
     last: Option<Annotated>,
     annotate: bool,
     verdicts: std::collections::HashMap<String, Verdict>,
+    /// The statement the last `:undo` took back, until the front end
+    /// asks (`:save` leaves it out).
+    undone: Option<String>,
 }
 
 impl Default for Teacher {
@@ -112,6 +115,7 @@ impl Teacher {
             last: None,
             annotate: true,
             verdicts: Default::default(),
+            undone: None,
         }
     }
 
@@ -123,6 +127,12 @@ impl Teacher {
         let annotate = self.annotate;
         *self = Teacher::new();
         self.annotate = annotate;
+    }
+
+    /// The statement the last `:undo` took back, once: the prompt's
+    /// transcript forgets it so `:save` does not run it.
+    pub fn take_undone(&mut self) -> Option<String> {
+        self.undone.take()
     }
 
     /// Whether the teaching view is shown (`:annotate on|off`).
