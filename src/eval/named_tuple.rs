@@ -130,12 +130,17 @@ pub fn attr(t: &NamedTuple, obj: &Value, name: &str) -> PyResult<Value> {
 pub fn method(t: &NamedTuple, name: &str, args: &Args) -> PyResult<Option<Value>> {
     match name {
         "_asdict" => {
-            if let Some(extra) = args.pos.first().or(args.kw.first().map(|(_, v)| v)) {
-                let _ = extra;
+            if !args.pos.is_empty() {
                 return Err(PyError::type_error(format!(
                     "{}._asdict() takes 1 positional argument but {} were given",
                     t.class.name,
                     1 + args.pos.len()
+                )));
+            }
+            if let Some((k, _)) = args.kw.first() {
+                return Err(PyError::type_error(format!(
+                    "{}._asdict() got an unexpected keyword argument '{k}'",
+                    t.class.name
                 )));
             }
             let pairs = t

@@ -125,9 +125,12 @@ fn factorise(a: &ArrayRef, func: &str) -> PyResult<Vec<Lu>> {
         .collect())
 }
 
+/// The stack's shape and one (sign, log |det|) per matrix.
+type SignLogdets = (Vec<usize>, Vec<(f64, f64)>);
+
 /// The sign and log-determinant of every matrix in `a`'s stack (the
 /// `slogdet` gufunc both `det` and `slogdet` call), and the stack's shape.
-fn sign_logdets(a: &ArrayRef, func: &str) -> PyResult<(Vec<usize>, Vec<(f64, f64)>)> {
+fn sign_logdets(a: &ArrayRef, func: &str) -> PyResult<SignLogdets> {
     stacked_square(a)?;
     let shape = a.shape();
     let batch = shape[..shape.len() - 2].to_vec();

@@ -72,7 +72,7 @@ impl Policy {
 
     /// `_M_need_rehash(n_bkt, n_elt, 1)`: the new bucket count, if any.
     fn need_rehash(&mut self, n_bkt: u64, n_elt: u64) -> Option<Option<u64>> {
-        if n_elt + 1 <= self.next_resize {
+        if n_elt < self.next_resize {
             return Some(None);
         }
         let floor = if self.next_resize == 0 { 11 } else { 0 };

@@ -234,11 +234,11 @@ fn extras(
     if want.inverse {
         let mut inv = vec![0i64; n];
         let mut group = -1i64;
-        for k in 0..n {
-            if starts[k] {
+        for (&p, &start) in perm.iter().zip(starts) {
+            if start {
                 group += 1;
             }
-            inv[perm[k]] = group;
+            inv[p] = group;
         }
         out.push(ints(inv, inv_shape)?);
     }
