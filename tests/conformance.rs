@@ -350,6 +350,8 @@ conformance_tests! {
     linalg_lu => "100_linalg_lu",
     linalg_norm => "101_linalg_norm",
     products => "102_products",
+    unique_namedtuple => "103_unique_namedtuple",
+    unique_hash_order => "104_unique_hash_order",
     iterators_and_ranges => "110_iterators_and_ranges",
     python_sets => "111_sets",
     math_module => "112_math_module",

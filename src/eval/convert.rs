@@ -35,7 +35,7 @@ fn leaf_dtype(v: &Value) -> Option<DType> {
 }
 
 fn is_sequence(v: &Value, record: bool) -> bool {
-    match v {
+    match super::named_tuple::plain(v) {
         Value::List(_) => true,
         Value::Tuple(_) => !record,
         _ => false,
@@ -43,7 +43,7 @@ fn is_sequence(v: &Value, record: bool) -> bool {
 }
 
 fn items_of(v: &Value) -> Vec<Value> {
-    match v {
+    match super::named_tuple::plain(v) {
         Value::List(l) => l.borrow().clone(),
         Value::Tuple(t) => t.as_ref().clone(),
         _ => vec![],

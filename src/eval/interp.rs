@@ -120,6 +120,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             super::object::Obj::FrozenSet(t) => t.items(),
             super::object::Obj::Range(r) => super::pyiter::range_items(r)?,
             super::object::Obj::MappingProxy(d) => return iterate(d),
+            super::object::Obj::NamedTuple(t) => return iterate(&t.items),
             _ => {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not iterable",
@@ -654,6 +655,7 @@ impl Session {
     }
 
     fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        let container = super::named_tuple::plain(container);
         if let Some(d) = super::object::proxied(container) {
             return self.contains(d, item);
         }
@@ -719,6 +721,9 @@ impl Session {
     pub(super) fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
         if let Some(d) = super::object::proxied(obj) {
             return self.getitem(d, idx);
+        }
+        if let Some(t) = super::named_tuple::as_tuple(obj) {
+            return self.getitem(t, idx);
         }
         if let Some(r) = self.dunder(obj, "__getitem__", vec![idx.clone()]) {
             return r;
@@ -990,6 +995,9 @@ impl Session {
                 "imag" => Ok(Value::Float(*im)),
                 _ => Err(PyError::attribute("complex", name)),
             },
+            Value::Object(o) if let super::object::Obj::NamedTuple(t) = o.as_ref() => {
+                super::named_tuple::attr(t, obj, name)
+            }
             Value::Object(o) => super::pycollections::object_attr(o, obj, name),
             Value::Type(t) if name == "__name__" => Ok(Value::str(
                 super::display::type_path(t)

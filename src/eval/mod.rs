@@ -28,6 +28,7 @@ mod linalg;
 mod math_routines;
 mod math_ufuncs;
 mod methods;
+pub mod named_tuple;
 mod ndindex;
 mod np_linalg;
 mod npy;

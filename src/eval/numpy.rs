@@ -1102,7 +1102,10 @@ impl Session {
                     }
                     Value::Str(s) => s.chars().count() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
-                    Value::Object(_) if super::object::proxied(v).is_some() => {
+                    Value::Object(_)
+                        if super::object::proxied(v).is_some()
+                            || super::named_tuple::as_tuple(v).is_some() =>
+                    {
                         iterate(v)?.len() as i128
                     }
                     Value::Object(o) if super::pyiter::sized(o).is_some() => {
@@ -1853,7 +1856,6 @@ impl Session {
             "array_repr" | "array_str" => {
                 super::printopts::array_repr_str(&self.print_options, &args, name == "array_repr")?
             }
-            "unique" => super::math_routines::unique(&arr0(&args)?, &args)?,
             "tile" => super::math_routines::tile(&arr0(&args)?, args.req(1, "reps", name)?)?,
             "repeat" => Value::Array(super::shapes::repeat(&args)?),
             "atleast_1d" | "atleast_2d" => {
@@ -1937,7 +1939,7 @@ fn isinstance(v: &Value, t: &Value) -> bool {
             }
             "bool" => matches!(v, Value::Bool(_)),
             "str" => matches!(v, Value::Str(_)) || matches!(v, Value::NpScalar(DType::Str(_), _)),
-            "tuple" => matches!(v, Value::Tuple(_)),
+            "tuple" => matches!(super::named_tuple::plain(v), Value::Tuple(_)),
             "list" => matches!(v, Value::List(_)),
             "dict" => matches!(v, Value::Dict(_)),
             "slice" => matches!(v, Value::Slice(_)),

@@ -44,6 +44,8 @@ pub enum Obj {
     BoundMethod(Value, Value, Value),
     /// `super()`: the class to look past, and self.
     Super(Value, Value),
+    /// A NumPy result namedtuple (`UniqueCountsResult`, `SlogdetResult`).
+    NamedTuple(super::named_tuple::NamedTuple),
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -104,6 +106,7 @@ impl Obj {
             },
             Obj::BoundMethod(..) => "method".into(),
             Obj::Super(..) => "super".into(),
+            Obj::NamedTuple(t) => t.class.name.into(),
         }
     }
 }
@@ -111,6 +114,7 @@ impl Obj {
 /// `type(o)`.
 pub fn type_obj(o: &Obj) -> TypeObj {
     TypeObj::Builtin(match o {
+        Obj::NamedTuple(t) => t.class.path,
         Obj::Func(_) => "function",
         Obj::Exc(e) => super::exceptions::static_name(&e.kind),
         Obj::Iter(_, kind) => kind,
@@ -147,6 +151,7 @@ pub fn check_hashable(v: &Value) -> super::PyResult<()> {
         }
         Value::Object(o) if matches!(o.as_ref(), Obj::Range(_)) => Ok(()),
         Value::Tuple(items) => items.iter().try_for_each(check_hashable),
+        Value::Object(o) if let Obj::NamedTuple(t) = o.as_ref() => check_hashable(&t.items),
         _ => Ok(()),
     }
 }
@@ -184,6 +189,7 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Class(_) | Obj::Instance(_) | Obj::BoundMethod(..) | Obj::Super(..) => {
             super::pyclass::default_repr(o).unwrap_or_default()
         }
+        Obj::NamedTuple(t) => super::named_tuple::repr(t, opts),
     }
 }
 

@@ -350,6 +350,8 @@ fn py_divmod_f(a: f64, b: f64) -> PyResult<(f64, f64)> {
 /// A binary operator on Python values (no arrays involved).
 pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     use ast::BinOp as B;
+    // A namedtuple concatenates and repeats as the tuple it is.
+    let (a, b) = (super::named_tuple::plain(a), super::named_tuple::plain(b));
     let sym = match op {
         B::Add => "+",
         B::Sub => "-",
@@ -598,7 +600,8 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
 
 /// Python equality of plain values.
 pub fn python_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
+    use super::named_tuple::plain;
+    match (plain(a), plain(b)) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
@@ -624,6 +627,15 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         (Value::Type(x), Value::Type(y)) => x == y,
         (Value::Object(x), Value::Object(y)) => {
             super::pysets::object_eq(x, y).unwrap_or_else(|| Rc::ptr_eq(x, y))
+        }
+        // A NumPy scalar answers `==` itself (`np.float64(1.0) == 1`), as
+        // CPython's item comparison inside tuples and lists asks it to.
+        (Value::NpScalar(..), other) | (other, Value::NpScalar(..))
+            if !matches!(other, Value::Array(_)) =>
+        {
+            numpy_compare(CompareOp::Eq, a, b)
+                .and_then(|v| super::interp::truthy(&v))
+                .unwrap_or(false)
         }
         _ => match (as_num(a), as_num(b)) {
             (Some(x), Some(y)) => {
@@ -667,7 +679,7 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
     if let Some(subset) = super::pysets::order(op, a, b) {
         return Ok(subset);
     }
-    let ord: Option<Ordering> = match (a, b) {
+    let ord: Option<Ordering> = match (super::named_tuple::plain(a), super::named_tuple::plain(b)) {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(x, y)?,
         (Value::List(x), Value::List(y)) => seq_cmp(&x.borrow(), &y.borrow())?,

@@ -260,6 +260,11 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                     Obj::Exc(e) if is_exception_classes(class) => {
                         Value::Bool(super::exceptions::matches(e, class)?)
                     }
+                    // A namedtuple is a tuple.
+                    Obj::NamedTuple(_) => Value::Bool(classes.iter().any(|c| {
+                        matches!(c, Value::Type(TypeObj::Builtin(n)) if *n == "tuple" || *n == "object")
+                            || matches!(c, Value::Type(t) if *t == super::object::type_obj(o))
+                    })),
                     _ => Value::Bool(
                         matches!(class, Value::Type(TypeObj::Builtin(n)) if *n == o.type_name()),
                     ),

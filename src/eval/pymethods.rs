@@ -9,9 +9,31 @@ use super::interp::{Args, iterate};
 use super::ops::python_eq;
 use super::value::Value;
 
+/// CPython's `PyObject_RichCompareBool(item, x, Py_EQ)`: identity first,
+/// then `==` and its truth, which an array answers elementwise (so an
+/// array of several elements raises NumPy's ambiguity error).
+fn item_equal(item: &Value, x: &Value) -> PyResult<bool> {
+    if item.is(x) {
+        return Ok(true);
+    }
+    if super::ops::is_numpy(item) || super::ops::is_numpy(x) {
+        let eq = super::ops::numpy_compare(crate::engine::kernels::CompareOp::Eq, item, x)?;
+        return super::interp::truthy(&eq);
+    }
+    Ok(python_eq(item, x))
+}
+
 /// Calls `obj.name(args)` if this file handles it; otherwise hands the
 /// arguments back.
 pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Result<Value, Args>> {
+    if let Value::Object(o) = obj
+        && let super::object::Obj::NamedTuple(t) = o.as_ref()
+    {
+        return match super::named_tuple::method(t, name, &args)? {
+            Some(v) => Ok(Ok(v)),
+            None => call(s, &t.items, name, args),
+        };
+    }
     Ok(Ok(match obj {
         Value::Str(t) => match str_method(t, name, &args)? {
             Some(v) => v,
@@ -73,12 +95,20 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
         },
         Value::Tuple(t) if matches!(name, "index" | "count") => {
             let x = args.req(0, "value", name)?;
-            let mut hits = t.iter().enumerate().filter(|(_, v)| python_eq(v, x));
+            let mut hits = vec![];
+            for (i, v) in t.iter().enumerate() {
+                if item_equal(v, x)? {
+                    hits.push(i);
+                    if name == "index" {
+                        break;
+                    }
+                }
+            }
             if name == "count" {
-                Value::Int(hits.count() as i128)
+                Value::Int(hits.len() as i128)
             } else {
-                match hits.next() {
-                    Some((i, _)) => Value::Int(i as i128),
+                match hits.first() {
+                    Some(&i) => Value::Int(i as i128),
                     None => return Err(PyError::value("tuple.index(x): x not in tuple")),
                 }
             }

@@ -683,12 +683,6 @@ pub const NP: &[Entry] = &[
         Writes::Nothing,
     ),
     func(
-        "unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True, sorted=True)",
-        Style::Python,
-        "ar return_index return_inverse return_counts axis",
-        Writes::Nothing,
-    ),
-    func(
         "repeat(a, repeats, axis=None)",
         Style::Python,
         "a repeats axis",

@@ -47,7 +47,7 @@ impl Default for SetTable {
 /// `hash(v)` as CPython computes it for numbers; a stable stand-in for
 /// strings and other hashable values (whose CPython hash varies by process).
 pub fn py_hash(v: &Value) -> i64 {
-    let h = match v {
+    let h = match super::named_tuple::plain(v) {
         Value::Bool(b) => *b as i64,
         Value::Int(i) => hash_int(*i),
         Value::Float(f) => hash_float(*f),

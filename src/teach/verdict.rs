@@ -137,6 +137,20 @@ pub fn judge(
             rule,
         };
     }
+    // An array a tuple (or NumPy's result namedtuple) already holds:
+    // `r.values`, `t[0]` hand back that very object.
+    if let Some(holder) = held_by(result, before) {
+        return Verdict {
+            kind: Kind::Alias,
+            source: Source::Named(holder.clone()),
+            explanation: format!(
+                "This is the array object `{holder}` holds (`is` is True): reading an item of \
+                 a tuple copies nothing. A write through this name is a write to the array \
+                 inside `{holder}`."
+            ),
+            rule: format!("an item of {holder}, the array itself"),
+        };
+    }
     let source = source_expr(expr);
     let named_source = source
         .and_then(root_name)
@@ -249,6 +263,29 @@ fn named_as<'a>(result: &ArrayRef, before: &'a Bindings) -> Option<&'a String> {
     let mut names: Vec<&String> = before
         .iter()
         .filter(|(_, v)| matches!(v, Value::Array(a) if Rc::ptr_eq(a, result)))
+        .map(|(k, _)| k)
+        .collect();
+    names.sort();
+    names.into_iter().next()
+}
+
+/// The name of a tuple, list or result namedtuple that holds `result`
+/// itself as one of its items (the alphabetically first).
+fn held_by<'a>(result: &ArrayRef, before: &'a Bindings) -> Option<&'a String> {
+    let holds = |v: &Value| -> bool {
+        let v = crate::eval::named_tuple::plain(v);
+        let items: Vec<Value> = match v {
+            Value::Tuple(t) => t.as_ref().clone(),
+            Value::List(l) => l.borrow().clone(),
+            _ => return false,
+        };
+        items
+            .iter()
+            .any(|x| matches!(x, Value::Array(a) if Rc::ptr_eq(a, result)))
+    };
+    let mut names: Vec<&String> = before
+        .iter()
+        .filter(|(_, v)| holds(v))
         .map(|(k, _)| k)
         .collect();
     names.sort();

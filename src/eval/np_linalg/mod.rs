@@ -8,7 +8,7 @@
 //! `AttributeError`.
 //!
 //! Files: `blas.rs` (OpenBLAS's kernel summation orders), `lu.rs`
-//! (`getf2`/`getrs` replayed), `solve.rs` (`det`, `inv`, `solve`,
+//! (`getf2`/`getrs` replayed), `solve.rs` (`det`, `slogdet`, `inv`, `solve`,
 //! `matrix_power`), `norm.rs` (`norm`), `aliases.rs` (the array-API
 //! names that are other NumPy functions with the last two axes fixed).
 
@@ -38,6 +38,7 @@ pub const ENTRIES: &[Entry] = &[
         Writes::Nothing,
     ),
     func("det(a)", Style::Python, "a", Writes::Nothing),
+    func("slogdet(a)", Style::Python, "a", Writes::Nothing),
     func("inv(a)", Style::Python, "a", Writes::Nothing),
     func("solve(a, b)", Style::Python, "a b", Writes::Nothing),
     func("matrix_power(a, n)", Style::Python, "a n", Writes::Nothing),
@@ -80,7 +81,6 @@ const MISSING: &[&str] = &[
     "multi_dot",
     "pinv",
     "qr",
-    "slogdet",
     "svd",
     "svdvals",
     "tensordot",
@@ -121,6 +121,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
     match name {
         "norm" => norm::norm(s, &args),
         "det" => solve::det(&args),
+        "slogdet" => solve::slogdet(&args),
         "inv" => solve::inv(&args),
         "solve" => solve::solve(&args),
         "matrix_power" => solve::matrix_power(&args),

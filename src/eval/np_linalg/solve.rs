@@ -125,27 +125,50 @@ fn factorise(a: &ArrayRef, func: &str) -> PyResult<Vec<Lu>> {
         .collect())
 }
 
+/// The stack's shape and one (sign, log |det|) per matrix.
+type SignLogdets = (Vec<usize>, Vec<(f64, f64)>);
+
+/// The sign and log-determinant of every matrix in `a`'s stack (the
+/// `slogdet` gufunc both `det` and `slogdet` call), and the stack's shape.
+fn sign_logdets(a: &ArrayRef, func: &str) -> PyResult<SignLogdets> {
+    stacked_square(a)?;
+    let shape = a.shape();
+    let batch = shape[..shape.len() - 2].to_vec();
+    let count: usize = batch.iter().product();
+    let lus = if shape[shape.len() - 1] == 0 {
+        float64(a, func)?;
+        (0..count).map(|_| lu::getf2(0, Vec::new())).collect()
+    } else {
+        factorise(a, func)?
+    };
+    Ok((batch, lus.iter().map(Lu::sign_logdet).collect()))
+}
+
 /// `np.linalg.det(a)`: NumPy takes `sign * exp(logdet)` of `slogdet`.
 pub fn det(args: &Args) -> PyResult<Value> {
     let a = as_array(args.req(0, "a", "det")?)?;
-    stacked_square(&a)?;
-    let shape = a.shape();
-    let batch = &shape[..shape.len() - 2];
-    let count: usize = batch.iter().product();
-    let lus = if shape[shape.len() - 1] == 0 {
-        float64(&a, "det")?;
-        (0..count).map(|_| lu::getf2(0, Vec::new())).collect()
-    } else {
-        factorise(&a, "det")?
-    };
-    let vals: Vec<f64> = lus
+    let (batch, pairs) = sign_logdets(&a, "det")?;
+    let vals: Vec<f64> = pairs
         .iter()
-        .map(|lu| {
-            let (sign, logdet) = lu.sign_logdet();
-            sign * logdet.exp()
-        })
+        .map(|(sign, logdet)| sign * logdet.exp())
         .collect();
-    Ok(scalarize(array_of(batch, &vals)?))
+    Ok(scalarize(array_of(&batch, &vals)?))
+}
+
+/// `np.linalg.slogdet(a)`: `SlogdetResult(sign, logabsdet)`, scalars for
+/// one matrix and arrays of the stack's shape for several.
+pub fn slogdet(args: &Args) -> PyResult<Value> {
+    let a = as_array(args.req(0, "a", "slogdet")?)?;
+    let (batch, pairs) = sign_logdets(&a, "slogdet")?;
+    let signs: Vec<f64> = pairs.iter().map(|p| p.0).collect();
+    let logs: Vec<f64> = pairs.iter().map(|p| p.1).collect();
+    Ok(super::super::named_tuple::make(
+        &super::super::named_tuple::SLOGDET,
+        vec![
+            scalarize(array_of(&batch, &signs)?),
+            scalarize(array_of(&batch, &logs)?),
+        ],
+    ))
 }
 
 /// `np.linalg.inv(a)`: `gesv` against the identity.

@@ -3,15 +3,18 @@
 //! "which are in both" and "what is the 90th percentile". One registry
 //! table ([`ENTRIES`]) and one dispatcher ([`call`]); the work is in
 //! `search.rs` (index searches and counts), `partition.rs`, `sets.rs`,
-//! `quantile.rs` and `average.rs`, on the element order of `order.rs`.
+//! `quantile.rs`, `average.rs` and `unique.rs` (with `hash_order.rs`,
+//! the C++ hash set order of `np.unique_values`), on the element order
+//! of `order.rs`.
 
 mod average;
+mod hash_order;
 mod order;
-pub use order::cmp as element_order;
 mod partition;
 mod quantile;
 mod search;
 mod sets;
+mod unique;
 
 use crate::engine::ArrayRef;
 
@@ -131,6 +134,16 @@ pub const ENTRIES: &[Entry] = &[
         "a axis weights returned keepdims",
         Writes::Nothing,
     ),
+    func(
+        "unique(ar, return_index=False, return_inverse=False, return_counts=False, axis=None, *, equal_nan=True, sorted=True)",
+        Style::Python,
+        "ar return_index return_inverse return_counts axis equal_nan sorted",
+        Writes::Nothing,
+    ),
+    func("unique_values(x, /)", Style::Python, "x", Writes::Nothing),
+    func("unique_counts(x, /)", Style::Python, "x", Writes::Nothing),
+    func("unique_inverse(x, /)", Style::Python, "x", Writes::Nothing),
+    func("unique_all(x, /)", Style::Python, "x", Writes::Nothing),
 ];
 
 /// The `np.*` names this module answers: one per entry of [`ENTRIES`].
@@ -178,6 +191,10 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
             quantile::quantile(name, args)
         }
         "average" => average::average(args),
+        "unique" => unique::unique(args),
+        "unique_values" | "unique_counts" | "unique_inverse" | "unique_all" => {
+            unique::array_api(name, args)
+        }
         _ => unreachable!("np.{name} is not in searching::ENTRIES"),
     }
 }
