@@ -379,3 +379,63 @@ impl crate::render::ElementSource for Snapshot<'_> {
         read_scalar(&self.array.buffer.bytes(), at, &self.array.dtype)
     }
 }
+
+/// Can two different indices of `l` reach the same bytes (a window made
+/// by `as_strided` over itself)? Conservative: `false` only when the
+/// strides, sorted, provably keep every element apart.
+pub fn may_self_overlap(l: &Layout, itemsize: usize) -> bool {
+    let mut axes: Vec<(usize, usize)> = l
+        .shape
+        .iter()
+        .zip(&l.strides)
+        .filter(|&(&n, _)| n > 1)
+        .map(|(&n, &s)| (s.unsigned_abs(), n))
+        .collect();
+    axes.sort_unstable();
+    let mut reach = itemsize;
+    for (stride, n) in axes {
+        if stride < reach {
+            return true;
+        }
+        reach += stride * (n - 1);
+    }
+    false
+}
+
+/// Write a computed result into `dst`, which may overlap itself. NumPy
+/// computes such an output into a temporary and copies it back in its
+/// iterator's order — negative strides flipped, the largest stride
+/// outermost — so where several indices share a cell the last of them in
+/// that order wins. Other outputs are an ordinary copy.
+pub fn write_back(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
+    let item = dst.dtype().itemsize();
+    if !may_self_overlap(&dst.layout(), item) {
+        return copy_elements(src, dst);
+    }
+    let src = super::kernels::cast(&src.copy(Order::C)?, dst.dtype())?;
+    let (mut sl, mut dl) = (src.layout(), dst.layout());
+    for k in 0..dl.ndim() {
+        if dl.strides[k] < 0 && dl.shape[k] > 0 {
+            let last = (dl.shape[k] - 1) as isize;
+            dl.offset = (dl.offset as isize + last * dl.strides[k]) as usize;
+            dl.strides[k] = -dl.strides[k];
+            sl.offset = (sl.offset as isize + last * sl.strides[k]) as usize;
+            sl.strides[k] = -sl.strides[k];
+        }
+    }
+    let mut order: Vec<usize> = (0..dl.ndim()).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(dl.strides[k]));
+    let (sl, dl) = (sl.permuted(&order), dl.permuted(&order));
+    let sbytes = src.buffer.bytes();
+    let mut dbytes = dst.bytes_mut();
+    for_each_offset2(
+        &dl.shape,
+        [&sl.strides, &dl.strides],
+        [sl.offset as isize, dl.offset as isize],
+        |s, d| {
+            let (s, d) = (s as usize, d as usize);
+            dbytes[d..d + item].copy_from_slice(&sbytes[s..s + item]);
+        },
+    );
+    Ok(())
+}

@@ -263,7 +263,13 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
             .into());
         }
     }
-    if &dt == target.dtype() {
+    if crate::engine::array::may_self_overlap(&target.layout(), target.dtype().itemsize()) {
+        // Every input is read before any output is written, as NumPy's
+        // temporary does.
+        let xa = kernels::cast(&target.copy(crate::engine::array::Order::C)?, &dt)?;
+        let out = kernels::binary(op, &xa, &ya)?;
+        crate::engine::array::write_back(&out, target)?;
+    } else if &dt == target.dtype() {
         kernels::binary_into(op, target, &ya, target)?;
     } else {
         let xa = kernels::cast(target, &dt)?;

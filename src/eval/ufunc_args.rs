@@ -280,7 +280,7 @@ pub(super) fn write_out(
     };
     let src = spread(&kernels::cast(r, target.dtype())?);
     match mask {
-        None => crate::engine::array::copy_elements(&src, target)?,
+        None => crate::engine::array::write_back(&src, target)?,
         Some(m) => {
             let m = kernels::cast(&as_array(&to_mask(m)?)?, &DType::Bool)?;
             if crate::engine::broadcast::broadcast_shapes(&[&shape, &m.shape()]).as_deref()
