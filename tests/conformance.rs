@@ -357,6 +357,8 @@ conformance_tests! {
     math_module => "112_math_module",
     python_classes => "113_classes",
     language_corners => "114_language_corners",
+    generators => "115_generators",
+    lazy_iterables => "116_lazy_iterables",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

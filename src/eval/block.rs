@@ -28,7 +28,8 @@ pub(super) enum Flow {
 }
 
 /// Items of a `for` loop: a `range` counts without making a list.
-enum LoopItems {
+#[derive(Debug)]
+pub(super) enum LoopItems {
     /// A snapshot of a sequence's items.
     Items(std::vec::IntoIter<Value>),
     /// An iterator object (ranges, `zip`, `map`, ...) pulled one item at a
@@ -203,7 +204,7 @@ impl Session {
         Ok(())
     }
 
-    fn loop_items(&mut self, iter: &Expr) -> PyResult<LoopItems> {
+    pub(super) fn loop_items(&mut self, iter: &Expr) -> PyResult<LoopItems> {
         let v = self.eval(iter)?;
         Ok(match v {
             Value::Object(_) => LoopItems::Lazy(super::pyiter::iter_of(&v)?),
@@ -211,7 +212,7 @@ impl Session {
         })
     }
 
-    fn loop_next(&mut self, items: &mut LoopItems) -> PyResult<Option<Value>> {
+    pub(super) fn loop_next(&mut self, items: &mut LoopItems) -> PyResult<Option<Value>> {
         match items {
             LoopItems::Items(it) => Ok(it.next()),
             LoopItems::Lazy(it) => super::pyiter::next_item(Some(self), it),

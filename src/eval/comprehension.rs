@@ -1,7 +1,7 @@
 //! List, set and dict comprehensions and generator expressions. Each runs
 //! in a frame of its own, so its loop names do not leak, as in Python 3.
-//! A generator expression is evaluated at once into an iterator: the
-//! values are the same, only an endless generator cannot be written.
+//! A generator expression is lazy: `generator.rs` makes it and runs it one
+//! item per `next()`.
 
 use std::rc::Rc;
 
@@ -23,6 +23,9 @@ impl Session {
         elt: &Expr,
         clauses: &[CompFor],
     ) -> PyResult<Value> {
+        if kind == CompKind::Generator {
+            return self.make_genexpr(elt, clauses);
+        }
         let mut out = Vec::new();
         self.run_comp(clauses, &mut |s| {
             out.push(s.eval(elt)?);

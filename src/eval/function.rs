@@ -52,6 +52,7 @@ impl Session {
             ));
         }
         let vars = bind(f, args)?;
+        let generator = f.def.generator;
         let frame = Rc::new(Frame {
             vars: std::cell::RefCell::new(vars),
             locals: f.def.locals.clone(),
@@ -61,17 +62,23 @@ impl Session {
             first_arg,
             ..Frame::default()
         });
+        if generator {
+            return Ok(super::generator::new_generator(f.def.clone(), frame));
+        }
         self.depth += 1;
         let def = f.def.clone();
-        let result = stacker::maybe_grow(RED_ZONE, SEGMENT, || {
-            self.in_frame(frame, false, |s| s.exec_suite(&def.body))
-        });
+        let result = on_big_stack(|| self.in_frame(frame, false, |s| s.exec_suite(&def.body)));
         self.depth -= 1;
         Ok(match result? {
             Flow::Return(v) => v,
             _ => Value::None,
         })
     }
+}
+
+/// Runs `f`, first moving to a new stack segment when little is left.
+pub(super) fn on_big_stack<T>(f: impl FnOnce() -> T) -> T {
+    stacker::maybe_grow(RED_ZONE, SEGMENT, f)
 }
 
 /// Binds call arguments to the function's parameters, as CPython does.

@@ -271,7 +271,7 @@ impl Session {
         if let Value::List(l) = &cur
             && op == crate::syntax::ast::BinOp::Add
         {
-            let extra = iterate(rhs)?;
+            let extra = self.iterate_all(rhs)?;
             l.borrow_mut().extend(extra);
             return Ok(cur);
         }
@@ -314,7 +314,7 @@ impl Session {
                 self.setattr(&obj, name, &value)
             }
             ExprKind::Tuple(ts) | ExprKind::List(ts) => {
-                let items = iterate(&value)?;
+                let items = self.iterate_all(&value)?;
                 if items.len() != ts.len() {
                     return Err(PyError::value(if items.len() > ts.len() {
                         format!("too many values to unpack (expected {})", ts.len())
@@ -528,6 +528,13 @@ impl Session {
                 clauses,
             } => self.eval_dict_comp(key, value, clauses)?,
             ExprKind::FString(parts) => Value::str(&self.eval_fstring(parts)?),
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement yield inside a larger expression yet; \
+                     write it as its own statement or as 'x = yield value'",
+                ));
+            }
         })
     }
 
@@ -1100,8 +1107,8 @@ impl Session {
                     Value::Dict(d) => d.borrow().clone(),
                     other => {
                         let mut pairs = Vec::new();
-                        for item in iterate(other)? {
-                            let kv = iterate(&item)?;
+                        for item in self.iterate_all(other)? {
+                            let kv = self.iterate_all(&item)?;
                             let [k, v] = &kv[..] else {
                                 return Err(PyError::value(format!(
                                     "dictionary update sequence element #{} has length {}; 2 is required",

@@ -368,7 +368,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             "lower" => Ok(Value::str(&t.to_lowercase())),
             "strip" => Ok(Value::str(t.trim())),
             "join" => {
-                let items = iterate(args.req(0, "iterable", name)?)?;
+                let items = s.iterate_all(args.req(0, "iterable", name)?)?;
                 let parts: Vec<String> = items
                     .iter()
                     .map(|v| super::display::str_of(v, &s.print_options))

@@ -20,6 +20,7 @@ mod fdlibm;
 mod flatiter;
 mod format;
 mod function;
+mod generator;
 mod help;
 mod index_routines;
 mod interp;

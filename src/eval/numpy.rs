@@ -1157,6 +1157,18 @@ impl Session {
                     ))),
                 }
             }
+            "any" | "all" if args.pos.len() == 1 && args.kw.is_empty() => {
+                // Lazily: `any(x > 3 for x in count())` stops at the first hit.
+                let it = super::pyiter::iter_of(&args.pos[0])?;
+                let want = name == "any";
+                while let Some(x) = super::pyiter::next_item(Some(self), &it)? {
+                    crate::engine::interrupt::check()?;
+                    if truthy(&x)? == want {
+                        return Ok(Value::Bool(want));
+                    }
+                }
+                Ok(Value::Bool(!want))
+            }
             "min" | "max" | "sum" | "any" | "all" | "sorted" => {
                 let items = if args.pos.len() == 1 {
                     self.iterate_all(&args.pos[0])?

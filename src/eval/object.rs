@@ -180,7 +180,16 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
                 )
             }
         }
-        Obj::Iter(_, kind) => format!("<{kind} object at {addr:#x}>"),
+        Obj::Iter(state, kind) => {
+            match state
+                .try_borrow()
+                .ok()
+                .and_then(|s| super::generator::generator_name(&s))
+            {
+                Some(name) => format!("<generator object {name} at {addr:#x}>"),
+                None => format!("<{kind} object at {addr:#x}>"),
+            }
+        }
         Obj::MappingProxy(d) => format!("mappingproxy({})", super::display::repr(d, opts)),
         Obj::Range(r) => r.repr(),
         Obj::Set(t) => set_repr(&t.borrow().items(), "set()", "", opts),

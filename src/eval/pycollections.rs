@@ -201,6 +201,20 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         (Obj::FrozenSet(_), m) if super::pysets::FROZENSET_METHODS.contains(&m) => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
+        (Obj::Iter(..), "__next__" | "__iter__") => {
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+        }
+        (Obj::Iter(_, "generator"), "send" | "close") => {
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+        }
+        (Obj::Iter(state, "generator"), "__name__" | "__qualname__") => {
+            let name = state
+                .try_borrow()
+                .ok()
+                .and_then(|s| super::generator::generator_name(&s))
+                .unwrap_or_else(|| std::rc::Rc::from("<genexpr>"));
+            Ok(Value::str(&name))
+        }
         (Obj::Range(r), "start") => Ok(Value::Int(r.start)),
         (Obj::Range(r), "stop") => Ok(Value::Int(r.stop)),
         (Obj::Range(r), "step") => Ok(Value::Int(r.step)),

@@ -19,6 +19,9 @@ use super::value::Value;
 pub enum IterState {
     /// Items taken from a sequence when the iterator was made.
     Items(VecDeque<Value>),
+    /// A list read live, as CPython's list iterator does: items appended
+    /// before the iterator gets there are seen.
+    List(std::rc::Rc<RefCell<Vec<Value>>>, usize),
     /// A range being counted.
     Count { next: i128, left: i128, step: i128 },
     /// `map(f, *iterators)`.
@@ -29,8 +32,13 @@ pub enum IterState {
     Zip(Vec<Value>),
     /// `enumerate(iterator, start)`.
     Enumerate(Value, i128),
-    /// Taken out while its `next` runs (a re-entrant `next` finds this).
-    Running,
+    /// A generator function's run.
+    Gen(Box<super::generator::Generator>),
+    /// A generator expression's run.
+    GenExpr(Box<super::generator::GenExpr>),
+    /// Taken out while its `next` runs (a re-entrant `next` finds this);
+    /// a generator keeps its name for the repr.
+    Running(Option<std::rc::Rc<str>>),
 }
 
 /// A `range` object.
@@ -224,8 +232,10 @@ pub fn iter_of(v: &Value) -> PyResult<Value> {
             _ => {}
         }
     }
+    if let Value::List(l) = v {
+        return Ok(iter_object(IterState::List(l.clone(), 0), "list_iterator"));
+    }
     let kind = match v {
-        Value::List(_) => "list_iterator",
         Value::Tuple(_) => "tuple_iterator",
         Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
         Value::Str(_) => "str_iterator",
@@ -327,7 +337,11 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>>
             match (next_item(Some(s), v)?, args.pos.get(1)) {
                 (Some(x), _) => x,
                 (None, Some(default)) => default.clone(),
-                (None, None) => return Err(PyError::new("StopIteration", "")),
+                (None, None) => {
+                    return Err(super::generator::stop_iteration(
+                        super::generator::take_return(v),
+                    ));
+                }
             }
         }
         _ => return Ok(None),
@@ -350,7 +364,8 @@ pub fn next_item(s: Option<&mut Session>, it: &Value) -> PyResult<Option<Value>>
             o.type_name()
         )));
     };
-    let mut state = std::mem::replace(&mut *cell.borrow_mut(), IterState::Running);
+    let name = super::generator::generator_name(&cell.borrow());
+    let mut state = std::mem::replace(&mut *cell.borrow_mut(), IterState::Running(name));
     let out = advance(s, &mut state);
     *cell.borrow_mut() = state;
     out
@@ -359,6 +374,16 @@ pub fn next_item(s: Option<&mut Session>, it: &Value) -> PyResult<Option<Value>>
 fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Option<Value>> {
     match state {
         IterState::Items(items) => Ok(items.pop_front()),
+        IterState::List(l, next) => {
+            let item = l.borrow().get(*next).cloned();
+            if item.is_some() {
+                *next += 1;
+            } else {
+                // An exhausted list iterator stays exhausted.
+                *next = usize::MAX;
+            }
+            Ok(item)
+        }
         IterState::Count { next, left, step } => {
             if *left <= 0 {
                 return Ok(None);
@@ -422,7 +447,9 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
                 return Ok(Some(x));
             }
         },
-        IterState::Running => Err(PyError::value("generator already executing")),
+        IterState::Gen(g) => needs_session(s, "generator")?.resume(g, Value::None),
+        IterState::GenExpr(g) => needs_session(s, "generator")?.genexpr_next(g),
+        IterState::Running(_) => Err(PyError::value("generator already executing")),
     }
 }
 
@@ -471,6 +498,34 @@ pub fn range_items(r: &PyRange) -> PyResult<Vec<Value>> {
 }
 
 impl Session {
+    /// Up to `limit` items of any iterable (all of them when `None`),
+    /// pulled one by one from an iterator object, so an endless generator
+    /// with a limit ends.
+    pub(super) fn take_items(&mut self, v: &Value, limit: Option<usize>) -> PyResult<Vec<Value>> {
+        if !matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..))) {
+            let mut all = self.iterate_all(v)?;
+            if let Some(n) = limit {
+                all.truncate(n);
+            }
+            return Ok(all);
+        }
+        let mut out = Vec::new();
+        while limit.is_none_or(|n| out.len() < n) {
+            crate::engine::interrupt::check()?;
+            let Some(x) = next_item(Some(self), v)? else {
+                break;
+            };
+            if out.len() == out.capacity() {
+                crate::engine::buffer::python_room(
+                    out.len() * 2 + 1,
+                    std::mem::size_of::<Value>(),
+                )?;
+            }
+            out.push(x);
+        }
+        Ok(out)
+    }
+
     /// The items of any iterable, calling the learner's functions where an
     /// iterator needs them (`list(map(f, xs))`).
     pub(super) fn iterate_all(&mut self, v: &Value) -> PyResult<Vec<Value>> {

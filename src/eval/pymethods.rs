@@ -113,6 +113,12 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
                 }
             }
         }
+        Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Iter(..)) => {
+            match super::generator::iterator_method(s, obj, name, &args)? {
+                Some(v) => v,
+                None => return Ok(Err(args)),
+            }
+        }
         Value::Object(_) => match super::pysets::method(s, obj, name, &args)? {
             Some(v) => v,
             None => match super::pyiter::range_method(obj, name, &args)? {

@@ -109,7 +109,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
             Value::Array(tril_triu(req(0, "m")?, &k, name == "tril")?)
         }
         "vander" => Value::Array(vander(args)?),
-        "fromiter" => Value::Array(fromiter(args)?),
+        "fromiter" => Value::Array(fromiter(s, args)?),
         "fromfunction" => fromfunction(s, args)?,
         "logspace" => Value::Array(logspace(s, args)?),
         "geomspace" => Value::Array(geomspace(s, args)?),
@@ -435,14 +435,16 @@ fn mul(a: &Scalar, b: &Scalar) -> Scalar {
 
 /// `np.fromiter(iter, dtype, count=-1)`: one element per item, each
 /// converted as assigning it to an element would.
-fn fromiter(args: &Args) -> PyResult<ArrayRef> {
-    let items = iterate(args.req(0, "iter", "fromiter")?)?;
+fn fromiter(s: &mut Session, args: &Args) -> PyResult<ArrayRef> {
     let dtype = dtype_arg(args.req(1, "dtype", "fromiter")?)?;
     let count = args
         .kw("count")
         .map(|v| int_arg(v, ""))
         .transpose()?
         .unwrap_or(-1);
+    // An endless iterator with a count is read only as far as needed.
+    let limit = usize::try_from(count).ok();
+    let items = s.take_items(args.req(0, "iter", "fromiter")?, limit)?;
     let take = if count < 0 {
         items.len()
     } else {

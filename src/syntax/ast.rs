@@ -183,6 +183,9 @@ pub struct FuncDef {
     pub locals: Vec<String>,
     /// Names declared `global`.
     pub globals: Vec<String>,
+    /// Whether the body holds a `yield` (outside nested functions): a call
+    /// makes a generator object instead of running the body.
+    pub generator: bool,
 }
 
 /// One part of an f-string.
@@ -360,6 +363,10 @@ pub enum ExprKind {
     },
     /// `f"..."`.
     FString(Vec<FPart>),
+    /// `yield` or `yield value`: makes the function a generator.
+    Yield(Option<Box<Expr>>),
+    /// `yield from iterable`.
+    YieldFrom(Box<Expr>),
 }
 
 /// A call argument.

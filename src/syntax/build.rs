@@ -92,6 +92,7 @@ pub(super) fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_break
             | Rule::kw_continue
             | Rule::kw_return
+            | Rule::kw_yield
             | Rule::kw_raise
             | Rule::kw_global
             | Rule::kw_nonlocal
@@ -139,7 +140,7 @@ fn build_expr_stmt(stmt: Pair<'_, Rule>) -> Result<Stmt> {
     let offset = stmt.as_span().start();
     let mut parts = stmt.into_inner().peekable();
     let first = parts.next().ok_or_else(|| internal(offset))?;
-    let first = build_star_exprs(first)?;
+    let first = build_any(first)?;
     match parts.peek().map(|p| p.as_rule()) {
         None => {
             no_lone_star(&first)?;
@@ -149,7 +150,7 @@ fn build_expr_stmt(stmt: Pair<'_, Rule>) -> Result<Stmt> {
             let op_pair = parts.next().ok_or_else(|| internal(offset))?;
             let op = aug_op(op_pair.as_str().trim_end()).ok_or_else(|| internal(offset))?;
             let value = parts.next().ok_or_else(|| internal(offset))?;
-            let value = build_star_exprs(value)?;
+            let value = build_any(value)?;
             no_lone_star(&value)?;
             match first.kind {
                 ExprKind::Name(_) | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => {
@@ -171,7 +172,7 @@ fn build_expr_stmt(stmt: Pair<'_, Rule>) -> Result<Stmt> {
         Some(_) => {
             let mut exprs = vec![first];
             for p in parts {
-                exprs.push(build_star_exprs(p)?);
+                exprs.push(build_any(p)?);
             }
             let value = exprs.pop().ok_or_else(|| internal(offset))?;
             no_lone_star(&value)?;
@@ -243,6 +244,7 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Starred(_) | ExprKind::DoubleStarred(_) => "starred",
         ExprKind::Set(_) => "set display",
         ExprKind::Lambda(_) => "lambda",
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::Comp {
             kind: CompKind::List,
             ..
@@ -315,6 +317,8 @@ pub(super) fn build_star_exprs(pair: Pair<'_, Rule>) -> Result<Expr> {
 pub(super) fn build_any(pair: Pair<'_, Rule>) -> Result<Expr> {
     match pair.as_rule() {
         Rule::expr => build_expr(pair),
+        Rule::yield_expr => build_yield(pair),
+        Rule::star_exprs => build_star_exprs(pair),
         rule @ (Rule::dstar_expr | Rule::star_expr) => {
             let star = span_of(&pair);
             let inner = pair
@@ -332,6 +336,27 @@ pub(super) fn build_any(pair: Pair<'_, Rule>) -> Result<Expr> {
         }
         _ => Err(internal(pair.as_span().start())),
     }
+}
+
+/// `yield`, `yield a, b`, `yield from it`.
+fn build_yield(pair: Pair<'_, Rule>) -> Result<Expr> {
+    let span = span_of(&pair);
+    let mut from = false;
+    let mut value = None;
+    for p in pair.into_inner() {
+        match p.as_rule() {
+            Rule::kw_yield => {}
+            Rule::kw_from => from = true,
+            Rule::expr => value = Some(Box::new(build_expr(p)?)),
+            _ => value = Some(Box::new(build_star_exprs(p)?)),
+        }
+    }
+    let kind = match (from, value) {
+        (true, Some(v)) => ExprKind::YieldFrom(v),
+        (true, None) => return Err(internal(span.start)),
+        (false, v) => ExprKind::Yield(v),
+    };
+    Ok(expr(kind, span))
 }
 
 /// `d0 if t1 else o1 if t2 else o2` arrives flat as `[d0, t1, o1, t2, o2]`

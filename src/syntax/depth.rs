@@ -42,8 +42,25 @@ fn children(e: &Expr) -> Vec<&Expr> {
         }
         ExprKind::BoolOp { values, .. } => values.iter().collect(),
         ExprKind::IfExp { test, body, orelse } => vec![test, body, orelse],
+        ExprKind::Yield(value) => value.iter().map(|b| &**b).collect(),
+        ExprKind::YieldFrom(value) => vec![value],
         _ => Vec::new(),
     }
+}
+
+/// Whether `e` holds a `yield` outside any lambda or comprehension (those
+/// are scopes of their own).
+pub(crate) fn has_yield(root: &Expr) -> bool {
+    let mut stack = vec![root];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::Yield(_) | ExprKind::YieldFrom(_) => return true,
+            ExprKind::Set(items) => stack.extend(items),
+            ExprKind::DoubleStarred(inner) => stack.push(inner),
+            _ => stack.extend(children(e)),
+        }
+    }
+    false
 }
 
 /// The expression nested deeper than `limit`, if any: its outermost
@@ -102,7 +119,9 @@ pub(crate) fn dismantle(stmt: Stmt) {
                     stack.push(v);
                 }
             }
+            ExprKind::Yield(value) => stack.extend(value.take().map(|b| *b)),
             ExprKind::Attribute { value, .. }
+            | ExprKind::YieldFrom(value)
             | ExprKind::Starred(value)
             | ExprKind::Unary { operand: value, .. } => stack.push(take(value)),
             ExprKind::Subscript { value, index } => {

@@ -16,7 +16,13 @@ mod scan;
 mod scope;
 /// The names an assignment target binds.
 pub mod scope_names {
-    pub use super::scope::target_names;
+    pub use super::scope::{stmt_yields as stmt_yields_in, target_names};
+
+    /// Whether a statement of a function's body holds a `yield` (nested
+    /// functions and classes aside).
+    pub fn stmt_yields(s: &crate::syntax::ast::Stmt) -> bool {
+        stmt_yields_in(s, false)
+    }
 }
 mod strings;
 
@@ -55,6 +61,9 @@ pub fn parse_stmt(text: &str) -> Result<ast::Stmt, SyntaxError> {
     let mut stmts = block::Assembler::new(parsed).program()?;
     for s in &stmts {
         scope::check_nonlocals(s, &mut Vec::new())?;
+        if scope::stmt_yields(s, true) {
+            return Err(SyntaxError::new("'yield' outside function", 0));
+        }
     }
     Ok(match stmts.len() {
         0 => ast::Stmt::Pass,

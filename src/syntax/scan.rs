@@ -21,10 +21,7 @@ pub(crate) const MAX_LINE_CHARS: usize = 100_000;
 const UNSUPPORTED_STATEMENTS: &[(&str, &str)] = &[("async", "'async' statements are")];
 
 /// Keywords that can never appear in a slicelab line, wherever they stand.
-const UNSUPPORTED_ANYWHERE: &[(&str, &str)] = &[
-    ("yield", "'yield' is not supported"),
-    ("await", "'await' is not supported"),
-];
+const UNSUPPORTED_ANYWHERE: &[(&str, &str)] = &[("await", "'await' is not supported")];
 
 /// Checks the line's tokens for problems pest would report badly or could
 /// not survive. `Ok` means the line is safe to hand to pest, and carries the

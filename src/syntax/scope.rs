@@ -30,7 +30,9 @@ pub(crate) fn function(
             locals.push(n);
         }
     }
+    let generator = suite_yields(&body, false);
     FuncDef {
+        generator,
         qualname: name.clone(),
         name,
         params,
@@ -150,6 +152,45 @@ fn child_suites(s: &Stmt) -> Vec<&[Stmt]> {
         Stmt::ClassDef(c) => vec![&c.def.body],
         _ => vec![],
     }
+}
+
+/// The expressions a statement holds itself, outside its suites.
+fn own_exprs(s: &Stmt) -> Vec<&Expr> {
+    match s {
+        Stmt::Expr(e) => vec![e],
+        Stmt::Assign { targets, value } => targets.iter().chain([value]).collect(),
+        Stmt::AugAssign { target, value, .. } => vec![target, value],
+        Stmt::Return(e) => e.iter().collect(),
+        Stmt::If { branches, .. } => branches.iter().map(|(t, _)| t).collect(),
+        Stmt::While { test, .. } => vec![test],
+        Stmt::For { target, iter, .. } => vec![target, iter],
+        Stmt::Raise { exc, cause } => exc.iter().chain(cause).collect(),
+        Stmt::Del(ts) => ts.iter().collect(),
+        Stmt::Assert { test, msg } => [test].into_iter().chain(msg).collect(),
+        Stmt::With { items, .. } => items
+            .iter()
+            .flat_map(|(c, t)| [c].into_iter().chain(t))
+            .collect(),
+        Stmt::Try { handlers, .. } => handlers.iter().filter_map(|h| h.class.as_ref()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a suite holds a `yield` outside nested functions (and, unless
+/// `classes`, outside class bodies).
+pub fn suite_yields(body: &[Stmt], classes: bool) -> bool {
+    body.iter().any(|s| stmt_yields(s, classes))
+}
+
+/// Whether one statement holds a `yield` (see [`suite_yields`]).
+pub fn stmt_yields(s: &Stmt, classes: bool) -> bool {
+    if matches!(s, Stmt::ClassDef(_)) && !classes {
+        return false;
+    }
+    own_exprs(s).into_iter().any(super::depth::has_yield)
+        || child_suites(s)
+            .into_iter()
+            .any(|suite| suite_yields(suite, classes))
 }
 
 /// CPython's compile-time check of `nonlocal`: each name must be bound in

@@ -1,0 +1,827 @@
+//! Generators: a `def` whose body holds `yield` makes, when called, a
+//! generator object that runs the body one `next()` at a time, and
+//! generator expressions `(x*x for x in xs)` made lazily. Nothing runs on
+//! another thread: a suspended generator is its frame plus a stack of
+//! [`Slot`]s saying where, in each compound statement it is inside, it
+//! stopped (the statement index of each suite, a loop's iterator, which
+//! part of a `try` runs). Resuming walks the same statements down that
+//! stack; a statement with no `yield` in it runs through the ordinary
+//! interpreter. Dropping the object drops the frame and the stack, and a
+//! runaway body is stopped by Ctrl-C like any loop.
+//!
+//! `yield` is a statement here (`yield x`, `y = yield x`, `yield from it`,
+//! also in the body of any `if`/`for`/`while`/`try`); a `yield` inside a
+//! larger expression, or inside `with`, is refused with
+//! `NotImplementedError`.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::syntax::ast::{CompFor, Expr, ExprKind, FuncDef, Handler, Stmt};
+
+use super::Session;
+use super::block::{Flow, LoopItems};
+use super::error::{PyError, PyResult};
+use super::interp::truthy;
+use super::object::{Obj, object};
+use super::pyiter::{IterState, iter_object, next_item};
+use super::scope::Frame;
+use super::value::Value;
+
+/// A generator made by calling a function with `yield`.
+#[derive(Debug)]
+pub struct Generator {
+    /// `__qualname__` of the function, for the repr.
+    pub name: Rc<str>,
+    frame: Rc<Frame>,
+    def: Arc<FuncDef>,
+    stack: Vec<Slot>,
+    started: bool,
+    done: bool,
+    /// What the body returned, until `next()` reports it in `StopIteration`.
+    ret: Option<Value>,
+}
+
+/// A lazily evaluated generator expression.
+#[derive(Debug)]
+pub struct GenExpr {
+    frame: Rc<Frame>,
+    elt: Expr,
+    clauses: Vec<CompFor>,
+    /// One iterator per clause entered so far, outermost first.
+    iters: Vec<Value>,
+}
+
+/// Where a suspended generator stands inside one statement.
+#[derive(Debug)]
+enum Slot {
+    /// The index of the statement running in a suite.
+    Suite(usize),
+    /// Stopped at a `yield`; resuming finishes that statement.
+    Yielded,
+    /// Inside `yield from`: the iterator it delegates to.
+    YieldFrom(Value),
+    /// The `if` branch taken (`branches.len()` for `else`).
+    If(usize),
+    /// A `while` loop: in its body, or in its `else`.
+    While { in_body: bool, orelse: bool },
+    /// A `for` loop: its items, and whether it is in its body or `else`.
+    For {
+        items: LoopItems,
+        in_body: bool,
+        orelse: bool,
+    },
+    /// A `try` statement: which part runs, and how the statement ends once
+    /// `finally` has run.
+    Try {
+        phase: TryPhase,
+        pending: Option<PyResult<Flow>>,
+    },
+}
+
+#[derive(Debug)]
+enum TryPhase {
+    Body,
+    Handler(usize, PyError),
+    Else,
+    Finally,
+}
+
+/// How a statement run by the generator stopped.
+enum Step {
+    /// It finished, with this flow.
+    Done(Flow),
+    /// It yielded this value and waits to be resumed.
+    Yield(Value),
+}
+
+impl std::fmt::Debug for Flow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Flow::Normal => write!(f, "Normal"),
+            Flow::Break => write!(f, "Break"),
+            Flow::Continue => write!(f, "Continue"),
+            Flow::Return(v) => write!(f, "Return({v:?})"),
+        }
+    }
+}
+
+/// A new generator object for a call of `def` whose frame is bound.
+pub(super) fn new_generator(def: Arc<FuncDef>, frame: Rc<Frame>) -> Value {
+    iter_object(
+        IterState::Gen(Box::new(Generator {
+            name: Rc::from(def.qualname.as_str()),
+            frame,
+            def,
+            stack: Vec::new(),
+            started: false,
+            done: false,
+            ret: None,
+        })),
+        "generator",
+    )
+}
+
+/// The name a generator object's repr shows (`None`: not a generator).
+pub fn generator_name(state: &IterState) -> Option<Rc<str>> {
+    match state {
+        IterState::Gen(g) => Some(g.name.clone()),
+        IterState::GenExpr(_) => Some(Rc::from("<genexpr>")),
+        IterState::Running(name) => name.clone(),
+        _ => None,
+    }
+}
+
+/// The value the generator `it` returned when it just ended, taken once
+/// (`StopIteration`'s value; `None` when it returned None or is no
+/// generator).
+pub fn take_return(it: &Value) -> Option<Value> {
+    let Value::Object(o) = it else { return None };
+    let Obj::Iter(cell, _) = o.as_ref() else {
+        return None;
+    };
+    match &mut *cell.try_borrow_mut().ok()? {
+        IterState::Gen(g) => g.ret.take(),
+        _ => None,
+    }
+}
+
+/// `StopIteration` as `next()` raises it for an ended iterator.
+pub fn stop_iteration(ret: Option<Value>) -> PyError {
+    let message = match ret {
+        Some(v) => super::display::str_of(&v, &Default::default()),
+        None => String::new(),
+    };
+    PyError::new("StopIteration", message)
+}
+
+impl Session {
+    /// The next value of a generator (`None`: it has ended). `sent` is the
+    /// value the paused `yield` evaluates to (`send`; None for `next`).
+    pub(super) fn resume(&mut self, g: &mut Generator, sent: Value) -> PyResult<Option<Value>> {
+        if g.done {
+            // The return value went with the first `StopIteration` only.
+            g.ret = None;
+            return Ok(None);
+        }
+        if !g.started && !matches!(sent, Value::None) {
+            return Err(PyError::type_error(
+                "can't send non-None value to a just-started generator",
+            ));
+        }
+        g.started = true;
+        if self.depth + 1 >= super::function::RECURSION_LIMIT {
+            return Err(PyError::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.depth += 1;
+        let def = g.def.clone();
+        let frame = g.frame.clone();
+        let stack = &mut g.stack;
+        let result = super::function::on_big_stack(|| {
+            self.in_frame(frame, false, |s| s.gen_suite(stack, &def.body, 0, sent))
+        });
+        self.depth -= 1;
+        match result {
+            Ok(Step::Yield(v)) => Ok(Some(v)),
+            Ok(Step::Done(flow)) => {
+                g.done = true;
+                g.stack.clear();
+                if let Flow::Return(v) = flow
+                    && !matches!(v, Value::None)
+                {
+                    g.ret = Some(v);
+                }
+                Ok(None)
+            }
+            Err(e) => {
+                g.done = true;
+                g.stack.clear();
+                if e.kind == "StopIteration" {
+                    return Err(PyError::new(
+                        "RuntimeError",
+                        "generator raised StopIteration",
+                    ));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `(elt for ...)`: the first iterable is evaluated now, outside the
+    /// expression's frame, as Python does; the rest waits for `next()`.
+    pub(super) fn make_genexpr(&mut self, elt: &Expr, clauses: &[CompFor]) -> PyResult<Value> {
+        let Some(first) = clauses.first() else {
+            return Ok(super::object::iterator(Vec::new(), "generator"));
+        };
+        let v = self.eval(&first.iter)?;
+        let it = self.iter_value(&v)?;
+        let mut locals = Vec::new();
+        for c in clauses {
+            crate::syntax::scope_names::target_names(&c.target, &mut locals);
+        }
+        let frame = Rc::new(Frame {
+            locals,
+            parent: self.scope.clone(),
+            ..Frame::default()
+        });
+        Ok(iter_object(
+            IterState::GenExpr(Box::new(GenExpr {
+                frame,
+                elt: elt.clone(),
+                clauses: clauses.to_vec(),
+                iters: vec![it],
+            })),
+            "generator",
+        ))
+    }
+
+    /// The next value of a generator expression.
+    pub(super) fn genexpr_next(&mut self, g: &mut GenExpr) -> PyResult<Option<Value>> {
+        let frame = g.frame.clone();
+        let result = self.in_frame(frame, false, |s| {
+            loop {
+                crate::engine::interrupt::check()?;
+                let level = match g.iters.len() {
+                    0 => return Ok(None),
+                    n => n - 1,
+                };
+                let Some(item) = next_item(Some(&mut *s), &g.iters[level])? else {
+                    g.iters.pop();
+                    continue;
+                };
+                let clause = &g.clauses[level];
+                s.assign(&clause.target, item)?;
+                let mut keep = true;
+                for cond in &clause.ifs {
+                    let t = s.eval(cond)?;
+                    if !truthy(&t)? {
+                        keep = false;
+                        break;
+                    }
+                }
+                if !keep {
+                    continue;
+                }
+                if let Some(inner) = g.clauses.get(level + 1) {
+                    let v = s.eval(&inner.iter)?;
+                    let it = s.iter_value(&v)?;
+                    g.iters.push(it);
+                    continue;
+                }
+                return s.eval(&g.elt).map(Some);
+            }
+        });
+        if result.is_err() {
+            g.iters.clear();
+        }
+        result
+    }
+
+    /// `iter(v)` with the session at hand.
+    pub(super) fn iter_value(&mut self, v: &Value) -> PyResult<Value> {
+        super::pyiter::iter_of(v)
+    }
+
+    /// Runs (or resumes, when `stack` reaches deeper than `d`) a suite.
+    fn gen_suite(
+        &mut self,
+        stack: &mut Vec<Slot>,
+        body: &[Stmt],
+        d: usize,
+        sent: Value,
+    ) -> PyResult<Step> {
+        if stack.len() <= d {
+            stack.push(Slot::Suite(0));
+        }
+        let mut sent = Some(sent);
+        loop {
+            let Slot::Suite(i) = stack[d] else {
+                return Err(internal());
+            };
+            let Some(stmt) = body.get(i) else {
+                stack.truncate(d);
+                return Ok(Step::Done(Flow::Normal));
+            };
+            let resuming = stack.len() > d + 1;
+            let step = if resuming || crate::syntax::scope_names::stmt_yields(stmt) {
+                self.gen_stmt(stack, stmt, d + 1, sent.take().unwrap_or(Value::None))?
+            } else {
+                Step::Done(self.exec_stmt(stmt)?)
+            };
+            match step {
+                Step::Yield(v) => return Ok(Step::Yield(v)),
+                Step::Done(Flow::Normal) => {
+                    stack.truncate(d + 1);
+                    stack[d] = Slot::Suite(i + 1);
+                }
+                Step::Done(other) => {
+                    stack.truncate(d);
+                    return Ok(Step::Done(other));
+                }
+            }
+        }
+    }
+
+    /// One statement that holds a `yield` (or is being resumed); its own
+    /// slot is `stack[d]`, its suites' slots come after.
+    fn gen_stmt(
+        &mut self,
+        stack: &mut Vec<Slot>,
+        stmt: &Stmt,
+        d: usize,
+        sent: Value,
+    ) -> PyResult<Step> {
+        let resuming = stack.len() > d;
+        match stmt {
+            Stmt::Expr(e) => self.gen_yield(stack, e, None, d, sent),
+            Stmt::Assign { targets, value } => self.gen_yield(stack, value, Some(targets), d, sent),
+            Stmt::Seq(ss) => self.gen_suite(stack, ss, d, sent),
+            Stmt::If { branches, orelse } => {
+                if !resuming {
+                    let mut k = branches.len();
+                    for (i, (test, _)) in branches.iter().enumerate() {
+                        let t = self.eval(test)?;
+                        if truthy(&t)? {
+                            k = i;
+                            break;
+                        }
+                    }
+                    stack.push(Slot::If(k));
+                }
+                let Slot::If(k) = stack[d] else {
+                    return Err(internal());
+                };
+                let body = branches.get(k).map_or(orelse.as_slice(), |(_, b)| b);
+                let step = self.gen_suite(stack, body, d + 1, sent)?;
+                if let Step::Done(_) = step {
+                    stack.truncate(d);
+                }
+                Ok(step)
+            }
+            Stmt::While { test, body, orelse } => {
+                if !resuming {
+                    stack.push(Slot::While {
+                        in_body: false,
+                        orelse: false,
+                    });
+                }
+                let mut sent = Some(sent);
+                loop {
+                    let Slot::While {
+                        in_body,
+                        orelse: in_else,
+                    } = stack[d]
+                    else {
+                        return Err(internal());
+                    };
+                    let value = sent.take().unwrap_or(Value::None);
+                    if in_else {
+                        let step = self.gen_suite(stack, orelse, d + 1, value)?;
+                        return Ok(finish(stack, d, step));
+                    }
+                    if !in_body {
+                        crate::engine::interrupt::check()?;
+                        let t = self.eval(test)?;
+                        let go = truthy(&t)?;
+                        stack[d] = Slot::While {
+                            in_body: go,
+                            orelse: !go,
+                        };
+                        continue;
+                    }
+                    match self.gen_suite(stack, body, d + 1, value)? {
+                        Step::Yield(v) => return Ok(Step::Yield(v)),
+                        Step::Done(Flow::Break) => {
+                            stack.truncate(d);
+                            return Ok(Step::Done(Flow::Normal));
+                        }
+                        Step::Done(Flow::Return(v)) => {
+                            stack.truncate(d);
+                            return Ok(Step::Done(Flow::Return(v)));
+                        }
+                        Step::Done(Flow::Normal | Flow::Continue) => {
+                            stack.truncate(d + 1);
+                            stack[d] = Slot::While {
+                                in_body: false,
+                                orelse: false,
+                            };
+                        }
+                    }
+                }
+            }
+            Stmt::For {
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
+                if !resuming {
+                    let items = self.loop_items(iter)?;
+                    stack.push(Slot::For {
+                        items,
+                        in_body: false,
+                        orelse: false,
+                    });
+                }
+                let mut sent = Some(sent);
+                loop {
+                    let value = sent.take().unwrap_or(Value::None);
+                    let (in_body, in_else) = match &stack[d] {
+                        Slot::For {
+                            in_body, orelse, ..
+                        } => (*in_body, *orelse),
+                        _ => return Err(internal()),
+                    };
+                    if in_else {
+                        let step = self.gen_suite(stack, orelse, d + 1, value)?;
+                        return Ok(finish(stack, d, step));
+                    }
+                    if !in_body {
+                        crate::engine::interrupt::check()?;
+                        let Slot::For { items, .. } = &mut stack[d] else {
+                            return Err(internal());
+                        };
+                        let next = self.loop_next(items)?;
+                        let Slot::For {
+                            in_body, orelse, ..
+                        } = &mut stack[d]
+                        else {
+                            return Err(internal());
+                        };
+                        match next {
+                            Some(item) => {
+                                *in_body = true;
+                                self.assign(target, item)?;
+                            }
+                            None => *orelse = true,
+                        }
+                        continue;
+                    }
+                    match self.gen_suite(stack, body, d + 1, value)? {
+                        Step::Yield(v) => return Ok(Step::Yield(v)),
+                        Step::Done(Flow::Break) => {
+                            stack.truncate(d);
+                            return Ok(Step::Done(Flow::Normal));
+                        }
+                        Step::Done(Flow::Return(v)) => {
+                            stack.truncate(d);
+                            return Ok(Step::Done(Flow::Return(v)));
+                        }
+                        Step::Done(Flow::Normal | Flow::Continue) => {
+                            stack.truncate(d + 1);
+                            if let Slot::For { in_body, .. } = &mut stack[d] {
+                                *in_body = false;
+                            }
+                        }
+                    }
+                }
+            }
+            Stmt::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                if !resuming {
+                    stack.push(Slot::Try {
+                        phase: TryPhase::Body,
+                        pending: None,
+                    });
+                }
+                self.gen_try(stack, d, sent, body, handlers, orelse, finalbody)
+            }
+            Stmt::With { .. } => Err(PyError::new(
+                "NotImplementedError",
+                "slicelab does not implement yield inside a with block yet",
+            )),
+            // Anything else holds its `yield` inside an expression, which
+            // the ordinary interpreter refuses honestly.
+            other => Ok(Step::Done(self.exec_stmt(other)?)),
+        }
+    }
+
+    /// `yield`, `x = yield v` and `yield from it` as statements.
+    fn gen_yield(
+        &mut self,
+        stack: &mut Vec<Slot>,
+        e: &Expr,
+        targets: Option<&Vec<Expr>>,
+        d: usize,
+        sent: Value,
+    ) -> PyResult<Step> {
+        let resuming = stack.len() > d;
+        let result = match &e.kind {
+            ExprKind::Yield(value) => {
+                if resuming {
+                    stack.truncate(d);
+                    sent
+                } else {
+                    let v = match value {
+                        Some(v) => self.eval(v)?,
+                        None => Value::None,
+                    };
+                    stack.push(Slot::Yielded);
+                    return Ok(Step::Yield(v));
+                }
+            }
+            ExprKind::YieldFrom(it) => {
+                if !resuming {
+                    let v = self.eval(it)?;
+                    let it = self.iter_value(&v)?;
+                    stack.push(Slot::YieldFrom(it));
+                }
+                let Slot::YieldFrom(it) = &stack[d] else {
+                    return Err(internal());
+                };
+                let it = it.clone();
+                let next = if matches!(sent, Value::None) {
+                    next_item(Some(self), &it)
+                } else {
+                    self.send(&it, sent)
+                };
+                match next {
+                    Ok(Some(v)) => return Ok(Step::Yield(v)),
+                    Ok(None) => {
+                        stack.truncate(d);
+                        take_return(&it).unwrap_or(Value::None)
+                    }
+                    Err(err) => {
+                        stack.truncate(d);
+                        return Err(err);
+                    }
+                }
+            }
+            // A `yield` deeper inside the statement: the interpreter
+            // refuses it when it gets there.
+            _ => {
+                let stmt = match targets {
+                    Some(t) => Stmt::Assign {
+                        targets: t.clone(),
+                        value: e.clone(),
+                    },
+                    None => Stmt::Expr(e.clone()),
+                };
+                return Ok(Step::Done(self.exec_stmt(&stmt)?));
+            }
+        };
+        if let Some(targets) = targets {
+            for t in targets {
+                self.assign(t, result.clone())?;
+            }
+        }
+        Ok(Step::Done(Flow::Normal))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn gen_try(
+        &mut self,
+        stack: &mut Vec<Slot>,
+        d: usize,
+        sent: Value,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> PyResult<Step> {
+        let mut sent = Some(sent);
+        loop {
+            let value = sent.take().unwrap_or(Value::None);
+            let Slot::Try { phase, .. } = &stack[d] else {
+                return Err(internal());
+            };
+            let phase = match phase {
+                TryPhase::Body => 0,
+                TryPhase::Handler(..) => 1,
+                TryPhase::Else => 2,
+                TryPhase::Finally => 3,
+            };
+            let set = |stack: &mut Vec<Slot>, p: TryPhase, pending: Option<PyResult<Flow>>| {
+                stack.truncate(d + 1);
+                stack[d] = Slot::Try { phase: p, pending };
+            };
+            match phase {
+                0 => match self.gen_suite(stack, body, d + 1, value) {
+                    Ok(Step::Yield(v)) => return Ok(Step::Yield(v)),
+                    Ok(Step::Done(Flow::Normal)) => set(stack, TryPhase::Else, None),
+                    Ok(Step::Done(flow)) => set(stack, TryPhase::Finally, Some(Ok(flow))),
+                    Err(err) => {
+                        stack.truncate(d + 1);
+                        let mut caught = None;
+                        for (i, h) in handlers.iter().enumerate() {
+                            let hit = match &h.class {
+                                None => true,
+                                Some(c) => match self
+                                    .eval(c)
+                                    .and_then(|class| super::exceptions::matches(&err, &class))
+                                {
+                                    Ok(hit) => hit,
+                                    Err(e) => {
+                                        set(stack, TryPhase::Finally, Some(Err(e)));
+                                        caught = Some(usize::MAX);
+                                        break;
+                                    }
+                                },
+                            };
+                            if hit {
+                                caught = Some(i);
+                                break;
+                            }
+                        }
+                        match caught {
+                            Some(usize::MAX) => {}
+                            Some(i) => {
+                                if let Some(name) = &handlers[i].name {
+                                    self.bind_name(name, object(Obj::Exc(err.clone())));
+                                }
+                                set(stack, TryPhase::Handler(i, err), None);
+                            }
+                            None => set(stack, TryPhase::Finally, Some(Err(err))),
+                        }
+                    }
+                },
+                1 => {
+                    let (i, err) = match &stack[d] {
+                        Slot::Try {
+                            phase: TryPhase::Handler(i, err),
+                            ..
+                        } => (*i, err.clone()),
+                        _ => return Err(internal()),
+                    };
+                    let h = &handlers[i];
+                    self.handling.push(err);
+                    let r = self.gen_suite(stack, &h.body, d + 1, value);
+                    self.handling.pop();
+                    if let Ok(Step::Yield(v)) = r {
+                        return Ok(Step::Yield(v));
+                    }
+                    if let Some(name) = &h.name {
+                        let _ = self.unbind_name(name);
+                    }
+                    let pending = match r {
+                        Ok(Step::Done(flow)) => Ok(flow),
+                        Ok(Step::Yield(_)) => return Err(internal()),
+                        Err(e) => Err(e),
+                    };
+                    set(stack, TryPhase::Finally, Some(pending));
+                }
+                2 => {
+                    let pending = match self.gen_suite(stack, orelse, d + 1, value) {
+                        Ok(Step::Yield(v)) => return Ok(Step::Yield(v)),
+                        Ok(Step::Done(flow)) => Ok(flow),
+                        Err(e) => Err(e),
+                    };
+                    set(stack, TryPhase::Finally, Some(pending));
+                }
+                _ => {
+                    let step = self.gen_suite(stack, finalbody, d + 1, value);
+                    if let Ok(Step::Yield(v)) = step {
+                        return Ok(Step::Yield(v));
+                    }
+                    let pending = match stack.get_mut(d) {
+                        Some(Slot::Try { pending, .. }) => pending.take(),
+                        _ => None,
+                    };
+                    stack.truncate(d);
+                    return match step? {
+                        Step::Done(Flow::Normal) => match pending {
+                            Some(Ok(flow)) => Ok(Step::Done(flow)),
+                            Some(Err(e)) => Err(e),
+                            None => Ok(Step::Done(Flow::Normal)),
+                        },
+                        // `return`/`break` in `finally` replaces what was under way.
+                        other => Ok(other),
+                    };
+                }
+            }
+        }
+    }
+
+    /// `gen.send(value)`.
+    pub(super) fn send(&mut self, it: &Value, value: Value) -> PyResult<Option<Value>> {
+        let Value::Object(o) = it else {
+            return Err(internal());
+        };
+        let Obj::Iter(cell, _) = o.as_ref() else {
+            return Err(internal());
+        };
+        let name = generator_name(&cell.borrow());
+        let mut state = std::mem::replace(&mut *cell.borrow_mut(), IterState::Running(name));
+        let out = match &mut state {
+            IterState::Gen(g) => self.resume(g, value),
+            IterState::Running(_) => Err(PyError::value("generator already executing")),
+            _ if matches!(value, Value::None) => {
+                *cell.borrow_mut() = state;
+                return next_item(Some(self), it);
+            }
+            _ => Err(PyError::new(
+                "NotImplementedError",
+                "slicelab does not implement send() on a generator expression yet",
+            )),
+        };
+        *cell.borrow_mut() = state;
+        out
+    }
+}
+
+/// A compound statement's last suite ended: pop its slot.
+fn finish(stack: &mut Vec<Slot>, d: usize, step: Step) -> Step {
+    if let Step::Done(_) = step {
+        stack.truncate(d);
+    }
+    step
+}
+
+fn internal() -> PyError {
+    PyError::new(
+        "SystemError",
+        "slicelab lost its place in a generator (a bug: please report it)",
+    )
+}
+
+/// `gen.close()`: the generator ends where it stands. A pending `finally`
+/// would run in Python; slicelab refuses rather than skip it.
+pub(super) fn close(it: &Value) -> PyResult<Value> {
+    let Value::Object(o) = it else {
+        return Err(internal());
+    };
+    let Obj::Iter(cell, _) = o.as_ref() else {
+        return Err(internal());
+    };
+    let mut state = cell.borrow_mut();
+    match &mut *state {
+        IterState::Gen(g) => {
+            if g.stack.iter().any(|s| {
+                matches!(
+                    s,
+                    Slot::Try {
+                        phase: TryPhase::Body | TryPhase::Handler(..) | TryPhase::Else,
+                        ..
+                    }
+                )
+            }) {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement close() of a generator paused inside try yet",
+                ));
+            }
+            g.done = true;
+            g.stack.clear();
+            g.ret = None;
+        }
+        IterState::GenExpr(g) => g.iters.clear(),
+        IterState::Running(_) => return Err(PyError::value("generator already executing")),
+        _ => {}
+    }
+    Ok(Value::None)
+}
+
+/// `it.__next__()`, `it.__iter__()`, `gen.send(v)`, `gen.close()`
+/// (`None`: not one of these).
+pub(super) fn iterator_method(
+    s: &mut Session,
+    it: &Value,
+    name: &str,
+    args: &super::interp::Args,
+) -> PyResult<Option<Value>> {
+    let arity = |n: usize| -> PyResult<()> {
+        if args.pos.len() != n || !args.kw.is_empty() {
+            let what = match n {
+                0 => format!("{name}() takes no arguments ({} given)", args.pos.len()),
+                _ => format!(
+                    "{name}() takes exactly one argument ({} given)",
+                    args.pos.len()
+                ),
+            };
+            return Err(PyError::type_error(what));
+        }
+        Ok(())
+    };
+    Ok(Some(match name {
+        "__next__" => {
+            arity(0)?;
+            match next_item(Some(s), it)? {
+                Some(v) => v,
+                None => return Err(stop_iteration(take_return(it))),
+            }
+        }
+        "__iter__" => {
+            arity(0)?;
+            it.clone()
+        }
+        "send" => {
+            arity(1)?;
+            match s.send(it, args.pos[0].clone())? {
+                Some(v) => v,
+                None => return Err(stop_iteration(take_return(it))),
+            }
+        }
+        "close" => {
+            arity(0)?;
+            close(it)?
+        }
+        _ => return Ok(None),
+    }))
+}
