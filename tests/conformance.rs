@@ -337,6 +337,7 @@ conformance_tests! {
     math_ufunc_types => "86_math_ufunc_types",
     ufunc_methods => "87_ufunc_methods",
     math_awkward_input => "88_math_awkward_input",
+    overlapping_writes => "89_overlapping_writes",
     npy_hostile => "90_npy_hostile",
     hostile_sizes => "91_hostile_sizes",
     method_and_builtin_binding => "92_method_and_builtin_binding",
