@@ -86,7 +86,9 @@ pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> P
     if let (Reduction::Mean, Some(o)) = (op, &out) {
         // `_mean` sums into `out`, then divides it there.
         let acc = call.dtype.clone().unwrap_or_else(|| mean_dtype(a.dtype()));
-        let total = match call.mask.is_some() || call.initial.is_some() {
+        // A cast input is summed in NumPy's buffered chunks.
+        let cast = *a.dtype() != acc;
+        let total = match call.mask.is_some() || call.initial.is_some() || cast {
             true => accumulate(a, &call, &acc, false, call.keepdims)?,
             false => plain(
                 a,
@@ -143,10 +145,13 @@ fn with_correction(op: Reduction, args: &Args) -> PyResult<Reduction> {
     })
 }
 
-/// The `where=` mask as a bool array of `a`'s shape; `None` when it keeps
-/// everything (`where=True`), which is no mask at all.
+/// The `where=` mask as a bool array of `a`'s shape (`None` for `True`),
+/// and whether it needed broadcasting.
 fn mask_for(a: &ArrayRef, w: &Value) -> PyResult<Option<(ArrayRef, bool)>> {
+    // `where=True` is no mask; any other value is one, even if it keeps
+    // everything (NumPy then still asks `max` for an initial value).
     let m = match w {
+        Value::Bool(true) => return Ok(None),
         Value::Array(m) => m.clone(),
         other => to_array(other, None)?,
     };
@@ -164,12 +169,6 @@ fn mask_for(a: &ArrayRef, w: &Value) -> PyResult<Option<(ArrayRef, bool)>> {
     let broadcast = m.shape() != shape;
     let layout = crate::engine::broadcast::broadcast_layout(&m.layout(), &shape);
     let m = NdArray::view_with(&m, layout);
-    if m.to_scalars()
-        .iter()
-        .all(|s| matches!(s, Scalar::Bool(true)))
-    {
-        return Ok(None);
-    }
     Ok(Some((m, broadcast)))
 }
 

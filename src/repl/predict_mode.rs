@@ -210,7 +210,7 @@ fn yields_array(line: &str, session: &Session) -> bool {
         _ => return false,
     };
     let root_is_array_or_np = |e: &Expr| match root(e) {
-        Some(n) if n == "np" => true,
+        Some("np") => true,
         Some(n) => matches!(session.binding(n), Some(Value::Array(_))),
         None => false,
     };

@@ -113,13 +113,15 @@ fn variate_shape(size: Option<&Value>, d: usize, rule: SizeRule) -> PyResult<Vec
         }
         _ => false,
     };
-    let is_scalar = match size {
-        Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Str(_) | Value::Complex(..) => {
-            true
-        }
-        Value::NpScalar(..) => true,
-        _ => false,
-    };
+    let is_scalar = matches!(
+        size,
+        Value::Int(_)
+            | Value::Bool(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Complex(..)
+            | Value::NpScalar(..)
+    );
     let mut dims = match rule {
         SizeRule::Index if is_index => vec![size.clone()],
         SizeRule::IsScalar if is_scalar => vec![size.clone()],
