@@ -1004,7 +1004,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None)",
             Style::Python,
-            "a axis dtype ddof keepdims out where mean correction",
+            "a axis dtype ddof keepdims out where mean",
             Writes::Nothing,
         ),
     ),
@@ -1013,7 +1013,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "_var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, *, where=True, mean=None)",
             Style::Python,
-            "a axis dtype ddof keepdims out where mean correction",
+            "a axis dtype ddof keepdims out where mean",
             Writes::Nothing,
         ),
     ),
