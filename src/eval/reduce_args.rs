@@ -25,6 +25,7 @@ use super::convert::to_array;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, truthy};
 use super::numpy::{axes_arg, dtype_arg, float_arg, scalarize};
+use super::ufunc_args::tight_shape;
 use super::value::Value;
 
 /// NumPy's `NPY_BUFSIZE`: a cast input is handed over in chunks this long.
@@ -162,23 +163,14 @@ fn mask_for(a: &ArrayRef, w: &Value) -> PyResult<Option<(ArrayRef, bool)>> {
     {
         return Err(PyError::value(format!(
             "operands could not be broadcast together with remapped shapes [original->remapped]: {} {} ",
-            tight(&shape),
-            tight(&m.shape())
+            tight_shape(&shape),
+            tight_shape(&m.shape())
         )));
     }
     let broadcast = m.shape() != shape;
     let layout = crate::engine::broadcast::broadcast_layout(&m.layout(), &shape);
     let m = NdArray::view_with(&m, layout);
     Ok(Some((m, broadcast)))
-}
-
-/// A shape as NumPy's broadcasting messages print it: `(2,3)`, `(3,)`.
-fn tight(shape: &[usize]) -> String {
-    let parts: Vec<String> = shape.iter().map(usize::to_string).collect();
-    match shape {
-        [_] => format!("({},)", parts[0]),
-        _ => format!("({})", parts.join(",")),
-    }
 }
 
 /// The reduction with no extra argument: the engine's, in NumPy's order.
@@ -460,18 +452,7 @@ fn float_runs(
     } else {
         return Err(refuse());
     }
-    let out_shape = {
-        let mut s: Vec<usize> = (0..nd)
-            .filter_map(|k| match call.axes.contains(&k) {
-                true => keepdims.then_some(1),
-                false => Some(shape[k]),
-            })
-            .collect();
-        if s.is_empty() && keepdims {
-            s = vec![1; nd];
-        }
-        s
-    };
+    let out_shape = result_shape(src, call, keepdims);
     let sums: Vec<Scalar> = match acc {
         DType::Float64 => runs::<f64>(&values, &keep, rows, len, chunk, &init, product)?,
         DType::Float32 => runs::<f32>(&values, &keep, rows, len, chunk, &init, product)?,
@@ -573,8 +554,8 @@ fn spread(a: &ArrayRef, call: &Call, mean: Option<&Value>) -> PyResult<ArrayRef>
             {
                 return Err(PyError::value(format!(
                     "operands could not be broadcast together with shapes {} {} ",
-                    tight(&shape),
-                    tight(&m.shape())
+                    tight_shape(&shape),
+                    tight_shape(&m.shape())
                 )));
             }
             kernels::cast(&m, &acc)?
@@ -680,9 +661,9 @@ fn write_out(call: &Call, a: &ArrayRef, result: &ArrayRef, out: &ArrayRef) -> Py
         }
         return Err(PyError::value(format!(
             "operands could not be broadcast together with remapped shapes [original->remapped]: {}->({}) {} ",
-            tight(&have),
+            tight_shape(&have),
             remapped.join(","),
-            tight(&a.shape())
+            tight_shape(&a.shape())
         )));
     }
     if !out.writeable() {

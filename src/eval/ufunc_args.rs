@@ -116,7 +116,7 @@ pub(super) const BOOLEAN_RESULT: &[&str] = &[
 ];
 
 /// A shape as NumPy's iterator messages print it: `(2,3)`, `(3,)`.
-fn tight_shape(shape: &[usize]) -> String {
+pub(super) fn tight_shape(shape: &[usize]) -> String {
     match shape {
         [one] => format!("({one},)"),
         _ => {
