@@ -392,24 +392,14 @@ impl Session {
                         };
                         continue;
                     }
-                    match self.gen_suite(stack, body, d + 1, value)? {
-                        Step::Yield(v) => return Ok(Step::Yield(v)),
-                        Step::Done(Flow::Break) => {
-                            stack.truncate(d);
-                            return Ok(Step::Done(Flow::Normal));
-                        }
-                        Step::Done(Flow::Return(v)) => {
-                            stack.truncate(d);
-                            return Ok(Step::Done(Flow::Return(v)));
-                        }
-                        Step::Done(Flow::Normal | Flow::Continue) => {
-                            stack.truncate(d + 1);
-                            stack[d] = Slot::While {
-                                in_body: false,
-                                orelse: false,
-                            };
-                        }
+                    let step = self.gen_suite(stack, body, d + 1, value)?;
+                    if let Some(done) = after_loop_body(stack, d, step) {
+                        return Ok(done);
                     }
+                    stack[d] = Slot::While {
+                        in_body: false,
+                        orelse: false,
+                    };
                 }
             }
             Stmt::For {
@@ -460,22 +450,12 @@ impl Session {
                         }
                         continue;
                     }
-                    match self.gen_suite(stack, body, d + 1, value)? {
-                        Step::Yield(v) => return Ok(Step::Yield(v)),
-                        Step::Done(Flow::Break) => {
-                            stack.truncate(d);
-                            return Ok(Step::Done(Flow::Normal));
-                        }
-                        Step::Done(Flow::Return(v)) => {
-                            stack.truncate(d);
-                            return Ok(Step::Done(Flow::Return(v)));
-                        }
-                        Step::Done(Flow::Normal | Flow::Continue) => {
-                            stack.truncate(d + 1);
-                            if let Slot::For { in_body, .. } = &mut stack[d] {
-                                *in_body = false;
-                            }
-                        }
+                    let step = self.gen_suite(stack, body, d + 1, value)?;
+                    if let Some(done) = after_loop_body(stack, d, step) {
+                        return Ok(done);
+                    }
+                    if let Slot::For { in_body, .. } = &mut stack[d] {
+                        *in_body = false;
                     }
                 }
             }
@@ -824,4 +804,25 @@ pub(super) fn iterator_method(
         }
         _ => return Ok(None),
     }))
+}
+
+/// What a `while`/`for` at depth `d` does after one pass of its body: a
+/// yield or a `return` leaves the loop's statement, `break` ends the loop;
+/// otherwise (`None`) the body's slots are dropped and the loop goes on.
+fn after_loop_body(stack: &mut Vec<Slot>, d: usize, step: Step) -> Option<Step> {
+    match step {
+        Step::Yield(v) => Some(Step::Yield(v)),
+        Step::Done(Flow::Break) => {
+            stack.truncate(d);
+            Some(Step::Done(Flow::Normal))
+        }
+        Step::Done(Flow::Return(v)) => {
+            stack.truncate(d);
+            Some(Step::Done(Flow::Return(v)))
+        }
+        Step::Done(Flow::Normal | Flow::Continue) => {
+            stack.truncate(d + 1);
+            None
+        }
+    }
 }
