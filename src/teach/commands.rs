@@ -9,6 +9,7 @@ use crate::style::Palette;
 use crate::syntax::{self, ast::ExprKind, ast::Stmt, ast::UnaryOp};
 
 use super::alerts::cell_text;
+use super::buffer_numbers::BufferNumbers;
 use super::footprint::Footprint;
 use super::journal::UndoError;
 use super::render::{self, layers_on, owner_name};
@@ -66,7 +67,7 @@ impl Teacher {
                 Some(a) => render::explain(a, palette, width),
                 None => "No array result yet: type a statement such as `v = a[1:, ::2]`.\n".into(),
             },
-            ":where" => where_text(arg, session, palette),
+            ":where" => where_text(arg, session, self.numbers(), palette),
             ":undo" => match self.journal.undo(session) {
                 Ok(entry) => {
                     let what = match entry.writes.changed_cells() {
@@ -112,12 +113,19 @@ impl Teacher {
         };
         let layers = layers_on(arr, name, &owner, &names, &note);
         let frame = render::frame_of(&owner, &names);
-        diagram(&frame, &owner_name(&owner, &names), &layers, palette, width)
+        diagram(
+            &frame,
+            &owner_name(&owner, &names),
+            &layers,
+            self.numbers(),
+            palette,
+            width,
+        )
     }
 }
 
 /// `:where v[1, 0]`: offset + Σ index·stride, in bytes and in cells.
-fn where_text(arg: &str, session: &Session, palette: &Palette) -> String {
+fn where_text(arg: &str, session: &Session, numbers: &BufferNumbers, palette: &Palette) -> String {
     let usage = || palette.error("usage: :where NAME[i, j, ...] with integer indices\n");
     let Ok(Stmt::Expr(e)) = syntax::parse_stmt(arg) else {
         return usage();
@@ -209,7 +217,7 @@ fn where_text(arg: &str, session: &Session, palette: &Palette) -> String {
     };
     out.push_str(&format!(
         "  → buffer #{} cell {}{place}\n",
-        owner.buffer().id(),
+        numbers.of(owner.buffer()),
         at / oitem
     ));
     out

@@ -13,6 +13,7 @@
 //! only the byte ranges written, up to [`journal::SNAPSHOT_LIMIT`].
 
 pub mod alerts;
+pub mod buffer_numbers;
 pub mod commands;
 pub mod effects;
 pub mod footprint;
@@ -99,6 +100,8 @@ pub struct Teacher {
     /// The statement the last `:undo` took back, until the front end
     /// asks (`:save` leaves it out).
     undone: Option<String>,
+    /// The learner's numbers for the buffers shown so far.
+    numbers: buffer_numbers::BufferNumbers,
 }
 
 impl Default for Teacher {
@@ -116,6 +119,7 @@ impl Teacher {
             annotate: true,
             verdicts: Default::default(),
             undone: None,
+            numbers: Default::default(),
         }
     }
 
@@ -135,6 +139,12 @@ impl Teacher {
         self.undone.take()
     }
 
+    /// The learner's numbers for buffers (`buffer #2`), in the order they
+    /// were first shown.
+    pub fn numbers(&self) -> &buffer_numbers::BufferNumbers {
+        &self.numbers
+    }
+
     /// Whether the teaching view is shown (`:annotate on|off`).
     pub fn annotating(&self) -> bool {
         self.annotate
@@ -147,6 +157,9 @@ impl Teacher {
 
     /// Run one statement: record its writes, run it, judge what it made.
     pub fn run(&mut self, session: &mut Session, line: &str) -> Step {
+        // Every front end that teaches (the prompt, `slicelab FILE`,
+        // lessons) shows NumPy's warnings as Python's prompt does.
+        session.show_warnings(true);
         let before = session.bindings();
         journal::start();
         let outcome = session.run(line);
@@ -228,7 +241,13 @@ impl Teacher {
     ) -> (Outcome, String) {
         let step = self.run(session, line);
         let text = if self.annotate {
-            render::report(&step.report, &session.bindings(), palette, width)
+            render::report(
+                &step.report,
+                &session.bindings(),
+                &self.numbers,
+                palette,
+                width,
+            )
         } else {
             String::new()
         };

@@ -5,16 +5,23 @@ use crate::engine::{ArrayRef, DType};
 use crate::eval::{Bindings, Value};
 use crate::style::Palette;
 
+use super::buffer_numbers::BufferNumbers;
 use super::render_diagram::{Layer, diagram, fit};
 use super::verdict::{Kind, Source, Verdict};
 use super::{Annotated, Report};
 
 /// The whole teaching view of one statement.
-pub fn report(report: &Report, names: &Bindings, palette: &Palette, width: usize) -> String {
+pub fn report(
+    report: &Report,
+    names: &Bindings,
+    numbers: &BufferNumbers,
+    palette: &Palette,
+    width: usize,
+) -> String {
     let mut out = String::new();
     for a in &report.results {
         out.push_str(&summary(a, palette, width));
-        out.push_str(&picture(a, names, palette, width));
+        out.push_str(&picture(a, names, numbers, palette, width));
     }
     out.push_str(&super::render_effects::effects(report, palette, width));
     if let Some(note) = &report.note {
@@ -155,7 +162,13 @@ pub fn strides_line(arr: &ArrayRef, kind: Kind) -> Option<String> {
 
 /// The diagram for one result: its owner's buffer with every name on it,
 /// or for a copy the source it was gathered from.
-pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize) -> String {
+pub fn picture(
+    a: &Annotated,
+    names: &Bindings,
+    numbers: &BufferNumbers,
+    palette: &Palette,
+    width: usize,
+) -> String {
     let arr = &a.array;
     match a.verdict.kind {
         Kind::View | Kind::Alias | Kind::Empty => {
@@ -165,6 +178,7 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
                 &frame_of(&owner, names),
                 &owner_name(&owner, names),
                 &layers,
+                numbers,
                 palette,
                 width,
             )
@@ -200,6 +214,7 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
                     &frame,
                     &owner_name(&owner, names),
                     &layers,
+                    numbers,
                     palette,
                     width,
                 ));
@@ -215,6 +230,7 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
                         &own,
                         &owner_name(&own, names),
                         &mine,
+                        numbers,
                         palette,
                         width,
                     ));
@@ -224,7 +240,7 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
                 &format!(
                     "{} has its own new buffer #{}: writes to it never reach the source",
                     a.label,
-                    arr.buffer().id()
+                    numbers.of(arr.buffer())
                 ),
                 width,
             )));
@@ -235,7 +251,7 @@ pub fn picture(a: &Annotated, names: &Bindings, palette: &Palette, width: usize)
             let mut text = format!(
                 "{} has its own new buffer #{}, shared with nothing",
                 a.label,
-                arr.buffer().id()
+                numbers.of(arr.buffer())
             );
             if arr.base().is_some() {
                 text.push_str(" (a view of a fresh array)");

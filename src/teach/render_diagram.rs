@@ -1,5 +1,5 @@
 //! The memory diagram: the owning buffer drawn as cells (a grid when the
-//! owner is 2-D, a strip otherwise), each name on that buffer as a layer in
+//! owner is 2-D, its 2-D slabs when it has more axes, a strip otherwise), each name on that buffer as a layer in
 //! its own colour and bracket. Large buffers are drawn to scale as bins, and
 //! which bins a layer touches comes from a bounded sample of its elements
 //! ([`Footprint::visit`]), so drawing costs the same for 10 elements and
@@ -10,6 +10,7 @@ use crate::engine::{ArrayRef, NdArray};
 use crate::render::scalar_str;
 use crate::style::Palette;
 
+use super::buffer_numbers::BufferNumbers;
 use super::footprint::{self, Footprint};
 
 /// Brackets per layer when cells show values: the result, then others.
@@ -27,6 +28,9 @@ const MARKS: [char; 6] = ['#', 'o', 'x', '+', '%', '='];
 
 /// Rows a grid may show cell by cell.
 const MAX_ROWS: usize = 10;
+
+/// Rows (all slabs together) a 3-D or higher owner may show cell by cell.
+const MAX_SLAB_ROWS: usize = 16;
 
 /// Cells a strip may show one by one.
 const MAX_STRIP_CELLS: usize = 48;
@@ -61,12 +65,25 @@ struct Board {
     order: Vec<Option<usize>>,
     /// Whether layer 0 reads cells out of buffer order.
     reordered: bool,
+    /// Per bin, in cell mode: how many of layer 0's elements read it.
+    reads: Vec<usize>,
+    /// Whether some cell is read by more than one of layer 0's elements
+    /// (overlapping windows, stride-0 axes).
+    overlapping: bool,
     /// Per bin, in cell mode: the value text.
     values: Vec<String>,
     /// Cells, or bins drawn to scale.
     exact: bool,
     /// 2-D grid (true) or strip (false).
     grid: bool,
+    /// Rows per 2-D slab of a 3-D or higher owner drawn cell by cell (0:
+    /// no slabs).
+    slab_rows: usize,
+    /// The owner's leading axes, which number the slabs.
+    slab_shape: Vec<usize>,
+    /// Whether each slab is a run of consecutive buffer cells (a
+    /// C-ordered owner), so its heading can name them.
+    slab_cells: bool,
     /// Elements in the buffer.
     cells: usize,
 }
@@ -77,6 +94,7 @@ pub fn diagram(
     owner: &ArrayRef,
     owner_name: &str,
     layers: &[Layer],
+    numbers: &BufferNumbers,
     palette: &Palette,
     width: usize,
 ) -> String {
@@ -85,7 +103,7 @@ pub fn diagram(
     let item = owner.dtype().itemsize();
     let heading = format!(
         "buffer #{} · {} × {} · {} bytes · owned by {}",
-        owner.buffer().id(),
+        numbers.of(owner.buffer()),
         group(board.cells),
         owner.dtype().name(),
         group(board.cells * item),
@@ -93,14 +111,24 @@ pub fn diagram(
     );
     out.push_str(&palette.dim(&fit(&heading, width)));
     out.push('\n');
-    draw(&board, palette, &mut out, false);
-    if board.exact && board.reordered {
+    draw(&board, palette, &mut out, Show::Values);
+    if board.exact && board.overlapping {
+        out.push_str(&palette.dim(&fit(
+            &format!(
+                "{} reads some cells more than once: how many of its elements read each",
+                layers[0].name
+            ),
+            width,
+        )));
+        out.push('\n');
+        draw(&board, palette, &mut out, Show::Reads);
+    } else if board.exact && board.reordered {
         out.push_str(&palette.dim(&fit(
             &format!("order in which {} reads these cells:", layers[0].name),
             width,
         )));
         out.push('\n');
-        draw(&board, palette, &mut out, true);
+        draw(&board, palette, &mut out, Show::Order);
     }
     if !board.exact {
         let scale = if board.grid {
@@ -175,26 +203,35 @@ pub fn group(n: usize) -> String {
 
 fn board(owner: &ArrayRef, layers: &[Layer], width: usize) -> Board {
     let oshape = owner.shape();
+    let nd = oshape.len();
     let cells = owner.size();
     let item = owner.dtype().itemsize().max(1);
-    let grid = oshape.len() == 2;
+    // A 2-D owner is a grid; a 3-D or higher one is its 2-D slabs stacked
+    // (rows are the leading axes flattened), headed by their index.
+    let grid = nd >= 2;
     let (nrows, ncols) = if grid {
-        (oshape[0], oshape[1])
+        (oshape[..nd - 1].iter().product(), oshape[nd - 1])
     } else {
         (1, cells)
     };
+    let slab_rows = if nd >= 3 { oshape[nd - 2] } else { 0 };
+    let max_rows = if nd >= 3 { MAX_SLAB_ROWS } else { MAX_ROWS };
     // Cell by cell when the values fit the width.
-    let values_w = if cells <= MAX_ROWS * 16 {
+    let values_w = if cells <= max_rows * 16 {
         value_width(owner)
     } else {
         0
     };
     let cell_w = values_w + 3;
-    let label_w = if grid { digits(nrows) + 1 } else { 0 };
+    let label_w = if grid {
+        digits(if slab_rows > 0 { slab_rows } else { nrows }) + 1
+    } else {
+        0
+    };
     let usable = width.saturating_sub(label_w + 2).max(8);
     let exact = cells > 0
         && if grid {
-            nrows <= MAX_ROWS && ncols * cell_w <= usable
+            nrows <= max_rows && ncols * cell_w <= usable
         } else {
             cells <= MAX_STRIP_CELLS && values_w > 0
         };
@@ -225,10 +262,26 @@ fn board(owner: &ArrayRef, layers: &[Layer], width: usize) -> Board {
         marks: vec![None; nbins],
         order: vec![None; nbins],
         reordered: false,
+        reads: vec![0; nbins],
+        overlapping: false,
         values: Vec::new(),
         exact,
         grid,
+        slab_rows: if exact { slab_rows } else { 0 },
+        slab_shape: oshape[..nd.saturating_sub(2)].to_vec(),
+        slab_cells: owner.is_c_contiguous() && owner.layout_ref().offset == 0,
         cells,
+    };
+    // The owner's index of grid row `row`, column `col`.
+    let index_at = |row: usize, col: usize| -> Vec<usize> {
+        let mut idx = vec![0; nd];
+        let mut rest = row;
+        for k in (0..nd - 1).rev() {
+            idx[k] = rest % oshape[k].max(1);
+            rest /= oshape[k].max(1);
+        }
+        idx[nd - 1] = col;
+        idx
     };
     if exact {
         let bytes = owner.buffer().bytes();
@@ -238,7 +291,9 @@ fn board(owner: &ArrayRef, layers: &[Layer], width: usize) -> Board {
                     return String::new();
                 }
                 let at = if grid {
-                    owner.layout_ref().offset_of(&[k / ncols, k % ncols])
+                    owner
+                        .layout_ref()
+                        .offset_of(&index_at(k / ncols, k % ncols))
                 } else {
                     (k * item) as isize
                 };
@@ -253,7 +308,11 @@ fn board(owner: &ArrayRef, layers: &[Layer], width: usize) -> Board {
     let bin_of = |at: isize| -> Option<usize> {
         if grid {
             let idx = ofp.index_covering(at)?;
-            Some((idx[0] / per_row_bin) * cols + idx[1] / per_col_bin)
+            let row = idx[..nd - 1]
+                .iter()
+                .zip(&oshape)
+                .fold(0, |r, (&i, &n)| r * n + i);
+            Some((row / per_row_bin) * cols + idx[nd - 1] / per_col_bin)
         } else {
             let cell = (at.max(0) as usize) / item;
             (cell < cells).then(|| if exact { cell } else { cell / per_col_bin })
@@ -282,16 +341,29 @@ fn board(owner: &ArrayRef, layers: &[Layer], width: usize) -> Board {
         if covers_everything(&layer.array, cells, item) && slot > 0 {
             continue;
         }
-        let fp = Footprint::new(layer.array.layout(), layer.array.dtype().itemsize());
+        let litem = layer.array.dtype().itemsize().max(1);
+        // Every element is visited (not sampled), so read counts are true.
+        let counted = slot == 0 && exact && layer.array.size() <= footprint::EXACT_LIMIT;
+        let fp = Footprint::new(layer.array.layout(), litem);
         let mut last: Option<isize> = None;
         let mut reordered = false;
         fp.visit(gap, |at, order| {
-            if let Some(bin) = bin_of(at)
-                && bin < nbins
-            {
+            // An element wider than the buffer's cells covers several.
+            let mut hit: Vec<usize> = Vec::new();
+            let mut off = 0;
+            while off < litem {
+                hit.extend(bin_of(at + off as isize));
+                off += item;
+            }
+            hit.extend(bin_of(at + litem as isize - 1));
+            hit.dedup();
+            for bin in hit.into_iter().filter(|&bin| bin < nbins) {
                 b.marks[bin] = Some(slot);
                 if slot == 0 && b.order[bin].is_none() {
                     b.order[bin] = Some(order);
+                }
+                if counted {
+                    b.reads[bin] += 1;
                 }
             }
             if last.is_some_and(|l| at <= l) {
@@ -301,12 +373,24 @@ fn board(owner: &ArrayRef, layers: &[Layer], width: usize) -> Board {
         });
         if slot == 0 {
             b.reordered = reordered;
+            b.overlapping = counted && b.reads.iter().any(|&n| n > 1);
         }
     }
     b
 }
 
-fn draw(b: &Board, palette: &Palette, out: &mut String, order: bool) {
+/// What the cells of a drawn board show.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Show {
+    /// The buffer's values.
+    Values,
+    /// Layer 0's reading order.
+    Order,
+    /// How many of layer 0's elements read each cell.
+    Reads,
+}
+
+fn draw(b: &Board, palette: &Palette, out: &mut String, show: Show) {
     let w = b
         .values
         .iter()
@@ -314,15 +398,21 @@ fn draw(b: &Board, palette: &Palette, out: &mut String, order: bool) {
         .max()
         .unwrap_or(1)
         .max(digits(b.order.len()));
+    let label_rows = if b.slab_rows > 0 { b.slab_rows } else { b.rows };
     let label_w = if b.grid && b.exact {
-        digits(b.rows) + 1
+        digits(label_rows) + 1
     } else {
         0
     };
     for r in 0..b.rows {
+        if b.slab_rows > 0 && r % b.slab_rows == 0 {
+            out.push_str(&palette.dim(&slab_heading(b, r / b.slab_rows)));
+            out.push('\n');
+        }
         let mut line = String::from("  ");
         if label_w > 0 {
-            line.push_str(&palette.dim(&format!("{r:>width$} ", width = label_w - 1)));
+            let label = if b.slab_rows > 0 { r % b.slab_rows } else { r };
+            line.push_str(&palette.dim(&format!("{label:>width$} ", width = label_w - 1)));
         }
         for c in 0..b.cols {
             let k = r * b.cols + c;
@@ -336,17 +426,15 @@ fn draw(b: &Board, palette: &Palette, out: &mut String, order: bool) {
             }
             let mark = b.marks.get(k).copied().flatten();
             if b.exact {
-                let text = if order {
-                    match (mark, b.order[k]) {
-                        (Some(0), Some(n)) => n.to_string(),
-                        _ => "·".to_string(),
-                    }
-                } else {
-                    b.values[k].clone()
+                let text = match (show, mark) {
+                    (Show::Values, _) => b.values[k].clone(),
+                    (Show::Order, Some(0)) => b.order[k].map_or("·".into(), |n| n.to_string()),
+                    (Show::Reads, Some(0)) => b.reads[k].to_string(),
+                    _ => "·".to_string(),
                 };
                 let text = format!("{text:>w$}");
                 let cell = match mark {
-                    Some(s) if !(order && s != 0) => {
+                    Some(s) if !(show != Show::Values && s != 0) => {
                         let (o, cl) = BRACKETS[s.min(BRACKETS.len() - 1)];
                         palette.layer(&format!("{o}{text}{cl}"), s)
                     }
@@ -365,6 +453,29 @@ fn draw(b: &Board, palette: &Palette, out: &mut String, order: bool) {
         }
         out.push_str(line.trim_end());
         out.push('\n');
+    }
+}
+
+/// `  [1] · cells 12–23`: which slab of a 3-D or higher owner follows (the
+/// cells when the slab is a run of them).
+fn slab_heading(b: &Board, slab: usize) -> String {
+    let mut idx = vec![0; b.slab_shape.len()];
+    let mut rest = slab;
+    for k in (0..idx.len()).rev() {
+        idx[k] = rest % b.slab_shape[k].max(1);
+        rest /= b.slab_shape[k].max(1);
+    }
+    let idx: Vec<String> = idx.iter().map(|i| i.to_string()).collect();
+    let per = b.slab_rows * b.cols;
+    if b.slab_cells && per > 0 {
+        format!(
+            "  [{}] · cells {}–{}",
+            idx.join(", "),
+            slab * per,
+            (slab + 1) * per - 1
+        )
+    } else {
+        format!("  [{}]", idx.join(", "))
     }
 }
 

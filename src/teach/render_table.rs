@@ -54,7 +54,7 @@ pub fn vars(names: &Bindings, teacher: &Teacher, palette: &Palette, width: usize
         let base = match a.base() {
             None => "None".to_string(),
             Some(b) => match owner_name(b, names).as_str() {
-                "an unnamed array" => format!("unnamed #{}", b.buffer().id()),
+                "an unnamed array" => format!("unnamed #{}", teacher.numbers().of(b.buffer())),
                 n => n.to_string(),
             },
         };
@@ -82,7 +82,7 @@ pub fn vars(names: &Bindings, teacher: &Teacher, palette: &Palette, width: usize
             } else {
                 sharing.join(", ")
             }),
-            Cell::new(format!("#{}", a.buffer().id())),
+            Cell::new(format!("#{}", teacher.numbers().of(a.buffer()))),
             Cell::new(a.size() * a.dtype().itemsize()),
             Cell::new(if a.writeable() { "yes" } else { "no" }),
         ]);
