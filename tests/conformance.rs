@@ -310,6 +310,8 @@ conformance_tests! {
     random_multivariate_streams => "126_random_multivariate_streams",
     random_out_float32_gamma => "127_random_out_float32_gamma",
     random_mvnormal_checks => "128_random_mvnormal_checks",
+    errstate => "155_errstate",
+    memory_order => "156_memory_order",
     split_insert => "60_split_insert",
     append_pad => "61_append_pad",
     meshgrid_tri_resize => "62_meshgrid_tri_resize",

@@ -167,6 +167,37 @@ fn file_keep_going_runs_everything() {
 }
 
 #[test]
+fn warnings_show_once_as_python_shows_them_and_errstate_silences_them() {
+    let source = ":annotate off\n\
+                  np.array([1.0, 0.0]) / 0\n\
+                  np.array([2.0]) / 0\n\
+                  np.log(np.array([0.0]))\n\
+                  with np.errstate(divide='ignore'):\n    np.log(np.array([0.0, 1.0]))\n\n\
+                  np.int8(127) + np.int8(1)\n";
+    let out = script("file-warnings", source, &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{FILE_PLAIN}>>> np.array([1.0, 0.0]) / 0\n\
+             <stdin>:1: RuntimeWarning: divide by zero encountered in divide\n\
+             <stdin>:1: RuntimeWarning: invalid value encountered in divide\n\
+             array([inf, nan])\n\
+             >>> np.array([2.0]) / 0\narray([inf])\n\
+             >>> np.log(np.array([0.0]))\n\
+             <stdin>:1: RuntimeWarning: divide by zero encountered in log\n\
+             array([-inf])\n\
+             >>> with np.errstate(divide='ignore'):\n\
+             ...     np.log(np.array([0.0, 1.0]))\n\
+             array([-inf,   0.])\n\
+             >>> np.int8(127) + np.int8(1)\n\
+             <stdin>:1: RuntimeWarning: overflow encountered in scalar add\n\
+             np.int8(-128)\n"
+        )
+    );
+}
+
+#[test]
 fn file_without_errors_exits_zero() {
     let out = script("file-ok", "a = np.arange(4)\na[1:]\n", &[]);
     assert_eq!(out.status.code(), Some(0));

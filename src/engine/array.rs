@@ -284,6 +284,47 @@ impl NdArray {
         Rc::ptr_eq(&self.buffer, &other.buffer)
     }
 
+    /// A new zero-filled array shaped like this one in NumPy's
+    /// `order='K'`: C-ordered when this one is C-contiguous, F-ordered
+    /// when it is F-contiguous, else with its axes laid out in the order
+    /// of their strides' sizes (largest outermost, ties in axis order) and
+    /// every stride positive (`PyArray_NewLikeArray`'s `NPY_KEEPORDER`).
+    pub fn zeros_kept(&self, dtype: DType) -> Result<ArrayRef, EngineError> {
+        let shape = self.shape();
+        if self.is_c_contiguous() {
+            return NdArray::zeros_ordered(&shape, dtype, Order::C);
+        }
+        if self.is_f_contiguous() {
+            return NdArray::zeros_ordered(&shape, dtype, Order::F);
+        }
+        let strides = self.strides();
+        let mut perm: Vec<usize> = (0..shape.len()).collect();
+        perm.sort_by_key(|&k| std::cmp::Reverse(strides[k].unsigned_abs()));
+        let permuted: Vec<usize> = perm.iter().map(|&k| shape[k]).collect();
+        let out = NdArray::zeros_ordered(&permuted, dtype, Order::C)?;
+        let c = out.strides();
+        let mut kept = vec![0isize; shape.len()];
+        for (i, &k) in perm.iter().enumerate() {
+            kept[k] = c[i];
+        }
+        out.restore_state(
+            Layout {
+                shape,
+                strides: kept,
+                offset: 0,
+            },
+            true,
+        );
+        Ok(out)
+    }
+
+    /// A copy in NumPy's `order='K'` (see [`NdArray::zeros_kept`]).
+    pub fn copy_kept(&self) -> Result<ArrayRef, EngineError> {
+        let out = self.zeros_kept(self.dtype.clone())?;
+        copy_elements(self, &out)?;
+        Ok(out)
+    }
+
     /// A new owning copy in the given order, same dtype.
     pub fn copy(&self, order: Order) -> Result<ArrayRef, EngineError> {
         let shape = self.shape();

@@ -203,7 +203,7 @@ macro_rules! int_arith {
                 if b == 0 { return 0; }
                 let q = a.wrapping_div(b);
                 #[allow(unused_comparisons)]
-                let adjust = (a % b != 0) && ((a < 0) != (b < 0));
+                let adjust = (a.wrapping_rem(b) != 0) && ((a < 0) != (b < 0));
                 if adjust { q.wrapping_sub(1) } else { q }
             }
             fn rem(a: Self, b: Self) -> Self {

@@ -12,6 +12,7 @@ pub mod element;
 pub mod error;
 pub mod fancy;
 pub mod fill;
+pub mod fp_flags;
 pub mod gemm;
 pub mod index;
 pub mod interrupt;

@@ -314,6 +314,7 @@ impl Session {
             )));
         };
         let saved = self.print_options.clone();
+        let saved_modes = super::fp_errors::modes();
         let entered = match c {
             Context::PrintOptions(kw) => {
                 let args = super::interp::Args {
@@ -323,7 +324,13 @@ impl Session {
                 super::printopts::set(&mut self.print_options, &args)?;
                 super::printopts::get(&self.print_options)
             }
-            Context::ErrState => v.clone(),
+            Context::ErrState { all, kinds } => {
+                let kinds: Vec<(&str, Option<&Value>)> =
+                    kinds.iter().map(|(k, v)| (*k, Some(v))).collect();
+                super::fp_errors::set_modes(saved_modes.with(all.as_ref(), &kinds)?);
+                // `errstate.__enter__` returns None.
+                Value::None
+            }
         };
         let result = (|| {
             if let Some(t) = target {
@@ -335,8 +342,9 @@ impl Session {
                 self.exec_with(rest, body)
             }
         })();
-        if let Context::PrintOptions(_) = c {
-            self.print_options = saved;
+        match c {
+            Context::PrintOptions(_) => self.print_options = saved,
+            Context::ErrState { .. } => super::fp_errors::set_modes(saved_modes),
         }
         result
     }

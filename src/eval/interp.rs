@@ -12,8 +12,8 @@ use super::Session;
 use super::convert::{to_array, to_index_items, to_scalar_for};
 use super::error::{PyError, PyResult};
 use super::ops::{
-    engine_cmp, engine_op, is_numpy, numpy_binary, numpy_compare, numpy_inplace, python_binary,
-    python_eq, python_order,
+    engine_cmp, engine_op, is_numpy, numpy_compare, numpy_inplace, python_binary, python_eq,
+    python_order,
 };
 use super::value::Value;
 
@@ -631,7 +631,7 @@ impl Session {
         if numpy_side {
             let eop = engine_op(op)
                 .ok_or_else(|| PyError::type_error("slicelab does not support @ (matmul)"))?;
-            return numpy_binary(eop, l, r);
+            return super::ops::numpy_operator(eop, l, r);
         }
         python_binary(op, l, r)
     }

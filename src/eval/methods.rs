@@ -304,6 +304,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             "astype" => {
                 let to = dtype_arg(args.req(0, "dtype", name)?)?;
                 let arr = NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(sc))?;
+                super::fp_errors::before_cast(&arr, &to)?;
                 Ok(scalarize(crate::engine::kernels::cast(&arr, &to)?))
             }
             _ => Err(PyError::attribute(&obj.type_name(), name)),
@@ -493,7 +494,11 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             }
             Value::Array(out)
         }
-        "copy" => Value::Array(a.copy(memory_order(a, args.get(0, "order"), name)?)?),
+        "copy" => {
+            use super::memory_order::{MemoryOrder, copy_as};
+            let order = MemoryOrder::parse(args.get(0, "order"), MemoryOrder::C)?;
+            Value::Array(copy_as(a, a.dtype().clone(), order)?)
+        }
         "transpose" => {
             let axes = match args.pos.len() {
                 0 => None,
@@ -571,12 +576,14 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                     crate::render::dtype_repr(&dt)
                 )));
             }
-            if !copy && &dt == a.dtype() {
+            let order = super::memory_order::MemoryOrder::parse(
+                args.get(1, "order"),
+                super::memory_order::MemoryOrder::K,
+            )?;
+            if !copy && &dt == a.dtype() && order.holds(a) {
                 Value::Array(a.clone())
             } else {
-                let out = NdArray::zeros(&a.shape(), dt)?;
-                crate::engine::array::copy_elements(a, &out)?;
-                Value::Array(out)
+                Value::Array(super::memory_order::copy_as(a, dt, order)?)
             }
         }
         "sum" => reduction(a, Reduction::Sum, &args, 0)?,
@@ -623,6 +630,12 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 get(1, "axis1", 0)?,
                 get(2, "axis2", 1)?,
             )?)
+        }
+        // `ndarray.conjugate` of a non-complex array is the array itself
+        // (`PyArray_Conjugate` hands back `self`); `np.conj` is a ufunc
+        // and always makes a new one.
+        "conj" | "conjugate" if a.dtype().kind() != crate::engine::dtype::Kind::Complex => {
+            Value::Array(a.clone())
         }
         "conj" | "conjugate" => s.call_function(
             "np.conj",

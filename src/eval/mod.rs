@@ -19,6 +19,7 @@ mod exceptions;
 mod fdlibm;
 mod flatiter;
 mod format;
+mod fp_errors;
 mod function;
 mod generator;
 mod help;
@@ -28,6 +29,7 @@ mod join_split;
 mod linalg;
 mod math_routines;
 mod math_ufuncs;
+mod memory_order;
 mod methods;
 pub mod named_tuple;
 mod ndindex;
@@ -111,6 +113,15 @@ pub struct Session {
     produced: Vec<provenance::Producer>,
     /// Byte ranges of its calls of learner-defined functions that wrote.
     writing_calls: Vec<(usize, usize)>,
+    /// NumPy's floating-point error modes (`np.seterr`), kept between
+    /// statements.
+    err_state: fp_errors::ErrState,
+    /// Whether `RuntimeWarning`s are collected for the front end to show
+    /// (the prompt, `slicelab FILE`, lessons; not `--transcript`).
+    show_warnings: bool,
+    /// The warnings already shown: Python shows each one once per line of
+    /// `<stdin>` (its warnings registry), so a session does too.
+    warned: std::collections::HashSet<String>,
 }
 
 /// The most write targets one statement keeps (a loop may assign often).
@@ -152,6 +163,10 @@ pub struct Outcome {
     /// Byte ranges of the calls of learner-defined functions that wrote
     /// into arrays (teaching view only).
     pub writing_calls: Vec<(usize, usize)>,
+    /// The warnings Python would print on stderr while it ran
+    /// (`<stdin>:1: RuntimeWarning: divide by zero encountered in divide`),
+    /// when the session shows warnings.
+    pub warnings: Vec<String>,
 }
 
 impl Default for Session {
@@ -179,7 +194,16 @@ impl Session {
             made: Vec::new(),
             produced: Vec::new(),
             writing_calls: Vec::new(),
+            err_state: Default::default(),
+            show_warnings: false,
+            warned: Default::default(),
         }
+    }
+
+    /// Collect NumPy's `RuntimeWarning`s for display (they are left out of
+    /// `--transcript`, as NumPy's oracle transcript leaves them out).
+    pub fn show_warnings(&mut self, on: bool) {
+        self.show_warnings = on;
     }
 
     /// Every bound name, sorted.
@@ -210,7 +234,9 @@ impl Session {
     /// made and `print` output is dropped (`%timeit` runs a statement many
     /// times this way). Panics become a `SystemError` as in [`Session::run`].
     pub fn exec_quietly(&mut self, stmt: &Stmt) -> PyResult<()> {
+        fp_errors::install(self.err_state, false);
         let result = guarded(|| self.exec(stmt));
+        self.err_state = fp_errors::modes();
         self.printed.clear();
         result.map(|_| ())
     }
@@ -248,6 +274,7 @@ impl Session {
         self.writing_calls.clear();
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
+        fp_errors::install(self.err_state, self.show_warnings);
         // The repr is made inside the guard too: printing a value can be
         // long (Ctrl-C) and must not take the session down either.
         let result = guarded(|| {
@@ -269,6 +296,14 @@ impl Session {
         out.made = std::mem::take(&mut self.made);
         out.produced = std::mem::take(&mut self.produced);
         out.writing_calls = std::mem::take(&mut self.writing_calls);
+        self.err_state = fp_errors::modes();
+        for w in fp_errors::take_warnings() {
+            // Every statement is line 1 of `<stdin>` to Python's registry.
+            let line = format!("<stdin>:1: {w}");
+            if self.warned.insert(line.clone()) {
+                out.warnings.push(line);
+            }
+        }
         match result {
             Ok((value, shown)) => {
                 if let Some(text) = shown {

@@ -19,6 +19,7 @@ use super::display::str_of;
 pub use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
 use super::interp::{Args, iterate, truthy};
+use super::memory_order::{CopyRule, MemoryOrder, array_from, copy_as};
 use super::ops::{numpy_binary, numpy_compare};
 use super::reduce_args::reduction;
 use super::value::{TypeObj, Value};
@@ -529,11 +530,13 @@ fn reaches(l: &Layout, item: usize, x: isize) -> bool {
 }
 
 fn new_like(a: &ArrayRef, args: &Args, fill: Option<Value>) -> PyResult<Value> {
-    let dt = match args.get(if fill.is_some() { 2 } else { 1 }, "dtype") {
-        Some(d) => dtype_arg(d)?,
-        None => a.dtype().clone(),
+    let first = if fill.is_some() { 2 } else { 1 };
+    let dt = match args.get(first, "dtype") {
+        Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
+        _ => a.dtype().clone(),
     };
-    let out = NdArray::zeros(&a.shape(), dt.clone())?;
+    let order = MemoryOrder::parse(args.get(first + 1, "order"), MemoryOrder::K)?;
+    let out = super::memory_order::zeros_like(a, dt, order)?;
     if let Some(v) = fill {
         fill_array(&out, &v)?;
     }
@@ -1318,13 +1321,13 @@ impl Session {
                     Some(Value::None) | None => None,
                     Some(d) => Some(dtype_arg(d)?),
                 };
-                let copy = !matches!(args.kw("copy"), Some(Value::Bool(false) | Value::None));
-                if let (Value::Array(a), false) = (v, copy)
-                    && dt.as_ref().is_none_or(|d| d == a.dtype())
-                {
-                    return Ok(v.clone());
+                let copy = CopyRule::parse(args.kw("copy"), CopyRule::Always)?;
+                let order = MemoryOrder::parse(args.kw("order"), MemoryOrder::K)?;
+                let made = array_from(v, dt, copy, order)?;
+                if args.kw("ndmin").is_none() {
+                    return Ok(made);
                 }
-                let out = to_array(v, dt.as_ref())?;
+                let out = as_array(&made)?;
                 match args.kw("ndmin") {
                     Some(n) => {
                         let n = int_arg(n, "")?.max(0) as usize;
@@ -1342,11 +1345,19 @@ impl Session {
                     Some(Value::None) | None => None,
                     Some(d) => Some(dtype_arg(d)?),
                 };
-                match (v, &dt) {
-                    (Value::Array(a), None) => Value::Array(a.clone()),
-                    (Value::Array(a), Some(d)) if d == a.dtype() => Value::Array(a.clone()),
-                    _ => Value::Array(to_array(v, dt.as_ref())?),
+                match args.kw("device") {
+                    None | Some(Value::None) => {}
+                    Some(Value::Str(d)) if d.as_ref() == "cpu" => {}
+                    Some(d) => {
+                        return Err(PyError::value(format!(
+                            "Device not understood. Only \"cpu\" is allowed, but received: {}",
+                            super::display::str_of(d, &self.print_options)
+                        )));
+                    }
                 }
+                let copy = CopyRule::parse(args.kw("copy"), CopyRule::IfNeeded)?;
+                let order = MemoryOrder::parse(args.get(2, "order"), MemoryOrder::K)?;
+                array_from(v, dt, copy, order)?
             }
             "ascontiguousarray" | "asfortranarray" => {
                 let a = arr0(&args)?;
@@ -1370,7 +1381,11 @@ impl Session {
                     })?)
                 }
             }
-            "copy" => Value::Array(arr0(&args)?.copy(order_arg(&args, 1)?)?),
+            "copy" => {
+                let a = arr0(&args)?;
+                let order = MemoryOrder::parse(args.get(1, "order"), MemoryOrder::K)?;
+                Value::Array(copy_as(&a, a.dtype().clone(), order)?)
+            }
             "arange" => arange(&args)?,
             "zeros" | "ones" | "empty" | "full" => {
                 let shape = creation_shape(args.req(0, "shape", name)?)?;
@@ -1558,6 +1573,7 @@ impl Session {
                     Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?),
                 };
                 let out = reduce::accumulate(&a, name == "cumprod", axis)?;
+                super::fp_errors::after_reduction("accumulate", &a, &out)?;
                 let out = match &dtype {
                     Some(d) => kernels::cast(&out, d)?,
                     None => out,
@@ -1834,6 +1850,8 @@ impl Session {
             }
             "set_printoptions" => super::printopts::set(&mut self.print_options, &args)?,
             "get_printoptions" => super::printopts::get(&self.print_options),
+            "seterr" => super::fp_errors::seterr(&args)?,
+            "geterr" => super::fp_errors::modes().to_dict(),
             "array2string" => super::printopts::array2string(&self.print_options, &args)?,
             "diagonal" => super::methods::call_array_method(
                 self,

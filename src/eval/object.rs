@@ -78,9 +78,14 @@ pub struct UserFunc {
 pub enum Context {
     /// `np.printoptions(...)`: the options to set while inside.
     PrintOptions(Vec<(String, Value)>),
-    /// `np.errstate(...)`: slicelab shows no floating point warnings, so
-    /// entering changes nothing.
-    ErrState,
+    /// `np.errstate(...)`: the error modes to set while inside (checked
+    /// on entering, as NumPy checks them).
+    ErrState {
+        /// `all=`.
+        all: Option<Value>,
+        /// `divide=`, `over=`, `under=`, `invalid=` as given.
+        kinds: Vec<(&'static str, Value)>,
+    },
 }
 
 impl Obj {
@@ -95,7 +100,7 @@ impl Obj {
             Obj::MappingProxy(_) => "mappingproxy".into(),
             Obj::FrozenSet(_) => "frozenset".into(),
             Obj::Context(Context::PrintOptions(_)) => "contextlib._GeneratorContextManager".into(),
-            Obj::Context(Context::ErrState) => "numpy.errstate".into(),
+            Obj::Context(Context::ErrState { .. }) => "numpy.errstate".into(),
             Obj::Class(_) => "type".into(),
             Obj::Instance(i) => match &i.class {
                 Value::Object(c) => match c.as_ref() {

@@ -161,6 +161,74 @@ fn compute_dtype(op: BinaryOp, dt: DType) -> DType {
 
 /// A NumPy binary operation `a op b`, as a new value.
 pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    binary_parts(op, a, b).map(|(v, _)| v)
+}
+
+/// A Python operator between NumPy values (`a / 0`, `np.int8(127) + 1`):
+/// the operation, then its floating-point errors under NumPy's names for
+/// them. Between scalars (no array on either side) NumPy's scalar math
+/// runs, and says so (`scalar divide`) and checks integers for overflow;
+/// `array ** 2`, `** -1` and `** 0.5` run `square`, `reciprocal` and
+/// `sqrt`.
+pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let (value, (xa, ya, out)) = binary_parts(op, a, b)?;
+    if !super::fp_errors::wanted() {
+        return Ok(value);
+    }
+    let scalar_math = !matches!(a, Value::Array(_)) && !matches!(b, Value::Array(_));
+    let name = match (op, a) {
+        (BinaryOp::Pow, Value::Array(base)) => {
+            let inexact = matches!(base.dtype().kind(), Kind::Float | Kind::Complex);
+            match super::fp_errors::power_name(b) {
+                "square" => "square",
+                fast if inexact => fast,
+                _ => "power",
+            }
+        }
+        _ => op.ufunc_name(),
+    };
+    let what = if scalar_math {
+        format!("scalar {name}")
+    } else {
+        name.to_string()
+    };
+    super::fp_errors::after_elementwise(name, &what, &[&xa, &ya], &out)?;
+    if scalar_math && out.dtype().is_integer() {
+        let (Scalar::Int(_) | Scalar::UInt(_), Scalar::Int(_) | Scalar::UInt(_)) =
+            (xa.first(), ya.first())
+        else {
+            return Ok(value);
+        };
+        let int = |s: Scalar| match s {
+            Scalar::Int(i) => i as i128,
+            Scalar::UInt(u) => u as i128,
+            _ => 0,
+        };
+        let (p, q) = (int(xa.first()), int(ya.first()));
+        let exact = match op {
+            BinaryOp::Add => Some(p + q),
+            BinaryOp::Sub => Some(p - q),
+            BinaryOp::Mul => p.checked_mul(q),
+            BinaryOp::FloorDiv if q != 0 => {
+                let d = p / q;
+                Some(d - i128::from(p % q != 0 && (p < 0) != (q < 0)))
+            }
+            _ => None,
+        };
+        if let Some(exact) = exact {
+            super::fp_errors::scalar_int_overflow(&what, exact, out.dtype())?;
+        }
+    }
+    Ok(value)
+}
+
+/// `a op b` with the arrays it was computed from and the result array.
+#[allow(clippy::type_complexity)]
+fn binary_parts(
+    op: BinaryOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<(Value, (ArrayRef, ArrayRef, ArrayRef))> {
     let (x, y) = (operand(a)?, operand(b)?);
     let dt = compute_dtype(op, result_dtype(&x, &y, op.ufunc_name())?);
     if op == BinaryOp::Pow && dt.is_integer() {
@@ -177,7 +245,8 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     }
     let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
     let out = kernels::binary(op, &xa, &ya)?;
-    Ok(wrap_result(out, is_scalarish(&x) && is_scalarish(&y)))
+    let value = wrap_result(out.clone(), is_scalarish(&x) && is_scalarish(&y));
+    Ok((value, (xa, ya, out)))
 }
 
 /// A NumPy comparison.
@@ -245,6 +314,16 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
         return Err(PyError::value("output array is read-only"));
     }
     let ya = realise(&y, &dt)?;
+    // The operand as it was, for working out floating-point errors after
+    // the loop has written (NumPy checks its flags after writing too).
+    let before = if super::fp_errors::wanted() {
+        Some(kernels::cast(
+            &target.copy(crate::engine::array::Order::C)?,
+            &dt,
+        )?)
+    } else {
+        None
+    };
     let shape = target.shape();
     let bshape = crate::engine::broadcast::broadcast_shapes(&[&shape, &ya.shape()]);
     match bshape {
@@ -275,6 +354,10 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
         let xa = kernels::cast(target, &dt)?;
         let out = kernels::binary(op, &xa, &ya)?;
         crate::engine::array::copy_elements(&out, target)?;
+    }
+    if let Some(xa) = before {
+        let name = op.ufunc_name();
+        super::fp_errors::after_elementwise(name, name, &[&xa, &ya], target)?;
     }
     Ok(())
 }

@@ -64,7 +64,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 args.kw.clone(),
             )))
         }
-        "np.errstate" => super::object::object(Obj::Context(super::object::Context::ErrState)),
+        "np.errstate" => super::fp_errors::errstate(&args)?,
         "format" => {
             let v = args.req(0, "value", "format")?;
             let spec = match args.get(1, "format_spec") {

@@ -116,6 +116,13 @@ pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> P
         _ if call.mask.is_some() || call.initial.is_some() => extended(a, &call)?,
         _ => plain(a, &call)?,
     };
+    // `add.reduce` and `multiply.reduce` report their floating-point
+    // errors as `reduce` (a mean of nothing is `_mean`'s own warning).
+    if matches!(op, Reduction::Sum | Reduction::Prod)
+        || (op == Reduction::Mean && call.axes.iter().all(|&k| a.shape()[k] > 0))
+    {
+        super::fp_errors::after_reduction("reduce", a, &result)?;
+    }
     match out {
         None => Ok(scalarize(result)),
         Some(o) => {

@@ -103,13 +103,13 @@ pub const NP: &[Entry] = &[
     func(
         "array(object, dtype=None, *, copy=True, order='K', subok=False, ndmin=0, ndmax=0, like=None)",
         Style::NumpyC,
-        "object dtype copy ndmin",
+        "object dtype copy order ndmin",
         Writes::Nothing,
     ),
     func(
         "asarray(a, dtype=None, order=None, *, device=None, copy=None, like=None)",
         Style::NumpyC,
-        "a dtype",
+        "a dtype order device copy",
         Writes::Nothing,
     ),
     func(
@@ -175,25 +175,25 @@ pub const NP: &[Entry] = &[
     func(
         "zeros_like(a, dtype=None, order='K', subok=True, shape=None, *, device=None)",
         Style::Python,
-        "a dtype",
+        "a dtype order",
         Writes::Nothing,
     ),
     func(
         "ones_like(a, dtype=None, order='K', subok=True, shape=None, *, device=None)",
         Style::Python,
-        "a dtype",
+        "a dtype order",
         Writes::Nothing,
     ),
     func(
         "empty_like(prototype, /, dtype=None, order='K', subok=True, shape=None, *, device=None)",
         Style::Python,
-        "prototype dtype",
+        "prototype dtype order",
         Writes::Nothing,
     ),
     func(
         "full_like(a, fill_value, dtype=None, order='K', subok=True, shape=None, *, device=None)",
         Style::Python,
-        "a fill_value dtype",
+        "a fill_value dtype order",
         Writes::Nothing,
     ),
     func(
@@ -621,6 +621,13 @@ pub const NP: &[Entry] = &[
     ),
     func("get_printoptions()", Style::Python, "", Writes::Nothing),
     func(
+        "seterr(all=None, divide=None, over=None, under=None, invalid=None)",
+        Style::Python,
+        "all divide over under invalid",
+        Writes::Nothing,
+    ),
+    func("geterr()", Style::Python, "", Writes::Nothing),
+    func(
         "diagonal(a, offset=0, axis1=0, axis2=1)",
         Style::Python,
         "a offset axis1 axis2",
@@ -1022,7 +1029,7 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "astype(dtype, order='K', casting='unsafe', subok=True, copy=True)",
             Style::NumpyC,
-            "dtype casting copy",
+            "dtype order casting copy",
             Writes::Nothing,
         ),
     ),

@@ -194,6 +194,20 @@ pub fn call(
         _ => vec![result.clone()],
     };
     let arrays: Vec<ArrayRef> = results.iter().map(as_array).collect::<PyResult<_>>()?;
+    if super::fp_errors::wanted() {
+        let ins: Vec<ArrayRef> = inputs
+            .iter()
+            .map(|v| match v {
+                Value::Array(a) => Ok(a.clone()),
+                other => to_array(other, None),
+            })
+            .collect::<PyResult<_>>()?;
+        let refs: Vec<&crate::engine::NdArray> = ins.iter().map(|a| a.as_ref()).collect();
+        let what = super::fp_errors::message_name(name);
+        for r in &arrays {
+            super::fp_errors::after_elementwise(what, what, &refs, r)?;
+        }
+    }
     if let Some(dt) = &dtype
         && arrays.iter().any(|a| a.dtype() != dt)
     {

@@ -70,7 +70,13 @@ pub fn help_text() -> String {
 /// gave it, then the error if any — the caret display for a syntax error,
 /// else `Kind: message`. Newline-terminated unless empty.
 pub fn render_outcome(line: &str, outcome: &Outcome, palette: &Palette) -> String {
-    let mut text = outcome.output.clone();
+    // Python writes warnings to stderr as they happen: before the value.
+    let mut text = String::new();
+    for w in &outcome.warnings {
+        text.push_str(&palette.alert(w));
+        text.push('\n');
+    }
+    text.push_str(&outcome.output);
     if let Some(err) = &outcome.error {
         match outcome.syntax_error_at {
             Some(at) if err.kind == "SyntaxError" => {
