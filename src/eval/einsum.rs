@@ -225,9 +225,9 @@ fn parse_operand(
     for d in 0..ndim {
         let l = labels[d];
         if l > 0 {
-            for n in d + 1..ndim {
-                if labels[n] == l {
-                    labels[n] = d as i32 - n as i32;
+            for (n, later) in labels.iter_mut().enumerate().skip(d + 1) {
+                if *later == l {
+                    *later = d as i32 - n as i32;
                 }
             }
         }
@@ -492,8 +492,8 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
         labels.push(l);
     }
     let mut iter_labels = out_labels.clone();
-    for c in 0..128 {
-        if counts[c] > 0 && !out_labels.contains(&(c as i32)) {
+    for (c, &n) in counts.iter().enumerate() {
+        if n > 0 && !out_labels.contains(&(c as i32)) {
             iter_labels.push(c as i32);
         }
     }
