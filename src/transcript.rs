@@ -2,7 +2,7 @@
 //! Lines are grouped into statements as Python's prompt groups them
 //! (`syntax::group`): each statement is echoed as `>>> FIRST LINE` and
 //! `... LINE` for each further line; then comes what Python's prompt would
-//! print, and an error as one line `Kind: message`. A syntax error is the
+//! print, and an error as one line `Kind: message` (the message's first line). A syntax error is the
 //! bare word `SyntaxError`, as the conformance oracle writes it.
 
 use std::io::{BufRead, Write};
@@ -43,11 +43,14 @@ fn run_one(session: &mut Session, lines: &[String], out: &mut impl Write) -> std
         } else if e.message.is_empty() {
             writeln!(out, "{}", crate::eval::transcript_name(&e.kind))?;
         } else {
+            // The oracle keeps a message's first line (`str(e).splitlines()[0]`),
+            // as NumPy's two-line messages (`np.cross`) would otherwise
+            // print a line no transcript line stands for.
             writeln!(
                 out,
                 "{}: {}",
                 crate::eval::transcript_name(&e.kind),
-                e.message
+                e.message.lines().next().unwrap_or("")
             )?;
         }
     }

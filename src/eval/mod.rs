@@ -39,6 +39,8 @@ mod pad;
 mod shapes;
 /// Lesson lines run with file writing refused (issue 19).
 pub use npy::{WritesRefused, refuse_file_writes};
+mod cross;
+mod einsum;
 mod numpy;
 mod numpy_names;
 pub mod object;

@@ -2,6 +2,7 @@
 //! `np.vdot`, `np.inner`, `np.kron`, and the float64 vector dot NumPy
 //! hands to BLAS's `ddot` (used by `np.dot` of two vectors as well), summed
 //! in OpenBLAS's order (`np_linalg::blas`) so the last digit is NumPy's.
+//! `np.cross` and `np.tensordot` live in `cross.rs`, `np.einsum` in `einsum.rs`.
 
 use crate::engine::dtype::DType;
 use crate::engine::typed::elems;
@@ -22,17 +23,40 @@ pub const ENTRIES: &[Entry] = &[
     func("vdot(a, b, /)", Style::Python, "a b", Writes::Nothing),
     func("inner(a, b, /)", Style::Python, "a b", Writes::Nothing),
     func("kron(a, b)", Style::Python, "a b", Writes::Nothing),
+    func(
+        "cross(a, b, axisa=-1, axisb=-1, axisc=-1, axis=None)",
+        Style::Python,
+        "a b axisa axisb axisc axis",
+        Writes::Nothing,
+    ),
+    func(
+        "tensordot(a, b, axes=2)",
+        Style::Python,
+        "a b axes",
+        Writes::Nothing,
+    ),
+    func(
+        "einsum(*operands, out=None, optimize=False, **kwargs)",
+        Style::Python,
+        "operands optimize kwargs",
+        Writes::Nothing,
+    ),
 ];
 
 /// The names this module answers.
-pub const NAMES: &[&str] = &["vdot", "inner", "kron"];
+pub const NAMES: &[&str] = &["vdot", "inner", "kron", "cross", "tensordot", "einsum"];
 
 pub fn call(name: &str, args: &Args) -> PyResult<Value> {
+    if name == "einsum" {
+        return super::einsum::einsum(args);
+    }
     let a = args.req(0, "a", name)?;
     let b = args.req(1, "b", name)?;
     match name {
         "vdot" => vdot(a, b),
         "inner" => inner(a, b),
+        "cross" => super::cross::cross(a, b, args),
+        "tensordot" => super::cross::tensordot(a, b, args.get(2, "axes")),
         _ => kron(a, b),
     }
 }

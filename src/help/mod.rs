@@ -26,6 +26,8 @@ const NP_ROUTINES: &str = include_str!("np_routines.txt");
 const NP_SHAPES: &str = include_str!("np_shapes.txt");
 /// Elementwise math ufuncs (issue 17 item 3), their own file for the same reason.
 const NP_MATH: &str = include_str!("np_math.txt");
+/// Products and index sums (`cross`, `tensordot`, `einsum`).
+const NP_PRODUCTS: &str = include_str!("np_products.txt");
 /// `np.random.*` (the legacy module functions).
 const RANDOM: &str = include_str!("random.txt");
 /// `np.linalg.*`.
@@ -55,6 +57,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("np", "np.", NP_ROUTINES),
     ("np", "np.", NP_SHAPES),
     ("np", "np.", NP_MATH),
+    ("np", "np.", NP_PRODUCTS),
     ("np.random", "np.random.", RANDOM),
     ("rng", "rng.", GENERATOR),
     ("np.linalg", "np.linalg.", LINALG),

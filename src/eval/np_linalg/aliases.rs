@@ -1,6 +1,7 @@
 //! The array-API names `np.linalg` shares with the main namespace, with
 //! the last two axes fixed: `trace`, `diagonal`, `outer` (1-d only),
-//! `matmul`, `matrix_transpose`. Each forwards to the `np.` function
+//! `matmul`, `matrix_transpose`; and `cross` (3-vectors only) and
+//! `tensordot`, which call the `np.` functions. Each forwards to the `np.` function
 //! through the registry, so its values and errors are that function's.
 
 use super::super::Session;
@@ -41,6 +42,40 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                 )));
             }
             super::super::linalg::outer(x1, x2)
+        }
+        "cross" => {
+            let (x1, x2) = (args.req(0, "x1", name)?, args.req(1, "x2", name)?);
+            let (a, b) = (as_array(x1)?, as_array(x2)?);
+            let axis = args.kw("axis").cloned().unwrap_or(Value::Int(-1));
+            // `x.shape[axis]`: Python's tuple indexing.
+            let at = |s: Vec<usize>| -> PyResult<usize> {
+                let i = super::super::numpy::int_arg(&axis, "")?;
+                let n = s.len() as i64;
+                let k = if i < 0 { i + n } else { i };
+                if k < 0 || k >= n {
+                    return Err(PyError::new("IndexError", "tuple index out of range"));
+                }
+                Ok(s[k as usize])
+            };
+            let (da, db) = (at(a.shape())?, at(b.shape())?);
+            if da != 3 || db != 3 {
+                return Err(PyError::value(format!(
+                    "Both input arrays must be (arrays of) 3-dimensional vectors, but they are {da} and {db} dimensional instead."
+                )));
+            }
+            np(
+                s,
+                "cross",
+                vec![Value::Array(a), Value::Array(b)],
+                vec![("axis", axis)],
+            )
+        }
+        "tensordot" => {
+            let (x1, x2) = (
+                args.req(0, "x1", name)?.clone(),
+                args.req(1, "x2", name)?.clone(),
+            );
+            np(s, "tensordot", vec![x1, x2], given(args, &["axes"]))
         }
         "matrix_transpose" => {
             let x = args.req(0, "x", name)?;

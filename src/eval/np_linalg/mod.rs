@@ -57,6 +57,18 @@ pub const ENTRIES: &[Entry] = &[
     func("outer(x1, x2, /)", Style::Python, "x1 x2", Writes::Nothing),
     func("matmul(x1, x2, /)", Style::Python, "x1 x2", Writes::Nothing),
     func(
+        "cross(x1, x2, /, *, axis=-1)",
+        Style::Python,
+        "x1 x2 axis",
+        Writes::Nothing,
+    ),
+    func(
+        "tensordot(x1, x2, /, *, axes=2)",
+        Style::Python,
+        "x1 x2 axes",
+        Writes::Nothing,
+    ),
+    func(
         "matrix_transpose(x, /)",
         Style::Python,
         "x",
@@ -70,7 +82,6 @@ pub const ENTRIES: &[Entry] = &[
 const MISSING: &[&str] = &[
     "cholesky",
     "cond",
-    "cross",
     "eig",
     "eigh",
     "eigvals",
@@ -83,7 +94,6 @@ const MISSING: &[&str] = &[
     "qr",
     "svd",
     "svdvals",
-    "tensordot",
     "tensorinv",
     "tensorsolve",
     "vecdot",
