@@ -11,6 +11,21 @@ pub struct PyError {
     pub kind: String,
     /// The first line of the message (may be empty).
     pub message: String,
+    /// The exception object `raise` raised, when there was one: what
+    /// `except ... as e` binds, so `e` keeps its class, `args`, attributes
+    /// and `__cause__` (errors slicelab raises itself have none).
+    pub object: Option<ExcObject>,
+}
+
+/// The exception object carried by a raised [`PyError`]. Two errors are
+/// equal when they carry the same object (or none).
+#[derive(Debug, Clone)]
+pub struct ExcObject(pub super::value::Value);
+
+impl PartialEq for ExcObject {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.is(&other.0)
+    }
 }
 
 impl PyError {
@@ -19,6 +34,7 @@ impl PyError {
         PyError {
             kind: kind.to_string(),
             message: message.into(),
+            object: None,
         }
     }
     /// `TypeError`
