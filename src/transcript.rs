@@ -38,10 +38,16 @@ fn run_one(session: &mut Session, lines: &[String], out: &mut impl Write) -> std
     let outcome = session.run(&lines.join("\n"));
     out.write_all(outcome.output.as_bytes())?;
     if let Some(e) = outcome.error {
-        if e.kind == "SyntaxError" {
+        // The format names every syntax error (`IndentationError` too) by
+        // the one word.
+        if matches!(e.kind.as_str(), "SyntaxError" | "IndentationError") {
             writeln!(out, "SyntaxError")?;
         } else if e.message.is_empty() {
-            writeln!(out, "{}", crate::eval::transcript_name(&e.kind))?;
+            writeln!(
+                out,
+                "{}",
+                crate::eval::transcript_name(crate::eval::builtin_kind(&e))
+            )?;
         } else {
             // The oracle keeps a message's first line (`str(e).splitlines()[0]`),
             // as NumPy's two-line messages (`np.cross`) would otherwise
@@ -49,7 +55,7 @@ fn run_one(session: &mut Session, lines: &[String], out: &mut impl Write) -> std
             writeln!(
                 out,
                 "{}: {}",
-                crate::eval::transcript_name(&e.kind),
+                crate::eval::transcript_name(crate::eval::builtin_kind(&e)),
                 e.message.lines().next().unwrap_or("")
             )?;
         }

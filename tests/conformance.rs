@@ -365,6 +365,9 @@ conformance_tests! {
     language_corners => "114_language_corners",
     generators => "115_generators",
     lazy_iterables => "116_lazy_iterables",
+    class_protocols => "117_class_protocols",
+    decorators => "118_decorators",
+    exception_classes => "119_exception_classes",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -125,6 +125,43 @@ fn unwritable_history_warns_once_and_goes_on() {
     assert!(stderr.starts_with("slicelab: warning:"), "{stderr:?}");
 }
 
+/// Issue 14: the prompt names indentation errors as CPython 3.11's does.
+#[test]
+fn indentation_errors_are_named_at_the_prompt() {
+    let out = repl(
+        "indentation",
+        &format!("{PLAIN}  x = 1\nif True:\n        y = 1\n    z = 2\n\nw = 3\nw\n"),
+    );
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("IndentationError: unexpected indent\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("IndentationError: unindent does not match any outer indentation level\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("SyntaxError"), "{stdout}");
+    assert!(stdout.ends_with("3\n"), "{stdout}");
+}
+
+/// Issue 14: a decorator line and the `def` below it are one statement,
+/// typed at the prompt and in a file.
+#[test]
+fn decorators_join_their_def_at_the_prompt_and_in_files() {
+    let source = "def twice(f):\n    def g(x):\n        return f(f(x))\n    return g\n\n\
+                  @twice\ndef inc(x):\n    return x + 1\n\ninc(1)\n";
+    let out = repl("decorators", &format!("{PLAIN}{source}"));
+    assert_eq!(text(&out.stdout), format!("{PLAIN_ACK}3\n"));
+    let out = script("decorators-file", source, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).ends_with(">>> inc(1)\n3\n"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
 fn script(name: &str, source: &str, args: &[&str]) -> Output {
     let home = temp_dir(name);
     let file = home.join("lesson.py");

@@ -10,7 +10,7 @@ use crate::syntax::ast::{Expr, ExprKind, FuncDef, Stmt};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{iterate, truthy};
+use super::interp::iterate;
 use super::object::{Context, Obj, UserFunc, object};
 use super::scope::{Found, Frame};
 use super::value::Value;
@@ -84,7 +84,7 @@ impl Session {
             Stmt::If { branches, orelse } => {
                 for (test, body) in branches {
                     let t = self.eval(test)?;
-                    if truthy(&t)? {
+                    if self.truth_of(&t)? {
                         return self.exec_suite(body);
                     }
                 }
@@ -94,7 +94,7 @@ impl Session {
                 loop {
                     crate::engine::interrupt::check()?;
                     let t = self.eval(test)?;
-                    if !truthy(&t)? {
+                    if !self.truth_of(&t)? {
                         break;
                     }
                     match self.exec_suite(body)? {
@@ -124,6 +124,7 @@ impl Session {
                 return self.exec_suite(orelse);
             }
             Stmt::ClassDef(def) => self.exec_class(def)?,
+            Stmt::Decorated { decorators, def } => self.exec_decorated(decorators, def)?,
             Stmt::FunctionDef(def) => {
                 let f = self.make_function(def)?;
                 self.bind_name(&def.name, f);
@@ -148,10 +149,11 @@ impl Session {
                 let err = match exc {
                     Some(e) => {
                         let v = self.eval(e)?;
-                        if let Some(c) = cause {
-                            self.eval(c)?;
-                        }
-                        super::exceptions::to_raise(&v)?
+                        let cause = match cause {
+                            Some(c) => Some(self.eval(c)?),
+                            None => None,
+                        };
+                        self.raise_value(&v, cause.as_ref())?
                     }
                     None => self.handling.last().cloned().ok_or_else(|| {
                         PyError::new("RuntimeError", "No active exception to reraise")
@@ -166,7 +168,7 @@ impl Session {
             }
             Stmt::Assert { test, msg } => {
                 let t = self.eval(test)?;
-                if !truthy(&t)? {
+                if !self.truth_of(&t)? {
                     let message = match msg {
                         Some(m) => {
                             let v = self.eval(m)?;
@@ -207,7 +209,7 @@ impl Session {
     pub(super) fn loop_items(&mut self, iter: &Expr) -> PyResult<LoopItems> {
         let v = self.eval(iter)?;
         Ok(match v {
-            Value::Object(_) => LoopItems::Lazy(super::pyiter::iter_of(&v)?),
+            Value::Object(_) => LoopItems::Lazy(self.iter_value(&v)?),
             other => LoopItems::Items(iterate(&other)?.into_iter()),
         })
     }
@@ -282,7 +284,7 @@ impl Session {
                 continue;
             }
             if let Some(name) = &h.name {
-                self.bind_name(name, object(Obj::Exc(err.clone())));
+                self.bind_name(name, super::exceptions::caught_value(&err));
             }
             self.handling.push(err);
             let result = self.exec_suite(&h.body);

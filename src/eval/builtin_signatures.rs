@@ -36,6 +36,11 @@ pub const BUILTINS: &[Entry] = &[
     builtin("bin(number, /)", Style::COne, "number"),
     builtin("oct(number, /)", Style::COne, "number"),
     builtin(
+        "issubclass(cls, class_or_tuple, /)",
+        Style::CExpect,
+        "cls class_or_tuple",
+    ),
+    builtin(
         "isinstance(obj, class_or_tuple, /)",
         Style::CExpect,
         "obj class_or_tuple",

@@ -10,7 +10,6 @@ use crate::syntax::scope_names;
 
 use super::Session;
 use super::error::PyResult;
-use super::interp::truthy;
 use super::object::{iterator, set_of};
 use super::scope::Frame;
 use super::value::Value;
@@ -109,7 +108,7 @@ impl Session {
             self.assign(&c.target, item)?;
             for cond in &c.ifs {
                 let t = self.eval(cond)?;
-                if !truthy(&t)? {
+                if !self.truth_of(&t)? {
                     continue 'items;
                 }
             }

@@ -11,6 +11,22 @@ pub struct PyError {
     pub kind: String,
     /// The first line of the message (may be empty).
     pub message: String,
+    /// The exception object `raise` raised, when there was one: what
+    /// `except ... as e` binds, so `e` keeps its class, `args`, attributes
+    /// and `__cause__` (errors slicelab raises itself have none).
+    pub object: Option<ExcObject>,
+}
+
+/// The exception object carried by a raised [`PyError`]. It takes no part
+/// in comparing errors: two errors are equal when their class and message
+/// are (the same statement run in two sessions raises equal errors).
+#[derive(Debug, Clone)]
+pub struct ExcObject(pub super::value::Value);
+
+impl PartialEq for ExcObject {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
 }
 
 impl PyError {
@@ -19,6 +35,7 @@ impl PyError {
         PyError {
             kind: kind.to_string(),
             message: message.into(),
+            object: None,
         }
     }
     /// `TypeError`

@@ -3,9 +3,90 @@
 //! `IndexError`; NumPy's `AxisError` is both a `ValueError` and an
 //! `IndexError`).
 
-use super::error::{PyError, PyResult};
+use std::cell::{Cell, RefCell};
+
+use super::error::{ExcObject, PyError, PyResult};
 use super::object::{Obj, object};
 use super::value::{TypeObj, Value};
+use crate::render::PrintOptions;
+
+/// What every exception object holds beyond its class: `args`,
+/// `__cause__` and `__suppress_context__` (set by `raise ... from ...`).
+#[derive(Debug, Default)]
+pub struct ExcState {
+    /// `e.args`.
+    pub args: RefCell<Vec<Value>>,
+    /// `e.__cause__` (`None` when unset).
+    pub cause: RefCell<Option<Value>>,
+    /// `e.__suppress_context__`.
+    pub suppress_context: Cell<bool>,
+}
+
+impl ExcState {
+    /// A fresh exception's state: its constructor arguments.
+    pub fn new(args: Vec<Value>) -> ExcState {
+        ExcState {
+            args: RefCell::new(args),
+            ..ExcState::default()
+        }
+    }
+
+    /// `e.args`, `e.__cause__`, `e.__suppress_context__` (`None`: another
+    /// name).
+    pub fn attr(&self, name: &str) -> Option<PyResult<Value>> {
+        Some(Ok(match name {
+            "args" => Value::tuple(self.args.borrow().clone()),
+            "__cause__" => self.cause.borrow().clone().unwrap_or(Value::None),
+            "__suppress_context__" => Value::Bool(self.suppress_context.get()),
+            "__context__" | "__traceback__" | "with_traceback" | "add_note" | "__notes__" => {
+                return Some(Err(PyError::new(
+                    "NotImplementedError",
+                    format!("slicelab does not implement exception.{name} yet"),
+                )));
+            }
+            _ => return None,
+        }))
+    }
+}
+
+/// `BaseException.__str__`: nothing, the one argument, or the tuple of
+/// them (`KeyError` shows its one key as a repr).
+pub fn args_str(kind: &str, args: &[Value], opts: &PrintOptions) -> String {
+    match args {
+        [] => String::new(),
+        [one] if kind == "KeyError" => super::display::repr(one, opts),
+        [one] => super::display::str_of(one, opts),
+        many => super::display::repr(&Value::tuple(many.to_vec()), opts),
+    }
+}
+
+/// `BaseException.__repr__`: `Name(arg)` for one argument, else the class
+/// name before the repr of the tuple of arguments (`Name()`, `Name(1, 2)`).
+pub fn args_repr(name: &str, args: &[Value], opts: &PrintOptions) -> String {
+    match args {
+        [one] => format!("{name}({})", super::display::repr(one, opts)),
+        [] => format!("{name}()"),
+        many => format!(
+            "{name}{}",
+            super::display::repr(&Value::tuple(many.to_vec()), opts)
+        ),
+    }
+}
+
+/// What `except ... as e` binds: the object that was raised, or for an
+/// error slicelab raised itself a new instance whose one argument is the
+/// message.
+pub fn caught_value(err: &PyError) -> Value {
+    if let Some(ExcObject(v)) = &err.object {
+        return v.clone();
+    }
+    let args = if err.message.is_empty() {
+        vec![]
+    } else {
+        vec![Value::str(&err.message)]
+    };
+    object(Obj::Exc(err.clone(), ExcState::new(args)))
+}
 
 /// (class, bases). `BaseException` is the root.
 const CLASSES: &[(&str, &[&str])] = &[
@@ -38,6 +119,8 @@ const CLASSES: &[(&str, &[&str])] = &[
     ("ImportError", &["Exception"]),
     ("ModuleNotFoundError", &["ImportError"]),
     ("SyntaxError", &["Exception"]),
+    ("IndentationError", &["SyntaxError"]),
+    ("TabError", &["IndentationError"]),
     ("SystemError", &["Exception"]),
     ("Warning", &["Exception"]),
     ("UserWarning", &["Warning"]),
@@ -75,6 +158,17 @@ pub fn transcript_name(kind: &str) -> &str {
     }
 }
 
+/// The Python or NumPy class an error is an instance of: its own class,
+/// or for an instance of a learner's exception class the builtin class it
+/// derives from (`class E(ValueError)` gives `ValueError`).
+pub fn builtin_kind(err: &PyError) -> &str {
+    err.object
+        .as_ref()
+        .and_then(|o| super::pyclass::type_of(&o.0))
+        .and_then(|c| super::pyclass::exception_base(&c))
+        .unwrap_or(&err.kind)
+}
+
 /// The dotted path Python shows for an exception class (`type(e)`):
 /// NumPy's classes live in their modules.
 pub fn qualified_name(name: &str) -> String {
@@ -108,7 +202,21 @@ pub fn is_subclass(kind: &str, base: &str) -> bool {
 /// tuple of classes).
 pub fn matches(err: &PyError, class: &Value) -> PyResult<bool> {
     match class {
-        Value::Type(TypeObj::Builtin(n)) if is_exception_class(n) => Ok(is_subclass(&err.kind, n)),
+        Value::Type(TypeObj::Builtin(n)) if is_exception_class(n) => {
+            Ok(is_subclass(builtin_kind(err), n))
+        }
+        Value::Object(o) if matches!(o.as_ref(), Obj::Class(_)) => {
+            if super::pyclass::exception_base(class).is_none() {
+                return Err(PyError::type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
+            }
+            Ok(err
+                .object
+                .as_ref()
+                .and_then(|o| super::pyclass::isinstance(&o.0, class))
+                .unwrap_or(false))
+        }
         Value::Tuple(items) => {
             for c in items.iter() {
                 if matches(err, c)? {
@@ -124,28 +232,35 @@ pub fn matches(err: &PyError, class: &Value) -> PyResult<bool> {
 }
 
 /// `ValueError("msg")`: an exception instance.
-pub fn instantiate(kind: &str, args: &[Value], opts: &crate::render::PrintOptions) -> Value {
-    let message = match args {
-        [] => String::new(),
-        [one] if kind == "KeyError" => super::display::repr(one, opts),
-        [one] => super::display::str_of(one, opts),
-        many => super::display::repr(&Value::tuple(many.to_vec()), opts),
-    };
-    object(Obj::Exc(PyError::new(kind, message)))
+pub fn instantiate(kind: &str, args: &[Value], opts: &PrintOptions) -> Value {
+    let message = args_str(kind, args, opts);
+    object(Obj::Exc(
+        PyError::new(kind, message),
+        ExcState::new(args.to_vec()),
+    ))
 }
 
-/// What `raise X` raises: an instance as it is, a class instantiated.
-pub fn to_raise(v: &Value) -> PyResult<PyError> {
-    match v {
+/// What `raise X` raises for NumPy's and Python's own classes: an
+/// instance as it is, a class instantiated (`None`: a learner's class or
+/// instance, which the session raises).
+pub fn to_raise(v: &Value) -> Option<PyResult<PyError>> {
+    Some(match v {
         Value::Object(o) => match o.as_ref() {
-            Obj::Exc(e) => Ok(e.clone()),
-            _ => Err(PyError::type_error(
-                "exceptions must derive from BaseException",
-            )),
+            Obj::Exc(e, _) => Ok(PyError {
+                object: Some(ExcObject(v.clone())),
+                ..e.clone()
+            }),
+            Obj::Class(_) | Obj::Instance(_) => return None,
+            _ => Err(not_an_exception()),
         },
-        Value::Type(TypeObj::Builtin(n)) if is_exception_class(n) => Ok(PyError::new(n, "")),
-        _ => Err(PyError::type_error(
-            "exceptions must derive from BaseException",
-        )),
-    }
+        Value::Type(TypeObj::Builtin(n)) if is_exception_class(n) => {
+            return to_raise(&instantiate(n, &[], &PrintOptions::default()));
+        }
+        _ => Err(not_an_exception()),
+    })
+}
+
+/// `raise 5`.
+pub fn not_an_exception() -> PyError {
+    PyError::type_error("exceptions must derive from BaseException")
 }

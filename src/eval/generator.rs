@@ -22,8 +22,7 @@ use crate::syntax::ast::{CompFor, Expr, ExprKind, FuncDef, Handler, Stmt};
 use super::Session;
 use super::block::{Flow, LoopItems};
 use super::error::{PyError, PyResult};
-use super::interp::truthy;
-use super::object::{Obj, object};
+use super::object::Obj;
 use super::pyiter::{IterState, iter_object, next_item};
 use super::scope::Frame;
 use super::value::Value;
@@ -257,7 +256,7 @@ impl Session {
                 let mut keep = true;
                 for cond in &clause.ifs {
                     let t = s.eval(cond)?;
-                    if !truthy(&t)? {
+                    if !s.truth_of(&t)? {
                         keep = false;
                         break;
                     }
@@ -281,7 +280,28 @@ impl Session {
     }
 
     /// `iter(v)` with the session at hand.
+    /// A learner's instance iterates through its `__iter__`, whose result
+    /// is read by its `__next__` when it is not one of Python's iterators.
     pub(super) fn iter_value(&mut self, v: &Value) -> PyResult<Value> {
+        if super::pyclass::is_instance(v) {
+            let Some(it) = self.dunder(v, "__iter__", vec![]) else {
+                return Err(PyError::type_error(format!(
+                    "'{}' object is not iterable",
+                    v.type_name()
+                )));
+            };
+            let it = it?;
+            if super::pyclass::is_instance(&it) && super::pyclass::has_method(&it, "__next__") {
+                return Ok(super::pyiter::iter_object(IterState::User(it), "iterator"));
+            }
+            return match &it {
+                Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..)) => Ok(it),
+                other => Err(PyError::type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    other.type_name()
+                ))),
+            };
+        }
         super::pyiter::iter_of(v)
     }
 
@@ -344,7 +364,7 @@ impl Session {
                     let mut k = branches.len();
                     for (i, (test, _)) in branches.iter().enumerate() {
                         let t = self.eval(test)?;
-                        if truthy(&t)? {
+                        if self.truth_of(&t)? {
                             k = i;
                             break;
                         }
@@ -385,7 +405,7 @@ impl Session {
                     if !in_body {
                         crate::engine::interrupt::check()?;
                         let t = self.eval(test)?;
-                        let go = truthy(&t)?;
+                        let go = self.truth_of(&t)?;
                         stack[d] = Slot::While {
                             in_body: go,
                             orelse: !go,
@@ -614,7 +634,7 @@ impl Session {
                             Some(usize::MAX) => {}
                             Some(i) => {
                                 if let Some(name) = &handlers[i].name {
-                                    self.bind_name(name, object(Obj::Exc(err.clone())));
+                                    self.bind_name(name, super::exceptions::caught_value(&err));
                                 }
                                 set(stack, TryPhase::Handler(i, err), None);
                             }

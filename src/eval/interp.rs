@@ -208,6 +208,7 @@ impl Session {
             | Stmt::For { .. }
             | Stmt::FunctionDef(_)
             | Stmt::ClassDef(_)
+            | Stmt::Decorated { .. }
             | Stmt::Return(_)
             | Stmt::Break
             | Stmt::Continue
@@ -440,7 +441,7 @@ impl Session {
                         Arg::Positional(x) => match &x.kind {
                             ExprKind::Starred(inner) => {
                                 let v = self.eval(inner)?;
-                                a.pos.extend(iterate(&v)?);
+                                a.pos.extend(self.iterate_all(&v)?);
                             }
                             ExprKind::DoubleStarred(inner) => {
                                 let v = self.eval(inner)?;
@@ -481,7 +482,7 @@ impl Session {
                 for (k, (op, re)) in rest.iter().enumerate() {
                     let r = self.eval(re)?;
                     result = self.compare(*op, &l, &r)?;
-                    if k + 1 < rest.len() && !truthy(&result)? {
+                    if k + 1 < rest.len() && !self.truth_of(&result)? {
                         return Ok(result);
                     }
                     l = r;
@@ -495,7 +496,7 @@ impl Session {
                     if k + 1 == values.len() {
                         break;
                     }
-                    let t = truthy(&last)?;
+                    let t = self.truth_of(&last)?;
                     if (*op == BoolOpKind::And && !t) || (*op == BoolOpKind::Or && t) {
                         break;
                     }
@@ -504,7 +505,7 @@ impl Session {
             }
             ExprKind::IfExp { test, body, orelse } => {
                 let t = self.eval(test)?;
-                if truthy(&t)? {
+                if self.truth_of(&t)? {
                     self.eval(body)?
                 } else {
                     self.eval(orelse)?
@@ -543,7 +544,7 @@ impl Session {
         for it in items {
             if let ExprKind::Starred(inner) = &it.kind {
                 let v = self.eval(inner)?;
-                out.extend(iterate(&v)?);
+                out.extend(self.iterate_all(&v)?);
             } else {
                 out.push(self.eval(it)?);
             }
@@ -558,7 +559,7 @@ impl Session {
     pub(super) fn unary(&mut self, op: UnaryOp, v: &Value) -> PyResult<Value> {
         use crate::engine::kernels::UnaryOp as K;
         if op == UnaryOp::Not {
-            return Ok(Value::Bool(!truthy(v)?));
+            return Ok(Value::Bool(!self.truth_of(v)?));
         }
         if is_numpy(v) {
             let (arr, scalar) = match v {
@@ -667,7 +668,7 @@ impl Session {
             return self.contains(d, item);
         }
         if let Some(r) = self.dunder(container, "__contains__", vec![item.clone()]) {
-            return truthy(&r?);
+            return self.truth_of(&r?);
         }
         match container {
             Value::Str(s) => match item {
@@ -707,7 +708,15 @@ impl Session {
             }
             other => {
                 for x in self.iterate_all(other)? {
-                    if is_numpy(&x) || is_numpy(item) {
+                    if super::pyclass::is_instance(&x) || super::pyclass::is_instance(item) {
+                        // Identity first, then `==`, as CPython's `in` does.
+                        if x.is(item) || {
+                            let eq = self.compare(crate::syntax::ast::CmpOp::Eq, &x, item)?;
+                            self.truth_of(&eq)?
+                        } {
+                            return Ok(true);
+                        }
+                    } else if is_numpy(&x) || is_numpy(item) {
                         if truthy(&numpy_compare(
                             crate::engine::kernels::CompareOp::Eq,
                             &x,
@@ -872,6 +881,7 @@ impl Session {
                 Ok(())
             }
             Value::Dict(d) => {
+                super::object::check_hashable(idx)?;
                 let mut d = d.borrow_mut();
                 if let Some(slot) = d.iter_mut().find(|(k, _)| python_eq(k, idx)) {
                     slot.1 = value.clone();
@@ -891,6 +901,9 @@ impl Session {
     }
 
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+        if let Some(r) = self.property_set(obj, name, value) {
+            return r;
+        }
         if super::pyclass::setattr(obj, name, value).is_some() {
             return Ok(());
         }
@@ -1005,7 +1018,12 @@ impl Session {
             Value::Object(o) if let super::object::Obj::NamedTuple(t) = o.as_ref() => {
                 super::named_tuple::attr(t, obj, name)
             }
-            Value::Object(o) => super::pycollections::object_attr(o, obj, name),
+            Value::Object(o) => {
+                if let Some(r) = self.property_get(obj, name) {
+                    return r;
+                }
+                super::pycollections::object_attr(o, obj, name)
+            }
             Value::Type(t) if name == "__name__" => Ok(Value::str(
                 super::display::type_path(t)
                     .rsplit('.')

@@ -285,6 +285,9 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
 }
 
 fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+    if let Some(r) = super::decorators::property_method(obj, name, &args) {
+        return r;
+    }
     if let Some(d) = super::object::proxied(obj) {
         // `dtype.fields.keys()`: the read methods answer from the dict.
         if !matches!(name, "keys" | "items" | "values" | "get" | "copy") {

@@ -10,6 +10,7 @@ mod complex_fns;
 mod comprehension;
 pub mod convert;
 mod copyto;
+mod decorators;
 pub mod display;
 mod dtype_arg;
 mod dtype_attrs;
@@ -79,7 +80,7 @@ use crate::syntax::{self, ast::Stmt};
 
 pub use bindings::Bindings;
 pub use error::{PyError, PyResult};
-pub use exceptions::transcript_name;
+pub use exceptions::{builtin_kind, transcript_name};
 pub use index_routines::UFUNC_METHODS;
 pub use methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, SCALAR_ATTRIBUTES};
 pub use numpy::shares_memory;
@@ -264,7 +265,7 @@ impl Session {
             Ok(s) => s,
             Err(e) => {
                 out.syntax_error_at = Some(e.offset);
-                out.error = Some(PyError::new("SyntaxError", e.message.clone()));
+                out.error = Some(PyError::new(e.kind(), e.message.clone()));
                 return out;
             }
         };

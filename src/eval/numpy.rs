@@ -1162,11 +1162,11 @@ impl Session {
             }
             "any" | "all" if args.pos.len() == 1 && args.kw.is_empty() => {
                 // Lazily: `any(x > 3 for x in count())` stops at the first hit.
-                let it = super::pyiter::iter_of(&args.pos[0])?;
+                let it = self.iter_value(&args.pos[0])?;
                 let want = name == "any";
                 while let Some(x) = super::pyiter::next_item(Some(self), &it)? {
                     crate::engine::interrupt::check()?;
-                    if truthy(&x)? == want {
+                    if self.truth_of(&x)? == want {
                         return Ok(Value::Bool(want));
                     }
                 }
@@ -1188,7 +1188,7 @@ impl Session {
                     }
                     "any" => {
                         for x in &items {
-                            if truthy(x)? {
+                            if self.truth_of(x)? {
                                 return Ok(Value::Bool(true));
                             }
                         }
@@ -1196,7 +1196,7 @@ impl Session {
                     }
                     "all" => {
                         for x in &items {
-                            if !truthy(x)? {
+                            if !self.truth_of(x)? {
                                 return Ok(Value::Bool(false));
                             }
                         }
@@ -2099,7 +2099,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         },
         TypeObj::Builtin("bool") => Value::Bool(match first {
             None => false,
-            Some(v) => truthy(&v)?,
+            Some(v) => s.truth_of(&v)?,
         }),
         TypeObj::Builtin("complex") => {
             // Bound: a real part left at its default comes by keyword only.

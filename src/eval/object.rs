@@ -20,8 +20,9 @@ use super::value::{TypeObj, Value};
 pub enum Obj {
     /// A user-defined function or lambda.
     Func(UserFunc),
-    /// An exception instance (`ValueError('bad')`, or a caught error).
-    Exc(PyError),
+    /// An exception instance of a builtin class (`ValueError('bad')`, or
+    /// a caught error): the error it raises, and its `args`.
+    Exc(PyError, super::exceptions::ExcState),
     /// An iterator: what is left to yield, and its type name.
     Iter(RefCell<IterState>, &'static str),
     /// A `range` object.
@@ -44,6 +45,12 @@ pub enum Obj {
     BoundMethod(Value, Value, Value),
     /// `super()`: the class to look past, and self.
     Super(Value, Value),
+    /// `property(fget, fset)`.
+    Property(super::decorators::Property),
+    /// `staticmethod(f)`.
+    StaticMethod(Value),
+    /// `classmethod(f)`.
+    ClassMethod(Value),
     /// A NumPy result namedtuple (`UniqueCountsResult`, `SlogdetResult`).
     NamedTuple(super::named_tuple::NamedTuple),
 }
@@ -93,7 +100,7 @@ impl Obj {
     pub fn type_name(&self) -> String {
         match self {
             Obj::Func(_) => "function".into(),
-            Obj::Exc(e) => e.kind.clone(),
+            Obj::Exc(e, _) => e.kind.clone(),
             Obj::Iter(_, kind) => (*kind).into(),
             Obj::Range(_) => "range".into(),
             Obj::Set(_) => "set".into(),
@@ -111,6 +118,9 @@ impl Obj {
             },
             Obj::BoundMethod(..) => "method".into(),
             Obj::Super(..) => "super".into(),
+            Obj::Property(_) => "property".into(),
+            Obj::StaticMethod(_) => "staticmethod".into(),
+            Obj::ClassMethod(_) => "classmethod".into(),
             Obj::NamedTuple(t) => t.class.name.into(),
         }
     }
@@ -121,7 +131,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
     TypeObj::Builtin(match o {
         Obj::NamedTuple(t) => t.class.path,
         Obj::Func(_) => "function",
-        Obj::Exc(e) => super::exceptions::static_name(&e.kind),
+        Obj::Exc(e, _) => super::exceptions::static_name(&e.kind),
         Obj::Iter(_, kind) => kind,
         Obj::Range(_) => "range",
         Obj::Set(_) => "set",
@@ -131,6 +141,9 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::Class(_) => "type",
         Obj::BoundMethod(..) => "method",
         Obj::Super(..) => "super",
+        Obj::Property(_) => "property",
+        Obj::StaticMethod(_) => "staticmethod",
+        Obj::ClassMethod(_) => "classmethod",
     })
 }
 
@@ -155,6 +168,22 @@ pub fn check_hashable(v: &Value) -> super::PyResult<()> {
             Err(PyError::type_error("unhashable type: 'set'"))
         }
         Value::Object(o) if matches!(o.as_ref(), Obj::Range(_)) => Ok(()),
+        // Python sets `__hash__` to None in a class that defines `__eq__`
+        // only.
+        Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {
+            let eq = super::pyclass::has_method(v, "__eq__");
+            match (eq, super::pyclass::has_method(v, "__hash__")) {
+                (true, false) => Err(PyError::type_error(format!(
+                    "unhashable type: '{}'",
+                    v.type_name()
+                ))),
+                (true, true) => Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement dict keys and set items of a class that defines __eq__ yet",
+                )),
+                _ => Ok(()),
+            }
+        }
         Value::Tuple(items) => items.iter().try_for_each(check_hashable),
         Value::Object(o) if let Obj::NamedTuple(t) = o.as_ref() => check_hashable(&t.items),
         _ => Ok(()),
@@ -174,17 +203,7 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
             let name = &f.def.qualname;
             format!("<function {name} at {addr:#x}>")
         }
-        Obj::Exc(e) => {
-            if e.message.is_empty() {
-                format!("{}()", e.kind)
-            } else {
-                format!(
-                    "{}({})",
-                    e.kind,
-                    crate::render::scalar_repr::py_str_repr(&e.message)
-                )
-            }
-        }
+        Obj::Exc(e, state) => super::exceptions::args_repr(&e.kind, &state.args.borrow(), opts),
         Obj::Iter(state, kind) => {
             match state
                 .try_borrow()
@@ -201,9 +220,13 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::FrozenSet(t) => set_repr(&t.items(), "frozenset()", "frozenset", opts),
         Obj::Context(_) => format!("<{} object at {addr:#x}>", o.type_name()),
         Obj::Class(_) | Obj::Instance(_) | Obj::BoundMethod(..) | Obj::Super(..) => {
-            super::pyclass::default_repr(o).unwrap_or_default()
+            super::pyclass::default_repr(o, opts).unwrap_or_default()
         }
         Obj::NamedTuple(t) => super::named_tuple::repr(t, opts),
+        Obj::Property(_) => format!("<property object at {addr:#x}>"),
+        Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
+            format!("<{}({})>", o.type_name(), super::display::repr(f, opts))
+        }
     }
 }
 
@@ -226,7 +249,7 @@ fn set_repr(items: &[Value], empty: &str, name: &str, opts: &PrintOptions) -> St
 /// `str()` of an object.
 pub fn str_of(o: &Rc<Obj>, opts: &PrintOptions) -> String {
     match o.as_ref() {
-        Obj::Exc(e) => e.message.clone(),
+        Obj::Exc(e, _) => e.message.clone(),
         _ => repr(o, opts),
     }
 }

@@ -14,8 +14,19 @@ use crate::engine::kernels::CompareOp;
 
 /// Builtin names this file adds.
 const NAMES: &[&str] = &[
-    "map", "filter", "iter", "next", "format", "chr", "ord", "hash", "callable", "hex", "bin",
+    "map",
+    "filter",
+    "iter",
+    "next",
+    "format",
+    "chr",
+    "ord",
+    "hash",
+    "callable",
+    "hex",
+    "bin",
     "oct",
+    "issubclass",
 ];
 
 /// A builtin this file knows, by name.
@@ -29,7 +40,11 @@ pub fn builtin(name: &str) -> Option<Value> {
     if name == "frozenset" {
         return Some(Value::Type(TypeObj::Builtin("frozenset")));
     }
-    NAMES.iter().find(|n| **n == name).map(|n| Value::func(n))
+    NAMES
+        .iter()
+        .chain(super::decorators::NAMES)
+        .find(|n| **n == name)
+        .map(|n| Value::func(n))
 }
 
 /// Calls the builtin `name` if this file handles the call; otherwise hands
@@ -40,6 +55,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
     }
     if let Some(v) = super::pymath::call(name, &args)? {
         return Ok(Ok(v));
+    }
+    if let Some(v) = super::decorators::call(name, &args) {
+        return v.map(Ok);
     }
     match name {
         "super" if args.pos.is_empty() => return s.zero_arg_super().map(Ok),
@@ -118,6 +136,17 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         }
         "hash" => {
             let v = args.req(0, "obj", "hash")?;
+            if super::pyclass::has_method(v, "__hash__") {
+                return match s.dunder(v, "__hash__", vec![]) {
+                    Some(Ok(Value::Int(h))) => Ok(Ok(Value::Int(if h == -1 { -2 } else { h }))),
+                    Some(Ok(Value::Bool(b))) => Ok(Ok(Value::Int(b as i128))),
+                    Some(Ok(_)) => Err(PyError::type_error(
+                        "__hash__ method should return an integer",
+                    )),
+                    Some(Err(e)) => Err(e),
+                    None => unreachable!("has_method found __hash__"),
+                };
+            }
             super::object::check_hashable(v)?;
             match v {
                 Value::Int(i) => Value::Int(hash_int(*i)),
@@ -140,11 +169,24 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 }
             }
         }
+        "issubclass" => {
+            let cls = args.req(0, "cls", "issubclass")?;
+            let class = args.req(1, "class_or_tuple", "issubclass")?;
+            Value::Bool(issubclass(cls, class)?)
+        }
         "callable" => {
             let v = args.req(0, "obj", "callable")?;
             Value::Bool(match v {
                 Value::Function(_) | Value::Method(..) | Value::Type(_) => true,
-                Value::Object(o) => matches!(o.as_ref(), Obj::Func(_)),
+                Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {
+                    super::pyclass::has_method(v, "__call__")
+                }
+                Value::Object(o) => {
+                    matches!(
+                        o.as_ref(),
+                        Obj::Func(_) | Obj::Class(_) | Obj::BoundMethod(..)
+                    )
+                }
                 _ => false,
             })
         }
@@ -257,7 +299,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             }
             match v {
                 Value::Object(o) => match o.as_ref() {
-                    Obj::Exc(e) if is_exception_classes(class) => {
+                    Obj::Exc(e, _) if is_exception_classes(class) => {
                         Value::Bool(super::exceptions::matches(e, class)?)
                     }
                     // A namedtuple is a tuple.
@@ -265,6 +307,16 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                         matches!(c, Value::Type(TypeObj::Builtin(n)) if *n == "tuple" || *n == "object")
                             || matches!(c, Value::Type(t) if *t == super::object::type_obj(o))
                     })),
+                    Obj::Instance(i) => {
+                        let base = super::pyclass::exception_base(&i.class);
+                        Value::Bool(classes.iter().any(|c| match c {
+                            Value::Type(TypeObj::Builtin("object")) => true,
+                            Value::Type(TypeObj::Builtin(n)) => {
+                                base.is_some_and(|b| super::exceptions::is_subclass(b, n))
+                            }
+                            _ => false,
+                        }))
+                    }
                     _ => Value::Bool(
                         matches!(class, Value::Type(TypeObj::Builtin(n)) if *n == o.type_name()),
                     ),
@@ -347,6 +399,87 @@ fn keyed(s: &mut Session, key: Option<&Value>, x: &Value) -> PyResult<Value> {
 }
 
 /// Whether `v` is an exception class or a tuple holding one.
+/// `issubclass(cls, class_or_tuple)` over the learner's classes, Python's
+/// exception classes and the plain builtin types.
+fn issubclass(cls: &Value, class: &Value) -> PyResult<bool> {
+    if let Value::Tuple(items) = class {
+        for c in items.iter() {
+            if issubclass(cls, c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let is_class = |v: &Value| {
+        matches!(v, Value::Type(_))
+            || matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Class(_)))
+    };
+    if !is_class(cls) {
+        return Err(PyError::type_error("issubclass() arg 1 must be a class"));
+    }
+    if !is_class(class) {
+        return Err(PyError::type_error(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        ));
+    }
+    if cls.is(class) || matches!(class, Value::Type(TypeObj::Builtin("object"))) {
+        return Ok(true);
+    }
+    let builtin = |v: &Value| match v {
+        Value::Type(TypeObj::Builtin(n)) => Some(*n),
+        _ => None,
+    };
+    // A learner's class: its own bases, then the builtin class it derives
+    // from.
+    if let Some(order) = super::pyclass::class_mro(cls) {
+        if order.iter().any(|c| c.is(class)) {
+            return Ok(true);
+        }
+        return Ok(
+            match (super::pyclass::exception_base(cls), builtin(class)) {
+                (Some(base), Some(n)) => super::exceptions::is_subclass(base, n),
+                _ => false,
+            },
+        );
+    }
+    match (builtin(cls), builtin(class)) {
+        (Some(a), Some(b)) if a == b => Ok(true),
+        (Some(_), _) if matches!(class, Value::Object(_)) => Ok(false),
+        (Some(a), Some(b))
+            if super::exceptions::is_exception_class(a)
+                || super::exceptions::is_exception_class(b) =>
+        {
+            Ok(super::exceptions::is_exception_class(a)
+                && super::exceptions::is_exception_class(b)
+                && super::exceptions::is_subclass(a, b))
+        }
+        (Some("bool"), Some("int")) => Ok(true),
+        (Some(a), Some(b)) if PLAIN_TYPES.contains(&a) && PLAIN_TYPES.contains(&b) => Ok(false),
+        _ => Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement issubclass() for NumPy's types yet",
+        )),
+    }
+}
+
+/// Builtin types with no subclasses among each other but `bool` of `int`.
+const PLAIN_TYPES: &[&str] = &[
+    "int",
+    "float",
+    "complex",
+    "str",
+    "bytes",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "bool",
+    "range",
+    "slice",
+    "type",
+];
+
 fn is_exception_classes(v: &Value) -> bool {
     match v {
         Value::Type(TypeObj::Builtin(n)) => super::exceptions::is_exception_class(n),

@@ -13,7 +13,8 @@ use std::rc::Rc;
 use crate::syntax::ast::{BinOp, ClassDef, CmpOp};
 
 use super::Session;
-use super::error::{PyError, PyResult};
+use super::error::{ExcObject, PyError, PyResult};
+use super::exceptions::ExcState;
 use super::interp::Args;
 use super::object::{Obj, object};
 use super::scope::Frame;
@@ -37,6 +38,63 @@ pub struct Instance {
     pub class: Value,
     /// Its `__dict__`, in assignment order.
     pub attrs: RefCell<Vec<(String, Value)>>,
+    /// `args` and `__cause__` when the class derives from an exception
+    /// class.
+    pub exc: Option<ExcState>,
+}
+
+/// The builtin exception class a learner's class derives from, first in
+/// its method resolution order (`None`: not an exception class).
+pub fn exception_base(class: &Value) -> Option<&'static str> {
+    class_of(class)?;
+    mro(class).iter().find_map(|c| match c {
+        Value::Type(TypeObj::Builtin(n)) if super::exceptions::is_exception_class(n) => Some(*n),
+        _ => None,
+    })
+}
+
+/// The method resolution order of a learner's class (`None`: not one).
+pub fn class_mro(v: &Value) -> Option<Vec<Value>> {
+    class_of(v)?;
+    Some(mro(v))
+}
+
+/// `name` as the class (or a base) defines it, unbound.
+pub fn class_attr(class: &Value, name: &str) -> Option<Value> {
+    lookup(class, name).map(|(_, v)| v)
+}
+
+/// What a class attribute gives when read through the class or one of its
+/// instances (`me`): a function bound to the instance, a classmethod bound
+/// to the class, a staticmethod's function, anything else as it is.
+fn bind_attr(me: Option<&Value>, class: &Value, owner: Value, v: Value) -> Value {
+    match &v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Func(_) => match me {
+                Some(me) => object(Obj::BoundMethod(me.clone(), v, owner)),
+                None => v,
+            },
+            Obj::StaticMethod(f) => f.clone(),
+            Obj::ClassMethod(f) => object(Obj::BoundMethod(class.clone(), f.clone(), owner)),
+            _ => v,
+        },
+        _ => v,
+    }
+}
+
+/// Whether `v` is an instance of a learner's class.
+pub fn is_instance(v: &Value) -> bool {
+    instance_of(v).is_some()
+}
+
+/// Whether `v` is an instance whose class (or a base) defines `name`.
+pub fn has_method(v: &Value, name: &str) -> bool {
+    instance_of(v).is_some_and(|i| lookup(&i.class, name).is_some())
+}
+
+/// The exception state of a learner's exception instance.
+pub fn exc_state(v: &Value) -> Option<&ExcState> {
+    instance_of(v)?.exc.as_ref()
 }
 
 fn class_of(v: &Value) -> Option<&ClassObj> {
@@ -100,12 +158,14 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
         Obj::Class(c) => match name {
             "__name__" | "__qualname__" => Ok(Value::str(&c.name)),
             "__bases__" => Ok(Value::tuple(c.bases.clone())),
-            _ => lookup(obj, name).map(|(_, v)| v).ok_or_else(|| {
-                PyError::new(
-                    "AttributeError",
-                    format!("type object '{}' has no attribute '{name}'", c.name),
-                )
-            }),
+            _ => lookup(obj, name)
+                .map(|(owner, v)| bind_attr(None, obj, owner, v))
+                .ok_or_else(|| {
+                    PyError::new(
+                        "AttributeError",
+                        format!("type object '{}' has no attribute '{name}'", c.name),
+                    )
+                }),
         },
         Obj::Instance(inst) => {
             if name == "__class__" {
@@ -129,10 +189,8 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
             match own {
                 Some(v) => Ok(v),
                 None => match lookup(&inst.class, name) {
-                    Some((owner, f)) if is_function(&f) => {
-                        Ok(object(Obj::BoundMethod(obj.clone(), f, owner)))
-                    }
-                    Some((_, v)) => Ok(v),
+                    Some((owner, v)) => Ok(bind_attr(Some(obj), &inst.class, owner, v)),
+                    None if let Some(v) = inst.exc.as_ref().and_then(|e| e.attr(name)) => v,
                     None => Err(PyError::new(
                         "AttributeError",
                         format!(
@@ -161,6 +219,10 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
                     Ok(object(Obj::BoundMethod(me.clone(), f, owner)))
                 }
                 Some((_, v)) => Ok(v),
+                // `BaseException.__init__` sets `args`.
+                None if name == "__init__" && exc_state(me).is_some() => Ok(object(
+                    Obj::BoundMethod(me.clone(), Value::func("BaseException.__init__"), class),
+                )),
                 // `object.__init__` and friends: accept and do nothing.
                 None if name == "__init__" => Ok(Value::func("object.__init__")),
                 None => Err(PyError::new(
@@ -197,6 +259,18 @@ pub fn setattr(obj: &Value, name: &str, value: &Value) -> Option<()> {
     Some(())
 }
 
+/// The exception state of any exception object, builtin or the learner's.
+fn exc_state_any(v: &Value) -> Option<&ExcState> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Exc(_, state) => Some(state),
+            Obj::Instance(i) => i.exc.as_ref(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// `isinstance(v, t)` when `t` is a learner's class (`None`: it is not).
 pub fn isinstance(v: &Value, t: &Value) -> Option<bool> {
     class_of(t)?;
@@ -209,10 +283,19 @@ pub fn type_of(v: &Value) -> Option<Value> {
 }
 
 /// `repr()` when the class does not define `__repr__`.
-pub fn default_repr(o: &Rc<Obj>) -> Option<String> {
+pub fn default_repr(o: &Rc<Obj>, opts: &crate::render::PrintOptions) -> Option<String> {
     let addr = Rc::as_ptr(o) as usize;
     Some(match o.as_ref() {
         Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
+        Obj::Instance(Instance {
+            class,
+            exc: Some(state),
+            ..
+        }) => super::exceptions::args_repr(
+            class_of(class).map_or("object", |c| c.name.as_str()),
+            &state.args.borrow(),
+            opts,
+        ),
         Obj::Instance(i) => format!(
             "<__main__.{} object at {addr:#x}>",
             class_of(&i.class).map_or("object", |c| c.name.as_str())
@@ -229,7 +312,7 @@ pub fn default_repr(o: &Rc<Obj>) -> Option<String> {
             format!(
                 "<bound method {cname}.{fname} of {}>",
                 match me {
-                    Value::Object(mo) => default_repr(mo).unwrap_or_default(),
+                    Value::Object(mo) => default_repr(mo, opts).unwrap_or_default(),
                     _ => String::new(),
                 }
             )
@@ -247,12 +330,15 @@ impl Session {
             let v = self.eval(b)?;
             match &v {
                 Value::Type(TypeObj::Builtin("object")) => {}
+                Value::Type(TypeObj::Builtin(n)) if super::exceptions::is_exception_class(n) => {
+                    bases.push(v)
+                }
                 _ if class_of(&v).is_some() => bases.push(v),
                 other => {
                     return Err(PyError::new(
                         "NotImplementedError",
                         format!(
-                            "slicelab's classes derive from the learner's own classes only, not {}",
+                            "slicelab's classes derive from the learner's own classes and exception classes only, not {}",
                             super::display::repr(other, &self.print_options)
                         ),
                     ));
@@ -297,9 +383,14 @@ impl Session {
     ) -> Option<PyResult<Value>> {
         Some(match o.as_ref() {
             Obj::Class(c) => {
+                // `BaseException.__new__` keeps the arguments as `args`
+                // whatever `__init__` does with them.
+                let exc = exception_base(f).map(|_| ExcState::new(args.pos.clone()));
+                let is_exc = exc.is_some();
                 let inst = object(Obj::Instance(Instance {
                     class: f.clone(),
                     attrs: RefCell::new(Vec::new()),
+                    exc,
                 }));
                 match lookup(f, "__init__") {
                     Some((owner, init)) => match self.call_bound(&inst, &init, &owner, args) {
@@ -310,7 +401,11 @@ impl Session {
                         ))),
                         Err(e) => Err(e),
                     },
-                    None if !args.pos.is_empty() || !args.kw.is_empty() => Err(
+                    None if is_exc && !args.kw.is_empty() => Err(PyError::type_error(format!(
+                        "{}() takes no keyword arguments",
+                        c.name
+                    ))),
+                    None if !is_exc && (!args.pos.is_empty() || !args.kw.is_empty()) => Err(
                         PyError::type_error(format!("{}() takes no arguments", c.name)),
                     ),
                     None => Ok(inst),
@@ -336,6 +431,19 @@ impl Session {
         owner: &Value,
         args: Args,
     ) -> PyResult<Value> {
+        if let Value::Function(name) = func
+            && name.as_ref() == "BaseException.__init__"
+            && let Some(state) = exc_state(me)
+        {
+            if !args.kw.is_empty() {
+                return Err(PyError::type_error(format!(
+                    "{}() takes no keyword arguments",
+                    me.type_name()
+                )));
+            }
+            *state.args.borrow_mut() = args.pos;
+            return Ok(Value::None);
+        }
         let Value::Object(fo) = func else {
             return self.call(func, args);
         };
@@ -346,6 +454,78 @@ impl Session {
         pos.push(me.clone());
         pos.extend(args.pos);
         self.call_user_in_class(uf, Args { pos, kw: args.kw }, owner.clone())
+    }
+
+    /// What `raise v` raises, and `raise v from cause` with the cause
+    /// attached to the exception object.
+    pub(super) fn raise_value(&mut self, v: &Value, cause: Option<&Value>) -> PyResult<PyError> {
+        let err = match super::exceptions::to_raise(v) {
+            Some(r) => r?,
+            None if class_of(v).is_some_and(|_| exception_base(v).is_some()) => {
+                let inst = self.call(
+                    v,
+                    Args {
+                        pos: vec![],
+                        kw: vec![],
+                    },
+                )?;
+                return self.raise_value(&inst, cause);
+            }
+            None if exc_state(v).is_some() => PyError {
+                object: Some(ExcObject(v.clone())),
+                ..PyError::new(&v.type_name(), self.py_str(v)?)
+            },
+            None => return Err(super::exceptions::not_an_exception()),
+        };
+        if let Some(c) = cause {
+            let cause = match c {
+                Value::None => None,
+                other => {
+                    let raised = self.raise_value(other, None).map_err(|_| {
+                        PyError::type_error("exception causes must derive from BaseException")
+                    })?;
+                    raised.object.map(|o| o.0)
+                }
+            };
+            if let Some(ExcObject(o)) = &err.object
+                && let Some(state) = exc_state_any(o)
+            {
+                *state.cause.borrow_mut() = cause;
+                state.suppress_context.set(true);
+            }
+        }
+        Ok(err)
+    }
+
+    /// Python's truth of `v`: a learner's instance asks its `__bool__`,
+    /// else its `__len__`, else is true; anything else as [`truthy`].
+    ///
+    /// [`truthy`]: super::interp::truthy
+    pub(super) fn truth_of(&mut self, v: &Value) -> PyResult<bool> {
+        if instance_of(v).is_none() {
+            return super::interp::truthy(v);
+        }
+        if let Some(r) = self.dunder(v, "__bool__", vec![]) {
+            return match r? {
+                Value::Bool(b) => Ok(b),
+                other => Err(PyError::type_error(format!(
+                    "__bool__ should return bool, returned {}",
+                    other.type_name()
+                ))),
+            };
+        }
+        if let Some(r) = self.dunder(v, "__len__", vec![]) {
+            return match r? {
+                Value::Int(n) if n < 0 => Err(PyError::value("__len__() should return >= 0")),
+                Value::Int(n) => Ok(n != 0),
+                Value::Bool(b) => Ok(b),
+                other => Err(PyError::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    other.type_name()
+                ))),
+            };
+        }
+        Ok(true)
     }
 
     /// `super()` inside a method: the method's class and its first argument.
@@ -412,9 +592,17 @@ impl Session {
 
     /// `str(v)`: `__str__`, else `__repr__`, for the learner's instances.
     pub(super) fn py_str(&mut self, v: &Value) -> PyResult<String> {
-        if instance_of(v).is_some() {
+        if let Some(inst) = instance_of(v) {
             if let Some(r) = self.dunder(v, "__str__", vec![]) {
                 return text_result(r?, "__str__");
+            }
+            if let Some(state) = &inst.exc {
+                let kind = exception_base(&inst.class).unwrap_or("Exception");
+                return Ok(super::exceptions::args_str(
+                    kind,
+                    &state.args.borrow(),
+                    &self.print_options,
+                ));
             }
             return self.py_repr(v);
         }
@@ -496,7 +684,7 @@ impl Session {
         if op == CmpOp::Ne
             && let Some(r) = self.compare_dunder(CmpOp::Eq, l, r)
         {
-            return Some(r.and_then(|v| Ok(Value::Bool(!super::interp::truthy(&v)?))));
+            return Some(r.and_then(|v| Ok(Value::Bool(!self.truth_of(&v)?))));
         }
         None
     }

@@ -9,7 +9,7 @@ use crate::syntax::ast::{Expr, ExprKind};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate};
+use super::interp::Args;
 use super::object::{Obj, check_hashable};
 use super::ops::python_eq;
 use super::value::Value;
@@ -122,7 +122,7 @@ fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
 
 /// `a, *b, c = value`.
 pub fn assign_starred(s: &mut Session, targets: &[Expr], value: Value) -> PyResult<()> {
-    let items = iterate(&value)?;
+    let items = s.iterate_all(&value)?;
     let star = targets
         .iter()
         .position(|t| matches!(t.kind, ExprKind::Starred(_)))
@@ -186,6 +186,9 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
     if let Some(found) = super::pyclass::attr(o, obj, name) {
         return found;
     }
+    if let Some(found) = super::decorators::property_attr(o, obj, name) {
+        return found;
+    }
     match (o.as_ref(), name) {
         (Obj::Func(f), "__name__") => Ok(Value::str(&f.def.name)),
         (Obj::Func(f), "__qualname__") => Ok(Value::str(&f.def.qualname)),
@@ -221,11 +224,7 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         (Obj::Range(_), "index" | "count") => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
-        (Obj::Exc(e), "args") => Ok(if e.message.is_empty() {
-            Value::tuple(vec![])
-        } else {
-            Value::tuple(vec![Value::str(&e.message)])
-        }),
+        (Obj::Exc(_, state), _) if let Some(v) = state.attr(name) => v,
         (Obj::MappingProxy(_), "keys" | "items" | "values" | "get" | "copy") => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }

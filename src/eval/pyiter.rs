@@ -36,6 +36,8 @@ pub enum IterState {
     Gen(Box<super::generator::Generator>),
     /// A generator expression's run.
     GenExpr(Box<super::generator::GenExpr>),
+    /// A learner's iterator, read through its `__next__`.
+    User(Value),
     /// Taken out while its `next` runs (a re-entrant `next` finds this);
     /// a generator keeps its name for the repr.
     Running(Option<std::rc::Rc<str>>),
@@ -280,7 +282,21 @@ pub fn reversed_of(v: &Value) -> PyResult<Value> {
 /// The builtins this file answers, given the bound arguments.
 pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>> {
     Ok(Some(match name {
-        "iter" => iter_of(args.req(0, "object", "iter")?)?,
+        "iter" => {
+            let v = args.req(0, "object", "iter")?;
+            let it = s.iter_value(v)?;
+            // A learner's iterator is its own `__iter__`'s result, not the
+            // wrapper loops read it through.
+            match &it {
+                Value::Object(o)
+                    if let Obj::Iter(cell, _) = o.as_ref()
+                        && let IterState::User(inner) = &*cell.borrow() =>
+                {
+                    inner.clone()
+                }
+                _ => it,
+            }
+        }
         "reversed" => reversed_of(args.req(0, "sequence", "reversed")?)?,
         "zip" => {
             if args
@@ -292,11 +308,15 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>>
                     "slicelab does not implement zip(strict=True) yet",
                 ));
             }
-            let its = args.pos.iter().map(iter_of).collect::<PyResult<_>>()?;
+            let its = args
+                .pos
+                .iter()
+                .map(|v| s.iter_value(v))
+                .collect::<PyResult<_>>()?;
             iter_object(IterState::Zip(its), "zip")
         }
         "enumerate" => {
-            let it = iter_of(args.req(0, "iterable", "enumerate")?)?;
+            let it = s.iter_value(args.req(0, "iterable", "enumerate")?)?;
             let start = match args.get(1, "start") {
                 Some(v) => index_int(v)?,
                 None => 0,
@@ -314,7 +334,10 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>>
                     "map() must have at least two arguments.",
                 ));
             }
-            let its = rest.iter().map(iter_of).collect::<PyResult<_>>()?;
+            let its = rest
+                .iter()
+                .map(|v| s.iter_value(v))
+                .collect::<PyResult<_>>()?;
             iter_object(IterState::Map(f.clone(), its), "map")
         }
         "filter" => {
@@ -324,10 +347,19 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>>
                     args.pos.len()
                 )));
             };
-            iter_object(IterState::Filter(f.clone(), iter_of(it)?), "filter")
+            iter_object(IterState::Filter(f.clone(), s.iter_value(it)?), "filter")
         }
         "next" => {
             let v = args.req(0, "iterator", "next")?;
+            if super::pyclass::has_method(v, "__next__") {
+                return match (s.dunder(v, "__next__", vec![]), args.pos.get(1)) {
+                    (Some(Err(e)), Some(default)) if e.kind == "StopIteration" => {
+                        Ok(Some(default.clone()))
+                    }
+                    (Some(r), _) => r.map(Some),
+                    (None, _) => Ok(None),
+                };
+            }
             if !matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..))) {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not an iterator",
@@ -374,6 +406,14 @@ pub fn next_item(s: Option<&mut Session>, it: &Value) -> PyResult<Option<Value>>
 fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Option<Value>> {
     match state {
         IterState::Items(items) => Ok(items.pop_front()),
+        IterState::User(it) => {
+            let s = needs_session(s, "user iterator")?;
+            match s.dunder(it, "__next__", vec![]) {
+                Some(Err(e)) if e.kind == "StopIteration" => Ok(None),
+                Some(r) => r.map(Some),
+                None => Ok(None),
+            }
+        }
         IterState::List(l, next) => {
             let item = l.borrow().get(*next).cloned();
             if item.is_some() {
@@ -430,7 +470,10 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
                 return Ok(None);
             };
             let keep = match &*f {
-                Value::None => truthy(&x)?,
+                Value::None => match s.as_deref_mut() {
+                    Some(s) => s.truth_of(&x)?,
+                    None => truthy(&x)?,
+                },
                 f => {
                     let s = needs_session(s.as_deref_mut(), "filter")?;
                     let r = s.call(
@@ -440,7 +483,7 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
                             kw: vec![],
                         },
                     )?;
-                    truthy(&r)?
+                    s.truth_of(&r)?
                 }
             };
             if keep {
@@ -531,6 +574,10 @@ impl Session {
     pub(super) fn iterate_all(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
             Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..)) => drain(Some(self), v),
+            other if super::pyclass::is_instance(other) => {
+                let it = self.iter_value(other)?;
+                drain(Some(self), &it)
+            }
             other => iterate(other),
         }
     }

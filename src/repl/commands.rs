@@ -268,7 +268,7 @@ pub fn timeit(stmt_text: &str, session: &mut Session, palette: &Palette) -> Stri
 
 fn syntax_error(line: &str, e: &SyntaxError, palette: &Palette) -> String {
     let outcome = Outcome {
-        error: Some(PyError::new("SyntaxError", e.message.clone())),
+        error: Some(PyError::new(e.kind(), e.message.clone())),
         syntax_error_at: Some(e.offset),
         ..Outcome::default()
     };

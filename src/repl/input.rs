@@ -131,6 +131,7 @@ impl Reader {
                 && let Some(next) = self.pending.front()
                 && !next.trim().is_empty()
                 && !crate::syntax::group::continues(&input, next)
+                && !crate::syntax::group::after_decorator(&input)
             {
                 break;
             }
@@ -164,6 +165,9 @@ fn starts_block(input: &str) -> bool {
     let first = input.lines().next().unwrap_or("");
     let code = first.split('#').next().unwrap_or("").trim_end();
     let word = code.split([' ', ':', '(']).next().unwrap_or("");
+    if code.starts_with('@') {
+        return true;
+    }
     code.ends_with(':')
         && matches!(
             word,

@@ -79,7 +79,7 @@ pub fn render_outcome(line: &str, outcome: &Outcome, palette: &Palette) -> Strin
     text.push_str(&outcome.output);
     if let Some(err) = &outcome.error {
         match outcome.syntax_error_at {
-            Some(at) if err.kind == "SyntaxError" => {
+            Some(at) if matches!(err.kind.as_str(), "SyntaxError" | "IndentationError") => {
                 let rendered = SyntaxError::new(err.message.clone(), at).render(line);
                 let mut lines = rendered.lines();
                 let (src, caret) = (lines.next().unwrap_or(""), lines.next().unwrap_or(""));

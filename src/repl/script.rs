@@ -29,7 +29,7 @@ pub fn run_source(
     let mut session = Session::new();
     let mut teacher = crate::teach::Teacher::new();
     let mut end = ScriptEnd::Ok;
-    let mut grouper = crate::syntax::group::Grouper::new();
+    let mut grouper = crate::syntax::group::Grouper::file();
     let mut statements: Vec<Vec<String>> = source
         .lines()
         .filter_map(|l| grouper.push(l.strip_suffix('\r').unwrap_or(l)))

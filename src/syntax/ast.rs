@@ -82,6 +82,15 @@ pub enum Stmt {
     FunctionDef(std::sync::Arc<FuncDef>),
     /// `class NAME(BASES): body`.
     ClassDef(std::sync::Arc<ClassDef>),
+    /// `@decorator` lines above a `def` or `class` (held in `def`): the
+    /// decorators, top first, are evaluated before the definition runs and
+    /// applied to it bottom first.
+    Decorated {
+        /// The decorator expressions, in written order.
+        decorators: Vec<Expr>,
+        /// The `def` or `class` statement.
+        def: Box<Stmt>,
+    },
     /// `return value`.
     Return(Option<Expr>),
     /// `break`.

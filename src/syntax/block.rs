@@ -284,6 +284,9 @@ impl Assembler {
         out: &mut Vec<Stmt>,
     ) -> Result<(), SyntaxError> {
         let start = self.lines[self.pos].0.start;
+        if let (_, Logical::Decorator(_)) = &self.lines[self.pos] {
+            return self.decorated(indent, level, out);
+        }
         if let (_, Logical::Simple(_)) = &self.lines[self.pos] {
             let i = self.pos;
             self.pos += 1;
@@ -361,17 +364,7 @@ impl Assembler {
             Head::With(items) => Stmt::With { items, body },
             Head::Class(name, bases) => {
                 let doc = docstring(&body);
-                let body = body
-                    .into_iter()
-                    .map(|s| match s {
-                        Stmt::FunctionDef(f) => {
-                            let mut f = (*f).clone();
-                            f.qualname = format!("{name}.{}", f.qualname);
-                            Stmt::FunctionDef(Arc::new(f))
-                        }
-                        other => other,
-                    })
-                    .collect();
+                let body = body.into_iter().map(|s| qualify(&name, s)).collect();
                 let def = super::scope::function(name, Default::default(), body, doc);
                 Stmt::ClassDef(Arc::new(super::ast::ClassDef { bases, def }))
             }
@@ -383,12 +376,72 @@ impl Assembler {
         Ok(())
     }
 
+    /// Decorator lines and the `def` or `class` below them, at `indent`.
+    fn decorated(
+        &mut self,
+        indent: usize,
+        level: usize,
+        out: &mut Vec<Stmt>,
+    ) -> Result<(), SyntaxError> {
+        let mut decorators = Vec::new();
+        while let Some((l, Logical::Decorator(_))) = self.lines.get(self.pos)
+            && l.indent == indent
+        {
+            let i = self.pos;
+            self.pos += 1;
+            if let Logical::Decorator(e) =
+                std::mem::replace(&mut self.lines[i].1, Logical::Simple(Vec::new()))
+            {
+                decorators.push(e);
+            }
+        }
+        let at = match self.lines.get(self.pos) {
+            Some((l, Logical::Head(Head::Def(..) | Head::Class(..), _))) if l.indent == indent => {
+                l.start
+            }
+            Some((l, _)) if l.indent > indent => {
+                return Err(SyntaxError::new("unexpected indent", l.start));
+            }
+            Some((l, _)) => return Err(SyntaxError::new("invalid syntax", l.start)),
+            None => {
+                let end = self.lines.last().map_or(0, |(l, _)| l.start + l.text.len());
+                return Err(SyntaxError::new("invalid syntax", end));
+            }
+        };
+        let mut inner = Vec::new();
+        self.statement(indent, level, &mut inner)?;
+        let def = inner
+            .pop()
+            .ok_or_else(|| SyntaxError::new("invalid syntax", at))?;
+        out.push(Stmt::Decorated {
+            decorators,
+            def: Box::new(def),
+        });
+        Ok(())
+    }
+
     fn else_clause(&mut self, indent: usize, level: usize) -> Result<Vec<Stmt>, SyntaxError> {
         if self.clause(indent, |h| matches!(h, Head::Else)) {
             Ok(self.take_clause(indent, level)?.1)
         } else {
             Ok(Vec::new())
         }
+    }
+}
+
+/// A method's `__qualname__` gets its class's name in front.
+fn qualify(class: &str, s: Stmt) -> Stmt {
+    match s {
+        Stmt::FunctionDef(f) => {
+            let mut f = (*f).clone();
+            f.qualname = format!("{class}.{}", f.qualname);
+            Stmt::FunctionDef(Arc::new(f))
+        }
+        Stmt::Decorated { decorators, def } => Stmt::Decorated {
+            decorators,
+            def: Box::new(qualify(class, *def)),
+        },
+        other => other,
     }
 }
 

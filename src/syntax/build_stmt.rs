@@ -22,6 +22,8 @@ pub(crate) enum Logical {
     Simple(Vec<Stmt>),
     /// A compound statement's header, with the body written after its colon.
     Head(Head, Option<Vec<Stmt>>),
+    /// A decorator line, `@expr`.
+    Decorator(Expr),
 }
 
 /// The header of a compound statement.
@@ -66,6 +68,11 @@ pub(crate) fn build_line(line: Pair<'_, Rule>) -> Result<Logical> {
     };
     match part.as_rule() {
         Rule::simple_stmts => Ok(Logical::Simple(build_simple_stmts(part)?)),
+        Rule::decorator => {
+            let at = part.as_span().start();
+            let expr = part.into_inner().next().ok_or_else(|| internal(at))?;
+            Ok(Logical::Decorator(build_expr(expr)?))
+        }
         Rule::compound_head => {
             let at = part.as_span().start();
             let mut inner = part.into_inner();

@@ -20,6 +20,23 @@ impl SyntaxError {
         }
     }
 
+    /// The class CPython raises: `IndentationError` (a `SyntaxError`) for
+    /// the indentation messages its tokenizer and parser give, else
+    /// `SyntaxError`.
+    pub fn kind(&self) -> &'static str {
+        const INDENTATION: &[&str] = &[
+            "expected an indented block",
+            "unexpected indent",
+            "unindent does not match any outer indentation level",
+            "too many levels of indentation",
+        ];
+        if INDENTATION.iter().any(|m| self.message.starts_with(m)) {
+            "IndentationError"
+        } else {
+            "SyntaxError"
+        }
+    }
+
     /// Three lines in CPython's style: the line indented by four spaces, a
     /// caret under the offending character, and `SyntaxError: message`.
     ///
@@ -39,7 +56,7 @@ impl SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SyntaxError: {}", self.message)
+        write!(f, "{}: {}", self.kind(), self.message)
     }
 }
 

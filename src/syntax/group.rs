@@ -50,6 +50,16 @@ pub fn is_open(text: &str) -> bool {
     depth > 0
 }
 
+/// Whether the last line of `so_far` is a decorator (`@name`), which the
+/// next line goes on from.
+pub fn after_decorator(so_far: &str) -> bool {
+    so_far
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .is_some_and(|l| l.trim_start().starts_with('@'))
+}
+
 /// Whether `line` continues the statement `so_far` (non-empty).
 pub fn continues(so_far: &str, line: &str) -> bool {
     line.starts_with([' ', '\t']) || CLAUSES.iter().any(|c| line.starts_with(c)) || is_open(so_far)
@@ -62,6 +72,9 @@ pub struct Grouper {
     /// A blank line ends a block (the interactive prompt), instead of being
     /// skipped (files and transcripts, like the oracle).
     blank_ends: bool,
+    /// A decorator line goes on to the `def` below it (files and the
+    /// prompt; not transcripts, whose format keeps them apart).
+    decorators: bool,
 }
 
 impl Grouper {
@@ -75,6 +88,17 @@ impl Grouper {
         Grouper {
             buf: Vec::new(),
             blank_ends: true,
+            decorators: true,
+        }
+    }
+
+    /// Grouping as Python reads a file: a decorator line (`@property`)
+    /// and the `def` or `class` it decorates are one statement. (The
+    /// conformance format keeps them apart, as `oracle.py` does.)
+    pub fn file() -> Grouper {
+        Grouper {
+            decorators: true,
+            ..Grouper::default()
         }
     }
 
@@ -94,7 +118,9 @@ impl Grouper {
         if trimmed.starts_with('#') && !open {
             return None;
         }
-        if !self.buf.is_empty() && continues(&so_far, line) {
+        if !self.buf.is_empty()
+            && (continues(&so_far, line) || (self.decorators && after_decorator(&so_far)))
+        {
             self.buf.push(line.to_string());
             return None;
         }

@@ -131,6 +131,18 @@ fn parse_checked(line: &str) -> Result<build_stmt::Logical, SyntaxError> {
     let stmts: &[ast::Stmt] = match &logical {
         build_stmt::Logical::Simple(ss) | build_stmt::Logical::Head(_, Some(ss)) => ss,
         build_stmt::Logical::Head(_, None) => &[],
+        build_stmt::Logical::Decorator(e) => {
+            if let Some(e) = depth::too_deep(e, depth::MAX_AST_DEPTH) {
+                return Err(SyntaxError::new(
+                    format!(
+                        "expression is too complex (nested more than {} levels deep)",
+                        depth::MAX_AST_DEPTH
+                    ),
+                    e.span.start,
+                ));
+            }
+            &[]
+        }
     };
     let offset = stmts
         .iter()

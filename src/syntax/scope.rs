@@ -86,6 +86,7 @@ fn collect(s: &Stmt, bound: &mut Vec<String>, globals: &mut Vec<String>, nl: &mu
             suite(orelse, bound, globals, nl);
         }
         Stmt::FunctionDef(f) => bound.push(f.name.clone()),
+        Stmt::Decorated { def, .. } => collect(def, bound, globals, nl),
         Stmt::ClassDef(c) => bound.push(c.def.name.clone()),
         Stmt::Try {
             body,
@@ -150,6 +151,7 @@ fn child_suites(s: &Stmt) -> Vec<&[Stmt]> {
             .collect(),
         Stmt::With { body, .. } => vec![body],
         Stmt::ClassDef(c) => vec![&c.def.body],
+        Stmt::Decorated { def, .. } => child_suites(def),
         _ => vec![],
     }
 }
@@ -172,6 +174,7 @@ fn own_exprs(s: &Stmt) -> Vec<&Expr> {
             .flat_map(|(c, t)| [c].into_iter().chain(t))
             .collect(),
         Stmt::Try { handlers, .. } => handlers.iter().filter_map(|h| h.class.as_ref()).collect(),
+        Stmt::Decorated { decorators, .. } => decorators.iter().collect(),
         _ => Vec::new(),
     }
 }
@@ -186,6 +189,10 @@ pub fn suite_yields(body: &[Stmt], classes: bool) -> bool {
 pub fn stmt_yields(s: &Stmt, classes: bool) -> bool {
     if matches!(s, Stmt::ClassDef(_)) && !classes {
         return false;
+    }
+    if let Stmt::Decorated { decorators, def } = s {
+        return decorators.iter().any(super::depth::has_yield)
+            || (!matches!(**def, Stmt::FunctionDef(_)) && stmt_yields(def, classes));
     }
     own_exprs(s).into_iter().any(super::depth::has_yield)
         || child_suites(s)
@@ -222,6 +229,9 @@ pub(crate) fn check_nonlocals(
             .try_for_each(|st| check_nonlocals(st, enclosing));
         enclosing.pop();
         return result;
+    }
+    if let Stmt::Decorated { def, .. } = s {
+        return check_nonlocals(def, enclosing);
     }
     child_suites(s)
         .into_iter()
