@@ -41,6 +41,14 @@ TARGETS = {
     "random_doubles_1e8": 1.0,
     "random_normals_1e8": 1.0,
     "random_permutation_1e7": 1.0,
+    # issue 20: the categories a learner runs at scale.
+    "elementwise_1e7": 1.0,
+    "where_1e7": 1.0,
+    "unique_1e7": 1.0,
+    "argreduce_1e7": 1.0,
+    "inplace_1e7": 1.0,
+    "copy_cast_1e7": 1.0,
+    "dot_partition_1e7": 1.0,
 }
 
 # What `python3 -c` runs for the NumPy side: the conformance oracle's

@@ -1,5 +1,6 @@
 //! Kernel benchmarks: gather, mask filter, masked assignment, strided and
-//! transposed copies, and the repr of a large array. `cargo bench --bench
+//! transposed copies, the repr of a large array, and issue 20's typed
+//! kernels (three-argument where, float math, unique of integers, var). `cargo bench --bench
 //! kernels`; whole-session timings against NumPy are in `bench/run.py`.
 
 use std::hint::black_box;
@@ -97,9 +98,53 @@ fn repr(c: &mut Criterion) {
     });
 }
 
+/// `np.arange(n) / 7.0` as float64.
+fn floats(n: usize) -> ArrayRef {
+    let a = NdArray::zeros(&[n], DType::Float64).expect("allocates");
+    {
+        let mut b = a.buffer().bytes_mut();
+        let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
+        for (i, x) in xs.iter_mut().enumerate() {
+            *x = i as f64 / 7.0;
+        }
+    }
+    a
+}
+
+fn typed_kernels(c: &mut Criterion) {
+    use slicelab::engine::kernels;
+    use slicelab::engine::reduce::{Reduction, reduce};
+    let x = floats(N);
+    let y = floats(N);
+    let m = mask(N, |i| i % 3 == 0);
+    c.bench_function("np.where(m, x, y) 4M float64", |b| {
+        b.iter(|| black_box(kernels::select(&m, &x, &y, &[N]).expect("fits")))
+    });
+    c.bench_function("np.sqrt(x) 4M float64", |b| {
+        b.iter(|| black_box(kernels::map_f64(&x, f64::sqrt).expect("allocates")))
+    });
+    c.bench_function("np.exp(x) 4M float64", |b| {
+        b.iter(|| black_box(kernels::map_f64(&x, f64::exp).expect("allocates")))
+    });
+    c.bench_function("x.var() 4M float64", |b| {
+        b.iter(|| black_box(reduce(&x, Reduction::Var(0.0), None, false).expect("reduces")))
+    });
+    let ints = arange(N);
+    {
+        let mut b = ints.buffer().bytes_mut();
+        let xs: &mut [i64] = bytemuck::cast_slice_mut(&mut b[..N * 8]);
+        for (i, x) in xs.iter_mut().enumerate() {
+            *x = (i as i64 * 7919) % 100_003;
+        }
+    }
+    c.bench_function("np.unique(ints, return_counts=True) 4M int64", |b| {
+        b.iter(|| black_box(slicelab::engine::sort::sorted_distinct(&ints, true).expect("sorts")))
+    });
+}
+
 criterion_group! {
     name = kernels;
     config = Criterion::default().sample_size(10);
-    targets = gather, masks, strided_copies, repr
+    targets = gather, masks, strided_copies, repr, typed_kernels
 }
 criterion_main!(kernels);

@@ -33,6 +33,17 @@ pub fn for_each_offset3(
     walk::<3>(shape, strides, start, |o| f(o[0], o[1], o[2]));
 }
 
+/// Four operands over one shape.
+#[inline]
+pub fn for_each_offset4(
+    shape: &[usize],
+    strides: [&[isize]; 4],
+    start: [isize; 4],
+    mut f: impl FnMut(isize, isize, isize, isize),
+) {
+    walk::<4>(shape, strides, start, |o| f(o[0], o[1], o[2], o[3]));
+}
+
 #[inline]
 fn walk<const N: usize>(
     shape: &[usize],

@@ -7,7 +7,7 @@ use super::broadcast::{broadcast_layout, broadcast_shapes_or_err, broadcasts_to}
 use super::dtype::DType;
 use super::element::{Bool8, Element, load, store};
 use super::error::EngineError;
-use super::iter::{for_each_offset2, for_each_offset3};
+use super::iter::{for_each_offset2, for_each_offset3, for_each_offset4};
 use super::layout::Layout;
 use crate::dispatch_numeric;
 
@@ -656,6 +656,159 @@ fn compare_scalars(
     }
 }
 
+/// `f` of every element of a float64 array, into a new C-ordered float64
+/// array (see `map_into`).
+pub fn map_f64(a: &NdArray, f: impl Fn(f64) -> f64 + Sync + Send) -> Result<ArrayRef, EngineError> {
+    if *a.dtype() != DType::Float64 {
+        return Err(EngineError::Other(
+            "TypeError",
+            format!("map_f64 needs float64 elements, not {}", a.dtype().name()),
+        ));
+    }
+    let out = NdArray::for_overwrite(&a.shape(), DType::Float64)?;
+    map_into::<f64>(a, &out, f);
+    Ok(out)
+}
+
+/// `out[...] = f(a)` elementwise for a fresh `out` of `a`'s shape, both of
+/// element type `T`: a slice loop on both cores when `a` is one dense run,
+/// else a strided walk. Each element is computed alone, so the split does
+/// not change a bit.
+fn map_into<T: Element>(a: &NdArray, out: &NdArray, f: impl Fn(T) -> T + Sync + Send) {
+    let l = a.layout();
+    let n = l.size();
+    let item = std::mem::size_of::<T>();
+    let src = a.buffer().bytes();
+    let ol = out.layout();
+    let mut ob = out.bytes_mut();
+    if n > 0
+        && dense_run(&ol, item)
+        && let Some(Operand::Run(xs)) = fast_operand::<T>(&src, &l, n)
+    {
+        let zs: &mut [T] = bytemuck::cast_slice_mut(&mut ob[ol.offset..ol.offset + n * item]);
+        super::par::for_each_rows(zs, 1, |start, zs| {
+            let end = start + zs.len();
+            for (z, &x) in zs.iter_mut().zip(&xs[start..end]) {
+                *z = f(x);
+            }
+        });
+    } else {
+        for_each_offset2(
+            &l.shape,
+            [&l.strides, &ol.strides],
+            [l.offset as isize, ol.offset as isize],
+            |s, d| store::<T>(&mut ob, d, f(load::<T>(&src, s))),
+        );
+    }
+}
+
+/// `np.where(cond, x, y)` into a new C-ordered array of `shape` (which all
+/// three broadcast to): `x`'s element where `cond` is true, else `y`'s.
+/// `None` unless `cond` is bool and `x` and `y` share one numeric dtype.
+pub fn select(
+    cond: &NdArray,
+    x: &NdArray,
+    y: &NdArray,
+    shape: &[usize],
+) -> Result<Option<ArrayRef>, EngineError> {
+    if *cond.dtype() != DType::Bool || x.dtype() != y.dtype() {
+        return Ok(None);
+    }
+    for l in [cond.layout(), x.layout(), y.layout()] {
+        if !broadcasts_to(&l.shape, shape) {
+            return Ok(None);
+        }
+    }
+    dispatch_numeric!(x.dtype(), T => select_typed::<T>(cond, x, y, shape).map(Some), _ => Ok(None))
+}
+
+fn select_typed<T: Element>(
+    cond: &NdArray,
+    x: &NdArray,
+    y: &NdArray,
+    shape: &[usize],
+) -> Result<ArrayRef, EngineError> {
+    let out = NdArray::for_overwrite(shape, x.dtype().clone())?;
+    let lc = broadcast_layout(&cond.layout(), shape);
+    let lx = broadcast_layout(&x.layout(), shape);
+    let ly = broadcast_layout(&y.layout(), shape);
+    let ol = out.layout();
+    let n = ol.size();
+    let item = std::mem::size_of::<T>();
+    let (cb, xb, yb) = (
+        cond.buffer().bytes(),
+        x.buffer().bytes(),
+        y.buffer().bytes(),
+    );
+    let mut ob = out.bytes_mut();
+    let pick = |c: Bool8, a: T, b: T| if c.0 != 0 { a } else { b };
+    if n > 0
+        && let (Some(cs), Some(xs), Some(ys)) = (
+            fast_operand::<Bool8>(&cb, &lc, n),
+            fast_operand::<T>(&xb, &lx, n),
+            fast_operand::<T>(&yb, &ly, n),
+        )
+    {
+        let zs: &mut [T] = bytemuck::cast_slice_mut(&mut ob[ol.offset..ol.offset + n * item]);
+        super::par::for_each_rows(zs, 1, |start, zs| {
+            let end = start + zs.len();
+            match (&cs, &xs, &ys) {
+                (Operand::Run(cs), Operand::Run(xs), Operand::Run(ys)) => {
+                    let it = cs[start..end]
+                        .iter()
+                        .zip(&xs[start..end])
+                        .zip(&ys[start..end]);
+                    for (z, ((&c, &a), &b)) in zs.iter_mut().zip(it) {
+                        *z = pick(c, a, b);
+                    }
+                }
+                (Operand::Run(cs), Operand::Run(xs), Operand::Scalar(b)) => {
+                    for (z, (&c, &a)) in zs
+                        .iter_mut()
+                        .zip(cs[start..end].iter().zip(&xs[start..end]))
+                    {
+                        *z = pick(c, a, *b);
+                    }
+                }
+                (Operand::Run(cs), Operand::Scalar(a), Operand::Run(ys)) => {
+                    for (z, (&c, &b)) in zs
+                        .iter_mut()
+                        .zip(cs[start..end].iter().zip(&ys[start..end]))
+                    {
+                        *z = pick(c, *a, b);
+                    }
+                }
+                _ => {
+                    for (k, z) in zs.iter_mut().enumerate() {
+                        *z = pick(cs.at(start + k), xs.at(start + k), ys.at(start + k));
+                    }
+                }
+            }
+        });
+    } else {
+        for_each_offset4(
+            shape,
+            [&lc.strides, &lx.strides, &ly.strides, &ol.strides],
+            [
+                lc.offset as isize,
+                lx.offset as isize,
+                ly.offset as isize,
+                ol.offset as isize,
+            ],
+            |pc, px, py, po| {
+                let v = if load::<Bool8>(&cb, pc).0 != 0 {
+                    load::<T>(&xb, px)
+                } else {
+                    load::<T>(&yb, py)
+                };
+                store::<T>(&mut ob, po, v);
+            },
+        );
+    }
+    drop(ob);
+    Ok(out)
+}
+
 /// Unary elementwise operations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnaryOp {
@@ -674,7 +827,7 @@ pub fn unary(op: UnaryOp, a: &NdArray) -> Result<ArrayRef, EngineError> {
     if super::scalar_kernels::handles(&dt) {
         return super::scalar_kernels::unary(op, a);
     }
-    let out = NdArray::zeros(&l.shape, dt.clone())?;
+    let out = NdArray::for_overwrite(&l.shape, dt.clone())?;
     if op == UnaryOp::Neg && dt == DType::Bool {
         return Err(EngineError::type_error(
             "The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead.",
@@ -686,18 +839,12 @@ pub fn unary(op: UnaryOp, a: &NdArray) -> Result<ArrayRef, EngineError> {
         ));
     }
     {
-        let src = a.buffer().bytes();
-        let mut dst = out.bytes_mut();
-        let ol = out.layout();
         dispatch_numeric!(&dt, T => {
-            let f: fn(T) -> T = match op {
-                UnaryOp::Neg => <T as Arith>::neg,
-                UnaryOp::Invert => <T as Arith>::invert,
-                UnaryOp::Abs => <T as Arith>::abs,
-            };
-            for_each_offset2(&l.shape, [&l.strides, &ol.strides], [l.offset as isize, 0], |s, d| {
-                store::<T>(&mut dst, d, f(load::<T>(&src, s)));
-            });
+            match op {
+                UnaryOp::Neg => map_into::<T>(a, &out, <T as Arith>::neg),
+                UnaryOp::Invert => map_into::<T>(a, &out, <T as Arith>::invert),
+                UnaryOp::Abs => map_into::<T>(a, &out, <T as Arith>::abs),
+            }
         }, _ => return Err(EngineError::type_error(format!("ufunc '{}' did not contain a loop with signature matching types", match op { UnaryOp::Neg => "negative", UnaryOp::Invert => "invert", UnaryOp::Abs => "absolute" }))));
     }
     Ok(out)

@@ -168,7 +168,7 @@ fn fold_typed<T: Arith, O: Arith>(
                         O::mul(d, d)
                     })
                     .collect();
-                let v = O::div(sum(&dev), O::from_f64(n as f64 - ddof));
+                let v = O::div(sum(&dev), O::from_f64((n as f64 - ddof).max(0.0)));
                 if matches!(op, Reduction::Std(_)) {
                     O::from_f64(v.to_f64().sqrt()).to_scalar()
                 } else {
@@ -264,6 +264,9 @@ pub fn reduce(
         };
     }
     let oshape = out_shape(&shape, &sorted, keepdims);
+    if let Some(r) = super::reduce_stream::try_spread(a, op, &sorted, &oshape)? {
+        return Ok(r);
+    }
     if let Some(r) = super::reduce_stream::try_reduce(a, op, &sorted, &oshape)? {
         return Ok(r);
     }

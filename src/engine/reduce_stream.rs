@@ -196,8 +196,111 @@ fn group_sum<T: Arith, O: Arith>(xs: &[T], base: isize, dims: &[(usize, isize)])
     flush(acc, &mut buf)
 }
 
+/// `pairwise_by` with its top halves summed on both cores when `n` is
+/// large: the same tree of additions, so the same bits.
+fn pairwise_par<O: Arith>(lo: usize, n: usize, get: &(impl Fn(usize) -> O + Sync)) -> O {
+    if n < (1 << 18) || !super::par::worth_parallel(n) {
+        return pairwise_from(lo, n, get);
+    }
+    let mut n2 = n / 2;
+    n2 -= n2 % 8;
+    let (x, y) = rayon::join(
+        || pairwise_par(lo, n2, get),
+        || pairwise_par(lo + n2, n - n2, get),
+    );
+    O::add(x, y)
+}
+
+/// `var`/`std` over every axis of a dense array of numbers, as
+/// `_methods._var` computes them: the mean as `mean()` gives it, then the
+/// pairwise sum of the squared deviations (NumPy sums its contiguous
+/// temporary as one run) over `max(count - ddof, 0)`; no copy of the
+/// input. `None`: the general path.
+pub fn try_spread(
+    a: &ArrayRef,
+    op: Reduction,
+    axes: &[usize],
+    out_shape: &[usize],
+) -> Result<Option<ArrayRef>, EngineError> {
+    let (ddof, std) = match op {
+        Reduction::Var(d) => (d, false),
+        Reduction::Std(d) => (d, true),
+        _ => return Ok(None),
+    };
+    let l = a.layout();
+    let item = a.dtype().itemsize();
+    if a.size() == 0
+        || axes.len() != a.ndim()
+        || !l.is_c_contiguous(item)
+        || l.strides.iter().any(|&s| s <= 0)
+    {
+        return Ok(None);
+    }
+    macro_rules! go {
+        ($T:ty, $O:ty) => {
+            spread_dense::<$T, $O>(a, axes, ddof, std, out_shape)
+        };
+    }
+    match a.dtype() {
+        DType::Bool => go!(Bool8, f64),
+        DType::Int8 => go!(i8, f64),
+        DType::Int16 => go!(i16, f64),
+        DType::Int32 => go!(i32, f64),
+        DType::Int64 => go!(i64, f64),
+        DType::UInt8 => go!(u8, f64),
+        DType::UInt16 => go!(u16, f64),
+        DType::UInt32 => go!(u32, f64),
+        DType::UInt64 => go!(u64, f64),
+        DType::Float32 => go!(f32, f32),
+        DType::Float64 => go!(f64, f64),
+        _ => Ok(None),
+    }
+}
+
+fn spread_dense<T: Arith, O: Arith>(
+    a: &ArrayRef,
+    axes: &[usize],
+    ddof: f64,
+    std: bool,
+    out_shape: &[usize],
+) -> Result<Option<ArrayRef>, EngineError> {
+    if O::dtype() != mean_dtype(a.dtype()) {
+        return Ok(None);
+    }
+    let Some(m) = try_reduce(a, Reduction::Mean, axes, &[])? else {
+        return Ok(None);
+    };
+    let mean = {
+        let mb = m.buffer().bytes();
+        match elems::<O>(&mb) {
+            Some(v) if !v.is_empty() => v[m.layout().offset / std::mem::size_of::<O>()],
+            _ => return Ok(None),
+        }
+    };
+    let bytes = a.buffer().bytes();
+    let (Some(el), Some(all)) = (
+        elem_layout(&a.layout(), std::mem::size_of::<T>()),
+        elems::<T>(&bytes),
+    ) else {
+        return Ok(None);
+    };
+    let n = a.size();
+    let xs = &all[el.offset..el.offset + n];
+    let squares = pairwise_par(0, n, &|k| {
+        let d = O::sub(O::cast_from(xs[k]), mean);
+        O::mul(d, d)
+    });
+    let var = O::div(squares, O::from_f64((n as f64 - ddof).max(0.0)));
+    let v = if std {
+        O::from_f64(var.to_f64().sqrt())
+    } else {
+        var
+    };
+    array_of(out_shape, &[v]).map(Some)
+}
+
 /// A new C-ordered array holding `vals`.
-fn array_of<O: Element>(shape: &[usize], vals: &[O]) -> Result<ArrayRef, EngineError> {
+pub(crate) fn array_of<O: Element>(shape: &[usize], vals: &[O]) -> Result<ArrayRef, EngineError> {
     let out = NdArray::for_overwrite(shape, O::dtype())?;
     {
         let mut bytes = out.buffer().bytes_mut();

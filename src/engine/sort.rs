@@ -127,6 +127,57 @@ pub fn argsort(a: &ArrayRef, axis: usize) -> Result<Option<ArrayRef>, EngineErro
     }, _ => Ok(None))
 }
 
+/// The distinct values of an integer array (flattened) in increasing
+/// order, and how often each occurs when `counts`: a typed sort of one
+/// copy, on both cores when large (equal integers are indistinguishable,
+/// so the split cannot show). `None` for other dtypes.
+#[allow(clippy::type_complexity)]
+pub fn sorted_distinct(
+    a: &ArrayRef,
+    counts: bool,
+) -> Result<Option<(ArrayRef, Option<ArrayRef>)>, EngineError> {
+    if !a.dtype().is_integer() {
+        return Ok(None);
+    }
+    crate::dispatch_numeric!(a.dtype(), T => {
+        let c = a.copy(Order::C)?;
+        let n = c.size();
+        let off = c.layout().offset / std::mem::size_of::<T>();
+        let mut bytes = c.buffer().bytes_mut();
+        let Some(all) = elems_mut::<T>(&mut bytes) else {
+            return Ok(None);
+        };
+        let xs = &mut all[off..off + n];
+        let by = |x: &T, y: &T| x.partial_cmp(y).unwrap_or(Ordering::Equal);
+        if super::par::worth_parallel(n) {
+            use rayon::slice::ParallelSliceMut;
+            xs.par_sort_unstable_by(by);
+        } else {
+            xs.sort_unstable_by(by);
+        }
+        let mut m = 0usize;
+        let mut runs: Vec<i64> = vec![];
+        for k in 0..n {
+            if m == 0 || xs[k] != xs[m - 1] {
+                xs[m] = xs[k];
+                m += 1;
+                if counts {
+                    runs.push(1);
+                }
+            } else if let Some(r) = runs.last_mut() {
+                *r += 1;
+            }
+        }
+        let values = super::reduce_stream::array_of(&[m], &xs[..m])?;
+        let runs = if counts {
+            Some(super::reduce_stream::array_of(&[m], &runs)?)
+        } else {
+            None
+        };
+        Ok(Some((values, runs)))
+    }, _ => Ok(None))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

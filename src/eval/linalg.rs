@@ -143,6 +143,14 @@ pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
             "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature {SIGNATURE} (size {ky} is different from {kx})"
         )));
     }
+    // Two float64 vectors: NumPy's matmul loop calls `DOUBLE_dot` for a
+    // 1x1 result, which is ddot (as np.dot) when both strides suit BLAS (a
+    // cast operand is a contiguous copy), else a plain loop, below.
+    let ddot_ok = super::products::ddot_stride_ok;
+    if xs.len() == 1 && ys.len() == 1 && dt == DType::Float64 && ddot_ok(&x) && ddot_ok(&y) {
+        let r = super::products::float_dot(&x, &y)?;
+        return Ok(Value::NpScalar(DType::Float64, Scalar::Float(r)));
+    }
     let bx: Vec<usize> = if xs.len() > 2 {
         xs[..xs.len() - 2].to_vec()
     } else {

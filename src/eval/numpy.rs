@@ -705,15 +705,10 @@ fn linspace(args: &Args) -> PyResult<Value> {
 }
 
 /// Apply an f64 function elementwise; float32 stays float32, ints become float64.
-pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64) -> PyResult<ArrayRef> {
+pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64 + Sync + Send) -> PyResult<ArrayRef> {
     let dt = super::complex_fns::float_ufunc_dtype(a.dtype());
     let src = kernels::cast(a, &DType::Float64)?;
-    let vals: Vec<Scalar> = src
-        .to_scalars()
-        .iter()
-        .map(|s| Scalar::Float(f(crate::engine::element::scalar_as_f64(s))))
-        .collect();
-    let out = NdArray::from_scalars(&src.shape(), DType::Float64, &vals)?;
+    let out = kernels::map_f64(&src, f)?;
     Ok(kernels::cast(&out, &dt)?)
 }
 
@@ -911,6 +906,9 @@ fn where_(args: &Args) -> PyResult<Value> {
         &xa.shape(),
         &ya.shape(),
     ])?;
+    if let Some(out) = kernels::select(&cond, &xa, &ya, &shape)? {
+        return Ok(Value::Array(out));
+    }
     let cl = crate::engine::broadcast::broadcast_layout(&cond.layout(), &shape);
     let xl = crate::engine::broadcast::broadcast_layout(&xa.layout(), &shape);
     let yl = crate::engine::broadcast::broadcast_layout(&ya.layout(), &shape);

@@ -78,18 +78,25 @@ fn words(a: &ArrayRef) -> (Vec<f64>, usize) {
     (all[start..end].to_vec(), inc)
 }
 
+/// Whether a float64 vector goes to `ddot` as it lies (`blas_stride`: a
+/// positive whole number of elements); one element always does.
+pub fn ddot_stride_ok(a: &ArrayRef) -> bool {
+    let s = a.strides()[0];
+    a.size() <= 1 || (s > 0 && s % 8 == 0 && a.layout().offset.is_multiple_of(8))
+}
+
 /// `x . y` of two float64 vectors as NumPy's BLAS call sums it: strides
 /// that are positive whole elements go to `ddot` as they are (unit
 /// strides through the fused kernel, others through the two-sum loop);
 /// anything else is copied contiguous first.
 pub fn float_dot(x: &ArrayRef, y: &ArrayRef) -> PyResult<f64> {
-    let blasable = |a: &ArrayRef| {
-        let s = a.strides()[0];
-        a.size() <= 1 || (s > 0 && s % 8 == 0 && a.layout().offset.is_multiple_of(8))
-    };
     let prep = |a: &ArrayRef| -> PyResult<ArrayRef> {
         let a = kernels::cast(a, &DType::Float64)?;
-        Ok(if blasable(&a) { a } else { a.copy(Order::C)? })
+        Ok(if ddot_stride_ok(&a) {
+            a
+        } else {
+            a.copy(Order::C)?
+        })
     };
     let (x, y) = (prep(x)?, prep(y)?);
     let n = x.size();

@@ -144,21 +144,29 @@ fn level1_threads(n: usize) -> usize {
 
 /// `ddot` of `n` elements split as `blas_level1_thread_with_return_value`
 /// splits it (each thread takes the ceiling of what is left over the
-/// threads left), the partial dots added in thread order.
-pub fn dot_threaded(n: usize, part: impl Fn(std::ops::Range<usize>) -> f64) -> f64 {
+/// threads left), the partial dots added in thread order. The parts run on
+/// the thread pool when large; the order they are added in stays fixed.
+pub fn dot_threaded(n: usize, part: impl Fn(std::ops::Range<usize>) -> f64 + Sync) -> f64 {
+    use rayon::prelude::*;
     let threads = level1_threads(n);
     if threads == 1 {
         return part(0..n);
     }
-    let (mut dot, mut start) = (0.0, 0);
+    let mut ranges = Vec::with_capacity(threads);
+    let mut start = 0;
     for k in 0..threads {
         let left = n - start;
         if left == 0 {
             break;
         }
         let width = left.div_ceil(threads - k);
-        dot += part(start..start + width);
+        ranges.push(start..start + width);
         start += width;
     }
-    dot
+    let parts: Vec<f64> = if crate::engine::par::worth_parallel(n) {
+        ranges.into_par_iter().map(&part).collect()
+    } else {
+        ranges.into_iter().map(&part).collect()
+    };
+    parts.into_iter().fold(0.0, |dot, p| dot + p)
 }

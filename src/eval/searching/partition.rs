@@ -207,12 +207,7 @@ pub fn select(
     let n = vals.len();
     let mut v = vals;
     let mut idx: Vec<i64> = (0..n as i64).collect();
-    let simd_width = match dtype {
-        DType::Int32 | DType::UInt32 | DType::Float32 => Some(4),
-        DType::Int64 | DType::UInt64 | DType::Float64 => Some(8),
-        _ => None,
-    };
-    if let (1, Some(width)) = (kths.len(), simd_width) {
+    if let (1, Some(width)) = (kths.len(), simd_width(dtype)) {
         return simd_select(v, dtype, width, want_indices);
     }
     let inexact = matches!(dtype.kind(), Kind::Float | Kind::Complex);
@@ -227,6 +222,36 @@ pub fn select(
     Ok((v, idx))
 }
 
+/// The element width x86-simd-sort's `qselect` handles, for the dtypes it
+/// takes (one kth only).
+fn simd_width(dtype: &DType) -> Option<usize> {
+    match dtype {
+        DType::Int32 | DType::UInt32 | DType::Float32 => Some(4),
+        DType::Int64 | DType::UInt64 | DType::Float64 => Some(8),
+        _ => None,
+    }
+}
+
+/// The longest lane the SIMD selector sorts outright (its sorting network).
+fn network(width: usize, want_indices: bool) -> usize {
+    if want_indices || width == 4 { 256 } else { 64 }
+}
+
+fn refusal(want_indices: bool, why: &str) -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        format!(
+            "slicelab cannot reproduce NumPy's SIMD arrangement for {} with one kth on {why}; \
+             np.sort gives the same values in full order",
+            if want_indices {
+                "argpartition"
+            } else {
+                "partition"
+            },
+        ),
+    )
+}
+
 /// The SIMD selector's result where it is known: a sorted lane.
 fn simd_select(
     vals: Vec<Scalar>,
@@ -235,28 +260,8 @@ fn simd_select(
     want_indices: bool,
 ) -> PyResult<(Vec<Scalar>, Vec<i64>)> {
     let n = vals.len();
-    let refuse = |why: &str| {
-        Err(PyError::new(
-            "NotImplementedError",
-            format!(
-                "slicelab cannot reproduce NumPy's SIMD arrangement for {} with one kth on {why}; \
-                 np.sort gives the same values in full order",
-                if want_indices {
-                    "argpartition"
-                } else {
-                    "partition"
-                },
-            ),
-        ))
-    };
-    let network = if want_indices {
-        256
-    } else if width == 8 {
-        64
-    } else {
-        256
-    };
-    if n > network {
+    let refuse = |why: &str| Err(refusal(want_indices, why));
+    if n > network(width, want_indices) {
         return refuse(&format!("{n} {} elements", dtype.name()));
     }
     let mut order: Vec<usize> = (0..n).collect();
@@ -330,6 +335,17 @@ pub fn partition(
     let axis = normalize_axis(axis, shape.len())?;
     let kths = kth_list(kth, shape[axis])?;
     let dtype = a.dtype().clone();
+    // A lane longer than the SIMD selector's network is refused before
+    // any element is read.
+    if let (1, Some(width)) = (kths.len(), simd_width(&dtype))
+        && shape[axis] > network(width, want_indices)
+        && shape.iter().product::<usize>() > 0
+    {
+        return Err(refusal(
+            want_indices,
+            &format!("{} {} elements", shape[axis], dtype.name()),
+        ));
+    }
     let vals = a.to_scalars();
     let mut out_vals = vals.clone();
     let mut out_idx = vec![0i64; vals.len()];

@@ -167,6 +167,15 @@ fn unique_axis(a: &ArrayRef, axis: &Value, want: Want) -> PyResult<Vec<Value>> {
 
 /// `_unique1d` on the flattened array (the inverse takes `a`'s shape).
 fn unique1d(a: &ArrayRef, want: Want) -> PyResult<Vec<Value>> {
+    // Sorted integers (values and counts only) need no positions: NumPy's
+    // hash order is sorted away, and equal integers are interchangeable.
+    if !want.index
+        && !want.inverse
+        && (want.sorted || want.counts)
+        && let Some((u, counts)) = crate::engine::sort::sorted_distinct(a, want.counts)?
+    {
+        return Ok(std::iter::once(u).chain(counts).map(Value::Array).collect());
+    }
     let flat = a.to_scalars();
     let dt = a.dtype().clone();
     let nan_kind = matches!(dt, DType::Float16 | DType::Float32 | DType::Float64)
