@@ -94,13 +94,22 @@ fn other_versions_and_byte_orders_load() {
     let want = "array([[0, 1, 2],\n       [3, 4, 5]], dtype=int32)\n";
     assert_eq!(load(&mut s, "other_v2", ""), want);
     assert_eq!(load(&mut s, "other_v3", ""), want);
+    // Big-endian files keep their byte order, as NumPy's loads do.
     assert_eq!(
         load(&mut s, "other_big_endian", ""),
-        "array([  1,  -2, 300], dtype=int32)\n"
+        "array([  1,  -2, 300], dtype='>i4')\n"
     );
     assert_eq!(
-        load(&mut s, "other_big_endian_c16", ".tolist()"),
-        "[(1+2j)]\n"
+        load(&mut s, "other_big_endian_c16", ""),
+        "array([1.+2.j], dtype='>c16')\n"
+    );
+    assert_eq!(
+        load(&mut s, "other_big_endian_f8", ""),
+        "array([[ 1.5, -2. ]], dtype='>f8')\n"
+    );
+    assert_eq!(
+        load(&mut s, "other_big_endian_struct", ""),
+        "array([(1, 2.5)], dtype=[('x', '>i4'), ('y', '>f8')])\n"
     );
     assert_eq!(
         load(&mut s, "other_big_endian_struct", ".tolist()"),

@@ -429,7 +429,7 @@ pub fn promote_types_full(a: &DType, b: &DType) -> Option<DType> {
         return Some(p);
     }
     let text_len = |d: &DType| -> Option<usize> {
-        Some(match d {
+        Some(match &d.native() {
             DType::Str(n) | DType::Bytes(n) => *n,
             DType::Bool => 5,
             DType::Int8 => 4,
@@ -443,6 +443,7 @@ pub fn promote_types_full(a: &DType, b: &DType) -> Option<DType> {
             DType::Float16 | DType::Float32 | DType::Float64 => 32,
             DType::Complex64 | DType::Complex128 => 64,
             DType::Record(_) => return None,
+            DType::Ordered(..) => unreachable!("native() strips the order"),
         })
     };
     let n = text_len(a)?.max(text_len(b)?);

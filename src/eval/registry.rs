@@ -1167,6 +1167,15 @@ pub const METHODS: &[(&str, Entry)] = &[
         ),
     ),
     (
+        "byteswap",
+        func(
+            "byteswap(inplace=False)",
+            Style::CArgs { named: true },
+            "inplace",
+            Writes::Nothing,
+        ),
+    ),
+    (
         "tolist",
         func(
             "tolist()",
