@@ -503,6 +503,23 @@ mod tests {
     }
 
     #[test]
+    fn written_out_byte_orders() {
+        let big = DType::ordered(DType::Int32, Endian::Big);
+        assert_eq!(big.descr(), ">i4");
+        assert_eq!(big.itemsize(), 4);
+        assert_eq!(big.byteorder_char(), '>');
+        assert!(big.is_swapped() && !big.equivalent(&DType::Int32));
+        assert_eq!(big.native(), DType::Int32);
+        // One-byte types, bytes and records have no byte order.
+        assert_eq!(DType::ordered(DType::UInt8, Endian::Big), DType::UInt8);
+        assert_eq!(DType::ordered(DType::Bytes(3), Endian::Big), DType::Bytes(3));
+        let little = DType::ordered(DType::Float64, Endian::Little);
+        assert!(little.equivalent(&DType::Float64) && little != DType::Float64);
+        assert_eq!(little.descr(), "<f8");
+        assert_eq!(DType::ordered(DType::Complex64, Endian::Big).swap_unit(), Some(4));
+    }
+
+    #[test]
     fn names_match_numpy() {
         assert_eq!(DType::Int64.name(), "int64");
         assert_eq!(DType::Str(10).descr(), "<U10");

@@ -526,3 +526,26 @@ pub fn f64_to_f16(v: f64) -> u16 {
     }
     sign | (((e + 15) as u16) << 10) | (r - 1024) as u16
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::dtype::Endian;
+
+    #[test]
+    fn big_endian_elements_read_and_write_swapped() {
+        let big = DType::ordered(DType::Int32, Endian::Big);
+        let mut bytes = vec![0u8; 8];
+        write_scalar(&mut bytes, 4, &big, &Scalar::Int(258));
+        assert_eq!(bytes[4..], [0, 0, 1, 2]);
+        assert_eq!(read_scalar(&bytes, 4, &big), Scalar::Int(258));
+        let c = DType::ordered(DType::Complex64, Endian::Big);
+        let mut z = vec![0u8; 8];
+        write_scalar(&mut z, 0, &c, &Scalar::Complex(1.0, -2.0));
+        assert_eq!(z[..4], 1.0f32.to_be_bytes());
+        assert_eq!(read_scalar(&z, 0, &c), Scalar::Complex(1.0, -2.0));
+        let mut swapped = z.clone();
+        swap_in_place(&mut swapped, &c);
+        assert_eq!(read_scalar(&swapped, 0, &DType::Complex64), Scalar::Complex(1.0, -2.0));
+    }
+}

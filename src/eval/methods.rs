@@ -142,6 +142,7 @@ pub const DTYPE_ATTRIBUTES: &[&str] = &[
     "descr",
     "num",
     "byteorder",
+    "newbyteorder",
     "base",
     "subdtype",
 ];
