@@ -335,6 +335,8 @@ conformance_tests! {
     recfunctions => "74_recfunctions",
     void_bytes => "75_void_bytes",
     record_casts => "76_record_casts",
+    byte_order => "140_byte_order",
+    byte_order_compute => "141_byte_order_compute",
     strict_arguments => "80_strict_arguments",
     ufunc_arguments => "81_ufunc_arguments",
     numpy2_names => "82_numpy2_names",

@@ -94,18 +94,64 @@ fn other_versions_and_byte_orders_load() {
     let want = "array([[0, 1, 2],\n       [3, 4, 5]], dtype=int32)\n";
     assert_eq!(load(&mut s, "other_v2", ""), want);
     assert_eq!(load(&mut s, "other_v3", ""), want);
+    // Big-endian files keep their byte order, as NumPy's loads do.
     assert_eq!(
         load(&mut s, "other_big_endian", ""),
-        "array([  1,  -2, 300], dtype=int32)\n"
+        "array([  1,  -2, 300], dtype='>i4')\n"
     );
     assert_eq!(
-        load(&mut s, "other_big_endian_c16", ".tolist()"),
-        "[(1+2j)]\n"
+        load(&mut s, "other_big_endian_c16", ""),
+        "array([1.+2.j], dtype='>c16')\n"
+    );
+    assert_eq!(
+        load(&mut s, "other_big_endian_f8", ""),
+        "array([[ 1.5, -2. ]], dtype='>f8')\n"
+    );
+    assert_eq!(
+        load(&mut s, "other_big_endian_struct", ""),
+        "array([(1, 2.5)], dtype=[('x', '>i4'), ('y', '>f8')])\n"
     );
     assert_eq!(
         load(&mut s, "other_big_endian_struct", ".tolist()"),
         "[(1, 2.5)]\n"
     );
+}
+
+/// Big-endian arrays made in slicelab save byte for byte as NumPy saved
+/// the same arrays (`tests/data/npy/make.py`), and a loaded big-endian
+/// file saves back unchanged: the bytes are never swapped on the way.
+#[test]
+fn big_endian_arrays_save_as_numpy_does() {
+    let tmp = temp_dir("big_endian");
+    let cases = [
+        ("other_big_endian", "np.array([1, -2, 300], dtype='>i4')"),
+        ("other_big_endian_f8", "np.array([[1.5, -2.0]], dtype='>f8')"),
+        ("other_big_endian_c16", "np.array([1 + 2j], dtype='>c16')"),
+        (
+            "other_big_endian_struct",
+            "np.array([(1, 2.5)], dtype=[('x', '>i4'), ('y', '>f8')])",
+        ),
+    ];
+    for (name, make) in cases {
+        let mut s = Session::new();
+        for (k, stmt) in [
+            make.to_string(),
+            format!("np.load({:?})", data_dir().join(format!("{name}.npy")).display().to_string()),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let dst = tmp.join(format!("{name}_{k}.npy"));
+            run_ok(&mut s, &format!("a = {stmt}"));
+            run_ok(&mut s, &format!("np.save({:?}, a)", dst.display().to_string()));
+            assert_eq!(
+                std::fs::read(&dst).unwrap(),
+                std::fs::read(data_dir().join(format!("{name}.npy"))).unwrap(),
+                "{name} from {stmt}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
 }
 
 #[test]

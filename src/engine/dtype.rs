@@ -4,8 +4,11 @@
 
 use std::rc::Rc;
 
-/// An element type, as NumPy's `dtype`. Byte order is always little-endian
-/// (NumPy's native order on Linux x86-64 and aarch64).
+/// An element type, as NumPy's `dtype`. Every plain variant is in native
+/// (little-endian) order, NumPy's order on Linux x86-64 and aarch64; a
+/// byte order written out is the one wrapper variant, `Ordered`, which no
+/// typed kernel matches (`dispatch_numeric!` lists plain variants only), so
+/// swapped bytes can never be read as native ones.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DType {
     /// `bool`, one byte, 0 or 1.
@@ -42,6 +45,24 @@ pub enum DType {
     Bytes(usize),
     /// A structured (record) type, or plain `V n` when it has no fields.
     Record(Rc<RecordType>),
+    /// A plain multi-byte type (number, `float16`, complex, `U n`) with a
+    /// byte order written out: `'>i4'` (bytes swapped) or the `'<i4'` that
+    /// `newbyteorder` makes (native bytes, spelled with `<`). Made only by
+    /// `DType::ordered`, so the inner type is never itself `Ordered`, a
+    /// record, bytes or a one-byte type. Kernels see it only through
+    /// `read_scalar`/`write_scalar` and byte copies; every computation
+    /// casts it to `native()` first.
+    Ordered(Box<DType>, Endian),
+}
+
+/// A byte order written out in a dtype.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endian {
+    /// `>`: big-endian, the bytes of each value reversed from native.
+    Big,
+    /// `<` kept as written by `newbyteorder` (NumPy's `'<'` byteorder
+    /// character, as opposed to `'='`): native bytes.
+    Little,
 }
 
 /// The layout of a structured dtype: named fields at byte offsets inside a
@@ -147,9 +168,83 @@ pub enum Kind {
 }
 
 impl DType {
+    /// `inner` with byte order `endian`: the order-free types (one-byte
+    /// numbers, bytes, records) come back as they are, since NumPy gives
+    /// them byte order `'|'`.
+    pub fn ordered(inner: DType, endian: Endian) -> DType {
+        let inner = inner.native();
+        if inner.has_byte_order() {
+            DType::Ordered(Box::new(inner), endian)
+        } else {
+            inner
+        }
+    }
+
+    /// The same type in native order with no order written out (`'>i4'`
+    /// → `int32`). Records keep their fields' orders, as NumPy does.
+    pub fn native(&self) -> DType {
+        match self {
+            DType::Ordered(inner, _) => (**inner).clone(),
+            other => other.clone(),
+        }
+    }
+
+    /// True when the element's bytes are in the reverse of native order
+    /// (`'>i4'` on this little-endian machine).
+    pub fn is_swapped(&self) -> bool {
+        matches!(self, DType::Ordered(_, Endian::Big))
+    }
+
+    /// True when the type has a byte order at all (NumPy's byteorder is
+    /// not `'|'`): plain numbers wider than a byte, and text.
+    pub fn has_byte_order(&self) -> bool {
+        match self {
+            DType::Bytes(_) | DType::Record(_) => false,
+            DType::Str(_) | DType::Ordered(..) => true,
+            other => other.itemsize() > 1,
+        }
+    }
+
+    /// NumPy's `dtype.byteorder` character: `'>'`, `'<'` (as
+    /// `newbyteorder` writes it), `'='` or `'|'`.
+    pub fn byteorder_char(&self) -> char {
+        match self {
+            DType::Ordered(_, Endian::Big) => '>',
+            DType::Ordered(_, Endian::Little) => '<',
+            other if other.has_byte_order() => '=',
+            _ => '|',
+        }
+    }
+
+    /// NumPy's dtype equality (`==`, `np.dtype(a) == b`): `'<i4'` written
+    /// out equals `int32`; `'>i4'` does not.
+    pub fn equivalent(&self, other: &DType) -> bool {
+        let strip = |d: &DType| match d {
+            DType::Ordered(inner, Endian::Little) => (**inner).clone(),
+            d => d.clone(),
+        };
+        strip(self) == strip(other)
+    }
+
+    /// The length in bytes of each piece byte swapping reverses: the item
+    /// for numbers, a part for complex, a code point for text; `None` for
+    /// order-free types.
+    pub fn swap_unit(&self) -> Option<usize> {
+        match self {
+            DType::Ordered(inner, _) => inner.swap_unit(),
+            DType::Complex64 => Some(4),
+            DType::Complex128 => Some(8),
+            DType::Str(_) => Some(4),
+            DType::Bytes(_) | DType::Record(_) => None,
+            other if other.itemsize() > 1 => Some(other.itemsize()),
+            _ => None,
+        }
+    }
+
     /// Bytes per element.
     pub fn itemsize(&self) -> usize {
         match self {
+            DType::Ordered(inner, _) => inner.itemsize(),
             DType::Bool | DType::Int8 | DType::UInt8 => 1,
             DType::Int16 | DType::UInt16 | DType::Float16 => 2,
             DType::Int32 | DType::UInt32 | DType::Float32 => 4,
@@ -166,6 +261,7 @@ impl DType {
     /// struct, 1 for bytes and unaligned records).
     pub fn alignment(&self) -> usize {
         match self {
+            DType::Ordered(inner, _) => inner.alignment(),
             DType::Complex64 | DType::Complex128 => self.itemsize() / 2,
             DType::Str(_) => 4,
             DType::Bytes(_) => 1,
@@ -234,6 +330,7 @@ impl DType {
             DType::Str(_) => Kind::Str,
             DType::Bytes(_) => Kind::Bytes,
             DType::Record(_) => Kind::Void,
+            DType::Ordered(inner, _) => inner.kind(),
         }
     }
 
@@ -286,6 +383,7 @@ impl DType {
             DType::Str(n) => format!("<U{n}"),
             DType::Bytes(n) => format!("|S{n}"),
             DType::Record(r) => format!("void{}", 8 * r.itemsize),
+            DType::Ordered(inner, _) => inner.name(),
         }
     }
 
@@ -299,6 +397,8 @@ impl DType {
             DType::Str(n) => format!("<U{n}"),
             DType::Bytes(n) => format!("|S{n}"),
             DType::Record(r) => format!("|V{}", r.itemsize),
+            DType::Ordered(inner, Endian::Big) => format!(">{}", &inner.descr()[1..]),
+            DType::Ordered(inner, Endian::Little) => inner.descr(),
             other => format!("<{}{}", other.kind_char(), other.itemsize()),
         }
     }
@@ -310,6 +410,7 @@ impl DType {
             DType::Str(_) => "str_".into(),
             DType::Bytes(_) => "bytes_".into(),
             DType::Record(_) => "void".into(),
+            DType::Ordered(inner, _) => inner.scalar_type_name(),
             other => other.name(),
         }
     }
@@ -399,6 +500,23 @@ mod tests {
         assert_eq!(DType::parse("int"), Some(DType::Int64));
         assert_eq!(DType::parse("foo"), None);
         assert_eq!(DType::parse("i3"), None);
+    }
+
+    #[test]
+    fn written_out_byte_orders() {
+        let big = DType::ordered(DType::Int32, Endian::Big);
+        assert_eq!(big.descr(), ">i4");
+        assert_eq!(big.itemsize(), 4);
+        assert_eq!(big.byteorder_char(), '>');
+        assert!(big.is_swapped() && !big.equivalent(&DType::Int32));
+        assert_eq!(big.native(), DType::Int32);
+        // One-byte types, bytes and records have no byte order.
+        assert_eq!(DType::ordered(DType::UInt8, Endian::Big), DType::UInt8);
+        assert_eq!(DType::ordered(DType::Bytes(3), Endian::Big), DType::Bytes(3));
+        let little = DType::ordered(DType::Float64, Endian::Little);
+        assert!(little.equivalent(&DType::Float64) && little != DType::Float64);
+        assert_eq!(little.descr(), "<f8");
+        assert_eq!(DType::ordered(DType::Complex64, Endian::Big).swap_unit(), Some(4));
     }
 
     #[test]

@@ -289,6 +289,14 @@ pub fn read_scalar(bytes: &[u8], at: isize, dtype: &DType) -> Scalar {
             let at = at as usize;
             Scalar::Bytes(bytes[at..at + rec.itemsize].to_vec())
         }
+        DType::Ordered(inner, endian) => match endian {
+            super::dtype::Endian::Little => read_scalar(bytes, at, inner),
+            super::dtype::Endian::Big => {
+                let mut item = element_bytes(bytes, at, dtype);
+                swap_in_place(&mut item, dtype);
+                read_scalar(&item, 0, inner)
+            }
+        },
         DType::Record(rec) => {
             let mut values = Vec::new();
             for f in &rec.fields {
@@ -346,6 +354,16 @@ pub fn write_scalar(bytes: &mut [u8], at: isize, dtype: &DType, v: &Scalar) {
                 bytes[at + k] = raw.get(k).copied().unwrap_or(0);
             }
         }
+        DType::Ordered(inner, endian) => {
+            let n = dtype.itemsize();
+            let mut item = vec![0u8; n];
+            write_scalar(&mut item, 0, inner, v);
+            if *endian == super::dtype::Endian::Big {
+                swap_in_place(&mut item, dtype);
+            }
+            let at = at as usize;
+            bytes[at..at + n].copy_from_slice(&item);
+        }
         DType::Record(rec) if rec.fields.is_empty() => {
             if let Scalar::Bytes(raw) = v {
                 let at = at as usize;
@@ -381,6 +399,37 @@ pub fn write_scalar(bytes: &mut [u8], at: isize, dtype: &DType, v: &Scalar) {
         }
         _ => unreachable!("numeric dtypes are dispatched above"),
     })
+}
+
+/// The bytes of the element at `at` (8 bytes kept inline for numbers).
+fn element_bytes(bytes: &[u8], at: isize, dtype: &DType) -> Vec<u8> {
+    let at = at as usize;
+    bytes[at..at + dtype.itemsize()].to_vec()
+}
+
+/// Reverse the bytes of every value in `item`, a whole number of elements
+/// of `dtype`: each number, each part of a complex number, each code
+/// point of text, each field of a record (NumPy's `byteswap`). Order-free
+/// types (bytes, one-byte numbers) are left alone.
+pub fn swap_in_place(item: &mut [u8], dtype: &DType) {
+    if let DType::Record(rec) = dtype {
+        let size = rec.itemsize;
+        if size == 0 {
+            return;
+        }
+        for record in item.chunks_exact_mut(size) {
+            for f in &rec.fields {
+                let n = f.nbytes();
+                swap_in_place(&mut record[f.offset..f.offset + n], &f.dtype);
+            }
+        }
+        return;
+    }
+    if let Some(unit) = dtype.swap_unit() {
+        for piece in item.chunks_exact_mut(unit) {
+            piece.reverse();
+        }
+    }
 }
 
 /// A scalar converted to an element type with C-cast semantics.
@@ -476,4 +525,27 @@ pub fn f64_to_f16(v: f64) -> u16 {
         e += 1;
     }
     sign | (((e + 15) as u16) << 10) | (r - 1024) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::dtype::Endian;
+
+    #[test]
+    fn big_endian_elements_read_and_write_swapped() {
+        let big = DType::ordered(DType::Int32, Endian::Big);
+        let mut bytes = vec![0u8; 8];
+        write_scalar(&mut bytes, 4, &big, &Scalar::Int(258));
+        assert_eq!(bytes[4..], [0, 0, 1, 2]);
+        assert_eq!(read_scalar(&bytes, 4, &big), Scalar::Int(258));
+        let c = DType::ordered(DType::Complex64, Endian::Big);
+        let mut z = vec![0u8; 8];
+        write_scalar(&mut z, 0, &c, &Scalar::Complex(1.0, -2.0));
+        assert_eq!(z[..4], 1.0f32.to_be_bytes());
+        assert_eq!(read_scalar(&z, 0, &c), Scalar::Complex(1.0, -2.0));
+        let mut swapped = z.clone();
+        swap_in_place(&mut swapped, &c);
+        assert_eq!(read_scalar(&swapped, 0, &DType::Complex64), Scalar::Complex(1.0, -2.0));
+    }
 }

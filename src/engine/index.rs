@@ -119,7 +119,11 @@ fn int_values(a: &NdArray) -> Vec<i64> {
     let bytes = a.buffer().bytes();
     let mut out = super::buffer::vec_for(&l.shape, a.dtype().itemsize(), &a.dtype().name());
     dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| out.push(load::<T>(&bytes, o).to_i64())),
-        _ => {});
+    // An integer index in a written-out byte order (`'>i4'`).
+    _ => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
+        let v = super::element::read_scalar(&bytes, o, a.dtype());
+        out.push(super::element::scalar_to::<i64>(&v))
+    }));
     out
 }
 
@@ -639,7 +643,7 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
 
 /// Number of true elements of a bool array (or nonzero of any numeric).
 pub fn count_nonzero(a: &NdArray) -> usize {
-    if super::scalar_kernels::handles(a.dtype()) {
+    if super::scalar_kernels::handles(a.dtype()) || matches!(a.dtype(), DType::Ordered(..)) {
         return super::scalar_kernels::truth_mask(a).map_or(0, |m| count_nonzero(&m));
     }
     let l = a.layout();
@@ -653,7 +657,7 @@ pub fn count_nonzero(a: &NdArray) -> usize {
 /// `np.nonzero`: one index array per axis. Counts first, then writes the
 /// coordinates straight into the result arrays (no per-element values).
 pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
-    if super::scalar_kernels::handles(a.dtype()) {
+    if super::scalar_kernels::handles(a.dtype()) || matches!(a.dtype(), DType::Ordered(..)) {
         let mask = super::scalar_kernels::truth_mask(a)?;
         return nonzero(&mask);
     }

@@ -75,6 +75,34 @@ pub fn cast(a: &ArrayRef, dtype: &DType) -> Result<ArrayRef, EngineError> {
     Ok(out)
 }
 
+/// `a` in native byte order: `a` itself, or a copy cast to
+/// `a.dtype().native()` when its dtype has a byte order written out.
+/// Every computing entry point (elementwise, comparisons, reductions,
+/// sorting) calls this first, so no typed loop ever sees an `Ordered`
+/// dtype's bytes.
+pub fn to_native(a: &ArrayRef) -> Result<ArrayRef, EngineError> {
+    cast(a, &a.dtype().native())
+}
+
+/// Like [`to_native`] for a borrowed array: `None` when it is already
+/// native.
+fn native_copy(a: &NdArray) -> Result<Option<ArrayRef>, EngineError> {
+    if !matches!(a.dtype(), DType::Ordered(..)) {
+        return Ok(None);
+    }
+    let out = NdArray::zeros(&a.shape(), a.dtype().native())?;
+    super::array::copy_elements(a, &out)?;
+    Ok(Some(out))
+}
+
+/// Rebind `$a` (a `&NdArray`) to a native-order copy when it needs one.
+macro_rules! native_operand {
+    ($a:ident, $keep:ident) => {
+        let $keep = native_copy($a)?;
+        let $a: &NdArray = $keep.as_deref().unwrap_or($a);
+    };
+}
+
 /// Binary elementwise operations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinaryOp {
@@ -486,6 +514,14 @@ pub fn binary_into(
     b: &NdArray,
     out: &NdArray,
 ) -> Result<(), EngineError> {
+    native_operand!(a, a_native);
+    native_operand!(b, b_native);
+    if matches!(out.dtype(), DType::Ordered(..)) {
+        // Computed in native order, then stored in the output's order.
+        let tmp = NdArray::for_overwrite(&out.shape(), out.dtype().native())?;
+        binary_into(op, a, b, &tmp)?;
+        return super::array::copy_elements(&tmp, out);
+    }
     // Both operands must stretch to the output's shape (callers compute it
     // from the operands, or check it for in-place operations).
     let shape = out.shape();
@@ -598,6 +634,8 @@ pub fn binary(op: BinaryOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, Engine
 
 /// Elementwise comparison into a new bool array; operands share a dtype.
 pub fn compare(op: CompareOp, a: &NdArray, b: &NdArray) -> Result<ArrayRef, EngineError> {
+    native_operand!(a, a_native);
+    native_operand!(b, b_native);
     let (shape, la, lb) = broadcast_pair(a, b)?;
     let out = NdArray::for_overwrite(&shape, DType::Bool)?;
     let dt = a.dtype().clone();
@@ -822,6 +860,7 @@ pub enum UnaryOp {
 
 /// `op(a)` into a new array.
 pub fn unary(op: UnaryOp, a: &NdArray) -> Result<ArrayRef, EngineError> {
+    native_operand!(a, a_native);
     let l = a.layout();
     let dt = a.dtype().clone();
     if super::scalar_kernels::handles(&dt) {

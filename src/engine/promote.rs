@@ -30,6 +30,9 @@ fn float_of_bytes(bytes: usize) -> DType {
 /// longer string. Returns `None` when NumPy has no common type.
 pub fn promote_types(a: &DType, b: &DType) -> Option<DType> {
     use Kind::*;
+    // A written-out byte order never survives promotion (NumPy's
+    // `result_type('>i4', '>i4')` is `int32`).
+    let (a, b) = (&a.native(), &b.native());
     if a == b {
         return Some(a.clone());
     }
@@ -111,6 +114,7 @@ pub enum PyScalarKind {
 /// The result dtype of an array of `dtype` combined with a Python scalar of
 /// `kind` (NEP 50: the scalar is weak).
 pub fn promote_with_py_scalar(dtype: &DType, kind: PyScalarKind) -> DType {
+    let dtype = &dtype.native();
     let k = dtype.kind();
     match kind {
         PyScalarKind::Bool => dtype.clone(),
@@ -151,7 +155,7 @@ pub fn can_cast_same_kind(from: &DType, to: &DType) -> bool {
 
 /// Can `from` be cast to `to` under the `safe` rule?
 pub fn can_cast_safe(from: &DType, to: &DType) -> bool {
-    promote_types(from, to).as_ref() == Some(to)
+    promote_types(from, to).as_ref() == Some(&to.native())
 }
 
 #[cfg(test)]

@@ -236,6 +236,7 @@ pub fn reduce(
     axes: Option<&[usize]>,
     keepdims: bool,
 ) -> Result<ArrayRef, EngineError> {
+    let a = &super::kernels::to_native(a)?;
     let shape = a.shape();
     let all: Vec<usize> = (0..shape.len()).collect();
     let axes: Vec<usize> = axes.map(|x| x.to_vec()).unwrap_or(all);
@@ -351,6 +352,7 @@ pub fn accumulate(
     product: bool,
     axis: Option<usize>,
 ) -> Result<ArrayRef, EngineError> {
+    let a = &super::kernels::to_native(a)?;
     if a.dtype().kind() == super::dtype::Kind::Complex {
         return super::scalar_kernels::complex_accumulate(a, product, axis);
     }

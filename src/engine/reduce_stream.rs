@@ -363,7 +363,7 @@ pub fn try_reduce(
     let Some(kind) = kind_of(op) else {
         return Ok(None);
     };
-    if a.size() == 0 {
+    if a.size() == 0 || matches!(a.dtype(), DType::Ordered(..)) {
         return Ok(None);
     }
     let dt = a.dtype().clone();

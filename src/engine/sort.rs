@@ -86,6 +86,13 @@ fn lanes(a: &ArrayRef, axis: usize) -> Option<(bool, usize)> {
 /// `np.sort(a, axis)` for numeric dtypes (a new C-ordered array); `None`
 /// for the dtypes the caller sorts by value (strings, complex, half floats).
 pub fn sort(a: &ArrayRef, axis: usize) -> Result<Option<ArrayRef>, EngineError> {
+    if matches!(a.dtype(), super::dtype::DType::Ordered(..)) {
+        // Sorted in native order; the result keeps `a`'s dtype, as NumPy's.
+        let sorted = sort(&super::kernels::to_native(a)?, axis)?;
+        return sorted
+            .map(|s| super::kernels::cast(&s, a.dtype()))
+            .transpose();
+    }
     let Some((last, n)) = lanes(a, axis) else {
         return Ok(None);
     };
@@ -105,6 +112,7 @@ pub fn sort(a: &ArrayRef, axis: usize) -> Result<Option<ArrayRef>, EngineError> 
 /// `np.argsort(a, axis)` for numeric dtypes: int64 positions, C-ordered
 /// in `a`'s shape; `None` for other dtypes.
 pub fn argsort(a: &ArrayRef, axis: usize) -> Result<Option<ArrayRef>, EngineError> {
+    let a = &super::kernels::to_native(a)?;
     let Some((last, n)) = lanes(a, axis) else {
         return Ok(None);
     };

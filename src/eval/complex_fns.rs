@@ -31,10 +31,15 @@ fn is_complex(dt: &DType) -> bool {
 
 /// The float dtype of a complex dtype's parts.
 fn part_dtype(dt: &DType) -> DType {
-    if *dt == DType::Complex64 {
+    let part = if dt.native() == DType::Complex64 {
         DType::Float32
     } else {
         DType::Float64
+    };
+    // A part of a big-endian complex number is a big-endian float.
+    match dt {
+        DType::Ordered(_, endian) => DType::ordered(part, *endian),
+        _ => part,
     }
 }
 

@@ -118,23 +118,32 @@ fn not_supported(what: &str) -> PyError {
     )
 }
 
-/// One type code (`'i4'`, `'<f8'`, `'U10'`, `'float'`), as `np.dtype` reads it.
-/// A big-endian code (`'>i4'`) names the native type when its
-/// bytes have no order (`'>u1'`, `'>S3'`); otherwise slicelab, whose
-/// buffers are all little-endian, refuses it rather than read it wrongly.
+/// One type code (`'i4'`, `'<f8'`, `'>i4'`, `'U10'`, `'float'`), as
+/// `np.dtype` reads it. A byte-order character (`>`, `<`, `=`, `|`) may
+/// stand before a letter code (`'>i4'`, `'>d'`) but not a name
+/// (`'>int32'` is not understood); `>` on a type with a byte order makes
+/// an `Ordered` dtype, every other order character the native type.
 fn parse_code(s: &str) -> PyResult<DType> {
-    if let Some(body) = s.strip_prefix('>') {
+    if let Some(order) = s
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '>' | '<' | '=' | '|'))
+    {
+        let body = &s[1..];
+        let letter_code = body
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '?')
+            && (body[1..].bytes().all(|b| b.is_ascii_digit()) || body.starts_with(['M', 'm']));
+        if !letter_code {
+            return Err(not_understood(s));
+        }
         let dt = parse_code(body)?;
-        let order_free = match dt {
-            DType::Str(_) => false,
-            DType::Bytes(_) | DType::Record(_) => true,
-            ref other => other.itemsize() == 1,
-        };
-        return if order_free {
-            Ok(dt)
+        return Ok(if order == '>' {
+            DType::ordered(dt, crate::engine::dtype::Endian::Big)
         } else {
-            Err(not_supported("big-endian dtypes (such as '>i4')"))
-        };
+            dt
+        });
     }
     if matches!(s, "O" | "object" | "|O" | "O8") {
         return Err(not_supported("object arrays (dtype=object)"));
@@ -147,12 +156,15 @@ fn parse_code(s: &str) -> PyResult<DType> {
     {
         return Err(not_supported("datetime64 and timedelta64 dtypes"));
     }
-    DType::parse(s).ok_or_else(|| {
-        PyError::type_error(format!(
-            "data type {} not understood",
-            crate::render::scalar_repr::py_str_repr(s)
-        ))
-    })
+    DType::parse(s).ok_or_else(|| not_understood(s))
+}
+
+/// NumPy's `TypeError: data type '...' not understood`.
+fn not_understood(s: &str) -> PyError {
+    PyError::type_error(format!(
+        "data type {} not understood",
+        crate::render::scalar_repr::py_str_repr(s)
+    ))
 }
 
 /// Split a comma-separated dtype string at the commas outside parentheses.

@@ -17,14 +17,15 @@ pub fn attr(dt: &DType, name: &str) -> PyResult<Value> {
         "descr" => Value::list(descr(dt)),
         "fields" => fields(dt)?,
         "num" => Value::Int(type_num(dt)),
-        "byteorder" => Value::str(if byteorder_free(dt) { "|" } else { "=" }),
-        "isnative" => Value::Bool(true),
+        "byteorder" => Value::str(&dt.byteorder_char().to_string()),
+        "isnative" => Value::Bool(!dt.is_swapped() && fields_native(dt)),
         "isalignedstruct" => Value::Bool(matches!(dt, DType::Record(r) if r.aligned)),
         "hasobject" => Value::Bool(false),
         "metadata" => Value::None,
         "alignment" => Value::Int(dt.alignment() as i128),
         "subdtype" => Value::None,
         "base" => Value::DType(dt.clone()),
+        "newbyteorder" => Value::Method(Rc::new(Value::DType(dt.clone())), Rc::from(name)),
         "isbuiltin" => Value::Int(match dt {
             DType::Record(r) if !r.fields.is_empty() => 0,
             DType::Str(_) | DType::Bytes(_) | DType::Record(_) => 0,
@@ -84,10 +85,16 @@ pub fn len(dt: &DType) -> usize {
     }
 }
 
-/// Types whose bytes have no order to speak of (`'|'`).
-fn byteorder_free(dt: &DType) -> bool {
-    dt.itemsize() <= 1 && !matches!(dt, DType::Str(_))
-        || matches!(dt, DType::Bytes(_) | DType::Record(_))
+/// True when every field of a record (nested records too) is in native
+/// order: NumPy's `isnative` for a structured dtype.
+fn fields_native(dt: &DType) -> bool {
+    match dt {
+        DType::Record(r) => r
+            .fields
+            .iter()
+            .all(|f| !f.dtype.is_swapped() && fields_native(&f.dtype)),
+        _ => true,
+    }
 }
 
 /// NumPy's type number (`dtype.num`).
@@ -110,6 +117,7 @@ fn type_num(dt: &DType) -> i128 {
         DType::Str(_) => 19,
         DType::Record(_) => 20,
         DType::Float16 => 23,
+        DType::Ordered(inner, _) => type_num(inner),
     }
 }
 
@@ -221,4 +229,68 @@ fn field_key_error() -> PyError {
     PyError::type_error(
         "Field key must be an integer field offset, single field name, or list of field names.",
     )
+}
+
+/// `dtype.newbyteorder(new_order='S')`: NumPy's
+/// `PyArray_DescrNewByteorder`. `'S'` swaps (native → `'>'`, `'>'` →
+/// `'<'`), `'<'`/`'>'` write that order out, `'='` gives the native type,
+/// `'|'` keeps the order; order-free types stay as they are; a record's
+/// fields each take the new order.
+pub fn newbyteorder(dt: &DType, new_order: Option<&Value>) -> PyResult<DType> {
+    let order = match new_order {
+        None => 'S',
+        Some(v) => byteorder_converter(v)?,
+    };
+    Ok(with_byteorder(dt, order))
+}
+
+/// NumPy's `PyArray_ByteorderConverter`: the first character of a string
+/// (`'big'`, `'little'`, `'native'`, `'swap'`, `'ignore'` or a code).
+fn byteorder_converter(v: &Value) -> PyResult<char> {
+    let text = match v {
+        Value::Str(s) => s.to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        other => {
+            return Err(PyError::type_error(format!(
+                "byteorder must be str, not {}",
+                other.type_name()
+            )));
+        }
+    };
+    Ok(match text.chars().next() {
+        Some(c @ ('>' | '<' | '=' | '|')) => c,
+        Some('b' | 'B') => '>',
+        Some('l' | 'L') => '<',
+        Some('n' | 'N') => '=',
+        Some('i' | 'I') => '|',
+        Some('s' | 'S') => 'S',
+        _ => {
+            return Err(PyError::value(format!(
+                "byteorder not recognized (got {})",
+                super::display::repr(v, &Default::default())
+            )));
+        }
+    })
+}
+
+/// `dt` with byte order `order` (`'S'` swaps), as `newbyteorder` makes it.
+fn with_byteorder(dt: &DType, order: char) -> DType {
+    use crate::engine::dtype::Endian;
+    match dt {
+        DType::Record(r) => {
+            let mut r = (**r).clone();
+            for f in &mut r.fields {
+                f.dtype = with_byteorder(&f.dtype, order);
+            }
+            DType::Record(Rc::new(r))
+        }
+        _ if !dt.has_byte_order() => dt.clone(),
+        _ => match order {
+            'S' if dt.is_swapped() => DType::ordered(dt.native(), Endian::Little),
+            'S' | '>' => DType::ordered(dt.native(), Endian::Big),
+            '<' => DType::ordered(dt.native(), Endian::Little),
+            '=' => dt.native(),
+            _ => dt.clone(),
+        },
+    }
 }

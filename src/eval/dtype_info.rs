@@ -252,7 +252,7 @@ fn finfo_of(v: &Value) -> PyResult<MachInfo> {
     let dt = match v {
         Value::Float(_) => DType::Float64,
         Value::Complex(..) => DType::Complex128,
-        other => dtype_of(other)?,
+        other => dtype_of(other)?.native(),
     };
     Ok(MachInfo::Float(match dt {
         DType::Float16 | DType::Float32 | DType::Float64 => dt,
@@ -330,7 +330,10 @@ impl MachInfo {
         match self {
             MachInfo::Int(dt) => {
                 let (lo, hi) = Self::int_limits(dt);
-                format!("iinfo(min={lo}, max={hi}, dtype={})", dt.name())
+                format!(
+                    "iinfo(min={lo}, max={hi}, dtype={})",
+                    crate::render::dtype_str(dt)
+                )
             }
             MachInfo::Float(dt) => {
                 let digits = float_params(dt).repr_digits;
@@ -429,7 +432,7 @@ pub fn promote_types_full(a: &DType, b: &DType) -> Option<DType> {
         return Some(p);
     }
     let text_len = |d: &DType| -> Option<usize> {
-        Some(match d {
+        Some(match &d.native() {
             DType::Str(n) | DType::Bytes(n) => *n,
             DType::Bool => 5,
             DType::Int8 => 4,
@@ -443,6 +446,7 @@ pub fn promote_types_full(a: &DType, b: &DType) -> Option<DType> {
             DType::Float16 | DType::Float32 | DType::Float64 => 32,
             DType::Complex64 | DType::Complex128 => 64,
             DType::Record(_) => return None,
+            DType::Ordered(..) => unreachable!("native() strips the order"),
         })
     };
     let n = text_len(a)?.max(text_len(b)?);

@@ -253,7 +253,7 @@ pub fn to_array(a: &ArrayRef) -> PyResult<ArrayRef> {
 pub fn items(a: &ArrayRef) -> Vec<Value> {
     a.to_scalars()
         .into_iter()
-        .map(|s| Value::NpScalar(a.dtype().clone(), s))
+        .map(|s| Value::NpScalar(a.dtype().native(), s))
         .collect()
 }
 

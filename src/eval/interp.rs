@@ -154,7 +154,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
 pub fn wrap_indexed(source: &ArrayRef, r: Indexed) -> Value {
     match r {
         Indexed::Array(a) => Value::Array(a),
-        Indexed::Scalar(s) => Value::NpScalar(source.dtype().clone(), s),
+        Indexed::Scalar(s) => Value::NpScalar(source.dtype().native(), s),
     }
 }
 
@@ -581,7 +581,7 @@ impl Session {
                 UnaryOp::Not => unreachable!(),
             };
             return Ok(if scalar {
-                Value::NpScalar(out.dtype().clone(), out.first())
+                Value::NpScalar(out.dtype().native(), out.first())
             } else {
                 Value::Array(out)
             });
@@ -1319,7 +1319,7 @@ fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
     };
     let v = field_view(a, &name)?;
     if v.ndim() == 0 {
-        return Ok(Value::NpScalar(v.dtype().clone(), v.first()));
+        return Ok(Value::NpScalar(v.dtype().native(), v.first()));
     }
     Ok(Value::Array(v))
 }

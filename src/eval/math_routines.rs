@@ -204,6 +204,17 @@ pub fn round(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
         let f = super::numpy::unary_float(a, move |x| (x / p).round_ties_even() * p)?;
         return Ok(kernels::cast(&f, a.dtype())?);
     }
+    if matches!(a.dtype(), DType::Ordered(..)) {
+        // Computed in native order. With decimals NumPy's `PyArray_Round`
+        // writes into an array of the input's own dtype; without, `rint`
+        // gives a native one.
+        let out = round(&kernels::to_native(a)?, decimals)?;
+        return Ok(if decimals == 0 {
+            out
+        } else {
+            kernels::cast(&out, a.dtype())?
+        });
+    }
     let d = decimals as i32;
     if *a.dtype() == DType::Float32 {
         // NumPy scales and rounds in float32 arithmetic.

@@ -142,6 +142,7 @@ pub const DTYPE_ATTRIBUTES: &[&str] = &[
     "descr",
     "num",
     "byteorder",
+    "newbyteorder",
     "base",
     "subdtype",
 ];
@@ -178,9 +179,14 @@ pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
 pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
     Ok(match name {
         "itemsize" => Value::Int(dt.itemsize() as i128),
-        "name" => Value::str(&dt.name()),
+        "name" => Value::str(&match dt.native() {
+            // NumPy names text types by their size in bits.
+            DType::Str(n) => format!("str{}", 32 * n),
+            DType::Bytes(n) => format!("bytes{}", 8 * n),
+            other => other.name(),
+        }),
         "kind" => Value::str(&dt.kind_char().to_string()),
-        "char" => Value::str(match dt {
+        "char" => Value::str(match &dt.native() {
             DType::Bool => "?",
             DType::Int8 => "b",
             DType::Int16 => "h",
@@ -198,10 +204,11 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
             DType::Str(_) => "U",
             DType::Bytes(_) => "S",
             DType::Record(_) => "V",
+            DType::Ordered(..) => unreachable!("native() strips the order"),
         }),
         "str" => Value::str(&dt.descr()),
         "type" => Value::Type(super::numpy::type_of(&Value::NpScalar(
-            dt.clone(),
+            dt.native(),
             Scalar::Int(0),
         ))),
         "names" => match dt {
@@ -312,6 +319,23 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             }
             _ => Err(PyError::attribute(&obj.type_name(), name)),
         },
+        Value::DType(dt) if name == "newbyteorder" => {
+            if !args.kw.is_empty() {
+                return Err(PyError::type_error(
+                    "dtype.newbyteorder() takes no keyword arguments",
+                ));
+            }
+            if args.pos.len() > 1 {
+                return Err(PyError::type_error(format!(
+                    "newbyteorder() takes at most 1 argument ({} given)",
+                    args.pos.len()
+                )));
+            }
+            Ok(Value::DType(super::dtype_attrs::newbyteorder(
+                dt,
+                args.pos.first(),
+            )?))
+        }
         Value::FlatIter(a) => Ok(Value::Array(super::flatiter::to_array(a)?)),
         Value::Random(r) => super::random::call_method(s, r, name, args),
         Value::Void(a) => match name {
@@ -548,6 +572,13 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             }
         }
         "tobytes" => super::dtype_info::tobytes(a, &args)?,
+        "byteswap" => {
+            let inplace = match args.get(0, "inplace") {
+                Some(v) => truthy(v)?,
+                None => false,
+            };
+            byteswap(a, inplace)?
+        }
         "view" => match args.get(0, "dtype") {
             // `type=` may only name ndarray itself: slicelab has no subclasses.
             _ if args
@@ -730,4 +761,31 @@ fn stop_of(stop: &Value, step: i64, n: usize) -> i64 {
             }
         }
     }
+}
+
+/// `a.byteswap(inplace=False)`: every value's bytes reversed (each part of
+/// a complex number, each code point, each field), the dtype unchanged.
+/// A copy keeps `a`'s memory order as `order='A'` does; in place, each
+/// element is rewritten through `a`'s own write path, so the teaching view
+/// sees the write and `:undo` takes it back.
+fn byteswap(a: &ArrayRef, inplace: bool) -> PyResult<Value> {
+    use crate::engine::element::swap_in_place;
+    let dt = a.dtype().clone();
+    let item = dt.itemsize();
+    if !inplace {
+        let order = memory_order(a, Some(&Value::str("A")), "byteswap")?;
+        let out = a.copy(order)?;
+        swap_in_place(&mut out.buffer().bytes_mut(), &dt);
+        return Ok(Value::Array(out));
+    }
+    if !a.writeable() {
+        return Err(PyError::value("array to be byte-swapped is read-only"));
+    }
+    let l = a.layout();
+    let mut bytes = a.bytes_mut();
+    crate::engine::iter::for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
+        let o = o as usize;
+        swap_in_place(&mut bytes[o..o + item], &dt);
+    });
+    Ok(Value::Array(a.clone()))
 }

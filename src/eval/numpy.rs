@@ -354,7 +354,7 @@ pub fn axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> 
 /// whatever the inputs were.
 pub fn scalarize(a: ArrayRef) -> Value {
     if a.ndim() == 0 {
-        Value::NpScalar(a.dtype().clone(), a.first())
+        Value::NpScalar(a.dtype().native(), a.first())
     } else {
         Value::Array(a)
     }

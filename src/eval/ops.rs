@@ -126,7 +126,7 @@ fn result_dtype(a: &Operand, b: &Operand, ufunc: &str) -> PyResult<DType> {
 
 fn wrap_result(out: ArrayRef, scalar: bool) -> Value {
     if scalar && out.ndim() == 0 {
-        Value::NpScalar(out.dtype().clone(), out.first())
+        Value::NpScalar(out.dtype().native(), out.first())
     } else {
         Value::Array(out)
     }
@@ -707,12 +707,12 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| item_eq(p, q))
         }
         (Value::Complex(a1, a2), Value::Complex(b1, b2)) => a1 == b1 && a2 == b2,
-        (Value::DType(x), Value::DType(y)) => x == y,
+        (Value::DType(x), Value::DType(y)) => x.equivalent(y),
         (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => {
-            DType::parse(s).as_ref() == Some(x)
+            super::dtype_arg::dtype_arg(&Value::Str(s.clone())).is_ok_and(|d| d.equivalent(x))
         }
         (Value::DType(x), Value::Type(super::value::TypeObj::NpScalar(y)))
-        | (Value::Type(super::value::TypeObj::NpScalar(y)), Value::DType(x)) => x == y,
+        | (Value::Type(super::value::TypeObj::NpScalar(y)), Value::DType(x)) => x.equivalent(y),
         (Value::Type(x), Value::Type(y)) => x == y,
         (Value::Object(x), Value::Object(y)) => {
             super::pysets::object_eq(x, y).unwrap_or_else(|| Rc::ptr_eq(x, y))

@@ -220,7 +220,7 @@ fn roi(
 /// read from a scalar or a single pair stay NumPy scalars; the per-axis
 /// form goes through `tolist()` and gives Python numbers, as NumPy's does.
 fn as_pairs(x: &ArrayRef, ndim: usize) -> PyResult<Vec<(Value, Value)>> {
-    let np_scalar = |s: Scalar| Value::NpScalar(x.dtype().clone(), s);
+    let np_scalar = |s: Scalar| Value::NpScalar(x.dtype().native(), s);
     if x.ndim() < 3 {
         let flat = x.to_scalars();
         if flat.len() == 1 {

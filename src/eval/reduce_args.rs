@@ -49,6 +49,8 @@ struct Call {
 /// argument `_methods.py` passes on. `args` is the registry's canonical
 /// call (each argument also by name); `axis_pos` is where `axis` sits.
 pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> PyResult<Value> {
+    // Reductions compute, and answer, in native byte order.
+    let a = &crate::engine::kernels::to_native(a)?;
     let op = with_correction(op, args)?;
     let out = match args.kw("out") {
         None | Some(Value::None) => None,

@@ -1174,6 +1174,15 @@ pub const METHODS: &[(&str, Entry)] = &[
         ),
     ),
     (
+        "byteswap",
+        func(
+            "byteswap(inplace=False)",
+            Style::CArgs { named: true },
+            "inplace",
+            Writes::Nothing,
+        ),
+    ),
+    (
         "tolist",
         func(
             "tolist()",

@@ -582,7 +582,7 @@ fn scalar_end(args: &Args, i: usize, name: &str) -> PyResult<f64> {
             "NotImplementedError",
             format!("slicelab takes a real {name} here"),
         )),
-        Value::Array(a) => float_arg(&Value::NpScalar(a.dtype().clone(), a.first())),
+        Value::Array(a) => float_arg(&Value::NpScalar(a.dtype().native(), a.first())),
         other => float_arg(other),
     }
 }

@@ -135,7 +135,20 @@ pub fn call(
     args: Args,
 ) -> PyResult<Value> {
     let name = entry.name();
-    let inputs: Vec<Value> = args.pos.iter().take(nin).cloned().collect();
+    // A ufunc computes in native byte order (its loops are native): an
+    // input with an order written out (`'>f4'`) is cast to its native
+    // type first, so loop selection sees `float32`, as NumPy's does.
+    let inputs: Vec<Value> = args
+        .pos
+        .iter()
+        .take(nin)
+        .map(|v| match v {
+            Value::Array(a) if matches!(a.dtype(), DType::Ordered(..)) => {
+                Ok(Value::Array(crate::engine::kernels::to_native(a)?))
+            }
+            other => Ok(other.clone()),
+        })
+        .collect::<PyResult<_>>()?;
     let outs = outputs(nin, nout, &args)?;
     let rule = match args.kw("casting") {
         Some(Value::Str(r)) => r.to_string(),

@@ -208,7 +208,7 @@ fn slice_at(a: &ArrayRef, axis: usize, i: usize) -> PyResult<Value> {
     items.push(IndexItem::Int(i as i64));
     Ok(match index::get(a, &items)? {
         index::Indexed::Array(x) => Value::Array(x),
-        index::Indexed::Scalar(x) => Value::NpScalar(a.dtype().clone(), x),
+        index::Indexed::Scalar(x) => Value::NpScalar(a.dtype().native(), x),
     })
 }
 

@@ -80,7 +80,7 @@ fn record_str(r: &RecordType, with_align: bool) -> String {
 pub fn dtype_str(dt: &DType) -> String {
     match dt {
         DType::Record(r) if !r.fields.is_empty() => record_str(r, true),
-        DType::Str(_) | DType::Bytes(_) | DType::Record(_) => dt.descr(),
+        DType::Str(_) | DType::Bytes(_) | DType::Record(_) | DType::Ordered(..) => dt.descr(),
         other => other.name(),
     }
 }
@@ -106,6 +106,9 @@ pub fn dtype_short_repr(dt: &DType) -> String {
     match dt {
         DType::Record(r) if !r.fields.is_empty() => record_str(r, true),
         DType::Str(_) | DType::Bytes(_) | DType::Record(_) => format!("'{}'", dt.descr()),
+        // NumPy writes the order out only where it is not native.
+        DType::Ordered(_, crate::engine::dtype::Endian::Big) => format!("'{}'", dt.descr()),
+        DType::Ordered(inner, _) => dtype_short_repr(inner),
         other => other.name(),
     }
 }

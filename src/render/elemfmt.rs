@@ -63,6 +63,10 @@ impl ElemFormat {
         float_as_str: bool,
     ) -> ElemFormat {
         match dtype {
+            // Byte order does not change how values print.
+            DType::Ordered(inner, _) => {
+                ElemFormat::build(inner, values, zero_d, opts, float_as_str)
+            }
             DType::Bool => ElemFormat::Bool { pad: !zero_d },
             d if d.is_integer() => {
                 let mut sign = opts.sign;

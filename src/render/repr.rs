@@ -207,10 +207,11 @@ fn array2string(
 }
 
 fn dtype_is_implied(dt: &DType) -> bool {
-    matches!(
-        dt,
-        DType::Int64 | DType::Float64 | DType::Complex128 | DType::Bool
-    )
+    !dt.is_swapped()
+        && matches!(
+            dt.native(),
+            DType::Int64 | DType::Float64 | DType::Complex128 | DType::Bool
+        )
 }
 
 /// `np.array2string(a, separator=, prefix=, suffix=)`: the body alone;

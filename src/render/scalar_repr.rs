@@ -106,7 +106,7 @@ pub fn py_bytes_repr(b: &[u8]) -> String {
 
 /// The float flavour of a float or complex dtype.
 pub(crate) fn float_kind(dt: &DType) -> FloatKind {
-    match dt {
+    match &dt.native() {
         DType::Float16 => FloatKind::F16,
         DType::Float32 | DType::Complex64 => FloatKind::F32,
         _ => FloatKind::F64,

@@ -27,11 +27,10 @@ pub struct Header {
     pub count: i64,
 }
 
-/// A dtype read from a header, and whether its bytes are big-endian.
+/// A dtype read from a header (a big-endian one as `DType::Ordered`, its
+/// bytes loaded as they are).
 pub struct FileType {
     pub dtype: DType,
-    /// Byte ranges (offset, width) inside one element to reverse.
-    pub swaps: Vec<(usize, usize)>,
     /// An object field: NumPy needs pickle for it.
     pub has_object: bool,
 }
@@ -205,8 +204,8 @@ fn descr_to_dtype(descr: &Lit) -> PyResult<Option<FileType>> {
 /// The largest item NumPy allows (its itemsize is a C int).
 const MAX_ITEMSIZE: usize = i32::MAX as usize;
 
-/// `numpy.dtype(text)` for a type string, big-endian ones marked for
-/// swapping.
+/// `numpy.dtype(text)` for a type string; a big-endian one keeps its
+/// order, as NumPy's loaded array does.
 fn plain_dtype(s: &str) -> Option<FileType> {
     let object = matches!(
         s.trim_start_matches(['<', '>', '|', '=']),
@@ -215,7 +214,6 @@ fn plain_dtype(s: &str) -> Option<FileType> {
     if object {
         return Some(FileType {
             dtype: DType::Bool,
-            swaps: vec![],
             has_object: true,
         });
     }
@@ -228,10 +226,13 @@ fn plain_dtype(s: &str) -> Option<FileType> {
     if huge {
         return None;
     }
-    let swaps = if big { swaps_of(&dtype, 0) } else { vec![] };
+    let dtype = if big {
+        DType::ordered(dtype, crate::engine::dtype::Endian::Big)
+    } else {
+        dtype
+    };
     Some(FileType {
         dtype,
-        swaps,
         has_object: false,
     })
 }
@@ -239,7 +240,6 @@ fn plain_dtype(s: &str) -> Option<FileType> {
 /// A field list `[('x', '<i4'), ('y', '<f8', (2,))]`.
 fn record_dtype(items: &[Lit]) -> PyResult<Option<FileType>> {
     let mut fields: Vec<Field> = Vec::new();
-    let mut swaps = Vec::new();
     let mut has_object = false;
     let mut at = 0usize;
     for item in items {
@@ -295,10 +295,6 @@ fn record_dtype(items: &[Lit]) -> PyResult<Option<FileType>> {
             if fields.iter().any(|f| f.name == name) {
                 return Err(PyError::value("name already used as a name or title"));
             }
-            for k in 0..count {
-                let base = at + k * ft.dtype.itemsize();
-                swaps.extend(ft.swaps.iter().map(|&(o, w)| (base + o, w)));
-            }
             fields.push(Field {
                 name,
                 dtype: ft.dtype,
@@ -318,7 +314,6 @@ fn record_dtype(items: &[Lit]) -> PyResult<Option<FileType>> {
             itemsize: at,
             aligned: false,
         })),
-        swaps,
         has_object,
     }))
 }
@@ -357,17 +352,6 @@ fn subarray_shape(shape: &Lit, itemsize: usize) -> PyResult<Vec<usize>> {
         return Err(invalid("dtype size in bytes must fit into a C int."));
     }
     Ok(out)
-}
-
-/// The byte ranges to reverse in one big-endian element of `dt`.
-fn swaps_of(dt: &DType, at: usize) -> Vec<(usize, usize)> {
-    match dt {
-        DType::Complex64 => vec![(at, 4), (at + 4, 4)],
-        DType::Complex128 => vec![(at, 8), (at + 8, 8)],
-        DType::Str(n) => (0..*n).map(|k| (at + 4 * k, 4)).collect(),
-        DType::Bytes(_) | DType::Bool | DType::Int8 | DType::UInt8 | DType::Record(_) => vec![],
-        other => vec![(at, other.itemsize())],
-    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,8 @@
 //! text and padding, so a saved file is identical to NumPy's for the same
 //! array, and NumPy's error messages for bad files.
 //!
-//! slicelab keeps every buffer little-endian, so a big-endian file
-//! (`'>i4'`) loads byte-swapped into the native type (NumPy would keep the
-//! `>i4` dtype; the values are the same).
+//! A big-endian file (`'>i4'`) loads with its own dtype and bytes, as
+//! NumPy's does, and saves back the same.
 
 mod header;
 mod literal;

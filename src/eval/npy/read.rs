@@ -247,13 +247,6 @@ fn read_data<R: Read>(src: &mut Source<R>, header: Header) -> PyResult<ArrayRef>
         if got < nbytes {
             return Err(short((got / itemsize.max(1)) as u64));
         }
-        if !file_type.swaps.is_empty() {
-            for element in buf[..nbytes].chunks_mut(itemsize.max(1)) {
-                for &(o, w) in &file_type.swaps {
-                    element[o..o + w].reverse();
-                }
-            }
-        }
     }
     let shape = header::final_shape(&dims, count)?;
     let strides = if fortran {

@@ -68,7 +68,7 @@ pub fn int_param(v: &Value) -> PyResult<i128> {
         Value::Float(f) if f.is_finite() => Ok(f.floor() as i128),
         Value::NpScalar(_, Scalar::Float(f)) if f.is_finite() => Ok(f.floor() as i128),
         Value::Array(a) if a.ndim() == 0 => {
-            int_param(&Value::NpScalar(a.dtype().clone(), a.first()))
+            int_param(&Value::NpScalar(a.dtype().native(), a.first()))
         }
         other => Err(PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer",

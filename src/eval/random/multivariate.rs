@@ -157,7 +157,7 @@ fn c_long(v: &Value) -> PyResult<i64> {
         Value::NpScalar(_, Scalar::UInt(u)) => from_int(*u as i128),
         Value::NpScalar(_, Scalar::Bool(b)) => Ok(*b as i64),
         Value::NpScalar(_, Scalar::Float(f)) => from_float(*f),
-        Value::Array(a) if a.ndim() == 0 => c_long(&Value::NpScalar(a.dtype().clone(), a.first())),
+        Value::Array(a) if a.ndim() == 0 => c_long(&Value::NpScalar(a.dtype().native(), a.first())),
         _ => Err(PyError::type_error("an integer is required")),
     }
 }

@@ -157,7 +157,7 @@ fn reduced_lanes(shape: &[usize], axes: &[usize]) -> Vec<Vec<usize>> {
 
 /// `np.quantile`, `np.percentile`, `np.nanquantile`, `np.nanpercentile`.
 pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
-    let a = as_array(&args.pos[0])?;
+    let a = crate::engine::kernels::to_native(&as_array(&args.pos[0])?)?;
     let percent = name.ends_with("percentile");
     let skip_nan = name.starts_with("nan");
     if a.dtype().kind() == Kind::Complex {

@@ -319,7 +319,7 @@ pub fn extract(condition: &Value, arr: &Value) -> PyResult<Value> {
     let vals = a.to_scalars();
     let mut picked = vec![];
     for (i, s) in c.iter().enumerate() {
-        if truthy(&Value::NpScalar(c_arr.dtype().clone(), s.clone()))? {
+        if truthy(&Value::NpScalar(c_arr.dtype().native(), s.clone()))? {
             let Some(v) = vals.get(i) else {
                 return Err(PyError::index(format!(
                     "index {i} is out of bounds for axis 0 with size {}",
