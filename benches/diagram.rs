@@ -21,7 +21,17 @@ fn drawing(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::from_parameter(format!("1e{exp}")),
             &n,
-            |b, _| b.iter(|| slicelab::teach::render::report(&step.report, &names, &palette, 80)),
+            |b, _| {
+                b.iter(|| {
+                    slicelab::teach::render::report(
+                        &step.report,
+                        &names,
+                        teacher.numbers(),
+                        &palette,
+                        80,
+                    )
+                })
+            },
         );
     }
     group.finish();

@@ -125,7 +125,10 @@ fn big_endian_arrays_save_as_numpy_does() {
     let tmp = temp_dir("big_endian");
     let cases = [
         ("other_big_endian", "np.array([1, -2, 300], dtype='>i4')"),
-        ("other_big_endian_f8", "np.array([[1.5, -2.0]], dtype='>f8')"),
+        (
+            "other_big_endian_f8",
+            "np.array([[1.5, -2.0]], dtype='>f8')",
+        ),
         ("other_big_endian_c16", "np.array([1 + 2j], dtype='>c16')"),
         (
             "other_big_endian_struct",
@@ -136,14 +139,20 @@ fn big_endian_arrays_save_as_numpy_does() {
         let mut s = Session::new();
         for (k, stmt) in [
             make.to_string(),
-            format!("np.load({:?})", data_dir().join(format!("{name}.npy")).display().to_string()),
+            format!(
+                "np.load({:?})",
+                data_dir().join(format!("{name}.npy")).display().to_string()
+            ),
         ]
         .iter()
         .enumerate()
         {
             let dst = tmp.join(format!("{name}_{k}.npy"));
             run_ok(&mut s, &format!("a = {stmt}"));
-            run_ok(&mut s, &format!("np.save({:?}, a)", dst.display().to_string()));
+            run_ok(
+                &mut s,
+                &format!("np.save({:?}, a)", dst.display().to_string()),
+            );
             assert_eq!(
                 std::fs::read(&dst).unwrap(),
                 std::fs::read(data_dir().join(format!("{name}.npy"))).unwrap(),

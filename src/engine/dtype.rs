@@ -512,11 +512,17 @@ mod tests {
         assert_eq!(big.native(), DType::Int32);
         // One-byte types, bytes and records have no byte order.
         assert_eq!(DType::ordered(DType::UInt8, Endian::Big), DType::UInt8);
-        assert_eq!(DType::ordered(DType::Bytes(3), Endian::Big), DType::Bytes(3));
+        assert_eq!(
+            DType::ordered(DType::Bytes(3), Endian::Big),
+            DType::Bytes(3)
+        );
         let little = DType::ordered(DType::Float64, Endian::Little);
         assert!(little.equivalent(&DType::Float64) && little != DType::Float64);
         assert_eq!(little.descr(), "<f8");
-        assert_eq!(DType::ordered(DType::Complex64, Endian::Big).swap_unit(), Some(4));
+        assert_eq!(
+            DType::ordered(DType::Complex64, Endian::Big).swap_unit(),
+            Some(4)
+        );
     }
 
     #[test]

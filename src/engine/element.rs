@@ -546,6 +546,9 @@ mod tests {
         assert_eq!(read_scalar(&z, 0, &c), Scalar::Complex(1.0, -2.0));
         let mut swapped = z.clone();
         swap_in_place(&mut swapped, &c);
-        assert_eq!(read_scalar(&swapped, 0, &DType::Complex64), Scalar::Complex(1.0, -2.0));
+        assert_eq!(
+            read_scalar(&swapped, 0, &DType::Complex64),
+            Scalar::Complex(1.0, -2.0)
+        );
     }
 }

@@ -119,7 +119,7 @@ impl ErrState {
     }
 
     /// `np.geterr()`'s dict.
-    pub fn to_dict(&self) -> Value {
+    pub fn to_dict(self) -> Value {
         Value::Dict(std::rc::Rc::new(RefCell::new(
             KINDS
                 .iter()

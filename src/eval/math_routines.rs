@@ -106,7 +106,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         }
         "rot90" => rot90(args),
         "median" => {
-            let a = as_array(x0()?)?;
+            let a = crate::engine::kernels::to_native(&as_array(x0()?)?)?;
             let m = median(&a, args.get(1, "axis"))?;
             let keep = match args.get(3, "keepdims") {
                 Some(v) => truthy(v)?,
