@@ -175,7 +175,19 @@ pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     if !super::fp_errors::wanted() {
         return Ok(value);
     }
-    let scalar_math = !matches!(a, Value::Array(_)) && !matches!(b, Value::Array(_));
+    // NumPy's scalar math runs only between NumPy and Python scalars; a
+    // list on either side becomes an array first.
+    let scalar = |v: &Value| {
+        matches!(
+            v,
+            Value::NpScalar(..)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Bool(_)
+                | Value::Complex(..)
+        )
+    };
+    let scalar_math = scalar(a) && scalar(b);
     let name = match (op, a) {
         (BinaryOp::Pow, Value::Array(base)) => {
             let inexact = matches!(base.dtype().kind(), Kind::Float | Kind::Complex);
