@@ -354,18 +354,10 @@ fn min_over_minus_one(divisor: &NdArray, out: &NdArray) -> bool {
     found
 }
 
-/// Whether an integer array holds a zero.
+/// Whether a numeric array holds a zero.
 fn any_zero(a: &NdArray) -> bool {
     let mut zero = false;
-    let l = a.layout();
-    let bytes = a.buffer().bytes();
-    for_each_offset(&l.shape, &l.strides, l.offset as isize, |at| {
-        zero |= match read_scalar(&bytes, at, a.dtype()) {
-            Scalar::Int(0) | Scalar::UInt(0) | Scalar::Bool(false) => true,
-            Scalar::Float(x) => x == 0.0,
-            _ => false,
-        };
-    });
+    scan(a, |x| zero |= x == 0.0);
     zero
 }
 
