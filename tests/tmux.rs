@@ -466,7 +466,10 @@ fn tmux_predict_goal_keeps_the_guess() {
     t.answer("VIEW or COPY?", ":goal");
     t.wait_for("the goal");
     t.answer("VIEW or COPY?", "view");
-    t.answer("values? (an expression, e.g. [1, 2])", "[0, 2, 4]");
+    t.answer(
+        "value? (as Python writes it, e.g. [1, 2], 7 or True)",
+        "[0, 2, 4]",
+    );
     let pane = t.wait_for("You predicted");
     let all = t.history();
     assert!(all.contains("✓ shape (3,) — you said (3,)"), "{all}");
@@ -484,7 +487,10 @@ fn tmux_predict_wrong_guess_is_explained() {
     at_views_step_4(&t);
     t.answer("shape? (e.g. (2, 3), or () for a scalar)", "(3,)");
     t.answer("VIEW or COPY?", "copy");
-    t.answer("values? (an expression, e.g. [1, 2])", "a[::2]");
+    t.answer(
+        "value? (as Python writes it, e.g. [1, 2], 7 or True)",
+        "a[::2]",
+    );
     t.wait_for("You predicted");
     let all = t.history();
     assert!(

@@ -106,6 +106,15 @@ pub fn verify(lesson: &Lesson) -> Vec<Problem> {
         if let Some(p) = &step.predict {
             let (outcome, truth) = predict::reveal(&mut session, &p.statement.text);
             let line = p.statement.line;
+            if step.explain.trim().is_empty() {
+                problems.push(Problem {
+                    line,
+                    message: format!(
+                        "step \"{}\" predicts without `explain:`, so a wrong guess gets no why",
+                        step.title
+                    ),
+                });
+            }
             if let Some(e) = &outcome.error {
                 problems.push(Problem {
                     line,
@@ -175,11 +184,20 @@ pub fn giveaway(step: &Step, p: &Predict, truth: &Truth) -> Option<String> {
                 (!shape.is_empty() && prose.contains(&text))
                     .then(|| format!("the prose writes the shape {text}"))
             }),
-            Guess::Values => truth.value.as_ref().and_then(|v| {
-                let shown = crate::eval::display::str_of(v, &Default::default());
-                (shown.len() > 4 && prose.contains(&shown))
-                    .then(|| format!("the prose writes the values {shown}"))
-            }),
+            Guess::Values => truth
+                .value
+                .as_ref()
+                .and_then(|v| {
+                    let shown = crate::eval::display::str_of(v, &Default::default());
+                    (shown.len() > 4 && prose.contains(&shown))
+                        .then(|| format!("the prose writes the values {shown}"))
+                })
+                .or_else(|| {
+                    attribute_words(statement)
+                        .into_iter()
+                        .find(|w| names_word(prose, w))
+                        .map(|w| format!("the prose explains `.{w}`, which the guess is about"))
+                }),
         };
         if let Some(how) = told {
             return Some(format!(
@@ -189,6 +207,35 @@ pub fn giveaway(step: &Step, p: &Predict, truth: &Truth) -> Option<String> {
         }
     }
     None
+}
+
+/// The attributes a statement reads with a dot (`base` in `w.base is a`,
+/// `owndata` in `s.flags.owndata`), not the functions it calls: prose
+/// before the guess that talks about them is explaining the answer, while
+/// naming the function a step is about is only saying what it uses.
+fn attribute_words(statement: &str) -> Vec<&str> {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    statement
+        .match_indices('.')
+        .filter_map(|(at, _)| {
+            let rest = &statement[at + 1..];
+            let end = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+            let word = &rest[..end];
+            let called = rest[end..].starts_with('(');
+            (word.len() > 1 && !called && !word.starts_with(|c: char| c.is_ascii_digit()))
+                .then_some(word)
+        })
+        .collect()
+}
+
+/// Whether `text` has `word` as a whole word (not inside a longer name).
+fn names_word(text: &str, word: &str) -> bool {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
 }
 
 /// Every statement whose output a learner following the lesson sees, in
@@ -220,4 +267,31 @@ pub fn shown_statements(lesson: &Lesson) -> Vec<String> {
         lines.extend(names);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{attribute_words, names_word};
+
+    #[test]
+    fn attribute_words_are_what_a_dot_reaches() {
+        assert_eq!(attribute_words("w.base is a"), ["base"]);
+        assert_eq!(
+            attribute_words("np.shares_memory(a[::2], a[1::2])"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            attribute_words("m[..., np.newaxis].shape"),
+            ["newaxis", "shape"]
+        );
+        assert_eq!(attribute_words("a[1] + 2.5"), Vec::<&str>::new());
+        assert_eq!(attribute_words("s.flags.owndata"), ["flags", "owndata"]);
+    }
+
+    #[test]
+    fn names_word_needs_whole_words() {
+        assert!(names_word("its `.base` is None", "base"));
+        assert!(!names_word("a database", "base"));
+        assert!(!names_word("np.may_share_memory", "share"));
+    }
 }

@@ -219,6 +219,10 @@ pub fn read_answer(session: &mut Session, question: Guess, text: &str) -> Result
             }
             let outcome = session.run(text);
             if let Some(e) = outcome.error {
+                // "yes" to `w.base is a` means True; only when it is not a name.
+                if let Some(b) = yes_or_no(text).filter(|_| e.kind == "NameError") {
+                    return Ok(Answer::Values(Value::Bool(b)));
+                }
                 return Err(format!("that raised {e}; type the values, e.g. [1, 2]"));
             }
             match outcome.value {
@@ -230,6 +234,15 @@ pub fn read_answer(session: &mut Session, question: Guess, text: &str) -> Result
                 None => Err("type the values as an expression, e.g. [1, 2]".into()),
             }
         }
+    }
+}
+
+/// A truth value typed in words (`yes`, `no`, `true`, `false`, any case).
+fn yes_or_no(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" => Some(true),
+        "no" | "n" | "false" => Some(false),
+        _ => None,
     }
 }
 
@@ -305,5 +318,18 @@ mod tests {
         assert!(read_answer(&mut s, Guess::Values, "x = 1").is_err());
         assert!(read_answer(&mut s, Guess::Values, "undefined_name").is_err());
         assert!(s.binding("x").is_none());
+    }
+
+    #[test]
+    fn yes_and_no_are_truth_values_unless_they_are_names() {
+        let mut s = Session::new();
+        s.run("a = np.arange(6)");
+        let (_, t) = reveal(&mut s, "a[1:].base is a");
+        let answer = |s: &mut Session, text| read_answer(s, Guess::Values, text).unwrap();
+        assert!(answer_is_right(&answer(&mut s, "yes"), &t));
+        assert!(answer_is_right(&answer(&mut s, "True"), &t));
+        assert!(!answer_is_right(&answer(&mut s, "No"), &t));
+        s.run("y = False");
+        assert!(!answer_is_right(&answer(&mut s, "y"), &t));
     }
 }

@@ -257,8 +257,10 @@ impl<'a> Tutor<'a> {
         }
     }
 
+    /// Tutor's remarks, wrapped so a long one does not break mid-word at
+    /// the terminal's edge.
     fn say_dim(&mut self, text: &str) {
-        let t = self.palette.dim(text);
+        let t = self.palette.dim(&wrap(text, WIDTH));
         self.say(&t);
     }
 
@@ -755,7 +757,7 @@ impl<'a> Tutor<'a> {
             let question = match g {
                 Guess::Shape => "shape? (e.g. (2, 3), or () for a scalar) ",
                 Guess::View => "VIEW or COPY? ",
-                Guess::Values => "values? (an expression, e.g. [1, 2]) ",
+                Guess::Values => "value? (as Python writes it, e.g. [1, 2], 7 or True) ",
             };
             let prompt = Styled::new(question, &self.palette);
             loop {

@@ -28,6 +28,12 @@ pub struct Rebinding {
     pub name: String,
     /// The new value's text.
     pub value: String,
+    /// The new value is `None` (`train = normalize(train)` with a
+    /// function that works in place and returns nothing).
+    pub to_none: bool,
+    /// The statement wrote into the memory of the array the name held, so
+    /// that array is *not* unchanged.
+    pub old_written: bool,
 }
 
 /// The names a statement wrote through: the roots of its targets (from the
@@ -150,7 +156,13 @@ pub fn state_changes(writes: &Writes, before: &Bindings, after: &Bindings) -> Ve
 }
 
 /// Names an assignment moved from an array to something that is not one.
-pub fn rebound(stmt: &Stmt, line: &str, before: &Bindings, after: &Bindings) -> Vec<Rebinding> {
+pub fn rebound(
+    stmt: &Stmt,
+    line: &str,
+    before: &Bindings,
+    after: &Bindings,
+    writes: &Writes,
+) -> Vec<Rebinding> {
     let Stmt::Assign { targets, value } = stmt else {
         return Vec::new();
     };
@@ -166,12 +178,29 @@ pub fn rebound(stmt: &Stmt, line: &str, before: &Bindings, after: &Bindings) -> 
             _ => None,
         })
         .filter(|n| {
-            matches!(before.get(*n), Some(Value::Array(_)))
-                && !matches!(after.get(*n), Some(Value::Array(_)))
+            let Some(Value::Array(old)) = before.get(*n) else {
+                return false;
+            };
+            // Only an array whose memory another name still sees: there,
+            // `e = 0` where `e[:] = 0` was meant loses a write the learner
+            // expected in that other name. Rebinding a name whose array
+            // nobody else sees (`acc = (pred == y).mean()`) is ordinary.
+            let shared = after.iter().any(|(other, v)| {
+                other != *n && matches!(v, Value::Array(b) if b.same_buffer(old))
+            });
+            shared && !matches!(after.get(*n), Some(Value::Array(_)))
         })
-        .map(|n| Rebinding {
-            name: n.clone(),
-            value: text.clone(),
+        .map(|n| {
+            let old_written = match before.get(n) {
+                Some(Value::Array(old)) => writes.touched(old.buffer(), 0, old.buffer().nbytes()),
+                _ => false,
+            };
+            Rebinding {
+                name: n.clone(),
+                value: text.clone(),
+                to_none: matches!(after.get(n), Some(Value::None)),
+                old_written,
+            }
         })
         .collect()
 }

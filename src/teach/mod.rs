@@ -191,7 +191,7 @@ impl Teacher {
             wrote,
             temporaries: effects::temporaries(&stmt, line, &outcome.targets, &before, &after),
             state_changes: effects::state_changes(&writes, &before, &after),
-            rebound: effects::rebound(&stmt, line, &before, &after),
+            rebound: effects::rebound(&stmt, line, &before, &after, &writes),
             through,
             calls: outcome
                 .writing_calls

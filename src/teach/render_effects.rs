@@ -40,18 +40,19 @@ pub fn effects(report: &Report, palette: &Palette, width: usize) -> String {
         out.push('\n');
     }
     for r in &report.rebound {
-        let lines = [
-            format!(
-                "rebound: {n} now names {v}; the array {n} named is unchanged",
-                n = r.name,
-                v = r.value
-            ),
-            format!(
-                "  (to write into that array instead: {n}[...] = {v})",
-                n = r.name,
-                v = r.value
-            ),
-        ];
+        let (n, v) = (&r.name, &r.value);
+        let lines = if r.to_none {
+            // A function that works in place returned None: writing its
+            // result into the array would be no fix.
+            vec![format!("rebound: {n} now names None, what {v} returned")]
+        } else if r.old_written {
+            vec![format!("rebound: {n} now names {v}")]
+        } else {
+            vec![
+                format!("rebound: {n} now names {v}; the array {n} named is unchanged"),
+                format!("  (to write into that array instead: {n}[...] = {v})"),
+            ]
+        };
         for line in lines {
             out.push_str(&palette.dim(&fit(&line, width)));
             out.push('\n');
