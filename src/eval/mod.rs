@@ -36,6 +36,7 @@ pub mod named_tuple;
 mod ndindex;
 mod np_linalg;
 mod npy;
+mod numeric;
 mod pad;
 mod shapes;
 /// Lesson lines run with file writing refused (issue 19).
