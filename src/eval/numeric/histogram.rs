@@ -481,6 +481,12 @@ fn bin_edges(
             };
             (first, last, nbins)
         }
+        // `np.ndim(None)` is 0 (an object array), so None fails as an index.
+        Value::None => {
+            return Err(PyError::type_error(
+                "`bins` must be an integer, a string, or an array",
+            ));
+        }
         _ if ndim(bins)? == 0 => {
             let n = bins_index(bins)?;
             if n < 1 {

@@ -2,12 +2,15 @@
 //! histograms (`histogram.rs`), signal and calculus helpers
 //! (`signal.rs`: `interp`, `convolve`, `correlate`, `gradient`,
 //! `trapezoid`, `ediff1d`, `unwrap`, `sinc`, `i0`) and statistics
-//! (`stats.rs`: `cov`, `corrcoef`, the NaN-skipping reductions). Most of
+//! (`stats.rs`: `cov`, `corrcoef`, the NaN-skipping reductions), and
+//! small array helpers (`misc.rs`: `trim_zeros`, `sort_complex`,
+//! `real_if_close`; `asanyarray` is `asarray`). Most of
 //! them are Python code in NumPy; they are written here as the same
 //! sequence of `np.` calls (`py.rs`), so their digits, dtypes and first
 //! errors are NumPy's.
 
 mod histogram;
+mod misc;
 mod py;
 mod signal;
 mod stats;
@@ -125,6 +128,19 @@ pub const ENTRIES: &[Entry] = &[
         "a dtype order device copy",
         Writes::Nothing,
     ),
+    func(
+        "trim_zeros(filt, trim='fb', axis=None)",
+        Style::Python,
+        "filt trim axis",
+        Writes::Nothing,
+    ),
+    func("sort_complex(a)", Style::Python, "a", Writes::Nothing),
+    func(
+        "real_if_close(a, tol=100)",
+        Style::Python,
+        "a tol",
+        Writes::Nothing,
+    ),
 ];
 
 /// Whether `np.NAME` is one of this module's.
@@ -143,6 +159,9 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                 kw: args.kw.clone(),
             },
         ),
+        "trim_zeros" => misc::trim_zeros(s, args),
+        "sort_complex" => misc::sort_complex(s, args),
+        "real_if_close" => misc::real_if_close(s, args),
         "histogram" => histogram::histogram(s, args, false),
         "histogram_bin_edges" => histogram::histogram(s, args, true),
         "cov" | "corrcoef" | "nancumsum" | "nancumprod" | "nanvar" | "nanstd" | "nanmedian" => {
