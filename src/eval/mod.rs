@@ -72,6 +72,7 @@ pub mod signature;
 mod stride_tricks;
 mod ufunc_args;
 mod ufunc_methods;
+mod ufunc_reduceat;
 pub mod value;
 
 use std::collections::HashMap;

@@ -835,7 +835,7 @@ pub(super) fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<
     Ok(out)
 }
 
-fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
+pub(super) fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
     let nd = a.ndim() + 1;
     check_ndim(nd)?;
     let ax = normalize_axis(axis, nd)?;

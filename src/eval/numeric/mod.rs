@@ -3,12 +3,14 @@
 //! (`signal.rs`: `interp`, `convolve`, `correlate`, `gradient`,
 //! `trapezoid`, `ediff1d`, `unwrap`, `sinc`, `i0`) and statistics
 //! (`stats.rs`: `cov`, `corrcoef`, the NaN-skipping reductions), and
-//! small array helpers (`misc.rs`: `trim_zeros`, `sort_complex`,
+//! functions of the learner's functions (`functional.rs`: `piecewise`,
+//! `apply_along_axis`, `apply_over_axes`), small array helpers (`misc.rs`: `trim_zeros`, `sort_complex`,
 //! `real_if_close`; `asanyarray` is `asarray`). Most of
 //! them are Python code in NumPy; they are written here as the same
 //! sequence of `np.` calls (`py.rs`), so their digits, dtypes and first
 //! errors are NumPy's.
 
+mod functional;
 mod histogram;
 mod misc;
 mod py;
@@ -141,6 +143,24 @@ pub const ENTRIES: &[Entry] = &[
         "a tol",
         Writes::Nothing,
     ),
+    func(
+        "piecewise(x, condlist, funclist, *args, **kw)",
+        Style::Python,
+        "x condlist funclist args kw",
+        Writes::Nothing,
+    ),
+    func(
+        "apply_along_axis(func1d, axis, arr, *args, **kwargs)",
+        Style::Python,
+        "func1d axis arr args kwargs",
+        Writes::Nothing,
+    ),
+    func(
+        "apply_over_axes(func, a, axes)",
+        Style::Python,
+        "func a axes",
+        Writes::Nothing,
+    ),
 ];
 
 /// Whether `np.NAME` is one of this module's.
@@ -159,6 +179,9 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                 kw: args.kw.clone(),
             },
         ),
+        "piecewise" => functional::piecewise(s, args),
+        "apply_along_axis" => functional::apply_along_axis(s, args),
+        "apply_over_axes" => functional::apply_over_axes(s, args),
         "trim_zeros" => misc::trim_zeros(s, args),
         "sort_complex" => misc::sort_complex(s, args),
         "real_if_close" => misc::real_if_close(s, args),
