@@ -237,6 +237,15 @@ fn outer_edges(s: &mut Session, a: &Value, range: Option<&Value>) -> PyResult<(V
     Ok((first, last))
 }
 
+/// `_get_outer_edges(a, range)` for `histogramdd`.
+pub fn outer_edges_of(
+    s: &mut Session,
+    a: &Value,
+    range: Option<&Value>,
+) -> PyResult<(Value, Value)> {
+    outer_edges(s, a, range)
+}
+
 /// `first_edge, last_edge = range` with Python's unpacking messages.
 fn unpack2(s: &mut Session, r: &Value) -> PyResult<Vec<Value>> {
     let items = match r {

@@ -1,5 +1,5 @@
 //! Numeric routines tutorials reach for (issue 17, items 1–3):
-//! histograms (`histogram.rs`), signal and calculus helpers
+//! histograms (`histogram.rs`, `histogramdd.rs`), signal and calculus helpers
 //! (`signal.rs`: `interp`, `convolve`, `correlate`, `gradient`,
 //! `trapezoid`, `ediff1d`, `unwrap`, `sinc`, `i0`) and statistics
 //! (`stats.rs`: `cov`, `corrcoef`, the NaN-skipping reductions), and
@@ -12,6 +12,7 @@
 
 mod functional;
 mod histogram;
+mod histogramdd;
 mod misc;
 mod py;
 mod signal;
@@ -36,6 +37,18 @@ pub const ENTRIES: &[Entry] = &[
         "histogram_bin_edges(a, bins=10, range=None, weights=None)",
         Style::Python,
         "a bins range weights",
+        Writes::Nothing,
+    ),
+    func(
+        "histogramdd(sample, bins=10, range=None, density=None, weights=None)",
+        Style::Python,
+        "sample bins range density weights",
+        Writes::Nothing,
+    ),
+    func(
+        "histogram2d(x, y, bins=10, range=None, density=None, weights=None)",
+        Style::Python,
+        "x y bins range density weights",
         Writes::Nothing,
     ),
     func(
@@ -185,6 +198,8 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
         "trim_zeros" => misc::trim_zeros(s, args),
         "sort_complex" => misc::sort_complex(s, args),
         "real_if_close" => misc::real_if_close(s, args),
+        "histogramdd" => histogramdd::histogramdd(s, args),
+        "histogram2d" => histogramdd::histogram2d(s, args),
         "histogram" => histogram::histogram(s, args, false),
         "histogram_bin_edges" => histogram::histogram(s, args, true),
         "cov" | "corrcoef" | "nancumsum" | "nancumprod" | "nanvar" | "nanstd" | "nanmedian" => {
