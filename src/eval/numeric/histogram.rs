@@ -526,7 +526,7 @@ fn bin_edges(
     };
     let edges = s.npk(
         "linspace",
-        vec![first.clone(), last.clone(), int(nbins + 1)],
+        vec![first.clone(), last.clone(), int(nbins.saturating_add(1))],
         &[("endpoint", Value::Bool(true)), ("dtype", bt)],
     )?;
     let lo = s.at(&edges, sl(None, Some(-1)))?;

@@ -113,7 +113,7 @@ fn dd(
                         )));
                     }
                 };
-                s.npc("linspace", vec![lo, hi, int(n + 1)])?
+                s.npc("linspace", vec![lo, hi, int(n.saturating_add(1))])?
             }
             1 => {
                 let e = s.npc("asarray", vec![b.clone()])?;
@@ -157,7 +157,7 @@ fn dd(
     }
     let dims = tup(nbin.iter().map(|&n| int(n)).collect());
     let xy = s.npc("ravel_multi_index", vec![tup(counts), dims.clone()])?;
-    let total: i64 = nbin.iter().product();
+    let total: i64 = nbin.iter().fold(1i64, |a, &n| a.saturating_mul(n));
     let hist = s.npk("bincount", vec![xy, weights], &[("minlength", int(total))])?;
     let hist = s.mcall(&hist, "reshape", vec![dims], &[])?;
     let hist = s.mcall(

@@ -134,7 +134,7 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=<no value>)",
         Style::Python,
-        "a axis keepdims overwrite_input",
+        "a axis keepdims",
         Writes::Nothing,
     ),
     func(

@@ -60,6 +60,12 @@ fn doubles(v: &Value, to: DType, depth: Option<usize>) -> PyResult<(Vec<usize>, 
             crate::render::dtype_repr(&to)
         )));
     }
+    crate::engine::buffer::ensure_room(
+        &[a.size()],
+        16,
+        "complex128",
+        std::mem::size_of::<Scalar>(),
+    )?;
     let c = crate::engine::kernels::cast(&a, &to)?.copy(Order::C)?;
     Ok((c.shape().to_vec(), c.to_scalars()))
 }
@@ -324,6 +330,14 @@ fn correlate(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     let mut x2 = crate::engine::kernels::cast(&arr(&v)?, &t)?.copy(Order::C)?;
     if !convolve && t.kind() == Kind::Complex {
         x2 = arr(&s.npc("conjugate", vec![Value::Array(x2)])?)?;
+    }
+    for x in [&x1, &x2] {
+        crate::engine::buffer::ensure_room(
+            &[x.size()],
+            16,
+            "complex128",
+            3 * std::mem::size_of::<Scalar>(),
+        )?;
     }
     let (mut d1, mut d2) = (x1.to_scalars(), x2.to_scalars());
     if d1.is_empty() {
