@@ -375,6 +375,10 @@ conformance_tests! {
     class_protocols => "117_class_protocols",
     decorators => "118_decorators",
     exception_classes => "119_exception_classes",
+    histograms => "150_histograms",
+    signal_calculus => "151_signal_calculus",
+    statistics => "152_statistics",
+    array_helpers => "153_array_helpers",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -816,7 +816,7 @@ fn fill_diagonal(args: &Args) -> PyResult<Value> {
 
 /// The ufunc methods slicelab computes (`np.add.at`) for the ufuncs
 /// [`ufunc_op`] knows; help covers each.
-pub const UFUNC_METHODS: &[&str] = &["at", "reduce", "accumulate", "outer"];
+pub const UFUNC_METHODS: &[&str] = &["at", "reduce", "accumulate", "outer", "reduceat"];
 
 /// The binary operation behind `np.NAME.at`, for the ufuncs that have one.
 pub fn ufunc_op(name: &str) -> Option<BinaryOp> {

@@ -992,7 +992,7 @@ impl Session {
                     m if let Some(v) = super::ufunc_methods::method_value(&f[3..], m) => Ok(v),
                     // Real ufunc methods slicelab does not have yet: say so
                     // plainly rather than pretend they are missing from NumPy.
-                    "reduceat" | "at" => Err(PyError::new(
+                    "at" => Err(PyError::new(
                         "NotImplementedError",
                         format!(
                             "slicelab does not implement {f}.{name} yet \

@@ -36,6 +36,7 @@ pub mod named_tuple;
 mod ndindex;
 mod np_linalg;
 mod npy;
+mod numeric;
 mod pad;
 mod shapes;
 /// Lesson lines run with file writing refused (issue 19).
@@ -71,6 +72,7 @@ pub mod signature;
 mod stride_tricks;
 mod ufunc_args;
 mod ufunc_methods;
+mod ufunc_reduceat;
 pub mod value;
 
 use std::collections::HashMap;

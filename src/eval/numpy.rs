@@ -669,6 +669,15 @@ fn linspace(args: &Args) -> PyResult<Value> {
         None => true,
     };
     let n = num as usize;
+    // `conv.result_type(ensure_inexact=True)`: float32 endpoints (with
+    // Python numbers) compute in float32, as NumPy's arithmetic does.
+    let ends = [
+        args.req(0, "start", "linspace")?.clone(),
+        args.req(1, "stop", "linspace")?.clone(),
+    ];
+    if super::index_routines::common_dtype(&ends).ok() == Some(DType::Float32) {
+        return linspace_f32(start as f32, stop as f32, n, endpoint, args);
+    }
     let div = if endpoint { n.saturating_sub(1) } else { n } as f64;
     let delta = stop - start;
     let step = if div > 0.0 { delta / div } else { f64::NAN };
@@ -691,6 +700,44 @@ fn linspace(args: &Args) -> PyResult<Value> {
         vals[n - 1] = Scalar::Float(stop);
     }
     let out = NdArray::from_scalars(&[n], DType::Float64, &vals)?;
+    match args.get(5, "dtype") {
+        Some(d) if !matches!(d, Value::None) => {
+            let dt = dtype_arg(d)?;
+            if dt.is_integer() {
+                let floored = unary_float(&out, f64::floor)?;
+                return Ok(Value::Array(kernels::cast(&floored, &dt)?));
+            }
+            Ok(Value::Array(kernels::cast(&out, &dt)?))
+        }
+        _ => Ok(Value::Array(out)),
+    }
+}
+
+/// `np.linspace` between float32 endpoints: `delta`, `step` and every
+/// `y = i * step + start` rounded to float32 as NumPy's float32 arrays
+/// compute them (`y /= div; y *= delta` when the step underflows).
+fn linspace_f32(start: f32, stop: f32, n: usize, endpoint: bool, args: &Args) -> PyResult<Value> {
+    let div = if endpoint { n.saturating_sub(1) } else { n };
+    let delta = stop - start;
+    let step = delta / div as f32;
+    buffer::ensure_room(&[n], 4, "float32", std::mem::size_of::<Scalar>())?;
+    let mut vals: Vec<Scalar> = (0..n)
+        .map(|i| {
+            let i = i as f32;
+            let v = if div == 0 {
+                i * delta + start
+            } else if step == 0.0 {
+                (i / div as f32) * delta + start
+            } else {
+                i * step + start
+            };
+            Scalar::Float(v as f64)
+        })
+        .collect();
+    if endpoint && n > 1 {
+        vals[n - 1] = Scalar::Float(stop as f64);
+    }
+    let out = NdArray::from_scalars(&[n], DType::Float32, &vals)?;
     match args.get(5, "dtype") {
         Some(d) if !matches!(d, Value::None) => {
             let dt = dtype_arg(d)?;
@@ -788,7 +835,7 @@ pub(super) fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<
     Ok(out)
 }
 
-fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
+pub(super) fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
     let nd = a.ndim() + 1;
     check_ndim(nd)?;
     let ax = normalize_axis(axis, nd)?;
@@ -1941,6 +1988,7 @@ impl Session {
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::searching::answers(n) => super::searching::call(n, &args)?,
             n if super::ndindex::answers(n) => super::ndindex::call(n, &args)?,
+            n if super::numeric::answers(n) => super::numeric::call(self, n, &args)?,
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }

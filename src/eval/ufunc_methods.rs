@@ -1,5 +1,5 @@
 //! The methods every binary ufunc has — `np.add.reduce`, `.accumulate`,
-//! `.outer` — and `np.cumulative_sum`/`np.cumulative_prod`.
+//! `.outer`, `.reduceat` (in `ufunc_reduceat.rs`) — and `np.cumulative_sum`/`np.cumulative_prod`.
 //!
 //! `add`/`multiply`/`maximum`/`minimum` reductions are `np.sum`/`np.prod`/
 //! `np.max`/`np.min` (NumPy's own functions are these methods), so floats
@@ -52,6 +52,10 @@ const METHODS: &[(&str, &str)] = &[
         "accumulate(array, axis=0, dtype=None, out=None)",
     ),
     ("outer", "outer(A, B, /, **kwargs)"),
+    (
+        "reduceat",
+        "reduceat(array, indices, axis=0, dtype=None, out=None)",
+    ),
 ];
 
 /// Binary ufuncs whose reduction NumPy may reorder (several axes at once).
@@ -133,6 +137,20 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                 if b.get_some(p).is_some() && !matches!(b.get(p), Some(Value::Bool(true))) {
                     return Err(not_implemented_argument(method, p));
                 }
+            }
+            if method == "reduceat" {
+                let a = as_array(b.get("array").unwrap_or(&Value::None))?;
+                if is_comparison(ufunc)
+                    && *a.dtype() != DType::Bool
+                    && b.get_some("dtype").is_none()
+                {
+                    return Err(PyError::type_error(format!(
+                        "No loop matching the specified signature and casting was found for ufunc {ufunc}"
+                    )));
+                }
+                return super::ufunc_reduceat::reduceat(s, ufunc, &b, &|s, d| {
+                    loop_dtype(s, ufunc, d)
+                });
             }
             if method == "reduce" {
                 reduce(s, ufunc, &b)

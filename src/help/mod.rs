@@ -28,6 +28,8 @@ const NP_SHAPES: &str = include_str!("np_shapes.txt");
 const NP_MATH: &str = include_str!("np_math.txt");
 /// Products and index sums (`cross`, `tensordot`, `einsum`).
 const NP_PRODUCTS: &str = include_str!("np_products.txt");
+/// Numeric routines (histograms, signal, statistics; issue 17 items 1-5).
+const NP_NUMERIC: &str = include_str!("np_numeric.txt");
 /// `np.random.*` (the legacy module functions).
 const RANDOM: &str = include_str!("random.txt");
 /// `np.linalg.*`.
@@ -58,6 +60,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("np", "np.", NP_SHAPES),
     ("np", "np.", NP_MATH),
     ("np", "np.", NP_PRODUCTS),
+    ("np", "np.", NP_NUMERIC),
     ("np.random", "np.random.", RANDOM),
     ("rng", "rng.", GENERATOR),
     ("np.linalg", "np.linalg.", LINALG),
