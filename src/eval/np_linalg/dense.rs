@@ -138,14 +138,6 @@ pub fn refuse_nonfinite(func: &str) -> PyError {
     )
 }
 
-/// True when some value is nonzero but below `rel` times the largest
-/// magnitude: rounding noise (a true zero computed as 1e-16), whose
-/// digits are LAPACK's operation order's, not the problem's.
-pub fn noisy(vals: &[f64], rel: f64) -> bool {
-    let big = vals.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    vals.iter().any(|v| *v != 0.0 && v.abs() < rel * big)
-}
-
 /// True when the smallest of `vals` (non-negative) is below `rel` times
 /// the largest, zero included: an ill-conditioned or rank-deficient
 /// problem, whose small values are rounding noise.

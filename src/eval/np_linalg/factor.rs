@@ -255,7 +255,19 @@ fn factor_one(st: &Stack, k: usize) -> PyResult<(Vec<f64>, Vec<f64>)> {
             return Err(dense::refuse_noise("qr", "a rank-deficient matrix"));
         }
     }
+    if tiny_nonzero(&a, 1e-13) {
+        return Err(dense::refuse_noise("qr", "an element that should be zero"));
+    }
     Ok((a, tau))
+}
+
+/// True when some element is nonzero but below `rel` times the largest
+/// magnitude: a true zero computed as rounding noise, whose digits are
+/// OpenBLAS's kernels' (an exact zero can still hide it; this catches
+/// most).
+fn tiny_nonzero(vals: &[f64], rel: f64) -> bool {
+    let big = vals.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    vals.iter().any(|v| *v != 0.0 && v.abs() < rel * big)
 }
 
 /// The upper triangle of the first `rows` rows of the column-major
@@ -361,6 +373,9 @@ pub fn qr(s: &mut Session, args: &Args) -> PyResult<Value> {
         let copied = n.min(mc);
         q[..m * copied].copy_from_slice(&f[..m * copied]);
         org2r(m, mc, mn, &mut q, t);
+        if tiny_nonzero(&q, 1e-13) {
+            return Err(dense::refuse_noise("qr", "an element that should be zero"));
+        }
         for i in 0..m {
             for j in 0..mc {
                 qv.push(q[i + j * m]);

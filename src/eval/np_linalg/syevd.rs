@@ -110,7 +110,7 @@ fn sytd2_lower(n: usize, a: &mut [f64]) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
 
 /// `dlaev2`: eigenvalues `rt1 >= rt2` (by magnitude rule) of
 /// `[[a, b], [b, c]]` and the rotation `(cs1, sn1)` for `rt1`.
-fn laev2(a: f64, b: f64, c: f64) -> (f64, f64, f64, f64) {
+pub fn laev2(a: f64, b: f64, c: f64) -> (f64, f64, f64, f64) {
     let sm = a + c;
     let df = a - c;
     let adf = df.abs();
