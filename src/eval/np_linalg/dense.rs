@@ -98,7 +98,7 @@ pub fn stack(a: &ArrayRef, func: &str, gufunc: &str) -> PyResult<Stack> {
 
 /// A zero-filled work vector of `n` doubles, or `MemoryError`.
 pub fn work(n: usize) -> PyResult<Vec<f64>> {
-    let bytes = n.checked_mul(8).unwrap_or(usize::MAX);
+    let bytes = n.saturating_mul(8);
     if !crate::engine::buffer::may_allocate(bytes) {
         return Err(PyError::new("MemoryError", ""));
     }
