@@ -183,6 +183,18 @@ pub fn set_modes(modes: ErrState) {
     CURRENT.with(|c| c.borrow_mut().modes = modes);
 }
 
+/// Record a warning other than a floating-point one (`RankWarning`,
+/// `DeprecationWarning`), `text` as Python shows it (`Class: message`),
+/// when the front end shows warnings.
+pub fn warn(text: String) {
+    CURRENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.show {
+            c.warnings.push(text);
+        }
+    });
+}
+
 /// The warnings the statement raised, leaving none.
 pub fn take_warnings() -> Vec<String> {
     CURRENT.with(|c| std::mem::take(&mut c.borrow_mut().warnings))

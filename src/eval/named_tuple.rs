@@ -49,6 +49,18 @@ pub static SLOGDET: NamedTupleClass = NamedTupleClass {
     path: "numpy.linalg._linalg.SlogdetResult",
     fields: &["sign", "logabsdet"],
 };
+/// `np.linalg.qr`'s result.
+pub static QR: NamedTupleClass = NamedTupleClass {
+    name: "QRResult",
+    path: "numpy.linalg._linalg.QRResult",
+    fields: &["Q", "R"],
+};
+/// `np.linalg.eigh`'s result.
+pub static EIGH: NamedTupleClass = NamedTupleClass {
+    name: "EighResult",
+    path: "numpy.linalg._linalg.EighResult",
+    fields: &["eigenvalues", "eigenvectors"],
+};
 
 /// One namedtuple instance: its class and the plain tuple of its items.
 #[derive(Debug)]

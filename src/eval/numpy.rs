@@ -1989,6 +1989,9 @@ impl Session {
             n if super::searching::answers(n) => super::searching::call(n, &args)?,
             n if super::ndindex::answers(n) => super::ndindex::call(n, &args)?,
             n if super::numeric::answers(n) => super::numeric::call(self, n, &args)?,
+            n if super::np_linalg::polyfit::NAMES.contains(&n) => {
+                super::np_linalg::polyfit::polyfit(self, &args)?
+            }
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }

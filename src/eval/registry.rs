@@ -1338,7 +1338,7 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 11] {
+pub fn tables() -> [&'static [Entry]; 12] {
     [
         NP,
         super::join_split::ENTRIES,
@@ -1351,6 +1351,7 @@ pub fn tables() -> [&'static [Entry]; 11] {
         super::products::ENTRIES,
         super::ndindex::ENTRIES,
         super::numeric::ENTRIES,
+        super::np_linalg::polyfit::ENTRIES,
     ]
 }
 

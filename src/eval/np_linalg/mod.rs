@@ -10,13 +10,26 @@
 //! Files: `blas.rs` (OpenBLAS's kernel summation orders), `lu.rs`
 //! (`getf2`/`getrs` replayed), `solve.rs` (`det`, `slogdet`, `inv`, `solve`,
 //! `matrix_power`), `norm.rs` (`norm`), `aliases.rs` (the array-API
-//! names that are other NumPy functions with the last two axes fixed).
+//! names that are other NumPy functions with the last two axes fixed),
+//! `dense.rs` (`_commonType` and stacks of matrices), `factor.rs`
+//! (`cholesky`, `qr`: LAPACK's unblocked code replayed), `jacobi.rs`
+//! (eigenvalues and singular values), `spectral.rs` (`eigvalsh`, `svd`
+//! values, `matrix_rank`, `cond`, `pinv`), `lstsq.rs`, `multi_dot.rs`,
+//! `polyfit.rs` (`np.polyfit`, built on `lstsq`).
 
 mod aliases;
 pub(super) mod blas;
+mod dense;
+mod factor;
+mod jacobi;
+mod lstsq;
 mod lu;
+mod multi_dot;
 mod norm;
+pub(super) mod polyfit;
 mod solve;
+mod spectral;
+mod syevd;
 
 use super::Session;
 use super::error::{PyError, PyResult};
@@ -74,26 +87,70 @@ pub const ENTRIES: &[Entry] = &[
         "x",
         Writes::Nothing,
     ),
+    func(
+        "cholesky(a, /, *, upper=False)",
+        Style::Python,
+        "a upper",
+        Writes::Nothing,
+    ),
+    func(
+        "qr(a, mode='reduced')",
+        Style::Python,
+        "a mode",
+        Writes::Nothing,
+    ),
+    func(
+        "eigvalsh(a, UPLO='L')",
+        Style::Python,
+        "a UPLO",
+        Writes::Nothing,
+    ),
+    func(
+        "eigh(a, UPLO='L')",
+        Style::Python,
+        "a UPLO",
+        Writes::Nothing,
+    ),
+    func(
+        "svd(a, full_matrices=True, compute_uv=True, hermitian=False)",
+        Style::Python,
+        "a full_matrices compute_uv hermitian",
+        Writes::Nothing,
+    ),
+    func("svdvals(x, /)", Style::Python, "x", Writes::Nothing),
+    func("cond(x, p=None)", Style::Python, "x p", Writes::Nothing),
+    func(
+        "matrix_rank(A, tol=None, hermitian=False, *, rtol=None)",
+        Style::Python,
+        "A tol hermitian rtol",
+        Writes::Nothing,
+    ),
+    func(
+        "pinv(a, rcond=None, hermitian=False, *, rtol=<no value>)",
+        Style::Python,
+        "a rcond rtol",
+        Writes::Nothing,
+    ),
+    func(
+        "lstsq(a, b, rcond=None)",
+        Style::Python,
+        "a b rcond",
+        Writes::Nothing,
+    ),
+    func(
+        "multi_dot(arrays, *, out=None)",
+        Style::Python,
+        "arrays",
+        Writes::Nothing,
+    ),
 ];
 
 /// NumPy's public `numpy.linalg` functions slicelab does not compute
-/// yet (their results depend on LAPACK's eigen/SVD/QR iterations, whose
-/// last digits and signs slicelab does not reproduce).
+/// yet (`eig`/`eigvals` give LAPACK's `dgeev` order and signs).
 const MISSING: &[&str] = &[
-    "cholesky",
-    "cond",
     "eig",
-    "eigh",
     "eigvals",
-    "eigvalsh",
-    "lstsq",
     "matrix_norm",
-    "matrix_rank",
-    "multi_dot",
-    "pinv",
-    "qr",
-    "svd",
-    "svdvals",
     "tensorinv",
     "tensorsolve",
     "vecdot",
@@ -135,6 +192,17 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         "inv" => solve::inv(&args),
         "solve" => solve::solve(&args),
         "matrix_power" => solve::matrix_power(&args),
+        "cholesky" => factor::cholesky(&args),
+        "qr" => factor::qr(s, &args),
+        "eigvalsh" => spectral::eigvalsh(&args),
+        "eigh" => spectral::eigh(&args),
+        "svd" => spectral::svd(&args),
+        "svdvals" => spectral::svdvals(&args),
+        "cond" => spectral::cond(s, &args),
+        "matrix_rank" => spectral::matrix_rank(&args),
+        "pinv" => spectral::pinv(&args),
+        "lstsq" => lstsq::lstsq(&args),
+        "multi_dot" => multi_dot::multi_dot(s, &args),
         _ => aliases::call(s, name, &args),
     }
 }
