@@ -375,6 +375,10 @@ conformance_tests! {
     class_protocols => "117_class_protocols",
     decorators => "118_decorators",
     exception_classes => "119_exception_classes",
+    bit_ufuncs => "157_bit_ufuncs",
+    array_api_names => "158_array_api_names",
+    bits_formatting => "159_bits_formatting",
+    polynomials => "160_polynomials",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -1338,7 +1338,7 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 10] {
+pub fn tables() -> [&'static [Entry]; 14] {
     [
         NP,
         super::join_split::ENTRIES,
@@ -1350,6 +1350,10 @@ pub fn tables() -> [&'static [Entry]; 10] {
         super::ufunc_methods::ENTRIES,
         super::products::ENTRIES,
         super::ndindex::ENTRIES,
+        super::bit_ufuncs::ENTRIES,
+        super::array_api::ENTRIES,
+        super::bits_format::ENTRIES,
+        super::poly::ENTRIES,
     ]
 }
 

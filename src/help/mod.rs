@@ -28,6 +28,9 @@ const NP_SHAPES: &str = include_str!("np_shapes.txt");
 const NP_MATH: &str = include_str!("np_math.txt");
 /// Products and index sums (`cross`, `tensordot`, `einsum`).
 const NP_PRODUCTS: &str = include_str!("np_products.txt");
+/// Bitwise and representation ufuncs, array-API names, bits and
+/// formatting, legacy polynomials (issue 12, issue 17 item 3).
+const NP_API: &str = include_str!("np_api.txt");
 /// `np.random.*` (the legacy module functions).
 const RANDOM: &str = include_str!("random.txt");
 /// `np.linalg.*`.
@@ -58,6 +61,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("np", "np.", NP_SHAPES),
     ("np", "np.", NP_MATH),
     ("np", "np.", NP_PRODUCTS),
+    ("np", "np.", NP_API),
     ("np.random", "np.random.", RANDOM),
     ("rng", "rng.", GENERATOR),
     ("np.linalg", "np.linalg.", LINALG),
