@@ -211,24 +211,27 @@ fn elementwise(name: &str, inputs: &[Value]) -> PyResult<Value> {
         .collect::<PyResult<_>>()?;
     let (vals, shape) = broadcast(&arrays)?;
     let n = vals.first().map_or(0, Vec::len);
+    let second = vals.get(1);
+    // The second input's element `i` (binary ufuncs only reach for it).
+    let b = |i: usize| second.map_or(Scalar::Float(f64::NAN), |v| v[i].clone());
     let mut out = Vec::with_capacity(n);
-    for i in 0..n {
+    for (i, a) in vals[0].iter().enumerate() {
         if i % 4096 == 0 {
             crate::engine::interrupt::check()?;
         }
-        let a = &vals[0][i];
         out.push(match name {
             "positive" => a.clone(),
             "fabs" => Scalar::Float(scalar_as_f64(a).abs()),
             "bitwise_count" => Scalar::UInt(u64::from(magnitude(a).count_ones())),
-            "gcd" => from_bits(gcd(magnitude(a), magnitude(&vals[1][i])), &lt),
+            "gcd" => from_bits(gcd(magnitude(a), magnitude(&b(i))), &lt),
             "lcm" => {
-                let (p, q) = (magnitude(a), magnitude(&vals[1][i]));
-                let g = gcd(p, q);
-                from_bits(if g == 0 { 0 } else { (p / g).wrapping_mul(q) }, &lt)
+                let (p, q) = (magnitude(a), magnitude(&b(i)));
+                // npy_lcm: 0 when the gcd is 0, else a / gcd * b.
+                let l = p.checked_div(gcd(p, q)).map_or(0, |r| r.wrapping_mul(q));
+                from_bits(l, &lt)
             }
             "spacing" => Scalar::Float(spacing(scalar_as_f64(a), &lt)),
-            _ => Scalar::Float(nextafter(scalar_as_f64(a), scalar_as_f64(&vals[1][i]), &lt)),
+            _ => Scalar::Float(nextafter(scalar_as_f64(a), scalar_as_f64(&b(i)), &lt)),
         });
     }
     let out_dt = if name == "bitwise_count" {
