@@ -383,6 +383,10 @@ conformance_tests! {
     signal_calculus => "151_signal_calculus",
     statistics => "152_statistics",
     array_helpers => "153_array_helpers",
+    bit_ufuncs => "157_bit_ufuncs",
+    array_api_names => "158_array_api_names",
+    bits_formatting => "159_bits_formatting",
+    polynomials => "160_polynomials",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -61,6 +61,8 @@ macro_rules! binary {
     };
 }
 
+pub(super) use {binary, ufunc_sig, unary};
+
 /// A one-input, two-output ufunc's entry (outputs by position as `divmod`'s).
 macro_rules! unary2 {
     ($name:literal) => {

@@ -97,6 +97,7 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
         },
         "flags" => Value::Flags(a.clone()),
         "T" => Value::Array(transpose(a, None)?),
+        "mT" => super::array_api::matrix_transpose_attr(a)?,
         "real" if a.dtype().kind() == crate::engine::dtype::Kind::Complex => {
             Value::Array(super::complex_fns::part_view(a, false))
         }
@@ -118,7 +119,7 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
 /// Data attributes an ndarray has (`a.shape`); [`array_attr`] answers each.
 pub const ARRAY_ATTRIBUTES: &[&str] = &[
     "shape", "ndim", "size", "dtype", "strides", "itemsize", "nbytes", "base", "flags", "T",
-    "real", "imag", "flat",
+    "real", "imag", "flat", "mT",
 ];
 
 /// Attributes of NumPy scalars (`np.int64(5).dtype`); [`scalar_attr`] answers each.
@@ -171,6 +172,7 @@ pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
             Value::Method(Rc::new(me.clone()), Rc::from(name))
         }
         "base" => Value::None,
+        m if super::scalar_methods::has(&dt, m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
         other => return Err(PyError::attribute(&me.type_name(), other)),
     })
 }
@@ -311,6 +313,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
         Value::NpScalar(dt, sc) => match name {
             "item" | "tolist" => Ok(scalar_to_py(dt, sc)),
             "copy" => Ok(obj.clone()),
+            m if super::scalar_methods::has(dt, m) => super::scalar_methods::call(dt, sc, m, &args),
             "astype" => {
                 let to = dtype_arg(args.req(0, "dtype", name)?)?;
                 let arr = NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(sc))?;

@@ -2,7 +2,10 @@
 //! statement at a time, returning an `Outcome` that front ends render.
 //! Nothing here prints.
 
+mod array_api;
 pub mod bindings;
+mod bit_ufuncs;
+mod bits_format;
 mod block;
 mod block_arrays;
 mod builtin_signatures;
@@ -43,10 +46,13 @@ mod shapes;
 pub use npy::{WritesRefused, refuse_file_writes};
 mod cross;
 mod einsum;
+mod emath;
+mod np_testing;
 mod numpy;
 mod numpy_names;
 pub mod object;
 pub mod ops;
+mod poly;
 mod printopts;
 mod products;
 pub mod provenance;
@@ -65,6 +71,7 @@ mod record_sort;
 mod reduce_args;
 mod registry;
 mod removed_names;
+mod scalar_methods;
 mod scope;
 mod searching;
 mod set_table;

@@ -109,6 +109,7 @@ pub fn builtin(name: &str) -> Option<Value> {
 
 /// `np.NAME`.
 pub fn np_attr(name: &str) -> Option<Value> {
+    let name = super::bit_ufuncs::canonical(name);
     if NP_FUNCTIONS.contains(&name) {
         return Some(Value::func(&format!("np.{name}")));
     }
@@ -130,6 +131,8 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "random" => Value::Module(super::random::MODULE.into()),
         "linalg" => Value::Module(super::np_linalg::MODULE.into()),
         "lib" => Value::Module("numpy.lib".into()),
+        "emath" => Value::Module(super::emath::MODULE.into()),
+        "testing" => Value::Module(super::np_testing::MODULE.into()),
         n if let Some(t) = super::dtype_info::abstract_type(n) => t,
         _ => {
             let dt = match name {
@@ -1355,6 +1358,12 @@ impl Session {
         if let Some(f) = name.strip_prefix("lib.stride_tricks.") {
             return super::stride_tricks::call(f, &args);
         }
+        if let Some(f) = name.strip_prefix("testing.") {
+            return super::np_testing::call(f, &args);
+        }
+        if let Some(f) = name.strip_prefix("emath.") {
+            return super::emath::call(self, f, &args);
+        }
         if let Some(f) = name.strip_prefix("lib.recfunctions.") {
             return super::recfunctions::call(f, &args);
         }
@@ -1984,6 +1993,10 @@ impl Session {
             n if super::shapes::handles(n) => super::shapes::call(self, n, &args)?,
             n if super::copyto::handles(n) => super::copyto::call(&args)?,
             n if super::math_ufuncs::answers(n) => super::math_ufuncs::call(n, &args)?,
+            n if super::bit_ufuncs::answers(n) => super::bit_ufuncs::call(n, &args)?,
+            n if super::array_api::answers(n) => super::array_api::call(self, n, &args)?,
+            n if super::bits_format::answers(n) => super::bits_format::call(n, &args)?,
+            n if super::poly::answers(n) => super::poly::call(n, &args)?,
             n if super::ufunc_methods::answers(n) => super::ufunc_methods::call(self, n, &args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::searching::answers(n) => super::searching::call(n, &args)?,

@@ -91,6 +91,19 @@ const PUBLIC: &[(&str, &str)] = &[
     ),
     ("numpy.flatiter", "base coords copy index"),
     (
+        "numpy.testing",
+        "BLAS_SUPPORTS_FPE HAS_LAPACK64 HAS_REFCOUNT IS_64BIT IS_EDITABLE IS_INSTALLED IS_MUSL \
+         IS_PYPY IS_PYSTON IS_WASM IgnoreException KnownFailureException NOGIL_BUILD NUMPY_ROOT \
+         SkipTest TestCase assert_ assert_allclose assert_almost_equal assert_approx_equal \
+         assert_array_almost_equal assert_array_almost_equal_nulp assert_array_compare \
+         assert_array_equal assert_array_less assert_array_max_ulp assert_equal \
+         assert_no_gc_cycles assert_no_warnings assert_raises assert_raises_regex \
+         assert_string_equal assert_warns break_cycles build_err_msg check_support_sve \
+         clear_and_catch_warnings decorate_methods extbuild jiffies measure memusage overrides \
+         print_assert_equal run_threaded rundocs runstring suppress_warnings tempdir temppath \
+         test verbose",
+    ),
+    (
         "numpy.dtype",
         "alignment base byteorder char descr fields flags hasobject isalignedstruct isbuiltin \
          isnative itemsize kind metadata name names ndim newbyteorder num shape str subdtype type",
@@ -168,6 +181,7 @@ fn not_implemented(owner: &str, name: &str) -> PyError {
         "numpy" => "np",
         "numpy.random" => "np.random",
         "numpy.linalg" => "np.linalg",
+        "numpy.testing" => "np.testing",
         other => other.rsplit('.').next().unwrap_or(other),
     };
     PyError::new(

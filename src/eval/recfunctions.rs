@@ -48,7 +48,7 @@ pub fn module_attr(module: &str, name: &str) -> Option<Value> {
         (MODULE, f) if SIGNATURES.iter().any(|s| name_of(s) == f) => {
             Some(Value::func(&format!("np.lib.recfunctions.{f}")))
         }
-        _ => None,
+        _ => super::emath::module_attr(module, name),
     }
 }
 

@@ -1338,7 +1338,7 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 12] {
+pub fn tables() -> [&'static [Entry]; 16] {
     [
         NP,
         super::join_split::ENTRIES,
@@ -1352,6 +1352,10 @@ pub fn tables() -> [&'static [Entry]; 12] {
         super::ndindex::ENTRIES,
         super::numeric::ENTRIES,
         super::np_linalg::polyfit::ENTRIES,
+        super::bit_ufuncs::ENTRIES,
+        super::array_api::ENTRIES,
+        super::bits_format::ENTRIES,
+        super::poly::ENTRIES,
     ]
 }
 

@@ -201,7 +201,20 @@ pub fn call(
         pos: inputs.clone(),
         kw: Vec::new(),
     };
-    let result = s.call_function(&format!("np.{name}"), kernel_args)?;
+    let result = match s.call_function(&format!("np.{name}"), kernel_args) {
+        // With `dtype=` the loop is looked up by signature, and NumPy's
+        // message for finding none says so.
+        Err(e)
+            if dtype.is_some()
+                && e.kind == "TypeError"
+                && e.message.contains("not supported for the input types") =>
+        {
+            return Err(PyError::type_error(format!(
+                "No loop matching the specified signature and casting was found for ufunc {name}"
+            )));
+        }
+        other => other?,
+    };
     let results: Vec<Value> = match (&result, nout) {
         (Value::Tuple(t), n) if n > 1 => t.to_vec(),
         _ => vec![result.clone()],

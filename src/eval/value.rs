@@ -174,6 +174,10 @@ pub fn dtype_class_name(dt: &DType) -> String {
         DType::Str(_) => "StrDType".into(),
         DType::Bytes(_) => "BytesDType".into(),
         DType::Record(_) => "VoidDType".into(),
+        // `uint8` is `UInt8DType`.
+        other if other.kind() == crate::engine::dtype::Kind::UInt => {
+            format!("UInt{}DType", 8 * other.itemsize())
+        }
         other => {
             let n = other.name();
             let mut c = n.chars();

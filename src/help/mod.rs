@@ -30,6 +30,9 @@ const NP_MATH: &str = include_str!("np_math.txt");
 const NP_PRODUCTS: &str = include_str!("np_products.txt");
 /// Numeric routines (histograms, signal, statistics; issue 17 items 1-5).
 const NP_NUMERIC: &str = include_str!("np_numeric.txt");
+/// Bitwise and representation ufuncs, array-API names, bits and
+/// formatting, legacy polynomials (issue 12, issue 17 item 3).
+const NP_API: &str = include_str!("np_api.txt");
 /// `np.random.*` (the legacy module functions).
 const RANDOM: &str = include_str!("random.txt");
 /// `np.linalg.*`.
@@ -61,6 +64,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("np", "np.", NP_MATH),
     ("np", "np.", NP_PRODUCTS),
     ("np", "np.", NP_NUMERIC),
+    ("np", "np.", NP_API),
     ("np.random", "np.random.", RANDOM),
     ("rng", "rng.", GENERATOR),
     ("np.linalg", "np.linalg.", LINALG),

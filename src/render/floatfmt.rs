@@ -238,6 +238,10 @@ pub fn positional(x: f64, o: &Dragon) -> String {
     }
     out.push_str(&frac);
     if let Some(w) = o.pad_right {
+        // Dragon4 pads a trimmed-away point with a space too.
+        if !point && w >= frac.len() {
+            out.push(' ');
+        }
         for _ in frac.len()..w {
             out.push(' ');
         }
