@@ -561,6 +561,9 @@ impl Session {
         if op == UnaryOp::Not {
             return Ok(Value::Bool(!self.truth_of(v)?));
         }
+        if let Some(out) = super::ma::unary(self, op, v) {
+            return out;
+        }
         if is_numpy(v) {
             let (arr, scalar) = match v {
                 Value::Array(a) => (a.clone(), false),
@@ -622,6 +625,9 @@ impl Session {
         if let Some(out) = super::pysets::binary(op, l, r) {
             return out;
         }
+        if let Some(out) = super::ma::binary(self, op, l, r) {
+            return out;
+        }
         if let Some(out) = self.binary_dunder(op, l, r) {
             return out;
         }
@@ -649,6 +655,9 @@ impl Session {
             _ => {}
         }
         if let Some(out) = self.compare_dunder(op, l, r) {
+            return out;
+        }
+        if let Some(out) = super::ma::compare(self, op, l, r) {
             return out;
         }
         let cop = engine_cmp(op).expect("ordering comparison");
@@ -743,6 +752,9 @@ impl Session {
         }
         if let Some(r) = self.dunder(obj, "__getitem__", vec![idx.clone()]) {
             return r;
+        }
+        if super::ma::is_ma(obj) {
+            return super::ma::getitem(self, obj, idx);
         }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
@@ -846,6 +858,9 @@ impl Session {
     pub(super) fn setitem(&mut self, obj: &Value, idx: &Value, value: &Value) -> PyResult<()> {
         if let Some(r) = self.dunder(obj, "__setitem__", vec![idx.clone(), value.clone()]) {
             return r.map(|_| ());
+        }
+        if super::ma::is_ma(obj) {
+            return super::ma::setitem(self, obj, idx, value);
         }
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),
@@ -962,6 +977,15 @@ impl Session {
             }
             Value::Module(m) if m.as_ref() == super::np_linalg::MODULE => {
                 super::np_linalg::module_attr(name)
+            }
+            Value::Module(m) if m.as_ref() == super::ma::MODULE => super::ma::module_attr(name),
+            Value::Object(o)
+                if matches!(
+                    o.as_ref(),
+                    super::object::Obj::Masked(_) | super::object::Obj::MaskedConstant
+                ) =>
+            {
+                super::ma::attr(self, obj, name)
             }
             Value::Random(r) => super::random::attr(r, obj, name),
             Value::Module(m) => super::stride_tricks::module_attr(m, name)

@@ -129,6 +129,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "__version__" => Value::str("2.4.6"),
         "random" => Value::Module(super::random::MODULE.into()),
         "linalg" => Value::Module(super::np_linalg::MODULE.into()),
+        "ma" => Value::Module(super::ma::MODULE.into()),
         "lib" => Value::Module("numpy.lib".into()),
         n if let Some(t) = super::dtype_info::abstract_type(n) => t,
         _ => {
@@ -1304,6 +1305,9 @@ impl Session {
     fn call_np(&mut self, name: &str, args: Args) -> PyResult<Value> {
         if let Some(f) = name.strip_prefix("linalg.") {
             return super::np_linalg::call(self, f, args);
+        }
+        if let Some(f) = name.strip_prefix("ma.") {
+            return super::ma::call(self, f, args);
         }
         if let Some(f) = name.strip_prefix("lib.stride_tricks.") {
             return super::stride_tricks::call(f, &args);
