@@ -77,6 +77,13 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         },
         Value::NpScalar(_, s) => scalar_truth(s),
         Value::Object(o) => match o.as_ref() {
+            super::object::Obj::Masked(m) => return truthy(&Value::Array(m.data.clone())),
+            super::object::Obj::MaskedConstant => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement bool(np.ma.masked)",
+                ));
+            }
             super::object::Obj::Set(t) => !t.borrow().is_empty(),
             super::object::Obj::FrozenSet(t) => !t.is_empty(),
             super::object::Obj::Range(r) => r.len() != 0,
@@ -259,6 +266,9 @@ impl Session {
         cur: Value,
         rhs: &Value,
     ) -> PyResult<Value> {
+        if super::ma::is_ma(&cur) {
+            return super::ma::inplace(self, op, &cur, rhs);
+        }
         if let Value::Array(a) = &cur {
             if op == crate::syntax::ast::BinOp::MatMul {
                 super::linalg::matmul_inplace(a, rhs)?;
@@ -916,6 +926,9 @@ impl Session {
     }
 
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+        if super::ma::is_ma(obj) {
+            return super::ma::setattr(self, obj, name, value);
+        }
         if let Some(r) = self.property_set(obj, name, value) {
             return r;
         }

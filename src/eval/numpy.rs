@@ -1104,6 +1104,12 @@ impl Session {
                     }
                     Value::Str(s) => s.chars().count() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
+                    other if let Some(m) = super::ma::as_masked(other) => {
+                        match m.data.shape().first() {
+                            Some(&n) => n as i128,
+                            None => return Err(PyError::type_error("len() of unsized object")),
+                        }
+                    }
                     Value::Object(_)
                         if super::object::proxied(v).is_some()
                             || super::named_tuple::as_tuple(v).is_some() =>
@@ -1147,6 +1153,10 @@ impl Session {
             }
             "abs" => {
                 let v = args.req(0, "x", "abs")?;
+                if super::ma::is_ma(v) {
+                    let pos = vec![v.clone()];
+                    return super::ma::ufunc(self, "absolute", 1, 1, Args { pos, kw: vec![] });
+                }
                 match v {
                     Value::Array(_) | Value::NpScalar(..) => self.call_np("abs", args),
                     Value::Int(i) => Ok(Value::Int(i.abs())),

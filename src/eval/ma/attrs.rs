@@ -538,3 +538,50 @@ pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyRe
         }
     }
 }
+
+/// `m.NAME = value`: the fill value (cast to the dtype; `None` resets
+/// it) and the mask (`__setmask__`); others are refused.
+pub fn setattr(s: &mut Session, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+    let Some(m) = as_masked(obj) else {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not implement setting np.ma.masked.{name}"),
+        ));
+    };
+    match name {
+        "fill_value" => {
+            let dt = m.data.dtype().clone();
+            let f = super::build::check_fill(s, value, &dt)?;
+            *m.fill.borrow_mut() = Some(f);
+            Ok(())
+        }
+        "mask" => {
+            let v = if is_masked_constant(value) {
+                Value::Bool(true)
+            } else {
+                value.clone()
+            };
+            if m.mask().is_none() && matches!(v, Value::NpScalar(DType::Bool, Scalar::Bool(false)))
+            {
+                return Ok(());
+            }
+            let arr = array_of(np(
+                s,
+                "array",
+                vec![v],
+                vec![("dtype", Value::DType(DType::Bool))],
+            )?)?;
+            if arr.size() != 1 && arr.shape() != m.data.shape() {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement setting a mask of another shape (NumPy fills it flat)",
+                ));
+            }
+            set_mask(s, m, &Value::Array(arr))
+        }
+        other => Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not implement setting MaskedArray.{other}"),
+        )),
+    }
+}

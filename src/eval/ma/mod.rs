@@ -33,8 +33,8 @@ use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 
-pub use attrs::{attr, call_method, getitem, setitem};
-pub use ops::{binary, compare, ufunc, unary};
+pub use attrs::{attr, call_method, getitem, setattr, setitem};
+pub use ops::{binary, compare, inplace, items, ufunc, unary};
 pub use print::{repr, str_of};
 
 /// The module's name as `Value::Module` holds it.
@@ -347,6 +347,12 @@ pub const ENTRIES: &[Entry] = &[
         Writes::Nothing,
     ),
     func(
+        "power(a, b, third=None)",
+        Style::Python,
+        "a b",
+        Writes::Nothing,
+    ),
+    func(
         "log(a, *args, **kwargs)",
         Style::Python,
         "a",
@@ -459,7 +465,6 @@ const MISSING: &[&str] = &[
     "concatenate",
     "stack",
     "where",
-    "power",
     "mask_or",
     "make_mask",
     "make_mask_none",

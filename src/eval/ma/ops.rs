@@ -447,6 +447,10 @@ pub fn call_named(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
             domained_binary(s, f, &a, &b)
         }
         "abs" => masked_unary(s, "absolute", &a),
+        "power" => {
+            let b = args.kw("b").cloned().unwrap_or(Value::None);
+            power(s, &a, &b)
+        }
         other => masked_unary(s, other, &a),
     }
 }
@@ -462,6 +466,7 @@ pub fn binary(s: &mut Session, op: BinOp, l: &Value, r: &Value) -> Option<PyResu
         BinOp::Mul => masked_binary(s, "multiply", l, r),
         BinOp::Div => domained_binary(s, "divide", l, r),
         BinOp::FloorDiv => domained_binary(s, "floor_divide", l, r),
+        BinOp::Pow => power(s, l, r),
         BinOp::Mod => ufunc_op(s, "remainder", l, r),
         BinOp::BitAnd => ufunc_op(s, "bitwise_and", l, r),
         BinOp::BitOr => ufunc_op(s, "bitwise_or", l, r),
@@ -561,6 +566,16 @@ fn comparison(s: &mut Session, me: &Masked, other: &Value, op: CmpOp) -> PyResul
             "slicelab does not implement comparisons with np.ma.masked yet",
         ));
     }
+    if matches!(other, Value::None | Value::Str(_) | Value::Object(_)) && as_masked(other).is_none()
+    {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab does not implement comparing a masked array with a {}",
+                other.type_name()
+            ),
+        ));
+    }
     let omask = getmask(other);
     let smask = me.mask();
     let mask: Option<Value> = match (&smask, &omask) {
@@ -611,4 +626,151 @@ fn comparison(s: &mut Session, me: &Masked, other: &Value, op: CmpOp) -> PyResul
         *out.fill.borrow_mut() = Some(f);
     }
     Ok(out.into_value())
+}
+
+/// `np.ma.power(a, b)` (`a ** b`): the masked slots keep `a`'s data,
+/// non-finite results are masked and set to the fill value.
+pub fn power(s: &mut Session, a: &Value, b: &Value) -> PyResult<Value> {
+    let m = match (getmask(a), getmask(b)) {
+        (None, None) => None,
+        (Some(x), None) | (None, Some(x)) => shrink(Value::Array(x))?,
+        (Some(x), Some(y)) => mask_or(s, Value::Array(x), Value::Array(y))?,
+    };
+    let (fa, fb) = (getdata_value(s, a)?, getdata_value(s, b)?);
+    let p = ignoring(false, || np(s, "power", vec![fa.clone(), fb], vec![]))?;
+    let cond = m
+        .clone()
+        .unwrap_or(Value::NpScalar(DType::Bool, Scalar::Bool(false)));
+    let r = array_of(np(s, "where", vec![cond, fa, p], vec![])?)?;
+    let fin = np(s, "isfinite", vec![Value::Array(r.clone())], vec![])?;
+    let invalid = array_of(np(s, "logical_not", vec![fin], vec![])?)?;
+    let out = Masked::new(r.clone(), None);
+    let out = match as_masked(a) {
+        Some(t) => out.update_from(t),
+        None => out,
+    };
+    if let Some(k) = m {
+        if r.ndim() == 0 {
+            return Ok(masked());
+        }
+        let k = np(
+            s,
+            "logical_or",
+            vec![k, Value::Array(invalid.clone())],
+            vec![],
+        )?;
+        *out.mask.borrow_mut() = Some(array_of(k)?);
+    }
+    if super::any(&invalid) {
+        if r.ndim() == 0 {
+            return Ok(masked());
+        }
+        if out.mask().is_none() {
+            *out.mask.borrow_mut() = Some(invalid.clone());
+        }
+        let (dt, v) = out.fill_value()?;
+        s.setitem(
+            &Value::Array(r),
+            &Value::Array(invalid),
+            &Value::NpScalar(dt, v),
+        )?;
+    }
+    Ok(out.into_value())
+}
+
+/// `m += x`, `m -= x`, `m *= x` as `MaskedArray.__iadd__` and friends:
+/// the masks OR-ed into `m`'s (in place), the data changed in place
+/// where `m` is not masked (`np.where(mask, 0, other)` added).
+pub fn inplace(s: &mut Session, op: BinOp, cur: &Value, rhs: &Value) -> PyResult<Value> {
+    let refuse = || {
+        PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement this in-place operator on masked arrays yet",
+        )
+    };
+    let Some(me) = as_masked(cur) else {
+        return Err(refuse());
+    };
+    let eop = match op {
+        BinOp::Add => crate::engine::kernels::BinaryOp::Add,
+        BinOp::Sub => crate::engine::kernels::BinaryOp::Sub,
+        BinOp::Mul => crate::engine::kernels::BinaryOp::Mul,
+        _ => return Err(refuse()),
+    };
+    if is_masked_constant(rhs) {
+        return Err(refuse());
+    }
+    let om = getmask(rhs);
+    match (me.mask(), om) {
+        (None, Some(o)) if super::any(&o) => {
+            let k = super::attrs::zeros_mask(s, &me.data.shape())?;
+            np(
+                s,
+                "logical_or",
+                vec![Value::Array(k.clone()), Value::Array(o)],
+                vec![("out", Value::Array(k.clone()))],
+            )?;
+            *me.mask.borrow_mut() = Some(k);
+        }
+        (Some(k), Some(o)) => {
+            np(
+                s,
+                "logical_or",
+                vec![Value::Array(k.clone()), Value::Array(o)],
+                vec![("out", Value::Array(k))],
+            )?;
+        }
+        _ => {}
+    }
+    let od = array_of(getdata_value(s, rhs)?)?;
+    let cond = match me.mask() {
+        Some(k) => Value::Array(k),
+        None => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
+    };
+    // `other_data.dtype.type(0)` for += and -=, `type(1)` for *=.
+    let neutral = if op == BinOp::Mul {
+        one_of(od.dtype())
+    } else {
+        zero_of(od.dtype())
+    };
+    let zero = Value::NpScalar(od.dtype().native(), neutral);
+    let other = np(s, "where", vec![cond, zero, Value::Array(od)], vec![])?;
+    super::super::ops::numpy_inplace(eop, &me.data, &other)?;
+    Ok(cur.clone())
+}
+
+/// `dtype.type(1)`.
+fn one_of(dt: &DType) -> Scalar {
+    match dt.native() {
+        DType::Bool => Scalar::Bool(true),
+        DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => Scalar::UInt(1),
+        d if d.is_integer() => Scalar::Int(1),
+        DType::Complex64 | DType::Complex128 => Scalar::Complex(1.0, 0.0),
+        _ => Scalar::Float(1.0),
+    }
+}
+
+/// `dtype.type(0)`.
+fn zero_of(dt: &DType) -> Scalar {
+    match dt.native() {
+        DType::Bool => Scalar::Bool(false),
+        DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => Scalar::UInt(0),
+        d if d.is_integer() => Scalar::Int(0),
+        DType::Complex64 | DType::Complex128 => Scalar::Complex(0.0, 0.0),
+        _ => Scalar::Float(0.0),
+    }
+}
+
+/// The elements of `m` one by one (`for x in m`, `list(m)`): `m[i]`.
+pub fn items(s: &mut Session, v: &Value) -> PyResult<Vec<Value>> {
+    let Some(m) = as_masked(v) else {
+        return Err(PyError::type_error("iteration over a 0-d array"));
+    };
+    let shape = m.data.shape();
+    let Some(&n) = shape.first() else {
+        return Err(PyError::type_error("iteration over a 0-d array"));
+    };
+    (0..n)
+        .map(|i| super::attrs::getitem(s, v, &Value::Int(i as i128)))
+        .collect()
 }
