@@ -670,23 +670,6 @@ pub fn getdata(v: &Value) -> PyResult<ArrayRef> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_signature_parses_and_names_what_it_honours() {
-        for e in ENTRIES {
-            let sig = super::super::signature::parse(e.signature)
-                .unwrap_or_else(|m| panic!("{}: {m}", e.signature));
-            for h in e.honours.split_whitespace() {
-                assert!(sig.params.iter().any(|p| p.name == h), "{} {h}", e.name());
-            }
-            assert!(!MISSING.contains(&e.name()), "{} is both", e.name());
-        }
-    }
-}
-
 /// `np.NAME(...)` with a masked argument: a ufunc goes through
 /// `__array_wrap__` (`ops::ufunc`); `np.sum`/`mean`/`min`/... call the
 /// masked array's method, as NumPy's `_wrapreduction` does; anything
@@ -714,4 +697,21 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
         kw: bound.kw.into_iter().filter(|(k, _)| k != "a").collect(),
     };
     attrs::call_method(s, &a, method, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_signature_parses_and_names_what_it_honours() {
+        for e in ENTRIES {
+            let sig = super::super::signature::parse(e.signature)
+                .unwrap_or_else(|m| panic!("{}: {m}", e.signature));
+            for h in e.honours.split_whitespace() {
+                assert!(sig.params.iter().any(|p| p.name == h), "{} {h}", e.name());
+            }
+            assert!(!MISSING.contains(&e.name()), "{} is both", e.name());
+        }
+    }
 }
