@@ -324,6 +324,12 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
     let mut dt: Option<DType> = None;
     for l in leaves {
         let Some(d) = leaf_dtype(l) else {
+            if super::ma::is_ma(l) {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement masked arrays inside NumPy's array arguments yet",
+                ));
+            }
             return Err(PyError::type_error(format!(
                 "unsupported value in an array: {}",
                 l.type_name()

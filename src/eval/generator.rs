@@ -283,6 +283,13 @@ impl Session {
     /// A learner's instance iterates through its `__iter__`, whose result
     /// is read by its `__next__` when it is not one of Python's iterators.
     pub(super) fn iter_value(&mut self, v: &Value) -> PyResult<Value> {
+        if super::ma::is_ma(v) {
+            let items = super::ma::items(self, v)?;
+            return Ok(super::pyiter::iter_object(
+                IterState::Items(items.into()),
+                "iterator",
+            ));
+        }
         if super::pyclass::is_instance(v) {
             let Some(it) = self.dunder(v, "__iter__", vec![]) else {
                 return Err(PyError::type_error(format!(

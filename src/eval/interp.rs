@@ -77,6 +77,13 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         },
         Value::NpScalar(_, s) => scalar_truth(s),
         Value::Object(o) => match o.as_ref() {
+            super::object::Obj::Masked(m) => return truthy(&Value::Array(m.data.clone())),
+            super::object::Obj::MaskedConstant => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement bool(np.ma.masked)",
+                ));
+            }
             super::object::Obj::Set(t) => !t.borrow().is_empty(),
             super::object::Obj::FrozenSet(t) => !t.is_empty(),
             super::object::Obj::Range(r) => r.len() != 0,
@@ -259,6 +266,9 @@ impl Session {
         cur: Value,
         rhs: &Value,
     ) -> PyResult<Value> {
+        if super::ma::is_ma(&cur) {
+            return super::ma::inplace(self, op, &cur, rhs);
+        }
         if let Value::Array(a) = &cur {
             if op == crate::syntax::ast::BinOp::MatMul {
                 super::linalg::matmul_inplace(a, rhs)?;
@@ -561,6 +571,9 @@ impl Session {
         if op == UnaryOp::Not {
             return Ok(Value::Bool(!self.truth_of(v)?));
         }
+        if let Some(out) = super::ma::unary(self, op, v) {
+            return out;
+        }
         if is_numpy(v) {
             let (arr, scalar) = match v {
                 Value::Array(a) => (a.clone(), false),
@@ -622,6 +635,9 @@ impl Session {
         if let Some(out) = super::pysets::binary(op, l, r) {
             return out;
         }
+        if let Some(out) = super::ma::binary(self, op, l, r) {
+            return out;
+        }
         if let Some(out) = self.binary_dunder(op, l, r) {
             return out;
         }
@@ -649,6 +665,9 @@ impl Session {
             _ => {}
         }
         if let Some(out) = self.compare_dunder(op, l, r) {
+            return out;
+        }
+        if let Some(out) = super::ma::compare(self, op, l, r) {
             return out;
         }
         let cop = engine_cmp(op).expect("ordering comparison");
@@ -743,6 +762,9 @@ impl Session {
         }
         if let Some(r) = self.dunder(obj, "__getitem__", vec![idx.clone()]) {
             return r;
+        }
+        if super::ma::is_ma(obj) {
+            return super::ma::getitem(self, obj, idx);
         }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
@@ -847,6 +869,9 @@ impl Session {
         if let Some(r) = self.dunder(obj, "__setitem__", vec![idx.clone(), value.clone()]) {
             return r.map(|_| ());
         }
+        if super::ma::is_ma(obj) {
+            return super::ma::setitem(self, obj, idx, value);
+        }
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),
             Value::FlatIter(a) => super::flatiter::setitem(a, idx, value),
@@ -901,6 +926,9 @@ impl Session {
     }
 
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+        if super::ma::is_ma(obj) {
+            return super::ma::setattr(self, obj, name, value);
+        }
         if let Some(r) = self.property_set(obj, name, value) {
             return r;
         }
@@ -962,6 +990,15 @@ impl Session {
             }
             Value::Module(m) if m.as_ref() == super::np_linalg::MODULE => {
                 super::np_linalg::module_attr(name)
+            }
+            Value::Module(m) if m.as_ref() == super::ma::MODULE => super::ma::module_attr(name),
+            Value::Object(o)
+                if matches!(
+                    o.as_ref(),
+                    super::object::Obj::Masked(_) | super::object::Obj::MaskedConstant
+                ) =>
+            {
+                super::ma::attr(self, obj, name)
             }
             Value::Random(r) => super::random::attr(r, obj, name),
             Value::Module(m) => super::stride_tricks::module_attr(m, name)

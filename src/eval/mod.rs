@@ -31,6 +31,7 @@ mod index_routines;
 mod interp;
 mod join_split;
 mod linalg;
+pub mod ma;
 mod math_routines;
 mod math_ufuncs;
 mod memory_order;

@@ -130,6 +130,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "__version__" => Value::str("2.4.6"),
         "random" => Value::Module(super::random::MODULE.into()),
         "linalg" => Value::Module(super::np_linalg::MODULE.into()),
+        "ma" => Value::Module(super::ma::MODULE.into()),
         "lib" => Value::Module("numpy.lib".into()),
         "emath" => Value::Module(super::emath::MODULE.into()),
         "testing" => Value::Module(super::np_testing::MODULE.into()),
@@ -1153,6 +1154,12 @@ impl Session {
                     }
                     Value::Str(s) => s.chars().count() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
+                    other if let Some(m) = super::ma::as_masked(other) => {
+                        match m.data.shape().first() {
+                            Some(&n) => n as i128,
+                            None => return Err(PyError::type_error("len() of unsized object")),
+                        }
+                    }
                     Value::Object(_)
                         if super::object::proxied(v).is_some()
                             || super::named_tuple::as_tuple(v).is_some() =>
@@ -1196,6 +1203,10 @@ impl Session {
             }
             "abs" => {
                 let v = args.req(0, "x", "abs")?;
+                if super::ma::is_ma(v) {
+                    let pos = vec![v.clone()];
+                    return super::ma::ufunc(self, "absolute", 1, 1, Args { pos, kw: vec![] });
+                }
                 match v {
                     Value::Array(_) | Value::NpScalar(..) => self.call_np("abs", args),
                     Value::Int(i) => Ok(Value::Int(i.abs())),
@@ -1354,6 +1365,9 @@ impl Session {
     fn call_np(&mut self, name: &str, args: Args) -> PyResult<Value> {
         if let Some(f) = name.strip_prefix("linalg.") {
             return super::np_linalg::call(self, f, args);
+        }
+        if let Some(f) = name.strip_prefix("ma.") {
+            return super::ma::call(self, f, args);
         }
         if let Some(f) = name.strip_prefix("lib.stride_tricks.") {
             return super::stride_tricks::call(f, &args);

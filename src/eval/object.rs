@@ -53,6 +53,10 @@ pub enum Obj {
     ClassMethod(Value),
     /// A NumPy result namedtuple (`UniqueCountsResult`, `SlogdetResult`).
     NamedTuple(super::named_tuple::NamedTuple),
+    /// A `numpy.ma.MaskedArray`.
+    Masked(super::ma::Masked),
+    /// `np.ma.masked`, the one `MaskedConstant`.
+    MaskedConstant,
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -122,6 +126,8 @@ impl Obj {
             Obj::StaticMethod(_) => "staticmethod".into(),
             Obj::ClassMethod(_) => "classmethod".into(),
             Obj::NamedTuple(t) => t.class.name.into(),
+            Obj::Masked(_) => "MaskedArray".into(),
+            Obj::MaskedConstant => "MaskedConstant".into(),
         }
     }
 }
@@ -144,6 +150,8 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::Property(_) => "property",
         Obj::StaticMethod(_) => "staticmethod",
         Obj::ClassMethod(_) => "classmethod",
+        Obj::Masked(_) => "numpy.ma.MaskedArray",
+        Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
     })
 }
 
@@ -223,6 +231,7 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
             super::pyclass::default_repr(o, opts).unwrap_or_default()
         }
         Obj::NamedTuple(t) => super::named_tuple::repr(t, opts),
+        Obj::Masked(_) | Obj::MaskedConstant => super::ma::repr(o, opts),
         Obj::Property(_) => format!("<property object at {addr:#x}>"),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
             format!("<{}({})>", o.type_name(), super::display::repr(f, opts))
@@ -250,6 +259,7 @@ fn set_repr(items: &[Value], empty: &str, name: &str, opts: &PrintOptions) -> St
 pub fn str_of(o: &Rc<Obj>, opts: &PrintOptions) -> String {
     match o.as_ref() {
         Obj::Exc(e, _) => e.message.clone(),
+        Obj::Masked(_) | Obj::MaskedConstant => super::ma::str_of(o, opts),
         _ => repr(o, opts),
     }
 }

@@ -572,6 +572,9 @@ impl Session {
     /// The items of any iterable, calling the learner's functions where an
     /// iterator needs them (`list(map(f, xs))`).
     pub(super) fn iterate_all(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if super::ma::is_ma(v) {
+            return super::ma::items(self, v);
+        }
         match v {
             Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..)) => drain(Some(self), v),
             other if super::pyclass::is_instance(other) => {

@@ -1559,6 +1559,9 @@ impl Session {
         name: &str,
         args: Args,
     ) -> PyResult<Value> {
+        if super::ma::is_ma(obj) {
+            return super::ma::call_method(self, obj, name, args);
+        }
         let args = match (obj, method_entry(name)) {
             (Value::Array(_), Some(entry)) => prepare_method(name, entry, obj, &args)?,
             _ => args,
@@ -1573,6 +1576,14 @@ impl Session {
         let Some(entry) = entry else {
             return self.call_function(name, args);
         };
+        if args
+            .pos
+            .iter()
+            .chain(args.kw.iter().map(|(_, v)| v))
+            .any(super::ma::is_ma)
+        {
+            return super::ma::np_function(self, entry, args);
+        }
         let prepared = prepare(entry, &args)?;
         // Modules that bind calls against their own signatures take the
         // call as written (the registry has checked it already).

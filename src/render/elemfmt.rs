@@ -33,6 +33,9 @@ pub enum ElemFormat {
     Complex(Box<FloatingFormat>, Box<FloatingFormat>),
     /// Python repr of the text.
     Str,
+    /// Text already formatted by the caller (the elements of an object
+    /// array, as `np.ma`'s printing makes: each element's repr or `--`).
+    Raw,
     /// Python repr of the bytes.
     Bytes,
     /// An unstructured void's bytes, each as `\xNN`.
@@ -172,6 +175,10 @@ impl ElemFormat {
                 let t = i.trim_end();
                 format!("{r}{t}j{}", &i[t.len()..])
             }
+            ElemFormat::Raw => match v {
+                Scalar::Str(s) => s.clone(),
+                _ => String::new(),
+            },
             ElemFormat::Str => match v {
                 Scalar::Str(s) => py_str_repr(s),
                 Scalar::Bytes(b) => py_bytes_repr(b),

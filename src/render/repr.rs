@@ -189,13 +189,31 @@ fn array2string(
     prefix: &str,
     linewidth: usize,
 ) -> String {
+    array2string_as(a, opts, separator, prefix, linewidth, false)
+}
+
+/// `array2string` with the elements either formatted by their dtype or,
+/// `raw`, taken as the text they hold (`Scalar::Str`), as an object
+/// array's elements print: no padding, no shared layout.
+fn array2string_as(
+    a: &dyn ElementSource,
+    opts: &PrintOptions,
+    separator: &str,
+    prefix: &str,
+    linewidth: usize,
+    raw: bool,
+) -> String {
     let size = size_of(a);
     if size == 0 {
         return "[]".into();
     }
     let summarise = size > opts.threshold;
     let shown = Shown::gather(a, summarise, opts.edgeitems);
-    let fmt = ElemFormat::build(a.dtype(), &shown.values, a.shape().is_empty(), opts, false);
+    let fmt = if raw {
+        ElemFormat::Raw
+    } else {
+        ElemFormat::build(a.dtype(), &shown.values, a.shape().is_empty(), opts, false)
+    };
     let next_prefix = format!(" {}", " ".repeat(clen(prefix)));
     let f = Formatter {
         shown: &shown,
@@ -225,6 +243,30 @@ pub fn array2string_with(
 ) -> String {
     let width = opts.linewidth.saturating_sub(clen(suffix));
     array2string(a, opts, separator, prefix, width)
+}
+
+/// `np.array2string` of an object array whose elements are already text
+/// (`Scalar::Str`): `np.ma`'s data with `--` in masked slots.
+pub fn object_array2string(
+    a: &dyn ElementSource,
+    opts: &PrintOptions,
+    separator: &str,
+    prefix: &str,
+    suffix: &str,
+) -> String {
+    let width = opts.linewidth.saturating_sub(clen(suffix));
+    array2string_as(a, opts, separator, prefix, width, true)
+}
+
+/// `str()` of such an object array: a 0-d one prints as its element.
+pub fn object_array_str(a: &dyn ElementSource, opts: &PrintOptions) -> String {
+    if a.shape().is_empty() {
+        return match a.get(&[]) {
+            Scalar::Str(s) => s,
+            _ => String::new(),
+        };
+    }
+    array2string_as(a, opts, " ", "", opts.linewidth, true)
 }
 
 /// `repr(arr)`: `array([1, 2, 3])`, with `shape=` and `dtype=` suffixes

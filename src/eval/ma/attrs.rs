@@ -1,0 +1,587 @@
+//! A masked array's attributes, methods and indexing (`MaskedArray`'s
+//! properties, `_arraymethod`, `__getitem__`, `__setitem__`, `filled`,
+//! `compressed`, `count`, `tolist`) as core.py writes them.
+
+use std::rc::Rc;
+
+use crate::engine::{ArrayRef, DType, Scalar};
+
+use super::super::Session;
+use super::super::error::{PyError, PyResult};
+use super::super::interp::{Args, truthy};
+use super::super::value::Value;
+use super::{Masked, array_of, as_masked, is_masked_constant, masked, np, view};
+
+/// The methods slicelab's masked arrays have.
+const METHODS: &[&str] = &[
+    "filled",
+    "compressed",
+    "count",
+    "sum",
+    "prod",
+    "product",
+    "mean",
+    "min",
+    "max",
+    "reshape",
+    "ravel",
+    "copy",
+    "transpose",
+    "flatten",
+    "squeeze",
+    "swapaxes",
+    "tolist",
+    "harden_mask",
+    "soften_mask",
+    "unshare_mask",
+    "shrink_mask",
+];
+
+/// `np.ma.MaskedArray`'s methods slicelab does not have.
+const LACKING: &[&str] = &[
+    "argmin",
+    "argmax",
+    "std",
+    "var",
+    "cumsum",
+    "cumprod",
+    "any",
+    "all",
+    "anom",
+    "argsort",
+    "sort",
+    "astype",
+    "view",
+    "dot",
+    "clip",
+    "round",
+    "ptp",
+    "nonzero",
+    "put",
+    "take",
+    "repeat",
+    "diagonal",
+    "trace",
+    "resize",
+    "fill",
+    "item",
+    "tobytes",
+    "toflex",
+    "torecords",
+    "ids",
+    "iscontiguous",
+    "set_fill_value",
+    "get_fill_value",
+    "get_imag",
+    "get_real",
+    "compress",
+    "searchsorted",
+    "cumulative_sum",
+    "cumulative_prod",
+    "mini",
+];
+
+fn not_yet(name: &str) -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        format!("slicelab does not implement MaskedArray.{name} yet"),
+    )
+}
+
+/// `m.NAME`.
+pub fn attr(s: &mut Session, obj: &Value, name: &str) -> PyResult<Value> {
+    if is_masked_constant(obj) {
+        return match name {
+            "data" => Ok(Value::Array(super::getdata(obj)?)),
+            "mask" => Ok(Value::Array(
+                super::getmask(obj).ok_or_else(|| PyError::value("no mask"))?,
+            )),
+            "shape" => Ok(Value::tuple(vec![])),
+            "ndim" => Ok(Value::Int(0)),
+            "size" => Ok(Value::Int(1)),
+            "dtype" => Ok(Value::DType(DType::Float64)),
+            _ => Err(PyError::new(
+                "NotImplementedError",
+                format!("slicelab does not implement np.ma.masked.{name}"),
+            )),
+        };
+    }
+    let Some(m) = as_masked(obj) else {
+        return Err(PyError::attribute(&obj.type_name(), name));
+    };
+    match name {
+        "data" | "_data" => Ok(Value::Array(view(&m.data))),
+        "mask" => Ok(match m.mask() {
+            Some(k) => Value::Array(view(&k)),
+            None => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
+        }),
+        "fill_value" => {
+            let (dt, v) = m.fill_value()?;
+            Ok(Value::NpScalar(dt, v))
+        }
+        "hardmask" => Ok(Value::Bool(m.hard.get())),
+        "sharedmask" => Ok(Value::Bool(m.shared.get())),
+        "shape" | "ndim" | "size" | "dtype" | "itemsize" | "nbytes" | "strides" => {
+            let d = Value::Array(m.data.clone());
+            s.getattr(&d, name)
+        }
+        "T" => arraymethod(s, m, "transpose", Args::empty()),
+        n if METHODS.contains(&n) => Ok(Value::Method(Rc::new(obj.clone()), Rc::from(n))),
+        n if LACKING.contains(&n) => Err(not_yet(n)),
+        n => Err(PyError::attribute("MaskedArray", n)),
+    }
+}
+
+impl Args {
+    /// No arguments.
+    pub fn empty() -> Args {
+        Args {
+            pos: vec![],
+            kw: vec![],
+        }
+    }
+}
+
+/// `m.NAME(...)`.
+pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
+    if is_masked_constant(obj) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not implement np.ma.masked.{name}()"),
+        ));
+    }
+    let Some(m) = as_masked(obj) else {
+        return Err(PyError::attribute(&obj.type_name(), name));
+    };
+    let sig = |text: &'static str, honours: &'static str| -> PyResult<Args> {
+        let e = super::super::registry::func(
+            text,
+            super::super::signature::Style::Python,
+            honours,
+            super::super::registry::Writes::Nothing,
+        );
+        let with_self = Args {
+            pos: [vec![obj.clone()], args.pos.clone()].concat(),
+            kw: args.kw.clone(),
+        };
+        let mut out = super::super::registry::prepare(&e, &with_self)?;
+        out.pos.clear();
+        out.kw.retain(|(k, _)| k != "self");
+        Ok(out)
+    };
+    match name {
+        "filled" => {
+            let a = sig("filled(self, fill_value=None)", "self fill_value")?;
+            Ok(Value::Array(filled(s, m, a.kw("fill_value").cloned())?))
+        }
+        "compressed" => {
+            sig("compressed(self)", "self")?;
+            compressed(s, m)
+        }
+        "count" => {
+            let a = sig(
+                "count(self, axis=None, keepdims=<no value>)",
+                "self axis keepdims",
+            )?;
+            super::reduce::count(s, m, &a)
+        }
+        "sum" | "prod" | "product" => {
+            let a = sig(
+                match name {
+                    "sum" => "sum(self, axis=None, dtype=None, out=None, keepdims=<no value>)",
+                    "prod" => "prod(self, axis=None, dtype=None, out=None, keepdims=<no value>)",
+                    _ => "product(self, axis=None, dtype=None, out=None, keepdims=<no value>)",
+                },
+                "self axis dtype keepdims",
+            )?;
+            super::reduce::sum_prod(s, m, if name == "sum" { "sum" } else { "prod" }, &a)
+        }
+        "mean" => {
+            let a = sig(
+                "mean(self, axis=None, dtype=None, out=None, keepdims=<no value>)",
+                "self axis dtype keepdims",
+            )?;
+            super::reduce::mean(s, m, &a)
+        }
+        "min" | "max" => {
+            let a = sig(
+                if name == "min" {
+                    "min(self, axis=None, out=None, fill_value=None, keepdims=<no value>)"
+                } else {
+                    "max(self, axis=None, out=None, fill_value=None, keepdims=<no value>)"
+                },
+                "self axis fill_value keepdims",
+            )?;
+            super::reduce::min_max(s, m, name, &a)
+        }
+        "ravel" => {
+            let a = sig("ravel(self, order='C')", "self order")?;
+            if let Some(o) = a.kw("order")
+                && !matches!(o, Value::Str(t) if t.as_ref() == "C")
+            {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement MaskedArray.ravel(order=...) yet",
+                ));
+            }
+            arraymethod(s, m, "ravel", Args::empty())
+        }
+        "reshape" | "copy" | "transpose" | "flatten" | "squeeze" | "swapaxes" => {
+            arraymethod(s, m, name, args)
+        }
+        "tolist" => {
+            sig("tolist(self)", "self")?;
+            tolist(s, m)
+        }
+        "harden_mask" | "soften_mask" => {
+            sig(
+                if name == "harden_mask" {
+                    "harden_mask(self)"
+                } else {
+                    "soften_mask(self)"
+                },
+                "self",
+            )?;
+            m.hard.set(name == "harden_mask");
+            Ok(obj.clone())
+        }
+        "unshare_mask" => {
+            sig("unshare_mask(self)", "self")?;
+            if m.shared.get() {
+                let k = m.mask();
+                if let Some(k) = k {
+                    *m.mask.borrow_mut() = Some(k.copy_kept()?);
+                }
+                m.shared.set(false);
+            }
+            Ok(obj.clone())
+        }
+        "shrink_mask" => {
+            sig("shrink_mask(self)", "self")?;
+            if let Some(k) = m.mask()
+                && !super::any(&k)
+            {
+                *m.mask.borrow_mut() = None;
+            }
+            Ok(obj.clone())
+        }
+        other => Err(not_yet(other)),
+    }
+}
+
+/// `_arraymethod(funcname)`: the method on the data, the same method on
+/// the mask (`reshape` and `ravel` do the same).
+fn arraymethod(s: &mut Session, m: &Masked, name: &str, args: Args) -> PyResult<Value> {
+    let again = Args {
+        pos: args.pos.clone(),
+        kw: args.kw.clone(),
+    };
+    let d = s.call_method_registered(&Value::Array(m.data.clone()), name, args)?;
+    let d = array_of(d)?;
+    let mask = match m.mask() {
+        Some(k) => Some(array_of(s.call_method_registered(
+            &Value::Array(k),
+            name,
+            again,
+        )?)?),
+        None => None,
+    };
+    Ok(Masked::new(d, mask).update_from(m).into_value())
+}
+
+/// `m.filled(fill_value)`: the data itself (a view) when nothing is
+/// masked, else a copy with masked slots set.
+pub fn filled(s: &mut Session, m: &Masked, fill: Option<Value>) -> PyResult<ArrayRef> {
+    let Some(mask) = m.mask() else {
+        return Ok(view(&m.data));
+    };
+    let dt = m.data.dtype().clone();
+    let fv = match fill {
+        None | Some(Value::None) => m.fill_value()?,
+        Some(v) => super::build::check_fill(s, &v, &dt)?,
+    };
+    if !super::any(&mask) {
+        return Ok(view(&m.data));
+    }
+    let result = array_of(np(
+        s,
+        "copy",
+        vec![Value::Array(m.data.clone())],
+        vec![("order", Value::str("K"))],
+    )?)?;
+    np(
+        s,
+        "copyto",
+        vec![Value::Array(result.clone()), Value::NpScalar(fv.0, fv.1)],
+        vec![("where", Value::Array(mask))],
+    )?;
+    Ok(result)
+}
+
+/// `m.compressed()`: the unmasked values as a 1-D array.
+fn compressed(s: &mut Session, m: &Masked) -> PyResult<Value> {
+    let data = np(s, "ravel", vec![Value::Array(view(&m.data))], vec![])?;
+    match m.mask() {
+        None => Ok(data),
+        Some(k) => {
+            let flat = np(s, "ravel", vec![Value::Array(k)], vec![])?;
+            let keep = np(s, "logical_not", vec![flat], vec![])?;
+            s.getitem(&data, &keep)
+        }
+    }
+}
+
+/// `m.tolist()`: masked entries become `None`.
+fn tolist(s: &mut Session, m: &Masked) -> PyResult<Value> {
+    let d = s.call_method_registered(&Value::Array(m.data.clone()), "tolist", Args::empty())?;
+    let Some(k) = m.mask() else {
+        return Ok(d);
+    };
+    let mk = s.call_method_registered(&Value::Array(k), "tolist", Args::empty())?;
+    fn merge(d: &Value, k: &Value) -> PyResult<Value> {
+        Ok(match (d, k) {
+            (Value::List(dl), Value::List(kl)) => {
+                let items: PyResult<Vec<Value>> = dl
+                    .borrow()
+                    .iter()
+                    .zip(kl.borrow().iter())
+                    .map(|(a, b)| merge(a, b))
+                    .collect();
+                Value::list(items?)
+            }
+            (_, Value::Bool(true)) => Value::None,
+            (other, _) => other.clone(),
+        })
+    }
+    merge(&d, &mk)
+}
+
+/// `__setmask__(mask)` on an array without a hard mask: a new mask when
+/// there was none, then the values copied in.
+pub fn set_mask(s: &mut Session, m: &Masked, mask: &Value) -> PyResult<()> {
+    let current = match m.mask() {
+        Some(k) => k,
+        None => {
+            let k = zeros_mask(s, &m.data.shape())?;
+            *m.mask.borrow_mut() = Some(k.clone());
+            k
+        }
+    };
+    if m.hard.get() {
+        np(
+            s,
+            "logical_or",
+            vec![Value::Array(current.clone()), mask.clone()],
+            vec![("out", Value::Array(current))],
+        )?;
+        return Ok(());
+    }
+    np(
+        s,
+        "copyto",
+        vec![Value::Array(current), mask.clone()],
+        vec![],
+    )?;
+    Ok(())
+}
+
+/// `make_mask_none(shape)`.
+pub fn zeros_mask(s: &mut Session, shape: &[usize]) -> PyResult<ArrayRef> {
+    let shape = Value::tuple(shape.iter().map(|&n| Value::Int(n as i128)).collect());
+    array_of(np(
+        s,
+        "zeros",
+        vec![shape],
+        vec![("dtype", Value::DType(DType::Bool))],
+    )?)
+}
+
+/// `m[idx]`: a masked view/copy with the mask indexed the same way, the
+/// element, or `masked`.
+pub fn getitem(s: &mut Session, obj: &Value, idx: &Value) -> PyResult<Value> {
+    let Some(m) = as_masked(obj) else {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement indexing np.ma.masked",
+        ));
+    };
+    if matches!(idx, Value::Str(_)) || as_masked(idx).is_some() {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement this index of a masked array",
+        ));
+    }
+    let dout = s.getitem(&Value::Array(m.data.clone()), idx)?;
+    match m.mask() {
+        Some(k) => {
+            let mout = s.getitem(&Value::Array(k), idx)?;
+            match (dout, mout) {
+                (Value::Array(d), Value::Array(mo)) => {
+                    let mo = if mo.shape() == d.shape() {
+                        mo
+                    } else {
+                        let shape = Value::tuple(
+                            d.shape().iter().map(|&n| Value::Int(n as i128)).collect(),
+                        );
+                        array_of(np(s, "reshape", vec![Value::Array(mo), shape], vec![])?)?
+                    };
+                    let out = Masked::new(d, Some(mo)).update_from(m);
+                    out.shared.set(true);
+                    Ok(out.into_value())
+                }
+                (d, mo) => {
+                    if truthy(&mo)? {
+                        Ok(masked())
+                    } else {
+                        Ok(d)
+                    }
+                }
+            }
+        }
+        None => match dout {
+            Value::Array(d) => Ok(Masked::new(d, None).update_from(m).into_value()),
+            other => Ok(other),
+        },
+    }
+}
+
+/// `m[idx] = value` as `MaskedArray.__setitem__`.
+pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyResult<()> {
+    let Some(m) = as_masked(obj) else {
+        return Err(PyError::new(
+            "MaskError",
+            "Cannot alter the masked element.",
+        ));
+    };
+    if matches!(idx, Value::Str(_)) || as_masked(idx).is_some() {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement this index of a masked array",
+        ));
+    }
+    let data = Value::Array(m.data.clone());
+    if is_masked_constant(value) {
+        let k = match m.mask() {
+            Some(k) => k,
+            None => {
+                let k = zeros_mask(s, &m.data.shape())?;
+                *m.mask.borrow_mut() = Some(k.clone());
+                k
+            }
+        };
+        return s.setitem(&Value::Array(k), idx, &Value::Bool(true));
+    }
+    let dval = match as_masked(value) {
+        Some(v) => Value::Array(view(&v.data)),
+        None => value.clone(),
+    };
+    let mval = super::getmask(value);
+    match m.mask() {
+        None => {
+            s.setitem(&data, idx, &dval)?;
+            if let Some(mv) = mval {
+                let k = zeros_mask(s, &m.data.shape())?;
+                *m.mask.borrow_mut() = Some(k.clone());
+                s.setitem(&Value::Array(k), idx, &Value::Array(mv))?;
+            }
+            Ok(())
+        }
+        Some(k) if !m.hard.get() => {
+            s.setitem(&data, idx, &dval)?;
+            let mv = match mval {
+                Some(a) => Value::Array(a),
+                None => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
+            };
+            s.setitem(&Value::Array(k), idx, &mv)
+        }
+        Some(k) => {
+            if let Value::Array(i) = idx
+                && i.dtype().native() == DType::Bool
+            {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement boolean assignment into a hard mask yet",
+                ));
+            }
+            let kv = Value::Array(k.clone());
+            let mi = s.getitem(&kv, idx)?;
+            let mi = match mval {
+                Some(mv) => np(s, "logical_or", vec![mi, Value::Array(mv)], vec![])?,
+                None => mi,
+            };
+            let none_set = match &mi {
+                Value::Array(a) => !super::any(a),
+                other => !truthy(other)?,
+            };
+            let mut di = s.getitem(&data, idx)?;
+            let size = match &di {
+                Value::Array(a) => a.size(),
+                _ => 1,
+            };
+            if size > 1 {
+                let where_ = if none_set {
+                    Value::Bool(true)
+                } else {
+                    np(s, "logical_not", vec![mi.clone()], vec![])?
+                };
+                np(s, "copyto", vec![di.clone(), dval], vec![("where", where_)])?;
+            } else if none_set {
+                di = dval;
+            }
+            s.setitem(&data, idx, &di)?;
+            let mset = if none_set {
+                Value::NpScalar(DType::Bool, Scalar::Bool(false))
+            } else {
+                mi
+            };
+            s.setitem(&kv, idx, &mset)
+        }
+    }
+}
+
+/// `m.NAME = value`: the fill value (cast to the dtype; `None` resets
+/// it) and the mask (`__setmask__`); others are refused.
+pub fn setattr(s: &mut Session, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+    let Some(m) = as_masked(obj) else {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not implement setting np.ma.masked.{name}"),
+        ));
+    };
+    match name {
+        "fill_value" => {
+            let dt = m.data.dtype().clone();
+            let f = super::build::check_fill(s, value, &dt)?;
+            *m.fill.borrow_mut() = Some(f);
+            Ok(())
+        }
+        "mask" => {
+            let v = if is_masked_constant(value) {
+                Value::Bool(true)
+            } else {
+                value.clone()
+            };
+            if m.mask().is_none() && matches!(v, Value::NpScalar(DType::Bool, Scalar::Bool(false)))
+            {
+                return Ok(());
+            }
+            let arr = array_of(np(
+                s,
+                "array",
+                vec![v],
+                vec![("dtype", Value::DType(DType::Bool))],
+            )?)?;
+            if arr.size() != 1 && arr.shape() != m.data.shape() {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement setting a mask of another shape (NumPy fills it flat)",
+                ));
+            }
+            set_mask(s, m, &Value::Array(arr))
+        }
+        other => Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not implement setting MaskedArray.{other}"),
+        )),
+    }
+}

@@ -1,0 +1,415 @@
+//! Making masked arrays: `MaskedArray.__new__` (`np.ma.array`,
+//! `np.ma.masked_array`), `masked_where` and the `masked_*` shortcuts
+//! built on it, `masked_invalid`, `masked_values`, `is_masked`,
+//! `default_fill_value`, as `numpy/ma/core.py` writes them.
+
+use crate::engine::{ArrayRef, DType, Scalar};
+
+use super::super::Session;
+use super::super::error::{PyError, PyResult};
+use super::super::interp::{Args, truthy};
+use super::super::value::Value;
+use super::{Masked, array_of, as_masked, default_fill, getmask, is_ma, np, view};
+
+fn bool_dtype() -> Value {
+    Value::DType(DType::Bool)
+}
+
+fn shape_value(shape: &[usize]) -> Value {
+    Value::tuple(shape.iter().map(|&n| Value::Int(n as i128)).collect())
+}
+
+/// Whether a nested list/tuple holds a masked value (core.py's list
+/// branch, which slicelab does not replay).
+fn holds_masked(v: &Value) -> bool {
+    match v {
+        Value::List(l) => l.borrow().iter().any(holds_masked),
+        Value::Tuple(t) => t.iter().any(holds_masked),
+        other => is_ma(other),
+    }
+}
+
+/// A plain array as a masked array with `nomask` (`.view(MaskedArray)`).
+pub fn plain(_s: &mut Session, v: Value) -> PyResult<Value> {
+    let a = array_of(v)?;
+    default_fill(a.dtype())?;
+    Ok(Masked::new(view(&a), None).into_value())
+}
+
+/// `_check_fill_value(fill_value, dtype)`: the value cast to `dtype`.
+pub fn check_fill(s: &mut Session, fill: &Value, dt: &DType) -> PyResult<(DType, Scalar)> {
+    if matches!(fill, Value::None) {
+        return default_fill(dt);
+    }
+    if let Value::Str(_) = fill {
+        return Err(PyError::type_error(format!(
+            "Cannot set fill value of string with array of dtype {}",
+            dt.name()
+        )));
+    }
+    let a = array_of(np(
+        s,
+        "asarray",
+        vec![fill.clone()],
+        vec![("dtype", Value::DType(dt.clone()))],
+    )?)?;
+    if a.ndim() != 0 {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement array fill values of np.ma",
+        ));
+    }
+    Ok((a.dtype().native(), a.first()))
+}
+
+/// `MaskedArray.__new__` for data that is not already masked.
+pub fn array(s: &mut Session, args: &Args) -> PyResult<Value> {
+    let data = args.kw("data").cloned().unwrap_or(Value::None);
+    if is_ma(&data) || holds_masked(&data) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement np.ma.array of masked values yet",
+        ));
+    }
+    let copy = match args.kw("copy") {
+        Some(v) => truthy(v)?,
+        None => false,
+    };
+    let mut kw = vec![("copy", if copy { Value::Bool(true) } else { Value::None })];
+    if let Some(dt) = args.kw("dtype") {
+        kw.push(("dtype", dt.clone()));
+    }
+    let d = array_of(np(s, "array", vec![data], kw)?)?;
+    default_fill(d.dtype())?;
+    let data = view(&d);
+    let shape = data.shape();
+    let mut shared = false;
+    let mask = match args.kw("mask") {
+        // `mask=nomask` (np.False_, the default) keeps no mask.
+        None => None,
+        Some(m) => {
+            let m = match m {
+                Value::None => Value::Bool(false),
+                other => other.clone(),
+            };
+            let mut copied = copy;
+            let mask = match m {
+                Value::Bool(true) => array_of(np(
+                    s,
+                    "ones",
+                    vec![shape_value(&shape)],
+                    vec![("dtype", bool_dtype())],
+                )?)?,
+                Value::Bool(false) => array_of(np(
+                    s,
+                    "zeros",
+                    vec![shape_value(&shape)],
+                    vec![("dtype", bool_dtype())],
+                )?)?,
+                other => {
+                    let c = if copy { Value::Bool(true) } else { Value::None };
+                    let mut mk = array_of(np(
+                        s,
+                        "array",
+                        vec![other],
+                        vec![("copy", c), ("dtype", bool_dtype())],
+                    )?)?;
+                    if mk.shape() != shape {
+                        let (nd, nm) = (data.size(), mk.size());
+                        mk = if nm == 1 {
+                            array_of(np(
+                                s,
+                                "resize",
+                                vec![Value::Array(mk), shape_value(&shape)],
+                                vec![],
+                            )?)?
+                        } else if nm == nd {
+                            array_of(np(
+                                s,
+                                "reshape",
+                                vec![Value::Array(mk), shape_value(&shape)],
+                                vec![],
+                            )?)?
+                        } else {
+                            return Err(PyError::new(
+                                "MaskError",
+                                format!(
+                                    "Mask and data not compatible: data size is {nd}, mask size is {nm}."
+                                ),
+                            ));
+                        };
+                        copied = true;
+                    }
+                    mk
+                }
+            };
+            shared = !copied;
+            Some(mask)
+        }
+    };
+    let out = Masked::new(data, mask);
+    out.shared.set(shared);
+    if let Some(f) = args.kw("fill_value")
+        && !matches!(f, Value::None)
+    {
+        let dt = out.data.dtype().clone();
+        *out.fill.borrow_mut() = Some(check_fill(s, f, &dt)?);
+    }
+    if let Some(h) = args.kw("hard_mask")
+        && !matches!(h, Value::None)
+    {
+        out.hard.set(truthy(h)?);
+    }
+    Ok(out.into_value())
+}
+
+/// `make_mask(condition, shrink=False)`: the condition as a bool array,
+/// masked entries counting as True.
+fn make_mask(s: &mut Session, cond: &Value) -> PyResult<ArrayRef> {
+    let filled = match as_masked(cond) {
+        Some(m) => Value::Array(super::attrs::filled(s, m, Some(Value::Bool(true)))?),
+        None => cond.clone(),
+    };
+    array_of(np(
+        s,
+        "array",
+        vec![filled],
+        vec![("copy", Value::None), ("dtype", bool_dtype())],
+    )?)
+}
+
+/// `masked_where(condition, a, copy)`.
+pub fn masked_where(s: &mut Session, cond: &Value, a: &Value, copy: &Value) -> PyResult<Value> {
+    let mut cond = make_mask(s, cond)?;
+    let copy = truthy(copy)?;
+    let source = as_masked(a);
+    let data_in = match source {
+        Some(m) => Value::Array(view(&m.data)),
+        None => a.clone(),
+    };
+    let c = if copy { Value::Bool(true) } else { Value::None };
+    let data = array_of(np(s, "array", vec![data_in], vec![("copy", c)])?)?;
+    default_fill(data.dtype())?;
+    let (cshape, ashape) = (cond.shape(), data.shape());
+    if !cshape.is_empty() && cshape != ashape {
+        return Err(PyError::index(format!(
+            "Inconsistent shape between the condition and the input (got {} and {})",
+            super::print::shape_text(&cshape),
+            super::print::shape_text(&ashape)
+        )));
+    }
+    if let Some(m) = source.and_then(|m| m.mask()) {
+        cond = array_of(np(
+            s,
+            "logical_or",
+            vec![Value::Array(cond), Value::Array(m)],
+            vec![],
+        )?)?;
+    }
+    if source.is_some() && !copy {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement masked_where(copy=False) of a masked array",
+        ));
+    }
+    let out = Masked::new(view(&data), None);
+    if let Some(m) = source {
+        *out.fill.borrow_mut() = m.fill.borrow().clone();
+        out.hard.set(m.hard.get());
+    }
+    // `result.mask = _shrink_mask(cond)`: nothing set keeps nomask;
+    // otherwise a new mask receives the condition's values.
+    if super::any(&cond) {
+        super::attrs::set_mask(s, &out, &Value::Array(cond))?;
+    }
+    Ok(out.into_value())
+}
+
+/// `masked_equal`, `masked_greater`, ...: `masked_where(op(x, value), x)`
+/// with the masked comparison; `masked_equal` also sets the fill value.
+pub fn masked_compare(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
+    let x = args.kw("x").cloned().unwrap_or(Value::None);
+    let value = args.kw("value").cloned().unwrap_or(Value::None);
+    let copy = args.kw("copy").cloned().unwrap_or(Value::Bool(true));
+    let ufunc = match name {
+        "masked_equal" => "equal",
+        "masked_not_equal" => "not_equal",
+        "masked_greater" => "greater",
+        "masked_greater_equal" => "greater_equal",
+        "masked_less" => "less",
+        _ => "less_equal",
+    };
+    let cond = super::ops::masked_binary(s, ufunc, &x, &value)?;
+    let out = masked_where(s, &cond, &x, &copy)?;
+    if name == "masked_equal"
+        && let Some(m) = as_masked(&out)
+    {
+        let dt = m.data.dtype().clone();
+        *m.fill.borrow_mut() = Some(check_fill(s, &value, &dt)?);
+    }
+    Ok(out)
+}
+
+/// `masked_inside` / `masked_outside`: the bounds ordered, then a
+/// condition on `filled(x)`.
+pub fn masked_range(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
+    let x = args.kw("x").cloned().unwrap_or(Value::None);
+    let mut v1 = args.kw("v1").cloned().unwrap_or(Value::None);
+    let mut v2 = args.kw("v2").cloned().unwrap_or(Value::None);
+    let copy = args.kw("copy").cloned().unwrap_or(Value::Bool(true));
+    let lt = s.call_registered(
+        "np.less",
+        Args {
+            pos: vec![v2.clone(), v1.clone()],
+            kw: vec![],
+        },
+    )?;
+    if truthy(&lt)? {
+        std::mem::swap(&mut v1, &mut v2);
+    }
+    let xf = match as_masked(&x) {
+        Some(m) => Value::Array(super::attrs::filled(s, m, None)?),
+        None => Value::Array(array_of(np(s, "array", vec![x.clone()], vec![])?)?),
+    };
+    let cond = if name == "masked_inside" {
+        let a = np(s, "greater_equal", vec![xf.clone(), v1], vec![])?;
+        let b = np(s, "less_equal", vec![xf, v2], vec![])?;
+        s.binary(crate::syntax::ast::BinOp::BitAnd, &a, &b)?
+    } else {
+        let a = np(s, "less", vec![xf.clone(), v1], vec![])?;
+        let b = np(s, "greater", vec![xf, v2], vec![])?;
+        s.binary(crate::syntax::ast::BinOp::BitOr, &a, &b)?
+    };
+    masked_where(s, &cond, &x, &copy)
+}
+
+/// `masked_invalid(a)`: NaN and infinities masked; never `nomask`.
+pub fn masked_invalid(s: &mut Session, args: &Args) -> PyResult<Value> {
+    let a = args.kw("a").cloned().unwrap_or(Value::None);
+    let copy = args.kw("copy").cloned().unwrap_or(Value::Bool(true));
+    let data = match as_masked(&a) {
+        Some(m) => Value::Array(view(&m.data)),
+        None => Value::Array(array_of(np(
+            s,
+            "array",
+            vec![a.clone()],
+            vec![("copy", Value::None)],
+        )?)?),
+    };
+    let finite = np(s, "isfinite", vec![data], vec![])?;
+    let cond = np(s, "logical_not", vec![finite], vec![])?;
+    let res = masked_where(s, &cond, &a, &copy)?;
+    if let Some(m) = as_masked(&res)
+        && m.mask().is_none()
+    {
+        let z = array_of(np(
+            s,
+            "zeros",
+            vec![shape_value(&m.data.shape())],
+            vec![("dtype", bool_dtype())],
+        )?)?;
+        *m.mask.borrow_mut() = Some(z);
+    }
+    Ok(res)
+}
+
+/// `masked_values(x, value, rtol, atol, copy, shrink)`.
+pub fn masked_values(s: &mut Session, args: &Args) -> PyResult<Value> {
+    let x = args.kw("x").cloned().unwrap_or(Value::None);
+    let value = args.kw("value").cloned().unwrap_or(Value::None);
+    let rtol = args.kw("rtol").cloned().unwrap_or(Value::Float(1e-5));
+    let atol = args.kw("atol").cloned().unwrap_or(Value::Float(1e-8));
+    let copy = args.kw("copy").cloned().unwrap_or(Value::Bool(true));
+    let shrink = match args.kw("shrink") {
+        Some(v) => truthy(v)?,
+        None => true,
+    };
+    let xnew = match as_masked(&x) {
+        Some(m) => super::attrs::filled(s, m, Some(value.clone()))?,
+        None => array_of(np(s, "array", vec![x.clone()], vec![])?)?,
+    };
+    let mask = if matches!(
+        xnew.dtype().native(),
+        DType::Float16 | DType::Float32 | DType::Float64
+    ) {
+        np(
+            s,
+            "isclose",
+            vec![Value::Array(xnew.clone()), value.clone()],
+            vec![("atol", atol), ("rtol", rtol)],
+        )?
+    } else {
+        np(
+            s,
+            "equal",
+            vec![Value::Array(xnew.clone()), value.clone()],
+            vec![],
+        )?
+    };
+    let ret = array(
+        s,
+        &Args {
+            pos: vec![],
+            kw: vec![
+                ("data".into(), Value::Array(xnew)),
+                ("mask".into(), mask),
+                ("copy".into(), copy),
+                ("fill_value".into(), value),
+            ],
+        },
+    )?;
+    if shrink
+        && let Some(m) = as_masked(&ret)
+        && let Some(mk) = m.mask()
+        && !super::any(&mk)
+    {
+        *m.mask.borrow_mut() = None;
+    }
+    Ok(ret)
+}
+
+/// `is_masked(x)`: whether `x` has masked values.
+pub fn is_masked(x: &Value) -> PyResult<Value> {
+    if super::is_masked_constant(x) {
+        return Ok(Value::Bool(true));
+    }
+    Ok(Value::Bool(match getmask(x) {
+        Some(m) => super::any(&m),
+        None => false,
+    }))
+}
+
+/// `default_fill_value(obj)`: by the dtype of an array, a dtype, or a
+/// Python scalar's type.
+pub fn default_fill_value(_s: &mut Session, obj: &Value) -> PyResult<Value> {
+    let dt = match obj {
+        Value::DType(d) => d.clone(),
+        Value::Array(a) => a.dtype().clone(),
+        Value::NpScalar(d, _) => d.clone(),
+        Value::Bool(_) => return Ok(Value::Bool(true)),
+        Value::Int(_) => return Ok(Value::Int(999_999)),
+        Value::Float(_) => return Ok(Value::Float(1e20)),
+        Value::Complex(..) => return Ok(Value::Complex(1e20, 0.0)),
+        other => match as_masked(other) {
+            Some(m) => m.data.dtype().clone(),
+            None => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    format!(
+                        "slicelab does not implement default_fill_value of a {}",
+                        other.type_name()
+                    ),
+                ));
+            }
+        },
+    };
+    // core.py returns the Python scalar of `default_filler` here.
+    Ok(match default_fill(&dt)? {
+        (_, Scalar::Bool(b)) => Value::Bool(b),
+        (_, Scalar::Int(i)) => Value::Int(i as i128),
+        (_, Scalar::UInt(u)) => Value::Int(u as i128),
+        (_, Scalar::Float(f)) => Value::Float(f),
+        (_, Scalar::Complex(r, i)) => Value::Complex(r, i),
+        _ => Value::None,
+    })
+}

@@ -1,0 +1,717 @@
+//! `np.ma`: masked arrays as NumPy's `numpy/ma/core.py` builds them.
+//!
+//! A masked array is a data array (an engine `NdArray`, often a view of
+//! the learner's array), a mask (a bool array, or `nomask`, NumPy's
+//! `np.False_`) and a fill value that NumPy creates lazily (printing an
+//! array or reading `.fill_value` sets it, and results of arithmetic
+//! inherit it, so the laziness is visible and kept here). Every function
+//! follows core.py's Python code step by step, calling slicelab's own
+//! `np.` functions through the registry where core.py calls NumPy's, so
+//! values, dtypes, messages and view/copy outcomes are NumPy's.
+//!
+//! Files: `build.rs` (constructors and the `masked_*` family), `print.rs`
+//! (repr/str with `--`), `attrs.rs` (attributes, methods, indexing),
+//! `reduce.rs` (sum/mean/min/... skipping masked values), `ops.rs`
+//! (operators, comparisons, ufuncs and their domains).
+
+mod attrs;
+mod build;
+mod ops;
+mod print;
+mod reduce;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use crate::engine::{ArrayRef, DType, NdArray, Scalar};
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::Args;
+use super::object::Obj;
+use super::registry::{Entry, Writes, func};
+use super::signature::Style;
+use super::value::Value;
+
+pub use attrs::{attr, call_method, getitem, setattr, setitem};
+pub use ops::{binary, compare, inplace, items, ufunc, unary};
+pub use print::{repr, str_of};
+
+/// The module's name as `Value::Module` holds it.
+pub const MODULE: &str = "numpy.ma";
+
+/// One masked array.
+#[derive(Debug)]
+pub struct Masked {
+    /// The data (`._data`): shares memory with what it was made from
+    /// when NumPy's does.
+    pub data: ArrayRef,
+    /// The mask; `None` is `nomask`.
+    pub mask: RefCell<Option<ArrayRef>>,
+    /// `._fill_value`: `None` until NumPy would have created it.
+    pub fill: RefCell<Option<(DType, Scalar)>>,
+    /// `hard_mask`.
+    pub hard: Cell<bool>,
+    /// `_sharedmask`.
+    pub shared: Cell<bool>,
+}
+
+impl Masked {
+    /// A masked array over `data` with `mask`, nothing else set.
+    pub fn new(data: ArrayRef, mask: Option<ArrayRef>) -> Masked {
+        Masked {
+            data,
+            mask: RefCell::new(mask),
+            fill: RefCell::new(None),
+            hard: Cell::new(false),
+            shared: Cell::new(false),
+        }
+    }
+
+    /// `_update_from(other)`: the fill value and hardness travel.
+    pub fn update_from(self, other: &Masked) -> Masked {
+        *self.fill.borrow_mut() = other.fill.borrow().clone();
+        self.hard.set(other.hard.get());
+        self
+    }
+
+    /// The mask now.
+    pub fn mask(&self) -> Option<ArrayRef> {
+        self.mask.borrow().clone()
+    }
+
+    /// `.fill_value`, created from the dtype's default on first use.
+    pub fn fill_value(&self) -> PyResult<(DType, Scalar)> {
+        if let Some(f) = self.fill.borrow().clone() {
+            return Ok(f);
+        }
+        let f = default_fill(self.data.dtype())?;
+        *self.fill.borrow_mut() = Some(f.clone());
+        Ok(f)
+    }
+
+    /// The value as a Python value.
+    pub fn into_value(self) -> Value {
+        Value::Object(Rc::new(Obj::Masked(self)))
+    }
+}
+
+thread_local! {
+    static MASKED: Rc<Obj> = Rc::new(Obj::MaskedConstant);
+}
+
+/// `np.ma.masked`, the one `MaskedConstant`.
+pub fn masked() -> Value {
+    Value::Object(MASKED.with(Rc::clone))
+}
+
+/// The masked array a value holds.
+pub fn as_masked(v: &Value) -> Option<&Masked> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Masked(m) => Some(m),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether `v` is `np.ma.masked`.
+pub fn is_masked_constant(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::MaskedConstant))
+}
+
+/// Whether `v` is any masked value (array or the constant).
+pub fn is_ma(v: &Value) -> bool {
+    as_masked(v).is_some() || is_masked_constant(v)
+}
+
+/// `default_fill_value(dtype)` as the 0-d value core.py stores.
+pub fn default_fill(dt: &DType) -> PyResult<(DType, Scalar)> {
+    let dt = dt.native();
+    Ok(match dt {
+        DType::Bool => (DType::Bool, Scalar::Bool(true)),
+        DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => {
+            (DType::UInt64, Scalar::UInt(999_999))
+        }
+        d if d.is_integer() => (DType::Int64, Scalar::Int(999_999)),
+        DType::Float16 | DType::Float32 | DType::Float64 => (DType::Float64, Scalar::Float(1e20)),
+        DType::Complex64 | DType::Complex128 => (DType::Complex128, Scalar::Complex(1e20, 0.0)),
+        other => return Err(unsupported_dtype(&other)),
+    })
+}
+
+/// The refusal for dtypes slicelab's `np.ma` does not handle.
+pub fn unsupported_dtype(dt: &DType) -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        format!(
+            "slicelab's np.ma handles bool and numeric dtypes only, not {}",
+            dt.name()
+        ),
+    )
+}
+
+/// `np.NAME(pos..., **kw)` through the registry, as core.py calls NumPy.
+pub(crate) fn np(
+    s: &mut Session,
+    name: &str,
+    pos: Vec<Value>,
+    kw: Vec<(&str, Value)>,
+) -> PyResult<Value> {
+    let kw = kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    s.call_registered(&format!("np.{name}"), Args { pos, kw })
+}
+
+/// A value NumPy returns as an array, as the engine array.
+pub(crate) fn array_of(v: Value) -> PyResult<ArrayRef> {
+    match v {
+        Value::Array(a) => Ok(a),
+        Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(&[], dt, &[s])?),
+        other => super::convert::to_array(&other, None),
+    }
+}
+
+/// The 0-d array or NumPy scalar `v` as a Python value NumPy would
+/// return from a reduction.
+pub(crate) fn scalar_of(a: &ArrayRef) -> Value {
+    Value::NpScalar(a.dtype().native(), a.first())
+}
+
+/// A fresh view of `a` (`ndarray.view`): same memory, new object.
+pub(crate) fn view(a: &ArrayRef) -> ArrayRef {
+    NdArray::view_with(a, a.layout())
+}
+
+/// Whether any element of a bool array is set.
+pub(crate) fn any(a: &ArrayRef) -> bool {
+    crate::engine::index::count_nonzero(a) > 0
+}
+
+/// `np.ma`'s functions with NumPy 2.4's signatures and the parameters
+/// slicelab reads.
+pub const ENTRIES: &[Entry] = &[
+    func(
+        "array(data, dtype=None, copy=False, order=None, mask=np.False_, fill_value=None, keep_mask=True, hard_mask=False, shrink=True, subok=True, ndmin=0)",
+        Style::Python,
+        "data dtype copy mask fill_value hard_mask",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_array(data=None, mask=np.False_, dtype=None, copy=False, subok=True, ndmin=0, fill_value=None, keep_mask=True, hard_mask=None, shrink=True, order=None)",
+        Style::Python,
+        "data dtype copy mask fill_value hard_mask",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_where(condition, a, copy=True)",
+        Style::Python,
+        "condition a copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_equal(x, value, copy=True)",
+        Style::Python,
+        "x value copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_not_equal(x, value, copy=True)",
+        Style::Python,
+        "x value copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_greater(x, value, copy=True)",
+        Style::Python,
+        "x value copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_greater_equal(x, value, copy=True)",
+        Style::Python,
+        "x value copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_less(x, value, copy=True)",
+        Style::Python,
+        "x value copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_less_equal(x, value, copy=True)",
+        Style::Python,
+        "x value copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_inside(x, v1, v2, copy=True)",
+        Style::Python,
+        "x v1 v2 copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_outside(x, v1, v2, copy=True)",
+        Style::Python,
+        "x v1 v2 copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_invalid(a, copy=True)",
+        Style::Python,
+        "a copy",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_values(x, value, rtol=1e-05, atol=1e-08, copy=True, shrink=True)",
+        Style::Python,
+        "x value rtol atol copy shrink",
+        Writes::Nothing,
+    ),
+    func("getmask(a)", Style::Python, "a", Writes::Nothing),
+    func("getmaskarray(arr)", Style::Python, "arr", Writes::Nothing),
+    func(
+        "getdata(a, subok=True)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func("is_masked(x)", Style::Python, "x", Writes::Nothing),
+    func("isMaskedArray(x)", Style::Python, "x", Writes::Nothing),
+    func(
+        "default_fill_value(obj)",
+        Style::Python,
+        "obj",
+        Writes::Nothing,
+    ),
+    func(
+        "filled(a, fill_value=None)",
+        Style::Python,
+        "a fill_value",
+        Writes::Nothing,
+    ),
+    func("compressed(x)", Style::Python, "x", Writes::Nothing),
+    func(
+        "count(a, axis=None, keepdims=<no value>)",
+        Style::Python,
+        "a axis keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "sum(a, axis=None, dtype=None, out=None, keepdims=<no value>)",
+        Style::Python,
+        "a axis dtype keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "prod(a, axis=None, dtype=None, out=None, keepdims=<no value>)",
+        Style::Python,
+        "a axis dtype keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "mean(a, axis=None, dtype=None, out=None, keepdims=<no value>)",
+        Style::Python,
+        "a axis dtype keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "min(obj, axis=None, out=None, fill_value=None, keepdims=<no value>)",
+        Style::Python,
+        "obj axis fill_value keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "max(obj, axis=None, out=None, fill_value=None, keepdims=<no value>)",
+        Style::Python,
+        "obj axis fill_value keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "zeros(shape, dtype=None, order='C', *, device=None, like=None, fill_value=None, hardmask=False)",
+        Style::Python,
+        "shape dtype",
+        Writes::Nothing,
+    ),
+    func(
+        "ones(shape, dtype=None, order='C', *, device=None, like=None, fill_value=None, hardmask=False)",
+        Style::Python,
+        "shape dtype",
+        Writes::Nothing,
+    ),
+    func(
+        "arange(start_or_stop, /, stop=None, step=1, *, dtype=None, device=None, like=None, fill_value=None, hardmask=False)",
+        Style::Python,
+        "start_or_stop stop step dtype",
+        Writes::Nothing,
+    ),
+    func(
+        "power(a, b, third=None)",
+        Style::Python,
+        "a b",
+        Writes::Nothing,
+    ),
+    func(
+        "log(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "log2(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "log10(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "sqrt(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "exp(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "sin(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "cos(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "abs(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "absolute(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "negative(a, *args, **kwargs)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "add(a, b, *args, **kwargs)",
+        Style::Python,
+        "a b",
+        Writes::Nothing,
+    ),
+    func(
+        "subtract(a, b, *args, **kwargs)",
+        Style::Python,
+        "a b",
+        Writes::Nothing,
+    ),
+    func(
+        "multiply(a, b, *args, **kwargs)",
+        Style::Python,
+        "a b",
+        Writes::Nothing,
+    ),
+    func(
+        "divide(a, b, *args, **kwargs)",
+        Style::Python,
+        "a b",
+        Writes::Nothing,
+    ),
+    func(
+        "true_divide(a, b, *args, **kwargs)",
+        Style::Python,
+        "a b",
+        Writes::Nothing,
+    ),
+    func(
+        "floor_divide(a, b, *args, **kwargs)",
+        Style::Python,
+        "a b",
+        Writes::Nothing,
+    ),
+];
+
+/// NumPy's public `numpy.ma` names slicelab does not have yet: they
+/// raise `NotImplementedError` naming themselves, never a false
+/// `AttributeError`.
+const MISSING: &[&str] = &[
+    "median",
+    "average",
+    "std",
+    "var",
+    "argmin",
+    "argmax",
+    "cumsum",
+    "cumprod",
+    "concatenate",
+    "stack",
+    "where",
+    "mask_or",
+    "make_mask",
+    "make_mask_none",
+    "fix_invalid",
+    "set_fill_value",
+    "anom",
+    "anomalies",
+    "masked_object",
+    "masked_all",
+    "empty",
+    "empty_like",
+    "zeros_like",
+    "ones_like",
+    "allequal",
+    "allclose",
+    "dot",
+    "sort",
+    "argsort",
+    "unique",
+    "ravel",
+    "reshape",
+    "transpose",
+    "clip",
+    "round",
+    "around",
+    "maximum",
+    "minimum",
+    "MaskedArray",
+    "MaskType",
+    "asarray",
+    "asanyarray",
+    "ptp",
+    "notmasked_edges",
+    "flatnotmasked_edges",
+    "clump_masked",
+    "clump_unmasked",
+    "compress_rows",
+    "compress_cols",
+    "mask_rows",
+    "mask_cols",
+    "diff",
+    "polyfit",
+    "corrcoef",
+    "cov",
+];
+
+fn entry(name: &str) -> Option<&'static Entry> {
+    ENTRIES.iter().find(|e| e.name() == name)
+}
+
+/// `np.ma.NAME`.
+pub fn module_attr(name: &str) -> PyResult<Value> {
+    match name {
+        "masked" => return Ok(masked()),
+        "nomask" => return Ok(Value::NpScalar(DType::Bool, Scalar::Bool(false))),
+        _ => {}
+    }
+    if entry(name).is_some() || MISSING.contains(&name) {
+        return Ok(Value::func(&format!("np.ma.{name}")));
+    }
+    if name == "MaskError" {
+        return super::exceptions::class("MaskError")
+            .ok_or_else(|| PyError::new("SystemError", "MaskError is not registered"));
+    }
+    Err(super::numpy_names::missing_module_attribute(MODULE, name))
+}
+
+/// Call `np.ma.NAME(...)`: bound against its entry, then computed.
+pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
+    let Some(e) = entry(name) else {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not have np.ma.{name} yet"),
+        ));
+    };
+    let args = super::registry::prepare(e, &args)?;
+    let a0 = || args.pos.first().cloned().unwrap_or(Value::None);
+    match name {
+        "array" | "masked_array" => build::array(s, &args),
+        "masked_where" => {
+            let copy = args.kw("copy").cloned().unwrap_or(Value::Bool(true));
+            let cond = args.get(0, "condition").cloned().unwrap_or(Value::None);
+            let a = args.get(1, "a").cloned().unwrap_or(Value::None);
+            build::masked_where(s, &cond, &a, &copy)
+        }
+        "masked_equal"
+        | "masked_not_equal"
+        | "masked_greater"
+        | "masked_greater_equal"
+        | "masked_less"
+        | "masked_less_equal" => build::masked_compare(s, name, &args),
+        "masked_inside" | "masked_outside" => build::masked_range(s, name, &args),
+        "masked_invalid" => build::masked_invalid(s, &args),
+        "masked_values" => build::masked_values(s, &args),
+        "getmask" => Ok(match getmask(&a0()) {
+            Some(m) => Value::Array(m),
+            None => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
+        }),
+        "getmaskarray" => Ok(Value::Array(getmaskarray(s, &a0())?)),
+        "getdata" => Ok(Value::Array(getdata(&a0())?)),
+        "is_masked" => build::is_masked(&a0()),
+        "isMaskedArray" => Ok(Value::Bool(is_ma(&a0()))),
+        "default_fill_value" => build::default_fill_value(s, &a0()),
+        "filled" => {
+            let a = a0();
+            let fill = args.get(1, "fill_value").cloned();
+            match as_masked(&a) {
+                Some(m) => Ok(Value::Array(attrs::filled(s, m, fill)?)),
+                None if is_masked_constant(&a) => attrs::call_method(s, &a, "filled", args),
+                None => match a {
+                    Value::Array(x) => Ok(Value::Array(x)),
+                    other => np(s, "array", vec![other], vec![]),
+                },
+            }
+        }
+        "compressed" | "count" | "sum" | "prod" | "mean" | "min" | "max" => {
+            let a = a0();
+            let a = if is_ma(&a) { a } else { build::plain(s, a)? };
+            let rest = Args {
+                pos: vec![],
+                kw: args
+                    .kw
+                    .iter()
+                    .filter(|(k, _)| k != "a" && k != "obj" && k != "x")
+                    .cloned()
+                    .collect(),
+            };
+            attrs::call_method(s, &a, name, rest)
+        }
+        "zeros" | "ones" => {
+            let v = s.call_registered(
+                &format!("np.{name}"),
+                Args {
+                    pos: vec![],
+                    kw: args.kw.clone(),
+                },
+            )?;
+            build::plain(s, v)
+        }
+        "arange" => {
+            let mut pos = vec![a0()];
+            let stop = args.kw("stop").cloned();
+            let step = args.kw("step").cloned();
+            if let Some(v) = &stop {
+                pos.push(v.clone());
+            }
+            if let Some(v) = step {
+                if stop.is_none() {
+                    pos.push(Value::None);
+                }
+                pos.push(v);
+            }
+            let kw = args
+                .kw
+                .iter()
+                .filter(|(k, _)| k == "dtype")
+                .cloned()
+                .collect();
+            let v = s.call_registered("np.arange", Args { pos, kw })?;
+            build::plain(s, v)
+        }
+        _ => ops::call_named(s, name, &args),
+    }
+}
+
+/// `getmask(a)`: the mask, `None` for `nomask`.
+pub fn getmask(v: &Value) -> Option<ArrayRef> {
+    match v {
+        _ if is_masked_constant(v) => {
+            NdArray::from_scalars(&[], DType::Bool, &[Scalar::Bool(true)]).ok()
+        }
+        _ => as_masked(v).and_then(|m| m.mask()),
+    }
+}
+
+/// `getmaskarray(a)`: the mask, or all-False of the data's shape.
+pub fn getmaskarray(s: &mut Session, v: &Value) -> PyResult<ArrayRef> {
+    if let Some(m) = getmask(v) {
+        return Ok(m);
+    }
+    let d = getdata(v)?;
+    let shape = Value::tuple(d.shape().iter().map(|&n| Value::Int(n as i128)).collect());
+    array_of(np(
+        s,
+        "zeros",
+        vec![shape],
+        vec![("dtype", Value::DType(DType::Bool))],
+    )?)
+}
+
+/// `getdata(a)`: the data array (`np.array(a, copy=False)` for others).
+pub fn getdata(v: &Value) -> PyResult<ArrayRef> {
+    if is_masked_constant(v) {
+        return Ok(NdArray::from_scalars(
+            &[],
+            DType::Float64,
+            &[Scalar::Float(0.0)],
+        )?);
+    }
+    match as_masked(v) {
+        Some(m) => Ok(view(&m.data)),
+        None => array_of(v.clone()),
+    }
+}
+
+/// `np.NAME(...)` with a masked argument: a ufunc goes through
+/// `__array_wrap__` (`ops::ufunc`); `np.sum`/`mean`/`min`/... call the
+/// masked array's method, as NumPy's `_wrapreduction` does; anything
+/// else is refused rather than computed on the bare data.
+pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
+    let name = e.name();
+    if let Some((nin, nout)) = e.ufunc {
+        return ufunc(s, name, nin, nout, args);
+    }
+    let method = match name {
+        "sum" | "prod" | "mean" | "min" | "max" => name,
+        "amin" => "min",
+        "amax" => "max",
+        _ => {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!("slicelab does not implement np.{name} of a masked array yet"),
+            ));
+        }
+    };
+    let bound = super::registry::prepare(e, &args)?;
+    let a = bound.pos.first().cloned().unwrap_or(Value::None);
+    let rest = Args {
+        pos: vec![],
+        kw: bound.kw.into_iter().filter(|(k, _)| k != "a").collect(),
+    };
+    attrs::call_method(s, &a, method, rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_signature_parses_and_names_what_it_honours() {
+        for e in ENTRIES {
+            let sig = super::super::signature::parse(e.signature)
+                .unwrap_or_else(|m| panic!("{}: {m}", e.signature));
+            for h in e.honours.split_whitespace() {
+                assert!(sig.params.iter().any(|p| p.name == h), "{} {h}", e.name());
+            }
+            assert!(!MISSING.contains(&e.name()), "{} is both", e.name());
+        }
+    }
+}
