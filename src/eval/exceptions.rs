@@ -129,6 +129,7 @@ const CLASSES: &[(&str, &[&str])] = &[
     ("AxisError", &["ValueError", "IndexError"]),
     ("ComplexWarning", &["RuntimeWarning"]),
     ("LinAlgError", &["ValueError"]),
+    ("BadZipFile", &["Exception"]),
 ];
 
 /// The class object for an exception class name.
@@ -154,6 +155,7 @@ pub fn static_name(kind: &str) -> &'static str {
 pub fn transcript_name(kind: &str) -> &str {
     match kind {
         "LinAlgError" => "ValueError",
+        "BadZipFile" => "Exception",
         other => other,
     }
 }
@@ -174,6 +176,7 @@ pub fn builtin_kind(err: &PyError) -> &str {
 pub fn qualified_name(name: &str) -> String {
     match name {
         "LinAlgError" => "numpy.linalg.LinAlgError".into(),
+        "BadZipFile" => "zipfile.BadZipFile".into(),
         "AxisError" => "numpy.exceptions.AxisError".into(),
         "ComplexWarning" => "numpy.exceptions.ComplexWarning".into(),
         other => other.into(),

@@ -2,6 +2,7 @@
 //! statement at a time, returning an `Outcome` that front ends render.
 //! Nothing here prints.
 
+mod array_interface;
 pub mod bindings;
 mod block;
 mod block_arrays;
@@ -38,6 +39,7 @@ mod np_linalg;
 mod npy;
 mod pad;
 mod shapes;
+mod textio;
 /// Lesson lines run with file writing refused (issue 19).
 pub use npy::{WritesRefused, refuse_file_writes};
 mod cross;

@@ -53,6 +53,41 @@ pub enum Obj {
     ClassMethod(Value),
     /// A NumPy result namedtuple (`UniqueCountsResult`, `SlogdetResult`).
     NamedTuple(super::named_tuple::NamedTuple),
+    /// An open `.npz` archive (`np.load` of a zip file).
+    Npz(super::npy::npz::NpzFile),
+    /// `f.keys()` / `f.values()` / `f.items()` of an `NpzFile` (the
+    /// `Mapping` views): the archive, and `"keys"`, `"values"` or `"items"`.
+    NpzView(Value, &'static str),
+}
+
+/// The `NpzFile` an object value holds, if it is one.
+pub fn npz_of(v: &Value) -> Option<&super::npy::npz::NpzFile> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Npz(n) => Some(n),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The names, arrays or `(name, array)` pairs an `NpzFile` or one of its
+/// views iterates over, read now.
+pub fn npz_items(o: &Obj) -> Option<super::PyResult<Vec<Value>>> {
+    let (v, kind) = match o {
+        Obj::Npz(n) => return Some(Ok(n.files.iter().map(|f| Value::str(f)).collect())),
+        Obj::NpzView(v, kind) => (v, *kind),
+        _ => return None,
+    };
+    let n = npz_of(v)?;
+    let keys = n.files.iter().map(|f| Value::str(f));
+    Some(match kind {
+        "keys" => Ok(keys.collect()),
+        "values" => keys.map(|k| n.get(&k)).collect(),
+        _ => keys
+            .map(|k| Ok(Value::tuple(vec![k.clone(), n.get(&k)?])))
+            .collect(),
+    })
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -122,6 +157,10 @@ impl Obj {
             Obj::StaticMethod(_) => "staticmethod".into(),
             Obj::ClassMethod(_) => "classmethod".into(),
             Obj::NamedTuple(t) => t.class.name.into(),
+            Obj::Npz(_) => "NpzFile".into(),
+            Obj::NpzView(_, "keys") => "KeysView".into(),
+            Obj::NpzView(_, "values") => "ValuesView".into(),
+            Obj::NpzView(..) => "ItemsView".into(),
         }
     }
 }
@@ -130,6 +169,10 @@ impl Obj {
 pub fn type_obj(o: &Obj) -> TypeObj {
     TypeObj::Builtin(match o {
         Obj::NamedTuple(t) => t.class.path,
+        Obj::Npz(_) => "numpy.lib.npyio.NpzFile",
+        Obj::NpzView(_, "keys") => "collections.abc.KeysView",
+        Obj::NpzView(_, "values") => "collections.abc.ValuesView",
+        Obj::NpzView(..) => "collections.abc.ItemsView",
         Obj::Func(_) => "function",
         Obj::Exc(e, _) => super::exceptions::static_name(&e.kind),
         Obj::Iter(_, kind) => kind,
@@ -223,6 +266,8 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
             super::pyclass::default_repr(o, opts).unwrap_or_default()
         }
         Obj::NamedTuple(t) => super::named_tuple::repr(t, opts),
+        Obj::Npz(n) => n.repr(),
+        Obj::NpzView(v, _) => format!("{}({})", o.type_name(), super::display::repr(v, opts)),
         Obj::Property(_) => format!("<property object at {addr:#x}>"),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
             format!("<{}({})>", o.type_name(), super::display::repr(f, opts))

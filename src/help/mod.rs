@@ -28,6 +28,8 @@ const NP_SHAPES: &str = include_str!("np_shapes.txt");
 const NP_MATH: &str = include_str!("np_math.txt");
 /// Products and index sums (`cross`, `tensordot`, `einsum`).
 const NP_PRODUCTS: &str = include_str!("np_products.txt");
+/// File routines (`savetxt`, `loadtxt`, `savez`, `fromfile`) and `info`.
+const NP_FILES: &str = include_str!("np_files.txt");
 /// `np.random.*` (the legacy module functions).
 const RANDOM: &str = include_str!("random.txt");
 /// `np.linalg.*`.
@@ -58,6 +60,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("np", "np.", NP_SHAPES),
     ("np", "np.", NP_MATH),
     ("np", "np.", NP_PRODUCTS),
+    ("np", "np.", NP_FILES),
     ("np.random", "np.random.", RANDOM),
     ("rng", "rng.", GENERATOR),
     ("np.linalg", "np.linalg.", LINALG),
