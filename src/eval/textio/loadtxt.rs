@@ -266,7 +266,7 @@ pub fn loadtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     }
 }
 
-fn decode(bytes: &[u8], encoding: &str) -> PyResult<String> {
+pub(super) fn decode(bytes: &[u8], encoding: &str) -> PyResult<String> {
     match encoding {
         "utf-8" | "utf8" => String::from_utf8(bytes.to_vec()).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
@@ -294,7 +294,7 @@ fn decode(bytes: &[u8], encoding: &str) -> PyResult<String> {
 }
 
 /// Python's universal newlines: `\n`, `\r\n` and `\r` each end a line.
-fn split_lines(text: &str) -> Vec<String> {
+pub(super) fn split_lines(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut chars = text.chars().peekable();
@@ -674,7 +674,7 @@ fn parse_complex(text: &str) -> Result<(f64, f64), ()> {
 /// `_ensure_ndmin_ndarray`: squeeze (only when an axis has length one:
 /// NumPy's squeeze returns the array itself otherwise), then `atleast_1d`
 /// or `atleast_2d(a).T`.
-fn ensure_ndmin(mut a: ArrayRef, ndmin: usize) -> PyResult<ArrayRef> {
+pub(super) fn ensure_ndmin(mut a: ArrayRef, ndmin: usize) -> PyResult<ArrayRef> {
     if a.ndim() > ndmin && a.shape().contains(&1) {
         let l = a.layout();
         let keep: Vec<usize> = (0..l.shape.len()).filter(|&k| l.shape[k] != 1).collect();

@@ -8,6 +8,7 @@
 //! or a directory is a one-line error at once; writes go only to the path
 //! given, and not at all while a lesson's own lines run.
 
+mod genfromtxt;
 mod loadtxt;
 mod rawfile;
 mod savetxt;
@@ -59,6 +60,12 @@ pub const ENTRIES: &[Entry] = &[
         Writes::Nothing,
     ),
     func(
+        r#"genfromtxt(fname, dtype=<class 'float'>, comments='#', delimiter=None, skip_header=0, skip_footer=0, converters=None, missing_values=None, filling_values=None, usecols=None, names=None, excludelist=None, deletechars=" !#$%&'()*+,-./:;<=>?@[\]^{|}~", replace_space='_', autostrip=False, case_sensitive=True, defaultfmt='f%i', unpack=None, usemask=False, loose=True, invalid_raise=True, max_rows=None, encoding=None, *, ndmin=0, like=None)"#,
+        Style::Python,
+        "fname dtype comments delimiter skip_header skip_footer filling_values usecols names autostrip unpack max_rows ndmin",
+        Writes::Nothing,
+    ),
+    func(
         "info(object=None, maxwidth=76, output=None, toplevel='numpy')",
         Style::Python,
         "object",
@@ -74,6 +81,7 @@ pub const NAMES: &[&str] = &[
     "savez",
     "savez_compressed",
     "info",
+    "genfromtxt",
 ];
 
 pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
@@ -82,6 +90,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
         "loadtxt" => loadtxt::loadtxt(s, args),
         "savez" | "savez_compressed" => savez(name, args),
         "info" => super::array_interface::info(s, args),
+        "genfromtxt" => genfromtxt::genfromtxt(s, args),
         _ => rawfile::fromfile(args),
     }
 }
