@@ -53,17 +53,14 @@ fn bad_zip(message: impl Into<String>) -> PyError {
 fn zip_error(e: zip::result::ZipError, path: &str) -> PyError {
     use zip::result::ZipError;
     match e {
-        ZipError::Io(io) => match io.raw_os_error() {
-            Some(_) => os_error(&io, path),
-            None => bad_zip(format!("File is not a zip file ({io})")),
-        },
-        ZipError::InvalidArchive(_) => bad_zip("File is not a zip file"),
+        ZipError::Io(io) if io.raw_os_error().is_some() => os_error(&io, path),
         ZipError::UnsupportedArchive(what) => PyError::new(
             "NotImplementedError",
             format!("slicelab cannot read this zip archive: {what}"),
         ),
-        ZipError::FileNotFound => bad_zip("File is not a zip file"),
-        other => bad_zip(format!("File is not a zip file ({other})")),
+        // Python's zipfile says this for every archive it cannot find
+        // its way through (no end record, a cut or garbled directory).
+        _ => bad_zip("File is not a zip file"),
     }
 }
 
@@ -168,6 +165,14 @@ impl NpzFile {
                 remaining: Some(size),
             };
             let got = read::read_npy(&mut src);
+            // Read on to the member's end, so its CRC is checked (Python's
+            // zipfile checks it as the last byte is read).
+            if got.is_ok() {
+                let mut rest = vec![0u8; 1 << 16];
+                while matches!(src.reader.read(&mut rest), Ok(n) if n > 0) {
+                    interrupt::check()?;
+                }
+            }
             // A zip-level failure (bad CRC, corrupt deflate stream) is
             // the archive's error, not the `.npy` reader's.
             if let Some(e) = failed.borrow_mut().take() {

@@ -1,7 +1,9 @@
 //! NumPy's text and raw file routines (issue 17 item 5): `np.savetxt`
 //! (`savetxt.rs`), `np.loadtxt` (`loadtxt.rs`, the C text reader's
-//! tokenizer, conversions and messages), `ndarray.tofile` and
-//! `np.fromfile` (`rawfile.rs`). `.npz` archives live in `npy/npz.rs`.
+//! tokenizer, conversions and messages), `np.genfromtxt` for float data
+//! (`genfromtxt.rs`), `ndarray.tofile` and `np.fromfile` (`rawfile.rs`),
+//! `np.savez`/`np.savez_compressed` (the archive itself is `npy/npz.rs`)
+//! and `np.info` (`array_interface.rs`).
 //!
 //! Files are hostile input (issue 19): a path is read only when it is a
 //! regular file whose size the allocator allows, so `/dev/zero`, a FIFO
