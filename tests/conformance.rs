@@ -62,8 +62,29 @@ fn parse_transcript(text: &str) -> Vec<Block> {
     blocks
 }
 
-/// Run the binary on the statements; returns (stdout, status description, stderr).
-fn run_slicelab(statements: &[String]) -> (String, String, String) {
+/// A fresh empty working directory for one session, holding only a
+/// `tests` link to this repository's `tests/`: sessions that write files
+/// (`np.savetxt('x.txt', ...)`) write there, and fixtures are read as
+/// `tests/data/...` as from the repository's root. The oracle ran the
+/// same way (`tests/conformance/README.md`).
+fn scratch_dir(stem: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "slicelab-conformance-{}-{stem}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    std::os::unix::fs::symlink(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests"),
+        dir.join("tests"),
+    )
+    .expect("a tests link in the scratch directory");
+    dir
+}
+
+/// Run the binary on the statements in `dir`; returns (stdout, status
+/// description, stderr).
+fn run_slicelab(statements: &[String], dir: &Path) -> (String, String, String) {
     // As check.py feeds them: a statement over several lines is followed by
     // an empty line, as at Python's prompt.
     let input: String = statements
@@ -78,6 +99,7 @@ fn run_slicelab(statements: &[String]) -> (String, String, String) {
         .collect();
     let mut child = match Command::new(env!("CARGO_BIN_EXE_slicelab"))
         .arg("--transcript")
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .env("TERM", "dumb")
         .stdin(Stdio::piped())
@@ -175,7 +197,9 @@ fn check_file(stem: &str) {
     let want = parse_transcript(&text);
     assert!(!want.is_empty(), "{} holds no statements", path.display());
     let statements: Vec<String> = want.iter().map(|b| b.statement.clone()).collect();
-    let (stdout, status, stderr) = run_slicelab(&statements);
+    let dir = scratch_dir(stem);
+    let (stdout, status, stderr) = run_slicelab(&statements, &dir);
+    let _ = std::fs::remove_dir_all(&dir);
     let got = parse_transcript(&stdout);
 
     let mut total = 0usize;
@@ -391,6 +415,10 @@ conformance_tests! {
     array_api_names => "158_array_api_names",
     bits_formatting => "159_bits_formatting",
     polynomials => "160_polynomials",
+    loadtxt => "146_loadtxt",
+    npz => "147_npz",
+    savetxt_tofile => "148_savetxt_tofile",
+    files_hostile => "149_files_hostile",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -1187,3 +1187,103 @@ fn common_run(bin: &str, input: &str) -> String {
         .unwrap();
     String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned()
 }
+
+/// The file routines of issue 17 item 5 on hostile files (issue 19): a
+/// device, a folder or a crafted archive is a one-line answer at once,
+/// and the names stay as they were.
+#[test]
+fn text_raw_and_npz_routines_answer_hostile_files_at_once() {
+    use std::io::Write;
+    let dir = std::env::temp_dir().join(format!("slicelab-robust-files-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let mut s = seeded();
+    let device =
+        "OSError: slicelab reads only regular files, not a device, FIFO or socket: '/dev/zero'";
+    assert_eq!(answer(&mut s, "np.loadtxt('/dev/zero')"), device);
+    assert_eq!(answer(&mut s, "np.fromfile('/dev/zero')"), device);
+    assert_eq!(
+        answer(&mut s, &format!("np.fromfile({:?})", dir.to_str().unwrap())),
+        format!(
+            "IsADirectoryError: [Errno 21] Is a directory: '{}'",
+            dir.display()
+        )
+    );
+
+    // An .npz member whose .npy header promises 8 TB: refused before any
+    // allocation, with the MemoryError NumPy's `numpy.ndarray(count)` gives
+    // for a zip stream.
+    let header = "{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000,), }";
+    let mut npy = b"\x93NUMPY\x01\x00".to_vec();
+    let padded = format!("{header:<117}\n");
+    npy.extend_from_slice(&(padded.len() as u16).to_le_bytes());
+    npy.extend_from_slice(padded.as_bytes());
+    let write_zip = |path: &str, members: &[(&str, &[u8])], method: zip::CompressionMethod| {
+        let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        for (name, bytes) in members {
+            z.start_file(*name, opts).unwrap();
+            z.write_all(bytes).unwrap();
+        }
+        z.finish().unwrap();
+    };
+    write_zip(
+        &p("huge.npz"),
+        &[("x.npy", &npy)],
+        zip::CompressionMethod::Deflated,
+    );
+    let got = answer(&mut s, &format!("np.load({:?})['x']", p("huge.npz")));
+    assert_eq!(
+        got,
+        "MemoryError: Unable to allocate 7.28 TiB for an array with shape (1000000000000,) and data type float64"
+    );
+
+    // A stored member with one data byte changed: the CRC check.
+    let good = {
+        let padded = "{'descr': '|u1', 'fortran_order': False, 'shape': (4,), }";
+        let mut out = b"\x93NUMPY\x01\x00".to_vec();
+        let padded = format!("{padded:<117}\n");
+        out.extend_from_slice(&(padded.len() as u16).to_le_bytes());
+        out.extend_from_slice(padded.as_bytes());
+        out.extend_from_slice(&[1, 2, 3, 4]);
+        out
+    };
+    write_zip(
+        &p("crc.npz"),
+        &[("y.npy", &good)],
+        zip::CompressionMethod::Stored,
+    );
+    let mut bytes = std::fs::read(p("crc.npz")).unwrap();
+    let at = bytes.windows(4).position(|w| w == [1, 2, 3, 4]).unwrap();
+    bytes[at] = 9;
+    std::fs::write(p("crc.npz"), &bytes).unwrap();
+    assert_eq!(
+        answer(&mut s, &format!("np.load({:?})['y']", p("crc.npz"))),
+        "BadZipFile: Bad CRC-32 for file 'y.npy'"
+    );
+
+    // Cut archives, and a file that only starts like one.
+    std::fs::write(p("cut.npz"), &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(
+        answer(&mut s, &format!("np.load({:?})", p("cut.npz"))),
+        "BadZipFile: File is not a zip file"
+    );
+    std::fs::write(p("empty_zip.npz"), b"PK\x05\x06").unwrap();
+    assert_eq!(
+        answer(&mut s, &format!("np.load({:?})", p("empty_zip.npz"))),
+        "BadZipFile: File is not a zip file"
+    );
+    // A member that is not an array comes back as bytes, read up to its size.
+    write_zip(
+        &p("text.npz"),
+        &[("note.txt", b"hello")],
+        zip::CompressionMethod::Deflated,
+    );
+    assert_eq!(
+        answer(&mut s, &format!("np.load({:?})['note.txt']", p("text.npz"))),
+        "b'hello'"
+    );
+    assert_eq!(answer(&mut s, "a"), "array([0, 1, 2, 3, 4, 5])");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -415,6 +415,12 @@ fn the_teaching_view_never_changes_a_value_over_the_corpus() {
         paths.sort();
         for p in paths {
             let text = std::fs::read_to_string(&p).expect("a session file");
+            // Sessions that write files run only in the conformance
+            // harness's scratch directory (this process's working
+            // directory is the repository).
+            if text.starts_with("# writes files") {
+                continue;
+            }
             same_with_teaching_on(&p.display().to_string(), &text);
             files += 1;
         }

@@ -309,6 +309,21 @@ impl Session {
                 v.type_name()
             )));
         };
+        if let Obj::Npz(npz) = o.as_ref() {
+            // `NpzFile.__enter__` returns the archive; `__exit__` closes it.
+            let result = (|| {
+                if let Some(t) = target {
+                    self.assign(t, v.clone())?;
+                }
+                if rest.is_empty() {
+                    self.exec_suite(body)
+                } else {
+                    self.exec_with(rest, body)
+                }
+            })();
+            npz.close();
+            return result;
+        }
         let Obj::Context(c) = o.as_ref() else {
             return Err(PyError::type_error(format!(
                 "'{}' object does not support the context manager protocol",

@@ -121,6 +121,11 @@ fn type_num(dt: &DType) -> i128 {
     }
 }
 
+/// `dtype.descr` as a list of values (for `a.__array_interface__`).
+pub(super) fn descr_list(dt: &DType) -> Vec<Value> {
+    descr(dt)
+}
+
 /// `dtype.descr`: the `__array_interface__` description, a list of
 /// `(name, typestr[, shape])` with `('', '|Vn')` for gaps between fields.
 fn descr(dt: &DType) -> Vec<Value> {

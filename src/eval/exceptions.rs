@@ -130,6 +130,7 @@ const CLASSES: &[(&str, &[&str])] = &[
     ("ComplexWarning", &["RuntimeWarning"]),
     ("LinAlgError", &["ValueError"]),
     ("MaskError", &["Exception"]),
+    ("BadZipFile", &["Exception"]),
 ];
 
 /// The class object for an exception class name.
@@ -156,6 +157,7 @@ pub fn transcript_name(kind: &str) -> &str {
     match kind {
         "LinAlgError" => "ValueError",
         "MaskError" => "Exception",
+        "BadZipFile" => "Exception",
         other => other,
     }
 }
@@ -177,6 +179,7 @@ pub fn qualified_name(name: &str) -> String {
     match name {
         "LinAlgError" => "numpy.linalg.LinAlgError".into(),
         "MaskError" => "numpy.ma.core.MaskError".into(),
+        "BadZipFile" => "zipfile.BadZipFile".into(),
         "AxisError" => "numpy.exceptions.AxisError".into(),
         "ComplexWarning" => "numpy.exceptions.ComplexWarning".into(),
         other => other.into(),

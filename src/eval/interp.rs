@@ -128,6 +128,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             super::object::Obj::Range(r) => super::pyiter::range_items(r)?,
             super::object::Obj::MappingProxy(d) => return iterate(d),
             super::object::Obj::NamedTuple(t) => return iterate(&t.items),
+            other if let Some(items) = super::object::npz_items(other) => items?,
             _ => {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not iterable",
@@ -686,6 +687,14 @@ impl Session {
         if let Some(d) = super::object::proxied(container) {
             return self.contains(d, item);
         }
+        if let Value::Object(o) = container
+            && let super::object::Obj::NpzView(f, "keys") = o.as_ref()
+        {
+            return self.contains(f, item);
+        }
+        if let Some(n) = super::object::npz_of(container) {
+            return Ok(n.contains(item));
+        }
         if let Some(r) = self.dunder(container, "__contains__", vec![item.clone()]) {
             return self.truth_of(&r?);
         }
@@ -756,6 +765,9 @@ impl Session {
     pub(super) fn getitem(&mut self, obj: &Value, idx: &Value) -> PyResult<Value> {
         if let Some(d) = super::object::proxied(obj) {
             return self.getitem(d, idx);
+        }
+        if let Some(n) = super::object::npz_of(obj) {
+            return n.get(idx);
         }
         if let Some(t) = super::named_tuple::as_tuple(obj) {
             return self.getitem(t, idx);

@@ -20,7 +20,7 @@ fn ints(v: &[usize]) -> Value {
 }
 
 /// An array's Python value for `.tolist()` / `.item()`.
-fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
+pub(super) fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
     match s {
         Scalar::Bool(b) => Value::Bool(*b),
         Scalar::Int(i) => Value::Int(*i as i128),
@@ -96,6 +96,7 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
             None => Value::None,
         },
         "flags" => Value::Flags(a.clone()),
+        "__array_interface__" => super::array_interface::interface(a),
         "T" => Value::Array(transpose(a, None)?),
         "mT" => super::array_api::matrix_transpose_attr(a)?,
         "real" if a.dtype().kind() == crate::engine::dtype::Kind::Complex => {
@@ -303,6 +304,35 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             return Err(PyError::attribute("mappingproxy", name));
         }
         return call_method_of(s, d, name, args);
+    }
+    if let Some(n) = super::object::npz_of(obj) {
+        return match name {
+            "keys" | "values" | "items" => {
+                let kind = match name {
+                    "keys" => "keys",
+                    "values" => "values",
+                    _ => "items",
+                };
+                Ok(super::object::object(super::object::Obj::NpzView(
+                    obj.clone(),
+                    kind,
+                )))
+            }
+            "get" => {
+                let key = args.req(0, "key", "get")?;
+                if n.contains(key) {
+                    n.get(key)
+                } else {
+                    Ok(args.get(1, "default").cloned().unwrap_or(Value::None))
+                }
+            }
+            "close" | "__exit__" => {
+                n.close();
+                Ok(Value::None)
+            }
+            "__enter__" => Ok(obj.clone()),
+            _ => Err(PyError::attribute("NpzFile", name)),
+        };
     }
     let args = match super::pymethods::call(s, obj, name, args)? {
         Ok(v) => return Ok(v),
@@ -575,6 +605,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             }
         }
         "tobytes" => super::dtype_info::tobytes(a, &args)?,
+        "tofile" => super::textio::tofile(s, a, &args)?,
         "byteswap" => {
             let inplace = match args.get(0, "inplace") {
                 Some(v) => truthy(v)?,

@@ -3,6 +3,7 @@
 //! Nothing here prints.
 
 mod array_api;
+mod array_interface;
 pub mod bindings;
 mod bit_ufuncs;
 mod bits_format;
@@ -43,6 +44,7 @@ mod npy;
 mod numeric;
 mod pad;
 mod shapes;
+mod textio;
 /// Lesson lines run with file writing refused (issue 19).
 pub use npy::{WritesRefused, refuse_file_writes};
 mod cross;

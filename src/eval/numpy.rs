@@ -1160,9 +1160,13 @@ impl Session {
                             None => return Err(PyError::type_error("len() of unsized object")),
                         }
                     }
-                    Value::Object(_)
+                    Value::Object(o)
                         if super::object::proxied(v).is_some()
-                            || super::named_tuple::as_tuple(v).is_some() =>
+                            || super::named_tuple::as_tuple(v).is_some()
+                            || matches!(
+                                o.as_ref(),
+                                super::object::Obj::Npz(_) | super::object::Obj::NpzView(..)
+                            ) =>
                     {
                         iterate(v)?.len() as i128
                     }
@@ -1989,7 +1993,14 @@ impl Session {
                     }
                 };
                 if name == "load" {
-                    Value::Array(super::npy::load(&path)?)
+                    if let Some(Value::Str(e)) = args.get(4, "encoding")
+                        && !matches!(e.as_ref(), "ASCII" | "latin1" | "bytes")
+                    {
+                        return Err(PyError::value(
+                            "encoding must be 'ASCII', 'latin1', or 'bytes'",
+                        ));
+                    }
+                    super::npy::load(&path)?
                 } else {
                     super::npy::save(&path, &as_array(args.req(1, "arr", name)?)?)?;
                     Value::None
@@ -2004,6 +2015,7 @@ impl Session {
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
             n if super::products::NAMES.contains(&n) => super::products::call(n, &args)?,
+            n if super::textio::NAMES.contains(&n) => super::textio::call(self, n, &args)?,
             n if super::shapes::handles(n) => super::shapes::call(self, n, &args)?,
             n if super::copyto::handles(n) => super::copyto::call(&args)?,
             n if super::math_ufuncs::answers(n) => super::math_ufuncs::call(n, &args)?,

@@ -57,6 +57,41 @@ pub enum Obj {
     Masked(super::ma::Masked),
     /// `np.ma.masked`, the one `MaskedConstant`.
     MaskedConstant,
+    /// An open `.npz` archive (`np.load` of a zip file).
+    Npz(super::npy::npz::NpzFile),
+    /// `f.keys()` / `f.values()` / `f.items()` of an `NpzFile` (the
+    /// `Mapping` views): the archive, and `"keys"`, `"values"` or `"items"`.
+    NpzView(Value, &'static str),
+}
+
+/// The `NpzFile` an object value holds, if it is one.
+pub fn npz_of(v: &Value) -> Option<&super::npy::npz::NpzFile> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Npz(n) => Some(n),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The names, arrays or `(name, array)` pairs an `NpzFile` or one of its
+/// views iterates over, read now.
+pub fn npz_items(o: &Obj) -> Option<super::PyResult<Vec<Value>>> {
+    let (v, kind) = match o {
+        Obj::Npz(n) => return Some(Ok(n.files.iter().map(|f| Value::str(f)).collect())),
+        Obj::NpzView(v, kind) => (v, *kind),
+        _ => return None,
+    };
+    let n = npz_of(v)?;
+    let keys = n.files.iter().map(|f| Value::str(f));
+    Some(match kind {
+        "keys" => Ok(keys.collect()),
+        "values" => keys.map(|k| n.get(&k)).collect(),
+        _ => keys
+            .map(|k| Ok(Value::tuple(vec![k.clone(), n.get(&k)?])))
+            .collect(),
+    })
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -128,6 +163,10 @@ impl Obj {
             Obj::NamedTuple(t) => t.class.name.into(),
             Obj::Masked(_) => "MaskedArray".into(),
             Obj::MaskedConstant => "MaskedConstant".into(),
+            Obj::Npz(_) => "NpzFile".into(),
+            Obj::NpzView(_, "keys") => "KeysView".into(),
+            Obj::NpzView(_, "values") => "ValuesView".into(),
+            Obj::NpzView(..) => "ItemsView".into(),
         }
     }
 }
@@ -136,6 +175,10 @@ impl Obj {
 pub fn type_obj(o: &Obj) -> TypeObj {
     TypeObj::Builtin(match o {
         Obj::NamedTuple(t) => t.class.path,
+        Obj::Npz(_) => "numpy.lib.npyio.NpzFile",
+        Obj::NpzView(_, "keys") => "collections.abc.KeysView",
+        Obj::NpzView(_, "values") => "collections.abc.ValuesView",
+        Obj::NpzView(..) => "collections.abc.ItemsView",
         Obj::Func(_) => "function",
         Obj::Exc(e, _) => super::exceptions::static_name(&e.kind),
         Obj::Iter(_, kind) => kind,
@@ -232,6 +275,8 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         }
         Obj::NamedTuple(t) => super::named_tuple::repr(t, opts),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::repr(o, opts),
+        Obj::Npz(n) => n.repr(),
+        Obj::NpzView(v, _) => format!("{}({})", o.type_name(), super::display::repr(v, opts)),
         Obj::Property(_) => format!("<property object at {addr:#x}>"),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
             format!("<{}({})>", o.type_name(), super::display::repr(f, opts))

@@ -228,6 +228,17 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         (Obj::MappingProxy(_), "keys" | "items" | "values" | "get" | "copy") => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
+        (Obj::Npz(n), "files") => Ok(Value::list(n.files.iter().map(|f| Value::str(f)).collect())),
+        (Obj::Npz(_), "keys" | "items" | "values" | "get" | "close" | "__enter__" | "__exit__") => {
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+        }
+        (
+            Obj::Npz(_),
+            "zip" | "fid" | "f" | "allow_pickle" | "pickle_kwargs" | "max_header_size",
+        ) => Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab's NpzFile has no '{name}' attribute; use f.files and f['name']"),
+        )),
         _ => Err(PyError::attribute(&o.type_name(), name)),
     }
 }

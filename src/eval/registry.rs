@@ -139,7 +139,7 @@ pub const NP: &[Entry] = &[
     func(
         "load(file, mmap_mode=None, allow_pickle=False, fix_imports=True, encoding='ASCII', *, max_header_size=10000)",
         Style::Python,
-        "file",
+        "file encoding",
         Writes::Nothing,
     ),
     func(
@@ -1165,6 +1165,15 @@ pub const METHODS: &[(&str, Entry)] = &[
         ),
     ),
     (
+        "tofile",
+        func(
+            "tofile(file, sep='', format='%s')",
+            Style::CArgs { named: true },
+            "file sep format",
+            Writes::Nothing,
+        ),
+    ),
+    (
         "tobytes",
         func(
             "tobytes(order='C')",
@@ -1338,7 +1347,7 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 16] {
+pub fn tables() -> [&'static [Entry]; 17] {
     [
         NP,
         super::join_split::ENTRIES,
@@ -1356,6 +1365,7 @@ pub fn tables() -> [&'static [Entry]; 16] {
         super::array_api::ENTRIES,
         super::bits_format::ENTRIES,
         super::poly::ENTRIES,
+        super::textio::ENTRIES,
     ]
 }
 

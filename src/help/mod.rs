@@ -33,6 +33,8 @@ const NP_NUMERIC: &str = include_str!("np_numeric.txt");
 /// Bitwise and representation ufuncs, array-API names, bits and
 /// formatting, legacy polynomials (issue 12, issue 17 item 3).
 const NP_API: &str = include_str!("np_api.txt");
+/// File routines (`savetxt`, `loadtxt`, `savez`, `fromfile`) and `info`.
+const NP_FILES: &str = include_str!("np_files.txt");
 /// `np.random.*` (the legacy module functions).
 const RANDOM: &str = include_str!("random.txt");
 /// `np.linalg.*`.
@@ -65,6 +67,7 @@ const AREAS: &[(&str, &str, &str)] = &[
     ("np", "np.", NP_PRODUCTS),
     ("np", "np.", NP_NUMERIC),
     ("np", "np.", NP_API),
+    ("np", "np.", NP_FILES),
     ("np.random", "np.random.", RANDOM),
     ("rng", "rng.", GENERATOR),
     ("np.linalg", "np.linalg.", LINALG),

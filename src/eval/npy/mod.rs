@@ -7,8 +7,9 @@
 //! NumPy's does, and saves back the same.
 
 mod header;
-mod literal;
-mod read;
+pub(crate) mod literal;
+pub(crate) mod npz;
+pub(crate) mod read;
 
 use std::io::{self, Write};
 
@@ -18,7 +19,7 @@ use super::error::{PyError, PyResult};
 use crate::engine::dtype::DType;
 use crate::engine::{ArrayRef, Order, interrupt};
 
-const MAGIC: &[u8] = b"\x93NUMPY";
+pub(crate) const MAGIC: &[u8] = b"\x93NUMPY";
 const ALIGN: usize = 64;
 /// NumPy leaves room in the header for the growing axis to reach this many
 /// digits.
@@ -48,6 +49,21 @@ impl Drop for WritesRefused {
     }
 }
 
+/// `PermissionError` while a lesson's own lines run (they may not write
+/// files); every routine that writes a file asks this first.
+pub(crate) fn check_writes_allowed(path: &str) -> PyResult<()> {
+    if WRITES_REFUSED.with(|w| w.get()) {
+        return Err(PyError::new(
+            "PermissionError",
+            format!(
+                "a lesson's own lines may not write files: {}",
+                str_repr(path)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Write `a` to `path` as NumPy's `np.save` does (`.npy` is appended when
 /// the name lacks it, as NumPy does for a str path). The data goes out in
 /// chunks straight from the array's buffer, with Ctrl-C honoured between
@@ -58,15 +74,7 @@ pub fn save(path: &str, a: &ArrayRef) -> PyResult<()> {
     } else {
         format!("{path}.npy")
     };
-    if WRITES_REFUSED.with(|w| w.get()) {
-        return Err(PyError::new(
-            "PermissionError",
-            format!(
-                "a lesson's own lines may not write files: {}",
-                str_repr(&path)
-            ),
-        ));
-    }
+    check_writes_allowed(&path)?;
     let (head, data) = encode_parts(a)?;
     let mut file = std::fs::File::create(&path).map_err(|e| os_error(&e, &path))?;
     file.write_all(&head).map_err(|e| os_error(&e, &path))?;
@@ -84,7 +92,7 @@ pub fn save(path: &str, a: &ArrayRef) -> PyResult<()> {
 /// flat owner (NumPy reshapes what it read), F-ordered when the header says
 /// `fortran_order: True`. A FIFO or socket is refused (opening one would
 /// wait for a writer); a device is read only as far as its header allows.
-pub fn load(path: &str) -> PyResult<ArrayRef> {
+pub fn load(path: &str) -> PyResult<super::value::Value> {
     use std::os::unix::fs::FileTypeExt;
     let meta = std::fs::metadata(path).map_err(|e| os_error(&e, path))?;
     let kind = meta.file_type();
@@ -97,16 +105,32 @@ pub fn load(path: &str) -> PyResult<ArrayRef> {
             ),
         ));
     }
-    let file = std::fs::File::open(path).map_err(|e| os_error(&e, path))?;
+    let mut file = std::fs::File::open(path).map_err(|e| os_error(&e, path))?;
     if kind.is_dir() {
         return Err(os_error(&io::Error::from_raw_os_error(21), path));
+    }
+    // A zip archive (NumPy's `_ZIP_PREFIX`, or `_ZIP_SUFFIX` for an empty
+    // one) is an `.npz`: an `NpzFile` that reads members when asked.
+    if kind.is_file() {
+        use std::io::{Read, Seek};
+        let mut prefix = Vec::new();
+        (&mut file)
+            .take(4)
+            .read_to_end(&mut prefix)
+            .map_err(|e| os_error(&e, path))?;
+        if prefix == b"PK\x03\x04" || prefix == b"PK\x05\x06" {
+            let npz = npz::NpzFile::open(path, file)?;
+            return Ok(super::object::object(super::object::Obj::Npz(npz)));
+        }
+        file.seek(io::SeekFrom::Start(0))
+            .map_err(|e| os_error(&e, path))?;
     }
     let remaining = kind.is_file().then_some(meta.len());
     let mut src = read::Source {
         reader: io::BufReader::with_capacity(1 << 16, file),
         remaining,
     };
-    read::read_npy(&mut src)
+    read::read_npy(&mut src).map(super::value::Value::Array)
 }
 
 /// Parse a whole `.npy` file held in memory.
@@ -130,7 +154,7 @@ pub fn encode(a: &ArrayRef) -> PyResult<Vec<u8>> {
 
 /// Magic, version and header for `a`, and the array whose buffer holds
 /// the data contiguously from its offset (`a` itself, or a C copy).
-fn encode_parts(a: &ArrayRef) -> PyResult<(Vec<u8>, ArrayRef)> {
+pub(crate) fn encode_parts(a: &ArrayRef) -> PyResult<(Vec<u8>, ArrayRef)> {
     let descr = descr_of(a.dtype())?;
     let fortran = a.is_f_contiguous() && !a.is_c_contiguous();
     let shape = Lit::Tuple(a.shape().iter().map(|&n| Lit::Int(n as i128)).collect());
@@ -234,7 +258,7 @@ fn descr_of(dt: &DType) -> PyResult<Lit> {
 
 /// Python's `OSError` subclass and message for a failed file operation:
 /// `FileNotFoundError: [Errno 2] No such file or directory: 'x.npy'`.
-fn os_error(e: &io::Error, path: &str) -> PyError {
+pub(crate) fn os_error(e: &io::Error, path: &str) -> PyError {
     let Some(code) = e.raw_os_error() else {
         return PyError::new("OSError", format!("{e}: {}", str_repr(path)));
     };
