@@ -363,7 +363,15 @@ mod tests {
         assert_eq!(at_end("np.mg").1, vec!["mgrid"]);
         assert_eq!(
             at_end("np.int").1,
-            vec!["int16", "int32", "int64", "int8", "intersect1d", "intp"]
+            vec![
+                "int16",
+                "int32",
+                "int64",
+                "int8",
+                "interp",
+                "intersect1d",
+                "intp"
+            ]
         );
     }
 
