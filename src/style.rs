@@ -147,3 +147,31 @@ mod tests {
         assert!(p.error("x").ends_with("\x1b[0m") || p.error("x").ends_with("\x1b[39m"));
     }
 }
+
+/// Greedy word wrap of each line of `text` to `width` columns, keeping the
+/// author's line breaks; a word longer than a line stays whole (a name or
+/// an expression is never cut). Lesson prose, tutor remarks, verdict
+/// explanations and the `:vars` footer all wrap through here.
+pub fn wrap(text: &str, width: usize) -> String {
+    let options = textwrap::Options::new(width.max(1)).break_words(false);
+    text.lines()
+        .map(|line| textwrap::fill(line, &options))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_between_words_and_keeps_lines() {
+        assert_eq!(wrap("aa bb cc", 5), "aa bb\ncc");
+        assert_eq!(wrap("one\ntwo three", 7), "one\ntwo\nthree");
+        assert_eq!(
+            wrap("averyveryverylongword x", 5),
+            "averyveryverylongword\nx"
+        );
+        assert_eq!(wrap("", 5), "");
+    }
+}

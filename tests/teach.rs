@@ -203,7 +203,7 @@ fn vars_table_fits_80_columns() {
     }
     let t = teacher.command(":vars", &mut session, &p, 80).unwrap();
     assert!(t.lines().all(|l| l.chars().count() <= 80), "{t}");
-    for word in ["VIEW", "COPY", "unnamed", "| v ", "| x "] {
+    for word in ["VIEW", "COPY", "unnamed", "| v ", "other names: x (int)"] {
         assert!(t.contains(word), "{word} in {t}");
     }
 }
@@ -615,4 +615,38 @@ fn a_write_inside_a_learners_function_is_named_at_the_call() {
     assert!(call.contains("    train (4 cells)"), "{call}");
     // `t` is bound by this statement: it did not change, it is new.
     assert!(!call.contains("    t (4 cells)"), "{call}");
+}
+
+#[test]
+fn a_line_of_several_statements_judges_each_assignment() {
+    let text = teach(
+        &[
+            "X = np.arange(8.0).reshape(4, 2)",
+            "t2 = X.copy()[:3]; v = X[1:]; w = v[::2]; u = 1; u = X[0]",
+        ],
+        80,
+    );
+    for want in [
+        "t2: (3, 2) float64 · COPY from X · a view of a new array made from X",
+        "v: (3, 2) float64 · VIEW of X · basic slicing → view",
+        "w: (2, 2) float64 · VIEW of v",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    // `u` is bound twice on the line: its verdict is left out.
+    assert!(!text.contains("\nu: "), "{text}");
+}
+
+#[test]
+fn a_copy_of_a_slice_marks_only_the_cells_it_read() {
+    let text = teach(
+        &[
+            "X = np.arange(800.0).reshape(400, 2)",
+            "train = X[:300].copy()",
+        ],
+        80,
+    );
+    let read = text.lines().filter(|l| *l == "  ####").count();
+    let unread = text.lines().filter(|l| *l == "  ····").count();
+    assert_eq!((read, unread), (6, 2), "{text}");
 }

@@ -17,6 +17,7 @@ use crate::lesson::predict::{self, Answer, Truth};
 use crate::lesson::progress::{self, Place, Store};
 use crate::lesson::{Catalog, Guess, Lesson, Step, catalog};
 use crate::render::visible::visible_line;
+use crate::style::wrap;
 use crate::syntax::ast::{ExprKind, Stmt};
 use crate::teach::{Teacher, terminal_width};
 
@@ -34,30 +35,6 @@ The teaching view's commands work here too: :vars, :diagram NAME, :explain,
 /// Tasks and hints are wrapped to this many columns (lesson prose is
 /// wrapped by its author).
 const WIDTH: usize = 78;
-
-/// Greedy word wrap of each line of `text` to `width` columns.
-fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for (i, line) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let mut column = 0;
-        for word in line.split(' ') {
-            let w = word.chars().count();
-            if column > 0 && column + 1 + w > width {
-                out.push('\n');
-                column = 0;
-            } else if column > 0 {
-                out.push(' ');
-                column += 1;
-            }
-            out.push_str(word);
-            column += w;
-        }
-    }
-    out
-}
 
 /// How many wrong tries before the next hint comes by itself.
 const TRIES_PER_HINT: usize = 2;
@@ -875,20 +852,5 @@ fn score_line(g: Guess, typed: &str, truth: &Truth) -> String {
             format!("{}: {why} — you said {said}", truth.verdict())
         }
         Guess::Values => format!("values — you said {said}"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wrap_breaks_between_words_and_keeps_lines() {
-        assert_eq!(wrap("aa bb cc", 5), "aa bb\ncc");
-        assert_eq!(wrap("one\ntwo three", 7), "one\ntwo\nthree");
-        assert_eq!(
-            wrap("averyveryverylongword x", 5),
-            "averyveryverylongword\nx"
-        );
     }
 }

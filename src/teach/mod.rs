@@ -203,6 +203,15 @@ impl Teacher {
         if outcome.error.is_none() {
             report.results = results(&stmt, line, &outcome, session, &before);
             for r in &mut report.results {
+                // The evaluator recorded the operand the copy read (the
+                // view `X[:300]` in `X[:300].copy()`): draw its cells, not
+                // every cell of the name it came from.
+                let operand = outcome.made.iter().rev().find(|m| m.span == r.span);
+                if let (Some(m), Some(root)) = (operand, &r.source_array)
+                    && m.source.same_buffer(root)
+                {
+                    r.source_array = Some(m.source.clone());
+                }
                 if r.verdict.kind == Kind::Copy && r.source_array.is_some() {
                     r.gathered = gather::cells(session, &outcome.made, r.span);
                 }
@@ -274,56 +283,126 @@ fn results(
     session: &Session,
     before: &crate::eval::Bindings,
 ) -> Vec<Annotated> {
-    let mut out = Vec::new();
-    let mut judge_one = |label: String, expr: &Expr, arr: ArrayRef| {
-        let span = (expr.span.start, expr.span.end);
-        let producer = outcome.produced.iter().rev().find(|p| p.span == span);
-        let verdict = judge(expr, &arr, before, producer);
-        let source_array = verdict::source_expr(expr)
-            .and_then(verdict::root_name)
-            .and_then(|n| match before.get(n) {
-                Some(Value::Array(a)) => Some(a.clone()),
-                _ => None,
-            });
-        out.push(Annotated {
-            label,
-            array: arr,
-            verdict,
-            source_array,
-            gathered: None,
-            span,
-        });
-    };
-    match stmt {
-        Stmt::Expr(e) => {
-            if let Some(Value::Array(a)) = &outcome.value
-                && !matches!(e.kind, ExprKind::Name(_))
-            {
-                judge_one(text_of(e, line), e, a.clone());
-            }
+    let mut judged: Vec<(String, &Expr, ArrayRef)> = Vec::new();
+    let expr_result = |e: &Expr| match &outcome.value {
+        Some(Value::Array(a)) if !matches!(e.kind, ExprKind::Name(_)) => {
+            Some((text_of(e, line), a.clone()))
         }
-        Stmt::Assign { targets, value } => {
-            for t in targets {
-                match (&t.kind, &value.kind) {
-                    (ExprKind::Name(n), _) => {
-                        if let Some(Value::Array(a)) = session.binding(n).cloned() {
-                            judge_one(n.clone(), value, a);
-                        }
-                    }
-                    (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) if ts.len() == vs.len() => {
-                        for (t, v) in ts.iter().zip(vs) {
-                            if let ExprKind::Name(n) = &t.kind
-                                && let Some(Value::Array(a)) = session.binding(n).cloned()
-                            {
-                                judge_one(n.clone(), v, a);
-                            }
-                        }
+        _ => None,
+    };
+    let mut known = None;
+    match stmt {
+        Stmt::Expr(e) => judged.extend(expr_result(e).map(|(l, a)| (l, e, a))),
+        Stmt::Assign { targets, value } => judged.extend(bound(targets, value, session)),
+        // `a = X[1:]; b = a[::2]`: each assignment judged, with the names
+        // bound earlier on the line as sources; a name bound twice on the
+        // line is left out (its array is the last one's).
+        Stmt::Seq(items) => {
+            let names: Vec<&str> = items.iter().flat_map(assigned_names).collect();
+            let once = |n: &str| names.iter().filter(|m| **m == n).count() == 1;
+            for (i, item) in items.iter().enumerate() {
+                match item {
+                    Stmt::Assign { targets, value } => judged.extend(
+                        bound(targets, value, session)
+                            .into_iter()
+                            .filter(|(n, _, _)| once(n)),
+                    ),
+                    Stmt::Expr(e) if i + 1 == items.len() => {
+                        judged.extend(expr_result(e).map(|(l, a)| (l, e, a)))
                     }
                     _ => {}
                 }
             }
+            let mut with_new = before.clone();
+            for (k, v) in session.bindings() {
+                with_new.entry(k).or_insert(v);
+            }
+            known = Some(with_new);
         }
         _ => {}
+    }
+    let original = before;
+    judged
+        .into_iter()
+        .map(|(label, expr, arr)| {
+            // The name being judged is as it was before the line.
+            let own;
+            let before = match &known {
+                Some(k) => {
+                    let mut k = k.clone();
+                    match original.get(&label) {
+                        Some(v) => k.insert(label.clone(), v.clone()),
+                        None => k.remove(&label),
+                    };
+                    own = k;
+                    &own
+                }
+                None => original,
+            };
+            let span = (expr.span.start, expr.span.end);
+            let producer = outcome.produced.iter().rev().find(|p| p.span == span);
+            let verdict = judge(expr, &arr, before, producer);
+            let source_array = verdict::source_expr(expr)
+                .and_then(verdict::root_name)
+                .and_then(|n| match before.get(n) {
+                    Some(Value::Array(a)) => Some(a.clone()),
+                    _ => None,
+                });
+            Annotated {
+                label,
+                array: arr,
+                verdict,
+                source_array,
+                gathered: None,
+                span,
+            }
+        })
+        .collect()
+}
+
+/// The arrays an assignment bound to plain names, with the expression each
+/// came from (`a = b = X[1:]`, `a, b = X[0], X[1]`).
+fn bound<'e>(
+    targets: &'e [Expr],
+    value: &'e Expr,
+    session: &Session,
+) -> Vec<(String, &'e Expr, ArrayRef)> {
+    let array = |n: &str| match session.binding(n) {
+        Some(Value::Array(a)) => Some(a.clone()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for t in targets {
+        match (&t.kind, &value.kind) {
+            (ExprKind::Name(n), _) => out.extend(array(n).map(|a| (n.clone(), value, a))),
+            (ExprKind::Tuple(ts), ExprKind::Tuple(vs)) if ts.len() == vs.len() => {
+                for (t, v) in ts.iter().zip(vs) {
+                    if let ExprKind::Name(n) = &t.kind {
+                        out.extend(array(n).map(|a| (n.clone(), v, a)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The plain names an assignment binds.
+fn assigned_names(stmt: &Stmt) -> Vec<&str> {
+    let Stmt::Assign { targets, .. } = stmt else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for t in targets {
+        match &t.kind {
+            ExprKind::Name(n) => out.push(n.as_str()),
+            ExprKind::Tuple(ts) => out.extend(ts.iter().filter_map(|t| match &t.kind {
+                ExprKind::Name(n) => Some(n.as_str()),
+                _ => None,
+            })),
+            _ => {}
+        }
     }
     out
 }

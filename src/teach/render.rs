@@ -341,26 +341,14 @@ pub fn explain(a: &Annotated, palette: &Palette, width: usize) -> String {
     )
 }
 
-/// Break `text` into lines of at most `width` characters at spaces.
+/// `text` with its spacing collapsed, in lines of at most `width`
+/// characters, each ending in a newline.
 pub fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(&line);
-            out.push('\n');
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() {
+        return String::new();
     }
-    if !line.is_empty() {
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
+    format!("{}\n", crate::style::wrap(&words.join(" "), width))
 }
 
 /// The array whose shape frames the drawing of `owner`'s buffer: the owner

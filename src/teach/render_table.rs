@@ -1,7 +1,9 @@
 //! `:vars` / `whos`: one row per array name — shape, dtype, verdict, base,
-//! the names it shares memory with, buffer id, bytes, writeable.
+//! the names it shares memory with, buffer id, bytes — then the read-only
+//! names and the other names on a line each below, so the table stays one
+//! line a name at 80 columns (a learner reads it on a 24-line terminal).
 
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 
 use crate::eval::{Bindings, Value, shares_memory};
 use crate::style::Palette;
@@ -16,12 +18,28 @@ pub fn vars(names: &Bindings, teacher: &Teacher, palette: &Palette, width: usize
     if sorted.is_empty() {
         return "(no names yet)\n".into();
     }
+    let (arrays, others): (Vec<_>, Vec<_>) = sorted
+        .iter()
+        .partition(|(_, v)| matches!(v, Value::Array(_)));
+    let others: Vec<String> = others
+        .iter()
+        .map(|(name, value)| format!("{name} ({})", value.type_name()))
+        .collect();
+    let others = if others.is_empty() {
+        String::new()
+    } else {
+        let line = format!("other names: {}", others.join(", "));
+        super::render::wrap(&line, width)
+    };
+    if arrays.is_empty() {
+        return others;
+    }
     let mut table = Table::new();
     if palette.enabled() {
-        table.load_style(presets::UTF8_FULL.with_rounded_corners());
+        table.load_style(presets::UTF8_FULL_CONDENSED.with_rounded_corners());
         table.enforce_styling();
     } else {
-        table.load_style(presets::ASCII_FULL);
+        table.load_style(presets::ASCII_FULL_CONDENSED);
         table.force_no_tty();
     }
     table
@@ -36,15 +54,19 @@ pub fn vars(names: &Bindings, teacher: &Teacher, palette: &Palette, width: usize
             "shares with",
             "buffer",
             "bytes",
-            "write",
         ]);
-    for (name, value) in &sorted {
+    // Short facts never wrap; names may.
+    for column in [1, 2, 3, 6, 7] {
+        if let Some(c) = table.column_mut(column) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+    if let Some(c) = table.column_mut(4) {
+        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(12)));
+    }
+    let mut read_only = Vec::new();
+    for (name, value) in &arrays {
         let Value::Array(a) = value else {
-            table.add_row(vec![
-                Cell::new(name),
-                Cell::new(""),
-                Cell::new(value.type_name()),
-            ]);
             continue;
         };
         let verdict = teacher
@@ -84,8 +106,15 @@ pub fn vars(names: &Bindings, teacher: &Teacher, palette: &Palette, width: usize
             }),
             Cell::new(format!("#{}", teacher.numbers().of(a.buffer()))),
             Cell::new(a.size() * a.dtype().itemsize()),
-            Cell::new(if a.writeable() { "yes" } else { "no" }),
         ]);
+        if !a.writeable() {
+            read_only.push(name.as_str());
+        }
     }
-    format!("{table}\n")
+    let read_only = if read_only.is_empty() {
+        String::new()
+    } else {
+        super::render::wrap(&format!("read-only: {}", read_only.join(", ")), width)
+    };
+    format!("{table}\n{read_only}{others}")
 }

@@ -181,6 +181,22 @@ pub fn judge(
     if from == Source::Unnamed && result.base().is_some() && !advanced {
         return verdict(Kind::View, Source::Unnamed, &op, result);
     }
+    // `X.copy()[:300]`, `X[[0, 1]].T`: a view, but of a new array the
+    // expression made from `X`, so no memory of `X`'s.
+    if let (Some((name, _)), true, false, Op::Index(_) | Op::Attr(_)) =
+        (&named_source, result.base().is_some(), advanced, &op)
+    {
+        return Verdict {
+            kind: Kind::Copy,
+            source: Source::Named(name.clone()),
+            rule: format!("a view of a new array made from {name}"),
+            explanation: format!(
+                "The expression first made a new array from `{name}` (a copy), then took a \
+                 view of that: the result shares no memory with `{name}`, so writing to it \
+                 never reaches `{name}`."
+            ),
+        };
+    }
     let kind = if copies(&op) || from != Source::Nothing && !constructs(&op) {
         Kind::Copy
     } else {
