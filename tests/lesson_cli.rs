@@ -346,8 +346,8 @@ fn lesson_predict_questions_are_asked_until_answered_and_commands_spend_no_guess
     let home = temp_dir("predict");
     // Step 3 predicts `w.base is a`; step 4 asks shape, view, values.
     let input = "w = a[1:4]\nw[0] = 100\n\n\
-                 x = 1\nundefined_name\n:goal\nw.base is a\n\
-                 two\n:hint\n(3,)\nmaybe\nview\na[::2]\n:quit\n";
+                 x = 1\nundefined_name\n:goal\nw.base is a\nyes\n\
+                 two\n:hint\n(3,)\nmaybe\nview\na[::2]\n[0, 2, 4]\n:quit\n";
     let out = slicelab(&home, &["lesson", "views"], input);
     let shown = text(&out.stdout);
     assert!(out.status.success(), "{shown}");
@@ -363,10 +363,13 @@ fn lesson_predict_questions_are_asked_until_answered_and_commands_spend_no_guess
     assert!(shown.contains("that raised NameError"), "{shown}");
     // `:goal` showed its table and the question came back.
     assert!(shown.contains("yours now"), "{shown}");
-    assert!(shown.contains("✓ values — you said w.base is a"), "{shown}");
+    // Typing the statement back is not a guess.
+    assert!(shown.contains("statement reads `w` itself"), "{shown}");
+    assert!(shown.contains("statement reads `a` itself"), "{shown}");
+    assert!(shown.contains("✓ values — you said yes"), "{shown}");
     assert!(shown.contains("type a shape as whole numbers"), "{shown}");
     assert!(shown.contains("type VIEW or COPY"), "{shown}");
-    // A guess may use the lesson's names; all three were right.
+    // All three were right.
     assert!(shown.contains("You predicted 3 of 3 right."), "{shown}");
     // The explanation comes after the guess.
     let guess_at = shown.find("You predicted 3 of 3").unwrap();

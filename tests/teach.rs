@@ -650,3 +650,37 @@ fn a_copy_of_a_slice_marks_only_the_cells_it_read() {
     let unread = text.lines().filter(|l| *l == "  ····").count();
     assert_eq!((read, unread), (6, 2), "{text}");
 }
+
+#[test]
+fn writes_inside_a_function_are_not_taken_for_the_statements_own() {
+    let text = teach(
+        &[
+            "def f(x):\n    x[x < 0] = 0\n    return x",
+            "f(np.array([1, -1]))",
+        ],
+        80,
+    );
+    assert!(!text.contains("temporary"), "{text}");
+}
+
+#[test]
+fn a_function_writing_into_a_copy_it_was_handed_says_no_name_changed() {
+    let text = teach(
+        &[
+            "def f(x):\n    x[x < 0] = 0",
+            "b = np.array([3, -1, 4, -1])",
+            "f(b[[1, 3]])",
+        ],
+        80,
+    );
+    assert!(text.contains("no name's array changed"), "{text}");
+    let text = teach(
+        &[
+            "def f(x):\n    x[x < 0] = 0",
+            "b = np.array([3, -1, 4, -1])",
+            "f(b[:2])",
+        ],
+        80,
+    );
+    assert!(text.contains("wrote in place and changed"), "{text}");
+}

@@ -233,9 +233,11 @@ impl Session {
     }
 
     /// Remember that an assignment writes into `obj`, the value of the
-    /// expression spanning `span`.
+    /// expression spanning `span` (of the statement itself: spans inside a
+    /// function body are another text's).
     fn note_target(&mut self, span: crate::syntax::ast::Span, obj: &Value) {
         if let Value::Array(a) = obj
+            && self.depth == 0
             && self.targets.len() < MAX_TARGETS
         {
             self.targets.push(WriteTarget {

@@ -88,7 +88,8 @@ impl Session {
     /// Remember that `span` made `result` from `source` by `how`, when the
     /// teaching view is on and `result` is an array in a buffer of its own.
     pub(super) fn note_made(&mut self, span: Span, source: &Value, how: How, result: &Value) {
-        if !crate::engine::write_log::active() || self.made.len() >= MAX_MADE {
+        // Spans inside a function body are not the statement's.
+        if !crate::engine::write_log::active() || self.made.len() >= MAX_MADE || self.depth > 0 {
             return;
         }
         if let (Value::Array(src), Value::Array(out)) = (source, result)
@@ -113,6 +114,7 @@ impl Session {
     ) {
         if !crate::engine::write_log::active()
             || self.produced.len() >= MAX_MADE
+            || self.depth > 0
             || !matches!(result, Value::Array(_))
         {
             return;

@@ -198,12 +198,21 @@ pub enum Answer {
     Values(Value),
 }
 
-/// Read `text` as an answer to `question`, or say how to type one (the
-/// question is then asked again). A values answer is evaluated on the
-/// learner's own names as they are before the statement runs, so `a[1:3]`
-/// or `[0, 2]` are both answers; arrays are copied, so the statement cannot
-/// change a guess after it was made.
-pub fn read_answer(session: &mut Session, question: Guess, text: &str) -> Result<Answer, String> {
+/// Read `text` as an answer to `question` about `statement`, or say how
+/// to type one (the question is then asked again).
+///
+/// A values answer is a Python expression (`[0, 2]`, `7`, `True`, NumPy's
+/// own `array([0, 2])`) evaluated in a scratch session: it may read the
+/// learner's arrays and numbers, as copies, so `a[1:3]` is an answer, but
+/// nothing a guess does can change the lesson's names (`a.sort()` as a
+/// guess sorts a copy). A guess may not read a name the statement itself
+/// reads: typing the statement back would always be right.
+pub fn read_answer(
+    session: &mut Session,
+    question: Guess,
+    text: &str,
+    statement: &str,
+) -> Result<Answer, String> {
     match question {
         Guess::Shape => parse_shape(text).map(Answer::Shape).ok_or_else(|| {
             "type a shape as whole numbers, e.g. (2, 3), 4, or () for a scalar".to_string()
@@ -211,29 +220,67 @@ pub fn read_answer(session: &mut Session, question: Guess, text: &str) -> Result
         Guess::View => parse_verdict(text)
             .map(Answer::View)
             .ok_or_else(|| "type VIEW or COPY (v or c will do)".to_string()),
-        Guess::Values => {
-            match syntax::parse_stmt(text) {
-                Ok(Stmt::Expr(_)) => {}
-                Ok(_) => return Err("type the values as an expression, e.g. [1, 2]".into()),
-                Err(e) => return Err(format!("that does not read as Python: {}", e.message)),
-            }
-            let outcome = session.run(text);
-            if let Some(e) = outcome.error {
-                // "yes" to `w.base is a` means True; only when it is not a name.
-                if let Some(b) = yes_or_no(text).filter(|_| e.kind == "NameError") {
-                    return Ok(Answer::Values(Value::Bool(b)));
-                }
-                return Err(format!("that raised {e}; type the values, e.g. [1, 2]"));
-            }
-            match outcome.value {
-                Some(Value::Array(a)) => a
-                    .copy(crate::engine::Order::C)
-                    .map(|c| Answer::Values(Value::Array(c)))
-                    .map_err(|e| e.to_string()),
-                Some(v) => Ok(Answer::Values(v)),
-                None => Err("type the values as an expression, e.g. [1, 2]".into()),
-            }
+        Guess::Values => read_values(session, text, statement),
+    }
+}
+
+/// A values guess, evaluated on copies of the names it reads.
+fn read_values(session: &Session, text: &str, statement: &str) -> Result<Answer, String> {
+    match syntax::parse_stmt(text) {
+        Ok(Stmt::Expr(_)) => {}
+        Ok(_) => return Err("type the values as an expression, e.g. [1, 2]".into()),
+        Err(e) => return Err(format!("that does not read as Python: {}", e.message)),
+    }
+    let read_by_statement = read_names(statement);
+    let mut scratch = Session::new();
+    scratch.run("from numpy import array");
+    for name in read_names(text) {
+        if name == "np" || name == "numpy" || name == "array" {
+            continue;
         }
+        let Some(value) = session.binding(&name) else {
+            continue;
+        };
+        if read_by_statement.contains(&name) {
+            return Err(format!(
+                "say what you expect it to give, written out (e.g. [1, 2], 7 or True): \
+                 the statement reads `{name}` itself"
+            ));
+        }
+        let copy = match value {
+            Value::Array(a) => a
+                .copy(crate::engine::Order::C)
+                .map(Value::Array)
+                .map_err(|e| e.to_string())?,
+            Value::Int(_)
+            | Value::Float(_)
+            | Value::Complex(..)
+            | Value::Bool(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::NpScalar(..)
+            | Value::DType(_)
+            | Value::None => value.clone(),
+            _ => {
+                return Err(format!(
+                    "a guess can read the lesson's arrays and numbers, not `{name}`; \
+                     type the values, e.g. [1, 2]"
+                ));
+            }
+        };
+        scratch.bind(&name, copy);
+    }
+    let outcome = scratch.run(text);
+    if let Some(e) = outcome.error {
+        // "yes" to `w.base is a` means True; only when it is not a name.
+        if let Some(b) = yes_or_no(text).filter(|_| e.kind == "NameError") {
+            return Ok(Answer::Values(Value::Bool(b)));
+        }
+        return Err(format!("that raised {e}; type the values, e.g. [1, 2]"));
+    }
+    match outcome.value {
+        Some(v) => Ok(Answer::Values(v)),
+        None => Err("type the values as an expression, e.g. [1, 2]".into()),
     }
 }
 
@@ -290,11 +337,15 @@ mod tests {
         let (_, t) = reveal(&mut s, "b = a[::2]");
         assert_eq!((t.shape.clone(), t.verdict()), (Some(vec![3]), "VIEW"));
         assert_eq!(t.shares_with, vec!["a"]);
-        let answer = |s: &mut Session, text| read_answer(s, Guess::Values, text).unwrap();
+        let answer =
+            |s: &mut Session, text| read_answer(s, Guess::Values, text, "b = a[::2]").unwrap();
         assert!(answer_is_right(&answer(&mut s, "[0, 2, 4]"), &t));
         assert!(!answer_is_right(&answer(&mut s, "[0, 2]"), &t));
-        // Guesses may use the learner's names.
-        assert!(answer_is_right(&answer(&mut s, "a[::2]"), &t));
+        assert!(answer_is_right(&answer(&mut s, "array([0, 2, 4])"), &t));
+        // Guesses may read the learner's names, but not the statement's own.
+        s.run("c = a.copy()");
+        assert!(answer_is_right(&answer(&mut s, "c[::2]"), &t));
+        assert!(read_answer(&mut s, Guess::Values, "a[::2]", "b = a[::2]").is_err());
         let (_, t) = reveal(&mut s, "a[0]");
         assert_eq!((t.shape.clone(), t.verdict()), (Some(vec![]), "COPY"));
     }
@@ -313,11 +364,21 @@ mod tests {
     #[test]
     fn malformed_answers_are_refused_with_a_reason() {
         let mut s = Session::new();
-        assert!(read_answer(&mut s, Guess::View, "maybe").is_err());
-        assert!(read_answer(&mut s, Guess::Shape, "two").is_err());
-        assert!(read_answer(&mut s, Guess::Values, "x = 1").is_err());
-        assert!(read_answer(&mut s, Guess::Values, "undefined_name").is_err());
+        assert!(read_answer(&mut s, Guess::View, "maybe", "a").is_err());
+        assert!(read_answer(&mut s, Guess::Shape, "two", "a").is_err());
+        assert!(read_answer(&mut s, Guess::Values, "x = 1", "a").is_err());
+        assert!(read_answer(&mut s, Guess::Values, "undefined_name", "a").is_err());
         assert!(s.binding("x").is_none());
+    }
+
+    #[test]
+    fn a_guess_cannot_change_the_lessons_names() {
+        let mut s = Session::new();
+        s.run("a = np.array([3, 1, 2]); l = [1, 2]");
+        let _ = read_answer(&mut s, Guess::Values, "a.sort()", "b");
+        let _ = read_answer(&mut s, Guess::Values, "a.fill(0) or a", "b");
+        assert!(read_answer(&mut s, Guess::Values, "l.pop()", "b").is_err());
+        assert!(s.truth("a.tolist() == [3, 1, 2] and l == [1, 2]").unwrap());
     }
 
     #[test]
@@ -325,7 +386,8 @@ mod tests {
         let mut s = Session::new();
         s.run("a = np.arange(6)");
         let (_, t) = reveal(&mut s, "a[1:].base is a");
-        let answer = |s: &mut Session, text| read_answer(s, Guess::Values, text).unwrap();
+        let answer =
+            |s: &mut Session, text| read_answer(s, Guess::Values, text, "a[1:].base is a").unwrap();
         assert!(answer_is_right(&answer(&mut s, "yes"), &t));
         assert!(answer_is_right(&answer(&mut s, "True"), &t));
         assert!(!answer_is_right(&answer(&mut s, "No"), &t));

@@ -516,10 +516,7 @@ impl<'a> Tutor<'a> {
             }
             return self.advance();
         }
-        let changed_state = matches!(
-            outcome.stmt,
-            Some(Stmt::Assign { .. } | Stmt::AugAssign { .. })
-        );
+        let changed_state = self.teacher.last_changed(&self.session);
         // In a task done in several statements, one that gets more checks
         // to hold is progress, not a miss.
         let progressed = holding > self.holding && step.solutions.len() > 1;
@@ -753,13 +750,15 @@ impl<'a> Tutor<'a> {
                         break 'questions;
                     }
                     Action::Statement if line.trim().is_empty() => continue,
-                    Action::Statement => match predict::read_answer(&mut self.session, g, &line) {
-                        Ok(a) => {
-                            answers.push((g, line, Some(a)));
-                            break;
+                    Action::Statement => {
+                        match predict::read_answer(&mut self.session, g, &line, &p.statement.text) {
+                            Ok(a) => {
+                                answers.push((g, line, Some(a)));
+                                break;
+                            }
+                            Err(why) => self.say_dim(&why),
                         }
-                        Err(why) => self.say_dim(&why),
-                    },
+                    }
                     _ => {
                         let flow = self.handle(&line);
                         if flow != Flow::Continue || self.step != step_at {

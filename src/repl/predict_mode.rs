@@ -184,7 +184,8 @@ fn ask(
             ":predict off" => return Ok(Asked::Off),
             _ => {}
         }
-        match predict::read_answer(session, g, &line) {
+        // Only shapes and verdicts are asked here, never values.
+        match predict::read_answer(session, g, &line, "") {
             Ok(a) => return Ok(Asked::Answer(a)),
             Err(why) => {
                 let mut out = io::stdout();

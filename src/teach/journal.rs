@@ -200,6 +200,11 @@ pub enum UndoError {
 }
 
 impl Journal {
+    /// The newest statement remembered.
+    pub fn last(&self) -> Option<&Entry> {
+        self.entries.last()
+    }
+
     /// Remember a statement; drop the oldest entries past the limit.
     pub fn push(&mut self, entry: Entry) {
         self.entries.push(entry);

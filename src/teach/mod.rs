@@ -76,6 +76,9 @@ pub struct Report {
     /// Its calls of functions the learner defined that wrote in place
     /// (`normalize(train)`), as written.
     pub calls: Vec<String>,
+    /// Those calls wrote only into arrays made during the statement (a
+    /// copy they were handed, `f(b[[1, 5]])`): no memory anyone had.
+    pub calls_wrote_only_new: bool,
     /// A remark (e.g. that this statement cannot be undone).
     pub note: Option<String>,
 }
@@ -150,6 +153,22 @@ impl Teacher {
         self.annotate
     }
 
+    /// Whether the last statement changed anything: wrote a cell, changed
+    /// an array's shape or flags, or bound, rebound or deleted a name (a
+    /// `def` too). What a lesson counts as a try at its task.
+    pub fn last_changed(&self, session: &Session) -> bool {
+        let Some(entry) = self.journal.last() else {
+            return false;
+        };
+        let now = session.bindings();
+        entry.writes.any()
+            || entry.writes.changed_state()
+            || now.len() != entry.bindings.len()
+            || now
+                .iter()
+                .any(|(k, v)| !entry.bindings.get(k).is_some_and(|old| same(old, v)))
+    }
+
     /// The verdict recorded when `name` was last bound, if any.
     pub fn verdict_of(&self, name: &str) -> Option<&Verdict> {
         self.verdicts.get(name)
@@ -198,6 +217,7 @@ impl Teacher {
                 .iter()
                 .filter_map(|&(lo, hi)| line.get(lo..hi).map(|s| s.trim().to_string()))
                 .collect(),
+            calls_wrote_only_new: writes.log.bytes.is_empty() && writes.log.unrecorded.is_empty(),
             ..Report::default()
         };
         if outcome.error.is_none() {
@@ -273,6 +293,18 @@ pub fn terminal_width() -> usize {
         .or(from_env)
         .unwrap_or(80)
         .max(40)
+}
+
+/// Whether a name still holds what it held: the same object, or an equal
+/// plain value (a Python int is copied, not shared, between statements).
+fn same(old: &Value, new: &Value) -> bool {
+    let plain = |v: &Value| {
+        matches!(
+            v,
+            Value::None | Value::Bool(_) | Value::Int(_) | Value::Float(_) | Value::Str(_)
+        )
+    };
+    old.is(new) || plain(old) && plain(new) && format!("{old:?}") == format!("{new:?}")
 }
 
 /// The arrays a statement yielded or bound, each judged.

@@ -100,6 +100,16 @@ fn where_text(a: &Alert) -> String {
 /// changed:`) and one line per other name.
 fn also_changed(report: &Report, palette: &Palette, width: usize) -> String {
     let alerts: &[Alert] = &report.alerts;
+    if let ([call, ..], true) = (report.calls.as_slice(), report.calls_wrote_only_new) {
+        let text = format!(
+            "! {call} wrote in place, but only into arrays made during this statement \
+             (a copy it was handed, or its own): no name's array changed."
+        );
+        return format!(
+            "{}\n",
+            palette.alert(&super::render::wrap(&text, width).trim_end())
+        );
+    }
     if alerts.is_empty() {
         return String::new();
     }
