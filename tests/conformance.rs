@@ -419,6 +419,9 @@ conformance_tests! {
     npz => "147_npz",
     savetxt_tofile => "148_savetxt_tofile",
     files_hostile => "149_files_hostile",
+    scalar_methods_tanh_vecdot => "177_scalar_methods_tanh_vecdot",
+    namespace_odds_windows => "178_namespace_odds_windows",
+    ma_ufunc_wrappers => "180_ma_ufunc_wrappers",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -112,6 +112,7 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
             Value::Array(z)
         }
         "flat" => Value::FlatIter(a.clone()),
+        "device" => Value::str("cpu"),
         m if ARRAY_METHODS.contains(&m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
         other => return Err(PyError::attribute("numpy.ndarray", other)),
     })
@@ -120,7 +121,7 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
 /// Data attributes an ndarray has (`a.shape`); [`array_attr`] answers each.
 pub const ARRAY_ATTRIBUTES: &[&str] = &[
     "shape", "ndim", "size", "dtype", "strides", "itemsize", "nbytes", "base", "flags", "T",
-    "real", "imag", "flat", "mT",
+    "real", "imag", "flat", "mT", "device",
 ];
 
 /// Attributes of NumPy scalars (`np.int64(5).dtype`); [`scalar_attr`] answers each.
@@ -167,14 +168,25 @@ pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
         "ndim" => Value::Int(0),
         "size" => Value::Int(1),
         "itemsize" => Value::Int(dt.itemsize() as i128),
-        "real" => me.clone(),
+        "real" => match me {
+            Value::NpScalar(_, sc) if dt.kind() == crate::engine::dtype::Kind::Complex => {
+                super::scalar_generic::part(&dt, sc, "real")?
+            }
+            _ => me.clone(),
+        },
         "item" | "tolist" | "astype" | "copy" => Value::Method(Rc::new(me.clone()), Rc::from(name)),
         "tobytes" if matches!(me, Value::Void(_)) => {
             Value::Method(Rc::new(me.clone()), Rc::from(name))
         }
         "base" => Value::None,
         m if super::scalar_methods::has(&dt, m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
-        other => return Err(PyError::attribute(&me.type_name(), other)),
+        other => match me {
+            Value::NpScalar(_, sc) => match super::scalar_generic::attr(me, &dt, sc, other)? {
+                Some(v) => v,
+                None => return Err(PyError::attribute(&me.type_name(), other)),
+            },
+            _ => return Err(PyError::attribute(&me.type_name(), other)),
+        },
     })
 }
 
@@ -344,6 +356,9 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             "item" | "tolist" => Ok(scalar_to_py(dt, sc)),
             "copy" => Ok(obj.clone()),
             m if super::scalar_methods::has(dt, m) => super::scalar_methods::call(dt, sc, m, &args),
+            m if super::scalar_generic::has_method(dt, m) => {
+                super::scalar_generic::call(s, dt, sc, m, args)
+            }
             "astype" => {
                 let to = dtype_arg(args.req(0, "dtype", name)?)?;
                 let arr = NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(sc))?;
@@ -666,6 +681,12 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "var" => reduction(a, Reduction::Var(ddof), &args, 0)?,
         "prod" => reduction(a, Reduction::Prod, &args, 0)?,
         "cumsum" | "cumprod" => forward(s, &format!("np.{name}"), None, a, args)?,
+        // NumPy 2 refuses a 0-d array here.
+        "nonzero" if a.ndim() == 0 => {
+            return Err(PyError::value(
+                "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
+            ));
+        }
         "nonzero" => Value::tuple(
             crate::engine::index::nonzero(a)?
                 .into_iter()
@@ -770,6 +791,47 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             Value::Array(super::math_routines::round(a, d)?)
         }
         "dot" => super::linalg::dot(&Value::Array(a.clone()), args.req(0, "b", name)?)?,
+        "setflags" => {
+            // NumPy's array_setflags: write= through the WRITEABLE rules,
+            // align= accepted (every slicelab buffer is aligned), uic=True
+            // refused as NumPy refuses it for an array that is no copy.
+            if let Some(w) = args.get(0, "write").filter(|v| !matches!(v, Value::None)) {
+                a.set_writeable(truthy(w)?)?;
+            }
+            if let Some(u) = args.get(2, "uic").filter(|v| !matches!(v, Value::None))
+                && truthy(u)?
+            {
+                return Err(PyError::value("cannot set WRITEBACKIFCOPY flag to True"));
+            }
+            Value::None
+        }
+        "to_device" => {
+            match args.req(0, "device", name)? {
+                Value::Str(d) if d.as_ref() == "cpu" => {}
+                Value::Str(d) => {
+                    return Err(PyError::value(format!(
+                        "Unsupported device: {d}. Only 'cpu' is accepted."
+                    )));
+                }
+                Value::Int(d) => {
+                    return Err(PyError::value(format!(
+                        "Unsupported device: {d}. Only 'cpu' is accepted."
+                    )));
+                }
+                _ => {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        "slicelab's to_device() takes the device as a str",
+                    ));
+                }
+            }
+            if args.kw("stream").is_some_and(|v| !matches!(v, Value::None)) {
+                return Err(PyError::value(
+                    "The stream argument in to_device() is not supported",
+                ));
+            }
+            Value::Array(a.clone())
+        }
         _ => return Err(PyError::attribute("numpy.ndarray", name)),
     })
 }

@@ -50,6 +50,7 @@ pub use npy::{WritesRefused, refuse_file_writes};
 mod cross;
 mod einsum;
 mod emath;
+mod np_odds;
 mod np_testing;
 mod numpy;
 mod numpy_names;
@@ -74,16 +75,19 @@ mod record_sort;
 mod reduce_args;
 mod registry;
 mod removed_names;
+mod scalar_generic;
 mod scalar_methods;
 mod scope;
 mod searching;
 mod set_table;
 pub mod signature;
 mod stride_tricks;
+mod svml_tanh;
 mod ufunc_args;
 mod ufunc_methods;
 mod ufunc_reduceat;
 pub mod value;
+mod vecdot;
 
 use std::collections::HashMap;
 

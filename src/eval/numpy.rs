@@ -118,6 +118,8 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "inf" => Value::Float(f64::INFINITY),
         "pi" => Value::Float(std::f64::consts::PI),
         "e" => Value::Float(std::f64::consts::E),
+        "euler_gamma" => Value::Float(0.577_215_664_901_532_9),
+        "little_endian" => Value::Bool(cfg!(target_endian = "little")),
         "newaxis" => Value::None,
         "ndarray" => Value::Type(TypeObj::NdArray),
         "flatiter" => Value::Type(TypeObj::Builtin("numpy.flatiter")),
@@ -1547,6 +1549,11 @@ impl Session {
                 }
                 Value::Array(flip(&a, Some(vec![0]))?)
             }
+            "nonzero" if arr0(&args)?.ndim() == 0 => {
+                return Err(PyError::value(
+                    "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
+                ));
+            }
             "nonzero" => Value::tuple(
                 index::nonzero(&*arr0(&args)?)?
                     .into_iter()
@@ -2023,6 +2030,8 @@ impl Session {
             n if super::array_api::answers(n) => super::array_api::call(self, n, &args)?,
             n if super::bits_format::answers(n) => super::bits_format::call(n, &args)?,
             n if super::poly::answers(n) => super::poly::call(n, &args)?,
+            n if super::np_odds::answers(n) => super::np_odds::call(self, n, &args)?,
+            n if super::vecdot::answers(n) => super::vecdot::call(&args)?,
             n if super::ufunc_methods::answers(n) => super::ufunc_methods::call(self, n, &args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::searching::answers(n) => super::searching::call(n, &args)?,

@@ -1339,6 +1339,24 @@ pub const METHODS: &[(&str, Entry)] = &[
             Writes::Nothing,
         ),
     ),
+    (
+        "setflags",
+        func(
+            "setflags(write=None, align=None, uic=None)",
+            Style::CArgs { named: true },
+            "write align uic",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "to_device",
+        func(
+            "to_device(device, /, *, stream=None)",
+            Style::NumpyC,
+            "device stream",
+            Writes::Nothing,
+        ),
+    ),
 ];
 
 /// The entry for array method `name`, if it is registered.
@@ -1347,7 +1365,7 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 17] {
+pub fn tables() -> [&'static [Entry]; 19] {
     [
         NP,
         super::join_split::ENTRIES,
@@ -1366,6 +1384,8 @@ pub fn tables() -> [&'static [Entry]; 17] {
         super::bits_format::ENTRIES,
         super::poly::ENTRIES,
         super::textio::ENTRIES,
+        super::np_odds::ENTRIES,
+        super::vecdot::ENTRIES,
     ]
 }
 

@@ -80,6 +80,8 @@ fn data_array(s: &mut Session, v: &Value) -> PyResult<Value> {
         Some(m) => Value::Array(view(&m.data)),
         None => match v {
             Value::Array(_) => v.clone(),
+            // `masked._data`: a 0-d float64 zero.
+            _ if super::is_masked_constant(v) => Value::Array(super::getdata(v)?),
             other => np(s, "array", vec![other.clone()], vec![])?,
         },
     })
@@ -381,13 +383,12 @@ fn masked_unary(s: &mut Session, name: &str, a: &Value) -> PyResult<Value> {
     let d = data_array(s, a)?;
     let result = ignoring(false, || np(s, name, vec![d.clone()], vec![]))?;
     let m = match name {
-        "sqrt" | "log" | "log2" | "log10" => {
+        "sqrt" | "log" | "log2" | "log10" | "tan" | "arcsin" | "arccos" | "arccosh" | "arctanh" => {
             let fin = np(s, "isfinite", vec![result.clone()], vec![])?;
             let mut m = np(s, "logical_not", vec![fin], vec![])?;
-            let dom = ignoring(false, || {
-                let op = if name == "sqrt" { "less" } else { "less_equal" };
-                np(s, op, vec![d.clone(), Value::Float(0.0)], vec![])
-            })?;
+            let dom = ignoring(false, || unary_domain(s, name, &d))?
+                .map(|(_, m)| m)
+                .unwrap_or(Value::Bool(false));
             m = np(s, "logical_or", vec![m, dom], vec![])?;
             if let Some(k) = getmask(a) {
                 m = np(s, "logical_or", vec![m, Value::Array(k)], vec![])?;
@@ -436,6 +437,16 @@ pub fn call_named(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
         "add" | "subtract" | "multiply" => {
             let b = args.kw("b").cloned().unwrap_or(Value::None);
             masked_binary(s, name, &a, &b)
+        }
+        "hypot" | "arctan2" | "equal" | "not_equal" | "less" | "less_equal" | "greater"
+        | "greater_equal" | "logical_and" | "logical_or" | "logical_xor" | "bitwise_and"
+        | "bitwise_or" | "bitwise_xor" | "left_shift" | "right_shift" => {
+            let b = args.kw("b").cloned().unwrap_or(Value::None);
+            masked_binary(s, name, &a, &b)
+        }
+        "fmod" | "mod" | "remainder" => {
+            let b = args.kw("b").cloned().unwrap_or(Value::None);
+            domained_binary(s, name, &a, &b)
         }
         "divide" | "true_divide" | "floor_divide" => {
             let b = args.kw("b").cloned().unwrap_or(Value::None);
