@@ -84,6 +84,7 @@ mod ufunc_args;
 mod ufunc_methods;
 mod ufunc_reduceat;
 pub mod value;
+mod vectorize;
 
 use std::collections::HashMap;
 
