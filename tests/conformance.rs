@@ -419,6 +419,7 @@ conformance_tests! {
     npz => "147_npz",
     savetxt_tofile => "148_savetxt_tofile",
     files_hostile => "149_files_hostile",
+    vectorize_frompyfunc => "172_vectorize",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
