@@ -681,6 +681,16 @@ fn castable(v: &Value) -> bool {
     ) || matches!(v, Value::NpScalar(d, _) if !matches!(d.native(), DType::Record(_)))
 }
 
+/// The `'U'` array of the results' `str()` (its length the longest).
+fn build_text(s: &mut Session, list: Vec<Value>, empty: bool) -> PyResult<Value> {
+    let flat = Value::list(list);
+    if empty {
+        s.npk("array", vec![flat], &[("dtype", Value::str("U"))])
+    } else {
+        s.npc("array", vec![flat])
+    }
+}
+
 /// `np.asanyarray(outputs, dtype=otype)` of the object results, laid out
 /// in the iterator's order.
 fn build(
@@ -707,8 +717,20 @@ fn build(
             }
             out
         }
-        OType::Dtype(_) => {
-            if vals.iter().any(|v| !castable(v)) {
+        OType::Dtype(d) => {
+            let complex_into_real = |v: &Value| {
+                !matches!(d.native(), DType::Complex64 | DType::Complex128)
+                    && (matches!(v, Value::Complex(..))
+                        || matches!(v, Value::NpScalar(t, _) if matches!(t.native(), DType::Complex64 | DType::Complex128)))
+            };
+            let text_into_complex = |v: &Value| {
+                matches!(d.native(), DType::Complex64 | DType::Complex128)
+                    && matches!(v, Value::Str(_))
+            };
+            if vals
+                .iter()
+                .any(|v| !castable(v) || complex_into_real(v) || text_into_complex(v))
+            {
                 return Err(PyError::new(
                     "NotImplementedError",
                     "slicelab does not implement np.vectorize of a function returning non-scalar values without object arrays",
@@ -728,11 +750,29 @@ fn build(
         }
     };
     let empty = list.is_empty();
-    let flat = Value::list(list);
     let arr = match otype {
-        OType::Dtype(d) => s.npk("array", vec![flat], &[("dtype", Value::DType(d.clone()))])?,
-        _ if empty => s.npk("array", vec![flat], &[("dtype", Value::str("U"))])?,
-        _ => s.npc("array", vec![flat])?,
+        // Element by element, as the object cast stores each one
+        // (`setitem`: `-1` into uint8 is an OverflowError, `2.7` into int
+        // is 2).
+        OType::Dtype(d) => {
+            let n = int(list.len() as i64);
+            let arr = s.npk("empty", vec![n], &[("dtype", Value::DType(d.clone()))])?;
+            for (i, v) in list.iter().enumerate() {
+                crate::engine::interrupt::check().map_err(PyError::from)?;
+                // Into an integer dtype a float goes through `int()` first,
+                // then the range check (`-1.5` into uint8 is -1: an
+                // OverflowError, never a wrapped 255).
+                let v = match v {
+                    Value::Float(f) if d.is_integer() && f.is_finite() && f.abs() < 1e38 => {
+                        Value::Int(f.trunc() as i128)
+                    }
+                    other => other.clone(),
+                };
+                s.set_at(&arr, int(i as i64), &v)?;
+            }
+            arr
+        }
+        _ => build_text(s, list, empty)?,
     };
     let permuted: Vec<Value> = outer_first
         .iter()
