@@ -422,6 +422,7 @@ conformance_tests! {
     scalar_methods_tanh_vecdot => "177_scalar_methods_tanh_vecdot",
     namespace_odds_windows => "178_namespace_odds_windows",
     ma_ufunc_wrappers => "180_ma_ufunc_wrappers",
+    vectorize_frompyfunc => "172_vectorize",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -642,6 +642,30 @@ impl Session {
         if let Some(out) = self.binary_dunder(op, l, r) {
             return out;
         }
+        // `'a' * np.int64(3)`: a NumPy integer is an index, so a sequence
+        // repeats (`str.__mul__` takes it through `__index__`).
+        if op == crate::syntax::ast::BinOp::Mul {
+            let index = |v: &Value| match v {
+                Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => {
+                    Some(Value::Int(*i as i128))
+                }
+                Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => {
+                    Some(Value::Int(*u as i128))
+                }
+                _ => None,
+            };
+            let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+            if seq(l)
+                && let Some(n) = index(r)
+            {
+                return python_binary(op, l, &n);
+            }
+            if seq(r)
+                && let Some(n) = index(l)
+            {
+                return python_binary(op, &n, r);
+            }
+        }
         let numpy_side = is_numpy(l) || is_numpy(r);
         if numpy_side && op == crate::syntax::ast::BinOp::MatMul {
             return super::linalg::matmul(l, r);
@@ -1151,6 +1175,8 @@ impl Session {
             }
             Value::Object(o) => match o.as_ref() {
                 super::object::Obj::Func(func) => self.call_user(func, args),
+                super::object::Obj::PyUfunc(u) => self.call_pyufunc(u, args),
+                super::object::Obj::Vectorize(v) => self.call_vectorize(f, v, args),
                 _ => match self.call_class_object(o, f, args) {
                     Some(r) => r,
                     None => Err(PyError::type_error(format!(

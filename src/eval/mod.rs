@@ -88,6 +88,7 @@ mod ufunc_methods;
 mod ufunc_reduceat;
 pub mod value;
 mod vecdot;
+mod vectorize;
 
 use std::collections::HashMap;
 

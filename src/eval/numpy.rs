@@ -2037,6 +2037,7 @@ impl Session {
             n if super::searching::answers(n) => super::searching::call(n, &args)?,
             n if super::ndindex::answers(n) => super::ndindex::call(n, &args)?,
             n if super::numeric::answers(n) => super::numeric::call(self, n, &args)?,
+            n if super::vectorize::answers(n) => super::vectorize::call(self, n, &args)?,
             n if super::np_linalg::polyfit::NAMES.contains(&n) => {
                 super::np_linalg::polyfit::polyfit(self, &args)?
             }

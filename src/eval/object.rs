@@ -62,6 +62,10 @@ pub enum Obj {
     /// `f.keys()` / `f.values()` / `f.items()` of an `NpzFile` (the
     /// `Mapping` views): the archive, and `"keys"`, `"values"` or `"items"`.
     NpzView(Value, &'static str),
+    /// A ufunc made by `np.frompyfunc`.
+    PyUfunc(super::vectorize::PyUfunc),
+    /// A `numpy.vectorize` object.
+    Vectorize(super::vectorize::Vectorize),
 }
 
 /// The `NpzFile` an object value holds, if it is one.
@@ -167,6 +171,8 @@ impl Obj {
             Obj::NpzView(_, "keys") => "KeysView".into(),
             Obj::NpzView(_, "values") => "ValuesView".into(),
             Obj::NpzView(..) => "ItemsView".into(),
+            Obj::PyUfunc(_) => "numpy.ufunc".into(),
+            Obj::Vectorize(_) => "vectorize".into(),
         }
     }
 }
@@ -195,6 +201,8 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::ClassMethod(_) => "classmethod",
         Obj::Masked(_) => "numpy.ma.MaskedArray",
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
+        Obj::PyUfunc(_) => "numpy.ufunc",
+        Obj::Vectorize(_) => "numpy.vectorize",
     })
 }
 
@@ -278,6 +286,8 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Npz(n) => n.repr(),
         Obj::NpzView(v, _) => format!("{}({})", o.type_name(), super::display::repr(v, opts)),
         Obj::Property(_) => format!("<property object at {addr:#x}>"),
+        Obj::PyUfunc(u) => format!("<ufunc '{}'>", u.name),
+        Obj::Vectorize(_) => super::vectorize::vectorize_repr(o),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
             format!("<{}({})>", o.type_name(), super::display::repr(f, opts))
         }

@@ -239,6 +239,8 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
             "NotImplementedError",
             format!("slicelab's NpzFile has no '{name}' attribute; use f.files and f['name']"),
         )),
+        (Obj::PyUfunc(u), _) => super::vectorize::ufunc_attr(u, name),
+        (Obj::Vectorize(v), _) => super::vectorize::vectorize_attr(v, name),
         _ => Err(PyError::attribute(&o.type_name(), name)),
     }
 }

@@ -1365,38 +1365,36 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 19] {
-    [
-        NP,
-        super::join_split::ENTRIES,
-        super::dtype_info::ENTRIES,
-        super::shapes::ENTRIES,
-        super::copyto::ENTRIES,
-        super::searching::ENTRIES,
-        super::math_ufuncs::ENTRIES,
-        super::ufunc_methods::ENTRIES,
-        super::products::ENTRIES,
-        super::ndindex::ENTRIES,
-        super::numeric::ENTRIES,
-        super::np_linalg::polyfit::ENTRIES,
-        super::bit_ufuncs::ENTRIES,
-        super::array_api::ENTRIES,
-        super::bits_format::ENTRIES,
-        super::poly::ENTRIES,
-        super::textio::ENTRIES,
-        super::np_odds::ENTRIES,
-        super::vecdot::ENTRIES,
-    ]
+static TABLES: &[&[Entry]] = &[
+    NP,
+    super::join_split::ENTRIES,
+    super::dtype_info::ENTRIES,
+    super::shapes::ENTRIES,
+    super::copyto::ENTRIES,
+    super::searching::ENTRIES,
+    super::math_ufuncs::ENTRIES,
+    super::ufunc_methods::ENTRIES,
+    super::products::ENTRIES,
+    super::ndindex::ENTRIES,
+    super::numeric::ENTRIES,
+    super::np_linalg::polyfit::ENTRIES,
+    super::bit_ufuncs::ENTRIES,
+    super::array_api::ENTRIES,
+    super::bits_format::ENTRIES,
+    super::poly::ENTRIES,
+    super::textio::ENTRIES,
+    super::np_odds::ENTRIES,
+    super::vecdot::ENTRIES,
+    super::vectorize::ENTRIES,
+];
+
+/// Every registered table.
+pub fn tables() -> impl Iterator<Item = &'static [Entry]> {
+    TABLES.iter().copied()
 }
 
 static BY_NAME: LazyLock<std::collections::HashMap<&'static str, &'static Entry>> =
-    LazyLock::new(|| {
-        tables()
-            .into_iter()
-            .flatten()
-            .map(|e| (e.name(), e))
-            .collect()
-    });
+    LazyLock::new(|| tables().flatten().map(|e| (e.name(), e)).collect());
 
 /// The entry for `np.NAME`.
 pub fn np_entry(name: &str) -> Option<&'static Entry> {
@@ -1405,7 +1403,7 @@ pub fn np_entry(name: &str) -> Option<&'static Entry> {
 
 /// Every registered `np.` name.
 pub fn np_names() -> impl Iterator<Item = &'static str> {
-    tables().into_iter().flatten().map(Entry::name)
+    tables().flatten().map(Entry::name)
 }
 
 /// Is `v` the parameter's default, as written in the signature?
@@ -1654,11 +1652,7 @@ mod tests {
 
     #[test]
     fn every_signature_parses_and_names_what_it_honours() {
-        for e in tables()
-            .into_iter()
-            .flatten()
-            .chain(METHODS.iter().map(|(_, e)| e))
-        {
+        for e in tables().flatten().chain(METHODS.iter().map(|(_, e)| e)) {
             let sig =
                 signature::parse(e.signature).unwrap_or_else(|m| panic!("{}: {m}", e.signature));
             for h in e.honours.split_whitespace() {
