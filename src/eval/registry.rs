@@ -1347,7 +1347,7 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
 }
 
 /// Every registered table (routine modules append theirs here).
-pub fn tables() -> [&'static [Entry]; 17] {
+pub fn tables() -> [&'static [Entry]; 18] {
     [
         NP,
         super::join_split::ENTRIES,
@@ -1366,6 +1366,7 @@ pub fn tables() -> [&'static [Entry]; 17] {
         super::bits_format::ENTRIES,
         super::poly::ENTRIES,
         super::textio::ENTRIES,
+        super::datetime::ENTRIES,
     ]
 }
 
@@ -1586,6 +1587,14 @@ impl Session {
         let Some(entry) = entry else {
             return self.call_function(name, args);
         };
+        if args
+            .pos
+            .iter()
+            .chain(args.kw.iter().map(|(_, v)| v))
+            .any(super::datetime::involves_time)
+        {
+            return super::datetime::np_function(self, entry, args);
+        }
         if args
             .pos
             .iter()
