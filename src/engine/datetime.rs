@@ -286,13 +286,18 @@ fn extract(d: &mut i64, unit: i64) -> i64 {
 
 /// Days since 1970-01-01 of a civil date (proleptic Gregorian).
 pub fn days_from_civil(year: i64, month: i32, day: i32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
+    let y = if month <= 2 {
+        year.wrapping_sub(1)
+    } else {
+        year
+    };
     let era = y.div_euclid(400);
-    let yoe = y - era * 400;
+    let yoe = y.rem_euclid(400);
     let m = month as i64;
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i64 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
+    // Wrapping, as NumPy's C int64 arithmetic does for absurd years.
+    era.wrapping_mul(146097).wrapping_add(doe - 719468)
 }
 
 /// The civil date of a day count since 1970-01-01.
@@ -336,9 +341,9 @@ pub fn to_struct(u: TimeUnit, value: i64) -> DtResult<Option<DateTimeStruct>> {
     };
     const K: i64 = 1000;
     match u.base {
-        Base::Y => out.year = 1970 + dt,
+        Base::Y => out.year = dt.wrapping_add(1970),
         Base::M => {
-            out.year = 1970 + extract(&mut dt, 12);
+            out.year = extract(&mut dt, 12).wrapping_add(1970);
             out.month = dt as i32 + 1;
         }
         Base::W => set_days(dt.saturating_mul(7), &mut out),
@@ -442,13 +447,17 @@ pub fn from_struct(u: TimeUnit, s: &DateTimeStruct) -> DtResult<i64> {
             .wrapping_add(se)
     };
     let ret = match u.base {
-        Base::Y => s.year - 1970,
-        Base::M => 12 * (s.year - 1970) + (s.month as i64 - 1),
+        Base::Y => s.year.wrapping_sub(1970),
+        Base::M => s
+            .year
+            .wrapping_sub(1970)
+            .wrapping_mul(12)
+            .wrapping_add(s.month as i64 - 1),
         Base::W => {
             if days >= 0 {
                 days / 7
             } else {
-                (days - 6) / 7
+                days.wrapping_sub(6) / 7
             }
         }
         Base::D => days,
@@ -492,7 +501,7 @@ pub fn from_struct(u: TimeUnit, s: &DateTimeStruct) -> DtResult<i64> {
         if ret >= 0 {
             ret / num
         } else {
-            (ret - num + 1) / num
+            ret.wrapping_sub(num - 1) / num
         }
     } else {
         ret
@@ -611,8 +620,16 @@ fn conversion_factor(src: TimeUnit, dst: TimeUnit) -> DtResult<(i64, i64)> {
     }
     num = num.wrapping_mul(src.num as u64);
     denom = denom.wrapping_mul(dst.num as u64);
-    let g = gcd(num, denom);
-    Ok(((num / g) as i64, (denom / g) as i64))
+    let g = gcd(num, denom).max(1);
+    let (num, denom) = ((num / g) as i64, (denom / g) as i64);
+    if num <= 0 || denom <= 0 {
+        return Err((
+            "OverflowError",
+            "Integer overflow while computing the conversion factor between NumPy datetime units"
+                .into(),
+        ));
+    }
+    Ok((num, denom))
 }
 
 /// Cast one value between units: through the broken-down date for a
@@ -903,7 +920,7 @@ pub fn format_iso(s: Option<&DateTimeStruct>, base: Base) -> String {
     let mut out = format!("{:04}", d.year);
     if d.year < 0 {
         // C's "%04lld" pads the sign into the width: -1 → "-001".
-        out = format!("-{:03}", -d.year);
+        out = format!("-{:03}", d.year.unsigned_abs());
     }
     if base == Base::Y {
         return out;

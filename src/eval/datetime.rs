@@ -875,7 +875,8 @@ fn arange(args: &Args) -> PyResult<Value> {
         n += 1;
     }
     let n = n.max(0);
-    if !crate::engine::buffer::may_allocate((n as usize).saturating_mul(8)) {
+    if n > i64::MAX as i128 || !crate::engine::buffer::may_allocate((n as usize).saturating_mul(8))
+    {
         return Err(PyError::new("MemoryError", "Maximum allowed size exceeded"));
     }
     let vals: Vec<Scalar> = (0..n as i64)
