@@ -351,6 +351,14 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
             None => d,
             Some(prev) => match promote_types(&prev, &d) {
                 Some(p) => p,
+                None if super::datetime::is_time_dtype(&prev)
+                    || super::datetime::is_time_dtype(&d) =>
+                {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        "slicelab does not implement arrays mixing datetime64/timedelta64 with other values yet",
+                    ));
+                }
                 // Mixing strings and numbers gives strings wide enough
                 // for the numbers' text, as NumPy does.
                 None => DType::Str(str_width_of(leaves)),

@@ -555,6 +555,10 @@ pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
                 finish(&o, DType::Time(u, true), vals)
             }
         }
+        // NumPy has loops for td // int and td // float that slicelab
+        // does not run yet.
+        (BinaryOp::FloorDiv, O::Time(_, true, _), O::Int(_) | O::Float(_))
+        | (BinaryOp::Mod, O::Time(_, true, _), O::Float(_)) => Err(refuse(format!("np.{name}"))),
         (
             BinaryOp::Add
             | BinaryOp::Sub
@@ -683,6 +687,16 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             let bound = super::registry::prepare(e, &args)?;
             arange(&bound)
         }
+        // Uninitialised or zero generic datetimes cannot even print in NumPy.
+        "zeros" | "empty" | "zeros_like" | "empty_like"
+            if args
+                .pos
+                .iter()
+                .chain(args.kw.iter().map(|(_, v)| v))
+                .any(generic_datetime_dtype) =>
+        {
+            Err(refuse(format!("np.{name} with a generic datetime64 dtype")))
+        }
         n if STRUCTURAL.contains(&n) || answers(n) => s.call_function(&format!("np.{name}"), args),
         "sort" | "argsort" | "min" | "max" | "amin" | "amax" | "diff" | "unique"
             if args.pos.len() == 1 && args.kw.is_empty() =>
@@ -710,6 +724,19 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
         }
         _ => Err(refuse(format!("np.{name}"))),
     }
+}
+
+/// A dtype argument naming `datetime64` with no unit.
+fn generic_datetime_dtype(v: &Value) -> bool {
+    let d = match v {
+        Value::DType(d) | Value::Type(TypeObj::NpScalar(d)) => Some(d.clone()),
+        Value::Str(s) => match dtm::parse_dtype(s) {
+            Some(Ok((u, delta))) => Some(DType::Time(u, delta)),
+            _ => None,
+        },
+        _ => None,
+    };
+    matches!(d, Some(DType::Time(u, false)) if u.is_generic())
 }
 
 /// Methods of datetime arrays and scalars checked against NumPy.
@@ -772,6 +799,9 @@ fn datetime_as_string(args: &Args) -> PyResult<Value> {
     let DType::Time(u, false) = a.dtype().native() else {
         return Err(PyError::type_error("input must have type NumPy datetime"));
     };
+    if matches!(args.get(1, "unit"), Some(Value::Str(s)) if s.as_ref() == "auto") {
+        return Err(refuse("np.datetime_as_string with unit='auto'"));
+    }
     let to = match unit_arg(args.get(1, "unit"))? {
         None => u,
         Some(t) if t.num == 1 && !t.is_generic() => t,
