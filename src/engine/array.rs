@@ -379,6 +379,9 @@ pub fn copy_via_scalars(
         [sl.offset as isize, dl.offset as isize],
         |s, d| {
             let mut v = read_scalar(sbytes, s, sdtype);
+            if matches!(sdtype, DType::Time(..)) || matches!(ddtype, DType::Time(..)) {
+                v = super::datetime::cast_scalar(v, sdtype, ddtype);
+            }
             // A one-field record cast to a plain type is its field.
             while !matches!(ddtype, DType::Record(_))
                 && let Scalar::Record(items) = &mut v

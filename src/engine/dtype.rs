@@ -53,6 +53,10 @@ pub enum DType {
     /// `read_scalar`/`write_scalar` and byte copies; every computation
     /// casts it to `native()` first.
     Ordered(Box<DType>, Endian),
+    /// `datetime64[unit]` (`M8`) or, with `delta`, `timedelta64[unit]`
+    /// (`m8`): an int64 count of `unit`s, `NaT` = int64 min. Units, parsing
+    /// and printing live in `engine/datetime.rs`.
+    Time(super::datetime::TimeUnit, bool),
 }
 
 /// A byte order written out in a dtype.
@@ -165,6 +169,10 @@ pub enum Kind {
     Bytes,
     /// `V`
     Void,
+    /// `M` (datetime64)
+    DateTime,
+    /// `m` (timedelta64)
+    TimeDelta,
 }
 
 impl DType {
@@ -253,6 +261,7 @@ impl DType {
             DType::Str(n) => 4 * n,
             DType::Bytes(n) => *n,
             DType::Record(r) => r.itemsize,
+            DType::Time(..) => 8,
         }
     }
 
@@ -330,6 +339,8 @@ impl DType {
             DType::Str(_) => Kind::Str,
             DType::Bytes(_) => Kind::Bytes,
             DType::Record(_) => Kind::Void,
+            DType::Time(_, false) => Kind::DateTime,
+            DType::Time(_, true) => Kind::TimeDelta,
             DType::Ordered(inner, _) => inner.kind(),
         }
     }
@@ -345,6 +356,8 @@ impl DType {
             Kind::Str => 'U',
             Kind::Bytes => 'S',
             Kind::Void => 'V',
+            Kind::DateTime => 'M',
+            Kind::TimeDelta => 'm',
         }
     }
 
@@ -383,6 +396,7 @@ impl DType {
             DType::Str(n) => format!("<U{n}"),
             DType::Bytes(n) => format!("|S{n}"),
             DType::Record(r) => format!("void{}", 8 * r.itemsize),
+            DType::Time(u, delta) => super::datetime::dtype_name(*u, *delta),
             DType::Ordered(inner, _) => inner.name(),
         }
     }
@@ -399,6 +413,7 @@ impl DType {
             DType::Record(r) => format!("|V{}", r.itemsize),
             DType::Ordered(inner, Endian::Big) => format!(">{}", &inner.descr()[1..]),
             DType::Ordered(inner, Endian::Little) => inner.descr(),
+            DType::Time(u, delta) => super::datetime::dtype_str(*u, *delta),
             other => format!("<{}{}", other.kind_char(), other.itemsize()),
         }
     }
@@ -410,6 +425,8 @@ impl DType {
             DType::Str(_) => "str_".into(),
             DType::Bytes(_) => "bytes_".into(),
             DType::Record(_) => "void".into(),
+            DType::Time(_, false) => "datetime64".into(),
+            DType::Time(_, true) => "timedelta64".into(),
             DType::Ordered(inner, _) => inner.scalar_type_name(),
             other => other.name(),
         }

@@ -267,6 +267,7 @@ pub fn read_scalar(bytes: &[u8], at: isize, dtype: &DType) -> Scalar {
             load::<f32>(bytes, at + 4) as f64,
         ),
         DType::Complex128 => Scalar::Complex(load::<f64>(bytes, at), load::<f64>(bytes, at + 8)),
+        DType::Time(..) => Scalar::Int(load::<i64>(bytes, at)),
         DType::Str(n) => {
             let mut s = String::new();
             for k in 0..*n {
@@ -338,6 +339,12 @@ pub fn write_scalar(bytes: &mut [u8], at: isize, dtype: &DType, v: &Scalar) {
             store::<f64>(bytes, at, re);
             store::<f64>(bytes, at + 8, im);
         }
+        DType::Time(..) => store::<i64>(bytes, at, match v {
+            Scalar::Int(i) => *i,
+            Scalar::UInt(u) => *u as i64,
+            Scalar::Bool(b) => *b as i64,
+            _ => super::datetime::NAT,
+        }),
         DType::Str(n) => {
             let text = scalar_as_text(v);
             for (k, slot) in (0..*n).zip(text.chars().map(|c| c as u32).chain(std::iter::repeat(0))) {

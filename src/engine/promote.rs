@@ -37,6 +37,16 @@ pub fn promote_types(a: &DType, b: &DType) -> Option<DType> {
         return Some(a.clone());
     }
     let (ka, kb) = (a.kind(), b.kind());
+    if let (DType::Time(ua, da), DType::Time(ub, db)) = (a, b) {
+        // Only like with like (NumPy's `promote_types('M8', 'm8')` fails).
+        return (da == db)
+            .then(|| super::datetime::common_unit(*ua, *ub, *da, *db).ok())
+            .flatten()
+            .map(|u| DType::Time(u, *da));
+    }
+    if matches!(ka, DateTime | TimeDelta) || matches!(kb, DateTime | TimeDelta) {
+        return None;
+    }
     match (ka, kb) {
         (Str, Str) => return Some(DType::Str(a.itemsize().max(b.itemsize()) / 4)),
         (Bytes, Bytes) => return Some(DType::Bytes(a.itemsize().max(b.itemsize()))),

@@ -121,6 +121,9 @@ fn flatten_into(v: &Value, record: bool, out: &mut Vec<Value>) {
 /// A Python value as an element scalar for `dtype`, checking what NumPy
 /// checks when it stores a Python object: ints must fit, strings must parse.
 pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
+    if let DType::Time(u, delta) = dtype.native() {
+        return super::datetime::element(v, u, delta);
+    }
     let k = dtype.kind();
     Ok(match v {
         Value::Bool(b) => Scalar::Bool(*b),
@@ -263,6 +266,12 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     if let Value::FlatIter(a) = v {
         return to_array(&Value::Array(super::flatiter::to_array(a)?), dtype);
     }
+    if let Value::Array(a) = v
+        && (super::datetime::is_time_dtype(a.dtype())
+            || dtype.is_some_and(super::datetime::is_time_dtype))
+    {
+        return super::datetime::cast(a, dtype.unwrap_or(a.dtype()));
+    }
     if let Value::Array(a) = v {
         let dt = match dtype {
             Some(DType::Str(0)) => DType::Str(str_width(a.dtype())),
@@ -306,6 +315,9 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
                 .unwrap_or(1)
                 .max(1),
         ),
+        Some(DType::Time(u, delta)) if u.is_generic() => {
+            DType::Time(super::datetime::resolve_unit(&leaves, *delta)?, *delta)
+        }
         Some(d) => d.clone(),
         None => infer_dtype(&leaves)?,
     };
@@ -339,6 +351,14 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
             None => d,
             Some(prev) => match promote_types(&prev, &d) {
                 Some(p) => p,
+                None if super::datetime::is_time_dtype(&prev)
+                    || super::datetime::is_time_dtype(&d) =>
+                {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        "slicelab does not implement arrays mixing datetime64/timedelta64 with other values yet",
+                    ));
+                }
                 // Mixing strings and numbers gives strings wide enough
                 // for the numbers' text, as NumPy does.
                 None => DType::Str(str_width_of(leaves)),
@@ -357,6 +377,11 @@ pub fn str_width(dtype: &DType) -> usize {
         Kind::Str => dtype.itemsize() / 4,
         Kind::Bytes | Kind::Void => dtype.itemsize(),
         Kind::Float | Kind::Complex => 32,
+        Kind::TimeDelta => 21,
+        Kind::DateTime => match dtype.native() {
+            DType::Time(u, _) => crate::engine::datetime::iso_strlen(u.base),
+            _ => 32,
+        },
     }
 }
 

@@ -139,6 +139,11 @@ fn parse_code(s: &str) -> PyResult<DType> {
             return Err(not_understood(s));
         }
         let dt = parse_code(body)?;
+        if order == '>' && matches!(dt, DType::Time(..)) {
+            return Err(not_supported(
+                "big-endian datetime64 and timedelta64 dtypes",
+            ));
+        }
         return Ok(if order == '>' {
             DType::ordered(dt, crate::engine::dtype::Endian::Big)
         } else {
@@ -148,13 +153,15 @@ fn parse_code(s: &str) -> PyResult<DType> {
     if matches!(s, "O" | "object" | "|O" | "O8") {
         return Err(not_supported("object arrays (dtype=object)"));
     }
+    if let Some(parsed) = crate::engine::datetime::parse_dtype(s) {
+        let (unit, delta) = parsed.map_err(|(kind, msg)| PyError::new(kind, msg))?;
+        return Ok(DType::Time(unit, delta));
+    }
     if matches!(
         s.trim_start_matches(['<', '=']).chars().next(),
         Some('M' | 'm')
-    ) || s.starts_with("datetime64")
-        || s.starts_with("timedelta64")
-    {
-        return Err(not_supported("datetime64 and timedelta64 dtypes"));
+    ) {
+        return Err(not_understood(s));
     }
     DType::parse(s).ok_or_else(|| not_understood(s))
 }

@@ -117,6 +117,8 @@ fn type_num(dt: &DType) -> i128 {
         DType::Str(_) => 19,
         DType::Record(_) => 20,
         DType::Float16 => 23,
+        DType::Time(_, false) => 21,
+        DType::Time(_, true) => 22,
         DType::Ordered(inner, _) => type_num(inner),
     }
 }

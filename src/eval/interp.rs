@@ -575,6 +575,16 @@ impl Session {
         if let Some(out) = super::ma::unary(self, op, v) {
             return out;
         }
+        if super::datetime::involves_time(v) {
+            return super::datetime::unary(
+                match op {
+                    UnaryOp::Neg => "negative",
+                    UnaryOp::Pos => "positive",
+                    _ => "invert",
+                },
+                v,
+            );
+        }
         if is_numpy(v) {
             let (arr, scalar) = match v {
                 Value::Array(a) => (a.clone(), false),

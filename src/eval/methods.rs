@@ -219,6 +219,8 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
             DType::Str(_) => "U",
             DType::Bytes(_) => "S",
             DType::Record(_) => "V",
+            DType::Time(_, false) => "M",
+            DType::Time(_, true) => "m",
             DType::Ordered(..) => unreachable!("native() strips the order"),
         }),
         "str" => Value::str(&dt.descr()),
@@ -306,6 +308,66 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
     }
 }
 
+/// Methods of datetime arrays and scalars (and `astype` to a datetime
+/// type): `astype` casts through `datetime::cast`; the structural ones
+/// go on as for any dtype; every other one is refused, since the typed
+/// kernels know nothing of units or NaT.
+fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> {
+    let arr = match obj {
+        Value::Array(a) => a.clone(),
+        Value::NpScalar(dt, sc) if super::datetime::is_time_dtype(dt) => {
+            match NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(sc)) {
+                Ok(a) => a,
+                Err(e) => return Some(Err(e.into())),
+            }
+        }
+        _ => return None,
+    };
+    let time = super::datetime::is_time_dtype(arr.dtype());
+    if name == "astype" {
+        let to = match args.get(0, "dtype").map(dtype_arg) {
+            Some(Ok(d)) => d,
+            Some(Err(e)) => return Some(Err(e)),
+            None => return None,
+        };
+        if !time && !super::datetime::is_time_dtype(&to) {
+            return None;
+        }
+        let is = |i: usize, n: &str, ok: &dyn Fn(&Value) -> bool| args.get(i, n).is_none_or(ok);
+        let defaults = is(
+            1,
+            "order",
+            &|v| matches!(v, Value::Str(s) if s.as_ref() == "K"),
+        ) && is(
+            2,
+            "casting",
+            &|v| matches!(v, Value::Str(s) if s.as_ref() == "unsafe"),
+        ) && is(3, "subok", &|v| matches!(v, Value::Bool(true)))
+            && is(4, "copy", &|v| matches!(v, Value::Bool(true)));
+        if !defaults {
+            return Some(Err(PyError::new(
+                "NotImplementedError",
+                "slicelab does not implement astype options for datetime64/timedelta64 yet",
+            )));
+        }
+        let scalar = matches!(obj, Value::NpScalar(..));
+        return Some(super::datetime::cast(&arr, &to).map(|out| {
+            if scalar {
+                scalarize(out)
+            } else {
+                Value::Array(out)
+            }
+        }));
+    }
+    if !time || super::datetime::method_allowed(name) {
+        return None;
+    }
+    Some(Err(PyError::new(
+        "NotImplementedError",
+        format!("slicelab does not implement .{name}() for datetime64/timedelta64 values yet"),
+    )))
+}
+
 fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
     if let Some(r) = super::decorators::property_method(obj, name, &args) {
         return r;
@@ -350,6 +412,9 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
         Ok(v) => return Ok(v),
         Err(args) => args,
     };
+    if let Some(r) = time_method(obj, name, &args) {
+        return r;
+    }
     match obj {
         Value::Array(a) => call_array_method(s, a, name, args),
         Value::NpScalar(dt, sc) => match name {

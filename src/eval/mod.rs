@@ -14,6 +14,7 @@ mod complex_fns;
 mod comprehension;
 pub mod convert;
 mod copyto;
+pub mod datetime;
 mod decorators;
 pub mod display;
 mod dtype_arg;

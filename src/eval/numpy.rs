@@ -126,6 +126,10 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "void" => Value::Type(TypeObj::Void),
         "dtype" => Value::Type(TypeObj::DTypeClass),
         "str_" => Value::Type(TypeObj::NpStr),
+        "datetime64" | "timedelta64" => Value::Type(TypeObj::NpScalar(DType::Time(
+            crate::engine::datetime::TimeUnit::GENERIC,
+            name == "timedelta64",
+        ))),
         "True_" => Value::NpScalar(DType::Bool, Scalar::Bool(true)),
         "False_" => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
         "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => Value::func(&format!("np.{name}")),
@@ -1209,6 +1213,9 @@ impl Session {
             }
             "abs" => {
                 let v = args.req(0, "x", "abs")?;
+                if super::datetime::involves_time(v) {
+                    return super::datetime::unary("absolute", v);
+                }
                 if super::ma::is_ma(v) {
                     let pos = vec![v.clone()];
                     return super::ma::ufunc(self, "absolute", 1, 1, Args { pos, kw: vec![] });
@@ -2032,6 +2039,7 @@ impl Session {
             n if super::poly::answers(n) => super::poly::call(n, &args)?,
             n if super::np_odds::answers(n) => super::np_odds::call(self, n, &args)?,
             n if super::vecdot::answers(n) => super::vecdot::call(&args)?,
+            n if super::datetime::answers(n) => super::datetime::call(n, &args)?,
             n if super::ufunc_methods::answers(n) => super::ufunc_methods::call(self, n, &args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::searching::answers(n) => super::searching::call(n, &args)?,
@@ -2079,6 +2087,9 @@ fn isinstance(v: &Value, t: &Value) -> bool {
             "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
             other => super::dtype_info::isinstance_abstract(v, other),
         },
+        Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {
+            matches!(v, Value::NpScalar(DType::Time(_, d), _) if d == delta)
+        }
         Value::Type(TypeObj::NpScalar(dt)) => matches!(v, Value::NpScalar(d, _) if d == dt),
         Value::Type(TypeObj::Void) => matches!(v, Value::Void(_)),
         Value::Type(TypeObj::DTypeClass) => matches!(v, Value::DType(_)),
@@ -2252,6 +2263,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             }
         }
         TypeObj::Builtin("range") => super::pyiter::make_range(&args)?,
+        TypeObj::NpScalar(DType::Time(_, delta)) => super::datetime::construct(*delta, &args)?,
         TypeObj::NpScalar(dt) => {
             let v = first.unwrap_or(Value::Int(0));
             match &v {
@@ -2302,6 +2314,11 @@ pub fn type_of(v: &Value) -> TypeObj {
     match v {
         Value::Array(_) => TypeObj::NdArray,
         Value::NpScalar(DType::Str(_), _) => TypeObj::NpStr,
+        // One class per kind, whatever the unit.
+        Value::NpScalar(DType::Time(_, delta), _) => TypeObj::NpScalar(DType::Time(
+            crate::engine::datetime::TimeUnit::GENERIC,
+            *delta,
+        )),
         Value::NpScalar(dt, _) => TypeObj::NpScalar(dt.clone()),
         Value::Void(_) => TypeObj::Void,
         Value::DType(_) => TypeObj::Builtin("numpy.dtypes.DType"),

@@ -161,6 +161,9 @@ fn compute_dtype(op: BinaryOp, dt: DType) -> DType {
 
 /// A NumPy binary operation `a op b`, as a new value.
 pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if super::datetime::involves_time(a) || super::datetime::involves_time(b) {
+        return super::datetime::binary(op, a, b);
+    }
     binary_parts(op, a, b).map(|(v, _)| v)
 }
 
@@ -171,6 +174,9 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
 /// `array ** 2`, `** -1` and `** 0.5` run `square`, `reciprocal` and
 /// `sqrt`.
 pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if super::datetime::involves_time(a) || super::datetime::involves_time(b) {
+        return super::datetime::binary(op, a, b);
+    }
     let (value, (xa, ya, out)) = binary_parts(op, a, b)?;
     if !super::fp_errors::wanted() {
         return Ok(value);
@@ -263,6 +269,9 @@ fn binary_parts(
 
 /// A NumPy comparison.
 pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if super::datetime::involves_time(a) || super::datetime::involves_time(b) {
+        return super::datetime::compare(op, a, b);
+    }
     if let Some(r) = super::record_compare::compare(op, a, b) {
         return r;
     }
@@ -311,6 +320,12 @@ fn cmp_name(op: CompareOp) -> &'static str {
 /// `target op= value` on an array: computed into the array's own memory,
 /// refused when the result type cannot be cast back (`same_kind`).
 pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult<()> {
+    if super::datetime::is_time_dtype(target.dtype()) || super::datetime::involves_time(value) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement in-place operators on datetime64/timedelta64 arrays yet",
+        ));
+    }
     let x = Operand::Strong(target.clone(), false);
     let y = operand(value)?;
     let dt = compute_dtype(op, result_dtype(&x, &y, op.ufunc_name())?);

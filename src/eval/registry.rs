@@ -1386,6 +1386,7 @@ static TABLES: &[&[Entry]] = &[
     super::np_odds::ENTRIES,
     super::vecdot::ENTRIES,
     super::vectorize::ENTRIES,
+    super::datetime::ENTRIES,
 ];
 
 /// Every registered table.
@@ -1604,6 +1605,14 @@ impl Session {
         let Some(entry) = entry else {
             return self.call_function(name, args);
         };
+        if args
+            .pos
+            .iter()
+            .chain(args.kw.iter().map(|(_, v)| v))
+            .any(super::datetime::involves_time)
+        {
+            return super::datetime::np_function(self, entry, args);
+        }
         if args
             .pos
             .iter()

@@ -163,6 +163,7 @@ pub fn np_scalar_class(dt: &DType) -> String {
         DType::Str(_) => "str_".into(),
         DType::Bytes(_) => "bytes_".into(),
         DType::Record(_) => "void".into(),
+        DType::Time(..) => dt.scalar_type_name(),
         other => other.name(),
     }
 }
@@ -174,6 +175,8 @@ pub fn dtype_class_name(dt: &DType) -> String {
         DType::Str(_) => "StrDType".into(),
         DType::Bytes(_) => "BytesDType".into(),
         DType::Record(_) => "VoidDType".into(),
+        DType::Time(_, false) => "DateTime64DType".into(),
+        DType::Time(_, true) => "TimeDelta64DType".into(),
         // `uint8` is `UInt8DType`.
         other if other.kind() == crate::engine::dtype::Kind::UInt => {
             format!("UInt{}DType", 8 * other.itemsize())

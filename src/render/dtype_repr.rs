@@ -97,6 +97,7 @@ pub fn dtype_repr(dt: &DType) -> String {
             let d = dt.descr();
             format!("dtype('{}')", d.strip_prefix('|').unwrap_or(&d))
         }
+        DType::Time(..) => format!("dtype('{}')", dt.descr()),
         other => format!("dtype('{}')", dtype_str(other)),
     }
 }
@@ -109,6 +110,8 @@ pub fn dtype_short_repr(dt: &DType) -> String {
         // NumPy writes the order out only where it is not native.
         DType::Ordered(_, crate::engine::dtype::Endian::Big) => format!("'{}'", dt.descr()),
         DType::Ordered(inner, _) => dtype_short_repr(inner),
+        // NumPy quotes a name that is not a plain word (`'datetime64[D]'`).
+        DType::Time(u, _) if !u.is_generic() => format!("'{}'", dt.name()),
         other => other.name(),
     }
 }

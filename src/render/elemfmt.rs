@@ -40,6 +40,14 @@ pub enum ElemFormat {
     Bytes,
     /// An unstructured void's bytes, each as `\xNN`.
     Void,
+    /// datetime64 (`unit` set) or timedelta64 values, right-aligned to a
+    /// common width, NaT as `'NaT'` (NumPy's `_TimelikeFormat`).
+    Time {
+        /// The datetime unit; `None` for a timedelta (printed as its count).
+        unit: Option<crate::engine::datetime::TimeUnit>,
+        /// Total width.
+        width: usize,
+    },
     /// One formatter per field, with the field's sub-array shape.
     Record(Vec<(ElemFormat, Vec<usize>)>, usize, usize),
 }
@@ -115,6 +123,29 @@ impl ElemFormat {
                     Box::new(FloatingFormat::new(&im, k, opts, '+')),
                 )
             }
+            DType::Time(u, delta) => {
+                let unit = (!*delta).then_some(*u);
+                let ints: Vec<i64> = values
+                    .iter()
+                    .filter_map(|v| match v {
+                        Scalar::Int(i) if *i != crate::engine::datetime::NAT => Some(*i),
+                        _ => None,
+                    })
+                    .collect();
+                let probe = ElemFormat::Time { unit, width: 0 };
+                // NumPy measures only the largest and smallest values.
+                let mut width = match (ints.iter().max(), ints.iter().min()) {
+                    (Some(&hi), Some(&lo)) => probe
+                        .format(&Scalar::Int(hi))
+                        .len()
+                        .max(probe.format(&Scalar::Int(lo)).len()),
+                    _ => 0,
+                };
+                if ints.len() < values.len() {
+                    width = width.max(5);
+                }
+                ElemFormat::Time { unit, width }
+            }
             DType::Str(_) => ElemFormat::Str,
             DType::Bytes(_) => ElemFormat::Bytes,
             DType::Record(r) if r.fields.is_empty() => ElemFormat::Void,
@@ -147,6 +178,25 @@ impl ElemFormat {
     /// Format one value.
     pub fn format(&self, v: &Scalar) -> String {
         match self {
+            ElemFormat::Time { unit, width } => {
+                let i = match v {
+                    Scalar::Int(i) => *i,
+                    _ => crate::engine::datetime::NAT,
+                };
+                let text = if i == crate::engine::datetime::NAT {
+                    "'NaT'".to_string()
+                } else {
+                    match unit {
+                        Some(u) => format!(
+                            "'{}'",
+                            crate::engine::datetime::datetime_text(*u, i)
+                                .unwrap_or_else(|_| "NaT".into())
+                        ),
+                        None => i.to_string(),
+                    }
+                };
+                format!("{text:>width$}")
+            }
             ElemFormat::Bool { pad } => match v {
                 Scalar::Bool(true) if *pad => " True".into(),
                 Scalar::Bool(true) => "True".into(),

@@ -126,6 +126,14 @@ fn complex_str(re: f64, im: f64, kind: FloatKind) -> String {
 /// `str()` of one NumPy scalar of type `dtype`: `5`, `2.0`, `True`,
 /// `Alice`, `b'ab'`, `(1+2j)`, `('Alice', 31, 75000.0)`.
 pub fn scalar_str(dtype: &DType, v: &Scalar) -> String {
+    use crate::engine::datetime as dtm;
+    if let (DType::Time(u, delta), Scalar::Int(i)) = (dtype.native(), v) {
+        return if delta {
+            dtm::timedelta_text(u, *i)
+        } else {
+            dtm::datetime_text(u, *i).unwrap_or_else(|_| "NaT".into())
+        };
+    }
     match (dtype, v) {
         (_, Scalar::Bool(b)) => if *b { "True" } else { "False" }.into(),
         (_, Scalar::Int(i)) => i.to_string(),
@@ -153,6 +161,9 @@ pub fn scalar_str(dtype: &DType, v: &Scalar) -> String {
 /// `np.True_`, `np.str_('Alice')`, `np.bytes_(b'ab')`,
 /// `np.complex128(1+2j)`, `np.void((...), dtype=[...])`.
 pub fn scalar_repr(dtype: &DType, v: &Scalar) -> String {
+    if let (DType::Time(u, delta), Scalar::Int(i)) = (dtype.native(), v) {
+        return time_repr(u, delta, *i);
+    }
     let tn = dtype.scalar_type_name();
     match v {
         Scalar::Bool(b) => if *b { "np.True_" } else { "np.False_" }.into(),
@@ -175,5 +186,34 @@ pub fn scalar_repr(dtype: &DType, v: &Scalar) -> String {
             dtype_str(dtype)
         ),
         _ => format!("np.{tn}({})", scalar_str(dtype, v)),
+    }
+}
+
+/// `repr()` of a datetime64/timedelta64 scalar (NumPy's
+/// `datetimetype_repr`/`timedeltatype_repr`): the unit is written out only
+/// where the text does not imply it (a multiple, hours, NaT, generic).
+fn time_repr(u: crate::engine::datetime::TimeUnit, delta: bool, i: i64) -> String {
+    use crate::engine::datetime::{self as dtm, Base, NAT};
+    if delta {
+        let val = if i == NAT {
+            "'NaT'".to_string()
+        } else {
+            i.to_string()
+        };
+        return if u.is_generic() {
+            format!("np.timedelta64({val})")
+        } else {
+            format!("np.timedelta64({val},'{}')", u.text())
+        };
+    }
+    let iso = dtm::datetime_text(u, i).unwrap_or_else(|_| "NaT".into());
+    if (u.num == 1 && u.base != Base::H) || u.is_generic() {
+        if i == NAT {
+            format!("np.datetime64('{iso}','{}')", u.text())
+        } else {
+            format!("np.datetime64('{iso}')")
+        }
+    } else {
+        format!("np.datetime64('{iso}','{}')", u.text())
     }
 }

@@ -1,0 +1,1009 @@
+//! datetime64/timedelta64 at the prompt: the scalar constructors
+//! (`np.datetime64('2024-01-01')`, `np.timedelta64(720, 'm')`), values
+//! converted into datetime elements, the arithmetic and comparisons NumPy's
+//! time loops define (`numpy/_core/src/umath/loops.c.src`, the type
+//! resolvers in `ufunc_type_resolution.c`), and the few routines on them
+//! (`np.isnat`, `np.datetime_data`, `np.datetime_as_string`, `np.arange`).
+//!
+//! Every other NumPy function or method given a datetime value is routed
+//! here and refused with NotImplementedError unless it is on the short
+//! lists below of ones checked against NumPy: the engine's typed kernels
+//! know nothing of units or NaT, so nothing else may reach them.
+
+use crate::engine::datetime::{self as dtm, Base, NAT, TimeUnit};
+use crate::engine::kernels::{BinaryOp, CompareOp};
+use crate::engine::{ArrayRef, DType, NdArray, Scalar};
+
+use super::Session;
+use super::error::{PyError, PyResult};
+use super::interp::Args;
+use super::registry::{Entry, Writes, func};
+use super::signature::Style;
+use super::value::{TypeObj, Value};
+
+/// This module's registry entries (`registry::tables`).
+pub const ENTRIES: &[Entry] = &[
+    func(
+        "datetime_as_string(arr, unit=None, timezone='naive', casting='same_kind')",
+        Style::NumpyC,
+        "arr unit timezone",
+        Writes::Nothing,
+    ),
+    func(
+        "datetime_data(dtype, /)",
+        Style::CVarArgs { named: true },
+        "dtype",
+        Writes::Nothing,
+    ),
+];
+
+/// Does this module answer `np.NAME`?
+pub fn answers(name: &str) -> bool {
+    ENTRIES.iter().any(|e| e.name() == name)
+}
+
+fn err((kind, msg): (&'static str, String)) -> PyError {
+    PyError::new(kind, msg)
+}
+
+fn refuse(what: impl std::fmt::Display) -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        format!("slicelab does not implement {what} for datetime64/timedelta64 values yet"),
+    )
+}
+
+/// True for a datetime64/timedelta64 dtype.
+pub fn is_time_dtype(d: &DType) -> bool {
+    matches!(d.native(), DType::Time(..))
+}
+
+/// True when `v` holds datetime data or names a datetime dtype: a
+/// datetime array or scalar, a list of them, `np.datetime64` itself, a
+/// datetime dtype object or string.
+pub fn involves_time(v: &Value) -> bool {
+    match v {
+        Value::Array(a) => is_time_dtype(a.dtype()),
+        Value::NpScalar(d, _) | Value::DType(d) | Value::Type(TypeObj::NpScalar(d)) => {
+            is_time_dtype(d)
+        }
+        Value::Str(s) => dtm::parse_dtype(s).is_some(),
+        Value::List(l) => l.borrow().iter().any(involves_time),
+        Value::Tuple(t) => t.iter().any(involves_time),
+        _ => false,
+    }
+}
+
+fn unit_arg(v: Option<&Value>) -> PyResult<Option<TimeUnit>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(s)) => TimeUnit::parse(s).map(Some).map_err(err),
+        Some(other) => Err(PyError::type_error(format!(
+            "Could not convert object to NumPy datetime metadata: {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn kind_word(delta: bool) -> &'static str {
+    if delta { "timedelta" } else { "datetime" }
+}
+
+fn int_of(i: i128) -> PyResult<i64> {
+    i64::try_from(i).map_err(|_| PyError::overflow("int too big to convert"))
+}
+
+/// NumPy's `same_kind` rule for a timedelta scalar changing units.
+fn check_timedelta_cast(from: TimeUnit, to: TimeUnit) -> PyResult<()> {
+    let nonlinear = |b: Base| b <= Base::M;
+    let ok = if from.is_generic() || to.is_generic() {
+        from.is_generic()
+    } else {
+        nonlinear(from.base) == nonlinear(to.base)
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(PyError::type_error(format!(
+            "Cannot cast NumPy timedelta64 scalar from metadata [{}] to [{}] according to the rule 'same_kind'",
+            from.text(),
+            to.text()
+        )))
+    }
+}
+
+/// `np.datetime64(value, unit)` / `np.timedelta64(value, unit)`.
+pub fn construct(delta: bool, args: &Args) -> PyResult<Value> {
+    if let Some((k, _)) = args.kw.first() {
+        return Err(PyError::type_error(format!(
+            "'{k}' is an invalid keyword argument for this function"
+        )));
+    }
+    if args.pos.len() > 2 {
+        return Err(PyError::type_error(format!(
+            "function takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let unit = unit_arg(args.pos.get(1))?;
+    let cannot = || {
+        PyError::value(format!(
+            "Could not convert object to NumPy {}",
+            kind_word(delta)
+        ))
+    };
+    let (value, u) = match args.pos.first() {
+        None | Some(Value::None) => {
+            let v = if delta && args.pos.is_empty() { 0 } else { NAT };
+            (v, unit.unwrap_or(TimeUnit::GENERIC))
+        }
+        Some(Value::Str(s)) if !delta => dtm::parse_datetime(s, unit).map_err(err)?,
+        Some(Value::Str(s)) => {
+            let u = unit.unwrap_or(TimeUnit::GENERIC);
+            if s.is_empty() || s.eq_ignore_ascii_case("nat") {
+                (NAT, u)
+            } else {
+                (s.trim().parse::<i64>().map_err(|_| cannot())?, u)
+            }
+        }
+        Some(v @ (Value::Int(_) | Value::Bool(_))) => {
+            let i = match v {
+                Value::Int(i) => int_of(*i)?,
+                Value::Bool(b) => *b as i64,
+                _ => 0,
+            };
+            let u = unit.unwrap_or(TimeUnit::GENERIC);
+            if !delta && u.is_generic() {
+                return Err(PyError::value(
+                    "Converting an integer to a NumPy datetime requires a specified unit",
+                ));
+            }
+            (i, u)
+        }
+        Some(Value::NpScalar(DType::Time(from, d), Scalar::Int(i))) if *d == delta => {
+            let to = unit.unwrap_or(*from);
+            if delta {
+                check_timedelta_cast(*from, to)?;
+            }
+            (dtm::convert(*i, *from, to, delta).map_err(err)?, to)
+        }
+        Some(Value::NpScalar(DType::Time(..), _)) => {
+            return Err(refuse("converting between datetime64 and timedelta64"));
+        }
+        Some(_) => return Err(cannot()),
+    };
+    Ok(Value::NpScalar(DType::Time(u, delta), Scalar::Int(value)))
+}
+
+/// One value as an element of a datetime array of unit `u` (not generic
+/// for datetimes: `resolve_unit` picks one first).
+pub fn element(v: &Value, u: TimeUnit, delta: bool) -> PyResult<Scalar> {
+    let cannot = || {
+        PyError::value(format!(
+            "Could not convert object to NumPy {}",
+            kind_word(delta)
+        ))
+    };
+    Ok(Scalar::Int(match v {
+        Value::None => NAT,
+        Value::Str(s) if !delta => dtm::parse_datetime(s, Some(u)).map_err(err)?.0,
+        Value::Str(s) if s.is_empty() || s.eq_ignore_ascii_case("nat") => NAT,
+        Value::Str(s) => s.trim().parse::<i64>().map_err(|_| cannot())?,
+        Value::Int(i) => {
+            if !delta && u.is_generic() {
+                return Err(PyError::value(
+                    "Converting an integer to a NumPy datetime requires a specified unit",
+                ));
+            }
+            int_of(*i)?
+        }
+        Value::Bool(b) => *b as i64,
+        Value::NpScalar(DType::Time(from, d), Scalar::Int(i)) if *d == delta => {
+            dtm::convert(*i, *from, u, delta).map_err(err)?
+        }
+        Value::NpScalar(d, Scalar::Int(i)) if d.is_integer() => *i,
+        Value::Array(a) if a.ndim() == 0 => {
+            return element(&Value::NpScalar(a.dtype().native(), a.first()), u, delta);
+        }
+        _ => return Err(cannot()),
+    }))
+}
+
+/// The unit a generic datetime dtype takes from the values given
+/// (`np.array(['2024-01', '2024-01-05T10'], dtype='M8')` → `[h]`): NumPy's
+/// common divisor of each string's and scalar's own unit.
+pub fn resolve_unit(leaves: &[Value], delta: bool) -> PyResult<TimeUnit> {
+    let mut unit = TimeUnit::GENERIC;
+    for l in leaves {
+        let own = match l {
+            Value::Str(s) if !delta => TimeUnit::of(dtm::parse_iso(s).map_err(err)?.1),
+            Value::NpScalar(DType::Time(u, d), _) if *d == delta => *u,
+            _ => continue,
+        };
+        unit = dtm::common_unit(unit, own, delta, delta).map_err(err)?;
+    }
+    Ok(unit)
+}
+
+/// A datetime array cast to `to` (`astype`), checking what the engine's
+/// infallible element copy cannot: strings that do not parse, casts NumPy
+/// refuses or slicelab has not checked.
+pub fn cast(a: &ArrayRef, to: &DType) -> PyResult<ArrayRef> {
+    let from = a.dtype().native();
+    let to = match (&from, to) {
+        // `astype('M8')` keeps the unit it has.
+        (DType::Time(_, d1), DType::Time(u, d2)) if u.is_generic() && d1 == d2 => from.clone(),
+        (DType::Time(u, _), DType::Str(0)) => DType::Str(match from {
+            DType::Time(_, false) => dtm::iso_strlen(u.base),
+            _ => 21,
+        }),
+        (DType::Str(_), DType::Time(u, false)) if u.is_generic() => {
+            let leaves: Vec<Value> = a
+                .to_scalars()
+                .into_iter()
+                .map(|s| match s {
+                    Scalar::Str(t) => Value::str(&t),
+                    _ => Value::None,
+                })
+                .collect();
+            DType::Time(resolve_unit(&leaves, false)?, false)
+        }
+        _ => to.clone(),
+    };
+    match (&from, &to) {
+        (DType::Time(u1, d1), DType::Time(u2, d2)) if d1 == d2 => {
+            if u2.is_generic() && !u1.is_generic() {
+                return Err(err((
+                    "ValueError",
+                    "Cannot convert from specific units to generic units in NumPy datetimes or timedeltas".into(),
+                )));
+            }
+            for s in a.to_scalars() {
+                if let Scalar::Int(i) = s {
+                    dtm::convert(i, *u1, *u2, *d1).map_err(err)?;
+                }
+            }
+        }
+        (DType::Time(..), DType::Int64 | DType::Str(_)) => {}
+        (DType::Str(_), DType::Time(u, false)) => {
+            for s in a.to_scalars() {
+                if let Scalar::Str(t) = s {
+                    dtm::parse_datetime(&t, Some(*u)).map_err(err)?;
+                }
+            }
+        }
+        (DType::Int64 | DType::Int32 | DType::Int16 | DType::Int8, DType::Time(u, d)) => {
+            if !*d && u.is_generic() {
+                return Err(PyError::value(
+                    "Cannot convert a NumPy datetime value other than NaT with generic units",
+                ));
+            }
+        }
+        _ => {
+            return Err(refuse(format!("casting {} to {}", from.name(), to.name())));
+        }
+    }
+    Ok(crate::engine::kernels::cast(a, &to)?)
+}
+
+/// An operand of an arithmetic operation or comparison.
+enum Operand {
+    Time(TimeUnit, bool, Vec<i64>),
+    Int(Vec<i64>),
+    Float(Vec<f64>),
+}
+
+struct Operands {
+    shape: Vec<usize>,
+    scalar: bool,
+    dtypes: [DType; 2],
+    ops: [Operand; 2],
+}
+
+fn as_array(v: &Value) -> PyResult<(ArrayRef, bool)> {
+    Ok(match v {
+        Value::Array(a) => (a.clone(), a.ndim() == 0),
+        Value::NpScalar(d, s) => (
+            NdArray::from_scalars(&[], d.clone(), std::slice::from_ref(s))?,
+            true,
+        ),
+        Value::Int(i) => (
+            NdArray::from_scalars(&[], DType::Int64, &[Scalar::Int(int_of(*i)?)])?,
+            true,
+        ),
+        Value::Float(f) => (
+            NdArray::from_scalars(&[], DType::Float64, &[Scalar::Float(*f)])?,
+            true,
+        ),
+        Value::List(_) | Value::Tuple(_) => (super::convert::to_array(v, None)?, false),
+        other => {
+            return Err(refuse(format!("operations with {}", other.type_name())));
+        }
+    })
+}
+
+fn operands(a: &Value, b: &Value) -> PyResult<Operands> {
+    let (x, sx) = as_array(a)?;
+    let (y, sy) = as_array(b)?;
+    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[&x.shape(), &y.shape()])?;
+    let spread = |arr: &ArrayRef| -> PyResult<Operand> {
+        let layout = crate::engine::broadcast::broadcast_layout(&arr.layout(), &shape);
+        let view = NdArray::view(arr, arr.dtype().clone(), layout);
+        let vals = view.to_scalars();
+        let dt = arr.dtype().native();
+        Ok(match dt {
+            DType::Time(u, d) => Operand::Time(
+                u,
+                d,
+                vals.iter()
+                    .map(|s| if let Scalar::Int(i) = s { *i } else { NAT })
+                    .collect(),
+            ),
+            d if d.kind() == crate::engine::dtype::Kind::Int || d == DType::Bool => Operand::Int(
+                vals.iter()
+                    .map(|s| match s {
+                        Scalar::Int(i) => *i,
+                        Scalar::Bool(b) => *b as i64,
+                        _ => 0,
+                    })
+                    .collect(),
+            ),
+            d if d.kind() == crate::engine::dtype::Kind::Float => Operand::Float(
+                vals.iter()
+                    .map(crate::engine::element::scalar_as_f64)
+                    .collect(),
+            ),
+            _ => Operand::Float(vec![]),
+        })
+    };
+    let (ox, oy) = (spread(&x)?, spread(&y)?);
+    Ok(Operands {
+        shape,
+        scalar: sx && sy,
+        dtypes: [x.dtype().native(), y.dtype().native()],
+        ops: [ox, oy],
+    })
+}
+
+fn no_loop(ufunc: &str, o: &Operands) -> PyError {
+    PyError::type_error(format!(
+        "ufunc '{ufunc}' cannot use operands with types {} and {}",
+        crate::render::dtype_repr::dtype_repr(&o.dtypes[0]),
+        crate::render::dtype_repr::dtype_repr(&o.dtypes[1])
+    ))
+}
+
+fn finish(o: &Operands, dtype: DType, vals: Vec<Scalar>) -> PyResult<Value> {
+    let out = NdArray::from_scalars(&o.shape, dtype.clone(), &vals)?;
+    Ok(if o.scalar && out.ndim() == 0 {
+        Value::NpScalar(dtype, out.first())
+    } else {
+        Value::Array(out)
+    })
+}
+
+fn to_unit(v: &[i64], from: TimeUnit, to: TimeUnit, delta: bool) -> PyResult<Vec<i64>> {
+    v.iter()
+        .map(|&i| dtm::convert(i, from, to, delta).map_err(err))
+        .collect()
+}
+
+fn ints(vals: impl Iterator<Item = i64>) -> Vec<Scalar> {
+    vals.map(Scalar::Int).collect()
+}
+
+/// `a op b` where either side is a datetime64/timedelta64.
+pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let o = operands(a, b)?;
+    let name = op.ufunc_name();
+    let nat2 = |x: i64, y: i64, f: &dyn Fn(i64, i64) -> i64| {
+        if x == NAT || y == NAT { NAT } else { f(x, y) }
+    };
+    use Operand as O;
+    match (op, &o.ops[0], &o.ops[1]) {
+        // td ± td, dt ± td, td + dt, dt - dt.
+        (BinaryOp::Add | BinaryOp::Sub, O::Time(u1, d1, x), O::Time(u2, d2, y)) => {
+            let (rd, ok) = match (op, d1, d2) {
+                (BinaryOp::Add, false, false) => (false, false),
+                (BinaryOp::Sub, false, false) => (true, true),
+                (BinaryOp::Sub, true, false) => (false, false),
+                (_, true, true) => (true, true),
+                _ => (false, true),
+            };
+            if !ok {
+                return Err(no_loop(name, &o));
+            }
+            // NumPy promotes a datetime with a timedelta as two datetimes
+            // (Y/M mix with days), then casts the timedelta operand to the
+            // result's unit under `same_kind`, which Y/M ↔ days fails.
+            let u = dtm::common_unit(*u1, *u2, *d1 && *d2, *d1 && *d2).map_err(err)?;
+            for (k, (from, d)) in [(*u1, *d1), (*u2, *d2)].into_iter().enumerate() {
+                if d && !(*d1 && *d2) && check_timedelta_cast(from, u).is_err() {
+                    return Err(PyError::type_error(format!(
+                        "Cannot cast ufunc '{name}' input {k} from dtype('{}') to dtype('{}') with casting rule 'same_kind'",
+                        dtm::dtype_str(from, true),
+                        dtm::dtype_str(u, true)
+                    )));
+                }
+            }
+            let x = to_unit(x, *u1, u, *d1)?;
+            let y = to_unit(y, *u2, u, *d2)?;
+            let f: &dyn Fn(i64, i64) -> i64 = if op == BinaryOp::Add {
+                &|p: i64, q: i64| p.wrapping_add(q)
+            } else {
+                &|p: i64, q: i64| p.wrapping_sub(q)
+            };
+            let vals = ints(x.iter().zip(&y).map(|(&p, &q)| nat2(p, q, f)));
+            finish(&o, DType::Time(u, rd), vals)
+        }
+        // dt ± int, td ± int, int + dt, int ± td: the int is a count of the
+        // time operand's unit.
+        (BinaryOp::Add | BinaryOp::Sub, O::Time(u, d, x), O::Int(y))
+        | (BinaryOp::Add, O::Int(y), O::Time(u, d, x))
+        | (BinaryOp::Sub, O::Int(y), O::Time(u, d @ true, x)) => {
+            let time_first = matches!(o.ops[0], O::Time(..));
+            let vals = ints(x.iter().zip(y).map(|(&p, &q)| {
+                if p == NAT {
+                    NAT
+                } else if op == BinaryOp::Add {
+                    p.wrapping_add(q)
+                } else if time_first {
+                    p.wrapping_sub(q)
+                } else {
+                    q.wrapping_sub(p)
+                }
+            }));
+            finish(&o, DType::Time(*u, *d), vals)
+        }
+        // td * int, td * float (NaT, or a non-finite product, gives NaT).
+        (BinaryOp::Mul, O::Time(u, true, x), other)
+        | (BinaryOp::Mul, other, O::Time(u, true, x)) => {
+            let vals = match other {
+                O::Int(y) => ints(
+                    x.iter()
+                        .zip(y)
+                        .map(|(&p, &q)| if p == NAT { NAT } else { p.wrapping_mul(q) }),
+                ),
+                O::Float(y) => ints(x.iter().zip(y).map(|(&p, &q)| {
+                    let r = p as f64 * q;
+                    if p == NAT || !r.is_finite() {
+                        NAT
+                    } else {
+                        r as i64
+                    }
+                })),
+                O::Time(..) => return Err(no_loop(name, &o)),
+            };
+            finish(&o, DType::Time(*u, true), vals)
+        }
+        // td / td → float64; td / int and td / float → td.
+        (BinaryOp::Div, O::Time(u1, true, x), O::Time(u2, true, y)) => {
+            let u = dtm::common_unit(*u1, *u2, true, true).map_err(err)?;
+            let x = to_unit(x, *u1, u, true)?;
+            let y = to_unit(y, *u2, u, true)?;
+            if y.contains(&0) {
+                return Err(refuse("division by a zero timedelta"));
+            }
+            let vals = x
+                .iter()
+                .zip(&y)
+                .map(|(&p, &q)| {
+                    Scalar::Float(if p == NAT || q == NAT {
+                        f64::NAN
+                    } else {
+                        p as f64 / q as f64
+                    })
+                })
+                .collect();
+            finish(&o, DType::Float64, vals)
+        }
+        (BinaryOp::Div, O::Time(u, true, x), O::Int(y)) => {
+            if y.contains(&0) {
+                return Err(refuse("division of a timedelta by zero"));
+            }
+            let vals = ints(
+                x.iter()
+                    .zip(y)
+                    .map(|(&p, &q)| if p == NAT { NAT } else { p.wrapping_div(q) }),
+            );
+            finish(&o, DType::Time(*u, true), vals)
+        }
+        (BinaryOp::Div, O::Time(u, true, x), O::Float(y)) => {
+            let vals = ints(x.iter().zip(y).map(|(&p, &q)| {
+                let r = p as f64 / q;
+                if p == NAT || !r.is_finite() {
+                    NAT
+                } else {
+                    r as i64
+                }
+            }));
+            finish(&o, DType::Time(*u, true), vals)
+        }
+        // td // td → int64 (floored); td % td → td (Python's sign rule).
+        (BinaryOp::FloorDiv | BinaryOp::Mod, O::Time(u1, true, x), O::Time(u2, true, y)) => {
+            let u = dtm::common_unit(*u1, *u2, true, true).map_err(err)?;
+            let x = to_unit(x, *u1, u, true)?;
+            let y = to_unit(y, *u2, u, true)?;
+            if y.contains(&0) {
+                return Err(refuse("division by a zero timedelta"));
+            }
+            if op == BinaryOp::FloorDiv {
+                let vals = ints(x.iter().zip(&y).map(|(&p, &q)| {
+                    if p == NAT || q == NAT {
+                        return 0;
+                    }
+                    let d = p.wrapping_div(q);
+                    if ((p > 0) != (q > 0)) && d.wrapping_mul(q) != p {
+                        d - 1
+                    } else {
+                        d
+                    }
+                }));
+                finish(&o, DType::Int64, vals)
+            } else {
+                let vals = ints(x.iter().zip(&y).map(|(&p, &q)| {
+                    if p == NAT || q == NAT {
+                        return NAT;
+                    }
+                    let r = p.wrapping_rem(q);
+                    if (p > 0) == (q > 0) || r == 0 {
+                        r
+                    } else {
+                        r + q
+                    }
+                }));
+                finish(&o, DType::Time(u, true), vals)
+            }
+        }
+        // NumPy has loops for td // int and td // float that slicelab
+        // does not run yet.
+        (BinaryOp::FloorDiv, O::Time(_, true, _), O::Int(_) | O::Float(_))
+        | (BinaryOp::Mod, O::Time(_, true, _), O::Float(_)) => Err(refuse(format!("np.{name}"))),
+        (
+            BinaryOp::Add
+            | BinaryOp::Sub
+            | BinaryOp::Mul
+            | BinaryOp::Div
+            | BinaryOp::FloorDiv
+            | BinaryOp::Mod,
+            O::Time(..),
+            _,
+        )
+        | (
+            BinaryOp::Add
+            | BinaryOp::Sub
+            | BinaryOp::Mul
+            | BinaryOp::Div
+            | BinaryOp::FloorDiv
+            | BinaryOp::Mod,
+            _,
+            O::Time(..),
+        ) if !matches!((&o.ops[0], &o.ops[1]), (O::Float(v), _) | (_, O::Float(v)) if v.is_empty()) => {
+            Err(no_loop(name, &o))
+        }
+        _ => Err(refuse(format!("np.{name}"))),
+    }
+}
+
+/// A comparison where either side is a datetime64/timedelta64: values in
+/// their common unit; NaT compares unequal to everything, itself included.
+pub fn compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let o = operands(a, b)?;
+    let (x, y) = match (&o.ops[0], &o.ops[1]) {
+        (Operand::Time(u1, d1, x), Operand::Time(u2, d2, y)) if d1 == d2 => {
+            let u = dtm::common_unit(*u1, *u2, *d1, *d2).map_err(err)?;
+            (to_unit(x, *u1, u, *d1)?, to_unit(y, *u2, u, *d2)?)
+        }
+        _ => {
+            return Err(refuse("comparing a datetime with this type"));
+        }
+    };
+    let vals = x
+        .iter()
+        .zip(&y)
+        .map(|(&p, &q)| {
+            Scalar::Bool(if p == NAT || q == NAT {
+                op == CompareOp::Ne
+            } else {
+                match op {
+                    CompareOp::Eq => p == q,
+                    CompareOp::Ne => p != q,
+                    CompareOp::Lt => p < q,
+                    CompareOp::Le => p <= q,
+                    CompareOp::Gt => p > q,
+                    CompareOp::Ge => p >= q,
+                }
+            })
+        })
+        .collect();
+    finish(&o, DType::Bool, vals)
+}
+
+/// `-td`, `+td`, `abs(td)` (NaT stays NaT); anything else is refused.
+pub fn unary(op: &str, v: &Value) -> PyResult<Value> {
+    let (a, scalar) = as_array(v)?;
+    let DType::Time(u, true) = a.dtype().native() else {
+        if is_time_dtype(a.dtype()) && op != "positive" {
+            return Err(PyError::type_error(format!(
+                "ufunc '{op}' did not contain a loop with signature matching types <class 'numpy.dtypes.DateTime64DType'> -> None"
+            )));
+        }
+        return Err(refuse(format!("np.{op}")));
+    };
+    let vals: Vec<Scalar> = a
+        .to_scalars()
+        .into_iter()
+        .map(|s| {
+            let i = if let Scalar::Int(i) = s { i } else { NAT };
+            Scalar::Int(if i == NAT {
+                NAT
+            } else {
+                match op {
+                    "negative" => i.wrapping_neg(),
+                    "absolute" => i.wrapping_abs(),
+                    _ => i,
+                }
+            })
+        })
+        .collect();
+    let out = NdArray::from_scalars(&a.shape(), DType::Time(u, true), &vals)?;
+    Ok(if scalar && out.ndim() == 0 {
+        Value::NpScalar(DType::Time(u, true), out.first())
+    } else {
+        Value::Array(out)
+    })
+}
+
+/// Functions that only move bytes (their result keeps the dtype and
+/// copies or views elements), checked with datetime arrays.
+const STRUCTURAL: &[&str] = &[
+    "array",
+    "asarray",
+    "zeros",
+    "empty",
+    "shape",
+    "ndim",
+    "size",
+    "reshape",
+    "ravel",
+    "transpose",
+    "copy",
+    "empty_like",
+    "zeros_like",
+    "shares_memory",
+    "may_share_memory",
+];
+
+/// `np.NAME(...)` with a datetime value among the arguments.
+pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
+    let name = e.name();
+    match name {
+        "isnat" => {
+            let bound = super::registry::prepare(e, &args)?;
+            let x = bound.pos.first().cloned().unwrap_or(Value::None);
+            isnat(&x)
+        }
+        "arange" => {
+            let bound = super::registry::prepare(e, &args)?;
+            arange(&bound)
+        }
+        // Uninitialised or zero generic datetimes cannot even print in NumPy.
+        "zeros" | "empty" | "zeros_like" | "empty_like"
+            if args
+                .pos
+                .iter()
+                .chain(args.kw.iter().map(|(_, v)| v))
+                .any(generic_datetime_dtype) =>
+        {
+            Err(refuse(format!("np.{name} with a generic datetime64 dtype")))
+        }
+        n if STRUCTURAL.contains(&n) || answers(n) => s.call_function(&format!("np.{name}"), args),
+        "sort" | "argsort" | "min" | "max" | "amin" | "amax" | "diff" | "unique"
+            if args.pos.len() == 1 && args.kw.is_empty() =>
+        {
+            ordered(name, &args.pos[0])
+        }
+        "add" | "subtract" | "multiply" | "true_divide" | "divide" | "floor_divide"
+        | "remainder" | "mod"
+            if args.pos.len() == 2 && args.kw.is_empty() =>
+        {
+            let op = match name {
+                "add" => BinaryOp::Add,
+                "subtract" => BinaryOp::Sub,
+                "multiply" => BinaryOp::Mul,
+                "floor_divide" => BinaryOp::FloorDiv,
+                "remainder" | "mod" => BinaryOp::Mod,
+                _ => BinaryOp::Div,
+            };
+            binary(op, &args.pos[0], &args.pos[1])
+        }
+        "negative" | "absolute" | "abs" | "positive"
+            if args.pos.len() == 1 && args.kw.is_empty() =>
+        {
+            unary(if name == "abs" { "absolute" } else { name }, &args.pos[0])
+        }
+        _ => Err(refuse(format!("np.{name}"))),
+    }
+}
+
+/// A dtype argument naming `datetime64` with no unit.
+fn generic_datetime_dtype(v: &Value) -> bool {
+    let d = match v {
+        Value::DType(d) | Value::Type(TypeObj::NpScalar(d)) => Some(d.clone()),
+        Value::Str(s) => match dtm::parse_dtype(s) {
+            Some(Ok((u, delta))) => Some(DType::Time(u, delta)),
+            _ => None,
+        },
+        _ => None,
+    };
+    matches!(d, Some(DType::Time(u, false)) if u.is_generic())
+}
+
+/// Methods of datetime arrays and scalars checked against NumPy.
+pub fn method_allowed(name: &str) -> bool {
+    matches!(
+        name,
+        "copy" | "reshape" | "ravel" | "flatten" | "transpose" | "swapaxes" | "squeeze"
+    )
+}
+
+/// `np.isnat(x)`.
+pub fn isnat(x: &Value) -> PyResult<Value> {
+    let (a, scalar) = as_array(x)?;
+    if !is_time_dtype(a.dtype()) {
+        return Err(PyError::type_error(
+            "ufunc 'isnat' is only defined for np.datetime64 and np.timedelta64.",
+        ));
+    }
+    let vals: Vec<Scalar> = a
+        .to_scalars()
+        .into_iter()
+        .map(|s| Scalar::Bool(s == Scalar::Int(NAT)))
+        .collect();
+    let out = NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?;
+    Ok(if scalar {
+        Value::NpScalar(DType::Bool, out.first())
+    } else {
+        Value::Array(out)
+    })
+}
+
+/// Call one of this module's own functions (the registry has bound `args`).
+pub fn call(name: &str, args: &Args) -> PyResult<Value> {
+    match name {
+        "datetime_data" => {
+            let d = super::dtype_arg::dtype_arg(args.req(0, "dtype", name)?)?;
+            let DType::Time(u, _) = d.native() else {
+                return Err(PyError::type_error(
+                    "cannot get datetime metadata from non-datetime type",
+                ));
+            };
+            Ok(Value::tuple(vec![
+                Value::str(u.base.name()),
+                Value::Int(u.num as i128),
+            ]))
+        }
+        _ => datetime_as_string(args),
+    }
+}
+
+/// `np.datetime_as_string(arr, unit=None, timezone='naive')`.
+fn datetime_as_string(args: &Args) -> PyResult<Value> {
+    let x = args.req(0, "arr", "datetime_as_string")?;
+    if let Some(tz) = args.get(2, "timezone")
+        && !matches!(tz, Value::Str(t) if t.as_ref() == "naive")
+    {
+        return Err(refuse("np.datetime_as_string with a timezone"));
+    }
+    let (a, scalar) = as_array(x)?;
+    let DType::Time(u, false) = a.dtype().native() else {
+        return Err(PyError::type_error("input must have type NumPy datetime"));
+    };
+    if matches!(args.get(1, "unit"), Some(Value::Str(s)) if s.as_ref() == "auto") {
+        return Err(refuse("np.datetime_as_string with unit='auto'"));
+    }
+    let to = match unit_arg(args.get(1, "unit"))? {
+        None => u,
+        Some(t) if t.num == 1 && !t.is_generic() => t,
+        Some(_) => return Err(refuse("np.datetime_as_string with this unit")),
+    };
+    let mut texts = Vec::new();
+    for s in a.to_scalars() {
+        let i = if let Scalar::Int(i) = s { i } else { NAT };
+        let v = dtm::convert(i, u, to, false).map_err(err)?;
+        texts.push(Scalar::Str(dtm::datetime_text(to, v).map_err(err)?));
+    }
+    let width = dtm::iso_strlen(to.base);
+    let dt = DType::Str(width);
+    if scalar {
+        return Ok(Value::NpScalar(
+            DType::Str(texts.first().map_or(0, |t| match t {
+                Scalar::Str(s) => s.chars().count(),
+                _ => 0,
+            })),
+            texts
+                .into_iter()
+                .next()
+                .unwrap_or(Scalar::Str(String::new())),
+        ));
+    }
+    Ok(Value::Array(NdArray::from_scalars(&a.shape(), dt, &texts)?))
+}
+
+/// A datetime `np.arange(start, stop, step, dtype=)`: NumPy's
+/// `datetime_arange` for the common forms (strings or datetime scalars as
+/// bounds, an int or timedelta64 step).
+fn arange(args: &Args) -> PyResult<Value> {
+    let start = args.get(0, "start").cloned().unwrap_or(Value::None);
+    let stop = args.get(1, "stop").cloned().unwrap_or(Value::None);
+    let step = args.get(2, "step").cloned().unwrap_or(Value::None);
+    let dtype = match args.get(3, "dtype") {
+        None | Some(Value::None) => None,
+        Some(d) => Some(super::dtype_arg::dtype_arg(d)?),
+    };
+    if matches!(stop, Value::None) {
+        return Err(refuse("np.arange with one datetime bound"));
+    }
+    let (unit0, delta) = match &dtype {
+        Some(DType::Time(u, d)) => (*u, *d),
+        Some(_) => return Err(refuse("np.arange of datetimes to this dtype")),
+        None => match (&start, &stop) {
+            (Value::NpScalar(DType::Time(_, d), _), _)
+            | (_, Value::NpScalar(DType::Time(_, d), _)) => (TimeUnit::GENERIC, *d),
+            _ => return Err(refuse("np.arange with these datetime arguments")),
+        },
+    };
+    if delta {
+        return Err(refuse("np.arange of timedelta64"));
+    }
+    // The unit: the dtype's, else the common one of the bounds and step.
+    let mut unit = if unit0.is_generic() {
+        resolve_unit(&[start.clone(), stop.clone()], false)?
+    } else {
+        unit0
+    };
+    if let Value::NpScalar(DType::Time(su, true), _) = &step
+        && unit0.is_generic()
+    {
+        unit = dtm::common_unit(unit, *su, false, true).map_err(err)?;
+    }
+    if unit.is_generic() {
+        return Err(refuse("np.arange of generic datetimes"));
+    }
+    let bound = |v: &Value| -> PyResult<i64> {
+        match v {
+            Value::Str(_) | Value::NpScalar(DType::Time(_, false), _) => {
+                match element(v, unit, false)? {
+                    Scalar::Int(i) => Ok(i),
+                    _ => Ok(NAT),
+                }
+            }
+            _ => Err(refuse("np.arange with this datetime bound")),
+        }
+    };
+    let (a, b) = (bound(&start)?, bound(&stop)?);
+    let st = match &step {
+        Value::None => 1,
+        Value::Int(i) => int_of(*i)?,
+        Value::NpScalar(DType::Time(su, true), Scalar::Int(i)) => {
+            check_timedelta_cast(*su, unit)?;
+            dtm::convert(*i, *su, unit, true).map_err(err)?
+        }
+        _ => return Err(refuse("np.arange with this step")),
+    };
+    if a == NAT || b == NAT || st == NAT {
+        return Err(PyError::value(
+            "arange: cannot use NaT (not-a-time) datetime values",
+        ));
+    }
+    if st == 0 {
+        return Err(PyError::value("arange: step cannot be zero"));
+    }
+    let span = (b as i128) - (a as i128);
+    let mut n = span / st as i128;
+    if span % st as i128 != 0 && (span > 0) == (st > 0) {
+        n += 1;
+    }
+    let n = n.max(0);
+    if n > i64::MAX as i128 || !crate::engine::buffer::may_allocate((n as usize).saturating_mul(8))
+    {
+        return Err(PyError::new("MemoryError", "Maximum allowed size exceeded"));
+    }
+    let vals: Vec<Scalar> = (0..n as i64)
+        .map(|k| Scalar::Int(a.wrapping_add(k.wrapping_mul(st))))
+        .collect();
+    Ok(Value::Array(NdArray::from_scalars(
+        &[n as usize],
+        DType::Time(unit, false),
+        &vals,
+    )?))
+}
+
+/// The order NumPy sorts datetimes in: by value, NaT last.
+fn sort_key(i: i64) -> (bool, i64) {
+    (i == NAT, i)
+}
+
+/// `np.sort`, `np.argsort`, `np.min`/`np.max`, `np.diff` and `np.unique` of
+/// a 1-d datetime array with no other arguments (NaT sorts last, a
+/// min/max with a NaT is NaT, `unique` keeps one NaT, as NumPy 2 does).
+pub fn ordered(name: &str, x: &Value) -> PyResult<Value> {
+    let (a, _) = as_array(x)?;
+    let dt = a.dtype().native();
+    if !is_time_dtype(&dt) {
+        return Err(refuse(format!("np.{name} with mixed arguments")));
+    }
+    let vals: Vec<i64> = a
+        .to_scalars()
+        .into_iter()
+        .map(|s| if let Scalar::Int(i) = s { i } else { NAT })
+        .collect();
+    let scalar = |i: i64| Value::NpScalar(dt.clone(), Scalar::Int(i));
+    match name {
+        "min" | "max" | "amin" | "amax" => {
+            if vals.is_empty() {
+                let which = if name.ends_with("min") {
+                    "minimum"
+                } else {
+                    "maximum"
+                };
+                return Err(PyError::value(format!(
+                    "zero-size array to reduction operation {which} which has no identity"
+                )));
+            }
+            if vals.contains(&NAT) {
+                return Ok(scalar(NAT));
+            }
+            let v = if name.ends_with("min") {
+                vals.iter().min()
+            } else {
+                vals.iter().max()
+            };
+            Ok(scalar(*v.unwrap_or(&NAT)))
+        }
+        _ if a.ndim() != 1 => Err(refuse(format!(
+            "np.{name} of a datetime array that is not 1-d"
+        ))),
+        "sort" => {
+            let mut v = vals;
+            v.sort_by_key(|&i| sort_key(i));
+            Ok(Value::Array(NdArray::from_scalars(
+                &[v.len()],
+                dt,
+                &ints(v.into_iter()),
+            )?))
+        }
+        "argsort" => {
+            let mut idx: Vec<usize> = (0..vals.len()).collect();
+            idx.sort_by_key(|&k| sort_key(vals[k]));
+            let out: Vec<Scalar> = idx.into_iter().map(|k| Scalar::Int(k as i64)).collect();
+            Ok(Value::Array(NdArray::from_scalars(
+                &[out.len()],
+                DType::Int64,
+                &out,
+            )?))
+        }
+        "unique" => {
+            let mut v = vals;
+            v.sort_by_key(|&i| sort_key(i));
+            v.dedup();
+            Ok(Value::Array(NdArray::from_scalars(
+                &[v.len()],
+                dt,
+                &ints(v.into_iter()),
+            )?))
+        }
+        _ => {
+            // diff: a[1:] - a[:-1].
+            if vals.is_empty() {
+                return Err(refuse("np.diff of an empty datetime array"));
+            }
+            let n = vals.len();
+            let head =
+                NdArray::from_scalars(&[n - 1], dt.clone(), &ints(vals[1..].iter().copied()))?;
+            let tail =
+                NdArray::from_scalars(&[n - 1], dt.clone(), &ints(vals[..n - 1].iter().copied()))?;
+            binary(BinaryOp::Sub, &Value::Array(head), &Value::Array(tail))
+        }
+    }
+}
