@@ -419,6 +419,9 @@ conformance_tests! {
     npz => "147_npz",
     savetxt_tofile => "148_savetxt_tofile",
     files_hostile => "149_files_hostile",
+    np_strings => "173_np_strings",
+    char_string_ops => "174_char_string_ops",
+    text_scalars => "176_text_scalars",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

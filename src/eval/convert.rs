@@ -266,6 +266,7 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     if let Value::Array(a) = v {
         let dt = match dtype {
             Some(DType::Str(0)) => DType::Str(str_width(a.dtype())),
+            Some(DType::Bytes(0)) => DType::Bytes(str_width(a.dtype())),
             Some(d) => d.clone(),
             None => a.dtype().clone(),
         };
@@ -295,6 +296,25 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
             leaves
                 .iter()
                 .map(|l| match l {
+                    Value::NpScalar(dt, _) if !matches!(dt, DType::Str(_)) => str_width(dt),
+                    _ => {
+                        let s =
+                            to_scalar_for(l, &DType::Str(1)).unwrap_or(Scalar::Str(String::new()));
+                        crate::engine::element::scalar_as_text(&s).chars().count()
+                    }
+                })
+                .max()
+                .unwrap_or(1)
+                .max(1),
+        ),
+        // `dtype='S'` (or `np.bytes_`) likewise: bytes by their length,
+        // text and numbers by their printed length.
+        Some(DType::Bytes(0)) => DType::Bytes(
+            leaves
+                .iter()
+                .map(|l| match l {
+                    Value::Bytes(b) => b.len(),
+                    Value::NpScalar(_, Scalar::Bytes(b)) => b.len(),
                     Value::NpScalar(dt, _) if !matches!(dt, DType::Str(_)) => str_width(dt),
                     _ => {
                         let s =

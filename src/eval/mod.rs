@@ -80,6 +80,7 @@ mod searching;
 mod set_table;
 pub mod signature;
 mod stride_tricks;
+mod strings;
 mod ufunc_args;
 mod ufunc_methods;
 mod ufunc_reduceat;

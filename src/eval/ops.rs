@@ -41,9 +41,10 @@ fn operand(v: &Value) -> PyResult<Operand> {
         Value::Int(_) => Operand::Weak(PyScalarKind::Int, v.clone()),
         Value::Float(_) => Operand::Weak(PyScalarKind::Float, v.clone()),
         Value::Complex(..) => Operand::Weak(PyScalarKind::Complex, v.clone()),
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) => {
-            Operand::Strong(to_array(v, None)?, matches!(v, Value::Str(_)))
-        }
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => Operand::Strong(
+            to_array(v, None)?,
+            matches!(v, Value::Str(_) | Value::Bytes(_)),
+        ),
         other => {
             return Err(PyError::type_error(format!(
                 "unsupported operand type: '{}'",
@@ -161,6 +162,9 @@ fn compute_dtype(op: BinaryOp, dt: DType) -> DType {
 
 /// A NumPy binary operation `a op b`, as a new value.
 pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = super::strings::operator(op, a, b) {
+        return r;
+    }
     binary_parts(op, a, b).map(|(v, _)| v)
 }
 
@@ -171,6 +175,9 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
 /// `array ** 2`, `** -1` and `** 0.5` run `square`, `reciprocal` and
 /// `sqrt`.
 pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some(r) = super::strings::operator(op, a, b) {
+        return r;
+    }
     let (value, (xa, ya, out)) = binary_parts(op, a, b)?;
     if !super::fp_errors::wanted() {
         return Ok(value);
