@@ -331,6 +331,12 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     };
     let mut scalars = Vec::with_capacity(leaves.len());
     for l in &leaves {
+        // Text stored as `S` is encoded as ASCII, failing as Python does.
+        if let (DType::Bytes(_), Value::Str(t)) = (&dt, l)
+            && let Some(message) = crate::engine::array::ascii_encode_error(t)
+        {
+            return Err(PyError::new("UnicodeEncodeError", message));
+        }
         scalars.push(to_scalar_for(l, &dt)?);
     }
     Ok(NdArray::from_scalars(&shape, dt, &scalars)?)

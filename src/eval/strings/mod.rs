@@ -495,18 +495,7 @@ fn ensure_output(n: usize, width: usize, bytes: bool) -> PyResult<()> {
 /// `x.astype(dtype)` for a text value cast to another text dtype (the
 /// casts `replace`, `partition` and the justifiers make).
 fn cast_text(a: &ArrayRef, to: &DType) -> PyResult<ArrayRef> {
-    if text_kind(a.dtype()) == Some(false) && text_kind(to) == Some(true) {
-        let wide = a
-            .to_scalars()
-            .iter()
-            .any(|s| matches!(s, Scalar::Str(t) if !t.is_ascii()));
-        if wide {
-            return Err(PyError::new(
-                "NotImplementedError",
-                "slicelab does not encode non-ASCII text into an S array",
-            ));
-        }
-    }
+    // A `U` to `S` cast fails on non-ASCII text as NumPy's does.
     Ok(crate::engine::kernels::cast(a, to)?)
 }
 
@@ -578,8 +567,17 @@ pub fn operator(
             Value::Str(x) => Some(x.to_string()),
             _ => None,
         };
-        return match (text(a), text(b)) {
-            (Some(x), Some(y)) => Some(Ok(Value::str(&format!("{x}{y}")))),
+        let raw = |v: &Value| match v {
+            Value::NpScalar(_, Scalar::Bytes(x)) => Some(x.clone()),
+            Value::Bytes(x) => Some(x.to_vec()),
+            _ => None,
+        };
+        return match (text(a), text(b), raw(a), raw(b)) {
+            (Some(x), Some(y), ..) => Some(Ok(Value::str(&format!("{x}{y}")))),
+            (_, _, Some(mut x), Some(y)) => {
+                x.extend(y);
+                Some(Ok(Value::Bytes(x.into())))
+            }
             _ => None,
         };
     }
@@ -837,6 +835,9 @@ fn expandtabs(av: &Value, tabv: Option<&Value>) -> PyResult<Value> {
         .zip(&cols[1])
         .map(|(e, n)| text::expandtabs_length(&units(e), int_of(n), unit))
         .collect();
+    if sizes.iter().any(|&n| n > i64::from(i32::MAX)) {
+        return Err(PyError::overflow("new string is too long"));
+    }
     let width = max_size(&sizes)?;
     ensure_output(sizes.len(), width, bytes)?;
     let elems: Vec<Units> = cols[0]
@@ -1168,11 +1169,8 @@ fn codec(encode: bool, av: &Value, b: &Bound) -> PyResult<Value> {
     for e in a.to_scalars() {
         match e {
             Scalar::Str(t) => {
-                if ascii && !t.is_ascii() {
-                    return Err(PyError::new(
-                        "NotImplementedError",
-                        "slicelab does not report encoding errors",
-                    ));
+                if ascii && let Some(message) = crate::engine::array::ascii_encode_error(&t) {
+                    return Err(PyError::new("UnicodeEncodeError", message));
                 }
                 out.push(t.as_bytes().iter().map(|&c| c as u32).collect::<Units>());
             }

@@ -359,8 +359,8 @@ pub fn expandtabs_length(s: &[u32], tabsize: i64, unit: i64) -> i64 {
         if c == '\t' as u32 {
             if tabsize > 0 {
                 let incr = tabsize - col % tabsize;
-                col += incr;
-                n += incr;
+                col = col.saturating_add(incr);
+                n = n.saturating_add(incr);
             }
         } else {
             col += 1;
@@ -424,13 +424,19 @@ pub fn slice(s: &[u32], start: i64, stop: i64, step: i64) -> Units {
         let (mut i, stop) = (clamp(start, 0, len), clamp(stop, 0, len));
         while i < stop {
             out.push(s[i as usize]);
-            i += step;
+            match i.checked_add(step) {
+                Some(n) => i = n,
+                None => break,
+            }
         }
     } else {
         let (mut i, stop) = (clamp(start, -1, len - 1), clamp(stop, -1, len - 1));
         while i > stop {
             out.push(s[i as usize]);
-            i += step;
+            match i.checked_add(step) {
+                Some(n) => i = n,
+                None => break,
+            }
         }
     }
     out
@@ -589,7 +595,7 @@ mod tests {
     fn padding_and_zfill() {
         assert_eq!(
             to_string(&pad(&u("ab"), 5, '*' as u32, Just::Center)),
-            "*ab**"
+            "**ab*"
         );
         assert_eq!(
             to_string(&pad(&u("abc"), 6, '*' as u32, Just::Center)),
