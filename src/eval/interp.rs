@@ -673,6 +673,10 @@ impl Session {
         }
         let cop = engine_cmp(op).expect("ordering comparison");
         if is_numpy(l) || is_numpy(r) {
+            // `np.str_ == 'a'` is `str`'s comparison: a plain bool.
+            if let Some(v) = super::strings::compare_scalars(cop, l, r) {
+                return Ok(v);
+            }
             return numpy_compare(cop, l, r);
         }
         Ok(Value::Bool(match cop {

@@ -617,6 +617,45 @@ pub fn operator(
     }
 }
 
+/// `np.str_`/`np.bytes_` against Python text (or each other): they are
+/// `str` and `bytes`, so Python compares them and answers a plain bool.
+pub fn compare_scalars(
+    op: crate::engine::kernels::CompareOp,
+    a: &Value,
+    b: &Value,
+) -> Option<Value> {
+    use crate::engine::kernels::CompareOp;
+    if !(matches!(a, Value::NpScalar(..)) || matches!(b, Value::NpScalar(..))) {
+        return None;
+    }
+    let key = |v: &Value| -> Option<(bool, Vec<u32>)> {
+        match v {
+            Value::NpScalar(_, Scalar::Str(t)) => {
+                Some((false, t.chars().map(|c| c as u32).collect()))
+            }
+            Value::Str(t) => Some((false, t.chars().map(|c| c as u32).collect())),
+            Value::NpScalar(_, Scalar::Bytes(x)) => {
+                Some((true, x.iter().map(|&c| c as u32).collect()))
+            }
+            Value::Bytes(x) => Some((true, x.iter().map(|&c| c as u32).collect())),
+            _ => None,
+        }
+    };
+    let ((ka, x), (kb, y)) = (key(a)?, key(b)?);
+    if ka != kb {
+        return None;
+    }
+    let o = x.cmp(&y);
+    Some(Value::Bool(match op {
+        CompareOp::Eq => o.is_eq(),
+        CompareOp::Ne => o.is_ne(),
+        CompareOp::Lt => o.is_lt(),
+        CompareOp::Le => o.is_le(),
+        CompareOp::Gt => o.is_gt(),
+        CompareOp::Ge => o.is_ge(),
+    }))
+}
+
 /// `np.strings.multiply(a, i)`.
 fn multiply(av: &Value, iv: &Value) -> PyResult<Value> {
     let a = arr(av)?;
