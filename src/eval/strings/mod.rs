@@ -685,6 +685,8 @@ fn multiply(av: &Value, iv: &Value) -> PyResult<Value> {
 
 /// find / rfind / index / rindex / count / startswith / endswith: the
 /// four-input ufuncs `(a, sub, start, end)`.
+// The inputs are read side by side by element number.
+#[allow(clippy::needless_range_loop)]
 fn search(
     name: &str,
     av: &Value,
@@ -806,6 +808,8 @@ fn cast_like_a(v: &Value, a: &ArrayRef) -> PyResult<ArrayRef> {
 }
 
 /// `np.strings.replace(a, old, new, count)`.
+// The inputs are read side by side by element number.
+#[allow(clippy::needless_range_loop)]
 fn replace(av: &Value, oldv: &Value, newv: &Value, countv: Option<&Value>) -> PyResult<Value> {
     let minus1 = Value::Int(-1);
     let cv = countv.unwrap_or(&minus1);
@@ -949,6 +953,8 @@ fn zfill(av: &Value, widthv: &Value) -> PyResult<Value> {
 }
 
 /// `partition`/`rpartition`: the three parts with `strings.py`'s widths.
+// The inputs are read side by side by element number.
+#[allow(clippy::needless_range_loop)]
 fn partition(reverse: bool, av: &Value, sepv: &Value) -> PyResult<Vec<ArrayRef>> {
     let a = arr(av)?;
     let Some(bytes) = text_kind(a.dtype()) else {

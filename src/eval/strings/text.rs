@@ -95,6 +95,9 @@ fn numeric_class(c: u32, bytes: bool) -> Result<(bool, bool, bool), Unsupported>
     }
 }
 
+/// A test of one code unit (`true` for `S` data).
+type CharTest = fn(u32, bool) -> bool;
+
 /// The unary predicates NumPy's string ufuncs compute.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Pred {
@@ -151,8 +154,7 @@ pub fn predicate(p: Pred, s: &[u32], bytes: bool) -> Result<bool, Unsupported> {
             Ok(is_alpha(c, bytes)? || d || g || n)
         }),
         Pred::Lower | Pred::Upper => {
-            let (mine, other): (fn(u32, bool) -> bool, fn(u32, bool) -> bool) = if p == Pred::Lower
-            {
+            let (mine, other): (CharTest, CharTest) = if p == Pred::Lower {
                 (is_lower, is_upper)
             } else {
                 (is_upper, is_lower)
