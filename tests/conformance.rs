@@ -427,6 +427,9 @@ conformance_tests! {
     namespace_odds_windows => "178_namespace_odds_windows",
     ma_ufunc_wrappers => "180_ma_ufunc_wrappers",
     vectorize_frompyfunc => "172_vectorize",
+    np_strings => "173_np_strings",
+    char_string_ops => "174_char_string_ops",
+    text_scalars => "176_text_scalars",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -350,6 +350,18 @@ fn nbytes_of(shape: &[usize], itemsize: usize) -> Result<usize, EngineError> {
 /// dtypes as NumPy's unsafe cast does. Safe when both share a buffer: the
 /// source is then copied out first.
 pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
+    // `U` to `S` encodes as ASCII, failing as Python's codec does.
+    if matches!(src.dtype().native(), DType::Str(_))
+        && matches!(dst.dtype().native(), DType::Bytes(_))
+    {
+        for s in src.to_scalars() {
+            if let Scalar::Str(t) = s
+                && let Some(message) = ascii_encode_error(&t)
+            {
+                return Err(EngineError::other("UnicodeEncodeError", message));
+            }
+        }
+    }
     if src.same_buffer(dst) {
         let tmp = src.copy(Order::C)?;
         return copy_elements(&tmp, dst);
@@ -361,6 +373,34 @@ pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
     let mut dbytes = dst.bytes_mut();
     super::kernels::copy_cast(&sbytes, &sl, src.dtype(), &mut dbytes, &dl, dst.dtype());
     Ok(())
+}
+
+/// CPython's message when `text.encode('ascii')` fails (`None` when it
+/// does not): the first run of non-ASCII characters, one character named
+/// by its escape, a longer run by its positions.
+pub fn ascii_encode_error(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let start = chars.iter().position(|c| !c.is_ascii())?;
+    let end = chars[start..]
+        .iter()
+        .position(|c| c.is_ascii())
+        .map_or(chars.len(), |k| start + k);
+    let what = if end - start == 1 {
+        let c = chars[start] as u32;
+        let escaped = if c < 0x100 {
+            format!("\\x{c:02x}")
+        } else if c < 0x10000 {
+            format!("\\u{c:04x}")
+        } else {
+            format!("\\U{c:08x}")
+        };
+        format!("character '{escaped}' in position {start}")
+    } else {
+        format!("characters in position {start}-{}", end - 1)
+    };
+    Some(format!(
+        "'ascii' codec can't encode {what}: ordinal not in range(128)"
+    ))
 }
 
 /// Fallback element copy through scalars, for dtypes without a typed kernel

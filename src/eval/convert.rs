@@ -275,6 +275,7 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     if let Value::Array(a) = v {
         let dt = match dtype {
             Some(DType::Str(0)) => DType::Str(str_width(a.dtype())),
+            Some(DType::Bytes(0)) => DType::Bytes(str_width(a.dtype())),
             Some(d) => d.clone(),
             None => a.dtype().clone(),
         };
@@ -318,11 +319,36 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
         Some(DType::Time(u, delta)) if u.is_generic() => {
             DType::Time(super::datetime::resolve_unit(&leaves, *delta)?, *delta)
         }
+        // `dtype='S'` (or `np.bytes_`) likewise: bytes by their length,
+        // text and numbers by their printed length.
+        Some(DType::Bytes(0)) => DType::Bytes(
+            leaves
+                .iter()
+                .map(|l| match l {
+                    Value::Bytes(b) => b.len(),
+                    Value::NpScalar(_, Scalar::Bytes(b)) => b.len(),
+                    Value::NpScalar(dt, _) if !matches!(dt, DType::Str(_)) => str_width(dt),
+                    _ => {
+                        let s =
+                            to_scalar_for(l, &DType::Str(1)).unwrap_or(Scalar::Str(String::new()));
+                        crate::engine::element::scalar_as_text(&s).chars().count()
+                    }
+                })
+                .max()
+                .unwrap_or(1)
+                .max(1),
+        ),
         Some(d) => d.clone(),
         None => infer_dtype(&leaves)?,
     };
     let mut scalars = Vec::with_capacity(leaves.len());
     for l in &leaves {
+        // Text stored as `S` is encoded as ASCII, failing as Python does.
+        if let (DType::Bytes(_), Value::Str(t)) = (&dt, l)
+            && let Some(message) = crate::engine::array::ascii_encode_error(t)
+        {
+            return Err(PyError::new("UnicodeEncodeError", message));
+        }
         scalars.push(to_scalar_for(l, &dt)?);
     }
     Ok(NdArray::from_scalars(&shape, dt, &scalars)?)

@@ -707,6 +707,10 @@ impl Session {
         }
         let cop = engine_cmp(op).expect("ordering comparison");
         if is_numpy(l) || is_numpy(r) {
+            // `np.str_ == 'a'` is `str`'s comparison: a plain bool.
+            if let Some(v) = super::strings::compare_scalars(cop, l, r) {
+                return Ok(v);
+            }
             return numpy_compare(cop, l, r);
         }
         Ok(Value::Bool(match cop {
@@ -1051,6 +1055,17 @@ impl Session {
                 .ok_or_else(|| super::numpy_names::missing_module_attribute(m, name)),
             Value::Array(a) => super::methods::array_attr(a, obj, name),
             Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
+            // `np.str_` is a `str`: its methods are `str`'s, returning
+            // Python strings (`np.str_('ab').upper()` is `'AB'`).
+            Value::NpScalar(DType::Str(_), Scalar::Str(t)) => {
+                super::methods::scalar_attr(obj, name).or_else(|e| {
+                    if super::py_attr_names::has("str", name) {
+                        Ok(Value::Method(Rc::new(Value::str(t)), Rc::from(name)))
+                    } else {
+                        Err(e)
+                    }
+                })
+            }
             Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),
             Value::DType(dt) => super::methods::dtype_attr(dt, name),
             Value::MachInfo(m) => m.attr(name),

@@ -708,6 +708,8 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             let dt = match dtype_arg(args.req(0, "dtype", name)?)? {
                 // An unsized str takes NumPy's width for the source type.
                 DType::Str(0) => DType::Str(super::convert::str_width(a.dtype())),
+                // An unsized bytes type likewise (`U2` casts to `S2`).
+                DType::Bytes(0) => DType::Bytes(super::convert::str_width(a.dtype())),
                 other => other,
             };
             super::dtype_info::check_record_cast(a.dtype(), &dt)?;

@@ -83,6 +83,7 @@ mod searching;
 mod set_table;
 pub mod signature;
 mod stride_tricks;
+mod strings;
 mod svml_tanh;
 mod ufunc_args;
 mod ufunc_methods;

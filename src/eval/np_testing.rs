@@ -42,7 +42,7 @@ pub fn module_attr(module: &str, name: &str) -> Option<Value> {
         (MODULE, f) if SIGNATURES.iter().any(|s| name_of(s) == f) => {
             Some(Value::func(&format!("np.testing.{f}")))
         }
-        _ => None,
+        _ => super::strings::module_attr(module, name),
     }
 }
 

@@ -130,6 +130,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
             crate::engine::datetime::TimeUnit::GENERIC,
             name == "timedelta64",
         ))),
+        "bytes_" => Value::Type(TypeObj::NpScalar(DType::Bytes(0))),
         "True_" => Value::NpScalar(DType::Bool, Scalar::Bool(true)),
         "False_" => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
         "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => Value::func(&format!("np.{name}")),
@@ -139,6 +140,8 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "ma" => Value::Module(super::ma::MODULE.into()),
         "lib" => Value::Module("numpy.lib".into()),
         "emath" => Value::Module(super::emath::MODULE.into()),
+        "strings" => Value::Module(super::strings::STRINGS.into()),
+        "char" => Value::Module(super::strings::CHAR.into()),
         "testing" => Value::Module(super::np_testing::MODULE.into()),
         n if let Some(t) = super::dtype_info::abstract_type(n) => t,
         _ => {
@@ -1186,6 +1189,9 @@ impl Session {
                         }
                         n
                     }
+                    // `np.str_` and `np.bytes_` are `str` and `bytes`.
+                    Value::NpScalar(_, Scalar::Str(t)) => t.chars().count() as i128,
+                    Value::NpScalar(_, Scalar::Bytes(b)) => b.len() as i128,
                     Value::None
                     | Value::Bool(_)
                     | Value::Int(_)
@@ -1387,6 +1393,12 @@ impl Session {
         }
         if let Some(f) = name.strip_prefix("testing.") {
             return super::np_testing::call(f, &args);
+        }
+        if let Some(f) = name.strip_prefix("strings.") {
+            return super::strings::call(self, false, f, &args);
+        }
+        if let Some(f) = name.strip_prefix("char.") {
+            return super::strings::call(self, true, f, &args);
         }
         if let Some(f) = name.strip_prefix("emath.") {
             return super::emath::call(self, f, &args);
@@ -2052,6 +2064,7 @@ impl Session {
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }
+            "typename" => super::strings::typename(args.req(0, "char", name)?)?,
             "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => {
                 return Err(PyError::type_error(format!(
                     "'np.{name}' is used with [], as np.{name}[1:3]"
@@ -2089,6 +2102,9 @@ fn isinstance(v: &Value, t: &Value) -> bool {
         },
         Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {
             matches!(v, Value::NpScalar(DType::Time(_, d), _) if d == delta)
+        }
+        Value::Type(TypeObj::NpScalar(DType::Bytes(_))) => {
+            matches!(v, Value::NpScalar(DType::Bytes(_), _))
         }
         Value::Type(TypeObj::NpScalar(dt)) => matches!(v, Value::NpScalar(d, _) if d == dt),
         Value::Type(TypeObj::Void) => matches!(v, Value::Void(_)),
@@ -2264,6 +2280,28 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         }
         TypeObj::Builtin("range") => super::pyiter::make_range(&args)?,
         TypeObj::NpScalar(DType::Time(_, delta)) => super::datetime::construct(*delta, &args)?,
+        // `np.bytes_(b'ab')`: a bytes object (trailing NULs dropped, as
+        // the scalar holds them); text of ASCII characters is encoded.
+        TypeObj::NpScalar(DType::Bytes(_)) => {
+            let raw: Vec<u8> = match &first {
+                None => vec![],
+                Some(Value::Bytes(b)) => b.to_vec(),
+                Some(Value::NpScalar(_, Scalar::Bytes(b))) => b.clone(),
+                Some(Value::Str(t)) if t.is_ascii() => t.as_bytes().to_vec(),
+                Some(Value::NpScalar(_, Scalar::Str(t))) if t.is_ascii() => t.as_bytes().to_vec(),
+                Some(_) => {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        "slicelab makes np.bytes_ only from bytes or ASCII text",
+                    ));
+                }
+            };
+            let mut raw = raw;
+            while raw.last() == Some(&0) {
+                raw.pop();
+            }
+            Value::NpScalar(DType::Bytes(raw.len().max(1)), Scalar::Bytes(raw))
+        }
         TypeObj::NpScalar(dt) => {
             let v = first.unwrap_or(Value::Int(0));
             match &v {
@@ -2319,6 +2357,7 @@ pub fn type_of(v: &Value) -> TypeObj {
             crate::engine::datetime::TimeUnit::GENERIC,
             *delta,
         )),
+        Value::NpScalar(DType::Bytes(_), _) => TypeObj::NpScalar(DType::Bytes(0)),
         Value::NpScalar(dt, _) => TypeObj::NpScalar(dt.clone()),
         Value::Void(_) => TypeObj::Void,
         Value::DType(_) => TypeObj::Builtin("numpy.dtypes.DType"),

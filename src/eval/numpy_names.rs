@@ -146,6 +146,22 @@ const PUBLIC: &[(&str, &str)] = &[
         "numpy.random._mt19937.MT19937",
         "capsule cffi ctypes jumped lock random_raw seed_seq spawn state",
     ),
+    (
+        "numpy.strings",
+        "add capitalize center count decode encode endswith equal expandtabs find greater \
+         greater_equal index isalnum isalpha isdecimal isdigit islower isnumeric isspace istitle \
+         isupper less less_equal ljust lower lstrip mod multiply not_equal partition replace \
+         rfind rindex rjust rpartition rstrip slice startswith str_len strip swapcase title \
+         translate upper zfill",
+    ),
+    (
+        "numpy.char",
+        "add array asarray capitalize center chararray compare_chararrays count decode encode \
+         endswith equal expandtabs find greater greater_equal index isalnum isalpha isdecimal \
+         isdigit islower isnumeric isspace istitle isupper join less less_equal ljust lower \
+         lstrip mod multiply not_equal partition replace rfind rindex rjust rpartition rsplit \
+         rstrip split splitlines startswith str_len strip swapcase title translate upper zfill",
+    ),
 ];
 
 /// The table's owner for an object's type as error messages name it:
@@ -182,6 +198,8 @@ fn not_implemented(owner: &str, name: &str) -> PyError {
         "numpy.random" => "np.random",
         "numpy.linalg" => "np.linalg",
         "numpy.testing" => "np.testing",
+        "numpy.strings" => "np.strings",
+        "numpy.char" => "np.char",
         other => other.rsplit('.').next().unwrap_or(other),
     };
     PyError::new(

@@ -41,9 +41,10 @@ fn operand(v: &Value) -> PyResult<Operand> {
         Value::Int(_) => Operand::Weak(PyScalarKind::Int, v.clone()),
         Value::Float(_) => Operand::Weak(PyScalarKind::Float, v.clone()),
         Value::Complex(..) => Operand::Weak(PyScalarKind::Complex, v.clone()),
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) => {
-            Operand::Strong(to_array(v, None)?, matches!(v, Value::Str(_)))
-        }
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => Operand::Strong(
+            to_array(v, None)?,
+            matches!(v, Value::Str(_) | Value::Bytes(_)),
+        ),
         other => {
             return Err(PyError::type_error(format!(
                 "unsupported operand type: '{}'",
@@ -164,6 +165,9 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     if super::datetime::involves_time(a) || super::datetime::involves_time(b) {
         return super::datetime::binary(op, a, b);
     }
+    if let Some(r) = super::strings::operator(op, a, b) {
+        return r;
+    }
     binary_parts(op, a, b).map(|(v, _)| v)
 }
 
@@ -176,6 +180,9 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
 pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     if super::datetime::involves_time(a) || super::datetime::involves_time(b) {
         return super::datetime::binary(op, a, b);
+    }
+    if let Some(r) = super::strings::operator(op, a, b) {
+        return r;
     }
     let (value, (xa, ya, out)) = binary_parts(op, a, b)?;
     if !super::fp_errors::wanted() {
