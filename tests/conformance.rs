@@ -419,6 +419,10 @@ conformance_tests! {
     npz => "147_npz",
     savetxt_tofile => "148_savetxt_tofile",
     files_hostile => "149_files_hostile",
+    fft_basics => "181_fft_basics",
+    fft_transforms => "182_fft_transforms",
+    fft_helpers_errors => "183_fft_helpers_errors",
+    fft_digits => "184_fft_digits",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

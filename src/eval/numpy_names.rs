@@ -146,6 +146,11 @@ const PUBLIC: &[(&str, &str)] = &[
         "numpy.random._mt19937.MT19937",
         "capsule cffi ctypes jumped lock random_raw seed_seq spawn state",
     ),
+    (
+        "numpy.fft",
+        "fft fft2 fftfreq fftn fftshift hfft ifft ifft2 ifftn ifftshift ihfft irfft irfft2 \
+         irfftn rfft rfft2 rfftfreq rfftn test",
+    ),
 ];
 
 /// The table's owner for an object's type as error messages name it:
@@ -181,6 +186,7 @@ fn not_implemented(owner: &str, name: &str) -> PyError {
         "numpy" => "np",
         "numpy.random" => "np.random",
         "numpy.linalg" => "np.linalg",
+        "numpy.fft" => "np.fft",
         "numpy.testing" => "np.testing",
         other => other.rsplit('.').next().unwrap_or(other),
     };
