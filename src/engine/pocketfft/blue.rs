@@ -1,11 +1,7 @@
-//! pocketfft's `fftblue`: Bluestein's algorithm for lengths with a large
-//! prime factor — a chirp, a convolution by two `cfftp` transforms of a
-//! good length `n2 >= 2n - 1`, and the chirp again.
+// Included twice by `mod.rs` (as f64 and f32): no inner attributes here.
 
-use super::cfftp::Cfftp;
-use super::twiddle::SinCos;
-use super::{Cx, good_size_cmplx, smul};
 
+/// pocketfft's `fftblue`.
 pub struct Blue {
     n: usize,
     n2: usize,
@@ -15,6 +11,7 @@ pub struct Blue {
 }
 
 impl Blue {
+    /// The chirp and its transform for `n` points.
     pub fn new(n: usize) -> Blue {
         let n2 = good_size_cmplx(n * 2 - 1);
         let plan = Cfftp::new(n2);
@@ -27,10 +24,10 @@ impl Blue {
             if coeff >= 2 * n {
                 coeff -= 2 * n;
             }
-            bk[m] = tmp.get(coeff);
+            bk[m] = twiddle(&tmp, coeff);
         }
         let mut tbkf = vec![Cx::ZERO; n2];
-        let xn2 = 1.0 / n2 as f64;
+        let xn2 = 1.0 / n2 as Real;
         tbkf[0] = bk[0].scale(xn2);
         for m in 1..n {
             let v = bk[m].scale(xn2);
@@ -48,7 +45,7 @@ impl Blue {
         }
     }
 
-    fn fft(&self, c: &mut [Cx], fct: f64, fwd: bool) {
+    fn fft(&self, c: &mut [Cx], fct: Real, fwd: bool) {
         let (n, n2) = (self.n, self.n2);
         let mut akf = vec![Cx::ZERO; n2];
         for m in 0..n {
@@ -73,12 +70,13 @@ impl Blue {
         }
     }
 
-    pub fn exec(&self, c: &mut [Cx], fct: f64, fwd: bool) {
+    /// A complex transform.
+    pub fn exec(&self, c: &mut [Cx], fct: Real, fwd: bool) {
         self.fft(c, fct, fwd);
     }
 
     /// `exec_r`: a real transform through the complex one.
-    pub fn exec_r(&self, c: &mut [f64], fct: f64, fwd: bool) {
+    pub fn exec_r(&self, c: &mut [Real], fct: Real, fwd: bool) {
         let n = self.n;
         let mut tmp = vec![Cx::ZERO; n];
         if fwd {

@@ -1,28 +1,23 @@
-//! pocketfft's `cfftp`: the complex Cooley–Tukey plan. Factors are taken
-//! 8 first, then 4, then one 2 (moved to the front), then odd divisors;
-//! each pass is the C++ `pass2/3/4/5/7/8/11/passg` with its operations in
-//! the same order, so results agree to the last bit.
+// Included twice by `mod.rs` (as f64 and f32): no inner attributes here.
 
-#![allow(clippy::excessive_precision)]
-// The constants are pocketfft's long double literals, digit for digit.
 
-use super::twiddle::SinCos;
-use super::{Cx, pm, rotx90, smul};
 
-struct Factor {
+struct CFactor {
     ip: usize,
     tw: Vec<Cx>,
     tws: Vec<Cx>,
 }
 
+/// pocketfft's `cfftp`: the complex Cooley–Tukey plan.
 pub struct Cfftp {
     length: usize,
-    fact: Vec<Factor>,
+    fact: Vec<CFactor>,
 }
 
-const HSQT2: f64 = 0.707106781186547524400844362104849;
+const HSQT2: Real = 0.707106781186547524400844362104849;
 
 impl Cfftp {
+    /// Factor `length` and compute the twiddles.
     pub fn new(length: usize) -> Cfftp {
         let mut plan = Cfftp {
             length,
@@ -65,23 +60,23 @@ impl Cfftp {
             let mut tw = vec![Cx::ZERO; (ip - 1) * (ido - 1)];
             for j in 1..ip {
                 for i in 1..ido {
-                    tw[(j - 1) * (ido - 1) + i - 1] = twid.get(j * l1 * i);
+                    tw[(j - 1) * (ido - 1) + i - 1] = twiddle(&twid, j * l1 * i);
                 }
             }
             let mut tws = Vec::new();
             if ip > 11 {
                 for j in 0..ip {
-                    tws.push(twid.get(j * l1 * ido));
+                    tws.push(twiddle(&twid, j * l1 * ido));
                 }
             }
-            plan.fact.push(Factor { ip, tw, tws });
+            plan.fact.push(CFactor { ip, tw, tws });
             l1 *= ip;
         }
         plan
     }
 
     /// `pass_all<fwd>(c, fct)`.
-    pub fn exec(&self, c: &mut [Cx], fct: f64, fwd: bool) {
+    pub fn exec(&self, c: &mut [Cx], fct: Real, fwd: bool) {
         let length = self.length;
         if length == 1 {
             c[0] = c[0].scale(fct);
@@ -140,7 +135,11 @@ fn pass2(ido: usize, l1: usize, cc: &[Cx], ch: &mut [Cx], wa: &[Cx], fwd: bool) 
         ch[chi(0, k, 1)] = cc[cci(0, 0, k)].sub(cc[cci(0, 1, k)]);
         for i in 1..ido {
             ch[chi(i, k, 0)] = cc[cci(i, 0, k)].add(cc[cci(i, 1, k)]);
-            ch[chi(i, k, 1)] = smul(cc[cci(i, 0, k)].sub(cc[cci(i, 1, k)]), wa[i - 1], fwd);
+            ch[chi(i, k, 1)] = smul(
+                cc[cci(i, 0, k)].sub(cc[cci(i, 1, k)]),
+                wa[i - 1],
+                fwd,
+            );
         }
     }
 }
@@ -220,7 +219,7 @@ fn pass5(ido: usize, l1: usize, cc: &[Cx], ch: &mut [Cx], wa: &[Cx], fwd: bool) 
                 r: t0.r + t1.r + t2.r,
                 i: t0.i + t1.i + t2.i,
             };
-            let step = |twar: f64, twbr: f64, twai: f64, twbi: f64| {
+            let step = |twar: Real, twbr: Real, twai: Real, twbi: Real| {
                 let ca = Cx {
                     r: t0.r + twar * t1.r + twbr * t2.r,
                     i: t0.i + twar * t1.i + twbr * t2.i,
@@ -232,18 +231,8 @@ fn pass5(ido: usize, l1: usize, cc: &[Cx], ch: &mut [Cx], wa: &[Cx], fwd: bool) 
                 (ca, cb)
             };
             for (u1, u2, a, b) in [
-                (
-                    1,
-                    4,
-                    step(tw1r, tw2r, tw1i, tw2i).0,
-                    step(tw1r, tw2r, tw1i, tw2i).1,
-                ),
-                (
-                    2,
-                    3,
-                    step(tw2r, tw1r, tw2i, -tw1i).0,
-                    step(tw2r, tw1r, tw2i, -tw1i).1,
-                ),
+                (1, 4, step(tw1r, tw2r, tw1i, tw2i).0, step(tw1r, tw2r, tw1i, tw2i).1),
+                (2, 3, step(tw2r, tw1r, tw2i, -tw1i).0, step(tw2r, tw1r, tw2i, -tw1i).1),
             ] {
                 if i == 0 {
                     (ch[chi(0, k, u1)], ch[chi(0, k, u2)]) = pm(a, b);
@@ -277,7 +266,7 @@ fn pass7(ido: usize, l1: usize, cc: &[Cx], ch: &mut [Cx], wa: &[Cx], fwd: bool) 
                 r: t1.r + t2.r + t3.r + t4.r,
                 i: t1.i + t2.i + t3.i + t4.i,
             };
-            let step = |x1: f64, x2: f64, x3: f64, y1: f64, y2: f64, y3: f64| {
+            let step = |x1: Real, x2: Real, x3: Real, y1: Real, y2: Real, y3: Real| {
                 let ca = Cx {
                     r: t1.r + x1 * t2.r + x2 * t3.r + x3 * t4.r,
                     i: t1.i + x1 * t2.i + x2 * t3.i + x3 * t4.i,
@@ -416,7 +405,7 @@ fn pass11(ido: usize, l1: usize, cc: &[Cx], ch: &mut [Cx], wa: &[Cx], fwd: bool)
                 r: t1.r + t2.r + t3.r + t4.r + t5.r + t6.r,
                 i: t1.i + t2.i + t3.i + t4.i + t5.i + t6.i,
             };
-            let step = |x: [f64; 5], y: [f64; 5]| {
+            let step = |x: [Real; 5], y: [Real; 5]| {
                 let ca = t1
                     .add(t2.scale(x[0]))
                     .add(t3.scale(x[1]))
@@ -433,42 +422,27 @@ fn pass11(ido: usize, l1: usize, cc: &[Cx], ch: &mut [Cx], wa: &[Cx], fwd: bool)
                 (
                     1,
                     10,
-                    step(
-                        [tw1r, tw2r, tw3r, tw4r, tw5r],
-                        [tw1i, tw2i, tw3i, tw4i, tw5i],
-                    ),
+                    step([tw1r, tw2r, tw3r, tw4r, tw5r], [tw1i, tw2i, tw3i, tw4i, tw5i]),
                 ),
                 (
                     2,
                     9,
-                    step(
-                        [tw2r, tw4r, tw5r, tw3r, tw1r],
-                        [tw2i, tw4i, -tw5i, -tw3i, -tw1i],
-                    ),
+                    step([tw2r, tw4r, tw5r, tw3r, tw1r], [tw2i, tw4i, -tw5i, -tw3i, -tw1i]),
                 ),
                 (
                     3,
                     8,
-                    step(
-                        [tw3r, tw5r, tw2r, tw1r, tw4r],
-                        [tw3i, -tw5i, -tw2i, tw1i, tw4i],
-                    ),
+                    step([tw3r, tw5r, tw2r, tw1r, tw4r], [tw3i, -tw5i, -tw2i, tw1i, tw4i]),
                 ),
                 (
                     4,
                     7,
-                    step(
-                        [tw4r, tw3r, tw1r, tw5r, tw2r],
-                        [tw4i, -tw3i, tw1i, tw5i, -tw2i],
-                    ),
+                    step([tw4r, tw3r, tw1r, tw5r, tw2r], [tw4i, -tw3i, tw1i, tw5i, -tw2i]),
                 ),
                 (
                     5,
                     6,
-                    step(
-                        [tw5r, tw1r, tw4r, tw2r, tw3r],
-                        [tw5i, -tw1i, tw4i, -tw2i, tw3i],
-                    ),
+                    step([tw5r, tw1r, tw4r, tw2r, tw3r], [tw5i, -tw1i, tw4i, -tw2i, tw3i]),
                 ),
             ];
             for (u1, u2, (da, db)) in parts {

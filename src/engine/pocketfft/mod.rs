@@ -1,80 +1,40 @@
 //! NumPy 2.4's FFTs: a port of the C++ pocketfft NumPy vendors
 //! (`pocketfft_hdronly.h`, mreineck/pocketfft at 33ae5dc) and of the
-//! gufunc loops of `numpy/fft/_pocketfft_umath.cpp`, in double precision
-//! only (NumPy's loop list is `Dd->D, Ff->F, Gg->G` and its type resolver
-//! picks the first safe one, so float32 input is transformed in double
-//! and rounded when stored).
+//! gufunc loops of `numpy/fft/_pocketfft_umath.cpp`, in both precisions
+//! NumPy has loops for (`Dd->D` and `Ff->F`; which one runs is the
+//! caller's choice, see `eval::np_fft`).
 //!
-//! Files: `twiddle.rs` (`sincos_2pibyn`), `cfftp.rs` (complex passes),
-//! `rfftp.rs` (real passes), `blue.rs` (Bluestein); this file holds the
-//! complex number type, the plan choice of `pocketfft_c`/`pocketfft_r`
-//! and the three loops NumPy calls (`fft_loop`, `rfft_impl`,
-//! `irfft_loop`) on one lane.
+//! Files: `twiddle.rs` (`sincos_2pibyn`, always in double), and four
+//! files included once per precision into [`double`] and [`single`]
+//! (C++ templates on `T0`, here a `Real` alias): `common.rs` (the complex
+//! type, the plans `pocketfft_c`/`pocketfft_r` and the three loops NumPy
+//! calls — `fft_loop`, `rfft_impl`, `irfft_loop` — on one lane),
+//! `cfftp.rs` (complex passes), `rfftp.rs` (real passes), `blue.rs`
+//! (Bluestein). This file holds the plan-choice arithmetic both share.
 
-mod blue;
-mod cfftp;
-mod rfftp;
 mod twiddle;
 
-/// pocketfft's `cmplx<double>`.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Cx {
-    /// Real part.
-    pub r: f64,
-    /// Imaginary part.
-    pub i: f64,
+/// pocketfft in double precision (`T0 = double`).
+#[allow(clippy::excessive_precision, clippy::unnecessary_cast)]
+pub mod double {
+    /// The precision of this instance.
+    pub type Real = f64;
+    include!("common.rs");
+    include!("cfftp.rs");
+    include!("rfftp.rs");
+    include!("blue.rs");
 }
 
-impl Cx {
-    /// 0 + 0i.
-    pub const ZERO: Cx = Cx { r: 0.0, i: 0.0 };
-    fn add(self, o: Cx) -> Cx {
-        Cx {
-            r: self.r + o.r,
-            i: self.i + o.i,
-        }
-    }
-    fn sub(self, o: Cx) -> Cx {
-        Cx {
-            r: self.r - o.r,
-            i: self.i - o.i,
-        }
-    }
-    fn scale(self, s: f64) -> Cx {
-        Cx {
-            r: self.r * s,
-            i: self.i * s,
-        }
-    }
-}
-
-/// `PM(a, b, c, d)`: a = c + d, b = c - d.
-fn pm(c: Cx, d: Cx) -> (Cx, Cx) {
-    (c.add(d), c.sub(d))
-}
-
-/// `special_mul<fwd>`: multiply by the conjugate twiddle going forward.
-fn smul(v: Cx, w: Cx, fwd: bool) -> Cx {
-    if fwd {
-        Cx {
-            r: v.r * w.r + v.i * w.i,
-            i: v.i * w.r - v.r * w.i,
-        }
-    } else {
-        Cx {
-            r: v.r * w.r - v.i * w.i,
-            i: v.r * w.i + v.i * w.r,
-        }
-    }
-}
-
-/// `ROTX90<fwd>`.
-fn rotx90(a: Cx, fwd: bool) -> Cx {
-    if fwd {
-        Cx { r: a.i, i: -a.r }
-    } else {
-        Cx { r: -a.i, i: a.r }
-    }
+/// pocketfft in single precision (`T0 = float`; twiddles still computed
+/// in double and rounded, as `sincos_2pibyn<float>` does).
+#[allow(clippy::excessive_precision, clippy::unnecessary_cast)]
+pub mod single {
+    /// The precision of this instance.
+    pub type Real = f32;
+    include!("common.rs");
+    include!("cfftp.rs");
+    include!("rfftp.rs");
+    include!("blue.rs");
 }
 
 fn largest_prime_factor(mut n: usize) -> usize {
@@ -120,7 +80,7 @@ fn cost_guess(mut n: usize) -> f64 {
 }
 
 /// The smallest product of 2, 3, 5, 7 and 11 that is >= n.
-fn good_size_cmplx(n: usize) -> usize {
+pub(crate) fn good_size_cmplx(n: usize) -> usize {
     if n <= 12 {
         return n;
     }
@@ -160,7 +120,7 @@ fn good_size_cmplx(n: usize) -> usize {
 }
 
 /// Does `pocketfft_c`/`pocketfft_r` pick Bluestein for this length?
-fn use_bluestein(length: usize, real: bool) -> bool {
+pub(crate) fn use_bluestein(length: usize, real: bool) -> bool {
     let tmp = if length < 50 {
         0
     } else {
@@ -175,118 +135,13 @@ fn use_bluestein(length: usize, real: bool) -> bool {
     comp2 < comp1
 }
 
-/// `pocketfft_c<double>`.
-pub enum PlanC {
-    /// Cooley–Tukey passes.
-    Pack(cfftp::Cfftp),
-    /// Bluestein's chirp convolution.
-    Blue(blue::Blue),
-}
-
-impl PlanC {
-    /// The plan pocketfft builds for `length` points.
-    pub fn new(length: usize) -> PlanC {
-        if use_bluestein(length, false) {
-            PlanC::Blue(blue::Blue::new(length))
-        } else {
-            PlanC::Pack(cfftp::Cfftp::new(length))
-        }
-    }
-    /// Transform `c` in place, scaled by `fct`.
-    pub fn exec(&self, c: &mut [Cx], fct: f64, fwd: bool) {
-        match self {
-            PlanC::Pack(p) => p.exec(c, fct, fwd),
-            PlanC::Blue(b) => b.exec(c, fct, fwd),
-        }
-    }
-}
-
-/// `pocketfft_r<double>`.
-pub enum PlanR {
-    /// FFTPACK's real passes.
-    Pack(rfftp::Rfftp),
-    /// Bluestein through a complex transform.
-    Blue(blue::Blue),
-}
-
-impl PlanR {
-    /// The plan pocketfft builds for `length` points.
-    pub fn new(length: usize) -> PlanR {
-        if use_bluestein(length, true) {
-            PlanR::Blue(blue::Blue::new(length))
-        } else {
-            PlanR::Pack(rfftp::Rfftp::new(length))
-        }
-    }
-    /// Transform `c` in place (halfcomplex order), scaled by `fct`.
-    pub fn exec(&self, c: &mut [f64], fct: f64, fwd: bool) {
-        match self {
-            PlanR::Pack(p) => p.exec(c, fct, fwd),
-            PlanR::Blue(b) => b.exec_r(c, fct, fwd),
-        }
-    }
-}
-
-/// `fft_loop` on one lane: the first `min(len, n)` inputs, zeros after,
-/// transformed in place.
-pub fn c2c_lane(plan: &PlanC, input: &[Cx], n: usize, fct: f64, fwd: bool) -> Vec<Cx> {
-    let mut buf = vec![Cx::ZERO; n];
-    let m = input.len().min(n);
-    buf[..m].copy_from_slice(&input[..m]);
-    plan.exec(&mut buf, fct, fwd);
-    buf
-}
-
-/// `rfft_impl` on one lane: `npts` points (inputs cut or zero-padded),
-/// `npts / 2 + 1` complex outputs.
-pub fn r2c_lane(plan: &PlanR, input: &[f64], npts: usize, fct: f64) -> Vec<Cx> {
-    let nout = npts / 2 + 1;
-    let mut buf = vec![0.0; 2 * nout];
-    let m = input.len().min(npts);
-    buf[1..1 + m].copy_from_slice(&input[..m]);
-    plan.exec(&mut buf[1..1 + npts], fct, true);
-    let mut out = Vec::with_capacity(nout);
-    out.push(Cx { r: buf[1], i: 0.0 });
-    for k in 1..nout {
-        out.push(Cx {
-            r: buf[2 * k],
-            i: buf[2 * k + 1],
-        });
-    }
-    out
-}
-
-/// `irfft_loop` on one lane: `nout` real outputs from the first
-/// `nout / 2 + 1` complex inputs (zero-padded if fewer).
-pub fn c2r_lane(plan: &PlanR, input: &[Cx], nout: usize, fct: f64) -> Vec<f64> {
-    let nin = input.len();
-    let mut buf = vec![0.0; nout];
-    buf[0] = input[0].r;
-    if nout > 1 {
-        let ncopy = (nin - 1).min((nout - 1) / 2);
-        for i in 0..ncopy {
-            buf[1 + 2 * i] = input[1 + i].r;
-            buf[2 + 2 * i] = input[1 + i].i;
-        }
-        if nout % 2 == 0 {
-            buf[nout - 1] = if nout / 2 >= nin {
-                0.0
-            } else {
-                input[nout / 2].r
-            };
-        }
-    }
-    plan.exec(&mut buf, fct, false);
-    buf
-}
-
 #[cfg(test)]
 mod tests {
+    use super::double::*;
     use super::*;
 
     #[test]
     fn plan_choice_follows_pocketfft() {
-        assert!(!use_bluestein(97, false) || cost_guess(97) > 0.0);
         assert_eq!(good_size_cmplx(13), 14);
         assert_eq!(largest_prime_factor(97 * 4), 97);
     }

@@ -1,38 +1,33 @@
-//! pocketfft's `rfftp`: FFTPACK's real transforms in halfcomplex order
-//! (`r0, r1, i1, r2, i2, ...`). Factors 4 first, then one 2 (moved to the
-//! front), then odd divisors; `radf2..5`/`radfg` forward (factors walked
-//! last to first), `radb2..5`/`radbg` backward, each replaying the C++.
+// Included twice by `mod.rs` (as f64 and f32): no inner attributes here.
 
-#![allow(clippy::excessive_precision)]
-// The constants are pocketfft's long double literals, digit for digit.
 
-use super::twiddle::SinCos;
 
-struct Factor {
+struct RFactor {
     ip: usize,
-    tw: Vec<f64>,
-    tws: Vec<f64>,
+    tw: Vec<Real>,
+    tws: Vec<Real>,
 }
 
+/// pocketfft's `rfftp`: FFTPACK's real plan.
 pub struct Rfftp {
     length: usize,
-    fact: Vec<Factor>,
+    fact: Vec<RFactor>,
 }
 
-const TAUI: f64 = 0.8660254037844386467637231707529362;
-const HSQT2: f64 = 0.707106781186547524400844362104849;
-const SQRT2: f64 = 1.414213562373095048801688724209698;
-const TR11: f64 = 0.3090169943749474241022934171828191;
-const TI11: f64 = 0.9510565162951535721164393333793821;
-const TR12: f64 = -0.8090169943749474241022934171828191;
-const TI12: f64 = 0.5877852522924731291687059546390728;
+const TAUI: Real = 0.8660254037844386467637231707529362;
+const SQRT2: Real = 1.414213562373095048801688724209698;
+const TR11: Real = 0.3090169943749474241022934171828191;
+const TI11: Real = 0.9510565162951535721164393333793821;
+const TR12: Real = -0.8090169943749474241022934171828191;
+const TI12: Real = 0.5877852522924731291687059546390728;
 
 /// `MULPM(a, b, c, d, e, f)`: a = c*e + d*f; b = c*f - d*e.
-fn mulpm(c: f64, d: f64, e: f64, f: f64) -> (f64, f64) {
+fn mulpm(c: Real, d: Real, e: Real, f: Real) -> (Real, Real) {
     (c * e + d * f, c * f - d * e)
 }
 
 impl Rfftp {
+    /// Factor `length` and compute the twiddles.
     pub fn new(length: usize) -> Rfftp {
         let mut plan = Rfftp {
             length,
@@ -74,7 +69,7 @@ impl Rfftp {
                 tw = vec![0.0; (ip - 1) * (ido - 1)];
                 for j in 1..ip {
                     for i in 1..=(ido - 1) / 2 {
-                        let t = twid.get(j * l1 * i);
+                        let t = twiddle(&twid, j * l1 * i);
                         tw[(j - 1) * (ido - 1) + 2 * i - 2] = t.r;
                         tw[(j - 1) * (ido - 1) + 2 * i - 1] = t.i;
                     }
@@ -88,7 +83,7 @@ impl Rfftp {
                 let mut i = 2;
                 let mut ic = 2 * ip - 2;
                 while i <= ic {
-                    let t = twid.get(i / 2 * (length / ip));
+                    let t = twiddle(&twid, i / 2 * (length / ip));
                     tws[i] = t.r;
                     tws[i + 1] = t.i;
                     tws[ic] = t.r;
@@ -97,14 +92,14 @@ impl Rfftp {
                     ic -= 2;
                 }
             }
-            plan.fact.push(Factor { ip, tw, tws });
+            plan.fact.push(RFactor { ip, tw, tws });
             l1 *= ip;
         }
         plan
     }
 
     /// `exec(c, fct, r2hc)`.
-    pub fn exec(&self, c: &mut [f64], fct: f64, r2hc: bool) {
+    pub fn exec(&self, c: &mut [Real], fct: Real, r2hc: bool) {
         let length = self.length;
         if length == 1 {
             c[0] *= fct;
@@ -121,7 +116,7 @@ impl Rfftp {
                 let ip = f.ip;
                 let ido = length / l1;
                 l1 /= ip;
-                let (p1, p2): (&mut [f64], &mut [f64]) = if in_c {
+                let (p1, p2): (&mut [Real], &mut [Real]) = if in_c {
                     (&mut *c, &mut ch)
                 } else {
                     (&mut ch, &mut *c)
@@ -143,7 +138,7 @@ impl Rfftp {
             for f in &self.fact {
                 let ip = f.ip;
                 let ido = length / (ip * l1);
-                let (p1, p2): (&mut [f64], &mut [f64]) = if in_c {
+                let (p1, p2): (&mut [Real], &mut [Real]) = if in_c {
                     (&mut *c, &mut ch)
                 } else {
                     (&mut ch, &mut *c)
@@ -176,7 +171,7 @@ impl Rfftp {
     }
 }
 
-fn radf2(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
+fn radf2(ido: usize, l1: usize, cc: &[Real], ch: &mut [Real], wa: &[Real]) {
     let wa_ = |x: usize, i: usize| wa[i + x * (ido - 1)];
     let cci = |a: usize, b: usize, c: usize| a + ido * (b + l1 * c);
     let chi = |a: usize, b: usize, c: usize| a + ido * (b + 2 * c);
@@ -215,7 +210,7 @@ fn radf2(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
     }
 }
 
-fn radf3(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
+fn radf3(ido: usize, l1: usize, cc: &[Real], ch: &mut [Real], wa: &[Real]) {
     let taur = -0.5;
     let wa_ = |x: usize, i: usize| wa[i + x * (ido - 1)];
     let cci = |a: usize, b: usize, c: usize| a + ido * (b + l1 * c);
@@ -263,7 +258,7 @@ fn radf3(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
     }
 }
 
-fn radf4(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
+fn radf4(ido: usize, l1: usize, cc: &[Real], ch: &mut [Real], wa: &[Real]) {
     let wa_ = |x: usize, i: usize| wa[i + x * (ido - 1)];
     let cci = |a: usize, b: usize, c: usize| a + ido * (b + l1 * c);
     let chi = |a: usize, b: usize, c: usize| a + ido * (b + 4 * c);
@@ -329,7 +324,7 @@ fn radf4(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
     }
 }
 
-fn radf5(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
+fn radf5(ido: usize, l1: usize, cc: &[Real], ch: &mut [Real], wa: &[Real]) {
     let wa_ = |x: usize, i: usize| wa[i + x * (ido - 1)];
     let cci = |a: usize, b: usize, c: usize| a + ido * (b + l1 * c);
     let chi = |a: usize, b: usize, c: usize| a + ido * (b + 5 * c);
@@ -401,10 +396,10 @@ fn radfg(
     ido: usize,
     ip: usize,
     l1: usize,
-    cc: &mut [f64],
-    ch: &mut [f64],
-    wa: &[f64],
-    csarr: &[f64],
+    cc: &mut [Real],
+    ch: &mut [Real],
+    wa: &[Real],
+    csarr: &[Real],
 ) {
     let cdim = ip;
     let ipph = ip.div_ceil(2);
@@ -463,8 +458,9 @@ fn radfg(
     let mut lc = ip - 1;
     while l < ipph {
         for ik in 0..idl1 {
-            ch[c2i(ik, l)] =
-                cc[c2i(ik, 0)] + csarr[2 * l] * cc[c2i(ik, 1)] + csarr[4 * l] * cc[c2i(ik, 2)];
+            ch[c2i(ik, l)] = cc[c2i(ik, 0)]
+                + csarr[2 * l] * cc[c2i(ik, 1)]
+                + csarr[4 * l] * cc[c2i(ik, 2)];
             ch[c2i(ik, lc)] =
                 csarr[2 * l + 1] * cc[c2i(ik, ip - 1)] + csarr[4 * l + 1] * cc[c2i(ik, ip - 2)];
         }
@@ -566,7 +562,7 @@ fn radfg(
     }
 }
 
-fn radb2(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
+fn radb2(ido: usize, l1: usize, cc: &[Real], ch: &mut [Real], wa: &[Real]) {
     let wa_ = |x: usize, i: usize| wa[i + x * (ido - 1)];
     let cci = |a: usize, b: usize, c: usize| a + ido * (b + 2 * c);
     let chi = |a: usize, b: usize, c: usize| a + ido * (b + l1 * c);
@@ -602,7 +598,7 @@ fn radb2(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
     }
 }
 
-fn radb3(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
+fn radb3(ido: usize, l1: usize, cc: &[Real], ch: &mut [Real], wa: &[Real]) {
     let taur = -0.5;
     let wa_ = |x: usize, i: usize| wa[i + x * (ido - 1)];
     let cci = |a: usize, b: usize, c: usize| a + ido * (b + 3 * c);
@@ -643,7 +639,7 @@ fn radb3(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
     }
 }
 
-fn radb4(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
+fn radb4(ido: usize, l1: usize, cc: &[Real], ch: &mut [Real], wa: &[Real]) {
     let wa_ = |x: usize, i: usize| wa[i + x * (ido - 1)];
     let cci = |a: usize, b: usize, c: usize| a + ido * (b + 4 * c);
     let chi = |a: usize, b: usize, c: usize| a + ido * (b + l1 * c);
@@ -682,7 +678,7 @@ fn radb4(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
         let mut i = 2;
         while i < ido {
             let ic = ido - i;
-            let pmv = |a: f64, b: f64| (a + b, a - b);
+            let pmv = |a: Real, b: Real| (a + b, a - b);
             let (tr2, tr1) = pmv(cc[cci(i - 1, 0, k)], cc[cci(ic - 1, 3, k)]);
             let (ti1, ti2) = pmv(cc[cci(i, 0, k)], cc[cci(ic, 3, k)]);
             let (tr4, ti3) = pmv(cc[cci(i, 2, k)], cc[cci(ic, 1, k)]);
@@ -707,11 +703,11 @@ fn radb4(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
     }
 }
 
-fn radb5(ido: usize, l1: usize, cc: &[f64], ch: &mut [f64], wa: &[f64]) {
+fn radb5(ido: usize, l1: usize, cc: &[Real], ch: &mut [Real], wa: &[Real]) {
     let wa_ = |x: usize, i: usize| wa[i + x * (ido - 1)];
     let cci = |a: usize, b: usize, c: usize| a + ido * (b + 5 * c);
     let chi = |a: usize, b: usize, c: usize| a + ido * (b + l1 * c);
-    let pmv = |a: f64, b: f64| (a + b, a - b);
+    let pmv = |a: Real, b: Real| (a + b, a - b);
     for k in 0..l1 {
         let ti5 = cc[cci(0, 2, k)] + cc[cci(0, 2, k)];
         let ti4 = cc[cci(0, 4, k)] + cc[cci(0, 4, k)];
@@ -765,10 +761,10 @@ fn radbg(
     ido: usize,
     ip: usize,
     l1: usize,
-    cc: &mut [f64],
-    ch: &mut [f64],
-    wa: &[f64],
-    csarr: &[f64],
+    cc: &mut [Real],
+    ch: &mut [Real],
+    wa: &[Real],
+    csarr: &[Real],
 ) {
     let cdim = ip;
     let ipph = ip.div_ceil(2);
@@ -819,8 +815,9 @@ fn radbg(
     let mut lc = ip - 1;
     while l < ipph {
         for ik in 0..idl1 {
-            cc[c2i(ik, l)] =
-                ch[c2i(ik, 0)] + csarr[2 * l] * ch[c2i(ik, 1)] + csarr[4 * l] * ch[c2i(ik, 2)];
+            cc[c2i(ik, l)] = ch[c2i(ik, 0)]
+                + csarr[2 * l] * ch[c2i(ik, 1)]
+                + csarr[4 * l] * ch[c2i(ik, 2)];
             cc[c2i(ik, lc)] =
                 csarr[2 * l + 1] * ch[c2i(ik, ip - 1)] + csarr[4 * l + 1] * ch[c2i(ik, ip - 2)];
         }

@@ -5,8 +5,6 @@
 //! rounded to double, as the C++ does on x86-64 Linux; [`octant_step`]
 //! replays that double rounding exactly with integers.
 
-use super::Cx;
-
 /// `double(0.25L * pi_ld / n)`: `pi_ld` is pi rounded to a 64-bit
 /// significand; the quotient is rounded to 64 bits, then to 53.
 pub fn octant_step(n: usize) -> f64 {
@@ -56,13 +54,13 @@ pub struct SinCos {
     n: usize,
     mask: usize,
     shift: u32,
-    v1: Vec<Cx>,
-    v2: Vec<Cx>,
+    v1: Vec<(f64, f64)>,
+    v2: Vec<(f64, f64)>,
 }
 
-fn calc(x: usize, n: usize, ang: f64) -> Cx {
+fn calc(x: usize, n: usize, ang: f64) -> (f64, f64) {
     let mut x = x << 3;
-    let c = |v: f64, w: f64| Cx { r: v, i: w };
+    let c = |v: f64, w: f64| (v, w);
     if x < 4 * n {
         if x < 2 * n {
             if x < n {
@@ -108,13 +106,13 @@ impl SinCos {
         }
         let mask = (1usize << shift) - 1;
         let mut v1 = Vec::with_capacity(mask + 1);
-        v1.push(Cx { r: 1.0, i: 0.0 });
+        v1.push((1.0, 0.0));
         for i in 1..=mask {
             v1.push(calc(i, n, ang));
         }
         let n2 = nval.div_ceil(mask + 1);
         let mut v2 = Vec::with_capacity(n2);
-        v2.push(Cx { r: 1.0, i: 0.0 });
+        v2.push((1.0, 0.0));
         for i in 1..n2 {
             v2.push(calc(i * (mask + 1), n, ang));
         }
@@ -127,23 +125,16 @@ impl SinCos {
         }
     }
 
-    /// `exp(2πi·idx/n)`.
-    pub fn get(&self, idx: usize) -> Cx {
-        if 2 * idx <= self.n {
-            let x1 = self.v1[idx & self.mask];
-            let x2 = self.v2[idx >> self.shift];
-            return Cx {
-                r: x1.r * x2.r - x1.i * x2.i,
-                i: x1.r * x2.i + x1.i * x2.r,
-            };
-        }
-        let idx = self.n - idx;
-        let x1 = self.v1[idx & self.mask];
-        let x2 = self.v2[idx >> self.shift];
-        Cx {
-            r: x1.r * x2.r - x1.i * x2.i,
-            i: -(x1.r * x2.i + x1.i * x2.r),
-        }
+    /// `exp(2πi·idx/n)` as (cos, sin), in double.
+    pub fn get(&self, idx: usize) -> (f64, f64) {
+        let (idx, sign) = if 2 * idx <= self.n {
+            (idx, 1.0)
+        } else {
+            (self.n - idx, -1.0)
+        };
+        let (a, b) = self.v1[idx & self.mask];
+        let (c, d) = self.v2[idx >> self.shift];
+        (a * c - b * d, sign * (a * d + b * c))
     }
 }
 

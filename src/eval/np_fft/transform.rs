@@ -9,7 +9,7 @@
 use crate::engine::array::copy_elements;
 use crate::engine::dtype::{DType, Kind as Kind2};
 use crate::engine::kernels;
-use crate::engine::pocketfft::{Cx, PlanC, PlanR, c2c_lane, c2r_lane, r2c_lane};
+use crate::engine::pocketfft::{double, single};
 use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
@@ -181,16 +181,12 @@ fn raw_fft(
     // NumPy's dispatcher takes a loop whose types equal the operands'
     // exactly before searching for safe casts: complex64 (or float32 for
     // rfft) input with a float32 norm factor runs the single-precision
-    // `Ff->F`/`ff->F` loop, which slicelab does not replay.
+    // `Ff->F`/`ff->F`/`Ff->f` loop; anything else finds `Dd->D` first.
     let single = match kind {
         Kind::Rfft => a.dtype().native() == DType::Float32,
         _ => a.dtype().native() == DType::Complex64,
     };
-    if single && fct_is_array {
-        return Err(refuse(
-            "computes single-precision loops not yet (complex64 input with a norm factor, float32 rfft with norm='ortho'/'forward'); cast to float64/complex128 first",
-        ));
-    }
+    let single = single && fct_is_array;
     if kind == Kind::Irfft && nin == 0 {
         return Err(refuse("reads at least one input point"));
     }
@@ -204,51 +200,35 @@ fn raw_fft(
     if lanes > 0 {
         result = crate::engine::buffer::try_vec(lanes * n_out);
         result.resize(lanes * n_out, Scalar::Float(0.0));
-        let cx = |s: &Scalar| match s {
-            Scalar::Complex(r, i) => Cx { r: *r, i: *i },
-            Scalar::Float(r) => Cx { r: *r, i: 0.0 },
-            _ => Cx::ZERO,
+        let lanes_of = |o: usize, i: usize| {
+            let at = move |j: usize| o * nin * inner + j * inner + i;
+            let put = move |j: usize| o * n_out * inner + j * inner + i;
+            (at, put)
         };
-        let re = |s: &Scalar| match s {
-            Scalar::Float(r) | Scalar::Complex(r, _) => *r,
-            _ => 0.0,
-        };
-        let (pc, pr) = match kind {
-            Kind::Fft | Kind::Ifft => (Some(PlanC::new(n)), None),
-            _ => (None, Some(PlanR::new(n))),
-        };
-        for o in 0..outer {
-            crate::engine::interrupt::check()?;
-            for i in 0..inner {
-                let at = |j: usize| o * nin * inner + j * inner + i;
-                let put = |j: usize| o * n_out * inner + j * inner + i;
-                match kind {
-                    Kind::Fft | Kind::Ifft => {
-                        let lane: Vec<Cx> = (0..nin).map(|j| cx(&values[at(j)])).collect();
-                        let plan = pc.as_ref().ok_or_else(|| refuse("lost its plan"))?;
-                        let r = c2c_lane(plan, &lane, n, fct, kind == Kind::Fft);
-                        for (j, z) in r.into_iter().enumerate() {
-                            result[put(j)] = Scalar::Complex(z.r, z.i);
-                        }
-                    }
-                    Kind::Rfft => {
-                        let lane: Vec<f64> = (0..nin).map(|j| re(&values[at(j)])).collect();
-                        let plan = pr.as_ref().ok_or_else(|| refuse("lost its plan"))?;
-                        let r = r2c_lane(plan, &lane, n, fct);
-                        for (j, z) in r.into_iter().enumerate() {
-                            result[put(j)] = Scalar::Complex(z.r, z.i);
-                        }
-                    }
-                    Kind::Irfft => {
-                        let lane: Vec<Cx> = (0..nin).map(|j| cx(&values[at(j)])).collect();
-                        let plan = pr.as_ref().ok_or_else(|| refuse("lost its plan"))?;
-                        let r = c2r_lane(plan, &lane, n, fct);
-                        for (j, x) in r.into_iter().enumerate() {
-                            result[put(j)] = Scalar::Float(x);
-                        }
-                    }
-                }
-            }
+        if single {
+            run_single(
+                kind,
+                n,
+                fct as f32,
+                outer,
+                inner,
+                nin,
+                &values,
+                &mut result,
+                &lanes_of,
+            )?;
+        } else {
+            run_double(
+                kind,
+                n,
+                fct,
+                outer,
+                inner,
+                nin,
+                &values,
+                &mut result,
+                &lanes_of,
+            )?;
         }
     }
     drop(computed);
@@ -551,3 +531,83 @@ pub fn n_d(s: &mut Session, name: &str, b: &Bound) -> PyResult<Value> {
     }
     Ok(cur)
 }
+
+macro_rules! run_lanes {
+    ($name:ident, $m:ident, $t:ty) => {
+        /// Every lane through pocketfft in this precision, results widened.
+        #[allow(clippy::too_many_arguments, clippy::unnecessary_cast)]
+        fn $name<A, P>(
+            kind: Kind,
+            n: usize,
+            fct: $t,
+            outer: usize,
+            inner: usize,
+            nin: usize,
+            values: &[Scalar],
+            result: &mut [Scalar],
+            lanes_of: &dyn Fn(usize, usize) -> (A, P),
+        ) -> PyResult<()>
+        where
+            A: Fn(usize) -> usize,
+            P: Fn(usize) -> usize,
+        {
+            use $m::{Cx, PlanC, PlanR, c2c_lane, c2r_lane, r2c_lane};
+            let cx = |s: &Scalar| match s {
+                Scalar::Complex(r, i) => Cx {
+                    r: *r as $t,
+                    i: *i as $t,
+                },
+                Scalar::Float(r) => Cx {
+                    r: *r as $t,
+                    i: 0.0,
+                },
+                _ => Cx::ZERO,
+            };
+            let re = |s: &Scalar| match s {
+                Scalar::Float(r) | Scalar::Complex(r, _) => *r as $t,
+                _ => 0.0,
+            };
+            let (pc, pr) = match kind {
+                Kind::Fft | Kind::Ifft => (Some(PlanC::new(n)), None),
+                _ => (None, Some(PlanR::new(n))),
+            };
+            let lost = || refuse("lost its plan");
+            for o in 0..outer {
+                crate::engine::interrupt::check()?;
+                for i in 0..inner {
+                    let (at, put) = lanes_of(o, i);
+                    match kind {
+                        Kind::Fft | Kind::Ifft => {
+                            let lane: Vec<Cx> = (0..nin).map(|j| cx(&values[at(j)])).collect();
+                            let plan = pc.as_ref().ok_or_else(lost)?;
+                            let r = c2c_lane(plan, &lane, n, fct, kind == Kind::Fft);
+                            for (j, z) in r.into_iter().enumerate() {
+                                result[put(j)] = Scalar::Complex(z.r as f64, z.i as f64);
+                            }
+                        }
+                        Kind::Rfft => {
+                            let lane: Vec<$t> = (0..nin).map(|j| re(&values[at(j)])).collect();
+                            let plan = pr.as_ref().ok_or_else(lost)?;
+                            let r = r2c_lane(plan, &lane, n, fct);
+                            for (j, z) in r.into_iter().enumerate() {
+                                result[put(j)] = Scalar::Complex(z.r as f64, z.i as f64);
+                            }
+                        }
+                        Kind::Irfft => {
+                            let lane: Vec<Cx> = (0..nin).map(|j| cx(&values[at(j)])).collect();
+                            let plan = pr.as_ref().ok_or_else(lost)?;
+                            let r = c2r_lane(plan, &lane, n, fct);
+                            for (j, x) in r.into_iter().enumerate() {
+                                result[put(j)] = Scalar::Float(x as f64);
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(())
+        }
+    };
+}
+
+run_lanes!(run_double, double, f64);
+run_lanes!(run_single, single, f32);
