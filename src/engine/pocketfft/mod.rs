@@ -12,6 +12,15 @@
 //! `cfftp.rs` (complex passes), `rfftp.rs` (real passes), `blue.rs`
 //! (Bluestein). This file holds the plan-choice arithmetic both share.
 
+// A transliteration: pocketfft's index loops, `% 2 == 0` tests and
+// long-double literals (which equal std's constants) are kept as written
+// so the two can be read side by side.
+#![allow(
+    clippy::manual_is_multiple_of,
+    clippy::approx_constant,
+    clippy::needless_range_loop
+)]
+
 mod twiddle;
 
 /// pocketfft in double precision (`T0 = double`).
