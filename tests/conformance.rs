@@ -430,6 +430,10 @@ conformance_tests! {
     np_strings => "173_np_strings",
     char_string_ops => "174_char_string_ops",
     text_scalars => "176_text_scalars",
+    fft_basics => "181_fft_basics",
+    fft_transforms => "182_fft_transforms",
+    fft_helpers_errors => "183_fft_helpers_errors",
+    fft_digits => "184_fft_digits",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -21,6 +21,7 @@ pub mod iter;
 pub mod kernels;
 pub mod layout;
 pub mod par;
+pub mod pocketfft;
 pub mod promote;
 pub mod random;
 pub mod reduce;

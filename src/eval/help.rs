@@ -44,6 +44,9 @@ impl Session {
                 Value::Module(m) if m.as_ref() == super::np_linalg::MODULE => {
                     format!("np.linalg.{name}")
                 }
+                Value::Module(m) if m.as_ref() == super::np_fft::MODULE => {
+                    format!("np.fft.{name}")
+                }
                 Value::Module(_) => format!("np.{name}"),
                 Value::Array(_) | Value::NpScalar(..) | Value::Void(_) => format!("ndarray.{name}"),
                 Value::DType(_) => format!("dtype.{name}"),

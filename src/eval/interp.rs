@@ -1041,6 +1041,9 @@ impl Session {
             Value::Module(m) if m.as_ref() == super::np_linalg::MODULE => {
                 super::np_linalg::module_attr(name)
             }
+            Value::Module(m) if m.as_ref() == super::np_fft::MODULE => {
+                super::np_fft::module_attr(name)
+            }
             Value::Module(m) if m.as_ref() == super::ma::MODULE => super::ma::module_attr(name),
             Value::Object(o)
                 if matches!(

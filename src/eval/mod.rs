@@ -40,6 +40,7 @@ mod memory_order;
 mod methods;
 pub mod named_tuple;
 mod ndindex;
+mod np_fft;
 mod np_linalg;
 mod npy;
 mod numeric;

@@ -137,6 +137,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "__version__" => Value::str("2.4.6"),
         "random" => Value::Module(super::random::MODULE.into()),
         "linalg" => Value::Module(super::np_linalg::MODULE.into()),
+        "fft" => Value::Module(super::np_fft::MODULE.into()),
         "ma" => Value::Module(super::ma::MODULE.into()),
         "lib" => Value::Module("numpy.lib".into()),
         "emath" => Value::Module(super::emath::MODULE.into()),
@@ -1384,6 +1385,9 @@ impl Session {
     fn call_np(&mut self, name: &str, args: Args) -> PyResult<Value> {
         if let Some(f) = name.strip_prefix("linalg.") {
             return super::np_linalg::call(self, f, args);
+        }
+        if let Some(f) = name.strip_prefix("fft.") {
+            return super::np_fft::call(self, f, args);
         }
         if let Some(f) = name.strip_prefix("ma.") {
             return super::ma::call(self, f, args);

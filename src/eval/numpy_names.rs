@@ -162,6 +162,11 @@ const PUBLIC: &[(&str, &str)] = &[
          lstrip mod multiply not_equal partition replace rfind rindex rjust rpartition rsplit \
          rstrip split splitlines startswith str_len strip swapcase title translate upper zfill",
     ),
+    (
+        "numpy.fft",
+        "fft fft2 fftfreq fftn fftshift hfft ifft ifft2 ifftn ifftshift ihfft irfft irfft2 \
+         irfftn rfft rfft2 rfftfreq rfftn test",
+    ),
 ];
 
 /// The table's owner for an object's type as error messages name it:
@@ -197,6 +202,7 @@ fn not_implemented(owner: &str, name: &str) -> PyError {
         "numpy" => "np",
         "numpy.random" => "np.random",
         "numpy.linalg" => "np.linalg",
+        "numpy.fft" => "np.fft",
         "numpy.testing" => "np.testing",
         "numpy.strings" => "np.strings",
         "numpy.char" => "np.char",
