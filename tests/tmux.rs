@@ -489,7 +489,7 @@ fn tmux_predict_wrong_guess_is_explained() {
     t.answer("VIEW or COPY?", "copy");
     t.answer(
         "value? (as Python writes it, e.g. [1, 2], 7 or True)",
-        "a[::2]",
+        "[0, 2, 4]",
     );
     t.wait_for("You predicted");
     let all = t.history();

@@ -62,16 +62,21 @@ pub fn is_time_dtype(d: &DType) -> bool {
 /// datetime array or scalar, a list of them, `np.datetime64` itself, a
 /// datetime dtype object or string.
 pub fn involves_time(v: &Value) -> bool {
-    match v {
-        Value::Array(a) => is_time_dtype(a.dtype()),
-        Value::NpScalar(d, _) | Value::DType(d) | Value::Type(TypeObj::NpScalar(d)) => {
-            is_time_dtype(d)
+    // Nesting past NumPy's 64 dimensions cannot make an array, and a list
+    // that contains itself must not recurse forever.
+    fn within(v: &Value, depth: usize) -> bool {
+        match v {
+            Value::Array(a) => is_time_dtype(a.dtype()),
+            Value::NpScalar(d, _) | Value::DType(d) | Value::Type(TypeObj::NpScalar(d)) => {
+                is_time_dtype(d)
+            }
+            Value::Str(s) => dtm::parse_dtype(s).is_some(),
+            Value::List(l) if depth < 65 => l.borrow().iter().any(|x| within(x, depth + 1)),
+            Value::Tuple(t) if depth < 65 => t.iter().any(|x| within(x, depth + 1)),
+            _ => false,
         }
-        Value::Str(s) => dtm::parse_dtype(s).is_some(),
-        Value::List(l) => l.borrow().iter().any(involves_time),
-        Value::Tuple(t) => t.iter().any(involves_time),
-        _ => false,
     }
+    within(v, 0)
 }
 
 fn unit_arg(v: Option<&Value>) -> PyResult<Option<TimeUnit>> {

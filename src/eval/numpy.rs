@@ -2068,7 +2068,6 @@ impl Session {
             n if super::index_routines::NAMES.contains(&n) => {
                 super::index_routines::call(n, &args)?
             }
-            "typename" => super::strings::typename(args.req(0, "char", name)?)?,
             "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => {
                 return Err(PyError::type_error(format!(
                     "'np.{name}' is used with [], as np.{name}[1:3]"

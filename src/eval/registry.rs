@@ -935,7 +935,6 @@ pub const NP: &[Entry] = &[
         "element test_elements assume_unique invert kind",
         Writes::Nothing,
     ),
-    func("typename(char)", Style::Python, "char", Writes::Nothing),
 ];
 
 /// Array methods, by method name. A `Python`-style entry is one of NumPy's

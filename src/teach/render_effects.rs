@@ -107,7 +107,7 @@ fn also_changed(report: &Report, palette: &Palette, width: usize) -> String {
         );
         return format!(
             "{}\n",
-            palette.alert(&super::render::wrap(&text, width).trim_end())
+            palette.alert(super::render::wrap(&text, width).trim_end())
         );
     }
     if alerts.is_empty() {

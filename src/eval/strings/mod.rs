@@ -1247,48 +1247,6 @@ fn codec(encode: bool, av: &Value, b: &Bound) -> PyResult<Value> {
     Ok(Value::Array(text_result(&a.shape(), encode, width, &out)?))
 }
 
-/// `np.typename(char)`: `_namefromtype[char]` of `_type_check_impl.py`.
-pub fn typename(char: &Value) -> PyResult<Value> {
-    const NAMES: &[(&str, &str)] = &[
-        ("S1", "character"),
-        ("?", "bool"),
-        ("b", "signed char"),
-        ("B", "unsigned char"),
-        ("h", "short"),
-        ("H", "unsigned short"),
-        ("i", "integer"),
-        ("I", "unsigned integer"),
-        ("l", "long integer"),
-        ("L", "unsigned long integer"),
-        ("q", "long long integer"),
-        ("Q", "unsigned long long integer"),
-        ("f", "single precision"),
-        ("d", "double precision"),
-        ("g", "long precision"),
-        ("F", "complex single precision"),
-        ("D", "complex double precision"),
-        ("G", "complex long double precision"),
-        ("S", "string"),
-        ("U", "unicode"),
-        ("V", "void"),
-        ("O", "object"),
-    ];
-    match char {
-        Value::Str(k) => match NAMES.iter().find(|(c, _)| *c == k.as_ref()) {
-            Some((_, n)) => Ok(Value::str(n)),
-            None => Err(PyError::new(
-                "KeyError",
-                format!("{:?}", k.as_ref()).replace('"', "'"),
-            )),
-        },
-        Value::Int(i) => Err(PyError::new("KeyError", i.to_string())),
-        _ => Err(PyError::new(
-            "NotImplementedError",
-            "slicelab's np.typename looks up type codes given as str",
-        )),
-    }
-}
-
 // ---------------------------------------------------------------- np.char
 
 fn call_char(s: &mut Session, name: &str, b: &Bound) -> PyResult<Value> {
