@@ -107,11 +107,14 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
             "float64 only when a core size is at most 1 (NumPy's BLAS gemv order is not replayed)"
                 .to_string()
         } else {
-            format!("not {}", crate::render::dtype_repr(&dt))
+            format!(
+                "float64 when a core size is at most 1, not {}",
+                crate::render::dtype_repr(&dt)
+            )
         };
         return Err(PyError::new(
             "NotImplementedError",
-            format!("slicelab's np.{name} sums integers and bools, and {what}"),
+            format!("slicelab's np.{name} sums integers, bools, and {what}"),
         ));
     }
     // Broadcast views: the matrix as loop + (m, n) (vecmat's (n, m)
