@@ -434,6 +434,7 @@ conformance_tests! {
     fft_transforms => "182_fft_transforms",
     fft_helpers_errors => "183_fft_helpers_errors",
     fft_digits => "184_fft_digits",
+    matvec_vecmat => "154_matvec_vecmat",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

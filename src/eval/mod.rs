@@ -52,6 +52,7 @@ pub use npy::{WritesRefused, refuse_file_writes};
 mod cross;
 mod einsum;
 mod emath;
+mod matvec;
 mod np_odds;
 mod np_testing;
 mod numpy;

@@ -1387,6 +1387,7 @@ static TABLES: &[&[Entry]] = &[
     super::vecdot::ENTRIES,
     super::vectorize::ENTRIES,
     super::datetime::ENTRIES,
+    super::matvec::ENTRIES,
 ];
 
 /// Every registered table.
