@@ -430,6 +430,7 @@ conformance_tests! {
     np_strings => "173_np_strings",
     char_string_ops => "174_char_string_ops",
     text_scalars => "176_text_scalars",
+    np_rec => "175_rec",
     fft_basics => "181_fft_basics",
     fft_transforms => "182_fft_transforms",
     fft_helpers_errors => "183_fft_helpers_errors",

@@ -816,6 +816,9 @@ impl Session {
         if super::ma::is_ma(obj) {
             return super::ma::getitem(self, obj, idx);
         }
+        if super::recarray::is_rec(obj) {
+            return super::recarray::getitem(self, obj, idx);
+        }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
             Value::FlatIter(a) => super::flatiter::getitem(a, idx),
@@ -922,6 +925,9 @@ impl Session {
         if super::ma::is_ma(obj) {
             return super::ma::setitem(self, obj, idx, value);
         }
+        if super::recarray::is_rec(obj) {
+            return super::recarray::setitem(self, obj, idx, value);
+        }
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),
             Value::FlatIter(a) => super::flatiter::setitem(a, idx, value),
@@ -978,6 +984,9 @@ impl Session {
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
         if super::ma::is_ma(obj) {
             return super::ma::setattr(self, obj, name, value);
+        }
+        if super::recarray::is_rec(obj) {
+            return super::recarray::setattr(self, obj, name, value);
         }
         if let Some(r) = self.property_set(obj, name, value) {
             return r;
@@ -1045,6 +1054,17 @@ impl Session {
                 super::np_fft::module_attr(name)
             }
             Value::Module(m) if m.as_ref() == super::ma::MODULE => super::ma::module_attr(name),
+            Value::Module(m) if m.as_ref() == super::recarray::MODULE => {
+                super::recarray::module_attr(name)
+            }
+            Value::Object(o)
+                if matches!(
+                    o.as_ref(),
+                    super::object::Obj::RecArray(_) | super::object::Obj::Record(_)
+                ) =>
+            {
+                super::recarray::attr(self, obj, name)
+            }
             Value::Object(o)
                 if matches!(
                     o.as_ref(),

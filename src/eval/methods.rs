@@ -694,6 +694,11 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             byteswap(a, inplace)?
         }
         "view" => match args.get(0, "dtype") {
+            Some(Value::Type(TypeObj::Builtin(super::recarray::RECARRAY)))
+                if args.get(1, "type").is_none() =>
+            {
+                return super::recarray::recarray_of(a.clone());
+            }
             // `type=` may only name ndarray itself: slicelab has no subclasses.
             _ if args
                 .get(1, "type")

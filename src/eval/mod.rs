@@ -72,6 +72,7 @@ mod pymath;
 mod pymethods;
 mod pysets;
 mod random;
+mod recarray;
 mod recfunctions;
 mod record_compare;
 mod record_sort;

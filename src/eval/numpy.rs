@@ -139,6 +139,9 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "linalg" => Value::Module(super::np_linalg::MODULE.into()),
         "fft" => Value::Module(super::np_fft::MODULE.into()),
         "ma" => Value::Module(super::ma::MODULE.into()),
+        "rec" => Value::Module(super::recarray::MODULE.into()),
+        "recarray" => Value::Type(TypeObj::Builtin(super::recarray::RECARRAY)),
+        "record" => Value::Type(TypeObj::Builtin(super::recarray::RECORD)),
         "lib" => Value::Module("numpy.lib".into()),
         "emath" => Value::Module(super::emath::MODULE.into()),
         "strings" => Value::Module(super::strings::STRINGS.into()),
@@ -1164,6 +1167,12 @@ impl Session {
                     }
                     Value::Str(s) => s.chars().count() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
+                    other if let Some(a) = super::recarray::as_recarray(other) => {
+                        match a.shape().first() {
+                            Some(&n) => n as i128,
+                            None => return Err(PyError::type_error("len() of unsized object")),
+                        }
+                    }
                     other if let Some(m) = super::ma::as_masked(other) => {
                         match m.data.shape().first() {
                             Some(&n) => n as i128,
@@ -1391,6 +1400,9 @@ impl Session {
         }
         if let Some(f) = name.strip_prefix("ma.") {
             return super::ma::call(self, f, args);
+        }
+        if let Some(f) = name.strip_prefix("rec.") {
+            return super::recarray::call(self, f, args);
         }
         if let Some(f) = name.strip_prefix("lib.stride_tricks.") {
             return super::stride_tricks::call(f, &args);
@@ -2084,7 +2096,9 @@ fn isinstance(v: &Value, t: &Value) -> bool {
         return b;
     }
     match t {
-        Value::Type(TypeObj::NdArray) => matches!(v, Value::Array(_)),
+        Value::Type(TypeObj::NdArray) => {
+            matches!(v, Value::Array(_)) || super::recarray::as_recarray(v).is_some()
+        }
         Value::Type(TypeObj::Builtin(name)) => match *name {
             "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
             "float" => {
@@ -2102,6 +2116,8 @@ fn isinstance(v: &Value, t: &Value) -> bool {
             }
             "object" => true,
             "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
+            super::recarray::RECARRAY => super::recarray::as_recarray(v).is_some(),
+            super::recarray::RECORD => super::recarray::as_record(v).is_some(),
             other => super::dtype_info::isinstance_abstract(v, other),
         },
         Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {

@@ -55,6 +55,10 @@ pub enum Obj {
     NamedTuple(super::named_tuple::NamedTuple),
     /// A `numpy.ma.MaskedArray`.
     Masked(super::ma::Masked),
+    /// A `numpy.rec.recarray` over a structured array.
+    RecArray(crate::engine::ArrayRef),
+    /// A `numpy.record`: a 0-d view of one record.
+    Record(crate::engine::ArrayRef),
     /// `np.ma.masked`, the one `MaskedConstant`.
     MaskedConstant,
     /// An open `.npz` archive (`np.load` of a zip file).
@@ -166,6 +170,8 @@ impl Obj {
             Obj::ClassMethod(_) => "classmethod".into(),
             Obj::NamedTuple(t) => t.class.name.into(),
             Obj::Masked(_) => "MaskedArray".into(),
+            Obj::RecArray(_) => "recarray".into(),
+            Obj::Record(_) => "record".into(),
             Obj::MaskedConstant => "MaskedConstant".into(),
             Obj::Npz(_) => "NpzFile".into(),
             Obj::NpzView(_, "keys") => "KeysView".into(),
@@ -200,6 +206,8 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::StaticMethod(_) => "staticmethod",
         Obj::ClassMethod(_) => "classmethod",
         Obj::Masked(_) => "numpy.ma.MaskedArray",
+        Obj::RecArray(_) => super::recarray::RECARRAY,
+        Obj::Record(_) => super::recarray::RECORD,
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
@@ -283,6 +291,7 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         }
         Obj::NamedTuple(t) => super::named_tuple::repr(t, opts),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::repr(o, opts),
+        Obj::RecArray(_) | Obj::Record(_) => super::recarray::repr(o, opts),
         Obj::Npz(n) => n.repr(),
         Obj::NpzView(v, _) => format!("{}({})", o.type_name(), super::display::repr(v, opts)),
         Obj::Property(_) => format!("<property object at {addr:#x}>"),
@@ -315,6 +324,7 @@ pub fn str_of(o: &Rc<Obj>, opts: &PrintOptions) -> String {
     match o.as_ref() {
         Obj::Exc(e, _) => e.message.clone(),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::str_of(o, opts),
+        Obj::RecArray(_) | Obj::Record(_) => super::recarray::str_of(o, opts),
         _ => repr(o, opts),
     }
 }

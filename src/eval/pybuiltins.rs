@@ -283,7 +283,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             Value::Int(acc)
         }
         "isinstance"
-            if matches!(args.pos.first(), Some(Value::Object(_)))
+            if args
+                .pos
+                .first()
+                .is_some_and(|v| matches!(v, Value::Object(_)) && !super::recarray::is_rec(v))
                 || args.pos.get(1).is_some_and(is_exception_classes) =>
         {
             let (v, class) = (&args.pos[0], args.req(1, "class", "isinstance")?);

@@ -1622,6 +1622,7 @@ impl Session {
         {
             return super::ma::np_function(self, entry, args);
         }
+        let args = super::recarray::np_args(entry.name(), args)?;
         let prepared = prepare(entry, &args)?;
         // Modules that bind calls against their own signatures take the
         // call as written (the registry has checked it already).
