@@ -12,11 +12,12 @@ use crate::engine::{ArrayRef, NdArray};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, int_arg, type_of};
+use super::numpy::type_of;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg};
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

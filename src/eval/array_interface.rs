@@ -9,10 +9,10 @@
 
 use super::dtype_attrs::descr_list;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::value::Value;
 use crate::engine::ArrayRef;
 use crate::engine::dtype::{DType, Endian};
+use crate::eval::args::Args;
 
 /// The address of the first element.
 fn data_pointer(a: &ArrayRef) -> usize {

@@ -26,12 +26,12 @@ use super::convert::check_int_fits;
 use super::error::{PyError, PyResult};
 use super::index_routines::broadcast_scalars as broadcast;
 use super::index_routines::common_dtype;
-use super::interp::Args;
 use super::math_ufuncs::{binary, ufunc_sig, unary};
-use super::numpy::{as_array, scalarize};
 use super::ops::numpy_binary;
 use super::registry::{Entry, ufunc};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

@@ -14,11 +14,12 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 use crate::render::floatfmt::{self, Dragon, FloatKind, Trim};
 
 use super::error::{PyError, PyResult};
-use super::interp::{Args, truthy};
-use super::numpy::{as_array, scalarize};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::protocol::truthy;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[
@@ -109,7 +110,7 @@ fn pack_axis(a: &ArrayRef, axis: Option<&Value>) -> PyResult<(ArrayRef, usize)> 
             Ok((flat, 0))
         }
         Some(v) => {
-            let k = super::numpy::int_arg(v, "")?;
+            let k = crate::eval::coerce::int_arg(v, "")?;
             let ax = normalize_axis(k, a.ndim())
                 .map_err(|e| PyError::new("AxisError", e.to_string()))?;
             Ok((a.clone(), ax))

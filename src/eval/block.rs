@@ -10,10 +10,10 @@ use crate::syntax::ast::{Expr, ExprKind, FuncDef, Stmt};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::iterate;
 use super::object::{Context, Obj, UserFunc, object};
 use super::scope::{Found, Frame};
 use super::value::Value;
+use crate::eval::protocol::iterate;
 
 /// How a statement ended.
 pub(super) enum Flow {
@@ -334,7 +334,7 @@ impl Session {
         let saved_modes = super::fp_errors::modes();
         let entered = match c {
             Context::PrintOptions(kw) => {
-                let args = super::interp::Args {
+                let args = crate::eval::args::Args {
                     pos: vec![],
                     kw: kw.clone(),
                 };

@@ -6,9 +6,10 @@
 //! array, even for a bare array.
 
 use super::error::{PyError, PyResult};
-use super::numpy::{as_array, concatenate, reshape};
 use super::value::Value;
 use crate::engine::{ArrayRef, Order};
+use crate::eval::coerce::as_array;
+use crate::eval::reshaping::{concatenate, reshape};
 
 /// Where a leaf sits: one index per list level, `None` for an empty list.
 type Path = Vec<Option<usize>>;

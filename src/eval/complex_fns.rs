@@ -8,9 +8,9 @@ use crate::engine::scalar_kernels::complex_math;
 use crate::engine::{ArrayRef, NdArray, Scalar, kernels};
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, scalarize};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
 
 /// The `np.*` names this module answers.
 pub const NAMES: &[&str] = &[
@@ -105,7 +105,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         }
         "angle" => {
             let deg = match args.get(1, "deg") {
-                Some(d) => super::interp::truthy(d)?,
+                Some(d) => crate::eval::protocol::truthy(d)?,
                 None => false,
             };
             let vals: Vec<Scalar> = a

@@ -9,8 +9,6 @@
 use super::convert::to_scalar_for;
 use super::display::repr;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, broadcast_to, reshape};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
@@ -18,6 +16,9 @@ use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::{self, IndexItem, Indexed};
 use crate::engine::promote::{can_cast_safe, can_cast_same_kind};
 use crate::engine::{ArrayRef, NdArray, Order, kernels};
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
+use crate::eval::reshaping::{broadcast_to, reshape};
 use crate::render::dtype_repr::dtype_repr;
 
 /// This module's registry entry.

@@ -9,10 +9,12 @@ use crate::engine::{ArrayRef, NdArray, Order};
 
 use super::dtype_info::promote_types_full;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate};
-use super::numpy::{as_array, int_arg, reshape, transpose};
 use super::ops::numpy_binary;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::protocol::iterate;
+use crate::eval::reshaping::{reshape, transpose};
 
 /// `normalize_axis_index(axis, ndim, msg_prefix=which)`: the C parser's
 /// int conversion, then NumPy's `AxisError`.
@@ -151,7 +153,7 @@ pub fn cross(a: &Value, b: &Value, args: &Args) -> PyResult<Value> {
     let cp = NdArray::zeros(&shape, dt)?;
     for (k, c) in comps.iter().enumerate() {
         let dst = last(&cp, k);
-        let src = super::numpy::broadcast_to(c, &dst.shape())?;
+        let src = crate::eval::reshaping::broadcast_to(c, &dst.shape())?;
         crate::engine::array::copy_elements(&src, &dst)?;
     }
     Ok(Value::Array(moveaxis(&cp, shape.len() - 1, ic)))

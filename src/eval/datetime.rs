@@ -16,10 +16,10 @@ use crate::engine::{ArrayRef, DType, NdArray, Scalar};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
+use crate::eval::args::Args;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

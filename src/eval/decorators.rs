@@ -10,9 +10,9 @@ use crate::syntax::ast::{Expr, Stmt};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::object::{Obj, object};
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// The builtin names this file adds.
 pub const NAMES: &[&str] = &["property", "staticmethod", "classmethod"];

@@ -8,9 +8,9 @@ use crate::engine::dtype::{DType, Field, RecordType};
 
 use super::display::repr;
 use super::error::{PyError, PyResult};
-use super::interp::iterate;
-use super::numpy::shape_arg;
 use super::value::{TypeObj, Value};
+use crate::eval::coerce::shape_arg;
+use crate::eval::protocol::iterate;
 
 /// A dtype from a `dtype=` argument: a type, a dtype, a string, a list of
 /// field tuples.
@@ -68,10 +68,10 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
 
 /// `np.dtype(obj, align=False, copy=False)`. With `align=True` a record
 /// is laid out as a C compiler would lay out the struct.
-pub fn dtype_call(args: &super::interp::Args) -> PyResult<Value> {
+pub fn dtype_call(args: &crate::eval::args::Args) -> PyResult<Value> {
     let dt = dtype_arg(args.req(0, "dtype", "dtype")?)?;
     let align = match args.get(1, "align") {
-        Some(v) => super::interp::truthy(v)?,
+        Some(v) => crate::eval::protocol::truthy(v)?,
         None => false,
     };
     Ok(Value::DType(if align { aligned(&dt) } else { dt }))
@@ -387,7 +387,7 @@ fn names_formats_dict(items: &[(Value, Value)]) -> PyResult<DType> {
         }
         let (dtype, shape) = format_with_shape(&formats[k])?;
         let offset = match &offsets {
-            Some(o) => usize::try_from(super::numpy::int_arg(&o[k], "offset")?)
+            Some(o) => usize::try_from(crate::eval::coerce::int_arg(&o[k], "offset")?)
                 .map_err(|_| PyError::value("offset must be non-negative"))?,
             None => at,
         };
@@ -415,7 +415,7 @@ fn with_itemsize(fields: Vec<Field>, itemsize: Option<&Value>) -> PyResult<DType
     let itemsize = match itemsize {
         None => need,
         Some(v) => {
-            let n = usize::try_from(super::numpy::int_arg(v, "itemsize")?).unwrap_or(0);
+            let n = usize::try_from(crate::eval::coerce::int_arg(v, "itemsize")?).unwrap_or(0);
             if n < need {
                 return Err(PyError::value(format!(
                     "NumPy dtype descriptor requires {need} bytes, cannot override to smaller itemsize of {n}"
@@ -448,7 +448,7 @@ fn fields_dict(items: &[(Value, Value)]) -> PyResult<DType> {
         if !(2..=3).contains(&parts.len()) {
             return Err(PyError::value("entry not a 2- or 3- tuple"));
         }
-        let offset = usize::try_from(super::numpy::int_arg(&parts[1], "offset")?)
+        let offset = usize::try_from(crate::eval::coerce::int_arg(&parts[1], "offset")?)
             .map_err(|_| PyError::value("offset must be non-negative"))?;
         let (dtype, shape) = format_with_shape(&parts[0])?;
         fields.push(Field {

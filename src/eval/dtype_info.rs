@@ -14,9 +14,9 @@ use crate::render::scalar_str;
 
 use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, int_arg};
 use super::value::{TypeObj, Value};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg};
 
 /// The `np.` functions answered here.
 pub const ENTRIES: &[Entry] = &[
@@ -717,7 +717,7 @@ pub fn void_scalar(args: &Args) -> PyResult<Value> {
         return Ok(Value::Void(arr));
     }
     let arr = NdArray::zeros(&[], dt)?;
-    super::numpy::fill_array(&arr, value)?;
+    crate::eval::reshaping::fill_array(&arr, value)?;
     Ok(Value::Void(arr))
 }
 

@@ -20,9 +20,10 @@ use crate::engine::layout::Layout;
 use crate::engine::{ArrayRef, NdArray, Order, Scalar, kernels};
 
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate};
-use super::numpy::{as_array, int_arg, scalarize};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::protocol::iterate;
 
 fn value_error(msg: impl Into<String>) -> PyError {
     PyError::value(msg.into())

@@ -13,11 +13,11 @@ use crate::engine::{ArrayRef, Scalar, kernels};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::as_array;
 use super::ops::numpy_binary;
 use super::signature::{Style, bind};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.lib.scimath";

@@ -9,8 +9,8 @@ use crate::engine::index::adjust_slice;
 use crate::engine::{ArrayRef, NdArray, Scalar, kernels};
 
 use super::error::{PyError, PyResult};
-use super::numpy::as_array;
 use super::value::Value;
+use crate::eval::coerce::as_array;
 
 /// The index kinds NumPy names when a flat iterator is given anything else.
 const VALID: &str =

@@ -9,8 +9,8 @@ use crate::syntax::ast::FPart;
 use super::Session;
 use super::display::{repr, str_of};
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// A parsed format spec: `[[fill]align][sign][#][0][width][,_][.precision][type]`.
 #[derive(Debug, Default, Clone)]

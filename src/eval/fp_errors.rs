@@ -371,7 +371,7 @@ pub fn power_name(exponent: &Value) -> &'static str {
 
 /// `np.errstate(**kwargs)`: a context manager holding the modes to set
 /// while inside (validated on entering, as NumPy does).
-pub fn errstate(args: &super::interp::Args) -> PyResult<Value> {
+pub fn errstate(args: &crate::eval::args::Args) -> PyResult<Value> {
     if !args.pos.is_empty() {
         return Err(PyError::type_error(format!(
             "errstate.__init__() takes 1 positional argument but {} were given",
@@ -406,7 +406,7 @@ pub fn errstate(args: &super::interp::Args) -> PyResult<Value> {
 
 /// `np.seterr(all=None, divide=None, over=None, under=None, invalid=None)`
 /// on bound arguments: sets the modes and returns the old ones as a dict.
-pub fn seterr(args: &super::interp::Args) -> PyResult<Value> {
+pub fn seterr(args: &crate::eval::args::Args) -> PyResult<Value> {
     let old = modes();
     let get = |k: &str, pos: usize| args.get(pos, k);
     let kinds: Vec<(&str, Option<&Value>)> = KINDS

@@ -8,10 +8,10 @@ use std::rc::Rc;
 use super::Session;
 use super::block::Flow;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::object::UserFunc;
 use super::scope::Frame;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// Python's default `sys.getrecursionlimit()`; the prompt's own frame
 /// counts as one.

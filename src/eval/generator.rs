@@ -791,7 +791,7 @@ pub(super) fn iterator_method(
     s: &mut Session,
     it: &Value,
     name: &str,
-    args: &super::interp::Args,
+    args: &crate::eval::args::Args,
 ) -> PyResult<Option<Value>> {
     let arity = |n: usize| -> PyResult<()> {
         if args.pos.len() != n || !args.kw.is_empty() {

@@ -14,9 +14,11 @@ use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, EngineError, NdArray, Order, Scalar};
 
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate, truthy, wrap_indexed};
-use super::numpy::{as_array, concatenate, float_arg, int_arg, reshape, scalarize, transpose};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, float_arg, int_arg, scalarize};
+use crate::eval::protocol::{iterate, truthy, wrap_indexed};
+use crate::eval::reshaping::{concatenate, reshape, transpose};
 
 /// The `np.*` names this module answers.
 pub const NAMES: &[&str] = &[

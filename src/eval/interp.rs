@@ -9,162 +9,16 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 use crate::syntax::ast::{Arg, BoolOpKind, Expr, ExprKind, Stmt, UnaryOp};
 
 use super::Session;
+use super::args::Args;
 use super::convert::{to_array, to_index_items, to_scalar_for};
 use super::error::{PyError, PyResult};
 use super::ops::{
     engine_cmp, engine_op, is_numpy, numpy_compare, numpy_inplace, python_binary, python_eq,
     python_order,
 };
+use super::protocol::{iterate, truthy, wrap_indexed};
+use super::record_fields::{field_view, is_str_list, multi_field_view, void_getitem};
 use super::value::Value;
-
-/// Call arguments after evaluation.
-pub struct Args {
-    /// Positional arguments.
-    pub pos: Vec<Value>,
-    /// Keyword arguments in order.
-    pub kw: Vec<(String, Value)>,
-}
-
-impl Args {
-    /// The argument at position `i` or keyword `name`.
-    pub fn get(&self, i: usize, name: &str) -> Option<&Value> {
-        self.kw
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v)
-            .or_else(|| self.pos.get(i))
-    }
-    /// A keyword argument only.
-    pub fn kw(&self, name: &str) -> Option<&Value> {
-        self.kw.iter().find(|(k, _)| k == name).map(|(_, v)| v)
-    }
-    /// Required argument.
-    pub fn req(&self, i: usize, name: &str, func: &str) -> PyResult<&Value> {
-        self.get(i, name).ok_or_else(|| {
-            PyError::type_error(format!(
-                "{func}() missing required argument '{name}' (pos {})",
-                i + 1
-            ))
-        })
-    }
-}
-
-/// Python truthiness; arrays follow NumPy's rules.
-pub fn truthy(v: &Value) -> PyResult<bool> {
-    Ok(match v {
-        Value::None => false,
-        Value::Bool(b) => *b,
-        Value::Int(i) => *i != 0,
-        Value::Float(f) => *f != 0.0,
-        Value::Complex(r, i) => *r != 0.0 || *i != 0.0,
-        Value::Str(s) => !s.is_empty(),
-        Value::Bytes(b) => !b.is_empty(),
-        Value::Tuple(t) => !t.is_empty(),
-        Value::List(l) => !l.borrow().is_empty(),
-        Value::Dict(d) => !d.borrow().is_empty(),
-        Value::Array(a) => match a.size() {
-            0 => {
-                return Err(PyError::value(
-                    "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.",
-                ));
-            }
-            1 => scalar_truth(&a.first()),
-            _ => {
-                return Err(PyError::value(
-                    "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
-                ));
-            }
-        },
-        Value::NpScalar(_, s) => scalar_truth(s),
-        Value::Object(o) => match o.as_ref() {
-            super::object::Obj::Masked(m) => return truthy(&Value::Array(m.data.clone())),
-            super::object::Obj::MaskedConstant => {
-                return Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab does not implement bool(np.ma.masked)",
-                ));
-            }
-            super::object::Obj::Set(t) => !t.borrow().is_empty(),
-            super::object::Obj::FrozenSet(t) => !t.is_empty(),
-            super::object::Obj::Range(r) => r.len() != 0,
-            _ => true,
-        },
-        _ => true,
-    })
-}
-
-fn scalar_truth(s: &Scalar) -> bool {
-    match s {
-        Scalar::Bool(b) => *b,
-        Scalar::Int(i) => *i != 0,
-        Scalar::UInt(u) => *u != 0,
-        Scalar::Float(f) => *f != 0.0,
-        Scalar::Complex(r, i) => *r != 0.0 || *i != 0.0,
-        Scalar::Str(s) => !s.is_empty(),
-        Scalar::Bytes(b) => !b.is_empty(),
-        Scalar::Record(_) => true,
-    }
-}
-
-/// Items of an iterable value (for unpacking, `list()`, `tuple()`).
-pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
-    Ok(match v {
-        Value::Tuple(t) => t.as_ref().clone(),
-        Value::List(l) => l.borrow().clone(),
-        Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
-        Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
-        Value::Void(a) if matches!(a.dtype(), DType::Record(r) if !r.fields.is_empty()) => {
-            // A record iterates over its fields' values.
-            let n = super::dtype_attrs::len(a.dtype());
-            (0..n)
-                .map(|k| void_getitem(a, &Value::Int(k as i128)))
-                .collect::<PyResult<_>>()?
-        }
-        Value::FlatIter(a) => super::flatiter::items(a),
-        Value::Object(o) => match o.as_ref() {
-            super::object::Obj::Iter(..) => super::pyiter::drain(None, v)?,
-            super::object::Obj::Set(t) => t.borrow().items(),
-            super::object::Obj::FrozenSet(t) => t.items(),
-            super::object::Obj::Range(r) => super::pyiter::range_items(r)?,
-            super::object::Obj::MappingProxy(d) => return iterate(d),
-            super::object::Obj::NamedTuple(t) => return iterate(&t.items),
-            other if let Some(items) = super::object::npz_items(other) => items?,
-            _ => {
-                return Err(PyError::type_error(format!(
-                    "'{}' object is not iterable",
-                    o.type_name()
-                )));
-            }
-        },
-        Value::Array(a) => {
-            if a.ndim() == 0 {
-                return Err(PyError::type_error("iteration over a 0-d array"));
-            }
-            let n = a.shape()[0];
-            let each = std::mem::size_of::<Value>();
-            crate::engine::buffer::ensure_room(&[n], each, "object", each)?;
-            let mut out = Vec::with_capacity(n);
-            for i in 0..n {
-                out.push(wrap_indexed(a, index::get(a, &[IndexItem::Int(i as i64)])?));
-            }
-            out
-        }
-        other => {
-            return Err(PyError::type_error(format!(
-                "'{}' object is not iterable",
-                other.type_name()
-            )));
-        }
-    })
-}
-
-/// An engine indexing result as a Python value.
-pub fn wrap_indexed(source: &ArrayRef, r: Indexed) -> Value {
-    match r {
-        Indexed::Array(a) => Value::Array(a),
-        Indexed::Scalar(s) => Value::NpScalar(source.dtype().native(), s),
-    }
-}
 
 impl Session {
     pub(super) fn exec(&mut self, stmt: &Stmt) -> PyResult<Option<Value>> {
@@ -996,7 +850,7 @@ impl Session {
         }
         match (obj, name) {
             (Value::Array(a), "shape") => {
-                let shape = super::numpy::shape_arg(value, Some(a.size()))?;
+                let shape = crate::eval::coerce::shape_arg(value, Some(a.size()))?;
                 // In-place reshape only when no copy is needed.
                 match a.layout().reshaped_c(&shape, a.dtype().itemsize()) {
                     Some(l) => {
@@ -1302,69 +1156,6 @@ fn py_index(v: &Value, kind: &str) -> PyResult<i128> {
     }
 }
 
-/// A field of a structured array as a view.
-pub fn field_view(a: &ArrayRef, name: &str) -> PyResult<ArrayRef> {
-    let DType::Record(rec) = a.dtype() else {
-        return Err(PyError::index(
-            crate::engine::EngineError::InvalidIndexType.to_string(),
-        ));
-    };
-    let f = rec
-        .field(name)
-        .ok_or_else(|| PyError::value(format!("no field of name {name}")))?;
-    let mut l = a.layout();
-    l.offset += f.offset;
-    l.shape.extend(&f.shape);
-    l.strides.extend(crate::engine::layout::c_strides(
-        &f.shape,
-        f.dtype.itemsize(),
-    ));
-    Ok(NdArray::view(a, f.dtype.clone(), l))
-}
-
-/// A multi-field index: a view whose dtype keeps the chosen fields at their
-/// original offsets (NumPy ≥ 1.16).
-fn multi_field_view(a: &ArrayRef, names: &[Value]) -> PyResult<ArrayRef> {
-    let DType::Record(rec) = a.dtype() else {
-        return Err(PyError::index(
-            crate::engine::EngineError::InvalidIndexType.to_string(),
-        ));
-    };
-    let mut fields = vec![];
-    for n in names {
-        let Value::Str(s) = n else { unreachable!() };
-        let f = rec
-            .field(s)
-            .ok_or_else(|| PyError::new("KeyError", crate::render::scalar_repr::py_str_repr(s)))?;
-        if fields
-            .iter()
-            .any(|x: &crate::engine::dtype::Field| x.name == f.name)
-        {
-            return Err(PyError::value(format!(
-                "duplicate field of name {}",
-                crate::render::scalar_repr::py_str_repr(s)
-            )));
-        }
-        fields.push(f.clone());
-    }
-    let dt = DType::Record(Rc::new(crate::engine::dtype::RecordType {
-        fields,
-        itemsize: rec.itemsize,
-        aligned: false,
-    }));
-    Ok(NdArray::view(a, dt, a.layout()))
-}
-
-fn is_str_list(v: &Value) -> Option<Vec<Value>> {
-    if let Value::List(l) = v {
-        let items = l.borrow();
-        if !items.is_empty() && items.iter().all(|x| matches!(x, Value::Str(_))) {
-            return Some(items.clone());
-        }
-    }
-    None
-}
-
 fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
     if let Value::Str(name) = idx {
         return Ok(Value::Array(field_view(a, name)?));
@@ -1411,40 +1202,6 @@ fn check_result_ndim(ndim: usize, items: &[IndexItem]) -> PyResult<()> {
         )));
     }
     Ok(())
-}
-
-fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
-    let DType::Record(rec) = a.dtype() else {
-        unreachable!()
-    };
-    let name = match idx {
-        Value::Str(s) => s.to_string(),
-        Value::Int(i) => {
-            let n = rec.fields.len() as i128;
-            let j = if *i < 0 { i + n } else { *i };
-            // NumPy names the index after adding the field count.
-            usize::try_from(j)
-                .ok()
-                .and_then(|j| rec.fields.get(j))
-                .ok_or_else(|| PyError::index(format!("invalid index ({j})")))?
-                .name
-                .clone()
-        }
-        Value::List(_) if is_str_list(idx).is_some() => {
-            let names = is_str_list(idx).unwrap_or_default();
-            return Ok(Value::Void(multi_field_view(a, &names)?));
-        }
-        _ => {
-            return Err(PyError::index(
-                "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices",
-            ));
-        }
-    };
-    let v = field_view(a, &name)?;
-    if v.ndim() == 0 {
-        return Ok(Value::NpScalar(v.dtype().native(), v.first()));
-    }
-    Ok(Value::Array(v))
 }
 
 fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {

@@ -13,10 +13,12 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::convert::to_array;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate, wrap_indexed};
-use super::numpy::{as_array, concatenate, int_arg, reshape};
 use super::signature::{Bound, Style, bind};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::protocol::{iterate, wrap_indexed};
+use crate::eval::reshaping::{concatenate, reshape};
 
 /// Each function's NumPy signature, written once: the name it answers to
 /// is the text before `(`.

@@ -8,9 +8,10 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar, kernels};
 
 use super::error::{PyError, PyResult};
 use super::index_routines::common_dtype;
-use super::numpy::{as_array, reshape, scalarize};
 use super::ops::numpy_binary;
 use super::value::Value;
+use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::reshaping::reshape;
 
 /// One accumulator for the dtype family being multiplied.
 #[derive(Clone, Copy)]

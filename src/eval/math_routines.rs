@@ -12,12 +12,13 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::error::{PyError, PyResult};
 use super::index_routines::common_dtype;
-use super::interp::{Args, iterate, truthy};
-use super::numpy::{
-    as_array, concatenate, dtype_arg, flip, int_arg, reshape, scalarize, shape_arg, transpose,
-};
+use super::numpy::dtype_arg;
 use super::ops::numpy_binary;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg, scalarize, shape_arg};
+use crate::eval::protocol::{iterate, truthy};
+use crate::eval::reshaping::{concatenate, flip, reshape, transpose};
 
 /// The `np.*` names this module answers.
 pub const NAMES: &[&str] = &[
@@ -126,7 +127,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         }
         "ptp" => {
             let a = as_array(x0()?)?;
-            let axes = super::numpy::axes_arg(args.get(1, "axis"), a.ndim())?;
+            let axes = crate::eval::coerce::axes_arg(args.get(1, "axis"), a.ndim())?;
             let keep = match args.kw("keepdims") {
                 Some(v) => truthy(v)?,
                 None => false,
@@ -420,7 +421,7 @@ fn diff(args: &Args) -> PyResult<Value> {
         if e.ndim() == 0 {
             let mut shape = a.shape();
             shape[axis] = 1;
-            return Ok(super::numpy::broadcast_to(&e, &shape)?.copy(Order::C)?);
+            return Ok(crate::eval::reshaping::broadcast_to(&e, &shape)?.copy(Order::C)?);
         }
         Ok(e)
     };
@@ -446,7 +447,7 @@ fn diff(args: &Args) -> PyResult<Value> {
         hi.push(IndexItem::Slice(Some(1), None, None));
         lo.push(IndexItem::Slice(None, Some(-1), None));
         let view = |items: &[IndexItem]| -> PyResult<Value> {
-            Ok(super::interp::wrap_indexed(&a, get(&a, items)?))
+            Ok(crate::eval::protocol::wrap_indexed(&a, get(&a, items)?))
         };
         let (h, l) = (view(&hi)?, view(&lo)?);
         let r = if *a.dtype() == DType::Bool {
@@ -464,7 +465,7 @@ fn close(name: &str, args: &Args) -> PyResult<Value> {
     let b = as_array(args.req(1, "b", name)?)?;
     let get = |i: usize, k: &str, d: f64| -> PyResult<f64> {
         match args.get(i, k) {
-            Some(v) => super::numpy::float_arg(v),
+            Some(v) => crate::eval::coerce::float_arg(v),
             None => Ok(d),
         }
     };

@@ -28,12 +28,13 @@ use super::convert::check_int_fits;
 use super::error::{PyError, PyResult};
 use super::index_routines::broadcast_scalars as broadcast;
 use super::index_routines::common_dtype;
-use super::interp::{Args, truthy};
-use super::numpy::{as_array, scalarize};
 use super::registry::{Entry, Writes, func, ufunc};
 use super::signature::Style;
 use super::ufunc_args::input_dtype;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::protocol::truthy;
 
 /// The keyword part every ufunc signature shares.
 macro_rules! ufunc_sig {

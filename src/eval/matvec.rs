@@ -13,11 +13,11 @@ use crate::engine::dtype::{DType, Kind};
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, scalarize};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[
@@ -127,8 +127,8 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         full_m.extend([n, m]);
     }
     full_v.push(n);
-    let bm = super::numpy::broadcast_to(mat, &full_m)?;
-    let bv = super::numpy::broadcast_to(vec, &full_v)?;
+    let bm = crate::eval::reshaping::broadcast_to(mat, &full_m)?;
+    let bv = crate::eval::reshaping::broadcast_to(vec, &full_v)?;
     let nl = loop_shape.len();
     let (m_axis, n_axis) = if matvec { (nl, nl + 1) } else { (nl + 1, nl) };
     let count: usize = loop_shape.iter().product();

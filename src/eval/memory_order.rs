@@ -106,7 +106,7 @@ impl CopyRule {
             None => default,
             Some(Value::None) => CopyRule::IfNeeded,
             Some(v) => {
-                if super::interp::truthy(v)? {
+                if crate::eval::protocol::truthy(v)? {
                     CopyRule::Always
                 } else {
                     CopyRule::Never

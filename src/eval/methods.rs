@@ -10,10 +10,13 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate, truthy};
-use super::numpy::{dtype_arg, reshape, scalarize, transpose};
+use super::numpy::dtype_arg;
 use super::reduce_args::reduction;
 use super::value::{TypeObj, Value};
+use crate::eval::args::Args;
+use crate::eval::coerce::scalarize;
+use crate::eval::protocol::{iterate, truthy};
+use crate::eval::reshaping::{reshape, transpose};
 
 fn ints(v: &[usize]) -> Value {
     Value::tuple(v.iter().map(|&n| Value::Int(n as i128)).collect())
@@ -671,7 +674,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "swapaxes" => forward(s, "np.swapaxes", None, a, args)?,
         "ravel" => {
             let order = memory_order(a, args.get(0, "order"), name)?;
-            Value::Array(super::numpy::ravel(a, order)?)
+            Value::Array(crate::eval::reshaping::ravel(a, order)?)
         }
         "flatten" => {
             let order = memory_order(a, args.get(0, "order"), name)?;
@@ -781,7 +784,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "diagonal" => {
             let get = |i: usize, n: &str, d: i64| -> PyResult<i64> {
                 match args.get(i, n) {
-                    Some(v) => super::numpy::int_arg(v, ""),
+                    Some(v) => crate::eval::coerce::int_arg(v, ""),
                     None => Ok(d),
                 }
             };
@@ -852,12 +855,12 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             }
         }
         "fill" => {
-            super::numpy::fill_array(a, args.req(0, "value", name)?)?;
+            crate::eval::reshaping::fill_array(a, args.req(0, "value", name)?)?;
             Value::None
         }
         "round" => {
             let d = match args.get(0, "decimals") {
-                Some(v) => super::numpy::int_arg(v, "")?,
+                Some(v) => crate::eval::coerce::int_arg(v, "")?,
                 None => 0,
             };
             Value::Array(super::math_routines::round(a, d)?)

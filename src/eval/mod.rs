@@ -2,6 +2,7 @@
 //! statement at a time, returning an `Outcome` that front ends render.
 //! Nothing here prints.
 
+mod args;
 mod array_api;
 mod array_interface;
 pub mod bindings;
@@ -10,6 +11,7 @@ mod bits_format;
 mod block;
 mod block_arrays;
 mod builtin_signatures;
+mod coerce;
 mod complex_fns;
 mod comprehension;
 pub mod convert;
@@ -62,6 +64,7 @@ pub mod ops;
 mod poly;
 mod printopts;
 mod products;
+mod protocol;
 pub mod provenance;
 mod py_attr_names;
 mod pybuiltins;
@@ -75,10 +78,12 @@ mod random;
 mod recarray;
 mod recfunctions;
 mod record_compare;
+mod record_fields;
 mod record_sort;
 mod reduce_args;
 mod registry;
 mod removed_names;
+mod reshaping;
 mod scalar_generic;
 mod scalar_methods;
 mod scope;
@@ -276,7 +281,7 @@ impl Session {
             return Err(e);
         }
         match outcome.value {
-            Some(v) => interp::truthy(&v),
+            Some(v) => protocol::truthy(&v),
             None => Err(PyError::new("SyntaxError", "a check must be an expression")),
         }
     }

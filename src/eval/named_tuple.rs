@@ -9,9 +9,9 @@ use std::rc::Rc;
 use crate::render::PrintOptions;
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::object::{Obj, object};
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// A namedtuple class NumPy defines: its name, its module and its fields.
 #[derive(Debug, PartialEq)]

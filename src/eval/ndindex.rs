@@ -3,12 +3,13 @@
 //! position a tuple of ints, each value a NumPy scalar as indexing gives.
 
 use super::error::PyResult;
-use super::interp::{Args, wrap_indexed};
 use super::pyiter::{IterState, index_int, iter_object};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::engine::index::{self, IndexItem};
+use crate::eval::args::Args;
+use crate::eval::protocol::wrap_indexed;
 
 /// The functions of this module.
 pub const ENTRIES: &[Entry] = &[
@@ -47,7 +48,7 @@ fn index_tuple(at: &[usize]) -> Value {
 /// Call `np.ndenumerate` / `np.ndindex`.
 pub fn call(name: &str, args: &Args) -> PyResult<Value> {
     if name == "ndenumerate" {
-        let a = super::numpy::as_array(args.req(0, "arr", name)?)?;
+        let a = crate::eval::coerce::as_array(args.req(0, "arr", name)?)?;
         let mut items = Vec::new();
         for at in positions(&a.shape())? {
             crate::engine::interrupt::check()?;

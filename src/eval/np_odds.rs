@@ -17,12 +17,13 @@ use crate::engine::kernels::{BinaryOp, CompareOp};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate, truthy};
-use super::numpy::as_array;
 use super::ops::{numpy_binary, numpy_compare};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
+use crate::eval::protocol::{iterate, truthy};
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[
@@ -160,9 +161,9 @@ fn diagflat(s: &mut Session, v: &Value, k: Option<&Value>) -> PyResult<Value> {
     let v = as_array(v)?;
     let k = match k {
         None => 0,
-        Some(k) => super::numpy::int_arg(k, "")?,
+        Some(k) => crate::eval::coerce::int_arg(k, "")?,
     };
-    let flat = super::numpy::ravel(&v, crate::engine::Order::C)?;
+    let flat = crate::eval::reshaping::ravel(&v, crate::engine::Order::C)?;
     let n = flat.size();
     let side = (n as i64).saturating_add(k.saturating_abs());
     let dt = Value::DType(v.dtype().clone());

@@ -16,10 +16,10 @@ use crate::engine::element::scalar_as_f64;
 use crate::engine::{ArrayRef, broadcast};
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::as_array;
 use super::signature::{Style, bind};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.testing";
@@ -81,7 +81,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
     let num = |p: &str, default: f64| -> PyResult<f64> {
         match b.get(p) {
             None => Ok(default),
-            Some(v) => super::numpy::float_arg(v),
+            Some(v) => crate::eval::coerce::float_arg(v),
         }
     };
     let rule = match name {
@@ -90,7 +90,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
             atol: num("atol", 0.0)?,
             equal_nan: match b.get("equal_nan") {
                 None => true,
-                Some(v) => super::interp::truthy(v)?,
+                Some(v) => crate::eval::protocol::truthy(v)?,
             },
         },
         "assert_almost_equal" => Rule::Decimal(num("decimal", 7.0)?),

@@ -14,15 +14,20 @@ use crate::engine::reduce::{self, Reduction, normalize_axis};
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::Session;
+use super::coerce::{as_array, axes_arg, check_ndim, float_arg, int_arg, scalarize, shape_arg};
 use super::convert::{to_array, to_scalar_for};
 use super::display::str_of;
 pub use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate, truthy};
 use super::memory_order::{CopyRule, MemoryOrder, array_from, copy_as};
 use super::ops::{numpy_binary, numpy_compare};
 use super::reduce_args::reduction;
+use super::reshaping::{
+    broadcast_to, concatenate, expand_dims, fill_array, flip, ravel, reshape, transpose, with_ndmin,
+};
 use super::value::{TypeObj, Value};
+use crate::eval::args::Args;
+use crate::eval::protocol::{iterate, truthy};
 
 /// Functions reachable as `np.NAME`: every one, so help coverage, tab
 /// completion and `np_attr` see them all; read from the registry
@@ -215,168 +220,6 @@ pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
     }
 }
 
-/// A shape argument: an int or a sequence of ints. With `size` (a reshape)
-/// one entry may be -1 and the shape must hold exactly `size` elements;
-/// without it (a new array) every entry must be non-negative.
-pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
-    let raw: Vec<i128> = match v {
-        Value::Tuple(_) | Value::List(_) => {
-            iterate(v)?.iter().map(dimension).collect::<PyResult<_>>()?
-        }
-        Value::Array(a) if a.ndim() == 1 && a.dtype().is_integer() => {
-            iterate(v)?.iter().map(dimension).collect::<PyResult<_>>()?
-        }
-        one => vec![dimension(one)?],
-    };
-    if raw.len() > index::MAX_DIMS {
-        return Err(PyError::value(format!(
-            "maximum supported dimension for an ndarray is currently {}, found {}",
-            index::MAX_DIMS,
-            raw.len()
-        )));
-    }
-    resolve_shape(&raw, size)
-}
-
-/// One dimension of a shape: a Python int, a NumPy integer, a 0-d integer
-/// array (what NumPy takes by `__index__`).
-fn dimension(x: &Value) -> PyResult<i128> {
-    match x {
-        Value::Int(i) => Ok(*i),
-        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(i128::from(*i)),
-        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(i128::from(*u)),
-        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
-            dimension(&scalarize(a.clone()))
-        }
-        other => Err(PyError::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
-    }
-}
-
-fn resolve_shape(raw: &[i128], size: Option<usize>) -> PyResult<Vec<usize>> {
-    let unknown = raw.iter().filter(|&&d| d < 0).count();
-    if raw.iter().any(|&d| d < -1) || (unknown > 0 && size.is_none()) {
-        return Err(PyError::value("negative dimensions are not allowed"));
-    }
-    if unknown > 1 {
-        return Err(PyError::value("can only specify one unknown dimension"));
-    }
-    if raw.iter().any(|&d| d > isize::MAX as i128) {
-        return Err(PyError::value("Maximum allowed dimension exceeded"));
-    }
-    let known: usize = raw.iter().filter(|&&d| d >= 0).map(|&d| d as usize).try_fold(1usize, |a, d| a.checked_mul(d)).ok_or_else(|| PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."))?;
-    let Some(size) = size else {
-        return Ok(raw.iter().map(|&d| d as usize).collect());
-    };
-    let mismatch = || crate::engine::EngineError::CannotReshape {
-        size,
-        shape: raw
-            .iter()
-            .map(|&d| if d < 0 { None } else { Some(d as usize) })
-            .collect(),
-    };
-    if unknown == 0 {
-        return if known == size {
-            Ok(raw.iter().map(|&d| d as usize).collect())
-        } else {
-            Err(mismatch().into())
-        };
-    }
-    if known == 0 || !size.is_multiple_of(known) {
-        return Err(mismatch().into());
-    }
-    Ok(raw
-        .iter()
-        .map(|&d| if d < 0 { size / known } else { d as usize })
-        .collect())
-}
-
-/// Prepend length-1 axes until `a` has `n` dimensions (`ndmin=`): a view
-/// of the new array, so `.base` is it, as in NumPy.
-fn with_ndmin(a: ArrayRef, n: usize) -> PyResult<ArrayRef> {
-    if a.ndim() >= n {
-        return Ok(a);
-    }
-    let mut shape = vec![Value::Int(1); n - a.ndim()];
-    shape.extend(a.shape().iter().map(|&d| Value::Int(d as i128)));
-    reshape(&a, &Value::tuple(shape), Order::C)
-}
-
-/// Python value to array, without copying an array (`np.asarray`).
-pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
-    match v {
-        Value::Array(a) => Ok(a.clone()),
-        Value::Void(a) => Ok(a.clone()),
-        Value::FlatIter(a) => super::flatiter::to_array(a),
-        Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
-            &[],
-            dt.clone(),
-            std::slice::from_ref(s),
-        )?),
-        other => to_array(other, None),
-    }
-}
-
-pub(super) fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
-    // A Python int past a C long is refused as CPython refuses it, never
-    // wrapped into a plausible wrong number (`axis=2**64`).
-    let too_large = || PyError::new("OverflowError", "Python int too large to convert to C long");
-    match v {
-        Value::Int(i) => i64::try_from(*i).map_err(|_| too_large()),
-        Value::Bool(b) => Ok(*b as i64),
-        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i),
-        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => {
-            i64::try_from(*u).map_err(|_| too_large())
-        }
-        // A 0-d integer array has `__index__`, as a NumPy integer has.
-        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
-            int_arg(&scalarize(a.clone()), what)
-        }
-        other => Err(PyError::type_error(format!(
-            "'{}' object cannot be interpreted as an integer{what}",
-            other.type_name()
-        ))),
-    }
-}
-
-pub(super) fn float_arg(v: &Value) -> PyResult<f64> {
-    match v {
-        Value::Int(i) => Ok(*i as f64),
-        Value::Float(f) => Ok(*f),
-        Value::Bool(b) => Ok(*b as u8 as f64),
-        Value::NpScalar(_, s) => Ok(crate::engine::element::scalar_as_f64(s)),
-        other => Err(PyError::type_error(format!(
-            "must be real number, not {}",
-            other.type_name()
-        ))),
-    }
-}
-
-/// An `axis=` argument: None, an int or a tuple of ints.
-pub fn axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> {
-    match v {
-        None | Some(Value::None) => Ok(None),
-        Some(Value::Tuple(t)) => Ok(Some(
-            t.iter()
-                .map(|x| Ok(normalize_axis(int_arg(x, "")?, ndim)?))
-                .collect::<PyResult<_>>()?,
-        )),
-        Some(x) => Ok(Some(vec![normalize_axis(int_arg(x, "")?, ndim)?])),
-    }
-}
-
-/// A 0-d result as NumPy's ufuncs and reductions return it: a scalar,
-/// whatever the inputs were.
-pub fn scalarize(a: ArrayRef) -> Value {
-    if a.ndim() == 0 {
-        Value::NpScalar(a.dtype().native(), a.first())
-    } else {
-        Value::Array(a)
-    }
-}
-
 fn order_arg(args: &Args, pos: usize) -> PyResult<Order> {
     match args.get(pos, "order") {
         Some(Value::Str(s)) if s.as_ref() == "F" => Ok(Order::F),
@@ -384,96 +227,6 @@ fn order_arg(args: &Args, pos: usize) -> PyResult<Order> {
         None | Some(Value::None) => Ok(Order::C),
         Some(_) => Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'")),
     }
-}
-
-/// `a.reshape(shape)`: a view when the layout allows, else a copy (whose
-/// base is the hidden copy, as NumPy's).
-pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef> {
-    let shape = shape_arg(shape_v, Some(a.size()))?;
-    check_ndim(shape.len())?;
-    let item = a.dtype().itemsize();
-    let layout = a.layout();
-    match order {
-        Order::C => {
-            if let Some(l) = layout.reshaped_c(&shape, item) {
-                return Ok(NdArray::view_with(a, l));
-            }
-            let c = a.copy(Order::C)?;
-            let mut l = Layout::c_order(&shape, item);
-            l.offset = 0;
-            Ok(NdArray::view_with(&c, l))
-        }
-        Order::F => {
-            // Reverse axes, reshape in C order, reverse back.
-            let rev: Vec<usize> = (0..layout.ndim()).rev().collect();
-            let t = layout.permuted(&rev);
-            let rshape: Vec<usize> = shape.iter().rev().copied().collect();
-            let back: Vec<usize> = (0..shape.len()).rev().collect();
-            if let Some(l) = t.reshaped_c(&rshape, item) {
-                return Ok(NdArray::view_with(a, l.permuted(&back)));
-            }
-            let c = a.copy(Order::F)?;
-            let l = Layout {
-                shape: shape.clone(),
-                strides: crate::engine::layout::f_strides(&shape, item),
-                offset: 0,
-            };
-            Ok(NdArray::view_with(&c, l))
-        }
-    }
-}
-
-/// `a.ravel()`: a view when the layout allows; otherwise a fresh array
-/// that owns its data (NumPy flattens into a new buffer, so `.base` is None).
-pub fn ravel(a: &ArrayRef, order: Order) -> PyResult<ArrayRef> {
-    // NumPy's PyArray_Ravel returns a view only for an array contiguous in
-    // the requested order; anything else is flattened into a copy, even
-    // when strides could describe it (`a[:, ::2].ravel()`).
-    let contiguous = match order {
-        Order::C => a.is_c_contiguous(),
-        Order::F => a.is_f_contiguous(),
-    };
-    let r = reshape(a, &Value::Int(-1), order)?;
-    if contiguous && r.same_buffer(a) {
-        return Ok(r);
-    }
-    Ok(r.copy(Order::C)?)
-}
-
-/// `np.transpose(a, axes)`.
-pub fn transpose(a: &ArrayRef, axes: Option<Vec<i64>>) -> PyResult<ArrayRef> {
-    let nd = a.ndim();
-    let perm: Vec<usize> = match axes {
-        None => (0..nd).rev().collect(),
-        Some(ax) => {
-            if ax.len() != nd {
-                return Err(PyError::value("axes don't match array"));
-            }
-            let mut p = vec![];
-            for x in ax {
-                let k = normalize_axis(x, nd)?;
-                if p.contains(&k) {
-                    return Err(PyError::value("repeated axis in transpose"));
-                }
-                p.push(k);
-            }
-            p
-        }
-    };
-    Ok(NdArray::view_with(a, a.layout().permuted(&perm)))
-}
-
-/// `np.flip(a, axis)`: a view with negated strides.
-pub fn flip(a: &ArrayRef, axes: Option<Vec<usize>>) -> PyResult<ArrayRef> {
-    let mut l = a.layout();
-    let axes = axes.unwrap_or_else(|| (0..l.ndim()).collect());
-    for k in axes {
-        if l.shape[k] > 0 {
-            l.offset = (l.offset as isize + (l.shape[k] as isize - 1) * l.strides[k]) as usize;
-        }
-        l.strides[k] = -l.strides[k];
-    }
-    Ok(NdArray::view_with(a, l))
 }
 
 /// Overlap test as `np.shares_memory` (exact) or `may_share_memory` (bounds).
@@ -560,35 +313,10 @@ fn new_like(a: &ArrayRef, args: &Args, fill: Option<Value>) -> PyResult<Value> {
     Ok(Value::Array(out))
 }
 
-/// Set every element to a Python value (with NumPy's casts).
-pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
-    let src = match v {
-        Value::Array(a) => a.clone(),
-        Value::Float(f) => NdArray::from_scalars(&[], DType::Float64, &[Scalar::Float(*f)])?,
-        other => NdArray::from_scalars(
-            &[],
-            out.dtype().clone(),
-            &[to_scalar_for(other, out.dtype())?],
-        )?,
-    };
-    index::set(out, &[IndexItem::Ellipsis], &src)?;
-    Ok(())
-}
-
 fn creation_shape(v: &Value) -> PyResult<Vec<usize>> {
     let shape = shape_arg(v, None)?;
     check_ndim(shape.len())?;
     Ok(shape)
-}
-
-/// NumPy's limit on dimensions (`NPY_MAXDIMS`).
-pub fn check_ndim(n: usize) -> PyResult<()> {
-    if n > 64 {
-        return Err(PyError::value(format!(
-            "maximum supported dimension for an ndarray is currently 64, found {n}"
-        )));
-    }
-    Ok(())
 }
 
 pub(super) fn arange(args: &Args) -> PyResult<Value> {
@@ -795,78 +523,6 @@ fn arrays_arg(v: &Value) -> PyResult<Vec<ArrayRef>> {
     iterate(v)?.iter().map(as_array).collect()
 }
 
-pub(super) fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
-    if arrays.is_empty() {
-        return Err(PyError::value("need at least one array to concatenate"));
-    }
-    let arrays: Vec<ArrayRef> = match axis {
-        None => arrays
-            .iter()
-            .map(|a| reshape(a, &Value::Int(-1), Order::C))
-            .collect::<PyResult<_>>()?,
-        Some(_) => arrays.to_vec(),
-    };
-    let axis = axis.unwrap_or(0);
-    let nd = arrays[0].ndim();
-    for (k, a) in arrays.iter().enumerate() {
-        if a.ndim() != nd {
-            return Err(PyError::value(format!(
-                "all the input arrays must have same number of dimensions, but the array at index 0 has {nd} dimension(s) and the array at index {k} has {} dimension(s)",
-                a.ndim()
-            )));
-        }
-    }
-    if nd == 0 {
-        return Err(PyError::value(
-            "zero-dimensional arrays cannot be concatenated",
-        ));
-    }
-    let axis = normalize_axis(axis as i64, nd)?;
-    let mut dt = arrays[0].dtype().clone();
-    for a in &arrays[1..] {
-        dt = crate::engine::promote::promote_types(&dt, a.dtype()).unwrap_or(dt);
-    }
-    let mut shape = arrays[0].shape();
-    shape[axis] = 0;
-    for (k, a) in arrays.iter().enumerate() {
-        let s = a.shape();
-        for d in 0..nd {
-            if d != axis && s[d] != shape[d] {
-                return Err(PyError::value(format!(
-                    "all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {} and the array at index {k} has size {}",
-                    shape[d], s[d]
-                )));
-            }
-        }
-        shape[axis] += s[axis];
-    }
-    let out = NdArray::zeros(&shape, dt)?;
-    let mut at = 0i64;
-    for a in &arrays {
-        let n = a.shape()[axis] as i64;
-        let mut items = vec![IndexItem::Slice(None, None, None); nd];
-        items[axis] = IndexItem::Slice(Some(at), Some(at + n), None);
-        index::set(&out, &items, a)?;
-        at += n;
-    }
-    Ok(out)
-}
-
-pub(super) fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
-    let nd = a.ndim() + 1;
-    check_ndim(nd)?;
-    let ax = normalize_axis(axis, nd)?;
-    let mut l = a.layout();
-    l.shape.insert(ax, 1);
-    let stride = if ax < l.strides.len() {
-        l.strides[ax] * l.shape[ax + 1] as isize
-    } else {
-        a.dtype().itemsize() as isize
-    };
-    l.strides.insert(ax, stride);
-    Ok(NdArray::view_with(a, l))
-}
-
 fn squeeze(a: &ArrayRef, axis: Option<Vec<usize>>) -> PyResult<ArrayRef> {
     let l = a.layout();
     if let Some(ax) = &axis {
@@ -890,23 +546,6 @@ fn squeeze(a: &ArrayRef, axis: Option<Vec<usize>>) -> PyResult<ArrayRef> {
         offset: l.offset,
     };
     Ok(NdArray::view_with(a, nl))
-}
-
-/// `np.broadcast_to`: a read-only view with stride 0 on stretched axes.
-pub fn broadcast_to(a: &ArrayRef, shape: &[usize]) -> PyResult<ArrayRef> {
-    check_ndim(shape.len())?;
-    let s = a.shape();
-    if !crate::engine::broadcast::broadcasts_to(&s, shape) {
-        return Err(PyError::value(format!(
-            "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
-            crate::engine::error::shape_compact(&s),
-            crate::engine::error::shape_compact(shape)
-        )));
-    }
-    let l = crate::engine::broadcast::broadcast_layout(&a.layout(), shape);
-    let v = NdArray::view_with(a, l);
-    v.set_writeable(false)?;
-    Ok(v)
 }
 
 fn ix(args: &Args) -> PyResult<Value> {
@@ -1043,7 +682,10 @@ fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>, mode: Option<&Value>) -
     } else {
         IndexItem::IntArray(ix)
     });
-    Ok(super::interp::wrap_indexed(src, index::get(src, &items)?))
+    Ok(crate::eval::protocol::wrap_indexed(
+        src,
+        index::get(src, &items)?,
+    ))
 }
 
 fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {

@@ -757,7 +757,7 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             if !matches!(other, Value::Array(_)) =>
         {
             numpy_compare(CompareOp::Eq, a, b)
-                .and_then(|v| super::interp::truthy(&v))
+                .and_then(|v| crate::eval::protocol::truthy(&v))
                 .unwrap_or(false)
         }
         _ => match (as_num(a), as_num(b)) {

@@ -8,13 +8,14 @@
 //! what NumPy's repeated reflection amounts to for any width).
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, broadcast_to, fill_array, int_arg};
 use super::shapes::slice_view;
 use super::value::Value;
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::{self, IndexItem};
 use crate::engine::{ArrayRef, NdArray, Order, Scalar, buffer};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::reshaping::{broadcast_to, fill_array};
 
 /// Each mode NumPy knows, with the keywords it accepts.
 const MODES: &[(&str, &[&str])] = &[

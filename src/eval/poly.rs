@@ -20,12 +20,13 @@ use crate::engine::promote::promote_types;
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, concatenate, int_arg, scalarize};
 use super::ops::numpy_binary;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::reshaping::concatenate;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

@@ -9,9 +9,10 @@ use crate::engine::array::Snapshot;
 use crate::render::PrintOptions;
 
 use super::error::{PyError, PyResult};
-use super::interp::{Args, truthy};
-use super::numpy::as_array;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
+use crate::eval::protocol::truthy;
 
 /// `set_printoptions`' positional order.
 const POSITIONAL: &[&str] = &[
@@ -38,7 +39,7 @@ fn count(v: &Value, what: &str) -> PyResult<usize> {
         Value::Int(i) => Ok((*i).clamp(0, usize::MAX as i128) as usize),
         Value::Bool(b) => Ok(*b as usize),
         Value::NpScalar(..) | Value::Float(_) => {
-            let f = super::numpy::float_arg(v)?;
+            let f = crate::eval::coerce::float_arg(v)?;
             Ok(if f.is_infinite() && f > 0.0 {
                 usize::MAX
             } else {
@@ -66,7 +67,7 @@ fn apply(o: &mut PrintOptions, name: &str, v: &Value, func: &str) -> PyResult<()
         },
         "threshold" => match v {
             Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::NpScalar(..) => {
-                if super::numpy::float_arg(v)?.is_nan() {
+                if crate::eval::coerce::float_arg(v)?.is_nan() {
                     return Err(PyError::value(
                         "threshold must be non-NAN, try sys.maxsize for untruncated representation",
                     ));

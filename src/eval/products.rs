@@ -10,13 +10,14 @@ use crate::engine::{ArrayRef, Order, kernels};
 
 use super::error::{PyError, PyResult};
 use super::index_routines::common_dtype;
-use super::interp::Args;
 use super::np_linalg::blas::{dot_contiguous, dot_strided, dot_threaded};
-use super::numpy::{as_array, ravel, reshape, scalarize};
 use super::ops::numpy_binary;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::reshaping::{ravel, reshape};
 
 /// The products' registry entries.
 pub const ENTRIES: &[Entry] = &[
@@ -162,7 +163,7 @@ fn inner(a: &Value, b: &Value) -> PyResult<Value> {
             "slicelab's np.inner takes operands of at most 2 dimensions",
         ));
     }
-    let yt = super::numpy::transpose(&y, None)?;
+    let yt = crate::eval::reshaping::transpose(&y, None)?;
     super::linalg::dot(&Value::Array(x), &Value::Array(yt))
 }
 

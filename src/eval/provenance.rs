@@ -16,8 +16,8 @@ use crate::engine::ArrayRef;
 use crate::syntax::ast::Span;
 
 use super::Session;
-use super::interp::Args;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// The most records one statement keeps (a loop may index often).
 const MAX_MADE: usize = 16;

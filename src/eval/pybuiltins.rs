@@ -5,12 +5,13 @@
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, truthy};
 use super::object::Obj;
 use super::ops::python_order;
 use super::value::{TypeObj, Value};
 use crate::engine::Scalar;
 use crate::engine::kernels::CompareOp;
+use crate::eval::args::Args;
+use crate::eval::protocol::truthy;
 
 /// Builtin names this file adds.
 const NAMES: &[&str] = &[

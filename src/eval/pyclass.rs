@@ -15,10 +15,10 @@ use crate::syntax::ast::{BinOp, ClassDef, CmpOp};
 use super::Session;
 use super::error::{ExcObject, PyError, PyResult};
 use super::exceptions::ExcState;
-use super::interp::Args;
 use super::object::{Obj, object};
 use super::scope::Frame;
 use super::value::{TypeObj, Value};
+use crate::eval::args::Args;
 
 /// A class object.
 #[derive(Debug)]
@@ -500,10 +500,10 @@ impl Session {
     /// Python's truth of `v`: a learner's instance asks its `__bool__`,
     /// else its `__len__`, else is true; anything else as [`truthy`].
     ///
-    /// [`truthy`]: super::interp::truthy
+    /// [`truthy`]: crate::eval::protocol::truthy
     pub(super) fn truth_of(&mut self, v: &Value) -> PyResult<bool> {
         if instance_of(v).is_none() {
-            return super::interp::truthy(v);
+            return crate::eval::protocol::truthy(v);
         }
         if let Some(r) = self.dunder(v, "__bool__", vec![]) {
             return match r? {

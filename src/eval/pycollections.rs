@@ -9,10 +9,10 @@ use crate::syntax::ast::{Expr, ExprKind};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::object::{Obj, check_hashable};
 use super::ops::python_eq;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// `del obj[idx]` for lists (an index or a slice) and dicts.
 pub fn delitem(obj: &Value, idx: &Value) -> PyResult<()> {

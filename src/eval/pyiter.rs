@@ -10,9 +10,10 @@ use std::collections::VecDeque;
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate, truthy};
 use super::object::{Obj, object};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::protocol::{iterate, truthy};
 
 /// What an iterator object has left to yield.
 #[derive(Debug)]
@@ -142,7 +143,7 @@ pub fn index_int(v: &Value) -> PyResult<i128> {
         Value::NpScalar(dt, crate::engine::Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i128),
         // A 0-d integer array has `__index__`.
         Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
-            index_int(&super::numpy::scalarize(a.clone()))
+            index_int(&crate::eval::coerce::scalarize(a.clone()))
         }
         other => Err(PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer",

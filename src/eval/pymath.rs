@@ -5,9 +5,9 @@
 //! `OverflowError: math range error`) and its argument messages.
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::value::Value;
 use crate::engine::Scalar;
+use crate::eval::args::Args;
 
 /// The module's name as bound by `import math`.
 pub const MODULE: &str = "math";
@@ -112,7 +112,7 @@ fn real(v: &Value) -> PyResult<f64> {
             format!("must be real number, not {}", v.type_name()),
         )),
         Value::NpScalar(_, s) => Ok(crate::engine::element::scalar_as_f64(s)),
-        Value::Array(a) if a.ndim() == 0 => real(&super::numpy::scalarize(a.clone())),
+        Value::Array(a) if a.ndim() == 0 => real(&crate::eval::coerce::scalarize(a.clone())),
         Value::Array(_) => Err(PyError::type_error(
             "only 0-dimensional arrays can be converted to Python scalars",
         )),
@@ -297,8 +297,8 @@ pub fn call(name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         "dist" => {
             arity(name, args, 2)?;
-            let a = super::interp::iterate(&p[0])?;
-            let b = super::interp::iterate(&p[1])?;
+            let a = crate::eval::protocol::iterate(&p[0])?;
+            let b = crate::eval::protocol::iterate(&p[1])?;
             if a.len() != b.len() {
                 return Err(PyError::value(
                     "both points must have the same number of dimensions",
@@ -458,7 +458,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         "fsum" => {
             arity(name, args, 1)?;
-            let xs: Vec<f64> = super::interp::iterate(&p[0])?
+            let xs: Vec<f64> = crate::eval::protocol::iterate(&p[0])?
                 .iter()
                 .map(real)
                 .collect::<PyResult<_>>()?;

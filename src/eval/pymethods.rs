@@ -5,9 +5,10 @@
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate};
 use super::ops::python_eq;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::protocol::iterate;
 
 /// CPython's `PyObject_RichCompareBool(item, x, Py_EQ)`: identity first,
 /// then `==` and its truth, which an array answers elementwise (so an
@@ -18,7 +19,7 @@ fn item_equal(item: &Value, x: &Value) -> PyResult<bool> {
     }
     if super::ops::is_numpy(item) || super::ops::is_numpy(x) {
         let eq = super::ops::numpy_compare(crate::engine::kernels::CompareOp::Eq, item, x)?;
-        return super::interp::truthy(&eq);
+        return crate::eval::protocol::truthy(&eq);
     }
     Ok(python_eq(item, x))
 }

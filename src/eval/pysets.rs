@@ -12,10 +12,10 @@ use crate::syntax::ast::{BinOp, Expr, ExprKind, UnaryOp};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::object::{Obj, object};
 use super::set_table::SetTable;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// The table of a set or frozenset value (a copy), if it is one.
 pub fn table_of(v: &Value) -> Option<SetTable> {

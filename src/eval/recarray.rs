@@ -17,11 +17,11 @@ use crate::render::PrintOptions;
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::object::Obj;
 use super::registry::{Entry, Writes, func, prepare};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
+use crate::eval::args::Args;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.rec";
@@ -149,7 +149,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         _ => {
             let obj = args.req(0, "obj", "array")?.clone();
             let copy = match args.kw("copy") {
-                Some(v) => super::interp::truthy(v)?,
+                Some(v) => crate::eval::protocol::truthy(v)?,
                 None => true,
             };
             rec_array(s, &obj, dtype, formats, names, copy)

@@ -16,10 +16,11 @@ use crate::engine::{ArrayRef, NdArray, Order};
 
 use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, truthy};
-use super::numpy::as_array;
 use super::signature::{Bound, Style, bind};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
+use crate::eval::protocol::truthy;
 
 /// The module's name, as `import` and attribute chains spell it.
 pub const MODULE: &str = "numpy.lib.recfunctions";
@@ -283,7 +284,7 @@ fn unstructured_to_structured(b: &Bound) -> PyResult<Value> {
         }
         (None, names) => {
             let names: Vec<String> = match names {
-                Some(v) => super::interp::iterate(v)?
+                Some(v) => crate::eval::protocol::iterate(v)?
                     .iter()
                     .map(|n| match n {
                         Value::Str(s) => Ok(s.to_string()),
@@ -462,7 +463,7 @@ fn drop_fields(b: &Bound) -> PyResult<Value> {
     let base = as_array(b.required("base"))?;
     let drop: Vec<String> = match b.required("drop_names") {
         Value::Str(s) => vec![s.to_string()],
-        other => super::interp::iterate(other)?
+        other => crate::eval::protocol::iterate(other)?
             .iter()
             .filter_map(|v| match v {
                 Value::Str(s) => Some(s.to_string()),
@@ -493,8 +494,8 @@ fn fill_fields(input: &ArrayRef, out: &ArrayRef) -> PyResult<()> {
     };
     for f in &rec.fields {
         let (src, dst) = (
-            super::interp::field_view(input, &f.name)?,
-            super::interp::field_view(out, &f.name)?,
+            crate::eval::record_fields::field_view(input, &f.name)?,
+            crate::eval::record_fields::field_view(out, &f.name)?,
         );
         if matches!(&f.dtype, DType::Record(r) if !r.fields.is_empty()) {
             fill_fields(&src, &dst)?;

@@ -8,8 +8,8 @@ use crate::engine::kernels::CompareOp;
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::error::{PyError, PyResult};
-use super::interp::field_view;
 use super::value::Value;
+use crate::eval::record_fields::field_view;
 
 /// The comparison when both sides are structured (arrays or `np.void`
 /// records) and the operator is `==` or `!=`; `None` leaves every other
@@ -94,7 +94,7 @@ fn compare_records(op: CompareOp, x: &ArrayRef, y: &ArrayRef) -> PyResult<ArrayR
         let fy = Value::Array(field_view(y, &f.name)?);
         let eq = match super::ops::numpy_compare(CompareOp::Eq, &fx, &fy) {
             Ok(Value::Array(e)) => e,
-            Ok(other) => super::numpy::as_array(&other)?,
+            Ok(other) => crate::eval::coerce::as_array(&other)?,
             Err(e) if e.kind == "TypeError" => return Err(no_common_dtype()),
             Err(e) => return Err(e),
         };

@@ -189,11 +189,11 @@ pub fn argsort_any(a: &ArrayRef, axis: &Value, order: Option<&Value>) -> PyResul
     let axis = match axis {
         Value::None => None,
         v if a.ndim() == 0 => {
-            super::numpy::int_arg(v, "")?;
+            crate::eval::coerce::int_arg(v, "")?;
             None
         }
         v => Some(crate::engine::reduce::normalize_axis(
-            super::numpy::int_arg(v, "")?,
+            crate::eval::coerce::int_arg(v, "")?,
             a.ndim(),
         )?),
     };

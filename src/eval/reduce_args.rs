@@ -23,10 +23,12 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::convert::to_array;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, truthy};
-use super::numpy::{axes_arg, dtype_arg, float_arg, scalarize};
+use super::numpy::dtype_arg;
 use super::ufunc_args::tight_shape;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{axes_arg, float_arg, scalarize};
+use crate::eval::protocol::truthy;
 
 /// NumPy's `NPY_BUFSIZE`: a cast input is handed over in chunks this long.
 const BUFSIZE: usize = 8192;
@@ -448,7 +450,7 @@ fn float_runs(
         let fill = Scalar::Float(if product { 1.0 } else { -0.0 });
         let filled = fill_skipped(src, call, fill)?;
         let first = NdArray::from_scalars(&[1, shape[1]], acc.clone(), &vec![init; shape[1]])?;
-        let stacked = super::numpy::concatenate(&[first, filled], Some(0))?;
+        let stacked = crate::eval::reshaping::concatenate(&[first, filled], Some(0))?;
         let op = if product {
             Reduction::Prod
         } else {

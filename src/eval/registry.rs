@@ -18,9 +18,9 @@ use std::sync::LazyLock;
 use super::Session;
 use super::display::repr;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::signature::{self, Bound, ParamKind, Style, not_implemented_argument};
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// What a call writes into arrays the caller already holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

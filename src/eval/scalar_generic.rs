@@ -16,9 +16,9 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::Session;
 use super::error::PyResult;
-use super::interp::Args;
-use super::numpy::scalarize;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::scalarize;
 
 /// The fresh 0-d array NumPy's `PyArray_FromScalar` makes.
 fn zero_d(dt: &DType, sc: &Scalar) -> PyResult<ArrayRef> {

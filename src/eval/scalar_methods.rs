@@ -9,9 +9,9 @@ use crate::engine::element::scalar_as_f64;
 use crate::engine::{NdArray, Scalar};
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::scalarize;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::scalarize;
 
 /// The methods this module answers, by scalar kind.
 pub fn has(dt: &DType, name: &str) -> bool {
@@ -40,7 +40,7 @@ pub fn call(dt: &DType, sc: &Scalar, name: &str, args: &Args) -> PyResult<Value>
         "round" => {
             let d = match args.get(0, "decimals") {
                 None | Some(Value::None) => 0,
-                Some(v) => super::numpy::int_arg(v, "")?,
+                Some(v) => crate::eval::coerce::int_arg(v, "")?,
             };
             let a = NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(sc))?;
             Ok(scalarize(super::math_routines::round(&a, d)?))

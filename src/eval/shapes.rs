@@ -8,8 +8,6 @@ use super::Session;
 use super::convert::{to_array, to_scalar_for};
 use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate, truthy};
-use super::numpy::{as_array, broadcast_to, concatenate, float_arg, int_arg, reshape, shape_arg};
 use super::ops::numpy_binary;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
@@ -20,6 +18,10 @@ use crate::engine::kernels::BinaryOp;
 use crate::engine::promote::promote_types;
 use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray, Order, Scalar, buffer, kernels};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, float_arg, int_arg, shape_arg};
+use crate::eval::protocol::{iterate, truthy};
+use crate::eval::reshaping::{broadcast_to, concatenate, reshape};
 
 /// This module's registry entries (`registry::tables`); the name each
 /// answers to is the text before `(`.

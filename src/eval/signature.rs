@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// Which family of error messages a function raises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,9 +9,10 @@ use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, Layout, NdArray};
 
 use super::error::{PyError, PyResult};
-use super::interp::{Args, iterate};
-use super::numpy::{as_array, int_arg};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::protocol::iterate;
 
 /// The module path every name here is reached by.
 pub const MODULE: &str = "numpy.lib.stride_tricks";
@@ -47,7 +48,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
                 .map(|v| ints(v, "strides"))
                 .transpose()?;
             let writeable = match args.get(4, "writeable") {
-                Some(v) => super::interp::truthy(v)?,
+                Some(v) => crate::eval::protocol::truthy(v)?,
                 None => true,
             };
             Ok(Value::Array(as_strided(&x, shape, strides, writeable)?))
@@ -68,7 +69,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
                 })
                 .transpose()?;
             let writeable = match args.kw("writeable") {
-                Some(v) => super::interp::truthy(v)?,
+                Some(v) => crate::eval::protocol::truthy(v)?,
                 None => false,
             };
             Ok(Value::Array(sliding_window_view(
@@ -101,7 +102,7 @@ pub fn as_strided(
     if shape.iter().any(|&n| n < 0) {
         return Err(PyError::value("negative dimensions are not allowed"));
     }
-    super::numpy::check_ndim(shape.len())?;
+    crate::eval::coerce::check_ndim(shape.len())?;
     let layout = Layout {
         shape: shape.iter().map(|&n| n as usize).collect(),
         strides: strides.iter().map(|&s| s as isize).collect(),

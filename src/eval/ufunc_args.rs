@@ -15,11 +15,12 @@ use crate::render::dtype_repr;
 use super::Session;
 use super::convert::to_array;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, dtype_arg, scalarize};
+use super::numpy::dtype_arg;
 use super::registry::Entry;
 use super::signature::not_implemented_argument;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
 
 /// Does `rule` allow casting `from` to `to`? (`same_kind` never takes a
 /// signed integer to an unsigned one, as NumPy's `np.can_cast` says.)

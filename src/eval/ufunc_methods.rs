@@ -18,11 +18,14 @@ use crate::engine::{ArrayRef, NdArray, Order, kernels};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::{Args, truthy};
-use super::numpy::{as_array, concatenate, dtype_arg, reshape, scalarize};
+use super::numpy::dtype_arg;
 use super::registry::{Entry, Writes, func, np_entry};
 use super::signature::{Bound, Style, bind, not_implemented_argument};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::protocol::truthy;
+use crate::eval::reshaping::{concatenate, reshape};
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[
@@ -199,7 +202,7 @@ fn shape_value(shape: &[usize]) -> Value {
 /// The axes an `axis=` names (`None`: every axis), each normalised.
 fn axes(v: Option<&Value>, nd: usize) -> PyResult<Vec<usize>> {
     let one = |v: &Value| -> PyResult<usize> {
-        let i = super::numpy::int_arg(v, "")?;
+        let i = crate::eval::coerce::int_arg(v, "")?;
         normalize_axis(i, nd).map_err(|e| PyError::new("AxisError", e.to_string()))
     };
     match v {
@@ -336,8 +339,10 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
             let keep: Vec<usize> = (0..nd).filter(|k| !chosen.contains(k)).collect();
             let mut perm = keep.clone();
             perm.extend(&chosen);
-            let moved =
-                super::numpy::transpose(&a, Some(perm.iter().map(|&k| k as i64).collect()))?;
+            let moved = crate::eval::reshaping::transpose(
+                &a,
+                Some(perm.iter().map(|&k| k as i64).collect()),
+            )?;
             let shape = a.shape();
             let mut merged: Vec<usize> = keep.iter().map(|&k| shape[k]).collect();
             let n = keep.len();
@@ -480,7 +485,7 @@ fn cumulative(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     if !include {
         return Ok(Value::Array(r));
     }
-    let k = normalize_axis(super::numpy::int_arg(&axis, "")?, r.ndim())
+    let k = normalize_axis(crate::eval::coerce::int_arg(&axis, "")?, r.ndim())
         .map_err(|e| PyError::new("AxisError", e.to_string()))?;
     let mut shape = r.shape();
     shape[k] = 1;

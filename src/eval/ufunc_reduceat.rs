@@ -16,9 +16,10 @@ use crate::engine::{ArrayRef, NdArray, Order, kernels};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::numpy::{as_array, dtype_arg};
+use super::numpy::dtype_arg;
 use super::signature::{Bound, not_implemented_argument};
 use super::value::Value;
+use crate::eval::coerce::as_array;
 
 fn int(i: usize) -> Value {
     Value::Int(i as i128)
@@ -99,7 +100,7 @@ pub fn reduceat(
             return Err(PyError::value("reduceat does not allow multiple axes"));
         }
         Some(v) => {
-            let i = super::numpy::int_arg(v, "")?;
+            let i = crate::eval::coerce::int_arg(v, "")?;
             normalize_axis(i, raw.ndim()).map_err(|e| PyError::new("AxisError", e.to_string()))?
         }
     };
@@ -142,7 +143,8 @@ pub fn reduceat(
     let moved_last = {
         let mut perm: Vec<usize> = (0..a.ndim()).filter(|&k| k != axis).collect();
         perm.push(axis);
-        let t = super::numpy::transpose(&a, Some(perm.iter().map(|&k| k as i64).collect()))?;
+        let t =
+            crate::eval::reshaping::transpose(&a, Some(perm.iter().map(|&k| k as i64).collect()))?;
         t.copy(Order::C)?
     };
     let last = a.ndim() - 1;
@@ -186,9 +188,9 @@ pub fn reduceat(
             }
         };
         let piece = kernels::cast(&as_array(&value)?, &dt)?;
-        pieces.push(super::numpy::expand_dims(&piece, axis as i64)?);
+        pieces.push(crate::eval::reshaping::expand_dims(&piece, axis as i64)?);
     }
-    Ok(Value::Array(super::numpy::concatenate(
+    Ok(Value::Array(crate::eval::reshaping::concatenate(
         &pieces,
         Some(axis),
     )?))

@@ -12,11 +12,11 @@ use crate::engine::error::shape_compact;
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, int_arg, scalarize};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg, scalarize};
 
 const SIGNATURE: &str = "(n),(n)->()";
 
@@ -98,8 +98,8 @@ pub fn call(args: &Args) -> PyResult<Value> {
     }
     let mut full_x = loop_shape.clone();
     full_x.push(n);
-    let bx = super::numpy::broadcast_to(&x, &full_x)?;
-    let by = super::numpy::broadcast_to(&y, &full_x)?;
+    let bx = crate::eval::reshaping::broadcast_to(&x, &full_x)?;
+    let by = crate::eval::reshaping::broadcast_to(&y, &full_x)?;
     let count: usize = loop_shape.iter().product();
     let mut out: Vec<Scalar> = crate::engine::buffer::try_vec(count);
     let row = |a: &ArrayRef, i: usize| -> ArrayRef {

@@ -21,11 +21,11 @@ use crate::engine::dtype::DType;
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::object::{Obj, object};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// The registry entries of this module.
 pub const ENTRIES: &[Entry] = &[
@@ -160,8 +160,8 @@ fn frompyfunc(s: &mut Session, args: &Args) -> PyResult<Value> {
             }
         }
     }
-    let nin = super::numpy::int_arg(&nin_v, "")?;
-    let nout = super::numpy::int_arg(&nout_v, "")?;
+    let nin = crate::eval::coerce::int_arg(&nin_v, "")?;
+    let nout = crate::eval::coerce::int_arg(&nout_v, "")?;
     if !is_callable(&f) {
         return Err(PyError::type_error("function must be callable"));
     }

@@ -7,9 +7,10 @@ use crate::engine::{ArrayRef, DType, Scalar};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, truthy};
 use super::super::value::Value;
 use super::{Masked, array_of, as_masked, default_fill, getmask, is_ma, np, view};
+use crate::eval::args::Args;
+use crate::eval::protocol::truthy;
 
 fn bool_dtype() -> Value {
     Value::DType(DType::Bool)

@@ -27,11 +27,11 @@ use crate::engine::{ArrayRef, DType, NdArray, Scalar};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::object::Obj;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
 
 pub use attrs::{attr, call_method, getitem, setattr, setitem};
 pub use ops::{binary, compare, inplace, items, ufunc, unary};

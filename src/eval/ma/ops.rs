@@ -15,11 +15,12 @@ use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::fp_errors;
-use super::super::interp::{Args, truthy};
 use super::super::value::Value;
 use super::{
     Masked, array_of, as_masked, getmask, getmaskarray, is_ma, is_masked_constant, masked, np, view,
 };
+use crate::eval::args::Args;
+use crate::eval::protocol::truthy;
 
 /// Run `f` with `divide` and `invalid` (or every kind) ignored, as
 /// core.py's `np.errstate` blocks do.

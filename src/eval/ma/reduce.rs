@@ -8,9 +8,10 @@ use crate::engine::{DType, Scalar};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, truthy};
 use super::super::value::Value;
 use super::{Masked, array_of, masked, np, view};
+use crate::eval::args::Args;
+use crate::eval::protocol::truthy;
 
 /// `axis=` and `keepdims=` as given (keepdims only when given).
 fn axis_kw(a: &Args) -> Vec<(&'static str, Value)> {

@@ -15,10 +15,11 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, iterate};
-use super::super::numpy::{as_array, int_arg};
 use super::super::signature::Bound;
 use super::super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::protocol::iterate;
 use crate::render::PrintOptions;
 
 fn refuse(what: &str) -> PyError {

@@ -6,10 +6,10 @@
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
-use super::super::numpy::as_array;
 use super::super::value::Value;
 use super::np;
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
 
 /// The keyword arguments `args` holds among `names`.
 fn given(args: &Args, names: &[&'static str]) -> Vec<(&'static str, Value)> {
@@ -49,7 +49,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
             let axis = args.kw("axis").cloned().unwrap_or(Value::Int(-1));
             // `x.shape[axis]`: Python's tuple indexing.
             let at = |s: Vec<usize>| -> PyResult<usize> {
-                let i = super::super::numpy::int_arg(&axis, "")?;
+                let i = crate::eval::coerce::int_arg(&axis, "")?;
                 let n = s.len() as i64;
                 let k = if i < 0 { i + n } else { i };
                 if k < 0 || k >= n {

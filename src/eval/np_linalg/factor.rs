@@ -17,14 +17,14 @@
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
 use super::super::named_tuple;
-use super::super::numpy::as_array;
 use super::super::value::Value;
 use super::blas::{dot_strided, gemv_sub};
 use super::dense::{self, Stack, array, shape_with, work};
 use super::solve::stacked_square;
 use super::{linalg_error, np};
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
 
 /// `potf2` on the column-major `n x n` matrix `a`, lower (`A = L L^T`)
 /// or upper (`A = U^T U`); the other triangle is left as it was. Returns
@@ -75,7 +75,7 @@ fn potf2(n: usize, a: &mut [f64], upper: bool) -> usize {
 pub fn cholesky(args: &Args) -> PyResult<Value> {
     let a = as_array(args.req(0, "a", "cholesky")?)?;
     let upper = match args.kw("upper") {
-        Some(v) => super::super::interp::truthy(v)?,
+        Some(v) => crate::eval::protocol::truthy(v)?,
         None => false,
     };
     stacked_square(&a)?;

@@ -9,12 +9,12 @@
 use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
-use super::super::numpy::as_array;
 use super::super::value::Value;
 use super::dense::{self, array};
 use super::jacobi;
 use super::linalg_error;
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
 
 fn assert_2d(a: &crate::engine::ArrayRef) -> PyResult<()> {
     if a.ndim() != 2 {

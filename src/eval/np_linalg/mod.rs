@@ -33,10 +33,10 @@ mod syevd;
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.linalg";

@@ -7,10 +7,10 @@
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
-use super::super::numpy::{as_array, scalarize};
 use super::super::value::Value;
 use super::{linalg_error, np};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
 
 fn dot(s: &mut Session, a: &Value, b: &Value) -> PyResult<Value> {
     np(s, "dot", vec![a.clone(), b.clone()], vec![])
@@ -65,7 +65,7 @@ pub fn multi_dot(s: &mut Session, args: &Args) -> PyResult<Value> {
     let (nd_first, nd_last) = (arrays[0].ndim(), arrays[n - 1].ndim());
     if nd_first == 1 {
         let len = arrays[0].shape()[0];
-        arrays[0] = super::super::numpy::reshape(
+        arrays[0] = crate::eval::reshaping::reshape(
             &arrays[0],
             &Value::tuple(vec![Value::Int(1), Value::Int(len as i128)]),
             crate::engine::Order::C,
@@ -73,7 +73,7 @@ pub fn multi_dot(s: &mut Session, args: &Args) -> PyResult<Value> {
     }
     if nd_last == 1 {
         let len = arrays[n - 1].shape()[0];
-        arrays[n - 1] = super::super::numpy::reshape(
+        arrays[n - 1] = crate::eval::reshaping::reshape(
             &arrays[n - 1],
             &Value::tuple(vec![Value::Int(len as i128), Value::Int(1)]),
             crate::engine::Order::C,
@@ -122,13 +122,13 @@ pub fn multi_dot(s: &mut Session, args: &Args) -> PyResult<Value> {
     };
     let r = as_array(&result)?;
     if nd_first == 1 && nd_last == 1 {
-        let flat = super::super::numpy::ravel(&r, crate::engine::Order::C)?;
+        let flat = crate::eval::reshaping::ravel(&r, crate::engine::Order::C)?;
         let one =
-            super::super::numpy::reshape(&flat, &Value::tuple(vec![]), crate::engine::Order::C)?;
+            crate::eval::reshaping::reshape(&flat, &Value::tuple(vec![]), crate::engine::Order::C)?;
         return Ok(scalarize(one));
     }
     if nd_first == 1 || nd_last == 1 {
-        return Ok(Value::Array(super::super::numpy::ravel(
+        return Ok(Value::Array(crate::eval::reshaping::ravel(
             &r,
             crate::engine::Order::C,
         )?));

@@ -11,11 +11,12 @@ use crate::engine::{ArrayRef, Order, kernels};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
-use super::super::numpy::{as_array, int_arg, reshape, scalarize};
 use super::super::value::Value;
 use super::blas::{dot_contiguous, dot_strided, dot_threaded};
 use super::np;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::reshaping::reshape;
 
 /// The `ord=` argument.
 #[derive(Clone, PartialEq)]
@@ -29,7 +30,7 @@ fn ord_arg(v: Option<&Value>) -> PyResult<Ord> {
     Ok(match v {
         None | Some(Value::None) => Ord::Default,
         Some(Value::Str(s)) => Ord::Text(s.to_string()),
-        Some(v) => Ord::Num(super::super::numpy::float_arg(v)?),
+        Some(v) => Ord::Num(crate::eval::coerce::float_arg(v)?),
     })
 }
 
@@ -106,7 +107,7 @@ pub fn norm(s: &mut Session, args: &Args) -> PyResult<Value> {
     }
     let ord = ord_arg(args.kw("ord"))?;
     let keepdims = match args.kw("keepdims") {
-        Some(v) => super::super::interp::truthy(v)?,
+        Some(v) => crate::eval::protocol::truthy(v)?,
         None => false,
     };
     let nd = x.ndim();

@@ -12,13 +12,14 @@ use crate::engine::{DType, Scalar};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, truthy};
-use super::super::numpy::as_array;
 use super::super::registry::{Entry, Writes, func};
 use super::super::signature::Style;
 use super::super::value::Value;
 use super::dense::{self, array};
 use super::np;
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
+use crate::eval::protocol::truthy;
 
 /// The registry entry.
 pub const ENTRIES: &[Entry] = &[func(

@@ -7,11 +7,11 @@ use crate::engine::typed::{elems, elems_mut};
 use crate::engine::{ArrayRef, NdArray, Order, kernels};
 
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
-use super::super::numpy::{as_array, int_arg, scalarize};
 use super::super::value::Value;
 use super::linalg_error;
 use super::lu::{self, Lu};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg, scalarize};
 
 /// `_assert_stacked_2d` and `_assert_stacked_square`.
 pub(super) fn stacked_square(a: &ArrayRef) -> PyResult<()> {
@@ -248,7 +248,7 @@ pub fn solve(args: &Args) -> PyResult<Value> {
     let full = |arr: &ArrayRef, core: &[usize]| -> PyResult<ArrayRef> {
         let mut s = batch.clone();
         s.extend_from_slice(core);
-        super::super::numpy::broadcast_to(arr, &s)
+        crate::eval::reshaping::broadcast_to(arr, &s)
     };
     let bcore: Vec<usize> = if vector { vec![m] } else { vec![m, k] };
     let a_full = full(&a, &[m, m])?;

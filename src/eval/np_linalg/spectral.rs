@@ -12,13 +12,14 @@ use crate::engine::Scalar;
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, truthy};
-use super::super::numpy::{as_array, scalarize};
 use super::super::value::Value;
 use super::dense::{self, Stack, array, refuse_nonfinite, shape_with};
 use super::jacobi;
 use super::linalg_error;
 use super::solve::stacked_square;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::protocol::truthy;
 
 fn stacked_2d(a: &crate::engine::ArrayRef) -> PyResult<()> {
     if a.ndim() < 2 {

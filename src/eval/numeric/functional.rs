@@ -7,9 +7,9 @@
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
 use super::super::value::Value;
 use super::py::{arr, dt, dtype, int, ndim, tup};
+use crate::eval::args::Args;
 
 /// The extra positional and keyword arguments passed on to the function.
 fn extras(args: &Args, npos: usize, named: &[&str]) -> (Vec<Value>, Vec<(String, Value)>) {
@@ -112,7 +112,7 @@ pub fn apply_along_axis(s: &mut Session, args: &Args) -> PyResult<Value> {
     )?;
     let (fpos, fkw) = extras(args, 3, &["func1d", "axis", "arr"]);
     let nd = ndim(&a)?;
-    let i = super::super::numpy::int_arg(&axis_v, "")?;
+    let i = crate::eval::coerce::int_arg(&axis_v, "")?;
     let axis = crate::engine::reduce::normalize_axis(i, nd)
         .map_err(|e| PyError::new("AxisError", e.to_string()))?;
     let mut perm: Vec<Value> = (0..nd)
@@ -181,7 +181,7 @@ pub fn apply_over_axes(s: &mut Session, args: &Args) -> PyResult<Value> {
     let axes_v = args.req(2, "axes", "apply_over_axes")?.clone();
     let mut val = s.npc("asarray", vec![a0.clone()])?;
     let nd_v = s.getattr(&a0, "ndim")?;
-    let nd = super::super::numpy::int_arg(&nd_v, "")?;
+    let nd = crate::eval::coerce::int_arg(&nd_v, "")?;
     let axes = if ndim(&axes_v)? == 0 {
         vec![axes_v]
     } else {

@@ -11,9 +11,9 @@ use crate::syntax::ast::BinOp;
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
 use super::super::value::Value;
 use super::py::{arr, dt, dtype, float, int, ndim, sl, tup, unsupported};
+use crate::eval::args::Args;
 
 /// NumPy's `BLOCK`: the fast paths work on this many values at a time.
 const BLOCK: usize = 65536;
@@ -543,7 +543,7 @@ fn bin_edges(
 
 /// `int(x)` of a float result (`int(np.ceil(delta / width))`).
 fn python_int(v: &Value) -> PyResult<i64> {
-    let f = super::super::numpy::float_arg(v)?;
+    let f = crate::eval::coerce::float_arg(v)?;
     if f.is_nan() {
         return Err(PyError::value("cannot convert float NaN to integer"));
     }
@@ -565,7 +565,7 @@ fn bins_index(bins: &Value) -> PyResult<i64> {
         Value::NpScalar(..) | Value::Array(_) => {
             let d = dtype(bins)?;
             if d.is_integer() || d == DType::Bool {
-                super::super::numpy::int_arg(bins, "").map_err(|_| bad())
+                crate::eval::coerce::int_arg(bins, "").map_err(|_| bad())
             } else {
                 Err(bad())
             }

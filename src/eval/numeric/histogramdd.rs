@@ -8,10 +8,10 @@
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
 use super::super::value::{TypeObj, Value};
 use super::histogram::outer_edges_of;
 use super::py::{all, arr, int, ndim, sl, tup};
+use crate::eval::args::Args;
 
 /// Python's `len(v)`, or `None` where `len` raises TypeError.
 fn py_len(s: &mut Session, v: &Value) -> PyResult<Option<usize>> {
@@ -103,9 +103,9 @@ fn dd(
                 };
                 let (lo, hi) = outer_edges_of(s, &column, r.as_ref())?;
                 let n = match b {
-                    Value::Int(_) | Value::Bool(_) => super::super::numpy::int_arg(b, "")?,
+                    Value::Int(_) | Value::Bool(_) => crate::eval::coerce::int_arg(b, "")?,
                     Value::NpScalar(dt, _) if dt.is_integer() => {
-                        super::super::numpy::int_arg(b, "")?
+                        crate::eval::coerce::int_arg(b, "")?
                     }
                     _ => {
                         return Err(PyError::type_error(format!(

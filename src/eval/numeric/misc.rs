@@ -8,9 +8,9 @@ use crate::engine::dtype::{DType, Kind};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
 use super::super::value::Value;
 use super::py::{arr, dt, dtype, int, ndim, tup};
+use crate::eval::args::Args;
 
 /// `np.trim_zeros(filt, trim='fb', axis=None)`.
 pub fn trim_zeros(s: &mut Session, args: &Args) -> PyResult<Value> {
@@ -39,7 +39,7 @@ pub fn trim_zeros(s: &mut Session, args: &Args) -> PyResult<Value> {
             };
             let mut out = Vec::new();
             for it in &items {
-                let i = super::super::numpy::int_arg(it, "")?;
+                let i = crate::eval::coerce::int_arg(it, "")?;
                 let k = crate::engine::reduce::normalize_axis(i, nd)
                     .map_err(|e| PyError::new("AxisError", format!("axis: {e}")))?;
                 if out.contains(&k) {

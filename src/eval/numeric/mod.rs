@@ -20,10 +20,10 @@ mod stats;
 
 use super::Session;
 use super::error::PyResult;
-use super::interp::Args;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// This module's registry entries.
 pub const ENTRIES: &[Entry] = &[

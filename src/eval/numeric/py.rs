@@ -13,9 +13,9 @@ use crate::syntax::ast::BinOp;
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
-use super::super::numpy::as_array;
 use super::super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
 
 fn args(pos: Vec<Value>, kw: &[(&str, Value)]) -> Args {
     Args {

@@ -11,10 +11,10 @@ use crate::engine::{NdArray, Order, Scalar};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
-use super::super::numpy::{float_arg, scalarize};
 use super::super::value::Value;
 use super::py::{all, arr, dt, dtype, float, int, ndim, sl, tup, unsupported};
+use crate::eval::args::Args;
+use crate::eval::coerce::{float_arg, scalarize};
 
 pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     match name {
@@ -263,7 +263,7 @@ fn mode(s: &mut Session, v: Option<&Value>, dflt: u8) -> PyResult<u8> {
             Ok(m.0)
         }
         Value::Int(_) | Value::Bool(_) | Value::NpScalar(..) => {
-            let i = super::super::numpy::int_arg(v, "")
+            let i = crate::eval::coerce::int_arg(v, "")
                 .map_err(|_| PyError::type_error("convolve/correlate mode not understood"))?;
             if (0..=2).contains(&i) {
                 Ok(i as u8)
@@ -470,7 +470,7 @@ fn axis_tuple(axis: &Value, nd: usize) -> PyResult<Vec<usize>> {
     };
     let mut out = Vec::new();
     for it in &items {
-        let i = super::super::numpy::int_arg(it, "")?;
+        let i = crate::eval::coerce::int_arg(it, "")?;
         let k = crate::engine::reduce::normalize_axis(i, nd)
             .map_err(|e| PyError::new("AxisError", e.to_string()))?;
         if out.contains(&k) {
@@ -536,7 +536,7 @@ fn gradient(s: &mut Session, args: &Args) -> PyResult<Value> {
     if s.truth_of(&too_big)? {
         return Err(PyError::value("'edge_order' greater than 2 not supported"));
     }
-    let eo = super::super::numpy::int_arg(&edge_order, "")?;
+    let eo = crate::eval::coerce::int_arg(&edge_order, "")?;
     let otype = dtype(&f)?;
     let (f, otype) = match otype.kind() {
         Kind::Float | Kind::Complex => (f, otype),
@@ -701,7 +701,7 @@ fn list_index(i: i64, n: usize) -> PyResult<usize> {
 fn trapezoid(s: &mut Session, args: &Args) -> PyResult<Value> {
     let y = s.npc("asanyarray", vec![args.req(0, "y", "trapezoid")?.clone()])?;
     let axis_v = args.kw("axis").cloned().unwrap_or(int(-1));
-    let axis = super::super::numpy::int_arg(&axis_v, "")?;
+    let axis = crate::eval::coerce::int_arg(&axis_v, "")?;
     let nd = ndim(&y)?;
     let d = match given(args, "x") {
         None => args.kw("dx").cloned().unwrap_or(float(1.0)),
@@ -800,7 +800,7 @@ fn unwrap(s: &mut Session, args: &Args) -> PyResult<Value> {
         Some(d) => d.clone(),
         None => s.div(&period, &int(2))?,
     };
-    let axis = super::super::numpy::int_arg(&axis_v, "")?;
+    let axis = crate::eval::coerce::int_arg(&axis_v, "")?;
     let k = list_index(axis, nd)?;
     let slice1 = index(nd, &[(k, sl(Some(1), None))]);
     let rt = s.npc("result_type", vec![dd.clone(), period.clone()])?;

@@ -8,9 +8,9 @@ use crate::engine::dtype::{DType, Kind};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
 use super::super::value::{TypeObj, Value};
 use super::py::{all, arr, dt, dtype, float, int, ndim, tup, unsupported};
+use crate::eval::args::Args;
 
 pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     match name {
@@ -64,7 +64,7 @@ fn cov(
     let y = y.filter(|v| !matches!(v, Value::None));
     let ddof = given(args, "ddof").cloned();
     if let Some(d) = &ddof {
-        let f = super::super::numpy::float_arg(d)?;
+        let f = crate::eval::coerce::float_arg(d)?;
         if f != f.trunc() {
             return Err(PyError::value("ddof must be integer"));
         }
@@ -453,7 +453,7 @@ fn nanmedian(s: &mut Session, args: &Args) -> PyResult<Value> {
             ));
         }
         Some(v) => {
-            let i = super::super::numpy::int_arg(v, "")?;
+            let i = crate::eval::coerce::int_arg(v, "")?;
             Some(
                 crate::engine::reduce::normalize_axis(i, nd)
                     .map_err(|e| PyError::new("AxisError", e.to_string()))?,

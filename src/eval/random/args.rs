@@ -6,8 +6,8 @@ use crate::engine::typed::elems_mut;
 use crate::engine::{DType, NdArray, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::numpy::shape_arg;
 use super::super::value::Value;
+use crate::eval::coerce::shape_arg;
 
 /// `size=`: `None` (one scalar draw) or a shape.
 pub fn size_arg(v: Option<&Value>) -> PyResult<Option<Vec<usize>>> {

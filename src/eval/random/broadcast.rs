@@ -12,9 +12,9 @@ use crate::engine::error::shape_tuple;
 use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::numpy::{as_array, float_arg};
 use super::super::value::Value;
 use super::args::{filled, size_arg};
+use crate::eval::coerce::{as_array, float_arg};
 
 /// What a parameter must satisfy (`CONS_*` in `_common.pxd`).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -11,7 +11,6 @@ use crate::engine::random::{AnyBitGen, next_float, ziggurat};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
 use super::super::numpy::dtype_arg;
 use super::super::signature::{Bound, Style, bind};
 use super::super::value::Value;
@@ -20,6 +19,7 @@ use super::objects::RandomObj;
 use super::out::fill_out;
 use super::permute::{self, Flavor};
 use super::{ints, sigs};
+use crate::eval::args::Args;
 
 /// Call `Generator.NAME`.
 pub fn call(_s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyResult<Value> {
@@ -142,7 +142,7 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
                 )));
             }
             let endpoint = match b.get("endpoint") {
-                Some(v) => super::super::interp::truthy(v)?,
+                Some(v) => crate::eval::protocol::truthy(v)?,
                 None => false,
             };
             if super::int_broadcast::is_array(b.required("low"), b.get("high")) {

@@ -11,10 +11,10 @@ use crate::engine::random::bounded::{Method, PerElement};
 use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::numpy::as_array;
 use super::super::value::Value;
 use super::args::{filled, int_bounds, size_arg};
 use super::broadcast::{Arg, P, broadcast, each};
+use crate::eval::coerce::as_array;
 
 /// Whether the bounds take the broadcast path (either has a dimension).
 pub fn is_array(low: &Value, high: Option<&Value>) -> bool {

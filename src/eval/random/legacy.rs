@@ -12,13 +12,15 @@ use crate::engine::{DType, Scalar};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, iterate};
-use super::super::numpy::{as_array, dtype_arg, shape_arg};
+use super::super::numpy::dtype_arg;
 use super::super::signature::{Bound, Style, bind};
 use super::super::value::{TypeObj, Value};
 use super::args::{bounded_range, doubles, int_bounds, size_arg};
 use super::objects::RandomObj;
 use super::{ints, permute, sigs};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, shape_arg};
+use crate::eval::protocol::iterate;
 
 /// Call `RandomState.NAME` on `obj` (or `np.random.NAME` on the global one).
 pub fn call(s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyResult<Value> {
@@ -59,7 +61,7 @@ fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
         "get_state" => get_state(
             st,
             b.get("legacy")
-                .is_none_or(|v| super::super::interp::truthy(v).unwrap_or(true)),
+                .is_none_or(|v| crate::eval::protocol::truthy(v).unwrap_or(true)),
         ),
         "rand" => doubles(shape_from_varargs(b)?, || st.mt.next_double()),
         "randn" => doubles(shape_from_varargs(b)?, || st.gauss()),
@@ -221,6 +223,6 @@ fn state_from(v: &Value) -> PyResult<LegacyState> {
     mt.pos = (super::args::int_param(&pos)?).clamp(0, N as i128) as usize;
     let mut st = LegacyState::new(mt);
     st.has_gauss = super::args::int_param(&has_gauss)? != 0;
-    st.gauss = super::super::numpy::float_arg(&gauss)?;
+    st.gauss = crate::eval::coerce::float_arg(&gauss)?;
     Ok(st)
 }

@@ -37,8 +37,8 @@ pub use objects::{RandomObj, repr};
 
 use super::Session;
 use super::error::PyResult;
-use super::interp::Args;
 use super::value::Value;
+use crate::eval::args::Args;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.random";

@@ -11,12 +11,12 @@ use crate::engine::random::{AnyBitGen, multivariate as mv};
 use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::interp::iterate;
-use super::super::numpy::{as_array, shape_arg};
 use super::super::signature::Bound;
 use super::super::value::Value;
 use super::args::filled;
 use super::broadcast::{Arg, Cons, Kind, broadcast, check, convert, each};
+use crate::eval::coerce::{as_array, shape_arg};
+use crate::eval::protocol::iterate;
 
 /// Which API is drawing (their checks and conversions differ).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,12 +12,12 @@ use crate::engine::typed::elems_mut;
 use crate::engine::{ArrayRef, DType};
 
 use super::super::error::{PyError, PyResult};
-use super::super::interp::iterate;
-use super::super::numpy::float_arg;
 use super::super::signature::Bound;
 use super::super::value::Value;
 use super::args::{filled, size_arg};
 use super::broadcast::{Cons, Kind, broadcast, check, convert, each};
+use crate::eval::coerce::float_arg;
+use crate::eval::protocol::iterate;
 
 /// `check_output(out, dtype, size, require_c_array)`.
 pub fn check_output(

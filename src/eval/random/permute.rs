@@ -16,12 +16,12 @@ use crate::engine::random::bounded::{Method, fill_u64, random_interval};
 use crate::engine::{ArrayRef, DType};
 
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{truthy, wrap_indexed};
-use super::super::numpy::as_array;
 use super::super::signature::Bound;
 use super::super::value::Value;
 use super::args::{filled, size_arg};
 use crate::engine::reduce::normalize_axis;
+use crate::eval::coerce::as_array;
+use crate::eval::protocol::{truthy, wrap_indexed};
 
 pub use crate::engine::random::Flavor;
 
@@ -445,9 +445,9 @@ pub fn permuted<G: BitGen>(
         None | Some(Value::None) => {
             let n = target.size();
             let perm = fisher_yates(g, n);
-            let flat = super::super::numpy::ravel(&target, crate::engine::Order::C)?;
+            let flat = crate::eval::reshaping::ravel(&target, crate::engine::Order::C)?;
             let taken = take_along(&flat, &perm, 0)?;
-            let reshaped = super::super::numpy::reshape(
+            let reshaped = crate::eval::reshaping::reshape(
                 &taken,
                 &Value::tuple(
                     target

@@ -13,12 +13,13 @@ use crate::engine::{DType, Scalar};
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, iterate};
 use super::super::numpy::dtype_arg;
 use super::super::signature::{Style, bind};
 use super::super::value::Value;
 use super::objects::{BitGenObj, RandomObj, SeqObj};
 use super::sigs;
+use crate::eval::args::Args;
+use crate::eval::protocol::iterate;
 
 /// `n` bytes of fresh OS entropy.
 fn os_entropy(n: usize) -> PyResult<Vec<u8>> {

@@ -9,10 +9,12 @@ use crate::engine::kernels::{self, BinaryOp};
 use crate::engine::reduce::{self, Reduction, normalize_axis};
 
 use super::search::common;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg, scalarize};
 use crate::eval::error::{PyError, PyResult};
-use crate::eval::interp::{Args, iterate, truthy};
-use crate::eval::numpy::{as_array, int_arg, reshape, scalarize, transpose};
 use crate::eval::ops::numpy_binary;
+use crate::eval::protocol::{iterate, truthy};
+use crate::eval::reshaping::{reshape, transpose};
 use crate::eval::value::Value;
 
 /// The axes argument as NumPy's `normalize_axis_tuple` reads it.
@@ -120,7 +122,7 @@ pub fn average(args: &Args) -> PyResult<Value> {
         return Ok(scalarize(avg));
     }
     let scl = if scl.shape() != avg.shape() {
-        crate::eval::numpy::broadcast_to(&scl, &avg.shape())?.copy(Order::C)?
+        crate::eval::reshaping::broadcast_to(&scl, &avg.shape())?.copy(Order::C)?
     } else {
         scl
     };

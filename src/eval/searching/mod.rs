@@ -19,10 +19,11 @@ mod unique;
 use crate::engine::ArrayRef;
 
 use super::error::PyResult;
-use super::interp::{Args, truthy};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::protocol::truthy;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

@@ -22,8 +22,9 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::order::{cmp, is_nan, lanes, lt};
 use super::search::intp;
+use crate::eval::coerce::{as_array, int_arg};
 use crate::eval::error::{PyError, PyResult};
-use crate::eval::numpy::{as_array, int_arg, ravel};
+use crate::eval::reshaping::ravel;
 use crate::eval::value::Value;
 
 /// NumPy's `NPY_MAX_PIVOT_STACK`.

@@ -11,9 +11,10 @@ use crate::engine::reduce::normalize_axis;
 use crate::engine::{NdArray, Scalar};
 
 use super::order::{cmp, is_nan};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg, scalarize};
 use crate::eval::error::{PyError, PyResult};
-use crate::eval::interp::{Args, iterate, truthy};
-use crate::eval::numpy::{as_array, int_arg, scalarize};
+use crate::eval::protocol::{iterate, truthy};
 use crate::eval::value::Value;
 
 /// The methods NumPy lists, in its order (for the error message).

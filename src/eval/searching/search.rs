@@ -10,9 +10,10 @@ use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::order::{cmp, is_nan, lanes, lt};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg, scalarize};
 use crate::eval::error::{PyError, PyResult};
-use crate::eval::interp::{Args, iterate, truthy};
-use crate::eval::numpy::{as_array, int_arg, scalarize};
+use crate::eval::protocol::{iterate, truthy};
 use crate::eval::value::Value;
 
 /// A new int64 (intp) array of `shape`.

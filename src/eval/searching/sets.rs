@@ -9,9 +9,10 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::order::{cmp, eq, is_nan};
 use super::search::{common, intp, scalars_as};
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
 use crate::eval::error::PyResult;
-use crate::eval::interp::{Args, truthy};
-use crate::eval::numpy::as_array;
+use crate::eval::protocol::truthy;
 use crate::eval::value::Value;
 
 /// The sorted distinct values of `vals` and the position each was first

@@ -10,12 +10,13 @@ use std::cmp::Ordering;
 use crate::engine::{ArrayRef, DType, NdArray, Order, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, truthy};
 use super::super::named_tuple::{self, NamedTupleClass};
-use super::super::numpy::{as_array, int_arg};
 use super::super::value::Value;
 use super::hash_order;
 use super::order::{cmp, eq, is_nan};
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::protocol::truthy;
 
 /// What one call asks for.
 #[derive(Clone, Copy)]
@@ -87,7 +88,7 @@ fn unique_axis(a: &ArrayRef, axis: &Value, want: Want) -> PyResult<Vec<Value>> {
     // `np.moveaxis(ar, axis, 0)`, whose AxisError NumPy re-raises plainly.
     let k = match axis {
         Value::Tuple(_) | Value::List(_) => {
-            let items = super::super::interp::iterate(axis)?;
+            let items = crate::eval::protocol::iterate(axis)?;
             if items.len() != 1 {
                 return Err(PyError::value(
                     "`source` and `destination` arguments must have the same number of elements",

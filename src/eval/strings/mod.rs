@@ -19,10 +19,10 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
-use super::numpy::{as_array, scalarize};
 use super::signature::{Bound, Style, bind};
 use super::value::Value;
+use crate::eval::args::Args;
+use crate::eval::coerce::{as_array, scalarize};
 use text::{Case, Ends, Just, Pred, Units};
 
 /// `np.strings`'s module name.
@@ -1034,7 +1034,7 @@ fn partition(reverse: bool, av: &Value, sepv: &Value) -> PyResult<Vec<ArrayRef>>
     let mut out = Vec::with_capacity(3);
     for (k, (p, w)) in parts.iter().zip(widths).enumerate() {
         let made = text_result(&shape, bytes, w, p)?;
-        let view = super::interp::field_view(&owner, &format!("f{k}"))?;
+        let view = crate::eval::record_fields::field_view(&owner, &format!("f{k}"))?;
         crate::engine::array::copy_elements(&made, &view)?;
         out.push(view);
     }

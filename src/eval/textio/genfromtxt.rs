@@ -12,14 +12,15 @@
 use super::super::Session;
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, iterate, truthy};
-use super::super::numpy::int_arg;
 use super::super::value::Value;
 use super::loadtxt::{decode, ensure_ndmin, split_lines};
 use super::{path_of, read_regular_file, refuse_compressed};
 use crate::engine::dtype::{DType, Field, RecordType};
 use crate::engine::scalar::Scalar;
 use crate::engine::{NdArray, buffer, interrupt};
+use crate::eval::args::Args;
+use crate::eval::coerce::int_arg;
+use crate::eval::protocol::{iterate, truthy};
 
 /// `NameValidator`'s defaults as `genfromtxt` passes them.
 const DELETECHARS: &str = " !#$%&'()*+,-./:;<=>?@[\\]^{|}~";
@@ -420,14 +421,14 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
         return Ok(Value::Array(out));
     }
     match &names {
-        None => Ok(Value::Array(super::super::numpy::transpose(&out, None)?)),
-        Some(names) if names.len() == 1 => Ok(Value::Array(super::super::interp::field_view(
-            &out, &names[0],
-        )?)),
+        None => Ok(Value::Array(crate::eval::reshaping::transpose(&out, None)?)),
+        Some(names) if names.len() == 1 => Ok(Value::Array(
+            crate::eval::record_fields::field_view(&out, &names[0])?,
+        )),
         Some(names) => Ok(Value::list(
             names
                 .iter()
-                .map(|n| super::super::interp::field_view(&out, n).map(Value::Array))
+                .map(|n| crate::eval::record_fields::field_view(&out, n).map(Value::Array))
                 .collect::<PyResult<_>>()?,
         )),
     }

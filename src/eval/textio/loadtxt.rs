@@ -13,15 +13,17 @@
 use super::super::Session;
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::{Args, iterate, truthy};
 use super::super::npy::literal::str_repr;
-use super::super::numpy::{int_arg, transpose};
 use super::super::value::Value;
 use super::{path_of, read_regular_file, refuse_compressed};
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::layout::Layout;
 use crate::engine::scalar::Scalar;
 use crate::engine::{ArrayRef, NdArray, buffer, interrupt};
+use crate::eval::args::Args;
+use crate::eval::coerce::int_arg;
+use crate::eval::protocol::{iterate, truthy};
+use crate::eval::reshaping::transpose;
 
 /// How fields are cut out of a line.
 struct Dialect {
@@ -259,7 +261,7 @@ pub fn loadtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
         DType::Record(r) => Ok(Value::list(
             r.fields
                 .iter()
-                .map(|f| super::super::interp::field_view(&arr, &f.name).map(Value::Array))
+                .map(|f| crate::eval::record_fields::field_view(&arr, &f.name).map(Value::Array))
                 .collect::<PyResult<_>>()?,
         )),
         _ => Ok(Value::Array(transpose(&arr, None)?)),

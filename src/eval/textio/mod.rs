@@ -19,13 +19,13 @@ use std::io::Read;
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::interp::Args;
 use super::npy::literal::str_repr;
 use super::npy::os_error;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::engine::{buffer, interrupt};
+use crate::eval::args::Args;
 
 pub(super) use rawfile::tofile;
 
@@ -117,7 +117,7 @@ fn savez(name: &str, args: &Args) -> PyResult<Value> {
         if k == "file" || k == "allow_pickle" {
             continue;
         }
-        named.push((k.clone(), super::numpy::as_array(v)?));
+        named.push((k.clone(), crate::eval::coerce::as_array(v)?));
     }
     for (i, v) in args.pos.iter().skip(1).enumerate() {
         let key = format!("arr_{i}");
@@ -126,7 +126,7 @@ fn savez(name: &str, args: &Args) -> PyResult<Value> {
                 "Cannot use un-named variables and keyword {key}"
             )));
         }
-        named.push((key, super::numpy::as_array(v)?));
+        named.push((key, crate::eval::coerce::as_array(v)?));
     }
     super::npy::npz::savez(&path, named, name == "savez_compressed")?;
     Ok(Value::None)

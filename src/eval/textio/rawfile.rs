@@ -8,15 +8,15 @@ use std::io::Write;
 use super::super::Session;
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
 use super::super::methods::scalar_to_py;
-use super::super::numpy::int_arg;
 use super::super::value::Value;
 use super::loadtxt::convert;
 use super::{create_file, os_error, read_regular_file};
 use crate::engine::dtype::DType;
 use crate::engine::scalar::Scalar;
 use crate::engine::{ArrayRef, NdArray, Order, interrupt};
+use crate::eval::args::Args;
+use crate::eval::coerce::int_arg;
 
 fn str_arg(args: &Args, i: usize, name: &str, default: &str, func: &str) -> PyResult<String> {
     match args.get(i, name) {

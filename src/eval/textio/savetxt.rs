@@ -9,13 +9,13 @@ use std::io::Write;
 
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
-use super::super::interp::Args;
-use super::super::numpy::as_array;
 use super::super::value::Value;
 use super::{create_file, path_of, refuse_compressed};
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::scalar::Scalar;
 use crate::engine::{ArrayRef, interrupt};
+use crate::eval::args::Args;
+use crate::eval::coerce::as_array;
 
 /// A str parameter, with its default.
 fn str_param(args: &Args, i: usize, name: &str, default: &str) -> PyResult<String> {
@@ -181,7 +181,7 @@ fn render(
             one_format(f, ncol, complex, delimiter)
         }
         Some(Value::List(_)) | Some(Value::Tuple(_)) => {
-            let items = super::super::interp::iterate(fmt.unwrap_or(&Value::None))?;
+            let items = crate::eval::protocol::iterate(fmt.unwrap_or(&Value::None))?;
             if items.len() != ncol {
                 let shown =
                     super::super::display::str_of(fmt.unwrap_or(&Value::None), &s.print_options);

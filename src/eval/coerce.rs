@@ -1,0 +1,175 @@
+//! Argument values turned into what implementations need: arrays, ints,
+//! floats, shapes and axes, with CPython's and NumPy's messages; and a
+//! 0-d result turned back into a scalar.
+//!
+//! Every routine family imports these; this module imports no routine.
+
+use crate::engine::index;
+use crate::engine::reduce::normalize_axis;
+use crate::engine::{ArrayRef, NdArray, Scalar};
+
+use super::convert::to_array;
+use super::error::{PyError, PyResult};
+use super::protocol::iterate;
+use super::value::Value;
+
+/// Python value to array, without copying an array (`np.asarray`).
+pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
+    match v {
+        Value::Array(a) => Ok(a.clone()),
+        Value::Void(a) => Ok(a.clone()),
+        Value::FlatIter(a) => super::flatiter::to_array(a),
+        Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
+            &[],
+            dt.clone(),
+            std::slice::from_ref(s),
+        )?),
+        other => to_array(other, None),
+    }
+}
+
+pub fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
+    // A Python int past a C long is refused as CPython refuses it, never
+    // wrapped into a plausible wrong number (`axis=2**64`).
+    let too_large = || PyError::new("OverflowError", "Python int too large to convert to C long");
+    match v {
+        Value::Int(i) => i64::try_from(*i).map_err(|_| too_large()),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i),
+        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => {
+            i64::try_from(*u).map_err(|_| too_large())
+        }
+        // A 0-d integer array has `__index__`, as a NumPy integer has.
+        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
+            int_arg(&scalarize(a.clone()), what)
+        }
+        other => Err(PyError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer{what}",
+            other.type_name()
+        ))),
+    }
+}
+
+pub fn float_arg(v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Float(f) => Ok(*f),
+        Value::Bool(b) => Ok(*b as u8 as f64),
+        Value::NpScalar(_, s) => Ok(crate::engine::element::scalar_as_f64(s)),
+        other => Err(PyError::type_error(format!(
+            "must be real number, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// An `axis=` argument: None, an int or a tuple of ints.
+pub fn axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Tuple(t)) => Ok(Some(
+            t.iter()
+                .map(|x| Ok(normalize_axis(int_arg(x, "")?, ndim)?))
+                .collect::<PyResult<_>>()?,
+        )),
+        Some(x) => Ok(Some(vec![normalize_axis(int_arg(x, "")?, ndim)?])),
+    }
+}
+
+/// A 0-d result as NumPy's ufuncs and reductions return it: a scalar,
+/// whatever the inputs were.
+pub fn scalarize(a: ArrayRef) -> Value {
+    if a.ndim() == 0 {
+        Value::NpScalar(a.dtype().native(), a.first())
+    } else {
+        Value::Array(a)
+    }
+}
+
+/// A shape argument: an int or a sequence of ints. With `size` (a reshape)
+/// one entry may be -1 and the shape must hold exactly `size` elements;
+/// without it (a new array) every entry must be non-negative.
+pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
+    let raw: Vec<i128> = match v {
+        Value::Tuple(_) | Value::List(_) => {
+            iterate(v)?.iter().map(dimension).collect::<PyResult<_>>()?
+        }
+        Value::Array(a) if a.ndim() == 1 && a.dtype().is_integer() => {
+            iterate(v)?.iter().map(dimension).collect::<PyResult<_>>()?
+        }
+        one => vec![dimension(one)?],
+    };
+    if raw.len() > index::MAX_DIMS {
+        return Err(PyError::value(format!(
+            "maximum supported dimension for an ndarray is currently {}, found {}",
+            index::MAX_DIMS,
+            raw.len()
+        )));
+    }
+    resolve_shape(&raw, size)
+}
+
+/// One dimension of a shape: a Python int, a NumPy integer, a 0-d integer
+/// array (what NumPy takes by `__index__`).
+fn dimension(x: &Value) -> PyResult<i128> {
+    match x {
+        Value::Int(i) => Ok(*i),
+        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(i128::from(*i)),
+        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(i128::from(*u)),
+        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
+            dimension(&scalarize(a.clone()))
+        }
+        other => Err(PyError::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        ))),
+    }
+}
+
+fn resolve_shape(raw: &[i128], size: Option<usize>) -> PyResult<Vec<usize>> {
+    let unknown = raw.iter().filter(|&&d| d < 0).count();
+    if raw.iter().any(|&d| d < -1) || (unknown > 0 && size.is_none()) {
+        return Err(PyError::value("negative dimensions are not allowed"));
+    }
+    if unknown > 1 {
+        return Err(PyError::value("can only specify one unknown dimension"));
+    }
+    if raw.iter().any(|&d| d > isize::MAX as i128) {
+        return Err(PyError::value("Maximum allowed dimension exceeded"));
+    }
+    let known: usize = raw.iter().filter(|&&d| d >= 0).map(|&d| d as usize).try_fold(1usize, |a, d| a.checked_mul(d)).ok_or_else(|| PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."))?;
+    let Some(size) = size else {
+        return Ok(raw.iter().map(|&d| d as usize).collect());
+    };
+    let mismatch = || crate::engine::EngineError::CannotReshape {
+        size,
+        shape: raw
+            .iter()
+            .map(|&d| if d < 0 { None } else { Some(d as usize) })
+            .collect(),
+    };
+    if unknown == 0 {
+        return if known == size {
+            Ok(raw.iter().map(|&d| d as usize).collect())
+        } else {
+            Err(mismatch().into())
+        };
+    }
+    if known == 0 || !size.is_multiple_of(known) {
+        return Err(mismatch().into());
+    }
+    Ok(raw
+        .iter()
+        .map(|&d| if d < 0 { size / known } else { d as usize })
+        .collect())
+}
+
+/// NumPy's limit on dimensions (`NPY_MAXDIMS`).
+pub fn check_ndim(n: usize) -> PyResult<()> {
+    if n > 64 {
+        return Err(PyError::value(format!(
+            "maximum supported dimension for an ndarray is currently 64, found {n}"
+        )));
+    }
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! Python's protocols on values: truthiness and iteration, with NumPy's
+//! rules for arrays. Routines and the interpreter share them.
+
+use crate::engine::dtype::DType;
+use crate::engine::index::{self, IndexItem, Indexed};
+use crate::engine::{ArrayRef, Scalar};
+
+use super::error::{PyError, PyResult};
+use super::record_fields::void_getitem;
+use super::value::Value;
+
+/// Python truthiness; arrays follow NumPy's rules.
+pub fn truthy(v: &Value) -> PyResult<bool> {
+    Ok(match v {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Float(f) => *f != 0.0,
+        Value::Complex(r, i) => *r != 0.0 || *i != 0.0,
+        Value::Str(s) => !s.is_empty(),
+        Value::Bytes(b) => !b.is_empty(),
+        Value::Tuple(t) => !t.is_empty(),
+        Value::List(l) => !l.borrow().is_empty(),
+        Value::Dict(d) => !d.borrow().is_empty(),
+        Value::Array(a) => match a.size() {
+            0 => {
+                return Err(PyError::value(
+                    "The truth value of an empty array is ambiguous. Use `array.size > 0` to check that an array is not empty.",
+                ));
+            }
+            1 => scalar_truth(&a.first()),
+            _ => {
+                return Err(PyError::value(
+                    "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()",
+                ));
+            }
+        },
+        Value::NpScalar(_, s) => scalar_truth(s),
+        Value::Object(o) => match o.as_ref() {
+            super::object::Obj::Masked(m) => return truthy(&Value::Array(m.data.clone())),
+            super::object::Obj::MaskedConstant => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement bool(np.ma.masked)",
+                ));
+            }
+            super::object::Obj::Set(t) => !t.borrow().is_empty(),
+            super::object::Obj::FrozenSet(t) => !t.is_empty(),
+            super::object::Obj::Range(r) => r.len() != 0,
+            _ => true,
+        },
+        _ => true,
+    })
+}
+
+fn scalar_truth(s: &Scalar) -> bool {
+    match s {
+        Scalar::Bool(b) => *b,
+        Scalar::Int(i) => *i != 0,
+        Scalar::UInt(u) => *u != 0,
+        Scalar::Float(f) => *f != 0.0,
+        Scalar::Complex(r, i) => *r != 0.0 || *i != 0.0,
+        Scalar::Str(s) => !s.is_empty(),
+        Scalar::Bytes(b) => !b.is_empty(),
+        Scalar::Record(_) => true,
+    }
+}
+
+/// Items of an iterable value (for unpacking, `list()`, `tuple()`).
+pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
+    Ok(match v {
+        Value::Tuple(t) => t.as_ref().clone(),
+        Value::List(l) => l.borrow().clone(),
+        Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
+        Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
+        Value::Void(a) if matches!(a.dtype(), DType::Record(r) if !r.fields.is_empty()) => {
+            // A record iterates over its fields' values.
+            let n = super::dtype_attrs::len(a.dtype());
+            (0..n)
+                .map(|k| void_getitem(a, &Value::Int(k as i128)))
+                .collect::<PyResult<_>>()?
+        }
+        Value::FlatIter(a) => super::flatiter::items(a),
+        Value::Object(o) => match o.as_ref() {
+            super::object::Obj::Iter(..) => super::pyiter::drain(None, v)?,
+            super::object::Obj::Set(t) => t.borrow().items(),
+            super::object::Obj::FrozenSet(t) => t.items(),
+            super::object::Obj::Range(r) => super::pyiter::range_items(r)?,
+            super::object::Obj::MappingProxy(d) => return iterate(d),
+            super::object::Obj::NamedTuple(t) => return iterate(&t.items),
+            other if let Some(items) = super::object::npz_items(other) => items?,
+            _ => {
+                return Err(PyError::type_error(format!(
+                    "'{}' object is not iterable",
+                    o.type_name()
+                )));
+            }
+        },
+        Value::Array(a) => {
+            if a.ndim() == 0 {
+                return Err(PyError::type_error("iteration over a 0-d array"));
+            }
+            let n = a.shape()[0];
+            let each = std::mem::size_of::<Value>();
+            crate::engine::buffer::ensure_room(&[n], each, "object", each)?;
+            let mut out = Vec::with_capacity(n);
+            for i in 0..n {
+                out.push(wrap_indexed(a, index::get(a, &[IndexItem::Int(i as i64)])?));
+            }
+            out
+        }
+        other => {
+            return Err(PyError::type_error(format!(
+                "'{}' object is not iterable",
+                other.type_name()
+            )));
+        }
+    })
+}
+
+/// An engine indexing result as a Python value.
+pub fn wrap_indexed(source: &ArrayRef, r: Indexed) -> Value {
+    match r {
+        Indexed::Array(a) => Value::Array(a),
+        Indexed::Scalar(s) => Value::NpScalar(source.dtype().native(), s),
+    }
+}

@@ -1,0 +1,219 @@
+//! The shape routines every family builds on: `reshape`, `ravel`,
+//! `transpose`, `flip`, `expand_dims`, `broadcast_to`, `concatenate` and
+//! filling an array with one value. Views where NumPy makes views.
+
+use crate::engine::dtype::DType;
+use crate::engine::index::{self, IndexItem};
+use crate::engine::layout::Layout;
+use crate::engine::reduce::normalize_axis;
+use crate::engine::{ArrayRef, NdArray, Order, Scalar};
+
+use super::coerce::{check_ndim, shape_arg};
+use super::convert::to_scalar_for;
+use super::error::{PyError, PyResult};
+use super::value::Value;
+
+/// `a.reshape(shape)`: a view when the layout allows, else a copy (whose
+/// base is the hidden copy, as NumPy's).
+pub fn reshape(a: &ArrayRef, shape_v: &Value, order: Order) -> PyResult<ArrayRef> {
+    let shape = shape_arg(shape_v, Some(a.size()))?;
+    check_ndim(shape.len())?;
+    let item = a.dtype().itemsize();
+    let layout = a.layout();
+    match order {
+        Order::C => {
+            if let Some(l) = layout.reshaped_c(&shape, item) {
+                return Ok(NdArray::view_with(a, l));
+            }
+            let c = a.copy(Order::C)?;
+            let mut l = Layout::c_order(&shape, item);
+            l.offset = 0;
+            Ok(NdArray::view_with(&c, l))
+        }
+        Order::F => {
+            // Reverse axes, reshape in C order, reverse back.
+            let rev: Vec<usize> = (0..layout.ndim()).rev().collect();
+            let t = layout.permuted(&rev);
+            let rshape: Vec<usize> = shape.iter().rev().copied().collect();
+            let back: Vec<usize> = (0..shape.len()).rev().collect();
+            if let Some(l) = t.reshaped_c(&rshape, item) {
+                return Ok(NdArray::view_with(a, l.permuted(&back)));
+            }
+            let c = a.copy(Order::F)?;
+            let l = Layout {
+                shape: shape.clone(),
+                strides: crate::engine::layout::f_strides(&shape, item),
+                offset: 0,
+            };
+            Ok(NdArray::view_with(&c, l))
+        }
+    }
+}
+
+/// `a.ravel()`: a view when the layout allows; otherwise a fresh array
+/// that owns its data (NumPy flattens into a new buffer, so `.base` is None).
+pub fn ravel(a: &ArrayRef, order: Order) -> PyResult<ArrayRef> {
+    // NumPy's PyArray_Ravel returns a view only for an array contiguous in
+    // the requested order; anything else is flattened into a copy, even
+    // when strides could describe it (`a[:, ::2].ravel()`).
+    let contiguous = match order {
+        Order::C => a.is_c_contiguous(),
+        Order::F => a.is_f_contiguous(),
+    };
+    let r = reshape(a, &Value::Int(-1), order)?;
+    if contiguous && r.same_buffer(a) {
+        return Ok(r);
+    }
+    Ok(r.copy(Order::C)?)
+}
+
+/// `np.transpose(a, axes)`.
+pub fn transpose(a: &ArrayRef, axes: Option<Vec<i64>>) -> PyResult<ArrayRef> {
+    let nd = a.ndim();
+    let perm: Vec<usize> = match axes {
+        None => (0..nd).rev().collect(),
+        Some(ax) => {
+            if ax.len() != nd {
+                return Err(PyError::value("axes don't match array"));
+            }
+            let mut p = vec![];
+            for x in ax {
+                let k = normalize_axis(x, nd)?;
+                if p.contains(&k) {
+                    return Err(PyError::value("repeated axis in transpose"));
+                }
+                p.push(k);
+            }
+            p
+        }
+    };
+    Ok(NdArray::view_with(a, a.layout().permuted(&perm)))
+}
+
+/// `np.flip(a, axis)`: a view with negated strides.
+pub fn flip(a: &ArrayRef, axes: Option<Vec<usize>>) -> PyResult<ArrayRef> {
+    let mut l = a.layout();
+    let axes = axes.unwrap_or_else(|| (0..l.ndim()).collect());
+    for k in axes {
+        if l.shape[k] > 0 {
+            l.offset = (l.offset as isize + (l.shape[k] as isize - 1) * l.strides[k]) as usize;
+        }
+        l.strides[k] = -l.strides[k];
+    }
+    Ok(NdArray::view_with(a, l))
+}
+
+pub fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
+    let nd = a.ndim() + 1;
+    check_ndim(nd)?;
+    let ax = normalize_axis(axis, nd)?;
+    let mut l = a.layout();
+    l.shape.insert(ax, 1);
+    let stride = if ax < l.strides.len() {
+        l.strides[ax] * l.shape[ax + 1] as isize
+    } else {
+        a.dtype().itemsize() as isize
+    };
+    l.strides.insert(ax, stride);
+    Ok(NdArray::view_with(a, l))
+}
+
+/// `np.broadcast_to`: a read-only view with stride 0 on stretched axes.
+pub fn broadcast_to(a: &ArrayRef, shape: &[usize]) -> PyResult<ArrayRef> {
+    check_ndim(shape.len())?;
+    let s = a.shape();
+    if !crate::engine::broadcast::broadcasts_to(&s, shape) {
+        return Err(PyError::value(format!(
+            "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",
+            crate::engine::error::shape_compact(&s),
+            crate::engine::error::shape_compact(shape)
+        )));
+    }
+    let l = crate::engine::broadcast::broadcast_layout(&a.layout(), shape);
+    let v = NdArray::view_with(a, l);
+    v.set_writeable(false)?;
+    Ok(v)
+}
+
+pub fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRef> {
+    if arrays.is_empty() {
+        return Err(PyError::value("need at least one array to concatenate"));
+    }
+    let arrays: Vec<ArrayRef> = match axis {
+        None => arrays
+            .iter()
+            .map(|a| reshape(a, &Value::Int(-1), Order::C))
+            .collect::<PyResult<_>>()?,
+        Some(_) => arrays.to_vec(),
+    };
+    let axis = axis.unwrap_or(0);
+    let nd = arrays[0].ndim();
+    for (k, a) in arrays.iter().enumerate() {
+        if a.ndim() != nd {
+            return Err(PyError::value(format!(
+                "all the input arrays must have same number of dimensions, but the array at index 0 has {nd} dimension(s) and the array at index {k} has {} dimension(s)",
+                a.ndim()
+            )));
+        }
+    }
+    if nd == 0 {
+        return Err(PyError::value(
+            "zero-dimensional arrays cannot be concatenated",
+        ));
+    }
+    let axis = normalize_axis(axis as i64, nd)?;
+    let mut dt = arrays[0].dtype().clone();
+    for a in &arrays[1..] {
+        dt = crate::engine::promote::promote_types(&dt, a.dtype()).unwrap_or(dt);
+    }
+    let mut shape = arrays[0].shape();
+    shape[axis] = 0;
+    for (k, a) in arrays.iter().enumerate() {
+        let s = a.shape();
+        for d in 0..nd {
+            if d != axis && s[d] != shape[d] {
+                return Err(PyError::value(format!(
+                    "all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {} and the array at index {k} has size {}",
+                    shape[d], s[d]
+                )));
+            }
+        }
+        shape[axis] += s[axis];
+    }
+    let out = NdArray::zeros(&shape, dt)?;
+    let mut at = 0i64;
+    for a in &arrays {
+        let n = a.shape()[axis] as i64;
+        let mut items = vec![IndexItem::Slice(None, None, None); nd];
+        items[axis] = IndexItem::Slice(Some(at), Some(at + n), None);
+        index::set(&out, &items, a)?;
+        at += n;
+    }
+    Ok(out)
+}
+
+/// Set every element to a Python value (with NumPy's casts).
+pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
+    let src = match v {
+        Value::Array(a) => a.clone(),
+        Value::Float(f) => NdArray::from_scalars(&[], DType::Float64, &[Scalar::Float(*f)])?,
+        other => NdArray::from_scalars(
+            &[],
+            out.dtype().clone(),
+            &[to_scalar_for(other, out.dtype())?],
+        )?,
+    };
+    index::set(out, &[IndexItem::Ellipsis], &src)?;
+    Ok(())
+}
+
+/// Prepend length-1 axes until `a` has `n` dimensions (`ndmin=`): a view
+/// of the new array, so `.base` is it, as in NumPy.
+pub fn with_ndmin(a: ArrayRef, n: usize) -> PyResult<ArrayRef> {
+    if a.ndim() >= n {
+        return Ok(a);
+    }
+    let mut shape = vec![Value::Int(1); n - a.ndim()];
+    shape.extend(a.shape().iter().map(|&d| Value::Int(d as i128)));
+    reshape(&a, &Value::tuple(shape), Order::C)
+}
