@@ -11,8 +11,9 @@ use crate::syntax::ast::{Expr, ExprKind, FuncDef, Stmt};
 use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::{Context, Obj, UserFunc, object};
-use super::scope::{Found, Frame};
+use super::scope::Found;
 use super::value::Value;
+use crate::eval::object::Frame;
 use crate::eval::protocol::iterate;
 
 /// How a statement ended.

@@ -10,9 +10,10 @@ use crate::syntax::scope_names;
 
 use super::Session;
 use super::error::PyResult;
-use super::object::{iterator, set_of};
-use super::scope::Frame;
 use super::value::Value;
+use crate::eval::object::Frame;
+use crate::eval::pyiter::iterator;
+use crate::eval::set_table::set_of;
 
 impl Session {
     /// `[elt for ...]`, `{elt for ...}`, `(elt for ...)`.
@@ -48,7 +49,7 @@ impl Session {
         self.run_comp(clauses, &mut |s| {
             let k = s.eval(key)?;
             let v = s.eval(value)?;
-            super::object::check_hashable(&k)?;
+            crate::eval::set_table::check_hashable(&k)?;
             match out.iter_mut().find(|(x, _)| super::ops::python_eq(x, &k)) {
                 Some(slot) => slot.1 = v,
                 None => out.push((k, v)),

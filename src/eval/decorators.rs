@@ -4,6 +4,7 @@
 //! and `classmethod` change what reading an attribute of a learner's class
 //! or instance gives. The class machinery itself is in `pyclass.rs`.
 
+use super::object::Property;
 use std::rc::Rc;
 
 use crate::syntax::ast::{Expr, Stmt};
@@ -16,15 +17,6 @@ use crate::eval::args::Args;
 
 /// The builtin names this file adds.
 pub const NAMES: &[&str] = &["property", "staticmethod", "classmethod"];
-
-/// A `property`: its getter and setter (`None` when absent).
-#[derive(Debug)]
-pub struct Property {
-    /// `fget`.
-    pub fget: Value,
-    /// `fset`.
-    pub fset: Value,
-}
 
 impl Session {
     /// Runs `@d1 @d2 def f(...)` (or `class`): the decorators first, then

@@ -4,6 +4,7 @@
 //! `np.min_scalar_type`, `np.can_cast` with `casting=`, and the raw-bytes
 //! pair `a.tobytes()` / `np.frombuffer`.
 
+use super::object::MachInfo;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use crate::engine::dtype::{DType, Kind};
@@ -183,15 +184,6 @@ fn dtype_of(v: &Value) -> PyResult<DType> {
         Value::NpScalar(dt, _) => Ok(dt.clone()),
         other => dtype_arg(other),
     }
-}
-
-/// `np.iinfo(t)` / `np.finfo(t)`: limits of one integer or float type.
-#[derive(Debug, Clone, PartialEq)]
-pub enum MachInfo {
-    /// `np.iinfo` of an integer dtype.
-    Int(DType),
-    /// `np.finfo` of a float dtype (complex types give their float part).
-    Float(DType),
 }
 
 /// The shape of one IEEE float type, as NumPy's `finfo` reports it.

@@ -55,7 +55,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     let sig = SIGNATURES
         .iter()
         .find(|sig| name_of(sig) == name)
-        .ok_or_else(|| super::numpy_names::missing_module_attribute(MODULE, name))?;
+        .ok_or_else(|| crate::eval::error::missing_module_attribute(MODULE, name))?;
     let b = bind(sig, Style::Python, args)?;
     let ufunc = |s: &mut Session, f: &str, xs: Vec<Value>| {
         s.call_registered(

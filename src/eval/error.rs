@@ -58,7 +58,7 @@ impl PyError {
     /// (or an honest `NotImplementedError` when NumPy's `type_name` has
     /// `attr` and slicelab does not: see `numpy_names.rs`)
     pub fn attribute(type_name: &str, attr: &str) -> PyError {
-        if let Some(e) = super::numpy_names::missing_attribute(type_name, attr) {
+        if let Some(e) = missing_attribute(type_name, attr) {
             return e;
         }
         Self::new(
@@ -90,3 +90,41 @@ impl From<EngineError> for PyError {
 
 /// Result of evaluating anything.
 pub type PyResult<T> = Result<T, PyError>;
+
+/// NumPy has `owner.name` and slicelab does not (yet).
+fn not_implemented(owner: &str, name: &str) -> PyError {
+    // Modules as a learner writes them (`np.random.gamma`), types by
+    // their class name (`ndarray.tofile`, `Generator.multinomial`).
+    let shown = match owner {
+        "numpy" => "np",
+        "numpy.random" => "np.random",
+        "numpy.linalg" => "np.linalg",
+        "numpy.fft" => "np.fft",
+        "numpy.testing" => "np.testing",
+        "numpy.strings" => "np.strings",
+        "numpy.char" => "np.char",
+        other => other.rsplit('.').next().unwrap_or(other),
+    };
+    PyError::new(
+        "NotImplementedError",
+        format!("slicelab does not implement {shown}.{name} yet"),
+    )
+}
+
+/// The error for `module.name` that slicelab cannot answer: Python's
+/// `AttributeError` when NumPy has no such name either.
+pub fn missing_module_attribute(module: &str, name: &str) -> PyError {
+    if super::numpy_names::numpy_has(module, name) {
+        return not_implemented(module, name);
+    }
+    PyError::new(
+        "AttributeError",
+        format!("module '{module}' has no attribute '{name}'"),
+    )
+}
+
+/// The error for `obj.name` on an object of NumPy's type `type_name`
+/// that slicelab cannot answer.
+pub fn missing_attribute(type_name: &str, name: &str) -> Option<PyError> {
+    super::numpy_names::numpy_has(type_name, name).then(|| not_implemented(type_name, name))
+}

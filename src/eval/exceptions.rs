@@ -3,24 +3,13 @@
 //! `IndexError`; NumPy's `AxisError` is both a `ValueError` and an
 //! `IndexError`).
 
-use std::cell::{Cell, RefCell};
+use super::object::ExcState;
+use std::cell::RefCell;
 
 use super::error::{ExcObject, PyError, PyResult};
 use super::object::{Obj, object};
 use super::value::{TypeObj, Value};
 use crate::render::PrintOptions;
-
-/// What every exception object holds beyond its class: `args`,
-/// `__cause__` and `__suppress_context__` (set by `raise ... from ...`).
-#[derive(Debug, Default)]
-pub struct ExcState {
-    /// `e.args`.
-    pub args: RefCell<Vec<Value>>,
-    /// `e.__cause__` (`None` when unset).
-    pub cause: RefCell<Option<Value>>,
-    /// `e.__suppress_context__`.
-    pub suppress_context: Cell<bool>,
-}
 
 impl ExcState {
     /// A fresh exception's state: its constructor arguments.

@@ -9,9 +9,9 @@ use super::Session;
 use super::block::Flow;
 use super::error::{PyError, PyResult};
 use super::object::UserFunc;
-use super::scope::Frame;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::object::Frame;
 
 /// Python's default `sys.getrecursionlimit()`; the prompt's own frame
 /// counts as one.

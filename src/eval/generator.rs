@@ -14,6 +14,7 @@
 //! larger expression, or inside `with`, is refused with
 //! `NotImplementedError`.
 
+use std::any::Any;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -22,10 +23,11 @@ use crate::syntax::ast::{CompFor, Expr, ExprKind, FuncDef, Handler, Stmt};
 use super::Session;
 use super::block::{Flow, LoopItems};
 use super::error::{PyError, PyResult};
-use super::object::Obj;
-use super::pyiter::{IterState, iter_object, next_item};
-use super::scope::Frame;
+use super::object::{Obj, Opaque};
+use super::pyiter::{iter_object, next_item};
 use super::value::Value;
+use crate::eval::object::Frame;
+use crate::eval::object::IterState;
 
 /// A generator made by calling a function with `yield`.
 #[derive(Debug)]
@@ -121,10 +123,22 @@ pub(super) fn new_generator(def: Arc<FuncDef>, frame: Rc<Frame>) -> Value {
     )
 }
 
+/// The generator a `Gen` state holds (this module alone makes them).
+pub(super) fn generator_of(g: &mut dyn Opaque) -> PyResult<&mut Generator> {
+    (g as &mut dyn Any).downcast_mut().ok_or_else(internal)
+}
+
+/// The generator expression a `GenExpr` state holds.
+pub(super) fn genexpr_of(g: &mut dyn Opaque) -> PyResult<&mut GenExpr> {
+    (g as &mut dyn Any).downcast_mut().ok_or_else(internal)
+}
+
 /// The name a generator object's repr shows (`None`: not a generator).
 pub fn generator_name(state: &IterState) -> Option<Rc<str>> {
     match state {
-        IterState::Gen(g) => Some(g.name.clone()),
+        IterState::Gen(g) => (g.as_ref() as &dyn Any)
+            .downcast_ref::<Generator>()
+            .map(|g| g.name.clone()),
         IterState::GenExpr(_) => Some(Rc::from("<genexpr>")),
         IterState::Running(name) => name.clone(),
         _ => None,
@@ -140,7 +154,7 @@ pub fn take_return(it: &Value) -> Option<Value> {
         return None;
     };
     match &mut *cell.try_borrow_mut().ok()? {
-        IterState::Gen(g) => g.ret.take(),
+        IterState::Gen(g) => generator_of(g.as_mut()).ok()?.ret.take(),
         _ => None,
     }
 }
@@ -213,7 +227,7 @@ impl Session {
     /// expression's frame, as Python does; the rest waits for `next()`.
     pub(super) fn make_genexpr(&mut self, elt: &Expr, clauses: &[CompFor]) -> PyResult<Value> {
         let Some(first) = clauses.first() else {
-            return Ok(super::object::iterator(Vec::new(), "generator"));
+            return Ok(crate::eval::pyiter::iterator(Vec::new(), "generator"));
         };
         let v = self.eval(&first.iter)?;
         let it = self.iter_value(&v)?;
@@ -717,7 +731,7 @@ impl Session {
         let name = generator_name(&cell.borrow());
         let mut state = std::mem::replace(&mut *cell.borrow_mut(), IterState::Running(name));
         let out = match &mut state {
-            IterState::Gen(g) => self.resume(g, value),
+            IterState::Gen(g) => generator_of(g.as_mut()).and_then(|g| self.resume(g, value)),
             IterState::Running(_) => Err(PyError::value("generator already executing")),
             _ if matches!(value, Value::None) => {
                 *cell.borrow_mut() = state;
@@ -760,6 +774,7 @@ pub(super) fn close(it: &Value) -> PyResult<Value> {
     let mut state = cell.borrow_mut();
     match &mut *state {
         IterState::Gen(g) => {
+            let g = generator_of(g.as_mut())?;
             if g.stack.iter().any(|s| {
                 matches!(
                     s,
@@ -778,7 +793,7 @@ pub(super) fn close(it: &Value) -> PyResult<Value> {
             g.stack.clear();
             g.ret = None;
         }
-        IterState::GenExpr(g) => g.iters.clear(),
+        IterState::GenExpr(g) => genexpr_of(g.as_mut())?.iters.clear(),
         IterState::Running(_) => return Err(PyError::value("generator already executing")),
         _ => {}
     }

@@ -134,7 +134,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
             Ok(scalarize(sum))
         }
         "iterable" => Ok(Value::Bool(iterate(args.req(0, "y", name)?).is_ok())),
-        other => Err(super::numpy_names::missing_module_attribute("numpy", other)),
+        other => Err(crate::eval::error::missing_module_attribute("numpy", other)),
     }
 }
 

@@ -584,7 +584,7 @@ impl Session {
         {
             return self.contains(f, item);
         }
-        if let Some(n) = super::object::npz_of(container) {
+        if let Some(n) = crate::eval::npy::npz::npz_of(container) {
             return Ok(n.contains(item));
         }
         if let Some(r) = self.dunder(container, "__contains__", vec![item.clone()]) {
@@ -658,7 +658,7 @@ impl Session {
         if let Some(d) = super::object::proxied(obj) {
             return self.getitem(d, idx);
         }
-        if let Some(n) = super::object::npz_of(obj) {
+        if let Some(n) = crate::eval::npy::npz::npz_of(obj) {
             return n.get(idx);
         }
         if let Some(t) = super::named_tuple::as_tuple(obj) {
@@ -816,7 +816,7 @@ impl Session {
                 Ok(())
             }
             Value::Dict(d) => {
-                super::object::check_hashable(idx)?;
+                crate::eval::set_table::check_hashable(idx)?;
                 let mut d = d.borrow_mut();
                 if let Some(slot) = d.iter_mut().find(|(k, _)| python_eq(k, idx)) {
                     slot.1 = value.clone();
@@ -929,7 +929,7 @@ impl Session {
             }
             Value::Random(r) => super::random::attr(r, obj, name),
             Value::Module(m) => super::stride_tricks::module_attr(m, name)
-                .ok_or_else(|| super::numpy_names::missing_module_attribute(m, name)),
+                .ok_or_else(|| crate::eval::error::missing_module_attribute(m, name)),
             Value::Array(a) => super::methods::array_attr(a, obj, name),
             Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
             // `np.str_` is a `str`: its methods are `str`'s, returning
@@ -1059,7 +1059,7 @@ impl Session {
         }
         super::numpy::np_attr(name).ok_or_else(|| {
             super::removed_names::removed(name)
-                .unwrap_or_else(|| super::numpy_names::missing_module_attribute("numpy", name))
+                .unwrap_or_else(|| crate::eval::error::missing_module_attribute("numpy", name))
         })
     }
 

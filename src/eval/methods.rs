@@ -382,7 +382,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
         }
         return call_method_of(s, d, name, args);
     }
-    if let Some(n) = super::object::npz_of(obj) {
+    if let Some(n) = crate::eval::npy::npz::npz_of(obj) {
         return match name {
             "keys" | "values" | "items" => {
                 let kind = match name {

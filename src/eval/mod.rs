@@ -122,7 +122,7 @@ pub struct Session {
     /// Text written by `print` during the current statement.
     printed: String,
     /// The frame of the function (or comprehension) running, if any.
-    scope: Option<std::rc::Rc<scope::Frame>>,
+    scope: Option<std::rc::Rc<object::Frame>>,
     /// How many of the learner's function calls are under way.
     depth: usize,
     /// `_`: the last value the prompt showed.

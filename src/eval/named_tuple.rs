@@ -4,6 +4,7 @@
 //! inside; this file adds the class, the repr and the field attributes,
 //! as `collections.namedtuple` makes them.
 
+use super::object::{NamedTuple, NamedTupleClass};
 use std::rc::Rc;
 
 use crate::render::PrintOptions;
@@ -12,18 +13,6 @@ use super::error::{PyError, PyResult};
 use super::object::{Obj, object};
 use super::value::Value;
 use crate::eval::args::Args;
-
-/// A namedtuple class NumPy defines: its name, its module and its fields.
-#[derive(Debug, PartialEq)]
-pub struct NamedTupleClass {
-    /// The class name (`UniqueCountsResult`).
-    pub name: &'static str,
-    /// Its qualified name, as `type(x)` prints it
-    /// (`numpy.lib._arraysetops_impl.UniqueCountsResult`).
-    pub path: &'static str,
-    /// `_fields`, in order.
-    pub fields: &'static [&'static str],
-}
 
 /// `np.unique_all`'s result.
 pub static UNIQUE_ALL: NamedTupleClass = NamedTupleClass {
@@ -61,15 +50,6 @@ pub static EIGH: NamedTupleClass = NamedTupleClass {
     path: "numpy.linalg._linalg.EighResult",
     fields: &["eigenvalues", "eigenvectors"],
 };
-
-/// One namedtuple instance: its class and the plain tuple of its items.
-#[derive(Debug)]
-pub struct NamedTuple {
-    /// The class.
-    pub class: &'static NamedTupleClass,
-    /// A `Value::Tuple` with one item per field.
-    pub items: Value,
-}
 
 /// A namedtuple value of `class` holding `items` (one per field).
 pub fn make(class: &'static NamedTupleClass, items: Vec<Value>) -> Value {

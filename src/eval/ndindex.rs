@@ -3,12 +3,13 @@
 //! position a tuple of ints, each value a NumPy scalar as indexing gives.
 
 use super::error::PyResult;
-use super::pyiter::{IterState, index_int, iter_object};
+use super::pyiter::{index_int, iter_object};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::engine::index::{self, IndexItem};
 use crate::eval::args::Args;
+use crate::eval::object::IterState;
 use crate::eval::protocol::wrap_indexed;
 
 /// The functions of this module.

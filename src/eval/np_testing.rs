@@ -62,7 +62,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
     let sig = SIGNATURES
         .iter()
         .find(|s| name_of(s) == name)
-        .ok_or_else(|| super::numpy_names::missing_module_attribute(MODULE, name))?;
+        .ok_or_else(|| crate::eval::error::missing_module_attribute(MODULE, name))?;
     let b = bind(sig, Style::Python, args)?;
     for p in ["err_msg", "verbose", "strict"] {
         let default = match p {

@@ -2,6 +2,7 @@
 //! functions behind them. Each function converts Python arguments, calls the
 //! engine and wraps the result the way NumPy returns it.
 
+use super::object::Obj;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -1728,7 +1729,7 @@ impl Session {
                     "'np.{name}' is used with [], as np.{name}[1:3]"
                 )));
             }
-            other => return Err(super::numpy_names::missing_module_attribute("numpy", other)),
+            other => return Err(crate::eval::error::missing_module_attribute("numpy", other)),
         })
     }
 }
@@ -2040,11 +2041,42 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::Module(_) => TypeObj::Builtin("module"),
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
         Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
-        Value::Object(o) => super::object::type_obj(o),
+        Value::Object(o) => type_obj(o),
         Value::Random(r) => TypeObj::Builtin(r.type_path()),
-        Value::MachInfo(super::dtype_info::MachInfo::Int(_)) => TypeObj::Builtin("numpy.iinfo"),
-        Value::MachInfo(super::dtype_info::MachInfo::Float(_)) => TypeObj::Builtin("numpy.finfo"),
+        Value::MachInfo(super::object::MachInfo::Int(_)) => TypeObj::Builtin("numpy.iinfo"),
+        Value::MachInfo(super::object::MachInfo::Float(_)) => TypeObj::Builtin("numpy.finfo"),
     }
+}
+
+/// `type(o)`.
+pub fn type_obj(o: &Obj) -> TypeObj {
+    TypeObj::Builtin(match o {
+        Obj::NamedTuple(t) => t.class.path,
+        Obj::Npz(_) => "numpy.lib.npyio.NpzFile",
+        Obj::NpzView(_, "keys") => "collections.abc.KeysView",
+        Obj::NpzView(_, "values") => "collections.abc.ValuesView",
+        Obj::NpzView(..) => "collections.abc.ItemsView",
+        Obj::Func(_) => "function",
+        Obj::Exc(e, _) => super::exceptions::static_name(&e.kind),
+        Obj::Iter(_, kind) => kind,
+        Obj::Range(_) => "range",
+        Obj::Set(_) => "set",
+        Obj::MappingProxy(_) => "mappingproxy",
+        Obj::FrozenSet(_) => "frozenset",
+        Obj::Context(_) | Obj::Instance(_) => "object",
+        Obj::Class(_) => "type",
+        Obj::BoundMethod(..) => "method",
+        Obj::Super(..) => "super",
+        Obj::Property(_) => "property",
+        Obj::StaticMethod(_) => "staticmethod",
+        Obj::ClassMethod(_) => "classmethod",
+        Obj::Masked(_) => "numpy.ma.MaskedArray",
+        Obj::RecArray(_) => super::recarray::RECARRAY,
+        Obj::Record(_) => super::recarray::RECORD,
+        Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
+        Obj::PyUfunc(_) => "numpy.ufunc",
+        Obj::Vectorize(_) => "numpy.vectorize",
+    })
 }
 
 #[cfg(test)]

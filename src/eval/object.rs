@@ -1,19 +1,33 @@
-//! Python objects the learner's own code makes: functions (`def`, `lambda`),
-//! exception instances, iterators (generators, `map`, `iter`), sets and the
-//! context managers of `with`. One `Value::Object` variant holds them all.
+//! The value model's objects: every kind of Python object slicelab has
+//! beyond the plain values of [`super::value::Value`]: functions, exception
+//! instances, iterators, ranges, sets, classes and instances, NumPy's
+//! masked arrays, record arrays, result namedtuples, `.npz` archives,
+//! `frompyfunc`/`vectorize` objects and `np.random`'s objects.
+//!
+//! This file holds their *data* only. Each kind's behaviour lives in the
+//! module that owns it (named above each group), as inherent `impl`
+//! blocks there. So the floor of `src/eval` — `value.rs`, this file and
+//! `error.rs` — imports nothing above it, and any module may hold or match
+//! any object without an import circle.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::render::PrintOptions;
+use crate::engine::random::legacy::LegacyState;
+use crate::engine::random::{AnyBitGen, SeedSequence};
+use crate::engine::{ArrayRef, DType, Scalar};
 use crate::syntax::ast::FuncDef;
 
 use super::error::PyError;
-use super::pyiter::{IterState, PyRange};
-use super::scope::Frame;
-use super::set_table::SetTable;
-use super::value::{TypeObj, Value};
+use super::value::Value;
+
+/// State a module owns and alone reads (a suspended generator's frames and
+/// statement stack, in `generator.rs`): the value model holds it without
+/// knowing its shape, and its owner downcasts it back.
+pub trait Opaque: std::any::Any + std::fmt::Debug {}
+impl<T: std::any::Any + std::fmt::Debug> Opaque for T {}
 
 /// An object made by Python code rather than by NumPy.
 #[derive(Debug)]
@@ -22,7 +36,7 @@ pub enum Obj {
     Func(UserFunc),
     /// An exception instance of a builtin class (`ValueError('bad')`, or
     /// a caught error): the error it raises, and its `args`.
-    Exc(PyError, super::exceptions::ExcState),
+    Exc(PyError, ExcState),
     /// An iterator: what is left to yield, and its type name.
     Iter(RefCell<IterState>, &'static str),
     /// A `range` object.
@@ -37,69 +51,39 @@ pub enum Obj {
     /// prints as `mappingproxy({...})`.
     MappingProxy(Value),
     /// A class the learner defined.
-    Class(super::pyclass::ClassObj),
+    Class(ClassObj),
     /// An instance of one.
-    Instance(super::pyclass::Instance),
+    Instance(Instance),
     /// A method bound to its instance: self, the function, the class it
     /// was found on.
     BoundMethod(Value, Value, Value),
     /// `super()`: the class to look past, and self.
     Super(Value, Value),
     /// `property(fget, fset)`.
-    Property(super::decorators::Property),
+    Property(Property),
     /// `staticmethod(f)`.
     StaticMethod(Value),
     /// `classmethod(f)`.
     ClassMethod(Value),
     /// A NumPy result namedtuple (`UniqueCountsResult`, `SlogdetResult`).
-    NamedTuple(super::named_tuple::NamedTuple),
+    NamedTuple(NamedTuple),
     /// A `numpy.ma.MaskedArray`.
-    Masked(super::ma::Masked),
+    Masked(Masked),
     /// A `numpy.rec.recarray` over a structured array.
-    RecArray(crate::engine::ArrayRef),
+    RecArray(ArrayRef),
     /// A `numpy.record`: a 0-d view of one record.
-    Record(crate::engine::ArrayRef),
+    Record(ArrayRef),
     /// `np.ma.masked`, the one `MaskedConstant`.
     MaskedConstant,
     /// An open `.npz` archive (`np.load` of a zip file).
-    Npz(super::npy::npz::NpzFile),
+    Npz(NpzFile),
     /// `f.keys()` / `f.values()` / `f.items()` of an `NpzFile` (the
     /// `Mapping` views): the archive, and `"keys"`, `"values"` or `"items"`.
     NpzView(Value, &'static str),
     /// A ufunc made by `np.frompyfunc`.
-    PyUfunc(super::vectorize::PyUfunc),
+    PyUfunc(PyUfunc),
     /// A `numpy.vectorize` object.
-    Vectorize(super::vectorize::Vectorize),
-}
-
-/// The `NpzFile` an object value holds, if it is one.
-pub fn npz_of(v: &Value) -> Option<&super::npy::npz::NpzFile> {
-    match v {
-        Value::Object(o) => match o.as_ref() {
-            Obj::Npz(n) => Some(n),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// The names, arrays or `(name, array)` pairs an `NpzFile` or one of its
-/// views iterates over, read now.
-pub fn npz_items(o: &Obj) -> Option<super::PyResult<Vec<Value>>> {
-    let (v, kind) = match o {
-        Obj::Npz(n) => return Some(Ok(n.files.iter().map(|f| Value::str(f)).collect())),
-        Obj::NpzView(v, kind) => (v, *kind),
-        _ => return None,
-    };
-    let n = npz_of(v)?;
-    let keys = n.files.iter().map(|f| Value::str(f));
-    Some(match kind {
-        "keys" => Ok(keys.collect()),
-        "values" => keys.map(|k| n.get(&k)).collect(),
-        _ => keys
-            .map(|k| Ok(Value::tuple(vec![k.clone(), n.get(&k)?])))
-            .collect(),
-    })
+    Vectorize(Vectorize),
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -183,148 +167,322 @@ impl Obj {
     }
 }
 
-/// `type(o)`.
-pub fn type_obj(o: &Obj) -> TypeObj {
-    TypeObj::Builtin(match o {
-        Obj::NamedTuple(t) => t.class.path,
-        Obj::Npz(_) => "numpy.lib.npyio.NpzFile",
-        Obj::NpzView(_, "keys") => "collections.abc.KeysView",
-        Obj::NpzView(_, "values") => "collections.abc.ValuesView",
-        Obj::NpzView(..) => "collections.abc.ItemsView",
-        Obj::Func(_) => "function",
-        Obj::Exc(e, _) => super::exceptions::static_name(&e.kind),
-        Obj::Iter(_, kind) => kind,
-        Obj::Range(_) => "range",
-        Obj::Set(_) => "set",
-        Obj::MappingProxy(_) => "mappingproxy",
-        Obj::FrozenSet(_) => "frozenset",
-        Obj::Context(_) | Obj::Instance(_) => "object",
-        Obj::Class(_) => "type",
-        Obj::BoundMethod(..) => "method",
-        Obj::Super(..) => "super",
-        Obj::Property(_) => "property",
-        Obj::StaticMethod(_) => "staticmethod",
-        Obj::ClassMethod(_) => "classmethod",
-        Obj::Masked(_) => "numpy.ma.MaskedArray",
-        Obj::RecArray(_) => super::recarray::RECARRAY,
-        Obj::Record(_) => super::recarray::RECORD,
-        Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
-        Obj::PyUfunc(_) => "numpy.ufunc",
-        Obj::Vectorize(_) => "numpy.vectorize",
-    })
-}
-
 /// An object value.
 pub fn object(o: Obj) -> Value {
     Value::Object(Rc::new(o))
 }
 
-/// A set value from items added in order (duplicates dropped, first kept).
-pub fn set_of(items: Vec<Value>) -> super::PyResult<Value> {
-    Ok(object(Obj::Set(RefCell::new(SetTable::from_items(items)?))))
+// ---- Frames (behaviour: scope.rs) ----
+
+/// One function call's (or comprehension's) names.
+#[derive(Debug, Default)]
+pub struct Frame {
+    /// The bound local names.
+    pub vars: RefCell<HashMap<String, Value>>,
+    /// Names local to this frame, bound or not yet.
+    pub locals: Vec<String>,
+    /// Names declared `global`.
+    pub globals: Vec<String>,
+    /// The frame the function was defined in.
+    pub parent: Option<Rc<Frame>>,
+    /// A class body's namespace: functions defined in it close over its
+    /// parent instead, as Python's do.
+    pub class_body: bool,
+    /// In a method: the class it was found on (`__class__`, for `super()`).
+    pub class: Option<Value>,
+    /// In a method: its first argument (`self`, for `super()`).
+    pub first_arg: Option<Value>,
 }
 
-/// `TypeError: unhashable type` for what cannot be a set item or dict key.
-pub fn check_hashable(v: &Value) -> super::PyResult<()> {
-    match v {
-        Value::List(_) | Value::Dict(_) | Value::Array(_) => Err(PyError::type_error(format!(
-            "unhashable type: '{}'",
-            v.type_name()
-        ))),
-        Value::Object(o) if matches!(o.as_ref(), Obj::Set(_)) => {
-            Err(PyError::type_error("unhashable type: 'set'"))
+// ---- Iterators and ranges (behaviour: pyiter.rs, generator.rs) ----
+
+/// What an iterator object has left to yield.
+#[derive(Debug)]
+pub enum IterState {
+    /// Items taken from a sequence when the iterator was made.
+    Items(VecDeque<Value>),
+    /// A list read live, as CPython's list iterator does: items appended
+    /// before the iterator gets there are seen.
+    List(std::rc::Rc<RefCell<Vec<Value>>>, usize),
+    /// A range being counted.
+    Count {
+        /// The value `next()` gives.
+        next: i128,
+        /// How many values are left.
+        left: i128,
+        /// The step.
+        step: i128,
+    },
+    /// `map(f, *iterators)`.
+    Map(Value, Vec<Value>),
+    /// `filter(f, iterator)` (`f` None keeps truthy items).
+    Filter(Value, Value),
+    /// `zip(*iterators)`.
+    Zip(Vec<Value>),
+    /// `enumerate(iterator, start)`.
+    Enumerate(Value, i128),
+    /// A generator function's run.
+    Gen(Box<dyn Opaque>),
+    /// A generator expression's run.
+    GenExpr(Box<dyn Opaque>),
+    /// A learner's iterator, read through its `__next__`.
+    User(Value),
+    /// Taken out while its `next` runs (a re-entrant `next` finds this);
+    /// a generator keeps its name for the repr.
+    Running(Option<std::rc::Rc<str>>),
+}
+
+/// A `range` object.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PyRange {
+    /// First value.
+    pub start: i128,
+    /// Bound (not included).
+    pub stop: i128,
+    /// Step (never 0).
+    pub step: i128,
+}
+
+impl PyRange {
+    /// How many values (Python's `len(range)`).
+    pub fn len(&self) -> i128 {
+        let (a, b, c) = (self.start, self.stop, self.step);
+        if (c > 0 && a >= b) || (c < 0 && a <= b) {
+            0
+        } else {
+            (b - a).abs().saturating_add(c.abs() - 1) / c.abs()
         }
-        Value::Object(o) if matches!(o.as_ref(), Obj::Range(_)) => Ok(()),
-        // Python sets `__hash__` to None in a class that defines `__eq__`
-        // only.
-        Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {
-            let eq = super::pyclass::has_method(v, "__eq__");
-            match (eq, super::pyclass::has_method(v, "__hash__")) {
-                (true, false) => Err(PyError::type_error(format!(
-                    "unhashable type: '{}'",
-                    v.type_name()
-                ))),
-                (true, true) => Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab does not implement dict keys and set items of a class that defines __eq__ yet",
-                )),
-                _ => Ok(()),
-            }
+    }
+
+    /// The k-th value (0 <= k < len).
+    pub fn at(&self, k: i128) -> i128 {
+        self.start + k * self.step
+    }
+
+    /// Python's repr: `range(0, 5)`, `range(0, 10, 2)`.
+    pub fn repr(&self) -> String {
+        if self.step == 1 {
+            format!("range({}, {})", self.start, self.stop)
+        } else {
+            format!("range({}, {}, {})", self.start, self.stop, self.step)
         }
-        Value::Tuple(items) => items.iter().try_for_each(check_hashable),
-        Value::Object(o) if let Obj::NamedTuple(t) = o.as_ref() => check_hashable(&t.items),
-        _ => Ok(()),
+    }
+
+    /// `x in r` for an integral `x`.
+    pub fn contains(&self, x: i128) -> bool {
+        let n = self.len();
+        if n == 0 {
+            return false;
+        }
+        let off = x - self.start;
+        off % self.step == 0 && (0..n).contains(&(off / self.step))
     }
 }
 
-/// An iterator over the given items.
-pub fn iterator(items: Vec<Value>, kind: &'static str) -> Value {
-    super::pyiter::iter_object(IterState::Items(items.into()), kind)
+// ---- Sets (behaviour: set_table.rs) ----
+
+/// One slot of a set's table, as CPython's `setentry`.
+#[derive(Debug, Clone)]
+pub enum SetSlot {
+    /// Never used.
+    Empty,
+    /// Once used, now deleted (probing goes on past it).
+    Dummy,
+    /// An item and its hash.
+    Full(i64, Value),
 }
 
-/// `repr()` of an object.
-pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
-    let addr = Rc::as_ptr(o) as usize;
-    match o.as_ref() {
-        Obj::Func(f) => {
-            let name = &f.def.qualname;
-            format!("<function {name} at {addr:#x}>")
-        }
-        Obj::Exc(e, state) => super::exceptions::args_repr(&e.kind, &state.args.borrow(), opts),
-        Obj::Iter(state, kind) => {
-            match state
-                .try_borrow()
-                .ok()
-                .and_then(|s| super::generator::generator_name(&s))
-            {
-                Some(name) => format!("<generator object {name} at {addr:#x}>"),
-                None => format!("<{kind} object at {addr:#x}>"),
-            }
-        }
-        Obj::MappingProxy(d) => format!("mappingproxy({})", super::display::repr(d, opts)),
-        Obj::Range(r) => r.repr(),
-        Obj::Set(t) => set_repr(&t.borrow().items(), "set()", "", opts),
-        Obj::FrozenSet(t) => set_repr(&t.items(), "frozenset()", "frozenset", opts),
-        Obj::Context(_) => format!("<{} object at {addr:#x}>", o.type_name()),
-        Obj::Class(_) | Obj::Instance(_) | Obj::BoundMethod(..) | Obj::Super(..) => {
-            super::pyclass::default_repr(o, opts).unwrap_or_default()
-        }
-        Obj::NamedTuple(t) => super::named_tuple::repr(t, opts),
-        Obj::Masked(_) | Obj::MaskedConstant => super::ma::repr(o, opts),
-        Obj::RecArray(_) | Obj::Record(_) => super::recarray::repr(o, opts),
-        Obj::Npz(n) => n.repr(),
-        Obj::NpzView(v, _) => format!("{}({})", o.type_name(), super::display::repr(v, opts)),
-        Obj::Property(_) => format!("<property object at {addr:#x}>"),
-        Obj::PyUfunc(u) => format!("<ufunc '{}'>", u.name),
-        Obj::Vectorize(_) => super::vectorize::vectorize_repr(o),
-        Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
-            format!("<{}({})>", o.type_name(), super::display::repr(f, opts))
-        }
-    }
+/// A set's table: slots in CPython's layout.
+#[derive(Debug, Clone)]
+pub struct SetTable {
+    pub(super) slots: Vec<SetSlot>,
+    pub(super) used: usize,
+    pub(super) fill: usize,
+    pub(super) finger: usize,
 }
 
-/// `{1, 2}`, `frozenset({1, 2})`, or the empty form.
-fn set_repr(items: &[Value], empty: &str, name: &str, opts: &PrintOptions) -> String {
-    if items.is_empty() {
-        return empty.into();
-    }
-    let parts: Vec<String> = items
-        .iter()
-        .map(|v| super::display::repr(v, opts))
-        .collect();
-    if name.is_empty() {
-        format!("{{{}}}", parts.join(", "))
-    } else {
-        format!("{name}({{{}}})", parts.join(", "))
-    }
+// ---- Classes and instances (behaviour: pyclass.rs, decorators.rs, exceptions.rs) ----
+
+/// A class object.
+#[derive(Debug)]
+pub struct ClassObj {
+    /// `__name__`.
+    pub name: String,
+    /// The base classes (learner classes only; `object` is implied).
+    pub bases: Vec<Value>,
+    /// The class namespace, in definition order.
+    pub attrs: RefCell<Vec<(String, Value)>>,
 }
 
-/// `str()` of an object.
-pub fn str_of(o: &Rc<Obj>, opts: &PrintOptions) -> String {
-    match o.as_ref() {
-        Obj::Exc(e, _) => e.message.clone(),
-        Obj::Masked(_) | Obj::MaskedConstant => super::ma::str_of(o, opts),
-        Obj::RecArray(_) | Obj::Record(_) => super::recarray::str_of(o, opts),
-        _ => repr(o, opts),
-    }
+/// An instance of a learner's class.
+#[derive(Debug)]
+pub struct Instance {
+    /// Its class (a `Value::Object` holding `Obj::Class`).
+    pub class: Value,
+    /// Its `__dict__`, in assignment order.
+    pub attrs: RefCell<Vec<(String, Value)>>,
+    /// `args` and `__cause__` when the class derives from an exception
+    /// class.
+    pub exc: Option<ExcState>,
+}
+
+/// A `property`: its getter and setter (`None` when absent).
+#[derive(Debug)]
+pub struct Property {
+    /// `fget`.
+    pub fget: Value,
+    /// `fset`.
+    pub fset: Value,
+}
+
+/// What every exception object holds beyond its class: `args`,
+/// `__cause__` and `__suppress_context__` (set by `raise ... from ...`).
+#[derive(Debug, Default)]
+pub struct ExcState {
+    /// `e.args`.
+    pub args: RefCell<Vec<Value>>,
+    /// `e.__cause__` (`None` when unset).
+    pub cause: RefCell<Option<Value>>,
+    /// `e.__suppress_context__`.
+    pub suppress_context: Cell<bool>,
+}
+
+// ---- NumPy's objects (behaviour: named_tuple.rs, ma/, npy/npz.rs, vectorize.rs, random/, dtype_info.rs) ----
+
+/// A namedtuple class NumPy defines: its name, its module and its fields.
+#[derive(Debug, PartialEq)]
+pub struct NamedTupleClass {
+    /// The class name (`UniqueCountsResult`).
+    pub name: &'static str,
+    /// Its qualified name, as `type(x)` prints it
+    /// (`numpy.lib._arraysetops_impl.UniqueCountsResult`).
+    pub path: &'static str,
+    /// `_fields`, in order.
+    pub fields: &'static [&'static str],
+}
+
+/// One namedtuple instance: its class and the plain tuple of its items.
+#[derive(Debug)]
+pub struct NamedTuple {
+    /// The class.
+    pub class: &'static NamedTupleClass,
+    /// A `Value::Tuple` with one item per field.
+    pub items: Value,
+}
+
+/// One masked array.
+#[derive(Debug)]
+pub struct Masked {
+    /// The data (`._data`): shares memory with what it was made from
+    /// when NumPy's does.
+    pub data: ArrayRef,
+    /// The mask; `None` is `nomask`.
+    pub mask: RefCell<Option<ArrayRef>>,
+    /// `._fill_value`: `None` until NumPy would have created it.
+    pub fill: RefCell<Option<(DType, Scalar)>>,
+    /// `hard_mask`.
+    pub hard: Cell<bool>,
+    /// `_sharedmask`.
+    pub shared: Cell<bool>,
+}
+
+/// An open `.npz` archive (`numpy.lib.npyio.NpzFile`).
+pub struct NpzFile {
+    /// The file name as given (`None` once closed: NumPy then shows
+    /// `'object'`).
+    pub(super) name: RefCell<Option<String>>,
+    /// The member names without `.npy`, in archive order (`f.files`).
+    pub files: Vec<String>,
+    /// The member names as stored.
+    pub(super) members: Vec<String>,
+    /// The open archive; `None` after `close()`.
+    pub(super) zip: RefCell<Option<zip::ZipArchive<std::fs::File>>>,
+}
+
+/// The ufunc `np.frompyfunc` makes: all its loops are `O->O`.
+#[derive(Debug)]
+pub struct PyUfunc {
+    /// The Python function called per element.
+    pub func: Value,
+    /// Number of inputs.
+    pub nin: i64,
+    /// Number of outputs.
+    pub nout: i64,
+    /// `identity=` (None unless given).
+    pub identity: Value,
+    /// `f.__name__ + ' (vectorized)'`.
+    pub name: String,
+}
+
+/// One output type of a `vectorize`: a dtype, or the unsized `'U'` whose
+/// length the results decide.
+#[derive(Debug, Clone)]
+pub enum OType {
+    /// A sized dtype.
+    Dtype(DType),
+    /// `'U'`: text as long as the longest result.
+    Text,
+    /// `'O'`, `'S'`, `'V'`, `'M'`, `'m'`: refused when used.
+    Other(char),
+}
+
+/// A `numpy.vectorize` object's state (mutable: the decorator form sets
+/// the function on its first call).
+#[derive(Debug)]
+pub struct VecState {
+    pub(super) pyfunc: Option<Value>,
+    pub(super) otypes: Option<Vec<OType>>,
+    pub(super) otypes_value: Value,
+    pub(super) excluded: Vec<Value>,
+    pub(super) cache: bool,
+    pub(super) doc: Value,
+    pub(super) name: Option<String>,
+}
+
+/// A `numpy.vectorize` object.
+#[derive(Debug)]
+pub struct Vectorize(pub(super) RefCell<VecState>);
+
+/// A `SeedSequence` with the entropy value it was made from (its repr
+/// shows that value as given).
+#[derive(Debug, Clone)]
+pub struct SeqObj {
+    /// The mixed sequence.
+    pub seq: SeedSequence,
+    /// `entropy` as given (an int or a list of ints).
+    pub entropy: Value,
+}
+
+/// A bit generator object and the seed sequence that seeded it.
+#[derive(Debug)]
+pub struct BitGenObj {
+    /// The generator state.
+    pub state: RefCell<AnyBitGen>,
+    /// `_seed_seq` (what `spawn` extends); `None` after legacy seeding.
+    pub seed_seq: Option<Rc<RandomObj>>,
+}
+
+/// One `np.random` object.
+#[derive(Debug)]
+pub enum RandomObj {
+    /// `Generator(bit_generator)`; `bit_generator` is a `BitGenerator`.
+    Generator {
+        /// The shared bit generator object (`rng.bit_generator`).
+        bit_generator: Rc<RandomObj>,
+    },
+    /// `RandomState`: MT19937 with the Gaussian cache.
+    RandomState(RefCell<LegacyState>),
+    /// `PCG64(...)` / `MT19937(...)`.
+    BitGenerator(BitGenObj),
+    /// `SeedSequence(...)`.
+    SeedSequence(RefCell<SeqObj>),
+}
+
+/// `np.iinfo(t)` / `np.finfo(t)`: limits of one integer or float type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MachInfo {
+    /// `np.iinfo` of an integer dtype.
+    Int(DType),
+    /// `np.finfo` of a float dtype (complex types give their float part).
+    Float(DType),
 }

@@ -88,7 +88,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             super::object::Obj::Range(r) => super::pyiter::range_items(r)?,
             super::object::Obj::MappingProxy(d) => return iterate(d),
             super::object::Obj::NamedTuple(t) => return iterate(&t.items),
-            other if let Some(items) = super::object::npz_items(other) => items?,
+            other if let Some(items) = crate::eval::npy::npz::npz_items(other) => items?,
             _ => {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not iterable",

@@ -148,7 +148,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                     None => unreachable!("has_method found __hash__"),
                 };
             }
-            super::object::check_hashable(v)?;
+            crate::eval::set_table::check_hashable(v)?;
             match v {
                 Value::Int(i) => Value::Int(hash_int(*i)),
                 Value::Bool(b) => Value::Int(*b as i128),
@@ -309,7 +309,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                     // A namedtuple is a tuple.
                     Obj::NamedTuple(_) => Value::Bool(classes.iter().any(|c| {
                         matches!(c, Value::Type(TypeObj::Builtin(n)) if *n == "tuple" || *n == "object")
-                            || matches!(c, Value::Type(t) if *t == super::object::type_obj(o))
+                            || matches!(c, Value::Type(t) if *t == super::numpy::type_obj(o))
                     })),
                     Obj::Instance(i) => {
                         let base = super::pyclass::exception_base(&i.class);

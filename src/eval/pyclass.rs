@@ -7,6 +7,7 @@
 //! `__contains__`, `__call__` and the arithmetic dunders are used by the
 //! prompt, `print`, the builtins and the operators.
 
+use super::object::{ClassObj, Instance};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -14,34 +15,11 @@ use crate::syntax::ast::{BinOp, ClassDef, CmpOp};
 
 use super::Session;
 use super::error::{ExcObject, PyError, PyResult};
-use super::exceptions::ExcState;
 use super::object::{Obj, object};
-use super::scope::Frame;
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
-
-/// A class object.
-#[derive(Debug)]
-pub struct ClassObj {
-    /// `__name__`.
-    pub name: String,
-    /// The base classes (learner classes only; `object` is implied).
-    pub bases: Vec<Value>,
-    /// The class namespace, in definition order.
-    pub attrs: RefCell<Vec<(String, Value)>>,
-}
-
-/// An instance of a learner's class.
-#[derive(Debug)]
-pub struct Instance {
-    /// Its class (a `Value::Object` holding `Obj::Class`).
-    pub class: Value,
-    /// Its `__dict__`, in assignment order.
-    pub attrs: RefCell<Vec<(String, Value)>>,
-    /// `args` and `__cause__` when the class derives from an exception
-    /// class.
-    pub exc: Option<ExcState>,
-}
+use crate::eval::object::ExcState;
+use crate::eval::object::Frame;
 
 /// The builtin exception class a learner's class derives from, first in
 /// its method resolution order (`None`: not an exception class).

@@ -9,10 +9,11 @@ use crate::syntax::ast::{Expr, ExprKind};
 
 use super::Session;
 use super::error::{PyError, PyResult};
-use super::object::{Obj, check_hashable};
+use super::object::Obj;
 use super::ops::python_eq;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::set_table::check_hashable;
 
 /// `del obj[idx]` for lists (an index or a slice) and dicts.
 pub fn delitem(obj: &Value, idx: &Value) -> PyResult<()> {

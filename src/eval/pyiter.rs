@@ -5,8 +5,8 @@
 //! object with its own repr, `len`, indexing, slicing and `in`, counted
 //! lazily so `for i in range(10**9): break` costs nothing.
 
+use super::object::{IterState, PyRange};
 use std::cell::RefCell;
-use std::collections::VecDeque;
 
 use super::Session;
 use super::error::{PyError, PyResult};
@@ -14,82 +14,6 @@ use super::object::{Obj, object};
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::protocol::{iterate, truthy};
-
-/// What an iterator object has left to yield.
-#[derive(Debug)]
-pub enum IterState {
-    /// Items taken from a sequence when the iterator was made.
-    Items(VecDeque<Value>),
-    /// A list read live, as CPython's list iterator does: items appended
-    /// before the iterator gets there are seen.
-    List(std::rc::Rc<RefCell<Vec<Value>>>, usize),
-    /// A range being counted.
-    Count { next: i128, left: i128, step: i128 },
-    /// `map(f, *iterators)`.
-    Map(Value, Vec<Value>),
-    /// `filter(f, iterator)` (`f` None keeps truthy items).
-    Filter(Value, Value),
-    /// `zip(*iterators)`.
-    Zip(Vec<Value>),
-    /// `enumerate(iterator, start)`.
-    Enumerate(Value, i128),
-    /// A generator function's run.
-    Gen(Box<super::generator::Generator>),
-    /// A generator expression's run.
-    GenExpr(Box<super::generator::GenExpr>),
-    /// A learner's iterator, read through its `__next__`.
-    User(Value),
-    /// Taken out while its `next` runs (a re-entrant `next` finds this);
-    /// a generator keeps its name for the repr.
-    Running(Option<std::rc::Rc<str>>),
-}
-
-/// A `range` object.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct PyRange {
-    /// First value.
-    pub start: i128,
-    /// Bound (not included).
-    pub stop: i128,
-    /// Step (never 0).
-    pub step: i128,
-}
-
-impl PyRange {
-    /// How many values (Python's `len(range)`).
-    pub fn len(&self) -> i128 {
-        let (a, b, c) = (self.start, self.stop, self.step);
-        if (c > 0 && a >= b) || (c < 0 && a <= b) {
-            0
-        } else {
-            (b - a).abs().saturating_add(c.abs() - 1) / c.abs()
-        }
-    }
-
-    /// The k-th value (0 <= k < len).
-    pub fn at(&self, k: i128) -> i128 {
-        self.start + k * self.step
-    }
-
-    /// Python's repr: `range(0, 5)`, `range(0, 10, 2)`.
-    pub fn repr(&self) -> String {
-        if self.step == 1 {
-            format!("range({}, {})", self.start, self.stop)
-        } else {
-            format!("range({}, {}, {})", self.start, self.stop, self.step)
-        }
-    }
-
-    /// `x in r` for an integral `x`.
-    pub fn contains(&self, x: i128) -> bool {
-        let n = self.len();
-        if n == 0 {
-            return false;
-        }
-        let off = x - self.start;
-        off % self.step == 0 && (0..n).contains(&(off / self.step))
-    }
-}
 
 /// `r.index(x)` and `r.count(x)` of a range.
 pub fn range_method(obj: &Value, name: &str, args: &Args) -> PyResult<Option<Value>> {
@@ -491,8 +415,14 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
                 return Ok(Some(x));
             }
         },
-        IterState::Gen(g) => needs_session(s, "generator")?.resume(g, Value::None),
-        IterState::GenExpr(g) => needs_session(s, "generator")?.genexpr_next(g),
+        IterState::Gen(g) => {
+            let g = super::generator::generator_of(g.as_mut())?;
+            needs_session(s, "generator")?.resume(g, Value::None)
+        }
+        IterState::GenExpr(g) => {
+            let g = super::generator::genexpr_of(g.as_mut())?;
+            needs_session(s, "generator")?.genexpr_next(g)
+        }
         IterState::Running(_) => Err(PyError::value("generator already executing")),
     }
 }
@@ -585,4 +515,9 @@ impl Session {
             other => iterate(other),
         }
     }
+}
+
+/// An iterator over the given items.
+pub fn iterator(items: Vec<Value>, kind: &'static str) -> Value {
+    super::pyiter::iter_object(IterState::Items(items.into()), kind)
 }

@@ -13,9 +13,9 @@ use crate::syntax::ast::{BinOp, Expr, ExprKind, UnaryOp};
 use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::{Obj, object};
-use super::set_table::SetTable;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::object::SetTable;
 
 /// The table of a set or frozenset value (a copy), if it is one.
 pub fn table_of(v: &Value) -> Option<SetTable> {

@@ -2,31 +2,10 @@
 //! of enclosing frames a closure reads through. Top-level names stay in the
 //! `Session`'s map (Python's globals).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use super::object::Frame;
 use std::rc::Rc;
 
 use super::value::Value;
-
-/// One function call's (or comprehension's) names.
-#[derive(Debug, Default)]
-pub struct Frame {
-    /// The bound local names.
-    pub vars: RefCell<HashMap<String, Value>>,
-    /// Names local to this frame, bound or not yet.
-    pub locals: Vec<String>,
-    /// Names declared `global`.
-    pub globals: Vec<String>,
-    /// The frame the function was defined in.
-    pub parent: Option<Rc<Frame>>,
-    /// A class body's namespace: functions defined in it close over its
-    /// parent instead, as Python's do.
-    pub class_body: bool,
-    /// In a method: the class it was found on (`__class__`, for `super()`).
-    pub class: Option<Value>,
-    /// In a method: its first argument (`self`, for `super()`).
-    pub first_arg: Option<Value>,
-}
 
 /// Where a name is found from a frame.
 pub enum Found {

@@ -6,7 +6,12 @@
 //! numeric scalars hash as CPython hashes them; str hashing is salted per
 //! process in CPython, so any order of strings is as right as another.
 
+use std::cell::RefCell;
+
+use super::error::PyError;
 use super::error::PyResult;
+use super::object::{Obj, object};
+use super::object::{SetSlot, SetTable};
 use super::ops::python_eq;
 use super::value::Value;
 use crate::engine::Scalar;
@@ -17,26 +22,10 @@ const PERTURB_SHIFT: u32 = 5;
 /// CPython's `_PyHASH_MODULUS`: hashes of numbers are taken modulo 2^61 - 1.
 const MODULUS: i128 = (1 << 61) - 1;
 
-#[derive(Debug, Clone)]
-enum Slot {
-    Empty,
-    Dummy,
-    Full(i64, Value),
-}
-
-/// A set's table: slots in CPython's layout.
-#[derive(Debug, Clone)]
-pub struct SetTable {
-    slots: Vec<Slot>,
-    used: usize,
-    fill: usize,
-    finger: usize,
-}
-
 impl Default for SetTable {
     fn default() -> Self {
         SetTable {
-            slots: vec![Slot::Empty; MIN_SIZE],
+            slots: vec![SetSlot::Empty; MIN_SIZE],
             used: 0,
             fill: 0,
             finger: 0,
@@ -193,7 +182,7 @@ impl SetTable {
 
     fn entries(&self) -> impl Iterator<Item = (i64, &Value)> {
         self.slots.iter().filter_map(|s| match s {
-            Slot::Full(h, v) => Some((*h, v)),
+            SetSlot::Full(h, v) => Some((*h, v)),
             _ => None,
         })
     }
@@ -214,8 +203,8 @@ impl SetTable {
             };
             for j in i..=i + probes {
                 match &self.slots[j] {
-                    Slot::Empty => return None,
-                    Slot::Full(h, x) if *h == hash && key_eq(x, v) => return Some(j),
+                    SetSlot::Empty => return None,
+                    SetSlot::Full(h, x) if *h == hash && key_eq(x, v) => return Some(j),
                     _ => {}
                 }
             }
@@ -225,13 +214,13 @@ impl SetTable {
 
     /// `x in s`.
     pub fn contains(&self, v: &Value) -> PyResult<bool> {
-        super::object::check_hashable(v)?;
+        crate::eval::set_table::check_hashable(v)?;
         Ok(self.find(v, py_hash(v)).is_some())
     }
 
     /// `s.add(v)`; `TypeError` for an unhashable value.
     pub fn add(&mut self, v: Value) -> PyResult<()> {
-        super::object::check_hashable(&v)?;
+        crate::eval::set_table::check_hashable(&v)?;
         let hash = py_hash(&v);
         self.add_entry(v, hash);
         Ok(())
@@ -251,12 +240,12 @@ impl SetTable {
             let mut found = None;
             for j in i..=i + probes {
                 match &self.slots[j] {
-                    Slot::Empty => {
+                    SetSlot::Empty => {
                         found = Some(j);
                         break;
                     }
-                    Slot::Full(h, x) if *h == hash && key_eq(x, &v) => return,
-                    Slot::Dummy if free.is_none() => free = Some(j),
+                    SetSlot::Full(h, x) if *h == hash && key_eq(x, &v) => return,
+                    SetSlot::Dummy if free.is_none() => free = Some(j),
                     _ => {}
                 }
             }
@@ -267,11 +256,11 @@ impl SetTable {
         };
         self.used += 1;
         if let Some(f) = free {
-            self.slots[f] = Slot::Full(hash, v);
+            self.slots[f] = SetSlot::Full(hash, v);
             return;
         }
         self.fill += 1;
-        self.slots[empty] = Slot::Full(hash, v);
+        self.slots[empty] = SetSlot::Full(hash, v);
         if self.fill * 5 >= mask * 3 {
             let want = if self.used > 50_000 {
                 self.used * 2
@@ -287,10 +276,10 @@ impl SetTable {
         while size <= min_used {
             size <<= 1;
         }
-        let old = std::mem::replace(&mut self.slots, vec![Slot::Empty; size]);
+        let old = std::mem::replace(&mut self.slots, vec![SetSlot::Empty; size]);
         self.fill = self.used;
         for s in old {
-            if let Slot::Full(h, v) = s {
+            if let SetSlot::Full(h, v) = s {
                 self.insert_clean(h, v);
             }
         }
@@ -301,14 +290,14 @@ impl SetTable {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            if matches!(self.slots[i], Slot::Empty) {
-                self.slots[i] = Slot::Full(hash, v);
+            if matches!(self.slots[i], SetSlot::Empty) {
+                self.slots[i] = SetSlot::Full(hash, v);
                 return;
             }
             if i + LINEAR_PROBES <= mask {
                 for j in i + 1..=i + LINEAR_PROBES {
-                    if matches!(self.slots[j], Slot::Empty) {
-                        self.slots[j] = Slot::Full(hash, v);
+                    if matches!(self.slots[j], SetSlot::Empty) {
+                        self.slots[j] = SetSlot::Full(hash, v);
                         return;
                     }
                 }
@@ -319,10 +308,10 @@ impl SetTable {
 
     /// `s.discard(v)`: whether it was there.
     pub fn discard(&mut self, v: &Value) -> PyResult<bool> {
-        super::object::check_hashable(v)?;
+        crate::eval::set_table::check_hashable(v)?;
         match self.find(v, py_hash(v)) {
             Some(j) => {
-                self.slots[j] = Slot::Dummy;
+                self.slots[j] = SetSlot::Dummy;
                 self.used -= 1;
                 Ok(true)
             }
@@ -337,10 +326,10 @@ impl SetTable {
         }
         let mask = self.mask();
         let mut i = self.finger & mask;
-        while !matches!(self.slots[i], Slot::Full(..)) {
+        while !matches!(self.slots[i], SetSlot::Full(..)) {
             i = (i + 1) & mask;
         }
-        let Slot::Full(_, v) = std::mem::replace(&mut self.slots[i], Slot::Dummy) else {
+        let SetSlot::Full(_, v) = std::mem::replace(&mut self.slots[i], SetSlot::Dummy) else {
             return None;
         };
         self.used -= 1;
@@ -412,7 +401,7 @@ impl SetTable {
             let mut t = self.copy();
             for (h, v) in other.entries() {
                 if let Some(j) = t.find(v, h) {
-                    t.slots[j] = Slot::Dummy;
+                    t.slots[j] = SetSlot::Dummy;
                     t.used -= 1;
                 }
             }
@@ -433,7 +422,7 @@ impl SetTable {
         for (h, v) in self.entries() {
             match t.find(v, h) {
                 Some(j) => {
-                    t.slots[j] = Slot::Dummy;
+                    t.slots[j] = SetSlot::Dummy;
                     t.used -= 1;
                 }
                 None => t.add_entry(v.clone(), h),
@@ -446,6 +435,43 @@ impl SetTable {
     pub fn is_subset(&self, other: &SetTable) -> bool {
         self.used <= other.used && self.entries().all(|(h, v)| other.find(v, h).is_some())
     }
+}
+
+/// `TypeError: unhashable type` for what cannot be a set item or dict key.
+pub fn check_hashable(v: &Value) -> PyResult<()> {
+    match v {
+        Value::List(_) | Value::Dict(_) | Value::Array(_) => Err(PyError::type_error(format!(
+            "unhashable type: '{}'",
+            v.type_name()
+        ))),
+        Value::Object(o) if matches!(o.as_ref(), Obj::Set(_)) => {
+            Err(PyError::type_error("unhashable type: 'set'"))
+        }
+        Value::Object(o) if matches!(o.as_ref(), Obj::Range(_)) => Ok(()),
+        // Python sets `__hash__` to None in a class that defines `__eq__`
+        // only.
+        Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {
+            let eq = super::pyclass::has_method(v, "__eq__");
+            match (eq, super::pyclass::has_method(v, "__hash__")) {
+                (true, false) => Err(PyError::type_error(format!(
+                    "unhashable type: '{}'",
+                    v.type_name()
+                ))),
+                (true, true) => Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement dict keys and set items of a class that defines __eq__ yet",
+                )),
+                _ => Ok(()),
+            }
+        }
+        Value::Tuple(items) => items.iter().try_for_each(check_hashable),
+        Value::Object(o) if let Obj::NamedTuple(t) = o.as_ref() => check_hashable(&t.items),
+        _ => Ok(()),
+    }
+}
+/// A set value from items added in order (duplicates dropped, first kept).
+pub fn set_of(items: Vec<Value>) -> PyResult<Value> {
+    Ok(object(Obj::Set(RefCell::new(SetTable::from_items(items)?))))
 }
 
 #[cfg(test)]

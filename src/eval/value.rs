@@ -58,9 +58,9 @@ pub enum Value {
     Object(Rc<super::object::Obj>),
     /// An `np.random` object (`Generator`, `RandomState`, a bit generator,
     /// `SeedSequence`).
-    Random(Rc<super::random::RandomObj>),
+    Random(Rc<crate::eval::object::RandomObj>),
     /// `np.iinfo(t)` / `np.finfo(t)`.
-    MachInfo(super::dtype_info::MachInfo),
+    MachInfo(crate::eval::object::MachInfo),
 }
 
 /// Type objects a learner meets.
@@ -128,8 +128,8 @@ impl Value {
             Value::FlatIter(_) => "numpy.flatiter".into(),
             Value::Object(o) => o.type_name(),
             Value::Random(r) => r.type_path().into(),
-            Value::MachInfo(super::dtype_info::MachInfo::Int(_)) => "iinfo".into(),
-            Value::MachInfo(super::dtype_info::MachInfo::Float(_)) => "finfo".into(),
+            Value::MachInfo(super::object::MachInfo::Int(_)) => "iinfo".into(),
+            Value::MachInfo(super::object::MachInfo::Float(_)) => "finfo".into(),
         }
     }
 

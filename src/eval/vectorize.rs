@@ -14,6 +14,7 @@
 //! object array (a `frompyfunc` result over arrays, an `'O'` otype, a
 //! function returning a list) is refused with `NotImplementedError`.
 
+use super::object::{OType, PyUfunc, VecState, Vectorize};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -55,48 +56,6 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
         _ => vectorize(s, args),
     }
 }
-
-/// The ufunc `np.frompyfunc` makes: all its loops are `O->O`.
-#[derive(Debug)]
-pub struct PyUfunc {
-    /// The Python function called per element.
-    pub func: Value,
-    /// Number of inputs.
-    pub nin: i64,
-    /// Number of outputs.
-    pub nout: i64,
-    /// `identity=` (None unless given).
-    pub identity: Value,
-    /// `f.__name__ + ' (vectorized)'`.
-    pub name: String,
-}
-
-/// One output type of a `vectorize`: a dtype, or the unsized `'U'` whose
-/// length the results decide.
-#[derive(Debug, Clone)]
-enum OType {
-    Dtype(DType),
-    Text,
-    /// `'O'`, `'S'`, `'V'`, `'M'`, `'m'`: refused when used.
-    Other(char),
-}
-
-/// A `numpy.vectorize` object's state (mutable: the decorator form sets
-/// the function on its first call).
-#[derive(Debug)]
-pub struct VecState {
-    pyfunc: Option<Value>,
-    otypes: Option<Vec<OType>>,
-    otypes_value: Value,
-    excluded: Vec<Value>,
-    cache: bool,
-    doc: Value,
-    name: Option<String>,
-}
-
-/// A `numpy.vectorize` object.
-#[derive(Debug)]
-pub struct Vectorize(RefCell<VecState>);
 
 fn is_callable(f: &Value) -> bool {
     matches!(
@@ -653,7 +612,7 @@ pub fn vectorize_attr(v: &Vectorize, name: &str) -> PyResult<Value> {
             )
         })?,
         "otypes" => st.otypes_value.clone(),
-        "excluded" => super::object::set_of(st.excluded.clone())?,
+        "excluded" => crate::eval::set_table::set_of(st.excluded.clone())?,
         "cache" => Value::Bool(st.cache),
         "signature" => Value::None,
         "__doc__" => st.doc.clone(),

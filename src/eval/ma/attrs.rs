@@ -9,8 +9,9 @@ use crate::engine::{ArrayRef, DType, Scalar};
 use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::{Masked, array_of, as_masked, is_masked_constant, masked, np, view};
+use super::{array_of, as_masked, is_masked_constant, masked, np, view};
 use crate::eval::args::Args;
+use crate::eval::object::Masked;
 use crate::eval::protocol::truthy;
 
 /// The methods slicelab's masked arrays have.

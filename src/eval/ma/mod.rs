@@ -20,6 +20,7 @@ mod ops;
 mod print;
 mod reduce;
 
+use super::object::Masked;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -39,22 +40,6 @@ pub use print::{repr, str_of};
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.ma";
-
-/// One masked array.
-#[derive(Debug)]
-pub struct Masked {
-    /// The data (`._data`): shares memory with what it was made from
-    /// when NumPy's does.
-    pub data: ArrayRef,
-    /// The mask; `None` is `nomask`.
-    pub mask: RefCell<Option<ArrayRef>>,
-    /// `._fill_value`: `None` until NumPy would have created it.
-    pub fill: RefCell<Option<(DType, Scalar)>>,
-    /// `hard_mask`.
-    pub hard: Cell<bool>,
-    /// `_sharedmask`.
-    pub shared: Cell<bool>,
-}
 
 impl Masked {
     /// A masked array over `data` with `mask`, nothing else set.
@@ -822,7 +807,7 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
         return super::exceptions::class("MaskError")
             .ok_or_else(|| PyError::new("SystemError", "MaskError is not registered"));
     }
-    Err(super::numpy_names::missing_module_attribute(MODULE, name))
+    Err(crate::eval::error::missing_module_attribute(MODULE, name))
 }
 
 /// Call `np.ma.NAME(...)`: bound against its entry, then computed.

@@ -17,9 +17,10 @@ use super::super::error::{PyError, PyResult};
 use super::super::fp_errors;
 use super::super::value::Value;
 use super::{
-    Masked, array_of, as_masked, getmask, getmaskarray, is_ma, is_masked_constant, masked, np, view,
+    array_of, as_masked, getmask, getmaskarray, is_ma, is_masked_constant, masked, np, view,
 };
 use crate::eval::args::Args;
+use crate::eval::object::Masked;
 use crate::eval::protocol::truthy;
 
 /// Run `f` with `divide` and `invalid` (or every kind) ignored, as

@@ -9,7 +9,7 @@ use crate::render::repr::{array2string_with, object_array_str, object_array2stri
 use crate::render::{ElementSource, PrintOptions, scalar_repr, scalar_str};
 
 use super::super::object::Obj;
-use super::Masked;
+use crate::eval::object::Masked;
 
 /// `(2, 3)` as Python prints a shape tuple.
 pub fn shape_text(shape: &[usize]) -> String {

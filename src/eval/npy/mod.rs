@@ -119,7 +119,7 @@ pub fn load(path: &str) -> PyResult<super::value::Value> {
             .read_to_end(&mut prefix)
             .map_err(|e| os_error(&e, path))?;
         if prefix == b"PK\x03\x04" || prefix == b"PK\x05\x06" {
-            let npz = npz::NpzFile::open(path, file)?;
+            let npz = super::object::NpzFile::open(path, file)?;
             return Ok(super::object::object(super::object::Obj::Npz(npz)));
         }
         file.seek(io::SeekFrom::Start(0))

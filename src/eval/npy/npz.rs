@@ -14,6 +14,8 @@
 //! declared shape, a truncated or lying member, a bad CRC) is a one-line
 //! error and never an allocation the data cannot back.
 
+use super::super::object::NpzFile;
+use super::super::object::Obj;
 use std::cell::RefCell;
 use std::io::{Read, Write};
 
@@ -25,19 +27,6 @@ use crate::engine::{ArrayRef, buffer, interrupt};
 
 /// How many names NumPy's repr lists before `...`.
 const MAX_REPR_ARRAY_COUNT: usize = 5;
-
-/// An open `.npz` archive (`numpy.lib.npyio.NpzFile`).
-pub struct NpzFile {
-    /// The file name as given (`None` once closed: NumPy then shows
-    /// `'object'`).
-    name: RefCell<Option<String>>,
-    /// The member names without `.npy`, in archive order (`f.files`).
-    pub files: Vec<String>,
-    /// The member names as stored.
-    members: Vec<String>,
-    /// The open archive; `None` after `close()`.
-    zip: RefCell<Option<zip::ZipArchive<std::fs::File>>>,
-}
 
 impl std::fmt::Debug for NpzFile {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -262,4 +251,34 @@ pub fn savez(path: &str, named: Vec<(String, ArrayRef)>, compress: bool) -> PyRe
     }
     zip.finish().map_err(|e| zip_error(e, &path))?;
     Ok(())
+}
+
+/// The `NpzFile` an object value holds, if it is one.
+pub fn npz_of(v: &Value) -> Option<&NpzFile> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Npz(n) => Some(n),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The names, arrays or `(name, array)` pairs an `NpzFile` or one of its
+/// views iterates over, read now.
+pub fn npz_items(o: &Obj) -> Option<PyResult<Vec<Value>>> {
+    let (v, kind) = match o {
+        Obj::Npz(n) => return Some(Ok(n.files.iter().map(|f| Value::str(f)).collect())),
+        Obj::NpzView(v, kind) => (v, *kind),
+        _ => return None,
+    };
+    let n = npz_of(v)?;
+    let keys = n.files.iter().map(|f| Value::str(f));
+    Some(match kind {
+        "keys" => Ok(keys.collect()),
+        "values" => keys.map(|k| n.get(&k)).collect(),
+        _ => keys
+            .map(|k| Ok(Value::tuple(vec![k.clone(), n.get(&k)?])))
+            .collect(),
+    })
 }

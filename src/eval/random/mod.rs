@@ -51,7 +51,7 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
     if sigs::legacy(name).is_some() || sigs::find(sigs::CONSTRUCTORS, name).is_some() {
         return Ok(Value::func(&format!("np.random.{name}")));
     }
-    Err(super::numpy_names::missing_module_attribute(MODULE, name))
+    Err(crate::eval::error::missing_module_attribute(MODULE, name))
 }
 
 /// Call `np.random.NAME(...)`.

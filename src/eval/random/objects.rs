@@ -1,49 +1,11 @@
 //! The objects of `np.random`: `Generator`, `RandomState`, the bit
 //! generators and `SeedSequence`; their class paths, reprs and attributes.
 
-use std::cell::RefCell;
+pub use super::super::object::{BitGenObj, RandomObj, SeqObj};
 use std::rc::Rc;
-
-use crate::engine::random::legacy::LegacyState;
-use crate::engine::random::{AnyBitGen, SeedSequence};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-
-/// A `SeedSequence` with the entropy value it was made from (its repr
-/// shows that value as given).
-#[derive(Debug, Clone)]
-pub struct SeqObj {
-    /// The mixed sequence.
-    pub seq: SeedSequence,
-    /// `entropy` as given (an int or a list of ints).
-    pub entropy: Value,
-}
-
-/// A bit generator object and the seed sequence that seeded it.
-#[derive(Debug)]
-pub struct BitGenObj {
-    /// The generator state.
-    pub state: RefCell<AnyBitGen>,
-    /// `_seed_seq` (what `spawn` extends); `None` after legacy seeding.
-    pub seed_seq: Option<Rc<RandomObj>>,
-}
-
-/// One `np.random` object.
-#[derive(Debug)]
-pub enum RandomObj {
-    /// `Generator(bit_generator)`; `bit_generator` is a `BitGenerator`.
-    Generator {
-        /// The shared bit generator object (`rng.bit_generator`).
-        bit_generator: Rc<RandomObj>,
-    },
-    /// `RandomState`: MT19937 with the Gaussian cache.
-    RandomState(RefCell<LegacyState>),
-    /// `PCG64(...)` / `MT19937(...)`.
-    BitGenerator(BitGenObj),
-    /// `SeedSequence(...)`.
-    SeedSequence(RefCell<SeqObj>),
-}
 
 /// Class names of the module and the paths Python prints for them.
 const CLASSES: [(&str, &str); 5] = [

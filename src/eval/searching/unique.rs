@@ -10,12 +10,13 @@ use std::cmp::Ordering;
 use crate::engine::{ArrayRef, DType, NdArray, Order, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::named_tuple::{self, NamedTupleClass};
+use super::super::named_tuple;
 use super::super::value::Value;
 use super::hash_order;
 use super::order::{cmp, eq, is_nan};
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::object::NamedTupleClass;
 use crate::eval::protocol::truthy;
 
 /// What one call asks for.

@@ -152,13 +152,13 @@ pub fn module_attr(module: &str, name: &str) -> Option<Value> {
 pub fn call(s: &mut Session, char: bool, name: &str, args: &Args) -> PyResult<Value> {
     if char {
         let Some((sig, style)) = find_sig(CHAR_SIGNATURES, name) else {
-            return Err(super::numpy_names::missing_module_attribute(CHAR, name));
+            return Err(crate::eval::error::missing_module_attribute(CHAR, name));
         };
         let b = bind(sig, style, args)?;
         return call_char(s, name, &b);
     }
     let Some((sig, style)) = find_sig(SIGNATURES, name) else {
-        return Err(super::numpy_names::missing_module_attribute(STRINGS, name));
+        return Err(crate::eval::error::missing_module_attribute(STRINGS, name));
     };
     let b = bind(sig, style, args)?;
     if style == Style::Ufunc {
