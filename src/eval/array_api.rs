@@ -10,7 +10,6 @@ use crate::engine::index::{self, IndexItem, Indexed};
 use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::numpy::type_of;
 use super::registry::{Entry, Writes, func};
@@ -18,6 +17,7 @@ use super::signature::Style;
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::session::Session;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

@@ -48,7 +48,7 @@ pub fn interface(a: &ArrayRef) -> Value {
 
 /// `np.info(a)` for an array: `numpy/lib/_utils_impl.py`'s `_info` lines
 /// (`print("class: ", ...)` puts two spaces after each colon).
-pub fn info(s: &mut super::Session, args: &Args) -> PyResult<Value> {
+pub fn info(s: &mut crate::eval::session::Session, args: &Args) -> PyResult<Value> {
     let a = match args.get(0, "object") {
         Some(Value::Array(a)) => a.clone(),
         _ => {
@@ -86,7 +86,7 @@ fn py_bool(b: bool) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use crate::eval::Session;
+    use crate::eval::session::Session;
 
     /// NumPy 2.4.6's `np.info(a[:, ::2].T)` for an int32 (2, 3) array
     /// and `np.info` of a big-endian array, the pointer aside.

@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 
-use super::{Session, Value};
+use super::value::Value;
+
+use crate::eval::session::Session;
 
 /// Every name and what it was bound to at one moment.
 pub type Bindings = HashMap<String, Value>;

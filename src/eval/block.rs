@@ -8,13 +8,13 @@ use std::sync::Arc;
 
 use crate::syntax::ast::{Expr, ExprKind, FuncDef, Stmt};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::{Context, Obj, UserFunc, object};
 use super::scope::Found;
 use super::value::Value;
 use crate::eval::object::Frame;
 use crate::eval::protocol::iterate;
+use crate::eval::session::Session;
 
 /// How a statement ended.
 pub(super) enum Flow {

@@ -8,11 +8,11 @@ use std::rc::Rc;
 use crate::syntax::ast::{CompFor, CompKind, Expr};
 use crate::syntax::scope_names;
 
-use super::Session;
 use super::error::PyResult;
 use super::value::Value;
 use crate::eval::object::Frame;
 use crate::eval::pyiter::iterator;
+use crate::eval::session::Session;
 use crate::eval::set_table::set_of;
 
 impl Session {

@@ -14,12 +14,12 @@ use crate::engine::datetime::{self as dtm, Base, NAT, TimeUnit};
 use crate::engine::kernels::{BinaryOp, CompareOp};
 use crate::engine::{ArrayRef, DType, NdArray, Scalar};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

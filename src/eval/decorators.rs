@@ -9,11 +9,11 @@ use std::rc::Rc;
 
 use crate::syntax::ast::{Expr, Stmt};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::{Obj, object};
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// The builtin names this file adds.
 pub const NAMES: &[&str] = &["property", "staticmethod", "classmethod"];

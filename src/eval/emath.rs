@@ -11,13 +11,13 @@ use crate::engine::dtype::{DType, Kind};
 use crate::engine::element::scalar_as_f64;
 use crate::engine::{ArrayRef, Scalar, kernels};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::ops::numpy_binary;
 use super::signature::{Style, bind};
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::as_array;
+use crate::eval::session::Session;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.lib.scimath";

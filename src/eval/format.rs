@@ -6,11 +6,11 @@ use crate::engine::Scalar;
 use crate::render::PrintOptions;
 use crate::syntax::ast::FPart;
 
-use super::Session;
 use super::display::{repr, str_of};
 use super::error::{PyError, PyResult};
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// A parsed format spec: `[[fill]align][sign][#][0][width][,_][.precision][type]`.
 #[derive(Debug, Default, Clone)]

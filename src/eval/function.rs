@@ -5,13 +5,13 @@
 
 use std::rc::Rc;
 
-use super::Session;
 use super::block::Flow;
 use super::error::{PyError, PyResult};
 use super::object::UserFunc;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::object::Frame;
+use crate::eval::session::Session;
 
 /// Python's default `sys.getrecursionlimit()`; the prompt's own frame
 /// counts as one.

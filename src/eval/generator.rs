@@ -20,7 +20,6 @@ use std::sync::Arc;
 
 use crate::syntax::ast::{CompFor, Expr, ExprKind, FuncDef, Handler, Stmt};
 
-use super::Session;
 use super::block::{Flow, LoopItems};
 use super::error::{PyError, PyResult};
 use super::object::{Obj, Opaque};
@@ -28,6 +27,7 @@ use super::pyiter::{iter_object, next_item};
 use super::value::Value;
 use crate::eval::object::Frame;
 use crate::eval::object::IterState;
+use crate::eval::session::Session;
 
 /// A generator made by calling a function with `yield`.
 #[derive(Debug)]

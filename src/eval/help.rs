@@ -5,11 +5,12 @@
 //! the attribute rather than the tuple it holds.
 
 use super::error::PyResult;
+use super::index_routines::UFUNC_METHODS;
+use super::methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES};
+use super::numpy::NP_FUNCTIONS;
 use super::value::{TypeObj, Value};
-use super::{
-    ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, NP_FUNCTIONS, Session, UFUNC_METHODS,
-};
 use crate::eval::object::RandomObj;
+use crate::eval::session::Session;
 use crate::help::{Entry, lookup, wrap_words};
 use crate::syntax::ast::{Expr, ExprKind};
 

@@ -8,7 +8,6 @@ use crate::engine::index::{self, IndexItem, Indexed};
 use crate::engine::{ArrayRef, NdArray, Scalar};
 use crate::syntax::ast::{Arg, BoolOpKind, Expr, ExprKind, Stmt, UnaryOp};
 
-use super::Session;
 use super::args::Args;
 use super::convert::{to_array, to_index_items, to_scalar_for};
 use super::error::{PyError, PyResult};
@@ -19,6 +18,7 @@ use super::ops::{
 use super::protocol::{iterate, truthy, wrap_indexed};
 use super::record_fields::{field_view, is_str_list, multi_field_view, void_getitem};
 use super::value::Value;
+use crate::eval::session::Session;
 
 impl Session {
     pub(super) fn exec(&mut self, stmt: &Stmt) -> PyResult<Option<Value>> {

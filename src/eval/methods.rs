@@ -8,7 +8,6 @@ use crate::engine::index::IndexItem;
 use crate::engine::reduce::Reduction;
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::numpy::dtype_arg;
 use super::reduce_args::reduction;
@@ -17,6 +16,7 @@ use crate::eval::args::Args;
 use crate::eval::coerce::scalarize;
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::reshaping::{reshape, transpose};
+use crate::eval::session::Session;
 
 fn ints(v: &[usize]) -> Value {
     Value::tuple(v.iter().map(|&n| Value::Int(n as i128)).collect())

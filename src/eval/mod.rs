@@ -88,6 +88,7 @@ mod scalar_generic;
 mod scalar_methods;
 mod scope;
 mod searching;
+mod session;
 mod set_table;
 pub mod signature;
 mod stride_tricks;
@@ -112,62 +113,8 @@ pub use index_routines::UFUNC_METHODS;
 pub use methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, SCALAR_ATTRIBUTES};
 pub use numpy::shares_memory;
 pub use numpy::{NP_CONSTANTS, NP_FUNCTIONS};
+pub use session::{Session, WriteTarget};
 pub use value::Value;
-
-/// The learner's state: names and print options.
-pub struct Session {
-    names: HashMap<String, Value>,
-    /// NumPy's print options (`np.set_printoptions`).
-    pub print_options: PrintOptions,
-    /// Text written by `print` during the current statement.
-    printed: String,
-    /// The frame of the function (or comprehension) running, if any.
-    scope: Option<std::rc::Rc<object::Frame>>,
-    /// How many of the learner's function calls are under way.
-    depth: usize,
-    /// `_`: the last value the prompt showed.
-    last_shown: Option<Value>,
-    /// Whether expression statements show their value (at the prompt, in
-    /// blocks too; not inside functions).
-    display_exprs: bool,
-    /// Exceptions being handled by `except` clauses (for a bare `raise`).
-    handling: Vec<PyError>,
-    /// The global `RandomState` of `np.random.*`, made on first use.
-    random_state: Option<std::rc::Rc<random::RandomObj>>,
-    /// Arrays the current statement's subscript and attribute assignments
-    /// wrote into (at most [`MAX_TARGETS`]).
-    targets: Vec<WriteTarget>,
-    /// Copies the current statement made, and how (teaching view only).
-    made: Vec<provenance::Made>,
-    /// What its array-valued subscripts and calls were applied to.
-    produced: Vec<provenance::Producer>,
-    /// Byte ranges of its calls of learner-defined functions that wrote.
-    writing_calls: Vec<(usize, usize)>,
-    /// NumPy's floating-point error modes (`np.seterr`), kept between
-    /// statements.
-    err_state: fp_errors::ErrState,
-    /// Whether `RuntimeWarning`s are collected for the front end to show
-    /// (the prompt, `slicelab FILE`, lessons; not `--transcript`).
-    show_warnings: bool,
-    /// The warnings already shown: Python shows each one once per line of
-    /// `<stdin>` (its warnings registry), so a session does too.
-    warned: std::collections::HashSet<String>,
-}
-
-/// The most write targets one statement keeps (a loop may assign often).
-const MAX_TARGETS: usize = 16;
-
-/// An array a subscript or attribute assignment wrote into, with the byte
-/// span of the expression that produced it (`temps[temps > 20]` in
-/// `temps[temps > 20][0] = 0`): how the teaching view tells a write into a
-/// temporary copy without evaluating anything again.
-#[derive(Debug, Clone)]
-pub struct WriteTarget {
-    /// Byte range of the target's object expression in the statement.
-    pub span: (usize, usize),
-    /// The array written into.
-    pub array: crate::engine::ArrayRef,
-}
 
 /// What one statement did.
 #[derive(Debug, Clone, Default)]
@@ -253,7 +200,7 @@ impl Session {
     fn note_target(&mut self, span: crate::syntax::ast::Span, obj: &Value) {
         if let Value::Array(a) = obj
             && self.depth == 0
-            && self.targets.len() < MAX_TARGETS
+            && self.targets.len() < session::MAX_TARGETS
         {
             self.targets.push(WriteTarget {
                 span: (span.start, span.end),

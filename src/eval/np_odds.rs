@@ -15,7 +15,6 @@ use crate::engine::NdArray;
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::kernels::{BinaryOp, CompareOp};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::ops::{numpy_binary, numpy_compare};
 use super::registry::{Entry, Writes, func};
@@ -24,6 +23,7 @@ use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
 use crate::eval::coerce::as_array;
 use crate::eval::protocol::{iterate, truthy};
+use crate::eval::session::Session;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

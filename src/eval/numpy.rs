@@ -14,7 +14,6 @@ use crate::engine::layout::Layout;
 use crate::engine::reduce::{self, Reduction, normalize_axis};
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
-use super::Session;
 use super::coerce::{as_array, axes_arg, check_ndim, float_arg, int_arg, scalarize, shape_arg};
 use super::convert::{to_array, to_scalar_for};
 use super::display::str_of;
@@ -29,6 +28,7 @@ use super::reshaping::{
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
 use crate::eval::protocol::{iterate, truthy};
+use crate::eval::session::Session;
 
 /// Functions reachable as `np.NAME`: every one, so help coverage, tab
 /// completion and `np_attr` see them all; read from the registry

@@ -15,9 +15,9 @@ use std::rc::Rc;
 use crate::engine::ArrayRef;
 use crate::syntax::ast::Span;
 
-use super::Session;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// The most records one statement keeps (a loop may index often).
 const MAX_MADE: usize = 16;

@@ -3,7 +3,6 @@
 //! learners use around arrays: `format`, `chr`, `ord`, `hash`, `callable`,
 //! `round` on NumPy scalars. Anything else goes on to `numpy.rs`.
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::Obj;
 use super::ops::python_order;
@@ -12,6 +11,7 @@ use crate::engine::Scalar;
 use crate::engine::kernels::CompareOp;
 use crate::eval::args::Args;
 use crate::eval::protocol::truthy;
+use crate::eval::session::Session;
 
 /// Builtin names this file adds.
 const NAMES: &[&str] = &[

@@ -13,13 +13,13 @@ use std::rc::Rc;
 
 use crate::syntax::ast::{BinOp, ClassDef, CmpOp};
 
-use super::Session;
 use super::error::{ExcObject, PyError, PyResult};
 use super::object::{Obj, object};
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
 use crate::eval::object::ExcState;
 use crate::eval::object::Frame;
+use crate::eval::session::Session;
 
 /// The builtin exception class a learner's class derives from, first in
 /// its method resolution order (`None`: not an exception class).

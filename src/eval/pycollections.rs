@@ -7,12 +7,12 @@ use std::rc::Rc;
 
 use crate::syntax::ast::{Expr, ExprKind};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::Obj;
 use super::ops::python_eq;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 use crate::eval::set_table::check_hashable;
 
 /// `del obj[idx]` for lists (an index or a slice) and dicts.

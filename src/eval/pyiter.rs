@@ -8,12 +8,12 @@
 use super::object::{IterState, PyRange};
 use std::cell::RefCell;
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::{Obj, object};
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::protocol::{iterate, truthy};
+use crate::eval::session::Session;
 
 /// `r.index(x)` and `r.count(x)` of a range.
 pub fn range_method(obj: &Value, name: &str, args: &Args) -> PyResult<Option<Value>> {

@@ -3,12 +3,12 @@
 //! `d.setdefault(k, v)`). `methods.rs` asks here first; what is not
 //! handled goes back to it.
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::ops::python_eq;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::protocol::iterate;
+use crate::eval::session::Session;
 
 /// CPython's `PyObject_RichCompareBool(item, x, Py_EQ)`: identity first,
 /// then `==` and its truth, which an array answers elementwise (so an

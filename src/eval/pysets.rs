@@ -10,12 +10,12 @@ use std::rc::Rc;
 use crate::engine::kernels::CompareOp;
 use crate::syntax::ast::{BinOp, Expr, ExprKind, UnaryOp};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::{Obj, object};
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::object::SetTable;
+use crate::eval::session::Session;
 
 /// The table of a set or frozenset value (a copy), if it is one.
 pub fn table_of(v: &Value) -> Option<SetTable> {

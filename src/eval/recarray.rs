@@ -15,13 +15,13 @@ use std::rc::Rc;
 use crate::engine::{ArrayRef, DType, NdArray};
 use crate::render::PrintOptions;
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::Obj;
 use super::registry::{Entry, Writes, func, prepare};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.rec";

@@ -15,12 +15,12 @@
 
 use std::sync::LazyLock;
 
-use super::Session;
 use super::display::repr;
 use super::error::{PyError, PyResult};
 use super::signature::{self, Bound, ParamKind, Style, not_implemented_argument};
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// What a call writes into arrays the caller already holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,11 +14,11 @@ use crate::engine::dtype::DType;
 use crate::engine::element::scalar_as_f64;
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
-use super::Session;
 use super::error::PyResult;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::scalarize;
+use crate::eval::session::Session;
 
 /// The fresh 0-d array NumPy's `PyArray_FromScalar` makes.
 fn zero_d(dt: &DType, sc: &Scalar) -> PyResult<ArrayRef> {

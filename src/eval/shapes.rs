@@ -4,7 +4,6 @@
 //! Each follows the Python source of `numpy.lib`/`numpy._core` step by
 //! step, so values, dtypes, views/copies and messages come out as NumPy's.
 
-use super::Session;
 use super::convert::{to_array, to_scalar_for};
 use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
@@ -22,6 +21,7 @@ use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, float_arg, int_arg, shape_arg};
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::reshaping::{broadcast_to, concatenate, reshape};
+use crate::eval::session::Session;
 
 /// This module's registry entries (`registry::tables`); the name each
 /// answers to is the text before `(`.

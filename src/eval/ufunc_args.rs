@@ -12,7 +12,6 @@ use crate::engine::promote::{can_cast_safe, can_cast_same_kind};
 use crate::engine::{ArrayRef, NdArray, kernels};
 use crate::render::dtype_repr;
 
-use super::Session;
 use super::convert::to_array;
 use super::error::{PyError, PyResult};
 use super::numpy::dtype_arg;
@@ -21,6 +20,7 @@ use super::signature::not_implemented_argument;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::session::Session;
 
 /// Does `rule` allow casting `from` to `to`? (`same_kind` never takes a
 /// signed integer to an unsigned one, as NumPy's `np.can_cast` says.)

@@ -16,7 +16,6 @@ use crate::engine::index::{self, IndexItem};
 use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray, Order, kernels};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::numpy::dtype_arg;
 use super::registry::{Entry, Writes, func, np_entry};
@@ -26,6 +25,7 @@ use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, scalarize};
 use crate::eval::protocol::truthy;
 use crate::eval::reshaping::{concatenate, reshape};
+use crate::eval::session::Session;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

@@ -14,12 +14,12 @@ use crate::engine::dtype::{DType, Kind};
 use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray, Order, kernels};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::numpy::dtype_arg;
 use super::signature::{Bound, not_implemented_argument};
 use super::value::Value;
 use crate::eval::coerce::as_array;
+use crate::eval::session::Session;
 
 fn int(i: usize) -> Value {
     Value::Int(i as i128)

@@ -20,13 +20,13 @@ use std::rc::Rc;
 
 use crate::engine::dtype::DType;
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::{Obj, object};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// The registry entries of this module.
 pub const ENTRIES: &[Entry] = &[

@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use crate::engine::{ArrayRef, DType, Scalar};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::{array_of, as_masked, is_masked_constant, masked, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::protocol::truthy;
+use crate::eval::session::Session;
 
 /// The methods slicelab's masked arrays have.
 const METHODS: &[&str] = &[

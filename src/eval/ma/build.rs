@@ -5,13 +5,13 @@
 
 use crate::engine::{ArrayRef, DType, Scalar};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::{array_of, as_masked, default_fill, getmask, is_ma, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::protocol::truthy;
+use crate::eval::session::Session;
 
 fn bool_dtype() -> Value {
     Value::DType(DType::Bool)

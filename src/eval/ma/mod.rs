@@ -26,13 +26,13 @@ use std::rc::Rc;
 
 use crate::engine::{ArrayRef, DType, NdArray, Scalar};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::object::Obj;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 pub use attrs::{attr, call_method, getitem, setattr, setitem};
 pub use ops::{binary, compare, inplace, items, ufunc, unary};

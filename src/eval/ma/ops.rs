@@ -12,7 +12,6 @@
 use crate::engine::{DType, Scalar};
 use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::fp_errors;
 use super::super::value::Value;
@@ -22,6 +21,7 @@ use super::{
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::protocol::truthy;
+use crate::eval::session::Session;
 
 /// Run `f` with `divide` and `invalid` (or every kind) ignored, as
 /// core.py's `np.errstate` blocks do.

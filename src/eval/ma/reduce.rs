@@ -6,13 +6,13 @@
 
 use crate::engine::{DType, Scalar};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::{array_of, masked, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::protocol::truthy;
+use crate::eval::session::Session;
 
 /// `axis=` and `keepdims=` as given (keepdims only when given).
 fn axis_kw(a: &Args) -> Vec<(&'static str, Value)> {

@@ -6,13 +6,13 @@ use crate::engine::dtype::DType;
 use crate::engine::{NdArray, Scalar};
 use crate::syntax::ast::BinOp;
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::signature::Bound;
 use super::super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, int_arg};
 use crate::eval::protocol::iterate;
+use crate::eval::session::Session;
 
 /// `isinstance(n, (int, np.integer))`, as an integer.
 fn integer(v: &Value) -> Option<i128> {

@@ -13,13 +13,13 @@ use crate::engine::pocketfft::{double, single};
 use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::signature::Bound;
 use super::super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, int_arg};
 use crate::eval::protocol::iterate;
+use crate::eval::session::Session;
 use crate::render::PrintOptions;
 
 fn refuse(what: &str) -> PyError {

@@ -4,12 +4,12 @@
 //! `tensordot`, which call the `np.` functions. Each forwards to the `np.` function
 //! through the registry, so its values and errors are that function's.
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::np;
 use crate::eval::args::Args;
 use crate::eval::coerce::as_array;
+use crate::eval::session::Session;
 
 /// The keyword arguments `args` holds among `names`.
 fn given(args: &Args, names: &[&'static str]) -> Vec<(&'static str, Value)> {

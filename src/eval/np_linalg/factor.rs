@@ -15,7 +15,6 @@
 //!
 //! Matrices are column-major here (`a[i + j * m]`), as LAPACK sees them.
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::named_tuple;
 use super::super::value::Value;
@@ -25,6 +24,7 @@ use super::solve::stacked_square;
 use super::{linalg_error, np};
 use crate::eval::args::Args;
 use crate::eval::coerce::as_array;
+use crate::eval::session::Session;
 
 /// `potf2` on the column-major `n x n` matrix `a`, lower (`A = L L^T`)
 /// or upper (`A = U^T U`); the other triangle is left as it was. Returns

@@ -31,12 +31,12 @@ mod solve;
 mod spectral;
 mod syevd;
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.linalg";

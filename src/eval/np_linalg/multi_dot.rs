@@ -5,12 +5,12 @@
 //! first minimum wins); the products are `np.dot`s through the registry,
 //! so their digits are `np.dot`'s.
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::{linalg_error, np};
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::session::Session;
 
 fn dot(s: &mut Session, a: &Value, b: &Value) -> PyResult<Value> {
     np(s, "dot", vec![a.clone(), b.clone()], vec![])

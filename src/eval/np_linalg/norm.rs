@@ -9,7 +9,6 @@ use crate::engine::dtype::{DType, Kind};
 use crate::engine::typed::elems;
 use crate::engine::{ArrayRef, Order, kernels};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::blas::{dot_contiguous, dot_strided, dot_threaded};
@@ -17,6 +16,7 @@ use super::np;
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, int_arg, scalarize};
 use crate::eval::reshaping::reshape;
+use crate::eval::session::Session;
 
 /// The `ord=` argument.
 #[derive(Clone, PartialEq)]

@@ -10,7 +10,6 @@
 
 use crate::engine::{DType, Scalar};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::registry::{Entry, Writes, func};
 use super::super::signature::Style;
@@ -20,6 +19,7 @@ use super::np;
 use crate::eval::args::Args;
 use crate::eval::coerce::as_array;
 use crate::eval::protocol::truthy;
+use crate::eval::session::Session;
 
 /// The registry entry.
 pub const ENTRIES: &[Entry] = &[func(

@@ -10,7 +10,6 @@
 use crate::engine::DType;
 use crate::engine::Scalar;
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::dense::{self, Stack, array, refuse_nonfinite, shape_with};
@@ -20,6 +19,7 @@ use super::solve::stacked_square;
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, scalarize};
 use crate::eval::protocol::truthy;
+use crate::eval::session::Session;
 
 fn stacked_2d(a: &crate::engine::ArrayRef) -> PyResult<()> {
     if a.ndim() < 2 {

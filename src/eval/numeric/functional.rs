@@ -5,11 +5,11 @@
 //! result assembled the same way (`apply_along_axis` returns a transposed
 //! view of its buffer, as NumPy's does).
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::py::{arr, dt, dtype, int, ndim, tup};
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// The extra positional and keyword arguments passed on to the function.
 fn extras(args: &Args, npos: usize, named: &[&str]) -> (Vec<Value>, Vec<(String, Value)>) {

@@ -9,11 +9,11 @@
 use crate::engine::dtype::DType;
 use crate::syntax::ast::BinOp;
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::py::{arr, dt, dtype, float, int, ndim, sl, tup, unsupported};
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// NumPy's `BLOCK`: the fast paths work on this many values at a time.
 const BLOCK: usize = 65536;

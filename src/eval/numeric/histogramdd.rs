@@ -6,12 +6,12 @@
 //! off, a view of the counts) and, for `density=True`, the divisions by
 //! each dimension's bin widths and the total.
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::{TypeObj, Value};
 use super::histogram::outer_edges_of;
 use super::py::{all, arr, int, ndim, sl, tup};
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// Python's `len(v)`, or `None` where `len` raises TypeError.
 fn py_len(s: &mut Session, v: &Value) -> PyResult<Option<usize>> {

@@ -6,11 +6,11 @@
 
 use crate::engine::dtype::{DType, Kind};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::py::{arr, dt, dtype, int, ndim, tup};
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// `np.trim_zeros(filt, trim='fb', axis=None)`.
 pub fn trim_zeros(s: &mut Session, args: &Args) -> PyResult<Value> {

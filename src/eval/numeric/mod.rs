@@ -18,12 +18,12 @@ mod py;
 mod signal;
 mod stats;
 
-use super::Session;
 use super::error::PyResult;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// This module's registry entries.
 pub const ENTRIES: &[Entry] = &[

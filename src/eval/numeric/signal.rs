@@ -9,12 +9,12 @@
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::{NdArray, Order, Scalar};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::py::{all, arr, dt, dtype, float, int, ndim, sl, tup, unsupported};
 use crate::eval::args::Args;
 use crate::eval::coerce::{float_arg, scalarize};
+use crate::eval::session::Session;
 
 pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     match name {

@@ -6,11 +6,11 @@
 
 use crate::engine::dtype::{DType, Kind};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::{TypeObj, Value};
 use super::py::{all, arr, dt, dtype, float, int, ndim, tup, unsupported};
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     match name {

@@ -9,7 +9,6 @@ use crate::engine::DType;
 use crate::engine::random::bounded::Method;
 use crate::engine::random::{AnyBitGen, next_float, ziggurat};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::numpy::dtype_arg;
 use super::super::signature::{Bound, Style, bind};
@@ -20,6 +19,7 @@ use super::out::fill_out;
 use super::permute::{self, Flavor};
 use super::{ints, sigs};
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// Call `Generator.NAME`.
 pub fn call(_s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyResult<Value> {

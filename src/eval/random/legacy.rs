@@ -10,7 +10,6 @@ use crate::engine::random::legacy::LegacyState;
 use crate::engine::random::mt19937::{Mt19937, N};
 use crate::engine::{DType, Scalar};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::numpy::dtype_arg;
 use super::super::signature::{Bound, Style, bind};
@@ -21,6 +20,7 @@ use super::{ints, permute, sigs};
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, shape_arg};
 use crate::eval::protocol::iterate;
+use crate::eval::session::Session;
 
 /// Call `RandomState.NAME` on `obj` (or `np.random.NAME` on the global one).
 pub fn call(s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyResult<Value> {

@@ -35,10 +35,10 @@ use std::rc::Rc;
 
 pub use objects::{RandomObj, repr};
 
-use super::Session;
 use super::error::PyResult;
 use super::value::Value;
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.random";

@@ -11,7 +11,6 @@ use crate::engine::random::seed_sequence::{DEFAULT_POOL_SIZE, int_words};
 use crate::engine::random::{AnyBitGen, BitGen, Mt19937, Pcg64, SeedSequence};
 use crate::engine::{DType, Scalar};
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::numpy::dtype_arg;
 use super::super::signature::{Style, bind};
@@ -20,6 +19,7 @@ use super::objects::{BitGenObj, RandomObj, SeqObj};
 use super::sigs;
 use crate::eval::args::Args;
 use crate::eval::protocol::iterate;
+use crate::eval::session::Session;
 
 /// `n` bytes of fresh OS entropy.
 fn os_entropy(n: usize) -> PyResult<Vec<u8>> {

@@ -17,12 +17,12 @@ use crate::engine::broadcast::{broadcast_layout, broadcast_shapes_or_err};
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::signature::{Bound, Style, bind};
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::session::Session;
 use text::{Case, Ends, Just, Pred, Units};
 
 /// `np.strings`'s module name.

@@ -9,7 +9,6 @@
 //! filling value (`nan` by default). `NameValidator` makes the field
 //! names. Other dtypes (and `dtype=None` inference) are refused.
 
-use super::super::Session;
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
@@ -21,6 +20,7 @@ use crate::engine::{NdArray, buffer, interrupt};
 use crate::eval::args::Args;
 use crate::eval::coerce::int_arg;
 use crate::eval::protocol::{iterate, truthy};
+use crate::eval::session::Session;
 
 /// `NameValidator`'s defaults as `genfromtxt` passes them.
 const DELETECHARS: &str = " !#$%&'()*+,-./:;<=>?@[\\]^{|}~";

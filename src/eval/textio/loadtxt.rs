@@ -10,7 +10,6 @@
 //! shape, as NumPy prints them). The result is the reader's fresh array
 //! through `_ensure_ndmin_ndarray` (a view when it squeezes) and `unpack`.
 
-use super::super::Session;
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
 use super::super::npy::literal::str_repr;
@@ -24,6 +23,7 @@ use crate::eval::args::Args;
 use crate::eval::coerce::int_arg;
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::reshaping::transpose;
+use crate::eval::session::Session;
 
 /// How fields are cut out of a line.
 struct Dialect {

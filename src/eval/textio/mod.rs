@@ -17,7 +17,6 @@ mod savetxt;
 
 use std::io::Read;
 
-use super::Session;
 use super::error::{PyError, PyResult};
 use super::npy::literal::str_repr;
 use super::npy::os_error;
@@ -26,6 +25,7 @@ use super::signature::Style;
 use super::value::Value;
 use crate::engine::{buffer, interrupt};
 use crate::eval::args::Args;
+use crate::eval::session::Session;
 
 pub(super) use rawfile::tofile;
 

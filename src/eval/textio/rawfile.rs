@@ -5,7 +5,6 @@
 
 use std::io::Write;
 
-use super::super::Session;
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
 use super::super::methods::scalar_to_py;
@@ -17,6 +16,7 @@ use crate::engine::scalar::Scalar;
 use crate::engine::{ArrayRef, NdArray, Order, interrupt};
 use crate::eval::args::Args;
 use crate::eval::coerce::int_arg;
+use crate::eval::session::Session;
 
 fn str_arg(args: &Args, i: usize, name: &str, default: &str, func: &str) -> PyResult<String> {
     match args.get(i, name) {

@@ -7,7 +7,6 @@
 
 use std::io::Write;
 
-use super::super::Session;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::{create_file, path_of, refuse_compressed};
@@ -16,6 +15,7 @@ use crate::engine::scalar::Scalar;
 use crate::engine::{ArrayRef, interrupt};
 use crate::eval::args::Args;
 use crate::eval::coerce::as_array;
+use crate::eval::session::Session;
 
 /// A str parameter, with its default.
 fn str_param(args: &Args, i: usize, name: &str, default: &str) -> PyResult<String> {
