@@ -51,6 +51,8 @@ pub const ENTRIES: &[Entry] = &[
     unary!("isnat"),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// NumPy 2's other names for these and other ufuncs: the same objects
 /// (`np.bitwise_not is np.invert`), so they print the first name.
 pub const ALIASES: &[(&str, &str)] = &[

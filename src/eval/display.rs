@@ -1,9 +1,6 @@
 //! `repr()` and `str()` of Python values, as the prompt and `print` show
 //! them. Arrays, NumPy scalars and dtypes go to `render`.
 
-use std::rc::Rc;
-
-use super::object::Obj;
 use crate::engine::array::Snapshot;
 use crate::render::scalar_repr::{py_bytes_repr, py_str_repr};
 use crate::render::{
@@ -78,13 +75,13 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         }
         Value::Module(name) => format!("<module '{name}'>"),
         Value::Flags(a) => flags_repr(a),
-        Value::Random(r) => super::random::repr(r),
+        Value::Random(r) => super::object_repr::random_repr(r),
         Value::MachInfo(m) => m.repr(),
         Value::FlatIter(a) => format!(
             "<numpy.flatiter object at {:#x}>",
             std::rc::Rc::as_ptr(a) as usize
         ),
-        Value::Object(o) => object_repr(o, opts),
+        Value::Object(o) => super::object_repr::object_repr(o, opts),
     }
 }
 
@@ -125,7 +122,7 @@ pub fn str_of(v: &Value, opts: &PrintOptions) -> String {
         Value::NpScalar(dt, s) => scalar_str(dt, s),
         Value::Void(a) => scalar_str(a.dtype(), &a.first()),
         Value::DType(dt) => dtype_str(dt),
-        Value::Object(o) => object_str(o, opts),
+        Value::Object(o) => super::object_repr::object_str(o, opts),
         Value::MachInfo(m) => m.str(),
         other => repr(other, opts),
     }
@@ -150,7 +147,7 @@ fn complex_repr(re: f64, im: f64) -> String {
 /// The dotted path Python shows for a type.
 pub fn type_path(t: &TypeObj) -> String {
     match t {
-        TypeObj::Builtin(name) => super::exceptions::qualified_name(name),
+        TypeObj::Builtin(name) => qualified_name(name),
         TypeObj::NpScalar(dt) => format!("numpy.{}", np_scalar_class(dt)),
         TypeObj::NdArray => "numpy.ndarray".into(),
         TypeObj::Void => "numpy.void".into(),
@@ -169,67 +166,15 @@ fn flags_repr(a: &crate::engine::ArrayRef) -> String {
         b(a.writeable())
     )
 }
-
-/// `repr()` of an object.
-pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
-    let addr = Rc::as_ptr(o) as usize;
-    match o.as_ref() {
-        Obj::Func(f) => {
-            let name = &f.def.qualname;
-            format!("<function {name} at {addr:#x}>")
-        }
-        Obj::Exc(e, state) => super::exceptions::args_repr(&e.kind, &state.args.borrow(), opts),
-        Obj::Iter(state, kind) => {
-            match state
-                .try_borrow()
-                .ok()
-                .and_then(|s| super::generator::generator_name(&s))
-            {
-                Some(name) => format!("<generator object {name} at {addr:#x}>"),
-                None => format!("<{kind} object at {addr:#x}>"),
-            }
-        }
-        Obj::MappingProxy(d) => format!("mappingproxy({})", repr(d, opts)),
-        Obj::Range(r) => r.repr(),
-        Obj::Set(t) => set_repr(&t.borrow().items(), "set()", "", opts),
-        Obj::FrozenSet(t) => set_repr(&t.items(), "frozenset()", "frozenset", opts),
-        Obj::Context(_) => format!("<{} object at {addr:#x}>", o.type_name()),
-        Obj::Class(_) | Obj::Instance(_) | Obj::BoundMethod(..) | Obj::Super(..) => {
-            super::pyclass::default_repr(o, opts).unwrap_or_default()
-        }
-        Obj::NamedTuple(t) => super::named_tuple::repr(t, opts),
-        Obj::Masked(_) | Obj::MaskedConstant => super::ma::repr(o, opts),
-        Obj::RecArray(_) | Obj::Record(_) => super::recarray::repr(o, opts),
-        Obj::Npz(n) => n.repr(),
-        Obj::NpzView(v, _) => format!("{}({})", o.type_name(), repr(v, opts)),
-        Obj::Property(_) => format!("<property object at {addr:#x}>"),
-        Obj::PyUfunc(u) => format!("<ufunc '{}'>", u.name),
-        Obj::Vectorize(_) => super::vectorize::vectorize_repr(o),
-        Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
-            format!("<{}({})>", o.type_name(), repr(f, opts))
-        }
-    }
-}
-
-/// `{1, 2}`, `frozenset({1, 2})`, or the empty form.
-fn set_repr(items: &[Value], empty: &str, name: &str, opts: &PrintOptions) -> String {
-    if items.is_empty() {
-        return empty.into();
-    }
-    let parts: Vec<String> = items.iter().map(|v| repr(v, opts)).collect();
-    if name.is_empty() {
-        format!("{{{}}}", parts.join(", "))
-    } else {
-        format!("{name}({{{}}})", parts.join(", "))
-    }
-}
-
-/// `str()` of an object.
-pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
-    match o.as_ref() {
-        Obj::Exc(e, _) => e.message.clone(),
-        Obj::Masked(_) | Obj::MaskedConstant => super::ma::str_of(o, opts),
-        Obj::RecArray(_) | Obj::Record(_) => super::recarray::str_of(o, opts),
-        _ => object_repr(o, opts),
+/// The dotted path Python shows for an exception class (`type(e)`):
+/// NumPy's classes live in their modules.
+pub fn qualified_name(name: &str) -> String {
+    match name {
+        "LinAlgError" => "numpy.linalg.LinAlgError".into(),
+        "MaskError" => "numpy.ma.core.MaskError".into(),
+        "BadZipFile" => "zipfile.BadZipFile".into(),
+        "AxisError" => "numpy.exceptions.AxisError".into(),
+        "ComplexWarning" => "numpy.exceptions.ComplexWarning".into(),
+        other => other.into(),
     }
 }

@@ -43,6 +43,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// The `np.*` names this module answers (one [`ENTRIES`] line each).
 pub const NAMES: &[&str] = &[
     "iinfo",

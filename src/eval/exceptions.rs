@@ -49,19 +49,6 @@ pub fn args_str(kind: &str, args: &[Value], opts: &PrintOptions) -> String {
     }
 }
 
-/// `BaseException.__repr__`: `Name(arg)` for one argument, else the class
-/// name before the repr of the tuple of arguments (`Name()`, `Name(1, 2)`).
-pub fn args_repr(name: &str, args: &[Value], opts: &PrintOptions) -> String {
-    match args {
-        [one] => format!("{name}({})", super::display::repr(one, opts)),
-        [] => format!("{name}()"),
-        many => format!(
-            "{name}{}",
-            super::display::repr(&Value::tuple(many.to_vec()), opts)
-        ),
-    }
-}
-
 /// What `except ... as e` binds: the object that was raised, or for an
 /// error slicelab raised itself a new instance whose one argument is the
 /// message.
@@ -160,19 +147,6 @@ pub fn builtin_kind(err: &PyError) -> &str {
         .and_then(|o| super::pyclass::type_of(&o.0))
         .and_then(|c| super::pyclass::exception_base(&c))
         .unwrap_or(&err.kind)
-}
-
-/// The dotted path Python shows for an exception class (`type(e)`):
-/// NumPy's classes live in their modules.
-pub fn qualified_name(name: &str) -> String {
-    match name {
-        "LinAlgError" => "numpy.linalg.LinAlgError".into(),
-        "MaskError" => "numpy.ma.core.MaskError".into(),
-        "BadZipFile" => "zipfile.BadZipFile".into(),
-        "AxisError" => "numpy.exceptions.AxisError".into(),
-        "ComplexWarning" => "numpy.exceptions.ComplexWarning".into(),
-        other => other.into(),
-    }
 }
 
 /// Whether `name` names an exception class.

@@ -22,7 +22,7 @@ use crate::syntax::ast::{CompFor, Expr, ExprKind, FuncDef, Handler, Stmt};
 
 use super::block::{Flow, LoopItems};
 use super::error::{PyError, PyResult};
-use super::object::{Obj, Opaque};
+use super::object::{Obj, Suspended};
 use super::pyiter::{iter_object, next_item};
 use super::value::Value;
 use crate::eval::object::Frame;
@@ -123,26 +123,26 @@ pub(super) fn new_generator(def: Arc<FuncDef>, frame: Rc<Frame>) -> Value {
     )
 }
 
+impl Suspended for Generator {
+    fn name(&self) -> Rc<str> {
+        self.name.clone()
+    }
+}
+
+impl Suspended for GenExpr {
+    fn name(&self) -> Rc<str> {
+        Rc::from("<genexpr>")
+    }
+}
+
 /// The generator a `Gen` state holds (this module alone makes them).
-pub(super) fn generator_of(g: &mut dyn Opaque) -> PyResult<&mut Generator> {
+pub(super) fn generator_of(g: &mut dyn Suspended) -> PyResult<&mut Generator> {
     (g as &mut dyn Any).downcast_mut().ok_or_else(internal)
 }
 
 /// The generator expression a `GenExpr` state holds.
-pub(super) fn genexpr_of(g: &mut dyn Opaque) -> PyResult<&mut GenExpr> {
+pub(super) fn genexpr_of(g: &mut dyn Suspended) -> PyResult<&mut GenExpr> {
     (g as &mut dyn Any).downcast_mut().ok_or_else(internal)
-}
-
-/// The name a generator object's repr shows (`None`: not a generator).
-pub fn generator_name(state: &IterState) -> Option<Rc<str>> {
-    match state {
-        IterState::Gen(g) => (g.as_ref() as &dyn Any)
-            .downcast_ref::<Generator>()
-            .map(|g| g.name.clone()),
-        IterState::GenExpr(_) => Some(Rc::from("<genexpr>")),
-        IterState::Running(name) => name.clone(),
-        _ => None,
-    }
 }
 
 /// The value the generator `it` returned when it just ended, taken once
@@ -728,7 +728,7 @@ impl Session {
         let Obj::Iter(cell, _) = o.as_ref() else {
             return Err(internal());
         };
-        let name = generator_name(&cell.borrow());
+        let name = cell.borrow().generator_name();
         let mut state = std::mem::replace(&mut *cell.borrow_mut(), IterState::Running(name));
         let out = match &mut state {
             IterState::Gen(g) => generator_of(g.as_mut()).and_then(|g| self.resume(g, value)),

@@ -104,6 +104,8 @@ pub const ENTRIES: &[Entry] = &[
     func("atleast_3d(*arys)", Style::Python, "arys", Writes::Nothing),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// The `np.*` names this module answers (each has one entry in [`SIGNATURES`]).
 pub const NAMES: &[&str] = &[
     "split",

@@ -130,6 +130,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// Does this module answer `np.NAME`?
 pub fn answers(name: &str) -> bool {
     ENTRIES.iter().any(|e| e.name() == name)

@@ -35,6 +35,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// Does this module answer `np.NAME`?
 pub fn answers(name: &str) -> bool {
     matches!(name, "matvec" | "vecmat")

@@ -84,18 +84,6 @@ fn items(t: &NamedTuple) -> &[Value] {
     }
 }
 
-/// `repr(x)`: `UniqueCountsResult(values=array([1, 2]), counts=array([2, 1]))`.
-pub fn repr(t: &NamedTuple, opts: &PrintOptions) -> String {
-    let parts: Vec<String> = t
-        .class
-        .fields
-        .iter()
-        .zip(items(t))
-        .map(|(f, v)| format!("{f}={}", super::display::repr(v, opts)))
-        .collect();
-    format!("{}({})", t.class.name, parts.join(", "))
-}
-
 /// `x.NAME`: a field, `_fields`, or one of the tuple's methods.
 pub fn attr(t: &NamedTuple, obj: &Value, name: &str) -> PyResult<Value> {
     if let Some(k) = t.class.fields.iter().position(|f| *f == name) {

@@ -18,6 +18,8 @@ pub const ENTRIES: &[Entry] = &[
     func("ndindex(*shape)", Style::Python, "shape", Writes::Nothing),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// Is `np.NAME` one of this module's?
 pub fn answers(name: &str) -> bool {
     ENTRIES.iter().any(|e| e.name() == name)

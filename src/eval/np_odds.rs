@@ -73,6 +73,8 @@ pub const ENTRIES: &[Entry] = &[
     func("kaiser(M, beta)", Style::Python, "M beta", Writes::Nothing),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// Does this module answer `np.NAME`?
 pub fn answers(name: &str) -> bool {
     ENTRIES.iter().any(|e| e.name() == name)

@@ -33,8 +33,12 @@ use crate::eval::session::Session;
 /// Functions reachable as `np.NAME`: every one, so help coverage, tab
 /// completion and `np_attr` see them all; read from the registry
 /// (`registry.rs`), where each name is written once with its signature.
-pub static NP_FUNCTIONS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| super::registry::np_names().collect());
+/// Sorted, as `dir(np)` lists them.
+pub static NP_FUNCTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut names: Vec<&'static str> = super::registry::np_names().collect();
+    names.sort_unstable();
+    names
+});
 
 /// Constants and types reachable as `np.NAME` besides [`NP_FUNCTIONS`]
 /// (a selection for completion and help; [`np_attr`] knows a few aliases more).

@@ -23,11 +23,13 @@ use crate::syntax::ast::FuncDef;
 use super::error::PyError;
 use super::value::Value;
 
-/// State a module owns and alone reads (a suspended generator's frames and
-/// statement stack, in `generator.rs`): the value model holds it without
-/// knowing its shape, and its owner downcasts it back.
-pub trait Opaque: std::any::Any + std::fmt::Debug {}
-impl<T: std::any::Any + std::fmt::Debug> Opaque for T {}
+/// A suspended generator's state, which `generator.rs` owns and alone
+/// reads (its frame and statement stack): the value model holds it without
+/// knowing its shape, and the owner downcasts it back.
+pub trait Suspended: std::any::Any + std::fmt::Debug {
+    /// The name its repr shows (`f`, `<genexpr>`).
+    fn name(&self) -> Rc<str>;
+}
 
 /// An object made by Python code rather than by NumPy.
 #[derive(Debug)]
@@ -167,6 +169,28 @@ impl Obj {
     }
 }
 
+impl IterState {
+    /// The name a generator object's repr shows (`None`: not a generator).
+    pub fn generator_name(&self) -> Option<Rc<str>> {
+        match self {
+            IterState::Gen(g) | IterState::GenExpr(g) => Some(g.name()),
+            IterState::Running(name) => name.clone(),
+            _ => None,
+        }
+    }
+}
+
+/// The class a value holds, if it is one of the learner's classes.
+pub fn class_of(v: &Value) -> Option<&ClassObj> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Class(c) => Some(c),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// An object value.
 pub fn object(o: Obj) -> Value {
     Value::Object(Rc::new(o))
@@ -222,9 +246,9 @@ pub enum IterState {
     /// `enumerate(iterator, start)`.
     Enumerate(Value, i128),
     /// A generator function's run.
-    Gen(Box<dyn Opaque>),
+    Gen(Box<dyn Suspended>),
     /// A generator expression's run.
-    GenExpr(Box<dyn Opaque>),
+    GenExpr(Box<dyn Suspended>),
     /// A learner's iterator, read through its `__next__`.
     User(Value),
     /// Taken out while its `next` runs (a re-entrant `next` finds this);

@@ -44,6 +44,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// The names this module answers.
 pub const NAMES: &[&str] = &["vdot", "inner", "kron", "cross", "tensordot", "einsum"];
 

@@ -7,7 +7,7 @@
 //! `__contains__`, `__call__` and the arithmetic dunders are used by the
 //! prompt, `print`, the builtins and the operators.
 
-use super::object::{ClassObj, Instance};
+use super::object::{ClassObj, Instance, class_of};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -73,16 +73,6 @@ pub fn has_method(v: &Value, name: &str) -> bool {
 /// The exception state of a learner's exception instance.
 pub fn exc_state(v: &Value) -> Option<&ExcState> {
     instance_of(v)?.exc.as_ref()
-}
-
-fn class_of(v: &Value) -> Option<&ClassObj> {
-    match v {
-        Value::Object(o) => match o.as_ref() {
-            Obj::Class(c) => Some(c),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 fn instance_of(v: &Value) -> Option<&Instance> {
@@ -258,46 +248,6 @@ pub fn isinstance(v: &Value, t: &Value) -> Option<bool> {
 /// `type(v)` of an instance.
 pub fn type_of(v: &Value) -> Option<Value> {
     instance_of(v).map(|i| i.class.clone())
-}
-
-/// `repr()` when the class does not define `__repr__`.
-pub fn default_repr(o: &Rc<Obj>, opts: &crate::render::PrintOptions) -> Option<String> {
-    let addr = Rc::as_ptr(o) as usize;
-    Some(match o.as_ref() {
-        Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
-        Obj::Instance(Instance {
-            class,
-            exc: Some(state),
-            ..
-        }) => super::exceptions::args_repr(
-            class_of(class).map_or("object", |c| c.name.as_str()),
-            &state.args.borrow(),
-            opts,
-        ),
-        Obj::Instance(i) => format!(
-            "<__main__.{} object at {addr:#x}>",
-            class_of(&i.class).map_or("object", |c| c.name.as_str())
-        ),
-        Obj::BoundMethod(me, f, owner) => {
-            let fname = match f {
-                Value::Object(fo) => match fo.as_ref() {
-                    Obj::Func(u) => u.def.name.clone(),
-                    _ => String::new(),
-                },
-                _ => String::new(),
-            };
-            let cname = class_of(owner).map_or("object", |c| c.name.as_str());
-            format!(
-                "<bound method {cname}.{fname} of {}>",
-                match me {
-                    Value::Object(mo) => default_repr(mo, opts).unwrap_or_default(),
-                    _ => String::new(),
-                }
-            )
-        }
-        Obj::Super(..) => format!("<super object at {addr:#x}>"),
-        _ => return None,
-    })
 }
 
 impl Session {

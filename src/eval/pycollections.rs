@@ -215,7 +215,7 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
             let name = state
                 .try_borrow()
                 .ok()
-                .and_then(|s| super::generator::generator_name(&s))
+                .and_then(|s| s.generator_name())
                 .unwrap_or_else(|| std::rc::Rc::from("<genexpr>"));
             Ok(Value::str(&name))
         }

@@ -321,7 +321,7 @@ pub fn next_item(s: Option<&mut Session>, it: &Value) -> PyResult<Option<Value>>
             o.type_name()
         )));
     };
-    let name = super::generator::generator_name(&cell.borrow());
+    let name = cell.borrow().generator_name();
     let mut state = std::mem::replace(&mut *cell.borrow_mut(), IterState::Running(name));
     let out = advance(s, &mut state);
     *cell.borrow_mut() = state;

@@ -549,59 +549,6 @@ pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyRe
     s.setitem(&target, idx, value)
 }
 
-/// `repr(r)`: recarray.__repr__ (always `rec.array(`, the dtype on its
-/// own line) or the record's `np.record(...)`.
-pub fn repr(o: &Obj, opts: &PrintOptions) -> String {
-    match o {
-        Obj::RecArray(a) => {
-            let snap = crate::engine::array::Snapshot::of(a);
-            let prefix = "rec.array(";
-            let size: usize = a.shape().iter().product();
-            let lst = if size > 0 || a.shape() == [0] {
-                crate::render::array2string_with(&snap, opts, ", ", prefix, ",")
-            } else {
-                format!("[], shape={}", shape_text(&a.shape()))
-            };
-            format!(
-                "rec.array({lst},\n{}dtype={})",
-                " ".repeat(prefix.len()),
-                crate::render::dtype_repr::dtype_short_repr(a.dtype())
-            )
-        }
-        Obj::Record(a) => {
-            let v = super::display::repr(&Value::Void(a.clone()), opts);
-            match v.strip_prefix("np.void(") {
-                Some(rest) => format!("np.record({rest}"),
-                None => v,
-            }
-        }
-        _ => String::new(),
-    }
-}
-
-/// `str(r)`: the array's (or the record's) str.
-pub fn str_of(o: &Obj, opts: &PrintOptions) -> String {
-    match o {
-        Obj::RecArray(a) => super::display::str_of(&Value::Array(a.clone()), opts),
-        Obj::Record(a) => super::display::str_of(&Value::Void(a.clone()), opts),
-        _ => String::new(),
-    }
-}
-
-fn shape_text(shape: &[usize]) -> String {
-    match shape {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
 /// `np.` functions that only look at memory take a recarray as its
 /// array; others would have to return recarrays (subclass passing), which
 /// slicelab does not do, so they refuse one.

@@ -20,7 +20,6 @@ use super::error::{PyError, PyResult};
 use super::signature::{self, Bound, ParamKind, Style, not_implemented_argument};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::session::Session;
 
 /// What a call writes into arrays the caller already holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1364,35 +1363,16 @@ pub fn method_entry(name: &str) -> Option<&'static Entry> {
     METHODS.iter().find(|(m, _)| *m == name).map(|(_, e)| e)
 }
 
-/// Every registered table (routine modules append theirs here).
-static TABLES: &[&[Entry]] = &[
-    NP,
-    super::join_split::ENTRIES,
-    super::dtype_info::ENTRIES,
-    super::shapes::ENTRIES,
-    super::copyto::ENTRIES,
-    super::searching::ENTRIES,
-    super::math_ufuncs::ENTRIES,
-    super::ufunc_methods::ENTRIES,
-    super::products::ENTRIES,
-    super::ndindex::ENTRIES,
-    super::numeric::ENTRIES,
-    super::np_linalg::polyfit::ENTRIES,
-    super::bit_ufuncs::ENTRIES,
-    super::array_api::ENTRIES,
-    super::bits_format::ENTRIES,
-    super::poly::ENTRIES,
-    super::textio::ENTRIES,
-    super::np_odds::ENTRIES,
-    super::vecdot::ENTRIES,
-    super::vectorize::ENTRIES,
-    super::datetime::ENTRIES,
-    super::matvec::ENTRIES,
-];
+/// One routine family's table of entries. Each family submits its own
+/// from its module (`inventory::submit! { Table(ENTRIES) }`), so the
+/// registry, which printing and binding stand on, imports none of them.
+pub struct Table(pub &'static [Entry]);
 
-/// Every registered table.
+inventory::collect!(Table);
+
+/// Every registered table: [`NP`], then the families' (in link order).
 pub fn tables() -> impl Iterator<Item = &'static [Entry]> {
-    TABLES.iter().copied()
+    std::iter::once(NP).chain(inventory::iter::<Table>.into_iter().map(|t| t.0))
 }
 
 static BY_NAME: LazyLock<std::collections::HashMap<&'static str, &'static Entry>> =
@@ -1581,66 +1561,10 @@ pub fn prepare_method(method: &str, entry: &Entry, me: &Value, args: &Args) -> P
     Ok(out)
 }
 
-impl Session {
-    /// Call a bound method: registered array methods are bound first.
-    pub(super) fn call_method_registered(
-        &mut self,
-        obj: &Value,
-        name: &str,
-        args: Args,
-    ) -> PyResult<Value> {
-        if super::ma::is_ma(obj) {
-            return super::ma::call_method(self, obj, name, args);
-        }
-        let args = match (obj, method_entry(name)) {
-            (Value::Array(_), Some(entry)) => prepare_method(name, entry, obj, &args)?,
-            _ => args,
-        };
-        super::methods::call_method(self, obj, name, args)
-    }
-
-    /// Call a function value: `np.` names are bound against their registry
-    /// entry first (ufuncs through the ufunc layer); others go straight on.
-    pub(super) fn call_registered(&mut self, name: &str, args: Args) -> PyResult<Value> {
-        let entry = name.strip_prefix("np.").and_then(np_entry);
-        let Some(entry) = entry else {
-            return self.call_function(name, args);
-        };
-        if args
-            .pos
-            .iter()
-            .chain(args.kw.iter().map(|(_, v)| v))
-            .any(super::datetime::involves_time)
-        {
-            return super::datetime::np_function(self, entry, args);
-        }
-        if args
-            .pos
-            .iter()
-            .chain(args.kw.iter().map(|(_, v)| v))
-            .any(super::ma::is_ma)
-        {
-            return super::ma::np_function(self, entry, args);
-        }
-        let args = super::recarray::np_args(entry.name(), args)?;
-        let prepared = prepare(entry, &args)?;
-        // Modules that bind calls against their own signatures take the
-        // call as written (the registry has checked it already).
-        // (By name: a `const` table's items need not have one address.)
-        let binds_itself = [super::join_split::ENTRIES, super::dtype_info::ENTRIES]
-            .iter()
-            .any(|t| t.iter().any(|e| e.name() == entry.name()));
-        let args = if binds_itself { args } else { prepared };
-        match entry.ufunc {
-            Some((nin, nout)) => super::ufunc_args::call(self, entry, nin, nout, args),
-            None => self.call_function(name, args),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::session::Session;
 
     #[test]
     fn every_registered_name_is_registered_once_and_implemented() {

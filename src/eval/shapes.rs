@@ -91,6 +91,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// Does this module implement `np.NAME`?
 pub fn handles(name: &str) -> bool {
     ENTRIES.iter().any(|e| e.name() == name)

@@ -43,6 +43,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// The ufunc methods slicelab computes, with NumPy's signatures (the
 /// registry binds `np.` functions, not methods, so they are bound here).
 const METHODS: &[(&str, &str)] = &[

@@ -28,6 +28,8 @@ pub const ENTRIES: &[Entry] = &[func(
     Writes::Nothing,
 )];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// Does this module answer `np.NAME`?
 pub fn answers(name: &str) -> bool {
     name == "vecdot"

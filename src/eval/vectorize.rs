@@ -16,7 +16,6 @@
 
 use super::object::{OType, PyUfunc, VecState, Vectorize};
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use crate::engine::dtype::DType;
 
@@ -43,6 +42,8 @@ pub const ENTRIES: &[Entry] = &[
         Writes::Nothing,
     ),
 ];
+
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
 
 /// Whether `np.NAME` is one of this module's.
 pub fn answers(name: &str) -> bool {
@@ -968,11 +969,6 @@ impl Session {
         }
         Ok(Value::tuple(outs))
     }
-}
-
-/// `repr()` of a `numpy.vectorize` object (Python's default).
-pub fn vectorize_repr(o: &Rc<Obj>) -> String {
-    format!("<numpy.vectorize object at {:#x}>", Rc::as_ptr(o) as usize)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 mod attrs;
 mod build;
 mod ops;
-mod print;
+pub(super) mod print;
 mod reduce;
 
 use super::object::Masked;
@@ -36,7 +36,6 @@ use crate::eval::session::Session;
 
 pub use attrs::{attr, call_method, getitem, setattr, setitem};
 pub use ops::{binary, compare, inplace, items, ufunc, unary};
-pub use print::{repr, str_of};
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.ma";

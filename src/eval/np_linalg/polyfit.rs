@@ -29,6 +29,8 @@ pub const ENTRIES: &[Entry] = &[func(
     Writes::Nothing,
 )];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// The names this module answers.
 pub const NAMES: &[&str] = &["polyfit"];
 

@@ -176,6 +176,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// Whether `np.NAME` is one of this module's.
 pub fn answers(name: &str) -> bool {
     ENTRIES.iter().any(|e| e.name() == name)

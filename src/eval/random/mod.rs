@@ -33,7 +33,7 @@ pub mod sigs;
 
 use std::rc::Rc;
 
-pub use objects::{RandomObj, repr};
+pub use objects::RandomObj;
 
 use super::error::PyResult;
 use super::value::Value;

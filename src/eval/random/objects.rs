@@ -48,58 +48,6 @@ impl RandomObj {
     }
 }
 
-/// NumPy's repr. Objects whose repr holds an address show this object's.
-pub fn repr(obj: &Rc<RandomObj>) -> String {
-    let addr = Rc::as_ptr(obj) as usize;
-    match obj.as_ref() {
-        RandomObj::Generator { bit_generator } => {
-            let name = bit_generator
-                .bitgen()
-                .map_or("?", |b| b.state.borrow().name());
-            format!("Generator({name}) at 0x{addr:X}")
-        }
-        RandomObj::RandomState(_) => format!("RandomState(MT19937) at 0x{addr:X}"),
-        RandomObj::BitGenerator(_) => format!("<{} object at {addr:#x}>", obj.type_path()),
-        RandomObj::SeedSequence(s) => {
-            let s = s.borrow();
-            let opts = Default::default();
-            let mut lines = vec![
-                "SeedSequence(".to_string(),
-                format!(
-                    "    entropy={},",
-                    super::super::display::repr(&s.entropy, &opts)
-                ),
-            ];
-            if !s.seq.spawn_key.is_empty() {
-                lines.push(format!(
-                    "    spawn_key={},",
-                    spawn_key_repr(&s.seq.spawn_key)
-                ));
-            }
-            if s.seq.pool_size != crate::engine::random::seed_sequence::DEFAULT_POOL_SIZE {
-                lines.push(format!("    pool_size={},", s.seq.pool_size));
-            }
-            if s.seq.n_children_spawned != 0 {
-                lines.push(format!(
-                    "    n_children_spawned={},",
-                    s.seq.n_children_spawned
-                ));
-            }
-            lines.push(")".into());
-            lines.join("\n")
-        }
-    }
-}
-
-fn spawn_key_repr(key: &[u128]) -> String {
-    let parts: Vec<String> = key.iter().map(|k| k.to_string()).collect();
-    if parts.len() == 1 {
-        format!("({},)", parts[0])
-    } else {
-        format!("({})", parts.join(", "))
-    }
-}
-
 /// `spawn_key` as a Python tuple.
 pub fn spawn_key_value(key: &[u128]) -> Value {
     Value::tuple(key.iter().map(|&k| Value::Int(k as i128)).collect())

@@ -167,7 +167,7 @@ fn seq_for(seed: Option<&Value>) -> PyResult<Rc<RandomObj>> {
         Some(Value::Random(r)) if matches!(r.as_ref(), RandomObj::SeedSequence(_)) => Ok(r.clone()),
         Some(Value::Random(r)) => Err(PyError::type_error(format!(
             "SeedSequence expects int or sequence of ints for entropy not {}",
-            super::objects::repr(r)
+            super::super::object_repr::random_repr(r)
         ))),
         _ => Ok(seq_value(seed_sequence(seed, vec![], DEFAULT_POOL_SIZE)?)),
     }

@@ -147,6 +147,8 @@ pub const ENTRIES: &[Entry] = &[
     func("unique_all(x, /)", Style::Python, "x", Writes::Nothing),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// The `np.*` names this module answers: one per entry of [`ENTRIES`].
 pub fn names() -> impl Iterator<Item = &'static str> {
     ENTRIES.iter().map(Entry::name)

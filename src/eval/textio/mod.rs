@@ -75,6 +75,8 @@ pub const ENTRIES: &[Entry] = &[
     ),
 ];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// The names this module answers.
 pub const NAMES: &[&str] = &[
     "savetxt",

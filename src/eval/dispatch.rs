@@ -1,0 +1,70 @@
+//! Calls by name, after binding: an `np.` function goes to the layer that
+//! handles its arguments' kinds (datetimes, masked arrays, record arrays)
+//! or, bound against its registry entry, to the ufunc layer or its routine;
+//! an array method is bound against its entry and then called.
+//!
+//! This is the top of the evaluator's call path; the registry below it only
+//! describes and binds.
+
+use super::args::Args;
+use super::error::PyResult;
+use super::registry::{method_entry, np_entry, prepare, prepare_method};
+use super::session::Session;
+use super::value::Value;
+
+impl Session {
+    /// Call a bound method: registered array methods are bound first.
+    pub(super) fn call_method_registered(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        args: Args,
+    ) -> PyResult<Value> {
+        if super::ma::is_ma(obj) {
+            return super::ma::call_method(self, obj, name, args);
+        }
+        let args = match (obj, method_entry(name)) {
+            (Value::Array(_), Some(entry)) => prepare_method(name, entry, obj, &args)?,
+            _ => args,
+        };
+        super::methods::call_method(self, obj, name, args)
+    }
+
+    /// Call a function value: `np.` names are bound against their registry
+    /// entry first (ufuncs through the ufunc layer); others go straight on.
+    pub(super) fn call_registered(&mut self, name: &str, args: Args) -> PyResult<Value> {
+        let entry = name.strip_prefix("np.").and_then(np_entry);
+        let Some(entry) = entry else {
+            return self.call_function(name, args);
+        };
+        if args
+            .pos
+            .iter()
+            .chain(args.kw.iter().map(|(_, v)| v))
+            .any(super::datetime::involves_time)
+        {
+            return super::datetime::np_function(self, entry, args);
+        }
+        if args
+            .pos
+            .iter()
+            .chain(args.kw.iter().map(|(_, v)| v))
+            .any(super::ma::is_ma)
+        {
+            return super::ma::np_function(self, entry, args);
+        }
+        let args = super::recarray::np_args(entry.name(), args)?;
+        let prepared = prepare(entry, &args)?;
+        // Modules that bind calls against their own signatures take the
+        // call as written (the registry has checked it already).
+        // (By name: a `const` table's items need not have one address.)
+        let binds_itself = [super::join_split::ENTRIES, super::dtype_info::ENTRIES]
+            .iter()
+            .any(|t| t.iter().any(|e| e.name() == entry.name()));
+        let args = if binds_itself { args } else { prepared };
+        match entry.ufunc {
+            Some((nin, nout)) => super::ufunc_args::call(self, entry, nin, nout, args),
+            None => self.call_function(name, args),
+        }
+    }
+}

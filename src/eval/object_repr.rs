@@ -1,0 +1,246 @@
+//! `repr()` and `str()` of every object kind of the value model
+//! ([`super::object`]): functions, exceptions, iterators, sets, classes and
+//! instances, NumPy's result namedtuples, masked and record arrays,
+//! `vectorize` objects and `np.random`'s objects.
+//!
+//! [`super::display`] calls in here for a `Value::Object`, and these call
+//! back into it for the values they hold; nothing else is needed, so every
+//! module can print any value without importing the modules that make it.
+
+use std::rc::Rc;
+
+use crate::render::PrintOptions;
+
+use super::display::{repr, str_of};
+use super::object::{Instance, NamedTuple, Obj, RandomObj, class_of};
+use super::value::Value;
+
+/// `repr()` of an object.
+pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
+    let addr = Rc::as_ptr(o) as usize;
+    match o.as_ref() {
+        Obj::Func(f) => {
+            let name = &f.def.qualname;
+            format!("<function {name} at {addr:#x}>")
+        }
+        Obj::Exc(e, state) => args_repr(&e.kind, &state.args.borrow(), opts),
+        Obj::Iter(state, kind) => match state.try_borrow().ok().and_then(|s| s.generator_name()) {
+            Some(name) => format!("<generator object {name} at {addr:#x}>"),
+            None => format!("<{kind} object at {addr:#x}>"),
+        },
+        Obj::MappingProxy(d) => format!("mappingproxy({})", repr(d, opts)),
+        Obj::Range(r) => r.repr(),
+        Obj::Set(t) => set_repr(&t.borrow().items(), "set()", "", opts),
+        Obj::FrozenSet(t) => set_repr(&t.items(), "frozenset()", "frozenset", opts),
+        Obj::Context(_) => format!("<{} object at {addr:#x}>", o.type_name()),
+        Obj::Class(_) | Obj::Instance(_) | Obj::BoundMethod(..) | Obj::Super(..) => {
+            default_repr(o, opts).unwrap_or_default()
+        }
+        Obj::NamedTuple(t) => named_tuple_repr(t, opts),
+        Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::repr(o, opts),
+        Obj::RecArray(_) | Obj::Record(_) => record_repr(o, opts),
+        Obj::Npz(n) => n.repr(),
+        Obj::NpzView(v, _) => format!("{}({})", o.type_name(), repr(v, opts)),
+        Obj::Property(_) => format!("<property object at {addr:#x}>"),
+        Obj::PyUfunc(u) => format!("<ufunc '{}'>", u.name),
+        Obj::Vectorize(_) => vectorize_repr(o),
+        Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
+            format!("<{}({})>", o.type_name(), repr(f, opts))
+        }
+    }
+}
+
+/// `{1, 2}`, `frozenset({1, 2})`, or the empty form.
+fn set_repr(items: &[Value], empty: &str, name: &str, opts: &PrintOptions) -> String {
+    if items.is_empty() {
+        return empty.into();
+    }
+    let parts: Vec<String> = items.iter().map(|v| repr(v, opts)).collect();
+    if name.is_empty() {
+        format!("{{{}}}", parts.join(", "))
+    } else {
+        format!("{name}({{{}}})", parts.join(", "))
+    }
+}
+
+/// `str()` of an object.
+pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
+    match o.as_ref() {
+        Obj::Exc(e, _) => e.message.clone(),
+        Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::str_of(o, opts),
+        Obj::RecArray(_) | Obj::Record(_) => record_str(o, opts),
+        _ => object_repr(o, opts),
+    }
+}
+
+/// `repr()` when the class does not define `__repr__`.
+pub fn default_repr(o: &Rc<Obj>, opts: &crate::render::PrintOptions) -> Option<String> {
+    let addr = Rc::as_ptr(o) as usize;
+    Some(match o.as_ref() {
+        Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
+        Obj::Instance(Instance {
+            class,
+            exc: Some(state),
+            ..
+        }) => args_repr(
+            class_of(class).map_or("object", |c| c.name.as_str()),
+            &state.args.borrow(),
+            opts,
+        ),
+        Obj::Instance(i) => format!(
+            "<__main__.{} object at {addr:#x}>",
+            class_of(&i.class).map_or("object", |c| c.name.as_str())
+        ),
+        Obj::BoundMethod(me, f, owner) => {
+            let fname = match f {
+                Value::Object(fo) => match fo.as_ref() {
+                    Obj::Func(u) => u.def.name.clone(),
+                    _ => String::new(),
+                },
+                _ => String::new(),
+            };
+            let cname = class_of(owner).map_or("object", |c| c.name.as_str());
+            format!(
+                "<bound method {cname}.{fname} of {}>",
+                match me {
+                    Value::Object(mo) => default_repr(mo, opts).unwrap_or_default(),
+                    _ => String::new(),
+                }
+            )
+        }
+        Obj::Super(..) => format!("<super object at {addr:#x}>"),
+        _ => return None,
+    })
+}
+
+/// `BaseException.__repr__`: `Name(arg)` for one argument, else the class
+/// name before the repr of the tuple of arguments (`Name()`, `Name(1, 2)`).
+pub fn args_repr(name: &str, args: &[Value], opts: &PrintOptions) -> String {
+    match args {
+        [one] => format!("{name}({})", repr(one, opts)),
+        [] => format!("{name}()"),
+        many => format!("{name}{}", repr(&Value::tuple(many.to_vec()), opts)),
+    }
+}
+
+/// `repr(x)`: `UniqueCountsResult(values=array([1, 2]), counts=array([2, 1]))`.
+pub fn named_tuple_repr(t: &NamedTuple, opts: &PrintOptions) -> String {
+    let parts: Vec<String> = t
+        .class
+        .fields
+        .iter()
+        .zip(match &t.items {
+            Value::Tuple(items) => &items[..],
+            _ => &[],
+        })
+        .map(|(f, v)| format!("{f}={}", repr(v, opts)))
+        .collect();
+    format!("{}({})", t.class.name, parts.join(", "))
+}
+
+/// `repr(r)`: recarray.__repr__ (always `rec.array(`, the dtype on its
+/// own line) or the record's `np.record(...)`.
+pub fn record_repr(o: &Obj, opts: &PrintOptions) -> String {
+    match o {
+        Obj::RecArray(a) => {
+            let snap = crate::engine::array::Snapshot::of(a);
+            let prefix = "rec.array(";
+            let size: usize = a.shape().iter().product();
+            let lst = if size > 0 || a.shape() == [0] {
+                crate::render::array2string_with(&snap, opts, ", ", prefix, ",")
+            } else {
+                format!("[], shape={}", shape_text(&a.shape()))
+            };
+            format!(
+                "rec.array({lst},\n{}dtype={})",
+                " ".repeat(prefix.len()),
+                crate::render::dtype_repr::dtype_short_repr(a.dtype())
+            )
+        }
+        Obj::Record(a) => {
+            let v = repr(&Value::Void(a.clone()), opts);
+            match v.strip_prefix("np.void(") {
+                Some(rest) => format!("np.record({rest}"),
+                None => v,
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// `str(r)`: the array's (or the record's) str.
+pub fn record_str(o: &Obj, opts: &PrintOptions) -> String {
+    match o {
+        Obj::RecArray(a) => str_of(&Value::Array(a.clone()), opts),
+        Obj::Record(a) => str_of(&Value::Void(a.clone()), opts),
+        _ => String::new(),
+    }
+}
+
+fn shape_text(shape: &[usize]) -> String {
+    match shape {
+        [n] => format!("({n},)"),
+        _ => format!(
+            "({})",
+            shape
+                .iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// `repr()` of a `numpy.vectorize` object (Python's default).
+pub fn vectorize_repr(o: &Rc<Obj>) -> String {
+    format!("<numpy.vectorize object at {:#x}>", Rc::as_ptr(o) as usize)
+}
+
+/// NumPy's repr. Objects whose repr holds an address show this object's.
+pub fn random_repr(obj: &Rc<RandomObj>) -> String {
+    let addr = Rc::as_ptr(obj) as usize;
+    match obj.as_ref() {
+        RandomObj::Generator { bit_generator } => {
+            let name = bit_generator
+                .bitgen()
+                .map_or("?", |b| b.state.borrow().name());
+            format!("Generator({name}) at 0x{addr:X}")
+        }
+        RandomObj::RandomState(_) => format!("RandomState(MT19937) at 0x{addr:X}"),
+        RandomObj::BitGenerator(_) => format!("<{} object at {addr:#x}>", obj.type_path()),
+        RandomObj::SeedSequence(s) => {
+            let s = s.borrow();
+            let opts = Default::default();
+            let mut lines = vec![
+                "SeedSequence(".to_string(),
+                format!("    entropy={},", repr(&s.entropy, &opts)),
+            ];
+            if !s.seq.spawn_key.is_empty() {
+                lines.push(format!(
+                    "    spawn_key={},",
+                    spawn_key_repr(&s.seq.spawn_key)
+                ));
+            }
+            if s.seq.pool_size != crate::engine::random::seed_sequence::DEFAULT_POOL_SIZE {
+                lines.push(format!("    pool_size={},", s.seq.pool_size));
+            }
+            if s.seq.n_children_spawned != 0 {
+                lines.push(format!(
+                    "    n_children_spawned={},",
+                    s.seq.n_children_spawned
+                ));
+            }
+            lines.push(")".into());
+            lines.join("\n")
+        }
+    }
+}
+
+fn spawn_key_repr(key: &[u128]) -> String {
+    let parts: Vec<String> = key.iter().map(|k| k.to_string()).collect();
+    if parts.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(", "))
+    }
+}
