@@ -11,13 +11,13 @@ use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray};
 
 use super::error::{PyError, PyResult};
-use super::numpy::type_of;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, int_arg};
 use crate::eval::session::Session;
+use crate::eval::types::type_of;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

@@ -428,9 +428,7 @@ impl Session {
         if let Some(c) = super::exceptions::class(name) {
             return Ok(c);
         }
-        super::pybuiltins::builtin(name)
-            .or_else(|| super::numpy::builtin(name))
-            .ok_or_else(|| PyError::name(name))
+        super::pybuiltins::builtin(name).ok_or_else(|| PyError::name(name))
     }
 
     /// Binds a name where Python's scoping says it goes.

@@ -195,3 +195,10 @@ pub fn complex_ufunc(a: &ArrayRef, name: &str) -> Option<PyResult<ArrayRef>> {
         map_complex(a, name)
     })
 }
+/// Apply an f64 function elementwise; float32 stays float32, ints become float64.
+pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64 + Sync + Send) -> PyResult<ArrayRef> {
+    let dt = super::complex_fns::float_ufunc_dtype(a.dtype());
+    let src = kernels::cast(a, &DType::Float64)?;
+    let out = kernels::map_f64(&src, f)?;
+    Ok(kernels::cast(&out, &dt)?)
+}

@@ -520,3 +520,34 @@ fn array_index(a: &ArrayRef) -> PyResult<IndexItem> {
         }
     })
 }
+/// An array's Python value for `.tolist()` / `.item()`.
+pub fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
+    match s {
+        Scalar::Bool(b) => Value::Bool(*b),
+        Scalar::Int(i) => Value::Int(*i as i128),
+        Scalar::UInt(u) => Value::Int(*u as i128),
+        Scalar::Float(f) => Value::Float(*f),
+        Scalar::Complex(r, i) => Value::Complex(*r, *i),
+        Scalar::Str(t) => Value::str(t),
+        Scalar::Bytes(b) => Value::Bytes(std::rc::Rc::from(b.as_slice())),
+        Scalar::Record(items) => {
+            let DType::Record(rec) = dt else {
+                return Value::None;
+            };
+            Value::tuple(
+                rec.fields
+                    .iter()
+                    .zip(items)
+                    .map(|(f, x)| match x {
+                        // A sub-array field comes back as an ndarray of its shape.
+                        Scalar::Record(items) if !f.shape.is_empty() => {
+                            NdArray::from_scalars(&f.shape, f.dtype.clone(), items)
+                                .map_or(Value::None, Value::Array)
+                        }
+                        _ => scalar_to_py(&f.dtype, x),
+                    })
+                    .collect(),
+            )
+        }
+    }
+}

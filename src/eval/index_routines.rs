@@ -853,7 +853,7 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
     // Element positions in C order, laid out like `a`, so that indexing
     // them with `indices` names the elements `a[indices]` would.
     let n = Value::Int(a.size() as i128);
-    let flat = as_array(&super::numpy::arange(&Args {
+    let flat = as_array(&crate::eval::arange::arange(&Args {
         pos: vec![n],
         kw: vec![],
     })?)?;
@@ -1356,7 +1356,7 @@ pub fn indices(args: &Args) -> PyResult<Value> {
         .map(|d| Ok(int_arg(d, "")?.max(0) as usize))
         .collect::<PyResult<_>>()?;
     let dt = match args.get(1, "dtype") {
-        Some(v) => super::numpy::dtype_arg(v)?,
+        Some(v) => crate::eval::dtype_arg::dtype_arg(v)?,
         None => DType::Int64,
     };
     let sparse = match args.get(2, "sparse") {

@@ -12,11 +12,11 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::error::{PyError, PyResult};
 use super::index_routines::common_dtype;
-use super::numpy::dtype_arg;
 use super::ops::numpy_binary;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, int_arg, scalarize, shape_arg};
+use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::reshaping::{concatenate, flip, reshape, transpose};
 
@@ -202,7 +202,7 @@ pub fn round(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
             return Ok(a.copy(Order::C)?);
         }
         let p = 10f64.powi((-decimals) as i32);
-        let f = super::numpy::unary_float(a, move |x| (x / p).round_ties_even() * p)?;
+        let f = crate::eval::complex_fns::unary_float(a, move |x| (x / p).round_ties_even() * p)?;
         return Ok(kernels::cast(&f, a.dtype())?);
     }
     if matches!(a.dtype(), DType::Ordered(..)) {
@@ -256,7 +256,7 @@ pub fn round(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
             .collect();
         return Ok(NdArray::from_scalars(&a.shape(), a.dtype().clone(), &vals)?);
     }
-    let out = super::numpy::unary_float(a, f)?;
+    let out = crate::eval::complex_fns::unary_float(a, f)?;
     Ok(kernels::cast(&out, a.dtype())?)
 }
 

@@ -1,6 +1,7 @@
 //! ndarray attributes and methods, NumPy scalar attributes, dtype
 //! attributes, and the few methods of Python lists and dicts a learner uses.
 
+use super::convert::scalar_to_py;
 use std::rc::Rc;
 
 use crate::engine::dtype::DType;
@@ -9,49 +10,17 @@ use crate::engine::reduce::Reduction;
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::error::{PyError, PyResult};
-use super::numpy::dtype_arg;
 use super::reduce_args::reduction;
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
 use crate::eval::coerce::scalarize;
+use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::reshaping::{reshape, transpose};
 use crate::eval::session::Session;
 
 fn ints(v: &[usize]) -> Value {
     Value::tuple(v.iter().map(|&n| Value::Int(n as i128)).collect())
-}
-
-/// An array's Python value for `.tolist()` / `.item()`.
-pub(super) fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
-    match s {
-        Scalar::Bool(b) => Value::Bool(*b),
-        Scalar::Int(i) => Value::Int(*i as i128),
-        Scalar::UInt(u) => Value::Int(*u as i128),
-        Scalar::Float(f) => Value::Float(*f),
-        Scalar::Complex(r, i) => Value::Complex(*r, *i),
-        Scalar::Str(t) => Value::str(t),
-        Scalar::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
-        Scalar::Record(items) => {
-            let DType::Record(rec) = dt else {
-                return Value::None;
-            };
-            Value::tuple(
-                rec.fields
-                    .iter()
-                    .zip(items)
-                    .map(|(f, x)| match x {
-                        // A sub-array field comes back as an ndarray of its shape.
-                        Scalar::Record(items) if !f.shape.is_empty() => {
-                            NdArray::from_scalars(&f.shape, f.dtype.clone(), items)
-                                .map_or(Value::None, Value::Array)
-                        }
-                        _ => scalar_to_py(&f.dtype, x),
-                    })
-                    .collect(),
-            )
-        }
-    }
 }
 
 fn tolist(a: &ArrayRef) -> Value {
@@ -227,7 +196,7 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
             DType::Ordered(..) => unreachable!("native() strips the order"),
         }),
         "str" => Value::str(&dt.descr()),
-        "type" => Value::Type(super::numpy::type_of(&Value::NpScalar(
+        "type" => Value::Type(crate::eval::types::type_of(&Value::NpScalar(
             dt.native(),
             Scalar::Int(0),
         ))),

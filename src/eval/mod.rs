@@ -2,6 +2,7 @@
 //! statement at a time, returning an `Outcome` that front ends render.
 //! Nothing here prints.
 
+mod arange;
 mod args;
 mod array_api;
 mod array_interface;
@@ -96,6 +97,7 @@ pub mod signature;
 mod stride_tricks;
 mod strings;
 mod svml_tanh;
+mod types;
 mod ufunc_args;
 mod ufunc_methods;
 mod ufunc_reduceat;

@@ -2,7 +2,9 @@
 //! functions behind them. Each function converts Python arguments, calls the
 //! engine and wraps the result the way NumPy returns it.
 
-use super::object::Obj;
+use super::arange::arange;
+use super::complex_fns::unary_float;
+use super::types::type_of;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
@@ -89,32 +91,6 @@ fn round_int(i: i128, ndigits: i64) -> i128 {
 /// NumPy 2.4 converts only 0-d arrays to Python numbers (`int(a)`).
 fn only_0d() -> PyError {
     PyError::type_error("only 0-dimensional arrays can be converted to Python scalars")
-}
-
-/// A Python builtin name, if it is one.
-pub fn builtin(name: &str) -> Option<Value> {
-    Some(match name {
-        "print" | "len" | "isinstance" | "repr" | "abs" | "min" | "max" | "sum" | "round"
-        | "sorted" | "id" | "any" | "all" | "zip" | "enumerate" | "reversed" | "divmod" | "pow"
-        | "hasattr" | "getattr" | "help" => Value::func(name),
-        "int" | "float" | "bool" | "str" | "list" | "tuple" | "slice" | "range" | "type"
-        | "dict" | "complex" | "object" => Value::Type(TypeObj::Builtin(match name {
-            "int" => "int",
-            "float" => "float",
-            "bool" => "bool",
-            "str" => "str",
-            "list" => "list",
-            "tuple" => "tuple",
-            "slice" => "slice",
-            "range" => "range",
-            "type" => "type",
-            "dict" => "dict",
-            "complex" => "complex",
-            _ => "object",
-        })),
-        "Ellipsis" => Value::Ellipsis,
-        _ => return None,
-    })
 }
 
 /// `np.NAME`.
@@ -324,84 +300,6 @@ fn creation_shape(v: &Value) -> PyResult<Vec<usize>> {
     Ok(shape)
 }
 
-pub(super) fn arange(args: &Args) -> PyResult<Value> {
-    let vals: Vec<&Value> = args.pos.iter().collect();
-    let get = |k: &str, i: usize| args.kw(k).or(vals.get(i).copied());
-    let (start, stop, step) = match vals.len() {
-        0 => (
-            args.kw("start").cloned().unwrap_or(Value::Int(0)),
-            args.kw("stop")
-                .cloned()
-                .ok_or_else(|| PyError::type_error("arange() requires stop to be specified."))?,
-            args.kw("step").cloned().unwrap_or(Value::Int(1)),
-        ),
-        1 => (
-            Value::Int(0),
-            vals[0].clone(),
-            get("step", 9).cloned().unwrap_or(Value::Int(1)),
-        ),
-        2 => (
-            vals[0].clone(),
-            vals[1].clone(),
-            get("step", 9).cloned().unwrap_or(Value::Int(1)),
-        ),
-        _ => (vals[0].clone(), vals[1].clone(), vals[2].clone()),
-    };
-    let is_float = |v: &Value| {
-        matches!(v, Value::Float(_))
-            || matches!(v, Value::NpScalar(d, _) if d.kind() == Kind::Float)
-    };
-    let float = is_float(&start) || is_float(&stop) || is_float(&step);
-    let dtype = match args.kw("dtype") {
-        Some(d) => dtype_arg(d)?,
-        None => {
-            if float {
-                DType::Float64
-            } else {
-                DType::Int64
-            }
-        }
-    };
-    let (s0, s1, st) = (float_arg(&start)?, float_arg(&stop)?, float_arg(&step)?);
-    if st == 0.0 {
-        return Err(PyError::new("ZeroDivisionError", "division by zero"));
-    }
-    let n = ((s1 - s0) / st).ceil();
-    if n.is_nan() {
-        return Err(PyError::value("arange: cannot compute length"));
-    }
-    if n >= i64::MAX as f64 {
-        return Err(PyError::value("Maximum allowed size exceeded"));
-    }
-    let n = if n < 0.0 { 0usize } else { n as usize };
-    if float || dtype.kind() == Kind::Float {
-        let out = NdArray::zeros(&[n], DType::Float64)?;
-        {
-            let mut b = out.buffer().bytes_mut();
-            let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
-            // NumPy computes start + i*delta where delta = (start+step) - start.
-            let delta = (s0 + st) - s0;
-            crate::engine::fill::arange_f64(xs, s0, delta);
-        }
-        return Ok(Value::Array(kernels::cast(&out, &dtype)?));
-    }
-    let (i0, ist) = (int_arg(&start, "")?, int_arg(&step, "")?);
-    let out = NdArray::zeros(&[n], DType::Int64)?;
-    {
-        let mut b = out.buffer().bytes_mut();
-        let xs: &mut [i64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
-        // A value past int64 would make NumPy fall back to object arrays.
-        let last = i0 as i128 + n.saturating_sub(1) as i128 * ist as i128;
-        if i64::try_from(last).is_err() {
-            return Err(PyError::overflow(
-                "Python int too large to convert to C long",
-            ));
-        }
-        crate::engine::fill::arange_i64(xs, i0, ist);
-    }
-    Ok(Value::Array(kernels::cast(&out, &dtype)?))
-}
-
 fn linspace(args: &Args) -> PyResult<Value> {
     let start = float_arg(args.req(0, "start", "linspace")?)?;
     let stop = float_arg(args.req(1, "stop", "linspace")?)?;
@@ -499,14 +397,6 @@ fn linspace_f32(start: f32, stop: f32, n: usize, endpoint: bool, args: &Args) ->
         }
         _ => Ok(Value::Array(out)),
     }
-}
-
-/// Apply an f64 function elementwise; float32 stays float32, ints become float64.
-pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64 + Sync + Send) -> PyResult<ArrayRef> {
-    let dt = super::complex_fns::float_ufunc_dtype(a.dtype());
-    let src = kernels::cast(a, &DType::Float64)?;
-    let out = kernels::map_f64(&src, f)?;
-    Ok(kernels::cast(&out, &dt)?)
 }
 
 fn float_predicate(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
@@ -2011,75 +1901,6 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                 "cannot call {other}() in slicelab"
             )));
         }
-    })
-}
-
-/// `type(v)`.
-pub fn type_of(v: &Value) -> TypeObj {
-    match v {
-        Value::Array(_) => TypeObj::NdArray,
-        Value::NpScalar(DType::Str(_), _) => TypeObj::NpStr,
-        // One class per kind, whatever the unit.
-        Value::NpScalar(DType::Time(_, delta), _) => TypeObj::NpScalar(DType::Time(
-            crate::engine::datetime::TimeUnit::GENERIC,
-            *delta,
-        )),
-        Value::NpScalar(DType::Bytes(_), _) => TypeObj::NpScalar(DType::Bytes(0)),
-        Value::NpScalar(dt, _) => TypeObj::NpScalar(dt.clone()),
-        Value::Void(_) => TypeObj::Void,
-        Value::DType(_) => TypeObj::Builtin("numpy.dtypes.DType"),
-        Value::None => TypeObj::Builtin("NoneType"),
-        Value::Bool(_) => TypeObj::Builtin("bool"),
-        Value::Int(_) => TypeObj::Builtin("int"),
-        Value::Float(_) => TypeObj::Builtin("float"),
-        Value::Complex(..) => TypeObj::Builtin("complex"),
-        Value::Str(_) => TypeObj::Builtin("str"),
-        Value::Bytes(_) => TypeObj::Builtin("bytes"),
-        Value::Tuple(_) => TypeObj::Builtin("tuple"),
-        Value::List(_) => TypeObj::Builtin("list"),
-        Value::Dict(_) => TypeObj::Builtin("dict"),
-        Value::Slice(_) => TypeObj::Builtin("slice"),
-        Value::Ellipsis => TypeObj::Builtin("ellipsis"),
-        Value::Type(_) => TypeObj::Builtin("type"),
-        Value::Function(_) | Value::Method(..) => TypeObj::Builtin("builtin_function_or_method"),
-        Value::Module(_) => TypeObj::Builtin("module"),
-        Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
-        Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
-        Value::Object(o) => type_obj(o),
-        Value::Random(r) => TypeObj::Builtin(r.type_path()),
-        Value::MachInfo(super::object::MachInfo::Int(_)) => TypeObj::Builtin("numpy.iinfo"),
-        Value::MachInfo(super::object::MachInfo::Float(_)) => TypeObj::Builtin("numpy.finfo"),
-    }
-}
-
-/// `type(o)`.
-pub fn type_obj(o: &Obj) -> TypeObj {
-    TypeObj::Builtin(match o {
-        Obj::NamedTuple(t) => t.class.path,
-        Obj::Npz(_) => "numpy.lib.npyio.NpzFile",
-        Obj::NpzView(_, "keys") => "collections.abc.KeysView",
-        Obj::NpzView(_, "values") => "collections.abc.ValuesView",
-        Obj::NpzView(..) => "collections.abc.ItemsView",
-        Obj::Func(_) => "function",
-        Obj::Exc(e, _) => super::exceptions::static_name(&e.kind),
-        Obj::Iter(_, kind) => kind,
-        Obj::Range(_) => "range",
-        Obj::Set(_) => "set",
-        Obj::MappingProxy(_) => "mappingproxy",
-        Obj::FrozenSet(_) => "frozenset",
-        Obj::Context(_) | Obj::Instance(_) => "object",
-        Obj::Class(_) => "type",
-        Obj::BoundMethod(..) => "method",
-        Obj::Super(..) => "super",
-        Obj::Property(_) => "property",
-        Obj::StaticMethod(_) => "staticmethod",
-        Obj::ClassMethod(_) => "classmethod",
-        Obj::Masked(_) => "numpy.ma.MaskedArray",
-        Obj::RecArray(_) => super::recarray::RECARRAY,
-        Obj::Record(_) => super::recarray::RECORD,
-        Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
-        Obj::PyUfunc(_) => "numpy.ufunc",
-        Obj::Vectorize(_) => "numpy.vectorize",
     })
 }
 

@@ -30,7 +30,7 @@ const NAMES: &[&str] = &[
     "issubclass",
 ];
 
-/// A builtin this file knows, by name.
+/// A Python builtin, by name.
 pub fn builtin(name: &str) -> Option<Value> {
     if name == "set" {
         return Some(Value::Type(TypeObj::Builtin("set")));
@@ -46,6 +46,7 @@ pub fn builtin(name: &str) -> Option<Value> {
         .chain(super::decorators::NAMES)
         .find(|n| **n == name)
         .map(|n| Value::func(n))
+        .or_else(|| core_builtin(name))
 }
 
 /// Calls the builtin `name` if this file handles the call; otherwise hands
@@ -309,7 +310,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                     // A namedtuple is a tuple.
                     Obj::NamedTuple(_) => Value::Bool(classes.iter().any(|c| {
                         matches!(c, Value::Type(TypeObj::Builtin(n)) if *n == "tuple" || *n == "object")
-                            || matches!(c, Value::Type(t) if *t == super::numpy::type_obj(o))
+                            || matches!(c, Value::Type(t) if *t == crate::eval::types::type_obj(o))
                     })),
                     Obj::Instance(i) => {
                         let base = super::pyclass::exception_base(&i.class);
@@ -572,4 +573,30 @@ pub(super) fn sort_values(
         return Err(e);
     }
     Ok(pairs.into_iter().map(|(_, x)| x).collect())
+}
+
+/// The builtins the interpreter itself answers (calls, types, `Ellipsis`).
+fn core_builtin(name: &str) -> Option<Value> {
+    Some(match name {
+        "print" | "len" | "isinstance" | "repr" | "abs" | "min" | "max" | "sum" | "round"
+        | "sorted" | "id" | "any" | "all" | "zip" | "enumerate" | "reversed" | "divmod" | "pow"
+        | "hasattr" | "getattr" | "help" => Value::func(name),
+        "int" | "float" | "bool" | "str" | "list" | "tuple" | "slice" | "range" | "type"
+        | "dict" | "complex" | "object" => Value::Type(TypeObj::Builtin(match name {
+            "int" => "int",
+            "float" => "float",
+            "bool" => "bool",
+            "str" => "str",
+            "list" => "list",
+            "tuple" => "tuple",
+            "slice" => "slice",
+            "range" => "range",
+            "type" => "type",
+            "dict" => "dict",
+            "complex" => "complex",
+            _ => "object",
+        })),
+        "Ellipsis" => Value::Ellipsis,
+        _ => return None,
+    })
 }

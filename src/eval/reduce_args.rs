@@ -23,11 +23,11 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::convert::to_array;
 use super::error::{PyError, PyResult};
-use super::numpy::dtype_arg;
 use super::ufunc_args::tight_shape;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::{axes_arg, float_arg, scalarize};
+use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::protocol::truthy;
 
 /// NumPy's `NPY_BUFSIZE`: a cast input is handed over in chunks this long.

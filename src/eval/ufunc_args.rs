@@ -14,12 +14,12 @@ use crate::render::dtype_repr;
 
 use super::convert::to_array;
 use super::error::{PyError, PyResult};
-use super::numpy::dtype_arg;
 use super::registry::Entry;
 use super::signature::not_implemented_argument;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::session::Session;
 
 /// Does `rule` allow casting `from` to `to`? (`same_kind` never takes a

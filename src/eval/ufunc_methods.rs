@@ -17,12 +17,12 @@ use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray, Order, kernels};
 
 use super::error::{PyError, PyResult};
-use super::numpy::dtype_arg;
 use super::registry::{Entry, Writes, func, np_entry};
 use super::signature::{Bound, Style, bind, not_implemented_argument};
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::protocol::truthy;
 use crate::eval::reshaping::{concatenate, reshape};
 use crate::eval::session::Session;

@@ -15,10 +15,10 @@ use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, NdArray, Order, kernels};
 
 use super::error::{PyError, PyResult};
-use super::numpy::dtype_arg;
 use super::signature::{Bound, not_implemented_argument};
 use super::value::Value;
 use crate::eval::coerce::as_array;
+use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::session::Session;
 
 fn int(i: usize) -> Value {

@@ -309,7 +309,7 @@ fn to_objects(v: &Value) -> PyResult<ObjIn> {
             let items = a
                 .to_scalars()
                 .iter()
-                .map(|x| super::methods::scalar_to_py(&dt, x))
+                .map(|x| crate::eval::convert::scalar_to_py(&dt, x))
                 .collect();
             Ok(ObjIn {
                 strides: strides_for(&shape, &perm),
@@ -320,7 +320,7 @@ fn to_objects(v: &Value) -> PyResult<ObjIn> {
         Value::NpScalar(dt, x) => Ok(ObjIn {
             shape: vec![],
             strides: vec![],
-            items: vec![super::methods::scalar_to_py(dt, x)],
+            items: vec![crate::eval::convert::scalar_to_py(dt, x)],
         }),
         Value::List(_) | Value::Tuple(_) => {
             let mut shape = vec![];
@@ -891,7 +891,7 @@ impl Session {
                                             "slicelab does not implement np.vectorize(cache=True) on text inputs",
                                         ));
                                     }
-                                    super::methods::scalar_to_py(d, x)
+                                    crate::eval::convert::scalar_to_py(d, x)
                                 }
                                 _ => first,
                             });

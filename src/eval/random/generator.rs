@@ -10,7 +10,6 @@ use crate::engine::random::bounded::Method;
 use crate::engine::random::{AnyBitGen, next_float, ziggurat};
 
 use super::super::error::{PyError, PyResult};
-use super::super::numpy::dtype_arg;
 use super::super::signature::{Bound, Style, bind};
 use super::super::value::Value;
 use super::args::{bounded_range, doubles, filled, int_bounds, size_arg};
@@ -19,6 +18,7 @@ use super::out::fill_out;
 use super::permute::{self, Flavor};
 use super::{ints, sigs};
 use crate::eval::args::Args;
+use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::session::Session;
 
 /// Call `Generator.NAME`.

@@ -11,7 +11,6 @@ use crate::engine::random::mt19937::{Mt19937, N};
 use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::numpy::dtype_arg;
 use super::super::signature::{Bound, Style, bind};
 use super::super::value::{TypeObj, Value};
 use super::args::{bounded_range, doubles, int_bounds, size_arg};
@@ -19,6 +18,7 @@ use super::objects::RandomObj;
 use super::{ints, permute, sigs};
 use crate::eval::args::Args;
 use crate::eval::coerce::{as_array, shape_arg};
+use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::protocol::iterate;
 use crate::eval::session::Session;
 

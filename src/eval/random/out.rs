@@ -104,7 +104,7 @@ pub fn fill_out<T: Pod>(
 pub fn standard_gamma(g: &mut AnyBitGen, b: &Bound) -> PyResult<Value> {
     let dtype = match b.get("dtype") {
         None => DType::Float64,
-        Some(v) => super::super::numpy::dtype_arg(v)?,
+        Some(v) => crate::eval::dtype_arg::dtype_arg(v)?,
     };
     if !matches!(dtype, DType::Float64 | DType::Float32) {
         return Err(PyError::type_error(format!(

@@ -12,12 +12,12 @@ use crate::engine::random::{AnyBitGen, BitGen, Mt19937, Pcg64, SeedSequence};
 use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
-use super::super::numpy::dtype_arg;
 use super::super::signature::{Style, bind};
 use super::super::value::Value;
 use super::objects::{BitGenObj, RandomObj, SeqObj};
 use super::sigs;
 use crate::eval::args::Args;
+use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::protocol::iterate;
 use crate::eval::session::Session;
 

@@ -7,7 +7,6 @@ use std::io::Write;
 
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
-use super::super::methods::scalar_to_py;
 use super::super::value::Value;
 use super::loadtxt::convert;
 use super::{create_file, os_error, read_regular_file};
@@ -16,6 +15,7 @@ use crate::engine::scalar::Scalar;
 use crate::engine::{ArrayRef, NdArray, Order, interrupt};
 use crate::eval::args::Args;
 use crate::eval::coerce::int_arg;
+use crate::eval::convert::scalar_to_py;
 use crate::eval::session::Session;
 
 fn str_arg(args: &Args, i: usize, name: &str, default: &str, func: &str) -> PyResult<String> {

@@ -1,0 +1,75 @@
+//! `type(x)`: the class of any value, as Python names it.
+
+use crate::engine::DType;
+
+use super::object::Obj;
+use super::value::{TypeObj, Value};
+
+/// `type(v)`.
+pub fn type_of(v: &Value) -> TypeObj {
+    match v {
+        Value::Array(_) => TypeObj::NdArray,
+        Value::NpScalar(DType::Str(_), _) => TypeObj::NpStr,
+        // One class per kind, whatever the unit.
+        Value::NpScalar(DType::Time(_, delta), _) => TypeObj::NpScalar(DType::Time(
+            crate::engine::datetime::TimeUnit::GENERIC,
+            *delta,
+        )),
+        Value::NpScalar(DType::Bytes(_), _) => TypeObj::NpScalar(DType::Bytes(0)),
+        Value::NpScalar(dt, _) => TypeObj::NpScalar(dt.clone()),
+        Value::Void(_) => TypeObj::Void,
+        Value::DType(_) => TypeObj::Builtin("numpy.dtypes.DType"),
+        Value::None => TypeObj::Builtin("NoneType"),
+        Value::Bool(_) => TypeObj::Builtin("bool"),
+        Value::Int(_) => TypeObj::Builtin("int"),
+        Value::Float(_) => TypeObj::Builtin("float"),
+        Value::Complex(..) => TypeObj::Builtin("complex"),
+        Value::Str(_) => TypeObj::Builtin("str"),
+        Value::Bytes(_) => TypeObj::Builtin("bytes"),
+        Value::Tuple(_) => TypeObj::Builtin("tuple"),
+        Value::List(_) => TypeObj::Builtin("list"),
+        Value::Dict(_) => TypeObj::Builtin("dict"),
+        Value::Slice(_) => TypeObj::Builtin("slice"),
+        Value::Ellipsis => TypeObj::Builtin("ellipsis"),
+        Value::Type(_) => TypeObj::Builtin("type"),
+        Value::Function(_) | Value::Method(..) => TypeObj::Builtin("builtin_function_or_method"),
+        Value::Module(_) => TypeObj::Builtin("module"),
+        Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
+        Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
+        Value::Object(o) => type_obj(o),
+        Value::Random(r) => TypeObj::Builtin(r.type_path()),
+        Value::MachInfo(super::object::MachInfo::Int(_)) => TypeObj::Builtin("numpy.iinfo"),
+        Value::MachInfo(super::object::MachInfo::Float(_)) => TypeObj::Builtin("numpy.finfo"),
+    }
+}
+
+/// `type(o)`.
+pub fn type_obj(o: &Obj) -> TypeObj {
+    TypeObj::Builtin(match o {
+        Obj::NamedTuple(t) => t.class.path,
+        Obj::Npz(_) => "numpy.lib.npyio.NpzFile",
+        Obj::NpzView(_, "keys") => "collections.abc.KeysView",
+        Obj::NpzView(_, "values") => "collections.abc.ValuesView",
+        Obj::NpzView(..) => "collections.abc.ItemsView",
+        Obj::Func(_) => "function",
+        Obj::Exc(e, _) => super::exceptions::static_name(&e.kind),
+        Obj::Iter(_, kind) => kind,
+        Obj::Range(_) => "range",
+        Obj::Set(_) => "set",
+        Obj::MappingProxy(_) => "mappingproxy",
+        Obj::FrozenSet(_) => "frozenset",
+        Obj::Context(_) | Obj::Instance(_) => "object",
+        Obj::Class(_) => "type",
+        Obj::BoundMethod(..) => "method",
+        Obj::Super(..) => "super",
+        Obj::Property(_) => "property",
+        Obj::StaticMethod(_) => "staticmethod",
+        Obj::ClassMethod(_) => "classmethod",
+        Obj::Masked(_) => "numpy.ma.MaskedArray",
+        Obj::RecArray(_) => super::recarray::RECARRAY,
+        Obj::Record(_) => super::recarray::RECORD,
+        Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
+        Obj::PyUfunc(_) => "numpy.ufunc",
+        Obj::Vectorize(_) => "numpy.vectorize",
+    })
+}
