@@ -154,8 +154,7 @@ fn astype(s: &mut Session, args: &Args) -> PyResult<Value> {
         kw.push(("copy".to_string(), c.clone()));
     }
     let dtype = args.req(1, "dtype", "astype")?.clone();
-    super::methods::call_method(
-        s,
+    s.call_method_registered(
         x,
         "astype",
         Args {

@@ -301,3 +301,72 @@ fn with_byteorder(dt: &DType, order: char) -> DType {
         },
     }
 }
+/// Attributes of dtype objects.
+pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
+    Ok(match name {
+        "itemsize" => Value::Int(dt.itemsize() as i128),
+        "name" => Value::str(&match dt.native() {
+            // NumPy names text types by their size in bits.
+            DType::Str(n) => format!("str{}", 32 * n),
+            DType::Bytes(n) => format!("bytes{}", 8 * n),
+            other => other.name(),
+        }),
+        "kind" => Value::str(&dt.kind_char().to_string()),
+        "char" => Value::str(match &dt.native() {
+            DType::Bool => "?",
+            DType::Int8 => "b",
+            DType::Int16 => "h",
+            DType::Int32 => "i",
+            DType::Int64 => "l",
+            DType::UInt8 => "B",
+            DType::UInt16 => "H",
+            DType::UInt32 => "I",
+            DType::UInt64 => "L",
+            DType::Float16 => "e",
+            DType::Float32 => "f",
+            DType::Float64 => "d",
+            DType::Complex64 => "F",
+            DType::Complex128 => "D",
+            DType::Str(_) => "U",
+            DType::Bytes(_) => "S",
+            DType::Record(_) => "V",
+            DType::Time(_, false) => "M",
+            DType::Time(_, true) => "m",
+            DType::Ordered(..) => unreachable!("native() strips the order"),
+        }),
+        "str" => Value::str(&dt.descr()),
+        "type" => Value::Type(crate::eval::types::type_of(&Value::NpScalar(
+            dt.native(),
+            Scalar::Int(0),
+        ))),
+        "names" => match dt {
+            DType::Record(r) if !r.fields.is_empty() => {
+                Value::tuple(r.fields.iter().map(|f| Value::str(&f.name)).collect())
+            }
+            _ => Value::None,
+        },
+        "shape" => Value::tuple(vec![]),
+        "ndim" => Value::Int(0),
+        other => return super::dtype_attrs::attr(dt, other),
+    })
+}
+
+/// Attributes of dtype objects (`a.dtype.itemsize`); [`dtype_attr`] answers each.
+pub const DTYPE_ATTRIBUTES: &[&str] = &[
+    "itemsize",
+    "name",
+    "kind",
+    "char",
+    "str",
+    "type",
+    "names",
+    "fields",
+    "shape",
+    "ndim",
+    "descr",
+    "num",
+    "byteorder",
+    "newbyteorder",
+    "base",
+    "subdtype",
+];

@@ -6,9 +6,10 @@
 
 use super::error::PyResult;
 use super::index_routines::UFUNC_METHODS;
-use super::methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES};
 use super::numpy::NP_FUNCTIONS;
 use super::value::{TypeObj, Value};
+use crate::eval::array_attrs::{ARRAY_ATTRIBUTES, ARRAY_METHODS};
+use crate::eval::dtype_attrs::DTYPE_ATTRIBUTES;
 use crate::eval::object::RandomObj;
 use crate::eval::session::Session;
 use crate::help::{Entry, lookup, wrap_words};

@@ -930,7 +930,7 @@ impl Session {
             Value::Random(r) => super::random::attr(r, obj, name),
             Value::Module(m) => super::stride_tricks::module_attr(m, name)
                 .ok_or_else(|| crate::eval::error::missing_module_attribute(m, name)),
-            Value::Array(a) => super::methods::array_attr(a, obj, name),
+            Value::Array(a) => crate::eval::array_attrs::array_attr(a, obj, name),
             Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
             // `np.str_` is a `str`: its methods are `str`'s, returning
             // Python strings (`np.str_('ab').upper()` is `'AB'`).
@@ -944,7 +944,7 @@ impl Session {
                 })
             }
             Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),
-            Value::DType(dt) => super::methods::dtype_attr(dt, name),
+            Value::DType(dt) => crate::eval::dtype_attrs::dtype_attr(dt, name),
             Value::MachInfo(m) => m.attr(name),
             Value::Flags(a) => Ok(Value::Bool(match name {
                 "owndata" => a.owndata(),

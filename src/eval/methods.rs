@@ -19,10 +19,6 @@ use crate::eval::protocol::{iterate, truthy};
 use crate::eval::reshaping::{reshape, transpose};
 use crate::eval::session::Session;
 
-fn ints(v: &[usize]) -> Value {
-    Value::tuple(v.iter().map(|&n| Value::Int(n as i128)).collect())
-}
-
 fn tolist(a: &ArrayRef) -> Value {
     let shape = a.shape();
     // Every element and every inner list is a Python object: Python's
@@ -51,165 +47,6 @@ fn tolist(a: &ArrayRef) -> Value {
         )
     }
     build(a.dtype(), &vals, &shape)
-}
-
-/// `a.NAME` for an array.
-pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
-    Ok(match name {
-        "shape" => ints(&a.shape()),
-        "ndim" => Value::Int(a.ndim() as i128),
-        "size" => Value::Int(a.size() as i128),
-        "dtype" => Value::DType(a.dtype().clone()),
-        "strides" => Value::tuple(a.strides().iter().map(|&s| Value::Int(s as i128)).collect()),
-        "itemsize" => Value::Int(a.dtype().itemsize() as i128),
-        "nbytes" => Value::Int((a.size() * a.dtype().itemsize()) as i128),
-        "base" => match a.base() {
-            Some(b) => Value::Array(b.clone()),
-            None => Value::None,
-        },
-        "flags" => Value::Flags(a.clone()),
-        "__array_interface__" => super::array_interface::interface(a),
-        "T" => Value::Array(transpose(a, None)?),
-        "mT" => super::array_api::matrix_transpose_attr(a)?,
-        "real" if a.dtype().kind() == crate::engine::dtype::Kind::Complex => {
-            Value::Array(super::complex_fns::part_view(a, false))
-        }
-        "real" => me.clone(),
-        "imag" if a.dtype().kind() == crate::engine::dtype::Kind::Complex => {
-            Value::Array(super::complex_fns::part_view(a, true))
-        }
-        "imag" => {
-            let z = NdArray::zeros(&a.shape(), a.dtype().clone())?;
-            z.set_writeable(false)?;
-            Value::Array(z)
-        }
-        "flat" => Value::FlatIter(a.clone()),
-        "device" => Value::str("cpu"),
-        m if ARRAY_METHODS.contains(&m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
-        other => return Err(PyError::attribute("numpy.ndarray", other)),
-    })
-}
-
-/// Data attributes an ndarray has (`a.shape`); [`array_attr`] answers each.
-pub const ARRAY_ATTRIBUTES: &[&str] = &[
-    "shape", "ndim", "size", "dtype", "strides", "itemsize", "nbytes", "base", "flags", "T",
-    "real", "imag", "flat", "mT", "device",
-];
-
-/// Attributes of NumPy scalars (`np.int64(5).dtype`); [`scalar_attr`] answers each.
-pub const SCALAR_ATTRIBUTES: &[&str] = &[
-    "dtype", "shape", "ndim", "size", "itemsize", "real", "base", "item", "tolist", "astype",
-    "copy",
-];
-
-/// Attributes of dtype objects (`a.dtype.itemsize`); [`dtype_attr`] answers each.
-pub const DTYPE_ATTRIBUTES: &[&str] = &[
-    "itemsize",
-    "name",
-    "kind",
-    "char",
-    "str",
-    "type",
-    "names",
-    "fields",
-    "shape",
-    "ndim",
-    "descr",
-    "num",
-    "byteorder",
-    "newbyteorder",
-    "base",
-    "subdtype",
-];
-
-/// Methods an ndarray has: every one is bound against its signature in
-/// the registry, which is where each is written.
-pub static ARRAY_METHODS: std::sync::LazyLock<Vec<&'static str>> =
-    std::sync::LazyLock::new(|| super::registry::METHODS.iter().map(|(m, _)| *m).collect());
-
-/// Attributes of NumPy scalars.
-pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
-    let dt = match me {
-        Value::NpScalar(dt, _) => dt.clone(),
-        Value::Void(a) => a.dtype().clone(),
-        _ => unreachable!("scalar_attr is called on NumPy scalars only"),
-    };
-    Ok(match name {
-        "dtype" => Value::DType(dt),
-        "shape" => Value::tuple(vec![]),
-        "ndim" => Value::Int(0),
-        "size" => Value::Int(1),
-        "itemsize" => Value::Int(dt.itemsize() as i128),
-        "real" => match me {
-            Value::NpScalar(_, sc) if dt.kind() == crate::engine::dtype::Kind::Complex => {
-                super::scalar_generic::part(&dt, sc, "real")?
-            }
-            _ => me.clone(),
-        },
-        "item" | "tolist" | "astype" | "copy" => Value::Method(Rc::new(me.clone()), Rc::from(name)),
-        "tobytes" if matches!(me, Value::Void(_)) => {
-            Value::Method(Rc::new(me.clone()), Rc::from(name))
-        }
-        "base" => Value::None,
-        m if super::scalar_methods::has(&dt, m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
-        other => match me {
-            Value::NpScalar(_, sc) => match super::scalar_generic::attr(me, &dt, sc, other)? {
-                Some(v) => v,
-                None => return Err(PyError::attribute(&me.type_name(), other)),
-            },
-            _ => return Err(PyError::attribute(&me.type_name(), other)),
-        },
-    })
-}
-
-/// Attributes of dtype objects.
-pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
-    Ok(match name {
-        "itemsize" => Value::Int(dt.itemsize() as i128),
-        "name" => Value::str(&match dt.native() {
-            // NumPy names text types by their size in bits.
-            DType::Str(n) => format!("str{}", 32 * n),
-            DType::Bytes(n) => format!("bytes{}", 8 * n),
-            other => other.name(),
-        }),
-        "kind" => Value::str(&dt.kind_char().to_string()),
-        "char" => Value::str(match &dt.native() {
-            DType::Bool => "?",
-            DType::Int8 => "b",
-            DType::Int16 => "h",
-            DType::Int32 => "i",
-            DType::Int64 => "l",
-            DType::UInt8 => "B",
-            DType::UInt16 => "H",
-            DType::UInt32 => "I",
-            DType::UInt64 => "L",
-            DType::Float16 => "e",
-            DType::Float32 => "f",
-            DType::Float64 => "d",
-            DType::Complex64 => "F",
-            DType::Complex128 => "D",
-            DType::Str(_) => "U",
-            DType::Bytes(_) => "S",
-            DType::Record(_) => "V",
-            DType::Time(_, false) => "M",
-            DType::Time(_, true) => "m",
-            DType::Ordered(..) => unreachable!("native() strips the order"),
-        }),
-        "str" => Value::str(&dt.descr()),
-        "type" => Value::Type(crate::eval::types::type_of(&Value::NpScalar(
-            dt.native(),
-            Scalar::Int(0),
-        ))),
-        "names" => match dt {
-            DType::Record(r) if !r.fields.is_empty() => {
-                Value::tuple(r.fields.iter().map(|f| Value::str(&f.name)).collect())
-            }
-            _ => Value::None,
-        },
-        "shape" => Value::tuple(vec![]),
-        "ndim" => Value::Int(0),
-        other => return super::dtype_attrs::attr(dt, other),
-    })
 }
 
 /// The element order `order=` asks of a copy or ravel: `'A'` is Fortran
@@ -928,4 +765,45 @@ fn byteswap(a: &ArrayRef, inplace: bool) -> PyResult<Value> {
         swap_in_place(&mut bytes[o..o + item], &dt);
     });
     Ok(Value::Array(a.clone()))
+}
+
+/// Attributes of NumPy scalars (`np.int64(5).dtype`); [`scalar_attr`] answers each.
+pub const SCALAR_ATTRIBUTES: &[&str] = &[
+    "dtype", "shape", "ndim", "size", "itemsize", "real", "base", "item", "tolist", "astype",
+    "copy",
+];
+
+/// Attributes of NumPy scalars.
+pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
+    let dt = match me {
+        Value::NpScalar(dt, _) => dt.clone(),
+        Value::Void(a) => a.dtype().clone(),
+        _ => unreachable!("scalar_attr is called on NumPy scalars only"),
+    };
+    Ok(match name {
+        "dtype" => Value::DType(dt),
+        "shape" => Value::tuple(vec![]),
+        "ndim" => Value::Int(0),
+        "size" => Value::Int(1),
+        "itemsize" => Value::Int(dt.itemsize() as i128),
+        "real" => match me {
+            Value::NpScalar(_, sc) if dt.kind() == crate::engine::dtype::Kind::Complex => {
+                super::scalar_generic::part(&dt, sc, "real")?
+            }
+            _ => me.clone(),
+        },
+        "item" | "tolist" | "astype" | "copy" => Value::Method(Rc::new(me.clone()), Rc::from(name)),
+        "tobytes" if matches!(me, Value::Void(_)) => {
+            Value::Method(Rc::new(me.clone()), Rc::from(name))
+        }
+        "base" => Value::None,
+        m if super::scalar_methods::has(&dt, m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
+        other => match me {
+            Value::NpScalar(_, sc) => match super::scalar_generic::attr(me, &dt, sc, other)? {
+                Some(v) => v,
+                None => return Err(PyError::attribute(&me.type_name(), other)),
+            },
+            _ => return Err(PyError::attribute(&me.type_name(), other)),
+        },
+    })
 }

@@ -5,6 +5,7 @@
 mod arange;
 mod args;
 mod array_api;
+mod array_attrs;
 mod array_interface;
 pub mod bindings;
 mod bit_ufuncs;
@@ -110,11 +111,13 @@ use std::collections::HashMap;
 use crate::render::PrintOptions;
 use crate::syntax::{self, ast::Stmt};
 
+pub use array_attrs::{ARRAY_ATTRIBUTES, ARRAY_METHODS};
 pub use bindings::Bindings;
+pub use dtype_attrs::DTYPE_ATTRIBUTES;
 pub use error::{PyError, PyResult};
 pub use exceptions::{builtin_kind, transcript_name};
 pub use index_routines::UFUNC_METHODS;
-pub use methods::{ARRAY_ATTRIBUTES, ARRAY_METHODS, DTYPE_ATTRIBUTES, SCALAR_ATTRIBUTES};
+pub use methods::SCALAR_ATTRIBUTES;
 pub use numpy::shares_memory;
 pub use numpy::{NP_CONSTANTS, NP_FUNCTIONS};
 pub use session::{Session, WriteTarget};

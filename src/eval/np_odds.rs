@@ -302,7 +302,7 @@ fn common_type(arrays: &[Value]) -> PyResult<Value> {
 /// A value's `dtype.char` as `asarray(t).dtype.char` gives it.
 fn type_char(v: &Value) -> PyResult<String> {
     let a = as_array(v)?;
-    match super::methods::dtype_attr(a.dtype(), "char")? {
+    match crate::eval::dtype_attrs::dtype_attr(a.dtype(), "char")? {
         Value::Str(c) => Ok(c.to_string()),
         _ => Ok(String::new()),
     }

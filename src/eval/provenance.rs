@@ -189,8 +189,7 @@ impl Session {
         let on = Value::Array(on.clone());
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &made.how {
             How::Index(idx) => self.getitem(&on, idx),
-            How::Method(name, pos, kw) => super::methods::call_method(
-                self,
+            How::Method(name, pos, kw) => self.call_method_registered(
                 &on,
                 name,
                 Args {

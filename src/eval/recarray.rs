@@ -479,13 +479,13 @@ const ARRAY_ATTRS: &[&str] = &[
 pub fn attr(s: &mut Session, obj: &Value, name: &str) -> PyResult<Value> {
     if let Some(a) = as_recarray(obj) {
         if ARRAY_ATTRS.contains(&name) {
-            return super::methods::array_attr(a, &Value::Array(a.clone()), name);
+            return crate::eval::array_attrs::array_attr(a, &Value::Array(a.clone()), name);
         }
         if field_names(a).iter().any(|f| f == name) {
             // recarray.__getattribute__: a plain field is an ndarray view.
             return getitem(s, obj, &Value::str(name));
         }
-        if super::methods::array_attr(a, &Value::Array(a.clone()), name).is_ok() {
+        if crate::eval::array_attrs::array_attr(a, &Value::Array(a.clone()), name).is_ok() {
             return Err(not_reached(&format!("the recarray attribute {name}")));
         }
         return Err(PyError::new(

@@ -36,7 +36,7 @@ pub fn has_method(dt: &DType, name: &str) -> bool {
         || (!matches!(dt, DType::Record(_))
             && name != "tolist"
             && !matches!(name, "dot" | "partition" | "argpartition")
-            && super::methods::ARRAY_METHODS.contains(&name))
+            && crate::eval::array_attrs::ARRAY_METHODS.contains(&name))
 }
 
 /// `scalar.NAME` for the attributes NumPy's `gentype` getters answer
@@ -66,7 +66,7 @@ pub fn attr(me: &Value, dt: &DType, sc: &Scalar, name: &str) -> PyResult<Option<
 pub fn part(dt: &DType, sc: &Scalar, which: &str) -> PyResult<Value> {
     let z = zero_d(dt, sc)?;
     Ok(
-        match super::methods::array_attr(&z, &Value::Array(z.clone()), which)? {
+        match crate::eval::array_attrs::array_attr(&z, &Value::Array(z.clone()), which)? {
             Value::Array(a) => scalarize(a),
             v => v,
         },
