@@ -15,7 +15,8 @@ use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::coerce::int_arg;
+use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 use crate::eval::types::type_of;
 

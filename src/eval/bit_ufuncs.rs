@@ -31,7 +31,8 @@ use super::ops::numpy_binary;
 use super::registry::{Entry, ufunc};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::coerce::scalarize;
+use crate::eval::convert::as_array;
 
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[

@@ -8,7 +8,7 @@
 use super::error::{PyError, PyResult};
 use super::value::Value;
 use crate::engine::{ArrayRef, Order};
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::reshaping::{concatenate, reshape};
 
 /// Where a leaf sits: one index per list level, `None` for an empty list.

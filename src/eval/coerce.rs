@@ -6,27 +6,11 @@
 
 use crate::engine::index;
 use crate::engine::reduce::normalize_axis;
-use crate::engine::{ArrayRef, NdArray, Scalar};
+use crate::engine::{ArrayRef, Scalar};
 
-use super::convert::to_array;
 use super::error::{PyError, PyResult};
 use super::protocol::iterate;
 use super::value::Value;
-
-/// Python value to array, without copying an array (`np.asarray`).
-pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
-    match v {
-        Value::Array(a) => Ok(a.clone()),
-        Value::Void(a) => Ok(a.clone()),
-        Value::FlatIter(a) => super::flatiter::to_array(a),
-        Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
-            &[],
-            dt.clone(),
-            std::slice::from_ref(s),
-        )?),
-        other => to_array(other, None),
-    }
-}
 
 pub fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     // A Python int past a C long is refused as CPython refuses it, never

@@ -10,7 +10,8 @@ use crate::engine::{ArrayRef, NdArray, Scalar, kernels};
 use super::error::{PyError, PyResult};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::coerce::scalarize;
+use crate::eval::convert::as_array;
 
 /// The `np.*` names this module answers.
 pub const NAMES: &[&str] = &[

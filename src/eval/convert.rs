@@ -260,7 +260,7 @@ pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
 
 /// `np.array(value, dtype=...)`: always a new array.
 pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
-    if let Some(items) = super::pyiter::range_list(v)? {
+    if let Some(items) = crate::eval::object::range_list(v)? {
         return to_array(&items, dtype);
     }
     if let Value::FlatIter(a) = v {
@@ -362,7 +362,7 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
     let mut dt: Option<DType> = None;
     for l in leaves {
         let Some(d) = leaf_dtype(l) else {
-            if super::ma::is_ma(l) {
+            if crate::eval::object::is_ma(l) {
                 return Err(PyError::new(
                     "NotImplementedError",
                     "slicelab does not implement masked arrays inside NumPy's array arguments yet",
@@ -444,7 +444,7 @@ fn slice_part(v: &Value) -> PyResult<Option<i64>> {
 }
 
 fn to_index_item(v: &Value) -> PyResult<IndexItem> {
-    if let Some(items) = super::pyiter::range_list(v)? {
+    if let Some(items) = crate::eval::object::range_list(v)? {
         return to_index_item(&items);
     }
     Ok(match v {
@@ -549,5 +549,20 @@ pub fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
                     .collect(),
             )
         }
+    }
+}
+
+/// Python value to array, without copying an array (`np.asarray`).
+pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
+    match v {
+        Value::Array(a) => Ok(a.clone()),
+        Value::Void(a) => Ok(a.clone()),
+        Value::FlatIter(a) => super::flatiter::to_array(a),
+        Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
+            &[],
+            dt.clone(),
+            std::slice::from_ref(s),
+        )?),
+        other => to_array(other, None),
     }
 }

@@ -17,7 +17,7 @@ use crate::engine::index::{self, IndexItem, Indexed};
 use crate::engine::promote::{can_cast_safe, can_cast_same_kind};
 use crate::engine::{ArrayRef, NdArray, Order, kernels};
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::reshaping::{broadcast_to, reshape};
 use crate::render::dtype_repr::dtype_repr;
 

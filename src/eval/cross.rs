@@ -12,7 +12,8 @@ use super::error::{PyError, PyResult};
 use super::ops::numpy_binary;
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::coerce::int_arg;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::iterate;
 use crate::eval::reshaping::{reshape, transpose};
 

@@ -20,7 +20,7 @@ impl Session {
         name: &str,
         args: Args,
     ) -> PyResult<Value> {
-        if super::ma::is_ma(obj) {
+        if crate::eval::object::is_ma(obj) {
             return super::ma::call_method(self, obj, name, args);
         }
         let args = match (obj, method_entry(name)) {
@@ -49,7 +49,7 @@ impl Session {
             .pos
             .iter()
             .chain(args.kw.iter().map(|(_, v)| v))
-            .any(super::ma::is_ma)
+            .any(crate::eval::object::is_ma)
         {
             return super::ma::np_function(self, entry, args);
         }

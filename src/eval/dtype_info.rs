@@ -17,7 +17,8 @@ use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::coerce::int_arg;
+use crate::eval::convert::as_array;
 
 /// The `np.` functions answered here.
 pub const ENTRIES: &[Entry] = &[

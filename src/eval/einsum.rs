@@ -22,7 +22,8 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar, kernels};
 use super::error::{PyError, PyResult};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::coerce::{int_arg, scalarize};
+use crate::eval::convert::as_array;
 use crate::eval::protocol::iterate;
 
 fn value_error(msg: impl Into<String>) -> PyError {

@@ -16,7 +16,7 @@ use super::ops::numpy_binary;
 use super::signature::{Style, bind};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 
 /// The module's name as `Value::Module` holds it.

@@ -10,7 +10,7 @@ use crate::engine::{ArrayRef, NdArray, Scalar, kernels};
 
 use super::error::{PyError, PyResult};
 use super::value::Value;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 
 /// The index kinds NumPy names when a flat iterator is given anything else.
 const VALID: &str =

@@ -14,6 +14,8 @@
 //! larger expression, or inside `with`, is refused with
 //! `NotImplementedError`.
 
+use super::object::take_return;
+use super::protocol::stop_iteration;
 use std::any::Any;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -127,6 +129,9 @@ impl Suspended for Generator {
     fn name(&self) -> Rc<str> {
         self.name.clone()
     }
+    fn take_return(&mut self) -> Option<Value> {
+        self.ret.take()
+    }
 }
 
 impl Suspended for GenExpr {
@@ -135,37 +140,35 @@ impl Suspended for GenExpr {
     }
 }
 
+impl Session {
+    /// `next()`/`send()` on a generator's state as an iterator holds it.
+    pub(super) fn resume_suspended(
+        &mut self,
+        g: &mut dyn Suspended,
+        sent: Value,
+    ) -> PyResult<Option<Value>> {
+        let g = generator_of(g)?;
+        self.resume(g, sent)
+    }
+
+    /// `next()` on a generator expression's state.
+    pub(super) fn genexpr_next_suspended(
+        &mut self,
+        g: &mut dyn Suspended,
+    ) -> PyResult<Option<Value>> {
+        let g = genexpr_of(g)?;
+        self.genexpr_next(g)
+    }
+}
+
 /// The generator a `Gen` state holds (this module alone makes them).
-pub(super) fn generator_of(g: &mut dyn Suspended) -> PyResult<&mut Generator> {
+fn generator_of(g: &mut dyn Suspended) -> PyResult<&mut Generator> {
     (g as &mut dyn Any).downcast_mut().ok_or_else(internal)
 }
 
 /// The generator expression a `GenExpr` state holds.
-pub(super) fn genexpr_of(g: &mut dyn Suspended) -> PyResult<&mut GenExpr> {
+fn genexpr_of(g: &mut dyn Suspended) -> PyResult<&mut GenExpr> {
     (g as &mut dyn Any).downcast_mut().ok_or_else(internal)
-}
-
-/// The value the generator `it` returned when it just ended, taken once
-/// (`StopIteration`'s value; `None` when it returned None or is no
-/// generator).
-pub fn take_return(it: &Value) -> Option<Value> {
-    let Value::Object(o) = it else { return None };
-    let Obj::Iter(cell, _) = o.as_ref() else {
-        return None;
-    };
-    match &mut *cell.try_borrow_mut().ok()? {
-        IterState::Gen(g) => generator_of(g.as_mut()).ok()?.ret.take(),
-        _ => None,
-    }
-}
-
-/// `StopIteration` as `next()` raises it for an ended iterator.
-pub fn stop_iteration(ret: Option<Value>) -> PyError {
-    let message = match ret {
-        Some(v) => super::display::str_of(&v, &Default::default()),
-        None => String::new(),
-    };
-    PyError::new("StopIteration", message)
 }
 
 impl Session {
@@ -297,7 +300,7 @@ impl Session {
     /// A learner's instance iterates through its `__iter__`, whose result
     /// is read by its `__next__` when it is not one of Python's iterators.
     pub(super) fn iter_value(&mut self, v: &Value) -> PyResult<Value> {
-        if super::ma::is_ma(v) {
+        if crate::eval::object::is_ma(v) {
             let items = super::ma::items(self, v)?;
             return Ok(super::pyiter::iter_object(
                 IterState::Items(items.into()),

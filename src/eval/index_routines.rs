@@ -16,7 +16,8 @@ use crate::engine::{ArrayRef, EngineError, NdArray, Order, Scalar};
 use super::error::{PyError, PyResult};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, float_arg, int_arg, scalarize};
+use crate::eval::coerce::{float_arg, int_arg, scalarize};
+use crate::eval::convert::as_array;
 use crate::eval::protocol::{iterate, truthy, wrap_indexed};
 use crate::eval::reshaping::{concatenate, reshape, transpose};
 

@@ -121,7 +121,7 @@ impl Session {
         cur: Value,
         rhs: &Value,
     ) -> PyResult<Value> {
-        if super::ma::is_ma(&cur) {
+        if crate::eval::object::is_ma(&cur) {
             return super::ma::inplace(self, op, &cur, rhs);
         }
         if let Value::Array(a) = &cur {
@@ -667,7 +667,7 @@ impl Session {
         if let Some(r) = self.dunder(obj, "__getitem__", vec![idx.clone()]) {
             return r;
         }
-        if super::ma::is_ma(obj) {
+        if crate::eval::object::is_ma(obj) {
             return super::ma::getitem(self, obj, idx);
         }
         if super::recarray::is_rec(obj) {
@@ -776,7 +776,7 @@ impl Session {
         if let Some(r) = self.dunder(obj, "__setitem__", vec![idx.clone(), value.clone()]) {
             return r.map(|_| ());
         }
-        if super::ma::is_ma(obj) {
+        if crate::eval::object::is_ma(obj) {
             return super::ma::setitem(self, obj, idx, value);
         }
         if super::recarray::is_rec(obj) {
@@ -836,7 +836,7 @@ impl Session {
     }
 
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
-        if super::ma::is_ma(obj) {
+        if crate::eval::object::is_ma(obj) {
             return super::ma::setattr(self, obj, name, value);
         }
         if super::recarray::is_rec(obj) {

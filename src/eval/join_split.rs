@@ -16,7 +16,8 @@ use super::error::{PyError, PyResult};
 use super::signature::{Bound, Style, bind};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::coerce::int_arg;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::{iterate, wrap_indexed};
 use crate::eval::reshaping::{concatenate, reshape};
 

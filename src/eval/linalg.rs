@@ -10,7 +10,8 @@ use super::error::{PyError, PyResult};
 use super::index_routines::common_dtype;
 use super::ops::numpy_binary;
 use super::value::Value;
-use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::coerce::scalarize;
+use crate::eval::convert::as_array;
 use crate::eval::reshaping::reshape;
 
 /// One accumulator for the dtype family being multiplied.

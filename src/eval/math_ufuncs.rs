@@ -33,7 +33,8 @@ use super::signature::Style;
 use super::ufunc_args::input_dtype;
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::coerce::scalarize;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::truthy;
 
 /// The keyword part every ufunc signature shares.

@@ -51,7 +51,7 @@ fn index_tuple(at: &[usize]) -> Value {
 /// Call `np.ndenumerate` / `np.ndindex`.
 pub fn call(name: &str, args: &Args) -> PyResult<Value> {
     if name == "ndenumerate" {
-        let a = crate::eval::coerce::as_array(args.req(0, "arr", name)?)?;
+        let a = crate::eval::convert::as_array(args.req(0, "arr", name)?)?;
         let mut items = Vec::new();
         for at in positions(&a.shape())? {
             crate::engine::interrupt::check()?;

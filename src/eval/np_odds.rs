@@ -21,7 +21,7 @@ use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::session::Session;
 

@@ -19,7 +19,7 @@ use super::error::{PyError, PyResult};
 use super::signature::{Style, bind};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.testing";

@@ -16,7 +16,8 @@ use crate::engine::layout::Layout;
 use crate::engine::reduce::{self, Reduction, normalize_axis};
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
-use super::coerce::{as_array, axes_arg, check_ndim, float_arg, int_arg, scalarize, shape_arg};
+use super::coerce::{axes_arg, check_ndim, float_arg, int_arg, scalarize, shape_arg};
+
 use super::convert::{to_array, to_scalar_for};
 use super::display::str_of;
 pub use super::dtype_arg::dtype_arg;
@@ -29,6 +30,7 @@ use super::reshaping::{
 };
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::session::Session;
 
@@ -710,7 +712,7 @@ impl Session {
                             None => return Err(PyError::type_error("len() of unsized object")),
                         }
                     }
-                    other if let Some(m) = super::ma::as_masked(other) => {
+                    other if let Some(m) = crate::eval::object::as_masked(other) => {
                         match m.data.shape().first() {
                             Some(&n) => n as i128,
                             None => return Err(PyError::type_error("len() of unsized object")),
@@ -769,7 +771,7 @@ impl Session {
                 if super::datetime::involves_time(v) {
                     return super::datetime::unary("absolute", v);
                 }
-                if super::ma::is_ma(v) {
+                if crate::eval::object::is_ma(v) {
                     let pos = vec![v.clone()];
                     return super::ma::ufunc(self, "absolute", 1, 1, Args { pos, kw: vec![] });
                 }

@@ -20,7 +20,7 @@ use crate::engine::random::{AnyBitGen, SeedSequence};
 use crate::engine::{ArrayRef, DType, Scalar};
 use crate::syntax::ast::FuncDef;
 
-use super::error::PyError;
+use super::error::{PyError, PyResult};
 use super::value::Value;
 
 /// A suspended generator's state, which `generator.rs` owns and alone
@@ -29,6 +29,11 @@ use super::value::Value;
 pub trait Suspended: std::any::Any + std::fmt::Debug {
     /// The name its repr shows (`f`, `<genexpr>`).
     fn name(&self) -> Rc<str>;
+    /// What the body returned, taken once, when it has just ended (the
+    /// value of the `StopIteration` that ends it).
+    fn take_return(&mut self) -> Option<Value> {
+        None
+    }
 }
 
 /// An object made by Python code rather than by NumPy.
@@ -187,6 +192,60 @@ pub fn class_of(v: &Value) -> Option<&ClassObj> {
             Obj::Class(c) => Some(c),
             _ => None,
         },
+        _ => None,
+    }
+}
+
+/// The masked array a value holds.
+pub fn as_masked(v: &Value) -> Option<&Masked> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Masked(m) => Some(m),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether `v` is `np.ma.masked`.
+pub fn is_masked_constant(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::MaskedConstant))
+}
+
+/// Whether `v` is any masked value (array or the constant).
+pub fn is_ma(v: &Value) -> bool {
+    as_masked(v).is_some() || is_masked_constant(v)
+}
+
+/// A range as the list NumPy reads it as (`np.array(range(4))`).
+pub fn range_list(v: &Value) -> PyResult<Option<Value>> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Range(r) => Ok(Some(Value::list(range_items(r)?))),
+            _ => Ok(None),
+        },
+        _ => Ok(None),
+    }
+}
+
+/// The items of a range, refused when they could not be held.
+pub fn range_items(r: &PyRange) -> PyResult<Vec<Value>> {
+    let n = r.len();
+    let n = usize::try_from(n).map_err(|_| PyError::new("MemoryError", ""))?;
+    crate::engine::buffer::python_room(n, std::mem::size_of::<Value>())?;
+    Ok((0..n as i128).map(|k| Value::Int(r.at(k))).collect())
+}
+
+/// The value the generator `it` returned when it just ended, taken once
+/// (`StopIteration`'s value; `None` when it returned None or is no
+/// generator).
+pub fn take_return(it: &Value) -> Option<Value> {
+    let Value::Object(o) = it else { return None };
+    let Obj::Iter(cell, _) = o.as_ref() else {
+        return None;
+    };
+    match &mut *cell.try_borrow_mut().ok()? {
+        IterState::Gen(g) => g.take_return(),
         _ => None,
     }
 }

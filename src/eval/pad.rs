@@ -14,7 +14,8 @@ use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::{self, IndexItem};
 use crate::engine::{ArrayRef, NdArray, Order, Scalar, buffer};
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::coerce::int_arg;
+use crate::eval::convert::as_array;
 use crate::eval::reshaping::{broadcast_to, fill_array};
 
 /// Each mode NumPy knows, with the keywords it accepts.

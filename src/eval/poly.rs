@@ -25,7 +25,8 @@ use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::coerce::{int_arg, scalarize};
+use crate::eval::convert::as_array;
 use crate::eval::reshaping::concatenate;
 
 /// This module's registry entries (`registry::tables`).

@@ -11,7 +11,7 @@ use crate::render::PrintOptions;
 use super::error::{PyError, PyResult};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::truthy;
 
 /// `set_printoptions`' positional order.

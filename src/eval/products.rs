@@ -16,7 +16,8 @@ use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::coerce::scalarize;
+use crate::eval::convert::as_array;
 use crate::eval::reshaping::{ravel, reshape};
 
 /// The products' registry entries.

@@ -85,7 +85,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             super::object::Obj::Iter(..) => super::pyiter::drain(None, v)?,
             super::object::Obj::Set(t) => t.borrow().items(),
             super::object::Obj::FrozenSet(t) => t.items(),
-            super::object::Obj::Range(r) => super::pyiter::range_items(r)?,
+            super::object::Obj::Range(r) => crate::eval::object::range_items(r)?,
             super::object::Obj::MappingProxy(d) => return iterate(d),
             super::object::Obj::NamedTuple(t) => return iterate(&t.items),
             other if let Some(items) = crate::eval::npy::npz::npz_items(other) => items?,
@@ -124,4 +124,13 @@ pub fn wrap_indexed(source: &ArrayRef, r: Indexed) -> Value {
         Indexed::Array(a) => Value::Array(a),
         Indexed::Scalar(s) => Value::NpScalar(source.dtype().native(), s),
     }
+}
+
+/// `StopIteration` as `next()` raises it for an ended iterator.
+pub fn stop_iteration(ret: Option<Value>) -> PyError {
+    let message = match ret {
+        Some(v) => super::display::str_of(&v, &Default::default()),
+        None => String::new(),
+    };
+    PyError::new("StopIteration", message)
 }

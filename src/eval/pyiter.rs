@@ -295,8 +295,8 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>>
                 (Some(x), _) => x,
                 (None, Some(default)) => default.clone(),
                 (None, None) => {
-                    return Err(super::generator::stop_iteration(
-                        super::generator::take_return(v),
+                    return Err(crate::eval::protocol::stop_iteration(
+                        crate::eval::object::take_return(v),
                     ));
                 }
             }
@@ -416,13 +416,9 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
             }
         },
         IterState::Gen(g) => {
-            let g = super::generator::generator_of(g.as_mut())?;
-            needs_session(s, "generator")?.resume(g, Value::None)
+            needs_session(s, "generator")?.resume_suspended(g.as_mut(), Value::None)
         }
-        IterState::GenExpr(g) => {
-            let g = super::generator::genexpr_of(g.as_mut())?;
-            needs_session(s, "generator")?.genexpr_next(g)
-        }
+        IterState::GenExpr(g) => needs_session(s, "generator")?.genexpr_next_suspended(g.as_mut()),
         IterState::Running(_) => Err(PyError::value("generator already executing")),
     }
 }
@@ -450,25 +446,6 @@ pub fn drain(mut s: Option<&mut Session>, it: &Value) -> PyResult<Vec<Value>> {
         out.push(v);
     }
     Ok(out)
-}
-
-/// A range as the list NumPy reads it as (`np.array(range(4))`).
-pub fn range_list(v: &Value) -> PyResult<Option<Value>> {
-    match v {
-        Value::Object(o) => match o.as_ref() {
-            Obj::Range(r) => Ok(Some(Value::list(range_items(r)?))),
-            _ => Ok(None),
-        },
-        _ => Ok(None),
-    }
-}
-
-/// The items of a range, refused when they could not be held.
-pub fn range_items(r: &PyRange) -> PyResult<Vec<Value>> {
-    let n = r.len();
-    let n = usize::try_from(n).map_err(|_| PyError::new("MemoryError", ""))?;
-    crate::engine::buffer::python_room(n, std::mem::size_of::<Value>())?;
-    Ok((0..n as i128).map(|k| Value::Int(r.at(k))).collect())
 }
 
 impl Session {
@@ -503,7 +480,7 @@ impl Session {
     /// The items of any iterable, calling the learner's functions where an
     /// iterator needs them (`list(map(f, xs))`).
     pub(super) fn iterate_all(&mut self, v: &Value) -> PyResult<Vec<Value>> {
-        if super::ma::is_ma(v) {
+        if crate::eval::object::is_ma(v) {
             return super::ma::items(self, v);
         }
         match v {

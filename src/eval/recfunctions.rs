@@ -19,7 +19,7 @@ use super::error::{PyError, PyResult};
 use super::signature::{Bound, Style, bind};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::truthy;
 
 /// The module's name, as `import` and attribute chains spell it.

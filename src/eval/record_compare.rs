@@ -94,7 +94,7 @@ fn compare_records(op: CompareOp, x: &ArrayRef, y: &ArrayRef) -> PyResult<ArrayR
         let fy = Value::Array(field_view(y, &f.name)?);
         let eq = match super::ops::numpy_compare(CompareOp::Eq, &fx, &fy) {
             Ok(Value::Array(e)) => e,
-            Ok(other) => crate::eval::coerce::as_array(&other)?,
+            Ok(other) => crate::eval::convert::as_array(&other)?,
             Err(e) if e.kind == "TypeError" => return Err(no_common_dtype()),
             Err(e) => return Err(e),
         };

@@ -11,7 +11,8 @@ use crate::engine::{ArrayRef, Layout, NdArray};
 use super::error::{PyError, PyResult};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::coerce::int_arg;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::iterate;
 
 /// The module path every name here is reached by.

@@ -18,7 +18,8 @@ use super::registry::Entry;
 use super::signature::not_implemented_argument;
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::coerce::scalarize;
+use crate::eval::convert::as_array;
 use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::session::Session;
 

@@ -17,7 +17,7 @@ use crate::engine::{ArrayRef, NdArray, Order, kernels};
 use super::error::{PyError, PyResult};
 use super::signature::{Bound, not_implemented_argument};
 use super::value::Value;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::session::Session;
 

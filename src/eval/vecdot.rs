@@ -16,7 +16,8 @@ use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::coerce::{int_arg, scalarize};
+use crate::eval::convert::as_array;
 
 const SIGNATURE: &str = "(n),(n)->()";
 

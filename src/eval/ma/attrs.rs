@@ -8,9 +8,10 @@ use crate::engine::{ArrayRef, DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::{array_of, as_masked, is_masked_constant, masked, np, view};
+use super::{array_of, masked, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
+use crate::eval::object::{as_masked, is_masked_constant};
 use crate::eval::protocol::truthy;
 use crate::eval::session::Session;
 

@@ -7,9 +7,10 @@ use crate::engine::{ArrayRef, DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::{array_of, as_masked, default_fill, getmask, is_ma, np, view};
+use super::{array_of, default_fill, getmask, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
+use crate::eval::object::{as_masked, is_ma};
 use crate::eval::protocol::truthy;
 use crate::eval::session::Session;
 
@@ -372,7 +373,7 @@ pub fn masked_values(s: &mut Session, args: &Args) -> PyResult<Value> {
 
 /// `is_masked(x)`: whether `x` has masked values.
 pub fn is_masked(x: &Value) -> PyResult<Value> {
-    if super::is_masked_constant(x) {
+    if crate::eval::object::is_masked_constant(x) {
         return Ok(Value::Bool(true));
     }
     Ok(Value::Bool(match getmask(x) {

@@ -21,6 +21,7 @@ pub(super) mod print;
 mod reduce;
 
 use super::object::Masked;
+use super::object::{as_masked, is_ma, is_masked_constant};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -87,27 +88,6 @@ thread_local! {
 /// `np.ma.masked`, the one `MaskedConstant`.
 pub fn masked() -> Value {
     Value::Object(MASKED.with(Rc::clone))
-}
-
-/// The masked array a value holds.
-pub fn as_masked(v: &Value) -> Option<&Masked> {
-    match v {
-        Value::Object(o) => match o.as_ref() {
-            Obj::Masked(m) => Some(m),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// Whether `v` is `np.ma.masked`.
-pub fn is_masked_constant(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::MaskedConstant))
-}
-
-/// Whether `v` is any masked value (array or the constant).
-pub fn is_ma(v: &Value) -> bool {
-    as_masked(v).is_some() || is_masked_constant(v)
 }
 
 /// `default_fill_value(dtype)` as the 0-d value core.py stores.

@@ -15,11 +15,10 @@ use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use super::super::error::{PyError, PyResult};
 use super::super::fp_errors;
 use super::super::value::Value;
-use super::{
-    array_of, as_masked, getmask, getmaskarray, is_ma, is_masked_constant, masked, np, view,
-};
+use super::{array_of, getmask, getmaskarray, masked, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
+use crate::eval::object::{as_masked, is_ma, is_masked_constant};
 use crate::eval::protocol::truthy;
 use crate::eval::session::Session;
 
@@ -83,7 +82,7 @@ fn data_array(s: &mut Session, v: &Value) -> PyResult<Value> {
         None => match v {
             Value::Array(_) => v.clone(),
             // `masked._data`: a 0-d float64 zero.
-            _ if super::is_masked_constant(v) => Value::Array(super::getdata(v)?),
+            _ if crate::eval::object::is_masked_constant(v) => Value::Array(super::getdata(v)?),
             other => np(s, "array", vec![other.clone()], vec![])?,
         },
     })

@@ -10,7 +10,8 @@ use super::super::error::{PyError, PyResult};
 use super::super::signature::Bound;
 use super::super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::coerce::int_arg;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::iterate;
 use crate::eval::session::Session;
 

@@ -8,7 +8,7 @@ use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::np;
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 
 /// The keyword arguments `args` holds among `names`.

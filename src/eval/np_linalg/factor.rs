@@ -23,7 +23,7 @@ use super::dense::{self, Stack, array, shape_with, work};
 use super::solve::stacked_square;
 use super::{linalg_error, np};
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 
 /// `potf2` on the column-major `n x n` matrix `a`, lower (`A = L L^T`)

@@ -14,7 +14,7 @@ use super::dense::{self, array};
 use super::jacobi;
 use super::linalg_error;
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 
 fn assert_2d(a: &crate::engine::ArrayRef) -> PyResult<()> {
     if a.ndim() != 2 {

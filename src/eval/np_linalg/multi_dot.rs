@@ -9,7 +9,8 @@ use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::{linalg_error, np};
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::coerce::scalarize;
+use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 
 fn dot(s: &mut Session, a: &Value, b: &Value) -> PyResult<Value> {

@@ -14,7 +14,8 @@ use super::super::value::Value;
 use super::blas::{dot_contiguous, dot_strided, dot_threaded};
 use super::np;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::coerce::{int_arg, scalarize};
+use crate::eval::convert::as_array;
 use crate::eval::reshaping::reshape;
 use crate::eval::session::Session;
 

@@ -17,7 +17,7 @@ use super::super::value::Value;
 use super::dense::{self, array};
 use super::np;
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::truthy;
 use crate::eval::session::Session;
 

@@ -11,7 +11,8 @@ use super::super::value::Value;
 use super::linalg_error;
 use super::lu::{self, Lu};
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::coerce::{int_arg, scalarize};
+use crate::eval::convert::as_array;
 
 /// `_assert_stacked_2d` and `_assert_stacked_square`.
 pub(super) fn stacked_square(a: &ArrayRef) -> PyResult<()> {

@@ -17,7 +17,8 @@ use super::jacobi;
 use super::linalg_error;
 use super::solve::stacked_square;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::coerce::scalarize;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::truthy;
 use crate::eval::session::Session;
 

@@ -14,7 +14,7 @@ use crate::syntax::ast::BinOp;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 
 fn args(pos: Vec<Value>, kw: &[(&str, Value)]) -> Args {

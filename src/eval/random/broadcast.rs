@@ -14,7 +14,8 @@ use crate::engine::{DType, Scalar};
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::args::{filled, size_arg};
-use crate::eval::coerce::{as_array, float_arg};
+use crate::eval::coerce::float_arg;
+use crate::eval::convert::as_array;
 
 /// What a parameter must satisfy (`CONS_*` in `_common.pxd`).
 #[derive(Debug, Clone, Copy, PartialEq)]

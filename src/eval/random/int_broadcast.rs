@@ -14,7 +14,7 @@ use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::args::{filled, int_bounds, size_arg};
 use super::broadcast::{Arg, P, broadcast, each};
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 
 /// Whether the bounds take the broadcast path (either has a dimension).
 pub fn is_array(low: &Value, high: Option<&Value>) -> bool {

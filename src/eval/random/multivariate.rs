@@ -15,7 +15,8 @@ use super::super::signature::Bound;
 use super::super::value::Value;
 use super::args::filled;
 use super::broadcast::{Arg, Cons, Kind, broadcast, check, convert, each};
-use crate::eval::coerce::{as_array, shape_arg};
+use crate::eval::coerce::shape_arg;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::iterate;
 
 /// Which API is drawing (their checks and conversions differ).

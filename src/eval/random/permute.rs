@@ -20,7 +20,7 @@ use super::super::signature::Bound;
 use super::super::value::Value;
 use super::args::{filled, size_arg};
 use crate::engine::reduce::normalize_axis;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::protocol::{truthy, wrap_indexed};
 
 pub use crate::engine::random::Flavor;

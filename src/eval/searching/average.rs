@@ -10,7 +10,8 @@ use crate::engine::reduce::{self, Reduction, normalize_axis};
 
 use super::search::common;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::coerce::{int_arg, scalarize};
+use crate::eval::convert::as_array;
 use crate::eval::error::{PyError, PyResult};
 use crate::eval::ops::numpy_binary;
 use crate::eval::protocol::{iterate, truthy};

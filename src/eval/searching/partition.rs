@@ -22,7 +22,8 @@ use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::order::{cmp, is_nan, lanes, lt};
 use super::search::intp;
-use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::coerce::int_arg;
+use crate::eval::convert::as_array;
 use crate::eval::error::{PyError, PyResult};
 use crate::eval::reshaping::ravel;
 use crate::eval::value::Value;

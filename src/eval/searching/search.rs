@@ -11,7 +11,8 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::order::{cmp, is_nan, lanes, lt};
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg, scalarize};
+use crate::eval::coerce::{int_arg, scalarize};
+use crate::eval::convert::as_array;
 use crate::eval::error::{PyError, PyResult};
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::value::Value;

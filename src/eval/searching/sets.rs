@@ -10,7 +10,7 @@ use crate::engine::{ArrayRef, NdArray, Scalar};
 use super::order::{cmp, eq, is_nan};
 use super::search::{common, intp, scalars_as};
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::error::PyResult;
 use crate::eval::protocol::truthy;
 use crate::eval::value::Value;

@@ -15,7 +15,8 @@ use super::super::value::Value;
 use super::hash_order;
 use super::order::{cmp, eq, is_nan};
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, int_arg};
+use crate::eval::coerce::int_arg;
+use crate::eval::convert::as_array;
 use crate::eval::object::NamedTupleClass;
 use crate::eval::protocol::truthy;
 

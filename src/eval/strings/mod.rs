@@ -21,7 +21,8 @@ use super::error::{PyError, PyResult};
 use super::signature::{Bound, Style, bind};
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{as_array, scalarize};
+use crate::eval::coerce::scalarize;
+use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 use text::{Case, Ends, Just, Pred, Units};
 

@@ -119,7 +119,7 @@ fn savez(name: &str, args: &Args) -> PyResult<Value> {
         if k == "file" || k == "allow_pickle" {
             continue;
         }
-        named.push((k.clone(), crate::eval::coerce::as_array(v)?));
+        named.push((k.clone(), crate::eval::convert::as_array(v)?));
     }
     for (i, v) in args.pos.iter().skip(1).enumerate() {
         let key = format!("arr_{i}");
@@ -128,7 +128,7 @@ fn savez(name: &str, args: &Args) -> PyResult<Value> {
                 "Cannot use un-named variables and keyword {key}"
             )));
         }
-        named.push((key, crate::eval::coerce::as_array(v)?));
+        named.push((key, crate::eval::convert::as_array(v)?));
     }
     super::npy::npz::savez(&path, named, name == "savez_compressed")?;
     Ok(Value::None)

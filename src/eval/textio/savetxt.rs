@@ -14,7 +14,7 @@ use crate::engine::dtype::{DType, Kind};
 use crate::engine::scalar::Scalar;
 use crate::engine::{ArrayRef, interrupt};
 use crate::eval::args::Args;
-use crate::eval::coerce::as_array;
+use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 
 /// A str parameter, with its default.
