@@ -122,7 +122,7 @@ fn flatten_into(v: &Value, record: bool, out: &mut Vec<Value>) {
 /// checks when it stores a Python object: ints must fit, strings must parse.
 pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
     if let DType::Time(u, delta) = dtype.native() {
-        return super::datetime::element(v, u, delta);
+        return crate::eval::datetime_convert::element(v, u, delta);
     }
     let k = dtype.kind();
     Ok(match v {
@@ -267,10 +267,10 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
         return to_array(&Value::Array(super::flatiter::to_array(a)?), dtype);
     }
     if let Value::Array(a) = v
-        && (super::datetime::is_time_dtype(a.dtype())
-            || dtype.is_some_and(super::datetime::is_time_dtype))
+        && (crate::eval::datetime_convert::is_time_dtype(a.dtype())
+            || dtype.is_some_and(crate::eval::datetime_convert::is_time_dtype))
     {
-        return super::datetime::cast(a, dtype.unwrap_or(a.dtype()));
+        return crate::eval::datetime_convert::cast(a, dtype.unwrap_or(a.dtype()));
     }
     if let Value::Array(a) = v {
         let dt = match dtype {
@@ -279,7 +279,7 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
             Some(d) => d.clone(),
             None => a.dtype().clone(),
         };
-        super::dtype_info::check_record_cast(a.dtype(), &dt)?;
+        crate::eval::convert::check_record_cast(a.dtype(), &dt)?;
         let out = NdArray::zeros(&a.shape(), dt)?;
         crate::engine::array::copy_elements(a, &out)?;
         return Ok(out);
@@ -316,9 +316,10 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
                 .unwrap_or(1)
                 .max(1),
         ),
-        Some(DType::Time(u, delta)) if u.is_generic() => {
-            DType::Time(super::datetime::resolve_unit(&leaves, *delta)?, *delta)
-        }
+        Some(DType::Time(u, delta)) if u.is_generic() => DType::Time(
+            crate::eval::datetime_convert::resolve_unit(&leaves, *delta)?,
+            *delta,
+        ),
         // `dtype='S'` (or `np.bytes_`) likewise: bytes by their length,
         // text and numbers by their printed length.
         Some(DType::Bytes(0)) => DType::Bytes(
@@ -377,8 +378,8 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
             None => d,
             Some(prev) => match promote_types(&prev, &d) {
                 Some(p) => p,
-                None if super::datetime::is_time_dtype(&prev)
-                    || super::datetime::is_time_dtype(&d) =>
+                None if crate::eval::datetime_convert::is_time_dtype(&prev)
+                    || crate::eval::datetime_convert::is_time_dtype(&d) =>
                 {
                     return Err(PyError::new(
                         "NotImplementedError",
@@ -565,4 +566,34 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
         )?),
         other => to_array(other, None),
     }
+}
+/// NumPy casts a structured array to a plain type only when it has one
+/// field (nested records of one field too), whose values it takes;
+/// anything else is its TypeError. A sub-array field on the way is not
+/// modelled.
+pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
+    if matches!(to, DType::Record(_)) {
+        return Ok(());
+    }
+    let mut level = from;
+    while let DType::Record(r) = level {
+        match r.fields.as_slice() {
+            [] => return Ok(()),
+            [f] if f.shape.is_empty() => level = &f.dtype,
+            [_] => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not cast a sub-array field to a plain type",
+                ));
+            }
+            _ => {
+                return Err(PyError::type_error(format!(
+                    "Cannot cast array data from {} to {} according to the rule 'unsafe'",
+                    crate::render::dtype_repr(from),
+                    crate::render::dtype_repr(to)
+                )));
+            }
+        }
+    }
+    Ok(())
 }

@@ -10,10 +10,13 @@
 //! lists below of ones checked against NumPy: the engine's typed kernels
 //! know nothing of units or NaT, so nothing else may reach them.
 
-use crate::engine::datetime::{self as dtm, Base, NAT, TimeUnit};
+use crate::engine::datetime::{self as dtm, NAT, TimeUnit};
 use crate::engine::kernels::{BinaryOp, CompareOp};
 use crate::engine::{ArrayRef, DType, NdArray, Scalar};
 
+use super::datetime_convert::{
+    check_timedelta_cast, element, err, int_of, is_time_dtype, kind_word, refuse, resolve_unit,
+};
 use super::error::{PyError, PyResult};
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
@@ -44,43 +47,6 @@ pub fn answers(name: &str) -> bool {
     ENTRIES.iter().any(|e| e.name() == name)
 }
 
-fn err((kind, msg): (&'static str, String)) -> PyError {
-    PyError::new(kind, msg)
-}
-
-fn refuse(what: impl std::fmt::Display) -> PyError {
-    PyError::new(
-        "NotImplementedError",
-        format!("slicelab does not implement {what} for datetime64/timedelta64 values yet"),
-    )
-}
-
-/// True for a datetime64/timedelta64 dtype.
-pub fn is_time_dtype(d: &DType) -> bool {
-    matches!(d.native(), DType::Time(..))
-}
-
-/// True when `v` holds datetime data or names a datetime dtype: a
-/// datetime array or scalar, a list of them, `np.datetime64` itself, a
-/// datetime dtype object or string.
-pub fn involves_time(v: &Value) -> bool {
-    // Nesting past NumPy's 64 dimensions cannot make an array, and a list
-    // that contains itself must not recurse forever.
-    fn within(v: &Value, depth: usize) -> bool {
-        match v {
-            Value::Array(a) => is_time_dtype(a.dtype()),
-            Value::NpScalar(d, _) | Value::DType(d) | Value::Type(TypeObj::NpScalar(d)) => {
-                is_time_dtype(d)
-            }
-            Value::Str(s) => dtm::parse_dtype(s).is_some(),
-            Value::List(l) if depth < 65 => l.borrow().iter().any(|x| within(x, depth + 1)),
-            Value::Tuple(t) if depth < 65 => t.iter().any(|x| within(x, depth + 1)),
-            _ => false,
-        }
-    }
-    within(v, 0)
-}
-
 fn unit_arg(v: Option<&Value>) -> PyResult<Option<TimeUnit>> {
     match v {
         None | Some(Value::None) => Ok(None),
@@ -89,33 +55,6 @@ fn unit_arg(v: Option<&Value>) -> PyResult<Option<TimeUnit>> {
             "Could not convert object to NumPy datetime metadata: {}",
             other.type_name()
         ))),
-    }
-}
-
-fn kind_word(delta: bool) -> &'static str {
-    if delta { "timedelta" } else { "datetime" }
-}
-
-fn int_of(i: i128) -> PyResult<i64> {
-    i64::try_from(i).map_err(|_| PyError::overflow("int too big to convert"))
-}
-
-/// NumPy's `same_kind` rule for a timedelta scalar changing units.
-fn check_timedelta_cast(from: TimeUnit, to: TimeUnit) -> PyResult<()> {
-    let nonlinear = |b: Base| b <= Base::M;
-    let ok = if from.is_generic() || to.is_generic() {
-        from.is_generic()
-    } else {
-        nonlinear(from.base) == nonlinear(to.base)
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(PyError::type_error(format!(
-            "Cannot cast NumPy timedelta64 scalar from metadata [{}] to [{}] according to the rule 'same_kind'",
-            from.text(),
-            to.text()
-        )))
     }
 }
 
@@ -180,117 +119,6 @@ pub fn construct(delta: bool, args: &Args) -> PyResult<Value> {
         Some(_) => return Err(cannot()),
     };
     Ok(Value::NpScalar(DType::Time(u, delta), Scalar::Int(value)))
-}
-
-/// One value as an element of a datetime array of unit `u` (not generic
-/// for datetimes: `resolve_unit` picks one first).
-pub fn element(v: &Value, u: TimeUnit, delta: bool) -> PyResult<Scalar> {
-    let cannot = || {
-        PyError::value(format!(
-            "Could not convert object to NumPy {}",
-            kind_word(delta)
-        ))
-    };
-    Ok(Scalar::Int(match v {
-        Value::None => NAT,
-        Value::Str(s) if !delta => dtm::parse_datetime(s, Some(u)).map_err(err)?.0,
-        Value::Str(s) if s.is_empty() || s.eq_ignore_ascii_case("nat") => NAT,
-        Value::Str(s) => s.trim().parse::<i64>().map_err(|_| cannot())?,
-        Value::Int(i) => {
-            if !delta && u.is_generic() {
-                return Err(PyError::value(
-                    "Converting an integer to a NumPy datetime requires a specified unit",
-                ));
-            }
-            int_of(*i)?
-        }
-        Value::Bool(b) => *b as i64,
-        Value::NpScalar(DType::Time(from, d), Scalar::Int(i)) if *d == delta => {
-            dtm::convert(*i, *from, u, delta).map_err(err)?
-        }
-        Value::NpScalar(d, Scalar::Int(i)) if d.is_integer() => *i,
-        Value::Array(a) if a.ndim() == 0 => {
-            return element(&Value::NpScalar(a.dtype().native(), a.first()), u, delta);
-        }
-        _ => return Err(cannot()),
-    }))
-}
-
-/// The unit a generic datetime dtype takes from the values given
-/// (`np.array(['2024-01', '2024-01-05T10'], dtype='M8')` → `[h]`): NumPy's
-/// common divisor of each string's and scalar's own unit.
-pub fn resolve_unit(leaves: &[Value], delta: bool) -> PyResult<TimeUnit> {
-    let mut unit = TimeUnit::GENERIC;
-    for l in leaves {
-        let own = match l {
-            Value::Str(s) if !delta => TimeUnit::of(dtm::parse_iso(s).map_err(err)?.1),
-            Value::NpScalar(DType::Time(u, d), _) if *d == delta => *u,
-            _ => continue,
-        };
-        unit = dtm::common_unit(unit, own, delta, delta).map_err(err)?;
-    }
-    Ok(unit)
-}
-
-/// A datetime array cast to `to` (`astype`), checking what the engine's
-/// infallible element copy cannot: strings that do not parse, casts NumPy
-/// refuses or slicelab has not checked.
-pub fn cast(a: &ArrayRef, to: &DType) -> PyResult<ArrayRef> {
-    let from = a.dtype().native();
-    let to = match (&from, to) {
-        // `astype('M8')` keeps the unit it has.
-        (DType::Time(_, d1), DType::Time(u, d2)) if u.is_generic() && d1 == d2 => from.clone(),
-        (DType::Time(u, _), DType::Str(0)) => DType::Str(match from {
-            DType::Time(_, false) => dtm::iso_strlen(u.base),
-            _ => 21,
-        }),
-        (DType::Str(_), DType::Time(u, false)) if u.is_generic() => {
-            let leaves: Vec<Value> = a
-                .to_scalars()
-                .into_iter()
-                .map(|s| match s {
-                    Scalar::Str(t) => Value::str(&t),
-                    _ => Value::None,
-                })
-                .collect();
-            DType::Time(resolve_unit(&leaves, false)?, false)
-        }
-        _ => to.clone(),
-    };
-    match (&from, &to) {
-        (DType::Time(u1, d1), DType::Time(u2, d2)) if d1 == d2 => {
-            if u2.is_generic() && !u1.is_generic() {
-                return Err(err((
-                    "ValueError",
-                    "Cannot convert from specific units to generic units in NumPy datetimes or timedeltas".into(),
-                )));
-            }
-            for s in a.to_scalars() {
-                if let Scalar::Int(i) = s {
-                    dtm::convert(i, *u1, *u2, *d1).map_err(err)?;
-                }
-            }
-        }
-        (DType::Time(..), DType::Int64 | DType::Str(_)) => {}
-        (DType::Str(_), DType::Time(u, false)) => {
-            for s in a.to_scalars() {
-                if let Scalar::Str(t) = s {
-                    dtm::parse_datetime(&t, Some(*u)).map_err(err)?;
-                }
-            }
-        }
-        (DType::Int64 | DType::Int32 | DType::Int16 | DType::Int8, DType::Time(u, d)) => {
-            if !*d && u.is_generic() {
-                return Err(PyError::value(
-                    "Cannot convert a NumPy datetime value other than NaT with generic units",
-                ));
-            }
-        }
-        _ => {
-            return Err(refuse(format!("casting {} to {}", from.name(), to.name())));
-        }
-    }
-    Ok(crate::engine::kernels::cast(a, &to)?)
 }
 
 /// An operand of an arithmetic operation or comparison.

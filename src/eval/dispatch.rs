@@ -41,7 +41,7 @@ impl Session {
             .pos
             .iter()
             .chain(args.kw.iter().map(|(_, v)| v))
-            .any(super::datetime::involves_time)
+            .any(crate::eval::datetime_convert::involves_time)
         {
             return super::datetime::np_function(self, entry, args);
         }

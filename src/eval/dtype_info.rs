@@ -716,37 +716,6 @@ pub fn void_scalar(args: &Args) -> PyResult<Value> {
     Ok(Value::Void(arr))
 }
 
-/// NumPy casts a structured array to a plain type only when it has one
-/// field (nested records of one field too), whose values it takes;
-/// anything else is its TypeError. A sub-array field on the way is not
-/// modelled.
-pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
-    if matches!(to, DType::Record(_)) {
-        return Ok(());
-    }
-    let mut level = from;
-    while let DType::Record(r) = level {
-        match r.fields.as_slice() {
-            [] => return Ok(()),
-            [f] if f.shape.is_empty() => level = &f.dtype,
-            [_] => {
-                return Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab does not cast a sub-array field to a plain type",
-                ));
-            }
-            _ => {
-                return Err(PyError::type_error(format!(
-                    "Cannot cast array data from {} to {} according to the rule 'unsafe'",
-                    crate::render::dtype_repr(from),
-                    crate::render::dtype_repr(to)
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// `V n`: n bytes without fields.
 fn unstructured(n: usize) -> DType {
     DType::Record(std::rc::Rc::new(crate::engine::dtype::RecordType {

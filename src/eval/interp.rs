@@ -429,7 +429,7 @@ impl Session {
         if let Some(out) = super::ma::unary(self, op, v) {
             return out;
         }
-        if super::datetime::involves_time(v) {
+        if crate::eval::datetime_convert::involves_time(v) {
             return super::datetime::unary(
                 match op {
                     UnaryOp::Neg => "negative",

@@ -124,7 +124,7 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
 fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> {
     let arr = match obj {
         Value::Array(a) => a.clone(),
-        Value::NpScalar(dt, sc) if super::datetime::is_time_dtype(dt) => {
+        Value::NpScalar(dt, sc) if crate::eval::datetime_convert::is_time_dtype(dt) => {
             match NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(sc)) {
                 Ok(a) => a,
                 Err(e) => return Some(Err(e.into())),
@@ -132,14 +132,14 @@ fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> 
         }
         _ => return None,
     };
-    let time = super::datetime::is_time_dtype(arr.dtype());
+    let time = crate::eval::datetime_convert::is_time_dtype(arr.dtype());
     if name == "astype" {
         let to = match args.get(0, "dtype").map(dtype_arg) {
             Some(Ok(d)) => d,
             Some(Err(e)) => return Some(Err(e)),
             None => return None,
         };
-        if !time && !super::datetime::is_time_dtype(&to) {
+        if !time && !crate::eval::datetime_convert::is_time_dtype(&to) {
             return None;
         }
         let is = |i: usize, n: &str, ok: &dyn Fn(&Value) -> bool| args.get(i, n).is_none_or(ok);
@@ -160,7 +160,7 @@ fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> 
             )));
         }
         let scalar = matches!(obj, Value::NpScalar(..));
-        return Some(super::datetime::cast(&arr, &to).map(|out| {
+        return Some(crate::eval::datetime_convert::cast(&arr, &to).map(|out| {
             if scalar {
                 scalarize(out)
             } else {
@@ -526,7 +526,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 DType::Bytes(0) => DType::Bytes(super::convert::str_width(a.dtype())),
                 other => other,
             };
-            super::dtype_info::check_record_cast(a.dtype(), &dt)?;
+            crate::eval::convert::check_record_cast(a.dtype(), &dt)?;
             let copy = match args.kw("copy") {
                 Some(v) => truthy(v)?,
                 None => true,

@@ -768,7 +768,7 @@ impl Session {
             }
             "abs" => {
                 let v = args.req(0, "x", "abs")?;
-                if super::datetime::involves_time(v) {
+                if crate::eval::datetime_convert::involves_time(v) {
                     return super::datetime::unary("absolute", v);
                 }
                 if crate::eval::object::is_ma(v) {

@@ -162,7 +162,9 @@ fn compute_dtype(op: BinaryOp, dt: DType) -> DType {
 
 /// A NumPy binary operation `a op b`, as a new value.
 pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
-    if super::datetime::involves_time(a) || super::datetime::involves_time(b) {
+    if crate::eval::datetime_convert::involves_time(a)
+        || crate::eval::datetime_convert::involves_time(b)
+    {
         return super::datetime::binary(op, a, b);
     }
     if let Some(r) = super::strings::operator(op, a, b) {
@@ -178,7 +180,9 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
 /// `array ** 2`, `** -1` and `** 0.5` run `square`, `reciprocal` and
 /// `sqrt`.
 pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
-    if super::datetime::involves_time(a) || super::datetime::involves_time(b) {
+    if crate::eval::datetime_convert::involves_time(a)
+        || crate::eval::datetime_convert::involves_time(b)
+    {
         return super::datetime::binary(op, a, b);
     }
     if let Some(r) = super::strings::operator(op, a, b) {
@@ -276,7 +280,9 @@ fn binary_parts(
 
 /// A NumPy comparison.
 pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
-    if super::datetime::involves_time(a) || super::datetime::involves_time(b) {
+    if crate::eval::datetime_convert::involves_time(a)
+        || crate::eval::datetime_convert::involves_time(b)
+    {
         return super::datetime::compare(op, a, b);
     }
     if let Some(r) = super::record_compare::compare(op, a, b) {
@@ -327,7 +333,9 @@ fn cmp_name(op: CompareOp) -> &'static str {
 /// `target op= value` on an array: computed into the array's own memory,
 /// refused when the result type cannot be cast back (`same_kind`).
 pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult<()> {
-    if super::datetime::is_time_dtype(target.dtype()) || super::datetime::involves_time(value) {
+    if crate::eval::datetime_convert::is_time_dtype(target.dtype())
+        || crate::eval::datetime_convert::involves_time(value)
+    {
         return Err(PyError::new(
             "NotImplementedError",
             "slicelab does not implement in-place operators on datetime64/timedelta64 arrays yet",

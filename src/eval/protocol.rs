@@ -73,10 +73,12 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::List(l) => l.borrow().clone(),
         Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
         Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
-        Value::Void(a) if matches!(a.dtype(), DType::Record(r) if !r.fields.is_empty()) => {
+        Value::Void(a)
+            if let DType::Record(r) = a.dtype()
+                && !r.fields.is_empty() =>
+        {
             // A record iterates over its fields' values.
-            let n = super::dtype_attrs::len(a.dtype());
-            (0..n)
+            (0..r.fields.len())
                 .map(|k| void_getitem(a, &Value::Int(k as i128)))
                 .collect::<PyResult<_>>()?
         }

@@ -52,7 +52,7 @@ pub fn builtin(name: &str) -> Option<Value> {
 /// Calls the builtin `name` if this file handles the call; otherwise hands
 /// the arguments back.
 pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, Args>> {
-    if let Some(v) = super::pyiter::call(s, name, &args)? {
+    if let Some(v) = crate::eval::iter_builtins::call(s, name, &args)? {
         return Ok(Ok(v));
     }
     if let Some(v) = super::pymath::call(name, &args)? {
