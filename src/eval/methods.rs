@@ -503,7 +503,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             byteswap(a, inplace)?
         }
         "view" => match args.get(0, "dtype") {
-            Some(Value::Type(TypeObj::Builtin(super::recarray::RECARRAY)))
+            Some(Value::Type(TypeObj::Builtin(crate::eval::types::RECARRAY)))
                 if args.get(1, "type").is_none() =>
             {
                 return super::recarray::recarray_of(a.clone());

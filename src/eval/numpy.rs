@@ -128,8 +128,8 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "fft" => Value::Module(super::np_fft::MODULE.into()),
         "ma" => Value::Module(super::ma::MODULE.into()),
         "rec" => Value::Module(super::recarray::MODULE.into()),
-        "recarray" => Value::Type(TypeObj::Builtin(super::recarray::RECARRAY)),
-        "record" => Value::Type(TypeObj::Builtin(super::recarray::RECORD)),
+        "recarray" => Value::Type(TypeObj::Builtin(crate::eval::types::RECARRAY)),
+        "record" => Value::Type(TypeObj::Builtin(crate::eval::types::RECORD)),
         "lib" => Value::Module("numpy.lib".into()),
         "emath" => Value::Module(super::emath::MODULE.into()),
         "strings" => Value::Module(super::strings::STRINGS.into()),
@@ -1655,8 +1655,8 @@ fn isinstance(v: &Value, t: &Value) -> bool {
             }
             "object" => true,
             "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
-            super::recarray::RECARRAY => super::recarray::as_recarray(v).is_some(),
-            super::recarray::RECORD => super::recarray::as_record(v).is_some(),
+            crate::eval::types::RECARRAY => super::recarray::as_recarray(v).is_some(),
+            crate::eval::types::RECORD => super::recarray::as_record(v).is_some(),
             other => super::dtype_info::isinstance_abstract(v, other),
         },
         Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {

@@ -10,6 +10,7 @@
 //! (`shape=`, `titles=`, byte orders, the `numpy.record` dtype object
 //! itself) is refused with NotImplementedError.
 
+use super::types::{RECARRAY, RECORD};
 use std::rc::Rc;
 
 use crate::engine::{ArrayRef, DType, NdArray};
@@ -25,11 +26,6 @@ use crate::eval::session::Session;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.rec";
-/// `np.recarray`'s qualified name (`type(r)`).
-pub const RECARRAY: &str = "numpy.rec.recarray";
-/// `np.record`'s qualified name.
-pub const RECORD: &str = "numpy.record";
-
 const ENTRIES: &[Entry] = &[
     func(
         "array(obj, dtype=None, shape=None, offset=0, strides=None, formats=None, names=None, titles=None, aligned=False, byteorder=None, copy=True)",

@@ -66,10 +66,15 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::StaticMethod(_) => "staticmethod",
         Obj::ClassMethod(_) => "classmethod",
         Obj::Masked(_) => "numpy.ma.MaskedArray",
-        Obj::RecArray(_) => super::recarray::RECARRAY,
-        Obj::Record(_) => super::recarray::RECORD,
+        Obj::RecArray(_) => RECARRAY,
+        Obj::Record(_) => RECORD,
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
     })
 }
+/// `np.recarray`'s qualified name (`type(r)`).
+pub const RECARRAY: &str = "numpy.rec.recarray";
+
+/// `np.record`'s qualified name.
+pub const RECORD: &str = "numpy.record";
