@@ -6,7 +6,7 @@
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::np;
+use super::common::np;
 use crate::eval::args::Args;
 use crate::eval::convert::as_array;
 use crate::eval::session::Session;

@@ -10,9 +10,9 @@ use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
+use super::common::linalg_error;
 use super::dense::{self, array};
 use super::jacobi;
-use super::linalg_error;
 use crate::eval::args::Args;
 use crate::eval::convert::as_array;
 

@@ -19,6 +19,7 @@
 
 mod aliases;
 pub(super) mod blas;
+mod common;
 mod dense;
 mod factor;
 mod jacobi;
@@ -205,18 +206,6 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         "multi_dot" => multi_dot::multi_dot(s, &args),
         _ => aliases::call(s, name, &args),
     }
-}
-
-/// `np.NAME(pos..., **kw)` through the registry, as NumPy's Python code
-/// calls its own functions.
-fn np(s: &mut Session, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
-    let kw = kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    s.call_registered(&format!("np.{name}"), Args { pos, kw })
-}
-
-/// NumPy's `LinAlgError` with `message`.
-fn linalg_error(message: &str) -> PyError {
-    PyError::new("LinAlgError", message)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::{linalg_error, np};
+use super::common::{linalg_error, np};
 use crate::eval::args::Args;
 use crate::eval::coerce::scalarize;
 use crate::eval::convert::as_array;

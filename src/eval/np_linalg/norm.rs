@@ -12,7 +12,7 @@ use crate::engine::{ArrayRef, Order, kernels};
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::blas::{dot_contiguous, dot_strided, dot_threaded};
-use super::np;
+use super::common::np;
 use crate::eval::args::Args;
 use crate::eval::coerce::{int_arg, scalarize};
 use crate::eval::convert::as_array;

@@ -14,8 +14,8 @@ use super::super::error::{PyError, PyResult};
 use super::super::registry::{Entry, Writes, func};
 use super::super::signature::Style;
 use super::super::value::Value;
+use super::common::np;
 use super::dense::{self, array};
-use super::np;
 use crate::eval::args::Args;
 use crate::eval::convert::as_array;
 use crate::eval::protocol::truthy;
@@ -172,14 +172,7 @@ pub fn polyfit(s: &mut Session, args: &Args) -> PyResult<Value> {
     let lhs_arr = Value::Array(array(&[m, order], &lhs, &DType::Float64)?);
     let lhs_t = np(s, "transpose", vec![lhs_arr.clone()], vec![])?;
     let gram = np(s, "dot", vec![lhs_t, lhs_arr], vec![])?;
-    let vbase = super::call(
-        s,
-        "inv",
-        Args {
-            pos: vec![gram],
-            kw: vec![],
-        },
-    )?;
+    let vbase = np(s, "linalg.inv", vec![gram], vec![])?;
     let sc = Value::Array(array(&[order], &scale, &DType::Float64)?);
     let outer = np(s, "outer", vec![sc.clone(), sc], vec![])?;
     let vbase = np(s, "divide", vec![vbase, outer], vec![])?;

@@ -8,7 +8,7 @@ use crate::engine::{ArrayRef, NdArray, Order, kernels};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::linalg_error;
+use super::common::linalg_error;
 use super::lu::{self, Lu};
 use crate::eval::args::Args;
 use crate::eval::coerce::{int_arg, scalarize};

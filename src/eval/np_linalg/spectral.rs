@@ -12,9 +12,9 @@ use crate::engine::Scalar;
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
+use super::common::{linalg_error, np};
 use super::dense::{self, Stack, array, refuse_nonfinite, shape_with};
 use super::jacobi;
-use super::linalg_error;
 use super::solve::stacked_square;
 use crate::eval::args::Args;
 use crate::eval::coerce::scalarize;
@@ -465,13 +465,11 @@ pub fn cond(s: &mut Session, args: &Args) -> PyResult<Value> {
         }
         let axes = Value::tuple(vec![Value::Int(-2), Value::Int(-1)]);
         let mut norm_of = |arr: Value| -> PyResult<Vec<f64>> {
-            let r = super::call(
+            let r = np(
                 s,
-                "norm",
-                Args {
-                    pos: vec![arr],
-                    kw: vec![("ord".into(), p.clone()), ("axis".into(), axes.clone())],
-                },
+                "linalg.norm",
+                vec![arr],
+                vec![("ord", p.clone()), ("axis", axes.clone())],
             )?;
             dense::float_values(&as_array(&r)?)
         };
