@@ -12,8 +12,8 @@
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
+use super::files::{path_of, read_regular_file, refuse_compressed};
 use super::loadtxt::{decode, ensure_ndmin, split_lines};
-use super::{path_of, read_regular_file, refuse_compressed};
 use crate::engine::dtype::{DType, Field, RecordType};
 use crate::engine::scalar::Scalar;
 use crate::engine::{NdArray, buffer, interrupt};

@@ -14,7 +14,7 @@ use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
 use super::super::npy::literal::str_repr;
 use super::super::value::Value;
-use super::{path_of, read_regular_file, refuse_compressed};
+use super::files::{path_of, read_regular_file, refuse_compressed};
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::layout::Layout;
 use crate::engine::scalar::Scalar;

@@ -9,7 +9,7 @@ use std::io::Write;
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::{create_file, path_of, refuse_compressed};
+use super::files::{create_file, path_of, refuse_compressed};
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::scalar::Scalar;
 use crate::engine::{ArrayRef, interrupt};
@@ -93,7 +93,7 @@ pub fn savetxt(s: &mut Session, args: &Args) -> PyResult<Value> {
         text.into_bytes()
     };
     file.write_all(&bytes)
-        .map_err(|e| super::os_error(&e, &path))?;
+        .map_err(|e| super::files::os_error(&e, &path))?;
     Ok(Value::None)
 }
 
