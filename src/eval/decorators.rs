@@ -54,8 +54,8 @@ impl Session {
     /// `obj.name` when a learner's instance's class defines `name` as a
     /// property: the getter's result (`None`: not a property).
     pub(super) fn property_get(&mut self, obj: &Value, name: &str) -> Option<PyResult<Value>> {
-        let class = super::pyclass::type_of(obj)?;
-        let prop = super::pyclass::class_attr(&class, name)?;
+        let class = crate::eval::classes::type_of(obj)?;
+        let prop = crate::eval::classes::class_attr(&class, name)?;
         let Value::Object(po) = &prop else {
             return None;
         };
@@ -88,8 +88,8 @@ impl Session {
         name: &str,
         value: &Value,
     ) -> Option<PyResult<()>> {
-        let class = super::pyclass::type_of(obj)?;
-        let prop = super::pyclass::class_attr(&class, name)?;
+        let class = crate::eval::classes::type_of(obj)?;
+        let prop = crate::eval::classes::class_attr(&class, name)?;
         let Value::Object(po) = &prop else {
             return None;
         };

@@ -144,8 +144,8 @@ pub fn transcript_name(kind: &str) -> &str {
 pub fn builtin_kind(err: &PyError) -> &str {
     err.object
         .as_ref()
-        .and_then(|o| super::pyclass::type_of(&o.0))
-        .and_then(|c| super::pyclass::exception_base(&c))
+        .and_then(|o| crate::eval::classes::type_of(&o.0))
+        .and_then(|c| crate::eval::classes::exception_base(&c))
         .unwrap_or(&err.kind)
 }
 
@@ -175,7 +175,7 @@ pub fn matches(err: &PyError, class: &Value) -> PyResult<bool> {
             Ok(is_subclass(builtin_kind(err), n))
         }
         Value::Object(o) if matches!(o.as_ref(), Obj::Class(_)) => {
-            if super::pyclass::exception_base(class).is_none() {
+            if crate::eval::classes::exception_base(class).is_none() {
                 return Err(PyError::type_error(
                     "catching classes that do not inherit from BaseException is not allowed",
                 ));
@@ -183,7 +183,7 @@ pub fn matches(err: &PyError, class: &Value) -> PyResult<bool> {
             Ok(err
                 .object
                 .as_ref()
-                .and_then(|o| super::pyclass::isinstance(&o.0, class))
+                .and_then(|o| crate::eval::classes::isinstance(&o.0, class))
                 .unwrap_or(false))
         }
         Value::Tuple(items) => {

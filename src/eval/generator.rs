@@ -307,7 +307,7 @@ impl Session {
                 "iterator",
             ));
         }
-        if super::pyclass::is_instance(v) {
+        if crate::eval::classes::is_instance(v) {
             let Some(it) = self.dunder(v, "__iter__", vec![]) else {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not iterable",
@@ -315,7 +315,9 @@ impl Session {
                 )));
             };
             let it = it?;
-            if super::pyclass::is_instance(&it) && super::pyclass::has_method(&it, "__next__") {
+            if crate::eval::classes::is_instance(&it)
+                && crate::eval::classes::has_method(&it, "__next__")
+            {
                 return Ok(super::pyiter::iter_object(IterState::User(it), "iterator"));
             }
             return match &it {

@@ -628,7 +628,9 @@ impl Session {
             }
             other => {
                 for x in self.iterate_all(other)? {
-                    if super::pyclass::is_instance(&x) || super::pyclass::is_instance(item) {
+                    if crate::eval::classes::is_instance(&x)
+                        || crate::eval::classes::is_instance(item)
+                    {
                         // Identity first, then `==`, as CPython's `in` does.
                         if x.is(item) || {
                             let eq = self.compare(crate::syntax::ast::CmpOp::Eq, &x, item)?;
@@ -845,7 +847,7 @@ impl Session {
         if let Some(r) = self.property_set(obj, name, value) {
             return r;
         }
-        if super::pyclass::setattr(obj, name, value).is_some() {
+        if crate::eval::classes::setattr(obj, name, value).is_some() {
             return Ok(());
         }
         match (obj, name) {

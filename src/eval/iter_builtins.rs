@@ -85,7 +85,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>>
         }
         "next" => {
             let v = args.req(0, "iterator", "next")?;
-            if super::pyclass::has_method(v, "__next__") {
+            if crate::eval::classes::has_method(v, "__next__") {
                 return match (s.dunder(v, "__next__", vec![]), args.pos.get(1)) {
                     (Some(Err(e)), Some(default)) if e.kind == "StopIteration" => {
                         Ok(Some(default.clone()))
@@ -151,7 +151,7 @@ impl Session {
         }
         match v {
             Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..)) => drain(Some(self), v),
-            other if super::pyclass::is_instance(other) => {
+            other if crate::eval::classes::is_instance(other) => {
                 let it = self.iter_value(other)?;
                 drain(Some(self), &it)
             }

@@ -13,6 +13,7 @@ mod bits_format;
 mod block;
 mod block_arrays;
 mod builtin_signatures;
+mod classes;
 mod coerce;
 mod complex_fns;
 mod comprehension;

@@ -1631,7 +1631,7 @@ impl Session {
 }
 
 fn isinstance(v: &Value, t: &Value) -> bool {
-    if let Some(b) = super::pyclass::isinstance(v, t) {
+    if let Some(b) = crate::eval::classes::isinstance(v, t) {
         return b;
     }
     match t {
@@ -1691,7 +1691,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     Ok(match t {
         TypeObj::Builtin("type") => {
             let v = args.req(0, "object", "type")?;
-            match super::pyclass::type_of(v) {
+            match crate::eval::classes::type_of(v) {
                 Some(class) => class,
                 None => Value::Type(type_of(v)),
             }

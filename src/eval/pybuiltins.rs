@@ -138,7 +138,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         }
         "hash" => {
             let v = args.req(0, "obj", "hash")?;
-            if super::pyclass::has_method(v, "__hash__") {
+            if crate::eval::classes::has_method(v, "__hash__") {
                 return match s.dunder(v, "__hash__", vec![]) {
                     Some(Ok(Value::Int(h))) => Ok(Ok(Value::Int(if h == -1 { -2 } else { h }))),
                     Some(Ok(Value::Bool(b))) => Ok(Ok(Value::Int(b as i128))),
@@ -181,7 +181,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             Value::Bool(match v {
                 Value::Function(_) | Value::Method(..) | Value::Type(_) => true,
                 Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {
-                    super::pyclass::has_method(v, "__call__")
+                    crate::eval::classes::has_method(v, "__call__")
                 }
                 Value::Object(o) => {
                     matches!(
@@ -298,7 +298,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             };
             if let Some(found) = classes
                 .iter()
-                .find_map(|c| super::pyclass::isinstance(v, c).filter(|b| *b))
+                .find_map(|c| crate::eval::classes::isinstance(v, c).filter(|b| *b))
             {
                 return Ok(Ok(Value::Bool(found)));
             }
@@ -313,7 +313,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                             || matches!(c, Value::Type(t) if *t == crate::eval::types::type_obj(o))
                     })),
                     Obj::Instance(i) => {
-                        let base = super::pyclass::exception_base(&i.class);
+                        let base = crate::eval::classes::exception_base(&i.class);
                         Value::Bool(classes.iter().any(|c| match c {
                             Value::Type(TypeObj::Builtin("object")) => true,
                             Value::Type(TypeObj::Builtin(n)) => {
@@ -436,12 +436,12 @@ fn issubclass(cls: &Value, class: &Value) -> PyResult<bool> {
     };
     // A learner's class: its own bases, then the builtin class it derives
     // from.
-    if let Some(order) = super::pyclass::class_mro(cls) {
+    if let Some(order) = crate::eval::classes::class_mro(cls) {
         if order.iter().any(|c| c.is(class)) {
             return Ok(true);
         }
         return Ok(
-            match (super::pyclass::exception_base(cls), builtin(class)) {
+            match (crate::eval::classes::exception_base(cls), builtin(class)) {
                 (Some(base), Some(n)) => super::exceptions::is_subclass(base, n),
                 _ => false,
             },

@@ -184,21 +184,14 @@ pub fn spread_kwargs(args: &mut Args, d: &Value) -> PyResult<()> {
 
 /// Attributes of functions, exceptions and the other objects.
 pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
-    if let Some(found) = super::pyclass::attr(o, obj, name) {
+    if let Some(found) = crate::eval::classes::attr(o, obj, name) {
         return found;
     }
     if let Some(found) = super::decorators::property_attr(o, obj, name) {
         return found;
     }
     match (o.as_ref(), name) {
-        (Obj::Func(f), "__name__") => Ok(Value::str(&f.def.name)),
-        (Obj::Func(f), "__qualname__") => Ok(Value::str(&f.def.qualname)),
-        (Obj::Func(f), "__doc__") => Ok(f.def.doc.as_deref().map_or(Value::None, Value::str)),
-        (Obj::Func(f), "__defaults__") => Ok(if f.defaults.is_empty() {
-            Value::None
-        } else {
-            Value::tuple(f.defaults.clone())
-        }),
+        (Obj::Func(f), _) if let Some(v) = crate::eval::classes::function_attr(f, name) => Ok(v),
         (Obj::Set(_), m) if super::pysets::SET_METHODS.contains(&m) => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }

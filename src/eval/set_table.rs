@@ -451,8 +451,8 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
         // Python sets `__hash__` to None in a class that defines `__eq__`
         // only.
         Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {
-            let eq = super::pyclass::has_method(v, "__eq__");
-            match (eq, super::pyclass::has_method(v, "__hash__")) {
+            let eq = crate::eval::classes::has_method(v, "__eq__");
+            match (eq, crate::eval::classes::has_method(v, "__hash__")) {
                 (true, false) => Err(PyError::type_error(format!(
                     "unhashable type: '{}'",
                     v.type_name()

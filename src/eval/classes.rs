@@ -1,0 +1,256 @@
+//! The learner's classes as data: method resolution order, attribute
+//! lookup through instance → class → bases with functions bound to their
+//! instance, `isinstance`, and which builtin exception class a class
+//! derives from. Nothing here runs the learner's code; running a class
+//! body, calling a class and the dunders are `pyclass.rs`'s.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::error::{PyError, PyResult};
+use super::object::{ExcState, Instance, Obj, UserFunc, class_of, object};
+use super::value::{TypeObj, Value};
+
+/// The builtin exception class a learner's class derives from, first in
+/// its method resolution order (`None`: not an exception class).
+pub fn exception_base(class: &Value) -> Option<&'static str> {
+    class_of(class)?;
+    mro(class).iter().find_map(|c| match c {
+        Value::Type(TypeObj::Builtin(n)) if super::exceptions::is_exception_class(n) => Some(*n),
+        _ => None,
+    })
+}
+
+/// The method resolution order of a learner's class (`None`: not one).
+pub fn class_mro(v: &Value) -> Option<Vec<Value>> {
+    class_of(v)?;
+    Some(mro(v))
+}
+
+/// `name` as the class (or a base) defines it, unbound.
+pub fn class_attr(class: &Value, name: &str) -> Option<Value> {
+    lookup(class, name).map(|(_, v)| v)
+}
+
+/// What a class attribute gives when read through the class or one of its
+/// instances (`me`): a function bound to the instance, a classmethod bound
+/// to the class, a staticmethod's function, anything else as it is.
+pub(super) fn bind_attr(me: Option<&Value>, class: &Value, owner: Value, v: Value) -> Value {
+    match &v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Func(_) => match me {
+                Some(me) => object(Obj::BoundMethod(me.clone(), v, owner)),
+                None => v,
+            },
+            Obj::StaticMethod(f) => f.clone(),
+            Obj::ClassMethod(f) => object(Obj::BoundMethod(class.clone(), f.clone(), owner)),
+            _ => v,
+        },
+        _ => v,
+    }
+}
+
+/// Whether `v` is an instance of a learner's class.
+pub fn is_instance(v: &Value) -> bool {
+    instance_of(v).is_some()
+}
+
+/// Whether `v` is an instance whose class (or a base) defines `name`.
+pub fn has_method(v: &Value, name: &str) -> bool {
+    instance_of(v).is_some_and(|i| lookup(&i.class, name).is_some())
+}
+
+/// The exception state of a learner's exception instance.
+pub fn exc_state(v: &Value) -> Option<&ExcState> {
+    instance_of(v)?.exc.as_ref()
+}
+
+pub(super) fn instance_of(v: &Value) -> Option<&Instance> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Instance(i) => Some(i),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The classes searched for an attribute, the class first.
+pub fn mro(class: &Value) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    fn walk(c: &Value, out: &mut Vec<Value>) {
+        if out.iter().any(|x| x.is(c)) {
+            return;
+        }
+        out.push(c.clone());
+        if let Some(obj) = class_of(c) {
+            for b in &obj.bases {
+                walk(b, out);
+            }
+        }
+    }
+    walk(class, &mut out);
+    out
+}
+
+/// `name` on the class or a base: the class it was found on, and the value.
+pub(super) fn lookup(class: &Value, name: &str) -> Option<(Value, Value)> {
+    mro(class).into_iter().find_map(|c| {
+        let found = class_of(&c)?
+            .attrs
+            .borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone());
+        found.map(|v| (c, v))
+    })
+}
+
+pub(super) fn is_function(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Func(_)))
+}
+
+/// `obj.name` for classes, instances and `super()` objects (`None`: not one).
+pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
+    Some(match o.as_ref() {
+        Obj::Class(c) => match name {
+            "__name__" | "__qualname__" => Ok(Value::str(&c.name)),
+            "__bases__" => Ok(Value::tuple(c.bases.clone())),
+            _ => lookup(obj, name)
+                .map(|(owner, v)| bind_attr(None, obj, owner, v))
+                .ok_or_else(|| {
+                    PyError::new(
+                        "AttributeError",
+                        format!("type object '{}' has no attribute '{name}'", c.name),
+                    )
+                }),
+        },
+        Obj::Instance(inst) => {
+            if name == "__class__" {
+                return Some(Ok(inst.class.clone()));
+            }
+            if name == "__dict__" {
+                return Some(Ok(Value::Dict(Rc::new(RefCell::new(
+                    inst.attrs
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (Value::str(k), v.clone()))
+                        .collect(),
+                )))));
+            }
+            let own = inst
+                .attrs
+                .borrow()
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.clone());
+            match own {
+                Some(v) => Ok(v),
+                None => match lookup(&inst.class, name) {
+                    Some((owner, v)) => Ok(bind_attr(Some(obj), &inst.class, owner, v)),
+                    None if let Some(v) = inst.exc.as_ref().and_then(|e| e.attr(name)) => v,
+                    None => Err(PyError::new(
+                        "AttributeError",
+                        format!(
+                            "'{}' object has no attribute '{name}'",
+                            class_of(&inst.class).map_or("object", |c| c.name.as_str())
+                        ),
+                    )),
+                },
+            }
+        }
+        Obj::Super(after, me) => {
+            let class = instance_of(me).map(|i| i.class.clone())?;
+            let order = mro(&class);
+            let start = order.iter().position(|c| c.is(after)).map_or(0, |p| p + 1);
+            let found = order[start..].iter().find_map(|c| {
+                let v = class_of(c)?
+                    .attrs
+                    .borrow()
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.clone())?;
+                Some((c.clone(), v))
+            });
+            match found {
+                Some((owner, f)) if is_function(&f) => {
+                    Ok(object(Obj::BoundMethod(me.clone(), f, owner)))
+                }
+                Some((_, v)) => Ok(v),
+                // `BaseException.__init__` sets `args`.
+                None if name == "__init__" && exc_state(me).is_some() => Ok(object(
+                    Obj::BoundMethod(me.clone(), Value::func("BaseException.__init__"), class),
+                )),
+                // `object.__init__` and friends: accept and do nothing.
+                None if name == "__init__" => Ok(Value::func("object.__init__")),
+                None => Err(PyError::new(
+                    "AttributeError",
+                    format!("'super' object has no attribute '{name}'"),
+                )),
+            }
+        }
+        // A bound method reads its function's attributes.
+        Obj::BoundMethod(_, Value::Object(fo), _) => match fo.as_ref() {
+            Obj::Func(f) => match function_attr(f, name) {
+                Some(v) => Ok(v),
+                None => return Some(Err(PyError::attribute("function", name))),
+            },
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// `obj.name = value` on an instance or class (`None`: not one).
+pub fn setattr(obj: &Value, name: &str, value: &Value) -> Option<()> {
+    let Value::Object(o) = obj else {
+        return None;
+    };
+    let attrs = match o.as_ref() {
+        Obj::Instance(i) => &i.attrs,
+        Obj::Class(c) => &c.attrs,
+        _ => return None,
+    };
+    let mut attrs = attrs.borrow_mut();
+    match attrs.iter_mut().find(|(n, _)| n == name) {
+        Some(slot) => slot.1 = value.clone(),
+        None => attrs.push((name.to_string(), value.clone())),
+    }
+    Some(())
+}
+
+/// The exception state of any exception object, builtin or the learner's.
+pub(super) fn exc_state_any(v: &Value) -> Option<&ExcState> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Exc(_, state) => Some(state),
+            Obj::Instance(i) => i.exc.as_ref(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `isinstance(v, t)` when `t` is a learner's class (`None`: it is not).
+pub fn isinstance(v: &Value, t: &Value) -> Option<bool> {
+    class_of(t)?;
+    Some(instance_of(v).is_some_and(|i| mro(&i.class).iter().any(|c| c.is(t))))
+}
+
+/// `type(v)` of an instance.
+pub fn type_of(v: &Value) -> Option<Value> {
+    instance_of(v).map(|i| i.class.clone())
+}
+
+/// A function's own attributes (`f.__name__`, `__qualname__`, `__doc__`,
+/// `__defaults__`).
+pub fn function_attr(f: &UserFunc, name: &str) -> Option<Value> {
+    Some(match name {
+        "__name__" => Value::str(&f.def.name),
+        "__qualname__" => Value::str(&f.def.qualname),
+        "__doc__" => f.def.doc.as_deref().map_or(Value::None, Value::str),
+        "__defaults__" if f.defaults.is_empty() => Value::None,
+        "__defaults__" => Value::tuple(f.defaults.clone()),
+        _ => return None,
+    })
+}
