@@ -2,13 +2,14 @@
 //! properties, `_arraymethod`, `__getitem__`, `__setitem__`, `filled`,
 //! `compressed`, `count`, `tolist`) as core.py writes them.
 
+use super::core::{filled, set_mask, zeros_mask};
 use std::rc::Rc;
 
-use crate::engine::{ArrayRef, DType, Scalar};
+use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::{array_of, masked, np, view};
+use super::core::{array_of, masked, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::object::{as_masked, is_masked_constant};
@@ -95,9 +96,9 @@ fn not_yet(name: &str) -> PyError {
 pub fn attr(s: &mut Session, obj: &Value, name: &str) -> PyResult<Value> {
     if is_masked_constant(obj) {
         return match name {
-            "data" => Ok(Value::Array(super::getdata(obj)?)),
+            "data" => Ok(Value::Array(super::core::getdata(obj)?)),
             "mask" => Ok(Value::Array(
-                super::getmask(obj).ok_or_else(|| PyError::value("no mask"))?,
+                super::core::getmask(obj).ok_or_else(|| PyError::value("no mask"))?,
             )),
             "shape" => Ok(Value::tuple(vec![])),
             "ndim" => Ok(Value::Int(0)),
@@ -262,7 +263,7 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
         "shrink_mask" => {
             sig("shrink_mask(self)", "self")?;
             if let Some(k) = m.mask()
-                && !super::any(&k)
+                && !super::core::any(&k)
             {
                 *m.mask.borrow_mut() = None;
             }
@@ -290,35 +291,6 @@ fn arraymethod(s: &mut Session, m: &Masked, name: &str, args: Args) -> PyResult<
         None => None,
     };
     Ok(Masked::new(d, mask).update_from(m).into_value())
-}
-
-/// `m.filled(fill_value)`: the data itself (a view) when nothing is
-/// masked, else a copy with masked slots set.
-pub fn filled(s: &mut Session, m: &Masked, fill: Option<Value>) -> PyResult<ArrayRef> {
-    let Some(mask) = m.mask() else {
-        return Ok(view(&m.data));
-    };
-    let dt = m.data.dtype().clone();
-    let fv = match fill {
-        None | Some(Value::None) => m.fill_value()?,
-        Some(v) => super::build::check_fill(s, &v, &dt)?,
-    };
-    if !super::any(&mask) {
-        return Ok(view(&m.data));
-    }
-    let result = array_of(np(
-        s,
-        "copy",
-        vec![Value::Array(m.data.clone())],
-        vec![("order", Value::str("K"))],
-    )?)?;
-    np(
-        s,
-        "copyto",
-        vec![Value::Array(result.clone()), Value::NpScalar(fv.0, fv.1)],
-        vec![("where", Value::Array(mask))],
-    )?;
-    Ok(result)
 }
 
 /// `m.compressed()`: the unmasked values as a 1-D array.
@@ -357,46 +329,6 @@ fn tolist(s: &mut Session, m: &Masked) -> PyResult<Value> {
         })
     }
     merge(&d, &mk)
-}
-
-/// `__setmask__(mask)` on an array without a hard mask: a new mask when
-/// there was none, then the values copied in.
-pub fn set_mask(s: &mut Session, m: &Masked, mask: &Value) -> PyResult<()> {
-    let current = match m.mask() {
-        Some(k) => k,
-        None => {
-            let k = zeros_mask(s, &m.data.shape())?;
-            *m.mask.borrow_mut() = Some(k.clone());
-            k
-        }
-    };
-    if m.hard.get() {
-        np(
-            s,
-            "logical_or",
-            vec![Value::Array(current.clone()), mask.clone()],
-            vec![("out", Value::Array(current))],
-        )?;
-        return Ok(());
-    }
-    np(
-        s,
-        "copyto",
-        vec![Value::Array(current), mask.clone()],
-        vec![],
-    )?;
-    Ok(())
-}
-
-/// `make_mask_none(shape)`.
-pub fn zeros_mask(s: &mut Session, shape: &[usize]) -> PyResult<ArrayRef> {
-    let shape = Value::tuple(shape.iter().map(|&n| Value::Int(n as i128)).collect());
-    array_of(np(
-        s,
-        "zeros",
-        vec![shape],
-        vec![("dtype", Value::DType(DType::Bool))],
-    )?)
 }
 
 /// `m[idx]`: a masked view/copy with the mask indexed the same way, the
@@ -478,7 +410,7 @@ pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyRe
         Some(v) => Value::Array(view(&v.data)),
         None => value.clone(),
     };
-    let mval = super::getmask(value);
+    let mval = super::core::getmask(value);
     match m.mask() {
         None => {
             s.setitem(&data, idx, &dval)?;
@@ -513,7 +445,7 @@ pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyRe
                 None => mi,
             };
             let none_set = match &mi {
-                Value::Array(a) => !super::any(a),
+                Value::Array(a) => !super::core::any(a),
                 other => !truthy(other)?,
             };
             let mut di = s.getitem(&data, idx)?;
@@ -554,7 +486,7 @@ pub fn setattr(s: &mut Session, obj: &Value, name: &str, value: &Value) -> PyRes
     match name {
         "fill_value" => {
             let dt = m.data.dtype().clone();
-            let f = super::build::check_fill(s, value, &dt)?;
+            let f = super::core::check_fill(s, value, &dt)?;
             *m.fill.borrow_mut() = Some(f);
             Ok(())
         }

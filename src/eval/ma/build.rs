@@ -3,11 +3,12 @@
 //! built on it, `masked_invalid`, `masked_values`, `is_masked`,
 //! `default_fill_value`, as `numpy/ma/core.py` writes them.
 
+use super::core::check_fill;
 use crate::engine::{ArrayRef, DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::{array_of, default_fill, getmask, np, view};
+use super::core::{array_of, default_fill, getmask, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::object::{as_masked, is_ma};
@@ -37,32 +38,6 @@ pub fn plain(_s: &mut Session, v: Value) -> PyResult<Value> {
     let a = array_of(v)?;
     default_fill(a.dtype())?;
     Ok(Masked::new(view(&a), None).into_value())
-}
-
-/// `_check_fill_value(fill_value, dtype)`: the value cast to `dtype`.
-pub fn check_fill(s: &mut Session, fill: &Value, dt: &DType) -> PyResult<(DType, Scalar)> {
-    if matches!(fill, Value::None) {
-        return default_fill(dt);
-    }
-    if let Value::Str(_) = fill {
-        return Err(PyError::type_error(format!(
-            "Cannot set fill value of string with array of dtype {}",
-            dt.name()
-        )));
-    }
-    let a = array_of(np(
-        s,
-        "asarray",
-        vec![fill.clone()],
-        vec![("dtype", Value::DType(dt.clone()))],
-    )?)?;
-    if a.ndim() != 0 {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not implement array fill values of np.ma",
-        ));
-    }
-    Ok((a.dtype().native(), a.first()))
 }
 
 /// `MaskedArray.__new__` for data that is not already masked.
@@ -170,7 +145,7 @@ pub fn array(s: &mut Session, args: &Args) -> PyResult<Value> {
 /// masked entries counting as True.
 fn make_mask(s: &mut Session, cond: &Value) -> PyResult<ArrayRef> {
     let filled = match as_masked(cond) {
-        Some(m) => Value::Array(super::attrs::filled(s, m, Some(Value::Bool(true)))?),
+        Some(m) => Value::Array(super::core::filled(s, m, Some(Value::Bool(true)))?),
         None => cond.clone(),
     };
     array_of(np(
@@ -222,8 +197,8 @@ pub fn masked_where(s: &mut Session, cond: &Value, a: &Value, copy: &Value) -> P
     }
     // `result.mask = _shrink_mask(cond)`: nothing set keeps nomask;
     // otherwise a new mask receives the condition's values.
-    if super::any(&cond) {
-        super::attrs::set_mask(s, &out, &Value::Array(cond))?;
+    if super::core::any(&cond) {
+        super::core::set_mask(s, &out, &Value::Array(cond))?;
     }
     Ok(out.into_value())
 }
@@ -271,7 +246,7 @@ pub fn masked_range(s: &mut Session, name: &str, args: &Args) -> PyResult<Value>
         std::mem::swap(&mut v1, &mut v2);
     }
     let xf = match as_masked(&x) {
-        Some(m) => Value::Array(super::attrs::filled(s, m, None)?),
+        Some(m) => Value::Array(super::core::filled(s, m, None)?),
         None => Value::Array(array_of(np(s, "array", vec![x.clone()], vec![])?)?),
     };
     let cond = if name == "masked_inside" {
@@ -328,7 +303,7 @@ pub fn masked_values(s: &mut Session, args: &Args) -> PyResult<Value> {
         None => true,
     };
     let xnew = match as_masked(&x) {
-        Some(m) => super::attrs::filled(s, m, Some(value.clone()))?,
+        Some(m) => super::core::filled(s, m, Some(value.clone()))?,
         None => array_of(np(s, "array", vec![x.clone()], vec![])?)?,
     };
     let mask = if matches!(
@@ -364,7 +339,7 @@ pub fn masked_values(s: &mut Session, args: &Args) -> PyResult<Value> {
     if shrink
         && let Some(m) = as_masked(&ret)
         && let Some(mk) = m.mask()
-        && !super::any(&mk)
+        && !super::core::any(&mk)
     {
         *m.mask.borrow_mut() = None;
     }
@@ -377,7 +352,7 @@ pub fn is_masked(x: &Value) -> PyResult<Value> {
         return Ok(Value::Bool(true));
     }
     Ok(Value::Bool(match getmask(x) {
-        Some(m) => super::any(&m),
+        Some(m) => super::core::any(&m),
         None => false,
     }))
 }

@@ -16,19 +16,16 @@
 
 mod attrs;
 mod build;
+mod core;
 mod ops;
 pub(super) mod print;
 mod reduce;
 
-use super::object::Masked;
 use super::object::{as_masked, is_ma, is_masked_constant};
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 
-use crate::engine::{ArrayRef, DType, NdArray, Scalar};
+use crate::engine::{DType, Scalar};
 
 use super::error::{PyError, PyResult};
-use super::object::Obj;
 use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::Value;
@@ -36,121 +33,12 @@ use crate::eval::args::Args;
 use crate::eval::session::Session;
 
 pub use attrs::{attr, call_method, getitem, setattr, setitem};
+pub(crate) use core::np;
+pub use core::{default_fill, getdata, getmask, getmaskarray, masked, unsupported_dtype};
 pub use ops::{binary, compare, inplace, items, ufunc, unary};
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.ma";
-
-impl Masked {
-    /// A masked array over `data` with `mask`, nothing else set.
-    pub fn new(data: ArrayRef, mask: Option<ArrayRef>) -> Masked {
-        Masked {
-            data,
-            mask: RefCell::new(mask),
-            fill: RefCell::new(None),
-            hard: Cell::new(false),
-            shared: Cell::new(false),
-        }
-    }
-
-    /// `_update_from(other)`: the fill value and hardness travel.
-    pub fn update_from(self, other: &Masked) -> Masked {
-        *self.fill.borrow_mut() = other.fill.borrow().clone();
-        self.hard.set(other.hard.get());
-        self
-    }
-
-    /// The mask now.
-    pub fn mask(&self) -> Option<ArrayRef> {
-        self.mask.borrow().clone()
-    }
-
-    /// `.fill_value`, created from the dtype's default on first use.
-    pub fn fill_value(&self) -> PyResult<(DType, Scalar)> {
-        if let Some(f) = self.fill.borrow().clone() {
-            return Ok(f);
-        }
-        let f = default_fill(self.data.dtype())?;
-        *self.fill.borrow_mut() = Some(f.clone());
-        Ok(f)
-    }
-
-    /// The value as a Python value.
-    pub fn into_value(self) -> Value {
-        Value::Object(Rc::new(Obj::Masked(self)))
-    }
-}
-
-thread_local! {
-    static MASKED: Rc<Obj> = Rc::new(Obj::MaskedConstant);
-}
-
-/// `np.ma.masked`, the one `MaskedConstant`.
-pub fn masked() -> Value {
-    Value::Object(MASKED.with(Rc::clone))
-}
-
-/// `default_fill_value(dtype)` as the 0-d value core.py stores.
-pub fn default_fill(dt: &DType) -> PyResult<(DType, Scalar)> {
-    let dt = dt.native();
-    Ok(match dt {
-        DType::Bool => (DType::Bool, Scalar::Bool(true)),
-        DType::UInt8 | DType::UInt16 | DType::UInt32 | DType::UInt64 => {
-            (DType::UInt64, Scalar::UInt(999_999))
-        }
-        d if d.is_integer() => (DType::Int64, Scalar::Int(999_999)),
-        DType::Float16 | DType::Float32 | DType::Float64 => (DType::Float64, Scalar::Float(1e20)),
-        DType::Complex64 | DType::Complex128 => (DType::Complex128, Scalar::Complex(1e20, 0.0)),
-        other => return Err(unsupported_dtype(&other)),
-    })
-}
-
-/// The refusal for dtypes slicelab's `np.ma` does not handle.
-pub fn unsupported_dtype(dt: &DType) -> PyError {
-    PyError::new(
-        "NotImplementedError",
-        format!(
-            "slicelab's np.ma handles bool and numeric dtypes only, not {}",
-            dt.name()
-        ),
-    )
-}
-
-/// `np.NAME(pos..., **kw)` through the registry, as core.py calls NumPy.
-pub(crate) fn np(
-    s: &mut Session,
-    name: &str,
-    pos: Vec<Value>,
-    kw: Vec<(&str, Value)>,
-) -> PyResult<Value> {
-    let kw = kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    s.call_registered(&format!("np.{name}"), Args { pos, kw })
-}
-
-/// A value NumPy returns as an array, as the engine array.
-pub(crate) fn array_of(v: Value) -> PyResult<ArrayRef> {
-    match v {
-        Value::Array(a) => Ok(a),
-        Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(&[], dt, &[s])?),
-        other => super::convert::to_array(&other, None),
-    }
-}
-
-/// The 0-d array or NumPy scalar `v` as a Python value NumPy would
-/// return from a reduction.
-pub(crate) fn scalar_of(a: &ArrayRef) -> Value {
-    Value::NpScalar(a.dtype().native(), a.first())
-}
-
-/// A fresh view of `a` (`ndarray.view`): same memory, new object.
-pub(crate) fn view(a: &ArrayRef) -> ArrayRef {
-    NdArray::view_with(a, a.layout())
-}
-
-/// Whether any element of a bool array is set.
-pub(crate) fn any(a: &ArrayRef) -> bool {
-    crate::engine::index::count_nonzero(a) > 0
-}
 
 /// `np.ma`'s functions with NumPy 2.4's signatures and the parameters
 /// slicelab reads.
@@ -847,7 +735,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             let a = a0();
             let fill = args.get(1, "fill_value").cloned();
             match as_masked(&a) {
-                Some(m) => Ok(Value::Array(attrs::filled(s, m, fill)?)),
+                Some(m) => Ok(Value::Array(core::filled(s, m, fill)?)),
                 None if is_masked_constant(&a) => attrs::call_method(s, &a, "filled", args),
                 None => match a {
                     Value::Array(x) => Ok(Value::Array(x)),
@@ -902,46 +790,6 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             build::plain(s, v)
         }
         _ => ops::call_named(s, name, &args),
-    }
-}
-
-/// `getmask(a)`: the mask, `None` for `nomask`.
-pub fn getmask(v: &Value) -> Option<ArrayRef> {
-    match v {
-        _ if is_masked_constant(v) => {
-            NdArray::from_scalars(&[], DType::Bool, &[Scalar::Bool(true)]).ok()
-        }
-        _ => as_masked(v).and_then(|m| m.mask()),
-    }
-}
-
-/// `getmaskarray(a)`: the mask, or all-False of the data's shape.
-pub fn getmaskarray(s: &mut Session, v: &Value) -> PyResult<ArrayRef> {
-    if let Some(m) = getmask(v) {
-        return Ok(m);
-    }
-    let d = getdata(v)?;
-    let shape = Value::tuple(d.shape().iter().map(|&n| Value::Int(n as i128)).collect());
-    array_of(np(
-        s,
-        "zeros",
-        vec![shape],
-        vec![("dtype", Value::DType(DType::Bool))],
-    )?)
-}
-
-/// `getdata(a)`: the data array (`np.array(a, copy=False)` for others).
-pub fn getdata(v: &Value) -> PyResult<ArrayRef> {
-    if is_masked_constant(v) {
-        return Ok(NdArray::from_scalars(
-            &[],
-            DType::Float64,
-            &[Scalar::Float(0.0)],
-        )?);
-    }
-    match as_masked(v) {
-        Some(m) => Ok(view(&m.data)),
-        None => array_of(v.clone()),
     }
 }
 

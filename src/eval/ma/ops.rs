@@ -15,7 +15,7 @@ use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use super::super::error::{PyError, PyResult};
 use super::super::fp_errors;
 use super::super::value::Value;
-use super::{array_of, getmask, getmaskarray, masked, np, view};
+use super::core::{array_of, getmask, getmaskarray, masked, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::object::{as_masked, is_ma, is_masked_constant};
@@ -82,7 +82,9 @@ fn data_array(s: &mut Session, v: &Value) -> PyResult<Value> {
         None => match v {
             Value::Array(_) => v.clone(),
             // `masked._data`: a 0-d float64 zero.
-            _ if crate::eval::object::is_masked_constant(v) => Value::Array(super::getdata(v)?),
+            _ if crate::eval::object::is_masked_constant(v) => {
+                Value::Array(super::core::getdata(v)?)
+            }
             other => np(s, "array", vec![other.clone()], vec![])?,
         },
     })
@@ -144,7 +146,7 @@ pub fn masked_binary(s: &mut Session, ufunc: &str, a: &Value, b: &Value) -> PyRe
         None => None,
     };
     if let Some(k) = &m
-        && super::any(k)
+        && super::core::any(k)
     {
         let src = data_array(s, a)?;
         // core.py ignores any failure here.
@@ -239,7 +241,7 @@ pub fn domained_binary(s: &mut Session, ufunc: &str, a: &Value, b: &Value) -> Py
 /// is set.
 fn shrink(v: Value) -> PyResult<Option<Value>> {
     let any = match &v {
-        Value::Array(a) => super::any(a),
+        Value::Array(a) => super::core::any(a),
         other => truthy(other)?,
     };
     Ok(if any { Some(v) } else { None })
@@ -633,8 +635,8 @@ fn comparison(s: &mut Session, me: &Masked, other: &Value, op: CmpOp) -> PyResul
     let out = Masked::new(array_of(check)?, mask).update_from(me);
     let fill = out.fill.borrow().clone();
     if let Some((dt, v)) = fill {
-        let f = super::build::check_fill(s, &Value::NpScalar(dt, v), &DType::Bool)
-            .or_else(|_| super::default_fill(&DType::Bool))?;
+        let f = super::core::check_fill(s, &Value::NpScalar(dt, v), &DType::Bool)
+            .or_else(|_| super::core::default_fill(&DType::Bool))?;
         *out.fill.borrow_mut() = Some(f);
     }
     Ok(out.into_value())
@@ -673,7 +675,7 @@ pub fn power(s: &mut Session, a: &Value, b: &Value) -> PyResult<Value> {
         )?;
         *out.mask.borrow_mut() = Some(array_of(k)?);
     }
-    if super::any(&invalid) {
+    if super::core::any(&invalid) {
         if r.ndim() == 0 {
             return Ok(masked());
         }
@@ -714,8 +716,8 @@ pub fn inplace(s: &mut Session, op: BinOp, cur: &Value, rhs: &Value) -> PyResult
     }
     let om = getmask(rhs);
     match (me.mask(), om) {
-        (None, Some(o)) if super::any(&o) => {
-            let k = super::attrs::zeros_mask(s, &me.data.shape())?;
+        (None, Some(o)) if super::core::any(&o) => {
+            let k = super::core::zeros_mask(s, &me.data.shape())?;
             np(
                 s,
                 "logical_or",

@@ -8,7 +8,7 @@ use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::{array_of, masked, np, view};
+use super::core::{array_of, masked, np, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::protocol::truthy;
@@ -39,14 +39,14 @@ fn finish(s: &mut Session, d: Value, newmask: Option<Value>) -> PyResult<Value> 
         Value::Array(r) if r.ndim() > 0 => {
             let out = Masked::new(r, None);
             if let Some(k) = newmask {
-                super::attrs::set_mask(s, &out, &k)?;
+                super::core::set_mask(s, &out, &k)?;
             }
             Ok(out.into_value())
         }
         other => match newmask {
             Some(k) if truthy(&k)? => Ok(masked()),
             _ => Ok(match other {
-                Value::Array(r) => super::scalar_of(&r),
+                Value::Array(r) => super::core::scalar_of(&r),
                 v => v,
             }),
         },
@@ -111,7 +111,7 @@ pub fn count(s: &mut Session, m: &Masked, a: &Args) -> PyResult<Value> {
 pub fn sum_prod(s: &mut Session, m: &Masked, which: &str, a: &Args) -> PyResult<Value> {
     let nm = newmask(s, m, a)?;
     let neutral = Value::Int(if which == "sum" { 0 } else { 1 });
-    let f = super::attrs::filled(s, m, Some(neutral))?;
+    let f = super::core::filled(s, m, Some(neutral))?;
     let mut kw = axis_kw(a);
     if let Some(dt) = a.kw("dtype") {
         kw.push(("dtype", dt.clone()));
@@ -130,7 +130,7 @@ pub fn mean(s: &mut Session, m: &Masked, a: &Args) -> PyResult<Value> {
         let r = np(s, "mean", vec![Value::Array(view(&m.data))], kw)?;
         return Ok(match r {
             Value::Array(x) if x.ndim() > 0 => Masked::new(x, None).update_from(m).into_value(),
-            Value::Array(x) => super::scalar_of(&x),
+            Value::Array(x) => super::core::scalar_of(&x),
             other => other,
         });
     };
@@ -188,7 +188,9 @@ fn extreme_fill(dt: &DType, for_min: bool) -> PyResult<Value> {
             f64::NEG_INFINITY
         }),
         d if d.is_integer() => {
-            let (lo, hi) = d.int_range().ok_or_else(|| super::unsupported_dtype(&d))?;
+            let (lo, hi) = d
+                .int_range()
+                .ok_or_else(|| super::core::unsupported_dtype(&d))?;
             let x = if for_min { hi } else { lo };
             if x < 0 || matches!(d, DType::Int8 | DType::Int16 | DType::Int32 | DType::Int64) {
                 Scalar::Int(x as i64)
@@ -216,13 +218,13 @@ pub fn min_max(s: &mut Session, m: &Masked, which: &str, a: &Args) -> PyResult<V
         Some(v) if !matches!(v, Value::None) => v.clone(),
         _ => extreme_fill(m.data.dtype(), which == "min")?,
     };
-    let f = super::attrs::filled(s, m, Some(fill))?;
+    let f = super::core::filled(s, m, Some(fill))?;
     let r = np(s, which, vec![Value::Array(f)], axis_kw(a))?;
     match r {
         Value::Array(res) if res.ndim() > 0 => {
             let out = Masked::new(res.clone(), None);
             if let Some(k) = nm {
-                super::attrs::set_mask(s, &out, &k)?;
+                super::core::set_mask(s, &out, &k)?;
                 if let Value::Array(ka) = &k
                     && ka.ndim() > 0
                 {
