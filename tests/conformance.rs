@@ -436,6 +436,7 @@ conformance_tests! {
     fft_helpers_errors => "183_fft_helpers_errors",
     fft_digits => "184_fft_digits",
     matvec_vecmat => "154_matvec_vecmat",
+    generator_close_finally => "194_generator_close_finally",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

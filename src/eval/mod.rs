@@ -27,6 +27,7 @@ mod flatiter;
 mod format;
 mod fp_errors;
 mod function;
+mod gen_close;
 mod generator;
 mod help;
 mod index_routines;
@@ -94,6 +95,7 @@ mod ufunc_reduceat;
 pub mod value;
 mod vecdot;
 mod vectorize;
+mod with_context;
 
 use std::collections::HashMap;
 

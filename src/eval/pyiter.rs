@@ -490,7 +490,9 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
                 return Ok(Some(x));
             }
         },
-        IterState::Gen(g) => needs_session(s, "generator")?.resume(g, Value::None),
+        IterState::Gen(g) => {
+            needs_session(s, "generator")?.resume(g, super::generator::Resume::default())
+        }
         IterState::GenExpr(g) => needs_session(s, "generator")?.genexpr_next(g),
         IterState::Running(_) => Err(PyError::value("generator already executing")),
     }
