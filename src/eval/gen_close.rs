@@ -5,7 +5,7 @@
 //! yields again. A generator dropped while paused inside a `try` or `with`
 //! is closed too: CPython does it the moment the last reference goes. A
 //! Rust `Drop` cannot run the learner's code, so it moves the paused run to
-//! a queue that the session empties at the next safe point — after each
+//! its session's queue, which the session empties at the next safe point — after each
 //! call returns and after each statement, before a value is shown — which
 //! is when CPython's reference count reaches zero in the cases learners
 //! meet (rebinding the only name, `del`, a `for` that breaks, a temporary
@@ -13,6 +13,7 @@
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
 
 use super::Session;
 use super::error::{PyError, PyResult};
@@ -22,40 +23,43 @@ use super::object::Obj;
 use super::pyiter::{IterState, iter_object};
 use super::value::{TypeObj, Value};
 
-thread_local! {
-    /// Paused runs of dropped generators, waiting to be closed.
-    static DYING: RefCell<VecDeque<Generator>> = const { RefCell::new(VecDeque::new()) };
-}
+/// A session's paused runs of dropped generators, waiting to be closed.
+pub(super) type Dying = Rc<RefCell<VecDeque<Generator>>>;
+/// A generator's way to its session's queue.
+pub(super) type DyingRef = Weak<RefCell<VecDeque<Generator>>>;
 
 impl Drop for Generator {
     fn drop(&mut self) {
         if self.finalized || !self.needs_close() {
             return;
         }
+        // With its session gone there is nothing left to run it.
+        let Some(queue) = self.dying.upgrade() else {
+            return;
+        };
         let paused = self.take_paused();
-        // At thread exit the queue may be gone: nothing is left to run then.
-        let _ = DYING.try_with(|q| {
-            if let Ok(mut q) = q.try_borrow_mut() {
-                q.push_back(paused);
-            }
-        });
+        if let Ok(mut q) = queue.try_borrow_mut() {
+            q.push_back(paused);
+        }
     }
 }
 
-/// Whether any dropped generator waits to be closed.
-fn pending() -> bool {
-    DYING
-        .try_with(|q| q.try_borrow().is_ok_and(|q| !q.is_empty()))
-        .unwrap_or(false)
-}
-
 impl Session {
+    /// The queue a new generator of this session reports its drop to.
+    pub(super) fn dying_queue(&self) -> DyingRef {
+        Rc::downgrade(&self.dying)
+    }
+
     /// Closes every dropped generator that was paused inside a `try` or
     /// `with`, oldest first. An error there is not the statement's: CPython
     /// prints it as "Exception ignored in" on stderr and goes on.
     pub(super) fn run_finalizers(&mut self) {
-        while pending() {
-            let Some(g) = DYING.with(|q| q.borrow_mut().pop_front()) else {
+        loop {
+            let next = match self.dying.try_borrow_mut() {
+                Ok(mut q) => q.pop_front(),
+                Err(_) => None,
+            };
+            let Some(g) = next else {
                 return;
             };
             let it = iter_object(IterState::Gen(Box::new(g)), "generator");

@@ -61,6 +61,8 @@ pub struct Generator {
     /// Closed once already on being dropped (CPython finalizes a
     /// generator once, even when its `finally` yields again).
     pub(super) finalized: bool,
+    /// Where its session closes dropped generators (gone with the session).
+    pub(super) dying: super::gen_close::DyingRef,
 }
 
 impl Generator {
@@ -88,6 +90,7 @@ impl Generator {
             done: false,
             ret: None,
             finalized: true,
+            dying: self.dying.clone(),
         }
     }
 
@@ -180,7 +183,11 @@ impl std::fmt::Debug for Flow {
 }
 
 /// A new generator object for a call of `def` whose frame is bound.
-pub(super) fn new_generator(def: Arc<FuncDef>, frame: Rc<Frame>) -> Value {
+pub(super) fn new_generator(
+    def: Arc<FuncDef>,
+    frame: Rc<Frame>,
+    dying: super::gen_close::DyingRef,
+) -> Value {
     iter_object(
         IterState::Gen(Box::new(Generator {
             name: Rc::from(def.qualname.as_str()),
@@ -191,6 +198,7 @@ pub(super) fn new_generator(def: Arc<FuncDef>, frame: Rc<Frame>) -> Value {
             done: false,
             ret: None,
             finalized: false,
+            dying,
         })),
         "generator",
     )

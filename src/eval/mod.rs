@@ -114,6 +114,10 @@ pub use value::Value;
 /// The learner's state: names and print options.
 pub struct Session {
     names: HashMap<String, Value>,
+    /// Paused generators dropped inside `try`/`with`, to be closed at the
+    /// next safe point (`gen_close.rs`). After `names`, so a session's own
+    /// generators, dropped with it, are queued here and never run.
+    dying: gen_close::Dying,
     /// NumPy's print options (`np.set_printoptions`).
     pub print_options: PrintOptions,
     /// Text written by `print` during the current statement.
@@ -209,6 +213,7 @@ impl Session {
         names.insert("np".to_string(), Value::Module("numpy".into()));
         Session {
             names,
+            dying: Default::default(),
             print_options: PrintOptions::default(),
             printed: String::new(),
             scope: None,
