@@ -458,7 +458,7 @@ fn generator_block() -> BoxedStrategy<String> {
         "gz.throw(1)",
         "gz.send(1)",
         "gz = None",
-        "del gz",
+        // `del gz` only ends a case: a later error would look like a lost name.
         "next(gz)",
         "list(gz)",
         "gz.close(); gz.close()",
@@ -480,7 +480,10 @@ fn generator_block() -> BoxedStrategy<String> {
                 "def gen_i():\n    try:\n        yield {x}\n    except GeneratorExit:\n        yield 'again'\ndef gen_o():\n    yield from gen_i()\ngz = gen_o()\nnext(gz)\n{t}"
             )
         }),
-        (e, tail).prop_map(|(x, t)| format!("gz = (q for q in [{x}, 1])\nnext(gz)\n{t}")),
+        (e.clone(), tail).prop_map(|(x, t)| format!("gz = (q for q in [{x}, 1])\nnext(gz)\n{t}")),
+        e.prop_map(|x| format!(
+            "def gen_d():\n    try:\n        yield {x}\n    finally:\n        print('fin')\ngz = gen_d()\nnext(gz)\ndel gz"
+        )),
     ]
     .boxed()
 }
