@@ -371,6 +371,123 @@ fn block_statement() -> BoxedStrategy<String> {
     .boxed()
 }
 
+/// A block as a learner's paste can mangle it: tabs for some of the
+/// indentation, a huge indent, a bracket dropped or left open, a blank line
+/// in the middle, or everything nested far past CPython's 100 levels.
+fn mangled_block() -> BoxedStrategy<String> {
+    let block = block_statement();
+    prop_oneof![
+        (block.clone(), 0usize..4).prop_map(|(b, k)| {
+            // Tabs for the first k indents of each line.
+            b.lines()
+                .map(|l| {
+                    let spaces = l.len() - l.trim_start_matches(' ').len();
+                    let tabs = (spaces / 4).min(k);
+                    format!("{}{}", "\t".repeat(tabs), &l[tabs * 4..])
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        (block.clone(), 1usize..5000).prop_map(|(b, n)| {
+            b.lines()
+                .enumerate()
+                .map(|(i, l)| {
+                    if i == 1 {
+                        format!("{}{l}", " ".repeat(n))
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }),
+        (
+            block.clone(),
+            any::<prop::sample::Index>(),
+            pick(&["(", ")", "[", "]", "{", "}", "\\", "'", "\"\"\""])
+        )
+            .prop_map(|(b, at, junk)| {
+                let cut = at.index(b.len() + 1);
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|&i| b.is_char_boundary(i))
+                    .unwrap_or(0);
+                format!("{}{junk}{}", &b[..cut], &b[cut..])
+            }),
+        block.clone().prop_map(|b| b.replacen('\n', "\n\n", 1)),
+        (
+            1usize..160,
+            pick(&[
+                "if 1:",
+                "for q in range(1):",
+                "while 0:",
+                "try:",
+                "with np.errstate():",
+                "def d():"
+            ])
+        )
+            .prop_map(|(depth, head)| {
+                let mut v = Vec::new();
+                for i in 0..depth {
+                    v.push(format!("{}{head}", " ".repeat(i)));
+                }
+                v.push(format!("{}pass", " ".repeat(depth)));
+                if head == "try:" {
+                    for i in (0..depth).rev() {
+                        v.push(format!("{}finally: pass", " ".repeat(i)));
+                    }
+                }
+                v.join("\n")
+            }),
+        block.prop_map(|b| format!("({b}")),
+    ]
+    .boxed()
+}
+
+/// Generators stopped early: `close`, `throw`, a paused one rebound or
+/// deleted inside `try`/`finally` and `with`, generator expressions.
+fn generator_block() -> BoxedStrategy<String> {
+    let e = expr();
+    let tail = pick(&[
+        "gz.close()",
+        "gz.throw(ValueError)",
+        "gz.throw(ValueError('v'))",
+        "gz.throw(GeneratorExit)",
+        "gz.throw(StopIteration)",
+        "gz.throw(KeyboardInterrupt)",
+        "gz.throw(1)",
+        "gz.send(1)",
+        "gz = None",
+        // `del gz` only ends a case: a later error would look like a lost name.
+        "next(gz)",
+        "list(gz)",
+        "gz.close(); gz.close()",
+        "for w in gz: break",
+    ]);
+    prop_oneof![
+        (e.clone(), tail.clone(), tail.clone()).prop_map(|(x, t1, t2)| {
+            format!(
+                "def gen_z():\n    try:\n        yield {x}\n        yield 2\n    except ValueError:\n        yield 3\n    finally:\n        print('fin')\ngz = gen_z()\nnext(gz)\n{t1}\n{t2}"
+            )
+        }),
+        (e.clone(), tail.clone()).prop_map(|(x, t)| {
+            format!(
+                "def gen_w():\n    with np.printoptions(precision=2):\n        yield {x}\n        yield gen_w\ngz = gen_w()\nnext(gz)\n{t}\nnp.arange(3) / 3"
+            )
+        }),
+        (e.clone(), tail.clone()).prop_map(|(x, t)| {
+            format!(
+                "def gen_i():\n    try:\n        yield {x}\n    except GeneratorExit:\n        yield 'again'\ndef gen_o():\n    yield from gen_i()\ngz = gen_o()\nnext(gz)\n{t}"
+            )
+        }),
+        (e.clone(), tail).prop_map(|(x, t)| format!("gz = (q for q in [{x}, 1])\nnext(gz)\n{t}")),
+        e.prop_map(|x| format!(
+            "def gen_d():\n    try:\n        yield {x}\n    finally:\n        print('fin')\ngz = gen_d()\nnext(gz)\ndel gz"
+        )),
+    ]
+    .boxed()
+}
+
 /// Tokens of the statement language, to be thrown together at random.
 const TOKENS: &[&str] = &[
     "a",
@@ -491,6 +608,8 @@ fn statement() -> BoxedStrategy<String> {
         3 => token_soup(),
         8 => grammar_statement(),
         2 => block_statement(),
+        1 => mangled_block(),
+        1 => generator_block(),
         1 => Just("def fz(n):\n    return fz(n + 1)\nfz(0)".to_string()),
         1 => Just("fz(0)".to_string()),
     ]

@@ -684,3 +684,42 @@ fn a_function_writing_into_a_copy_it_was_handed_says_no_name_changed() {
     );
     assert!(text.contains("wrote in place and changed"), "{text}");
 }
+
+/// `for row in m: row[:] = 1`: `row` is a view of `m` on every pass; the
+/// loop's writes are one summary for the statement, and the alert says `m`
+/// changed, all 12 cells, not the 4 of the last row.
+#[test]
+fn snapshot_loop_over_rows_writes_through_views() {
+    insta::assert_snapshot!(teach(
+        &["m = np.zeros((3, 4))", "for row in m:\n    row[:] = 1"],
+        80
+    ));
+}
+
+/// A loop writing through a named view, one cell a pass: one line for the
+/// whole loop.
+#[test]
+fn snapshot_loop_writes_are_summarised_once() {
+    insta::assert_snapshot!(teach(
+        &[
+            "x = np.arange(6)",
+            "v = x[::2]",
+            "for i in range(3):\n    v[i] = 9"
+        ],
+        80
+    ));
+}
+
+/// A learner's function that writes its argument, called in a loop body,
+/// is named at the call as at top level (its text, read from the loop).
+#[test]
+fn snapshot_writing_call_inside_a_loop_is_named() {
+    insta::assert_snapshot!(teach(
+        &[
+            "x = np.arange(6)",
+            "def zero(a):\n    a[:] = 0",
+            "for k in range(2):\n    zero(x)"
+        ],
+        80
+    ));
+}

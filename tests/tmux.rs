@@ -583,3 +583,121 @@ fn tmux_predict_mode_asks_and_keeps_score() {
     let pane = t.wait_for("predictions right: 1 of 2 (50%)");
     assert!(pane.contains(">>> print(3)\n3"), "{pane}");
 }
+
+impl Tmux {
+    /// Paste `text` as a terminal paste (bracketed, as tmux's `paste-buffer
+    /// -p` sends it when the editor asked for it), then press Enter.
+    fn paste(&self, text: &str) {
+        self.wait_until(|pane| pane.trim_end().ends_with(">>>"));
+        std::thread::sleep(Duration::from_millis(150));
+        assert!(self.run(&["set-buffer", "-b", "p", text]).status.success());
+        assert!(
+            self.run(&["paste-buffer", "-p", "-b", "p", "-t", "t"])
+                .status
+                .success()
+        );
+        let first = text.lines().next().unwrap_or("");
+        self.wait_until(|pane| pane.contains(first));
+        assert!(
+            self.run(&["send-keys", "-t", "t", "Enter"])
+                .status
+                .success()
+        );
+    }
+
+    /// Type one line of a block and press Enter without waiting for the
+    /// echo to go (an empty line ends the block).
+    fn type_line(&self, text: &str) {
+        self.wait_until(|pane| {
+            pane.trim_end().ends_with(">>>") || pane.trim_end().ends_with("...")
+        });
+        std::thread::sleep(Duration::from_millis(150));
+        if !text.is_empty() {
+            assert!(
+                self.run(&["send-keys", "-t", "t", "-l", text])
+                    .status
+                    .success()
+            );
+            self.wait_until(|pane| last_line(pane).contains(text.trim()));
+        }
+        assert!(
+            self.run(&["send-keys", "-t", "t", "Enter"])
+                .status
+                .success()
+        );
+    }
+}
+
+/// A pasted `def` and `for` loop run as Python's prompt runs them: the
+/// function is defined, the loop calls it, and the pasted text is echoed
+/// with its indentation, at 80×24 without colour.
+#[test]
+fn tmux_pasted_def_and_loop_run_as_one_block_each() {
+    require_tmux!();
+    let t = Tmux::start("paste", &[("NO_COLOR", "1")]);
+    t.paste(
+        "def f(x):\n    y = x * 2\n    return y + 1\n\nfor i in range(3):\n    print(i, f(i))\n",
+    );
+    let pane = t.wait_for("2 5");
+    for want in [
+        ">>> def f(x):",
+        "    y = x * 2",
+        "    return y + 1",
+        "for i in range(3):",
+        "    print(i, f(i))",
+        "0 1\n1 3\n2 5",
+    ] {
+        assert!(pane.contains(want), "no {want:?} in pane:\n{pane}");
+    }
+    assert!(!pane.contains("Error"), "pane:\n{pane}");
+    assert!(!pane.contains("\x1b[3"), "colour with NO_COLOR: {pane:?}");
+    t.line("f(np.arange(3))");
+    let pane = t.wait_for("array([1, 3, 5])");
+    assert!(pane.contains("array([1, 3, 5])"), "pane:\n{pane}");
+}
+
+/// A blank line inside a pasted `def` ends it, as at Python's prompt: the
+/// indented rest is an IndentationError and the names survive.
+#[test]
+fn tmux_pasted_block_with_a_blank_line_ends_it_as_python_does() {
+    require_tmux!();
+    let t = Tmux::start("pasteblank", &[("NO_COLOR", "1")]);
+    t.line("keep = np.arange(3)");
+    t.paste("def g(x):\n    y = x + 1\n\n    return y\n");
+    let pane = t.wait_for("IndentationError");
+    assert!(
+        pane.contains("IndentationError: unexpected indent"),
+        "pane:\n{pane}"
+    );
+    t.line("g(1) is None, keep");
+    let pane = t.wait_for("(True, array([0, 1, 2]))");
+    assert!(pane.contains("(True, array([0, 1, 2]))"), "pane:\n{pane}");
+}
+
+/// A block typed line by line gets Python's `...` prompts, its body runs
+/// once the empty line ends it, and its output follows the block.
+#[test]
+fn tmux_typed_loop_shows_continuation_prompts() {
+    require_tmux!();
+    let t = Tmux::start("typedblock", &[]);
+    for line in [
+        "for i in range(3):",
+        "    if i == 1:",
+        "        continue",
+        "    print(i * 10)",
+        "",
+    ] {
+        t.type_line(line);
+    }
+    let pane = t.wait_for("20");
+    let plain = t.plain();
+    for want in [
+        ">>> for i in range(3):",
+        "...     if i == 1:",
+        "...         continue",
+        "...     print(i * 10)",
+        "0\n20",
+    ] {
+        assert!(plain.contains(want), "no {want:?} in pane:\n{pane}");
+    }
+}

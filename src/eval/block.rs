@@ -9,11 +9,10 @@ use std::sync::Arc;
 use crate::syntax::ast::{Expr, ExprKind, FuncDef, Stmt};
 
 use super::error::{PyError, PyResult};
-use super::object::{Context, Obj, UserFunc, object};
+use super::object::{Frame, Obj, UserFunc, object};
+use super::protocol::iterate;
 use super::scope::Found;
 use super::value::Value;
-use crate::eval::object::Frame;
-use crate::eval::protocol::iterate;
 use crate::eval::session::Session;
 
 /// How a statement ended.
@@ -66,10 +65,18 @@ impl Session {
 
     /// One statement of any kind.
     pub(super) fn exec_stmt(&mut self, stmt: &Stmt) -> PyResult<Flow> {
+        let flow = self.exec_stmt_once(stmt);
+        // Generators this statement dropped are closed before the next.
+        self.run_finalizers();
+        flow
+    }
+
+    fn exec_stmt_once(&mut self, stmt: &Stmt) -> PyResult<Flow> {
         crate::engine::interrupt::check()?;
         match stmt {
             Stmt::Expr(e) => {
                 let v = self.eval(e)?;
+                self.run_finalizers();
                 if self.display_exprs {
                     self.display(v)?;
                 }
@@ -304,52 +311,7 @@ impl Session {
             return self.exec_suite(body);
         };
         let v = self.eval(ctx)?;
-        let Value::Object(o) = &v else {
-            return Err(PyError::type_error(format!(
-                "'{}' object does not support the context manager protocol",
-                v.type_name()
-            )));
-        };
-        if let Obj::Npz(npz) = o.as_ref() {
-            // `NpzFile.__enter__` returns the archive; `__exit__` closes it.
-            let result = (|| {
-                if let Some(t) = target {
-                    self.assign(t, v.clone())?;
-                }
-                if rest.is_empty() {
-                    self.exec_suite(body)
-                } else {
-                    self.exec_with(rest, body)
-                }
-            })();
-            npz.close();
-            return result;
-        }
-        let Obj::Context(c) = o.as_ref() else {
-            return Err(PyError::type_error(format!(
-                "'{}' object does not support the context manager protocol",
-                v.type_name()
-            )));
-        };
-        let saved = self.print_options.clone();
-        let saved_modes = super::fp_errors::modes();
-        let entered = match c {
-            Context::PrintOptions(kw) => {
-                let args = crate::eval::args::Args {
-                    pos: vec![],
-                    kw: kw.clone(),
-                };
-                super::printopts::set(&mut self.print_options, &args)?;
-                super::printopts::get(&self.print_options)
-            }
-            Context::ErrState { all, kinds } => {
-                let kinds: Vec<(&str, Option<&Value>)> =
-                    kinds.iter().map(|(k, v)| (*k, Some(v))).collect();
-                super::fp_errors::set_modes(saved_modes.with(all.as_ref(), &kinds)?);
-                // `errstate.__enter__` returns None.
-                Value::None
-            }
-        };
+        let (entered, exit) = self.enter_context(&v)?;
         let result = (|| {
             if let Some(t) = target {
                 self.assign(t, entered)?;
@@ -360,10 +322,7 @@ impl Session {
                 self.exec_with(rest, body)
             }
         })();
-        match c {
-            Context::PrintOptions(_) => self.print_options = saved,
-            Context::ErrState { .. } => super::fp_errors::set_modes(saved_modes),
-        }
+        self.exit_context(exit);
         result
     }
 

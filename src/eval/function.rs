@@ -63,7 +63,11 @@ impl Session {
             ..Frame::default()
         });
         if generator {
-            return Ok(super::generator::new_generator(f.def.clone(), frame));
+            return Ok(super::generator::new_generator(
+                f.def.clone(),
+                frame,
+                self.dying_queue(),
+            ));
         }
         self.depth += 1;
         let def = f.def.clone();

@@ -10,9 +10,13 @@
 //! runaway body is stopped by Ctrl-C like any loop.
 //!
 //! `yield` is a statement here (`yield x`, `y = yield x`, `yield from it`,
-//! also in the body of any `if`/`for`/`while`/`try`); a `yield` inside a
-//! larger expression, or inside `with`, is refused with
-//! `NotImplementedError`.
+//! also in the body of any `if`/`for`/`while`/`try`/`with`); a `yield`
+//! inside a larger expression is refused with `NotImplementedError`.
+//! `gen.throw(...)` and `gen.close()` resume the paused `yield` with an
+//! exception instead of a value ([`Resume::Throw`]), so the body's
+//! `except`/`finally` and a `with`'s exit run as in Python; a paused
+//! generator dropped inside a `try` or `with` is closed at the next safe
+//! point (`gen_close.rs`), as CPython closes it when its last reference goes.
 
 use super::object::take_return;
 use super::protocol::stop_iteration;
@@ -27,9 +31,24 @@ use super::error::{PyError, PyResult};
 use super::object::{Obj, Suspended};
 use super::pyiter::{iter_object, next_item};
 use super::value::Value;
+use super::with_context::WithExit;
 use crate::eval::object::Frame;
 use crate::eval::object::IterState;
 use crate::eval::session::Session;
+
+/// What a paused `yield` is resumed with: the value `send()` gives it
+/// (None for `next()`), or the exception `throw()`/`close()` raises there.
+#[derive(Debug)]
+pub(super) enum Resume {
+    Send(Value),
+    Throw(PyError),
+}
+
+impl Default for Resume {
+    fn default() -> Self {
+        Resume::Send(Value::None)
+    }
+}
 
 /// A generator made by calling a function with `yield`.
 #[derive(Debug)]
@@ -43,6 +62,55 @@ pub struct Generator {
     done: bool,
     /// What the body returned, until `next()` reports it in `StopIteration`.
     ret: Option<Value>,
+    /// Closed once already on being dropped (CPython finalizes a
+    /// generator once, even when its `finally` yields again).
+    pub(super) finalized: bool,
+    /// Where its session closes dropped generators (gone with the session).
+    pub(super) dying: super::object::DyingRef,
+}
+
+impl Generator {
+    /// Whether closing the paused generator runs code of the body: an
+    /// `except`, `finally` or a `with`'s exit it is paused inside.
+    pub(super) fn needs_close(&self) -> bool {
+        self.started
+            && !self.done
+            && self.stack.iter().any(|s| {
+                matches!(
+                    s,
+                    Slot::Try { .. } | Slot::With(Some(_)) | Slot::YieldFrom(_)
+                )
+            })
+    }
+
+    /// Moves the paused run out of a generator being dropped.
+    pub(super) fn take_paused(&mut self) -> Generator {
+        Generator {
+            name: self.name.clone(),
+            frame: self.frame.clone(),
+            def: self.def.clone(),
+            stack: std::mem::take(&mut self.stack),
+            started: true,
+            done: false,
+            ret: None,
+            finalized: true,
+            dying: self.dying.clone(),
+        }
+    }
+
+    /// Whether the body has not run yet or has ended.
+    pub(super) fn is_idle(&self) -> bool {
+        !self.started || self.done
+    }
+
+    /// Ends the generator without running its body (close of a generator
+    /// not started or ended).
+    pub(super) fn mark_done(&mut self) {
+        self.done = true;
+        self.started = true;
+        self.stack.clear();
+        self.ret = None;
+    }
 }
 
 /// A lazily evaluated generator expression.
@@ -55,6 +123,13 @@ pub struct GenExpr {
     iters: Vec<Value>,
 }
 
+impl GenExpr {
+    /// `close()`: the expression is exhausted from now on.
+    pub(super) fn close(&mut self) {
+        self.iters.clear();
+    }
+}
+
 /// Where a suspended generator stands inside one statement.
 #[derive(Debug)]
 enum Slot {
@@ -64,6 +139,8 @@ enum Slot {
     Yielded,
     /// Inside `yield from`: the iterator it delegates to.
     YieldFrom(Value),
+    /// Inside a `with`: what its exit undoes (taken when it runs).
+    With(Option<WithExit>),
     /// The `if` branch taken (`branches.len()` for `else`).
     If(usize),
     /// A `while` loop: in its body, or in its `else`.
@@ -110,7 +187,11 @@ impl std::fmt::Debug for Flow {
 }
 
 /// A new generator object for a call of `def` whose frame is bound.
-pub(super) fn new_generator(def: Arc<FuncDef>, frame: Rc<Frame>) -> Value {
+pub(super) fn new_generator(
+    def: Arc<FuncDef>,
+    frame: Rc<Frame>,
+    dying: super::object::DyingRef,
+) -> Value {
     iter_object(
         IterState::Gen(Box::new(Generator {
             name: Rc::from(def.qualname.as_str()),
@@ -120,6 +201,8 @@ pub(super) fn new_generator(def: Arc<FuncDef>, frame: Rc<Frame>) -> Value {
             started: false,
             done: false,
             ret: None,
+            finalized: false,
+            dying,
         })),
         "generator",
     )
@@ -148,7 +231,7 @@ impl Session {
         sent: Value,
     ) -> PyResult<Option<Value>> {
         let g = generator_of(g)?;
-        self.resume(g, sent)
+        self.resume(g, Resume::Send(sent))
     }
 
     /// `next()` on a generator expression's state.
@@ -162,28 +245,41 @@ impl Session {
 }
 
 /// The generator a `Gen` state holds (this module alone makes them).
-fn generator_of(g: &mut dyn Suspended) -> PyResult<&mut Generator> {
+pub(super) fn generator_of(g: &mut dyn Suspended) -> PyResult<&mut Generator> {
     (g as &mut dyn Any).downcast_mut().ok_or_else(internal)
 }
 
 /// The generator expression a `GenExpr` state holds.
-fn genexpr_of(g: &mut dyn Suspended) -> PyResult<&mut GenExpr> {
+pub(super) fn genexpr_of(g: &mut dyn Suspended) -> PyResult<&mut GenExpr> {
     (g as &mut dyn Any).downcast_mut().ok_or_else(internal)
 }
 
 impl Session {
     /// The next value of a generator (`None`: it has ended). `sent` is the
     /// value the paused `yield` evaluates to (`send`; None for `next`).
-    pub(super) fn resume(&mut self, g: &mut Generator, sent: Value) -> PyResult<Option<Value>> {
+    pub(super) fn resume(&mut self, g: &mut Generator, sent: Resume) -> PyResult<Option<Value>> {
         if g.done {
             // The return value went with the first `StopIteration` only.
             g.ret = None;
-            return Ok(None);
+            return match sent {
+                Resume::Throw(e) => Err(e),
+                Resume::Send(_) => Ok(None),
+            };
         }
-        if !g.started && !matches!(sent, Value::None) {
-            return Err(PyError::type_error(
-                "can't send non-None value to a just-started generator",
-            ));
+        if !g.started {
+            match sent {
+                Resume::Send(Value::None) => {}
+                Resume::Send(_) => {
+                    return Err(PyError::type_error(
+                        "can't send non-None value to a just-started generator",
+                    ));
+                }
+                // Thrown before the body began: it ends without running.
+                Resume::Throw(e) => {
+                    g.mark_done();
+                    return Err(e);
+                }
+            }
         }
         g.started = true;
         if self.depth + 1 >= super::function::RECURSION_LIMIT {
@@ -337,7 +433,7 @@ impl Session {
         stack: &mut Vec<Slot>,
         body: &[Stmt],
         d: usize,
-        sent: Value,
+        sent: Resume,
     ) -> PyResult<Step> {
         if stack.len() <= d {
             stack.push(Slot::Suite(0));
@@ -353,7 +449,7 @@ impl Session {
             };
             let resuming = stack.len() > d + 1;
             let step = if resuming || crate::syntax::scope_names::stmt_yields(stmt) {
-                self.gen_stmt(stack, stmt, d + 1, sent.take().unwrap_or(Value::None))?
+                self.gen_stmt(stack, stmt, d + 1, sent.take().unwrap_or_default())?
             } else {
                 Step::Done(self.exec_stmt(stmt)?)
             };
@@ -378,7 +474,7 @@ impl Session {
         stack: &mut Vec<Slot>,
         stmt: &Stmt,
         d: usize,
-        sent: Value,
+        sent: Resume,
     ) -> PyResult<Step> {
         let resuming = stack.len() > d;
         match stmt {
@@ -423,7 +519,7 @@ impl Session {
                     else {
                         return Err(internal());
                     };
-                    let value = sent.take().unwrap_or(Value::None);
+                    let value = sent.take().unwrap_or_default();
                     if in_else {
                         let step = self.gen_suite(stack, orelse, d + 1, value)?;
                         return Ok(finish(stack, d, step));
@@ -464,7 +560,7 @@ impl Session {
                 }
                 let mut sent = Some(sent);
                 loop {
-                    let value = sent.take().unwrap_or(Value::None);
+                    let value = sent.take().unwrap_or_default();
                     let (in_body, in_else) = match &stack[d] {
                         Slot::For {
                             in_body, orelse, ..
@@ -519,14 +615,59 @@ impl Session {
                 }
                 self.gen_try(stack, d, sent, body, handlers, orelse, finalbody)
             }
-            Stmt::With { .. } => Err(PyError::new(
-                "NotImplementedError",
-                "slicelab does not implement yield inside a with block yet",
-            )),
+            Stmt::With { items, body } => self.gen_with(stack, items, body, d, sent),
             // Anything else holds its `yield` inside an expression, which
             // the ordinary interpreter refuses honestly.
             other => Ok(Step::Done(self.exec_stmt(other)?)),
         }
+    }
+
+    /// `with` holding a `yield`: each context manager takes one slot (its
+    /// exit), the next item or the body the slot after. While paused, what
+    /// it entered stays in force; its exit runs when the body ends, raises,
+    /// or the generator is closed.
+    fn gen_with(
+        &mut self,
+        stack: &mut Vec<Slot>,
+        items: &[(Expr, Option<Expr>)],
+        body: &[Stmt],
+        d: usize,
+        sent: Resume,
+    ) -> PyResult<Step> {
+        let Some(((ctx, target), rest)) = items.split_first() else {
+            return self.gen_suite(stack, body, d, sent);
+        };
+        if stack.len() <= d {
+            let v = self.eval(ctx)?;
+            let (entered, exit) = self.enter_context(&v)?;
+            stack.push(Slot::With(Some(exit)));
+            if let Some(t) = target
+                && let Err(e) = self.assign(t, entered)
+            {
+                self.leave_with(stack, d);
+                return Err(e);
+            }
+        }
+        let step = if rest.is_empty() {
+            self.gen_suite(stack, body, d + 1, sent)
+        } else {
+            self.gen_with(stack, rest, body, d + 1, sent)
+        };
+        if let Ok(Step::Yield(v)) = step {
+            return Ok(Step::Yield(v));
+        }
+        self.leave_with(stack, d);
+        step
+    }
+
+    /// Runs the exit of the `with` whose slot is `stack[d]` and pops it.
+    fn leave_with(&mut self, stack: &mut Vec<Slot>, d: usize) {
+        if let Some(Slot::With(exit)) = stack.get_mut(d)
+            && let Some(exit) = exit.take()
+        {
+            self.exit_context(exit);
+        }
+        stack.truncate(d);
     }
 
     /// `yield`, `x = yield v` and `yield from it` as statements.
@@ -536,14 +677,17 @@ impl Session {
         e: &Expr,
         targets: Option<&Vec<Expr>>,
         d: usize,
-        sent: Value,
+        sent: Resume,
     ) -> PyResult<Step> {
         let resuming = stack.len() > d;
         let result = match &e.kind {
             ExprKind::Yield(value) => {
                 if resuming {
                     stack.truncate(d);
-                    sent
+                    match sent {
+                        Resume::Send(v) => v,
+                        Resume::Throw(e) => return Err(e),
+                    }
                 } else {
                     let v = match value {
                         Some(v) => self.eval(v)?,
@@ -563,10 +707,14 @@ impl Session {
                     return Err(internal());
                 };
                 let it = it.clone();
-                let next = if matches!(sent, Value::None) {
-                    next_item(Some(self), &it)
-                } else {
-                    self.send(&it, sent)
+                let next = match sent {
+                    Resume::Send(Value::None) => next_item(Some(self), &it),
+                    Resume::Send(v) => self.send(&it, v),
+                    // PEP 380: close the delegate, then raise here.
+                    Resume::Throw(e) if e.kind == "GeneratorExit" => {
+                        self.close_gen(&it).and(Err(e))
+                    }
+                    Resume::Throw(e) => self.throw_into(&it, e),
                 };
                 match next {
                     Ok(Some(v)) => return Ok(Step::Yield(v)),
@@ -606,7 +754,7 @@ impl Session {
         &mut self,
         stack: &mut Vec<Slot>,
         d: usize,
-        sent: Value,
+        sent: Resume,
         body: &[Stmt],
         handlers: &[Handler],
         orelse: &[Stmt],
@@ -614,7 +762,7 @@ impl Session {
     ) -> PyResult<Step> {
         let mut sent = Some(sent);
         loop {
-            let value = sent.take().unwrap_or(Value::None);
+            let value = sent.take().unwrap_or_default();
             let Slot::Try { phase, .. } = &stack[d] else {
                 return Err(internal());
             };
@@ -727,6 +875,11 @@ impl Session {
 
     /// `gen.send(value)`.
     pub(super) fn send(&mut self, it: &Value, value: Value) -> PyResult<Option<Value>> {
+        self.resume_object(it, Resume::Send(value))
+    }
+
+    /// Resumes the generator object `it` with a value or an exception.
+    pub(super) fn resume_object(&mut self, it: &Value, how: Resume) -> PyResult<Option<Value>> {
         let Value::Object(o) = it else {
             return Err(internal());
         };
@@ -735,10 +888,18 @@ impl Session {
         };
         let name = cell.borrow().generator_name();
         let mut state = std::mem::replace(&mut *cell.borrow_mut(), IterState::Running(name));
-        let out = match &mut state {
-            IterState::Gen(g) => generator_of(g.as_mut()).and_then(|g| self.resume(g, value)),
-            IterState::Running(_) => Err(PyError::value("generator already executing")),
-            _ if matches!(value, Value::None) => {
+        let out = match (&mut state, how) {
+            (IterState::Gen(g), how) => generator_of(g.as_mut()).and_then(|g| self.resume(g, how)),
+            (IterState::Running(_), _) => Err(PyError::value("generator already executing")),
+            (IterState::GenExpr(g), Resume::Throw(e)) => {
+                // A generator expression has no `try`: the exception ends it.
+                if let Ok(g) = genexpr_of(g.as_mut()) {
+                    g.iters.clear();
+                }
+                Err(e)
+            }
+            (_, Resume::Throw(e)) => Err(e),
+            (_, Resume::Send(Value::None)) => {
                 *cell.borrow_mut() = state;
                 return next_item(Some(self), it);
             }
@@ -767,45 +928,7 @@ fn internal() -> PyError {
     )
 }
 
-/// `gen.close()`: the generator ends where it stands. A pending `finally`
-/// would run in Python; slicelab refuses rather than skip it.
-pub(super) fn close(it: &Value) -> PyResult<Value> {
-    let Value::Object(o) = it else {
-        return Err(internal());
-    };
-    let Obj::Iter(cell, _) = o.as_ref() else {
-        return Err(internal());
-    };
-    let mut state = cell.borrow_mut();
-    match &mut *state {
-        IterState::Gen(g) => {
-            let g = generator_of(g.as_mut())?;
-            if g.stack.iter().any(|s| {
-                matches!(
-                    s,
-                    Slot::Try {
-                        phase: TryPhase::Body | TryPhase::Handler(..) | TryPhase::Else,
-                        ..
-                    }
-                )
-            }) {
-                return Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab does not implement close() of a generator paused inside try yet",
-                ));
-            }
-            g.done = true;
-            g.stack.clear();
-            g.ret = None;
-        }
-        IterState::GenExpr(g) => genexpr_of(g.as_mut())?.iters.clear(),
-        IterState::Running(_) => return Err(PyError::value("generator already executing")),
-        _ => {}
-    }
-    Ok(Value::None)
-}
-
-/// `it.__next__()`, `it.__iter__()`, `gen.send(v)`, `gen.close()`
+/// `it.__next__()`, `it.__iter__()`, `gen.send(v)`, `gen.close()`, `gen.throw(e)`
 /// (`None`: not one of these).
 pub(super) fn iterator_method(
     s: &mut Session,
@@ -813,16 +936,26 @@ pub(super) fn iterator_method(
     name: &str,
     args: &crate::eval::args::Args,
 ) -> PyResult<Option<Value>> {
+    // CPython's words: slot wrappers for the dunders, `generator.NAME()`
+    // for the methods.
     let arity = |n: usize| -> PyResult<()> {
-        if args.pos.len() != n || !args.kw.is_empty() {
-            let what = match n {
-                0 => format!("{name}() takes no arguments ({} given)", args.pos.len()),
-                _ => format!(
-                    "{name}() takes exactly one argument ({} given)",
-                    args.pos.len()
-                ),
-            };
-            return Err(PyError::type_error(what));
+        let given = args.pos.len();
+        let dunder = name.starts_with("__");
+        if !args.kw.is_empty() {
+            return Err(PyError::type_error(if dunder {
+                format!("wrapper {name}() takes no keyword arguments")
+            } else {
+                format!("generator.{name}() takes no keyword arguments")
+            }));
+        }
+        if given != n {
+            return Err(PyError::type_error(match (dunder, n) {
+                (true, _) => format!("expected {n} arguments, got {given}"),
+                (false, 0) => format!("generator.{name}() takes no arguments ({given} given)"),
+                (false, _) => {
+                    format!("generator.{name}() takes exactly one argument ({given} given)")
+                }
+            }));
         }
         Ok(())
     };
@@ -847,8 +980,9 @@ pub(super) fn iterator_method(
         }
         "close" => {
             arity(0)?;
-            close(it)?
+            s.close_gen(it)?
         }
+        "throw" => s.throw_method(it, args)?,
         _ => return Ok(None),
     }))
 }

@@ -22,6 +22,13 @@ use crate::eval::session::Session;
 
 impl Session {
     pub(super) fn exec(&mut self, stmt: &Stmt) -> PyResult<Option<Value>> {
+        let out = self.exec_one(stmt);
+        // Before the value is shown, as CPython's references drop first.
+        self.run_finalizers();
+        out
+    }
+
+    fn exec_one(&mut self, stmt: &Stmt) -> PyResult<Option<Value>> {
         match stmt {
             Stmt::Pass => Ok(None),
             Stmt::Import { module, alias } => {
@@ -324,6 +331,9 @@ impl Session {
                 let operand = Session::call_operand(&f, &a);
                 let writes_before = self.writes_before_call(&f);
                 let out = self.call(&f, a);
+                // A generator the call let go of is closed now, as CPython
+                // does when the arguments' references drop.
+                self.run_finalizers();
                 self.note_call(e.span, writes_before);
                 let out = out?;
                 self.note_producer(e.span, operand.as_ref(), None, &out);

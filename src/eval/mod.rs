@@ -34,6 +34,7 @@ mod flatiter;
 mod format;
 mod fp_errors;
 mod function;
+mod gen_close;
 mod generator;
 mod help;
 mod index_routines;
@@ -108,6 +109,7 @@ mod ufunc_reduceat;
 pub mod value;
 mod vecdot;
 mod vectorize;
+mod with_context;
 
 use std::collections::HashMap;
 
@@ -169,6 +171,7 @@ impl Session {
         names.insert("np".to_string(), Value::Module("numpy".into()));
         Session {
             names,
+            dying: Default::default(),
             print_options: PrintOptions::default(),
             printed: String::new(),
             scope: None,

@@ -174,6 +174,13 @@ impl Obj {
     }
 }
 
+/// A session's paused runs of dropped generators, waiting to be closed
+/// (`gen_close.rs`): CPython closes a generator when its last reference
+/// goes, and a Rust `Drop` cannot run the learner's code.
+pub type Dying = Rc<RefCell<VecDeque<Box<dyn Suspended>>>>;
+/// A generator's way to its session's queue.
+pub type DyingRef = std::rc::Weak<RefCell<VecDeque<Box<dyn Suspended>>>>;
+
 impl IterState {
     /// The name a generator object's repr shows (`None`: not a generator).
     pub fn generator_name(&self) -> Option<Rc<str>> {

@@ -201,7 +201,7 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         (Obj::Iter(..), "__next__" | "__iter__") => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
-        (Obj::Iter(_, "generator"), "send" | "close") => {
+        (Obj::Iter(_, "generator"), "send" | "close" | "throw") => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
         (Obj::Iter(state, "generator"), "__name__" | "__qualname__") => {

@@ -20,6 +20,10 @@ use super::value::Value;
 /// The learner's state: names and print options.
 pub struct Session {
     pub(super) names: HashMap<String, Value>,
+    /// Paused generators dropped inside `try`/`with`, to be closed at the
+    /// next safe point (`gen_close.rs`). After `names`, so a session's own
+    /// generators, dropped with it, are queued here and never run.
+    pub(super) dying: object::Dying,
     /// NumPy's print options (`np.set_printoptions`).
     pub print_options: PrintOptions,
     /// Text written by `print` during the current statement.

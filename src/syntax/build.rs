@@ -42,10 +42,31 @@ static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {
 pub(super) fn span_of(pair: &Pair<'_, Rule>) -> Span {
     let s = pair.as_span();
     let text = pair.as_str().trim_end_matches([' ', '\t', '\x0C']);
+    let start = s.start() + span_base();
     Span {
-        start: s.start(),
-        end: s.start() + text.len(),
+        start,
+        end: start + text.len(),
     }
+}
+
+thread_local! {
+    /// Where the logical line being built starts in its statement's text.
+    static SPAN_BASE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn span_base() -> usize {
+    SPAN_BASE.with(std::cell::Cell::get)
+}
+
+/// Runs `f` with expression spans counted from `base`: a line of a
+/// multi-line statement is parsed on its own, but its spans must point into
+/// the whole statement's text, which the teaching view reads them against
+/// (`f(x)` inside a loop body).
+pub(super) fn with_span_base<T>(base: usize, f: impl FnOnce() -> T) -> T {
+    let old = SPAN_BASE.with(|b| b.replace(base));
+    let out = f();
+    SPAN_BASE.with(|b| b.set(old));
+    out
 }
 
 pub(super) fn join(a: Span, b: Span) -> Span {
@@ -606,7 +627,7 @@ fn build_primary(pair: Pair<'_, Rule>) -> Result<Expr> {
     for trailer in inner {
         let span = Span {
             start: acc.span.start,
-            end: trailer.as_span().end(),
+            end: trailer.as_span().end() + span_base(),
         };
         let kind = match trailer.as_rule() {
             Rule::attr => {

@@ -52,10 +52,11 @@ pub fn parse_stmt(text: &str) -> Result<ast::Stmt, SyntaxError> {
     let lines = block::logical_lines(text)?;
     let mut parsed = Vec::with_capacity(lines.len());
     for line in lines {
-        let logical = parse_logical(&line.text).map_err(|e| {
-            let at = line.start + e.offset;
-            SyntaxError::new(e.message, at)
-        })?;
+        let logical =
+            build::with_span_base(line.start, || parse_logical(&line.text)).map_err(|e| {
+                let at = line.start + e.offset;
+                SyntaxError::new(e.message, at)
+            })?;
         parsed.push((line, logical));
     }
     let mut stmts = block::Assembler::new(parsed).program()?;

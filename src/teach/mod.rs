@@ -19,6 +19,7 @@ pub mod effects;
 pub mod footprint;
 mod gather;
 pub mod journal;
+mod loops;
 pub mod render;
 pub mod render_diagram;
 pub mod render_effects;
@@ -81,6 +82,9 @@ pub struct Report {
     pub calls_wrote_only_new: bool,
     /// A remark (e.g. that this statement cannot be undone).
     pub note: Option<String>,
+    /// A `for` loop's variable, bound anew on every pass: its writes are
+    /// the loop's, not one array's.
+    pub loop_var: Option<String>,
 }
 
 /// One statement run with teaching on.
@@ -212,16 +216,27 @@ impl Teacher {
             state_changes: effects::state_changes(&writes, &before, &after),
             rebound: effects::rebound(&stmt, line, &before, &after, &writes),
             through,
-            calls: outcome
-                .writing_calls
-                .iter()
-                .filter_map(|&(lo, hi)| line.get(lo..hi).map(|s| s.trim().to_string()))
-                .collect(),
+            calls: {
+                // A loop that calls `f(x)` on every pass names it once.
+                let mut calls: Vec<String> = Vec::new();
+                for &(lo, hi) in &outcome.writing_calls {
+                    if let Some(c) = line.get(lo..hi).map(|s| s.trim().to_string())
+                        && !calls.contains(&c)
+                    {
+                        calls.push(c);
+                    }
+                }
+                calls
+            },
+            loop_var: loops::loop_variable(&stmt),
             calls_wrote_only_new: writes.log.bytes.is_empty() && writes.log.unrecorded.is_empty(),
             ..Report::default()
         };
         if outcome.error.is_none() {
             report.results = results(&stmt, line, &outcome, session, &before);
+            report
+                .results
+                .extend(loops::loop_view(&stmt, line, &before, &after));
             for r in &mut report.results {
                 // The evaluator recorded the operand the copy read (the
                 // view `X[:300]` in `X[:300].copy()`): draw its cells, not

@@ -12,7 +12,12 @@ use super::render_diagram::fit;
 pub fn effects(report: &Report, palette: &Palette, width: usize) -> String {
     let mut out = String::new();
     for a in &report.wrote {
-        out.push_str(&palette.dim(&fit(&wrote_line(a), width)));
+        let line = if report.loop_var.as_ref() == Some(&a.name) {
+            loop_line(a)
+        } else {
+            wrote_line(a)
+        };
+        out.push_str(&palette.dim(&fit(&line, width)));
         out.push('\n');
     }
     for t in &report.temporaries {
@@ -72,6 +77,15 @@ fn wrote_line(a: &Alert) -> String {
     format!("wrote {cells} of {} in place: {}", a.name, where_text(a))
 }
 
+/// `wrote through row on every pass of the loop; …`: the loop variable
+/// names a new array each pass, so its last cells are not the loop's.
+fn loop_line(a: &Alert) -> String {
+    format!(
+        "wrote through {n} on every pass of the loop ({n} now names the last item)",
+        n = a.name
+    )
+}
+
 /// Alerts list each cell old → new up to this many; past it they show the
 /// region written (`a[1:3, 1:4]`) when the cells fill a box.
 const LISTED: usize = 3;
@@ -116,6 +130,9 @@ fn also_changed(report: &Report, palette: &Palette, width: usize) -> String {
     let head = match (report.through.as_slice(), report.calls.as_slice()) {
         ([], [call, ..]) => format!("! {call} wrote in place and changed:"),
         ([], []) => "! this write also changed:".to_string(),
+        ([one], _) if report.loop_var.as_ref() == Some(one) => {
+            format!("! the loop's writes through {one} changed:")
+        }
         (through, _) => format!("! this write through {} also changed:", through.join(", ")),
     };
     let mut out = palette.alert(&fit(&head, width));

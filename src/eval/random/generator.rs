@@ -13,12 +13,12 @@ use super::super::error::{PyError, PyResult};
 use super::super::signature::{Bound, Style, bind};
 use super::super::value::Value;
 use super::args::{bounded_range, doubles, filled, int_bounds, size_arg};
-use super::objects::RandomObj;
 use super::out::fill_out;
 use super::permute::{self, Flavor};
 use super::{ints, sigs};
 use crate::eval::args::Args;
 use crate::eval::dtype_arg::dtype_arg;
+use crate::eval::object::RandomObj;
 use crate::eval::session::Session;
 
 /// Call `Generator.NAME`.

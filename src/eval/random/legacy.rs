@@ -14,12 +14,12 @@ use super::super::error::{PyError, PyResult};
 use super::super::signature::{Bound, Style, bind};
 use super::super::value::{TypeObj, Value};
 use super::args::{bounded_range, doubles, int_bounds, size_arg};
-use super::objects::RandomObj;
 use super::{ints, permute, sigs};
 use crate::eval::args::Args;
 use crate::eval::coerce::shape_arg;
 use crate::eval::convert::as_array;
 use crate::eval::dtype_arg::dtype_arg;
+use crate::eval::object::RandomObj;
 use crate::eval::protocol::iterate;
 use crate::eval::session::Session;
 

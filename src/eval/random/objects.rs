@@ -1,7 +1,7 @@
 //! The objects of `np.random`: `Generator`, `RandomState`, the bit
 //! generators and `SeedSequence`; their class paths, reprs and attributes.
 
-pub use super::super::object::{BitGenObj, RandomObj, SeqObj};
+pub use super::super::object::{BitGenObj, RandomObj};
 use std::rc::Rc;
 
 use super::super::error::{PyError, PyResult};

@@ -14,10 +14,10 @@ use crate::engine::{DType, Scalar};
 use super::super::error::{PyError, PyResult};
 use super::super::signature::{Style, bind};
 use super::super::value::Value;
-use super::objects::{BitGenObj, RandomObj, SeqObj};
 use super::sigs;
 use crate::eval::args::Args;
 use crate::eval::dtype_arg::dtype_arg;
+use crate::eval::object::{BitGenObj, RandomObj, SeqObj};
 use crate::eval::protocol::iterate;
 use crate::eval::session::Session;
 

@@ -1,0 +1,79 @@
+//! The context managers a `with` statement can enter: `np.printoptions`,
+//! `np.errstate` and an `NpzFile`. Entering gives what `as` binds and a
+//! [`WithExit`] saying what `__exit__` must undo, so a plain `with` block
+//! (`block.rs`) and one a generator is paused inside (`generator.rs`, where
+//! the options stay in force while it is paused, as NumPy's context
+//! variables do, since a generator shares its caller's context) undo it the
+//! same way. None of these `__exit__`s swallows an exception.
+
+use crate::render::PrintOptions;
+
+use super::error::{PyError, PyResult};
+use super::fp_errors::ErrState;
+use super::object::{Context, Obj};
+use super::value::Value;
+use crate::eval::session::Session;
+
+/// What leaving a `with` block undoes.
+#[derive(Debug)]
+pub(super) enum WithExit {
+    /// `NpzFile.__exit__` closes the archive.
+    Npz(Value),
+    /// `np.printoptions`' `format_options.reset(token)`: the options before.
+    PrintOptions(Box<PrintOptions>),
+    /// `np.errstate.__exit__`: the error modes before.
+    ErrState(ErrState),
+}
+
+impl Session {
+    /// `__enter__` of `v`: what `with v as x` binds, and what to undo.
+    pub(super) fn enter_context(&mut self, v: &Value) -> PyResult<(Value, WithExit)> {
+        let not_a_manager = || {
+            PyError::type_error(format!(
+                "'{}' object does not support the context manager protocol",
+                v.type_name()
+            ))
+        };
+        let Value::Object(o) = v else {
+            return Err(not_a_manager());
+        };
+        match o.as_ref() {
+            // `NpzFile.__enter__` returns the archive.
+            Obj::Npz(_) => Ok((v.clone(), WithExit::Npz(v.clone()))),
+            Obj::Context(Context::PrintOptions(kw)) => {
+                let saved = Box::new(self.print_options.clone());
+                let args = crate::eval::args::Args {
+                    pos: vec![],
+                    kw: kw.clone(),
+                };
+                super::printopts::set(&mut self.print_options, &args)?;
+                let entered = super::printopts::get(&self.print_options);
+                Ok((entered, WithExit::PrintOptions(saved)))
+            }
+            Obj::Context(Context::ErrState { all, kinds }) => {
+                let saved = super::fp_errors::modes();
+                let kinds: Vec<(&str, Option<&Value>)> =
+                    kinds.iter().map(|(k, v)| (*k, Some(v))).collect();
+                super::fp_errors::set_modes(saved.with(all.as_ref(), &kinds)?);
+                // `errstate.__enter__` returns None.
+                Ok((Value::None, WithExit::ErrState(saved)))
+            }
+            _ => Err(not_a_manager()),
+        }
+    }
+
+    /// `__exit__`: undo what entering did.
+    pub(super) fn exit_context(&mut self, exit: WithExit) {
+        match exit {
+            WithExit::Npz(v) => {
+                if let Value::Object(o) = &v
+                    && let Obj::Npz(npz) = o.as_ref()
+                {
+                    npz.close();
+                }
+            }
+            WithExit::PrintOptions(saved) => self.print_options = *saved,
+            WithExit::ErrState(saved) => super::fp_errors::set_modes(saved),
+        }
+    }
+}
