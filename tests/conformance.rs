@@ -436,6 +436,8 @@ conformance_tests! {
     fft_helpers_errors => "183_fft_helpers_errors",
     fft_digits => "184_fft_digits",
     matvec_vecmat => "154_matvec_vecmat",
+    random_multivariate_normal => "196_random_multivariate_normal",
+    random_signatures => "197_random_signatures",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -214,8 +214,53 @@ fn np(s: &mut Session, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> P
     s.call_registered(&format!("np.{name}"), Args { pos, kw })
 }
 
+/// `np.linalg.cholesky`'s lower factor of the row-major `n x n` matrix
+/// `m`, row-major, or NumPy's `LinAlgError`; `None` when the order is
+/// past the replayed `potf2` (for `np.random`'s `multivariate_normal`).
+pub(crate) fn cholesky_lower(n: usize, m: &[f64]) -> Option<PyResult<Vec<f64>>> {
+    if n > factor::POTF2_MAX_N {
+        return None;
+    }
+    let mut c = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            c[i + j * n] = m[i * n + j];
+        }
+    }
+    if factor::potf2(n, &mut c, false) > 0 {
+        return Some(Err(linalg_error("Matrix is not positive definite")));
+    }
+    let mut l = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..=i {
+            l[i * n + j] = c[i + j * n];
+        }
+    }
+    Some(Ok(l))
+}
+
+/// `np.linalg.eigh(m)` (lower triangle) of the row-major `n x n` matrix
+/// `m`: eigenvalues and the eigenvectors as a row-major matrix whose
+/// columns they are, or `None` when `dsteqr` does not converge.
+pub(crate) fn eigh_lower(n: usize, m: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
+    let mut col = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            col[i + j * n] = m[i * n + j];
+        }
+    }
+    let (w, z) = syevd::syevd_lower(n, col)?;
+    let mut u = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            u[i * n + j] = z[i + j * n];
+        }
+    }
+    Some((w, u))
+}
+
 /// NumPy's `LinAlgError` with `message`.
-fn linalg_error(message: &str) -> PyError {
+pub(crate) fn linalg_error(message: &str) -> PyError {
     PyError::new("LinAlgError", message)
 }
 
