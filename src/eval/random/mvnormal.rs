@@ -180,7 +180,7 @@ pub fn multivariate_normal(
             // `mean + ...`: the mean broadcast along the rows.
             for row in os.chunks_exact_mut(n) {
                 for (v, m) in row.iter_mut().zip(&means) {
-                    *v = m + *v;
+                    *v += m;
                 }
             }
         }
