@@ -438,6 +438,8 @@ conformance_tests! {
     matvec_vecmat => "154_matvec_vecmat",
     generator_close_finally => "194_generator_close_finally",
     generators_with_arrays => "195_generators_with_arrays",
+    random_multivariate_normal => "196_random_multivariate_normal",
+    random_signatures => "197_random_signatures",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

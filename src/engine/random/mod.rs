@@ -12,6 +12,7 @@ pub mod continuous;
 pub mod counts;
 pub mod ddouble;
 pub mod discrete;
+pub mod fill;
 pub mod legacy;
 pub mod legacy_dists;
 pub mod mt19937;

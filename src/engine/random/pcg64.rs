@@ -51,6 +51,14 @@ impl Pcg64 {
 
     /// `advance(delta)`: jump the LCG by `delta` steps in O(log delta).
     pub fn advance(&mut self, delta: u128) {
+        self.state = self.state_after(delta);
+        self.has_uint32 = false;
+        self.uinteger = 0;
+    }
+
+    /// The LCG state `delta` steps on, in O(log delta) (PCG's
+    /// `pcg_advance_lcg_128`), leaving `self` as it is.
+    pub fn state_after(&self, delta: u128) -> u128 {
         let (mut acc_mult, mut acc_plus) = (1u128, 0u128);
         let (mut cur_mult, mut cur_plus) = (MULTIPLIER, self.inc);
         let mut d = delta;
@@ -63,9 +71,7 @@ impl Pcg64 {
             cur_mult = cur_mult.wrapping_mul(cur_mult);
             d >>= 1;
         }
-        self.state = acc_mult.wrapping_mul(self.state).wrapping_add(acc_plus);
-        self.has_uint32 = false;
-        self.uinteger = 0;
+        acc_mult.wrapping_mul(self.state).wrapping_add(acc_plus)
     }
 }
 

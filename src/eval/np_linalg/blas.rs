@@ -61,10 +61,13 @@ pub fn dot_strided(x: impl Fn(usize) -> f64, y: impl Fn(usize) -> f64, n: usize)
 /// `y -= A x` by `dgemv_n` with `alpha = -1`, `A` given as `a(row, col)`
 /// over `rows x cols`: rows in groups of four go through the assembly
 /// kernels (four columns at a time: two rounded products, two fused
-/// multiply-adds, their sum; then two columns: two products and their
-/// sum; then one column: a product), the last `rows % 4` rows through a
-/// plain running sum subtracted at the end.
-pub fn gemv_sub(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64]) {
+/// multiply-adds, their sum; then, when `x` has unit stride, two columns:
+/// two products and their sum; then one column at a time: a product),
+/// the last `rows % 4` rows through a plain running sum subtracted at the
+/// end. A strided `x` (a row of a column-major matrix, as `potf2` passes)
+/// is copied four at a time and its last `cols % 4` columns go one by one
+/// through the one-column kernel (`dgemv_n_4.c`'s `inc_x != 1` branch).
+pub fn gemv_sub(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], unit_x: bool) {
     let (rows, cols) = (y.len(), x.len());
     if cols == 0 {
         return;
@@ -79,12 +82,13 @@ pub fn gemv_sub(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64]) {
             v = (-1.0f64).mul_add(t4 + t5, v);
             k += 4;
         }
-        if cols - k >= 2 {
+        if unit_x && cols - k >= 2 {
             v = (-1.0f64).mul_add(a(r, k) * x[k] + a(r, k + 1) * x[k + 1], v);
             k += 2;
         }
-        if k < cols {
+        while k < cols {
             v += a(r, k) * -x[k];
+            k += 1;
         }
         *yr = v;
     }
@@ -94,6 +98,69 @@ pub fn gemv_sub(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64]) {
             t += a(r, k) * xk;
         }
         *yr += -t;
+    }
+}
+
+/// `y += alpha A^T x` by `dgemv_t` (`kernel/x86_64/dgemv_t_4.c` with the
+/// Haswell kernel), `A` given as `a(i, c)` over `x.len()` rows and
+/// `y.len()` columns: the first `rows & -4` terms of each column's sum
+/// through the kernels (four columns at a time into four fused lanes
+/// folded `(l0 + l2) + (l1 + l3)`; then two columns, each into two
+/// rounded lanes; then one column into two pairs of rounded lanes),
+/// `y += t * alpha`; the last `rows % 4` terms through the C tail, whose
+/// compiler fuses `a0 * x0 + a1 * x1 (+ a2 * x2)` (with `x` times
+/// `alpha`) and a lone `y += a * x`. Checked against NumPy 2.4.6's
+/// `x @ F.T` (one row) and `cholesky(upper=True)`.
+pub fn gemv_t(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], alpha: f64) {
+    let (rows, cols) = (x.len(), y.len());
+    let m3 = rows & 3;
+    let nb = rows - m3;
+    if nb > 0 {
+        let four = cols & !3;
+        for (c, yc) in y.iter_mut().enumerate().take(four) {
+            let mut l = [0.0f64; 4];
+            for (i, xi) in x.iter().enumerate().take(nb) {
+                l[i % 4] = a(i, c).mul_add(*xi, l[i % 4]);
+            }
+            *yc += ((l[0] + l[2]) + (l[1] + l[3])) * alpha;
+        }
+        let mut c = four;
+        if cols & 2 != 0 {
+            for (cc, yc) in y.iter_mut().enumerate().skip(c).take(2) {
+                let mut l = [0.0f64; 2];
+                for (i, xi) in x.iter().enumerate().take(nb) {
+                    l[i % 2] += a(i, cc) * xi;
+                }
+                *yc += (l[0] + l[1]) * alpha;
+            }
+            c += 2;
+        }
+        if cols & 1 != 0 {
+            let (mut p, mut q) = ([0.0f64; 2], [0.0f64; 2]);
+            let mut i = 0;
+            if nb & 2 != 0 {
+                p[0] += a(0, c) * x[0];
+                p[1] += a(1, c) * x[1];
+                i = 2;
+            }
+            while i < nb {
+                p[0] += a(i, c) * x[i];
+                p[1] += a(i + 1, c) * x[i + 1];
+                q[0] += a(i + 2, c) * x[i + 2];
+                q[1] += a(i + 3, c) * x[i + 3];
+                i += 4;
+            }
+            y[c] += ((p[0] + q[0]) + (p[1] + q[1])) * alpha;
+        }
+    }
+    let xt: Vec<f64> = x[nb..].iter().map(|v| v * alpha).collect();
+    for (c, yc) in y.iter_mut().enumerate() {
+        match m3 {
+            1 => *yc = a(nb, c).mul_add(xt[0], *yc),
+            2 => *yc += a(nb, c).mul_add(xt[0], a(nb + 1, c) * xt[1]),
+            3 => *yc += a(nb + 2, c).mul_add(xt[2], a(nb, c).mul_add(xt[0], a(nb + 1, c) * xt[1])),
+            _ => {}
+        }
     }
 }
 

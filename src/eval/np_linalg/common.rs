@@ -19,6 +19,6 @@ pub(super) fn np(
 }
 
 /// NumPy's `LinAlgError` with `message`.
-pub(super) fn linalg_error(message: &str) -> PyError {
+pub(crate) fn linalg_error(message: &str) -> PyError {
     PyError::new("LinAlgError", message)
 }

@@ -2,10 +2,11 @@
 //! code NumPy's gufuncs reach, in its operation order, so that signs
 //! (QR's Householder reflectors choose them) are LAPACK's:
 //!
-//! - `cholesky`: OpenBLAS's `potrf` hands small orders to its unblocked
-//!   `potf2` (lower: for each column a `ddot` along the row, the square
-//!   root, a `dgemv` below, a scale by the reciprocal; upper likewise on
-//!   columns). A pivot that is not positive stops it (`info > 0`), which
+//! - `cholesky`: OpenBLAS's `potrf` hands orders up to 32 to its unblocked
+//!   `potf2` (lower: for each column a strided `ddot` along the row, the
+//!   square root, a `dgemv_n` below, a scale by the reciprocal; upper: a
+//!   unit-stride `ddot` down the column and a `dgemv_t` along the row);
+//!   larger orders are refused. A pivot that is not positive stops it (`info > 0`), which
 //!   NumPy reports as `Matrix is not positive definite`.
 //! - `qr`: `dgeqrf` is unblocked (`dgeqr2`) below LAPACK's crossover of
 //!   128 columns: `dlarfg` makes each reflector (`beta = -sign(alpha) *
@@ -18,7 +19,7 @@
 use super::super::error::{PyError, PyResult};
 use super::super::named_tuple;
 use super::super::value::Value;
-use super::blas::{dot_strided, gemv_sub};
+use super::blas::{dot_contiguous, dot_strided, gemv_sub, gemv_t};
 use super::common::{linalg_error, np};
 use super::dense::{self, Stack, array, shape_with, work};
 use super::solve::stacked_square;
@@ -26,13 +27,21 @@ use crate::eval::args::Args;
 use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 
+/// The largest order OpenBLAS's `potrf` hands to `potf2` (half its
+/// `DTB_ENTRIES`, 64 on x86-64); larger matrices take the blocked path
+/// (`syrk`/`trsm` over panels), which this does not replay. Checked
+/// against NumPy 2.4.6: every order up to 32 agrees, 33 and up do not.
+pub(super) const POTF2_MAX_N: usize = 32;
+
 /// `potf2` on the column-major `n x n` matrix `a`, lower (`A = L L^T`)
 /// or upper (`A = U^T U`); the other triangle is left as it was. Returns
 /// LAPACK's `info`.
-fn potf2(n: usize, a: &mut [f64], upper: bool) -> usize {
+pub(super) fn potf2(n: usize, a: &mut [f64], upper: bool) -> usize {
     for j in 0..n {
         let d = if upper {
-            dot_strided(|k| a[k + j * n], |k| a[k + j * n], j)
+            // `ddot` down column j: unit stride.
+            let col = &a[j * n..j * n + j];
+            dot_contiguous(col, col)
         } else {
             dot_strided(|k| a[j + k * n], |k| a[j + k * n], j)
         };
@@ -49,19 +58,19 @@ fn potf2(n: usize, a: &mut [f64], upper: bool) -> usize {
             continue;
         }
         if upper {
-            // Row j right of the diagonal: a[j, c] -= a[0..j, c] . a[0..j, j].
-            for c in j + 1..n {
-                let d = dot_strided(|k| a[k + c * n], |k| a[k + j * n], j);
-                a[j + c * n] -= d;
-            }
+            // Row j right of the diagonal: a[j, c] -= a[0..j, c] . a[0..j, j]
+            // by one `dgemv_t`, then the scale.
+            let x: Vec<f64> = a[j * n..j * n + j].to_vec();
+            let mut y: Vec<f64> = (j + 1..n).map(|c| a[j + c * n]).collect();
+            gemv_t(|k, c| a[k + (j + 1 + c) * n], &x, &mut y, -1.0);
             let r = 1.0 / ajj;
-            for c in j + 1..n {
-                a[j + c * n] *= r;
+            for (c, v) in (j + 1..n).zip(y) {
+                a[j + c * n] = v * r;
             }
         } else {
             let x: Vec<f64> = (0..j).map(|k| a[j + k * n]).collect();
             let mut y: Vec<f64> = a[j + 1 + j * n..(j + 1) * n].to_vec();
-            gemv_sub(|r, k| a[j + 1 + r + k * n], &x, &mut y);
+            gemv_sub(|r, k| a[j + 1 + r + k * n], &x, &mut y, false);
             let r = 1.0 / ajj;
             for (dst, v) in a[j + 1 + j * n..(j + 1) * n].iter_mut().zip(y) {
                 *dst = v * r;
@@ -82,6 +91,14 @@ pub fn cholesky(args: &Args) -> PyResult<Value> {
     let gufunc = if upper { "cholesky_up" } else { "cholesky_lo" };
     let st = dense::stack(&a, "cholesky", gufunc)?;
     let n = st.n;
+    if n > POTF2_MAX_N {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab's np.linalg.cholesky replays OpenBLAS's unblocked potf2, which OpenBLAS uses up to {POTF2_MAX_N}x{POTF2_MAX_N}; this matrix is {n}x{n} (OpenBLAS's blocked path rounds differently)"
+            ),
+        ));
+    }
     let mut out = work(st.vals.len())?;
     for k in 0..st.count() {
         crate::engine::interrupt::check()?;

@@ -44,7 +44,7 @@ pub fn getf2(n: usize, mut a: Vec<f64>) -> Lu {
         }
         let x: Vec<f64> = a[col..col + j].to_vec();
         let mut y: Vec<f64> = a[col + j..col + n].to_vec();
-        gemv_sub(|r, k| a[j + r + k * n], &x, &mut y);
+        gemv_sub(|r, k| a[j + r + k * n], &x, &mut y, true);
         a[col + j..col + n].copy_from_slice(&y);
         let mut jp = j;
         for r in j + 1..n {

@@ -19,7 +19,7 @@
 
 mod aliases;
 pub(super) mod blas;
-mod common;
+pub(super) mod common;
 mod dense;
 mod factor;
 mod jacobi;
@@ -38,6 +38,7 @@ use super::signature::Style;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::session::Session;
+use common::linalg_error;
 
 /// The module's name as `Value::Module` holds it.
 pub const MODULE: &str = "numpy.linalg";
@@ -206,6 +207,51 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         "multi_dot" => multi_dot::multi_dot(s, &args),
         _ => aliases::call(s, name, &args),
     }
+}
+
+/// `np.linalg.cholesky`'s lower factor of the row-major `n x n` matrix
+/// `m`, row-major, or NumPy's `LinAlgError`; `None` when the order is
+/// past the replayed `potf2` (for `np.random`'s `multivariate_normal`).
+pub(crate) fn cholesky_lower(n: usize, m: &[f64]) -> Option<PyResult<Vec<f64>>> {
+    if n > factor::POTF2_MAX_N {
+        return None;
+    }
+    let mut c = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            c[i + j * n] = m[i * n + j];
+        }
+    }
+    if factor::potf2(n, &mut c, false) > 0 {
+        return Some(Err(linalg_error("Matrix is not positive definite")));
+    }
+    let mut l = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..=i {
+            l[i * n + j] = c[i + j * n];
+        }
+    }
+    Some(Ok(l))
+}
+
+/// `np.linalg.eigh(m)` (lower triangle) of the row-major `n x n` matrix
+/// `m`: eigenvalues and the eigenvectors as a row-major matrix whose
+/// columns they are, or `None` when `dsteqr` does not converge.
+pub(crate) fn eigh_lower(n: usize, m: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
+    let mut col = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            col[i + j * n] = m[i * n + j];
+        }
+    }
+    let (w, z) = syevd::syevd_lower(n, col)?;
+    let mut u = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..n {
+            u[i * n + j] = z[i + j * n];
+        }
+    }
+    Some((w, u))
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ pub fn doubles(size: Option<Vec<usize>>, mut draw: impl FnMut() -> f64) -> PyRes
     match size {
         None => Ok(Value::Float(draw())),
         Some(shape) => filled::<f64>(&shape, DType::Float64, |out| {
-            out.iter_mut().for_each(|o| *o = draw())
+            crate::engine::random::fill::serial(out, &mut draw)
         }),
     }
 }

@@ -82,7 +82,13 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
             }
             match dt {
                 DType::Float32 => float32s(size()?, || next_float(g)),
-                _ => doubles(size()?, || crate::engine::random::BitGen::next_double(g)),
+                _ => match size()? {
+                    None => Ok(Value::Float(crate::engine::random::BitGen::next_double(g))),
+                    // Both cores for PCG64, bit for bit the serial stream.
+                    Some(shape) => super::args::filled::<f64>(&shape, DType::Float64, |out| {
+                        crate::engine::random::fill::doubles(g, out)
+                    }),
+                },
             }
         }
         "standard_normal" => {

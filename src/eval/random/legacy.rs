@@ -94,14 +94,23 @@ fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
 /// `bytes(length)`: 32-bit words drawn as `uint32` integers, little-endian,
 /// cut to `length`.
 pub fn bytes<G: BitGen>(g: &mut G, length: i128, method: Method) -> PyResult<Vec<u8>> {
-    if length < 0 {
+    // `n_uint32 = ((length - 1) // 4 + 1)` on C integers (NumPy's random
+    // modules compile with `cdivision`): truncation, so `bytes(0)` still
+    // draws one word and `bytes(-1)` gives three bytes, then `[:length]`.
+    let words = (length - 1) / 4 + 1;
+    if words < 0 {
         return Err(PyError::value("negative dimensions are not allowed"));
     }
-    let words = (length as usize).div_ceil(4);
-    let mut out = vec![0u32; words];
+    let mut out = vec![0u32; words as usize];
     crate::engine::random::bounded::fill_u32(g, 0, u32::MAX, method, &mut out);
     let mut bytes: Vec<u8> = out.iter().flat_map(|w| w.to_le_bytes()).collect();
-    bytes.truncate(length as usize);
+    let total = bytes.len() as i128;
+    let keep = if length >= 0 {
+        length.min(total)
+    } else {
+        (total + length).max(0)
+    };
+    bytes.truncate(keep as usize);
     Ok(bytes)
 }
 

@@ -25,6 +25,7 @@ mod int_broadcast;
 mod ints;
 mod legacy;
 mod multivariate;
+mod mvnormal;
 mod objects;
 mod out;
 mod permute;

@@ -47,7 +47,7 @@ pub fn generator(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
             })
         }
         "multivariate_hypergeometric" => mvhg(g, b),
-        "multivariate_normal" => multivariate_normal(b, "Generator", || {
+        "multivariate_normal" => super::mvnormal::multivariate_normal(b, "Generator", || {
             crate::engine::random::ziggurat::standard_normal(g)
         }),
         _ => unreachable!("{name} is in NAMES"),
@@ -87,7 +87,9 @@ pub fn legacy(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
                 mv::legacy_dirichlet(st, &alpha, out)
             })
         }
-        "multivariate_normal" => multivariate_normal(b, "RandomState", || st.gauss()),
+        "multivariate_normal" => {
+            super::mvnormal::multivariate_normal(b, "RandomState", || st.gauss())
+        }
         _ => unreachable!("{name} is a RandomState method"),
     }
 }
@@ -428,71 +430,4 @@ fn colors_arg(v: &Value) -> Option<Vec<i64>> {
             _ => None,
         })
         .collect()
-}
-
-/// `multivariate_normal`: NumPy's argument checks and its draw of
-/// `standard_normal(size + (n,))` (so the stream moves on as NumPy's
-/// does), then an honest refusal — NumPy factors `cov` with LAPACK
-/// (`svd`, `eigh` or `cholesky`) and multiplies through BLAS, and
-/// slicelab does not reproduce those last digits yet.
-pub fn multivariate_normal(
-    b: &Bound,
-    class: &str,
-    mut normal: impl FnMut() -> f64,
-) -> PyResult<Value> {
-    let method = match b.get("method") {
-        None => "svd".to_string(),
-        Some(Value::Str(m)) if ["eigh", "svd", "cholesky"].contains(&m.as_ref()) => m.to_string(),
-        Some(_) => {
-            return Err(PyError::value(
-                "method must be one of {'eigh', 'svd', 'cholesky'}",
-            ));
-        }
-    };
-    let mean = as_array(b.required("mean"))?;
-    let cov = as_array(b.required("cov"))?;
-    if class == "Generator"
-        && (mean.dtype().kind() == crate::engine::dtype::Kind::Complex
-            || cov.dtype().kind() == crate::engine::dtype::Kind::Complex)
-    {
-        return Err(PyError::type_error("mean and cov must not be complex"));
-    }
-    let mut dims: Vec<Value> = match b.get("size") {
-        None | Some(Value::None) => vec![],
-        Some(v @ (Value::Int(_) | Value::Bool(_))) => vec![v.clone()],
-        Some(v @ Value::NpScalar(dt, _)) if dt.is_integer() => vec![v.clone()],
-        Some(v @ (Value::Tuple(_) | Value::List(_))) => iterate(v)?,
-        Some(other) => {
-            return Err(PyError::type_error(format!(
-                "'{}' object is unsliceable",
-                other.type_name()
-            )));
-        }
-    };
-    if mean.ndim() != 1 {
-        return Err(PyError::value("mean must be 1 dimensional"));
-    }
-    let cs = cov.shape();
-    if cs.len() != 2 || cs[0] != cs[1] {
-        return Err(PyError::value("cov must be 2 dimensional and square"));
-    }
-    if mean.shape()[0] != cs[0] {
-        return Err(PyError::value("mean and cov must have same length"));
-    }
-    dims.push(Value::Int(cs[0] as i128));
-    let shape = shape_arg(&Value::tuple(dims), None)?;
-    for _ in 0..shape.iter().product::<usize>() {
-        normal();
-    }
-    let factor = if class == "Generator" {
-        format!("method='{method}'")
-    } else {
-        "its SVD".to_string()
-    };
-    Err(PyError::new(
-        "NotImplementedError",
-        format!(
-            "slicelab does not implement {class}.multivariate_normal yet: NumPy factors cov with LAPACK ({factor}) and multiplies through BLAS, whose last digits slicelab does not reproduce"
-        ),
-    ))
 }

@@ -218,6 +218,12 @@ pub fn choice<G: BitGen>(g: &mut G, flavor: Flavor, b: &Bound) -> PyResult<Value
         if flavor == Flavor::Legacy && a.ndim() != 1 {
             return Err(PyError::value("a must be 1-dimensional"));
         }
+        // `pop_size = a.shape[axis]`: a tuple index, so an axis out of
+        // range is Python's IndexError, not an AxisError.
+        let nd = a.ndim() as i64;
+        if axis_arg >= nd || axis_arg < -nd {
+            return Err(PyError::new("IndexError", "tuple index out of range"));
+        }
         let ax = normalize_axis(axis_arg, a.ndim())?;
         let pop = a.shape()[ax];
         if pop == 0 && n_samples != 0 {
