@@ -436,6 +436,8 @@ conformance_tests! {
     fft_helpers_errors => "183_fft_helpers_errors",
     fft_digits => "184_fft_digits",
     matvec_vecmat => "154_matvec_vecmat",
+    poly1d => "179_poly1d",
+    roots => "186_roots",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

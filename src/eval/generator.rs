@@ -283,6 +283,9 @@ impl Session {
     /// A learner's instance iterates through its `__iter__`, whose result
     /// is read by its `__next__` when it is not one of Python's iterators.
     pub(super) fn iter_value(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(p) = super::poly1d::as_poly(v) {
+            return self.iter_value(&Value::Array(p.coeffs()));
+        }
         if super::ma::is_ma(v) {
             let items = super::ma::items(self, v)?;
             return Ok(super::pyiter::iter_object(

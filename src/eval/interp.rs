@@ -78,6 +78,7 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         Value::NpScalar(_, s) => scalar_truth(s),
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Masked(m) => return truthy(&Value::Array(m.data.clone())),
+            super::object::Obj::Poly1d(p) => return Ok(super::poly1d::len(p) != 0),
             super::object::Obj::MaskedConstant => {
                 return Err(PyError::new(
                     "NotImplementedError",
@@ -575,6 +576,9 @@ impl Session {
         if let Some(out) = super::ma::unary(self, op, v) {
             return out;
         }
+        if let Some(out) = super::poly1d::unary(op, v) {
+            return out;
+        }
         if super::datetime::involves_time(v) {
             return super::datetime::unary(
                 match op {
@@ -649,6 +653,9 @@ impl Session {
         if let Some(out) = super::ma::binary(self, op, l, r) {
             return out;
         }
+        if let Some(out) = super::poly1d::binary(self, op, l, r) {
+            return out;
+        }
         if let Some(out) = self.binary_dunder(op, l, r) {
             return out;
         }
@@ -688,7 +695,12 @@ impl Session {
         python_binary(op, l, r)
     }
 
-    fn compare(&mut self, op: crate::syntax::ast::CmpOp, l: &Value, r: &Value) -> PyResult<Value> {
+    pub(super) fn compare(
+        &mut self,
+        op: crate::syntax::ast::CmpOp,
+        l: &Value,
+        r: &Value,
+    ) -> PyResult<Value> {
         use crate::syntax::ast::CmpOp as C;
         match op {
             C::Is => return Ok(Value::Bool(l.is(r))),
@@ -703,6 +715,9 @@ impl Session {
             return out;
         }
         if let Some(out) = super::ma::compare(self, op, l, r) {
+            return out;
+        }
+        if let Some(out) = super::poly1d::compare(self, op, l, r) {
             return out;
         }
         let cop = engine_cmp(op).expect("ordering comparison");
@@ -816,6 +831,9 @@ impl Session {
         if super::ma::is_ma(obj) {
             return super::ma::getitem(self, obj, idx);
         }
+        if super::poly1d::is_poly(obj) {
+            return super::poly1d::getitem(obj, idx);
+        }
         if super::recarray::is_rec(obj) {
             return super::recarray::getitem(self, obj, idx);
         }
@@ -925,6 +943,9 @@ impl Session {
         if super::ma::is_ma(obj) {
             return super::ma::setitem(self, obj, idx, value);
         }
+        if super::poly1d::is_poly(obj) {
+            return super::poly1d::setitem(self, obj, idx, value);
+        }
         if super::recarray::is_rec(obj) {
             return super::recarray::setitem(self, obj, idx, value);
         }
@@ -984,6 +1005,9 @@ impl Session {
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
         if super::ma::is_ma(obj) {
             return super::ma::setattr(self, obj, name, value);
+        }
+        if super::poly1d::is_poly(obj) {
+            return super::poly1d::setattr(obj, name, value);
         }
         if super::recarray::is_rec(obj) {
             return super::recarray::setattr(self, obj, name, value);
@@ -1072,6 +1096,9 @@ impl Session {
                 ) =>
             {
                 super::ma::attr(self, obj, name)
+            }
+            Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Poly1d(_)) => {
+                super::poly1d::attr(self, obj, name)
             }
             Value::Random(r) => super::random::attr(r, obj, name),
             Value::Module(m) => super::stride_tricks::module_attr(m, name)
@@ -1225,6 +1252,7 @@ impl Session {
                 super::object::Obj::Func(func) => self.call_user(func, args),
                 super::object::Obj::PyUfunc(u) => self.call_pyufunc(u, args),
                 super::object::Obj::Vectorize(v) => self.call_vectorize(f, v, args),
+                super::object::Obj::Poly1d(_) => super::poly1d::call(self, f, args),
                 _ => match self.call_class_object(o, f, args) {
                     Some(r) => r,
                     None => Err(PyError::type_error(format!(

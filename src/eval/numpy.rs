@@ -142,6 +142,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "rec" => Value::Module(super::recarray::MODULE.into()),
         "recarray" => Value::Type(TypeObj::Builtin(super::recarray::RECARRAY)),
         "record" => Value::Type(TypeObj::Builtin(super::recarray::RECORD)),
+        "poly1d" => Value::Type(TypeObj::Builtin(super::poly1d::CLASS)),
         "lib" => Value::Module("numpy.lib".into()),
         "emath" => Value::Module(super::emath::MODULE.into()),
         "strings" => Value::Module(super::strings::STRINGS.into()),
@@ -310,6 +311,7 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
         Value::Array(a) => Ok(a.clone()),
         Value::Void(a) => Ok(a.clone()),
         Value::FlatIter(a) => super::flatiter::to_array(a),
+        other if let Some(p) = super::poly1d::as_poly(other) => Ok(p.coeffs()),
         Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
             &[],
             dt.clone(),
@@ -1172,6 +1174,9 @@ impl Session {
                             Some(&n) => n as i128,
                             None => return Err(PyError::type_error("len() of unsized object")),
                         }
+                    }
+                    other if let Some(p) = super::poly1d::as_poly(other) => {
+                        super::poly1d::len(p) as i128
                     }
                     other if let Some(m) = super::ma::as_masked(other) => {
                         match m.data.shape().first() {
@@ -2065,6 +2070,7 @@ impl Session {
             n if super::array_api::answers(n) => super::array_api::call(self, n, &args)?,
             n if super::bits_format::answers(n) => super::bits_format::call(n, &args)?,
             n if super::poly::answers(n) => super::poly::call(n, &args)?,
+            n if super::roots::answers(n) => super::roots::call(n, &args)?,
             n if super::np_odds::answers(n) => super::np_odds::call(self, n, &args)?,
             n if super::vecdot::answers(n) => super::vecdot::call(&args)?,
             n if super::matvec::answers(n) => super::matvec::call(n, &args)?,
@@ -2118,6 +2124,7 @@ fn isinstance(v: &Value, t: &Value) -> bool {
             "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
             super::recarray::RECARRAY => super::recarray::as_recarray(v).is_some(),
             super::recarray::RECORD => super::recarray::as_record(v).is_some(),
+            super::poly1d::CLASS => super::poly1d::is_poly(v),
             other => super::dtype_info::isinstance_abstract(v, other),
         },
         Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {
@@ -2140,6 +2147,9 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         && let Some(class) = super::random::class_name_of(path)
     {
         return super::random::construct(s, class, args);
+    }
+    if let TypeObj::Builtin(super::poly1d::CLASS) = t {
+        return super::poly1d::construct(s, args);
     }
     let args = match t {
         TypeObj::Builtin(name) => match super::builtin_signatures::builtin_entry(name) {

@@ -70,6 +70,8 @@ pub enum Obj {
     PyUfunc(super::vectorize::PyUfunc),
     /// A `numpy.vectorize` object.
     Vectorize(super::vectorize::Vectorize),
+    /// A `numpy.poly1d`.
+    Poly1d(super::poly1d::Poly1d),
 }
 
 /// The `NpzFile` an object value holds, if it is one.
@@ -179,6 +181,7 @@ impl Obj {
             Obj::NpzView(..) => "ItemsView".into(),
             Obj::PyUfunc(_) => "numpy.ufunc".into(),
             Obj::Vectorize(_) => "vectorize".into(),
+            Obj::Poly1d(_) => "poly1d".into(),
         }
     }
 }
@@ -211,6 +214,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
+        Obj::Poly1d(_) => super::poly1d::CLASS,
     })
 }
 
@@ -235,6 +239,9 @@ pub fn check_hashable(v: &Value) -> super::PyResult<()> {
             Err(PyError::type_error("unhashable type: 'set'"))
         }
         Value::Object(o) if matches!(o.as_ref(), Obj::Range(_)) => Ok(()),
+        Value::Object(o) if matches!(o.as_ref(), Obj::Poly1d(_)) => {
+            Err(PyError::type_error("unhashable type: 'poly1d'"))
+        }
         // Python sets `__hash__` to None in a class that defines `__eq__`
         // only.
         Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {
@@ -297,6 +304,7 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Property(_) => format!("<property object at {addr:#x}>"),
         Obj::PyUfunc(u) => format!("<ufunc '{}'>", u.name),
         Obj::Vectorize(_) => super::vectorize::vectorize_repr(o),
+        Obj::Poly1d(p) => super::poly1d::repr(p, opts),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
             format!("<{}({})>", o.type_name(), super::display::repr(f, opts))
         }
@@ -325,6 +333,7 @@ pub fn str_of(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Exc(e, _) => e.message.clone(),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::str_of(o, opts),
         Obj::RecArray(_) | Obj::Record(_) => super::recarray::str_of(o, opts),
+        Obj::Poly1d(p) => super::poly1d::str_of(p, opts).unwrap_or_else(|e| e.message),
         _ => repr(o, opts),
     }
 }

@@ -575,6 +575,9 @@ impl Session {
         if super::ma::is_ma(v) {
             return super::ma::items(self, v);
         }
+        if let Some(p) = super::poly1d::as_poly(v) {
+            return self.iterate_all(&Value::Array(p.coeffs()));
+        }
         match v {
             Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..)) => drain(Some(self), v),
             other if super::pyclass::is_instance(other) => {

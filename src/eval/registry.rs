@@ -1388,6 +1388,7 @@ static TABLES: &[&[Entry]] = &[
     super::vectorize::ENTRIES,
     super::datetime::ENTRIES,
     super::matvec::ENTRIES,
+    super::roots::ENTRIES,
 ];
 
 /// Every registered table.
@@ -1592,6 +1593,9 @@ impl Session {
         if super::ma::is_ma(obj) {
             return super::ma::call_method(self, obj, name, args);
         }
+        if super::poly1d::is_poly(obj) {
+            return super::poly1d::call_method(self, obj, name, args);
+        }
         let args = match (obj, method_entry(name)) {
             (Value::Array(_), Some(entry)) => prepare_method(name, entry, obj, &args)?,
             _ => args,
@@ -1622,6 +1626,10 @@ impl Session {
         {
             return super::ma::np_function(self, entry, args);
         }
+        let args = match super::poly1d::np_function(self, entry.name(), args) {
+            Ok(out) => return out,
+            Err(args) => args,
+        };
         let args = super::recarray::np_args(entry.name(), args)?;
         let prepared = prepare(entry, &args)?;
         // Modules that bind calls against their own signatures take the

@@ -21,6 +21,7 @@ mod aliases;
 pub(super) mod blas;
 mod dense;
 mod factor;
+pub(super) mod geev;
 mod jacobi;
 mod lstsq;
 mod lu;
