@@ -318,13 +318,11 @@ fn raise_power(astr: &str, wrap: usize) -> String {
     let (mut n, mut line1, mut line2) = (0usize, String::new(), String::new());
     let mut output = String::from(" ");
     let width = |s: &str| s.chars().count();
-    loop {
-        // _poly_mat.search(astr, n): `\*\*([0-9]*)`.
-        let Some(at) =
-            (n..chars.len().saturating_sub(1)).find(|&i| chars[i] == '*' && chars[i + 1] == '*')
-        else {
-            break;
-        };
+    // _poly_mat.search(astr, n): `\*\*([0-9]*)`.
+    let find = |from: usize| {
+        (from..chars.len().saturating_sub(1)).find(|&i| chars[i] == '*' && chars[i + 1] == '*')
+    };
+    while let Some(at) = find(n) {
         let mut end = at + 2;
         while end < chars.len() && chars[end].is_ascii_digit() {
             end += 1;

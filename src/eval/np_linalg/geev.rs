@@ -416,13 +416,13 @@ fn lahqr(n: usize, h: &mut [f64]) -> Option<(Vec<f64>, Vec<f64>)> {
             kdefl += 1;
             let (i1, i2) = (l, i);
             let (h11, h12, h21, h22);
-            if kdefl % (2 * KEXSH) == 0 {
+            if kdefl.is_multiple_of(2 * KEXSH) {
                 let s = h[ix(i, i - 1)].abs() + h[ix(i - 1, i - 2)].abs();
                 h11 = DAT1 * s + h[ix(i, i)];
                 h12 = DAT2 * s;
                 h21 = s;
                 h22 = h11;
-            } else if kdefl % KEXSH == 0 {
+            } else if kdefl.is_multiple_of(KEXSH) {
                 let s = h[ix(l + 1, l)].abs() + h[ix(l + 2, l + 1)].abs();
                 h11 = DAT1 * s + h[ix(l, l)];
                 h12 = DAT2 * s;
