@@ -440,6 +440,8 @@ conformance_tests! {
     generators_with_arrays => "195_generators_with_arrays",
     random_multivariate_normal => "196_random_multivariate_normal",
     random_signatures => "197_random_signatures",
+    poly1d => "179_poly1d",
+    roots => "186_roots",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

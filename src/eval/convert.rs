@@ -559,6 +559,7 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
         Value::Array(a) => Ok(a.clone()),
         Value::Void(a) => Ok(a.clone()),
         Value::FlatIter(a) => super::flatiter::to_array(a),
+        other if let Some(p) = super::object::as_poly(other) => Ok(p.coeffs()),
         Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
             &[],
             dt.clone(),

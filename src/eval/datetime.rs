@@ -514,12 +514,12 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
     let name = e.name();
     match name {
         "isnat" => {
-            let bound = super::registry::prepare(e, &args)?;
+            let bound = crate::eval::binding::prepare(e, &args)?;
             let x = bound.pos.first().cloned().unwrap_or(Value::None);
             isnat(&x)
         }
         "arange" => {
-            let bound = super::registry::prepare(e, &args)?;
+            let bound = crate::eval::binding::prepare(e, &args)?;
             arange(&bound)
         }
         // Uninitialised or zero generic datetimes cannot even print in NumPy.

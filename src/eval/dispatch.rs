@@ -8,9 +8,10 @@
 
 use super::args::Args;
 use super::error::PyResult;
-use super::registry::{method_entry, np_entry, prepare, prepare_method};
+use super::registry::{method_entry, np_entry};
 use super::session::Session;
 use super::value::Value;
+use crate::eval::binding::{prepare, prepare_method};
 
 impl Session {
     /// Call a bound method: registered array methods are bound first.
@@ -20,6 +21,9 @@ impl Session {
         name: &str,
         args: Args,
     ) -> PyResult<Value> {
+        if crate::eval::object::is_poly(obj) {
+            return super::poly1d::call_method(self, obj, name, args);
+        }
         if crate::eval::object::is_ma(obj) {
             return super::ma::call_method(self, obj, name, args);
         }
@@ -53,6 +57,10 @@ impl Session {
         {
             return super::ma::np_function(self, entry, args);
         }
+        let args = match super::poly1d::np_function(self, entry.name(), args) {
+            Ok(out) => return out,
+            Err(args) => args,
+        };
         let args = super::recarray::np_args(entry.name(), args)?;
         let prepared = prepare(entry, &args)?;
         // Modules that bind calls against their own signatures take the

@@ -396,6 +396,9 @@ impl Session {
     /// A learner's instance iterates through its `__iter__`, whose result
     /// is read by its `__next__` when it is not one of Python's iterators.
     pub(super) fn iter_value(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some(p) = crate::eval::object::as_poly(v) {
+            return self.iter_value(&Value::Array(p.coeffs()));
+        }
         if crate::eval::object::is_ma(v) {
             let items = super::ma::items(self, v)?;
             return Ok(super::pyiter::iter_object(

@@ -439,6 +439,9 @@ impl Session {
         if let Some(out) = super::ma::unary(self, op, v) {
             return out;
         }
+        if let Some(out) = super::poly1d::unary(op, v) {
+            return out;
+        }
         if crate::eval::datetime_convert::involves_time(v) {
             return super::datetime::unary(
                 match op {
@@ -513,6 +516,9 @@ impl Session {
         if let Some(out) = super::ma::binary(self, op, l, r) {
             return out;
         }
+        if let Some(out) = super::poly1d::binary(self, op, l, r) {
+            return out;
+        }
         if let Some(out) = self.binary_dunder(op, l, r) {
             return out;
         }
@@ -552,7 +558,12 @@ impl Session {
         python_binary(op, l, r)
     }
 
-    fn compare(&mut self, op: crate::syntax::ast::CmpOp, l: &Value, r: &Value) -> PyResult<Value> {
+    pub(super) fn compare(
+        &mut self,
+        op: crate::syntax::ast::CmpOp,
+        l: &Value,
+        r: &Value,
+    ) -> PyResult<Value> {
         use crate::syntax::ast::CmpOp as C;
         match op {
             C::Is => return Ok(Value::Bool(l.is(r))),
@@ -567,6 +578,9 @@ impl Session {
             return out;
         }
         if let Some(out) = super::ma::compare(self, op, l, r) {
+            return out;
+        }
+        if let Some(out) = super::poly1d::compare(self, op, l, r) {
             return out;
         }
         let cop = engine_cmp(op).expect("ordering comparison");
@@ -682,6 +696,9 @@ impl Session {
         if crate::eval::object::is_ma(obj) {
             return super::ma::getitem(self, obj, idx);
         }
+        if crate::eval::object::is_poly(obj) {
+            return super::poly1d::getitem(obj, idx);
+        }
         if super::recarray::is_rec(obj) {
             return super::recarray::getitem(self, obj, idx);
         }
@@ -791,6 +808,9 @@ impl Session {
         if crate::eval::object::is_ma(obj) {
             return super::ma::setitem(self, obj, idx, value);
         }
+        if crate::eval::object::is_poly(obj) {
+            return super::poly1d::setitem(self, obj, idx, value);
+        }
         if super::recarray::is_rec(obj) {
             return super::recarray::setitem(self, obj, idx, value);
         }
@@ -850,6 +870,9 @@ impl Session {
     fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
         if crate::eval::object::is_ma(obj) {
             return super::ma::setattr(self, obj, name, value);
+        }
+        if crate::eval::object::is_poly(obj) {
+            return super::poly1d::setattr(obj, name, value);
         }
         if super::recarray::is_rec(obj) {
             return super::recarray::setattr(self, obj, name, value);
@@ -938,6 +961,9 @@ impl Session {
                 ) =>
             {
                 super::ma::attr(self, obj, name)
+            }
+            Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Poly1d(_)) => {
+                super::poly1d::attr(self, obj, name)
             }
             Value::Random(r) => super::random::attr(r, obj, name),
             Value::Module(m) => super::stride_tricks::module_attr(m, name)
@@ -1079,7 +1105,7 @@ impl Session {
         match f {
             Value::Function(name) => {
                 let args = match super::builtin_signatures::builtin_entry(name) {
-                    Some(entry) => super::registry::prepare(entry, &args)?,
+                    Some(entry) => crate::eval::binding::prepare(entry, &args)?,
                     None => args,
                 };
                 match super::pybuiltins::call(self, name, args)? {
@@ -1091,6 +1117,7 @@ impl Session {
                 super::object::Obj::Func(func) => self.call_user(func, args),
                 super::object::Obj::PyUfunc(u) => self.call_pyufunc(u, args),
                 super::object::Obj::Vectorize(v) => self.call_vectorize(f, v, args),
+                super::object::Obj::Poly1d(_) => super::poly1d::call(self, f, args),
                 _ => match self.call_class_object(o, f, args) {
                     Some(r) => r,
                     None => Err(PyError::type_error(format!(

@@ -146,6 +146,9 @@ impl Session {
     /// The items of any iterable, calling the learner's functions where an
     /// iterator needs them (`list(map(f, xs))`).
     pub(super) fn iterate_all(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Some(p) = crate::eval::object::as_poly(v) {
+            return self.iterate_all(&Value::Array(p.coeffs()));
+        }
         if crate::eval::object::is_ma(v) {
             return super::ma::items(self, v);
         }

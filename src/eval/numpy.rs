@@ -130,6 +130,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "rec" => Value::Module(super::recarray::MODULE.into()),
         "recarray" => Value::Type(TypeObj::Builtin(crate::eval::types::RECARRAY)),
         "record" => Value::Type(TypeObj::Builtin(crate::eval::types::RECORD)),
+        "poly1d" => Value::Type(TypeObj::Builtin(crate::eval::types::POLY1D)),
         "lib" => Value::Module("numpy.lib".into()),
         "emath" => Value::Module(super::emath::MODULE.into()),
         "strings" => Value::Module(super::strings::STRINGS.into()),
@@ -711,6 +712,9 @@ impl Session {
                             Some(&n) => n as i128,
                             None => return Err(PyError::type_error("len() of unsized object")),
                         }
+                    }
+                    other if let Some(p) = crate::eval::object::as_poly(other) => {
+                        super::poly1d::len(p) as i128
                     }
                     other if let Some(m) = crate::eval::object::as_masked(other) => {
                         match m.data.shape().first() {
@@ -1604,6 +1608,8 @@ impl Session {
             n if super::array_api::answers(n) => super::array_api::call(self, n, &args)?,
             n if super::bits_format::answers(n) => super::bits_format::call(n, &args)?,
             n if super::poly::answers(n) => super::poly::call(n, &args)?,
+            n if super::roots::answers(n) => super::roots::call(n, &args)?,
+            n if super::roots::answers(n) => super::roots::call(n, &args)?,
             n if super::np_odds::answers(n) => super::np_odds::call(self, n, &args)?,
             n if super::vecdot::answers(n) => super::vecdot::call(&args)?,
             n if super::matvec::answers(n) => super::matvec::call(n, &args)?,
@@ -1657,6 +1663,7 @@ fn isinstance(v: &Value, t: &Value) -> bool {
             "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
             crate::eval::types::RECARRAY => super::recarray::as_recarray(v).is_some(),
             crate::eval::types::RECORD => super::recarray::as_record(v).is_some(),
+            crate::eval::types::POLY1D => crate::eval::object::is_poly(v),
             other => super::dtype_info::isinstance_abstract(v, other),
         },
         Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {
@@ -1680,9 +1687,15 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     {
         return super::random::construct(s, class, args);
     }
+    if let TypeObj::Builtin(crate::eval::types::POLY1D) = t {
+        return super::poly1d::construct(s, args);
+    }
+    if let TypeObj::Builtin(crate::eval::types::POLY1D) = t {
+        return super::poly1d::construct(s, args);
+    }
     let args = match t {
         TypeObj::Builtin(name) => match super::builtin_signatures::builtin_entry(name) {
-            Some(entry) => super::registry::prepare(entry, &args)?,
+            Some(entry) => crate::eval::binding::prepare(entry, &args)?,
             None => args,
         },
         _ => args,

@@ -91,6 +91,8 @@ pub enum Obj {
     PyUfunc(PyUfunc),
     /// A `numpy.vectorize` object.
     Vectorize(Vectorize),
+    /// A `numpy.poly1d`.
+    Poly1d(Poly1d),
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -170,6 +172,7 @@ impl Obj {
             Obj::NpzView(..) => "ItemsView".into(),
             Obj::PyUfunc(_) => "numpy.ufunc".into(),
             Obj::Vectorize(_) => "vectorize".into(),
+            Obj::Poly1d(_) => "poly1d".into(),
         }
     }
 }
@@ -255,6 +258,22 @@ pub fn take_return(it: &Value) -> Option<Value> {
         IterState::Gen(g) => g.take_return(),
         _ => None,
     }
+}
+
+/// The `poly1d` a value holds, if it is one.
+pub fn as_poly(v: &Value) -> Option<&Poly1d> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Poly1d(p) => Some(p),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Is this value a `poly1d`?
+pub fn is_poly(v: &Value) -> bool {
+    as_poly(v).is_some()
 }
 
 /// An object value.
@@ -575,4 +594,14 @@ pub enum MachInfo {
     Int(DType),
     /// `np.finfo` of a float dtype (complex types give their float part).
     Float(DType),
+}
+
+// ---- np.poly1d (behaviour: poly1d.rs) ----
+
+/// One `poly1d`: the coefficient array (replaced by `p[k] = v` past the
+/// order) and the variable's name.
+#[derive(Debug)]
+pub struct Poly1d {
+    pub(super) coeffs: RefCell<ArrayRef>,
+    pub(super) variable: Rc<str>,
 }

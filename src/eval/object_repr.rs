@@ -12,8 +12,11 @@ use std::rc::Rc;
 use crate::render::PrintOptions;
 
 use super::display::{repr, str_of};
-use super::object::{Instance, NamedTuple, Obj, RandomObj, class_of};
+use super::error::PyResult;
+use super::object::{Instance, NamedTuple, Obj, Poly1d, RandomObj, class_of};
 use super::value::Value;
+use crate::engine::Scalar;
+use crate::engine::element::scalar_as_f64;
 
 /// `repr()` of an object.
 pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
@@ -44,6 +47,7 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Property(_) => format!("<property object at {addr:#x}>"),
         Obj::PyUfunc(u) => format!("<ufunc '{}'>", u.name),
         Obj::Vectorize(_) => vectorize_repr(o),
+        Obj::Poly1d(p) => poly1d_repr(p, opts),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
             format!("<{}({})>", o.type_name(), repr(f, opts))
         }
@@ -69,6 +73,7 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Exc(e, _) => e.message.clone(),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::str_of(o, opts),
         Obj::RecArray(_) | Obj::Record(_) => record_str(o, opts),
+        Obj::Poly1d(p) => poly1d_str(p, opts).unwrap_or_else(|e| e.message),
         _ => object_repr(o, opts),
     }
 }
@@ -243,4 +248,115 @@ fn spawn_key_repr(key: &[u128]) -> String {
     } else {
         format!("({})", parts.join(", "))
     }
+}
+
+pub(super) fn nonzero(s: &Scalar) -> bool {
+    match s {
+        Scalar::Complex(r, i) => *r != 0.0 || *i != 0.0,
+        Scalar::Bool(b) => *b,
+        Scalar::Int(i) => *i != 0,
+        Scalar::UInt(u) => *u != 0,
+        other => scalar_as_f64(other) != 0.0,
+    }
+}
+
+/// `repr(p)`: `poly1d(` + `repr(p.coeffs)[6:-1]` + `)`.
+pub fn poly1d_repr(p: &Poly1d, opts: &PrintOptions) -> String {
+    let r = repr(&Value::Array(p.coeffs()), opts);
+    let inner = r
+        .strip_prefix("array(")
+        .and_then(|t| t.strip_suffix(')'))
+        .unwrap_or(&r);
+    format!("poly1d({inner})")
+}
+
+/// `f'{q:.4g}'.removesuffix('.0000')`.
+fn fmt_float(q: f64, opts: &PrintOptions) -> PyResult<String> {
+    let s = super::format::format_value(&Value::Float(q), ".4g", opts)?;
+    Ok(s.strip_suffix(".0000").map(str::to_string).unwrap_or(s))
+}
+
+/// `_raise_power`: every `**N` moved to a line above, wrapped at `wrap`.
+pub(super) fn raise_power(astr: &str, wrap: usize) -> String {
+    let chars: Vec<char> = astr.chars().collect();
+    let (mut n, mut line1, mut line2) = (0usize, String::new(), String::new());
+    let mut output = String::from(" ");
+    let width = |s: &str| s.chars().count();
+    // _poly_mat.search(astr, n): `\*\*([0-9]*)`.
+    let find = |from: usize| {
+        (from..chars.len().saturating_sub(1)).find(|&i| chars[i] == '*' && chars[i + 1] == '*')
+    };
+    while let Some(at) = find(n) {
+        let mut end = at + 2;
+        while end < chars.len() && chars[end].is_ascii_digit() {
+            end += 1;
+        }
+        let power: String = chars[at + 2..end].iter().collect();
+        let partstr: String = chars[n..at].iter().collect();
+        n = end;
+        let pad = " ".repeat(width(&power).saturating_sub(1));
+        let toadd2 = format!("{partstr}{pad}");
+        let toadd1 = format!("{}{power}", " ".repeat(width(&partstr).saturating_sub(1)));
+        if width(&line2) + width(&toadd2) > wrap || width(&line1) + width(&toadd1) > wrap {
+            output += &format!("{line1}\n{line2}\n ");
+            line1 = toadd1;
+            line2 = toadd2;
+        } else {
+            line2 += &toadd2;
+            line1 += &toadd1;
+        }
+    }
+    let rest: String = chars[n..].iter().collect();
+    format!("{output}{line1}\n{line2}{rest}")
+}
+
+/// `str(p)`: NumPy's `poly1d.__str__`.
+pub fn poly1d_str(p: &Poly1d, opts: &PrintOptions) -> PyResult<String> {
+    let var = &p.variable;
+    let all = p.coeffs().to_scalars();
+    // coeffs[logical_or.accumulate(coeffs != 0)]
+    let start = all.iter().position(nonzero).unwrap_or(all.len());
+    let coeffs = &all[start..];
+    let n = coeffs.len() as i64 - 1;
+    let mut thestr = String::from("0");
+    for (k, c) in coeffs.iter().enumerate() {
+        let coefstr = match c {
+            Scalar::Complex(re, im) if *im != 0.0 => {
+                if *re == 0.0 {
+                    format!("{}j", fmt_float(*im, opts)?)
+                } else {
+                    format!("({} + {}j)", fmt_float(*re, opts)?, fmt_float(*im, opts)?)
+                }
+            }
+            Scalar::Complex(re, _) => fmt_float(*re, opts)?,
+            other => fmt_float(scalar_as_f64(other), opts)?,
+        };
+        let power = n - k as i64;
+        let newstr = if power == 0 {
+            if coefstr != "0" {
+                coefstr
+            } else if k == 0 {
+                "0".into()
+            } else {
+                String::new()
+            }
+        } else if coefstr == "0" {
+            String::new()
+        } else if power == 1 {
+            format!("{coefstr} {var}")
+        } else {
+            format!("{coefstr} {var}**{power}")
+        };
+        if k > 0 {
+            if !newstr.is_empty() {
+                thestr = match newstr.strip_prefix('-') {
+                    Some(rest) => format!("{thestr} - {rest}"),
+                    None => format!("{thestr} + {newstr}"),
+                };
+            }
+        } else {
+            thestr = newstr;
+        }
+    }
+    Ok(raise_power(&thestr, 70))
 }

@@ -18,10 +18,11 @@ use crate::render::PrintOptions;
 
 use super::error::{PyError, PyResult};
 use super::object::Obj;
-use super::registry::{Entry, Writes, func, prepare};
+use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
+use crate::eval::binding::prepare;
 use crate::eval::session::Session;
 
 /// The module's name as `Value::Module` holds it.

@@ -88,7 +88,7 @@ pub fn call(s: &mut Session, dt: &DType, sc: &Scalar, name: &str, args: Args) ->
     let a = zero_d(dt, sc)?;
     let args = match super::registry::method_entry(name) {
         Some(entry) => {
-            super::registry::prepare_method(name, entry, &Value::Array(a.clone()), &args)?
+            crate::eval::binding::prepare_method(name, entry, &Value::Array(a.clone()), &args)?
         }
         None => args,
     };

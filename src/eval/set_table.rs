@@ -448,6 +448,9 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
             Err(PyError::type_error("unhashable type: 'set'"))
         }
         Value::Object(o) if matches!(o.as_ref(), Obj::Range(_)) => Ok(()),
+        Value::Object(o) if matches!(o.as_ref(), Obj::Poly1d(_)) => {
+            Err(PyError::type_error("unhashable type: 'poly1d'"))
+        }
         // Python sets `__hash__` to None in a class that defines `__eq__`
         // only.
         Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {

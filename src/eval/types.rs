@@ -71,6 +71,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
+        Obj::Poly1d(_) => POLY1D,
     })
 }
 /// `np.recarray`'s qualified name (`type(r)`).
@@ -78,3 +79,6 @@ pub const RECARRAY: &str = "numpy.rec.recarray";
 
 /// `np.record`'s qualified name.
 pub const RECORD: &str = "numpy.record";
+
+/// `type(np.poly1d(...))`'s path.
+pub const POLY1D: &str = "numpy.poly1d";

@@ -168,7 +168,7 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
             pos: [vec![obj.clone()], args.pos.clone()].concat(),
             kw: args.kw.clone(),
         };
-        let mut out = super::super::registry::prepare(&e, &with_self)?;
+        let mut out = crate::eval::binding::prepare(&e, &with_self)?;
         out.pos.clear();
         out.kw.retain(|(k, _)| k != "self");
         Ok(out)

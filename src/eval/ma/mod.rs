@@ -685,7 +685,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             format!("slicelab does not have np.ma.{name} yet"),
         ));
     };
-    let args = super::registry::prepare(e, &args)?;
+    let args = crate::eval::binding::prepare(e, &args)?;
     let a0 = || args.pos.first().cloned().unwrap_or(Value::None);
     match name {
         "array" | "masked_array" => build::array(s, &args),
@@ -813,7 +813,7 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             ));
         }
     };
-    let bound = super::registry::prepare(e, &args)?;
+    let bound = crate::eval::binding::prepare(e, &args)?;
     let a = bound.pos.first().cloned().unwrap_or(Value::None);
     let rest = Args {
         pos: vec![],

@@ -22,6 +22,7 @@ pub(super) mod blas;
 pub(super) mod common;
 mod dense;
 mod factor;
+pub(super) mod geev;
 mod jacobi;
 mod lstsq;
 mod lu;
@@ -186,7 +187,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             format!("slicelab does not have np.linalg.{name} yet"),
         ));
     };
-    let args = super::registry::prepare(e, &args)?;
+    let args = crate::eval::binding::prepare(e, &args)?;
     match name {
         "norm" => norm::norm(s, &args),
         "det" => solve::det(&args),
