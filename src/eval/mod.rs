@@ -33,6 +33,7 @@ mod exceptions;
 mod fdlibm;
 mod flatiter;
 mod format;
+mod format_spec;
 mod fp_errors;
 mod function;
 mod gen_close;

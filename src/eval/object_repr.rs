@@ -272,7 +272,7 @@ pub fn poly1d_repr(p: &Poly1d, opts: &PrintOptions) -> String {
 
 /// `f'{q:.4g}'.removesuffix('.0000')`.
 fn fmt_float(q: f64, opts: &PrintOptions) -> PyResult<String> {
-    let s = super::format::format_value(&Value::Float(q), ".4g", opts)?;
+    let s = crate::eval::format_spec::format_value(&Value::Float(q), ".4g", opts)?;
     Ok(s.strip_suffix(".0000").map(str::to_string).unwrap_or(s))
 }
 

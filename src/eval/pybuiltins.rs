@@ -97,7 +97,11 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 }
                 None => String::new(),
             };
-            Value::str(&super::format::format_value(v, &spec, &s.print_options)?)
+            Value::str(&crate::eval::format_spec::format_value(
+                v,
+                &spec,
+                &s.print_options,
+            )?)
         }
         "chr" => {
             let i = int_of(args.req(0, "i", "chr")?)?;

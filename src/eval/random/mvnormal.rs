@@ -311,7 +311,7 @@ mod product {
     /// zeroed output (NumPy's `beta = 0`).
     fn gemv_t(x: &[f64], f: &[f64], n: usize, y: &mut [f64]) {
         y.fill(0.0);
-        super::super::super::np_linalg::blas::gemv_t(|i, c| f[c * n + i], x, y, 1.0);
+        crate::eval::np_linalg::blas::gemv_t(|i, c| f[c * n + i], x, y, 1.0);
     }
 
     /// `dgemm` (`dgemm_kernel_4x8_haswell.S`): each output one fused
