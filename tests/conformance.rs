@@ -436,6 +436,9 @@ conformance_tests! {
     fft_helpers_errors => "183_fft_helpers_errors",
     fft_digits => "184_fft_digits",
     matvec_vecmat => "154_matvec_vecmat",
+    resize_require => "188_resize_require",
+    fromstring_text => "189_fromstring",
+    ma_more => "190_ma_more",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -120,6 +120,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "e" => Value::Float(std::f64::consts::E),
         "euler_gamma" => Value::Float(0.577_215_664_901_532_9),
         "little_endian" => Value::Bool(cfg!(target_endian = "little")),
+        "typecodes" => super::np_misc::typecodes(),
         "newaxis" => Value::None,
         "ndarray" => Value::Type(TypeObj::NdArray),
         "flatiter" => Value::Type(TypeObj::Builtin("numpy.flatiter")),
@@ -240,7 +241,7 @@ pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
 
 /// One dimension of a shape: a Python int, a NumPy integer, a 0-d integer
 /// array (what NumPy takes by `__index__`).
-fn dimension(x: &Value) -> PyResult<i128> {
+pub(crate) fn dimension(x: &Value) -> PyResult<i128> {
     match x {
         Value::Int(i) => Ok(*i),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(i128::from(*i)),
@@ -2066,6 +2067,7 @@ impl Session {
             n if super::bits_format::answers(n) => super::bits_format::call(n, &args)?,
             n if super::poly::answers(n) => super::poly::call(n, &args)?,
             n if super::np_odds::answers(n) => super::np_odds::call(self, n, &args)?,
+            n if super::np_misc::answers(n) => super::np_misc::call(self, n, &args)?,
             n if super::vecdot::answers(n) => super::vecdot::call(&args)?,
             n if super::matvec::answers(n) => super::matvec::call(n, &args)?,
             n if super::datetime::answers(n) => super::datetime::call(n, &args)?,

@@ -1357,6 +1357,15 @@ pub const METHODS: &[(&str, Entry)] = &[
             Writes::Nothing,
         ),
     ),
+    (
+        "resize",
+        func(
+            "resize(*new_shape, refcheck=True)",
+            Style::CArgs { named: false },
+            "new_shape refcheck",
+            Writes::Receiver,
+        ),
+    ),
 ];
 
 /// The entry for array method `name`, if it is registered.
@@ -1388,6 +1397,7 @@ static TABLES: &[&[Entry]] = &[
     super::vectorize::ENTRIES,
     super::datetime::ENTRIES,
     super::matvec::ENTRIES,
+    super::np_misc::ENTRIES,
 ];
 
 /// Every registered table.

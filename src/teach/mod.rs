@@ -217,7 +217,9 @@ impl Teacher {
                 .iter()
                 .filter_map(|&(lo, hi)| line.get(lo..hi).map(|s| s.trim().to_string()))
                 .collect(),
-            calls_wrote_only_new: writes.log.bytes.is_empty() && writes.log.unrecorded.is_empty(),
+            calls_wrote_only_new: writes.log.bytes.is_empty()
+                && writes.log.unrecorded.is_empty()
+                && writes.log.resized.is_empty(),
             ..Report::default()
         };
         if outcome.error.is_none() {
