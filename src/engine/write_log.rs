@@ -294,6 +294,22 @@ mod tests {
     }
 
     #[test]
+    fn a_resize_is_undone_to_the_old_size_and_contents() {
+        let a = NdArray::zeros(&[2], DType::Int64).unwrap();
+        a.bytes_mut()[0] = 7;
+        start(1 << 20);
+        a.buffer().resize(32, &[4], "int64").unwrap();
+        a.buffer().bytes_mut_within(16, 32)[16] = 9;
+        assert_eq!(a.buffer().nbytes(), 32);
+        assert_eq!(a.buffer().bytes()[0], 7);
+        let log = finish();
+        assert_eq!(log.resized.len(), 1);
+        log.restore();
+        assert_eq!(a.buffer().nbytes(), 16);
+        assert_eq!(a.buffer().bytes()[0], 7);
+    }
+
+    #[test]
     fn large_buffers_save_only_the_written_extent() {
         let n = SAVE_WHOLE_BELOW;
         let a = NdArray::zeros(&[n], DType::Int64).unwrap();

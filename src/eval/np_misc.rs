@@ -205,7 +205,7 @@ fn text_bytes(v: &Value) -> PyResult<Vec<u8>> {
         Value::Str(t) => Ok(t.as_bytes().to_vec()),
         Value::Bytes(b) => Ok(b.to_vec()),
         other => Err(PyError::type_error(format!(
-            "fromstring() argument 1 must be read-only bytes-like object, not {}",
+            "a bytes-like object is required, not '{}'",
             other.type_name()
         ))),
     }

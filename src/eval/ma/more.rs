@@ -168,6 +168,10 @@ pub fn var(s: &mut Session, obj: &Value, m: &Masked, a: &Args) -> PyResult<Value
             kw: skw,
         },
     )?;
+    // `divide(masked, cnt)` is `masked`.
+    if is_masked_constant(&sum) {
+        return Ok(super::masked());
+    }
     let dvar = super::call(
         s,
         "divide",
@@ -287,14 +291,19 @@ pub fn where_(s: &mut Session, args: &Args) -> PyResult<Value> {
     let y = args.kw("y").cloned();
     let (x, y) = match (x, y) {
         (None, None) => {
-            // `nonzero(condition)`: slicelab's np.ma has no nonzero yet.
-            if super::is_ma(&cond) {
-                return Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab does not implement np.ma.nonzero yet",
-                ));
-            }
-            return np(s, "nonzero", vec![cond], vec![]);
+            // `nonzero(condition)`: for a masked array
+            // `np.asarray(self.filled(0)).nonzero()`.
+            let c = match as_masked(&cond) {
+                Some(m) => Value::Array(super::attrs::filled(s, m, Some(Value::Int(0)))?),
+                None if is_masked_constant(&cond) => {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        "slicelab does not implement np.ma.where(np.ma.masked)",
+                    ));
+                }
+                None => cond,
+            };
+            return np(s, "nonzero", vec![c], vec![]);
         }
         (Some(x), Some(y)) => (x, y),
         _ => {
@@ -346,13 +355,12 @@ pub fn where_(s: &mut Session, args: &Args) -> PyResult<Value> {
 /// fill_value=None)`: a copy sorted with masked values at the end (or
 /// the start), through `argsort` of the filled data.
 pub fn sort(s: &mut Session, args: &Args) -> PyResult<Value> {
-    for k in ["stable", "descending"] {
-        if args.kw(k).is_some_and(|v| !matches!(v, Value::None)) {
-            return Err(PyError::new(
-                "NotImplementedError",
-                format!("slicelab does not implement np.ma.sort({k}=...) yet"),
-            ));
-        }
+    if let Some(st) = args.kw("stable")
+        && truthy(st)?
+    {
+        return Err(PyError::value(
+            "`stable` parameter is not supported for masked arrays.",
+        ));
     }
     let a = args.kw("a").cloned().unwrap_or(Value::None);
     let mut axis = args.kw("axis").cloned().unwrap_or(Value::Int(-1));
