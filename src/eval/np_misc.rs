@@ -514,11 +514,13 @@ mod tests {
     fn separators_match_as_numpy_swabs_them() {
         assert_eq!(swab_separator(b","), b" ,");
         assert_eq!(swab_separator(b"  "), b"  ");
-        assert_eq!(swab_separator(b" ; "), b" ; ");
+        // The C adds a space after a trailing one (its comment says otherwise).
+        assert_eq!(swab_separator(b" ; "), b" ;  ");
         let data = b"1 ,  2";
         let mut at = 1;
         assert_eq!(skip_separator(data, &mut at, &swab_separator(b",")), 0);
-        assert_eq!(at, 5);
+        // The white space after the separator is left for the number reader.
+        assert_eq!(at, 3);
     }
 
     #[test]
