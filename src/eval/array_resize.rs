@@ -234,26 +234,21 @@ impl Walk<'_> {
             Value::Array(x) | Value::Flags(x) | Value::FlatIter(x) | Value::Void(x) => {
                 self.array(x)
             }
-            Value::Tuple(t) => {
-                if self.first_visit(Rc::as_ptr(t)) {
-                    for x in t.iter() {
-                        self.value(x);
-                    }
+            // Each container holds its references once, however often reached.
+            Value::Tuple(t) if self.first_visit(Rc::as_ptr(t)) => {
+                for x in t.iter() {
+                    self.value(x);
                 }
             }
-            Value::List(l) => {
-                if self.first_visit(Rc::as_ptr(l)) {
-                    for x in l.borrow().iter() {
-                        self.value(x);
-                    }
+            Value::List(l) if self.first_visit(Rc::as_ptr(l)) => {
+                for x in l.borrow().iter() {
+                    self.value(x);
                 }
             }
-            Value::Dict(d) => {
-                if self.first_visit(Rc::as_ptr(d)) {
-                    for (k, x) in d.borrow().iter() {
-                        self.value(k);
-                        self.value(x);
-                    }
+            Value::Dict(d) if self.first_visit(Rc::as_ptr(d)) => {
+                for (k, x) in d.borrow().iter() {
+                    self.value(k);
+                    self.value(x);
                 }
             }
             Value::Method(obj, _) => self.value(obj),
