@@ -442,6 +442,9 @@ conformance_tests! {
     random_signatures => "197_random_signatures",
     poly1d => "179_poly1d",
     roots => "186_roots",
+    resize_require => "188_resize_require",
+    fromstring_text => "189_fromstring",
+    ma_more => "190_ma_more",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -6,7 +6,7 @@
 //! Allocation is fallible: a learner's `np.zeros(10**13)` becomes a
 //! `MemoryError`, never an abort.
 
-use std::cell::{Ref, RefCell, RefMut};
+use std::cell::{Cell, Ref, RefCell, RefMut};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
@@ -19,7 +19,8 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 #[derive(Debug)]
 pub struct Buffer {
     id: u64,
-    nbytes: usize,
+    /// A `Cell` only for `ndarray.resize`, which reallocates in place.
+    nbytes: Cell<usize>,
     storage: RefCell<Storage>,
 }
 
@@ -239,7 +240,7 @@ impl Buffer {
         };
         Ok(Buffer {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            nbytes,
+            nbytes: Cell::new(nbytes),
             storage: RefCell::new(storage),
         })
     }
@@ -259,7 +260,7 @@ impl Buffer {
         {
             return Ok(Buffer {
                 id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-                nbytes,
+                nbytes: Cell::new(nbytes),
                 storage: RefCell::new(Storage::Large(map)),
             });
         }
@@ -274,12 +275,12 @@ impl Buffer {
 
     /// Size in bytes.
     pub fn nbytes(&self) -> usize {
-        self.nbytes
+        self.nbytes.get()
     }
 
     /// Read access to the bytes.
     pub fn bytes(&self) -> Ref<'_, [u8]> {
-        let n = self.nbytes;
+        let n = self.nbytes.get();
         Ref::map(self.storage.borrow(), |s| match s {
             Storage::Small(w) => &bytemuck::cast_slice::<u64, u8>(w)[..n],
             Storage::Large(m) => &m[..n],
@@ -290,7 +291,41 @@ impl Buffer {
     /// here or [`Buffer::bytes_mut_within`] (or `NdArray::bytes_mut`), so
     /// the open write log, if any, saves what is about to be overwritten.
     pub fn bytes_mut(self: &Rc<Self>) -> RefMut<'_, [u8]> {
-        self.bytes_mut_within(0, self.nbytes)
+        self.bytes_mut_within(0, self.nbytes.get())
+    }
+
+    /// Reallocate to `nbytes` in place, as `PyDataMem_UserRENEW` does
+    /// for `ndarray.resize`: the first bytes are kept, new ones are zero
+    /// (NumPy zero-fills them for a writeable array, and fresh memory is
+    /// zero here). The open write log keeps the old contents whole, so
+    /// `:undo` can put the old size back. The caller makes sure no other
+    /// array reads past the new end.
+    pub fn resize(
+        self: &Rc<Self>,
+        nbytes: usize,
+        shape: &[usize],
+        dtype_name: &str,
+    ) -> Result<(), EngineError> {
+        let fresh = Buffer::zeroed(nbytes, shape, dtype_name)?;
+        super::write_log::note_resize(self);
+        let keep = nbytes.min(self.nbytes());
+        fresh.unlogged_bytes_mut()[..keep].copy_from_slice(&self.bytes()[..keep]);
+        std::mem::swap(
+            &mut *self.storage.borrow_mut(),
+            &mut *fresh.storage.borrow_mut(),
+        );
+        self.nbytes.set(nbytes);
+        Ok(())
+    }
+
+    /// Put back the size and contents saved before a resize (`:undo`).
+    pub(super) fn restore_whole(&self, old: &[u8]) {
+        let mut storage = Storage::Small(vec![0; old.len().div_ceil(8)]);
+        if let Storage::Small(w) = &mut storage {
+            bytemuck::cast_slice_mut::<u64, u8>(w)[..old.len()].copy_from_slice(old);
+        }
+        *self.storage.borrow_mut() = storage;
+        self.nbytes.set(old.len());
     }
 
     /// Write access for a caller that writes only bytes `[lo, hi)`: the
@@ -313,11 +348,15 @@ impl Buffer {
 
     /// Put saved bytes back at `lo` (`:undo`); not itself logged.
     pub(super) fn restore(&self, lo: usize, old: &[u8]) {
-        self.unlogged_bytes_mut()[lo..lo + old.len()].copy_from_slice(old);
+        // A range saved before a resize that shrank the buffer may lie
+        // past its end once the resize is undone in the other order.
+        if let Some(dst) = self.unlogged_bytes_mut().get_mut(lo..lo + old.len()) {
+            dst.copy_from_slice(old);
+        }
     }
 
     fn unlogged_bytes_mut(&self) -> RefMut<'_, [u8]> {
-        let n = self.nbytes;
+        let n = self.nbytes.get();
         RefMut::map(self.storage.borrow_mut(), |s| match s {
             Storage::Small(w) => &mut bytemuck::cast_slice_mut::<u64, u8>(w)[..n],
             Storage::Large(m) => &mut m[..n],

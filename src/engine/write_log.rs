@@ -63,6 +63,9 @@ pub struct WriteLog {
     pub states: Vec<SavedState>,
     /// Ranges `[lo, hi)` written past the budget: not saved.
     pub unrecorded: Vec<(Rc<Buffer>, usize, usize)>,
+    /// Buffers `ndarray.resize` reallocated, with their whole contents
+    /// before (so their length is the old size).
+    pub resized: Vec<(Rc<Buffer>, Vec<u8>)>,
 }
 
 /// The log being filled, with its bookkeeping.
@@ -128,6 +131,35 @@ pub(super) fn note_bytes(buffer: &Rc<Buffer>, lo: usize, hi: usize) {
             && let Some(open) = open.as_mut()
         {
             open.save(buffer, lo, hi);
+        }
+    });
+}
+
+/// Save a buffer's whole contents (and so its size) before
+/// `Buffer::resize` reallocates it.
+pub(super) fn note_resize(buffer: &Rc<Buffer>) {
+    if !active() {
+        return;
+    }
+    WRITES.with(|w| w.set(w.get() + 1));
+    OPEN.with(|o| {
+        if let Ok(mut open) = o.try_borrow_mut()
+            && let Some(open) = open.as_mut()
+        {
+            let n = buffer.nbytes();
+            if buffer.id() >= open.first_new_id
+                || open.log.resized.iter().any(|(b, _)| Rc::ptr_eq(b, buffer))
+            {
+                return;
+            }
+            if n > open.budget_left {
+                open.log.unrecorded.push((buffer.clone(), 0, n));
+                return;
+            }
+            if let Some(old) = buffer.try_read(0, n) {
+                open.budget_left -= n;
+                open.log.resized.push((buffer.clone(), old));
+            }
         }
     });
 }
@@ -226,6 +258,11 @@ impl WriteLog {
 
     /// Put every saved byte and state back.
     pub fn restore(&self) {
+        // Sizes first: ranges saved before a resize are then in range
+        // again; ones saved after it past the old end are skipped.
+        for (b, old) in self.resized.iter().rev() {
+            b.restore_whole(old);
+        }
         for s in self.bytes.iter().rev() {
             s.buffer.restore(s.lo, &s.old);
         }
@@ -254,6 +291,22 @@ mod tests {
         assert!(log.bytes[0].old.iter().all(|&b| b == 0));
         log.restore();
         assert_eq!(a.buffer().bytes()[8], 0);
+    }
+
+    #[test]
+    fn a_resize_is_undone_to_the_old_size_and_contents() {
+        let a = NdArray::zeros(&[2], DType::Int64).unwrap();
+        a.bytes_mut()[0] = 7;
+        start(1 << 20);
+        a.buffer().resize(32, &[4], "int64").unwrap();
+        a.buffer().bytes_mut_within(16, 32)[16] = 9;
+        assert_eq!(a.buffer().nbytes(), 32);
+        assert_eq!(a.buffer().bytes()[0], 7);
+        let log = finish();
+        assert_eq!(log.resized.len(), 1);
+        log.restore();
+        assert_eq!(a.buffer().nbytes(), 16);
+        assert_eq!(a.buffer().bytes()[0], 7);
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
 
 /// One dimension of a shape: a Python int, a NumPy integer, a 0-d integer
 /// array (what NumPy takes by `__index__`).
-fn dimension(x: &Value) -> PyResult<i128> {
+pub(crate) fn dimension(x: &Value) -> PyResult<i128> {
     match x {
         Value::Int(i) => Ok(*i),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(i128::from(*i)),

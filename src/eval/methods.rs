@@ -672,6 +672,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             Value::Array(super::math_routines::round(a, d)?)
         }
         "dot" => super::linalg::dot(&Value::Array(a.clone()), args.req(0, "b", name)?)?,
+        "resize" => super::array_resize::resize(s, a, &args)?,
         "setflags" => {
             // NumPy's array_setflags: write= through the WRITEABLE rules,
             // align= accepted (every slicelab buffer is aligned), uic=True

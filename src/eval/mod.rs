@@ -60,10 +60,12 @@ mod shapes;
 mod textio;
 /// Lesson lines run with file writing refused (issue 19).
 pub use npy::{WritesRefused, refuse_file_writes};
+mod array_resize;
 mod cross;
 mod einsum;
 mod emath;
 mod matvec;
+mod np_misc;
 mod np_odds;
 mod np_testing;
 mod numpy;

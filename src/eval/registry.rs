@@ -1350,6 +1350,15 @@ pub const METHODS: &[(&str, Entry)] = &[
             Writes::Nothing,
         ),
     ),
+    (
+        "resize",
+        func(
+            "resize(*new_shape, refcheck=True)",
+            Style::CArgs { named: false },
+            "new_shape refcheck",
+            Writes::Receiver,
+        ),
+    ),
 ];
 
 /// The entry for array method `name`, if it is registered.

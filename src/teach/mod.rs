@@ -229,7 +229,9 @@ impl Teacher {
                 calls
             },
             loop_var: loops::loop_variable(&stmt),
-            calls_wrote_only_new: writes.log.bytes.is_empty() && writes.log.unrecorded.is_empty(),
+            calls_wrote_only_new: writes.log.bytes.is_empty()
+                && writes.log.unrecorded.is_empty()
+                && writes.log.resized.is_empty(),
             ..Report::default()
         };
         if outcome.error.is_none() {

@@ -39,16 +39,16 @@ const METHODS: &[&str] = &[
     "soften_mask",
     "unshare_mask",
     "shrink_mask",
+    "argmin",
+    "argmax",
+    "cumsum",
+    "cumprod",
+    "var",
+    "std",
 ];
 
 /// `np.ma.MaskedArray`'s methods slicelab does not have.
 const LACKING: &[&str] = &[
-    "argmin",
-    "argmax",
-    "std",
-    "var",
-    "cumsum",
-    "cumprod",
     "any",
     "all",
     "anom",
@@ -217,6 +217,43 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
                 "self axis fill_value keepdims",
             )?;
             super::reduce::min_max(s, m, name, &a)
+        }
+        "argmin" | "argmax" => {
+            let a = sig(
+                if name == "argmin" {
+                    "argmin(self, axis=None, fill_value=None, out=None, *, keepdims=<no value>)"
+                } else {
+                    "argmax(self, axis=None, fill_value=None, out=None, *, keepdims=<no value>)"
+                },
+                "self axis fill_value keepdims",
+            )?;
+            super::more::arg_extreme(s, m, name, &a)
+        }
+        "cumsum" | "cumprod" => {
+            let a = sig(
+                if name == "cumsum" {
+                    "cumsum(self, axis=None, dtype=None, out=None)"
+                } else {
+                    "cumprod(self, axis=None, dtype=None, out=None)"
+                },
+                "self axis dtype",
+            )?;
+            super::more::cumulate(s, m, name, &a)
+        }
+        "var" | "std" => {
+            let a = sig(
+                if name == "var" {
+                    "var(self, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, mean=<no value>)"
+                } else {
+                    "std(self, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, mean=<no value>)"
+                },
+                "self axis dtype ddof keepdims mean",
+            )?;
+            if name == "var" {
+                super::more::var(s, obj, m, &a)
+            } else {
+                super::more::std(s, obj, m, &a)
+            }
         }
         "ravel" => {
             let a = sig("ravel(self, order='C')", "self order")?;

@@ -17,6 +17,7 @@
 mod attrs;
 mod build;
 mod core;
+mod more;
 mod ops;
 pub(super) mod print;
 mod reduce;
@@ -521,6 +522,86 @@ pub const ENTRIES: &[Entry] = &[
         "a b",
         Writes::Nothing,
     ),
+    func(
+        "argmin(a, axis=None, fill_value=None, out=None, *, keepdims=<no value>)",
+        Style::Python,
+        "a axis fill_value keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "argmax(a, axis=None, fill_value=None, out=None, *, keepdims=<no value>)",
+        Style::Python,
+        "a axis fill_value keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "cumsum(a, axis=None, dtype=None, out=None)",
+        Style::Python,
+        "a axis dtype",
+        Writes::Nothing,
+    ),
+    func(
+        "cumprod(a, axis=None, dtype=None, out=None)",
+        Style::Python,
+        "a axis dtype",
+        Writes::Nothing,
+    ),
+    func(
+        "std(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, mean=<no value>)",
+        Style::Python,
+        "a axis dtype ddof keepdims mean",
+        Writes::Nothing,
+    ),
+    func(
+        "var(a, axis=None, dtype=None, out=None, ddof=0, keepdims=<no value>, mean=<no value>)",
+        Style::Python,
+        "a axis dtype ddof keepdims mean",
+        Writes::Nothing,
+    ),
+    func(
+        "concatenate(arrays, axis=0)",
+        Style::Python,
+        "arrays axis",
+        Writes::Nothing,
+    ),
+    func(
+        "stack(arrays, axis=0, out=None, *, dtype=None, casting='same_kind')",
+        Style::Python,
+        "arrays axis dtype casting",
+        Writes::Nothing,
+    ),
+    func(
+        "vstack(tup, *, dtype=None, casting='same_kind')",
+        Style::Python,
+        "tup dtype casting",
+        Writes::Nothing,
+    ),
+    func(
+        "row_stack(tup, *, dtype=None, casting='same_kind')",
+        Style::Python,
+        "tup dtype casting",
+        Writes::Nothing,
+    ),
+    func(
+        "hstack(tup, *, dtype=None, casting='same_kind')",
+        Style::Python,
+        "tup dtype casting",
+        Writes::Nothing,
+    ),
+    func("column_stack(tup)", Style::Python, "tup", Writes::Nothing),
+    func("dstack(tup)", Style::Python, "tup", Writes::Nothing),
+    func(
+        "where(condition, x=<no value>, y=<no value>)",
+        Style::Python,
+        "condition x y",
+        Writes::Nothing,
+    ),
+    func(
+        "sort(a, axis=-1, kind=None, order=None, endwith=True, fill_value=None, *, stable=None)",
+        Style::Python,
+        "a axis kind endwith fill_value stable",
+        Writes::Nothing,
+    ),
 ];
 
 /// NumPy's public `numpy.ma` names slicelab does not have yet: they
@@ -529,15 +610,6 @@ pub const ENTRIES: &[Entry] = &[
 const MISSING: &[&str] = &[
     "median",
     "average",
-    "std",
-    "var",
-    "argmin",
-    "argmax",
-    "cumsum",
-    "cumprod",
-    "concatenate",
-    "stack",
-    "where",
     "mask_or",
     "make_mask",
     "make_mask_none",
@@ -554,7 +626,6 @@ const MISSING: &[&str] = &[
     "allequal",
     "allclose",
     "dot",
-    "sort",
     "argsort",
     "unique",
     "ravel",
@@ -595,7 +666,6 @@ const MISSING: &[&str] = &[
     "atleast_2d",
     "atleast_3d",
     "choose",
-    "column_stack",
     "common_fill_value",
     "compress",
     "compress_nd",
@@ -606,7 +676,6 @@ const MISSING: &[&str] = &[
     "diag",
     "diagflat",
     "diagonal",
-    "dstack",
     "ediff1d",
     "expand_dims",
     "flatnotmasked_contiguous",
@@ -617,7 +686,6 @@ const MISSING: &[&str] = &[
     "fromfunction",
     "harden_mask",
     "hsplit",
-    "hstack",
     "identity",
     "ids",
     "in1d",
@@ -642,7 +710,6 @@ const MISSING: &[&str] = &[
     "repeat",
     "resize",
     "round_",
-    "row_stack",
     "setdiff1d",
     "setxor1d",
     "soften_mask",
@@ -653,7 +720,6 @@ const MISSING: &[&str] = &[
     "trace",
     "union1d",
     "vander",
-    "vstack",
 ];
 
 fn entry(name: &str) -> Option<&'static Entry> {
@@ -789,6 +855,13 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             let v = s.call_registered("np.arange", Args { pos, kw })?;
             build::plain(s, v)
         }
+        "argmin" | "argmax" | "cumsum" | "cumprod" | "std" | "var" => {
+            more::from_method(s, name, &args)
+        }
+        "concatenate" => more::concatenate(s, &args),
+        n if more::SEQ_JOINS.contains(&n) => more::seq_join(s, n, &args),
+        "where" => more::where_(s, &args),
+        "sort" => more::sort(s, &args),
         _ => ops::call_named(s, name, &args),
     }
 }

@@ -178,7 +178,7 @@ pub fn mean(s: &mut Session, m: &Masked, a: &Args) -> PyResult<Value> {
 
 /// `minimum_fill_value` / `maximum_fill_value`: the dtype's largest
 /// (for `min`) or smallest (for `max`) value.
-fn extreme_fill(dt: &DType, for_min: bool) -> PyResult<Value> {
+pub(super) fn extreme_fill(dt: &DType, for_min: bool) -> PyResult<Value> {
     let dt = dt.native();
     let v = match dt.clone() {
         DType::Bool => Scalar::Bool(for_min),
