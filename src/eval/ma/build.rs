@@ -33,13 +33,6 @@ fn holds_masked(v: &Value) -> bool {
     }
 }
 
-/// A plain array as a masked array with `nomask` (`.view(MaskedArray)`).
-pub fn plain(_s: &mut Session, v: Value) -> PyResult<Value> {
-    let a = array_of(v)?;
-    default_fill(a.dtype())?;
-    Ok(Masked::new(view(&a), None).into_value())
-}
-
 /// `MaskedArray.__new__` for data that is not already masked.
 pub fn array(s: &mut Session, args: &Args) -> PyResult<Value> {
     let data = args.kw("data").cloned().unwrap_or(Value::None);

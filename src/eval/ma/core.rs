@@ -259,3 +259,9 @@ pub fn check_fill(s: &mut Session, fill: &Value, dt: &DType) -> PyResult<(DType,
     }
     Ok((a.dtype().native(), a.first()))
 }
+/// A plain array as a masked array with `nomask` (`.view(MaskedArray)`).
+pub fn plain(_s: &mut Session, v: Value) -> PyResult<Value> {
+    let a = array_of(v)?;
+    default_fill(a.dtype())?;
+    Ok(Masked::new(view(&a), None).into_value())
+}

@@ -811,7 +811,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         }
         "compressed" | "count" | "sum" | "prod" | "mean" | "min" | "max" => {
             let a = a0();
-            let a = if is_ma(&a) { a } else { build::plain(s, a)? };
+            let a = if is_ma(&a) { a } else { core::plain(s, a)? };
             let rest = Args {
                 pos: vec![],
                 kw: args
@@ -831,7 +831,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
                     kw: args.kw.clone(),
                 },
             )?;
-            build::plain(s, v)
+            core::plain(s, v)
         }
         "arange" => {
             let mut pos = vec![a0()];
@@ -853,7 +853,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
                 .cloned()
                 .collect();
             let v = s.call_registered("np.arange", Args { pos, kw })?;
-            build::plain(s, v)
+            core::plain(s, v)
         }
         "argmin" | "argmax" | "cumsum" | "cumprod" | "std" | "var" => {
             more::from_method(s, name, &args)

@@ -28,9 +28,8 @@ pub const SEQ_JOINS: &[&str] = &[
 
 /// `masked_array(data, mask=mask)`.
 fn masked_array(s: &mut Session, data: Value, mask: Value) -> PyResult<Value> {
-    super::call(
-        s,
-        "array",
+    s.call_registered(
+        "np.ma.array",
         Args {
             pos: vec![data],
             kw: vec![("mask".into(), mask)],
@@ -116,8 +115,7 @@ pub fn var(s: &mut Session, obj: &Value, m: &Masked, a: &Args) -> PyResult<Value
     };
     let mut ckw = vec![("axis".to_string(), axis.clone())];
     ckw.extend(keep.iter().map(|(k, v)| (k.to_string(), v.clone())));
-    let cnt = super::attrs::call_method(
-        s,
+    let cnt = s.call_method_registered(
         obj,
         "count",
         Args {
@@ -133,8 +131,7 @@ pub fn var(s: &mut Session, obj: &Value, m: &Masked, a: &Args) -> PyResult<Value
     if let Some(dt) = a.kw("dtype") {
         mkw.push(("dtype".to_string(), dt.clone()));
     }
-    let mean = super::attrs::call_method(
-        s,
+    let mean = s.call_method_registered(
         obj,
         "mean",
         Args {
@@ -147,9 +144,8 @@ pub fn var(s: &mut Session, obj: &Value, m: &Masked, a: &Args) -> PyResult<Value
         m.data.dtype().native(),
         DType::Complex64 | DType::Complex128
     ) {
-        let ab = super::call(
-            s,
-            "absolute",
+        let ab = s.call_registered(
+            "np.ma.absolute",
             Args {
                 pos: vec![danom],
                 kw: vec![],
@@ -161,8 +157,7 @@ pub fn var(s: &mut Session, obj: &Value, m: &Masked, a: &Args) -> PyResult<Value
     }
     let mut skw = vec![("axis".to_string(), axis.clone())];
     skw.extend(keep.iter().map(|(k, v)| (k.to_string(), v.clone())));
-    let sum = super::attrs::call_method(
-        s,
+    let sum = s.call_method_registered(
         &danom,
         "sum",
         Args {
@@ -174,9 +169,8 @@ pub fn var(s: &mut Session, obj: &Value, m: &Masked, a: &Args) -> PyResult<Value
     if is_masked_constant(&sum) {
         return Ok(super::core::masked());
     }
-    let dvar = super::call(
-        s,
-        "divide",
+    let dvar = s.call_registered(
+        "np.ma.divide",
         Args {
             pos: vec![sum, cnt.clone()],
             kw: vec![],
@@ -214,9 +208,8 @@ pub fn std(s: &mut Session, obj: &Value, m: &Masked, a: &Args) -> PyResult<Value
     if is_masked_constant(&dvar) {
         return Ok(dvar);
     }
-    super::call(
-        s,
-        "sqrt",
+    s.call_registered(
+        "np.ma.sqrt",
         Args {
             pos: vec![dvar],
             kw: vec![],
@@ -316,9 +309,8 @@ pub fn where_(s: &mut Session, args: &Args) -> PyResult<Value> {
             return Err(PyError::value("Must provide both 'x' and 'y' or neither."));
         }
     };
-    let cf = super::call(
-        s,
-        "filled",
+    let cf = s.call_registered(
+        "np.ma.filled",
         Args {
             pos: vec![cond.clone(), Value::Bool(false)],
             kw: vec![],
@@ -468,11 +460,11 @@ pub fn from_method(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> 
     let a = if crate::eval::object::is_ma(&a) {
         a
     } else {
-        super::build::plain(s, a)?
+        super::core::plain(s, a)?
     };
     let rest = Args {
         pos: vec![],
         kw: pass_on(args, &["a"]),
     };
-    super::attrs::call_method(s, &a, name, rest)
+    s.call_method_registered(&a, name, rest)
 }
