@@ -436,6 +436,9 @@ conformance_tests! {
     fft_helpers_errors => "183_fft_helpers_errors",
     fft_digits => "184_fft_digits",
     matvec_vecmat => "154_matvec_vecmat",
+    datetime_to_python => "191_datetime_to_python",
+    datetime_reductions => "192_datetime_reductions",
+    busday => "193_busday",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

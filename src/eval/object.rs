@@ -70,6 +70,10 @@ pub enum Obj {
     PyUfunc(super::vectorize::PyUfunc),
     /// A `numpy.vectorize` object.
     Vectorize(super::vectorize::Vectorize),
+    /// A Python `datetime.date` / `datetime` / `timedelta` (from `.item()`).
+    PyTime(super::pydatetime::PyTime),
+    /// A `numpy.busdaycalendar`.
+    BusDayCal(crate::engine::busday::Calendar),
 }
 
 /// The `NpzFile` an object value holds, if it is one.
@@ -179,6 +183,8 @@ impl Obj {
             Obj::NpzView(..) => "ItemsView".into(),
             Obj::PyUfunc(_) => "numpy.ufunc".into(),
             Obj::Vectorize(_) => "vectorize".into(),
+            Obj::BusDayCal(_) => "numpy.busdaycalendar".into(),
+            Obj::PyTime(t) => t.type_path().into(),
         }
     }
 }
@@ -211,6 +217,8 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
+        Obj::BusDayCal(_) => "numpy.busdaycalendar",
+        Obj::PyTime(t) => t.type_path(),
     })
 }
 
@@ -297,6 +305,8 @@ pub fn repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Property(_) => format!("<property object at {addr:#x}>"),
         Obj::PyUfunc(u) => format!("<ufunc '{}'>", u.name),
         Obj::Vectorize(_) => super::vectorize::vectorize_repr(o),
+        Obj::BusDayCal(_) => super::busday::calendar_repr(o),
+        Obj::PyTime(t) => t.repr(),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
             format!("<{}({})>", o.type_name(), super::display::repr(f, opts))
         }
@@ -325,6 +335,7 @@ pub fn str_of(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Exc(e, _) => e.message.clone(),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::str_of(o, opts),
         Obj::RecArray(_) | Obj::Record(_) => super::recarray::str_of(o, opts),
+        Obj::PyTime(t) => t.str(),
         _ => repr(o, opts),
     }
 }

@@ -328,10 +328,7 @@ fn cmp_name(op: CompareOp) -> &'static str {
 /// refused when the result type cannot be cast back (`same_kind`).
 pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult<()> {
     if super::datetime::is_time_dtype(target.dtype()) || super::datetime::involves_time(value) {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not implement in-place operators on datetime64/timedelta64 arrays yet",
-        ));
+        return super::datetime_routines::inplace(op, target, value);
     }
     let x = Operand::Strong(target.clone(), false);
     let y = operand(value)?;
