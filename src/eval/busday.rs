@@ -191,7 +191,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
 
 /// Ctrl-C is polled every 4096 elements.
 fn poll(k: usize) -> PyResult<()> {
-    if k % 4096 == 0 {
+    if k.is_multiple_of(4096) {
         crate::engine::interrupt::check()?;
     }
     Ok(())

@@ -215,7 +215,7 @@ pub fn item_or_list(
     }
     let mut items = Vec::with_capacity(vals.len());
     for (k, s) in vals.iter().enumerate() {
-        if k % 4096 == 0 {
+        if k.is_multiple_of(4096) {
             crate::engine::interrupt::check()?;
         }
         items.push(to_python(&dt, s)?);
