@@ -445,6 +445,9 @@ conformance_tests! {
     resize_require => "188_resize_require",
     fromstring_text => "189_fromstring",
     ma_more => "190_ma_more",
+    datetime_to_python => "191_datetime_to_python",
+    datetime_reductions => "192_datetime_reductions",
+    busday => "193_busday",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

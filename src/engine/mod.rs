@@ -6,6 +6,7 @@
 pub mod array;
 pub mod broadcast;
 pub mod buffer;
+pub mod busday;
 pub mod datetime;
 pub mod divide;
 pub mod dtype;

@@ -279,6 +279,8 @@ impl Walk<'_> {
                     // values aside); sets hold no arrays (unhashable); the
                     // rest hold functions, strings and files.
                     Obj::Func(_)
+                    | Obj::PyTime(_)
+                    | Obj::BusDayCal(_)
                     | Obj::Exc(..)
                     | Obj::Context(_)
                     | Obj::Super(..)

@@ -513,6 +513,7 @@ const STRUCTURAL: &[&str] = &[
 pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
     let name = e.name();
     match name {
+        n if super::busday::answers(n) => super::busday::call(n, &args),
         "isnat" => {
             let bound = crate::eval::binding::prepare(e, &args)?;
             let x = bound.pos.first().cloned().unwrap_or(Value::None);
@@ -533,6 +534,15 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             Err(refuse(format!("np.{name} with a generic datetime64 dtype")))
         }
         n if STRUCTURAL.contains(&n) || answers(n) => s.call_function(&format!("np.{name}"), args),
+        n if super::datetime_routines::answers(n) => {
+            let bound = crate::eval::binding::prepare(e, &args)?;
+            let a = match bound.pos.first() {
+                Some(Value::Array(a)) => a.clone(),
+                Some(v @ (Value::List(_) | Value::Tuple(_))) => super::convert::to_array(v, None)?,
+                _ => return Err(refuse(format!("np.{name} of this value"))),
+            };
+            super::datetime_routines::call(name, &a, &bound, false)
+        }
         "sort" | "argsort" | "min" | "max" | "amin" | "amax" | "diff" | "unique"
             if args.pos.len() == 1 && args.kw.is_empty() =>
         {

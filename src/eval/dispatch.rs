@@ -57,6 +57,10 @@ impl Session {
         {
             return super::ma::np_function(self, entry, args);
         }
+        // NumPy's C parser sees defaults given explicitly; busday binds itself.
+        if super::busday::answers(entry.name()) {
+            return self.call_function(name, args);
+        }
         let args = match super::poly1d::np_function(self, entry.name(), args) {
             Ok(out) => return out,
             Err(args) => args,

@@ -168,6 +168,12 @@ fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> 
             }
         }));
     }
+    if time && matches!(name, "item" | "tolist") {
+        return Some(super::pydatetime::item_or_list(&arr, name, args));
+    }
+    if time && matches!(obj, Value::Array(_)) && super::datetime_routines::answers(name) {
+        return Some(super::datetime_routines::call(name, &arr, args, true));
+    }
     if !time || super::datetime::method_allowed(name) {
         return None;
     }

@@ -1616,6 +1616,7 @@ impl Session {
             n if super::vecdot::answers(n) => super::vecdot::call(&args)?,
             n if super::matvec::answers(n) => super::matvec::call(n, &args)?,
             n if super::datetime::answers(n) => super::datetime::call(n, &args)?,
+            n if super::busday::answers(n) => super::busday::call(n, &args)?,
             n if super::ufunc_methods::answers(n) => super::ufunc_methods::call(self, n, &args)?,
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::searching::answers(n) => super::searching::call(n, &args)?,

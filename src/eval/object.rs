@@ -93,6 +93,10 @@ pub enum Obj {
     Vectorize(Vectorize),
     /// A `numpy.poly1d`.
     Poly1d(Poly1d),
+    /// A Python `datetime.date` / `datetime` / `timedelta` (from `.item()`).
+    PyTime(PyTime),
+    /// A `numpy.busdaycalendar`.
+    BusDayCal(crate::engine::busday::Calendar),
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -173,6 +177,8 @@ impl Obj {
             Obj::PyUfunc(_) => "numpy.ufunc".into(),
             Obj::Vectorize(_) => "vectorize".into(),
             Obj::Poly1d(_) => "poly1d".into(),
+            Obj::BusDayCal(_) => "numpy.busdaycalendar".into(),
+            Obj::PyTime(t) => t.type_path().into(),
         }
     }
 }
@@ -604,4 +610,17 @@ pub enum MachInfo {
 pub struct Poly1d {
     pub(super) coeffs: RefCell<ArrayRef>,
     pub(super) variable: Rc<str>,
+}
+
+// ---- Python datetime values (behaviour: pydatetime.rs) ----
+
+/// One Python datetime value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PyTime {
+    /// `datetime.date(y, m, d)`.
+    Date(i64, i32, i32),
+    /// `datetime.datetime(y, m, d, h, mi, s, us)`.
+    DateTime([i64; 7]),
+    /// `datetime.timedelta(days, seconds, microseconds)`, normalised.
+    Delta(i64, i64, i64),
 }

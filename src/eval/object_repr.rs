@@ -48,6 +48,8 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::PyUfunc(u) => format!("<ufunc '{}'>", u.name),
         Obj::Vectorize(_) => vectorize_repr(o),
         Obj::Poly1d(p) => poly1d_repr(p, opts),
+        Obj::BusDayCal(_) => format!("<numpy.busdaycalendar object at {addr:#x}>"),
+        Obj::PyTime(t) => t.repr(),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {
             format!("<{}({})>", o.type_name(), repr(f, opts))
         }
@@ -74,6 +76,7 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::str_of(o, opts),
         Obj::RecArray(_) | Obj::Record(_) => record_str(o, opts),
         Obj::Poly1d(p) => poly1d_str(p, opts).unwrap_or_else(|e| e.message),
+        Obj::PyTime(t) => t.str(),
         _ => object_repr(o, opts),
     }
 }

@@ -336,10 +336,7 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
     if crate::eval::datetime_convert::is_time_dtype(target.dtype())
         || crate::eval::datetime_convert::involves_time(value)
     {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not implement in-place operators on datetime64/timedelta64 arrays yet",
-        ));
+        return super::datetime_routines::inplace(op, target, value);
     }
     let x = Operand::Strong(target.clone(), false);
     let y = operand(value)?;

@@ -235,6 +235,7 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         )),
         (Obj::PyUfunc(u), _) => super::vectorize::ufunc_attr(u, name),
         (Obj::Vectorize(v), _) => super::vectorize::vectorize_attr(v, name),
+        (Obj::BusDayCal(c), _) => super::busday::calendar_attr(c, name),
         _ => Err(PyError::attribute(&o.type_name(), name)),
     }
 }

@@ -72,6 +72,8 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
         Obj::Poly1d(_) => POLY1D,
+        Obj::BusDayCal(_) => "numpy.busdaycalendar",
+        Obj::PyTime(t) => t.type_path(),
     })
 }
 /// `np.recarray`'s qualified name (`type(r)`).
