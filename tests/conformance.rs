@@ -436,6 +436,10 @@ conformance_tests! {
     fft_helpers_errors => "183_fft_helpers_errors",
     fft_digits => "184_fft_digits",
     matvec_vecmat => "154_matvec_vecmat",
+    object_construct => "169_object_construct",
+    object_indexing => "170_object_indexing",
+    object_arithmetic => "171_object_arithmetic",
+    object_frompyfunc_char => "185_object_frompyfunc_char",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -22,7 +22,9 @@ pub fn copy_cast(
 ) {
     let item = sdtype.itemsize();
     // Nothing to copy; an empty view's offset may lie past its buffer's end.
-    if dl.size() == 0 {
+    // Ids and numbers never cast into each other (callers refuse it first
+    // through `array::refuse_object_cast`; this keeps the bytes untouched).
+    if dl.size() == 0 || ((*sdtype == DType::Object) != (*ddtype == DType::Object)) {
         return;
     }
     // A record with gaps is copied field by field (below): its gap bytes

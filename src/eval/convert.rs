@@ -121,6 +121,9 @@ fn flatten_into(v: &Value, record: bool, out: &mut Vec<Value>) {
 /// A Python value as an element scalar for `dtype`, checking what NumPy
 /// checks when it stores a Python object: ints must fit, strings must parse.
 pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
+    if *dtype == DType::Object {
+        return Ok(Scalar::Object(super::object_array::store(v)));
+    }
     if let DType::Time(u, delta) = dtype.native() {
         return super::datetime::element(v, u, delta);
     }
@@ -272,6 +275,9 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     {
         return super::datetime::cast(a, dtype.unwrap_or(a.dtype()));
     }
+    if dtype == Some(&DType::Object) {
+        return super::object_array::from_nested(v, MAX_DIMS);
+    }
     if let Value::Array(a) = v {
         let dt = match dtype {
             Some(DType::Str(0)) => DType::Str(str_width(a.dtype())),
@@ -298,6 +304,9 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     };
     let mut leaves = vec![];
     flatten_into(v, record, &mut leaves);
+    if dtype.is_none() && leaves.iter().any(super::object_array::is_object_leaf) {
+        return super::object_array::from_nested(v, shape.len());
+    }
     let dt = match dtype {
         // `dtype=str` sizes Python values by their own text, and NumPy
         // values (scalars, array elements) by their type's width.
@@ -404,6 +413,9 @@ pub fn str_width(dtype: &DType) -> usize {
         Kind::Bytes | Kind::Void => dtype.itemsize(),
         Kind::Float | Kind::Complex => 32,
         Kind::TimeDelta => 21,
+        // Never asked of object arrays (their casts go through
+        // `object_array.rs`); the widest text any element could need.
+        Kind::Object => 64,
         Kind::DateTime => match dtype.native() {
             DType::Time(u, _) => crate::engine::datetime::iso_strlen(u.base),
             _ => 32,

@@ -16,6 +16,11 @@ use super::value::{TypeObj, Value};
 /// field tuples.
 pub fn dtype_arg(v: &Value) -> PyResult<DType> {
     Ok(match v {
+        // Object dtypes reach the engine only through `object_array.rs`,
+        // which checks `wants_object` before it gets here.
+        Value::DType(DType::Object) | Value::Type(TypeObj::NpScalar(DType::Object)) => {
+            return Err(not_supported("object arrays (dtype=object)"));
+        }
         Value::DType(d) => d.clone(),
         Value::Type(TypeObj::NpScalar(d)) => d.clone(),
         Value::Type(TypeObj::NpStr) => DType::Str(0),
@@ -69,7 +74,11 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
 /// `np.dtype(obj, align=False, copy=False)`. With `align=True` a record
 /// is laid out as a C compiler would lay out the struct.
 pub fn dtype_call(args: &super::interp::Args) -> PyResult<Value> {
-    let dt = dtype_arg(args.req(0, "dtype", "dtype")?)?;
+    let given = args.req(0, "dtype", "dtype")?;
+    if super::object_array::wants_object(given) {
+        return Ok(Value::DType(DType::Object));
+    }
+    let dt = dtype_arg(given)?;
     let align = match args.get(1, "align") {
         Some(v) => super::interp::truthy(v)?,
         None => false,

@@ -119,6 +119,7 @@ fn type_num(dt: &DType) -> i128 {
         DType::Float16 => 23,
         DType::Time(_, false) => 21,
         DType::Time(_, true) => 22,
+        DType::Object => 17,
         DType::Ordered(inner, _) => type_num(inner),
     }
 }

@@ -103,6 +103,7 @@ fn scalar_truth(s: &Scalar) -> bool {
         Scalar::Str(s) => !s.is_empty(),
         Scalar::Bytes(b) => !b.is_empty(),
         Scalar::Record(_) => true,
+        Scalar::Object(id) => truthy(&super::object_array::element(*id)).unwrap_or(true),
     }
 }
 
@@ -162,6 +163,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
 pub fn wrap_indexed(source: &ArrayRef, r: Indexed) -> Value {
     match r {
         Indexed::Array(a) => Value::Array(a),
+        Indexed::Scalar(Scalar::Object(id)) => super::object_array::element(id),
         Indexed::Scalar(s) => Value::NpScalar(source.dtype().native(), s),
     }
 }
@@ -585,6 +587,22 @@ impl Session {
                 v,
             );
         }
+        if let Value::Array(a) = v
+            && *a.dtype() == DType::Object
+        {
+            // NumPy's object loops call the element's own operator.
+            let mut out = Vec::new();
+            for x in super::object_array::values(a) {
+                out.push(self.unary(op, &x)?);
+            }
+            if a.ndim() == 0 {
+                return Ok(out.into_iter().next().unwrap_or(Value::None));
+            }
+            return Ok(Value::Array(super::object_array::from_values(
+                &a.shape(),
+                &out,
+            )?));
+        }
         if is_numpy(v) {
             let (arr, scalar) = match v {
                 Value::Array(a) => (a.clone(), false),
@@ -993,6 +1011,17 @@ impl Session {
         }
         if super::pyclass::setattr(obj, name, value).is_some() {
             return Ok(());
+        }
+        if let Value::Array(a) = obj
+            && *a.dtype() == DType::Object
+            && name != "shape"
+        {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!(
+                    "setting ndarray.{name} on object arrays (dtype=object) is not supported in slicelab"
+                ),
+            ));
         }
         match (obj, name) {
             (Value::Array(a), "shape") => {
@@ -1458,6 +1487,9 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     }
     a.check_writeable()?;
     let items = to_index_items(idx)?;
+    if *a.dtype() == DType::Object {
+        return super::object_array::setitem(a, &items, value);
+    }
     let dt = a.dtype().clone();
     let src: ArrayRef = match value {
         Value::Array(v) => v.clone(),

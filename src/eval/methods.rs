@@ -29,6 +29,7 @@ pub(super) fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
         Scalar::Complex(r, i) => Value::Complex(*r, *i),
         Scalar::Str(t) => Value::str(t),
         Scalar::Bytes(b) => Value::Bytes(Rc::from(b.as_slice())),
+        Scalar::Object(id) => super::object_array::element(*id),
         Scalar::Record(items) => {
             let DType::Record(rec) = dt else {
                 return Value::None;
@@ -83,6 +84,14 @@ fn tolist(a: &ArrayRef) -> Value {
 
 /// `a.NAME` for an array.
 pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
+    if *a.dtype() == DType::Object
+        && matches!(name, "real" | "imag" | "flat" | "__array_interface__")
+    {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("ndarray.{name} on object arrays (dtype=object) is not supported in slicelab"),
+        ));
+    }
     Ok(match name {
         "shape" => ints(&a.shape()),
         "ndim" => Value::Int(a.ndim() as i128),
@@ -221,9 +230,11 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
             DType::Record(_) => "V",
             DType::Time(_, false) => "M",
             DType::Time(_, true) => "m",
+            DType::Object => "O",
             DType::Ordered(..) => unreachable!("native() strips the order"),
         }),
         "str" => Value::str(&dt.descr()),
+        "type" if *dt == DType::Object => Value::Type(TypeObj::NpScalar(DType::Object)),
         "type" => Value::Type(super::numpy::type_of(&Value::NpScalar(
             dt.native(),
             Scalar::Int(0),
@@ -324,7 +335,11 @@ fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> 
         _ => return None,
     };
     let time = super::datetime::is_time_dtype(arr.dtype());
-    if name == "astype" {
+    if name == "astype"
+        && !args
+            .get(0, "dtype")
+            .is_some_and(super::object_array::wants_object)
+    {
         let to = match args.get(0, "dtype").map(dtype_arg) {
             Some(Ok(d)) => d,
             Some(Err(e)) => return Some(Err(e)),
@@ -709,6 +724,16 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             None | Some(Value::None) => Value::Array(NdArray::view_with(a, a.layout())),
             Some(d) => super::math_routines::view_as(a, dtype_arg(d)?)?,
         },
+        "astype" if super::object_array::wants_object(args.req(0, "dtype", name)?) => {
+            // Only `dtype` (and the defaults) reach here for now.
+            if args.kw.iter().any(|(k, _)| k != "dtype") || args.pos.len() > 1 {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "astype(object) with order=, casting=, subok= or copy= is not supported in slicelab",
+                ));
+            }
+            Value::Array(super::object_array::to_object(a)?)
+        }
         "astype" => {
             let dt = match dtype_arg(args.req(0, "dtype", name)?)? {
                 // An unsized str takes NumPy's width for the source type.

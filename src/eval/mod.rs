@@ -44,6 +44,7 @@ mod np_fft;
 mod np_linalg;
 mod npy;
 mod numeric;
+mod object_array;
 mod pad;
 mod shapes;
 mod textio;

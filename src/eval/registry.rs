@@ -1596,6 +1596,12 @@ impl Session {
             (Value::Array(_), Some(entry)) => prepare_method(name, entry, obj, &args)?,
             _ => args,
         };
+        if let Value::Array(a) = obj
+            && *a.dtype() == crate::engine::DType::Object
+            && let Some(r) = super::object_array::method(a, name, &args)
+        {
+            return r;
+        }
         super::methods::call_method(self, obj, name, args)
     }
 
@@ -1624,6 +1630,9 @@ impl Session {
         }
         let args = super::recarray::np_args(entry.name(), args)?;
         let prepared = prepare(entry, &args)?;
+        if super::object_array::involved(&prepared) {
+            return super::object_array::np_function(self, entry, args);
+        }
         // Modules that bind calls against their own signatures take the
         // call as written (the registry has checked it already).
         // (By name: a `const` table's items need not have one address.)

@@ -1,0 +1,993 @@
+//! Object arrays (`dtype=object`): Python values as elements.
+//!
+//! The engine keeps each element as an opaque id (`engine/object.rs`);
+//! this module is the only place that turns ids into `Value`s and back.
+//! What works follows NumPy: construction (`np.array(..., dtype=object)`,
+//! ragged lists, `None` inferring object, `np.empty/zeros/ones/full`),
+//! printing (each element's repr, a list as `list([...])`, no padding —
+//! `_object_format` in `numpy/_core/arrayprint.py`), indexing (an element
+//! comes back as the Python value itself; slices are views sharing the
+//! references), assignment of any value, `astype(object)` and back,
+//! arithmetic and comparisons through the elements' Python operators
+//! (NumPy's `OO->O` loops; comparisons give bool, as the `OO->?` loops),
+//! `sum`/`max`/`min` over every axis, `tolist`, `np.concatenate`.
+//! Every other NumPy routine or method given an object array is refused
+//! with `NotImplementedError` here, before any typed kernel can read ids
+//! as numbers.
+
+use std::rc::Rc;
+
+use crate::engine::dtype::DType;
+use crate::engine::kernels::{BinaryOp, CompareOp};
+use crate::engine::object::{NONE_ID, intern, lookup};
+use crate::engine::{ArrayRef, NdArray, Scalar};
+use crate::render::{ElementSource, PrintOptions};
+use crate::syntax::ast;
+
+use super::error::{PyError, PyResult};
+use super::interp::{Args, truthy};
+use super::registry::Entry;
+use super::value::{TypeObj, Value};
+
+/// The Python value an object element holds.
+pub fn element(id: u64) -> Value {
+    lookup(id)
+        .and_then(|h| h.downcast_ref::<Value>().cloned())
+        .unwrap_or(Value::None)
+}
+
+/// The id to store for a Python value (a reference to it: a list stored
+/// is the same list, as in NumPy).
+pub fn store(v: &Value) -> u64 {
+    match v {
+        Value::None => NONE_ID,
+        other => intern(Rc::new(other.clone())),
+    }
+}
+
+/// True for an ndarray of dtype object.
+pub fn is_object_array(v: &Value) -> bool {
+    matches!(v, Value::Array(a) if *a.dtype() == DType::Object)
+}
+
+/// True when a `dtype=` argument names the object dtype (`object`,
+/// `'O'`, `np.object_`, `np.dtype('O')`).
+pub fn wants_object(v: &Value) -> bool {
+    match v {
+        Value::Type(TypeObj::Builtin("object")) => true,
+        Value::Type(TypeObj::NpScalar(DType::Object)) | Value::DType(DType::Object) => true,
+        Value::Str(s) => matches!(s.as_ref(), "O" | "object" | "|O" | "O8" | "object_"),
+        _ => false,
+    }
+}
+
+fn not_supported(what: &str) -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        format!("{what} on object arrays (dtype=object) is not supported in slicelab"),
+    )
+}
+
+/// An object array of `shape` holding `values` in C order.
+pub fn from_values(shape: &[usize], values: &[Value]) -> PyResult<ArrayRef> {
+    let ids: Vec<Scalar> = values.iter().map(|v| Scalar::Object(store(v))).collect();
+    Ok(NdArray::from_scalars(shape, DType::Object, &ids)?)
+}
+
+/// The elements of any array in C order as Python values: an object
+/// array's references, another array's elements as `.item()` gives them
+/// (NumPy's cast to object).
+pub fn values(a: &NdArray) -> Vec<Value> {
+    let dt = a.dtype().clone();
+    a.to_scalars()
+        .iter()
+        .map(|s| super::methods::scalar_to_py(&dt, s))
+        .collect()
+}
+
+/// `a.astype(object)`: a new object array.
+pub fn to_object(a: &NdArray) -> PyResult<ArrayRef> {
+    if matches!(a.dtype(), DType::Record(_) | DType::Time(..)) {
+        return Err(not_supported(
+            "casting structured or datetime arrays to object",
+        ));
+    }
+    from_values(&a.shape(), &values(a))
+}
+
+fn is_sequence(v: &Value) -> bool {
+    matches!(
+        super::named_tuple::plain(v),
+        Value::List(_) | Value::Tuple(_)
+    )
+}
+
+fn items(v: &Value) -> Vec<Value> {
+    match super::named_tuple::plain(v) {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.as_ref().clone(),
+        _ => vec![],
+    }
+}
+
+/// NumPy's shape discovery for `dtype=object` (`update_shape` in
+/// `array_coercion.c`): the shape is what every sequence agrees on; a
+/// scalar or a length mismatch at depth `d` cuts the shape to `d` dims,
+/// and whatever sits there becomes an element.
+fn discover(v: &Value, depth: usize, shape: &mut Vec<usize>, max: &mut usize) {
+    if depth >= *max {
+        return;
+    }
+    let (n, children): (usize, Vec<Value>) = match v {
+        Value::Array(a) if a.ndim() > 0 => {
+            // An array contributes its whole shape at once.
+            let s = a.shape();
+            for (k, &len) in s.iter().enumerate() {
+                let d = depth + k;
+                if d >= *max {
+                    return;
+                }
+                if d < shape.len() {
+                    if shape[d] != len {
+                        *max = d;
+                        shape.truncate(d);
+                        return;
+                    }
+                } else {
+                    shape.push(len);
+                }
+            }
+            if depth + s.len() < *max {
+                *max = depth + s.len();
+                shape.truncate(*max);
+            }
+            return;
+        }
+        _ if is_sequence(v) => {
+            let it = items(v);
+            (it.len(), it)
+        }
+        _ => {
+            *max = depth;
+            shape.truncate(depth);
+            return;
+        }
+    };
+    if depth < shape.len() {
+        if shape[depth] != n {
+            *max = depth;
+            shape.truncate(depth);
+            return;
+        }
+    } else {
+        shape.push(n);
+    }
+    for c in &children {
+        discover(c, depth + 1, shape, max);
+    }
+}
+
+/// The elements at depth `dims` of nested sequences, in C order.
+fn gather(v: &Value, depth: usize, dims: usize, out: &mut Vec<Value>) -> PyResult<()> {
+    if depth == dims {
+        out.push(v.clone());
+        return Ok(());
+    }
+    match v {
+        Value::Array(a) => {
+            if a.ndim() + depth != dims {
+                return Err(not_supported("an ndarray cut by a ragged object array"));
+            }
+            out.extend(values(a));
+        }
+        _ => {
+            for c in items(v) {
+                gather(&c, depth + 1, dims, out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `np.array(v, dtype=object)` with at most `max_dims` dimensions.
+pub fn from_nested(v: &Value, max_dims: usize) -> PyResult<ArrayRef> {
+    if let Some(items) = super::pyiter::range_list(v)? {
+        return from_nested(&items, max_dims);
+    }
+    if let Value::Array(a) = v {
+        if *a.dtype() == DType::Object {
+            return Ok(a.copy(crate::engine::Order::C)?);
+        }
+        return to_object(a);
+    }
+    let mut shape = Vec::new();
+    let mut max = max_dims.min(64);
+    discover(v, 0, &mut shape, &mut max);
+    shape.truncate(max);
+    let mut out = Vec::new();
+    gather(v, 0, shape.len(), &mut out)?;
+    from_values(&shape, &out)
+}
+
+/// True when a value inside a list makes NumPy choose dtype object.
+pub fn is_object_leaf(v: &Value) -> bool {
+    match v {
+        Value::None
+        | Value::Dict(_)
+        | Value::Slice(_)
+        | Value::Ellipsis
+        | Value::Type(_)
+        | Value::Function(_)
+        | Value::Method(..)
+        | Value::Module(_)
+        | Value::DType(_) => true,
+        Value::Object(o) => !matches!(o.as_ref(), super::object::Obj::NamedTuple(_)),
+        Value::Array(a) => *a.dtype() == DType::Object,
+        // A Python int no 64-bit type holds.
+        Value::Int(i) => *i < i64::MIN as i128 || *i > u64::MAX as i128,
+        _ => false,
+    }
+}
+
+// ---- printing -----------------------------------------------------------
+
+/// The text of one element as NumPy's `_object_format` writes it.
+fn element_text(v: &Value, opts: &PrintOptions) -> String {
+    let r = super::display::repr(v, opts);
+    if matches!(v, Value::List(_)) {
+        format!("list({r})")
+    } else {
+        r
+    }
+}
+
+/// The array seen through its elements' reprs (what `array2string` of an
+/// object array formats: raw text, no padding).
+struct Texts<'a> {
+    a: &'a NdArray,
+    shape: Vec<usize>,
+    opts: &'a PrintOptions,
+    dtype: DType,
+}
+
+impl ElementSource for Texts<'_> {
+    fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+    fn dtype(&self) -> &DType {
+        &self.dtype
+    }
+    fn get(&self, index: &[usize]) -> Scalar {
+        let v = match self.a.get(index) {
+            Scalar::Object(id) => element(id),
+            _ => Value::None,
+        };
+        Scalar::Str(element_text(&v, self.opts))
+    }
+}
+
+thread_local! {
+    /// The arrays being printed now (NumPy's `_recursive_guard` on
+    /// `_array2string`): an array met again inside itself prints `...`.
+    static PRINTING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Run `body` unless `a` is already being printed (then `None`).
+fn guarded(a: &NdArray, body: impl FnOnce() -> String) -> Option<String> {
+    let key = a as *const NdArray as usize;
+    if PRINTING.with(|p| p.borrow().contains(&key)) {
+        return None;
+    }
+    PRINTING.with(|p| p.borrow_mut().push(key));
+    let out = body();
+    PRINTING.with(|p| p.borrow_mut().retain(|&k| k != key));
+    Some(out)
+}
+
+/// `repr(a)` of an object array.
+pub fn repr(a: &NdArray, opts: &PrintOptions) -> String {
+    if a.ndim() > 0 {
+        return guarded(a, || repr_body(a, opts))
+            .unwrap_or_else(|| "array(..., dtype=object)".into());
+    }
+    repr_body(a, opts)
+}
+
+fn repr_body(a: &NdArray, opts: &PrintOptions) -> String {
+    let t = Texts {
+        a,
+        shape: a.shape(),
+        opts,
+        dtype: DType::Object,
+    };
+    crate::render::repr::object_array_repr(&t, opts)
+}
+
+/// `str(a)` of an object array (a 0-d one prints `str` of its element).
+pub fn str_of(a: &NdArray, opts: &PrintOptions) -> String {
+    if a.ndim() == 0 {
+        let v = match a.first() {
+            Scalar::Object(id) => element(id),
+            _ => Value::None,
+        };
+        return super::display::str_of(&v, opts);
+    }
+    guarded(a, || {
+        let t = Texts {
+            a,
+            shape: a.shape(),
+            opts,
+            dtype: DType::Object,
+        };
+        crate::render::repr::object_array_str(&t, opts)
+    })
+    .unwrap_or_else(|| "...".into())
+}
+
+// ---- operators ----------------------------------------------------------
+
+fn python_op(op: BinaryOp) -> Option<ast::BinOp> {
+    Some(match op {
+        BinaryOp::Add => ast::BinOp::Add,
+        BinaryOp::Sub => ast::BinOp::Sub,
+        BinaryOp::Mul => ast::BinOp::Mul,
+        BinaryOp::Div => ast::BinOp::Div,
+        BinaryOp::FloorDiv => ast::BinOp::FloorDiv,
+        BinaryOp::Mod => ast::BinOp::Mod,
+        BinaryOp::Pow => ast::BinOp::Pow,
+        BinaryOp::And => ast::BinOp::BitAnd,
+        BinaryOp::Or => ast::BinOp::BitOr,
+        BinaryOp::Xor => ast::BinOp::BitXor,
+        BinaryOp::LShift => ast::BinOp::LShift,
+        BinaryOp::RShift => ast::BinOp::RShift,
+        BinaryOp::Maximum | BinaryOp::Minimum => return None,
+    })
+}
+
+/// An operand as an object array (a Python scalar as a 0-d one, a list
+/// through `np.asarray`, then cast to object as NumPy's ufunc does).
+fn operand(v: &Value) -> PyResult<ArrayRef> {
+    match v {
+        Value::Array(a) if *a.dtype() == DType::Object => Ok(a.clone()),
+        Value::Array(a) => to_object(a),
+        Value::List(_) | Value::Tuple(_) => {
+            let a = super::convert::to_array(v, None)?;
+            if *a.dtype() == DType::Object {
+                Ok(a)
+            } else {
+                to_object(&a)
+            }
+        }
+        // A NumPy scalar is cast to object as its `.item()`.
+        Value::NpScalar(dt, s) => from_values(&[], &[super::methods::scalar_to_py(dt, s)]),
+        other => from_values(&[], std::slice::from_ref(other)),
+    }
+}
+
+/// Both operands' elements, broadcast against each other, in C order of
+/// the result, with the result's shape.
+fn broadcast_pair(a: &Value, b: &Value) -> PyResult<(Vec<usize>, Vec<(Value, Value)>)> {
+    let (x, y) = (operand(a)?, operand(b)?);
+    let (xs, ys) = (x.shape(), y.shape());
+    let shape = crate::engine::broadcast::broadcast_shapes(&[&xs, &ys]).ok_or_else(|| {
+        PyError::value(format!(
+            "operands could not be broadcast together with shapes {} {} ",
+            crate::engine::error::shape_tuple(&xs),
+            crate::engine::error::shape_tuple(&ys)
+        ))
+    })?;
+    let view = |a: &ArrayRef| {
+        let l = crate::engine::broadcast::broadcast_layout(&a.layout(), &shape);
+        NdArray::view_with(a, l)
+    };
+    let (xv, yv) = (view(&x), view(&y));
+    let pairs = values(&xv).into_iter().zip(values(&yv)).collect();
+    Ok((shape, pairs))
+}
+
+fn zero_d_result(shape: &[usize], out: Vec<Value>) -> PyResult<Value> {
+    // A ufunc on 0-d inputs returns the element itself (NumPy unwraps
+    // object scalars).
+    if shape.is_empty() {
+        return Ok(out.into_iter().next().unwrap_or(Value::None));
+    }
+    Ok(Value::Array(from_values(shape, &out)?))
+}
+
+/// `a op b` where one side is an object array: the Python operator on
+/// each pair of elements (NumPy's `OO->O` loop).
+pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(pop) = python_op(op) else {
+        return Err(not_supported(&format!("np.{}", op.ufunc_name())));
+    };
+    let (shape, pairs) = broadcast_pair(a, b)?;
+    let mut out = Vec::with_capacity(pairs.len());
+    for (k, (x, y)) in pairs.iter().enumerate() {
+        if k % 4096 == 0 {
+            crate::engine::interrupt::check()?;
+        }
+        out.push(binary_elements(pop, x, y)?);
+    }
+    zero_d_result(&shape, out)
+}
+
+fn binary_elements(op: ast::BinOp, x: &Value, y: &Value) -> PyResult<Value> {
+    if matches!(x, Value::Array(_) | Value::NpScalar(..))
+        || matches!(y, Value::Array(_) | Value::NpScalar(..))
+    {
+        if let Some(eop) = super::ops::engine_op(op) {
+            return super::ops::numpy_operator(eop, x, y);
+        }
+    }
+    super::ops::python_binary(op, x, y)
+}
+
+/// `a cmp b` with an object array on one side: Python's comparison of
+/// each pair, as a bool array (NumPy's `OO->?` loop takes the truth of
+/// what the comparison returned).
+pub fn compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
+    let (shape, pairs) = broadcast_pair(a, b)?;
+    let mut out = Vec::with_capacity(pairs.len());
+    for (k, (x, y)) in pairs.iter().enumerate() {
+        if k % 4096 == 0 {
+            crate::engine::interrupt::check()?;
+        }
+        out.push(Scalar::Bool(compare_elements(op, x, y)?));
+    }
+    if shape.is_empty() {
+        if let Some(Scalar::Bool(b)) = out.first() {
+            return Ok(Value::NpScalar(DType::Bool, Scalar::Bool(*b)));
+        }
+    }
+    Ok(Value::Array(NdArray::from_scalars(
+        &shape,
+        DType::Bool,
+        &out,
+    )?))
+}
+
+fn compare_elements(op: CompareOp, x: &Value, y: &Value) -> PyResult<bool> {
+    if matches!(x, Value::Array(_)) || matches!(y, Value::Array(_)) {
+        let r = super::ops::numpy_compare(op, x, y)?;
+        return truthy(&r);
+    }
+    match op {
+        CompareOp::Eq => Ok(super::ops::python_eq(x, y)),
+        CompareOp::Ne => Ok(!super::ops::python_eq(x, y)),
+        _ => super::ops::python_order(op, x, y),
+    }
+}
+
+/// `target op= value` on an object array: computed, then written back
+/// through the engine's logged write path.
+pub fn inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult<()> {
+    target.check_writeable()?;
+    let r = binary(op, &Value::Array(target.clone()), value)?;
+    let r = match r {
+        Value::Array(r) => r,
+        v => from_values(&[], std::slice::from_ref(&v))?,
+    };
+    if !crate::engine::broadcast::broadcasts_to(&r.shape(), &target.shape())
+        || r.shape() != target.shape()
+    {
+        return Err(PyError::value(format!(
+            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+            crate::engine::error::shape_tuple(&target.shape()),
+            crate::engine::error::shape_tuple(&r.shape())
+        )));
+    }
+    crate::engine::array::copy_elements(&r, target)?;
+    Ok(())
+}
+
+// ---- reductions ---------------------------------------------------------
+
+#[derive(Clone, Copy, PartialEq)]
+enum Red {
+    Sum,
+    Max,
+    Min,
+}
+
+/// `sum`/`max`/`min` of every element, in C order (NumPy's object
+/// loops: `+` from the first element; `max` keeps the accumulator when
+/// `acc >= x`, `min` when `acc <= x`, as `npy_ObjectMax`/`Min`).
+fn reduce_all(a: &NdArray, red: Red) -> PyResult<Value> {
+    if a.ndim() > 1 && !a.is_c_contiguous() {
+        return Err(not_supported(
+            "a reduction over a non-contiguous multi-dimensional array",
+        ));
+    }
+    let vals = values(a);
+    let mut it = vals.into_iter();
+    let Some(mut acc) = it.next() else {
+        return match red {
+            Red::Sum => Ok(Value::Int(0)),
+            Red::Max => Err(PyError::value(
+                "zero-size array to reduction operation maximum which has no identity",
+            )),
+            Red::Min => Err(PyError::value(
+                "zero-size array to reduction operation minimum which has no identity",
+            )),
+        };
+    };
+    for (k, x) in it.enumerate() {
+        if k % 4096 == 0 {
+            crate::engine::interrupt::check()?;
+        }
+        acc = match red {
+            Red::Sum => binary_elements(ast::BinOp::Add, &acc, &x)?,
+            Red::Max => {
+                if compare_elements(CompareOp::Ge, &acc, &x)? {
+                    acc
+                } else {
+                    x
+                }
+            }
+            Red::Min => {
+                if compare_elements(CompareOp::Le, &acc, &x)? {
+                    acc
+                } else {
+                    x
+                }
+            }
+        };
+    }
+    Ok(acc)
+}
+
+fn reduction_kind(name: &str) -> Option<Red> {
+    Some(match name {
+        "sum" => Red::Sum,
+        "max" | "amax" => Red::Max,
+        "min" | "amin" => Red::Min,
+        _ => return None,
+    })
+}
+
+/// A reduction called with only the array (`axis=None`, nothing else).
+fn reduce_call(a: &NdArray, red: Red, rest: &Args, name: &str) -> PyResult<Value> {
+    let extra = rest
+        .pos
+        .iter()
+        .chain(rest.kw.iter().map(|(_, v)| v))
+        .any(|v| !matches!(v, Value::None));
+    if extra {
+        return Err(not_supported(&format!("{name} with arguments")));
+    }
+    reduce_all(a, red)
+}
+
+// ---- routing ------------------------------------------------------------
+
+/// True when any argument of a call is an object array (or a list/tuple
+/// of arguments holding one, as `np.concatenate` takes), or names the
+/// object dtype.
+pub fn involved(args: &Args) -> bool {
+    let hit = |v: &Value| {
+        is_object_array(v)
+            || match v {
+                Value::List(l) => l.borrow().iter().any(is_object_array),
+                Value::Tuple(t) => t.iter().any(is_object_array),
+                _ => false,
+            }
+    };
+    args.pos.iter().any(hit)
+        || args.kw.iter().any(|(k, v)| {
+            hit(v) || ((k == "dtype" || k == "out") && (wants_object(v) || is_object_array(v)))
+        })
+}
+
+/// NumPy routines that only move object elements as bytes (views and
+/// same-dtype copies), which are correct for references.
+const BYTE_MOVERS: &[&str] = &[
+    "shape",
+    "ndim",
+    "size",
+    "reshape",
+    "transpose",
+    "ravel",
+    "copy",
+    "squeeze",
+    "swapaxes",
+    "moveaxis",
+    "shares_memory",
+    "may_share_memory",
+    "atleast_1d",
+    "atleast_2d",
+    "atleast_3d",
+    "expand_dims",
+    "flip",
+    "fliplr",
+    "flipud",
+];
+
+/// True for the NumPy routines `call_np` may run on object arrays.
+pub fn passes(name: &str) -> bool {
+    name == "concatenate" || BYTE_MOVERS.contains(&name)
+}
+
+/// The refusal for any other routine given an object array.
+pub fn refuse_np(name: &str) -> PyError {
+    not_supported(&format!("np.{name}"))
+}
+
+/// A registered `np.` call with an object array or `dtype=object` in it.
+pub fn np_function(s: &mut super::Session, entry: &Entry, args: Args) -> PyResult<Value> {
+    let name = entry.name();
+    let prepared = super::registry::prepare(entry, &args)?;
+    let dtype_obj = prepared.kw("dtype").is_some_and(wants_object);
+    match name {
+        "array" | "asarray" | "asanyarray" => {
+            let v = prepared.req(0, if name == "array" { "object" } else { "a" }, name)?;
+            let others = prepared.kw.iter().any(|(k, v)| {
+                !matches!(k.as_str(), "dtype" | "object" | "a") && !matches!(v, Value::None)
+            });
+            if others {
+                return Err(not_supported(&format!(
+                    "np.{name} with arguments other than dtype"
+                )));
+            }
+            if name != "array"
+                && let Value::Array(a) = v
+                && *a.dtype() == DType::Object
+            {
+                return Ok(Value::Array(a.clone()));
+            }
+            if dtype_obj || is_object_array(v) || prepared.kw("dtype").is_none() {
+                return Ok(Value::Array(from_nested(v, 64)?));
+            }
+            Err(not_supported(&format!("np.{name} to another dtype")))
+        }
+        "empty" | "zeros" | "ones" | "full" if dtype_obj => {
+            let extra = prepared
+                .kw
+                .iter()
+                .any(|(k, _)| !matches!(k.as_str(), "dtype" | "shape" | "fill_value"));
+            if extra {
+                return Err(not_supported(&format!("np.{name} with order= or like=")));
+            }
+            let shape = super::numpy::creation_shape(prepared.req(0, "shape", name)?)?;
+            let n: usize = shape.iter().product();
+            let fill = match name {
+                "empty" => Value::None,
+                "zeros" => Value::Int(0),
+                "ones" => Value::Int(1),
+                _ => prepared.req(1, "fill_value", name)?.clone(),
+            };
+            crate::engine::buffer::python_room(n, 8).map_err(PyError::from)?;
+            if matches!(fill, Value::List(_) | Value::Tuple(_) | Value::Array(_)) {
+                // `np.full` copies an array-like fill value in, broadcast.
+                let out = NdArray::zeros(&shape, DType::Object)?;
+                let src = from_nested(&fill, shape.len())?;
+                crate::engine::index::set(
+                    &out,
+                    &[crate::engine::index::IndexItem::Ellipsis],
+                    &src,
+                )?;
+                return Ok(Value::Array(out));
+            }
+            let ids = vec![Scalar::Object(store(&fill)); n];
+            Ok(Value::Array(NdArray::from_scalars(
+                &shape,
+                DType::Object,
+                &ids,
+            )?))
+        }
+        "sum" | "max" | "min" | "amax" | "amin" => {
+            let red = reduction_kind(name).unwrap_or(Red::Sum);
+            let Some(Value::Array(a)) = prepared.pos.first() else {
+                return Err(not_supported(&format!("np.{name}")));
+            };
+            let rest = Args {
+                pos: prepared.pos[1..].to_vec(),
+                kw: prepared
+                    .kw
+                    .iter()
+                    .filter(|(k, _)| k != "a")
+                    .cloned()
+                    .collect(),
+            };
+            reduce_call(a, red, &rest, name)
+        }
+        "concatenate" => {
+            let all_object = match prepared.pos.first() {
+                Some(Value::List(l)) => l.borrow().iter().all(is_object_array),
+                Some(Value::Tuple(t)) => t.iter().all(is_object_array),
+                _ => false,
+            };
+            if !all_object
+                || prepared
+                    .kw
+                    .iter()
+                    .any(|(k, _)| k != "axis" && k != "arrays")
+            {
+                return Err(not_supported("np.concatenate mixing dtypes"));
+            }
+            s.call_function(&format!("np.{name}"), prepared)
+        }
+        _ if BYTE_MOVERS.contains(&name) && !dtype_obj => {
+            s.call_function(&format!("np.{name}"), prepared)
+        }
+        _ => Err(not_supported(&format!("np.{name}"))),
+    }
+}
+
+/// Array methods that only move bytes or read elements through
+/// `scalar_to_py` (correct for references).
+const BYTE_METHODS: &[&str] = &[
+    "tolist",
+    "copy",
+    "reshape",
+    "ravel",
+    "flatten",
+    "transpose",
+    "swapaxes",
+    "squeeze",
+    "item",
+    "fill",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__array__",
+];
+
+/// A method called on an object array: `None` lets the ordinary method
+/// run (it only moves references), else the result or a refusal.
+pub fn method(a: &ArrayRef, name: &str, args: &Args) -> Option<PyResult<Value>> {
+    if BYTE_METHODS.contains(&name) {
+        return None;
+    }
+    Some(match name {
+        "view" if args.pos.is_empty() && args.kw.is_empty() => return None,
+        "astype" => astype(a, args),
+        "sum" | "max" | "min" => {
+            let red = reduction_kind(name).unwrap_or(Red::Sum);
+            reduce_call(a, red, args, name)
+        }
+        _ => Err(not_supported(&format!("ndarray.{name}"))),
+    })
+}
+
+/// `astype` from an object array: to object (a copy of the references),
+/// or to a number/str dtype through each element's conversion.
+fn astype(a: &ArrayRef, args: &Args) -> PyResult<Value> {
+    let Some(d) = args.get(0, "dtype") else {
+        return Err(PyError::type_error(
+            "astype() missing required argument 'dtype' (pos 1)",
+        ));
+    };
+    if args.pos.len() > 1 || args.kw.iter().any(|(k, _)| k != "dtype") {
+        return Err(not_supported("astype with order=, casting= or copy="));
+    }
+    if wants_object(d) {
+        return Ok(Value::Array(a.copy(crate::engine::Order::C)?));
+    }
+    let dt = super::dtype_arg::dtype_arg(d)?;
+    if !matches!(
+        dt,
+        DType::Bool
+            | DType::Int8
+            | DType::Int16
+            | DType::Int32
+            | DType::Int64
+            | DType::UInt8
+            | DType::UInt16
+            | DType::UInt32
+            | DType::UInt64
+            | DType::Float32
+            | DType::Float64
+            | DType::Complex128
+    ) {
+        return Err(not_supported(&format!("astype({})", dt.name())));
+    }
+    // Only plain Python numbers convert here; NumPy's `int(x)`/`float(x)`
+    // on other objects is not modelled.
+    let vals = values(a);
+    let mut out = Vec::with_capacity(vals.len());
+    for v in &vals {
+        if !matches!(v, Value::Bool(_) | Value::Int(_) | Value::Float(_)) {
+            return Err(not_supported(&format!(
+                "astype({}) of a {} element",
+                dt.name(),
+                v.type_name()
+            )));
+        }
+        out.push(super::convert::to_scalar_for(v, &dt)?);
+    }
+    Ok(Value::Array(NdArray::from_scalars(&a.shape(), dt, &out)?))
+}
+
+/// Writing `value` into `a[idx]`: one element takes the value itself; a
+/// region takes `value` as an object array broadcast over it.
+pub fn setitem(
+    a: &ArrayRef,
+    items: &[crate::engine::index::IndexItem],
+    value: &Value,
+) -> PyResult<()> {
+    use crate::engine::index::{self, IndexItem, Indexed};
+    a.check_writeable()?;
+    let single = items.len() == a.ndim() && items.iter().all(|i| matches!(i, IndexItem::Int(_)));
+    let src = if single {
+        from_values(&[], std::slice::from_ref(value))?
+    } else {
+        let dims = match index::get(a, items)? {
+            Indexed::Array(v) => v.ndim(),
+            Indexed::Scalar(_) => 0,
+        };
+        match value {
+            Value::Array(v) if *v.dtype() == DType::Object => v.clone(),
+            Value::Array(v) => to_object(v)?,
+            Value::List(_) | Value::Tuple(_) => from_nested(value, dims)?,
+            other => from_values(&[], std::slice::from_ref(other))?,
+        }
+    };
+    index::set(a, items, &src)?;
+    Ok(())
+}
+
+// ---- np.char.split / rsplit / splitlines / join -------------------------
+
+/// `np.asarray(v)`, which `_vec_string` needs to be text.
+fn text_array(v: &Value) -> PyResult<ArrayRef> {
+    let a = super::numpy::as_array(v)?;
+    if !matches!(a.dtype().native(), DType::Str(_) | DType::Bytes(_)) {
+        return Err(PyError::type_error("string operation on non-string array"));
+    }
+    Ok(a)
+}
+
+/// NumPy's `_clean_args`: the arguments up to the first `None`.
+fn clean_args(args: &[Option<&Value>]) -> Vec<Value> {
+    args.iter()
+        .map_while(|a| a.filter(|v| !matches!(v, Value::None)).cloned())
+        .collect()
+}
+
+/// `np.char.split`/`rsplit`/`splitlines`/`join` (`numpy/_core/strings.py`:
+/// `_vec_string(a, np.object_, NAME, args)` calls the Python string
+/// method on every element; `join` then turns the object result back
+/// into text with `_to_bytes_or_str_array`).
+pub fn char_call(
+    s: &mut super::Session,
+    name: &str,
+    b: &super::signature::Bound,
+) -> PyResult<Value> {
+    if name == "join" {
+        return char_join(s, b.required("sep"), b.required("seq"));
+    }
+    let a = text_array(b.required("a"))?;
+    let extra = match name {
+        "splitlines" => clean_args(&[b.get("keepends")]),
+        _ => {
+            let mut v = vec![b.get("sep").cloned().unwrap_or(Value::None)];
+            v.extend(clean_args(&[b.get("maxsplit")]));
+            v
+        }
+    };
+    if extra.iter().any(|v| {
+        !matches!(
+            v,
+            Value::None | Value::Str(_) | Value::Bytes(_) | Value::Int(_)
+        )
+    }) {
+        return Err(not_supported(&format!(
+            "np.char.{name} with these arguments"
+        )));
+    }
+    let elems = values(&a);
+    let mut out = Vec::with_capacity(elems.len());
+    for (k, e) in elems.iter().enumerate() {
+        if k % 4096 == 0 {
+            crate::engine::interrupt::check()?;
+        }
+        out.push(s.mcall(e, name, extra.clone(), &[])?);
+    }
+    Ok(Value::Array(from_values(&a.shape(), &out)?))
+}
+
+fn char_join(s: &mut super::Session, sep: &Value, seq: &Value) -> PyResult<Value> {
+    let sep_a = text_array(sep)?;
+    let seq_a = super::numpy::as_array(seq)?;
+    let (shape, pairs) = broadcast_pair(&Value::Array(sep_a), &Value::Array(seq_a.clone()))?;
+    if pairs.is_empty() {
+        let out = NdArray::zeros(&shape, seq_a.dtype().clone())?;
+        return Ok(Value::Array(out));
+    }
+    let mut out = Vec::with_capacity(pairs.len());
+    for (x, y) in &pairs {
+        if !matches!((x, y), (Value::Str(_), Value::Str(_))) {
+            return Err(not_supported("np.char.join of bytes or non-text items"));
+        }
+        out.push(s.mcall(x, "join", vec![y.clone()], &[])?);
+    }
+    let nested = nest(&shape, &out);
+    Ok(Value::Array(super::convert::to_array(&nested, None)?))
+}
+
+/// Flat C-order values as nested lists of `shape` (`result.tolist()`).
+fn nest(shape: &[usize], flat: &[Value]) -> Value {
+    match shape {
+        [] => flat.first().cloned().unwrap_or(Value::None),
+        [_] => Value::list(flat.to_vec()),
+        [n, rest @ ..] => {
+            let step: usize = rest.iter().product();
+            Value::list(
+                (0..*n)
+                    .map(|i| nest(rest, &flat[i * step..(i + 1) * step]))
+                    .collect(),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refused_byte_paths_error_instead_of_reading_ids() {
+        let a = from_values(&[2], &[Value::Int(1), Value::str("x")]).unwrap();
+        let ints = NdArray::zeros(&[2], DType::Int64).unwrap();
+        // A cast either way is refused, never a copy of raw ids.
+        assert!(crate::engine::array::copy_elements(&a, &ints).is_err());
+        assert!(crate::engine::array::copy_elements(&ints, &a).is_err());
+        assert!(crate::engine::kernels::cast(&a, &DType::Float64).is_err());
+        // Same-dtype copies copy references.
+        let b = a.copy(crate::engine::Order::C).unwrap();
+        assert!(matches!(values(&b)[1], Value::Str(ref s) if s.as_ref() == "x"));
+    }
+
+    /// Every routine that would read an object element's id as a number
+    /// (or write a number as an id) is refused, never run.
+    #[test]
+    fn numeric_paths_refuse_object_arrays() {
+        let mut s = super::super::Session::new();
+        s.run("a = np.array([3, 1, 'x', None], dtype=object)");
+        s.run("b = np.array([3, 1, 2], dtype=object)");
+        for line in [
+            "np.sort(b)",
+            "b.sort()",
+            "np.argsort(b)",
+            "b.tobytes()",
+            "b.view(np.int64)",
+            "np.arange(3).view(object)",
+            "np.mean(b)",
+            "b.mean()",
+            "np.cumsum(b)",
+            "np.sum(b, axis=0)",
+            "np.abs(b)",
+            "abs(b)",
+            "np.sqrt(b)",
+            "np.maximum(b, 1)",
+            "np.where(b == 1, b, 0)",
+            "np.unique(b)",
+            "np.save('/nonexistent/x.npy', b)",
+            "np.frombuffer(b'12345678', dtype=object)",
+            "np.arange(3, dtype=object)",
+            "np.zeros_like(b)",
+            "b.real",
+            "b.flat",
+            "b.dtype = np.int64",
+            "np.concatenate([b, np.arange(2)])",
+            "b.astype('U')",
+            "a.astype(float)",
+            "np.dot(b, b)",
+            "b @ b",
+            "np.object_(3)",
+        ] {
+            let out = s.run(line);
+            let e = out
+                .error
+                .unwrap_or_else(|| panic!("{line} ran: {}", out.output));
+            assert!(
+                matches!(e.kind.as_str(), "NotImplementedError" | "TypeError"),
+                "{line}: {} {}",
+                e.kind,
+                e.message
+            );
+        }
+        // The arrays are intact afterwards.
+        assert_eq!(s.run("b").output, "array([3, 1, 2], dtype=object)\n");
+    }
+}
