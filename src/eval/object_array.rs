@@ -45,9 +45,24 @@ pub fn store(v: &Value) -> u64 {
     }
 }
 
-/// True for an ndarray of dtype object.
+/// True for an ndarray of dtype object, or a list/tuple NumPy would
+/// turn into one (it holds `None`, a dict, an object array...).
 pub fn is_object_array(v: &Value) -> bool {
-    matches!(v, Value::Array(a) if *a.dtype() == DType::Object)
+    match v {
+        Value::Array(a) => *a.dtype() == DType::Object,
+        Value::List(_) | Value::Tuple(_) => has_object_leaf(v, 0),
+        _ => false,
+    }
+}
+
+fn has_object_leaf(v: &Value, depth: usize) -> bool {
+    if depth > 64 {
+        return false;
+    }
+    if is_sequence(v) {
+        return items(v).iter().any(|x| has_object_leaf(x, depth + 1));
+    }
+    is_object_leaf(v)
 }
 
 /// True when a `dtype=` argument names the object dtype (`object`,
@@ -223,8 +238,6 @@ pub fn is_object_leaf(v: &Value) -> bool {
         | Value::DType(_) => true,
         Value::Object(o) => !matches!(o.as_ref(), super::object::Obj::NamedTuple(_)),
         Value::Array(a) => *a.dtype() == DType::Object,
-        // A Python int no 64-bit type holds.
-        Value::Int(i) => *i < i64::MIN as i128 || *i > u64::MAX as i128,
         _ => false,
     }
 }
@@ -564,17 +577,20 @@ fn reduce_call(a: &NdArray, red: Red, rest: &Args, name: &str) -> PyResult<Value
 /// of arguments holding one, as `np.concatenate` takes), or names the
 /// object dtype.
 pub fn involved(args: &Args) -> bool {
+    // Only real object ndarrays (shallow): a list of callables, types or
+    // `None`s is an ordinary argument of many routines.
+    let ndarray = |v: &Value| matches!(v, Value::Array(a) if *a.dtype() == DType::Object);
     let hit = |v: &Value| {
-        is_object_array(v)
+        ndarray(v)
             || match v {
-                Value::List(l) => l.borrow().iter().any(is_object_array),
-                Value::Tuple(t) => t.iter().any(is_object_array),
+                Value::List(l) => l.borrow().iter().any(ndarray),
+                Value::Tuple(t) => t.iter().any(ndarray),
                 _ => false,
             }
     };
     args.pos.iter().any(hit)
         || args.kw.iter().any(|(k, v)| {
-            hit(v) || ((k == "dtype" || k == "out") && (wants_object(v) || is_object_array(v)))
+            hit(v) || ((k == "dtype" || k == "out") && (wants_object(v) || ndarray(v)))
         })
 }
 
@@ -604,7 +620,8 @@ const BYTE_MOVERS: &[&str] = &[
 
 /// True for the NumPy routines `call_np` may run on object arrays.
 pub fn passes(name: &str) -> bool {
-    name == "concatenate" || BYTE_MOVERS.contains(&name)
+    matches!(name, "concatenate" | "array" | "asarray" | "asanyarray")
+        || BYTE_MOVERS.contains(&name)
 }
 
 /// The refusal for any other routine given an object array.
@@ -634,8 +651,14 @@ pub fn np_function(s: &mut super::Session, entry: &Entry, args: Args) -> PyResul
             {
                 return Ok(Value::Array(a.clone()));
             }
-            if dtype_obj || is_object_array(v) || prepared.kw("dtype").is_none() {
+            let object_in = matches!(v, Value::Array(a) if *a.dtype() == DType::Object);
+            if dtype_obj || (object_in && prepared.kw("dtype").is_none()) {
                 return Ok(Value::Array(from_nested(v, 64)?));
+            }
+            if prepared.kw("dtype").is_none() {
+                // A list holding objects: NumPy's own discovery (ragged
+                // lists are its ValueError), which infers object.
+                return s.call_function(&format!("np.{name}"), prepared);
             }
             Err(not_supported(&format!("np.{name} to another dtype")))
         }
