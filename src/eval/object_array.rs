@@ -379,7 +379,10 @@ fn operand(v: &Value) -> PyResult<ArrayRef> {
 
 /// Both operands' elements, broadcast against each other, in C order of
 /// the result, with the result's shape.
-fn broadcast_pair(a: &Value, b: &Value) -> PyResult<(Vec<usize>, Vec<(Value, Value)>)> {
+/// A result shape and the element pairs that meet at each position.
+type Pairs = (Vec<usize>, Vec<(Value, Value)>);
+
+fn broadcast_pair(a: &Value, b: &Value) -> PyResult<Pairs> {
     let (x, y) = (operand(a)?, operand(b)?);
     let (xs, ys) = (x.shape(), y.shape());
     let shape = crate::engine::broadcast::broadcast_shapes(&[&xs, &ys]).ok_or_else(|| {
@@ -425,12 +428,11 @@ pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn binary_elements(op: ast::BinOp, x: &Value, y: &Value) -> PyResult<Value> {
-    if matches!(x, Value::Array(_) | Value::NpScalar(..))
-        || matches!(y, Value::Array(_) | Value::NpScalar(..))
+    if (matches!(x, Value::Array(_) | Value::NpScalar(..))
+        || matches!(y, Value::Array(_) | Value::NpScalar(..)))
+        && let Some(eop) = super::ops::engine_op(op)
     {
-        if let Some(eop) = super::ops::engine_op(op) {
-            return super::ops::numpy_operator(eop, x, y);
-        }
+        return super::ops::numpy_operator(eop, x, y);
     }
     super::ops::python_binary(op, x, y)
 }
@@ -447,10 +449,10 @@ pub fn compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
         }
         out.push(Scalar::Bool(compare_elements(op, x, y)?));
     }
-    if shape.is_empty() {
-        if let Some(Scalar::Bool(b)) = out.first() {
-            return Ok(Value::NpScalar(DType::Bool, Scalar::Bool(*b)));
-        }
+    if shape.is_empty()
+        && let Some(Scalar::Bool(b)) = out.first()
+    {
+        return Ok(Value::NpScalar(DType::Bool, Scalar::Bool(*b)));
     }
     Ok(Value::Array(NdArray::from_scalars(
         &shape,
