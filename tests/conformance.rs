@@ -448,6 +448,10 @@ conformance_tests! {
     datetime_to_python => "191_datetime_to_python",
     datetime_reductions => "192_datetime_reductions",
     busday => "193_busday",
+    object_construct => "169_object_construct",
+    object_indexing => "170_object_indexing",
+    object_arithmetic => "171_object_arithmetic",
+    object_frompyfunc_char => "185_object_frompyfunc_char",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

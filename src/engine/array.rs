@@ -350,6 +350,7 @@ fn nbytes_of(shape: &[usize], itemsize: usize) -> Result<usize, EngineError> {
 /// dtypes as NumPy's unsafe cast does. Safe when both share a buffer: the
 /// source is then copied out first.
 pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
+    refuse_object_cast(src.dtype(), dst.dtype())?;
     // `U` to `S` encodes as ASCII, failing as Python's codec does.
     if matches!(src.dtype().native(), DType::Str(_))
         && matches!(dst.dtype().native(), DType::Bytes(_))
@@ -372,6 +373,24 @@ pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
     let sbytes = src.buffer.bytes();
     let mut dbytes = dst.bytes_mut();
     super::kernels::copy_cast(&sbytes, &sl, src.dtype(), &mut dbytes, &dl, dst.dtype());
+    Ok(())
+}
+
+/// Object elements are references: a byte-level cast between an object
+/// dtype and any other would read ids as numbers (or numbers as ids), so
+/// every such cast is refused here; `eval`'s object code converts values
+/// one by one instead.
+pub fn refuse_object_cast(from: &DType, to: &DType) -> Result<(), EngineError> {
+    if (*from == DType::Object) != (*to == DType::Object) {
+        return Err(EngineError::other(
+            "NotImplementedError",
+            format!(
+                "casting between {} and {} arrays is not supported in slicelab",
+                from.name(),
+                to.name()
+            ),
+        ));
+    }
     Ok(())
 }
 

@@ -57,6 +57,11 @@ pub enum DType {
     /// (`m8`): an int64 count of `unit`s, `NaT` = int64 min. Units, parsing
     /// and printing live in `engine/datetime.rs`.
     Time(super::datetime::TimeUnit, bool),
+    /// `object` (`O`): each element is a `u64` id of a reference kept in
+    /// `engine/object.rs`'s arena; only byte copies (which copy references)
+    /// and the object-aware paths in `eval` touch it, every typed kernel
+    /// refuses it.
+    Object,
 }
 
 /// A byte order written out in a dtype.
@@ -173,6 +178,8 @@ pub enum Kind {
     DateTime,
     /// `m` (timedelta64)
     TimeDelta,
+    /// `O` (object)
+    Object,
 }
 
 impl DType {
@@ -207,7 +214,7 @@ impl DType {
     /// not `'|'`): plain numbers wider than a byte, and text.
     pub fn has_byte_order(&self) -> bool {
         match self {
-            DType::Bytes(_) | DType::Record(_) => false,
+            DType::Bytes(_) | DType::Record(_) | DType::Object => false,
             DType::Str(_) | DType::Ordered(..) => true,
             other => other.itemsize() > 1,
         }
@@ -243,7 +250,7 @@ impl DType {
             DType::Complex64 => Some(4),
             DType::Complex128 => Some(8),
             DType::Str(_) => Some(4),
-            DType::Bytes(_) | DType::Record(_) => None,
+            DType::Bytes(_) | DType::Record(_) | DType::Object => None,
             other if other.itemsize() > 1 => Some(other.itemsize()),
             _ => None,
         }
@@ -261,7 +268,7 @@ impl DType {
             DType::Str(n) => 4 * n,
             DType::Bytes(n) => *n,
             DType::Record(r) => r.itemsize,
-            DType::Time(..) => 8,
+            DType::Time(..) | DType::Object => 8,
         }
     }
 
@@ -341,6 +348,7 @@ impl DType {
             DType::Record(_) => Kind::Void,
             DType::Time(_, false) => Kind::DateTime,
             DType::Time(_, true) => Kind::TimeDelta,
+            DType::Object => Kind::Object,
             DType::Ordered(inner, _) => inner.kind(),
         }
     }
@@ -358,6 +366,7 @@ impl DType {
             Kind::Void => 'V',
             Kind::DateTime => 'M',
             Kind::TimeDelta => 'm',
+            Kind::Object => 'O',
         }
     }
 
@@ -397,6 +406,7 @@ impl DType {
             DType::Bytes(n) => format!("|S{n}"),
             DType::Record(r) => format!("void{}", 8 * r.itemsize),
             DType::Time(u, delta) => super::datetime::dtype_name(*u, *delta),
+            DType::Object => "object".into(),
             DType::Ordered(inner, _) => inner.name(),
         }
     }
@@ -411,6 +421,7 @@ impl DType {
             DType::Str(n) => format!("<U{n}"),
             DType::Bytes(n) => format!("|S{n}"),
             DType::Record(r) => format!("|V{}", r.itemsize),
+            DType::Object => "|O".into(),
             DType::Ordered(inner, Endian::Big) => format!(">{}", &inner.descr()[1..]),
             DType::Ordered(inner, Endian::Little) => inner.descr(),
             DType::Time(u, delta) => super::datetime::dtype_str(*u, *delta),
@@ -427,6 +438,7 @@ impl DType {
             DType::Record(_) => "void".into(),
             DType::Time(_, false) => "datetime64".into(),
             DType::Time(_, true) => "timedelta64".into(),
+            DType::Object => "object_".into(),
             DType::Ordered(inner, _) => inner.scalar_type_name(),
             other => other.name(),
         }
@@ -460,6 +472,7 @@ impl DType {
             "complex128" | "complex" | "cdouble" | "D" => Some(DType::Complex128),
             "str" | "str_" | "unicode" | "U" => Some(DType::Str(0)),
             "bytes" | "bytes_" | "S" => Some(DType::Bytes(0)),
+            "object" | "object_" | "O" | "|O" => Some(DType::Object),
             _ => None,
         };
         if named.is_some() {

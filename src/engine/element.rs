@@ -268,6 +268,7 @@ pub fn read_scalar(bytes: &[u8], at: isize, dtype: &DType) -> Scalar {
         ),
         DType::Complex128 => Scalar::Complex(load::<f64>(bytes, at), load::<f64>(bytes, at + 8)),
         DType::Time(..) => Scalar::Int(load::<i64>(bytes, at)),
+        DType::Object => Scalar::Object(load::<u64>(bytes, at)),
         DType::Str(n) => {
             let mut s = String::new();
             for k in 0..*n {
@@ -344,6 +345,13 @@ pub fn write_scalar(bytes: &mut [u8], at: isize, dtype: &DType, v: &Scalar) {
             Scalar::UInt(u) => *u as i64,
             Scalar::Bool(b) => *b as i64,
             _ => super::datetime::NAT,
+        }),
+        // Only a reference is ever stored in an object element; `eval`
+        // turns every other value into one first (anything else reaching
+        // here stores `None`, never a number's bits as an id).
+        DType::Object => store::<u64>(bytes, at, match v {
+            Scalar::Object(id) => *id,
+            _ => super::object::NONE_ID,
         }),
         DType::Str(n) => {
             let text = scalar_as_text(v);
@@ -448,7 +456,7 @@ pub fn scalar_to<T: Element>(v: &Scalar) -> T {
         Scalar::Float(f) => T::from_f64(*f),
         Scalar::Complex(re, _) => T::from_f64(*re),
         Scalar::Str(s) => T::from_f64(s.trim().parse::<f64>().unwrap_or(0.0)),
-        Scalar::Bytes(_) | Scalar::Record(_) => T::default(),
+        Scalar::Bytes(_) | Scalar::Record(_) | Scalar::Object(_) => T::default(),
     }
 }
 
@@ -481,7 +489,7 @@ pub fn scalar_as_text(v: &Scalar) -> String {
         Scalar::UInt(u) => u.to_string(),
         Scalar::Float(f) => format!("{f:?}"),
         Scalar::Complex(re, im) => format!("({re}+{im}j)"),
-        Scalar::Record(_) => String::new(),
+        Scalar::Record(_) | Scalar::Object(_) => String::new(),
     }
 }
 

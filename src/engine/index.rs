@@ -535,6 +535,7 @@ pub fn is_basic(items: &[IndexItem]) -> bool {
 /// (or castable). Broadcasting and errors as NumPy.
 pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(), EngineError> {
     dest.check_writeable()?;
+    super::array::refuse_object_cast(value.dtype(), dest.dtype())?;
     if super::fancy::try_set(dest, items, value)? {
         return Ok(());
     }

@@ -22,7 +22,9 @@ pub fn copy_cast(
 ) {
     let item = sdtype.itemsize();
     // Nothing to copy; an empty view's offset may lie past its buffer's end.
-    if dl.size() == 0 {
+    // Ids and numbers never cast into each other (callers refuse it first
+    // through `array::refuse_object_cast`; this keeps the bytes untouched).
+    if dl.size() == 0 || ((*sdtype == DType::Object) != (*ddtype == DType::Object)) {
         return;
     }
     // A record with gaps is copied field by field (below): its gap bytes
@@ -81,12 +83,26 @@ pub fn cast(a: &ArrayRef, dtype: &DType) -> Result<ArrayRef, EngineError> {
 /// sorting) calls this first, so no typed loop ever sees an `Ordered`
 /// dtype's bytes.
 pub fn to_native(a: &ArrayRef) -> Result<ArrayRef, EngineError> {
+    refuse_object(a.dtype())?;
     cast(a, &a.dtype().native())
+}
+
+/// Object elements are references (`engine/object.rs`): no typed kernel
+/// may read them, so every computing entry point stops here.
+fn refuse_object(dtype: &DType) -> Result<(), EngineError> {
+    if *dtype == DType::Object {
+        return Err(EngineError::other(
+            "NotImplementedError",
+            "this operation on object arrays (dtype=object) is not supported in slicelab",
+        ));
+    }
+    Ok(())
 }
 
 /// Like [`to_native`] for a borrowed array: `None` when it is already
 /// native.
 fn native_copy(a: &NdArray) -> Result<Option<ArrayRef>, EngineError> {
+    refuse_object(a.dtype())?;
     if !matches!(a.dtype(), DType::Ordered(..)) {
         return Ok(None);
     }

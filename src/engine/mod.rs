@@ -21,6 +21,7 @@ pub mod interrupt;
 pub mod iter;
 pub mod kernels;
 pub mod layout;
+pub mod object;
 pub mod par;
 pub mod pocketfft;
 pub mod promote;

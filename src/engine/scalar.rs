@@ -22,4 +22,7 @@ pub enum Scalar {
     /// A structured element: one value per field, in field order. A
     /// sub-array field holds its elements flattened in C order.
     Record(Vec<Scalar>),
+    /// An object element: the id of its reference in `engine/object.rs`'s
+    /// arena. Only the object-aware code in `eval` turns it into a value.
+    Object(u64),
 }

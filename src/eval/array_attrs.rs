@@ -16,6 +16,14 @@ pub fn ints(v: &[usize]) -> Value {
 
 /// `a.NAME` for an array.
 pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
+    if *a.dtype() == crate::engine::DType::Object
+        && matches!(name, "real" | "imag" | "flat" | "__array_interface__")
+    {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("ndarray.{name} on object arrays (dtype=object) is not supported in slicelab"),
+        ));
+    }
     Ok(match name {
         "shape" => ints(&a.shape()),
         "ndim" => Value::Int(a.ndim() as i128),

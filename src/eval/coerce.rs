@@ -157,3 +157,8 @@ pub fn check_ndim(n: usize) -> PyResult<()> {
     }
     Ok(())
 }
+pub(super) fn creation_shape(v: &Value) -> PyResult<Vec<usize>> {
+    let shape = shape_arg(v, None)?;
+    check_ndim(shape.len())?;
+    Ok(shape)
+}

@@ -1,6 +1,7 @@
 //! Python objects to arrays (`np.array`'s shape and dtype discovery) and to
 //! index items (what may stand inside `[]`).
 
+use super::object::{element, store};
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::IndexItem;
 use crate::engine::promote::promote_types;
@@ -121,6 +122,9 @@ fn flatten_into(v: &Value, record: bool, out: &mut Vec<Value>) {
 /// A Python value as an element scalar for `dtype`, checking what NumPy
 /// checks when it stores a Python object: ints must fit, strings must parse.
 pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
+    if *dtype == DType::Object {
+        return Ok(Scalar::Object(crate::eval::object::store(v)));
+    }
     if let DType::Time(u, delta) = dtype.native() {
         return crate::eval::datetime_convert::element(v, u, delta);
     }
@@ -272,6 +276,9 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     {
         return crate::eval::datetime_convert::cast(a, dtype.unwrap_or(a.dtype()));
     }
+    if dtype == Some(&DType::Object) {
+        return crate::eval::convert::from_nested(v, MAX_DIMS);
+    }
     if let Value::Array(a) = v {
         let dt = match dtype {
             Some(DType::Str(0)) => DType::Str(str_width(a.dtype())),
@@ -298,6 +305,9 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     };
     let mut leaves = vec![];
     flatten_into(v, record, &mut leaves);
+    if dtype.is_none() && leaves.iter().any(crate::eval::convert::is_object_leaf) {
+        return crate::eval::convert::from_nested(v, shape.len());
+    }
     let dt = match dtype {
         // `dtype=str` sizes Python values by their own text, and NumPy
         // values (scalars, array elements) by their type's width.
@@ -405,6 +415,9 @@ pub fn str_width(dtype: &DType) -> usize {
         Kind::Bytes | Kind::Void => dtype.itemsize(),
         Kind::Float | Kind::Complex => 32,
         Kind::TimeDelta => 21,
+        // Never asked of object arrays (their casts go through
+        // `object_array.rs`); the widest text any element could need.
+        Kind::Object => 64,
         Kind::DateTime => match dtype.native() {
             DType::Time(u, _) => crate::engine::datetime::iso_strlen(u.base),
             _ => 32,
@@ -531,6 +544,7 @@ pub fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
         Scalar::Complex(r, i) => Value::Complex(*r, *i),
         Scalar::Str(t) => Value::str(t),
         Scalar::Bytes(b) => Value::Bytes(std::rc::Rc::from(b.as_slice())),
+        Scalar::Object(id) => element(*id),
         Scalar::Record(items) => {
             let DType::Record(rec) = dt else {
                 return Value::None;
@@ -597,4 +611,222 @@ pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
         }
     }
     Ok(())
+}
+/// An object array of `shape` holding `values` in C order.
+pub fn from_values(shape: &[usize], values: &[Value]) -> PyResult<ArrayRef> {
+    let ids: Vec<Scalar> = values.iter().map(|v| Scalar::Object(store(v))).collect();
+    Ok(NdArray::from_scalars(shape, DType::Object, &ids)?)
+}
+
+/// The elements of any array in C order as Python values: an object
+/// array's references, another array's elements as `.item()` gives them
+/// (NumPy's cast to object).
+pub fn values(a: &NdArray) -> Vec<Value> {
+    let dt = a.dtype().clone();
+    a.to_scalars()
+        .iter()
+        .map(|s| crate::eval::convert::scalar_to_py(&dt, s))
+        .collect()
+}
+
+pub(super) fn has_object_leaf(v: &Value, depth: usize) -> bool {
+    if depth > 64 {
+        return false;
+    }
+    if is_nested_sequence(v) {
+        return items(v).iter().any(|x| has_object_leaf(x, depth + 1));
+    }
+    is_object_leaf(v)
+}
+
+pub(super) fn is_nested_sequence(v: &Value) -> bool {
+    matches!(
+        super::named_tuple::plain(v),
+        Value::List(_) | Value::Tuple(_)
+    )
+}
+
+pub(super) fn items(v: &Value) -> Vec<Value> {
+    match super::named_tuple::plain(v) {
+        Value::List(l) => l.borrow().clone(),
+        Value::Tuple(t) => t.as_ref().clone(),
+        _ => vec![],
+    }
+}
+
+/// NumPy's shape discovery for `dtype=object` (`update_shape` in
+/// `array_coercion.c`): the shape is what every sequence agrees on; a
+/// scalar or a length mismatch at depth `d` cuts the shape to `d` dims,
+/// and whatever sits there becomes an element.
+pub(super) fn discover(v: &Value, depth: usize, shape: &mut Vec<usize>, max: &mut usize) {
+    if depth >= *max {
+        return;
+    }
+    let (n, children): (usize, Vec<Value>) = match v {
+        Value::Array(a) if a.ndim() > 0 => {
+            // An array contributes its whole shape at once.
+            let s = a.shape();
+            for (k, &len) in s.iter().enumerate() {
+                let d = depth + k;
+                if d >= *max {
+                    return;
+                }
+                if d < shape.len() {
+                    if shape[d] != len {
+                        *max = d;
+                        shape.truncate(d);
+                        return;
+                    }
+                } else {
+                    shape.push(len);
+                }
+            }
+            if depth + s.len() < *max {
+                *max = depth + s.len();
+                shape.truncate(*max);
+            }
+            return;
+        }
+        _ if is_nested_sequence(v) => {
+            let it = items(v);
+            (it.len(), it)
+        }
+        _ => {
+            *max = depth;
+            shape.truncate(depth);
+            return;
+        }
+    };
+    if depth < shape.len() {
+        if shape[depth] != n {
+            *max = depth;
+            shape.truncate(depth);
+            return;
+        }
+    } else {
+        shape.push(n);
+    }
+    for c in &children {
+        discover(c, depth + 1, shape, max);
+    }
+}
+
+/// The elements at depth `dims` of nested sequences, in C order.
+pub(super) fn gather(v: &Value, depth: usize, dims: usize, out: &mut Vec<Value>) -> PyResult<()> {
+    if depth == dims {
+        out.push(v.clone());
+        return Ok(());
+    }
+    match v {
+        Value::Array(a) => {
+            if a.ndim() + depth != dims {
+                return Err(not_supported("an ndarray cut by a ragged object array"));
+            }
+            out.extend(values(a));
+        }
+        _ => {
+            for c in items(v) {
+                gather(&c, depth + 1, dims, out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `np.array(v, dtype=object)` with at most `max_dims` dimensions.
+pub fn from_nested(v: &Value, max_dims: usize) -> PyResult<ArrayRef> {
+    if let Some(items) = crate::eval::object::range_list(v)? {
+        return from_nested(&items, max_dims);
+    }
+    if let Value::Array(a) = v {
+        if *a.dtype() == DType::Object {
+            return Ok(a.copy(crate::engine::Order::C)?);
+        }
+        return to_object(a);
+    }
+    let mut shape = Vec::new();
+    let mut max = max_dims.min(64);
+    discover(v, 0, &mut shape, &mut max);
+    shape.truncate(max);
+    let mut out = Vec::new();
+    gather(v, 0, shape.len(), &mut out)?;
+    from_values(&shape, &out)
+}
+
+/// True when a value inside a list makes NumPy choose dtype object.
+pub fn is_object_leaf(v: &Value) -> bool {
+    match v {
+        Value::None
+        | Value::Dict(_)
+        | Value::Slice(_)
+        | Value::Ellipsis
+        | Value::Type(_)
+        | Value::Function(_)
+        | Value::Method(..)
+        | Value::Module(_)
+        | Value::DType(_) => true,
+        Value::Object(o) => !matches!(o.as_ref(), super::object::Obj::NamedTuple(_)),
+        Value::Array(a) => *a.dtype() == DType::Object,
+        _ => false,
+    }
+}
+
+/// `a.astype(object)`: a new object array.
+pub fn to_object(a: &NdArray) -> PyResult<ArrayRef> {
+    if matches!(a.dtype(), DType::Record(_) | DType::Time(..)) {
+        return Err(not_supported(
+            "casting structured or datetime arrays to object",
+        ));
+    }
+    from_values(&a.shape(), &values(a))
+}
+
+pub(super) fn not_supported(what: &str) -> PyError {
+    PyError::new(
+        "NotImplementedError",
+        format!("{what} on object arrays (dtype=object) is not supported in slicelab"),
+    )
+}
+/// An operand as an object array (a Python scalar as a 0-d one, a list
+/// through `np.asarray`, then cast to object as NumPy's ufunc does).
+pub(super) fn object_operand(v: &Value) -> PyResult<ArrayRef> {
+    match v {
+        Value::Array(a) if *a.dtype() == DType::Object => Ok(a.clone()),
+        Value::Array(a) => to_object(a),
+        Value::List(_) | Value::Tuple(_) => {
+            let a = super::convert::to_array(v, None)?;
+            if *a.dtype() == DType::Object {
+                Ok(a)
+            } else {
+                to_object(&a)
+            }
+        }
+        // A NumPy scalar is cast to object as its `.item()`.
+        Value::NpScalar(dt, s) => from_values(&[], &[crate::eval::convert::scalar_to_py(dt, s)]),
+        other => from_values(&[], std::slice::from_ref(other)),
+    }
+}
+
+/// Both operands' elements, broadcast against each other, in C order of
+/// the result, with the result's shape.
+/// A result shape and the element pairs that meet at each position.
+pub(super) type Pairs = (Vec<usize>, Vec<(Value, Value)>);
+
+pub(super) fn broadcast_pair(a: &Value, b: &Value) -> PyResult<Pairs> {
+    let (x, y) = (object_operand(a)?, object_operand(b)?);
+    let (xs, ys) = (x.shape(), y.shape());
+    let shape = crate::engine::broadcast::broadcast_shapes(&[&xs, &ys]).ok_or_else(|| {
+        PyError::value(format!(
+            "operands could not be broadcast together with shapes {} {} ",
+            crate::engine::error::shape_tuple(&xs),
+            crate::engine::error::shape_tuple(&ys)
+        ))
+    })?;
+    let view = |a: &ArrayRef| {
+        let l = crate::engine::broadcast::broadcast_layout(&a.layout(), &shape);
+        NdArray::view_with(a, l)
+    };
+    let (xv, yv) = (view(&x), view(&y));
+    let pairs = values(&xv).into_iter().zip(values(&yv)).collect();
+    Ok((shape, pairs))
 }

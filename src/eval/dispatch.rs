@@ -27,6 +27,12 @@ impl Session {
         if crate::eval::object::is_ma(obj) {
             return super::ma::call_method(self, obj, name, args);
         }
+        if let Value::Array(a) = obj
+            && *a.dtype() == crate::engine::DType::Object
+            && let Some(r) = super::object_array::method(a, name, &args)
+        {
+            return r;
+        }
         let args = match (obj, method_entry(name)) {
             (Value::Array(_), Some(entry)) => prepare_method(name, entry, obj, &args)?,
             _ => args,
@@ -67,6 +73,9 @@ impl Session {
         };
         let args = super::recarray::np_args(entry.name(), args)?;
         let prepared = prepare(entry, &args)?;
+        if super::object_array::involved(&prepared) {
+            return super::object_array::np_function(self, entry, args);
+        }
         // Modules that bind calls against their own signatures take the
         // call as written (the registry has checked it already).
         // (By name: a `const` table's items need not have one address.)

@@ -53,6 +53,9 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             repr(&parts[2], opts)
         ),
         Value::Ellipsis => "Ellipsis".into(),
+        Value::Array(a) if *a.dtype() == crate::engine::DType::Object => {
+            super::object_repr::object_array_repr(a, opts)
+        }
         Value::Array(a) => array_repr(&Snapshot::of(a), opts),
         Value::NpScalar(dt, s) => scalar_repr(dt, s),
         Value::Void(a) => scalar_repr(a.dtype(), &a.first()),
@@ -118,6 +121,9 @@ impl Drop for ReprGuard {
 pub fn str_of(v: &Value, opts: &PrintOptions) -> String {
     match v {
         Value::Str(s) => s.to_string(),
+        Value::Array(a) if *a.dtype() == crate::engine::DType::Object => {
+            super::object_repr::object_array_str(a, opts)
+        }
         Value::Array(a) => array_str(&Snapshot::of(a), opts),
         Value::NpScalar(dt, s) => scalar_str(dt, s),
         Value::Void(a) => scalar_str(a.dtype(), &a.first()),

@@ -16,6 +16,11 @@ use crate::eval::protocol::iterate;
 /// field tuples.
 pub fn dtype_arg(v: &Value) -> PyResult<DType> {
     Ok(match v {
+        // Object dtypes reach the engine only through `object_array.rs`,
+        // which checks `wants_object` before it gets here.
+        Value::DType(DType::Object) | Value::Type(TypeObj::NpScalar(DType::Object)) => {
+            return Err(not_supported("object arrays (dtype=object)"));
+        }
         Value::DType(d) => d.clone(),
         Value::Type(TypeObj::NpScalar(d)) => d.clone(),
         Value::Type(TypeObj::NpStr) => DType::Str(0),
@@ -69,7 +74,11 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
 /// `np.dtype(obj, align=False, copy=False)`. With `align=True` a record
 /// is laid out as a C compiler would lay out the struct.
 pub fn dtype_call(args: &crate::eval::args::Args) -> PyResult<Value> {
-    let dt = dtype_arg(args.req(0, "dtype", "dtype")?)?;
+    let given = args.req(0, "dtype", "dtype")?;
+    if crate::eval::dtype_arg::wants_object(given) {
+        return Ok(Value::DType(DType::Object));
+    }
+    let dt = dtype_arg(given)?;
     let align = match args.get(1, "align") {
         Some(v) => crate::eval::protocol::truthy(v)?,
         None => false,
@@ -491,5 +500,15 @@ mod tests {
         assert_eq!(shape_prefix("3i4").unwrap(), (vec![3], "i4"));
         assert_eq!(shape_prefix("(2)u1").unwrap(), (vec![2], "u1"));
         assert_eq!(shape_prefix("f8").unwrap(), (vec![], "f8"));
+    }
+}
+/// True when a `dtype=` argument names the object dtype (`object`,
+/// `'O'`, `np.object_`, `np.dtype('O')`).
+pub fn wants_object(v: &Value) -> bool {
+    match v {
+        Value::Type(TypeObj::Builtin("object")) => true,
+        Value::Type(TypeObj::NpScalar(DType::Object)) | Value::DType(DType::Object) => true,
+        Value::Str(s) => matches!(s.as_ref(), "O" | "object" | "|O" | "O8" | "object_"),
+        _ => false,
     }
 }

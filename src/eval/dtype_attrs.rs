@@ -119,6 +119,7 @@ fn type_num(dt: &DType) -> i128 {
         DType::Float16 => 23,
         DType::Time(_, false) => 21,
         DType::Time(_, true) => 22,
+        DType::Object => 17,
         DType::Ordered(inner, _) => type_num(inner),
     }
 }
@@ -332,9 +333,13 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
             DType::Record(_) => "V",
             DType::Time(_, false) => "M",
             DType::Time(_, true) => "m",
+            DType::Object => "O",
             DType::Ordered(..) => unreachable!("native() strips the order"),
         }),
         "str" => Value::str(&dt.descr()),
+        "type" if *dt == DType::Object => {
+            Value::Type(super::value::TypeObj::NpScalar(DType::Object))
+        }
         "type" => Value::Type(crate::eval::types::type_of(&Value::NpScalar(
             dt.native(),
             Scalar::Int(0),

@@ -90,6 +90,7 @@ fn abstract_parents(dt: &DType) -> &'static [&'static str] {
         Kind::Complex => "numpy.complexfloating",
         Kind::Str | Kind::Bytes => "numpy.character",
         Kind::Void => "numpy.flexible",
+        Kind::Object => "numpy.generic",
         Kind::DateTime => "numpy.generic",
         Kind::TimeDelta => "numpy.signedinteger",
     })
@@ -442,7 +443,7 @@ pub fn promote_types_full(a: &DType, b: &DType) -> Option<DType> {
             DType::UInt64 => 20,
             DType::Float16 | DType::Float32 | DType::Float64 => 32,
             DType::Complex64 | DType::Complex128 => 64,
-            DType::Record(_) | DType::Time(..) => return None,
+            DType::Record(_) | DType::Time(..) | DType::Object => return None,
             DType::Ordered(..) => unreachable!("native() strips the order"),
         })
     };

@@ -452,6 +452,22 @@ impl Session {
                 v,
             );
         }
+        if let Value::Array(a) = v
+            && *a.dtype() == DType::Object
+        {
+            // NumPy's object loops call the element's own operator.
+            let mut out = Vec::new();
+            for x in crate::eval::convert::values(a) {
+                out.push(self.unary(op, &x)?);
+            }
+            if a.ndim() == 0 {
+                return Ok(out.into_iter().next().unwrap_or(Value::None));
+            }
+            return Ok(Value::Array(crate::eval::convert::from_values(
+                &a.shape(),
+                &out,
+            )?));
+        }
         if is_numpy(v) {
             let (arr, scalar) = match v {
                 Value::Array(a) => (a.clone(), false),
@@ -883,6 +899,17 @@ impl Session {
         if crate::eval::classes::setattr(obj, name, value).is_some() {
             return Ok(());
         }
+        if let Value::Array(a) = obj
+            && *a.dtype() == DType::Object
+            && name != "shape"
+        {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!(
+                    "setting ndarray.{name} on object arrays (dtype=object) is not supported in slicelab"
+                ),
+            ));
+        }
         match (obj, name) {
             (Value::Array(a), "shape") => {
                 let shape = crate::eval::coerce::shape_arg(value, Some(a.size()))?;
@@ -1254,6 +1281,9 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     }
     a.check_writeable()?;
     let items = to_index_items(idx)?;
+    if *a.dtype() == DType::Object {
+        return super::object_array::setitem(a, &items, value);
+    }
     let dt = a.dtype().clone();
     let src: ArrayRef = match value {
         Value::Array(v) => v.clone(),

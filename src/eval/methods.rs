@@ -133,7 +133,11 @@ fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> 
         _ => return None,
     };
     let time = crate::eval::datetime_convert::is_time_dtype(arr.dtype());
-    if name == "astype" {
+    if name == "astype"
+        && !args
+            .get(0, "dtype")
+            .is_some_and(crate::eval::dtype_arg::wants_object)
+    {
         let to = match args.get(0, "dtype").map(dtype_arg) {
             Some(Ok(d)) => d,
             Some(Err(e)) => return Some(Err(e)),
@@ -524,6 +528,16 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             None | Some(Value::None) => Value::Array(NdArray::view_with(a, a.layout())),
             Some(d) => super::math_routines::view_as(a, dtype_arg(d)?)?,
         },
+        "astype" if crate::eval::dtype_arg::wants_object(args.req(0, "dtype", name)?) => {
+            // Only `dtype` (and the defaults) reach here for now.
+            if args.kw.iter().any(|(k, _)| k != "dtype") || args.pos.len() > 1 {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "astype(object) with order=, casting=, subok= or copy= is not supported in slicelab",
+                ));
+            }
+            Value::Array(crate::eval::convert::to_object(a)?)
+        }
         "astype" => {
             let dt = match dtype_arg(args.req(0, "dtype", name)?)? {
                 // An unsized str takes NumPy's width for the source type.

@@ -57,6 +57,7 @@ mod np_fft;
 mod np_linalg;
 mod npy;
 mod numeric;
+mod object_array;
 mod pad;
 mod pydatetime;
 mod shapes;

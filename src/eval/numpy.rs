@@ -3,6 +3,7 @@
 //! engine and wraps the result the way NumPy returns it.
 
 use super::arange::arange;
+use super::coerce::creation_shape;
 use super::complex_fns::unary_float;
 use super::types::type_of;
 use std::rc::Rc;
@@ -16,7 +17,7 @@ use crate::engine::layout::Layout;
 use crate::engine::reduce::{self, Reduction, normalize_axis};
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
-use super::coerce::{axes_arg, check_ndim, float_arg, int_arg, scalarize, shape_arg};
+use super::coerce::{axes_arg, float_arg, int_arg, scalarize};
 
 use super::convert::{to_array, to_scalar_for};
 use super::display::str_of;
@@ -120,6 +121,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
             name == "timedelta64",
         ))),
         "bytes_" => Value::Type(TypeObj::NpScalar(DType::Bytes(0))),
+        "object_" => Value::Type(TypeObj::NpScalar(DType::Object)),
         "True_" => Value::NpScalar(DType::Bool, Scalar::Bool(true)),
         "False_" => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
         "s_" | "index_exp" | "r_" | "c_" | "mgrid" | "ogrid" => Value::func(&format!("np.{name}")),
@@ -296,12 +298,6 @@ fn new_like(a: &ArrayRef, args: &Args, fill: Option<Value>) -> PyResult<Value> {
         fill_array(&out, &v)?;
     }
     Ok(Value::Array(out))
-}
-
-fn creation_shape(v: &Value) -> PyResult<Vec<usize>> {
-    let shape = shape_arg(v, None)?;
-    check_ndim(shape.len())?;
-    Ok(shape)
 }
 
 fn linspace(args: &Args) -> PyResult<Value> {
@@ -936,6 +932,12 @@ impl Session {
     }
 
     fn call_np(&mut self, name: &str, args: Args) -> PyResult<Value> {
+        // Every path into NumPy's routines (`abs(a)`, methods forwarding
+        // to `np.NAME`) meets this: object arrays go only where their
+        // references are moved, never read as numbers.
+        if super::object_array::involved(&args) && !super::object_array::passes(name) {
+            return Err(super::object_array::refuse_np(name));
+        }
         if let Some(f) = name.strip_prefix("linalg.") {
             return super::np_linalg::call(self, f, args);
         }
@@ -1857,6 +1859,14 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         TypeObj::NpScalar(DType::Time(_, delta)) => super::datetime::construct(*delta, &args)?,
         // `np.bytes_(b'ab')`: a bytes object (trailing NULs dropped, as
         // the scalar holds them); text of ASCII characters is encoded.
+        // `np.object_(x)` is `x` itself in NumPy; slicelab refuses the call
+        // rather than make an object scalar it cannot hold.
+        TypeObj::NpScalar(DType::Object) => {
+            return Err(PyError::new(
+                "NotImplementedError",
+                "calling np.object_ is not supported in slicelab",
+            ));
+        }
         TypeObj::NpScalar(DType::Bytes(_)) => {
             let raw: Vec<u8> = match &first {
                 None => vec![],

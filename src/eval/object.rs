@@ -282,6 +282,22 @@ pub fn is_poly(v: &Value) -> bool {
     as_poly(v).is_some()
 }
 
+/// The Python value an object element holds.
+pub fn element(id: u64) -> Value {
+    crate::engine::object::lookup(id)
+        .and_then(|h| h.downcast_ref::<Value>().cloned())
+        .unwrap_or(Value::None)
+}
+
+/// The id to store for a Python value (a reference to it: a list stored
+/// is the same list, as in NumPy).
+pub fn store(v: &Value) -> u64 {
+    match v {
+        Value::None => crate::engine::object::NONE_ID,
+        other => crate::engine::object::intern(Rc::new(other.clone())),
+    }
+}
+
 /// An object value.
 pub fn object(o: Obj) -> Value {
     Value::Object(Rc::new(o))

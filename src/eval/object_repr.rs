@@ -15,8 +15,11 @@ use super::display::{repr, str_of};
 use super::error::PyResult;
 use super::object::{Instance, NamedTuple, Obj, Poly1d, RandomObj, class_of};
 use super::value::Value;
-use crate::engine::Scalar;
+use crate::engine::{DType, NdArray, Scalar};
+use crate::render::ElementSource;
+
 use crate::engine::element::scalar_as_f64;
+use crate::eval::object::element;
 
 /// `repr()` of an object.
 pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
@@ -363,3 +366,100 @@ pub fn poly1d_str(p: &Poly1d, opts: &PrintOptions) -> PyResult<String> {
     }
     Ok(raise_power(&thestr, 70))
 }
+
+// ---- object arrays (dtype=object) ----
+
+/// The text of one element as NumPy's `_object_format` writes it.
+fn element_text(v: &Value, opts: &PrintOptions) -> String {
+    let r = repr(v, opts);
+    if matches!(v, Value::List(_)) {
+        format!("list({r})")
+    } else {
+        r
+    }
+}
+
+/// The array seen through its elements' reprs (what `array2string` of an
+/// object array formats: raw text, no padding).
+struct Texts<'a> {
+    a: &'a NdArray,
+    shape: Vec<usize>,
+    opts: &'a PrintOptions,
+    dtype: DType,
+}
+
+impl ElementSource for Texts<'_> {
+    fn shape(&self) -> &[usize] {
+        &self.shape
+    }
+    fn dtype(&self) -> &DType {
+        &self.dtype
+    }
+    fn get(&self, index: &[usize]) -> Scalar {
+        let v = match self.a.get(index) {
+            Scalar::Object(id) => element(id),
+            _ => Value::None,
+        };
+        Scalar::Str(element_text(&v, self.opts))
+    }
+}
+
+thread_local! {
+    /// The arrays being printed now (NumPy's `_recursive_guard` on
+    /// `_array2string`): an array met again inside itself prints `...`.
+    static PRINTING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Run `body` unless `a` is already being printed (then `None`).
+fn guarded(a: &NdArray, body: impl FnOnce() -> String) -> Option<String> {
+    let key = a as *const NdArray as usize;
+    if PRINTING.with(|p| p.borrow().contains(&key)) {
+        return None;
+    }
+    PRINTING.with(|p| p.borrow_mut().push(key));
+    let out = body();
+    PRINTING.with(|p| p.borrow_mut().retain(|&k| k != key));
+    Some(out)
+}
+
+/// `repr(a)` of an object array.
+pub fn object_array_repr(a: &NdArray, opts: &PrintOptions) -> String {
+    if a.ndim() > 0 {
+        return guarded(a, || repr_body(a, opts))
+            .unwrap_or_else(|| "array(..., dtype=object)".into());
+    }
+    repr_body(a, opts)
+}
+
+fn repr_body(a: &NdArray, opts: &PrintOptions) -> String {
+    let t = Texts {
+        a,
+        shape: a.shape(),
+        opts,
+        dtype: DType::Object,
+    };
+    crate::render::repr::object_array_repr(&t, opts)
+}
+
+/// `str(a)` of an object array (a 0-d one prints `str` of its element).
+pub fn object_array_str(a: &NdArray, opts: &PrintOptions) -> String {
+    if a.ndim() == 0 {
+        let v = match a.first() {
+            Scalar::Object(id) => element(id),
+            _ => Value::None,
+        };
+        return str_of(&v, opts);
+    }
+    guarded(a, || {
+        let t = Texts {
+            a,
+            shape: a.shape(),
+            opts,
+            dtype: DType::Object,
+        };
+        crate::render::repr::object_array_str(&t, opts)
+    })
+    .unwrap_or_else(|| "...".into())
+}
+
+// ---- operators ----------------------------------------------------------

@@ -162,6 +162,9 @@ fn compute_dtype(op: BinaryOp, dt: DType) -> DType {
 
 /// A NumPy binary operation `a op b`, as a new value.
 pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if super::object_array::is_object_array(a) || super::object_array::is_object_array(b) {
+        return super::object_array::binary(op, a, b);
+    }
     if crate::eval::datetime_convert::involves_time(a)
         || crate::eval::datetime_convert::involves_time(b)
     {
@@ -180,6 +183,9 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
 /// `array ** 2`, `** -1` and `** 0.5` run `square`, `reciprocal` and
 /// `sqrt`.
 pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if super::object_array::is_object_array(a) || super::object_array::is_object_array(b) {
+        return super::object_array::binary(op, a, b);
+    }
     if crate::eval::datetime_convert::involves_time(a)
         || crate::eval::datetime_convert::involves_time(b)
     {
@@ -280,6 +286,9 @@ fn binary_parts(
 
 /// A NumPy comparison.
 pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
+    if super::object_array::is_object_array(a) || super::object_array::is_object_array(b) {
+        return super::object_array::compare(op, a, b);
+    }
     if crate::eval::datetime_convert::involves_time(a)
         || crate::eval::datetime_convert::involves_time(b)
     {
@@ -333,6 +342,15 @@ fn cmp_name(op: CompareOp) -> &'static str {
 /// `target op= value` on an array: computed into the array's own memory,
 /// refused when the result type cannot be cast back (`same_kind`).
 pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult<()> {
+    if *target.dtype() == DType::Object {
+        return super::object_array::inplace(op, target, value);
+    }
+    if super::object_array::is_object_array(value) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "an in-place operator with an object array operand is not supported in slicelab",
+        ));
+    }
     if crate::eval::datetime_convert::is_time_dtype(target.dtype())
         || crate::eval::datetime_convert::involves_time(value)
     {
@@ -747,6 +765,11 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         }
         (Value::Complex(a1, a2), Value::Complex(b1, b2)) => a1 == b1 && a2 == b2,
         (Value::DType(x), Value::DType(y)) => x.equivalent(y),
+        (Value::DType(DType::Object), other) | (other, Value::DType(DType::Object))
+            if crate::eval::dtype_arg::wants_object(other) =>
+        {
+            true
+        }
         (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => {
             super::dtype_arg::dtype_arg(&Value::Str(s.clone())).is_ok_and(|d| d.equivalent(x))
         }

@@ -64,6 +64,7 @@ fn scalar_truth(s: &Scalar) -> bool {
         Scalar::Str(s) => !s.is_empty(),
         Scalar::Bytes(b) => !b.is_empty(),
         Scalar::Record(_) => true,
+        Scalar::Object(id) => truthy(&crate::eval::object::element(*id)).unwrap_or(true),
     }
 }
 
@@ -125,6 +126,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
 pub fn wrap_indexed(source: &ArrayRef, r: Indexed) -> Value {
     match r {
         Indexed::Array(a) => Value::Array(a),
+        Indexed::Scalar(Scalar::Object(id)) => crate::eval::object::element(id),
         Indexed::Scalar(s) => Value::NpScalar(source.dtype().native(), s),
     }
 }

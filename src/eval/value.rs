@@ -163,7 +163,7 @@ pub fn np_scalar_class(dt: &DType) -> String {
         DType::Str(_) => "str_".into(),
         DType::Bytes(_) => "bytes_".into(),
         DType::Record(_) => "void".into(),
-        DType::Time(..) => dt.scalar_type_name(),
+        DType::Time(..) | DType::Object => dt.scalar_type_name(),
         other => other.name(),
     }
 }

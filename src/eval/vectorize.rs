@@ -487,7 +487,42 @@ impl Session {
             .map(to_objects)
             .collect::<PyResult<Vec<_>>>()?;
         if ins.iter().any(|o| !o.shape.is_empty()) {
-            return Err(object_arrays());
+            // `PyUFunc_On_Om` over the broadcast inputs, each output an
+            // object array laid out as the iterator visited it.
+            let func = u.func.clone();
+            let nout = nout as usize;
+            let (shape, outer_first, results) = run_loop(self, &ins, |s, vals| {
+                let r = s.call(
+                    &func,
+                    Args {
+                        pos: vals,
+                        kw: vec![],
+                    },
+                )?;
+                if nout == 1 {
+                    return Ok(r);
+                }
+                Ok(match &r {
+                    Value::Tuple(t) if t.len() == nout => r.clone(),
+                    _ => Value::tuple(vec![Value::None; nout]),
+                })
+            })?;
+            let object = OType::Other('O');
+            if nout == 1 {
+                return build(self, &object, results, &shape, &outer_first);
+            }
+            let mut outs = Vec::with_capacity(nout);
+            for k in 0..nout {
+                let column = results
+                    .iter()
+                    .map(|r| match r {
+                        Value::Tuple(t) => t.get(k).cloned().unwrap_or(Value::None),
+                        _ => Value::None,
+                    })
+                    .collect();
+                outs.push(build(self, &object, column, &shape, &outer_first)?);
+            }
+            return Ok(Value::tuple(outs));
         }
         let vals = ins.into_iter().map(|o| o.items[0].clone()).collect();
         let r = self.call(
@@ -563,6 +598,11 @@ fn vectorize(s: &mut Session, args: &Args) -> PyResult<Value> {
             let mut out = vec![];
             let mut shown = vec![];
             for x in s.iterate_all(&otypes_v)? {
+                if crate::eval::dtype_arg::wants_object(&x) {
+                    out.push(OType::Other('O'));
+                    shown.push(Value::str("O"));
+                    continue;
+                }
                 let d = super::dtype_arg::dtype_arg(&x)?;
                 match d.native() {
                     DType::Str(_) => {
@@ -663,7 +703,7 @@ fn build(
     let int = |k: i64| Value::Int(k as i128);
     let tup = Value::tuple;
     let list = match otype {
-        OType::Other('O') => return Err(object_arrays()),
+        OType::Other('O') => vals,
         OType::Other(c) => {
             return Err(PyError::new(
                 "NotImplementedError",
@@ -732,6 +772,7 @@ fn build(
             }
             arr
         }
+        OType::Other('O') => Value::Array(crate::eval::convert::from_values(&[list.len()], &list)?),
         _ => build_text(s, list, empty)?,
     };
     let permuted: Vec<Value> = outer_first

@@ -98,6 +98,7 @@ pub fn dtype_repr(dt: &DType) -> String {
             format!("dtype('{}')", d.strip_prefix('|').unwrap_or(&d))
         }
         DType::Time(..) => format!("dtype('{}')", dt.descr()),
+        DType::Object => "dtype('O')".into(),
         other => format!("dtype('{}')", dtype_str(other)),
     }
 }

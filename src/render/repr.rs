@@ -80,7 +80,42 @@ fn clen(s: &str) -> usize {
     s.chars().count()
 }
 
+/// NumPy's `_extendLine_pretty`: a word of several lines (an array
+/// inside an object array) is placed as a block, its later lines
+/// indented to where it starts.
 fn extend_line(s: &mut String, line: &mut String, word: &str, width: isize, next_prefix: &str) {
+    let words: Vec<&str> = word.lines().collect();
+    if words.len() <= 1 {
+        return extend_line_plain(s, line, word, width, next_prefix);
+    }
+    let longest = words.iter().map(|w| clen(w)).max().unwrap_or(0);
+    let indent = if (clen(line) + longest) as isize > width && clen(line) > clen(next_prefix) {
+        s.push_str(line.trim_end());
+        s.push('\n');
+        *line = format!("{next_prefix}{}", words[0]);
+        next_prefix.to_string()
+    } else {
+        let indent = " ".repeat(clen(line));
+        line.push_str(words[0]);
+        indent
+    };
+    for w in &words[1..] {
+        s.push_str(line.trim_end());
+        s.push('\n');
+        *line = format!("{indent}{w}");
+    }
+    let last = words.last().map_or(0, |w| clen(w));
+    line.push_str(&" ".repeat(longest - last));
+}
+
+/// NumPy's `_extendLine`.
+fn extend_line_plain(
+    s: &mut String,
+    line: &mut String,
+    word: &str,
+    width: isize,
+    next_prefix: &str,
+) {
     let mut wrap = (clen(line) + clen(word)) as isize > width;
     if clen(line) <= clen(next_prefix) {
         wrap = false;
@@ -272,8 +307,25 @@ pub fn object_array_str(a: &dyn ElementSource, opts: &PrintOptions) -> String {
 /// `repr(arr)`: `array([1, 2, 3])`, with `shape=` and `dtype=` suffixes
 /// where NumPy adds them.
 pub fn array_repr(a: &dyn ElementSource, opts: &PrintOptions) -> String {
+    array_repr_as(a, opts, false)
+}
+
+/// `repr()` of an object array whose elements are already text
+/// (`Scalar::Str`, each element's Python repr): no padding.
+pub fn object_array_repr(a: &dyn ElementSource, opts: &PrintOptions) -> String {
+    if a.shape().is_empty() {
+        let text = match a.get(&[]) {
+            Scalar::Str(s) => s,
+            _ => String::new(),
+        };
+        return format!("array({text}, dtype={})", dtype_short_repr(a.dtype()));
+    }
+    array_repr_as(a, opts, true)
+}
+
+fn array_repr_as(a: &dyn ElementSource, opts: &PrintOptions, raw: bool) -> String {
     let prefix = "array(";
-    let lst = array2string(a, opts, ", ", prefix, opts.linewidth.saturating_sub(1));
+    let lst = array2string_as(a, opts, ", ", prefix, opts.linewidth.saturating_sub(1), raw);
     let size = size_of(a);
     let shape = a.shape();
     let mut extras = Vec::new();

@@ -154,6 +154,8 @@ pub fn scalar_str(dtype: &DType, v: &Scalar) -> String {
             f.format(v)
         }
         (_, Scalar::Record(_)) => format!("{:?}", scalar_as_f64(v)),
+        // Object elements are Python values: `eval` prints them itself.
+        (_, Scalar::Object(_)) => String::new(),
     }
 }
 

@@ -8,9 +8,11 @@
 //! `text.rs` over the broadcast inputs. Ufunc-backed names return a
 //! NumPy scalar for 0-d results; the Python wrappers that pass `out=`
 //! (or go through `_vec_string`) return a 0-d array, as NumPy does.
-//! `mod`, `translate`, `np.char.split`/`join`/`splitlines` (object
-//! arrays) and `chararray` are refused with `NotImplementedError`.
+//! `np.char.split`/`rsplit`/`splitlines`/`join` go through
+//! `object_array.rs` (their results are object arrays); `mod`,
+//! `translate` and `chararray` are refused with `NotImplementedError`.
 
+mod char_objects;
 mod text;
 
 use crate::engine::broadcast::{broadcast_layout, broadcast_shapes_or_err};
@@ -107,6 +109,10 @@ const CHAR_SIGNATURES: &[(&str, Style)] = &[
     ("multiply(a, i)", Style::Python),
     ("partition(a, sep)", Style::Python),
     ("rpartition(a, sep)", Style::Python),
+    ("split(a, sep=None, maxsplit=None)", Style::Python),
+    ("rsplit(a, sep=None, maxsplit=None)", Style::Python),
+    ("splitlines(a, keepends=None)", Style::Python),
+    ("join(sep, seq)", Style::Python),
     (
         "compare_chararrays(a1, a2, cmp, rstrip)",
         Style::CArgs { named: true },
@@ -1252,6 +1258,7 @@ fn codec(encode: bool, av: &Value, b: &Bound) -> PyResult<Value> {
 
 fn call_char(s: &mut Session, name: &str, b: &Bound) -> PyResult<Value> {
     match name {
+        "split" | "rsplit" | "splitlines" | "join" => char_objects::char_call(s, name, b),
         "multiply" => match multiply(b.required("a"), b.required("i")) {
             Err(e) if e.kind == "TypeError" => Err(PyError::value("Can only multiply by integers")),
             r => r,
