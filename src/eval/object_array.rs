@@ -1,7 +1,10 @@
 //! Object arrays (`dtype=object`): Python values as elements.
 //!
 //! The engine keeps each element as an opaque id (`engine/object.rs`);
-//! this module is the only place that turns ids into `Value`s and back.
+//! `object::element`/`object::store` turn ids into `Value`s and back,
+//! `convert.rs` builds object arrays from nested lists and broadcasts
+//! object operands, and `object_repr.rs` prints them; this module holds
+//! their operators, reductions, methods and the refusals.
 //! What works follows NumPy: construction (`np.array(..., dtype=object)`,
 //! ragged lists, `None` inferring object, `np.empty/zeros/ones/full`),
 //! printing (each element's repr, a list as `list([...])`, no padding —
