@@ -20,6 +20,8 @@ use crate::eval::convert::as_array;
 /// This module's registry entries (`registry::tables`).
 pub const ENTRIES: &[Entry] = &[func("roots(p)", Style::Python, "p", Writes::Nothing)];
 
+inventory::submit! { crate::eval::registry::Table(ENTRIES) }
+
 /// Does this module answer `np.NAME`?
 pub fn answers(name: &str) -> bool {
     ENTRIES.iter().any(|e| e.name() == name)
