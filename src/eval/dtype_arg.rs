@@ -472,6 +472,17 @@ fn fields_dict(items: &[(Value, Value)]) -> PyResult<DType> {
     with_itemsize(fields, None)
 }
 
+/// True when a `dtype=` argument names the object dtype (`object`,
+/// `'O'`, `np.object_`, `np.dtype('O')`).
+pub fn wants_object(v: &Value) -> bool {
+    match v {
+        Value::Type(TypeObj::Builtin("object")) => true,
+        Value::Type(TypeObj::NpScalar(DType::Object)) | Value::DType(DType::Object) => true,
+        Value::Str(s) => matches!(s.as_ref(), "O" | "object" | "|O" | "O8" | "object_"),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -500,15 +511,5 @@ mod tests {
         assert_eq!(shape_prefix("3i4").unwrap(), (vec![3], "i4"));
         assert_eq!(shape_prefix("(2)u1").unwrap(), (vec![2], "u1"));
         assert_eq!(shape_prefix("f8").unwrap(), (vec![], "f8"));
-    }
-}
-/// True when a `dtype=` argument names the object dtype (`object`,
-/// `'O'`, `np.object_`, `np.dtype('O')`).
-pub fn wants_object(v: &Value) -> bool {
-    match v {
-        Value::Type(TypeObj::Builtin("object")) => true,
-        Value::Type(TypeObj::NpScalar(DType::Object)) | Value::DType(DType::Object) => true,
-        Value::Str(s) => matches!(s.as_ref(), "O" | "object" | "|O" | "O8" | "object_"),
-        _ => false,
     }
 }

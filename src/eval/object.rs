@@ -375,6 +375,11 @@ pub struct PyRange {
 }
 
 impl PyRange {
+    /// Whether the range holds no value.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// How many values (Python's `len(range)`).
     pub fn len(&self) -> i128 {
         let (a, b, c) = (self.start, self.stop, self.step);
