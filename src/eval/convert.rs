@@ -1,5 +1,7 @@
-//! Python objects to arrays (`np.array`'s shape and dtype discovery) and to
-//! index items (what may stand inside `[]`).
+//! Python objects to arrays (`np.array`'s shape and dtype discovery, object
+//! arrays from ragged or mixed lists, `as_array` without a copy), array
+//! elements back to Python values (`scalar_to_py`), casts' record rules,
+//! and Python objects to index items (what may stand inside `[]`).
 
 use super::object::{element, store};
 use crate::engine::dtype::{DType, Kind};

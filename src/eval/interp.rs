@@ -1,5 +1,6 @@
 //! Walking statements and expressions: names, assignment targets,
-//! subscripts, attributes, calls and truthiness.
+//! subscripts, attributes and calls. (Truthiness and iteration are
+//! `protocol.rs`'s; argument lists `args.rs`'s.)
 
 use std::rc::Rc;
 

@@ -1,5 +1,6 @@
-//! ndarray attributes and methods, NumPy scalar attributes, dtype
-//! attributes, and the few methods of Python lists and dicts a learner uses.
+//! ndarray methods, NumPy scalar attributes, and the few methods of Python
+//! lists and dicts a learner uses. (An array's data attributes are
+//! `array_attrs.rs`'s, a dtype's `dtype_attrs.rs`'s.)
 
 use super::convert::scalar_to_py;
 use std::rc::Rc;

@@ -1,6 +1,7 @@
-//! The `np.*` namespace and Python builtins: one table of names, and the
-//! functions behind them. Each function converts Python arguments, calls the
-//! engine and wraps the result the way NumPy returns it.
+//! The `np.*` namespace: `np.NAME` attributes, and the dispatch of calls
+//! by name to the routine families (the names themselves are the
+//! registry's). Argument conversion is `coerce.rs`'s, the shape routines
+//! `reshaping.rs`'s; a few routines still live here.
 
 use super::arange::arange;
 use super::coerce::creation_shape;
