@@ -40,6 +40,18 @@ impl Session {
         super::methods::call_method(self, obj, name, args)
     }
 
+    /// `np.NAME(pos..., **kw)` through the registry, as NumPy's own Python
+    /// code calls its functions (`np.linalg`, `np.ma`, `np.rec`, ...).
+    pub(super) fn np(
+        &mut self,
+        name: &str,
+        pos: Vec<Value>,
+        kw: Vec<(&str, Value)>,
+    ) -> PyResult<Value> {
+        let kw = kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        self.call_registered(&format!("np.{name}"), Args { pos, kw })
+    }
+
     /// Call a function value: `np.` names are bound against their registry
     /// entry first (ufuncs through the ufunc layer); others go straight on.
     pub(super) fn call_registered(&mut self, name: &str, args: Args) -> PyResult<Value> {

@@ -50,16 +50,6 @@ pub fn answers(name: &str) -> bool {
     ENTRIES.iter().any(|e| e.name() == name)
 }
 
-fn np(s: &mut Session, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
-    s.call_registered(
-        &format!("np.{name}"),
-        Args {
-            pos,
-            kw: kw.into_iter().map(|(k, v)| (k.into(), v)).collect(),
-        },
-    )
-}
-
 /// Call one of this module's functions (the registry has bound `args`).
 pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     match name {
@@ -115,7 +105,7 @@ fn require(s: &mut Session, args: &Args) -> PyResult<Value> {
         ));
     }
     if !truthy(&req)? {
-        return np(s, "asanyarray", vec![a], vec![("dtype", dtype)]);
+        return s.np("asanyarray", vec![a], vec![("dtype", dtype)]);
     }
     // `{POSSIBLE_FLAGS[x.upper()] for x in requirements}`.
     let mut flags: Vec<char> = Vec::new();
@@ -145,8 +135,7 @@ fn require(s: &mut Session, args: &Args) -> PyResult<Value> {
         "A"
     };
     flags.retain(|&f| f != 'C' && f != 'F');
-    let arr = np(
-        s,
+    let arr = s.np(
         "array",
         vec![a],
         vec![
@@ -182,8 +171,7 @@ fn mask_indices(s: &mut Session, args: &Args) -> PyResult<Value> {
     let n = args.req(0, "n", "mask_indices")?.clone();
     let f = args.req(1, "mask_func", "mask_indices")?.clone();
     let k = args.get(2, "k").cloned().unwrap_or(Value::Int(0));
-    let m = np(
-        s,
+    let m = s.np(
         "ones",
         vec![
             Value::tuple(vec![n.clone(), n]),
@@ -199,7 +187,7 @@ fn mask_indices(s: &mut Session, args: &Args) -> PyResult<Value> {
         },
     )?;
     let ne = super::ops::numpy_compare(crate::engine::kernels::CompareOp::Ne, &a, &Value::Int(0))?;
-    np(s, "nonzero", vec![ne], vec![])
+    s.np("nonzero", vec![ne], vec![])
 }
 
 /// The text `np.fromstring` reads: a `str` as UTF-8, or `bytes`.

@@ -80,17 +80,6 @@ pub fn answers(name: &str) -> bool {
     ENTRIES.iter().any(|e| e.name() == name)
 }
 
-/// `np.NAME(*pos, **kw)` as NumPy's Python code calls it.
-fn np(s: &mut Session, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
-    s.call_registered(
-        &format!("np.{name}"),
-        Args {
-            pos,
-            kw: kw.into_iter().map(|(k, v)| (k.into(), v)).collect(),
-        },
-    )
-}
-
 fn bin(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     numpy_binary(op, a, b)
 }
@@ -143,11 +132,13 @@ fn isscalar(v: &Value) -> bool {
 fn array_equiv(s: &mut Session, a1: &Value, a2: &Value) -> PyResult<Value> {
     let a1 = Value::Array(as_array(a1)?);
     let a2 = Value::Array(as_array(a2)?);
-    if np(s, "broadcast_shapes", vec![shape(&a1), shape(&a2)], vec![]).is_err() {
+    if s.np("broadcast_shapes", vec![shape(&a1), shape(&a2)], vec![])
+        .is_err()
+    {
         return Ok(Value::Bool(false));
     }
     let eq = numpy_compare(CompareOp::Eq, &a1, &a2)?;
-    let all = np(s, "all", vec![eq], vec![])?;
+    let all = s.np("all", vec![eq], vec![])?;
     Ok(Value::Bool(truthy(&all)?))
 }
 
@@ -169,8 +160,7 @@ fn diagflat(s: &mut Session, v: &Value, k: Option<&Value>) -> PyResult<Value> {
     let n = flat.size();
     let side = (n as i64).saturating_add(k.saturating_abs());
     let dt = Value::DType(v.dtype().clone());
-    let res = np(
-        s,
+    let res = s.np(
         "zeros",
         vec![Value::tuple(vec![
             Value::Int(side.into()),
@@ -206,15 +196,9 @@ fn nanprod(s: &mut Session, args: &Args) -> PyResult<Value> {
     if let Value::Array(arr) = &a
         && matches!(arr.dtype().kind(), Kind::Float | Kind::Complex)
     {
-        let mask = np(s, "isnan", vec![a.clone()], vec![])?;
-        a = np(
-            s,
-            "array",
-            vec![a.clone()],
-            vec![("copy", Value::Bool(true))],
-        )?;
-        np(
-            s,
+        let mask = s.np("isnan", vec![a.clone()], vec![])?;
+        a = s.np("array", vec![a.clone()], vec![("copy", Value::Bool(true))])?;
+        s.np(
             "copyto",
             vec![a.clone(), Value::Int(1)],
             vec![("where", mask)],
@@ -229,7 +213,7 @@ fn nanprod(s: &mut Session, args: &Args) -> PyResult<Value> {
             kw.push((n, v.clone()));
         }
     }
-    np(s, "prod", vec![a], kw)
+    s.np("prod", vec![a], kw)
 }
 
 /// `asarray_chkfinite`: `asarray`, then no inf or NaN in a float array.
@@ -241,8 +225,7 @@ fn asarray_chkfinite(s: &mut Session, args: &Args) -> PyResult<Value> {
     if let Some(o) = args.get(2, "order") {
         kw.push(("order", o.clone()));
     }
-    let a = np(
-        s,
+    let a = s.np(
         "asarray",
         vec![args.req(0, "a", "asarray_chkfinite")?.clone()],
         kw,
@@ -250,8 +233,8 @@ fn asarray_chkfinite(s: &mut Session, args: &Args) -> PyResult<Value> {
     if let Value::Array(arr) = &a
         && matches!(arr.dtype().kind(), Kind::Float | Kind::Complex)
     {
-        let fin = np(s, "isfinite", vec![a.clone()], vec![])?;
-        if !truthy(&np(s, "all", vec![fin], vec![])?)? {
+        let fin = s.np("isfinite", vec![a.clone()], vec![])?;
+        if !truthy(&s.np("all", vec![fin], vec![])?)? {
             return Err(PyError::value("array must not contain infs or NaNs"));
         }
     }
@@ -403,7 +386,7 @@ fn typename(c: &Value) -> PyResult<Value> {
 fn params(s: &mut Session, ps: &[&Value]) -> PyResult<Vec<Value>> {
     let mut items = vec![f(0.0)];
     items.extend(ps.iter().map(|v| (*v).clone()));
-    let values = np(s, "array", vec![Value::list(items)], vec![])?;
+    let values = s.np("array", vec![Value::list(items)], vec![])?;
     let a = as_array(&values)?;
     if !matches!(a.dtype().kind(), Kind::Float | Kind::Complex) {
         return Err(PyError::new(
@@ -427,13 +410,13 @@ fn window(s: &mut Session, name: &str, m: &Value) -> PyResult<Value> {
         _ => Value::DType(DType::Float64),
     };
     if truthy(&numpy_compare(CompareOp::Lt, &m, &Value::Int(1))?)? {
-        return np(s, "array", vec![Value::list(vec![])], vec![("dtype", dt)]);
+        return s.np("array", vec![Value::list(vec![])], vec![("dtype", dt)]);
     }
     if truthy(&numpy_compare(CompareOp::Eq, &m, &Value::Int(1))?)? {
-        return np(s, "ones", vec![Value::Int(1)], vec![("dtype", dt)]);
+        return s.np("ones", vec![Value::Int(1)], vec![("dtype", dt)]);
     }
     let start = bin(BinaryOp::Sub, &Value::Int(1), &m)?;
-    let n = np(s, "arange", vec![start, m.clone(), Value::Int(2)], vec![])?;
+    let n = s.np("arange", vec![start, m.clone(), Value::Int(2)], vec![])?;
     let m1 = bin(BinaryOp::Sub, &m, &Value::Int(1))?;
     let pi = f(std::f64::consts::PI);
     // cos(c * pi * n / (M - 1)), left to right as Python evaluates it.
@@ -444,7 +427,7 @@ fn window(s: &mut Session, name: &str, m: &Value) -> PyResult<Value> {
         };
         let x = bin(BinaryOp::Mul, &x, &n)?;
         let x = bin(BinaryOp::Div, &x, &m1)?;
-        np(s, "cos", vec![x], vec![])
+        s.np("cos", vec![x], vec![])
     };
     match name {
         "hanning" | "hamming" => {
@@ -463,11 +446,11 @@ fn window(s: &mut Session, name: &str, m: &Value) -> PyResult<Value> {
             bin(BinaryOp::Add, &t, &bin(BinaryOp::Mul, &f(0.08), &c2)?)
         }
         _ => {
-            let le = np(s, "less_equal", vec![n.clone(), Value::Int(0)], vec![])?;
+            let le = s.np("less_equal", vec![n.clone(), Value::Int(0)], vec![])?;
             let r = bin(BinaryOp::Div, &n, &m1)?;
             let up = bin(BinaryOp::Add, &Value::Int(1), &r)?;
             let down = bin(BinaryOp::Sub, &Value::Int(1), &r)?;
-            np(s, "where", vec![le, up, down], vec![])
+            s.np("where", vec![le, up, down], vec![])
         }
     }
 }
@@ -482,9 +465,9 @@ fn kaiser(s: &mut Session, m: &Value, beta: &Value) -> PyResult<Value> {
             Value::NpScalar(dt, _) => Value::DType(dt.clone()),
             _ => Value::DType(DType::Float64),
         };
-        return np(s, "ones", vec![Value::Int(1)], vec![("dtype", dt)]);
+        return s.np("ones", vec![Value::Int(1)], vec![("dtype", dt)]);
     }
-    let n = np(s, "arange", vec![Value::Int(0), m.clone()], vec![])?;
+    let n = s.np("arange", vec![Value::Int(0), m.clone()], vec![])?;
     let alpha = bin(
         BinaryOp::Div,
         &bin(BinaryOp::Sub, &m, &Value::Int(1))?,
@@ -493,10 +476,10 @@ fn kaiser(s: &mut Session, m: &Value, beta: &Value) -> PyResult<Value> {
     let r = bin(BinaryOp::Div, &bin(BinaryOp::Sub, &n, &alpha)?, &alpha)?;
     let r = bin(BinaryOp::Pow, &r, &f(2.0))?;
     let r = bin(BinaryOp::Sub, &Value::Int(1), &r)?;
-    let r = np(s, "sqrt", vec![r], vec![])?;
+    let r = s.np("sqrt", vec![r], vec![])?;
     let r = bin(BinaryOp::Mul, &beta, &r)?;
-    let top = np(s, "i0", vec![r], vec![])?;
-    let bottom = np(s, "i0", vec![beta], vec![])?;
+    let top = s.np("i0", vec![r], vec![])?;
+    let bottom = s.np("i0", vec![beta], vec![])?;
     bin(BinaryOp::Div, &top, &bottom)
 }
 

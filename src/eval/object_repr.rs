@@ -160,7 +160,10 @@ pub fn record_repr(o: &Obj, opts: &PrintOptions) -> String {
             let lst = if size > 0 || a.shape() == [0] {
                 crate::render::array2string_with(&snap, opts, ", ", prefix, ",")
             } else {
-                format!("[], shape={}", shape_text(&a.shape()))
+                format!(
+                    "[], shape={}",
+                    crate::engine::error::shape_tuple(&a.shape())
+                )
             };
             format!(
                 "rec.array({lst},\n{}dtype={})",
@@ -185,20 +188,6 @@ pub fn record_str(o: &Obj, opts: &PrintOptions) -> String {
         Obj::RecArray(a) => str_of(&Value::Array(a.clone()), opts),
         Obj::Record(a) => str_of(&Value::Void(a.clone()), opts),
         _ => String::new(),
-    }
-}
-
-fn shape_text(shape: &[usize]) -> String {
-    match shape {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
     }
 }
 

@@ -99,11 +99,6 @@ pub fn is_rec(v: &Value) -> bool {
     as_recarray(v).is_some() || as_record(v).is_some()
 }
 
-fn np(s: &mut Session, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
-    let kw = kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    s.call_registered(&format!("np.{name}"), Args { pos, kw })
-}
-
 fn array_of(v: Value) -> PyResult<ArrayRef> {
     match v {
         Value::Array(a) => Ok(a),
@@ -272,7 +267,7 @@ fn fromarrays(
     };
     let mut arrays = Vec::with_capacity(items.len());
     for it in items {
-        arrays.push(array_of(np(s, "asarray", vec![it], vec![])?)?);
+        arrays.push(array_of(s.np("asarray", vec![it], vec![])?)?);
     }
     let Some(first) = arrays.first() else {
         return Err(PyError::index("list index out of range"));
@@ -308,8 +303,7 @@ fn fromarrays(
     if nn > 0 {
         shape.truncate(shape.len().saturating_sub(nn));
     }
-    let out = array_of(np(
-        s,
+    let out = array_of(s.np(
         "zeros",
         vec![shape_value(&shape)],
         vec![("dtype", Value::DType(descr.clone()))],
@@ -370,8 +364,7 @@ fn fromrecords(
         let mut cols = Vec::with_capacity(width);
         for i in 0..width {
             let col: Vec<Value> = rows_items.iter().map(|r| r[i].clone()).collect();
-            cols.push(np(
-                s,
+            cols.push(s.np(
                 "array",
                 vec![Value::List(Rc::new(std::cell::RefCell::new(col)))],
                 vec![],
@@ -384,8 +377,7 @@ fn fromrecords(
         Some(d) => dtype_of(s, d)?,
         None => format_parser(s, formats.as_ref().unwrap_or(&Value::None), names)?,
     };
-    let a = array_of(np(
-        s,
+    let a = array_of(s.np(
         "array",
         vec![list.clone()],
         vec![("dtype", Value::DType(descr))],
@@ -453,7 +445,7 @@ fn rec_array(
         _ => a,
     };
     let a = if copy {
-        array_of(np(s, "copy", vec![Value::Array(a)], vec![])?)?
+        array_of(s.np("copy", vec![Value::Array(a)], vec![])?)?
     } else {
         a
     };

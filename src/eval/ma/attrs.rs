@@ -9,7 +9,7 @@ use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::core::{array_of, masked, np, view};
+use super::core::{array_of, masked, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::object::{as_masked, is_masked_constant};
@@ -332,12 +332,12 @@ fn arraymethod(s: &mut Session, m: &Masked, name: &str, args: Args) -> PyResult<
 
 /// `m.compressed()`: the unmasked values as a 1-D array.
 fn compressed(s: &mut Session, m: &Masked) -> PyResult<Value> {
-    let data = np(s, "ravel", vec![Value::Array(view(&m.data))], vec![])?;
+    let data = s.np("ravel", vec![Value::Array(view(&m.data))], vec![])?;
     match m.mask() {
         None => Ok(data),
         Some(k) => {
-            let flat = np(s, "ravel", vec![Value::Array(k)], vec![])?;
-            let keep = np(s, "logical_not", vec![flat], vec![])?;
+            let flat = s.np("ravel", vec![Value::Array(k)], vec![])?;
+            let keep = s.np("logical_not", vec![flat], vec![])?;
             s.getitem(&data, &keep)
         }
     }
@@ -395,7 +395,7 @@ pub fn getitem(s: &mut Session, obj: &Value, idx: &Value) -> PyResult<Value> {
                         let shape = Value::tuple(
                             d.shape().iter().map(|&n| Value::Int(n as i128)).collect(),
                         );
-                        array_of(np(s, "reshape", vec![Value::Array(mo), shape], vec![])?)?
+                        array_of(s.np("reshape", vec![Value::Array(mo), shape], vec![])?)?
                     };
                     let out = Masked::new(d, Some(mo)).update_from(m);
                     out.shared.set(true);
@@ -478,7 +478,7 @@ pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyRe
             let kv = Value::Array(k.clone());
             let mi = s.getitem(&kv, idx)?;
             let mi = match mval {
-                Some(mv) => np(s, "logical_or", vec![mi, Value::Array(mv)], vec![])?,
+                Some(mv) => s.np("logical_or", vec![mi, Value::Array(mv)], vec![])?,
                 None => mi,
             };
             let none_set = match &mi {
@@ -494,9 +494,9 @@ pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyRe
                 let where_ = if none_set {
                     Value::Bool(true)
                 } else {
-                    np(s, "logical_not", vec![mi.clone()], vec![])?
+                    s.np("logical_not", vec![mi.clone()], vec![])?
                 };
-                np(s, "copyto", vec![di.clone(), dval], vec![("where", where_)])?;
+                s.np("copyto", vec![di.clone(), dval], vec![("where", where_)])?;
             } else if none_set {
                 di = dval;
             }
@@ -537,12 +537,8 @@ pub fn setattr(s: &mut Session, obj: &Value, name: &str, value: &Value) -> PyRes
             {
                 return Ok(());
             }
-            let arr = array_of(np(
-                s,
-                "array",
-                vec![v],
-                vec![("dtype", Value::DType(DType::Bool))],
-            )?)?;
+            let arr =
+                array_of(s.np("array", vec![v], vec![("dtype", Value::DType(DType::Bool))])?)?;
             if arr.size() != 1 && arr.shape() != m.data.shape() {
                 return Err(PyError::new(
                     "NotImplementedError",

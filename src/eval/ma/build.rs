@@ -8,7 +8,7 @@ use crate::engine::{ArrayRef, DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::core::{array_of, default_fill, getmask, np, view};
+use super::core::{array_of, default_fill, getmask, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::object::{as_masked, is_ma};
@@ -50,7 +50,7 @@ pub fn array(s: &mut Session, args: &Args) -> PyResult<Value> {
     if let Some(dt) = args.kw("dtype") {
         kw.push(("dtype", dt.clone()));
     }
-    let d = array_of(np(s, "array", vec![data], kw)?)?;
+    let d = array_of(s.np("array", vec![data], kw)?)?;
     default_fill(d.dtype())?;
     let data = view(&d);
     let shape = data.shape();
@@ -65,22 +65,19 @@ pub fn array(s: &mut Session, args: &Args) -> PyResult<Value> {
             };
             let mut copied = copy;
             let mask = match m {
-                Value::Bool(true) => array_of(np(
-                    s,
+                Value::Bool(true) => array_of(s.np(
                     "ones",
                     vec![shape_value(&shape)],
                     vec![("dtype", bool_dtype())],
                 )?)?,
-                Value::Bool(false) => array_of(np(
-                    s,
+                Value::Bool(false) => array_of(s.np(
                     "zeros",
                     vec![shape_value(&shape)],
                     vec![("dtype", bool_dtype())],
                 )?)?,
                 other => {
                     let c = if copy { Value::Bool(true) } else { Value::None };
-                    let mut mk = array_of(np(
-                        s,
+                    let mut mk = array_of(s.np(
                         "array",
                         vec![other],
                         vec![("copy", c), ("dtype", bool_dtype())],
@@ -88,15 +85,13 @@ pub fn array(s: &mut Session, args: &Args) -> PyResult<Value> {
                     if mk.shape() != shape {
                         let (nd, nm) = (data.size(), mk.size());
                         mk = if nm == 1 {
-                            array_of(np(
-                                s,
+                            array_of(s.np(
                                 "resize",
                                 vec![Value::Array(mk), shape_value(&shape)],
                                 vec![],
                             )?)?
                         } else if nm == nd {
-                            array_of(np(
-                                s,
+                            array_of(s.np(
                                 "reshape",
                                 vec![Value::Array(mk), shape_value(&shape)],
                                 vec![],
@@ -141,8 +136,7 @@ fn make_mask(s: &mut Session, cond: &Value) -> PyResult<ArrayRef> {
         Some(m) => Value::Array(super::core::filled(s, m, Some(Value::Bool(true)))?),
         None => cond.clone(),
     };
-    array_of(np(
-        s,
+    array_of(s.np(
         "array",
         vec![filled],
         vec![("copy", Value::None), ("dtype", bool_dtype())],
@@ -159,19 +153,18 @@ pub fn masked_where(s: &mut Session, cond: &Value, a: &Value, copy: &Value) -> P
         None => a.clone(),
     };
     let c = if copy { Value::Bool(true) } else { Value::None };
-    let data = array_of(np(s, "array", vec![data_in], vec![("copy", c)])?)?;
+    let data = array_of(s.np("array", vec![data_in], vec![("copy", c)])?)?;
     default_fill(data.dtype())?;
     let (cshape, ashape) = (cond.shape(), data.shape());
     if !cshape.is_empty() && cshape != ashape {
         return Err(PyError::index(format!(
             "Inconsistent shape between the condition and the input (got {} and {})",
-            super::print::shape_text(&cshape),
-            super::print::shape_text(&ashape)
+            crate::engine::error::shape_tuple(&cshape),
+            crate::engine::error::shape_tuple(&ashape)
         )));
     }
     if let Some(m) = source.and_then(|m| m.mask()) {
-        cond = array_of(np(
-            s,
+        cond = array_of(s.np(
             "logical_or",
             vec![Value::Array(cond), Value::Array(m)],
             vec![],
@@ -240,15 +233,15 @@ pub fn masked_range(s: &mut Session, name: &str, args: &Args) -> PyResult<Value>
     }
     let xf = match as_masked(&x) {
         Some(m) => Value::Array(super::core::filled(s, m, None)?),
-        None => Value::Array(array_of(np(s, "array", vec![x.clone()], vec![])?)?),
+        None => Value::Array(array_of(s.np("array", vec![x.clone()], vec![])?)?),
     };
     let cond = if name == "masked_inside" {
-        let a = np(s, "greater_equal", vec![xf.clone(), v1], vec![])?;
-        let b = np(s, "less_equal", vec![xf, v2], vec![])?;
+        let a = s.np("greater_equal", vec![xf.clone(), v1], vec![])?;
+        let b = s.np("less_equal", vec![xf, v2], vec![])?;
         s.binary(crate::syntax::ast::BinOp::BitAnd, &a, &b)?
     } else {
-        let a = np(s, "less", vec![xf.clone(), v1], vec![])?;
-        let b = np(s, "greater", vec![xf, v2], vec![])?;
+        let a = s.np("less", vec![xf.clone(), v1], vec![])?;
+        let b = s.np("greater", vec![xf, v2], vec![])?;
         s.binary(crate::syntax::ast::BinOp::BitOr, &a, &b)?
     };
     masked_where(s, &cond, &x, &copy)
@@ -260,21 +253,19 @@ pub fn masked_invalid(s: &mut Session, args: &Args) -> PyResult<Value> {
     let copy = args.kw("copy").cloned().unwrap_or(Value::Bool(true));
     let data = match as_masked(&a) {
         Some(m) => Value::Array(view(&m.data)),
-        None => Value::Array(array_of(np(
-            s,
+        None => Value::Array(array_of(s.np(
             "array",
             vec![a.clone()],
             vec![("copy", Value::None)],
         )?)?),
     };
-    let finite = np(s, "isfinite", vec![data], vec![])?;
-    let cond = np(s, "logical_not", vec![finite], vec![])?;
+    let finite = s.np("isfinite", vec![data], vec![])?;
+    let cond = s.np("logical_not", vec![finite], vec![])?;
     let res = masked_where(s, &cond, &a, &copy)?;
     if let Some(m) = as_masked(&res)
         && m.mask().is_none()
     {
-        let z = array_of(np(
-            s,
+        let z = array_of(s.np(
             "zeros",
             vec![shape_value(&m.data.shape())],
             vec![("dtype", bool_dtype())],
@@ -297,21 +288,19 @@ pub fn masked_values(s: &mut Session, args: &Args) -> PyResult<Value> {
     };
     let xnew = match as_masked(&x) {
         Some(m) => super::core::filled(s, m, Some(value.clone()))?,
-        None => array_of(np(s, "array", vec![x.clone()], vec![])?)?,
+        None => array_of(s.np("array", vec![x.clone()], vec![])?)?,
     };
     let mask = if matches!(
         xnew.dtype().native(),
         DType::Float16 | DType::Float32 | DType::Float64
     ) {
-        np(
-            s,
+        s.np(
             "isclose",
             vec![Value::Array(xnew.clone()), value.clone()],
             vec![("atol", atol), ("rtol", rtol)],
         )?
     } else {
-        np(
-            s,
+        s.np(
             "equal",
             vec![Value::Array(xnew.clone()), value.clone()],
             vec![],

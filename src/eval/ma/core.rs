@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use crate::engine::{ArrayRef, DType, NdArray, Scalar};
 
-use super::super::args::Args;
 use super::super::error::{PyError, PyResult};
 use super::super::object::{Masked, Obj, as_masked, is_masked_constant};
 use super::super::session::Session;
@@ -89,17 +88,6 @@ pub fn unsupported_dtype(dt: &DType) -> PyError {
     )
 }
 
-/// `np.NAME(pos..., **kw)` through the registry, as core.py calls NumPy.
-pub(crate) fn np(
-    s: &mut Session,
-    name: &str,
-    pos: Vec<Value>,
-    kw: Vec<(&str, Value)>,
-) -> PyResult<Value> {
-    let kw = kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
-    s.call_registered(&format!("np.{name}"), Args { pos, kw })
-}
-
 /// A value NumPy returns as an array, as the engine array.
 pub(crate) fn array_of(v: Value) -> PyResult<ArrayRef> {
     match v {
@@ -142,8 +130,7 @@ pub fn getmaskarray(s: &mut Session, v: &Value) -> PyResult<ArrayRef> {
     }
     let d = getdata(v)?;
     let shape = Value::tuple(d.shape().iter().map(|&n| Value::Int(n as i128)).collect());
-    array_of(np(
-        s,
+    array_of(s.np(
         "zeros",
         vec![shape],
         vec![("dtype", Value::DType(DType::Bool))],
@@ -179,14 +166,12 @@ pub fn filled(s: &mut Session, m: &Masked, fill: Option<Value>) -> PyResult<Arra
     if !any(&mask) {
         return Ok(view(&m.data));
     }
-    let result = array_of(np(
-        s,
+    let result = array_of(s.np(
         "copy",
         vec![Value::Array(m.data.clone())],
         vec![("order", Value::str("K"))],
     )?)?;
-    np(
-        s,
+    s.np(
         "copyto",
         vec![Value::Array(result.clone()), Value::NpScalar(fv.0, fv.1)],
         vec![("where", Value::Array(mask))],
@@ -206,28 +191,21 @@ pub fn set_mask(s: &mut Session, m: &Masked, mask: &Value) -> PyResult<()> {
         }
     };
     if m.hard.get() {
-        np(
-            s,
+        s.np(
             "logical_or",
             vec![Value::Array(current.clone()), mask.clone()],
             vec![("out", Value::Array(current))],
         )?;
         return Ok(());
     }
-    np(
-        s,
-        "copyto",
-        vec![Value::Array(current), mask.clone()],
-        vec![],
-    )?;
+    s.np("copyto", vec![Value::Array(current), mask.clone()], vec![])?;
     Ok(())
 }
 
 /// `make_mask_none(shape)`.
 pub fn zeros_mask(s: &mut Session, shape: &[usize]) -> PyResult<ArrayRef> {
     let shape = Value::tuple(shape.iter().map(|&n| Value::Int(n as i128)).collect());
-    array_of(np(
-        s,
+    array_of(s.np(
         "zeros",
         vec![shape],
         vec![("dtype", Value::DType(DType::Bool))],
@@ -245,8 +223,7 @@ pub fn check_fill(s: &mut Session, fill: &Value, dt: &DType) -> PyResult<(DType,
             dt.name()
         )));
     }
-    let a = array_of(np(
-        s,
+    let a = array_of(s.np(
         "asarray",
         vec![fill.clone()],
         vec![("dtype", Value::DType(dt.clone()))],

@@ -34,7 +34,6 @@ use crate::eval::args::Args;
 use crate::eval::session::Session;
 
 pub use attrs::{attr, call_method, getitem, setattr, setitem};
-pub(crate) use core::np;
 pub use core::{default_fill, getdata, getmask, getmaskarray, masked, unsupported_dtype};
 pub use ops::{binary, compare, inplace, items, ufunc, unary};
 
@@ -785,16 +784,16 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             v => as_masked(&v).is_some_and(|m| m.data.dtype().native() == DType::Bool),
         })),
         // `np.shape(getdata(obj))` and friends.
-        "shape" | "ndim" => np(s, name, vec![Value::Array(getdata(&a0())?)], vec![]),
+        "shape" | "ndim" => s.np(name, vec![Value::Array(getdata(&a0())?)], vec![]),
         "size" => {
             let axis = args.get(1, "axis").cloned().unwrap_or(Value::None);
-            np(s, "size", vec![Value::Array(getdata(&a0())?), axis], vec![])
+            s.np("size", vec![Value::Array(getdata(&a0())?), axis], vec![])
         }
         // `getmaskarray(arr).sum(axis)`.
         "count_masked" => {
             let m = getmaskarray(s, &a0())?;
             let axis = args.get(1, "axis").cloned().unwrap_or(Value::None);
-            np(s, "sum", vec![Value::Array(m), axis], vec![])
+            s.np("sum", vec![Value::Array(m), axis], vec![])
         }
         "default_fill_value" => build::default_fill_value(s, &a0()),
         "filled" => {
@@ -805,7 +804,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
                 None if is_masked_constant(&a) => attrs::call_method(s, &a, "filled", args),
                 None => match a {
                     Value::Array(x) => Ok(Value::Array(x)),
-                    other => np(s, "array", vec![other], vec![]),
+                    other => s.np("array", vec![other], vec![]),
                 },
             }
         }

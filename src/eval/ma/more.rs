@@ -10,7 +10,7 @@ use crate::syntax::ast::BinOp;
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::core::{array_of, getdata, getmaskarray, np};
+use super::core::{array_of, getdata, getmaskarray};
 use crate::eval::args::Args;
 use crate::eval::object::{Masked, as_masked, is_masked_constant};
 use crate::eval::protocol::{iterate, truthy};
@@ -57,7 +57,7 @@ pub fn arg_extreme(s: &mut Session, m: &Masked, which: &str, a: &Args) -> PyResu
     if let Some(k) = a.kw("keepdims") {
         kw.push(("keepdims", Value::Bool(truthy(k)?)));
     }
-    np(s, which, vec![Value::Array(d)], kw)
+    s.np(which, vec![Value::Array(d)], kw)
 }
 
 /// `m.cumsum(axis, dtype)` / `m.cumprod(...)`: the data filled with 0 / 1,
@@ -71,13 +71,13 @@ pub fn cumulate(s: &mut Session, m: &Masked, which: &str, a: &Args) -> PyResult<
     if let Some(dt) = a.kw("dtype") {
         kw.push(("dtype", dt.clone()));
     }
-    let r = array_of(np(s, which, vec![Value::Array(f)], kw)?)?;
+    let r = array_of(s.np(which, vec![Value::Array(f)], kw)?)?;
     let out = Masked::new(r.clone(), None);
     if let Some(k) = m.mask() {
         let k = if k.shape() == r.shape() {
             Value::Array(k)
         } else {
-            np(s, "ravel", vec![Value::Array(k)], vec![])?
+            s.np("ravel", vec![Value::Array(k)], vec![])?
         };
         super::core::set_mask(s, &out, &k)?;
     }
@@ -106,7 +106,7 @@ pub fn var(s: &mut Session, obj: &Value, m: &Masked, a: &Args) -> PyResult<Value
             kw.push(("dtype", dt.clone()));
         }
         kw.extend(keep);
-        let r = np(s, "var", vec![Value::Array(super::core::view(&m.data))], kw)?;
+        let r = s.np("var", vec![Value::Array(super::core::view(&m.data))], kw)?;
         return Ok(match r {
             Value::Array(x) if x.ndim() > 0 => Masked::new(x, None).into_value(),
             Value::Array(x) => super::core::scalar_of(&x),
@@ -181,13 +181,13 @@ pub fn var(s: &mut Session, obj: &Value, m: &Masked, a: &Args) -> PyResult<Value
             // `dvar._mask = mask_or(self._mask.all(axis), cnt <= 0)`.
             let mut akw = vec![("axis", axis)];
             akw.extend(keep);
-            let all = np(s, "all", vec![Value::Array(mask)], akw)?;
+            let all = s.np("all", vec![Value::Array(mask)], akw)?;
             let le = super::super::ops::numpy_compare(
                 crate::engine::kernels::CompareOp::Le,
                 &cnt,
                 &Value::Int(0),
             )?;
-            let newmask = array_of(np(s, "logical_or", vec![all, le], vec![])?)?;
+            let newmask = array_of(s.np("logical_or", vec![all, le], vec![])?)?;
             // `mask_or` shrinks an all-False mask to `nomask`.
             let keep = super::core::any(&newmask).then_some(newmask);
             Ok(Masked::new(d.data.clone(), keep)
@@ -225,8 +225,7 @@ pub fn concatenate(s: &mut Session, args: &Args) -> PyResult<Value> {
         .iter()
         .map(|a| getdata(a).map(Value::Array))
         .collect::<PyResult<Vec<_>>>()?;
-    let d = array_of(np(
-        s,
+    let d = array_of(s.np(
         "concatenate",
         vec![Value::list(datas), axis.clone()],
         vec![],
@@ -238,9 +237,9 @@ pub fn concatenate(s: &mut Session, args: &Args) -> PyResult<Value> {
         .iter()
         .map(|a| getmaskarray(s, a).map(Value::Array))
         .collect::<PyResult<Vec<_>>>()?;
-    let dm = np(s, "concatenate", vec![Value::list(masks), axis], vec![])?;
+    let dm = s.np("concatenate", vec![Value::list(masks), axis], vec![])?;
     let shape = Value::tuple(d.shape().iter().map(|&n| Value::Int(n as i128)).collect());
-    let dm = array_of(np(s, "reshape", vec![dm, shape], vec![])?)?;
+    let dm = array_of(s.np("reshape", vec![dm, shape], vec![])?)?;
     // `_shrink_mask`.
     let mask = if super::core::any(&dm) {
         Some(dm)
@@ -302,7 +301,7 @@ pub fn where_(s: &mut Session, args: &Args) -> PyResult<Value> {
                 }
                 None => cond,
             };
-            return np(s, "nonzero", vec![c], vec![]);
+            return s.np("nonzero", vec![c], vec![]);
         }
         (Some(x), Some(y)) => (x, y),
         _ => {
@@ -323,8 +322,7 @@ pub fn where_(s: &mut Session, args: &Args) -> PyResult<Value> {
     let mut ym = Value::Array(getmaskarray(s, &y)?);
     let zero_of = |s: &mut Session, like: &Value, one: bool| -> PyResult<Value> {
         let dt = array_of(like.clone())?.dtype().clone();
-        np(
-            s,
+        s.np(
             if one { "ones" } else { "zeros" },
             vec![Value::tuple(vec![])],
             vec![("dtype", Value::DType(dt))],
@@ -337,10 +335,10 @@ pub fn where_(s: &mut Session, args: &Args) -> PyResult<Value> {
         yd = zero_of(s, &xd, false)?;
         ym = zero_of(s, &xm, true)?;
     }
-    let data = np(s, "where", vec![cf.clone(), xd, yd], vec![])?;
-    let mask = np(s, "where", vec![cf, xm, ym], vec![])?;
+    let data = s.np("where", vec![cf.clone(), xd, yd], vec![])?;
+    let mask = s.np("where", vec![cf, xm, ym], vec![])?;
     let ones = zero_of(s, &mask, true)?;
-    let mask = array_of(np(s, "where", vec![cm, ones, mask], vec![])?)?;
+    let mask = array_of(s.np("where", vec![cm, ones, mask], vec![])?)?;
     let mask = if super::core::any(&mask) {
         Value::Array(mask)
     } else {
@@ -378,36 +376,30 @@ pub fn sort(s: &mut Session, args: &Args) -> PyResult<Value> {
         // Not a masked array: `np.array(a, copy=True)` sorted as ndarray.
         None => {
             let mut kw = vec![("kind", args.kw("kind").cloned().unwrap_or(Value::None))];
-            let d = np(
-                s,
-                "array",
-                vec![a.clone()],
-                vec![("copy", Value::Bool(true))],
-            )?;
+            let d = s.np("array", vec![a.clone()], vec![("copy", Value::Bool(true))])?;
             let (d, axis) = match args.kw("axis") {
-                Some(Value::None) => (np(s, "ravel", vec![d], vec![])?, Value::Int(0)),
+                Some(Value::None) => (s.np("ravel", vec![d], vec![])?, Value::Int(0)),
                 Some(ax) => (d, ax.clone()),
                 None => (d, Value::Int(-1)),
             };
             kw.push(("axis", axis));
-            return np(s, "sort", vec![d], kw);
+            return s.np("sort", vec![d], kw);
         }
     };
-    let mut data = array_of(np(s, "copy", vec![Value::Array(m.data.clone())], vec![])?)?;
+    let mut data = array_of(s.np("copy", vec![Value::Array(m.data.clone())], vec![])?)?;
     let mut mask = match m.mask() {
-        Some(k) => Some(array_of(np(s, "copy", vec![Value::Array(k)], vec![])?)?),
+        Some(k) => Some(array_of(s.np("copy", vec![Value::Array(k)], vec![])?)?),
         None => None,
     };
     if matches!(axis, Value::None) {
-        data = array_of(np(s, "ravel", vec![Value::Array(data)], vec![])?)?;
+        data = array_of(s.np("ravel", vec![Value::Array(data)], vec![])?)?;
         if let Some(k) = mask {
-            mask = Some(array_of(np(s, "ravel", vec![Value::Array(k)], vec![])?)?);
+            mask = Some(array_of(s.np("ravel", vec![Value::Array(k)], vec![])?)?);
         }
         axis = Value::Int(0);
     }
     let Some(k) = mask else {
-        let sorted = np(
-            s,
+        let sorted = s.np(
             "sort",
             vec![Value::Array(data)],
             vec![("axis", axis), ("kind", kind)],
@@ -430,24 +422,17 @@ pub fn sort(s: &mut Session, args: &Args) -> PyResult<Value> {
         _ => super::reduce::extreme_fill(data.dtype(), endwith)?,
     };
     let filled = super::core::filled(s, &work, Some(fill))?;
-    let sidx = np(
-        s,
+    let sidx = s.np(
         "argsort",
         vec![Value::Array(filled)],
         vec![("axis", axis.clone()), ("kind", kind)],
     )?;
-    let d = np(
-        s,
+    let d = s.np(
         "take_along_axis",
         vec![Value::Array(data), sidx.clone(), axis.clone()],
         vec![],
     )?;
-    let km = np(
-        s,
-        "take_along_axis",
-        vec![Value::Array(k), sidx, axis],
-        vec![],
-    )?;
+    let km = s.np("take_along_axis", vec![Value::Array(k), sidx, axis], vec![])?;
     Ok(Masked::new(array_of(d)?, Some(array_of(km)?))
         .update_from(&m)
         .into_value())

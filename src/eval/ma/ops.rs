@@ -15,7 +15,7 @@ use crate::syntax::ast::{BinOp, CmpOp, UnaryOp};
 use super::super::error::{PyError, PyResult};
 use super::super::fp_errors;
 use super::super::value::Value;
-use super::core::{array_of, getmask, getmaskarray, masked, np, view};
+use super::core::{array_of, getmask, getmaskarray, masked, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::object::{as_masked, is_ma, is_masked_constant};
@@ -50,8 +50,7 @@ fn getdata_value(s: &mut Session, v: &Value) -> PyResult<Value> {
         Some(m) => Ok(Value::Array(view(&m.data))),
         None => match v {
             Value::Array(_) => Ok(v.clone()),
-            other => Ok(Value::Array(array_of(np(
-                s,
+            other => Ok(Value::Array(array_of(s.np(
                 "array",
                 vec![other.clone()],
                 vec![("copy", Value::None)],
@@ -85,7 +84,7 @@ fn data_array(s: &mut Session, v: &Value) -> PyResult<Value> {
             _ if crate::eval::object::is_masked_constant(v) => {
                 Value::Array(super::core::getdata(v)?)
             }
-            other => np(s, "array", vec![other.clone()], vec![])?,
+            other => s.np("array", vec![other.clone()], vec![])?,
         },
     })
 }
@@ -105,14 +104,13 @@ fn ndim(v: &Value) -> usize {
 /// `_MaskedBinaryOperation(ufunc)(a, b)`.
 pub fn masked_binary(s: &mut Session, ufunc: &str, a: &Value, b: &Value) -> PyResult<Value> {
     let (da, db) = (getdata_value(s, a)?, getdata_value(s, b)?);
-    let result = ignoring(false, || np(s, ufunc, vec![da, db], vec![]))?;
+    let result = ignoring(false, || s.np(ufunc, vec![da, db], vec![]))?;
     let (ma, mb) = (getmask(a), getmask(b));
     let m = match (ma, mb) {
         (None, None) => None,
         (None, Some(mb)) => {
             let ga = getmaskarray(s, a)?;
-            Some(np(
-                s,
+            Some(s.np(
                 "logical_or",
                 vec![Value::Array(ga), Value::Array(mb)],
                 vec![],
@@ -120,15 +118,13 @@ pub fn masked_binary(s: &mut Session, ufunc: &str, a: &Value, b: &Value) -> PyRe
         }
         (Some(ma), None) => {
             let gb = getmaskarray(s, b)?;
-            Some(np(
-                s,
+            Some(s.np(
                 "logical_or",
                 vec![Value::Array(ma), Value::Array(gb)],
                 vec![],
             )?)
         }
-        (Some(ma), Some(mb)) => Some(np(
-            s,
+        (Some(ma), Some(mb)) => Some(s.np(
             "logical_or",
             vec![Value::Array(ma), Value::Array(mb)],
             vec![],
@@ -150,8 +146,7 @@ pub fn masked_binary(s: &mut Session, ufunc: &str, a: &Value, b: &Value) -> PyRe
     {
         let src = data_array(s, a)?;
         // core.py ignores any failure here.
-        let _ = np(
-            s,
+        let _ = s.np(
             "copyto",
             vec![Value::Array(r.clone()), src],
             vec![
@@ -171,31 +166,30 @@ pub fn masked_binary(s: &mut Session, ufunc: &str, a: &Value, b: &Value) -> PyRe
 /// `_DomainSafeDivide()(a, b)`: `|a| * tiny >= |b|`.
 fn safe_divide_domain(s: &mut Session, da: &Value, db: &Value) -> PyResult<Value> {
     ignoring(true, || {
-        let xa = np(s, "asarray", vec![da.clone()], vec![])?;
-        let aa = np(s, "absolute", vec![xa], vec![])?;
-        let t = np(
-            s,
+        let xa = s.np("asarray", vec![da.clone()], vec![])?;
+        let aa = s.np("absolute", vec![xa], vec![])?;
+        let t = s.np(
             "multiply",
             vec![aa, Value::Float(f64::MIN_POSITIVE)],
             vec![],
         )?;
-        let xb = np(s, "asarray", vec![db.clone()], vec![])?;
-        let ab = np(s, "absolute", vec![xb], vec![])?;
-        np(s, "greater_equal", vec![t, ab], vec![])
+        let xb = s.np("asarray", vec![db.clone()], vec![])?;
+        let ab = s.np("absolute", vec![xb], vec![])?;
+        s.np("greater_equal", vec![t, ab], vec![])
     })
 }
 
 /// `_DomainedBinaryOperation(ufunc, _DomainSafeDivide())(a, b)`.
 pub fn domained_binary(s: &mut Session, ufunc: &str, a: &Value, b: &Value) -> PyResult<Value> {
     let (da, db) = (getdata_value(s, a)?, getdata_value(s, b)?);
-    let result = ignoring(false, || np(s, ufunc, vec![da.clone(), db.clone()], vec![]))?;
-    let fin = np(s, "isfinite", vec![result.clone()], vec![])?;
-    let mut m = np(s, "logical_not", vec![fin], vec![])?;
+    let result = ignoring(false, || s.np(ufunc, vec![da.clone(), db.clone()], vec![]))?;
+    let fin = s.np("isfinite", vec![result.clone()], vec![])?;
+    let mut m = s.np("logical_not", vec![fin], vec![])?;
     for k in [getmask(a), getmask(b)].into_iter().flatten() {
-        m = np(s, "logical_or", vec![m, Value::Array(k)], vec![])?;
+        m = s.np("logical_or", vec![m, Value::Array(k)], vec![])?;
     }
     let d = safe_divide_domain(s, &da, &db)?;
-    m = np(s, "logical_or", vec![m, d], vec![])?;
+    m = s.np("logical_or", vec![m, d], vec![])?;
     if ndim(&m) == 0 {
         return if truthy(&m)? {
             Ok(masked())
@@ -204,16 +198,14 @@ pub fn domained_binary(s: &mut Session, ufunc: &str, a: &Value, b: &Value) -> Py
         };
     }
     let r = array_of(result)?;
-    np(
-        s,
+    s.np(
         "copyto",
         vec![Value::Array(r.clone()), Value::Int(0)],
         vec![("casting", Value::str("unsafe")), ("where", m.clone())],
     )?;
     let src = data_array(s, a)?;
-    let masked_da = array_of(np(s, "multiply", vec![m.clone(), src], vec![])?)?;
-    let safe = np(
-        s,
+    let masked_da = array_of(s.np("multiply", vec![m.clone(), src], vec![])?)?;
+    let safe = s.np(
         "can_cast",
         vec![
             Value::DType(masked_da.dtype().clone()),
@@ -222,8 +214,7 @@ pub fn domained_binary(s: &mut Session, ufunc: &str, a: &Value, b: &Value) -> Py
         vec![("casting", Value::str("safe"))],
     )?;
     if truthy(&safe)? {
-        np(
-            s,
+        s.np(
             "add",
             vec![Value::Array(r.clone()), Value::Array(masked_da)],
             vec![("out", Value::Array(r.clone()))],
@@ -249,7 +240,7 @@ fn shrink(v: Value) -> PyResult<Option<Value>> {
 
 /// `mask_or(m1, m2)` of two full masks.
 fn mask_or(s: &mut Session, a: Value, b: Value) -> PyResult<Option<Value>> {
-    let r = np(s, "logical_or", vec![a, b], vec![])?;
+    let r = s.np("logical_or", vec![a, b], vec![])?;
     shrink(r)
 }
 
@@ -259,15 +250,15 @@ fn unary_domain(s: &mut Session, name: &str, x: &Value) -> PyResult<Option<(f64,
     let (fill, d) = match name {
         "sqrt" => (
             0.0,
-            np(s, "less", vec![x.clone(), Value::Float(0.0)], vec![])?,
+            s.np("less", vec![x.clone(), Value::Float(0.0)], vec![])?,
         ),
         "log" | "log2" | "log10" => (
             1.0,
-            np(s, "less_equal", vec![x.clone(), Value::Float(0.0)], vec![])?,
+            s.np("less_equal", vec![x.clone(), Value::Float(0.0)], vec![])?,
         ),
         "arccosh" => (
             1.0,
-            np(s, "less", vec![x.clone(), Value::Float(1.0)], vec![])?,
+            s.np("less", vec![x.clone(), Value::Float(1.0)], vec![])?,
         ),
         "arcsin" | "arccos" | "arctanh" => {
             let (lo, hi) = if name == "arctanh" {
@@ -275,14 +266,14 @@ fn unary_domain(s: &mut Session, name: &str, x: &Value) -> PyResult<Option<(f64,
             } else {
                 (-1.0, 1.0)
             };
-            let g = np(s, "greater", vec![x.clone(), Value::Float(hi)], vec![])?;
-            let l = np(s, "less", vec![x.clone(), Value::Float(lo)], vec![])?;
-            (0.0, np(s, "logical_or", vec![g, l], vec![])?)
+            let g = s.np("greater", vec![x.clone(), Value::Float(hi)], vec![])?;
+            let l = s.np("less", vec![x.clone(), Value::Float(lo)], vec![])?;
+            (0.0, s.np("logical_or", vec![g, l], vec![])?)
         }
         "tan" => {
-            let c = np(s, "cos", vec![x.clone()], vec![])?;
-            let a = np(s, "absolute", vec![c], vec![])?;
-            (0.0, np(s, "less", vec![a, Value::Float(1e-35)], vec![])?)
+            let c = s.np("cos", vec![x.clone()], vec![])?;
+            let a = s.np("absolute", vec![c], vec![])?;
+            (0.0, s.np("less", vec![a, Value::Float(1e-35)], vec![])?)
         }
         _ => return Ok(None),
     };
@@ -336,15 +327,14 @@ pub fn ufunc(s: &mut Session, name: &str, nin: usize, nout: usize, args: Args) -
         None
     };
     if let Some((fill, d)) = domain {
-        np(
-            s,
+        s.np(
             "copyto",
             vec![result.clone(), fill],
             vec![("where", d.clone())],
         )?;
         m = Some(match m {
             None => d,
-            Some(k) => np(s, "logical_or", vec![k, d], vec![])?,
+            Some(k) => s.np("logical_or", vec![k, d], vec![])?,
         });
     }
     let Value::Array(r) = std::mem::replace(&mut result, Value::None) else {
@@ -377,24 +367,24 @@ fn apply(s: &mut Session, name: &str, raws: &[Value]) -> PyResult<Value> {
         ("bitwise_xor", [a, b]) => s.binary(BinOp::BitXor, a, b),
         ("invert", [a]) => s.unary(UnaryOp::Invert, a),
         ("positive", [a]) => s.unary(UnaryOp::Pos, a),
-        _ => np(s, name, raws.to_vec(), vec![]),
+        _ => s.np(name, raws.to_vec(), vec![]),
     }
 }
 
 /// `_MaskedUnaryOperation(ufunc, fill, domain)(a)` for `np.ma.NAME`.
 fn masked_unary(s: &mut Session, name: &str, a: &Value) -> PyResult<Value> {
     let d = data_array(s, a)?;
-    let result = ignoring(false, || np(s, name, vec![d.clone()], vec![]))?;
+    let result = ignoring(false, || s.np(name, vec![d.clone()], vec![]))?;
     let m = match name {
         "sqrt" | "log" | "log2" | "log10" | "tan" | "arcsin" | "arccos" | "arccosh" | "arctanh" => {
-            let fin = np(s, "isfinite", vec![result.clone()], vec![])?;
-            let mut m = np(s, "logical_not", vec![fin], vec![])?;
+            let fin = s.np("isfinite", vec![result.clone()], vec![])?;
+            let mut m = s.np("logical_not", vec![fin], vec![])?;
             let dom = ignoring(false, || unary_domain(s, name, &d))?
                 .map(|(_, m)| m)
                 .unwrap_or(Value::Bool(false));
-            m = np(s, "logical_or", vec![m, dom], vec![])?;
+            m = s.np("logical_or", vec![m, dom], vec![])?;
             if let Some(k) = getmask(a) {
-                m = np(s, "logical_or", vec![m, Value::Array(k)], vec![])?;
+                m = s.np("logical_or", vec![m, Value::Array(k)], vec![])?;
             }
             Some(m)
         }
@@ -409,8 +399,7 @@ fn masked_unary(s: &mut Session, name: &str, a: &Value) -> PyResult<Value> {
     let r = array_of(result)?;
     if let Some(k) = &m {
         // core.py passes over a TypeError (a cast copyto refuses).
-        match np(
-            s,
+        match s.np(
             "copyto",
             vec![Value::Array(r.clone()), d],
             vec![("where", k.clone())],
@@ -601,7 +590,7 @@ fn comparison(s: &mut Session, me: &Masked, other: &Value, op: CmpOp) -> PyResul
     let odata = getdata_value(s, other)?;
     let sdata = Value::Array(view(&me.data));
     let f = cmp_ufunc(op);
-    let mut check = np(s, f, vec![sdata, odata], vec![])?;
+    let mut check = s.np(f, vec![sdata, odata], vec![])?;
     if !matches!(check, Value::Array(_)) {
         return match mask {
             Some(k) if truthy(&k)? => Ok(masked()),
@@ -615,14 +604,14 @@ fn comparison(s: &mut Session, me: &Masked, other: &Value, op: CmpOp) -> PyResul
                 Some(a) => Value::Array(a.clone()),
                 None => Value::NpScalar(DType::Bool, Scalar::Bool(false)),
             };
-            let both = np(s, f, vec![as_val(&smask), as_val(&omask)], vec![])?;
-            check = np(s, "where", vec![k.clone(), both, check], vec![])?;
+            let both = s.np(f, vec![as_val(&smask), as_val(&omask)], vec![])?;
+            check = s.np("where", vec![k.clone(), both, check], vec![])?;
         }
         let ka = array_of(k)?;
         let cshape = array_of(check.clone())?.shape();
         if ka.shape() != cshape {
             let shape = Value::tuple(cshape.iter().map(|&n| Value::Int(n as i128)).collect());
-            let b = np(s, "broadcast_to", vec![Value::Array(ka), shape], vec![])?;
+            let b = s.np("broadcast_to", vec![Value::Array(ka), shape], vec![])?;
             mask = Some(Value::Array(array_of(b)?.copy_kept()?));
         } else {
             mask = Some(Value::Array(ka));
@@ -651,13 +640,13 @@ pub fn power(s: &mut Session, a: &Value, b: &Value) -> PyResult<Value> {
         (Some(x), Some(y)) => mask_or(s, Value::Array(x), Value::Array(y))?,
     };
     let (fa, fb) = (getdata_value(s, a)?, getdata_value(s, b)?);
-    let p = ignoring(false, || np(s, "power", vec![fa.clone(), fb], vec![]))?;
+    let p = ignoring(false, || s.np("power", vec![fa.clone(), fb], vec![]))?;
     let cond = m
         .clone()
         .unwrap_or(Value::NpScalar(DType::Bool, Scalar::Bool(false)));
-    let r = array_of(np(s, "where", vec![cond, fa, p], vec![])?)?;
-    let fin = np(s, "isfinite", vec![Value::Array(r.clone())], vec![])?;
-    let invalid = array_of(np(s, "logical_not", vec![fin], vec![])?)?;
+    let r = array_of(s.np("where", vec![cond, fa, p], vec![])?)?;
+    let fin = s.np("isfinite", vec![Value::Array(r.clone())], vec![])?;
+    let invalid = array_of(s.np("logical_not", vec![fin], vec![])?)?;
     let out = Masked::new(r.clone(), None);
     let out = match as_masked(a) {
         Some(t) => out.update_from(t),
@@ -667,12 +656,7 @@ pub fn power(s: &mut Session, a: &Value, b: &Value) -> PyResult<Value> {
         if r.ndim() == 0 {
             return Ok(masked());
         }
-        let k = np(
-            s,
-            "logical_or",
-            vec![k, Value::Array(invalid.clone())],
-            vec![],
-        )?;
+        let k = s.np("logical_or", vec![k, Value::Array(invalid.clone())], vec![])?;
         *out.mask.borrow_mut() = Some(array_of(k)?);
     }
     if super::core::any(&invalid) {
@@ -718,8 +702,7 @@ pub fn inplace(s: &mut Session, op: BinOp, cur: &Value, rhs: &Value) -> PyResult
     match (me.mask(), om) {
         (None, Some(o)) if super::core::any(&o) => {
             let k = super::core::zeros_mask(s, &me.data.shape())?;
-            np(
-                s,
+            s.np(
                 "logical_or",
                 vec![Value::Array(k.clone()), Value::Array(o)],
                 vec![("out", Value::Array(k.clone()))],
@@ -727,8 +710,7 @@ pub fn inplace(s: &mut Session, op: BinOp, cur: &Value, rhs: &Value) -> PyResult
             *me.mask.borrow_mut() = Some(k);
         }
         (Some(k), Some(o)) => {
-            np(
-                s,
+            s.np(
                 "logical_or",
                 vec![Value::Array(k.clone()), Value::Array(o)],
                 vec![("out", Value::Array(k))],
@@ -748,7 +730,7 @@ pub fn inplace(s: &mut Session, op: BinOp, cur: &Value, rhs: &Value) -> PyResult
         zero_of(od.dtype())
     };
     let zero = Value::NpScalar(od.dtype().native(), neutral);
-    let other = np(s, "where", vec![cond, zero, Value::Array(od)], vec![])?;
+    let other = s.np("where", vec![cond, zero, Value::Array(od)], vec![])?;
     super::super::ops::numpy_inplace(eop, &me.data, &other)?;
     Ok(cur.clone())
 }

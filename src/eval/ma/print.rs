@@ -11,21 +11,6 @@ use crate::render::{ElementSource, PrintOptions, scalar_repr, scalar_str};
 use super::super::object::Obj;
 use crate::eval::object::Masked;
 
-/// `(2, 3)` as Python prints a shape tuple.
-pub fn shape_text(shape: &[usize]) -> String {
-    match shape {
-        [n] => format!("({n},)"),
-        _ => format!(
-            "({})",
-            shape
-                .iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
 /// The object array `_insert_masked_print` makes: per axis the kept
 /// positions (NumPy keeps `print_width // 2` at each end of a longer
 /// axis), each element's text or `--`.

@@ -8,7 +8,7 @@ use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::core::{array_of, masked, np, view};
+use super::core::{array_of, masked, view};
 use crate::eval::args::Args;
 use crate::eval::object::Masked;
 use crate::eval::protocol::truthy;
@@ -27,7 +27,7 @@ fn axis_kw(a: &Args) -> Vec<(&'static str, Value)> {
 fn newmask(s: &mut Session, m: &Masked, a: &Args) -> PyResult<Option<Value>> {
     match m.mask() {
         None => Ok(None),
-        Some(k) => Ok(Some(np(s, "all", vec![Value::Array(k)], axis_kw(a))?)),
+        Some(k) => Ok(Some(s.np("all", vec![Value::Array(k)], axis_kw(a))?)),
     }
 }
 
@@ -62,10 +62,10 @@ pub fn count(s: &mut Session, m: &Masked, a: &Args) -> PyResult<Value> {
     };
     match m.mask() {
         Some(k) => {
-            let not = np(s, "logical_not", vec![Value::Array(k)], vec![])?;
+            let not = s.np("logical_not", vec![Value::Array(k)], vec![])?;
             let mut kw = axis_kw(a);
             kw.push(("dtype", Value::DType(DType::Int64)));
-            np(s, "sum", vec![not], kw)
+            s.np("sum", vec![not], kw)
         }
         None => {
             let shape = m.data.shape();
@@ -80,8 +80,7 @@ pub fn count(s: &mut Session, m: &Masked, a: &Args) -> PyResult<Value> {
             }
             if matches!(axis, Value::None) {
                 if keep {
-                    return np(
-                        s,
+                    return s.np(
                         "array",
                         vec![Value::Int(m.data.size() as i128)],
                         vec![
@@ -95,13 +94,12 @@ pub fn count(s: &mut Session, m: &Masked, a: &Args) -> PyResult<Value> {
             // `np.full(out_dims, items, dtype=intp)`: the count of items
             // along the axes, always an array.
             let shape_v = Value::tuple(shape.iter().map(|&n| Value::Int(n as i128)).collect());
-            let ones = np(
-                s,
+            let ones = s.np(
                 "ones",
                 vec![shape_v],
                 vec![("dtype", Value::DType(DType::Int64))],
             )?;
-            let r = np(s, "sum", vec![ones], axis_kw(a))?;
+            let r = s.np("sum", vec![ones], axis_kw(a))?;
             Ok(Value::Array(array_of(r)?))
         }
     }
@@ -116,7 +114,7 @@ pub fn sum_prod(s: &mut Session, m: &Masked, which: &str, a: &Args) -> PyResult<
     if let Some(dt) = a.kw("dtype") {
         kw.push(("dtype", dt.clone()));
     }
-    let d = np(s, which, vec![Value::Array(f)], kw)?;
+    let d = s.np(which, vec![Value::Array(f)], kw)?;
     finish(s, d, nm)
 }
 
@@ -127,7 +125,7 @@ pub fn mean(s: &mut Session, m: &Masked, a: &Args) -> PyResult<Value> {
         if let Some(dt) = a.kw("dtype") {
             kw.push(("dtype", dt.clone()));
         }
-        let r = np(s, "mean", vec![Value::Array(view(&m.data))], kw)?;
+        let r = s.np("mean", vec![Value::Array(view(&m.data))], kw)?;
         return Ok(match r {
             Value::Array(x) if x.ndim() > 0 => Masked::new(x, None).update_from(m).into_value(),
             Value::Array(x) => super::core::scalar_of(&x),
@@ -219,7 +217,7 @@ pub fn min_max(s: &mut Session, m: &Masked, which: &str, a: &Args) -> PyResult<V
         _ => extreme_fill(m.data.dtype(), which == "min")?,
     };
     let f = super::core::filled(s, m, Some(fill))?;
-    let r = np(s, which, vec![Value::Array(f)], axis_kw(a))?;
+    let r = s.np(which, vec![Value::Array(f)], axis_kw(a))?;
     match r {
         Value::Array(res) if res.ndim() > 0 => {
             let out = Masked::new(res.clone(), None);
@@ -229,8 +227,7 @@ pub fn min_max(s: &mut Session, m: &Masked, which: &str, a: &Args) -> PyResult<V
                     && ka.ndim() > 0
                 {
                     let (dt, v) = out.fill_value()?;
-                    np(
-                        s,
+                    s.np(
                         "copyto",
                         vec![Value::Array(res), Value::NpScalar(dt, v)],
                         vec![("where", k.clone())],

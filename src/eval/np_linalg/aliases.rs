@@ -6,7 +6,6 @@
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::common::np;
 use crate::eval::args::Args;
 use crate::eval::convert::as_array;
 use crate::eval::session::Session;
@@ -26,7 +25,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
             let x = args.req(0, "x", name)?.clone();
             let mut kw = given(args, &["offset", "dtype"]);
             kw.extend(last_two());
-            np(s, name, vec![x], kw)
+            s.np(name, vec![x], kw)
         }
         "matmul" => {
             super::super::linalg::matmul(args.req(0, "x1", name)?, args.req(1, "x2", name)?)
@@ -63,8 +62,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                     "Both input arrays must be (arrays of) 3-dimensional vectors, but they are {da} and {db} dimensional instead."
                 )));
             }
-            np(
-                s,
+            s.np(
                 "cross",
                 vec![Value::Array(a), Value::Array(b)],
                 vec![("axis", axis)],
@@ -75,7 +73,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                 args.req(0, "x1", name)?.clone(),
                 args.req(1, "x2", name)?.clone(),
             );
-            np(s, "tensordot", vec![x1, x2], given(args, &["axes"]))
+            s.np("tensordot", vec![x1, x2], given(args, &["axes"]))
         }
         "matrix_transpose" => {
             let x = args.req(0, "x", name)?;
@@ -86,8 +84,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                     a.ndim()
                 )));
             }
-            np(
-                s,
+            s.np(
                 "swapaxes",
                 vec![Value::Array(a), Value::Int(-1), Value::Int(-2)],
                 vec![],

@@ -20,7 +20,7 @@ use super::super::error::{PyError, PyResult};
 use super::super::named_tuple;
 use super::super::value::Value;
 use super::blas::{dot_contiguous, dot_strided, gemv_sub, gemv_t};
-use super::common::{linalg_error, np};
+use super::common::linalg_error;
 use super::dense::{self, Stack, array, shape_with, work};
 use super::solve::stacked_square;
 use crate::eval::args::Args;
@@ -372,12 +372,7 @@ pub fn qr(s: &mut Session, args: &Args) -> PyResult<Value> {
             if mode == "economic" {
                 return Ok(h);
             }
-            let q = np(
-                s,
-                "swapaxes",
-                vec![h, Value::Int(-1), Value::Int(-2)],
-                vec![],
-            )?;
+            let q = s.np("swapaxes", vec![h, Value::Int(-1), Value::Int(-2)], vec![])?;
             let tau = out(&shape_with(&st.batch, &[mn]), &taus)?;
             return Ok(Value::tuple(vec![q, tau]));
         }

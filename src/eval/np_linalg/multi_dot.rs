@@ -7,14 +7,14 @@
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::common::{linalg_error, np};
+use super::common::linalg_error;
 use crate::eval::args::Args;
 use crate::eval::coerce::scalarize;
 use crate::eval::convert::as_array;
 use crate::eval::session::Session;
 
 fn dot(s: &mut Session, a: &Value, b: &Value) -> PyResult<Value> {
-    np(s, "dot", vec![a.clone(), b.clone()], vec![])
+    s.np("dot", vec![a.clone(), b.clone()], vec![])
 }
 
 /// The items of `arrays` (any iterable NumPy's `len` and indexing take).

@@ -12,7 +12,6 @@ use crate::engine::{ArrayRef, Order, kernels};
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::blas::{dot_contiguous, dot_strided, dot_threaded};
-use super::common::np;
 use crate::eval::args::Args;
 use crate::eval::coerce::{int_arg, scalarize};
 use crate::eval::convert::as_array;
@@ -145,37 +144,37 @@ pub fn norm(s: &mut Session, args: &Args) -> PyResult<Value> {
             let ax = || ("axis", int(*axis));
             match &ord {
                 Ord::Num(o) if *o == f64::INFINITY => {
-                    let absx = np(s, "absolute", vec![xv], vec![])?;
+                    let absx = s.np("absolute", vec![xv], vec![])?;
                     max_from_zero(s, absx, *axis, keepdims)
                 }
                 Ord::Num(o) if *o == f64::NEG_INFINITY => {
-                    let absx = np(s, "absolute", vec![xv], vec![])?;
-                    np(s, "min", vec![absx], vec![ax(), keep()])
+                    let absx = s.np("absolute", vec![xv], vec![])?;
+                    s.np("min", vec![absx], vec![ax(), keep()])
                 }
                 Ord::Num(o) if *o == 0.0 => {
-                    let nz = np(s, "not_equal", vec![xv, Value::Int(0)], vec![])?;
+                    let nz = s.np("not_equal", vec![xv, Value::Int(0)], vec![])?;
                     let nz = kernels::cast(&as_array(&nz)?, &real_dtype(x.dtype()))?;
-                    np(s, "sum", vec![Value::Array(nz)], vec![ax(), keep()])
+                    s.np("sum", vec![Value::Array(nz)], vec![ax(), keep()])
                 }
                 Ord::Num(o) if *o == 1.0 => {
-                    let absx = np(s, "absolute", vec![xv], vec![])?;
-                    np(s, "sum", vec![absx], vec![ax(), keep()])
+                    let absx = s.np("absolute", vec![xv], vec![])?;
+                    s.np("sum", vec![absx], vec![ax(), keep()])
                 }
                 Ord::Default | Ord::Num(2.0) => {
                     let sq = conj_times(s, xv)?;
-                    let sum = np(s, "sum", vec![sq], vec![ax(), keep()])?;
-                    np(s, "sqrt", vec![sum], vec![])
+                    let sum = s.np("sum", vec![sq], vec![ax(), keep()])?;
+                    s.np("sqrt", vec![sum], vec![])
                 }
                 Ord::Text(t) => Err(PyError::value(format!(
                     "Invalid norm order '{t}' for vectors"
                 ))),
                 Ord::Num(o) => {
-                    let absx = np(s, "absolute", vec![xv], vec![])?;
-                    let p = np(s, "power", vec![absx, Value::Float(*o)], vec![])?;
-                    let sum = np(s, "sum", vec![p], vec![ax(), keep()])?;
+                    let absx = s.np("absolute", vec![xv], vec![])?;
+                    let p = s.np("power", vec![absx, Value::Float(*o)], vec![])?;
+                    let sum = s.np("sum", vec![p], vec![ax(), keep()])?;
                     let dt = as_array(&sum)?.dtype().clone();
                     let recip = reciprocal(*o, &dt)?;
-                    np(s, "power", vec![sum, recip], vec![])
+                    s.np("power", vec![sum, recip], vec![])
                 }
             }
         }
@@ -190,8 +189,8 @@ pub fn norm(s: &mut Session, args: &Args) -> PyResult<Value> {
                 return Err(PyError::value("Duplicate axes given."));
             }
             let sum_abs = |s: &mut Session, axis: i64| -> PyResult<Value> {
-                let absx = np(s, "absolute", vec![xv.clone()], vec![])?;
-                np(s, "sum", vec![absx], vec![("axis", int(axis))])
+                let absx = s.np("absolute", vec![xv.clone()], vec![])?;
+                s.np("sum", vec![absx], vec![("axis", int(axis))])
             };
             let ret = match &ord {
                 Ord::Num(o) if *o == 2.0 || *o == -2.0 => return Err(needs_svd(&ord)),
@@ -204,7 +203,7 @@ pub fn norm(s: &mut Session, args: &Args) -> PyResult<Value> {
                     if *o == 1.0 {
                         max_from_zero(s, sa, col, false)?
                     } else {
-                        np(s, "min", vec![sa], vec![("axis", int(col))])?
+                        s.np("min", vec![sa], vec![("axis", int(col))])?
                     }
                 }
                 Ord::Num(o) if o.is_infinite() => {
@@ -215,7 +214,7 @@ pub fn norm(s: &mut Session, args: &Args) -> PyResult<Value> {
                     if *o > 0.0 {
                         max_from_zero(s, sa, row, false)?
                     } else {
-                        np(s, "min", vec![sa], vec![("axis", int(row))])?
+                        s.np("min", vec![sa], vec![("axis", int(row))])?
                     }
                 }
                 Ord::Default => fro(s, xv, r, c)?,
@@ -273,17 +272,17 @@ fn reciprocal(o: f64, dt: &DType) -> PyResult<Value> {
 
 /// `(x.conj() * x).real`.
 fn conj_times(s: &mut Session, xv: Value) -> PyResult<Value> {
-    let c = np(s, "conjugate", vec![xv.clone()], vec![])?;
-    let p = np(s, "multiply", vec![c, xv], vec![])?;
-    np(s, "real", vec![p], vec![])
+    let c = s.np("conjugate", vec![xv.clone()], vec![])?;
+    let p = s.np("multiply", vec![c, xv], vec![])?;
+    s.np("real", vec![p], vec![])
 }
 
 /// The Frobenius norm over two axes.
 fn fro(s: &mut Session, xv: Value, r: &i64, c: &i64) -> PyResult<Value> {
     let sq = conj_times(s, xv)?;
     let axes = Value::tuple(vec![Value::Int(*r as i128), Value::Int(*c as i128)]);
-    let sum = np(s, "sum", vec![sq], vec![("axis", axes)])?;
-    np(s, "sqrt", vec![sum], vec![])
+    let sum = s.np("sum", vec![sq], vec![("axis", axes)])?;
+    s.np("sqrt", vec![sum], vec![])
 }
 
 /// `a.max(axis=axis, keepdims=keepdims, initial=0)`: an empty axis
@@ -296,10 +295,10 @@ fn max_from_zero(s: &mut Session, a: Value, axis: i64, keepdims: bool) -> PyResu
         ("keepdims", Value::Bool(keepdims)),
     ];
     if arr.shape()[k] == 0 {
-        return np(s, "sum", vec![a], kw);
+        return s.np("sum", vec![a], kw);
     }
     // Otherwise `initial=0` changes nothing: the values are absolute.
-    np(s, "max", vec![a], kw)
+    s.np("max", vec![a], kw)
 }
 
 fn needs_svd(ord: &Ord) -> PyError {

@@ -14,7 +14,6 @@ use super::super::error::{PyError, PyResult};
 use super::super::registry::{Entry, Writes, func};
 use super::super::signature::Style;
 use super::super::value::Value;
-use super::common::np;
 use super::dense::{self, array};
 use crate::eval::args::Args;
 use crate::eval::convert::as_array;
@@ -170,12 +169,12 @@ pub fn polyfit(s: &mut Session, args: &Args) -> PyResult<Value> {
         return Ok(c_val);
     }
     let lhs_arr = Value::Array(array(&[m, order], &lhs, &DType::Float64)?);
-    let lhs_t = np(s, "transpose", vec![lhs_arr.clone()], vec![])?;
-    let gram = np(s, "dot", vec![lhs_t, lhs_arr], vec![])?;
-    let vbase = np(s, "linalg.inv", vec![gram], vec![])?;
+    let lhs_t = s.np("transpose", vec![lhs_arr.clone()], vec![])?;
+    let gram = s.np("dot", vec![lhs_t, lhs_arr], vec![])?;
+    let vbase = s.np("linalg.inv", vec![gram], vec![])?;
     let sc = Value::Array(array(&[order], &scale, &DType::Float64)?);
-    let outer = np(s, "outer", vec![sc.clone(), sc], vec![])?;
-    let vbase = np(s, "divide", vec![vbase, outer], vec![])?;
+    let outer = s.np("outer", vec![sc.clone(), sc], vec![])?;
+    let vbase = s.np("divide", vec![vbase, outer], vec![])?;
     let fac = if unscaled {
         Value::Int(1)
     } else {
@@ -185,18 +184,13 @@ pub fn polyfit(s: &mut Session, args: &Args) -> PyResult<Value> {
             ));
         }
         let r = Value::Array(array(&[resids.len()], &resids, &DType::Float64)?);
-        np(
-            s,
-            "divide",
-            vec![r, Value::Int((m - order) as i128)],
-            vec![],
-        )?
+        s.np("divide", vec![r, Value::Int((m - order) as i128)], vec![])?
     };
     let v = if ys.len() == 1 {
         vbase
     } else {
-        np(s, "expand_dims", vec![vbase, Value::Int(2)], vec![])?
+        s.np("expand_dims", vec![vbase, Value::Int(2)], vec![])?
     };
-    let out = np(s, "multiply", vec![v, fac], vec![])?;
+    let out = s.np("multiply", vec![v, fac], vec![])?;
     Ok(Value::tuple(vec![c_val, out]))
 }

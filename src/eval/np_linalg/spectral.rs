@@ -12,7 +12,7 @@ use crate::engine::Scalar;
 
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
-use super::common::{linalg_error, np};
+use super::common::linalg_error;
 use super::dense::{self, Stack, array, refuse_nonfinite, shape_with};
 use super::jacobi;
 use super::solve::stacked_square;
@@ -465,8 +465,7 @@ pub fn cond(s: &mut Session, args: &Args) -> PyResult<Value> {
         }
         let axes = Value::tuple(vec![Value::Int(-2), Value::Int(-1)]);
         let mut norm_of = |arr: Value| -> PyResult<Vec<f64>> {
-            let r = np(
-                s,
+            let r = s.np(
                 "linalg.norm",
                 vec![arr],
                 vec![("ord", p.clone()), ("axis", axes.clone())],
