@@ -440,6 +440,7 @@ conformance_tests! {
     generators_with_arrays => "195_generators_with_arrays",
     random_multivariate_normal => "196_random_multivariate_normal",
     random_signatures => "197_random_signatures",
+    errcall => "227_errcall",
     poly1d => "179_poly1d",
     roots => "186_roots",
     resize_require => "188_resize_require",

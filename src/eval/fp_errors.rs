@@ -48,6 +48,12 @@ impl Mode {
         }
     }
 
+    /// Whether the mode does something even where warnings are not shown:
+    /// it raises, or it runs the learner's callback.
+    fn acts(self) -> bool {
+        matches!(self, Mode::Raise | Mode::Call | Mode::Log)
+    }
+
     fn parse(v: &Value) -> PyResult<Mode> {
         if let Value::Str(s) = v {
             for m in [
@@ -151,10 +157,28 @@ impl ErrState {
 #[derive(Debug, Default)]
 struct Current {
     modes: ErrState,
+    /// The function or log object of `np.seterrcall` (`None` when unset;
+    /// an `Option` only so the state has a default).
+    call: Option<Value>,
     /// Whether `warn` shows anything (the front end displays warnings).
     show: bool,
     /// Warnings raised so far, as `RuntimeWarning: message`.
     warnings: Vec<String>,
+    /// `call`/`log` errors raised but not yet handed to the callback.
+    pending: Vec<Pending>,
+}
+
+/// One floating-point error for the `np.seterrcall` callback, which needs
+/// the session to run: NumPy calls it from inside the ufunc, slicelab as
+/// soon as the operation returns to the evaluator ([`take_pending`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pending {
+    /// `mode='call'`: `callback(errtype, status)`, `status` the bits of
+    /// every exception the operation raised (divide 1, over 2, under 4,
+    /// invalid 8).
+    Call { errtype: &'static str, status: i64 },
+    /// `mode='log'`: `callback.write(message)`.
+    Log(String),
 }
 
 thread_local! {
@@ -163,14 +187,45 @@ thread_local! {
 
 /// Make `modes` the state for the statement about to run; `show` says
 /// whether warnings are collected for display.
-pub fn install(modes: ErrState, show: bool) {
+pub fn install(modes: ErrState, call: Value, show: bool) {
     CURRENT.with(|c| {
         *c.borrow_mut() = Current {
             modes,
+            call: Some(call),
             show,
             warnings: Vec::new(),
+            pending: Vec::new(),
         }
     });
+}
+
+/// The `np.seterrcall` callback now (`np.geterrcall`).
+pub fn callback() -> Value {
+    CURRENT.with(|c| c.borrow().call.clone().unwrap_or(Value::None))
+}
+
+/// `np.seterrcall(func)` after NumPy's check: None, a callable, or an
+/// object with a callable `write`; `callable` says which the session
+/// found. Returns the callback before.
+pub fn set_callback(func: Value, callable: bool) -> PyResult<Value> {
+    if !callable && !matches!(func, Value::None) {
+        return Err(PyError::type_error(
+            "python object must be callable or have a callable write method",
+        ));
+    }
+    let old = CURRENT.with(|c| c.borrow_mut().call.replace(func));
+    Ok(old.unwrap_or(Value::None))
+}
+
+/// Whether errors are waiting for the callback (checked after every
+/// expression, so it must be cheap).
+pub fn has_pending() -> bool {
+    CURRENT.with(|c| !c.borrow().pending.is_empty())
+}
+
+/// The errors waiting for the callback, leaving none.
+pub fn take_pending() -> Vec<Pending> {
+    CURRENT.with(|c| std::mem::take(&mut c.borrow_mut().pending))
 }
 
 /// The state now (`np.geterr`, and to keep after the statement).
@@ -207,14 +262,14 @@ pub fn wanted() -> bool {
         let m = c.modes;
         [m.divide, m.over, m.under, m.invalid]
             .iter()
-            .any(|&m| m == Mode::Raise || (c.show && matches!(m, Mode::Warn | Mode::Print)))
+            .any(|&m| m.acts() || (c.show && matches!(m, Mode::Warn | Mode::Print)))
     })
 }
 
 fn underflow_wanted() -> bool {
     CURRENT.with(|c| {
         let c = c.borrow();
-        c.modes.under == Mode::Raise || (c.show && c.modes.under != Mode::Ignore)
+        c.modes.under.acts() || (c.show && c.modes.under != Mode::Ignore)
     })
 }
 
@@ -231,11 +286,18 @@ pub fn report(flags: FpFlags, what: &str) -> PyResult<()> {
         (flags.underflow, "under", "underflow"),
         (flags.invalid, "invalid", "invalid value"),
     ];
-    for (on, kind, words) in raised {
+    // NumPy's `retstatus`: every exception raised, one bit each.
+    let status = raised
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.0)
+        .map(|(i, _)| 1i64 << i)
+        .sum();
+    for (on, kind, errtype) in raised {
         if !on {
             continue;
         }
-        let message = format!("{words} encountered in {what}");
+        let message = format!("{errtype} encountered in {what}");
         let mode = modes().get(kind);
         match mode {
             Mode::Ignore => {}
@@ -251,15 +313,32 @@ pub fn report(flags: FpFlags, what: &str) -> PyResult<()> {
                     c.warnings.push(text);
                 }
             }),
-            Mode::Call | Mode::Log => {
-                return Err(PyError::new(
-                    "NotImplementedError",
-                    format!(
-                        "slicelab does not implement the '{}' error mode (np.seterrcall)",
-                        mode.name()
-                    ),
-                ));
-            }
+            Mode::Call | Mode::Log => CURRENT.with(|c| {
+                let mut c = c.borrow_mut();
+                if matches!(c.call, None | Some(Value::None)) {
+                    // NumPy's own words, the double space included.
+                    return Err(PyError::new(
+                        "NameError",
+                        if mode == Mode::Call {
+                            format!(
+                                "python callback specified for {errtype} (in  {what}) \
+                                 but no function found."
+                            )
+                        } else {
+                            format!(
+                                "log specified for {errtype} (in {what}) but no object \
+                                 with write method found."
+                            )
+                        },
+                    ));
+                }
+                c.pending.push(if mode == Mode::Call {
+                    Pending::Call { errtype, status }
+                } else {
+                    Pending::Log(format!("Warning: {message}\n"))
+                });
+                Ok(())
+            })?,
         }
     }
     Ok(())
@@ -379,16 +458,12 @@ pub fn errstate(args: &crate::eval::args::Args) -> PyResult<Value> {
         )));
     }
     let mut all = None;
+    let mut call = None;
     let mut kinds = Vec::new();
     for (k, v) in &args.kw {
         match k.as_str() {
             "all" => all = Some(v.clone()),
-            "call" => {
-                return Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab does not implement np.errstate(call=...)",
-                ));
-            }
+            "call" => call = Some(v.clone()),
             _ => match KINDS.iter().find(|&&kind| kind == k) {
                 Some(kind) => kinds.push((*kind, v.clone())),
                 None => {
@@ -400,7 +475,7 @@ pub fn errstate(args: &crate::eval::args::Args) -> PyResult<Value> {
         }
     }
     Ok(super::object::object(super::object::Obj::Context(
-        super::object::Context::ErrState { all, kinds },
+        super::object::Context::ErrState { all, call, kinds },
     )))
 }
 

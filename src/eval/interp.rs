@@ -23,7 +23,9 @@ use crate::eval::session::Session;
 
 impl Session {
     pub(super) fn exec(&mut self, stmt: &Stmt) -> PyResult<Option<Value>> {
+        // `a /= 0` raises inside the statement, not inside an expression.
         let out = self.exec_one(stmt);
+        let out = self.after_fp_errors(out);
         // Before the value is shown, as CPython's references drop first.
         self.run_finalizers();
         out
@@ -238,6 +240,11 @@ impl Session {
     }
 
     pub(super) fn eval(&mut self, e: &Expr) -> PyResult<Value> {
+        let value = self.eval_node(e);
+        self.after_fp_errors(value)
+    }
+
+    fn eval_node(&mut self, e: &Expr) -> PyResult<Value> {
         Ok(match &e.kind {
             ExprKind::Name(n) => self.lookup(n)?,
             ExprKind::Int(i) => Value::Int(*i),

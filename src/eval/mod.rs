@@ -36,6 +36,7 @@ mod fdlibm;
 mod flatiter;
 mod format;
 mod format_spec;
+mod fp_callback;
 mod fp_errors;
 mod function;
 mod gen_close;
@@ -195,6 +196,7 @@ impl Session {
             produced: Vec::new(),
             writing_calls: Vec::new(),
             err_state: Default::default(),
+            err_call: Value::None,
             show_warnings: false,
             warned: Default::default(),
         }
@@ -236,9 +238,10 @@ impl Session {
     /// made and `print` output is dropped (`%timeit` runs a statement many
     /// times this way). Panics become a `SystemError` as in [`Session::run`].
     pub fn exec_quietly(&mut self, stmt: &Stmt) -> PyResult<()> {
-        fp_errors::install(self.err_state, false);
+        fp_errors::install(self.err_state, self.err_call.clone(), false);
         let result = guarded(|| self.exec(stmt));
         self.err_state = fp_errors::modes();
+        self.err_call = fp_errors::callback();
         self.printed.clear();
         result.map(|_| ())
     }
@@ -276,7 +279,7 @@ impl Session {
         self.writing_calls.clear();
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
-        fp_errors::install(self.err_state, self.show_warnings);
+        fp_errors::install(self.err_state, self.err_call.clone(), self.show_warnings);
         // The repr is made inside the guard too: printing a value can be
         // long (Ctrl-C) and must not take the session down either.
         let result = guarded(|| {
@@ -299,6 +302,7 @@ impl Session {
         out.produced = std::mem::take(&mut self.produced);
         out.writing_calls = std::mem::take(&mut self.writing_calls);
         self.err_state = fp_errors::modes();
+        self.err_call = fp_errors::callback();
         for w in fp_errors::take_warnings() {
             // Every statement is line 1 of `<stdin>` to Python's registry.
             let line = format!("<stdin>:1: {w}");

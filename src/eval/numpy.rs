@@ -1513,6 +1513,7 @@ impl Session {
             "get_printoptions" => super::printopts::get(&self.print_options),
             "seterr" => super::fp_errors::seterr(&args)?,
             "geterr" => super::fp_errors::modes().to_dict(),
+            "seterrcall" | "geterrcall" => self.errcall_function(name, &args)?,
             "array2string" => super::printopts::array2string(&self.print_options, &args)?,
             "diagonal" => super::methods::call_array_method(
                 self,

@@ -134,6 +134,8 @@ pub enum Context {
     ErrState {
         /// `all=`.
         all: Option<Value>,
+        /// `call=`: the `np.seterrcall` callback while inside.
+        call: Option<Value>,
         /// `divide=`, `over=`, `under=`, `invalid=` as given.
         kinds: Vec<(&'static str, Value)>,
     },

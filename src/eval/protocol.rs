@@ -139,3 +139,21 @@ pub fn stop_iteration(ret: Option<Value>) -> PyError {
     };
     PyError::new("StopIteration", message)
 }
+
+/// Python's `callable(v)`: functions, methods, types, classes, and
+/// instances of a class that defines `__call__`.
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Function(_) | Value::Method(..) | Value::Type(_) => true,
+        Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Instance(_)) => {
+            super::classes::has_method(v, "__call__")
+        }
+        Value::Object(o) => matches!(
+            o.as_ref(),
+            super::object::Obj::Func(_)
+                | super::object::Obj::Class(_)
+                | super::object::Obj::BoundMethod(..)
+        ),
+        _ => false,
+    }
+}

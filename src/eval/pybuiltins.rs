@@ -182,19 +182,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         }
         "callable" => {
             let v = args.req(0, "obj", "callable")?;
-            Value::Bool(match v {
-                Value::Function(_) | Value::Method(..) | Value::Type(_) => true,
-                Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {
-                    crate::eval::classes::has_method(v, "__call__")
-                }
-                Value::Object(o) => {
-                    matches!(
-                        o.as_ref(),
-                        Obj::Func(_) | Obj::Class(_) | Obj::BoundMethod(..)
-                    )
-                }
-                _ => false,
-            })
+            Value::Bool(crate::eval::protocol::is_callable(v))
         }
         "sorted" => {
             if args.pos.len() != 1 {

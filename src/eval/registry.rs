@@ -620,6 +620,8 @@ pub const NP: &[Entry] = &[
         Writes::Nothing,
     ),
     func("geterr()", Style::Python, "", Writes::Nothing),
+    func("seterrcall(func)", Style::Python, "func", Writes::Nothing),
+    func("geterrcall()", Style::Python, "", Writes::Nothing),
     func(
         "diagonal(a, offset=0, axis1=0, axis2=1)",
         Style::Python,

@@ -53,6 +53,9 @@ pub struct Session {
     /// NumPy's floating-point error modes (`np.seterr`), kept between
     /// statements.
     pub(super) err_state: fp_errors::ErrState,
+    /// The `np.seterrcall` callback, kept between statements as
+    /// `err_state` is.
+    pub(super) err_call: Value,
     /// Whether `RuntimeWarning`s are collected for the front end to show
     /// (the prompt, `slicelab FILE`, lessons; not `--transcript`).
     pub(super) show_warnings: bool,

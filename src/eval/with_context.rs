@@ -21,8 +21,9 @@ pub(super) enum WithExit {
     Npz(Value),
     /// `np.printoptions`' `format_options.reset(token)`: the options before.
     PrintOptions(Box<PrintOptions>),
-    /// `np.errstate.__exit__`: the error modes before.
-    ErrState(ErrState),
+    /// `np.errstate.__exit__`: the error modes before, and the callback
+    /// before when `call=` replaced it.
+    ErrState(ErrState, Option<Value>),
 }
 
 impl Session {
@@ -50,13 +51,18 @@ impl Session {
                 let entered = super::printopts::get(&self.print_options);
                 Ok((entered, WithExit::PrintOptions(saved)))
             }
-            Obj::Context(Context::ErrState { all, kinds }) => {
+            Obj::Context(Context::ErrState { all, call, kinds }) => {
                 let saved = super::fp_errors::modes();
                 let kinds: Vec<(&str, Option<&Value>)> =
                     kinds.iter().map(|(k, v)| (*k, Some(v))).collect();
-                super::fp_errors::set_modes(saved.with(all.as_ref(), &kinds)?);
+                let entered = saved.with(all.as_ref(), &kinds)?;
+                let saved_call = match call {
+                    Some(f) => Some(self.set_errcall(f.clone())?),
+                    None => None,
+                };
+                super::fp_errors::set_modes(entered);
                 // `errstate.__enter__` returns None.
-                Ok((Value::None, WithExit::ErrState(saved)))
+                Ok((Value::None, WithExit::ErrState(saved, saved_call)))
             }
             _ => Err(not_a_manager()),
         }
@@ -73,7 +79,13 @@ impl Session {
                 }
             }
             WithExit::PrintOptions(saved) => self.print_options = *saved,
-            WithExit::ErrState(saved) => super::fp_errors::set_modes(saved),
+            WithExit::ErrState(saved, saved_call) => {
+                super::fp_errors::set_modes(saved);
+                if let Some(f) = saved_call {
+                    // The old callback passed this check when it was set.
+                    let _ = self.set_errcall(f);
+                }
+            }
         }
     }
 }
