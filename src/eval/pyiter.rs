@@ -214,6 +214,12 @@ pub fn next_item(s: Option<&mut Session>, it: &Value) -> PyResult<Option<Value>>
             it.type_name()
         )));
     };
+    if let Some(it) = super::nditer::of(it) {
+        return super::nditer::next(it);
+    }
+    if let Some(b) = super::np_broadcast::of(it) {
+        return super::np_broadcast::next(b);
+    }
     let Obj::Iter(cell, _) = o.as_ref() else {
         return Err(PyError::type_error(format!(
             "'{}' object is not an iterator",
