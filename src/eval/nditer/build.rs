@@ -405,7 +405,6 @@ pub fn build(args: &Args) -> PyResult<Value> {
             let Some(a) = op else { continue };
             let shape = a.shape();
             match axes_of(iop) {
-                None if op_axes.is_none() => text += &plain_shape(&shape, " "),
                 None => text += &plain_shape(&shape, " "),
                 Some(axes) => {
                     text += &plain_shape(&shape, "->");
@@ -469,7 +468,6 @@ pub fn build(args: &Args) -> PyResult<Value> {
     // The per-axis pass: strides are filled later; here the checks, in
     // NumPy's order (innermost axis first, operands in order).
     let reduce_ok = has("reduce_ok");
-    let mut reduces = vec![false; nop];
     for idim in 0..ndim {
         let c_axis = ndim - idim - 1;
         let b = bshape[c_axis];
@@ -504,7 +502,7 @@ pub fn build(args: &Args) -> PyResult<Value> {
                     ))
                 }
             };
-            let mut reduce_check = |dim: i64| -> PyResult<()> {
+            let reduce_check = |dim: i64| -> PyResult<()> {
                 if f.write {
                     if !reduce_ok {
                         return Err(PyError::value(format!(
@@ -516,7 +514,6 @@ pub fn build(args: &Args) -> PyResult<Value> {
                             "output operand requires a reduction, but is flagged as write-only, not read-write",
                         ));
                     }
-                    reduces[iop] = true;
                 }
                 Ok(())
             };
@@ -562,7 +559,6 @@ pub fn build(args: &Args) -> PyResult<Value> {
             "Iteration of zero-sized operands is not enabled",
         ));
     }
-    let _ = reduces;
     // Dtypes: requested, or the operand's; allocated ones without a
     // request take the inputs' common type (`npyiter_get_common_dtype`).
     let mut dtypes: Vec<Option<DType>> = ops
