@@ -50,6 +50,9 @@ impl NpIterState for Broadcast {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+    fn next_item(&self) -> PyResult<Option<Value>> {
+        next(self)
+    }
 }
 
 /// The `np.broadcast` object a value holds, if it is one.
@@ -141,7 +144,7 @@ pub fn method(b: &Broadcast, name: &str, args: &Args) -> PyResult<Value> {
 }
 
 /// `next(b)`: each argument's element at the next position, as scalars.
-pub fn next(b: &Broadcast) -> PyResult<Option<Value>> {
+fn next(b: &Broadcast) -> PyResult<Option<Value>> {
     let i = b.index.get();
     if i >= b.size() {
         return Ok(None);

@@ -109,6 +109,8 @@ pub trait NpIterState: std::any::Any + std::fmt::Debug {
     fn type_path(&self) -> &'static str;
     /// For the owner's downcast.
     fn as_any(&self) -> &dyn std::any::Any;
+    /// Python's `next()`: the next item, `None` at the end.
+    fn next_item(&self) -> PyResult<Option<Value>>;
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.

@@ -214,11 +214,10 @@ pub fn next_item(s: Option<&mut Session>, it: &Value) -> PyResult<Option<Value>>
             it.type_name()
         )));
     };
-    if let Some(it) = super::nditer::of(it) {
-        return super::nditer::next(it);
-    }
-    if let Some(b) = super::np_broadcast::of(it) {
-        return super::np_broadcast::next(b);
+    // NumPy's iterator objects step themselves (their modules sit above
+    // this floor).
+    if let Obj::NpIter(n) = o.as_ref() {
+        return n.next_item();
     }
     let Obj::Iter(cell, _) = o.as_ref() else {
         return Err(PyError::type_error(format!(

@@ -178,11 +178,6 @@ pub fn method(it: &NdIter, obj: &Value, name: &str, args: &Args) -> PyResult<Val
     }
 }
 
-/// `next(it)`; `None` at the end.
-pub fn next(it: &NdIter) -> PyResult<Option<Value>> {
-    it.c.borrow_mut().next()
-}
-
 /// `it[key]`: an operand's current element, or a tuple for a slice.
 pub fn getitem(it: &NdIter, key: &Value) -> PyResult<Value> {
     let c = it.c.borrow();

@@ -77,6 +77,9 @@ impl crate::eval::object::NpIterState for NdIter {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+    fn next_item(&self) -> PyResult<Option<Value>> {
+        self.c.borrow_mut().next()
+    }
 }
 
 pub(super) fn past_end() -> PyError {
