@@ -453,6 +453,10 @@ conformance_tests! {
     object_indexing => "170_object_indexing",
     object_arithmetic => "171_object_arithmetic",
     object_frompyfunc_char => "185_object_frompyfunc_char",
+    ufunc_attributes => "215_ufunc_attributes",
+    broadcast_object => "216_broadcast_object",
+    nditer_basics => "217_nditer_basics",
+    nditer_operands => "218_nditer_operands",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -274,7 +274,9 @@ impl Walk<'_> {
                         self.value(d)
                     }
                     Obj::NamedTuple(t) => self.value(&t.items),
-                    Obj::Instance(_) | Obj::Iter(..) | Obj::Class(_) => self.opaque = true,
+                    Obj::Instance(_) | Obj::Iter(..) | Obj::Class(_) | Obj::NpIter(_) => {
+                        self.opaque = true
+                    }
                     // Functions close over frames the walk covers (default
                     // values aside); sets hold no arrays (unhashable); the
                     // rest hold functions, strings and files.

@@ -71,7 +71,7 @@ impl Session {
             return Ok(());
         };
         let first_items = self.eval(&first.iter)?;
-        let items = self.iterate_all(&first_items)?;
+        let items = self.comp_items(&first_items)?;
         let mut locals = Vec::new();
         for c in clauses {
             scope_names::target_names(&c.target, &mut locals);
@@ -91,20 +91,20 @@ impl Session {
         &mut self,
         clauses: &[CompFor],
         level: usize,
-        items: Option<Vec<Value>>,
+        items: Option<CompItems>,
         each: &mut dyn FnMut(&mut Session) -> PyResult<()>,
     ) -> PyResult<()> {
         let Some(c) = clauses.get(level) else {
             return each(self);
         };
-        let items = match items {
+        let mut items = match items {
             Some(v) => v,
             None => {
                 let v = self.eval(&c.iter)?;
-                self.iterate_all(&v)?
+                self.comp_items(&v)?
             }
         };
-        'items: for item in items {
+        'items: while let Some(item) = self.comp_next(&mut items)? {
             crate::engine::interrupt::check()?;
             self.assign(&c.target, item)?;
             for cond in &c.ifs {
@@ -116,5 +116,31 @@ impl Session {
             self.comp_level(clauses, level + 1, None, each)?;
         }
         Ok(())
+    }
+}
+
+/// The items a comprehension clause walks: read all at once, or — for
+/// NumPy's iterator objects, whose attributes (`it.index`,
+/// `it.multi_index`) the body reads as it goes — one `next()` at a time.
+enum CompItems {
+    All(std::vec::IntoIter<Value>),
+    Lazy(Value),
+}
+
+impl Session {
+    fn comp_items(&mut self, v: &Value) -> PyResult<CompItems> {
+        if let Value::Object(o) = v
+            && matches!(o.as_ref(), super::object::Obj::NpIter(_))
+        {
+            return Ok(CompItems::Lazy(self.iter_value(v)?));
+        }
+        Ok(CompItems::All(self.iterate_all(v)?.into_iter()))
+    }
+
+    fn comp_next(&mut self, items: &mut CompItems) -> PyResult<Option<Value>> {
+        match items {
+            CompItems::All(it) => Ok(it.next()),
+            CompItems::Lazy(it) => super::pyiter::next_item(Some(self), it),
+        }
     }
 }

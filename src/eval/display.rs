@@ -62,12 +62,14 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         Value::DType(dt) => dtype_repr(dt),
         Value::Type(t) => format!("<class '{}'>", type_path(t)),
         Value::Function(name)
-            if name
-                .strip_prefix("np.")
-                .and_then(super::registry::np_entry)
-                .is_some_and(|e| e.ufunc.is_some()) =>
+            if name.strip_prefix("np.").is_some_and(|short| {
+                super::registry::np_entry(short).is_some_and(|e| e.ufunc.is_some())
+                    || super::ufunc_info::row(short).is_some()
+            }) =>
         {
-            format!("<ufunc '{}'>", &name[3..])
+            let short = &name[3..];
+            let shown = super::ufunc_info::row(short).map_or(short, |r| r.1);
+            format!("<ufunc '{shown}'>")
         }
         Value::Function(name) => format!(
             "<built-in function {}>",

@@ -231,6 +231,21 @@ impl Session {
                     v
                 }
             };
+            // A 0-d array gives its element to the numeric conversions
+            // (`ndarray.__int__`/`__float__`/`__index__`).
+            let v = match v {
+                Value::Array(ref a)
+                    if a.ndim() == 0
+                        && a.dtype().is_numeric()
+                        && !matches!(kind, 's' | 'r' | 'a') =>
+                {
+                    crate::eval::protocol::wrap_indexed(
+                        a,
+                        crate::engine::index::Indexed::Scalar(a.first()),
+                    )
+                }
+                other => other,
+            };
             let align = if flags.contains('-') { "<" } else { "" };
             let sign = if flags.contains('+') {
                 "+"

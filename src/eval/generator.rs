@@ -396,6 +396,12 @@ impl Session {
     /// A learner's instance iterates through its `__iter__`, whose result
     /// is read by its `__next__` when it is not one of Python's iterators.
     pub(super) fn iter_value(&mut self, v: &Value) -> PyResult<Value> {
+        // An `nditer` is its own iterator; `np.broadcast` too.
+        if let Value::Object(o) = v
+            && matches!(o.as_ref(), Obj::NpIter(_))
+        {
+            return Ok(v.clone());
+        }
         if let Some(p) = crate::eval::object::as_poly(v) {
             return self.iter_value(&Value::Array(p.coeffs()));
         }

@@ -711,6 +711,9 @@ impl Session {
         if let Some(n) = crate::eval::npy::npz::npz_of(obj) {
             return n.get(idx);
         }
+        if let Some(it) = super::nditer::of(obj) {
+            return super::nditer::getitem(it, idx);
+        }
         if let Some(t) = super::named_tuple::as_tuple(obj) {
             return self.getitem(t, idx);
         }
@@ -826,6 +829,9 @@ impl Session {
 
     /// `obj[idx] = value`.
     pub(super) fn setitem(&mut self, obj: &Value, idx: &Value, value: &Value) -> PyResult<()> {
+        if let Some(it) = super::nditer::of(obj) {
+            return super::nditer::setitem(self, it, idx, value);
+        }
         if let Some(r) = self.dunder(obj, "__setitem__", vec![idx.clone(), value.clone()]) {
             return r.map(|_| ());
         }
@@ -1029,25 +1035,29 @@ impl Session {
                 _ => return Err(PyError::attribute("numpy._core.multiarray.flagsobj", name)),
             })),
             Value::Function(f)
-                if f.strip_prefix("np.")
-                    .and_then(super::registry::np_entry)
-                    .is_some_and(|e| e.ufunc.is_some()) =>
+                if f.strip_prefix("np.").is_some_and(|short| {
+                    super::registry::np_entry(short).is_some_and(|e| e.ufunc.is_some())
+                        || super::ufunc_info::row(short).is_some()
+                }) =>
             {
                 match name {
                     "at" if super::index_routines::ufunc_op(&f[3..]).is_some() => {
                         Ok(Value::func(&format!("{f}.{name}")))
                     }
                     m if let Some(v) = super::ufunc_methods::method_value(&f[3..], m) => Ok(v),
+                    m if let Some(v) = super::ufunc_info::attr(&f[3..], m) => v,
                     // Real ufunc methods slicelab does not have yet: say so
                     // plainly rather than pretend they are missing from NumPy.
-                    "at" => Err(PyError::new(
-                        "NotImplementedError",
-                        format!(
-                            "slicelab does not implement {f}.{name} yet \
+                    "at" | "reduce" | "accumulate" | "outer" | "reduceat" | "resolve_dtypes" => {
+                        Err(PyError::new(
+                            "NotImplementedError",
+                            format!(
+                                "slicelab does not implement {f}.{name} yet \
                              (np.sum/np.prod/np.max/np.min with axis=, np.cumsum/np.cumprod \
                              and np.outer cover the common cases)"
-                        ),
-                    )),
+                            ),
+                        ))
+                    }
                     _ => Err(PyError::attribute("numpy.ufunc", name)),
                 }
             }

@@ -94,7 +94,8 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>>
                     (None, _) => Ok(None),
                 };
             }
-            if !matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..))) {
+            if !matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..) | Obj::NpIter(_)))
+            {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not an iterator",
                     v.type_name()

@@ -199,6 +199,12 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
         }
         return call_method_of(s, d, name, args);
     }
+    if let Some(it) = super::nditer::of(obj) {
+        return super::nditer::method(it, obj, name, &args);
+    }
+    if let Some(b) = super::np_broadcast::of(obj) {
+        return super::np_broadcast::method(b, name, &args);
+    }
     if let Some(n) = crate::eval::npy::npz::npz_of(obj) {
         return match name {
             "keys" | "values" | "items" => {

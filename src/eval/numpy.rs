@@ -714,6 +714,9 @@ impl Session {
                     other if let Some(p) = crate::eval::object::as_poly(other) => {
                         super::poly1d::len(p) as i128
                     }
+                    other if let Some(it) = super::nditer::of(other) => {
+                        super::nditer::len(it) as i128
+                    }
                     other if let Some(m) = crate::eval::object::as_masked(other) => {
                         match m.data.shape().first() {
                             Some(&n) => n as i128,
@@ -1625,6 +1628,8 @@ impl Session {
             n if super::dtype_info::NAMES.contains(&n) => super::dtype_info::call(n, &args)?,
             n if super::searching::answers(n) => super::searching::call(n, &args)?,
             n if super::ndindex::answers(n) => super::ndindex::call(n, &args)?,
+            n if super::nditer::answers(n) => super::nditer::call(n, &args)?,
+            n if super::np_broadcast::answers(n) => super::np_broadcast::call(&args)?,
             n if super::numeric::answers(n) => super::numeric::call(self, n, &args)?,
             n if super::vectorize::answers(n) => super::vectorize::call(self, n, &args)?,
             n if super::np_linalg::polyfit::NAMES.contains(&n) => {

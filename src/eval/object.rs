@@ -97,6 +97,20 @@ pub enum Obj {
     PyTime(PyTime),
     /// A `numpy.busdaycalendar`.
     BusDayCal(crate::engine::busday::Calendar),
+    /// A NumPy iterator object (`np.nditer`, `np.broadcast`): its state
+    /// belongs to the module that made it (`nditer/`, `np_broadcast.rs`),
+    /// which downcasts it.
+    NpIter(Box<dyn NpIterState>),
+}
+
+/// The state of a NumPy iterator object, owned by its module.
+pub trait NpIterState: std::any::Any + std::fmt::Debug {
+    /// Its class, as `type()` shows it (`numpy.nditer`).
+    fn type_path(&self) -> &'static str;
+    /// For the owner's downcast.
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// Python's `next()`: the next item, `None` at the end.
+    fn next_item(&self) -> PyResult<Option<Value>>;
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -173,6 +187,7 @@ impl Obj {
             Obj::Record(_) => "record".into(),
             Obj::MaskedConstant => "MaskedConstant".into(),
             Obj::Npz(_) => "NpzFile".into(),
+            Obj::NpIter(n) => n.type_path().into(),
             Obj::NpzView(_, "keys") => "KeysView".into(),
             Obj::NpzView(_, "values") => "ValuesView".into(),
             Obj::NpzView(..) => "ItemsView".into(),

@@ -86,7 +86,9 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         }
         Value::FlatIter(a) => super::flatiter::items(a),
         Value::Object(o) => match o.as_ref() {
-            super::object::Obj::Iter(..) => super::pyiter::drain(None, v)?,
+            super::object::Obj::Iter(..) | super::object::Obj::NpIter(_) => {
+                super::pyiter::drain(None, v)?
+            }
             super::object::Obj::Set(t) => t.borrow().items(),
             super::object::Obj::FrozenSet(t) => t.items(),
             super::object::Obj::Range(r) => crate::eval::object::range_items(r)?,

@@ -236,6 +236,12 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         (Obj::PyUfunc(u), _) => super::vectorize::ufunc_attr(u, name),
         (Obj::Vectorize(v), _) => super::vectorize::vectorize_attr(v, name),
         (Obj::BusDayCal(c), _) => super::busday::calendar_attr(c, name),
+        (Obj::NpIter(_), _) if let Some(it) = super::nditer::of(obj) => {
+            super::nditer::attr(it, obj, name)
+        }
+        (Obj::NpIter(_), _) if let Some(b) = super::np_broadcast::of(obj) => {
+            super::np_broadcast::attr(b, obj, name)
+        }
         _ => Err(PyError::attribute(&o.type_name(), name)),
     }
 }

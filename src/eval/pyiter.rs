@@ -214,6 +214,11 @@ pub fn next_item(s: Option<&mut Session>, it: &Value) -> PyResult<Option<Value>>
             it.type_name()
         )));
     };
+    // NumPy's iterator objects step themselves (their modules sit above
+    // this floor).
+    if let Obj::NpIter(n) = o.as_ref() {
+        return n.next_item();
+    }
     let Obj::Iter(cell, _) = o.as_ref() else {
         return Err(PyError::type_error(format!(
             "'{}' object is not an iterator",

@@ -32,6 +32,14 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::Slice(_) => TypeObj::Builtin("slice"),
         Value::Ellipsis => TypeObj::Builtin("ellipsis"),
         Value::Type(_) => TypeObj::Builtin("type"),
+        Value::Function(f)
+            if f.strip_prefix("np.").is_some_and(|short| {
+                super::registry::np_entry(short).is_some_and(|e| e.ufunc.is_some())
+                    || super::ufunc_info::row(short).is_some()
+            }) =>
+        {
+            TypeObj::Builtin("numpy.ufunc")
+        }
         Value::Function(_) | Value::Method(..) => TypeObj::Builtin("builtin_function_or_method"),
         Value::Module(_) => TypeObj::Builtin("module"),
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
@@ -48,6 +56,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
     TypeObj::Builtin(match o {
         Obj::NamedTuple(t) => t.class.path,
         Obj::Npz(_) => "numpy.lib.npyio.NpzFile",
+        Obj::NpIter(n) => n.type_path(),
         Obj::NpzView(_, "keys") => "collections.abc.KeysView",
         Obj::NpzView(_, "values") => "collections.abc.ValuesView",
         Obj::NpzView(..) => "collections.abc.ItemsView",

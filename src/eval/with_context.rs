@@ -19,6 +19,8 @@ use crate::eval::session::Session;
 pub(super) enum WithExit {
     /// `NpzFile.__exit__` closes the archive.
     Npz(Value),
+    /// `nditer.__exit__` closes the iterator (writing copies back).
+    NdIter(Value),
     /// `np.printoptions`' `format_options.reset(token)`: the options before.
     PrintOptions(Box<PrintOptions>),
     /// `np.errstate.__exit__`: the error modes before, and the callback
@@ -41,6 +43,19 @@ impl Session {
         match o.as_ref() {
             // `NpzFile.__enter__` returns the archive.
             Obj::Npz(_) => Ok((v.clone(), WithExit::Npz(v.clone()))),
+            // `nditer.__enter__` returns the iterator; `__exit__` closes it.
+            Obj::NpIter(_) if let Some(it) = super::nditer::of(v) => {
+                super::nditer::method(
+                    it,
+                    v,
+                    "__enter__",
+                    &crate::eval::args::Args {
+                        pos: vec![],
+                        kw: vec![],
+                    },
+                )?;
+                Ok((v.clone(), WithExit::NdIter(v.clone())))
+            }
             Obj::Context(Context::PrintOptions(kw)) => {
                 let saved = Box::new(self.print_options.clone());
                 let args = crate::eval::args::Args {
@@ -76,6 +91,20 @@ impl Session {
                     && let Obj::Npz(npz) = o.as_ref()
                 {
                     npz.close();
+                }
+            }
+            WithExit::NdIter(v) => {
+                if let Some(it) = super::nditer::of(&v) {
+                    // A failed write-back has nowhere to go on exit.
+                    let _ = super::nditer::method(
+                        it,
+                        &v,
+                        "__exit__",
+                        &crate::eval::args::Args {
+                            pos: vec![],
+                            kw: vec![],
+                        },
+                    );
                 }
             }
             WithExit::PrintOptions(saved) => self.print_options = *saved,

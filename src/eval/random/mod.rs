@@ -18,7 +18,7 @@
 //! written once).
 
 mod args;
-mod broadcast;
+pub(crate) mod broadcast;
 mod dists;
 mod generator;
 mod int_broadcast;
