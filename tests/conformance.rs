@@ -452,6 +452,10 @@ conformance_tests! {
     object_indexing => "170_object_indexing",
     object_arithmetic => "171_object_arithmetic",
     object_frompyfunc_char => "185_object_frompyfunc_char",
+    wrong_answers => "198_wrong_answers",
+    corner_values => "199_corner_values",
+    pad_modes => "200_pad_modes",
+    axes_and_equal_nan => "201_axes_and_equal_nan",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
