@@ -584,12 +584,11 @@ fn with_function(
     let few = widths.ndim() < 3
         && (widths.size() == 1 || (widths.size() == 2 && widths.shape() != [2, 1]));
     let nd = padded.ndim();
-    for axis in 0..nd {
+    for (axis, (b, e)) in width_values.into_iter().enumerate() {
         let mut perm: Vec<i64> = (0..nd as i64).filter(|&k| k != axis as i64).collect();
         perm.push(axis as i64);
         let view = crate::eval::reshaping::transpose(&padded, Some(perm))?;
         let outer: Vec<usize> = view.shape()[..nd - 1].to_vec();
-        let (b, e) = width_values[axis].clone();
         let pair = if few {
             Value::tuple(vec![b, e])
         } else {
