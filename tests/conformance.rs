@@ -457,6 +457,10 @@ conformance_tests! {
     broadcast_object => "216_broadcast_object",
     nditer_basics => "217_nditer_basics",
     nditer_operands => "218_nditer_operands",
+    wrong_answers => "198_wrong_answers",
+    corner_values => "199_corner_values",
+    pad_modes => "200_pad_modes",
+    axes_and_equal_nan => "201_axes_and_equal_nan",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

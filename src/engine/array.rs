@@ -30,6 +30,9 @@ pub struct NdArray {
     layout: RefCell<Layout>,
     base: Option<ArrayRef>,
     writeable: Cell<bool>,
+    /// `flags.aligned`: every slicelab buffer is aligned, but
+    /// `setflags(align=False)` clears the flag on this array object.
+    aligned: Cell<bool>,
 }
 
 /// Memory order for new arrays and copies.
@@ -85,6 +88,7 @@ impl NdArray {
             layout: RefCell::new(layout),
             base: None,
             writeable: Cell::new(true),
+            aligned: Cell::new(true),
         }))
     }
 
@@ -96,6 +100,7 @@ impl NdArray {
             layout: RefCell::new(layout),
             base: None,
             writeable: Cell::new(true),
+            aligned: Cell::new(true),
         })
     }
 
@@ -130,6 +135,7 @@ impl NdArray {
             layout: RefCell::new(layout),
             base: Some(owner),
             writeable: Cell::new(source.writeable.get()),
+            aligned: Cell::new(true),
         })
     }
 
@@ -180,9 +186,10 @@ impl NdArray {
     }
 
     /// Put back a layout and flag the write log saved (`:undo`).
-    pub(super) fn restore_state(&self, layout: Layout, writeable: bool) {
+    pub(super) fn restore_state(&self, layout: Layout, writeable: bool, aligned: bool) {
         *self.layout.borrow_mut() = layout;
         self.writeable.set(writeable);
+        self.aligned.set(aligned);
     }
 
     /// The shape.
@@ -234,6 +241,19 @@ impl NdArray {
         super::write_log::note_state(self);
         self.writeable.set(on);
         Ok(())
+    }
+
+    /// `flags.aligned`.
+    pub fn aligned(&self) -> bool {
+        self.aligned.get()
+    }
+
+    /// `setflags(align=...)`: the data is always aligned, so the flag can
+    /// be cleared and set again (NumPy refuses True only for data that is
+    /// truly misaligned, which slicelab never has).
+    pub fn set_aligned(self: &Rc<Self>, on: bool) {
+        super::write_log::note_state(self);
+        self.aligned.set(on);
     }
 
     /// `flags.c_contiguous`.
@@ -313,6 +333,7 @@ impl NdArray {
                 strides: kept,
                 offset: 0,
             },
+            true,
             true,
         );
         Ok(out)

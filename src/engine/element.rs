@@ -487,9 +487,90 @@ pub fn scalar_as_text(v: &Scalar) -> String {
         Scalar::Bool(b) => if *b { "True" } else { "False" }.into(),
         Scalar::Int(i) => i.to_string(),
         Scalar::UInt(u) => u.to_string(),
-        Scalar::Float(f) => format!("{f:?}"),
-        Scalar::Complex(re, im) => format!("({re}+{im}j)"),
+        Scalar::Float(f) => py_float_text(*f),
+        Scalar::Complex(re, im) => py_complex_text(*re, *im),
         Scalar::Record(_) | Scalar::Object(_) => String::new(),
+    }
+}
+
+/// Python's `repr(float)`: the shortest digits that read back, fixed
+/// notation for exponents -4..16, else `1e+16` / `1.5e-07`.
+fn py_float_text(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let sci = format!("{f:e}");
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    if (-4..16).contains(&exp) {
+        let point = exp + 1;
+        let text = if point <= 0 {
+            format!("0.{}{digits}", "0".repeat((-point) as usize))
+        } else if point as usize >= digits.len() {
+            format!("{digits}{}.0", "0".repeat(point as usize - digits.len()))
+        } else {
+            format!(
+                "{}.{}",
+                &digits[..point as usize],
+                &digits[point as usize..]
+            )
+        };
+        format!("{sign}{text}")
+    } else {
+        let m = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits
+        };
+        let esign = if exp < 0 { '-' } else { '+' };
+        format!("{sign}{m}e{esign}{:02}", exp.abs())
+    }
+}
+
+/// Python's `repr(complex)`: `2j`, `(1+2j)`, `(-0-1.5j)`, `(nan+infj)`.
+fn py_complex_text(re: f64, im: f64) -> String {
+    let part = |x: f64| {
+        let t = py_float_text(x);
+        t.strip_suffix(".0").map(str::to_string).unwrap_or(t)
+    };
+    if re == 0.0 && re.is_sign_positive() {
+        return format!("{}j", part(im));
+    }
+    // A negative part carries its own '-'; NaN always shows '+'.
+    let sign = if !im.is_nan() && im.is_sign_negative() {
+        ""
+    } else {
+        "+"
+    };
+    format!("({}{sign}{}j)", part(re), part(im))
+}
+
+#[cfg(test)]
+mod py_text_tests {
+    use super::{py_complex_text, py_float_text};
+
+    #[test]
+    fn floats_and_complexes_read_as_python_writes_them() {
+        assert_eq!(py_float_text(1e16), "1e+16");
+        assert_eq!(py_float_text(1.5e-7), "1.5e-07");
+        assert_eq!(py_float_text(0.0001), "0.0001");
+        assert_eq!(py_float_text(123456789012345.6), "123456789012345.6");
+        assert_eq!(py_float_text(-0.0), "-0.0");
+        assert_eq!(py_float_text(2.0), "2.0");
+        assert_eq!(py_complex_text(0.0, 2.0), "2j");
+        assert_eq!(py_complex_text(0.0, -2.0), "-2j");
+        assert_eq!(py_complex_text(-0.0, 2.0), "(-0+2j)");
+        assert_eq!(py_complex_text(1.0, f64::NAN), "(1+nanj)");
+        assert_eq!(py_complex_text(1e16, 1e-7), "(1e+16+1e-07j)");
+        assert_eq!(py_complex_text(1.0, -0.0), "(1-0j)");
     }
 }
 

@@ -52,6 +52,8 @@ pub struct SavedState {
     pub layout: Layout,
     /// Its `flags.writeable` before.
     pub writeable: bool,
+    /// Its `flags.aligned` before.
+    pub aligned: bool,
 }
 
 /// Everything one statement wrote, with the old contents.
@@ -178,6 +180,7 @@ pub(super) fn note_state(array: &ArrayRef) {
                 array: array.clone(),
                 layout: array.layout(),
                 writeable: array.writeable(),
+                aligned: array.aligned(),
             });
         }
     });
@@ -267,7 +270,8 @@ impl WriteLog {
             s.buffer.restore(s.lo, &s.old);
         }
         for s in self.states.iter().rev() {
-            s.array.restore_state(s.layout.clone(), s.writeable);
+            s.array
+                .restore_state(s.layout.clone(), s.writeable, s.aligned);
         }
     }
 }

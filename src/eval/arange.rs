@@ -1,14 +1,21 @@
-//! `np.arange`: NumPy's length rule (`ceil((stop - start) / step)`), its
-//! dtype choice and its messages.
+//! `np.arange`, as `PyArray_ArangeObj` (`numpy/_core/src/multiarray/ctors.c`)
+//! does it: the length comes from the Python objects
+//! (`ceil((stop - start) / step)`), then `start` and `start + step` are
+//! stored into the requested type and the type's `fill` function
+//! (`arraytypes.c.src`) steps by *their difference in that type*:
+//! `np.arange(0, 5, 0.5, dtype=int)` stores 0 and 0, so every element is 0.
 
 use crate::engine::dtype::{DType, Kind};
+use crate::engine::scalar::Scalar;
 use crate::engine::{NdArray, kernels};
 
 use super::args::Args;
-use super::coerce::{float_arg, int_arg};
+use super::coerce::float_arg;
+use super::convert::to_scalar_for;
 use super::dtype_arg::dtype_arg;
 use super::error::{PyError, PyResult};
 use super::value::Value;
+use crate::syntax::ast::BinOp;
 
 pub fn arange(args: &Args) -> PyResult<Value> {
     let vals: Vec<&Value> = args.pos.iter().collect();
@@ -33,20 +40,15 @@ pub fn arange(args: &Args) -> PyResult<Value> {
         ),
         _ => (vals[0].clone(), vals[1].clone(), vals[2].clone()),
     };
-    let is_float = |v: &Value| {
-        matches!(v, Value::Float(_))
-            || matches!(v, Value::NpScalar(d, _) if d.kind() == Kind::Float)
+    let step = if matches!(step, Value::None) {
+        Value::Int(1)
+    } else {
+        step
     };
-    let float = is_float(&start) || is_float(&stop) || is_float(&step);
     let dtype = match args.kw("dtype") {
-        Some(d) => dtype_arg(d)?,
-        None => {
-            if float {
-                DType::Float64
-            } else {
-                DType::Int64
-            }
-        }
+        Some(d) if super::dtype_arg::wants_object(d) => DType::Object,
+        Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
+        _ => default_dtype(&[&start, &stop, &step]),
     };
     let (s0, s1, st) = (float_arg(&start)?, float_arg(&stop)?, float_arg(&step)?);
     if st == 0.0 {
@@ -60,30 +62,180 @@ pub fn arange(args: &Args) -> PyResult<Value> {
         return Err(PyError::value("Maximum allowed size exceeded"));
     }
     let n = if n < 0.0 { 0usize } else { n as usize };
-    if float || dtype.kind() == Kind::Float {
-        let out = NdArray::zeros(&[n], DType::Float64)?;
-        {
-            let mut b = out.buffer().bytes_mut();
-            let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
-            // NumPy computes start + i*delta where delta = (start+step) - start.
-            let delta = (s0 + st) - s0;
-            crate::engine::fill::arange_f64(xs, s0, delta);
-        }
-        return Ok(Value::Array(kernels::cast(&out, &dtype)?));
+    if !supports_fill(&dtype) {
+        return Err(PyError::type_error(format!(
+            "arange() not supported for inputs with DType <class 'numpy.dtypes.{}'>.",
+            super::value::dtype_class_name(&dtype)
+        )));
     }
-    let (i0, ist) = (int_arg(&start, "")?, int_arg(&step, "")?);
-    let out = NdArray::zeros(&[n], DType::Int64)?;
+    if n == 0 {
+        return Ok(Value::Array(NdArray::zeros(&[0], dtype)?));
+    }
+    // `start + step` with Python's or NumPy's addition, as the objects are.
+    let next = if n > 1 {
+        Some(
+            if super::ops::is_numpy(&start) || super::ops::is_numpy(&step) {
+                super::ops::numpy_operator(crate::engine::kernels::BinaryOp::Add, &start, &step)?
+            } else {
+                super::ops::python_binary(BinOp::Add, &start, &step)?
+            },
+        )
+    } else {
+        None
+    };
+    if dtype == DType::Object {
+        return object_arange(n, &start, next.as_ref());
+    }
+    // The first two elements, stored as NumPy's setitem stores them.
+    let mut firsts = vec![to_scalar_for(&start, &dtype)?];
+    if let Some(next) = &next {
+        firsts.push(to_scalar_for(next, &dtype)?);
+    }
+    let two = NdArray::from_scalars(&[firsts.len()], dtype.clone(), &firsts)?;
+    let two = two.to_scalars();
+    if n <= 2 {
+        return Ok(Value::Array(NdArray::from_scalars(&[n], dtype, &two)?));
+    }
+    if dtype.kind() == Kind::Bool {
+        return Err(PyError::type_error(
+            "arange() is only supported for booleans when the result has at most length 2.",
+        ));
+    }
+    let (b0, b1) = (&two[0], &two[1]);
+    let out = match dtype.native() {
+        DType::Float64 => {
+            let (s, e1) = (as_f64(b0), as_f64(b1));
+            let d = e1 - s;
+            fill_f64(n, |i| if i == 1 { e1 } else { s + i as f64 * d })?
+        }
+        // float32 steps in float32; float16 in float32 rounded to half
+        // (`HALF_fill`): both are exact in float64 until the final cast.
+        DType::Float32 | DType::Float16 => {
+            let (s, e1) = (as_f64(b0) as f32, as_f64(b1) as f32);
+            let d = e1 - s;
+            fill_f64(n, |i| {
+                if i == 1 {
+                    e1 as f64
+                } else {
+                    (s + i as f32 * d) as f64
+                }
+            })?
+        }
+        DType::Complex128 | DType::Complex64 => {
+            let single = dtype.native() == DType::Complex64;
+            let ((r0, i0), (r1, i1)) = (as_c(b0), as_c(b1));
+            let out = NdArray::zeros(&[n], DType::Complex128)?;
+            {
+                let mut b = out.buffer().bytes_mut();
+                let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 16]);
+                for (i, x) in xs.chunks_exact_mut(2).enumerate() {
+                    if i % 65536 == 0 {
+                        crate::engine::interrupt::check()?;
+                    }
+                    let (re, im) = if single {
+                        let (s, d) = (r0 as f32, r1 as f32 - r0 as f32);
+                        let (t, e) = (i0 as f32, i1 as f32 - i0 as f32);
+                        ((s + i as f32 * d) as f64, (t + i as f32 * e) as f64)
+                    } else {
+                        (r0 + i as f64 * (r1 - r0), i0 + i as f64 * (i1 - i0))
+                    };
+                    x[0] = if i == 1 { r1 } else { re };
+                    x[1] = if i == 1 { i1 } else { im };
+                }
+            }
+            out
+        }
+        // Integers: C arithmetic in the type, which wraps.
+        _ => {
+            let (s, d) = (as_u64(b0), as_u64(b1).wrapping_sub(as_u64(b0)));
+            let out = NdArray::zeros(&[n], DType::UInt64)?;
+            {
+                let mut b = out.buffer().bytes_mut();
+                let xs: &mut [i64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
+                crate::engine::fill::arange_i64(xs, s as i64, d as i64);
+            }
+            out
+        }
+    };
+    Ok(Value::Array(kernels::cast(&out, &dtype)?))
+}
+
+/// `PyArray_DescrFromObject` of each argument, starting from `intp`.
+fn default_dtype(vals: &[&Value]) -> DType {
+    let mut dt = DType::Int64;
+    for v in vals {
+        let other = match v {
+            Value::Float(_) => DType::Float64,
+            Value::Complex(..) => DType::Complex128,
+            Value::NpScalar(d, _) => d.clone(),
+            Value::Array(a) => a.dtype().clone(),
+            _ => continue,
+        };
+        dt = crate::engine::promote::promote_types(&dt, &other).unwrap_or(dt);
+    }
+    dt
+}
+
+/// Which types have a `fill` function (strings, bytes, records do not).
+fn supports_fill(dt: &DType) -> bool {
+    matches!(
+        dt.kind(),
+        Kind::Bool | Kind::Int | Kind::UInt | Kind::Float | Kind::Complex
+    ) || *dt == DType::Object
+}
+
+fn fill_f64(n: usize, f: impl Fn(usize) -> f64 + Sync + Send) -> PyResult<crate::engine::ArrayRef> {
+    let out = NdArray::zeros(&[n], DType::Float64)?;
     {
         let mut b = out.buffer().bytes_mut();
-        let xs: &mut [i64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
-        // A value past int64 would make NumPy fall back to object arrays.
-        let last = i0 as i128 + n.saturating_sub(1) as i128 * ist as i128;
-        if i64::try_from(last).is_err() {
-            return Err(PyError::overflow(
-                "Python int too large to convert to C long",
-            ));
-        }
-        crate::engine::fill::arange_i64(xs, i0, ist);
+        let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
+        crate::engine::par::for_each_rows(xs, 1, |first, part| {
+            for (i, x) in part.iter_mut().enumerate() {
+                *x = f(first + i);
+            }
+        });
     }
-    Ok(Value::Array(kernels::cast(&out, &dtype)?))
+    Ok(out)
+}
+
+/// `OBJECT_fill`: Python additions of `delta = next - start`, from
+/// `start + delta` on, so the second element stays `start + step`.
+fn object_arange(n: usize, start: &Value, next: Option<&Value>) -> PyResult<Value> {
+    use super::ops::python_binary;
+    let mut items = vec![Scalar::Object(super::object::store(start))];
+    if let Some(next) = next {
+        items.push(Scalar::Object(super::object::store(next)));
+        let delta = python_binary(BinOp::Sub, next, start)?;
+        let mut cur = python_binary(BinOp::Add, start, &delta)?;
+        for _ in 2..n {
+            crate::engine::interrupt::check()?;
+            cur = python_binary(BinOp::Add, &cur, &delta)?;
+            items.push(Scalar::Object(super::object::store(&cur)));
+        }
+    }
+    Ok(Value::Array(NdArray::from_scalars(
+        &[n],
+        DType::Object,
+        &items,
+    )?))
+}
+
+fn as_f64(s: &Scalar) -> f64 {
+    crate::engine::element::scalar_as_f64(s)
+}
+
+fn as_c(s: &Scalar) -> (f64, f64) {
+    match s {
+        Scalar::Complex(r, i) => (*r, *i),
+        other => (as_f64(other), 0.0),
+    }
+}
+
+fn as_u64(s: &Scalar) -> u64 {
+    match s {
+        Scalar::Int(i) => *i as u64,
+        Scalar::UInt(u) => *u,
+        Scalar::Bool(b) => *b as u64,
+        other => as_f64(other) as i64 as u64,
+    }
 }

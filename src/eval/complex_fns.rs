@@ -135,6 +135,22 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         }
         "iscomplexobj" => Value::Bool(cplx),
         "isrealobj" => Value::Bool(!cplx),
+        // `isreal` is `imag(x) == 0`; a Python number has `.imag`, so the
+        // comparison is Python's.
+        "isreal"
+            if matches!(
+                v,
+                Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Complex(..)
+            ) =>
+        {
+            Value::Bool(!matches!(v, Value::Complex(_, im) if *im != 0.0))
+        }
+        // A string array's imag is empty
+        // strings, which never equal 0.
+        "isreal" if matches!(a.dtype().native(), DType::Str(_) | DType::Bytes(_)) => {
+            let vals = vec![Scalar::Bool(false); a.size()];
+            scalarize(NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?)
+        }
         "iscomplex" | "isreal" => {
             let want_complex = name == "iscomplex";
             let vals: Vec<Scalar> = a

@@ -412,10 +412,22 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
 pub fn str_width(dtype: &DType) -> usize {
     match dtype.kind() {
         Kind::Bool => 5,
-        Kind::Int | Kind::UInt => 21,
+        // NumPy's `REQUIRED_STR_LEN`: the digits of the widest value, and
+        // a sign for signed types.
+        Kind::Int | Kind::UInt => match dtype.native() {
+            DType::Int8 => 4,
+            DType::UInt8 => 3,
+            DType::Int16 => 6,
+            DType::UInt16 => 5,
+            DType::Int32 => 11,
+            DType::UInt32 => 10,
+            DType::UInt64 => 20,
+            _ => 21,
+        },
         Kind::Str => dtype.itemsize() / 4,
         Kind::Bytes | Kind::Void => dtype.itemsize(),
-        Kind::Float | Kind::Complex => 32,
+        Kind::Float => 32,
+        Kind::Complex => 64,
         Kind::TimeDelta => 21,
         // Never asked of object arrays (their casts go through
         // `object_array.rs`); the widest text any element could need.

@@ -167,11 +167,12 @@ pub fn type_path(t: &TypeObj) -> String {
 fn flags_repr(a: &crate::engine::ArrayRef) -> String {
     let b = |x: bool| if x { "True" } else { "False" };
     format!(
-        "  C_CONTIGUOUS : {}\n  F_CONTIGUOUS : {}\n  OWNDATA : {}\n  WRITEABLE : {}\n  ALIGNED : True\n  WRITEBACKIFCOPY : False\n",
+        "  C_CONTIGUOUS : {}\n  F_CONTIGUOUS : {}\n  OWNDATA : {}\n  WRITEABLE : {}\n  ALIGNED : {}\n  WRITEBACKIFCOPY : False\n",
         b(a.is_c_contiguous()),
         b(a.is_f_contiguous()),
         b(a.owndata()),
-        b(a.writeable())
+        b(a.writeable()),
+        b(a.aligned())
     )
 }
 /// The dotted path Python shows for an exception class (`type(e)`):

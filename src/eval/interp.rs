@@ -1030,7 +1030,7 @@ impl Session {
                 "writeable" => a.writeable(),
                 "c_contiguous" | "contiguous" => a.is_c_contiguous(),
                 "f_contiguous" | "fortran" => a.is_f_contiguous(),
-                "aligned" => true,
+                "aligned" => a.aligned(),
                 "writebackifcopy" => false,
                 _ => return Err(PyError::attribute("numpy._core.multiarray.flagsobj", name)),
             })),

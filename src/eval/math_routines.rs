@@ -109,7 +109,23 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         "rot90" => rot90(args),
         "median" => {
             let a = crate::engine::kernels::to_native(&as_array(x0()?)?)?;
-            let m = median(&a, args.get(1, "axis"))?;
+            let m = match args.get(1, "axis") {
+                // NumPy's `_ureduce`: several axes are moved last and
+                // flattened into one (the median does not depend on order).
+                Some(v @ (Value::Tuple(_) | Value::List(_))) => {
+                    let axes = super::axis_tuple::normalize_axis_tuple(v, a.ndim(), None, false)?;
+                    let shape = a.shape();
+                    let kept: Vec<usize> = (0..a.ndim()).filter(|k| !axes.contains(k)).collect();
+                    let perm: Vec<i64> = kept.iter().chain(&axes).map(|&k| k as i64).collect();
+                    let moved = super::reshaping::transpose(&a, Some(perm))?;
+                    let mut dims: Vec<Value> =
+                        kept.iter().map(|&k| Value::Int(shape[k] as i128)).collect();
+                    dims.push(Value::Int(-1));
+                    let flat = reshape(&moved, &Value::tuple(dims), Order::C)?;
+                    median(&flat, Some(&Value::Int(-1)))?
+                }
+                other => median(&a, other)?,
+            };
             let keep = match args.get(3, "keepdims") {
                 Some(v) => truthy(v)?,
                 None => false,
@@ -121,7 +137,11 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
             let mut shape = a.shape();
             match args.get(1, "axis") {
                 None | Some(Value::None) => shape.iter_mut().for_each(|d| *d = 1),
-                Some(v) => shape[normalize_axis(int_arg(v, "")?, a.ndim())?] = 1,
+                Some(v) => {
+                    for k in super::axis_tuple::normalize_axis_tuple(v, a.ndim(), None, false)? {
+                        shape[k] = 1;
+                    }
+                }
             }
             let dims = Value::tuple(shape.iter().map(|&d| Value::Int(d as i128)).collect());
             Ok(Value::Array(reshape(&as_array(&m)?, &dims, Order::C)?))
@@ -556,7 +576,13 @@ pub fn size(args: &Args) -> PyResult<Value> {
     let a = as_array(args.req(0, "a", "size")?)?;
     Ok(Value::Int(match args.get(1, "axis") {
         None | Some(Value::None) => a.size() as i128,
-        Some(v) => a.shape()[normalize_axis(int_arg(v, "")?, a.ndim())?] as i128,
+        Some(v) => {
+            let shape = a.shape();
+            super::axis_tuple::normalize_axis_tuple(v, a.ndim(), None, false)?
+                .iter()
+                .map(|&k| shape[k] as i128)
+                .product()
+        }
     }))
 }
 

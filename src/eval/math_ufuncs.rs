@@ -36,6 +36,7 @@ use crate::eval::args::Args;
 use crate::eval::coerce::scalarize;
 use crate::eval::convert::as_array;
 use crate::eval::protocol::truthy;
+use crate::eval::session::Session;
 
 /// The keyword part every ufunc signature shares.
 macro_rules! ufunc_sig {
@@ -376,15 +377,11 @@ fn first_loop(codes: &str, dt: &DType) -> Option<DType> {
 }
 
 /// Call one of this module's functions (the registry has bound `args`).
-pub fn call(name: &str, args: &Args) -> PyResult<Value> {
-    if matches!(name, "fix" | "isposinf" | "isneginf") {
-        match args.get(1, "out") {
-            None | Some(Value::None) => {}
-            Some(Value::Array(_)) => {
-                return Err(super::signature::not_implemented_argument(name, "out"));
-            }
-            Some(_) => return Err(PyError::type_error("return arrays must be of ArrayType")),
-        }
+pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
+    if matches!(name, "fix" | "isposinf" | "isneginf")
+        && let Some(out) = args.get(1, "out").filter(|v| !matches!(v, Value::None))
+    {
+        return with_out(s, name, args.req(0, "x", name)?, out.clone());
     }
     match name {
         "fix" => fix(args.req(0, "x", name)?),
@@ -504,11 +501,15 @@ fn split_float(name: &str, x: &Value) -> PyResult<Value> {
 fn ldexp(x1: &Value, x2: &Value) -> PyResult<Value> {
     let (d1, d2) = (input_dtype(x1)?, input_dtype(x2)?);
     let fail = || no_loop("ldexp");
-    // A Python scalar mantissa is weak: it takes the exponent's type.
+    // The loops are `ei fi el fl di dl gi gl`. A Python int mantissa
+    // beside a NumPy exponent is weak and casts to every float, so the
+    // first loop whose exponent fits wins (`ldexp(5, arange(4))` is
+    // float16); a Python float stays float64; two Python scalars are
+    // int64/float64.
+    let py = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Float(_));
     let mantissa = match x1 {
-        Value::Int(_) | Value::Bool(_) | Value::Float(_) => {
-            common_dtype(&[x1.clone(), x2.clone()]).map_err(|_| fail())?
-        }
+        Value::Int(_) | Value::Bool(_) if !py(x2) => DType::Float16,
+        Value::Float(_) => DType::Float64,
         _ => d1.clone(),
     };
     let lt = first_loop("efd", &mantissa).ok_or_else(fail)?;
@@ -538,6 +539,20 @@ fn ldexp(x1: &Value, x2: &Value) -> PyResult<Value> {
 /// builds it on `trunc`, so complex input is `trunc`'s error).
 fn fix(x: &Value) -> PyResult<Value> {
     elementwise("trunc", std::slice::from_ref(x))
+}
+
+/// `fix`/`isposinf`/`isneginf` with `out` (by position or keyword), as
+/// NumPy 2.4's `_ufunclike_impl.py` writes them: `fix` is
+/// `trunc(x, out=out)`; `isposinf` is `logical_and(isinf(x), ~signbit(x),
+/// out)`, so `out`'s casting checks and its return are the ufunc layer's.
+fn with_out(s: &mut Session, name: &str, x: &Value, out: Value) -> PyResult<Value> {
+    if name == "fix" {
+        return s.np("trunc", vec![x.clone()], vec![("out", out)]);
+    }
+    // `signed_inf` refuses complex input with NumPy's message first. Its
+    // result passed twice keeps NumPy's operand shapes in a broadcast error.
+    let both = signed_inf(x, name == "isposinf")?;
+    s.np("logical_and", vec![both.clone(), both, out], vec![])
 }
 
 /// `np.isposinf`/`np.isneginf`: `isinf(x) & ~signbit(x)` (or `& signbit`).
@@ -587,6 +602,50 @@ fn fill_value(v: &Value, dt: &DType) -> PyResult<f64> {
     }
 }
 
+/// A replacement value of `nan_to_num`: one number, or an array
+/// `copyto` broadcasts over `x` (one value per element, in C order).
+enum Fill {
+    One(f64),
+    Each(Vec<f64>),
+}
+
+impl Fill {
+    fn at(&self, k: usize) -> f64 {
+        match self {
+            Fill::One(v) => *v,
+            Fill::Each(vs) => vs[k],
+        }
+    }
+}
+
+/// An array-like replacement, checked as `np.copyto(d, values, where=...)`
+/// checks it: `same_kind` casting to the float part type, then broadcast.
+fn fill_values(v: &Value, dt: &DType, shape: &[usize]) -> PyResult<Fill> {
+    let arr = as_array(v)?;
+    if !matches!(
+        arr.dtype().kind(),
+        Kind::Bool | Kind::Int | Kind::UInt | Kind::Float
+    ) {
+        return Err(PyError::type_error(format!(
+            "Cannot cast array data from {} to {} according to the rule 'same_kind'",
+            crate::render::dtype_repr(arr.dtype()),
+            crate::render::dtype_repr(dt)
+        )));
+    }
+    if !crate::engine::broadcast::broadcasts_to(&arr.shape(), shape) {
+        return Err(PyError::value(format!(
+            "could not broadcast input array from shape {} into shape {}",
+            super::ufunc_args::tight_shape(&arr.shape()),
+            super::ufunc_args::tight_shape(shape)
+        )));
+    }
+    let layout = crate::engine::broadcast::broadcast_layout(&arr.layout(), shape);
+    let spread = NdArray::view(&arr, arr.dtype().clone(), layout);
+    Ok(Fill::Each(
+        spread.to_scalars().iter().map(scalar_as_f64).collect(),
+    ))
+}
+
 /// `np.nan_to_num`: NaN and infinities replaced in a float or complex
 /// array (each part of a complex); other dtypes come back unchanged. With
 /// `copy=False` an array is written in place and returned.
@@ -621,22 +680,26 @@ fn nan_to_num(args: &Args) -> PyResult<Value> {
         DType::Float32 => (f64::from(f32::MIN), f64::from(f32::MAX)),
         _ => (f64::MIN, f64::MAX),
     };
-    let pick = |k: usize, name: &str, default: f64| -> PyResult<f64> {
+    let shape = a.shape();
+    let pick = |k: usize, name: &str, default: f64| -> PyResult<Fill> {
         match args.get(k, name) {
-            None | Some(Value::None) => Ok(default),
-            Some(v) => fill_value(v, &part_dt),
+            None | Some(Value::None) => Ok(Fill::One(default)),
+            Some(v @ (Value::Array(_) | Value::List(_) | Value::Tuple(_))) => {
+                fill_values(v, &part_dt, &shape)
+            }
+            Some(v) => Ok(Fill::One(fill_value(v, &part_dt)?)),
         }
     };
     let nan = pick(2, "nan", 0.0)?;
     let posinf = pick(3, "posinf", hi)?;
     let neginf = pick(4, "neginf", lo)?;
-    let fix = |v: f64| {
+    let fix = |v: f64, k: usize| {
         if v.is_nan() {
-            nan
+            nan.at(k)
         } else if v == f64::INFINITY {
-            posinf
+            posinf.at(k)
         } else if v == f64::NEG_INFINITY {
-            neginf
+            neginf.at(k)
         } else {
             v
         }
@@ -644,9 +707,10 @@ fn nan_to_num(args: &Args) -> PyResult<Value> {
     let vals: Vec<Scalar> = a
         .to_scalars()
         .iter()
-        .map(|s| match s {
-            Scalar::Complex(r, i) => Scalar::Complex(fix(*r), fix(*i)),
-            other => Scalar::Float(fix(scalar_as_f64(other))),
+        .enumerate()
+        .map(|(k, s)| match s {
+            Scalar::Complex(r, i) => Scalar::Complex(fix(*r, k), fix(*i, k)),
+            other => Scalar::Float(fix(scalar_as_f64(other), k)),
         })
         .collect();
     if !a.writeable() {

@@ -54,6 +54,61 @@ impl MemoryOrder {
     }
 }
 
+/// The element order `order=` asks of a copy or ravel: `'A'` is Fortran
+/// order for a Fortran-contiguous array, `'K'` the order the elements lie
+/// in memory (refused for layouts with negative or interleaved strides).
+pub fn element_order(a: &ArrayRef, order: Option<&Value>, func: &str) -> PyResult<Order> {
+    let f_only = a.is_f_contiguous() && !a.is_c_contiguous();
+    Ok(match order {
+        Some(Value::Str(o)) if o.as_ref() == "F" => Order::F,
+        Some(Value::Str(o)) if o.as_ref() == "A" && f_only => Order::F,
+        Some(Value::Str(o)) if o.as_ref() == "K" => {
+            let strides: Vec<isize> = a
+                .shape()
+                .iter()
+                .zip(a.strides())
+                .filter(|(n, _)| **n > 1)
+                .map(|(_, s)| s)
+                .collect();
+            if a.is_c_contiguous()
+                || strides.windows(2).all(|w| w[0] >= w[1]) && strides.iter().all(|s| *s > 0)
+            {
+                Order::C
+            } else if f_only
+                || strides.windows(2).all(|w| w[0] <= w[1]) && strides.iter().all(|s| *s > 0)
+            {
+                Order::F
+            } else {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    format!(
+                        "slicelab does not implement order='K' of {func}() for this memory layout"
+                    ),
+                ));
+            }
+        }
+        _ => Order::C,
+    })
+}
+
+/// `order=` of `reshape` (`PyArray_Newshape`): 'A' reads and writes in
+/// Fortran order when the array is Fortran-contiguous and not C-contiguous;
+/// 'K' is refused.
+pub fn reshape_order(a: &NdArray, order: Option<&Value>) -> PyResult<Order> {
+    let f_only = a.is_f_contiguous() && !a.is_c_contiguous();
+    match order {
+        None | Some(Value::None) => Ok(Order::C),
+        Some(Value::Str(o)) => match o.as_ref() {
+            "C" => Ok(Order::C),
+            "F" => Ok(Order::F),
+            "A" => Ok(if f_only { Order::F } else { Order::C }),
+            "K" => Err(PyError::value("order 'K' is not permitted for reshaping")),
+            _ => Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'")),
+        },
+        Some(_) => Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'")),
+    }
+}
+
 /// A new zero-filled array shaped like `proto`, of `dtype`, in `order`.
 pub fn zeros_like(proto: &NdArray, dtype: DType, order: MemoryOrder) -> PyResult<ArrayRef> {
     let shape = proto.shape();

@@ -50,43 +50,6 @@ fn tolist(a: &ArrayRef) -> Value {
     build(a.dtype(), &vals, &shape)
 }
 
-/// The element order `order=` asks of a copy or ravel: `'A'` is Fortran
-/// order for a Fortran-contiguous array, `'K'` the order the elements lie
-/// in memory (refused for layouts with negative or interleaved strides).
-fn memory_order(a: &ArrayRef, order: Option<&Value>, func: &str) -> PyResult<Order> {
-    let f_only = a.is_f_contiguous() && !a.is_c_contiguous();
-    Ok(match order {
-        Some(Value::Str(o)) if o.as_ref() == "F" => Order::F,
-        Some(Value::Str(o)) if o.as_ref() == "A" && f_only => Order::F,
-        Some(Value::Str(o)) if o.as_ref() == "K" => {
-            let strides: Vec<isize> = a
-                .shape()
-                .iter()
-                .zip(a.strides())
-                .filter(|(n, _)| **n > 1)
-                .map(|(_, s)| s)
-                .collect();
-            if a.is_c_contiguous()
-                || strides.windows(2).all(|w| w[0] >= w[1]) && strides.iter().all(|s| *s > 0)
-            {
-                Order::C
-            } else if f_only
-                || strides.windows(2).all(|w| w[0] <= w[1]) && strides.iter().all(|s| *s > 0)
-            {
-                Order::F
-            } else {
-                return Err(PyError::new(
-                    "NotImplementedError",
-                    format!(
-                        "slicelab does not implement order='K' of {func}() for this memory layout"
-                    ),
-                ));
-            }
-        }
-        _ => Order::C,
-    })
-}
-
 /// Call a bound method. A method Python's type has and slicelab lacks is
 /// a `NotImplementedError`, not a claim that Python lacks it.
 pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Value> {
@@ -388,15 +351,6 @@ fn shape_from_args(args: &Args) -> Value {
     }
 }
 
-fn order_kw(args: &Args) -> PyResult<Order> {
-    match args.kw("order") {
-        Some(Value::Str(o)) if o.as_ref() == "F" => Ok(Order::F),
-        Some(Value::Str(o)) if matches!(o.as_ref(), "C" | "A" | "K") => Ok(Order::C),
-        None => Ok(Order::C),
-        Some(_) => Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'")),
-    }
-}
-
 /// `a.NAME(...)` as NumPy implements it, by calling `np.NAME` on the
 /// array: the method's arguments, bound already, go by keyword, so the
 /// function's own registry entry decides what it implements. The array
@@ -449,7 +403,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 pos: args.pos.clone(),
                 kw: vec![],
             });
-            let order = order_kw(&args)?;
+            let order = super::memory_order::reshape_order(a, args.kw("order"))?;
             let out = reshape(a, &shape, order)?;
             if let Some(Value::Bool(false)) = args.kw("copy")
                 && !out.same_buffer(a)
@@ -496,11 +450,11 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         }
         "swapaxes" => forward(s, "np.swapaxes", None, a, args)?,
         "ravel" => {
-            let order = memory_order(a, args.get(0, "order"), name)?;
+            let order = super::memory_order::element_order(a, args.get(0, "order"), name)?;
             Value::Array(crate::eval::reshaping::ravel(a, order)?)
         }
         "flatten" => {
-            let order = memory_order(a, args.get(0, "order"), name)?;
+            let order = super::memory_order::element_order(a, args.get(0, "order"), name)?;
             let c = a.copy(order)?;
             let r = reshape(&c, &Value::Int(-1), order)?;
             if r.same_buffer(&c) {
@@ -559,6 +513,10 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 None => true,
             };
             if let Some(Value::Str(rule)) = args.kw("casting")
+                && rule.as_ref() == "same_value"
+            {
+                super::same_value::check(a, &dt)?;
+            } else if let Some(Value::Str(rule)) = args.kw("casting")
                 && !super::ufunc_args::can_cast(a.dtype(), &dt, rule)
             {
                 return Err(PyError::type_error(format!(
@@ -702,10 +660,13 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "resize" => super::array_resize::resize(s, a, &args)?,
         "setflags" => {
             // NumPy's array_setflags: write= through the WRITEABLE rules,
-            // align= accepted (every slicelab buffer is aligned), uic=True
+            // align= sets the flag (every slicelab buffer is aligned), uic=True
             // refused as NumPy refuses it for an array that is no copy.
             if let Some(w) = args.get(0, "write").filter(|v| !matches!(v, Value::None)) {
                 a.set_writeable(truthy(w)?)?;
+            }
+            if let Some(al) = args.get(1, "align").filter(|v| !matches!(v, Value::None)) {
+                a.set_aligned(truthy(al)?);
             }
             if let Some(u) = args.get(2, "uic").filter(|v| !matches!(v, Value::None))
                 && truthy(u)?
@@ -778,7 +739,7 @@ fn byteswap(a: &ArrayRef, inplace: bool) -> PyResult<Value> {
     let dt = a.dtype().clone();
     let item = dt.itemsize();
     if !inplace {
-        let order = memory_order(a, Some(&Value::str("A")), "byteswap")?;
+        let order = super::memory_order::element_order(a, Some(&Value::str("A")), "byteswap")?;
         let out = a.copy(order)?;
         swap_in_place(&mut out.buffer().bytes_mut(), &dt);
         return Ok(Value::Array(out));

@@ -67,7 +67,9 @@ mod shapes;
 mod textio;
 /// Lesson lines run with file writing refused (issue 19).
 pub use npy::{WritesRefused, refuse_file_writes};
+mod array_equal_nan;
 mod array_resize;
+mod axis_tuple;
 mod cross;
 mod einsum;
 mod emath;
@@ -105,6 +107,7 @@ mod registry;
 mod removed_names;
 mod reshaping;
 mod roots;
+mod same_value;
 mod scalar_generic;
 mod scalar_methods;
 mod scope;

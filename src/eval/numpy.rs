@@ -208,10 +208,15 @@ pub fn index_trick(obj: &Value, idx: &Value) -> PyResult<Value> {
     }
 }
 
+/// `order=` of `zeros`/`ones`/`empty`/`full`: only C or F make sense for
+/// a new array with no source.
 fn order_arg(args: &Args, pos: usize) -> PyResult<Order> {
     match args.get(pos, "order") {
         Some(Value::Str(s)) if s.as_ref() == "F" => Ok(Order::F),
-        Some(Value::Str(s)) if matches!(s.as_ref(), "C" | "A" | "K") => Ok(Order::C),
+        Some(Value::Str(s)) if s.as_ref() == "C" => Ok(Order::C),
+        Some(Value::Str(s)) if matches!(s.as_ref(), "A" | "K") => {
+            Err(PyError::value("only 'C' or 'F' order is permitted"))
+        }
         None | Some(Value::None) => Ok(Order::C),
         Some(_) => Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'")),
     }
@@ -645,6 +650,17 @@ fn compare_fn(op: CompareOp, args: &Args, name: &str) -> PyResult<Value> {
     numpy_compare(op, args.req(0, "x1", name)?, args.req(1, "x2", name)?)
 }
 
+/// The truth of one element in NumPy's logical loops: a complex is true
+/// when either part is nonzero, a string or bytes when it is not empty.
+fn element_truth(s: &Scalar) -> bool {
+    match s {
+        Scalar::Complex(re, im) => *re != 0.0 || *im != 0.0,
+        Scalar::Str(t) => !t.is_empty(),
+        Scalar::Bytes(b) => !b.is_empty(),
+        other => crate::engine::element::scalar_as_f64(other) != 0.0,
+    }
+}
+
 fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value> {
     let a = as_array(args.req(0, "x1", name)?)?;
     let b = as_array(args.req(1, "x2", name)?)?;
@@ -656,12 +672,7 @@ fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value
     let vals: Vec<Scalar> = xs
         .iter()
         .zip(&ys)
-        .map(|(x, y)| {
-            Scalar::Bool(f(
-                crate::engine::element::scalar_as_f64(x) != 0.0,
-                crate::engine::element::scalar_as_f64(y) != 0.0,
-            ))
-        })
+        .map(|(x, y)| Scalar::Bool(f(element_truth(x), element_truth(y))))
         .collect();
     let out = NdArray::from_scalars(&shape, DType::Bool, &vals)?;
     Ok(scalarize(out))
@@ -1176,6 +1187,16 @@ impl Session {
                     }
                 }
             }
+            "isnan" | "isinf" | "isfinite" | "logical_not"
+                if matches!(
+                    arr0(&args)?.dtype().native(),
+                    DType::Str(_) | DType::Bytes(_) | DType::Record(_)
+                ) =>
+            {
+                return Err(PyError::type_error(format!(
+                    "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
+                )));
+            }
             "isnan" | "isinf" | "isfinite" => {
                 let a = arr0(&args)?;
                 let f: fn(f64) -> bool = match name {
@@ -1194,7 +1215,7 @@ impl Session {
                 let vals: Vec<Scalar> = a
                     .to_scalars()
                     .iter()
-                    .map(|s| Scalar::Bool(crate::engine::element::scalar_as_f64(s) == 0.0))
+                    .map(|s| Scalar::Bool(!element_truth(s)))
                     .collect();
                 let out = NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?;
                 scalarize(out)
@@ -1384,10 +1405,11 @@ impl Session {
             "moveaxis" => {
                 let a = arr0(&args)?;
                 let nd = a.ndim();
-                let src = normalize_axis(int_arg(args.req(1, "source", name)?, "")?, nd)?;
-                let dst = normalize_axis(int_arg(args.req(2, "destination", name)?, "")?, nd)?;
-                let mut order: Vec<usize> = (0..nd).filter(|&k| k != src).collect();
-                order.insert(dst, src);
+                let order = super::axis_tuple::moveaxis_order(
+                    args.req(1, "source", name)?,
+                    args.req(2, "destination", name)?,
+                    nd,
+                )?;
                 Value::Array(NdArray::view_with(&a, a.layout().permuted(&order)))
             }
             "broadcast_arrays" => {
@@ -1447,15 +1469,13 @@ impl Session {
             }
             "reshape" => {
                 let a = arr0(&args)?;
-                Value::Array(reshape(
-                    &a,
-                    args.req(1, "shape", name)?,
-                    order_arg(&args, 2)?,
-                )?)
+                let order = super::memory_order::reshape_order(&a, args.get(2, "order"))?;
+                Value::Array(reshape(&a, args.req(1, "shape", name)?, order)?)
             }
             "ravel" => {
                 let a = arr0(&args)?;
-                Value::Array(ravel(&a, order_arg(&args, 1)?)?)
+                let order = super::memory_order::element_order(&a, args.get(1, "order"), name)?;
+                Value::Array(ravel(&a, order)?)
             }
             "swapaxes" => {
                 let a = arr0(&args)?;
@@ -1473,8 +1493,14 @@ impl Session {
             "array_equal" => {
                 let a = as_array(args.req(0, "a1", name)?)?;
                 let b = as_array(args.req(1, "a2", name)?)?;
+                let equal_nan = match args.get(2, "equal_nan") {
+                    Some(v) => self.truth_of(v)?,
+                    None => false,
+                };
                 if a.shape() != b.shape() {
                     Value::Bool(false)
+                } else if equal_nan {
+                    super::array_equal_nan::array_equal_nan(self, &a, &b)?
                 } else {
                     let eq =
                         numpy_compare(CompareOp::Eq, &Value::Array(a.clone()), &Value::Array(b))?;
@@ -1554,25 +1580,26 @@ impl Session {
             "tile" => super::math_routines::tile(&arr0(&args)?, args.req(1, "reps", name)?)?,
             "repeat" => Value::Array(super::shapes::repeat(&args)?),
             "atleast_1d" | "atleast_2d" => {
-                let a = arr0(&args)?;
-                match name {
-                    "atleast_1d" => {
-                        if a.ndim() == 0 {
-                            Value::Array(reshape(&a, &Value::Int(1), Order::C)?)
-                        } else {
-                            Value::Array(a)
-                        }
-                    }
-                    "atleast_2d" => match a.ndim() {
-                        0 => Value::Array(reshape(
+                // `*arys`: one array alone, several as a tuple (NumPy's
+                // `_shape_base_impl.py`), none as `()`.
+                let mut out = Vec::with_capacity(args.pos.len());
+                for v in &args.pos {
+                    let a = super::convert::as_array(v)?;
+                    out.push(Value::Array(match (name, a.ndim()) {
+                        ("atleast_1d", 0) => reshape(&a, &Value::Int(1), Order::C)?,
+                        ("atleast_2d", 0) => reshape(
                             &a,
                             &Value::tuple(vec![Value::Int(1), Value::Int(1)]),
                             Order::C,
-                        )?),
-                        1 => Value::Array(expand_dims(&a, 0)?),
-                        _ => Value::Array(a),
-                    },
-                    _ => unreachable!("np.{name} is not atleast_1d/2d"),
+                        )?,
+                        ("atleast_2d", 1) => expand_dims(&a, 0)?,
+                        _ => a,
+                    }));
+                }
+                if out.len() == 1 {
+                    out.pop().expect("one array")
+                } else {
+                    Value::tuple(out)
                 }
             }
             "save" | "load" => {
@@ -1611,7 +1638,7 @@ impl Session {
             n if super::textio::NAMES.contains(&n) => super::textio::call(self, n, &args)?,
             n if super::shapes::handles(n) => super::shapes::call(self, n, &args)?,
             n if super::copyto::handles(n) => super::copyto::call(&args)?,
-            n if super::math_ufuncs::answers(n) => super::math_ufuncs::call(n, &args)?,
+            n if super::math_ufuncs::answers(n) => super::math_ufuncs::call(self, n, &args)?,
             n if super::bit_ufuncs::answers(n) => super::bit_ufuncs::call(n, &args)?,
             n if super::array_api::answers(n) => super::array_api::call(self, n, &args)?,
             n if super::bits_format::answers(n) => super::bits_format::call(n, &args)?,

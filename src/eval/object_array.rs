@@ -283,8 +283,10 @@ const BYTE_MOVERS: &[&str] = &[
 
 /// True for the NumPy routines `call_np` may run on object arrays.
 pub fn passes(name: &str) -> bool {
-    matches!(name, "concatenate" | "array" | "asarray" | "asanyarray")
-        || BYTE_MOVERS.contains(&name)
+    matches!(
+        name,
+        "concatenate" | "array" | "asarray" | "asanyarray" | "arange"
+    ) || BYTE_MOVERS.contains(&name)
 }
 
 /// The refusal for any other routine given an object array.
@@ -302,6 +304,18 @@ pub fn np_function(
     let prepared = crate::eval::binding::prepare(entry, &args)?;
     let dtype_obj = prepared.kw("dtype").is_some_and(wants_object);
     match name {
+        // `OBJECT_fill` adds Python objects: `arange.rs` does the same.
+        "arange" if dtype_obj => s.call_function("np.arange", prepared),
+        // `imag(x) == 0`: an object array's `.imag` is all zeros.
+        "isreal" => {
+            let a = crate::eval::convert::as_array(prepared.req(0, "x", name)?)?;
+            let ones = vec![Scalar::Bool(true); a.size()];
+            Ok(crate::eval::coerce::scalarize(NdArray::from_scalars(
+                &a.shape(),
+                DType::Bool,
+                &ones,
+            )?))
+        }
         "array" | "asarray" | "asanyarray" => {
             let v = prepared.req(0, if name == "array" { "object" } else { "a" }, name)?;
             let others = prepared.kw.iter().any(|(k, v)| {

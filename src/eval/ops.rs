@@ -773,8 +773,12 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         (Value::DType(x), Value::Str(s)) | (Value::Str(s), Value::DType(x)) => {
             super::dtype_arg::dtype_arg(&Value::Str(s.clone())).is_ok_and(|d| d.equivalent(x))
         }
-        (Value::DType(x), Value::Type(super::value::TypeObj::NpScalar(y)))
-        | (Value::Type(super::value::TypeObj::NpScalar(y)), Value::DType(x)) => x.equivalent(y),
+        // `dtype.__eq__` converts the other side with `np.dtype(other)`:
+        // `dtype == float`, `== np.float64`, `== None` (float64) hold.
+        (Value::DType(x), other @ (Value::Type(_) | Value::None))
+        | (other @ (Value::Type(_) | Value::None), Value::DType(x)) => {
+            super::dtype_arg::dtype_arg(other).is_ok_and(|d| d.equivalent(x))
+        }
         (Value::Type(x), Value::Type(y)) => x == y,
         (Value::Object(x), Value::Object(y)) => {
             super::pysets::object_eq(x, y).unwrap_or_else(|| Rc::ptr_eq(x, y))

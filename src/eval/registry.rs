@@ -558,7 +558,7 @@ pub const NP: &[Entry] = &[
     func(
         "array_equal(a1, a2, equal_nan=False)",
         Style::Python,
-        "a1 a2",
+        "a1 a2 equal_nan",
         Writes::Nothing,
     ),
     ufunc(

@@ -195,6 +195,13 @@ pub fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRe
 /// Set every element to a Python value (with NumPy's casts).
 pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
     let src = match v {
+        // `PyArray_FillWithScalar` stores the object itself in an object
+        // array, whatever it is (an array, a list).
+        _ if *out.dtype() == DType::Object => NdArray::from_scalars(
+            &[],
+            DType::Object,
+            &[Scalar::Object(crate::eval::object::store(v))],
+        )?,
         Value::Array(a) => a.clone(),
         Value::Float(f) => NdArray::from_scalars(&[], DType::Float64, &[Scalar::Float(*f)])?,
         other => NdArray::from_scalars(

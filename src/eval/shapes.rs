@@ -104,7 +104,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     let req = |i: usize, p: &str| args.req(i, p, name);
     Ok(match name {
         "append" => Value::Array(append(req(0, "arr")?, req(1, "values")?, args.kw("axis"))?),
-        "pad" => Value::Array(super::pad::pad(args)?),
+        "pad" => Value::Array(super::pad::pad(s, args)?),
         "block" => Value::Array(super::block_arrays::block(req(0, "arrays")?)?),
         "resize" => Value::Array(resize(req(0, "a")?, req(1, "new_shape")?)?),
         "meshgrid" => meshgrid(args)?,

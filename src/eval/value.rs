@@ -146,7 +146,9 @@ impl Value {
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
             (Value::Type(a), Value::Type(b)) => a == b,
-            (Value::Function(a), Value::Function(b)) => a == b,
+            (Value::Function(a), Value::Function(b)) => {
+                a == b || same_np_object(a).is_some_and(|c| same_np_object(b) == Some(c))
+            }
             (Value::Module(a), Value::Module(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Random(a), Value::Random(b)) => Rc::ptr_eq(a, b),
@@ -155,6 +157,37 @@ impl Value {
             _ => false,
         }
     }
+}
+
+/// The `np.` names that are one object in NumPy 2.4.6 (`np.conj is
+/// np.conjugate`), found by grouping `dir(np)` by `id`: each alias maps to
+/// the group's first name. (`np.round` and `np.around` are two functions.)
+const NP_ALIASES: &[(&str, &str)] = &[
+    ("np.absolute", "np.abs"),
+    ("np.arccos", "np.acos"),
+    ("np.arccosh", "np.acosh"),
+    ("np.asin", "np.arcsin"),
+    ("np.asinh", "np.arcsinh"),
+    ("np.atan", "np.arctan"),
+    ("np.atan2", "np.arctan2"),
+    ("np.atanh", "np.arctanh"),
+    ("np.bitwise_not", "np.bitwise_invert"),
+    ("np.invert", "np.bitwise_invert"),
+    ("np.left_shift", "np.bitwise_left_shift"),
+    ("np.right_shift", "np.bitwise_right_shift"),
+    ("np.concatenate", "np.concat"),
+    ("np.conjugate", "np.conj"),
+    ("np.true_divide", "np.divide"),
+    ("np.remainder", "np.mod"),
+    ("np.transpose", "np.permute_dims"),
+    ("np.power", "np.pow"),
+];
+
+/// The name identifying the NumPy object `name` is, when it has aliases.
+fn same_np_object(name: &str) -> Option<&str> {
+    NP_ALIASES
+        .iter()
+        .find_map(|&(alias, first)| (alias == name || first == name).then_some(first))
 }
 
 /// NumPy's scalar class name for a dtype (`int64`, `float32`, `bool`, `str_`).

@@ -571,7 +571,17 @@ fn vectorize(s: &mut Session, args: &Args) -> PyResult<Value> {
         ));
     }
     let otypes_v = get(1, "otypes").unwrap_or(Value::None);
-    let doc = get(2, "doc").unwrap_or(Value::None);
+    // `self.__doc__ = pyfunc.__doc__` when `doc` is None
+    // (`_function_base_impl.py`); a learner's function knows its docstring.
+    let doc = match get(2, "doc").unwrap_or(Value::None) {
+        Value::None => match &pyfunc {
+            Some(f) if !matches!(f, Value::Function(_) | Value::Type(_)) => {
+                s.getattr(f, "__doc__").unwrap_or(Value::None)
+            }
+            _ => Value::None,
+        },
+        d => d,
+    };
     let excluded_v = get(3, "excluded").unwrap_or(Value::None);
     let cache = match get(4, "cache") {
         Some(v) => s.truth_of(&v)?,
@@ -656,6 +666,17 @@ pub fn vectorize_attr(v: &Vectorize, name: &str) -> PyResult<Value> {
         "excluded" => crate::eval::set_table::set_of(st.excluded.clone())?,
         "cache" => Value::Bool(st.cache),
         "signature" => Value::None,
+        // NumPy's own functions carry NumPy's docstrings, which slicelab
+        // does not hold.
+        "__doc__"
+            if matches!(st.doc, Value::None)
+                && matches!(st.pyfunc, Some(Value::Function(_) | Value::Type(_))) =>
+        {
+            return Err(PyError::new(
+                "NotImplementedError",
+                "slicelab does not hold the docstrings of NumPy's and Python's functions",
+            ));
+        }
         "__doc__" => st.doc.clone(),
         "__name__" if st.name.is_some() => Value::str(st.name.as_deref().unwrap_or_default()),
         _ => return Err(PyError::attribute("vectorize", name)),

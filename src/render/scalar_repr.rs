@@ -140,7 +140,7 @@ pub fn scalar_str(dtype: &DType, v: &Scalar) -> String {
         (_, Scalar::UInt(u)) => u.to_string(),
         (dt, Scalar::Float(x)) => float_scalar_str(*x, float_kind(dt), Trim::Zero, false),
         (dt, Scalar::Complex(r, i)) => complex_str(*r, *i, float_kind(dt)),
-        (_, Scalar::Str(s)) => s.clone(),
+        (_, Scalar::Str(s)) => s.trim_end_matches('\0').to_string(),
         (DType::Record(_), Scalar::Bytes(b)) => void_bytes_repr(b),
         (_, Scalar::Bytes(b)) => py_bytes_repr(b),
         (dt @ DType::Record(_), Scalar::Record(_)) => {
@@ -169,7 +169,9 @@ pub fn scalar_repr(dtype: &DType, v: &Scalar) -> String {
     let tn = dtype.scalar_type_name();
     match v {
         Scalar::Bool(b) => if *b { "np.True_" } else { "np.False_" }.into(),
-        Scalar::Str(s) => format!("np.str_({})", py_str_repr(s)),
+        // NumPy's unicode scalar prints without its trailing NULs (which
+        // the str value itself keeps: `len(np.str_('a\x00'))` is 2).
+        Scalar::Str(s) => format!("np.str_({})", py_str_repr(s.trim_end_matches('\0'))),
         Scalar::Bytes(b) if matches!(dtype, DType::Record(_)) => {
             format!("np.void({})", void_bytes_repr(b))
         }
