@@ -452,6 +452,8 @@ conformance_tests! {
     object_indexing => "170_object_indexing",
     object_arithmetic => "171_object_arithmetic",
     object_frompyfunc_char => "185_object_frompyfunc_char",
+    memory_order_of_results => "219_memory_order_of_results",
+    ufunc_at_read_only => "220_ufunc_at_read_only",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

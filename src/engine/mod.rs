@@ -19,6 +19,7 @@ pub mod gemm;
 pub mod index;
 pub mod interrupt;
 pub mod iter;
+pub mod kept_order;
 pub mod kernels;
 pub mod layout;
 pub mod object;

@@ -444,6 +444,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 kw: vec![],
             });
             let order = order_kw(&args)?;
+            let order = crate::eval::reshaping::reshape_order(a, args.kw("order"), order)?;
             let out = reshape(a, &shape, order)?;
             if let Some(Value::Bool(false)) = args.kw("copy")
                 && !out.same_buffer(a)
@@ -490,8 +491,26 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         }
         "swapaxes" => forward(s, "np.swapaxes", None, a, args)?,
         "ravel" => {
-            let order = memory_order(a, args.get(0, "order"), name)?;
-            Value::Array(crate::eval::reshaping::ravel(a, order)?)
+            use crate::eval::reshaping::{names_kept_order, ravel, ravel_named};
+            let v = args.get(0, "order");
+            if names_kept_order(v) {
+                Value::Array(ravel_named(a, v, Order::C)?)
+            } else {
+                Value::Array(ravel(a, memory_order(a, v, name)?)?)
+            }
+        }
+        "flatten"
+            if args
+                .get(0, "order")
+                .is_some_and(|v| matches!(v, Value::Str(o) if o.as_ref() == "K")) =>
+        {
+            // A copy in the order ravel('K') reads (PyArray_Flatten).
+            let r = crate::eval::reshaping::ravel_named(a, args.get(0, "order"), Order::C)?;
+            Value::Array(if r.same_buffer(a) {
+                r.copy(Order::C)?
+            } else {
+                r
+            })
         }
         "flatten" => {
             let order = memory_order(a, args.get(0, "order"), name)?;

@@ -28,7 +28,7 @@ use super::memory_order::{CopyRule, MemoryOrder, array_from, copy_as};
 use super::ops::{numpy_binary, numpy_compare};
 use super::reduce_args::reduction;
 use super::reshaping::{
-    broadcast_to, concatenate, expand_dims, fill_array, flip, ravel, reshape, transpose, with_ndmin,
+    broadcast_to, concatenate, expand_dims, fill_array, flip, reshape, transpose, with_ndmin,
 };
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
@@ -1444,15 +1444,18 @@ impl Session {
             }
             "reshape" => {
                 let a = arr0(&args)?;
-                Value::Array(reshape(
-                    &a,
-                    args.req(1, "shape", name)?,
-                    order_arg(&args, 2)?,
-                )?)
+                let order = order_arg(&args, 2)?;
+                let order = crate::eval::reshaping::reshape_order(&a, args.get(2, "order"), order)?;
+                Value::Array(reshape(&a, args.req(1, "shape", name)?, order)?)
             }
             "ravel" => {
                 let a = arr0(&args)?;
-                Value::Array(ravel(&a, order_arg(&args, 1)?)?)
+                let order = order_arg(&args, 1)?;
+                Value::Array(crate::eval::reshaping::ravel_named(
+                    &a,
+                    args.get(1, "order"),
+                    order,
+                )?)
             }
             "swapaxes" => {
                 let a = arr0(&args)?;
