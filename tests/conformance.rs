@@ -461,6 +461,8 @@ conformance_tests! {
     corner_values => "199_corner_values",
     pad_modes => "200_pad_modes",
     axes_and_equal_nan => "201_axes_and_equal_nan",
+    memory_order_of_results => "219_memory_order_of_results",
+    ufunc_at_read_only => "220_ufunc_at_read_only",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -723,3 +723,30 @@ fn snapshot_writing_call_inside_a_loop_is_named() {
         80
     ));
 }
+
+/// Found by `tools/teach_audit.py`: NumPy allocates `f + f` of a Fortran
+/// `f` in Fortran order, so its `reshape(-1)` is a copy and
+/// `np.ascontiguousarray` of it a new array (checked with NumPy 2.4.6:
+/// `np.shares_memory(g.reshape(-1), g)` is False, `np.ascontiguousarray(g)
+/// is g` is False).
+#[test]
+fn verdicts_follow_the_memory_order_numpy_gives_a_result() {
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    for line in [
+        "f = np.asfortranarray(np.arange(6.0).reshape(2, 3))",
+        "g = f + f",
+    ] {
+        teacher.run(&mut session, line);
+    }
+    for (line, word) in [
+        ("r = g.reshape(-1)", "COPY"),
+        ("r = np.ascontiguousarray(g)", "COPY"),
+        ("r = g.T.reshape(-1)", "VIEW"),
+        ("r = g.ravel(order='K')", "VIEW"),
+    ] {
+        let step = teacher.run(&mut session, line);
+        let r = step.report.results.first().expect("r is an array");
+        assert_eq!(r.verdict.kind.word(), word, "{line}");
+    }
+}

@@ -902,7 +902,8 @@ pub fn unary(op: UnaryOp, a: &NdArray) -> Result<ArrayRef, EngineError> {
             }
         }, _ => return Err(EngineError::type_error(format!("ufunc '{}' did not contain a loop with signature matching types", match op { UnaryOp::Neg => "negative", UnaryOp::Invert => "invert", UnaryOp::Abs => "absolute" }))));
     }
-    Ok(out)
+    // Laid out as NumPy allocates it: `-f` of a Fortran `f` is Fortran.
+    super::kept_order::kept_like(out, &[a])
 }
 
 impl NdArray {

@@ -20,6 +20,7 @@ pub mod index;
 pub mod interrupt;
 pub mod iter;
 pub mod iter_plan;
+pub mod kept_order;
 pub mod kernels;
 pub mod layout;
 pub mod object;

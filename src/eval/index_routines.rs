@@ -845,12 +845,16 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
         Value::Array(a) => a.clone(),
         other => as_array(other)?,
     };
-    if !a.writeable() {
+    let items = super::convert::to_index_items(args.req(1, "indices", name)?)?;
+    // NumPy checks `writeable` only on the iterator over the axes the
+    // index leaves whole (`PyArray_MapIterNew`'s subspace): an index made
+    // only of integers and integer or boolean arrays that uses every axis
+    // writes into a read-only array (`np.add.at(np.diagonal(m), [0], 1)`).
+    if !a.writeable() && index_leaves_axes(&items, a.ndim()) {
         return Err(PyError::value(
             "operand array with iterator write flag set is read-only",
         ));
     }
-    let items = super::convert::to_index_items(args.req(1, "indices", name)?)?;
     // Element positions in C order, laid out like `a`, so that indexing
     // them with `indices` names the elements `a[indices]` would.
     let n = Value::Int(a.size() as i128);
@@ -924,6 +928,22 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
         super::flatiter::write_positions(&a, &pos, &r.to_scalars());
     }
     Ok(Value::None)
+}
+
+/// Whether `a[items]` keeps some axis of `a` whole: a slice, `...` over
+/// axes, or axes no index item reaches.
+fn index_leaves_axes(items: &[crate::engine::index::IndexItem], ndim: usize) -> bool {
+    use crate::engine::index::IndexItem;
+    let mut used = 0usize;
+    for item in items {
+        match item {
+            IndexItem::Int(_) | IndexItem::IntArray(_) => used += 1,
+            IndexItem::BoolArray(m) => used += m.ndim(),
+            IndexItem::Slice(..) => return true,
+            IndexItem::NewAxis | IndexItem::Ellipsis => {}
+        }
+    }
+    used < ndim
 }
 
 /// `ufunc.at` for int64 and float64 arrays with operands of the same kind:

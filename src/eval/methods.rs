@@ -450,8 +450,26 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         }
         "swapaxes" => forward(s, "np.swapaxes", None, a, args)?,
         "ravel" => {
-            let order = super::memory_order::element_order(a, args.get(0, "order"), name)?;
-            Value::Array(crate::eval::reshaping::ravel(a, order)?)
+            use crate::eval::reshaping::{names_kept_order, ravel, ravel_named};
+            let v = args.get(0, "order");
+            if names_kept_order(v) {
+                Value::Array(ravel_named(a, v, Order::C)?)
+            } else {
+                Value::Array(ravel(a, super::memory_order::element_order(a, v, name)?)?)
+            }
+        }
+        "flatten"
+            if args
+                .get(0, "order")
+                .is_some_and(|v| matches!(v, Value::Str(o) if o.as_ref() == "K")) =>
+        {
+            // A copy in the order ravel('K') reads (PyArray_Flatten).
+            let r = crate::eval::reshaping::ravel_named(a, args.get(0, "order"), Order::C)?;
+            Value::Array(if r.same_buffer(a) {
+                r.copy(Order::C)?
+            } else {
+                r
+            })
         }
         "flatten" => {
             let order = super::memory_order::element_order(a, args.get(0, "order"), name)?;

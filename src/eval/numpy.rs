@@ -28,7 +28,7 @@ use super::memory_order::{CopyRule, MemoryOrder, array_from, copy_as};
 use super::ops::{numpy_binary, numpy_compare};
 use super::reduce_args::reduction;
 use super::reshaping::{
-    broadcast_to, concatenate, expand_dims, fill_array, flip, ravel, reshape, transpose, with_ndmin,
+    broadcast_to, concatenate, expand_dims, fill_array, flip, reshape, transpose, with_ndmin,
 };
 use super::value::{TypeObj, Value};
 use crate::eval::args::Args;
@@ -1474,8 +1474,12 @@ impl Session {
             }
             "ravel" => {
                 let a = arr0(&args)?;
-                let order = super::memory_order::element_order(&a, args.get(1, "order"), name)?;
-                Value::Array(ravel(&a, order)?)
+                let order = order_arg(&args, 1)?;
+                Value::Array(crate::eval::reshaping::ravel_named(
+                    &a,
+                    args.get(1, "order"),
+                    order,
+                )?)
             }
             "swapaxes" => {
                 let a = arr0(&args)?;

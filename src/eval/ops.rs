@@ -125,6 +125,20 @@ fn result_dtype(a: &Operand, b: &Operand, ufunc: &str) -> PyResult<DType> {
     .map_err(|e| PyError::type_error(e.message))
 }
 
+/// A result laid out as NumPy's ufunc allocates it: in the order its
+/// iterator walks the array operands as given, before any cast (see
+/// `engine::kept_order`).
+fn kept_order(out: ArrayRef, x: &Operand, y: &Operand) -> PyResult<ArrayRef> {
+    let arrays: Vec<&NdArray> = [x, y]
+        .into_iter()
+        .filter_map(|o| match o {
+            Operand::Strong(a, _) => Some(&**a),
+            Operand::Weak(..) => None,
+        })
+        .collect();
+    Ok(crate::engine::kept_order::kept_like(out, &arrays)?)
+}
+
 fn wrap_result(out: ArrayRef, scalar: bool) -> Value {
     if scalar && out.ndim() == 0 {
         Value::NpScalar(out.dtype().native(), out.first())
@@ -280,6 +294,7 @@ fn binary_parts(
     }
     let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
     let out = kernels::binary(op, &xa, &ya)?;
+    let out = kept_order(out, &x, &y)?;
     let value = wrap_result(out.clone(), is_scalarish(&x) && is_scalarish(&y));
     Ok((value, (xa, ya, out)))
 }
@@ -325,6 +340,7 @@ pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
     };
     let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
     let out = kernels::compare(op, &xa, &ya)?;
+    let out = kept_order(out, &x, &y)?;
     Ok(wrap_result(out, is_scalarish(&x) && is_scalarish(&y)))
 }
 

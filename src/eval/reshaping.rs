@@ -67,6 +67,68 @@ pub fn ravel(a: &ArrayRef, order: Order) -> PyResult<ArrayRef> {
     Ok(r.copy(Order::C)?)
 }
 
+/// `ravel`/`flatten` with `order='A'` or `order='K'` (any other order is
+/// `other`). Follows NumPy's `PyArray_Ravel`: 'A' is F for an array that
+/// is F-contiguous and not C-contiguous; 'K' is a view when the axes,
+/// sorted by the size of their strides, lie contiguously with positive
+/// strides (`a.T.ravel('K')`), else a copy in the order NumPy's iterator
+/// walks memory (`PyArray_CopyAsFlat`, which keeps negative strides).
+pub fn ravel_named(a: &ArrayRef, order: Option<&Value>, other: Order) -> PyResult<ArrayRef> {
+    let f_only = a.is_f_contiguous() && !a.is_c_contiguous();
+    match order {
+        Some(Value::Str(o)) if o.as_ref() == "A" => {
+            ravel(a, if f_only { Order::F } else { Order::C })
+        }
+        Some(Value::Str(o)) if o.as_ref() == "K" => ravel_keep(a),
+        _ => ravel(a, other),
+    }
+}
+
+/// Whether `order=` is 'A' or 'K', the orders [`ravel_named`] decides.
+pub fn names_kept_order(order: Option<&Value>) -> bool {
+    matches!(order, Some(Value::Str(o)) if matches!(o.as_ref(), "A" | "K"))
+}
+
+/// `a.ravel(order='K')` (see [`ravel_named`]).
+fn ravel_keep(a: &ArrayRef) -> PyResult<ArrayRef> {
+    if a.is_c_contiguous() {
+        return ravel(a, Order::C);
+    }
+    if a.is_f_contiguous() {
+        return ravel(a, Order::F);
+    }
+    let shape = a.shape();
+    let strides = a.strides();
+    let item = a.dtype().itemsize() as isize;
+    // PyArray_CreateSortedStridePerm: |stride| descending, ties in axis
+    // order (a stable sort).
+    let mut perm: Vec<usize> = (0..shape.len()).collect();
+    perm.sort_by_key(|&k| std::cmp::Reverse(strides[k].unsigned_abs()));
+    let mut stride = item;
+    let mut contiguous = true;
+    for &k in perm.iter().rev() {
+        if shape[k] == 1 {
+            continue;
+        }
+        if strides[k] != stride {
+            contiguous = false;
+            break;
+        }
+        stride *= shape[k] as isize;
+    }
+    if contiguous {
+        let l = Layout {
+            shape: vec![a.size()],
+            strides: vec![item],
+            offset: a.layout().offset,
+        };
+        return Ok(NdArray::view_with(a, l));
+    }
+    let walk = crate::engine::kept_order::operands_order(&shape, &[a]);
+    let p = NdArray::view_with(a, a.layout().permuted(&walk));
+    ravel(&p, Order::C)
+}
+
 /// `np.transpose(a, axes)`.
 pub fn transpose(a: &ArrayRef, axes: Option<Vec<i64>>) -> PyResult<ArrayRef> {
     let nd = a.ndim();

@@ -134,22 +134,25 @@ pub fn state_changes(writes: &Writes, before: &Bindings, after: &Bindings) -> Ve
             .map(|(k, _)| k)
             .collect();
         names.sort();
-        let Some(name) = names.first() else { continue };
+        // Every name of that object changed with it: after `c = a`,
+        // `c.shape = (-1,)` reshapes `a` too, so both are listed.
         let now = s.array.layout();
-        if now.shape != s.layout.shape {
-            out.push(format!(
-                "{name}.shape {} → {}",
-                shape_text(&s.layout.shape),
-                shape_text(&now.shape)
-            ));
-        }
-        if s.array.writeable() != s.writeable {
-            let word = |b: bool| if b { "True" } else { "False" };
-            out.push(format!(
-                "{name}.flags.writeable {} → {}",
-                word(s.writeable),
-                word(s.array.writeable())
-            ));
+        for name in names {
+            if now.shape != s.layout.shape {
+                out.push(format!(
+                    "{name}.shape {} → {}",
+                    shape_text(&s.layout.shape),
+                    shape_text(&now.shape)
+                ));
+            }
+            if s.array.writeable() != s.writeable {
+                let word = |b: bool| if b { "True" } else { "False" };
+                out.push(format!(
+                    "{name}.flags.writeable {} → {}",
+                    word(s.writeable),
+                    word(s.array.writeable())
+                ));
+            }
         }
     }
     out

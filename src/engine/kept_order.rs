@@ -1,0 +1,128 @@
+//! The memory order NumPy gives a new elementwise result. A ufunc
+//! allocates its output with `NPY_KEEPORDER`: laid out in the order its
+//! iterator walks the operands, so `f + 1` of a Fortran-ordered `f` is
+//! Fortran-ordered and `a.T * 2` is laid out like `a`. That order decides
+//! the result's `.strides`, its flags, and whether a later `ravel` or
+//! `reshape` is a view — things a learner inspects.
+
+use super::array::{ArrayRef, NdArray, copy_elements};
+use super::broadcast::broadcast_layout;
+use super::error::EngineError;
+use super::layout::Layout;
+
+/// The axes, outermost first, in the order NumPy's iterator walks these
+/// operands (`npyiter_find_best_axis_ordering`): a stable insertion sort
+/// from the innermost axis by |stride|. A zero stride (a broadcast axis,
+/// or an axis of length 1, which the iterator gives stride 0) compares
+/// with nothing; an axis moves outward only if every operand that can
+/// compare agrees, so where operands disagree C order wins.
+pub fn iteration_order(strides: &[Vec<isize>]) -> Vec<usize> {
+    let nd = strides.first().map_or(0, Vec::len);
+    let mut inner_first: Vec<usize> = (0..nd).rev().collect();
+    for i0 in 1..nd {
+        let j0 = inner_first[i0];
+        let mut at = i0;
+        for i1 in (0..i0).rev() {
+            let j1 = inner_first[i1];
+            let mut ambiguous = true;
+            let mut swap = false;
+            for s in strides {
+                let (s0, s1) = (s[j0], s[j1]);
+                if s0 != 0 && s1 != 0 {
+                    if s1.unsigned_abs() <= s0.unsigned_abs() {
+                        swap = false;
+                    } else if ambiguous {
+                        swap = true;
+                    }
+                    ambiguous = false;
+                }
+            }
+            if !ambiguous {
+                if swap {
+                    at = i1;
+                } else {
+                    break;
+                }
+            }
+        }
+        if at != i0 {
+            let axis = inner_first.remove(i0);
+            inner_first.insert(at, axis);
+        }
+    }
+    inner_first.reverse();
+    inner_first
+}
+
+/// The iteration order of `operands` broadcast to `shape`.
+pub fn operands_order(shape: &[usize], operands: &[&NdArray]) -> Vec<usize> {
+    let strides: Vec<Vec<isize>> = operands
+        .iter()
+        .map(|a| {
+            let l = broadcast_layout(&a.layout(), shape);
+            l.strides
+                .iter()
+                .zip(shape)
+                .map(|(&s, &n)| if n == 1 { 0 } else { s })
+                .collect()
+        })
+        .collect();
+    if strides.is_empty() {
+        return (0..shape.len()).collect();
+    }
+    iteration_order(&strides)
+}
+
+/// `out` (a fresh C-ordered result) laid out as NumPy would have
+/// allocated it for these operands: `out` itself when that is C order,
+/// else a new array with positive strides in the iterator's axis order.
+pub fn kept_like(out: ArrayRef, operands: &[&NdArray]) -> Result<ArrayRef, EngineError> {
+    let shape = out.shape();
+    if shape.len() < 2 || out.size() < 2 {
+        return Ok(out);
+    }
+    let perm = operands_order(&shape, operands);
+    if perm.iter().enumerate().all(|(i, &k)| i == k) {
+        return Ok(out);
+    }
+    let permuted: Vec<usize> = perm.iter().map(|&k| shape[k]).collect();
+    let fresh = NdArray::for_overwrite(&permuted, out.dtype().clone())?;
+    let c = fresh.strides();
+    let mut strides = vec![0isize; shape.len()];
+    for (i, &k) in perm.iter().enumerate() {
+        strides[k] = c[i];
+    }
+    fresh.restore_state(
+        Layout {
+            shape,
+            strides,
+            offset: 0,
+        },
+        true,
+        true,
+    );
+    copy_elements(&out, &fresh)?;
+    Ok(fresh)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iteration_order;
+
+    #[test]
+    fn one_operand_sorts_by_stride_size() {
+        // a[:, ::-1].transpose(2, 0, 1) of a (2, 3, 4) int64 array.
+        assert_eq!(iteration_order(&[vec![8, 96, -32]]), vec![1, 2, 0]);
+        assert_eq!(iteration_order(&[vec![8, 24]]), vec![1, 0]);
+        // A broadcast axis stays where C order puts it.
+        assert_eq!(iteration_order(&[vec![8, 0]]), vec![0, 1]);
+    }
+
+    #[test]
+    fn c_order_wins_when_operands_disagree() {
+        // A Fortran (2, 3) operand and a C one: NumPy allocates C.
+        assert_eq!(iteration_order(&[vec![8, 16], vec![24, 8]]), vec![0, 1]);
+        // A Fortran operand and a broadcast row: Fortran.
+        assert_eq!(iteration_order(&[vec![8, 16], vec![0, 8]]), vec![1, 0]);
+    }
+}
