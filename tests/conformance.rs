@@ -452,6 +452,10 @@ conformance_tests! {
     object_indexing => "170_object_indexing",
     object_arithmetic => "171_object_arithmetic",
     object_frompyfunc_char => "185_object_frompyfunc_char",
+    ma_put_shape => "207_ma_put_shape",
+    ma_mask_tools => "208_ma_mask_tools",
+    ma_diff_allclose => "209_ma_diff_allclose",
+    ma_average => "210_ma_average",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
