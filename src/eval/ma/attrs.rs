@@ -468,6 +468,17 @@ pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyRe
             "Cannot alter the masked element.",
         ));
     };
+    // A masked index works as its data where ndarray indexing takes it
+    // (`_mask[indx] = True`, `_data[indx] = dval`); the soft-mask branch
+    // that writes only `_data[indx.data]` is not modelled.
+    let idx_data;
+    let idx = match as_masked(idx) {
+        Some(im) if is_masked_constant(value) || m.mask().is_none() => {
+            idx_data = Value::Array(view(&im.data));
+            &idx_data
+        }
+        _ => idx,
+    };
     if matches!(idx, Value::Str(_)) || as_masked(idx).is_some() {
         return Err(PyError::new(
             "NotImplementedError",

@@ -196,3 +196,65 @@ pub fn masked_all_like(s: &mut Session, args: &Args) -> PyResult<Value> {
     )?)?;
     Ok(Masked::new(data, Some(mask)).into_value())
 }
+
+/// `np.ma.fix_invalid(a, mask=nomask, copy=True, fill_value=None)`: NaN
+/// and infinities masked (`a._mask |= invalid`, in place) and their data
+/// set to the fill value.
+pub fn fix_invalid(s: &mut Session, args: &Args) -> PyResult<Value> {
+    let a = args.kw("a").cloned().unwrap_or(Value::None);
+    let copy = flag(args, "copy", true)?;
+    let out = match as_masked(&a) {
+        Some(m) => {
+            if args.kw("mask").is_some() {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement fix_invalid(mask=...) of a masked array yet",
+                ));
+            }
+            let (data, mask) = if copy {
+                let k = match m.mask() {
+                    Some(k) => Some(k.copy_kept()?),
+                    None => None,
+                };
+                (m.data.copy_kept()?, k)
+            } else {
+                (super::core::view(&m.data), m.mask())
+            };
+            Masked::new(data, mask).update_from(m).into_value()
+        }
+        None => {
+            let mut kw = vec![("copy".to_string(), Value::Bool(copy))];
+            if let Some(k) = args.kw("mask") {
+                kw.push(("mask".into(), k.clone()));
+            }
+            s.call_registered("np.ma.array", Args { pos: vec![a], kw })?
+        }
+    };
+    let Some(m) = as_masked(&out) else {
+        return Ok(out);
+    };
+    let fin = s.np("isfinite", vec![Value::Array(m.data.clone())], vec![])?;
+    let invalid = array_of(s.np("logical_not", vec![fin], vec![])?)?;
+    if !any(&invalid) {
+        return Ok(out);
+    }
+    match m.mask() {
+        None => *m.mask.borrow_mut() = Some(invalid.clone()),
+        Some(k) => {
+            s.np(
+                "logical_or",
+                vec![Value::Array(k.clone()), Value::Array(invalid.clone())],
+                vec![("out", Value::Array(k))],
+            )?;
+        }
+    }
+    let fill = match args.kw("fill_value") {
+        Some(v) if !matches!(v, Value::None) => v.clone(),
+        _ => {
+            let (dt, v) = m.fill_value()?;
+            Value::NpScalar(dt, v)
+        }
+    };
+    s.setitem(&Value::Array(m.data.clone()), &Value::Array(invalid), &fill)?;
+    Ok(out)
+}

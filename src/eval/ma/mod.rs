@@ -649,6 +649,12 @@ pub const ENTRIES: &[Entry] = &[
     ),
     func("flatten_mask(mask)", Style::Python, "mask", Writes::Nothing),
     func(
+        "fix_invalid(a, mask=np.False_, copy=True, fill_value=None)",
+        Style::Python,
+        "a mask copy fill_value",
+        Writes::Nothing,
+    ),
+    func(
         "compress_nd(x, axis=None)",
         Style::Python,
         "x axis",
@@ -731,7 +737,6 @@ pub const ENTRIES: &[Entry] = &[
 /// `AttributeError`.
 const MISSING: &[&str] = &[
     "median",
-    "fix_invalid",
     "set_fill_value",
     "anom",
     "anomalies",
@@ -861,6 +866,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         "make_mask_none" => masks::make_mask_none(s, &args),
         "mask_or" => masks::mask_or(s, &args),
         "flatten_mask" => masks::flatten_mask(s, &args),
+        "fix_invalid" => masks::fix_invalid(s, &args),
         "compress_nd" => {
             let x = args.kw("x").cloned().unwrap_or(Value::None);
             extras::compress_nd(s, &x, args.kw("axis"))

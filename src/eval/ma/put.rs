@@ -228,10 +228,21 @@ pub fn shift(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     let d = s.np(name, vec![filled, n], vec![])?;
     match (as_masked(&d).is_some(), mask) {
         (true, None) => Ok(d),
-        (true, Some(_)) => Err(PyError::new(
-            "NotImplementedError",
-            format!("slicelab does not implement np.ma.{name} of two masked arrays yet"),
-        )),
+        // `masked_array(d, mask=m)` keeps `d`'s mask (`keep_mask`): OR-ed.
+        (true, Some(k)) => {
+            let Some(dm) = as_masked(&d) else {
+                return Ok(d);
+            };
+            let mask = match dm.mask() {
+                Some(x) => {
+                    array_of(s.np("logical_or", vec![Value::Array(x), Value::Array(k)], vec![])?)?
+                }
+                None => k.copy_kept()?,
+            };
+            Ok(Masked::new(super::core::view(&dm.data), Some(mask))
+                .update_from(dm)
+                .into_value())
+        }
         (false, mask) => {
             let mut kw = vec![];
             if let Some(k) = mask {
