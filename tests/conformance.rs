@@ -463,6 +463,10 @@ conformance_tests! {
     axes_and_equal_nan => "201_axes_and_equal_nan",
     memory_order_of_results => "219_memory_order_of_results",
     ufunc_at_read_only => "220_ufunc_at_read_only",
+    ma_put_shape => "207_ma_put_shape",
+    ma_mask_tools => "208_ma_mask_tools",
+    ma_diff_allclose => "209_ma_diff_allclose",
+    ma_average => "210_ma_average",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

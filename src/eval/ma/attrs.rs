@@ -45,6 +45,8 @@ const METHODS: &[&str] = &[
     "cumprod",
     "var",
     "std",
+    "put",
+    "ptp",
 ];
 
 /// `np.ma.MaskedArray`'s methods slicelab does not have.
@@ -59,9 +61,7 @@ const LACKING: &[&str] = &[
     "dot",
     "clip",
     "round",
-    "ptp",
     "nonzero",
-    "put",
     "take",
     "repeat",
     "diagonal",
@@ -255,6 +255,23 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
                 super::more::std(s, obj, m, &a)
             }
         }
+        "put" => {
+            let a = sig(
+                "put(self, indices, values, mode='raise')",
+                "self indices values mode",
+            )?;
+            let indices = a.kw("indices").cloned().unwrap_or(Value::None);
+            let values = a.kw("values").cloned().unwrap_or(Value::None);
+            super::put::put(s, obj, m, indices, values, a.kw("mode").cloned())?;
+            Ok(Value::None)
+        }
+        "ptp" => {
+            let a = sig(
+                "ptp(self, axis=None, out=None, fill_value=None, keepdims=False)",
+                "self axis fill_value keepdims",
+            )?;
+            ptp(s, obj, &a)
+        }
         "ravel" => {
             let a = sig("ravel(self, order='C')", "self order")?;
             if let Some(o) = a.kw("order")
@@ -308,6 +325,32 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
         }
         other => Err(not_yet(other)),
     }
+}
+
+/// `m.ptp(axis, fill_value, keepdims)`: `result = max(...)`, then
+/// `result -= min(...)` (in place, so integers wrap in their own type).
+fn ptp(s: &mut Session, obj: &Value, a: &Args) -> PyResult<Value> {
+    let kw: Vec<(String, Value)> = a.kw.iter().filter(|(k, _)| k != "self").cloned().collect();
+    let hi = call_method(
+        s,
+        obj,
+        "max",
+        Args {
+            pos: vec![],
+            kw: kw.clone(),
+        },
+    )?;
+    let lo = call_method(s, obj, "min", Args { pos: vec![], kw })?;
+    if is_masked_constant(&hi) {
+        return Ok(hi);
+    }
+    if as_masked(&hi).is_some() {
+        return super::ops::inplace(s, crate::syntax::ast::BinOp::Sub, &hi, &lo);
+    }
+    if is_masked_constant(&lo) {
+        return Ok(masked());
+    }
+    s.binary(crate::syntax::ast::BinOp::Sub, &hi, &lo)
 }
 
 /// `_arraymethod(funcname)`: the method on the data, the same method on
@@ -425,6 +468,17 @@ pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyRe
             "Cannot alter the masked element.",
         ));
     };
+    // A masked index works as its data where ndarray indexing takes it
+    // (`_mask[indx] = True`, `_data[indx] = dval`); the soft-mask branch
+    // that writes only `_data[indx.data]` is not modelled.
+    let idx_data;
+    let idx = match as_masked(idx) {
+        Some(im) if is_masked_constant(value) || m.mask().is_none() => {
+            idx_data = Value::Array(view(&im.data));
+            &idx_data
+        }
+        _ => idx,
+    };
     if matches!(idx, Value::Str(_)) || as_masked(idx).is_some() {
         return Err(PyError::new(
             "NotImplementedError",
@@ -521,6 +575,7 @@ pub fn setattr(s: &mut Session, obj: &Value, name: &str, value: &Value) -> PyRes
         ));
     };
     match name {
+        "shape" => super::put::set_shape(m, value),
         "fill_value" => {
             let dt = m.data.dtype().clone();
             let f = super::core::check_fill(s, value, &dt)?;

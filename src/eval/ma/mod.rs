@@ -12,14 +12,22 @@
 //! Files: `build.rs` (constructors and the `masked_*` family), `print.rs`
 //! (repr/str with `--`), `attrs.rs` (attributes, methods, indexing),
 //! `reduce.rs` (sum/mean/min/... skipping masked values), `ops.rs`
-//! (operators, comparisons, ufuncs and their domains).
+//! (operators, comparisons, ufuncs and their domains), `put.rs`
+//! (in-place writes: put, putmask, `.shape =`, the shifts), `masks.rs`
+//! (making masks, `masked_all`), `extras.rs` (compress, edges, runs,
+//! `diff`), `allclose.rs`, `average.rs`.
 
+mod allclose;
 mod attrs;
+mod average;
 mod build;
 mod core;
+mod extras;
+mod masks;
 mod more;
 mod ops;
 pub(super) mod print;
+mod put;
 mod reduce;
 
 use super::object::{as_masked, is_ma, is_masked_constant};
@@ -491,18 +499,8 @@ pub const ENTRIES: &[Entry] = &[
         "a b",
         Writes::Nothing,
     ),
-    func(
-        "left_shift(a, b, *args, **kwargs)",
-        Style::Python,
-        "a b",
-        Writes::Nothing,
-    ),
-    func(
-        "right_shift(a, b, *args, **kwargs)",
-        Style::Python,
-        "a b",
-        Writes::Nothing,
-    ),
+    func("left_shift(a, n)", Style::Python, "a n", Writes::Nothing),
+    func("right_shift(a, n)", Style::Python, "a n", Writes::Nothing),
     func(
         "fmod(a, b, *args, **kwargs)",
         Style::Python,
@@ -601,6 +599,137 @@ pub const ENTRIES: &[Entry] = &[
         "a axis kind endwith fill_value stable",
         Writes::Nothing,
     ),
+    func(
+        "MaskedArray(data=None, mask=np.False_, dtype=None, copy=False, subok=True, ndmin=0, fill_value=None, keep_mask=True, hard_mask=None, shrink=True, order=None)",
+        Style::Python,
+        "data dtype copy mask fill_value hard_mask",
+        Writes::Nothing,
+    ),
+    func(
+        "put(a, indices, values, mode='raise')",
+        Style::Python,
+        "a indices values mode",
+        Writes::Arg("a"),
+    ),
+    func(
+        "putmask(a, mask, values)",
+        Style::Python,
+        "a mask values",
+        Writes::Arg("a"),
+    ),
+    func(
+        "masked_all(shape, dtype=float)",
+        Style::Python,
+        "shape dtype",
+        Writes::Nothing,
+    ),
+    func(
+        "masked_all_like(arr)",
+        Style::Python,
+        "arr",
+        Writes::Nothing,
+    ),
+    func(
+        "make_mask(m, copy=False, shrink=True, dtype=<class 'numpy.bool'>)",
+        Style::Python,
+        "m copy shrink",
+        Writes::Nothing,
+    ),
+    func(
+        "make_mask_none(newshape, dtype=None)",
+        Style::Python,
+        "newshape",
+        Writes::Nothing,
+    ),
+    func(
+        "mask_or(m1, m2, copy=False, shrink=True)",
+        Style::Python,
+        "m1 m2 copy shrink",
+        Writes::Nothing,
+    ),
+    func("flatten_mask(mask)", Style::Python, "mask", Writes::Nothing),
+    func(
+        "fix_invalid(a, mask=np.False_, copy=True, fill_value=None)",
+        Style::Python,
+        "a mask copy fill_value",
+        Writes::Nothing,
+    ),
+    func(
+        "compress_nd(x, axis=None)",
+        Style::Python,
+        "x axis",
+        Writes::Nothing,
+    ),
+    func(
+        "compress_rowcols(x, axis=None)",
+        Style::Python,
+        "x axis",
+        Writes::Nothing,
+    ),
+    func("compress_rows(a)", Style::Python, "a", Writes::Nothing),
+    func("compress_cols(a)", Style::Python, "a", Writes::Nothing),
+    func(
+        "flatnotmasked_edges(a)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "notmasked_edges(a, axis=None)",
+        Style::Python,
+        "a axis",
+        Writes::Nothing,
+    ),
+    func(
+        "flatnotmasked_contiguous(a)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "notmasked_contiguous(a, axis=None)",
+        Style::Python,
+        "a axis",
+        Writes::Nothing,
+    ),
+    func("clump_masked(a)", Style::Python, "a", Writes::Nothing),
+    func("clump_unmasked(a)", Style::Python, "a", Writes::Nothing),
+    func(
+        "diff(a, /, n=1, axis=-1, prepend=<no value>, append=<no value>)",
+        Style::Python,
+        "a n axis",
+        Writes::Nothing,
+    ),
+    func(
+        "reshape(a, new_shape, order='C')",
+        Style::Python,
+        "a new_shape order",
+        Writes::Nothing,
+    ),
+    func(
+        "allequal(a, b, fill_value=True)",
+        Style::Python,
+        "a b fill_value",
+        Writes::Nothing,
+    ),
+    func(
+        "allclose(a, b, masked_equal=True, rtol=1e-05, atol=1e-08)",
+        Style::Python,
+        "a b masked_equal rtol atol",
+        Writes::Nothing,
+    ),
+    func(
+        "average(a, axis=None, weights=None, returned=False, *, keepdims=<no value>)",
+        Style::Python,
+        "a axis weights returned keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "ptp(obj, axis=None, out=None, fill_value=None, keepdims=<no value>)",
+        Style::Python,
+        "obj axis fill_value keepdims",
+        Writes::Nothing,
+    ),
 ];
 
 /// NumPy's public `numpy.ma` names slicelab does not have yet: they
@@ -608,47 +737,29 @@ pub const ENTRIES: &[Entry] = &[
 /// `AttributeError`.
 const MISSING: &[&str] = &[
     "median",
-    "average",
-    "mask_or",
-    "make_mask",
-    "make_mask_none",
-    "fix_invalid",
     "set_fill_value",
     "anom",
     "anomalies",
     "masked_object",
-    "masked_all",
     "empty",
     "empty_like",
     "zeros_like",
     "ones_like",
-    "allequal",
-    "allclose",
     "dot",
     "argsort",
     "unique",
     "ravel",
-    "reshape",
     "transpose",
     "clip",
     "round",
     "around",
     "maximum",
     "minimum",
-    "MaskedArray",
     "MaskType",
     "asarray",
     "asanyarray",
-    "ptp",
-    "notmasked_edges",
-    "flatnotmasked_edges",
-    "clump_masked",
-    "clump_unmasked",
-    "compress_rows",
-    "compress_cols",
     "mask_rows",
     "mask_cols",
-    "diff",
     "polyfit",
     "corrcoef",
     "cov",
@@ -667,8 +778,6 @@ const MISSING: &[&str] = &[
     "choose",
     "common_fill_value",
     "compress",
-    "compress_nd",
-    "compress_rowcols",
     "convolve",
     "copy",
     "correlate",
@@ -677,8 +786,6 @@ const MISSING: &[&str] = &[
     "diagonal",
     "ediff1d",
     "expand_dims",
-    "flatnotmasked_contiguous",
-    "flatten_mask",
     "flatten_structured_array",
     "frombuffer",
     "fromflex",
@@ -695,17 +802,13 @@ const MISSING: &[&str] = &[
     "isin",
     "make_mask_descr",
     "mask_rowcols",
-    "masked_all_like",
     "maximum_fill_value",
     "minimum_fill_value",
     "ndenumerate",
     "nonzero",
-    "notmasked_contiguous",
     "outer",
     "outerproduct",
     "product",
-    "put",
-    "putmask",
     "repeat",
     "resize",
     "round_",
@@ -753,7 +856,60 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
     let args = crate::eval::binding::prepare(e, &args)?;
     let a0 = || args.pos.first().cloned().unwrap_or(Value::None);
     match name {
-        "array" | "masked_array" => build::array(s, &args),
+        "array" | "masked_array" | "MaskedArray" => build::array(s, &args),
+        "put" => put::put_function(s, &args),
+        "putmask" => put::putmask(s, &args),
+        "left_shift" | "right_shift" => put::shift(s, name, &args),
+        "masked_all" => masks::masked_all(s, &args),
+        "masked_all_like" => masks::masked_all_like(s, &args),
+        "make_mask" => masks::make_mask_call(s, &args),
+        "make_mask_none" => masks::make_mask_none(s, &args),
+        "mask_or" => masks::mask_or(s, &args),
+        "flatten_mask" => masks::flatten_mask(s, &args),
+        "fix_invalid" => masks::fix_invalid(s, &args),
+        "compress_nd" => {
+            let x = args.kw("x").cloned().unwrap_or(Value::None);
+            extras::compress_nd(s, &x, args.kw("axis"))
+        }
+        "compress_rowcols" | "compress_rows" | "compress_cols" => {
+            extras::compress_2d(s, name, &args)
+        }
+        "flatnotmasked_edges" => extras::flatnotmasked_edges(s, &a0()),
+        "notmasked_edges" => extras::notmasked_edges(s, &args),
+        "flatnotmasked_contiguous" => extras::flatnotmasked_contiguous(s, &a0()),
+        "notmasked_contiguous" => extras::notmasked_contiguous(s, &args),
+        "clump_masked" => extras::clump(s, true, &a0()),
+        "clump_unmasked" => extras::clump(s, false, &a0()),
+        "diff" => extras::diff(s, &args),
+        "reshape" => {
+            let a = a0();
+            let shape = args.kw("new_shape").cloned().unwrap_or(Value::None);
+            let kw: Vec<(String, Value)> = args
+                .kw
+                .iter()
+                .filter(|(k, _)| k == "order")
+                .cloned()
+                .collect();
+            // `a.reshape(...)`: an ndarray stays one; what has no
+            // `reshape` goes through `np.asarray` and becomes masked.
+            let args = Args {
+                pos: vec![shape],
+                kw,
+            };
+            match a {
+                Value::Array(_) => s.call_method_registered(&a, "reshape", args),
+                a if is_ma(&a) => attrs::call_method(s, &a, "reshape", args),
+                a => {
+                    let d = s.np("asarray", vec![a], vec![])?;
+                    let r = s.call_method_registered(&d, "reshape", args)?;
+                    core::plain(s, r)
+                }
+            }
+        }
+        "average" => average::average(s, &args),
+        "allequal" => allclose::allequal(s, &args),
+        "allclose" => allclose::allclose(s, &args),
+        "ptp" => more::from_method(s, name, &args),
         "masked_where" => {
             let copy = args.kw("copy").cloned().unwrap_or(Value::Bool(true));
             let cond = args.get(0, "condition").cloned().unwrap_or(Value::None);

@@ -441,7 +441,11 @@ pub fn sort(s: &mut Session, args: &Args) -> PyResult<Value> {
 /// `_frommethod`: `np.ma.NAME(a, *args, **params)` calls the method on
 /// `a` (made a masked array when it is not one).
 pub fn from_method(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
-    let a = args.get(0, "a").cloned().unwrap_or(Value::None);
+    let a = args
+        .get(0, "a")
+        .or_else(|| args.kw("obj"))
+        .cloned()
+        .unwrap_or(Value::None);
     let a = if crate::eval::object::is_ma(&a) {
         a
     } else {
@@ -449,7 +453,7 @@ pub fn from_method(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> 
     };
     let rest = Args {
         pos: vec![],
-        kw: pass_on(args, &["a"]),
+        kw: pass_on(args, &["a", "obj"]),
     };
     s.call_method_registered(&a, name, rest)
 }

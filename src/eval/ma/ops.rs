@@ -24,7 +24,7 @@ use crate::eval::session::Session;
 
 /// Run `f` with `divide` and `invalid` (or every kind) ignored, as
 /// core.py's `np.errstate` blocks do.
-fn ignoring<T>(all: bool, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+pub(super) fn ignoring<T>(all: bool, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     let saved = fp_errors::modes();
     let ignore = Value::str("ignore");
     let new = if all {
