@@ -452,6 +452,10 @@ conformance_tests! {
     object_indexing => "170_object_indexing",
     object_arithmetic => "171_object_arithmetic",
     object_frompyfunc_char => "185_object_frompyfunc_char",
+    complex_math => "203_complex_math",
+    products_nd_object => "204_products_nd_object",
+    linalg_tensor => "205_linalg_tensor",
+    complex_digits => "206_complex_digits",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
