@@ -292,8 +292,17 @@ const BYTE_MOVERS: &[&str] = &[
 
 /// True for the NumPy routines `call_np` may run on object arrays.
 pub fn passes(name: &str) -> bool {
-    matches!(name, "concatenate" | "array" | "asarray" | "asanyarray")
-        || BYTE_MOVERS.contains(&name)
+    matches!(
+        name,
+        "concatenate"
+            | "array"
+            | "asarray"
+            | "asanyarray"
+            | "dot"
+            | "inner"
+            | "tensordot"
+            | "outer"
+    ) || BYTE_MOVERS.contains(&name)
 }
 
 /// The refusal for any other routine given an object array.
