@@ -299,11 +299,11 @@ fn x2y2m1(x: f64, y: f64) -> f64 {
     let (yh, yl) = mul_split(y, y);
     let mut vals = [xl, xh, yl, yh, -1.0];
     by_abs(&mut vals);
-    for i in 0..=3 {
-        let hi = vals[i + 1] + vals[i];
-        let lo = (vals[i + 1] - hi) + vals[i];
+    for i in 0..=3usize {
+        let (a, b) = (vals[i + 1], vals[i]);
+        let hi = a + b;
         vals[i + 1] = hi;
-        vals[i] = lo;
+        vals[i] = (a - hi) + b;
         by_abs(&mut vals[i + 1..]);
     }
     vals[4] + vals[3] + vals[2] + vals[1] + vals[0]
@@ -409,11 +409,11 @@ pub trait Part: Copy + PartialOrd + std::ops::Div<Output = Self> {
     /// `isinf`.
     fn is_infinite(self) -> bool;
     /// `self * o`, rounded once.
-    fn mul(self, o: Self) -> Self;
+    fn times(self, o: Self) -> Self;
     /// `self + o`, rounded once.
-    fn add(self, o: Self) -> Self;
+    fn plus(self, o: Self) -> Self;
     /// `-self`.
-    fn neg(self) -> Self;
+    fn negated(self) -> Self;
 }
 
 macro_rules! part {
@@ -434,13 +434,13 @@ macro_rules! part {
             fn is_infinite(self) -> bool {
                 <$t>::is_infinite(self)
             }
-            fn mul(self, o: Self) -> Self {
+            fn times(self, o: Self) -> Self {
                 self * o
             }
-            fn add(self, o: Self) -> Self {
+            fn plus(self, o: Self) -> Self {
                 self + o
             }
-            fn neg(self) -> Self {
+            fn negated(self) -> Self {
                 -self
             }
         }
@@ -459,10 +459,24 @@ pub fn csign<F: Part>(r: F, i: F) -> (F, F) {
             if i.is_infinite() {
                 (F::NAN, F::NAN)
             } else {
-                (if r > F::ZERO { F::ONE } else { F::ONE.neg() }, F::ZERO)
+                (
+                    if r > F::ZERO {
+                        F::ONE
+                    } else {
+                        F::ONE.negated()
+                    },
+                    F::ZERO,
+                )
             }
         } else {
-            (F::ZERO, if i > F::ZERO { F::ONE } else { F::ONE.neg() })
+            (
+                F::ZERO,
+                if i > F::ZERO {
+                    F::ONE
+                } else {
+                    F::ONE.negated()
+                },
+            )
         }
     } else if a == F::ZERO {
         (F::ZERO, F::ZERO)
@@ -475,12 +489,12 @@ pub fn csign<F: Part>(r: F, i: F) -> (F, F) {
 pub fn creciprocal<F: Part>(r: F, i: F) -> (F, F) {
     if i.abs() <= r.abs() {
         let q = i / r;
-        let d = r.add(i.mul(q));
-        (F::ONE / d, q.neg() / d)
+        let d = r.plus(i.times(q));
+        (F::ONE / d, q.negated() / d)
     } else {
         let q = r / i;
-        let d = r.mul(q).add(i);
-        (q / d, F::ONE.neg() / d)
+        let d = r.times(q).plus(i);
+        (q / d, F::ONE.negated() / d)
     }
 }
 

@@ -61,20 +61,23 @@ pub fn elementwise(name: &str, inputs: &[Value], lt: &DType) -> Option<PyResult<
             (f64::from(a), f64::from(b))
         })
     };
-    Some((|| {
-        let a = kernels::cast(&as_array(&inputs[0])?, lt)?;
-        let (vals, shape) = broadcast(&[a])?;
-        let out: Vec<Scalar> = vals[0]
-            .iter()
-            .map(|s| {
-                let (r, i) = match s {
-                    Scalar::Complex(r, i) => (*r, *i),
-                    other => (crate::engine::element::scalar_as_f64(other), 0.0),
-                };
-                let (x, y) = f(r, i);
-                Scalar::Complex(x, y)
-            })
-            .collect();
-        Ok(scalarize(NdArray::from_scalars(&shape, lt.clone(), &out)?))
-    })())
+    Some(apply(&inputs[0], lt, &*f))
+}
+
+/// `f` on every element of `v` cast to the complex loop type `lt`.
+fn apply(v: &Value, lt: &DType, f: &dyn Fn(f64, f64) -> (f64, f64)) -> PyResult<Value> {
+    let a = kernels::cast(&as_array(v)?, lt)?;
+    let (vals, shape) = broadcast(&[a])?;
+    let out: Vec<Scalar> = vals[0]
+        .iter()
+        .map(|s| {
+            let (r, i) = match s {
+                Scalar::Complex(r, i) => (*r, *i),
+                other => (crate::engine::element::scalar_as_f64(other), 0.0),
+            };
+            let (x, y) = f(r, i);
+            Scalar::Complex(x, y)
+        })
+        .collect();
+    Ok(scalarize(NdArray::from_scalars(&shape, lt.clone(), &out)?))
 }

@@ -138,8 +138,8 @@ fn float_sum<'a>(
     let blas = |s: isize| s > 0 && s % 8 == 0;
     if !(blas(sx) && blas(sy)) {
         let mut sum = 0.0;
-        for j in 0..k {
-            sum += f(&row[j]) * f(col(j));
+        for (j, a) in row.iter().enumerate().take(k) {
+            sum += f(a) * f(col(j));
         }
         return sum;
     }
