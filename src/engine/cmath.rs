@@ -10,6 +10,10 @@
 //! cases. `log2`/`log10`/`exp2`/`expm1`/`log1p`, `sign` and `reciprocal`
 //! follow NumPy's own formulas in `funcs.inc.src` and `loops.c.src`.
 
+// glibc's `x - x` (NaN for an infinite or NaN x, with the invalid flag)
+// is kept as written.
+#![allow(clippy::eq_op)]
+
 /// A complex number as (real, imaginary).
 pub type C = (f64, f64);
 
@@ -355,9 +359,9 @@ pub fn clog(z: C) -> C {
             d2m1 += absy * absy;
         }
         d2m1.ln_1p() / 2.0
-    } else if absx < 1.0 && absx >= 0.5 && absy < f64::EPSILON / 2.0 && scale == 0 {
+    } else if (0.5..1.0).contains(&absx) && absy < f64::EPSILON / 2.0 && scale == 0 {
         ((absx - 1.0) * (absx + 1.0)).ln_1p() / 2.0
-    } else if absx < 1.0 && absx >= 0.5 && scale == 0 && absx * absx + absy * absy >= 0.5 {
+    } else if (0.5..1.0).contains(&absx) && scale == 0 && absx * absx + absy * absy >= 0.5 {
         x2y2m1(absx, absy).ln_1p() / 2.0
     } else {
         absx.hypot(absy).ln() - f64::from(scale) * std::f64::consts::LN_2

@@ -37,7 +37,10 @@ fn double(name: &str) -> Option<fn(C) -> C> {
 }
 
 /// The complex64 loops slicelab reproduces (inline float32 arithmetic).
-fn single(name: &str) -> Option<fn(f32, f32) -> (f32, f32)> {
+/// A complex64 loop on (real, imaginary) float32 parts.
+type Single = fn(f32, f32) -> (f32, f32);
+
+fn single(name: &str) -> Option<Single> {
     Some(match name {
         "sign" => cmath::csign::<f32>,
         "reciprocal" => cmath::creciprocal::<f32>,
