@@ -467,6 +467,10 @@ conformance_tests! {
     ma_mask_tools => "208_ma_mask_tools",
     ma_diff_allclose => "209_ma_diff_allclose",
     ma_average => "210_ma_average",
+    complex_math => "203_complex_math",
+    products_nd_object => "204_products_nd_object",
+    linalg_tensor => "205_linalg_tensor",
+    complex_digits => "206_complex_digits",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

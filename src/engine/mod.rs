@@ -7,6 +7,7 @@ pub mod array;
 pub mod broadcast;
 pub mod buffer;
 pub mod busday;
+pub mod cmath;
 pub mod datetime;
 pub mod divide;
 pub mod dtype;

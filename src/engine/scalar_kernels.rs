@@ -170,17 +170,7 @@ fn cdiv(a: C, b: C) -> C {
     }
 }
 
-fn cexp(z: C) -> C {
-    let m = z.0.exp();
-    if z.1 == 0.0 {
-        return (m, z.1);
-    }
-    (m * z.1.cos(), m * z.1.sin())
-}
-
-fn clog(z: C) -> C {
-    (z.0.hypot(z.1).ln(), z.1.atan2(z.0))
-}
+use super::cmath::{cexp, clog};
 
 /// NumPy's `nc_pow`: exact products for small integer exponents.
 fn cpow(a: C, b: C) -> C {

@@ -284,11 +284,23 @@ pub fn dot(a: &Value, b: &Value) -> PyResult<Value> {
         return numpy_binary(crate::engine::kernels::BinaryOp::Mul, a, b);
     }
     let (xs, ys) = (x.shape(), y.shape());
-    if xs.len() > 2 || ys.len() > 2 {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab's np.dot takes arrays of at most 2 dimensions; use @ for stacks",
-        ));
+    let object = *x.dtype() == DType::Object || *y.dtype() == DType::Object;
+    if object || xs.len() > 2 || ys.len() > 2 {
+        let dt = if object {
+            DType::Object
+        } else {
+            common_dtype(&[a.clone(), b.clone()])?
+        };
+        if !super::dot_nd::handles(&dt) {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!(
+                    "slicelab's np.dot of arrays above 2 dimensions sums float64, integers, bools and objects only, not {}",
+                    crate::render::dtype_repr(&dt)
+                ),
+            ));
+        }
+        return super::dot_nd::dot_nd(&x, &y, &dt);
     }
     let kx = xs[xs.len() - 1];
     let ky = ys[0];

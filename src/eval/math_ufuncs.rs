@@ -421,7 +421,8 @@ fn elementwise(name: &str, inputs: &[Value]) -> PyResult<Value> {
         Prec::Single
     };
     if lt.kind() == Kind::Complex && !matches!(name, "rint" | "fmax" | "fmin") {
-        return Err(no_complex(name));
+        return super::complex_ufuncs::elementwise(name, inputs, &lt)
+            .unwrap_or_else(|| Err(no_complex(name)));
     }
     if let Kernel::F1(_, None) = k
         && prec == Prec::Single

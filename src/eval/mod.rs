@@ -18,6 +18,8 @@ mod busday;
 mod classes;
 mod coerce;
 mod complex_fns;
+mod complex_ufuncs;
+mod dot_nd;
 mod comprehension;
 pub mod convert;
 mod copyto;

@@ -88,6 +88,15 @@ pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     zero_d_result(&shape, out)
 }
 
+/// One element pair through the Python operator NumPy's `OO->O` loop
+/// (and `OBJECT_dot`) calls.
+pub fn binary_elements_op(op: BinaryOp, x: &Value, y: &Value) -> PyResult<Value> {
+    let Some(pop) = python_op(op) else {
+        return Err(not_supported(&format!("np.{}", op.ufunc_name())));
+    };
+    binary_elements(pop, x, y)
+}
+
 fn binary_elements(op: ast::BinOp, x: &Value, y: &Value) -> PyResult<Value> {
     if (matches!(x, Value::Array(_) | Value::NpScalar(..))
         || matches!(y, Value::Array(_) | Value::NpScalar(..)))
@@ -285,7 +294,15 @@ const BYTE_MOVERS: &[&str] = &[
 pub fn passes(name: &str) -> bool {
     matches!(
         name,
-        "concatenate" | "array" | "asarray" | "asanyarray" | "arange"
+        "concatenate"
+            | "array"
+            | "asarray"
+            | "asanyarray"
+            | "dot"
+            | "inner"
+            | "tensordot"
+            | "outer"
+            | "arange"
     ) || BYTE_MOVERS.contains(&name)
 }
 
@@ -408,6 +425,10 @@ pub fn np_function(
             {
                 return Err(not_supported("np.concatenate mixing dtypes"));
             }
+            s.call_function(&format!("np.{name}"), prepared)
+        }
+        "dot" | "inner" | "tensordot" | "outer" if !dtype_obj => {
+            // `OBJECT_dot` / the `OO->O` multiply: `dot_nd.rs`.
             s.call_function(&format!("np.{name}"), prepared)
         }
         _ if BYTE_MOVERS.contains(&name) && !dtype_obj => {

@@ -160,13 +160,15 @@ fn inner(a: &Value, b: &Value) -> PyResult<Value> {
     if x.ndim() == 0 || y.ndim() == 0 {
         return numpy_binary(crate::engine::kernels::BinaryOp::Mul, a, b);
     }
-    if x.ndim() > 2 || y.ndim() > 2 {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab's np.inner takes operands of at most 2 dimensions",
-        ));
-    }
-    let yt = crate::eval::reshaping::transpose(&y, None)?;
+    // `PyArray_InnerProduct`: b's last two axes swapped, then `dot`.
+    let yt = if y.ndim() >= 2 {
+        let n = y.ndim() as i64;
+        let mut perm: Vec<i64> = (0..n).collect();
+        perm.swap((n - 1) as usize, (n - 2) as usize);
+        crate::eval::reshaping::transpose(&y, Some(perm))?
+    } else {
+        y
+    };
     super::linalg::dot(&Value::Array(x), &Value::Array(yt))
 }
 

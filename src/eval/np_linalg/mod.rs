@@ -32,6 +32,7 @@ pub(super) mod polyfit;
 mod solve;
 mod spectral;
 mod syevd;
+mod tensor;
 
 use super::error::{PyError, PyResult};
 use super::registry::{Entry, Writes, func};
@@ -146,6 +147,19 @@ pub const ENTRIES: &[Entry] = &[
         "arrays",
         Writes::Nothing,
     ),
+    func("tensorinv(a, ind=2)", Style::Python, "a ind", Writes::Nothing),
+    func(
+        "tensorsolve(a, b, axes=None)",
+        Style::Python,
+        "a b axes",
+        Writes::Nothing,
+    ),
+    func(
+        "vecdot(x1, x2, /, *, axis=-1)",
+        Style::Python,
+        "x1 x2 axis",
+        Writes::Nothing,
+    ),
 ];
 
 /// NumPy's public `numpy.linalg` functions slicelab does not compute
@@ -154,9 +168,6 @@ const MISSING: &[&str] = &[
     "eig",
     "eigvals",
     "matrix_norm",
-    "tensorinv",
-    "tensorsolve",
-    "vecdot",
     "vector_norm",
 ];
 
@@ -206,6 +217,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         "pinv" => spectral::pinv(&args),
         "lstsq" => lstsq::lstsq(&args),
         "multi_dot" => multi_dot::multi_dot(s, &args),
+        "tensorinv" => tensor::tensorinv(&args),
+        "tensorsolve" => tensor::tensorsolve(&args),
+        "vecdot" => tensor::vecdot(s, &args),
         _ => aliases::call(s, name, &args),
     }
 }
