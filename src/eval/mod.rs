@@ -109,6 +109,7 @@ mod searching;
 mod session;
 mod set_table;
 pub mod signature;
+mod stdlib;
 mod stride_tricks;
 mod strings;
 mod svml_tanh;
@@ -197,6 +198,8 @@ impl Session {
             err_state: Default::default(),
             show_warnings: false,
             warned: Default::default(),
+            stdlib: HashMap::new(),
+            py_random: None,
         }
     }
 
