@@ -452,6 +452,10 @@ conformance_tests! {
     object_indexing => "170_object_indexing",
     object_arithmetic => "171_object_arithmetic",
     object_frompyfunc_char => "185_object_frompyfunc_char",
+    stdlib_time_sys_copy => "223_stdlib_time_sys_copy",
+    stdlib_random => "224_stdlib_random",
+    stdlib_collections_itertools => "225_stdlib_collections_itertools",
+    walrus => "226_walrus",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -189,7 +189,11 @@ fn deep(s: &mut Session, v: &Value, memo: &mut HashMap<usize, Value>) -> PyResul
                 items.push(deep(s, item, memo)?);
             }
             // A tuple whose items all copy to themselves is itself.
-            if items.iter().zip(t.iter()).all(|(a, b)| a.is(b)) {
+            if items
+                .iter()
+                .zip(t.iter())
+                .all(|(a, b)| atomic(b) || a.is(b))
+            {
                 v.clone()
             } else {
                 Value::tuple(items)

@@ -4,7 +4,9 @@ def _module(mod):
     # Modules/_collectionsmodule.c). slicelab's classes cannot derive from
     # dict, so the dict-like classes keep their items in a dict of their
     # own and answer the mapping protocol from it.
-    _MISSING = object()
+    class _Missing:
+        pass
+    _MISSING = _Missing()
 
     class _Mapping:
         def __getitem__(self, key):
@@ -306,7 +308,7 @@ def _module(mod):
             if k > 1:
                 n = n % k
                 if n:
-                    self._items[:] = self._items[-n:] + self._items[:-n]
+                    self._items = self._items[-n:] + self._items[:-n]
 
         def clear(self):
             self._items.clear()

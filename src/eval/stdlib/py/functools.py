@@ -1,7 +1,9 @@
 def _module(mod):
     # Python's functools: reduce, partial, lru_cache/cache and wraps, as
     # CPython 3.11's Lib/functools.py defines them.
-    _MISSING = object()
+    class _Missing:
+        pass
+    _MISSING = _Missing()
 
     def reduce(*args, **kwargs):
         if kwargs:

@@ -3,7 +3,9 @@ def _module(mod):
     # equivalent" code of CPython 3.11's documentation and the argument
     # checks of Modules/itertoolsmodule.c (which run when the iterator is
     # made, not at its first next()).
-    _MISSING = object()
+    class _Missing:
+        pass
+    _MISSING = _Missing()
 
     def _int_arg(v, what):
         if not isinstance(v, int):
@@ -357,7 +359,7 @@ def _module(mod):
                 while i >= 0:
                     cycles[i] -= 1
                     if cycles[i] == 0:
-                        indices[i:] = indices[i+1:] + indices[i:i+1]
+                        indices = indices[:i] + indices[i+1:] + indices[i:i+1]
                         cycles[i] = n - i
                     else:
                         j = cycles[i]
