@@ -471,6 +471,10 @@ conformance_tests! {
     products_nd_object => "204_products_nd_object",
     linalg_tensor => "205_linalg_tensor",
     complex_digits => "206_complex_digits",
+    stdlib_time_sys_copy => "223_stdlib_time_sys_copy",
+    stdlib_random => "224_stdlib_random",
+    stdlib_collections_itertools => "225_stdlib_collections_itertools",
+    walrus => "226_walrus",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -401,6 +401,26 @@ impl Session {
         self.names.insert(name.to_string(), v);
     }
 
+    /// `name := value`: binds past the comprehension frames to the
+    /// function (or the globals) the comprehension runs in (PEP 572).
+    pub(super) fn bind_walrus(&mut self, name: &str, v: Value) {
+        let mut frame = self.scope.clone();
+        while let Some(f) = &frame {
+            if !f.comprehension {
+                break;
+            }
+            frame = f.parent.clone();
+        }
+        match frame.and_then(|f| f.owner(name)) {
+            Some(owner) => {
+                owner.vars.borrow_mut().insert(name.to_string(), v);
+            }
+            None => {
+                self.names.insert(name.to_string(), v);
+            }
+        }
+    }
+
     /// `del name`.
     pub(super) fn unbind_name(&mut self, name: &str) -> PyResult<()> {
         if let Some(frame) = &self.scope

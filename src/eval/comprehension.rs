@@ -79,6 +79,7 @@ impl Session {
         let frame = Rc::new(Frame {
             locals,
             parent: self.scope.clone(),
+            comprehension: true,
             ..Frame::default()
         });
         let display = self.display_exprs;

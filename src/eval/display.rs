@@ -78,7 +78,9 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         Value::Method(obj, name) => {
             format!("<built-in method {name} of {} object>", obj.type_name())
         }
-        Value::Module(name) => format!("<module '{name}'>"),
+        Value::Module(name) => {
+            super::stdlib::module_repr(name).unwrap_or_else(|| format!("<module '{name}'>"))
+        }
         Value::Flags(a) => flags_repr(a),
         Value::Random(r) => super::object_repr::random_repr(r),
         Value::MachInfo(m) => m.repr(),

@@ -337,6 +337,7 @@ impl Session {
         let frame = Rc::new(Frame {
             locals,
             parent: self.scope.clone(),
+            comprehension: true,
             ..Frame::default()
         });
         Ok(iter_object(

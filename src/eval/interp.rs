@@ -412,6 +412,11 @@ impl Session {
                 clauses,
             } => self.eval_dict_comp(key, value, clauses)?,
             ExprKind::FString(parts) => Value::str(&self.eval_fstring(parts)?),
+            ExprKind::NamedExpr { target, value } => {
+                let v = self.eval(value)?;
+                self.bind_walrus(target, v.clone());
+                v
+            }
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
                 return Err(PyError::new(
                     "NotImplementedError",
@@ -974,6 +979,11 @@ impl Session {
         match obj {
             Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
             Value::Module(m) if m.as_ref() == super::pymath::MODULE => super::pymath::attr(name),
+            Value::Module(m) if super::stdlib::is_module(m) => {
+                let m = m.clone();
+                self.stdlib_attr(&m, name)
+                    .unwrap_or_else(|| Err(crate::eval::error::missing_module_attribute(&m, name)))
+            }
             Value::Module(m) if m.as_ref() == super::random::MODULE => {
                 super::random::module_attr(name)
             }
@@ -1116,6 +1126,9 @@ impl Session {
     fn import_module(&mut self, module: &str) -> PyResult<Value> {
         if module == super::pymath::MODULE {
             return Ok(Value::Module(module.into()));
+        }
+        if let Some(m) = self.import_stdlib(module) {
+            return m;
         }
         let mut parts = module.split('.');
         if parts.next() != Some("numpy") {

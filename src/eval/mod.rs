@@ -117,6 +117,7 @@ mod searching;
 mod session;
 mod set_table;
 pub mod signature;
+mod stdlib;
 mod stride_tricks;
 mod strings;
 mod svml_tanh;
@@ -208,6 +209,8 @@ impl Session {
             err_call: Value::None,
             show_warnings: false,
             warned: Default::default(),
+            stdlib: HashMap::new(),
+            py_random: None,
         }
     }
 

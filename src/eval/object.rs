@@ -340,6 +340,8 @@ pub struct Frame {
     pub class: Option<Value>,
     /// In a method: its first argument (`self`, for `super()`).
     pub first_arg: Option<Value>,
+    /// A comprehension's frame, which `:=` binds past.
+    pub comprehension: bool,
 }
 
 // ---- Iterators and ranges (behaviour: pyiter.rs, generator.rs) ----

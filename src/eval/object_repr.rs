@@ -85,11 +85,24 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
     }
 }
 
+/// A class's `__module__`: `__main__` for the learner's classes, the
+/// module's name for those a standard module defines (`collections`).
+fn class_module(c: &super::object::ClassObj) -> String {
+    c.attrs
+        .borrow()
+        .iter()
+        .find_map(|(k, v)| match v {
+            Value::Str(m) if k == "__module__" => Some(m.to_string()),
+            _ => None,
+        })
+        .unwrap_or_else(|| "__main__".into())
+}
+
 /// `repr()` when the class does not define `__repr__`.
 pub fn default_repr(o: &Rc<Obj>, opts: &crate::render::PrintOptions) -> Option<String> {
     let addr = Rc::as_ptr(o) as usize;
     Some(match o.as_ref() {
-        Obj::Class(c) => format!("<class '__main__.{}'>", c.name),
+        Obj::Class(c) => format!("<class '{}.{}'>", class_module(c), c.name),
         Obj::Instance(Instance {
             class,
             exc: Some(state),
@@ -99,10 +112,10 @@ pub fn default_repr(o: &Rc<Obj>, opts: &crate::render::PrintOptions) -> Option<S
             &state.args.borrow(),
             opts,
         ),
-        Obj::Instance(i) => format!(
-            "<__main__.{} object at {addr:#x}>",
-            class_of(&i.class).map_or("object", |c| c.name.as_str())
-        ),
+        Obj::Instance(i) => match class_of(&i.class) {
+            Some(c) => format!("<{}.{} object at {addr:#x}>", class_module(c), c.name),
+            None => format!("<__main__.object object at {addr:#x}>"),
+        },
         Obj::BoundMethod(me, f, owner) => {
             let fname = match f {
                 Value::Object(fo) => match fo.as_ref() {

@@ -779,6 +779,20 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             let (x, y) = (x.borrow(), y.borrow());
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| item_eq(p, q))
         }
+        // Dicts are equal when they hold the same keys with equal values,
+        // in any order.
+        (Value::Dict(x), Value::Dict(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return true;
+            }
+            let (x, y) = (x.borrow(), y.borrow());
+            x.len() == y.len()
+                && x.iter().all(|(k, v)| {
+                    y.iter()
+                        .find(|(k2, _)| python_eq(k, k2))
+                        .is_some_and(|(_, v2)| item_eq(v, v2))
+                })
+        }
         (Value::Complex(a1, a2), Value::Complex(b1, b2)) => a1 == b1 && a2 == b2,
         (Value::DType(x), Value::DType(y)) => x.equivalent(y),
         (Value::DType(DType::Object), other) | (other, Value::DType(DType::Object))

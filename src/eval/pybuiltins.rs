@@ -55,6 +55,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
     if let Some(v) = crate::eval::iter_builtins::call(s, name, &args)? {
         return Ok(Ok(v));
     }
+    let args = match super::stdlib::call(s, name, args)? {
+        Ok(v) => return Ok(Ok(v)),
+        Err(args) => args,
+    };
     if let Some(v) = super::pymath::call(name, &args)? {
         return Ok(Ok(v));
     }

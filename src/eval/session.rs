@@ -62,6 +62,12 @@ pub struct Session {
     /// The warnings already shown: Python shows each one once per line of
     /// `<stdin>` (its warnings registry), so a session does too.
     pub(super) warned: std::collections::HashSet<String>,
+    /// The namespaces of the standard modules imported so far (`stdlib/`),
+    /// each a dict of the names its Python body made.
+    pub(super) stdlib: HashMap<String, Value>,
+    /// The Mersenne Twister of Python's `random` module, made (seeded
+    /// from the OS) on first use.
+    pub(super) py_random: Option<Box<crate::engine::random::mt19937::Mt19937>>,
 }
 
 /// The most write targets one statement keeps (a loop may assign often).

@@ -372,6 +372,14 @@ pub enum ExprKind {
     },
     /// `f"..."`.
     FString(Vec<FPart>),
+    /// `name := value`: binds `name` in the enclosing function's scope
+    /// (a comprehension's too) and is `value`.
+    NamedExpr {
+        /// The name bound.
+        target: String,
+        /// The value.
+        value: Box<Expr>,
+    },
     /// `yield` or `yield value`: makes the function a generator.
     Yield(Option<Box<Expr>>),
     /// `yield from iterable`.

@@ -277,6 +277,7 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Comp { .. } => "generator expression",
         ExprKind::DictComp { .. } => "dict comprehension",
         ExprKind::FString(_) => "f-string expression",
+        ExprKind::NamedExpr { .. } => "named expression",
     }
 }
 
@@ -338,6 +339,7 @@ pub(super) fn build_star_exprs(pair: Pair<'_, Rule>) -> Result<Expr> {
 pub(super) fn build_any(pair: Pair<'_, Rule>) -> Result<Expr> {
     match pair.as_rule() {
         Rule::expr => build_expr(pair),
+        Rule::named_expr => build_named(pair),
         Rule::yield_expr => build_yield(pair),
         Rule::star_exprs => build_star_exprs(pair),
         rule @ (Rule::dstar_expr | Rule::star_expr) => {
@@ -357,6 +359,24 @@ pub(super) fn build_any(pair: Pair<'_, Rule>) -> Result<Expr> {
         }
         _ => Err(internal(pair.as_span().start())),
     }
+}
+
+/// `name := value`.
+fn build_named(pair: Pair<'_, Rule>) -> Result<Expr> {
+    let span = span_of(&pair);
+    let mut inner = pair.into_inner();
+    let target = inner
+        .next()
+        .map(|n| n.as_str().to_string())
+        .ok_or_else(|| internal(span.start))?;
+    let value = build_expr(inner.next().ok_or_else(|| internal(span.start))?)?;
+    Ok(expr(
+        ExprKind::NamedExpr {
+            target,
+            value: Box::new(value),
+        },
+        span,
+    ))
 }
 
 /// `yield`, `yield a, b`, `yield from it`.
@@ -811,7 +831,9 @@ fn build_paren(pair: Pair<'_, Rule>) -> Result<Expr> {
         if p.as_rule() == Rule::comp_for {
             let elt = items.pop().ok_or_else(|| internal(span.start))?;
             let clause = super::build_comp::build_comp_for(p)?;
-            items.push(super::build_comp::extend_generator(elt, clause, span));
+            let comp = super::build_comp::extend_generator(elt, clause, span);
+            super::build_comp::check_comp(&comp)?;
+            items.push(comp);
             continue;
         }
         if p.as_rule() == Rule::comma {

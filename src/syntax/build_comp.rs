@@ -196,6 +196,43 @@ fn comp_with(kind: CompKind, e: Expr, clause: CompFor, span: Span) -> Expr {
     }
 }
 
+/// PEP 572's compile-time rules for `:=` in a comprehension: it may not
+/// rebind an iteration variable, nor stand in an iterable.
+pub(super) fn check_comp(e: &Expr) -> Result<()> {
+    let (parts, clauses): (Vec<&Expr>, &[CompFor]) = match &e.kind {
+        ExprKind::Comp { elt, clauses, .. } => (vec![elt], clauses),
+        ExprKind::DictComp {
+            key,
+            value,
+            clauses,
+        } => (vec![key, value], clauses),
+        _ => return Ok(()),
+    };
+    let mut iter_vars = Vec::new();
+    for c in clauses {
+        super::scope::target_names(&c.target, &mut iter_vars);
+        let mut in_iter = Vec::new();
+        super::depth::walrus_targets(&c.iter, &mut in_iter);
+        if !in_iter.is_empty() {
+            return Err(SyntaxError::new(
+                "assignment expression cannot be used in a comprehension iterable expression",
+                c.iter.span.start,
+            ));
+        }
+    }
+    let mut bound = Vec::new();
+    for p in parts.into_iter().chain(clauses.iter().flat_map(|c| &c.ifs)) {
+        super::depth::walrus_targets(p, &mut bound);
+    }
+    match bound.iter().find(|n| iter_vars.contains(n)) {
+        Some(n) => Err(SyntaxError::new(
+            format!("assignment expression cannot rebind comprehension iteration variable '{n}'"),
+            e.span.start,
+        )),
+        None => Ok(()),
+    }
+}
+
 /// `[a, b]` or `[elt for ...]`.
 pub(super) fn build_list(pair: Pair<'_, Rule>) -> Result<Expr> {
     let span = span_of(&pair);
@@ -212,14 +249,16 @@ pub(super) fn build_list(pair: Pair<'_, Rule>) -> Result<Expr> {
         return Ok(expr(ExprKind::List(items), span));
     }
     let elt = one_element(items, span)?;
-    Ok(expr(
+    let comp = expr(
         ExprKind::Comp {
             kind: CompKind::List,
             elt: Box::new(elt),
             clauses,
         },
         span,
-    ))
+    );
+    check_comp(&comp)?;
+    Ok(comp)
 }
 
 fn one_element(mut items: Vec<Expr>, span: Span) -> Result<Expr> {
@@ -258,7 +297,7 @@ pub(super) fn build_brace(pair: Pair<'_, Rule>) -> Result<Expr> {
     }
     if !clauses.is_empty() {
         let (k, v) = items.pop().ok_or_else(|| internal(span.start))?;
-        return Ok(match v {
+        let comp = match v {
             Some(v) => expr(
                 ExprKind::DictComp {
                     key: Box::new(k),
@@ -278,7 +317,9 @@ pub(super) fn build_brace(pair: Pair<'_, Rule>) -> Result<Expr> {
                     span,
                 )
             }
-        });
+        };
+        check_comp(&comp)?;
+        return Ok(comp);
     }
     if dict {
         let entries = items

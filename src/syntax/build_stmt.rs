@@ -8,7 +8,7 @@ use pest::iterators::Pair;
 use super::SyntaxError;
 use super::ast::{Expr, Params, Stmt};
 use super::build::{
-    build_expr, build_simple, build_star_exprs, check_target, internal, is_keyword,
+    build_any, build_expr, build_simple, build_star_exprs, check_target, internal, is_keyword,
 };
 use super::build_comp::{build_params, build_targets};
 use super::grammar::Rule;
@@ -130,10 +130,10 @@ fn build_head(pair: Pair<'_, Rule>) -> Result<Head> {
     let mut parts = pair.into_inner().filter(|p| !is_keyword(p.as_rule()));
     let mut next = || parts.next().ok_or_else(|| internal(at));
     Ok(match rule {
-        Rule::if_head => Head::If(build_expr(next()?)?),
-        Rule::elif_head => Head::Elif(build_expr(next()?)?),
+        Rule::if_head => Head::If(build_any(next()?)?),
+        Rule::elif_head => Head::Elif(build_any(next()?)?),
         Rule::else_head => Head::Else,
-        Rule::while_head => Head::While(build_expr(next()?)?),
+        Rule::while_head => Head::While(build_any(next()?)?),
         Rule::for_head => {
             let target = build_targets(next()?)?;
             Head::For(target, build_star_exprs(next()?)?)

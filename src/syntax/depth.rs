@@ -44,7 +44,46 @@ fn children(e: &Expr) -> Vec<&Expr> {
         ExprKind::IfExp { test, body, orelse } => vec![test, body, orelse],
         ExprKind::Yield(value) => value.iter().map(|b| &**b).collect(),
         ExprKind::YieldFrom(value) => vec![value],
+        ExprKind::NamedExpr { value, .. } => vec![value],
         _ => Vec::new(),
+    }
+}
+
+/// The targets of the `:=` in `root` that bind in the scope `root` is
+/// evaluated in: those inside comprehensions too (PEP 572 binds them in
+/// the enclosing function), not those inside lambdas.
+pub(crate) fn walrus_targets(root: &Expr, out: &mut Vec<String>) {
+    let mut stack = vec![root];
+    while let Some(e) = stack.pop() {
+        match &e.kind {
+            ExprKind::NamedExpr { target, value } => {
+                out.push(target.clone());
+                stack.push(value);
+            }
+            ExprKind::Set(items) => stack.extend(items),
+            ExprKind::DoubleStarred(inner) => stack.push(inner),
+            ExprKind::Comp { elt, clauses, .. } => {
+                stack.push(elt);
+                for c in clauses {
+                    stack.push(&c.iter);
+                    stack.extend(&c.ifs);
+                }
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                clauses,
+            } => {
+                stack.push(key);
+                stack.push(value);
+                for c in clauses {
+                    stack.push(&c.iter);
+                    stack.extend(&c.ifs);
+                }
+            }
+            ExprKind::FString(_) | ExprKind::Lambda(_) => {}
+            _ => stack.extend(children(e)),
+        }
     }
 }
 

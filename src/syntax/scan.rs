@@ -109,10 +109,14 @@ impl Scanner<'_> {
                     self.token(false)?;
                 }
                 ':' if self.byte_at(start + 1) == Some(b'=') => {
-                    return Err(SyntaxError::new(
-                        "the walrus operator ':=' is not supported",
-                        start,
-                    ));
+                    if let Some(what) = walrus_target_kind(&self.line[..start]) {
+                        return Err(SyntaxError::new(
+                            format!("cannot use assignment expressions with {what}"),
+                            start,
+                        ));
+                    }
+                    self.pos += 2;
+                    self.token(false)?;
                 }
                 '-' | '+' | '~' => {
                     // `-=`, `+=`, `->` are not prefix operators.
@@ -408,4 +412,69 @@ mod tests {
                 .contains("unary")
         );
     }
+}
+
+/// What stands before a `:=` when it is not a name CPython accepts as
+/// the target: its word for it (`attribute`, `subscript`, `literal`, ...),
+/// as in "cannot use assignment expressions with subscript".
+fn walrus_target_kind(before: &str) -> Option<&'static str> {
+    let t = before.trim_end();
+    let last = t.chars().last()?;
+    if last == ']' {
+        return Some("subscript");
+    }
+    if last == '\'' || last == '"' {
+        return Some("literal");
+    }
+    if last == ')' {
+        // `f(x) := 1` is a call; `(a, b) := 1` a tuple.
+        let mut depth = 0usize;
+        let mut open = None;
+        for (i, c) in t.char_indices().rev() {
+            match c {
+                ')' | ']' | '}' => depth += 1,
+                '(' | '[' | '{' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        open = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let open = open?;
+        let head = t[..open].trim_end();
+        let called = head
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ')' || c == ']');
+        return Some(if called {
+            "function call"
+        } else if t[open..].contains(',') {
+            "tuple"
+        } else {
+            "expression"
+        });
+    }
+    let word_start = t
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &t[word_start..];
+    match word {
+        "True" => return Some("True"),
+        "False" => return Some("False"),
+        "None" => return Some("None"),
+        _ => {}
+    }
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some("literal");
+    }
+    if t[..word_start].trim_end().ends_with('.') {
+        return Some("attribute");
+    }
+    None
 }

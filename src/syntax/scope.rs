@@ -51,6 +51,9 @@ fn collect(s: &Stmt, bound: &mut Vec<String>, globals: &mut Vec<String>, nl: &mu
             collect(s, bound, g, n);
         }
     };
+    for e in own_exprs(s) {
+        super::depth::walrus_targets(e, bound);
+    }
     match s {
         Stmt::Assign { targets, .. } => targets.iter().for_each(|t| target_names(t, bound)),
         Stmt::AugAssign { target, .. } => target_names(target, bound),

@@ -1,0 +1,179 @@
+//! The Python standard library modules tutorials import beside NumPy
+//! (`import time`, `from collections import Counter`, ...).
+//!
+//! The module list is written once, in [`MODULES`]. A module is made of
+//! two parts, either of which may be empty:
+//! - native attributes, written in Rust (`time.perf_counter`, the
+//!   Mersenne Twister behind `random`, `sys.getsizeof`, `copy.deepcopy`,
+//!   `string`'s constants), and
+//! - a body of Python source (`py/*.py`), run once per session by the
+//!   learner's own interpreter on first import (`prelude.rs`). The pure
+//!   Python parts of CPython's library (`random.randrange`, `Counter`,
+//!   `itertools.product`) are algorithms over the native primitives; the
+//!   interpreter already runs Python exactly, so they are written as
+//!   Python, in the order CPython computes them.
+//!
+//! `math` stays in `pymath.rs`; `numpy` in `numpy.rs`.
+
+mod copy;
+mod prelude;
+mod pyrandom;
+mod string;
+mod sys;
+mod time;
+
+use super::args::Args;
+use super::error::{PyError, PyResult};
+use super::value::Value;
+use crate::eval::session::Session;
+
+/// One importable module.
+struct Module {
+    /// Its name (`import NAME`).
+    name: &'static str,
+    /// Whether CPython's module is built into the interpreter (its repr
+    /// says `(built-in)`) rather than read from a `.py` file.
+    builtin: bool,
+    /// The native attributes: their value, if the module has one by that
+    /// name.
+    native: fn(&str) -> Option<Value>,
+    /// The Python body, if any (a `def _module(native):` returning a dict
+    /// of the module's names).
+    source: Option<&'static str>,
+}
+
+fn no_native(_: &str) -> Option<Value> {
+    None
+}
+
+/// Every standard module slicelab has, beside `math` and `numpy`.
+const MODULES: &[Module] = &[
+    Module {
+        name: "time",
+        builtin: true,
+        native: time::attr,
+        source: None,
+    },
+    Module {
+        name: "random",
+        builtin: false,
+        native: pyrandom::attr,
+        source: Some(include_str!("py/random.py")),
+    },
+    Module {
+        name: "collections",
+        builtin: false,
+        native: no_native,
+        source: Some(include_str!("py/collections.py")),
+    },
+    Module {
+        name: "itertools",
+        builtin: true,
+        native: no_native,
+        source: Some(include_str!("py/itertools.py")),
+    },
+    Module {
+        name: "functools",
+        builtin: false,
+        native: no_native,
+        source: Some(include_str!("py/functools.py")),
+    },
+    Module {
+        name: "operator",
+        builtin: false,
+        native: no_native,
+        source: Some(include_str!("py/operator.py")),
+    },
+    Module {
+        name: "copy",
+        builtin: false,
+        native: copy::attr,
+        source: None,
+    },
+    Module {
+        name: "sys",
+        builtin: true,
+        native: sys::attr,
+        source: None,
+    },
+    Module {
+        name: "string",
+        builtin: false,
+        native: string::attr,
+        source: None,
+    },
+];
+
+fn find(name: &str) -> Option<&'static Module> {
+    MODULES.iter().find(|m| m.name == name)
+}
+
+/// Whether `name` is a standard module of this file.
+pub fn is_module(name: &str) -> bool {
+    find(name).is_some()
+}
+
+/// The repr of the module object `name`, when it is one of these:
+/// `<module 'time' (built-in)>`, or CPython's form for a module read from
+/// a file (the path is this machine's Python's, so it is shortened).
+pub fn module_repr(name: &str) -> Option<String> {
+    let m = find(name)?;
+    Some(if m.builtin {
+        format!("<module '{name}' (built-in)>")
+    } else {
+        format!("<module '{name}' from '{name}.py'>")
+    })
+}
+
+impl Session {
+    /// `import NAME` of a standard module: runs its Python body the first
+    /// time, and gives the module object.
+    pub(super) fn import_stdlib(&mut self, name: &str) -> Option<PyResult<Value>> {
+        let m = find(name)?;
+        if let Some(src) = m.source
+            && !self.stdlib.contains_key(name)
+        {
+            let ns = match self.run_module_source(m.name, src, m.native) {
+                Ok(ns) => ns,
+                Err(e) => return Some(Err(e)),
+            };
+            self.stdlib.insert(name.to_string(), ns);
+        }
+        Some(Ok(Value::Module(m.name.into())))
+    }
+
+    /// `MODULE.NAME` for a standard module.
+    pub(super) fn stdlib_attr(&mut self, module: &str, name: &str) -> Option<PyResult<Value>> {
+        let m = find(module)?;
+        if let Some(Value::Dict(d)) = self.stdlib.get(module) {
+            let hit = d.borrow().iter().find_map(|(k, v)| match k {
+                Value::Str(k) if k.as_ref() == name => Some(v.clone()),
+                _ => None,
+            });
+            if let Some(v) = hit {
+                return Some(Ok(v));
+            }
+        }
+        Some((m.native)(name).ok_or_else(|| {
+            PyError::new(
+                "AttributeError",
+                format!("module '{module}' has no attribute '{name}'"),
+            )
+        }))
+    }
+}
+
+/// Calls a native function of a standard module (`time.sleep`), if `name`
+/// is one; otherwise hands the arguments back.
+pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, Args>> {
+    let Some((module, _)) = name.split_once('.') else {
+        return Ok(Err(args));
+    };
+    match module {
+        "time" => time::call(name, args),
+        "random" => pyrandom::call(s, name, args),
+        "sys" => sys::call(s, name, args),
+        "copy" => copy::call(s, name, args),
+        _ => Ok(Err(args)),
+    }
+}

@@ -1,0 +1,115 @@
+def _module(mod):
+    # Python's operator module: each function is the operator it names,
+    # with Modules/_operator.c's argument-count message.
+    def _n(name, args, n):
+        if len(args) != n:
+            raise TypeError('%s expected %d argument%s, got %d'
+                            % (name, n, '' if n == 1 else 's', len(args)))
+
+    def add(*a): _n('add', a, 2); return a[0] + a[1]
+    def sub(*a): _n('sub', a, 2); return a[0] - a[1]
+    def mul(*a): _n('mul', a, 2); return a[0] * a[1]
+    def truediv(*a): _n('truediv', a, 2); return a[0] / a[1]
+    def floordiv(*a): _n('floordiv', a, 2); return a[0] // a[1]
+    def mod(*a): _n('mod', a, 2); return a[0] % a[1]
+    def pow(*a): _n('pow', a, 2); return a[0] ** a[1]
+    def matmul(*a): _n('matmul', a, 2); return a[0] @ a[1]
+    def and_(*a): _n('and_', a, 2); return a[0] & a[1]
+    def or_(*a): _n('or_', a, 2); return a[0] | a[1]
+    def xor(*a): _n('xor', a, 2); return a[0] ^ a[1]
+    def lshift(*a): _n('lshift', a, 2); return a[0] << a[1]
+    def rshift(*a): _n('rshift', a, 2); return a[0] >> a[1]
+    def eq(*a): _n('eq', a, 2); return a[0] == a[1]
+    def ne(*a): _n('ne', a, 2); return a[0] != a[1]
+    def lt(*a): _n('lt', a, 2); return a[0] < a[1]
+    def le(*a): _n('le', a, 2); return a[0] <= a[1]
+    def gt(*a): _n('gt', a, 2); return a[0] > a[1]
+    def ge(*a): _n('ge', a, 2); return a[0] >= a[1]
+    def is_(*a): _n('is_', a, 2); return a[0] is a[1]
+    def is_not(*a): _n('is_not', a, 2); return a[0] is not a[1]
+    def contains(*a): _n('contains', a, 2); return a[1] in a[0]
+    def getitem(*a): _n('getitem', a, 2); return a[0][a[1]]
+    def concat(*a):
+        _n('concat', a, 2)
+        if not hasattr(a[0], '__getitem__'):
+            raise TypeError("'%s' object can't be concatenated" % type(a[0]).__name__)
+        return a[0] + a[1]
+    def neg(*a): _n('neg', a, 1); return -a[0]
+    def pos(*a): _n('pos', a, 1); return +a[0]
+    def _abs(*a): _n('abs', a, 1); return abs(a[0])
+    def invert(*a): _n('invert', a, 1); return ~a[0]
+    def not_(*a): _n('not_', a, 1); return not a[0]
+    def truth(*a): _n('truth', a, 1); return bool(a[0])
+    def index(*a): _n('index', a, 1); return a[0].__index__()
+
+    class itemgetter:
+        def __init__(self, *items):
+            if not items:
+                raise TypeError('itemgetter expected 1 argument, got 0')
+            self._items = items
+
+        def __call__(self, obj):
+            if len(self._items) == 1:
+                return obj[self._items[0]]
+            return tuple(obj[i] for i in self._items)
+
+        def __repr__(self):
+            return 'operator.itemgetter(%s)' % ', '.join(repr(i) for i in self._items)
+
+    def _resolve(obj, attr):
+        for name in attr.split('.'):
+            obj = getattr(obj, name)
+        return obj
+
+    class attrgetter:
+        def __init__(self, *attrs):
+            if not attrs:
+                raise TypeError('attrgetter expected 1 argument, got 0')
+            for a in attrs:
+                if not isinstance(a, str):
+                    raise TypeError('attribute name must be a string')
+            self._attrs = attrs
+
+        def __call__(self, obj):
+            if len(self._attrs) == 1:
+                return _resolve(obj, self._attrs[0])
+            return tuple(_resolve(obj, a) for a in self._attrs)
+
+        def __repr__(self):
+            return 'operator.attrgetter(%s)' % ', '.join(repr(a) for a in self._attrs)
+
+    class methodcaller:
+        def __init__(self, *args, **kwargs):
+            if not args:
+                raise TypeError('methodcaller needs at least one argument, the method name')
+            if not isinstance(args[0], str):
+                raise TypeError('method name must be a string')
+            self._name = args[0]
+            self._args = args[1:]
+            self._kwargs = kwargs
+
+        def __call__(self, obj):
+            return getattr(obj, self._name)(*self._args, **self._kwargs)
+
+        def __repr__(self):
+            parts = [repr(self._name)] + [repr(a) for a in self._args]
+            parts += ['%s=%r' % (k, v) for k, v in self._kwargs.items()]
+            return 'operator.methodcaller(%s)' % ', '.join(parts)
+
+    names = {
+        'add': add, 'sub': sub, 'mul': mul, 'truediv': truediv,
+        'floordiv': floordiv, 'mod': mod, 'pow': pow, 'matmul': matmul,
+        'and_': and_, 'or_': or_, 'xor': xor, 'lshift': lshift,
+        'rshift': rshift, 'eq': eq, 'ne': ne, 'lt': lt, 'le': le, 'gt': gt,
+        'ge': ge, 'is_': is_, 'is_not': is_not, 'contains': contains,
+        'getitem': getitem, 'concat': concat, 'neg': neg, 'pos': pos,
+        'abs': _abs, 'invert': invert, 'not_': not_, 'truth': truth,
+        'index': index, 'itemgetter': itemgetter,
+        'attrgetter': attrgetter, 'methodcaller': methodcaller,
+    }
+    for k in ['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow',
+              'matmul', 'and_', 'or_', 'xor', 'lshift', 'rshift', 'eq', 'ne',
+              'lt', 'le', 'gt', 'ge', 'neg', 'pos', 'abs', 'invert', 'not_',
+              'truth', 'index', 'contains', 'getitem', 'concat']:
+        names['__' + k.strip('_') + '__'] = names[k]
+    return names
