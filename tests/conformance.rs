@@ -452,6 +452,10 @@ conformance_tests! {
     object_indexing => "170_object_indexing",
     object_arithmetic => "171_object_arithmetic",
     object_frompyfunc_char => "185_object_frompyfunc_char",
+    dtype_subarray_forms => "211_dtype_subarray_forms",
+    byte_order_buffers => "212_byte_order_buffers",
+    structured_casts_fields => "213_structured_casts_fields",
+    datetime_creation_strings => "214_datetime_creation_strings",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -674,7 +674,16 @@ fn datetime_as_string(args: &Args) -> PyResult<Value> {
     };
     let casting = match args.get(3, "casting") {
         None => "same_kind".to_string(),
-        Some(Value::Str(c)) => c.to_string(),
+        Some(Value::Str(c))
+            if matches!(c.as_ref(), "no" | "equiv" | "safe" | "same_kind" | "unsafe") =>
+        {
+            c.to_string()
+        }
+        Some(Value::Str(c)) => {
+            return Err(PyError::value(format!(
+                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '{c}')"
+            )));
+        }
         Some(_) => return Err(refuse("np.datetime_as_string with this casting")),
     };
     let (a, scalar) = as_array(x)?;
@@ -682,7 +691,12 @@ fn datetime_as_string(args: &Args) -> PyResult<Value> {
         return Err(PyError::type_error("input must have type NumPy datetime"));
     };
     let auto = matches!(args.get(1, "unit"), Some(Value::Str(s)) if s.as_ref() == "auto");
-    let to = match unit_arg(args.get(1, "unit")).map(|t| t.filter(|_| !auto))? {
+    let unit = if auto {
+        None
+    } else {
+        unit_arg(args.get(1, "unit"))?
+    };
+    let to = match unit {
         None => u,
         Some(t) if t.num == 1 && !t.is_generic() => t,
         Some(_) => return Err(refuse("np.datetime_as_string with this unit")),
