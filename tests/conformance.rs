@@ -475,6 +475,10 @@ conformance_tests! {
     stdlib_random => "224_stdlib_random",
     stdlib_collections_itertools => "225_stdlib_collections_itertools",
     walrus => "226_walrus",
+    dtype_subarray_forms => "211_dtype_subarray_forms",
+    byte_order_buffers => "212_byte_order_buffers",
+    structured_casts_fields => "213_structured_casts_fields",
+    datetime_creation_strings => "214_datetime_creation_strings",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -725,8 +725,28 @@ fn parse_error(s: &str, pos: usize) -> (&'static str, String) {
     )
 }
 
-/// NumPy's `NpyDatetime_ParseISO8601Datetime`, without `today`/`now` and
-/// time zones (refused as NotImplementedError): the broken-down value
+/// The clock as NumPy's parser reads it for `'now'` (the UTC time to the
+/// second, unit `s`) and `'today'` (the date, unit `D`; NumPy takes the
+/// local date, which is the UTC date on the machines slicelab runs on).
+fn clock(today: bool) -> DtResult<(Option<DateTimeStruct>, Base)> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    let mut st = to_struct(TimeUnit::of(Base::S), secs)?;
+    if today && let Some(d) = st.as_mut() {
+        *d = DateTimeStruct {
+            year: d.year,
+            month: d.month,
+            day: d.day,
+            ..Default::default()
+        };
+    }
+    Ok((st, if today { Base::D } else { Base::S }))
+}
+
+/// NumPy's `NpyDatetime_ParseISO8601Datetime`, with `today`/`now` read
+/// from the clock and without time zones (refused as NotImplementedError): the broken-down value
 /// (`None` for NaT) and the unit the string determines.
 pub fn parse_iso(s: &str) -> DtResult<(Option<DateTimeStruct>, Base)> {
     let b = s.as_bytes();
@@ -734,10 +754,7 @@ pub fn parse_iso(s: &str) -> DtResult<(Option<DateTimeStruct>, Base)> {
         return Ok((None, Base::Generic));
     }
     if s.eq_ignore_ascii_case("today") || s.eq_ignore_ascii_case("now") {
-        return Err((
-            "NotImplementedError",
-            format!("slicelab does not read the clock: np.datetime64('{s}') is not supported"),
-        ));
+        return clock(s.eq_ignore_ascii_case("today"));
     }
     let mut out = DateTimeStruct {
         month: 1,

@@ -281,6 +281,7 @@ impl Walk<'_> {
                     // values aside); sets hold no arrays (unhashable); the
                     // rest hold functions, strings and files.
                     Obj::Func(_)
+                    | Obj::SubArrayDType(..)
                     | Obj::PyTime(_)
                     | Obj::BusDayCal(_)
                     | Obj::Exc(..)

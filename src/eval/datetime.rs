@@ -29,7 +29,7 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "datetime_as_string(arr, unit=None, timezone='naive', casting='same_kind')",
         Style::NumpyC,
-        "arr unit timezone",
+        "arr unit timezone casting",
         Writes::Nothing,
     ),
     func(
@@ -429,6 +429,17 @@ pub fn compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
             let u = dtm::common_unit(*u1, *u2, *d1, *d2).map_err(err)?;
             (to_unit(x, *u1, u, *d1)?, to_unit(y, *u2, u, *d2)?)
         }
+        // An integer compares with a timedelta as a count of its unit
+        // (NumPy promotes int with m8[u] to m8[u]).
+        (Operand::Time(_, true, x), Operand::Int(y))
+        | (Operand::Int(x), Operand::Time(_, true, y))
+            if !o
+                .dtypes
+                .iter()
+                .any(|d| *d == DType::Bool || d.kind() == crate::engine::dtype::Kind::UInt) =>
+        {
+            (x.clone(), y.clone())
+        }
         _ => {
             return Err(refuse("comparing a datetime with this type"));
         }
@@ -496,6 +507,10 @@ const STRUCTURAL: &[&str] = &[
     "asarray",
     "zeros",
     "empty",
+    "ones",
+    "full",
+    "ones_like",
+    "full_like",
     "shape",
     "ndim",
     "size",
@@ -524,7 +539,8 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             arange(&bound)
         }
         // Uninitialised or zero generic datetimes cannot even print in NumPy.
-        "zeros" | "empty" | "zeros_like" | "empty_like"
+        "zeros" | "empty" | "zeros_like" | "empty_like" | "ones" | "full" | "ones_like"
+        | "full_like"
             if args
                 .pos
                 .iter()
@@ -534,6 +550,7 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             Err(refuse(format!("np.{name} with a generic datetime64 dtype")))
         }
         n if STRUCTURAL.contains(&n) || answers(n) => s.call_function(&format!("np.{name}"), args),
+        "concatenate" => concatenate(s, args),
         n if super::datetime_routines::answers(n) => {
             let bound = crate::eval::binding::prepare(e, &args)?;
             let a = match bound.pos.first() {
@@ -632,33 +649,93 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
     }
 }
 
-/// `np.datetime_as_string(arr, unit=None, timezone='naive')`.
+/// `np.datetime_as_string(arr, unit=None, timezone='naive',
+/// casting='same_kind')`, after `array_datetime_as_string` and
+/// `NpyDatetime_MakeISO8601Datetime` in NumPy's `datetime_strings.c`:
+/// `unit='auto'` picks each value's lossless unit (at least days, minutes
+/// rather than bare hours); `timezone='UTC'` appends `Z` to times; the
+/// width is that of the unit (62 for `'auto'`). A local time zone (the
+/// string `'local'` or a tzinfo object) is refused.
 fn datetime_as_string(args: &Args) -> PyResult<Value> {
     let x = args.req(0, "arr", "datetime_as_string")?;
-    if let Some(tz) = args.get(2, "timezone")
-        && !matches!(tz, Value::Str(t) if t.as_ref() == "naive")
-    {
-        return Err(refuse("np.datetime_as_string with a timezone"));
-    }
+    let utc = match args.get(2, "timezone") {
+        None => false,
+        Some(Value::Str(t)) if t.as_ref() == "naive" => false,
+        Some(Value::Str(t)) if t.as_ref() == "UTC" => true,
+        Some(Value::Str(t)) if t.as_ref() == "local" => {
+            return Err(refuse("np.datetime_as_string with timezone='local'"));
+        }
+        Some(Value::Str(t)) => {
+            return Err(PyError::value(format!(
+                "Unsupported timezone input string \"{t}\""
+            )));
+        }
+        Some(_) => return Err(refuse("np.datetime_as_string with a tzinfo object")),
+    };
+    let casting = match args.get(3, "casting") {
+        None => "same_kind".to_string(),
+        Some(Value::Str(c))
+            if matches!(c.as_ref(), "no" | "equiv" | "safe" | "same_kind" | "unsafe") =>
+        {
+            c.to_string()
+        }
+        Some(Value::Str(c)) => {
+            return Err(PyError::value(format!(
+                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '{c}')"
+            )));
+        }
+        Some(_) => return Err(refuse("np.datetime_as_string with this casting")),
+    };
     let (a, scalar) = as_array(x)?;
     let DType::Time(u, false) = a.dtype().native() else {
         return Err(PyError::type_error("input must have type NumPy datetime"));
     };
-    if matches!(args.get(1, "unit"), Some(Value::Str(s)) if s.as_ref() == "auto") {
-        return Err(refuse("np.datetime_as_string with unit='auto'"));
-    }
-    let to = match unit_arg(args.get(1, "unit"))? {
+    let auto = matches!(args.get(1, "unit"), Some(Value::Str(s)) if s.as_ref() == "auto");
+    let unit = if auto {
+        None
+    } else {
+        unit_arg(args.get(1, "unit"))?
+    };
+    let to = match unit {
         None => u,
         Some(t) if t.num == 1 && !t.is_generic() => t,
         Some(_) => return Err(refuse("np.datetime_as_string with this unit")),
     };
+    if !auto && !units_cast(u.base, to.base, &casting) {
+        return Err(PyError::type_error(format!(
+            "Cannot create a datetime string as units '{}' from a NumPy datetime with units '{}' according to the rule '{casting}'",
+            to.base.name(),
+            u.base.name()
+        )));
+    }
     let mut texts = Vec::new();
     for s in a.to_scalars() {
+        crate::engine::interrupt::check().map_err(PyError::from)?;
         let i = if let Scalar::Int(i) = s { i } else { NAT };
-        let v = dtm::convert(i, u, to, false).map_err(err)?;
-        texts.push(Scalar::Str(dtm::datetime_text(to, v).map_err(err)?));
+        let broken = if u.is_generic() || i == NAT {
+            None
+        } else {
+            dtm::to_struct(u, i).map_err(err)?
+        };
+        let base = match (&broken, auto) {
+            (Some(d), true) => auto_unit(d),
+            _ => to.base,
+        };
+        let mut text = match &broken {
+            None => "NaT".to_string(),
+            Some(_) if auto => dtm::format_iso(broken.as_ref(), base),
+            Some(_) => {
+                let v = dtm::convert(i, u, to, false).map_err(err)?;
+                dtm::datetime_text(to, v).map_err(err)?
+            }
+        };
+        if utc && broken.is_some() && base >= dtm::Base::H && base != dtm::Base::Generic {
+            text.push('Z');
+        }
+        texts.push(Scalar::Str(text));
     }
-    let width = dtm::iso_strlen(to.base);
+    // NumPy's `NPY_DATETIME_MAX_ISO8601_STRLEN` when the unit is 'auto'.
+    let width = if auto { 62 } else { dtm::iso_strlen(to.base) };
     let dt = DType::Str(width);
     if scalar {
         return Ok(Value::NpScalar(
@@ -673,6 +750,57 @@ fn datetime_as_string(args: &Args) -> PyResult<Value> {
         ));
     }
     Ok(Value::Array(NdArray::from_scalars(&a.shape(), dt, &texts)?))
+}
+
+/// NumPy's `can_cast_datetime64_units`: any unit under `unsafe` and
+/// `same_kind`, only towards finer units under `safe`, the same unit under
+/// `no`/`equiv`; a generic unit casts only from itself.
+fn units_cast(from: dtm::Base, to: dtm::Base, casting: &str) -> bool {
+    let generic = from == dtm::Base::Generic || to == dtm::Base::Generic;
+    match casting {
+        "unsafe" => true,
+        "same_kind" if generic => from == dtm::Base::Generic,
+        "same_kind" => true,
+        "safe" if generic => from == dtm::Base::Generic,
+        "safe" => from <= to,
+        _ => from == to,
+    }
+}
+
+/// The unit `unit='auto'` prints a value in: `lossless_unit_from_datetimestruct`,
+/// then at least days, and minutes rather than bare hours.
+fn auto_unit(d: &dtm::DateTimeStruct) -> dtm::Base {
+    use dtm::Base;
+    let lossless = if d.as_ % 1000 != 0 {
+        Base::As
+    } else if d.as_ != 0 {
+        Base::Fs
+    } else if d.ps % 1000 != 0 {
+        Base::Ps
+    } else if d.ps != 0 {
+        Base::Ns
+    } else if d.us % 1000 != 0 {
+        Base::Us
+    } else if d.us != 0 {
+        Base::Ms
+    } else if d.sec != 0 {
+        Base::S
+    } else if d.min != 0 {
+        Base::Min
+    } else if d.hour != 0 {
+        Base::H
+    } else if d.day != 1 {
+        Base::D
+    } else if d.month != 1 {
+        Base::M
+    } else {
+        Base::Y
+    };
+    match lossless {
+        Base::H => Base::Min,
+        Base::Y | Base::M => Base::D,
+        other => other,
+    }
 }
 
 /// A datetime `np.arange(start, stop, step, dtype=)`: NumPy's
@@ -851,4 +979,53 @@ pub fn ordered(name: &str, x: &Value) -> PyResult<Value> {
             binary(BinaryOp::Sub, &Value::Array(head), &Value::Array(tail))
         }
     }
+}
+
+/// `np.concatenate` of datetime64 (or of timedelta64) arrays: each is cast
+/// to the common unit of them all (NumPy's `PyArray_ResultType` over the
+/// inputs), then joined as any arrays are. Mixing datetimes with
+/// timedeltas or other types is refused.
+fn concatenate(s: &mut Session, args: Args) -> PyResult<Value> {
+    let Some(first) = args.pos.first() else {
+        return Err(refuse("np.concatenate without arrays"));
+    };
+    if args.pos.len() > 2 || args.kw.iter().any(|(k, _)| k != "axis") {
+        return Err(refuse("np.concatenate with these arguments"));
+    }
+    let items = super::protocol::iterate(first)?;
+    let mut arrays = Vec::with_capacity(items.len());
+    for it in &items {
+        arrays.push(match it {
+            Value::Array(a) => a.clone(),
+            _ => return Err(refuse("np.concatenate of datetimes with other values")),
+        });
+    }
+    let mut common: Option<(TimeUnit, bool)> = None;
+    for a in &arrays {
+        let DType::Time(u, d) = a.dtype().native() else {
+            return Err(refuse("np.concatenate of datetimes with other types"));
+        };
+        common = Some(match common {
+            None => (u, d),
+            Some((cu, cd)) if cd == d => (dtm::common_unit(cu, u, d, d).map_err(err)?, d),
+            Some(_) => return Err(refuse("np.concatenate of datetimes with timedeltas")),
+        });
+    }
+    let Some((unit, delta)) = common else {
+        return Err(refuse("np.concatenate without arrays"));
+    };
+    let target = DType::Time(unit, delta);
+    let cast: Vec<Value> = arrays
+        .iter()
+        .map(|a| super::datetime_convert::cast(a, &target).map(Value::Array))
+        .collect::<PyResult<_>>()?;
+    let mut pos = vec![Value::list(cast)];
+    pos.extend(args.pos.iter().skip(1).cloned());
+    s.call_function(
+        "np.concatenate",
+        Args {
+            pos,
+            kw: args.kw.clone(),
+        },
+    )
 }

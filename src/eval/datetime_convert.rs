@@ -4,7 +4,7 @@
 //! routines on times are [`super::datetime`]'s.
 
 use crate::engine::datetime::{self as dtm, Base, NAT, TimeUnit};
-use crate::engine::{ArrayRef, DType, Scalar};
+use crate::engine::{ArrayRef, DType, NdArray, Scalar};
 
 use super::error::{PyError, PyResult};
 use super::value::{TypeObj, Value};
@@ -163,6 +163,18 @@ pub fn cast(a: &ArrayRef, to: &DType) -> PyResult<ArrayRef> {
             }
         }
         (DType::Time(..), DType::Int64 | DType::Str(_)) => {}
+        // To any other number (or bool) NumPy casts the int64 count, NaT
+        // being int64's minimum (`-9.22337204e+18` as a float).
+        (DType::Time(..), other)
+            if other.is_integer()
+                || matches!(
+                    other,
+                    DType::Bool | DType::Float16 | DType::Float32 | DType::Float64
+                ) =>
+        {
+            let counts = NdArray::view(a, DType::Int64, a.layout());
+            return Ok(crate::engine::kernels::cast(&counts, &to)?);
+        }
         (DType::Str(_), DType::Time(u, false)) => {
             for s in a.to_scalars() {
                 if let Scalar::Str(t) = s {

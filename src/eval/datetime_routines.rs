@@ -22,6 +22,7 @@ use crate::eval::args::Args;
 /// The `np.` names (and array methods) this module answers.
 const NAMES: &[&str] = &[
     "sum", "cumsum", "min", "max", "amin", "amax", "argmin", "argmax", "ptp", "sort", "argsort",
+    "mean",
 ];
 
 /// Does this module answer `np.NAME` / `a.NAME()`?
@@ -107,11 +108,24 @@ pub fn call(name: &str, a: &ArrayRef, args: &Args, method: bool) -> PyResult<Val
     };
     let td = DType::Time(unit, true);
     match name {
-        "sum" | "cumsum" if !delta => Err(PyError::type_error(format!(
+        "sum" | "cumsum" | "mean" if !delta => Err(PyError::type_error(format!(
             "ufunc 'add' cannot use operands with types {0} and {0}",
             crate::render::dtype_repr::dtype_repr(&dt)
         ))),
         "sum" => reduce(&|l| Ok(l.iter().fold(0, |acc, &x| add(acc, x))), dt.clone()),
+        // `_methods._mean`: the sum, then `TIMEDELTA_mq_m_divide` by the
+        // count (C division, truncating; NaT, or no items, give NaT).
+        "mean" => reduce(
+            &|l| {
+                let total = l.iter().fold(0, |acc, &x| add(acc, x));
+                Ok(if total == NAT || l.is_empty() {
+                    NAT
+                } else {
+                    total / l.len() as i64
+                })
+            },
+            dt.clone(),
+        ),
         "min" | "amin" | "max" | "amax" | "ptp" if n == 0 && outer * inner > 0 => {
             Err(empty(if name.contains("min") {
                 "minimum"

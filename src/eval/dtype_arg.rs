@@ -9,12 +9,156 @@ use crate::engine::dtype::{DType, Field, RecordType};
 use super::display::repr;
 use super::error::{PyError, PyResult};
 use super::value::{TypeObj, Value};
-use crate::eval::coerce::shape_arg;
 use crate::eval::protocol::iterate;
 
 /// A dtype from a `dtype=` argument: a type, a dtype, a string, a list of
-/// field tuples.
+/// field tuples. A sub-array dtype (`(np.int32, (2, 2))`) is refused here:
+/// only the callers that append its shape to the array's own read it,
+/// through [`dtype_arg_sub`].
 pub fn dtype_arg(v: &Value) -> PyResult<DType> {
+    let (dt, shape) = dtype_arg_sub(v)?;
+    if !shape.is_empty() {
+        return Err(not_supported("sub-array dtypes here"));
+    }
+    Ok(dt)
+}
+
+/// A dtype argument that may be a sub-array dtype: its base type and the
+/// sub-array shape (empty for a plain type). `(type, n)` and
+/// `(type, shape)` follow `_convert_from_tuple` in NumPy's
+/// `descriptor.c`; a string with a shape in front (`'(2,3)f8'`, `'3i4'`)
+/// follows `_convert_from_commastring` with a single item.
+pub fn dtype_arg_sub(v: &Value) -> PyResult<(DType, Vec<usize>)> {
+    if let Some((base, shape)) = crate::eval::subarray_dtype::as_subarray(v) {
+        return Ok((base.clone(), shape.to_vec()));
+    }
+    match v {
+        Value::Tuple(t) if t.len() == 2 => tuple_form(&t[0], &t[1]),
+        Value::Tuple(t) => Err(PyError::type_error(format!(
+            "Tuple must have size 2, but has size {}",
+            t.len()
+        ))),
+        Value::Str(s) if split_top_level(s).len() > 1 => Ok((comma_string(s)?, vec![])),
+        Value::Str(s) => {
+            // `'(3)i4'`: a parenthesised shape needs a comma (or nothing).
+            if s.starts_with('(')
+                && !s.starts_with("()")
+                && !s.split(')').next().is_some_and(|p| p.contains(','))
+            {
+                return Err(not_understood(s));
+            }
+            let (shape, code) = shape_prefix(s)?;
+            Ok((parse_code(code)?, shape))
+        }
+        other => Ok((plain_dtype(other)?, vec![])),
+    }
+}
+
+/// A type with no size of its own (`'U'`, `np.str_`, `'S'`, `np.void`),
+/// which `(type, n)` gives a size rather than a shape.
+fn unsized_type(dt: &DType) -> bool {
+    match dt {
+        DType::Str(0) | DType::Bytes(0) => true,
+        DType::Record(r) => r.fields.is_empty() && r.itemsize == 0,
+        DType::Ordered(inner, _) => unsized_type(inner),
+        _ => false,
+    }
+}
+
+/// An integer as NumPy's `PyArray_IntpConverter` and `PyArray_PyIntAsInt`
+/// take one: a Python int or a NumPy integer, not a float or a bool.
+fn int_like(v: &Value) -> Option<i128> {
+    match v {
+        Value::Bool(_) => None,
+        other => crate::eval::coerce::int_arg(other, "")
+            .ok()
+            .map(i128::from)
+            .or(match other {
+                Value::Int(i) => Some(*i),
+                _ => None,
+            }),
+    }
+}
+
+/// `(base, second)`: a size for an unsized base (`('U', 10)` is `<U10`),
+/// else a sub-array shape (`(np.int32, 3)`, `(np.int32, (2, 2))`); `()`
+/// leaves the base as it is. A second item that is itself a dtype makes
+/// NumPy's `(base, fields)` union, which slicelab refuses.
+fn tuple_form(first: &Value, second: &Value) -> PyResult<(DType, Vec<usize>)> {
+    let (base, inner) = dtype_arg_sub(first)?;
+    let int_tuple = matches!(second, Value::Tuple(t) if t.iter().all(|x| int_like(x).is_some()));
+    if int_like(second).is_none() && !int_tuple && dtype_arg_sub(second).is_ok() {
+        return Err(not_supported("(base, fields) union dtypes"));
+    }
+    if inner.is_empty() && unsized_type(&base) {
+        let n = int_like(second)
+            .filter(|&n| (0..=i128::from(i32::MAX)).contains(&n))
+            .filter(|&n| !matches!(base.native(), DType::Str(_)) || n <= i128::from(i32::MAX / 4))
+            .ok_or_else(|| PyError::value("invalid itemsize in generic type tuple"))?;
+        let n = n as usize;
+        let sized = match base.native() {
+            DType::Str(_) => DType::Str(n),
+            DType::Bytes(_) => DType::Bytes(n),
+            _ => DType::Record(Rc::new(RecordType {
+                fields: vec![],
+                itemsize: n,
+                aligned: false,
+            })),
+        };
+        return Ok(match base {
+            DType::Ordered(_, e) => (DType::ordered(sized, e), vec![]),
+            _ => (sized, vec![]),
+        });
+    }
+    let bad = || PyError::value("invalid shape in fixed-type tuple.");
+    let dims: Vec<i128> = match second {
+        Value::Tuple(_) | Value::List(_) => iterate(second)?
+            .iter()
+            .map(|d| int_like(d).ok_or_else(bad))
+            .collect::<PyResult<_>>()?,
+        other => vec![int_like(other).ok_or_else(bad)?],
+    };
+    if dims.is_empty() {
+        if matches!(second, Value::Tuple(_)) {
+            return Ok((base, inner));
+        }
+        return Err(not_supported("sub-array dtypes with an empty shape list"));
+    }
+    let mut shape = Vec::with_capacity(dims.len());
+    for d in dims {
+        if d < 0 {
+            return Err(PyError::value(
+                "invalid shape in fixed-type tuple: dimension smaller then zero.",
+            ));
+        }
+        if d > i128::from(i32::MAX) {
+            return Err(PyError::value(
+                "invalid shape in fixed-type tuple: dimension does not fit into a C int.",
+            ));
+        }
+        shape.push(d as usize);
+    }
+    let items = shape
+        .iter()
+        .try_fold(1i128, |acc, &d| acc.checked_mul(d as i128));
+    let fits = items
+        .and_then(|n| {
+            n.checked_mul(base.itemsize() as i128 * inner.iter().product::<usize>() as i128)
+        })
+        .is_some_and(|b| b <= i128::from(i32::MAX));
+    if !fits {
+        return Err(PyError::value(
+            "invalid shape in fixed-type tuple: dtype size in bytes must fit into a C int.",
+        ));
+    }
+    if !inner.is_empty() {
+        return Err(not_supported("sub-array dtypes of sub-array dtypes"));
+    }
+    Ok((base, shape))
+}
+
+/// Every form but tuples and strings: types, dtypes, field lists, dicts.
+fn plain_dtype(v: &Value) -> PyResult<DType> {
     Ok(match v {
         // Object dtypes reach the engine only through `object_array.rs`,
         // which checks `wants_object` before it gets here.
@@ -24,20 +168,19 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
         Value::DType(d) => d.clone(),
         Value::Type(TypeObj::NpScalar(d)) => d.clone(),
         Value::Type(TypeObj::NpStr) => DType::Str(0),
+        Value::Type(TypeObj::Void) => DType::Record(Rc::new(RecordType {
+            fields: vec![],
+            itemsize: 0,
+            aligned: false,
+        })),
         Value::Type(TypeObj::Builtin("int")) => DType::Int64,
         Value::Type(TypeObj::Builtin("float")) => DType::Float64,
         Value::Type(TypeObj::Builtin("bool")) => DType::Bool,
         Value::Type(TypeObj::Builtin("complex")) => DType::Complex128,
         Value::Type(TypeObj::Builtin("str")) => DType::Str(0),
+        Value::Type(TypeObj::Builtin("bytes")) => DType::Bytes(0),
         Value::Type(TypeObj::Builtin("object")) => {
             return Err(not_supported("object arrays (dtype=object)"));
-        }
-        Value::Str(s) if s.contains(',') => comma_string(s)?,
-        Value::Str(s) => {
-            if !shape_prefix(s)?.0.is_empty() {
-                return Err(not_supported("sub-array dtypes outside a structured dtype"));
-            }
-            parse_code(s)?
         }
         Value::List(items) => field_list(&items.borrow())?,
         Value::Dict(items) => {
@@ -51,14 +194,6 @@ pub fn dtype_arg(v: &Value) -> PyResult<DType> {
                 names_formats_dict(&items)?
             } else {
                 fields_dict(&items)?
-            }
-        }
-        Value::Tuple(t) if t.len() == 2 => {
-            let base = dtype_arg(&t[0])?;
-            if shape_arg(&t[1], None)?.is_empty() {
-                base
-            } else {
-                return Err(not_supported("sub-array dtypes outside a structured dtype"));
             }
         }
         Value::None => DType::Float64,
@@ -78,19 +213,20 @@ pub fn dtype_call(args: &crate::eval::args::Args) -> PyResult<Value> {
     if crate::eval::dtype_arg::wants_object(given) {
         return Ok(Value::DType(DType::Object));
     }
-    let dt = dtype_arg(given)?;
+    let (dt, shape) = dtype_arg_sub(given)?;
     let align = match args.get(1, "align") {
         Some(v) => crate::eval::protocol::truthy(v)?,
         None => false,
     };
-    Ok(Value::DType(if align { aligned(&dt) } else { dt }))
+    let dt = if align { aligned(&dt) } else { dt };
+    Ok(crate::eval::subarray_dtype::make(dt, shape))
 }
 
 /// A record made an aligned struct, nested records too: fields the list
 /// forms packed end to end move to the next multiple of their alignment;
 /// explicit offsets stay; the itemsize grows to a multiple of the widest
 /// alignment. Plain types are returned as they are.
-fn aligned(dt: &DType) -> DType {
+pub(crate) fn aligned(dt: &DType) -> DType {
     let DType::Record(r) = dt else {
         return dt.clone();
     };
@@ -158,6 +294,13 @@ fn parse_code(s: &str) -> PyResult<DType> {
         } else {
             dt
         });
+    }
+    if matches!(s, "V" | "void" | "|V") {
+        return Ok(DType::Record(Rc::new(RecordType {
+            fields: vec![],
+            itemsize: 0,
+            aligned: false,
+        })));
     }
     if matches!(s, "O" | "object" | "|O" | "O8") {
         return Err(not_supported("object arrays (dtype=object)"));
@@ -324,23 +467,20 @@ fn field_list(items: &[Value]) -> PyResult<DType> {
                 ));
             }
         };
-        let shape = match parts.get(2) {
-            Some(s) => shape_arg(s, None)?,
-            None => vec![],
+        // `(name, type, n)` is `(name, (type, n))`: `n` sizes an unsized
+        // type (`('name', np.str_, 16)` is `<U16`) or else is a shape.
+        let (dtype, shape) = match parts.get(2) {
+            Some(s) => tuple_form(&parts[1], s)?,
+            None => dtype_arg_sub(&parts[1])?,
         };
-        fields.push((name, title, dtype_arg(&parts[1])?, shape));
+        fields.push((name, title, dtype, shape));
     }
     packed(fields)
 }
 
 /// A field's type given as a format: a plain dtype, or `(dtype, shape)`.
 fn format_with_shape(v: &Value) -> PyResult<(DType, Vec<usize>)> {
-    match v {
-        Value::Tuple(t) if t.len() == 2 && !matches!(t[1], Value::Str(_)) => {
-            Ok((dtype_arg(&t[0])?, shape_arg(&t[1], None)?))
-        }
-        other => Ok((dtype_arg(other)?, vec![])),
-    }
+    dtype_arg_sub(v)
 }
 
 /// `{'names': [...], 'formats': [...], 'offsets': [...], 'itemsize': n}`.
@@ -511,5 +651,40 @@ mod tests {
         assert_eq!(shape_prefix("3i4").unwrap(), (vec![3], "i4"));
         assert_eq!(shape_prefix("(2)u1").unwrap(), (vec![2], "u1"));
         assert_eq!(shape_prefix("f8").unwrap(), (vec![], "f8"));
+    }
+
+    /// `(type, n)`: a size for an unsized type, a shape for any other.
+    #[test]
+    fn tuple_forms_size_or_shape() {
+        let pair = |a: Value, b: Value| dtype_arg_sub(&Value::tuple(vec![a, b])).unwrap();
+        assert_eq!(
+            pair(Value::str("U"), Value::Int(16)),
+            (DType::Str(16), vec![])
+        );
+        assert_eq!(
+            pair(Value::str("S"), Value::Int(3)),
+            (DType::Bytes(3), vec![])
+        );
+        assert_eq!(
+            pair(Value::str("i4"), Value::Int(3)),
+            (DType::Int32, vec![3])
+        );
+        assert_eq!(
+            pair(
+                Value::str("f8"),
+                Value::tuple(vec![Value::Int(2), Value::Int(2)])
+            ),
+            (DType::Float64, vec![2, 2])
+        );
+        assert_eq!(
+            pair(Value::str("i4"), Value::tuple(vec![])),
+            (DType::Int32, vec![])
+        );
+        assert!(dtype_arg_sub(&Value::tuple(vec![Value::str("U"), Value::Int(-1)])).is_err());
+        assert_eq!(
+            dtype_arg_sub(&Value::str("(2,3)f8")).unwrap(),
+            (DType::Float64, vec![2, 3])
+        );
+        assert!(dtype_arg_sub(&Value::str("(3)i4")).is_err());
     }
 }

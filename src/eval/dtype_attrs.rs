@@ -52,10 +52,10 @@ fn fields(dt: &DType) -> PyResult<Value> {
     }
     let mut items = vec![];
     for f in &r.fields {
-        if !f.shape.is_empty() {
-            return Err(subarray_dtype_refused());
-        }
-        let mut entry = vec![Value::DType(f.dtype.clone()), Value::Int(f.offset as i128)];
+        let mut entry = vec![
+            super::subarray_dtype::make(f.dtype.clone(), f.shape.clone()),
+            Value::Int(f.offset as i128),
+        ];
         if let Some(t) = &f.title {
             entry.push(Value::str(t));
         }
@@ -68,13 +68,6 @@ fn fields(dt: &DType) -> PyResult<Value> {
     Ok(super::object::object(super::object::Obj::MappingProxy(
         Value::Dict(Rc::new(std::cell::RefCell::new(items))),
     )))
-}
-
-fn subarray_dtype_refused() -> PyError {
-    PyError::new(
-        "NotImplementedError",
-        "sub-array dtypes outside a structured dtype are not supported in slicelab",
-    )
 }
 
 /// `len(dtype)`: the number of fields (0 for a plain type).
@@ -181,11 +174,10 @@ pub fn getitem(dt: &DType, key: &Value) -> PyResult<Value> {
     };
     let field_dtype = |k: usize| {
         let f = &r.fields[k];
-        if f.shape.is_empty() {
-            Ok(Value::DType(f.dtype.clone()))
-        } else {
-            Err(subarray_dtype_refused())
-        }
+        Ok(super::subarray_dtype::make(
+            f.dtype.clone(),
+            f.shape.clone(),
+        ))
     };
     match key {
         Value::Str(name) => match r
@@ -223,10 +215,11 @@ pub fn getitem(dt: &DType, key: &Value) -> PyResult<Value> {
                     .ok_or_else(|| PyError::new("KeyError", py_str_repr(name)))?;
                 fields.push(f.clone());
             }
+            // The selection keeps the parent's layout, aligned flag included.
             Ok(Value::DType(DType::Record(Rc::new(RecordType {
                 fields,
                 itemsize: r.itemsize,
-                aligned: false,
+                aligned: r.aligned,
             }))))
         }
         _ => Err(field_key_error()),

@@ -1016,6 +1016,12 @@ impl Session {
             Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Poly1d(_)) => {
                 super::poly1d::attr(self, obj, name)
             }
+            Value::Object(o) if matches!(o.as_ref(), super::object::Obj::SubArrayDType(..)) => {
+                match super::subarray_dtype::as_subarray(obj) {
+                    Some((base, shape)) => super::subarray_dtype::attr(base, shape, name),
+                    None => Err(PyError::attribute(&obj.type_name(), name)),
+                }
+            }
             Value::Random(r) => super::random::attr(r, obj, name),
             Value::Module(m) => super::stride_tricks::module_attr(m, name)
                 .ok_or_else(|| crate::eval::error::missing_module_attribute(m, name)),
@@ -1340,6 +1346,9 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
         Value::Void(v) => v.clone(),
         other => NdArray::from_scalars(&[], dt.clone(), &[to_scalar_for(other, &dt)?])?,
     };
+    // A record of several fields does not cast to a plain type, even
+    // unsafely (`nostruct[:] = twofield`).
+    super::convert::check_record_cast(src.dtype(), &dt)?;
     index::set(a, &items, &src)?;
     Ok(())
 }

@@ -568,7 +568,26 @@ pub fn result_type(args: &Args) -> PyResult<Value> {
             other => Ok(other.clone()),
         })
         .collect::<PyResult<_>>()?;
-    Ok(Value::DType(common_dtype(&vals)?))
+    // Structured dtypes promote by their own rules (`record_promote.rs`).
+    let arrays: Vec<Option<DType>> = vals
+        .iter()
+        .map(|v| match v {
+            Value::Array(a) => Some(a.dtype().clone()),
+            _ => None,
+        })
+        .collect();
+    if arrays.iter().flatten().any(super::record_promote::is_void) {
+        let dts: Option<Vec<DType>> = arrays.into_iter().collect();
+        let Some(dts) = dts else {
+            return Err(PyError::new(
+                "NotImplementedError",
+                "np.result_type of a structured dtype with Python scalars is not supported in slicelab",
+            ));
+        };
+        return Ok(Value::DType(super::record_promote::result_type(&dts)?));
+    }
+    // NumPy's result is canonical: native byte order (`'>i4'` → int32).
+    Ok(Value::DType(common_dtype(&vals)?.native()))
 }
 
 /// `np.size(a, axis)`.

@@ -1065,13 +1065,15 @@ impl Session {
                 } else {
                     None
                 };
-                let dt = match args.get(dpos, "dtype") {
-                    Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
+                // A sub-array dtype appends its shape to the array's.
+                let (dt, sub) = match args.get(dpos, "dtype") {
+                    Some(d) if !matches!(d, Value::None) => super::dtype_arg::dtype_arg_sub(d)?,
                     _ => match &fill {
-                        Some(v) => as_array(v)?.dtype().clone(),
-                        None => DType::Float64,
+                        Some(v) => (as_array(v)?.dtype().clone(), vec![]),
+                        None => (DType::Float64, vec![]),
                     },
                 };
+                let shape = super::subarray_dtype::appended(&shape, &sub);
                 let out = NdArray::zeros_ordered(&shape, dt, order_arg(&args, dpos + 1)?)?;
                 if name == "ones" {
                     fill_array(&out, &Value::Int(1))?;
@@ -1572,10 +1574,15 @@ impl Session {
                     .or_else(|_| as_array(&args.pos[0]).map(|x| x.dtype().clone()))?;
                 let b = dtype_arg(args.req(1, "type2", name)?)
                     .or_else(|_| as_array(&args.pos[1]).map(|x| x.dtype().clone()))?;
-                Value::DType(
-                    super::dtype_info::promote_types_full(&a, &b)
-                        .ok_or_else(|| PyError::type_error("no common dtype"))?,
-                )
+                if super::record_promote::is_void(&a) || super::record_promote::is_void(&b) {
+                    Value::DType(super::record_promote::promote(&a, &b)?)
+                } else {
+                    Value::DType(
+                        super::dtype_info::promote_types_full(&a, &b)
+                            .ok_or_else(|| PyError::type_error("no common dtype"))?
+                            .native(),
+                    )
+                }
             }
             "can_cast" => super::dtype_info::can_cast(&args)?,
             "array_repr" | "array_str" => {
@@ -1956,11 +1963,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             Value::NpScalar(DType::Str(text.chars().count().max(1)), Scalar::Str(text))
         }
         TypeObj::DTypeClass => super::dtype_arg::dtype_call(&args)?,
-        TypeObj::NdArray => {
-            return Err(PyError::type_error(
-                "use np.array or np.zeros to make arrays in slicelab",
-            ));
-        }
+        TypeObj::NdArray => super::ndarray_new::call(&args)?,
         TypeObj::Void => super::dtype_info::void_scalar(&args)?,
         TypeObj::Builtin(other) => {
             return Err(PyError::type_error(format!(

@@ -93,6 +93,9 @@ pub enum Obj {
     Vectorize(Vectorize),
     /// A `numpy.poly1d`.
     Poly1d(Poly1d),
+    /// A sub-array dtype, `np.dtype((np.int32, (2, 2)))`: base type and
+    /// shape (never empty). Behaviour in `subarray_dtype.rs`.
+    SubArrayDType(crate::engine::DType, Vec<usize>),
     /// A Python `datetime.date` / `datetime` / `timedelta` (from `.item()`).
     PyTime(PyTime),
     /// A `numpy.busdaycalendar`.
@@ -194,6 +197,7 @@ impl Obj {
             Obj::PyUfunc(_) => "numpy.ufunc".into(),
             Obj::Vectorize(_) => "vectorize".into(),
             Obj::Poly1d(_) => "poly1d".into(),
+            Obj::SubArrayDType(..) => "numpy.dtypes.VoidDType".into(),
             Obj::BusDayCal(_) => "numpy.busdaycalendar".into(),
             Obj::PyTime(t) => t.type_path().into(),
         }

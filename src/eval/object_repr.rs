@@ -35,6 +35,7 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
             None => format!("<{kind} object at {addr:#x}>"),
         },
         Obj::MappingProxy(d) => format!("mappingproxy({})", repr(d, opts)),
+        Obj::SubArrayDType(base, shape) => super::subarray_dtype::repr(base, shape),
         Obj::Range(r) => r.repr(),
         Obj::Set(t) => set_repr(&t.borrow().items(), "set()", "", opts),
         Obj::FrozenSet(t) => set_repr(&t.items(), "frozenset()", "frozenset", opts),
@@ -81,6 +82,7 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::RecArray(_) | Obj::Record(_) => record_str(o, opts),
         Obj::Poly1d(p) => poly1d_str(p, opts).unwrap_or_else(|e| e.message),
         Obj::PyTime(t) => t.str(),
+        Obj::SubArrayDType(base, shape) => super::subarray_dtype::construction_str(base, shape),
         _ => object_repr(o, opts),
     }
 }

@@ -795,6 +795,9 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         }
         (Value::Complex(a1, a2), Value::Complex(b1, b2)) => a1 == b1 && a2 == b2,
         (Value::DType(x), Value::DType(y)) => x.equivalent(y),
+        (x, y) if super::subarray_dtype::eq(x, y).is_some() => {
+            super::subarray_dtype::eq(x, y).unwrap_or(false)
+        }
         (Value::DType(DType::Object), other) | (other, Value::DType(DType::Object))
             if crate::eval::dtype_arg::wants_object(other) =>
         {

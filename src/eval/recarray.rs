@@ -46,6 +46,12 @@ const ENTRIES: &[Entry] = &[
         "recList dtype formats names",
         Writes::Nothing,
     ),
+    func(
+        "fromstring(datastring, dtype=None, shape=None, offset=0, formats=None, names=None, titles=None, aligned=False, byteorder=None)",
+        Style::Python,
+        "datastring dtype shape offset formats names",
+        Writes::Nothing,
+    ),
 ];
 
 fn entry(name: &str) -> Option<&'static Entry> {
@@ -137,6 +143,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         "fromrecords" => {
             let list = args.req(0, "recList", "fromrecords")?.clone();
             fromrecords(s, &list, dtype, formats, names)
+        }
+        "fromstring" => {
+            let data = args.req(0, "datastring", "fromstring")?.clone();
+            fromstring(s, &data, &args, dtype, formats, names)
         }
         _ => {
             let obj = args.req(0, "obj", "array")?.clone();
@@ -561,4 +571,80 @@ pub fn np_args(name: &str, args: Args) -> PyResult<Args> {
         pos: args.pos.into_iter().map(unwrap).collect(),
         kw: args.kw.into_iter().map(|(k, v)| (k, unwrap(v))).collect(),
     })
+}
+
+/// `np.rec.fromstring(datastring, dtype=None, shape=None, offset=0,
+/// formats=None, names=None, ...)`, after `numpy/_core/records.py`: the
+/// record type from `dtype` or `format_parser`, as many records as fit
+/// after `offset` when no shape is given, then a recarray over the bytes
+/// (`np.ndarray(shape, dtype, buffer=datastring, offset=offset)`, so
+/// read-only, and a `str` is refused as NumPy refuses it).
+fn fromstring(
+    s: &mut Session,
+    data: &Value,
+    args: &Args,
+    dtype: Option<Value>,
+    formats: Option<Value>,
+    names: Option<Value>,
+) -> PyResult<Value> {
+    let descr = match (dtype, formats) {
+        (Some(d), _) => dtype_of(s, d)?,
+        (None, Some(f)) => format_parser(s, &f, names)?,
+        (None, None) => {
+            return Err(PyError::type_error(
+                "fromstring() needs a 'dtype' or 'formats' argument",
+            ));
+        }
+    };
+    if !matches!(&descr, DType::Record(r) if !r.fields.is_empty()) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "np.rec.fromstring with a dtype that has no fields is not supported in slicelab",
+        ));
+    }
+    let offset = match args.kw("offset") {
+        None => 0,
+        Some(v) => crate::eval::coerce::int_arg(v, "")?,
+    };
+    let shape = match args.kw("shape") {
+        None | Some(Value::None) => None,
+        Some(Value::Int(-1)) => None,
+        Some(v) => Some(v.clone()),
+    };
+    let shape = match shape {
+        Some(v) => v,
+        None => {
+            let len = match data {
+                Value::Bytes(b) => b.len() as i64,
+                Value::Str(t) => t.chars().count() as i64,
+                other => {
+                    return Err(PyError::type_error(format!(
+                        "object of type '{}' has no len()",
+                        other.type_name()
+                    )));
+                }
+            };
+            let item = descr.itemsize() as i64;
+            if item == 0 {
+                return Err(PyError::new(
+                    "ZeroDivisionError",
+                    "integer division or modulo by zero",
+                ));
+            }
+            Value::Int(i128::from((len - offset).div_euclid(item)))
+        }
+    };
+    let made = super::ndarray_new::call(&Args {
+        pos: vec![
+            shape,
+            Value::DType(descr),
+            data.clone(),
+            Value::Int(i128::from(offset)),
+        ],
+        kw: vec![],
+    })?;
+    match made {
+        Value::Array(a) => Ok(wrap(a)),
+        other => Ok(other),
+    }
 }

@@ -1361,6 +1361,24 @@ pub const METHODS: &[(&str, Entry)] = &[
             Writes::Receiver,
         ),
     ),
+    (
+        "getfield",
+        func(
+            "getfield(dtype, offset=0)",
+            Style::CArgs { named: true },
+            "dtype offset",
+            Writes::Nothing,
+        ),
+    ),
+    (
+        "setfield",
+        func(
+            "setfield(val, dtype, offset=0)",
+            Style::CArgs { named: true },
+            "val dtype offset",
+            Writes::Receiver,
+        ),
+    ),
 ];
 
 /// The entry for array method `name`, if it is registered.

@@ -81,6 +81,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
         Obj::Poly1d(_) => POLY1D,
+        Obj::SubArrayDType(..) => "numpy.dtypes.VoidDType",
         Obj::BusDayCal(_) => "numpy.busdaycalendar",
         Obj::PyTime(t) => t.type_path(),
     })

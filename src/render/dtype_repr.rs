@@ -8,7 +8,7 @@ pub use crate::engine::error::shape_tuple;
 
 /// The type string of a field inside a structured dtype: `'<i4'`, `'?'`,
 /// `'i1'`, `'S3'`, `'V4'`, or a nested list/dict for record fields.
-fn field_format(dt: &DType) -> String {
+pub fn field_format(dt: &DType) -> String {
     match dt {
         DType::Record(r) if !r.fields.is_empty() => record_str(r, false),
         _ => {
@@ -89,6 +89,10 @@ pub fn dtype_str(dt: &DType) -> String {
 /// `dtype([('name', '<U10'), ...])`, `dtype({'names': ...})`.
 pub fn dtype_repr(dt: &DType) -> String {
     match dt {
+        // Unsized text types print without a size (`np.dtype('U')`).
+        DType::Str(0) => "dtype('<U')".into(),
+        DType::Bytes(0) => "dtype('S')".into(),
+        DType::Record(r) if r.fields.is_empty() && r.itemsize == 0 => "dtype('V')".into(),
         DType::Record(r) if !r.fields.is_empty() => {
             let align = if r.aligned { ", align=True" } else { "" };
             format!("dtype({}{align})", record_str(r, false))

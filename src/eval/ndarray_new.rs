@@ -1,0 +1,162 @@
+//! `np.ndarray(shape, dtype=float, buffer=None, offset=0, strides=None,
+//! order=None)`: the low-level constructor, as `array_new` in NumPy's
+//! `multiarray/arrayobject.c` reads it. With a `bytes` buffer the array
+//! looks at those bytes through the given dtype (a byte order included:
+//! `np.ndarray((2,), '>i2', buffer=b)`), offset and strides, read-only
+//! since bytes are immutable; without one it is a new array, as
+//! `np.empty` (slicelab zero-fills it).
+
+use crate::engine::NdArray;
+use crate::engine::buffer::Buffer;
+use crate::engine::dtype::DType;
+use crate::engine::layout::{Layout, c_strides, f_strides};
+use crate::eval::args::Args;
+use crate::eval::registry::{Entry, Writes};
+use crate::eval::signature::Style;
+
+use super::error::{PyError, PyResult};
+use super::value::Value;
+
+/// The constructor's signature; CPython's keyword parser binds it.
+const ENTRY: Entry = Entry {
+    signature: "ndarray(shape, dtype=float, buffer=None, offset=0, strides=None, order=None)",
+    style: Style::CArgs { named: true },
+    honours: "shape dtype buffer offset strides order",
+    writes: Writes::Nothing,
+    ufunc: None,
+};
+
+/// `np.ndarray(...)`.
+pub fn call(args: &Args) -> PyResult<Value> {
+    let args = crate::eval::binding::prepare(&ENTRY, args)?;
+    let shape = crate::eval::coerce::creation_shape(args.req(0, "shape", "ndarray")?)?;
+    let (dtype, sub) = match args.get(1, "dtype") {
+        None | Some(Value::None) => (DType::Float64, vec![]),
+        Some(d) => crate::eval::dtype_arg::dtype_arg_sub(d)?,
+    };
+    let shape = super::subarray_dtype::appended(&shape, &sub);
+    let fortran = match args.get(5, "order") {
+        None | Some(Value::None) => false,
+        Some(Value::Str(o)) if matches!(o.as_ref(), "C" | "A" | "K") => false,
+        Some(Value::Str(o)) if o.as_ref() == "F" => true,
+        Some(_) => return Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'")),
+    };
+    let item = dtype.itemsize();
+    let buffer = match args.get(2, "buffer") {
+        None | Some(Value::None) => None,
+        Some(Value::Bytes(b)) => Some(b.clone()),
+        Some(other) => {
+            return Err(PyError::type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                other.type_name()
+            )));
+        }
+    };
+    let Some(data) = buffer else {
+        if args.get(3, "offset").is_some() || args.get(4, "strides").is_some() {
+            return Err(PyError::new(
+                "NotImplementedError",
+                "np.ndarray offset= or strides= without a buffer are not supported in slicelab",
+            ));
+        }
+        let order = if fortran {
+            crate::engine::Order::F
+        } else {
+            crate::engine::Order::C
+        };
+        return Ok(Value::Array(NdArray::zeros_ordered(&shape, dtype, order)?));
+    };
+    let offset = match args.get(3, "offset") {
+        None => 0,
+        Some(v) => crate::eval::coerce::int_arg(v, "")?,
+    };
+    // NumPy reads memory before the buffer for a negative offset.
+    let Ok(offset) = usize::try_from(offset) else {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "np.ndarray with a negative offset is not supported in slicelab",
+        ));
+    };
+    let count = crate::engine::layout::checked_size(&shape)
+        .ok_or_else(|| PyError::value("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size."))?;
+    let too_small = || PyError::type_error("buffer is too small for requested array");
+    let strides = match args.get(4, "strides") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(strides_arg(v, shape.len())?),
+    };
+    let strides = match strides {
+        None => {
+            let need = count
+                .checked_mul(item)
+                .and_then(|n| n.checked_add(offset))
+                .ok_or_else(too_small)?;
+            if need > data.len() {
+                return Err(too_small());
+            }
+            if fortran {
+                f_strides(&shape, item)
+            } else {
+                c_strides(&shape, item)
+            }
+        }
+        Some(strides) => {
+            // NumPy's `PyArray_CheckStrides`: every element inside the
+            // buffer past `offset`.
+            let fits = extent_fits(&shape, &strides, offset, item, data.len());
+            if offset > data.len() || !fits {
+                return Err(PyError::value(
+                    "strides is incompatible with shape of requested array and size of buffer",
+                ));
+            }
+            strides
+        }
+    };
+    if offset > data.len() {
+        return Err(too_small());
+    }
+    let buffer = Buffer::zeroed(data.len(), &[data.len()], "uint8")?;
+    let arr = NdArray::from_buffer(
+        buffer,
+        dtype,
+        Layout {
+            shape,
+            strides,
+            offset,
+        },
+    );
+    arr.buffer().bytes_mut().copy_from_slice(&data);
+    arr.set_writeable(false)?;
+    Ok(Value::Array(arr))
+}
+
+/// `strides=`: one integer per axis.
+fn strides_arg(v: &Value, ndim: usize) -> PyResult<Vec<isize>> {
+    let items = crate::eval::protocol::iterate(v)?;
+    if items.len() != ndim {
+        return Err(PyError::value(
+            "strides, if given, must be the same length as shape",
+        ));
+    }
+    items
+        .iter()
+        .map(|s| Ok(crate::eval::coerce::int_arg(s, "")? as isize))
+        .collect()
+}
+
+/// NumPy's `PyArray_CheckStrides`: every byte an element touches lies in
+/// the buffer (counted in `i128`, so no stride overflows).
+fn extent_fits(shape: &[usize], strides: &[isize], offset: usize, item: usize, len: usize) -> bool {
+    if shape.contains(&0) {
+        return true;
+    }
+    let (mut lo, mut hi) = (offset as i128, offset as i128);
+    for (&n, &s) in shape.iter().zip(strides) {
+        let reach = (n as i128 - 1) * s as i128;
+        if reach < 0 {
+            lo += reach;
+        } else {
+            hi += reach;
+        }
+    }
+    lo >= 0 && hi + item as i128 <= len as i128
+}
