@@ -346,6 +346,71 @@ fn unicode_ident_continue(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// What stands before a `:=` when it is not a name CPython accepts as
+/// the target: its word for it (`attribute`, `subscript`, `literal`, ...),
+/// as in "cannot use assignment expressions with subscript".
+fn walrus_target_kind(before: &str) -> Option<&'static str> {
+    let t = before.trim_end();
+    let last = t.chars().last()?;
+    if last == ']' {
+        return Some("subscript");
+    }
+    if last == '\'' || last == '"' {
+        return Some("literal");
+    }
+    if last == ')' {
+        // `f(x) := 1` is a call; `(a, b) := 1` a tuple.
+        let mut depth = 0usize;
+        let mut open = None;
+        for (i, c) in t.char_indices().rev() {
+            match c {
+                ')' | ']' | '}' => depth += 1,
+                '(' | '[' | '{' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        open = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let open = open?;
+        let head = t[..open].trim_end();
+        let called = head
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ')' || c == ']');
+        return Some(if called {
+            "function call"
+        } else if t[open..].contains(',') {
+            "tuple"
+        } else {
+            "expression"
+        });
+    }
+    let word_start = t
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &t[word_start..];
+    match word {
+        "True" => return Some("True"),
+        "False" => return Some("False"),
+        "None" => return Some("None"),
+        _ => {}
+    }
+    if word.starts_with(|c: char| c.is_ascii_digit()) {
+        return Some("literal");
+    }
+    if t[..word_start].trim_end().ends_with('.') {
+        return Some("attribute");
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,69 +477,4 @@ mod tests {
                 .contains("unary")
         );
     }
-}
-
-/// What stands before a `:=` when it is not a name CPython accepts as
-/// the target: its word for it (`attribute`, `subscript`, `literal`, ...),
-/// as in "cannot use assignment expressions with subscript".
-fn walrus_target_kind(before: &str) -> Option<&'static str> {
-    let t = before.trim_end();
-    let last = t.chars().last()?;
-    if last == ']' {
-        return Some("subscript");
-    }
-    if last == '\'' || last == '"' {
-        return Some("literal");
-    }
-    if last == ')' {
-        // `f(x) := 1` is a call; `(a, b) := 1` a tuple.
-        let mut depth = 0usize;
-        let mut open = None;
-        for (i, c) in t.char_indices().rev() {
-            match c {
-                ')' | ']' | '}' => depth += 1,
-                '(' | '[' | '{' => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        open = Some(i);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let open = open?;
-        let head = t[..open].trim_end();
-        let called = head
-            .chars()
-            .last()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ')' || c == ']');
-        return Some(if called {
-            "function call"
-        } else if t[open..].contains(',') {
-            "tuple"
-        } else {
-            "expression"
-        });
-    }
-    let word_start = t
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
-        .last()
-        .map(|(i, _)| i)?;
-    let word = &t[word_start..];
-    match word {
-        "True" => return Some("True"),
-        "False" => return Some("False"),
-        "None" => return Some("None"),
-        _ => {}
-    }
-    if word.starts_with(|c: char| c.is_ascii_digit()) {
-        return Some("literal");
-    }
-    if t[..word_start].trim_end().ends_with('.') {
-        return Some("attribute");
-    }
-    None
 }
