@@ -147,7 +147,12 @@ pub const ENTRIES: &[Entry] = &[
         "arrays",
         Writes::Nothing,
     ),
-    func("tensorinv(a, ind=2)", Style::Python, "a ind", Writes::Nothing),
+    func(
+        "tensorinv(a, ind=2)",
+        Style::Python,
+        "a ind",
+        Writes::Nothing,
+    ),
     func(
         "tensorsolve(a, b, axes=None)",
         Style::Python,
@@ -164,12 +169,7 @@ pub const ENTRIES: &[Entry] = &[
 
 /// NumPy's public `numpy.linalg` functions slicelab does not compute
 /// yet (`eig`/`eigvals` give LAPACK's `dgeev` order and signs).
-const MISSING: &[&str] = &[
-    "eig",
-    "eigvals",
-    "matrix_norm",
-    "vector_norm",
-];
+const MISSING: &[&str] = &["eig", "eigvals", "matrix_norm", "vector_norm"];
 
 fn entry(name: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.name() == name)
