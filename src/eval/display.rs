@@ -79,7 +79,7 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             format!("<built-in method {name} of {} object>", obj.type_name())
         }
         Value::Module(name) => {
-            super::stdlib::module_repr(name).unwrap_or_else(|| format!("<module '{name}'>"))
+            super::stdlib::names::module_repr(name).unwrap_or_else(|| format!("<module '{name}'>"))
         }
         Value::Flags(a) => flags_repr(a),
         Value::Random(r) => super::object_repr::random_repr(r),

@@ -1018,7 +1018,7 @@ impl Session {
             }
             Value::Object(o) if matches!(o.as_ref(), super::object::Obj::SubArrayDType(..)) => {
                 match super::subarray_dtype::as_subarray(obj) {
-                    Some((base, shape)) => super::subarray_dtype::attr(base, shape, name),
+                    Some((base, shape)) => super::dtype_attrs::subarray_attr(base, shape, name),
                     None => Err(PyError::attribute(&obj.type_name(), name)),
                 }
             }

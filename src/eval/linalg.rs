@@ -78,6 +78,13 @@ impl Acc {
 /// Both operands cast to their common dtype.
 fn operands(a: &Value, b: &Value) -> PyResult<(ArrayRef, ArrayRef, DType)> {
     let dt = common_dtype(&[a.clone(), b.clone()])?;
+    if dt == DType::Object {
+        // NumPy has an object loop for matmul; slicelab's is for np.dot.
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement matmul (@) of object arrays yet (np.dot does it)",
+        ));
+    }
     if !dt.is_numeric() && dt != DType::Bool {
         return Err(PyError::type_error(
             "ufunc 'matmul' did not contain a loop with signature matching types",

@@ -1476,12 +1476,15 @@ impl Session {
             }
             "ravel" => {
                 let a = arr0(&args)?;
-                let order = order_arg(&args, 1)?;
-                Value::Array(crate::eval::reshaping::ravel_named(
-                    &a,
-                    args.get(1, "order"),
-                    order,
-                )?)
+                let v = args.get(1, "order");
+                Value::Array(if crate::eval::reshaping::names_kept_order(v) {
+                    crate::eval::reshaping::ravel_named(&a, v, Order::C)?
+                } else {
+                    crate::eval::reshaping::ravel(
+                        &a,
+                        super::memory_order::element_order(&a, v, name)?,
+                    )?
+                })
             }
             "swapaxes" => {
                 let a = arr0(&args)?;

@@ -11,9 +11,8 @@
 use crate::engine::dtype::DType;
 use crate::engine::error::shape_tuple;
 
-use super::error::{PyError, PyResult};
 use super::object::Obj;
-use super::value::{TypeObj, Value};
+use super::value::Value;
 
 /// A dtype value: the plain type when `shape` is empty, else a sub-array
 /// dtype of `base` repeated `shape` times.
@@ -49,47 +48,6 @@ pub fn construction_str(base: &DType, shape: &[usize]) -> String {
 /// `repr(dt)`: `dtype(('<f8', (2,)))`.
 pub fn repr(base: &DType, shape: &[usize]) -> String {
     format!("dtype({})", construction_str(base, shape))
-}
-
-/// Bytes one element of the sub-array type takes.
-fn itemsize(base: &DType, shape: &[usize]) -> usize {
-    base.itemsize() * shape.iter().product::<usize>()
-}
-
-/// `dt.attr` of a sub-array dtype, as NumPy answers for a `VoidDType`
-/// with a `subarray`.
-pub fn attr(base: &DType, shape: &[usize], name: &str) -> PyResult<Value> {
-    let size = itemsize(base, shape);
-    let shape_value = || Value::tuple(shape.iter().map(|&n| Value::Int(n as i128)).collect());
-    Ok(match name {
-        "itemsize" => Value::Int(size as i128),
-        "shape" => shape_value(),
-        "ndim" => Value::Int(shape.len() as i128),
-        "subdtype" => Value::tuple(vec![Value::DType(base.clone()), shape_value()]),
-        "base" => Value::DType(base.clone()),
-        "kind" | "char" => Value::str("V"),
-        "num" => Value::Int(20),
-        "name" => Value::str(&format!("void{}", 8 * size)),
-        "str" => Value::str(&format!("|V{size}")),
-        "descr" => Value::list(vec![Value::tuple(vec![
-            Value::str(""),
-            Value::str(&format!("|V{size}")),
-        ])]),
-        "type" => Value::Type(TypeObj::Void),
-        "fields" | "names" | "metadata" => Value::None,
-        "byteorder" => Value::str("|"),
-        "isbuiltin" => Value::Int(0),
-        "isnative" => crate::eval::dtype_attrs::attr(base, "isnative")?,
-        "hasobject" | "isalignedstruct" => Value::Bool(false),
-        "alignment" => Value::Int(base.alignment() as i128),
-        other if crate::eval::dtype_attrs::DTYPE_ATTRIBUTES.contains(&other) => {
-            return Err(PyError::new(
-                "NotImplementedError",
-                format!("dtype.{other} of a sub-array dtype is not supported in slicelab"),
-            ));
-        }
-        other => return Err(PyError::attribute("numpy.dtypes.VoidDType", other)),
-    })
 }
 
 /// `==` between a sub-array dtype and another value: equal only to a

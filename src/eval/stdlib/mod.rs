@@ -16,6 +16,7 @@
 //! `math` stays in `pymath.rs`; `numpy` in `numpy.rs`.
 
 mod copy;
+pub mod names;
 mod prelude;
 mod pyrandom;
 mod string;
@@ -27,13 +28,12 @@ use super::error::{PyError, PyResult};
 use super::value::Value;
 use crate::eval::session::Session;
 
+pub use names::is_module;
+
 /// One importable module.
 struct Module {
     /// Its name (`import NAME`).
     name: &'static str,
-    /// Whether CPython's module is built into the interpreter (its repr
-    /// says `(built-in)`) rather than read from a `.py` file.
-    builtin: bool,
     /// The native attributes: their value, if the module has one by that
     /// name.
     native: fn(&str) -> Option<Value>,
@@ -46,59 +46,51 @@ fn no_native(_: &str) -> Option<Value> {
     None
 }
 
-/// Every standard module slicelab has, beside `math` and `numpy`.
+/// Every standard module slicelab has, beside `math` and `numpy`, in the
+/// order of [`names::MODULE_NAMES`] (a test holds the two together).
 const MODULES: &[Module] = &[
     Module {
         name: "time",
-        builtin: true,
         native: time::attr,
         source: None,
     },
     Module {
         name: "random",
-        builtin: false,
         native: pyrandom::attr,
         source: Some(include_str!("py/random.py")),
     },
     Module {
         name: "collections",
-        builtin: false,
         native: no_native,
         source: Some(include_str!("py/collections.py")),
     },
     Module {
         name: "itertools",
-        builtin: true,
         native: no_native,
         source: Some(include_str!("py/itertools.py")),
     },
     Module {
         name: "functools",
-        builtin: false,
         native: no_native,
         source: Some(include_str!("py/functools.py")),
     },
     Module {
         name: "operator",
-        builtin: false,
         native: no_native,
         source: Some(include_str!("py/operator.py")),
     },
     Module {
         name: "copy",
-        builtin: false,
         native: copy::attr,
         source: None,
     },
     Module {
         name: "sys",
-        builtin: true,
         native: sys::attr,
         source: None,
     },
     Module {
         name: "string",
-        builtin: false,
         native: string::attr,
         source: None,
     },
@@ -106,23 +98,6 @@ const MODULES: &[Module] = &[
 
 fn find(name: &str) -> Option<&'static Module> {
     MODULES.iter().find(|m| m.name == name)
-}
-
-/// Whether `name` is a standard module of this file.
-pub fn is_module(name: &str) -> bool {
-    find(name).is_some()
-}
-
-/// The repr of the module object `name`, when it is one of these:
-/// `<module 'time' (built-in)>`, or CPython's form for a module read from
-/// a file (the path is this machine's Python's, so it is shortened).
-pub fn module_repr(name: &str) -> Option<String> {
-    let m = find(name)?;
-    Some(if m.builtin {
-        format!("<module '{name}' (built-in)>")
-    } else {
-        format!("<module '{name}' from '{name}.py'>")
-    })
 }
 
 impl Session {
@@ -175,5 +150,15 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         "sys" => sys::call(s, name, args),
         "copy" => copy::call(s, name, args),
         _ => Ok(Err(args)),
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    #[test]
+    fn the_module_table_follows_the_names_list() {
+        let table: Vec<&str> = super::MODULES.iter().map(|m| m.name).collect();
+        let names: Vec<&str> = super::names::MODULE_NAMES.iter().map(|m| m.0).collect();
+        assert_eq!(table, names);
     }
 }
