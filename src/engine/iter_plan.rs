@@ -137,35 +137,13 @@ pub fn plan(shape: &[usize], strides: &[Vec<isize>], opts: PlanOptions) -> Plan 
 /// smallest stride to the biggest, looking only at operands whose strides
 /// are both nonzero; where operands disagree, C order wins.
 fn sort_by_strides(axes: &mut Vec<PlanAxis>, nop: usize) {
-    for i0 in 1..axes.len() {
-        let mut ipos = i0;
-        for i1 in (0..i0).rev() {
-            let (s0, s1) = (&axes[i0].strides, &axes[i1].strides);
-            let mut ambig = true;
-            let mut swap = false;
-            for op in 0..nop {
-                if s0[op] != 0 && s1[op] != 0 {
-                    if s1[op].unsigned_abs() <= s0[op].unsigned_abs() {
-                        swap = false;
-                    } else if ambig {
-                        swap = true;
-                    }
-                    ambig = false;
-                }
-            }
-            if !ambig {
-                if swap {
-                    ipos = i1;
-                } else {
-                    break;
-                }
-            }
-        }
-        if ipos != i0 {
-            let moved = axes.remove(i0);
-            axes.insert(ipos, moved);
-        }
-    }
+    let strides: Vec<Vec<isize>> = (0..nop)
+        .map(|op| axes.iter().map(|a| a.strides[op]).collect())
+        .collect();
+    let mut order: Vec<usize> = (0..axes.len()).collect();
+    super::kept_order::sort_inner_first(&mut order, &strides);
+    let mut taken: Vec<Option<PlanAxis>> = std::mem::take(axes).into_iter().map(Some).collect();
+    *axes = order.iter().filter_map(|&k| taken[k].take()).collect();
 }
 
 /// `npyiter_flip_negative_strides`: an axis where some operand walks

@@ -19,7 +19,16 @@ use super::layout::Layout;
 pub fn iteration_order(strides: &[Vec<isize>]) -> Vec<usize> {
     let nd = strides.first().map_or(0, Vec::len);
     let mut inner_first: Vec<usize> = (0..nd).rev().collect();
-    for i0 in 1..nd {
+    sort_inner_first(&mut inner_first, strides);
+    inner_first.reverse();
+    inner_first
+}
+
+/// The insertion sort itself, on `inner_first` (axis numbers, innermost
+/// first; `strides[op][axis]`), as `npyiter_find_best_axis_ordering` does
+/// it. `iter_plan.rs` (np.nditer) sorts its axes with it too.
+pub fn sort_inner_first(inner_first: &mut Vec<usize>, strides: &[Vec<isize>]) {
+    for i0 in 1..inner_first.len() {
         let j0 = inner_first[i0];
         let mut at = i0;
         for i1 in (0..i0).rev() {
@@ -50,8 +59,6 @@ pub fn iteration_order(strides: &[Vec<isize>]) -> Vec<usize> {
             inner_first.insert(at, axis);
         }
     }
-    inner_first.reverse();
-    inner_first
 }
 
 /// The iteration order of `operands` broadcast to `shape`.
