@@ -37,6 +37,10 @@ impl Session {
                         {
                             Value::str(&self.py_str(&v)?)
                         }
+                        // `format(a, '')` is `str(a)`, through the formatter.
+                        None if spec.is_empty() && self.formatter_applies(&v) => {
+                            Value::str(&self.py_str(&v)?)
+                        }
                         None => v,
                     };
                     out.push_str(&format_value(&v, &spec, &self.print_options)?);

@@ -88,6 +88,7 @@ mod object_repr;
 pub mod ops;
 mod poly;
 mod poly1d;
+mod print_formatter;
 mod printopts;
 mod products;
 mod protocol;
@@ -198,6 +199,7 @@ impl Session {
             names,
             dying: Default::default(),
             print_options: PrintOptions::default(),
+            print_formatter: None,
             printed: String::new(),
             scope: None,
             depth: 0,
@@ -255,6 +257,7 @@ impl Session {
     /// times this way). Panics become a `SystemError` as in [`Session::run`].
     pub fn exec_quietly(&mut self, stmt: &Stmt) -> PyResult<()> {
         fp_errors::install(self.err_state, self.err_call.clone(), false);
+        crate::render::legacy::publish(self.print_options.legacy);
         let result = guarded(|| self.exec(stmt));
         self.err_state = fp_errors::modes();
         self.err_call = fp_errors::callback();
@@ -296,6 +299,9 @@ impl Session {
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
         fp_errors::install(self.err_state, self.err_call.clone(), self.show_warnings);
+        // NumPy's scalar reprs read the legacy print mode from the global
+        // options; this session's are the global ones while it runs.
+        crate::render::legacy::publish(self.print_options.legacy);
         // The repr is made inside the guard too: printing a value can be
         // long (Ctrl-C) and must not take the session down either.
         let result = guarded(|| {

@@ -1547,12 +1547,14 @@ impl Session {
                 let out = unary_float(&a, f)?;
                 scalarize(out)
             }
-            "set_printoptions" => super::printopts::set(&mut self.print_options, &args)?,
-            "get_printoptions" => super::printopts::get(&self.print_options),
+            "set_printoptions" => {
+                super::printopts::set(&mut self.print_options, &mut self.print_formatter, &args)?
+            }
+            "get_printoptions" => super::printopts::get(&self.print_options, &self.print_formatter),
             "seterr" => super::fp_errors::seterr(&args)?,
             "geterr" => super::fp_errors::modes().to_dict(),
             "seterrcall" | "geterrcall" => self.errcall_function(name, &args)?,
-            "array2string" => super::printopts::array2string(&self.print_options, &args)?,
+            "array2string" => self.array2string(&args)?,
             "diagonal" => super::methods::call_array_method(
                 self,
                 &arr0(&args)?,
@@ -1588,9 +1590,7 @@ impl Session {
                 }
             }
             "can_cast" => super::dtype_info::can_cast(&args)?,
-            "array_repr" | "array_str" => {
-                super::printopts::array_repr_str(&self.print_options, &args, name == "array_repr")?
-            }
+            "array_repr" | "array_str" => self.array_repr_str(&args, name == "array_repr")?,
             "tile" => super::math_routines::tile(&arr0(&args)?, args.req(1, "reps", name)?)?,
             "repeat" => Value::Array(super::shapes::repeat(&args)?),
             "atleast_1d" | "atleast_2d" => {

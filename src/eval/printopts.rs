@@ -109,18 +109,14 @@ fn apply(o: &mut PrintOptions, name: &str, v: &Value, func: &str) -> PyResult<()
                 o.infstr = text;
             }
         }
-        "legacy" => {
-            if !matches!(v, Value::Bool(false)) {
-                return Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab prints only in NumPy 2's own style (legacy=False)",
-                ));
-            }
-        }
-        "formatter" | "override_repr" => {
+        "legacy" => o.legacy = legacy_mode(v)?,
+        // Kept by the caller: it holds Python functions, which the render
+        // layer's options cannot (`print_formatter.rs` applies it).
+        "formatter" => {}
+        "override_repr" => {
             return Err(PyError::new(
                 "NotImplementedError",
-                format!("slicelab does not support {name}= (it takes Python functions)"),
+                "slicelab does not support override_repr= (it takes Python functions)",
             ));
         }
         other => return Err(bad_kw(func, other)),
@@ -128,8 +124,34 @@ fn apply(o: &mut PrintOptions, name: &str, v: &Value, func: &str) -> PyResult<()
     Ok(())
 }
 
-/// `np.set_printoptions(...)`.
-pub fn set(o: &mut PrintOptions, args: &Args) -> PyResult<Value> {
+/// The number NumPy keeps for `legacy=v`: `False` (or a value equal to
+/// it, which NumPy deprecates) turns legacy printing off.
+fn legacy_mode(v: &Value) -> PyResult<u32> {
+    match v {
+        Value::Bool(false) => return Ok(crate::render::legacy::OFF),
+        Value::Int(0) => {
+            super::fp_errors::warn("DeprecationWarning: Passing `legacy=0` is deprecated.".into());
+            return Ok(crate::render::legacy::OFF);
+        }
+        Value::Str(s) => {
+            if let Some(mode) = crate::render::legacy::parse(s) {
+                return Ok(mode);
+            }
+        }
+        _ => {}
+    }
+    let what = super::display::repr(v, &PrintOptions::default());
+    Err(PyError::new(
+        "NotImplementedError",
+        format!(
+            "slicelab prints in NumPy 2's own style and the legacy modes '1.21', '1.25', '2.1' and '2.2', not legacy={what}"
+        ),
+    ))
+}
+
+/// `np.set_printoptions(...)`. `formatter` is the session's formatter
+/// dict, which every call resets (NumPy: "formatter is always reset").
+pub fn set(o: &mut PrintOptions, formatter: &mut Option<Value>, args: &Args) -> PyResult<Value> {
     if args.pos.len() > POSITIONAL.len() {
         return Err(PyError::type_error(format!(
             "set_printoptions() takes from 0 to {} positional arguments but {} were given",
@@ -148,6 +170,11 @@ pub fn set(o: &mut PrintOptions, args: &Args) -> PyResult<Value> {
         apply(&mut new, k, v, "set_printoptions")?;
     }
     *o = new;
+    *formatter = args
+        .get(7, "formatter")
+        .filter(|v| !matches!(v, Value::None))
+        .cloned();
+    crate::render::legacy::publish(o.legacy);
     Ok(Value::None)
 }
 
@@ -160,7 +187,7 @@ fn threshold_value(t: usize) -> Value {
 }
 
 /// `np.get_printoptions()`: a dict in NumPy's key order.
-pub fn get(o: &PrintOptions) -> Value {
+pub fn get(o: &PrintOptions, formatter: &Option<Value>) -> Value {
     let pairs = vec![
         ("edgeitems", Value::Int(o.edgeitems as i128)),
         ("threshold", threshold_value(o.threshold)),
@@ -171,8 +198,11 @@ pub fn get(o: &PrintOptions) -> Value {
         ("nanstr", Value::str(&o.nanstr)),
         ("infstr", Value::str(&o.infstr)),
         ("sign", Value::str(&o.sign.to_string())),
-        ("formatter", Value::None),
-        ("legacy", Value::Bool(false)),
+        ("formatter", formatter.clone().unwrap_or(Value::None)),
+        (
+            "legacy",
+            crate::render::legacy::name(o.legacy).map_or(Value::Bool(false), Value::str),
+        ),
         ("override_repr", Value::None),
     ];
     Value::Dict(Rc::new(RefCell::new(
@@ -191,9 +221,33 @@ fn text_arg(v: Option<&Value>, default: &str, name: &str) -> PyResult<String> {
     }
 }
 
+/// One `np.array2string` call, its arguments checked and applied.
+pub struct Array2String {
+    pub array: crate::engine::array::ArrayRef,
+    pub opts: PrintOptions,
+    pub separator: String,
+    pub prefix: String,
+    pub suffix: String,
+    /// The call's own `formatter=` (it replaces the session's).
+    pub formatter: Option<Value>,
+}
+
+impl Array2String {
+    /// The text, with NumPy's own element formatting.
+    pub fn plain(&self) -> String {
+        crate::render::array2string_with(
+            &Snapshot::of(&self.array),
+            &self.opts,
+            &self.separator,
+            &self.prefix,
+            &self.suffix,
+        )
+    }
+}
+
 /// `np.array2string(a, max_line_width, precision, suppress_small,
 /// separator, prefix, *, threshold, edgeitems, sign, floatmode, suffix)`.
-pub fn array2string(base: &PrintOptions, args: &Args) -> PyResult<Value> {
+pub fn array2string(base: &PrintOptions, args: &Args) -> PyResult<Array2String> {
     const POS: &[&str] = &[
         "a",
         "max_line_width",
@@ -228,18 +282,27 @@ pub fn array2string(base: &PrintOptions, args: &Args) -> PyResult<Value> {
     let sep = text_arg(args.get(4, "separator"), " ", "separator")?;
     let prefix = text_arg(args.get(5, "prefix"), "", "prefix")?;
     let suffix = text_arg(args.kw("suffix"), "", "suffix")?;
-    Ok(Value::str(&crate::render::array2string_with(
-        &Snapshot::of(&a),
-        &o,
-        &sep,
-        &prefix,
-        &suffix,
-    )))
+    let formatter = args
+        .kw("formatter")
+        .filter(|v| !matches!(v, Value::None))
+        .cloned();
+    Ok(Array2String {
+        array: a,
+        opts: o,
+        separator: sep,
+        prefix,
+        suffix,
+        formatter,
+    })
 }
 
 /// `np.array_repr(arr, max_line_width, precision, suppress_small)` and
-/// `np.array_str(...)`.
-pub fn array_repr_str(base: &PrintOptions, args: &Args, repr: bool) -> PyResult<Value> {
+/// `np.array_str(...)`: the array and the options to print it with.
+pub fn array_repr_str(
+    base: &PrintOptions,
+    args: &Args,
+    repr: bool,
+) -> PyResult<(crate::engine::array::ArrayRef, PrintOptions)> {
     let func = if repr { "array_repr" } else { "array_str" };
     let first = if repr { "arr" } else { "a" };
     let a = as_array(args.req(0, first, func)?)?;
@@ -259,10 +322,5 @@ pub fn array_repr_str(base: &PrintOptions, args: &Args, repr: bool) -> PyResult<
         }
         apply(&mut o, k, v, func)?;
     }
-    let snap = Snapshot::of(&a);
-    Ok(Value::str(&if repr {
-        crate::render::array_repr(&snap, &o)
-    } else {
-        crate::render::array_str(&snap, &o)
-    }))
+    Ok((a, o))
 }

@@ -255,8 +255,15 @@ impl Session {
     /// `repr(v)`, calling `__repr__` of the learner's instances, also
     /// inside lists, tuples and dicts.
     pub(super) fn py_repr(&mut self, v: &Value) -> PyResult<String> {
-        if !holds_instance(v, 0) {
+        let formatting = self.formatter_applies(v);
+        if !formatting && !holds_instance(v, 0) {
             return Ok(super::display::repr(v, &self.print_options));
+        }
+        if formatting {
+            use super::print_formatter::Style;
+            if let Some(text) = self.formatted(v, Style::Repr)? {
+                return Ok(text);
+            }
         }
         match v {
             Value::List(l) => {
@@ -305,6 +312,15 @@ impl Session {
                 ));
             }
             return self.py_repr(v);
+        }
+        if self.formatter_applies(v) {
+            use super::print_formatter::Style;
+            if let Some(text) = self.formatted(v, Style::Str)? {
+                return Ok(text);
+            }
+            if !matches!(v, Value::Array(_) | Value::Void(_)) {
+                return self.py_repr(v);
+            }
         }
         if holds_instance(v, 0) {
             return self.py_repr(v);

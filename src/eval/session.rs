@@ -26,6 +26,9 @@ pub struct Session {
     pub(super) dying: object::Dying,
     /// NumPy's print options (`np.set_printoptions`).
     pub print_options: PrintOptions,
+    /// Their `formatter=` dict, which holds Python functions and so lives
+    /// here rather than in the render layer's options.
+    pub(super) print_formatter: Option<Value>,
     /// Text written by `print` during the current statement.
     pub(super) printed: String,
     /// The frame of the function (or comprehension) running, if any.

@@ -22,7 +22,7 @@ pub(super) enum WithExit {
     /// `nditer.__exit__` closes the iterator (writing copies back).
     NdIter(Value),
     /// `np.printoptions`' `format_options.reset(token)`: the options before.
-    PrintOptions(Box<PrintOptions>),
+    PrintOptions(Box<PrintOptions>, Option<Value>),
     /// `np.errstate.__exit__`: the error modes before, and the callback
     /// before when `call=` replaced it.
     ErrState(ErrState, Option<Value>),
@@ -58,13 +58,14 @@ impl Session {
             }
             Obj::Context(Context::PrintOptions(kw)) => {
                 let saved = Box::new(self.print_options.clone());
+                let saved_formatter = self.print_formatter.clone();
                 let args = crate::eval::args::Args {
                     pos: vec![],
                     kw: kw.clone(),
                 };
-                super::printopts::set(&mut self.print_options, &args)?;
-                let entered = super::printopts::get(&self.print_options);
-                Ok((entered, WithExit::PrintOptions(saved)))
+                super::printopts::set(&mut self.print_options, &mut self.print_formatter, &args)?;
+                let entered = super::printopts::get(&self.print_options, &self.print_formatter);
+                Ok((entered, WithExit::PrintOptions(saved, saved_formatter)))
             }
             Obj::Context(Context::ErrState { all, call, kinds }) => {
                 let saved = super::fp_errors::modes();
@@ -107,7 +108,11 @@ impl Session {
                     );
                 }
             }
-            WithExit::PrintOptions(saved) => self.print_options = *saved,
+            WithExit::PrintOptions(saved, saved_formatter) => {
+                self.print_options = *saved;
+                self.print_formatter = saved_formatter;
+                crate::render::legacy::publish(self.print_options.legacy);
+            }
             WithExit::ErrState(saved, saved_call) => {
                 super::fp_errors::set_modes(saved);
                 if let Some(f) = saved_call {

@@ -56,21 +56,28 @@ fn record_str(r: &RecordType, with_align: bool) -> String {
             .collect();
         return format!("[{}]", parts.join(", "));
     }
+    // NumPy 1.21 and before wrote the dict without spaces after `:` and
+    // inside its lists (`_struct_dict_str` reads the global legacy mode).
+    let (colon, sep) = if super::legacy::global() <= 121 {
+        (":", ",")
+    } else {
+        (": ", ", ")
+    };
     let list =
-        |item: &dyn Fn(&Field) -> String| r.fields.iter().map(item).collect::<Vec<_>>().join(", ");
+        |item: &dyn Fn(&Field) -> String| r.fields.iter().map(item).collect::<Vec<_>>().join(sep);
     let mut out = format!(
-        "{{'names': [{}], 'formats': [{}], 'offsets': [{}]",
+        "{{'names'{colon}[{}], 'formats'{colon}[{}], 'offsets'{colon}[{}]",
         list(&|f| py_str_repr(&f.name)),
         list(&format_with_shape),
         list(&|f| f.offset.to_string()),
     );
     if r.has_titles() {
         let titles = list(&|f| f.title.as_deref().map_or("None".into(), py_str_repr));
-        out += &format!(", 'titles': [{titles}]");
+        out += &format!(", 'titles'{colon}[{titles}]");
     }
-    out += &format!(", 'itemsize': {}", r.itemsize);
+    out += &format!(", 'itemsize'{colon}{}", r.itemsize);
     if with_align && r.aligned {
-        out += ", 'aligned': True";
+        out += &format!(", 'aligned'{colon}True");
     }
     out + "}"
 }

@@ -22,7 +22,10 @@ pub enum FloatKind {
 impl FloatKind {
     /// `np.finfo(t).precision`, capped at 8: arrays switch to scientific
     /// notation at `10**min(8, precision)`.
-    fn array_exp_cutoff(self) -> f64 {
+    fn array_exp_cutoff(self, legacy: u32) -> f64 {
+        if super::legacy::old_float_cutoffs(legacy) {
+            return 1e8;
+        }
         match self {
             FloatKind::F16 => 1e3,
             FloatKind::F32 => 1e6,
@@ -30,8 +33,12 @@ impl FloatKind {
         }
     }
 
-    /// Where a scalar's `str` switches to scientific notation.
+    /// Where a scalar's `str` switches to scientific notation (NumPy's
+    /// C `max_positional`, read from the global legacy mode).
     fn scalar_exp_cutoff(self) -> f64 {
+        if super::legacy::old_float_cutoffs(super::legacy::global()) {
+            return 1e16;
+        }
         match self {
             FloatKind::F16 => 1e3,
             FloatKind::F32 => 1e6,
@@ -381,6 +388,7 @@ pub struct FloatingFormat {
     exp_size: Option<usize>,
     nanstr: String,
     infstr: String,
+    legacy: u32,
 }
 
 impl FloatingFormat {
@@ -406,6 +414,7 @@ impl FloatingFormat {
             exp_size: None,
             nanstr: opts.nanstr.clone(),
             infstr: opts.infstr.clone(),
+            legacy: opts.legacy,
         };
         f.fill(data, opts.suppress);
         f
@@ -421,7 +430,7 @@ impl FloatingFormat {
         if !nonzero.is_empty() {
             let max = nonzero.iter().copied().fold(f64::MIN, f64::max);
             let min = nonzero.iter().copied().fold(f64::MAX, f64::min);
-            if max >= self.kind.array_exp_cutoff()
+            if max >= self.kind.array_exp_cutoff(self.legacy)
                 || (!suppress && (min < 0.0001 || max / min > 1000.0))
             {
                 self.exp_format = true;

@@ -6,6 +6,7 @@ use crate::engine::scalar::Scalar;
 pub mod dtype_repr;
 pub mod elemfmt;
 pub mod floatfmt;
+pub mod legacy;
 pub mod repr;
 pub mod scalar_repr;
 #[cfg(test)]
@@ -49,6 +50,8 @@ pub struct PrintOptions {
     pub nanstr: String,
     /// Text for infinity (default `inf`).
     pub infstr: String,
+    /// NumPy's legacy print mode as a number (`legacy::OFF` by default).
+    pub legacy: u32,
 }
 
 impl Default for PrintOptions {
@@ -63,6 +66,7 @@ impl Default for PrintOptions {
             floatmode: "maxprec".into(),
             nanstr: "nan".into(),
             infstr: "inf".into(),
+            legacy: legacy::OFF,
         }
     }
 }

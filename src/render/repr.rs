@@ -323,13 +323,23 @@ pub fn object_array_repr(a: &dyn ElementSource, opts: &PrintOptions) -> String {
     array_repr_as(a, opts, true)
 }
 
+/// `repr()` of an array whose elements are the texts a formatter made
+/// (`np.set_printoptions(formatter=)`): no padding, the array's own
+/// `dtype=` suffix.
+pub fn formatted_array_repr(a: &dyn ElementSource, opts: &PrintOptions) -> String {
+    array_repr_as(a, opts, true)
+}
+
 fn array_repr_as(a: &dyn ElementSource, opts: &PrintOptions, raw: bool) -> String {
     let prefix = "array(";
     let lst = array2string_as(a, opts, ", ", prefix, opts.linewidth.saturating_sub(1), raw);
     let size = size_of(a);
     let shape = a.shape();
     let mut extras = Vec::new();
-    if (size == 0 && shape != [0]) || size > opts.threshold {
+    // `shape=` for a summarised array is new in NumPy 2.2's own style
+    // (every legacy mode, even '2.2', leaves it out).
+    let summarised = size > opts.threshold && opts.legacy > 210;
+    if (size == 0 && shape != [0]) || summarised {
         extras.push(format!("shape={}", shape_tuple(shape)));
     }
     if !dtype_is_implied(a.dtype()) || size == 0 {

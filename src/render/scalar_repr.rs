@@ -144,12 +144,14 @@ pub fn scalar_str(dtype: &DType, v: &Scalar) -> String {
         (DType::Record(_), Scalar::Bytes(b)) => void_bytes_repr(b),
         (_, Scalar::Bytes(b)) => py_bytes_repr(b),
         (dt @ DType::Record(_), Scalar::Record(_)) => {
+            // NumPy 2 prints a record's floats as their `str` (`2.0`);
+            // the legacy modes up to 1.25 as an array's column (`2.`).
             let f = ElemFormat::build(
                 dt,
                 std::slice::from_ref(v),
                 true,
                 &PrintOptions::default(),
-                true,
+                !super::legacy::plain_scalars(),
             );
             f.format(v)
         }
@@ -164,7 +166,21 @@ pub fn scalar_str(dtype: &DType, v: &Scalar) -> String {
 /// `np.complex128(1+2j)`, `np.void((...), dtype=[...])`.
 pub fn scalar_repr(dtype: &DType, v: &Scalar) -> String {
     if let (DType::Time(u, delta), Scalar::Int(i)) = (dtype.native(), v) {
-        return time_repr(u, delta, *i);
+        let text = time_repr(u, delta, *i);
+        // NumPy 1.25 and before named the module in full.
+        return match text.strip_prefix("np.") {
+            Some(rest) if super::legacy::plain_scalars() => format!("numpy.{rest}"),
+            _ => text,
+        };
+    }
+    if super::legacy::plain_scalars() {
+        return match v {
+            Scalar::Str(s) => py_str_repr(s.trim_end_matches('\0')),
+            Scalar::Bytes(b) if matches!(dtype, DType::Record(_)) => {
+                format!("void({})", void_bytes_repr(b))
+            }
+            _ => scalar_str(dtype, v),
+        };
     }
     let tn = dtype.scalar_type_name();
     match v {
