@@ -479,6 +479,10 @@ conformance_tests! {
     byte_order_buffers => "212_byte_order_buffers",
     structured_casts_fields => "213_structured_casts_fields",
     datetime_creation_strings => "214_datetime_creation_strings",
+    joined_layout => "264_joined_layout",
+    where_round_layout => "265_where_round_layout",
+    empty_strides => "266_empty_strides",
+    record_iteration => "267_record_iteration",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -724,6 +724,58 @@ fn snapshot_writing_call_inside_a_loop_is_named() {
     ));
 }
 
+/// Issue 13: a learner's function called on every pass of a loop is
+/// named once for the statement, with the number of calls that wrote.
+#[test]
+fn writing_call_in_a_loop_is_counted() {
+    let text = teach(
+        &[
+            "m = np.arange(12).reshape(3, 4)",
+            "def w(x):\n    x[..., :1] = 3",
+            "for r in m:\n    w(r)",
+        ],
+        80,
+    );
+    assert!(
+        text.contains("! w(r) wrote in place on 3 calls and changed:"),
+        "{text}"
+    );
+    assert!(text.contains("    m (3 cells): "), "{text}");
+}
+
+/// Issue 13: a loop that writes through its variable on some passes only
+/// says how many of its passes wrote.
+#[test]
+fn loop_counts_the_passes_that_wrote() {
+    let text = teach(
+        &[
+            "m = np.arange(12).reshape(4, 3)",
+            "for r in m:\n    if r[0] > 2:\n        r[:1] = -1",
+        ],
+        80,
+    );
+    assert!(
+        text.contains("wrote through r on 3 of the loop's 4 passes"),
+        "{text}"
+    );
+    assert!(text.contains("    m (3 cells): "), "{text}");
+}
+
+/// Found by `tools/teach_audit.py`: iterating a structured array yields
+/// records tied to its memory (NumPy's `np.void` with `.base`), so a
+/// field write through the loop variable writes the array.
+#[test]
+fn loop_over_records_writes_the_array() {
+    let text = teach(
+        &[
+            "s = np.array([(1, 2.5), (3, 4.5)], dtype=[('x', 'i4'), ('y', 'f8')])",
+            "for r in s:\n    r['x'] = 4",
+        ],
+        80,
+    );
+    assert!(text.contains("    s (2 cells): "), "{text}");
+}
+
 /// Found by `tools/teach_audit.py`: NumPy allocates `f + f` of a Fortran
 /// `f` in Fortran order, so its `reshape(-1)` is a copy and
 /// `np.ascontiguousarray` of it a new array (checked with NumPy 2.4.6:

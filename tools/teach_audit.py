@@ -108,9 +108,20 @@ def producers(s, v, rng):
                 ("T_ravel", f"{s}.T.ravel()"), ("T_ravel_K", f"{s}.T.ravel(order='K')"),
                 ("step_ravel", f"{s}[..., ::2].ravel()"), ("T_reshape", f"{s}.T.reshape(-1)"),
                 ("alias", f"{s}"), ("copy_slice", f"{s}.copy()[:1]"), ("slice_copy", f"{s}[:1].copy()")]
+        out += [("concatenate_last", f"np.concatenate([{s}, {s}], axis=-1)"),
+                ("stack_last", f"np.stack([{s}, {s}], axis=-1)"),
+                ("hstack", f"np.hstack([{s}, {s}])"), ("vstack", f"np.vstack([{s}, {s}])"),
+                ("split_piece", f"np.split({s}, [1])[1]"), ("split_piece", f"np.split({s}, 2)[0]"),
+                ("split_piece", f"np.split({s}, [1], axis=-1)[0]")]
         if v.dtype.names is None:
             out += [("sort", f"np.sort({s}, axis=None)"),
-                    ("where", f"np.where({s} == {s}, {s}, {s})")]
+                    ("where", f"np.where({s} == {s}, {s}, {s})"),
+                    ("where_scalar", f"np.where({s} == {s}, {s}, 0)"),
+                    ("where_one", f"np.where({s} == {s})[0]"),
+                    ("where_one", f"np.where({s} == {s})[-1]")]
+        if numeric(v) and v.dtype.kind != "c":
+            out += [("round", f"np.round({s})"), ("round", f"np.round({s}, 1)"),
+                    ("clip", f"np.clip({s}, 1, 5)"), ("astype", f"{s}.astype(np.float32)")]
         if v.dtype.names is None and v.dtype.itemsize == 8 and v.flags.c_contiguous:
             out += [("view_dtype", f"{s}.view(np.int32)")]
         if v.dtype.names is None and v.dtype.itemsize == 4 and v.flags.c_contiguous and v.shape[-1] % 2 == 0:
@@ -144,8 +155,10 @@ def writers(t, v, rng):
     """(kind, statement) pairs writing into the name t holding v."""
     out = []
     nd = v.ndim
+    # A loop binds one of the audited names to each item in turn.
+    r = rng.choice([n for n in NAMES if n != t])
     if v.dtype.names:
-        out += [("field_write", f"{t}['x'] = 9"), ("field_write", f"{t}['y'][1:] = -1"),
+        out += [("field_write", f"{t}['x'] = 9"), ("field_loop", f"for {r} in {t}:\n    {r}['x'] = 4"), ("field_write", f"{t}['y'][1:] = -1"),
                 ("field_write", f"{t}[1]['x'] = 11"), ("record_write", f"{t}[0] = (5, 5.5)"),
                 ("field_mask_write", f"{t}['y'][{t}['x'] > 2] = 0"),
                 ("temp_copy_write", f"{t}[[0, 1]]['x'] = 3"),
@@ -166,12 +179,16 @@ def writers(t, v, rng):
                 ("temp_copy_write", f"{t}[[0, 1]][0] = {val}"),
                 ("self_assign", f"{t}[:] = {t}"),
                 ("def_call", f"w({t})"),
+                ("flat_mask", f"{t}.flat[[0, -1]] = {val}"),
                 ("rebind", f"{t} = 0"), ("rebind_expr", f"{t} = {t} + {t}"),
                 ("shape_attr", f"{t}.shape = (-1,)"), ("shape_attr", f"{t}.shape = {t}.shape[::-1]")]
     if nd >= 2:
         out += [("setitem_row", f"{t}[1] = {val}"), ("setitem_mixed", f"{t}[1:, [0, 1]] = {val}"),
                 ("setitem_2d_region", f"{t}[:2, 1:3] = {val}"),
-                ("sort_axis0", f"{t}.sort(axis=0)")]
+                ("sort_axis0", f"{t}.sort(axis=0)"),
+                ("loop_def_call", f"for {r} in {t}:\n    w({r})"),
+                ("loop_write", f"for {r} in {t}:\n    {r}[:1] = {val}"),
+                ("loop_index_write", f"for i in range(len({t})):\n    {t}[i, :1] = {val}")]
     if v.dtype.kind != "b":
         out += [("iadd", f"{t} += 1"), ("iadd_view", f"{t}[::2] += 1"),
                 ("iadd_fancy", f"{t}[[0, 0, -1]] += 1"),

@@ -58,11 +58,12 @@ impl NdArray {
             return Self::zeros(shape, dtype);
         }
         let itemsize = dtype.itemsize();
-        let buffer = Buffer::for_overwrite(nbytes_of(shape, itemsize)?, shape, &dtype.name())?;
+        let nbytes = nbytes_of(shape, itemsize)?;
+        let buffer = Buffer::for_overwrite(nbytes, shape, &dtype.name())?;
         Ok(Self::from_buffer(
             buffer,
             dtype,
-            Layout::c_order(shape, itemsize),
+            allocated(Layout::c_order(shape, itemsize), nbytes),
         ))
     }
 
@@ -73,7 +74,8 @@ impl NdArray {
         order: Order,
     ) -> Result<ArrayRef, EngineError> {
         let itemsize = dtype.itemsize();
-        let buffer = Buffer::zeroed(nbytes_of(shape, itemsize)?, shape, &dtype.name())?;
+        let nbytes = nbytes_of(shape, itemsize)?;
+        let buffer = Buffer::zeroed(nbytes, shape, &dtype.name())?;
         let layout = match order {
             Order::C => Layout::c_order(shape, itemsize),
             Order::F => Layout {
@@ -82,6 +84,7 @@ impl NdArray {
                 offset: 0,
             },
         };
+        let layout = allocated(layout, nbytes);
         Ok(Rc::new(NdArray {
             buffer: Rc::new(buffer),
             dtype,
@@ -320,6 +323,17 @@ impl NdArray {
         let strides = self.strides();
         let mut perm: Vec<usize> = (0..shape.len()).collect();
         perm.sort_by_key(|&k| std::cmp::Reverse(strides[k].unsigned_abs()));
+        NdArray::zeros_permuted(&shape, dtype, &perm)
+    }
+
+    /// A new zero-filled array of `shape` whose axes lie in memory in the
+    /// order `perm` names them (outermost first), every stride positive:
+    /// how NumPy allocates a result after sorting its inputs' strides.
+    pub fn zeros_permuted(
+        shape: &[usize],
+        dtype: DType,
+        perm: &[usize],
+    ) -> Result<ArrayRef, EngineError> {
         let permuted: Vec<usize> = perm.iter().map(|&k| shape[k]).collect();
         let out = NdArray::zeros_ordered(&permuted, dtype, Order::C)?;
         let c = out.strides();
@@ -329,7 +343,7 @@ impl NdArray {
         }
         out.restore_state(
             Layout {
-                shape,
+                shape: shape.to_vec(),
                 strides: kept,
                 offset: 0,
             },
@@ -562,4 +576,14 @@ pub fn write_back(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
         },
     );
     Ok(())
+}
+
+/// The layout NumPy gives an array it allocates: as asked, except that an
+/// array of no bytes gets all-zero strides (`PyArray_NewFromDescr_int`,
+/// ctors.c), so `np.zeros((4, 0)).strides` is `(0, 0)`.
+fn allocated(mut layout: Layout, nbytes: usize) -> Layout {
+    if nbytes == 0 {
+        layout.strides.fill(0);
+    }
+    layout
 }

@@ -655,8 +655,11 @@ pub fn count_nonzero(a: &NdArray) -> usize {
     n
 }
 
-/// `np.nonzero`: one index array per axis. Counts first, then writes the
-/// coordinates straight into the result arrays (no per-element values).
+/// `np.nonzero`: one index array per axis. As in NumPy
+/// (`PyArray_Nonzero`), the coordinates are the rows of one new C-ordered
+/// `(count, ndim)` int64 array and each index array is a column of it, a
+/// view (so `.base` is that array and `.strides` is `(8 * ndim,)`).
+/// Counts first, then writes the coordinates straight into that array.
 pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
     if super::scalar_kernels::handles(a.dtype()) || matches!(a.dtype(), DType::Ordered(..)) {
         let mask = super::scalar_kernels::truth_mask(a)?;
@@ -670,22 +673,17 @@ pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
     };
     let nd = shape.len();
     let nnz = count_nonzero(a);
-    let outs = (0..nd)
-        .map(|_| NdArray::zeros(&[nnz], DType::Int64))
-        .collect::<Result<Vec<_>, _>>()?;
+    let rows = NdArray::zeros(&[nnz, nd], DType::Int64)?;
     {
         let bytes = a.buffer().bytes();
-        let mut bufs: Vec<_> = outs.iter().map(|o| o.buffer().bytes_mut()).collect();
-        let mut cols: Vec<&mut [i64]> = bufs
-            .iter_mut()
-            .map(|b| bytemuck::cast_slice_mut(&mut b[..nnz * 8]))
-            .collect();
+        let mut out = rows.buffer().bytes_mut();
+        let coords: &mut [i64] = bytemuck::cast_slice_mut(&mut out[..nnz * nd * 8]);
         let mut at = vec![0usize; nd];
         let mut j = 0;
         dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
             if load::<T>(&bytes, o).to_bool() {
-                for (c, &i) in cols.iter_mut().zip(&at) {
-                    c[j] = i as i64;
+                for (c, &i) in coords[j * nd..(j + 1) * nd].iter_mut().zip(&at) {
+                    *c = i as i64;
                 }
                 j += 1;
             }
@@ -698,7 +696,18 @@ pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
             }
         }), _ => {});
     }
-    Ok(outs)
+    Ok((0..nd)
+        .map(|k| {
+            NdArray::view_with(
+                &rows,
+                Layout {
+                    shape: vec![nnz],
+                    strides: vec![8 * nd as isize],
+                    offset: 8 * k,
+                },
+            )
+        })
+        .collect())
 }
 
 #[cfg(test)]

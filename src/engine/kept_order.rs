@@ -8,7 +8,6 @@
 use super::array::{ArrayRef, NdArray, copy_elements};
 use super::broadcast::broadcast_layout;
 use super::error::EngineError;
-use super::layout::Layout;
 
 /// The axes, outermost first, in the order NumPy's iterator walks these
 /// operands (`npyiter_find_best_axis_ordering`): a stable insertion sort
@@ -92,29 +91,61 @@ pub fn kept_like(out: ArrayRef, operands: &[&NdArray]) -> Result<ArrayRef, Engin
     if perm.iter().enumerate().all(|(i, &k)| i == k) {
         return Ok(out);
     }
-    let permuted: Vec<usize> = perm.iter().map(|&k| shape[k]).collect();
-    let fresh = NdArray::for_overwrite(&permuted, out.dtype().clone())?;
-    let c = fresh.strides();
-    let mut strides = vec![0isize; shape.len()];
-    for (i, &k) in perm.iter().enumerate() {
-        strides[k] = c[i];
-    }
-    fresh.restore_state(
-        Layout {
-            shape,
-            strides,
-            offset: 0,
-        },
-        true,
-        true,
-    );
+    let fresh = NdArray::zeros_permuted(&shape, out.dtype().clone(), &perm)?;
     copy_elements(&out, &fresh)?;
     Ok(fresh)
 }
 
+/// The axes, outermost first, in the memory order `np.concatenate` gives
+/// its result (`PyArray_CreateMultiSortedStridePerm`, shape.c): the
+/// iterator's stable insertion sort run from the outermost axis, by
+/// |stride|, where an axis of length 1 in an array compares with nothing
+/// and where arrays disagree C order wins.
+pub fn multi_sorted_stride_perm(arrays: &[&NdArray]) -> Vec<usize> {
+    let layouts: Vec<(Vec<usize>, Vec<isize>)> =
+        arrays.iter().map(|a| (a.shape(), a.strides())).collect();
+    stride_perm_of(&layouts)
+}
+
+fn stride_perm_of(layouts: &[(Vec<usize>, Vec<isize>)]) -> Vec<usize> {
+    let nd = layouts.first().map_or(0, |l| l.0.len());
+    let mut perm: Vec<usize> = (0..nd).collect();
+    for i0 in 1..nd {
+        let j0 = perm[i0];
+        let mut at = i0;
+        for i1 in (0..i0).rev() {
+            let j1 = perm[i1];
+            let mut ambiguous = true;
+            let mut swap = false;
+            for (shape, strides) in layouts {
+                if shape[j0] != 1 && shape[j1] != 1 {
+                    if strides[j0].unsigned_abs() <= strides[j1].unsigned_abs() {
+                        swap = false;
+                    } else if ambiguous {
+                        swap = true;
+                    }
+                    ambiguous = false;
+                }
+            }
+            if !ambiguous {
+                if swap {
+                    at = i1;
+                } else {
+                    break;
+                }
+            }
+        }
+        if at != i0 {
+            let axis = perm.remove(i0);
+            perm.insert(at, axis);
+        }
+    }
+    perm
+}
+
 #[cfg(test)]
 mod tests {
-    use super::iteration_order;
+    use super::{iteration_order, stride_perm_of};
 
     #[test]
     fn one_operand_sorts_by_stride_size() {
@@ -131,5 +162,18 @@ mod tests {
         assert_eq!(iteration_order(&[vec![8, 16], vec![24, 8]]), vec![0, 1]);
         // A Fortran operand and a broadcast row: Fortran.
         assert_eq!(iteration_order(&[vec![8, 16], vec![0, 8]]), vec![1, 0]);
+    }
+
+    #[test]
+    fn concatenate_keeps_the_inputs_layout() {
+        // Two Fortran (2, 3) float64 arrays: Fortran.
+        let f = (vec![2, 3], vec![8, 16]);
+        assert_eq!(stride_perm_of(&[f.clone(), f.clone()]), vec![1, 0]);
+        // A Fortran one and a C one: C wins.
+        let c = (vec![2, 3], vec![24, 8]);
+        assert_eq!(stride_perm_of(&[f, c]), vec![0, 1]);
+        // A length-1 axis compares with nothing (np.stack's new axis).
+        let g = (vec![1, 2, 3], vec![0, 8, 16]);
+        assert_eq!(stride_perm_of(&[g.clone(), g]), vec![0, 2, 1]);
     }
 }

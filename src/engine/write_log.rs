@@ -76,6 +76,9 @@ struct Open {
     log: WriteLog,
     /// Buffers with an id at or past this were made during the statement.
     first_new_id: u64,
+    /// Writes into buffers older than the log (memory a name could hold
+    /// before the statement), saved or not.
+    old_writes: u64,
     /// Bytes that may still be saved.
     budget_left: usize,
     /// Per buffer id: saved ranges by first byte → index into `log.bytes`.
@@ -106,6 +109,18 @@ pub fn start(budget: usize) {
 /// How many writes the open log has been told of so far.
 pub fn writes_noted() -> u64 {
     WRITES.with(Cell::get)
+}
+
+/// How many writes into memory older than the open log (not into arrays
+/// the statement made) it has been told of so far: the teaching view
+/// counts a loop's passes that wrote with it.
+pub fn old_writes_noted() -> u64 {
+    OPEN.with(|o| {
+        o.try_borrow()
+            .ok()
+            .and_then(|open| open.as_ref().map(|open| open.old_writes))
+            .unwrap_or(0)
+    })
 }
 
 /// Close the log and hand back what the statement wrote.
@@ -191,6 +206,7 @@ impl Open {
         if buffer.id() >= self.first_new_id {
             return;
         }
+        self.old_writes += 1;
         let n = buffer.nbytes();
         let (lo, hi) = if n <= SAVE_WHOLE_BELOW {
             (0, n)

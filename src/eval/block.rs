@@ -120,10 +120,27 @@ impl Session {
                 orelse,
             } => {
                 let mut items = self.loop_items(iter)?;
+                // The teaching view counts the passes of the statement's
+                // outermost loop, and those that wrote into memory older
+                // than the statement.
+                let counted = self.depth == 0
+                    && self.loop_passes.is_none()
+                    && crate::engine::write_log::active();
+                if counted {
+                    self.loop_passes = Some((0, 0));
+                }
                 while let Some(item) = self.loop_next(&mut items)? {
                     crate::engine::interrupt::check()?;
+                    let before = counted.then(crate::engine::write_log::old_writes_noted);
                     self.assign(target, item)?;
-                    match self.exec_suite(body)? {
+                    let flow = self.exec_suite(body)?;
+                    if let (Some(n), Some(p)) = (before, self.loop_passes.as_mut()) {
+                        p.0 += 1;
+                        if crate::engine::write_log::old_writes_noted() > n {
+                            p.1 += 1;
+                        }
+                    }
+                    match flow {
                         Flow::Break => return Ok(Flow::Normal),
                         Flow::Return(v) => return Ok(Flow::Return(v)),
                         Flow::Normal | Flow::Continue => {}

@@ -1269,13 +1269,10 @@ fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
     let items = to_index_items(idx)?;
     check_result_ndim(a.ndim(), &items)?;
     let r = index::get(a, &items)?;
-    if let (Indexed::Scalar(_), DType::Record(_)) = (&r, a.dtype()) {
-        // A record element stays tied to the array's memory.
-        let mut with_ellipsis = items.clone();
-        with_ellipsis.push(IndexItem::Ellipsis);
-        if let Indexed::Array(v) = index::get(a, &with_ellipsis)? {
-            return Ok(Value::Void(v));
-        }
+    if let Indexed::Scalar(_) = &r
+        && let Some(record) = super::protocol::record_element(a, &items)?
+    {
+        return Ok(record);
     }
     Ok(wrap_indexed(a, r))
 }

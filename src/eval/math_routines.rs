@@ -216,8 +216,28 @@ fn fmod(a: &Value, b: &Value) -> PyResult<Value> {
     Ok(scalarize(out))
 }
 
-/// `np.round(a, decimals)`: half to even after scaling, as NumPy.
+/// `np.round(a, decimals)`: half to even after scaling, as NumPy, laid
+/// out as `PyArray_Round` (calculation.c) allocates it: a copy in K order
+/// for complex data and for integers kept as they are, `rint`'s K order
+/// for `decimals=0`, else C order unless `a` is Fortran-ordered only.
 pub fn round(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
+    let out = round_values(a, decimals)?;
+    let kind = a.dtype().kind();
+    let keep = kind == Kind::Complex || (matches!(kind, Kind::Int | Kind::UInt) && decimals >= 0);
+    if keep {
+        let kept = a.zeros_kept(out.dtype().clone())?;
+        crate::engine::array::copy_elements(&out, &kept)?;
+        Ok(kept)
+    } else if decimals == 0 {
+        Ok(crate::engine::kept_order::kept_like(out, &[&**a])?)
+    } else if a.is_f_contiguous() && !a.is_c_contiguous() {
+        Ok(out.copy(Order::F)?)
+    } else {
+        Ok(out)
+    }
+}
+
+fn round_values(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
     if matches!(a.dtype().kind(), Kind::Int | Kind::UInt | Kind::Bool) {
         if decimals >= 0 {
             return Ok(a.copy(Order::C)?);
@@ -230,7 +250,7 @@ pub fn round(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
         // Computed in native order. With decimals NumPy's `PyArray_Round`
         // writes into an array of the input's own dtype; without, `rint`
         // gives a native one.
-        let out = round(&kernels::to_native(a)?, decimals)?;
+        let out = round_values(&kernels::to_native(a)?, decimals)?;
         return Ok(if decimals == 0 {
             out
         } else {

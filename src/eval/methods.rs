@@ -569,9 +569,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "cumsum" | "cumprod" => forward(s, &format!("np.{name}"), None, a, args)?,
         // NumPy 2 refuses a 0-d array here.
         "nonzero" if a.ndim() == 0 => {
-            return Err(PyError::value(
-                "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
-            ));
+            return Err(super::numpy::nonzero_0d());
         }
         "nonzero" => Value::tuple(
             crate::engine::index::nonzero(a)?

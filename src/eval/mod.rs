@@ -176,8 +176,13 @@ pub struct Outcome {
     /// (teaching view only).
     pub produced: Vec<provenance::Producer>,
     /// Byte ranges of the calls of learner-defined functions that wrote
-    /// into arrays (teaching view only).
-    pub writing_calls: Vec<(usize, usize)>,
+    /// into arrays, each with how many of its runs wrote (a call inside a
+    /// loop runs once a pass; teaching view only).
+    pub writing_calls: Vec<((usize, usize), usize)>,
+    /// For a statement that runs a `for` loop: the passes of its
+    /// outermost loop, and how many of them wrote into arrays (teaching
+    /// view only).
+    pub loop_passes: Option<(usize, usize)>,
     /// The warnings Python would print on stderr while it ran
     /// (`<stdin>:1: RuntimeWarning: divide by zero encountered in divide`),
     /// when the session shows warnings.
@@ -211,6 +216,7 @@ impl Session {
             made: Vec::new(),
             produced: Vec::new(),
             writing_calls: Vec::new(),
+            loop_passes: None,
             err_state: Default::default(),
             err_call: Value::None,
             show_warnings: false,
@@ -296,6 +302,7 @@ impl Session {
         self.made.clear();
         self.produced.clear();
         self.writing_calls.clear();
+        self.loop_passes = None;
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
         fp_errors::install(self.err_state, self.err_call.clone(), self.show_warnings);
@@ -323,6 +330,7 @@ impl Session {
         out.made = std::mem::take(&mut self.made);
         out.produced = std::mem::take(&mut self.produced);
         out.writing_calls = std::mem::take(&mut self.writing_calls);
+        out.loop_passes = self.loop_passes.take();
         self.err_state = fp_errors::modes();
         self.err_call = fp_errors::callback();
         for w in fp_errors::take_warnings() {

@@ -479,6 +479,9 @@ fn ix(args: &Args) -> PyResult<Value> {
 fn where_(args: &Args) -> PyResult<Value> {
     let cond = as_array(args.req(0, "condition", "where")?)?;
     if args.pos.len() == 1 {
+        if cond.ndim() == 0 {
+            return Err(nonzero_0d());
+        }
         return Ok(Value::tuple(
             index::nonzero(&cond)?
                 .into_iter()
@@ -503,15 +506,18 @@ fn where_(args: &Args) -> PyResult<Value> {
                 .ok_or_else(|| PyError::type_error("where: no common dtype"))?
         }
     };
-    let xa = kernels::cast(&as_array_typed(x, &dt)?, &dt)?;
-    let ya = kernels::cast(&as_array_typed(y, &dt)?, &dt)?;
+    let (xo, yo) = (as_array_typed(x, &dt)?, as_array_typed(y, &dt)?);
+    let xa = kernels::cast(&xo, &dt)?;
+    let ya = kernels::cast(&yo, &dt)?;
+    // NumPy's `PyArray_Where` allocates through its iterator in K order.
+    let kept = |out: ArrayRef| crate::engine::kept_order::kept_like(out, &[&*cond, &*xo, &*yo]);
     let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[
         &cond.shape(),
         &xa.shape(),
         &ya.shape(),
     ])?;
     if let Some(out) = kernels::select(&cond, &xa, &ya, &shape)? {
-        return Ok(Value::Array(out));
+        return Ok(Value::Array(kept(out)?));
     }
     let cl = crate::engine::broadcast::broadcast_layout(&cond.layout(), &shape);
     let xl = crate::engine::broadcast::broadcast_layout(&xa.layout(), &shape);
@@ -531,7 +537,16 @@ fn where_(args: &Args) -> PyResult<Value> {
             }
         })
         .collect();
-    Ok(Value::Array(NdArray::from_scalars(&shape, dt, &vals)?))
+    Ok(Value::Array(kept(NdArray::from_scalars(
+        &shape, dt, &vals,
+    )?)?))
+}
+
+/// NumPy's refusal of `np.nonzero` (and `np.where(c)`) on a 0-d array.
+pub(super) fn nonzero_0d() -> PyError {
+    PyError::value(
+        "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
+    )
 }
 
 fn zero_like_value(v: &Value) -> PyResult<Value> {
@@ -1148,9 +1163,7 @@ impl Session {
                 Value::Array(flip(&a, Some(vec![0]))?)
             }
             "nonzero" if arr0(&args)?.ndim() == 0 => {
-                return Err(PyError::value(
-                    "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
-                ));
+                return Err(nonzero_0d());
             }
             "nonzero" => Value::tuple(
                 index::nonzero(&*arr0(&args)?)?
@@ -1163,19 +1176,24 @@ impl Session {
                 Value::Array(index::nonzero(&a)?.remove(0))
             }
             "argwhere" => {
+                // NumPy's `transpose(nonzero(a))`: a transposed view of a
+                // new C-ordered `(ndim, count)` array; a 0-d `a` is taken
+                // as `atleast_1d(a)` and keeps no columns.
                 let a = arr0(&args)?;
                 let nz = index::nonzero(&a)?;
-                let n = nz.first().map(|x| x.size()).unwrap_or(0);
-                let nd = a.ndim();
-                let out = NdArray::zeros(&[n, nd], DType::Int64)?;
-                for (k, col) in nz.iter().enumerate().take(nd) {
-                    index::set(
-                        &out,
-                        &[IndexItem::Slice(None, None, None), IndexItem::Int(k as i64)],
-                        col,
-                    )?;
+                let n = nz.first().map_or(0, |x| x.size());
+                let rows = NdArray::zeros(&[nz.len(), n], DType::Int64)?;
+                for (k, col) in nz.iter().enumerate() {
+                    index::set(&rows, &[IndexItem::Int(k as i64)], col)?;
                 }
-                Value::Array(out)
+                let t = crate::eval::reshaping::transpose(&rows, None)?;
+                if a.ndim() == 0 {
+                    let mut l = t.layout();
+                    l.shape[1] = 0;
+                    Value::Array(NdArray::view_with(&t, l))
+                } else {
+                    Value::Array(t)
+                }
             }
             "count_nonzero" => {
                 let a = arr0(&args)?;

@@ -111,7 +111,11 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             crate::engine::buffer::ensure_room(&[n], each, "object", each)?;
             let mut out = Vec::with_capacity(n);
             for i in 0..n {
-                out.push(wrap_indexed(a, index::get(a, &[IndexItem::Int(i as i64)])?));
+                let at = [IndexItem::Int(i as i64)];
+                out.push(match record_element(a, &at)? {
+                    Some(record) => record,
+                    None => wrap_indexed(a, index::get(a, &at)?),
+                });
             }
             out
         }
@@ -121,6 +125,22 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 other.type_name()
             )));
         }
+    })
+}
+
+/// The record of a structured array at `items` (integers picking one
+/// element) as NumPy gives it, indexed or iterated: an `np.void` tied to
+/// the array's memory, so `s[0]['x'] = 4` and `for r in s: r['x'] = 4`
+/// write `s`. `None` when `a` holds no records or `items` pick several.
+pub fn record_element(a: &ArrayRef, items: &[IndexItem]) -> PyResult<Option<Value>> {
+    if !matches!(a.dtype(), DType::Record(_)) {
+        return Ok(None);
+    }
+    let mut with_ellipsis = items.to_vec();
+    with_ellipsis.push(IndexItem::Ellipsis);
+    Ok(match index::get(a, &with_ellipsis)? {
+        Indexed::Array(v) if v.ndim() == 0 => Some(Value::Void(v)),
+        _ => None,
     })
 }
 

@@ -153,13 +153,20 @@ impl Session {
     }
 
     /// Remember the call at `span` if it wrote since `before`: the
-    /// teaching view names it (`normalize(train) wrote in place`).
+    /// teaching view names it (`normalize(train) wrote in place`), once,
+    /// with the number of times it wrote (once a pass inside a loop).
     pub(super) fn note_call(&mut self, span: Span, before: Option<u64>) {
-        if let Some(n) = before
-            && crate::engine::write_log::writes_noted() > n
-            && self.writing_calls.len() < MAX_MADE
-        {
-            self.writing_calls.push((span.start, span.end));
+        let Some(n) = before else {
+            return;
+        };
+        if crate::engine::write_log::writes_noted() <= n {
+            return;
+        }
+        let at = (span.start, span.end);
+        if let Some(seen) = self.writing_calls.iter_mut().find(|(s, _)| *s == at) {
+            seen.1 += 1;
+        } else if self.writing_calls.len() < MAX_MADE {
+            self.writing_calls.push((at, 1));
         }
     }
 

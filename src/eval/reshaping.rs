@@ -242,7 +242,10 @@ pub fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRe
         }
         shape[axis] += s[axis];
     }
-    let out = NdArray::zeros(&shape, dt)?;
+    // NumPy lays the result out like its inputs (`PyArray_ConcatenateArrays`).
+    let refs: Vec<&NdArray> = arrays.iter().map(|a| &**a).collect();
+    let perm = crate::engine::kept_order::multi_sorted_stride_perm(&refs);
+    let out = NdArray::zeros_permuted(&shape, dt, &perm)?;
     let mut at = 0i64;
     for a in &arrays {
         let n = a.shape()[axis] as i64;

@@ -51,8 +51,12 @@ pub struct Session {
     pub(super) made: Vec<provenance::Made>,
     /// What its array-valued subscripts and calls were applied to.
     pub(super) produced: Vec<provenance::Producer>,
-    /// Byte ranges of its calls of learner-defined functions that wrote.
-    pub(super) writing_calls: Vec<(usize, usize)>,
+    /// Byte ranges of its calls of learner-defined functions that wrote,
+    /// each with how many of its runs wrote (a loop runs a call often).
+    pub(super) writing_calls: Vec<((usize, usize), usize)>,
+    /// The passes of its outermost `for` loop and how many of them wrote
+    /// (teaching view only).
+    pub(super) loop_passes: Option<(usize, usize)>,
     /// NumPy's floating-point error modes (`np.seterr`), kept between
     /// statements.
     pub(super) err_state: fp_errors::ErrState,

@@ -75,8 +75,9 @@ pub struct Report {
     /// The names it wrote through.
     pub through: Vec<String>,
     /// Its calls of functions the learner defined that wrote in place
-    /// (`normalize(train)`), as written.
-    pub calls: Vec<String>,
+    /// (`normalize(train)`), as written, each once with the number of
+    /// times it wrote (a call in a loop writes once a pass).
+    pub calls: Vec<(String, usize)>,
     /// Those calls wrote only into arrays made during the statement (a
     /// copy they were handed, `f(b[[1, 5]])`): no memory anyone had.
     pub calls_wrote_only_new: bool,
@@ -85,6 +86,8 @@ pub struct Report {
     /// A `for` loop's variable, bound anew on every pass: its writes are
     /// the loop's, not one array's.
     pub loop_var: Option<String>,
+    /// A `for` loop's passes, and how many of them wrote.
+    pub loop_passes: Option<(usize, usize)>,
 }
 
 /// One statement run with teaching on.
@@ -217,18 +220,22 @@ impl Teacher {
             rebound: effects::rebound(&stmt, line, &before, &after, &writes),
             through,
             calls: {
-                // A loop that calls `f(x)` on every pass names it once.
-                let mut calls: Vec<String> = Vec::new();
-                for &(lo, hi) in &outcome.writing_calls {
-                    if let Some(c) = line.get(lo..hi).map(|s| s.trim().to_string())
-                        && !calls.contains(&c)
-                    {
-                        calls.push(c);
+                // A loop that calls `f(x)` on every pass names it once,
+                // with the number of times it wrote.
+                let mut calls: Vec<(String, usize)> = Vec::new();
+                for &((lo, hi), times) in &outcome.writing_calls {
+                    let Some(c) = line.get(lo..hi).map(|s| s.trim().to_string()) else {
+                        continue;
+                    };
+                    match calls.iter_mut().find(|(seen, _)| *seen == c) {
+                        Some(seen) => seen.1 += times,
+                        None => calls.push((c, times)),
                     }
                 }
                 calls
             },
             loop_var: loops::loop_variable(&stmt),
+            loop_passes: outcome.loop_passes,
             calls_wrote_only_new: writes.log.bytes.is_empty()
                 && writes.log.unrecorded.is_empty()
                 && writes.log.resized.is_empty(),

@@ -13,9 +13,9 @@ pub fn effects(report: &Report, palette: &Palette, width: usize) -> String {
     let mut out = String::new();
     for a in &report.wrote {
         let line = if report.loop_var.as_ref() == Some(&a.name) {
-            loop_line(a)
+            loop_line(a, report.loop_passes)
         } else {
-            wrote_line(a)
+            wrote_line(a, report.loop_passes)
         };
         out.push_str(&palette.dim(&fit(&line, width)));
         out.push('\n');
@@ -66,24 +66,53 @@ pub fn effects(report: &Report, palette: &Palette, width: usize) -> String {
     out
 }
 
-/// `wrote 3 cells of a in place: a[0, 1] 1 → 55, …`.
-fn wrote_line(a: &Alert) -> String {
+/// `wrote 3 cells of a in place: a[0, 1] 1 → 55, …`, or for a loop that
+/// wrote on several passes `wrote 6 cells of m in place over 3 passes:
+/// …` (one line for the statement, however many passes).
+fn wrote_line(a: &Alert, passes: Option<(usize, usize)>) -> String {
     let n = a.count.unwrap_or(a.cells.len());
     let cells = if n == 1 {
         "1 cell".into()
     } else {
         format!("{n} cells")
     };
-    format!("wrote {cells} of {} in place: {}", a.name, where_text(a))
+    let over = match passes {
+        Some((_, wrote)) if wrote > 1 => format!(" over {wrote} passes"),
+        _ => String::new(),
+    };
+    format!(
+        "wrote {cells} of {} in place{over}: {}",
+        a.name,
+        where_text(a)
+    )
 }
 
-/// `wrote through row on every pass of the loop; …`: the loop variable
+/// `wrote through row on 3 of the loop's 4 passes; …`: the loop variable
 /// names a new array each pass, so its last cells are not the loop's.
-fn loop_line(a: &Alert) -> String {
+fn loop_line(a: &Alert, passes: Option<(usize, usize)>) -> String {
+    let on = match passes {
+        Some((all, wrote)) if wrote == all && all > 1 => {
+            format!("on each of the loop's {all} passes")
+        }
+        Some((_, 1)) => "on one pass of the loop".to_string(),
+        Some((all, wrote)) if wrote > 1 => format!("on {wrote} of the loop's {all} passes"),
+        _ => "on every pass of the loop".to_string(),
+    };
     format!(
-        "wrote through {n} on every pass of the loop ({n} now names the last item)",
+        "wrote through {n} {on} ({n} now names the last item)",
         n = a.name
     )
+}
+
+/// `w(row) wrote in place`: a call of the learner's function named once,
+/// with how often it wrote when that was more than once (called in a
+/// loop: `w(row) wrote in place on 3 calls`).
+fn call_wrote((call, times): &(String, usize)) -> String {
+    if *times > 1 {
+        format!("{call} wrote in place on {times} calls")
+    } else {
+        format!("{call} wrote in place")
+    }
 }
 
 /// Alerts list each cell old → new up to this many; past it they show the
@@ -116,8 +145,9 @@ fn also_changed(report: &Report, palette: &Palette, width: usize) -> String {
     let alerts: &[Alert] = &report.alerts;
     if let ([call, ..], true) = (report.calls.as_slice(), report.calls_wrote_only_new) {
         let text = format!(
-            "! {call} wrote in place, but only into arrays made during this statement \
-             (a copy it was handed, or its own): no name's array changed."
+            "! {}, but only into arrays made during this statement \
+             (a copy it was handed, or its own): no name's array changed.",
+            call_wrote(call)
         );
         return format!(
             "{}\n",
@@ -128,7 +158,7 @@ fn also_changed(report: &Report, palette: &Palette, width: usize) -> String {
         return String::new();
     }
     let head = match (report.through.as_slice(), report.calls.as_slice()) {
-        ([], [call, ..]) => format!("! {call} wrote in place and changed:"),
+        ([], [call, ..]) => format!("! {} and changed:", call_wrote(call)),
         ([], []) => "! this write also changed:".to_string(),
         ([one], _) if report.loop_var.as_ref() == Some(one) => {
             format!("! the loop's writes through {one} changed:")
