@@ -479,6 +479,14 @@ conformance_tests! {
     byte_order_buffers => "212_byte_order_buffers",
     structured_casts_fields => "213_structured_casts_fields",
     datetime_creation_strings => "214_datetime_creation_strings",
+    dtype_structured_forms => "256_dtype_structured_forms",
+    structured_records_ops => "257_structured_records_ops",
+    byte_order_forms => "258_byte_order_forms",
+    object_arrays_issue16 => "259_object_arrays",
+    datetime_units_casts => "260_datetime_units_casts",
+    datetime_routines_issue16 => "261_datetime_routines",
+    recfunctions_rec_void => "262_recfunctions_rec_void",
+    bytearray_buffers => "263_bytearray_buffers",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
