@@ -483,6 +483,14 @@ conformance_tests! {
     where_round_layout => "265_where_round_layout",
     empty_strides => "266_empty_strides",
     record_iteration => "267_record_iteration",
+    dtype_structured_forms => "256_dtype_structured_forms",
+    structured_records_ops => "257_structured_records_ops",
+    byte_order_forms => "258_byte_order_forms",
+    object_arrays_issue16 => "259_object_arrays",
+    datetime_units_casts => "260_datetime_units_casts",
+    datetime_routines_issue16 => "261_datetime_routines",
+    recfunctions_rec_void => "262_recfunctions_rec_void",
+    bytearray_buffers => "263_bytearray_buffers",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -29,6 +29,11 @@ pub struct NdArray {
     dtype: DType,
     layout: RefCell<Layout>,
     base: Option<ArrayRef>,
+    /// The Python object whose memory an array made over a buffer
+    /// borrows (`np.frombuffer(bytearray)`), opaque here: the evaluator
+    /// puts it in and reads it back. Such an array owns no data, yet is
+    /// the owner its views' `.base` collapses to, as in NumPy.
+    exporter: Option<Rc<dyn std::any::Any>>,
     writeable: Cell<bool>,
     /// `flags.aligned`: every slicelab buffer is aligned, but
     /// `setflags(align=False)` clears the flag on this array object.
@@ -90,6 +95,7 @@ impl NdArray {
             dtype,
             layout: RefCell::new(layout),
             base: None,
+            exporter: None,
             writeable: Cell::new(true),
             aligned: Cell::new(true),
         }))
@@ -102,6 +108,7 @@ impl NdArray {
             dtype,
             layout: RefCell::new(layout),
             base: None,
+            exporter: None,
             writeable: Cell::new(true),
             aligned: Cell::new(true),
         })
@@ -137,7 +144,27 @@ impl NdArray {
             dtype,
             layout: RefCell::new(layout),
             base: Some(owner),
+            exporter: None,
             writeable: Cell::new(source.writeable.get()),
+            aligned: Cell::new(true),
+        })
+    }
+
+    /// An array over a buffer another object exports (a `bytearray`'s
+    /// bytes): it shares the buffer and keeps `exporter` as its base.
+    pub fn over_exported(
+        buffer: Rc<Buffer>,
+        dtype: DType,
+        layout: Layout,
+        exporter: Rc<dyn std::any::Any>,
+    ) -> ArrayRef {
+        Rc::new(NdArray {
+            buffer,
+            dtype,
+            layout: RefCell::new(layout),
+            base: None,
+            exporter: Some(exporter),
+            writeable: Cell::new(true),
             aligned: Cell::new(true),
         })
     }
@@ -222,7 +249,12 @@ impl NdArray {
 
     /// `flags.owndata`.
     pub fn owndata(&self) -> bool {
-        self.base.is_none()
+        self.base.is_none() && self.exporter.is_none()
+    }
+
+    /// The object whose memory this array borrows, if any (see the field).
+    pub fn exporter(&self) -> Option<&Rc<dyn std::any::Any>> {
+        self.exporter.as_ref()
     }
 
     /// `flags.writeable`.

@@ -34,7 +34,10 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
         "nbytes" => Value::Int((a.size() * a.dtype().itemsize()) as i128),
         "base" => match a.base() {
             Some(b) => Value::Array(b.clone()),
-            None => Value::None,
+            None => match a.exporter().and_then(|e| e.downcast_ref::<Value>()) {
+                Some(v) => v.clone(),
+                None => Value::None,
+            },
         },
         "flags" => Value::Flags(a.clone()),
         "__array_interface__" => super::array_interface::interface(a),

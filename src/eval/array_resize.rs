@@ -284,6 +284,8 @@ impl Walk<'_> {
                     | Obj::SubArrayDType(..)
                     | Obj::PyTime(_)
                     | Obj::BusDayCal(_)
+                    | Obj::ByteArray(_)
+                    | Obj::MemoryView(_)
                     | Obj::Exc(..)
                     | Obj::Context(_)
                     | Obj::Super(..)

@@ -269,6 +269,21 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     if let Some(items) = crate::eval::object::range_list(v)? {
         return to_array(&items, dtype);
     }
+    // A bytearray exports its buffer as unsigned bytes (format 'B').
+    if let Some(b) = super::bytearray::of(v) {
+        let bytes = NdArray::from_scalars(
+            &[b.len()],
+            DType::UInt8,
+            &b.to_vec()
+                .into_iter()
+                .map(|x| crate::engine::Scalar::UInt(x as u64))
+                .collect::<Vec<_>>(),
+        )?;
+        return match dtype {
+            Some(dt) => Ok(crate::engine::kernels::cast(&bytes, dt)?),
+            None => Ok(bytes),
+        };
+    }
     if let Value::FlatIter(a) = v {
         return to_array(&Value::Array(super::flatiter::to_array(a)?), dtype);
     }

@@ -550,7 +550,10 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             Err(refuse(format!("np.{name} with a generic datetime64 dtype")))
         }
         n if STRUCTURAL.contains(&n) || answers(n) => s.call_function(&format!("np.{name}"), args),
-        "concatenate" => concatenate(s, args),
+        "concatenate" | "stack" | "hstack" | "vstack" | "column_stack" | "row_stack" => {
+            joined(s, name, args)
+        }
+        "where" if args.pos.len() == 3 && args.kw.is_empty() => where3(s, &args.pos),
         n if super::datetime_routines::answers(n) => {
             let bound = crate::eval::binding::prepare(e, &args)?;
             let a = match bound.pos.first() {
@@ -985,36 +988,45 @@ pub fn ordered(name: &str, x: &Value) -> PyResult<Value> {
 /// to the common unit of them all (NumPy's `PyArray_ResultType` over the
 /// inputs), then joined as any arrays are. Mixing datetimes with
 /// timedeltas or other types is refused.
-fn concatenate(s: &mut Session, args: Args) -> PyResult<Value> {
+/// The datetime (or timedelta) type every one of `arrays` casts to: their
+/// common unit; mixing datetimes with timedeltas or other types is refused.
+fn common_time(arrays: &[ArrayRef], name: &str) -> PyResult<DType> {
+    let mut common: Option<(TimeUnit, bool)> = None;
+    for a in arrays {
+        let DType::Time(u, d) = a.dtype().native() else {
+            return Err(refuse(format!("np.{name} of datetimes with other types")));
+        };
+        common = Some(match common {
+            None => (u, d),
+            Some((cu, cd)) if cd == d => (dtm::common_unit(cu, u, d, d).map_err(err)?, d),
+            Some(_) => return Err(refuse(format!("np.{name} of datetimes with timedeltas"))),
+        });
+    }
+    let Some((unit, delta)) = common else {
+        return Err(refuse(format!("np.{name} without arrays")));
+    };
+    Ok(DType::Time(unit, delta))
+}
+
+/// `np.concatenate`/`stack`/`hstack`/`vstack`/`column_stack` of datetime
+/// arrays: each cast to the common unit, then joined as they are (the
+/// joins only move elements).
+fn joined(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
     let Some(first) = args.pos.first() else {
-        return Err(refuse("np.concatenate without arrays"));
+        return Err(refuse(format!("np.{name} without arrays")));
     };
     if args.pos.len() > 2 || args.kw.iter().any(|(k, _)| k != "axis") {
-        return Err(refuse("np.concatenate with these arguments"));
+        return Err(refuse(format!("np.{name} with these arguments")));
     }
     let items = super::protocol::iterate(first)?;
     let mut arrays = Vec::with_capacity(items.len());
     for it in &items {
         arrays.push(match it {
             Value::Array(a) => a.clone(),
-            _ => return Err(refuse("np.concatenate of datetimes with other values")),
+            _ => return Err(refuse(format!("np.{name} of datetimes with other values"))),
         });
     }
-    let mut common: Option<(TimeUnit, bool)> = None;
-    for a in &arrays {
-        let DType::Time(u, d) = a.dtype().native() else {
-            return Err(refuse("np.concatenate of datetimes with other types"));
-        };
-        common = Some(match common {
-            None => (u, d),
-            Some((cu, cd)) if cd == d => (dtm::common_unit(cu, u, d, d).map_err(err)?, d),
-            Some(_) => return Err(refuse("np.concatenate of datetimes with timedeltas")),
-        });
-    }
-    let Some((unit, delta)) = common else {
-        return Err(refuse("np.concatenate without arrays"));
-    };
-    let target = DType::Time(unit, delta);
+    let target = common_time(&arrays, name)?;
     let cast: Vec<Value> = arrays
         .iter()
         .map(|a| super::datetime_convert::cast(a, &target).map(Value::Array))
@@ -1022,10 +1034,45 @@ fn concatenate(s: &mut Session, args: Args) -> PyResult<Value> {
     let mut pos = vec![Value::list(cast)];
     pos.extend(args.pos.iter().skip(1).cloned());
     s.call_function(
-        "np.concatenate",
+        &format!("np.{name}"),
         Args {
             pos,
             kw: args.kw.clone(),
         },
     )
+}
+
+/// `np.where(cond, x, y)` with datetime `x` and `y`: both cast to their
+/// common type, then chosen between as int64 counts (`where` only moves
+/// elements), the result seen as that type again.
+fn where3(s: &mut Session, pos: &[Value]) -> PyResult<Value> {
+    let as_time_array = |v: &Value| -> PyResult<ArrayRef> {
+        match v {
+            Value::Array(a) => Ok(a.clone()),
+            Value::NpScalar(d, sc) if is_time_dtype(d) => Ok(NdArray::from_scalars(
+                &[],
+                d.clone(),
+                std::slice::from_ref(sc),
+            )?),
+            _ => Err(refuse("np.where of datetimes with other values")),
+        }
+    };
+    let (x, y) = (as_time_array(&pos[1])?, as_time_array(&pos[2])?);
+    let target = common_time(&[x.clone(), y.clone()], "where")?;
+    let counts = |a: &ArrayRef| -> PyResult<Value> {
+        let c = super::datetime_convert::cast(a, &target)?;
+        Ok(Value::Array(NdArray::view(&c, DType::Int64, c.layout())))
+    };
+    let picked = s.call_function(
+        "np.where",
+        Args {
+            pos: vec![pos[0].clone(), counts(&x)?, counts(&y)?],
+            kw: vec![],
+        },
+    )?;
+    let Value::Array(r) = picked else {
+        return Err(refuse("np.where with these arguments"));
+    };
+    // int64 counts cast to the datetime type unchanged, into a new array.
+    Ok(Value::Array(crate::engine::kernels::cast(&r, &target)?))
 }

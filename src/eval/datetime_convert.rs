@@ -123,6 +123,21 @@ pub fn resolve_unit(leaves: &[Value], delta: bool) -> PyResult<TimeUnit> {
     Ok(unit)
 }
 
+/// `items` (C order) as nested lists of `shape`.
+fn nest(items: &[Value], shape: &[usize]) -> Value {
+    match shape.split_first() {
+        None => items.first().cloned().unwrap_or(Value::None),
+        Some((&n, rest)) => {
+            let each = rest.iter().product::<usize>();
+            Value::list(
+                (0..n)
+                    .map(|k| nest(&items[k * each..(k + 1) * each], rest))
+                    .collect(),
+            )
+        }
+    }
+}
+
 /// A datetime array cast to `to` (`astype`), checking what the engine's
 /// infallible element copy cannot: strings that do not parse, casts NumPy
 /// refuses or slicelab has not checked.
@@ -163,6 +178,31 @@ pub fn cast(a: &ArrayRef, to: &DType) -> PyResult<ArrayRef> {
             }
         }
         (DType::Time(..), DType::Int64 | DType::Str(_)) => {}
+        // A datetime and a timedelta of one unit share their int64 count.
+        (DType::Time(u1, d1), DType::Time(u2, d2)) if u1 == u2 && d1 != d2 => {
+            return Ok(crate::engine::kernels::cast(
+                &NdArray::view(a, DType::Int64, a.layout()),
+                &to,
+            )?);
+        }
+        // Bytes through the ISO text, which is ASCII.
+        (DType::Time(..), DType::Bytes(_)) => {
+            return Ok(crate::engine::kernels::cast(
+                &cast(a, &DType::Str(0))?,
+                &to,
+            )?);
+        }
+        // Each element as `.item()` gives it (`datetime.date`, an int for
+        // units `datetime` cannot hold, `None` for NaT).
+        (DType::Time(..), DType::Object) => {
+            let items = a
+                .to_scalars()
+                .iter()
+                .map(|s| super::pydatetime::to_python(&from, s))
+                .collect::<PyResult<Vec<_>>>()?;
+            let shape = a.shape();
+            return crate::eval::convert::from_nested(&nest(&items, &shape), shape.len());
+        }
         // To any other number (or bool) NumPy casts the int64 count, NaT
         // being int64's minimum (`-9.22337204e+18` as a float).
         (DType::Time(..), other)

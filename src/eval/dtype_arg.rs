@@ -550,7 +550,18 @@ fn names_formats_dict(items: &[(Value, Value)]) -> PyResult<DType> {
         at = offset + f.nbytes();
         fields.push(f);
     }
-    with_itemsize(fields, get("itemsize"))
+    let dt = with_itemsize(fields, get("itemsize"))?;
+    // `'aligned': True` is `align=True` (`_convert_from_dict`).
+    match get("aligned")
+        .map(crate::eval::protocol::truthy)
+        .transpose()?
+    {
+        Some(true) if offsets.is_none() && get("itemsize").is_none() => Ok(aligned(&dt)),
+        Some(true) => Err(not_supported(
+            "'aligned': True with 'offsets' or 'itemsize' in a dtype dict",
+        )),
+        _ => Ok(dt),
+    }
 }
 
 /// The record's size: the end of its furthest field, or a larger given

@@ -559,7 +559,9 @@ pub fn can_cast(args: &Args) -> PyResult<Value> {
         }
     };
     Ok(Value::Bool(match casting.as_str() {
-        "no" | "equiv" => from == to,
+        "no" => from == to,
+        // `equiv` allows a change of byte order only.
+        "equiv" => from.native() == to.native(),
         "safe" => safe(),
         "same_kind" => safe() || can_cast_same_kind(&from, &to),
         "unsafe" => true,
@@ -597,10 +599,13 @@ pub fn tobytes(a: &crate::engine::ArrayRef, args: &Args) -> PyResult<Value> {
 }
 
 /// `np.frombuffer(buffer, dtype=float, count=-1, offset=0)`: a read-only
-/// array over a bytes object's contents.
+/// array over a bytes object's contents, or a writable one sharing a
+/// bytearray's bytes (its `.base` a `memoryview` of it, as NumPy's is).
 fn frombuffer(args: &Args) -> PyResult<Value> {
-    let data = match args.req(0, "buffer", "frombuffer")? {
+    let source = args.req(0, "buffer", "frombuffer")?;
+    let data = match source {
         Value::Bytes(b) => b.clone(),
+        other if let Some(b) = super::bytearray::bytes_like(other) => std::rc::Rc::from(b),
         other => {
             return Err(PyError::type_error(format!(
                 "a bytes-like object is required, not '{}'",
@@ -645,14 +650,23 @@ fn frombuffer(args: &Args) -> PyResult<Value> {
         }
         n
     };
+    if let Some(b) = super::bytearray::of(source) {
+        let layout = crate::engine::layout::Layout {
+            shape: vec![n],
+            strides: vec![item as isize],
+            offset: offset as usize,
+        };
+        let view =
+            crate::eval::object::object(crate::eval::object::Obj::MemoryView(source.clone()));
+        return Ok(Value::Array(b.export(dt, layout, &view)));
+    }
     let arr = NdArray::zeros(&[n], dt)?;
     {
         let mut dst = arr.buffer().bytes_mut();
         let start = offset as usize;
         dst[..n * item].copy_from_slice(&data[start..start + n * item]);
     }
-    arr.set_writeable(false)?;
-    Ok(Value::Array(arr))
+    Ok(Value::Array(super::bytearray::exported_by(&arr, source)?))
 }
 
 /// `np.void(value, dtype=...)`: a record scalar built directly. It is a

@@ -643,6 +643,9 @@ impl Session {
         if let Some(r) = self.dunder(container, "__contains__", vec![item.clone()]) {
             return self.truth_of(&r?);
         }
+        if let Some(b) = super::bytearray::of(container) {
+            return super::bytearray::contains(b, item);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(x.as_ref())),
@@ -733,6 +736,9 @@ impl Session {
         }
         if super::recarray::is_rec(obj) {
             return super::recarray::getitem(self, obj, idx);
+        }
+        if let Some(b) = super::bytearray::of(obj) {
+            return super::bytearray::getitem(b, idx);
         }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
@@ -848,6 +854,9 @@ impl Session {
         }
         if super::recarray::is_rec(obj) {
             return super::recarray::setitem(self, obj, idx, value);
+        }
+        if let Some(b) = super::bytearray::of(obj) {
+            return super::bytearray::setitem(self, b, idx, value);
         }
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),

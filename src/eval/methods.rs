@@ -97,14 +97,13 @@ fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> 
         _ => return None,
     };
     let time = crate::eval::datetime_convert::is_time_dtype(arr.dtype());
-    if name == "astype"
-        && !args
-            .get(0, "dtype")
-            .is_some_and(crate::eval::dtype_arg::wants_object)
-    {
-        let to = match args.get(0, "dtype").map(dtype_arg) {
-            Some(Ok(d)) => d,
-            Some(Err(e)) => return Some(Err(e)),
+    if name == "astype" {
+        let to = match args.get(0, "dtype") {
+            Some(v) if crate::eval::dtype_arg::wants_object(v) => DType::Object,
+            Some(v) => match dtype_arg(v) {
+                Ok(d) => d,
+                Err(e) => return Some(Err(e)),
+            },
             None => return None,
         };
         if !time && !crate::eval::datetime_convert::is_time_dtype(&to) {

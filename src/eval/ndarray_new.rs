@@ -6,6 +6,8 @@
 //! since bytes are immutable; without one it is a new array, as
 //! `np.empty` (slicelab zero-fills it).
 
+use std::rc::Rc;
+
 use crate::engine::NdArray;
 use crate::engine::buffer::Buffer;
 use crate::engine::dtype::DType;
@@ -45,6 +47,7 @@ pub fn call(args: &Args) -> PyResult<Value> {
     let buffer = match args.get(2, "buffer") {
         None | Some(Value::None) => None,
         Some(Value::Bytes(b)) => Some(b.clone()),
+        Some(other) if let Some(b) = super::bytearray::bytes_like(other) => Some(Rc::from(b)),
         Some(other) => {
             return Err(PyError::type_error(format!(
                 "a bytes-like object is required, not '{}'",
@@ -114,19 +117,22 @@ pub fn call(args: &Args) -> PyResult<Value> {
     if offset > data.len() {
         return Err(too_small());
     }
+    let layout = Layout {
+        shape,
+        strides,
+        offset,
+    };
+    let source = args.get(2, "buffer").cloned().unwrap_or(Value::None);
+    // A bytearray's bytes are shared (writes show both ways); a bytes
+    // object's are copied, which no one can tell since neither side may
+    // write.
+    if let Some(b) = super::bytearray::of(&source) {
+        return Ok(Value::Array(b.export(dtype, layout, &source)));
+    }
     let buffer = Buffer::zeroed(data.len(), &[data.len()], "uint8")?;
-    let arr = NdArray::from_buffer(
-        buffer,
-        dtype,
-        Layout {
-            shape,
-            strides,
-            offset,
-        },
-    );
+    let arr = NdArray::from_buffer(buffer, dtype, layout);
     arr.buffer().bytes_mut().copy_from_slice(&data);
-    arr.set_writeable(false)?;
-    Ok(Value::Array(arr))
+    Ok(Value::Array(super::bytearray::exported_by(&arr, &source)?))
 }
 
 /// `strides=`: one integer per axis.

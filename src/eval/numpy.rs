@@ -1808,6 +1808,20 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                         crate::render::scalar_repr::py_str_repr(st)
                     ))
                 })?),
+                // A datetime64/timedelta64 has no `__int__`: Python goes
+                // through its `.item()`, an int only for the units
+                // `datetime` cannot hold.
+                Value::NpScalar(dt @ DType::Time(..), sc) => {
+                    match super::pydatetime::to_python(dt, sc)? {
+                        Value::Int(i) => Value::Int(i),
+                        other => {
+                            return Err(PyError::type_error(format!(
+                                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                                other.type_name()
+                            )));
+                        }
+                    }
+                }
                 Value::NpScalar(_, sc) => match sc {
                     Scalar::Int(i) => Value::Int(*i as i128),
                     Scalar::UInt(u) => Value::Int(*u as i128),
@@ -1922,6 +1936,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             }
         }
         TypeObj::Builtin("range") => super::pyiter::make_range(&args)?,
+        TypeObj::Builtin("bytearray") => super::bytearray::construct(s, &args)?,
         TypeObj::NpScalar(DType::Time(_, delta)) => super::datetime::construct(*delta, &args)?,
         // `np.bytes_(b'ab')`: a bytes object (trailing NULs dropped, as
         // the scalar holds them); text of ASCII characters is encoded.

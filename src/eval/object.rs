@@ -104,6 +104,11 @@ pub enum Obj {
     /// belongs to the module that made it (`nditer/`, `np_broadcast.rs`),
     /// which downcasts it.
     NpIter(Box<dyn NpIterState>),
+    /// A Python `bytearray` (`bytearray.rs`).
+    ByteArray(super::bytearray::ByteArray),
+    /// A `memoryview` of an object's buffer: what `np.frombuffer` keeps as
+    /// its array's `.base`. Only its type and repr are modelled.
+    MemoryView(Value),
 }
 
 /// The state of a NumPy iterator object, owned by its module.
@@ -199,6 +204,8 @@ impl Obj {
             Obj::Poly1d(_) => "poly1d".into(),
             Obj::SubArrayDType(..) => "numpy.dtypes.VoidDType".into(),
             Obj::BusDayCal(_) => "numpy.busdaycalendar".into(),
+            Obj::ByteArray(_) => "bytearray".into(),
+            Obj::MemoryView(_) => "memoryview".into(),
             Obj::PyTime(t) => t.type_path().into(),
         }
     }

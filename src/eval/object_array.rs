@@ -170,8 +170,11 @@ pub fn inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult<()> {
 #[derive(Clone, Copy, PartialEq)]
 enum Red {
     Sum,
+    Prod,
     Max,
     Min,
+    Any,
+    All,
 }
 
 /// `sum`/`max`/`min` of every element, in C order (NumPy's object
@@ -184,10 +187,22 @@ fn reduce_all(a: &NdArray, red: Red) -> PyResult<Value> {
         ));
     }
     let vals = values(a);
+    if matches!(red, Red::Any | Red::All) {
+        // NumPy 2's `any`/`all` of objects: each element's truth, a bool.
+        let want = red == Red::Any;
+        for x in &vals {
+            if crate::eval::protocol::truthy(x)? == want {
+                return Ok(Value::NpScalar(DType::Bool, Scalar::Bool(want)));
+            }
+        }
+        return Ok(Value::NpScalar(DType::Bool, Scalar::Bool(!want)));
+    }
     let mut it = vals.into_iter();
     let Some(mut acc) = it.next() else {
         return match red {
             Red::Sum => Ok(Value::Int(0)),
+            Red::Prod => Ok(Value::Int(1)),
+            Red::Any | Red::All => unreachable!("answered above"),
             Red::Max => Err(PyError::value(
                 "zero-size array to reduction operation maximum which has no identity",
             )),
@@ -202,6 +217,8 @@ fn reduce_all(a: &NdArray, red: Red) -> PyResult<Value> {
         }
         acc = match red {
             Red::Sum => binary_elements(ast::BinOp::Add, &acc, &x)?,
+            Red::Prod => binary_elements(ast::BinOp::Mul, &acc, &x)?,
+            Red::Any | Red::All => unreachable!("answered above"),
             Red::Max => {
                 if compare_elements(CompareOp::Ge, &acc, &x)? {
                     acc
@@ -224,6 +241,9 @@ fn reduce_all(a: &NdArray, red: Red) -> PyResult<Value> {
 fn reduction_kind(name: &str) -> Option<Red> {
     Some(match name {
         "sum" => Red::Sum,
+        "prod" => Red::Prod,
+        "any" => Red::Any,
+        "all" => Red::All,
         "max" | "amax" => Red::Max,
         "min" | "amin" => Red::Min,
         _ => return None,
@@ -395,7 +415,7 @@ pub fn np_function(
                 &ids,
             )?))
         }
-        "sum" | "max" | "min" | "amax" | "amin" => {
+        "sum" | "prod" | "any" | "all" | "max" | "min" | "amax" | "amin" => {
             let red = reduction_kind(name).unwrap_or(Red::Sum);
             let Some(Value::Array(a)) = prepared.pos.first() else {
                 return Err(not_supported(&format!("np.{name}")));
@@ -466,7 +486,7 @@ pub fn method(a: &ArrayRef, name: &str, args: &Args) -> Option<PyResult<Value>> 
     Some(match name {
         "view" if args.pos.is_empty() && args.kw.is_empty() => return None,
         "astype" => astype(a, args),
-        "sum" | "max" | "min" => {
+        "sum" | "prod" | "any" | "all" | "max" | "min" => {
             let red = reduction_kind(name).unwrap_or(Red::Sum);
             reduce_call(a, red, args, name)
         }

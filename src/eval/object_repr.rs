@@ -53,6 +53,8 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Vectorize(_) => vectorize_repr(o),
         Obj::Poly1d(p) => poly1d_repr(p, opts),
         Obj::BusDayCal(_) => format!("<numpy.busdaycalendar object at {addr:#x}>"),
+        Obj::ByteArray(b) => super::bytearray::repr(b),
+        Obj::MemoryView(_) => format!("<memory at {addr:#x}>"),
         Obj::NpIter(n) => format!("<{} object at {addr:#x}>", n.type_path()),
         Obj::PyTime(t) => t.repr(),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {

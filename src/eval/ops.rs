@@ -514,6 +514,9 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     use ast::BinOp as B;
     // A namedtuple concatenates and repeats as the tuple it is.
     let (a, b) = (super::named_tuple::plain(a), super::named_tuple::plain(b));
+    if let Some(r) = super::bytearray::binary(op, a, b) {
+        return r;
+    }
     let sym = match op {
         B::Add => "+",
         B::Sub => "-",
@@ -763,6 +766,9 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
 /// Python equality of plain values.
 pub fn python_eq(a: &Value, b: &Value) -> bool {
     use super::named_tuple::plain;
+    if let Some(eq) = super::bytearray::equal(a, b) {
+        return eq;
+    }
     match (plain(a), plain(b)) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,

@@ -47,6 +47,7 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
             super::object::Obj::Set(t) => !t.borrow().is_empty(),
             super::object::Obj::FrozenSet(t) => !t.is_empty(),
             super::object::Obj::Range(r) => !r.is_empty(),
+            super::object::Obj::ByteArray(b) => b.len() > 0,
             super::object::Obj::Poly1d(p) => p.order() != 0,
             _ => true,
         },
@@ -92,6 +93,11 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
             super::object::Obj::Set(t) => t.borrow().items(),
             super::object::Obj::FrozenSet(t) => t.items(),
             super::object::Obj::Range(r) => crate::eval::object::range_items(r)?,
+            super::object::Obj::ByteArray(b) => b
+                .to_vec()
+                .into_iter()
+                .map(|x| Value::Int(x as i128))
+                .collect(),
             super::object::Obj::MappingProxy(d) => return iterate(d),
             super::object::Obj::NamedTuple(t) => return iterate(&t.items),
             other if let Some(items) = crate::eval::npy::npz::npz_items(other) => items?,

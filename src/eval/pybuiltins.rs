@@ -578,20 +578,23 @@ fn core_builtin(name: &str) -> Option<Value> {
         | "sorted" | "id" | "any" | "all" | "zip" | "enumerate" | "reversed" | "divmod" | "pow"
         | "hasattr" | "getattr" | "help" => Value::func(name),
         "int" | "float" | "bool" | "str" | "list" | "tuple" | "slice" | "range" | "type"
-        | "dict" | "complex" | "object" => Value::Type(TypeObj::Builtin(match name {
-            "int" => "int",
-            "float" => "float",
-            "bool" => "bool",
-            "str" => "str",
-            "list" => "list",
-            "tuple" => "tuple",
-            "slice" => "slice",
-            "range" => "range",
-            "type" => "type",
-            "dict" => "dict",
-            "complex" => "complex",
-            _ => "object",
-        })),
+        | "dict" | "complex" | "object" | "bytearray" => {
+            Value::Type(TypeObj::Builtin(match name {
+                "int" => "int",
+                "float" => "float",
+                "bool" => "bool",
+                "str" => "str",
+                "list" => "list",
+                "tuple" => "tuple",
+                "slice" => "slice",
+                "range" => "range",
+                "type" => "type",
+                "dict" => "dict",
+                "complex" => "complex",
+                "bytearray" => "bytearray",
+                _ => "object",
+            }))
+        }
         "Ellipsis" => Value::Ellipsis,
         _ => return None,
     })

@@ -17,6 +17,9 @@ use crate::eval::set_table::check_hashable;
 
 /// `del obj[idx]` for lists (an index or a slice) and dicts.
 pub fn delitem(obj: &Value, idx: &Value) -> PyResult<()> {
+    if let Some(b) = super::bytearray::of(obj) {
+        return super::bytearray::delitem(b, idx);
+    }
     match obj {
         Value::List(l) => {
             let mut l = l.borrow_mut();
@@ -66,7 +69,7 @@ pub fn delitem(obj: &Value, idx: &Value) -> PyResult<()> {
     }
 }
 
-fn index_of(v: &Value, what: &str) -> PyResult<i128> {
+pub(super) fn index_of(v: &Value, what: &str) -> PyResult<i128> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i128),
@@ -80,7 +83,7 @@ fn index_of(v: &Value, what: &str) -> PyResult<i128> {
 }
 
 /// The positions a slice picks from a sequence of length `n`.
-fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
+pub(super) fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
     let opt = |v: &Value| -> PyResult<Option<i128>> {
         match v {
             Value::None => Ok(None),
@@ -236,6 +239,9 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         (Obj::PyUfunc(u), _) => super::vectorize::ufunc_attr(u, name),
         (Obj::Vectorize(v), _) => super::vectorize::vectorize_attr(v, name),
         (Obj::BusDayCal(c), _) => super::busday::calendar_attr(c, name),
+        (Obj::ByteArray(_), m) if super::bytearray::METHODS.contains(&m) => {
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+        }
         (Obj::NpIter(_), _) if let Some(it) = super::nditer::of(obj) => {
             super::nditer::attr(it, obj, name)
         }

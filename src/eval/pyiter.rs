@@ -42,12 +42,13 @@ pub fn range_method(obj: &Value, name: &str, args: &Args) -> PyResult<Option<Val
     }))
 }
 
-/// `len()` of a range or set object (`None`: it has no length).
+/// `len()` of a range, set or bytearray object (`None`: it has no length).
 pub fn sized(o: &Obj) -> Option<i128> {
     match o {
         Obj::Range(r) => Some(r.len()),
         Obj::Set(t) => Some(t.borrow().len() as i128),
         Obj::FrozenSet(t) => Some(t.len() as i128),
+        Obj::ByteArray(b) => Some(b.len() as i128),
         _ => None,
     }
 }

@@ -120,6 +120,9 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
                 None => return Ok(Err(args)),
             }
         }
+        Value::Object(_) if let Some(b) = super::bytearray::of(obj) => {
+            super::bytearray::call_method(s, b, name, &args)?
+        }
         Value::Object(_) => match super::pysets::method(s, obj, name, &args)? {
             Some(v) => v,
             None => match super::pyiter::range_method(obj, name, &args)? {

@@ -484,6 +484,13 @@ pub fn attr(s: &mut Session, obj: &Value, name: &str) -> PyResult<Value> {
             // recarray.__getattribute__: a plain field is an ndarray view.
             return getitem(s, obj, &Value::str(name));
         }
+        if name == "tolist" {
+            // The same Python objects as the plain array's.
+            return Ok(Value::Method(
+                Rc::new(Value::Array(a.clone())),
+                Rc::from(name),
+            ));
+        }
         if crate::eval::array_attrs::array_attr(a, &Value::Array(a.clone()), name).is_ok() {
             return Err(not_reached(&format!("the recarray attribute {name}")));
         }
@@ -496,7 +503,13 @@ pub fn attr(s: &mut Session, obj: &Value, name: &str) -> PyResult<Value> {
         unreachable!()
     };
     if field_names(a).iter().any(|f| f == name) {
-        return s.getitem(&Value::Void(a.clone()), &Value::str(name));
+        // record.__getattribute__: a structured field is a record too.
+        return Ok(
+            match s.getitem(&Value::Void(a.clone()), &Value::str(name))? {
+                Value::Void(v) => Value::Object(Rc::new(Obj::Record(v))),
+                other => other,
+            },
+        );
     }
     Err(PyError::new(
         "AttributeError",

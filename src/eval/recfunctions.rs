@@ -4,7 +4,8 @@
 //! spaced, else a copy), `unstructured_to_structured` (a view of a
 //! C-contiguous input whose type fills the fields exactly, else a copy),
 //! `repack_fields`, `drop_fields`, `rename_fields`, `get_names` and
-//! `get_names_flat`. Each follows NumPy's Python source step by step, so
+//! `get_names_flat` (`merge_arrays` and `append_fields` are in
+//! `recfunctions_join.rs`). Each follows NumPy's Python source step by step, so
 //! when the result is a view and which errors are raised come out as
 //! NumPy's do.
 
@@ -35,6 +36,8 @@ const SIGNATURES: &[&str] = &[
     "rename_fields(base, namemapper)",
     "get_names(adtype)",
     "get_names_flat(adtype)",
+    "merge_arrays(seqarrays, fill_value=-1, flatten=False, usemask=False, asrecarray=False)",
+    "append_fields(base, names, data, dtypes=None, fill_value=-1, usemask=True, asrecarray=False)",
 ];
 
 fn name_of(sig: &str) -> &str {
@@ -67,13 +70,15 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         "repack_fields" => repack_fields(&b),
         "drop_fields" => drop_fields(&b),
         "rename_fields" => rename_fields(&b),
+        "merge_arrays" => super::recfunctions_join::merge_arrays(&b),
+        "append_fields" => super::recfunctions_join::append_fields(&b),
         "get_names" => Ok(names_tuple(&*record_of(b.required("adtype"))?, false)),
         _ => Ok(names_tuple(&*record_of(b.required("adtype"))?, true)),
     }
 }
 
 /// A flag argument (`copy=`, `align=`): Python truthiness, default false.
-fn flag(b: &Bound, name: &str) -> PyResult<bool> {
+pub(super) fn flag(b: &Bound, name: &str) -> PyResult<bool> {
     b.get(name).map_or(Ok(false), truthy)
 }
 
@@ -346,10 +351,11 @@ fn unstructured_to_structured(b: &Bound) -> PyResult<Value> {
 }
 
 /// A field as the list form gives it: name, title, type, shape.
-type Spec = (String, Option<String>, DType, Vec<usize>);
+/// A field to be: name, title, type, sub-array shape.
+pub(super) type Spec = (String, Option<String>, DType, Vec<usize>);
 
 /// Fields end to end in the order given.
-fn packed(specs: Vec<Spec>) -> PyResult<Rc<RecordType>> {
+pub(super) fn packed(specs: Vec<Spec>) -> PyResult<Rc<RecordType>> {
     let mut fields: Vec<Field> = vec![];
     let mut at = 0;
     for (name, title, dtype, shape) in specs {

@@ -90,6 +90,11 @@ pub(super) fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
         }
     };
     let v = field_view(a, &name)?;
+    // A nested record stays a view of its bytes, as NumPy's void does:
+    // `rec['pos']['y'] = 7` writes through to the array.
+    if v.ndim() == 0 && matches!(v.dtype(), DType::Record(r) if !r.fields.is_empty()) {
+        return Ok(Value::Void(v));
+    }
     if v.ndim() == 0 {
         return Ok(Value::NpScalar(v.dtype().native(), v.first()));
     }

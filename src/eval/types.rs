@@ -83,6 +83,8 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::Poly1d(_) => POLY1D,
         Obj::SubArrayDType(..) => "numpy.dtypes.VoidDType",
         Obj::BusDayCal(_) => "numpy.busdaycalendar",
+        Obj::ByteArray(_) => "bytearray",
+        Obj::MemoryView(_) => "memoryview",
         Obj::PyTime(t) => t.type_path(),
     })
 }

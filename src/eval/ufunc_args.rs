@@ -28,7 +28,9 @@ use crate::eval::session::Session;
 pub fn can_cast(from: &DType, to: &DType, rule: &str) -> bool {
     use crate::engine::dtype::Kind;
     match rule {
-        "no" | "equiv" => from == to,
+        "no" => from == to,
+        // `equiv` allows a change of byte order only.
+        "equiv" => from.native() == to.native(),
         "safe" => can_cast_safe(from, to),
         "unsafe" => true,
         _ => can_cast_same_kind(from, to) && !(from.kind() == Kind::Int && to.kind() == Kind::UInt),
