@@ -479,6 +479,11 @@ conformance_tests! {
     byte_order_buffers => "212_byte_order_buffers",
     structured_casts_fields => "213_structured_casts_fields",
     datetime_creation_strings => "214_datetime_creation_strings",
+    ma_sets => "246_ma_sets",
+    ma_median => "247_ma_median",
+    ma_misc => "248_ma_misc",
+    linalg_norms => "249_linalg_norms",
+    copyto_overlap => "250_copyto_overlap",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
