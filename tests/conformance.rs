@@ -491,6 +491,11 @@ conformance_tests! {
     datetime_routines_issue16 => "261_datetime_routines",
     recfunctions_rec_void => "262_recfunctions_rec_void",
     bytearray_buffers => "263_bytearray_buffers",
+    ma_sets => "246_ma_sets",
+    ma_median => "247_ma_median",
+    ma_misc => "248_ma_misc",
+    linalg_norms => "249_linalg_norms",
+    copyto_overlap => "250_copyto_overlap",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -105,6 +105,7 @@ const CLASSES: &[(&str, &[&str])] = &[
     ("AxisError", &["ValueError", "IndexError"]),
     ("ComplexWarning", &["RuntimeWarning"]),
     ("LinAlgError", &["ValueError"]),
+    ("TooHardError", &["RuntimeError"]),
     ("MaskError", &["Exception"]),
     ("BadZipFile", &["Exception"]),
 ];

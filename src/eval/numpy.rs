@@ -1139,7 +1139,39 @@ impl Session {
             "shares_memory" | "may_share_memory" => {
                 let a = as_array(args.req(0, "a", name)?)?;
                 let b = as_array(args.req(1, "b", name)?)?;
-                Value::Bool(shares_memory(&a, &b, name == "shares_memory"))
+                let exact = name == "shares_memory";
+                // `max_work`: None or negative solves exactly, 0 checks
+                // the bounds only (mem_overlap.c: an overlap of the
+                // bounds is then "too hard"). A positive budget is taken
+                // as enough: the solver's work count is not replayed.
+                let max_work = match args.kw("max_work") {
+                    None => {
+                        if exact {
+                            -1
+                        } else {
+                            0
+                        }
+                    }
+                    Some(Value::None) => -1,
+                    Some(v @ (Value::Int(_) | Value::Bool(_) | Value::NpScalar(..))) => {
+                        let w = crate::eval::coerce::int_arg(v, "max_work")
+                            .map_err(|_| PyError::value("max_work must be an integer"))?;
+                        if w < -2 {
+                            return Err(PyError::value("Invalid value for max_work"));
+                        }
+                        w
+                    }
+                    Some(_) => return Err(PyError::value("max_work must be an integer")),
+                };
+                if max_work != 0 {
+                    Value::Bool(shares_memory(&a, &b, true))
+                } else if !shares_memory(&a, &b, false) {
+                    Value::Bool(false)
+                } else if exact {
+                    return Err(PyError::new("TooHardError", "Exceeded max_work"));
+                } else {
+                    Value::Bool(true)
+                }
             }
             "where" => where_(&args)?,
             "ix_" => ix(&args)?,
@@ -1707,13 +1739,15 @@ impl Session {
     }
 }
 
-fn isinstance(v: &Value, t: &Value) -> bool {
+pub(crate) fn isinstance(v: &Value, t: &Value) -> bool {
     if let Some(b) = crate::eval::classes::isinstance(v, t) {
         return b;
     }
     match t {
         Value::Type(TypeObj::NdArray) => {
-            matches!(v, Value::Array(_)) || super::recarray::as_recarray(v).is_some()
+            matches!(v, Value::Array(_))
+                || super::recarray::as_recarray(v).is_some()
+                || crate::eval::object::is_ma(v)
         }
         Value::Type(TypeObj::Builtin(name)) => match *name {
             "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
@@ -1735,6 +1769,7 @@ fn isinstance(v: &Value, t: &Value) -> bool {
             crate::eval::types::RECARRAY => super::recarray::as_recarray(v).is_some(),
             crate::eval::types::RECORD => super::recarray::as_record(v).is_some(),
             crate::eval::types::POLY1D => crate::eval::object::is_poly(v),
+            crate::eval::types::MASKED_ARRAY => crate::eval::object::is_ma(v),
             other => super::dtype_info::isinstance_abstract(v, other),
         },
         Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {
@@ -1761,8 +1796,8 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     if let TypeObj::Builtin(crate::eval::types::POLY1D) = t {
         return super::poly1d::construct(s, args);
     }
-    if let TypeObj::Builtin(crate::eval::types::POLY1D) = t {
-        return super::poly1d::construct(s, args);
+    if let TypeObj::Builtin(crate::eval::types::MASKED_ARRAY) = t {
+        return super::ma::call(s, "MaskedArray", args);
     }
     let args = match t {
         TypeObj::Builtin(name) => match super::builtin_signatures::builtin_entry(name) {

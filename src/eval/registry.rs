@@ -210,13 +210,13 @@ pub const NP: &[Entry] = &[
     func(
         "shares_memory(a, b, /, max_work=-1)",
         Style::Python,
-        "a b",
+        "a b max_work",
         Writes::Nothing,
     ),
     func(
         "may_share_memory(a, b, /, max_work=0)",
         Style::Python,
-        "a b",
+        "a b max_work",
         Writes::Nothing,
     ),
     func(

@@ -74,7 +74,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::Property(_) => "property",
         Obj::StaticMethod(_) => "staticmethod",
         Obj::ClassMethod(_) => "classmethod",
-        Obj::Masked(_) => "numpy.ma.MaskedArray",
+        Obj::Masked(_) => MASKED_ARRAY,
         Obj::RecArray(_) => RECARRAY,
         Obj::Record(_) => RECORD,
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
@@ -90,6 +90,10 @@ pub fn type_obj(o: &Obj) -> TypeObj {
 }
 /// `np.recarray`'s qualified name (`type(r)`).
 pub const RECARRAY: &str = "numpy.rec.recarray";
+
+/// `np.ma.MaskedArray`'s qualified name (`type(m)`; `np.ma.masked_array`
+/// is the same class).
+pub const MASKED_ARRAY: &str = "numpy.ma.MaskedArray";
 
 /// `np.record`'s qualified name.
 pub const RECORD: &str = "numpy.record";

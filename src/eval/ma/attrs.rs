@@ -47,15 +47,15 @@ const METHODS: &[&str] = &[
     "std",
     "put",
     "ptp",
+    "argsort",
+    "sort",
+    "all",
+    "any",
 ];
 
 /// `np.ma.MaskedArray`'s methods slicelab does not have.
 const LACKING: &[&str] = &[
-    "any",
-    "all",
     "anom",
-    "argsort",
-    "sort",
     "astype",
     "view",
     "dot",
@@ -286,6 +286,31 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
         }
         "reshape" | "copy" | "transpose" | "flatten" | "squeeze" | "swapaxes" => {
             arraymethod(s, m, name, args)
+        }
+        "all" | "any" => {
+            let a = sig(
+                if name == "all" {
+                    "all(self, axis=None, out=None, keepdims=<no value>)"
+                } else {
+                    "any(self, axis=None, out=None, keepdims=<no value>)"
+                },
+                "self axis keepdims",
+            )?;
+            super::reduce::all_any(s, m, name, &a)
+        }
+        "argsort" => {
+            let a = sig(
+                "argsort(self, axis=<no value>, kind=None, order=None, endwith=True, fill_value=None, *, stable=False)",
+                "self axis kind endwith fill_value stable",
+            )?;
+            super::sets::argsort(s, m, &a)
+        }
+        "sort" => {
+            let a = sig(
+                "sort(self, axis=-1, kind=None, order=None, endwith=True, fill_value=None, *, stable=False)",
+                "self axis kind endwith fill_value stable",
+            )?;
+            super::sets::sort_in_place(s, obj, m, &a)
         }
         "tolist" => {
             sig("tolist(self)", "self")?;

@@ -15,20 +15,26 @@
 //! (operators, comparisons, ufuncs and their domains), `put.rs`
 //! (in-place writes: put, putmask, `.shape =`, the shifts), `masks.rs`
 //! (making masks, `masked_all`), `extras.rs` (compress, edges, runs,
-//! `diff`), `allclose.rs`, `average.rs`.
+//! `diff`), `allclose.rs`, `average.rs`, `sets.rs` (argsort/sort, unique
+//! and the set routines, correlate/convolve), `median.rs`, `rowcols.rs`
+//! (`mask_rowcols`), `dotdiag.rs` (`dot`, `diag`, `ediff1d`).
 
 mod allclose;
 mod attrs;
 mod average;
 mod build;
 mod core;
+mod dotdiag;
 mod extras;
 mod masks;
+mod median;
 mod more;
 mod ops;
 pub(super) mod print;
 mod put;
 mod reduce;
+mod rowcols;
+mod sets;
 
 use super::object::{as_masked, is_ma, is_masked_constant};
 
@@ -730,13 +736,115 @@ pub const ENTRIES: &[Entry] = &[
         "obj axis fill_value keepdims",
         Writes::Nothing,
     ),
+    func(
+        "unique(ar1, return_index=False, return_inverse=False)",
+        Style::Python,
+        "ar1 return_index return_inverse",
+        Writes::Nothing,
+    ),
+    func(
+        "intersect1d(ar1, ar2, assume_unique=False)",
+        Style::Python,
+        "ar1 ar2 assume_unique",
+        Writes::Nothing,
+    ),
+    func(
+        "setxor1d(ar1, ar2, assume_unique=False)",
+        Style::Python,
+        "ar1 ar2 assume_unique",
+        Writes::Nothing,
+    ),
+    func(
+        "in1d(ar1, ar2, assume_unique=False, invert=False)",
+        Style::Python,
+        "ar1 ar2 assume_unique invert",
+        Writes::Nothing,
+    ),
+    func(
+        "isin(element, test_elements, assume_unique=False, invert=False)",
+        Style::Python,
+        "element test_elements assume_unique invert",
+        Writes::Nothing,
+    ),
+    func(
+        "median(a, axis=None, out=None, overwrite_input=False, keepdims=False)",
+        Style::Python,
+        "a axis overwrite_input keepdims",
+        Writes::Nothing,
+    ),
+    func(
+        "correlate(a, v, mode='valid', propagate_mask=True)",
+        Style::Python,
+        "a v mode propagate_mask",
+        Writes::Nothing,
+    ),
+    func(
+        "convolve(a, v, mode='full', propagate_mask=True)",
+        Style::Python,
+        "a v mode propagate_mask",
+        Writes::Nothing,
+    ),
+    func("diag(v, k=0)", Style::Python, "v k", Writes::Nothing),
+    func(
+        "dot(a, b, strict=False, out=None)",
+        Style::Python,
+        "a b strict",
+        Writes::Nothing,
+    ),
+    func(
+        "ediff1d(arr, to_end=None, to_begin=None)",
+        Style::Python,
+        "arr to_end to_begin",
+        Writes::Nothing,
+    ),
+    func(
+        "mask_rowcols(a, axis=None)",
+        Style::Python,
+        "a axis",
+        Writes::Nothing,
+    ),
+    func(
+        "mask_rows(a, axis=<no value>)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "mask_cols(a, axis=<no value>)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "union1d(ar1, ar2)",
+        Style::Python,
+        "ar1 ar2",
+        Writes::Nothing,
+    ),
+    func(
+        "setdiff1d(ar1, ar2, assume_unique=False)",
+        Style::Python,
+        "ar1 ar2 assume_unique",
+        Writes::Nothing,
+    ),
+    func(
+        "asarray(a, dtype=None, order=None)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
+    func(
+        "asanyarray(a, dtype=None, order=None)",
+        Style::Python,
+        "a",
+        Writes::Nothing,
+    ),
 ];
 
 /// NumPy's public `numpy.ma` names slicelab does not have yet: they
 /// raise `NotImplementedError` naming themselves, never a false
 /// `AttributeError`.
 const MISSING: &[&str] = &[
-    "median",
     "set_fill_value",
     "anom",
     "anomalies",
@@ -745,9 +853,7 @@ const MISSING: &[&str] = &[
     "empty_like",
     "zeros_like",
     "ones_like",
-    "dot",
     "argsort",
-    "unique",
     "ravel",
     "transpose",
     "clip",
@@ -756,10 +862,6 @@ const MISSING: &[&str] = &[
     "maximum",
     "minimum",
     "MaskType",
-    "asarray",
-    "asanyarray",
-    "mask_rows",
-    "mask_cols",
     "polyfit",
     "corrcoef",
     "cov",
@@ -778,13 +880,9 @@ const MISSING: &[&str] = &[
     "choose",
     "common_fill_value",
     "compress",
-    "convolve",
     "copy",
-    "correlate",
-    "diag",
     "diagflat",
     "diagonal",
-    "ediff1d",
     "expand_dims",
     "flatten_structured_array",
     "frombuffer",
@@ -794,14 +892,10 @@ const MISSING: &[&str] = &[
     "hsplit",
     "identity",
     "ids",
-    "in1d",
     "indices",
     "inner",
     "innerproduct",
-    "intersect1d",
-    "isin",
     "make_mask_descr",
-    "mask_rowcols",
     "maximum_fill_value",
     "minimum_fill_value",
     "ndenumerate",
@@ -812,15 +906,12 @@ const MISSING: &[&str] = &[
     "repeat",
     "resize",
     "round_",
-    "setdiff1d",
-    "setxor1d",
     "soften_mask",
     "sometrue",
     "squeeze",
     "swapaxes",
     "take",
     "trace",
-    "union1d",
     "vander",
 ];
 
@@ -833,6 +924,13 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
     match name {
         "masked" => return Ok(masked()),
         "nomask" => return Ok(Value::NpScalar(DType::Bool, Scalar::Bool(false))),
+        // One class under two names, so `isinstance` and `type(m) is`
+        // work and calling it constructs.
+        "MaskedArray" | "masked_array" => {
+            return Ok(Value::Type(crate::eval::value::TypeObj::Builtin(
+                crate::eval::types::MASKED_ARRAY,
+            )));
+        }
         _ => {}
     }
     if entry(name).is_some() || MISSING.contains(&name) {
@@ -1017,6 +1115,20 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         n if more::SEQ_JOINS.contains(&n) => more::seq_join(s, n, &args),
         "where" => more::where_(s, &args),
         "sort" => more::sort(s, &args),
+        "unique" => sets::unique(s, &args),
+        "median" => median::median(s, &args),
+        "diag" => dotdiag::diag(s, &args),
+        "dot" => dotdiag::dot(s, &args),
+        "ediff1d" => dotdiag::ediff1d(s, &args),
+        "mask_rowcols" | "mask_rows" | "mask_cols" => rowcols::mask_rowcols(s, name, &args),
+        "correlate" | "convolve" => sets::convolve_or_correlate(s, name, &args),
+        "intersect1d" => sets::intersect1d(s, &args),
+        "union1d" => sets::union1d(s, &args),
+        "setdiff1d" => sets::setdiff1d(s, &args),
+        "setxor1d" => sets::setxor1d(s, &args),
+        "in1d" => sets::in1d(s, &args),
+        "isin" => sets::isin(s, &args),
+        "asarray" | "asanyarray" => extras::asarray(s, &a0()),
         _ => ops::call_named(s, name, &args),
     }
 }
@@ -1029,6 +1141,39 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
     let name = e.name();
     if let Some((nin, nout)) = e.ufunc {
         return ufunc(s, name, nin, nout, args);
+    }
+    if matches!(name, "array" | "asarray" | "asanyarray") {
+        let first = args
+            .pos
+            .first()
+            .or_else(|| args.kw("object"))
+            .or_else(|| args.kw("a"))
+            .cloned()
+            .unwrap_or(Value::None);
+        let others_masked = args.pos.iter().skip(1).any(is_ma)
+            || args
+                .kw
+                .iter()
+                .any(|(k, v)| k != "object" && k != "a" && is_ma(v));
+        if name == "asanyarray" && args.pos.len() + args.kw.len() == 1 && is_ma(&first) {
+            return Ok(first);
+        }
+        // `np.array(m)` / `np.asarray(m)` read the data (`__array__`);
+        // only the first argument can be masked here.
+        if is_ma(&first) && !others_masked {
+            let d = Value::Array(getdata(&first)?);
+            let mut pos = args.pos.clone();
+            let mut kw = args.kw.clone();
+            match pos.first_mut() {
+                Some(p) => *p = d,
+                None => {
+                    for (_, v) in kw.iter_mut().filter(|(k, _)| k == "object" || k == "a") {
+                        *v = d.clone();
+                    }
+                }
+            }
+            return s.call_registered(&format!("np.{name}"), Args { pos, kw });
+        }
     }
     let method = match name {
         "sum" | "prod" | "mean" | "min" | "max" => name,

@@ -409,18 +409,7 @@ pub fn sort(s: &mut Session, args: &Args) -> PyResult<Value> {
             .into_value());
     };
     let work = Masked::new(data.clone(), Some(k.clone())).update_from(&m);
-    let fill = match args.kw("fill_value") {
-        Some(v) if !matches!(v, Value::None) => v.clone(),
-        _ if endwith
-            && matches!(
-                data.dtype().native(),
-                DType::Float16 | DType::Float32 | DType::Float64
-            ) =>
-        {
-            Value::Float(f64::NAN)
-        }
-        _ => super::reduce::extreme_fill(data.dtype(), endwith)?,
-    };
+    let fill = sort_fill(data.dtype(), endwith, args.kw("fill_value"))?;
     let filled = super::core::filled(s, &work, Some(fill))?;
     let sidx = s.np(
         "argsort",
@@ -436,6 +425,24 @@ pub fn sort(s: &mut Session, args: &Args) -> PyResult<Value> {
     Ok(Masked::new(array_of(d)?, Some(array_of(km)?))
         .update_from(&m)
         .into_value())
+}
+
+/// The fill value `argsort` sorts masked slots with: the one given, else
+/// NaN for floats sorted last (NaN sorts after inf), else the dtype's
+/// extreme (`minimum_fill_value` to sort last, `maximum_fill_value` first).
+pub fn sort_fill(dt: &DType, endwith: bool, given: Option<&Value>) -> PyResult<Value> {
+    match given {
+        Some(v) if !matches!(v, Value::None) => Ok(v.clone()),
+        _ if endwith
+            && matches!(
+                dt.native(),
+                DType::Float16 | DType::Float32 | DType::Float64
+            ) =>
+        {
+            Ok(Value::Float(f64::NAN))
+        }
+        _ => super::reduce::extreme_fill(dt, endwith),
+    }
 }
 
 /// `_frommethod`: `np.ma.NAME(a, *args, **params)` calls the method on

@@ -239,3 +239,12 @@ pub fn min_max(s: &mut Session, m: &Masked, which: &str, a: &Args) -> PyResult<V
         other => finish(s, other, nm),
     }
 }
+
+/// `m.all(axis, keepdims)` / `m.any(...)`: the data filled with True /
+/// False, NumPy's `all`/`any`, and `_check_mask_axis`'s mask.
+pub fn all_any(s: &mut Session, m: &Masked, which: &str, a: &Args) -> PyResult<Value> {
+    let nm = newmask(s, m, a)?;
+    let f = super::core::filled(s, m, Some(Value::Bool(which == "all")))?;
+    let d = s.np(which, vec![Value::Array(f)], axis_kw(a))?;
+    finish(s, d, nm)
+}

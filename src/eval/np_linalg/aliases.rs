@@ -1,7 +1,8 @@
 //! The array-API names `np.linalg` shares with the main namespace, with
 //! the last two axes fixed: `trace`, `diagonal`, `outer` (1-d only),
 //! `matmul`, `matrix_transpose`; and `cross` (3-vectors only) and
-//! `tensordot`, which call the `np.` functions. Each forwards to the `np.` function
+//! `tensordot`, which call the `np.` functions; `vector_norm` and
+//! `matrix_norm`, which call `norm` as `_linalg.py` does. Each forwards to the `np.` function
 //! through the registry, so its values and errors are that function's.
 
 use super::super::error::{PyError, PyResult};
@@ -90,9 +91,88 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                 vec![],
             )
         }
+        "matrix_norm" => {
+            let x = args.req(0, "x", name)?.clone();
+            let mut kw = given(args, &["keepdims"]);
+            kw.push(("ord", args.kw("ord").cloned().unwrap_or(Value::str("fro"))));
+            kw.push(("axis", Value::tuple(vec![Value::Int(-2), Value::Int(-1)])));
+            norm(s, x, kw)
+        }
+        "vector_norm" => vector_norm(s, args),
         _ => Err(PyError::new(
             "NotImplementedError",
             format!("slicelab does not have np.linalg.{name} yet"),
         )),
     }
+}
+
+/// `np.linalg.norm(x, **kw)` through its entry.
+fn norm(s: &mut Session, x: Value, kw: Vec<(&'static str, Value)>) -> PyResult<Value> {
+    let kw = kw.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+    super::call(s, "norm", Args { pos: vec![x], kw })
+}
+
+/// `np.linalg.vector_norm(x, /, *, axis=None, keepdims=False, ord=2)`:
+/// `norm` along one axis of `x` flattened (no axis) or with the named
+/// axes moved to the front and merged, reshaped for `keepdims` after.
+fn vector_norm(s: &mut Session, args: &Args) -> PyResult<Value> {
+    let x = s.np(
+        "asanyarray",
+        vec![args.req(0, "x", "vector_norm")?.clone()],
+        vec![],
+    )?;
+    let a = as_array(&x)?;
+    let shape = a.shape();
+    let nd = shape.len();
+    let ord = args.kw("ord").cloned().unwrap_or(Value::Int(2));
+    let axis = args.kw("axis").cloned().unwrap_or(Value::None);
+    let (x, axes) = match &axis {
+        Value::None => (s.np("ravel", vec![x], vec![])?, (0..nd).collect::<Vec<_>>()),
+        Value::Tuple(t) => {
+            let axes = crate::eval::axis_tuple::normalize_axis_tuple(&axis, nd, None, false)?;
+            let rest: Vec<usize> = (0..nd).filter(|i| !axes.contains(i)).collect();
+            // `axis + rest` as given (negative axes stay negative).
+            let order: Vec<Value> = t
+                .iter()
+                .cloned()
+                .chain(rest.iter().map(|&i| Value::Int(i as i128)))
+                .collect();
+            let moved = s.np("transpose", vec![x, Value::tuple(order)], vec![])?;
+            let lead: usize = axes.iter().map(|&i| shape[i]).product();
+            let new: Vec<Value> = std::iter::once(lead)
+                .chain(rest.iter().map(|&i| shape[i]))
+                .map(|d| Value::Int(d as i128))
+                .collect();
+            (
+                s.np("reshape", vec![moved, Value::tuple(new)], vec![])?,
+                axes,
+            )
+        }
+        other => {
+            let axes = crate::eval::axis_tuple::normalize_axis_tuple(other, nd, None, false)?;
+            (x, axes)
+        }
+    };
+    let ax = match &axis {
+        Value::None | Value::Tuple(_) => Value::Int(0),
+        other => other.clone(),
+    };
+    let res = norm(s, x, vec![("axis", ax), ("ord", ord)])?;
+    let keep = match args.kw("keepdims") {
+        Some(k) => crate::eval::protocol::truthy(k)?,
+        None => false,
+    };
+    if !keep {
+        return Ok(res);
+    }
+    let new: Vec<Value> = (0..nd)
+        .map(|i| {
+            Value::Int(if axes.contains(&i) {
+                1
+            } else {
+                shape[i] as i128
+            })
+        })
+        .collect();
+    s.np("reshape", vec![res, Value::tuple(new)], vec![])
 }

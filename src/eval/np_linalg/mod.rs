@@ -54,6 +54,18 @@ pub const ENTRIES: &[Entry] = &[
         "x ord axis keepdims",
         Writes::Nothing,
     ),
+    func(
+        "matrix_norm(x, /, *, keepdims=False, ord='fro')",
+        Style::Python,
+        "x keepdims ord",
+        Writes::Nothing,
+    ),
+    func(
+        "vector_norm(x, /, *, axis=None, keepdims=False, ord=2)",
+        Style::Python,
+        "x axis keepdims ord",
+        Writes::Nothing,
+    ),
     func("det(a)", Style::Python, "a", Writes::Nothing),
     func("slogdet(a)", Style::Python, "a", Writes::Nothing),
     func("inv(a)", Style::Python, "a", Writes::Nothing),
@@ -169,7 +181,7 @@ pub const ENTRIES: &[Entry] = &[
 
 /// NumPy's public `numpy.linalg` functions slicelab does not compute
 /// yet (`eig`/`eigvals` give LAPACK's `dgeev` order and signs).
-const MISSING: &[&str] = &["eig", "eigvals", "matrix_norm", "vector_norm"];
+const MISSING: &[&str] = &["eig", "eigvals"];
 
 fn entry(name: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.name() == name)
