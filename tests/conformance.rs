@@ -479,6 +479,16 @@ conformance_tests! {
     byte_order_buffers => "212_byte_order_buffers",
     structured_casts_fields => "213_structured_casts_fields",
     datetime_creation_strings => "214_datetime_creation_strings",
+    routines_join_split => "236_join_split",
+    routines_pad_block_stack => "237_pad_block_stack",
+    routines_grids_ranges => "238_grids_ranges",
+    routines_sort_search => "239_sort_search",
+    routines_sets_unique => "240_sets_unique",
+    routines_stats_order => "241_stats_order",
+    routines_elementwise_math => "242_elementwise_math",
+    routines_ufunc_methods => "243_ufunc_methods",
+    routines_products_einsum => "244_products_einsum",
+    routines_calculus_signal => "245_calculus_signal",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
