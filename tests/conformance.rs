@@ -496,6 +496,16 @@ conformance_tests! {
     ma_misc => "248_ma_misc",
     linalg_norms => "249_linalg_norms",
     copyto_overlap => "250_copyto_overlap",
+    routines_join_split => "236_join_split",
+    routines_pad_block_stack => "237_pad_block_stack",
+    routines_grids_ranges => "238_grids_ranges",
+    routines_sort_search => "239_sort_search",
+    routines_sets_unique => "240_sets_unique",
+    routines_stats_order => "241_stats_order",
+    routines_elementwise_math => "242_elementwise_math",
+    routines_ufunc_methods => "243_ufunc_methods",
+    routines_products_einsum => "244_products_einsum",
+    routines_calculus_signal => "245_calculus_signal",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
