@@ -45,6 +45,7 @@ mod gen_close;
 mod generator;
 mod help;
 mod index_routines;
+mod int_true_div;
 mod interp;
 mod iter_builtins;
 mod join_split;
