@@ -65,6 +65,7 @@ mod npy;
 mod numeric;
 mod object_array;
 mod pad;
+mod pattern_match;
 mod pydatetime;
 mod shapes;
 mod textio;
