@@ -479,6 +479,13 @@ conformance_tests! {
     byte_order_buffers => "212_byte_order_buffers",
     structured_casts_fields => "213_structured_casts_fields",
     datetime_creation_strings => "214_datetime_creation_strings",
+    comprehension_laziness => "228_comprehension_laziness",
+    match_statements => "229_match",
+    itertools_tee => "230_tee",
+    stdlib_json => "231_json",
+    stdlib_statistics => "232_statistics",
+    tutorial_rows => "234_tutorial_rows",
+    tutorial_records => "235_tutorial_records",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
