@@ -506,6 +506,13 @@ conformance_tests! {
     routines_ufunc_methods => "243_ufunc_methods",
     routines_products_einsum => "244_products_einsum",
     routines_calculus_signal => "245_calculus_signal",
+    comprehension_laziness => "228_comprehension_laziness",
+    match_statements => "229_match",
+    itertools_tee => "230_tee",
+    stdlib_json => "231_json",
+    stdlib_statistics => "232_statistics",
+    tutorial_rows => "234_tutorial_rows",
+    tutorial_records => "235_tutorial_records",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

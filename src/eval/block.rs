@@ -170,6 +170,7 @@ impl Session {
                 finalbody,
             } => return self.exec_try(body, handlers, orelse, finalbody),
             Stmt::With { items, body } => return self.exec_with(items, body),
+            Stmt::Match { subject, cases } => return self.exec_match(subject, cases),
             Stmt::Raise { exc, cause } => {
                 let err = match exc {
                     Some(e) => {

@@ -120,28 +120,17 @@ impl Session {
     }
 }
 
-/// The items a comprehension clause walks: read all at once, or — for
-/// NumPy's iterator objects, whose attributes (`it.index`,
-/// `it.multi_index`) the body reads as it goes — one `next()` at a time.
-enum CompItems {
-    All(std::vec::IntoIter<Value>),
-    Lazy(Value),
-}
+/// The iterator a comprehension clause walks, pulled one `next()` per
+/// item as CPython does: a `groupby` group, `zip(it, it)` or a generator
+/// that prints see the body run between items.
+struct CompItems(Value);
 
 impl Session {
     fn comp_items(&mut self, v: &Value) -> PyResult<CompItems> {
-        if let Value::Object(o) = v
-            && matches!(o.as_ref(), super::object::Obj::NpIter(_))
-        {
-            return Ok(CompItems::Lazy(self.iter_value(v)?));
-        }
-        Ok(CompItems::All(self.iterate_all(v)?.into_iter()))
+        Ok(CompItems(self.iter_value(v)?))
     }
 
     fn comp_next(&mut self, items: &mut CompItems) -> PyResult<Option<Value>> {
-        match items {
-            CompItems::All(it) => Ok(it.next()),
-            CompItems::Lazy(it) => super::pyiter::next_item(Some(self), it),
-        }
+        super::pyiter::next_item(Some(self), &items.0)
     }
 }

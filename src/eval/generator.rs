@@ -141,7 +141,8 @@ enum Slot {
     YieldFrom(Value),
     /// Inside a `with`: what its exit undoes (taken when it runs).
     With(Option<WithExit>),
-    /// The `if` branch taken (`branches.len()` for `else`).
+    /// The `if` branch taken (`branches.len()` for `else`), or the `match`
+    /// case (`cases.len()` for none).
     If(usize),
     /// A `while` loop: in its body, or in its `else`.
     While { in_body: bool, orelse: bool },
@@ -508,6 +509,24 @@ impl Session {
                 };
                 let body = branches.get(k).map_or(orelse.as_slice(), |(_, b)| b);
                 let step = self.gen_suite(stack, body, d + 1, sent)?;
+                if let Step::Done(_) = step {
+                    stack.truncate(d);
+                }
+                Ok(step)
+            }
+            Stmt::Match { subject, cases } => {
+                if !resuming {
+                    let k = self.select_case(subject, cases)?;
+                    stack.push(Slot::If(k.unwrap_or(cases.len())));
+                }
+                let Slot::If(k) = stack[d] else {
+                    return Err(internal());
+                };
+                let Some(case) = cases.get(k) else {
+                    stack.truncate(d);
+                    return Ok(Step::Done(Flow::Normal));
+                };
+                let step = self.gen_suite(stack, &case.body, d + 1, sent)?;
                 if let Step::Done(_) = step {
                     stack.truncate(d);
                 }

@@ -86,6 +86,7 @@ impl Session {
             | Stmt::Continue
             | Stmt::Try { .. }
             | Stmt::With { .. }
+            | Stmt::Match { .. }
             | Stmt::Raise { .. }
             | Stmt::Del(_)
             | Stmt::Assert { .. }

@@ -649,7 +649,7 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 if y == 0 {
                     return Err(PyError::new("ZeroDivisionError", "division by zero"));
                 }
-                Value::Float(x as f64 / y as f64)
+                Value::Float(super::int_true_div::int_true_div(x, y))
             }
             B::FloorDiv | B::Mod => {
                 if y == 0 {

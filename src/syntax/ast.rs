@@ -115,6 +115,13 @@ pub enum Stmt {
         /// The body.
         body: Vec<Stmt>,
     },
+    /// `match subject:` and its `case` clauses (PEP 634).
+    Match {
+        /// The subject, evaluated once.
+        subject: Expr,
+        /// The cases, tried in order.
+        cases: Vec<MatchCase>,
+    },
     /// `raise`, `raise exc`, `raise exc from cause`.
     Raise {
         /// The exception (class or instance); `None` re-raises.
@@ -135,6 +142,54 @@ pub enum Stmt {
     Global(Vec<String>),
     /// `nonlocal a, b`.
     Nonlocal(Vec<String>),
+}
+
+/// One `case pattern if guard:` clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchCase {
+    /// What the subject must match.
+    pub pattern: Pattern,
+    /// The `if` after the pattern, tested once its names are bound.
+    pub guard: Option<Expr>,
+    /// The clause's body.
+    pub body: Vec<Stmt>,
+}
+
+/// A pattern of a `case` clause.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pattern {
+    /// A literal (other than None/True/False) or a dotted name: `==`.
+    Value(Expr),
+    /// `None`, `True`, `False`: `is`.
+    Singleton(Expr),
+    /// A bare name: binds the subject.
+    Capture(String),
+    /// `_`.
+    Wildcard,
+    /// `[p, *rest, q]`, `(p, q)`, `p, q`.
+    Sequence(Vec<Pattern>),
+    /// `*name` (`*_` is `None`) inside a sequence pattern.
+    Star(Option<String>),
+    /// `{key: p, **rest}`.
+    Mapping {
+        /// The keys (literals or dotted names) and their patterns.
+        items: Vec<(Expr, Pattern)>,
+        /// `**rest`.
+        rest: Option<String>,
+    },
+    /// `Cls(p, attr=q)`.
+    Class {
+        /// The class (a name or a dotted name).
+        cls: Expr,
+        /// Positional sub-patterns.
+        args: Vec<Pattern>,
+        /// Keyword sub-patterns.
+        kwargs: Vec<(String, Pattern)>,
+    },
+    /// `p | q`.
+    Or(Vec<Pattern>),
+    /// `p as name`.
+    As(Box<Pattern>, String),
 }
 
 /// One `except` clause.

@@ -297,6 +297,11 @@ impl Assembler {
             }
             return Ok(());
         }
+        if let (_, Logical::Head(Head::Match(_), _)) = &self.lines[self.pos] {
+            let stmt = self.match_stmt(indent, level)?;
+            out.push(stmt);
+            return Ok(());
+        }
         let (head, body) = self.take_clause(indent, level)?;
         let stmt = match head {
             Head::If(test) => {
@@ -368,7 +373,12 @@ impl Assembler {
                 let def = super::scope::function(name, Default::default(), body, doc);
                 Stmt::ClassDef(Arc::new(super::ast::ClassDef { bases, def }))
             }
-            Head::Elif(_) | Head::Else | Head::Except(..) | Head::Finally => {
+            Head::Elif(_)
+            | Head::Else
+            | Head::Except(..)
+            | Head::Finally
+            | Head::Case(..)
+            | Head::Match(_) => {
                 return Err(SyntaxError::new("invalid syntax", start));
             }
         };
@@ -418,6 +428,62 @@ impl Assembler {
             def: Box::new(def),
         });
         Ok(())
+    }
+
+    /// `match subject:` and the `case` clauses indented below it. An
+    /// unguarded irrefutable case (a capture, `_`) must be the last.
+    fn match_stmt(&mut self, indent: usize, level: usize) -> Result<Stmt, SyntaxError> {
+        let i = self.pos;
+        self.pos += 1;
+        let (line, logical) = &mut self.lines[i];
+        let (lineno, start, end) = (line.lineno, line.start, line.start + line.text.len());
+        let Logical::Head(Head::Match(subject), inline) =
+            std::mem::replace(logical, Logical::Simple(Vec::new()))
+        else {
+            return Err(SyntaxError::new("invalid syntax", start));
+        };
+        if inline.is_some() {
+            return Err(SyntaxError::new("invalid syntax", start));
+        }
+        let inner = match self.lines.get(self.pos) {
+            Some((l, _)) if l.indent > indent => l.indent,
+            next => {
+                return Err(SyntaxError::new(
+                    format!("expected an indented block after 'match' statement on line {lineno}"),
+                    next.map_or(end, |(l, _)| l.start),
+                ));
+            }
+        };
+        let mut cases: Vec<super::ast::MatchCase> = Vec::new();
+        while let Some((l, _)) = self.lines.get(self.pos)
+            && l.indent >= inner
+        {
+            let at = l.start;
+            if l.indent > inner || !self.clause(inner, |h| matches!(h, Head::Case(..))) {
+                return Err(SyntaxError::new("invalid syntax", at));
+            }
+            if let Some(prev) = cases.last()
+                && prev.guard.is_none()
+            {
+                super::build_pattern::unreachable_after(&prev.pattern, at)?;
+            }
+            if let (Head::Case(pattern, guard), body) = self.take_clause(inner, level + 1)? {
+                cases.push(super::ast::MatchCase {
+                    pattern,
+                    guard,
+                    body,
+                });
+            }
+        }
+        if let Some((l, _)) = self.lines.get(self.pos)
+            && l.indent > indent
+        {
+            return Err(SyntaxError::new(
+                "unindent does not match any outer indentation level",
+                l.start,
+            ));
+        }
+        Ok(Stmt::Match { subject, cases })
     }
 
     fn else_clause(&mut self, indent: usize, level: usize) -> Result<Vec<Stmt>, SyntaxError> {

@@ -93,6 +93,8 @@ pub(super) fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_import
             | Rule::kw_from
             | Rule::kw_as
+            | Rule::kw_match
+            | Rule::kw_case
             | Rule::kw_if
             | Rule::kw_else
             | Rule::kw_or
@@ -790,7 +792,7 @@ fn build_sub_item(pair: Pair<'_, Rule>) -> Result<Expr> {
     ))
 }
 
-fn build_atom(pair: Pair<'_, Rule>) -> Result<Expr> {
+pub(super) fn build_atom(pair: Pair<'_, Rule>) -> Result<Expr> {
     let span = span_of(&pair);
     let kind = match pair.as_rule() {
         Rule::name => ExprKind::Name(pair.as_str().to_string()),

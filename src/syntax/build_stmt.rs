@@ -40,6 +40,8 @@ pub(crate) enum Head {
     Finally,
     With(Vec<(Expr, Option<Expr>)>),
     Class(String, Vec<Expr>),
+    Match(Expr),
+    Case(super::ast::Pattern, Option<Expr>),
 }
 
 impl Head {
@@ -57,6 +59,8 @@ impl Head {
             Head::Finally => "'finally' statement",
             Head::With(_) => "'with' statement",
             Head::Class(..) => "class definition",
+            Head::Match(_) => "'match' statement",
+            Head::Case(..) => "'case' statement",
         }
     }
 }
@@ -166,6 +170,11 @@ fn build_head(pair: Pair<'_, Rule>) -> Result<Head> {
                 items.push((ctx, target));
             }
             Head::With(items)
+        }
+        Rule::match_head => Head::Match(build_star_exprs(next()?)?),
+        Rule::case_head => {
+            let pattern = super::build_pattern::build_patterns(next()?)?;
+            Head::Case(pattern, parts.next().map(build_any).transpose()?)
         }
         Rule::class_head => {
             let name = next()?.as_str().to_string();

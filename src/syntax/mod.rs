@@ -6,6 +6,7 @@ pub mod ast;
 mod block;
 mod build;
 mod build_comp;
+mod build_pattern;
 mod build_stmt;
 mod depth;
 mod error;

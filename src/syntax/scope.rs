@@ -2,7 +2,7 @@
 //! compiles a function (assigned anywhere in the body and not declared
 //! `global`/`nonlocal` means local), and so does the builder, once.
 
-use super::ast::{Expr, ExprKind, FuncDef, Params, Stmt};
+use super::ast::{Expr, ExprKind, FuncDef, Params, Pattern, Stmt};
 
 /// A function definition with its locals and globals worked out.
 pub(crate) fn function(
@@ -113,6 +113,12 @@ fn collect(s: &Stmt, bound: &mut Vec<String>, globals: &mut Vec<String>, nl: &mu
             }
             suite(body, bound, globals, nl);
         }
+        Stmt::Match { cases, .. } => {
+            for c in cases {
+                pattern_names(&c.pattern, bound);
+                suite(&c.body, bound, globals, nl);
+            }
+        }
         Stmt::Del(ts) => ts.iter().for_each(|t| target_names(t, bound)),
         Stmt::Global(ns) => globals.extend(ns.iter().cloned()),
         Stmt::Nonlocal(ns) => nl.extend(ns.iter().cloned()),
@@ -129,6 +135,29 @@ pub fn target_names(t: &Expr, out: &mut Vec<String>) {
         }
         ExprKind::Starred(inner) => target_names(inner, out),
         _ => {}
+    }
+}
+
+/// The names a `case` pattern binds.
+pub fn pattern_names(p: &Pattern, out: &mut Vec<String>) {
+    match p {
+        Pattern::Capture(n) | Pattern::Star(Some(n)) => out.push(n.clone()),
+        Pattern::As(inner, n) => {
+            pattern_names(inner, out);
+            out.push(n.clone());
+        }
+        Pattern::Sequence(items) | Pattern::Or(items) => {
+            items.iter().for_each(|i| pattern_names(i, out))
+        }
+        Pattern::Mapping { items, rest } => {
+            items.iter().for_each(|(_, v)| pattern_names(v, out));
+            out.extend(rest.clone());
+        }
+        Pattern::Class { args, kwargs, .. } => {
+            args.iter().for_each(|a| pattern_names(a, out));
+            kwargs.iter().for_each(|(_, v)| pattern_names(v, out));
+        }
+        Pattern::Star(None) | Pattern::Value(_) | Pattern::Singleton(_) | Pattern::Wildcard => {}
     }
 }
 
@@ -153,6 +182,7 @@ fn child_suites(s: &Stmt) -> Vec<&[Stmt]> {
             .chain([orelse.as_slice(), finalbody.as_slice()])
             .collect(),
         Stmt::With { body, .. } => vec![body],
+        Stmt::Match { cases, .. } => cases.iter().map(|c| c.body.as_slice()).collect(),
         Stmt::ClassDef(c) => vec![&c.def.body],
         Stmt::Decorated { def, .. } => child_suites(def),
         _ => vec![],
@@ -177,6 +207,10 @@ fn own_exprs(s: &Stmt) -> Vec<&Expr> {
             .flat_map(|(c, t)| [c].into_iter().chain(t))
             .collect(),
         Stmt::Try { handlers, .. } => handlers.iter().filter_map(|h| h.class.as_ref()).collect(),
+        Stmt::Match { subject, cases } => [subject]
+            .into_iter()
+            .chain(cases.iter().filter_map(|c| c.guard.as_ref()))
+            .collect(),
         Stmt::Decorated { decorators, .. } => decorators.iter().collect(),
         _ => Vec::new(),
     }

@@ -94,6 +94,16 @@ const MODULES: &[Module] = &[
         native: string::attr,
         source: None,
     },
+    Module {
+        name: "json",
+        native: no_native,
+        source: Some(include_str!("py/json.py")),
+    },
+    Module {
+        name: "statistics",
+        native: no_native,
+        source: Some(include_str!("py/statistics.py")),
+    },
 ];
 
 fn find(name: &str) -> Option<&'static Module> {

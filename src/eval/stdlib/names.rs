@@ -15,6 +15,8 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("copy", false),
     ("sys", true),
     ("string", false),
+    ("json", false),
+    ("statistics", false),
 ];
 
 /// Whether `name` is one of these modules.

@@ -371,9 +371,42 @@ def _module(mod):
                     return
         return gen()
 
-    def tee(iterable, n=2):
-        raise NotImplementedError('slicelab does not implement itertools.tee yet')
+    class _tee_dataobject:
+        def __init__(self, it):
+            self.it = it
+            self.items = []
 
+    class _tee:
+        def __init__(self, data, i):
+            self._data = data
+            self._i = i
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            data = self._data
+            if self._i == len(data.items):
+                data.items.append(next(data.it))
+            value = data.items[self._i]
+            self._i += 1
+            return value
+
+        def __copy__(self):
+            return _tee(self._data, self._i)
+
+    def tee(iterable, n=2):
+        n = _int_arg(n, "'%s' object cannot be interpreted as an integer" % type(n).__name__)
+        if n < 0:
+            raise ValueError('n must be >= 0')
+        if n == 0:
+            return ()
+        it = iter(iterable)
+        first = it.__copy__() if isinstance(it, _tee) else _tee(_tee_dataobject(it), 0)
+        return (first,) + tuple(first.__copy__() for _ in range(n - 1))
+
+    _tee.__module__ = 'itertools'
+    _tee_dataobject.__module__ = 'itertools'
     return {
         'count': count, 'cycle': cycle, 'repeat': repeat,
         'accumulate': accumulate, 'chain': chain, 'compress': compress,
