@@ -986,6 +986,11 @@ impl Session {
     }
 
     pub(super) fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if name == "__class__" {
+            // `x.__class__` is `type(x)` for every value.
+            return Ok(crate::eval::classes::type_of(obj)
+                .unwrap_or_else(|| Value::Type(super::types::type_of(obj))));
+        }
         match obj {
             Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
             Value::Module(m) if m.as_ref() == super::pymath::MODULE => super::pymath::attr(name),

@@ -336,6 +336,16 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             "is_integer" => Ok(Value::Bool(f.fract() == 0.0)),
             _ => Err(PyError::attribute("float", name)),
         },
+        Value::Int(i) => match name {
+            "bit_length" => Ok(Value::Int(
+                (u128::BITS - i.unsigned_abs().leading_zeros()) as i128,
+            )),
+            "bit_count" => Ok(Value::Int(i.unsigned_abs().count_ones() as i128)),
+            "is_integer" => Ok(Value::Bool(true)),
+            "as_integer_ratio" => Ok(Value::tuple(vec![Value::Int(*i), Value::Int(1)])),
+            "conjugate" => Ok(Value::Int(*i)),
+            _ => Err(PyError::attribute("int", name)),
+        },
         other => Err(PyError::attribute(&other.type_name(), name)),
     }
 }

@@ -210,7 +210,8 @@ impl Session {
         bound: &mut Vec<(String, Value)>,
     ) -> PyResult<bool> {
         let c = self.eval(cls)?;
-        if !matches!(c, Value::Type(_)) {
+        // A NumPy or builtin type, or a class the learner defined.
+        if !matches!(c, Value::Type(_)) && super::object::class_of(&c).is_none() {
             return Err(PyError::type_error("called match pattern must be a type"));
         }
         let is = self.call(

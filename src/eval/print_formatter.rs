@@ -138,7 +138,10 @@ impl Formatted<'_> {
             ))),
             other => Err(PyError::new(
                 "AttributeError",
-                format!("'{}' object has no attribute 'splitlines'", other.type_name()),
+                format!(
+                    "'{}' object has no attribute 'splitlines'",
+                    other.type_name()
+                ),
             )),
         }
     }
@@ -271,9 +274,7 @@ impl Session {
                 separator,
                 prefix,
                 suffix,
-            } => crate::render::repr::object_array2string(
-                &source, opts, separator, prefix, suffix,
-            ),
+            } => crate::render::repr::object_array2string(&source, opts, separator, prefix, suffix),
         };
         match source.error.into_inner() {
             Some(e) => Err(e),
@@ -287,7 +288,11 @@ impl Session {
     /// session's, else NumPy's own formatting.
     pub(super) fn array2string(&mut self, args: &Args) -> PyResult<Value> {
         let call = super::printopts::array2string(&self.print_options, args)?;
-        if let Some(f) = call.formatter.clone().or_else(|| self.print_formatter.clone()) {
+        if let Some(f) = call
+            .formatter
+            .clone()
+            .or_else(|| self.print_formatter.clone())
+        {
             let style = Style::Body {
                 separator: &call.separator,
                 prefix: &call.prefix,

@@ -47,7 +47,7 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
             super::object::Obj::Set(t) => !t.borrow().is_empty(),
             super::object::Obj::FrozenSet(t) => !t.is_empty(),
             super::object::Obj::Range(r) => !r.is_empty(),
-            super::object::Obj::ByteArray(b) => b.len() > 0,
+            super::object::Obj::ByteArray(b) => !b.is_empty(),
             super::object::Obj::Poly1d(p) => p.order() != 0,
             _ => true,
         },

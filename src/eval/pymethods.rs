@@ -290,6 +290,9 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         "splitlines" => words(t.lines().collect()),
         "startswith" | "endswith" => {
+            let Some((_, t)) = window(t, args)? else {
+                return Ok(Some(Value::Bool(false)));
+            };
             let p = args.req(0, "prefix", name)?;
             let options: Vec<Value> = match p {
                 Value::Tuple(items) => items.as_ref().clone(),
@@ -308,21 +311,28 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         "count" => {
             let sub = str_arg(args.req(0, "sub", name)?, "must be str")?;
+            let Some((_, t)) = window(t, args)? else {
+                return Ok(Some(Value::Int(0)));
+            };
             Value::Int(if sub.is_empty() {
-                len as i128 + 1
+                t.chars().count() as i128 + 1
             } else {
                 t.matches(sub).count() as i128
             })
         }
         "find" | "rfind" | "index" | "rindex" => {
             let sub = str_arg(args.req(0, "sub", name)?, "must be str")?;
-            let at = if name.starts_with('r') {
-                t.rfind(sub)
-            } else {
-                t.find(sub)
-            };
-            match at {
-                Some(b) => Value::Int(t[..b].chars().count() as i128),
+            let found = window(t, args)?.and_then(|w| {
+                let at = if name.starts_with('r') {
+                    w.1.rfind(sub)
+                } else {
+                    w.1.find(sub)
+                };
+                // Character positions count from the start of `t`.
+                at.map(|b| t[..w.0 + b].chars().count())
+            });
+            match found {
+                Some(c) => Value::Int(c as i128),
                 None if name.ends_with("find") => Value::Int(-1),
                 None => return Err(PyError::value("substring not found")),
             }
@@ -423,6 +433,7 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
             Value::Bool(!t.is_empty() && t.chars().all(|c| c.is_ascii_digit()))
         }
         "isalpha" => Value::Bool(!t.is_empty() && t.chars().all(char::is_alphabetic)),
+        "isascii" => Value::Bool(t.is_ascii()),
         "isalnum" => Value::Bool(!t.is_empty() && t.chars().all(char::is_alphanumeric)),
         "isspace" => Value::Bool(!t.is_empty() && t.chars().all(char::is_whitespace)),
         "isupper" => {
@@ -440,4 +451,29 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         _ => return Ok(None),
     }))
+}
+
+/// The part of `t` a method's `start`/`end` arguments (positions 1 and 2,
+/// in characters, with slice rules) select, with its byte offset; `None`
+/// where CPython finds nothing at all (`start` past the end, or `end`
+/// before `start`).
+fn window<'a>(t: &'a str, args: &Args) -> PyResult<Option<(usize, &'a str)>> {
+    let n = t.chars().count() as i128;
+    let bound = |v: Option<&Value>, default: i128| -> PyResult<i128> {
+        Ok(match v {
+            None | Some(Value::None) => default,
+            Some(v) => {
+                let i = int_arg(v)?;
+                if i < 0 { (i + n).max(0) } else { i }
+            }
+        })
+    };
+    let start = bound(args.pos.get(1), 0)?;
+    let end = bound(args.pos.get(2), n)?.min(n);
+    if start > n || end < start {
+        return Ok(None);
+    }
+    let byte = |c: i128| t.char_indices().nth(c as usize).map_or(t.len(), |(b, _)| b);
+    let (from, to) = (byte(start), byte(end));
+    Ok(Some((from, &t[from..to])))
 }
