@@ -318,7 +318,8 @@ impl Session {
             if let Some(text) = self.formatted(v, Style::Str)? {
                 return Ok(text);
             }
-            if !matches!(v, Value::Array(_) | Value::Void(_)) {
+            // `str()` of a container is its repr, items through `repr`.
+            if matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_)) {
                 return self.py_repr(v);
             }
         }
