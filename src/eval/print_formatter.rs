@@ -184,30 +184,21 @@ pub(super) enum Style<'a> {
 
 /// Whether `v` prints differently under the session's formatter: it is
 /// or holds an array (or an object that prints one).
-pub(super) fn holds_array(v: &Value, depth: usize) -> bool {
-    if depth > 20 {
-        return false;
-    }
-    match v {
+pub(super) fn holds_array(v: &Value) -> bool {
+    super::pyclass::holds(v, 0, &|x| match x {
         Value::Array(_) | Value::Void(_) => true,
-        Value::List(l) => l.borrow().iter().any(|x| holds_array(x, depth + 1)),
-        Value::Tuple(t) => t.iter().any(|x| holds_array(x, depth + 1)),
-        Value::Dict(d) => d
-            .borrow()
-            .iter()
-            .any(|(k, x)| holds_array(k, depth + 1) || holds_array(x, depth + 1)),
         Value::Object(o) => matches!(
             o.as_ref(),
             Obj::Masked(_) | Obj::RecArray(_) | Obj::Record(_) | Obj::NamedTuple(_)
         ),
         _ => false,
-    }
+    })
 }
 
 impl Session {
     /// Whether a formatter is set that may change how `v` prints.
     pub(super) fn formatter_applies(&self, v: &Value) -> bool {
-        self.print_formatter.is_some() && holds_array(v, 0)
+        self.print_formatter.is_some() && holds_array(v)
     }
 
     /// `v` printed through the session's formatter: `Ok(None)` when the
@@ -223,7 +214,7 @@ impl Session {
                 None => Ok(None),
                 Some(_) => Err(structured()),
             },
-            Value::Object(_) if holds_array(v, 0) => {
+            Value::Object(_) if holds_array(v) => {
                 if entries(&formatter)?.is_empty() {
                     return Ok(None);
                 }

@@ -410,18 +410,28 @@ impl Session {
 /// Whether `v` is, or holds within a few levels of lists, tuples and dicts,
 /// an instance of a learner's class.
 fn holds_instance(v: &Value, depth: usize) -> bool {
+    holds(
+        v,
+        depth,
+        &|x| matches!(x, Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_))),
+    )
+}
+
+/// Whether `v` is, or holds within 20 levels of lists, tuples and dicts
+/// (keys too), a value `leaf` accepts: what decides whether printing
+/// needs the session (a learner's `__repr__`, a `formatter=`).
+pub(super) fn holds(v: &Value, depth: usize, leaf: &dyn Fn(&Value) -> bool) -> bool {
     if depth > 20 {
         return false;
     }
     match v {
-        Value::Object(o) => matches!(o.as_ref(), Obj::Instance(_)),
-        Value::List(l) => l.borrow().iter().any(|x| holds_instance(x, depth + 1)),
-        Value::Tuple(t) => t.iter().any(|x| holds_instance(x, depth + 1)),
+        Value::List(l) => l.borrow().iter().any(|x| holds(x, depth + 1, leaf)),
+        Value::Tuple(t) => t.iter().any(|x| holds(x, depth + 1, leaf)),
         Value::Dict(d) => d
             .borrow()
             .iter()
-            .any(|(k, x)| holds_instance(k, depth + 1) || holds_instance(x, depth + 1)),
-        _ => false,
+            .any(|(k, x)| holds(k, depth + 1, leaf) || holds(x, depth + 1, leaf)),
+        other => leaf(other),
     }
 }
 
