@@ -17,6 +17,7 @@ pub mod fancy;
 pub mod fill;
 pub mod fp_flags;
 pub mod gemm;
+pub mod held;
 pub mod index;
 pub mod interrupt;
 pub mod iter;

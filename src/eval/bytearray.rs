@@ -7,10 +7,8 @@
 //! whose buffer is exported (an array still looks at it) cannot change
 //! size (`BufferError`). `bytes` methods belong to `pybytes`-side code.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
-use crate::engine::buffer::Buffer;
 use crate::engine::dtype::DType;
 use crate::engine::layout::Layout;
 use crate::engine::{ArrayRef, NdArray};
@@ -20,73 +18,30 @@ use super::error::{PyError, PyResult};
 use super::object::{Obj, object};
 use super::value::Value;
 
-/// The object's state: its bytes, in a buffer arrays may share, and the
-/// arrays made over it (weakly: an export lasts while its array lives).
-#[derive(Debug)]
-pub struct ByteArray {
-    buf: Rc<Buffer>,
-    exports: RefCell<Vec<Weak<NdArray>>>,
+pub use super::bytearray_state::ByteArray;
+
+/// An array over `b`'s buffer, recorded as an export; its `.base` is `me`,
+/// the bytearray object.
+pub fn export(b: &ByteArray, dtype: DType, layout: Layout, me: &Value) -> ArrayRef {
+    b.export(dtype, layout, Rc::new(me.clone()))
 }
 
-impl ByteArray {
-    /// The bytes, copied out.
-    pub fn to_vec(&self) -> Vec<u8> {
-        self.buf.bytes().to_vec()
+/// Replace the contents with bytes of another length; refused while an
+/// array made over the buffer lives, as CPython refuses to resize an
+/// exported buffer.
+pub(super) fn resize_to(b: &ByteArray, bytes: &[u8]) -> PyResult<()> {
+    if b.is_exported() {
+        return Err(PyError::new(
+            "BufferError",
+            "Existing exports of data: object cannot be re-sized",
+        ));
     }
-
-    /// `len()`.
-    pub fn len(&self) -> usize {
-        self.buf.nbytes()
-    }
-
-    /// `not ba`.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The buffer, for an array made over it; the array is recorded as an
-    /// export.
-    pub fn export(&self, dtype: DType, layout: Layout, me: &Value) -> ArrayRef {
-        let exporter: Rc<dyn std::any::Any> = Rc::new(me.clone());
-        let arr = NdArray::over_exported(self.buf.clone(), dtype, layout, exporter);
-        self.exports.borrow_mut().push(Rc::downgrade(&arr));
-        arr
-    }
-
-    /// Replace the contents with bytes of another length; refused while an
-    /// array made over the buffer lives, as CPython refuses to resize an
-    /// exported buffer. The buffer is resized in place (logged, so `:undo`
-    /// puts the old size back).
-    fn resize_to(&self, bytes: &[u8]) -> PyResult<()> {
-        if self.exports.borrow().iter().any(|w| w.strong_count() > 0) {
-            return Err(PyError::new(
-                "BufferError",
-                "Existing exports of data: object cannot be re-sized",
-            ));
-        }
-        self.buf.resize(bytes.len(), &[bytes.len()], "uint8")?;
-        self.buf.bytes_mut().copy_from_slice(bytes);
-        Ok(())
-    }
-
-    /// Overwrite bytes in place (same length), through the logged write
-    /// path, so arrays sharing the buffer see it.
-    fn write_at(&self, positions: &[usize], bytes: &[u8]) {
-        let mut dst = self.buf.bytes_mut();
-        for (&p, &b) in positions.iter().zip(bytes) {
-            dst[p] = b;
-        }
-    }
+    Ok(b.resize(bytes)?)
 }
 
 /// A new bytearray holding `bytes`.
 pub fn make(bytes: &[u8]) -> PyResult<Value> {
-    let buf = Rc::new(Buffer::zeroed(bytes.len(), &[bytes.len()], "uint8")?);
-    buf.bytes_mut().copy_from_slice(bytes);
-    Ok(object(Obj::ByteArray(ByteArray {
-        buf,
-        exports: RefCell::new(vec![]),
-    })))
+    Ok(object(Obj::ByteArray(ByteArray::new(bytes)?)))
 }
 
 /// The bytearray a value is, if it is one.
@@ -132,7 +87,7 @@ pub fn repr(b: &ByteArray) -> String {
 
 /// One byte value, with CPython's messages for a non-integer and for one
 /// out of range.
-fn byte_of(v: &Value) -> PyResult<u8> {
+pub(super) fn byte_of(v: &Value) -> PyResult<u8> {
     let i = int_of(v).ok_or_else(|| {
         PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -142,7 +97,7 @@ fn byte_of(v: &Value) -> PyResult<u8> {
     u8::try_from(i).map_err(|_| PyError::value("byte must be in range(0, 256)"))
 }
 
-fn int_of(v: &Value) -> Option<i128> {
+pub(super) fn int_of(v: &Value) -> Option<i128> {
     match v {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i128),
@@ -152,62 +107,11 @@ fn int_of(v: &Value) -> Option<i128> {
     }
 }
 
-/// The bytes an iterable of integers (or a bytes-like object) gives.
-fn bytes_from(s: &mut super::session::Session, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = bytes_like(v) {
-        return Ok(b);
-    }
-    s.iterate_all(v)?.iter().map(byte_of).collect()
-}
-
-/// `bytearray()`, `bytearray(n)`, `bytearray(b'..')`, `bytearray(iterable)`
-/// and `bytearray(text, encoding)`.
-pub fn construct(s: &mut super::session::Session, args: &super::args::Args) -> PyResult<Value> {
-    let first = args.pos.first().or_else(|| args.kw("source"));
-    let encoding = args.pos.get(1).or_else(|| args.kw("encoding"));
-    let Some(first) = first else {
-        return make(&[]);
-    };
-    match (first, encoding) {
-        (Value::Str(t), Some(Value::Str(e))) => {
-            let e = e.to_lowercase().replace('_', "-");
-            match e.as_str() {
-                "utf-8" | "utf8" => make(t.as_bytes()),
-                "ascii" | "latin-1" | "latin1" if t.is_ascii() => make(t.as_bytes()),
-                _ => Err(PyError::new(
-                    "NotImplementedError",
-                    format!("bytearray() with encoding {e:?} is not supported in slicelab"),
-                )),
-            }
-        }
-        (Value::Str(_), None) => Err(PyError::type_error("string argument without an encoding")),
-        (_, Some(_)) => Err(PyError::type_error("encoding without a string argument")),
-        (v, None) if int_of(v).is_some() => {
-            let n = int_of(v).unwrap_or_default();
-            if n < 0 {
-                return Err(PyError::value("negative count"));
-            }
-            let n = usize::try_from(n).map_err(|_| {
-                PyError::new(
-                    "OverflowError",
-                    "cannot fit 'int' into an index-sized integer",
-                )
-            })?;
-            crate::engine::buffer::python_room(n, 1)?;
-            make(&vec![0; n])
-        }
-        (Value::Float(_) | Value::Complex(..) | Value::None, None) => Err(PyError::type_error(
-            format!("cannot convert '{}' object to bytearray", first.type_name()),
-        )),
-        (v, None) => make(&bytes_from(s, v)?),
-    }
-}
-
 /// `ba[i]` (an int) and `ba[a:b:c]` (a new bytearray).
 pub fn getitem(b: &ByteArray, idx: &Value) -> PyResult<Value> {
     let bytes = b.to_vec();
     if let Value::Slice(parts) = idx {
-        let picked: Vec<u8> = super::pycollections::slice_positions(parts, bytes.len() as i128)?
+        let picked: Vec<u8> = super::seq_index::slice_positions(parts, bytes.len() as i128)?
             .into_iter()
             .map(|p| bytes[p])
             .collect();
@@ -218,7 +122,7 @@ pub fn getitem(b: &ByteArray, idx: &Value) -> PyResult<Value> {
 }
 
 /// An integer index, checked against the length.
-fn position(idx: &Value, len: usize) -> PyResult<usize> {
+pub(super) fn position(idx: &Value, len: usize) -> PyResult<usize> {
     let i = int_of(idx).ok_or_else(|| {
         PyError::type_error(format!(
             "bytearray indices must be integers or slices, not {}",
@@ -232,58 +136,8 @@ fn position(idx: &Value, len: usize) -> PyResult<usize> {
     Ok(j as usize)
 }
 
-/// `ba[i] = n` and `ba[a:b:c] = bytes`.
-pub fn setitem(
-    s: &mut super::session::Session,
-    b: &ByteArray,
-    idx: &Value,
-    value: &Value,
-) -> PyResult<()> {
-    let Value::Slice(parts) = idx else {
-        let i = position(idx, b.len())?;
-        let v = byte_of(value)?;
-        b.write_at(&[i], &[v]);
-        return Ok(());
-    };
-    if int_of(value).is_some() {
-        return Err(PyError::type_error(
-            "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
-        ));
-    }
-    let new = bytes_from(s, value)?;
-    let old = b.to_vec();
-    let step = match &parts[2] {
-        Value::None => 1,
-        v => int_of(v).unwrap_or(1),
-    };
-    let positions = super::pycollections::slice_positions(parts, old.len() as i128)?;
-    if step != 1 {
-        if positions.len() != new.len() {
-            return Err(PyError::value(format!(
-                "attempt to assign bytes of size {} to extended slice of size {}",
-                new.len(),
-                positions.len()
-            )));
-        }
-        b.write_at(&positions, &new);
-        return Ok(());
-    }
-    if positions.len() == new.len() {
-        b.write_at(&positions, &new);
-        return Ok(());
-    }
-    let start = match positions.first() {
-        Some(&p) => p,
-        None => slice_start(parts, old.len())?,
-    };
-    let mut out = old[..start].to_vec();
-    out.extend_from_slice(&new);
-    out.extend_from_slice(&old[start + positions.len()..]);
-    b.resize_to(&out)
-}
-
 /// Where an empty `a:b` slice inserts: its clamped start.
-fn slice_start(parts: &[Value; 3], len: usize) -> PyResult<usize> {
+pub(super) fn slice_start(parts: &[Value; 3], len: usize) -> PyResult<usize> {
     let i = match &parts[0] {
         Value::None => 0,
         v => int_of(v).ok_or_else(|| {
@@ -300,7 +154,7 @@ fn slice_start(parts: &[Value; 3], len: usize) -> PyResult<usize> {
 pub fn delitem(b: &ByteArray, idx: &Value) -> PyResult<()> {
     let old = b.to_vec();
     let gone: Vec<usize> = match idx {
-        Value::Slice(parts) => super::pycollections::slice_positions(parts, old.len() as i128)?,
+        Value::Slice(parts) => super::seq_index::slice_positions(parts, old.len() as i128)?,
         other => vec![position(other, old.len())?],
     };
     if gone.is_empty() {
@@ -312,7 +166,7 @@ pub fn delitem(b: &ByteArray, idx: &Value) -> PyResult<()> {
         .filter(|(k, _)| !gone.contains(k))
         .map(|(_, &x)| x)
         .collect();
-    b.resize_to(&keep)
+    resize_to(b, &keep)
 }
 
 /// `x in ba`: a byte value, or a bytes-like run of bytes.
@@ -389,67 +243,3 @@ pub fn binary(op: ast::BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
 
 /// Methods of a bytearray object.
 pub const METHODS: &[&str] = &["append", "extend", "hex", "decode", "copy", "clear", "pop"];
-
-/// `ba.method(...)`.
-pub fn call_method(
-    s: &mut super::session::Session,
-    b: &ByteArray,
-    name: &str,
-    args: &super::args::Args,
-) -> PyResult<Value> {
-    let mut bytes = b.to_vec();
-    match name {
-        "append" => {
-            bytes.push(byte_of(args.req(0, "item", "append")?)?);
-            b.resize_to(&bytes)?;
-            Ok(Value::None)
-        }
-        "extend" => {
-            let more = bytes_from(s, args.req(0, "iterable_of_ints", "extend")?)?;
-            bytes.extend_from_slice(&more);
-            b.resize_to(&bytes)?;
-            Ok(Value::None)
-        }
-        "clear" => {
-            b.resize_to(&[])?;
-            Ok(Value::None)
-        }
-        "pop" => {
-            let i = match args.pos.first() {
-                None => -1,
-                Some(v) => int_of(v).ok_or_else(|| {
-                    PyError::type_error(format!(
-                        "'{}' object cannot be interpreted as an integer",
-                        v.type_name()
-                    ))
-                })?,
-            };
-            if bytes.is_empty() {
-                return Err(PyError::index("pop from empty bytearray"));
-            }
-            let n = bytes.len() as i128;
-            let j = if i < 0 { i + n } else { i };
-            if j < 0 || j >= n {
-                return Err(PyError::index("pop index out of range"));
-            }
-            let v = bytes.remove(j as usize);
-            b.resize_to(&bytes)?;
-            Ok(Value::Int(v as i128))
-        }
-        "copy" => make(&bytes),
-        "hex" if args.pos.is_empty() && args.kw.is_empty() => Ok(Value::str(
-            &bytes.iter().map(|x| format!("{x:02x}")).collect::<String>(),
-        )),
-        "decode" if args.pos.is_empty() && args.kw.is_empty() => match String::from_utf8(bytes) {
-            Ok(t) => Ok(Value::str(&t)),
-            Err(_) => Err(PyError::new(
-                "NotImplementedError",
-                "bytearray.decode of bytes that are not UTF-8 is not supported in slicelab",
-            )),
-        },
-        _ => Err(PyError::new(
-            "NotImplementedError",
-            format!("bytearray.{name} with these arguments is not supported in slicelab"),
-        )),
-    }
-}

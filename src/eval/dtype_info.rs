@@ -658,7 +658,7 @@ fn frombuffer(args: &Args) -> PyResult<Value> {
         };
         let view =
             crate::eval::object::object(crate::eval::object::Obj::MemoryView(source.clone()));
-        return Ok(Value::Array(b.export(dt, layout, &view)));
+        return Ok(Value::Array(super::bytearray::export(b, dt, layout, &view)));
     }
     let arr = NdArray::zeros(&[n], dt)?;
     {

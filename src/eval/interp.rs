@@ -857,7 +857,7 @@ impl Session {
             return super::recarray::setitem(self, obj, idx, value);
         }
         if let Some(b) = super::bytearray::of(obj) {
-            return super::bytearray::setitem(self, b, idx, value);
+            return super::bytearray_calls::setitem(self, b, idx, value);
         }
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),

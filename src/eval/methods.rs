@@ -578,7 +578,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "cumsum" | "cumprod" => forward(s, &format!("np.{name}"), None, a, args)?,
         // NumPy 2 refuses a 0-d array here.
         "nonzero" if a.ndim() == 0 => {
-            return Err(super::numpy::nonzero_0d());
+            return Err(nonzero_0d());
         }
         "nonzero" => Value::tuple(
             crate::engine::index::nonzero(a)?
@@ -822,4 +822,11 @@ pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
             _ => return Err(PyError::attribute(&me.type_name(), other)),
         },
     })
+}
+
+/// NumPy's refusal of `nonzero` on a 0-d array (`np.nonzero`, `.nonzero()`).
+pub(super) fn nonzero_0d() -> PyError {
+    PyError::value(
+        "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
+    )
 }

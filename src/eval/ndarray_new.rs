@@ -127,7 +127,9 @@ pub fn call(args: &Args) -> PyResult<Value> {
     // object's are copied, which no one can tell since neither side may
     // write.
     if let Some(b) = super::bytearray::of(&source) {
-        return Ok(Value::Array(b.export(dtype, layout, &source)));
+        return Ok(Value::Array(super::bytearray::export(
+            b, dtype, layout, &source,
+        )));
     }
     let buffer = Buffer::zeroed(data.len(), &[data.len()], "uint8")?;
     let arr = NdArray::from_buffer(buffer, dtype, layout);

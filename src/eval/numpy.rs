@@ -480,7 +480,7 @@ fn where_(args: &Args) -> PyResult<Value> {
     let cond = as_array(args.req(0, "condition", "where")?)?;
     if args.pos.len() == 1 {
         if cond.ndim() == 0 {
-            return Err(nonzero_0d());
+            return Err(super::methods::nonzero_0d());
         }
         return Ok(Value::tuple(
             index::nonzero(&cond)?
@@ -543,12 +543,6 @@ fn where_(args: &Args) -> PyResult<Value> {
 }
 
 /// NumPy's refusal of `np.nonzero` (and `np.where(c)`) on a 0-d array.
-pub(super) fn nonzero_0d() -> PyError {
-    PyError::value(
-        "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.",
-    )
-}
-
 fn zero_like_value(v: &Value) -> PyResult<Value> {
     Ok(match v {
         Value::Array(a) => Value::Array(NdArray::zeros(&[], a.dtype().clone())?),
@@ -795,7 +789,9 @@ impl Session {
                     Value::Tuple(ts) => ts.as_ref().clone(),
                     other => vec![other.clone()],
                 };
-                Ok(Value::Bool(types.iter().any(|t| isinstance(v, t))))
+                Ok(Value::Bool(
+                    types.iter().any(|t| super::isinstance::isinstance(v, t)),
+                ))
             }
             "abs" => {
                 let v = args.req(0, "x", "abs")?;
@@ -1195,7 +1191,7 @@ impl Session {
                 Value::Array(flip(&a, Some(vec![0]))?)
             }
             "nonzero" if arr0(&args)?.ndim() == 0 => {
-                return Err(nonzero_0d());
+                return Err(super::methods::nonzero_0d());
             }
             "nonzero" => Value::tuple(
                 index::nonzero(&*arr0(&args)?)?
@@ -1739,53 +1735,6 @@ impl Session {
     }
 }
 
-pub(crate) fn isinstance(v: &Value, t: &Value) -> bool {
-    if let Some(b) = crate::eval::classes::isinstance(v, t) {
-        return b;
-    }
-    match t {
-        Value::Type(TypeObj::NdArray) => {
-            matches!(v, Value::Array(_))
-                || super::recarray::as_recarray(v).is_some()
-                || crate::eval::object::is_ma(v)
-        }
-        Value::Type(TypeObj::Builtin(name)) => match *name {
-            "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
-            "float" => {
-                matches!(v, Value::Float(_)) || matches!(v, Value::NpScalar(DType::Float64, _))
-            }
-            "bool" => matches!(v, Value::Bool(_)),
-            "str" => matches!(v, Value::Str(_)) || matches!(v, Value::NpScalar(DType::Str(_), _)),
-            "tuple" => matches!(super::named_tuple::plain(v), Value::Tuple(_)),
-            "list" => matches!(v, Value::List(_)),
-            "dict" => matches!(v, Value::Dict(_)),
-            "slice" => matches!(v, Value::Slice(_)),
-            "complex" => {
-                matches!(v, Value::Complex(..))
-                    || matches!(v, Value::NpScalar(DType::Complex128, _))
-            }
-            "object" => true,
-            "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
-            crate::eval::types::RECARRAY => super::recarray::as_recarray(v).is_some(),
-            crate::eval::types::RECORD => super::recarray::as_record(v).is_some(),
-            crate::eval::types::POLY1D => crate::eval::object::is_poly(v),
-            crate::eval::types::MASKED_ARRAY => crate::eval::object::is_ma(v),
-            other => super::dtype_info::isinstance_abstract(v, other),
-        },
-        Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {
-            matches!(v, Value::NpScalar(DType::Time(_, d), _) if d == delta)
-        }
-        Value::Type(TypeObj::NpScalar(DType::Bytes(_))) => {
-            matches!(v, Value::NpScalar(DType::Bytes(_), _))
-        }
-        Value::Type(TypeObj::NpScalar(dt)) => matches!(v, Value::NpScalar(d, _) if d == dt),
-        Value::Type(TypeObj::Void) => matches!(v, Value::Void(_)),
-        Value::Type(TypeObj::DTypeClass) => matches!(v, Value::DType(_)),
-        Value::Type(TypeObj::NpStr) => matches!(v, Value::NpScalar(DType::Str(_), _)),
-        _ => false,
-    }
-}
-
 /// Calling a type: `int(x)`, `np.int64(5)`, `np.dtype('i4')`, `type(x)`.
 pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     if let TypeObj::Builtin(path) = t
@@ -1971,7 +1920,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             }
         }
         TypeObj::Builtin("range") => super::pyiter::make_range(&args)?,
-        TypeObj::Builtin("bytearray") => super::bytearray::construct(s, &args)?,
+        TypeObj::Builtin("bytearray") => super::bytearray_calls::construct(s, &args)?,
         TypeObj::NpScalar(DType::Time(_, delta)) => super::datetime::construct(*delta, &args)?,
         // `np.bytes_(b'ab')`: a bytes object (trailing NULs dropped, as
         // the scalar holds them); text of ASCII characters is encoded.

@@ -105,7 +105,7 @@ pub enum Obj {
     /// which downcasts it.
     NpIter(Box<dyn NpIterState>),
     /// A Python `bytearray` (`bytearray.rs`).
-    ByteArray(super::bytearray::ByteArray),
+    ByteArray(super::bytearray_state::ByteArray),
     /// A `memoryview` of an object's buffer: what `np.frombuffer` keeps as
     /// its array's `.base`. Only its type and repr are modelled.
     MemoryView(Value),

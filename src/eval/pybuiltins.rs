@@ -319,7 +319,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                         }))
                     }
                     Obj::Masked(_) | Obj::MaskedConstant => {
-                        Value::Bool(classes.iter().any(|c| super::numpy::isinstance(v, c)))
+                        Value::Bool(classes.iter().any(|c| super::isinstance::isinstance(v, c)))
                     }
                     _ => Value::Bool(
                         matches!(class, Value::Type(TypeObj::Builtin(n)) if *n == o.type_name()),

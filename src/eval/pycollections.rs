@@ -10,6 +10,7 @@ use crate::syntax::ast::{Expr, ExprKind};
 use super::error::{PyError, PyResult};
 use super::object::Obj;
 use super::ops::python_eq;
+use super::seq_index::{index_of, slice_positions};
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::session::Session;
@@ -67,61 +68,6 @@ pub fn delitem(obj: &Value, idx: &Value) -> PyResult<()> {
             other.type_name()
         ))),
     }
-}
-
-pub(super) fn index_of(v: &Value, what: &str) -> PyResult<i128> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i128),
-        Value::NpScalar(_, crate::engine::Scalar::Int(i)) => Ok(*i as i128),
-        Value::NpScalar(_, crate::engine::Scalar::UInt(u)) => Ok(*u as i128),
-        other => Err(PyError::type_error(format!(
-            "{what} indices must be integers or slices, not {}",
-            other.type_name()
-        ))),
-    }
-}
-
-/// The positions a slice picks from a sequence of length `n`.
-pub(super) fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
-    let opt = |v: &Value| -> PyResult<Option<i128>> {
-        match v {
-            Value::None => Ok(None),
-            other => index_of(other, "slice").map(Some),
-        }
-    };
-    let step = opt(&parts[2])?.unwrap_or(1);
-    if step == 0 {
-        return Err(PyError::value("slice step cannot be zero"));
-    }
-    let clamp = |v: Option<i128>, dflt: i128, lo: i128, hi: i128| match v {
-        None => dflt,
-        Some(i) if i < 0 => (i + n).max(lo),
-        Some(i) => i.min(hi),
-    };
-    let mut out = Vec::new();
-    if step > 0 {
-        let (a, b) = (
-            clamp(opt(&parts[0])?, 0, 0, n),
-            clamp(opt(&parts[1])?, n, 0, n),
-        );
-        let mut i = a;
-        while i < b {
-            out.push(i as usize);
-            i += step;
-        }
-    } else {
-        let (a, b) = (
-            clamp(opt(&parts[0])?, n - 1, -1, n - 1),
-            clamp(opt(&parts[1])?, -1, -1, n - 1),
-        );
-        let mut i = a;
-        while i > b {
-            out.push(i as usize);
-            i += step;
-        }
-    }
-    Ok(out)
 }
 
 /// `a, *b, c = value`.

@@ -121,7 +121,7 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
             }
         }
         Value::Object(_) if let Some(b) = super::bytearray::of(obj) => {
-            super::bytearray::call_method(s, b, name, &args)?
+            super::bytearray_calls::call_method(s, b, name, &args)?
         }
         Value::Object(_) => match super::pysets::method(s, obj, name, &args)? {
             Some(v) => v,

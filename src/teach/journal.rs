@@ -12,6 +12,7 @@
 use std::rc::Rc;
 
 use crate::engine::buffer::Buffer;
+use crate::engine::held::Held;
 use crate::engine::write_log::{self, WriteLog};
 use crate::eval::{Bindings, Session};
 
@@ -32,6 +33,18 @@ pub struct Writes {
     /// Bytes per element of the arrays on each saved range's buffer (for
     /// counting cells), parallel to `log.bytes`.
     pub itemsize: Vec<usize>,
+}
+
+/// Marks for the arrays bound to names in `names`, a copy the teaching view
+/// keeps: they stay the learner's only while the session holds them too.
+pub fn hold(names: &Bindings) -> Vec<Held> {
+    names
+        .values()
+        .filter_map(|v| match v {
+            crate::eval::Value::Array(a) => Some(Held::new(a)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Open the engine's write log for one statement.
@@ -175,9 +188,24 @@ pub struct Entry {
     pub bindings: Bindings,
     /// What it wrote.
     pub writes: Writes,
+    /// The arrays above marked as the teaching view's (not the learner's);
+    /// kept only for their `Drop`.
+    _held: Vec<Held>,
 }
 
 impl Entry {
+    /// The record of one statement.
+    pub fn new(line: String, bindings: Bindings, writes: Writes) -> Entry {
+        let mut held = hold(&bindings);
+        held.extend(writes.log.states.iter().map(|s| Held::new(&s.array)));
+        Entry {
+            line,
+            bindings,
+            writes,
+            _held: held,
+        }
+    }
+
     fn bytes(&self) -> usize {
         self.writes.log.bytes.iter().map(|s| s.old.len()).sum()
     }

@@ -30,6 +30,7 @@ pub mod verdict;
 use std::rc::Rc;
 
 use crate::engine::ArrayRef;
+use crate::engine::held::Held;
 use crate::eval::{Outcome, Session, Value};
 use crate::style::Palette;
 use crate::syntax::{ast::Expr, ast::ExprKind, ast::Stmt};
@@ -105,6 +106,8 @@ pub struct Step {
 pub struct Teacher {
     journal: journal::Journal,
     last: Option<Annotated>,
+    /// `last`'s arrays marked as the teaching view's (`engine::held`).
+    last_held: Vec<Held>,
     annotate: bool,
     verdicts: std::collections::HashMap<String, Verdict>,
     /// The statement the last `:undo` took back, until the front end
@@ -126,6 +129,7 @@ impl Teacher {
         Teacher {
             journal: journal::Journal::default(),
             last: None,
+            last_held: Vec::new(),
             annotate: true,
             verdicts: Default::default(),
             undone: None,
@@ -187,6 +191,9 @@ impl Teacher {
         // lessons) shows NumPy's warnings as Python's prompt does.
         session.show_warnings(true);
         let before = session.bindings();
+        // Our copy of the names must not keep a deleted array's buffer
+        // exported (`del g; f.append(1)`).
+        let before_held = journal::hold(&before);
         journal::start();
         let outcome = session.run(line);
         let writes = journal::finish(&before);
@@ -267,6 +274,11 @@ impl Teacher {
             }
         }
         if let Some(last) = report.results.last() {
+            self.last_held = [Some(&last.array), last.source_array.as_ref()]
+                .into_iter()
+                .flatten()
+                .map(Held::new)
+                .collect();
             self.last = Some(last.clone());
         }
         if !writes.complete() {
@@ -275,11 +287,9 @@ impl Teacher {
         }
         // Every statement that ran is one step back for `:undo`, even one
         // that changed nothing.
-        self.journal.push(journal::Entry {
-            line: line.to_string(),
-            bindings: before,
-            writes,
-        });
+        drop(before_held);
+        self.journal
+            .push(journal::Entry::new(line.to_string(), before, writes));
         Step { outcome, report }
     }
 

@@ -303,14 +303,14 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
                 "argsort(self, axis=<no value>, kind=None, order=None, endwith=True, fill_value=None, *, stable=False)",
                 "self axis kind endwith fill_value stable",
             )?;
-            super::sets::argsort(s, m, &a)
+            super::sort::argsort(s, m, &a)
         }
         "sort" => {
             let a = sig(
                 "sort(self, axis=-1, kind=None, order=None, endwith=True, fill_value=None, *, stable=False)",
                 "self axis kind endwith fill_value stable",
             )?;
-            super::sets::sort_in_place(s, obj, m, &a)
+            super::sort::sort_in_place(s, obj, m, &a)
         }
         "tolist" => {
             sig("tolist(self)", "self")?;

@@ -35,6 +35,7 @@ mod put;
 mod reduce;
 mod rowcols;
 mod sets;
+mod sort;
 
 use super::object::{as_masked, is_ma, is_masked_constant};
 

@@ -1,0 +1,64 @@
+//! Python's sequence indexing: an index as an integer and the positions a
+//! slice picks (CPython's `PySlice_AdjustIndices`). A leaf, so every
+//! sequence type (`list`, `bytearray`, …) can use it without importing the
+//! others.
+
+use super::error::{PyError, PyResult};
+use super::value::Value;
+
+/// A list, tuple or slice index as an integer (`what` names the sequence
+/// in the error, as CPython's message does).
+pub fn index_of(v: &Value, what: &str) -> PyResult<i128> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i128),
+        Value::NpScalar(_, crate::engine::Scalar::Int(i)) => Ok(*i as i128),
+        Value::NpScalar(_, crate::engine::Scalar::UInt(u)) => Ok(*u as i128),
+        other => Err(PyError::type_error(format!(
+            "{what} indices must be integers or slices, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+/// The positions a slice picks from a sequence of length `n`.
+pub fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
+    let opt = |v: &Value| -> PyResult<Option<i128>> {
+        match v {
+            Value::None => Ok(None),
+            other => index_of(other, "slice").map(Some),
+        }
+    };
+    let step = opt(&parts[2])?.unwrap_or(1);
+    if step == 0 {
+        return Err(PyError::value("slice step cannot be zero"));
+    }
+    let clamp = |v: Option<i128>, dflt: i128, lo: i128, hi: i128| match v {
+        None => dflt,
+        Some(i) if i < 0 => (i + n).max(lo),
+        Some(i) => i.min(hi),
+    };
+    let mut out = Vec::new();
+    if step > 0 {
+        let (a, b) = (
+            clamp(opt(&parts[0])?, 0, 0, n),
+            clamp(opt(&parts[1])?, n, 0, n),
+        );
+        let mut i = a;
+        while i < b {
+            out.push(i as usize);
+            i += step;
+        }
+    } else {
+        let (a, b) = (
+            clamp(opt(&parts[0])?, n - 1, -1, n - 1),
+            clamp(opt(&parts[1])?, -1, -1, n - 1),
+        );
+        let mut i = a;
+        while i > b {
+            out.push(i as usize);
+            i += step;
+        }
+    }
+    Ok(out)
+}
