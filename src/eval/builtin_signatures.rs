@@ -95,7 +95,7 @@ pub const BUILTINS: &[Entry] = &[
     builtin("pow(base, exp, mod=None)", NAMED, "base exp mod"),
     builtin("zip(*iterables, strict=False)", NAMED, "iterables"),
     // Types called as constructors.
-    builtin("int(x=0, /, base=10)", NAMED, "x"),
+    builtin("int(x=0, /, base=10)", NAMED, "x base"),
     builtin("float(x=0.0, /)", Style::CExpect, "x"),
     builtin("bool(x=False, /)", Style::CExpect, "x"),
     builtin("complex(real=0, imag=0)", NAMED, "real imag"),

@@ -48,6 +48,7 @@ mod gen_close;
 mod generator;
 mod help;
 mod index_routines;
+mod int_parse;
 mod int_true_div;
 mod interp;
 mod isinstance;

@@ -1735,6 +1735,27 @@ impl Session {
     }
 }
 
+/// `int(f)` of a float: truncated; NaN and infinities refused as Python
+/// refuses them, and values past 128 bits refused (Python would give the
+/// exact big integer; a saturated one would be wrong).
+fn float_to_int(f: f64) -> PyResult<i128> {
+    if f.is_nan() {
+        return Err(PyError::value("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(PyError::overflow(
+            "cannot convert float infinity to integer",
+        ));
+    }
+    let t = f.trunc();
+    if t >= 2f64.powi(127) || t < -(2f64.powi(127)) {
+        return Err(PyError::overflow(
+            "Python int too large for slicelab (beyond 128 bits)",
+        ));
+    }
+    Ok(t as i128)
+}
+
 /// Calling a type: `int(x)`, `np.int64(5)`, `np.dtype('i4')`, `type(x)`.
 pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     if let TypeObj::Builtin(path) = t
@@ -1748,6 +1769,9 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     if let TypeObj::Builtin(crate::eval::types::MASKED_ARRAY) = t {
         return super::ma::call(s, "MaskedArray", args);
     }
+    // `int(x, 10)` refuses a non-string although 10 is the default, which
+    // the bound arguments drop: whether `base` was written is read first.
+    let base_written = args.pos.len() > 1 || args.kw.iter().any(|(k, _)| k == "base");
     let args = match t {
         TypeObj::Builtin(name) => match super::builtin_signatures::builtin_entry(name) {
             Some(entry) => crate::eval::binding::prepare(entry, &args)?,
@@ -1767,31 +1791,21 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         TypeObj::Builtin("int") => match first {
             None => Value::Int(0),
             Some(v) => match &v {
+                Value::Str(st) => {
+                    let base = match args.get(1, "base") {
+                        None => 10,
+                        Some(b) => super::pyiter::index_int(b)?,
+                    };
+                    Value::Int(super::int_parse::parse_in(st, base)?)
+                }
+                _ if base_written => {
+                    return Err(PyError::type_error(
+                        "int() can't convert non-string with explicit base",
+                    ));
+                }
                 Value::Int(i) => Value::Int(*i),
                 Value::Bool(b) => Value::Int(*b as i128),
-                Value::Float(f) => {
-                    if !f.is_finite() {
-                        return Err(PyError::new(
-                            if f.is_nan() {
-                                "ValueError"
-                            } else {
-                                "OverflowError"
-                            },
-                            if f.is_nan() {
-                                "cannot convert float NaN to integer"
-                            } else {
-                                "cannot convert float infinity to integer"
-                            },
-                        ));
-                    }
-                    Value::Int(f.trunc() as i128)
-                }
-                Value::Str(st) => Value::Int(st.trim().parse::<i128>().map_err(|_| {
-                    PyError::value(format!(
-                        "invalid literal for int() with base 10: {}",
-                        crate::render::scalar_repr::py_str_repr(st)
-                    ))
-                })?),
+                Value::Float(f) => Value::Int(float_to_int(*f)?),
                 // A datetime64/timedelta64 has no `__int__`: Python goes
                 // through its `.item()`, an int only for the units
                 // `datetime` cannot hold.
@@ -1810,7 +1824,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                     Scalar::Int(i) => Value::Int(*i as i128),
                     Scalar::UInt(u) => Value::Int(*u as i128),
                     Scalar::Bool(b) => Value::Int(*b as i128),
-                    Scalar::Float(f) => Value::Int(f.trunc() as i128),
+                    Scalar::Float(f) => Value::Int(float_to_int(*f)?),
                     _ => {
                         return Err(PyError::type_error(
                             "int() argument must be a string, a bytes-like object or a real number",
