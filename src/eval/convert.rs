@@ -152,19 +152,22 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             });
         }
         Value::Float(f) => Scalar::Float(*f),
-        Value::Complex(re, im) => {
-            if matches!(k, Kind::Int | Kind::UInt | Kind::Bool | Kind::Float) {
-                return Err(PyError::type_error(format!(
-                    "{}() argument must be a string, a bytes-like object or a real number, not 'complex'",
-                    if matches!(k, Kind::Float) {
-                        "float"
-                    } else {
-                        "int"
-                    }
-                )));
+        // Python's own words: float() does not mention bytes; a bool
+        // element is the complex number's truth.
+        Value::Complex(re, im) => match k {
+            Kind::Bool => Scalar::Bool(*re != 0.0 || *im != 0.0),
+            Kind::Float => {
+                return Err(PyError::type_error(
+                    "float() argument must be a string or a real number, not 'complex'",
+                ));
             }
-            Scalar::Complex(*re, *im)
-        }
+            Kind::Int | Kind::UInt => {
+                return Err(PyError::type_error(
+                    "int() argument must be a string, a bytes-like object or a real number, not 'complex'",
+                ));
+            }
+            _ => Scalar::Complex(*re, *im),
+        },
         Value::Str(s) => match k {
             Kind::Int | Kind::UInt => match s.trim().parse::<i64>() {
                 Ok(i) => Scalar::Int(i),

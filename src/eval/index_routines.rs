@@ -841,33 +841,7 @@ pub fn ufunc_op(name: &str) -> Option<BinaryOp> {
 /// applied twice. `indices` is any index `a[indices]` accepts; `b`
 /// broadcasts to the shape of `a[indices]`.
 pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
-    let a = match args.req(0, "a", name)? {
-        Value::Array(a) => a.clone(),
-        other => as_array(other)?,
-    };
-    let items = super::convert::to_index_items(args.req(1, "indices", name)?)?;
-    // NumPy checks `writeable` only on the iterator over the axes the
-    // index leaves whole (`PyArray_MapIterNew`'s subspace): an index made
-    // only of integers and integer or boolean arrays that uses every axis
-    // writes into a read-only array (`np.add.at(np.diagonal(m), [0], 1)`).
-    if !a.writeable() && index_leaves_axes(&items, a.ndim()) {
-        return Err(PyError::value(
-            "operand array with iterator write flag set is read-only",
-        ));
-    }
-    // Element positions in C order, laid out like `a`, so that indexing
-    // them with `indices` names the elements `a[indices]` would.
-    let n = Value::Int(a.size() as i128);
-    let flat = as_array(&crate::eval::arange::arange(&Args {
-        pos: vec![n],
-        kw: vec![],
-    })?)?;
-    let shape = Value::tuple(a.shape().iter().map(|&d| Value::Int(d as i128)).collect());
-    let positions = reshape(&flat, &shape, Order::C)?;
-    let picked = match index::get(&positions, &items)? {
-        index::Indexed::Scalar(s) => NdArray::from_scalars(&[], DType::Int64, &[s])?,
-        index::Indexed::Array(x) => x,
-    };
+    let (a, picked) = at_positions(args, name)?;
     let shape = picked.shape();
     let b = match args.get(2, "b") {
         Some(v) => as_array(v)?,
@@ -928,6 +902,39 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
         super::flatiter::write_positions(&a, &pos, &r.to_scalars());
     }
     Ok(Value::None)
+}
+
+/// The array `ufunc.at` writes into, and the C-order position of each
+/// element `a[indices]` names (an int64 array shaped like `a[indices]`).
+pub fn at_positions(args: &Args, name: &str) -> PyResult<(ArrayRef, ArrayRef)> {
+    let a = match args.req(0, "a", name)? {
+        Value::Array(a) => a.clone(),
+        other => as_array(other)?,
+    };
+    let items = super::convert::to_index_items(args.req(1, "indices", name)?)?;
+    // NumPy checks `writeable` only on the iterator over the axes the
+    // index leaves whole (`PyArray_MapIterNew`'s subspace): an index made
+    // only of integers and integer or boolean arrays that uses every axis
+    // writes into a read-only array (`np.add.at(np.diagonal(m), [0], 1)`).
+    if !a.writeable() && index_leaves_axes(&items, a.ndim()) {
+        return Err(PyError::value(
+            "operand array with iterator write flag set is read-only",
+        ));
+    }
+    // Element positions in C order, laid out like `a`, so that indexing
+    // them with `indices` names the elements `a[indices]` would.
+    let n = Value::Int(a.size() as i128);
+    let flat = as_array(&crate::eval::arange::arange(&Args {
+        pos: vec![n],
+        kw: vec![],
+    })?)?;
+    let shape = Value::tuple(a.shape().iter().map(|&d| Value::Int(d as i128)).collect());
+    let positions = reshape(&flat, &shape, Order::C)?;
+    let picked = match index::get(&positions, &items)? {
+        index::Indexed::Scalar(s) => NdArray::from_scalars(&[], DType::Int64, &[s])?,
+        index::Indexed::Array(x) => x,
+    };
+    Ok((a, picked))
 }
 
 /// Whether `a[items]` keeps some axis of `a` whole: a slice, `...` over

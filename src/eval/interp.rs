@@ -1072,7 +1072,9 @@ impl Session {
                 }) =>
             {
                 match name {
-                    "at" if super::index_routines::ufunc_op(&f[3..]).is_some() => {
+                    "at" if super::index_routines::ufunc_op(&f[3..]).is_some()
+                        || super::ufunc_at_unary::answers(&f[3..]) =>
+                    {
                         Ok(Value::func(&format!("{f}.{name}")))
                     }
                     m if let Some(v) = super::ufunc_methods::method_value(&f[3..], m) => Ok(v),

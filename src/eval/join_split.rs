@@ -570,18 +570,61 @@ fn int_list(v: &Value) -> PyResult<(Vec<i64>, bool)> {
     }
 }
 
+/// roll's shifts: each element of `np.broadcast(shift, axis)` through
+/// Python's `int()` (floats truncated, a complex's real part, digits in a
+/// string parsed).
+fn shift_list(v: &Value) -> PyResult<Vec<i64>> {
+    let arr = as_array(v)?;
+    if arr.ndim() > 1 {
+        return Err(PyError::value(
+            "'shift' and 'axis' should be scalars or 1D sequences",
+        ));
+    }
+    let float_int = |f: f64| -> PyResult<i64> {
+        if f.is_nan() {
+            Err(PyError::value("cannot convert float NaN to integer"))
+        } else if f.is_infinite() {
+            Err(PyError::overflow(
+                "cannot convert float infinity to integer",
+            ))
+        } else {
+            Ok(f.trunc() as i64)
+        }
+    };
+    arr.to_scalars()
+        .iter()
+        .map(|x| match x {
+            Scalar::Float(f) | Scalar::Complex(f, _) => float_int(*f),
+            Scalar::Str(t) => t.trim().parse::<i64>().map_err(|_| {
+                PyError::value(format!(
+                    "invalid literal for int() with base 10: np.str_({})",
+                    crate::render::scalar_repr::py_str_repr(t)
+                ))
+            }),
+            Scalar::Int(i) => Ok(*i),
+            Scalar::UInt(u) => Ok(*u as i64),
+            Scalar::Bool(b) => Ok(i64::from(*b)),
+            Scalar::Object(o) if matches!(crate::eval::object::element(*o), Value::None) => {
+                Err(PyError::type_error(
+                    "int() argument must be a string, a bytes-like object or a real number, not 'NoneType'",
+                ))
+            }
+            _ => Err(PyError::new(
+                "NotImplementedError",
+                format!("slicelab's np.roll takes numeric shifts, not {}", arr.dtype().name()),
+            )),
+        })
+        .collect()
+}
+
 /// `np.roll`: a copy with elements shifted (cyclically) along the axes.
 fn roll(b: &Bound) -> PyResult<Value> {
     let a = as_array(b.required("a"))?;
-    let (shifts, _) = int_list(b.required("shift"))?;
+    let shifts = shift_list(b.required("shift"))?;
     let Some(axis_v) = b.get_some("axis") else {
         let flat = reshape(&a, &Value::Int(-1), Order::C)?;
-        if shifts.len() != 1 {
-            return Err(PyError::value(
-                "'shift' and 'axis' should be scalars or 1D sequences",
-            ));
-        }
-        let rolled = roll_axes(&flat, &[(0, shifts[0])])?;
+        let total = shifts.iter().fold(0i64, |t, &s| t.wrapping_add(s));
+        let rolled = roll_axes(&flat, &[(0, total)])?;
         return Ok(Value::Array(reshape(
             &rolled,
             &shape_value(&a.shape()),

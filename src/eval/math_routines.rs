@@ -552,6 +552,26 @@ fn isin(args: &Args) -> PyResult<Value> {
         Some(v) => truthy(v)?,
         None => false,
     };
+    // `kind=` picks an algorithm; every kind gives the same answer, so
+    // only its checks are NumPy's (`_isin` in `_arraysetops_impl.py`).
+    match args.kw("kind") {
+        None | Some(Value::None) => {}
+        Some(Value::Str(k)) if &**k == "sort" => {}
+        Some(Value::Str(k)) if &**k == "table" => {
+            let int_like = |d: &DType| matches!(d.kind(), Kind::Bool | Kind::Int | Kind::UInt);
+            if !int_like(a.dtype()) || !int_like(t.dtype()) {
+                return Err(PyError::value(
+                    "The 'table' method is only supported for boolean or integer arrays. Please select 'sort' or None for kind.",
+                ));
+            }
+        }
+        Some(k) => {
+            return Err(PyError::value(format!(
+                "Invalid kind: '{}'. Please use None, 'sort' or 'table'.",
+                super::display::str_of(k, &Default::default())
+            )));
+        }
+    }
     let tests = t.to_scalars();
     let same = |x: &Scalar, y: &Scalar| match (x, y) {
         (Scalar::Str(p), Scalar::Str(q)) => p == q,

@@ -307,8 +307,6 @@ fn new_like(a: &ArrayRef, args: &Args, fill: Option<Value>) -> PyResult<Value> {
 }
 
 fn linspace(args: &Args) -> PyResult<Value> {
-    let start = float_arg(args.req(0, "start", "linspace")?)?;
-    let stop = float_arg(args.req(1, "stop", "linspace")?)?;
     let num = match args.get(2, "num") {
         Some(v) => int_arg(v, "")?,
         None => 50,
@@ -323,6 +321,18 @@ fn linspace(args: &Args) -> PyResult<Value> {
         None => true,
     };
     let n = num as usize;
+    let ends = (
+        args.req(0, "start", "linspace")?,
+        args.req(1, "stop", "linspace")?,
+    );
+    let axis = args.get(6, "axis");
+    if super::linspace_nd::needed(ends.0, ends.1, axis)? {
+        let axis = axis.map_or(Ok(0), |v| int_arg(v, ""))?;
+        let y = super::linspace_nd::linspace_nd(ends.0, ends.1, n, endpoint, axis)?;
+        return linspace_dtype(y, args);
+    }
+    let start = float_arg(ends.0)?;
+    let stop = float_arg(ends.1)?;
     // `conv.result_type(ensure_inexact=True)`: float32 endpoints (with
     // Python numbers) compute in float32, as NumPy's arithmetic does.
     let ends = [
@@ -354,12 +364,21 @@ fn linspace(args: &Args) -> PyResult<Value> {
         vals[n - 1] = Scalar::Float(stop);
     }
     let out = NdArray::from_scalars(&[n], DType::Float64, &vals)?;
+    linspace_dtype(out, args)
+}
+
+/// `dtype=` of linspace: floored first for an integer dtype, then cast
+/// (`astype(dtype, copy=False)`).
+fn linspace_dtype(out: ArrayRef, args: &Args) -> PyResult<Value> {
     match args.get(5, "dtype") {
         Some(d) if !matches!(d, Value::None) => {
             let dt = dtype_arg(d)?;
             if dt.is_integer() {
                 let floored = unary_float(&out, f64::floor)?;
                 return Ok(Value::Array(kernels::cast(&floored, &dt)?));
+            }
+            if &dt == out.dtype() {
+                return Ok(Value::Array(out));
             }
             Ok(Value::Array(kernels::cast(&out, &dt)?))
         }
@@ -392,17 +411,7 @@ fn linspace_f32(start: f32, stop: f32, n: usize, endpoint: bool, args: &Args) ->
         vals[n - 1] = Scalar::Float(stop as f64);
     }
     let out = NdArray::from_scalars(&[n], DType::Float32, &vals)?;
-    match args.get(5, "dtype") {
-        Some(d) if !matches!(d, Value::None) => {
-            let dt = dtype_arg(d)?;
-            if dt.is_integer() {
-                let floored = unary_float(&out, f64::floor)?;
-                return Ok(Value::Array(kernels::cast(&floored, &dt)?));
-            }
-            Ok(Value::Array(kernels::cast(&out, &dt)?))
-        }
-        _ => Ok(Value::Array(out)),
-    }
+    linspace_dtype(out, args)
 }
 
 fn float_predicate(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
@@ -1690,6 +1699,9 @@ impl Session {
                 && let Some(op) = super::index_routines::ufunc_op(&n[..n.len() - 3]) =>
             {
                 super::index_routines::ufunc_at(op, &args, n)?
+            }
+            n if n.ends_with(".at") && super::ufunc_at_unary::answers(&n[..n.len() - 3]) => {
+                super::ufunc_at_unary::call(self, &n[..n.len() - 3], &args)?
             }
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,

@@ -81,7 +81,7 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "logspace(start, stop, num=50, endpoint=True, base=10.0, dtype=None, axis=0)",
         Style::Python,
-        "start stop num endpoint base dtype",
+        "start stop num endpoint base dtype axis",
         Writes::Nothing,
     ),
     func(
@@ -533,8 +533,8 @@ fn fromfunction(s: &mut Session, args: &Args) -> PyResult<Value> {
     s.call(&f, Args { pos: grids, kw })
 }
 
-/// `np.logspace`: `base ** linspace(start, stop, num, endpoint)`, cast to
-/// `dtype` as `astype` casts.
+/// `np.logspace`: `base ** linspace(start, stop, num, endpoint, axis)`,
+/// cast to `dtype` as `astype` casts.
 fn logspace(s: &mut Session, args: &Args) -> PyResult<ArrayRef> {
     let y = linspace_of(s, args)?;
     let base = args.kw("base").cloned().unwrap_or(Value::Float(10.0));
@@ -548,26 +548,17 @@ fn logspace(s: &mut Session, args: &Args) -> PyResult<ArrayRef> {
     astype_opt(p, args.kw("dtype"))
 }
 
-/// `np.linspace(start, stop, num, endpoint)` from this call's arguments
-/// (scalar ends only).
+/// `np.linspace(start, stop, num, endpoint, axis)` from this call's
+/// arguments.
 fn linspace_of(s: &mut Session, args: &Args) -> PyResult<ArrayRef> {
-    if args.kw("axis").is_some() {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not implement axis= here",
-        ));
-    }
     let mut kw = vec![
         (
             "start".to_string(),
-            Value::Float(scalar_end(args, 0, "start")?),
+            args.req(0, "start", "linspace")?.clone(),
         ),
-        (
-            "stop".to_string(),
-            Value::Float(scalar_end(args, 1, "stop")?),
-        ),
+        ("stop".to_string(), args.req(1, "stop", "linspace")?.clone()),
     ];
-    for p in ["num", "endpoint"] {
+    for p in ["num", "endpoint", "axis"] {
         if let Some(v) = args.kw(p) {
             kw.push((p.to_string(), v.clone()));
         }
@@ -751,6 +742,28 @@ pub(super) fn clip(args: &Args) -> PyResult<Value> {
         None | Some(Value::None) => None,
         Some(Value::Array(o)) => Some(o.clone()),
         Some(_) => return Err(PyError::type_error("return arrays must be of ArrayType")),
+    };
+    // `_clip`: on an integer array a Python-int bound at or past the
+    // dtype's range is dropped (NEP 50 would refuse to convert it).
+    let (lo, hi) = match as_array(&a)?.dtype() {
+        d if matches!(d.kind(), Kind::Int | Kind::UInt) => {
+            let bits = 8 * d.itemsize() as u32;
+            let (min, max) = if d.kind() == Kind::UInt {
+                (0i128, (1i128 << bits) - 1)
+            } else {
+                (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+            };
+            let lo = match lo {
+                Value::Int(i) if i <= min => Value::None,
+                other => other,
+            };
+            let hi = match hi {
+                Value::Int(i) if i >= max => Value::None,
+                other => other,
+            };
+            (lo, hi)
+        }
+        _ => (lo, hi),
     };
     let mut v = a;
     if matches!((&lo, &hi), (Value::None, Value::None)) {

@@ -122,25 +122,41 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
         .find(|(k, _)| *k == method)
         .map(|(_, sig)| *sig)
         .ok_or_else(|| PyError::type_error(format!("unknown ufunc method {name}")))?;
-    let b = bind(sig, Style::NumpyC, args)?;
     let binary = ufunc_arity(ufunc) == Some((2, 1));
-    match method {
-        "outer" => {
-            if !binary {
-                return Err(PyError::value(
-                    "outer product only supported for binary functions",
-                ));
-            }
-            outer(s, ufunc, &b, args)
+    if method == "outer" {
+        // `ufunc_outer` checks the arity, then counts positional arguments
+        // (`np.divmod.outer` gives its two outputs).
+        if ufunc_arity(ufunc).map(|(nin, _)| nin) != Some(2) {
+            return Err(PyError::value(
+                "outer product only supported for binary functions",
+            ));
         }
+        if args.pos.len() != 2 {
+            return Err(PyError::type_error("exactly two arguments expected"));
+        }
+    }
+    let b = bind(sig, Style::NumpyC, args)?;
+    match method {
+        "outer" => outer(s, ufunc, &b, args),
         _ => {
             if !binary {
-                return Err(PyError::value(format!(
-                    "{method} only supported for binary functions"
-                )));
+                let several_out = matches!(ufunc_arity(ufunc), Some((2, n)) if n > 1);
+                return Err(PyError::value(if several_out {
+                    format!("{method} only supported for functions returning a single value")
+                } else {
+                    format!("{method} only supported for binary functions")
+                }));
             }
             for p in ["out", "where"] {
-                if b.get_some(p).is_some() && !matches!(b.get(p), Some(Value::Bool(true))) {
+                // `where=` of a reduce is passed to NumPy's reduction
+                // function (`np.sum(..., where=)`) where there is one.
+                let passed = p == "where"
+                    && method == "reduce"
+                    && reduction_function(ufunc, method).is_some();
+                if b.get_some(p).is_some()
+                    && !matches!(b.get(p), Some(Value::Bool(true)))
+                    && !passed
+                {
                     return Err(not_implemented_argument(method, p));
                 }
             }
@@ -181,9 +197,7 @@ fn apply(s: &mut Session, ufunc: &str, x: Value, y: Value) -> PyResult<Value> {
 /// `ufunc.outer(A, B, **kwargs)`: `ufunc(A[..., None, ...], B, **kwargs)`.
 fn outer(s: &mut Session, ufunc: &str, b: &Bound, args: &Args) -> PyResult<Value> {
     let (Some(x), Some(y)) = (b.get("A"), b.get("B")) else {
-        return Err(PyError::type_error(
-            "outer() missing required argument 'B' (pos 1)",
-        ));
+        return Err(PyError::type_error("exactly two arguments expected"));
     };
     let (x, y) = (as_array(x)?, as_array(y)?);
     let mut shape = x.shape();
@@ -302,13 +316,15 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
         None => false,
     };
     let initial = b.get("initial").cloned();
+    let masked =
+        b.get_some("where").is_some() && !matches!(b.get("where"), Some(Value::Bool(true)));
     if let Some(f) = reduction_function(ufunc, "reduce")
-        && initial.is_none()
+        && (initial.is_none() || masked)
         && !(b.get_some("dtype").is_some() && matches!(f, "max" | "min"))
     {
         let axis = Value::tuple(chosen.iter().map(|&k| Value::Int(k as i128)).collect());
         let mut kw = vec![("axis".to_string(), axis)];
-        kw.extend(pass_on(b, &["dtype", "keepdims"]));
+        kw.extend(pass_on(b, &["dtype", "keepdims", "initial", "where"]));
         return s.call_registered(
             &format!("np.{f}"),
             Args {
@@ -316,6 +332,9 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
                 kw,
             },
         );
+    }
+    if masked {
+        return Err(not_implemented_argument("reduce", "where"));
     }
     if ufunc == "add"
         && let Some(init) = &initial

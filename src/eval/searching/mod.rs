@@ -3,7 +3,7 @@
 //! "which are in both" and "what is the 90th percentile". One registry
 //! table ([`ENTRIES`]) and one dispatcher ([`call`]); the work is in
 //! `search.rs` (index searches and counts), `partition.rs`, `sets.rs`,
-//! `quantile.rs`, `average.rs` and `unique.rs` (with `hash_order.rs`,
+//! `quantile.rs` (with `weighted_quantile.rs`), `average.rs` and `unique.rs` (with `hash_order.rs`,
 //! the C++ hash set order of `np.unique_values`), on the element order
 //! of `order.rs`.
 
@@ -15,6 +15,7 @@ mod quantile;
 mod search;
 mod sets;
 mod unique;
+mod weighted_quantile;
 
 use crate::engine::ArrayRef;
 
@@ -108,13 +109,13 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False, *, weights=None)",
         Style::Python,
-        "a q axis method keepdims",
+        "a q axis method keepdims weights",
         Writes::Nothing,
     ),
     func(
         "quantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False, *, weights=None)",
         Style::Python,
-        "a q axis method keepdims",
+        "a q axis method keepdims weights",
         Writes::Nothing,
     ),
     func(

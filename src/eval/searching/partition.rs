@@ -286,8 +286,9 @@ fn simd_select(
 }
 
 /// The kth argument as NumPy reads it: sorted, negatives counted from the
-/// end of a lane of `n`, each checked.
-fn kth_list(kth: &Value, n: usize) -> PyResult<Vec<usize>> {
+/// end of a lane of `n`, each checked unless the array is empty (NumPy
+/// then partitions nothing and checks only the type).
+fn kth_list(kth: &Value, n: usize, empty: bool) -> PyResult<Vec<usize>> {
     let arr = as_array(kth)?;
     if !matches!(arr.dtype().kind(), Kind::Int | Kind::UInt | Kind::Bool) {
         return Err(PyError::type_error("Partition index must be integer"));
@@ -300,6 +301,9 @@ fn kth_list(kth: &Value, n: usize) -> PyResult<Vec<usize>> {
     let mut out = Vec::new();
     for s in kernels::cast(&arr, &DType::Int64)?.to_scalars() {
         let Scalar::Int(mut k) = s else { continue };
+        if empty {
+            continue;
+        }
         if k < 0 {
             k += n as i64;
         }
@@ -335,7 +339,7 @@ pub fn partition(
     };
     let shape = a.shape();
     let axis = normalize_axis(axis, shape.len())?;
-    let kths = kth_list(kth, shape[axis])?;
+    let kths = kth_list(kth, shape[axis], shape.contains(&0))?;
     let dtype = a.dtype().clone();
     // A lane longer than the SIMD selector's network is refused before
     // any element is read.

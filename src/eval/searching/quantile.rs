@@ -62,21 +62,28 @@ fn boundary(index: f64, pick: impl Fn(f64, f64) -> bool) -> i64 {
     (i as i64).max(0)
 }
 
-fn virtual_index(method: &str, n: usize, q: f64, int_q: Option<i64>) -> Virtual {
+/// The virtual index of quantile `q` in a lane of `n`, each step rounded
+/// by `r` to q's own float type (a float32 q computes in float32, as
+/// NumPy's array arithmetic with the Python int `n` does).
+fn virtual_index(method: &str, n: usize, q: f64, int_q: Option<i64>, r: fn(f64) -> f64) -> Virtual {
     let nf = n as f64;
-    let hf = |alpha: f64, beta: f64| nf * q + (alpha + q * (1.0 - alpha - beta)) - 1.0;
-    let between = |v: f64| Virtual::Between(v, v - v.floor());
+    let hf = |alpha: f64, beta: f64| {
+        let tail = r(alpha + r(q * (1.0 - alpha - beta)));
+        r(r(r(nf * q) + tail) - 1.0)
+    };
+    let between = |v: f64| Virtual::Between(v, r(v - v.floor()));
+    let scaled = r((nf - 1.0) * q);
     match method {
         "linear" => match int_q {
             Some(k) => Virtual::Exact((n as i64 - 1) * k),
-            None => between((nf - 1.0) * q),
+            None => between(scaled),
         },
-        "inverted_cdf" => Virtual::Exact(boundary(nf * q - 1.0, |g, _| g == 0.0)),
-        "closest_observation" => Virtual::Exact(boundary(nf * q - 1.0 - 0.5, |g, i| {
+        "inverted_cdf" => Virtual::Exact(boundary(r(r(nf * q) - 1.0), |g, _| g == 0.0)),
+        "closest_observation" => Virtual::Exact(boundary(r(r(r(nf * q) - 1.0) - 0.5), |g, i| {
             g == 0.0 && i.floor().rem_euclid(2.0) == 1.0
         })),
         "averaged_inverted_cdf" => {
-            let v = nf * q - 1.0;
+            let v = r(r(nf * q) - 1.0);
             let g = if v - v.floor() == 0.0 { 0.5 } else { 1.0 };
             Virtual::Between(v, g)
         }
@@ -85,12 +92,12 @@ fn virtual_index(method: &str, n: usize, q: f64, int_q: Option<i64>) -> Virtual 
         "weibull" => between(hf(0.0, 0.0)),
         "median_unbiased" => between(hf(1.0 / 3.0, 1.0 / 3.0)),
         "normal_unbiased" => between(hf(3.0 / 8.0, 3.0 / 8.0)),
-        "lower" => Virtual::Exact(((nf - 1.0) * q).floor() as i64),
-        "higher" => Virtual::Exact(((nf - 1.0) * q).ceil() as i64),
-        "nearest" => Virtual::Exact(round_even((nf - 1.0) * q) as i64),
+        "lower" => Virtual::Exact(scaled.floor() as i64),
+        "higher" => Virtual::Exact(scaled.ceil() as i64),
+        "nearest" => Virtual::Exact(round_even(scaled) as i64),
         _ => {
             // midpoint
-            let v = 0.5 * (((nf - 1.0) * q).floor() + ((nf - 1.0) * q).ceil());
+            let v = r(0.5 * r(scaled.floor() + scaled.ceil()));
             let g = if v % 1.0 == 0.0 { 0.0 } else { 0.5 };
             Virtual::Between(v, g)
         }
@@ -134,7 +141,7 @@ fn as_f64(s: &Scalar) -> f64 {
 
 /// The flat C-order positions of each lane reduced over `axes`, lanes in
 /// C order of the kept axes.
-fn reduced_lanes(shape: &[usize], axes: &[usize]) -> Vec<Vec<usize>> {
+pub(super) fn reduced_lanes(shape: &[usize], axes: &[usize]) -> Vec<Vec<usize>> {
     let kept: Vec<usize> = (0..shape.len()).filter(|a| !axes.contains(a)).collect();
     let strides: Vec<usize> = (0..shape.len())
         .map(|i| shape[i + 1..].iter().product())
@@ -169,12 +176,16 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
     let weak = matches!(q_v, Value::Int(_) | Value::Float(_));
     let q_arr = as_array(q_v)?;
     let int_q = !percent && q_arr.dtype().is_integer();
+    let q_round = match q_arr.dtype() {
+        d @ (DType::Float32 | DType::Float16) => rounder(d),
+        _ => rounder(&DType::Float64),
+    };
     let qs: Vec<f64> = q_arr
         .to_scalars()
         .iter()
         .map(|s| {
             if percent {
-                as_f64(s) / 100.0
+                q_round(as_f64(s) / 100.0)
             } else {
                 as_f64(s)
             }
@@ -189,6 +200,18 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
     }
     if q_arr.ndim() > 2 {
         return Err(PyError::value("q must be a scalar or 1d"));
+    }
+    let weights = args.kw("weights").filter(|w| !matches!(w, Value::None));
+    if weights.is_some() {
+        let given = match args.kw("method") {
+            None => "linear".to_string(),
+            Some(m) => crate::eval::display::str_of(m, &Default::default()),
+        };
+        if given != "inverted_cdf" {
+            return Err(PyError::value(format!(
+                "Only method 'inverted_cdf' supports weights. Got: {given}."
+            )));
+        }
     }
     let method = match args.kw("method") {
         None => "linear".to_string(),
@@ -219,10 +242,24 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
         }
         Some(v) => vec![normalize_axis(int_arg(v, "")?, shape.len())?],
     };
+    if let Some(w) = weights {
+        let given_axes = matches!(args.kw("axis"), Some(v) if !matches!(v, Value::None));
+        let per =
+            super::weighted_quantile::weights_per_element(w, &a, given_axes.then_some(&axes[..]))?;
+        return super::weighted_quantile::weighted_quantile(
+            &a,
+            &qs,
+            &q_arr.shape(),
+            &axes,
+            &per,
+            keepdims,
+            q_round,
+        );
+    }
     let float_in = a.dtype().kind() == Kind::Float;
     let discrete = qs.iter().all(|&q| {
         matches!(
-            virtual_index(&method, 2, q, int_q.then_some(0)),
+            virtual_index(&method, 2, q, int_q.then_some(0), q_round),
             Virtual::Exact(_)
         )
     });
@@ -272,7 +309,7 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
                 continue;
             }
             let last = n as i64 - 1;
-            out[slot] = match virtual_index(&method, n, q, int_q.then(|| q_ints[qi])) {
+            out[slot] = match virtual_index(&method, n, q, int_q.then(|| q_ints[qi]), q_round) {
                 Virtual::Exact(i) => xs[i.clamp(0, last) as usize].clone(),
                 Virtual::Between(v, gamma) => {
                     let (lo, hi) = if v >= last as f64 {

@@ -243,9 +243,9 @@ pub fn bincount(args: &Args) -> PyResult<Value> {
             Ok(Value::Array(intp(counts, &[len])?))
         }
         Some(w) => {
-            let w = as_array(w)?;
+            let w = weights_as_double(w)?;
             let ws = scalars_as(&w, &DType::Float64)?;
-            if w.ndim() != 1 || ws.len() != xs.len() {
+            if ws.len() != xs.len() {
                 return Err(PyError::value(
                     "The weights and list don't have the same length.",
                 ));
@@ -263,6 +263,35 @@ pub fn bincount(args: &Args) -> PyResult<Value> {
                 &s,
             )?))
         }
+    }
+}
+
+/// bincount's `PyArray_ContiguousFromAny(weights, NPY_DOUBLE, 1, 1)`: a
+/// sequence converted as `float()` converts each item, an array cast
+/// under the 'safe' rule, either of exactly one dimension.
+fn weights_as_double(w: &Value) -> PyResult<ArrayRef> {
+    let listed = !matches!(w, Value::Array(_));
+    let w = match w {
+        Value::Array(a) => {
+            if !crate::engine::promote::can_cast_safe(a.dtype(), &DType::Float64) {
+                return Err(PyError::type_error(format!(
+                    "Cannot cast array data from {} to dtype('float64') according to the rule 'safe'",
+                    crate::render::dtype_repr(a.dtype())
+                )));
+            }
+            a.clone()
+        }
+        other => crate::eval::convert::to_array(other, Some(&DType::Float64))?,
+    };
+    match w.ndim() {
+        0 => Err(PyError::value(
+            "object of too small depth for desired array",
+        )),
+        1 => Ok(w),
+        _ if listed => Err(PyError::value(
+            "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.",
+        )),
+        _ => Err(PyError::value("object too deep for desired array")),
     }
 }
 

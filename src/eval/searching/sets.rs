@@ -84,8 +84,13 @@ pub fn intersect1d(args: &Args) -> PyResult<Value> {
     for w in perm.windows(2) {
         if eq(&aux[w[0]], &aux[w[1]]) {
             vals.push(aux[w[0]].clone());
-            ind1.push(i1[w[0]] as i64);
-            ind2.push(i2[w[1] - n1] as i64);
+            // With `assume_unique` a value repeated within one array pairs
+            // with itself: NumPy's indices then run past `ar1` (or below 0).
+            ind1.push(i1.get(w[0]).map_or(w[0] as i64, |&i| i as i64));
+            ind2.push(match w[1].checked_sub(n1) {
+                Some(k) => i2[k] as i64,
+                None => w[1] as i64 - n1 as i64,
+            });
         }
     }
     let values = array_of(&vals, dt)?;
