@@ -149,10 +149,14 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
             }
             for p in ["out", "where"] {
                 // `where=` of a reduce is passed to NumPy's reduction
-                // function (`np.sum(..., where=)`) where there is one.
+                // function (`np.sum(..., where=)`) where there is one,
+                // and refused by `reduce` with NumPy's message when the
+                // ufunc has no identity and no `initial=` is given.
                 let passed = p == "where"
                     && method == "reduce"
-                    && reduction_function(ufunc, method).is_some();
+                    && (reduction_function(ufunc, method).is_some()
+                        || (b.get_some("initial").is_none()
+                            && super::ufunc_info::row(ufunc).is_some_and(|r| r.4 == "None")));
                 if b.get_some(p).is_some()
                     && !matches!(b.get(p), Some(Value::Bool(true)))
                     && !passed
@@ -318,6 +322,11 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
     let initial = b.get("initial").cloned();
     let masked =
         b.get_some("where").is_some() && !matches!(b.get("where"), Some(Value::Bool(true)));
+    if masked && initial.is_none() && super::ufunc_info::row(ufunc).is_some_and(|r| r.4 == "None") {
+        return Err(PyError::value(format!(
+            "reduction operation '{ufunc}' does not have an identity, so to use a where mask one has to specify 'initial'"
+        )));
+    }
     if let Some(f) = reduction_function(ufunc, "reduce")
         && (initial.is_none() || masked)
         && !(b.get_some("dtype").is_some() && matches!(f, "max" | "min"))
