@@ -495,6 +495,7 @@ conformance_tests! {
     datetime_routines_issue16 => "261_datetime_routines",
     recfunctions_rec_void => "262_recfunctions_rec_void",
     bytearray_buffers => "263_bytearray_buffers",
+    float32_math => "270_float32_math",
     ma_sets => "246_ma_sets",
     ma_median => "247_ma_median",
     ma_misc => "248_ma_misc",

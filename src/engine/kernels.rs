@@ -713,14 +713,28 @@ fn compare_scalars(
 /// `f` of every element of a float64 array, into a new C-ordered float64
 /// array (see `map_into`).
 pub fn map_f64(a: &NdArray, f: impl Fn(f64) -> f64 + Sync + Send) -> Result<ArrayRef, EngineError> {
-    if *a.dtype() != DType::Float64 {
+    map_same::<f64>(a, DType::Float64, f)
+}
+
+/// `f` of every element of a float32 array, into a new C-ordered float32
+/// array, with no float64 temporary (see `map_into`).
+pub fn map_f32(a: &NdArray, f: impl Fn(f32) -> f32 + Sync + Send) -> Result<ArrayRef, EngineError> {
+    map_same::<f32>(a, DType::Float32, f)
+}
+
+fn map_same<T: Element>(
+    a: &NdArray,
+    dt: DType,
+    f: impl Fn(T) -> T + Sync + Send,
+) -> Result<ArrayRef, EngineError> {
+    if *a.dtype() != dt {
         return Err(EngineError::Other(
             "TypeError",
-            format!("map_f64 needs float64 elements, not {}", a.dtype().name()),
+            format!("map needs {} elements, not {}", dt.name(), a.dtype().name()),
         ));
     }
-    let out = NdArray::for_overwrite(&a.shape(), DType::Float64)?;
-    map_into::<f64>(a, &out, f);
+    let out = NdArray::for_overwrite(&a.shape(), dt)?;
+    map_into::<T>(a, &out, f);
     Ok(out)
 }
 

@@ -34,6 +34,7 @@ pub mod reduce;
 pub mod reduce_stream;
 pub mod scalar;
 pub mod scalar_kernels;
+pub mod simd_f32;
 pub mod sort;
 pub mod strided_copy;
 pub mod typed;

@@ -219,3 +219,18 @@ pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64 + Sync + Send) -> PyResu
     let out = kernels::map_f64(&src, f)?;
     Ok(kernels::cast(&out, &dt)?)
 }
+
+/// `np.sqrt`/`exp`/`log`/`sin`/`cos` of a float32 array in float32, as
+/// NumPy's float32 loops compute them (`engine::simd_f32`; `sqrt` is
+/// correctly rounded either way).
+pub fn unary_f32(a: &ArrayRef, name: &str) -> PyResult<ArrayRef> {
+    use crate::engine::simd_f32;
+    let f: fn(f32) -> f32 = match name {
+        "sqrt" => f32::sqrt,
+        "exp" => simd_f32::exp,
+        "log" => simd_f32::log,
+        "sin" => simd_f32::sin,
+        _ => simd_f32::cos,
+    };
+    Ok(kernels::map_f32(a, f)?)
+}

@@ -1592,6 +1592,11 @@ impl Session {
                 if let Some(r) = super::complex_fns::complex_ufunc(&a, name) {
                     return Ok(scalarize(r?));
                 }
+                // float32 (and int16/uint16, which NumPy computes in float32).
+                if super::complex_fns::float_ufunc_dtype(a.dtype()) == DType::Float32 {
+                    let a = kernels::cast(&a, &DType::Float32)?;
+                    return Ok(scalarize(super::complex_fns::unary_f32(&a, name)?));
+                }
                 let f: fn(f64) -> f64 = match name {
                     "sqrt" => f64::sqrt,
                     "exp" => f64::exp,
