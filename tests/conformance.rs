@@ -301,7 +301,7 @@ conformance_tests! {
     print_legacy => "20_print_legacy",
     print_formatter => "21_print_formatter",
     str_start_end => "22_str_start_end",
-    int_from_text => "23_int_from_text",
+    numbers_from_text => "23_numbers_from_text",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

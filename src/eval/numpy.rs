@@ -1752,6 +1752,17 @@ impl Session {
     }
 }
 
+/// `text` without its underscores when each stands between two digits
+/// (PEP 515: `float('1_000.5')`); `None` when one does not.
+fn digits_without_underscores(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let ok = b.iter().enumerate().all(|(k, &c)| {
+        c != b'_'
+            || (k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_digit() && b[k + 1].is_ascii_digit())
+    });
+    ok.then(|| text.replace('_', ""))
+}
+
 /// `int(f)` of a float: truncated; NaN and infinities refused as Python
 /// refuses them, and values past 128 bits refused (Python would give the
 /// exact big integer; a saturated one would be wrong).
@@ -1875,7 +1886,14 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         TypeObj::Builtin("float") => match first {
             None => Value::Float(0.0),
             Some(Value::Str(st)) => {
-                let t = st.trim().to_lowercase();
+                let t = digits_without_underscores(st.trim())
+                    .ok_or_else(|| {
+                        PyError::value(format!(
+                            "could not convert string to float: {}",
+                            crate::render::scalar_repr::py_str_repr(&st)
+                        ))
+                    })?
+                    .to_lowercase();
                 Value::Float(match t.as_str() {
                     "nan" | "+nan" | "-nan" => f64::NAN,
                     "inf" | "+inf" | "infinity" => f64::INFINITY,
