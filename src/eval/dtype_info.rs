@@ -144,6 +144,40 @@ fn as_abstract(v: &Value) -> Option<&'static str> {
     }
 }
 
+/// `issubclass(cls, class)` when either is a NumPy scalar type or abstract
+/// class (`None`: neither is). NumPy's tree: `np.float64` derives from
+/// `float`, `np.complex128` from `complex`, `np.str_` from `str`,
+/// `np.bytes_` from `bytes`; no integer type derives from `int` and
+/// `np.bool_` from nothing of Python's; every class from `object`.
+pub fn issubclass_numpy(cls: &Value, class: &Value) -> Option<bool> {
+    let scalar = |v: &Value| match v {
+        Value::Type(TypeObj::NpScalar(dt)) => Some(dt.clone()),
+        Value::Type(TypeObj::NpStr) => Some(DType::Str(0)),
+        _ => None,
+    };
+    let python = |v: &Value| match v {
+        Value::Type(TypeObj::Builtin(n)) if as_abstract(v).is_none() => Some(*n),
+        _ => None,
+    };
+    let (sa, aa) = (scalar(cls), as_abstract(cls));
+    let (sb, ab) = (scalar(class), as_abstract(class));
+    if sa.is_none() && aa.is_none() && sb.is_none() && ab.is_none() {
+        return None;
+    }
+    Some(match (sa, aa, sb, ab, python(class)) {
+        (Some(a), _, Some(b), _, _) => same_type(&a, &b),
+        (Some(a), _, _, Some(b), _) => abstract_parents(&a).contains(&b),
+        (None, Some(a), _, Some(b), _) => abstract_chain(a).contains(&b),
+        (_, _, _, _, Some("object")) => true,
+        (Some(a), _, _, _, Some(p)) => {
+            matches!((a.kind(), p), (Kind::Str, "str") | (Kind::Bytes, "bytes"))
+                || (a == DType::Float64 && p == "float")
+                || (a == DType::Complex128 && p == "complex")
+        }
+        _ => false,
+    })
+}
+
 /// `isinstance(v, np.integer)` and the like: true when `v` is a NumPy
 /// scalar whose type derives from the abstract class at `path`.
 pub fn isinstance_abstract(v: &Value, path: &str) -> bool {

@@ -458,6 +458,7 @@ fn issubclass(cls: &Value, class: &Value) -> PyResult<bool> {
                 && super::exceptions::is_subclass(a, b))
         }
         (Some("bool"), Some("int")) => Ok(true),
+        _ if let Some(b) = super::dtype_info::issubclass_numpy(cls, class) => Ok(b),
         (Some(a), Some(b)) if PLAIN_TYPES.contains(&a) && PLAIN_TYPES.contains(&b) => Ok(false),
         _ => Err(PyError::new(
             "NotImplementedError",

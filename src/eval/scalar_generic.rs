@@ -49,6 +49,9 @@ pub fn attr(me: &Value, dt: &DType, sc: &Scalar, name: &str) -> PyResult<Option<
         "strides" => Value::tuple(vec![]),
         "device" => Value::str("cpu"),
         "imag" => part(dt, sc, "imag")?,
+        // `numbers.Rational` of `np.integer` (`statistics` reads them).
+        "numerator" if dt.is_integer() => me.clone(),
+        "denominator" if dt.is_integer() => Value::Int(1),
         // A scalar's flags are those of a read-only 0-d array that owns
         // its data.
         "flags" => {
