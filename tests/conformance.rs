@@ -303,6 +303,7 @@ conformance_tests! {
     str_start_end => "22_str_start_end",
     numbers_from_text => "23_numbers_from_text",
     numpy_subclasses => "24_numpy_subclasses",
+    bytes_sequence => "25_bytes_sequence",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -171,7 +171,11 @@ pub fn delitem(b: &ByteArray, idx: &Value) -> PyResult<()> {
 
 /// `x in ba`: a byte value, or a bytes-like run of bytes.
 pub fn contains(b: &ByteArray, item: &Value) -> PyResult<bool> {
-    let hay = b.to_vec();
+    contains_in(&b.to_vec(), item)
+}
+
+/// `x in seq` for the bytes `hay` of a `bytes` or `bytearray`.
+pub fn contains_in(hay: &[u8], item: &Value) -> PyResult<bool> {
     if let Some(needle) = bytes_like(item) {
         return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle));
     }

@@ -16,31 +16,47 @@ fn bytes_from(s: &mut Session, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = bytes_like(v) {
         return Ok(b);
     }
+    if let Value::Array(_) | Value::NpScalar(..) = v {
+        // Python reads a NumPy array's or scalar's buffer (its raw bytes),
+        // not its items.
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not read a NumPy array's buffer into bytes/bytearray; use a.tobytes()",
+        ));
+    }
     s.iterate_all(v)?.iter().map(byte_of).collect()
 }
 
 /// `bytearray()`, `bytearray(n)`, `bytearray(b'..')`, `bytearray(iterable)`
 /// and `bytearray(text, encoding)`.
 pub fn construct(s: &mut Session, args: &Args) -> PyResult<Value> {
+    make(&source_bytes(s, args, "bytearray")?)
+}
+
+/// The bytes `bytes(...)` or `bytearray(...)` (`what`, for the messages)
+/// makes of its arguments: nothing, a count of zeros, a bytes-like object,
+/// an iterable of ints, or text with its encoding.
+pub fn source_bytes(s: &mut Session, args: &Args, what: &str) -> PyResult<Vec<u8>> {
     let first = args.pos.first().or_else(|| args.kw("source"));
     let encoding = args.pos.get(1).or_else(|| args.kw("encoding"));
     let Some(first) = first else {
-        return make(&[]);
+        return Ok(vec![]);
     };
     match (first, encoding) {
         (Value::Str(t), Some(Value::Str(e))) => {
             let e = e.to_lowercase().replace('_', "-");
             match e.as_str() {
-                "utf-8" | "utf8" => make(t.as_bytes()),
-                "ascii" | "latin-1" | "latin1" if t.is_ascii() => make(t.as_bytes()),
+                "utf-8" | "utf8" => Ok(t.as_bytes().to_vec()),
+                "ascii" | "latin-1" | "latin1" if t.is_ascii() => Ok(t.as_bytes().to_vec()),
                 _ => Err(PyError::new(
                     "NotImplementedError",
-                    format!("bytearray() with encoding {e:?} is not supported in slicelab"),
+                    format!("{what}() with encoding {e:?} is not supported in slicelab"),
                 )),
             }
         }
         (Value::Str(_), None) => Err(PyError::type_error("string argument without an encoding")),
         (_, Some(_)) => Err(PyError::type_error("encoding without a string argument")),
+        (Value::Array(_) | Value::NpScalar(..), None) => bytes_from(s, first),
         (v, None) if int_of(v).is_some() => {
             let n = int_of(v).unwrap_or_default();
             if n < 0 {
@@ -53,12 +69,18 @@ pub fn construct(s: &mut Session, args: &Args) -> PyResult<Value> {
                 )
             })?;
             crate::engine::buffer::python_room(n, 1)?;
-            make(&vec![0; n])
+            Ok(vec![0; n])
         }
         (Value::Float(_) | Value::Complex(..) | Value::None, None) => Err(PyError::type_error(
-            format!("cannot convert '{}' object to bytearray", first.type_name()),
+            format!("cannot convert '{}' object to {what}", first.type_name()),
         )),
-        (v, None) => make(&bytes_from(s, v)?),
+        // CPython's `bytes` names itself in the range error.
+        (v, None) => bytes_from(s, v).map_err(|e| match what {
+            "bytes" if e.message == "byte must be in range(0, 256)" => {
+                PyError::value("bytes must be in range(0, 256)")
+            }
+            _ => e,
+        }),
     }
 }
 

@@ -647,6 +647,9 @@ impl Session {
         if let Some(b) = super::bytearray::of(container) {
             return super::bytearray::contains(b, item);
         }
+        if let Value::Bytes(b) = container {
+            return super::bytearray::contains_in(b, item);
+        }
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(x.as_ref())),
@@ -740,6 +743,9 @@ impl Session {
         }
         if let Some(b) = super::bytearray::of(obj) {
             return super::bytearray::getitem(b, idx);
+        }
+        if let Value::Bytes(b) = obj {
+            return super::pybytes::getitem(b, idx);
         }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
@@ -1131,6 +1137,7 @@ impl Session {
             | Value::Dict(_)
             | Value::Tuple(_)
             | Value::Str(_)
+            | Value::Bytes(_)
             | Value::Float(_)
             | Value::Int(_) => {
                 let ty = obj.type_name();

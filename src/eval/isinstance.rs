@@ -26,6 +26,7 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
             "str" => matches!(v, Value::Str(_)) || matches!(v, Value::NpScalar(DType::Str(_), _)),
             "tuple" => matches!(super::named_tuple::plain(v), Value::Tuple(_)),
             "list" => matches!(v, Value::List(_)),
+            "bytes" => matches!(v, Value::Bytes(_) | Value::NpScalar(DType::Bytes(_), _)),
             "dict" => matches!(v, Value::Dict(_)),
             "slice" => matches!(v, Value::Slice(_)),
             "complex" => {

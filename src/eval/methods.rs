@@ -58,6 +58,7 @@ pub fn call_method(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRe
         | Value::Dict(_)
         | Value::Tuple(_)
         | Value::Str(_)
+        | Value::Bytes(_)
         | Value::Float(_)
         | Value::Int(_) => Some(obj.type_name()),
         _ => None,

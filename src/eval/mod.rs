@@ -103,6 +103,7 @@ mod protocol;
 pub mod provenance;
 mod py_attr_names;
 mod pybuiltins;
+mod pybytes;
 mod pyclass;
 mod pycollections;
 mod pyiter;

@@ -733,6 +733,7 @@ impl Session {
                         a.shape()[0] as i128
                     }
                     Value::Str(s) => s.chars().count() as i128,
+                    Value::Bytes(b) => b.len() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
                     other if let Some(a) = super::recarray::as_recarray(other) => {
                         match a.shape().first() {
@@ -1970,6 +1971,10 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         }
         TypeObj::Builtin("range") => super::pyiter::make_range(&args)?,
         TypeObj::Builtin("bytearray") => super::bytearray_calls::construct(s, &args)?,
+        TypeObj::Builtin("bytes") => {
+            let b = super::bytearray_calls::source_bytes(s, &args, "bytes")?;
+            Value::Bytes(std::rc::Rc::from(b.as_slice()))
+        }
         TypeObj::NpScalar(DType::Time(_, delta)) => super::datetime::construct(*delta, &args)?,
         // `np.bytes_(b'ab')`: a bytes object (trailing NULs dropped, as
         // the scalar holds them); text of ASCII characters is encoded.

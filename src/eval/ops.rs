@@ -517,6 +517,9 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = super::bytearray::binary(op, a, b) {
         return r;
     }
+    if let Some(r) = super::pybytes::binary(op, a, b) {
+        return r;
+    }
     let sym = match op {
         B::Add => "+",
         B::Sub => "-",

@@ -86,6 +86,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 .collect::<PyResult<_>>()?
         }
         Value::FlatIter(a) => super::flatiter::items(a),
+        Value::Bytes(b) => super::pybytes::items(b),
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Iter(..) | super::object::Obj::NpIter(_) => {
                 super::pyiter::drain(None, v)?

@@ -27,6 +27,13 @@ const PUBLIC: &[(&str, &str)] = &[
     ),
     ("tuple", "count index"),
     (
+        "bytes",
+        "capitalize center count decode endswith expandtabs find fromhex hex index isalnum \
+         isalpha isascii isdigit islower isspace istitle isupper join ljust lower lstrip \
+         maketrans partition removeprefix removesuffix replace rfind rindex rjust rpartition \
+         rsplit rstrip split splitlines startswith strip swapcase title translate upper zfill",
+    ),
+    (
         "dict",
         "clear copy fromkeys get items keys pop popitem setdefault update values",
     ),

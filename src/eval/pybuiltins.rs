@@ -582,7 +582,7 @@ fn core_builtin(name: &str) -> Option<Value> {
         | "sorted" | "id" | "any" | "all" | "zip" | "enumerate" | "reversed" | "divmod" | "pow"
         | "hasattr" | "getattr" | "help" => Value::func(name),
         "int" | "float" | "bool" | "str" | "list" | "tuple" | "slice" | "range" | "type"
-        | "dict" | "complex" | "object" | "bytearray" => {
+        | "dict" | "complex" | "object" | "bytearray" | "bytes" => {
             Value::Type(TypeObj::Builtin(match name {
                 "int" => "int",
                 "float" => "float",
@@ -596,6 +596,7 @@ fn core_builtin(name: &str) -> Option<Value> {
                 "dict" => "dict",
                 "complex" => "complex",
                 "bytearray" => "bytearray",
+                "bytes" => "bytes",
                 _ => "object",
             }))
         }

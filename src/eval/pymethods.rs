@@ -123,6 +123,10 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
         Value::Object(_) if let Some(b) = super::bytearray::of(obj) => {
             super::bytearray_calls::call_method(s, b, name, &args)?
         }
+        Value::Bytes(b) => match super::pybytes::call_method(b, name, &args) {
+            Some(r) => r?,
+            None => return Ok(Err(args)),
+        },
         Value::Object(_) => match super::pysets::method(s, obj, name, &args)? {
             Some(v) => v,
             None => match super::pyiter::range_method(obj, name, &args)? {
