@@ -1764,27 +1764,6 @@ fn digits_without_underscores(text: &str) -> Option<String> {
     ok.then(|| text.replace('_', ""))
 }
 
-/// `int(f)` of a float: truncated; NaN and infinities refused as Python
-/// refuses them, and values past 128 bits refused (Python would give the
-/// exact big integer; a saturated one would be wrong).
-fn float_to_int(f: f64) -> PyResult<i128> {
-    if f.is_nan() {
-        return Err(PyError::value("cannot convert float NaN to integer"));
-    }
-    if f.is_infinite() {
-        return Err(PyError::overflow(
-            "cannot convert float infinity to integer",
-        ));
-    }
-    let t = f.trunc();
-    if t >= 2f64.powi(127) || t < -(2f64.powi(127)) {
-        return Err(PyError::overflow(
-            "Python int too large for slicelab (beyond 128 bits)",
-        ));
-    }
-    Ok(t as i128)
-}
-
 /// Calling a type: `int(x)`, `np.int64(5)`, `np.dtype('i4')`, `type(x)`.
 pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     if let TypeObj::Builtin(path) = t
@@ -1834,7 +1813,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                 }
                 Value::Int(i) => Value::Int(*i),
                 Value::Bool(b) => Value::Int(*b as i128),
-                Value::Float(f) => Value::Int(float_to_int(*f)?),
+                Value::Float(f) => Value::Int(super::pymath::float_to_int(*f)?),
                 // A datetime64/timedelta64 has no `__int__`: Python goes
                 // through its `.item()`, an int only for the units
                 // `datetime` cannot hold.
@@ -1853,7 +1832,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                     Scalar::Int(i) => Value::Int(*i as i128),
                     Scalar::UInt(u) => Value::Int(*u as i128),
                     Scalar::Bool(b) => Value::Int(*b as i128),
-                    Scalar::Float(f) => Value::Int(float_to_int(*f)?),
+                    Scalar::Float(f) => Value::Int(super::pymath::float_to_int(*f)?),
                     _ => {
                         return Err(PyError::type_error(
                             "int() argument must be a string, a bytes-like object or a real number",

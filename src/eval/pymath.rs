@@ -141,6 +141,14 @@ fn checked(x: f64, r: f64, can_overflow: bool) -> PyResult<Value> {
 
 /// An int result of floor/ceil/trunc.
 fn to_int(f: f64) -> PyResult<Value> {
+    Ok(Value::Int(float_to_int(f)?))
+}
+
+/// A float's integer part as Python's `int()` takes it: NaN and the
+/// infinities refused with Python's errors, values past slicelab's 128-bit
+/// ints refused honestly (Python would give the exact big integer; a
+/// saturated one would be wrong).
+pub fn float_to_int(f: f64) -> PyResult<i128> {
     if f.is_nan() {
         return Err(PyError::value("cannot convert float NaN to integer"));
     }
@@ -150,10 +158,11 @@ fn to_int(f: f64) -> PyResult<Value> {
             "cannot convert float infinity to integer",
         ));
     }
-    if f.abs() >= 1.7e38 {
+    let t = f.trunc();
+    if t >= 2f64.powi(127) || t < -(2f64.powi(127)) {
         return Err(too_big());
     }
-    Ok(Value::Int(f as i128))
+    Ok(t as i128)
 }
 
 fn too_big() -> PyError {
