@@ -304,6 +304,8 @@ conformance_tests! {
     numbers_from_text => "23_numbers_from_text",
     numpy_subclasses => "24_numpy_subclasses",
     bytes_sequence => "25_bytes_sequence",
+    namedtuple => "26_namedtuple",
+    files => "27_files",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -273,7 +273,11 @@ impl Walk<'_> {
                     Obj::MappingProxy(d) | Obj::StaticMethod(d) | Obj::ClassMethod(d) => {
                         self.value(d)
                     }
-                    Obj::NamedTuple(t) => self.value(&t.items),
+                    Obj::NamedTuple(t) => {
+                        self.value(&t.items);
+                        t.class.defaults.iter().for_each(|d| self.value(d));
+                    }
+                    Obj::TupleClass(c) => c.defaults.iter().for_each(|d| self.value(d)),
                     Obj::Instance(_) | Obj::Iter(..) | Obj::Class(_) | Obj::NpIter(_) => {
                         self.opaque = true
                     }
@@ -297,6 +301,7 @@ impl Walk<'_> {
                     | Obj::Set(_)
                     | Obj::FrozenSet(_)
                     | Obj::MaskedConstant
+                    | Obj::File(_)
                     | Obj::Npz(_) => {}
                 }
             }

@@ -237,9 +237,12 @@ pub fn isinstance(v: &Value, t: &Value) -> Option<bool> {
     Some(instance_of(v).is_some_and(|i| mro(&i.class).iter().any(|c| c.is(t))))
 }
 
-/// `type(v)` of an instance.
+/// `type(v)` of an instance of a learner's class (a `namedtuple` one
+/// included).
 pub fn type_of(v: &Value) -> Option<Value> {
-    instance_of(v).map(|i| i.class.clone())
+    instance_of(v)
+        .map(|i| i.class.clone())
+        .or_else(|| super::named_tuple::type_of(v))
 }
 
 /// A function's own attributes (`f.__name__`, `__qualname__`, `__doc__`,

@@ -34,15 +34,18 @@ impl Session {
     fn exec_one(&mut self, stmt: &Stmt) -> PyResult<Option<Value>> {
         match stmt {
             Stmt::Pass => Ok(None),
-            Stmt::Import { module, alias } => {
+            Stmt::Import { modules } => {
                 // `import numpy.linalg as la` binds the submodule;
-                // `import numpy.linalg` binds `numpy`.
-                let v = self.import_module(module)?;
-                match alias {
-                    Some(a) => self.bind_name(a, v),
-                    None => {
-                        let top = module.split('.').next().unwrap_or(module);
-                        self.bind_name(top, Value::Module(top.into()))
+                // `import numpy.linalg` binds `numpy`. With several, each
+                // is bound before the next is imported, as in Python.
+                for (module, alias) in modules {
+                    let v = self.import_module(module)?;
+                    match alias {
+                        Some(a) => self.bind_name(a, v),
+                        None => {
+                            let top = module.split('.').next().unwrap_or(module);
+                            self.bind_name(top, Value::Module(top.into()))
+                        }
                     }
                 }
                 Ok(None)
@@ -934,6 +937,11 @@ impl Session {
         if crate::eval::classes::setattr(obj, name, value).is_some() {
             return Ok(());
         }
+        if let Value::Object(o) = obj
+            && let super::object::Obj::NamedTuple(t) = o.as_ref()
+        {
+            return Err(super::named_tuple::setattr_error(t, name));
+        }
         if let Value::Array(a) = obj
             && *a.dtype() == DType::Object
             && name != "shape"
@@ -1114,6 +1122,12 @@ impl Session {
             },
             Value::Object(o) if let super::object::Obj::NamedTuple(t) = o.as_ref() => {
                 super::named_tuple::attr(t, obj, name)
+            }
+            Value::Object(o) if let super::object::Obj::TupleClass(c) = o.as_ref() => {
+                super::named_tuple::class_attr(c, obj, name)
+            }
+            Value::Object(o) if let super::object::Obj::File(f) = o.as_ref() => {
+                super::pyfile::attr(f, obj, name)
             }
             Value::Object(o) => {
                 if let Some(r) = self.property_get(obj, name) {

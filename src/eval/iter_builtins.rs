@@ -16,6 +16,17 @@ use super::value::Value;
 /// The builtins this file answers, given the bound arguments.
 pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>> {
     Ok(Some(match name {
+        "iter" if let Some(f) = crate::eval::file_state::of(args.req(0, "object", "iter")?) => {
+            // A file is its own iterator.
+            f.check_open()?;
+            args.pos[0].clone()
+        }
+        "next" if let Some(f) = crate::eval::file_state::of(args.req(0, "iterator", "next")?) => {
+            match (f.next_line(), args.pos.get(1)) {
+                (Err(e), Some(default)) if e.kind == "StopIteration" => default.clone(),
+                (r, _) => r?,
+            }
+        }
         "iter" => {
             let v = args.req(0, "object", "iter")?;
             let it = s.iter_value(v)?;

@@ -1677,6 +1677,15 @@ impl Session {
                     Value::tuple(out)
                 }
             }
+            "save" | "load" if let Some(f) = super::file_state::of(args.req(0, "file", name)?) => {
+                if name == "load" {
+                    super::pyfile::load_npy(f)?
+                } else {
+                    let a = as_array(args.req(1, "arr", name)?)?;
+                    f.write_bytes(&super::npy::encode(&a)?)?;
+                    Value::None
+                }
+            }
             "save" | "load" => {
                 let path = match args.req(0, "file", name)? {
                     Value::Str(p) => p.to_string(),
@@ -1776,6 +1785,9 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     }
     if let TypeObj::Builtin(crate::eval::types::MASKED_ARRAY) = t {
         return super::ma::call(s, "MaskedArray", args);
+    }
+    if let TypeObj::Builtin(path @ (super::object::STRING_IO | super::object::BYTES_IO)) = t {
+        return super::pyfile::memory_file(*path == super::object::STRING_IO, &args);
     }
     // `int(x, 10)` refuses a non-string although 10 is the default, which
     // the bound arguments drop: whether `base` was written is read first.

@@ -72,8 +72,13 @@ pub enum Obj {
     StaticMethod(Value),
     /// `classmethod(f)`.
     ClassMethod(Value),
-    /// A NumPy result namedtuple (`UniqueCountsResult`, `SlogdetResult`).
+    /// A namedtuple: one of NumPy's results (`UniqueCountsResult`,
+    /// `SlogdetResult`) or an instance of a `collections.namedtuple` class.
     NamedTuple(NamedTuple),
+    /// A class `collections.namedtuple` made (`Point`).
+    TupleClass(Rc<TupleClass>),
+    /// A file object: `open(...)`, `io.StringIO`, `io.BytesIO`.
+    File(FileObj),
     /// A `numpy.ma.MaskedArray`.
     Masked(Masked),
     /// A `numpy.rec.recarray` over a structured array.
@@ -189,7 +194,9 @@ impl Obj {
             Obj::Property(_) => "property".into(),
             Obj::StaticMethod(_) => "staticmethod".into(),
             Obj::ClassMethod(_) => "classmethod".into(),
-            Obj::NamedTuple(t) => t.class.name.into(),
+            Obj::NamedTuple(t) => t.class.name.clone(),
+            Obj::TupleClass(_) => "type".into(),
+            Obj::File(f) => f.type_path().trim_start_matches("_io.").into(),
             Obj::Masked(_) => "MaskedArray".into(),
             Obj::RecArray(_) => "recarray".into(),
             Obj::Record(_) => "record".into(),
@@ -527,11 +534,99 @@ pub struct NamedTupleClass {
     pub fields: &'static [&'static str],
 }
 
+/// A namedtuple class as its instances hold it: NumPy's (from a
+/// [`NamedTupleClass`]) or one the learner made with
+/// `collections.namedtuple` (behaviour: named_tuple.rs).
+#[derive(Debug)]
+pub struct TupleClass {
+    /// `__name__` (`Point`).
+    pub name: String,
+    /// `__module__` (`__main__` for the learner's).
+    pub module: String,
+    /// `_fields`, in order.
+    pub fields: Vec<String>,
+    /// The defaults of the last `defaults.len()` fields.
+    pub defaults: Vec<Value>,
+    /// NumPy's static class, when this is one: `type(x)` is then the
+    /// builtin type it names rather than a class object.
+    pub builtin: Option<&'static NamedTupleClass>,
+}
+
+/// Where a file object's content lives.
+#[derive(Debug)]
+pub enum FileKind {
+    /// A file on disk, by the name it was opened with.
+    Disk(String),
+    /// `io.StringIO`.
+    StringIo,
+    /// `io.BytesIO`.
+    BytesIo,
+}
+
+/// A file object's state (behaviour: pyfile.rs): its whole content while
+/// it is open, and the position in it.
+#[derive(Debug)]
+pub struct FileObj {
+    /// Disk or memory.
+    pub kind: FileKind,
+    /// The mode as written (`'r'`, `'wb'`); empty for memory files.
+    pub mode: String,
+    /// Text (str) or binary (bytes).
+    pub text: bool,
+    /// Whether reading is allowed.
+    pub readable: bool,
+    /// Whether writing is allowed.
+    pub writable: bool,
+    /// 'a': every write goes to the end.
+    pub append: bool,
+    /// `f.encoding` as Python shows it (`'UTF-8'` by default).
+    pub encoding: String,
+    /// The codec text is read and written in: utf-8, latin-1 or ascii.
+    pub codec: &'static str,
+    /// The content: UTF-8 text in text mode, the bytes otherwise.
+    pub data: RefCell<Vec<u8>>,
+    /// The position in `data`, in bytes.
+    pub pos: Cell<usize>,
+    /// `f.closed`.
+    pub closed: Cell<bool>,
+    /// Written since the disk file was last written.
+    pub dirty: Cell<bool>,
+    /// A decoding error found when the file was opened, raised by the
+    /// first read as Python raises it.
+    pub pending: RefCell<Option<PyError>>,
+}
+
+/// `io.StringIO`'s type path.
+pub const STRING_IO: &str = "_io.StringIO";
+/// `io.BytesIO`'s type path.
+pub const BYTES_IO: &str = "_io.BytesIO";
+
+impl FileObj {
+    /// The class path `type(f)` and messages give (`_io.TextIOWrapper`).
+    pub fn type_path(&self) -> &'static str {
+        match (&self.kind, self.text) {
+            (FileKind::StringIo, _) => STRING_IO,
+            (FileKind::BytesIo, _) => BYTES_IO,
+            (FileKind::Disk(_), true) => "_io.TextIOWrapper",
+            (FileKind::Disk(_), false) if self.readable && self.writable => "_io.BufferedRandom",
+            (FileKind::Disk(_), false) if self.readable => "_io.BufferedReader",
+            (FileKind::Disk(_), false) => "_io.BufferedWriter",
+        }
+    }
+}
+
+/// Whether two objects are one namedtuple class: `type(p)` hands out a
+/// new object for the class `p` holds, and `type(p) is Point` must hold.
+pub fn same_tuple_class(a: &Obj, b: &Obj) -> bool {
+    matches!((a, b), (Obj::TupleClass(x), Obj::TupleClass(y)) if Rc::ptr_eq(x, y))
+}
+
 /// One namedtuple instance: its class and the plain tuple of its items.
 #[derive(Debug)]
 pub struct NamedTuple {
-    /// The class.
-    pub class: &'static NamedTupleClass,
+    /// The class (shared by every instance of a learner's class, so
+    /// `type(p) is Point`).
+    pub class: Rc<TupleClass>,
     /// A `Value::Tuple` with one item per field.
     pub items: Value,
 }

@@ -44,6 +44,9 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
             default_repr(o, opts).unwrap_or_default()
         }
         Obj::NamedTuple(t) => named_tuple_repr(t, opts),
+        // `<class '__main__.Point'>`
+        Obj::File(f) => file_repr(o, f),
+        Obj::TupleClass(c) => format!("<class '{}.{}'>", c.module, c.name),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::repr(o, opts),
         Obj::RecArray(_) | Obj::Record(_) => record_repr(o, opts),
         Obj::Npz(n) => n.repr(),
@@ -91,6 +94,27 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
 
 /// A class's `__module__`: `__main__` for the learner's classes, the
 /// module's name for those a standard module defines (`collections`).
+/// `repr(f)` of a file object: its name, mode and encoding for a disk
+/// file, its address for a memory one.
+fn file_repr(o: &Rc<Obj>, f: &super::object::FileObj) -> String {
+    use super::npy::literal::str_repr;
+    let t = f.type_path();
+    match &f.kind {
+        super::object::FileKind::Disk(path) if f.text => format!(
+            "<{t} name={} mode={} encoding={}>",
+            str_repr(path),
+            str_repr(&f.mode),
+            str_repr(&f.encoding)
+        ),
+        super::object::FileKind::Disk(path) => format!("<{t} name={}>", str_repr(path)),
+        _ => format!("<{t} object at {:#x}>", Rc::as_ptr(o) as *const u8 as usize),
+    }
+}
+
+/// The module the learner's classes are defined in, as Python's prompt
+/// names it.
+pub const LEARNER_MODULE: &str = "__main__";
+
 fn class_module(c: &super::object::ClassObj) -> String {
     c.attrs
         .borrow()
@@ -99,7 +123,7 @@ fn class_module(c: &super::object::ClassObj) -> String {
             Value::Str(m) if k == "__module__" => Some(m.to_string()),
             _ => None,
         })
-        .unwrap_or_else(|| "__main__".into())
+        .unwrap_or_else(|| LEARNER_MODULE.into())
 }
 
 /// `repr()` when the class does not define `__repr__`.

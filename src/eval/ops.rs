@@ -822,9 +822,8 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             super::dtype_arg::dtype_arg(other).is_ok_and(|d| d.equivalent(x))
         }
         (Value::Type(x), Value::Type(y)) => x == y,
-        (Value::Object(x), Value::Object(y)) => {
-            super::pysets::object_eq(x, y).unwrap_or_else(|| Rc::ptr_eq(x, y))
-        }
+        (Value::Object(x), Value::Object(y)) => super::pysets::object_eq(x, y)
+            .unwrap_or_else(|| Rc::ptr_eq(x, y) || super::object::same_tuple_class(x, y)),
         // A NumPy scalar answers `==` itself (`np.float64(1.0) == 1`), as
         // CPython's item comparison inside tuples and lists asks it to.
         (Value::NpScalar(..), other) | (other, Value::NpScalar(..))

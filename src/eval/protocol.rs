@@ -101,6 +101,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 .collect(),
             super::object::Obj::MappingProxy(d) => return iterate(d),
             super::object::Obj::NamedTuple(t) => return iterate(&t.items),
+            super::object::Obj::File(f) => f.lines()?,
             other if let Some(items) = crate::eval::npy::npz::npz_items(other) => items?,
             _ => {
                 return Err(PyError::type_error(format!(
@@ -181,6 +182,7 @@ pub fn is_callable(v: &Value) -> bool {
             o.as_ref(),
             super::object::Obj::Func(_)
                 | super::object::Obj::Class(_)
+                | super::object::Obj::TupleClass(_)
                 | super::object::Obj::BoundMethod(..)
         ),
         _ => false,

@@ -28,6 +28,7 @@ const NAMES: &[&str] = &[
     "bin",
     "oct",
     "issubclass",
+    "open",
 ];
 
 /// A Python builtin, by name.
@@ -67,6 +68,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
     }
     match name {
         "super" if args.pos.is_empty() => return s.zero_arg_super().map(Ok),
+        "open" => return super::pyfile::open(&args).map(Ok),
         "object.__init__" => return Ok(Ok(Value::None)),
         "len" | "abs" | "iter" => {
             let method = format!("__{name}__");
@@ -158,17 +160,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 };
             }
             crate::eval::set_table::check_hashable(v)?;
-            match v {
-                Value::Int(i) => Value::Int(hash_int(*i)),
-                Value::Bool(b) => Value::Int(*b as i128),
-                Value::NpScalar(_, Scalar::Int(i)) => Value::Int(hash_int(*i as i128)),
-                Value::NpScalar(_, Scalar::UInt(u)) => Value::Int(hash_int(*u as i128)),
-                Value::Float(f) | Value::NpScalar(_, Scalar::Float(f))
-                    if f.fract() == 0.0 && f.abs() < 1e30 =>
-                {
-                    Value::Int(hash_int(*f as i128))
-                }
-                _ => {
+            match crate::eval::set_table::stable_hash(v) {
+                Some(h) => Value::Int(h as i128),
+                None => {
                     return Err(PyError::new(
                         "NotImplementedError",
                         format!(
@@ -292,10 +286,11 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 Value::Tuple(t) => t.as_ref().clone(),
                 other => vec![other.clone()],
             };
-            if let Some(found) = classes
-                .iter()
-                .find_map(|c| crate::eval::classes::isinstance(v, c).filter(|b| *b))
-            {
+            if let Some(found) = classes.iter().find_map(|c| {
+                crate::eval::classes::isinstance(v, c)
+                    .or_else(|| super::named_tuple::isinstance(v, c))
+                    .filter(|b| *b)
+            }) {
                 return Ok(Ok(Value::Bool(found)));
             }
             match v {
@@ -303,6 +298,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                     Obj::Exc(e, _) if is_exception_classes(class) => {
                         Value::Bool(super::exceptions::matches(e, class)?)
                     }
+                    Obj::File(_) => Value::Bool(classes.iter().any(|c| {
+                        matches!(c, Value::Type(TypeObj::Builtin("object")))
+                            || matches!(c, Value::Type(t) if *t == crate::eval::types::type_obj(o))
+                    })),
                     // A namedtuple is a tuple.
                     Obj::NamedTuple(_) => Value::Bool(classes.iter().any(|c| {
                         matches!(c, Value::Type(TypeObj::Builtin(n)) if *n == "tuple" || *n == "object")
@@ -416,7 +415,7 @@ fn issubclass(cls: &Value, class: &Value) -> PyResult<bool> {
     }
     let is_class = |v: &Value| {
         matches!(v, Value::Type(_))
-            || matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Class(_)))
+            || matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Class(_) | Obj::TupleClass(_)))
     };
     if !is_class(cls) {
         return Err(PyError::type_error("issubclass() arg 1 must be a class"));
@@ -506,14 +505,6 @@ fn round_decimal(x: f64, n: i128) -> f64 {
         let p = 10f64.powi((-n).min(340) as i32);
         (x / p).round_ties_even() * p
     }
-}
-
-/// CPython's hash of an int: modulo the Mersenne prime 2**61 - 1.
-fn hash_int(i: i128) -> i128 {
-    const M: i128 = (1 << 61) - 1;
-    let h = i.abs() % M;
-    let h = if i < 0 { -h } else { h };
-    if h == -1 { -2 } else { h }
 }
 
 fn int_of(v: &Value) -> PyResult<i128> {

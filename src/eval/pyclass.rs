@@ -82,6 +82,7 @@ impl Session {
         args: Args,
     ) -> Option<PyResult<Value>> {
         Some(match o.as_ref() {
+            Obj::TupleClass(c) => super::named_tuple::construct(c, args),
             Obj::Class(c) => {
                 // `BaseException.__new__` keeps the arguments as `args`
                 // whatever `__init__` does with them.

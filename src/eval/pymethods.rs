@@ -30,10 +30,22 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
     if let Value::Object(o) = obj
         && let super::object::Obj::NamedTuple(t) = o.as_ref()
     {
-        return match super::named_tuple::method(t, name, &args)? {
+        return match super::named_tuple::method(s, t, name, &args)? {
             Some(v) => Ok(Ok(v)),
             None => call(s, &t.items, name, args),
         };
+    }
+    if let Value::Object(o) = obj
+        && let super::object::Obj::File(f) = o.as_ref()
+        && let Some(v) = super::pyfile::method(f, obj, name, &args)?
+    {
+        return Ok(Ok(v));
+    }
+    if let Value::Object(o) = obj
+        && let super::object::Obj::TupleClass(c) = o.as_ref()
+        && let Some(v) = super::named_tuple::class_method(s, c, name, &args)?
+    {
+        return Ok(Ok(v));
     }
     Ok(Ok(match obj {
         Value::Str(t) => match str_method(t, name, &args)? {
@@ -223,6 +235,16 @@ fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
 }
 
 /// `str` methods; `None` when `name` is not one of them.
+/// `str.isidentifier`: an XID_Start letter or `_`, then XID_Continue
+/// characters (Unicode's identifier rules, which CPython follows).
+fn is_identifier(t: &str) -> bool {
+    let mut chars = t.chars();
+    chars
+        .next()
+        .is_some_and(|c| c == '_' || unicode_ident::is_xid_start(c))
+        && chars.all(unicode_ident::is_xid_continue)
+}
+
 fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
     let arg = |i: usize| args.pos.get(i).filter(|v| !matches!(v, Value::None));
     let chars = |i: usize| -> PyResult<Option<Vec<char>>> {
@@ -438,6 +460,7 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         "isalpha" => Value::Bool(!t.is_empty() && t.chars().all(char::is_alphabetic)),
         "isascii" => Value::Bool(t.is_ascii()),
+        "isidentifier" => Value::Bool(is_identifier(t)),
         "isalnum" => Value::Bool(!t.is_empty() && t.chars().all(char::is_alphanumeric)),
         "isspace" => Value::Bool(!t.is_empty() && t.chars().all(char::is_whitespace)),
         "isupper" => {

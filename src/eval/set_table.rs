@@ -59,6 +59,27 @@ pub fn py_hash(v: &Value) -> i64 {
     if h == -1 { -2 } else { h }
 }
 
+/// `hash(v)` where CPython's value is the same in every process: numbers
+/// (not NaN, which hashes by identity) and tuples of them; `None` for the
+/// rest (a `str`'s hash is salted per process).
+pub fn stable_hash(v: &Value) -> Option<i64> {
+    match super::named_tuple::plain(v) {
+        Value::Tuple(items) => items
+            .iter()
+            .all(|it| stable_hash(it).is_some())
+            .then(|| py_hash(v)),
+        Value::Float(f) | Value::NpScalar(_, Scalar::Float(f)) if f.is_nan() => None,
+        Value::Bool(_)
+        | Value::Int(_)
+        | Value::Float(_)
+        | Value::NpScalar(
+            _,
+            Scalar::Int(_) | Scalar::UInt(_) | Scalar::Bool(_) | Scalar::Float(_),
+        ) => Some(py_hash(v)),
+        _ => None,
+    }
+}
+
 /// `==` between two set items: NumPy's numeric scalars compare as the
 /// Python numbers they equal (`np.int64(2) == 2`).
 fn key_eq(a: &Value, b: &Value) -> bool {

@@ -54,7 +54,9 @@ pub fn type_of(v: &Value) -> TypeObj {
 /// `type(o)`.
 pub fn type_obj(o: &Obj) -> TypeObj {
     TypeObj::Builtin(match o {
-        Obj::NamedTuple(t) => t.class.path,
+        Obj::NamedTuple(t) => t.class.builtin.map_or("tuple", |c| c.path),
+        Obj::TupleClass(_) => "type",
+        Obj::File(f) => f.type_path(),
         Obj::Npz(_) => "numpy.lib.npyio.NpzFile",
         Obj::NpIter(n) => n.type_path(),
         Obj::NpzView(_, "keys") => "collections.abc.KeysView",

@@ -150,7 +150,9 @@ impl Value {
                 a == b || same_np_object(a).is_some_and(|c| same_np_object(b) == Some(c))
             }
             (Value::Module(a), Value::Module(b)) => a == b,
-            (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
+            (Value::Object(a), Value::Object(b)) => {
+                Rc::ptr_eq(a, b) || super::object::same_tuple_class(a, b)
+            }
             (Value::Random(a), Value::Random(b)) => Rc::ptr_eq(a, b),
             (Value::DType(a), Value::DType(b)) => a == b && !matches!(a, DType::Record(_)),
             (Value::NpScalar(DType::Bool, a), Value::NpScalar(DType::Bool, b)) => a == b,

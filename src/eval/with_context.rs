@@ -19,6 +19,8 @@ use crate::eval::session::Session;
 pub(super) enum WithExit {
     /// `NpzFile.__exit__` closes the archive.
     Npz(Value),
+    /// A file's `__exit__` closes it (writing it out).
+    File(Value),
     /// `nditer.__exit__` closes the iterator (writing copies back).
     NdIter(Value),
     /// `np.printoptions`' `format_options.reset(token)`: the options before.
@@ -43,6 +45,9 @@ impl Session {
         match o.as_ref() {
             // `NpzFile.__enter__` returns the archive.
             Obj::Npz(_) => Ok((v.clone(), WithExit::Npz(v.clone()))),
+            // A file's `__enter__` returns the file; `__exit__` closes it.
+            Obj::File(f) if f.closed.get() => Err(PyError::value("I/O operation on closed file.")),
+            Obj::File(_) => Ok((v.clone(), WithExit::File(v.clone()))),
             // `nditer.__enter__` returns the iterator; `__exit__` closes it.
             Obj::NpIter(_) if let Some(it) = super::nditer::of(v) => {
                 super::nditer::method(
@@ -87,6 +92,12 @@ impl Session {
     /// `__exit__`: undo what entering did.
     pub(super) fn exit_context(&mut self, exit: WithExit) {
         match exit {
+            WithExit::File(v) => {
+                if let Some(f) = super::file_state::of(&v) {
+                    // Like the archive's, a failed close has nowhere to go.
+                    let _ = f.close();
+                }
+            }
             WithExit::Npz(v) => {
                 if let Value::Object(o) = &v
                     && let Obj::Npz(npz) = o.as_ref()

@@ -32,12 +32,11 @@ pub enum Stmt {
         /// The right-hand side.
         value: Expr,
     },
-    /// `import numpy as np`, `import numpy`: the module name and the alias.
+    /// `import numpy as np, math`: each dotted module name with the name
+    /// it is bound to (`np`), if `as` was used; bound left to right.
     Import {
-        /// Dotted module name.
-        module: String,
-        /// The name it is bound to (`np`), if `as` was used.
-        alias: Option<String>,
+        /// (dotted module name, alias) pairs.
+        modules: Vec<(String, Option<String>)>,
     },
     /// `from numpy import newaxis, ix_ as ix`.
     FromImport {

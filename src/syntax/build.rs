@@ -130,10 +130,16 @@ pub(super) fn build_simple(stmt: Pair<'_, Rule>) -> Result<Stmt> {
     match stmt.as_rule() {
         Rule::pass_stmt => Ok(Stmt::Pass),
         Rule::import_stmt => {
-            let mut names = stmt.into_inner().filter(|p| !is_keyword(p.as_rule()));
-            let module = names.next().map(dotted).unwrap_or_default();
-            let alias = names.next().map(|p| p.as_str().to_string());
-            Ok(Stmt::Import { module, alias })
+            let modules = stmt
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::import_module)
+                .map(|m| {
+                    let mut parts = m.into_inner().filter(|p| !is_keyword(p.as_rule()));
+                    let module = parts.next().map(dotted).unwrap_or_default();
+                    (module, parts.next().map(|p| p.as_str().to_string()))
+                })
+                .collect();
+            Ok(Stmt::Import { modules })
         }
         Rule::from_stmt => {
             let mut parts = stmt.into_inner().filter(|p| !is_keyword(p.as_rule()));

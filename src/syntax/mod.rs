@@ -244,7 +244,7 @@ fn rule_words(rule: Rule) -> &'static str {
         | Rule::slice_stop
         | Rule::kwarg
         | Rule::dict_item => "an expression",
-        Rule::name | Rule::dotted_name | Rule::import_alias => "a name",
+        Rule::name | Rule::dotted_name | Rule::import_alias | Rule::import_module => "a name",
         Rule::kw_import => "'import'",
         Rule::kw_else => "'else'",
         Rule::kw_in => "'in'",
@@ -268,10 +268,16 @@ mod tests {
             Stmt::AugAssign { target, op, value } => {
                 format!("({}= {} {})", bin(*op), ex(target), ex(value))
             }
-            Stmt::Import { module, alias } => match alias {
-                Some(a) => format!("(import {module} {a})"),
-                None => format!("(import {module})"),
-            },
+            Stmt::Import { modules } => {
+                let m: Vec<String> = modules
+                    .iter()
+                    .map(|(m, a)| match a {
+                        Some(a) => format!("{m} {a}"),
+                        None => m.clone(),
+                    })
+                    .collect();
+                format!("(import {})", m.join(", "))
+            }
             Stmt::FromImport { module, names } => {
                 let n: Vec<String> = names
                     .iter()
@@ -621,6 +627,8 @@ mod tests {
         check("import numpy as np", "(import numpy np)");
         check("import numpy", "(import numpy)");
         check("import numpy.linalg as la", "(import numpy.linalg la)");
+        check("import numpy as np, math", "(import numpy np, math)");
+        check("import os.path, sys as s", "(import os.path, sys s)");
         check(
             "from numpy import newaxis, ix_ as ix",
             "(from numpy (newaxis) (ix_ ix))",

@@ -57,11 +57,15 @@ fn collect(s: &Stmt, bound: &mut Vec<String>, globals: &mut Vec<String>, nl: &mu
     match s {
         Stmt::Assign { targets, .. } => targets.iter().for_each(|t| target_names(t, bound)),
         Stmt::AugAssign { target, .. } => target_names(target, bound),
-        Stmt::Import { module, alias } => bound.push(
-            alias
-                .clone()
-                .unwrap_or_else(|| module.split('.').next().unwrap_or("").to_string()),
-        ),
+        Stmt::Import { modules } => {
+            for (module, alias) in modules {
+                bound.push(
+                    alias
+                        .clone()
+                        .unwrap_or_else(|| module.split('.').next().unwrap_or("").to_string()),
+                );
+            }
+        }
         Stmt::FromImport { names, .. } => {
             for (n, a) in names {
                 bound.push(a.clone().unwrap_or_else(|| n.clone()));

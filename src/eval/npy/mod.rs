@@ -16,6 +16,7 @@ use std::io::{self, Write};
 use literal::{Lit, str_repr};
 
 use super::error::{PyError, PyResult};
+pub(crate) use super::os_error::os_error;
 use crate::engine::dtype::DType;
 use crate::engine::{ArrayRef, Order, interrupt};
 
@@ -136,14 +137,23 @@ pub fn load(path: &str) -> PyResult<super::value::Value> {
 /// Parse a whole `.npy` file held in memory.
 #[cfg(test)]
 pub fn decode(bytes: &[u8]) -> PyResult<ArrayRef> {
-    read::read_npy(&mut read::Source {
-        reader: bytes,
-        remaining: Some(bytes.len() as u64),
-    })
+    decode_prefix(bytes).map(|(a, _)| a)
 }
 
-/// The whole file for `a`: magic, version, header, data.
-#[cfg(test)]
+/// Parse the `.npy` data at the start of `bytes` (an open file's content
+/// from its position, as `np.load(f)` reads a handle): the array, and how
+/// many bytes it took, so a second `np.load(f)` reads the next one.
+pub(crate) fn decode_prefix(bytes: &[u8]) -> PyResult<(ArrayRef, usize)> {
+    let mut src = read::Source {
+        reader: bytes,
+        remaining: Some(bytes.len() as u64),
+    };
+    let a = read::read_npy(&mut src)?;
+    Ok((a, bytes.len() - src.reader.len()))
+}
+
+/// The whole file for `a`: magic, version, header, data (what `np.save`
+/// writes to an open file).
 pub fn encode(a: &ArrayRef) -> PyResult<Vec<u8>> {
     let (mut out, data) = encode_parts(a)?;
     let nbytes = data.size() * data.dtype().itemsize();
@@ -254,30 +264,6 @@ fn descr_of(dt: &DType) -> PyResult<Lit> {
         ]));
     }
     Ok(Lit::List(items))
-}
-
-/// Python's `OSError` subclass and message for a failed file operation:
-/// `FileNotFoundError: [Errno 2] No such file or directory: 'x.npy'`.
-pub(crate) fn os_error(e: &io::Error, path: &str) -> PyError {
-    let Some(code) = e.raw_os_error() else {
-        return PyError::new("OSError", format!("{e}: {}", str_repr(path)));
-    };
-    let kind = match code {
-        2 => "FileNotFoundError",
-        13 | 1 => "PermissionError",
-        17 => "FileExistsError",
-        20 => "NotADirectoryError",
-        21 => "IsADirectoryError",
-        _ => "OSError",
-    };
-    let text = e.to_string();
-    let strerror = text
-        .strip_suffix(&format!(" (os error {code})"))
-        .unwrap_or(&text);
-    PyError::new(
-        kind,
-        format!("[Errno {code}] {strerror}: {}", str_repr(path)),
-    )
 }
 
 #[cfg(test)]

@@ -46,6 +46,21 @@ fn no_native(_: &str) -> Option<Value> {
     None
 }
 
+/// `io`'s in-memory files (`pyfile.rs`), as the types they are.
+fn io_attr(name: &str) -> Option<Value> {
+    let path = match name {
+        "StringIO" => super::object::STRING_IO,
+        "BytesIO" => super::object::BYTES_IO,
+        _ => return None,
+    };
+    Some(Value::Type(super::value::TypeObj::Builtin(path)))
+}
+
+/// `collections`' one native: the class maker behind `namedtuple`.
+fn collections_attr(name: &str) -> Option<Value> {
+    (name == "_namedtuple_class").then(|| Value::func("collections._namedtuple_class"))
+}
+
 /// Every standard module slicelab has, beside `math` and `numpy`, in the
 /// order of [`names::MODULE_NAMES`] (a test holds the two together).
 const MODULES: &[Module] = &[
@@ -61,7 +76,7 @@ const MODULES: &[Module] = &[
     },
     Module {
         name: "collections",
-        native: no_native,
+        native: collections_attr,
         source: Some(include_str!("py/collections.py")),
     },
     Module {
@@ -103,6 +118,11 @@ const MODULES: &[Module] = &[
         name: "statistics",
         native: no_native,
         source: Some(include_str!("py/statistics.py")),
+    },
+    Module {
+        name: "io",
+        native: io_attr,
+        source: None,
     },
 ];
 
@@ -159,6 +179,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         "random" => pyrandom::call(s, name, args),
         "sys" => sys::call(s, name, args),
         "copy" => copy::call(s, name, args),
+        "collections" if name == "collections._namedtuple_class" => {
+            super::named_tuple::new_class(&args).map(Ok)
+        }
         _ => Ok(Err(args)),
     }
 }

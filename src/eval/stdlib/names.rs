@@ -17,6 +17,7 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("string", false),
     ("json", false),
     ("statistics", false),
+    ("io", false),
 ];
 
 /// Whether `name` is one of these modules.

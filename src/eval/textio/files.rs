@@ -41,7 +41,7 @@ pub(super) fn refuse_compressed(path: &str, func: &str) -> PyResult<()> {
 /// Anything else (a directory, a device such as `/dev/zero`, a FIFO) is
 /// refused before a byte is read, and a file larger than the allocator
 /// allows is `MemoryError`.
-pub(super) fn read_regular_file(path: &str) -> PyResult<Vec<u8>> {
+pub(in crate::eval) fn read_regular_file(path: &str) -> PyResult<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| os_error(&e, path))?;
     if meta.is_dir() {
         return Err(os_error(&std::io::Error::from_raw_os_error(21), path));

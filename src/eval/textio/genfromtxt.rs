@@ -222,6 +222,9 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
             })?;
             split_lines(&decode(&bytes, "utf-8")?)
         }
+        // A file object is read from its position on, as NumPy reads a
+        // handle line by line.
+        v if let Some(f) = crate::eval::file_state::of(v) => split_lines(&f.rest_text()?),
         Value::List(_) | Value::Tuple(_) => iterate(fname)?
             .into_iter()
             .map(|l| match l {

@@ -218,6 +218,9 @@ pub fn loadtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
             let text = decode(&bytes, &encoding)?;
             split_lines(&text)
         }
+        // A file object is read from its position on, as NumPy reads a
+        // handle line by line.
+        v if let Some(f) = crate::eval::file_state::of(v) => split_lines(&f.rest_text()?),
         Value::List(_) | Value::Tuple(_) => iterate(fname)?
             .into_iter()
             .map(|l| match l {

@@ -33,10 +33,18 @@ fn str_param(args: &Args, i: usize, name: &str, default: &str) -> PyResult<Strin
 }
 
 pub fn savetxt(s: &mut Session, args: &Args) -> PyResult<Value> {
-    let Some(path) = args.get(0, "fname").and_then(path_of) else {
-        return Err(PyError::value("fname must be a string or file handle"));
+    let fname = args.get(0, "fname");
+    // A file object (`open(...)`, `io.StringIO`) is written as NumPy
+    // writes a handle: the text, through its `write`.
+    let handle = fname.and_then(crate::eval::file_state::of);
+    let path = match (handle, fname.and_then(path_of)) {
+        (Some(_), _) => String::new(),
+        (None, Some(p)) => p,
+        (None, None) => return Err(PyError::value("fname must be a string or file handle")),
     };
-    refuse_compressed(&path, "savetxt")?;
+    if handle.is_none() {
+        refuse_compressed(&path, "savetxt")?;
+    }
     let delimiter = str_param(args, 3, "delimiter", " ")?;
     let newline = str_param(args, 4, "newline", "\n")?;
     let header = str_param(args, 5, "header", "")?;
@@ -67,7 +75,11 @@ pub fn savetxt(s: &mut Session, args: &Args) -> PyResult<Value> {
             ));
         }
     };
-    let mut file = create_file(&path)?;
+    // NumPy opens (and so empties) a named file before it looks at `X`.
+    let file = match handle {
+        Some(_) => None,
+        None => Some(create_file(&path)?),
+    };
     let x = as_array(args.req(1, "X", "savetxt")?)?;
     let text = render(
         s,
@@ -79,6 +91,12 @@ pub fn savetxt(s: &mut Session, args: &Args) -> PyResult<Value> {
         &footer,
         &comments,
     )?;
+    let Some(mut file) = file else {
+        if let Some(f) = handle {
+            f.write_text(&text)?;
+        }
+        return Ok(Value::None);
+    };
     let bytes: Vec<u8> = if latin1 {
         match text.chars().map(|c| u8::try_from(c as u32).ok()).collect() {
             Some(b) => b,

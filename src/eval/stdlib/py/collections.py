@@ -368,8 +368,55 @@ def _module(mod):
                 return 'deque(%r)' % (self._items,)
             return 'deque(%r, maxlen=%d)' % (self._items, self._maxlen)
 
+    _KEYWORDS = frozenset([
+        'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await',
+        'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
+        'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is',
+        'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
+        'while', 'with', 'yield'])
+    _make_class = mod._namedtuple_class
+
     def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-        raise NotImplementedError('slicelab does not implement collections.namedtuple yet')
+        # CPython 3.11's checks, in its order; the class itself is native
+        # (named_tuple.rs), as slicelab's classes cannot derive from tuple.
+        if isinstance(field_names, str):
+            field_names = field_names.replace(',', ' ').split()
+        field_names = list(map(str, field_names))
+        typename = str(typename)
+        if rename:
+            seen = set()
+            for index, name in enumerate(field_names):
+                if (not name.isidentifier()
+                        or name in _KEYWORDS
+                        or name.startswith('_')
+                        or name in seen):
+                    field_names[index] = f'_{index}'
+                seen.add(name)
+        for name in [typename] + field_names:
+            if type(name) is not str:
+                raise TypeError('Type names and field names must be strings')
+            if not name.isidentifier():
+                raise ValueError('Type names and field names must be valid '
+                                 f'identifiers: {name!r}')
+            if name in _KEYWORDS:
+                raise ValueError('Type names and field names cannot be a '
+                                 f'keyword: {name!r}')
+        seen = set()
+        for name in field_names:
+            if name.startswith('_') and not rename:
+                raise ValueError('Field names cannot start with an underscore: '
+                                 f'{name!r}')
+            if name in seen:
+                raise ValueError(f'Encountered duplicate field name: {name!r}')
+            seen.add(name)
+        if defaults is None:
+            defaults = ()
+        else:
+            defaults = tuple(defaults)
+            if len(defaults) > len(field_names):
+                raise TypeError('Got more default values than field names')
+        # module None: the learner's own module, as for their classes.
+        return _make_class(typename, tuple(field_names), defaults, module)
 
     for cls in (Counter, defaultdict, OrderedDict, deque):
         cls.__module__ = 'collections'
