@@ -664,6 +664,28 @@ fn writes_inside_a_function_are_not_taken_for_the_statements_own() {
 }
 
 #[test]
+fn a_write_into_an_array_a_container_holds_is_not_called_lost() {
+    // The arrays are reached through a list, a dict and a namedtuple, not
+    // copies: each write lands, and the view must not say it was lost.
+    for lines in [
+        &["lst = [np.zeros(3)]", "lst[0][1] = 5"][..],
+        &["d = {'w': np.zeros(3)}", "d['w'][0] = 1"][..],
+        &[
+            "from collections import namedtuple",
+            "P = namedtuple('P', 'x y')",
+            "p = P(np.arange(3), 2)",
+            "p.x[0] = 7",
+        ][..],
+    ] {
+        let text = teach(lines, 80);
+        assert!(!text.contains("temporary"), "{text}");
+    }
+    // A fancy index on the left still makes a copy no name holds.
+    let text = teach(&["a = np.arange(4)", "a[[0, 1]][0] = 9"], 80);
+    assert!(text.contains("temporary copy"), "{text}");
+}
+
+#[test]
 fn a_function_writing_into_a_copy_it_was_handed_says_no_name_changed() {
     let text = teach(
         &[

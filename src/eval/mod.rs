@@ -114,6 +114,7 @@ mod pymath;
 mod pymethods;
 mod pysets;
 mod random;
+mod reach;
 mod recarray;
 mod recfunctions;
 mod recfunctions_join;
@@ -166,6 +167,7 @@ pub use index_routines::UFUNC_METHODS;
 pub use methods::SCALAR_ATTRIBUTES;
 pub use numpy::shares_memory;
 pub use numpy::{NP_CONSTANTS, NP_FUNCTIONS};
+pub use reach::reaches_buffer;
 pub use session::{Session, WriteTarget};
 pub use value::Value;
 

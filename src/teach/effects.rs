@@ -66,11 +66,13 @@ pub fn temporaries(
     before: &Bindings,
     after: &Bindings,
 ) -> Vec<Temporary> {
+    // A name may reach the array inside a container or an object
+    // (`lst[0][1] = 5`, `p.x[0] = 7`): that write is not lost.
     let reachable = |a: &ArrayRef| {
-        before.values().chain(after.values()).any(|v| match v {
-            Value::Array(b) | Value::FlatIter(b) => a.same_buffer(b),
-            _ => false,
-        })
+        before
+            .values()
+            .chain(after.values())
+            .any(|v| crate::eval::reaches_buffer(v, a))
     };
     let mut out: Vec<Temporary> = Vec::new();
     for t in targets {
