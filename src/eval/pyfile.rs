@@ -355,6 +355,17 @@ pub fn attr(f: &FileObj, obj: &Value, name: &str) -> PyResult<Value> {
     })
 }
 
+/// The one positional argument of `f.write(x)` and `f.writelines(x)`.
+fn one_arg<'a>(name: &str, args: &'a Args) -> PyResult<&'a Value> {
+    match &args.pos[..] {
+        [v] => Ok(v),
+        _ => Err(PyError::type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            args.pos.len()
+        ))),
+    }
+}
+
 /// A `size`/`hint` argument: an int, or None for "all".
 fn size_arg(v: Option<&Value>) -> PyResult<Option<usize>> {
     match v {
@@ -411,12 +422,7 @@ pub fn method(f: &FileObj, obj: &Value, name: &str, args: &Args) -> PyResult<Opt
             }
         }
         "write" => {
-            let [v] = &args.pos[..] else {
-                return Err(PyError::type_error(format!(
-                    "write() takes exactly one argument ({} given)",
-                    args.pos.len()
-                )));
-            };
+            let v = one_arg("write", args)?;
             f.check_writable()?;
             if f.text {
                 let Value::Str(s) = v else {
@@ -431,12 +437,7 @@ pub fn method(f: &FileObj, obj: &Value, name: &str, args: &Args) -> PyResult<Opt
             }
         }
         "writelines" => {
-            let [v] = &args.pos[..] else {
-                return Err(PyError::type_error(format!(
-                    "writelines() takes exactly one argument ({} given)",
-                    args.pos.len()
-                )));
-            };
+            let v = one_arg("writelines", args)?;
             f.check_writable()?;
             for line in super::protocol::iterate(v)? {
                 method(
