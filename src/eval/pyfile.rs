@@ -211,6 +211,9 @@ pub fn open(args: &Args) -> PyResult<Value> {
     let data = match existing {
         Some(bytes) if mode.text => match decode(&bytes, codec) {
             Ok(text) => universal_newlines(text).into_bytes(),
+            // Writing rewrites the whole content: text slicelab cannot
+            // read back must not be lost, so the error comes at once.
+            Err(e) if mode.write => return Err(e),
             Err(e) => {
                 pending = Some(e);
                 Vec::new()
