@@ -306,6 +306,7 @@ conformance_tests! {
     bytes_sequence => "25_bytes_sequence",
     namedtuple => "26_namedtuple",
     files => "27_files",
+    floor_division => "28_floor_division",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -500,13 +500,25 @@ fn py_divmod_f(a: f64, b: f64) -> PyResult<(f64, f64)> {
             "float floor division by zero",
         ));
     }
-    let m = a % b;
-    let m = if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
-        m + b
+    // CPython's float_divmod, step for step: the signs of zero results
+    // follow the divisor (remainder) and the true quotient (floor).
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
     } else {
-        m
+        m = 0.0f64.copysign(b);
+    }
+    let floor = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0f64.copysign(a / b)
     };
-    Ok(((a - m) / b, m))
+    Ok((floor, m))
 }
 
 /// A binary operator on Python values (no arrays involved).
@@ -668,7 +680,7 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 let q = x.div_euclid(y);
                 let r = x.rem_euclid(y);
                 let (q, r) = if r != 0 && y < 0 {
-                    (q + 1, r + y)
+                    (q - 1, r + y)
                 } else {
                     (q, r)
                 };
@@ -744,7 +756,7 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 }
                 Value::Float(x / y)
             }
-            B::FloorDiv => Value::Float(py_divmod_f(x, y)?.0.floor()),
+            B::FloorDiv => Value::Float(py_divmod_f(x, y)?.0),
             B::Mod => {
                 if y == 0.0 {
                     return Err(PyError::new("ZeroDivisionError", "float modulo"));
