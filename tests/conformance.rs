@@ -307,6 +307,8 @@ conformance_tests! {
     namedtuple => "26_namedtuple",
     files => "27_files",
     floor_division => "28_floor_division",
+    python_complex => "29_python_complex",
+    eye_identity => "32_eye_identity",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -1118,6 +1118,7 @@ impl Session {
             Value::Complex(re, im) => match name {
                 "real" => Ok(Value::Float(*re)),
                 "imag" => Ok(Value::Float(*im)),
+                "conjugate" => Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name))),
                 _ => Err(PyError::attribute("complex", name)),
             },
             Value::Object(o) if let super::object::Obj::NamedTuple(t) = o.as_ref() => {

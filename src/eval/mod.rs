@@ -104,6 +104,7 @@ mod products;
 mod protocol;
 pub mod provenance;
 mod py_attr_names;
+mod py_complex;
 mod pybuiltins;
 mod pybytes;
 mod pyclass;

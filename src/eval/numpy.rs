@@ -1111,14 +1111,23 @@ impl Session {
                 new_like(&arr0(&args)?, &args, Some(v))?
             }
             "eye" | "identity" => {
-                let n = int_arg(args.req(0, "N", name)?, "")? as usize;
+                let dim = |v: &Value| {
+                    usize::try_from(int_arg(v, "")?)
+                        .map_err(|_| PyError::value("negative dimensions are not allowed"))
+                };
+                let n = dim(args.req(0, if name == "eye" { "N" } else { "n" }, name)?)?;
                 let m = if name == "eye" {
                     match args.get(1, "M") {
                         Some(Value::None) | None => n,
-                        Some(v) => int_arg(v, "")? as usize,
+                        Some(v) => dim(v)?,
                     }
                 } else {
                     n
+                };
+                let order = if name == "eye" {
+                    order_arg(&args, 4)?
+                } else {
+                    Order::C
                 };
                 let dt = match args.kw("dtype") {
                     Some(d) => dtype_arg(d)?,
@@ -1128,7 +1137,7 @@ impl Session {
                     Some(v) => int_arg(v, "")?,
                     None => 0,
                 };
-                let out = NdArray::zeros(&[n, m], dt)?;
+                let out = NdArray::zeros_ordered(&[n, m], dt, order)?;
                 for i in 0..n as i64 {
                     let j = i + k;
                     if j >= 0 && (j as usize) < m {

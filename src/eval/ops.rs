@@ -642,14 +642,12 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             B::Sub => Value::Complex(ar - br, ai - bi),
             B::Mul => Value::Complex(ar * br - ai * bi, ar * bi + ai * br),
             B::Div => {
-                let d = br * br + bi * bi;
-                if d == 0.0 {
-                    return Err(PyError::new(
-                        "ZeroDivisionError",
-                        "complex division by zero",
-                    ));
-                }
-                Value::Complex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d)
+                let (re, im) = super::py_complex::div((ar, ai), (br, bi))?;
+                Value::Complex(re, im)
+            }
+            B::Pow => {
+                let (re, im) = super::py_complex::pow((ar, ai), (br, bi))?;
+                Value::Complex(re, im)
             }
             _ => return Err(unsupported(sym, a, b)),
         });
@@ -698,7 +696,10 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                     ));
                 }
                 if y < 0 {
-                    Value::Float((x as f64).powf(y as f64))
+                    match super::py_complex::float_pow(x as f64, y as f64)? {
+                        super::py_complex::FloatPow::Real(r) => Value::Float(r),
+                        super::py_complex::FloatPow::Complex((re, im)) => Value::Complex(re, im),
+                    }
                 } else {
                     let e = u32::try_from(y).map_err(|_| int_overflow())?;
                     Value::Int(x.checked_pow(e).ok_or_else(int_overflow)?)
@@ -763,15 +764,10 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 }
                 Value::Float(py_divmod_f(x, y)?.1)
             }
-            B::Pow => {
-                if x == 0.0 && y < 0.0 {
-                    return Err(PyError::new(
-                        "ZeroDivisionError",
-                        "0.0 cannot be raised to a negative power",
-                    ));
-                }
-                Value::Float(x.powf(y))
-            }
+            B::Pow => match super::py_complex::float_pow(x, y)? {
+                super::py_complex::FloatPow::Real(r) => Value::Float(r),
+                super::py_complex::FloatPow::Complex((re, im)) => Value::Complex(re, im),
+            },
             _ => return Err(unsupported(sym, a, b)),
         });
     }
@@ -815,6 +811,11 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
                 })
         }
         (Value::Complex(a1, a2), Value::Complex(b1, b2)) => a1 == b1 && a2 == b2,
+        (Value::Complex(re, im), other) | (other, Value::Complex(re, im))
+            if matches!(other, Value::Int(_) | Value::Float(_) | Value::Bool(_)) =>
+        {
+            *im == 0.0 && as_num(other) == Some(*re)
+        }
         (Value::DType(x), Value::DType(y)) => x.equivalent(y),
         (x, y) if super::subarray_dtype::eq(x, y).is_some() => {
             super::subarray_dtype::eq(x, y).unwrap_or(false)

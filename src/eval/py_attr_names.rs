@@ -13,6 +13,7 @@ const PUBLIC: &[(&str, &str)] = &[
         "float",
         "as_integer_ratio conjugate fromhex hex imag is_integer real",
     ),
+    ("complex", "conjugate imag real"),
     (
         "str",
         "capitalize casefold center count encode endswith expandtabs find format format_map index \

@@ -192,13 +192,13 @@ pub const NP: &[Entry] = &[
     func(
         "eye(N, M=None, k=0, dtype=float, order='C', *, device=None, like=None)",
         Style::Python,
-        "N M k dtype",
+        "N M k dtype order",
         Writes::Nothing,
     ),
     func(
         "identity(n, dtype=None, *, like=None)",
         Style::Python,
-        "n",
+        "n dtype",
         Writes::Nothing,
     ),
     func(
