@@ -83,6 +83,7 @@ impl Session {
             }
             Stmt::Assign { .. }
             | Stmt::AugAssign { .. }
+            | Stmt::AnnAssign { .. }
             | Stmt::Import { .. }
             | Stmt::FromImport { .. }
             | Stmt::Pass => {

@@ -126,6 +126,36 @@ impl Session {
                 }?;
                 Ok(None)
             }
+            Stmt::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
+                if let Some(value) = value {
+                    let v = self.eval(value)?;
+                    self.assign(target, v)?;
+                } else {
+                    // CPython still evaluates what the target hangs on.
+                    match &target.kind {
+                        ExprKind::Attribute { value, .. } => {
+                            self.eval(value)?;
+                        }
+                        ExprKind::Subscript { value, index } => {
+                            self.eval(value)?;
+                            self.eval(index)?;
+                        }
+                        _ => {}
+                    }
+                }
+                let in_function = self
+                    .scope
+                    .as_ref()
+                    .is_some_and(|f| !f.class_body && !f.comprehension);
+                if !in_function {
+                    self.eval(annotation)?;
+                }
+                Ok(None)
+            }
         }
     }
 

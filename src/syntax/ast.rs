@@ -32,6 +32,18 @@ pub enum Stmt {
         /// The right-hand side.
         value: Expr,
     },
+    /// `target: annotation = value` (PEP 526): the value, if any, is
+    /// assigned as by `=`; the annotation is evaluated afterwards at module
+    /// and class level only, as CPython does without `from __future__
+    /// import annotations`.
+    AnnAssign {
+        /// A name, attribute or subscript.
+        target: Expr,
+        /// The annotation.
+        annotation: Expr,
+        /// The value assigned, if written.
+        value: Option<Expr>,
+    },
     /// `import numpy as np, math`: each dotted module name with the name
     /// it is bound to (`np`), if `as` was used; bound left to right.
     Import {

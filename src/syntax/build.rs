@@ -175,6 +175,36 @@ fn build_expr_stmt(stmt: Pair<'_, Rule>) -> Result<Stmt> {
             no_lone_star(&first)?;
             Ok(Stmt::Expr(first))
         }
+        Some(Rule::annotation) => {
+            let ann = parts.next().ok_or_else(|| internal(offset))?;
+            let mut inner = ann.into_inner();
+            let annotation = build_any(inner.next().ok_or_else(|| internal(offset))?)?;
+            let value = inner.next().map(build_any).transpose()?;
+            if let Some(v) = &value {
+                no_lone_star(v)?;
+            }
+            let illegal = |what: &str| {
+                Err(SyntaxError::new(
+                    format!("only single target (not {what}) can be annotated"),
+                    first.span.start,
+                ))
+            };
+            match &first.kind {
+                ExprKind::Name(_) | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => {
+                    Ok(Stmt::AnnAssign {
+                        target: first,
+                        annotation,
+                        value,
+                    })
+                }
+                ExprKind::Tuple(_) => illegal("tuple"),
+                ExprKind::List(_) => illegal("list"),
+                _ => Err(SyntaxError::new(
+                    "illegal target for annotation",
+                    first.span.start,
+                )),
+            }
+        }
         Some(Rule::aug_op) => {
             let op_pair = parts.next().ok_or_else(|| internal(offset))?;
             let op = aug_op(op_pair.as_str().trim_end()).ok_or_else(|| internal(offset))?;

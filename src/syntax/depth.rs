@@ -121,6 +121,11 @@ pub(crate) fn stmt_exprs(stmt: &Stmt) -> Vec<&Expr> {
         Stmt::Expr(e) => vec![e],
         Stmt::Assign { targets, value } => targets.iter().chain([value]).collect(),
         Stmt::AugAssign { target, value, .. } => vec![target, value],
+        Stmt::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => [target, annotation].into_iter().chain(value).collect(),
         _ => Vec::new(),
     }
 }
@@ -145,6 +150,11 @@ pub(crate) fn dismantle(stmt: Stmt) {
             targets
         }
         Stmt::AugAssign { target, value, .. } => vec![target, value],
+        Stmt::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => [target, annotation].into_iter().chain(value).collect(),
         _ => Vec::new(),
     };
     while let Some(mut e) = stack.pop() {

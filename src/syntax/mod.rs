@@ -268,6 +268,14 @@ mod tests {
             Stmt::AugAssign { target, op, value } => {
                 format!("({}= {} {})", bin(*op), ex(target), ex(value))
             }
+            Stmt::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => match value {
+                Some(v) => format!("(: {} {} {})", ex(target), ex(annotation), ex(v)),
+                None => format!("(: {} {})", ex(target), ex(annotation)),
+            },
             Stmt::Import { modules } => {
                 let m: Vec<String> = modules
                     .iter()

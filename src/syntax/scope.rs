@@ -56,7 +56,9 @@ fn collect(s: &Stmt, bound: &mut Vec<String>, globals: &mut Vec<String>, nl: &mu
     }
     match s {
         Stmt::Assign { targets, .. } => targets.iter().for_each(|t| target_names(t, bound)),
-        Stmt::AugAssign { target, .. } => target_names(target, bound),
+        Stmt::AugAssign { target, .. } | Stmt::AnnAssign { target, .. } => {
+            target_names(target, bound)
+        }
         Stmt::Import { modules } => {
             for (module, alias) in modules {
                 bound.push(
@@ -199,6 +201,11 @@ fn own_exprs(s: &Stmt) -> Vec<&Expr> {
         Stmt::Expr(e) => vec![e],
         Stmt::Assign { targets, value } => targets.iter().chain([value]).collect(),
         Stmt::AugAssign { target, value, .. } => vec![target, value],
+        Stmt::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => [target, annotation].into_iter().chain(value).collect(),
         Stmt::Return(e) => e.iter().collect(),
         Stmt::If { branches, .. } => branches.iter().map(|(t, _)| t).collect(),
         Stmt::While { test, .. } => vec![test],

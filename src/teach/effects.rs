@@ -112,7 +112,7 @@ fn target_expr(stmt: &Stmt, span: (usize, usize)) -> Option<&Expr> {
     }
     match stmt {
         Stmt::Assign { targets, .. } => targets.iter().find_map(|t| find(t, span)),
-        Stmt::AugAssign { target, .. } => find(target, span),
+        Stmt::AugAssign { target, .. } | Stmt::AnnAssign { target, .. } => find(target, span),
         _ => None,
     }
 }
