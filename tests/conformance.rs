@@ -310,6 +310,7 @@ conformance_tests! {
     python_complex => "29_python_complex",
     eye_identity => "32_eye_identity",
     annotated_assignment => "33_annotated_assignment",
+    type_hints => "34_type_hints",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

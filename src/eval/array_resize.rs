@@ -285,6 +285,7 @@ impl Walk<'_> {
                     // values aside); sets hold no arrays (unhashable); the
                     // rest hold functions, strings and files.
                     Obj::Func(_)
+                    | Obj::Hint(_)
                     | Obj::SubArrayDType(..)
                     | Obj::PyTime(_)
                     | Obj::BusDayCal(_)

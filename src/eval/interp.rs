@@ -576,6 +576,11 @@ impl Session {
         if let Some(out) = super::pysets::binary(op, l, r) {
             return out;
         }
+        if op == crate::syntax::ast::BinOp::BitOr
+            && let Some(u) = super::type_hints::union(l, r)
+        {
+            return Ok(u);
+        }
         if let Some(out) = super::ma::binary(self, op, l, r) {
             return out;
         }
@@ -871,6 +876,7 @@ impl Session {
                 _ => Err(PyError::new("KeyError", "Unknown flag")),
             },
             Value::Module(_) | Value::Function(_) => super::numpy::index_trick(obj, idx),
+            other if let Some(r) = super::type_hints::subscript(other, idx) => r,
             other => Err(PyError::type_error(format!(
                 "'{}' object is not subscriptable",
                 other.type_name()
@@ -1053,6 +1059,14 @@ impl Session {
                 super::np_fft::module_attr(name)
             }
             Value::Module(m) if m.as_ref() == super::ma::MODULE => super::ma::module_attr(name),
+            Value::Module(m) if m.as_ref() == super::type_hints::NUMPY_TYPING => {
+                super::type_hints::numpy_typing_attr(name).ok_or_else(|| {
+                    crate::eval::error::missing_module_attribute(
+                        super::type_hints::NUMPY_TYPING,
+                        name,
+                    )
+                })
+            }
             Value::Module(m) if m.as_ref() == super::recarray::MODULE => {
                 super::recarray::module_attr(name)
             }

@@ -142,6 +142,7 @@ mod stride_tricks;
 mod strings;
 mod subarray_dtype;
 mod svml_tanh;
+mod type_hints;
 mod types;
 mod ufunc_args;
 mod ufunc_at_unary;

@@ -130,6 +130,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "random" => Value::Module(super::random::MODULE.into()),
         "linalg" => Value::Module(super::np_linalg::MODULE.into()),
         "fft" => Value::Module(super::np_fft::MODULE.into()),
+        "typing" => Value::Module(super::type_hints::NUMPY_TYPING.into()),
         "ma" => Value::Module(super::ma::MODULE.into()),
         "rec" => Value::Module(super::recarray::MODULE.into()),
         "recarray" => Value::Type(TypeObj::Builtin(crate::eval::types::RECARRAY)),

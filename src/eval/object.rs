@@ -79,6 +79,8 @@ pub enum Obj {
     TupleClass(Rc<TupleClass>),
     /// A file object: `open(...)`, `io.StringIO`, `io.BytesIO`.
     File(FileObj),
+    /// A type hint (`type_hints.rs`).
+    Hint(Hint),
     /// A `numpy.ma.MaskedArray`.
     Masked(Masked),
     /// A `numpy.rec.recarray` over a structured array.
@@ -198,6 +200,7 @@ impl Obj {
             Obj::TupleClass(_) => "type".into(),
             Obj::File(f) => f.type_path().trim_start_matches("_io.").into(),
             Obj::Masked(_) => "MaskedArray".into(),
+            Obj::Hint(h) => super::type_hints::type_name(h).into(),
             Obj::RecArray(_) => "recarray".into(),
             Obj::Record(_) => "record".into(),
             Obj::MaskedConstant => "MaskedConstant".into(),
@@ -336,6 +339,32 @@ pub fn store(v: &Value) -> u64 {
 /// An object value.
 pub fn object(o: Obj) -> Value {
     Value::Object(Rc::new(o))
+}
+
+// ---- Type hints (behaviour: type_hints.rs) ----
+
+/// A type hint: what it prints is all it is.
+#[derive(Debug)]
+pub enum Hint {
+    /// A bare `typing` form: `typing.Any`, `typing.List`.
+    Form(&'static str),
+    /// A subscripted generic: `list[int]`, `typing.Optional[int]`,
+    /// `numpy.ndarray[...]` (`ndarray`: one `NDArray[...]` may fill).
+    Alias {
+        /// What is subscripted, as printed (`list`, `typing.Optional`).
+        origin: String,
+        /// The subscript's items.
+        args: Vec<Value>,
+        /// Whether this is `numpy.ndarray[shape, dtype]`.
+        ndarray: bool,
+    },
+    /// `int | None`.
+    Union(Vec<Value>),
+    /// A hint shown by fixed text: a `TypeVar` (`~T`), `numpy.dtype[...]`.
+    Text(String),
+    /// `numpy.typing.ArrayLike`/`DTypeLike`, whose long unions are not
+    /// spelled out.
+    Opaque(&'static str),
 }
 
 // ---- Frames (behaviour: scope.rs) ----

@@ -47,6 +47,7 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         // `<class '__main__.Point'>`
         Obj::File(f) => file_repr(o, f),
         Obj::TupleClass(c) => format!("<class '{}.{}'>", c.module, c.name),
+        Obj::Hint(h) => super::type_hints::repr(h),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::repr(o, opts),
         Obj::RecArray(_) | Obj::Record(_) => record_repr(o, opts),
         Obj::Npz(n) => n.repr(),

@@ -836,6 +836,7 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         }
         (Value::Type(x), Value::Type(y)) => x == y,
         (Value::Object(x), Value::Object(y)) => super::pysets::object_eq(x, y)
+            .or_else(|| super::type_hints::eq(x, y))
             .unwrap_or_else(|| Rc::ptr_eq(x, y) || super::object::same_tuple_class(x, y)),
         // A NumPy scalar answers `==` itself (`np.float64(1.0) == 1`), as
         // CPython's item comparison inside tuples and lists asks it to.

@@ -124,6 +124,11 @@ const MODULES: &[Module] = &[
         native: io_attr,
         source: None,
     },
+    Module {
+        name: "typing",
+        native: super::type_hints::typing_attr,
+        source: None,
+    },
 ];
 
 fn find(name: &str) -> Option<&'static Module> {
@@ -179,6 +184,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         "random" => pyrandom::call(s, name, args),
         "sys" => sys::call(s, name, args),
         "copy" => copy::call(s, name, args),
+        "typing" => match super::type_hints::call(name, &args) {
+            Some(r) => r.map(Ok),
+            None => Ok(Err(args)),
+        },
         "collections" if name == "collections._namedtuple_class" => {
             super::named_tuple::new_class(&args).map(Ok)
         }

@@ -18,6 +18,7 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("json", false),
     ("statistics", false),
     ("io", false),
+    ("typing", false),
 ];
 
 /// Whether `name` is one of these modules.
