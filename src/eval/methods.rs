@@ -337,7 +337,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
         Value::Float(f) => match name {
             "is_integer" => Ok(Value::Bool(f.fract() == 0.0)),
             "conjugate" => Ok(Value::Float(*f)),
-            "as_integer_ratio" => float_integer_ratio(*f),
+            "as_integer_ratio" => super::scalar_methods::as_integer_ratio(*f),
             _ => Err(PyError::attribute("float", name)),
         },
         Value::Int(i) => match name {
@@ -352,52 +352,6 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
         },
         other => Err(PyError::attribute(&other.type_name(), name)),
     }
-}
-
-/// `float.as_integer_ratio()`: the exact fraction, in lowest terms.
-fn float_integer_ratio(f: f64) -> PyResult<Value> {
-    if f.is_nan() {
-        return Err(PyError::value("cannot convert NaN to integer ratio"));
-    }
-    if f.is_infinite() {
-        return Err(PyError::overflow(
-            "cannot convert Infinity to integer ratio",
-        ));
-    }
-    let too_big = || PyError::overflow("Python int too large for slicelab (beyond 128 bits)");
-    let bits = f.to_bits();
-    let raw_exp = ((bits >> 52) & 0x7ff) as i32;
-    let frac = bits & ((1 << 52) - 1);
-    let (mut m, mut e) = if raw_exp == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1 << 52), raw_exp - 1075)
-    };
-    if m == 0 {
-        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
-    }
-    let shift = m.trailing_zeros().min(u32::try_from(-e).unwrap_or(0));
-    m >>= shift;
-    e += shift as i32;
-    let sign = if f < 0.0 { -1 } else { 1 };
-    let (num, den) = if e >= 0 {
-        let num = (m as i128)
-            .checked_mul(
-                1i128
-                    .checked_shl(e as u32)
-                    .filter(|_| e < 127)
-                    .ok_or_else(too_big)?,
-            )
-            .ok_or_else(too_big)?;
-        (num, 1)
-    } else {
-        let den = 1i128
-            .checked_shl((-e) as u32)
-            .filter(|_| -e < 127)
-            .ok_or_else(too_big)?;
-        (m as i128, den)
-    };
-    Ok(Value::tuple(vec![Value::Int(sign * num), Value::Int(den)]))
 }
 
 fn shape_from_args(args: &Args) -> Value {

@@ -70,7 +70,7 @@ pub fn call(dt: &DType, sc: &Scalar, name: &str, args: &Args) -> PyResult<Value>
 
 /// CPython's `float.as_integer_ratio`: the exact value as a reduced
 /// fraction with a positive power-of-two denominator.
-fn as_integer_ratio(v: f64) -> PyResult<Value> {
+pub(super) fn as_integer_ratio(v: f64) -> PyResult<Value> {
     if v.is_nan() {
         return Err(PyError::value("cannot convert NaN to integer ratio"));
     }
