@@ -200,7 +200,7 @@ impl Obj {
             Obj::TupleClass(_) => "type".into(),
             Obj::File(f) => f.type_path().trim_start_matches("_io.").into(),
             Obj::Masked(_) => "MaskedArray".into(),
-            Obj::Hint(h) => super::type_hints::type_name(h).into(),
+            Obj::Hint(h) => h.type_name().into(),
             Obj::RecArray(_) => "recarray".into(),
             Obj::Record(_) => "record".into(),
             Obj::MaskedConstant => "MaskedConstant".into(),
@@ -365,6 +365,20 @@ pub enum Hint {
     /// `numpy.typing.ArrayLike`/`DTypeLike`, whose long unions are not
     /// spelled out.
     Opaque(&'static str),
+}
+
+impl Hint {
+    /// Python's type for a hint (`type(list[int])`).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Hint::Form(_) | Hint::Opaque(_) => "typing._SpecialForm",
+            Hint::Alias { origin, .. } if origin.starts_with("typing.") => "typing._GenericAlias",
+            Hint::Alias { .. } => "types.GenericAlias",
+            Hint::Union(_) => "types.UnionType",
+            Hint::Text(t) if t.starts_with('~') => "typing.TypeVar",
+            Hint::Text(_) => "types.GenericAlias",
+        }
+    }
 }
 
 // ---- Frames (behaviour: scope.rs) ----

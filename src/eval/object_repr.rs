@@ -47,7 +47,7 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         // `<class '__main__.Point'>`
         Obj::File(f) => file_repr(o, f),
         Obj::TupleClass(c) => format!("<class '{}.{}'>", c.module, c.name),
-        Obj::Hint(h) => super::type_hints::repr(h),
+        Obj::Hint(h) => hint_repr(h),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::repr(o, opts),
         Obj::RecArray(_) | Obj::Record(_) => record_repr(o, opts),
         Obj::Npz(n) => n.repr(),
@@ -495,3 +495,41 @@ pub fn object_array_str(a: &NdArray, opts: &PrintOptions) -> String {
 }
 
 // ---- operators ----------------------------------------------------------
+
+/// How a hint shows an argument (`typing._type_repr`): a class by its
+/// qualified name, `...` as is, others by their repr.
+pub fn hint_arg_repr(v: &Value) -> String {
+    match v {
+        Value::Type(t) => super::display::type_path(t),
+        Value::None => "None".into(),
+        Value::Ellipsis => "...".into(),
+        Value::List(items) => {
+            let parts: Vec<String> = items.borrow().iter().map(hint_arg_repr).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::Tuple(items) if items.is_empty() => "()".into(),
+        Value::Object(o) if let super::object::Obj::Hint(h) = o.as_ref() => hint_repr(h),
+        Value::Object(o) if let super::object::Obj::Class(c) = o.as_ref() => {
+            format!("{}.{}", LEARNER_MODULE, c.name)
+        }
+        other => super::display::repr(other, &Default::default()),
+    }
+}
+
+/// The hint's text, as CPython prints it.
+pub fn hint_repr(h: &super::object::Hint) -> String {
+    match h {
+        super::object::Hint::Form(name) => format!("typing.{name}"),
+        super::object::Hint::Alias { origin, args, .. } => {
+            let parts: Vec<String> = args.iter().map(hint_arg_repr).collect();
+            format!("{origin}[{}]", parts.join(", "))
+        }
+        super::object::Hint::Union(items) => items
+            .iter()
+            .map(hint_arg_repr)
+            .collect::<Vec<_>>()
+            .join(" | "),
+        super::object::Hint::Text(t) => t.clone(),
+        super::object::Hint::Opaque(name) => format!("numpy.typing.{name}"),
+    }
+}

@@ -100,51 +100,7 @@ pub fn call(name: &str, args: &super::args::Args) -> Option<PyResult<Value>> {
     }
 }
 
-/// How a hint shows an argument (`typing._type_repr`): a class by its
-/// qualified name, `...` as is, others by their repr.
-fn arg_repr(v: &Value) -> String {
-    match v {
-        Value::Type(t) => super::display::type_path(t),
-        Value::None => "None".into(),
-        Value::Ellipsis => "...".into(),
-        Value::List(items) => {
-            let parts: Vec<String> = items.borrow().iter().map(arg_repr).collect();
-            format!("[{}]", parts.join(", "))
-        }
-        Value::Tuple(items) if items.is_empty() => "()".into(),
-        Value::Object(o) if let Obj::Hint(h) = o.as_ref() => repr(h),
-        Value::Object(o) if let Obj::Class(c) = o.as_ref() => {
-            format!("{}.{}", super::object_repr::LEARNER_MODULE, c.name)
-        }
-        other => super::display::repr(other, &Default::default()),
-    }
-}
-
-/// The hint's text, as CPython prints it.
-pub fn repr(h: &Hint) -> String {
-    match h {
-        Hint::Form(name) => format!("typing.{name}"),
-        Hint::Alias { origin, args, .. } => {
-            let parts: Vec<String> = args.iter().map(arg_repr).collect();
-            format!("{origin}[{}]", parts.join(", "))
-        }
-        Hint::Union(items) => items.iter().map(arg_repr).collect::<Vec<_>>().join(" | "),
-        Hint::Text(t) => t.clone(),
-        Hint::Opaque(name) => format!("numpy.typing.{name}"),
-    }
-}
-
-/// Python's type for a hint (`type(list[int])`).
-pub fn type_name(h: &Hint) -> &'static str {
-    match h {
-        Hint::Form(_) | Hint::Opaque(_) => "typing._SpecialForm",
-        Hint::Alias { origin, .. } if origin.starts_with("typing.") => "typing._GenericAlias",
-        Hint::Alias { .. } => "types.GenericAlias",
-        Hint::Union(_) => "types.UnionType",
-        Hint::Text(t) if t.starts_with('~') => "typing.TypeVar",
-        Hint::Text(_) => "types.GenericAlias",
-    }
-}
+use super::object_repr::{hint_arg_repr as arg_repr, hint_repr};
 
 /// The builtin classes whose `[...]` makes a `types.GenericAlias`.
 fn generic_builtin(t: &TypeObj) -> Option<String> {
@@ -256,7 +212,7 @@ pub fn subscript(obj: &Value, idx: &Value) -> Option<PyResult<Value>> {
             }
             Obj::Hint(h) => Some(Err(PyError::type_error(format!(
                 "{} is not a generic class",
-                repr(h)
+                super::object_repr::hint_repr(h)
             )))),
             _ => None,
         },
@@ -329,7 +285,7 @@ pub fn union(a: &Value, b: &Value) -> Option<Value> {
 /// Hints are equal when they print the same.
 pub fn eq(a: &Rc<Obj>, b: &Rc<Obj>) -> Option<bool> {
     match (a.as_ref(), b.as_ref()) {
-        (Obj::Hint(x), Obj::Hint(y)) => Some(repr(x) == repr(y)),
+        (Obj::Hint(x), Obj::Hint(y)) => Some(hint_repr(x) == hint_repr(y)),
         _ => None,
     }
 }

@@ -88,7 +88,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::ByteArray(_) => "bytearray",
         Obj::MemoryView(_) => "memoryview",
         Obj::PyTime(t) => t.type_path(),
-        Obj::Hint(h) => super::type_hints::type_name(h),
+        Obj::Hint(h) => h.type_name(),
     })
 }
 /// `np.recarray`'s qualified name (`type(r)`).
