@@ -349,14 +349,12 @@ pub enum Hint {
     /// A bare `typing` form: `typing.Any`, `typing.List`.
     Form(&'static str),
     /// A subscripted generic: `list[int]`, `typing.Optional[int]`,
-    /// `numpy.ndarray[...]` (`ndarray`: one `NDArray[...]` may fill).
+    /// `numpy.ndarray[...]`.
     Alias {
         /// What is subscripted, as printed (`list`, `typing.Optional`).
         origin: String,
         /// The subscript's items.
         args: Vec<Value>,
-        /// Whether this is `numpy.ndarray[shape, dtype]`.
-        ndarray: bool,
     },
     /// `int | None`.
     Union(Vec<Value>),

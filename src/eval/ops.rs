@@ -521,6 +521,16 @@ fn py_divmod_f(a: f64, b: f64) -> PyResult<(f64, f64)> {
     Ok((floor, m))
 }
 
+/// Python's `float ** float` as a value: a float, or a complex for a
+/// negative base to a fractional power.
+fn float_pow(x: f64, y: f64) -> PyResult<Value> {
+    use super::py_complex::FloatPow;
+    Ok(match super::py_complex::float_pow(x, y)? {
+        FloatPow::Real(r) => Value::Float(r),
+        FloatPow::Complex((re, im)) => Value::Complex(re, im),
+    })
+}
+
 /// A binary operator on Python values (no arrays involved).
 pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     use ast::BinOp as B;
@@ -689,17 +699,10 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 }
             }
             B::Pow => {
-                if x == 0 && y < 0 {
-                    return Err(PyError::new(
-                        "ZeroDivisionError",
-                        "0.0 cannot be raised to a negative power",
-                    ));
-                }
+                // A negative exponent makes a float, as CPython's
+                // `long_pow` hands over to `float_pow` (`0 ** -1` raises there).
                 if y < 0 {
-                    match super::py_complex::float_pow(x as f64, y as f64)? {
-                        super::py_complex::FloatPow::Real(r) => Value::Float(r),
-                        super::py_complex::FloatPow::Complex((re, im)) => Value::Complex(re, im),
-                    }
+                    float_pow(x as f64, y as f64)?
                 } else {
                     let e = u32::try_from(y).map_err(|_| int_overflow())?;
                     Value::Int(x.checked_pow(e).ok_or_else(int_overflow)?)
@@ -764,10 +767,7 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 }
                 Value::Float(py_divmod_f(x, y)?.1)
             }
-            B::Pow => match super::py_complex::float_pow(x, y)? {
-                super::py_complex::FloatPow::Real(r) => Value::Float(r),
-                super::py_complex::FloatPow::Complex((re, im)) => Value::Complex(re, im),
-            },
+            B::Pow => float_pow(x, y)?,
             _ => return Err(unsupported(sym, a, b)),
         });
     }

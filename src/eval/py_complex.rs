@@ -91,14 +91,17 @@ pub fn pow(a: C, b: C) -> PyResult<C> {
     Ok(r)
 }
 
-/// Python's `float ** float` (`float_pow`): a complex result for a
-/// negative base and a fractional exponent, `OverflowError` where the
-/// result overflows, the special cases of C99's `pow` otherwise.
+/// What `float ** float` gives.
 pub enum FloatPow {
+    /// A float.
     Real(f64),
+    /// A complex: a negative base to a fractional power.
     Complex(C),
 }
 
+/// Python's `float ** float` (`float_pow`): a complex result for a
+/// negative base and a fractional exponent, `OverflowError` where the
+/// result overflows, the special cases of C99's `pow` otherwise.
 pub fn float_pow(x: f64, y: f64) -> PyResult<FloatPow> {
     if y == 0.0 {
         return Ok(FloatPow::Real(1.0));

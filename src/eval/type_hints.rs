@@ -70,7 +70,6 @@ pub fn numpy_typing_attr(name: &str) -> Option<Value> {
                 hint(Hint::Text("tuple[typing.Any, ...]".into())),
                 hint(Hint::Text("numpy.dtype[~_ScalarT]".into())),
             ],
-            ndarray: true,
         })),
         "ArrayLike" => Some(hint(Hint::Opaque("ArrayLike"))),
         "DTypeLike" => Some(hint(Hint::Opaque("DTypeLike"))),
@@ -173,15 +172,18 @@ fn typing_union(parts: Vec<Value>) -> Value {
             hint(Hint::Alias {
                 origin: "typing.Optional".into(),
                 args: vec![other],
-                ndarray: false,
             })
         }
         _ => hint(Hint::Alias {
             origin: "typing.Union".into(),
             args: flat,
-            ndarray: false,
         }),
     }
+}
+
+/// Whether `v` is `NDArray`'s `numpy.dtype[~_ScalarT]`, still open.
+fn is_type_var_dtype(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Hint(Hint::Text(t)) if t.ends_with("[~_ScalarT]")))
 }
 
 /// `obj[idx]` when `obj` is a class with generic aliases or a hint.
@@ -190,7 +192,6 @@ pub fn subscript(obj: &Value, idx: &Value) -> Option<PyResult<Value>> {
         Value::Type(t) => {
             let origin = generic_builtin(t)?;
             Some(Ok(hint(Hint::Alias {
-                ndarray: origin == "numpy.ndarray",
                 origin,
                 args: args_of(idx),
             })))
@@ -198,16 +199,16 @@ pub fn subscript(obj: &Value, idx: &Value) -> Option<PyResult<Value>> {
         Value::Object(o) => match o.as_ref() {
             Obj::Hint(Hint::Form(name)) => Some(form_subscript(name, idx)),
             Obj::Hint(Hint::Alias { origin, args, .. })
-                if origin == "numpy.ndarray" && args.len() == 2 =>
+                if origin == "numpy.ndarray" && args.len() == 2 && is_type_var_dtype(&args[1]) =>
             {
-                // `NDArray[np.float64]`: the scalar type fills the dtype.
+                // `NDArray[np.float64]`: the scalar type fills the dtype's
+                // type variable; an alias with none left is not generic.
                 Some(Ok(hint(Hint::Alias {
                     origin: origin.clone(),
                     args: vec![
                         args[0].clone(),
                         hint(Hint::Text(format!("numpy.dtype[{}]", arg_repr(idx)))),
                     ],
-                    ndarray: true,
                 })))
             }
             Obj::Hint(h) => Some(Err(PyError::type_error(format!(
@@ -240,15 +241,14 @@ fn form_subscript(name: &str, idx: &Value) -> PyResult<Value> {
                 Value::Tuple(t) if t.is_empty() => vec![idx.clone()],
                 other => args_of(other),
             },
-            ndarray: false,
         })),
     }
 }
 
-/// Whether `v` can stand in a `X | Y` union of types.
-fn unionable(v: &Value) -> bool {
+/// Whether `v` is a class or a hint: what `|` makes a union of.
+fn is_type_like(v: &Value) -> bool {
     match v {
-        Value::Type(_) | Value::None => true,
+        Value::Type(_) => true,
         Value::Object(o) => matches!(o.as_ref(), Obj::Hint(_) | Obj::Class(_)),
         _ => false,
     }
@@ -264,11 +264,10 @@ fn from_typing(v: &Value) -> bool {
 
 /// `X | Y` of classes and hints (`int | None`), as `types.UnionType`.
 pub fn union(a: &Value, b: &Value) -> Option<Value> {
-    let hinty = |v: &Value| {
-        matches!(v, Value::Type(_))
-            || matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Hint(_) | Obj::Class(_)))
-    };
-    if !(unionable(a) && unionable(b) && (hinty(a) || hinty(b))) {
+    // `None` may stand on one side, never on both (`None | None` is a
+    // TypeError of its own).
+    let member = |v: &Value| matches!(v, Value::None) || is_type_like(v);
+    if !(member(a) && member(b) && (is_type_like(a) || is_type_like(b))) {
         return None;
     }
     if from_typing(a) || from_typing(b) {
