@@ -311,6 +311,8 @@ conformance_tests! {
     eye_identity => "32_eye_identity",
     annotated_assignment => "33_annotated_assignment",
     type_hints => "34_type_hints",
+    svd_small => "37_svd_small",
+    mvnormal_svd => "38_mvnormal_svd",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

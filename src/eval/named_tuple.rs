@@ -50,6 +50,12 @@ pub static QR: NamedTupleClass = NamedTupleClass {
     path: "numpy.linalg._linalg.QRResult",
     fields: &["Q", "R"],
 };
+/// `np.linalg.svd`'s result.
+pub static SVD: NamedTupleClass = NamedTupleClass {
+    name: "SVDResult",
+    path: "numpy.linalg._linalg.SVDResult",
+    fields: &["U", "S", "Vh"],
+};
 /// `np.linalg.eigh`'s result.
 pub static EIGH: NamedTupleClass = NamedTupleClass {
     name: "EighResult",

@@ -22,6 +22,7 @@ use super::super::value::Value;
 use super::blas::{dot_contiguous, dot_strided, gemv_sub, gemv_t};
 use super::common::linalg_error;
 use super::dense::{self, Stack, array, shape_with, work};
+use super::lapack::lapy2;
 use super::solve::stacked_square;
 use crate::eval::args::Args;
 use crate::eval::convert::as_array;
@@ -133,23 +134,9 @@ fn nrm2(x: &[f64]) -> f64 {
     scale * ssq.sqrt()
 }
 
-/// `dlapy2`: `sqrt(x^2 + y^2)` without overflow.
-fn lapy2(x: f64, y: f64) -> f64 {
-    if x.is_nan() || y.is_nan() {
-        return f64::NAN;
-    }
-    let (xa, ya) = (x.abs(), y.abs());
-    let (w, z) = (xa.max(ya), xa.min(ya));
-    if z == 0.0 || w > f64::MAX {
-        w
-    } else {
-        w * (1.0 + (z / w) * (z / w)).sqrt()
-    }
-}
-
 /// `dlarfg`: the reflector `H = I - tau v v^T` with `H [alpha; x] =
 /// [beta; 0]`. `x` becomes `v[1..]`; returns `(beta, tau)`.
-fn larfg(alpha: f64, x: &mut [f64]) -> (f64, f64) {
+pub(super) fn larfg(alpha: f64, x: &mut [f64]) -> (f64, f64) {
     if x.is_empty() {
         return (alpha, 0.0);
     }

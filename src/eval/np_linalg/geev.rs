@@ -16,6 +16,8 @@
 //! eigenvalues that `dgebal` would permute, a matrix `dgeev` would
 //! rescale, `n > 75`, no convergence) is `None`, for the caller to refuse.
 
+use super::lapack::{lapy2, sign};
+
 /// LAPACK's `dlamch('S')`.
 const SAFMIN: f64 = f64::MIN_POSITIVE;
 /// `dlamch('P')`: eps * base.
@@ -86,28 +88,6 @@ fn sqrt_rounded(hi: f64, lo: f64) -> f64 {
         break;
     }
     r
-}
-
-/// `dlapy2`.
-fn lapy2(x: f64, y: f64) -> f64 {
-    if x.is_nan() {
-        return x;
-    }
-    if y.is_nan() {
-        return y;
-    }
-    let (xa, ya) = (x.abs(), y.abs());
-    let (w, z) = (xa.max(ya), xa.min(ya));
-    if z == 0.0 || w > f64::MAX {
-        w
-    } else {
-        w * (1.0 + (z / w) * (z / w)).sqrt()
-    }
-}
-
-/// Fortran's `SIGN(a, b)`.
-fn sign(a: f64, b: f64) -> f64 {
-    a.abs().copysign(b)
 }
 
 /// `dlarfg` on `v` (alpha `v[0]`, x the rest): returns `tau`, leaves

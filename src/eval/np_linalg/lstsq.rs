@@ -49,7 +49,12 @@ pub struct Fit {
 
 /// Solve for the row-major `m x n` `a` and `m x k` `b`.
 pub fn solve(m: usize, n: usize, k: usize, a: &[f64], b: &[f64], rcond: f64) -> PyResult<Fit> {
-    if a.iter().chain(b).any(|v| !v.is_finite()) {
+    if a.iter().any(|v| !v.is_finite()) {
+        return Err(super::common::linalg_error(
+            "SVD did not converge in Linear Least Squares",
+        ));
+    }
+    if b.iter().any(|v| !v.is_finite()) {
         return Err(dense::refuse_nonfinite("lstsq"));
     }
     let d = jacobi::svd(m, n, a)?;

@@ -12,7 +12,8 @@
 //! `matrix_power`), `norm.rs` (`norm`), `aliases.rs` (the array-API
 //! names that are other NumPy functions with the last two axes fixed),
 //! `dense.rs` (`_commonType` and stacks of matrices), `factor.rs`
-//! (`cholesky`, `qr`: LAPACK's unblocked code replayed), `jacobi.rs`
+//! (`cholesky`, `qr`: LAPACK's unblocked code replayed), `gesdd.rs`
+//! (`svd`'s vectors, 2x2 and diagonal), `lapack.rs` (shared helpers), `jacobi.rs`
 //! (eigenvalues and singular values), `spectral.rs` (`eigvalsh`, `svd`
 //! values, `matrix_rank`, `cond`, `pinv`), `lstsq.rs`, `multi_dot.rs`,
 //! `polyfit.rs` (`np.polyfit`, built on `lstsq`).
@@ -23,7 +24,9 @@ pub(super) mod common;
 mod dense;
 mod factor;
 pub(super) mod geev;
+mod gesdd;
 mod jacobi;
+mod lapack;
 mod lstsq;
 mod lu;
 mod multi_dot;
@@ -279,6 +282,12 @@ pub(crate) fn eigh_lower(n: usize, m: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
         }
     }
     Some((w, u))
+}
+
+/// `np.linalg.svd(m)` of the row-major `n x n` matrix `m` as row-major
+/// `(u, s, vt)`, or `None` where `dgesdd` is not replayed (`gesdd.rs`).
+pub(crate) fn svd_square(n: usize, m: &[f64]) -> Option<(Vec<f64>, Vec<f64>, Vec<f64>)> {
+    gesdd::svd(n, m).map(|d| (d.u, d.s, d.vt))
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@ use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::common::linalg_error;
 use super::dense::{self, Stack, array, refuse_nonfinite, shape_with};
-use super::jacobi;
 use super::solve::stacked_square;
+use super::{gesdd, jacobi};
 use crate::eval::args::Args;
 use crate::eval::coerce::scalarize;
 use crate::eval::convert::as_array;
@@ -172,9 +172,10 @@ pub fn eigh(args: &Args) -> PyResult<Value> {
 }
 
 /// Singular values, descending, of every matrix (`min(m, n)` each).
-fn singular_values(st: &Stack, func: &str) -> PyResult<Vec<f64>> {
+fn singular_values(st: &Stack) -> PyResult<Vec<f64>> {
     if st.has_nonfinite() {
-        return Err(refuse_nonfinite(func));
+        // dgesdd refuses a NaN norm, and an infinite one becomes NaN.
+        return Err(linalg_error("SVD did not converge"));
     }
     let k = st.m.min(st.n);
     let mut out = dense::work(st.count() * k)?;
@@ -205,7 +206,7 @@ fn svd_values(
     }
     stacked_2d(a)?;
     let st = dense::stack(a, func, "svd")?;
-    let s = singular_values(&st, func)?;
+    let s = singular_values(&st)?;
     Ok((st, s))
 }
 
@@ -232,14 +233,15 @@ pub fn svd(args: &Args) -> PyResult<Value> {
         .transpose()?
         .unwrap_or(false);
     if compute_uv {
-        if !hermitian {
-            stacked_2d(&a)?;
-            dense::result_dtype(&a, "svd", "svd_f")?;
+        if hermitian {
+            return Err(PyError::new(
+                "NotImplementedError",
+                "slicelab's np.linalg.svd does not reproduce the singular vectors of hermitian=True; svd(a, compute_uv=False, hermitian=True) gives the singular values",
+            ));
         }
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab's np.linalg.svd does not reproduce LAPACK's singular vector signs; svd(a, compute_uv=False) gives the singular values",
-        ));
+        stacked_2d(&a)?;
+        dense::result_dtype(&a, "svd", "svd_f")?;
+        return svd_with_vectors(&a);
     }
     let (st, s) = svd_values(&a, hermitian, "svd")?;
     let k = st.m.min(st.n);
@@ -249,6 +251,48 @@ pub fn svd(args: &Args) -> PyResult<Value> {
         &s,
         &st.out,
     )?))
+}
+
+/// `svd(a)` with its vectors, replayed from `dgesdd` (`gesdd.rs`) for
+/// square matrices of order 1 and 2 and diagonal ones; others are
+/// refused.
+fn svd_with_vectors(a: &crate::engine::ArrayRef) -> PyResult<Value> {
+    let st = dense::stack(a, "svd", "svd_f")?;
+    let n = st.n;
+    let refused = || {
+        PyError::new(
+            "NotImplementedError",
+            "slicelab's np.linalg.svd reproduces LAPACK's singular vectors for 2x2 and diagonal square matrices of ordinary magnitude only; svd(a, compute_uv=False) gives the singular values",
+        )
+    };
+    if st.has_nonfinite() {
+        return Err(linalg_error("SVD did not converge"));
+    }
+    if st.m != n {
+        return Err(refused());
+    }
+    let count = st.count();
+    let (mut u, mut s, mut vt) = (
+        dense::work(count * n * n)?,
+        dense::work(count * n)?,
+        dense::work(count * n * n)?,
+    );
+    for i in 0..count {
+        let d = gesdd::svd(n, st.matrix(i)).ok_or_else(refused)?;
+        u[i * n * n..(i + 1) * n * n].copy_from_slice(&d.u);
+        s[i * n..(i + 1) * n].copy_from_slice(&d.s);
+        vt[i * n * n..(i + 1) * n * n].copy_from_slice(&d.vt);
+    }
+    let square = shape_with(&st.batch, &[n, n]);
+    let parts = vec![
+        Value::Array(array(&square, &u, &st.out)?),
+        Value::Array(array(&shape_with(&st.batch, &[n]), &s, &st.out)?),
+        Value::Array(array(&square, &vt, &st.out)?),
+    ];
+    Ok(super::super::named_tuple::make(
+        &super::super::named_tuple::SVD,
+        parts,
+    ))
 }
 
 /// `np.linalg.svdvals(x, /)`.
@@ -369,7 +413,7 @@ pub fn pinv(args: &Args) -> PyResult<Value> {
     stacked_2d(&a)?;
     let st = dense::stack(&a, "pinv", "svd_s")?;
     if st.has_nonfinite() {
-        return Err(refuse_nonfinite("pinv"));
+        return Err(linalg_error("SVD did not converge"));
     }
     let (m, n) = (st.m, st.n);
     let k = m.min(n);

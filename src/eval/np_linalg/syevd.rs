@@ -9,24 +9,10 @@
 //! divide and conquer code, which is not replayed ([`MAX_N`]).
 //! Matrices are column-major (`a[i + j * n]`).
 
+use super::lapack::{lapy2, sign};
+
 /// The largest order `dstedc` hands to `dsteqr` (`SMLSIZ`).
 pub const MAX_N: usize = 25;
-
-/// Fortran's `SIGN(a, b)` (the sign bit of `b`, so `-0.0` counts as
-/// negative, as gfortran has it).
-fn sign(a: f64, b: f64) -> f64 {
-    a.abs().copysign(b)
-}
-
-fn lapy2(x: f64, y: f64) -> f64 {
-    let (xa, ya) = (x.abs(), y.abs());
-    let (w, z) = (xa.max(ya), xa.min(ya));
-    if z == 0.0 || w > f64::MAX {
-        w
-    } else {
-        w * (1.0 + (z / w) * (z / w)).sqrt()
-    }
-}
 
 /// `dlarfg` (see `factor.rs`), on a gathered vector.
 fn larfg(alpha: f64, x: &mut [f64]) -> (f64, f64) {

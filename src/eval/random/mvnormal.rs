@@ -10,8 +10,8 @@
 //! small path, exact against NumPy 2.4.6 for orders 1 and 2 only (larger
 //! orders differ in the eigenvectors' last digits, so they are refused).
 //! The default `'svd'` (and every legacy call, which always uses the SVD)
-//! needs LAPACK `dgesdd`'s singular vectors, which slicelab does not
-//! replay: those are refused honestly.
+//! is LAPACK `dgesdd`, replayed for orders 1 and 2 and for diagonal
+//! covariances (`gesdd.rs`); others are refused honestly.
 //!
 //! The product `x @ factor.T` is NumPy's matmul handing BLAS a row-major
 //! `x` and the transposed (F-ordered) factor; the summation orders of the
@@ -107,13 +107,35 @@ pub fn multivariate_normal(
     }
     let factor = match method {
         Method::Svd => {
-            check_valid_word(b)?;
-            let what = if generator {
-                "method='svd' (LAPACK dgesdd's singular vectors)"
-            } else {
-                "its SVD (LAPACK dgesdd's singular vectors)"
+            let Some((u, s, vt)) = super::super::np_linalg::svd_square(n, &c) else {
+                check_valid_word(b)?;
+                let what = if generator {
+                    "method='svd' on a cov above 2x2 that is not diagonal (LAPACK dgesdd's singular vectors)"
+                } else {
+                    "a cov above 2x2 that is not diagonal (LAPACK dgesdd's singular vectors)"
+                };
+                return Err(refuse(class, what));
             };
-            return Err(refuse(class, what));
+            if check_valid_word(b)? {
+                let tol = tol_arg(b.get("tol"))?;
+                if !reconstructs(n, &s, &vt, &c, tol) {
+                    not_psd(b)?;
+                }
+            }
+            let mut f = vec![0.0; n * n];
+            for r in 0..n {
+                for k in 0..n {
+                    f[r * n + k] = if generator {
+                        // `u * np.sqrt(s)`: column k scaled by sqrt(s_k).
+                        u[r * n + k] * s[k].sqrt()
+                    } else {
+                        // `(np.sqrt(s)[:, None] * v).T`, as `x @ f.T`
+                        // multiplies by `f.T`.
+                        s[k].sqrt() * vt[k * n + r]
+                    };
+                }
+            }
+            f
         }
         Method::Cholesky => match super::super::np_linalg::cholesky_lower(n, &c) {
             None => return Err(refuse(class, "method='cholesky' above 32x32")),
@@ -158,7 +180,12 @@ pub fn multivariate_normal(
     // threads, and each part's odd last row goes through the one-column
     // kernel, whose spread chains change sums of 8 or more terms; those
     // splits are not replayed.
-    if n >= 8 && rows >= 2 && (rows as f64) * (n * n) as f64 > 262_144.0 {
+    // A factor with one nonzero per row (a diagonal covariance) makes
+    // every sum a single product, the same in any order.
+    let single_terms = factor
+        .chunks(n)
+        .all(|row| row.iter().filter(|v| **v != 0.0).count() <= 1);
+    if !single_terms && n >= 8 && rows >= 2 && (rows as f64) * (n * n) as f64 > 262_144.0 {
         return Err(refuse(
             class,
             "more than 262144 multiply-adds of 8 or more terms (OpenBLAS's threaded dgemm)",
@@ -177,7 +204,14 @@ pub fn multivariate_normal(
                 return;
             }
             let last_odd = rows == 1 || (rows % 2 == 1 && (k + 1) * CHUNK >= rows);
-            product::x_factor_t(xs, &factor, n, rows == 1, last_odd, os);
+            let one_row = if rows > 1 {
+                product::OneRow::No
+            } else if generator {
+                product::OneRow::Matmul
+            } else {
+                product::OneRow::Dot
+            };
+            product::x_factor_t(xs, &factor, n, one_row, last_odd, os);
             // `mean + ...`: the mean broadcast along the rows.
             for row in os.chunks_exact_mut(n) {
                 for (v, m) in row.iter_mut().zip(&means) {
@@ -190,12 +224,27 @@ pub fn multivariate_normal(
     Ok(v)
 }
 
+/// `np.allclose(np.dot(v.T * s, v), cov, rtol=tol, atol=tol)`: the
+/// check NumPy makes of an SVD factor (each `dot` element one fused
+/// chain, as `dgemm` forms it).
+fn reconstructs(n: usize, s: &[f64], vt: &[f64], cov: &[f64], tol: f64) -> bool {
+    (0..n).all(|i| {
+        (0..n).all(|c| {
+            let r = (0..n).fold(0.0f64, |acc, j| {
+                (vt[j * n + i] * s[j]).mul_add(vt[j * n + c], acc)
+            });
+            let y = cov[i * n + c];
+            (r - y).abs() <= tol + tol * y.abs()
+        })
+    })
+}
+
 /// The NotImplementedError for what slicelab does not replay.
 fn refuse(class: &str, what: &str) -> PyError {
     PyError::new(
         "NotImplementedError",
         format!(
-            "slicelab does not implement {class}.multivariate_normal for {what}: NumPy factors cov with LAPACK there, whose last digits slicelab does not reproduce (the Generator's method='cholesky' up to 32x32 and method='eigh' up to 2x2 are exact)"
+            "slicelab does not implement {class}.multivariate_normal for {what}: NumPy factors cov with LAPACK there, whose last digits slicelab does not reproduce (2x2 and diagonal covariances, and the Generator's method='cholesky' up to 32x32, are exact)"
         ),
     )
 }
@@ -292,7 +341,7 @@ mod product {
         x: &[f64],
         f: &[f64],
         n: usize,
-        one_row: bool,
+        one_row: OneRow,
         ends_odd: bool,
         out: &mut [f64],
     ) {
@@ -300,11 +349,31 @@ mod product {
             for (o, &v) in out.iter_mut().zip(x) {
                 *o = 0.0 + v * f[0];
             }
-        } else if one_row {
+        } else if one_row == OneRow::Matmul {
             gemv_t(x, f, n, out);
+        } else if one_row == OneRow::Dot {
+            // `np.dot` of a row and a C-ordered matrix: `dgemv_n`, whose
+            // tail for fewer than four rows is a plain running sum.
+            for (c, o) in out.iter_mut().enumerate() {
+                let mut t = 0.0;
+                for (k, xk) in x.iter().enumerate() {
+                    t += xk * f[c * n + k];
+                }
+                *o = t;
+            }
         } else {
             gemm(x, f, n, ends_odd, out);
         }
+    }
+
+    /// Whether the product is a single row, and who forms it: the
+    /// Generator's `x @ factor.T` (matmul) or `RandomState`'s
+    /// `np.dot(x, factor)`.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub enum OneRow {
+        No,
+        Matmul,
+        Dot,
     }
 
     /// `dgemv_t` with the factor's rows as the matrix's columns, onto a
