@@ -313,6 +313,7 @@ conformance_tests! {
     type_hints => "34_type_hints",
     svd_small => "37_svd_small",
     mvnormal_svd => "38_mvnormal_svd",
+    bit_generators => "39_bit_generators",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -145,6 +145,18 @@ const PUBLIC: &[(&str, &str)] = &[
         "capsule cffi ctypes jumped lock random_raw seed_seq spawn state",
     ),
     (
+        "numpy.random._pcg64.PCG64DXSM",
+        "advance capsule cffi ctypes jumped lock random_raw seed_seq spawn state",
+    ),
+    (
+        "numpy.random._sfc64.SFC64",
+        "capsule cffi ctypes lock random_raw seed_seq spawn state",
+    ),
+    (
+        "numpy.random._philox.Philox",
+        "advance capsule cffi ctypes jumped lock random_raw seed_seq spawn state",
+    ),
+    (
         "numpy.strings",
         "add capitalize center count decode encode endswith equal expandtabs find greater \
          greater_equal index isalnum isalpha isdecimal isdigit islower isnumeric isspace istitle \

@@ -1,5 +1,5 @@
 //! NumPy's random numbers, bit for bit: the bit generators (`mt19937.rs`,
-//! `pcg64.rs`), `SeedSequence` (`seed_sequence.rs`), and the samplers that
+//! `pcg64.rs` with PCG64DXSM, `sfc64.rs`, `philox.rs`), `SeedSequence` (`seed_sequence.rs`), and the samplers that
 //! turn their words into doubles, bounded integers, legacy
 //! normals and exponentials in exactly the order NumPy draws them (`bounded.rs`,
 //! `legacy.rs`), and the Generator's ziggurat samplers with tables computed
@@ -18,12 +18,16 @@ pub mod legacy_dists;
 pub mod mt19937;
 pub mod multivariate;
 pub mod pcg64;
+pub mod philox;
 pub mod seed_sequence;
+pub mod sfc64;
 pub mod ziggurat;
 
 pub use mt19937::Mt19937;
-pub use pcg64::Pcg64;
+pub use pcg64::{Pcg64, Pcg64Dxsm};
+pub use philox::Philox;
 pub use seed_sequence::SeedSequence;
+pub use sfc64::Sfc64;
 
 /// Which API is drawing: `RandomState` keeps NumPy's frozen legacy
 /// samplers, `Generator` has the current ones.
@@ -53,29 +57,39 @@ pub enum AnyBitGen {
     Pcg64(Pcg64),
     /// `MT19937` (the legacy `RandomState`'s generator).
     Mt19937(Mt19937),
+    /// `PCG64DXSM`.
+    Pcg64Dxsm(Pcg64Dxsm),
+    /// `SFC64`.
+    Sfc64(Sfc64),
+    /// `Philox`.
+    Philox(Philox),
+}
+
+/// `f` applied to whichever generator `self` holds.
+macro_rules! each {
+    ($self:expr, $g:ident => $e:expr) => {
+        match $self {
+            AnyBitGen::Pcg64($g) => $e,
+            AnyBitGen::Mt19937($g) => $e,
+            AnyBitGen::Pcg64Dxsm($g) => $e,
+            AnyBitGen::Sfc64($g) => $e,
+            AnyBitGen::Philox($g) => $e,
+        }
+    };
 }
 
 impl BitGen for AnyBitGen {
     #[inline]
     fn next_u32(&mut self) -> u32 {
-        match self {
-            AnyBitGen::Pcg64(g) => g.next_u32(),
-            AnyBitGen::Mt19937(g) => g.next_u32(),
-        }
+        each!(self, g => g.next_u32())
     }
     #[inline]
     fn next_u64(&mut self) -> u64 {
-        match self {
-            AnyBitGen::Pcg64(g) => g.next_u64(),
-            AnyBitGen::Mt19937(g) => g.next_u64(),
-        }
+        each!(self, g => g.next_u64())
     }
     #[inline]
     fn next_double(&mut self) -> f64 {
-        match self {
-            AnyBitGen::Pcg64(g) => g.next_double(),
-            AnyBitGen::Mt19937(g) => g.next_double(),
-        }
+        each!(self, g => g.next_double())
     }
 }
 
@@ -85,6 +99,9 @@ impl AnyBitGen {
         match self {
             AnyBitGen::Pcg64(_) => "PCG64",
             AnyBitGen::Mt19937(_) => "MT19937",
+            AnyBitGen::Pcg64Dxsm(_) => "PCG64DXSM",
+            AnyBitGen::Sfc64(_) => "SFC64",
+            AnyBitGen::Philox(_) => "Philox",
         }
     }
 }

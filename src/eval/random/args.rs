@@ -57,7 +57,8 @@ pub fn u64_array(words: &[u64]) -> PyResult<Value> {
     })
 }
 
-/// An integer argument as a Python int (`low`, `high`).
+/// An integer argument as a Python int (`low`, `high`), as `int()`
+/// makes it.
 pub fn int_param(v: &Value) -> PyResult<i128> {
     match v {
         Value::Int(i) => Ok(*i),
@@ -65,8 +66,9 @@ pub fn int_param(v: &Value) -> PyResult<i128> {
         Value::NpScalar(_, Scalar::Int(i)) => Ok(*i as i128),
         Value::NpScalar(_, Scalar::UInt(u)) => Ok(*u as i128),
         Value::NpScalar(_, Scalar::Bool(b)) => Ok(*b as i128),
-        Value::Float(f) if f.is_finite() => Ok(f.floor() as i128),
-        Value::NpScalar(_, Scalar::Float(f)) if f.is_finite() => Ok(f.floor() as i128),
+        // Python's `int()`: toward zero.
+        Value::Float(f) if f.is_finite() => Ok(f.trunc() as i128),
+        Value::NpScalar(_, Scalar::Float(f)) if f.is_finite() => Ok(f.trunc() as i128),
         Value::Array(a) if a.ndim() == 0 => {
             int_param(&Value::NpScalar(a.dtype().native(), a.first()))
         }

@@ -28,7 +28,7 @@ pub fn call(s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyR
     let RandomObj::RandomState(cell) = obj.as_ref() else {
         unreachable!("legacy::call on a RandomState")
     };
-    let sig = sigs::legacy(name).ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
+    let sig = sigs::state_method(name).ok_or_else(|| PyError::attribute(obj.type_path(), name))?;
     let b = bind(sig, Style::Cython, &args)?;
     let _ = s;
     if name == "seed" {
@@ -70,10 +70,17 @@ fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
         "standard_normal" => doubles(size()?, || st.gauss()),
         "standard_exponential" => doubles(size()?, || st.standard_exponential()),
         "randint" => randint(st, b),
-        "random_integers" => Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not implement the deprecated random_integers; use randint(low, high + 1)",
-        )),
+        "random_integers" => random_integers(st, b),
+        "tomaxint" => {
+            // `random_positive_int`: a 64-bit word shifted right once.
+            let mut next = || (st.mt.next_u64() >> 1) as i64;
+            match size()? {
+                None => Ok(Value::Int(i128::from(next()))),
+                Some(shape) => super::args::filled::<i64>(&shape, DType::Int64, |o| {
+                    o.iter_mut().for_each(|x| *x = next())
+                }),
+            }
+        }
         "bytes" => {
             let n = super::args::int_param(b.required("length"))?;
             Ok(Value::Bytes(Rc::from(bytes(
@@ -89,6 +96,44 @@ fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
         "shuffle" => permute::shuffle(&mut st.mt, b.required("x"), 0, permute::Flavor::Legacy),
         _ => Err(PyError::attribute("numpy.random.mtrand.RandomState", name)),
     }
+}
+
+/// The deprecated `random_integers(low, high=None, size=None)`: NumPy's
+/// DeprecationWarning, then `randint(low, int(high) + 1, size=size,
+/// dtype='l')` (`high` alone counts from 1).
+fn random_integers(st: &mut LegacyState, b: &Bound) -> PyResult<Value> {
+    let opts = crate::render::PrintOptions::default();
+    let text = |v: &Value| crate::eval::display::str_of(v, &opts);
+    let (low, high) = match b.get("high").filter(|h| !matches!(h, Value::None)) {
+        None => {
+            let low = b.required("low").clone();
+            super::super::fp_errors::warn(format!(
+                "DeprecationWarning: This function is deprecated. Please call randint(1, {} + 1) instead",
+                text(&low)
+            ));
+            (Value::Int(1), low)
+        }
+        Some(high) => {
+            let low = b.required("low").clone();
+            super::super::fp_errors::warn(format!(
+                "DeprecationWarning: This function is deprecated. Please call randint({}, {} + 1) instead",
+                text(&low),
+                text(high)
+            ));
+            (low, high.clone())
+        }
+    };
+    let high = super::args::int_param(&high)?;
+    let mut kw = vec![("dtype".to_string(), Value::str("l"))];
+    if let Some(size) = b.get("size") {
+        kw.push(("size".to_string(), size.clone()));
+    }
+    let args = Args {
+        pos: vec![low, Value::Int(high + 1)],
+        kw,
+    };
+    let sig = sigs::legacy("randint").expect("randint's signature");
+    randint(st, &bind(sig, Style::Cython, &args)?)
 }
 
 /// `bytes(length)`: 32-bit words drawn as `uint32` integers, little-endian,

@@ -8,11 +8,14 @@ use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 
 /// Class names of the module and the paths Python prints for them.
-const CLASSES: [(&str, &str); 5] = [
+const CLASSES: [(&str, &str); 8] = [
     ("Generator", "numpy.random._generator.Generator"),
     ("RandomState", "numpy.random.mtrand.RandomState"),
     ("PCG64", "numpy.random._pcg64.PCG64"),
     ("MT19937", "numpy.random._mt19937.MT19937"),
+    ("PCG64DXSM", "numpy.random._pcg64.PCG64DXSM"),
+    ("SFC64", "numpy.random._sfc64.SFC64"),
+    ("Philox", "numpy.random._philox.Philox"),
     ("SeedSequence", "numpy.random.bit_generator.SeedSequence"),
 ];
 
@@ -63,7 +66,7 @@ pub fn attr(obj: &Rc<RandomObj>, value: &Value, name: &str) -> PyResult<Value> {
             _ => Err(PyError::attribute(obj.type_path(), name)),
         },
         RandomObj::RandomState(_) => match name {
-            _ if super::sigs::legacy(name).is_some() => method(),
+            _ if super::sigs::state_method(name).is_some() => method(),
             _ => Err(PyError::attribute(obj.type_path(), name)),
         },
         RandomObj::BitGenerator(b) => match name {
@@ -71,7 +74,10 @@ pub fn attr(obj: &Rc<RandomObj>, value: &Value, name: &str) -> PyResult<Value> {
                 .seed_seq
                 .clone()
                 .map_or(Ok(Value::None), |s| Ok(Value::Random(s))),
-            "spawn" | "random_raw" | "advance" | "jumped" => method(),
+            "spawn" | "random_raw" => method(),
+            // SFC64 has neither; MT19937 cannot advance.
+            "jumped" if b.state.borrow().name() != "SFC64" => method(),
+            "advance" if !matches!(b.state.borrow().name(), "SFC64" | "MT19937") => method(),
             _ => Err(PyError::attribute(obj.type_path(), name)),
         },
         RandomObj::SeedSequence(s) => {

@@ -8,7 +8,9 @@ use std::rc::Rc;
 
 use crate::engine::random::legacy::LegacyState;
 use crate::engine::random::seed_sequence::{DEFAULT_POOL_SIZE, int_words};
-use crate::engine::random::{AnyBitGen, BitGen, Mt19937, Pcg64, SeedSequence};
+use crate::engine::random::{
+    AnyBitGen, BitGen, Mt19937, Pcg64, Pcg64Dxsm, Philox, SeedSequence, Sfc64,
+};
 use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
@@ -183,6 +185,9 @@ fn bit_generator(name: &str, seed: Option<&Value>) -> PyResult<Rc<RandomObj>> {
         let s = s.borrow();
         match name {
             "MT19937" => AnyBitGen::Mt19937(Mt19937::from_seed_sequence(&s.seq)),
+            "PCG64DXSM" => AnyBitGen::Pcg64Dxsm(Pcg64Dxsm::from_seed_sequence(&s.seq)),
+            "SFC64" => AnyBitGen::Sfc64(Sfc64::from_seed_sequence(&s.seq)),
+            "Philox" => AnyBitGen::Philox(Philox::from_seed_sequence(&s.seq, [0; 4])),
             _ => AnyBitGen::Pcg64(Pcg64::from_seed_sequence(&s.seq)),
         }
     };
@@ -229,7 +234,10 @@ pub fn construct(_s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
                 "BitGenerator must be an instance of BitGenerator",
             )),
         },
-        "PCG64" | "MT19937" => Ok(Value::Random(bit_generator(name, b.get("seed"))?)),
+        "PCG64" | "MT19937" | "PCG64DXSM" | "SFC64" => {
+            Ok(Value::Random(bit_generator(name, b.get("seed"))?))
+        }
+        "Philox" => philox(b.get("seed"), b.get("counter"), b.get("key")),
         "RandomState" => Ok(Value::Random(Rc::new(RandomObj::RandomState(
             RefCell::new(legacy_seed(b.get("seed"))?),
         )))),
@@ -257,6 +265,108 @@ pub fn construct(_s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             Ok(Value::Random(seq_value(seq)))
         }
     }
+}
+
+/// `Philox(seed=None, counter=None, key=None)`: the key from the seed
+/// sequence unless given (then there is no seed sequence), the counter
+/// zero unless given.
+fn philox(seed: Option<&Value>, counter: Option<&Value>, key: Option<&Value>) -> PyResult<Value> {
+    let given = |v: Option<&Value>| v.filter(|v| !matches!(v, Value::None)).cloned();
+    let (seed, counter, key) = (given(seed), given(counter), given(key));
+    if seed.is_some() && key.is_some() {
+        return Err(PyError::value("seed and key cannot be both used"));
+    }
+    let counter = match &counter {
+        Some(c) => int_to_words::<4>(c, "counter", 256)?,
+        None => [0; 4],
+    };
+    let (state, seed_seq) = match &key {
+        Some(k) => {
+            let k = int_to_words::<2>(k, "key", 128)?;
+            (Philox::new(counter, k), None)
+        }
+        None => {
+            let seq_obj = seq_for(seed.as_ref())?;
+            let RandomObj::SeedSequence(sq) = seq_obj.as_ref() else {
+                unreachable!()
+            };
+            let g = Philox::from_seed_sequence(&sq.borrow().seq, counter);
+            (g, Some(seq_obj))
+        }
+    };
+    Ok(Value::Random(Rc::new(RandomObj::BitGenerator(BitGenObj {
+        state: RefCell::new(AnyBitGen::Philox(state)),
+        seed_seq,
+    }))))
+}
+
+/// NumPy's `int_to_array(value, name, bits, 64)`: an int in `[0,
+/// 2**bits)` as `N` 64-bit words, least significant first, or an array
+/// of exactly `N` words.
+fn int_to_words<const N: usize>(v: &Value, name: &str, bits: u32) -> PyResult<[u64; N]> {
+    let mut out = [0u64; N];
+    match v {
+        Value::Int(_) | Value::Bool(_) | Value::NpScalar(..) => {
+            let i = super::args::int_param(v)?;
+            if i < 0 {
+                return Err(PyError::value(format!(
+                    "{name} must be positive and less than 2**{bits}."
+                )));
+            }
+            out[0] = i as u64;
+            if N > 1 {
+                out[1] = (i >> 64) as u64;
+            }
+        }
+        _ => {
+            let items = iterate(v)?;
+            if items.len() != N {
+                return Err(PyError::value(format!(
+                    "{name} must have {N} elements when using array form"
+                )));
+            }
+            for (o, item) in out.iter_mut().zip(&items) {
+                *o = super::args::int_param(item)? as u64;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `advance(delta)`'s 256-bit step for Philox: `delta` modulo `2**256`,
+/// least significant word first.
+fn step_words(delta: i128) -> [u64; 4] {
+    let high = if delta < 0 { u64::MAX } else { 0 };
+    [delta as u64, (delta >> 64) as u64, high, high]
+}
+
+/// `jumped(jumps)`: a new bit generator of the same kind (seeded afresh,
+/// as NumPy's `self.__class__()` is) with this one's state, advanced by
+/// `jumps` times the generator's jump size.
+fn jumped(obj: &Rc<RandomObj>, jumps: i128) -> PyResult<Value> {
+    let b = obj.bitgen().expect("a bit generator");
+    let mut state = b.state.borrow().clone();
+    // PCG64's jump is phi-1 times 2**128; Philox's is 2**128.
+    const PCG_JUMP: u128 = 0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835;
+    match &mut state {
+        AnyBitGen::Pcg64(p) => p.advance(PCG_JUMP.wrapping_mul(jumps as u128)),
+        AnyBitGen::Pcg64Dxsm(p) => p.advance(PCG_JUMP.wrapping_mul(jumps as u128)),
+        AnyBitGen::Philox(p) => {
+            let j = jumps as u128;
+            p.advance([0, 0, j as u64, (j >> 64) as u64]);
+        }
+        AnyBitGen::Mt19937(_) => {
+            return Err(PyError::new(
+                "NotImplementedError",
+                "slicelab does not implement MT19937.jumped yet",
+            ));
+        }
+        AnyBitGen::Sfc64(_) => return Err(PyError::attribute(obj.type_path(), "jumped")),
+    }
+    Ok(Value::Random(Rc::new(RandomObj::BitGenerator(BitGenObj {
+        state: RefCell::new(state),
+        seed_seq: Some(seq_for(None)?),
+    }))))
 }
 
 /// `spawn(n)` of a seed sequence object: the children objects.
@@ -342,11 +452,22 @@ pub fn call_method(
                 }),
             }
         }
+        (RandomObj::BitGenerator(_), "jumped") => {
+            let jumps = match b.get("jumps") {
+                Some(v) => super::args::int_param(v)?,
+                None => 1,
+            };
+            jumped(obj, jumps)
+        }
         (RandomObj::BitGenerator(bg), "advance") => {
             let delta = super::args::int_param(b.required("delta"))?;
             match &mut *bg.state.borrow_mut() {
                 AnyBitGen::Pcg64(p) => p.advance(delta as u128),
-                AnyBitGen::Mt19937(_) => return Err(PyError::attribute(obj.type_path(), name)),
+                AnyBitGen::Pcg64Dxsm(p) => p.advance(delta as u128),
+                AnyBitGen::Philox(p) => p.advance(step_words(delta)),
+                AnyBitGen::Mt19937(_) | AnyBitGen::Sfc64(_) => {
+                    return Err(PyError::attribute(obj.type_path(), name));
+                }
             }
             Ok(Value::Random(obj.clone()))
         }

@@ -126,6 +126,15 @@ pub fn legacy(name: &str) -> Option<&'static str> {
     find(LEGACY, name).or_else(|| find(DISTRIBUTIONS, name))
 }
 
+/// `RandomState` methods that `np.random` does not export.
+pub const STATE_ONLY: &[(&str, &str)] = &[("tomaxint", "tomaxint(size=None)")];
+
+/// A `RandomState` method's signature (the module's functions and
+/// [`STATE_ONLY`]).
+pub fn state_method(name: &str) -> Option<&'static str> {
+    legacy(name).or_else(|| find(STATE_ONLY, name))
+}
+
 /// A `Generator` method's signature.
 pub fn generator(name: &str) -> Option<&'static str> {
     find(GENERATOR, name).or_else(|| find(DISTRIBUTIONS, name))
@@ -138,6 +147,9 @@ pub const CONSTRUCTORS: &[(&str, &str)] = &[
     ("Generator", "Generator(bit_generator)"),
     ("PCG64", "PCG64(seed=None)"),
     ("MT19937", "MT19937(seed=None)"),
+    ("PCG64DXSM", "PCG64DXSM(seed=None)"),
+    ("SFC64", "SFC64(seed=None)"),
+    ("Philox", "Philox(seed=None, counter=None, key=None)"),
     (
         "SeedSequence",
         "SeedSequence(entropy=None, *, spawn_key=(), pool_size=4, n_children_spawned=0)",
@@ -150,6 +162,7 @@ pub const SEEDING_METHODS: &[(&str, &str)] = &[
     ("spawn", "spawn(n_children)"),
     ("random_raw", "random_raw(size=None, output=True)"),
     ("advance", "advance(delta)"),
+    ("jumped", "jumped(jumps=1)"),
 ];
 
 /// The signature text of `name` in `table`.
@@ -169,6 +182,7 @@ mod tests {
             DISTRIBUTIONS,
             CONSTRUCTORS,
             SEEDING_METHODS,
+            STATE_ONLY,
         ] {
             for (name, text) in table {
                 let sig = crate::eval::signature::parse(text).unwrap();
