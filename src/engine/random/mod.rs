@@ -50,6 +50,43 @@ pub trait BitGen {
     fn next_double(&mut self) -> f64;
 }
 
+/// A generator of 64-bit words (PCG64, PCG64DXSM, SFC64, Philox): its
+/// `BitGen` is NumPy's for all of them — a 32-bit draw is the low half of
+/// a fresh word, the high half kept for the next one; a double is the
+/// word's top 53 bits.
+pub trait Words64 {
+    /// The next 64-bit output.
+    fn next_word(&mut self) -> u64;
+    /// The buffered half: whether it is there, and its value.
+    fn half(&mut self) -> (&mut bool, &mut u32);
+}
+
+impl<T: Words64> BitGen for T {
+    #[inline]
+    fn next_u64(&mut self) -> u64 {
+        self.next_word()
+    }
+    #[inline]
+    fn next_u32(&mut self) -> u32 {
+        {
+            let (has, half) = self.half();
+            if *has {
+                *has = false;
+                return *half;
+            }
+        }
+        let word = self.next_word();
+        let (has, half) = self.half();
+        *has = true;
+        *half = (word >> 32) as u32;
+        word as u32
+    }
+    #[inline]
+    fn next_double(&mut self) -> f64 {
+        (self.next_word() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    }
+}
+
 /// One of NumPy's bit generators (`np.random.PCG64`, `np.random.MT19937`).
 #[derive(Debug, Clone)]
 pub enum AnyBitGen {

@@ -2,7 +2,7 @@
 //! words from `SeedSequence` give the initial state and the stream.
 //! 32-bit draws use the two halves of one 64-bit output, low half first.
 
-use super::BitGen;
+use super::Words64;
 use super::seed_sequence::SeedSequence;
 
 const MULTIPLIER: u128 = (2_549_297_995_355_413_924u128 << 64) | 4_865_540_595_714_422_341u128;
@@ -104,9 +104,9 @@ impl Pcg64Dxsm {
     }
 }
 
-impl BitGen for Pcg64Dxsm {
+impl Words64 for Pcg64Dxsm {
     #[inline]
-    fn next_u64(&mut self) -> u64 {
+    fn next_word(&mut self) -> u64 {
         let g = &mut self.0;
         let mut hi = (g.state >> 64) as u64;
         let lo = (g.state as u64) | 1;
@@ -121,50 +121,29 @@ impl BitGen for Pcg64Dxsm {
         hi
     }
     #[inline]
-    fn next_u32(&mut self) -> u32 {
-        if self.0.has_uint32 {
-            self.0.has_uint32 = false;
-            return self.0.uinteger;
-        }
-        let next = self.next_u64();
-        self.0.has_uint32 = true;
-        self.0.uinteger = (next >> 32) as u32;
-        next as u32
-    }
-    #[inline]
-    fn next_double(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    fn half(&mut self) -> (&mut bool, &mut u32) {
+        (&mut self.0.has_uint32, &mut self.0.uinteger)
     }
 }
 
-impl BitGen for Pcg64 {
+impl Words64 for Pcg64 {
     #[inline]
-    fn next_u64(&mut self) -> u64 {
+    fn next_word(&mut self) -> u64 {
         self.step();
         let s = self.state;
         let x = ((s >> 64) as u64) ^ (s as u64);
         x.rotate_right((s >> 122) as u32)
     }
     #[inline]
-    fn next_u32(&mut self) -> u32 {
-        if self.has_uint32 {
-            self.has_uint32 = false;
-            return self.uinteger;
-        }
-        let next = self.next_u64();
-        self.has_uint32 = true;
-        self.uinteger = (next >> 32) as u32;
-        next as u32
-    }
-    #[inline]
-    fn next_double(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    fn half(&mut self) -> (&mut bool, &mut u32) {
+        (&mut self.has_uint32, &mut self.uinteger)
     }
 }
 
 #[cfg(test)]
 mod dxsm_tests {
     use super::*;
+    use crate::engine::random::BitGen;
 
     /// `np.random.PCG64DXSM(1).random_raw(3)` in NumPy 2.4.6.
     #[test]

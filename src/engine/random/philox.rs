@@ -4,7 +4,7 @@
 //! it is incremented, handed out one at a time. 32-bit draws use the two
 //! halves of one 64-bit output, low half first.
 
-use super::BitGen;
+use super::Words64;
 use super::seed_sequence::SeedSequence;
 
 /// Outputs per block.
@@ -97,9 +97,9 @@ fn block(mut ctr: [u64; 4], mut key: [u64; 2]) -> [u64; 4] {
     ctr
 }
 
-impl BitGen for Philox {
+impl Words64 for Philox {
     #[inline]
-    fn next_u64(&mut self) -> u64 {
+    fn next_word(&mut self) -> u64 {
         if self.buffer_pos < BUFFER_SIZE {
             let out = self.buffer[self.buffer_pos];
             self.buffer_pos += 1;
@@ -116,25 +116,15 @@ impl BitGen for Philox {
         self.buffer[0]
     }
     #[inline]
-    fn next_u32(&mut self) -> u32 {
-        if self.has_uint32 {
-            self.has_uint32 = false;
-            return self.uinteger;
-        }
-        let next = self.next_u64();
-        self.has_uint32 = true;
-        self.uinteger = (next >> 32) as u32;
-        next as u32
-    }
-    #[inline]
-    fn next_double(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    fn half(&mut self) -> (&mut bool, &mut u32) {
+        (&mut self.has_uint32, &mut self.uinteger)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::random::BitGen;
 
     /// `np.random.Philox(counter=[1, 2, 3, 4], key=[5, 6]).random_raw(2)`
     /// and `Philox(counter=7, key=5)` in NumPy 2.4.6.

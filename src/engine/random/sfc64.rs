@@ -3,7 +3,7 @@
 //! then twelve outputs thrown away. 32-bit draws use the two halves of
 //! one 64-bit output, low half first.
 
-use super::BitGen;
+use super::Words64;
 use super::seed_sequence::SeedSequence;
 
 /// An SFC64 state with NumPy's buffered 32-bit half.
@@ -26,7 +26,7 @@ impl Sfc64 {
             uinteger: 0,
         };
         for _ in 0..12 {
-            g.next_u64();
+            g.next_word();
         }
         g
     }
@@ -38,9 +38,9 @@ impl Sfc64 {
     }
 }
 
-impl BitGen for Sfc64 {
+impl Words64 for Sfc64 {
     #[inline]
-    fn next_u64(&mut self) -> u64 {
+    fn next_word(&mut self) -> u64 {
         let s = &mut self.s;
         let tmp = s[0].wrapping_add(s[1]).wrapping_add(s[3]);
         s[3] = s[3].wrapping_add(1);
@@ -50,25 +50,15 @@ impl BitGen for Sfc64 {
         tmp
     }
     #[inline]
-    fn next_u32(&mut self) -> u32 {
-        if self.has_uint32 {
-            self.has_uint32 = false;
-            return self.uinteger;
-        }
-        let next = self.next_u64();
-        self.has_uint32 = true;
-        self.uinteger = (next >> 32) as u32;
-        next as u32
-    }
-    #[inline]
-    fn next_double(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / 9_007_199_254_740_992.0)
+    fn half(&mut self) -> (&mut bool, &mut u32) {
+        (&mut self.has_uint32, &mut self.uinteger)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::random::BitGen;
 
     /// `np.random.SFC64(1).random_raw(3)` in NumPy 2.4.6 (seed 1 is the
     /// entropy word 1).
