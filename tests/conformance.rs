@@ -314,6 +314,7 @@ conformance_tests! {
     svd_small => "37_svd_small",
     mvnormal_svd => "38_mvnormal_svd",
     bit_generators => "39_bit_generators",
+    class_descriptors => "59_class_descriptors",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

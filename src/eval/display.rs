@@ -71,6 +71,7 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             let shown = super::ufunc_info::row(short).map_or(short, |r| r.1);
             format!("<ufunc '{shown}'>")
         }
+        Value::Function(name) if let Some(r) = super::descriptor_names::repr(name) => r,
         Value::Function(name) => format!(
             "<built-in function {}>",
             name.rsplit('.').next().unwrap_or(name)

@@ -1180,12 +1180,13 @@ impl Session {
                 }
                 super::pycollections::object_attr(o, obj, name)
             }
-            Value::Type(t) if name == "__name__" => Ok(Value::str(
-                super::display::type_path(t)
-                    .rsplit('.')
-                    .next()
-                    .unwrap_or_default(),
-            )),
+            Value::Type(t) if let Some(v) = super::descriptors::class_attr(t, name) => Ok(v),
+            Value::Function(f) if matches!(name, "__name__" | "__qualname__") => {
+                let short = f.rsplit('.').next().unwrap_or(f);
+                Ok(Value::str(
+                    super::descriptor_names::name(f).unwrap_or(short),
+                ))
+            }
             // Data attributes of numbers: `(3).real`, `2.5.imag`.
             Value::Int(i) if matches!(name, "real" | "numerator") => Ok(Value::Int(*i)),
             Value::Int(_) if name == "imag" => Ok(Value::Int(0)),
@@ -1250,6 +1251,11 @@ impl Session {
 
     pub(super) fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
         match f {
+            Value::Function(name) if super::descriptor_names::is_descriptor(name) => {
+                let mut args = args;
+                let (instance, method) = super::descriptors::unbind(name, &mut args.pos)?;
+                self.call_method_registered(&instance, &method, args)
+            }
             Value::Function(name) => {
                 let args = match super::builtin_signatures::builtin_entry(name) {
                     Some(entry) => crate::eval::binding::prepare(entry, &args)?,

@@ -29,6 +29,8 @@ pub mod datetime;
 mod datetime_convert;
 mod datetime_routines;
 mod decorators;
+mod descriptor_names;
+mod descriptors;
 mod dispatch;
 pub mod display;
 mod dot_nd;
