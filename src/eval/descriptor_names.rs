@@ -49,9 +49,15 @@ mod tests {
     fn encoding_reads_back_and_prints_as_python() {
         let m = encode("numpy.ndarray", "sum", false);
         assert_eq!(parts(&m), Some(("numpy.ndarray", "sum", true)));
-        assert_eq!(repr(&m).unwrap(), "<method 'sum' of 'numpy.ndarray' objects>");
+        assert_eq!(
+            repr(&m).unwrap(),
+            "<method 'sum' of 'numpy.ndarray' objects>"
+        );
         let a = encode("numpy.ndarray", "T", true);
-        assert_eq!(repr(&a).unwrap(), "<attribute 'T' of 'numpy.ndarray' objects>");
+        assert_eq!(
+            repr(&a).unwrap(),
+            "<attribute 'T' of 'numpy.ndarray' objects>"
+        );
         assert!(!is_descriptor("np.sum"));
     }
 }
