@@ -147,10 +147,43 @@ fn diagonal(n: usize, a: &[f64]) -> Svd {
     Svd { u, s: d, vt }
 }
 
-/// Path 5 of `dgesdd` on `[[a11, a12], [a21, a22]]`.
-fn two_by_two([a11, a12, a21, a22]: [f64; 4]) -> Svd {
-    // dgebd2: H1 = I - tau [1; v2] [1 v2] makes the first column
-    // [beta; 0], and is applied to the second (dlarf: w = a12 + a22 * v2).
+/// `svd(a, compute_uv=False)` of the row-major `n x n` matrix `a`, as
+/// `dgesdd` with `JOBZ='N'` gives it, or `None` where not replayed
+/// (orders above 2 that are not diagonal, non-finite entries, extreme
+/// magnitudes). Without vectors `dbdsqr` hands the bidiagonal to
+/// `dlasq1`, which for order 2 is `dlas2` — not `dlasv2`, so the last
+/// digits can differ from the values `svd` gives with its vectors, as in
+/// NumPy — and for a diagonal matrix sorts the magnitudes.
+pub fn values(n: usize, a: &[f64]) -> Option<Vec<f64>> {
+    if a.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let big = a.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    if big != 0.0 && !(SMALLEST..=LARGEST).contains(&big) {
+        return None;
+    }
+    match n {
+        0 => Some(Vec::new()),
+        1 => Some(vec![a[0].abs()]),
+        2 => {
+            let (d, e, _, _) = bidiagonal([a[0], a[1], a[2], a[3]]);
+            let (ssmin, ssmax) = las2(d[0], e, d[1]);
+            Some(vec![ssmax, ssmin])
+        }
+        _ if is_diagonal(n, a) => {
+            let mut d: Vec<f64> = (0..n).map(|i| a[i * n + i].abs()).collect();
+            d.sort_by(|x, y| y.total_cmp(x));
+            Some(d)
+        }
+        _ => None,
+    }
+}
+
+/// `dgebd2` on `[[a11, a12], [a21, a22]]`: `H1 = I - tau [1; v2] [1 v2]`
+/// makes the first column `[beta; 0]` and is applied to the second
+/// (`dlarf`: `w = a12 + a22 * v2`). Returns the diagonal, the
+/// off-diagonal entry, `tau` and `v2`.
+fn bidiagonal([a11, a12, a21, a22]: [f64; 4]) -> ([f64; 2], f64, f64, f64) {
     let mut tail = [a21];
     let (beta, tau) = larfg(a11, &mut tail);
     let v2 = tail[0];
@@ -161,7 +194,46 @@ fn two_by_two([a11, a12, a21, a22]: [f64; 4]) -> Svd {
         e = a12 + tw;
         d2 = a22 + tw * v2;
     }
-    let mut d = [beta, d2];
+    ([beta, d2], e, tau, v2)
+}
+
+/// LAPACK's `dlas2`: the singular values `(ssmin, ssmax)` of the upper
+/// triangular `[[f, g], [0, h]]`.
+fn las2(f: f64, g: f64, h: f64) -> (f64, f64) {
+    let (fa, ga, ha) = (f.abs(), g.abs(), h.abs());
+    let (fhmn, fhmx) = (fa.min(ha), fa.max(ha));
+    if fhmn == 0.0 {
+        let ssmax = if fhmx == 0.0 {
+            ga
+        } else {
+            let q = fhmx.min(ga) / fhmx.max(ga);
+            fhmx.max(ga) * (1.0 + q * q).sqrt()
+        };
+        return (0.0, ssmax);
+    }
+    if ga < fhmx {
+        let as_ = 1.0 + fhmn / fhmx;
+        let at = (fhmx - fhmn) / fhmx;
+        let q = ga / fhmx;
+        let au = q * q;
+        let c = 2.0 / ((as_ * as_ + au).sqrt() + (at * at + au).sqrt());
+        return (fhmn * c, fhmx / c);
+    }
+    let au = fhmx / ga;
+    if au == 0.0 {
+        return ((fhmn * fhmx) / ga, ga);
+    }
+    let as_ = 1.0 + fhmn / fhmx;
+    let at = (fhmx - fhmn) / fhmx;
+    let (p, q) = (as_ * au, at * au);
+    let c = 1.0 / ((1.0 + p * p).sqrt() + (1.0 + q * q).sqrt());
+    let ssmin = (fhmn * c) * au;
+    (ssmin + ssmin, ga / (c + c))
+}
+
+/// Path 5 of `dgesdd` on `[[a11, a12], [a21, a22]]`.
+fn two_by_two(a: [f64; 4]) -> Svd {
+    let (mut d, e, tau, v2) = bidiagonal(a);
     // dbdsqr: U and Vt start as the identity (dbdsdc's dlaset).
     let mut u = [1.0, 0.0, 0.0, 1.0];
     let mut vt = [1.0, 0.0, 0.0, 1.0];
@@ -378,6 +450,41 @@ mod tests {
         assert_eq!(r.u, [0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 1.0, 0.0]);
         assert_eq!(r.vt, [-0.0, -1.0, -0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0]);
         assert!(r.vt[0].is_sign_negative());
+    }
+
+    #[test]
+    fn values_without_vectors_are_dlas2s() {
+        // np.linalg.svd(a, compute_uv=False).tolist() in NumPy 2.4.6.
+        let a = [
+            0.35591219674109076,
+            -1.341064706913796,
+            0.3358218614790017,
+            1.3100937540762387,
+        ];
+        assert_eq!(
+            values(2, &a).unwrap(),
+            [1.8748935694719302, 0.4889009206254908]
+        );
+        let b = [
+            -0.8019314252534474,
+            -1.324358995628145,
+            -0.24836162209524854,
+            0.4204452380655215,
+        ];
+        // Without vectors (dlas2) and with them (dlasv2) the last digits
+        // differ, in NumPy as here.
+        assert_eq!(
+            values(2, &b).unwrap(),
+            [1.5667599270046142, 0.425137371662932]
+        );
+        assert_eq!(
+            svd(2, &b).unwrap().s,
+            [1.5667599270046146, 0.4251373716629319]
+        );
+        assert_eq!(
+            values(3, &[-2.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, -3.0]).unwrap(),
+            [3.0, 2.0, 1.0]
+        );
     }
 
     #[test]

@@ -180,8 +180,12 @@ fn singular_values(st: &Stack) -> PyResult<Vec<f64>> {
     let k = st.m.min(st.n);
     let mut out = dense::work(st.count() * k)?;
     for i in 0..st.count() {
-        let d = jacobi::svd(st.m, st.n, st.matrix(i))?;
-        out[i * k..(i + 1) * k].copy_from_slice(&d.s);
+        let m = st.matrix(i);
+        // LAPACK's own values where replayed (gesdd.rs), else Jacobi's.
+        match (st.m == st.n).then(|| gesdd::values(st.n, m)).flatten() {
+            Some(s) => out[i * k..(i + 1) * k].copy_from_slice(&s),
+            None => out[i * k..(i + 1) * k].copy_from_slice(&jacobi::svd(st.m, st.n, m)?.s),
+        }
     }
     Ok(out)
 }
@@ -210,8 +214,15 @@ fn svd_values(
     Ok((st, s))
 }
 
+/// Whether every matrix's singular values are LAPACK's own (`gesdd.rs`
+/// replays them), so none is noise.
+fn values_replayed(st: &Stack) -> bool {
+    st.m == st.n && (0..st.count()).all(|i| gesdd::values(st.n, st.matrix(i)).is_some())
+}
+
 /// Singular values of a rank-deficient or very ill-conditioned matrix
-/// (the smallest below 1e-8 of the largest) are rounding noise.
+/// (the smallest below 1e-8 of the largest) are rounding noise, unless
+/// LAPACK's own steps made them.
 fn refuse_tiny_singular(s: &[f64], k: usize, func: &str) -> PyResult<()> {
     if k > 0 && s.chunks(k).any(|c| dense::tiny_spread(c, 1e-8)) {
         return Err(dense::refuse_noise(func, "a singular value near zero"));
@@ -245,7 +256,9 @@ pub fn svd(args: &Args) -> PyResult<Value> {
     }
     let (st, s) = svd_values(&a, hermitian, "svd")?;
     let k = st.m.min(st.n);
-    refuse_tiny_singular(&s, k, "svd")?;
+    if hermitian || !values_replayed(&st) {
+        refuse_tiny_singular(&s, k, "svd")?;
+    }
     Ok(Value::Array(array(
         &shape_with(&st.batch, &[k]),
         &s,
@@ -300,7 +313,9 @@ pub fn svdvals(args: &Args) -> PyResult<Value> {
     let a = as_array(args.req(0, "x", "svdvals")?)?;
     let (st, s) = svd_values(&a, false, "svdvals")?;
     let k = st.m.min(st.n);
-    refuse_tiny_singular(&s, k, "svdvals")?;
+    if !values_replayed(&st) {
+        refuse_tiny_singular(&s, k, "svdvals")?;
+    }
     Ok(Value::Array(array(
         &shape_with(&st.batch, &[k]),
         &s,
@@ -467,14 +482,17 @@ pub fn cond(s: &mut Session, args: &Args) -> PyResult<Value> {
     };
     let (batch, vals, nan_in) = if let Some(minus) = by_svd {
         let (st, sv) = svd_values(&x, false, "cond")?;
-        if st.batch.is_empty() {
+        let replayed = values_replayed(&st);
+        if st.batch.is_empty() && !replayed {
             return Err(PyError::new(
                 "NotImplementedError",
-                "slicelab's np.linalg.cond of one matrix by singular values would print all 17 digits, and slicelab's singular values can differ from LAPACK's in the last place; use p=1, np.inf or 'fro', or a stack of matrices",
+                "slicelab's np.linalg.cond of one matrix above 2x2 by singular values would print all 17 digits, and slicelab's singular values can differ from LAPACK's in the last place; use p=1, np.inf or 'fro', or a stack of matrices",
             ));
         }
         let k = st.m.min(st.n);
-        refuse_tiny_singular(&sv, k, "cond")?;
+        if !replayed {
+            refuse_tiny_singular(&sv, k, "cond")?;
+        }
         let r: Vec<f64> = sv
             .chunks(k)
             .map(|c| {
