@@ -41,15 +41,18 @@ pub struct Svd {
     pub vt: Vec<f64>,
 }
 
+/// Whether `dgesdd` takes `a` as it is: finite, and not so large or
+/// small that it would rescale it first.
+fn unscaled(a: &[f64]) -> bool {
+    let big = a.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    a.iter().all(|v| v.is_finite()) && (big == 0.0 || (SMALLEST..=LARGEST).contains(&big))
+}
+
 /// `dgesdd` of the row-major `n x n` matrix `a`, or `None` when it is not
 /// replayed (orders above 2, non-finite entries, magnitudes `dgesdd`
 /// would rescale).
 pub fn svd(n: usize, a: &[f64]) -> Option<Svd> {
-    if a.iter().any(|v| !v.is_finite()) {
-        return None;
-    }
-    let big = a.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    if big != 0.0 && !(SMALLEST..=LARGEST).contains(&big) {
+    if !unscaled(a) {
         return None;
     }
     match n {
@@ -155,11 +158,7 @@ fn diagonal(n: usize, a: &[f64]) -> Svd {
 /// digits can differ from the values `svd` gives with its vectors, as in
 /// NumPy — and for a diagonal matrix sorts the magnitudes.
 pub fn values(n: usize, a: &[f64]) -> Option<Vec<f64>> {
-    if a.iter().any(|v| !v.is_finite()) {
-        return None;
-    }
-    let big = a.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    if big != 0.0 && !(SMALLEST..=LARGEST).contains(&big) {
+    if !unscaled(a) {
         return None;
     }
     match n {
