@@ -171,31 +171,38 @@ pub fn eigh(args: &Args) -> PyResult<Value> {
     ))
 }
 
-/// Singular values, descending, of every matrix (`min(m, n)` each).
-fn singular_values(st: &Stack) -> PyResult<Vec<f64>> {
+/// Singular values, descending, of every matrix (`min(m, n)` each), and
+/// whether all of them are LAPACK's own (replayed by `gesdd.rs`, so none
+/// is noise) rather than Jacobi's.
+fn singular_values(st: &Stack) -> PyResult<(Vec<f64>, bool)> {
     if st.has_nonfinite() {
         // dgesdd refuses a NaN norm, and an infinite one becomes NaN.
         return Err(linalg_error("SVD did not converge"));
     }
     let k = st.m.min(st.n);
     let mut out = dense::work(st.count() * k)?;
+    let mut replayed = true;
     for i in 0..st.count() {
         let m = st.matrix(i);
-        // LAPACK's own values where replayed (gesdd.rs), else Jacobi's.
         match (st.m == st.n).then(|| gesdd::values(st.n, m)).flatten() {
             Some(s) => out[i * k..(i + 1) * k].copy_from_slice(&s),
-            None => out[i * k..(i + 1) * k].copy_from_slice(&jacobi::svd(st.m, st.n, m)?.s),
+            None => {
+                replayed = false;
+                out[i * k..(i + 1) * k].copy_from_slice(&jacobi::svd(st.m, st.n, m)?.s);
+            }
         }
     }
-    Ok(out)
+    Ok((out, replayed))
 }
 
-/// `svd(a, compute_uv=False, hermitian=...)` as values and the stack.
+/// `svd(a, compute_uv=False, hermitian=...)` as values and the stack,
+/// with whether every value is LAPACK's own (never under `hermitian`,
+/// whose values are Jacobi's eigenvalues).
 fn svd_values(
     a: &crate::engine::ArrayRef,
     hermitian: bool,
     func: &str,
-) -> PyResult<(Stack, Vec<f64>)> {
+) -> PyResult<(Stack, Vec<f64>, bool)> {
     if hermitian {
         // `abs(eigvalsh(a))` sorted descending.
         stacked_square(a)?;
@@ -206,18 +213,12 @@ fn svd_values(
             chunk.iter_mut().for_each(|x| *x = x.abs());
             chunk.sort_by(|x, y| y.total_cmp(x));
         }
-        return Ok((st, w));
+        return Ok((st, w, false));
     }
     stacked_2d(a)?;
     let st = dense::stack(a, func, "svd")?;
-    let s = singular_values(&st)?;
-    Ok((st, s))
-}
-
-/// Whether every matrix's singular values are LAPACK's own (`gesdd.rs`
-/// replays them), so none is noise.
-fn values_replayed(st: &Stack) -> bool {
-    st.m == st.n && (0..st.count()).all(|i| gesdd::values(st.n, st.matrix(i)).is_some())
+    let (s, replayed) = singular_values(&st)?;
+    Ok((st, s, replayed))
 }
 
 /// Singular values of a rank-deficient or very ill-conditioned matrix
@@ -254,9 +255,9 @@ pub fn svd(args: &Args) -> PyResult<Value> {
         dense::result_dtype(&a, "svd", "svd_f")?;
         return svd_with_vectors(&a);
     }
-    let (st, s) = svd_values(&a, hermitian, "svd")?;
+    let (st, s, replayed) = svd_values(&a, hermitian, "svd")?;
     let k = st.m.min(st.n);
-    if hermitian || !values_replayed(&st) {
+    if !replayed {
         refuse_tiny_singular(&s, k, "svd")?;
     }
     Ok(Value::Array(array(
@@ -311,9 +312,9 @@ fn svd_with_vectors(a: &crate::engine::ArrayRef) -> PyResult<Value> {
 /// `np.linalg.svdvals(x, /)`.
 pub fn svdvals(args: &Args) -> PyResult<Value> {
     let a = as_array(args.req(0, "x", "svdvals")?)?;
-    let (st, s) = svd_values(&a, false, "svdvals")?;
+    let (st, s, replayed) = svd_values(&a, false, "svdvals")?;
     let k = st.m.min(st.n);
-    if !values_replayed(&st) {
+    if !replayed {
         refuse_tiny_singular(&s, k, "svdvals")?;
     }
     Ok(Value::Array(array(
@@ -357,7 +358,7 @@ pub fn matrix_rank(args: &Args) -> PyResult<Value> {
         .map(truthy)
         .transpose()?
         .unwrap_or(false);
-    let (st, s) = svd_values(&a, hermitian, "matrix_rank")?;
+    let (st, s, _) = svd_values(&a, hermitian, "matrix_rank")?;
     let k = st.m.min(st.n);
     let single = st.out == DType::Float32;
     let mut counts = Vec::with_capacity(st.count());
@@ -481,8 +482,7 @@ pub fn cond(s: &mut Session, args: &Args) -> PyResult<Value> {
         _ => None,
     };
     let (batch, vals, nan_in) = if let Some(minus) = by_svd {
-        let (st, sv) = svd_values(&x, false, "cond")?;
-        let replayed = values_replayed(&st);
+        let (st, sv, replayed) = svd_values(&x, false, "cond")?;
         if st.batch.is_empty() && !replayed {
             return Err(PyError::new(
                 "NotImplementedError",

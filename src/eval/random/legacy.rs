@@ -104,25 +104,16 @@ fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
 fn random_integers(st: &mut LegacyState, b: &Bound) -> PyResult<Value> {
     let opts = crate::render::PrintOptions::default();
     let text = |v: &Value| crate::eval::display::str_of(v, &opts);
+    let given = b.required("low").clone();
     let (low, high) = match b.get("high").filter(|h| !matches!(h, Value::None)) {
-        None => {
-            let low = b.required("low").clone();
-            super::super::fp_errors::warn(format!(
-                "DeprecationWarning: This function is deprecated. Please call randint(1, {} + 1) instead",
-                text(&low)
-            ));
-            (Value::Int(1), low)
-        }
-        Some(high) => {
-            let low = b.required("low").clone();
-            super::super::fp_errors::warn(format!(
-                "DeprecationWarning: This function is deprecated. Please call randint({}, {} + 1) instead",
-                text(&low),
-                text(high)
-            ));
-            (low, high.clone())
-        }
+        None => (Value::Int(1), given),
+        Some(high) => (given, high.clone()),
     };
+    super::super::fp_errors::warn(format!(
+        "DeprecationWarning: This function is deprecated. Please call randint({}, {} + 1) instead",
+        text(&low),
+        text(&high)
+    ));
     let high = super::args::int_param(&high)?;
     let mut kw = vec![("dtype".to_string(), Value::str("l"))];
     if let Some(size) = b.get("size") {
