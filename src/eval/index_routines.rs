@@ -904,9 +904,26 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `ufunc.at(a, indices, b=None, /)`: positional only, as its C parser
+/// takes them.
+pub fn at_arity(args: &Args) -> PyResult<()> {
+    if !args.kw.is_empty() {
+        return Err(PyError::type_error("ufunc.at() takes no keyword arguments"));
+    }
+    match args.pos.len() {
+        2 | 3 => Ok(()),
+        n => Err(PyError::type_error(format!(
+            "at() takes at {} {} arguments ({n} given)",
+            if n < 2 { "least" } else { "most" },
+            if n < 2 { 2 } else { 3 },
+        ))),
+    }
+}
+
 /// The array `ufunc.at` writes into, and the C-order position of each
 /// element `a[indices]` names (an int64 array shaped like `a[indices]`).
 pub fn at_positions(args: &Args, name: &str) -> PyResult<(ArrayRef, ArrayRef)> {
+    at_arity(args)?;
     let a = match args.req(0, "a", name)? {
         Value::Array(a) => a.clone(),
         other => as_array(other)?,

@@ -17,11 +17,12 @@ use crate::eval::registry::{Entry, Writes, func};
 use crate::eval::signature::Style;
 use crate::eval::value::Value;
 
-/// The functions of this module.
+/// The functions of this module. Keywords reach [`call`], which refuses
+/// them with the C constructor's own `ValueError`.
 pub const ENTRIES: &[Entry] = &[func(
-    "broadcast(*arrays)",
+    "broadcast(*arrays, **kwargs)",
     Style::Python,
-    "arrays",
+    "arrays kwargs",
     Writes::Nothing,
 )];
 

@@ -93,6 +93,17 @@ fn round_int(i: i128, ndigits: i64) -> i128 {
 }
 
 /// NumPy 2.4 converts only 0-d arrays to Python numbers (`int(a)`).
+/// A value Python's `complex()` takes as a number (`__complex__`,
+/// `__float__` or `__index__`): not text, bytes, None or a container.
+fn is_number(v: &Value) -> bool {
+    match v {
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Complex(..) => true,
+        Value::NpScalar(dt, _) => dt.is_numeric(),
+        Value::Array(_) => true,
+        _ => false,
+    }
+}
+
 fn only_0d() -> PyError {
     PyError::type_error("only 0-dimensional arrays can be converted to Python scalars")
 }
@@ -1783,6 +1794,22 @@ fn digits_without_underscores(text: &str) -> Option<String> {
     ok.then(|| text.replace('_', ""))
 }
 
+/// Python's `float(text)`: surrounding space, underscores between digits,
+/// `inf`/`infinity`/`nan` in any case; `shown` is the argument's repr for
+/// the message.
+pub(super) fn float_from_text(text: &str, shown: impl Fn() -> String) -> PyResult<f64> {
+    let bad = || PyError::value(format!("could not convert string to float: {}", shown()));
+    let t = digits_without_underscores(text.trim())
+        .ok_or_else(bad)?
+        .to_lowercase();
+    Ok(match t.as_str() {
+        "nan" | "+nan" | "-nan" => f64::NAN,
+        "inf" | "+inf" | "infinity" | "+infinity" => f64::INFINITY,
+        "-inf" | "-infinity" => f64::NEG_INFINITY,
+        _ => t.parse::<f64>().map_err(|_| bad())?,
+    })
+}
+
 /// Calling a type: `int(x)`, `np.int64(5)`, `np.dtype('i4')`, `type(x)`.
 pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     if let TypeObj::Builtin(path) = t
@@ -1807,7 +1834,10 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             Some(entry) => crate::eval::binding::prepare(entry, &args)?,
             None => args,
         },
-        _ => args,
+        other => match super::scalar_signatures::type_entry(other) {
+            Some(entry) => crate::eval::binding::prepare(entry, &args)?,
+            None => args,
+        },
     };
     let first = args.pos.first().cloned();
     Ok(match t {
@@ -1887,26 +1917,14 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         },
         TypeObj::Builtin("float") => match first {
             None => Value::Float(0.0),
-            Some(Value::Str(st)) => {
-                let t = digits_without_underscores(st.trim())
-                    .ok_or_else(|| {
-                        PyError::value(format!(
-                            "could not convert string to float: {}",
-                            crate::render::scalar_repr::py_str_repr(&st)
-                        ))
-                    })?
-                    .to_lowercase();
-                Value::Float(match t.as_str() {
-                    "nan" | "+nan" | "-nan" => f64::NAN,
-                    "inf" | "+inf" | "infinity" => f64::INFINITY,
-                    "-inf" | "-infinity" => f64::NEG_INFINITY,
-                    _ => t.parse::<f64>().map_err(|_| {
-                        PyError::value(format!(
-                            "could not convert string to float: {}",
-                            crate::render::scalar_repr::py_str_repr(&st)
-                        ))
-                    })?,
-                })
+            Some(Value::Str(st)) => Value::Float(float_from_text(&st, || {
+                crate::render::scalar_repr::py_str_repr(&st)
+            })?),
+            Some(Value::Bytes(b)) => {
+                let text: String = b.iter().map(|&c| c as char).collect();
+                Value::Float(float_from_text(&text, || {
+                    crate::render::scalar_repr::py_bytes_repr(&b)
+                })?)
             }
             Some(Value::Array(a)) if a.ndim() == 0 => {
                 Value::Float(crate::engine::element::scalar_as_f64(&a.first()))
@@ -1927,6 +1945,35 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                 Some(Value::Array(_)) => return Err(only_0d()),
                 other => other,
             };
+            match (&first, imag) {
+                (Some(Value::Str(text)), None) => {
+                    let (r, i) = super::py_complex::parse(text)?;
+                    return Ok(Value::Complex(r, i));
+                }
+                (Some(Value::Str(_)), Some(_)) => {
+                    return Err(PyError::type_error(
+                        "complex() can't take second arg if first is a string",
+                    ));
+                }
+                (_, Some(Value::Str(_))) => {
+                    return Err(PyError::type_error(
+                        "complex() second arg can't be a string",
+                    ));
+                }
+                (Some(other), _) if !is_number(other) => {
+                    return Err(PyError::type_error(format!(
+                        "complex() first argument must be a string or a number, not '{}'",
+                        other.type_name()
+                    )));
+                }
+                (_, Some(other)) if !is_number(other) => {
+                    return Err(PyError::type_error(format!(
+                        "complex() second argument must be a number, not '{}'",
+                        other.type_name()
+                    )));
+                }
+                _ => {}
+            }
             let z = match &first {
                 Some(Value::Complex(r, i)) => Some((*r, *i)),
                 Some(Value::NpScalar(_, Scalar::Complex(r, i))) => Some((*r, *i)),
@@ -2008,6 +2055,9 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             Value::NpScalar(DType::Bytes(raw.len().max(1)), Scalar::Bytes(raw))
         }
         TypeObj::NpScalar(dt) => {
+            if let Some(made) = super::scalar_construct::special(s, dt, &args)? {
+                return Ok(made);
+            }
             let v = first.unwrap_or(Value::Int(0));
             match &v {
                 Value::Array(a) if a.ndim() > 0 => Value::Array(kernels::cast(a, dt)?),

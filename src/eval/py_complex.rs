@@ -156,3 +156,120 @@ mod tests {
         assert!(float_pow(10.0, 400.0).is_err());
     }
 }
+
+/// `complex(text)`: CPython's `complex_from_string`. Surrounding space and
+/// one pair of parentheses are allowed, then a real part, a real part and
+/// an imaginary part, or an imaginary part alone (`j`, `-j`, `2.5J`);
+/// underscores only between digits.
+pub fn parse(text: &str) -> PyResult<C> {
+    parse_parts(text).ok_or_else(|| PyError::value("complex() arg is a malformed string"))
+}
+
+fn parse_parts(text: &str) -> Option<C> {
+    let mut s = text.trim();
+    if let Some(inner) = s.strip_prefix('(') {
+        s = inner.strip_suffix(')')?.trim();
+    }
+    if s.contains('_') {
+        let b = s.as_bytes();
+        let between_digits = |k: usize| {
+            k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_digit() && b[k + 1].is_ascii_digit()
+        };
+        if (0..b.len()).any(|k| b[k] == b'_' && !between_digits(k)) {
+            return None;
+        }
+    }
+    let owned = s.replace('_', "");
+    let s = owned.as_str();
+    let is_j = |r: &str| r.starts_with(['j', 'J']);
+    let (z, rest) = match float_prefix(s) {
+        Some((x, rest)) if rest.starts_with(['+', '-']) => {
+            let (y, after) = match float_prefix(rest) {
+                Some((y, after)) => (y, after),
+                None => (if rest.starts_with('+') { 1.0 } else { -1.0 }, &rest[1..]),
+            };
+            if !is_j(after) {
+                return None;
+            }
+            ((x, y), &after[1..])
+        }
+        Some((x, rest)) if is_j(rest) => ((0.0, x), &rest[1..]),
+        Some((x, rest)) => ((x, 0.0), rest),
+        None => {
+            let (y, rest) = match s.strip_prefix('-') {
+                Some(r) => (-1.0, r),
+                None => (1.0, s.strip_prefix('+').unwrap_or(s)),
+            };
+            if !is_j(rest) {
+                return None;
+            }
+            ((0.0, y), &rest[1..])
+        }
+    };
+    rest.is_empty().then_some(z)
+}
+
+/// The longest prefix of `s` that is a float literal (sign, digits with
+/// an optional point and exponent, or `inf`/`infinity`/`nan`), its value
+/// and the rest.
+fn float_prefix(s: &str) -> Option<(f64, &str)> {
+    let b = s.as_bytes();
+    let mut k = usize::from(b.first().is_some_and(|c| matches!(c, b'+' | b'-')));
+    let lower = s[k..].to_ascii_lowercase();
+    for word in ["infinity", "inf", "nan"] {
+        if lower.starts_with(word) {
+            let end = k + word.len();
+            return Some((s[..end].parse().ok()?, &s[end..]));
+        }
+    }
+    let digits = |k: &mut usize| {
+        let start = *k;
+        while *k < b.len() && b[*k].is_ascii_digit() {
+            *k += 1;
+        }
+        *k - start
+    };
+    let mut n = digits(&mut k);
+    if k < b.len() && b[k] == b'.' {
+        k += 1;
+        n += digits(&mut k);
+    }
+    if n == 0 {
+        return None;
+    }
+    if k < b.len() && matches!(b[k], b'e' | b'E') {
+        let mut e = k + 1;
+        if e < b.len() && matches!(b[e], b'+' | b'-') {
+            e += 1;
+        }
+        if digits(&mut e) > 0 {
+            k = e;
+        }
+    }
+    Some((s[..k].parse().ok()?, &s[k..]))
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::parse;
+
+    #[test]
+    fn complex_strings_read_as_cpython_reads_them() {
+        let ok = |t: &str| parse(t).unwrap();
+        assert_eq!(ok("1+2j"), (1.0, 2.0));
+        assert_eq!(ok(" (1-2.5j) "), (1.0, -2.5));
+        assert_eq!(ok("j"), (0.0, 1.0));
+        assert_eq!(ok("-J"), (0.0, -1.0));
+        assert_eq!(ok("1e3-J"), (1000.0, -1.0));
+        assert_eq!(ok("-1.5"), (-1.5, 0.0));
+        assert_eq!(ok("1_0j"), (0.0, 10.0));
+        assert_eq!(ok(".5e-1j"), (0.0, 0.05));
+        let inf_nan = ok("inf+nanj");
+        assert!(inf_nan.0.is_infinite() && inf_nan.1.is_nan());
+        for bad in [
+            "", "(1+2j", "1 + 2j", "1+2", "_1j", "1__0", "j1", "1e", "++1j",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
+}

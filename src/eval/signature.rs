@@ -35,7 +35,8 @@ pub enum Style {
     /// CPython's `PyArg_ParseTupleAndKeywords` (most older `ndarray`
     /// methods, `a.cumsum`, `a.put`): `'x' is an invalid keyword argument
     /// for f()`, `f() takes at most 3 arguments (4 given)`, positions
-    /// counted from 1. Unnamed, the function is `this function`.
+    /// counted from 1. Unnamed, the function is `function` (`this function`
+    /// in the message about an invalid keyword).
     CArgs {
         /// Whether the parser was given the function's name.
         named: bool,
@@ -72,11 +73,12 @@ impl Style {
         )
     }
 
-    /// How CPython's argument parser names the function in a message.
+    /// How CPython's argument parser names the function in a message
+    /// (an unnamed one is `function`, but `this function` in the message
+    /// about an invalid keyword).
     fn c_name(self, name: &str) -> String {
         match self {
-            Style::CArgs { named: false } => "this function".into(),
-            Style::CVarArgs { named: false } => "function".into(),
+            Style::CArgs { named: false } | Style::CVarArgs { named: false } => "function".into(),
             _ => format!("{name}()"),
         }
     }
@@ -364,9 +366,10 @@ impl Signature {
         self.check_missing(style, &values)?;
         if let Some(key) = invalid {
             // `sorted` hands its keywords on to `list.sort`, which names itself.
-            let func = match self.name.as_str() {
-                "sorted" => "sort()".to_string(),
-                name => style.c_name(name),
+            let func = match (self.name.as_str(), style) {
+                ("sorted", _) => "sort()".to_string(),
+                (_, Style::CArgs { named: false }) => "this function".to_string(),
+                (name, _) => style.c_name(name),
             };
             return Err(PyError::type_error(format!(
                 "'{key}' is an invalid keyword argument for {func}"

@@ -9,6 +9,8 @@ use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, Layout, NdArray};
 
 use super::error::{PyError, PyResult};
+use super::registry::{Entry, Writes, func};
+use super::signature::Style;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::int_arg;
@@ -18,15 +20,30 @@ use crate::eval::protocol::iterate;
 /// The module path every name here is reached by.
 pub const MODULE: &str = "numpy.lib.stride_tricks";
 
-/// The functions of [`MODULE`].
-pub const NAMES: &[&str] = &["as_strided", "sliding_window_view"];
+/// NumPy 2.4's signatures of [`MODULE`]'s functions, bound before either
+/// is computed. `subok=True` changes nothing for a plain `ndarray`; the
+/// subclasses slicelab has (masked and record arrays) are refused there.
+const ENTRIES: &[Entry] = &[
+    func(
+        "as_strided(x, shape=None, strides=None, subok=False, writeable=True)",
+        Style::Python,
+        "x shape strides subok writeable",
+        Writes::Nothing,
+    ),
+    func(
+        "sliding_window_view(x, window_shape, axis=None, *, subok=False, writeable=False)",
+        Style::Python,
+        "x window_shape axis subok writeable",
+        Writes::Nothing,
+    ),
+];
 
 /// `np.lib` and `np.lib.stride_tricks` as attribute chains: the value of
 /// `MODULE_NAME.attr`, if there is one.
 pub fn module_attr(module: &str, name: &str) -> Option<Value> {
     match (module, name) {
         ("numpy.lib", "stride_tricks") => Some(Value::Module(MODULE.into())),
-        (MODULE, f) if NAMES.contains(&f) => {
+        (MODULE, f) if ENTRIES.iter().any(|e| e.name() == f) => {
             Some(Value::func(&format!("np.lib.stride_tricks.{f}")))
         }
         _ => super::recfunctions::module_attr(module, name),
@@ -35,6 +52,20 @@ pub fn module_attr(module: &str, name: &str) -> Option<Value> {
 
 /// Call `np.lib.stride_tricks.NAME`.
 pub fn call(name: &str, args: &Args) -> PyResult<Value> {
+    let Some(entry) = ENTRIES.iter().find(|e| e.name() == name) else {
+        return Err(PyError::attribute("module", name));
+    };
+    let args = &crate::eval::binding::prepare(entry, args)?;
+    let subok = match args.kw("subok") {
+        Some(v) => crate::eval::protocol::truthy(v)?,
+        None => false,
+    };
+    if subok && !matches!(args.req(0, "x", name)?, Value::Array(_)) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab's {name} does not keep a subclass (subok=True)"),
+        ));
+    }
     match name {
         "as_strided" => {
             let x = as_array(args.req(0, "x", name)?)?;

@@ -32,27 +32,11 @@ pub fn call(s: &mut Session, ufunc: &str, args: &Args) -> PyResult<Value> {
 }
 
 fn unary_at(s: &mut Session, ufunc: &str, args: &Args) -> PyResult<Value> {
-    if !args.kw.is_empty() {
-        return Err(PyError::type_error("ufunc.at() takes no keyword arguments"));
-    }
-    match args.pos.len() {
-        0 | 1 => {
-            return Err(PyError::type_error(format!(
-                "at() takes at least 2 arguments ({} given)",
-                args.pos.len()
-            )));
-        }
-        2 => {}
-        3 => {
-            return Err(PyError::value(
-                "second operand provided when ufunc is unary",
-            ));
-        }
-        n => {
-            return Err(PyError::type_error(format!(
-                "at() takes at most 3 arguments ({n} given)"
-            )));
-        }
+    super::index_routines::at_arity(args)?;
+    if args.pos.len() == 3 {
+        return Err(PyError::value(
+            "second operand provided when ufunc is unary",
+        ));
     }
     let name = format!("{ufunc}.at");
     let (a, picked) = super::index_routines::at_positions(args, &name)?;
