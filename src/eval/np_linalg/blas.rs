@@ -115,12 +115,17 @@ pub fn gemv_t(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], alpha: 
     let (rows, cols) = (x.len(), y.len());
     let m3 = rows & 3;
     let nb = rows - m3;
-    if nb > 0 {
+    // The kernels take at most `NBMAX` rows at a time; each block's sums
+    // are added to `y` before the next block starts its lanes afresh.
+    const NBMAX: usize = 2048;
+    let mut start = 0;
+    while start < nb {
+        let end = (start + NBMAX).min(nb);
         let four = cols & !3;
         for (c, yc) in y.iter_mut().enumerate().take(four) {
             let mut l = [0.0f64; 4];
-            for (i, xi) in x.iter().enumerate().take(nb) {
-                l[i % 4] = a(i, c).mul_add(*xi, l[i % 4]);
+            for i in start..end {
+                l[i % 4] = a(i, c).mul_add(x[i], l[i % 4]);
             }
             *yc += ((l[0] + l[2]) + (l[1] + l[3])) * alpha;
         }
@@ -128,8 +133,8 @@ pub fn gemv_t(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], alpha: 
         if cols & 2 != 0 {
             for (cc, yc) in y.iter_mut().enumerate().skip(c).take(2) {
                 let mut l = [0.0f64; 2];
-                for (i, xi) in x.iter().enumerate().take(nb) {
-                    l[i % 2] += a(i, cc) * xi;
+                for i in start..end {
+                    l[i % 2] += a(i, cc) * x[i];
                 }
                 *yc += (l[0] + l[1]) * alpha;
             }
@@ -137,13 +142,8 @@ pub fn gemv_t(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], alpha: 
         }
         if cols & 1 != 0 {
             let (mut p, mut q) = ([0.0f64; 2], [0.0f64; 2]);
-            let mut i = 0;
-            if nb & 2 != 0 {
-                p[0] += a(0, c) * x[0];
-                p[1] += a(1, c) * x[1];
-                i = 2;
-            }
-            while i < nb {
+            let mut i = start;
+            while i < end {
                 p[0] += a(i, c) * x[i];
                 p[1] += a(i + 1, c) * x[i + 1];
                 q[0] += a(i + 2, c) * x[i + 2];
@@ -152,6 +152,7 @@ pub fn gemv_t(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], alpha: 
             }
             y[c] += ((p[0] + q[0]) + (p[1] + q[1])) * alpha;
         }
+        start = end;
     }
     let xt: Vec<f64> = x[nb..].iter().map(|v| v * alpha).collect();
     for (c, yc) in y.iter_mut().enumerate() {
@@ -236,4 +237,72 @@ pub fn dot_threaded(n: usize, part: impl Fn(std::ops::Range<usize>) -> f64 + Syn
         ranges.into_iter().map(&part).collect()
     };
     parts.into_iter().fold(0.0, |dot, p| dot + p)
+}
+
+/// `a + b` exactly, as a rounded sum and its error.
+fn two_sum(a: f64, b: f64) -> (f64, f64) {
+    let s = a + b;
+    let bb = s - a;
+    (s, (a - (s - bb)) + (b - bb))
+}
+
+/// `a * b` exactly, as a rounded product and its error.
+fn two_prod(a: f64, b: f64) -> (f64, f64) {
+    let p = a * b;
+    (p, a.mul_add(b, -p))
+}
+
+/// `dnrm2` as OpenBLAS's kernel gives it (`nrm2.S`: x87 sums of squares
+/// in extended precision): the square root of the exact sum of squares,
+/// rounded once.
+pub fn nrm2(x: &[f64]) -> f64 {
+    let big = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
+    if big == 0.0 || !big.is_finite() {
+        return big;
+    }
+    if x.len() == 1 {
+        return big;
+    }
+    // Scale by a power of two (exact) so the squares neither overflow
+    // nor underflow.
+    let e = big.log2().floor() as i32;
+    let scale = 2f64.powi(-e);
+    let (mut hi, mut lo) = (0.0f64, 0.0f64);
+    for v in x {
+        let y = v * scale;
+        let (p, pe) = two_prod(y, y);
+        let (s, se) = two_sum(hi, p);
+        hi = s;
+        lo += se + pe;
+    }
+    let (hi, lo) = two_sum(hi, lo);
+    sqrt_rounded(hi, lo) / scale
+}
+
+/// The square root of `hi + lo` (a double-double, `|lo|` at most half an
+/// ulp of `hi`) rounded once to the nearest double: start from
+/// `sqrt(hi)` and step to a neighbour while the exact sum lies past the
+/// midpoint between them (the midpoints' squares are compared exactly,
+/// with `two_prod` and Sterbenz-exact differences).
+fn sqrt_rounded(hi: f64, lo: f64) -> f64 {
+    let mut r = hi.sqrt();
+    for _ in 0..4 {
+        let (p, pe) = two_prod(r, r);
+        // r^2 - S, exactly up to the last few bits of a tiny number.
+        let base = (p - hi) + (pe - lo);
+        let up = f64::from_bits(r.to_bits() + 1) - r;
+        let down = r - f64::from_bits(r.to_bits() - 1);
+        // (r + up/2)^2 - S <= 0: S is at or past the upper midpoint.
+        if base + r * up + up * up / 4.0 < 0.0 {
+            r = f64::from_bits(r.to_bits() + 1);
+            continue;
+        }
+        // (r - down/2)^2 - S > 0: S is below the lower midpoint.
+        if base - r * down + down * down / 4.0 > 0.0 {
+            r = f64::from_bits(r.to_bits() - 1);
+            continue;
+        }
+        break;
+    }
+    r
 }

@@ -19,7 +19,7 @@
 use super::super::error::{PyError, PyResult};
 use super::super::named_tuple;
 use super::super::value::Value;
-use super::blas::{dot_contiguous, dot_strided, gemv_sub, gemv_t};
+use super::blas::{axpy, dot_contiguous, dot_strided, gemv_sub, gemv_t, nrm2};
 use super::common::linalg_error;
 use super::dense::{self, Stack, array, shape_with, work};
 use super::lapack::lapy2;
@@ -124,16 +124,6 @@ pub fn cholesky(args: &Args) -> PyResult<Value> {
     Ok(Value::Array(array(&a.shape(), &out, &st.out)?))
 }
 
-/// `dnrm2`, scaled so squares cannot overflow.
-fn nrm2(x: &[f64]) -> f64 {
-    let scale = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    if scale == 0.0 || !scale.is_finite() {
-        return if scale.is_nan() { f64::NAN } else { scale };
-    }
-    let ssq: f64 = x.iter().map(|v| (v / scale) * (v / scale)).sum();
-    scale * ssq.sqrt()
-}
-
 /// `dlarfg`: the reflector `H = I - tau v v^T` with `H [alpha; x] =
 /// [beta; 0]`. `x` becomes `v[1..]`; returns `(beta, tau)`.
 pub(super) fn larfg(alpha: f64, x: &mut [f64]) -> (f64, f64) {
@@ -172,26 +162,44 @@ pub(super) fn larfg(alpha: f64, x: &mut [f64]) -> (f64, f64) {
     (beta, tau)
 }
 
-/// `dlarf` from the left on the `rows x cols` block of the column-major
-/// `a` (leading dimension `lda`) at `(r0, c0)`, with `v` (its first
-/// element 1) and `tau`: `w = C^T v`, then `C -= tau v w^T`.
-fn larf_left(a: &mut [f64], lda: usize, r0: usize, c0: usize, cols: usize, v: &[f64], tau: f64) {
+/// `dlarf` from the left on the `v.len() x cols` block of the
+/// column-major `a` (leading dimension `lda`) at `(r0, c0)`, with `v`
+/// (its first element 1) and `tau`, as LAPACK 3.11 and OpenBLAS do it:
+/// `v` without its trailing zeros, the columns up to the last with a
+/// nonzero in those rows (`iladlc`), `w = C^T v` by `dgemv_t`, then
+/// `C -= tau v w^T` by `dger` (one `daxpy` of `-tau * w_j` per column).
+pub(super) fn larf_left(
+    a: &mut [f64],
+    lda: usize,
+    r0: usize,
+    c0: usize,
+    cols: usize,
+    v: &[f64],
+    tau: f64,
+) {
     if tau == 0.0 {
         return;
     }
-    for c in c0..c0 + cols {
-        let col = &mut a[r0 + c * lda..r0 + c * lda + v.len()];
-        let w: f64 = col.iter().zip(v).map(|(x, y)| x * y).sum();
-        let t = tau * w;
-        for (x, vi) in col.iter_mut().zip(v) {
-            *x -= vi * t;
-        }
+    let lastv = v.iter().rposition(|x| *x != 0.0).map_or(0, |i| i + 1);
+    let v = &v[..lastv];
+    let at = |c: usize| r0 + (c0 + c) * lda;
+    let lastc = (0..cols)
+        .rposition(|c| a[at(c)..at(c) + lastv].iter().any(|x| *x != 0.0))
+        .map_or(0, |c| c + 1);
+    if lastv == 0 || lastc == 0 {
+        return;
+    }
+    let mut w = vec![0.0; lastc];
+    gemv_t(|i, c| a[at(c) + i], v, &mut w, 1.0);
+    for (c, wc) in w.iter().enumerate() {
+        let col = &mut a[at(c)..at(c) + lastv];
+        axpy(-tau * wc, |i| v[i], col);
     }
 }
 
 /// `dgeqr2` on the column-major `m x n` matrix `a`: R in the upper
 /// triangle, the reflectors' tails below; returns `tau`.
-fn geqr2(m: usize, n: usize, a: &mut [f64]) -> Vec<f64> {
+pub(super) fn geqr2(m: usize, n: usize, a: &mut [f64]) -> Vec<f64> {
     let k = m.min(n);
     let mut tau = vec![0.0; k];
     for i in 0..k {

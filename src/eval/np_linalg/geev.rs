@@ -16,79 +16,13 @@
 //! eigenvalues that `dgebal` would permute, a matrix `dgeev` would
 //! rescale, `n > 75`, no convergence) is `None`, for the caller to refuse.
 
+use super::blas::nrm2;
 use super::lapack::{lapy2, sign};
 
 /// LAPACK's `dlamch('S')`.
 const SAFMIN: f64 = f64::MIN_POSITIVE;
 /// `dlamch('P')`: eps * base.
 const ULP: f64 = f64::EPSILON;
-
-/// `a + b` exactly, as a rounded sum and its error.
-fn two_sum(a: f64, b: f64) -> (f64, f64) {
-    let s = a + b;
-    let bb = s - a;
-    (s, (a - (s - bb)) + (b - bb))
-}
-
-/// `a * b` exactly, as a rounded product and its error.
-fn two_prod(a: f64, b: f64) -> (f64, f64) {
-    let p = a * b;
-    (p, a.mul_add(b, -p))
-}
-
-/// `dnrm2` as OpenBLAS's kernel gives it: the square root of the exact
-/// sum of squares, rounded once.
-pub fn nrm2(x: &[f64]) -> f64 {
-    let big = x.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    if big == 0.0 || !big.is_finite() {
-        return big;
-    }
-    if x.len() == 1 {
-        return big;
-    }
-    // Scale by a power of two (exact) so the squares neither overflow
-    // nor underflow.
-    let e = big.log2().floor() as i32;
-    let scale = 2f64.powi(-e);
-    let (mut hi, mut lo) = (0.0f64, 0.0f64);
-    for v in x {
-        let y = v * scale;
-        let (p, pe) = two_prod(y, y);
-        let (s, se) = two_sum(hi, p);
-        hi = s;
-        lo += se + pe;
-    }
-    let (hi, lo) = two_sum(hi, lo);
-    sqrt_rounded(hi, lo) / scale
-}
-
-/// The square root of `hi + lo` (a double-double, `|lo|` at most half an
-/// ulp of `hi`) rounded once to the nearest double: start from
-/// `sqrt(hi)` and step to a neighbour while the exact sum lies past the
-/// midpoint between them (the midpoints' squares are compared exactly,
-/// with `two_prod` and Sterbenz-exact differences).
-fn sqrt_rounded(hi: f64, lo: f64) -> f64 {
-    let mut r = hi.sqrt();
-    for _ in 0..4 {
-        let (p, pe) = two_prod(r, r);
-        // r^2 - S, exactly up to the last few bits of a tiny number.
-        let base = (p - hi) + (pe - lo);
-        let up = f64::from_bits(r.to_bits() + 1) - r;
-        let down = r - f64::from_bits(r.to_bits() - 1);
-        // (r + up/2)^2 - S <= 0: S is at or past the upper midpoint.
-        if base + r * up + up * up / 4.0 < 0.0 {
-            r = f64::from_bits(r.to_bits() + 1);
-            continue;
-        }
-        // (r - down/2)^2 - S > 0: S is below the lower midpoint.
-        if base - r * down + down * down / 4.0 > 0.0 {
-            r = f64::from_bits(r.to_bits() - 1);
-            continue;
-        }
-        break;
-    }
-    r
-}
 
 /// `dlarfg` on `v` (alpha `v[0]`, x the rest): returns `tau`, leaves
 /// beta in `v[0]` and the reflector's tail in `v[1..]`.

@@ -291,7 +291,7 @@ fn rotated_identity(c: f64, s: f64, rows: bool) -> [f64; 4] {
 
 /// `dbdsqr`'s `thresh` for relative accuracy on a 2x2 bidiagonal with
 /// diagonal `d` and off-diagonal `e`: an `e` at or below it is zero.
-fn threshold(d: [f64; 2], e: f64) -> f64 {
+pub(super) fn threshold(d: [f64; 2], e: f64) -> f64 {
     let eps = f64::EPSILON / 2.0;
     let tol = 10f64.max(100f64.min(eps.powf(-0.125))) * eps;
     let mut sminoa = d[0].abs();
@@ -307,17 +307,17 @@ fn threshold(d: [f64; 2], e: f64) -> f64 {
 /// What `dlasv2` returns for the upper triangular `[[f, g], [0, h]]`:
 /// signed singular values and the left (`csl`, `snl`) and right (`csr`,
 /// `snr`) rotations.
-struct Lasv2 {
-    ssmin: f64,
-    ssmax: f64,
-    snr: f64,
-    csr: f64,
-    snl: f64,
-    csl: f64,
+pub(super) struct Lasv2 {
+    pub(super) ssmin: f64,
+    pub(super) ssmax: f64,
+    pub(super) snr: f64,
+    pub(super) csr: f64,
+    pub(super) snl: f64,
+    pub(super) csl: f64,
 }
 
 /// LAPACK's `dlasv2`, step for step.
-fn lasv2(f: f64, g: f64, h: f64) -> Lasv2 {
+pub(super) fn lasv2(f: f64, g: f64, h: f64) -> Lasv2 {
     let eps = f64::EPSILON / 2.0;
     let (mut ft, mut fa, mut ht, mut ha) = (f, f.abs(), h, h.abs());
     // pmax: which of f (1), g (2), h (3) is largest in magnitude.

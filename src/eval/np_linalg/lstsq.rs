@@ -2,9 +2,10 @@
 //! minimum-norm least-squares solution over the singular values above
 //! `rcond * s[0]` (what LAPACK's `dgelsd` computes), the residual sums of
 //! squares only when `a` has full column rank and more rows than columns,
-//! the rank as `np.int32`, and the singular values. The SVD is
-//! `jacobi.rs`'s, so the solution and residuals agree with NumPy to the
-//! digits an array repr prints.
+//! the rank as `np.int32`, and the singular values. One or two float64
+//! unknowns are LAPACK's own bits (`gelsd.rs`); other shapes use
+//! `jacobi.rs`'s SVD, which agrees with NumPy to the digits an array repr
+//! prints but not always in the last bit.
 
 use crate::engine::{DType, Scalar};
 
@@ -47,8 +48,18 @@ pub struct Fit {
     pub s: Vec<f64>,
 }
 
-/// Solve for the row-major `m x n` `a` and `m x k` `b`.
-pub fn solve(m: usize, n: usize, k: usize, a: &[f64], b: &[f64], rcond: f64) -> PyResult<Fit> {
+/// Solve for the row-major `m x n` `a` and `m x k` `b`: by `dgelsd`'s own
+/// steps where `gelsd.rs` replays them (float64 only: `sgelsd` rounds
+/// otherwise), else by the Jacobi SVD.
+pub fn solve(
+    m: usize,
+    n: usize,
+    k: usize,
+    a: &[f64],
+    b: &[f64],
+    rcond: f64,
+    float64: bool,
+) -> PyResult<Fit> {
     if a.iter().any(|v| !v.is_finite()) {
         return Err(super::common::linalg_error(
             "SVD did not converge in Linear Least Squares",
@@ -56,6 +67,9 @@ pub fn solve(m: usize, n: usize, k: usize, a: &[f64], b: &[f64], rcond: f64) -> 
     }
     if b.iter().any(|v| !v.is_finite()) {
         return Err(dense::refuse_nonfinite("lstsq"));
+    }
+    if float64 && let Some(fit) = super::gelsd::solve(m, n, k, a, b, rcond)? {
+        return Ok(fit);
     }
     let d = jacobi::svd(m, n, a)?;
     if dense::tiny_spread(&d.s, 1e-8) {
@@ -155,7 +169,7 @@ pub fn lstsq(args: &Args) -> PyResult<Value> {
     };
     let av = dense::float_values(&a)?;
     let bv = dense::float_values(&b)?;
-    let fit = solve(m, n, k, &av, &bv, rcond)?;
+    let fit = solve(m, n, k, &av, &bv, rcond, dt == DType::Float64)?;
     let xs = if m == 0 { vec![0.0; n * k] } else { fit.x };
     let x_shape: Vec<usize> = if is_1d { vec![n] } else { vec![n, k] };
     let x = array(&x_shape, &xs, &dt)?;

@@ -24,6 +24,7 @@ pub(super) mod common;
 mod dense;
 mod factor;
 pub(super) mod geev;
+mod gelsd;
 mod gesdd;
 mod jacobi;
 mod lapack;

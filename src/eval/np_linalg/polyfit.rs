@@ -134,7 +134,7 @@ pub fn polyfit(s: &mut Session, args: &Args) -> PyResult<Value> {
             lhs[i * order + j] /= scale[j];
         }
     }
-    let fit = super::lstsq::solve(m, order, k, &lhs, &rhs, rcond)?;
+    let fit = super::lstsq::solve(m, order, k, &lhs, &rhs, rcond, true)?;
     let c: Vec<f64> = (0..order * k).map(|i| fit.x[i] / scale[i / k]).collect();
     let c_shape: Vec<usize> = if ys.len() == 2 {
         vec![order, k]
