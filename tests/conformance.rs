@@ -318,6 +318,7 @@ conformance_tests! {
     svd_values => "77_svd_values",
     scalar_constructors => "78_scalar_constructors",
     lstsq_qr_bits => "79_lstsq_qr_bits",
+    flags_flat_full => "108_flags_flat_full",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

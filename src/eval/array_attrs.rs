@@ -55,7 +55,7 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
             z.set_writeable(false)?;
             Value::Array(z)
         }
-        "flat" => Value::FlatIter(a.clone()),
+        "flat" => Value::FlatIter(a.clone(), Default::default()),
         "device" => Value::str("cpu"),
         m if ARRAY_METHODS.contains(&m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
         other => return Err(PyError::attribute("numpy.ndarray", other)),

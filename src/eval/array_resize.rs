@@ -231,7 +231,7 @@ impl Walk<'_> {
 
     fn value(&mut self, v: &Value) {
         match v {
-            Value::Array(x) | Value::Flags(x) | Value::FlatIter(x) | Value::Void(x) => {
+            Value::Array(x) | Value::Flags(x) | Value::FlatIter(x, _) | Value::Void(x) => {
                 self.array(x)
             }
             // Each container holds its references once, however often reached.

@@ -237,6 +237,8 @@ impl Session {
         let v = self.eval(iter)?;
         Ok(match v {
             Value::Object(_) => LoopItems::Lazy(self.iter_value(&v)?),
+            // A flat iterator is its own iterator: the loop moves its index.
+            Value::FlatIter(..) => LoopItems::Lazy(v),
             other => LoopItems::Items(iterate(&other)?.into_iter()),
         })
     }

@@ -287,7 +287,7 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
             None => Ok(bytes),
         };
     }
-    if let Value::FlatIter(a) = v {
+    if let Value::FlatIter(a, _) = v {
         return to_array(&Value::Array(super::flatiter::to_array(a)?), dtype);
     }
     if let Value::Array(a) = v
@@ -604,7 +604,7 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
     match v {
         Value::Array(a) => Ok(a.clone()),
         Value::Void(a) => Ok(a.clone()),
-        Value::FlatIter(a) => super::flatiter::to_array(a),
+        Value::FlatIter(a, _) => super::flatiter::to_array(a),
         other if let Some(p) = super::object::as_poly(other) => Ok(p.coeffs()),
         Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
             &[],

@@ -85,7 +85,7 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         Value::Flags(a) => flags_repr(a),
         Value::Random(r) => super::object_repr::random_repr(r),
         Value::MachInfo(m) => m.repr(),
-        Value::FlatIter(a) => format!(
+        Value::FlatIter(a, _) => format!(
             "<numpy.flatiter object at {:#x}>",
             std::rc::Rc::as_ptr(a) as usize
         ),

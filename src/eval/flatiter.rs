@@ -225,17 +225,52 @@ pub fn setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     Ok(())
 }
 
-/// Attributes of a flat iterator.
-pub fn attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
+/// Attributes of a flat iterator whose `next()` would read C-order
+/// position `pos`: `index` is it, `coords` its multi-index (the first
+/// coordinate runs past its axis once the iterator is exhausted).
+pub fn attr(a: &ArrayRef, pos: usize, me: &Value, name: &str) -> PyResult<Value> {
     Ok(match name {
         "base" => Value::Array(a.clone()),
-        "index" => Value::Int(0),
-        "coords" => Value::tuple(vec![Value::Int(0); a.ndim()]),
+        "index" => Value::Int(pos as i128),
+        "coords" => {
+            let shape = a.shape();
+            let mut coords = vec![0; shape.len()];
+            let mut rest = pos;
+            for (k, &n) in shape.iter().enumerate().rev() {
+                if k == 0 || n == 0 {
+                    coords[k] = if n == 0 { 0 } else { rest };
+                    break;
+                }
+                coords[k] = rest % n;
+                rest /= n;
+            }
+            Value::tuple(coords.into_iter().map(|c| Value::Int(c as i128)).collect())
+        }
         "copy" | "__array__" => {
             Value::Method(std::rc::Rc::new(me.clone()), std::rc::Rc::from(name))
         }
         _ => return Err(PyError::attribute("numpy.flatiter", name)),
     })
+}
+
+/// `next(a.flat)`: the element at `pos`, which then moves on; `None`
+/// once every element has been read.
+pub fn next(a: &ArrayRef, pos: &std::cell::Cell<usize>) -> Option<Value> {
+    let p = pos.get();
+    if p >= a.size() {
+        return None;
+    }
+    pos.set(p + 1);
+    Some(Value::NpScalar(a.dtype().native(), read_position(a, p)))
+}
+
+/// The elements `next()` has not read yet, as NumPy scalars, for
+/// `list(a.flat)` and `for`; the iterator is then exhausted.
+pub fn rest(a: &ArrayRef, pos: &std::cell::Cell<usize>) -> Vec<Value> {
+    let mut out = items(a);
+    out.drain(..pos.get().min(out.len()));
+    pos.set(a.size());
+    out
 }
 
 /// The elements in C order, as a new 1-d array (`a.flat.copy()`,
@@ -249,8 +284,8 @@ pub fn to_array(a: &ArrayRef) -> PyResult<ArrayRef> {
     )?)
 }
 
-/// The elements as NumPy scalars, for `list(a.flat)` and `for`.
-pub fn items(a: &ArrayRef) -> Vec<Value> {
+/// Every element as a NumPy scalar.
+fn items(a: &ArrayRef) -> Vec<Value> {
     a.to_scalars()
         .into_iter()
         .map(|s| Value::NpScalar(a.dtype().native(), s))

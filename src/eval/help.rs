@@ -71,7 +71,7 @@ fn topic_of_value(value: &Value) -> Topic {
     {
         match value {
             Value::Function(f) => Topic::Key(ufunc_method_key(f).unwrap_or_else(|| f.to_string())),
-            Value::FlatIter(_) => Topic::Key("ndarray.flat".into()),
+            Value::FlatIter(..) => Topic::Key("ndarray.flat".into()),
             Value::Method(owner, name) => Topic::Key(match owner.as_ref() {
                 Value::DType(_) => format!("dtype.{name}"),
                 Value::Random(obj) if matches!(obj.as_ref(), RandomObj::Generator { .. }) => {

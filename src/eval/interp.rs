@@ -787,7 +787,10 @@ impl Session {
         }
         match obj {
             Value::Array(a) => array_getitem(a, idx),
-            Value::FlatIter(a) => super::flatiter::getitem(a, idx),
+            Value::FlatIter(a, pos) => {
+                pos.set(0);
+                super::flatiter::getitem(a, idx)
+            }
             Value::Void(a) => void_getitem(a, idx),
             Value::DType(dt) => super::dtype_attrs::getitem(dt, idx),
             Value::NpScalar(..) => match idx {
@@ -871,10 +874,7 @@ impl Session {
                 .ok_or_else(|| {
                     PyError::new("KeyError", super::display::repr(idx, &self.print_options))
                 }),
-            Value::Flags(a) => match idx {
-                Value::Str(s) => self.getattr(&Value::Flags(a.clone()), &s.to_lowercase()),
-                _ => Err(PyError::new("KeyError", "Unknown flag")),
-            },
+            Value::Flags(a) => super::array_flags::item(a, idx),
             Value::Module(_) | Value::Function(_) => super::numpy::index_trick(obj, idx),
             other if let Some(r) = super::type_hints::subscript(other, idx) => r,
             other => Err(PyError::type_error(format!(
@@ -906,7 +906,11 @@ impl Session {
         }
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),
-            Value::FlatIter(a) => super::flatiter::setitem(a, idx, value),
+            Value::FlatIter(a, pos) => {
+                pos.set(0);
+                super::flatiter::setitem(a, idx, value)
+            }
+            Value::Flags(a) => super::array_flags::set_item(a, idx, truthy(value)?),
             Value::Void(a) => {
                 let target = match idx {
                     Value::Str(name) => field_view(a, name)?,
@@ -1004,7 +1008,7 @@ impl Session {
                     )),
                 }
             }
-            (Value::Flags(a), "writeable") => Ok(a.set_writeable(truthy(value)?)?),
+            (Value::Flags(a), _) => super::array_flags::set(a, name, truthy(value)?),
             (Value::Array(a), "flat") => {
                 if !a.writeable() {
                     return Err(PyError::value("array is read-only"));
@@ -1099,7 +1103,7 @@ impl Session {
             Value::Module(m) => super::stride_tricks::module_attr(m, name)
                 .ok_or_else(|| crate::eval::error::missing_module_attribute(m, name)),
             Value::Array(a) => crate::eval::array_attrs::array_attr(a, obj, name),
-            Value::FlatIter(a) => super::flatiter::attr(a, obj, name),
+            Value::FlatIter(a, pos) => super::flatiter::attr(a, pos.get(), obj, name),
             // `np.str_` is a `str`: its methods are `str`'s, returning
             // Python strings (`np.str_('ab').upper()` is `'AB'`).
             Value::NpScalar(DType::Str(_), Scalar::Str(t)) => {
@@ -1114,15 +1118,7 @@ impl Session {
             Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),
             Value::DType(dt) => crate::eval::dtype_attrs::dtype_attr(dt, name),
             Value::MachInfo(m) => m.attr(name),
-            Value::Flags(a) => Ok(Value::Bool(match name {
-                "owndata" => a.owndata(),
-                "writeable" => a.writeable(),
-                "c_contiguous" | "contiguous" => a.is_c_contiguous(),
-                "f_contiguous" | "fortran" => a.is_f_contiguous(),
-                "aligned" => a.aligned(),
-                "writebackifcopy" => false,
-                _ => return Err(PyError::attribute("numpy._core.multiarray.flagsobj", name)),
-            })),
+            Value::Flags(a) => super::array_flags::attr(a, name),
             Value::Function(f)
                 if f.strip_prefix("np.").is_some_and(|short| {
                     super::registry::np_entry(short).is_some_and(|e| e.ufunc.is_some())

@@ -34,7 +34,7 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
                     || matches!(v, Value::NpScalar(DType::Complex128, _))
             }
             "object" => true,
-            "numpy.flatiter" => matches!(v, Value::FlatIter(_)),
+            "numpy.flatiter" => matches!(v, Value::FlatIter(..)),
             crate::eval::types::RECARRAY => super::recarray::as_recarray(v).is_some(),
             crate::eval::types::RECORD => super::recarray::as_record(v).is_some(),
             crate::eval::types::POLY1D => crate::eval::object::is_poly(v),

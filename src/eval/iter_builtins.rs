@@ -105,8 +105,12 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>>
                     (None, _) => Ok(None),
                 };
             }
-            if !matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..) | Obj::NpIter(_)))
-            {
+            let iterator = match v {
+                Value::Object(o) => matches!(o.as_ref(), Obj::Iter(..) | Obj::NpIter(_)),
+                Value::FlatIter(..) => true,
+                _ => false,
+            };
+            if !iterator {
                 return Err(PyError::type_error(format!(
                     "'{}' object is not an iterator",
                     v.type_name()

@@ -238,7 +238,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
                 args.pos.first(),
             )?))
         }
-        Value::FlatIter(a) => Ok(Value::Array(super::flatiter::to_array(a)?)),
+        Value::FlatIter(a, _) => Ok(Value::Array(super::flatiter::to_array(a)?)),
         Value::Random(r) => super::random::call_method(s, r, name, args),
         Value::Void(a) => match name {
             "item" | "tolist" => Ok(scalar_to_py(a.dtype(), &a.first())),

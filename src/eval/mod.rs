@@ -6,6 +6,7 @@ mod arange;
 mod args;
 mod array_api;
 mod array_attrs;
+mod array_flags;
 mod array_interface;
 mod binding;
 pub mod bindings;

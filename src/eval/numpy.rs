@@ -313,7 +313,7 @@ fn new_like(a: &ArrayRef, args: &Args, fill: Option<Value>) -> PyResult<Value> {
     let order = MemoryOrder::parse(args.get(first + 1, "order"), MemoryOrder::K)?;
     let out = super::memory_order::zeros_like(a, dt, order)?;
     if let Some(v) = fill {
-        fill_array(&out, &v)?;
+        super::reshaping::fill_broadcast(&out, &v)?;
     }
     Ok(Value::Array(out))
 }
@@ -381,6 +381,40 @@ fn linspace(args: &Args) -> PyResult<Value> {
 
 /// `dtype=` of linspace: floored first for an integer dtype, then cast
 /// (`astype(dtype, copy=False)`).
+/// The `step` `np.linspace(..., retstep=True)` returns: `(stop - start) /
+/// div` in the endpoints' inexact type (a NumPy scalar, or an array for
+/// array endpoints), and Python's `nan` when there is no step (`div` 0).
+fn linspace_step(args: &Args) -> PyResult<Value> {
+    let num = args.get(2, "num").map_or(Ok(50), |v| int_arg(v, ""))?;
+    let endpoint = args.get(3, "endpoint").map_or(Ok(true), truthy)?;
+    let div = if endpoint { num - 1 } else { num };
+    if div <= 0 {
+        return Ok(Value::Float(f64::NAN));
+    }
+    let ends = [
+        args.req(0, "start", "linspace")?.clone(),
+        args.req(1, "stop", "linspace")?.clone(),
+    ];
+    let dt = match super::index_routines::common_dtype(&ends)? {
+        dt if matches!(
+            dt.kind(),
+            crate::engine::dtype::Kind::Float | crate::engine::dtype::Kind::Complex
+        ) =>
+        {
+            dt
+        }
+        _ => DType::Float64,
+    };
+    let [start, stop] = [&ends[0], &ends[1]]
+        .map(|v| -> PyResult<Value> { Ok(Value::Array(kernels::cast(&as_array(v)?, &dt)?)) });
+    let delta = super::ops::numpy_binary(kernels::BinaryOp::Sub, &stop?, &start?)?;
+    let step = super::ops::numpy_binary(kernels::BinaryOp::Div, &delta, &Value::Int(div as i128))?;
+    Ok(match step {
+        Value::Array(a) if a.ndim() == 0 => scalarize(a),
+        other => other,
+    })
+}
+
 fn linspace_dtype(out: ArrayRef, args: &Args) -> PyResult<Value> {
     match args.get(5, "dtype") {
         Some(d) if !matches!(d, Value::None) => {
@@ -1112,7 +1146,7 @@ impl Session {
                     fill_array(&out, &Value::Int(1))?;
                 }
                 if let Some(v) = fill {
-                    fill_array(&out, &v)?;
+                    super::reshaping::fill_broadcast(&out, &v)?;
                 }
                 Value::Array(out)
             }
@@ -1162,7 +1196,13 @@ impl Session {
                 }
                 Value::Array(out)
             }
-            "linspace" => linspace(&args)?,
+            "linspace" => {
+                let y = linspace(&args)?;
+                match args.get(4, "retstep") {
+                    Some(v) if truthy(v)? => Value::tuple(vec![y, linspace_step(&args)?]),
+                    _ => y,
+                }
+            }
             "shares_memory" | "may_share_memory" => {
                 let a = as_array(args.req(0, "a", name)?)?;
                 let b = as_array(args.req(1, "b", name)?)?;

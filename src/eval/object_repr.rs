@@ -89,6 +89,8 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Poly1d(p) => poly1d_str(p, opts).unwrap_or_else(|e| e.message),
         Obj::PyTime(t) => t.str(),
         Obj::SubArrayDType(base, shape) => super::subarray_dtype::construction_str(base, shape),
+        // `mappingproxy.__str__` is the mapping's own.
+        Obj::MappingProxy(d) => super::display::str_of(d, opts),
         _ => object_repr(o, opts),
     }
 }

@@ -85,7 +85,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 .map(|k| void_getitem(a, &Value::Int(k as i128)))
                 .collect::<PyResult<_>>()?
         }
-        Value::FlatIter(a) => super::flatiter::items(a),
+        Value::FlatIter(a, pos) => super::flatiter::rest(a, pos),
         Value::Bytes(b) => super::pybytes::items(b),
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Iter(..) | super::object::Obj::NpIter(_) => {

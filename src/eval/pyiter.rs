@@ -209,6 +209,9 @@ pub fn reversed_of(v: &Value) -> PyResult<Value> {
 /// Items that call the learner's functions (`map`, `filter`) need the
 /// session; without one they are refused honestly.
 pub fn next_item(s: Option<&mut Session>, it: &Value) -> PyResult<Option<Value>> {
+    if let Value::FlatIter(a, pos) = it {
+        return Ok(super::flatiter::next(a, pos));
+    }
     let Value::Object(o) = it else {
         return Err(PyError::type_error(format!(
             "'{}' object is not an iterator",

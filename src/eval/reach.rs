@@ -34,7 +34,7 @@ impl Reach<'_> {
 
     fn value(&mut self, v: &Value) -> bool {
         match v {
-            Value::Array(x) | Value::Flags(x) | Value::FlatIter(x) | Value::Void(x) => {
+            Value::Array(x) | Value::Flags(x) | Value::FlatIter(x, _) | Value::Void(x) => {
                 x.same_buffer(self.target)
             }
             Value::Tuple(t) if self.first_visit(Rc::as_ptr(t)) => t.iter().any(|x| self.value(x)),

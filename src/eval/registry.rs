@@ -204,7 +204,7 @@ pub const NP: &[Entry] = &[
     func(
         "linspace(start, stop, num=50, endpoint=True, retstep=False, dtype=None, axis=0, *, device=None)",
         Style::Python,
-        "start stop num endpoint dtype axis",
+        "start stop num endpoint retstep dtype axis",
         Writes::Nothing,
     ),
     func(

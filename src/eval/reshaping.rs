@@ -257,6 +257,21 @@ pub fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRe
     Ok(out)
 }
 
+/// `np.full`/`np.full_like`'s `copyto(out, fill_value, casting='unsafe')`:
+/// a list or tuple is an array broadcast over `out` (`np.full((2, 2),
+/// [1, 2])` repeats the row), anything else one value for every element.
+pub fn fill_broadcast(out: &ArrayRef, v: &Value) -> PyResult<()> {
+    match v {
+        Value::List(_) | Value::Tuple(_) => {
+            let object = (*out.dtype() == DType::Object).then_some(DType::Object);
+            let src = super::convert::to_array(v, object.as_ref())?;
+            index::set(out, &[IndexItem::Ellipsis], &src)?;
+            Ok(())
+        }
+        _ => fill_array(out, v),
+    }
+}
+
 /// Set every element to a Python value (with NumPy's casts).
 pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
     let src = match v {

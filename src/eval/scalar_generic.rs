@@ -59,7 +59,7 @@ pub fn attr(me: &Value, dt: &DType, sc: &Scalar, name: &str) -> PyResult<Option<
             z.set_writeable(false)?;
             Value::Flags(z)
         }
-        "flat" => Value::FlatIter(zero_d(dt, sc)?),
+        "flat" => Value::FlatIter(zero_d(dt, sc)?, Default::default()),
         m if has_method(dt, m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
         _ => return Ok(None),
     }))

@@ -43,7 +43,7 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::Function(_) | Value::Method(..) => TypeObj::Builtin("builtin_function_or_method"),
         Value::Module(_) => TypeObj::Builtin("module"),
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),
-        Value::FlatIter(_) => TypeObj::Builtin("numpy.flatiter"),
+        Value::FlatIter(..) => TypeObj::Builtin("numpy.flatiter"),
         Value::Object(o) => type_obj(o),
         Value::Random(r) => TypeObj::Builtin(r.type_path()),
         Value::MachInfo(super::object::MachInfo::Int(_)) => TypeObj::Builtin("numpy.iinfo"),

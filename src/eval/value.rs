@@ -52,8 +52,9 @@ pub enum Value {
     Module(Rc<str>),
     /// `a.flags`.
     Flags(ArrayRef),
-    /// `a.flat`: a `numpy.flatiter` over the array.
-    FlatIter(ArrayRef),
+    /// `a.flat`: a `numpy.flatiter` over the array, and the C-order
+    /// position `next()` reads (shared by every handle on this iterator).
+    FlatIter(ArrayRef, Rc<std::cell::Cell<usize>>),
     /// What Python code makes: functions, exceptions, iterators, sets.
     Object(Rc<super::object::Obj>),
     /// An `np.random` object (`Generator`, `RandomState`, a bit generator,
@@ -125,7 +126,7 @@ impl Value {
             Value::Method(..) => "builtin_function_or_method".into(),
             Value::Module(_) => "module".into(),
             Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),
-            Value::FlatIter(_) => "numpy.flatiter".into(),
+            Value::FlatIter(..) => "numpy.flatiter".into(),
             Value::Object(o) => o.type_name(),
             Value::Random(r) => r.type_path().into(),
             Value::MachInfo(super::object::MachInfo::Int(_)) => "iinfo".into(),
