@@ -319,6 +319,7 @@ conformance_tests! {
     scalar_constructors => "78_scalar_constructors",
     lstsq_qr_bits => "79_lstsq_qr_bits",
     flags_flat_full => "108_flags_flat_full",
+    import_errors => "109_import_errors",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -1217,19 +1217,30 @@ impl Session {
             return m;
         }
         let mut parts = module.split('.');
-        if parts.next() != Some("numpy") {
-            return Err(PyError::new(
-                "ModuleNotFoundError",
-                format!("slicelab only has numpy; no module named '{module}'"),
-            ));
+        let top = parts.next().unwrap_or_default();
+        if top != "numpy" {
+            // A standard module Python would import is missing here, not
+            // from Python; anything else Python cannot find either.
+            return Err(if super::stdlib::names::in_cpython_stdlib(top) {
+                PyError::new(
+                    "NotImplementedError",
+                    format!("slicelab does not have the standard module '{module}' yet"),
+                )
+            } else {
+                PyError::new("ModuleNotFoundError", format!("No module named '{top}'"))
+            });
         }
         let mut v = Value::Module("numpy".into());
         for p in parts {
             v = self.getattr(&v, p).map_err(|_| {
-                PyError::new(
-                    "ModuleNotFoundError",
-                    format!("slicelab does not have the module '{module}'"),
-                )
+                if super::stdlib::names::in_numpy(module) {
+                    PyError::new(
+                        "NotImplementedError",
+                        format!("slicelab does not have the module '{module}' yet"),
+                    )
+                } else {
+                    PyError::new("ModuleNotFoundError", format!("No module named '{module}'"))
+                }
             })?;
         }
         Ok(v)
