@@ -1209,8 +1209,11 @@ impl Session {
                 let exact = name == "shares_memory";
                 // `max_work`: None or negative solves exactly, 0 checks
                 // the bounds only (mem_overlap.c: an overlap of the
-                // bounds is then "too hard"). A positive budget is taken
-                // as enough: the solver's work count is not replayed.
+                // bounds is then "too hard"). A positive budget decides
+                // whether the solver gives up (`TooHardError`), which
+                // slicelab cannot tell without replaying its work count:
+                // only contiguous arrays, whose overlapping bounds are
+                // overlapping memory, are answered.
                 let max_work = match args.kw("max_work") {
                     None => {
                         if exact {
@@ -1230,6 +1233,20 @@ impl Session {
                     }
                     Some(_) => return Err(PyError::value("max_work must be an integer")),
                 };
+                let contiguous = |x: &ArrayRef| x.is_c_contiguous() || x.is_f_contiguous();
+                if max_work > 0
+                    && shares_memory(&a, &b, false)
+                    && !(contiguous(&a) && contiguous(&b))
+                {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        format!(
+                            "slicelab's np.{name} does not count the overlap solver's work, so it \
+                             cannot tell whether max_work={max_work} is enough; use \
+                             max_work=None (exact) or 0 (bounds only)"
+                        ),
+                    ));
+                }
                 if max_work != 0 {
                     Value::Bool(shares_memory(&a, &b, true))
                 } else if !shares_memory(&a, &b, false) {
