@@ -1211,9 +1211,11 @@ impl Session {
                 // the bounds only (mem_overlap.c: an overlap of the
                 // bounds is then "too hard"). A positive budget decides
                 // whether the solver gives up (`TooHardError`), which
-                // slicelab cannot tell without replaying its work count:
-                // only contiguous arrays, whose overlapping bounds are
-                // overlapping memory, are answered.
+                // slicelab cannot tell without replaying its work count.
+                // It is answered when the solver surely finishes: the
+                // arrays are contiguous (overlapping bounds are then
+                // overlapping memory), or twice the number of index
+                // combinations it could try fits the budget.
                 let max_work = match args.kw("max_work") {
                     None => {
                         if exact {
@@ -1234,9 +1236,15 @@ impl Session {
                     Some(_) => return Err(PyError::value("max_work must be an integer")),
                 };
                 let contiguous = |x: &ArrayRef| x.is_c_contiguous() || x.is_f_contiguous();
+                let combinations = [&a, &b]
+                    .iter()
+                    .flat_map(|x| x.shape())
+                    .try_fold(1i128, |p, n| p.checked_mul(n as i128));
+                let small = combinations.is_some_and(|c| 2 * c <= max_work as i128);
                 if max_work > 0
                     && shares_memory(&a, &b, false)
                     && !(contiguous(&a) && contiguous(&b))
+                    && !small
                 {
                     return Err(PyError::new(
                         "NotImplementedError",
