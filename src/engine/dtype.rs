@@ -375,6 +375,11 @@ impl DType {
         matches!(self.kind(), Kind::Int | Kind::UInt)
     }
 
+    /// True for float and complex: NumPy's `np.inexact` kinds.
+    pub fn is_inexact(&self) -> bool {
+        matches!(self.kind(), Kind::Float | Kind::Complex)
+    }
+
     /// True for bool, integer, float and complex: the types arithmetic works on.
     pub fn is_numeric(&self) -> bool {
         matches!(

@@ -92,7 +92,6 @@ fn round_int(i: i128, ndigits: i64) -> i128 {
     (q + i128::from(up)) * unit
 }
 
-/// NumPy 2.4 converts only 0-d arrays to Python numbers (`int(a)`).
 /// A value Python's `complex()` takes as a number (`__complex__`,
 /// `__float__` or `__index__`): not text, bytes, None or a container.
 fn is_number(v: &Value) -> bool {
@@ -104,6 +103,7 @@ fn is_number(v: &Value) -> bool {
     }
 }
 
+/// NumPy 2.4 converts only 0-d arrays to Python numbers (`int(a)`).
 fn only_0d() -> PyError {
     PyError::type_error("only 0-dimensional arrays can be converted to Python scalars")
 }
@@ -379,8 +379,6 @@ fn linspace(args: &Args) -> PyResult<Value> {
     linspace_dtype(out, args)
 }
 
-/// `dtype=` of linspace: floored first for an integer dtype, then cast
-/// (`astype(dtype, copy=False)`).
 /// The `step` `np.linspace(..., retstep=True)` returns: `(stop - start) /
 /// div` in the endpoints' inexact type (a NumPy scalar, or an array for
 /// array endpoints), and Python's `nan` when there is no step (`div` 0).
@@ -396,13 +394,7 @@ fn linspace_step(args: &Args) -> PyResult<Value> {
         args.req(1, "stop", "linspace")?.clone(),
     ];
     let dt = match super::index_routines::common_dtype(&ends)? {
-        dt if matches!(
-            dt.kind(),
-            crate::engine::dtype::Kind::Float | crate::engine::dtype::Kind::Complex
-        ) =>
-        {
-            dt
-        }
+        dt if dt.is_inexact() => dt,
         _ => DType::Float64,
     };
     let [start, stop] = [&ends[0], &ends[1]]
@@ -415,6 +407,8 @@ fn linspace_step(args: &Args) -> PyResult<Value> {
     })
 }
 
+/// `dtype=` of linspace: floored first for an integer dtype, then cast
+/// (`astype(dtype, copy=False)`).
 fn linspace_dtype(out: ArrayRef, args: &Args) -> PyResult<Value> {
     match args.get(5, "dtype") {
         Some(d) if !matches!(d, Value::None) => {

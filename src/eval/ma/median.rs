@@ -27,10 +27,6 @@ fn kw(pairs: Vec<(&str, Value)>) -> Args {
     }
 }
 
-fn is_inexact(dt: &DType) -> bool {
-    matches!(dt.kind_char(), 'f' | 'c')
-}
-
 fn invert(s: &mut Session, v: &Value) -> PyResult<Value> {
     s.unary(crate::syntax::ast::UnaryOp::Invert, v)
 }
@@ -133,7 +129,7 @@ fn median_axis(
     overwrite: bool,
 ) -> PyResult<Value> {
     let dt = m.data.dtype().clone();
-    let fill = if is_inexact(&dt) {
+    let fill = if dt.is_inexact() {
         Value::Float(f64::INFINITY)
     } else {
         Value::None
@@ -250,7 +246,7 @@ fn median_axis(
     }
     .update_from(sm)
     .into_value();
-    if !is_inexact(&dt) {
+    if !dt.is_inexact() {
         return s.call_method_registered(&low_high, "mean", kw(vec![("axis", ax)]));
     }
     let sum = s.call_method_registered(&low_high, "sum", kw(vec![("axis", ax)]))?;
@@ -302,7 +298,7 @@ fn median_1d(s: &mut Session, asorted: &Value, sm: &Masked, dt: &DType) -> PyRes
     };
     let (idx, odd) = (c / 2, c % 2);
     let mid = s.getitem(asorted, &slice(Some(idx + odd - 1), Some(idx + 1)))?;
-    let mut r = if is_inexact(dt) && sm.data.size() > 0 {
+    let mut r = if dt.is_inexact() && sm.data.size() > 0 {
         let sum = s.call_method_registered(&mid, "sum", Args::empty())?;
         let sum = if odd == 0 && !crate::eval::object::is_masked_constant(&sum) {
             s.np(

@@ -95,14 +95,10 @@ fn dot_norm(x: &ArrayRef) -> PyResult<f64> {
     }
 }
 
-fn is_inexact(dt: &DType) -> bool {
-    matches!(dt.kind(), Kind::Float | Kind::Complex)
-}
-
 /// `np.linalg.norm(x, ord=None, axis=None, keepdims=False)`.
 pub fn norm(s: &mut Session, args: &Args) -> PyResult<Value> {
     let mut x = as_array(args.req(0, "x", "norm")?)?;
-    if !is_inexact(x.dtype()) {
+    if !x.dtype().is_inexact() {
         x = kernels::cast(&x, &DType::Float64)?;
     }
     let ord = ord_arg(args.kw("ord"))?;
