@@ -196,8 +196,10 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
     }
     let all_ints =
         n_ellipsis == 0 && used == ndim && items.iter().all(|i| matches!(i, IndexItem::Int(_)));
+    // NumPy's `HAS_BOOL`: one boolean index of the array's own shape
+    // (any other mask becomes integer indices, with their messages).
     let single_bool = match items {
-        [IndexItem::BoolArray(b)] if b.ndim() >= 1 => Some(b.ndim()),
+        [IndexItem::BoolArray(b)] if b.ndim() >= 1 && b.shape() == shape => Some(b.ndim()),
         _ => None,
     };
 
@@ -524,6 +526,47 @@ pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineErro
     Ok(Indexed::Array(gather(source, &p, &plan)?))
 }
 
+/// The value of `dest[items] = value` without the leading length-1 axes
+/// it has beyond the indexing result's dimensions (NumPy drops them before
+/// broadcasting: `a[:] = b[None]`); `None` when there are none to drop.
+fn without_leading_ones(
+    dest: &ArrayRef,
+    items: &[IndexItem],
+    value: &ArrayRef,
+) -> Result<Option<ArrayRef>, EngineError> {
+    let vl = value.layout();
+    if vl.shape.first() != Some(&1) || vl.shape.len() < 2 {
+        return Ok(None);
+    }
+    let layout = dest.layout();
+    let p = prepare(&layout.shape, items, &layout)?;
+    let ndim = if p.advanced.is_empty() {
+        if p.all_ints {
+            // One element: `set` refuses an array value whatever its shape.
+            return Ok(None);
+        }
+        p.view.shape.len()
+    } else {
+        let plan = plan(&p)?;
+        plan.sub_axes.len() + plan.bshape.len()
+    };
+    let drop = vl
+        .shape
+        .iter()
+        .take(vl.shape.len().saturating_sub(ndim))
+        .take_while(|&&n| n == 1)
+        .count();
+    if drop == 0 {
+        return Ok(None);
+    }
+    let inner = Layout {
+        shape: vl.shape[drop..].to_vec(),
+        strides: vl.strides[drop..].to_vec(),
+        offset: vl.offset,
+    };
+    Ok(Some(NdArray::view_with(value, inner)))
+}
+
 /// True when these items make a view (no advanced index).
 pub fn is_basic(items: &[IndexItem]) -> bool {
     !items
@@ -536,6 +579,26 @@ pub fn is_basic(items: &[IndexItem]) -> bool {
 pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(), EngineError> {
     dest.check_writeable()?;
     super::array::refuse_object_cast(value.dtype(), dest.dtype())?;
+    // One mask of the array's shape takes a 0-d or 1-d value only
+    // (mapping.c's `array_assign_boolean_subscript`).
+    if let [IndexItem::BoolArray(m)] = items
+        && m.ndim() >= 1
+        && m.shape() == dest.shape()
+        && value.ndim() > 1
+    {
+        return Err(EngineError::type_error(format!(
+            "NumPy boolean array indexing assignment requires a 0 or 1-dimensional input, input has {} dimensions",
+            value.ndim()
+        )));
+    }
+    let stripped;
+    let value = match without_leading_ones(dest, items, value)? {
+        Some(v) => {
+            stripped = v;
+            &stripped
+        }
+        None => value,
+    };
     if super::fancy::try_set(dest, items, value)? {
         return Ok(());
     }
@@ -544,6 +607,12 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
     let vshape = value.shape();
     if p.advanced.is_empty() {
         let target = p.view.clone();
+        // One element takes one value, not an array of any size.
+        if p.all_ints && !vshape.is_empty() && !matches!(dest.dtype(), DType::Record(_)) {
+            return Err(EngineError::value(
+                "setting an array element with a sequence.",
+            ));
+        }
         if !broadcasts_to(&vshape, &target.shape) {
             return Err(EngineError::CannotBroadcastInput {
                 from: vshape,
