@@ -40,8 +40,70 @@ pub trait Element: Pod + Copy + Send + Sync + PartialOrd + PartialEq + Default +
     fn cast_from<S: Element>(v: S) -> Self;
 }
 
+/// C's `(int32_t)` of a double on x86-64 (`cvttsd2si`): truncation, and
+/// the "integer indefinite" `i32::MIN` for NaN and anything out of range.
+fn trunc_i32(v: f64) -> i32 {
+    if v > -2_147_483_649.0 && v < 2_147_483_648.0 {
+        v as i32
+    } else {
+        i32::MIN
+    }
+}
+
+/// The same for `(int64_t)`.
+fn trunc_i64(v: f64) -> i64 {
+    if (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&v) {
+        v as i64
+    } else {
+        i64::MIN
+    }
+}
+
+/// How NumPy 2.4's float casts (x86-64, SIMD) turn a double into each
+/// integer type, out-of-range values and NaN included (measured against
+/// `astype`): types narrower than 32 bits keep the low bits of the int32
+/// conversion (`300.0` → uint8 44), unsigned 32 and 64 bits shift values
+/// of the upper half down first (so `2.0**63` → uint64 is exact). (NaN to
+/// uint32 depends on where NumPy's SIMD loop meets it; this is its
+/// scalar result.)
+mod float_to_int {
+    use super::{trunc_i32, trunc_i64};
+    pub fn i8(v: f64) -> i8 {
+        trunc_i32(v) as i8
+    }
+    pub fn i16(v: f64) -> i16 {
+        trunc_i32(v) as i16
+    }
+    pub fn i32(v: f64) -> i32 {
+        trunc_i32(v)
+    }
+    pub fn i64(v: f64) -> i64 {
+        trunc_i64(v)
+    }
+    pub fn u8(v: f64) -> u8 {
+        trunc_i32(v) as u8
+    }
+    pub fn u16(v: f64) -> u16 {
+        trunc_i32(v) as u16
+    }
+    pub fn u32(v: f64) -> u32 {
+        if v >= 2_147_483_648.0 {
+            (trunc_i32(v - 2_147_483_648.0) as u32) ^ 0x8000_0000
+        } else {
+            trunc_i32(v) as u32
+        }
+    }
+    pub fn u64(v: f64) -> u64 {
+        if v >= 9_223_372_036_854_775_808.0 {
+            (trunc_i64(v - 9_223_372_036_854_775_808.0) as u64) ^ (1 << 63)
+        } else {
+            trunc_i64(v) as u64
+        }
+    }
+}
+
 macro_rules! int_element {
-    ($t:ty, $dt:ident, $variant:ident, $wide:ty) => {
+    ($t:ty, $dt:ident, $variant:ident, $wide:ty, $conv:ident) => {
         impl Element for $t {
             fn dtype() -> DType {
                 DType::$dt
@@ -59,14 +121,7 @@ macro_rules! int_element {
                 self != 0
             }
             fn from_f64(v: f64) -> Self {
-                // NumPy goes through the C cast; out-of-range is undefined in
-                // C and x86 gives the "integer indefinite" value. Saturating
-                // through i64 keeps small types wrapping like NumPy does for
-                // in-range floats (`np.array([300.0]).astype(np.uint8)` → 44).
-                if v.is_nan() {
-                    return <$t>::from_i64(i64::MIN);
-                }
-                (v as i64) as $t
+                float_to_int::$conv(v)
             }
             fn from_i64(v: i64) -> Self {
                 v as $t
@@ -91,14 +146,14 @@ macro_rules! int_element {
     };
 }
 
-int_element!(i8, Int8, Int, i64);
-int_element!(i16, Int16, Int, i64);
-int_element!(i32, Int32, Int, i64);
-int_element!(i64, Int64, Int, i64);
-int_element!(u8, UInt8, UInt, u64);
-int_element!(u16, UInt16, UInt, u64);
-int_element!(u32, UInt32, UInt, u64);
-int_element!(u64, UInt64, UInt, u64);
+int_element!(i8, Int8, Int, i64, i8);
+int_element!(i16, Int16, Int, i64, i16);
+int_element!(i32, Int32, Int, i64, i32);
+int_element!(i64, Int64, Int, i64, i64);
+int_element!(u8, UInt8, UInt, u64, u8);
+int_element!(u16, UInt16, UInt, u64, u16);
+int_element!(u32, UInt32, UInt, u64, u32);
+int_element!(u64, UInt64, UInt, u64, u64);
 
 macro_rules! float_element {
     ($t:ty, $dt:ident) => {
