@@ -12,7 +12,12 @@ use super::signature::{self, Bound, ParamKind, Style, not_implemented_argument};
 use super::value::Value;
 
 /// Is `v` the parameter's default, as written in the signature?
-fn is_default(v: &Value, default: Option<&str>) -> bool {
+fn is_default(v: &Value, param: &str, default: Option<&str>) -> bool {
+    // NumPy's `array` documents `ndmax=0`, yet an explicit 0 allows no
+    // dimension at all: given, it is never the default.
+    if param == "ndmax" {
+        return false;
+    }
     default.is_some_and(|d| repr(v, &Default::default()) == d)
 }
 
@@ -103,7 +108,9 @@ fn canonical(entry: &Entry, bound: &Bound) -> PyResult<Args> {
             }
             continue;
         }
-        let given = v.as_ref().filter(|v| !is_default(v, p.default.as_deref()));
+        let given = v
+            .as_ref()
+            .filter(|v| !is_default(v, &p.name, p.default.as_deref()));
         let Some(v) = given else {
             leading &= !positional;
             continue;

@@ -343,8 +343,7 @@ impl Session {
                 self.exec_with(rest, body)
             }
         })();
-        self.exit_context(exit);
-        result
+        self.finish_with(exit, result, Flow::Normal)
     }
 
     fn delete(&mut self, t: &Expr) -> PyResult<()> {

@@ -417,8 +417,12 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
                     ));
                 }
                 // Mixing strings and numbers gives strings wide enough
-                // for the numbers' text, as NumPy does.
-                None => DType::Str(str_width_of(leaves)),
+                // for the numbers' text, as NumPy does: `str` when any
+                // leaf is `str`, else bytes.
+                None if matches!(prev.kind(), Kind::Str) || matches!(d.kind(), Kind::Str) => {
+                    DType::Str(str_width_of(leaves))
+                }
+                None => DType::Bytes(str_width_of(leaves)),
             },
         });
     }

@@ -505,6 +505,7 @@ pub fn unary(op: &str, v: &Value) -> PyResult<Value> {
 const STRUCTURAL: &[&str] = &[
     "array",
     "asarray",
+    "asanyarray",
     "zeros",
     "empty",
     "ones",
@@ -522,6 +523,11 @@ const STRUCTURAL: &[&str] = &[
     "zeros_like",
     "shares_memory",
     "may_share_memory",
+    "iscomplexobj",
+    "isrealobj",
+    "isscalar",
+    "isclose",
+    "allclose",
 ];
 
 /// `np.NAME(...)` with a datetime value among the arguments.
@@ -533,6 +539,13 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             let bound = crate::eval::binding::prepare(e, &args)?;
             let x = bound.pos.first().cloned().unwrap_or(Value::None);
             isnat(&x)
+        }
+        "isnan" | "isinf" | "isfinite"
+            if args.pos.len() == 1
+                && args.kw.is_empty()
+                && super::datetime_convert::involves_time(&args.pos[0]) =>
+        {
+            nat_test(name, &args.pos[0])
         }
         "arange" => {
             let bound = crate::eval::binding::prepare(e, &args)?;
@@ -614,6 +627,12 @@ pub fn method_allowed(name: &str) -> bool {
 
 /// `np.isnat(x)`.
 pub fn isnat(x: &Value) -> PyResult<Value> {
+    nat_test("isnat", x)
+}
+
+/// `np.isnat`, and `np.isnan`, `np.isinf`, `np.isfinite` of datetimes and
+/// timedeltas (NaT is their NaN; nothing is infinite).
+fn nat_test(name: &str, x: &Value) -> PyResult<Value> {
     let (a, scalar) = as_array(x)?;
     if !is_time_dtype(a.dtype()) {
         return Err(PyError::type_error(
@@ -623,7 +642,14 @@ pub fn isnat(x: &Value) -> PyResult<Value> {
     let vals: Vec<Scalar> = a
         .to_scalars()
         .into_iter()
-        .map(|s| Scalar::Bool(s == Scalar::Int(NAT)))
+        .map(|s| {
+            let nat = s == Scalar::Int(NAT);
+            Scalar::Bool(match name {
+                "isinf" => false,
+                "isfinite" => !nat,
+                _ => nat,
+            })
+        })
         .collect();
     let out = NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?;
     Ok(if scalar {

@@ -135,6 +135,7 @@ pub fn str_of(v: &Value, opts: &PrintOptions) -> String {
         Value::DType(dt) => dtype_str(dt),
         Value::Object(o) => super::object_repr::object_str(o, opts),
         Value::MachInfo(m) => m.str(),
+        Value::Random(r) => super::object_repr::random_str(r),
         other => repr(other, opts),
     }
 }
@@ -185,8 +186,7 @@ pub fn qualified_name(name: &str) -> String {
         "LinAlgError" => "numpy.linalg.LinAlgError".into(),
         "MaskError" => "numpy.ma.core.MaskError".into(),
         "BadZipFile" => "zipfile.BadZipFile".into(),
-        "AxisError" => "numpy.exceptions.AxisError".into(),
-        "ComplexWarning" => "numpy.exceptions.ComplexWarning".into(),
+        n if super::np_exceptions::NAMES.contains(&n) => format!("numpy.exceptions.{n}"),
         other => other.into(),
     }
 }

@@ -464,22 +464,10 @@ pub fn promote_types_full(a: &DType, b: &DType) -> Option<DType> {
         return Some(p);
     }
     let text_len = |d: &DType| -> Option<usize> {
-        Some(match &d.native() {
-            DType::Str(n) | DType::Bytes(n) => *n,
-            DType::Bool => 5,
-            DType::Int8 => 4,
-            DType::UInt8 => 3,
-            DType::Int16 => 6,
-            DType::UInt16 => 5,
-            DType::Int32 => 11,
-            DType::UInt32 => 10,
-            DType::Int64 => 21,
-            DType::UInt64 => 20,
-            DType::Float16 | DType::Float32 | DType::Float64 => 32,
-            DType::Complex64 | DType::Complex128 => 64,
-            DType::Record(_) | DType::Time(..) | DType::Object => return None,
-            DType::Ordered(..) => unreachable!("native() strips the order"),
-        })
+        match d.native() {
+            DType::Record(_) | DType::Time(..) | DType::Object => None,
+            n => Some(super::convert::str_width(&n)),
+        }
     };
     let n = text_len(a)?.max(text_len(b)?);
     match (a, b) {
@@ -567,8 +555,14 @@ pub fn can_cast(args: &Args) -> PyResult<Value> {
             "can_cast() does not support Python ints, floats, and complex because the result used to depend on the value.",
         ));
     }
+    let to = args.req(1, "to", "can_cast")?;
+    if matches!(from, Value::None) || matches!(to, Value::None) {
+        return Err(PyError::type_error(
+            "did not understand one of the types; 'None' not accepted",
+        ));
+    }
     let from = dtype_of(from)?;
-    let to = dtype_arg(args.req(1, "to", "can_cast")?)?;
+    let to = dtype_arg(to)?;
     let casting = match args.get(2, "casting") {
         None => "safe".to_string(),
         Some(Value::Str(s)) => s.to_string(),
@@ -588,10 +582,19 @@ pub fn can_cast(args: &Args) -> PyResult<Value> {
             Some(p) if matches!(p.kind(), Kind::Str | Kind::Bytes) => {
                 p.kind() == to.kind() && p.itemsize() <= to.itemsize()
             }
-            Some(p) => p == to,
+            // A byte order written out does not matter to `safe`.
+            Some(p) => p == to.native(),
             None => false,
         }
     };
+    // A record of several fields becomes no plain value, whatever the rule.
+    let fields = |d: &DType| match d {
+        DType::Record(r) => Some(r.fields.len()),
+        _ => None,
+    };
+    if fields(&from).is_some_and(|n| n != 1) && fields(&to).is_none() {
+        return Ok(Value::Bool(false));
+    }
     Ok(Value::Bool(match casting.as_str() {
         "no" => from == to,
         // `equiv` allows a change of byte order only.

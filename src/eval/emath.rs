@@ -46,7 +46,7 @@ pub fn module_attr(module: &str, name: &str) -> Option<Value> {
         (MODULE, f) if SIGNATURES.iter().any(|s| name_of(s) == f) => {
             Some(Value::func(&format!("np.emath.{f}")))
         }
-        _ => super::np_testing::module_attr(module, name),
+        _ => super::strings::module_attr(module, name),
     }
 }
 

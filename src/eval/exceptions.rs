@@ -104,6 +104,10 @@ const CLASSES: &[(&str, &[&str])] = &[
     ("DeprecationWarning", &["Warning"]),
     ("AxisError", &["ValueError", "IndexError"]),
     ("ComplexWarning", &["RuntimeWarning"]),
+    ("DTypePromotionError", &["TypeError"]),
+    ("ModuleDeprecationWarning", &["DeprecationWarning"]),
+    ("RankWarning", &["RuntimeWarning"]),
+    ("VisibleDeprecationWarning", &["UserWarning"]),
     ("LinAlgError", &["ValueError"]),
     ("TooHardError", &["RuntimeError"]),
     ("MaskError", &["Exception"]),
@@ -233,4 +237,21 @@ pub fn to_raise(v: &Value) -> Option<PyResult<PyError>> {
 /// `raise 5`.
 pub fn not_an_exception() -> PyError {
     PyError::type_error("exceptions must derive from BaseException")
+}
+
+#[cfg(test)]
+mod numpy_exceptions_tests {
+    /// Every class `numpy.exceptions` names is one `except` can match,
+    /// with NumPy's bases.
+    #[test]
+    fn every_numpy_exception_is_a_known_class() {
+        for n in super::super::np_exceptions::NAMES {
+            assert!(super::is_exception_class(n), "{n}");
+        }
+        assert!(super::is_subclass("DTypePromotionError", "TypeError"));
+        assert!(super::is_subclass(
+            "VisibleDeprecationWarning",
+            "UserWarning"
+        ));
+    }
 }

@@ -669,6 +669,12 @@ impl Session {
         if stack.len() <= d {
             let v = self.eval(ctx)?;
             let (entered, exit) = self.enter_context(&v)?;
+            if matches!(exit, super::with_context::WithExit::Raises(_)) {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not run `with assert_raises(...)` around a yield",
+                ));
+            }
             stack.push(Slot::With(Some(exit)));
             if let Some(t) = target
                 && let Err(e) = self.assign(t, entered)

@@ -9,7 +9,7 @@ use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::{self, IndexItem};
 use crate::engine::kernels::{self, BinaryOp};
 use crate::engine::layout::Layout;
-use crate::engine::promote::{PyScalarKind, promote_types, promote_with_py_scalar};
+use crate::engine::promote::{PyScalarKind, promote_with_py_scalar};
 use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, EngineError, NdArray, Order, Scalar};
 
@@ -340,6 +340,11 @@ fn unravel_index(args: &Args) -> PyResult<Value> {
         d => vec![int_arg(d, "")?.max(0) as usize],
     };
     let order = order_of(args, 2)?;
+    if dims.is_empty() && !shape.is_empty() {
+        return Err(PyError::value(
+            "multiple indices are not supported for 0d arrays",
+        ));
+    }
     let size = dims
         .iter()
         .try_fold(1i64, |acc, &d| acc.checked_mul(d as i64))
@@ -565,9 +570,7 @@ pub fn common_dtype(values: &[Value]) -> PyResult<DType> {
                 let d = as_array(v)?.dtype().clone();
                 strong = Some(match strong {
                     None => d,
-                    Some(s) => promote_types(&s, &d).ok_or_else(|| {
-                        PyError::type_error("The DType of the inputs have no common DType")
-                    })?,
+                    Some(s) => super::record_promote::promote_or_error(&s, &d)?,
                 });
             }
         }
@@ -844,6 +847,9 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
     let (a, picked) = at_positions(args, name)?;
     let shape = picked.shape();
     let b = match args.get(2, "b") {
+        // A Python int meets a float array as a float (NEP 50), however
+        // large: `np.add.at(floats, [0], 2**100)`.
+        Some(Value::Int(i)) if a.dtype().is_inexact() => as_array(&Value::Float(*i as f64))?,
         Some(v) => as_array(v)?,
         None => return Err(PyError::value("second operand needed for ufunc")),
     };
@@ -889,14 +895,10 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
             .collect();
         let bs: Vec<Scalar> = round.iter().map(|&k| bvals[k].clone()).collect();
         let x = NdArray::from_scalars(&[pos.len()], dt.clone(), &cur)?;
-        // A Python scalar stays weak (NEP 50): float32 + 0.1 is float32.
-        let y = match args.get(2, "b") {
-            Some(Value::Int(i)) if super::convert::check_int_fits(*i, &dt).is_ok() => {
-                Value::Int(*i)
-            }
-            Some(v @ (Value::Float(_) | Value::Bool(_) | Value::Complex(..))) => v.clone(),
-            _ => Value::Array(NdArray::from_scalars(&[pos.len()], b.dtype().clone(), &bs)?),
-        };
+        // NumPy 2.4's `ufunc.at` takes a Python number as an array
+        // (`np.asarray(b)`: int64, float64), not as a weak scalar, so
+        // `uint64 + 1` runs the float64 loop.
+        let y = Value::Array(NdArray::from_scalars(&[pos.len()], b.dtype().clone(), &bs)?);
         let r = super::ops::numpy_binary(op, &Value::Array(x), &y)?;
         let r = kernels::cast(&as_array(&r)?, &dt)?;
         super::flatiter::write_positions(&a, &pos, &r.to_scalars());
@@ -1013,7 +1015,7 @@ fn ufunc_at_fast(
                     _ => return None,
                 })
             }
-            (Scalar::Float(x), DType::Float32) => {
+            (Scalar::Float(x), DType::Float32) if *bdt == DType::Float32 => {
                 // float32 arithmetic, as NumPy's float loops.
                 let (x, y) = (x as f32, crate::engine::element::scalar_as_f64(y) as f32);
                 Scalar::Float(f64::from(match op {
@@ -1023,6 +1025,20 @@ fn ufunc_at_fast(
                     BinaryOp::Div => x / y,
                     _ => return None,
                 }))
+            }
+            (Scalar::Float(x), DType::Float32) => {
+                // A Python number is a float64 or int64 array here: the
+                // float64 loop, then the cast back to float32.
+                let y = crate::engine::element::scalar_as_f64(y);
+                Scalar::Float(f64::from(
+                    (match op {
+                        BinaryOp::Add => x + y,
+                        BinaryOp::Sub => x - y,
+                        BinaryOp::Mul => x * y,
+                        BinaryOp::Div => x / y,
+                        _ => return None,
+                    }) as f32,
+                ))
             }
             (Scalar::Float(x), _) => {
                 let y = crate::engine::element::scalar_as_f64(y);

@@ -613,6 +613,22 @@ impl Session {
             {
                 return python_binary(op, &n, r);
             }
+            // Any other NumPy scalar is no repeat count, either side
+            // (NumPy's scalars defer to the sequence's repeat).
+            let non_int = match (l, r) {
+                (s, n @ Value::NpScalar(..)) | (n @ Value::NpScalar(..), s) if seq(s) => Some(n),
+                _ => None,
+            };
+            if let Some(n) = non_int {
+                let t = super::display::repr(
+                    &Value::Type(super::types::type_of(n)),
+                    &Default::default(),
+                );
+                let t = t.trim_start_matches("<class '").trim_end_matches("'>");
+                return Err(PyError::type_error(format!(
+                    "can't multiply sequence by non-int of type '{t}'"
+                )));
+            }
         }
         let numpy_side = is_numpy(l) || is_numpy(r);
         if numpy_side && op == crate::syntax::ast::BinOp::MatMul {
@@ -666,7 +682,7 @@ impl Session {
         }))
     }
 
-    fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+    pub(super) fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         let container = super::named_tuple::plain(container);
         if let Some(d) = super::object::proxied(container) {
             return self.contains(d, item);
@@ -1073,6 +1089,16 @@ impl Session {
             }
             Value::Module(m) if m.as_ref() == super::recarray::MODULE => {
                 super::recarray::module_attr(name)
+            }
+            Value::Module(m) if m.as_ref() == super::np_exceptions::MODULE => {
+                super::np_exceptions::module_attr(name).ok_or_else(|| {
+                    crate::eval::error::missing_module_attribute(super::np_exceptions::MODULE, name)
+                })
+            }
+            Value::Module(m) if m.as_ref() == super::np_testing::MODULE => {
+                super::np_testing::module_attr(name).ok_or_else(|| {
+                    crate::eval::error::missing_module_attribute(super::np_testing::MODULE, name)
+                })
             }
             Value::Object(o)
                 if matches!(

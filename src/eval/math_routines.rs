@@ -180,7 +180,6 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         "dot" => super::linalg::dot(args.req(0, "a", name)?, args.req(1, "b", name)?),
         "matmul" => super::linalg::matmul(args.req(0, "x1", name)?, args.req(1, "x2", name)?),
         "outer" => super::linalg::outer(args.req(0, "a", name)?, args.req(1, "b", name)?),
-        "allclose" | "isclose" => close(name, args),
         "isin" => isin(args),
         other => Err(PyError::attribute("module", other)),
     }
@@ -499,50 +498,6 @@ fn diff(args: &Args) -> PyResult<Value> {
         a = as_array(&r)?;
     }
     Ok(Value::Array(a))
-}
-
-fn close(name: &str, args: &Args) -> PyResult<Value> {
-    let a = as_array(args.req(0, "a", name)?)?;
-    let b = as_array(args.req(1, "b", name)?)?;
-    let get = |i: usize, k: &str, d: f64| -> PyResult<f64> {
-        match args.get(i, k) {
-            Some(v) => crate::eval::coerce::float_arg(v),
-            None => Ok(d),
-        }
-    };
-    let (rtol, atol) = (get(2, "rtol", 1e-5)?, get(3, "atol", 1e-8)?);
-    let equal_nan = match args.get(4, "equal_nan") {
-        Some(v) => truthy(v)?,
-        None => false,
-    };
-    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[&a.shape(), &b.shape()])?;
-    let xs = a.to_scalars_layout(&crate::engine::broadcast::broadcast_layout(
-        &a.layout(),
-        &shape,
-    ));
-    let ys = b.to_scalars_layout(&crate::engine::broadcast::broadcast_layout(
-        &b.layout(),
-        &shape,
-    ));
-    let vals: Vec<bool> = xs
-        .iter()
-        .zip(&ys)
-        .map(|(x, y)| {
-            let (x, y) = (scalar_as_f64(x), scalar_as_f64(y));
-            if x.is_nan() || y.is_nan() {
-                return equal_nan && x.is_nan() && y.is_nan();
-            }
-            if x.is_infinite() || y.is_infinite() {
-                return x == y;
-            }
-            (x - y).abs() <= atol + rtol * y.abs()
-        })
-        .collect();
-    if name == "allclose" {
-        return Ok(Value::Bool(vals.iter().all(|&v| v)));
-    }
-    let s: Vec<Scalar> = vals.into_iter().map(Scalar::Bool).collect();
-    Ok(scalarize(NdArray::from_scalars(&shape, DType::Bool, &s)?))
 }
 
 fn isin(args: &Args) -> PyResult<Value> {

@@ -152,6 +152,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "strings" => Value::Module(super::strings::STRINGS.into()),
         "char" => Value::Module(super::strings::CHAR.into()),
         "testing" => Value::Module(super::np_testing::MODULE.into()),
+        "exceptions" => Value::Module(super::np_exceptions::MODULE.into()),
         n if let Some(t) = super::dtype_info::abstract_type(n) => t,
         _ => {
             let dt = match name {
@@ -551,8 +552,7 @@ fn where_(args: &Args) -> PyResult<Value> {
         Ok(Value::NpScalar(d, _)) => d,
         _ => {
             let (xa, ya) = (as_array(x)?, as_array(y)?);
-            crate::engine::promote::promote_types(xa.dtype(), ya.dtype())
-                .ok_or_else(|| PyError::type_error("where: no common dtype"))?
+            super::record_promote::promote_or_error(xa.dtype(), ya.dtype())?
         }
     };
     let (xo, yo) = (as_array_typed(x, &dt)?, as_array_typed(y, &dt)?);
@@ -963,7 +963,15 @@ impl Session {
                         Ok(Value::Int(round_int(*i, int_arg(n, "")?)))
                     }
                     (Value::Int(i), _) => Ok(Value::Int(*i)),
-                    _ => Err(PyError::type_error("round() of this type is not supported")),
+                    (Value::Bool(b), _) => Ok(Value::Int(i128::from(*b))),
+                    (Value::NpScalar(..), _) => Err(PyError::type_error(format!(
+                        "round() of {} is not supported in slicelab",
+                        v.type_name()
+                    ))),
+                    _ => Err(PyError::type_error(format!(
+                        "type {} doesn't define __round__ method",
+                        v.type_name()
+                    ))),
                 }
             }
             "id" => Err(PyError::type_error(
@@ -1030,7 +1038,7 @@ impl Session {
             return super::stride_tricks::call(f, &args);
         }
         if let Some(f) = name.strip_prefix("testing.") {
-            return super::np_testing::call(f, &args);
+            return super::np_testing::call(self, f, args);
         }
         if let Some(f) = name.strip_prefix("strings.") {
             return super::strings::call(self, false, f, &args);
@@ -1054,7 +1062,35 @@ impl Session {
                 };
                 let copy = CopyRule::parse(args.kw("copy"), CopyRule::Always)?;
                 let order = MemoryOrder::parse(args.kw("order"), MemoryOrder::K)?;
+                // `ndmax`: how deep nested sequences are read (arrays given
+                // keep their dimensions).
+                let ndmax = match args.kw("ndmax") {
+                    None => None,
+                    Some(n) => match int_arg(n, "")? {
+                        n @ 0..=64 => Some(n as usize),
+                        _ => {
+                            return Err(PyError::value(
+                                "ndmax must be in the range [0, NPY_MAXDIMS (64)] ",
+                            ));
+                        }
+                    },
+                };
+                let sequence = matches!(v, Value::List(_) | Value::Tuple(_));
+                if ndmax.is_some() && sequence && dt.as_ref() == Some(&DType::Object) {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        "slicelab does not implement np.array's ndmax with dtype=object yet",
+                    ));
+                }
                 let made = array_from(v, dt, copy, order)?;
+                if let Some(n) = ndmax
+                    && sequence
+                    && as_array(&made)?.ndim() > n
+                {
+                    return Err(PyError::value(format!(
+                        "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of {n}."
+                    )));
+                }
                 if args.kw("ndmin").is_none() {
                     return Ok(made);
                 }
@@ -1062,8 +1098,11 @@ impl Session {
                 match args.kw("ndmin") {
                     Some(n) => {
                         let n = int_arg(n, "")?.max(0) as usize;
-                        if n > 64 {
-                            return Err(PyError::value("ndmin must be <= ndmax (64)"));
+                        let limit = ndmax.unwrap_or(64);
+                        if n > limit {
+                            return Err(PyError::value(format!(
+                                "ndmin must be <= ndmax ({limit})"
+                            )));
                         }
                         Value::Array(with_ndmin(out, n)?)
                     }
@@ -1201,9 +1240,10 @@ impl Session {
                 let a = as_array(args.req(0, "a", name)?)?;
                 let b = as_array(args.req(1, "b", name)?)?;
                 let exact = name == "shares_memory";
-                // `max_work`: None or negative solves exactly, 0 checks
-                // the bounds only (mem_overlap.c: an overlap of the
-                // bounds is then "too hard"). A positive budget decides
+                // `max_work`: negative solves exactly, 0 checks the
+                // bounds only (mem_overlap.c: an overlap of the bounds is
+                // then "too hard"); None is the function's own default
+                // (exact for shares_memory, bounds for may_share_memory). A positive budget decides
                 // whether the solver gives up (`TooHardError`), which
                 // slicelab cannot tell without replaying its work count.
                 // It is answered when the solver surely finishes: the
@@ -1211,14 +1251,13 @@ impl Session {
                 // overlapping memory), or twice the number of index
                 // combinations it could try fits the budget.
                 let max_work = match args.kw("max_work") {
-                    None => {
+                    None | Some(Value::None) => {
                         if exact {
                             -1
                         } else {
                             0
                         }
                     }
-                    Some(Value::None) => -1,
                     Some(v @ (Value::Int(_) | Value::Bool(_) | Value::NpScalar(..))) => {
                         let w = crate::eval::coerce::int_arg(v, "max_work")
                             .map_err(|_| PyError::value("max_work must be an integer"))?;
@@ -1315,11 +1354,15 @@ impl Session {
             }
             "count_nonzero" => {
                 let a = arr0(&args)?;
+                let keepdims = match args.kw("keepdims") {
+                    Some(v) => truthy(v)?,
+                    None => false,
+                };
                 match args.get(1, "axis") {
-                    None | Some(Value::None) => {
+                    None | Some(Value::None) if !keepdims => {
                         Value::NpScalar(DType::Int64, Scalar::Int(index::count_nonzero(&a) as i64))
                     }
-                    Some(_) => {
+                    _ => {
                         let b = kernels::cast(&a, &DType::Bool)?;
                         reduction(&b, Reduction::Sum, &args, 1)?
                     }
@@ -1576,12 +1619,16 @@ impl Session {
             "expand_dims" => {
                 let a = arr0(&args)?;
                 match args.req(1, "axis", name)? {
-                    Value::Tuple(t) => {
-                        let nd = a.ndim() + t.len();
-                        let mut axes: Vec<usize> = t
-                            .iter()
-                            .map(|x| Ok(normalize_axis(int_arg(x, "")?, nd)?))
-                            .collect::<PyResult<_>>()?;
+                    // NumPy's `normalize_axis_tuple`: a list is a tuple
+                    // here too, and an axis named twice is refused.
+                    v @ (Value::Tuple(_) | Value::List(_)) => {
+                        let count = match v {
+                            Value::Tuple(t) => t.len(),
+                            Value::List(l) => l.borrow().len(),
+                            _ => 0,
+                        };
+                        let nd = a.ndim() + count;
+                        let mut axes = super::axis_tuple::normalize_axis_tuple(v, nd, None, false)?;
                         axes.sort();
                         let mut out = a;
                         for ax in axes {
@@ -1799,6 +1846,7 @@ impl Session {
                 super::ufunc_at_unary::call(self, &n[..n.len() - 3], &args)?
             }
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
+            "isclose" | "allclose" => super::isclose::call(self, name, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,
             n if super::join_split::NAMES.contains(&n) => super::join_split::call(n, &args)?,
             n if super::products::NAMES.contains(&n) => super::products::call(n, &args)?,

@@ -153,9 +153,24 @@ pub struct UserFunc {
     pub closure: Option<Rc<Frame>>,
 }
 
+/// What `with np.testing.assert_raises(...) as cm:` holds (its check is
+/// `np_testing/raises.rs`).
+#[derive(Debug)]
+pub struct RaisesContext {
+    /// The class, or tuple of classes, the block must raise.
+    pub expected: Value,
+    /// `assert_raises_regex`'s pattern.
+    pub regex: Option<Value>,
+    /// The caught exception, once the block has raised it
+    /// (`cm.exception`).
+    pub exception: std::cell::RefCell<Option<Value>>,
+}
+
 /// What a `with` statement enters.
 #[derive(Debug)]
 pub enum Context {
+    /// `np.testing.assert_raises(cls)`: the block must raise `cls`.
+    Raises(RaisesContext),
     /// `np.printoptions(...)`: the options to set while inside.
     PrintOptions(Vec<(String, Value)>),
     /// `np.errstate(...)`: the error modes to set while inside (checked
@@ -183,6 +198,7 @@ impl Obj {
             Obj::FrozenSet(_) => "frozenset".into(),
             Obj::Context(Context::PrintOptions(_)) => "contextlib._GeneratorContextManager".into(),
             Obj::Context(Context::ErrState { .. }) => "numpy.errstate".into(),
+            Obj::Context(Context::Raises(_)) => "unittest.case._AssertRaisesContext".into(),
             Obj::Class(_) => "type".into(),
             Obj::Instance(i) => match &i.class {
                 Value::Object(c) => match c.as_ref() {

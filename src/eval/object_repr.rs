@@ -241,6 +241,21 @@ pub fn vectorize_repr(o: &Rc<Obj>) -> String {
     format!("<numpy.vectorize object at {:#x}>", Rc::as_ptr(o) as usize)
 }
 
+/// NumPy's `str()`: a `Generator`'s and a `RandomState`'s name without the
+/// address their repr adds (`Generator(PCG64)`), the repr otherwise.
+pub fn random_str(obj: &Rc<RandomObj>) -> String {
+    let repr = random_repr(obj);
+    match obj.as_ref() {
+        RandomObj::Generator { .. } | RandomObj::RandomState(_) => {
+            match repr.split_once(" at 0x") {
+                Some((name, _)) => name.to_string(),
+                None => repr,
+            }
+        }
+        _ => repr,
+    }
+}
+
 /// NumPy's repr. Objects whose repr holds an address show this object's.
 pub fn random_repr(obj: &Rc<RandomObj>) -> String {
     let addr = Rc::as_ptr(obj) as usize;

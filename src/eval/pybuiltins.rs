@@ -224,17 +224,17 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 }
             }
         }
+        // `round(np.int64(7))` is the Python int; with `ndigits` it is
+        // `np.round` (below).
         "round"
             if matches!(
                 args.pos.first(),
                 Some(Value::NpScalar(_, Scalar::Int(_) | Scalar::UInt(_)))
-            ) =>
+            ) && args
+                .get(1, "ndigits")
+                .is_none_or(|n| matches!(n, Value::None)) =>
         {
-            let v = &args.pos[0];
-            match args.get(1, "ndigits").filter(|n| !matches!(n, Value::None)) {
-                None => Value::Int(int_of(v)?),
-                Some(_) => v.clone(),
-            }
+            Value::Int(int_of(&args.pos[0])?)
         }
         "sum" if args.pos.len() == 2 || has_kw("start") => {
             let start = args.get(1, "start").cloned().unwrap_or(Value::Int(0));
@@ -335,6 +335,41 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         {
             let v = &args.pos[0];
             let nd = args.get(1, "ndigits").filter(|n| !matches!(n, Value::None));
+            // A NumPy number's `__round__(ndigits)` is `np.round`, keeping
+            // its type (`round(np.int64(501), -2)` is `np.int64(500)`).
+            if let (Value::NpScalar(dt, sc), Some(n)) = (v, nd)
+                && matches!(
+                    dt.kind(),
+                    crate::engine::dtype::Kind::Int
+                        | crate::engine::dtype::Kind::UInt
+                        | crate::engine::dtype::Kind::Float
+                )
+            {
+                let a = crate::engine::NdArray::from_scalars(
+                    &[],
+                    dt.clone(),
+                    std::slice::from_ref(sc),
+                )?;
+                // NumPy reads `decimals` as a C long, then an int.
+                let n = int_of(n)?;
+                let d = match (i64::try_from(n), i32::try_from(n)) {
+                    (_, Ok(d)) => d,
+                    (Err(_), _) => {
+                        return Err(PyError::overflow(
+                            "Python int too large to convert to C long",
+                        ));
+                    }
+                    (Ok(_), Err(_)) => {
+                        return Err(PyError::overflow(if n > 0 {
+                            "signed integer is greater than maximum"
+                        } else {
+                            "signed integer is less than minimum"
+                        }));
+                    }
+                };
+                let rounded = super::math_routines::round(&a, i64::from(d))?;
+                return Ok(Ok(super::coerce::scalarize(rounded)));
+            }
             let x = match v {
                 Value::Float(f) | Value::NpScalar(_, Scalar::Float(f)) => *f,
                 _ => return Ok(Err(args)),

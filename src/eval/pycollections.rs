@@ -161,6 +161,12 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
                 .unwrap_or_else(|| std::rc::Rc::from("<genexpr>"));
             Ok(Value::str(&name))
         }
+        (Obj::Context(super::object::Context::Raises(c)), "expected") => Ok(c.expected.clone()),
+        (Obj::Context(super::object::Context::Raises(c)), "exception")
+            if let Some(e) = c.exception.borrow().clone() =>
+        {
+            Ok(e)
+        }
         (Obj::Range(r), "start") => Ok(Value::Int(r.start)),
         (Obj::Range(r), "stop") => Ok(Value::Int(r.stop)),
         (Obj::Range(r), "step") => Ok(Value::Int(r.step)),

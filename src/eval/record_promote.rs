@@ -19,6 +19,27 @@ fn promotion_error(msg: String) -> PyError {
     PyError::new("DTypePromotionError", msg)
 }
 
+/// `np.promote_types(a, b)` of any two dtypes, or NumPy's
+/// `DTypePromotionError` when they have no common dtype (what
+/// `np.concatenate` of a number and a datetime array raises).
+pub fn promote_or_error(a: &DType, b: &DType) -> PyResult<DType> {
+    if is_void(a) || is_void(b) {
+        return promote(a, b);
+    }
+    super::dtype_info::promote_types_full(a, b).ok_or_else(|| no_common_dtype(a, b))
+}
+
+/// NumPy's message when `a` and `b` have no common dtype.
+fn no_common_dtype(a: &DType, b: &DType) -> PyError {
+    promotion_error(format!(
+        "The DType {} could not be promoted by {}. This means that no common DType exists for the given inputs. For example they cannot be stored in a single array unless the dtype is `object`. The full list of DTypes is: ({}, {})",
+        class(a),
+        class(b),
+        class(a),
+        class(b)
+    ))
+}
+
 fn class(dt: &DType) -> String {
     format!(
         "<class 'numpy.dtypes.{}'>",
@@ -180,13 +201,7 @@ pub fn result_type(dts: &[DType]) -> PyResult<DType> {
         return Ok(acc);
     }
     if let [a, b] = dts {
-        return Err(promotion_error(format!(
-            "The DType {} could not be promoted by {}. This means that no common DType exists for the given inputs. For example they cannot be stored in a single array unless the dtype is `object`. The full list of DTypes is: ({}, {})",
-            class(a),
-            class(b),
-            class(a),
-            class(b)
-        )));
+        return Err(no_common_dtype(a, b));
     }
     Err(PyError::new(
         "NotImplementedError",

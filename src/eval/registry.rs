@@ -96,7 +96,7 @@ pub const NP: &[Entry] = &[
     func(
         "array(object, dtype=None, *, copy=True, order='K', subok=False, ndmin=0, ndmax=0, like=None)",
         Style::NumpyC,
-        "object dtype copy order ndmin",
+        "object dtype copy order ndmin ndmax",
         Writes::Nothing,
     ),
     func(
@@ -1024,7 +1024,10 @@ pub const METHODS: &[(&str, Entry)] = &[
         func(
             "astype(dtype, order='K', casting='unsafe', subok=True, copy=True)",
             Style::NumpyC,
-            "dtype order casting copy",
+            // `subok` decides between a subclass and ndarray; this entry
+            // binds plain arrays only (masked and record arrays have their
+            // own methods), where both are the same.
+            "dtype order casting subok copy",
             Writes::Nothing,
         ),
     ),

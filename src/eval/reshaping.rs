@@ -226,7 +226,7 @@ pub fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRe
     let axis = normalize_axis(axis as i64, nd)?;
     let mut dt = arrays[0].dtype().clone();
     for a in &arrays[1..] {
-        dt = crate::engine::promote::promote_types(&dt, a.dtype()).unwrap_or(dt);
+        dt = super::record_promote::promote_or_error(&dt, a.dtype())?;
     }
     let mut shape = arrays[0].shape();
     shape[axis] = 0;

@@ -69,7 +69,12 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::Set(_) => "set",
         Obj::MappingProxy(_) => "mappingproxy",
         Obj::FrozenSet(_) => "frozenset",
-        Obj::Context(_) | Obj::Instance(_) => "object",
+        Obj::Context(super::object::Context::Raises(_)) => "unittest.case._AssertRaisesContext",
+        Obj::Context(super::object::Context::PrintOptions(_)) => {
+            "contextlib._GeneratorContextManager"
+        }
+        Obj::Context(super::object::Context::ErrState { .. }) => "numpy.errstate",
+        Obj::Instance(_) => "object",
         Obj::Class(_) => "type",
         Obj::BoundMethod(..) => "method",
         Obj::Super(..) => "super",

@@ -28,6 +28,9 @@ pub(super) enum WithExit {
     /// `np.errstate.__exit__`: the error modes before, and the callback
     /// before when `call=` replaced it.
     ErrState(ErrState, Option<Value>),
+    /// `assert_raises`' `__exit__` checks what the block raised (and may
+    /// swallow it): see [`Session::finish_with`].
+    Raises(Value),
 }
 
 impl Session {
@@ -85,7 +88,28 @@ impl Session {
                 // `errstate.__enter__` returns None.
                 Ok((Value::None, WithExit::ErrState(saved, saved_call)))
             }
+            // `_AssertRaisesContext.__enter__` returns the context.
+            Obj::Context(Context::Raises(_)) => Ok((v.clone(), WithExit::Raises(v.clone()))),
             _ => Err(not_a_manager()),
+        }
+    }
+
+    /// Leave a `with` block whose body ended in `result`: undo what
+    /// entering did; `assert_raises` may also turn the outcome around (an
+    /// expected exception swallowed, giving `swallowed`; none raised, an
+    /// `AssertionError`).
+    pub(super) fn finish_with<T>(
+        &mut self,
+        exit: WithExit,
+        result: PyResult<T>,
+        swallowed: T,
+    ) -> PyResult<T> {
+        match exit {
+            WithExit::Raises(ctx) => super::np_testing::exit_raises(self, &ctx, result, swallowed),
+            other => {
+                self.exit_context(other);
+                result
+            }
         }
     }
 
@@ -124,6 +148,9 @@ impl Session {
                 self.print_formatter = saved_formatter;
                 crate::render::legacy::publish(self.print_options.legacy);
             }
+            // Its check needs the block's outcome (`finish_with`); left
+            // any other way (a generator closed inside it), it checks nothing.
+            WithExit::Raises(_) => {}
             WithExit::ErrState(saved, saved_call) => {
                 super::fp_errors::set_modes(saved);
                 if let Some(f) = saved_call {
