@@ -327,6 +327,8 @@ conformance_tests! {
     sequence_repeat => "133_sequence_repeat",
     casts_round_at => "134_casts_round_at",
     random_str => "202_random_str",
+    private_modules => "221_private_modules",
+    grid_numpy_scalars => "222_grid_numpy_scalars",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

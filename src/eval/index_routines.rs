@@ -340,11 +340,6 @@ fn unravel_index(args: &Args) -> PyResult<Value> {
         d => vec![int_arg(d, "")?.max(0) as usize],
     };
     let order = order_of(args, 2)?;
-    if dims.is_empty() && !shape.is_empty() {
-        return Err(PyError::value(
-            "multiple indices are not supported for 0d arrays",
-        ));
-    }
     let size = dims
         .iter()
         .try_fold(1i64, |acc, &d| acc.checked_mul(d as i64))
@@ -359,6 +354,11 @@ fn unravel_index(args: &Args) -> PyResult<Value> {
                 "index {i} is out of bounds for array with size {size}"
             )));
         }
+    }
+    if dims.is_empty() && !shape.is_empty() {
+        return Err(PyError::value(
+            "multiple indices are not supported for 0d arrays",
+        ));
     }
     let st = elem_strides(&dims, order);
     let out = dims
@@ -1310,10 +1310,17 @@ fn grid_axis(p: &[Value; 3]) -> PyResult<(GridAxis, bool)> {
         Value::None => 0.0,
         v => float_arg(v)?,
     };
-    let is_float = |v: &Value| matches!(v, Value::Float(_) | Value::Complex(..));
+    let is_float = |v: &Value| {
+        matches!(v, Value::Float(_) | Value::Complex(..))
+            || matches!(v, Value::NpScalar(dt, _) if dt.is_inexact())
+    };
     let float = p.iter().any(is_float);
-    if let Value::Complex(_, im) = &p[2] {
-        let len = im.abs() as usize;
+    let complex_step = match &p[2] {
+        Value::Complex(re, im) | Value::NpScalar(_, Scalar::Complex(re, im)) => Some(re.hypot(*im)),
+        _ => None,
+    };
+    if let Some(magnitude) = complex_step {
+        let len = magnitude as usize;
         let step = if len != 1 {
             (float_arg(&p[1])? - start) / (len as f64 - 1.0)
         } else {
@@ -1361,9 +1368,44 @@ pub fn grid_trick(open: bool, idx: &Value) -> PyResult<Value> {
         float |= f;
         axes.push(ax);
     }
-    let dt = if float { DType::Float64 } else { DType::Int64 };
+    // NumPy's `result_type(0, start, stop, step, ...)` over every slice
+    // (a complex step counts as its magnitude); one bare slice is
+    // `np.arange`, float64 for any float.
+    let dt = match idx {
+        Value::Tuple(_) => {
+            let mut parts = vec![Value::Int(0)];
+            for p in &slices {
+                for v in p.iter() {
+                    parts.push(match v {
+                        Value::Complex(re, im) => Value::Float(re.hypot(*im)),
+                        // `abs(np.complex64(5j))` is a float32.
+                        Value::NpScalar(dt, Scalar::Complex(re, im)) => Value::NpScalar(
+                            if *dt == DType::Complex64 {
+                                DType::Float32
+                            } else {
+                                DType::Float64
+                            },
+                            Scalar::Float(re.hypot(*im)),
+                        ),
+                        other => other.clone(),
+                    });
+                }
+            }
+            parts.retain(|v| !matches!(v, Value::None));
+            match common_dtype(&parts)? {
+                d if d.is_inexact() || d.is_integer() => d,
+                _ => DType::Int64,
+            }
+        }
+        _ if float => DType::Float64,
+        _ => DType::Int64,
+    };
+    let single = dt == DType::Float32;
     let value = |ax: &GridAxis, i: usize| {
-        if float {
+        if single {
+            // `indices * step + start` in float32, each step rounded.
+            Scalar::Float(f64::from(i as f32 * ax.step as f32 + ax.start as f32))
+        } else if float {
             Scalar::Float(i as f64 * ax.step + ax.start)
         } else {
             Scalar::Int(i as i64 * ax.step as i64 + ax.start as i64)

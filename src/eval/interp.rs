@@ -66,11 +66,13 @@ impl Session {
             Stmt::FromImport { module, names } => {
                 let m = self.import_module(module)?;
                 for (n, alias) in names {
-                    let v = self.getattr(&m, n).map_err(|_| {
-                        PyError::new(
+                    // A name slicelab lacks stays NotImplementedError.
+                    let v = self.getattr(&m, n).map_err(|e| match e.kind.as_str() {
+                        "NotImplementedError" => e,
+                        _ => PyError::new(
                             "ImportError",
                             format!("cannot import name '{n}' from '{module}'"),
-                        )
+                        ),
                     })?;
                     self.bind_name(&alias.clone().unwrap_or_else(|| n.clone()), v);
                 }
@@ -1062,6 +1064,20 @@ impl Session {
                 .unwrap_or_else(|| Value::Type(super::types::type_of(obj))));
         }
         match obj {
+            Value::Module(m) if let Some(sub) = super::private_modules::submodule(m, name) => {
+                Ok(Value::Module(sub.into()))
+            }
+            Value::Module(m) if let Some(public) = super::private_modules::public_of(m) => {
+                let m = m.clone();
+                self.getattr(&Value::Module(public.into()), name)
+                    .map_err(|e| match e.kind.as_str() {
+                        "AttributeError" => PyError::new(
+                            "NotImplementedError",
+                            format!("slicelab does not implement {m}.{name}"),
+                        ),
+                        _ => e,
+                    })
+            }
             Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
             Value::Module(m) if m.as_ref() == super::pymath::MODULE => super::pymath::attr(name),
             Value::Module(m) if super::stdlib::is_module(m) => {
@@ -1236,7 +1252,7 @@ impl Session {
     /// The module a dotted name stands for: `numpy`, or an attribute path
     /// below it that slicelab has.
     fn import_module(&mut self, module: &str) -> PyResult<Value> {
-        if module == super::pymath::MODULE {
+        if module == super::pymath::MODULE || super::private_modules::public_of(module).is_some() {
             return Ok(Value::Module(module.into()));
         }
         if let Some(m) = self.import_stdlib(module) {

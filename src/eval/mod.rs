@@ -105,6 +105,7 @@ mod poly;
 mod poly1d;
 mod print_formatter;
 mod printopts;
+mod private_modules;
 mod products;
 mod protocol;
 pub mod provenance;

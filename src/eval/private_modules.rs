@@ -1,0 +1,66 @@
+//! NumPy's private modules that its tests and older code import
+//! (`import numpy._core.umath as ncu`, `from numpy._core.numeric import
+//! normalize_axis_tuple`, `numpy.ma.core`). Each holds the same objects as
+//! a public namespace, so a name is read there (`ncu.add is np.add`, as in
+//! NumPy); a name the public namespace lacks is not implemented here, not
+//! missing from NumPy.
+
+/// Each private module and the public namespace its names are read from,
+/// sorted by the private name.
+const ALIASES: &[(&str, &str)] = &[
+    ("numpy._core", "numpy"),
+    ("numpy._core._multiarray_umath", "numpy"),
+    ("numpy._core.arrayprint", "numpy"),
+    ("numpy._core.fromnumeric", "numpy"),
+    ("numpy._core.function_base", "numpy"),
+    ("numpy._core.multiarray", "numpy"),
+    ("numpy._core.numeric", "numpy"),
+    ("numpy._core.numerictypes", "numpy"),
+    ("numpy._core.shape_base", "numpy"),
+    ("numpy._core.umath", "numpy"),
+    ("numpy.fft._pocketfft", "numpy.fft"),
+    ("numpy.lib._arraypad_impl", "numpy"),
+    ("numpy.lib._arraysetops_impl", "numpy"),
+    ("numpy.lib._function_base_impl", "numpy"),
+    ("numpy.lib._histograms_impl", "numpy"),
+    ("numpy.lib._index_tricks_impl", "numpy"),
+    ("numpy.lib._nanfunctions_impl", "numpy"),
+    ("numpy.lib._polynomial_impl", "numpy"),
+    ("numpy.lib._shape_base_impl", "numpy"),
+    ("numpy.lib._stride_tricks_impl", "numpy.lib.stride_tricks"),
+    ("numpy.lib._twodim_base_impl", "numpy"),
+    ("numpy.lib._type_check_impl", "numpy"),
+    ("numpy.lib._ufunclike_impl", "numpy"),
+    ("numpy.linalg._linalg", "numpy.linalg"),
+    ("numpy.ma.core", "numpy.ma"),
+    ("numpy.ma.extras", "numpy.ma"),
+];
+
+/// The public namespace whose names the private module `module` holds.
+pub fn public_of(module: &str) -> Option<&'static str> {
+    ALIASES
+        .binary_search_by(|(p, _)| p.cmp(&module))
+        .ok()
+        .map(|i| ALIASES[i].1)
+}
+
+/// `module.name` when that is one of these private modules.
+pub fn submodule(module: &str, name: &str) -> Option<&'static str> {
+    let path = format!("{module}.{name}");
+    ALIASES
+        .binary_search_by(|(p, _)| p.cmp(&path.as_str()))
+        .ok()
+        .map(|i| ALIASES[i].0)
+}
+
+#[cfg(test)]
+mod tests {
+    /// Searched by bisection.
+    #[test]
+    fn aliases_are_sorted() {
+        assert!(super::ALIASES.is_sorted_by_key(|(p, _)| *p));
+        assert_eq!(super::public_of("numpy._core.umath"), Some("numpy"));
+        assert_eq!(super::submodule("numpy", "_core"), Some("numpy._core"));
+        assert_eq!(super::public_of("numpy.lib"), None);
+    }
+}
