@@ -126,13 +126,16 @@ fn assert_(s: &mut Session, b: &Bound) -> PyResult<Value> {
 /// words a difference with `difflib`'s line diff, which slicelab has for
 /// one-line strings only.
 fn assert_string_equal(actual: &Value, desired: &Value) -> PyResult<Value> {
-    for v in [actual, desired] {
-        if !matches!(v, Value::Str(_)) {
-            return Err(PyError::new("AssertionError", type_repr(v)));
-        }
-    }
-    let (Value::Str(a), Value::Str(d)) = (actual, desired) else {
-        unreachable!("both checked to be str")
+    // `str` instances, `np.str_` among them.
+    let text = |v: &Value| match v {
+        Value::Str(s) => Some(s.to_string()),
+        Value::NpScalar(_, crate::engine::Scalar::Str(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let (a, d) = match (text(actual), text(desired)) {
+        (Some(a), Some(d)) => (a, d),
+        (None, _) => return Err(PyError::new("AssertionError", type_repr(actual))),
+        (_, None) => return Err(PyError::new("AssertionError", type_repr(desired))),
     };
     if a == d {
         return Ok(Value::None);
