@@ -1453,7 +1453,24 @@ impl Session {
                 args.get(4, "mode"),
             )?,
             "concatenate" => {
-                let arrays = arrays_arg(args.req(0, "arrays", name)?)?;
+                let given = args.req(0, "arrays", name)?;
+                let mut arrays = arrays_arg(given)?;
+                // Python numbers among the pieces are weak (NEP 50): the
+                // result dtype is theirs with the arrays', and each piece
+                // is cast to it as NumPy casts (`300` into int8 wraps).
+                let items = iterate(given).unwrap_or_default();
+                if items.iter().any(|v| {
+                    matches!(
+                        v,
+                        Value::Int(_) | Value::Float(_) | Value::Complex(..) | Value::Bool(_)
+                    )
+                }) {
+                    let dt = super::index_routines::common_dtype(&items)?;
+                    arrays = arrays
+                        .iter()
+                        .map(|a| kernels::cast(a, &dt))
+                        .collect::<Result<_, _>>()?;
+                }
                 let axis = match args.get(1, "axis") {
                     Some(Value::None) => None,
                     Some(v) => Some(int_arg(v, "")? as usize),
