@@ -847,8 +847,8 @@ pub fn ufunc_at(op: BinaryOp, args: &Args, name: &str) -> PyResult<Value> {
     let (a, picked) = at_positions(args, name)?;
     let shape = picked.shape();
     let b = match args.get(2, "b") {
-        // A Python int meets a float array as a float (NEP 50), however
-        // large: `np.add.at(floats, [0], 2**100)`.
+        // A Python int against a float array: its value as a float,
+        // however large (NumPy's object loop for `2**100` gives the same).
         Some(Value::Int(i)) if a.dtype().is_inexact() => as_array(&Value::Float(*i as f64))?,
         Some(v) => as_array(v)?,
         None => return Err(PyError::value("second operand needed for ufunc")),
@@ -1026,23 +1026,12 @@ fn ufunc_at_fast(
                     _ => return None,
                 }))
             }
-            (Scalar::Float(x), DType::Float32) => {
-                // A Python number is a float64 or int64 array here: the
-                // float64 loop, then the cast back to float32.
+            // float64 arrays, and float32 ones meeting a Python number (a
+            // float64 or int64 array here): the float64 loop, then for
+            // float32 the cast back.
+            (Scalar::Float(x), dt) => {
                 let y = crate::engine::element::scalar_as_f64(y);
-                Scalar::Float(f64::from(
-                    (match op {
-                        BinaryOp::Add => x + y,
-                        BinaryOp::Sub => x - y,
-                        BinaryOp::Mul => x * y,
-                        BinaryOp::Div => x / y,
-                        _ => return None,
-                    }) as f32,
-                ))
-            }
-            (Scalar::Float(x), _) => {
-                let y = crate::engine::element::scalar_as_f64(y);
-                Scalar::Float(match op {
+                let r = match op {
                     BinaryOp::Add => x + y,
                     BinaryOp::Sub => x - y,
                     BinaryOp::Mul => x * y,
@@ -1052,6 +1041,11 @@ fn ufunc_at_fast(
                     BinaryOp::Minimum if x.is_nan() || y.is_nan() => f64::NAN,
                     BinaryOp::Minimum => x.min(y),
                     _ => return None,
+                };
+                Scalar::Float(if *dt == DType::Float32 {
+                    f64::from(r as f32)
+                } else {
+                    r
                 })
             }
             _ => return None,

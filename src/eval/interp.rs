@@ -622,11 +622,7 @@ impl Session {
                 _ => None,
             };
             if let Some(n) = non_int {
-                let t = super::display::repr(
-                    &Value::Type(super::types::type_of(n)),
-                    &Default::default(),
-                );
-                let t = t.trim_start_matches("<class '").trim_end_matches("'>");
+                let t = super::display::type_path(&super::types::type_of(n));
                 return Err(PyError::type_error(format!(
                     "can't multiply sequence by non-int of type '{t}'"
                 )));

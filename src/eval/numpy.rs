@@ -1453,12 +1453,12 @@ impl Session {
                 args.get(4, "mode"),
             )?,
             "concatenate" => {
-                let given = args.req(0, "arrays", name)?;
-                let mut arrays = arrays_arg(given)?;
+                let items = iterate(args.req(0, "arrays", name)?)?;
+                let mut arrays: Vec<ArrayRef> =
+                    items.iter().map(as_array).collect::<PyResult<_>>()?;
                 // Python numbers among the pieces are weak (NEP 50): the
                 // result dtype is theirs with the arrays', and each piece
                 // is cast to it as NumPy casts (`300` into int8 wraps).
-                let items = iterate(given).unwrap_or_default();
                 if items.iter().any(|v| {
                     matches!(
                         v,
