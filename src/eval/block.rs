@@ -404,6 +404,9 @@ impl Session {
         {
             return Ok(v.clone());
         }
+        if name == "__name__" {
+            return Ok(Value::str(super::object_repr::LEARNER_MODULE));
+        }
         if let Some(c) = super::exceptions::class(name) {
             return Ok(c);
         }

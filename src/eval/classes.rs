@@ -116,6 +116,9 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
         Obj::Class(c) => match name {
             "__name__" | "__qualname__" => Ok(Value::str(&c.name)),
             "__bases__" => Ok(Value::tuple(c.bases.clone())),
+            "__module__" if lookup(obj, name).is_none() => {
+                Ok(Value::str(&super::object_repr::class_module(c)))
+            }
             _ => lookup(obj, name)
                 .map(|(owner, v)| bind_attr(None, obj, owner, v))
                 .ok_or_else(|| {
@@ -245,12 +248,13 @@ pub fn type_of(v: &Value) -> Option<Value> {
         .or_else(|| super::named_tuple::type_of(v))
 }
 
-/// A function's own attributes (`f.__name__`, `__qualname__`, `__doc__`,
+/// A function's own attributes (`f.__name__`, `__qualname__`, `__module__`, `__doc__`,
 /// `__defaults__`).
 pub fn function_attr(f: &UserFunc, name: &str) -> Option<Value> {
     Some(match name {
         "__name__" => Value::str(&f.def.name),
         "__qualname__" => Value::str(&f.def.qualname),
+        "__module__" => Value::str(super::object_repr::LEARNER_MODULE),
         "__doc__" => f.def.doc.as_deref().map_or(Value::None, Value::str),
         "__defaults__" if f.defaults.is_empty() => Value::None,
         "__defaults__" => Value::tuple(f.defaults.clone()),

@@ -598,7 +598,7 @@ pub struct NamedTupleClass {
 pub struct TupleClass {
     /// `__name__` (`Point`).
     pub name: String,
-    /// `__module__` (`__main__` for the learner's).
+    /// `__module__` (`__session__` for the learner's).
     pub module: String,
     /// `_fields`, in order.
     pub fields: Vec<String>,

@@ -44,7 +44,7 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
             default_repr(o, opts).unwrap_or_default()
         }
         Obj::NamedTuple(t) => named_tuple_repr(t, opts),
-        // `<class '__main__.Point'>`
+        // `<class '__session__.Point'>`
         Obj::File(f) => file_repr(o, f),
         Obj::TupleClass(c) => format!("<class '{}.{}'>", c.module, c.name),
         Obj::Hint(h) => hint_repr(h),
@@ -95,8 +95,6 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
     }
 }
 
-/// A class's `__module__`: `__main__` for the learner's classes, the
-/// module's name for those a standard module defines (`collections`).
 /// `repr(f)` of a file object: its name, mode and encoding for a disk
 /// file, its address for a memory one.
 fn file_repr(o: &Rc<Obj>, f: &super::object::FileObj) -> String {
@@ -114,11 +112,14 @@ fn file_repr(o: &Rc<Obj>, f: &super::object::FileObj) -> String {
     }
 }
 
-/// The module the learner's classes are defined in, as Python's prompt
-/// names it.
-pub const LEARNER_MODULE: &str = "__main__";
+/// The module the learner's classes and functions are defined in: the
+/// conformance oracle runs a session as module `__session__` (its
+/// `__name__`), so that is what `type(obj)` and `f.__module__` show.
+pub const LEARNER_MODULE: &str = "__session__";
 
-fn class_module(c: &super::object::ClassObj) -> String {
+/// A class's `__module__`: [`LEARNER_MODULE`] for the learner's classes,
+/// the module's name for those a standard module defines (`collections`).
+pub(super) fn class_module(c: &super::object::ClassObj) -> String {
     c.attrs
         .borrow()
         .iter()
@@ -145,7 +146,7 @@ pub fn default_repr(o: &Rc<Obj>, opts: &crate::render::PrintOptions) -> Option<S
         ),
         Obj::Instance(i) => match class_of(&i.class) {
             Some(c) => format!("<{}.{} object at {addr:#x}>", class_module(c), c.name),
-            None => format!("<__main__.object object at {addr:#x}>"),
+            None => format!("<{LEARNER_MODULE}.object object at {addr:#x}>"),
         },
         Obj::BoundMethod(me, f, owner) => {
             let fname = match f {
