@@ -330,6 +330,7 @@ conformance_tests! {
     private_modules => "221_private_modules",
     grid_numpy_scalars => "222_grid_numpy_scalars",
     session_module => "223_session_module",
+    dtype_classes => "224_dtype_classes",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

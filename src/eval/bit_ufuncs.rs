@@ -158,16 +158,11 @@ fn no_loop(name: &str) -> PyError {
 /// casts (`gcd`/`lcm` on anything but integers, `positive` on bools):
 /// the inputs' DType classes (a Python scalar's own `_PyLongDType`...).
 fn no_matching_loop(name: &str, inputs: &[Value], own: &[DType]) -> PyError {
-    let class = |v: &Value, d: &DType| {
-        let c = match v {
-            Value::Int(_) => "_PyLongDType".to_string(),
-            Value::Float(_) => "_PyFloatDType".to_string(),
-            Value::Complex(..) => "_PyComplexDType".to_string(),
-            _ => super::value::dtype_class_name(d),
-        };
-        format!("<class 'numpy.dtypes.{c}'>")
-    };
-    let names: Vec<String> = inputs.iter().zip(own).map(|(v, d)| class(v, d)).collect();
+    let names: Vec<String> = inputs
+        .iter()
+        .zip(own)
+        .map(|(v, d)| super::dtype_classes::input_class_repr(v, d))
+        .collect();
     let types = if names.len() == 1 {
         names[0].clone()
     } else {

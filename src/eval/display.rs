@@ -164,6 +164,7 @@ pub fn type_path(t: &TypeObj) -> String {
         TypeObj::NdArray => "numpy.ndarray".into(),
         TypeObj::Void => "numpy.void".into(),
         TypeObj::DTypeClass => "numpy.dtype".into(),
+        TypeObj::DTypeKind(name) => format!("numpy.dtypes.{name}"),
         TypeObj::NpStr => "numpy.str_".into(),
     }
 }

@@ -1102,6 +1102,11 @@ impl Session {
             Value::Module(m) if m.as_ref() == super::recarray::MODULE => {
                 super::recarray::module_attr(name)
             }
+            Value::Module(m) if m.as_ref() == super::dtype_classes::MODULE => {
+                super::dtype_classes::module_attr(name).ok_or_else(|| {
+                    crate::eval::error::missing_module_attribute(super::dtype_classes::MODULE, name)
+                })
+            }
             Value::Module(m) if m.as_ref() == super::np_exceptions::MODULE => {
                 super::np_exceptions::module_attr(name).ok_or_else(|| {
                     crate::eval::error::missing_module_attribute(super::np_exceptions::MODULE, name)

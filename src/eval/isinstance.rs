@@ -50,6 +50,7 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
         Value::Type(TypeObj::NpScalar(dt)) => matches!(v, Value::NpScalar(d, _) if d == dt),
         Value::Type(TypeObj::Void) => matches!(v, Value::Void(_)),
         Value::Type(TypeObj::DTypeClass) => matches!(v, Value::DType(_)),
+        Value::Type(TypeObj::DTypeKind(class)) => super::dtype_classes::is_instance(v, class),
         Value::Type(TypeObj::NpStr) => matches!(v, Value::NpScalar(DType::Str(_), _)),
         _ => false,
     }

@@ -153,6 +153,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "char" => Value::Module(super::strings::CHAR.into()),
         "testing" => Value::Module(super::np_testing::MODULE.into()),
         "exceptions" => Value::Module(super::np_exceptions::MODULE.into()),
+        "dtypes" => Value::Module(super::dtype_classes::MODULE.into()),
         n if let Some(t) = super::dtype_info::abstract_type(n) => t,
         _ => {
             let dt = match name {
@@ -2212,6 +2213,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             Value::NpScalar(DType::Str(text.chars().count().max(1)), Scalar::Str(text))
         }
         TypeObj::DTypeClass => super::dtype_arg::dtype_call(&args)?,
+        TypeObj::DTypeKind(class) => super::dtype_classes::call(class, &args)?,
         TypeObj::NdArray => super::ndarray_new::call(&args)?,
         TypeObj::Void => super::dtype_info::void_scalar(&args)?,
         TypeObj::Builtin(other) => {

@@ -77,6 +77,9 @@ pub enum TypeObj {
     Void,
     /// `np.dtype`
     DTypeClass,
+    /// One of NumPy 2's DType classes (`numpy.dtypes.Float64DType`), by
+    /// its name in `dtype_classes::CLASSES`.
+    DTypeKind(&'static str),
     /// `np.str_`
     NpStr,
 }
@@ -120,7 +123,7 @@ impl Value {
             Value::Array(_) => "numpy.ndarray".into(),
             Value::NpScalar(dt, _) => format!("numpy.{}", np_scalar_class(dt)),
             Value::Void(_) => "numpy.void".into(),
-            Value::DType(dt) => format!("numpy.dtypes.{}", dtype_class_name(dt)),
+            Value::DType(dt) => format!("numpy.dtypes.{}", super::dtype_classes::class_name(dt)),
             Value::Type(_) => "type".into(),
             Value::Function(_) => "builtin_function_or_method".into(),
             Value::Method(..) => "builtin_function_or_method".into(),
@@ -201,27 +204,5 @@ pub fn np_scalar_class(dt: &DType) -> String {
         DType::Record(_) => "void".into(),
         DType::Time(..) | DType::Object => dt.scalar_type_name(),
         other => other.name(),
-    }
-}
-
-/// NumPy 2's dtype class name (`Int64DType`, `Float64DType`, `StrDType`).
-pub fn dtype_class_name(dt: &DType) -> String {
-    match dt {
-        DType::Bool => "BoolDType".into(),
-        DType::Str(_) => "StrDType".into(),
-        DType::Bytes(_) => "BytesDType".into(),
-        DType::Record(_) => "VoidDType".into(),
-        DType::Time(_, false) => "DateTime64DType".into(),
-        DType::Time(_, true) => "TimeDelta64DType".into(),
-        // `uint8` is `UInt8DType`.
-        other if other.kind() == crate::engine::dtype::Kind::UInt => {
-            format!("UInt{}DType", 8 * other.itemsize())
-        }
-        other => {
-            let n = other.name();
-            let mut c = n.chars();
-            let first = c.next().map(|x| x.to_ascii_uppercase()).unwrap_or('X');
-            format!("{first}{}DType", c.as_str())
-        }
     }
 }

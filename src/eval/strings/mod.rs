@@ -372,13 +372,7 @@ fn element(u: &[u32], bytes: bool) -> Scalar {
 
 /// The DType class NumPy's "no loop" message names for an input.
 fn class_of(v: &Value, a: &ArrayRef) -> String {
-    let c = match v {
-        Value::Int(_) => "_PyLongDType".to_string(),
-        Value::Float(_) => "_PyFloatDType".to_string(),
-        Value::Complex(..) => "_PyComplexDType".to_string(),
-        _ => super::value::dtype_class_name(&a.dtype().native()),
-    };
-    format!("<class 'numpy.dtypes.{c}'>")
+    super::dtype_classes::input_class_repr(v, &a.dtype().native())
 }
 
 fn no_loop(name: &str, inputs: &[(&Value, &ArrayRef)]) -> PyError {
