@@ -15,13 +15,15 @@
 //! (`cholesky`, `qr`: LAPACK's unblocked code replayed), `gesdd.rs`
 //! (`svd`'s vectors, 2x2 and diagonal), `lapack.rs` (shared helpers), `jacobi.rs`
 //! (eigenvalues and singular values), `spectral.rs` (`eigvalsh`, `svd`
-//! values, `matrix_rank`, `cond`, `pinv`), `lstsq.rs`, `multi_dot.rs`,
+//! values, `matrix_rank`, `cond`, `pinv`), `eigvals.rs` (`dgeev` without
+//! vectors, through `geev.rs`, for Hessenberg matrices), `lstsq.rs`, `multi_dot.rs`,
 //! `polyfit.rs` (`np.polyfit`, built on `lstsq`).
 
 mod aliases;
 pub(super) mod blas;
 pub(super) mod common;
 mod dense;
+mod eigvals;
 mod factor;
 pub(super) mod geev;
 mod gelsd;
@@ -119,6 +121,7 @@ pub const ENTRIES: &[Entry] = &[
         "a mode",
         Writes::Nothing,
     ),
+    func("eigvals(a)", Style::Python, "a", Writes::Nothing),
     func(
         "eigvalsh(a, UPLO='L')",
         Style::Python,
@@ -184,8 +187,8 @@ pub const ENTRIES: &[Entry] = &[
 ];
 
 /// NumPy's public `numpy.linalg` functions slicelab does not compute
-/// yet (`eig`/`eigvals` give LAPACK's `dgeev` order and signs).
-const MISSING: &[&str] = &["eig", "eigvals"];
+/// yet (`eig` gives LAPACK's `dgeev` vectors and signs).
+const MISSING: &[&str] = &["eig"];
 
 fn entry(name: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.name() == name)
@@ -224,6 +227,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         "matrix_power" => solve::matrix_power(&args),
         "cholesky" => factor::cholesky(&args),
         "qr" => factor::qr(s, &args),
+        "eigvals" => eigvals::eigvals(&args),
         "eigvalsh" => spectral::eigvalsh(&args),
         "eigh" => spectral::eigh(&args),
         "svd" => spectral::svd(&args),

@@ -40,7 +40,17 @@ def _module(mod):
     def invert(*a): _n('invert', a, 1); return ~a[0]
     def not_(*a): _n('not_', a, 1); return not a[0]
     def truth(*a): _n('truth', a, 1); return bool(a[0])
-    def index(*a): _n('index', a, 1); return a[0].__index__()
+    def index(*a):
+        _n('index', a, 1)
+        x = a[0]
+        if isinstance(x, int):
+            return int(x)
+        own = getattr(x, '__index__', None)
+        if own is not None:
+            return own()
+        # NumPy integers and 0-d integer arrays: range() reads them as
+        # CPython's __index__ slot does, with its TypeError for the rest.
+        return range(x).stop
 
     class itemgetter:
         def __init__(self, *items):
