@@ -332,6 +332,7 @@ conformance_tests! {
     session_module => "233_session_module",
     dtype_classes => "268_dtype_classes",
     eigvals_hessenberg => "269_eigvals_hessenberg",
+    polynomial => "272_polynomial",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -302,6 +302,7 @@ impl Walk<'_> {
                     | Obj::Set(_)
                     | Obj::FrozenSet(_)
                     | Obj::MaskedConstant
+                    | Obj::NotImplemented
                     | Obj::File(_)
                     | Obj::Npz(_) => {}
                 }

@@ -95,15 +95,13 @@ pub type PyResult<T> = Result<T, PyError>;
 fn not_implemented(owner: &str, name: &str) -> PyError {
     // Modules as a learner writes them (`np.random.gamma`), types by
     // their class name (`ndarray.tofile`, `Generator.multinomial`).
-    let shown = match owner {
-        "numpy" => "np",
-        "numpy.random" => "np.random",
-        "numpy.linalg" => "np.linalg",
-        "numpy.fft" => "np.fft",
-        "numpy.testing" => "np.testing",
-        "numpy.strings" => "np.strings",
-        "numpy.char" => "np.char",
-        other => other.rsplit('.').next().unwrap_or(other),
+    let shown: String = match owner {
+        "numpy" => "np".into(),
+        "numpy.random" | "numpy.linalg" | "numpy.fft" | "numpy.testing" | "numpy.strings"
+        | "numpy.char" => owner.replacen("numpy", "np", 1),
+        // The polynomial package and its modules, by their full path.
+        other if other.starts_with("numpy.polynomial") => other.replacen("numpy", "np", 1),
+        other => other.rsplit('.').next().unwrap_or(other).into(),
     };
     PyError::new(
         "NotImplementedError",

@@ -41,12 +41,41 @@ impl ExcState {
 /// `BaseException.__str__`: nothing, the one argument, or the tuple of
 /// them (`KeyError` shows its one key as a repr).
 pub fn args_str(kind: &str, args: &[Value], opts: &PrintOptions) -> String {
+    if kind == "AxisError"
+        && let Some(text) = axis_error_str(args, opts)
+    {
+        return text;
+    }
     match args {
         [] => String::new(),
         [one] if kind == "KeyError" => super::display::repr(one, opts),
         [one] => super::display::str_of(one, opts),
         many => super::display::repr(&Value::tuple(many.to_vec()), opts),
     }
+}
+
+/// `str(AxisError(axis, ndim, msg_prefix))` as `numpy.exceptions` words
+/// it when `ndim` or `msg_prefix` is given (`None`: one argument, the
+/// message itself).
+fn axis_error_str(args: &[Value], opts: &PrintOptions) -> Option<String> {
+    let (axis, ndim, prefix) = match args {
+        [axis, ndim] => (axis, ndim, &Value::None),
+        [axis, ndim, prefix] => (axis, ndim, prefix),
+        _ => return None,
+    };
+    if matches!((ndim, prefix), (Value::None, Value::None)) {
+        return Some(super::display::str_of(axis, opts));
+    }
+    let str_of = |v: &Value| super::display::str_of(v, opts);
+    let msg = format!(
+        "axis {} is out of bounds for array of dimension {}",
+        str_of(axis),
+        str_of(ndim)
+    );
+    Some(match prefix {
+        Value::None => msg,
+        p => format!("{}: {msg}", str_of(p)),
+    })
 }
 
 /// What `except ... as e` binds: the object that was raised, or for an

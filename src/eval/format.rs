@@ -29,6 +29,12 @@ impl Session {
                     }
                     let v = self.eval(expr)?;
                     let spec = self.eval_fstring(spec)?;
+                    if conv.is_none()
+                        && let Some(text) = self.format_instance(&v, &spec)
+                    {
+                        out.push_str(&text?);
+                        continue;
+                    }
                     let v = match conv {
                         Some('r') | Some('a') => Value::str(&self.py_repr(&v)?),
                         Some(_) => Value::str(&self.py_str(&v)?),
@@ -159,6 +165,9 @@ impl Session {
             }
             None => v,
         };
+        if let Some(text) = self.format_instance(&v, &spec) {
+            return text;
+        }
         format_value(&v, &spec, &self.print_options)
     }
 

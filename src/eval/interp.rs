@@ -1074,6 +1074,13 @@ impl Session {
                         _ => e,
                     })
             }
+            // A submodule written as a Python body (`np.polynomial`): its
+            // body runs on first use, as an import would run it.
+            Value::Module(m) if super::stdlib::is_module(&format!("{m}.{name}")) => {
+                let full = format!("{m}.{name}");
+                self.import_stdlib(&full)
+                    .unwrap_or_else(|| Err(crate::eval::error::missing_module_attribute(m, name)))
+            }
             Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
             Value::Module(m) if m.as_ref() == super::pymath::MODULE => super::pymath::attr(name),
             Value::Module(m) if super::stdlib::is_module(m) => {

@@ -177,6 +177,23 @@ const PUBLIC: &[(&str, &str)] = &[
         "fft fft2 fftfreq fftn fftshift hfft ifft ifft2 ifftn ifftshift ihfft irfft irfft2 \
          irfftn rfft rfft2 rfftfreq rfftn test",
     ),
+    (
+        "numpy.polynomial",
+        "Chebyshev Hermite HermiteE Laguerre Legendre Polynomial _polybase chebyshev hermite \
+         hermite_e laguerre legendre polynomial polyutils set_default_printstyle test",
+    ),
+    (
+        "numpy.polynomial.polynomial",
+        "ABCPolyBase Polynomial np polyadd polycompanion polyder polydiv polydomain polyfit \
+         polyfromroots polygrid2d polygrid3d polyint polyline polymul polymulx polyone polypow \
+         polyroots polysub polytrim polyval polyval2d polyval3d polyvalfromroots polyvander \
+         polyvander2d polyvander3d polyx polyzero pu",
+    ),
+    (
+        "numpy.polynomial.polyutils",
+        "as_series format_float functools getdomain mapdomain mapparms np operator trimcoef \
+         trimseq warnings",
+    ),
 ];
 
 /// The table's owner for an object's type as error messages name it:

@@ -89,6 +89,9 @@ pub enum Obj {
     Record(ArrayRef),
     /// `np.ma.masked`, the one `MaskedConstant`.
     MaskedConstant,
+    /// Python's `NotImplemented`, which a binary dunder returns to let
+    /// the other operand try (every copy is the same object to `is`).
+    NotImplemented,
     /// An open `.npz` archive (`np.load` of a zip file).
     Npz(NpzFile),
     /// `f.keys()` / `f.values()` / `f.items()` of an `NpzFile` (the
@@ -220,6 +223,7 @@ impl Obj {
             Obj::RecArray(_) => "recarray".into(),
             Obj::Record(_) => "record".into(),
             Obj::MaskedConstant => "MaskedConstant".into(),
+            Obj::NotImplemented => "NotImplementedType".into(),
             Obj::Npz(_) => "NpzFile".into(),
             Obj::NpIter(n) => n.type_path().into(),
             Obj::NpzView(_, "keys") => "KeysView".into(),
@@ -280,6 +284,11 @@ pub fn as_masked(v: &Value) -> Option<&Masked> {
 /// Whether `v` is `np.ma.masked`.
 pub fn is_masked_constant(v: &Value) -> bool {
     matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::MaskedConstant))
+}
+
+/// Whether `v` is Python's `NotImplemented`.
+pub fn is_not_implemented(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::NotImplemented))
 }
 
 /// Whether `v` is any masked value (array or the constant).

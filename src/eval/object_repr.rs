@@ -49,6 +49,7 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::TupleClass(c) => format!("<class '{}.{}'>", c.module, c.name),
         Obj::Hint(h) => hint_repr(h),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::repr(o, opts),
+        Obj::NotImplemented => "NotImplemented".into(),
         Obj::RecArray(_) | Obj::Record(_) => record_repr(o, opts),
         Obj::Npz(n) => n.repr(),
         Obj::NpzView(v, _) => format!("{}({})", o.type_name(), repr(v, opts)),

@@ -103,6 +103,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 }
                 None => String::new(),
             };
+            if let Some(text) = s.format_instance(v, &spec) {
+                return Ok(Ok(Value::str(&text?)));
+            }
             Value::str(&crate::eval::format_spec::format_value(
                 v,
                 &spec,
@@ -628,6 +631,7 @@ fn core_builtin(name: &str) -> Option<Value> {
             }))
         }
         "Ellipsis" => Value::Ellipsis,
+        "NotImplemented" => Value::Object(std::rc::Rc::new(Obj::NotImplemented)),
         _ => return None,
     })
 }

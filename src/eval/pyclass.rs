@@ -298,6 +298,29 @@ impl Session {
         items.iter().map(|x| self.py_repr(x)).collect()
     }
 
+    /// `format(v, spec)` of a learner's instance: its class's
+    /// `__format__`, else `object.__format__` (`str(v)`, and no spec);
+    /// `None` for any other value.
+    pub(super) fn format_instance(&mut self, v: &Value, spec: &str) -> Option<PyResult<String>> {
+        instance_of(v)?;
+        if let Some(r) = self.dunder(v, "__format__", vec![Value::str(spec)]) {
+            return Some(r.and_then(|r| match r {
+                Value::Str(s) => Ok(s.to_string()),
+                other => Err(PyError::type_error(format!(
+                    "__format__ must return a str, not {}",
+                    other.type_name()
+                ))),
+            }));
+        }
+        if !spec.is_empty() {
+            return Some(Err(PyError::type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                v.type_name()
+            ))));
+        }
+        Some(self.py_str(v))
+    }
+
     /// `str(v)`: `__str__`, else `__repr__`, for the learner's instances.
     pub(super) fn py_str(&mut self, v: &Value) -> PyResult<String> {
         if let Some(inst) = instance_of(v) {
@@ -360,7 +383,7 @@ impl Session {
             let method = form.replace("{}", name);
             if let Some(result) = self.dunder(me, &method, vec![other.clone()]) {
                 match result {
-                    Ok(Value::Type(TypeObj::Builtin("NotImplementedType"))) => continue,
+                    Ok(v) if super::object::is_not_implemented(&v) => continue,
                     other => return Some(other),
                 }
             }
@@ -393,7 +416,7 @@ impl Session {
         for (me, other, method) in [(l, r, name), (r, l, reflected)] {
             if let Some(result) = self.dunder(me, method, vec![other.clone()]) {
                 match result {
-                    Ok(Value::Type(TypeObj::Builtin("NotImplementedType"))) => continue,
+                    Ok(v) if super::object::is_not_implemented(&v) => continue,
                     other => return Some(other),
                 }
             }

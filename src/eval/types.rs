@@ -85,6 +85,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::RecArray(_) => RECARRAY,
         Obj::Record(_) => RECORD,
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
+        Obj::NotImplemented => "NotImplementedType",
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
         Obj::Poly1d(_) => POLY1D,

@@ -155,7 +155,10 @@ impl Value {
             }
             (Value::Module(a), Value::Module(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => {
-                Rc::ptr_eq(a, b) || super::object::same_tuple_class(a, b)
+                Rc::ptr_eq(a, b)
+                    || super::object::same_tuple_class(a, b)
+                    || (super::object::is_not_implemented(self)
+                        && super::object::is_not_implemented(other))
             }
             (Value::Random(a), Value::Random(b)) => Rc::ptr_eq(a, b),
             (Value::DType(a), Value::DType(b)) => a == b && !matches!(a, DType::Record(_)),

@@ -13,7 +13,9 @@
 //!   interpreter already runs Python exactly, so they are written as
 //!   Python, in the order CPython computes them.
 //!
-//! `math` stays in `pymath.rs`; `numpy` in `numpy.rs`.
+//! `math` stays in `pymath.rs`; `numpy` in `numpy.rs`. `numpy.polynomial`
+//! is written the same way, as Python bodies over the session's NumPy
+//! (`py/np_poly*.py`), since NumPy writes it in Python over its own arrays.
 
 mod copy;
 pub mod names;
@@ -24,7 +26,7 @@ mod sys;
 mod time;
 
 use super::args::Args;
-use super::error::{PyError, PyResult};
+use super::error::PyResult;
 use super::value::Value;
 use crate::eval::session::Session;
 
@@ -129,6 +131,26 @@ const MODULES: &[Module] = &[
         native: super::type_hints::typing_attr,
         source: None,
     },
+    Module {
+        name: "numpy.polynomial.polyutils",
+        native: no_native,
+        source: Some(include_str!("py/np_polyutils.py")),
+    },
+    Module {
+        name: "numpy.polynomial._polybase",
+        native: no_native,
+        source: Some(include_str!("py/np_polybase.py")),
+    },
+    Module {
+        name: "numpy.polynomial.polynomial",
+        native: no_native,
+        source: Some(include_str!("py/np_polynomial.py")),
+    },
+    Module {
+        name: "numpy.polynomial",
+        native: no_native,
+        source: Some(include_str!("py/np_polynomial_pkg.py")),
+    },
 ];
 
 fn find(name: &str) -> Option<&'static Module> {
@@ -164,12 +186,12 @@ impl Session {
                 return Some(Ok(v));
             }
         }
-        Some((m.native)(name).ok_or_else(|| {
-            PyError::new(
-                "AttributeError",
-                format!("module '{module}' has no attribute '{name}'"),
-            )
-        }))
+        // A name NumPy's module has and slicelab's lacks is refused
+        // honestly (`np.polynomial.Hermite`), any other is Python's error.
+        Some(
+            (m.native)(name)
+                .ok_or_else(|| crate::eval::error::missing_module_attribute(module, name)),
+        )
     }
 }
 

@@ -19,6 +19,10 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("statistics", false),
     ("io", false),
     ("typing", false),
+    ("numpy.polynomial.polyutils", false),
+    ("numpy.polynomial._polybase", false),
+    ("numpy.polynomial.polynomial", false),
+    ("numpy.polynomial", false),
 ];
 
 /// Whether `name` is one of these modules.

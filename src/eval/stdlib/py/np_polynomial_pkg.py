@@ -1,0 +1,20 @@
+def _module(mod):
+    # numpy.polynomial: the convenience classes and the basis modules.
+    # The bases slicelab does not have yet are missing names, which the
+    # module table turns into an honest NotImplementedError.
+    import numpy.polynomial.polynomial as polynomial
+    import numpy.polynomial.polyutils as polyutils
+    from numpy.polynomial._polybase import ABCPolyBase
+
+    def set_default_printstyle(style):
+        if style not in ('unicode', 'ascii'):
+            raise ValueError(
+                f"Unsupported format string '{style}'. Valid options are "
+                "'ascii' and 'unicode'")
+        ABCPolyBase._use_unicode = style != 'ascii'
+
+    return {
+        'set_default_printstyle': set_default_printstyle,
+        'polynomial': polynomial, 'Polynomial': polynomial.Polynomial,
+        'polyutils': polyutils,
+    }
