@@ -333,6 +333,7 @@ conformance_tests! {
     dtype_classes => "268_dtype_classes",
     eigvals_hessenberg => "269_eigvals_hessenberg",
     polynomial => "272_polynomial",
+    builtins_testing_utils => "273_builtins_testing_utils",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -58,6 +58,11 @@ fn io_attr(name: &str) -> Option<Value> {
     Some(Value::Type(super::value::TypeObj::Builtin(path)))
 }
 
+/// `builtins`: the names every frame falls back to.
+fn builtins_attr(name: &str) -> Option<Value> {
+    super::exceptions::class(name).or_else(|| super::pybuiltins::builtin(name))
+}
+
 /// `collections`' one native: the class maker behind `namedtuple`.
 fn collections_attr(name: &str) -> Option<Value> {
     (name == "_namedtuple_class").then(|| Value::func("collections._namedtuple_class"))
@@ -130,6 +135,16 @@ const MODULES: &[Module] = &[
         name: "typing",
         native: super::type_hints::typing_attr,
         source: None,
+    },
+    Module {
+        name: "builtins",
+        native: builtins_attr,
+        source: None,
+    },
+    Module {
+        name: "numpy.testing._private.utils",
+        native: super::np_testing::module_attr,
+        source: Some(include_str!("py/np_testing_utils.py")),
     },
     Module {
         name: "numpy.polynomial.polyutils",

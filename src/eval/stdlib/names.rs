@@ -19,6 +19,8 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("statistics", false),
     ("io", false),
     ("typing", false),
+    ("builtins", true),
+    ("numpy.testing._private.utils", false),
     ("numpy.polynomial.polyutils", false),
     ("numpy.polynomial._polybase", false),
     ("numpy.polynomial.polynomial", false),
