@@ -11,6 +11,10 @@ def _module(mod):
     def _digits(s, table):
         return ''.join(table.get(ch, ch) for ch in s)
 
+    def _is_real(x):
+        # numbers.Real: Python's and NumPy's ints, floats and bools.
+        return isinstance(x, (int, float, np.integer, np.floating))
+
     def _is_number(x):
         return (isinstance(x, (int, float, complex, np.number))
                 and not isinstance(x, (bool, np.bool_)))
@@ -139,6 +143,44 @@ def _module(mod):
                     'Subclasses must define either a basis_name, or override '
                     '_str_term_ascii(cls, i, arg_str)')
             return f' {cls.basis_name}_{i}({arg_str})'
+
+        @classmethod
+        def _repr_latex_term(cls, i, arg_str, needs_parens):
+            if cls.basis_name is None:
+                raise NotImplementedError(
+                    'Subclasses must define either a basis name, or override '
+                    '_repr_latex_term(i, arg_str, needs_parens)')
+            return f'{{{cls.basis_name}}}_{{{i}}}({arg_str})'
+
+        @staticmethod
+        def _repr_latex_scalar(x, parens=False):
+            return f'\\text{{{pu.format_float(x, parens=parens)}}}'
+
+        def _repr_latex_(self):
+            # The series as IPython's LaTeX display shows it; zero terms
+            # are greyed out.
+            off, scale = self.mapparms()
+            term, needs_parens = self._format_term(self._repr_latex_scalar, off, scale)
+            parts = []
+            for i, c in enumerate(self.coef):
+                if i == 0:
+                    coef_str = f'{self._repr_latex_scalar(c)}'
+                elif not _is_real(c):
+                    coef_str = f' + ({self._repr_latex_scalar(c)})'
+                elif c >= 0:
+                    coef_str = f' + {self._repr_latex_scalar(c, parens=True)}'
+                else:
+                    coef_str = f' - {self._repr_latex_scalar(-c, parens=True)}'
+                term_str = self._repr_latex_term(i, term, needs_parens)
+                if term_str == '1':
+                    part = coef_str
+                else:
+                    part = f'{coef_str}\\,{term_str}'
+                if c == 0:
+                    part = f'\\color{{LightGray}}{{{part}}}'
+                parts.append(part)
+            body = ''.join(parts) if parts else '0'
+            return f'${self.symbol} \\mapsto {body}$'
 
         def _format_term(self, scalar_format, off, scale):
             if off == 0 and scale == 1:

@@ -233,6 +233,16 @@ def _module(mod):
             return f'·{arg_str}{_digits(i, _superscripts)}'
 
         @staticmethod
+        def _repr_latex_term(i, arg_str, needs_parens):
+            if needs_parens:
+                arg_str = f'\\left({arg_str}\\right)'
+            if i == 0:
+                return '1'
+            elif i == 1:
+                return arg_str
+            return f'{arg_str}^{{{i}}}'
+
+        @staticmethod
         def _str_term_ascii(i, arg_str):
             if i == '1':
                 return f' {arg_str}'
