@@ -334,6 +334,7 @@ conformance_tests! {
     eigvals_hessenberg => "269_eigvals_hessenberg",
     polynomial => "272_polynomial",
     builtins_testing_utils => "273_builtins_testing_utils",
+    legendre => "274_legendre",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -190,6 +190,13 @@ const PUBLIC: &[(&str, &str)] = &[
          polyvander2d polyvander3d polyx polyzero pu",
     ),
     (
+        "numpy.polynomial.legendre",
+        "ABCPolyBase Legendre leg2poly legadd legcompanion legder legdiv legdomain legfit \
+         legfromroots leggauss leggrid2d leggrid3d legint legline legmul legmulx legone legpow \
+         legroots legsub legtrim legval legval2d legval3d legvander legvander2d legvander3d \
+         legweight legx legzero np poly2leg pu",
+    ),
+    (
         "numpy.polynomial.polyutils",
         "as_series format_float functools getdomain mapdomain mapparms np operator trimcoef \
          trimseq warnings",

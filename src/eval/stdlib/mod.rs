@@ -162,6 +162,11 @@ const MODULES: &[Module] = &[
         source: Some(include_str!("py/np_polynomial.py")),
     },
     Module {
+        name: "numpy.polynomial.legendre",
+        native: no_native,
+        source: Some(include_str!("py/np_legendre.py")),
+    },
+    Module {
         name: "numpy.polynomial",
         native: no_native,
         source: Some(include_str!("py/np_polynomial_pkg.py")),

@@ -24,6 +24,7 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("numpy.polynomial.polyutils", false),
     ("numpy.polynomial._polybase", false),
     ("numpy.polynomial.polynomial", false),
+    ("numpy.polynomial.legendre", false),
     ("numpy.polynomial", false),
 ];
 

@@ -8,12 +8,6 @@ def _module(mod):
 
     _INT_CODES = '?bBhHiIlLqQpP'
 
-    def _float_coefs(c):
-        c = np.array(c, ndmin=1, copy=True)
-        if c.dtype.char in _INT_CODES:
-            c = c + 0.0
-        return c
-
     polytrim = pu.trimcoef
     polydomain = np.array([-1., 1.])
     polyzero = np.array([0])
@@ -68,12 +62,9 @@ def _module(mod):
         return pu._pow(np.convolve, c, pow, maxpower)
 
     def polyder(c, m=1, scl=1, axis=0):
-        c = _float_coefs(c)
+        c = pu._float_series(c)
         cdt = c.dtype
-        cnt = pu._as_int(m, 'the order of derivation')
-        iaxis = pu._as_int(axis, 'the axis')
-        if cnt < 0:
-            raise ValueError('The order of derivation must be non-negative')
+        cnt, iaxis = pu._order_axis(m, axis, 'derivation')
         iaxis = pu._normalize_axis(iaxis, c.ndim)
         if cnt == 0:
             return c
@@ -92,24 +83,15 @@ def _module(mod):
         return np.moveaxis(c, 0, iaxis)
 
     def polyint(c, m=1, k=[], lbnd=0, scl=1, axis=0):
-        c = _float_coefs(c)
+        c = pu._float_series(c)
         cdt = c.dtype
         if not np.iterable(k):
             k = [k]
-        cnt = pu._as_int(m, 'the order of integration')
-        iaxis = pu._as_int(axis, 'the axis')
-        if cnt < 0:
-            raise ValueError('The order of integration must be non-negative')
-        if len(k) > cnt:
-            raise ValueError('Too many integration constants')
-        if np.ndim(lbnd) != 0:
-            raise ValueError('lbnd must be a scalar.')
-        if np.ndim(scl) != 0:
-            raise ValueError('scl must be a scalar.')
+        cnt, iaxis = pu._order_axis(m, axis, 'integration')
+        k = pu._int_constants(k, cnt, lbnd, scl)
         iaxis = pu._normalize_axis(iaxis, c.ndim)
         if cnt == 0:
             return c
-        k = list(k) + [0] * (cnt - len(k))
         c = np.moveaxis(c, iaxis, 0)
         for i in range(cnt):
             n = len(c)

@@ -3,6 +3,7 @@ def _module(mod):
     # The bases slicelab does not have yet are missing names, which the
     # module table turns into an honest NotImplementedError.
     import numpy.polynomial.polynomial as polynomial
+    import numpy.polynomial.legendre as legendre
     import numpy.polynomial.polyutils as polyutils
     from numpy.polynomial._polybase import ABCPolyBase
 
@@ -17,4 +18,5 @@ def _module(mod):
         'set_default_printstyle': set_default_printstyle,
         'polynomial': polynomial, 'Polynomial': polynomial.Polynomial,
         'polyutils': polyutils,
+        'legendre': legendre, 'Legendre': legendre.Legendre,
     }

@@ -72,6 +72,33 @@ def _module(mod):
             raise np.exceptions.AxisError(axis, ndim)
         return axis % ndim if ndim else axis
 
+    def _float_series(c):
+        # A copy of a calculus routine's coefficients, integers and bools
+        # as float64.
+        c = np.array(c, ndmin=1, copy=True)
+        if c.dtype.char in '?bBhHiIlLqQpP':
+            c = c.astype(np.double)
+        return c
+
+    def _order_axis(m, axis, what):
+        # A derivative's or integral's order and axis, checked in NumPy's
+        # order (the axis is normalized later, against the array).
+        cnt = _as_int(m, f'the order of {what}')
+        iaxis = _as_int(axis, 'the axis')
+        if cnt < 0:
+            raise ValueError(f'The order of {what} must be non-negative')
+        return cnt, iaxis
+
+    def _int_constants(k, cnt, lbnd, scl):
+        # An integral's constants, padded with zeros to one per order.
+        if len(k) > cnt:
+            raise ValueError('Too many integration constants')
+        if np.ndim(lbnd) != 0:
+            raise ValueError('lbnd must be a scalar.')
+        if np.ndim(scl) != 0:
+            raise ValueError('scl must be a scalar.')
+        return list(k) + [0] * (cnt - len(k))
+
     def _nth_slice(i, ndim):
         sl = [np.newaxis] * ndim
         sl[i] = slice(None)
@@ -298,5 +325,7 @@ def _module(mod):
         '_fromroots': _fromroots, '_valnd': _valnd, '_gridnd': _gridnd,
         '_div': _div, '_div_start': _div_start, '_add': _add, '_sub': _sub, '_fit': _fit, '_pow': _pow,
         '_as_int': _as_int, '_normalize_axis': _normalize_axis,
+        '_float_series': _float_series, '_order_axis': _order_axis,
+        '_int_constants': _int_constants,
         'np': np,
     }
