@@ -65,7 +65,7 @@ pub fn arange(args: &Args) -> PyResult<Value> {
     if !supports_fill(&dtype) {
         return Err(PyError::type_error(format!(
             "arange() not supported for inputs with DType <class 'numpy.dtypes.{}'>.",
-            super::dtype_classes::class_name(&dtype)
+            super::dtype_class_names::class_name(&dtype)
         )));
     }
     if n == 0 {

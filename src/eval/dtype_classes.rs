@@ -1,88 +1,20 @@
 //! NumPy 2's DType classes, `numpy.dtypes`: `type(np.dtype('f8'))` is
 //! `numpy.dtypes.Float64DType`, a subclass of `np.dtype`.
 //!
-//! Each class is a row of [`CLASSES`]; the module's other names are
-//! [`ALIASES`] of those (`LongDType` is `Int64DType` on Linux). A class is
-//! a `TypeObj::DTypeKind` holding its row's name, so `type()`, `isinstance`,
-//! calls and the module's attributes all read this one table.
+//! Each class is a row of `dtype_class_names::CLASSES`; the module's other
+//! names are aliases of those (`LongDType` is `Int64DType` on Linux). A
+//! class is a `TypeObj::DTypeKind` holding its row's name, so `type()`,
+//! `isinstance`, calls and the module's attributes all read that one table.
 
 use crate::engine::DType;
 
 use super::args::Args;
+use super::dtype_class_names::{CLASSES, Make, canonical, class_name};
 use super::error::{PyError, PyResult};
 use super::value::{TypeObj, Value};
 
 /// The module's name.
 pub const MODULE: &str = "numpy.dtypes";
-
-/// What calling a class with no arguments does.
-enum Make {
-    /// Gives this dtype (`Float64DType()` is `dtype('float64')`).
-    Plain(DType),
-    /// A sized text type: one integer argument, its length (`StrDType(3)`).
-    Sized(fn(usize) -> DType),
-    /// A legacy parametric type NumPy makes only through `np.dtype(...)`.
-    Legacy,
-    /// A class slicelab has no dtype for (`LongDoubleDType`, `StringDType`).
-    Missing,
-}
-
-/// NumPy's DType classes, in `dir(numpy.dtypes)` order.
-const CLASSES: &[(&str, Make)] = &[
-    ("BoolDType", Make::Plain(DType::Bool)),
-    ("BytesDType", Make::Sized(DType::Bytes)),
-    ("CLongDoubleDType", Make::Missing),
-    ("Complex128DType", Make::Plain(DType::Complex128)),
-    ("Complex64DType", Make::Plain(DType::Complex64)),
-    ("DateTime64DType", Make::Legacy),
-    ("Float16DType", Make::Plain(DType::Float16)),
-    ("Float32DType", Make::Plain(DType::Float32)),
-    ("Float64DType", Make::Plain(DType::Float64)),
-    ("Int16DType", Make::Plain(DType::Int16)),
-    ("Int32DType", Make::Plain(DType::Int32)),
-    ("Int64DType", Make::Plain(DType::Int64)),
-    ("Int8DType", Make::Plain(DType::Int8)),
-    ("LongDoubleDType", Make::Missing),
-    ("LongLongDType", Make::Missing),
-    ("ObjectDType", Make::Plain(DType::Object)),
-    ("StrDType", Make::Sized(DType::Str)),
-    ("StringDType", Make::Missing),
-    ("TimeDelta64DType", Make::Legacy),
-    ("UInt16DType", Make::Plain(DType::UInt16)),
-    ("UInt32DType", Make::Plain(DType::UInt32)),
-    ("UInt64DType", Make::Plain(DType::UInt64)),
-    ("UInt8DType", Make::Plain(DType::UInt8)),
-    ("ULongLongDType", Make::Missing),
-    ("VoidDType", Make::Legacy),
-];
-
-/// The C-named classes, which on Linux are the sized ones.
-const ALIASES: &[(&str, &str)] = &[
-    ("ByteDType", "Int8DType"),
-    ("IntDType", "Int32DType"),
-    ("LongDType", "Int64DType"),
-    ("ShortDType", "Int16DType"),
-    ("UByteDType", "UInt8DType"),
-    ("UIntDType", "UInt32DType"),
-    ("ULongDType", "UInt64DType"),
-    ("UShortDType", "UInt16DType"),
-];
-
-/// The class of a dtype (`Int64DType`, `StrDType`, `VoidDType`).
-pub fn class_name(dt: &DType) -> &'static str {
-    match dt {
-        DType::Str(_) => "StrDType",
-        DType::Bytes(_) => "BytesDType",
-        DType::Record(_) => "VoidDType",
-        DType::Time(_, false) => "DateTime64DType",
-        DType::Time(_, true) => "TimeDelta64DType",
-        DType::Ordered(inner, _) => class_name(inner),
-        plain => CLASSES
-            .iter()
-            .find(|(_, make)| matches!(make, Make::Plain(d) if d == plain))
-            .map_or("VoidDType", |(name, _)| name),
-    }
-}
 
 /// The repr of the DType class NumPy's "no loop" messages name for an
 /// input of dtype `dt`: a Python number has its own abstract class
@@ -99,10 +31,7 @@ pub fn input_class_repr(v: &Value, dt: &DType) -> String {
 
 /// `numpy.dtypes.NAME`: a class, by its own name or an alias.
 pub fn module_attr(name: &str) -> Option<Value> {
-    let name = ALIASES
-        .iter()
-        .find(|(alias, _)| *alias == name)
-        .map_or(name, |(_, target)| target);
+    let name = canonical(name);
     CLASSES
         .iter()
         .find(|(n, _)| *n == name)
@@ -191,28 +120,5 @@ pub fn call(class: &'static str, args: &Args) -> PyResult<Value> {
             "NotImplementedError",
             format!("slicelab has no numpy.dtypes.{class} dtype"),
         )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_plain_dtype_names_its_own_class() {
-        for (name, make) in CLASSES {
-            if let Make::Plain(dt) = make {
-                assert_eq!(class_name(dt), *name);
-            }
-        }
-        assert_eq!(class_name(&DType::UInt8), "UInt8DType");
-        assert_eq!(class_name(&DType::Str(3)), "StrDType");
-    }
-
-    #[test]
-    fn aliases_name_classes_that_exist() {
-        for (_, target) in ALIASES {
-            assert!(module_attr(target).is_some());
-        }
     }
 }

@@ -37,6 +37,7 @@ pub mod display;
 mod dot_nd;
 mod dtype_arg;
 mod dtype_attrs;
+mod dtype_class_names;
 mod dtype_classes;
 mod dtype_info;
 pub mod error;

@@ -43,7 +43,7 @@ fn no_common_dtype(a: &DType, b: &DType) -> PyError {
 fn class(dt: &DType) -> String {
     format!(
         "<class 'numpy.dtypes.{}'>",
-        super::dtype_classes::class_name(dt)
+        super::dtype_class_names::class_name(dt)
     )
 }
 

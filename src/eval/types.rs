@@ -18,7 +18,7 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::NpScalar(DType::Bytes(_), _) => TypeObj::NpScalar(DType::Bytes(0)),
         Value::NpScalar(dt, _) => TypeObj::NpScalar(dt.clone()),
         Value::Void(_) => TypeObj::Void,
-        Value::DType(dt) => TypeObj::DTypeKind(super::dtype_classes::class_name(dt)),
+        Value::DType(dt) => TypeObj::DTypeKind(super::dtype_class_names::class_name(dt)),
         Value::None => TypeObj::Builtin("NoneType"),
         Value::Bool(_) => TypeObj::Builtin("bool"),
         Value::Int(_) => TypeObj::Builtin("int"),

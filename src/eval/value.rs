@@ -78,7 +78,7 @@ pub enum TypeObj {
     /// `np.dtype`
     DTypeClass,
     /// One of NumPy 2's DType classes (`numpy.dtypes.Float64DType`), by
-    /// its name in `dtype_classes::CLASSES`.
+    /// its name in `dtype_class_names::CLASSES`.
     DTypeKind(&'static str),
     /// `np.str_`
     NpStr,
@@ -123,7 +123,9 @@ impl Value {
             Value::Array(_) => "numpy.ndarray".into(),
             Value::NpScalar(dt, _) => format!("numpy.{}", np_scalar_class(dt)),
             Value::Void(_) => "numpy.void".into(),
-            Value::DType(dt) => format!("numpy.dtypes.{}", super::dtype_classes::class_name(dt)),
+            Value::DType(dt) => {
+                format!("numpy.dtypes.{}", super::dtype_class_names::class_name(dt))
+            }
             Value::Type(_) => "type".into(),
             Value::Function(_) => "builtin_function_or_method".into(),
             Value::Method(..) => "builtin_function_or_method".into(),
