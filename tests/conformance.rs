@@ -335,6 +335,8 @@ conformance_tests! {
     polynomial => "272_polynomial",
     builtins_testing_utils => "273_builtins_testing_utils",
     legendre => "274_legendre",
+    void_casts => "275_void_casts",
+    can_cast_rules => "276_can_cast_rules",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

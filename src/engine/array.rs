@@ -434,6 +434,9 @@ pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
         let tmp = src.copy(Order::C)?;
         return copy_elements(&tmp, dst);
     }
+    if let Some(done) = super::void_cast::copy(src, dst) {
+        return done;
+    }
     let sl = src.layout_ref();
     let dl = dst.layout_ref();
     debug_assert_eq!(sl.shape, dl.shape);

@@ -207,7 +207,7 @@ pub fn dtype_str(u: TimeUnit, delta: bool) -> String {
     }
 }
 
-/// Parse a datetime dtype string (`'datetime64[ns]'`, `'<M8[D]'`, `'m8'`):
+/// Parse a datetime dtype string (`'datetime64[ns]'`, `'<M8[D]'`, `'m8'`, `'M'`):
 /// `None` when it is no datetime type at all, an error for a bad unit.
 pub fn parse_dtype(text: &str) -> Option<DtResult<(TimeUnit, bool)>> {
     let body = text
@@ -222,6 +222,9 @@ pub fn parse_dtype(text: &str) -> Option<DtResult<(TimeUnit, bool)>> {
         (false, r)
     } else if let Some(r) = body.strip_prefix("m8") {
         (true, r)
+    } else if body == "M" || body == "m" {
+        // The bare type codes of `np.typecodes`: generic units.
+        (body == "m", "")
     } else {
         return None;
     };
@@ -545,6 +548,44 @@ fn units_factor(big: Base, little: Base) -> u64 {
         }
     }
     factor
+}
+
+/// NumPy's `datetime_metadata_divides`: does `divisor`'s step divide
+/// `dividend`'s evenly? Years and months measure no fixed time, so against
+/// other units they divide only when `strict` is off.
+pub fn metadata_divides(dividend: TimeUnit, divisor: TimeUnit, strict: bool) -> bool {
+    if dividend.is_generic() {
+        return true;
+    }
+    if divisor.is_generic() {
+        return false;
+    }
+    let (mut num1, mut num2) = (dividend.num as u64, divisor.num as u64);
+    if dividend.base != divisor.base {
+        let nonlinear = |b: Base| b == Base::Y || b == Base::M;
+        if dividend.base == Base::Y && divisor.base == Base::M {
+            num1 *= 12;
+        } else if divisor.base == Base::Y && dividend.base == Base::M {
+            num2 *= 12;
+        } else if nonlinear(dividend.base) || nonlinear(divisor.base) {
+            return !strict;
+        }
+        if dividend.base > divisor.base {
+            num2 = num2.wrapping_mul(units_factor(divisor.base, dividend.base));
+            if num2 == 0 {
+                return false;
+            }
+        } else {
+            num1 = num1.wrapping_mul(units_factor(dividend.base, divisor.base));
+            if num1 == 0 {
+                return false;
+            }
+        }
+    }
+    if num1 & 0xff00_0000_0000_0000 != 0 || num2 & 0xff00_0000_0000_0000 != 0 {
+        return false;
+    }
+    num1.is_multiple_of(num2)
 }
 
 fn gcd(mut x: u64, mut y: u64) -> u64 {

@@ -461,13 +461,13 @@ impl DType {
             "int8" | "byte" | "b" => Some(DType::Int8),
             "int16" | "short" | "h" => Some(DType::Int16),
             "int32" | "intc" | "i" => Some(DType::Int32),
-            "int64" | "int" | "intp" | "int_" | "long" | "longlong" | "l" | "q" | "p" => {
+            "int64" | "int" | "intp" | "int_" | "long" | "longlong" | "l" | "q" | "p" | "n" => {
                 Some(DType::Int64)
             }
             "uint8" | "ubyte" | "B" => Some(DType::UInt8),
             "uint16" | "ushort" | "H" => Some(DType::UInt16),
             "uint32" | "uintc" | "I" => Some(DType::UInt32),
-            "uint64" | "uint" | "uintp" | "ulong" | "ulonglong" | "L" | "Q" | "P" => {
+            "uint64" | "uint" | "uintp" | "ulong" | "ulonglong" | "L" | "Q" | "P" | "N" => {
                 Some(DType::UInt64)
             }
             "float16" | "half" | "e" => Some(DType::Float16),

@@ -579,6 +579,19 @@ pub fn is_basic(items: &[IndexItem]) -> bool {
 pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(), EngineError> {
     dest.check_writeable()?;
     super::array::refuse_object_cast(value.dtype(), dest.dtype())?;
+    // Casts into or out of a void are not elementwise conversions
+    // (engine/void_cast.rs): the value is cast whole first.
+    let converted;
+    let value = if value.dtype() != dest.dtype()
+        && (super::void_cast::is_plain_void(value.dtype())
+            || super::void_cast::is_plain_void(dest.dtype()))
+    {
+        converted = NdArray::zeros(&value.shape(), dest.dtype().clone())?;
+        super::array::copy_elements(value, &converted)?;
+        &converted
+    } else {
+        value
+    };
     // One mask of the array's shape takes a 0-d or 1-d value only
     // (mapping.c's `array_assign_boolean_subscript`).
     if let [IndexItem::BoolArray(m)] = items

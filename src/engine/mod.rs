@@ -38,6 +38,7 @@ pub mod simd_f32;
 pub mod sort;
 pub mod strided_copy;
 pub mod typed;
+pub mod void_cast;
 pub mod write_log;
 
 pub use array::{ArrayRef, NdArray, Order};

@@ -130,6 +130,21 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
     if let DType::Time(u, delta) = dtype.native() {
         return crate::eval::datetime_convert::element(v, u, delta);
     }
+    if is_plain_void(dtype) {
+        // A void stores bytes: a NumPy scalar's own, never a Python number's.
+        return match v {
+            Value::Bytes(b) => Ok(Scalar::Bytes(b.to_vec())),
+            Value::NpScalar(dt, s) if !matches!(dt, DType::Record(_)) => {
+                Ok(crate::engine::void_cast::scalar_bytes(dt, s))
+            }
+            Value::NpScalar(_, s) => Ok(s.clone()),
+            Value::Void(a) => Ok(a.first()),
+            other => Err(PyError::type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                other.type_name()
+            ))),
+        };
+    }
     let k = dtype.kind();
     Ok(match v {
         Value::Bool(b) => Scalar::Bool(*b),
@@ -293,6 +308,7 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     if let Value::Array(a) = v
         && (crate::eval::datetime_convert::is_time_dtype(a.dtype())
             || dtype.is_some_and(crate::eval::datetime_convert::is_time_dtype))
+        && !dtype.is_some_and(is_plain_void)
     {
         return crate::eval::datetime_convert::cast(a, dtype.unwrap_or(a.dtype()));
     }
@@ -301,9 +317,7 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     }
     if let Value::Array(a) = v {
         let dt = match dtype {
-            Some(DType::Str(0)) => DType::Str(str_width(a.dtype())),
-            Some(DType::Bytes(0)) => DType::Bytes(str_width(a.dtype())),
-            Some(d) => d.clone(),
+            Some(d) => sized_for(d, a.dtype()),
             None => a.dtype().clone(),
         };
         crate::eval::convert::check_record_cast(a.dtype(), &dt)?;
@@ -335,7 +349,9 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
             leaves
                 .iter()
                 .map(|l| match l {
-                    Value::NpScalar(dt, _) if !matches!(dt, DType::Str(_)) => str_width(dt),
+                    Value::NpScalar(dt, _) if !matches!(dt, DType::Str(_)) => {
+                        super::cast_rules::str_width(dt)
+                    }
                     _ => {
                         let s =
                             to_scalar_for(l, &DType::Str(1)).unwrap_or(Scalar::Str(String::new()));
@@ -358,7 +374,9 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
                 .map(|l| match l {
                     Value::Bytes(b) => b.len(),
                     Value::NpScalar(_, Scalar::Bytes(b)) => b.len(),
-                    Value::NpScalar(dt, _) if !matches!(dt, DType::Str(_)) => str_width(dt),
+                    Value::NpScalar(dt, _) if !matches!(dt, DType::Str(_)) => {
+                        super::cast_rules::str_width(dt)
+                    }
                     _ => {
                         let s =
                             to_scalar_for(l, &DType::Str(1)).unwrap_or(Scalar::Str(String::new()));
@@ -369,6 +387,7 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
                 .unwrap_or(1)
                 .max(1),
         ),
+        Some(d) if is_plain_void(d) && d.itemsize() == 0 => void_of_leaves(&leaves)?,
         Some(d) => d.clone(),
         None => infer_dtype(&leaves)?,
     };
@@ -429,36 +448,59 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
     Ok(dt.unwrap_or(DType::Float64))
 }
 
-/// The `U` width NumPy gives a value of `dtype` turned into text when no
-/// width is asked for: enough for any int64 (21), any float (32), `False` (5).
-pub fn str_width(dtype: &DType) -> usize {
-    match dtype.kind() {
-        Kind::Bool => 5,
-        // NumPy's `REQUIRED_STR_LEN`: the digits of the widest value, and
-        // a sign for signed types.
-        Kind::Int | Kind::UInt => match dtype.native() {
-            DType::Int8 => 4,
-            DType::UInt8 => 3,
-            DType::Int16 => 6,
-            DType::UInt16 => 5,
-            DType::Int32 => 11,
-            DType::UInt32 => 10,
-            DType::UInt64 => 20,
-            _ => 21,
+/// `target` with the size NumPy gives an unsized flexible type when an
+/// array of `source` is cast to it: `U`/`S` take the width of the source
+/// type's text, `np.void` its item size (a structured source keeps its
+/// own dtype).
+pub fn sized_for(target: &DType, source: &DType) -> DType {
+    match target {
+        DType::Str(0) => DType::Str(super::cast_rules::str_width(source)),
+        DType::Bytes(0) => DType::Bytes(super::cast_rules::str_width(source)),
+        DType::Record(r) if r.fields.is_empty() && r.itemsize == 0 => match source {
+            DType::Record(_) => source.clone(),
+            _ => DType::Record(std::rc::Rc::new(crate::engine::dtype::RecordType {
+                fields: vec![],
+                itemsize: source.itemsize(),
+                aligned: false,
+            })),
         },
-        Kind::Str => dtype.itemsize() / 4,
-        Kind::Bytes | Kind::Void => dtype.itemsize(),
-        Kind::Float => 32,
-        Kind::Complex => 64,
-        Kind::TimeDelta => 21,
-        // Never asked of object arrays (their casts go through
-        // `object_array.rs`); the widest text any element could need.
-        Kind::Object => 64,
-        Kind::DateTime => match dtype.native() {
-            DType::Time(u, _) => crate::engine::datetime::iso_strlen(u.base),
-            _ => 32,
-        },
+        other => other.clone(),
     }
+}
+
+/// `dtype='V'` sized by the values it will hold: every bytes value (or
+/// NumPy scalar) must have the same length, as NumPy's promotion of
+/// voids demands.
+fn void_of_leaves(leaves: &[Value]) -> PyResult<DType> {
+    let mut size = None;
+    for l in leaves {
+        let n = match l {
+            Value::Bytes(b) => b.len(),
+            Value::NpScalar(dt, _) => dt.itemsize(),
+            _ => continue,
+        };
+        match size {
+            Some(m) if m != n => {
+                return Err(PyError::new(
+                    "DTypePromotionError",
+                    "Invalid type promotion with void datatypes of different lengths. Use the `np.bytes_` datatype instead to pad the shorter value with trailing zero bytes.",
+                ));
+            }
+            _ => size = Some(n),
+        }
+    }
+    Ok(sized_for(
+        &DType::Record(std::rc::Rc::new(crate::engine::dtype::RecordType {
+            fields: vec![],
+            itemsize: 0,
+            aligned: false,
+        })),
+        &DType::Bytes(size.unwrap_or(0)),
+    ))
+}
+
+fn is_plain_void(d: &DType) -> bool {
+    crate::engine::void_cast::is_plain_void(d)
 }
 
 /// The widest `str_width` among leaves (at least 1).
@@ -466,7 +508,7 @@ fn str_width_of(leaves: &[Value]) -> usize {
     leaves
         .iter()
         .filter_map(leaf_dtype)
-        .map(|d| str_width(&d))
+        .map(|d| super::cast_rules::str_width(&d))
         .max()
         .unwrap_or(1)
         .max(1)
@@ -623,6 +665,10 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
 /// anything else is its TypeError. A sub-array field on the way is not
 /// modelled.
 pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
+    let structured = |d: &DType| matches!(d, DType::Record(r) if !r.fields.is_empty());
+    if structured(from) && is_plain_void(to) {
+        return Err(crate::eval::cast_rules::cast_refused(from, to, "unsafe"));
+    }
     if matches!(to, DType::Record(_)) {
         return Ok(());
     }
@@ -638,11 +684,7 @@ pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
                 ));
             }
             _ => {
-                return Err(PyError::type_error(format!(
-                    "Cannot cast array data from {} to {} according to the rule 'unsafe'",
-                    crate::render::dtype_repr(from),
-                    crate::render::dtype_repr(to)
-                )));
+                return Err(crate::eval::cast_rules::cast_refused(from, to, "unsafe"));
             }
         }
     }

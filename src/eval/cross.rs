@@ -7,7 +7,7 @@ use crate::engine::dtype::DType;
 use crate::engine::kernels::{self, BinaryOp, UnaryOp};
 use crate::engine::{ArrayRef, NdArray, Order};
 
-use super::dtype_info::promote_types_full;
+use super::cast_rules::promote_types_full;
 use super::error::{PyError, PyResult};
 use super::ops::numpy_binary;
 use super::value::Value;

@@ -503,6 +503,7 @@ pub fn unary(op: &str, v: &Value) -> PyResult<Value> {
 /// Functions that only move bytes (their result keeps the dtype and
 /// copies or views elements), checked with datetime arrays.
 const STRUCTURAL: &[&str] = &[
+    "can_cast",
     "array",
     "asarray",
     "asanyarray",

@@ -9,7 +9,6 @@ use super::registry::{Entry, Writes, func};
 use super::signature::Style;
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::element::{f16_to_f64, f64_to_f16};
-use crate::engine::promote::{can_cast_same_kind, promote_types};
 use crate::engine::{NdArray, Order, Scalar};
 use crate::render::scalar_str;
 
@@ -456,27 +455,6 @@ fn percent_e(x: f64, digits: usize) -> String {
     }
 }
 
-/// `np.promote_types(a, b)`: the engine's table, plus NumPy's rule for
-/// text: a number promotes with a string to a string long enough to print
-/// it (`int32` → 11 characters), and bytes with str to str.
-pub fn promote_types_full(a: &DType, b: &DType) -> Option<DType> {
-    if let Some(p) = promote_types(a, b) {
-        return Some(p);
-    }
-    let text_len = |d: &DType| -> Option<usize> {
-        match d.native() {
-            DType::Record(_) | DType::Time(..) | DType::Object => None,
-            n => Some(super::convert::str_width(&n)),
-        }
-    };
-    let n = text_len(a)?.max(text_len(b)?);
-    match (a, b) {
-        (DType::Str(_), _) | (_, DType::Str(_)) => Some(DType::Str(n)),
-        (DType::Bytes(_), _) | (_, DType::Bytes(_)) => Some(DType::Bytes(n)),
-        _ => None,
-    }
-}
-
 /// `np.min_scalar_type(a)`: the smallest dtype that holds the value.
 fn min_scalar_type(v: &Value) -> PyResult<DType> {
     let fits_float = |x: f64, dt: DType| {
@@ -561,8 +539,17 @@ pub fn can_cast(args: &Args) -> PyResult<Value> {
             "did not understand one of the types; 'None' not accepted",
         ));
     }
-    let from = dtype_of(from)?;
-    let to = dtype_arg(to)?;
+    let object = crate::eval::dtype_arg::wants_object;
+    let from = if object(from) {
+        DType::Object
+    } else {
+        dtype_of(from)?
+    };
+    let to = if object(to) {
+        DType::Object
+    } else {
+        dtype_arg(to)?
+    };
     let casting = match args.get(2, "casting") {
         None => "safe".to_string(),
         Some(Value::Str(s)) => s.to_string(),
@@ -573,41 +560,13 @@ pub fn can_cast(args: &Args) -> PyResult<Value> {
             )));
         }
     };
-    let safe = || {
-        let unsized_text = matches!(to, DType::Str(0) | DType::Bytes(0));
-        if unsized_text && (from.is_numeric() || from.kind() == to.kind()) {
-            return !(from.kind() == Kind::Str && to.kind() == Kind::Bytes);
-        }
-        match promote_types_full(&from, &to) {
-            Some(p) if matches!(p.kind(), Kind::Str | Kind::Bytes) => {
-                p.kind() == to.kind() && p.itemsize() <= to.itemsize()
-            }
-            // A byte order written out does not matter to `safe`.
-            Some(p) => p == to.native(),
-            None => false,
-        }
-    };
-    // A record of several fields becomes no plain value, whatever the rule.
-    let fields = |d: &DType| match d {
-        DType::Record(r) => Some(r.fields.len()),
-        _ => None,
-    };
-    if fields(&from).is_some_and(|n| n != 1) && fields(&to).is_none() {
-        return Ok(Value::Bool(false));
-    }
-    Ok(Value::Bool(match casting.as_str() {
-        "no" => from == to,
-        // `equiv` allows a change of byte order only.
-        "equiv" => from.native() == to.native(),
-        "safe" => safe(),
-        "same_kind" => safe() || can_cast_same_kind(&from, &to),
-        "unsafe" => true,
-        other => {
-            return Err(PyError::value(format!(
-                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '{other}')"
-            )));
-        }
-    }))
+    super::cast_rules::cast_allowed(&from, &to, &casting)
+        .map(Value::Bool)
+        .ok_or_else(|| {
+            PyError::value(format!(
+                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '{casting}')"
+            ))
+        })
 }
 
 /// `a.tobytes(order='C')`: the elements' bytes in C (or Fortran) order.
@@ -716,6 +675,19 @@ pub fn void_scalar(args: &Args) -> PyResult<Value> {
         Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
         _ => match value {
             Value::Bytes(b) => unstructured(b.len()),
+            // A NumPy integer is a length too (`np.void(np.int32(3))`).
+            Value::NpScalar(d, Scalar::Int(n)) if d.is_integer() => {
+                return void_scalar(&Args {
+                    pos: vec![Value::Int(*n as i128)],
+                    kw: vec![],
+                });
+            }
+            Value::NpScalar(d, Scalar::UInt(n)) if d.is_integer() => {
+                return void_scalar(&Args {
+                    pos: vec![Value::Int(*n as i128)],
+                    kw: vec![],
+                });
+            }
             Value::Int(n) => match i32::try_from(*n).ok().filter(|n| *n >= 0) {
                 Some(n) => unstructured(n as usize),
                 None => {

@@ -627,11 +627,11 @@ fn fill_values(v: &Value, dt: &DType, shape: &[usize]) -> PyResult<Fill> {
         arr.dtype().kind(),
         Kind::Bool | Kind::Int | Kind::UInt | Kind::Float
     ) {
-        return Err(PyError::type_error(format!(
-            "Cannot cast array data from {} to {} according to the rule 'same_kind'",
-            crate::render::dtype_repr(arr.dtype()),
-            crate::render::dtype_repr(dt)
-        )));
+        return Err(crate::eval::cast_rules::cast_refused(
+            arr.dtype(),
+            dt,
+            "same_kind",
+        ));
     }
     if !crate::engine::broadcast::broadcasts_to(&arr.shape(), shape) {
         return Err(PyError::value(format!(

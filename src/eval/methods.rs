@@ -102,6 +102,10 @@ fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> 
         let to = match args.get(0, "dtype") {
             Some(v) if crate::eval::dtype_arg::wants_object(v) => DType::Object,
             Some(v) => match dtype_arg(v) {
+                // `np.void` takes the item size; text sizes are the cast's.
+                Ok(d) if crate::engine::void_cast::is_plain_void(&d) => {
+                    crate::eval::convert::sized_for(&d, arr.dtype())
+                }
                 Ok(d) => d,
                 Err(e) => return Some(Err(e)),
             },
@@ -118,13 +122,22 @@ fn time_method(obj: &Value, name: &str, args: &Args) -> Option<PyResult<Value>> 
         ) && is(
             2,
             "casting",
-            &|v| matches!(v, Value::Str(s) if s.as_ref() == "unsafe"),
+            &|v| matches!(v, Value::Str(s) if crate::eval::cast_rules::cast_allowed(arr.dtype(), &to, s).is_some()),
         ) && is(3, "subok", &|v| matches!(v, Value::Bool(true)))
             && is(4, "copy", &|v| matches!(v, Value::Bool(true)));
         if !defaults {
             return Some(Err(PyError::new(
                 "NotImplementedError",
                 "slicelab does not implement astype options for datetime64/timedelta64 yet",
+            )));
+        }
+        if let Some(Value::Str(rule)) = args.get(2, "casting")
+            && crate::eval::cast_rules::cast_allowed(arr.dtype(), &to, rule) == Some(false)
+        {
+            return Some(Err(crate::eval::cast_rules::cast_refused(
+                arr.dtype(),
+                &to,
+                rule,
             )));
         }
         let scalar = matches!(obj, Value::NpScalar(..));
@@ -533,13 +546,8 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             Value::Array(crate::eval::convert::to_object(a)?)
         }
         "astype" => {
-            let dt = match dtype_arg(args.req(0, "dtype", name)?)? {
-                // An unsized str takes NumPy's width for the source type.
-                DType::Str(0) => DType::Str(super::convert::str_width(a.dtype())),
-                // An unsized bytes type likewise (`U2` casts to `S2`).
-                DType::Bytes(0) => DType::Bytes(super::convert::str_width(a.dtype())),
-                other => other,
-            };
+            // An unsized `U`, `S` or `V` takes its size from the source type.
+            let dt = super::convert::sized_for(&dtype_arg(args.req(0, "dtype", name)?)?, a.dtype());
             crate::eval::convert::check_record_cast(a.dtype(), &dt)?;
             let copy = match args.kw("copy") {
                 Some(v) => truthy(v)?,
@@ -550,13 +558,9 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             {
                 super::same_value::check(a, &dt)?;
             } else if let Some(Value::Str(rule)) = args.kw("casting")
-                && !super::ufunc_args::can_cast(a.dtype(), &dt, rule)
+                && super::cast_rules::cast_allowed(a.dtype(), &dt, rule) == Some(false)
             {
-                return Err(PyError::type_error(format!(
-                    "Cannot cast array data from {} to {} according to the rule '{rule}'",
-                    crate::render::dtype_repr(a.dtype()),
-                    crate::render::dtype_repr(&dt)
-                )));
+                return Err(crate::eval::cast_rules::cast_refused(a.dtype(), &dt, rule));
             }
             let order = super::memory_order::MemoryOrder::parse(
                 args.get(1, "order"),

@@ -19,6 +19,7 @@ mod busday;
 mod bytearray;
 mod bytearray_calls;
 mod bytearray_state;
+mod cast_rules;
 mod classes;
 mod coerce;
 mod complex_fns;

@@ -1789,7 +1789,7 @@ impl Session {
                     Value::DType(super::record_promote::promote(&a, &b)?)
                 } else {
                     Value::DType(
-                        super::dtype_info::promote_types_full(&a, &b)
+                        super::cast_rules::promote_types_full(&a, &b)
                             .ok_or_else(|| PyError::type_error("no common dtype"))?
                             .native(),
                     )

@@ -15,6 +15,9 @@ use crate::eval::record_fields::field_view;
 /// records) and the operator is `==` or `!=`; `None` leaves every other
 /// case to the ordinary comparison.
 pub fn compare(op: CompareOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    if let Some(r) = compare_plain_voids(op, a, b) {
+        return Some(r);
+    }
     let (x, y) = match (record_array(a), record_array(b)) {
         (None, None) => return None,
         (Some(x), Some(y)) => (x, y),
@@ -33,15 +36,7 @@ pub fn compare(op: CompareOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
         }
     };
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        let ufunc = match op {
-            CompareOp::Lt => "less",
-            CompareOp::Le => "less_equal",
-            CompareOp::Gt => "greater",
-            _ => "greater_equal",
-        };
-        return Some(Err(PyError::type_error(format!(
-            "ufunc '{ufunc}' did not contain a loop with signature matching types (<class 'numpy.dtypes.VoidDType'>, <class 'numpy.dtypes.VoidDType'>) -> None"
-        ))));
+        return Some(Err(no_void_order(op)));
     }
     Some(compare_records(op, &x, &y).map(|out| {
         if matches!(a, Value::Void(_)) && matches!(b, Value::Void(_)) {
@@ -50,6 +45,70 @@ pub fn compare(op: CompareOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
             Value::Array(out)
         }
     }))
+}
+
+/// `V n` against `V n`: equal when every byte is, and as arrays even for
+/// two `np.void` scalars (NumPy answers `array(True)` there). Voids have
+/// no order, and nothing but a void compares with one.
+fn compare_plain_voids(op: CompareOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    let plain = |v: &Value| match v {
+        Value::Array(x) | Value::Void(x) if crate::engine::void_cast::is_plain_void(x.dtype()) => {
+            Some(x.clone())
+        }
+        _ => None,
+    };
+    let (x, y) = match (plain(a), plain(b)) {
+        (None, None) => return None,
+        (Some(x), Some(y)) => (x, y),
+        (Some(_), None) | (None, Some(_))
+            if record_array(a).is_some() || record_array(b).is_some() =>
+        {
+            return Some(Err(PyError::new(
+                "NotImplementedError",
+                "slicelab does not compare a plain void with a structured value",
+            )));
+        }
+        _ if matches!(op, CompareOp::Eq | CompareOp::Ne) => {
+            return Some(Err(PyError::type_error(
+                "Cannot compare structured or void to non-void arrays.",
+            )));
+        }
+        _ => return Some(Err(no_void_order(op))),
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Some(Err(no_void_order(op)));
+    }
+    let n = x.dtype().itemsize();
+    if y.dtype().itemsize() != n {
+        return Some(Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not compare voids of different sizes",
+        )));
+    }
+    // Equal-sized byte strings are equal exactly when their `S n` views
+    // are (trailing NULs pad both alike).
+    let as_bytes = |v: &ArrayRef| Value::Array(NdArray::view(v, DType::Bytes(n), v.layout()));
+    let answer = || -> PyResult<Value> {
+        Ok(
+            match super::ops::numpy_compare(op, &as_bytes(&x), &as_bytes(&y))? {
+                Value::NpScalar(dt, s) => Value::Array(NdArray::from_scalars(&[], dt, &[s])?),
+                other => other,
+            },
+        )
+    };
+    Some(answer())
+}
+
+fn no_void_order(op: CompareOp) -> PyError {
+    let ufunc = match op {
+        CompareOp::Lt => "less",
+        CompareOp::Le => "less_equal",
+        CompareOp::Gt => "greater",
+        _ => "greater_equal",
+    };
+    PyError::type_error(format!(
+        "ufunc '{ufunc}' did not contain a loop with signature matching types (<class 'numpy.dtypes.VoidDType'>, <class 'numpy.dtypes.VoidDType'>) -> None"
+    ))
 }
 
 /// A structured operand with fields (a plain `V n` has none to compare).

@@ -26,7 +26,7 @@ pub fn promote_or_error(a: &DType, b: &DType) -> PyResult<DType> {
     if is_void(a) || is_void(b) {
         return promote(a, b);
     }
-    super::dtype_info::promote_types_full(a, b).ok_or_else(|| no_common_dtype(a, b))
+    super::cast_rules::promote_types_full(a, b).ok_or_else(|| no_common_dtype(a, b))
 }
 
 /// NumPy's message when `a` and `b` have no common dtype.
@@ -186,7 +186,7 @@ pub fn promote(a: &DType, b: &DType) -> PyResult<DType> {
             class(b)
         )));
     }
-    super::dtype_info::promote_types_full(a, b)
+    super::cast_rules::promote_types_full(a, b)
         .ok_or_else(|| PyError::type_error("no common dtype"))
 }
 

@@ -18,11 +18,11 @@ pub fn check(a: &ArrayRef, to: &DType) -> PyResult<()> {
     let from = a.dtype().native();
     let to_n = to.native();
     let (Some(src), Some(dst)) = (c_name(&from), c_name(&to_n)) else {
-        return Err(PyError::type_error(format!(
-            "Cannot cast array data from {} to {} according to the rule 'same_value'",
-            crate::render::dtype_repr(a.dtype()),
-            crate::render::dtype_repr(to)
-        )));
+        return Err(crate::eval::cast_rules::cast_refused(
+            a.dtype(),
+            to,
+            "same_value",
+        ));
     };
     if to_n.kind() == Kind::Bool || from == to_n {
         return Ok(());

@@ -73,35 +73,14 @@ pub fn is_printable(c: char) -> bool {
 /// An unstructured void's bytes as NumPy prints them: every byte as
 /// `\xNN`, `b'\x61\x00'`.
 pub fn void_bytes_repr(b: &[u8]) -> String {
-    let hex: String = b.iter().map(|x| format!("\\x{x:02x}")).collect();
+    let hex: String = b.iter().map(|x| format!("\\x{x:02X}")).collect();
     format!("b'{hex}'")
 }
 
 /// Python's `repr(bytes)`: `b'ab'`, `b'a\x00'`.
 pub fn py_bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
-    let mut out = String::from("b");
-    out.push(quote as char);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => out.push_str(&format!("\\x{c:02x}")),
-        }
-    }
-    out.push(quote as char);
-    out
+    // Written once, in the engine, whose messages quote bytes too.
+    crate::engine::error::bytes_literal(b)
 }
 
 /// The float flavour of a float or complex dtype.

@@ -54,11 +54,11 @@ fn doubles(v: &Value, to: DType, depth: Option<usize>) -> PyResult<(Vec<usize>, 
         _ => from.is_numeric(),
     };
     if !safe {
-        return Err(PyError::type_error(format!(
-            "Cannot cast array data from {} to {} according to the rule 'safe'",
-            crate::render::dtype_repr(a.dtype()),
-            crate::render::dtype_repr(&to)
-        )));
+        return Err(crate::eval::cast_rules::cast_refused(
+            a.dtype(),
+            &to,
+            "safe",
+        ));
     }
     crate::engine::buffer::ensure_room(
         &[a.size()],
