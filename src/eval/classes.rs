@@ -163,7 +163,14 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
             }
         }
         Obj::Super(after, me) => {
-            let class = instance_of(me).map(|i| i.class.clone())?;
+            // `me` is the class itself inside `__new__` and classmethods.
+            let class = match instance_of(me) {
+                Some(i) => i.class.clone(),
+                None => {
+                    class_of(me)?;
+                    me.clone()
+                }
+            };
             let order = mro(&class);
             let start = order.iter().position(|c| c.is(after)).map_or(0, |p| p + 1);
             let found = order[start..].iter().find_map(|c| {
@@ -176,6 +183,8 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
                 Some((c.clone(), v))
             });
             match found {
+                // `__new__` is a static method: nothing binds to it.
+                Some((_, f)) if name == "__new__" => Ok(f),
                 Some((owner, f)) if is_function(&f) => {
                     Ok(object(Obj::BoundMethod(me.clone(), f, owner)))
                 }
@@ -186,6 +195,7 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
                 )),
                 // `object.__init__` and friends: accept and do nothing.
                 None if name == "__init__" => Ok(Value::func("object.__init__")),
+                None if name == "__new__" => Ok(Value::func("object.__new__")),
                 None => Err(PyError::new(
                     "AttributeError",
                     format!("'super' object has no attribute '{name}'"),

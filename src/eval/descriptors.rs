@@ -32,6 +32,10 @@ pub fn class_attr(t: &TypeObj, name: &str) -> Option<Value> {
         }
         _ => {}
     }
+    // `object.__new__(cls)` makes a learner's instance (`pybuiltins.rs`).
+    if matches!(t, TypeObj::Builtin("object")) && matches!(name, "__new__" | "__init__") {
+        return Some(Value::func(&format!("object.{name}")));
+    }
     let data = match t {
         TypeObj::NdArray if super::numpy_names::numpy_has("numpy.ndarray", name) => {
             NDARRAY_DATA.split_whitespace().any(|n| n == name)

@@ -59,6 +59,7 @@ impl Session {
         let Some(entry) = entry else {
             return self.call_function(name, args);
         };
+        let args = super::array_protocol::resolve_call(self, entry.name(), args)?;
         if args
             .pos
             .iter()

@@ -8,6 +8,7 @@ mod array_api;
 mod array_attrs;
 mod array_flags;
 mod array_interface;
+mod array_protocol;
 mod binding;
 pub mod bindings;
 mod bit_ufuncs;

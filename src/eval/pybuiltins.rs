@@ -70,6 +70,24 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         "super" if args.pos.is_empty() => return s.zero_arg_super().map(Ok),
         "open" => return super::pyfile::open(&args).map(Ok),
         "object.__init__" => return Ok(Ok(Value::None)),
+        "object.__new__" => {
+            return match args.pos.first() {
+                Some(cls) if crate::eval::object::class_of(cls).is_some() => Ok(Ok(
+                    super::pyclass::new_instance(cls, args.pos.get(1..).unwrap_or_default()),
+                )),
+                Some(Value::Type(TypeObj::Builtin("object"))) => Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not make bare object() instances",
+                )),
+                Some(other) => Err(PyError::type_error(format!(
+                    "object.__new__(X): X is not a type object ({})",
+                    other.type_name()
+                ))),
+                None => Err(PyError::type_error(
+                    "object.__new__(): not enough arguments",
+                )),
+            };
+        }
         "len" | "abs" | "iter" => {
             let method = format!("__{name}__");
             if let Some(r) = args.pos.first().and_then(|v| s.dunder(v, &method, vec![])) {

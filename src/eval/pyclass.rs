@@ -84,15 +84,34 @@ impl Session {
         Some(match o.as_ref() {
             Obj::TupleClass(c) => super::named_tuple::construct(c, args),
             Obj::Class(c) => {
-                // `BaseException.__new__` keeps the arguments as `args`
-                // whatever `__init__` does with them.
-                let exc = exception_base(f).map(|_| ExcState::new(args.pos.clone()));
-                let is_exc = exc.is_some();
-                let inst = object(Obj::Instance(Instance {
-                    class: f.clone(),
-                    attrs: RefCell::new(Vec::new()),
-                    exc,
-                }));
+                let is_exc = exception_base(f).is_some();
+                // A `__new__` of the learner's makes the object (a static
+                // method: the class comes first); `__init__` then runs only
+                // on an instance of this class, as `type.__call__` does.
+                let custom_new = lookup(f, "__new__");
+                let inst = match &custom_new {
+                    Some((owner, new)) => {
+                        let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                        pos.push(f.clone());
+                        pos.extend(args.pos.iter().cloned());
+                        let made = match self.call_in_class(
+                            new,
+                            Args {
+                                pos,
+                                kw: args.kw.clone(),
+                            },
+                            owner,
+                        ) {
+                            Ok(v) => v,
+                            Err(e) => return Some(Err(e)),
+                        };
+                        if !super::classes::isinstance(&made, f).unwrap_or(false) {
+                            return Some(Ok(made));
+                        }
+                        made
+                    }
+                    None => new_instance(f, &args.pos),
+                };
                 match lookup(f, "__init__") {
                     Some((owner, init)) => match self.call_bound(&inst, &init, &owner, args) {
                         Ok(Value::None) => Ok(inst),
@@ -106,9 +125,15 @@ impl Session {
                         "{}() takes no keyword arguments",
                         c.name
                     ))),
-                    None if !is_exc && (!args.pos.is_empty() || !args.kw.is_empty()) => Err(
-                        PyError::type_error(format!("{}() takes no arguments", c.name)),
-                    ),
+                    None if !is_exc
+                        && custom_new.is_none()
+                        && (!args.pos.is_empty() || !args.kw.is_empty()) =>
+                    {
+                        Err(PyError::type_error(format!(
+                            "{}() takes no arguments",
+                            c.name
+                        )))
+                    }
                     None => Ok(inst),
                 }
             }
@@ -122,6 +147,19 @@ impl Session {
             },
             _ => return None,
         })
+    }
+
+    /// Calls a function found on class `owner` as it is (a static method:
+    /// `__new__`), `__class__` being `owner` for `super()`.
+    fn call_in_class(&mut self, func: &Value, args: Args, owner: &Value) -> PyResult<Value> {
+        match func {
+            Value::Object(fo) => match fo.as_ref() {
+                Obj::Func(uf) => self.call_user_in_class(uf, args, owner.clone()),
+                Obj::StaticMethod(inner) => self.call_in_class(&inner.clone(), args, owner),
+                _ => self.call(func, args),
+            },
+            _ => self.call(func, args),
+        }
     }
 
     /// Calls `func` with `me` first, `__class__` being `owner` (for `super()`).
@@ -467,4 +505,16 @@ fn text_result(v: Value, method: &str) -> PyResult<String> {
             other.type_name()
         ))),
     }
+}
+
+/// A fresh instance of the learner's class `class` (`object.__new__`):
+/// an exception class keeps `pos` as its `args`, as
+/// `BaseException.__new__` does whatever `__init__` does with them.
+pub(super) fn new_instance(class: &Value, pos: &[Value]) -> Value {
+    let exc = exception_base(class).map(|_| ExcState::new(pos.to_vec()));
+    object(Obj::Instance(Instance {
+        class: class.clone(),
+        attrs: RefCell::new(Vec::new()),
+        exc,
+    }))
 }
