@@ -217,7 +217,6 @@ fn parse_float(text: &str) -> Option<f64> {
     t.replace('_', "").parse().ok()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +232,4 @@ mod tests {
         assert_eq!(parse_float("_1"), None);
         assert_eq!(parse_float("--1"), None);
     }
-
 }

@@ -51,7 +51,7 @@ fn keywords(name: &str) -> &'static [&'static str] {
         "fmod" | "divmod" | "dot" | "matmul" | "outer" => &["x1", "x2", "a", "b"],
         "round" | "around" => &["a", "decimals"],
         "rot90" => &["m", "k", "axes"],
-        "median" => &["a", "axis", "keepdims"],
+        "median" => &["a", "axis", "overwrite_input", "keepdims"],
         "ptp" => &["a", "axis", "keepdims"],
         "nanmax" | "nanmin" | "nansum" | "nanmean" => &["a", "axis"],
         "column_stack" => &["tup"],
@@ -108,6 +108,13 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         }
         "rot90" => rot90(args),
         "median" => {
+            if args.kw("overwrite_input").map_or(Ok(false), truthy)? {
+                super::searching::partition_input(
+                    x0()?,
+                    args.get(1, "axis"),
+                    super::searching::median_kth,
+                )?;
+            }
             let a = crate::engine::kernels::to_native(&as_array(x0()?)?)?;
             let m = match args.get(1, "axis") {
                 // NumPy's `_ureduce`: several axes are moved last and

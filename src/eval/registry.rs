@@ -859,8 +859,8 @@ pub const NP: &[Entry] = &[
     func(
         "median(a, axis=None, out=None, overwrite_input=False, keepdims=False)",
         Style::Python,
-        "a axis keepdims",
-        Writes::Nothing,
+        "a axis overwrite_input keepdims",
+        Writes::Arg("a"),
     ),
     func(
         "ptp(a, axis=None, out=None, keepdims=<no value>)",

@@ -10,6 +10,8 @@
 mod average;
 mod hash_order;
 mod order;
+mod overwrite;
+pub(crate) use overwrite::{median_kth, partition_input};
 mod partition;
 mod quantile;
 mod search;
@@ -109,14 +111,14 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False, *, weights=None)",
         Style::Python,
-        "a q axis method keepdims weights",
-        Writes::Nothing,
+        "a q axis overwrite_input method keepdims weights",
+        Writes::Arg("a"),
     ),
     func(
         "quantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False, *, weights=None)",
         Style::Python,
-        "a q axis method keepdims weights",
-        Writes::Nothing,
+        "a q axis overwrite_input method keepdims weights",
+        Writes::Arg("a"),
     ),
     func(
         "nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=<no value>, *, weights=None)",

@@ -104,6 +104,55 @@ fn virtual_index(method: &str, n: usize, q: f64, int_q: Option<i64>, r: fn(f64) 
     }
 }
 
+/// The `kth` NumPy's `_quantile` partitions a lane of `n` values at: the
+/// taken indices themselves for the discrete methods (and the last element
+/// when NaNs may occur), or, for an interpolation, both neighbours of
+/// every virtual index with the first and last element (`_get_indexes`,
+/// then `np.unique`).
+fn quantile_kth(
+    method: &str,
+    n: usize,
+    qs: &[f64],
+    q_ints: Option<&[i64]>,
+    r: fn(f64) -> f64,
+    dtype: &DType,
+) -> Vec<i64> {
+    let last = n as f64 - 1.0;
+    let virtual_of = |i: usize, q: f64| virtual_index(method, n, q, q_ints.map(|k| k[i]), r);
+    let exact: Option<Vec<i64>> = qs
+        .iter()
+        .enumerate()
+        .map(|(i, &q)| match virtual_of(i, q) {
+            Virtual::Exact(k) => Some(k),
+            Virtual::Between(..) => None,
+        })
+        .collect();
+    if let Some(mut kth) = exact {
+        if super::overwrite::supports_nans(dtype) {
+            kth.push(-1);
+        }
+        return kth;
+    }
+    let mut kth = vec![0, -1];
+    for (i, &q) in qs.iter().enumerate() {
+        let v = match virtual_of(i, q) {
+            Virtual::Between(v, _) => v,
+            Virtual::Exact(k) => k as f64,
+        };
+        let (lo, hi) = if v >= last || (v.is_nan() && super::overwrite::supports_nans(dtype)) {
+            (-1, -1)
+        } else if v < 0.0 {
+            (0, 0)
+        } else {
+            (v.floor() as i64, v.floor() as i64 + 1)
+        };
+        kth.extend([lo, hi]);
+    }
+    kth.sort_unstable();
+    kth.dedup();
+    kth
+}
+
 /// Rounds an f64 to the result's float type after each step.
 fn rounder(dt: &DType) -> fn(f64) -> f64 {
     match dt {
@@ -256,6 +305,23 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
             q_round,
         );
     }
+    let q_ints: Vec<i64> = q_arr
+        .to_scalars()
+        .iter()
+        .map(|s| as_f64(s) as i64)
+        .collect();
+    if args.kw("overwrite_input").map_or(Ok(false), truthy)? {
+        super::overwrite::partition_input(&args.pos[0], args.kw("axis"), |n, dt| {
+            Some(quantile_kth(
+                &method,
+                n,
+                &qs,
+                int_q.then_some(&q_ints[..]),
+                q_round,
+                dt,
+            ))
+        })?;
+    }
     let float_in = a.dtype().kind() == Kind::Float;
     let discrete = qs.iter().all(|&q| {
         matches!(
@@ -279,11 +345,6 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
     let round = rounder(&out_dt);
     let vals = a.to_scalars();
     let lanes = reduced_lanes(&shape, &axes);
-    let q_ints: Vec<i64> = q_arr
-        .to_scalars()
-        .iter()
-        .map(|s| as_f64(s) as i64)
-        .collect();
     let mut out = vec![Scalar::Float(0.0); qs.len() * lanes.len()];
     for (li, lane) in lanes.iter().enumerate() {
         let mut xs: Vec<Scalar> = lane.iter().map(|&i| vals[i].clone()).collect();
