@@ -1076,7 +1076,7 @@ impl Session {
             }
             // A submodule written as a Python body (`np.polynomial`): its
             // body runs on first use, as an import would run it.
-            Value::Module(m) if super::stdlib::is_module(&format!("{m}.{name}")) => {
+            Value::Module(m) if super::stdlib::is_submodule(m, name) => {
                 let full = format!("{m}.{name}");
                 self.import_stdlib(&full)
                     .unwrap_or_else(|| Err(crate::eval::error::missing_module_attribute(m, name)))

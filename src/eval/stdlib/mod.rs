@@ -30,7 +30,7 @@ use super::error::PyResult;
 use super::value::Value;
 use crate::eval::session::Session;
 
-pub use names::is_module;
+pub use names::{is_module, is_submodule};
 
 /// One importable module.
 struct Module {

@@ -33,6 +33,16 @@ pub fn is_module(name: &str) -> bool {
     MODULE_NAMES.iter().any(|m| m.0 == name)
 }
 
+/// `is_module("{parent}.{name}")` without building the name: it is asked
+/// on every attribute read of a module.
+pub fn is_submodule(parent: &str, name: &str) -> bool {
+    MODULE_NAMES.iter().any(|m| {
+        m.0.strip_prefix(parent)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .is_some_and(|rest| rest == name)
+    })
+}
+
 /// The repr of the module object `name`, when it is one of these:
 /// `<module 'time' (built-in)>`, or CPython's form for a module read from
 /// a file (the path is this machine's Python's, so it is shortened).

@@ -6,8 +6,6 @@ def _module(mod):
     import numpy.polynomial.polyutils as pu
     from numpy.polynomial._polybase import ABCPolyBase
 
-    _INT_CODES = '?bBhHiIlLqQpP'
-
     legtrim = pu.trimcoef
     legdomain = np.array([-1., 1.])
     legzero = np.array([0])
@@ -128,7 +126,7 @@ def _module(mod):
 
     def legval(x, c, tensor=True):
         c = np.array(c, ndmin=1, copy=None)
-        if c.dtype.char in _INT_CODES:
+        if c.dtype.char in pu._INT_CODES:
             c = c.astype(np.double)
         if isinstance(x, (tuple, list)):
             x = np.asarray(x)

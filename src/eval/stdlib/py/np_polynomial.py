@@ -6,8 +6,6 @@ def _module(mod):
     import numpy.polynomial.polyutils as pu
     from numpy.polynomial._polybase import ABCPolyBase, _digits, _superscripts
 
-    _INT_CODES = '?bBhHiIlLqQpP'
-
     polytrim = pu.trimcoef
     polydomain = np.array([-1., 1.])
     polyzero = np.array([0])
@@ -110,7 +108,7 @@ def _module(mod):
 
     def polyval(x, c, tensor=True):
         c = np.array(c, ndmin=1, copy=None)
-        if c.dtype.char in _INT_CODES:
+        if c.dtype.char in pu._INT_CODES:
             c = c + 0.0
         if isinstance(x, (tuple, list)):
             x = np.asarray(x)
@@ -124,7 +122,7 @@ def _module(mod):
 
     def polyvalfromroots(x, r, tensor=True):
         r = np.array(r, ndmin=1, copy=None)
-        if r.dtype.char in _INT_CODES:
+        if r.dtype.char in pu._INT_CODES:
             r = r.astype(np.double)
         if isinstance(x, (tuple, list)):
             x = np.asarray(x)

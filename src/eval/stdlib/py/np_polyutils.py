@@ -327,5 +327,7 @@ def _module(mod):
         '_as_int': _as_int, '_normalize_axis': _normalize_axis,
         '_float_series': _float_series, '_order_axis': _order_axis,
         '_int_constants': _int_constants,
+        # The type codes the value routines convert to double first.
+        '_INT_CODES': '?bBhHiIlLqQpP',
         'np': np,
     }
