@@ -207,7 +207,7 @@ pub fn dtype_str(u: TimeUnit, delta: bool) -> String {
     }
 }
 
-/// Parse a datetime dtype string (`'datetime64[ns]'`, `'<M8[D]'`, `'m8'`, `'M'`):
+/// Parse a datetime dtype string (`'datetime64[ns]'`, `'<M8[D]'`, `'m8'`):
 /// `None` when it is no datetime type at all, an error for a bad unit.
 pub fn parse_dtype(text: &str) -> Option<DtResult<(TimeUnit, bool)>> {
     let body = text
@@ -222,9 +222,6 @@ pub fn parse_dtype(text: &str) -> Option<DtResult<(TimeUnit, bool)>> {
         (false, r)
     } else if let Some(r) = body.strip_prefix("m8") {
         (true, r)
-    } else if body == "M" || body == "m" {
-        // The bare type codes of `np.typecodes`: generic units.
-        (body == "m", "")
     } else {
         return None;
     };

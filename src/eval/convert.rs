@@ -130,8 +130,10 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
     if let DType::Time(u, delta) = dtype.native() {
         return crate::eval::datetime_convert::element(v, u, delta);
     }
-    if is_plain_void(dtype) {
-        // A void stores bytes: a NumPy scalar's own, never a Python number's.
+    // A void stores bytes: a NumPy scalar's own, never a Python number's.
+    // (An empty tuple is the record of `dtype([])`, which slicelab does not
+    // tell from `V0`.)
+    if is_plain_void(dtype) && !matches!(v, Value::Tuple(t) if t.is_empty()) {
         return match v {
             Value::Bytes(b) => Ok(Scalar::Bytes(b.to_vec())),
             Value::NpScalar(dt, s) if !matches!(dt, DType::Record(_)) => {

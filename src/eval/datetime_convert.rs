@@ -37,7 +37,9 @@ pub fn involves_time(v: &Value) -> bool {
             Value::NpScalar(d, _) | Value::DType(d) | Value::Type(TypeObj::NpScalar(d)) => {
                 is_time_dtype(d)
             }
-            Value::Str(s) => dtm::parse_dtype(s).is_some(),
+            // Only an argument itself names a dtype: strings inside a
+            // list are data (`np.array(['M8'], dtype=object)`).
+            Value::Str(s) if depth == 0 => dtm::parse_dtype(s).is_some(),
             Value::List(l) if depth < 65 => l.borrow().iter().any(|x| within(x, depth + 1)),
             Value::Tuple(t) if depth < 65 => t.iter().any(|x| within(x, depth + 1)),
             _ => false,

@@ -305,7 +305,15 @@ fn parse_code(s: &str) -> PyResult<DType> {
     if matches!(s, "O" | "object" | "|O" | "O8") {
         return Err(not_supported("object arrays (dtype=object)"));
     }
-    if let Some(parsed) = crate::engine::datetime::parse_dtype(s) {
+    // The bare type codes of `np.typecodes` (`'M'`, `'m'`) are the generic
+    // units. Only a dtype argument reads them so: a data string `'m'` is
+    // no datetime (`datetime_convert::involves_time`).
+    let code = match s.trim_start_matches(['<', '=']) {
+        "M" => "M8",
+        "m" => "m8",
+        _ => s,
+    };
+    if let Some(parsed) = crate::engine::datetime::parse_dtype(code) {
         let (unit, delta) = parsed.map_err(|(kind, msg)| PyError::new(kind, msg))?;
         return Ok(DType::Time(unit, delta));
     }
