@@ -108,11 +108,7 @@ pub fn cast_allowed(from: &DType, to: &DType, casting: &str) -> Option<bool> {
         && !matches!(to, DType::Object | DType::Record(_))
         && !matches!(from, DType::Object)
     {
-        let rank = |rule: &str| {
-            ["no", "equiv", "safe", "same_kind", "unsafe"]
-                .iter()
-                .position(|r| *r == rule)
-        };
+        let rank = |rule: &str| RULES.iter().position(|r| *r == rule);
         return Some(time_cast_level(from, to) <= rank(casting)?);
     }
     // A record of several fields becomes no plain value, whatever the
