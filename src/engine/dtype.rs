@@ -183,6 +183,15 @@ pub enum Kind {
 }
 
 impl DType {
+    /// The unstructured void `V n`: a record of `n` bytes without fields.
+    pub fn plain_void(n: usize) -> DType {
+        DType::Record(Rc::new(RecordType {
+            fields: vec![],
+            itemsize: n,
+            aligned: false,
+        }))
+    }
+
     /// `inner` with byte order `endian`: the order-free types (one-byte
     /// numbers, bytes, records) come back as they are, since NumPy gives
     /// them byte order `'|'`.
@@ -512,11 +521,7 @@ impl DType {
             ('c', 16) => Some(DType::Complex128),
             ('U', n) => Some(DType::Str(n)),
             ('S', n) | ('a', n) => Some(DType::Bytes(n)),
-            ('V', n) => Some(DType::Record(Rc::new(RecordType {
-                fields: vec![],
-                itemsize: n,
-                aligned: false,
-            }))),
+            ('V', n) => Some(DType::plain_void(n)),
             _ => None,
         }
     }

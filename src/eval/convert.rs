@@ -7,6 +7,7 @@ use super::object::{element, store};
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::IndexItem;
 use crate::engine::promote::promote_types;
+use crate::engine::void_cast::is_plain_void;
 use crate::engine::{ArrayRef, NdArray, Scalar};
 
 use super::error::{PyError, PyResult};
@@ -460,11 +461,7 @@ pub fn sized_for(target: &DType, source: &DType) -> DType {
         DType::Bytes(0) => DType::Bytes(super::cast_rules::str_width(source)),
         DType::Record(r) if r.fields.is_empty() && r.itemsize == 0 => match source {
             DType::Record(_) => source.clone(),
-            _ => DType::Record(std::rc::Rc::new(crate::engine::dtype::RecordType {
-                fields: vec![],
-                itemsize: source.itemsize(),
-                aligned: false,
-            })),
+            _ => DType::plain_void(source.itemsize()),
         },
         other => other.clone(),
     }
@@ -491,18 +488,7 @@ fn void_of_leaves(leaves: &[Value]) -> PyResult<DType> {
             _ => size = Some(n),
         }
     }
-    Ok(sized_for(
-        &DType::Record(std::rc::Rc::new(crate::engine::dtype::RecordType {
-            fields: vec![],
-            itemsize: 0,
-            aligned: false,
-        })),
-        &DType::Bytes(size.unwrap_or(0)),
-    ))
-}
-
-fn is_plain_void(d: &DType) -> bool {
-    crate::engine::void_cast::is_plain_void(d)
+    Ok(DType::plain_void(size.unwrap_or(0)))
 }
 
 /// The widest `str_width` among leaves (at least 1).

@@ -674,7 +674,7 @@ pub fn void_scalar(args: &Args) -> PyResult<Value> {
     let dt = match args.get(1, "dtype") {
         Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
         _ => match value {
-            Value::Bytes(b) => unstructured(b.len()),
+            Value::Bytes(b) => DType::plain_void(b.len()),
             // A NumPy integer is a length too (`np.void(np.int32(3))`).
             Value::NpScalar(d, Scalar::Int(n)) if d.is_integer() => {
                 return void_scalar(&Args {
@@ -689,7 +689,7 @@ pub fn void_scalar(args: &Args) -> PyResult<Value> {
                 });
             }
             Value::Int(n) => match i32::try_from(*n).ok().filter(|n| *n >= 0) {
-                Some(n) => unstructured(n as usize),
+                Some(n) => DType::plain_void(n as usize),
                 None => {
                     return Err(PyError::overflow(
                         "size must be non-negative and not greater than 2147483647",
@@ -741,14 +741,6 @@ pub fn void_scalar(args: &Args) -> PyResult<Value> {
 }
 
 /// `V n`: n bytes without fields.
-fn unstructured(n: usize) -> DType {
-    DType::Record(std::rc::Rc::new(crate::engine::dtype::RecordType {
-        fields: vec![],
-        itemsize: n,
-        aligned: false,
-    }))
-}
-
 /// Dispatch for [`NAMES`].
 pub fn call(name: &str, args: &Args) -> PyResult<Value> {
     match name {
