@@ -174,13 +174,7 @@ pub fn call_method(s: &mut Session, b: &ByteArray, name: &str, args: &Args) -> P
         "hex" if args.pos.is_empty() && args.kw.is_empty() => Ok(Value::str(
             &bytes.iter().map(|x| format!("{x:02x}")).collect::<String>(),
         )),
-        "decode" if args.pos.is_empty() && args.kw.is_empty() => match String::from_utf8(bytes) {
-            Ok(t) => Ok(Value::str(&t)),
-            Err(_) => Err(PyError::new(
-                "NotImplementedError",
-                "bytearray.decode of bytes that are not UTF-8 is not supported in slicelab",
-            )),
-        },
+        "decode" => super::pybytes::decode(&bytes, args),
         _ => Err(PyError::new(
             "NotImplementedError",
             format!("bytearray.{name} with these arguments is not supported in slicelab"),

@@ -88,6 +88,12 @@ impl From<EngineError> for PyError {
     }
 }
 
+impl From<super::codecs::CodecError> for PyError {
+    fn from(e: super::codecs::CodecError) -> PyError {
+        PyError::new(e.kind, e.message)
+    }
+}
+
 /// Result of evaluating anything.
 pub type PyResult<T> = Result<T, PyError>;
 
@@ -99,8 +105,12 @@ fn not_implemented(owner: &str, name: &str) -> PyError {
         "numpy" => "np".into(),
         "numpy.random" | "numpy.linalg" | "numpy.fft" | "numpy.testing" | "numpy.strings"
         | "numpy.char" => owner.replacen("numpy", "np", 1),
-        // The polynomial package and its modules, by their full path.
-        other if other.starts_with("numpy.polynomial") => other.replacen("numpy", "np", 1),
+        // The polynomial package, np.ma's modules and private modules, by
+        // their full path.
+        other if other.starts_with("numpy.polynomial") || other.starts_with("numpy.ma.") => {
+            other.replacen("numpy", "np", 1)
+        }
+        "numpy._utils" => owner.into(),
         other => other.rsplit('.').next().unwrap_or(other).into(),
     };
     PyError::new(

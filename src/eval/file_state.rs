@@ -5,6 +5,7 @@
 //! A leaf, so the low layers (iteration, `with`) reach a file without the
 //! routines that open one.
 
+use super::codecs::Codec;
 use super::error::{PyError, PyResult};
 use super::object::{FileKind, FileObj, Obj};
 use super::value::Value;
@@ -30,39 +31,14 @@ pub fn of(v: &Value) -> Option<&FileObj> {
     }
 }
 
-/// `text` in `encoding`, with Python's error for a character it lacks.
-pub(super) fn encode(text: &str, encoding: &str) -> PyResult<Vec<u8>> {
-    let limit = match encoding {
-        "latin-1" => 256,
-        "ascii" => 128,
-        _ => return Ok(text.as_bytes().to_vec()),
-    };
-    text.chars()
-        .enumerate()
-        .map(|(k, c)| {
-            u8::try_from(c as u32)
-                .ok()
-                .filter(|b| u32::from(*b) < limit)
-                .ok_or_else(|| {
-                    PyError::new(
-                        "UnicodeEncodeError",
-                        format!(
-                            "'{encoding}' codec can't encode character {} in position {k}: ordinal not in range({limit})",
-                            escaped(c)
-                        ),
-                    )
-                })
-        })
-        .collect()
-}
-
-/// A character as Python's encode errors quote it: `'\\xe9'`.
-fn escaped(c: char) -> String {
-    match c as u32 {
-        n @ 0..=0xff => format!("'\\x{n:02x}'"),
-        n @ 0x100..=0xffff => format!("'\\u{n:04x}'"),
-        n => format!("'\\U{n:08x}'"),
-    }
+/// `text` in the file's codec, with Python's error for a character it
+/// lacks.
+fn encode(text: &str, codec: Codec) -> PyResult<Vec<u8>> {
+    Ok(super::codecs::encode(
+        text,
+        codec,
+        Ok(super::codecs::Errors::Strict),
+    )?)
 }
 
 /// Room for `extra` more bytes in `v`, or `MemoryError` (never an abort).
@@ -247,7 +223,7 @@ impl FileObj {
             return Ok(());
         }
         let data = self.data.borrow();
-        let bytes = if self.text && self.codec != "utf-8" {
+        let bytes = if self.text && self.codec != Codec::Utf8 {
             encode(&String::from_utf8_lossy(&data), self.codec)?
         } else {
             data.clone()

@@ -22,6 +22,7 @@ mod bytearray_calls;
 mod bytearray_state;
 mod cast_rules;
 mod classes;
+mod codecs;
 mod coerce;
 mod complex_fns;
 mod complex_ufuncs;

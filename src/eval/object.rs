@@ -648,7 +648,7 @@ pub struct FileObj {
     /// `f.encoding` as Python shows it (`'UTF-8'` by default).
     pub encoding: String,
     /// The codec text is read and written in: utf-8, latin-1 or ascii.
-    pub codec: &'static str,
+    pub codec: super::codecs::Codec,
     /// The content: UTF-8 text in text mode, the bytes otherwise.
     pub data: RefCell<Vec<u8>>,
     /// The position in `data`, in bytes.

@@ -1,7 +1,7 @@
 //! Python's immutable `bytes` as a sequence (CPython's
 //! `Objects/bytesobject.c`): the `bytes(...)` constructor, `len`,
 //! iteration (ints), indexing and slicing, `in`, `+` and `*`, and the
-//! methods `hex` and `decode`. A `bytes` literal is `Value::Bytes`; arrays
+//! methods `hex` and `decode` (and `str.encode`, its inverse). A `bytes` literal is `Value::Bytes`; arrays
 //! made over one copy it (see `bytearray.rs` for the mutable kind).
 
 use std::rc::Rc;
@@ -75,17 +75,66 @@ pub fn call_method(b: &[u8], name: &str, args: &super::args::Args) -> Option<PyR
         "hex" if no_args => Ok(Value::str(
             &b.iter().map(|x| format!("{x:02x}")).collect::<String>(),
         )),
-        "decode" if no_args => match std::str::from_utf8(b) {
-            Ok(t) => Ok(Value::str(t)),
-            Err(_) => Err(PyError::new(
-                "NotImplementedError",
-                "bytes.decode of bytes that are not UTF-8 is not supported in slicelab",
-            )),
-        },
-        "hex" | "decode" => Err(PyError::new(
+        "decode" => decode(b, args),
+        "hex" => Err(PyError::new(
             "NotImplementedError",
             format!("bytes.{name} with arguments is not supported in slicelab"),
         )),
         _ => return None,
     })
+}
+
+/// `bytes.decode(encoding='utf-8', errors='strict')` (and `bytearray`'s).
+pub fn decode(b: &[u8], args: &super::args::Args) -> PyResult<Value> {
+    let (codec, errors) = codec_args(args, "decode")?;
+    Ok(Value::str(&super::codecs::decode(b, codec, errors)?))
+}
+
+/// `str.encode(encoding='utf-8', errors='strict')`.
+pub fn encode(t: &str, args: &super::args::Args) -> PyResult<Value> {
+    let (codec, errors) = codec_args(args, "encode")?;
+    Ok(bytes(super::codecs::encode(t, codec, errors)?))
+}
+
+/// The `encoding` and `errors` arguments of `str.encode` and
+/// `bytes.decode`, bound as CPython binds them.
+fn codec_args(
+    args: &super::args::Args,
+    method: &str,
+) -> PyResult<(super::codecs::Codec, Result<super::codecs::Errors, String>)> {
+    const PARAMS: [&str; 2] = ["encoding", "errors"];
+    if args.pos.len() > 2 {
+        return Err(PyError::type_error(format!(
+            "{method}() takes at most 2 arguments ({} given)",
+            args.pos.len()
+        )));
+    }
+    let mut given: [Option<&Value>; 2] = [args.pos.first(), args.pos.get(1)];
+    for (k, v) in &args.kw {
+        let Some(i) = PARAMS.iter().position(|p| p == k) else {
+            return Err(PyError::type_error(format!(
+                "'{k}' is an invalid keyword argument for {method}()"
+            )));
+        };
+        if given[i].is_some() {
+            return Err(PyError::type_error(format!(
+                "argument for {method}() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        given[i] = Some(v);
+    }
+    let text = |i: usize, default: &str| -> PyResult<String> {
+        match given[i] {
+            None => Ok(default.to_string()),
+            Some(Value::Str(s)) => Ok(s.to_string()),
+            Some(other) => Err(PyError::type_error(format!(
+                "{method}() argument '{}' must be str, not {}",
+                PARAMS[i],
+                other.type_name()
+            ))),
+        }
+    };
+    let codec = super::codecs::lookup(&text(0, "utf-8")?)?;
+    Ok((codec, super::codecs::errors(&text(1, "strict")?)))
 }

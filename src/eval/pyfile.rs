@@ -16,6 +16,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use super::codecs::Errors::Strict;
 use super::error::{PyError, PyResult};
 use super::file_state::{copy_bytes, unsupported};
 use super::npy::literal::str_repr;
@@ -64,41 +65,6 @@ fn parse_mode(mode: &str) -> PyResult<Mode> {
         create: has('x'),
         update: has('+'),
     })
-}
-
-/// The encodings slicelab reads and writes, by the names Python accepts.
-fn encoding_name(e: &str) -> PyResult<&'static str> {
-    match e.to_ascii_lowercase().replace('_', "-").as_str() {
-        "utf-8" | "utf8" => Ok("utf-8"),
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => Ok("latin-1"),
-        "ascii" | "us-ascii" => Ok("ascii"),
-        _ => Err(PyError::new(
-            "NotImplementedError",
-            format!(
-                "slicelab's files read and write utf-8, latin-1 or ascii text, not {}",
-                str_repr(e)
-            ),
-        )),
-    }
-}
-
-/// Text in `encoding` from `bytes`, with Python's error for bytes that
-/// are not.
-fn decode(bytes: &[u8], encoding: &str) -> PyResult<String> {
-    match encoding {
-        "latin-1" => Ok(bytes.iter().map(|&b| b as char).collect()),
-        "ascii" => match bytes.iter().position(|b| !b.is_ascii()) {
-            None => Ok(bytes.iter().map(|&b| b as char).collect()),
-            Some(at) => Err(PyError::new(
-                "UnicodeDecodeError",
-                format!(
-                    "'ascii' codec can't decode byte 0x{:02x} in position {at}: ordinal not in range(128)",
-                    bytes[at]
-                ),
-            )),
-        },
-        _ => super::textio::decode_utf8(bytes),
-    }
 }
 
 /// Python's universal newlines on reading: `\r\n` and `\r` become `\n`.
@@ -165,7 +131,7 @@ pub fn open(args: &Args) -> PyResult<Value> {
     if let Some(Value::Bool(false)) = b.get("closefd") {
         return Err(PyError::value("Cannot use closefd=False with file name"));
     }
-    let codec = encoding_name(encoding.as_deref().unwrap_or("utf-8"))?;
+    let codec = super::codecs::lookup(encoding.as_deref().unwrap_or("utf-8"))?;
     if mode.write {
         super::npy::check_writes_allowed(&path)?;
         // Opening a FIFO to write waits for a reader: refused, never a hang.
@@ -209,16 +175,18 @@ pub fn open(args: &Args) -> PyResult<Value> {
     }
     let mut pending = None;
     let data = match existing {
-        Some(bytes) if mode.text => match decode(&bytes, codec) {
-            Ok(text) => universal_newlines(text).into_bytes(),
-            // Writing rewrites the whole content: text slicelab cannot
-            // read back must not be lost, so the error comes at once.
-            Err(e) if mode.write => return Err(e),
-            Err(e) => {
-                pending = Some(e);
-                Vec::new()
+        Some(bytes) if mode.text => {
+            match super::codecs::decode(&bytes, codec, Ok(Strict)).map_err(PyError::from) {
+                Ok(text) => universal_newlines(text).into_bytes(),
+                // Writing rewrites the whole content: text slicelab cannot
+                // read back must not be lost, so the error comes at once.
+                Err(e) if mode.write => return Err(e),
+                Err(e) => {
+                    pending = Some(e);
+                    Vec::new()
+                }
             }
-        },
+        }
         Some(bytes) => bytes,
         None => Vec::new(),
     };
@@ -290,7 +258,7 @@ pub fn memory_file(text: bool, args: &Args) -> PyResult<Value> {
         writable: true,
         append: false,
         encoding: String::new(),
-        codec: "utf-8",
+        codec: super::codecs::Codec::Utf8,
         data: RefCell::new(data),
         pos: Cell::new(0),
         closed: Cell::new(false),

@@ -314,6 +314,7 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
             };
             words(parts)
         }
+        "encode" => super::pybytes::encode(t, args)?,
         "splitlines" => words(t.lines().collect()),
         "startswith" | "endswith" => {
             let Some((_, t)) = window(t, args)? else {

@@ -173,28 +173,14 @@ fn read_header_text<R: Read>(src: &mut Source<R>, hlen: usize, major: u8) -> PyR
         return Err(eof("array header", hlen, raw.len() + extra_bytes));
     }
     let mut text = if major == 3 {
-        String::from_utf8(raw).map_err(|e| utf8_error(e.utf8_error(), e.as_bytes()))?
+        use crate::eval::codecs::{Codec, Errors, decode};
+        decode(&raw, Codec::Utf8, Ok(Errors::Strict))?
     } else {
         raw.drain(..).map(char::from).collect()
     };
     // Past the kept bytes only the length matters: stand-in characters.
     text.extend(std::iter::repeat_n(' ', extra_chars));
     Ok(text)
-}
-
-/// Python's `UnicodeDecodeError` for bytes that are not UTF-8.
-fn utf8_error(e: std::str::Utf8Error, bytes: &[u8]) -> PyError {
-    let at = e.valid_up_to();
-    let byte = bytes[at];
-    let why = match e.error_len() {
-        None => "unexpected end of data",
-        Some(_) if !(0xc2..=0xf4).contains(&byte) => "invalid start byte",
-        Some(_) => "invalid continuation byte",
-    };
-    PyError::new(
-        "UnicodeDecodeError",
-        format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {at}: {why}"),
-    )
 }
 
 /// NumPy's `read_array` after the header: the size check, then the data.

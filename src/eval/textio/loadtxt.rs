@@ -20,6 +20,7 @@ use crate::engine::layout::Layout;
 use crate::engine::scalar::Scalar;
 use crate::engine::{ArrayRef, NdArray, buffer, interrupt};
 use crate::eval::args::Args;
+use crate::eval::codecs::Errors::Strict;
 use crate::eval::coerce::int_arg;
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::reshaping::transpose;
@@ -273,21 +274,10 @@ pub fn loadtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
 
 pub(super) fn decode(bytes: &[u8], encoding: &str) -> PyResult<String> {
     match encoding {
-        "utf-8" | "utf8" => String::from_utf8(bytes.to_vec()).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            let byte = bytes.get(at).copied().unwrap_or(0);
-            // CPython's reasons: a byte that cannot start a sequence, a
-            // sequence cut by a bad byte, or one cut by the end of data.
-            let reason = match e.utf8_error().error_len() {
-                None => "unexpected end of data",
-                Some(_) if matches!(byte, 0x80..=0xc1 | 0xf5..=0xff) => "invalid start byte",
-                Some(_) => "invalid continuation byte",
-            };
-            PyError::new(
-                "UnicodeDecodeError",
-                format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {at}: {reason}"),
-            )
-        }),
+        "utf-8" | "utf8" => {
+            crate::eval::codecs::decode(bytes, crate::eval::codecs::Codec::Utf8, Ok(Strict))
+                .map_err(PyError::from)
+        }
         "latin1" | "latin-1" | "iso-8859-1" | "bytes" => {
             Ok(bytes.iter().map(|&b| b as char).collect())
         }

@@ -26,11 +26,6 @@ use crate::eval::session::Session;
 pub(super) use files::read_regular_file as read_whole_file;
 pub(super) use rawfile::tofile;
 
-/// UTF-8 text from `bytes`, with CPython's `UnicodeDecodeError`.
-pub(super) fn decode_utf8(bytes: &[u8]) -> PyResult<String> {
-    loadtxt::decode(bytes, "utf-8")
-}
-
 /// The file routines' registry entries.
 pub const ENTRIES: &[Entry] = &[
     func(
