@@ -339,6 +339,8 @@ conformance_tests! {
     can_cast_rules => "276_can_cast_rules",
     array_protocol_new => "277_array_protocol_new",
     overwrite_input => "278_overwrite_input",
+    ma_testutils => "279_ma_testutils",
+    codecs => "284_codecs",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

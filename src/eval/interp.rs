@@ -65,18 +65,30 @@ impl Session {
             }
             Stmt::FromImport { module, names } => {
                 let m = self.import_module(module)?;
+                // A name NumPy has and slicelab lacks is refused, after the
+                // statement's other names are bound as NumPy would bind
+                // them: the rest of the session runs on, short only the
+                // refused name. A name the module does not have is Python's
+                // ImportError, which stops the statement where it is.
+                let mut refused = None;
                 for (n, alias) in names {
-                    // A name slicelab lacks stays NotImplementedError.
-                    let v = self.getattr(&m, n).map_err(|e| match e.kind.as_str() {
-                        "NotImplementedError" => e,
-                        _ => PyError::new(
-                            "ImportError",
-                            format!("cannot import name '{n}' from '{module}'"),
-                        ),
-                    })?;
-                    self.bind_name(&alias.clone().unwrap_or_else(|| n.clone()), v);
+                    match self.getattr(&m, n) {
+                        Ok(v) => self.bind_name(&alias.clone().unwrap_or_else(|| n.clone()), v),
+                        Err(e) if e.kind == "NotImplementedError" => {
+                            refused.get_or_insert(e);
+                        }
+                        Err(_) => {
+                            return Err(PyError::new(
+                                "ImportError",
+                                format!("cannot import name '{n}' from '{module}'"),
+                            ));
+                        }
+                    }
                 }
-                Ok(None)
+                match refused {
+                    Some(e) => Err(e),
+                    None => Ok(None),
+                }
             }
             Stmt::Expr(e) => Ok(Some(self.eval(e)?)),
             Stmt::Seq(_)
@@ -1494,4 +1506,39 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     super::convert::check_record_cast(src.dtype(), &dt)?;
     index::set(a, &items, &src)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod from_import_tests {
+    use crate::eval::Session;
+
+    /// `from M import a, b, c` where NumPy has `b` and slicelab does not:
+    /// the statement is refused, and `a` and `c` are bound as in NumPy.
+    #[test]
+    fn a_refused_name_leaves_the_others_bound() {
+        let mut s = Session::new();
+        let out = s.run("from numpy.testing import assert_equal, temppath, assert_array_less");
+        let e = out.error.expect("temppath is refused");
+        assert_eq!(e.kind, "NotImplementedError");
+        assert!(s.run("assert_equal(1, 1)").error.is_none());
+        assert!(s.run("assert_array_less([1], [2])").error.is_none());
+        assert_eq!(
+            s.run("temppath").error.map(|e| e.kind).as_deref(),
+            Some("NameError")
+        );
+    }
+
+    /// A name the module does not have is Python's ImportError, and the
+    /// names after it stay unbound, as in Python.
+    #[test]
+    fn a_missing_name_stops_the_statement() {
+        let mut s = Session::new();
+        let out = s.run("from numpy.ma.testutils import assert_equal, bogus, assert_");
+        assert_eq!(out.error.map(|e| e.kind).as_deref(), Some("ImportError"));
+        assert!(s.run("assert_equal(1, 1)").error.is_none());
+        assert_eq!(
+            s.run("assert_").error.map(|e| e.kind).as_deref(),
+            Some("NameError")
+        );
+    }
 }

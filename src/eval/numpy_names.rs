@@ -174,8 +174,8 @@ const PUBLIC: &[(&str, &str)] = &[
     ),
     (
         "numpy.fft",
-        "fft fft2 fftfreq fftn fftshift hfft ifft ifft2 ifftn ifftshift ihfft irfft irfft2 \
-         irfftn rfft rfft2 rfftfreq rfftn test",
+        "fft fft2 fftfreq fftn fftshift hfft ifft ifft2 ifftn ifftshift ihfft irfft irfft2 irfftn \
+         rfft rfft2 rfftfreq rfftn test",
     ),
     (
         "numpy.polynomial",
@@ -200,6 +200,20 @@ const PUBLIC: &[(&str, &str)] = &[
         "numpy.polynomial.polyutils",
         "as_series format_float functools getdomain mapdomain mapparms np operator trimcoef \
          trimseq warnings",
+    ),
+    (
+        "numpy._utils",
+        "_convertions _inspect _pep440 _rename_parameter asbytes asunicode functools set_module \
+         warnings",
+    ),
+    (
+        "numpy.ma.testutils",
+        "TestCase almost approx assert_ assert_allclose assert_almost_equal \
+         assert_array_almost_equal assert_array_almost_equal_nulp assert_array_approx_equal \
+         assert_array_compare assert_array_equal assert_array_less assert_close assert_equal \
+         assert_equal_records assert_mask_equal assert_not_equal assert_raises build_err_msg \
+         fail_if_array_equal fail_if_equal filled getmask mask_or masked masked_array ndarray \
+         nomask np numpy operator umath",
     ),
 ];
 

@@ -33,100 +33,162 @@ fn holds_masked(v: &Value) -> bool {
     }
 }
 
-/// `MaskedArray.__new__` for data that is not already masked.
-pub fn array(s: &mut Session, args: &Args) -> PyResult<Value> {
+/// `MaskedArray.__new__` (`np.ma.array`, `np.ma.masked_array`).
+///
+/// A masked source keeps its mask as NumPy's `__array_finalize__` hands
+/// it on: shared (a view of it) when no copy of the data was made, copied
+/// otherwise; a `mask=` argument then replaces it (`keep_mask=False`) or
+/// is OR-ed into a new mask. The fill value and hardness travel unless
+/// given (`hard_mask=None`, which `inherit_hardness` says is the default).
+pub fn array(s: &mut Session, args: &Args, inherit_hardness: bool) -> PyResult<Value> {
     let data = args.kw("data").cloned().unwrap_or(Value::None);
-    if is_ma(&data) || holds_masked(&data) {
+    let source = as_masked(&data);
+    if source.is_none() && holds_masked(&data) {
         return Err(PyError::new(
             "NotImplementedError",
             "slicelab does not implement np.ma.array of masked values yet",
         ));
     }
-    let copy = match args.kw("copy") {
-        Some(v) => truthy(v)?,
-        None => false,
+    let flag = |name: &str, default: bool| -> PyResult<bool> {
+        match args.kw(name) {
+            Some(v) => truthy(v),
+            None => Ok(default),
+        }
     };
+    let copy = flag("copy", false)?;
+    let keep_mask = flag("keep_mask", true)?;
+    let shrink = flag("shrink", true)?;
     let mut kw = vec![("copy", if copy { Value::Bool(true) } else { Value::None })];
     if let Some(dt) = args.kw("dtype") {
         kw.push(("dtype", dt.clone()));
     }
-    let d = array_of(s.np("array", vec![data], kw)?)?;
+    let data_in = match source {
+        Some(m) => Value::Array(view(&m.data)),
+        None => data.clone(),
+    };
+    let d = array_of(s.np("array", vec![data_in], kw)?)?;
     default_fill(d.dtype())?;
     let data = view(&d);
     let shape = data.shape();
-    let mut shared = false;
-    let mask = match args.kw("mask") {
-        // `mask=nomask` (np.False_, the default) keeps no mask.
+    // `__array_finalize__`: the source's mask, a view of it while both
+    // look at the same data, a copy once the data was copied.
+    let inherited = match source.and_then(|m| m.mask().map(|mk| (m, mk))) {
         None => None,
-        Some(m) => {
-            let m = match m {
-                Value::None => Value::Bool(false),
-                other => other.clone(),
-            };
-            let mut copied = copy;
-            let mask = match m {
-                Value::Bool(true) => array_of(s.np(
-                    "ones",
-                    vec![shape_value(&shape)],
-                    vec![("dtype", bool_dtype())],
-                )?)?,
-                Value::Bool(false) => array_of(s.np(
+        Some((m, mk)) if data.same_buffer(&m.data) => Some(view(&mk)),
+        Some((_, mk)) => Some(mk.copy_kept()?),
+    };
+    let mut shared = source.is_some_and(|m| m.shared.get());
+    let given = match args.kw("mask") {
+        // `nomask` is `np.False_`; a Python `False` is a mask of zeros.
+        None | Some(Value::NpScalar(DType::Bool, Scalar::Bool(false))) => None,
+        Some(m) => Some(m.clone()),
+    };
+    let mask = match given {
+        None if !keep_mask => {
+            if shrink {
+                None
+            } else {
+                shared = false;
+                Some(array_of(s.np(
                     "zeros",
                     vec![shape_value(&shape)],
                     vec![("dtype", bool_dtype())],
-                )?)?,
-                other => {
-                    let c = if copy { Value::Bool(true) } else { Value::None };
-                    let mut mk = array_of(s.np(
-                        "array",
-                        vec![other],
-                        vec![("copy", c), ("dtype", bool_dtype())],
-                    )?)?;
-                    if mk.shape() != shape {
-                        let (nd, nm) = (data.size(), mk.size());
-                        mk = if nm == 1 {
-                            array_of(s.np(
-                                "resize",
-                                vec![Value::Array(mk), shape_value(&shape)],
-                                vec![],
-                            )?)?
-                        } else if nm == nd {
-                            array_of(s.np(
-                                "reshape",
-                                vec![Value::Array(mk), shape_value(&shape)],
-                                vec![],
-                            )?)?
-                        } else {
-                            return Err(PyError::new(
-                                "MaskError",
-                                format!(
-                                    "Mask and data not compatible: data size is {nd}, mask size is {nm}."
-                                ),
-                            ));
-                        };
-                        copied = true;
-                    }
-                    mk
+                )?)?)
+            }
+        }
+        None => {
+            if source.is_some() {
+                shared = !copy;
+            }
+            inherited
+        }
+        Some(m) => {
+            let (mask, copied) = read_mask(s, m, &shape, copy)?;
+            match inherited {
+                Some(old) if keep_mask => {
+                    shared = false;
+                    Some(array_of(s.np(
+                        "logical_or",
+                        vec![Value::Array(mask), Value::Array(old)],
+                        vec![],
+                    )?)?)
                 }
-            };
-            shared = !copied;
-            Some(mask)
+                _ => {
+                    shared = !copied;
+                    Some(mask)
+                }
+            }
         }
     };
     let out = Masked::new(data, mask);
     out.shared.set(shared);
-    if let Some(f) = args.kw("fill_value")
-        && !matches!(f, Value::None)
-    {
+    let fill = match args.kw("fill_value") {
+        Some(f) if !matches!(f, Value::None) => Some(f.clone()),
+        _ => None,
+    };
+    if let Some(f) = fill {
         let dt = out.data.dtype().clone();
-        *out.fill.borrow_mut() = Some(check_fill(s, f, &dt)?);
+        *out.fill.borrow_mut() = Some(check_fill(s, &f, &dt)?);
+    } else if let Some((old_dt, old)) = source.and_then(|m| m.fill.borrow().clone()) {
+        let dt = out.data.dtype().clone();
+        *out.fill.borrow_mut() = Some(check_fill(s, &Value::NpScalar(old_dt, old), &dt)?);
     }
-    if let Some(h) = args.kw("hard_mask")
-        && !matches!(h, Value::None)
-    {
-        out.hard.set(truthy(h)?);
+    match args.kw("hard_mask") {
+        Some(h) if !matches!(h, Value::None) => out.hard.set(truthy(h)?),
+        Some(_) => out.hard.set(source.is_some_and(|m| m.hard.get())),
+        None => out
+            .hard
+            .set(inherit_hardness && source.is_some_and(|m| m.hard.get())),
     }
     Ok(out.into_value())
+}
+
+/// A `mask=` argument read as a bool array of the data's `shape` (a
+/// single value repeated, or the same number of values reshaped), and
+/// whether it is a copy of what was given.
+fn read_mask(s: &mut Session, m: Value, shape: &[usize], copy: bool) -> PyResult<(ArrayRef, bool)> {
+    let m = match m {
+        Value::None => Value::Bool(false),
+        other => other,
+    };
+    let filled = |s: &mut Session, name: &str| {
+        array_of(s.np(
+            name,
+            vec![shape_value(shape)],
+            vec![("dtype", bool_dtype())],
+        )?)
+    };
+    match m {
+        Value::Bool(true) => Ok((filled(s, "ones")?, copy)),
+        Value::Bool(false) => Ok((filled(s, "zeros")?, copy)),
+        other => {
+            let c = if copy { Value::Bool(true) } else { Value::None };
+            let mk = array_of(s.np(
+                "array",
+                vec![other],
+                vec![("copy", c), ("dtype", bool_dtype())],
+            )?)?;
+            if mk.shape() == shape {
+                return Ok((mk, copy));
+            }
+            let (nd, nm) = (shape.iter().product::<usize>(), mk.size());
+            let resized = if nm == 1 {
+                s.np("resize", vec![Value::Array(mk), shape_value(shape)], vec![])?
+            } else if nm == nd {
+                s.np(
+                    "reshape",
+                    vec![Value::Array(mk), shape_value(shape)],
+                    vec![],
+                )?
+            } else {
+                return Err(PyError::new(
+                    "MaskError",
+                    format!("Mask and data not compatible: data size is {nd}, mask size is {nm}."),
+                ));
+            };
+            Ok((array_of(resized)?, true))
+        }
+    }
 }
 
 /// `make_mask(condition, shrink=False)`: the condition as a bool array,
@@ -317,6 +379,7 @@ pub fn masked_values(s: &mut Session, args: &Args) -> PyResult<Value> {
                 ("fill_value".into(), value),
             ],
         },
+        true,
     )?;
     if shrink
         && let Some(m) = as_masked(&ret)

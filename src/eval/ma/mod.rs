@@ -61,13 +61,13 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "array(data, dtype=None, copy=False, order=None, mask=np.False_, fill_value=None, keep_mask=True, hard_mask=False, shrink=True, subok=True, ndmin=0)",
         Style::Python,
-        "data dtype copy mask fill_value hard_mask",
+        "data dtype copy mask fill_value hard_mask keep_mask shrink subok",
         Writes::Nothing,
     ),
     func(
         "masked_array(data=None, mask=np.False_, dtype=None, copy=False, subok=True, ndmin=0, fill_value=None, keep_mask=True, hard_mask=None, shrink=True, order=None)",
         Style::Python,
-        "data dtype copy mask fill_value hard_mask",
+        "data dtype copy mask fill_value hard_mask keep_mask shrink subok",
         Writes::Nothing,
     ),
     func(
@@ -609,7 +609,7 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "MaskedArray(data=None, mask=np.False_, dtype=None, copy=False, subok=True, ndmin=0, fill_value=None, keep_mask=True, hard_mask=None, shrink=True, order=None)",
         Style::Python,
-        "data dtype copy mask fill_value hard_mask",
+        "data dtype copy mask fill_value hard_mask keep_mask shrink subok",
         Writes::Nothing,
     ),
     func(
@@ -955,7 +955,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
     let args = crate::eval::binding::prepare(e, &args)?;
     let a0 = || args.pos.first().cloned().unwrap_or(Value::None);
     match name {
-        "array" | "masked_array" | "MaskedArray" => build::array(s, &args),
+        // `np.ma.array` defaults `hard_mask` to False, the class to None
+        // (the source's hardness).
+        "array" => build::array(s, &args, false),
+        "masked_array" | "MaskedArray" => build::array(s, &args, true),
         "put" => put::put_function(s, &args),
         "putmask" => put::putmask(s, &args),
         "left_shift" | "right_shift" => put::shift(s, name, &args),

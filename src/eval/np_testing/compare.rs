@@ -29,6 +29,9 @@ enum Comparison {
         atol: Value,
         equal_nan: Value,
     },
+    /// `comparison(x, y)`: the function a caller of
+    /// `assert_array_compare` gives (`numpy.ma.testutils` passes its own).
+    Callable(Value),
 }
 
 /// The parameters of one `assert_array_compare` call.
@@ -39,7 +42,7 @@ struct Spec<'a> {
     equal_nan: bool,
     equal_inf: bool,
     strict: bool,
-    names: [&'static str; 2],
+    names: [&'a str; 2],
     report: &'a Report,
 }
 
@@ -120,6 +123,54 @@ pub(super) fn call(s: &mut Session, name: &str, b: &Bound) -> PyResult<()> {
     }
 }
 
+/// `assert_array_compare(comparison, x, y, ...)` itself: NumPy's helper
+/// with the caller's comparison function, header, precision and names.
+pub(super) fn general(s: &mut Session, b: &Bound) -> PyResult<()> {
+    let report = Report::of(s, b)?;
+    let flag = |s: &mut Session, p: &str, default: bool| -> PyResult<bool> {
+        match b.get(p) {
+            Some(v) => s.truth_of(v),
+            None => Ok(default),
+        }
+    };
+    let header = match b.get("header") {
+        Some(v) => s.py_str(v)?,
+        None => String::new(),
+    };
+    let precision = match b.get("precision") {
+        Some(v) => crate::eval::coerce::int_arg(v, "precision")?.max(0) as usize,
+        None => 6,
+    };
+    let names = match b.get("names") {
+        Some(v) => {
+            let items = crate::eval::protocol::iterate(v)?;
+            let mut texts = Vec::with_capacity(items.len());
+            for item in &items {
+                texts.push(s.py_str(item)?);
+            }
+            texts
+        }
+        None => vec!["ACTUAL".into(), "DESIRED".into()],
+    };
+    if names.len() < 2 {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab's assert_array_compare takes two names (NumPy's zip would drop a value)",
+        ));
+    }
+    let spec = Spec {
+        comparison: Comparison::Callable(b.required("comparison").clone()),
+        header,
+        precision,
+        equal_nan: flag(s, "equal_nan", true)?,
+        equal_inf: flag(s, "equal_inf", true)?,
+        strict: flag(s, "strict", false)?,
+        names: [&names[0], &names[1]],
+        report: &report,
+    };
+    array_compare(s, b.required("x"), b.required("y"), &spec)
+}
+
 /// `assert_array_equal` (also what `assert_equal` does with arrays).
 pub(super) fn array_equal(
     s: &mut Session,
@@ -188,7 +239,7 @@ fn array_compare(s: &mut Session, x: &Value, y: &Value, spec: &Spec) -> PyResult
                 &spec.report.err_msg,
                 &header,
                 spec.report,
-                spec.names,
+                &spec.names,
                 Some(spec.precision),
             );
             Err(PyError::new("ValueError", msg))
@@ -258,7 +309,7 @@ fn compare_arrays(s: &mut Session, x: &Value, y: &Value, spec: &Spec) -> PyResul
             &err_msg,
             &spec.header,
             report,
-            spec.names,
+            &spec.names,
             Some(spec.precision),
         ))
     };
@@ -321,7 +372,11 @@ fn compare_arrays(s: &mut Session, x: &Value, y: &Value, spec: &Spec) -> PyResul
     }
     let val = compare_values(s, &x, &y, &spec.comparison)?;
     let (cond, reduced) = match &val {
-        Value::Bool(b) => (np_bool(*b), None),
+        // A Python bool (NumPy: `reduced = array([val])`).
+        Value::Bool(b) => {
+            let one = Value::list(vec![Value::Bool(*b)]);
+            (np_bool(*b), Some(s.np("array", vec![one], vec![])?))
+        }
         v => {
             let r = method(s, v, "ravel")?;
             (method(s, &r, "all")?, Some(r))
@@ -393,7 +448,7 @@ fn same_position(
             &err_msg,
             &spec.header,
             spec.report,
-            spec.names,
+            &spec.names,
             Some(spec.precision),
         )));
     }
@@ -436,7 +491,7 @@ fn same_inf_values(
             &err_msg,
             &spec.header,
             spec.report,
-            spec.names,
+            &spec.names,
             Some(spec.precision),
         )));
     }
@@ -448,6 +503,13 @@ fn compare_values(s: &mut Session, x: &Value, y: &Value, c: &Comparison) -> PyRe
     match c {
         Comparison::Equal => s.compare(CmpOp::Eq, x, y),
         Comparison::Less => s.compare(CmpOp::Lt, x, y),
+        Comparison::Callable(f) => s.call(
+            f,
+            Args {
+                pos: vec![x.clone(), y.clone()],
+                kw: vec![],
+            },
+        ),
         Comparison::Close {
             rtol,
             atol,

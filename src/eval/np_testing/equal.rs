@@ -151,7 +151,7 @@ fn assert_equal(
             &report.err_msg,
             "Items are not equal:",
             report,
-            ["ACTUAL", "DESIRED"],
+            &["ACTUAL", "DESIRED"],
             None,
         ))
     };
@@ -258,7 +258,7 @@ fn assert_almost_equal(
             &report.err_msg,
             &header,
             report,
-            ["ACTUAL", "DESIRED"],
+            &["ACTUAL", "DESIRED"],
             None,
         ))
     };
@@ -368,7 +368,7 @@ fn assert_approx_equal(
             &report.err_msg,
             &header,
             report,
-            ["ACTUAL", "DESIRED"],
+            &["ACTUAL", "DESIRED"],
             None,
         ))
     };

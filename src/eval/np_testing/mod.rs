@@ -40,6 +40,8 @@ const SIGNATURES: &[&str] = &[
     "assert_string_equal(actual, desired)",
     "assert_array_almost_equal_nulp(x, y, nulp=1)",
     "assert_array_max_ulp(a, b, maxulp=1, dtype=None)",
+    "assert_array_compare(comparison, x, y, err_msg='', verbose=True, header='', precision=6, equal_nan=True, equal_inf=True, *, strict=False, names=('ACTUAL', 'DESIRED'))",
+    "build_err_msg(arrays, err_msg, header='Items are not equal:', verbose=True, names=('ACTUAL', 'DESIRED'), precision=8)",
     "assert_raises(*args, **kwargs)",
     "assert_raises_regex(exception_class, expected_regexp, *args, **kwargs)",
 ];
@@ -96,6 +98,8 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         }
         "assert_string_equal" => assert_string_equal(b.required("actual"), b.required("desired")),
         "assert_array_almost_equal_nulp" | "assert_array_max_ulp" => compare::ulp(s, name, &b),
+        "assert_array_compare" => compare::general(s, &b).map(|()| Value::None),
+        "build_err_msg" => build_err_msg_call(s, &b),
         "assert_equal" | "assert_almost_equal" | "assert_approx_equal" => {
             equal::call(s, name, &b).map(|()| Value::None)
         }
@@ -120,6 +124,51 @@ fn assert_(s: &mut Session, b: &Bound) -> PyResult<Value> {
         Err(e) => return Err(e),
     };
     Err(PyError::new("AssertionError", s.py_str(&msg)?))
+}
+
+/// `build_err_msg(arrays, err_msg, ...)` called directly: the message
+/// text NumPy's asserts raise, as a `str`.
+fn build_err_msg_call(s: &mut Session, b: &Bound) -> PyResult<Value> {
+    let arrays = super::protocol::iterate(b.required("arrays"))?;
+    let err_msg = s.py_str(b.required("err_msg"))?;
+    let header = match b.get("header") {
+        Some(v) => s.py_str(v)?,
+        None => "Items are not equal:".to_string(),
+    };
+    let report = Report {
+        err_msg: String::new(),
+        verbose: match b.get("verbose") {
+            Some(v) => s.truth_of(v)?,
+            None => true,
+        },
+    };
+    let names = match b.get("names") {
+        Some(v) => {
+            let mut texts = Vec::new();
+            for item in super::protocol::iterate(v)? {
+                texts.push(s.py_str(&item)?);
+            }
+            texts
+        }
+        None => vec!["ACTUAL".into(), "DESIRED".into()],
+    };
+    let precision = match b.get("precision") {
+        Some(v) => super::coerce::int_arg(v, "precision")?.max(0) as usize,
+        None => 8,
+    };
+    // NumPy zips the values with the names: the shorter list decides.
+    let n = arrays.len().min(names.len());
+    let values: Vec<&Value> = arrays.iter().take(n).collect();
+    let names: Vec<&str> = names.iter().take(n).map(String::as_str).collect();
+    Ok(Value::str(&build_err_msg(
+        s,
+        &values,
+        &err_msg,
+        &header,
+        &report,
+        &names,
+        Some(precision),
+    )))
 }
 
 /// `assert_string_equal`: both must be `str`; equal strings pass. NumPy
@@ -212,7 +261,7 @@ fn build_err_msg(
     err_msg: &str,
     header: &str,
     report: &Report,
-    names: [&str; 2],
+    names: &[&str],
     precision: Option<usize>,
 ) -> String {
     let mut msg = vec![format!("\n{header}")];

@@ -171,6 +171,16 @@ const MODULES: &[Module] = &[
         native: no_native,
         source: Some(include_str!("py/np_polynomial_pkg.py")),
     },
+    Module {
+        name: "numpy._utils",
+        native: no_native,
+        source: Some(include_str!("py/np_utils.py")),
+    },
+    Module {
+        name: "numpy.ma.testutils",
+        native: no_native,
+        source: Some(include_str!("py/np_ma_testutils.py")),
+    },
 ];
 
 /// Modules whose names, past their own body's, are a public module's:

@@ -26,6 +26,8 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("numpy.polynomial.polynomial", false),
     ("numpy.polynomial.legendre", false),
     ("numpy.polynomial", false),
+    ("numpy._utils", false),
+    ("numpy.ma.testutils", false),
 ];
 
 /// Whether `name` is one of these modules.
