@@ -335,6 +335,7 @@ conformance_tests! {
     polynomial => "272_polynomial",
     builtins_testing_utils => "273_builtins_testing_utils",
     legendre => "274_legendre",
+    chebyshev => "280_chebyshev",
     void_casts => "275_void_casts",
     can_cast_rules => "276_can_cast_rules",
     array_protocol_new => "277_array_protocol_new",

@@ -197,6 +197,14 @@ const PUBLIC: &[(&str, &str)] = &[
          legweight legx legzero np poly2leg pu",
     ),
     (
+        "numpy.polynomial.chebyshev",
+        "ABCPolyBase Chebyshev cheb2poly chebadd chebcompanion chebder chebdiv chebdomain \
+         chebfit chebfromroots chebgauss chebgrid2d chebgrid3d chebint chebinterpolate chebline \
+         chebmul chebmulx chebone chebpow chebpts1 chebpts2 chebroots chebsub chebtrim chebval \
+         chebval2d chebval3d chebvander chebvander2d chebvander3d chebweight chebx chebzero np \
+         poly2cheb pu",
+    ),
+    (
         "numpy.polynomial.polyutils",
         "as_series format_float functools getdomain mapdomain mapparms np operator trimcoef \
          trimseq warnings",

@@ -167,6 +167,11 @@ const MODULES: &[Module] = &[
         source: Some(include_str!("py/np_legendre.py")),
     },
     Module {
+        name: "numpy.polynomial.chebyshev",
+        native: no_native,
+        source: Some(include_str!("py/np_chebyshev.py")),
+    },
+    Module {
         name: "numpy.polynomial",
         native: no_native,
         source: Some(include_str!("py/np_polynomial_pkg.py")),

@@ -25,6 +25,7 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("numpy.polynomial._polybase", false),
     ("numpy.polynomial.polynomial", false),
     ("numpy.polynomial.legendre", false),
+    ("numpy.polynomial.chebyshev", false),
     ("numpy.polynomial", false),
 ];
 

@@ -4,6 +4,7 @@ def _module(mod):
     # module table turns into an honest NotImplementedError.
     import numpy.polynomial.polynomial as polynomial
     import numpy.polynomial.legendre as legendre
+    import numpy.polynomial.chebyshev as chebyshev
     import numpy.polynomial.polyutils as polyutils
     from numpy.polynomial._polybase import ABCPolyBase
 
@@ -19,4 +20,5 @@ def _module(mod):
         'polynomial': polynomial, 'Polynomial': polynomial.Polynomial,
         'polyutils': polyutils,
         'legendre': legendre, 'Legendre': legendre.Legendre,
+        'chebyshev': chebyshev, 'Chebyshev': chebyshev.Chebyshev,
     }
