@@ -336,6 +336,7 @@ conformance_tests! {
     builtins_testing_utils => "273_builtins_testing_utils",
     legendre => "274_legendre",
     chebyshev => "280_chebyshev",
+    hermite => "281_hermite",
     void_casts => "275_void_casts",
     can_cast_rules => "276_can_cast_rules",
     array_protocol_new => "277_array_protocol_new",

@@ -205,6 +205,13 @@ const PUBLIC: &[(&str, &str)] = &[
          poly2cheb pu",
     ),
     (
+        "numpy.polynomial.hermite",
+        "ABCPolyBase Hermite herm2poly hermadd hermcompanion hermder hermdiv hermdomain hermfit \
+         hermfromroots hermgauss hermgrid2d hermgrid3d hermint hermline hermmul hermmulx hermone \
+         hermpow hermroots hermsub hermtrim hermval hermval2d hermval3d hermvander hermvander2d \
+         hermvander3d hermweight hermx hermzero np poly2herm pu",
+    ),
+    (
         "numpy.polynomial.polyutils",
         "as_series format_float functools getdomain mapdomain mapparms np operator trimcoef \
          trimseq warnings",

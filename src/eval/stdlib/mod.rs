@@ -172,6 +172,11 @@ const MODULES: &[Module] = &[
         source: Some(include_str!("py/np_chebyshev.py")),
     },
     Module {
+        name: "numpy.polynomial.hermite",
+        native: no_native,
+        source: Some(include_str!("py/np_hermite.py")),
+    },
+    Module {
         name: "numpy.polynomial",
         native: no_native,
         source: Some(include_str!("py/np_polynomial_pkg.py")),

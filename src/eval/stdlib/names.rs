@@ -26,6 +26,7 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("numpy.polynomial.polynomial", false),
     ("numpy.polynomial.legendre", false),
     ("numpy.polynomial.chebyshev", false),
+    ("numpy.polynomial.hermite", false),
     ("numpy.polynomial", false),
 ];
 

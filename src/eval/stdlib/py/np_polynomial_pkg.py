@@ -5,6 +5,7 @@ def _module(mod):
     import numpy.polynomial.polynomial as polynomial
     import numpy.polynomial.legendre as legendre
     import numpy.polynomial.chebyshev as chebyshev
+    import numpy.polynomial.hermite as hermite
     import numpy.polynomial.polyutils as polyutils
     from numpy.polynomial._polybase import ABCPolyBase
 
@@ -21,4 +22,5 @@ def _module(mod):
         'polyutils': polyutils,
         'legendre': legendre, 'Legendre': legendre.Legendre,
         'chebyshev': chebyshev, 'Chebyshev': chebyshev.Chebyshev,
+        'hermite': hermite, 'Hermite': hermite.Hermite,
     }
