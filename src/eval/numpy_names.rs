@@ -212,6 +212,13 @@ const PUBLIC: &[(&str, &str)] = &[
          hermvander3d hermweight hermx hermzero np poly2herm pu",
     ),
     (
+        "numpy.polynomial.hermite_e",
+        "ABCPolyBase HermiteE herme2poly hermeadd hermecompanion hermeder hermediv hermedomain \
+         hermefit hermefromroots hermegauss hermegrid2d hermegrid3d hermeint hermeline hermemul \
+         hermemulx hermeone hermepow hermeroots hermesub hermetrim hermeval hermeval2d hermeval3d \
+         hermevander hermevander2d hermevander3d hermeweight hermex hermezero np poly2herme pu",
+    ),
+    (
         "numpy.polynomial.polyutils",
         "as_series format_float functools getdomain mapdomain mapparms np operator trimcoef \
          trimseq warnings",

@@ -177,6 +177,11 @@ const MODULES: &[Module] = &[
         source: Some(include_str!("py/np_hermite.py")),
     },
     Module {
+        name: "numpy.polynomial.hermite_e",
+        native: no_native,
+        source: Some(include_str!("py/np_hermite_e.py")),
+    },
+    Module {
         name: "numpy.polynomial",
         native: no_native,
         source: Some(include_str!("py/np_polynomial_pkg.py")),

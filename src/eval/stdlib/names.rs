@@ -27,6 +27,7 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("numpy.polynomial.legendre", false),
     ("numpy.polynomial.chebyshev", false),
     ("numpy.polynomial.hermite", false),
+    ("numpy.polynomial.hermite_e", false),
     ("numpy.polynomial", false),
 ];
 

@@ -6,6 +6,7 @@ def _module(mod):
     import numpy.polynomial.legendre as legendre
     import numpy.polynomial.chebyshev as chebyshev
     import numpy.polynomial.hermite as hermite
+    import numpy.polynomial.hermite_e as hermite_e
     import numpy.polynomial.polyutils as polyutils
     from numpy.polynomial._polybase import ABCPolyBase
 
@@ -23,4 +24,5 @@ def _module(mod):
         'legendre': legendre, 'Legendre': legendre.Legendre,
         'chebyshev': chebyshev, 'Chebyshev': chebyshev.Chebyshev,
         'hermite': hermite, 'Hermite': hermite.Hermite,
+        'hermite_e': hermite_e, 'HermiteE': hermite_e.HermiteE,
     }
