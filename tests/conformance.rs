@@ -338,6 +338,7 @@ conformance_tests! {
     chebyshev => "280_chebyshev",
     hermite => "281_hermite",
     hermite_e => "282_hermite_e",
+    laguerre => "283_laguerre",
     void_casts => "275_void_casts",
     can_cast_rules => "276_can_cast_rules",
     array_protocol_new => "277_array_protocol_new",

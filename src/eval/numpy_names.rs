@@ -219,6 +219,13 @@ const PUBLIC: &[(&str, &str)] = &[
          hermevander hermevander2d hermevander3d hermeweight hermex hermezero np poly2herme pu",
     ),
     (
+        "numpy.polynomial.laguerre",
+        "ABCPolyBase Laguerre lag2poly lagadd lagcompanion lagder lagdiv lagdomain lagfit \
+         lagfromroots laggauss laggrid2d laggrid3d lagint lagline lagmul lagmulx lagone lagpow \
+         lagroots lagsub lagtrim lagval lagval2d lagval3d lagvander lagvander2d lagvander3d \
+         lagweight lagx lagzero np poly2lag pu",
+    ),
+    (
         "numpy.polynomial.polyutils",
         "as_series format_float functools getdomain mapdomain mapparms np operator trimcoef \
          trimseq warnings",

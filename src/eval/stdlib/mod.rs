@@ -182,6 +182,11 @@ const MODULES: &[Module] = &[
         source: Some(include_str!("py/np_hermite_e.py")),
     },
     Module {
+        name: "numpy.polynomial.laguerre",
+        native: no_native,
+        source: Some(include_str!("py/np_laguerre.py")),
+    },
+    Module {
         name: "numpy.polynomial",
         native: no_native,
         source: Some(include_str!("py/np_polynomial_pkg.py")),

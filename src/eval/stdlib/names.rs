@@ -28,6 +28,7 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("numpy.polynomial.chebyshev", false),
     ("numpy.polynomial.hermite", false),
     ("numpy.polynomial.hermite_e", false),
+    ("numpy.polynomial.laguerre", false),
     ("numpy.polynomial", false),
 ];
 
