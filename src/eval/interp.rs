@@ -497,6 +497,17 @@ impl Session {
         if op == UnaryOp::Not {
             return Ok(Value::Bool(!self.truth_of(v)?));
         }
+        // A learner's (or a bodied module's) instance answers with its
+        // own `__neg__`/`__pos__`/`__invert__`; without one it falls to
+        // the TypeError below, as in Python.
+        let method = match op {
+            UnaryOp::Neg => "__neg__",
+            UnaryOp::Pos => "__pos__",
+            _ => "__invert__",
+        };
+        if let Some(out) = self.dunder(v, method, vec![]) {
+            return out;
+        }
         if let Some(out) = super::ma::unary(self, op, v) {
             return out;
         }

@@ -320,6 +320,9 @@ pub fn dot(a: &Value, b: &Value) -> PyResult<Value> {
         let r = super::products::float_dot(&x, &y)?;
         return Ok(Value::NpScalar(DType::Float64, Scalar::Float(r)));
     }
+    if let Some(r) = super::products::matvec_dot(&x, &y)? {
+        return Ok(Value::Array(r));
+    }
     if kx != ky {
         return Err(PyError::value(format!(
             "shapes {} and {} not aligned: {kx} (dim {}) != {ky} (dim 0)",

@@ -1523,8 +1523,19 @@ impl Session {
                         Value::Array(concatenate(&two, Some(0))?)
                     }
                     _ => {
-                        let axis = if arrays[0].ndim() == 1 { 0 } else { 1 };
-                        Value::Array(concatenate(&arrays, Some(axis))?)
+                        // `atleast_1d` first: a scalar is a 1-element row.
+                        let one: Vec<ArrayRef> = arrays
+                            .iter()
+                            .map(|a| {
+                                if a.ndim() == 0 {
+                                    reshape(a, &Value::Int(1), Order::C)
+                                } else {
+                                    Ok(a.clone())
+                                }
+                            })
+                            .collect::<PyResult<_>>()?;
+                        let axis = if one[0].ndim() == 1 { 0 } else { 1 };
+                        Value::Array(concatenate(&one, Some(axis))?)
                     }
                 }
             }

@@ -197,6 +197,34 @@ const PUBLIC: &[(&str, &str)] = &[
          legweight legx legzero np poly2leg pu",
     ),
     (
+        "numpy.polynomial.chebyshev",
+        "ABCPolyBase Chebyshev cheb2poly chebadd chebcompanion chebder chebdiv chebdomain chebfit \
+         chebfromroots chebgauss chebgrid2d chebgrid3d chebint chebinterpolate chebline chebmul \
+         chebmulx chebone chebpow chebpts1 chebpts2 chebroots chebsub chebtrim chebval chebval2d \
+         chebval3d chebvander chebvander2d chebvander3d chebweight chebx chebzero np poly2cheb pu",
+    ),
+    (
+        "numpy.polynomial.hermite",
+        "ABCPolyBase Hermite herm2poly hermadd hermcompanion hermder hermdiv hermdomain hermfit \
+         hermfromroots hermgauss hermgrid2d hermgrid3d hermint hermline hermmul hermmulx hermone \
+         hermpow hermroots hermsub hermtrim hermval hermval2d hermval3d hermvander hermvander2d \
+         hermvander3d hermweight hermx hermzero np poly2herm pu",
+    ),
+    (
+        "numpy.polynomial.hermite_e",
+        "ABCPolyBase HermiteE herme2poly hermeadd hermecompanion hermeder hermediv hermedomain \
+         hermefit hermefromroots hermegauss hermegrid2d hermegrid3d hermeint hermeline hermemul \
+         hermemulx hermeone hermepow hermeroots hermesub hermetrim hermeval hermeval2d hermeval3d \
+         hermevander hermevander2d hermevander3d hermeweight hermex hermezero np poly2herme pu",
+    ),
+    (
+        "numpy.polynomial.laguerre",
+        "ABCPolyBase Laguerre lag2poly lagadd lagcompanion lagder lagdiv lagdomain lagfit \
+         lagfromroots laggauss laggrid2d laggrid3d lagint lagline lagmul lagmulx lagone lagpow \
+         lagroots lagsub lagtrim lagval lagval2d lagval3d lagvander lagvander2d lagvander3d \
+         lagweight lagx lagzero np poly2lag pu",
+    ),
+    (
         "numpy.polynomial.polyutils",
         "as_series format_float functools getdomain mapdomain mapparms np operator trimcoef \
          trimseq warnings",

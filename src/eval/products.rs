@@ -122,6 +122,42 @@ pub fn float_dot(x: &ArrayRef, y: &ArrayRef) -> PyResult<f64> {
     })
 }
 
+/// `np.dot(A, v)` of a float64 matrix and a float64 vector as NumPy's
+/// `cblas_matrixproduct` hands it to BLAS: a C-contiguous matrix (or the
+/// C copy NumPy makes of one that is not a single segment) goes to
+/// `cblas_dgemv` row-major, which OpenBLAS runs as `dgemv_t` over the
+/// transpose (`y = 0`, then `y += 1.0 * A x`). `None` for what this does
+/// not replay: other dtypes, a matrix with a side of one or a vector of
+/// one element (NumPy's scalar and `ddot` paths), and a Fortran-ordered
+/// matrix (`dgemv_n`).
+pub fn matvec_dot(a: &ArrayRef, v: &ArrayRef) -> PyResult<Option<ArrayRef>> {
+    let float = |x: &ArrayRef| *x.dtype() == DType::Float64;
+    let shape = a.shape();
+    if a.ndim() != 2 || v.ndim() != 1 || !float(a) || !float(v) {
+        return Ok(None);
+    }
+    let (rows, cols) = (shape[0], shape[1]);
+    if rows < 2 || cols < 2 || v.size() != cols {
+        return Ok(None);
+    }
+    if a.is_f_contiguous() && !a.is_c_contiguous() {
+        return Ok(None);
+    }
+    let (a, v) = (a.copy(Order::C)?, v.copy(Order::C)?);
+    let (ab, vb) = (a.buffer().bytes(), v.buffer().bytes());
+    let (Some(av), Some(vv)) = (elems::<f64>(&ab), elems::<f64>(&vb)) else {
+        return Ok(None);
+    };
+    let mut y = vec![0.0f64; rows];
+    super::np_linalg::blas::gemv_t(|i, c| av[c * cols + i], vv, &mut y, 1.0);
+    let out: Vec<crate::engine::Scalar> = y.into_iter().map(crate::engine::Scalar::Float).collect();
+    Ok(Some(crate::engine::NdArray::from_scalars(
+        &[rows],
+        DType::Float64,
+        &out,
+    )?))
+}
+
 /// `np.vdot(a, b)`: both flattened; `b` must have `a`'s size.
 fn vdot(a: &Value, b: &Value) -> PyResult<Value> {
     let (x, y) = (as_array(a)?, as_array(b)?);

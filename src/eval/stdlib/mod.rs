@@ -167,6 +167,26 @@ const MODULES: &[Module] = &[
         source: Some(include_str!("py/np_legendre.py")),
     },
     Module {
+        name: "numpy.polynomial.chebyshev",
+        native: no_native,
+        source: Some(include_str!("py/np_chebyshev.py")),
+    },
+    Module {
+        name: "numpy.polynomial.hermite",
+        native: no_native,
+        source: Some(include_str!("py/np_hermite.py")),
+    },
+    Module {
+        name: "numpy.polynomial.hermite_e",
+        native: no_native,
+        source: Some(include_str!("py/np_hermite_e.py")),
+    },
+    Module {
+        name: "numpy.polynomial.laguerre",
+        native: no_native,
+        source: Some(include_str!("py/np_laguerre.py")),
+    },
+    Module {
         name: "numpy.polynomial",
         native: no_native,
         source: Some(include_str!("py/np_polynomial_pkg.py")),

@@ -112,12 +112,16 @@ def _module(mod):
             for i, coef in enumerate(rest):
                 out += ' '
                 power = str(i + 1)
-                if np.iscomplexobj(coef):
+                # NumPy's complex scalars order lexicographically, so a
+                # complex coefficient with a negative real part gets a '-';
+                # only what cannot be compared is written as it is.
+                try:
+                    if coef >= 0:
+                        next_term = '+ ' + pu.format_float(coef, parens=True)
+                    else:
+                        next_term = '- ' + pu.format_float(-coef, parens=True)
+                except TypeError:
                     next_term = f'+ {coef}'
-                elif coef >= 0:
-                    next_term = '+ ' + pu.format_float(coef, parens=True)
-                else:
-                    next_term = '- ' + pu.format_float(-coef, parens=True)
                 next_term += term_method(power, scaled_symbol)
                 # Wrap before a term that would reach the line width.
                 line_len = len(out.split('\n')[-1]) + len(next_term)

@@ -1,9 +1,12 @@
 def _module(mod):
-    # numpy.polynomial: the convenience classes and the basis modules.
-    # The bases slicelab does not have yet are missing names, which the
-    # module table turns into an honest NotImplementedError.
+    # numpy.polynomial: the convenience classes and the six basis modules,
+    # all imported with the package, as NumPy's __init__ does.
     import numpy.polynomial.polynomial as polynomial
     import numpy.polynomial.legendre as legendre
+    import numpy.polynomial.chebyshev as chebyshev
+    import numpy.polynomial.hermite as hermite
+    import numpy.polynomial.hermite_e as hermite_e
+    import numpy.polynomial.laguerre as laguerre
     import numpy.polynomial.polyutils as polyutils
     from numpy.polynomial._polybase import ABCPolyBase
 
@@ -19,4 +22,8 @@ def _module(mod):
         'polynomial': polynomial, 'Polynomial': polynomial.Polynomial,
         'polyutils': polyutils,
         'legendre': legendre, 'Legendre': legendre.Legendre,
+        'chebyshev': chebyshev, 'Chebyshev': chebyshev.Chebyshev,
+        'hermite': hermite, 'Hermite': hermite.Hermite,
+        'hermite_e': hermite_e, 'HermiteE': hermite_e.HermiteE,
+        'laguerre': laguerre, 'Laguerre': laguerre.Laguerre,
     }
