@@ -345,6 +345,7 @@ conformance_tests! {
     overwrite_input => "278_overwrite_input",
     ma_testutils => "279_ma_testutils",
     codecs => "284_codecs",
+    array_utils => "285_array_utils",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

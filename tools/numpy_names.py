@@ -40,6 +40,8 @@ OWNERS = [
     "numpy.polynomial.polyutils",
     "numpy._utils",
     "numpy.ma.testutils",
+    "numpy.lib",
+    "numpy.lib.array_utils",
 ]
 
 # Private names slicelab answers for all the same (a submodule it has).
@@ -47,6 +49,10 @@ PRIVATE = {
     "numpy.polynomial": ["_polybase"],
     "numpy._utils": ["_convertions", "_inspect", "_pep440", "_rename_parameter"],
 }
+
+
+# Owners whose single-underscore names count too (their private submodules).
+WITH_PRIVATE = {"numpy.lib"}
 
 
 def resolve(name):
@@ -60,7 +66,8 @@ def resolve(name):
 assert np.__version__.startswith("2.4"), np.__version__
 print("const PUBLIC: &[(&str, &str)] = &[")
 for owner in OWNERS:
-    public = [n for n in dir(resolve(owner)) if not n.startswith("_")]
+    hidden = "__" if owner in WITH_PRIVATE else "_"
+    public = [n for n in dir(resolve(owner)) if not n.startswith(hidden)]
     names = " ".join(sorted(public + PRIVATE.get(owner, [])))
     lines = textwrap.wrap(names, 88, break_on_hyphens=False)
     body = " \\\n         ".join(lines)

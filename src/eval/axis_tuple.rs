@@ -4,8 +4,11 @@
 //! for array of dimension 3`, "repeated axis in `source` argument").
 //! `np.moveaxis` and `np.size(a, axis=(0, 1))` take their axes this way.
 
+use crate::engine::DType;
+
 use super::coerce::int_arg;
 use super::error::{PyError, PyResult};
+use super::protocol::iterate;
 use super::value::Value;
 
 /// The axes `v` names, normalised for an array of `ndim` dimensions.
@@ -15,39 +18,32 @@ pub fn normalize_axis_tuple(
     argname: Option<&str>,
     allow_duplicate: bool,
 ) -> PyResult<Vec<usize>> {
+    let axes = axes_of(v, ndim as i64, argname, allow_duplicate)?;
+    Ok(axes.into_iter().map(|a| a as usize).collect())
+}
+
+/// [`normalize_axis_tuple`] for any C int `ndim`, as
+/// `np.lib.array_utils.normalize_axis_tuple` takes it (a negative one
+/// makes every axis out of bounds).
+pub fn axes_of(
+    v: &Value,
+    ndim: i64,
+    argname: Option<&str>,
+    allow_duplicate: bool,
+) -> PyResult<Vec<i64>> {
     let items: Vec<Value> = match v {
-        // `operator.index(axis)` first: an int-like is one axis.
-        Value::Int(_) | Value::Bool(_) | Value::NpScalar(..) => vec![v.clone()],
-        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => vec![v.clone()],
         Value::Tuple(t) => t.to_vec(),
         Value::List(l) => l.borrow().clone(),
-        other => {
-            return Err(PyError::type_error(format!(
-                "'{}' object is not iterable",
-                other.type_name()
-            )));
-        }
+        // `operator.index(axis)` first: an int-like is one axis; anything
+        // else is iterated (Python's "'float' object is not iterable").
+        Value::Int(_) | Value::Bool(_) => vec![v.clone()],
+        Value::NpScalar(dt, _) if dt.is_integer() || matches!(dt, DType::Bool) => vec![v.clone()],
+        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => vec![v.clone()],
+        other => iterate(other)?,
     };
-    let n = ndim as i64;
     let mut out = Vec::with_capacity(items.len());
     for it in &items {
-        // `normalize_axis_index` is C: a float is refused in its words.
-        if matches!(it, Value::Float(_)) {
-            return Err(PyError::type_error("integer argument expected, got float"));
-        }
-        let ax = int_arg(it, "")?;
-        if ax < -n || ax >= n {
-            let prefix = argname.map(|a| format!("{a}: ")).unwrap_or_default();
-            return Err(PyError::new(
-                "AxisError",
-                format!("{prefix}axis {ax} is out of bounds for array of dimension {ndim}"),
-            ));
-        }
-        out.push(if ax < 0 {
-            (ax + n) as usize
-        } else {
-            ax as usize
-        });
+        out.push(normalize_axis_index(it, ndim, argname)?);
     }
     if !allow_duplicate {
         let mut seen = out.clone();
@@ -61,6 +57,34 @@ pub fn normalize_axis_tuple(
         }
     }
     Ok(out)
+}
+
+/// NumPy's C `normalize_axis_index(axis, ndim, msg_prefix)`: `axis` read
+/// as a C int (a float is refused in the C parser's words, an array by
+/// `ndarray.__index__`), then `AxisError` unless `-ndim <= axis < ndim`.
+pub fn normalize_axis_index(v: &Value, ndim: i64, prefix: Option<&str>) -> PyResult<i64> {
+    let ax = match v {
+        Value::Float(_) | Value::NpScalar(DType::Float64, _) => {
+            return Err(PyError::type_error("integer argument expected, got float"));
+        }
+        Value::Array(a) if !(a.ndim() == 0 && a.dtype().is_integer()) => {
+            return Err(PyError::type_error(
+                "only integer scalar arrays can be converted to a scalar index",
+            ));
+        }
+        other => int_arg(other, "")?,
+    };
+    let ax = i32::try_from(ax)
+        .map_err(|_| PyError::new("OverflowError", "Python int too large to convert to C int"))?
+        as i64;
+    if ax < -ndim || ax >= ndim {
+        let prefix = prefix.map(|a| format!("{a}: ")).unwrap_or_default();
+        return Err(PyError::new(
+            "AxisError",
+            format!("{prefix}axis {ax} is out of bounds for array of dimension {ndim}"),
+        ));
+    }
+    Ok(if ax < 0 { ax + ndim } else { ax })
 }
 
 /// `np.moveaxis(a, source, destination)`'s new axis order: the axes not

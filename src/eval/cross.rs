@@ -17,17 +17,9 @@ use crate::eval::convert::as_array;
 use crate::eval::protocol::iterate;
 use crate::eval::reshaping::{reshape, transpose};
 
-/// `normalize_axis_index(axis, ndim, msg_prefix=which)`: the C parser's
-/// int conversion, then NumPy's `AxisError`.
+/// `normalize_axis_index(axis, ndim, msg_prefix=which)`.
 fn axis_index(v: &Value, ndim: usize, which: &str) -> PyResult<usize> {
-    let i = match v {
-        Value::Float(_) => {
-            return Err(PyError::type_error("integer argument expected, got float"));
-        }
-        other => int_arg(other, "")?,
-    };
-    crate::engine::reduce::normalize_axis(i, ndim)
-        .map_err(|e| PyError::new("AxisError", format!("{which}: {e}")))
+    Ok(crate::eval::axis_tuple::normalize_axis_index(v, ndim as i64, Some(which))? as usize)
 }
 
 /// `a[..., k]`: a view of element `k` along the last axis.

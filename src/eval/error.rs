@@ -107,7 +107,11 @@ fn not_implemented(owner: &str, name: &str) -> PyError {
         | "numpy.char" => owner.replacen("numpy", "np", 1),
         // The polynomial package, np.ma's modules and private modules, by
         // their full path.
-        other if other.starts_with("numpy.polynomial") || other.starts_with("numpy.ma.") => {
+        other
+            if other.starts_with("numpy.polynomial")
+                || other.starts_with("numpy.ma.")
+                || other.starts_with("numpy.lib") =>
+        {
             other.replacen("numpy", "np", 1)
         }
         "numpy._utils" => owner.into(),

@@ -1086,6 +1086,10 @@ impl Session {
             Value::Module(m) if let Some(sub) = super::private_modules::submodule(m, name) => {
                 Ok(Value::Module(sub.into()))
             }
+            Value::Module(m) if super::private_modules::holds_axis_check(m, name) => {
+                super::array_utils::function(name)
+                    .ok_or_else(|| crate::eval::error::missing_module_attribute(m, name))
+            }
             Value::Module(m) if let Some(public) = super::private_modules::public_of(m) => {
                 let m = m.clone();
                 self.getattr(&Value::Module(public.into()), name)

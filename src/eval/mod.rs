@@ -9,6 +9,7 @@ mod array_attrs;
 mod array_flags;
 mod array_interface;
 mod array_protocol;
+mod array_utils;
 mod binding;
 pub mod bindings;
 mod bit_ufuncs;

@@ -1050,6 +1050,9 @@ impl Session {
         if let Some(f) = name.strip_prefix("emath.") {
             return super::emath::call(self, f, &args);
         }
+        if let Some(f) = name.strip_prefix("lib.array_utils.") {
+            return super::array_utils::call(f, &args);
+        }
         if let Some(f) = name.strip_prefix("lib.recfunctions.") {
             return super::recfunctions::call(f, &args);
         }

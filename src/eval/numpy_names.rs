@@ -243,6 +243,19 @@ const PUBLIC: &[(&str, &str)] = &[
          fail_if_array_equal fail_if_equal filled getmask mask_or masked masked_array ndarray \
          nomask np numpy operator umath",
     ),
+    (
+        "numpy.lib",
+        "Arrayterator NumpyVersion _array_utils_impl _arraypad_impl _arraysetops_impl \
+         _arrayterator_impl _datasource _format_impl _function_base_impl _histograms_impl \
+         _index_tricks_impl _iotools _nanfunctions_impl _npyio_impl _polynomial_impl \
+         _scimath_impl _shape_base_impl _stride_tricks_impl _twodim_base_impl _type_check_impl \
+         _ufunclike_impl _utils_impl _version add_docstring add_newdoc array_utils format \
+         introspect mixins npyio scimath stride_tricks test tracemalloc_domain",
+    ),
+    (
+        "numpy.lib.array_utils",
+        "byte_bounds normalize_axis_index normalize_axis_tuple",
+    ),
 ];
 
 /// The table's owner for an object's type as error messages name it:

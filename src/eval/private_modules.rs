@@ -19,6 +19,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("numpy._core.shape_base", "numpy"),
     ("numpy._core.umath", "numpy"),
     ("numpy.fft._pocketfft", "numpy.fft"),
+    ("numpy.lib._array_utils_impl", "numpy.lib.array_utils"),
     ("numpy.lib._arraypad_impl", "numpy"),
     ("numpy.lib._arraysetops_impl", "numpy"),
     ("numpy.lib._function_base_impl", "numpy"),
@@ -35,6 +36,39 @@ const ALIASES: &[(&str, &str)] = &[
     ("numpy.ma.core", "numpy.ma"),
     ("numpy.ma.extras", "numpy.ma"),
 ];
+
+/// The private modules that import `numpy.lib.array_utils`'s axis checks
+/// into their own namespace, as NumPy 2.4's do (`normalize_axis_index`,
+/// `normalize_axis_tuple`), and which of the two each holds.
+const AXIS_CHECKS: &[(&str, bool, bool)] = &[
+    // (module, has normalize_axis_index, has normalize_axis_tuple)
+    ("numpy._core._multiarray_umath", true, false),
+    ("numpy._core.multiarray", true, false),
+    ("numpy._core.numeric", true, true),
+    ("numpy._core.shape_base", true, false),
+    ("numpy._core.umath", true, false),
+    ("numpy.fft._pocketfft", true, false),
+    ("numpy.lib._arraysetops_impl", true, false),
+    ("numpy.lib._function_base_impl", true, false),
+    ("numpy.lib._shape_base_impl", true, true),
+    ("numpy.lib._stride_tricks_impl", false, true),
+    ("numpy.linalg._linalg", true, true),
+    ("numpy.ma.core", false, true),
+    ("numpy.ma.extras", true, true),
+];
+
+/// Whether the private module `module` holds `numpy.lib.array_utils`'s
+/// function `name` under that name.
+pub fn holds_axis_check(module: &str, name: &str) -> bool {
+    AXIS_CHECKS.iter().any(|(m, index, tuple)| {
+        *m == module
+            && match name {
+                "normalize_axis_index" => *index,
+                "normalize_axis_tuple" => *tuple,
+                _ => false,
+            }
+    })
+}
 
 /// The public namespace whose names the private module `module` holds.
 pub fn public_of(module: &str) -> Option<&'static str> {

@@ -46,7 +46,7 @@ pub fn module_attr(module: &str, name: &str) -> Option<Value> {
         (MODULE, f) if ENTRIES.iter().any(|e| e.name() == f) => {
             Some(Value::func(&format!("np.lib.stride_tricks.{f}")))
         }
-        _ => super::recfunctions::module_attr(module, name),
+        _ => super::array_utils::module_attr(module, name),
     }
 }
 
