@@ -675,6 +675,14 @@ impl Session {
                     "slicelab does not run `with assert_raises(...)` around a yield",
                 ));
             }
+            if let super::with_context::WithExit::Protocol(_) = exit {
+                // Its `__exit__` would need the outcome of the paused block.
+                self.exit_context(exit);
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not run a `with` block of a class's context manager around a yield",
+                ));
+            }
             stack.push(Slot::With(Some(exit)));
             if let Some(t) = target
                 && let Err(e) = self.assign(t, entered)

@@ -1,10 +1,12 @@
 //! The context managers a `with` statement can enter: `np.printoptions`,
-//! `np.errstate` and an `NpzFile`. Entering gives what `as` binds and a
-//! [`WithExit`] saying what `__exit__` must undo, so a plain `with` block
-//! (`block.rs`) and one a generator is paused inside (`generator.rs`, where
-//! the options stay in force while it is paused, as NumPy's context
-//! variables do, since a generator shares its caller's context) undo it the
-//! same way. None of these `__exit__`s swallows an exception.
+//! `np.errstate`, an `NpzFile`, files, `nditer`, `assert_raises`, and any
+//! object whose class defines `__enter__` and `__exit__`. Entering gives
+//! what `as` binds and a [`WithExit`] saying what `__exit__` must undo, so
+//! a plain `with` block (`block.rs`) and one a generator is paused inside
+//! (`generator.rs`, where the options stay in force while it is paused, as
+//! NumPy's context variables do, since a generator shares its caller's
+//! context) undo it the same way. Only `assert_raises` and a class's own
+//! `__exit__` can swallow an exception.
 
 use crate::render::PrintOptions;
 
@@ -31,6 +33,9 @@ pub(super) enum WithExit {
     /// `assert_raises`' `__exit__` checks what the block raised (and may
     /// swallow it): see [`Session::finish_with`].
     Raises(Value),
+    /// A learner's context manager: its bound `__exit__`, called with the
+    /// block's exception (or three `None`s) and able to swallow it.
+    Protocol(Value),
 }
 
 impl Session {
@@ -43,7 +48,9 @@ impl Session {
             ))
         };
         let Value::Object(o) = v else {
-            return Err(not_a_manager());
+            return self
+                .enter_protocol(v)
+                .unwrap_or_else(|| Err(not_a_manager()));
         };
         match o.as_ref() {
             // `NpzFile.__enter__` returns the archive.
@@ -90,8 +97,33 @@ impl Session {
             }
             // `_AssertRaisesContext.__enter__` returns the context.
             Obj::Context(Context::Raises(_)) => Ok((v.clone(), WithExit::Raises(v.clone()))),
-            _ => Err(not_a_manager()),
+            _ => self
+                .enter_protocol(v)
+                .unwrap_or_else(|| Err(not_a_manager())),
         }
+    }
+
+    /// `__enter__` of an object whose class defines `__enter__` and
+    /// `__exit__` (a learner's class); `None` when it does not.
+    fn enter_protocol(&mut self, v: &Value) -> Option<PyResult<(Value, WithExit)>> {
+        super::classes::type_of(v)?;
+        let mut bound = |name: &str| match self.getattr(v, name) {
+            Ok(m) => Some(Ok(m)),
+            Err(e) if e.kind == "AttributeError" => None,
+            Err(e) => Some(Err(e)),
+        };
+        let enter = bound("__enter__")?;
+        let Some(exit) = bound("__exit__") else {
+            return Some(Err(PyError::type_error(format!(
+                "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                v.type_name()
+            ))));
+        };
+        Some((|| {
+            let (enter, exit) = (enter?, exit?);
+            let entered = self.call(&enter, no_args())?;
+            Ok((entered, WithExit::Protocol(exit)))
+        })())
     }
 
     /// Leave a `with` block whose body ended in `result`: undo what
@@ -106,6 +138,26 @@ impl Session {
     ) -> PyResult<T> {
         match exit {
             WithExit::Raises(ctx) => super::np_testing::exit_raises(self, &ctx, result, swallowed),
+            // `__exit__(type, value, traceback)`: a true result swallows
+            // the exception. slicelab keeps no tracebacks: it is None.
+            WithExit::Protocol(exit) => match result {
+                Ok(v) => {
+                    let none = vec![Value::None, Value::None, Value::None];
+                    self.call(&exit, positional(none))?;
+                    Ok(v)
+                }
+                Err(e) => {
+                    let value = super::exceptions::caught_value(&e);
+                    let class = super::classes::type_of(&value)
+                        .unwrap_or_else(|| Value::Type(super::types::type_of(&value)));
+                    let answer = self.call(&exit, positional(vec![class, value, Value::None]))?;
+                    if self.truth_of(&answer)? {
+                        Ok(swallowed)
+                    } else {
+                        Err(e)
+                    }
+                }
+            },
             other => {
                 self.exit_context(other);
                 result
@@ -151,6 +203,12 @@ impl Session {
             // Its check needs the block's outcome (`finish_with`); left
             // any other way (a generator closed inside it), it checks nothing.
             WithExit::Raises(_) => {}
+            // Left without an outcome (a generator closed inside it):
+            // `__exit__(None, None, None)`, whose errors have nowhere to go.
+            WithExit::Protocol(exit) => {
+                let none = vec![Value::None, Value::None, Value::None];
+                let _ = self.call(&exit, positional(none));
+            }
             WithExit::ErrState(saved, saved_call) => {
                 super::fp_errors::set_modes(saved);
                 if let Some(f) = saved_call {
@@ -160,4 +218,12 @@ impl Session {
             }
         }
     }
+}
+
+fn positional(pos: Vec<Value>) -> crate::eval::args::Args {
+    crate::eval::args::Args { pos, kw: vec![] }
+}
+
+fn no_args() -> crate::eval::args::Args {
+    positional(vec![])
 }
