@@ -346,6 +346,8 @@ conformance_tests! {
     ma_testutils => "279_ma_testutils",
     codecs => "284_codecs",
     array_utils => "285_array_utils",
+    with_protocol => "286_with_protocol",
+    contextlib => "287_contextlib",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

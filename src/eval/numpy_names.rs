@@ -256,6 +256,13 @@ const PUBLIC: &[(&str, &str)] = &[
         "numpy.lib.array_utils",
         "byte_bounds normalize_axis_index normalize_axis_tuple",
     ),
+    (
+        "contextlib",
+        "AbstractAsyncContextManager AbstractContextManager AsyncContextDecorator AsyncExitStack \
+         ContextDecorator ExitStack GenericAlias MethodType abc aclosing asynccontextmanager \
+         chdir closing contextmanager deque nullcontext os redirect_stderr redirect_stdout \
+         suppress sys wraps",
+    ),
 ];
 
 /// The table's owner for an object's type as error messages name it:

@@ -127,6 +127,11 @@ const MODULES: &[Module] = &[
         source: Some(include_str!("py/statistics.py")),
     },
     Module {
+        name: "contextlib",
+        native: no_native,
+        source: Some(include_str!("py/contextlib.py")),
+    },
+    Module {
         name: "io",
         native: io_attr,
         source: None,

@@ -17,6 +17,7 @@ pub const MODULE_NAMES: &[(&str, bool)] = &[
     ("string", false),
     ("json", false),
     ("statistics", false),
+    ("contextlib", false),
     ("io", false),
     ("typing", false),
     ("builtins", true),
