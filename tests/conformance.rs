@@ -348,6 +348,7 @@ conformance_tests! {
     array_utils => "285_array_utils",
     with_protocol => "286_with_protocol",
     contextlib => "287_contextlib",
+    complex_spaces => "288_complex_spaces",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -345,14 +345,28 @@ fn linspace(args: &Args) -> PyResult<Value> {
         let y = super::linspace_nd::linspace_nd(ends.0, ends.1, n, endpoint, axis)?;
         return linspace_dtype(y, args);
     }
-    let start = float_arg(ends.0)?;
-    let stop = float_arg(ends.1)?;
     // `conv.result_type(ensure_inexact=True)`: float32 endpoints (with
-    // Python numbers) compute in float32, as NumPy's arithmetic does.
+    // Python numbers) compute in float32, complex ones in complex, as
+    // NumPy's arithmetic does.
     let ends = [
         args.req(0, "start", "linspace")?.clone(),
         args.req(1, "stop", "linspace")?.clone(),
     ];
+    match super::index_routines::common_dtype(&ends).ok() {
+        Some(DType::Complex128) => return linspace_complex(&ends, n, endpoint, args),
+        Some(dt @ DType::Complex64) => {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!(
+                    "slicelab's np.linspace computes complex ends in complex128, not {}",
+                    dt.name()
+                ),
+            ));
+        }
+        _ => {}
+    }
+    let start = float_arg(&ends[0])?;
+    let stop = float_arg(&ends[1])?;
     if super::index_routines::common_dtype(&ends).ok() == Some(DType::Float32) {
         return linspace_f32(start as f32, stop as f32, n, endpoint, args);
     }
@@ -378,6 +392,56 @@ fn linspace(args: &Args) -> PyResult<Value> {
         vals[n - 1] = Scalar::Float(stop);
     }
     let out = NdArray::from_scalars(&[n], DType::Float64, &vals)?;
+    linspace_dtype(out, args)
+}
+
+/// `np.linspace` between complex128 ends, as NumPy's recipe computes it:
+/// `y = arange(num) * step + start` in complex arithmetic, with `step =
+/// delta / div` (`y / div * delta` when the step is zero), the last
+/// sample pinned to `stop`.
+fn linspace_complex(ends: &[Value; 2], n: usize, endpoint: bool, args: &Args) -> PyResult<Value> {
+    let complex = |v: &Value| -> PyResult<(f64, f64)> {
+        let a = kernels::cast(&as_array(v)?, &DType::Complex128)?;
+        match a.first() {
+            Scalar::Complex(re, im) => Ok((re, im)),
+            _ => Ok((f64::NAN, f64::NAN)),
+        }
+    };
+    let (start, stop) = (complex(&ends[0])?, complex(&ends[1])?);
+    let div = if endpoint { n.saturating_sub(1) } else { n } as f64;
+    let delta = (stop.0 - start.0, stop.1 - start.1);
+    // `complex * complex` with a real left factor (`i + 0j`), as NumPy's
+    // loop multiplies: the cross terms keep the signs of zeros and NaNs.
+    let mul = |i: f64, z: (f64, f64)| (i * z.0 - 0.0 * z.1, i * z.1 + 0.0 * z.0);
+    // `z / div` as NumPy's complex division loop takes it (`div + 0j`,
+    // Smith's ratio 0): a multiplication by `1 / div`, so an infinite
+    // part makes the other NaN (`inf * 0`).
+    let cdiv = |z: (f64, f64), d: f64| {
+        let rat = 0.0 / d;
+        let scl = 1.0 / (d + 0.0 * rat);
+        ((z.0 + z.1 * rat) * scl, (z.1 - z.0 * rat) * scl)
+    };
+    let step = cdiv(delta, div);
+    buffer::ensure_room(&[n], 16, "complex128", std::mem::size_of::<Scalar>())?;
+    let mut vals: Vec<Scalar> = (0..n)
+        .map(|i| {
+            let i = i as f64;
+            let y = if div > 0.0 {
+                if step == (0.0, 0.0) {
+                    mul(cdiv((i, 0.0), div).0, delta)
+                } else {
+                    mul(i, step)
+                }
+            } else {
+                mul(i, delta)
+            };
+            Scalar::Complex(y.0 + start.0, y.1 + start.1)
+        })
+        .collect();
+    if endpoint && n > 1 {
+        vals[n - 1] = Scalar::Complex(stop.0, stop.1);
+    }
+    let out = NdArray::from_scalars(&[n], DType::Complex128, &vals)?;
     linspace_dtype(out, args)
 }
 

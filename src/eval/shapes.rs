@@ -87,7 +87,7 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "geomspace(start, stop, num=50, endpoint=True, dtype=None, axis=0)",
         Style::Python,
-        "start stop num endpoint dtype",
+        "start stop num endpoint dtype axis",
         Writes::Nothing,
     ),
 ];
@@ -566,23 +566,6 @@ fn linspace_of(s: &mut Session, args: &Args) -> PyResult<ArrayRef> {
     as_array(&s.call_function("np.linspace", Args { pos: vec![], kw })?)
 }
 
-/// A real scalar start or stop (array ends are not implemented).
-fn scalar_end(args: &Args, i: usize, name: &str) -> PyResult<f64> {
-    let v = args.req(i, name, "linspace")?;
-    match v {
-        Value::Array(a) if a.ndim() > 0 => Err(PyError::new(
-            "NotImplementedError",
-            format!("slicelab takes a scalar {name} here"),
-        )),
-        Value::Complex(..) => Err(PyError::new(
-            "NotImplementedError",
-            format!("slicelab takes a real {name} here"),
-        )),
-        Value::Array(a) => float_arg(&Value::NpScalar(a.dtype().native(), a.first())),
-        other => float_arg(other),
-    }
-}
-
 /// `a.astype(dtype, copy=False)` when a dtype is given.
 fn astype_opt(a: ArrayRef, dtype: Option<&Value>) -> PyResult<ArrayRef> {
     match dtype {
@@ -598,50 +581,106 @@ fn astype_opt(a: ArrayRef, dtype: Option<&Value>) -> PyResult<ArrayRef> {
     }
 }
 
-/// `np.geomspace`: NumPy's recipe — rotate the start to positive, take
-/// `logspace` of the base-10 logarithms, pin the ends to the exact
-/// start/stop, rotate back.
+/// `np.geomspace`: NumPy's recipe step by step in the session's own
+/// operations, so array ends, complex values and every dtype come out as
+/// NumPy's — both ends cast to the result type of the ends, `float(num)`
+/// and `dtype`, rotated by the start's sign onto the positive reals,
+/// `logspace` of their base-10 logarithms, the ends pinned to the exact
+/// (rotated) start and stop, rotated back, then cast to `dtype`.
 fn geomspace(s: &mut Session, args: &Args) -> PyResult<ArrayRef> {
-    let start = scalar_end(args, 0, "start")?;
-    let stop = scalar_end(args, 1, "stop")?;
-    if start == 0.0 || stop == 0.0 {
-        return Err(PyError::value("Geometric sequence cannot include zero"));
+    use crate::syntax::ast::{BinOp, CmpOp};
+    let call = |s: &mut Session, f: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>| s.np(f, pos, kw);
+    let start = call(
+        s,
+        "asanyarray",
+        vec![args.req(0, "start", "geomspace")?.clone()],
+        vec![],
+    )?;
+    let stop = call(
+        s,
+        "asanyarray",
+        vec![args.req(1, "stop", "geomspace")?.clone()],
+        vec![],
+    )?;
+    for end in [&start, &stop] {
+        let zero = s.compare(CmpOp::Eq, end, &Value::Int(0))?;
+        let any = call(s, "any", vec![zero], vec![])?;
+        if s.truth_of(&any)? {
+            return Err(PyError::value("Geometric sequence cannot include zero"));
+        }
     }
-    let sign = if start.is_nan() {
-        f64::NAN
-    } else {
-        start.signum()
+    let num = args.kw("num").cloned().unwrap_or(Value::Int(50));
+    let endpoint = args.kw("endpoint").cloned().unwrap_or(Value::Bool(true));
+    let dtype = args.kw("dtype").cloned().unwrap_or(Value::None);
+    let zeros = call(
+        s,
+        "zeros",
+        vec![Value::tuple(vec![])],
+        vec![("dtype", dtype.clone())],
+    )?;
+    let dt = call(
+        s,
+        "result_type",
+        vec![
+            start.clone(),
+            stop.clone(),
+            Value::Float(float_arg(&num)?),
+            zeros,
+        ],
+        vec![],
+    )?;
+    let cast = |s: &mut Session, v: &Value, to: &Value, copy: bool| -> PyResult<Value> {
+        let astype = s.getattr(v, "astype")?;
+        s.call(
+            &astype,
+            Args {
+                pos: vec![to.clone()],
+                kw: vec![("copy".into(), Value::Bool(copy))],
+            },
+        )
     };
-    let (start, stop) = (start / sign, stop / sign);
-    let mut kw: Vec<(String, Value)> = vec![
-        ("start".into(), Value::Float(start.log10())),
-        ("stop".into(), Value::Float(stop.log10())),
-    ];
-    for p in ["num", "endpoint", "axis"] {
-        if let Some(v) = args.kw(p) {
-            kw.push((p.to_string(), v.clone()));
-        }
-    }
-    let y = linspace_of(s, &Args { pos: vec![], kw })?;
-    let mut vals: Vec<f64> = y
-        .to_scalars()
-        .iter()
-        .map(|v| match v {
-            Scalar::Float(f) => 10f64.powf(*f),
-            _ => f64::NAN,
-        })
-        .collect();
-    let endpoint = args.kw("endpoint").map(truthy).transpose()?.unwrap_or(true);
-    let n = vals.len();
+    let start = cast(s, &start, &dt, true)?;
+    let stop = cast(s, &stop, &dt, true)?;
+    let out_sign = call(s, "sign", vec![start.clone()], vec![])?;
+    let start = s.binary(BinOp::Div, &start, &out_sign)?;
+    let stop = s.binary(BinOp::Div, &stop, &out_sign)?;
+    let log_start = call(s, "log10", vec![start.clone()], vec![])?;
+    let log_stop = call(s, "log10", vec![stop.clone()], vec![])?;
+    let result = call(
+        s,
+        "logspace",
+        vec![log_start, log_stop],
+        vec![
+            ("num", num.clone()),
+            ("endpoint", endpoint.clone()),
+            ("base", Value::Float(10.0)),
+            ("dtype", dt.clone()),
+        ],
+    )?;
+    let n = int_arg(&num, "")?;
     if n > 0 {
-        vals[0] = start;
-        if n > 1 && endpoint {
-            vals[n - 1] = stop;
+        s.setitem(&result, &Value::Int(0), &start)?;
+        if n > 1 && truthy(&endpoint)? {
+            s.setitem(&result, &Value::Int(-1), &stop)?;
         }
     }
-    let scalars: Vec<Scalar> = vals.iter().map(|v| Scalar::Float(v * sign)).collect();
-    let out = NdArray::from_scalars(&[n], DType::Float64, &scalars)?;
-    astype_opt(out, args.kw("dtype"))
+    let mut result = s.binary(BinOp::Mul, &result, &out_sign)?;
+    if let Some(axis) = args.kw("axis")
+        && !matches!(axis, Value::Int(0))
+    {
+        result = call(
+            s,
+            "moveaxis",
+            vec![result, Value::Int(0), axis.clone()],
+            vec![],
+        )?;
+    }
+    let to = if matches!(dtype, Value::None) {
+        dt
+    } else {
+        dtype
+    };
+    as_array(&cast(s, &result, &to, false)?)
 }
 
 /// `np.repeat(a, repeats, axis=None)`: each element (or each slice along
