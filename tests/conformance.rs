@@ -349,6 +349,7 @@ conformance_tests! {
     with_protocol => "286_with_protocol",
     contextlib => "287_contextlib",
     complex_spaces => "288_complex_spaces",
+    masked_where_in_place => "289_masked_where_in_place",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -232,11 +232,10 @@ pub fn masked_where(s: &mut Session, cond: &Value, a: &Value, copy: &Value) -> P
             vec![],
         )?)?;
     }
-    if source.is_some() && !copy {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not implement masked_where(copy=False) of a masked array",
-        ));
+    if let Some(src) = source
+        && !copy
+    {
+        return masked_where_in_place(s, src, &data, &cond);
     }
     let out = Masked::new(view(&data), None);
     if let Some(m) = source {
@@ -247,6 +246,46 @@ pub fn masked_where(s: &mut Session, cond: &Value, a: &Value, copy: &Value) -> P
     // otherwise a new mask receives the condition's values.
     if super::core::any(&cond) {
         super::core::set_mask(s, &out, &Value::Array(cond))?;
+    }
+    Ok(out.into_value())
+}
+
+/// `masked_where(cond, a, copy=False)` of a masked `a`: the result views
+/// `a`'s data (`a.view(MaskedArray)`) and so shares `a`'s mask, and
+/// setting its mask to `cond` (which already holds `a`'s mask, OR-ed in)
+/// writes into that shared mask; an `a` without a mask is given a view of
+/// the result's new one. Either way `a.mask` shows the condition after.
+fn masked_where_in_place(
+    s: &mut Session,
+    src: &Masked,
+    data: &ArrayRef,
+    cond: &ArrayRef,
+) -> PyResult<Value> {
+    let out = Masked::new(view(data), None).update_from(src);
+    let shape = shape_value(&data.shape());
+    // The condition spread over the data's shape (a 0-d one fills it).
+    let spread = |s: &mut Session| -> PyResult<ArrayRef> {
+        let b = s.np(
+            "broadcast_to",
+            vec![Value::Array(cond.clone()), shape.clone()],
+            vec![],
+        )?;
+        array_of(s.np("array", vec![b], vec![("dtype", bool_dtype())])?)
+    };
+    match src.mask() {
+        Some(mask) => {
+            let values = spread(s)?;
+            crate::engine::array::copy_elements(&values, &mask)?;
+            *out.mask.borrow_mut() = Some(view(&mask));
+        }
+        // `_shrink_mask(cond)`: a condition with nothing set leaves both
+        // without a mask.
+        None if !super::core::any(cond) => {}
+        None => {
+            let mask = spread(s)?;
+            *src.mask.borrow_mut() = Some(view(&mask));
+            *out.mask.borrow_mut() = Some(mask);
+        }
     }
     Ok(out.into_value())
 }
