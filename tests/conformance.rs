@@ -350,6 +350,7 @@ conformance_tests! {
     contextlib => "287_contextlib",
     complex_spaces => "288_complex_spaces",
     masked_where_in_place => "289_masked_where_in_place",
+    vecdot_out => "290_vecdot_out",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -5,7 +5,8 @@
 //! sum for integers and bools), which is what `np.dot` of two vectors
 //! calls, so each element is computed as slicelab's `np.dot` of the two
 //! rows. Complex (`dotc`), float32 and float16 sums are refused: their
-//! BLAS orders are not replayed here.
+//! BLAS orders are not replayed here. `out=` receives the results as a
+//! ufunc's output does (its loop axes may be wider than the inputs').
 
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::error::shape_compact;
@@ -25,7 +26,7 @@ const SIGNATURE: &str = "(n),(n)->()";
 pub const ENTRIES: &[Entry] = &[func(
     "vecdot(x1, x2, /, out=None, *, axes=<no value>, axis=<no value>, keepdims=False, casting='same_kind', order='K', dtype=None, subok=True, signature=None)",
     Style::Ufunc,
-    "x1 x2 axis",
+    "x1 x2 out axis",
     Writes::Nothing,
 )];
 
@@ -140,5 +141,38 @@ pub fn call(args: &Args) -> PyResult<Value> {
         });
     }
     let r = NdArray::from_scalars(&loop_shape, dt.clone(), &out)?;
-    Ok(scalarize(r))
+    match out_array(args.kw("out"))? {
+        None => Ok(scalarize(r)),
+        // The loop axes broadcast against the output's: the results are
+        // cast (same_kind) and spread over it, and `out` is returned.
+        Some(target) => {
+            let ts = target.shape();
+            if crate::engine::broadcast::broadcast_shapes(&[&loop_shape, &ts]).is_none() {
+                return Err(PyError::value(format!(
+                    "operands could not be broadcast together with remapped shapes [original->remapped]: {}->{} {}->{} {}->{}  and requested shape ()",
+                    shape_compact(&xs),
+                    shape_compact(lx),
+                    shape_compact(&ys),
+                    shape_compact(ly),
+                    shape_compact(&ts),
+                    shape_compact(&ts)
+                )));
+            }
+            super::ufunc_args::write_out("vecdot", &r, &target, "same_kind", None, &[])?;
+            Ok(Value::Array(target))
+        }
+    }
+}
+
+/// The `out=` of a one-output ufunc: an array, or a 1-tuple of one.
+fn out_array(v: Option<&Value>) -> PyResult<Option<ArrayRef>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Array(a)) => Ok(Some(a.clone())),
+        Some(Value::Tuple(t)) if t.len() == 1 => out_array(t.first()),
+        Some(Value::Tuple(_)) => Err(PyError::value(
+            "The 'out' tuple must have exactly one entry per ufunc output",
+        )),
+        Some(_) => Err(PyError::type_error("return arrays must be of ArrayType")),
+    }
 }
