@@ -124,7 +124,17 @@ pub fn cast_allowed(from: &DType, to: &DType, casting: &str) -> Option<bool> {
         "same_kind" => {
             // Kinds order numbers only: voids and objects are the safe cases.
             let opaque = |d: &DType| is_plain_void(d) || *d == DType::Object;
-            safe() || (!opaque(from) && !opaque(to) && can_cast_same_kind(from, to))
+            // Text too short for what it receives is a same-kind cast:
+            // numbers and bytes into any text, str into str (never str
+            // into bytes).
+            let into_text = match (from.kind(), to.kind()) {
+                (Kind::Bool | Kind::Int | Kind::UInt | Kind::Float | Kind::Complex, k) => {
+                    matches!(k, Kind::Str | Kind::Bytes)
+                }
+                (Kind::Bytes, Kind::Str | Kind::Bytes) | (Kind::Str, Kind::Str) => true,
+                _ => false,
+            };
+            safe() || into_text || (!opaque(from) && !opaque(to) && can_cast_same_kind(from, to))
         }
         "unsafe" => true,
         _ => return None,
