@@ -351,6 +351,7 @@ conformance_tests! {
     complex_spaces => "288_complex_spaces",
     masked_where_in_place => "289_masked_where_in_place",
     vecdot_out => "290_vecdot_out",
+    concatenate_into => "291_concatenate_into",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

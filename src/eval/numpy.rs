@@ -395,6 +395,103 @@ fn linspace(args: &Args) -> PyResult<Value> {
     linspace_dtype(out, args)
 }
 
+/// The end of `np.concatenate`: its `dtype=`, `casting=` and `out=` as
+/// `PyArray_ConcatenateInto` takes them — every piece must cast to the
+/// result's dtype (`dtype`, `out`'s, or the pieces' common one) under
+/// `casting`; an unsized text dtype is sized by the widest piece; `out`
+/// must have the result's shape and is filled and returned.
+fn concatenate_into(arrays: Vec<ArrayRef>, axis: Option<usize>, args: &Args) -> PyResult<Value> {
+    const RULES: [&str; 5] = ["no", "equiv", "safe", "same_kind", "unsafe"];
+    let casting = match args.kw("casting") {
+        None => "same_kind".to_string(),
+        Some(Value::Str(c)) if RULES.contains(&c.as_ref()) => c.to_string(),
+        Some(other) => {
+            return Err(PyError::value(format!(
+                "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got {})",
+                super::display::repr(other, &Default::default())
+            )));
+        }
+    };
+    let out = match args.kw("out") {
+        None | Some(Value::None) => None,
+        Some(Value::Array(o)) => Some(o.clone()),
+        Some(_) => return Err(PyError::type_error("'out' must be an array")),
+    };
+    let dtype = match args.kw("dtype") {
+        None | Some(Value::None) => None,
+        Some(d) => Some(dtype_arg(d)?),
+    };
+    if out.is_some() && dtype.is_some() {
+        return Err(PyError::type_error(
+            "concatenate() only takes `out` or `dtype` as an argument, but both were provided.",
+        ));
+    }
+    let target = match (&out, dtype) {
+        (Some(o), _) => Some(o.dtype().clone()),
+        (None, Some(d)) => Some(match d {
+            // Unsized text takes the widest piece's width.
+            DType::Str(0) | DType::Bytes(0) => arrays
+                .iter()
+                .map(|a| super::convert::sized_for(&d, a.dtype()))
+                .max_by_key(|d| d.itemsize())
+                .unwrap_or(d),
+            d => d,
+        }),
+        (None, None) => None,
+    };
+    let arrays = match &target {
+        None => arrays,
+        Some(dt) => {
+            let mut cast = Vec::with_capacity(arrays.len());
+            for a in &arrays {
+                if super::cast_rules::cast_allowed(a.dtype(), dt, &casting) != Some(true) {
+                    return Err(super::cast_rules::cast_refused(a.dtype(), dt, &casting));
+                }
+                cast.push(if a.dtype() == dt {
+                    a.clone()
+                } else {
+                    kernels::cast(a, dt)?
+                });
+            }
+            cast
+        }
+    };
+    if target.is_none()
+        && let Some(first) = arrays.first()
+    {
+        // The pieces' common dtype: each must reach it under `casting`.
+        let common = arrays[0].dtype().clone();
+        if arrays.iter().any(|a| *a.dtype() != common) {
+            let values: Vec<Value> = arrays.iter().map(|a| Value::Array(a.clone())).collect();
+            let dt = super::index_routines::common_dtype(&values)?;
+            for a in &arrays {
+                if super::cast_rules::cast_allowed(a.dtype(), &dt, &casting) != Some(true) {
+                    return Err(super::cast_rules::cast_refused(a.dtype(), &dt, &casting));
+                }
+            }
+        } else if super::cast_rules::cast_allowed(first.dtype(), &common, &casting) != Some(true) {
+            return Err(super::cast_rules::cast_refused(
+                first.dtype(),
+                &common,
+                &casting,
+            ));
+        }
+    }
+    let r = concatenate(&arrays, axis)?;
+    let Some(o) = out else {
+        return Ok(Value::Array(r));
+    };
+    if o.ndim() != r.ndim() {
+        return Err(PyError::value("Output array has wrong dimensionality"));
+    }
+    if o.shape() != r.shape() {
+        return Err(PyError::value("Output array is the wrong shape"));
+    }
+    o.check_writeable()?;
+    crate::engine::array::write_back(&r, &o)?;
+    Ok(Value::Array(o))
+}
+
 /// `np.linspace` between complex128 ends, as NumPy's recipe computes it:
 /// `y = arange(num) * step + start` in complex arithmetic, with `step =
 /// delta / div` (`y / div * delta` when the step is zero), the last
@@ -1544,7 +1641,7 @@ impl Session {
                     Some(v) => Some(int_arg(v, "")? as usize),
                     None => Some(0),
                 };
-                Value::Array(concatenate(&arrays, axis)?)
+                concatenate_into(arrays, axis, &args)?
             }
             "stack" | "vstack" | "hstack" => {
                 let arrays = arrays_arg(args.req(0, "arrays", name)?)?;

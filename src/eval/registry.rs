@@ -377,7 +377,7 @@ pub const NP: &[Entry] = &[
     func(
         "concatenate(arrays, /, axis=0, out=None, *, dtype=None, casting='same_kind')",
         Style::Python,
-        "arrays axis",
+        "arrays axis out dtype casting",
         Writes::Nothing,
     ),
     func(
