@@ -456,25 +456,18 @@ fn concatenate_into(arrays: Vec<ArrayRef>, axis: Option<usize>, args: &Args) -> 
             cast
         }
     };
+    // Without a target, the pieces' common dtype: each must reach it under
+    // `casting` (pieces of one dtype reach it under any rule).
     if target.is_none()
         && let Some(first) = arrays.first()
+        && arrays.iter().any(|a| a.dtype() != first.dtype())
     {
-        // The pieces' common dtype: each must reach it under `casting`.
-        let common = arrays[0].dtype().clone();
-        if arrays.iter().any(|a| *a.dtype() != common) {
-            let values: Vec<Value> = arrays.iter().map(|a| Value::Array(a.clone())).collect();
-            let dt = super::index_routines::common_dtype(&values)?;
-            for a in &arrays {
-                if super::cast_rules::cast_allowed(a.dtype(), &dt, &casting) != Some(true) {
-                    return Err(super::cast_rules::cast_refused(a.dtype(), &dt, &casting));
-                }
+        let values: Vec<Value> = arrays.iter().map(|a| Value::Array(a.clone())).collect();
+        let dt = super::index_routines::common_dtype(&values)?;
+        for a in &arrays {
+            if super::cast_rules::cast_allowed(a.dtype(), &dt, &casting) != Some(true) {
+                return Err(super::cast_rules::cast_refused(a.dtype(), &dt, &casting));
             }
-        } else if super::cast_rules::cast_allowed(first.dtype(), &common, &casting) != Some(true) {
-            return Err(super::cast_rules::cast_refused(
-                first.dtype(),
-                &common,
-                &casting,
-            ));
         }
     }
     let r = concatenate(&arrays, axis)?;
