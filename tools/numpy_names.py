@@ -42,6 +42,9 @@ OWNERS = [
     "numpy.ma.testutils",
     "numpy.lib",
     "numpy.lib.array_utils",
+    "numpy.lib.recfunctions",
+    "numpy.lib.scimath",
+    "numpy.lib.stride_tricks",
     # CPython's modules written as Python bodies, so that a name slicelab's
     # body lacks is refused, not called missing from Python.
     "contextlib",

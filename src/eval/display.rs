@@ -77,7 +77,11 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             name.rsplit('.').next().unwrap_or(name)
         ),
         Value::Method(obj, name) => {
-            format!("<built-in method {name} of {} object>", obj.type_name())
+            format!(
+                "<built-in method {name} of {} object at {:#x}>",
+                obj.type_name(),
+                std::rc::Rc::as_ptr(obj) as usize
+            )
         }
         Value::Module(name) => {
             super::stdlib::names::module_repr(name).unwrap_or_else(|| format!("<module '{name}'>"))

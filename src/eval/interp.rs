@@ -1086,6 +1086,9 @@ impl Session {
             Value::Module(m) if let Some(sub) = super::private_modules::submodule(m, name) => {
                 Ok(Value::Module(sub.into()))
             }
+            Value::Module(m) if let Some(f) = super::private_modules::own_function(m, name) => {
+                Ok(f)
+            }
             Value::Module(m) if super::private_modules::holds_axis_check(m, name) => {
                 super::array_utils::function(name)
                     .ok_or_else(|| crate::eval::error::missing_module_attribute(m, name))
@@ -1177,8 +1180,10 @@ impl Session {
                 }
             }
             Value::Random(r) => super::random::attr(r, obj, name),
-            Value::Module(m) => super::stride_tricks::module_attr(m, name)
-                .ok_or_else(|| crate::eval::error::missing_module_attribute(m, name)),
+            Value::Module(m) => match super::stride_tricks::module_attr(m, name) {
+                Some(v) => Ok(v),
+                None => super::lazy_module::attr(m, name),
+            },
             Value::Array(a) => crate::eval::array_attrs::array_attr(a, obj, name),
             Value::FlatIter(a, pos) => super::flatiter::attr(a, pos.get(), obj, name),
             // `np.str_` is a `str`: its methods are `str`'s, returning
@@ -1295,30 +1300,52 @@ impl Session {
         }
         let mut parts = module.split('.');
         let top = parts.next().unwrap_or_default();
+        // A module Python has and slicelab lacks imports as a module whose
+        // names are each refused when read (`super::lazy_module`): the
+        // import itself shows nothing in Python, and the rest of a pasted
+        // snippet should not fail for a name it never uses.
+        let lazily = super::stdlib::names::imports_lazily(module);
         if top != "numpy" {
+            if lazily {
+                return Ok(Value::Module(module.into()));
+            }
             // A standard module Python would import is missing here, not
-            // from Python; anything else Python cannot find either.
-            return Err(if super::stdlib::names::in_cpython_stdlib(top) {
-                PyError::new(
-                    "NotImplementedError",
-                    format!("slicelab does not have the standard module '{module}' yet"),
-                )
-            } else {
-                PyError::new("ModuleNotFoundError", format!("No module named '{top}'"))
-            });
+            // from Python; anything else Python cannot find either, nor a
+            // submodule a standard package lacks (`collections.bogus`).
+            return Err(
+                if super::stdlib::names::in_cpython_stdlib(top)
+                    && !super::stdlib::names::is_package(top)
+                {
+                    PyError::new(
+                        "NotImplementedError",
+                        format!("slicelab does not have the standard module '{module}' yet"),
+                    )
+                } else {
+                    // Python names the first part it could not find.
+                    let missing = if super::stdlib::names::in_cpython_stdlib(top) {
+                        module
+                    } else {
+                        top
+                    };
+                    PyError::new(
+                        "ModuleNotFoundError",
+                        format!("No module named '{missing}'"),
+                    )
+                },
+            );
         }
         let mut v = Value::Module("numpy".into());
         for p in parts {
-            v = self.getattr(&v, p).map_err(|_| {
-                if super::stdlib::names::in_numpy(module) {
-                    PyError::new(
-                        "NotImplementedError",
-                        format!("slicelab does not have the module '{module}' yet"),
-                    )
-                } else {
-                    PyError::new("ModuleNotFoundError", format!("No module named '{module}'"))
+            v = match self.getattr(&v, p) {
+                Ok(v) => v,
+                Err(_) if lazily => return Ok(Value::Module(module.into())),
+                Err(_) => {
+                    return Err(PyError::new(
+                        "ModuleNotFoundError",
+                        format!("No module named '{module}'"),
+                    ));
                 }
-            })?;
+            };
         }
         Ok(v)
     }

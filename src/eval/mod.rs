@@ -63,6 +63,7 @@ mod interp;
 mod isinstance;
 mod iter_builtins;
 mod join_split;
+mod lazy_module;
 mod linalg;
 pub mod ma;
 mod math_routines;

@@ -1207,6 +1207,9 @@ impl Session {
         if let Some(f) = name.strip_prefix("lib.array_utils.") {
             return super::array_utils::call(f, &args);
         }
+        if let Some(f) = name.strip_prefix("_core.") {
+            return super::private_modules::call(f, &args);
+        }
         if let Some(f) = name.strip_prefix("lib.recfunctions.") {
             return super::recfunctions::call(f, &args);
         }

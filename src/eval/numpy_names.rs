@@ -257,6 +257,19 @@ const PUBLIC: &[(&str, &str)] = &[
         "byte_bounds normalize_axis_index normalize_axis_tuple",
     ),
     (
+        "numpy.lib.recfunctions",
+        "append_fields apply_along_fields assign_fields_by_name drop_fields find_duplicates \
+         flatten_descr get_fieldstructure get_names get_names_flat itertools join_by ma \
+         merge_arrays mrec np rec_append_fields rec_drop_fields rec_join recursive_fill_fields \
+         rename_fields repack_fields require_fields stack_arrays structured_to_unstructured \
+         unstructured_to_structured",
+    ),
+    (
+        "numpy.lib.scimath",
+        "arccos arcsin arctanh log log10 log2 logn power sqrt",
+    ),
+    ("numpy.lib.stride_tricks", "as_strided sliding_window_view"),
+    (
         "contextlib",
         "AbstractAsyncContextManager AbstractContextManager AsyncContextDecorator AsyncExitStack \
          ContextDecorator ExitStack GenericAlias MethodType abc aclosing asynccontextmanager \
@@ -278,6 +291,12 @@ fn owner_of(type_name: &str) -> &str {
     } else {
         type_name
     }
+}
+
+/// Whether the table lists `owner`'s names (so a name it lacks is missing
+/// from NumPy, not from slicelab).
+pub fn is_owner(owner: &str) -> bool {
+    PUBLIC.iter().any(|(o, _)| *o == owner)
 }
 
 /// Does NumPy 2.4 have the public attribute `name` on `owner` (a module

@@ -5,6 +5,10 @@
 //! NumPy); a name the public namespace lacks is not implemented here, not
 //! missing from NumPy.
 
+use super::args::Args;
+use super::error::{PyError, PyResult};
+use super::value::Value;
+
 /// Each private module and the public namespace its names are read from,
 /// sorted by the private name.
 const ALIASES: &[(&str, &str)] = &[
@@ -68,6 +72,43 @@ pub fn holds_axis_check(module: &str, name: &str) -> bool {
                 _ => false,
             }
     })
+}
+
+/// The modules that hold `_get_ndarray_c_version`, the version of NumPy's
+/// C API (its `NPY_ABI_VERSION`): `numpy._core.multiarray` imports it from
+/// `_multiarray_umath`.
+const C_VERSION_HOLDERS: &[&str] = &["numpy._core._multiarray_umath", "numpy._core.multiarray"];
+
+/// NumPy 2's C ABI version, `0x02000000`.
+const NDARRAY_C_VERSION: i128 = 0x0200_0000;
+
+/// A private function the private module `module` holds itself, rather
+/// than a public namespace's.
+pub fn own_function(module: &str, name: &str) -> Option<Value> {
+    (name == "_get_ndarray_c_version" && C_VERSION_HOLDERS.contains(&module))
+        .then(|| Value::func("np._core._get_ndarray_c_version"))
+}
+
+/// Calls one of the functions [`own_function`] gives.
+pub fn call(name: &str, args: &Args) -> PyResult<Value> {
+    match name {
+        "_get_ndarray_c_version" => {
+            let qualified = "numpy._core._multiarray_umath._get_ndarray_c_version()";
+            if !args.kw.is_empty() {
+                return Err(PyError::type_error(format!(
+                    "{qualified} takes no keyword arguments"
+                )));
+            }
+            if !args.pos.is_empty() {
+                return Err(PyError::type_error(format!(
+                    "{qualified} takes no arguments ({} given)",
+                    args.pos.len()
+                )));
+            }
+            Ok(Value::Int(NDARRAY_C_VERSION))
+        }
+        _ => Err(PyError::attribute("module", name)),
+    }
 }
 
 /// The public namespace whose names the private module `module` holds.

@@ -18,6 +18,7 @@
 //! (`py/np_poly*.py`), since NumPy writes it in Python over its own arrays.
 
 mod copy;
+mod module_lists;
 pub mod names;
 mod prelude;
 mod pyrandom;
@@ -259,10 +260,10 @@ impl Session {
         }
         // A name NumPy's module has and slicelab's lacks is refused
         // honestly (`np.polynomial.Hermite`), any other is Python's error.
-        Some(
-            (m.native)(name)
-                .ok_or_else(|| crate::eval::error::missing_module_attribute(module, name)),
-        )
+        Some(match (m.native)(name) {
+            Some(v) => Ok(v),
+            None => super::lazy_module::attr(module, name),
+        })
     }
 }
 

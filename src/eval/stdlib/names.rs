@@ -2,6 +2,8 @@
 //! their bodies, in the same order), and what their reprs say. A leaf, so
 //! printing can name a module without depending on the modules themselves.
 
+use super::module_lists::{CPYTHON_STDLIB, NUMPY_MODULES, STDLIB_SUBMODULES};
+
 /// Each module's name, and whether CPython's module is built into the
 /// interpreter (its repr says `(built-in)`) rather than read from a `.py`
 /// file.
@@ -62,303 +64,41 @@ pub fn module_repr(name: &str) -> Option<String> {
     })
 }
 
-/// CPython 3.11's standard modules (`sys.stdlib_module_names`, without the
-/// private ones): importing one slicelab lacks is an honest
-/// `NotImplementedError`, where any other name is Python's
-/// `ModuleNotFoundError`.
-pub const CPYTHON_STDLIB: &[&str] = &[
-    "abc",
-    "aifc",
-    "antigravity",
-    "argparse",
-    "array",
-    "ast",
-    "asynchat",
-    "asyncio",
-    "asyncore",
-    "atexit",
-    "audioop",
-    "base64",
-    "bdb",
-    "binascii",
-    "bisect",
-    "builtins",
-    "bz2",
-    "cProfile",
-    "calendar",
-    "cgi",
-    "cgitb",
-    "chunk",
-    "cmath",
-    "cmd",
-    "code",
-    "codecs",
-    "codeop",
-    "collections",
-    "colorsys",
-    "compileall",
-    "concurrent",
-    "configparser",
-    "contextlib",
-    "contextvars",
-    "copy",
-    "copyreg",
-    "crypt",
-    "csv",
-    "ctypes",
-    "curses",
-    "dataclasses",
-    "datetime",
-    "dbm",
-    "decimal",
-    "difflib",
-    "dis",
-    "distutils",
-    "doctest",
-    "email",
-    "encodings",
-    "ensurepip",
-    "enum",
-    "errno",
-    "faulthandler",
-    "fcntl",
-    "filecmp",
-    "fileinput",
-    "fnmatch",
-    "fractions",
-    "ftplib",
-    "functools",
-    "gc",
-    "genericpath",
-    "getopt",
-    "getpass",
-    "gettext",
-    "glob",
-    "graphlib",
-    "grp",
-    "gzip",
-    "hashlib",
-    "heapq",
-    "hmac",
-    "html",
-    "http",
-    "idlelib",
-    "imaplib",
-    "imghdr",
-    "imp",
-    "importlib",
-    "inspect",
-    "io",
-    "ipaddress",
-    "itertools",
-    "json",
-    "keyword",
-    "lib2to3",
-    "linecache",
-    "locale",
-    "logging",
-    "lzma",
-    "mailbox",
-    "mailcap",
-    "marshal",
-    "math",
-    "mimetypes",
-    "mmap",
-    "modulefinder",
-    "msilib",
-    "msvcrt",
-    "multiprocessing",
-    "netrc",
-    "nis",
-    "nntplib",
-    "nt",
-    "ntpath",
-    "nturl2path",
-    "numbers",
-    "opcode",
-    "operator",
-    "optparse",
-    "os",
-    "ossaudiodev",
-    "pathlib",
-    "pdb",
-    "pickle",
-    "pickletools",
-    "pipes",
-    "pkgutil",
-    "platform",
-    "plistlib",
-    "poplib",
-    "posix",
-    "posixpath",
-    "pprint",
-    "profile",
-    "pstats",
-    "pty",
-    "pwd",
-    "py_compile",
-    "pyclbr",
-    "pydoc",
-    "pydoc_data",
-    "pyexpat",
-    "queue",
-    "quopri",
-    "random",
-    "re",
-    "readline",
-    "reprlib",
-    "resource",
-    "rlcompleter",
-    "runpy",
-    "sched",
-    "secrets",
-    "select",
-    "selectors",
-    "shelve",
-    "shlex",
-    "shutil",
-    "signal",
-    "site",
-    "smtpd",
-    "smtplib",
-    "sndhdr",
-    "socket",
-    "socketserver",
-    "spwd",
-    "sqlite3",
-    "sre_compile",
-    "sre_constants",
-    "sre_parse",
-    "ssl",
-    "stat",
-    "statistics",
-    "string",
-    "stringprep",
-    "struct",
-    "subprocess",
-    "sunau",
-    "symtable",
-    "sys",
-    "sysconfig",
-    "syslog",
-    "tabnanny",
-    "tarfile",
-    "telnetlib",
-    "tempfile",
-    "termios",
-    "textwrap",
-    "this",
-    "threading",
-    "time",
-    "timeit",
-    "tkinter",
-    "token",
-    "tokenize",
-    "tomllib",
-    "trace",
-    "traceback",
-    "tracemalloc",
-    "tty",
-    "turtle",
-    "turtledemo",
-    "types",
-    "typing",
-    "unicodedata",
-    "unittest",
-    "urllib",
-    "uu",
-    "uuid",
-    "venv",
-    "warnings",
-    "wave",
-    "weakref",
-    "webbrowser",
-    "winreg",
-    "winsound",
-    "wsgiref",
-    "xdrlib",
-    "xml",
-    "xmlrpc",
-    "zipapp",
-    "zipfile",
-    "zipimport",
-    "zlib",
-    "zoneinfo",
-];
-
 /// Whether `name` (a top-level module) is part of CPython's standard library.
 pub fn in_cpython_stdlib(name: &str) -> bool {
     CPYTHON_STDLIB.binary_search(&name).is_ok()
 }
 
-/// NumPy 2.4's public modules (`pkgutil.walk_packages`, without tests):
-/// one slicelab lacks is an honest `NotImplementedError`, as is any path
-/// through a private module (`numpy._core.numerictypes`).
-pub const NUMPY_MODULES: &[&str] = &[
-    "numpy.char",
-    "numpy.core",
-    "numpy.core.arrayprint",
-    "numpy.core.defchararray",
-    "numpy.core.einsumfunc",
-    "numpy.core.fromnumeric",
-    "numpy.core.function_base",
-    "numpy.core.getlimits",
-    "numpy.core.multiarray",
-    "numpy.core.numeric",
-    "numpy.core.numerictypes",
-    "numpy.core.overrides",
-    "numpy.core.records",
-    "numpy.core.shape_base",
-    "numpy.core.umath",
-    "numpy.ctypeslib",
-    "numpy.dtypes",
-    "numpy.exceptions",
-    "numpy.f2py",
-    "numpy.fft",
-    "numpy.lib",
-    "numpy.lib.array_utils",
-    "numpy.lib.format",
-    "numpy.lib.introspect",
-    "numpy.lib.mixins",
-    "numpy.lib.npyio",
-    "numpy.lib.recfunctions",
-    "numpy.lib.scimath",
-    "numpy.lib.stride_tricks",
-    "numpy.lib.user_array",
-    "numpy.linalg",
-    "numpy.linalg.lapack_lite",
-    "numpy.ma",
-    "numpy.ma.core",
-    "numpy.ma.extras",
-    "numpy.ma.mrecords",
-    "numpy.ma.testutils",
-    "numpy.matlib",
-    "numpy.matrixlib",
-    "numpy.matrixlib.defmatrix",
-    "numpy.polynomial",
-    "numpy.polynomial.chebyshev",
-    "numpy.polynomial.hermite",
-    "numpy.polynomial.hermite_e",
-    "numpy.polynomial.laguerre",
-    "numpy.polynomial.legendre",
-    "numpy.polynomial.polynomial",
-    "numpy.polynomial.polyutils",
-    "numpy.random",
-    "numpy.random.bit_generator",
-    "numpy.random.mtrand",
-    "numpy.rec",
-    "numpy.strings",
-    "numpy.testing",
-    "numpy.testing.overrides",
-    "numpy.testing.print_coercion_tables",
-    "numpy.typing",
-    "numpy.typing.mypy_plugin",
-    "numpy.version",
-];
+/// Whether `path` names a module Python with NumPy 2.4 imports: a standard
+/// module, a public submodule of one (`collections.abc`), or one of the
+/// modules NumPy ships (`numpy._core._internal`).
+pub fn exists(path: &str) -> bool {
+    let list = if path == "numpy" || path.starts_with("numpy.") {
+        NUMPY_MODULES
+    } else if path.contains('.') {
+        STDLIB_SUBMODULES
+    } else {
+        CPYTHON_STDLIB
+    };
+    list.binary_search(&path).is_ok()
+}
 
-/// Whether `path` (`numpy.x.y`) names a module NumPy has.
-pub fn in_numpy(path: &str) -> bool {
-    NUMPY_MODULES.binary_search(&path).is_ok() || path.split('.').any(|p| p.starts_with('_'))
+/// Whether the standard module `top` is a package Python knows all the
+/// public submodules of (`collections`, not `time`).
+pub fn is_package(top: &str) -> bool {
+    let i = STDLIB_SUBMODULES.partition_point(|m| *m < top);
+    STDLIB_SUBMODULES
+        .get(i..)
+        .and_then(|rest| rest.iter().find(|m| m.starts_with(top)))
+        .is_some_and(|m| m.as_bytes().get(top.len()) == Some(&b'.'))
+}
+
+/// Whether `import path` of a module slicelab lacks may bind a module whose
+/// names are refused one by one when read (`pathlib.Path`): true of every
+/// module Python has, except those whose import itself does something a
+/// learner sees (`this` prints the Zen of Python).
+pub fn imports_lazily(path: &str) -> bool {
+    exists(path) && !matches!(path, "this" | "antigravity" | "__hello__")
 }
 
 #[cfg(test)]
@@ -369,9 +109,14 @@ mod tests {
     #[test]
     fn module_lists_are_sorted() {
         assert!(CPYTHON_STDLIB.is_sorted());
+        assert!(STDLIB_SUBMODULES.is_sorted());
         assert!(NUMPY_MODULES.is_sorted());
         assert!(in_cpython_stdlib("os") && !in_cpython_stdlib("torch"));
-        assert!(in_numpy("numpy.dtypes") && in_numpy("numpy._core.numerictypes"));
-        assert!(!in_numpy("numpy.bogus"));
+        assert!(exists("numpy.dtypes") && exists("numpy._core.numerictypes"));
+        assert!(!exists("numpy.bogus") && !exists("numpy._bogus"));
+        assert!(exists("collections.abc") && exists("os.path") && exists("pathlib"));
+        assert!(!exists("collections.bogus") && !exists("winreg"));
+        assert!(imports_lazily("tracemalloc") && !imports_lazily("this"));
+        assert!(is_package("collections") && is_package("xml") && !is_package("time"));
     }
 }
