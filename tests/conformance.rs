@@ -355,6 +355,7 @@ conformance_tests! {
     lazy_modules => "292_lazy_modules",
     exit_stack => "293_exit_stack",
     c_api_version => "294_c_api_version",
+    import_error_files => "295_import_errors",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -397,14 +397,16 @@ const CASES: &[(&str, &str)] = &[
     ),
     ("else", "SyntaxError: invalid syntax"),
     // NumPy: (nothing: Python runs it)
-    (
-        "import os",
-        "NotImplementedError: slicelab does not have the standard module 'os' yet",
-    ),
+    ("import os", ""),
     // NumPy: (nothing: Python runs it)
     (
-        "from os import path",
-        "NotImplementedError: slicelab does not have the standard module 'os' yet",
+        "from os import getcwd",
+        "NotImplementedError: slicelab does not implement os.getcwd yet",
+    ),
+    // NumPy: the Zen of Python (slicelab does not print it)
+    (
+        "import this",
+        "NotImplementedError: slicelab does not have the standard module 'this' yet",
     ),
     ("é = 5", ""),
     ("😀 = 1", "SyntaxError: invalid syntax"),

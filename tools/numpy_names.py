@@ -45,6 +45,35 @@ OWNERS = [
     "numpy.lib.recfunctions",
     "numpy.lib.scimath",
     "numpy.lib.stride_tricks",
+    # The private modules private_modules.rs reads from a public namespace,
+    # so that a name they lack is Python's error there too.
+    "numpy._core",
+    "numpy._core._multiarray_umath",
+    "numpy._core.arrayprint",
+    "numpy._core.fromnumeric",
+    "numpy._core.function_base",
+    "numpy._core.multiarray",
+    "numpy._core.numeric",
+    "numpy._core.numerictypes",
+    "numpy._core.shape_base",
+    "numpy._core.umath",
+    "numpy.fft._pocketfft",
+    "numpy.lib._array_utils_impl",
+    "numpy.lib._arraypad_impl",
+    "numpy.lib._arraysetops_impl",
+    "numpy.lib._function_base_impl",
+    "numpy.lib._histograms_impl",
+    "numpy.lib._index_tricks_impl",
+    "numpy.lib._nanfunctions_impl",
+    "numpy.lib._polynomial_impl",
+    "numpy.lib._shape_base_impl",
+    "numpy.lib._stride_tricks_impl",
+    "numpy.lib._twodim_base_impl",
+    "numpy.lib._type_check_impl",
+    "numpy.lib._ufunclike_impl",
+    "numpy.linalg._linalg",
+    "numpy.ma.core",
+    "numpy.ma.extras",
     # CPython's modules written as Python bodies, so that a name slicelab's
     # body lacks is refused, not called missing from Python.
     "contextlib",
@@ -58,7 +87,8 @@ PRIVATE = {
 
 
 # Owners whose single-underscore names count too (their private submodules).
-WITH_PRIVATE = {"numpy.lib"}
+WITH_PRIVATE = {"numpy.lib"} | {
+    "numpy._core", "numpy._core._multiarray_umath", "numpy._core.arrayprint", "numpy._core.fromnumeric", "numpy._core.function_base", "numpy._core.multiarray", "numpy._core.numeric", "numpy._core.numerictypes", "numpy._core.shape_base", "numpy._core.umath", "numpy.fft._pocketfft", "numpy.lib._array_utils_impl", "numpy.lib._arraypad_impl", "numpy.lib._arraysetops_impl", "numpy.lib._function_base_impl", "numpy.lib._histograms_impl", "numpy.lib._index_tricks_impl", "numpy.lib._nanfunctions_impl", "numpy.lib._polynomial_impl", "numpy.lib._shape_base_impl", "numpy.lib._stride_tricks_impl", "numpy.lib._twodim_base_impl", "numpy.lib._type_check_impl", "numpy.lib._ufunclike_impl", "numpy.linalg._linalg", "numpy.ma.core", "numpy.ma.extras"}
 
 
 def resolve(name):

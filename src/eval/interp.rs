@@ -55,7 +55,7 @@ impl Session {
                     let v = super::stride_tricks::module_attr(module, n).ok_or_else(|| {
                         PyError::new(
                             "ImportError",
-                            format!("cannot import name '{n}' from '{module}'"),
+                            super::stdlib::names::cannot_import(module, n),
                         )
                     })?;
                     self.names
@@ -80,7 +80,7 @@ impl Session {
                         Err(_) => {
                             return Err(PyError::new(
                                 "ImportError",
-                                format!("cannot import name '{n}' from '{module}'"),
+                                super::stdlib::names::cannot_import(module, n),
                             ));
                         }
                     }
@@ -1097,6 +1097,11 @@ impl Session {
                 let m = m.clone();
                 self.getattr(&Value::Module(public.into()), name)
                     .map_err(|e| match e.kind.as_str() {
+                        // A name the private module lacks in NumPy too is
+                        // Python's error; one it has is refused.
+                        "AttributeError" if !super::numpy_names::numpy_has(&m, name) => {
+                            crate::eval::error::missing_module_attribute(&m, name)
+                        }
                         "AttributeError" => PyError::new(
                             "NotImplementedError",
                             format!("slicelab does not implement {m}.{name}"),

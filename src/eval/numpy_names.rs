@@ -270,6 +270,469 @@ const PUBLIC: &[(&str, &str)] = &[
     ),
     ("numpy.lib.stride_tricks", "as_strided sliding_window_view"),
     (
+        "numpy._core",
+        "False_ ScalarType True_ _DType_reconstruct _add_newdocs _add_newdocs_scalars _asarray \
+         _dtype _dtype_ctypes _exceptions _internal _methods _multiarray_umath _string_helpers \
+         _type_aliases _ufunc_config abs absolute acos acosh add all allclose amax amin any \
+         arange arccos arccosh arcsin arcsinh arctan arctan2 arctanh argmax argmin argpartition \
+         argsort argwhere around array array2string array_equal array_equiv array_repr array_str \
+         arrayprint asanyarray asarray ascontiguousarray asfortranarray asin asinh astype atan \
+         atan2 atanh atleast_1d atleast_2d atleast_3d base_repr binary_repr bitwise_and \
+         bitwise_count bitwise_invert bitwise_left_shift bitwise_not bitwise_or \
+         bitwise_right_shift bitwise_xor block bool bool_ broadcast busday_count busday_offset \
+         busdaycalendar byte bytes_ can_cast cbrt cdouble ceil character choose clip clongdouble \
+         complex128 complex256 complex64 complexfloating compress concat concatenate conj \
+         conjugate convolve copysign copyto correlate cos cosh count_nonzero cross csingle \
+         cumprod cumsum cumulative_prod cumulative_sum datetime64 datetime_as_string \
+         datetime_data defchararray deg2rad degrees diagonal divide divmod dot double dtype e \
+         einsum einsum_path einsumfunc empty empty_like equal errstate euler_gamma exp exp2 expm1 \
+         fabs finfo flatiter flatnonzero flexible float128 float16 float32 float64 float_power \
+         floating floor floor_divide fmax fmin fmod format_float_positional \
+         format_float_scientific frexp from_dlpack frombuffer fromfile fromfunction fromiter \
+         fromnumeric frompyfunc fromstring full full_like function_base gcd generic geomspace \
+         get_printoptions getbufsize geterr geterrcall getlimits greater greater_equal half \
+         heaviside hstack hypot identity iinfo indices inexact inf inner int16 int32 int64 int8 \
+         int_ intc integer intp invert is_busday isclose isdtype isfinite isfortran isinf isnan \
+         isnat isscalar issubdtype lcm ldexp left_shift less less_equal lexsort linspace \
+         little_endian log log10 log1p log2 logaddexp logaddexp2 logical_and logical_not \
+         logical_or logical_xor logspace long longdouble longlong matmul matrix_transpose matvec \
+         max maximum may_share_memory mean memmap min min_scalar_type minimum mod modf moveaxis \
+         multiarray multiply nan ndarray ndim nditer negative nested_iters newaxis nextafter \
+         nonzero not_equal number numeric numerictypes object_ ones ones_like outer overrides \
+         partition permute_dims pi positive pow power printoptions prod promote_types ptp put \
+         putmask rad2deg radians ravel recarray reciprocal record records remainder repeat \
+         require reshape resize result_type right_shift rint roll rollaxis round sctypeDict \
+         sctypes searchsorted set_printoptions setbufsize seterr seterrcall shape shape_base \
+         shares_memory short sign signbit signedinteger sin single sinh size sort spacing sqrt \
+         square squeeze stack std str_ strings subtract sum swapaxes take tan tanh tensordot test \
+         timedelta64 trace transpose true_divide trunc typecodes ubyte ufunc uint uint16 uint32 \
+         uint64 uint8 uintc uintp ulong ulonglong umath unsignedinteger unstack ushort var vdot \
+         vecdot vecmat void vstack where zeros zeros_like",
+    ),
+    (
+        "numpy._core._multiarray_umath",
+        "ALLOW_THREADS BUFSIZE CLIP DATETIMEUNITS FLOATING_POINT_SUPPORT FPE_DIVIDEBYZERO \
+         FPE_INVALID FPE_OVERFLOW FPE_UNDERFLOW ITEM_HASOBJECT ITEM_IS_POINTER LIST_PICKLE \
+         MAXDIMS MAY_SHARE_BOUNDS MAY_SHARE_EXACT NAN NEEDS_INIT NEEDS_PYAPI NINF NZERO PINF \
+         PZERO RAISE StringDType UFUNC_BUFSIZE_DEFAULT UFUNC_PYVALS_NAME USE_GETITEM USE_SETITEM \
+         WRAP _ARRAY_API _ArrayFunctionDispatcher _UFUNC_API _add_newdoc_ufunc _arg \
+         _array_converter _blas_supports_fpe _center _discover_array_parameters _expandtabs \
+         _expandtabs_length _extobj_contextvar _flagdict _get_castingimpl _get_extobj_dict \
+         _get_implementing_args _get_madvise_hugepage _get_ndarray_c_version _get_sfloat_dtype \
+         _ljust _load_from_filelike _lstrip_chars _lstrip_whitespace _make_extobj _monotonicity \
+         _ones_like _partition _partition_index _place _populate_finfo_constants _reconstruct \
+         _reload_guard _replace _rjust _rpartition _rpartition_index _rstrip_chars \
+         _rstrip_whitespace _set_madvise_hugepage _set_numpy_warn_if_no_mem_policy _slice \
+         _strip_chars _strip_whitespace _unique_hash _vec_string _zfill absolute add \
+         add_docstring arange arccos arccosh arcsin arcsinh arctan arctan2 arctanh array \
+         asanyarray asarray ascontiguousarray asfortranarray bincount bitwise_and bitwise_count \
+         bitwise_or bitwise_xor broadcast busday_count busday_offset busdaycalendar c_einsum \
+         can_cast cbrt ceil character clip compare_chararrays complexfloating concatenate conj \
+         conjugate copysign copyto correlate correlate2 cos cosh count count_nonzero \
+         datetime_as_string datetime_data deg2rad degrees divide divmod dot dragon4_positional \
+         dragon4_scientific dtype e empty empty_like endswith equal error euler_gamma exp exp2 \
+         expm1 fabs find flagsobj flatiter flexible float_power floating floor floor_divide fmax \
+         fmin fmod format_longfloat frexp from_dlpack frombuffer fromfile fromiter frompyfunc \
+         fromstring gcd generic get_handler_name get_handler_version greater greater_equal \
+         heaviside hypot index inexact inner integer interp interp_complex invert is_busday \
+         isalnum isalpha isdecimal isdigit isfinite isinf islower isnan isnat isnumeric isspace \
+         istitle isupper lcm ldexp left_shift less less_equal lexsort log log10 log1p log2 \
+         logaddexp logaddexp2 logical_and logical_not logical_or logical_xor matmul matvec \
+         maximum may_share_memory min_scalar_type minimum mod modf multiply ndarray nditer \
+         negative nested_iters nextafter normalize_axis_index not_equal number packbits pi \
+         positive power promote_types putmask rad2deg radians ravel_multi_index reciprocal \
+         remainder result_type rfind right_shift rindex rint scalar set_datetimeparse_function \
+         set_typeDict shares_memory sign signbit signedinteger sin sinh spacing sqrt square \
+         startswith str_len subtract tan tanh tracemalloc_domain true_divide trunc typeinfo \
+         unpackbits unravel_index unsignedinteger vdot vecdot vecmat where zeros",
+    ),
+    (
+        "numpy._core.arrayprint",
+        "BoolFormat ComplexFloatingFormat DatetimeFormat FloatingFormat IntegerFormat \
+         StructuredVoidFormat SubArrayFormat TimedeltaFormat _TimelikeFormat _array2string \
+         _array2string_dispatcher _array2string_impl _array_repr_dispatcher \
+         _array_repr_implementation _array_str_dispatcher _array_str_implementation \
+         _default_array_repr _default_array_str _extendLine _extendLine_pretty _formatArray \
+         _get_format_function _get_formatdict _get_legacy_print_mode _guarded_repr_or_str \
+         _leading_trailing _make_options_dict _none_or_positive_arg _nt _object_format \
+         _recursive_guard _set_printoptions _typelessdata _void_scalar_to_string absolute any \
+         array array2string array_function_dispatch array_repr array_str asarray complex128 \
+         concatenate contextlib datetime_as_string datetime_data dragon4_positional \
+         dragon4_scientific dtype_is_implied dtype_short_repr errstate flexible float64 \
+         format_float_positional format_float_scientific format_options functools get_ident \
+         get_printoptions int_ isfinite isinf isnat ndarray np numbers operator printoptions \
+         repr_format set_module set_printoptions str_format sys warnings",
+    ),
+    (
+        "numpy._core.fromnumeric",
+        "_all_dispatcher _any_dispatcher _argmax_dispatcher _argmin_dispatcher \
+         _argpartition_dispatcher _argsort_dispatcher _array_converter _choose_dispatcher \
+         _clip_dispatcher _compress_dispatcher _cumprod_dispatcher _cumsum_dispatcher \
+         _cumulative_func _cumulative_prod_dispatcher _cumulative_sum_dispatcher \
+         _diagonal_dispatcher _dt_ _gentype _matrix_transpose_dispatcher _max_dispatcher \
+         _mean_dispatcher _methods _min_dispatcher _ndim_dispatcher _nonzero_dispatcher \
+         _partition_dispatcher _prod_dispatcher _ptp_dispatcher _put_dispatcher _ravel_dispatcher \
+         _repeat_dispatcher _reshape_dispatcher _resize_dispatcher _round_dispatcher \
+         _searchsorted_dispatcher _shape_dispatcher _size_dispatcher _sort_dispatcher \
+         _squeeze_dispatcher _std_dispatcher _sum_ _sum_dispatcher _swapaxes_dispatcher \
+         _take_dispatcher _trace_dispatcher _transpose_dispatcher _var_dispatcher _wrapfunc \
+         _wrapit _wrapreduction _wrapreduction_any_all all amax amin any argmax argmin \
+         argpartition argsort around array_function_dispatch asanyarray asarray choose clip \
+         compress concatenate cumprod cumsum cumulative_prod cumulative_sum diagonal functools \
+         math matrix_transpose max mean min mu ndim nonzero np nt overrides partition prod ptp \
+         put ravel repeat reshape resize round searchsorted set_module shape size sort squeeze \
+         std sum swapaxes take trace transpose types um var",
+    ),
+    (
+        "numpy._core.function_base",
+        "_add_docstring _array_converter _geomspace_dispatcher _linspace_dispatcher \
+         _logspace_dispatcher _needs_add_docstring _nx add_docstring add_newdoc \
+         array_function_dispatch asanyarray functools geomspace inspect linspace logspace nan \
+         ndim np operator overrides result_type types warnings",
+    ),
+    (
+        "numpy._core.multiarray",
+        "ALLOW_THREADS BUFSIZE CLIP DATETIMEUNITS FLOATING_POINT_SUPPORT FPE_DIVIDEBYZERO \
+         FPE_INVALID FPE_OVERFLOW FPE_UNDERFLOW ITEM_HASOBJECT ITEM_IS_POINTER LIST_PICKLE \
+         MAXDIMS MAY_SHARE_BOUNDS MAY_SHARE_EXACT NAN NEEDS_INIT NEEDS_PYAPI NINF NZERO PINF \
+         PZERO RAISE StringDType UFUNC_BUFSIZE_DEFAULT UFUNC_PYVALS_NAME USE_GETITEM USE_SETITEM \
+         WRAP _ARRAY_API _flagdict _get_madvise_hugepage _get_ndarray_c_version _monotonicity \
+         _multiarray_umath _override___module__ _place _reconstruct _set_madvise_hugepage \
+         _vec_string absolute add add_docstring arange arccos arccosh arcsin arcsinh arctan \
+         arctan2 arctanh array array_function_from_c_func_and_dispatcher asanyarray asarray \
+         ascontiguousarray asfortranarray bincount bitwise_and bitwise_count bitwise_or \
+         bitwise_xor broadcast busday_count busday_offset busdaycalendar c_einsum can_cast cbrt \
+         ceil character clip compare_chararrays complexfloating concatenate conj conjugate \
+         copysign copyto correlate correlate2 cos cosh count count_nonzero datetime_as_string \
+         datetime_data deg2rad degrees divide divmod dot dragon4_positional dragon4_scientific \
+         dtype e empty empty_like endswith equal error euler_gamma exp exp2 expm1 fabs find \
+         flagsobj flatiter flexible float_power floating floor floor_divide fmax fmin fmod \
+         format_longfloat frexp from_dlpack frombuffer fromfile fromiter frompyfunc fromstring \
+         functools gcd generic get_handler_name get_handler_version greater greater_equal \
+         heaviside hypot index inexact inner integer interp interp_complex invert is_busday \
+         isalnum isalpha isdecimal isdigit isfinite isinf islower isnan isnat isnumeric isspace \
+         istitle isupper lcm ldexp left_shift less less_equal lexsort log log10 log1p log2 \
+         logaddexp logaddexp2 logical_and logical_not logical_or logical_xor matmul matvec \
+         maximum may_share_memory min_scalar_type minimum mod modf multiply ndarray nditer \
+         negative nested_iters nextafter normalize_axis_index not_equal number overrides packbits \
+         pi positive power promote_types putmask rad2deg radians ravel_multi_index reciprocal \
+         remainder result_type rfind right_shift rindex rint scalar set_datetimeparse_function \
+         set_typeDict shares_memory sign signbit signedinteger sin sinh spacing sqrt square \
+         startswith str_len subtract tan tanh tracemalloc_domain true_divide trunc typeinfo \
+         unpackbits unravel_index unsignedinteger vdot vecdot vecmat where zeros",
+    ),
+    (
+        "numpy._core.numeric",
+        "ALLOW_THREADS AxisError BUFSIZE CLIP False_ MAXDIMS MAY_SHARE_BOUNDS MAY_SHARE_EXACT NAN \
+         PINF RAISE ScalarType True_ WRAP _allclose_dispatcher _argwhere_dispatcher \
+         _array_equal_dispatcher _array_equiv_dispatcher _asarray _astype_dispatcher \
+         _convolve_dispatcher _correlate_dispatcher _count_nonzero_dispatcher _cross_dispatcher \
+         _dtype_cannot_hold_nan _flatnonzero_dispatcher _frombuffer _fromfunction_with_like \
+         _full_dispatcher _full_like_dispatcher _full_with_like _identity_with_like \
+         _isclose_dispatcher _maketup _moveaxis_dispatcher _no_nan_types _ones_like_dispatcher \
+         _ones_with_like _outer_dispatcher _roll_dispatcher _rollaxis_dispatcher \
+         _tensordot_dispatcher _ufunc_config _zeros_like_dispatcher absolute add all allclose \
+         amax amin any arange arccos arccosh arcsin arcsinh arctan arctan2 arctanh argmax argmin \
+         argpartition argsort argwhere around array array2string array_equal array_equiv \
+         array_function_dispatch array_repr array_str arrayprint asanyarray asarray \
+         ascontiguousarray asfortranarray astype base_repr binary_repr bitwise_and bitwise_count \
+         bitwise_not bitwise_or bitwise_xor bool bool_ broadcast builtins busday_count \
+         busday_offset busdaycalendar byte bytes_ can_cast cbrt cdouble ceil character choose \
+         clip clongdouble complex128 complex256 complex64 complexfloating compress concatenate \
+         conj conjugate convolve copysign copyto correlate cos cosh count_nonzero cross csingle \
+         cumprod cumsum cumulative_prod cumulative_sum datetime64 datetime_as_string \
+         datetime_data deg2rad degrees diagonal divide divmod dot double dtype e empty empty_like \
+         equal errstate euler_gamma exp exp2 expm1 extend_all fabs finalize_array_function_like \
+         flatiter flatnonzero flexible float128 float16 float32 float64 float_power floating \
+         floor floor_divide fmax fmin fmod format_float_positional format_float_scientific frexp \
+         from_dlpack frombuffer fromfile fromfunction fromiter fromnumeric frompyfunc fromstring \
+         full full_like functools gcd generic get_printoptions getbufsize geterr geterrcall \
+         greater greater_equal half heaviside hypot identity indices inexact inf inner int16 \
+         int32 int64 int8 int_ intc integer intp invert is_busday isclose isdtype isfinite \
+         isfortran isinf isnan isnat isscalar issubdtype itertools lcm ldexp left_shift less \
+         less_equal lexsort little_endian log log10 log1p log2 logaddexp logaddexp2 logical_and \
+         logical_not logical_or logical_xor long longdouble longlong math matmul matrix_transpose \
+         matvec max maximum may_share_memory mean min min_scalar_type minimum mod modf moveaxis \
+         multiarray multiply nan ndarray ndim nditer negative nested_iters newaxis nextafter \
+         nonzero normalize_axis_index normalize_axis_tuple not_equal np nt number numbers \
+         numerictypes object_ ones ones_like operator outer overrides partition pi positive power \
+         printoptions prod promote_types ptp put putmask rad2deg radians ravel reciprocal \
+         remainder repeat require reshape resize result_type right_shift rint roll rollaxis round \
+         searchsorted set_module set_printoptions setbufsize seterr seterrcall shape shape_base \
+         shares_memory short sign signbit signedinteger sin single sinh size sort spacing sqrt \
+         square squeeze std str_ subtract sum swapaxes sys take tan tanh tensordot timedelta64 \
+         trace transpose true_divide trunc typecodes ubyte ufunc uint uint16 uint32 uint64 uint8 \
+         uintc uintp ulong ulonglong umath unsignedinteger ushort var vdot vecdot vecmat void \
+         warnings where zeros zeros_like",
+    ),
+    (
+        "numpy._core.numerictypes",
+        "LOWER_TABLE ScalarType UPPER_TABLE _PreprocessDTypeError _kind_name _preprocess_dtype \
+         _register_types _scalar_type_key allTypes bool bool_ busday_count busday_offset \
+         busdaycalendar byte bytes bytes_ cdouble character clongdouble complex complex128 \
+         complex256 complex64 complexfloating csingle datetime64 datetime_as_string datetime_data \
+         double dtype english_capitalize english_lower english_upper flexible float float128 \
+         float16 float32 float64 floating generic genericTypeRank half inexact int int16 int32 \
+         int64 int8 int_ intc integer intp is_busday isdtype issctype issubclass_ issubdtype \
+         issubsctype long longdouble longlong ma maximum_sctype ndarray number numbers obj2sctype \
+         object object_ sctype2char sctypeDict sctypes set_module short signedinteger single str \
+         str_ timedelta64 typeDict typecodes ubyte uint uint16 uint32 uint64 uint8 uintc uintp \
+         ulong ulonglong unsignedinteger ushort void warnings",
+    ),
+    (
+        "numpy._core.shape_base",
+        "_accumulate _arrays_for_stack_dispatcher _atleast_1d_dispatcher _atleast_2d_dispatcher \
+         _atleast_3d_dispatcher _atleast_nd _block _block_check_depths_match _block_concatenate \
+         _block_dispatcher _block_format_index _block_info_recursion _block_setup _block_slicing \
+         _concatenate _concatenate_shapes _from_nx _ndim _nx _size _stack_dispatcher \
+         _unstack_dispatcher _vhstack_dispatcher array array_function_dispatch asanyarray \
+         atleast_1d atleast_2d atleast_3d block functools hstack itertools normalize_axis_index \
+         operator overrides stack unstack vstack",
+    ),
+    (
+        "numpy._core.umath",
+        "ALLOW_THREADS BUFSIZE CLIP DATETIMEUNITS FLOATING_POINT_SUPPORT FPE_DIVIDEBYZERO \
+         FPE_INVALID FPE_OVERFLOW FPE_UNDERFLOW ITEM_HASOBJECT ITEM_IS_POINTER LIST_PICKLE \
+         MAXDIMS MAY_SHARE_BOUNDS MAY_SHARE_EXACT NAN NEEDS_INIT NEEDS_PYAPI NINF NZERO PINF \
+         PZERO RAISE StringDType UFUNC_BUFSIZE_DEFAULT UFUNC_PYVALS_NAME USE_GETITEM USE_SETITEM \
+         WRAP _UFUNC_API _add_newdoc_ufunc _center _expandtabs _expandtabs_length \
+         _extobj_contextvar _get_extobj_dict _ljust _lstrip_chars _lstrip_whitespace _make_extobj \
+         _multiarray_umath _ones_like _partition _partition_index _replace _rjust _rpartition \
+         _rpartition_index _rstrip_chars _rstrip_whitespace _slice _strip_chars _strip_whitespace \
+         _zfill absolute add add_docstring arange arccos arccosh arcsin arcsinh arctan arctan2 \
+         arctanh array asanyarray asarray ascontiguousarray asfortranarray bincount bitwise_and \
+         bitwise_count bitwise_or bitwise_xor broadcast busday_count busday_offset busdaycalendar \
+         c_einsum can_cast cbrt ceil character clip compare_chararrays complexfloating \
+         concatenate conj conjugate copysign copyto correlate correlate2 cos cosh count \
+         count_nonzero datetime_as_string datetime_data deg2rad degrees divide divmod dot \
+         dragon4_positional dragon4_scientific dtype e empty empty_like endswith equal error \
+         euler_gamma exp exp2 expm1 fabs find flagsobj flatiter flexible float_power floating \
+         floor floor_divide fmax fmin fmod format_longfloat frexp from_dlpack frombuffer fromfile \
+         fromiter frompyfunc fromstring gcd generic get_handler_name get_handler_version greater \
+         greater_equal heaviside hypot index inexact inner integer interp interp_complex invert \
+         is_busday isalnum isalpha isdecimal isdigit isfinite isinf islower isnan isnat isnumeric \
+         isspace istitle isupper lcm ldexp left_shift less less_equal lexsort log log10 log1p \
+         log2 logaddexp logaddexp2 logical_and logical_not logical_or logical_xor matmul matvec \
+         maximum may_share_memory min_scalar_type minimum mod modf multiply ndarray nditer \
+         negative nested_iters nextafter normalize_axis_index not_equal number numpy packbits pi \
+         positive power promote_types putmask rad2deg radians ravel_multi_index reciprocal \
+         remainder result_type rfind right_shift rindex rint scalar set_datetimeparse_function \
+         set_typeDict shares_memory sign signbit signedinteger sin sinh spacing sqrt square \
+         startswith str_len subtract tan tanh tracemalloc_domain true_divide trunc typeinfo \
+         unpackbits unravel_index unsignedinteger vdot vecdot vecmat where zeros",
+    ),
+    (
+        "numpy.fft._pocketfft",
+        "_SWAP_DIRECTION_MAP _cook_nd_args _fft_dispatcher _fftn_dispatcher _raw_fft _raw_fftnd \
+         _swap_direction array_function_dispatch asarray conjugate empty_like fft fft2 fftn \
+         functools hfft ifft ifft2 ifftn ihfft irfft irfft2 irfftn normalize_axis_index overrides \
+         pfu reciprocal result_type rfft rfft2 rfftn sqrt take warnings",
+    ),
+    (
+        "numpy.lib._array_utils_impl",
+        "asarray byte_bounds normalize_axis_index normalize_axis_tuple set_module",
+    ),
+    (
+        "numpy.lib._arraypad_impl",
+        "_as_pairs _get_edges _get_linear_ramps _get_stats _pad_dispatcher _pad_simple \
+         _round_if_needed _set_pad_area _set_reflect_both _set_wrap_both _slice_at_axis _view_roi \
+         array_function_dispatch ndindex np pad typing",
+    ),
+    (
+        "numpy.lib._arraysetops_impl",
+        "NamedTuple UniqueAllResult UniqueCountsResult UniqueInverseResult _array_converter \
+         _ediff1d_dispatcher _intersect1d_dispatcher _isin _isin_dispatcher _setdiff1d_dispatcher \
+         _setxor1d_dispatcher _union1d_dispatcher _unique1d _unique_all_dispatcher \
+         _unique_counts_dispatcher _unique_dispatcher _unique_hash _unique_inverse_dispatcher \
+         _unique_values_dispatcher _unpack_tuple array_function_dispatch ediff1d functools \
+         intersect1d isin normalize_axis_index np overrides setdiff1d setxor1d union1d unique \
+         unique_all unique_counts unique_inverse unique_values",
+    ),
+    (
+        "numpy.lib._function_base_impl",
+        "_ARGUMENT _ARGUMENT_LIST _CORE_DIMENSION_LIST _DIMENSION_NAME _QuantileMethods \
+         _SIGNATURE _angle_dispatcher _append_dispatcher _arg_trim_zeros _array_converter \
+         _average_dispatcher _calculate_shapes _chbevl _closest_observation \
+         _compute_virtual_index _copy_dispatcher _corrcoef_dispatcher _cov_dispatcher \
+         _create_arrays _delete_dispatcher _diff_dispatcher _digitize_dispatcher \
+         _discrete_interpolation_to_boundaries _extract_dispatcher _flip_dispatcher _get_gamma \
+         _get_gamma_mask _get_indexes _get_vectorize_dtype _gradient_dispatcher _i0A _i0B _i0_1 \
+         _i0_2 _i0_dispatcher _insert_dispatcher _interp_dispatcher _inverted_cdf _lerp _median \
+         _median_dispatcher _meshgrid_dispatcher _monotonicity _nx _parse_gufunc_signature \
+         _parse_input_dimensions _percentile_dispatcher _piecewise_dispatcher _place \
+         _place_dispatcher _quantile _quantile_dispatcher _quantile_is_valid _quantile_unchecked \
+         _quantile_ureduce_func _rot90_dispatcher _select_dispatcher _sinc_dispatcher \
+         _sort_complex _trapezoid_dispatcher _trim_zeros _unwrap_dispatcher _update_dim_sizes \
+         _ureduce _weights_are_valid absolute add angle any append arange arctan2 array \
+         array_function_dispatch asanyarray asarray asarray_chkfinite average bartlett bincount \
+         blackman builtins collections compiled_interp compiled_interp_complex concatenate copy \
+         corrcoef cos cov delete diag diff digitize dot empty exp extract flip floor frompyfunc \
+         functools gradient hamming hanning histogram histogramdd i0 insert integer interp intp \
+         isscalar iterable kaiser less_equal mean median meshgrid minimum mod ndarray nonzero \
+         normalize_axis_index not_equal np ones overrides partition percentile pi piecewise place \
+         quantile ravel re rot90 select set_module sin sinc sort_complex sqrt subtract sum take \
+         transpose trapezoid trim_zeros typecodes unwrap vectorize warnings where zeros_like",
+    ),
+    (
+        "numpy.lib._histograms_impl",
+        "_get_bin_edges _get_outer_edges _hist_bin_auto _hist_bin_doane _hist_bin_fd \
+         _hist_bin_rice _hist_bin_scott _hist_bin_selectors _hist_bin_sqrt _hist_bin_stone \
+         _hist_bin_sturges _histogram_bin_edges_dispatcher _histogram_dispatcher \
+         _histogramdd_dispatcher _ptp _range _ravel_and_check_weights _search_sorted_inclusive \
+         _unsigned_subtract array_function_dispatch contextlib functools histogram \
+         histogram_bin_edges histogramdd np operator overrides warnings",
+    ),
+    (
+        "numpy.lib._index_tricks_impl",
+        "AxisConcatenator CClass IndexExpression MGridClass OGridClass RClass ScalarType \
+         _diag_indices_from _fill_diagonal_dispatcher _ix__dispatcher _nx array \
+         array_function_dispatch c_ diag_indices diag_indices_from diff fill_diagonal functools \
+         index_exp issubdtype ix_ linspace math matrixlib mgrid nd_grid ndenumerate ndindex np \
+         ogrid overrides product r_ ravel_multi_index s_ set_module sys unravel_index",
+    ),
+    (
+        "numpy.lib._nanfunctions_impl",
+        "_copyto _divide_by_count _nan_mask _nanargmax_dispatcher _nanargmin_dispatcher \
+         _nancumprod_dispatcher _nancumsum_dispatcher _nanmax_dispatcher _nanmean_dispatcher \
+         _nanmedian _nanmedian1d _nanmedian_dispatcher _nanmedian_small _nanmin_dispatcher \
+         _nanpercentile_dispatcher _nanprod_dispatcher _nanquantile_1d _nanquantile_dispatcher \
+         _nanquantile_unchecked _nanquantile_ureduce_func _nanstd_dispatcher _nansum_dispatcher \
+         _nanvar_dispatcher _nx _remove_nan_1d _replace_nan _weights_are_valid \
+         array_function_dispatch fnb functools nanargmax nanargmin nancumprod nancumsum nanmax \
+         nanmean nanmedian nanmin nanpercentile nanprod nanquantile nanstd nansum nanvar np \
+         overrides warnings",
+    ),
+    (
+        "numpy.lib._polynomial_impl",
+        "NX RankWarning _binary_op_dispatcher _poly_dispatcher _poly_mat _polyder_dispatcher \
+         _polydiv_dispatcher _polyfit_dispatcher _polyint_dispatcher _polyval_dispatcher \
+         _raise_power _roots_dispatcher abs array array_function_dispatch atleast_1d diag dot \
+         eigvals finfo functools hstack imag inv iscomplex isscalar lstsq mintypecode ones \
+         overrides poly poly1d polyadd polyder polydiv polyfit polyint polymul polysub polyval re \
+         real roots set_module trim_zeros vander warnings",
+    ),
+    (
+        "numpy.lib._shape_base_impl",
+        "_apply_along_axis_dispatcher _apply_over_axes_dispatcher _array_converter \
+         _array_split_dispatcher _arrays_for_stack_dispatcher _column_stack_dispatcher \
+         _dstack_dispatcher _expand_dims_dispatcher _hvdsplit_dispatcher _kron_dispatcher \
+         _make_along_axis_idx _nx _put_along_axis_dispatcher _split_dispatcher \
+         _take_along_axis_dispatcher _tile_dispatcher apply_along_axis apply_over_axes array \
+         array_function_dispatch array_split asanyarray asarray atleast_3d column_stack dsplit \
+         dstack expand_dims functools get_array_wrap hsplit kron matrix ndindex \
+         normalize_axis_index normalize_axis_tuple np overrides put_along_axis reshape row_stack \
+         set_module split take_along_axis tile transpose vsplit vstack warnings zeros zeros_like",
+    ),
+    (
+        "numpy.lib._stride_tricks_impl",
+        "DummyArray _broadcast_arrays_dispatcher _broadcast_shape _broadcast_to \
+         _broadcast_to_dispatcher _maybe_view_as_subclass _size0_dtype \
+         _sliding_window_view_dispatcher array_function_dispatch as_strided broadcast_arrays \
+         broadcast_shapes broadcast_to normalize_axis_tuple np set_module sliding_window_view",
+    ),
+    (
+        "numpy.lib._twodim_base_impl",
+        "_array_converter _diag_dispatcher _eye_with_like _flip_dispatcher \
+         _histogram2d_dispatcher _min_int _tri_with_like _trilu_dispatcher \
+         _trilu_indices_form_dispatcher _vander_dispatcher arange array_function_dispatch \
+         asanyarray asarray broadcast_to diag diagflat diagonal empty eye \
+         finalize_array_function_like fliplr flipud functools greater_equal histogram2d i1 i2 i4 \
+         iinfo indices int16 int32 int64 int8 intp mask_indices multiply nonzero ones operator \
+         overrides promote_types set_module tri tril tril_indices tril_indices_from triu \
+         triu_indices triu_indices_from vander where zeros",
+    ),
+    (
+        "numpy.lib._type_check_impl",
+        "_common_type_dispatcher _getmaxmin _imag_dispatcher _is_type_dispatcher _namefromtype \
+         _nan_to_num_dispatcher _nx _real_dispatcher _real_if_close_dispatcher \
+         _typecodes_by_elsize array_function_dispatch array_precision array_type asanyarray \
+         asarray common_type functools getlimits imag iscomplex iscomplexobj isnan isneginf \
+         isposinf isreal isrealobj mintypecode nan_to_num overrides real real_if_close set_module \
+         typename zeros",
+    ),
+    (
+        "numpy.lib._ufunclike_impl",
+        "_dispatcher array_function_dispatch fix isneginf isposinf nx",
+    ),
+    (
+        "numpy.linalg._linalg",
+        "Any EigResult EighResult LinAlgError NDArray NamedTuple QRResult SVDResult SlogdetResult \
+         _NoValue _assert_2d _assert_finite _assert_stacked_2d _assert_stacked_square \
+         _cholesky_dispatcher _commonType _complexType _complex_types_map _cond_dispatcher \
+         _core_cross _core_diagonal _core_matmul _core_matrix_transpose _core_outer \
+         _core_tensordot _core_trace _core_transpose _core_vecdot _cross_dispatcher \
+         _diagonal_dispatcher _eigvalsh_dispatcher _is_empty_2d _lstsq_dispatcher _makearray \
+         _matmul_dispatcher _matrix_norm_dispatcher _matrix_power_dispatcher \
+         _matrix_rank_dispatcher _matrix_transpose_dispatcher _multi_dot \
+         _multi_dot_matrix_chain_order _multi_dot_three _multi_svd_norm _multidot_dispatcher \
+         _norm_dispatcher _outer_dispatcher _pinv_dispatcher _qr_dispatcher \
+         _raise_linalgerror_eigenvalues_nonconvergence _raise_linalgerror_lstsq \
+         _raise_linalgerror_nonposdef _raise_linalgerror_qr _raise_linalgerror_singular \
+         _raise_linalgerror_svd_nonconvergence _realType _real_types_map _solve_dispatcher \
+         _svd_dispatcher _svdvals_dispatcher _tensordot_dispatcher _tensorinv_dispatcher \
+         _tensorsolve_dispatcher _to_native_byte_order _trace_dispatcher _umath_linalg \
+         _unary_dispatcher _vecdot_dispatcher _vector_norm_dispatcher abs add all amax amin \
+         argsort array array_function_dispatch asanyarray asarray atleast_2d cdouble cholesky \
+         complexfloating cond count_nonzero cross csingle det diagonal divide dot double eig eigh \
+         eigvals eigvalsh empty empty_like errstate eye finfo fortran_int functools inexact inf \
+         intc intp inv isComplexType isfinite isnan lstsq matmul matrix_norm matrix_power \
+         matrix_rank matrix_transpose moveaxis multi_dot multiply newaxis norm \
+         normalize_axis_index normalize_axis_tuple object_ operator outer overrides pinv prod qr \
+         reciprocal set_module single slogdet solve sort sqrt sum svd svdvals swapaxes tensordot \
+         tensorinv tensorsolve trace transpose triu vecdot vector_norm warnings zeros",
+    ),
+    (
+        "numpy.ma.core",
+        "MAError MaskError MaskType MaskedArray MaskedArrayFutureWarning MaskedConstant \
+         MaskedIterator _DomainCheckInterval _DomainGreater _DomainGreaterEqual _DomainSafeDivide \
+         _DomainTan _DomainedBinaryOperation _MaskedBinaryOperation _MaskedPrintOption \
+         _MaskedUFunc _MaskedUnaryOperation _NoValue _arraymethod _check_fill_value \
+         _check_mask_axis _convert2ma _convolve_or_correlate _deprecate_argsort_axis \
+         _extrema_operation _extremum_fill_value _frommethod _get_dtype_of \
+         _legacy_print_templates _mareconstruct _mask_propagate _maxvals _minvals \
+         _recursive_fill_value _recursive_filled _recursive_mask_or _recursive_printoption \
+         _recursive_set_fill_value _replace_dtype_fields _replace_dtype_fields_recursive \
+         _shrink_mask abs absolute add all allclose allequal alltrue amax amin angle anom \
+         anomalies any append arange arccos arccosh arcsin arcsinh arctan arctan2 arctanh argmax \
+         argmin argsort around array asanyarray asarray bitwise_and bitwise_or bitwise_xor bool_ \
+         builtins ceil choose clip common_fill_value compress compressed concatenate conjugate \
+         convolve copy correlate cos cosh count cumprod cumsum default_fill_value default_filler \
+         diag diagonal diff divide doc_note dot empty empty_like equal exp expand_dims fabs \
+         filled finfo fix_invalid flatten_mask flatten_structured_array floor floor_divide fmod \
+         frombuffer fromfile fromflex fromfunction functools get_data get_fill_value get_mask \
+         get_masked_subclass getdata getmask getmaskarray greater greater_equal harden_mask hypot \
+         identity ids iinfo indices info inner innerproduct inspect isMA isMaskedArray is_mask \
+         is_masked is_string_or_list_of_strings isarray iscomplexobj left_shift less less_equal \
+         log log10 log2 logical_and logical_not logical_or logical_xor make_mask make_mask_descr \
+         make_mask_none mask_or masked masked_array masked_equal masked_greater \
+         masked_greater_equal masked_inside masked_invalid masked_less masked_less_equal \
+         masked_not_equal masked_object masked_outside masked_print_option masked_singleton \
+         masked_values masked_where max max_filler max_val maximum maximum_fill_value mean min \
+         min_filler min_val minimum minimum_fill_value mod mu multiply mvoid narray ndarray ndim \
+         negative nomask nonzero normalize_axis_tuple not_equal np ntypes ones ones_like operator \
+         outer outerproduct power prod product ptp put putmask ravel re remainder repeat reshape \
+         resize right_shift round round_ scalar_dtype sctype set_fill_value set_module shape \
+         shrink_mask sin sinh size soften_mask sometrue sort sqrt squeeze std subtract sum \
+         swapaxes take tan tanh textwrap trace transpose true_divide ufunc_domain ufunc_fills \
+         umath v var warnings where zeros zeros_like",
+    ),
+    (
+        "numpy.ma.extras",
+        "AxisConcatenator MAError MAxisConcatenator MaskedArray _covhelper _ezclump \
+         _fromnxfunction_allargs _fromnxfunction_function _fromnxfunction_seq \
+         _fromnxfunction_single _median _ureduce add apply_along_axis apply_over_axes array \
+         asarray atleast_1d atleast_2d atleast_3d average clump_masked clump_unmasked \
+         column_stack compress_cols compress_nd compress_rowcols compress_rows concatenate \
+         corrcoef count count_masked cov diagflat dot dstack ediff1d filled \
+         flatnotmasked_contiguous flatnotmasked_edges flatten_inplace functools \
+         get_masked_subclass getdata getmask getmaskarray hsplit hstack in1d intersect1d isin \
+         issequence itertools ma make_mask_descr mask_cols mask_or mask_rowcols mask_rows masked \
+         masked_all masked_all_like masked_array median mr_ mr_class ndarray ndenumerate nomask \
+         normalize_axis_index normalize_axis_tuple notmasked_contiguous notmasked_edges np \
+         nxarray ones polyfit row_stack setdiff1d setxor1d sort stack union1d unique vander \
+         vstack warnings zeros",
+    ),
+    (
         "contextlib",
         "AbstractAsyncContextManager AbstractContextManager AsyncContextDecorator AsyncExitStack \
          ContextDecorator ExitStack GenericAlias MethodType abc aclosing asynccontextmanager \

@@ -294,7 +294,7 @@ mod table_tests {
     #[test]
     fn the_module_table_follows_the_names_list() {
         let table: Vec<&str> = super::MODULES.iter().map(|m| m.name).collect();
-        let names: Vec<&str> = super::names::MODULE_NAMES.iter().map(|m| m.0).collect();
+        let names: Vec<&str> = super::names::MODULE_NAMES.to_vec();
         assert_eq!(table, names);
     }
 }

@@ -1,78 +1,68 @@
 //! The names of the standard modules slicelab has (`stdlib/mod.rs` holds
-//! their bodies, in the same order), and what their reprs say. A leaf, so
-//! printing can name a module without depending on the modules themselves.
+//! their bodies, in the same order), of every module Python could import
+//! beside them, and what their reprs say. A leaf, so printing can name a
+//! module without depending on the modules themselves.
+//!
+//! Paths are the reference installation's (`module_lists.rs`): slicelab
+//! answers as the Python with NumPy 2.4 it is checked against would, so
+//! `<module 'json' from '…/json/__init__.py'>` and an `ImportError`'s
+//! file name read as they read there.
 
-use super::module_lists::{CPYTHON_STDLIB, NUMPY_MODULES, STDLIB_SUBMODULES};
+use super::module_lists::{
+    CPYTHON_STDLIB, EXTENSION_SUFFIX, NUMPY_MODULES, SITE_PACKAGES, STDLIB_DIR, STDLIB_SUBMODULES,
+    Source,
+};
 
-/// Each module's name, and whether CPython's module is built into the
-/// interpreter (its repr says `(built-in)`) rather than read from a `.py`
-/// file.
-pub const MODULE_NAMES: &[(&str, bool)] = &[
-    ("time", true),
-    ("random", false),
-    ("collections", false),
-    ("itertools", true),
-    ("functools", false),
-    ("operator", false),
-    ("copy", false),
-    ("sys", true),
-    ("string", false),
-    ("json", false),
-    ("statistics", false),
-    ("contextlib", false),
-    ("io", false),
-    ("typing", false),
-    ("builtins", true),
-    ("numpy.testing._private.utils", false),
-    ("numpy.polynomial.polyutils", false),
-    ("numpy.polynomial._polybase", false),
-    ("numpy.polynomial.polynomial", false),
-    ("numpy.polynomial.legendre", false),
-    ("numpy.polynomial.chebyshev", false),
-    ("numpy.polynomial.hermite", false),
-    ("numpy.polynomial.hermite_e", false),
-    ("numpy.polynomial.laguerre", false),
-    ("numpy.polynomial", false),
-    ("numpy._utils", false),
-    ("numpy.ma.testutils", false),
+/// Each module slicelab has a body or native attributes for.
+pub const MODULE_NAMES: &[&str] = &[
+    "time",
+    "random",
+    "collections",
+    "itertools",
+    "functools",
+    "operator",
+    "copy",
+    "sys",
+    "string",
+    "json",
+    "statistics",
+    "contextlib",
+    "io",
+    "typing",
+    "builtins",
+    "numpy.testing._private.utils",
+    "numpy.polynomial.polyutils",
+    "numpy.polynomial._polybase",
+    "numpy.polynomial.polynomial",
+    "numpy.polynomial.legendre",
+    "numpy.polynomial.chebyshev",
+    "numpy.polynomial.hermite",
+    "numpy.polynomial.hermite_e",
+    "numpy.polynomial.laguerre",
+    "numpy.polynomial",
+    "numpy._utils",
+    "numpy.ma.testutils",
 ];
 
 /// Whether `name` is one of these modules.
 pub fn is_module(name: &str) -> bool {
-    MODULE_NAMES.iter().any(|m| m.0 == name)
+    MODULE_NAMES.contains(&name)
 }
 
 /// `is_module("{parent}.{name}")` without building the name: it is asked
 /// on every attribute read of a module.
 pub fn is_submodule(parent: &str, name: &str) -> bool {
     MODULE_NAMES.iter().any(|m| {
-        m.0.strip_prefix(parent)
+        m.strip_prefix(parent)
             .and_then(|rest| rest.strip_prefix('.'))
             .is_some_and(|rest| rest == name)
     })
 }
 
-/// The repr of the module object `name`, when it is one of these:
-/// `<module 'time' (built-in)>`, or CPython's form for a module read from
-/// a file (the path is this machine's Python's, so it is shortened).
-pub fn module_repr(name: &str) -> Option<String> {
-    let (_, builtin) = MODULE_NAMES.iter().find(|m| m.0 == name)?;
-    Some(if *builtin {
-        format!("<module '{name}' (built-in)>")
-    } else {
-        format!("<module '{name}' from '{name}.py'>")
-    })
-}
-
-/// Whether `name` (a top-level module) is part of CPython's standard library.
-pub fn in_cpython_stdlib(name: &str) -> bool {
-    CPYTHON_STDLIB.binary_search(&name).is_ok()
-}
-
-/// Whether `path` names a module Python with NumPy 2.4 imports: a standard
-/// module, a public submodule of one (`collections.abc`), or one of the
-/// modules NumPy ships (`numpy._core._internal`).
-pub fn exists(path: &str) -> bool {
+/// What the module `path` is made of, if Python with NumPy 2.4 has it: a
+/// standard module, a public submodule of one (`collections.abc`), or one
+/// of the modules NumPy ships (`numpy._core._internal`).
+fn source(path: &str) -> Option<Source> {
     let list = if path == "numpy" || path.starts_with("numpy.") {
         NUMPY_MODULES
     } else if path.contains('.') {
@@ -80,17 +70,61 @@ pub fn exists(path: &str) -> bool {
     } else {
         CPYTHON_STDLIB
     };
-    list.binary_search(&path).is_ok()
+    list.binary_search_by(|(m, _)| m.cmp(&path))
+        .ok()
+        .map(|i| list[i].1)
 }
 
-/// Whether the standard module `top` is a package Python knows all the
-/// public submodules of (`collections`, not `time`).
+/// The file the reference installation loads the module `path` from, if
+/// it is read from one.
+pub fn module_file(path: &str) -> Option<String> {
+    let numpy = path == "numpy" || path.starts_with("numpy.");
+    let root = if numpy { SITE_PACKAGES } else { STDLIB_DIR };
+    let rel = path.replace('.', "/");
+    Some(match source(path)? {
+        Source::Package => format!("{root}/{rel}/__init__.py"),
+        Source::Module => format!("{root}/{rel}.py"),
+        Source::Extension if numpy => format!("{root}/{rel}{EXTENSION_SUFFIX}"),
+        Source::Extension => format!("{root}/lib-dynload/{rel}{EXTENSION_SUFFIX}"),
+        Source::BuiltIn | Source::Frozen | Source::Elsewhere => return None,
+    })
+}
+
+/// The repr of the module object `name`: `<module 'time' (built-in)>`,
+/// `<module 'os' (frozen)>`, or the file it is read from.
+pub fn module_repr(name: &str) -> Option<String> {
+    Some(match source(name)? {
+        Source::BuiltIn => format!("<module '{name}' (built-in)>"),
+        Source::Frozen => format!("<module '{name}' (frozen)>"),
+        _ => format!("<module '{name}' from '{}'>", module_file(name)?),
+    })
+}
+
+/// Python's `ImportError` for `from module import name` when the module
+/// lacks the name: it ends with the module's file, where it has one.
+pub fn cannot_import(module: &str, name: &str) -> String {
+    match module_file(module) {
+        Some(file) => format!("cannot import name '{name}' from '{module}' ({file})"),
+        None => format!("cannot import name '{name}' from '{module}' (unknown location)"),
+    }
+}
+
+/// Whether `name` (a top-level module) is part of CPython's standard library.
+pub fn in_cpython_stdlib(name: &str) -> bool {
+    CPYTHON_STDLIB
+        .binary_search_by(|(m, _)| m.cmp(&name))
+        .is_ok()
+}
+
+/// Whether `path` names a module Python with NumPy 2.4 imports.
+pub fn exists(path: &str) -> bool {
+    source(path).is_some()
+}
+
+/// Whether the standard module `top` is a package (`collections`, not
+/// `time`): a submodule it lacks is then Python's `ModuleNotFoundError`.
 pub fn is_package(top: &str) -> bool {
-    let i = STDLIB_SUBMODULES.partition_point(|m| *m < top);
-    STDLIB_SUBMODULES
-        .get(i..)
-        .and_then(|rest| rest.iter().find(|m| m.starts_with(top)))
-        .is_some_and(|m| m.as_bytes().get(top.len()) == Some(&b'.'))
+    source(top) == Some(Source::Package)
 }
 
 /// Whether `import path` of a module slicelab lacks may bind a module whose
@@ -108,9 +142,9 @@ mod tests {
     /// Both lists are searched by bisection.
     #[test]
     fn module_lists_are_sorted() {
-        assert!(CPYTHON_STDLIB.is_sorted());
-        assert!(STDLIB_SUBMODULES.is_sorted());
-        assert!(NUMPY_MODULES.is_sorted());
+        for list in [CPYTHON_STDLIB, STDLIB_SUBMODULES, NUMPY_MODULES] {
+            assert!(list.is_sorted_by_key(|(m, _)| *m));
+        }
         assert!(in_cpython_stdlib("os") && !in_cpython_stdlib("torch"));
         assert!(exists("numpy.dtypes") && exists("numpy._core.numerictypes"));
         assert!(!exists("numpy.bogus") && !exists("numpy._bogus"));
@@ -118,5 +152,19 @@ mod tests {
         assert!(!exists("collections.bogus") && !exists("winreg"));
         assert!(imports_lazily("tracemalloc") && !imports_lazily("this"));
         assert!(is_package("collections") && is_package("xml") && !is_package("time"));
+        assert_eq!(module_repr("sys").unwrap(), "<module 'sys' (built-in)>");
+        assert_eq!(module_repr("os").unwrap(), "<module 'os' (frozen)>");
+        assert!(
+            module_file("numpy._core._multiarray_umath")
+                .unwrap()
+                .ends_with(
+                    "site-packages/numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so"
+                )
+        );
+        assert!(
+            module_file("math")
+                .unwrap()
+                .ends_with("lib-dynload/math.cpython-311-x86_64-linux-gnu.so")
+        );
     }
 }
