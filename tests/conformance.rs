@@ -356,6 +356,7 @@ conformance_tests! {
     exit_stack => "293_exit_stack",
     c_api_version => "294_c_api_version",
     import_error_files => "295_import_errors",
+    private_helpers => "296_private_helpers",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

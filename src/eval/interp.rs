@@ -1086,6 +1086,13 @@ impl Session {
             Value::Module(m) if let Some(sub) = super::private_modules::submodule(m, name) => {
                 Ok(Value::Module(sub.into()))
             }
+            // A submodule written as a Python body (`np.polynomial`): its
+            // body runs on first use, as an import would run it.
+            Value::Module(m) if super::stdlib::is_submodule(m, name) => {
+                let full = format!("{m}.{name}");
+                self.import_stdlib(&full)
+                    .unwrap_or_else(|| Err(crate::eval::error::missing_module_attribute(m, name)))
+            }
             Value::Module(m) if let Some(f) = super::private_modules::own_function(m, name) => {
                 Ok(f)
             }
@@ -1108,13 +1115,6 @@ impl Session {
                         ),
                         _ => e,
                     })
-            }
-            // A submodule written as a Python body (`np.polynomial`): its
-            // body runs on first use, as an import would run it.
-            Value::Module(m) if super::stdlib::is_submodule(m, name) => {
-                let full = format!("{m}.{name}");
-                self.import_stdlib(&full)
-                    .unwrap_or_else(|| Err(crate::eval::error::missing_module_attribute(m, name)))
             }
             Value::Module(m) if m.as_ref() == "numpy" => self.np_attr(name),
             Value::Module(m) if m.as_ref() == super::pymath::MODULE => super::pymath::attr(name),

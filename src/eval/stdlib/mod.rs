@@ -207,12 +207,38 @@ const MODULES: &[Module] = &[
         native: no_native,
         source: Some(include_str!("py/np_ma_testutils.py")),
     },
+    Module {
+        name: "numpy.lib._arraypad_impl",
+        native: no_native,
+        source: Some(include_str!("py/np_arraypad_impl.py")),
+    },
+    Module {
+        name: "numpy.lib._stride_tricks_impl",
+        native: no_native,
+        source: Some(include_str!("py/np_stride_tricks_impl.py")),
+    },
+    Module {
+        name: "numpy.linalg._linalg",
+        native: no_native,
+        source: Some(include_str!("py/np_linalg_impl.py")),
+    },
+    Module {
+        name: "numpy._core.arrayprint",
+        native: no_native,
+        source: Some(include_str!("py/np_arrayprint.py")),
+    },
 ];
 
 /// Modules whose names, past their own body's, are a public module's:
 /// `numpy.testing._private.utils` holds `np.testing`'s asserts. Read
 /// through the session's `getattr`, so this module imports neither.
-const READS_FROM: &[(&str, &str)] = &[("numpy.testing._private.utils", "numpy.testing")];
+const READS_FROM: &[(&str, &str)] = &[
+    ("numpy.testing._private.utils", "numpy.testing"),
+    ("numpy.lib._arraypad_impl", "numpy"),
+    ("numpy.lib._stride_tricks_impl", "numpy.lib.stride_tricks"),
+    ("numpy.linalg._linalg", "numpy.linalg"),
+    ("numpy._core.arrayprint", "numpy"),
+];
 
 fn find(name: &str) -> Option<&'static Module> {
     MODULES.iter().find(|m| m.name == name)

@@ -42,6 +42,10 @@ pub const MODULE_NAMES: &[&str] = &[
     "numpy.polynomial",
     "numpy._utils",
     "numpy.ma.testutils",
+    "numpy.lib._arraypad_impl",
+    "numpy.lib._stride_tricks_impl",
+    "numpy.linalg._linalg",
+    "numpy._core.arrayprint",
 ];
 
 /// Whether `name` is one of these modules.
