@@ -306,10 +306,23 @@ fn reaches(l: &Layout, item: usize, x: isize) -> bool {
     rem >= 0 && rem < item as isize
 }
 
+/// The dtype a creation function (`np.zeros`, `np.ones_like`, `np.eye`)
+/// makes its array with: an unsized `'S'` or `'U'` is one character wide,
+/// as NumPy gives such a dtype its default size (`np.ones(2, 'S')` is
+/// `[b'1', b'1']`, `|S1`). `np.ndarray(2, 'S')` keeps `|S0`, and `'V'`
+/// stays `V0`, as in NumPy.
+fn creation_dtype(dt: DType) -> DType {
+    match dt {
+        DType::Str(0) => DType::Str(1),
+        DType::Bytes(0) => DType::Bytes(1),
+        other => other,
+    }
+}
+
 fn new_like(a: &ArrayRef, args: &Args, fill: Option<Value>) -> PyResult<Value> {
     let first = if fill.is_some() { 2 } else { 1 };
     let dt = match args.get(first, "dtype") {
-        Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
+        Some(d) if !matches!(d, Value::None) => creation_dtype(dtype_arg(d)?),
         _ => a.dtype().clone(),
     };
     let order = MemoryOrder::parse(args.get(first + 1, "order"), MemoryOrder::K)?;
@@ -1328,7 +1341,10 @@ impl Session {
                 };
                 // A sub-array dtype appends its shape to the array's.
                 let (dt, sub) = match args.get(dpos, "dtype") {
-                    Some(d) if !matches!(d, Value::None) => super::dtype_arg::dtype_arg_sub(d)?,
+                    Some(d) if !matches!(d, Value::None) => {
+                        let (dt, sub) = super::dtype_arg::dtype_arg_sub(d)?;
+                        (creation_dtype(dt), sub)
+                    }
                     _ => match &fill {
                         Some(v) => (as_array(v)?.dtype().clone(), vec![]),
                         None => (DType::Float64, vec![]),
@@ -1370,7 +1386,7 @@ impl Session {
                     Order::C
                 };
                 let dt = match args.kw("dtype") {
-                    Some(d) => dtype_arg(d)?,
+                    Some(d) => creation_dtype(dtype_arg(d)?),
                     None => DType::Float64,
                 };
                 let k = match args.kw("k") {
