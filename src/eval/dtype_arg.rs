@@ -48,7 +48,7 @@ pub fn dtype_arg_sub(v: &Value) -> PyResult<(DType, Vec<usize>)> {
                 return Err(not_understood(s));
             }
             let (shape, code) = shape_prefix(s)?;
-            Ok((parse_code(code)?, shape))
+            Ok((parse_code(&code)?, shape))
         }
         other => Ok((plain_dtype(other)?, vec![])),
     }
@@ -279,7 +279,10 @@ fn parse_code(s: &str) -> PyResult<DType> {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '?')
-            && (body[1..].bytes().all(|b| b.is_ascii_digit()) || body.starts_with(['M', 'm']));
+            && (body[1..].bytes().all(|b| b.is_ascii_digit())
+                || body.starts_with(['M', 'm'])
+                || body.starts_with("datetime64")
+                || body.starts_with("timedelta64"));
         if !letter_code {
             return Err(not_understood(s));
         }
@@ -323,7 +326,25 @@ fn parse_code(s: &str) -> PyResult<DType> {
     ) {
         return Err(not_understood(s));
     }
-    DType::parse(s).ok_or_else(|| not_understood(s))
+    DType::parse(s).ok_or_else(|| missing_type(s).unwrap_or_else(|| not_understood(s)))
+}
+
+/// Codes NumPy understands for types slicelab lacks: refused honestly,
+/// never called "not understood".
+fn missing_type(s: &str) -> Option<PyError> {
+    let code = s.trim_start_matches(['<', '>', '=', '|']);
+    let what = match code {
+        "g" | "f16" | "longdouble" | "float128" => "np.longdouble (float128)",
+        "G" | "c32" | "clongdouble" | "complex256" => "np.clongdouble (complex256)",
+        "T" => "numpy.dtypes.StringDType",
+        // `'c'` is `S1` that splits a string into characters on creation.
+        "c" | "S1c" => "the 'c' (character) dtype",
+        _ => return None,
+    };
+    Some(PyError::new(
+        "NotImplementedError",
+        format!("slicelab does not implement {what} yet"),
+    ))
 }
 
 /// NumPy's `TypeError: data type '...' not understood`.
@@ -366,14 +387,17 @@ fn comma_string(s: &str) -> PyResult<DType> {
             return Err(PyError::new("SyntaxError", "invalid dtype string"));
         }
         let (shape, code) = shape_prefix(part)?;
-        fields.push((format!("f{i}"), None, parse_code(code)?, shape));
+        fields.push((format!("f{i}"), None, parse_code(&code)?, shape));
     }
     packed(fields)
 }
 
 /// The sub-array shape in front of a code: `3i4` → ([3], "i4"),
-/// `(2,3)f4` → ([2, 3], "f4"), `i4` → ([], "i4").
-fn shape_prefix(part: &str) -> PyResult<(Vec<usize>, &str)> {
+/// `(2,3)f4` → ([2, 3], "f4"), `i4` → ([], "i4"). A byte order before the
+/// count moves to the code (`>3i4` → ([3], ">i4")), and a count before an
+/// unsized `S`, `U`, `V` or `a` is its size, not a shape (`3S` → "S3"),
+/// as `_convert_from_commastring` reads them.
+fn shape_prefix(part: &str) -> PyResult<(Vec<usize>, String)> {
     let bad = || {
         PyError::type_error(format!(
             "data type {} not understood",
@@ -388,14 +412,26 @@ fn shape_prefix(part: &str) -> PyResult<(Vec<usize>, &str)> {
             .filter(|d| !d.is_empty())
             .map(|d| d.parse::<usize>().map_err(|_| bad()))
             .collect();
-        return Ok((dims?, rest[close + 1..].trim()));
+        return Ok((dims?, rest[close + 1..].trim().to_string()));
     }
-    let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+    let (order, counted) = match part.chars().next() {
+        Some(c @ ('<' | '>' | '=' | '|'))
+            if part[1..].bytes().next().is_some_and(|b| b.is_ascii_digit()) =>
+        {
+            (&part[..c.len_utf8()], &part[c.len_utf8()..])
+        }
+        _ => ("", part),
+    };
+    let digits = counted.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 {
-        return Ok((vec![], part));
+        return Ok((vec![], part.to_string()));
     }
-    let n: usize = part[..digits].parse().map_err(|_| bad())?;
-    Ok((vec![n], part[digits..].trim()))
+    let n: usize = counted[..digits].parse().map_err(|_| bad())?;
+    let code = counted[digits..].trim();
+    if matches!(code, "S" | "U" | "V" | "a") {
+        return Ok((vec![], format!("{order}{code}{n}")));
+    }
+    Ok((vec![n], format!("{order}{code}")))
 }
 
 /// A field as the list and comma forms give it: name, title, type, shape.
@@ -665,11 +701,25 @@ mod tests {
         assert!(comma_string("i4,,f8").is_err());
     }
 
+    /// Types NumPy has and slicelab lacks are refused, not "not understood".
+    #[test]
+    fn missing_types_are_refused() {
+        for code in ["g", "<G", "f16", "longdouble", "T", "c"] {
+            assert_eq!(parse_code(code).unwrap_err().kind, "NotImplementedError");
+        }
+        assert_eq!(parse_code("q7").unwrap_err().kind, "TypeError");
+    }
+
     #[test]
     fn shape_prefixes() {
-        assert_eq!(shape_prefix("3i4").unwrap(), (vec![3], "i4"));
-        assert_eq!(shape_prefix("(2)u1").unwrap(), (vec![2], "u1"));
-        assert_eq!(shape_prefix("f8").unwrap(), (vec![], "f8"));
+        let split = |s| shape_prefix(s).unwrap();
+        assert_eq!(split("3i4"), (vec![3], "i4".to_string()));
+        assert_eq!(split("(2)u1"), (vec![2], "u1".to_string()));
+        assert_eq!(split("f8"), (vec![], "f8".to_string()));
+        assert_eq!(split(">0i4"), (vec![0], ">i4".to_string()));
+        assert_eq!(split("3S"), (vec![], "S3".to_string()));
+        assert_eq!(split("|3a"), (vec![], "|a3".to_string()));
+        assert_eq!(split("3c"), (vec![3], "c".to_string()));
     }
 
     /// `(type, n)`: a size for an unsized type, a shape for any other.
