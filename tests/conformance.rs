@@ -359,6 +359,7 @@ conformance_tests! {
     private_helpers => "296_private_helpers",
     unsized_text_creation => "297_unsized_text_creation",
     dtype_counts => "298_dtype_counts",
+    quantile_out => "299_quantile_out",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -51,7 +51,7 @@ fn keywords(name: &str) -> &'static [&'static str] {
         "fmod" | "divmod" | "dot" | "matmul" | "outer" => &["x1", "x2", "a", "b"],
         "round" | "around" => &["a", "decimals"],
         "rot90" => &["m", "k", "axes"],
-        "median" => &["a", "axis", "overwrite_input", "keepdims"],
+        "median" => &["a", "axis", "out", "overwrite_input", "keepdims"],
         "ptp" => &["a", "axis", "keepdims"],
         "nanmax" | "nanmin" | "nansum" | "nanmean" => &["a", "axis"],
         "column_stack" => &["tup"],
@@ -87,6 +87,23 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         return Err(PyError::type_error(format!(
             "{name}() got an unexpected keyword argument '{k}'"
         )));
+    }
+    // `np.median` writes `out` through `np.mean`'s reduction.
+    if name == "median"
+        && let Some(out) = args.get(2, "out").filter(|v| !matches!(v, Value::None))
+    {
+        let mut pos = args.pos.clone();
+        if let Some(p) = pos.get_mut(2) {
+            *p = Value::None;
+        }
+        let kw = args
+            .kw
+            .iter()
+            .filter(|(k, _)| k != "out")
+            .cloned()
+            .collect();
+        let result = call(name, &Args { pos, kw })?;
+        return super::out_param::write(super::out_param::OutWrite::Reduction, &result, out);
     }
     let x0 = || args.req(0, "a", name);
     match name {

@@ -79,6 +79,7 @@ mod np_linalg;
 mod npy;
 mod numeric;
 mod object_array;
+mod out_param;
 mod pad;
 mod pattern_match;
 mod pydatetime;

@@ -859,7 +859,7 @@ pub const NP: &[Entry] = &[
     func(
         "median(a, axis=None, out=None, overwrite_input=False, keepdims=False)",
         Style::Python,
-        "a axis overwrite_input keepdims",
+        "a axis out overwrite_input keepdims",
         Writes::Arg("a"),
     ),
     func(

@@ -111,25 +111,25 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False, *, weights=None)",
         Style::Python,
-        "a q axis overwrite_input method keepdims weights",
+        "a q axis out overwrite_input method keepdims weights",
         Writes::Arg("a"),
     ),
     func(
         "quantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=False, *, weights=None)",
         Style::Python,
-        "a q axis overwrite_input method keepdims weights",
+        "a q axis out overwrite_input method keepdims weights",
         Writes::Arg("a"),
     ),
     func(
         "nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=<no value>, *, weights=None)",
         Style::Python,
-        "a q axis method keepdims",
+        "a q axis out method keepdims",
         Writes::Nothing,
     ),
     func(
         "nanquantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', keepdims=<no value>, *, weights=None)",
         Style::Python,
-        "a q axis method keepdims",
+        "a q axis out method keepdims",
         Writes::Nothing,
     ),
     func(
@@ -194,7 +194,32 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         "setdiff1d" => sets::setdiff1d(args),
         "setxor1d" => sets::setxor1d(args),
         "percentile" | "quantile" | "nanpercentile" | "nanquantile" => {
-            quantile::quantile(name, args)
+            let result = quantile::quantile(name, args)?;
+            match args.get(3, "out") {
+                Some(out) if !matches!(out, Value::None) => {
+                    use super::out_param::{OutWrite, write};
+                    // NumPy's `_quantile` adds into `out` (`_lerp`) for the
+                    // interpolating methods; the others `take` into it.
+                    let linear = match args.get(5, "method") {
+                        None => true,
+                        Some(Value::Str(m)) => m.as_ref() == "linear",
+                        Some(_) => false,
+                    };
+                    if !linear {
+                        return Err(crate::eval::error::PyError::new(
+                            "NotImplementedError",
+                            format!("slicelab's {name} takes out= with method='linear' only"),
+                        ));
+                    }
+                    let how = if name.starts_with("nan") {
+                        OutWrite::Assign
+                    } else {
+                        OutWrite::Ufunc("add")
+                    };
+                    write(how, &result, out)
+                }
+                _ => Ok(result),
+            }
         }
         "average" => average::average(args),
         "unique" => unique::unique(args),
