@@ -360,6 +360,7 @@ conformance_tests! {
     unsized_text_creation => "297_unsized_text_creation",
     dtype_counts => "298_dtype_counts",
     quantile_out => "299_quantile_out",
+    cumulative_out => "300_cumulative_out",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -33,14 +33,14 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "cumulative_sum(x, /, *, axis=None, dtype=None, out=None, include_initial=False)",
         Style::Python,
-        "x axis dtype include_initial",
-        Writes::Nothing,
+        "x axis dtype out include_initial",
+        Writes::Out,
     ),
     func(
         "cumulative_prod(x, /, *, axis=None, dtype=None, out=None, include_initial=False)",
         Style::Python,
-        "x axis dtype include_initial",
-        Writes::Nothing,
+        "x axis dtype out include_initial",
+        Writes::Out,
     ),
 ];
 
@@ -474,6 +474,45 @@ fn accumulate(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
     Ok(Value::Array(concatenate(&pieces, Some(axis))?))
 }
 
+/// `np.cumulative_sum(..., out=out)` as NumPy's `_cumulative_func` writes
+/// it: the accumulation goes to `out` (with `include_initial`, to
+/// `out[..., 1:, ...]` along the axis, then the identity to the first
+/// slice), and `out` is returned.
+fn cumulative_into(
+    s: &mut Session,
+    cum: &str,
+    x: ArrayRef,
+    axis: Value,
+    mut kw: Vec<(String, Value)>,
+    include: bool,
+    out: &Value,
+) -> PyResult<Value> {
+    let k = normalize_axis(crate::eval::coerce::int_arg(&axis, "")?, x.ndim())
+        .map_err(|e| PyError::new("AxisError", e.to_string()))?;
+    let all = || Value::Slice(std::rc::Rc::new([Value::None, Value::None, Value::None]));
+    let mut item: Vec<Value> = (0..x.ndim()).map(|_| all()).collect();
+    let target = if include {
+        item[k] = Value::Slice(std::rc::Rc::new([Value::Int(1), Value::None, Value::None]));
+        s.getitem(out, &Value::tuple(item.clone()))?
+    } else {
+        out.clone()
+    };
+    kw.push(("out".to_string(), target));
+    s.call_registered(
+        &format!("np.{cum}"),
+        Args {
+            pos: vec![Value::Array(x)],
+            kw,
+        },
+    )?;
+    if include {
+        item[k] = Value::Int(0);
+        let identity = Value::Int(i128::from(cum == "cumprod"));
+        s.setitem(out, &Value::tuple(item), &identity)?;
+    }
+    Ok(out.clone())
+}
+
 /// `np.cumulative_sum`/`np.cumulative_prod` (the array API's cumsum):
 /// `axis` required past one dimension, a 0-d input taken as 1-d, and
 /// `include_initial=True` starting with the identity.
@@ -502,6 +541,13 @@ fn cumulative(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
     if let Some(d) = args.kw("dtype") {
         kw.push(("dtype".to_string(), d.clone()));
     }
+    let include = match args.kw("include_initial") {
+        Some(v) => truthy(v)?,
+        None => false,
+    };
+    if let Some(out) = args.kw("out").filter(|v| !matches!(v, Value::None)) {
+        return cumulative_into(s, f, x, axis, kw, include, out);
+    }
     let r = as_array(&s.call_registered(
         &format!("np.{f}"),
         Args {
@@ -509,10 +555,6 @@ fn cumulative(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
             kw,
         },
     )?)?;
-    let include = match args.kw("include_initial") {
-        Some(v) => truthy(v)?,
-        None => false,
-    };
     if !include {
         return Ok(Value::Array(r));
     }
