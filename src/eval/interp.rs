@@ -1310,46 +1310,28 @@ impl Session {
         // import itself shows nothing in Python, and the rest of a pasted
         // snippet should not fail for a name it never uses.
         let lazily = super::stdlib::names::imports_lazily(module);
+        let not_found = || match super::stdlib::names::not_found_message(module) {
+            Some(message) => PyError::new("ModuleNotFoundError", message),
+            // A module Python has (`this`, which prints when imported) or
+            // may have (a submodule of `tkinter`): refused, not denied.
+            None => PyError::new(
+                "NotImplementedError",
+                format!("slicelab does not have the standard module '{module}' yet"),
+            ),
+        };
         if top != "numpy" {
-            if lazily {
-                return Ok(Value::Module(module.into()));
-            }
-            // A standard module Python would import is missing here, not
-            // from Python; anything else Python cannot find either, nor a
-            // submodule a standard package lacks (`collections.bogus`).
-            return Err(
-                if super::stdlib::names::in_cpython_stdlib(top)
-                    && !super::stdlib::names::is_package(top)
-                {
-                    PyError::new(
-                        "NotImplementedError",
-                        format!("slicelab does not have the standard module '{module}' yet"),
-                    )
-                } else {
-                    // Python names the first part it could not find.
-                    let missing = if super::stdlib::names::in_cpython_stdlib(top) {
-                        module
-                    } else {
-                        top
-                    };
-                    PyError::new(
-                        "ModuleNotFoundError",
-                        format!("No module named '{missing}'"),
-                    )
-                },
-            );
+            return if lazily {
+                Ok(Value::Module(module.into()))
+            } else {
+                Err(not_found())
+            };
         }
         let mut v = Value::Module("numpy".into());
         for p in parts {
             v = match self.getattr(&v, p) {
                 Ok(v) => v,
                 Err(_) if lazily => return Ok(Value::Module(module.into())),
-                Err(_) => {
-                    return Err(PyError::new(
-                        "ModuleNotFoundError",
-                        format!("No module named '{module}'"),
-                    ));
-                }
+                Err(_) => return Err(not_found()),
             };
         }
         Ok(v)

@@ -113,22 +113,43 @@ pub fn cannot_import(module: &str, name: &str) -> String {
     }
 }
 
-/// Whether `name` (a top-level module) is part of CPython's standard library.
-pub fn in_cpython_stdlib(name: &str) -> bool {
-    CPYTHON_STDLIB
-        .binary_search_by(|(m, _)| m.cmp(&name))
-        .is_ok()
-}
-
 /// Whether `path` names a module Python with NumPy 2.4 imports.
 pub fn exists(path: &str) -> bool {
     source(path).is_some()
 }
 
-/// Whether the standard module `top` is a package (`collections`, not
-/// `time`): a submodule it lacks is then Python's `ModuleNotFoundError`.
-pub fn is_package(top: &str) -> bool {
-    source(top) == Some(Source::Package)
+/// Python's `ModuleNotFoundError` message for `import path` when Python
+/// lacks the module: it names the first part it could not find, and says
+/// so when that part's parent is no package (`'time' is not a package`).
+/// `None` when the lists cannot tell: a package whose submodules they do
+/// not record (`tkinter`), or a module Python has.
+pub fn not_found_message(path: &str) -> Option<String> {
+    let mut end = 0;
+    let missing = loop {
+        end = path[end..].find('.').map_or(path.len(), |i| end + i);
+        let prefix = &path[..end];
+        if !exists(prefix) {
+            break prefix;
+        }
+        if end == path.len() {
+            return None;
+        }
+        end += 1;
+    };
+    let Some((parent, _)) = missing.rsplit_once('.') else {
+        return Some(format!("No module named '{missing}'"));
+    };
+    let listed = |list: &[(&str, Source)]| {
+        list.iter()
+            .any(|(m, _)| m.strip_prefix(parent).is_some_and(|r| r.starts_with('.')))
+    };
+    Some(match source(parent) {
+        Some(Source::Package) if !listed(STDLIB_SUBMODULES) && !listed(NUMPY_MODULES) => {
+            return None;
+        }
+        Some(Source::Package) => format!("No module named '{missing}'"),
+        _ => format!("No module named '{missing}'; '{parent}' is not a package"),
+    })
 }
 
 /// Whether `import path` of a module slicelab lacks may bind a module whose
@@ -149,13 +170,22 @@ mod tests {
         for list in [CPYTHON_STDLIB, STDLIB_SUBMODULES, NUMPY_MODULES] {
             assert!(list.is_sorted_by_key(|(m, _)| *m));
         }
-        assert!(in_cpython_stdlib("os") && !in_cpython_stdlib("torch"));
+        assert!(exists("os") && !exists("torch"));
         assert!(exists("numpy.dtypes") && exists("numpy._core.numerictypes"));
         assert!(!exists("numpy.bogus") && !exists("numpy._bogus"));
         assert!(exists("collections.abc") && exists("os.path") && exists("pathlib"));
         assert!(!exists("collections.bogus") && !exists("winreg"));
         assert!(imports_lazily("tracemalloc") && !imports_lazily("this"));
-        assert!(is_package("collections") && is_package("xml") && !is_package("time"));
+        let message = |p| not_found_message(p).unwrap();
+        assert_eq!(
+            message("time.bogus"),
+            "No module named 'time.bogus'; 'time' is not a package"
+        );
+        assert_eq!(message("xml.bogus.x"), "No module named 'xml.bogus'");
+        assert_eq!(message("torch.nn"), "No module named 'torch'");
+        assert_eq!(message("numpy.bogus.x"), "No module named 'numpy.bogus'");
+        assert_eq!(not_found_message("tkinter.ttk"), None);
+        assert_eq!(not_found_message("collections.abc"), None);
         assert_eq!(module_repr("sys").unwrap(), "<module 'sys' (built-in)>");
         assert_eq!(module_repr("os").unwrap(), "<module 'os' (frozen)>");
         assert!(
