@@ -74,9 +74,25 @@ OWNERS = [
     "numpy.linalg._linalg",
     "numpy.ma.core",
     "numpy.ma.extras",
-    # CPython's modules written as Python bodies, so that a name slicelab's
-    # body lacks is refused, not called missing from Python.
+    # CPython's modules slicelab has (natively or as Python bodies), so that
+    # a name slicelab's module lacks is refused, not called missing from
+    # Python.
     "contextlib",
+    "time",
+    "random",
+    "collections",
+    "itertools",
+    "functools",
+    "operator",
+    "copy",
+    "sys",
+    "string",
+    "json",
+    "statistics",
+    "io",
+    "typing",
+    "builtins",
+    "math",
 ]
 
 # Private names slicelab answers for all the same (a submodule it has).

@@ -739,6 +739,135 @@ const PUBLIC: &[(&str, &str)] = &[
          chdir closing contextmanager deque nullcontext os redirect_stderr redirect_stdout \
          suppress sys wraps",
     ),
+    (
+        "time",
+        "CLOCK_BOOTTIME CLOCK_MONOTONIC CLOCK_MONOTONIC_RAW CLOCK_PROCESS_CPUTIME_ID \
+         CLOCK_REALTIME CLOCK_TAI CLOCK_THREAD_CPUTIME_ID altzone asctime clock_getres \
+         clock_gettime clock_gettime_ns clock_settime clock_settime_ns ctime daylight \
+         get_clock_info gmtime localtime mktime monotonic monotonic_ns perf_counter \
+         perf_counter_ns process_time process_time_ns pthread_getcpuclockid sleep strftime \
+         strptime struct_time thread_time thread_time_ns time time_ns timezone tzname tzset",
+    ),
+    (
+        "random",
+        "BPF LOG4 NV_MAGICCONST RECIP_BPF Random SG_MAGICCONST SystemRandom TWOPI betavariate \
+         choice choices expovariate gammavariate gauss getrandbits getstate lognormvariate \
+         normalvariate paretovariate randbytes randint random randrange sample seed setstate \
+         shuffle triangular uniform vonmisesvariate weibullvariate",
+    ),
+    (
+        "collections",
+        "ChainMap Counter OrderedDict UserDict UserList UserString abc defaultdict deque \
+         namedtuple",
+    ),
+    (
+        "itertools",
+        "accumulate chain combinations combinations_with_replacement compress count cycle \
+         dropwhile filterfalse groupby islice pairwise permutations product repeat starmap \
+         takewhile tee zip_longest",
+    ),
+    (
+        "functools",
+        "GenericAlias RLock WRAPPER_ASSIGNMENTS WRAPPER_UPDATES cache cached_property cmp_to_key \
+         get_cache_token lru_cache namedtuple partial partialmethod recursive_repr reduce \
+         singledispatch singledispatchmethod total_ordering update_wrapper wraps",
+    ),
+    (
+        "operator",
+        "abs add and_ attrgetter call concat contains countOf delitem eq floordiv ge getitem gt \
+         iadd iand iconcat ifloordiv ilshift imatmul imod imul index indexOf inv invert ior ipow \
+         irshift is_ is_not isub itemgetter itruediv ixor le length_hint lshift lt matmul \
+         methodcaller mod mul ne neg not_ or_ pos pow rshift setitem sub truediv truth xor",
+    ),
+    ("copy", "Error copy deepcopy dispatch_table error"),
+    (
+        "sys",
+        "abiflags addaudithook api_version argv audit base_exec_prefix base_prefix breakpointhook \
+         builtin_module_names byteorder call_tracing copyright displayhook dont_write_bytecode \
+         exc_info excepthook exception exec_prefix executable exit flags float_info \
+         float_repr_style get_asyncgen_hooks get_coroutine_origin_tracking_depth \
+         get_int_max_str_digits getallocatedblocks getdefaultencoding getdlopenflags \
+         getfilesystemencodeerrors getfilesystemencoding getprofile getrecursionlimit getrefcount \
+         getsizeof getswitchinterval gettrace hash_info hexversion implementation int_info intern \
+         is_finalizing maxsize maxunicode meta_path modules orig_argv path path_hooks \
+         path_importer_cache platform platlibdir prefix pycache_prefix set_asyncgen_hooks \
+         set_coroutine_origin_tracking_depth set_int_max_str_digits setdlopenflags setprofile \
+         setrecursionlimit setswitchinterval settrace stderr stdin stdlib_module_names stdout \
+         thread_info unraisablehook version version_info warnoptions",
+    ),
+    (
+        "string",
+        "Formatter Template ascii_letters ascii_lowercase ascii_uppercase capwords digits \
+         hexdigits octdigits printable punctuation whitespace",
+    ),
+    (
+        "json",
+        "JSONDecodeError JSONDecoder JSONEncoder codecs decoder detect_encoding dump dumps \
+         encoder load loads scanner",
+    ),
+    (
+        "statistics",
+        "Counter Decimal Fraction LinearRegression NormalDist StatisticsError bisect_left \
+         bisect_right correlation covariance defaultdict erf exp fabs fmean fsum geometric_mean \
+         groupby harmonic_mean hypot linear_regression log math mean median median_grouped \
+         median_high median_low mode mul multimode namedtuple numbers pstdev pvariance quantiles \
+         random reduce repeat sqrt stdev sys tau variance",
+    ),
+    (
+        "io",
+        "BlockingIOError BufferedIOBase BufferedRWPair BufferedRandom BufferedReader \
+         BufferedWriter BytesIO DEFAULT_BUFFER_SIZE FileIO IOBase IncrementalNewlineDecoder \
+         RawIOBase SEEK_CUR SEEK_END SEEK_SET StringIO TextIOBase TextIOWrapper \
+         UnsupportedOperation abc open open_code text_encoding",
+    ),
+    (
+        "typing",
+        "ABCMeta AbstractSet Annotated Any AnyStr AsyncContextManager AsyncGenerator \
+         AsyncIterable AsyncIterator Awaitable BinaryIO ByteString CT_co Callable ChainMap \
+         ClassVar Collection Concatenate Container ContextManager Coroutine Counter DefaultDict \
+         Deque Dict EXCLUDED_ATTRIBUTES Final ForwardRef FrozenSet Generator Generic GenericAlias \
+         Hashable IO ItemsView Iterable Iterator KT KeysView List Literal LiteralString Mapping \
+         MappingView Match MethodDescriptorType MethodWrapperType MutableMapping MutableSequence \
+         MutableSet NamedTuple NamedTupleMeta Never NewType NoReturn NotRequired Optional \
+         OrderedDict ParamSpec ParamSpecArgs ParamSpecKwargs Pattern Protocol Required Reversible \
+         Self Sequence Set Sized SupportsAbs SupportsBytes SupportsComplex SupportsFloat \
+         SupportsIndex SupportsInt SupportsRound T TYPE_CHECKING T_co T_contra Text TextIO Tuple \
+         Type TypeAlias TypeGuard TypeVar TypeVarTuple TypedDict Union Unpack VT VT_co V_co \
+         ValuesView WrapperDescriptorType abstractmethod assert_never assert_type cast \
+         clear_overloads collections contextlib dataclass_transform defaultdict final functools \
+         get_args get_origin get_overloads get_type_hints io is_typeddict no_type_check \
+         no_type_check_decorator operator overload re reveal_type runtime_checkable stdlib_re sys \
+         types warnings",
+    ),
+    (
+        "builtins",
+        "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup \
+         BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError \
+         ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError \
+         DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception \
+         ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning \
+         GeneratorExit IOError ImportError ImportWarning IndentationError IndexError \
+         InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError \
+         ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError \
+         OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError \
+         RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning \
+         StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit \
+         TabError TimeoutError True TypeError UnboundLocalError UnicodeDecodeError \
+         UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning \
+         ValueError Warning ZeroDivisionError abs aiter all anext any ascii bin bool breakpoint \
+         bytearray bytes callable chr classmethod compile complex copyright credits delattr dict \
+         dir divmod enumerate eval exec exit filter float format frozenset getattr globals \
+         hasattr hash help hex id input int isinstance issubclass iter len license list locals \
+         map max memoryview min next object oct open ord pow print property quit range repr \
+         reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip",
+    ),
+    (
+        "math",
+        "acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist e \
+         erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose \
+         isfinite isinf isnan isqrt lcm ldexp lgamma log log10 log1p log2 modf nan nextafter perm \
+         pi pow prod radians remainder sin sinh sqrt tan tanh tau trunc ulp",
+    ),
 ];
 
 /// The table's owner for an object's type as error messages name it:
@@ -791,6 +920,13 @@ mod tests {
         let e = missing_module_attribute("numpy.random", "gamma");
         assert_eq!(e.kind, "NotImplementedError");
         assert_eq!(e.message, "slicelab does not implement np.random.gamma yet");
+        // The standard modules slicelab has: CPython's names are refused.
+        let e = missing_module_attribute("time", "strftime");
+        assert_eq!(e.message, "slicelab does not implement time.strftime yet");
+        assert_eq!(
+            missing_module_attribute("math", "bogus").kind,
+            "AttributeError"
+        );
         let e = PyError::attribute("numpy.random._generator.Generator", "multinomial");
         assert_eq!(
             e.message,

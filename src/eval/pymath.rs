@@ -88,10 +88,8 @@ pub fn attr(name: &str) -> PyResult<Value> {
     if UNARY.iter().any(|(n, ..)| *n == name) || OTHER.contains(&name) {
         return Ok(Value::func(&format!("{MODULE}.{name}")));
     }
-    Err(PyError::new(
-        "AttributeError",
-        format!("module 'math' has no attribute '{name}'"),
-    ))
+    // A function CPython's math has and slicelab lacks is refused.
+    Err(super::error::missing_module_attribute(MODULE, name))
 }
 
 fn domain() -> PyError {
