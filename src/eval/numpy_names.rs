@@ -733,11 +733,11 @@ const PUBLIC: &[(&str, &str)] = &[
          vstack warnings zeros",
     ),
     (
-        "contextlib",
-        "AbstractAsyncContextManager AbstractContextManager AsyncContextDecorator AsyncExitStack \
-         ContextDecorator ExitStack GenericAlias MethodType abc aclosing asynccontextmanager \
-         chdir closing contextmanager deque nullcontext os redirect_stderr redirect_stdout \
-         suppress sys wraps",
+        "math",
+        "acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist e \
+         erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose \
+         isfinite isinf isnan isqrt lcm ldexp lgamma log log10 log1p log2 modf nan nextafter perm \
+         pi pow prod radians remainder sin sinh sqrt tan tanh tau trunc ulp",
     ),
     (
         "time",
@@ -814,6 +814,13 @@ const PUBLIC: &[(&str, &str)] = &[
          random reduce repeat sqrt stdev sys tau variance",
     ),
     (
+        "contextlib",
+        "AbstractAsyncContextManager AbstractContextManager AsyncContextDecorator AsyncExitStack \
+         ContextDecorator ExitStack GenericAlias MethodType abc aclosing asynccontextmanager \
+         chdir closing contextmanager deque nullcontext os redirect_stderr redirect_stdout \
+         suppress sys wraps",
+    ),
+    (
         "io",
         "BlockingIOError BufferedIOBase BufferedRWPair BufferedRandom BufferedReader \
          BufferedWriter BytesIO DEFAULT_BUFFER_SIZE FileIO IOBase IncrementalNewlineDecoder \
@@ -860,13 +867,6 @@ const PUBLIC: &[(&str, &str)] = &[
          hasattr hash help hex id input int isinstance issubclass iter len license list locals \
          map max memoryview min next object oct open ord pow print property quit range repr \
          reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip",
-    ),
-    (
-        "math",
-        "acos acosh asin asinh atan atan2 atanh cbrt ceil comb copysign cos cosh degrees dist e \
-         erf erfc exp exp2 expm1 fabs factorial floor fmod frexp fsum gamma gcd hypot inf isclose \
-         isfinite isinf isnan isqrt lcm ldexp lgamma log log10 log1p log2 modf nan nextafter perm \
-         pi pow prod radians remainder sin sinh sqrt tan tanh tau trunc ulp",
     ),
 ];
 
