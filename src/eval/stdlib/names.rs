@@ -147,6 +147,8 @@ pub fn not_found_message(path: &str) -> Option<String> {
         Some(Source::Package) if !listed(STDLIB_SUBMODULES) && !listed(NUMPY_MODULES) => {
             return None;
         }
+        // A package found elsewhere (setuptools' `distutils`): unknown.
+        Some(Source::Elsewhere) => return None,
         Some(Source::Package) => format!("No module named '{missing}'"),
         _ => format!("No module named '{missing}'; '{parent}' is not a package"),
     })
@@ -164,7 +166,7 @@ pub fn imports_lazily(path: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Both lists are searched by bisection.
+    /// The lists are searched by bisection.
     #[test]
     fn module_lists_are_sorted() {
         for list in [CPYTHON_STDLIB, STDLIB_SUBMODULES, NUMPY_MODULES] {
@@ -185,6 +187,7 @@ mod tests {
         assert_eq!(message("torch.nn"), "No module named 'torch'");
         assert_eq!(message("numpy.bogus.x"), "No module named 'numpy.bogus'");
         assert_eq!(not_found_message("tkinter.ttk"), None);
+        assert_eq!(not_found_message("distutils.bogus"), None);
         assert_eq!(not_found_message("collections.abc"), None);
         assert_eq!(module_repr("sys").unwrap(), "<module 'sys' (built-in)>");
         assert_eq!(module_repr("os").unwrap(), "<module 'os' (frozen)>");
