@@ -47,8 +47,13 @@ OWNERS = [
     "numpy.lib.recfunctions",
     "numpy.lib.scimath",
     "numpy.lib.stride_tricks",
-    # The private modules private_modules.rs reads from a public namespace,
-    # so that a name they lack is Python's error there too.
+]
+
+# The private modules private_modules.rs reads from a public namespace (and
+# those now Python bodies reading the rest the same way): their names are
+# owned too, private ones included, so that a name they lack is Python's
+# error there as well.
+PRIVATE_NAMESPACES = [
     "numpy._core",
     "numpy._core._multiarray_umath",
     "numpy._core.arrayprint",
@@ -76,8 +81,10 @@ OWNERS = [
     "numpy.linalg._linalg",
     "numpy.ma.core",
     "numpy.ma.extras",
-    "math",
 ]
+OWNERS += PRIVATE_NAMESPACES
+# Python's math (pymath.rs); the standard modules with bodies follow.
+OWNERS.append("math")
 
 # CPython's modules slicelab has (natively or as Python bodies), read from
 # the list `src/eval/stdlib/names.rs` keeps, so that a name slicelab's
@@ -94,8 +101,7 @@ PRIVATE = {
 
 
 # Owners whose single-underscore names count too (their private submodules).
-WITH_PRIVATE = {"numpy.lib"} | {
-    "numpy._core", "numpy._core._multiarray_umath", "numpy._core.arrayprint", "numpy._core.fromnumeric", "numpy._core.function_base", "numpy._core.multiarray", "numpy._core.numeric", "numpy._core.numerictypes", "numpy._core.shape_base", "numpy._core.umath", "numpy.fft._pocketfft", "numpy.lib._array_utils_impl", "numpy.lib._arraypad_impl", "numpy.lib._arraysetops_impl", "numpy.lib._function_base_impl", "numpy.lib._histograms_impl", "numpy.lib._index_tricks_impl", "numpy.lib._nanfunctions_impl", "numpy.lib._polynomial_impl", "numpy.lib._shape_base_impl", "numpy.lib._stride_tricks_impl", "numpy.lib._twodim_base_impl", "numpy.lib._type_check_impl", "numpy.lib._ufunclike_impl", "numpy.linalg._linalg", "numpy.ma.core", "numpy.ma.extras"}
+WITH_PRIVATE = {"numpy.lib"} | set(PRIVATE_NAMESPACES)
 
 
 def resolve(name):
