@@ -338,7 +338,7 @@ fn missing_type(s: &str) -> Option<PyError> {
         "G" | "c32" | "clongdouble" | "complex256" => "np.clongdouble (complex256)",
         "T" => "numpy.dtypes.StringDType",
         // `'c'` is `S1` that splits a string into characters on creation.
-        "c" | "S1c" => "the 'c' (character) dtype",
+        "c" => "the 'c' (character) dtype",
         _ => return None,
     };
     Some(PyError::new(
@@ -708,6 +708,7 @@ mod tests {
             assert_eq!(parse_code(code).unwrap_err().kind, "NotImplementedError");
         }
         assert_eq!(parse_code("q7").unwrap_err().kind, "TypeError");
+        assert_eq!(parse_code("S1c").unwrap_err().kind, "TypeError");
     }
 
     #[test]
