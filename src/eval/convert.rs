@@ -155,11 +155,7 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             if matches!(k, Kind::Int | Kind::UInt) {
                 check_int_fits(*i, dtype)?;
             }
-            if *i >= 0 && *i > i64::MAX as i128 {
-                Scalar::UInt(*i as u64)
-            } else {
-                Scalar::Int(*i as i64)
-            }
+            int_scalar(*i, k)
         }
         Value::Float(f) if matches!(k, Kind::Int | Kind::UInt) && !f.is_finite() => {
             // A Python float goes through int() on its way into an int array.
@@ -239,6 +235,26 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             )));
         }
     })
+}
+
+/// A Python int as the element NumPy stores for a dtype of kind `k`. An
+/// int beyond 64 bits (already refused for integer dtypes) is converted
+/// the way Python converts it: to the nearest float, to its truth, or to
+/// its decimal text — never wrapped to 64 bits.
+pub fn int_scalar(i: i128, k: Kind) -> Scalar {
+    if let Ok(v) = i64::try_from(i) {
+        return Scalar::Int(v);
+    }
+    if let Ok(v) = u64::try_from(i) {
+        return Scalar::UInt(v);
+    }
+    match k {
+        Kind::Bool => Scalar::Bool(i != 0),
+        Kind::Str => Scalar::Str(i.to_string()),
+        Kind::Bytes => Scalar::Bytes(i.to_string().into_bytes()),
+        Kind::Complex => Scalar::Complex(i as f64, 0.0),
+        _ => Scalar::Float(i as f64),
+    }
 }
 
 /// The value of a sub-array field (`('b', 'f4', 2)`) inside a record tuple:
@@ -833,6 +849,8 @@ pub fn is_object_leaf(v: &Value) -> bool {
         | Value::DType(_) => true,
         Value::Object(o) => !matches!(o.as_ref(), super::object::Obj::NamedTuple(_)),
         Value::Array(a) => *a.dtype() == DType::Object,
+        // No C integer holds it, so NumPy keeps the Python int itself.
+        Value::Int(i) => *i < i64::MIN as i128 || *i > u64::MAX as i128,
         _ => false,
     }
 }

@@ -2379,11 +2379,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                         if dt.is_integer() {
                             super::convert::check_int_fits(i, dt)?;
                         }
-                        if *dt == DType::UInt64 {
-                            to_scalar_for(&Value::Int(i), dt)?
-                        } else {
-                            to_scalar_for(&Value::Int(i), &DType::Int64)?
-                        }
+                        to_scalar_for(&Value::Int(i), dt)?
                     } else {
                         to_scalar_for(&v, dt)?
                     };

@@ -75,13 +75,7 @@ fn realise(op: &Operand, dtype: &DType) -> PyResult<ArrayRef> {
             }
             let s = to_scalar_for(v, &DType::Float64).or_else(|_| to_scalar_for(v, dtype))?;
             let s = match v {
-                Value::Int(i) => {
-                    if *i > i64::MAX as i128 {
-                        Scalar::UInt(*i as u64)
-                    } else {
-                        Scalar::Int(*i as i64)
-                    }
-                }
+                Value::Int(i) => crate::eval::convert::int_scalar(*i, dtype.kind()),
                 _ => s,
             };
             Ok(NdArray::from_scalars(&[], dtype.clone(), &[s])?)
