@@ -44,9 +44,23 @@ pub fn call(args: &Args) -> PyResult<Value> {
         Some(_) => return Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'")),
     };
     let item = dtype.itemsize();
+    let source = args.get(2, "buffer").cloned().unwrap_or(Value::None);
+    // An array exports its own memory: the new array is a view of it.
+    let exported = match &source {
+        Value::Array(a) => Some(exported_array(a)?),
+        _ => None,
+    };
     let buffer = match args.get(2, "buffer") {
         None | Some(Value::None) => None,
+        // Its bytes stay where they are: `exported` holds the array.
+        Some(Value::Array(_)) => Some(Rc::from(Vec::new())),
         Some(Value::Bytes(b)) => Some(b.clone()),
+        // A NumPy scalar exports its bytes, read-only.
+        Some(Value::NpScalar(dt, sc)) if !matches!(dt, DType::Object) => {
+            let arr = NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(sc))?;
+            let bytes = arr.buffer().bytes().to_vec();
+            Some(Rc::from(bytes))
+        }
         Some(other) if let Some(b) = super::bytearray::bytes_like(other) => Some(Rc::from(b)),
         Some(other) => {
             return Err(PyError::type_error(format!(
@@ -68,6 +82,10 @@ pub fn call(args: &Args) -> PyResult<Value> {
             crate::engine::Order::C
         };
         return Ok(Value::Array(NdArray::zeros_ordered(&shape, dtype, order)?));
+    };
+    let data_len = match &exported {
+        Some((_, _, len)) => *len,
+        None => data.len(),
     };
     let offset = match args.get(3, "offset") {
         None => 0,
@@ -93,7 +111,7 @@ pub fn call(args: &Args) -> PyResult<Value> {
                 .checked_mul(item)
                 .and_then(|n| n.checked_add(offset))
                 .ok_or_else(too_small)?;
-            if need > data.len() {
+            if need > data_len {
                 return Err(too_small());
             }
             if fortran {
@@ -105,8 +123,8 @@ pub fn call(args: &Args) -> PyResult<Value> {
         Some(strides) => {
             // NumPy's `PyArray_CheckStrides`: every element inside the
             // buffer past `offset`.
-            let fits = extent_fits(&shape, &strides, offset, item, data.len());
-            if offset > data.len() || !fits {
+            let fits = extent_fits(&shape, &strides, offset, item, data_len);
+            if offset > data_len || !fits {
                 return Err(PyError::value(
                     "strides is incompatible with shape of requested array and size of buffer",
                 ));
@@ -114,15 +132,22 @@ pub fn call(args: &Args) -> PyResult<Value> {
             strides
         }
     };
-    if offset > data.len() {
+    if offset > data_len {
         return Err(too_small());
+    }
+    if let Some((a, start, _)) = exported {
+        let layout = Layout {
+            shape,
+            strides,
+            offset: start + offset,
+        };
+        return Ok(Value::Array(NdArray::view(&a, dtype, layout)));
     }
     let layout = Layout {
         shape,
         strides,
         offset,
     };
-    let source = args.get(2, "buffer").cloned().unwrap_or(Value::None);
     // A bytearray's bytes are shared (writes show both ways); a bytes
     // object's are copied, which no one can tell since neither side may
     // write.
@@ -167,4 +192,27 @@ fn extent_fits(shape: &[usize], strides: &[isize], offset: usize, item: usize, l
         }
     }
     lo >= 0 && hi + item as i128 <= len as i128
+}
+
+/// An array given as `buffer=`: NumPy takes its memory through the buffer
+/// protocol, which only a C- or Fortran-contiguous array exports. The
+/// array itself, where its bytes start in its buffer, and how many.
+fn exported_array(
+    a: &crate::engine::ArrayRef,
+) -> PyResult<(crate::engine::ArrayRef, usize, usize)> {
+    if *a.dtype() == DType::Object {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement np.ndarray over the memory of an object array",
+        ));
+    }
+    if !a.is_c_contiguous() && !a.is_f_contiguous() {
+        return Err(PyError::value("ndarray is not contiguous"));
+    }
+    let len = a.size() * a.dtype().itemsize();
+    let start = a
+        .layout_ref()
+        .byte_extent(a.dtype().itemsize())
+        .map_or(a.layout_ref().offset, |(lo, _)| lo.max(0) as usize);
+    Ok((a.clone(), start, len))
 }
