@@ -213,6 +213,19 @@ impl DType {
         }
     }
 
+    /// An unsized `'U'` or `'S'` without its byte order: NumPy sizes an
+    /// unsized text type afresh, in native order, wherever it is used
+    /// (`np.array(['ab'], dtype='>U')` is `<U2`), so a written order is
+    /// kept only by the dtype object itself. Every other dtype as it is.
+    pub fn unsized_text_native(&self) -> DType {
+        match self {
+            DType::Ordered(inner, _) if matches!(**inner, DType::Str(0) | DType::Bytes(0)) => {
+                (**inner).clone()
+            }
+            other => other.clone(),
+        }
+    }
+
     /// True when the element's bytes are in the reverse of native order
     /// (`'>i4'` on this little-endian machine).
     pub fn is_swapped(&self) -> bool {

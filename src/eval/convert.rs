@@ -303,6 +303,8 @@ pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
 
 /// `np.array(value, dtype=...)`: always a new array.
 pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
+    let native = dtype.map(DType::unsized_text_native);
+    let dtype = native.as_ref();
     if let Some(items) = crate::eval::object::range_list(v)? {
         return to_array(&items, dtype);
     }
@@ -472,7 +474,7 @@ pub fn infer_dtype(leaves: &[Value]) -> PyResult<DType> {
 /// type's text, `np.void` its item size (a structured source keeps its
 /// own dtype).
 pub fn sized_for(target: &DType, source: &DType) -> DType {
-    match target {
+    match &target.unsized_text_native() {
         DType::Str(0) => DType::Str(super::cast_rules::str_width(source)),
         DType::Bytes(0) => DType::Bytes(super::cast_rules::str_width(source)),
         DType::Record(r) if r.fields.is_empty() && r.itemsize == 0 => match source {

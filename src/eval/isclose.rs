@@ -85,7 +85,15 @@ fn isclose(
         }
         _ => {}
     }
-    let abs = |s: &mut Session, v: Value| s.np("absolute", vec![v], vec![]);
+    // Python's `abs`: a Python number stays one (weak under NEP 50, so
+    // `rtol * abs(2.0)` does not turn a float32 comparison into float64).
+    let abs = |s: &mut Session, v: Value| match v {
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Int(i) => Ok(Value::Int(i.abs())),
+        Value::Bool(b) => Ok(Value::Int(i128::from(b))),
+        Value::Complex(re, im) => Ok(Value::Float(re.hypot(im))),
+        other => s.np("absolute", vec![other], vec![]),
+    };
     let diff = s.binary(BinOp::Sub, &x, &y)?;
     let lhs = abs(s, diff)?;
     let ay = abs(s, y.clone())?;

@@ -312,7 +312,7 @@ fn reaches(l: &Layout, item: usize, x: isize) -> bool {
 /// `[b'1', b'1']`, `|S1`). `np.ndarray(2, 'S')` keeps `|S0`, and `'V'`
 /// stays `V0`, as in NumPy.
 fn creation_dtype(dt: DType) -> DType {
-    match dt {
+    match dt.unsized_text_native() {
         DType::Str(0) => DType::Str(1),
         DType::Bytes(0) => DType::Bytes(1),
         other => other,

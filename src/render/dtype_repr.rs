@@ -99,6 +99,14 @@ pub fn dtype_repr(dt: &DType) -> String {
         // Unsized text types print without a size (`np.dtype('U')`).
         DType::Str(0) => "dtype('<U')".into(),
         DType::Bytes(0) => "dtype('S')".into(),
+        // A byte order written on unsized text is kept and shown (`'>U'`).
+        DType::Ordered(inner, order) if matches!(**inner, DType::Str(0)) => {
+            let mark = match order {
+                crate::engine::dtype::Endian::Big => '>',
+                _ => '<',
+            };
+            format!("dtype('{mark}U')")
+        }
         DType::Record(r) if r.fields.is_empty() && r.itemsize == 0 => "dtype('V')".into(),
         DType::Record(r) if !r.fields.is_empty() => {
             let align = if r.aligned { ", align=True" } else { "" };
