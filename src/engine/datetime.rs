@@ -1086,6 +1086,46 @@ pub fn timedelta_text(u: TimeUnit, value: i64) -> String {
     format!("{} {}", value.wrapping_mul(u.num as i64), u.base.verbose())
 }
 
+/// A timedelta count read from text as NumPy reads it
+/// (`convert_pyobject_to_timedelta`): empty or `NaT` (any case) is NaT,
+/// else C's `strtoll` in base 10 — leading whitespace and a sign allowed,
+/// saturating on overflow — which must use up the whole text. `None`
+/// when it does not.
+pub fn parse_timedelta_text(text: &str) -> Option<i64> {
+    if text.is_empty() || text.eq_ignore_ascii_case("nat") {
+        return Some(NAT);
+    }
+    let body = text.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r']);
+    let (negative, digits) = match body.as_bytes().first() {
+        Some(b'-') => (true, &body[1..]),
+        Some(b'+') => (false, &body[1..]),
+        _ => (false, body),
+    };
+    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let magnitude = digits.bytes().try_fold(0i128, |n, c| {
+        n.checked_mul(10)?.checked_add(i128::from(c - b'0'))
+    });
+    let value = match magnitude {
+        Some(m) if negative => -m,
+        Some(m) => m,
+        None if negative => i128::MIN,
+        None => i128::MAX,
+    };
+    Some(value.clamp(i64::MIN as i128, i64::MAX as i128) as i64)
+}
+
+/// The text of a `U` or `S` element (bytes read one character each, as
+/// NumPy's cast from `S` decodes them), or `None` for any other scalar.
+fn element_text(v: &Scalar) -> Option<String> {
+    match v {
+        Scalar::Str(t) => Some(t.clone()),
+        Scalar::Bytes(b) => Some(b.iter().map(|&c| char::from(c)).collect()),
+        _ => None,
+    }
+}
+
 /// One element cast between dtypes where one side is a datetime type, for
 /// the engine's element copy (which cannot fail): callers that can fail
 /// (`astype`, `np.array`) check the values first with the fallible
@@ -1104,16 +1144,23 @@ pub fn cast_scalar(v: Scalar, from: &DType, to: &DType) -> Scalar {
             Some(i) => Scalar::Int(convert(i, u1, u2, d1).unwrap_or(NAT)),
             None => Scalar::Int(NAT),
         },
-        (DType::Time(u, false), DType::Str(_)) => {
-            Scalar::Str(datetime_text(u, raw(&v).unwrap_or(NAT)).unwrap_or_else(|_| "NaT".into()))
-        }
-        (DType::Time(u, true), DType::Str(_)) => {
-            Scalar::Str(timedelta_text(u, raw(&v).unwrap_or(NAT)))
+        (DType::Time(u, delta), to @ (DType::Str(_) | DType::Bytes(_))) => {
+            let count = raw(&v).unwrap_or(NAT);
+            let text = if delta {
+                timedelta_text(u, count)
+            } else {
+                datetime_text(u, count).unwrap_or_else(|_| "NaT".into())
+            };
+            match to {
+                DType::Bytes(_) => Scalar::Bytes(text.into_bytes()),
+                _ => Scalar::Str(text),
+            }
         }
         (DType::Time(..), _) => Scalar::Int(raw(&v).unwrap_or(NAT)),
-        (DType::Str(_), DType::Time(u, false)) => match &v {
-            Scalar::Str(text) => Scalar::Int(parse_datetime(text, Some(u)).map_or(NAT, |p| p.0)),
-            _ => Scalar::Int(NAT),
+        (DType::Str(_) | DType::Bytes(_), DType::Time(u, delta)) => match element_text(&v) {
+            Some(text) if delta => Scalar::Int(parse_timedelta_text(&text).unwrap_or(NAT)),
+            Some(text) => Scalar::Int(parse_datetime(&text, Some(u)).map_or(NAT, |p| p.0)),
+            None => Scalar::Int(NAT),
         },
         (_, DType::Time(..)) => Scalar::Int(raw(&v).unwrap_or(NAT)),
         _ => v,

@@ -84,13 +84,16 @@ pub fn construct(delta: bool, args: &Args) -> PyResult<Value> {
             (v, unit.unwrap_or(TimeUnit::GENERIC))
         }
         Some(Value::Str(s)) if !delta => dtm::parse_datetime(s, unit).map_err(err)?,
-        Some(Value::Str(s)) => {
-            let u = unit.unwrap_or(TimeUnit::GENERIC);
-            if s.is_empty() || s.eq_ignore_ascii_case("nat") {
-                (NAT, u)
-            } else {
-                (s.trim().parse::<i64>().map_err(|_| cannot())?, u)
-            }
+        Some(Value::Str(s)) => (
+            dtm::parse_timedelta_text(s).ok_or_else(cannot)?,
+            unit.unwrap_or(TimeUnit::GENERIC),
+        ),
+        // Bytes are read as their characters, one per byte.
+        Some(Value::Bytes(b)) => {
+            let text: String = b.iter().map(|&c| char::from(c)).collect();
+            let mut pos = args.pos.clone();
+            pos[0] = Value::str(&text);
+            return construct(delta, &Args { pos, kw: vec![] });
         }
         Some(v @ (Value::Int(_) | Value::Bool(_))) => {
             let i = match v {

@@ -87,8 +87,12 @@ pub fn element(v: &Value, u: TimeUnit, delta: bool) -> PyResult<Scalar> {
     Ok(Scalar::Int(match v {
         Value::None => NAT,
         Value::Str(s) if !delta => dtm::parse_datetime(s, Some(u)).map_err(err)?.0,
-        Value::Str(s) if s.is_empty() || s.eq_ignore_ascii_case("nat") => NAT,
-        Value::Str(s) => s.trim().parse::<i64>().map_err(|_| cannot())?,
+        Value::Str(s) => dtm::parse_timedelta_text(s).ok_or_else(cannot)?,
+        // A bytes value is its characters, one per byte.
+        Value::Bytes(b) => {
+            let text: String = b.iter().map(|&c| char::from(c)).collect();
+            return element(&Value::str(&text), u, delta);
+        }
         Value::Int(i) => {
             if !delta && u.is_generic() {
                 return Err(PyError::value(
@@ -125,6 +129,19 @@ pub fn resolve_unit(leaves: &[Value], delta: bool) -> PyResult<TimeUnit> {
     Ok(unit)
 }
 
+/// The elements of a `U` or `S` array as Python strings (bytes read one
+/// character each, as NumPy decodes them for a datetime).
+fn texts(a: &ArrayRef) -> Vec<Value> {
+    a.to_scalars()
+        .into_iter()
+        .map(|s| match s {
+            Scalar::Str(t) => Value::str(&t),
+            Scalar::Bytes(b) => Value::str(&b.iter().map(|&c| char::from(c)).collect::<String>()),
+            _ => Value::None,
+        })
+        .collect()
+}
+
 /// `items` (C order) as nested lists of `shape`.
 fn nest(items: &[Value], shape: &[usize]) -> Value {
     match shape.split_first() {
@@ -145,23 +162,17 @@ fn nest(items: &[Value], shape: &[usize]) -> Value {
 /// refuses or slicelab has not checked.
 pub fn cast(a: &ArrayRef, to: &DType) -> PyResult<ArrayRef> {
     let from = a.dtype().native();
+    // Unsized text is as wide as the longest text of the unit.
+    let text_width = |u: &TimeUnit, delta: bool| {
+        if delta { 21 } else { dtm::iso_strlen(u.base) }
+    };
     let to = match (&from, to) {
         // `astype('M8')` keeps the unit it has.
         (DType::Time(_, d1), DType::Time(u, d2)) if u.is_generic() && d1 == d2 => from.clone(),
-        (DType::Time(u, _), DType::Str(0)) => DType::Str(match from {
-            DType::Time(_, false) => dtm::iso_strlen(u.base),
-            _ => 21,
-        }),
-        (DType::Str(_), DType::Time(u, false)) if u.is_generic() => {
-            let leaves: Vec<Value> = a
-                .to_scalars()
-                .into_iter()
-                .map(|s| match s {
-                    Scalar::Str(t) => Value::str(&t),
-                    _ => Value::None,
-                })
-                .collect();
-            DType::Time(resolve_unit(&leaves, false)?, false)
+        (DType::Time(u, d), DType::Str(0)) => DType::Str(text_width(u, *d)),
+        (DType::Time(u, d), DType::Bytes(0)) => DType::Bytes(text_width(u, *d)),
+        (DType::Str(_) | DType::Bytes(_), DType::Time(u, delta)) if u.is_generic() => {
+            DType::Time(resolve_unit(&texts(a), *delta)?, *delta)
         }
         _ => to.clone(),
     };
@@ -179,18 +190,31 @@ pub fn cast(a: &ArrayRef, to: &DType) -> PyResult<ArrayRef> {
                 }
             }
         }
-        (DType::Time(..), DType::Int64 | DType::Str(_)) => {}
+        (DType::Time(..), DType::Int64) => {}
+        // NumPy writes a date's ISO text in place and stops when the
+        // element is too short for it; a timedelta's text is cut short.
+        (DType::Time(u, false), DType::Str(n) | DType::Bytes(n)) => {
+            for s in a.to_scalars() {
+                let count = match s {
+                    Scalar::Int(i) => i,
+                    _ => NAT,
+                };
+                let text = dtm::datetime_text(*u, count).map_err(err)?;
+                if text.chars().count() > *n {
+                    return Err(PyError::new(
+                        "RuntimeError",
+                        format!(
+                            "The string provided for NumPy ISO datetime formatting was too short, with length {n}"
+                        ),
+                    ));
+                }
+            }
+        }
+        (DType::Time(_, true), DType::Str(_) | DType::Bytes(_)) => {}
         // A datetime and a timedelta of one unit share their int64 count.
         (DType::Time(u1, d1), DType::Time(u2, d2)) if u1 == u2 && d1 != d2 => {
             return Ok(crate::engine::kernels::cast(
                 &NdArray::view(a, DType::Int64, a.layout()),
-                &to,
-            )?);
-        }
-        // Bytes through the ISO text, which is ASCII.
-        (DType::Time(..), DType::Bytes(_)) => {
-            return Ok(crate::engine::kernels::cast(
-                &cast(a, &DType::Str(0))?,
                 &to,
             )?);
         }
@@ -217,9 +241,17 @@ pub fn cast(a: &ArrayRef, to: &DType) -> PyResult<ArrayRef> {
             let counts = NdArray::view(a, DType::Int64, a.layout());
             return Ok(crate::engine::kernels::cast(&counts, &to)?);
         }
-        (DType::Str(_), DType::Time(u, false)) => {
-            for s in a.to_scalars() {
-                if let Scalar::Str(t) = s {
+        // Text parses, or the cast fails as NumPy's does.
+        (DType::Str(_) | DType::Bytes(_), DType::Time(u, delta)) => {
+            for text in texts(a) {
+                let Value::Str(t) = text else { continue };
+                if *delta {
+                    if dtm::parse_timedelta_text(&t).is_none() {
+                        return Err(PyError::value(
+                            "Could not convert object to NumPy timedelta",
+                        ));
+                    }
+                } else {
                     dtm::parse_datetime(&t, Some(*u)).map_err(err)?;
                 }
             }

@@ -1533,6 +1533,16 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     // A record of several fields does not cast to a plain type, even
     // unsafely (`nostruct[:] = twofield`).
     super::convert::check_record_cast(src.dtype(), &dt)?;
+    // Text into a datetime array, or datetimes into a text one: parsed or
+    // formatted, and checked, as NumPy's cast does (the engine's element
+    // copy cannot fail, so it would store NaT or a cut-short date).
+    let is_text = |d: &DType| matches!(d.native(), DType::Str(_) | DType::Bytes(_));
+    let is_time = super::datetime_convert::is_time_dtype;
+    let src = if (is_time(&dt) && is_text(src.dtype())) || (is_time(src.dtype()) && is_text(&dt)) {
+        super::datetime_convert::cast(&src, &dt)?
+    } else {
+        src
+    };
     index::set(a, &items, &src)?;
     Ok(())
 }
