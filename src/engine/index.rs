@@ -507,7 +507,12 @@ fn gather_typed<T: bytemuck::Pod + Send + Sync>(
 /// `source[items]`: a view, a copy, or one element.
 pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineError> {
     if let Some(out) = super::fancy::try_get(source, items)? {
-        return Ok(Indexed::Array(out));
+        let whole = matches!(items, [IndexItem::IntArray(ix)] if ix.ndim() == out.ndim());
+        return Ok(Indexed::Array(if whole {
+            laid_out_like_indices(out, items)?
+        } else {
+            out
+        }));
     }
     let layout = source.layout();
     let p = prepare(&layout.shape, items, &layout)?;
@@ -523,7 +528,33 @@ pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineErro
         return Ok(Indexed::Array(NdArray::view_with(source, p.view)));
     }
     let plan = plan(&p)?;
-    Ok(Indexed::Array(gather(source, &p, &plan)?))
+    let out = gather(source, &p, &plan)?;
+    Ok(Indexed::Array(if plan.sub_axes.is_empty() {
+        laid_out_like_indices(out, items)?
+    } else {
+        out
+    }))
+}
+
+/// A gather with no axes left over from the source (every axis taken by
+/// an index array or an integer) in the memory order NumPy allocates it:
+/// its iterator walks the index arrays in their own memory order
+/// (`NPY_KEEPORDER`), so a Fortran-ordered index gives a Fortran-ordered
+/// result. An integer is a 0-d array there, and a mask is the 1-D arrays
+/// of its `nonzero()`, C-ordered.
+fn laid_out_like_indices(out: ArrayRef, items: &[IndexItem]) -> Result<ArrayRef, EngineError> {
+    let mut layouts = Vec::new();
+    for item in items {
+        match item {
+            IndexItem::IntArray(ix) => layouts.push(ix.layout()),
+            IndexItem::BoolArray(m) if m.ndim() > 0 => {
+                let count = count_nonzero(m);
+                layouts.extend((0..m.ndim()).map(|_| Layout::c_order(&[count], 8)));
+            }
+            _ => {}
+        }
+    }
+    super::kept_order::kept_like_layouts(out, &layouts)
 }
 
 /// The value of `dest[items] = value` without the leading length-1 axes

@@ -8,6 +8,7 @@
 use super::array::{ArrayRef, NdArray, copy_elements};
 use super::broadcast::broadcast_layout;
 use super::error::EngineError;
+use super::layout::Layout;
 
 /// The axes, outermost first, in the order NumPy's iterator walks these
 /// operands (`npyiter_find_best_axis_ordering`): a stable insertion sort
@@ -62,10 +63,17 @@ pub fn sort_inner_first(inner_first: &mut Vec<usize>, strides: &[Vec<isize>]) {
 
 /// The iteration order of `operands` broadcast to `shape`.
 pub fn operands_order(shape: &[usize], operands: &[&NdArray]) -> Vec<usize> {
-    let strides: Vec<Vec<isize>> = operands
+    let layouts: Vec<Layout> = operands.iter().map(|a| a.layout()).collect();
+    layouts_order(shape, &layouts)
+}
+
+/// The iteration order of operands with these layouts, broadcast to
+/// `shape` (only their shapes and strides count).
+fn layouts_order(shape: &[usize], layouts: &[Layout]) -> Vec<usize> {
+    let strides: Vec<Vec<isize>> = layouts
         .iter()
-        .map(|a| {
-            let l = broadcast_layout(&a.layout(), shape);
+        .map(|layout| {
+            let l = broadcast_layout(layout, shape);
             l.strides
                 .iter()
                 .zip(shape)
@@ -83,11 +91,18 @@ pub fn operands_order(shape: &[usize], operands: &[&NdArray]) -> Vec<usize> {
 /// allocated it for these operands: `out` itself when that is C order,
 /// else a new array with positive strides in the iterator's axis order.
 pub fn kept_like(out: ArrayRef, operands: &[&NdArray]) -> Result<ArrayRef, EngineError> {
+    let layouts: Vec<Layout> = operands.iter().map(|a| a.layout()).collect();
+    kept_like_layouts(out, &layouts)
+}
+
+/// [`kept_like`] for operands known by their layouts alone (the index
+/// arrays of an advanced index, some of which exist only as a count).
+pub fn kept_like_layouts(out: ArrayRef, layouts: &[Layout]) -> Result<ArrayRef, EngineError> {
     let shape = out.shape();
     if shape.len() < 2 || out.size() < 2 {
         return Ok(out);
     }
-    let perm = operands_order(&shape, operands);
+    let perm = layouts_order(&shape, layouts);
     if perm.iter().enumerate().all(|(i, &k)| i == k) {
         return Ok(out);
     }
