@@ -514,6 +514,10 @@ fn ldexp(x1: &Value, x2: &Value) -> PyResult<Value> {
         _ => d1.clone(),
     };
     let lt = first_loop("efd", &mantissa).ok_or_else(fail)?;
+    // A Python int exponent goes straight into the loop's C long.
+    if let Value::Int(i) = x2 {
+        super::convert::check_int_fits(*i, &DType::Int64)?;
+    }
     if !can_cast_safe(&d2, &DType::Int64) {
         return Err(fail());
     }

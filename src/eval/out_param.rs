@@ -2,7 +2,8 @@
 //! the result reaches `out` depends on the ufunc call that writes it:
 //! `np.percentile`/`np.quantile` through `add` (so `same_kind` casting and
 //! broadcasting into `out`), the `nan*` quantiles by `out[...] = result`,
-//! `np.median` through `mean`'s `add.reduce` (same dimensions, any cast).
+//! `np.median` through `mean`'s `add.reduce` (same dimensions, any cast),
+//! the quantile methods that pick values through `np.take`.
 //! The result is computed as without `out`, then written, and `out` is
 //! what the call returns.
 
@@ -27,6 +28,14 @@ pub enum OutWrite {
     Assign,
     /// `np.mean(..., out=out)`: `out` has the result's dimensions; any cast.
     Reduction,
+    /// `np.take(arr, indices, out=out)` (`_quantile`'s methods that pick
+    /// a value rather than interpolate): `out` has the result's shape
+    /// exactly, and its dtype casts safely to the result's, since NumPy
+    /// reads `out` as a writeback copy of the data's dtype.
+    Take,
+    /// The weighted `_quantile`: `out` has the result's shape exactly
+    /// (NumPy's own check and words), then `result[...] = value`.
+    Weighted,
 }
 
 /// Writes `result` into `out` as `how` does, and gives `out` back.
@@ -78,6 +87,30 @@ pub fn write(how: OutWrite, result: &Value, out: &Value) -> PyResult<Value> {
                     "NotImplementedError",
                     "slicelab's median takes an out= of the result's shape",
                 ));
+            }
+        }
+        OutWrite::Take => {
+            if r.shape() != target.shape() {
+                return Err(PyError::value(
+                    "output array does not match result of ndarray.take",
+                ));
+            }
+            if !crate::engine::promote::can_cast_safe(target.dtype(), r.dtype()) {
+                return Err(PyError::type_error(format!(
+                    "Cannot cast array data from {} to {} according to the rule 'safe'",
+                    dtype_repr(target.dtype()),
+                    dtype_repr(r.dtype())
+                )));
+            }
+        }
+        OutWrite::Weighted => {
+            let (rs, os) = (r.shape(), target.shape());
+            if rs != os {
+                return Err(PyError::value(format!(
+                    "Wrong shape of argument 'out', shape={} is required; got shape={}.",
+                    shape_tuple(&rs),
+                    shape_tuple(&os)
+                )));
             }
         }
         OutWrite::Assign => {}

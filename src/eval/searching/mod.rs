@@ -199,20 +199,27 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
                 Some(out) if !matches!(out, Value::None) => {
                     use super::out_param::{OutWrite, write};
                     // NumPy's `_quantile` adds into `out` (`_lerp`) for the
-                    // interpolating methods; the others `take` into it.
-                    let linear = match args.get(5, "method") {
-                        None => true,
-                        Some(Value::Str(m)) => m.as_ref() == "linear",
-                        Some(_) => false,
+                    // interpolating methods and `take`s into it for those
+                    // that pick an element; the weighted one assigns, and
+                    // the `nan*` ones assign whatever the method.
+                    let method = match args.get(5, "method") {
+                        None => "linear".to_string(),
+                        Some(Value::Str(m)) => m.to_string(),
+                        Some(_) => String::new(),
                     };
-                    if !linear {
-                        return Err(crate::eval::error::PyError::new(
-                            "NotImplementedError",
-                            format!("slicelab's {name} takes out= with method='linear' only"),
-                        ));
-                    }
+                    let picks = matches!(
+                        method.as_str(),
+                        "inverted_cdf" | "closest_observation" | "lower" | "higher" | "nearest"
+                    );
+                    let weighted = args
+                        .kw("weights")
+                        .is_some_and(|w| !matches!(w, Value::None));
                     let how = if name.starts_with("nan") {
                         OutWrite::Assign
+                    } else if weighted {
+                        OutWrite::Weighted
+                    } else if picks {
+                        OutWrite::Take
                     } else {
                         OutWrite::Ufunc("add")
                     };
