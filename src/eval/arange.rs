@@ -54,7 +54,16 @@ pub fn arange(args: &Args) -> PyResult<Value> {
     if st == 0.0 {
         return Err(PyError::new("ZeroDivisionError", "division by zero"));
     }
-    let n = ((s1 - s0) / st).ceil();
+    // `(stop - start) / step` with the Python objects: ints subtract
+    // exactly before the one rounding of true division.
+    let quotient = match (&start, &stop, &step) {
+        (Value::Int(a), Value::Int(b), Value::Int(c)) => match b.checked_sub(*a) {
+            Some(d) => super::int_true_div::int_true_div(d, *c),
+            None => (s1 - s0) / st,
+        },
+        _ => (s1 - s0) / st,
+    };
+    let n = quotient.ceil();
     if n.is_nan() {
         return Err(PyError::value("arange: cannot compute length"));
     }
@@ -165,6 +174,10 @@ fn default_dtype(vals: &[&Value]) -> DType {
     let mut dt = DType::Int64;
     for v in vals {
         let other = match v {
+            // An int no int64 holds is uint64 while it fits, else an object.
+            Value::Int(i) if i64::try_from(*i).is_ok() => continue,
+            Value::Int(i) if u64::try_from(*i).is_ok() => DType::UInt64,
+            Value::Int(_) => return DType::Object,
             Value::Float(_) => DType::Float64,
             Value::Complex(..) => DType::Complex128,
             Value::NpScalar(d, _) => d.clone(),

@@ -332,10 +332,58 @@ pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
             ));
         }
     };
+    if let Some(known) = beyond_int_range(op, &x, &y, &dt)? {
+        return Ok(known);
+    }
     let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
     let out = kernels::compare(op, &xa, &ya)?;
     let out = kept_order(out, &x, &y)?;
     Ok(wrap_result(out, is_scalarish(&x) && is_scalarish(&y)))
+}
+
+/// An integer array compared with a Python int its dtype cannot hold
+/// (`uint8_image < 300`, `a == 2**64`): NumPy 2 answers from the int's
+/// side of the range alone — every element is below an int above the
+/// maximum — instead of casting it. `None` when that is not the case.
+fn beyond_int_range(
+    op: CompareOp,
+    x: &Operand,
+    y: &Operand,
+    dt: &DType,
+) -> PyResult<Option<Value>> {
+    let Some((lo, hi)) = dt.int_range() else {
+        return Ok(None);
+    };
+    let (array, int, int_first) = match (x, y) {
+        (Operand::Strong(a, _), Operand::Weak(_, Value::Int(i))) => (a, *i, false),
+        (Operand::Weak(_, Value::Int(i)), Operand::Strong(a, _)) => (a, *i, true),
+        _ => return Ok(None),
+    };
+    // Only an integer array's own loop knows the range (a bool array
+    // compares in int64, where the int must fit).
+    let integer = matches!(
+        array.dtype().native().kind(),
+        crate::engine::dtype::Kind::Int | crate::engine::dtype::Kind::UInt
+    );
+    if !integer || (lo..=hi).contains(&int) {
+        return Ok(None);
+    }
+    let above = int > hi;
+    // `array op int`; with the int first the order flips.
+    let array_below = |below: bool| if int_first { !below } else { below };
+    let answer = match op {
+        CompareOp::Eq => false,
+        CompareOp::Ne => true,
+        CompareOp::Lt | CompareOp::Le => array_below(above),
+        CompareOp::Gt | CompareOp::Ge => array_below(!above),
+    };
+    let out = NdArray::zeros(&array.shape(), DType::Bool)?;
+    if answer {
+        let yes = NdArray::from_scalars(&[], DType::Bool, &[Scalar::Bool(true)])?;
+        crate::engine::index::set(&out, &[crate::engine::index::IndexItem::Ellipsis], &yes)?;
+    }
+    let out = kept_order(out, x, y)?;
+    Ok(Some(wrap_result(out, is_scalarish(x) && is_scalarish(y))))
 }
 
 fn cmp_name(op: CompareOp) -> &'static str {
