@@ -369,6 +369,7 @@ conformance_tests! {
     fancy_result_order => "306_fancy_result_order",
     quantile_out_methods => "307_quantile_out_methods",
     big_ints_in_ranges_and_comparisons => "308_big_ints_in_ranges_and_comparisons",
+    object_casts => "309_object_casts",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -150,6 +150,9 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
     }
     let k = dtype.kind();
     Ok(match v {
+        // NumPy's float setitem reads `None` as NaN (`MyPyFloat_AsDouble`).
+        Value::None if k == Kind::Float => Scalar::Float(f64::NAN),
+        Value::None if k == Kind::Complex => Scalar::Complex(f64::NAN, f64::NAN),
         Value::Bool(b) => Scalar::Bool(*b),
         Value::Int(i) => {
             if matches!(k, Kind::Int | Kind::UInt) {

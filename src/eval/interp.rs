@@ -1530,6 +1530,12 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
         Value::Void(v) => v.clone(),
         other => NdArray::from_scalars(&[], dt.clone(), &[to_scalar_for(other, &dt)?])?,
     };
+    // Objects into a typed array: each converted as NumPy's cast does.
+    let src = if *src.dtype() == DType::Object {
+        super::object_array::cast_values(&src, &dt)?
+    } else {
+        src
+    };
     // A record of several fields does not cast to a plain type, even
     // unsafely (`nostruct[:] = twofield`).
     super::convert::check_record_cast(src.dtype(), &dt)?;

@@ -378,7 +378,17 @@ pub fn np_function(
                 // lists are its ValueError), which infers object.
                 return s.call_function(&format!("np.{name}"), prepared);
             }
-            Err(not_supported(&format!("np.{name} to another dtype")))
+            // To another dtype: the objects NumPy would gather, then each
+            // converted (a ragged list is not modelled).
+            let dtype = super::dtype_arg::dtype_arg(prepared.kw("dtype").unwrap_or(&Value::None))?;
+            let objects = from_nested(v, 64)?;
+            if values(&objects)
+                .iter()
+                .any(|x| matches!(x, Value::List(_) | Value::Tuple(_)))
+            {
+                return Err(not_supported(&format!("np.{name} to another dtype")));
+            }
+            Ok(Value::Array(cast_values(&objects, &dtype)?))
         }
         "empty" | "zeros" | "ones" | "full" if dtype_obj => {
             let extra = prepared
@@ -509,38 +519,57 @@ fn astype(a: &ArrayRef, args: &Args) -> PyResult<Value> {
         return Ok(Value::Array(a.copy(crate::engine::Order::C)?));
     }
     let dt = super::dtype_arg::dtype_arg(d)?;
-    if !matches!(
-        dt,
-        DType::Bool
-            | DType::Int8
-            | DType::Int16
-            | DType::Int32
-            | DType::Int64
-            | DType::UInt8
-            | DType::UInt16
-            | DType::UInt32
-            | DType::UInt64
-            | DType::Float32
-            | DType::Float64
-            | DType::Complex128
-    ) {
-        return Err(not_supported(&format!("astype({})", dt.name())));
+    Ok(Value::Array(cast_values(a, &dt)?))
+}
+
+/// An object array's elements converted to `dtype` one by one, as
+/// NumPy's cast from object does: numbers through `int()`/`float()`/
+/// `complex()` (a string parses, `None` is NaN as a float, an int must
+/// fit), `bool` through truth, text through `str()` (bytes read as
+/// ASCII; an unsized `U`/`S` as wide as the longest text, a NumPy scalar
+/// counting its type's full width), a list refused as a sequence.
+pub fn cast_values(a: &NdArray, dtype: &DType) -> PyResult<ArrayRef> {
+    use crate::engine::dtype::Kind;
+    if matches!(dtype, DType::Record(_)) || crate::engine::void_cast::is_plain_void(dtype) {
+        return Err(not_supported(&format!("casting to {}", dtype.name())));
     }
-    // Only plain Python numbers convert here; NumPy's `int(x)`/`float(x)`
-    // on other objects is not modelled.
     let vals = values(a);
+    let options = crate::render::PrintOptions::default();
+    let text = |v: &Value| match v {
+        Value::Bytes(b) => b.iter().map(|&c| char::from(c)).collect(),
+        other => super::display::str_of(other, &options),
+    };
+    let width = |v: &Value| match v {
+        Value::NpScalar(dt, _) if !matches!(dt.kind(), Kind::Str | Kind::Bytes) => {
+            super::cast_rules::str_width(dt)
+        }
+        other => text(other).chars().count(),
+    };
+    let dtype = match dtype.unsized_text_native() {
+        DType::Str(0) => DType::Str(vals.iter().map(width).max().unwrap_or(1).max(1)),
+        DType::Bytes(0) => DType::Bytes(vals.iter().map(width).max().unwrap_or(1).max(1)),
+        other => other,
+    };
+    let kind = dtype.kind();
     let mut out = Vec::with_capacity(vals.len());
     for v in &vals {
-        if !matches!(v, Value::Bool(_) | Value::Int(_) | Value::Float(_)) {
-            return Err(not_supported(&format!(
-                "astype({}) of a {} element",
-                dt.name(),
-                v.type_name()
-            )));
+        if matches!(v, Value::List(_) | Value::Tuple(_)) {
+            return Err(PyError::value("setting an array element with a sequence"));
         }
-        out.push(super::convert::to_scalar_for(v, &dt)?);
+        out.push(match kind {
+            Kind::Bool => Scalar::Bool(truthy(v)?),
+            Kind::Str => Scalar::Str(text(v)),
+            Kind::Bytes => {
+                let t = text(v);
+                if let Some(message) = crate::engine::array::ascii_encode_error(&t) {
+                    return Err(PyError::new("UnicodeEncodeError", message));
+                }
+                Scalar::Bytes(t.into_bytes())
+            }
+            _ => super::convert::to_scalar_for(v, &dtype)?,
+        });
     }
-    Ok(Value::Array(NdArray::from_scalars(&a.shape(), dt, &out)?))
+    Ok(NdArray::from_scalars(&a.shape(), dtype, &out)?)
 }
 
 /// Writing `value` into `a[idx]`: one element takes the value itself; a
