@@ -370,6 +370,7 @@ conformance_tests! {
     quantile_out_methods => "307_quantile_out_methods",
     big_ints_in_ranges_and_comparisons => "308_big_ints_in_ranges_and_comparisons",
     object_casts => "309_object_casts",
+    array_special_methods => "310_array_special_methods",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -27,6 +27,12 @@ impl Session {
         if crate::eval::object::is_ma(obj) {
             return super::ma::call_method(self, obj, name, args);
         }
+        if matches!(obj, Value::Array(_))
+            && name.starts_with("__")
+            && super::dunder_names::has(name)
+        {
+            return super::array_dunders::call(self, obj, name, args);
+        }
         if let Value::Array(a) = obj
             && *a.dtype() == crate::engine::DType::Object
             && let Some(r) = super::object_array::method(a, name, &args)

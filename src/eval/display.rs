@@ -76,6 +76,15 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             "<built-in function {}>",
             name.rsplit('.').next().unwrap_or(name)
         ),
+        Value::Method(obj, name)
+            if let Value::Array(a) = obj.as_ref()
+                && super::dunder_names::is_slot(name) =>
+        {
+            format!(
+                "<method-wrapper '{name}' of numpy.ndarray object at {:#x}>",
+                std::rc::Rc::as_ptr(a) as usize
+            )
+        }
         Value::Method(obj, name) => {
             format!(
                 "<built-in method {name} of {} object at {:#x}>",

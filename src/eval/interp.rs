@@ -173,7 +173,7 @@ impl Session {
         }
     }
 
-    fn inplace(
+    pub(super) fn inplace(
         &mut self,
         op: crate::syntax::ast::BinOp,
         cur: Value,
@@ -1189,7 +1189,13 @@ impl Session {
                 Some(v) => Ok(v),
                 None => super::lazy_module::attr(m, name),
             },
-            Value::Array(a) => crate::eval::array_attrs::array_attr(a, obj, name),
+            Value::Array(a) => crate::eval::array_attrs::array_attr(a, obj, name).or_else(|e| {
+                if super::dunder_names::has(name) {
+                    Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+                } else {
+                    Err(e)
+                }
+            }),
             Value::FlatIter(a, pos) => super::flatiter::attr(a, pos.get(), obj, name),
             // `np.str_` is a `str`: its methods are `str`'s, returning
             // Python strings (`np.str_('ab').upper()` is `'AB'`).

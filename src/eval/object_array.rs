@@ -650,8 +650,6 @@ mod tests {
             "b.flat",
             "b.dtype = np.int64",
             "np.concatenate([b, np.arange(2)])",
-            "b.astype('U')",
-            "a.astype(float)",
             "b @ b",
             "np.object_(3)",
         ] {

@@ -29,6 +29,32 @@ def _module(mod):
     def is_not(*a): _n('is_not', a, 2); return a[0] is not a[1]
     def contains(*a): _n('contains', a, 2); return a[1] in a[0]
     def getitem(*a): _n('getitem', a, 2); return a[0][a[1]]
+    def setitem(*a):
+        _n('setitem', a, 3)
+        a[0][a[1]] = a[2]
+    def delitem(*a):
+        _n('delitem', a, 2)
+        del a[0][a[1]]
+    def iadd(*a):
+        _n('iadd', a, 2); x = a[0]; x += a[1]; return x
+    def isub(*a):
+        _n('isub', a, 2); x = a[0]; x -= a[1]; return x
+    def imul(*a):
+        _n('imul', a, 2); x = a[0]; x *= a[1]; return x
+    def itruediv(*a):
+        _n('itruediv', a, 2); x = a[0]; x /= a[1]; return x
+    def ifloordiv(*a):
+        _n('ifloordiv', a, 2); x = a[0]; x //= a[1]; return x
+    def imod(*a):
+        _n('imod', a, 2); x = a[0]; x %= a[1]; return x
+    def ipow(*a):
+        _n('ipow', a, 2); x = a[0]; x **= a[1]; return x
+    def iand(*a):
+        _n('iand', a, 2); x = a[0]; x &= a[1]; return x
+    def ior(*a):
+        _n('ior', a, 2); x = a[0]; x |= a[1]; return x
+    def ixor(*a):
+        _n('ixor', a, 2); x = a[0]; x ^= a[1]; return x
     def concat(*a):
         _n('concat', a, 2)
         if not hasattr(a[0], '__getitem__'):
@@ -115,11 +141,16 @@ def _module(mod):
         'getitem': getitem, 'concat': concat, 'neg': neg, 'pos': pos,
         'abs': _abs, 'invert': invert, 'not_': not_, 'truth': truth,
         'index': index, 'itemgetter': itemgetter,
+        'setitem': setitem, 'delitem': delitem, 'iadd': iadd, 'isub': isub,
+        'imul': imul, 'itruediv': itruediv, 'ifloordiv': ifloordiv,
+        'imod': imod, 'ipow': ipow, 'iand': iand, 'ior': ior, 'ixor': ixor,
         'attrgetter': attrgetter, 'methodcaller': methodcaller,
     }
     for k in ['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow',
               'matmul', 'and_', 'or_', 'xor', 'lshift', 'rshift', 'eq', 'ne',
               'lt', 'le', 'gt', 'ge', 'neg', 'pos', 'abs', 'invert', 'not_',
-              'truth', 'index', 'contains', 'getitem', 'concat']:
+              'truth', 'index', 'contains', 'getitem', 'concat', 'setitem',
+              'delitem', 'iadd', 'isub', 'imul', 'itruediv', 'ifloordiv',
+              'imod', 'ipow', 'iand', 'ior', 'ixor']:
         names['__' + k.strip('_') + '__'] = names[k]
     return names
