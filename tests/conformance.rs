@@ -371,6 +371,7 @@ conformance_tests! {
     big_ints_in_ranges_and_comparisons => "308_big_ints_in_ranges_and_comparisons",
     object_casts => "309_object_casts",
     array_special_methods => "310_array_special_methods",
+    pep3118_formats => "311_pep3118_formats",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

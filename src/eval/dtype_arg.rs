@@ -305,7 +305,7 @@ fn parse_code(s: &str) -> PyResult<DType> {
             aligned: false,
         })));
     }
-    if matches!(s, "O" | "object" | "|O" | "O8") {
+    if object_code(s) {
         return Err(not_supported("object arrays (dtype=object)"));
     }
     // The bare type codes of `np.typecodes` (`'M'`, `'m'`) are the generic
@@ -673,9 +673,17 @@ pub fn wants_object(v: &Value) -> bool {
     match v {
         Value::Type(TypeObj::Builtin("object")) => true,
         Value::Type(TypeObj::NpScalar(DType::Object)) | Value::DType(DType::Object) => true,
-        Value::Str(s) => matches!(s.as_ref(), "O" | "object" | "|O" | "O8" | "object_"),
+        Value::Str(s) => object_code(s),
         _ => false,
     }
+}
+
+/// A dtype string naming the object type: `'O'` or `'O8'` with any byte
+/// order written before it (objects have none, so NumPy ignores it), or
+/// the name.
+fn object_code(s: &str) -> bool {
+    let code = s.strip_prefix(['<', '>', '=', '|']).unwrap_or(s);
+    matches!(code, "O" | "O8") || matches!(s, "object" | "object_")
 }
 
 #[cfg(test)]

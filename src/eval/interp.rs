@@ -1093,6 +1093,20 @@ impl Session {
                 self.import_stdlib(&full)
                     .unwrap_or_else(|| Err(crate::eval::error::missing_module_attribute(m, name)))
             }
+            // A private module written as a Python body
+            // (`numpy._core._internal`) answers from its body first.
+            Value::Module(m)
+                if super::stdlib::is_module(m)
+                    && super::private_modules::public_of(m).is_some() =>
+            {
+                let m = m.clone();
+                // Its body runs on first use, however it was reached.
+                if let Some(Err(e)) = self.import_stdlib(&m) {
+                    return Err(e);
+                }
+                self.stdlib_attr(&m, name)
+                    .unwrap_or_else(|| Err(crate::eval::error::missing_module_attribute(&m, name)))
+            }
             Value::Module(m) if let Some(f) = super::private_modules::own_function(m, name) => {
                 Ok(f)
             }
@@ -1303,11 +1317,13 @@ impl Session {
     /// The module a dotted name stands for: `numpy`, or an attribute path
     /// below it that slicelab has.
     fn import_module(&mut self, module: &str) -> PyResult<Value> {
-        if module == super::pymath::MODULE || super::private_modules::public_of(module).is_some() {
-            return Ok(Value::Module(module.into()));
-        }
+        // A module slicelab has a body for comes first, also one of NumPy's
+        // private modules (`numpy._core._internal`).
         if let Some(m) = self.import_stdlib(module) {
             return m;
+        }
+        if module == super::pymath::MODULE || super::private_modules::public_of(module).is_some() {
+            return Ok(Value::Module(module.into()));
         }
         let mut parts = module.split('.');
         let top = parts.next().unwrap_or_default();

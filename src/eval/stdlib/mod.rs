@@ -208,6 +208,11 @@ const MODULES: &[Module] = &[
         source: Some(include_str!("py/np_ma_testutils.py")),
     },
     Module {
+        name: "numpy._core._internal",
+        native: no_native,
+        source: Some(include_str!("py/np_core_internal.py")),
+    },
+    Module {
         name: "numpy.lib._arraypad_impl",
         native: no_native,
         source: Some(include_str!("py/np_arraypad_impl.py")),

@@ -42,6 +42,7 @@ pub const MODULE_NAMES: &[&str] = &[
     "numpy.polynomial",
     "numpy._utils",
     "numpy.ma.testutils",
+    "numpy._core._internal",
     "numpy.lib._arraypad_impl",
     "numpy.lib._stride_tricks_impl",
     "numpy.linalg._linalg",
