@@ -372,6 +372,7 @@ conformance_tests! {
     object_casts => "309_object_casts",
     array_special_methods => "310_array_special_methods",
     pep3118_formats => "311_pep3118_formats",
+    temp_paths => "312_temp_paths",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -174,6 +174,9 @@ pub struct RaisesContext {
 pub enum Context {
     /// `np.testing.assert_raises(cls)`: the block must raise `cls`.
     Raises(RaisesContext),
+    /// `np.testing.temppath(...)` / `tempdir(...)`: a temporary file or
+    /// directory made on entering and removed on leaving.
+    Temp(TempSpec),
     /// `np.printoptions(...)`: the options to set while inside.
     PrintOptions(Vec<(String, Value)>),
     /// `np.errstate(...)`: the error modes to set while inside (checked
@@ -188,6 +191,20 @@ pub enum Context {
     },
 }
 
+/// What `np.testing.temppath`/`tempdir` will make: `tempfile`'s
+/// `suffix`, `prefix` and `dir`.
+#[derive(Debug, Clone)]
+pub struct TempSpec {
+    /// A directory (`tempdir`) rather than a file (`temppath`).
+    pub directory: bool,
+    /// Text after the random part of the name.
+    pub suffix: String,
+    /// Text before it (`tmp` unless given).
+    pub prefix: String,
+    /// The directory to make it in (the system's temporary one if `None`).
+    pub parent: Option<String>,
+}
+
 impl Obj {
     /// Python's type name.
     pub fn type_name(&self) -> String {
@@ -199,7 +216,9 @@ impl Obj {
             Obj::Set(_) => "set".into(),
             Obj::MappingProxy(_) => "mappingproxy".into(),
             Obj::FrozenSet(_) => "frozenset".into(),
-            Obj::Context(Context::PrintOptions(_)) => "contextlib._GeneratorContextManager".into(),
+            Obj::Context(Context::PrintOptions(_) | Context::Temp(_)) => {
+                "contextlib._GeneratorContextManager".into()
+            }
             Obj::Context(Context::ErrState { .. }) => "numpy.errstate".into(),
             Obj::Context(Context::Raises(_)) => "unittest.case._AssertRaisesContext".into(),
             Obj::Class(_) => "type".into(),

@@ -70,7 +70,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::MappingProxy(_) => "mappingproxy",
         Obj::FrozenSet(_) => "frozenset",
         Obj::Context(super::object::Context::Raises(_)) => "unittest.case._AssertRaisesContext",
-        Obj::Context(super::object::Context::PrintOptions(_)) => {
+        Obj::Context(super::object::Context::PrintOptions(_) | super::object::Context::Temp(_)) => {
             "contextlib._GeneratorContextManager"
         }
         Obj::Context(super::object::Context::ErrState { .. }) => "numpy.errstate",

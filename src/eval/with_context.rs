@@ -36,6 +36,8 @@ pub(super) enum WithExit {
     /// A learner's context manager: its bound `__exit__`, called with the
     /// block's exception (or three `None`s) and able to swallow it.
     Protocol(Value),
+    /// `np.testing.temppath`/`tempdir`: the file or directory to remove.
+    Temp(std::path::PathBuf, bool),
 }
 
 impl Session {
@@ -97,6 +99,11 @@ impl Session {
             }
             // `_AssertRaisesContext.__enter__` returns the context.
             Obj::Context(Context::Raises(_)) => Ok((v.clone(), WithExit::Raises(v.clone()))),
+            // The generator's `yield path`: the path, made just now.
+            Obj::Context(Context::Temp(spec)) => {
+                let (path, made) = super::np_testing::temp::enter(spec)?;
+                Ok((path, WithExit::Temp(made, spec.directory)))
+            }
             _ => self
                 .enter_protocol(v)
                 .unwrap_or_else(|| Err(not_a_manager())),
@@ -158,6 +165,12 @@ impl Session {
                     }
                 }
             },
+            // The generator's `finally: os.remove(path)`: a failure there
+            // is the error that leaves the block.
+            WithExit::Temp(path, directory) => {
+                super::np_testing::temp::leave(&path, directory)?;
+                result
+            }
             other => {
                 self.exit_context(other);
                 result
@@ -208,6 +221,10 @@ impl Session {
             WithExit::Protocol(exit) => {
                 let none = vec![Value::None, Value::None, Value::None];
                 let _ = self.call(&exit, positional(none));
+            }
+            // Left without an outcome: removed, a failure with nowhere to go.
+            WithExit::Temp(path, directory) => {
+                let _ = super::np_testing::temp::leave(&path, directory);
             }
             WithExit::ErrState(saved, saved_call) => {
                 super::fp_errors::set_modes(saved);

@@ -14,6 +14,7 @@
 mod compare;
 mod equal;
 mod raises;
+pub(super) mod temp;
 
 use super::args::Args;
 use super::error::{PyError, PyResult};
@@ -44,6 +45,8 @@ const SIGNATURES: &[&str] = &[
     "build_err_msg(arrays, err_msg, header='Items are not equal:', verbose=True, names=('ACTUAL', 'DESIRED'), precision=8)",
     "assert_raises(*args, **kwargs)",
     "assert_raises_regex(exception_class, expected_regexp, *args, **kwargs)",
+    "temppath(*args, **kwargs)",
+    "tempdir(*args, **kwargs)",
 ];
 
 /// The module's constants, as NumPy 2.4 on 64-bit Linux (CPython, the
@@ -97,6 +100,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             raises::assert_raises(s, pos, b.var_kw, Some(pattern))
         }
         "assert_string_equal" => assert_string_equal(b.required("actual"), b.required("desired")),
+        "temppath" | "tempdir" => temp::call(name, b.var_pos, b.var_kw),
         "assert_array_almost_equal_nulp" | "assert_array_max_ulp" => compare::ulp(s, name, &b),
         "assert_array_compare" => compare::general(s, &b).map(|()| Value::None),
         "build_err_msg" => build_err_msg_call(s, &b),
