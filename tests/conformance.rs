@@ -373,6 +373,7 @@ conformance_tests! {
     array_special_methods => "310_array_special_methods",
     pep3118_formats => "311_pep3118_formats",
     temp_paths => "312_temp_paths",
+    scalar_special_methods => "313_scalar_special_methods",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -1,4 +1,4 @@
-//! The special methods of an ndarray called by name: `a.__getitem__(i)`,
+//! The special methods of an ndarray (or a NumPy number) called by name: `a.__getitem__(i)`,
 //! `a.__add__(1)`, `a.__radd__(1)`, `a.__len__()`, `a.__array__()`.
 //! NumPy's own tests (and code that passes `a.__setitem__` around, as
 //! `assert_raises(IndexError, a.__getitem__, i)` does) reach the array's
@@ -73,6 +73,17 @@ pub fn call(s: &mut Session, a: &Value, name: &str, args: Args) -> PyResult<Valu
         }
         Special::DelItem => Err(PyError::value("cannot delete array elements")),
         Special::Contains => Ok(Value::Bool(s.contains(a, &arg(0))?)),
+        // A scalar's `__array__` is the 0-d array of it.
+        Special::Method("__array__") if matches!(a, Value::NpScalar(..)) => {
+            let kw = args
+                .kw
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.clone()))
+                .collect();
+            let mut pos = vec![a.clone()];
+            pos.extend(args.pos.iter().cloned());
+            s.np("asarray", pos, kw)
+        }
         Special::Method("__array__") => match (args.pos.first(), args.kw.is_empty()) {
             (None, true) | (Some(Value::None), true) => Ok(a.clone()),
             _ => s.call_method_registered(a, "astype", args),

@@ -27,9 +27,18 @@ impl Session {
         if crate::eval::object::is_ma(obj) {
             return super::ma::call_method(self, obj, name, args);
         }
-        if matches!(obj, Value::Array(_))
-            && name.starts_with("__")
-            && super::dunder_names::has(name)
+        if name.starts_with("__")
+            && match obj {
+                Value::Array(_) => super::dunder_names::has(name),
+                Value::NpScalar(dt, _) => {
+                    number_scalar(dt)
+                        && super::dunder_names::scalar_has(
+                            name,
+                            dt.kind() == crate::engine::dtype::Kind::Complex,
+                        )
+                }
+                _ => false,
+            }
         {
             return super::array_dunders::call(self, obj, name, args);
         }
@@ -107,4 +116,14 @@ impl Session {
             None => self.call_function(name, args),
         }
     }
+}
+
+/// A NumPy scalar of a number type (bool, integer, float, complex), whose
+/// special methods are its ufunc operators.
+pub(super) fn number_scalar(dt: &crate::engine::DType) -> bool {
+    use crate::engine::dtype::Kind;
+    matches!(
+        dt.native().kind(),
+        Kind::Bool | Kind::Int | Kind::UInt | Kind::Float | Kind::Complex
+    )
 }

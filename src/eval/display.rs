@@ -85,6 +85,16 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
                 std::rc::Rc::as_ptr(a) as usize
             )
         }
+        Value::Method(obj, name)
+            if matches!(obj.as_ref(), Value::NpScalar(..))
+                && super::dunder_names::is_slot(name) =>
+        {
+            format!(
+                "<method-wrapper '{name}' of {} object at {:#x}>",
+                obj.type_name(),
+                std::rc::Rc::as_ptr(obj) as usize
+            )
+        }
         Value::Method(obj, name) => {
             format!(
                 "<built-in method {name} of {} object at {:#x}>",

@@ -105,3 +105,20 @@ pub fn has(name: &str) -> bool {
 pub fn is_slot(name: &str) -> bool {
     special(name).is_some_and(|s| !matches!(s, Special::Method(_)))
 }
+
+/// True when a NumPy number scalar (bool, integer, float or complex) has
+/// the special method `name`: the array's, without the in-place
+/// operators, `@`, and the container ones; `__complex__` only on a
+/// complex scalar.
+pub fn scalar_has(name: &str, complex: bool) -> bool {
+    match special(name) {
+        None
+        | Some(Special::InPlace(_))
+        | Some(Special::Binary(BinOp::MatMul))
+        | Some(Special::Reflected(BinOp::MatMul))
+        | Some(Special::SetItem | Special::DelItem | Special::Contains) => false,
+        Some(Special::Builtin("len" | "iter")) => false,
+        Some(Special::Builtin("complex")) => complex,
+        Some(_) => true,
+    }
+}

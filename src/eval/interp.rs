@@ -1222,7 +1222,17 @@ impl Session {
                     }
                 })
             }
-            Value::NpScalar(..) | Value::Void(_) => super::methods::scalar_attr(obj, name),
+            Value::NpScalar(dt, _) => super::methods::scalar_attr(obj, name).or_else(|e| {
+                let complex = dt.kind() == crate::engine::dtype::Kind::Complex;
+                if super::dispatch::number_scalar(dt)
+                    && super::dunder_names::scalar_has(name, complex)
+                {
+                    Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+                } else {
+                    Err(e)
+                }
+            }),
+            Value::Void(_) => super::methods::scalar_attr(obj, name),
             Value::DType(dt) => crate::eval::dtype_attrs::dtype_attr(dt, name),
             Value::MachInfo(m) => m.attr(name),
             Value::Flags(a) => super::array_flags::attr(a, name),
