@@ -543,6 +543,10 @@ pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineErro
 /// result. An integer is a 0-d array there, and a mask is the 1-D arrays
 /// of its `nonzero()`, C-ordered.
 fn laid_out_like_indices(out: ArrayRef, items: &[IndexItem]) -> Result<ArrayRef, EngineError> {
+    // One axis has one order: no mask need be counted for it.
+    if out.ndim() < 2 {
+        return Ok(out);
+    }
     let mut layouts = Vec::new();
     for item in items {
         match item {
