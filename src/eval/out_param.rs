@@ -28,8 +28,9 @@ pub enum OutWrite {
     Assign,
     /// `np.mean(..., out=out)`: `out` has the result's dimensions; any cast.
     Reduction,
-    /// `np.take(arr, indices, out=out)` (`_quantile`'s methods that pick
-    /// a value rather than interpolate): `out` has the result's shape
+    /// `np.take(arr, indices, out=out)` (`_quantile` when every virtual
+    /// index is an integer: the picking methods, `linear` with an integer
+    /// `q`): `out` has the result's shape
     /// exactly, and its dtype casts safely to the result's, since NumPy
     /// reads `out` as a writeback copy of the data's dtype.
     Take,
@@ -96,8 +97,14 @@ pub fn write(how: OutWrite, result: &Value, out: &Value) -> PyResult<Value> {
                 ));
             }
             if !crate::engine::promote::can_cast_safe(target.dtype(), r.dtype()) {
+                // NumPy names a 0-d `out` a scalar.
+                let what = if target.ndim() == 0 {
+                    "scalar"
+                } else {
+                    "array data"
+                };
                 return Err(PyError::type_error(format!(
-                    "Cannot cast array data from {} to {} according to the rule 'safe'",
+                    "Cannot cast {what} from {} to {} according to the rule 'safe'",
                     dtype_repr(target.dtype()),
                     dtype_repr(r.dtype())
                 )));

@@ -194,39 +194,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         "setdiff1d" => sets::setdiff1d(args),
         "setxor1d" => sets::setxor1d(args),
         "percentile" | "quantile" | "nanpercentile" | "nanquantile" => {
-            let result = quantile::quantile(name, args)?;
-            match args.get(3, "out") {
-                Some(out) if !matches!(out, Value::None) => {
-                    use super::out_param::{OutWrite, write};
-                    // NumPy's `_quantile` adds into `out` (`_lerp`) for the
-                    // interpolating methods and `take`s into it for those
-                    // that pick an element; the weighted one assigns, and
-                    // the `nan*` ones assign whatever the method.
-                    let method = match args.get(5, "method") {
-                        None => "linear".to_string(),
-                        Some(Value::Str(m)) => m.to_string(),
-                        Some(_) => String::new(),
-                    };
-                    let picks = matches!(
-                        method.as_str(),
-                        "inverted_cdf" | "closest_observation" | "lower" | "higher" | "nearest"
-                    );
-                    let weighted = args
-                        .kw("weights")
-                        .is_some_and(|w| !matches!(w, Value::None));
-                    let how = if name.starts_with("nan") {
-                        OutWrite::Assign
-                    } else if weighted {
-                        OutWrite::Weighted
-                    } else if picks {
-                        OutWrite::Take
-                    } else {
-                        OutWrite::Ufunc("add")
-                    };
-                    write(how, &result, out)
-                }
-                _ => Ok(result),
-            }
+            quantile::quantile(name, args)
         }
         "average" => average::average(args),
         "unique" => unique::unique(args),

@@ -15,6 +15,7 @@ use crate::eval::args::Args;
 use crate::eval::coerce::{int_arg, scalarize};
 use crate::eval::convert::as_array;
 use crate::eval::error::{PyError, PyResult};
+use crate::eval::out_param::OutWrite;
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::value::Value;
 
@@ -295,7 +296,7 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
         let given_axes = matches!(args.kw("axis"), Some(v) if !matches!(v, Value::None));
         let per =
             super::weighted_quantile::weights_per_element(w, &a, given_axes.then_some(&axes[..]))?;
-        return super::weighted_quantile::weighted_quantile(
+        let result = super::weighted_quantile::weighted_quantile(
             &a,
             &qs,
             &q_arr.shape(),
@@ -303,7 +304,8 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
             &per,
             keepdims,
             q_round,
-        );
+        )?;
+        return into_out(args, OutWrite::Weighted, result);
     }
     let q_ints: Vec<i64> = q_arr
         .to_scalars()
@@ -412,5 +414,26 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
         );
     }
     let arr = NdArray::from_scalars(&out_shape, out_dt, &out)?;
-    Ok(scalarize(arr))
+    // `_quantile` takes the elements into `out` when every virtual index
+    // is an integer, and adds the interpolation into it otherwise; the
+    // `nan*` functions assign their result, whatever the method.
+    let how = if skip_nan {
+        OutWrite::Assign
+    } else if discrete {
+        OutWrite::Take
+    } else {
+        OutWrite::Ufunc("add")
+    };
+    into_out(args, how, scalarize(arr))
+}
+
+/// The result written into `out=` as NumPy writes it there (and `out`
+/// returned), or the result itself when there is no `out`.
+fn into_out(args: &Args, how: OutWrite, result: Value) -> PyResult<Value> {
+    match args.kw("out") {
+        Some(out) if !matches!(out, Value::None) => {
+            crate::eval::out_param::write(how, &result, out)
+        }
+        _ => Ok(result),
+    }
 }
