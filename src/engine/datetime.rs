@@ -1121,7 +1121,7 @@ pub fn parse_timedelta_text(text: &str) -> Option<i64> {
 fn element_text(v: &Scalar) -> Option<String> {
     match v {
         Scalar::Str(t) => Some(t.clone()),
-        Scalar::Bytes(b) => Some(b.iter().map(|&c| char::from(c)).collect()),
+        Scalar::Bytes(b) => Some(super::element::latin1_text(b)),
         _ => None,
     }
 }

@@ -534,6 +534,13 @@ fn scalar_as_complex(v: &Scalar) -> (f64, f64) {
     }
 }
 
+/// Bytes read as Latin-1: each byte the character of the same number,
+/// as NumPy reads `S` data as a datetime string or an object's text, and
+/// as Python's `latin-1` codec decodes.
+pub fn latin1_text(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
 /// How a scalar reads when stored into a string element (`str(x)`).
 pub fn scalar_as_text(v: &Scalar) -> String {
     match v {

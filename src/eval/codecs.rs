@@ -284,7 +284,7 @@ fn decode_error(codec: Codec, bytes: &[u8], at: usize, reason: &str) -> CodecErr
 /// `bytes.decode(codec, errors)`.
 pub fn decode(bytes: &[u8], codec: Codec, errors: Result<Errors, String>) -> CodecResult<String> {
     match codec {
-        Codec::Latin1 => Ok(bytes.iter().map(|&b| b as char).collect()),
+        Codec::Latin1 => Ok(crate::engine::element::latin1_text(bytes)),
         Codec::Ascii => {
             let mut out = String::with_capacity(bytes.len());
             for (at, &b) in bytes.iter().enumerate() {

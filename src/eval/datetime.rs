@@ -90,7 +90,7 @@ pub fn construct(delta: bool, args: &Args) -> PyResult<Value> {
         ),
         // Bytes are read as their characters, one per byte.
         Some(Value::Bytes(b)) => {
-            let text: String = b.iter().map(|&c| char::from(c)).collect();
+            let text = crate::engine::element::latin1_text(b);
             let mut pos = args.pos.clone();
             pos[0] = Value::str(&text);
             return construct(delta, &Args { pos, kw: vec![] });

@@ -90,7 +90,7 @@ pub fn element(v: &Value, u: TimeUnit, delta: bool) -> PyResult<Scalar> {
         Value::Str(s) => dtm::parse_timedelta_text(s).ok_or_else(cannot)?,
         // A bytes value is its characters, one per byte.
         Value::Bytes(b) => {
-            let text: String = b.iter().map(|&c| char::from(c)).collect();
+            let text = crate::engine::element::latin1_text(b);
             return element(&Value::str(&text), u, delta);
         }
         Value::Int(i) => {
@@ -136,7 +136,7 @@ fn texts(a: &ArrayRef) -> Vec<Value> {
         .into_iter()
         .map(|s| match s {
             Scalar::Str(t) => Value::str(&t),
-            Scalar::Bytes(b) => Value::str(&b.iter().map(|&c| char::from(c)).collect::<String>()),
+            Scalar::Bytes(b) => Value::str(&crate::engine::element::latin1_text(&b)),
             _ => Value::None,
         })
         .collect()

@@ -157,7 +157,7 @@ impl FileObj {
             Ok(String::from_utf8_lossy(&bytes).into_owned())
         } else {
             // NumPy reads a binary handle as latin-1 text.
-            Ok(bytes.iter().map(|&b| b as char).collect())
+            Ok(crate::engine::element::latin1_text(&bytes))
         }
     }
 

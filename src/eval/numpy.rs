@@ -2233,7 +2233,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                 crate::render::scalar_repr::py_str_repr(&st)
             })?),
             Some(Value::Bytes(b)) => {
-                let text: String = b.iter().map(|&c| c as char).collect();
+                let text = crate::engine::element::latin1_text(&b);
                 Value::Float(float_from_text(&text, || {
                     crate::render::scalar_repr::py_bytes_repr(&b)
                 })?)

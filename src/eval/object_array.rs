@@ -536,7 +536,7 @@ pub fn cast_values(a: &NdArray, dtype: &DType) -> PyResult<ArrayRef> {
     let vals = values(a);
     let options = crate::render::PrintOptions::default();
     let text = |v: &Value| match v {
-        Value::Bytes(b) => b.iter().map(|&c| char::from(c)).collect(),
+        Value::Bytes(b) => crate::engine::element::latin1_text(b),
         other => super::display::str_of(other, &options),
     };
     let width = |v: &Value| match v {

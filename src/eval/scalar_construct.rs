@@ -75,9 +75,9 @@ fn text_of(v: &Value) -> Option<(String, String)> {
     match v {
         Value::Str(t) => Some((t.to_string(), py_str_repr(t))),
         Value::NpScalar(_, Scalar::Str(t)) => Some((t.clone(), py_str_repr(t))),
-        Value::Bytes(b) => Some((b.iter().map(|&c| c as char).collect(), py_bytes_repr(b))),
+        Value::Bytes(b) => Some((crate::engine::element::latin1_text(b), py_bytes_repr(b))),
         Value::NpScalar(_, Scalar::Bytes(b)) => {
-            Some((b.iter().map(|&c| c as char).collect(), py_bytes_repr(b)))
+            Some((crate::engine::element::latin1_text(b), py_bytes_repr(b)))
         }
         _ => None,
     }
