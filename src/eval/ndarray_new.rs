@@ -45,24 +45,21 @@ pub fn call(args: &Args) -> PyResult<Value> {
     };
     let item = dtype.itemsize();
     let source = args.get(2, "buffer").cloned().unwrap_or(Value::None);
-    // An array exports its own memory: the new array is a view of it.
-    let exported = match &source {
-        Value::Array(a) => Some(exported_array(a)?),
-        _ => None,
-    };
-    let buffer = match args.get(2, "buffer") {
-        None | Some(Value::None) => None,
-        // Its bytes stay where they are: `exported` holds the array.
-        Some(Value::Array(_)) => Some(Rc::from(Vec::new())),
-        Some(Value::Bytes(b)) => Some(b.clone()),
+    let buffer = match &source {
+        Value::None => None,
+        // An array exports its own memory: the new array is a view of it.
+        Value::Array(a) => Some(Memory::Array(exported_array(a)?)),
+        Value::Bytes(b) => Some(Memory::Bytes(b.clone())),
         // A NumPy scalar exports its bytes, read-only.
-        Some(Value::NpScalar(dt, sc)) if !matches!(dt, DType::Object) => {
+        Value::NpScalar(dt, sc) if !matches!(dt, DType::Object) => {
             let arr = NdArray::from_scalars(&[], dt.clone(), std::slice::from_ref(sc))?;
             let bytes = arr.buffer().bytes().to_vec();
-            Some(Rc::from(bytes))
+            Some(Memory::Bytes(Rc::from(bytes)))
         }
-        Some(other) if let Some(b) = super::bytearray::bytes_like(other) => Some(Rc::from(b)),
-        Some(other) => {
+        other if let Some(b) = super::bytearray::bytes_like(other) => {
+            Some(Memory::Bytes(Rc::from(b)))
+        }
+        other => {
             return Err(PyError::type_error(format!(
                 "a bytes-like object is required, not '{}'",
                 other.type_name()
@@ -83,9 +80,9 @@ pub fn call(args: &Args) -> PyResult<Value> {
         };
         return Ok(Value::Array(NdArray::zeros_ordered(&shape, dtype, order)?));
     };
-    let data_len = match &exported {
-        Some((_, _, len)) => *len,
-        None => data.len(),
+    let data_len = match &data {
+        Memory::Array(exported) => exported.len,
+        Memory::Bytes(b) => b.len(),
     };
     let offset = match args.get(3, "offset") {
         None => 0,
@@ -135,14 +132,17 @@ pub fn call(args: &Args) -> PyResult<Value> {
     if offset > data_len {
         return Err(too_small());
     }
-    if let Some((a, start, _)) = exported {
-        let layout = Layout {
-            shape,
-            strides,
-            offset: start + offset,
-        };
-        return Ok(Value::Array(NdArray::view(&a, dtype, layout)));
-    }
+    let data = match data {
+        Memory::Array(exported) => {
+            let layout = Layout {
+                shape,
+                strides,
+                offset: exported.start + offset,
+            };
+            return Ok(Value::Array(NdArray::view(&exported.array, dtype, layout)));
+        }
+        Memory::Bytes(b) => b,
+    };
     let layout = Layout {
         shape,
         strides,
@@ -194,12 +194,24 @@ fn extent_fits(shape: &[usize], strides: &[isize], offset: usize, item: usize, l
     lo >= 0 && hi + item as i128 <= len as i128
 }
 
+/// The memory `buffer=` gives: bytes (copied, or a bytearray's, shared),
+/// or an array's own buffer.
+enum Memory {
+    Bytes(Rc<[u8]>),
+    Array(Exported),
+}
+
+/// An array's memory as the buffer protocol exports it: the array, where
+/// its bytes start in its buffer, and how many there are.
+struct Exported {
+    array: crate::engine::ArrayRef,
+    start: usize,
+    len: usize,
+}
+
 /// An array given as `buffer=`: NumPy takes its memory through the buffer
-/// protocol, which only a C- or Fortran-contiguous array exports. The
-/// array itself, where its bytes start in its buffer, and how many.
-fn exported_array(
-    a: &crate::engine::ArrayRef,
-) -> PyResult<(crate::engine::ArrayRef, usize, usize)> {
+/// protocol, which only a C- or Fortran-contiguous array exports.
+fn exported_array(a: &crate::engine::ArrayRef) -> PyResult<Exported> {
     if *a.dtype() == DType::Object {
         return Err(PyError::new(
             "NotImplementedError",
@@ -209,10 +221,13 @@ fn exported_array(
     if !a.is_c_contiguous() && !a.is_f_contiguous() {
         return Err(PyError::value("ndarray is not contiguous"));
     }
-    let len = a.size() * a.dtype().itemsize();
     let start = a
         .layout_ref()
         .byte_extent(a.dtype().itemsize())
         .map_or(a.layout_ref().offset, |(lo, _)| lo.max(0) as usize);
-    Ok((a.clone(), start, len))
+    Ok(Exported {
+        array: a.clone(),
+        start,
+        len: a.size() * a.dtype().itemsize(),
+    })
 }
