@@ -279,7 +279,7 @@ pub(super) fn decode(bytes: &[u8], encoding: &str) -> PyResult<String> {
                 .map_err(PyError::from)
         }
         "latin1" | "latin-1" | "iso-8859-1" | "bytes" => {
-            Ok(crate::engine::element::latin1_text(&bytes))
+            Ok(crate::engine::element::latin1_text(bytes))
         }
         other => Err(PyError::new(
             "NotImplementedError",
