@@ -11,9 +11,16 @@
 //! are computed here. Float and complex sums of more than one product
 //! depend on NumPy's SIMD kernels (fused multiply-adds, several
 //! accumulators, the iterator's buffering), which slicelab does not
-//! replay: those are refused with `NotImplementedError`, while float
-//! results of a single product per element (outer and elementwise
+//! replay: those are refused with `NotImplementedError` unless every
+//! partial sum is exact whatever the order (whole numbers and other
+//! multiples of a power of two, kept small: `exact_in_any_order`), while
+//! float results of a single product per element (outer and elementwise
 //! products, transposes, broadcasting) are exact and computed.
+//!
+//! `out=` joins the iterator as its last operand, as in NumPy: its
+//! dimensions, writeability, broadcasting and casts are checked with
+//! NpyIter's words, and the result is written into it through the
+//! engine, after every operand was read.
 
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::layout::Layout;
@@ -51,6 +58,11 @@ pub fn einsum(args: &Args) -> PyResult<Value> {
             "dtype" => {}
             "casting" => {
                 if let Value::Str(s) = v {
+                    if !["no", "equiv", "safe", "same_kind", "unsafe"].contains(&s.as_ref()) {
+                        return Err(value_error(format!(
+                            "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '{s}')"
+                        )));
+                    }
                     casting = s.to_string();
                 }
             }
@@ -82,6 +94,15 @@ pub fn einsum(args: &Args) -> PyResult<Value> {
             }
         }
     }
+    let out = match args.kw("out") {
+        None | Some(Value::None) => None,
+        Some(Value::Array(a)) => Some(a.clone()),
+        Some(_) => {
+            return Err(PyError::type_error(
+                "keyword parameter out must be an array for einsum",
+            ));
+        }
+    };
     let (subscripts, operands) = subscripts_and_operands(&args.pos)?;
     let ops: Vec<ArrayRef> = operands.iter().map(as_array).collect::<PyResult<_>>()?;
     let opts = Options {
@@ -89,6 +110,7 @@ pub fn einsum(args: &Args) -> PyResult<Value> {
         casting,
         order_given,
         optimized,
+        out,
     };
     let run = || einstein_sum(&subscripts, &ops, &opts);
     if optimized {
@@ -425,6 +447,9 @@ struct Options {
     /// `order=` other than 'K': slicelab allocates in 'K' order only.
     order_given: bool,
     optimized: bool,
+    /// `out=`: the iterator's last operand, read and written, so that its
+    /// dtype joins the common one and must cast both ways under `casting`.
+    out: Option<ArrayRef>,
 }
 
 fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResult<Value> {
@@ -481,7 +506,17 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
         }
         parse_output(&rest[2..], ndim_broadcast, &counts)?
     };
+    if let Some(o) = &opts.out
+        && o.ndim() != out_labels.len()
+    {
+        return Err(value_error(format!(
+            "out parameter does not have the correct number of dimensions, has {} but should have {}",
+            o.ndim(),
+            out_labels.len()
+        )));
+    }
     if nop == 1
+        && opts.out.is_none()
         && let Some(v) = single_op_view(&ops_in[0], &op_labels[0], &out_labels)?
     {
         return Ok(scalarize(v));
@@ -500,11 +535,25 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
         }
     }
     let ndim_iter = iter_labels.len();
+    let n_out = out_labels.len();
     let axes: Vec<Vec<Option<usize>>> = labels.iter().map(|l| op_axes(l, &iter_labels)).collect();
+    // `out` is the iterator's operand `nop`: its axes are the output
+    // labels' axes, in order, and it has none along the summed labels.
+    let mut all_ops = ops.clone();
+    let mut all_axes = axes.clone();
+    if let Some(o) = &opts.out {
+        if !o.writeable() {
+            return Err(value_error(
+                "operand array with iterator write flag set is read-only",
+            ));
+        }
+        all_ops.push(o.clone());
+        all_axes.push((0..ndim_iter).map(|d| (d < n_out).then_some(d)).collect());
+    }
     // Broadcast every operand over the iterator's axes.
     let mut shape = vec![1usize; ndim_iter];
     let mut clash = false;
-    for (op, ax) in ops.iter().zip(&axes) {
+    for (op, ax) in all_ops.iter().zip(&all_axes) {
         let s = op.shape();
         for (d, a) in ax.iter().enumerate() {
             if let Some(a) = a {
@@ -522,7 +571,7 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
         let mut msg = String::from(
             "operands could not be broadcast together with remapped shapes [original->remapped]: ",
         );
-        for (op, ax) in ops.iter().zip(&axes) {
+        for (op, ax) in all_ops.iter().zip(&all_axes) {
             let s = op.shape();
             let orig: Vec<Option<usize>> = s.iter().map(|&d| Some(d)).collect();
             msg.push_str(&shape_text(&orig, "->"));
@@ -531,8 +580,20 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
         }
         return Err(value_error(msg));
     }
-    // The common dtype, and the casts into it.
-    let common = ops
+    // An `out` axis of length 1 where the output is longer would be summed
+    // into: NpyIter refuses it, naming the last such axis first.
+    if let Some(o) = &opts.out
+        && let Some(d) = (0..n_out)
+            .rev()
+            .find(|&d| o.shape()[d] == 1 && shape[d] != 1)
+    {
+        return Err(value_error(format!(
+            "output operand requires a reduction along dimension {d}, but the reduction is not enabled. The dimension size of 1 does not match the expected output shape."
+        )));
+    }
+    // The common dtype (`out`'s too, as a read operand), and the casts
+    // into it.
+    let common = all_ops
         .iter()
         .try_fold(None::<DType>, |acc, op| -> PyResult<Option<DType>> {
             Ok(Some(match acc {
@@ -546,25 +607,8 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
         })?
         .unwrap_or(DType::Float64);
     let dt = opts.dtype.clone().unwrap_or(common);
-    for (iop, op) in ops.iter().enumerate() {
-        if op.dtype() == &dt || opts.casting == "unsafe" {
-            continue;
-        }
-        if opts.casting != "safe" {
-            return Err(not_implemented(
-                "slicelab's np.einsum takes casting='safe' or 'unsafe' when an operand needs a cast",
-            ));
-        }
-        if crate::engine::promote::promote_types(op.dtype(), &dt).as_ref() != Some(&dt) {
-            return Err(PyError::type_error(format!(
-                "Iterator operand {iop} dtype could not be cast from {} to {} according to the rule 'safe'",
-                crate::render::dtype_repr(op.dtype()),
-                crate::render::dtype_repr(&dt)
-            )));
-        }
-    }
+    check_casts(&all_ops, &dt, &opts.casting, opts.out.is_some())?;
     let kind = dt.kind();
-    let n_out = out_labels.len();
     if opts.order_given && n_out > 1 {
         return Err(not_implemented(
             "slicelab's np.einsum allocates its output in order='K' only",
@@ -572,10 +616,15 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
     }
     let reduce: usize = shape[n_out..].iter().product();
     let out_size: usize = shape[..n_out].iter().product();
+    // Read every operand once, in the common dtype, C order.
+    let data: Vec<Vec<Scalar>> = ops
+        .iter()
+        .map(|op| Ok(kernels::cast(op, &dt)?.copy(Order::C)?.to_scalars()))
+        .collect::<PyResult<_>>()?;
     match kind {
         Kind::Bool | Kind::Int | Kind::UInt => {}
         Kind::Float if dt != DType::Float16 || nop <= 2 => {
-            if reduce > 1 && out_size > 0 {
+            if reduce > 1 && out_size > 0 && !exact_in_any_order(&data, reduce, &dt) {
                 return Err(not_implemented(
                     "slicelab's np.einsum does not add float products: NumPy's SIMD kernels (fused multiply-adds, several accumulators) fix an order of additions slicelab does not replay; np.tensordot or @ give NumPy's digits",
                 ));
@@ -586,6 +635,7 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
                 ));
             }
         }
+        Kind::Complex if exact_in_any_order(&data, reduce, &dt) => {}
         _ => {
             if nop > 1 || reduce > 1 {
                 return Err(not_implemented(format!(
@@ -595,11 +645,6 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
             }
         }
     }
-    // Read every operand once, in the common dtype, C order.
-    let data: Vec<Vec<Scalar>> = ops
-        .iter()
-        .map(|op| Ok(kernels::cast(op, &dt)?.copy(Order::C)?.to_scalars()))
-        .collect::<PyResult<_>>()?;
     // Element strides of each operand along the iterator's axes.
     let estr: Vec<Vec<usize>> = ops
         .iter()
@@ -648,10 +693,103 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
         }
     }
     let c = NdArray::from_scalars(&shape[..n_out], dt.clone(), &values)?;
+    if let Some(o) = &opts.out {
+        // Every operand was read before this write (NpyIter's
+        // COPY_IF_OVERLAP), and the casts were checked above.
+        crate::engine::index::set(o, &[crate::engine::index::IndexItem::Ellipsis], &c)?;
+        return Ok(Value::Array(o.clone()));
+    }
     let out = NdArray::zeros(&shape[..n_out], dt.clone())?;
     out.set_layout(k_order_layout(&ops, &axes, &shape, n_out, dt.itemsize()));
     crate::engine::array::copy_elements(&c, &out)?;
     Ok(scalarize(out))
+}
+
+/// NpyIter's casting checks, operand by operand: each input read in `dt`,
+/// and `out` (the last operand when `has_out`) read in `dt` and written
+/// back from it, under `casting`.
+fn check_casts(ops: &[ArrayRef], dt: &DType, casting: &str, has_out: bool) -> PyResult<()> {
+    use super::cast_rules::cast_allowed;
+    // `casting` was checked against the five rules when read.
+    let allowed = |from: &DType, to: &DType| {
+        Ok::<_, PyError>(cast_allowed(from, to, casting).unwrap_or(false))
+    };
+    let repr = crate::render::dtype_repr;
+    for (iop, op) in ops.iter().enumerate() {
+        if !allowed(op.dtype(), dt)? {
+            return Err(PyError::type_error(format!(
+                "Iterator operand {iop} dtype could not be cast from {} to {} according to the rule '{casting}'",
+                repr(op.dtype()),
+                repr(dt)
+            )));
+        }
+        if has_out && iop == ops.len() - 1 && !allowed(dt, op.dtype())? {
+            return Err(PyError::type_error(format!(
+                "Iterator requested dtype could not be cast from {} to {}, the operand {iop} dtype, according to the rule '{casting}'",
+                repr(dt),
+                repr(op.dtype())
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// True when a float or complex sum of products comes out the same in
+/// any order of operations, so slicelab's order gives NumPy's digits.
+/// Every finite part of an operand's values is a multiple of a power of
+/// two (`2^low`: 3 of 1, 0.75 of 1/4), so every product is a multiple of
+/// the product of those powers, and so is every partial sum. Such sums
+/// are exact while they stay below 2^mantissa times that unit (2⁵³ for
+/// float64 and complex128, 2²⁴ for float32 and complex64), which bounds
+/// the largest product part times the number of terms. Infinities and
+/// NaNs then combine alike in any order, since nothing finite overflows.
+fn exact_in_any_order(data: &[Vec<Scalar>], reduce: usize, dt: &DType) -> bool {
+    let mantissa = match dt {
+        DType::Float64 | DType::Complex128 => 53,
+        DType::Float32 | DType::Complex64 => 24,
+        _ => return false,
+    };
+    let mut bound = (reduce as f64).log2();
+    for values in data {
+        let mut largest = 0f64;
+        let mut low = i32::MAX;
+        for v in values {
+            // A complex part of a product is bounded by the product of
+            // the factors' |re| + |im|.
+            let (parts, size) = match v {
+                Scalar::Float(x) => ([*x, 0.0], x.abs()),
+                Scalar::Complex(re, im) => ([*re, *im], re.abs() + im.abs()),
+                _ => return false,
+            };
+            for x in parts.into_iter().filter(|x| x.is_finite() && *x != 0.0) {
+                low = low.min(lowest_bit(x));
+            }
+            if size.is_finite() {
+                largest = largest.max(size);
+            }
+        }
+        if largest == 0.0 {
+            // Zeros (or only infinities) add nothing finite.
+            return true;
+        }
+        bound += largest.log2() - f64::from(low);
+    }
+    // A hair below the limit, for log2's rounding.
+    bound <= f64::from(mantissa) - 1e-9
+}
+
+/// The exponent of the lowest set bit of a finite, non-zero `x`: `x` is
+/// an odd multiple of `2^lowest_bit(x)`.
+fn lowest_bit(x: f64) -> i32 {
+    let bits = x.to_bits();
+    let raw_exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mant, exp) = if raw_exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), raw_exp - 1075)
+    };
+    exp + mant.trailing_zeros() as i32
 }
 
 /// Odometer step over `shape` (last axis fastest).
@@ -746,6 +884,11 @@ fn times(dt: &DType, p: &Scalar, q: &Scalar) -> Scalar {
             Scalar::Float((*a as f32 * *b as f32) as f64)
         }
         (Scalar::Float(a), Scalar::Float(b)) => Scalar::Float(a * b),
+        // Complex products are computed only where every step is exact
+        // (`exact_in_any_order`), so f64 arithmetic serves complex64 too.
+        (Scalar::Complex(a, b), Scalar::Complex(c, d)) => {
+            Scalar::Complex(a * c - b * d, a * d + b * c)
+        }
         _ => p.clone(),
     }
 }

@@ -40,7 +40,7 @@ pub const ENTRIES: &[Entry] = &[
     func(
         "einsum(*operands, out=None, optimize=False, **kwargs)",
         Style::Python,
-        "operands optimize kwargs",
+        "operands out optimize kwargs",
         Writes::Nothing,
     ),
 ];
