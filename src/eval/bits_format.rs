@@ -481,12 +481,6 @@ fn format_float(args: &Args, positional: bool) -> PyResult<Value> {
             "min_digits must be less than or equal to precision",
         ));
     }
-    if !fractional {
-        return Err(super::signature::not_implemented_argument(
-            name,
-            "fractional",
-        ));
-    }
     let unique = match args.get(2, "unique") {
         Some(v) => truthy(v)?,
         None => true,
@@ -539,6 +533,7 @@ fn format_float(args: &Args, positional: bool) -> PyResult<Value> {
         kind,
         precision,
         min_digits,
+        fractional,
         unique,
         trim,
         sign,

@@ -142,8 +142,12 @@ pub struct Dragon {
     pub kind: FloatKind,
     /// Digits after the point (cap in unique mode); `None` for no cap.
     pub precision: Option<usize>,
-    /// Minimum digits after the point (unique mode only).
+    /// Minimum digits after the point (unique mode only), or in all when
+    /// not `fractional`.
     pub min_digits: Option<usize>,
+    /// `precision` and `min_digits` count digits after the point (NumPy's
+    /// `fractional=True`) rather than all significant digits.
+    pub fractional: bool,
     /// Shortest round-trip digits rather than exact rounding.
     pub unique: bool,
     /// What to do with trailing zeros.
@@ -165,6 +169,7 @@ impl Dragon {
             kind,
             precision: None,
             min_digits: None,
+            fractional: true,
             unique: true,
             trim: Trim::Keep,
             sign: false,
@@ -186,14 +191,14 @@ fn sign_str(x: f64, sign: bool) -> &'static str {
 }
 
 /// Apply a trim mode to fraction digits; returns (fraction, keep point).
-fn apply_trim(mut frac: String, trim: Trim, may_trim: bool) -> (String, bool) {
+/// Every mode but `'k'` removes trailing zeros, however they came (a
+/// precision, `min_digits`, rounding), as Dragon4's last step does.
+fn apply_trim(mut frac: String, trim: Trim) -> (String, bool) {
     if trim == Trim::Keep {
         return (frac, true);
     }
-    if may_trim {
-        while frac.ends_with('0') {
-            frac.pop();
-        }
+    while frac.ends_with('0') {
+        frac.pop();
     }
     match trim {
         Trim::Zero if frac.is_empty() => ("0".into(), true),
@@ -209,15 +214,21 @@ fn pad_left_to(s: String, width: Option<usize>) -> String {
     }
 }
 
-/// NumPy's `dragon4_positional` with `fractional=True`, for finite `x`.
+/// NumPy's `dragon4_positional`, for finite `x`.
 pub fn positional(x: f64, o: &Dragon) -> String {
     let a = x.abs();
-    let (int_part, frac) = if o.unique {
+    let (int_part, frac) = if !o.fractional {
+        total_length_digits(a, o)
+    } else if o.unique {
         let (d, e) = shortest(a, o.kind);
-        let n_frac = (d.len() as i32 - 1 - e).max(0) as usize;
+        // Digits after the point; negative when the shortest digits end
+        // left of the units (`1e23` is `1` then 23 zeros).
+        let n_frac = d.len() as i64 - 1 - i64::from(e);
         let target = match (o.precision, o.min_digits) {
-            (Some(p), _) if n_frac > p => Some(p),
-            (p, Some(m)) if n_frac < m => Some(p.map_or(m, |p| m.min(p))),
+            (Some(p), _) if n_frac > p as i64 => Some(p),
+            // Dragon4 goes on past the shortest digits down to 10^-m,
+            // exactly: `min_digits=0` prints every whole digit exactly.
+            (p, Some(m)) if n_frac < m as i64 => Some(p.map_or(m, |p| m.min(p))),
             _ => None,
         };
         match target {
@@ -228,10 +239,11 @@ pub fn positional(x: f64, o: &Dragon) -> String {
         let p = o.precision.unwrap_or(0);
         split_fixed(&format!("{a:.p$}"))
     };
-    let (frac, point) = apply_trim(frac, o.trim, o.precision.is_some() || !o.unique);
+    let (frac, point) = apply_trim(frac, o.trim);
     let mut frac = frac;
     if o.trim == Trim::Keep
         && o.unique
+        && o.fractional
         && let Some(m) = o.min_digits
     {
         while frac.len() < m {
@@ -254,6 +266,26 @@ pub fn positional(x: f64, o: &Dragon) -> String {
         }
     }
     out
+}
+
+/// Positional digits with `fractional=False` (Dragon4's `TotalLength`
+/// cutoff): `precision` caps and `min_digits` floors the count of
+/// significant digits, each cut exactly rounded from the value itself.
+fn total_length_digits(a: f64, o: &Dragon) -> (String, String) {
+    let significant = |n: usize| {
+        let prec = n.max(1) - 1;
+        let (d, e) = split_exp(&format!("{a:.prec$e}"));
+        layout_positional(&d, e)
+    };
+    if !o.unique {
+        return significant(o.precision.unwrap_or(1));
+    }
+    let (d, e) = shortest(a, o.kind);
+    match (o.precision, o.min_digits) {
+        (Some(p), _) if d.len() > p => significant(p),
+        (p, Some(m)) if d.len() < m => significant(p.map_or(m, |p| m.min(p))),
+        _ => layout_positional(&d, e),
+    }
 }
 
 fn split_fixed(s: &str) -> (String, String) {
@@ -301,7 +333,7 @@ pub fn scientific(x: f64, o: &Dragon) -> String {
         split_exp(&format!("{a:.p$e}"))
     };
     let frac = d[1..].to_string();
-    let (frac, point) = apply_trim(frac, o.trim, o.precision.is_some() || !o.unique);
+    let (frac, point) = apply_trim(frac, o.trim);
     let mut frac = frac;
     if o.trim == Trim::Keep
         && o.unique
