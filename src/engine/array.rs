@@ -35,8 +35,9 @@ pub struct NdArray {
     /// the owner its views' `.base` collapses to, as in NumPy.
     exporter: Option<Rc<dyn std::any::Any>>,
     writeable: Cell<bool>,
-    /// `flags.aligned`: every slicelab buffer is aligned, but
-    /// `setflags(align=False)` clears the flag on this array object.
+    /// `setflags(align=False)` cleared `flags.aligned` on this array
+    /// object; whether its elements sit at their alignment is read from
+    /// the layout (`NdArray::aligned`).
     aligned: Cell<bool>,
 }
 
@@ -278,17 +279,51 @@ impl NdArray {
         Ok(())
     }
 
-    /// `flags.aligned`.
+    /// `flags.aligned`: not cleared by `setflags`, and every element
+    /// at a multiple of its dtype's alignment.
     pub fn aligned(&self) -> bool {
+        self.aligned.get() && self.layout_aligned()
+    }
+
+    /// The flag `setflags(align=)` sets, saved and restored by `:undo`.
+    pub(super) fn aligned_flag(&self) -> bool {
         self.aligned.get()
     }
 
-    /// `setflags(align=...)`: the data is always aligned, so the flag can
-    /// be cleared and set again (NumPy refuses True only for data that is
-    /// truly misaligned, which slicelab never has).
-    pub fn set_aligned(self: &Rc<Self>, on: bool) {
+    /// NumPy's `raw_array_is_aligned`: the first element's offset and the
+    /// stride of every axis longer than one are multiples of the dtype's
+    /// alignment (an empty array is aligned). Buffers themselves start at
+    /// an address aligned for every dtype, as NumPy's allocations do, so
+    /// only the offset within the buffer counts.
+    fn layout_aligned(&self) -> bool {
+        let alignment = self.dtype.alignment();
+        if alignment <= 1 {
+            return true;
+        }
+        let layout = self.layout.borrow();
+        if layout.shape.contains(&0) {
+            return true;
+        }
+        let mut check = layout.offset;
+        for (&n, &stride) in layout.shape.iter().zip(&layout.strides) {
+            if n > 1 {
+                check |= stride.unsigned_abs();
+            }
+        }
+        check.is_multiple_of(alignment)
+    }
+
+    /// `setflags(align=...)`: False clears the flag on this array object;
+    /// True sets it again, refused for elements that are truly misaligned.
+    pub fn set_aligned(self: &Rc<Self>, on: bool) -> Result<(), EngineError> {
+        if on && !self.layout_aligned() {
+            return Err(EngineError::value(
+                "cannot set aligned flag of mis-aligned array to True",
+            ));
+        }
         super::write_log::note_state(self);
         self.aligned.set(on);
+        Ok(())
     }
 
     /// `flags.c_contiguous`.

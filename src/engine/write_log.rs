@@ -195,7 +195,7 @@ pub(super) fn note_state(array: &ArrayRef) {
                 array: array.clone(),
                 layout: array.layout(),
                 writeable: array.writeable(),
-                aligned: array.aligned(),
+                aligned: array.aligned_flag(),
             });
         }
     });

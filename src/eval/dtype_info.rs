@@ -656,13 +656,24 @@ fn frombuffer(args: &Args) -> PyResult<Value> {
             crate::eval::object::object(crate::eval::object::Obj::MemoryView(source.clone()));
         return Ok(Value::Array(super::bytearray::export(b, dt, layout, &view)));
     }
-    let arr = NdArray::zeros(&[n], dt)?;
-    {
-        let mut dst = arr.buffer().bytes_mut();
-        let start = offset as usize;
-        dst[..n * item].copy_from_slice(&data[start..start + n * item]);
-    }
-    Ok(Value::Array(super::bytearray::exported_by(&arr, source)?))
+    // The whole bytes object's contents, with the array starting
+    // `offset` bytes in, as NumPy's array points into the object's own
+    // memory (so an odd offset leaves `flags.aligned` false).
+    let whole = NdArray::zeros(&[len], DType::UInt8)?;
+    whole.buffer().bytes_mut()[..len].copy_from_slice(&data);
+    let layout = crate::engine::layout::Layout {
+        shape: vec![n],
+        strides: vec![item as isize],
+        offset: offset as usize,
+    };
+    let arr = NdArray::over_exported(
+        whole.buffer().clone(),
+        dt,
+        layout,
+        std::rc::Rc::new(source.clone()),
+    );
+    arr.set_writeable(false)?;
+    Ok(Value::Array(arr))
 }
 
 /// `np.void(value, dtype=...)`: a record scalar built directly. It is a

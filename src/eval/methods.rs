@@ -695,13 +695,13 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "resize" => super::array_resize::resize(s, a, &args)?,
         "setflags" => {
             // NumPy's array_setflags: write= through the WRITEABLE rules,
-            // align= sets the flag (every slicelab buffer is aligned), uic=True
+            // align= clears the flag or sets it on aligned data, uic=True
             // refused as NumPy refuses it for an array that is no copy.
             if let Some(w) = args.get(0, "write").filter(|v| !matches!(v, Value::None)) {
                 a.set_writeable(truthy(w)?)?;
             }
             if let Some(al) = args.get(1, "align").filter(|v| !matches!(v, Value::None)) {
-                a.set_aligned(truthy(al)?);
+                a.set_aligned(truthy(al)?)?;
             }
             if let Some(u) = args.get(2, "uic").filter(|v| !matches!(v, Value::None))
                 && truthy(u)?
