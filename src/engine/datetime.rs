@@ -150,6 +150,23 @@ impl TimeUnit {
         self.base == Base::Generic
     }
 
+    /// NumPy's test that a cast between two units changes no value, so
+    /// that the `no` rule allows it: the same unit, or `self` one, two or
+    /// three metric prefixes finer than a second-or-finer `to` with a
+    /// multiple 1000, 10⁶ or 10⁹ times larger (`7000ms` → `7s`). The
+    /// multiples are compared by integer division, as NumPy compares them.
+    pub fn same_span_as(self, to: TimeUnit) -> bool {
+        if self == to {
+            return true;
+        }
+        let (from_ix, to_ix) = (self.base.index(), to.base.index());
+        if to_ix < Base::S.index() || from_ix <= to_ix || from_ix - to_ix > 3 {
+            return false;
+        }
+        let ratio = 1000u32.pow((from_ix - to_ix) as u32);
+        self.num / to.num == ratio
+    }
+
     /// The unit as NumPy writes it inside brackets: `D`, `15m`.
     pub fn text(self) -> String {
         if self.num == 1 {

@@ -112,8 +112,9 @@ pub fn cast_allowed(from: &DType, to: &DType, casting: &str) -> Option<bool> {
         return Some(time_cast_level(from, to) <= rank(casting)?);
     }
     // A record of several fields becomes no plain value, whatever the
-    // rule, nor an unstructured void.
-    if fields(from).is_some_and(|n| n > 1) && fields(to).is_none_or(|n| n == 0) {
+    // rule, nor an unstructured void; one of a single field casts as that
+    // field's type would (NumPy's `structured_to_nonstructured`).
+    if fields(to).is_none_or(|n| n == 0) && !single_field_chain(from) {
         return Some(false);
     }
     Some(match casting {
@@ -141,6 +142,20 @@ pub fn cast_allowed(from: &DType, to: &DType, casting: &str) -> Option<bool> {
     })
 }
 
+/// True unless `dtype` is a record that no plain value can come from: a
+/// record of several fields, or of one field whose type (a sub-array's
+/// element type included) is such a record.
+fn single_field_chain(dtype: &DType) -> bool {
+    match dtype {
+        DType::Record(r) if r.fields.len() > 1 => false,
+        DType::Record(r) => r
+            .fields
+            .first()
+            .is_none_or(|f| single_field_chain(&f.dtype)),
+        _ => true,
+    }
+}
+
 /// NumPy's refusal of an array cast under `rule`.
 pub fn cast_refused(from: &DType, to: &DType, rule: &str) -> PyError {
     PyError::type_error(format!(
@@ -165,8 +180,13 @@ fn time_cast_level(from: &DType, to: &DType) -> usize {
     const UNSAFE: usize = 4;
     match (from.native(), to.native()) {
         (DType::Time(u1, d1), DType::Time(u2, d2)) if d1 == d2 => {
-            if u1 == u2 {
-                return if from == to { NO } else { EQUIV };
+            if u1.same_span_as(u2) {
+                // The same bytes in either order need no cast at all.
+                return if from.is_swapped() == to.is_swapped() {
+                    NO
+                } else {
+                    EQUIV
+                };
             }
             if u1.is_generic() {
                 return SAFE;
