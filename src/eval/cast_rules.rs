@@ -5,10 +5,14 @@
 //! rules are written once. A leaf: it reads the engine and nothing of the
 //! evaluator.
 
-use crate::engine::dtype::{DType, Kind};
+use crate::engine::dtype::{DType, Kind, RecordType};
 use crate::engine::promote::{can_cast_same_kind, promote_types};
 
 use super::error::PyError;
+
+/// NumPy's casting rules, from the strictest: a rule's place in this list
+/// is its rank (a cast allowed under one rule is allowed under later ones).
+const RULES: [&str; 5] = ["no", "equiv", "safe", "same_kind", "unsafe"];
 
 /// The `U` width NumPy gives a value of `dtype` turned into text when no
 /// width is asked for: enough for any int64 (21), any float (32), `False` (5).
@@ -67,7 +71,6 @@ pub fn promote_types_full(a: &DType, b: &DType) -> Option<DType> {
 /// `casting=` of `astype`): `None` for a rule NumPy does not know.
 pub fn cast_allowed(from: &DType, to: &DType, casting: &str) -> Option<bool> {
     use crate::engine::void_cast::is_plain_void;
-    const RULES: [&str; 5] = ["no", "equiv", "safe", "same_kind", "unsafe"];
     RULES.contains(&casting).then_some(())?;
     // An unsized `V` takes any record's own dtype: nothing is cast.
     if is_plain_void(to) && to.itemsize() == 0 && matches!(from, DType::Record(_)) {
@@ -77,6 +80,13 @@ pub fn cast_allowed(from: &DType, to: &DType, casting: &str) -> Option<bool> {
         DType::Record(r) => Some(r.fields.len()),
         _ => None,
     };
+    if let (DType::Record(f), DType::Record(t)) = (from, to)
+        && !f.fields.is_empty()
+        && !t.fields.is_empty()
+    {
+        let rank = RULES.iter().position(|r| *r == casting)?;
+        return Some(fields_cast_level(f, t).is_some_and(|level| level <= rank));
+    }
     let safe = || {
         // Anything is safely an object; an object is safely nothing else.
         if *to == DType::Object || *from == DType::Object {
@@ -140,6 +150,58 @@ pub fn cast_allowed(from: &DType, to: &DType, casting: &str) -> Option<bool> {
         "unsafe" => true,
         _ => return None,
     })
+}
+
+/// The least rule (0 `no` … 4 `unsafe`) that casts one record to another,
+/// `None` when none does: NumPy's `can_cast_fields_safety`. Fields pair by
+/// position; a name or title that differs makes the cast at best `safe`,
+/// each pair's own cast counts, and the cast is at best `equiv` unless
+/// every field keeps its bytes in place in a record of the same size.
+fn fields_cast_level(from: &RecordType, to: &RecordType) -> Option<usize> {
+    const NO: usize = 0;
+    const EQUIV: usize = 1;
+    const SAFE: usize = 2;
+    if from.fields.len() != to.fields.len() {
+        return None;
+    }
+    let mut level = NO;
+    // Where the fields' bytes move by one offset, that offset; else None.
+    let mut shift: Option<Option<isize>> = None;
+    for (f, t) in from.fields.iter().zip(&to.fields) {
+        if f.name != t.name {
+            level = level.max(SAFE);
+        }
+        let title = |x: &crate::engine::dtype::Field| x.title.clone().unwrap_or(x.name.clone());
+        if title(f) != title(t) {
+            level = level.max(SAFE);
+        }
+        let field_level = if f.shape == t.shape {
+            least_rule(&f.dtype, &t.dtype)?
+        } else {
+            // Sub-arrays of other shapes are cast element by element
+            // with broadcasting, which no rule but `unsafe` allows.
+            RULES.len() - 1
+        };
+        level = level.max(field_level);
+        let moved = (field_level == NO && f.shape == t.shape)
+            .then(|| f.offset as isize - t.offset as isize);
+        shift = Some(match shift {
+            None => moved,
+            Some(s) if s == moved => s,
+            Some(_) => None,
+        });
+    }
+    if shift.flatten() != Some(0) || from.itemsize != to.itemsize {
+        level = level.max(EQUIV);
+    }
+    Some(level)
+}
+
+/// The least of the five rules that allows the cast, `None` for none.
+fn least_rule(from: &DType, to: &DType) -> Option<usize> {
+    RULES
+        .iter()
+        .position(|rule| cast_allowed(from, to, rule) == Some(true))
 }
 
 /// True unless `dtype` is a record that no plain value can come from: a

@@ -670,12 +670,21 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
     }
 }
 /// NumPy casts a structured array to a plain type only when it has one
-/// field (nested records of one field too), whose values it takes;
-/// anything else is its TypeError. A sub-array field on the way is not
+/// field (nested records of one field too), whose values it takes, and to
+/// another record only with as many fields; anything else is its
+/// TypeError. A sub-array field on the way is not
 /// modelled.
 pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
     let structured = |d: &DType| matches!(d, DType::Record(r) if !r.fields.is_empty());
     if structured(from) && is_plain_void(to) {
+        return Err(crate::eval::cast_rules::cast_refused(from, to, "unsafe"));
+    }
+    // Records pair their fields by position: a different count (here or
+    // in a nested record) is no cast at all.
+    if structured(from)
+        && structured(to)
+        && crate::eval::cast_rules::cast_allowed(from, to, "unsafe") == Some(false)
+    {
         return Err(crate::eval::cast_rules::cast_refused(from, to, "unsafe"));
     }
     if matches!(to, DType::Record(_)) {
