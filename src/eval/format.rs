@@ -4,9 +4,9 @@
 
 use crate::syntax::ast::FPart;
 
-use super::display::{repr, str_of};
 use super::error::{PyError, PyResult};
 use super::format_spec::{Num, as_number, format_value};
+use super::pyclass::holds_instance;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::session::Session;
@@ -38,9 +38,9 @@ impl Session {
                     let v = match conv {
                         Some('r') | Some('a') => Value::str(&self.py_repr(&v)?),
                         Some(_) => Value::str(&self.py_str(&v)?),
-                        None if matches!(&v, Value::Object(o)
-                            if matches!(o.as_ref(), super::object::Obj::Instance(_))) =>
-                        {
+                        // `format(x, '')` is `str(x)`, a learner's
+                        // `__repr__` inside included.
+                        None if spec.is_empty() && holds_instance(&v, 0) => {
                             Value::str(&self.py_str(&v)?)
                         }
                         // `format(a, '')` is `str(a)`, through the formatter.
@@ -158,8 +158,8 @@ impl Session {
             spec.to_string()
         };
         let v = match conv {
-            Some('r') | Some('a') => Value::str(&repr(&v, &self.print_options)),
-            Some('s') => Value::str(&str_of(&v, &self.print_options)),
+            Some('r') | Some('a') => Value::str(&self.py_repr(&v)?),
+            Some('s') => Value::str(&self.py_str(&v)?),
             Some(c) => {
                 return Err(PyError::value(format!("Unknown conversion specifier {c}")));
             }
@@ -167,6 +167,9 @@ impl Session {
         };
         if let Some(text) = self.format_instance(&v, &spec) {
             return text;
+        }
+        if spec.is_empty() && holds_instance(&v, 0) {
+            return self.py_str(&v);
         }
         format_value(&v, &spec, &self.print_options)
     }
@@ -277,9 +280,9 @@ impl Session {
             let text = match kind {
                 's' | 'r' | 'a' => {
                     let t = if kind == 's' {
-                        str_of(&v, &opts)
+                        self.py_str(&v)?
                     } else {
-                        repr(&v, &opts)
+                        self.py_repr(&v)?
                     };
                     format_value(&Value::str(&t), &format!("{align}{width}{prec}"), &opts)?
                 }

@@ -343,6 +343,10 @@ pub fn np_function(
     match name {
         // `OBJECT_fill` adds Python objects: `arange.rs` does the same.
         "arange" if dtype_obj => s.call_function("np.arange", prepared),
+        // Printed through the session: an element may be a learner's
+        // instance, whose `__repr__` is Python.
+        "array2string" => s.array2string(&prepared),
+        "array_repr" | "array_str" => s.array_repr_str(&prepared, name == "array_repr"),
         // `imag(x) == 0`: an object array's `.imag` is all zeros.
         "isreal" => {
             let a = crate::eval::convert::as_array(prepared.req(0, "x", name)?)?;

@@ -420,9 +420,9 @@ pub fn poly1d_str(p: &Poly1d, opts: &PrintOptions) -> PyResult<String> {
 
 // ---- object arrays (dtype=object) ----
 
-/// The text of one element as NumPy's `_object_format` writes it.
-fn element_text(v: &Value, opts: &PrintOptions) -> String {
-    let r = repr(v, opts);
+/// The text of one element as NumPy's `_object_format` writes it, from
+/// the element's repr `r`.
+pub fn element_text(v: &Value, r: String) -> String {
     if matches!(v, Value::List(_)) {
         format!("list({r})")
     } else {
@@ -430,12 +430,16 @@ fn element_text(v: &Value, opts: &PrintOptions) -> String {
     }
 }
 
+/// How an element's repr is found: by [`repr`], or by the session when
+/// the array holds a learner's instance, whose `__repr__` is Python.
+pub type ReprOf<'a> = &'a dyn Fn(&Value) -> String;
+
 /// The array seen through its elements' reprs (what `array2string` of an
 /// object array formats: raw text, no padding).
 struct Texts<'a> {
     a: &'a NdArray,
     shape: Vec<usize>,
-    opts: &'a PrintOptions,
+    repr_of: ReprOf<'a>,
     dtype: DType,
 }
 
@@ -451,7 +455,7 @@ impl ElementSource for Texts<'_> {
             Scalar::Object(id) => element(id),
             _ => Value::None,
         };
-        Scalar::Str(element_text(&v, self.opts))
+        Scalar::Str(element_text(&v, (self.repr_of)(&v)))
     }
 }
 
@@ -475,21 +479,44 @@ fn guarded(a: &NdArray, body: impl FnOnce() -> String) -> Option<String> {
 
 /// `repr(a)` of an object array.
 pub fn object_array_repr(a: &NdArray, opts: &PrintOptions) -> String {
-    if a.ndim() > 0 {
-        return guarded(a, || repr_body(a, opts))
-            .unwrap_or_else(|| "array(..., dtype=object)".into());
-    }
-    repr_body(a, opts)
+    object_array_repr_with(a, opts, &|v| repr(v, opts))
 }
 
-fn repr_body(a: &NdArray, opts: &PrintOptions) -> String {
-    let t = Texts {
-        a,
-        shape: a.shape(),
-        opts,
-        dtype: DType::Object,
+/// `repr(a)` of an object array whose elements' reprs `repr_of` gives.
+pub fn object_array_repr_with(a: &NdArray, opts: &PrintOptions, repr_of: ReprOf) -> String {
+    let body = || {
+        let t = Texts {
+            a,
+            shape: a.shape(),
+            repr_of,
+            dtype: DType::Object,
+        };
+        crate::render::repr::object_array_repr(&t, opts)
     };
-    crate::render::repr::object_array_repr(&t, opts)
+    if a.ndim() > 0 {
+        return guarded(a, body).unwrap_or_else(|| "array(..., dtype=object)".into());
+    }
+    body()
+}
+
+/// `np.array2string(a, separator=, prefix=, suffix=)` of an object array
+/// of one or more dimensions, its elements' reprs given by `repr_of`.
+pub fn object_array2string_with(
+    a: &NdArray,
+    opts: &PrintOptions,
+    (separator, prefix, suffix): (&str, &str, &str),
+    repr_of: ReprOf,
+) -> String {
+    guarded(a, || {
+        let t = Texts {
+            a,
+            shape: a.shape(),
+            repr_of,
+            dtype: DType::Object,
+        };
+        crate::render::repr::object_array2string(&t, opts, separator, prefix, suffix)
+    })
+    .unwrap_or_else(|| "...".into())
 }
 
 /// `str(a)` of an object array (a 0-d one prints `str` of its element).
@@ -501,11 +528,17 @@ pub fn object_array_str(a: &NdArray, opts: &PrintOptions) -> String {
         };
         return str_of(&v, opts);
     }
+    object_array_str_with(a, opts, &|v| repr(v, opts))
+}
+
+/// `str(a)` of an object array of one or more dimensions, its elements'
+/// reprs given by `repr_of`.
+pub fn object_array_str_with(a: &NdArray, opts: &PrintOptions, repr_of: ReprOf) -> String {
     guarded(a, || {
         let t = Texts {
             a,
             shape: a.shape(),
-            opts,
+            repr_of,
             dtype: DType::Object,
         };
         crate::render::repr::object_array_str(&t, opts)

@@ -293,6 +293,18 @@ impl Session {
                 return Ok(Value::str(&text));
             }
         }
+        if *call.array.dtype() == DType::Object && call.array.ndim() > 0 {
+            let parts = (&*call.separator, &*call.prefix, &*call.suffix);
+            let text = self.with_element_reprs(|repr_of| {
+                super::object_repr::object_array2string_with(
+                    &call.array,
+                    &call.opts,
+                    parts,
+                    repr_of,
+                )
+            })?;
+            return Ok(Value::str(&text));
+        }
         Ok(Value::str(&call.plain()))
     }
 
@@ -304,6 +316,19 @@ impl Session {
             if let Some(text) = self.format_array(&a, &f, &opts, style)? {
                 return Ok(Value::str(&text));
             }
+        }
+        if *a.dtype() == DType::Object {
+            if !repr && a.ndim() == 0 {
+                return Ok(Value::str(&self.py_str(&Value::Array(a))?));
+            }
+            let text = self.with_element_reprs(|repr_of| {
+                if repr {
+                    super::object_repr::object_array_repr_with(&a, &opts, repr_of)
+                } else {
+                    super::object_repr::object_array_str_with(&a, &opts, repr_of)
+                }
+            })?;
+            return Ok(Value::str(&text));
         }
         let snap = crate::engine::array::Snapshot::of(&a);
         Ok(Value::str(&if repr {

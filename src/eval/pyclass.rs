@@ -9,6 +9,7 @@
 
 use super::classes::{exc_state, exc_state_any, exception_base, instance_of, lookup};
 use super::object::{ClassObj, Instance, class_of};
+use crate::engine::DType;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -325,6 +326,12 @@ impl Session {
                 }
                 Ok(format!("{{{}}}", parts.join(", ")))
             }
+            Value::Array(a) if *a.dtype() == DType::Object => {
+                let opts = self.print_options.clone();
+                self.with_element_reprs(|repr_of| {
+                    super::object_repr::object_array_repr_with(a, &opts, repr_of)
+                })
+            }
             _ => match self.dunder(v, "__repr__", vec![]) {
                 Some(r) => text_result(r?, "__repr__"),
                 None => Ok(super::display::repr(v, &self.print_options)),
@@ -334,6 +341,35 @@ impl Session {
 
     fn reprs(&mut self, items: &[Value]) -> PyResult<Vec<String>> {
         items.iter().map(|x| self.py_repr(x)).collect()
+    }
+
+    /// `print` run with a function giving each element's repr through
+    /// this session (a learner's `__repr__` is Python the printer cannot
+    /// call); the first exception a `__repr__` raises stops the calls and
+    /// is the result.
+    pub(super) fn with_element_reprs(
+        &mut self,
+        print: impl FnOnce(super::object_repr::ReprOf) -> String,
+    ) -> PyResult<String> {
+        let session = RefCell::new(self);
+        let error = RefCell::new(None);
+        let repr_of = |v: &Value| {
+            if error.borrow().is_some() {
+                return String::new();
+            }
+            match session.borrow_mut().py_repr(v) {
+                Ok(text) => text,
+                Err(e) => {
+                    *error.borrow_mut() = Some(e);
+                    String::new()
+                }
+            }
+        };
+        let text = print(&repr_of);
+        match error.into_inner() {
+            Some(e) => Err(e),
+            None => Ok(text),
+        }
     }
 
     /// `format(v, spec)` of a learner's instance: its class's
@@ -384,6 +420,18 @@ impl Session {
             if matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_)) {
                 return self.py_repr(v);
             }
+        }
+        if let Value::Array(a) = v
+            && *a.dtype() == DType::Object
+            && holds_instance(v, 0)
+        {
+            if a.ndim() == 0 {
+                return self.py_str(&object_element(&a.first()));
+            }
+            let opts = self.print_options.clone();
+            return self.with_element_reprs(|repr_of| {
+                super::object_repr::object_array_str_with(a, &opts, repr_of)
+            });
         }
         if holds_instance(v, 0) {
             return self.py_repr(v);
@@ -469,14 +517,17 @@ impl Session {
     }
 }
 
-/// Whether `v` is, or holds within a few levels of lists, tuples and dicts,
-/// an instance of a learner's class.
-fn holds_instance(v: &Value, depth: usize) -> bool {
-    holds(
-        v,
-        depth,
-        &|x| matches!(x, Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_))),
-    )
+/// Whether `v` is, or holds within a few levels of lists, tuples, dicts
+/// and object arrays, an instance of a learner's class.
+pub(super) fn holds_instance(v: &Value, depth: usize) -> bool {
+    holds(v, depth, &|x| match x {
+        Value::Object(o) => matches!(o.as_ref(), Obj::Instance(_)),
+        Value::Array(a) if *a.dtype() == DType::Object && depth < 20 => a
+            .to_scalars()
+            .iter()
+            .any(|s| holds_instance(&object_element(s), depth + 1)),
+        _ => false,
+    })
 }
 
 /// Whether `v` is, or holds within 20 levels of lists, tuples and dicts
@@ -494,6 +545,14 @@ pub(super) fn holds(v: &Value, depth: usize, leaf: &dyn Fn(&Value) -> bool) -> b
             .iter()
             .any(|(k, x)| holds(k, depth + 1, leaf) || holds(x, depth + 1, leaf)),
         other => leaf(other),
+    }
+}
+
+/// The value an object array's element refers to.
+fn object_element(s: &crate::engine::Scalar) -> Value {
+    match s {
+        crate::engine::Scalar::Object(id) => super::object::element(*id),
+        _ => Value::None,
     }
 }
 
