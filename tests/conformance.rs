@@ -378,6 +378,8 @@ conformance_tests! {
     float_positional_digits => "315_float_positional_digits",
     aligned_flag => "316_aligned_flag",
     cast_rules_time_struct => "317_cast_rules_time_struct",
+    object_element_reprs => "318_object_element_reprs",
+    record_cast_rules => "319_record_cast_rules",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",
