@@ -75,6 +75,7 @@ impl Session {
             return self.call_function(name, args);
         };
         let args = super::array_protocol::resolve_call(self, entry.name(), args)?;
+        let args = self.fspath_args(entry.signature, args)?;
         if args
             .pos
             .iter()

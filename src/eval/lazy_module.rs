@@ -1,7 +1,7 @@
-//! Modules Python has and slicelab lacks (`pathlib`, `tracemalloc`,
+//! Modules Python has and slicelab lacks (`zoneinfo`, `tracemalloc`,
 //! `numpy.linalg._umath_linalg`). Importing one binds a module object, as
 //! Python's import does, and each name read from it is refused then:
-//! `import pathlib` shows nothing, `pathlib.Path` is an honest
+//! `import zoneinfo` shows nothing, `zoneinfo.ZoneInfo` is an honest
 //! `NotImplementedError`. So a snippet that imports a module for one line
 //! runs the rest of its lines, where refusing the import left every later
 //! use of the module a misleading `NameError`.

@@ -96,6 +96,7 @@ mod cross;
 mod einsum;
 mod emath;
 mod file_state;
+mod fspath;
 mod getfield;
 mod isclose;
 mod linspace_nd;

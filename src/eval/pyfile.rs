@@ -76,14 +76,13 @@ fn universal_newlines(text: String) -> String {
     }
 }
 
+/// The builtin `open`'s signature.
+pub const OPEN_SIGNATURE: &str = "open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)";
+
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None,
 /// newline=None, closefd=True, opener=None)`.
 pub fn open(args: &Args) -> PyResult<Value> {
-    let b = bind(
-        "open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
-        Style::Python,
-        args,
-    )?;
+    let b = bind(OPEN_SIGNATURE, Style::Python, args)?;
     let path = match b.required("file") {
         Value::Str(p) => p.to_string(),
         Value::Int(_) => {

@@ -20,6 +20,7 @@
 mod copy;
 mod module_lists;
 pub mod names;
+mod pathlib;
 mod prelude;
 mod pyrandom;
 mod string;
@@ -126,6 +127,11 @@ const MODULES: &[Module] = &[
         name: "statistics",
         native: no_native,
         source: Some(include_str!("py/statistics.py")),
+    },
+    Module {
+        name: "pathlib",
+        native: pathlib::attr,
+        source: Some(include_str!("py/pathlib.py")),
     },
     Module {
         name: "contextlib",
@@ -309,6 +315,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         "random" => pyrandom::call(s, name, args),
         "sys" => sys::call(s, name, args),
         "copy" => copy::call(s, name, args),
+        "pathlib" => pathlib::call(name, args),
         "typing" => match super::type_hints::call(name, &args) {
             Some(r) => r.map(Ok),
             None => Ok(Err(args)),

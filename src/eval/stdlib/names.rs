@@ -26,6 +26,7 @@ pub const MODULE_NAMES: &[&str] = &[
     "string",
     "json",
     "statistics",
+    "pathlib",
     "contextlib",
     "io",
     "typing",
@@ -156,7 +157,7 @@ pub fn not_found_message(path: &str) -> Option<String> {
 }
 
 /// Whether `import path` of a module slicelab lacks may bind a module whose
-/// names are refused one by one when read (`pathlib.Path`): true of every
+/// names are refused one by one when read (`zoneinfo.ZoneInfo`): true of every
 /// module Python has, except those whose import itself does something a
 /// learner sees (`this` prints the Zen of Python).
 pub fn imports_lazily(path: &str) -> bool {
