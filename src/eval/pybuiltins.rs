@@ -68,7 +68,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
     }
     match name {
         "super" if args.pos.is_empty() => return s.zero_arg_super().map(Ok),
-        "open" => return super::pyfile::open(&args).map(Ok),
+        "open" => {
+            let args = s.fspath_args(super::pyfile::OPEN_SIGNATURE, args)?;
+            return super::pyfile::open(&args).map(Ok);
+        }
         "object.__init__" => return Ok(Ok(Value::None)),
         "object.__new__" => {
             return match args.pos.first() {
@@ -231,7 +234,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                     None => (x, k),
                     Some((bx, bk)) => {
                         let (a, b) = if name == "min" { (&k, &bk) } else { (&bk, &k) };
-                        if less(a, b)? { (x, k) } else { (bx, bk) }
+                        if less(s, a, b)? { (x, k) } else { (bx, bk) }
                     }
                 });
             }
@@ -577,8 +580,13 @@ fn int_of(v: &Value) -> PyResult<i128> {
     }
 }
 
-/// `a < b` as `sorted`/`min` ask it (NumPy scalars compare through NumPy).
-fn less(a: &Value, b: &Value) -> PyResult<bool> {
+/// `a < b` as `sorted`/`min` ask it (NumPy scalars compare through NumPy,
+/// a learner's instances through their `__lt__`/`__gt__`).
+fn less(s: &mut Session, a: &Value, b: &Value) -> PyResult<bool> {
+    if super::classes::instance_of(a).is_some() || super::classes::instance_of(b).is_some() {
+        let v = s.compare(crate::syntax::ast::CmpOp::Lt, a, b)?;
+        return truthy(&v);
+    }
     if super::ops::is_numpy(a) || super::ops::is_numpy(b) {
         return truthy(&super::ops::numpy_compare(CompareOp::Lt, a, b)?);
     }
@@ -601,9 +609,9 @@ pub(super) fn sort_values(
     let mut err = None;
     pairs.sort_by(|(a, _), (b, _)| {
         let (a, b) = if reverse { (b, a) } else { (a, b) };
-        match less(a, b) {
+        match less(s, a, b) {
             Ok(true) => std::cmp::Ordering::Less,
-            Ok(false) => match less(b, a) {
+            Ok(false) => match less(s, b, a) {
                 Ok(true) => std::cmp::Ordering::Greater,
                 Ok(false) => std::cmp::Ordering::Equal,
                 Err(e) => {
