@@ -380,6 +380,8 @@ conformance_tests! {
     cast_rules_time_struct => "317_cast_rules_time_struct",
     object_element_reprs => "318_object_element_reprs",
     record_cast_rules => "319_record_cast_rules",
+    pathlib => "320_pathlib",
+    instance_order_os_errors => "321_instance_order_os_errors",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",
