@@ -1471,6 +1471,11 @@ fn py_index(v: &Value, kind: &str) -> PyResult<i128> {
         Value::Bool(b) => Ok(*b as i128),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i as i128),
         Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i128),
+        // CPython 3.11 words str's refusal on its own.
+        other if kind == "str" => Err(PyError::type_error(format!(
+            "string indices must be integers, not '{}'",
+            other.type_name()
+        ))),
         other => Err(PyError::type_error(format!(
             "{kind} indices must be integers or slices, not {}",
             other.type_name()

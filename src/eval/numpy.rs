@@ -1147,7 +1147,19 @@ impl Session {
             )),
             "divmod" => {
                 let (a, b) = (args.req(0, "x", "divmod")?, args.req(1, "y", "divmod")?);
-                let q = self.binary(crate::syntax::ast::BinOp::FloorDiv, a, b)?;
+                // `divmod()` names itself where `//` would be refused.
+                let renamed = |e: PyError| {
+                    let floor = "unsupported operand type(s) for //:";
+                    match e.message.strip_prefix(floor) {
+                        Some(rest) if e.kind == "TypeError" => PyError::type_error(format!(
+                            "unsupported operand type(s) for divmod():{rest}"
+                        )),
+                        _ => e,
+                    }
+                };
+                let q = self
+                    .binary(crate::syntax::ast::BinOp::FloorDiv, a, b)
+                    .map_err(renamed)?;
                 let r = self.binary(crate::syntax::ast::BinOp::Mod, a, b)?;
                 Ok(Value::tuple(vec![q, r]))
             }

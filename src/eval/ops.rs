@@ -523,6 +523,24 @@ fn unsupported(sym: &str, a: &Value, b: &Value) -> PyError {
             a.type_name()
         ));
     }
+    if sym == "*" {
+        // A sequence repeats by an int only (CPython's `sq_repeat`), and
+        // names the other operand's type.
+        let sequence = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_));
+        let other = if sequence(a) {
+            Some(b)
+        } else if sequence(b) {
+            Some(a)
+        } else {
+            None
+        };
+        if let Some(other) = other {
+            return PyError::type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                other.type_name()
+            ));
+        }
+    }
     PyError::type_error(format!(
         "unsupported operand type(s) for {sym}: '{}' and '{}'",
         a.type_name(),
