@@ -382,6 +382,8 @@ conformance_tests! {
     record_cast_rules => "319_record_cast_rules",
     pathlib => "320_pathlib",
     instance_order_os_errors => "321_instance_order_os_errors",
+    sequence_operator_messages => "322_sequence_operator_messages",
+    refused_from_imports => "323_refused_from_imports",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

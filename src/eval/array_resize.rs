@@ -303,6 +303,7 @@ impl Walk<'_> {
                     | Obj::FrozenSet(_)
                     | Obj::MaskedConstant
                     | Obj::NotImplemented
+                    | Obj::Refused(_)
                     | Obj::File(_)
                     | Obj::Npz(_) => {}
                 }

@@ -397,7 +397,7 @@ impl Session {
             }
         }
         if let Some(v) = self.names.get(name) {
-            return Ok(v.clone());
+            return super::object::unless_refused(v);
         }
         if name == "_"
             && let Some(v) = &self.last_shown

@@ -92,6 +92,11 @@ pub enum Obj {
     /// Python's `NotImplemented`, which a binary dunder returns to let
     /// the other operand try (every copy is the same object to `is`).
     NotImplemented,
+    /// What a top-level `from M import X` binds when Python's module has
+    /// `X` and slicelab lacks it (`from zoneinfo import ZoneInfo`): the
+    /// import succeeds, as Python's does, and reading the name raises this
+    /// refusal (`unless_refused`), so no use of it can pass unnoticed.
+    Refused(PyError),
     /// An open `.npz` archive (`np.load` of a zip file).
     Npz(NpzFile),
     /// `f.keys()` / `f.values()` / `f.items()` of an `NpzFile` (the
@@ -243,6 +248,7 @@ impl Obj {
             Obj::Record(_) => "record".into(),
             Obj::MaskedConstant => "MaskedConstant".into(),
             Obj::NotImplemented => "NotImplementedType".into(),
+            Obj::Refused(_) => "slicelab.refused".into(),
             Obj::Npz(_) => "NpzFile".into(),
             Obj::NpIter(n) => n.type_path().into(),
             Obj::NpzView(_, "keys") => "KeysView".into(),
@@ -377,6 +383,15 @@ pub fn store(v: &Value) -> u64 {
     match v {
         Value::None => crate::engine::object::NONE_ID,
         other => crate::engine::object::intern(Rc::new(other.clone())),
+    }
+}
+
+/// A name's value as reading the name gives it: a refusal bound by a
+/// `from` import ([`Obj::Refused`]) is raised instead.
+pub fn unless_refused(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Object(o) if let Obj::Refused(e) = o.as_ref() => Err(e.clone()),
+        other => Ok(other.clone()),
     }
 }
 

@@ -50,6 +50,9 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Hint(h) => hint_repr(h),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::repr(o, opts),
         Obj::NotImplemented => "NotImplemented".into(),
+        // Seen only where names are listed whole (`:vars`): reading the
+        // name raises the refusal instead.
+        Obj::Refused(e) => format!("<{}>", e.message),
         Obj::RecArray(_) | Obj::Record(_) => record_repr(o, opts),
         Obj::Npz(n) => n.repr(),
         Obj::NpzView(v, _) => format!("{}({})", o.type_name(), repr(v, opts)),

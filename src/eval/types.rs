@@ -86,6 +86,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::Record(_) => RECORD,
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
         Obj::NotImplemented => "NotImplementedType",
+        Obj::Refused(_) => "slicelab.refused",
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
         Obj::Poly1d(_) => POLY1D,
