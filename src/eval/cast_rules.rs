@@ -12,7 +12,7 @@ use super::error::PyError;
 
 /// NumPy's casting rules, from the strictest: a rule's place in this list
 /// is its rank (a cast allowed under one rule is allowed under later ones).
-const RULES: [&str; 5] = ["no", "equiv", "safe", "same_kind", "unsafe"];
+pub(super) const RULES: [&str; 5] = ["no", "equiv", "safe", "same_kind", "unsafe"];
 
 /// The `U` width NumPy gives a value of `dtype` turned into text when no
 /// width is asked for: enough for any int64 (21), any float (32), `False` (5).

@@ -58,7 +58,7 @@ pub fn einsum(args: &Args) -> PyResult<Value> {
             "dtype" => {}
             "casting" => {
                 if let Value::Str(s) = v {
-                    if !["no", "equiv", "safe", "same_kind", "unsafe"].contains(&s.as_ref()) {
+                    if !super::cast_rules::RULES.contains(&s.as_ref()) {
                         return Err(value_error(format!(
                             "casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' (got '{s}')"
                         )));
@@ -711,19 +711,17 @@ fn einstein_sum(subscripts: &str, ops_in: &[ArrayRef], opts: &Options) -> PyResu
 fn check_casts(ops: &[ArrayRef], dt: &DType, casting: &str, has_out: bool) -> PyResult<()> {
     use super::cast_rules::cast_allowed;
     // `casting` was checked against the five rules when read.
-    let allowed = |from: &DType, to: &DType| {
-        Ok::<_, PyError>(cast_allowed(from, to, casting).unwrap_or(false))
-    };
+    let allowed = |from: &DType, to: &DType| cast_allowed(from, to, casting) == Some(true);
     let repr = crate::render::dtype_repr;
     for (iop, op) in ops.iter().enumerate() {
-        if !allowed(op.dtype(), dt)? {
+        if !allowed(op.dtype(), dt) {
             return Err(PyError::type_error(format!(
                 "Iterator operand {iop} dtype could not be cast from {} to {} according to the rule '{casting}'",
                 repr(op.dtype()),
                 repr(dt)
             )));
         }
-        if has_out && iop == ops.len() - 1 && !allowed(dt, op.dtype())? {
+        if has_out && iop == ops.len() - 1 && !allowed(dt, op.dtype()) {
             return Err(PyError::type_error(format!(
                 "Iterator requested dtype could not be cast from {} to {}, the operand {iop} dtype, according to the rule '{casting}'",
                 repr(dt),
