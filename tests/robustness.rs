@@ -399,8 +399,10 @@ const CASES: &[(&str, &str)] = &[
     // NumPy: (nothing: Python runs it)
     ("import os", ""),
     // NumPy: (nothing: Python runs it)
+    ("from os import getcwd", ""),
+    // NumPy: the current directory (slicelab refuses the name when read)
     (
-        "from os import getcwd",
+        "from os import getcwd; getcwd()",
         "NotImplementedError: slicelab does not implement os.getcwd yet",
     ),
     // NumPy: the Zen of Python (slicelab does not print it)
