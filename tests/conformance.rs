@@ -384,6 +384,7 @@ conformance_tests! {
     instance_order_os_errors => "321_instance_order_os_errors",
     sequence_operator_messages => "322_sequence_operator_messages",
     refused_from_imports => "323_refused_from_imports",
+    os_error_fields => "324_os_error_fields",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -20,6 +20,21 @@ impl ExcState {
         }
     }
 
+    /// A fresh state of class `kind` made with `given`: an `OSError`
+    /// given its fields keeps `(errno, strerror)` as `args`, as CPython's
+    /// does, and the rest for `filename`.
+    pub fn made(kind: &str, given: Vec<Value>) -> ExcState {
+        if is_subclass(kind, "OSError") && super::os_error::OsFields::of(&given).is_some() {
+            ExcState {
+                args: RefCell::new(given[..2].to_vec()),
+                given,
+                ..ExcState::default()
+            }
+        } else {
+            ExcState::new(given)
+        }
+    }
+
     /// `e.args`, `e.__cause__`, `e.__suppress_context__` (`None`: another
     /// name).
     pub fn attr(&self, name: &str) -> Option<PyResult<Value>> {
@@ -41,6 +56,19 @@ impl ExcState {
 /// `BaseException.__str__`: nothing, the one argument, or the tuple of
 /// them (`KeyError` shows its one key as a repr).
 pub fn args_str(kind: &str, args: &[Value], opts: &PrintOptions) -> String {
+    if is_subclass(kind, "OSError")
+        && let Some(f) = super::os_error::OsFields::of(args)
+    {
+        // CPython's `OSError_str`.
+        let str_of = |v: &Value| super::display::str_of(v, opts);
+        let repr = |v: &Value| super::display::repr(v, opts);
+        let head = format!("[Errno {}] {}", str_of(f.errno), str_of(f.strerror));
+        return match (f.filename, f.filename2) {
+            (Some(a), Some(b)) => format!("{head}: {} -> {}", repr(a), repr(b)),
+            (Some(a), None) => format!("{head}: {}", repr(a)),
+            _ => head,
+        };
+    }
     if kind == "AxisError"
         && let Some(text) = axis_error_str(args, opts)
     {
@@ -246,10 +274,19 @@ pub fn matches(err: &PyError, class: &Value) -> PyResult<bool> {
 
 /// `ValueError("msg")`: an exception instance.
 pub fn instantiate(kind: &str, args: &[Value], opts: &PrintOptions) -> Value {
+    // `OSError(2, 'text')` is made a `FileNotFoundError`, as CPython's
+    // `OSError.__new__` picks the subclass for the errno.
+    let kind = match (kind, super::os_error::OsFields::of(args)) {
+        ("OSError", Some(f)) => match f.errno {
+            Value::Int(n) => super::os_error::class_for_errno(*n).unwrap_or(kind),
+            _ => kind,
+        },
+        _ => kind,
+    };
     let message = args_str(kind, args, opts);
     object(Obj::Exc(
         PyError::new(kind, message),
-        ExcState::new(args.to_vec()),
+        ExcState::made(kind, args.to_vec()),
     ))
 }
 
@@ -276,6 +313,24 @@ pub fn to_raise(v: &Value) -> Option<PyResult<PyError>> {
 /// `raise 5`.
 pub fn not_an_exception() -> PyError {
     PyError::type_error("exceptions must derive from BaseException")
+}
+
+/// An attribute of a builtin exception object: `OSError`'s fields, then
+/// what every exception has.
+pub fn exc_attr(kind: &str, state: &ExcState, name: &str) -> Option<PyResult<Value>> {
+    if is_subclass(kind, "OSError") {
+        let args = state.args.borrow();
+        let given = if state.given.is_empty() {
+            &args[..]
+        } else {
+            &state.given[..]
+        };
+        let fields = super::os_error::OsFields::of(given);
+        if let Some(v) = super::os_error::OsFields::attr(fields.as_ref(), name) {
+            return Some(Ok(v));
+        }
+    }
+    state.attr(name)
 }
 
 #[cfg(test)]

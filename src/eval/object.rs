@@ -614,6 +614,10 @@ pub struct Property {
 pub struct ExcState {
     /// `e.args`.
     pub args: RefCell<Vec<Value>>,
+    /// The constructor's arguments where `args` keeps fewer of them: an
+    /// `OSError`'s `filename` (and `filename2`) beyond `(errno,
+    /// strerror)`. Empty otherwise.
+    pub given: Vec<Value>,
     /// `e.__cause__` (`None` when unset).
     pub cause: RefCell<Option<Value>>,
     /// `e.__suppress_context__`.

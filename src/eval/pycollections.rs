@@ -173,7 +173,11 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         (Obj::Range(_), "index" | "count") => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
-        (Obj::Exc(_, state), _) if let Some(v) = state.attr(name) => v,
+        (Obj::Exc(e, state), _)
+            if let Some(v) = super::exceptions::exc_attr(&e.kind, state, name) =>
+        {
+            v
+        }
         (Obj::MappingProxy(_), "keys" | "items" | "values" | "get" | "copy") => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
