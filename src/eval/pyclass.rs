@@ -426,7 +426,8 @@ impl Session {
             && holds_instance(v, 0)
         {
             if a.ndim() == 0 {
-                return self.py_str(&object_element(&a.first()));
+                let element = super::convert::values(a).into_iter().next();
+                return self.py_str(&element.unwrap_or(Value::None));
             }
             let opts = self.print_options.clone();
             return self.with_element_reprs(|repr_of| {
@@ -522,10 +523,9 @@ impl Session {
 pub(super) fn holds_instance(v: &Value, depth: usize) -> bool {
     holds(v, depth, &|x| match x {
         Value::Object(o) => matches!(o.as_ref(), Obj::Instance(_)),
-        Value::Array(a) if *a.dtype() == DType::Object && depth < 20 => a
-            .to_scalars()
+        Value::Array(a) if *a.dtype() == DType::Object && depth < 20 => super::convert::values(a)
             .iter()
-            .any(|s| holds_instance(&object_element(s), depth + 1)),
+            .any(|x| holds_instance(x, depth + 1)),
         _ => false,
     })
 }
@@ -545,14 +545,6 @@ pub(super) fn holds(v: &Value, depth: usize, leaf: &dyn Fn(&Value) -> bool) -> b
             .iter()
             .any(|(k, x)| holds(k, depth + 1, leaf) || holds(x, depth + 1, leaf)),
         other => leaf(other),
-    }
-}
-
-/// The value an object array's element refers to.
-fn object_element(s: &crate::engine::Scalar) -> Value {
-    match s {
-        crate::engine::Scalar::Object(id) => super::object::element(*id),
-        _ => Value::None,
     }
 }
 
