@@ -49,7 +49,10 @@ impl Session {
             return r;
         }
         let args = match (obj, method_entry(name)) {
-            (Value::Array(_), Some(entry)) => prepare_method(name, entry, obj, &args)?,
+            (Value::Array(_), Some(entry)) => {
+                let args = self.fspath_args(entry.signature, args)?;
+                prepare_method(name, entry, obj, &args)?
+            }
             _ => args,
         };
         super::methods::call_method(self, obj, name, args)

@@ -41,6 +41,12 @@ impl Session {
         signature: &'static str,
         mut args: Args,
     ) -> PyResult<Args> {
+        // Only an instance can have `__fspath__`: most calls (every NumPy
+        // routine passes here) end at this look, before the signature.
+        let mut given = args.pos.iter().chain(args.kw.iter().map(|(_, v)| v));
+        if !given.any(|v| instance_of(v).is_some()) {
+            return Ok(args);
+        }
         let sig = super::signature::signature(signature);
         for (i, p) in sig.params.iter().enumerate() {
             if !FILE_PARAMS.contains(&p.name.as_str()) {

@@ -511,13 +511,7 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
         "tobytes" => super::dtype_info::tobytes(a, &args)?,
         "getfield" => super::getfield::getfield(a, &args)?,
         "setfield" => super::getfield::setfield(s, a, &args)?,
-        "tofile" => {
-            let args = match super::registry::method_entry("tofile") {
-                Some(entry) => s.fspath_args(entry.signature, args)?,
-                None => args,
-            };
-            super::textio::tofile(s, a, &args)?
-        }
+        "tofile" => super::textio::tofile(s, a, &args)?,
         "byteswap" => {
             let inplace = match args.get(0, "inplace") {
                 Some(v) => truthy(v)?,
