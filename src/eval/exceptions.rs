@@ -319,13 +319,9 @@ pub fn not_an_exception() -> PyError {
 /// what every exception has.
 pub fn exc_attr(kind: &str, state: &ExcState, name: &str) -> Option<PyResult<Value>> {
     if is_subclass(kind, "OSError") {
-        let args = state.args.borrow();
-        let given = if state.given.is_empty() {
-            &args[..]
-        } else {
-            &state.given[..]
-        };
-        let fields = super::os_error::OsFields::of(given);
+        // `ExcState::made` keeps the arguments of every OSError given its
+        // fields; any other (a caught error's message) has none.
+        let fields = super::os_error::OsFields::of(&state.given);
         if let Some(v) = super::os_error::OsFields::attr(fields.as_ref(), name) {
             return Some(Ok(v));
         }
