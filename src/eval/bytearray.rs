@@ -136,20 +136,6 @@ pub(super) fn position(idx: &Value, len: usize) -> PyResult<usize> {
     Ok(j as usize)
 }
 
-/// Where an empty `a:b` slice inserts: its clamped start.
-pub(super) fn slice_start(parts: &[Value; 3], len: usize) -> PyResult<usize> {
-    let i = match &parts[0] {
-        Value::None => 0,
-        v => int_of(v).ok_or_else(|| {
-            PyError::type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )
-        })?,
-    };
-    let n = len as i128;
-    Ok((if i < 0 { (i + n).max(0) } else { i.min(n) }) as usize)
-}
-
 /// `del ba[i]` and `del ba[a:b:c]`.
 pub fn delitem(b: &ByteArray, idx: &Value) -> PyResult<()> {
     let old = b.to_vec();

@@ -4,9 +4,7 @@
 //! and operators use, because these need the `Session`.
 
 use super::args::Args;
-use super::bytearray::{
-    ByteArray, byte_of, bytes_like, int_of, make, position, resize_to, slice_start,
-};
+use super::bytearray::{ByteArray, byte_of, bytes_like, int_of, make, position, resize_to};
 use super::error::{PyError, PyResult};
 use super::session::Session;
 use super::value::Value;
@@ -119,10 +117,8 @@ pub fn setitem(s: &mut Session, b: &ByteArray, idx: &Value, value: &Value) -> Py
         b.write_at(&positions, &new);
         return Ok(());
     }
-    let start = match positions.first() {
-        Some(&p) => p,
-        None => slice_start(parts, old.len())?,
-    };
+    let (start, _, _) = super::seq_index::slice_adjusted(parts, old.len() as i128)?;
+    let start = start as usize;
     let mut out = old[..start].to_vec();
     out.extend_from_slice(&new);
     out.extend_from_slice(&old[start + positions.len()..]);

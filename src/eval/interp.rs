@@ -975,6 +975,9 @@ impl Session {
                 array_setitem(&target, &Value::Ellipsis, value)
             }
             Value::List(l) => {
+                if let Value::Slice(parts) = idx {
+                    return super::pycollections::list_set_slice(self, l, parts, value);
+                }
                 let n = l.borrow().len() as i128;
                 let i = py_index(idx, "list")?;
                 let j = if i < 0 { i + n } else { i };

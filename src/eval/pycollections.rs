@@ -70,6 +70,51 @@ pub fn delitem(obj: &Value, idx: &Value) -> PyResult<()> {
     }
 }
 
+/// `l[a:b:c] = iterable`, as CPython's `list_ass_subscript`: a plain slice
+/// is replaced by however many items the iterable gives, an extended one
+/// takes exactly as many as it picks. The iterable is read in full before
+/// the list changes, so `l[::2] = l[1::2]` and `l[:] = l` read the old list.
+pub fn list_set_slice(
+    s: &mut Session,
+    l: &std::cell::RefCell<Vec<Value>>,
+    parts: &[Value; 3],
+    value: &Value,
+) -> PyResult<()> {
+    let n = l.borrow().len() as i128;
+    let (start, stop, step) = super::seq_index::slice_adjusted(parts, n)?;
+    let refuse = |e: PyError, text: &str| {
+        if e.kind == "TypeError" && e.message.ends_with("is not iterable") {
+            PyError::type_error(text)
+        } else {
+            e
+        }
+    };
+    if step == 1 {
+        let new = s
+            .iterate_all(value)
+            .map_err(|e| refuse(e, "can only assign an iterable"))?;
+        let stop = stop.max(start);
+        l.borrow_mut().splice(start as usize..stop as usize, new);
+        return Ok(());
+    }
+    let new = s
+        .iterate_all(value)
+        .map_err(|e| refuse(e, "must assign iterable to extended slice"))?;
+    let positions = slice_positions(parts, n)?;
+    if positions.len() != new.len() {
+        return Err(PyError::value(format!(
+            "attempt to assign sequence of size {} to extended slice of size {}",
+            new.len(),
+            positions.len()
+        )));
+    }
+    let mut l = l.borrow_mut();
+    for (p, v) in positions.into_iter().zip(new) {
+        l[p] = v;
+    }
+    Ok(())
+}
+
 /// `a, *b, c = value`.
 pub fn assign_starred(s: &mut Session, targets: &[Expr], value: Value) -> PyResult<()> {
     let items = s.iterate_all(&value)?;

@@ -21,15 +21,20 @@ pub fn index_of(v: &Value, what: &str) -> PyResult<i128> {
     }
 }
 
-/// The positions a slice picks from a sequence of length `n`.
-pub fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
-    let opt = |v: &Value| -> PyResult<Option<i128>> {
+/// A slice's start, stop and step for a sequence of length `n`, as
+/// CPython's `PySlice_Unpack` and `PySlice_AdjustIndices` make them.
+pub fn slice_adjusted(parts: &[Value; 3], n: i128) -> PyResult<(i128, i128, i128)> {
+    let bound = |v: &Value| -> PyResult<Option<i128>> {
         match v {
             Value::None => Ok(None),
-            other => index_of(other, "slice").map(Some),
+            other => index_of(other, "slice").map(Some).map_err(|_| {
+                PyError::type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )
+            }),
         }
     };
-    let step = opt(&parts[2])?.unwrap_or(1);
+    let step = bound(&parts[2])?.unwrap_or(1);
     if step == 0 {
         return Err(PyError::value("slice step cannot be zero"));
     }
@@ -38,27 +43,28 @@ pub fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
         Some(i) if i < 0 => (i + n).max(lo),
         Some(i) => i.min(hi),
     };
-    let mut out = Vec::new();
-    if step > 0 {
-        let (a, b) = (
-            clamp(opt(&parts[0])?, 0, 0, n),
-            clamp(opt(&parts[1])?, n, 0, n),
-        );
-        let mut i = a;
-        while i < b {
-            out.push(i as usize);
-            i += step;
-        }
+    let (start, stop) = if step > 0 {
+        (
+            clamp(bound(&parts[0])?, 0, 0, n),
+            clamp(bound(&parts[1])?, n, 0, n),
+        )
     } else {
-        let (a, b) = (
-            clamp(opt(&parts[0])?, n - 1, -1, n - 1),
-            clamp(opt(&parts[1])?, -1, -1, n - 1),
-        );
-        let mut i = a;
-        while i > b {
-            out.push(i as usize);
-            i += step;
-        }
+        (
+            clamp(bound(&parts[0])?, n - 1, -1, n - 1),
+            clamp(bound(&parts[1])?, -1, -1, n - 1),
+        )
+    };
+    Ok((start, stop, step))
+}
+
+/// The positions a slice picks from a sequence of length `n`.
+pub fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
+    let (start, stop, step) = slice_adjusted(parts, n)?;
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(i as usize);
+        i += step;
     }
     Ok(out)
 }
