@@ -571,21 +571,14 @@ pub fn can_cast(args: &Args) -> PyResult<Value> {
 
 /// `a.tobytes(order='C')`: the elements' bytes in C (or Fortran) order.
 pub fn tobytes(a: &crate::engine::ArrayRef, args: &Args) -> PyResult<Value> {
-    let order = match args.get(0, "order") {
-        None | Some(Value::None) => Order::C,
-        Some(Value::Str(s)) if s.as_ref() == "C" || s.as_ref() == "A" || s.as_ref() == "K" => {
-            Order::C
-        }
-        Some(Value::Str(s)) if s.as_ref() == "F" => Order::F,
-        Some(_) => {
-            return Err(PyError::value("order must be one of 'C', 'F', 'A', or 'K'"));
-        }
-    };
-    let order = if order == Order::C && a.is_f_contiguous() && !a.is_c_contiguous() {
-        // 'C' always means C order; only an explicit 'F' asks for Fortran.
-        Order::C
-    } else {
-        order
+    use super::memory_order::MemoryOrder;
+    // `PyArray_ToString`: 'A' is Fortran order for a Fortran-only array,
+    // 'K' reads in C order like 'C'.
+    let f_only = a.is_f_contiguous() && !a.is_c_contiguous();
+    let order = match MemoryOrder::parse(args.get(0, "order"), MemoryOrder::C)? {
+        MemoryOrder::F => Order::F,
+        MemoryOrder::A if f_only => Order::F,
+        _ => Order::C,
     };
     let c = a.copy(order)?;
     let n = c.size() * c.dtype().itemsize();

@@ -1092,6 +1092,7 @@ impl Session {
                 .unwrap_or_else(|| Value::Type(super::types::type_of(obj))));
         }
         match obj {
+            Value::Module(m) if let Some(v) = super::stdlib::names::module_dunder(m, name) => Ok(v),
             Value::Module(m) if let Some(sub) = super::private_modules::submodule(m, name) => {
                 Ok(Value::Module(sub.into()))
             }

@@ -51,6 +51,13 @@ pub fn class_for_errno(errno: i128) -> Option<&'static str> {
         21 => "IsADirectoryError",
         4 => "InterruptedError",
         110 => "TimeoutError",
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        3 => "ProcessLookupError",
         _ => return None,
     })
 }

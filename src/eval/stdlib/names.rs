@@ -96,6 +96,30 @@ pub fn module_file(path: &str) -> Option<String> {
     })
 }
 
+/// The module attributes every module object has that say where it comes
+/// from: `__name__`, `__package__`, `__file__` (none for built-in and
+/// frozen modules) and a package's `__path__`, as the reference
+/// installation has them. `None` for other names and unknown modules.
+pub fn module_dunder(path: &str, name: &str) -> Option<crate::eval::value::Value> {
+    use crate::eval::value::Value;
+    // `os.path` is the module `posixpath` under another name.
+    let path = if path == "os.path" { "posixpath" } else { path };
+    let kind = source(path)?;
+    let package = matches!(kind, Source::Package);
+    Some(match name {
+        "__name__" => Value::str(path),
+        "__package__" if package => Value::str(path),
+        "__package__" => Value::str(path.rsplit_once('.').map_or("", |(p, _)| p)),
+        "__file__" => Value::str(&module_file(path)?),
+        "__path__" if package => {
+            let file = module_file(path)?;
+            let dir = file.strip_suffix("/__init__.py")?;
+            Value::list(vec![Value::str(dir)])
+        }
+        _ => return None,
+    })
+}
+
 /// The repr of the module object `name`: `<module 'time' (built-in)>`,
 /// `<module 'os' (frozen)>`, or the file it is read from.
 pub fn module_repr(name: &str) -> Option<String> {
