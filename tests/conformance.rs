@@ -387,6 +387,7 @@ conformance_tests! {
     os_error_fields => "324_os_error_fields",
     list_slice_assignment => "325_list_slice_assignment",
     module_dunders_unicode_errors => "326_module_dunders_unicode_errors",
+    dict_views => "327_dict_views",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

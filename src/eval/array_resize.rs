@@ -278,6 +278,7 @@ impl Walk<'_> {
                         t.class.defaults.iter().for_each(|d| self.value(d));
                     }
                     Obj::TupleClass(c) => c.defaults.iter().for_each(|d| self.value(d)),
+                    Obj::DictView(view) => self.value(&Value::Dict(view.dict.clone())),
                     Obj::Instance(_) | Obj::Iter(..) | Obj::Class(_) | Obj::NpIter(_) => {
                         self.opaque = true
                     }

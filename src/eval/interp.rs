@@ -607,6 +607,9 @@ impl Session {
         if let Some(out) = super::pysets::binary(op, l, r) {
             return out;
         }
+        if let Some(out) = super::object::DictView::binary(self, op, l, r) {
+            return out;
+        }
         if op == crate::syntax::ast::BinOp::BitOr
             && let Some(u) = super::type_hints::union(l, r)
         {
@@ -721,6 +724,9 @@ impl Session {
         }
         if let Some(n) = crate::eval::npy::npz::npz_of(container) {
             return Ok(n.contains(item));
+        }
+        if let Some(view) = super::object::DictView::of(container) {
+            return view.contains(item);
         }
         if let Some(r) = self.dunder(container, "__contains__", vec![item.clone()]) {
             return self.truth_of(&r?);

@@ -283,18 +283,18 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             Ok(Value::None)
         }
         Value::Dict(d) => match name {
-            "keys" => Ok(Value::list(
-                d.borrow().iter().map(|(k, _)| k.clone()).collect(),
-            )),
-            "values" => Ok(Value::list(
-                d.borrow().iter().map(|(_, v)| v.clone()).collect(),
-            )),
-            "items" => Ok(Value::list(
-                d.borrow()
-                    .iter()
-                    .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                    .collect(),
-            )),
+            "keys" | "values" | "items" => {
+                if !args.pos.is_empty() || !args.kw.is_empty() {
+                    let n = args.pos.len() + args.kw.len();
+                    return Err(PyError::type_error(if args.kw.is_empty() {
+                        format!("dict.{name}() takes no arguments ({n} given)")
+                    } else {
+                        format!("dict.{name}() takes no keyword arguments")
+                    }));
+                }
+                let kind = super::object::ViewKind::from_method(name).expect("a view method");
+                Ok(super::object::DictView::make(d, kind))
+            }
             "get" => {
                 let k = args.req(0, "key", name)?;
                 Ok(d.borrow()

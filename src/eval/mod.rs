@@ -37,6 +37,7 @@ mod datetime_routines;
 mod decorators;
 mod descriptor_names;
 mod descriptors;
+pub mod dict_view;
 mod dispatch;
 pub mod display;
 mod dot_nd;

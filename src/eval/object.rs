@@ -102,6 +102,9 @@ pub enum Obj {
     /// `f.keys()` / `f.values()` / `f.items()` of an `NpzFile` (the
     /// `Mapping` views): the archive, and `"keys"`, `"values"` or `"items"`.
     NpzView(Value, &'static str),
+    /// `d.keys()`, `d.values()` or `d.items()`: a live view of the dict
+    /// (behaviour in `dict_view.rs`).
+    DictView(DictView),
     /// A ufunc made by `np.frompyfunc`.
     PyUfunc(PyUfunc),
     /// A `numpy.vectorize` object.
@@ -210,6 +213,26 @@ pub struct TempSpec {
     pub parent: Option<String>,
 }
 
+/// A view of a dict (`d.keys()`): the dict it looks at, and which view.
+#[derive(Debug, Clone)]
+pub struct DictView {
+    /// The dict itself, shared, so the view sees every change.
+    pub dict: Rc<RefCell<Vec<(Value, Value)>>>,
+    /// Keys, values or items.
+    pub kind: ViewKind,
+}
+
+/// Which view of its dict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    /// `d.keys()`.
+    Keys,
+    /// `d.values()`.
+    Values,
+    /// `d.items()`.
+    Items,
+}
+
 impl Obj {
     /// Python's type name.
     pub fn type_name(&self) -> String {
@@ -254,6 +277,7 @@ impl Obj {
             Obj::NpzView(_, "keys") => "KeysView".into(),
             Obj::NpzView(_, "values") => "ValuesView".into(),
             Obj::NpzView(..) => "ItemsView".into(),
+            Obj::DictView(v) => v.kind.type_name().into(),
             Obj::PyUfunc(_) => "numpy.ufunc".into(),
             Obj::Vectorize(_) => "vectorize".into(),
             Obj::Poly1d(_) => "poly1d".into(),

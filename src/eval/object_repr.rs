@@ -56,6 +56,11 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::RecArray(_) | Obj::Record(_) => record_repr(o, opts),
         Obj::Npz(n) => n.repr(),
         Obj::NpzView(v, _) => format!("{}({})", o.type_name(), repr(v, opts)),
+        Obj::DictView(view) => format!(
+            "{}({})",
+            view.kind.type_name(),
+            repr(&Value::list(view.items()), opts)
+        ),
         Obj::Property(_) => format!("<property object at {addr:#x}>"),
         Obj::PyUfunc(u) => format!("<ufunc '{}'>", u.name),
         Obj::Vectorize(_) => vectorize_repr(o),

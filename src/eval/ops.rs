@@ -895,6 +895,9 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             super::dtype_arg::dtype_arg(other).is_ok_and(|d| d.equivalent(x))
         }
         (Value::Type(x), Value::Type(y)) => x == y,
+        (x, y) if let Some(eq) = super::object::DictView::compare(CompareOp::Eq, x, y) => {
+            eq.unwrap_or(false)
+        }
         (Value::Object(x), Value::Object(y)) => super::pysets::object_eq(x, y)
             .or_else(|| super::type_hints::eq(x, y))
             .unwrap_or_else(|| Rc::ptr_eq(x, y) || super::object::same_tuple_class(x, y)),
@@ -948,6 +951,9 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
     use std::cmp::Ordering;
     if let Some(subset) = super::pysets::order(op, a, b) {
         return Ok(subset);
+    }
+    if let Some(subset) = super::object::DictView::compare(op, a, b) {
+        return subset;
     }
     let ord: Option<Ordering> = match (super::named_tuple::plain(a), super::named_tuple::plain(b)) {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),

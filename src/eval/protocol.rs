@@ -45,6 +45,7 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
                 ));
             }
             super::object::Obj::Set(t) => !t.borrow().is_empty(),
+            super::object::Obj::DictView(view) => !view.is_empty(),
             super::object::Obj::FrozenSet(t) => !t.is_empty(),
             super::object::Obj::Range(r) => !r.is_empty(),
             super::object::Obj::ByteArray(b) => !b.is_empty(),
@@ -100,6 +101,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 .map(|x| Value::Int(x as i128))
                 .collect(),
             super::object::Obj::MappingProxy(d) => return iterate(d),
+            super::object::Obj::DictView(view) => view.items(),
             super::object::Obj::NamedTuple(t) => return iterate(&t.items),
             super::object::Obj::File(f) => f.lines()?,
             other if let Some(items) = crate::eval::npy::npz::npz_items(other) => items?,

@@ -192,6 +192,10 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         (Obj::FrozenSet(_), m) if super::pysets::FROZENSET_METHODS.contains(&m) => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
+        (Obj::DictView(view), "mapping") => Ok(view.mapping()),
+        (Obj::DictView(view), "isdisjoint") if view.kind.set_like() => {
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+        }
         (Obj::Iter(..), "__next__" | "__iter__") => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }

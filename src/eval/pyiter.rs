@@ -47,6 +47,7 @@ pub fn sized(o: &Obj) -> Option<i128> {
     match o {
         Obj::Range(r) => Some(r.len()),
         Obj::Set(t) => Some(t.borrow().len() as i128),
+        Obj::DictView(view) => Some(view.len() as i128),
         Obj::FrozenSet(t) => Some(t.len() as i128),
         Obj::ByteArray(b) => Some(b.len() as i128),
         _ => None,
@@ -169,6 +170,7 @@ pub fn iter_of(v: &Value) -> PyResult<Value> {
         Value::Str(_) => "str_iterator",
         Value::Dict(_) => "dict_keyiterator",
         Value::Object(o) if matches!(o.as_ref(), Obj::Set(_) | Obj::FrozenSet(_)) => "set_iterator",
+        Value::Object(o) if let Obj::DictView(view) = o.as_ref() => view.kind.iterator_name(false),
         _ => "iterator",
     };
     Ok(iter_object(IterState::Items(iterate(v)?.into()), kind))
@@ -192,6 +194,7 @@ pub fn reversed_of(v: &Value) -> PyResult<Value> {
     let kind = match v {
         Value::List(_) => "list_reverseiterator",
         Value::Dict(_) => "dict_reversekeyiterator",
+        Value::Object(o) if let Obj::DictView(view) = o.as_ref() => view.kind.iterator_name(true),
         Value::Tuple(_) | Value::Str(_) | Value::Array(_) => "reversed",
         other => {
             return Err(PyError::type_error(format!(

@@ -139,6 +139,9 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
             Some(r) => r?,
             None => return Ok(Err(args)),
         },
+        Value::Object(_) if let Some(view) = super::object::DictView::of(obj) => {
+            view.method(s, name, &args)?
+        }
         Value::Object(_) => match super::pysets::method(s, obj, name, &args)? {
             Some(v) => v,
             None => match super::pyiter::range_method(obj, name, &args)? {

@@ -125,6 +125,11 @@ pub fn construct(s: &mut Session, frozen: bool, args: &Args) -> PyResult<Value> 
         None => SetTable::default(),
         Some(v) => match table_of(v) {
             Some(other) => other.copy(),
+            None if let Value::Dict(d) = v => {
+                let mut t = SetTable::default();
+                t.update_from_dict(d.borrow().iter().map(|(k, _)| k.clone()).collect())?;
+                t
+            }
             None => SetTable::from_items(s.iterate_all(v)?)?,
         },
     };

@@ -386,6 +386,19 @@ impl SetTable {
         }
     }
 
+    /// `s.update(d)` for a dict's keys (`set_update_internal`): one resize
+    /// for all of them first, as CPython expects few to be in already,
+    /// then each added.
+    pub fn update_from_dict(&mut self, keys: Vec<Value>) -> PyResult<()> {
+        if (self.fill + keys.len()) * 5 >= self.mask() * 3 {
+            self.resize((self.used + keys.len()) * 2);
+        }
+        for k in keys {
+            self.add(k)?;
+        }
+        Ok(())
+    }
+
     /// `s.copy()`.
     pub fn copy(&self) -> SetTable {
         let mut t = SetTable::default();
@@ -469,6 +482,9 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
             Err(PyError::type_error("unhashable type: 'set'"))
         }
         Value::Object(o) if matches!(o.as_ref(), Obj::Range(_)) => Ok(()),
+        Value::Object(o) if let Obj::DictView(view) = o.as_ref() => Err(PyError::type_error(
+            format!("unhashable type: '{}'", view.kind.type_name()),
+        )),
         Value::Object(o) if matches!(o.as_ref(), Obj::Poly1d(_)) => {
             Err(PyError::type_error("unhashable type: 'poly1d'"))
         }

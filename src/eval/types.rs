@@ -62,6 +62,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::NpzView(_, "keys") => "collections.abc.KeysView",
         Obj::NpzView(_, "values") => "collections.abc.ValuesView",
         Obj::NpzView(..) => "collections.abc.ItemsView",
+        Obj::DictView(view) => view.kind.type_name(),
         Obj::Func(_) => "function",
         Obj::Exc(e, _) => super::exceptions::static_name(&e.kind),
         Obj::Iter(_, kind) => kind,
