@@ -50,6 +50,11 @@ impl Session {
                 }
                 Ok(None)
             }
+            Stmt::FromImport { module, names } if matches!(names.as_slice(), [(n, None)] if n == "*") =>
+            {
+                self.star_import(module)?;
+                Ok(None)
+            }
             Stmt::FromImport { module, names } if module == super::stride_tricks::MODULE => {
                 for (n, alias) in names {
                     let v = super::stride_tricks::module_attr(module, n).ok_or_else(|| {
@@ -1342,6 +1347,37 @@ impl Session {
 
     /// The module a dotted name stands for: `numpy`, or an attribute path
     /// below it that slicelab has.
+    /// `from module import *` at the top level: every name Python binds
+    /// (`__all__`, else the public names). A name slicelab lacks is bound
+    /// as a refusal, as a from-import of it binds one.
+    fn star_import(&mut self, module: &str) -> PyResult<()> {
+        let m = self.import_module(module)?;
+        let names = super::stdlib::star_names::star_names(module).ok_or_else(|| {
+            PyError::new(
+                "NotImplementedError",
+                format!("slicelab does not implement 'from {module} import *' yet"),
+            )
+        })?;
+        for n in names {
+            let v = match self.getattr(&m, n) {
+                Ok(v) => v,
+                Err(e) => {
+                    let e = if e.kind == "NotImplementedError" {
+                        e
+                    } else {
+                        PyError::new(
+                            "NotImplementedError",
+                            format!("slicelab does not implement {module}.{n} yet"),
+                        )
+                    };
+                    super::object::object(super::object::Obj::Refused(e))
+                }
+            };
+            self.bind_name(n, v);
+        }
+        Ok(())
+    }
+
     fn import_module(&mut self, module: &str) -> PyResult<Value> {
         // A module slicelab has a body for comes first, also one of NumPy's
         // private modules (`numpy._core._internal`).
@@ -1373,6 +1409,11 @@ impl Session {
             } else {
                 Err(not_found())
             };
+        }
+        // An attribute that is a module (`np.emath` is `numpy.lib.scimath`)
+        // is no module path of its own.
+        if !super::stdlib::names::exists(module) {
+            return Err(not_found());
         }
         let mut v = Value::Module("numpy".into());
         for p in parts {

@@ -54,7 +54,7 @@ pub enum Stmt {
     FromImport {
         /// Dotted module name.
         module: String,
-        /// (name, alias) pairs.
+        /// (name, alias) pairs; `from M import *` is the one pair `("*", None)`.
         names: Vec<(String, Option<String>)>,
     },
     /// An empty line, a comment, or `pass`.

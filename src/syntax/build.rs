@@ -144,8 +144,12 @@ pub(super) fn build_simple(stmt: Pair<'_, Rule>) -> Result<Stmt> {
         Rule::from_stmt => {
             let mut parts = stmt.into_inner().filter(|p| !is_keyword(p.as_rule()));
             let module = parts.next().map(dotted).unwrap_or_default();
+            // `from M import *` is the one name `*`.
             let names = parts
                 .map(|alias| {
+                    if alias.as_rule() == Rule::import_star {
+                        return ("*".to_string(), None);
+                    }
                     let mut n = alias.into_inner().filter(|p| p.as_rule() == Rule::name);
                     let name = n.next().map(|p| p.as_str().to_string()).unwrap_or_default();
                     (name, n.next().map(|p| p.as_str().to_string()))

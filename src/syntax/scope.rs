@@ -248,13 +248,23 @@ pub fn stmt_yields(s: &Stmt, classes: bool) -> bool {
             .any(|suite| suite_yields(suite, classes))
 }
 
-/// CPython's compile-time check of `nonlocal`: each name must be bound in
-/// an enclosing function (`SyntaxError: no binding for nonlocal 'x'
-/// found`). `enclosing` holds the names of the functions around `s`.
+/// CPython's compile-time checks inside functions: each `nonlocal` name
+/// must be bound in an enclosing function (`SyntaxError: no binding for
+/// nonlocal 'x' found`), and `from M import *` may not stand in one.
+/// `enclosing` holds the names of the functions around `s`.
 pub(crate) fn check_nonlocals(
     s: &Stmt,
     enclosing: &mut Vec<Vec<String>>,
 ) -> Result<(), super::SyntaxError> {
+    if let Stmt::FromImport { names, .. } = s
+        && !enclosing.is_empty()
+        && names.iter().any(|(n, _)| n == "*")
+    {
+        return Err(super::SyntaxError::new(
+            "import * only allowed at module level",
+            0,
+        ));
+    }
     if let Stmt::FunctionDef(f) = s {
         let (mut bound, mut globals, mut nonlocals) = (Vec::new(), Vec::new(), Vec::new());
         for st in &f.body {

@@ -23,6 +23,7 @@ pub mod names;
 mod pathlib;
 mod prelude;
 mod pyrandom;
+pub mod star_names;
 mod string;
 mod sys;
 mod time;
