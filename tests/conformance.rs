@@ -389,6 +389,7 @@ conformance_tests! {
     module_dunders_unicode_errors => "326_module_dunders_unicode_errors",
     dict_views => "327_dict_views",
     star_imports => "328_star_imports",
+    memoryview => "329_memoryview",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -56,6 +56,7 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
             Value::Array(z)
         }
         "flat" => Value::FlatIter(a.clone(), Default::default()),
+        "data" => super::object::MemView::make(me)?,
         "device" => Value::str("cpu"),
         m if ARRAY_METHODS.contains(&m) => Value::Method(Rc::new(me.clone()), Rc::from(m)),
         other => return Err(PyError::attribute("numpy.ndarray", other)),

@@ -279,6 +279,7 @@ impl Walk<'_> {
                     }
                     Obj::TupleClass(c) => c.defaults.iter().for_each(|d| self.value(d)),
                     Obj::DictView(view) => self.value(&Value::Dict(view.dict.clone())),
+                    Obj::MemoryView(m) => self.array(&m.view),
                     Obj::Instance(_) | Obj::Iter(..) | Obj::Class(_) | Obj::NpIter(_) => {
                         self.opaque = true
                     }
@@ -291,7 +292,6 @@ impl Walk<'_> {
                     | Obj::PyTime(_)
                     | Obj::BusDayCal(_)
                     | Obj::ByteArray(_)
-                    | Obj::MemoryView(_)
                     | Obj::Exc(..)
                     | Obj::Context(_)
                     | Obj::Super(..)

@@ -14,13 +14,14 @@ fn bytes_from(s: &mut Session, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = bytes_like(v) {
         return Ok(b);
     }
+    // Python reads a NumPy array's or scalar's buffer (its raw bytes in
+    // C order), not its items.
     if let Value::Array(_) | Value::NpScalar(..) = v {
-        // Python reads a NumPy array's or scalar's buffer (its raw bytes),
-        // not its items.
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not read a NumPy array's buffer into bytes/bytearray; use a.tobytes()",
-        ));
+        let m = super::object::MemView::make(v)?;
+        return super::object::MemView::of(&m).map_or(Ok(vec![]), |m| m.to_bytes(false));
+    }
+    if let Some(m) = super::object::MemView::of(v) {
+        return m.to_bytes(false);
     }
     s.iterate_all(v)?.iter().map(byte_of).collect()
 }
@@ -54,7 +55,11 @@ pub fn source_bytes(s: &mut Session, args: &Args, what: &str) -> PyResult<Vec<u8
         }
         (Value::Str(_), None) => Err(PyError::type_error("string argument without an encoding")),
         (_, Some(_)) => Err(PyError::type_error("encoding without a string argument")),
-        (Value::Array(_) | Value::NpScalar(..), None) => bytes_from(s, first),
+        // An integer NumPy scalar is a count (`__index__` is asked before
+        // the buffer); other NumPy values give their buffer's bytes.
+        (Value::Array(_) | Value::NpScalar(..), None) if int_of(first).is_none() => {
+            bytes_from(s, first)
+        }
         (v, None) if int_of(v).is_some() => {
             let n = int_of(v).unwrap_or_default();
             if n < 0 {

@@ -47,6 +47,12 @@ impl ByteArray {
         self.len() == 0
     }
 
+    /// An array over the buffer, whose `.base` is `exporter`, not recorded
+    /// as an export (its life does not stop a resize).
+    pub fn unrecorded_view(&self, dtype: DType, layout: Layout, exporter: Rc<dyn Any>) -> ArrayRef {
+        NdArray::over_exported(self.buf.clone(), dtype, layout, exporter)
+    }
+
     /// An array over the buffer, whose `.base` is `exporter`; the array is
     /// recorded as an export.
     pub fn export(&self, dtype: DType, layout: Layout, exporter: Rc<dyn Any>) -> ArrayRef {

@@ -329,6 +329,11 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     if let Value::FlatIter(a, _) = v {
         return to_array(&Value::Array(super::flatiter::to_array(a)?), dtype);
     }
+    // A memoryview's elements, read in its format (`array_from` shares
+    // the memory where no copy is asked for).
+    if let Some(m) = super::object::MemView::of(v) {
+        return to_array(&Value::Array(m.view.copy(crate::engine::Order::C)?), dtype);
+    }
     if let Value::Array(a) = v
         && (crate::eval::datetime_convert::is_time_dtype(a.dtype())
             || dtype.is_some_and(crate::eval::datetime_convert::is_time_dtype))
@@ -661,6 +666,7 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
         Value::Void(a) => Ok(a.clone()),
         Value::FlatIter(a, _) => super::flatiter::to_array(a),
         other if let Some(p) = super::object::as_poly(other) => Ok(p.coeffs()),
+        other if let Some(m) = super::object::MemView::of(other) => Ok(m.array(other)),
         Value::NpScalar(dt, s) => Ok(NdArray::from_scalars(
             &[],
             dt.clone(),

@@ -592,7 +592,37 @@ pub fn tobytes(a: &crate::engine::ArrayRef, args: &Args) -> PyResult<Value> {
 /// bytearray's bytes (its `.base` a `memoryview` of it, as NumPy's is).
 fn frombuffer(args: &Args) -> PyResult<Value> {
     let source = args.req(0, "buffer", "frombuffer")?;
+    // An array or a memoryview exports its memory itself and the new
+    // array shares it: an array's is a view of it (its `.base` the
+    // owner), a memoryview's goes through a new memoryview (NumPy wraps
+    // any exporter that releases its buffers).
+    if let Value::NpScalar(..) = source {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement np.frombuffer of a NumPy scalar yet",
+        ));
+    }
+    let exported = match source {
+        Value::Array(_) => Some(crate::eval::object::MemView::make(source)?),
+        other if crate::eval::object::MemView::of(other).is_some() => {
+            Some(crate::eval::object::MemView::make(other)?)
+        }
+        _ => None,
+    };
+    let memview = exported.as_ref().and_then(crate::eval::object::MemView::of);
+    if let Some(m) = memview
+        && !m.view.is_c_contiguous()
+    {
+        return Err(match source {
+            Value::Array(_) => PyError::value("ndarray is not C-contiguous"),
+            _ => PyError::new(
+                "BufferError",
+                "memoryview: underlying buffer is not C-contiguous",
+            ),
+        });
+    }
     let data = match source {
+        _ if let Some(m) = memview => std::rc::Rc::from(m.to_bytes(false)?),
         Value::Bytes(b) => b.clone(),
         other if let Some(b) = super::bytearray::bytes_like(other) => std::rc::Rc::from(b),
         other => {
@@ -639,14 +669,33 @@ fn frombuffer(args: &Args) -> PyResult<Value> {
         }
         n
     };
+    if let (Some(m), Some(me)) = (memview, &exported) {
+        let layout = crate::engine::layout::Layout {
+            shape: vec![n],
+            strides: vec![item as isize],
+            offset: m.view.layout().offset + offset as usize,
+        };
+        let arr = match source {
+            Value::Array(a) => NdArray::view(a, dt, layout),
+            _ => NdArray::over_exported(
+                m.view.buffer().clone(),
+                dt,
+                layout,
+                std::rc::Rc::new(me.clone()),
+            ),
+        };
+        if m.readonly {
+            arr.set_writeable(false)?;
+        }
+        return Ok(Value::Array(arr));
+    }
     if let Some(b) = super::bytearray::of(source) {
         let layout = crate::engine::layout::Layout {
             shape: vec![n],
             strides: vec![item as isize],
             offset: offset as usize,
         };
-        let view =
-            crate::eval::object::object(crate::eval::object::Obj::MemoryView(source.clone()));
+        let view = crate::eval::object::MemView::base_for(source, b);
         return Ok(Value::Array(super::bytearray::export(b, dt, layout, &view)));
     }
     // The whole bytes object's contents, with the array starting

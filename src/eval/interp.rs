@@ -818,6 +818,9 @@ impl Session {
         if let Some(it) = super::nditer::of(obj) {
             return super::nditer::getitem(it, idx);
         }
+        if let Some(m) = super::object::MemView::of(obj) {
+            return m.getitem(idx);
+        }
         if let Some(t) = super::named_tuple::as_tuple(obj) {
             return self.getitem(t, idx);
         }
@@ -958,6 +961,12 @@ impl Session {
         if let Some(b) = super::bytearray::of(obj) {
             return super::bytearray_calls::setitem(self, b, idx, value);
         }
+        if let Some(m) = super::object::MemView::of(obj) {
+            if m.readonly {
+                return Err(PyError::type_error("cannot modify read-only memory"));
+            }
+            return array_setitem(&m.view, idx, value);
+        }
         match obj {
             Value::Array(a) => array_setitem(a, idx, value),
             Value::FlatIter(a, pos) => {
@@ -1075,9 +1084,20 @@ impl Session {
             (Value::Array(a), "real" | "imag") => {
                 super::complex_fns::set_part(a, name == "imag", value)
             }
+            // NumPy 2.4 changes these in place (a deprecated practice);
+            // `a.view(dtype)` and `np.lib.stride_tricks.as_strided` give
+            // the same memory read another way.
             (Value::Array(_), "dtype" | "strides" | "data") => Err(PyError::new(
-                "AttributeError",
-                format!("slicelab does not support setting '{name}'"),
+                "NotImplementedError",
+                format!(
+                    "slicelab does not implement setting ndarray.{name} in place yet; {}",
+                    match name {
+                        "dtype" => "a.view(new_dtype) reads the same memory as another dtype",
+                        "strides" =>
+                            "np.lib.stride_tricks.as_strided makes a view with other strides",
+                        _ => "make a new array over the other buffer instead",
+                    }
+                ),
             )),
             (Value::Array(_), "T" | "base" | "ndim" | "size" | "itemsize" | "nbytes" | "flags") => {
                 Err(PyError::new(
@@ -1540,7 +1560,7 @@ fn py_index(v: &Value, kind: &str) -> PyResult<i128> {
     }
 }
 
-fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
+pub(super) fn array_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
     if let Value::Str(name) = idx {
         return Ok(Value::Array(field_view(a, name)?));
     }

@@ -179,6 +179,10 @@ pub fn array_from(
     copy: CopyRule,
     order: MemoryOrder,
 ) -> PyResult<Value> {
+    // A memoryview is read as the array over its memory.
+    if let Some(m) = super::object::MemView::of(v) {
+        return array_from(&Value::Array(m.array(v)), dtype, copy, order);
+    }
     if let Value::Array(a) = v {
         let same_type = dtype.as_ref().is_none_or(|d| d == a.dtype());
         let needed = !same_type || !order.holds(a);

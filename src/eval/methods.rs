@@ -20,7 +20,7 @@ use crate::eval::protocol::{iterate, truthy};
 use crate::eval::reshaping::{reshape, transpose};
 use crate::eval::session::Session;
 
-fn tolist(a: &ArrayRef) -> Value {
+pub(super) fn tolist(a: &ArrayRef) -> Value {
     let shape = a.shape();
     // Every element and every inner list is a Python object: Python's
     // bare MemoryError when they cannot exist (`np.zeros((2**40, 0))`

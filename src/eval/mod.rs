@@ -72,6 +72,7 @@ pub mod ma;
 mod math_routines;
 mod math_ufuncs;
 mod memory_order;
+mod memview;
 mod methods;
 pub mod named_tuple;
 mod ndindex;

@@ -942,6 +942,7 @@ impl Session {
                     }
                     Value::Str(s) => s.chars().count() as i128,
                     Value::Bytes(b) => b.len() as i128,
+                    other if let Some(m) = super::object::MemView::of(other) => m.len() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
                     other if let Some(a) = super::recarray::as_recarray(other) => {
                         match a.shape().first() {
@@ -2343,6 +2344,16 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         }
         TypeObj::Builtin("range") => super::pyiter::make_range(&args)?,
         TypeObj::Builtin("bytearray") => super::bytearray_calls::construct(s, &args)?,
+        TypeObj::Builtin("memoryview") => {
+            let obj = args
+                .pos
+                .first()
+                .or_else(|| args.kw("object"))
+                .ok_or_else(|| {
+                    PyError::type_error("memoryview() missing required argument 'object' (pos 1)")
+                })?;
+            super::object::MemView::make(obj)?
+        }
         TypeObj::Builtin("bytes") => {
             let b = super::bytearray_calls::source_bytes(s, &args, "bytes")?;
             Value::Bytes(std::rc::Rc::from(b.as_slice()))

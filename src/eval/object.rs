@@ -124,9 +124,10 @@ pub enum Obj {
     NpIter(Box<dyn NpIterState>),
     /// A Python `bytearray` (`bytearray.rs`).
     ByteArray(super::bytearray_state::ByteArray),
-    /// A `memoryview` of an object's buffer: what `np.frombuffer` keeps as
-    /// its array's `.base`. Only its type and repr are modelled.
-    MemoryView(Value),
+    /// A `memoryview` of an object's buffer (`a.data`, and what
+    /// `np.frombuffer` keeps as its array's `.base`); behaviour in
+    /// `memview.rs`.
+    MemoryView(MemView),
 }
 
 /// The state of a NumPy iterator object, owned by its module.
@@ -211,6 +212,19 @@ pub struct TempSpec {
     pub prefix: String,
     /// The directory to make it in (the system's temporary one if `None`).
     pub parent: Option<String>,
+}
+
+/// A `memoryview`: the object whose buffer it reads (`m.obj`), an array
+/// over that buffer with the view's shape, strides and element type, and
+/// whether it may be written through.
+#[derive(Debug, Clone)]
+pub struct MemView {
+    /// The exporting object.
+    pub obj: Value,
+    /// The memory it sees, as an array.
+    pub view: crate::engine::ArrayRef,
+    /// `m.readonly`.
+    pub readonly: bool,
 }
 
 /// A view of a dict (`d.keys()`): the dict it looks at, and which view.

@@ -895,6 +895,7 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             super::dtype_arg::dtype_arg(other).is_ok_and(|d| d.equivalent(x))
         }
         (Value::Type(x), Value::Type(y)) => x == y,
+        (x, y) if let Some(eq) = super::object::MemView::equal(x, y) => eq,
         (x, y) if let Some(eq) = super::object::DictView::compare(CompareOp::Eq, x, y) => {
             eq.unwrap_or(false)
         }

@@ -102,6 +102,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 .collect(),
             super::object::Obj::MappingProxy(d) => return iterate(d),
             super::object::Obj::DictView(view) => view.items(),
+            super::object::Obj::MemoryView(m) => m.items()?,
             super::object::Obj::NamedTuple(t) => return iterate(&t.items),
             super::object::Obj::File(f) => f.lines()?,
             other if let Some(items) = crate::eval::npy::npz::npz_items(other) => items?,

@@ -638,7 +638,7 @@ fn core_builtin(name: &str) -> Option<Value> {
         | "sorted" | "id" | "any" | "all" | "zip" | "enumerate" | "reversed" | "divmod" | "pow"
         | "hasattr" | "getattr" | "help" => Value::func(name),
         "int" | "float" | "bool" | "str" | "list" | "tuple" | "slice" | "range" | "type"
-        | "dict" | "complex" | "object" | "bytearray" | "bytes" => {
+        | "dict" | "complex" | "object" | "bytearray" | "bytes" | "memoryview" => {
             Value::Type(TypeObj::Builtin(match name {
                 "int" => "int",
                 "float" => "float",
@@ -653,6 +653,7 @@ fn core_builtin(name: &str) -> Option<Value> {
                 "complex" => "complex",
                 "bytearray" => "bytearray",
                 "bytes" => "bytes",
+                "memoryview" => "memoryview",
                 _ => "object",
             }))
         }

@@ -193,6 +193,10 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
         (Obj::DictView(view), "mapping") => Ok(view.mapping()),
+        (Obj::MemoryView(m), _) if let Some(v) = m.attr(name) => v,
+        (Obj::MemoryView(_), "tobytes" | "tolist" | "hex" | "toreadonly" | "cast" | "release") => {
+            Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
+        }
         (Obj::DictView(view), "isdisjoint") if view.kind.set_like() => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }

@@ -139,6 +139,9 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
             Some(r) => r?,
             None => return Ok(Err(args)),
         },
+        Value::Object(_) if let Some(m) = super::object::MemView::of(obj) => {
+            m.method(name, &args)?
+        }
         Value::Object(_) if let Some(view) = super::object::DictView::of(obj) => {
             view.method(s, name, &args)?
         }
