@@ -529,6 +529,29 @@ fn snapshot_overlapping_windows_count_their_reads() {
 }
 
 #[test]
+fn a_narrower_view_shares_cells_without_reading_bytes_twice() {
+    // Two int32 elements sit in each int64 cell: no byte is read twice.
+    let text = teach(&["x = np.arange(4)", "z = x.view(np.int32)"], 80);
+    assert!(!text.contains("more than once"), "{text}");
+    let text = teach(
+        &[
+            "x = np.arange(4)",
+            "z = np.lib.stride_tricks.as_strided(x.view(np.int32), (7,), (4,))",
+        ],
+        80,
+    );
+    assert!(!text.contains("more than once"), "{text}");
+}
+
+#[test]
+fn an_array_over_a_memoryview_is_drawn_in_its_owner_buffer() {
+    let text = teach(&["x = np.arange(4)", "y = np.asarray(x.data)"], 80);
+    assert!(text.contains("owned by x"), "{text}");
+    assert!(text.contains("x owns the buffer"), "{text}");
+    assert!(!text.contains("y owns"), "{text}");
+}
+
+#[test]
 fn buffers_are_numbered_in_the_order_the_learner_saw_them() {
     // The arithmetic makes temporaries the learner never sees: they take
     // no number.

@@ -106,7 +106,7 @@ impl Teacher {
             ));
         };
         let names = session.bindings();
-        let owner = arr.base().cloned().unwrap_or_else(|| arr.clone());
+        let owner = render::drawn_owner(arr, &names);
         let note = match self.verdict_of(name) {
             Some(v) => format!("{} — {}", v.kind.word(), v.rule),
             None => String::new(),
@@ -175,7 +175,7 @@ fn where_text(arg: &str, session: &Session, numbers: &BufferNumbers, palette: &P
         }
         full.push(j as usize);
     }
-    let owner = arr.base().cloned().unwrap_or_else(|| arr.clone());
+    let owner = render::drawn_owner(arr, &session.bindings());
     let oitem = owner.dtype().itemsize().max(1) as isize;
     let at = l.offset_of(&full);
     let terms = |unit: isize| -> String {

@@ -18,7 +18,7 @@ const MAX_CELLS: usize = 400;
 pub fn cells(session: &mut Session, made: &[Made], span: (usize, usize)) -> Option<Vec<usize>> {
     let made = made.iter().rev().find(|m| m.span == span)?;
     let src = &made.source;
-    let owner = src.base().cloned().unwrap_or_else(|| src.clone());
+    let owner = super::render::drawn_owner(src, &session.bindings());
     let item = owner.dtype().itemsize();
     if owner.size() > MAX_CELLS || src.dtype() != owner.dtype() || item == 0 {
         return None;

@@ -172,7 +172,7 @@ pub fn picture(
     let arr = &a.array;
     match a.verdict.kind {
         Kind::View | Kind::Alias | Kind::Empty => {
-            let owner = arr.base().cloned().unwrap_or_else(|| arr.clone());
+            let owner = drawn_owner(arr, names);
             let layers = layers_on(arr, &a.label, &owner, names, "this result");
             diagram(
                 &frame_of(&owner, names),
@@ -186,7 +186,7 @@ pub fn picture(
         Kind::Copy => {
             let mut out = String::new();
             if let Some(src) = &a.source_array {
-                let owner = src.base().cloned().unwrap_or_else(|| src.clone());
+                let owner = drawn_owner(src, names);
                 let label = match &a.verdict.source {
                     Source::Named(n) => n.clone(),
                     _ => "source".into(),
@@ -225,7 +225,7 @@ pub fn picture(
                         note: "the copy, in its own buffer".into(),
                         cells: None,
                     }];
-                    let own = arr.base().cloned().unwrap_or_else(|| arr.clone());
+                    let own = drawn_owner(arr, names);
                     out.push_str(&diagram(
                         &own,
                         &owner_name(&own, names),
@@ -292,7 +292,7 @@ fn others(owner: &ArrayRef, names: &Bindings, skip: &[&str]) -> Vec<Layer> {
     v.sort_by(|a, b| a.0.cmp(&b.0));
     v.into_iter()
         .map(|(name, array)| {
-            let note = if array.base().is_none() {
+            let note = if array.owndata() {
                 "owns the buffer".to_string()
             } else {
                 format!(
@@ -313,6 +313,29 @@ fn others(owner: &ArrayRef, names: &Bindings, skip: &[&str]) -> Vec<Layer> {
 
 fn dtype_word(dt: &DType) -> String {
     dt.name()
+}
+
+/// The array whose buffer a diagram draws: `arr`'s base, or for an array
+/// over memory another object exports (`np.asarray(x.data)`, whose base
+/// is a memoryview) the named array that owns that buffer, if any.
+pub fn drawn_owner(arr: &ArrayRef, names: &Bindings) -> ArrayRef {
+    if let Some(b) = arr.base() {
+        return b.clone();
+    }
+    if arr.owndata() {
+        return arr.clone();
+    }
+    let mut owners: Vec<(&String, &ArrayRef)> = names
+        .iter()
+        .filter_map(|(k, v)| match v {
+            Value::Array(a) if a.owndata() && a.same_buffer(arr) => Some((k, a)),
+            _ => None,
+        })
+        .collect();
+    owners.sort_by(|a, b| a.0.cmp(b.0));
+    owners
+        .first()
+        .map_or_else(|| arr.clone(), |(_, a)| (*a).clone())
 }
 
 /// The name bound to the owner itself, or "an unnamed array".

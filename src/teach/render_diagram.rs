@@ -347,7 +347,14 @@ fn board(owner: &ArrayRef, layers: &[Layer], width: usize) -> Board {
         let fp = Footprint::new(layer.array.layout(), litem);
         let mut last: Option<isize> = None;
         let mut reordered = false;
+        // Where each element starts, to tell elements that share bytes
+        // from narrower elements that merely share a cell
+        // (`view(np.int32)` of int64 data reads no byte twice).
+        let mut starts: Vec<isize> = Vec::new();
         fp.visit(gap, |at, order| {
+            if counted {
+                starts.push(at);
+            }
             // An element wider than the buffer's cells covers several.
             let mut hit: Vec<usize> = Vec::new();
             let mut off = 0;
@@ -373,7 +380,8 @@ fn board(owner: &ArrayRef, layers: &[Layer], width: usize) -> Board {
         });
         if slot == 0 {
             b.reordered = reordered;
-            b.overlapping = counted && b.reads.iter().any(|&n| n > 1);
+            starts.sort_unstable();
+            b.overlapping = counted && starts.windows(2).any(|w| w[1] < w[0] + litem as isize);
         }
     }
     b
