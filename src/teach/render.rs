@@ -325,17 +325,20 @@ pub fn drawn_owner(arr: &ArrayRef, names: &Bindings) -> ArrayRef {
     if arr.owndata() {
         return arr.clone();
     }
-    let mut owners: Vec<(&String, &ArrayRef)> = names
+    first_named(names, |a| a.owndata() && a.same_buffer(arr)).unwrap_or_else(|| arr.clone())
+}
+
+/// The array of the alphabetically first name whose array passes `keep`.
+fn first_named(names: &Bindings, keep: impl Fn(&ArrayRef) -> bool) -> Option<ArrayRef> {
+    let mut found: Vec<(&String, &ArrayRef)> = names
         .iter()
         .filter_map(|(k, v)| match v {
-            Value::Array(a) if a.owndata() && a.same_buffer(arr) => Some((k, a)),
+            Value::Array(a) if keep(a) => Some((k, a)),
             _ => None,
         })
         .collect();
-    owners.sort_by(|a, b| a.0.cmp(b.0));
-    owners
-        .first()
-        .map_or_else(|| arr.clone(), |(_, a)| (*a).clone())
+    found.sort_by(|a, b| a.0.cmp(b.0));
+    found.first().map(|(_, a)| (*a).clone())
 }
 
 /// The name bound to the owner itself, or "an unnamed array".
@@ -381,23 +384,12 @@ pub fn frame_of(owner: &ArrayRef, names: &Bindings) -> ArrayRef {
     if owner_name(owner, names) != "an unnamed array" {
         return owner.clone();
     }
-    let mut found: Vec<(&String, &ArrayRef)> = names
-        .iter()
-        .filter_map(|(k, v)| match v {
-            Value::Array(a)
-                if a.same_buffer(owner)
-                    && a.dtype() == owner.dtype()
-                    && a.size() == owner.size()
-                    && a.layout().offset == 0
-                    && a.is_c_contiguous() =>
-            {
-                Some((k, a))
-            }
-            _ => None,
-        })
-        .collect();
-    found.sort_by(|a, b| a.0.cmp(b.0));
-    found
-        .first()
-        .map_or_else(|| owner.clone(), |(_, a)| (*a).clone())
+    first_named(names, |a| {
+        a.same_buffer(owner)
+            && a.dtype() == owner.dtype()
+            && a.size() == owner.size()
+            && a.layout().offset == 0
+            && a.is_c_contiguous()
+    })
+    .unwrap_or_else(|| owner.clone())
 }
