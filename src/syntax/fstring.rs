@@ -60,6 +60,12 @@ fn parse_parts(
                 parts.push(field);
                 i = end;
             }
+            // `\N{EM DASH}` is an escape, not a replacement field.
+            b'\\' if !raw && body[i + 1..].starts_with("N{") && body[i..].contains('}') => {
+                let end = i + body[i..].find('}').unwrap_or(0) + 1;
+                lit.push_str(&body[i..end]);
+                i = end;
+            }
             b'\\' if !raw && i + 1 < bytes.len() => {
                 let n = body[i + 1..].chars().next().map_or(1, char::len_utf8);
                 lit.push_str(&body[i..i + 1 + n]);

@@ -105,11 +105,33 @@ fn escape(body: &str, i: usize, unicode: bool, at: usize) -> Result<(Escape, usi
         'x' => hex_escape(rest, 2, i, at, "\\xXX"),
         'u' if unicode => hex_escape(rest, 4, i, at, "\\uXXXX"),
         'U' if unicode => hex_escape(rest, 8, i, at, "\\UXXXXXXXX"),
-        'N' if unicode => Err(SyntaxError::new(
-            "\\N{...} escapes are not supported",
-            at + i,
-        )),
+        'N' if unicode => named_escape(rest, i, at),
         other => Ok((Escape::Keep(other), next)),
+    }
+}
+
+/// `\N{EM DASH}`: a character by its Unicode name, any case, or one of
+/// its formal aliases (`\N{LINE FEED}`), as CPython's `unicodedata`
+/// lookup takes them; the `unicode_names2` crate holds the names.
+fn named_escape(rest: &str, i: usize, at: usize) -> Result<(Escape, usize), SyntaxError> {
+    let malformed = || SyntaxError::new("malformed \\N character escape", at + i);
+    let inner = rest.strip_prefix("N{").ok_or_else(malformed)?;
+    let end = inner.find('}').ok_or_else(malformed)?;
+    let name = &inner[..end];
+    // The crate also matches names without their spaces or with
+    // underscores, which Python does not: a name must be the character's
+    // own, or an alias written in words.
+    let spelled = |c: char| {
+        let own = unicode_names2::name(c).map(|n| n.to_string());
+        own.as_deref() == Some(name.to_uppercase().as_str())
+            || (name.contains(' ')
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-'))
+    };
+    match unicode_names2::character(name).filter(|&c| spelled(c)) {
+        Some(c) => Ok((Escape::Code(u32::from(c)), i + 1 + 2 + end + 1)),
+        None => Err(SyntaxError::new("unknown Unicode character name", at + i)),
     }
 }
 
