@@ -962,9 +962,7 @@ impl Session {
             return super::bytearray_calls::setitem(self, b, idx, value);
         }
         if let Some(m) = super::object::MemView::of(obj) {
-            if m.readonly {
-                return Err(PyError::type_error("cannot modify read-only memory"));
-            }
+            m.check_store(idx, value)?;
             return array_setitem(&m.view, idx, value);
         }
         match obj {
@@ -1365,8 +1363,6 @@ impl Session {
         }
     }
 
-    /// The module a dotted name stands for: `numpy`, or an attribute path
-    /// below it that slicelab has.
     /// `from module import *` at the top level: every name Python binds
     /// (`__all__`, else the public names). A name slicelab lacks is bound
     /// as a refusal, as a from-import of it binds one.
@@ -1398,6 +1394,8 @@ impl Session {
         Ok(())
     }
 
+    /// The module a dotted name stands for: `numpy`, or an attribute path
+    /// below it that slicelab has.
     fn import_module(&mut self, module: &str) -> PyResult<Value> {
         // A module slicelab has a body for comes first, also one of NumPy's
         // private modules (`numpy._core._internal`).

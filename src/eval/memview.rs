@@ -209,6 +209,63 @@ impl MemView {
         }
     }
 
+    /// Whether `m[idx] = value` may go ahead, as CPython's `memory_ass_sub`
+    /// and `pack_single` decide: a writable one-dimensional view, an
+    /// integer index in range, and a value the format packs (an integer
+    /// in range for an integer code, a number for a float code).
+    pub fn check_store(&self, idx: &Value, value: &Value) -> PyResult<()> {
+        if self.readonly {
+            return Err(PyError::type_error("cannot modify read-only memory"));
+        }
+        if self.view.ndim() != 1
+            || !matches!(idx, Value::Int(_) | Value::Bool(_) | Value::NpScalar(..))
+        {
+            return Err(PyError::new(
+                "NotImplementedError",
+                "slicelab stores into one element of a one-dimensional memoryview only",
+            ));
+        }
+        self.unpackable()?;
+        let f = self.format();
+        let n = self.view.shape()[0] as i128;
+        let i = super::seq_index::index_of(idx, "memoryview")?;
+        if !(-n..n).contains(&i) {
+            return Err(PyError::index("index out of bounds on dimension 1"));
+        }
+        let int = super::pyiter::index_int(value).ok();
+        let bad_type = || PyError::type_error(format!("memoryview: invalid type for format '{f}'"));
+        match f.as_str() {
+            "?" => Ok(()),
+            "f" | "d" | "e" => match value {
+                Value::Int(_) | Value::Bool(_) | Value::Float(_) => Ok(()),
+                Value::NpScalar(dt, _) if dt.kind() != crate::engine::dtype::Kind::Complex => {
+                    Ok(())
+                }
+                _ => Err(bad_type()),
+            },
+            _ => {
+                let v = int.ok_or_else(bad_type)?;
+                let (lo, hi) = match self.view.dtype() {
+                    DType::Int8 => (i8::MIN as i128, i8::MAX as i128),
+                    DType::UInt8 => (0, u8::MAX as i128),
+                    DType::Int16 => (i16::MIN as i128, i16::MAX as i128),
+                    DType::UInt16 => (0, u16::MAX as i128),
+                    DType::Int32 => (i32::MIN as i128, i32::MAX as i128),
+                    DType::UInt32 => (0, u32::MAX as i128),
+                    DType::Int64 => (i64::MIN as i128, i64::MAX as i128),
+                    _ => (0, u64::MAX as i128),
+                };
+                if (lo..=hi).contains(&v) {
+                    Ok(())
+                } else {
+                    Err(PyError::value(format!(
+                        "memoryview: invalid value for format '{f}'"
+                    )))
+                }
+            }
+        }
+    }
+
     /// The items `iter(m)` gives: a 1-D view's elements.
     pub fn items(&self) -> PyResult<Vec<Value>> {
         match self.view.ndim() {
