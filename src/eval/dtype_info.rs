@@ -580,11 +580,16 @@ pub fn tobytes(a: &crate::engine::ArrayRef, args: &Args) -> PyResult<Value> {
         MemoryOrder::A if f_only => Order::F,
         _ => Order::C,
     };
+    Ok(Value::Bytes(ordered_bytes(a, order)?.into()))
+}
+
+/// The elements' bytes, read in C or Fortran order: what `tobytes` and a
+/// memoryview's `tobytes`/`bytes()` give.
+pub(super) fn ordered_bytes(a: &crate::engine::ArrayRef, order: Order) -> PyResult<Vec<u8>> {
     let c = a.copy(order)?;
     let n = c.size() * c.dtype().itemsize();
-    let bytes = c.buffer().bytes();
     let start = c.layout().offset;
-    Ok(Value::Bytes(std::rc::Rc::from(&bytes[start..start + n])))
+    Ok(c.buffer().bytes()[start..start + n].to_vec())
 }
 
 /// `np.frombuffer(buffer, dtype=float, count=-1, offset=0)`: a read-only

@@ -125,10 +125,7 @@ impl MemView {
         } else {
             crate::engine::Order::C
         };
-        let c = self.view.copy(order)?;
-        let n = c.size() * c.dtype().itemsize();
-        let start = c.layout().offset;
-        Ok(c.buffer().bytes()[start..start + n].to_vec())
+        super::dtype_info::ordered_bytes(&self.view, order)
     }
 
     /// Fails unless CPython's memoryview can unpack the format.
@@ -192,20 +189,10 @@ impl MemView {
         if j < 0 || j >= n {
             return Err(PyError::index("index out of bounds on dimension 1"));
         }
-        let Value::Array(one) = super::interp::array_getitem(
-            a,
-            &Value::Slice(std::rc::Rc::new([
-                Value::Int(j),
-                Value::Int(j + 1),
-                Value::None,
-            ])),
-        )?
-        else {
-            unreachable!("a slice of an array is an array")
-        };
-        match super::methods::tolist(&one) {
-            Value::List(l) => Ok(l.borrow()[0].clone()),
-            other => Ok(other),
+        use crate::engine::index::{IndexItem, Indexed, get};
+        match get(a, &[IndexItem::Int(j as i64)])? {
+            Indexed::Scalar(x) => Ok(super::convert::scalar_to_py(a.dtype(), &x)),
+            Indexed::Array(_) => unreachable!("an integer index of a 1-d array is one element"),
         }
     }
 

@@ -100,7 +100,7 @@ pub fn list_set_slice(
     let new = s
         .iterate_all(value)
         .map_err(|e| refuse(e, "must assign iterable to extended slice"))?;
-    let positions = slice_positions(parts, n)?;
+    let positions = super::seq_index::positions(start, stop, step);
     if positions.len() != new.len() {
         return Err(PyError::value(format!(
             "attempt to assign sequence of size {} to extended slice of size {}",

@@ -60,11 +60,16 @@ pub fn slice_adjusted(parts: &[Value; 3], n: i128) -> PyResult<(i128, i128, i128
 /// The positions a slice picks from a sequence of length `n`.
 pub fn slice_positions(parts: &[Value; 3], n: i128) -> PyResult<Vec<usize>> {
     let (start, stop, step) = slice_adjusted(parts, n)?;
+    Ok(positions(start, stop, step))
+}
+
+/// The positions adjusted bounds (`slice_adjusted`'s) pick.
+pub fn positions(start: i128, stop: i128, step: i128) -> Vec<usize> {
     let mut out = Vec::new();
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {
         out.push(i as usize);
         i += step;
     }
-    Ok(out)
+    out
 }
