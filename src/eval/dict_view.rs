@@ -135,7 +135,7 @@ impl DictView {
     fn to_set(&self) -> PyResult<SetTable> {
         let mut t = SetTable::default();
         if self.kind == ViewKind::Keys {
-            t.update_from_dict(self.items())?;
+            t.update_from_dict(&self.dict.borrow())?;
         } else {
             for v in self.items() {
                 t.add(v)?;
@@ -222,7 +222,7 @@ fn update(s: &mut Session, t: &mut SetTable, other: &Value) -> PyResult<()> {
     if let Some(o) = super::pysets::table_of(other) {
         t.merge(&o);
     } else if let Value::Dict(d) = other {
-        t.update_from_dict(d.borrow().iter().map(|(k, _)| k.clone()).collect())?;
+        t.update_from_dict(&d.borrow())?;
     } else {
         for v in s.iterate_all(other)? {
             t.add(v)?;

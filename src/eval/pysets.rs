@@ -127,7 +127,7 @@ pub fn construct(s: &mut Session, frozen: bool, args: &Args) -> PyResult<Value> 
             Some(other) => other.copy(),
             None if let Value::Dict(d) = v => {
                 let mut t = SetTable::default();
-                t.update_from_dict(d.borrow().iter().map(|(k, _)| k.clone()).collect())?;
+                t.update_from_dict(&d.borrow())?;
                 t
             }
             None => SetTable::from_items(s.iterate_all(v)?)?,

@@ -386,15 +386,15 @@ impl SetTable {
         }
     }
 
-    /// `s.update(d)` for a dict's keys (`set_update_internal`): one resize
-    /// for all of them first, as CPython expects few to be in already,
-    /// then each added.
-    pub fn update_from_dict(&mut self, keys: Vec<Value>) -> PyResult<()> {
-        if (self.fill + keys.len()) * 5 >= self.mask() * 3 {
-            self.resize((self.used + keys.len()) * 2);
+    /// `s.update(d)` for a dict's entries (`set_update_internal`): one
+    /// resize for all its keys first, as CPython expects few to be in
+    /// already, then each key added.
+    pub fn update_from_dict(&mut self, entries: &[(Value, Value)]) -> PyResult<()> {
+        if (self.fill + entries.len()) * 5 >= self.mask() * 3 {
+            self.resize((self.used + entries.len()) * 2);
         }
-        for k in keys {
-            self.add(k)?;
+        for (k, _) in entries {
+            self.add(k.clone())?;
         }
         Ok(())
     }
