@@ -151,6 +151,23 @@ impl NdArray {
         })
     }
 
+    /// The same array seen with another layout over the same bytes: a new
+    /// object with this one's base, exporter and flags. A subclass's
+    /// `__array_finalize__` reshapes a result nobody else holds yet this
+    /// way (`np.matrix` makes a 1-D result a row), so the result keeps
+    /// owning its data instead of gaining a level of `.base`.
+    pub fn relaid(&self, layout: Layout) -> ArrayRef {
+        Rc::new(NdArray {
+            buffer: self.buffer.clone(),
+            dtype: self.dtype.clone(),
+            layout: RefCell::new(layout),
+            base: self.base.clone(),
+            exporter: self.exporter.clone(),
+            writeable: Cell::new(self.writeable.get()),
+            aligned: Cell::new(self.aligned.get()),
+        })
+    }
+
     /// An array over a buffer another object exports (a `bytearray`'s
     /// bytes): it shares the buffer and keeps `exporter` as its base.
     pub fn over_exported(

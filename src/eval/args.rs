@@ -16,6 +16,20 @@ pub struct Args {
 }
 
 impl Args {
+    /// The same arguments with `f` applied to every value (a wrapper
+    /// class's objects replaced by the arrays they stand for).
+    pub fn map_values(&self, f: impl Fn(&Value) -> Value) -> Args {
+        Args {
+            pos: self.pos.iter().map(&f).collect(),
+            kw: self.kw.iter().map(|(k, v)| (k.clone(), f(v))).collect(),
+        }
+    }
+
+    /// Does any value, positional or keyword, satisfy `f`?
+    pub fn any_value(&self, f: impl Fn(&Value) -> bool) -> bool {
+        self.pos.iter().chain(self.kw.iter().map(|(_, v)| v)).any(f)
+    }
+
     /// The argument at position `i` or keyword `name`.
     pub fn get(&self, i: usize, name: &str) -> Option<&Value> {
         self.kw

@@ -33,7 +33,8 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
         "itemsize" => Value::Int(a.dtype().itemsize() as i128),
         "nbytes" => Value::Int((a.size() * a.dtype().itemsize()) as i128),
         "base" => match a.base() {
-            Some(b) => Value::Array(b.clone()),
+            // A view of a matrix's array is based on the matrix object.
+            Some(b) => super::object::matrix_over(b).unwrap_or_else(|| Value::Array(b.clone())),
             None => match a.exporter().and_then(|e| e.downcast_ref::<Value>()) {
                 Some(v) => v.clone(),
                 None => Value::None,

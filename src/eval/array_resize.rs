@@ -264,6 +264,12 @@ impl Walk<'_> {
                         }
                     }
                     Obj::RecArray(x) | Obj::Record(x) => self.array(x),
+                    Obj::Matrix(m) => {
+                        self.array(&m.arr);
+                        if let Some(b) = &m.base {
+                            self.value(b);
+                        }
+                    }
                     Obj::Poly1d(p) => self.array(&p.coeffs()),
                     Obj::BoundMethod(a, b, c) => {
                         self.value(a);

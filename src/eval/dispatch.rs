@@ -24,6 +24,9 @@ impl Session {
         if crate::eval::object::is_poly(obj) {
             return super::poly1d::call_method(self, obj, name, args);
         }
+        if crate::eval::object::as_matrix(obj).is_some() {
+            return super::matrix_ops::method(self, obj, name, args);
+        }
         if crate::eval::object::is_ma(obj) {
             return super::ma::call_method(self, obj, name, args);
         }
@@ -93,6 +96,12 @@ impl Session {
             .chain(args.kw.iter().map(|(_, v)| v))
             .any(crate::eval::object::is_ma)
         {
+            if super::matrix::in_args(&args) {
+                return Err(super::matrix::refuse(&format!(
+                    "np.{} of a matrix and a masked array",
+                    entry.name()
+                )));
+            }
             return super::ma::np_function(self, entry, args);
         }
         // NumPy's C parser sees defaults given explicitly; busday binds itself.
@@ -100,6 +109,10 @@ impl Session {
             return self.call_function(name, args);
         }
         let args = match super::poly1d::np_function(self, entry.name(), args) {
+            Ok(out) => return out,
+            Err(args) => args,
+        };
+        let args = match super::matrix_ops::np_function(self, entry, args) {
             Ok(out) => return out,
             Err(args) => args,
         };

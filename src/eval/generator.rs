@@ -407,8 +407,8 @@ impl Session {
         if let Some(p) = crate::eval::object::as_poly(v) {
             return self.iter_value(&Value::Array(p.coeffs()));
         }
-        if crate::eval::object::is_ma(v) {
-            let items = super::ma::items(self, v)?;
+        if crate::eval::object::is_ma(v) || crate::eval::object::as_matrix(v).is_some() {
+            let items = self.iterate_all(v)?;
             return Ok(super::pyiter::iter_object(
                 IterState::Items(items.into()),
                 "iterator",

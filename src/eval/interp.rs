@@ -193,6 +193,9 @@ impl Session {
         if crate::eval::object::is_ma(&cur) {
             return super::ma::inplace(self, op, &cur, rhs);
         }
+        if let Some(out) = super::matrix_ops::inplace(self, op, &cur, rhs) {
+            return out;
+        }
         if let Value::Array(a) = &cur {
             if op == crate::syntax::ast::BinOp::MatMul {
                 super::linalg::matmul_inplace(a, rhs)?;
@@ -525,6 +528,9 @@ impl Session {
         if let Some(out) = super::poly1d::unary(op, v) {
             return out;
         }
+        if let Some(out) = super::matrix_ops::unary(self, op, v) {
+            return out;
+        }
         if crate::eval::datetime_convert::involves_time(v) {
             return super::datetime::unary(
                 match op {
@@ -620,6 +626,9 @@ impl Session {
         {
             return Ok(u);
         }
+        if let Some(out) = super::matrix_ops::binary(self, op, l, r) {
+            return out;
+        }
         if let Some(out) = super::ma::binary(self, op, l, r) {
             return out;
         }
@@ -694,6 +703,9 @@ impl Session {
             _ => {}
         }
         if let Some(out) = self.compare_dunder(op, l, r) {
+            return out;
+        }
+        if let Some(out) = super::matrix_ops::compare(self, op, l, r) {
             return out;
         }
         if let Some(out) = super::ma::compare(self, op, l, r) {
@@ -836,6 +848,9 @@ impl Session {
         if super::recarray::is_rec(obj) {
             return super::recarray::getitem(self, obj, idx);
         }
+        if crate::eval::object::as_matrix(obj).is_some() {
+            return super::matrix::getitem(self, obj, idx);
+        }
         if let Some(b) = super::bytearray::of(obj) {
             return super::bytearray::getitem(b, idx);
         }
@@ -957,6 +972,9 @@ impl Session {
         }
         if super::recarray::is_rec(obj) {
             return super::recarray::setitem(self, obj, idx, value);
+        }
+        if crate::eval::object::as_matrix(obj).is_some() {
+            return super::matrix::setitem(self, obj, idx, value);
         }
         if let Some(b) = super::bytearray::of(obj) {
             return super::bytearray_calls::setitem(self, b, idx, value);
@@ -1230,6 +1248,9 @@ impl Session {
             }
             Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Poly1d(_)) => {
                 super::poly1d::attr(self, obj, name)
+            }
+            Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Matrix(_)) => {
+                super::matrix::attr(self, obj, name)
             }
             Value::Object(o) if matches!(o.as_ref(), super::object::Obj::SubArrayDType(..)) => {
                 match super::subarray_dtype::as_subarray(obj) {

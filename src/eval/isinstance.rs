@@ -16,6 +16,7 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
             matches!(v, Value::Array(_))
                 || super::recarray::as_recarray(v).is_some()
                 || crate::eval::object::is_ma(v)
+                || crate::eval::object::as_matrix(v).is_some()
         }
         Value::Type(TypeObj::Builtin(name)) => match *name {
             "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
@@ -38,6 +39,7 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
             crate::eval::types::RECARRAY => super::recarray::as_recarray(v).is_some(),
             crate::eval::types::RECORD => super::recarray::as_record(v).is_some(),
             crate::eval::types::POLY1D => crate::eval::object::is_poly(v),
+            crate::eval::types::MATRIX => crate::eval::object::as_matrix(v).is_some(),
             crate::eval::types::MASKED_ARRAY => crate::eval::object::is_ma(v),
             other => super::dtype_info::isinstance_abstract(v, other),
         },

@@ -168,6 +168,13 @@ impl Session {
         if crate::eval::object::is_ma(v) {
             return super::ma::items(self, v);
         }
+        if let Some(m) = crate::eval::object::as_matrix(v) {
+            // `matrix.__iter__` is ndarray's: `m[i]` for each row.
+            let rows = m.arr.shape()[0];
+            return (0..rows)
+                .map(|i| self.getitem(v, &Value::Int(i as i128)))
+                .collect();
+        }
         match v {
             Value::Object(o) if matches!(o.as_ref(), Obj::Iter(..)) => drain(Some(self), v),
             other if crate::eval::classes::is_instance(other) => {

@@ -525,7 +525,19 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             {
                 return super::recarray::recarray_of(a.clone());
             }
-            // `type=` may only name ndarray itself: slicelab has no subclasses.
+            Some(Value::Type(TypeObj::Builtin(crate::eval::types::MATRIX)))
+                if args.get(1, "type").is_none() =>
+            {
+                return super::matrix::view_of_array(a, &Value::Array(a.clone()));
+            }
+            None if matches!(
+                args.get(1, "type"),
+                Some(Value::Type(TypeObj::Builtin(crate::eval::types::MATRIX)))
+            ) =>
+            {
+                return super::matrix::view_of_array(a, &Value::Array(a.clone()));
+            }
+            // `type=` may only name ndarray (or matrix) itself.
             _ if args
                 .get(1, "type")
                 .is_some_and(|t| !matches!(t, Value::Type(TypeObj::NdArray))) =>

@@ -102,6 +102,8 @@ mod fspath;
 mod getfield;
 mod isclose;
 mod linspace_nd;
+mod matrix;
+mod matrix_ops;
 mod matvec;
 mod ndarray_new;
 mod np_exceptions;

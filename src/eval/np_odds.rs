@@ -114,7 +114,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
 }
 
 /// `np.isscalar`: NumPy scalars, and Python's numbers, str and bytes.
-fn isscalar(v: &Value) -> bool {
+pub fn isscalar(v: &Value) -> bool {
     matches!(
         v,
         Value::Int(_)

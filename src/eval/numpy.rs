@@ -147,6 +147,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         "recarray" => Value::Type(TypeObj::Builtin(crate::eval::types::RECARRAY)),
         "record" => Value::Type(TypeObj::Builtin(crate::eval::types::RECORD)),
         "poly1d" => Value::Type(TypeObj::Builtin(crate::eval::types::POLY1D)),
+        "matrix" => Value::Type(TypeObj::Builtin(crate::eval::types::MATRIX)),
         "lib" => Value::Module("numpy.lib".into()),
         "emath" => Value::Module(super::emath::MODULE.into()),
         "strings" => Value::Module(super::strings::STRINGS.into()),
@@ -953,6 +954,9 @@ impl Session {
                     other if let Some(p) = crate::eval::object::as_poly(other) => {
                         super::poly1d::len(p) as i128
                     }
+                    other if let Some(m) = crate::eval::object::as_matrix(other) => {
+                        m.arr.shape()[0] as i128
+                    }
                     other if let Some(it) = super::nditer::of(other) => {
                         super::nditer::len(it) as i128
                     }
@@ -1020,6 +1024,9 @@ impl Session {
                 if crate::eval::object::is_ma(v) {
                     let pos = vec![v.clone()];
                     return super::ma::ufunc(self, "absolute", 1, 1, Args { pos, kw: vec![] });
+                }
+                if crate::eval::object::as_matrix(v).is_some() {
+                    return self.np("absolute", vec![v.clone()], vec![]);
                 }
                 match v {
                     Value::Array(_) | Value::NpScalar(..) => self.call_np("abs", args),
@@ -2077,7 +2084,7 @@ impl Session {
             n if super::bits_format::answers(n) => super::bits_format::call(n, &args)?,
             n if super::poly::answers(n) => super::poly::call(n, &args)?,
             n if super::roots::answers(n) => super::roots::call(n, &args)?,
-            n if super::roots::answers(n) => super::roots::call(n, &args)?,
+            n if super::matrix::answers(n) => super::matrix::call(self, n, args)?,
             n if super::np_odds::answers(n) => super::np_odds::call(self, n, &args)?,
             n if super::np_misc::answers(n) => super::np_misc::call(self, n, &args)?,
             n if super::vecdot::answers(n) => super::vecdot::call(&args)?,
@@ -2144,6 +2151,9 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
     }
     if let TypeObj::Builtin(crate::eval::types::POLY1D) = t {
         return super::poly1d::construct(s, args);
+    }
+    if let TypeObj::Builtin(crate::eval::types::MATRIX) = t {
+        return super::matrix::construct(s, args);
     }
     if let TypeObj::Builtin(crate::eval::types::MASKED_ARRAY) = t {
         return super::ma::call(s, "MaskedArray", args);

@@ -85,6 +85,8 @@ pub enum Obj {
     Masked(Masked),
     /// A `numpy.rec.recarray` over a structured array.
     RecArray(ArrayRef),
+    /// A `numpy.matrix` (behaviour in `matrix.rs`).
+    Matrix(Matrix),
     /// A `numpy.record`: a 0-d view of one record.
     Record(ArrayRef),
     /// `np.ma.masked`, the one `MaskedConstant`.
@@ -282,6 +284,7 @@ impl Obj {
             Obj::Masked(_) => "MaskedArray".into(),
             Obj::Hint(h) => h.type_name().into(),
             Obj::RecArray(_) => "recarray".into(),
+            Obj::Matrix(_) => "matrix".into(),
             Obj::Record(_) => "record".into(),
             Obj::MaskedConstant => "MaskedConstant".into(),
             Obj::NotImplemented => "NotImplementedType".into(),
@@ -388,6 +391,66 @@ pub fn take_return(it: &Value) -> Option<Value> {
     };
     match &mut *cell.try_borrow_mut().ok()? {
         IterState::Gen(g) => g.take_return(),
+        _ => None,
+    }
+}
+
+/// A `numpy.matrix`: a 2-D array whose operators are linear algebra's.
+/// `base` is the Python object its `.base` answers, kept here because
+/// NumPy stops collapsing a chain of views where the type changes
+/// (`m[0].base is m`, while `(m + 1).base` is a hidden ndarray), which
+/// the engine's owner-collapsing `.base` does not model.
+#[derive(Debug)]
+pub struct Matrix {
+    /// The elements.
+    pub arr: ArrayRef,
+    /// What `.base` answers (`None` when the matrix owns its data).
+    pub base: Option<Value>,
+}
+
+thread_local! {
+    /// Each live matrix's array and the matrix object, so that an ndarray
+    /// view whose owner is a matrix's array answers that matrix as its
+    /// `.base` (`m.copy().A.base is ...`), as NumPy's do.
+    static MATRICES: RefCell<Vec<(std::rc::Weak<crate::engine::NdArray>, std::rc::Weak<Obj>)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// A new `numpy.matrix` value, noted so that views of its array find it.
+pub fn new_matrix(arr: ArrayRef, base: Option<Value>) -> Value {
+    let obj = Rc::new(Obj::Matrix(Matrix {
+        arr: arr.clone(),
+        base,
+    }));
+    MATRICES.with(|m| {
+        let mut m = m.borrow_mut();
+        m.retain(|(a, o)| a.strong_count() > 0 && o.strong_count() > 0);
+        m.push((Rc::downgrade(&arr), Rc::downgrade(&obj)));
+    });
+    Value::Object(obj)
+}
+
+/// The live matrix whose array is `arr`, if any.
+pub fn matrix_over(arr: &ArrayRef) -> Option<Value> {
+    MATRICES.with(|m| {
+        m.borrow().iter().find_map(|(a, o)| {
+            let a = a.upgrade()?;
+            if Rc::ptr_eq(&a, arr) {
+                o.upgrade().map(Value::Object)
+            } else {
+                None
+            }
+        })
+    })
+}
+
+/// The matrix a value holds, if it is one.
+pub fn as_matrix(v: &Value) -> Option<&Matrix> {
+    match v {
+        Value::Object(o) => match o.as_ref() {
+            Obj::Matrix(m) => Some(m),
+            _ => None,
+        },
         _ => None,
     }
 }

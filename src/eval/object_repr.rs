@@ -54,6 +54,11 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         // name raises the refusal instead.
         Obj::Refused(e) => format!("<{}>", e.message),
         Obj::RecArray(_) | Obj::Record(_) => record_repr(o, opts),
+        Obj::Matrix(m) => crate::render::subclass_array_repr(
+            &crate::engine::array::Snapshot::of(&m.arr),
+            opts,
+            "matrix",
+        ),
         Obj::Npz(n) => n.repr(),
         Obj::NpzView(v, _) => format!("{}({})", o.type_name(), repr(v, opts)),
         Obj::DictView(view) => format!(
@@ -95,6 +100,7 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Exc(e, _) => e.message.clone(),
         Obj::Masked(_) | Obj::MaskedConstant => super::ma::print::str_of(o, opts),
         Obj::RecArray(_) | Obj::Record(_) => record_str(o, opts),
+        Obj::Matrix(m) => str_of(&Value::Array(m.arr.clone()), opts),
         Obj::Poly1d(p) => poly1d_str(p, opts).unwrap_or_else(|e| e.message),
         Obj::PyTime(t) => t.str(),
         Obj::SubArrayDType(base, shape) => super::subarray_dtype::construction_str(base, shape),

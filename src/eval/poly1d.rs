@@ -641,22 +641,10 @@ fn order_error(op: CmpOp, l: &Value, r: &Value) -> PyError {
 /// functions (a poly1d in gives a poly1d out, `truepoly`), the array
 /// constructors and memory queries (through `__array__`). Others refused.
 pub fn np_function(s: &mut Session, name: &str, args: Args) -> Result<PyResult<Value>, Args> {
-    let has = args
-        .pos
-        .iter()
-        .chain(args.kw.iter().map(|(_, v)| v))
-        .any(is_poly);
-    if !has {
+    if !args.any_value(is_poly) {
         return Err(args);
     }
-    let unwrapped = Args {
-        pos: args.pos.iter().map(unwrap).collect(),
-        kw: args
-            .kw
-            .iter()
-            .map(|(k, v)| (k.clone(), unwrap(v)))
-            .collect(),
-    };
+    let unwrapped = args.map_values(unwrap);
     let x = || Rc::from("x");
     Ok(match name {
         "polyval" => {

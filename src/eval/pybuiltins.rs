@@ -341,7 +341,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                             _ => false,
                         }))
                     }
-                    Obj::Masked(_) | Obj::MaskedConstant => {
+                    Obj::Masked(_) | Obj::MaskedConstant | Obj::Matrix(_) => {
                         Value::Bool(classes.iter().any(|c| super::isinstance::isinstance(v, c)))
                     }
                     _ => Value::Bool(

@@ -49,6 +49,7 @@ impl Reach<'_> {
                 Obj::NamedTuple(t) => self.value(&t.items),
                 Obj::Instance(i) => i.attrs.borrow().iter().any(|(_, x)| self.value(x)),
                 Obj::RecArray(x) | Obj::Record(x) => x.same_buffer(self.target),
+                Obj::Matrix(m) => m.arr.same_buffer(self.target),
                 Obj::Masked(m) => {
                     m.data.same_buffer(self.target)
                         || m.mask().is_some_and(|k| k.same_buffer(self.target))

@@ -84,6 +84,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::ClassMethod(_) => "classmethod",
         Obj::Masked(_) => MASKED_ARRAY,
         Obj::RecArray(_) => RECARRAY,
+        Obj::Matrix(_) => MATRIX,
         Obj::Record(_) => RECORD,
         Obj::MaskedConstant => "numpy.ma.core.MaskedConstant",
         Obj::NotImplemented => "NotImplementedType",
@@ -111,3 +112,5 @@ pub const RECORD: &str = "numpy.record";
 
 /// `type(np.poly1d(...))`'s path.
 pub const POLY1D: &str = "numpy.poly1d";
+/// `np.matrix`.
+pub const MATRIX: &str = "numpy.matrix";

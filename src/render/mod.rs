@@ -15,7 +15,7 @@ pub mod visible;
 
 pub use dtype_repr::{dtype_repr, dtype_str};
 pub use floatfmt::py_float_repr;
-pub use repr::{array_repr, array_str, array2string_with};
+pub use repr::{array_repr, array_str, array2string_with, subclass_array_repr};
 pub use scalar_repr::{scalar_repr, scalar_str};
 
 /// Read access to an array's elements, all the printer needs. The engine's

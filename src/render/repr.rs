@@ -330,8 +330,17 @@ pub fn formatted_array_repr(a: &dyn ElementSource, opts: &PrintOptions) -> Strin
     array_repr_as(a, opts, true)
 }
 
+/// `repr()` of an ndarray subclass: NumPy's array repr with the class's
+/// name in place of `array` (`matrix([[1, 2]])`).
+pub fn subclass_array_repr(a: &dyn ElementSource, opts: &PrintOptions, class: &str) -> String {
+    repr_named(a, opts, false, &format!("{class}("))
+}
+
 fn array_repr_as(a: &dyn ElementSource, opts: &PrintOptions, raw: bool) -> String {
-    let prefix = "array(";
+    repr_named(a, opts, raw, "array(")
+}
+
+fn repr_named(a: &dyn ElementSource, opts: &PrintOptions, raw: bool, prefix: &str) -> String {
     let lst = array2string_as(a, opts, ", ", prefix, opts.linewidth.saturating_sub(1), raw);
     let size = size_of(a);
     let shape = a.shape();

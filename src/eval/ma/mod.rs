@@ -946,6 +946,13 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
 
 /// Call `np.ma.NAME(...)`: bound against its entry, then computed.
 pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
+    // A masked matrix keeps the matrix class (`_baseclass`), which
+    // slicelab's masked arrays do not model.
+    if crate::eval::matrix::in_args(&args) {
+        return Err(crate::eval::matrix::refuse(&format!(
+            "np.ma.{name} of a matrix"
+        )));
+    }
     let Some(e) = entry(name) else {
         return Err(PyError::new(
             "NotImplementedError",

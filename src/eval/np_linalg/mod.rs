@@ -211,6 +211,10 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
 
 /// Call `np.linalg.NAME(...)`: bound against its entry, then computed.
 pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
+    let args = match crate::eval::matrix_ops::linalg(s, name, args) {
+        Ok(out) => return out,
+        Err(args) => args,
+    };
     let Some(e) = entry(name) else {
         return Err(PyError::new(
             "NotImplementedError",
