@@ -435,17 +435,29 @@ pub fn result_of(parent: &Value, r: Value) -> PyResult<Value> {
 /// The ndarray a matrix argument stands for in NumPy's own code
 /// (`ndarray.__array__`: a new view); other values unchanged.
 pub fn unwrap(v: &Value) -> Value {
+    unwrap_within(v, MAX_NESTING)
+}
+
+/// How deep [`involves`] and [`unwrap`] look into nested lists: NumPy's
+/// 64 dimensions, and a bound for a list that contains itself.
+const MAX_NESTING: usize = 64;
+
+fn unwrap_within(v: &Value, depth: usize) -> Value {
     match as_matrix(v) {
         Some(m) => Value::Array(NdArray::view_with(&m.arr, m.arr.layout())),
-        None => match v {
-            Value::List(l) if l.borrow().iter().any(involves) => {
-                Value::list(l.borrow().iter().map(unwrap).collect())
+        None if depth == 0 => v.clone(),
+        None => {
+            let inner = |x: &Value| unwrap_within(x, depth - 1);
+            match v {
+                Value::List(l) if involves_within(v, depth) => {
+                    Value::list(l.borrow().iter().map(inner).collect())
+                }
+                Value::Tuple(t) if involves_within(v, depth) => {
+                    Value::tuple(t.iter().map(inner).collect())
+                }
+                other => other.clone(),
             }
-            Value::Tuple(t) if t.iter().any(involves) => {
-                Value::tuple(t.iter().map(unwrap).collect())
-            }
-            other => other.clone(),
-        },
+        }
     }
 }
 
@@ -461,12 +473,17 @@ pub fn in_args(args: &Args) -> bool {
 
 /// Does `v` hold a matrix (itself, or inside nested lists and tuples)?
 pub fn involves(v: &Value) -> bool {
+    involves_within(v, MAX_NESTING)
+}
+
+fn involves_within(v: &Value, depth: usize) -> bool {
     as_matrix(v).is_some()
-        || match v {
-            Value::List(l) => l.borrow().iter().any(involves),
-            Value::Tuple(t) => t.iter().any(involves),
-            _ => false,
-        }
+        || depth > 0
+            && match v {
+                Value::List(l) => l.borrow().iter().any(|x| involves_within(x, depth - 1)),
+                Value::Tuple(t) => t.iter().any(|x| involves_within(x, depth - 1)),
+                _ => false,
+            }
 }
 
 /// `matrix.__getitem__`: the ndarray's selection, a scalar for a 0-d
