@@ -392,6 +392,7 @@ conformance_tests! {
     memoryview => "329_memoryview",
     named_unicode_escapes => "330_named_unicode_escapes",
     matrix => "332_matrix",
+    eval_exec => "333_eval_exec",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -359,16 +359,33 @@ impl Session {
             }
             ExprKind::Attribute { value, name } => {
                 let obj = self.eval(value)?;
-                Err(PyError::new(
-                    "AttributeError",
-                    format!(
-                        "'{}' object attribute '{name}' cannot be deleted",
-                        obj.type_name()
-                    ),
-                ))
+                self.delattr(&obj, name)
             }
             _ => Err(PyError::new("SyntaxError", "cannot delete expression")),
         }
+    }
+
+    /// `del obj.name` / `delattr(obj, name)`: an instance's or a class's
+    /// own attribute goes; other objects' attributes cannot be deleted.
+    pub(super) fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Some(found) = crate::eval::classes::delattr(obj, name) {
+            return found;
+        }
+        // Anything else: the attribute exists but cannot go (CPython's
+        // and NumPy's messages by its kind), or it does not exist.
+        let found = self.getattr(obj, name)?;
+        let t = obj.type_name();
+        let settable = ["shape", "dtype", "strides", "data", "real", "imag", "flat"];
+        let message = match (obj, found) {
+            (Value::Array(_), _) if settable.contains(&name) => {
+                format!("Cannot delete array {name}")
+            }
+            (_, Value::Method(..) | Value::Function(_)) => {
+                format!("'{t}' object attribute '{name}' is read-only")
+            }
+            _ => format!("attribute '{name}' of '{t}' objects is not writable"),
+        };
+        Err(PyError::new("AttributeError", message))
     }
 
     /// Reads a name: the frames of the running functions, then the

@@ -232,6 +232,32 @@ pub fn setattr(obj: &Value, name: &str, value: &Value) -> Option<()> {
     Some(())
 }
 
+/// `del obj.name` on an instance or class (`None`: not one).
+pub fn delattr(obj: &Value, name: &str) -> Option<PyResult<()>> {
+    let Value::Object(o) = obj else {
+        return None;
+    };
+    let (attrs, missing) = match o.as_ref() {
+        Obj::Instance(i) => (
+            &i.attrs,
+            format!("'{}' object has no attribute '{name}'", obj.type_name()),
+        ),
+        Obj::Class(c) => (
+            &c.attrs,
+            format!("type object '{}' has no attribute '{name}'", c.name),
+        ),
+        _ => return None,
+    };
+    let mut attrs = attrs.borrow_mut();
+    Some(match attrs.iter().position(|(n, _)| n == name) {
+        Some(at) => {
+            attrs.remove(at);
+            Ok(())
+        }
+        None => Err(PyError::new("AttributeError", missing)),
+    })
+}
+
 /// The exception state of any exception object, builtin or the learner's.
 pub(super) fn exc_state_any(v: &Value) -> Option<&ExcState> {
     match v {

@@ -1043,7 +1043,7 @@ impl Session {
         }
     }
 
-    fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+    pub(super) fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
         if crate::eval::object::is_ma(obj) {
             return super::ma::setattr(self, obj, name, value);
         }

@@ -97,6 +97,7 @@ mod axis_tuple;
 mod cross;
 mod einsum;
 mod emath;
+mod eval_exec;
 mod file_state;
 mod fspath;
 mod getfield;

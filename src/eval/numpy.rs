@@ -1175,17 +1175,22 @@ impl Session {
                 let (a, b) = (args.req(0, "base", "pow")?, args.req(1, "exp", "pow")?);
                 self.binary(crate::syntax::ast::BinOp::Pow, a, b)
             }
+            "eval" => self.builtin_eval(&args),
+            "exec" => self.builtin_exec(&args),
+            "setattr" | "delattr" => {
+                let o = args.req(0, "obj", name)?.clone();
+                let n = attribute_name(args.req(1, "name", name)?)?;
+                if name == "setattr" {
+                    let v = args.req(2, "value", name)?.clone();
+                    self.setattr(&o, &n, &v)?;
+                } else {
+                    self.delattr(&o, &n)?;
+                }
+                Ok(Value::None)
+            }
             "hasattr" | "getattr" => {
                 let o = args.req(0, "obj", name)?.clone();
-                let n = match args.req(1, "name", name)? {
-                    Value::Str(n) => n.clone(),
-                    other => {
-                        return Err(PyError::type_error(format!(
-                            "attribute name must be string, not '{}'",
-                            other.type_name()
-                        )));
-                    }
-                };
+                let n = attribute_name(args.req(1, "name", name)?)?;
                 let found = self.getattr(&o, &n);
                 match (name, found, args.get(2, "default")) {
                     // Python's hasattr catches AttributeError only.
@@ -2140,6 +2145,17 @@ pub(super) fn float_from_text(text: &str, shown: impl Fn() -> String) -> PyResul
         "-inf" | "-infinity" => f64::NEG_INFINITY,
         _ => t.parse::<f64>().map_err(|_| bad())?,
     })
+}
+
+/// The `name` argument of `getattr`/`setattr`/`hasattr`/`delattr`.
+fn attribute_name(v: &Value) -> PyResult<Rc<str>> {
+    match v {
+        Value::Str(n) => Ok(n.clone()),
+        other => Err(PyError::type_error(format!(
+            "attribute name must be string, not '{}'",
+            other.type_name()
+        ))),
+    }
 }
 
 /// Calling a type: `int(x)`, `np.int64(5)`, `np.dtype('i4')`, `type(x)`.

@@ -636,7 +636,9 @@ fn core_builtin(name: &str) -> Option<Value> {
     Some(match name {
         "print" | "len" | "isinstance" | "repr" | "abs" | "min" | "max" | "sum" | "round"
         | "sorted" | "id" | "any" | "all" | "zip" | "enumerate" | "reversed" | "divmod" | "pow"
-        | "hasattr" | "getattr" | "help" => Value::func(name),
+        | "hasattr" | "getattr" | "setattr" | "delattr" | "eval" | "exec" | "help" => {
+            Value::func(name)
+        }
         "int" | "float" | "bool" | "str" | "list" | "tuple" | "slice" | "range" | "type"
         | "dict" | "complex" | "object" | "bytearray" | "bytes" | "memoryview" => {
             Value::Type(TypeObj::Builtin(match name {

@@ -17,7 +17,7 @@ mod scan;
 mod scope;
 /// The names an assignment target binds.
 pub mod scope_names {
-    pub use super::scope::{stmt_yields as stmt_yields_in, target_names};
+    pub use super::scope::{bound_names, stmt_yields as stmt_yields_in, target_names};
 
     /// Whether a statement of a function's body holds a `yield` (nested
     /// functions and classes aside).
@@ -71,6 +71,14 @@ pub fn parse_stmt(text: &str) -> Result<ast::Stmt, SyntaxError> {
         0 => ast::Stmt::Pass,
         1 => stmts.pop().unwrap_or(ast::Stmt::Pass),
         _ => ast::Stmt::Seq(stmts),
+    })
+}
+
+/// Parses an expression on its own, as `eval()` takes its source.
+pub fn parse_expression(text: &str) -> Result<ast::Expr, SyntaxError> {
+    parse_fexpr(text).map_err(|e| match e.message.strip_prefix("f-string: ") {
+        Some(rest) => SyntaxError::new(rest, e.offset),
+        None => e,
     })
 }
 

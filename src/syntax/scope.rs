@@ -43,6 +43,20 @@ pub(crate) fn function(
     }
 }
 
+/// The names a statement binds in the scope it runs in, in the order
+/// they are first bound (`exec` writes them back in that order).
+pub fn bound_names(s: &Stmt) -> Vec<String> {
+    let mut bound = Vec::new();
+    collect(s, &mut bound, &mut Vec::new(), &mut Vec::new());
+    let mut seen = Vec::new();
+    for n in bound {
+        if !seen.contains(&n) {
+            seen.push(n);
+        }
+    }
+    seen
+}
+
 /// Names a statement binds in its own scope (nested functions' bodies and
 /// comprehensions have scopes of their own and are not entered).
 fn collect(s: &Stmt, bound: &mut Vec<String>, globals: &mut Vec<String>, nl: &mut Vec<String>) {
