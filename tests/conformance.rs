@@ -393,6 +393,7 @@ conformance_tests! {
     named_unicode_escapes => "330_named_unicode_escapes",
     matrix => "332_matrix",
     eval_exec => "333_eval_exec",
+    live_iteration => "334_live_iteration",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

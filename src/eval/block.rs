@@ -236,7 +236,12 @@ impl Session {
     pub(super) fn loop_items(&mut self, iter: &Expr) -> PyResult<LoopItems> {
         let v = self.eval(iter)?;
         Ok(match v {
-            Value::Object(_) => LoopItems::Lazy(self.iter_value(&v)?),
+            // Lists and dicts are read live, as CPython's iterators read
+            // them: a loop that removes from its list skips the next item,
+            // one that resizes its dict raises.
+            Value::Object(_) | Value::List(_) | Value::Dict(_) => {
+                LoopItems::Lazy(self.iter_value(&v)?)
+            }
             // A flat iterator is its own iterator: the loop moves its index.
             Value::FlatIter(..) => LoopItems::Lazy(v),
             other => LoopItems::Items(iterate(&other)?.into_iter()),

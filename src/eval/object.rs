@@ -573,6 +573,19 @@ pub enum IterState {
     /// A list read live, as CPython's list iterator does: items appended
     /// before the iterator gets there are seen.
     List(std::rc::Rc<RefCell<Vec<Value>>>, usize),
+    /// A dict (or one of its views) read live, as CPython's dict
+    /// iterators do: a change of its size while iterating is a
+    /// RuntimeError.
+    Dict {
+        /// The dict.
+        dict: std::rc::Rc<RefCell<Vec<(Value, Value)>>>,
+        /// Keys, values or items.
+        kind: ViewKind,
+        /// The next entry's position.
+        next: usize,
+        /// The dict's size when the iterator was made (`di_used`).
+        used: usize,
+    },
     /// A range being counted.
     Count {
         /// The value `next()` gives.

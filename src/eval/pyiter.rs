@@ -164,6 +164,29 @@ pub fn iter_of(v: &Value) -> PyResult<Value> {
     if let Value::List(l) = v {
         return Ok(iter_object(IterState::List(l.clone(), 0), "list_iterator"));
     }
+    let live = match v {
+        Value::Dict(d) => Some((d.clone(), super::object::ViewKind::Keys)),
+        Value::Object(o) if let Obj::DictView(view) = o.as_ref() => {
+            Some((view.dict.clone(), view.kind))
+        }
+        _ => None,
+    };
+    if let Some((dict, kind)) = live {
+        let name = match v {
+            Value::Dict(_) => "dict_keyiterator",
+            _ => kind.iterator_name(false),
+        };
+        let used = dict.borrow().len();
+        return Ok(iter_object(
+            IterState::Dict {
+                dict,
+                kind,
+                next: 0,
+                used,
+            },
+            name,
+        ));
+    }
     let kind = match v {
         Value::Tuple(_) => "tuple_iterator",
         Value::Str(s) if s.is_ascii() => "str_ascii_iterator",
@@ -249,6 +272,35 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
                 Some(r) => r.map(Some),
                 None => Ok(None),
             }
+        }
+        IterState::Dict {
+            dict,
+            kind,
+            next,
+            used,
+        } => {
+            let entries = dict.borrow();
+            if *next == usize::MAX {
+                return Ok(None);
+            }
+            if entries.len() != *used {
+                // CPython makes this state sticky: every later `next` says so too.
+                *used = usize::MAX;
+                return Err(PyError::new(
+                    "RuntimeError",
+                    "dictionary changed size during iteration",
+                ));
+            }
+            let Some((k, v)) = entries.get(*next) else {
+                *next = usize::MAX;
+                return Ok(None);
+            };
+            *next += 1;
+            Ok(Some(match kind {
+                super::object::ViewKind::Keys => k.clone(),
+                super::object::ViewKind::Values => v.clone(),
+                super::object::ViewKind::Items => Value::tuple(vec![k.clone(), v.clone()]),
+            }))
         }
         IterState::List(l, next) => {
             let item = l.borrow().get(*next).cloned();
