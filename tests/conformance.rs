@@ -391,6 +391,7 @@ conformance_tests! {
     star_imports => "328_star_imports",
     memoryview => "329_memoryview",
     named_unicode_escapes => "330_named_unicode_escapes",
+    python_bigint => "331_python_bigint",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

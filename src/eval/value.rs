@@ -13,8 +13,11 @@ pub enum Value {
     None,
     /// `True`/`False`
     Bool(bool),
-    /// A Python int (bounded to i128 here).
+    /// A Python int that fits i128: the common case, computed natively.
     Int(i128),
+    /// A Python int beyond i128 (`2**200`). Never holds a value that fits
+    /// i128: every result is normalised back to `Int` (`bigint::value`).
+    BigInt(Rc<num_bigint::BigInt>),
     /// A Python float.
     Float(f64),
     /// A Python complex.
@@ -110,7 +113,7 @@ impl Value {
         match self {
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
-            Value::Int(_) => "int".into(),
+            Value::Int(_) | Value::BigInt(_) => "int".into(),
             Value::Float(_) => "float".into(),
             Value::Complex(..) => "complex".into(),
             Value::Str(_) => "str".into(),
