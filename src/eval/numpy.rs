@@ -345,6 +345,18 @@ fn linspace(args: &Args) -> PyResult<Value> {
         args.req(0, "start", "linspace")?,
         args.req(1, "stop", "linspace")?,
     );
+    // An int no C integer holds is an object array to NumPy, which
+    // `np.subtract(stop, start, dtype=float64)` refuses (stop is input 0).
+    let past_c = |v: &&Value| match v {
+        Value::BigInt(_) => true,
+        Value::Int(i) => i64::try_from(*i).is_err() && u64::try_from(*i).is_err(),
+        _ => false,
+    };
+    if let Some(input) = [ends.1, ends.0].iter().position(past_c) {
+        return Err(PyError::type_error(format!(
+            "Cannot cast ufunc 'subtract' input {input} from dtype('O') to dtype('float64') with casting rule 'same_kind'"
+        )));
+    }
     let axis = args.get(6, "axis");
     if super::linspace_nd::needed(ends.0, ends.1, axis)? {
         let axis = axis.map_or(Ok(0), |v| int_arg(v, ""))?;

@@ -134,7 +134,13 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             )?)
         }
         "chr" => {
-            let i = int_of(args.req(0, "i", "chr")?)?;
+            let i = args.req(0, "i", "chr")?;
+            if let Value::BigInt(_) = i {
+                return Err(PyError::overflow(
+                    "Python int too large to convert to C int",
+                ));
+            }
+            let i = int_of(i)?;
             let c = u32::try_from(i)
                 .ok()
                 .and_then(char::from_u32)
