@@ -391,6 +391,7 @@ conformance_tests! {
     star_imports => "328_star_imports",
     memoryview => "329_memoryview",
     named_unicode_escapes => "330_named_unicode_escapes",
+    python_bigint => "331_python_bigint",
     matrix => "332_matrix",
     eval_exec => "333_eval_exec",
     live_iteration => "334_live_iteration",

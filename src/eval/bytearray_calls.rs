@@ -60,6 +60,10 @@ pub fn source_bytes(s: &mut Session, args: &Args, what: &str) -> PyResult<Vec<u8
         (Value::Array(_) | Value::NpScalar(..), None) if int_of(first).is_none() => {
             bytes_from(s, first)
         }
+        // Either sign is past ssize_t, which CPython checks before the sign.
+        (Value::BigInt(_), None) => Err(PyError::overflow(
+            "cannot fit 'int' into an index-sized integer",
+        )),
         (v, None) if int_of(v).is_some() => {
             let n = int_of(v).unwrap_or_default();
             if n < 0 {

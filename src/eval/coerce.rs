@@ -18,6 +18,7 @@ pub fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
     let too_large = || PyError::new("OverflowError", "Python int too large to convert to C long");
     match v {
         Value::Int(i) => i64::try_from(*i).map_err(|_| too_large()),
+        Value::BigInt(_) => Err(too_large()),
         Value::Bool(b) => Ok(*b as i64),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i),
         Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => {
@@ -37,6 +38,7 @@ pub fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
 pub fn float_arg(v: &Value) -> PyResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
+        Value::BigInt(b) => super::bigint::to_f64(b),
         Value::Float(f) => Ok(*f),
         Value::Bool(b) => Ok(*b as u8 as f64),
         Value::NpScalar(_, s) => Ok(crate::engine::element::scalar_as_f64(s)),
@@ -98,6 +100,8 @@ pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
 pub(crate) fn dimension(x: &Value) -> PyResult<i128> {
     match x {
         Value::Int(i) => Ok(*i),
+        // Either sign is past a C ssize_t: NumPy says the dimension is too large.
+        Value::BigInt(_) => Ok(i128::MAX),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(i128::from(*i)),
         Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(i128::from(*u)),
         Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {

@@ -27,6 +27,8 @@ fn leaf_dtype(v: &Value) -> Option<DType> {
                 DType::Int64
             }
         }
+        // Held as a Python object (`wants_object`), as an int past u64 is.
+        Value::BigInt(_) => DType::Int64,
         Value::Float(_) => DType::Float64,
         Value::Complex(..) => DType::Complex128,
         Value::Str(s) => DType::Str(s.chars().count().max(1)),
@@ -160,6 +162,14 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             }
             int_scalar(*i, k)
         }
+        Value::BigInt(b) => {
+            if matches!(k, Kind::Int | Kind::UInt) && dtype.int_range().is_some() {
+                return Err(PyError::overflow(
+                    "Python int too large to convert to C long",
+                ));
+            }
+            big_scalar(b, k)?
+        }
         Value::Float(f) if matches!(k, Kind::Int | Kind::UInt) && !f.is_finite() => {
             // A Python float goes through int() on its way into an int array.
             return Err(if f.is_nan() {
@@ -258,6 +268,19 @@ pub fn int_scalar(i: i128, k: Kind) -> Scalar {
         Kind::Complex => Scalar::Complex(i as f64, 0.0),
         _ => Scalar::Float(i as f64),
     }
+}
+
+/// A big Python int as the element NumPy stores for a dtype of kind `k`
+/// (integer kinds refused before): as [`int_scalar`] converts an int past
+/// 64 bits, the float conversion raising past float range.
+fn big_scalar(b: &num_bigint::BigInt, k: Kind) -> PyResult<Scalar> {
+    Ok(match k {
+        Kind::Bool => Scalar::Bool(true),
+        Kind::Str => Scalar::Str(b.to_string()),
+        Kind::Bytes => Scalar::Bytes(b.to_string().into_bytes()),
+        Kind::Complex => Scalar::Complex(super::bigint::to_f64(b)?, 0.0),
+        _ => Scalar::Float(super::bigint::to_f64(b)?),
+    })
 }
 
 /// The value of a sub-array field (`('b', 'f4', 2)`) inside a record tuple:
@@ -540,6 +563,11 @@ fn slice_part(v: &Value) -> PyResult<Option<i64>> {
     match v {
         Value::None => Ok(None),
         Value::Int(i) => Ok(Some((*i).clamp(i64::MIN as i128, i64::MAX as i128) as i64)),
+        Value::BigInt(b) => Ok(Some(if num_traits::Signed::is_negative(b.as_ref()) {
+            i64::MIN
+        } else {
+            i64::MAX
+        })),
         Value::Bool(b) => Ok(Some(*b as i64)),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(Some(*i)),
         Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(Some(*u as i64)),
@@ -871,6 +899,7 @@ pub fn is_object_leaf(v: &Value) -> bool {
         Value::Array(a) => *a.dtype() == DType::Object,
         // No C integer holds it, so NumPy keeps the Python int itself.
         Value::Int(i) => *i < i64::MIN as i128 || *i > u64::MAX as i128,
+        Value::BigInt(_) => true,
         _ => false,
     }
 }

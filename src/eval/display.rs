@@ -16,6 +16,7 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
         Value::None => "None".into(),
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
         Value::Int(i) => i.to_string(),
+        Value::BigInt(b) => b.to_string(),
         Value::Float(f) => py_float_repr(*f),
         Value::Complex(re, im) => complex_repr(*re, *im),
         Value::Str(s) => py_str_repr(s),

@@ -288,8 +288,9 @@ impl Session {
                 }
                 'd' | 'i' | 'u' => {
                     let n = match as_number(&v) {
-                        Some(Num::Int(n)) => n,
-                        Some(Num::Float(f)) => f.trunc() as i128,
+                        Some(Num::Int(n)) => Value::Int(n),
+                        Some(Num::Big(b)) => Value::BigInt(b),
+                        Some(Num::Float(f)) => super::bigint_math::float_to_int(f)?,
                         None => {
                             return Err(PyError::type_error(format!(
                                 "%{kind} format: a real number is required, not {}",
@@ -297,11 +298,7 @@ impl Session {
                             )));
                         }
                     };
-                    format_value(
-                        &Value::Int(n),
-                        &format!("{align}{sign}{zero}{width}d"),
-                        &opts,
-                    )?
+                    format_value(&n, &format!("{align}{sign}{zero}{width}d"), &opts)?
                 }
                 'x' | 'X' | 'o' | 'c' => {
                     format_value(&v, &format!("{align}{sign}{alt}{zero}{width}{kind}"), &opts)?

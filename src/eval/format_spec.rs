@@ -95,12 +95,15 @@ pub(super) fn parse_spec(spec: &str) -> PyResult<Spec> {
 /// What a value formats as.
 pub(super) enum Num {
     Int(i128),
+    /// An int past i128.
+    Big(std::rc::Rc<num_bigint::BigInt>),
     Float(f64),
 }
 
 pub(super) fn as_number(v: &Value) -> Option<Num> {
     Some(match v {
         Value::Int(i) => Num::Int(*i),
+        Value::BigInt(b) => Num::Big(b.clone()),
         Value::Bool(b) => Num::Int(*b as i128),
         Value::Float(f) => Num::Float(*f),
         Value::NpScalar(_, Scalar::Int(i)) => Num::Int(*i as i128),
@@ -113,6 +116,12 @@ pub(super) fn as_number(v: &Value) -> Option<Num> {
 
 /// `format(value, spec)`.
 pub fn format_value(v: &Value, spec: &str, opts: &PrintOptions) -> PyResult<String> {
+    if let Value::BigInt(b) = v
+        && spec.is_empty()
+        && super::bigint::too_many_digits(b)
+    {
+        return Err(super::bigint::str_limit_error());
+    }
     if spec.is_empty() {
         // NumPy's smaller floats format as the Python float they convert
         // to (`f"{np.float32(0.1)}"` is '0.10000000149011612'); float64 is
@@ -149,7 +158,7 @@ pub fn format_value(v: &Value, spec: &str, opts: &PrintOptions) -> PyResult<Stri
             }
             Ok(pad(&text, &s, '<', ""))
         }
-        (_, Some(Num::Int(i)))
+        (_, Some(n @ (Num::Int(_) | Num::Big(_))))
             if !matches!(s.kind, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
         {
             if s.precision.is_some() {
@@ -157,15 +166,34 @@ pub fn format_value(v: &Value, spec: &str, opts: &PrintOptions) -> PyResult<Stri
                     "Precision not allowed in integer format specifier",
                 ));
             }
+            let (negative, m) = match &n {
+                Num::Int(i) => (*i < 0, num_bigint::BigUint::from(i.unsigned_abs())),
+                Num::Big(b) => (b.sign() == num_bigint::Sign::Minus, b.magnitude().clone()),
+                Num::Float(_) => unreachable!("matched an int"),
+            };
             let digits = match s.kind {
-                None | Some('d') | Some('n') => group(&i.unsigned_abs().to_string(), s.grouping, 3),
-                Some('x') => group(&format!("{:x}", i.unsigned_abs()), s.grouping, 4),
-                Some('X') => group(&format!("{:X}", i.unsigned_abs()), s.grouping, 4),
-                Some('o') => group(&format!("{:o}", i.unsigned_abs()), s.grouping, 4),
-                Some('b') => group(&format!("{:b}", i.unsigned_abs()), s.grouping, 4),
-                Some('c') => char::from_u32(i as u32)
-                    .map(String::from)
-                    .unwrap_or_default(),
+                None | Some('d') | Some('n') => {
+                    if let Num::Big(b) = &n
+                        && super::bigint::too_many_digits(b)
+                    {
+                        return Err(super::bigint::str_limit_error());
+                    }
+                    group(&m.to_string(), s.grouping, 3)
+                }
+                Some('x') => group(&format!("{m:x}"), s.grouping, 4),
+                Some('X') => group(&format!("{m:X}"), s.grouping, 4),
+                Some('o') => group(&format!("{m:o}"), s.grouping, 4),
+                Some('b') => group(&format!("{m:b}"), s.grouping, 4),
+                Some('c') => match &n {
+                    Num::Int(i) => char::from_u32(*i as u32)
+                        .map(String::from)
+                        .unwrap_or_default(),
+                    _ => {
+                        return Err(PyError::overflow(
+                            "Python int too large to convert to C long",
+                        ));
+                    }
+                },
                 Some(k) => return Err(bad(k, "int")),
             };
             let prefix = match (s.alt, s.kind) {
@@ -175,12 +203,13 @@ pub fn format_value(v: &Value, spec: &str, opts: &PrintOptions) -> PyResult<Stri
                 (true, Some('b')) => "0b",
                 _ => "",
             };
-            let sign = sign_of(i < 0, s.sign);
+            let sign = sign_of(negative, s.sign);
             Ok(pad(&format!("{prefix}{digits}"), &s, '>', &sign))
         }
         (_, Some(n)) => {
             let x = match n {
                 Num::Int(i) => i as f64,
+                Num::Big(b) => super::bigint::to_f64(&b)?,
                 Num::Float(f) => f,
             };
             let body = float_body(x.abs(), &s)?;

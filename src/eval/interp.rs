@@ -310,11 +310,7 @@ impl Session {
         Ok(match &e.kind {
             ExprKind::Name(n) => self.lookup(n)?,
             ExprKind::Int(i) => Value::Int(*i),
-            ExprKind::BigInt(_) => {
-                return Err(PyError::overflow(
-                    "Python int too large for slicelab (beyond 128 bits)",
-                ));
-            }
+            ExprKind::BigInt(digits) => super::bigint::literal(digits)?,
             ExprKind::Float(f) => Value::Float(*f),
             ExprKind::Imag(f) => Value::Complex(0.0, *f),
             ExprKind::Str(s) => Value::str(s),
@@ -583,7 +579,14 @@ impl Session {
             });
         }
         Ok(match (op, v) {
-            (UnaryOp::Neg, Value::Int(i)) => Value::Int(-i),
+            // -i128::MIN is past i128: the big form holds it.
+            (UnaryOp::Neg, Value::Int(i)) => i.checked_neg().map_or_else(
+                || super::bigint::value(-num_bigint::BigInt::from(*i)),
+                Value::Int,
+            ),
+            (UnaryOp::Neg, Value::BigInt(b)) => super::bigint::value(-b.as_ref()),
+            (UnaryOp::Pos, Value::BigInt(_)) => v.clone(),
+            (UnaryOp::Invert, Value::BigInt(b)) => super::bigint::value(-b.as_ref() - 1),
             (UnaryOp::Neg, Value::Bool(b)) => Value::Int(-(*b as i128)),
             (UnaryOp::Neg, Value::Float(f)) => Value::Float(-f),
             (UnaryOp::Neg, Value::Complex(r, i)) => Value::Complex(-r, -i),
@@ -893,7 +896,19 @@ impl Session {
                         let get = |v: &Value| -> PyResult<Option<i64>> {
                             match v {
                                 Value::None => Ok(None),
-                                Value::Int(i) => Ok(Some(*i as i64)),
+                                // Past a C ssize_t a bound clamps, as
+                                // CPython's `_PyEval_SliceIndex` clamps it.
+                                Value::Int(i) => {
+                                    Ok(Some((*i).clamp(i64::MIN as i128, i64::MAX as i128) as i64))
+                                }
+                                Value::BigInt(b) => {
+                                    Ok(Some(if num_traits::Signed::is_negative(b.as_ref()) {
+                                        i64::MIN
+                                    } else {
+                                        i64::MAX
+                                    }))
+                                }
+                                Value::Bool(b) => Ok(Some(*b as i64)),
                                 Value::NpScalar(_, Scalar::Int(i)) => Ok(Some(*i)),
                                 _ => Err(PyError::type_error(
                                     "slice indices must be integers or None or have an __index__ method",
@@ -1364,6 +1379,9 @@ impl Session {
             Value::Int(i) if matches!(name, "real" | "numerator") => Ok(Value::Int(*i)),
             Value::Int(_) if name == "imag" => Ok(Value::Int(0)),
             Value::Int(_) if name == "denominator" => Ok(Value::Int(1)),
+            Value::BigInt(_) if matches!(name, "real" | "numerator") => Ok(obj.clone()),
+            Value::BigInt(_) if name == "imag" => Ok(Value::Int(0)),
+            Value::BigInt(_) if name == "denominator" => Ok(Value::Int(1)),
             Value::Float(f) if name == "real" => Ok(Value::Float(*f)),
             Value::Float(_) if name == "imag" => Ok(Value::Float(0.0)),
             Value::List(_)
@@ -1372,7 +1390,8 @@ impl Session {
             | Value::Str(_)
             | Value::Bytes(_)
             | Value::Float(_)
-            | Value::Int(_) => {
+            | Value::Int(_)
+            | Value::BigInt(_) => {
                 let ty = obj.type_name();
                 if super::py_attr_names::has(&ty, name) {
                     Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
@@ -1563,8 +1582,12 @@ impl Session {
 /// A Python int-like index.
 fn py_index(v: &Value, kind: &str) -> PyResult<i128> {
     match v {
-        Value::Int(i) => Ok(*i),
+        Value::Int(i) if i64::try_from(*i).is_ok() => Ok(*i),
         Value::Bool(b) => Ok(*b as i128),
+        // Past a C ssize_t, as CPython's `PyNumber_AsSsize_t` refuses it.
+        Value::Int(_) | Value::BigInt(_) => Err(PyError::index(
+            "cannot fit 'int' into an index-sized integer",
+        )),
         Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i as i128),
         Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i128),
         // CPython 3.11 words str's refusal on its own.

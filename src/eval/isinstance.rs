@@ -19,7 +19,7 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
                 || crate::eval::object::as_matrix(v).is_some()
         }
         Value::Type(TypeObj::Builtin(name)) => match *name {
-            "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
+            "int" => matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)),
             "float" => {
                 matches!(v, Value::Float(_)) || matches!(v, Value::NpScalar(DType::Float64, _))
             }

@@ -353,6 +353,19 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             "as_integer_ratio" => super::scalar_methods::as_integer_ratio(*f),
             _ => Err(PyError::attribute("float", name)),
         },
+        Value::BigInt(b) => match name {
+            "bit_length" => Ok(Value::Int(b.bits() as i128)),
+            "bit_count" => Ok(Value::Int(
+                b.magnitude()
+                    .iter_u64_digits()
+                    .map(|d| d.count_ones() as i128)
+                    .sum(),
+            )),
+            "is_integer" => Ok(Value::Bool(true)),
+            "as_integer_ratio" => Ok(Value::tuple(vec![obj.clone(), Value::Int(1)])),
+            "conjugate" => Ok(obj.clone()),
+            _ => Err(PyError::attribute("int", name)),
+        },
         Value::Int(i) => match name {
             "bit_length" => Ok(Value::Int(
                 (u128::BITS - i.unsigned_abs().leading_zeros()) as i128,

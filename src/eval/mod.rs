@@ -11,6 +11,8 @@ mod array_flags;
 mod array_interface;
 mod array_protocol;
 mod array_utils;
+mod bigint;
+mod bigint_math;
 mod binding;
 pub mod bindings;
 mod bit_ufuncs;

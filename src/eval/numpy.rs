@@ -81,22 +81,15 @@ pub const NP_CONSTANTS: &[&str] = &[
     "str_",
 ];
 
-/// Python's `round(i, ndigits)` of an int for negative `ndigits`: to a
-/// multiple of `10**-ndigits`, halves to the even multiple.
-fn round_int(i: i128, ndigits: i64) -> i128 {
-    let Some(unit) = 10i128.checked_pow((-ndigits).min(38) as u32) else {
-        return 0;
-    };
-    let (q, r) = (i.div_euclid(unit), i.rem_euclid(unit));
-    let up = 2 * r > unit || (2 * r == unit && q % 2 != 0);
-    (q + i128::from(up)) * unit
-}
-
 /// A value Python's `complex()` takes as a number (`__complex__`,
 /// `__float__` or `__index__`): not text, bytes, None or a container.
 fn is_number(v: &Value) -> bool {
     match v {
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Complex(..) => true,
+        Value::Int(_)
+        | Value::BigInt(_)
+        | Value::Float(_)
+        | Value::Bool(_)
+        | Value::Complex(..) => true,
         Value::NpScalar(dt, _) => dt.is_numeric(),
         Value::Array(_) => true,
         _ => false,
@@ -353,6 +346,18 @@ fn linspace(args: &Args) -> PyResult<Value> {
         args.req(0, "start", "linspace")?,
         args.req(1, "stop", "linspace")?,
     );
+    // An int no C integer holds is an object array to NumPy, which
+    // `np.subtract(stop, start, dtype=float64)` refuses (stop is input 0).
+    let past_c = |v: &&Value| match v {
+        Value::BigInt(_) => true,
+        Value::Int(i) => i64::try_from(*i).is_err() && u64::try_from(*i).is_err(),
+        _ => false,
+    };
+    if let Some(input) = [ends.1, ends.0].iter().position(past_c) {
+        return Err(PyError::type_error(format!(
+            "Cannot cast ufunc 'subtract' input {input} from dtype('O') to dtype('float64') with casting rule 'same_kind'"
+        )));
+    }
     let axis = args.get(6, "axis");
     if super::linspace_nd::needed(ends.0, ends.1, axis)? {
         let axis = axis.map_or(Ok(0), |v| int_arg(v, ""))?;
@@ -1030,7 +1035,17 @@ impl Session {
                 }
                 match v {
                     Value::Array(_) | Value::NpScalar(..) => self.call_np("abs", args),
-                    Value::Int(i) => Ok(Value::Int(i.abs())),
+                    Value::Int(i) => Ok(i.checked_abs().map_or_else(
+                        || {
+                            super::bigint::value(num_traits::Signed::abs(
+                                &num_bigint::BigInt::from(*i),
+                            ))
+                        },
+                        Value::Int,
+                    )),
+                    Value::BigInt(b) => {
+                        Ok(super::bigint::value(num_traits::Signed::abs(b.as_ref())))
+                    }
                     Value::Bool(b) => Ok(Value::Int(*b as i128)),
                     Value::Float(f) => Ok(Value::Float(f.abs())),
                     Value::Complex(r, i) => Ok(Value::Float(r.hypot(*i))),
@@ -1130,15 +1145,19 @@ impl Session {
                 let v = args.req(0, "number", "round")?;
                 let nd = args.get(1, "ndigits");
                 match (v, nd) {
-                    (Value::Float(f), None) => Ok(Value::Int(f.round_ties_even() as i128)),
+                    (Value::Float(f), None) => {
+                        super::bigint_math::float_to_int(f.round_ties_even())
+                    }
                     (Value::Float(f), Some(n)) => {
                         let p = 10f64.powi(int_arg(n, "")? as i32);
                         Ok(Value::Float((f * p).round() / p))
                     }
-                    (Value::Int(i), Some(n)) if int_arg(n, "")? < 0 => {
-                        Ok(Value::Int(round_int(*i, int_arg(n, "")?)))
+                    (Value::Int(_) | Value::BigInt(_), Some(n)) if !matches!(n, Value::None) => {
+                        let n = super::bigint_math::index(n)?;
+                        let x = super::bigint_math::index(v)?;
+                        Ok(super::bigint::round_decimal(&x, &n))
                     }
-                    (Value::Int(i), _) => Ok(Value::Int(*i)),
+                    (Value::Int(_) | Value::BigInt(_), _) => Ok(v.clone()),
                     (Value::Bool(b), _) => Ok(Value::Int(i128::from(*b))),
                     (Value::NpScalar(..), _) => Err(PyError::type_error(format!(
                         "round() of {} is not supported in slicelab",
@@ -2207,7 +2226,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                         None => 10,
                         Some(b) => super::pyiter::index_int(b)?,
                     };
-                    Value::Int(super::int_parse::parse_in(st, base)?)
+                    super::int_parse::parse_in(st, base)?
                 }
                 _ if base_written => {
                     return Err(PyError::type_error(
@@ -2216,7 +2235,8 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                 }
                 Value::Int(i) => Value::Int(*i),
                 Value::Bool(b) => Value::Int(*b as i128),
-                Value::Float(f) => Value::Int(super::pymath::float_to_int(*f)?),
+                Value::BigInt(_) => v.clone(),
+                Value::Float(f) => super::bigint_math::float_to_int(*f)?,
                 // A datetime64/timedelta64 has no `__int__`: Python goes
                 // through its `.item()`, an int only for the units
                 // `datetime` cannot hold.
@@ -2235,7 +2255,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                     Scalar::Int(i) => Value::Int(*i as i128),
                     Scalar::UInt(u) => Value::Int(*u as i128),
                     Scalar::Bool(b) => Value::Int(*b as i128),
-                    Scalar::Float(f) => Value::Int(super::pymath::float_to_int(*f)?),
+                    Scalar::Float(f) => super::bigint_math::float_to_int(*f)?,
                     _ => {
                         return Err(PyError::type_error(
                             "int() argument must be a string, a bytes-like object or a real number",

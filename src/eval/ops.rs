@@ -38,7 +38,7 @@ fn operand(v: &Value) -> PyResult<Operand> {
         ),
         Value::Void(a) => Operand::Strong(a.clone(), true),
         Value::Bool(_) => Operand::Weak(PyScalarKind::Bool, v.clone()),
-        Value::Int(_) => Operand::Weak(PyScalarKind::Int, v.clone()),
+        Value::Int(_) | Value::BigInt(_) => Operand::Weak(PyScalarKind::Int, v.clone()),
         Value::Float(_) => Operand::Weak(PyScalarKind::Float, v.clone()),
         Value::Complex(..) => Operand::Weak(PyScalarKind::Complex, v.clone()),
         Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) => Operand::Strong(
@@ -72,6 +72,13 @@ fn realise(op: &Operand, dtype: &DType) -> PyResult<ArrayRef> {
                 && dtype.is_integer()
             {
                 check_int_fits(*i, dtype)?;
+            }
+            if let Value::BigInt(_) = v
+                && (dtype.is_integer() || *dtype == DType::Bool)
+            {
+                return Err(PyError::overflow(
+                    "Python int too large to convert to C long",
+                ));
             }
             let s = to_scalar_for(v, &DType::Float64).or_else(|_| to_scalar_for(v, dtype))?;
             let s = match v {
@@ -213,6 +220,7 @@ pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
             v,
             Value::NpScalar(..)
                 | Value::Int(_)
+                | Value::BigInt(_)
                 | Value::Float(_)
                 | Value::Bool(_)
                 | Value::Complex(..)
@@ -357,6 +365,9 @@ fn beyond_int_range(
     let (array, int, int_first) = match (x, y) {
         (Operand::Strong(a, _), Operand::Weak(_, Value::Int(i))) => (a, *i, false),
         (Operand::Weak(_, Value::Int(i)), Operand::Strong(a, _)) => (a, *i, true),
+        // Past i128 only the side of the range matters: saturate.
+        (Operand::Strong(a, _), Operand::Weak(_, Value::BigInt(b))) => (a, saturated(b), false),
+        (Operand::Weak(_, Value::BigInt(b)), Operand::Strong(a, _)) => (a, saturated(b), true),
         _ => return Ok(None),
     };
     // Only an integer array's own loop knows the range (a bool array
@@ -384,6 +395,15 @@ fn beyond_int_range(
     }
     let out = kept_order(out, x, y)?;
     Ok(Some(wrap_result(out, is_scalarish(x) && is_scalarish(y))))
+}
+
+/// A big int as the i128 at the end of the range on its side.
+fn saturated(b: &num_bigint::BigInt) -> i128 {
+    if b.sign() == num_bigint::Sign::Minus {
+        i128::MIN
+    } else {
+        i128::MAX
+    }
 }
 
 fn cmp_name(op: CompareOp) -> &'static str {
@@ -548,8 +568,37 @@ fn unsupported(sym: &str, a: &Value, b: &Value) -> PyError {
     ))
 }
 
-fn int_overflow() -> PyError {
-    PyError::overflow("Python int too large for slicelab (beyond 128 bits)")
+/// A binary operator where one operand is a big int (`Value::BigInt`):
+/// exact with another int; with a float or complex the big int converts
+/// to float first (OverflowError past float range), as CPython's
+/// `float_add` and friends convert it. `None` when neither is big.
+fn with_big_int(op: ast::BinOp, sym: &str, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    if !matches!(a, Value::BigInt(_)) && !matches!(b, Value::BigInt(_)) {
+        return None;
+    }
+    let as_float = |v: &Value| match v {
+        Value::BigInt(x) => super::bigint::to_f64(x).map(Value::Float),
+        other => Ok(other.clone()),
+    };
+    Some(match (super::bigint::of(a), super::bigint::of(b)) {
+        (Some(_), Some(_)) if op == ast::BinOp::MatMul => Err(unsupported(sym, a, b)),
+        (Some(x), Some(y)) => super::bigint::binary(op, &x, &y),
+        _ if matches!(a, Value::Float(_) | Value::Complex(..))
+            || matches!(b, Value::Float(_) | Value::Complex(..)) =>
+        {
+            as_float(a).and_then(|x| as_float(b).and_then(|y| python_binary(op, &x, &y)))
+        }
+        _ if op == ast::BinOp::Mul
+            && [a, b]
+                .iter()
+                .any(|v| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))) =>
+        {
+            Err(PyError::overflow(
+                "cannot fit 'int' into an index-sized integer",
+            ))
+        }
+        _ => Err(unsupported(sym, a, b)),
+    })
 }
 
 /// Python's float floor division and modulo.
@@ -699,6 +748,9 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         }
         _ => {}
     }
+    if let Some(r) = with_big_int(op, sym, a, b) {
+        return r;
+    }
     if let (Value::Complex(..), _) | (_, Value::Complex(..)) = (a, b) {
         let c = |v: &Value| match v {
             Value::Complex(r, i) => Some((*r, *i)),
@@ -724,10 +776,12 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     }
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         let bothbool = matches!((a, b), (Value::Bool(_), Value::Bool(_)));
+        // Past i128 the same operator goes on with big ints.
+        let big = || super::bigint::binary(op, &x.into(), &y.into());
         return Ok(match op {
-            B::Add => Value::Int(x.checked_add(y).ok_or_else(int_overflow)?),
-            B::Sub => Value::Int(x.checked_sub(y).ok_or_else(int_overflow)?),
-            B::Mul => Value::Int(x.checked_mul(y).ok_or_else(int_overflow)?),
+            B::Add => x.checked_add(y).map_or_else(big, |r| Ok(Value::Int(r)))?,
+            B::Sub => x.checked_sub(y).map_or_else(big, |r| Ok(Value::Int(r)))?,
+            B::Mul => x.checked_mul(y).map_or_else(big, |r| Ok(Value::Int(r)))?,
             B::Div => {
                 if y == 0 {
                     return Err(PyError::new("ZeroDivisionError", "division by zero"));
@@ -736,14 +790,11 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
             }
             B::FloorDiv | B::Mod => {
                 if y == 0 {
-                    return Err(PyError::new(
-                        "ZeroDivisionError",
-                        if op == B::Mod {
-                            "integer modulo by zero"
-                        } else {
-                            "integer division or modulo by zero"
-                        },
-                    ));
+                    return Err(super::bigint::int_zero_division(op));
+                }
+                // `-2**127 // -1` is past i128.
+                if x == i128::MIN && y == -1 {
+                    return big();
                 }
                 let q = x.div_euclid(y);
                 let r = x.rem_euclid(y);
@@ -764,20 +815,20 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
                 if y < 0 {
                     float_pow(x as f64, y as f64)?
                 } else {
-                    let e = u32::try_from(y).map_err(|_| int_overflow())?;
-                    Value::Int(x.checked_pow(e).ok_or_else(int_overflow)?)
+                    u32::try_from(y)
+                        .ok()
+                        .and_then(|e| x.checked_pow(e))
+                        .map_or_else(big, |r| Ok(Value::Int(r)))?
                 }
             }
             B::LShift => {
                 if y < 0 {
                     return Err(PyError::value("negative shift count"));
                 }
-                let s = u32::try_from(y).map_err(|_| int_overflow())?;
-                let r = x
-                    .checked_shl(s)
-                    .filter(|r| r >> s == x)
-                    .ok_or_else(int_overflow)?;
-                Value::Int(r)
+                u32::try_from(y)
+                    .ok()
+                    .and_then(|s| x.checked_shl(s).filter(|r| r >> s == x))
+                    .map_or_else(big, |r| Ok(Value::Int(r)))?
             }
             B::RShift => {
                 if y < 0 {
@@ -872,9 +923,14 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         }
         (Value::Complex(a1, a2), Value::Complex(b1, b2)) => a1 == b1 && a2 == b2,
         (Value::Complex(re, im), other) | (other, Value::Complex(re, im))
-            if matches!(other, Value::Int(_) | Value::Float(_) | Value::Bool(_)) =>
+            if matches!(
+                other,
+                Value::Int(_) | Value::BigInt(_) | Value::Float(_) | Value::Bool(_)
+            ) =>
         {
-            *im == 0.0 && as_num(other) == Some(*re)
+            *im == 0.0
+                && super::bigint::compare(other, &Value::Float(*re))
+                    == Some(Some(std::cmp::Ordering::Equal))
         }
         (Value::DType(x), Value::DType(y)) => x.equivalent(y),
         (x, y) if super::subarray_dtype::eq(x, y).is_some() => {
@@ -911,15 +967,9 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
                 .and_then(|v| crate::eval::protocol::truthy(&v))
                 .unwrap_or(false)
         }
-        _ => match (as_num(a), as_num(b)) {
-            (Some(x), Some(y)) => {
-                if let (Some(i), Some(j)) = (as_int(a), as_int(b)) {
-                    i == j
-                } else {
-                    x == y
-                }
-            }
-            _ => a.is(b),
+        _ => match super::bigint::compare(a, b) {
+            Some(ord) => ord == Some(std::cmp::Ordering::Equal),
+            None => a.is(b),
         },
     }
 }
@@ -960,25 +1010,22 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
         (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(x, y)?,
         (Value::List(x), Value::List(y)) => seq_cmp(&x.borrow(), &y.borrow())?,
-        _ => match (as_int(a), as_int(b)) {
-            (Some(i), Some(j)) => Some(i.cmp(&j)),
-            _ => match (as_num(a), as_num(b)) {
-                (Some(x), Some(y)) => x.partial_cmp(&y),
-                _ => {
-                    let sym = match op {
-                        CompareOp::Lt => "<",
-                        CompareOp::Le => "<=",
-                        CompareOp::Gt => ">",
-                        CompareOp::Ge => ">=",
-                        _ => "==",
-                    };
-                    return Err(PyError::type_error(format!(
-                        "'{sym}' not supported between instances of '{}' and '{}'",
-                        a.type_name(),
-                        b.type_name()
-                    )));
-                }
-            },
+        _ => match super::bigint::compare(a, b) {
+            Some(ord) => ord,
+            None => {
+                let sym = match op {
+                    CompareOp::Lt => "<",
+                    CompareOp::Le => "<=",
+                    CompareOp::Gt => ">",
+                    CompareOp::Ge => ">=",
+                    _ => "==",
+                };
+                return Err(PyError::type_error(format!(
+                    "'{sym}' not supported between instances of '{}' and '{}'",
+                    a.type_name(),
+                    b.type_name()
+                )));
+            }
         },
     };
     Ok(match (op, ord) {

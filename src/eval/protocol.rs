@@ -15,6 +15,8 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
         Value::None => false,
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
+        // Never zero: zero is an `Int`.
+        Value::BigInt(_) => true,
         Value::Float(f) => *f != 0.0,
         Value::Complex(r, i) => *r != 0.0 || *i != 0.0,
         Value::Str(s) => !s.is_empty(),

@@ -134,7 +134,13 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             )?)
         }
         "chr" => {
-            let i = int_of(args.req(0, "i", "chr")?)?;
+            let i = args.req(0, "i", "chr")?;
+            if let Value::BigInt(_) = i {
+                return Err(PyError::overflow(
+                    "Python int too large to convert to C int",
+                ));
+            }
+            let i = int_of(i)?;
             let c = u32::try_from(i)
                 .ok()
                 .and_then(char::from_u32)
@@ -142,9 +148,13 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             Value::str(&c.to_string())
         }
         "hex" | "bin" | "oct" => {
-            let i = int_of(args.req(0, "number", name)?)?;
-            let sign = if i < 0 { "-" } else { "" };
-            let m = i.unsigned_abs();
+            let i = big_of(args.req(0, "number", name)?)?;
+            let sign = if i.sign() == num_bigint::Sign::Minus {
+                "-"
+            } else {
+                ""
+            };
+            let m = i.magnitude();
             Value::str(&match name {
                 "hex" => format!("{sign}0x{m:x}"),
                 "bin" => format!("{sign}0b{m:b}"),
@@ -275,28 +285,11 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         }
         "pow" if args.pos.len() == 3 => {
             let (b, e, m) = (
-                int_of(&args.pos[0])?,
-                int_of(&args.pos[1])?,
-                int_of(&args.pos[2])?,
+                big_of(&args.pos[0])?,
+                big_of(&args.pos[1])?,
+                big_of(&args.pos[2])?,
             );
-            if m == 0 {
-                return Err(PyError::value("pow() 3rd argument cannot be 0"));
-            }
-            if e < 0 {
-                return Err(PyError::new(
-                    "NotImplementedError",
-                    "slicelab does not compute modular inverses (pow with a negative exponent and a modulus)",
-                ));
-            }
-            let (mut acc, mut base, mut e) = (1i128, b.rem_euclid(m), e);
-            while e > 0 {
-                if e & 1 == 1 {
-                    acc = (acc * base).rem_euclid(m);
-                }
-                base = (base * base).rem_euclid(m);
-                e >>= 1;
-            }
-            Value::Int(acc)
+            super::bigint::pow_mod(&b, &e, &m)?
         }
         "isinstance"
             if args
@@ -407,7 +400,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                             PyError::overflow("cannot convert float infinity to integer")
                         });
                     }
-                    Value::Int(x.round_ties_even() as i128)
+                    super::bigint_math::float_to_int(x.round_ties_even())?
                 }
                 Some(n) => {
                     let n = int_of(n)?;
@@ -564,6 +557,14 @@ fn round_decimal(x: f64, n: i128) -> f64 {
     } else {
         let p = 10f64.powi((-n).min(340) as i32);
         (x / p).round_ties_even() * p
+    }
+}
+
+/// An int argument of any size (`__index__`).
+fn big_of(v: &Value) -> PyResult<num_bigint::BigInt> {
+    match v {
+        Value::BigInt(b) => Ok(b.as_ref().clone()),
+        other => int_of(other).map(num_bigint::BigInt::from),
     }
 }
 

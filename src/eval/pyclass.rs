@@ -295,6 +295,9 @@ impl Session {
     /// `repr(v)`, calling `__repr__` of the learner's instances, also
     /// inside lists, tuples and dicts.
     pub(super) fn py_repr(&mut self, v: &Value) -> PyResult<String> {
+        if super::bigint::holds_unprintable(v, 0) {
+            return Err(super::bigint::str_limit_error());
+        }
         let formatting = self.formatter_applies(v);
         if !formatting && !holds_instance(v, 0) {
             return Ok(super::display::repr(v, &self.print_options));
@@ -397,6 +400,9 @@ impl Session {
 
     /// `str(v)`: `__str__`, else `__repr__`, for the learner's instances.
     pub(super) fn py_str(&mut self, v: &Value) -> PyResult<String> {
+        if super::bigint::holds_unprintable(v, 0) {
+            return Err(super::bigint::str_limit_error());
+        }
         if let Some(inst) = instance_of(v) {
             if let Some(r) = self.dunder(v, "__str__", vec![]) {
                 return text_result(r?, "__str__");

@@ -65,6 +65,10 @@ pub fn index_int(v: &Value) -> PyResult<i128> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i128),
+        // Past i128 it is past every C integer CPython reads an index into.
+        Value::BigInt(_) => Err(PyError::overflow(
+            "Python int too large to convert to C ssize_t",
+        )),
         Value::NpScalar(dt, crate::engine::Scalar::Int(i)) if dt.is_integer() => Ok(*i as i128),
         Value::NpScalar(dt, crate::engine::Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i128),
         // A 0-d integer array has `__index__`.
@@ -80,6 +84,12 @@ pub fn index_int(v: &Value) -> PyResult<i128> {
 
 /// `range(...)` (arguments bound by the builtin's signature).
 pub fn make_range(args: &Args) -> PyResult<Value> {
+    if args.pos.iter().any(|v| matches!(v, Value::BigInt(_))) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab's ranges hold bounds up to 2**127; this one is larger",
+        ));
+    }
     let ints: Vec<i128> = args.pos.iter().map(index_int).collect::<PyResult<_>>()?;
     let (start, stop, step) = match ints[..] {
         [b] => (0, b, 1),

@@ -104,6 +104,7 @@ fn range() -> PyError {
 fn real(v: &Value) -> PyResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
+        Value::BigInt(b) => super::bigint::to_f64(b),
         Value::Bool(b) => Ok(*b as u8 as f64),
         Value::Float(f) => Ok(*f),
         Value::NpScalar(_, Scalar::Complex(..)) | Value::Complex(..) => Err(PyError::type_error(
@@ -139,35 +140,7 @@ fn checked(x: f64, r: f64, can_overflow: bool) -> PyResult<Value> {
 
 /// An int result of floor/ceil/trunc.
 fn to_int(f: f64) -> PyResult<Value> {
-    Ok(Value::Int(float_to_int(f)?))
-}
-
-/// A float's integer part as Python's `int()` takes it: NaN and the
-/// infinities refused with Python's errors, values past slicelab's 128-bit
-/// ints refused honestly (Python would give the exact big integer; a
-/// saturated one would be wrong).
-pub fn float_to_int(f: f64) -> PyResult<i128> {
-    if f.is_nan() {
-        return Err(PyError::value("cannot convert float NaN to integer"));
-    }
-    if f.is_infinite() {
-        return Err(PyError::new(
-            "OverflowError",
-            "cannot convert float infinity to integer",
-        ));
-    }
-    let t = f.trunc();
-    if t >= 2f64.powi(127) || t < -(2f64.powi(127)) {
-        return Err(too_big());
-    }
-    Ok(t as i128)
-}
-
-fn too_big() -> PyError {
-    PyError::new(
-        "NotImplementedError",
-        "slicelab's ints stop at 2**127; this result is larger",
-    )
+    super::bigint_math::float_to_int(f)
 }
 
 fn arity(name: &str, args: &Args, n: usize) -> PyResult<()> {
@@ -196,6 +169,13 @@ pub fn call(name: &str, args: &Args) -> PyResult<Option<Value>> {
     };
     if let Some((_, f, overflow)) = UNARY.iter().find(|(n, ..)| *n == name) {
         arity(name, args, 1)?;
+        // Logarithms of ints take any size (`loghelper`).
+        if matches!(name, "log2" | "log10")
+            && let Value::Int(_) | Value::BigInt(_) = &args.pos[0]
+        {
+            let x = super::bigint_math::index(&args.pos[0])?;
+            return super::bigint_math::log_of(&x, *f).map(|r| Some(Value::Float(r)));
+        }
         let x = real(&args.pos[0])?;
         return checked(x, f(x), *overflow).map(Some);
     }
@@ -203,8 +183,10 @@ pub fn call(name: &str, args: &Args) -> PyResult<Option<Value>> {
     Ok(Some(match name {
         "floor" | "ceil" | "trunc" => {
             arity(name, args, 1)?;
-            if let Value::Int(_) | Value::Bool(_) = &p[0] {
-                return Ok(Some(Value::Int(index(&p[0])?)));
+            if let Value::Int(_) | Value::BigInt(_) | Value::Bool(_) = &p[0] {
+                return Ok(Some(super::bigint::value(super::bigint_math::index(
+                    &p[0],
+                )?)));
             }
             let x = match (name, real(&p[0])) {
                 ("trunc", Err(_)) => {
@@ -238,6 +220,9 @@ pub fn call(name: &str, args: &Args) -> PyResult<Option<Value>> {
                 )));
             }
             let ln = |v: &Value| -> PyResult<f64> {
+                if let Value::Int(_) | Value::BigInt(_) = v {
+                    return super::bigint_math::log_of(&super::bigint_math::index(v)?, f64::ln);
+                }
                 let x = real(v)?;
                 if x <= 0.0 {
                     return Err(domain());
@@ -390,78 +375,31 @@ pub fn call(name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         "factorial" => {
             arity(name, args, 1)?;
-            let n = index(&p[0])?;
-            if n < 0 {
-                return Err(PyError::value(
-                    "factorial() not defined for negative values",
-                ));
-            }
-            let mut acc: i128 = 1;
-            for k in 2..=n {
-                acc = acc.checked_mul(k).ok_or_else(too_big)?;
-            }
-            Value::Int(acc)
+            super::bigint_math::factorial(&super::bigint_math::index(&p[0])?)?
         }
         "gcd" | "lcm" => {
-            let ns: Vec<i128> = p.iter().map(index).collect::<PyResult<_>>()?;
-            let mut acc: i128 = if name == "gcd" { 0 } else { 1 };
-            for n in ns {
-                acc = if name == "gcd" {
-                    gcd(acc, n)
-                } else if acc == 0 || n == 0 {
-                    0
-                } else {
-                    (acc / gcd(acc, n))
-                        .checked_mul(n.abs())
-                        .ok_or_else(too_big)?
-                };
-            }
-            Value::Int(acc)
+            let ns: Vec<_> = p
+                .iter()
+                .map(super::bigint_math::index)
+                .collect::<PyResult<_>>()?;
+            super::bigint_math::gcd_lcm(name == "gcd", &ns)
         }
         "comb" | "perm" => {
-            let n = index(p.first().ok_or_else(|| {
+            let n = super::bigint_math::index(p.first().ok_or_else(|| {
                 PyError::type_error(format!("{name} expected at least 1 argument, got 0"))
             })?)?;
             let k = match p.get(1) {
-                Some(Value::None) | None if name == "perm" => n,
-                Some(v) => index(v)?,
+                Some(Value::None) | None if name == "perm" => n.clone(),
+                Some(v) => super::bigint_math::index(v)?,
                 None => {
                     return Err(PyError::type_error("comb expected 2 arguments, got 1"));
                 }
             };
-            if n < 0 {
-                return Err(PyError::value("n must be a non-negative integer"));
-            }
-            if k < 0 {
-                return Err(PyError::value("k must be a non-negative integer"));
-            }
-            if k > n {
-                return Ok(Some(Value::Int(0)));
-            }
-            let k = if name == "comb" { k.min(n - k) } else { k };
-            let mut acc: i128 = 1;
-            for i in 0..k {
-                acc = acc.checked_mul(n - i).ok_or_else(too_big)?;
-                if name == "comb" {
-                    acc /= i + 1;
-                }
-            }
-            Value::Int(acc)
+            super::bigint_math::comb_perm(name == "comb", &n, &k)?
         }
         "isqrt" => {
             arity(name, args, 1)?;
-            let n = index(&p[0])?;
-            if n < 0 {
-                return Err(PyError::value("isqrt() argument must be nonnegative"));
-            }
-            let mut r = (n as f64).sqrt() as i128;
-            while r * r > n {
-                r -= 1;
-            }
-            while (r + 1) * (r + 1) <= n {
-                r += 1;
-            }
-            Value::Int(r)
+            super::bigint_math::isqrt(&super::bigint_math::index(&p[0])?)?
         }
         "fsum" => {
             arity(name, args, 1)?;
@@ -473,14 +411,6 @@ pub fn call(name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         _ => return Ok(None),
     }))
-}
-
-fn gcd(a: i128, b: i128) -> i128 {
-    let (mut a, mut b) = (a.abs(), b.abs());
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
 }
 
 /// Shewchuk's exact summation, as CPython's `math.fsum` does it.

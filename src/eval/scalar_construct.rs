@@ -34,16 +34,13 @@ pub fn special(s: &mut Session, dt: &DType, args: &Args) -> PyResult<Option<Valu
         (Kind::Bool, v @ (Value::Str(_) | Value::Bytes(_))) => Value::Bool(s.truth_of(v)?),
         (kind, v) => match text_of(v) {
             Some((text, shown)) => match kind {
-                Kind::Int | Kind::UInt => {
-                    let n = super::int_parse::parse_in(&text, 10).map_err(|e| {
-                        PyError::new(
-                            &e.kind,
-                            e.message
-                                .replace(&crate::render::scalar_repr::py_str_repr(&text), &shown),
-                        )
-                    })?;
-                    Value::Int(n)
-                }
+                Kind::Int | Kind::UInt => super::int_parse::parse_in(&text, 10).map_err(|e| {
+                    PyError::new(
+                        &e.kind,
+                        e.message
+                            .replace(&crate::render::scalar_repr::py_str_repr(&text), &shown),
+                    )
+                })?,
                 Kind::Float => {
                     Value::Float(super::numpy::float_from_text(&text, || shown.clone())?)
                 }

@@ -12,6 +12,9 @@ pub fn index_of(v: &Value, what: &str) -> PyResult<i128> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i128),
+        Value::BigInt(_) => Err(PyError::index(
+            "cannot fit 'int' into an index-sized integer",
+        )),
         Value::NpScalar(_, crate::engine::Scalar::Int(i)) => Ok(*i as i128),
         Value::NpScalar(_, crate::engine::Scalar::UInt(u)) => Ok(*u as i128),
         other => Err(PyError::type_error(format!(
@@ -27,6 +30,13 @@ pub fn slice_adjusted(parts: &[Value; 3], n: i128) -> PyResult<(i128, i128, i128
     let bound = |v: &Value| -> PyResult<Option<i128>> {
         match v {
             Value::None => Ok(None),
+            // A slice bound past any length clamps, as CPython's
+            // `_PyEval_SliceIndex` clamps it to PY_SSIZE_T_MIN/MAX.
+            Value::BigInt(b) => Ok(Some(if num_traits::Signed::is_negative(b.as_ref()) {
+                i128::MIN / 2
+            } else {
+                i128::MAX / 2
+            })),
             other => index_of(other, "slice").map(Some).map_err(|_| {
                 PyError::type_error(
                     "slice indices must be integers or None or have an __index__ method",

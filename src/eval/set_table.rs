@@ -39,6 +39,7 @@ pub fn py_hash(v: &Value) -> i64 {
     let h = match super::named_tuple::plain(v) {
         Value::Bool(b) => *b as i64,
         Value::Int(i) => hash_int(*i),
+        Value::BigInt(b) => super::bigint::hash(b),
         Value::Float(f) => hash_float(*f),
         Value::NpScalar(_, Scalar::Int(i)) => hash_int(*i as i128),
         Value::NpScalar(_, Scalar::UInt(u)) => hash_int(*u as i128),
@@ -71,6 +72,7 @@ pub fn stable_hash(v: &Value) -> Option<i64> {
         Value::Float(f) | Value::NpScalar(_, Scalar::Float(f)) if f.is_nan() => None,
         Value::Bool(_)
         | Value::Int(_)
+        | Value::BigInt(_)
         | Value::Float(_)
         | Value::NpScalar(
             _,

@@ -21,7 +21,7 @@ pub fn type_of(v: &Value) -> TypeObj {
         Value::DType(dt) => TypeObj::DTypeKind(super::dtype_class_names::class_name(dt)),
         Value::None => TypeObj::Builtin("NoneType"),
         Value::Bool(_) => TypeObj::Builtin("bool"),
-        Value::Int(_) => TypeObj::Builtin("int"),
+        Value::Int(_) | Value::BigInt(_) => TypeObj::Builtin("int"),
         Value::Float(_) => TypeObj::Builtin("float"),
         Value::Complex(..) => TypeObj::Builtin("complex"),
         Value::Str(_) => TypeObj::Builtin("str"),

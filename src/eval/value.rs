@@ -13,8 +13,11 @@ pub enum Value {
     None,
     /// `True`/`False`
     Bool(bool),
-    /// A Python int (bounded to i128 here).
+    /// A Python int that fits i128: the common case, computed natively.
     Int(i128),
+    /// A Python int beyond i128 (`2**200`). Never holds a value that fits
+    /// i128: every result is normalised back to `Int` (`bigint::value`).
+    BigInt(Rc<num_bigint::BigInt>),
     /// A Python float.
     Float(f64),
     /// A Python complex.
@@ -110,7 +113,7 @@ impl Value {
         match self {
             Value::None => "NoneType".into(),
             Value::Bool(_) => "bool".into(),
-            Value::Int(_) => "int".into(),
+            Value::Int(_) | Value::BigInt(_) => "int".into(),
             Value::Float(_) => "float".into(),
             Value::Complex(..) => "complex".into(),
             Value::Str(_) => "str".into(),
@@ -145,6 +148,7 @@ impl Value {
             (Value::None, Value::None) | (Value::Ellipsis, Value::Ellipsis) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b && (-5..=256).contains(a),
+            (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
             (Value::Array(a), Value::Array(b)) => Rc::ptr_eq(a, b),
             (Value::Void(a), Value::Void(b)) => Rc::ptr_eq(a, b),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b),

@@ -318,7 +318,17 @@ pub fn object_array_repr(a: &dyn ElementSource, opts: &PrintOptions) -> String {
             Scalar::Str(s) => s,
             _ => String::new(),
         };
-        return format!("array({text}, dtype={})", dtype_short_repr(a.dtype()));
+        // The `dtype=` goes to its own line past the line width, as
+        // `_array_repr_implementation` puts it for any array.
+        let arr_str = format!("array({text},");
+        let extra_str = format!("dtype={})", dtype_short_repr(a.dtype()));
+        let last_line = arr_str.rsplit('\n').next().unwrap_or("");
+        let spacer = if clen(last_line) + clen(&extra_str) + 1 > opts.linewidth {
+            "\n      "
+        } else {
+            " "
+        };
+        return format!("{arr_str}{spacer}{extra_str}");
     }
     array_repr_as(a, opts, true)
 }

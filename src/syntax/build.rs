@@ -840,7 +840,10 @@ pub(super) fn build_atom(pair: Pair<'_, Rule>) -> Result<Expr> {
         Rule::false_lit => ExprKind::Bool(false),
         Rule::none_lit => ExprKind::NoneLit,
         Rule::ellipsis => ExprKind::Ellipsis,
-        Rule::int_lit => int_literal(pair.as_str()),
+        Rule::int_lit => {
+            check_decimal_digits(pair.as_str(), span.start)?;
+            int_literal(pair.as_str())
+        }
         Rule::float_lit => ExprKind::Float(float_literal(pair.as_str(), span.start)?),
         Rule::imag_lit => {
             let text = pair.as_str();
@@ -896,6 +899,23 @@ fn build_paren(pair: Pair<'_, Rule>) -> Result<Expr> {
         return Ok(inner);
     }
     Ok(expr(ExprKind::Tuple(items), span))
+}
+
+/// CPython 3.11 compiles no decimal int literal of more than 4300 digits
+/// (`sys.get_int_max_str_digits()`); prefixed literals have no limit.
+fn check_decimal_digits(text: &str, offset: usize) -> Result<()> {
+    const LIMIT: usize = 4300;
+    let prefixed = text.len() > 1 && text.as_bytes()[1].is_ascii_alphabetic();
+    let digits = text.chars().filter(|&c| c != '_').count();
+    if prefixed || digits <= LIMIT {
+        return Ok(());
+    }
+    Err(SyntaxError::new(
+        format!(
+            "Exceeds the limit ({LIMIT} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."
+        ),
+        offset,
+    ))
 }
 
 /// Integer text (`0x1f`, `1_000`) to `Int`, or `BigInt` beyond i128.
