@@ -1068,6 +1068,9 @@ impl Session {
         if super::recarray::is_rec(obj) {
             return super::recarray::setattr(self, obj, name, value);
         }
+        if crate::eval::object::as_matrix(obj).is_some() {
+            return super::matrix::setattr(self, obj, name, value);
+        }
         if let Some(r) = self.property_set(obj, name, value) {
             return r;
         }

@@ -543,6 +543,28 @@ pub fn setitem(s: &mut Session, obj: &Value, idx: &Value, value: &Value) -> PyRe
     s.setitem(&arr, &index, &unwrap(value))
 }
 
+/// `m.NAME = value`: a 2-D `shape` is set on the matrix's array (every
+/// name bound to it sees it); other attributes are refused.
+pub fn setattr(s: &mut Session, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+    let m = as_matrix(obj).expect("a matrix");
+    if name == "shape" {
+        let two = match value {
+            Value::Tuple(t) => t.len() == 2,
+            Value::List(l) => l.borrow().len() == 2,
+            _ => false,
+        };
+        if !two {
+            // NumPy would leave a matrix of another rank; slicelab's are 2-D.
+            return Err(refuse("setting a shape that is not 2-D"));
+        }
+        return s.setattr(&Value::Array(m.arr.clone()), name, value);
+    }
+    if ARRAY_ATTRS.contains(&name) || matches!(name, "T" | "A" | "A1" | "H" | "I" | "base") {
+        return Err(refuse(&format!("setting matrix.{name}")));
+    }
+    Err(refuse(&format!("setting the attribute {name} of a matrix")))
+}
+
 /// ndarray attributes a matrix answers as its array does.
 const ARRAY_ATTRS: &[&str] = &[
     "shape", "ndim", "size", "dtype", "itemsize", "nbytes", "strides", "flags",

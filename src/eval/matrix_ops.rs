@@ -544,10 +544,18 @@ pub fn linalg(s: &mut Session, name: &str, args: Args) -> Result<PyResult<Value>
     let unwrapped = super::matrix::unwrap_args(&args);
     let full = format!("np.linalg.{name}");
     Ok(match name {
-        "inv" | "pinv" | "solve" | "matrix_power" => match s.call_registered(&full, unwrapped) {
-            Ok(Value::Array(a)) => wrapped(a),
-            other => other,
-        },
+        // `_makearray`'s wrap comes from `a`, and for `solve` from `b`.
+        "inv" | "pinv" | "solve" | "matrix_power" => {
+            let wraps = match name {
+                "solve" => args.get(1, "b"),
+                _ => args.get(0, "a"),
+            }
+            .is_some_and(|v| as_matrix(v).is_some());
+            match s.call_registered(&full, unwrapped) {
+                Ok(Value::Array(a)) if wraps => wrapped(a),
+                other => other,
+            }
+        }
         "det" | "matrix_rank" => s.call_registered(&full, unwrapped),
         "norm" if args.kw("axis").is_none() && args.pos.len() <= 2 => {
             s.call_registered(&full, unwrapped)
@@ -622,13 +630,20 @@ pub fn np_function(s: &mut Session, entry: &Entry, args: Args) -> Result<PyResul
             call(s, unwrapped())
         }
         n if entry.ufunc.is_some() || WRAPPED.contains(&n) => {
-            if args.kw("out").is_some_and(|v| as_matrix(v).is_some()) {
-                Err(refuse(&format!("np.{n} with out= a matrix")))
-            } else {
-                match call(s, unwrapped()) {
-                    Ok(Value::Array(a)) => wrapped(a),
-                    other => other,
-                }
+            // A ufunc writing into a matrix (`out=m`, or `out=(m,)`, or
+            // positionally after its inputs) returns that matrix.
+            let nin = entry.ufunc.map_or(usize::MAX, |(nin, _)| nin);
+            let out = args
+                .kw("out")
+                .or_else(|| args.pos.get(nin))
+                .map(|v| match v {
+                    Value::Tuple(t) if t.len() == 1 => t[0].clone(),
+                    other => other.clone(),
+                });
+            match (call(s, unwrapped()), out) {
+                (Ok(_), Some(o)) if as_matrix(&o).is_some() => Ok(o),
+                (Ok(Value::Array(a)), _) => wrapped(a),
+                (other, _) => other,
             }
         }
         n if FRESH.contains(&n) => match call(s, unwrapped()) {
