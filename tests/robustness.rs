@@ -94,16 +94,12 @@ const CASES: &[(&str, &str)] = &[
         "ValueError: arange: cannot compute length",
     ),
     ("np.arange(0, 10, 0)", "ZeroDivisionError: division by zero"),
-    // NumPy: 1606938044258990275541962092341162602522202993782792835301376
+    // Python's own answers: ints of any size.
     (
         "2**200",
-        "OverflowError: Python int too large for slicelab (beyond 128 bits)",
+        "1606938044258990275541962092341162602522202993782792835301376",
     ),
-    // NumPy: 0
-    (
-        "10**400 * 0",
-        "OverflowError: Python int too large for slicelab (beyond 128 bits)",
-    ),
+    ("10**400 * 0", "0"),
     // ---- huge sizes
     (
         "np.zeros(10**13)",
