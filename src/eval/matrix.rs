@@ -107,7 +107,7 @@ fn make(s: &mut Session, data: &Value, dtype: &Value, copy: bool) -> PyResult<Va
     if let Some(m) = as_matrix(data) {
         let same = match dtype {
             Value::None => true,
-            d => dtype_of(s, d)? == *m.arr.dtype(),
+            d => crate::eval::dtype_arg::dtype_arg(d)? == *m.arr.dtype(),
         };
         if same && !copy {
             return Ok(data.clone());
@@ -124,7 +124,7 @@ fn make(s: &mut Session, data: &Value, dtype: &Value, copy: bool) -> PyResult<Va
         let new = wrap_view_of_array(view, data.clone())?;
         let cast = match dtype {
             Value::None => None,
-            d => Some(dtype_of(s, d)?).filter(|dt| dt != a.dtype()),
+            d => Some(crate::eval::dtype_arg::dtype_arg(d)?).filter(|dt| dt != a.dtype()),
         };
         if let Some(dt) = cast {
             return super::matrix_ops::method(s, &new, "astype", args_of(vec![Value::DType(dt)]));
@@ -168,10 +168,6 @@ fn make(s: &mut Session, data: &Value, dtype: &Value, copy: bool) -> PyResult<Va
     };
     let view = NdArray::view_with(&arr, layout);
     Ok(new_matrix(view, Some(Value::Array(arr))))
-}
-
-fn dtype_of(_s: &mut Session, v: &Value) -> PyResult<crate::engine::DType> {
-    crate::eval::dtype_arg::dtype_arg(v)
 }
 
 /// `_convert_from_string`: `'1 2; 3 4'` as nested lists, each entry a
@@ -254,17 +250,9 @@ fn bmat(s: &mut Session, obj: &Value, ldict: &Value, gdict: &Value) -> PyResult<
             for col in row.split(',').flat_map(|c| c.split_whitespace()) {
                 cols.push(bmat_name(s, col, ldict, gdict)?);
             }
-            rows.push(s.np(
-                "concatenate",
-                vec![Value::list(cols)],
-                vec![("axis", Value::Int(-1))],
-            )?);
+            rows.push(concatenate(s, Value::list(cols), -1)?);
         }
-        let whole = s.np(
-            "concatenate",
-            vec![Value::list(rows)],
-            vec![("axis", Value::Int(0))],
-        )?;
+        let whole = concatenate(s, Value::list(rows), 0)?;
         return make(s, &whole, &Value::None, true);
     }
     if let Value::List(_) | Value::Tuple(_) = obj {
@@ -272,24 +260,12 @@ fn bmat(s: &mut Session, obj: &Value, ldict: &Value, gdict: &Value) -> PyResult<
         let mut arr_rows = Vec::new();
         for row in &rows {
             if matches!(row, Value::Array(_)) || as_matrix(row).is_some() {
-                let whole = s.np(
-                    "concatenate",
-                    vec![obj.clone()],
-                    vec![("axis", Value::Int(-1))],
-                )?;
+                let whole = concatenate(s, obj.clone(), -1)?;
                 return make(s, &whole, &Value::None, true);
             }
-            arr_rows.push(s.np(
-                "concatenate",
-                vec![row.clone()],
-                vec![("axis", Value::Int(-1))],
-            )?);
+            arr_rows.push(concatenate(s, row.clone(), -1)?);
         }
-        let whole = s.np(
-            "concatenate",
-            vec![Value::list(arr_rows)],
-            vec![("axis", Value::Int(0))],
-        )?;
+        let whole = concatenate(s, Value::list(arr_rows), 0)?;
         return make(s, &whole, &Value::None, true);
     }
     if matches!(obj, Value::Array(_)) || as_matrix(obj).is_some() {
@@ -297,6 +273,15 @@ fn bmat(s: &mut Session, obj: &Value, ldict: &Value, gdict: &Value) -> PyResult<
     }
     // NumPy falls off the end of `bmat` and returns None.
     Ok(Value::None)
+}
+
+/// `np.concatenate(arrays, axis=axis)`, as `bmat` joins its blocks.
+fn concatenate(s: &mut Session, arrays: Value, axis: i128) -> PyResult<Value> {
+    s.np(
+        "concatenate",
+        vec![arrays],
+        vec![("axis", Value::Int(axis))],
+    )
 }
 
 /// A name in a `bmat` string: `ldict`, then `gdict`, else the session's.

@@ -286,10 +286,9 @@ fn inherited(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<V
         return Err(refuse("matrix.view with arguments"));
     }
     let args = super::matrix::unwrap_args(&args);
-    let args_seen = Args {
-        pos: args.pos.clone(),
-        kw: args.kw.clone(),
-    };
+    // `round` to decimals other than 0 goes through NumPy's plain-array
+    // path and comes back an ndarray.
+    let decimals = args_decimals(name, &args);
     let plain_result = name == "astype"
         && args
             .kw("subok")
@@ -303,9 +302,6 @@ fn inherited(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<V
             other => other,
         });
     }
-    // `round` to decimals other than 0 goes through NumPy's plain-array
-    // path and comes back an ndarray.
-    let decimals = args_decimals(name, &args_seen);
     if PLAIN.contains(&name) || decimals {
         return Ok(match name {
             "__array__" => unwrap(obj),
