@@ -1647,8 +1647,13 @@ impl Session {
             "cumsum" | "cumprod" => {
                 let a = arr0(&args)?;
                 // `dtype=` is the accumulator's type: input and result both take it.
-                let dtype = match args.kw("dtype") {
-                    Some(d) if !matches!(d, Value::None) => Some(dtype_arg(d)?),
+                // Without it, `add.accumulate` resolves the loop from the
+                // operand and `out=` together.
+                let dtype = match (args.kw("dtype"), args.kw("out")) {
+                    (Some(d), _) if !matches!(d, Value::None) => Some(dtype_arg(d)?),
+                    (_, Some(Value::Array(o))) => {
+                        Some(super::reduce_args::out_loop_dtype(a.dtype(), o.dtype()))
+                    }
                     _ => None,
                 };
                 let a = match &dtype {

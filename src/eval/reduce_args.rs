@@ -70,7 +70,15 @@ pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> P
     };
     let dtype = match args.kw("dtype") {
         Some(d) if !matches!(d, Value::None) => Some(dtype_arg(d)?),
-        _ => None,
+        // `add.reduce` and `multiply.reduce` resolve their loop from the
+        // operand and `out` together: a float32 sum into a float64 `out`
+        // adds in float64, an int8 sum into an int8 `out` wraps in int8.
+        _ => match (&out, op) {
+            (Some(o), Reduction::Sum | Reduction::Prod) => {
+                Some(out_loop_dtype(a.dtype(), o.dtype()))
+            }
+            _ => None,
+        },
     };
     let mask = match args.kw("where") {
         None => None,
@@ -90,7 +98,13 @@ pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> P
     };
     if let (Reduction::Mean, Some(o)) = (op, &out) {
         // `_mean` sums into `out`, then divides it there.
-        let acc = call.dtype.clone().unwrap_or_else(|| mean_dtype(a.dtype()));
+        // A float32 operand is summed without `dtype=`, so `out` takes
+        // part in choosing the loop (float32 into float64 adds in float64).
+        let acc = match (&call.dtype, a.dtype()) {
+            (Some(d), _) => d.clone(),
+            (None, DType::Float32) => out_loop_dtype(a.dtype(), o.dtype()),
+            (None, dt) => mean_dtype(dt),
+        };
         // A cast input is summed in NumPy's buffered chunks.
         let cast = *a.dtype() != acc;
         let total = match call.mask.is_some() || call.initial.is_some() || cast {
@@ -213,6 +227,13 @@ fn result_shape(a: &ArrayRef, call: &Call, keepdims: bool) -> Vec<usize> {
             false => Some(shape[k]),
         })
         .collect()
+}
+
+/// The loop `add`/`multiply` take for an operand of `dt` reduced into an
+/// `out` of `out`: the promotion of the two, where two booleans stay
+/// boolean (logical or/and), as NumPy's reduction resolves it.
+pub fn out_loop_dtype(dt: &DType, out: &DType) -> DType {
+    crate::engine::promote::promote_types(out, dt).unwrap_or_else(|| out.clone())
 }
 
 /// The name NumPy's messages give the reduction's ufunc.
@@ -633,36 +654,82 @@ fn spread(a: &ArrayRef, call: &Call, mean: Option<&Value>) -> PyResult<ArrayRef>
 /// Write a reduction's result into `out=` as NumPy does: the shape must
 /// match (NumPy's two messages), and the value is cast unsafely.
 fn write_out(call: &Call, a: &ArrayRef, result: &ArrayRef, out: &ArrayRef) -> PyResult<()> {
-    let want = result_shape(a, call, call.keepdims);
+    if matches!(call.op, Reduction::ArgMax | Reduction::ArgMin)
+        && out.shape() != result_shape(a, call, call.keepdims)
+    {
+        let name = if call.op == Reduction::ArgMax {
+            "argmax"
+        } else {
+            "argmin"
+        };
+        return Err(PyError::value(format!(
+            "output array does not match result of np.{name}."
+        )));
+    }
+    write_reduced(
+        ufunc_name(call.op),
+        &a.shape(),
+        &call.axes,
+        call.keepdims,
+        result,
+        out,
+    )
+}
+
+/// `ufunc.reduce(..., out=out)`'s write: `out` must have the result's
+/// shape (NumPy's messages for each way it can differ), and the result is
+/// cast into it unsafely. `operand` is the reduced array's shape, `axes`
+/// the reduced axes.
+pub fn write_reduced(
+    ufunc: &str,
+    operand: &[usize],
+    axes: &[usize],
+    keepdims: bool,
+    result: &ArrayRef,
+    out: &ArrayRef,
+) -> PyResult<()> {
+    let want: Vec<usize> = (0..operand.len())
+        .filter_map(|k| match axes.contains(&k) {
+            true => keepdims.then_some(1),
+            false => Some(operand[k]),
+        })
+        .collect();
     let have = out.shape();
-    if matches!(call.op, Reduction::ArgMax | Reduction::ArgMin) {
-        if have != want {
-            let name = if call.op == Reduction::ArgMax {
-                "argmax"
-            } else {
-                "argmin"
-            };
-            return Err(PyError::value(format!(
-                "output array does not match result of np.{name}."
-            )));
-        }
-    } else if have.len() != want.len() {
-        let tail = if call.keepdims {
+    if have.len() != want.len() {
+        let tail = if keepdims {
             " (must match the operand's when keepdims=True)"
         } else {
             ""
         };
         return Err(PyError::value(format!(
-            "output parameter for reduction operation {} has the wrong number of dimensions: Found {} but expected {}{tail}",
-            ufunc_name(call.op),
+            "output parameter for reduction operation {ufunc} has the wrong number of dimensions: Found {} but expected {}{tail}",
             have.len(),
             want.len()
         )));
     } else if have != want {
+        if let ([1], [w]) = (&have[..], &want[..])
+            && *w != 1
+        {
+            return Err(PyError::value(
+                "output operand requires a reduction along dimension 0, but the reduction is not enabled. The dimension size of 1 does not match the expected output shape.",
+            ));
+        }
+        if have.iter().zip(&want).any(|(h, w)| h != w && *h == 1) {
+            // NumPy's iterator names a broadcastable `out` by the axis
+            // it would reduce, in its own axis order (not modelled).
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!(
+                    "slicelab's {ufunc}.reduce takes an out= of the result's shape {}, not {}",
+                    tight_shape(&want),
+                    tight_shape(&have)
+                ),
+            ));
+        }
         // NumPy names the output remapped onto the operand's axes.
         let mut dims = have.iter().map(usize::to_string);
-        let mut remapped: Vec<String> = (0..a.ndim())
-            .map(|k| match call.axes.contains(&k) && !call.keepdims {
+        let mut remapped: Vec<String> = (0..operand.len())
+            .map(|k| match axes.contains(&k) && !keepdims {
                 true => "newaxis".to_string(),
                 false => dims.next().unwrap_or_default(),
             })
@@ -674,7 +741,7 @@ fn write_out(call: &Call, a: &ArrayRef, result: &ArrayRef, out: &ArrayRef) -> Py
             "operands could not be broadcast together with remapped shapes [original->remapped]: {}->({}) {} ",
             tight_shape(&have),
             remapped.join(","),
-            tight_shape(&a.shape())
+            tight_shape(operand)
         )));
     }
     if !out.writeable() {

@@ -152,11 +152,13 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                 // function (`np.sum(..., where=)`) where there is one,
                 // and refused by `reduce` with NumPy's message when the
                 // ufunc has no identity and no `initial=` is given.
-                let passed = p == "where"
-                    && method == "reduce"
-                    && (reduction_function(ufunc, method).is_some()
-                        || (b.get_some("initial").is_none()
-                            && super::ufunc_info::row(ufunc).is_some_and(|r| r.4 == "None")));
+                // `out=` of reduce and accumulate is written below.
+                let passed = (p == "out" && method != "reduceat")
+                    || p == "where"
+                        && method == "reduce"
+                        && (reduction_function(ufunc, method).is_some()
+                            || (b.get_some("initial").is_none()
+                                && super::ufunc_info::row(ufunc).is_some_and(|r| r.4 == "None")));
                 if b.get_some(p).is_some()
                     && !matches!(b.get(p), Some(Value::Bool(true)))
                     && !passed
@@ -178,10 +180,11 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                     loop_dtype(s, ufunc, d)
                 });
             }
+            let out = out_operand(b.get("out"))?;
             if method == "reduce" {
-                reduce(s, ufunc, &b)
+                reduce(s, ufunc, &b, out)
             } else {
-                accumulate(s, ufunc, &b)
+                accumulate(s, ufunc, &b, out)
             }
         }
     }
@@ -262,13 +265,69 @@ fn loop_dtype(s: &mut Session, ufunc: &str, dt: &DType) -> PyResult<DType> {
     Ok(as_array(&r)?.dtype().clone())
 }
 
-/// The input cast to the reduction's type: `dtype=` if given, else the
-/// ufunc's loop type for the input's dtype.
-fn reduction_input(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<ArrayRef> {
+/// `out=` of `reduce`/`accumulate`: an array, or a tuple of exactly one
+/// (NumPy's messages for anything else).
+fn out_operand(v: Option<&Value>) -> PyResult<Option<ArrayRef>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Array(a)) => Ok(Some(a.clone())),
+        Some(Value::Tuple(t)) if t.len() == 1 => match &t[0] {
+            Value::Array(a) => Ok(Some(a.clone())),
+            _ => Err(PyError::type_error("return arrays must be of ArrayType")),
+        },
+        Some(Value::Tuple(_)) => Err(PyError::value(
+            "The 'out' tuple must have exactly one entry per ufunc output",
+        )),
+        Some(_) => Err(PyError::type_error("return arrays must be of ArrayType")),
+    }
+}
+
+/// The loop type a reduction into `out` runs in when no `dtype=` is
+/// given: NumPy resolves it from `out` and the operand together (an int8
+/// sum into int8 wraps; float32 into float64 adds in float64).
+fn out_loop(s: &mut Session, ufunc: &str, b: &Bound, out: &ArrayRef) -> PyResult<Option<DType>> {
+    if b.get_some("dtype").is_some() {
+        return Ok(None);
+    }
     let a = as_array(b.get("array").unwrap_or(&Value::None))?;
-    let dt = match b.get_some("dtype") {
-        Some(d) => dtype_arg(d)?,
-        None => {
+    if is_comparison(ufunc) {
+        if *a.dtype() == DType::Bool {
+            return Ok(None);
+        }
+        // The comparison's loops give bools, so none takes `out`'s type
+        // and the operand's and gives `out`'s back.
+        let class = |d: &DType| {
+            format!(
+                "<class 'numpy.dtypes.{}'>",
+                super::dtype_class_names::class_name(d)
+            )
+        };
+        return Err(PyError::type_error(format!(
+            "ufunc '{ufunc}' did not contain a loop with signature matching types ({}, {}) -> None",
+            class(out.dtype()),
+            class(a.dtype())
+        )));
+    }
+    let empty =
+        |dt: &DType| Value::Array(NdArray::from_scalars(&[0], dt.clone(), &[]).expect("empty"));
+    let r = apply(s, ufunc, empty(out.dtype()), empty(a.dtype()))?;
+    Ok(Some(as_array(&r)?.dtype().clone()))
+}
+
+/// The input cast to the reduction's type: `dtype=` if given, else
+/// `resolved` (from `out=`), else the ufunc's loop type for the input's
+/// dtype.
+fn reduction_input(
+    s: &mut Session,
+    ufunc: &str,
+    b: &Bound,
+    resolved: Option<DType>,
+) -> PyResult<ArrayRef> {
+    let a = as_array(b.get("array").unwrap_or(&Value::None))?;
+    let dt = match (b.get_some("dtype"), resolved) {
+        (Some(d), _) => dtype_arg(d)?,
+        (None, Some(d)) => d,
+        (None, None) => {
             if is_comparison(ufunc) && *a.dtype() != DType::Bool {
                 return Err(PyError::type_error(format!(
                     "No loop matching the specified signature and casting was found for ufunc {ufunc}"
@@ -297,6 +356,48 @@ fn reduction_function(ufunc: &str, method: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether NumPy's AVX-512 loop for `power`/`arctan2` on float32/float64
+/// meets this reduction. When the reduced axis is the innermost one the
+/// loop sees the accumulator as both first input and output with stride
+/// 0, takes its vectorised path, and every lane reads the same
+/// accumulator (`np.power.reduce([2., 3, 2])` is `4.0` there, not
+/// `64.0`). NumPy takes that path only on CPUs with AVX-512 (its
+/// `AVX512_SKX` target), so the answer depends on the machine: on one
+/// without, the fold in order is NumPy's answer; on one with, the
+/// vectorised result (SVML's `pow` in lanes of 8 or 16) is not modelled
+/// and the reduction is refused, not guessed.
+pub(super) fn unordered_simd_fold(ufunc: &str, a: &ArrayRef, axis: usize) -> bool {
+    if !matches!(ufunc, "power" | "arctan2")
+        || !matches!(a.dtype(), DType::Float32 | DType::Float64)
+        || !numpy_uses_avx512()
+    {
+        return false;
+    }
+    let (shape, strides) = (a.shape(), a.strides());
+    // A reversed axis is not loaded by the vectorised path.
+    let Ok(step) = usize::try_from(strides[axis]) else {
+        return false;
+    };
+    (0..shape.len()).all(|k| k == axis || shape[k] < 2 || strides[k].unsigned_abs() >= step)
+}
+
+/// Whether NumPy's `AVX512_SKX` loops run on this CPU (the features that
+/// target requires).
+fn numpy_uses_avx512() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::is_x86_feature_detected!("avx512f")
+            && std::is_x86_feature_detected!("avx512cd")
+            && std::is_x86_feature_detected!("avx512bw")
+            && std::is_x86_feature_detected!("avx512dq")
+            && std::is_x86_feature_detected!("avx512vl")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// Keyword arguments passed on as given.
 fn pass_on(b: &Bound, names: &[&str]) -> Vec<(String, Value)> {
     names
@@ -305,7 +406,7 @@ fn pass_on(b: &Bound, names: &[&str]) -> Vec<(String, Value)> {
         .collect()
 }
 
-fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
+fn reduce(s: &mut Session, ufunc: &str, b: &Bound, out: Option<ArrayRef>) -> PyResult<Value> {
     let raw = as_array(b.get("array").unwrap_or(&Value::None))?;
     let nd = raw.ndim();
     let axis_given = b.get("axis").cloned();
@@ -334,6 +435,9 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
         let axis = Value::tuple(chosen.iter().map(|&k| Value::Int(k as i128)).collect());
         let mut kw = vec![("axis".to_string(), axis)];
         kw.extend(pass_on(b, &["dtype", "keepdims", "initial", "where"]));
+        // NumPy's reduction functions resolve the loop with `out` and
+        // write into it as this method does.
+        kw.extend(out.map(|o| ("out".to_string(), Value::Array(o))));
         return s.call_registered(
             &format!("np.{f}"),
             Args {
@@ -345,6 +449,35 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
     if masked {
         return Err(not_implemented_argument("reduce", "where"));
     }
+    let resolved = match &out {
+        Some(o) => out_loop(s, ufunc, b, o)?,
+        None => None,
+    };
+    let result = reduced(s, ufunc, b, &raw, &chosen, keepdims, resolved)?;
+    match out {
+        None => Ok(result),
+        Some(o) => {
+            let r = as_array(&result)?;
+            super::reduce_args::write_reduced(ufunc, &raw.shape(), &chosen, keepdims, &r, &o)?;
+            Ok(Value::Array(o))
+        }
+    }
+}
+
+/// `ufunc.reduce` past NumPy's reduction functions: `add` with
+/// `initial=`, and every other ufunc folded slice by slice, in the loop
+/// type `resolved` (from `out=`) when given.
+fn reduced(
+    s: &mut Session,
+    ufunc: &str,
+    b: &Bound,
+    raw: &ArrayRef,
+    chosen: &[usize],
+    keepdims: bool,
+    resolved: Option<DType>,
+) -> PyResult<Value> {
+    let nd = raw.ndim();
+    let initial = b.get("initial").cloned();
     if ufunc == "add"
         && let Some(init) = &initial
     {
@@ -352,24 +485,27 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
         let axis = Value::tuple(chosen.iter().map(|&k| Value::Int(k as i128)).collect());
         let mut kw = vec![("axis".to_string(), axis)];
         kw.extend(pass_on(b, &["dtype", "keepdims"]));
+        if let Some(d) = &resolved {
+            kw.push(("dtype".to_string(), Value::DType(d.clone())));
+        }
         let total = as_array(&s.call_registered(
             "np.sum",
             Args {
-                pos: vec![Value::Array(raw)],
+                pos: vec![Value::Array(raw.clone())],
                 kw,
             },
         )?)?;
         let init = kernels::cast(&as_array(init)?, total.dtype())?;
         return apply(s, ufunc, Value::Array(total), Value::Array(init));
     }
-    let a = reduction_input(s, ufunc, b)?;
+    let a = reduction_input(s, ufunc, b, resolved)?;
     // Several axes of a reorderable ufunc: gather them into the last axis.
-    let (a, axis) = match chosen.as_slice() {
+    let (a, axis) = match chosen {
         [k] => (a, *k),
         _ => {
             let keep: Vec<usize> = (0..nd).filter(|k| !chosen.contains(k)).collect();
             let mut perm = keep.clone();
-            perm.extend(&chosen);
+            perm.extend(chosen);
             let moved = crate::eval::reshaping::transpose(
                 &a,
                 Some(perm.iter().map(|&k| k as i64).collect()),
@@ -385,6 +521,15 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
         return Ok(scalarize(a));
     }
     let n = a.shape()[axis];
+    if n > 2 && unordered_simd_fold(ufunc, &a, axis) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab does not model np.{ufunc}.reduce of {} along the array's innermost axis (NumPy's vectorised loop does not fold it in order there)",
+                a.dtype().name()
+            ),
+        ));
+    }
     let mut out_shape = a.shape();
     out_shape.remove(axis);
     let mut acc = match initial {
@@ -420,7 +565,7 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
     }
     if keepdims {
         let mut kept = raw.shape();
-        for &k in &chosen {
+        for &k in chosen {
             kept[k] = 1;
         }
         result = reshape(&result, &shape_value(&kept), Order::C)?;
@@ -428,7 +573,51 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
     Ok(scalarize(result))
 }
 
-fn accumulate(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
+fn accumulate(s: &mut Session, ufunc: &str, b: &Bound, out: Option<ArrayRef>) -> PyResult<Value> {
+    let Some(out) = out else {
+        return accumulated(s, ufunc, b, None);
+    };
+    let raw = as_array(b.get("array").unwrap_or(&Value::None))?;
+    let (have, want) = (out.shape(), raw.shape());
+    if have != want {
+        // NumPy's iterator broadcasts a 1-D `out` against a 1-D operand
+        // (other shapes meet its axis remapping, not modelled here).
+        if let ([h], [w]) = (&have[..], &want[..])
+            && *h != 1
+        {
+            return Err(PyError::value(format!(
+                "operands could not be broadcast together with remapped shapes [original->remapped]: ({h},)->({h},) ({w},)->({w},) "
+            )));
+        }
+        if want.is_empty() {
+            return Err(PyError::type_error("cannot accumulate on a scalar"));
+        }
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab's {ufunc}.accumulate takes an out= of the operand's shape {}, not {}",
+                super::ufunc_args::tight_shape(&want),
+                super::ufunc_args::tight_shape(&have)
+            ),
+        ));
+    }
+    let resolved = out_loop(s, ufunc, b, &out)?;
+    let result = as_array(&accumulated(s, ufunc, b, resolved)?)?;
+    if !out.writeable() {
+        return Err(PyError::value("output array is read-only"));
+    }
+    crate::engine::array::copy_elements(&*kernels::cast(&result, out.dtype())?, &out)?;
+    Ok(Value::Array(out))
+}
+
+/// `ufunc.accumulate`'s running result, in the loop type `resolved`
+/// (from `out=`) when given.
+fn accumulated(
+    s: &mut Session,
+    ufunc: &str,
+    b: &Bound,
+    resolved: Option<DType>,
+) -> PyResult<Value> {
     let raw = as_array(b.get("array").unwrap_or(&Value::None))?;
     if raw.ndim() == 0 {
         return Err(PyError::type_error("cannot accumulate on a scalar"));
@@ -442,6 +631,9 @@ fn accumulate(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
     if let Some(f) = reduction_function(ufunc, "accumulate") {
         let mut kw = vec![("axis".to_string(), Value::Int(axis as i128))];
         kw.extend(pass_on(b, &["dtype"]));
+        if let Some(d) = &resolved {
+            kw.push(("dtype".to_string(), Value::DType(d.clone())));
+        }
         return s.call_registered(
             &format!("np.{f}"),
             Args {
@@ -450,7 +642,7 @@ fn accumulate(s: &mut Session, ufunc: &str, b: &Bound) -> PyResult<Value> {
             },
         );
     }
-    let a = reduction_input(s, ufunc, b)?;
+    let a = reduction_input(s, ufunc, b, resolved)?;
     let n = a.shape()[axis];
     if n == 0 {
         return Ok(Value::Array(NdArray::from_scalars(

@@ -134,6 +134,25 @@ pub fn reduceat(
             ));
         }
     }
+    let longest = indices
+        .iter()
+        .enumerate()
+        .map(|(k, &start)| match indices.get(k + 1) {
+            Some(&e) if e > start => (e - start) as usize,
+            Some(_) => 1,
+            None => n - start as usize,
+        })
+        .max()
+        .unwrap_or(0);
+    if longest > 2 && super::ufunc_methods::unordered_simd_fold(ufunc, &a, axis) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab does not model np.{ufunc}.reduceat of {} along the array's innermost axis (NumPy's vectorised loop does not fold it in order there)",
+                dt.name()
+            ),
+        ));
+    }
     let mut shape = a.shape();
     shape[axis] = indices.len();
     if indices.is_empty() {
