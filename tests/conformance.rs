@@ -396,6 +396,7 @@ conformance_tests! {
     eval_exec => "333_eval_exec",
     live_iteration => "334_live_iteration",
     ufunc_reduce_out => "335_ufunc_reduce_out",
+    numpy_version => "337_numpy_version",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

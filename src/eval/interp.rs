@@ -1238,6 +1238,11 @@ impl Session {
                     crate::eval::error::missing_module_attribute(super::dtype_classes::MODULE, name)
                 })
             }
+            Value::Module(m) if m.as_ref() == super::np_version::MODULE => {
+                super::np_version::module_attr(name).ok_or_else(|| {
+                    crate::eval::error::missing_module_attribute(super::np_version::MODULE, name)
+                })
+            }
             Value::Module(m) if m.as_ref() == super::np_exceptions::MODULE => {
                 super::np_exceptions::module_attr(name).ok_or_else(|| {
                     crate::eval::error::missing_module_attribute(super::np_exceptions::MODULE, name)

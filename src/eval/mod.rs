@@ -113,6 +113,7 @@ mod np_exceptions;
 mod np_misc;
 mod np_odds;
 mod np_testing;
+mod np_version;
 mod numpy;
 mod numpy_names;
 pub mod object;
