@@ -1282,6 +1282,14 @@ impl Session {
                 }
             }
             Value::Random(r) => super::random::attr(r, obj, name),
+            // `np.lib.NumpyVersion` is the class `numpy.lib._version`
+            // defines in Python.
+            Value::Module(m) if m.as_ref() == "numpy.lib" && name == "NumpyVersion" => {
+                let module = "numpy.lib._version";
+                let missing = || crate::eval::error::missing_module_attribute("numpy.lib", name);
+                self.import_stdlib(module).ok_or_else(missing)??;
+                self.stdlib_attr(module, name).ok_or_else(missing)?
+            }
             Value::Module(m) => match super::stride_tricks::module_attr(m, name) {
                 Some(v) => Ok(v),
                 None => super::lazy_module::attr(m, name),

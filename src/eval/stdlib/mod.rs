@@ -230,6 +230,11 @@ const MODULES: &[Module] = &[
         source: Some(include_str!("py/np_stride_tricks_impl.py")),
     },
     Module {
+        name: "numpy.lib._version",
+        native: no_native,
+        source: Some(include_str!("py/np_lib_version.py")),
+    },
+    Module {
         name: "numpy.linalg._linalg",
         native: no_native,
         source: Some(include_str!("py/np_linalg_impl.py")),

@@ -46,6 +46,7 @@ pub const MODULE_NAMES: &[&str] = &[
     "numpy._core._internal",
     "numpy.lib._arraypad_impl",
     "numpy.lib._stride_tricks_impl",
+    "numpy.lib._version",
     "numpy.linalg._linalg",
     "numpy._core.arrayprint",
 ];
