@@ -486,6 +486,25 @@ fn undo_puts_back_a_shape_and_counts_statements_that_changed_nothing() {
 }
 
 #[test]
+fn setting_dtype_is_reported_and_undone() {
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    let p = Palette::new(false);
+    teacher.run(&mut session, "x = np.array([1, 2, 3, 4], dtype=np.uint8)");
+    teacher.run(&mut session, "c = x");
+    let step = teacher.run(&mut session, "x.dtype = np.int16");
+    let text = step.report.state_changes.join("\n");
+    assert!(text.contains("c.dtype uint8 → int16"), "{text}");
+    assert!(text.contains("x.dtype uint8 → int16"), "{text}");
+    assert!(text.contains("x.shape (4,) → (2,)"), "{text}");
+    teacher.command(":undo", &mut session, &p, 80).unwrap();
+    assert_eq!(
+        session.run("c").output,
+        "array([1, 2, 3, 4], dtype=uint8)\n"
+    );
+}
+
+#[test]
 fn as_strided_refuses_strides_past_the_buffer() {
     let mut session = Session::new();
     session.run("from numpy.lib.stride_tricks import as_strided");

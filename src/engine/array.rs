@@ -11,6 +11,8 @@
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
+use elsa::FrozenVec;
+
 use super::buffer::Buffer;
 use super::dtype::DType;
 use super::element::{read_scalar, write_scalar};
@@ -26,7 +28,12 @@ pub type ArrayRef = Rc<NdArray>;
 #[derive(Debug)]
 pub struct NdArray {
     buffer: Rc<Buffer>,
+    /// The dtype it was made with.
     dtype: DType,
+    /// The dtypes `a.dtype = …` gave it since, the last one current. Only
+    /// ever appended to, so a `&DType` read before a change stays valid
+    /// (a caller holding one across a learner's callback never dangles).
+    retyped: Retyped,
     layout: RefCell<Layout>,
     base: Option<ArrayRef>,
     /// The Python object whose memory an array made over a buffer
@@ -39,6 +46,16 @@ pub struct NdArray {
     /// object; whether its elements sit at their alignment is read from
     /// the layout (`NdArray::aligned`).
     aligned: Cell<bool>,
+}
+
+/// The dtypes an array was given after it was made (`NdArray::retype`).
+#[derive(Default)]
+struct Retyped(FrozenVec<Box<DType>>);
+
+impl std::fmt::Debug for Retyped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.0.iter()).finish()
+    }
 }
 
 /// Memory order for new arrays and copies.
@@ -94,6 +111,7 @@ impl NdArray {
         Ok(Rc::new(NdArray {
             buffer: Rc::new(buffer),
             dtype,
+            retyped: Retyped::default(),
             layout: RefCell::new(layout),
             base: None,
             exporter: None,
@@ -107,6 +125,7 @@ impl NdArray {
         Rc::new(NdArray {
             buffer: Rc::new(buffer),
             dtype,
+            retyped: Retyped::default(),
             layout: RefCell::new(layout),
             base: None,
             exporter: None,
@@ -143,6 +162,7 @@ impl NdArray {
         Rc::new(NdArray {
             buffer: source.buffer.clone(),
             dtype,
+            retyped: Retyped::default(),
             layout: RefCell::new(layout),
             base: Some(owner),
             exporter: None,
@@ -159,7 +179,8 @@ impl NdArray {
     pub fn relaid(&self, layout: Layout) -> ArrayRef {
         Rc::new(NdArray {
             buffer: self.buffer.clone(),
-            dtype: self.dtype.clone(),
+            dtype: self.dtype().clone(),
+            retyped: Retyped::default(),
             layout: RefCell::new(layout),
             base: self.base.clone(),
             exporter: self.exporter.clone(),
@@ -179,6 +200,7 @@ impl NdArray {
         Rc::new(NdArray {
             buffer,
             dtype,
+            retyped: Retyped::default(),
             layout: RefCell::new(layout),
             base: None,
             exporter: Some(exporter),
@@ -189,7 +211,7 @@ impl NdArray {
 
     /// A view of `source` with the same dtype and a new layout.
     pub fn view_with(source: &ArrayRef, layout: Layout) -> ArrayRef {
-        Self::view(source, source.dtype.clone(), layout)
+        Self::view(source, source.dtype().clone(), layout)
     }
 
     /// The buffer.
@@ -199,7 +221,7 @@ impl NdArray {
 
     /// The element type.
     pub fn dtype(&self) -> &DType {
-        &self.dtype
+        self.retyped.0.last().unwrap_or(&self.dtype)
     }
 
     /// A copy of the layout.
@@ -228,13 +250,31 @@ impl NdArray {
         let (lo, hi) = self
             .layout
             .borrow()
-            .byte_extent(self.dtype.itemsize())
+            .byte_extent(self.dtype().itemsize())
             .map_or((0, 0), |(lo, hi)| (lo.max(0) as usize, hi.max(0) as usize));
         self.buffer.bytes_mut_within(lo, hi)
     }
 
     /// Put back a layout and flag the write log saved (`:undo`).
-    pub(super) fn restore_state(&self, layout: Layout, writeable: bool, aligned: bool) {
+    /// `a.dtype = …`: the same array object reads its bytes as `dtype`
+    /// with `layout` from now on (the evaluator checks that they fit, as
+    /// NumPy's setter does). Saved first, so `:undo` puts both back.
+    pub fn retype(self: &Rc<Self>, dtype: DType, layout: Layout) {
+        super::write_log::note_state(self);
+        self.retyped.0.push(Box::new(dtype));
+        *self.layout.borrow_mut() = layout;
+    }
+
+    pub(super) fn restore_state(
+        &self,
+        dtype: &DType,
+        layout: Layout,
+        writeable: bool,
+        aligned: bool,
+    ) {
+        if self.dtype() != dtype {
+            self.retyped.0.push(Box::new(dtype.clone()));
+        }
         *self.layout.borrow_mut() = layout;
         self.writeable.set(writeable);
         self.aligned.set(aligned);
@@ -313,7 +353,7 @@ impl NdArray {
     /// an address aligned for every dtype, as NumPy's allocations do, so
     /// only the offset within the buffer counts.
     fn layout_aligned(&self) -> bool {
-        let alignment = self.dtype.alignment();
+        let alignment = self.dtype().alignment();
         if alignment <= 1 {
             return true;
         }
@@ -345,24 +385,28 @@ impl NdArray {
 
     /// `flags.c_contiguous`.
     pub fn is_c_contiguous(&self) -> bool {
-        self.layout.borrow().is_c_contiguous(self.dtype.itemsize())
+        self.layout
+            .borrow()
+            .is_c_contiguous(self.dtype().itemsize())
     }
 
     /// `flags.f_contiguous`.
     pub fn is_f_contiguous(&self) -> bool {
-        self.layout.borrow().is_f_contiguous(self.dtype.itemsize())
+        self.layout
+            .borrow()
+            .is_f_contiguous(self.dtype().itemsize())
     }
 
     /// The element at a full index (caller checks bounds).
     pub fn get(&self, index: &[usize]) -> Scalar {
         let at = self.layout.borrow().offset_of(index);
-        read_scalar(&self.buffer.bytes(), at, &self.dtype)
+        read_scalar(&self.buffer.bytes(), at, self.dtype())
     }
 
     /// The single element of a size-1 array (any shape).
     pub fn first(&self) -> Scalar {
         let at = self.layout.borrow().offset as isize;
-        read_scalar(&self.buffer.bytes(), at, &self.dtype)
+        read_scalar(&self.buffer.bytes(), at, self.dtype())
     }
 
     /// Fail with NumPy's error when this array may not be written.
@@ -379,9 +423,10 @@ impl NdArray {
     pub fn to_scalars(&self) -> Vec<Scalar> {
         let l = self.layout.borrow();
         let bytes = self.buffer.bytes();
-        let mut out = super::buffer::vec_for(&l.shape, self.dtype.itemsize(), &self.dtype.name());
+        let mut out =
+            super::buffer::vec_for(&l.shape, self.dtype().itemsize(), &self.dtype().name());
         super::iter::for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
-            out.push(read_scalar(&bytes, o, &self.dtype))
+            out.push(read_scalar(&bytes, o, self.dtype()))
         });
         out
     }
@@ -425,21 +470,17 @@ impl NdArray {
         for (i, &k) in perm.iter().enumerate() {
             kept[k] = c[i];
         }
-        out.restore_state(
-            Layout {
-                shape: shape.to_vec(),
-                strides: kept,
-                offset: 0,
-            },
-            true,
-            true,
-        );
+        *out.layout.borrow_mut() = Layout {
+            shape: shape.to_vec(),
+            strides: kept,
+            offset: 0,
+        };
         Ok(out)
     }
 
     /// A copy in NumPy's `order='K'` (see [`NdArray::zeros_kept`]).
     pub fn copy_kept(&self) -> Result<ArrayRef, EngineError> {
-        let out = self.zeros_kept(self.dtype.clone())?;
+        let out = self.zeros_kept(self.dtype().clone())?;
         copy_elements(self, &out)?;
         Ok(out)
     }
@@ -449,8 +490,8 @@ impl NdArray {
         let shape = self.shape();
         // The copy writes every element.
         let out = match order {
-            Order::C => NdArray::for_overwrite(&shape, self.dtype.clone())?,
-            Order::F => NdArray::zeros_ordered(&shape, self.dtype.clone(), order)?,
+            Order::C => NdArray::for_overwrite(&shape, self.dtype().clone())?,
+            Order::F => NdArray::zeros_ordered(&shape, self.dtype().clone(), order)?,
         };
         copy_elements(self, &out)?;
         Ok(out)
@@ -597,11 +638,11 @@ impl crate::render::ElementSource for Snapshot<'_> {
         &self.layout.shape
     }
     fn dtype(&self) -> &DType {
-        &self.array.dtype
+        self.array.dtype()
     }
     fn get(&self, index: &[usize]) -> Scalar {
         let at = self.layout.offset_of(index);
-        read_scalar(&self.array.buffer.bytes(), at, &self.array.dtype)
+        read_scalar(&self.array.buffer.bytes(), at, self.array.dtype())
     }
 }
 

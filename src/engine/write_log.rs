@@ -26,6 +26,7 @@ use std::rc::Rc;
 
 use super::array::ArrayRef;
 use super::buffer::Buffer;
+use super::dtype::DType;
 use super::layout::Layout;
 
 /// Buffers up to this size are saved whole at their first write, so a loop
@@ -48,6 +49,8 @@ pub struct SavedBytes {
 pub struct SavedState {
     /// The array object.
     pub array: ArrayRef,
+    /// Its dtype before (`a.dtype = …` replaces it).
+    pub dtype: DType,
     /// Its layout before (`a.shape = …` replaces it).
     pub layout: Layout,
     /// Its `flags.writeable` before.
@@ -193,6 +196,7 @@ pub(super) fn note_state(array: &ArrayRef) {
         {
             open.log.states.push(SavedState {
                 array: array.clone(),
+                dtype: array.dtype().clone(),
                 layout: array.layout(),
                 writeable: array.writeable(),
                 aligned: array.aligned_flag(),
@@ -287,7 +291,7 @@ impl WriteLog {
         }
         for s in self.states.iter().rev() {
             s.array
-                .restore_state(s.layout.clone(), s.writeable, s.aligned);
+                .restore_state(&s.dtype, s.layout.clone(), s.writeable, s.aligned);
         }
     }
 }

@@ -1118,15 +1118,42 @@ impl Session {
             (Value::Array(a), "real" | "imag") => {
                 super::complex_fns::set_part(a, name == "imag", value)
             }
+            // The same object reads its bytes as another dtype, by the
+            // rules (and messages) of `a.view(dtype)`, which NumPy's
+            // setter is.
+            (Value::Array(a), "dtype") => {
+                // Any other class is the object dtype to NumPy.
+                let references =
+                    || PyError::type_error("Cannot change data-type for array of references.");
+                if crate::eval::dtype_arg::wants_object(value) {
+                    return Err(references());
+                }
+                let dt = crate::eval::dtype_arg::dtype_arg(value).map_err(|e| {
+                    match (e.kind.as_str(), value) {
+                        ("TypeError", Value::Type(_)) => references(),
+                        ("TypeError", _) => PyError::type_error("invalid data-type for array"),
+                        _ => e,
+                    }
+                })?;
+                match super::math_routines::view_as(a, dt)? {
+                    Value::Array(v) => {
+                        a.retype(v.dtype().clone(), v.layout());
+                        Ok(())
+                    }
+                    _ => Err(PyError::new(
+                        "NotImplementedError",
+                        "slicelab does not implement setting this dtype in place",
+                    )),
+                }
+            }
             // NumPy 2.4 changes these in place (a deprecated practice);
-            // `a.view(dtype)` and `np.lib.stride_tricks.as_strided` give
-            // the same memory read another way.
-            (Value::Array(_), "dtype" | "strides" | "data") => Err(PyError::new(
+            // `np.lib.stride_tricks.as_strided` gives the same memory read
+            // another way.
+            (Value::Array(_), "strides" | "data") => Err(PyError::new(
                 "NotImplementedError",
                 format!(
                     "slicelab does not implement setting ndarray.{name} in place yet; {}",
                     match name {
-                        "dtype" => "a.view(new_dtype) reads the same memory as another dtype",
                         "strides" =>
                             "np.lib.stride_tricks.as_strided makes a view with other strides",
                         _ => "make a new array over the other buffer instead",

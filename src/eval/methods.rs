@@ -558,6 +558,12 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
                 return Err(super::signature::not_implemented_argument("view", "type"));
             }
             None | Some(Value::None) => Value::Array(NdArray::view_with(a, a.layout())),
+            // NumPy never reads numbers' bytes as object pointers.
+            Some(d) if crate::eval::dtype_arg::wants_object(d) && *a.dtype() != DType::Object => {
+                return Err(PyError::type_error(
+                    "Cannot change data-type for array of references.",
+                ));
+            }
             Some(d) => super::math_routines::view_as(a, dtype_arg(d)?)?,
         },
         "astype" if crate::eval::dtype_arg::wants_object(args.req(0, "dtype", name)?) => {

@@ -117,7 +117,8 @@ fn target_expr(stmt: &Stmt, span: (usize, usize)) -> Option<&Expr> {
     }
 }
 
-/// `a.shape (3, 4) → (4, 3)`, `a.flags.writeable True → False`: one line
+/// `a.shape (3, 4) → (4, 3)`, `a.dtype uint8 → int16`,
+/// `a.flags.writeable True → False`: one line
 /// per change to a named array object's state. Only objects a name held
 /// before the statement count: setting up an array the statement made
 /// (`np.broadcast_to` marking its result read-only) changed nothing anyone
@@ -140,6 +141,15 @@ pub fn state_changes(writes: &Writes, before: &Bindings, after: &Bindings) -> Ve
         // `c.shape = (-1,)` reshapes `a` too, so both are listed.
         let now = s.array.layout();
         for name in names {
+            if s.array.dtype() != &s.dtype {
+                // `a.dtype = …` reads the same bytes another way: no
+                // element was written, every one now means something else.
+                out.push(format!(
+                    "{name}.dtype {} → {} (the same bytes, read as the new type)",
+                    s.dtype.name(),
+                    s.array.dtype().name()
+                ));
+            }
             if now.shape != s.layout.shape {
                 out.push(format!(
                     "{name}.shape {} → {}",
