@@ -399,6 +399,7 @@ conformance_tests! {
     numpy_version => "337_numpy_version",
     numpy_lib_version => "338_numpy_lib_version",
     set_dtype => "339_set_dtype",
+    object_identity => "340_object_identity",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",
