@@ -395,6 +395,7 @@ conformance_tests! {
     matrix => "332_matrix",
     eval_exec => "333_eval_exec",
     live_iteration => "334_live_iteration",
+    python_datetime => "336_python_datetime",
     ufunc_reduce_out => "335_ufunc_reduce_out",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
