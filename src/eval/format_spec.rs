@@ -143,7 +143,7 @@ pub fn format_value(v: &Value, spec: &str, opts: &PrintOptions) -> PyResult<Stri
                 "unsupported format string passed to {}.__format__",
                 t.type_path()
             ))),
-            _ => super::pydatetime_attrs::strftime(t, spec),
+            _ => super::pydatetime_format::strftime(t, spec),
         };
     }
     let s = parse_spec(spec)?;

@@ -90,6 +90,7 @@ mod pad;
 mod pattern_match;
 mod pydatetime;
 pub mod pydatetime_attrs;
+pub mod pydatetime_format;
 pub mod pydatetime_ops;
 mod shapes;
 mod textio;
