@@ -1085,6 +1085,11 @@ impl Session {
         {
             return Err(super::named_tuple::setattr_error(t, name));
         }
+        if let Value::Object(o) = obj
+            && let super::object::Obj::PyTime(t) = o.as_ref()
+        {
+            return Err(super::pydatetime_attrs::setattr_error(t, obj, name));
+        }
         if let Value::Array(a) = obj
             && *a.dtype() == DType::Object
             && name != "shape"

@@ -245,6 +245,34 @@ pub fn attr(t: &PyTime, obj: &Value, name: &str) -> PyResult<Value> {
     Err(PyError::attribute(class, name))
 }
 
+/// `x.name = v`: CPython's classes have no settable attribute (their
+/// fields are getters of the class that defines them; a timedelta's are
+/// read-only members).
+pub fn setattr_error(t: &PyTime, obj: &Value, name: &str) -> PyError {
+    let class = t.type_path();
+    let message = match attr(t, obj, name) {
+        Err(_) => format!("'{class}' object has no attribute '{name}'"),
+        Ok(_)
+            if matches!(t, PyTime::Delta(..))
+                && matches!(name, "days" | "seconds" | "microseconds") =>
+        {
+            "readonly attribute".to_string()
+        }
+        Ok(Value::Method(..) | Value::Function(_)) => {
+            format!("'{class}' object attribute '{name}' is read-only")
+        }
+        Ok(_) => {
+            let owner = if matches!(name, "year" | "month" | "day") {
+                "datetime.date"
+            } else {
+                class
+            };
+            format!("attribute '{name}' of '{owner}' objects is not writable")
+        }
+    };
+    PyError::new("AttributeError", message)
+}
+
 /// The refusal of a name CPython's class has and slicelab lacks.
 pub fn refused(class: &str, name: &str) -> PyError {
     PyError::new(
