@@ -396,6 +396,7 @@ conformance_tests! {
     eval_exec => "333_eval_exec",
     live_iteration => "334_live_iteration",
     ufunc_reduce_out => "335_ufunc_reduce_out",
+    python_datetime => "336_python_datetime",
     numpy_version => "337_numpy_version",
     numpy_lib_version => "338_numpy_lib_version",
     set_dtype => "339_set_dtype",

@@ -119,6 +119,12 @@ pub fn construct(delta: bool, args: &Args) -> PyResult<Value> {
         Some(Value::NpScalar(DType::Time(..), _)) => {
             return Err(refuse("converting between datetime64 and timedelta64"));
         }
+        // A Python date, datetime or timedelta, as NumPy reads it.
+        Some(v) if let Some(np) = super::pydatetime_ops::to_numpy(v, delta) => {
+            let mut pos = args.pos.clone();
+            pos[0] = np;
+            return construct(delta, &Args { pos, kw: vec![] });
+        }
         Some(_) => return Err(cannot()),
     };
     Ok(Value::NpScalar(DType::Time(u, delta), Scalar::Int(value)))

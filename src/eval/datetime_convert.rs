@@ -109,6 +109,9 @@ pub fn element(v: &Value, u: TimeUnit, delta: bool) -> PyResult<Scalar> {
         Value::Array(a) if a.ndim() == 0 => {
             return element(&Value::NpScalar(a.dtype().native(), a.first()), u, delta);
         }
+        other if let Some(np) = super::pydatetime_ops::to_numpy(other, delta) => {
+            return element(&np, u, delta);
+        }
         _ => return Err(cannot()),
     }))
 }
@@ -122,7 +125,10 @@ pub fn resolve_unit(leaves: &[Value], delta: bool) -> PyResult<TimeUnit> {
         let own = match l {
             Value::Str(s) if !delta => TimeUnit::of(dtm::parse_iso(s).map_err(err)?.1),
             Value::NpScalar(DType::Time(u, d), _) if *d == delta => *u,
-            _ => continue,
+            other => match super::pydatetime_ops::to_numpy(other, delta) {
+                Some(Value::NpScalar(DType::Time(u, _), _)) => u,
+                _ => continue,
+            },
         };
         unit = dtm::common_unit(unit, own, delta, delta).map_err(err)?;
     }

@@ -136,6 +136,16 @@ pub fn format_value(v: &Value, spec: &str, opts: &PrintOptions) -> PyResult<Stri
         }
         return Ok(str_of(v, opts));
     }
+    // A date formats with `strftime`; a timedelta is `object.__format__`.
+    if let Some(t) = super::pydatetime_ops::of(v) {
+        return match t {
+            super::object::PyTime::Delta(..) => Err(PyError::type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                t.type_path()
+            ))),
+            _ => super::pydatetime_format::strftime(t, spec),
+        };
+    }
     let s = parse_spec(spec)?;
     let bad = |kind: char, what: &str| {
         PyError::value(format!(

@@ -521,6 +521,9 @@ impl Session {
         if let Some(out) = super::ma::unary(self, op, v) {
             return out;
         }
+        if let Some(out) = super::pydatetime_ops::unary(op, v) {
+            return out;
+        }
         if let Some(out) = super::poly1d::unary(op, v) {
             return out;
         }
@@ -1082,6 +1085,11 @@ impl Session {
         {
             return Err(super::named_tuple::setattr_error(t, name));
         }
+        if let Value::Object(o) = obj
+            && let super::object::Obj::PyTime(t) = o.as_ref()
+        {
+            return Err(super::pydatetime_attrs::setattr_error(t, obj, name));
+        }
         if let Value::Array(a) = obj
             && *a.dtype() == DType::Object
             && name != "shape"
@@ -1405,6 +1413,9 @@ impl Session {
             Value::Object(o) if let super::object::Obj::File(f) = o.as_ref() => {
                 super::pyfile::attr(f, obj, name)
             }
+            Value::Object(o) if let super::object::Obj::PyTime(t) = o.as_ref() => {
+                super::pydatetime_attrs::attr(t, obj, name)
+            }
             Value::Object(o) => {
                 if let Some(r) = self.property_get(obj, name) {
                     return r;
@@ -1412,6 +1423,11 @@ impl Session {
                 super::pycollections::object_attr(o, obj, name)
             }
             Value::Type(t) if let Some(v) = super::descriptors::class_attr(t, name) => Ok(v),
+            Value::Type(super::value::TypeObj::Builtin(p))
+                if let Some(r) = super::stdlib::datetime_mod::class_attr(p, name) =>
+            {
+                r
+            }
             Value::Function(f) if matches!(name, "__name__" | "__qualname__") => {
                 let short = f.rsplit('.').next().unwrap_or(f);
                 Ok(Value::str(

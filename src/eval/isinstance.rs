@@ -41,6 +41,18 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
             crate::eval::types::POLY1D => crate::eval::object::is_poly(v),
             crate::eval::types::MATRIX => crate::eval::object::as_matrix(v).is_some(),
             crate::eval::types::MASKED_ARRAY => crate::eval::object::is_ma(v),
+            "datetime.date" => matches!(
+                super::pydatetime_ops::of(v),
+                Some(super::object::PyTime::Date(..) | super::object::PyTime::DateTime(_))
+            ),
+            "datetime.datetime" => matches!(
+                super::pydatetime_ops::of(v),
+                Some(super::object::PyTime::DateTime(_))
+            ),
+            "datetime.timedelta" => matches!(
+                super::pydatetime_ops::of(v),
+                Some(super::object::PyTime::Delta(..))
+            ),
             other => super::dtype_info::isinstance_abstract(v, other),
         },
         Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {

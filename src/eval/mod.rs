@@ -89,6 +89,9 @@ mod out_param;
 mod pad;
 mod pattern_match;
 mod pydatetime;
+pub mod pydatetime_attrs;
+pub mod pydatetime_format;
+pub mod pydatetime_ops;
 mod shapes;
 mod textio;
 /// Lesson lines run with file writing refused (issue 19).

@@ -1024,6 +1024,9 @@ impl Session {
             }
             "abs" => {
                 let v = args.req(0, "x", "abs")?;
+                if let Some(r) = super::pydatetime_ops::abs(v) {
+                    return r;
+                }
                 if crate::eval::datetime_convert::involves_time(v) {
                     return super::datetime::unary("absolute", v);
                 }
@@ -2189,6 +2192,11 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         && let Some(class) = super::random::class_name_of(path)
     {
         return super::random::construct(s, class, args);
+    }
+    if let TypeObj::Builtin(path) = t
+        && super::stdlib::datetime_mod::is_class(path)
+    {
+        return super::stdlib::datetime_mod::construct(path, &args);
     }
     if let TypeObj::Builtin(crate::eval::types::POLY1D) = t {
         return super::poly1d::construct(s, args);

@@ -45,6 +45,15 @@ fn operand(v: &Value) -> PyResult<Operand> {
             to_array(v, None)?,
             matches!(v, Value::Str(_) | Value::Bytes(_)),
         ),
+        other if super::pydatetime_ops::of(other).is_some() => {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!(
+                    "slicelab does not implement NumPy operations with a {} yet",
+                    other.type_name()
+                ),
+            ));
+        }
         other => {
             return Err(PyError::type_error(format!(
                 "unsupported operand type: '{}'",
@@ -648,6 +657,9 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = super::bytearray::binary(op, a, b) {
         return r;
     }
+    if let Some(r) = super::pydatetime_ops::binary(op, a, b) {
+        return r;
+    }
     if let Some(r) = super::pybytes::binary(op, a, b) {
         return r;
     }
@@ -891,6 +903,9 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
     if let Some(eq) = super::bytearray::equal(a, b) {
         return eq;
     }
+    if let Some(eq) = super::pydatetime_ops::equal(a, b) {
+        return eq;
+    }
     match (plain(a), plain(b)) {
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
@@ -1002,6 +1017,9 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
     use std::cmp::Ordering;
     if let Some(subset) = super::pysets::order(op, a, b) {
         return Ok(subset);
+    }
+    if let Some(r) = super::pydatetime_ops::order(op, a, b) {
+        return r;
     }
     if let Some(subset) = super::object::DictView::compare(op, a, b) {
         return subset;

@@ -52,6 +52,9 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
             super::object::Obj::Range(r) => !r.is_empty(),
             super::object::Obj::ByteArray(b) => !b.is_empty(),
             super::object::Obj::Poly1d(p) => p.order() != 0,
+            super::object::Obj::PyTime(super::object::PyTime::Delta(d, s, us)) => {
+                (*d, *s, *us) != (0, 0, 0)
+            }
             _ => true,
         },
         _ => true,

@@ -334,7 +334,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                             _ => false,
                         }))
                     }
-                    Obj::Masked(_) | Obj::MaskedConstant | Obj::Matrix(_) => {
+                    Obj::Masked(_) | Obj::MaskedConstant | Obj::Matrix(_) | Obj::PyTime(_) => {
                         Value::Bool(classes.iter().any(|c| super::isinstance::isinstance(v, c)))
                     }
                     _ => Value::Bool(
@@ -509,6 +509,7 @@ fn issubclass(cls: &Value, class: &Value) -> PyResult<bool> {
                 && super::exceptions::is_subclass(a, b))
         }
         (Some("bool"), Some("int")) => Ok(true),
+        (Some("datetime.datetime"), Some("datetime.date")) => Ok(true),
         _ if let Some(b) = super::dtype_info::issubclass_numpy(cls, class) => Ok(b),
         _ if let Some(b) = super::dtype_classes::issubclass(cls, class) => Ok(b),
         (Some(a), Some(b)) if PLAIN_TYPES.contains(&a) && PLAIN_TYPES.contains(&b) => Ok(false),
@@ -521,6 +522,9 @@ fn issubclass(cls: &Value, class: &Value) -> PyResult<bool> {
 
 /// Builtin types with no subclasses among each other but `bool` of `int`.
 const PLAIN_TYPES: &[&str] = &[
+    "datetime.date",
+    "datetime.datetime",
+    "datetime.timedelta",
     "int",
     "float",
     "complex",

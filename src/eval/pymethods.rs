@@ -132,6 +132,12 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
                 None => return Ok(Err(args)),
             }
         }
+        Value::Object(o) if let super::object::Obj::PyTime(t) = o.as_ref() => {
+            match super::pydatetime_attrs::call_method(t, name, &args)? {
+                Some(v) => v,
+                None => return Ok(Err(args)),
+            }
+        }
         Value::Object(_) if let Some(b) = super::bytearray::of(obj) => {
             super::bytearray_calls::call_method(s, b, name, &args)?
         }

@@ -124,6 +124,9 @@ fn shallow(s: &mut Session, v: &Value) -> PyResult<Value> {
         Value::Dict(d) => Value::Dict(Rc::new(RefCell::new(d.borrow().clone()))),
         Value::Object(o) => match o.as_ref() {
             Obj::Set(t) => object(Obj::Set(RefCell::new(t.borrow().clone()))),
+            // CPython copies a datetime value through `__reduce__`: a new
+            // object, equal.
+            Obj::PyTime(t) => object(Obj::PyTime(t.clone())),
             _ => return Err(refuse("copy", v)),
         },
         other => return Err(refuse("copy", other)),
@@ -204,6 +207,7 @@ fn deep(s: &mut Session, v: &Value, memo: &mut HashMap<usize, Value>) -> PyResul
                 // Set members are hashable, so atoms or tuples of atoms.
                 object(Obj::Set(RefCell::new(t.borrow().clone())))
             }
+            Obj::PyTime(t) => object(Obj::PyTime(t.clone())),
             _ => return Err(refuse("deepcopy", v)),
         },
         other => return Err(refuse("deepcopy", other)),

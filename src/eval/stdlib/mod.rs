@@ -18,6 +18,7 @@
 //! (`py/np_poly*.py`), since NumPy writes it in Python over its own arrays.
 
 mod copy;
+pub mod datetime_mod;
 mod module_lists;
 pub mod names;
 mod pathlib;
@@ -152,6 +153,11 @@ const MODULES: &[Module] = &[
     Module {
         name: "builtins",
         native: builtins_attr,
+        source: None,
+    },
+    Module {
+        name: "datetime",
+        native: datetime_mod::attr,
         source: None,
     },
     Module {
@@ -305,6 +311,11 @@ impl Session {
         // honestly (`np.polynomial.Hermite`), any other is Python's error.
         Some(match (m.native)(name) {
             Some(v) => Ok(v),
+            None if module == "datetime"
+                && let Some(e) = datetime_mod::refused(name) =>
+            {
+                Err(e)
+            }
             None => super::lazy_module::attr(module, name),
         })
     }
@@ -322,6 +333,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         "sys" => sys::call(s, name, args),
         "copy" => copy::call(s, name, args),
         "pathlib" => pathlib::call(name, args),
+        "datetime" => datetime_mod::call(name, args),
         "typing" => match super::type_hints::call(name, &args) {
             Some(r) => r.map(Ok),
             None => Ok(Err(args)),

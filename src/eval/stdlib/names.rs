@@ -31,6 +31,7 @@ pub const MODULE_NAMES: &[&str] = &[
     "io",
     "typing",
     "builtins",
+    "datetime",
     "numpy.testing._private.utils",
     "numpy.polynomial.polyutils",
     "numpy.polynomial._polybase",
