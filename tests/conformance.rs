@@ -401,6 +401,8 @@ conformance_tests! {
     numpy_lib_version => "338_numpy_lib_version",
     set_dtype => "339_set_dtype",
     object_identity => "340_object_identity",
+    ufunc_casting => "341_ufunc_casting",
+    power_and_bool_loops => "342_power_and_bool_loops",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -1973,7 +1973,12 @@ impl Session {
             "sqrt" | "exp" | "log" | "sin" | "cos" | "square" => {
                 let a = arr0(&args)?;
                 if name == "square" {
-                    return numpy_binary(BinaryOp::Mul, &args.pos[0], &args.pos[0]);
+                    // No boolean loop: bools square in int8 (`bb->b`).
+                    let x = match a.dtype() {
+                        DType::Bool => Value::Array(kernels::cast(&a, &DType::Int8)?),
+                        _ => args.pos[0].clone(),
+                    };
+                    return numpy_binary(BinaryOp::Mul, &x, &x);
                 }
                 if let Some(r) = super::complex_fns::complex_ufunc(&a, name) {
                     return Ok(scalarize(r?));

@@ -180,6 +180,9 @@ fn to_binary_op(op: ast::BinOp) -> Option<BinaryOp> {
 fn compute_dtype(op: BinaryOp, dt: DType) -> DType {
     match op {
         BinaryOp::Div if matches!(dt.kind(), Kind::Bool | Kind::Int | Kind::UInt) => DType::Float64,
+        // NumPy has no boolean `//`, `%` or `**` loop: two bools take
+        // the int8 one (`bb->b`).
+        BinaryOp::FloorDiv | BinaryOp::Mod | BinaryOp::Pow if dt == DType::Bool => DType::Int8,
         _ => dt,
     }
 }
@@ -197,7 +200,7 @@ pub fn numpy_binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = super::strings::operator(op, a, b) {
         return r;
     }
-    binary_parts(op, a, b).map(|(v, _)| v)
+    binary_parts(op, a, b, true).map(|(v, _)| v)
 }
 
 /// A Python operator between NumPy values (`a / 0`, `np.int8(127) + 1`):
@@ -218,10 +221,6 @@ pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = super::strings::operator(op, a, b) {
         return r;
     }
-    let (value, (xa, ya, out)) = binary_parts(op, a, b)?;
-    if !super::fp_errors::wanted() {
-        return Ok(value);
-    }
     // NumPy's scalar math runs only between NumPy and Python scalars; a
     // list on either side becomes an array first.
     let scalar = |v: &Value| {
@@ -236,6 +235,13 @@ pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
         )
     };
     let scalar_math = scalar(a) && scalar(b);
+    let (value, (xa, ya, out)) = match fast_power(op, a, b)? {
+        Some(parts) => parts,
+        None => binary_parts(op, a, b, !scalar_math)?,
+    };
+    if !super::fp_errors::wanted() {
+        return Ok(value);
+    }
     let name = match (op, a) {
         (BinaryOp::Pow, Value::Array(base)) => {
             let inexact = matches!(base.dtype().kind(), Kind::Float | Kind::Complex);
@@ -282,12 +288,83 @@ pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(value)
 }
 
+/// NumPy's `fast_scalar_power` (`number.c`): an array to the exact
+/// Python int `2` is `np.square` of it, whatever its dtype (so a bool
+/// array squares in int8), and a float or complex array to the exact
+/// Python float `0.5` is `np.sqrt` (so `-0.0 ** 0.5` is `-0.0`, `-inf **
+/// 0.5` nan, and `(-4+0j) ** 0.5` exactly `2j`). `** -1` is `reciprocal`,
+/// which for floats is `1 / x`, as the power loop computes it already.
+/// Gives the operation's parts as `binary_parts` does, or None.
+#[allow(clippy::type_complexity)]
+fn fast_power(
+    op: BinaryOp,
+    a: &Value,
+    b: &Value,
+) -> PyResult<Option<(Value, (ArrayRef, ArrayRef, ArrayRef))>> {
+    let Value::Array(base) = a else {
+        return Ok(None);
+    };
+    if op != BinaryOp::Pow || !base.dtype().is_numeric() {
+        return Ok(None);
+    }
+    match (super::fp_errors::power_name(b), base.dtype().native()) {
+        ("square", dt) => {
+            let x = match dt {
+                DType::Bool => Value::Array(kernels::cast(base, &DType::Int8)?),
+                _ => a.clone(),
+            };
+            binary_parts(BinaryOp::Mul, &x, &x, true).map(Some)
+        }
+        ("sqrt", dt @ (DType::Float64 | DType::Float32 | DType::Complex64 | DType::Complex128)) => {
+            let x = kernels::to_native(base)?;
+            let out = match dt {
+                DType::Float64 => super::complex_fns::unary_float(&x, f64::sqrt)?,
+                DType::Float32 => super::complex_fns::unary_f32(&x, "sqrt")?,
+                _ => match super::complex_fns::complex_ufunc(&x, "sqrt") {
+                    Some(r) => r?,
+                    None => return Ok(None),
+                },
+            };
+            let value = wrap_result(out.clone(), base.ndim() == 0);
+            let half = NdArray::from_scalars(&[], dt, &[Scalar::Float(0.5)])?;
+            Ok(Some((value, (x, half, out))))
+        }
+        ("reciprocal", dt @ (DType::Complex64 | DType::Complex128)) => {
+            use crate::engine::cmath::creciprocal;
+            let x = kernels::to_native(base)?;
+            let vals: Vec<Scalar> = x
+                .to_scalars()
+                .iter()
+                .map(|v| {
+                    let Scalar::Complex(r, i) = *v else {
+                        return v.clone();
+                    };
+                    let (r, i) = match dt {
+                        DType::Complex64 => {
+                            let (r, i) = creciprocal(r as f32, i as f32);
+                            (f64::from(r), f64::from(i))
+                        }
+                        _ => creciprocal(r, i),
+                    };
+                    Scalar::Complex(r, i)
+                })
+                .collect();
+            let out = NdArray::from_scalars(&x.shape(), dt.clone(), &vals)?;
+            let value = wrap_result(out.clone(), base.ndim() == 0);
+            let one = NdArray::from_scalars(&[], dt, &[Scalar::Float(-1.0)])?;
+            Ok(Some((value, (x, one, out))))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// `a op b` with the arrays it was computed from and the result array.
 #[allow(clippy::type_complexity)]
 fn binary_parts(
     op: BinaryOp,
     a: &Value,
     b: &Value,
+    ufunc_loop: bool,
 ) -> PyResult<(Value, (ArrayRef, ArrayRef, ArrayRef))> {
     let (x, y) = (operand(a)?, operand(b)?);
     let dt = compute_dtype(op, result_dtype(&x, &y, op.ufunc_name())?);
@@ -304,7 +381,28 @@ fn binary_parts(
         }
     }
     let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
-    let out = kernels::binary(op, &xa, &ya)?;
+    // NumPy's float power loop takes `sqrt` for an exponent of 0.5 that
+    // is one value for the whole loop (`x ** np.float64(0.5)`,
+    // `np.power(x, 0.5)`): `-0.0` stays `-0.0`, `-inf` gives nan.
+    // (float16 runs float32's loop). NumPy's scalar math between two
+    // scalars calls `pow` itself, so `np.float64(-0.0) ** 0.5` is `0.0`.
+    let out = if op == BinaryOp::Pow
+        && ufunc_loop
+        && matches!(dt, DType::Float16 | DType::Float32 | DType::Float64)
+        && ya.ndim() == 0
+        && matches!(ya.first(), Scalar::Float(h) if h == 0.5)
+    {
+        match dt {
+            DType::Float64 => super::complex_fns::unary_float(&xa, f64::sqrt)?,
+            DType::Float32 => super::complex_fns::unary_f32(&xa, "sqrt")?,
+            _ => kernels::cast(
+                &super::complex_fns::unary_f32(&kernels::cast(&xa, &DType::Float32)?, "sqrt")?,
+                &DType::Float16,
+            )?,
+        }
+    } else {
+        kernels::binary(op, &xa, &ya)?
+    };
     let out = kept_order(out, &x, &y)?;
     let value = wrap_result(out.clone(), is_scalarish(&x) && is_scalarish(&y));
     Ok((value, (xa, ya, out)))
@@ -442,6 +540,21 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
         || crate::eval::datetime_convert::involves_time(value)
     {
         return super::datetime_routines::inplace(op, target, value);
+    }
+    if let Some((_, (_, _, out))) = fast_power(op, &Value::Array(target.clone()), value)? {
+        // `a **= 2` is `np.square(a, out=a)`, `a **= 0.5` `np.sqrt`.
+        if !can_cast_same_kind(out.dtype(), target.dtype()) {
+            return Err(PyError::type_error(format!(
+                "Cannot cast ufunc '{}' output from {} to {} with casting rule 'same_kind'",
+                super::fp_errors::power_name(value),
+                dtype_repr(out.dtype()),
+                dtype_repr(target.dtype())
+            )));
+        }
+        if !target.writeable() {
+            return Err(PyError::value("output array is read-only"));
+        }
+        return Ok(crate::engine::array::write_back(&out, target)?);
     }
     let x = Operand::Strong(target.clone(), false);
     let y = operand(value)?;

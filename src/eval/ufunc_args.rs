@@ -45,6 +45,30 @@ fn cast_error(ufunc: &str, what: &str, from: &DType, to: &DType, rule: &str) -> 
     ))
 }
 
+/// Binary ufuncs whose loops take both inputs in the result's type
+/// (`dd->d`), so the result's dtype is the one `casting=` checks the
+/// inputs against.
+const SAME_TYPE_LOOPS: &[&str] = &[
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "floor_divide",
+    "remainder",
+    "fmod",
+    "power",
+    "float_power",
+    "maximum",
+    "minimum",
+    "fmax",
+    "fmin",
+    "hypot",
+    "arctan2",
+    "copysign",
+    "logaddexp",
+    "logaddexp2",
+];
+
 /// The dtype an input has before any cast (a Python scalar's default).
 pub(super) fn input_dtype(v: &Value) -> PyResult<DType> {
     Ok(match v {
@@ -247,11 +271,36 @@ pub fn call(
     }
     if !matches!(rule.as_str(), "same_kind" | "unsafe") && dtype.is_none() {
         // The loop's type is the result's for arithmetic: an input of any
-        // other type would be cast to it under the stricter rule.
-        for v in &inputs {
-            let from = input_dtype(v)?;
-            if arrays.iter().any(|a| a.dtype() != &from) || !super::ops::is_numpy(v) {
-                return Err(not_implemented_argument(name, "casting"));
+        // other type is cast to it under the stricter rule. A Python
+        // scalar is weak (NEP 50) and takes the loop's type unchecked.
+        // Checked against the inputs as given (before the native-order
+        // copy above), so `casting='no'` sees a `'>f8'` input.
+        let given = &args.pos[..nin.min(args.pos.len())];
+        if let [r] = arrays.as_slice()
+            && SAME_TYPE_LOOPS.contains(&super::fp_errors::message_name(name))
+            && !matches!(r.dtype(), DType::Time(..))
+            && !given
+                .iter()
+                .any(|v| matches!(input_dtype(v), Ok(DType::Time(..))))
+        {
+            for (k, v) in given.iter().enumerate() {
+                let from = input_dtype(v)?;
+                if super::ops::is_numpy(v) && !can_cast(&from, r.dtype(), &rule) {
+                    return Err(cast_error(
+                        super::fp_errors::message_name(name),
+                        &format!("input {k}"),
+                        &from,
+                        r.dtype(),
+                        &rule,
+                    ));
+                }
+            }
+        } else {
+            for v in &inputs {
+                let from = input_dtype(v)?;
+                if arrays.iter().any(|a| a.dtype() != &from) || !super::ops::is_numpy(v) {
+                    return Err(not_implemented_argument(name, "casting"));
+                }
             }
         }
     }
