@@ -541,12 +541,12 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
     {
         return super::datetime_routines::inplace(op, target, value);
     }
-    if let Some((_, (_, _, out))) = fast_power(op, &Value::Array(target.clone()), value)? {
+    if let Some((_, (xa, ya, out))) = fast_power(op, &Value::Array(target.clone()), value)? {
         // `a **= 2` is `np.square(a, out=a)`, `a **= 0.5` `np.sqrt`.
+        let name = super::fp_errors::power_name(value);
         if !can_cast_same_kind(out.dtype(), target.dtype()) {
             return Err(PyError::type_error(format!(
-                "Cannot cast ufunc '{}' output from {} to {} with casting rule 'same_kind'",
-                super::fp_errors::power_name(value),
+                "Cannot cast ufunc '{name}' output from {} to {} with casting rule 'same_kind'",
                 dtype_repr(out.dtype()),
                 dtype_repr(target.dtype())
             )));
@@ -554,7 +554,14 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
         if !target.writeable() {
             return Err(PyError::value("output array is read-only"));
         }
-        return Ok(crate::engine::array::write_back(&out, target)?);
+        // The inputs are read before the write (they may be `target`
+        // itself); NumPy writes, then reports.
+        let errors = match super::fp_errors::wanted() {
+            true => super::fp_errors::after_elementwise(name, name, &[&xa, &ya], &out),
+            false => Ok(()),
+        };
+        crate::engine::array::write_back(&out, target)?;
+        return errors;
     }
     let x = Operand::Strong(target.clone(), false);
     let y = operand(value)?;
