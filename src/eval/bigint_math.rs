@@ -111,8 +111,8 @@ pub fn log_of(x: &BigInt, f: fn(f64) -> f64) -> PyResult<f64> {
     Ok(f(m) + f(2.0) * e)
 }
 
-/// `floor`, `ceil` or `trunc` of a float as a Python int of any size.
-pub fn float_to_int(f: f64) -> PyResult<Value> {
+/// CPython's errors for making an int of NaN or an infinity.
+pub fn check_int_convertible(f: f64) -> PyResult<()> {
     if f.is_nan() {
         return Err(PyError::value("cannot convert float NaN to integer"));
     }
@@ -121,6 +121,12 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
             "cannot convert float infinity to integer",
         ));
     }
+    Ok(())
+}
+
+/// `floor`, `ceil` or `trunc` of a float as a Python int of any size.
+pub fn float_to_int(f: f64) -> PyResult<Value> {
+    check_int_convertible(f)?;
     let t = f.trunc();
     if t.abs() < 2f64.powi(127) {
         return Ok(Value::Int(t as i128));

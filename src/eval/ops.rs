@@ -317,13 +317,9 @@ fn fast_power(
         }
         ("sqrt", dt @ (DType::Float64 | DType::Float32 | DType::Complex64 | DType::Complex128)) => {
             let x = kernels::to_native(base)?;
-            let out = match dt {
-                DType::Float64 => super::complex_fns::unary_float(&x, f64::sqrt)?,
-                DType::Float32 => super::complex_fns::unary_f32(&x, "sqrt")?,
-                _ => match super::complex_fns::complex_ufunc(&x, "sqrt") {
-                    Some(r) => r?,
-                    None => return Ok(None),
-                },
+            let out = match super::complex_fns::complex_ufunc(&x, "sqrt") {
+                Some(r) => r?,
+                None => float_sqrt(&x)?,
             };
             let value = wrap_result(out.clone(), base.ndim() == 0);
             let half = NdArray::from_scalars(&[], dt, &[Scalar::Float(0.5)])?;
@@ -356,6 +352,19 @@ fn fast_power(
         }
         _ => Ok(None),
     }
+}
+
+/// `np.sqrt` of a native float16/32/64 array, in its own type (float16
+/// through float32's loop, as NumPy's half loops run).
+fn float_sqrt(x: &ArrayRef) -> PyResult<ArrayRef> {
+    Ok(match x.dtype() {
+        DType::Float64 => super::complex_fns::unary_float(x, f64::sqrt)?,
+        DType::Float32 => super::complex_fns::unary_f32(x, "sqrt")?,
+        dt => kernels::cast(
+            &super::complex_fns::unary_f32(&kernels::cast(x, &DType::Float32)?, "sqrt")?,
+            dt,
+        )?,
+    })
 }
 
 /// `a op b` with the arrays it was computed from and the result array.
@@ -392,14 +401,7 @@ fn binary_parts(
         && ya.ndim() == 0
         && matches!(ya.first(), Scalar::Float(h) if h == 0.5)
     {
-        match dt {
-            DType::Float64 => super::complex_fns::unary_float(&xa, f64::sqrt)?,
-            DType::Float32 => super::complex_fns::unary_f32(&xa, "sqrt")?,
-            _ => kernels::cast(
-                &super::complex_fns::unary_f32(&kernels::cast(&xa, &DType::Float32)?, "sqrt")?,
-                &DType::Float16,
-            )?,
-        }
+        float_sqrt(&xa)?
     } else {
         kernels::binary(op, &xa, &ya)?
     };
@@ -783,21 +785,7 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = super::pybytes::binary(op, a, b) {
         return r;
     }
-    let sym = match op {
-        B::Add => "+",
-        B::Sub => "-",
-        B::Mul => "*",
-        B::MatMul => "@",
-        B::Div => "/",
-        B::FloorDiv => "//",
-        B::Mod => "%",
-        B::Pow => "** or pow()",
-        B::LShift => "<<",
-        B::RShift => ">>",
-        B::BitAnd => "&",
-        B::BitOr => "|",
-        B::BitXor => "^",
-    };
+    let sym = op.error_symbol();
     // Sequences.
     match (op, a, b) {
         (B::Add, Value::Str(x), Value::Str(y)) => return Ok(Value::str(&format!("{x}{y}"))),

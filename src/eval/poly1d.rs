@@ -409,24 +409,6 @@ fn isscalar(v: &Value) -> bool {
     ) || matches!(v, Value::NpScalar(..))
 }
 
-fn op_symbol(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::Div => "/",
-        BinOp::FloorDiv => "//",
-        BinOp::Mod => "%",
-        BinOp::Pow => "** or pow()",
-        BinOp::MatMul => "@",
-        BinOp::LShift => "<<",
-        BinOp::RShift => ">>",
-        BinOp::BitAnd => "&",
-        BinOp::BitOr => "|",
-        BinOp::BitXor => "^",
-    }
-}
-
 /// `l OP r` when either side is a poly1d (None otherwise).
 pub fn binary(s: &mut Session, op: BinOp, l: &Value, r: &Value) -> Option<PyResult<Value>> {
     let (lp, rp) = (is_poly(l), is_poly(r));
@@ -441,7 +423,7 @@ fn binary_poly(s: &mut Session, op: BinOp, l: &Value, r: &Value, lp: bool) -> Py
     let unsupported = || {
         PyError::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
-            op_symbol(op),
+            op.error_symbol(),
             l.type_name(),
             r.type_name()
         ))
@@ -510,7 +492,7 @@ fn binary_poly(s: &mut Session, op: BinOp, l: &Value, r: &Value, lp: bool) -> Py
         BinOp::Pow => power(s, &me, other),
         _ if super::ops::is_numpy(other) => Err(not_impl(&format!(
             "poly1d {} {}",
-            op_symbol(op),
+            op.error_symbol(),
             other.type_name()
         ))),
         _ => Err(unsupported()),

@@ -188,6 +188,20 @@ const REFUSED: &[&str] = &[
     "combine",
 ];
 
+/// `datetime.datetime(...)`'s parameters in order, which `replace` takes
+/// too (all optional there).
+pub const DATETIME_PARAMS: &[&str] = &[
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "microsecond",
+    "tzinfo",
+    "fold",
+];
+
 const DATE_METHODS: &[&str] = &[
     "weekday",
     "isoweekday",
@@ -281,15 +295,8 @@ pub fn refused(class: &str, name: &str) -> PyError {
     )
 }
 
-const FIELDS: [&str; 7] = [
-    "year",
-    "month",
-    "day",
-    "hour",
-    "minute",
-    "second",
-    "microsecond",
-];
+/// A datetime's fields: its parameters up to `microsecond`.
+const FIELDS: &[&str] = DATETIME_PARAMS.split_at(7).0;
 
 /// `min`, `max`, `resolution` of a class.
 pub fn class_constant(class: &str, name: &str) -> Option<Value> {
@@ -415,41 +422,25 @@ pub fn call_method(t: &PyTime, name: &str, args: &Args) -> PyResult<Option<Value
             wrap(PyTime::Date(out[0], out[1] as i32, out[2] as i32))
         }
         (PyTime::DateTime(f), "replace") => {
-            let names = [
-                "year",
-                "month",
-                "day",
-                "hour",
-                "minute",
-                "second",
-                "microsecond",
-                "tzinfo",
-                "fold",
-            ];
-            let vals = parse(Some("replace"), &names, 0, 8, args)?;
+            let vals = parse(Some("replace"), DATETIME_PARAMS, 0, 8, args)?;
             wrap(datetime_fields(&vals, *f)?)
         }
-        (_, "strftime") => {
-            let vals = parse(Some("strftime"), &["format"], 1, 1, args)?;
+        // `format(d, '')` is `str(d)`; any other spec is a strftime format.
+        (_, method @ ("strftime" | "__format__")) => {
+            let param = if method == "strftime" {
+                "format"
+            } else {
+                "format_spec"
+            };
+            let vals = parse(Some(method), &[param], 1, 1, args)?;
             match &vals[0] {
-                Some(Value::Str(s)) => Value::str(&strftime(t, s)?),
-                Some(other) => {
-                    return Err(PyError::type_error(format!(
-                        "strftime() argument 1 must be str, not {}",
-                        other.type_name()
-                    )));
+                Some(Value::Str(s)) if s.is_empty() && method == "__format__" => {
+                    Value::str(&t.str())
                 }
-                None => unreachable!("required"),
-            }
-        }
-        (_, "__format__") => {
-            let vals = parse(Some("__format__"), &["format_spec"], 1, 1, args)?;
-            match &vals[0] {
-                Some(Value::Str(s)) if s.is_empty() => Value::str(&t.str()),
                 Some(Value::Str(s)) => Value::str(&strftime(t, s)?),
                 Some(other) => {
                     return Err(PyError::type_error(format!(
-                        "__format__() argument 1 must be str, not {}",
+                        "{method}() argument 1 must be str, not {}",
                         other.type_name()
                     )));
                 }

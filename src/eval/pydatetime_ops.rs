@@ -251,28 +251,10 @@ fn mul_float(us: i128, f: f64) -> PyResult<Value> {
     }
 }
 
-fn op_symbol(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::MatMul => "@",
-        BinOp::Div => "/",
-        BinOp::FloorDiv => "//",
-        BinOp::Mod => "%",
-        BinOp::Pow => "** or pow()",
-        BinOp::LShift => "<<",
-        BinOp::RShift => ">>",
-        BinOp::BitAnd => "&",
-        BinOp::BitOr => "|",
-        BinOp::BitXor => "^",
-    }
-}
-
 fn unsupported(op: BinOp, a: &Value, b: &Value) -> PyError {
     PyError::type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
-        op_symbol(op),
+        op.error_symbol(),
         a.type_name(),
         b.type_name()
     ))
@@ -285,29 +267,23 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<PyResult<Value>> {
     if x.is_none() && y.is_none() {
         return None;
     }
-    // A sequence repeated by a timedelta is the sequence's own error.
-    if op == BinOp::Mul
-        && matches!(x, Some(PyTime::Delta(..)))
-        && matches!(
-            b,
+    // A sequence repeated by a timedelta is the sequence's own error,
+    // naming the timedelta's type.
+    let sequence = |v: &Value| {
+        matches!(
+            v,
             Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
         )
-    {
+    };
+    let repeat_by = match (&x, &y) {
+        (Some(PyTime::Delta(..)), _) if sequence(b) => Some(a),
+        (_, Some(PyTime::Delta(..))) if sequence(a) => Some(b),
+        _ => None,
+    };
+    if let (BinOp::Mul, Some(delta)) = (op, repeat_by) {
         return Some(Err(PyError::type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
-            a.type_name()
-        ))));
-    }
-    if op == BinOp::Mul
-        && matches!(y, Some(PyTime::Delta(..)))
-        && matches!(
-            a,
-            Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
-        )
-    {
-        return Some(Err(PyError::type_error(format!(
-            "can't multiply sequence by non-int of type '{}'",
-            b.type_name()
+            delta.type_name()
         ))));
     }
     Some(compute(op, a, b, x, y).unwrap_or_else(|| Err(unsupported(op, a, b))))

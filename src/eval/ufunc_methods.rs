@@ -260,8 +260,14 @@ fn slice_at(a: &ArrayRef, axis: usize, i: usize) -> PyResult<Value> {
 /// The dtype the ufunc's loop gives for two inputs of `dt` (probed on
 /// empty arrays, so no value is computed).
 fn loop_dtype(s: &mut Session, ufunc: &str, dt: &DType) -> PyResult<DType> {
-    let empty = || Value::Array(NdArray::from_scalars(&[0], dt.clone(), &[]).expect("empty"));
-    let r = apply(s, ufunc, empty(), empty())?;
+    loop_dtype_of(s, ufunc, dt, dt)
+}
+
+/// The dtype the ufunc's loop gives for inputs of `x` and `y`.
+fn loop_dtype_of(s: &mut Session, ufunc: &str, x: &DType, y: &DType) -> PyResult<DType> {
+    let empty =
+        |dt: &DType| Value::Array(NdArray::from_scalars(&[0], dt.clone(), &[]).expect("empty"));
+    let r = apply(s, ufunc, empty(x), empty(y))?;
     Ok(as_array(&r)?.dtype().clone())
 }
 
@@ -308,10 +314,7 @@ fn out_loop(s: &mut Session, ufunc: &str, b: &Bound, out: &ArrayRef) -> PyResult
             class(a.dtype())
         )));
     }
-    let empty =
-        |dt: &DType| Value::Array(NdArray::from_scalars(&[0], dt.clone(), &[]).expect("empty"));
-    let r = apply(s, ufunc, empty(out.dtype()), empty(a.dtype()))?;
-    Ok(Some(as_array(&r)?.dtype().clone()))
+    loop_dtype_of(s, ufunc, out.dtype(), a.dtype()).map(Some)
 }
 
 /// The input cast to the reduction's type: `dtype=` if given, else

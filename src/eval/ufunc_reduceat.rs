@@ -134,16 +134,22 @@ pub fn reduceat(
             ));
         }
     }
-    let longest = indices
+    // Each segment `[start, end)`: up to the next index, or just `start`
+    // when the next index is not past it (NumPy's rule).
+    let segments: Vec<(usize, usize)> = indices
         .iter()
         .enumerate()
-        .map(|(k, &start)| match indices.get(k + 1) {
-            Some(&e) if e > start => (e - start) as usize,
-            Some(_) => 1,
-            None => n - start as usize,
+        .map(|(k, &start)| {
+            let start = start as usize;
+            let end = match indices.get(k + 1) {
+                Some(&e) if e as usize > start => e as usize,
+                Some(_) => start + 1,
+                None => n,
+            };
+            (start, end)
         })
-        .max()
-        .unwrap_or(0);
+        .collect();
+    let longest = segments.iter().map(|(a, b)| b - a).max().unwrap_or(0);
     if longest > 2 && super::ufunc_methods::unordered_simd_fold(ufunc, &a, axis) {
         return Err(PyError::new(
             "NotImplementedError",
@@ -168,14 +174,8 @@ pub fn reduceat(
     };
     let last = a.ndim() - 1;
     let mut pieces: Vec<ArrayRef> = Vec::with_capacity(indices.len());
-    for (k, &start) in indices.iter().enumerate() {
+    for &(start, end) in &segments {
         crate::engine::interrupt::check().map_err(PyError::from)?;
-        let start = start as usize;
-        let end = match indices.get(k + 1) {
-            Some(&e) if e as usize > start => e as usize,
-            Some(_) => start + 1,
-            None => n,
-        };
         let first = along(s, &a, axis, int(start))?;
         let value = if end - start == 1 {
             first

@@ -505,6 +505,37 @@ pub enum BinOp {
     BitXor,
 }
 
+impl BinOp {
+    /// The operator as it is written.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::MatMul => "@",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+        }
+    }
+
+    /// The operator as CPython's "unsupported operand type(s) for …"
+    /// message names it (`**` is `** or pow()`, since `pow(a, b)` reaches
+    /// the same slot).
+    pub fn error_symbol(self) -> &'static str {
+        match self {
+            BinOp::Pow => "** or pow()",
+            op => op.symbol(),
+        }
+    }
+}
+
 /// Comparison operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CmpOp {

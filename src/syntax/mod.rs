@@ -262,7 +262,7 @@ fn rule_words(rule: Rule) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::ast::{Arg, BinOp, BoolOpKind, CmpOp, Expr, ExprKind, Span, Stmt, UnaryOp};
+    use super::ast::{Arg, BoolOpKind, CmpOp, Expr, ExprKind, Span, Stmt, UnaryOp};
     use super::*;
 
     /// The AST as a compact S-expression, so shape tests read like the code.
@@ -274,7 +274,7 @@ mod tests {
                 format!("(= {} {})", t.join(" "), ex(value))
             }
             Stmt::AugAssign { target, op, value } => {
-                format!("({}= {} {})", bin(*op), ex(target), ex(value))
+                format!("({}= {} {})", op.symbol(), ex(target), ex(value))
             }
             Stmt::AnnAssign {
                 target,
@@ -306,24 +306,6 @@ mod tests {
             }
             Stmt::Pass => "pass".into(),
             other => format!("{other:?}"),
-        }
-    }
-
-    fn bin(op: BinOp) -> &'static str {
-        match op {
-            BinOp::Add => "+",
-            BinOp::Sub => "-",
-            BinOp::Mul => "*",
-            BinOp::MatMul => "@",
-            BinOp::Div => "/",
-            BinOp::FloorDiv => "//",
-            BinOp::Mod => "%",
-            BinOp::Pow => "**",
-            BinOp::LShift => "<<",
-            BinOp::RShift => ">>",
-            BinOp::BitAnd => "&",
-            BinOp::BitOr => "|",
-            BinOp::BitXor => "^",
         }
     }
 
@@ -404,7 +386,7 @@ mod tests {
                 format!("({o} {})", ex(operand))
             }
             ExprKind::Binary { op, left, right } => {
-                format!("({} {} {})", bin(*op), ex(left), ex(right))
+                format!("({} {} {})", op.symbol(), ex(left), ex(right))
             }
             ExprKind::Compare { left, rest } => {
                 let mut s = format!("(cmp {}", ex(left));

@@ -101,18 +101,7 @@ pub fn construct(class: &str, args: &Args) -> PyResult<Value> {
             Ok(wrap(PyTime::Date(f[0], f[1] as i32, f[2] as i32)))
         }
         DATETIME => {
-            let names = [
-                "year",
-                "month",
-                "day",
-                "hour",
-                "minute",
-                "second",
-                "microsecond",
-                "tzinfo",
-                "fold",
-            ];
-            let vals = parse(None, &names, 3, 8, args)?;
+            let vals = parse(None, attrs::DATETIME_PARAMS, 3, 8, args)?;
             Ok(wrap(attrs::datetime_fields(&vals, [0, 0, 0, 0, 0, 0, 0])?))
         }
         _ => timedelta(args),
@@ -173,14 +162,7 @@ fn timedelta(args: &Args) -> PyResult<Value> {
                 )));
             }
         };
-        if f.is_nan() {
-            return Err(PyError::value("cannot convert float NaN to integer"));
-        }
-        if f.is_infinite() {
-            return Err(PyError::overflow(
-                "cannot convert float infinity to integer",
-            ));
-        }
+        crate::eval::bigint_math::check_int_convertible(f)?;
         let int_part = f.trunc();
         let frac = f - int_part;
         if int_part.abs() >= 1e36 {
