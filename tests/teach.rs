@@ -866,3 +866,22 @@ fn verdicts_follow_the_memory_order_numpy_gives_a_result() {
         assert_eq!(r.verdict.kind.word(), word, "{line}");
     }
 }
+
+#[test]
+fn subclass_instances_are_drawn_and_alerted() {
+    let mut session = Session::new();
+    let mut teacher = Teacher::new();
+    let p = Palette::new(false);
+    teacher.run(&mut session, "class C(np.ndarray): pass");
+    teacher.run(&mut session, "a = np.arange(6)");
+    teacher.run(&mut session, "c = a.view(C)");
+    teacher.run(&mut session, "v = c[1:3]");
+    let step = teacher.run(&mut session, "v[0] = 99");
+    let names: Vec<&str> = step.report.alerts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["a", "c"]);
+    let step = teacher.run(&mut session, "c += 1");
+    let names: Vec<&str> = step.report.alerts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["a", "v"]);
+    teacher.command(":undo", &mut session, &p, 80).unwrap();
+    assert_eq!(session.run("c").output, "C([ 0, 99,  2,  3,  4,  5])\n");
+}

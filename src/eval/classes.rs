@@ -75,6 +75,19 @@ pub(super) fn instance_of(v: &Value) -> Option<&Instance> {
     }
 }
 
+/// Does the learner's class derive from `np.ndarray`?
+pub fn derives_ndarray(class: &Value) -> bool {
+    class_of(class).is_some()
+        && mro(class)
+            .iter()
+            .any(|c| matches!(c, Value::Type(TypeObj::NdArray)))
+}
+
+/// The array inside an instance of a subclass of `np.ndarray`.
+pub fn array_part(v: &Value) -> Option<&super::object::ArrayPart> {
+    instance_of(v)?.array.as_ref()
+}
+
 /// The classes searched for an attribute, the class first.
 pub fn mro(class: &Value) -> Vec<Value> {
     let mut out: Vec<Value> = Vec::new();
@@ -195,7 +208,14 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
                 )),
                 // `object.__init__` and friends: accept and do nothing.
                 None if name == "__init__" => Ok(Value::func("object.__init__")),
+                None if name == "__new__" && derives_ndarray(&class) => {
+                    Ok(Value::func("ndarray.__new__"))
+                }
                 None if name == "__new__" => Ok(Value::func("object.__new__")),
+                // ndarray's own method, past the learner's overrides.
+                None if array_part(me).is_some() => {
+                    Ok(Value::Method(Rc::new(me.clone()), Rc::from(name)))
+                }
                 None => Err(PyError::new(
                     "AttributeError",
                     format!("'super' object has no attribute '{name}'"),

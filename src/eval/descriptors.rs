@@ -36,6 +36,11 @@ pub fn class_attr(t: &TypeObj, name: &str) -> Option<Value> {
     if matches!(t, TypeObj::Builtin("object")) && matches!(name, "__new__" | "__init__") {
         return Some(Value::func(&format!("object.{name}")));
     }
+    // `np.ndarray.__new__(cls, shape, ...)` makes a learner's subclass
+    // instance too (`subclass.rs`).
+    if matches!(t, TypeObj::NdArray) && name == "__new__" {
+        return Some(Value::func("ndarray.__new__"));
+    }
     let data = match t {
         TypeObj::NdArray if super::numpy_names::numpy_has("numpy.ndarray", name) => {
             NDARRAY_DATA.split_whitespace().any(|n| n == name)

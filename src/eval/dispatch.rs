@@ -24,6 +24,14 @@ impl Session {
         if crate::eval::object::is_poly(obj) {
             return super::poly1d::call_method(self, obj, name, args);
         }
+        if super::array_subclass::is_sub(obj) {
+            return super::subclass::method(self, obj, name, args);
+        }
+        if name == "view"
+            && let Some(r) = super::subclass::view_call(self, obj, &args)
+        {
+            return r;
+        }
         if crate::eval::object::as_matrix(obj).is_some() {
             return super::matrix_ops::method(self, obj, name, args);
         }
@@ -109,6 +117,10 @@ impl Session {
             return self.call_function(name, args);
         }
         let args = match super::poly1d::np_function(self, entry.name(), args) {
+            Ok(out) => return out,
+            Err(args) => args,
+        };
+        let args = match super::subclass::np_function(self, entry, args) {
             Ok(out) => return out,
             Err(args) => args,
         };

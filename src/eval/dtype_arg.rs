@@ -32,6 +32,9 @@ pub fn dtype_arg_sub(v: &Value) -> PyResult<(DType, Vec<usize>)> {
     if let Some((base, shape)) = crate::eval::subarray_dtype::as_subarray(v) {
         return Ok((base.clone(), shape.to_vec()));
     }
+    if learner_class(v) {
+        return Ok((DType::Object, vec![]));
+    }
     match v {
         Value::Tuple(t) if t.len() == 2 => tuple_form(&t[0], &t[1]),
         Value::Tuple(t) => Err(PyError::type_error(format!(
@@ -670,12 +673,23 @@ fn fields_dict(items: &[(Value, Value)]) -> PyResult<DType> {
 /// True when a `dtype=` argument names the object dtype (`object`,
 /// `'O'`, `np.object_`, `np.dtype('O')`).
 pub fn wants_object(v: &Value) -> bool {
+    if learner_class(v) {
+        return true;
+    }
     match v {
         Value::Type(TypeObj::Builtin("object")) => true,
         Value::Type(TypeObj::NpScalar(DType::Object)) | Value::DType(DType::Object) => true,
         Value::Str(s) => object_code(s),
         _ => false,
     }
+}
+
+/// A learner's class as a dtype: NumPy stores any Python type but its
+/// own scalar types as objects (`np.dtype(P)` is `dtype('O')`), unless
+/// the class says otherwise with a `dtype` attribute (not read here).
+fn learner_class(v: &Value) -> bool {
+    crate::eval::object::class_of(v).is_some()
+        && crate::eval::classes::class_attr(v, "dtype").is_none()
 }
 
 /// A dtype string naming the object type: `'O'` or `'O8'` with any byte

@@ -407,7 +407,15 @@ impl Session {
         if let Some(p) = crate::eval::object::as_poly(v) {
             return self.iter_value(&Value::Array(p.coeffs()));
         }
-        if crate::eval::object::is_ma(v) || crate::eval::object::as_matrix(v).is_some() {
+        if (crate::eval::object::is_ma(v)
+            || crate::eval::object::as_matrix(v).is_some()
+            || super::array_subclass::is_sub(v))
+            && super::classes::lookup(
+                &super::classes::type_of(v).unwrap_or(Value::None),
+                "__iter__",
+            )
+            .is_none()
+        {
             let items = self.iterate_all(v)?;
             return Ok(super::pyiter::iter_object(
                 IterState::Items(items.into()),

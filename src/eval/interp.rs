@@ -196,6 +196,9 @@ impl Session {
         if let Some(out) = super::matrix_ops::inplace(self, op, &cur, rhs) {
             return out;
         }
+        if let Some(out) = super::subclass::inplace(self, op, &cur, rhs) {
+            return out;
+        }
         if let Value::Array(a) = &cur {
             if op == crate::syntax::ast::BinOp::MatMul {
                 super::linalg::matmul_inplace(a, rhs)?;
@@ -518,6 +521,9 @@ impl Session {
         if let Some(out) = self.dunder(v, method, vec![]) {
             return out;
         }
+        if let Some(out) = super::subclass::unary(self, op, v) {
+            return out;
+        }
         if let Some(out) = super::ma::unary(self, op, v) {
             return out;
         }
@@ -644,6 +650,9 @@ impl Session {
         if let Some(out) = self.binary_dunder(op, l, r) {
             return out;
         }
+        if let Some(out) = super::subclass::binary(self, op, l, r) {
+            return out;
+        }
         // `'a' * np.int64(3)`: a NumPy integer is an index, so a sequence
         // repeats (`str.__mul__` takes it through `__index__`).
         if op == crate::syntax::ast::BinOp::Mul {
@@ -709,6 +718,9 @@ impl Session {
             _ => {}
         }
         if let Some(out) = self.compare_dunder(op, l, r) {
+            return out;
+        }
+        if let Some(out) = super::subclass::compare(self, op, l, r) {
             return out;
         }
         if let Some(out) = super::matrix_ops::compare(self, op, l, r) {
@@ -844,6 +856,9 @@ impl Session {
         }
         if let Some(r) = self.dunder(obj, "__getitem__", vec![idx.clone()]) {
             return r;
+        }
+        if super::array_subclass::is_sub(obj) {
+            return super::subclass::getitem(self, obj, idx);
         }
         if crate::eval::object::is_ma(obj) {
             return super::ma::getitem(self, obj, idx);
@@ -982,6 +997,9 @@ impl Session {
         if let Some(r) = self.dunder(obj, "__setitem__", vec![idx.clone(), value.clone()]) {
             return r.map(|_| ());
         }
+        if super::array_subclass::is_sub(obj) {
+            return super::subclass::setitem(self, obj, idx, value);
+        }
         if crate::eval::object::is_ma(obj) {
             return super::ma::setitem(self, obj, idx, value);
         }
@@ -1062,6 +1080,9 @@ impl Session {
     }
 
     pub(super) fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+        if let Some(r) = super::subclass::setattr(self, obj, name, value) {
+            return r;
+        }
         if crate::eval::object::is_ma(obj) {
             return super::ma::setattr(self, obj, name, value);
         }
@@ -1186,6 +1207,18 @@ impl Session {
     }
 
     pub(super) fn getattr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if super::array_subclass::is_sub(obj)
+            && let Value::Object(o) = obj
+        {
+            // The instance's `__dict__` and class first, then ndarray's.
+            return match crate::eval::classes::attr(o, obj, name) {
+                Some(Err(e)) if e.kind == "AttributeError" => {
+                    super::subclass::attr(self, obj, name)
+                }
+                Some(r) => r,
+                None => super::subclass::attr(self, obj, name),
+            };
+        }
         if name == "__class__" {
             // `x.__class__` is `type(x)` for every value.
             return Ok(crate::eval::classes::type_of(obj)
@@ -1622,6 +1655,18 @@ impl Session {
             }
             Value::Type(super::value::TypeObj::Builtin(n @ ("set" | "frozenset"))) => {
                 super::pysets::construct(self, *n == "frozenset", &args)
+            }
+            // The number in a 0-d (or one-element) array, as ndarray's
+            // own `__float__`, `__int__` and `__complex__` give it.
+            Value::Type(t @ super::value::TypeObj::Builtin(n @ ("float" | "int" | "complex")))
+                if args.pos.first().is_some_and(|v| {
+                    super::array_subclass::is_sub(v)
+                        && !super::classes::has_method(v, &format!("__{n}__"))
+                }) =>
+            {
+                let mut args = args;
+                args.pos[0] = super::array_subclass::unwrap(&args.pos[0]);
+                super::numpy::construct(self, t, args)
             }
             Value::Type(t) => super::numpy::construct(self, t, args),
             Value::Method(obj, name) => self.call_method_registered(obj, name, args),

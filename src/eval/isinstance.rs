@@ -17,6 +17,7 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
                 || super::recarray::as_recarray(v).is_some()
                 || crate::eval::object::is_ma(v)
                 || crate::eval::object::as_matrix(v).is_some()
+                || super::array_subclass::is_sub(v)
         }
         Value::Type(TypeObj::Builtin(name)) => match *name {
             "int" => matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)),

@@ -168,6 +168,9 @@ impl Session {
         if crate::eval::object::is_ma(v) {
             return super::ma::items(self, v);
         }
+        if super::array_subclass::is_sub(v) {
+            return super::subclass::items(self, v);
+        }
         if let Some(m) = crate::eval::object::as_matrix(v) {
             // `matrix.__iter__` is ndarray's: `m[i]` for each row.
             let rows = m.arr.shape()[0];

@@ -666,6 +666,10 @@ fn squeeze(a: &ArrayRef, axis: Option<Vec<usize>>) -> PyResult<ArrayRef> {
             None => l.shape[k] != 1,
         })
         .collect();
+    // Nothing to squeeze: NumPy hands back the array itself.
+    if keep.len() == l.ndim() {
+        return Ok(a.clone());
+    }
     let nl = Layout {
         shape: keep.iter().map(|&k| l.shape[k]).collect(),
         strides: keep.iter().map(|&k| l.strides[k]).collect(),
@@ -1237,6 +1241,16 @@ impl Session {
         // references are moved, never read as numbers.
         if super::object_array::involved(&args) && !super::object_array::passes(name) {
             return Err(super::object_array::refuse_np(name));
+        }
+        // Instances of a learner's ndarray subclass arrive here unwrapped
+        // (`subclass::np_function`), or at the few doors that take them
+        // themselves; any other path would read them as plain objects.
+        if super::array_subclass::in_args(&args)
+            && !name.starts_with("linalg.")
+            && !name.starts_with("ma.")
+            && !super::ufunc_methods::answers(name)
+        {
+            return Err(super::array_subclass::refuse(&format!("np.{name}")));
         }
         if let Some(f) = name.strip_prefix("linalg.") {
             return super::np_linalg::call(self, f, args);

@@ -422,12 +422,19 @@ pub fn new_matrix(arr: ArrayRef, base: Option<Value>) -> Value {
         arr: arr.clone(),
         base,
     }));
+    register_array_owner(&arr, &obj);
+    Value::Object(obj)
+}
+
+/// Remembers that `obj` (a matrix, or an instance of a learner's subclass
+/// of `np.ndarray`) holds `arr`, so that a plain view of `arr` answers
+/// `obj` as its `.base` ([`matrix_over`]).
+pub fn register_array_owner(arr: &ArrayRef, obj: &Rc<Obj>) {
     MATRICES.with(|m| {
         let mut m = m.borrow_mut();
         m.retain(|(a, o)| a.strong_count() > 0 && o.strong_count() > 0);
-        m.push((Rc::downgrade(&arr), Rc::downgrade(&obj)));
+        m.push((Rc::downgrade(arr), Rc::downgrade(obj)));
     });
-    Value::Object(obj)
 }
 
 /// The live matrix whose array is `arr`, if any.
@@ -711,6 +718,18 @@ pub struct Instance {
     /// `args` and `__cause__` when the class derives from an exception
     /// class.
     pub exc: Option<ExcState>,
+    /// The array when the class derives from `np.ndarray`
+    /// (`subclass.rs`).
+    pub array: Option<ArrayPart>,
+}
+
+/// The ndarray inside an instance of a learner's subclass of `np.ndarray`.
+#[derive(Debug)]
+pub struct ArrayPart {
+    /// The elements (an engine array over the shared buffer).
+    pub arr: ArrayRef,
+    /// What `.base` answers (`None` when the instance owns its data).
+    pub base: Option<Value>,
 }
 
 /// A `property`: its getter and setter (`None` when absent).

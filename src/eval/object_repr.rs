@@ -159,6 +159,16 @@ pub fn default_repr(o: &Rc<Obj>, opts: &crate::render::PrintOptions) -> Option<S
             &state.args.borrow(),
             opts,
         ),
+        // A learner's ndarray subclass: NumPy's array repr under its name.
+        Obj::Instance(Instance {
+            class,
+            array: Some(p),
+            ..
+        }) => crate::render::subclass_array_repr(
+            &crate::engine::array::Snapshot::of(&p.arr),
+            opts,
+            class_of(class).map_or("ndarray", |c| c.name.as_str()),
+        ),
         Obj::Instance(i) => match class_of(&i.class) {
             Some(c) => format!("<{}.{} object at {addr:#x}>", class_module(c), c.name),
             None => format!("<{LEARNER_MODULE}.object object at {addr:#x}>"),

@@ -73,6 +73,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             return super::pyfile::open(&args).map(Ok);
         }
         "object.__init__" => return Ok(Ok(Value::None)),
+        "ndarray.__new__" => return super::subclass::new(s, args).map(Ok),
         "object.__new__" => {
             return match args.pos.first() {
                 Some(cls) if crate::eval::object::class_of(cls).is_some() => Ok(Ok(
@@ -95,6 +96,20 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             let method = format!("__{name}__");
             if let Some(r) = args.pos.first().and_then(|v| s.dunder(v, &method, vec![])) {
                 return r.map(Ok);
+            }
+            // ndarray's own: `abs` is the ufunc, `len` the first axis.
+            if let Some(v) = args
+                .pos
+                .first()
+                .filter(|v| super::array_subclass::is_sub(v))
+            {
+                match name {
+                    "abs" => return s.np("absolute", vec![v.clone()], vec![]).map(Ok),
+                    "len" => {
+                        return super::array_subclass::len(v).map(|n| Ok(Value::Int(n as i128)));
+                    }
+                    _ => {}
+                }
             }
         }
         _ => {}
@@ -328,6 +343,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                         let base = crate::eval::classes::exception_base(&i.class);
                         Value::Bool(classes.iter().any(|c| match c {
                             Value::Type(TypeObj::Builtin("object")) => true,
+                            Value::Type(TypeObj::NdArray) => i.array.is_some(),
                             Value::Type(TypeObj::Builtin(n)) => {
                                 base.is_some_and(|b| super::exceptions::is_subclass(b, n))
                             }

@@ -35,6 +35,7 @@ impl Session {
                     bases.push(v)
                 }
                 _ if class_of(&v).is_some() => bases.push(v),
+                Value::Type(TypeObj::NdArray) => bases.push(v),
                 other => {
                     return Err(PyError::new(
                         "NotImplementedError",
@@ -111,6 +112,16 @@ impl Session {
                         }
                         made
                     }
+                    None if super::array_subclass::derives_ndarray(f) => {
+                        let mut pos = Vec::with_capacity(args.pos.len() + 1);
+                        pos.push(f.clone());
+                        pos.extend(args.pos.iter().cloned());
+                        let kw = args.kw.clone();
+                        match super::subclass::new(self, Args { pos, kw }) {
+                            Ok(v) => v,
+                            Err(e) => return Some(Err(e)),
+                        }
+                    }
                     None => new_instance(f, &args.pos),
                 };
                 match lookup(f, "__init__") {
@@ -128,6 +139,7 @@ impl Session {
                     ))),
                     None if !is_exc
                         && custom_new.is_none()
+                        && !super::array_subclass::derives_ndarray(f)
                         && (!args.pos.is_empty() || !args.kw.is_empty()) =>
                     {
                         Err(PyError::type_error(format!(
@@ -244,6 +256,12 @@ impl Session {
     pub(super) fn truth_of(&mut self, v: &Value) -> PyResult<bool> {
         if instance_of(v).is_none() {
             return crate::eval::protocol::truthy(v);
+        }
+        if let Some(p) = super::array_subclass::part(v)
+            && super::classes::lookup(&instance_of(v).expect("an instance").class, "__bool__")
+                .is_none()
+        {
+            return crate::eval::protocol::truthy(&Value::Array(p.arr.clone()));
         }
         if let Some(r) = self.dunder(v, "__bool__", vec![]) {
             return match r? {
@@ -406,6 +424,13 @@ impl Session {
         if let Some(inst) = instance_of(v) {
             if let Some(r) = self.dunder(v, "__str__", vec![]) {
                 return text_result(r?, "__str__");
+            }
+            // ndarray's own `__str__`, not the class's `__repr__`.
+            if let Some(p) = &inst.array {
+                return Ok(super::display::str_of(
+                    &Value::Array(p.arr.clone()),
+                    &self.print_options,
+                ));
             }
             if let Some(state) = &inst.exc {
                 let kind = exception_base(&inst.class).unwrap_or("Exception");
@@ -573,5 +598,6 @@ pub(super) fn new_instance(class: &Value, pos: &[Value]) -> Value {
         class: class.clone(),
         attrs: RefCell::new(Vec::new()),
         exc,
+        array: None,
     }))
 }

@@ -47,7 +47,12 @@ impl Reach<'_> {
                 .any(|(k, x)| self.value(k) || self.value(x)),
             Value::Object(o) if self.first_visit(Rc::as_ptr(o)) => match o.as_ref() {
                 Obj::NamedTuple(t) => self.value(&t.items),
-                Obj::Instance(i) => i.attrs.borrow().iter().any(|(_, x)| self.value(x)),
+                Obj::Instance(i) => {
+                    i.array
+                        .as_ref()
+                        .is_some_and(|p| p.arr.same_buffer(self.target))
+                        || i.attrs.borrow().iter().any(|(_, x)| self.value(x))
+                }
                 Obj::RecArray(x) | Obj::Record(x) => x.same_buffer(self.target),
                 Obj::Matrix(m) => m.arr.same_buffer(self.target),
                 Obj::Masked(m) => {

@@ -111,6 +111,9 @@ pub fn method_value(ufunc: &str, name: &str) -> Option<Value> {
 
 /// Call `np.UFUNC.METHOD` (`name` is `UFUNC.METHOD`).
 pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
+    if crate::eval::array_subclass::in_args(args) {
+        return crate::eval::subclass::ufunc_method(s, name, args, call);
+    }
     if matches!(name, "cumulative_sum" | "cumulative_prod") {
         return cumulative(s, name, args);
     }

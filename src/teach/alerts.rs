@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::engine::element::read_scalar;
 use crate::engine::{ArrayRef, iter};
-use crate::eval::{Bindings, Value};
+use crate::eval::Bindings;
 use crate::render::scalar_str;
 
 use super::footprint::Footprint;
@@ -51,10 +51,7 @@ pub struct CellChange {
 pub fn alerts(writes: &Writes, names: &Bindings) -> Vec<Alert> {
     let mut sorted: Vec<(&String, &ArrayRef)> = names
         .iter()
-        .filter_map(|(k, v)| match v {
-            Value::Array(a) => Some((k, a)),
-            _ => None,
-        })
+        .filter_map(|(k, v)| crate::eval::array_held(v).map(|a| (k, a)))
         .collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = Vec::new();

@@ -214,9 +214,9 @@ impl Teacher {
         // the statement: a name it bound (`t = normalize(train)`) is new.
         let others = others
             .into_iter()
-            .filter(|a| match (before.get(&a.name), after.get(&a.name)) {
-                (Some(Value::Array(old)), Some(Value::Array(new))) => Rc::ptr_eq(old, new),
-                _ => false,
+            .filter(|a| {
+                let held = |b: &crate::eval::Bindings| b.get(&a.name).and_then(crate::eval::array_held).cloned();
+                matches!((held(&before), held(&after)), (Some(old), Some(new)) if Rc::ptr_eq(&old, &new))
             })
             .collect();
         let mut report = Report {
@@ -410,10 +410,7 @@ fn results(
             let verdict = judge(expr, &arr, before, producer);
             let source_array = verdict::source_expr(expr)
                 .and_then(verdict::root_name)
-                .and_then(|n| match before.get(n) {
-                    Some(Value::Array(a)) => Some(a.clone()),
-                    _ => None,
-                });
+                .and_then(|n| before.get(n).and_then(crate::eval::array_held).cloned());
             Annotated {
                 label,
                 array: arr,
@@ -433,9 +430,11 @@ fn bound<'e>(
     value: &'e Expr,
     session: &Session,
 ) -> Vec<(String, &'e Expr, ArrayRef)> {
-    let array = |n: &str| match session.binding(n) {
-        Some(Value::Array(a)) => Some(a.clone()),
-        _ => None,
+    let array = |n: &str| {
+        session
+            .binding(n)
+            .and_then(crate::eval::array_held)
+            .cloned()
     };
     let mut out = Vec::new();
     for t in targets {

@@ -282,8 +282,8 @@ pub fn layers_on(
 fn others(owner: &ArrayRef, names: &Bindings, skip: &[&str]) -> Vec<Layer> {
     let mut v: Vec<(String, ArrayRef)> = names
         .iter()
-        .filter_map(|(k, v)| match v {
-            Value::Array(a) if a.same_buffer(owner) && !skip.contains(&k.as_str()) => {
+        .filter_map(|(k, v)| match crate::eval::array_held(v) {
+            Some(a) if a.same_buffer(owner) && !skip.contains(&k.as_str()) => {
                 Some((k.clone(), a.clone()))
             }
             _ => None,
@@ -332,9 +332,10 @@ pub fn drawn_owner(arr: &ArrayRef, names: &Bindings) -> ArrayRef {
 fn first_named(names: &Bindings, keep: impl Fn(&ArrayRef) -> bool) -> Option<ArrayRef> {
     let mut found: Vec<(&String, &ArrayRef)> = names
         .iter()
-        .filter_map(|(k, v)| match v {
-            Value::Array(a) if keep(a) => Some((k, a)),
-            _ => None,
+        .filter_map(|(k, v)| {
+            crate::eval::array_held(v)
+                .filter(|a| keep(a))
+                .map(|a| (k, a))
         })
         .collect();
     found.sort_by(|a, b| a.0.cmp(b.0));

@@ -953,6 +953,12 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             "np.ma.{name} of a matrix"
         )));
     }
+    // Likewise a masked array of the learner's ndarray subclass.
+    if crate::eval::array_subclass::in_args(&args) {
+        return Err(crate::eval::array_subclass::refuse(&format!(
+            "np.ma.{name}"
+        )));
+    }
     let Some(e) = entry(name) else {
         return Err(PyError::new(
             "NotImplementedError",

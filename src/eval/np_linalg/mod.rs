@@ -215,6 +215,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         Ok(out) => return out,
         Err(args) => args,
     };
+    if crate::eval::array_subclass::in_args(&args) {
+        return crate::eval::subclass::linalg(s, name, &args, call);
+    }
     let Some(e) = entry(name) else {
         return Err(PyError::new(
             "NotImplementedError",
