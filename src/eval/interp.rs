@@ -50,6 +50,11 @@ impl Session {
                 }
                 Ok(None)
             }
+            // The prompt is no package: Python refuses every relative import.
+            Stmt::FromImport { module, .. } if module.starts_with('.') => Err(PyError::new(
+                "ImportError",
+                "attempted relative import with no known parent package",
+            )),
             Stmt::FromImport { module, names } if matches!(names.as_slice(), [(n, None)] if n == "*") =>
             {
                 self.star_import(module)?;

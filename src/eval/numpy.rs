@@ -1245,6 +1245,12 @@ impl Session {
         // Instances of a learner's ndarray subclass arrive here unwrapped
         // (`subclass::np_function`), or at the few doors that take them
         // themselves; any other path would read them as plain objects.
+        // `np.testing` compares values, whatever the class.
+        let args = if name.starts_with("testing.") {
+            args.map_values(super::array_subclass::unwrap)
+        } else {
+            args
+        };
         if super::array_subclass::in_args(&args)
             && !name.starts_with("linalg.")
             && !name.starts_with("ma.")

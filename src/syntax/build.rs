@@ -135,7 +135,17 @@ pub(super) fn build_simple(stmt: Pair<'_, Rule>) -> Result<Stmt> {
                 .filter(|p| p.as_rule() == Rule::import_module)
                 .map(|m| {
                     let mut parts = m.into_inner().filter(|p| !is_keyword(p.as_rule()));
-                    let module = parts.next().map(dotted).unwrap_or_default();
+                    let module = match parts.next() {
+                        Some(p) if p.as_rule() == Rule::relative_module => p
+                            .into_inner()
+                            .map(|q| match q.as_rule() {
+                                Rule::dotted_name => dotted(q),
+                                _ => q.as_str().to_string(),
+                            })
+                            .collect(),
+                        Some(p) => dotted(p),
+                        None => String::new(),
+                    };
                     (module, parts.next().map(|p| p.as_str().to_string()))
                 })
                 .collect();
