@@ -433,26 +433,7 @@ pub fn binary(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
 /// their common unit; NaT compares unequal to everything, itself included.
 pub fn compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
     let o = operands(a, b)?;
-    let (x, y) = match (&o.ops[0], &o.ops[1]) {
-        (Operand::Time(u1, d1, x), Operand::Time(u2, d2, y)) if d1 == d2 => {
-            let u = dtm::common_unit(*u1, *u2, *d1, *d2).map_err(err)?;
-            (to_unit(x, *u1, u, *d1)?, to_unit(y, *u2, u, *d2)?)
-        }
-        // An integer compares with a timedelta as a count of its unit
-        // (NumPy promotes int with m8[u] to m8[u]).
-        (Operand::Time(_, true, x), Operand::Int(y))
-        | (Operand::Int(x), Operand::Time(_, true, y))
-            if !o
-                .dtypes
-                .iter()
-                .any(|d| *d == DType::Bool || d.kind() == crate::engine::dtype::Kind::UInt) =>
-        {
-            (x.clone(), y.clone())
-        }
-        _ => {
-            return Err(refuse("comparing a datetime with this type"));
-        }
-    };
+    let (x, y, _) = aligned(&o).ok_or_else(|| refuse("comparing a datetime with this type"))??;
     let vals = x
         .iter()
         .zip(&y)
@@ -474,6 +455,86 @@ pub fn compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
     finish(&o, DType::Bool, vals)
 }
 
+/// Two operands' values in their common type, and that type.
+type Aligned = (Vec<i64>, Vec<i64>, DType);
+
+/// Both operands' values in their common type, and that type: two
+/// datetimes or two timedeltas in their common unit, or a timedelta with
+/// an integer read as a count of its unit (NumPy promotes int with m8[u]
+/// to m8[u]). `None` for other pairs.
+fn aligned(o: &Operands) -> Option<PyResult<Aligned>> {
+    Some(match (&o.ops[0], &o.ops[1]) {
+        (Operand::Time(u1, d1, x), Operand::Time(u2, d2, y)) if d1 == d2 => (|| {
+            let u = dtm::common_unit(*u1, *u2, *d1, *d2).map_err(err)?;
+            Ok((
+                to_unit(x, *u1, u, *d1)?,
+                to_unit(y, *u2, u, *d2)?,
+                DType::Time(u, *d1),
+            ))
+        })(),
+        (Operand::Time(u, true, x), Operand::Int(y))
+        | (Operand::Int(x), Operand::Time(u, true, y))
+            if !o
+                .dtypes
+                .iter()
+                .any(|d| *d == DType::Bool || d.kind() == crate::engine::dtype::Kind::UInt) =>
+        {
+            Ok((x.clone(), y.clone(), DType::Time(*u, true)))
+        }
+        _ => return None,
+    })
+}
+
+/// `np.maximum`/`np.minimum` (NaT wins, as NaN does) and `np.fmax`/
+/// `np.fmin` (NaT loses) of datetimes or timedeltas.
+pub fn extremum(name: &str, a: &Value, b: &Value) -> PyResult<Value> {
+    let o = operands(a, b)?;
+    let (x, y, dt) = aligned(&o).ok_or_else(|| refuse(format!("np.{name} of these types")))??;
+    let max = name.ends_with("max") || name == "maximum";
+    let nat_wins = !name.starts_with('f');
+    let vals = x
+        .iter()
+        .zip(&y)
+        .map(|(&p, &q)| {
+            Scalar::Int(match (p == NAT, q == NAT) {
+                (true, _) | (_, true) if nat_wins => NAT,
+                (true, _) => q,
+                (_, true) => p,
+                _ if max => p.max(q),
+                _ => p.min(q),
+            })
+        })
+        .collect();
+    finish(&o, dt, vals)
+}
+
+/// `np.promote_types`/`np.result_type` of two datetime or two timedelta
+/// types (the finer unit), or of a timedelta and a signed integer type
+/// (the timedelta); mixed datetime and timedelta is refused.
+fn promoted(name: &str, a: &Value, b: &Value) -> PyResult<Value> {
+    let dtype_of = |v: &Value| match v {
+        Value::Array(x) => Ok(x.dtype().native()),
+        Value::NpScalar(d, _) => Ok(d.native()),
+        other
+            if name == "result_type"
+                && !matches!(other, Value::DType(_) | Value::Str(_) | Value::Type(_)) =>
+        {
+            Err(refuse(format!("np.{name} of this value")))
+        }
+        other => super::dtype_arg::dtype_arg(other).map(|d| d.native()),
+    };
+    let (x, y) = (dtype_of(a)?, dtype_of(b)?);
+    let signed = |d: &DType| d.kind() == crate::engine::dtype::Kind::Int;
+    let out = match (&x, &y) {
+        (DType::Time(u1, d1), DType::Time(u2, d2)) if d1 == d2 => {
+            DType::Time(dtm::common_unit(*u1, *u2, *d1, *d2).map_err(err)?, *d1)
+        }
+        (t @ DType::Time(_, true), i) | (i, t @ DType::Time(_, true)) if signed(i) => t.clone(),
+        _ => return Err(refuse(format!("np.{name} of these types"))),
+    };
+    Ok(Value::DType(out))
+}
+
 /// `-td`, `+td`, `abs(td)` (NaT stays NaT); anything else is refused.
 pub fn unary(op: &str, v: &Value) -> PyResult<Value> {
     let (a, scalar) = as_array(v)?;
@@ -490,14 +551,13 @@ pub fn unary(op: &str, v: &Value) -> PyResult<Value> {
         .into_iter()
         .map(|s| {
             let i = if let Scalar::Int(i) = s { i } else { NAT };
-            Scalar::Int(if i == NAT {
-                NAT
-            } else {
-                match op {
-                    "negative" => i.wrapping_neg(),
-                    "absolute" => i.wrapping_abs(),
-                    _ => i,
-                }
+            Scalar::Int(match op {
+                // `sign` reads NaT as the int64 it is: -1.
+                "sign" => i.signum(),
+                _ if i == NAT => NAT,
+                "negative" => i.wrapping_neg(),
+                "absolute" => i.wrapping_abs(),
+                _ => i,
             })
         })
         .collect();
@@ -586,7 +646,11 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             };
             super::datetime_routines::call(name, &a, &bound, false)
         }
-        "sort" | "argsort" | "min" | "max" | "amin" | "amax" | "diff" | "unique"
+        "promote_types" | "result_type" if args.pos.len() == 2 && args.kw.is_empty() => {
+            promoted(name, &args.pos[0], &args.pos[1])
+        }
+        "sort" | "argsort" | "min" | "max" | "amin" | "amax" | "nanmin" | "nanmax" | "diff"
+        | "unique"
             if args.pos.len() == 1 && args.kw.is_empty() =>
         {
             ordered(name, &args.pos[0])
@@ -605,7 +669,23 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             };
             binary(op, &args.pos[0], &args.pos[1])
         }
-        "negative" | "absolute" | "abs" | "positive"
+        "equal" | "not_equal" | "less" | "less_equal" | "greater" | "greater_equal"
+            if args.pos.len() == 2 && args.kw.is_empty() =>
+        {
+            let op = match name {
+                "equal" => CompareOp::Eq,
+                "not_equal" => CompareOp::Ne,
+                "less" => CompareOp::Lt,
+                "less_equal" => CompareOp::Le,
+                "greater" => CompareOp::Gt,
+                _ => CompareOp::Ge,
+            };
+            compare(op, &args.pos[0], &args.pos[1])
+        }
+        "maximum" | "minimum" | "fmax" | "fmin" if args.pos.len() == 2 && args.kw.is_empty() => {
+            extremum(name, &args.pos[0], &args.pos[1])
+        }
+        "negative" | "absolute" | "abs" | "positive" | "sign"
             if args.pos.len() == 1 && args.kw.is_empty() =>
         {
             unary(if name == "abs" { "absolute" } else { name }, &args.pos[0])
@@ -952,6 +1032,19 @@ pub fn ordered(name: &str, x: &Value) -> PyResult<Value> {
         .collect();
     let scalar = |i: i64| Value::NpScalar(dt.clone(), Scalar::Int(i));
     match name {
+        // NaT is skipped, as NaN is; all NaT warns in NumPy (not modelled).
+        "nanmin" | "nanmax" => {
+            let kept = vals.iter().copied().filter(|&i| i != NAT);
+            let v = if name == "nanmin" {
+                kept.min()
+            } else {
+                kept.max()
+            };
+            match v {
+                Some(v) => Ok(scalar(v)),
+                None => Err(refuse(format!("np.{name} of no datetime but NaT"))),
+            }
+        }
         "min" | "max" | "amin" | "amax" => {
             if vals.is_empty() {
                 let which = if name.ends_with("min") {
