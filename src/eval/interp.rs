@@ -1634,6 +1634,24 @@ impl Session {
                 let mut out: Vec<(Value, Value)> = Vec::new();
                 let items = match &args.pos[0] {
                     Value::Dict(d) => d.borrow().clone(),
+                    // A mapping (it has `keys`): each key and `m[key]`, as
+                    // CPython's `dict(m)` reads a `Counter` or `defaultdict`.
+                    m if crate::eval::classes::has_method(m, "keys") => {
+                        let method = self.getattr(m, "keys")?;
+                        let keys = self.call(
+                            &method,
+                            Args {
+                                pos: vec![],
+                                kw: vec![],
+                            },
+                        )?;
+                        let mut pairs = Vec::new();
+                        for k in self.iterate_all(&keys)? {
+                            let v = self.getitem(m, &k)?;
+                            pairs.push((k, v));
+                        }
+                        pairs
+                    }
                     other => {
                         let mut pairs = Vec::new();
                         for item in self.iterate_all(other)? {

@@ -29,6 +29,10 @@ const NAMES: &[&str] = &[
     "oct",
     "issubclass",
     "open",
+    "dir",
+    "vars",
+    "globals",
+    "locals",
 ];
 
 /// A Python builtin, by name.
@@ -71,6 +75,21 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         "open" => {
             let args = s.fspath_args(super::pyfile::OPEN_SIGNATURE, args)?;
             return super::pyfile::open(&args).map(Ok);
+        }
+        // `dir()` at the prompt: the session's names, with the two a
+        // session namespace always has, sorted.
+        "dir" if args.pos.is_empty() && args.kw.is_empty() && s.scope.is_none() => {
+            let mut names: Vec<String> = s.bindings().keys().cloned().collect();
+            names.extend(["__builtins__".to_string(), "__name__".to_string()]);
+            names.sort();
+            names.dedup();
+            return Ok(Ok(Value::list(names.iter().map(|n| Value::str(n)).collect())));
+        }
+        "dir" | "vars" | "globals" | "locals" => {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!("slicelab does not implement {name}() here yet"),
+            ));
         }
         "object.__init__" => return Ok(Ok(Value::None)),
         "ndarray.__new__" => return super::subclass::new(s, args).map(Ok),
