@@ -408,6 +408,7 @@ conformance_tests! {
     ndarray_subclass_functions => "345_ndarray_subclass_functions",
     relative_import => "346_relative_import",
     datetime_ufuncs => "347_datetime_ufuncs",
+    mappings_and_buffers => "348_mappings_and_buffers",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

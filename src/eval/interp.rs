@@ -1025,6 +1025,11 @@ impl Session {
             return array_setitem(&m.view, idx, value);
         }
         match obj {
+            // A memoryview is read through the buffer protocol: the array
+            // over the memory it sees, as `np.asarray(m)` gives it.
+            Value::Array(a) if let Some(m) = super::object::MemView::of(value) => {
+                array_setitem(a, idx, &Value::Array(m.view.clone()))
+            }
             Value::Array(a) => array_setitem(a, idx, value),
             Value::FlatIter(a, pos) => {
                 pos.set(0);

@@ -83,7 +83,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             names.extend(["__builtins__".to_string(), "__name__".to_string()]);
             names.sort();
             names.dedup();
-            return Ok(Ok(Value::list(names.iter().map(|n| Value::str(n)).collect())));
+            return Ok(Ok(Value::list(
+                names.iter().map(|n| Value::str(n)).collect(),
+            )));
         }
         "dir" | "vars" | "globals" | "locals" => {
             return Err(PyError::new(
