@@ -34,7 +34,9 @@ pub fn array_attr(a: &ArrayRef, me: &Value, name: &str) -> PyResult<Value> {
         "nbytes" => Value::Int((a.size() * a.dtype().itemsize()) as i128),
         "base" => match a.base() {
             // A view of a matrix's array is based on the matrix object.
-            Some(b) => super::object::matrix_over(b).unwrap_or_else(|| Value::Array(b.clone())),
+            Some(b) => {
+                super::object::array_owner_object(b).unwrap_or_else(|| Value::Array(b.clone()))
+            }
             None => match a.exporter().and_then(|e| e.downcast_ref::<Value>()) {
                 Some(v) => v.clone(),
                 None => Value::None,

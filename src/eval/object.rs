@@ -409,10 +409,12 @@ pub struct Matrix {
 }
 
 thread_local! {
-    /// Each live matrix's array and the matrix object, so that an ndarray
-    /// view whose owner is a matrix's array answers that matrix as its
-    /// `.base` (`m.copy().A.base is ...`), as NumPy's do.
-    static MATRICES: RefCell<Vec<(std::rc::Weak<crate::engine::NdArray>, std::rc::Weak<Obj>)>> =
+    /// Each live matrix's (or learner's ndarray subclass instance's)
+    /// array and the object holding it, so that an ndarray view whose
+    /// owner is that array answers the object as its `.base`
+    /// (`m.copy().A.base is ...`, `np.asarray(c.copy()).base`), as
+    /// NumPy's do.
+    static ARRAY_OWNERS: RefCell<Vec<(std::rc::Weak<crate::engine::NdArray>, std::rc::Weak<Obj>)>> =
         const { RefCell::new(Vec::new()) };
 }
 
@@ -428,18 +430,18 @@ pub fn new_matrix(arr: ArrayRef, base: Option<Value>) -> Value {
 
 /// Remembers that `obj` (a matrix, or an instance of a learner's subclass
 /// of `np.ndarray`) holds `arr`, so that a plain view of `arr` answers
-/// `obj` as its `.base` ([`matrix_over`]).
+/// `obj` as its `.base` ([`array_owner_object`]).
 pub fn register_array_owner(arr: &ArrayRef, obj: &Rc<Obj>) {
-    MATRICES.with(|m| {
+    ARRAY_OWNERS.with(|m| {
         let mut m = m.borrow_mut();
         m.retain(|(a, o)| a.strong_count() > 0 && o.strong_count() > 0);
         m.push((Rc::downgrade(arr), Rc::downgrade(obj)));
     });
 }
 
-/// The live matrix whose array is `arr`, if any.
-pub fn matrix_over(arr: &ArrayRef) -> Option<Value> {
-    MATRICES.with(|m| {
+/// The live matrix or subclass instance whose array is `arr`, if any.
+pub fn array_owner_object(arr: &ArrayRef) -> Option<Value> {
+    ARRAY_OWNERS.with(|m| {
         m.borrow().iter().find_map(|(a, o)| {
             let a = a.upgrade()?;
             if Rc::ptr_eq(&a, arr) {

@@ -490,6 +490,15 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
         Value::Object(o) if matches!(o.as_ref(), Obj::Poly1d(_)) => {
             Err(PyError::type_error("unhashable type: 'poly1d'"))
         }
+        // ndarray sets `__hash__` to None, for its subclasses too.
+        v if crate::eval::array_subclass::is_sub(v)
+            && !crate::eval::classes::has_method(v, "__hash__") =>
+        {
+            Err(PyError::type_error(format!(
+                "unhashable type: '{}'",
+                v.type_name()
+            )))
+        }
         // Python sets `__hash__` to None in a class that defines `__eq__`
         // only.
         Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {

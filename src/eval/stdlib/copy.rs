@@ -119,7 +119,14 @@ fn shallow(s: &mut Session, v: &Value) -> PyResult<Value> {
         return Ok(v.clone());
     }
     Ok(match v {
+        // ndarray's `__copy__`, for a subclass too: a copy of its class
+        // (its `__dict__` is not copied; `__array_finalize__` runs).
         Value::Array(_) => copy_array(s, v)?,
+        _ if crate::eval::array_subclass::is_sub(v)
+            && !crate::eval::classes::has_method(v, "__copy__") =>
+        {
+            copy_array(s, v)?
+        }
         Value::List(l) => Value::list(l.borrow().clone()),
         Value::Dict(d) => Value::Dict(Rc::new(RefCell::new(d.borrow().clone()))),
         Value::Object(o) => match o.as_ref() {
@@ -159,6 +166,12 @@ fn deep(s: &mut Session, v: &Value, memo: &mut HashMap<usize, Value>) -> PyResul
             return Err(refuse("deepcopy", v));
         }
         Value::Array(_) => copy_array(s, v)?,
+        // ndarray's `__deepcopy__` (numbers only here): a copy of its class.
+        _ if crate::eval::array_subclass::is_sub(v)
+            && !crate::eval::classes::has_method(v, "__deepcopy__") =>
+        {
+            copy_array(s, v)?
+        }
         Value::List(l) => {
             // Registered before its items, so a list holding itself
             // holds its copy.
