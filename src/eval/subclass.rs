@@ -472,6 +472,30 @@ const METHODS: &[(&str, Outcome)] = &[
     ("setflags", Outcome::Plain),
 ];
 
+/// The refusal for a method NumPy runs through hidden instances of a
+/// class that defines `__array_finalize__` (which would see them).
+fn hidden_instances(me: &Value, name: &str) -> PyResult<()> {
+    match instance_of(me) {
+        Some(i) if lookup(&i.class, "__array_finalize__").is_some() => Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab does not replay the hidden instances NumPy's ndarray.{name} makes, which this class's __array_finalize__ would see"
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+fn arr_buffer(me: &Value) -> &Rc<crate::engine::buffer::Buffer> {
+    part(me).expect("an instance").arr.buffer()
+}
+
+/// Methods NumPy runs through hidden instances of the class (read off
+/// NumPy 2.4's `__array_finalize__` calls).
+const MANY_FINALIZES: &[&str] = &[
+    "take", "repeat", "cumsum", "cumprod", "std", "var", "argmax", "argmin", "trace", "choose",
+];
+
 /// `c.NAME(args)` as ndarray's method (the class's own were found first,
 /// when the attribute was read).
 pub fn method(s: &mut Session, me: &Value, name: &str, args: Args) -> PyResult<Value> {
@@ -535,7 +559,17 @@ pub fn method(s: &mut Session, me: &Value, name: &str, args: Args) -> PyResult<V
     if matches!(outcome, Outcome::Wrapped) {
         check_hooks(me, UFUNC_HOOKS, &format!("ndarray.{name}"))?;
     }
+    // NumPy makes hidden instances of the class inside these (so the
+    // class's `__array_finalize__` runs more often, on other objects);
+    // slicelab answers them only for a class that does not watch.
+    if MANY_FINALIZES.contains(&name) {
+        hidden_instances(me, name)?;
+    }
     let r = s.call_method_registered(&arr, name, args)?;
+    // `ravel` copies a non-contiguous array through a hidden instance.
+    if name == "ravel" && matches!(&r, Value::Array(a) if !Rc::ptr_eq(a.buffer(), arr_buffer(me))) {
+        hidden_instances(me, "ravel")?;
+    }
     match outcome {
         Outcome::Kept => kept(s, me, r),
         Outcome::Wrapped => wrap_result(s, me, r),
@@ -844,6 +878,7 @@ mod tests {
         s.run("class F(np.ndarray):\n    def __array_function__(self, func, types, args, kwargs):\n        return 0\n");
         s.run("class W(np.ndarray):\n    def __array_wrap__(self, arr, context=None, return_scalar=False):\n        return 0\n");
         s.run("c = np.arange(4.).view(C)");
+        s.run("class L(np.ndarray):\n    def __array_finalize__(self, obj):\n        pass\n");
         s.run("u = np.arange(4.).view(U)");
         s.run("f = np.arange(4.).view(F)");
         s.run("w = np.arange(4.).view(W)");
@@ -861,6 +896,10 @@ mod tests {
             "c.sum(out=c[:1])",
             "np.add.at(c, [0], 1)",
             "np.arange(4).view(C).astype(object)",
+            "np.arange(4).view(L).argmax()",
+            "np.arange(4).view(L).take([0, 1])",
+            "np.cumsum(np.arange(4).view(L))",
+            "np.arange(4).view(L).reshape(2, 2).T.ravel()",
         ] {
             let out = s.run(line);
             let kind = out.error.as_ref().map(|e| e.kind.as_str());
