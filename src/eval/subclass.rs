@@ -659,6 +659,32 @@ pub fn new(s: &mut Session, args: Args) -> PyResult<Value> {
             "ndarray.__new__(): not enough arguments",
         ));
     };
+    // The class is checked first, as NumPy's `array_new` does.
+    let name = match &cls {
+        Value::Type(TypeObj::NdArray) => None,
+        c if derives_ndarray(c) => None,
+        c => Some(match super::object::class_of(c) {
+            Some(k) => k.name.clone(),
+            None if matches!(c, Value::Type(_)) => super::display::repr(c, &s.print_options)
+                .trim_start_matches("<class '")
+                .trim_end_matches("'>")
+                .rsplit('.')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            None => {
+                return Err(PyError::type_error(format!(
+                    "numpy.ndarray.__new__(X): X is not a type object ({})",
+                    c.type_name()
+                )));
+            }
+        }),
+    };
+    if let Some(n) = name {
+        return Err(PyError::type_error(format!(
+            "numpy.ndarray.__new__({n}): {n} is not a subtype of numpy.ndarray"
+        )));
+    }
     let rest = Args {
         pos: args.pos[1..].to_vec(),
         kw: args.kw.clone(),
@@ -666,13 +692,6 @@ pub fn new(s: &mut Session, args: Args) -> PyResult<Value> {
     let plain = s.call(&Value::Type(TypeObj::NdArray), rest)?;
     if matches!(cls, Value::Type(TypeObj::NdArray)) {
         return Ok(plain);
-    }
-    if !derives_ndarray(&cls) {
-        return Err(PyError::type_error(format!(
-            "ndarray.__new__({}): {} is not a subtype of ndarray",
-            cls.type_name(),
-            cls.type_name()
-        )));
     }
     let Value::Array(a) = plain else {
         return Err(refuse("ndarray.__new__"));
