@@ -199,6 +199,22 @@ pub enum CompareOp {
     Ge,
 }
 
+impl CompareOp {
+    /// The comparison NumPy's ufunc `name` computes (`np.less_equal` is
+    /// `Le`), or `None` for any other ufunc.
+    pub fn of_ufunc(name: &str) -> Option<CompareOp> {
+        Some(match name {
+            "equal" => CompareOp::Eq,
+            "not_equal" => CompareOp::Ne,
+            "less" => CompareOp::Lt,
+            "less_equal" => CompareOp::Le,
+            "greater" => CompareOp::Gt,
+            "greater_equal" => CompareOp::Ge,
+            _ => return None,
+        })
+    }
+}
+
 /// Arithmetic on one element type, with NumPy's semantics (wrapping ints,
 /// flooring division, IEEE floats).
 pub trait Arith: Element {

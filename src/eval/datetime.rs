@@ -669,17 +669,10 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
             };
             binary(op, &args.pos[0], &args.pos[1])
         }
-        "equal" | "not_equal" | "less" | "less_equal" | "greater" | "greater_equal"
-            if args.pos.len() == 2 && args.kw.is_empty() =>
+        n if let Some(op) = CompareOp::of_ufunc(n)
+            && args.pos.len() == 2
+            && args.kw.is_empty() =>
         {
-            let op = match name {
-                "equal" => CompareOp::Eq,
-                "not_equal" => CompareOp::Ne,
-                "less" => CompareOp::Lt,
-                "less_equal" => CompareOp::Le,
-                "greater" => CompareOp::Gt,
-                _ => CompareOp::Ge,
-            };
             compare(op, &args.pos[0], &args.pos[1])
         }
         "maximum" | "minimum" | "fmax" | "fmin" if args.pos.len() == 2 && args.kw.is_empty() => {

@@ -1836,12 +1836,7 @@ impl Session {
             "mod" | "remainder" => binary_fn(BinaryOp::Mod, &args, name)?,
             "maximum" => binary_fn(BinaryOp::Maximum, &args, name)?,
             "minimum" => binary_fn(BinaryOp::Minimum, &args, name)?,
-            "equal" => compare_fn(CompareOp::Eq, &args, name)?,
-            "not_equal" => compare_fn(CompareOp::Ne, &args, name)?,
-            "less" => compare_fn(CompareOp::Lt, &args, name)?,
-            "less_equal" => compare_fn(CompareOp::Le, &args, name)?,
-            "greater" => compare_fn(CompareOp::Gt, &args, name)?,
-            "greater_equal" => compare_fn(CompareOp::Ge, &args, name)?,
+            n if let Some(op) = CompareOp::of_ufunc(n) => compare_fn(op, &args, name)?,
             "broadcast_to" => {
                 let a = arr0(&args)?;
                 let shape = creation_shape(args.req(1, "shape", name)?)?;
