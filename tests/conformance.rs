@@ -409,6 +409,7 @@ conformance_tests! {
     relative_import => "346_relative_import",
     datetime_ufuncs => "347_datetime_ufuncs",
     mappings_and_buffers => "348_mappings_and_buffers",
+    self_containing => "349_self_containing",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

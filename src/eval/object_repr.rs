@@ -517,10 +517,9 @@ pub fn object_array_repr_with(a: &NdArray, opts: &PrintOptions, repr_of: ReprOf)
         };
         crate::render::repr::object_array_repr(&t, opts)
     };
-    if a.ndim() > 0 {
-        return guarded(a, body).unwrap_or_else(|| "array(..., dtype=object)".into());
-    }
-    body()
+    // A 0-d array holding itself meets the guard in its element's repr,
+    // as NumPy's `array(array(..., dtype=object), dtype=object)` shows.
+    guarded(a, body).unwrap_or_else(|| "array(..., dtype=object)".into())
 }
 
 /// `np.array2string(a, separator=, prefix=, suffix=)` of an object array
@@ -550,7 +549,8 @@ pub fn object_array_str(a: &NdArray, opts: &PrintOptions) -> String {
             Scalar::Object(id) => element(id),
             _ => Value::None,
         };
-        return str_of(&v, opts);
+        // `_guarded_repr_or_str`: an array that holds itself prints `...`.
+        return guarded(a, || str_of(&v, opts)).unwrap_or_else(|| "...".into());
     }
     object_array_str_with(a, opts, &|v| repr(v, opts))
 }

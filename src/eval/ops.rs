@@ -1106,7 +1106,7 @@ fn item_eq(a: &Value, b: &Value) -> bool {
 
 /// Run `f` one container level deeper; `None` past Python's recursion
 /// limit, so comparing self-containing lists cannot overflow the stack.
-fn nested<T>(f: impl FnOnce() -> T) -> Option<T> {
+pub(super) fn nested<T>(f: impl FnOnce() -> T) -> Option<T> {
     thread_local! {
         static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
