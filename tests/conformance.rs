@@ -410,6 +410,7 @@ conformance_tests! {
     datetime_ufuncs => "347_datetime_ufuncs",
     mappings_and_buffers => "348_mappings_and_buffers",
     self_containing => "349_self_containing",
+    str_widths => "350_str_widths",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -1085,6 +1085,23 @@ fn memory_bombs_under_ulimit_answer_and_keep_the_session() {
             "a.sum(axis=2**64)",
             "OverflowError: Python int too large to convert to C long",
         ),
+        // Growing Python values one doubling at a time ends in
+        // MemoryError, and the names keep what they held before it.
+        ("x = [1]", ""),
+        ("for i in range(64): x = x + x\n", "MemoryError"),
+        ("y = [1]", ""),
+        ("for i in range(64): y += y\n", "MemoryError"),
+        ("z = [1]", ""),
+        ("for i in range(64): z.extend(z)\n", "MemoryError"),
+        ("t = 'ab'", ""),
+        ("for i in range(64): t = t + t\n", "MemoryError"),
+        (
+            "len(x) > 2**20 and len(y) > 2**20 and len(t) > 2**20",
+            "True",
+        ),
+        ("del x, y, z, t", ""),
+        ("'a'.zfill(10**11)", "MemoryError"),
+        ("'a'.center(10**11)", "MemoryError"),
         ("a", "array([0, 1, 2, 3, 4, 5])"),
     ];
     let input: String = statements.iter().map(|(s, _)| format!("{s}\n")).collect();
@@ -1115,6 +1132,8 @@ fn memory_bombs_under_ulimit_answer_and_keep_the_session() {
         if want.is_empty() {
             continue;
         }
+        // A compound statement ends with an empty line.
+        let statement = statement.trim_end();
         let block = stdout
             .split(">>> ")
             .find(|b| b.starts_with(&format!("{statement}\n")))

@@ -16,7 +16,7 @@ use super::ops::{
     engine_cmp, engine_op, is_numpy, numpy_compare, numpy_inplace, python_binary, python_eq,
     python_order,
 };
-use super::protocol::{iterate, truthy, wrap_indexed};
+use super::protocol::{truthy, wrap_indexed};
 use super::record_fields::{field_view, is_str_list, multi_field_view, void_getitem};
 use super::value::Value;
 use crate::eval::session::Session;
@@ -217,8 +217,10 @@ impl Session {
         if let Value::List(l) = &cur
             && op == crate::syntax::ast::BinOp::Add
         {
+            // Room first: `l += l` copies its operand.
+            super::seq_alloc::extend_room(l.borrow().len(), rhs)?;
             let extra = self.iterate_all(rhs)?;
-            l.borrow_mut().extend(extra);
+            super::seq_alloc::extend(&mut l.borrow_mut(), extra)?;
             return Ok(cur);
         }
         self.binary(op, &cur, rhs)
@@ -912,7 +914,26 @@ impl Session {
                 super::pyiter::range_getitem(r, idx)
             }
             Value::Tuple(_) | Value::List(_) | Value::Str(_) => {
-                let items = iterate(obj)?;
+                // Read in place: copying a huge list to take one item would
+                // cost its whole size (and a str is read as its chars).
+                let list_items;
+                let chars: Vec<char> = match obj {
+                    Value::Str(text) => text.chars().collect(),
+                    _ => Vec::new(),
+                };
+                let items: &[Value] = match obj {
+                    Value::List(l) => {
+                        list_items = l.borrow();
+                        &list_items
+                    }
+                    Value::Tuple(t) => t,
+                    _ => &[],
+                };
+                let len = if matches!(obj, Value::Str(_)) {
+                    chars.len()
+                } else {
+                    items.len()
+                };
                 let kind = obj.type_name();
                 match idx {
                     Value::Slice(parts) => {
@@ -942,37 +963,31 @@ impl Session {
                             get(&parts[0])?,
                             get(&parts[1])?,
                             get(&parts[2])?,
-                            items.len(),
+                            len,
                         )?;
-                        let picked: Vec<Value> = (0..n)
-                            .map(|k| items[(start + k as i64 * step) as usize].clone())
-                            .collect();
+                        let at = |k: usize| (start + k as i64 * step) as usize;
                         Ok(match obj {
-                            Value::Tuple(_) => Value::tuple(picked),
-                            Value::List(_) => Value::list(picked),
-                            _ => Value::str(
-                                &picked
-                                    .iter()
-                                    .map(|v| {
-                                        if let Value::Str(s) = v {
-                                            s.to_string()
-                                        } else {
-                                            String::new()
-                                        }
-                                    })
-                                    .collect::<String>(),
-                            ),
+                            Value::Tuple(_) => {
+                                Value::tuple((0..n).map(|k| items[at(k)].clone()).collect())
+                            }
+                            Value::List(_) => {
+                                Value::list((0..n).map(|k| items[at(k)].clone()).collect())
+                            }
+                            _ => Value::str(&(0..n).map(|k| chars[at(k)]).collect::<String>()),
                         })
                     }
                     _ => {
                         let i = py_index(idx, &kind)?;
-                        let n = items.len() as i128;
+                        let n = len as i128;
                         let j = if i < 0 { i + n } else { i };
                         if j < 0 || j >= n {
                             let what = if kind == "str" { "string" } else { &kind };
                             return Err(PyError::index(format!("{what} index out of range")));
                         }
-                        Ok(items[j as usize].clone())
+                        Ok(match obj {
+                            Value::Str(_) => Value::str(&chars[j as usize].to_string()),
+                            _ => items[j as usize].clone(),
+                        })
                     }
                 }
             }

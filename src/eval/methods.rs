@@ -262,8 +262,11 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
             match name {
                 "append" => l.borrow_mut().push(args.req(0, "object", name)?.clone()),
                 "extend" => {
-                    let more = s.iterate_all(args.req(0, "iterable", name)?)?;
-                    l.borrow_mut().extend(more);
+                    let arg = args.req(0, "iterable", name)?;
+                    // Room first: `l.extend(l)` copies `l`.
+                    super::seq_alloc::extend_room(l.borrow().len(), arg)?;
+                    let more = s.iterate_all(arg)?;
+                    super::seq_alloc::extend(&mut l.borrow_mut(), more)?;
                 }
                 "pop" => {
                     let mut l = l.borrow_mut();

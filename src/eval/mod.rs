@@ -164,6 +164,7 @@ mod scalar_methods;
 mod scalar_signatures;
 mod scope;
 mod searching;
+mod seq_alloc;
 mod seq_index;
 mod session;
 mod set_table;

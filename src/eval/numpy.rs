@@ -953,6 +953,10 @@ impl Session {
                     }
                     Value::Str(s) => s.chars().count() as i128,
                     Value::Bytes(b) => b.len() as i128,
+                    // Counted in place: a copy of a huge list could not exist.
+                    Value::List(l) => l.borrow().len() as i128,
+                    Value::Tuple(t) => t.len() as i128,
+                    Value::Dict(d) => d.borrow().len() as i128,
                     other if let Some(m) = super::object::MemView::of(other) => m.len() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
                     other if let Some(a) = super::recarray::as_recarray(other) => {

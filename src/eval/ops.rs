@@ -788,16 +788,15 @@ pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     let sym = op.error_symbol();
     // Sequences.
     match (op, a, b) {
-        (B::Add, Value::Str(x), Value::Str(y)) => return Ok(Value::str(&format!("{x}{y}"))),
+        (B::Add, Value::Str(x), Value::Str(y)) => {
+            return Ok(Value::str(&super::seq_alloc::concat_str(x, y)?));
+        }
         (B::Add, Value::List(x), Value::List(y)) => {
-            let mut v = x.borrow().clone();
-            v.extend(y.borrow().iter().cloned());
+            let v = super::seq_alloc::concat(&x.borrow(), &y.borrow())?;
             return Ok(Value::list(v));
         }
         (B::Add, Value::Tuple(x), Value::Tuple(y)) => {
-            let mut v = x.as_ref().clone();
-            v.extend(y.iter().cloned());
-            return Ok(Value::tuple(v));
+            return Ok(Value::tuple(super::seq_alloc::concat(x, y)?));
         }
         (
             B::Mul,

@@ -78,8 +78,16 @@ fn scalar_truth(s: &Scalar) -> bool {
 /// Items of an iterable value (for unpacking, `list()`, `tuple()`).
 pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
     Ok(match v {
-        Value::Tuple(t) => t.as_ref().clone(),
-        Value::List(l) => l.borrow().clone(),
+        // The copy is checked first: a huge list copied into exhausted
+        // memory would end in the system's out-of-memory killer.
+        Value::Tuple(t) => {
+            super::seq_alloc::room::<Value>(t.len())?;
+            t.as_ref().clone()
+        }
+        Value::List(l) => {
+            super::seq_alloc::room::<Value>(l.borrow().len())?;
+            l.borrow().clone()
+        }
         Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
         Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
         Value::Void(a)

@@ -225,9 +225,14 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
     }))
 }
 
+/// A `str` method's integer argument: a C `Py_ssize_t`, so an int past
+/// 64 bits is CPython's OverflowError.
 fn int_arg(v: &Value) -> PyResult<i128> {
     match v {
-        Value::Int(i) => Ok(*i),
+        Value::Int(i) if i64::try_from(*i).is_ok() => Ok(*i),
+        Value::Int(_) | Value::BigInt(_) => Err(PyError::overflow(
+            "Python int too large to convert to C ssize_t",
+        )),
         Value::Bool(b) => Ok(*b as i128),
         other => Err(PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -282,7 +287,8 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
             }
             None => ' ',
         };
-        Ok((w.min(1 << 20), fill))
+        padded_room(w, fill)?;
+        Ok((w, fill))
     };
     let len = t.chars().count();
     Ok(Some(match name {
@@ -446,6 +452,7 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         "zfill" => {
             let w = int_arg(args.req(0, "width", name)?)?.max(0) as usize;
+            padded_room(w, '0')?;
             if w <= len {
                 Value::str(t)
             } else {
@@ -503,7 +510,15 @@ fn window<'a>(t: &'a str, args: &Args) -> PyResult<Option<(usize, &'a str)>> {
         Ok(match v {
             None | Some(Value::None) => default,
             Some(v) => {
-                let i = int_arg(v)?;
+                // A slice bound past a C ssize_t clamps (`_PyEval_SliceIndex`).
+                let i = match v {
+                    Value::Int(i) => (*i).clamp(i64::MIN as i128, i64::MAX as i128),
+                    Value::BigInt(b) if num_traits::Signed::is_negative(b.as_ref()) => {
+                        i64::MIN as i128
+                    }
+                    Value::BigInt(_) => i64::MAX as i128,
+                    other => int_arg(other)?,
+                };
                 if i < 0 { (i + n).max(0) } else { i }
             }
         })
@@ -516,4 +531,14 @@ fn window<'a>(t: &'a str, args: &Args) -> PyResult<Option<(usize, &'a str)>> {
     let byte = |c: i128| t.char_indices().nth(c as usize).map_or(t.len(), |(b, _)| b);
     let (from, to) = (byte(start), byte(end));
     Ok(Some((from, &t[from..to])))
+}
+
+/// Room for a string padded to `width` characters of `fill` (the padding,
+/// then the string it joins): Python's bare `MemoryError` when there is
+/// none, never an abort.
+fn padded_room(width: usize, fill: char) -> PyResult<()> {
+    Ok(crate::engine::buffer::python_room(
+        width,
+        2 * fill.len_utf8(),
+    )?)
 }
