@@ -411,6 +411,8 @@ conformance_tests! {
     mappings_and_buffers => "348_mappings_and_buffers",
     self_containing => "349_self_containing",
     str_widths => "350_str_widths",
+    record_ufuncs => "351_record_ufuncs",
+    element_truth => "352_element_truth",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

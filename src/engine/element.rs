@@ -325,14 +325,15 @@ pub fn read_scalar(bytes: &[u8], at: isize, dtype: &DType) -> Scalar {
         DType::Time(..) => Scalar::Int(load::<i64>(bytes, at)),
         DType::Object => Scalar::Object(load::<u64>(bytes, at)),
         DType::Str(n) => {
-            let mut s = String::new();
-            for k in 0..*n {
-                let c = load::<u32>(bytes, at + 4 * k as isize);
-                if c == 0 {
-                    break;
-                }
-                s.push(char::from_u32(c).unwrap_or('\u{fffd}'));
-            }
+            // Only trailing NULs are padding: `'\x00b'` keeps its NUL.
+            let len = (0..*n)
+                .rposition(|k| load::<u32>(bytes, at + 4 * k as isize) != 0)
+                .map_or(0, |k| k + 1);
+            let s = (0..len)
+                .map(|k| {
+                    char::from_u32(load::<u32>(bytes, at + 4 * k as isize)).unwrap_or('\u{fffd}')
+                })
+                .collect();
             Scalar::Str(s)
         }
         DType::Bytes(n) => {

@@ -761,8 +761,8 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
 
 /// Number of true elements of a bool array (or nonzero of any numeric).
 pub fn count_nonzero(a: &NdArray) -> usize {
-    if super::scalar_kernels::handles(a.dtype()) || matches!(a.dtype(), DType::Ordered(..)) {
-        return super::scalar_kernels::truth_mask(a).map_or(0, |m| count_nonzero(&m));
+    if judged_by_value(a.dtype()) {
+        return truth_mask(a).map_or(0, |m| count_nonzero(&m));
     }
     let l = a.layout();
     let bytes = a.buffer().bytes();
@@ -772,14 +772,49 @@ pub fn count_nonzero(a: &NdArray) -> usize {
     n
 }
 
+/// Dtypes whose elements' truth is read from their values rather than by
+/// a typed kernel: complex, float16, byte-swapped, text, bytes, records
+/// and times (object references are judged in `eval`).
+fn judged_by_value(dt: &DType) -> bool {
+    super::scalar_kernels::handles(dt)
+        || matches!(
+            dt,
+            DType::Ordered(..)
+                | DType::Str(_)
+                | DType::Bytes(_)
+                | DType::Record(_)
+                | DType::Time(..)
+        )
+}
+
+/// `a` as bools, each element's truth: the bool cast for the dtypes typed
+/// kernels read, [`truth_mask`] for the others.
+pub fn truth_array(a: &ArrayRef) -> Result<ArrayRef, EngineError> {
+    if judged_by_value(a.dtype()) {
+        truth_mask(a)
+    } else {
+        super::kernels::cast(a, &DType::Bool)
+    }
+}
+
+/// A bool array of `a`'s shape: each element's [`Scalar::is_nonzero`].
+pub(super) fn truth_mask(a: &NdArray) -> Result<ArrayRef, EngineError> {
+    let vals: Vec<Scalar> = a
+        .to_scalars()
+        .iter()
+        .map(|s| Scalar::Bool(s.is_nonzero()))
+        .collect();
+    NdArray::from_scalars(&a.shape(), DType::Bool, &vals)
+}
+
 /// `np.nonzero`: one index array per axis. As in NumPy
 /// (`PyArray_Nonzero`), the coordinates are the rows of one new C-ordered
 /// `(count, ndim)` int64 array and each index array is a column of it, a
 /// view (so `.base` is that array and `.strides` is `(8 * ndim,)`).
 /// Counts first, then writes the coordinates straight into that array.
 pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
-    if super::scalar_kernels::handles(a.dtype()) || matches!(a.dtype(), DType::Ordered(..)) {
-        let mask = super::scalar_kernels::truth_mask(a)?;
+    if judged_by_value(a.dtype()) {
+        let mask = truth_mask(a)?;
         return nonzero(&mask);
     }
     let l = a.layout();

@@ -26,3 +26,24 @@ pub enum Scalar {
     /// arena. Only the object-aware code in `eval` turns it into a value.
     Object(u64),
 }
+
+impl Scalar {
+    /// NumPy's truth of one element (`nonzero`, `count_nonzero`, the
+    /// logical loops): a number when it is not zero (NaN and NaT are
+    /// true), a complex when either part is, a string or raw bytes when
+    /// any character or byte is not NUL, a record when any field is.
+    pub fn is_nonzero(&self) -> bool {
+        match self {
+            Scalar::Bool(b) => *b,
+            Scalar::Int(i) => *i != 0,
+            Scalar::UInt(u) => *u != 0,
+            Scalar::Float(f) => *f != 0.0,
+            Scalar::Complex(re, im) => *re != 0.0 || *im != 0.0,
+            Scalar::Str(t) => t.chars().any(|c| c != '\0'),
+            Scalar::Bytes(b) => b.iter().any(|&x| x != 0),
+            Scalar::Record(items) => items.iter().any(Scalar::is_nonzero),
+            // References are judged in `eval`, which can ask the object.
+            Scalar::Object(_) => true,
+        }
+    }
+}

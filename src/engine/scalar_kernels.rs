@@ -468,7 +468,7 @@ pub fn complex_reduce(
             NdArray::from_scalars(&out_shape, dt, &vals)
         }
         Reduction::Any | Reduction::All => {
-            let mask = truth_mask(a)?;
+            let mask = super::index::truth_mask(a)?;
             reduce(&mask, op, Some(axes), keepdims)
         }
         Reduction::ArgMin | Reduction::ArgMax => {
@@ -565,20 +565,6 @@ pub fn complex_reduce(
             super::kernels::cast(&out, &part)
         }
     }
-}
-
-/// `a != 0` for complex and float16 arrays, whose truth the typed kernels
-/// of `nonzero` do not read.
-pub fn truth_mask(a: &NdArray) -> Result<ArrayRef, EngineError> {
-    let vals: Vec<Scalar> = a
-        .to_scalars()
-        .iter()
-        .map(|s| {
-            let (r, i) = parts(s);
-            Scalar::Bool(r != 0.0 || i != 0.0)
-        })
-        .collect();
-    NdArray::from_scalars(&a.shape(), DType::Bool, &vals)
 }
 
 /// Lexicographic "greater" for complex arg reductions, NaN winning as in

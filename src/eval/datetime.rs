@@ -598,6 +598,12 @@ const STRUCTURAL: &[&str] = &[
     "isscalar",
     "isclose",
     "allclose",
+    // These read each element's truth, which for a time is `!= 0`
+    // (NaT included), as the engine reads it.
+    "count_nonzero",
+    "nonzero",
+    "flatnonzero",
+    "argwhere",
 ];
 
 /// `np.NAME(...)` with a datetime value among the arguments.

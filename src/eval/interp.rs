@@ -553,6 +553,14 @@ impl Session {
                 v,
             );
         }
+        if super::void_ufuncs::is_void(v) {
+            let ufunc = match op {
+                UnaryOp::Neg => "negative",
+                UnaryOp::Pos => "positive",
+                _ => "invert",
+            };
+            super::void_ufuncs::check(ufunc, std::slice::from_ref(v))?;
+        }
         if let Value::Array(a) = v
             && *a.dtype() == DType::Object
         {

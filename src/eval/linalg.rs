@@ -85,6 +85,7 @@ fn operands(a: &Value, b: &Value) -> PyResult<(ArrayRef, ArrayRef, DType)> {
             "slicelab does not implement matmul (@) of object arrays yet (np.dot does it)",
         ));
     }
+    super::void_ufuncs::check("matmul", &[a.clone(), b.clone()])?;
     if !dt.is_numeric() && dt != DType::Bool {
         return Err(PyError::type_error(
             "ufunc 'matmul' did not contain a loop with signature matching types",

@@ -429,6 +429,16 @@ fn forward(
 
 /// Call `a.NAME(...)`.
 pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) -> PyResult<Value> {
+    if matches!(a.dtype(), DType::Record(_)) {
+        // A record array's reductions fail as NumPy's ufuncs do.
+        let mut pos = vec![Value::Array(a.clone())];
+        pos.extend(args.pos.iter().cloned());
+        let with_self = Args {
+            pos,
+            kw: args.kw.clone(),
+        };
+        super::void_ufuncs::check_call(name, &with_self)?;
+    }
     let ddof = match args.kw("ddof") {
         Some(Value::Int(i)) => *i as f64,
         Some(Value::Float(f)) => *f,

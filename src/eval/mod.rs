@@ -186,6 +186,7 @@ mod ufunc_table;
 pub mod value;
 mod vecdot;
 mod vectorize;
+mod void_ufuncs;
 mod with_context;
 
 use std::collections::HashMap;

@@ -887,17 +887,6 @@ fn compare_fn(op: CompareOp, args: &Args, name: &str) -> PyResult<Value> {
     numpy_compare(op, args.req(0, "x1", name)?, args.req(1, "x2", name)?)
 }
 
-/// The truth of one element in NumPy's logical loops: a complex is true
-/// when either part is nonzero, a string or bytes when it is not empty.
-fn element_truth(s: &Scalar) -> bool {
-    match s {
-        Scalar::Complex(re, im) => *re != 0.0 || *im != 0.0,
-        Scalar::Str(t) => !t.is_empty(),
-        Scalar::Bytes(b) => !b.is_empty(),
-        other => crate::engine::element::scalar_as_f64(other) != 0.0,
-    }
-}
-
 fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value> {
     let a = as_array(args.req(0, "x1", name)?)?;
     let b = as_array(args.req(1, "x2", name)?)?;
@@ -909,7 +898,7 @@ fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value
     let vals: Vec<Scalar> = xs
         .iter()
         .zip(&ys)
-        .map(|(x, y)| Scalar::Bool(f(element_truth(x), element_truth(y))))
+        .map(|(x, y)| Scalar::Bool(f(x.is_nonzero(), y.is_nonzero())))
         .collect();
     let out = NdArray::from_scalars(&shape, DType::Bool, &vals)?;
     Ok(scalarize(out))
@@ -1246,6 +1235,9 @@ impl Session {
         if super::object_array::involved(&args) && !super::object_array::passes(name) {
             return Err(super::object_array::refuse_np(name));
         }
+        // No ufunc has a loop for records: NumPy's error, before any
+        // kernel reads their bytes as numbers.
+        super::void_ufuncs::check_call(name, &args)?;
         // Instances of a learner's ndarray subclass arrive here unwrapped
         // (`subclass::np_function`), or at the few doors that take them
         // themselves; any other path would read them as plain objects.
@@ -1612,7 +1604,17 @@ impl Session {
                         Value::NpScalar(DType::Int64, Scalar::Int(index::count_nonzero(&a) as i64))
                     }
                     _ => {
-                        let b = kernels::cast(&a, &DType::Bool)?;
+                        // NumPy counts along an axis through `a.astype(bool)`,
+                        // which a structure cannot take.
+                        if let DType::Record(r) = a.dtype()
+                            && !r.fields.is_empty()
+                        {
+                            return Err(PyError::type_error(format!(
+                                "Cannot cast array data from {} to dtype('bool') according to the rule 'unsafe'",
+                                crate::render::dtype_repr(a.dtype())
+                            )));
+                        }
+                        let b = index::truth_array(&a)?;
                         reduction(&b, Reduction::Sum, &args, 1)?
                     }
                 }
@@ -1645,7 +1647,7 @@ impl Session {
                 let vals: Vec<Scalar> = a
                     .to_scalars()
                     .iter()
-                    .map(|s| Scalar::Bool(!element_truth(s)))
+                    .map(|s| Scalar::Bool(!s.is_nonzero()))
                     .collect();
                 let out = NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?;
                 scalarize(out)

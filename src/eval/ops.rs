@@ -221,6 +221,9 @@ pub fn numpy_operator(op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = super::strings::operator(op, a, b) {
         return r;
     }
+    if super::void_ufuncs::is_void(a) || super::void_ufuncs::is_void(b) {
+        return Err(void_operator(op, a, b));
+    }
     // NumPy's scalar math runs only between NumPy and Python scalars; a
     // list on either side becomes an array first.
     let scalar = |v: &Value| {
@@ -1094,6 +1097,14 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             None => a.is(b),
         },
     }
+}
+
+/// NumPy's error for an arithmetic operator with a record on one side.
+fn void_operator(op: BinaryOp, a: &Value, b: &Value) -> PyError {
+    if op == BinaryOp::Pow && super::void_ufuncs::power_name(b) == "square" {
+        return super::void_ufuncs::no_loop("square", std::slice::from_ref(a));
+    }
+    super::void_ufuncs::no_loop(op.ufunc_name(), &[a.clone(), b.clone()])
 }
 
 /// An item of a container compared with `==`: identity first, and a depth

@@ -38,6 +38,8 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
             }
         },
         Value::NpScalar(_, s) => scalar_truth(s),
+        // A record is true when any field is (NumPy's `VOID_nonzero`).
+        Value::Void(a) => scalar_truth(&a.first()),
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Masked(m) => return truthy(&Value::Array(m.data.clone())),
             super::object::Obj::MaskedConstant => {
@@ -63,15 +65,8 @@ pub fn truthy(v: &Value) -> PyResult<bool> {
 
 fn scalar_truth(s: &Scalar) -> bool {
     match s {
-        Scalar::Bool(b) => *b,
-        Scalar::Int(i) => *i != 0,
-        Scalar::UInt(u) => *u != 0,
-        Scalar::Float(f) => *f != 0.0,
-        Scalar::Complex(r, i) => *r != 0.0 || *i != 0.0,
-        Scalar::Str(s) => !s.is_empty(),
-        Scalar::Bytes(b) => !b.is_empty(),
-        Scalar::Record(_) => true,
         Scalar::Object(id) => truthy(&crate::eval::object::element(*id)).unwrap_or(true),
+        other => other.is_nonzero(),
     }
 }
 
