@@ -413,6 +413,7 @@ conformance_tests! {
     str_widths => "350_str_widths",
     record_ufuncs => "351_record_ufuncs",
     element_truth => "352_element_truth",
+    none_compare => "353_none_compare",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -200,6 +200,18 @@ pub enum CompareOp {
 }
 
 impl CompareOp {
+    /// The comparison with its operands swapped (`a < b` is `b > a`), as
+    /// Python's reflected operator asks it.
+    pub fn reflected(self) -> CompareOp {
+        match self {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+            same => same,
+        }
+    }
+
     /// The comparison NumPy's ufunc `name` computes (`np.less_equal` is
     /// `Le`), or `None` for any other ufunc.
     pub fn of_ufunc(name: &str) -> Option<CompareOp> {

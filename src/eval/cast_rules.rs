@@ -60,7 +60,8 @@ pub fn promote_types_full(a: &DType, b: &DType) -> Option<DType> {
         }
     };
     let n = text_len(a)?.max(text_len(b)?);
-    match (a, b) {
+    // Byte order does not matter to text promotion (`'>U3'` is `U`).
+    match (&a.native(), &b.native()) {
         (DType::Str(_), _) | (_, DType::Str(_)) => Some(DType::Str(n)),
         (DType::Bytes(_), _) | (_, DType::Bytes(_)) => Some(DType::Bytes(n)),
         _ => None,

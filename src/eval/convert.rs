@@ -554,7 +554,22 @@ fn str_width_of(leaves: &[Value]) -> usize {
 /// An index (the whole subscript) as engine index items.
 pub fn to_index_items(index: &Value) -> PyResult<Vec<IndexItem>> {
     match index {
-        Value::Tuple(items) => items.iter().map(to_index_item).collect(),
+        Value::Tuple(items) => {
+            // NumPy checks every item's type before it reads any slice's
+            // bounds: `a[0.0:, 0.0]` is the float index's IndexError.
+            let mut slice_error = None;
+            let mut out = Vec::with_capacity(items.len());
+            for v in items.iter() {
+                match to_index_item(v) {
+                    Ok(item) => out.push(item),
+                    Err(e) if matches!(v, Value::Slice(_)) => {
+                        slice_error.get_or_insert(e);
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            slice_error.map_or(Ok(out), Err)
+        }
         other => Ok(vec![to_index_item(other)?]),
     }
 }

@@ -1499,6 +1499,17 @@ impl Session {
                             0
                         }
                     }
+                    // `PyLong_AsSsize_t`: past 64 bits, CPython's OverflowError.
+                    Some(Value::BigInt(_)) => {
+                        return Err(PyError::overflow(
+                            "Python int too large to convert to C ssize_t",
+                        ));
+                    }
+                    Some(Value::Int(i)) if i64::try_from(*i).is_err() => {
+                        return Err(PyError::overflow(
+                            "Python int too large to convert to C ssize_t",
+                        ));
+                    }
                     Some(v @ (Value::Int(_) | Value::Bool(_) | Value::NpScalar(..))) => {
                         let w = crate::eval::coerce::int_arg(v, "max_work")
                             .map_err(|_| PyError::value("max_work must be an integer"))?;

@@ -426,6 +426,20 @@ pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = super::record_compare::compare(op, a, b) {
         return r;
     }
+    if none_operand(a) || none_operand(b) {
+        // `None` has no comparison with arrays: Python asks the other
+        // side's reflected operator, whose object loop names it first.
+        if matches!(a, Value::None) && !matches!(b, Value::None) {
+            return numpy_compare(op.reflected(), b, a);
+        }
+        // A NumPy scalar meets a bare `None` by identity: a Python bool.
+        if matches!(op, CompareOp::Eq | CompareOp::Ne)
+            && matches!((a, b), (Value::NpScalar(..), Value::None))
+        {
+            return Ok(Value::Bool(op == CompareOp::Ne));
+        }
+        return super::object_array::compare(op, a, b);
+    }
     let (x, y) = (operand(a)?, operand(b)?);
     let dt = match result_dtype(&x, &y, "equal") {
         Ok(d) => d,
@@ -1097,6 +1111,29 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             None => a.is(b),
         },
     }
+}
+
+/// `None`, or a list or tuple whose only object elements are `None`:
+/// NumPy makes it an object array, so `a == None` compares each element
+/// with Python's `==` (all False) and `a < None` raises Python's error.
+fn none_operand(v: &Value) -> bool {
+    fn leaves(v: &Value, depth: usize, seen_none: &mut bool) -> bool {
+        match v {
+            Value::None => {
+                *seen_none = true;
+                true
+            }
+            Value::List(l) if depth < 32 => {
+                l.borrow().iter().all(|x| leaves(x, depth + 1, seen_none))
+            }
+            Value::Tuple(t) if depth < 32 => t.iter().all(|x| leaves(x, depth + 1, seen_none)),
+            other => !super::convert::is_object_leaf(other),
+        }
+    }
+    let mut seen_none = false;
+    matches!(v, Value::None | Value::List(_) | Value::Tuple(_))
+        && leaves(v, 0, &mut seen_none)
+        && seen_none
 }
 
 /// NumPy's error for an arithmetic operator with a record on one side.
