@@ -414,6 +414,7 @@ conformance_tests! {
     record_ufuncs => "351_record_ufuncs",
     element_truth => "352_element_truth",
     none_compare => "353_none_compare",
+    record_scalar => "354_record_scalar",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

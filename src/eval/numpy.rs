@@ -948,6 +948,9 @@ impl Session {
                     Value::Dict(d) => d.borrow().len() as i128,
                     other if let Some(m) = super::object::MemView::of(other) => m.len() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
+                    other if let Some(a) = super::recarray::as_record(other) => {
+                        iterate(&Value::Void(a.clone()))?.len() as i128
+                    }
                     other if let Some(a) = super::recarray::as_recarray(other) => {
                         match a.shape().first() {
                             Some(&n) => n as i128,

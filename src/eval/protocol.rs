@@ -95,6 +95,10 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 .collect::<PyResult<_>>()?
         }
         Value::FlatIter(a, pos) => super::flatiter::rest(a, pos),
+        // A record iterates over its fields' values, as `np.void` does.
+        other if let Some(a) = super::recarray::as_record(other) => {
+            iterate(&Value::Void(a.clone()))?
+        }
         Value::Bytes(b) => super::pybytes::items(b),
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Iter(..) | super::object::Obj::NpIter(_) => {

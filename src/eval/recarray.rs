@@ -511,6 +511,18 @@ pub fn attr(s: &mut Session, obj: &Value, name: &str) -> PyResult<Value> {
             },
         );
     }
+    // What a record shares with `np.void`: its value and its shape.
+    // (`dtype` is left out: a record's is `dtype((numpy.record, ...))`.)
+    if matches!(
+        name,
+        "item" | "tolist" | "shape" | "ndim" | "size" | "itemsize"
+    ) {
+        return s.getattr(&Value::Void(a.clone()), name);
+    }
+    // Anything else `np.void` has, a record has too, in its own form.
+    if s.getattr(&Value::Void(a.clone()), name).is_ok() {
+        return Err(not_reached(&format!("the record attribute {name}")));
+    }
     Err(PyError::new(
         "AttributeError",
         format!("'record' object has no attribute '{name}'"),
