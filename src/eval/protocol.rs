@@ -95,16 +95,14 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
                 .collect::<PyResult<_>>()?
         }
         Value::FlatIter(a, pos) => super::flatiter::rest(a, pos),
-        // A record iterates over its fields' values, as `np.void` does.
-        other if let Some(a) = super::recarray::as_record(other) => {
-            iterate(&Value::Void(a.clone()))?
-        }
         Value::Bytes(b) => super::pybytes::items(b),
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Iter(..) | super::object::Obj::NpIter(_) => {
                 super::pyiter::drain(None, v)?
             }
             super::object::Obj::Set(t) => t.borrow().items(),
+            // A record iterates over its fields' values, as `np.void` does.
+            super::object::Obj::Record(a) => iterate(&Value::Void(a.clone()))?,
             super::object::Obj::FrozenSet(t) => t.items(),
             super::object::Obj::Range(r) => crate::eval::object::range_items(r)?,
             super::object::Obj::ByteArray(b) => b
