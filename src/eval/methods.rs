@@ -854,6 +854,8 @@ pub fn scalar_attr(me: &Value, name: &str) -> PyResult<Value> {
         "ndim" => Value::Int(0),
         "size" => Value::Int(1),
         "itemsize" => Value::Int(dt.itemsize() as i128),
+        // A scalar holds one element (`gentype.nbytes`).
+        "nbytes" if matches!(me, Value::Void(_)) => Value::Int(dt.itemsize() as i128),
         "real" => match me {
             Value::NpScalar(_, sc) if dt.kind() == crate::engine::dtype::Kind::Complex => {
                 super::scalar_generic::part(&dt, sc, "real")?

@@ -515,7 +515,7 @@ pub fn attr(s: &mut Session, obj: &Value, name: &str) -> PyResult<Value> {
     // (`dtype` is left out: a record's is `dtype((numpy.record, ...))`.)
     if matches!(
         name,
-        "item" | "tolist" | "shape" | "ndim" | "size" | "itemsize"
+        "item" | "tolist" | "shape" | "ndim" | "size" | "itemsize" | "nbytes"
     ) {
         return s.getattr(&Value::Void(a.clone()), name);
     }
