@@ -70,6 +70,10 @@ impl PyError {
     pub fn overflow(message: impl Into<String>) -> PyError {
         Self::new("OverflowError", message)
     }
+    /// CPython's `PyLong_AsSsize_t` failing: an int past a C `Py_ssize_t`.
+    pub fn ssize_overflow() -> PyError {
+        Self::overflow("Python int too large to convert to C ssize_t")
+    }
 }
 
 impl fmt::Display for PyError {

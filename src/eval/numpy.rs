@@ -949,7 +949,7 @@ impl Session {
                     other if let Some(m) = super::object::MemView::of(other) => m.len() as i128,
                     Value::DType(dt) => super::dtype_attrs::len(dt) as i128,
                     other if let Some(a) = super::recarray::as_record(other) => {
-                        iterate(&Value::Void(a.clone()))?.len() as i128
+                        super::dtype_attrs::len(a.dtype()) as i128
                     }
                     other if let Some(a) = super::recarray::as_recarray(other) => {
                         match a.shape().first() {
@@ -985,10 +985,7 @@ impl Session {
                     Value::Object(o) if super::pyiter::sized(o).is_some() => {
                         let n = super::pyiter::sized(o).unwrap_or_default();
                         if n > i64::MAX as i128 {
-                            return Err(PyError::new(
-                                "OverflowError",
-                                "Python int too large to convert to C ssize_t",
-                            ));
+                            return Err(PyError::ssize_overflow());
                         }
                         n
                     }
@@ -1503,15 +1500,9 @@ impl Session {
                         }
                     }
                     // `PyLong_AsSsize_t`: past 64 bits, CPython's OverflowError.
-                    Some(Value::BigInt(_)) => {
-                        return Err(PyError::overflow(
-                            "Python int too large to convert to C ssize_t",
-                        ));
-                    }
+                    Some(Value::BigInt(_)) => return Err(PyError::ssize_overflow()),
                     Some(Value::Int(i)) if i64::try_from(*i).is_err() => {
-                        return Err(PyError::overflow(
-                            "Python int too large to convert to C ssize_t",
-                        ));
+                        return Err(PyError::ssize_overflow());
                     }
                     Some(v @ (Value::Int(_) | Value::Bool(_) | Value::NpScalar(..))) => {
                         let w = crate::eval::coerce::int_arg(v, "max_work")
@@ -1623,10 +1614,7 @@ impl Session {
                         if let DType::Record(r) = a.dtype()
                             && !r.fields.is_empty()
                         {
-                            return Err(PyError::type_error(format!(
-                                "Cannot cast array data from {} to dtype('bool') according to the rule 'unsafe'",
-                                crate::render::dtype_repr(a.dtype())
-                            )));
+                            return Err(super::void_ufuncs::no_bool_cast(a.dtype()));
                         }
                         let b = index::truth_array(&a)?;
                         reduction(&b, Reduction::Sum, &args, 1)?

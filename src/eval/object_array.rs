@@ -135,12 +135,7 @@ fn compare_elements(op: CompareOp, x: &Value, y: &Value) -> PyResult<bool> {
     if matches!(x, Value::Array(_)) || matches!(y, Value::Array(_)) {
         // An array that holds itself compares without end in NumPy too,
         // until Python's recursion limit stops it.
-        let r = super::ops::nested(|| super::ops::numpy_compare(op, x, y)).ok_or_else(|| {
-            PyError::new(
-                "RecursionError",
-                "maximum recursion depth exceeded in comparison",
-            )
-        })??;
+        let r = super::ops::compare_nested(|| super::ops::numpy_compare(op, x, y))?;
         return truthy(&r);
     }
     match op {

@@ -1153,7 +1153,7 @@ fn item_eq(a: &Value, b: &Value) -> bool {
 
 /// Run `f` one container level deeper; `None` past Python's recursion
 /// limit, so comparing self-containing lists cannot overflow the stack.
-pub(super) fn nested<T>(f: impl FnOnce() -> T) -> Option<T> {
+fn nested<T>(f: impl FnOnce() -> T) -> Option<T> {
     thread_local! {
         static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     }
@@ -1165,6 +1165,18 @@ pub(super) fn nested<T>(f: impl FnOnce() -> T) -> Option<T> {
     let out = f();
     DEPTH.with(|d| d.set(depth));
     Some(out)
+}
+
+/// Run a comparison `f` one container level deeper, or Python's
+/// RecursionError past the recursion limit (self-containing lists and
+/// object arrays).
+pub(super) fn compare_nested<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    nested(f).ok_or_else(|| {
+        PyError::new(
+            "RecursionError",
+            "maximum recursion depth exceeded in comparison",
+        )
+    })?
 }
 
 /// Python ordering of plain values.
@@ -1215,12 +1227,7 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
 fn seq_cmp(x: &[Value], y: &[Value]) -> PyResult<Option<std::cmp::Ordering>> {
     for (p, q) in x.iter().zip(y) {
         if !item_eq(p, q) {
-            let less = nested(|| python_order(CompareOp::Lt, p, q)).ok_or_else(|| {
-                PyError::new(
-                    "RecursionError",
-                    "maximum recursion depth exceeded in comparison",
-                )
-            })??;
+            let less = compare_nested(|| python_order(CompareOp::Lt, p, q))?;
             return Ok(Some(if less {
                 std::cmp::Ordering::Less
             } else {

@@ -66,9 +66,7 @@ pub fn index_int(v: &Value) -> PyResult<i128> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i128),
         // Past i128 it is past every C integer CPython reads an index into.
-        Value::BigInt(_) => Err(PyError::overflow(
-            "Python int too large to convert to C ssize_t",
-        )),
+        Value::BigInt(_) => Err(PyError::ssize_overflow()),
         Value::NpScalar(dt, crate::engine::Scalar::Int(i)) if dt.is_integer() => Ok(*i as i128),
         Value::NpScalar(dt, crate::engine::Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i128),
         // A 0-d integer array has `__index__`.

@@ -230,9 +230,7 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
 fn int_arg(v: &Value) -> PyResult<i128> {
     match v {
         Value::Int(i) if i64::try_from(*i).is_ok() => Ok(*i),
-        Value::Int(_) | Value::BigInt(_) => Err(PyError::overflow(
-            "Python int too large to convert to C ssize_t",
-        )),
+        Value::Int(_) | Value::BigInt(_) => Err(PyError::ssize_overflow()),
         Value::Bool(b) => Ok(*b as i128),
         other => Err(PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer",

@@ -15,20 +15,11 @@ use super::args::Args;
 use super::error::{PyError, PyResult};
 use super::value::Value;
 use crate::engine::DType;
+use crate::engine::kernels::CompareOp;
 
-/// Ufuncs whose loop is found by promoters: the message names classes.
-const BY_CLASS: &[&str] = &[
-    "absolute",
-    "negative",
-    "positive",
-    "sign",
-    "equal",
-    "not_equal",
-    "less",
-    "less_equal",
-    "greater",
-    "greater_equal",
-];
+/// Ufuncs whose loop is found by promoters, so the message names
+/// classes: these four and the comparisons ([`CompareOp::of_ufunc`]).
+const BY_CLASS: &[&str] = &["absolute", "negative", "positive", "sign"];
 
 /// Ufuncs with a type resolver of their own: the message names dtypes.
 const BY_DTYPE: &[&str] = &[
@@ -132,7 +123,7 @@ pub fn power_name(b: &Value) -> &'static str {
 /// NumPy's error for ufunc `name` on `inputs`, one of them void.
 pub fn no_loop(name: &str, inputs: &[Value]) -> PyError {
     let dtype_of = |v: &Value| super::convert::as_array(v).map(|a| a.dtype().clone()).ok();
-    if BY_CLASS.contains(&name) {
+    if BY_CLASS.contains(&name) || CompareOp::of_ufunc(name).is_some() {
         let classes: Vec<String> = inputs
             .iter()
             .map(|v| {
@@ -161,10 +152,7 @@ pub fn no_loop(name: &str, inputs: &[Value]) -> PyError {
             .filter_map(dtype_of)
             .find(|d| matches!(d, DType::Record(r) if !r.fields.is_empty()))
     {
-        return PyError::type_error(format!(
-            "Cannot cast array data from {} to dtype('bool') according to the rule 'unsafe'",
-            crate::render::dtype_repr(&structured)
-        ));
+        return no_bool_cast(&structured);
     }
     if matches!(name, "logical_and" | "logical_or" | "logical_xor") {
         // NumPy answers for raw void bytes here, through a cast slicelab
@@ -181,6 +169,15 @@ pub fn no_loop(name: &str, inputs: &[Value]) -> PyError {
     }
     PyError::type_error(format!(
         "ufunc '{name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''"
+    ))
+}
+
+/// NumPy's error for a structure cast to bool (`logical_and`,
+/// `count_nonzero(axis=)` through `astype(bool)`).
+pub fn no_bool_cast(structured: &DType) -> PyError {
+    PyError::type_error(format!(
+        "Cannot cast array data from {} to dtype('bool') according to the rule 'unsafe'",
+        crate::render::dtype_repr(structured)
     ))
 }
 
