@@ -415,6 +415,7 @@ conformance_tests! {
     element_truth => "352_element_truth",
     none_compare => "353_none_compare",
     record_scalar => "354_record_scalar",
+    logical_typed => "355_logical_typed",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -14,8 +14,25 @@ use super::scalar::Scalar;
 #[repr(transparent)]
 pub struct Bool8(pub u8);
 
+/// Which C value a cast reads an element as: a constant per type, so the
+/// choice in [`Element::cast_from`] is made at compile time (matching on
+/// `S::dtype()` built and dropped a `DType` per element).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CastSource {
+    /// float32, float64: read as a double
+    Float,
+    /// int64: read as itself
+    Int64,
+    /// uint64: read as itself
+    UInt64,
+    /// bool and the narrower integers: exact as an int64
+    Narrow,
+}
+
 /// A numeric element type.
 pub trait Element: Pod + Copy + Send + Sync + PartialOrd + PartialEq + Default + 'static {
+    /// How casts from this type read it.
+    const SOURCE: CastSource;
     /// The dtype it stands for.
     fn dtype() -> DType;
     /// Value as f64 (exact for every type but large 64-bit ints).
@@ -103,8 +120,9 @@ mod float_to_int {
 }
 
 macro_rules! int_element {
-    ($t:ty, $dt:ident, $variant:ident, $wide:ty, $conv:ident) => {
+    ($t:ty, $dt:ident, $variant:ident, $wide:ty, $conv:ident, $source:ident) => {
         impl Element for $t {
+            const SOURCE: CastSource = CastSource::$source;
             fn dtype() -> DType {
                 DType::$dt
             }
@@ -136,28 +154,29 @@ macro_rules! int_element {
                 Scalar::$variant(self as $wide)
             }
             fn cast_from<S: Element>(v: S) -> Self {
-                match S::dtype() {
-                    DType::Float32 | DType::Float64 => Self::from_f64(v.to_f64()),
-                    DType::UInt64 => Self::from_u64(v.to_u64()),
-                    _ => Self::from_i64(v.to_i64()),
+                match S::SOURCE {
+                    CastSource::Float => Self::from_f64(v.to_f64()),
+                    CastSource::UInt64 => Self::from_u64(v.to_u64()),
+                    CastSource::Int64 | CastSource::Narrow => Self::from_i64(v.to_i64()),
                 }
             }
         }
     };
 }
 
-int_element!(i8, Int8, Int, i64, i8);
-int_element!(i16, Int16, Int, i64, i16);
-int_element!(i32, Int32, Int, i64, i32);
-int_element!(i64, Int64, Int, i64, i64);
-int_element!(u8, UInt8, UInt, u64, u8);
-int_element!(u16, UInt16, UInt, u64, u16);
-int_element!(u32, UInt32, UInt, u64, u32);
-int_element!(u64, UInt64, UInt, u64, u64);
+int_element!(i8, Int8, Int, i64, i8, Narrow);
+int_element!(i16, Int16, Int, i64, i16, Narrow);
+int_element!(i32, Int32, Int, i64, i32, Narrow);
+int_element!(i64, Int64, Int, i64, i64, Int64);
+int_element!(u8, UInt8, UInt, u64, u8, Narrow);
+int_element!(u16, UInt16, UInt, u64, u16, Narrow);
+int_element!(u32, UInt32, UInt, u64, u32, Narrow);
+int_element!(u64, UInt64, UInt, u64, u64, UInt64);
 
 macro_rules! float_element {
     ($t:ty, $dt:ident) => {
         impl Element for $t {
+            const SOURCE: CastSource = CastSource::Float;
             fn dtype() -> DType {
                 DType::$dt
             }
@@ -193,10 +212,10 @@ macro_rules! float_element {
                 Scalar::Float(self as f64)
             }
             fn cast_from<S: Element>(v: S) -> Self {
-                match S::dtype() {
-                    DType::UInt64 => v.to_u64() as $t,
-                    DType::Int64 => v.to_i64() as $t,
-                    _ => v.to_f64() as $t,
+                match S::SOURCE {
+                    CastSource::UInt64 => v.to_u64() as $t,
+                    CastSource::Int64 => v.to_i64() as $t,
+                    CastSource::Float | CastSource::Narrow => v.to_f64() as $t,
                 }
             }
         }
@@ -207,6 +226,7 @@ float_element!(f32, Float32);
 float_element!(f64, Float64);
 
 impl Element for Bool8 {
+    const SOURCE: CastSource = CastSource::Narrow;
     fn dtype() -> DType {
         DType::Bool
     }

@@ -2,6 +2,7 @@
 //! element depends only on its index, so large fills split between threads
 //! and give the same values as one.
 
+use super::element::Element;
 use super::par::for_each_rows;
 
 /// `xs[i] = start + i*delta`, as NumPy's float arange computes it.
@@ -13,11 +14,13 @@ pub fn arange_f64(xs: &mut [f64], start: f64, delta: f64) {
     });
 }
 
-/// `xs[i] = start + i*step` (wrapping, as int64 arithmetic in C).
-pub fn arange_i64(xs: &mut [i64], start: i64, step: i64) {
+/// `xs[i] = start + i*step` in the element's integer type, as its C `fill`
+/// computes it: arithmetic modulo 2^64 then truncated to the type is
+/// arithmetic modulo the type's width, so one formula serves every width.
+pub fn arange_int<T: Element>(xs: &mut [T], start: u64, step: u64) {
     for_each_rows(xs, 1, |first, part| {
         for (i, x) in part.iter_mut().enumerate() {
-            *x = start.wrapping_add(((first + i) as i64).wrapping_mul(step));
+            *x = T::from_u64(start.wrapping_add(((first + i) as u64).wrapping_mul(step)));
         }
     });
 }
@@ -31,8 +34,11 @@ mod tests {
         let mut f = vec![0.0; 5];
         arange_f64(&mut f, 0.5, 0.25);
         assert_eq!(f, [0.5, 0.75, 1.0, 1.25, 1.5]);
-        let mut i = vec![0; 4];
-        arange_i64(&mut i, 10, -3);
+        let mut i = vec![0i64; 4];
+        arange_int(&mut i, 10, -3i64 as u64);
         assert_eq!(i, [10, 7, 4, 1]);
+        let mut b = vec![0i8; 3];
+        arange_int(&mut b, 126, 1);
+        assert_eq!(b, [126, 127, -128]);
     }
 }

@@ -168,6 +168,27 @@ fn group_sum<T: Arith, O: Arith>(xs: &[T], base: isize, dims: &[(usize, isize)])
     let get = |start: isize| move |i: usize| O::cast_from(xs[(start + i as isize * s) as usize]);
     let outer = outer_walk(dims);
     let mut acc = O::from_f64(0.0);
+    if matches!(
+        O::dtype().kind(),
+        super::dtype::Kind::Int | super::dtype::Kind::UInt
+    ) {
+        // Integer sums wrap and are associative: any order gives NumPy's
+        // bits, so read straight through (a loop the compiler vectorises).
+        for_rows(&outer, |p, _, _| {
+            let start = base + p;
+            acc = if s == 1 {
+                let st = start as usize;
+                xs[st..st + m]
+                    .iter()
+                    .fold(acc, |a, &x| O::add(a, O::cast_from(x)))
+            } else {
+                (0..m).fold(acc, |a, i| {
+                    O::add(a, O::cast_from(xs[(start + i as isize * s) as usize]))
+                })
+            };
+        });
+        return acc;
+    }
     if !cast && (dims.len() == 1 || 2 * m > BUFSIZE) {
         for_rows(&outer, |p, _, _| {
             acc = O::add(acc, pairwise_by(m, &get(base + p)));

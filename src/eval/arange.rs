@@ -154,14 +154,19 @@ pub fn arange(args: &Args) -> PyResult<Value> {
             }
             out
         }
-        // Integers: C arithmetic in the type, which wraps.
-        _ => {
+        // Integers: C arithmetic in the type, which wraps, written straight
+        // into the result (no uint64 temporary of the whole length).
+        native => {
             let (s, d) = (as_u64(b0), as_u64(b1).wrapping_sub(as_u64(b0)));
-            let out = NdArray::zeros(&[n], DType::UInt64)?;
+            let out = NdArray::for_overwrite(&[n], native.clone())?;
             {
                 let mut b = out.buffer().bytes_mut();
-                let xs: &mut [i64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
-                crate::engine::fill::arange_i64(xs, s as i64, d as i64);
+                let bytes = &mut b[..n * native.itemsize()];
+                crate::dispatch_numeric!(&native, T => {
+                    crate::engine::fill::arange_int::<T>(bytemuck::cast_slice_mut(bytes), s, d)
+                }, _ => return Err(PyError::type_error(format!(
+                    "arange() not supported for inputs with DType {}", native.name()
+                ))))
             }
             out
         }

@@ -887,21 +887,14 @@ fn compare_fn(op: CompareOp, args: &Args, name: &str) -> PyResult<Value> {
     numpy_compare(op, args.req(0, "x1", name)?, args.req(1, "x2", name)?)
 }
 
-fn logical(args: &Args, f: fn(bool, bool) -> bool, name: &str) -> PyResult<Value> {
+/// `np.logical_and`/`or`/`xor`: each operand's truth as a bool array,
+/// then one typed bool loop over the broadcast pair (`&`, `|`, `^` on
+/// bools are the logical operations).
+fn logical(args: &Args, op: BinaryOp, name: &str) -> PyResult<Value> {
     let a = as_array(args.req(0, "x1", name)?)?;
     let b = as_array(args.req(1, "x2", name)?)?;
-    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[&a.shape(), &b.shape()])?;
-    let al = crate::engine::broadcast::broadcast_layout(&a.layout(), &shape);
-    let bl = crate::engine::broadcast::broadcast_layout(&b.layout(), &shape);
-    let xs = a.to_scalars_layout(&al);
-    let ys = b.to_scalars_layout(&bl);
-    let vals: Vec<Scalar> = xs
-        .iter()
-        .zip(&ys)
-        .map(|(x, y)| Scalar::Bool(f(x.is_nonzero(), y.is_nonzero())))
-        .collect();
-    let out = NdArray::from_scalars(&shape, DType::Bool, &vals)?;
-    Ok(scalarize(out))
+    let (ta, tb) = (index::truth_array(&a)?, index::truth_array(&b)?);
+    Ok(scalarize(kernels::binary(op, &ta, &tb)?))
 }
 
 impl Session {
@@ -1641,18 +1634,12 @@ impl Session {
                 let out = float_predicate(&a, f)?;
                 scalarize(out)
             }
-            "logical_and" => logical(&args, |a, b| a && b, name)?,
-            "logical_or" => logical(&args, |a, b| a || b, name)?,
-            "logical_xor" => logical(&args, |a, b| a != b, name)?,
+            "logical_and" => logical(&args, BinaryOp::And, name)?,
+            "logical_or" => logical(&args, BinaryOp::Or, name)?,
+            "logical_xor" => logical(&args, BinaryOp::Xor, name)?,
             "logical_not" => {
-                let a = arr0(&args)?;
-                let vals: Vec<Scalar> = a
-                    .to_scalars()
-                    .iter()
-                    .map(|s| Scalar::Bool(!s.is_nonzero()))
-                    .collect();
-                let out = NdArray::from_scalars(&a.shape(), DType::Bool, &vals)?;
-                scalarize(out)
+                let truth = index::truth_array(&arr0(&args)?)?;
+                scalarize(kernels::unary(kernels::UnaryOp::Invert, &truth)?)
             }
             "any" | "all" | "sum" | "mean" | "max" | "min" | "amax" | "amin" | "prod" | "std"
             | "var" | "argmax" | "argmin" => {

@@ -463,6 +463,9 @@ pub fn np_function(
             }
             s.call_function(&format!("np.{name}"), prepared)
         }
+        "logical_and" | "logical_or" | "logical_not" if plain_ufunc_call(&prepared) => {
+            logical(name, &prepared)
+        }
         "dot" | "inner" | "tensordot" | "outer" if !dtype_obj => {
             // `OBJECT_dot` / the `OO->O` multiply: `dot_nd.rs`.
             s.call_function(&format!("np.{name}"), prepared)
@@ -472,6 +475,42 @@ pub fn np_function(
         }
         _ => Err(not_supported(&format!("np.{name}"))),
     }
+}
+
+/// A ufunc call given only its operands (no `out=`, `where=`, `dtype=`...).
+fn plain_ufunc_call(args: &Args) -> bool {
+    args.kw
+        .iter()
+        .all(|(k, _)| matches!(k.as_str(), "x" | "x1" | "x2"))
+}
+
+/// NumPy's object loops for the logical ufuncs (`npy_ObjectLogicalAnd`,
+/// `Or`, `Not`): Python's `x and y` / `x or y` pick one of the two
+/// elements by the truth of the first; `not x` is a Python bool.
+fn logical(name: &str, args: &Args) -> PyResult<Value> {
+    if name == "logical_not" {
+        let x = args.req(0, "x", name)?;
+        let (shape, items) = broadcast_pair(x, &Value::None)?;
+        let mut out = Vec::with_capacity(items.len());
+        for (k, (x, _)) in items.iter().enumerate() {
+            if k % 4096 == 0 {
+                crate::engine::interrupt::check()?;
+            }
+            out.push(Value::Bool(!truthy(x)?));
+        }
+        return zero_d_result(&shape, out);
+    }
+    let (a, b) = (args.req(0, "x1", name)?, args.req(1, "x2", name)?);
+    let (shape, pairs) = broadcast_pair(a, b)?;
+    let mut out = Vec::with_capacity(pairs.len());
+    for (k, (x, y)) in pairs.into_iter().enumerate() {
+        if k % 4096 == 0 {
+            crate::engine::interrupt::check()?;
+        }
+        let keep_first = truthy(&x)? == (name == "logical_or");
+        out.push(if keep_first { x } else { y });
+    }
+    zero_d_result(&shape, out)
 }
 
 /// Array methods that only move bytes or read elements through
