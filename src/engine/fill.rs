@@ -2,8 +2,29 @@
 //! element depends only on its index, so large fills split between threads
 //! and give the same values as one.
 
+use super::array::{ArrayRef, NdArray};
 use super::element::Element;
+use super::error::EngineError;
 use super::par::for_each_rows;
+
+/// A new 1-d array whose element `i` is `f(i)`, written in place (on both
+/// cores when it is large): no boxed value per element.
+pub fn from_index_fn<T: Element>(
+    n: usize,
+    f: impl Fn(usize) -> T + Sync + Send,
+) -> Result<ArrayRef, EngineError> {
+    let out = NdArray::for_overwrite(&[n], T::dtype())?;
+    {
+        let mut b = out.buffer().bytes_mut();
+        let xs: &mut [T] = bytemuck::cast_slice_mut(&mut b[..n * std::mem::size_of::<T>()]);
+        for_each_rows(xs, 1, |first, part| {
+            for (i, x) in part.iter_mut().enumerate() {
+                *x = f(first + i);
+            }
+        });
+    }
+    Ok(out)
+}
 
 /// `xs[i] = start + i*delta`, as NumPy's float arange computes it.
 pub fn arange_f64(xs: &mut [f64], start: f64, delta: f64) {

@@ -750,6 +750,41 @@ pub fn map_f32(a: &NdArray, f: impl Fn(f32) -> f32 + Sync + Send) -> Result<Arra
     map_same::<f32>(a, DType::Float32, f)
 }
 
+/// `f` of every element of a float32 array, where `f(xs, zs)` writes each
+/// `zs[i]` from `xs[i]`: whole runs go to `f` at once (so it can be a
+/// loop compiled for the CPU's vector units), strided elements one by one.
+pub fn map_f32_runs(
+    a: &NdArray,
+    f: impl Fn(&[f32], &mut [f32]) + Sync + Send,
+) -> Result<ArrayRef, EngineError> {
+    if *a.dtype() != DType::Float32 {
+        return map_f32(a, |x| x);
+    }
+    let out = NdArray::for_overwrite(&a.shape(), DType::Float32)?;
+    let l = a.layout();
+    let n = l.size();
+    let src = a.buffer().bytes();
+    let ol = out.layout();
+    if n > 0
+        && dense_run(&ol, 4)
+        && let Some(Operand::Run(xs)) = fast_operand::<f32>(&src, &l, n)
+    {
+        {
+            let mut ob = out.bytes_mut();
+            let zs: &mut [f32] = bytemuck::cast_slice_mut(&mut ob[ol.offset..ol.offset + n * 4]);
+            super::par::for_each_rows(zs, 1, |start, zs| f(&xs[start..start + zs.len()], zs));
+        }
+        return Ok(out);
+    }
+    drop(src);
+    map_into::<f32>(a, &out, |x| {
+        let mut z = [0.0];
+        f(&[x], &mut z);
+        z[0]
+    });
+    Ok(out)
+}
+
 fn map_same<T: Element>(
     a: &NdArray,
     dt: DType,

@@ -203,17 +203,7 @@ fn supports_fill(dt: &DType) -> bool {
 }
 
 fn fill_f64(n: usize, f: impl Fn(usize) -> f64 + Sync + Send) -> PyResult<crate::engine::ArrayRef> {
-    let out = NdArray::zeros(&[n], DType::Float64)?;
-    {
-        let mut b = out.buffer().bytes_mut();
-        let xs: &mut [f64] = bytemuck::cast_slice_mut(&mut b[..n * 8]);
-        crate::engine::par::for_each_rows(xs, 1, |first, part| {
-            for (i, x) in part.iter_mut().enumerate() {
-                *x = f(first + i);
-            }
-        });
-    }
-    Ok(out)
+    Ok(crate::engine::fill::from_index_fn(n, f)?)
 }
 
 /// `OBJECT_fill`: Python additions of `delta = next - start`, from

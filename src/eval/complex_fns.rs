@@ -224,13 +224,13 @@ pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64 + Sync + Send) -> PyResu
 /// NumPy's float32 loops compute them (`engine::simd_f32`; `sqrt` is
 /// correctly rounded either way).
 pub fn unary_f32(a: &ArrayRef, name: &str) -> PyResult<ArrayRef> {
-    use crate::engine::simd_f32;
-    let f: fn(f32) -> f32 = match name {
-        "sqrt" => f32::sqrt,
-        "exp" => simd_f32::exp,
-        "log" => simd_f32::log,
-        "sin" => simd_f32::sin,
-        _ => simd_f32::cos,
+    use crate::engine::simd_f32::{Func, map_slice};
+    let f = match name {
+        "sqrt" => return Ok(kernels::map_f32(a, f32::sqrt)?),
+        "exp" => Func::Exp,
+        "log" => Func::Log,
+        "sin" => Func::Sin,
+        _ => Func::Cos,
     };
-    Ok(kernels::map_f32(a, f)?)
+    Ok(kernels::map_f32_runs(a, |xs, zs| map_slice(f, xs, zs))?)
 }

@@ -283,29 +283,18 @@ fn round_values(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
     let d = decimals as i32;
     if *a.dtype() == DType::Float32 {
         // NumPy scales and rounds in float32 arithmetic.
-        let vals: Vec<Scalar> = a
-            .to_scalars()
-            .iter()
-            .map(|x| {
-                let x = scalar_as_f64(x) as f32;
-                let y = if d >= 0 {
-                    let p = 10f32.powi(d);
-                    (x * p).round_ties_even() / p
-                } else {
-                    let p = 10f32.powi(-d);
-                    (x / p).round_ties_even() * p
-                };
-                Scalar::Float(y as f64)
-            })
-            .collect();
-        return Ok(NdArray::from_scalars(&a.shape(), DType::Float32, &vals)?);
+        let p = 10f32.powi(d.abs());
+        return Ok(if d >= 0 {
+            kernels::map_f32(a, move |x| (x * p).round_ties_even() / p)?
+        } else {
+            kernels::map_f32(a, move |x| (x / p).round_ties_even() * p)?
+        });
     }
+    let p = 10f64.powi(d.abs());
     let f = move |x: f64| {
         if d >= 0 {
-            let p = 10f64.powi(d);
             (x * p).round_ties_even() / p
         } else {
-            let p = 10f64.powi(-d);
             (x / p).round_ties_even() * p
         }
     };

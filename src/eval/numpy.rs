@@ -393,25 +393,21 @@ fn linspace(args: &Args) -> PyResult<Value> {
     let div = if endpoint { n.saturating_sub(1) } else { n } as f64;
     let delta = stop - start;
     let step = if div > 0.0 { delta / div } else { f64::NAN };
-    buffer::ensure_room(&[n], 8, "float64", std::mem::size_of::<Scalar>())?;
-    let mut vals: Vec<Scalar> = (0..n)
-        .map(|i| {
-            let v = if div > 0.0 {
-                if step == 0.0 {
-                    (i as f64 / div) * delta + start
-                } else {
-                    i as f64 * step + start
-                }
+    let last = n.wrapping_sub(1);
+    let pin_last = endpoint && n > 1;
+    let out = crate::engine::fill::from_index_fn(n, |i| {
+        if pin_last && i == last {
+            stop
+        } else if div > 0.0 {
+            if step == 0.0 {
+                (i as f64 / div) * delta + start
             } else {
-                i as f64 * delta + start
-            };
-            Scalar::Float(v)
-        })
-        .collect();
-    if endpoint && n > 1 {
-        vals[n - 1] = Scalar::Float(stop);
-    }
-    let out = NdArray::from_scalars(&[n], DType::Float64, &vals)?;
+                i as f64 * step + start
+            }
+        } else {
+            i as f64 * delta + start
+        }
+    })?;
     linspace_dtype(out, args)
 }
 
@@ -609,24 +605,20 @@ fn linspace_f32(start: f32, stop: f32, n: usize, endpoint: bool, args: &Args) ->
     let div = if endpoint { n.saturating_sub(1) } else { n };
     let delta = stop - start;
     let step = delta / div as f32;
-    buffer::ensure_room(&[n], 4, "float32", std::mem::size_of::<Scalar>())?;
-    let mut vals: Vec<Scalar> = (0..n)
-        .map(|i| {
-            let i = i as f32;
-            let v = if div == 0 {
-                i * delta + start
-            } else if step == 0.0 {
-                (i / div as f32) * delta + start
-            } else {
-                i * step + start
-            };
-            Scalar::Float(v as f64)
-        })
-        .collect();
-    if endpoint && n > 1 {
-        vals[n - 1] = Scalar::Float(stop as f64);
-    }
-    let out = NdArray::from_scalars(&[n], DType::Float32, &vals)?;
+    let last = n.wrapping_sub(1);
+    let pin_last = endpoint && n > 1;
+    let out = crate::engine::fill::from_index_fn(n, |k| {
+        let i = k as f32;
+        if pin_last && k == last {
+            stop
+        } else if div == 0 {
+            i * delta + start
+        } else if step == 0.0 {
+            (i / div as f32) * delta + start
+        } else {
+            i * step + start
+        }
+    })?;
     linspace_dtype(out, args)
 }
 
