@@ -417,6 +417,7 @@ conformance_tests! {
     record_scalar => "354_record_scalar",
     logical_typed => "355_logical_typed",
     typed_fills => "356_typed_fills",
+    matvec => "357_matvec",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -8,6 +8,7 @@ pub mod broadcast;
 pub mod buffer;
 pub mod busday;
 pub mod cmath;
+pub mod cpu;
 pub mod datetime;
 pub mod divide;
 pub mod dtype;

@@ -259,14 +259,14 @@ pub enum Func {
 /// instruction and the compiler may vectorise; elsewhere the portable
 /// code. Both give the same bits (`fma` is exact either way).
 pub fn map_slice(f: Func, xs: &[f32], zs: &mut [f32]) {
-    #[cfg(target_arch = "x86_64")]
-    if let Some(v3) = pulp::x86::V3::try_new() {
-        return v3.vectorize(
+    if super::cpu::has_fma() {
+        super::cpu::with_fma(
             #[inline(always)]
             || map_with::<true>(f, xs, zs),
-        );
+        )
+    } else {
+        map_with::<false>(f, xs, zs)
     }
-    map_with::<false>(f, xs, zs)
 }
 
 #[inline(always)]

@@ -161,6 +161,15 @@ pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
         let r = super::products::float_dot(&x, &y)?;
         return Ok(Value::NpScalar(DType::Float64, Scalar::Float(r)));
     }
+    // A float64 matrix times a vector: NumPy's matmul loop calls gemv,
+    // as np.dot does (`products::matvec_dot` replays it).
+    if xs.len() == 2
+        && ys.len() == 1
+        && dt == DType::Float64
+        && let Some(r) = super::products::matvec_dot(&x, &y)?
+    {
+        return Ok(Value::Array(r));
+    }
     let bx: Vec<usize> = if xs.len() > 2 {
         xs[..xs.len() - 2].to_vec()
     } else {
@@ -205,13 +214,13 @@ pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
         shape.push(m);
     }
     let (lx, ly) = (expanded(&x, [n, kx], true), expanded(&y, [ky, m], false));
-    if let Some(v) = typed_matmul(
-        [(&x, lx.clone()), (&y, ly.clone())],
-        &shape,
-        [n, kx, m],
-        &dt,
-    )? {
-        return Ok(v);
+    // Typed kernels first (integers, float matrices), then the typed
+    // float loop for a side of one; the boxed loop takes what remains.
+    for kernel in [typed_matmul, float_loop] {
+        let operands = [(&x, lx.clone()), (&y, ly.clone())];
+        if let Some(v) = kernel(operands, &shape, [n, kx, m], &dt)? {
+            return Ok(v);
+        }
     }
     let xv = x.to_scalars_layout(&lx);
     let yv = y.to_scalars_layout(&ly);
@@ -232,9 +241,10 @@ pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
 
 /// `x @ y` through `engine::gemm`'s typed kernels: integers always (exact,
 /// wrapping), floats when both sides are matrices (NumPy hands those to
-/// BLAS's gemm, whose summation order `engine::gemm` reproduces; its
-/// matrix-vector and dot kernels sum in another order, so those keep the
-/// scalar loop). `None` for everything else.
+/// BLAS's gemm, whose summation order `engine::gemm` reproduces; a
+/// float64 matrix times a vector is gemv, replayed before this, and the
+/// other products with a side of one take `float_loop`). `None` for
+/// everything else.
 fn typed_matmul(
     operands: [(&ArrayRef, Layout); 2],
     shape: &[usize],
@@ -281,6 +291,79 @@ fn typed_matmul(
                 }
             }
         }, _ => {});
+    }
+    Ok(Some(scalarize(out)))
+}
+
+/// The float products `typed_matmul` leaves (a side of one: vector times
+/// matrix and the like): each output a sequential float64 sum over `k`,
+/// rounded once to the dtype, as `matrix_product` adds them, run on typed
+/// slices. The loop goes down `k` and across the outputs of a row, so each
+/// output still adds its terms in order of `k` (the same bits) while the
+/// right operand streams by rows.
+fn float_loop(
+    operands: [(&ArrayRef, Layout); 2],
+    shape: &[usize],
+    [n, k, m]: [usize; 3],
+    dt: &DType,
+) -> PyResult<Option<Value>> {
+    use crate::engine::element::Element;
+    use crate::engine::typed::elems;
+    fn run<T: Element>(xv: &[T], yv: &[T], ov: &mut [T], [n, k, m]: [usize; 3]) {
+        let count = ov.len() / (n * m).max(1);
+        let mut acc = vec![0.0f64; m];
+        for b in 0..count {
+            let (xs, ys) = (
+                &xv[b * n * k..(b + 1) * n * k],
+                &yv[b * k * m..(b + 1) * k * m],
+            );
+            for i in 0..n {
+                acc.iter_mut().for_each(|a| *a = 0.0);
+                for t in 0..k {
+                    let p = xs[i * k + t].to_f64();
+                    for (a, q) in acc.iter_mut().zip(&ys[t * m..(t + 1) * m]) {
+                        *a += p * q.to_f64();
+                    }
+                }
+                for (o, a) in ov[b * n * m + i * m..][..m].iter_mut().zip(&acc) {
+                    *o = T::from_f64(*a);
+                }
+            }
+        }
+    }
+    fn typed<T: Element>(
+        xb: &[u8],
+        yb: &[u8],
+        ob: &mut [u8],
+        size: usize,
+        dims: [usize; 3],
+    ) -> bool {
+        let (Some(xv), Some(yv)) = (elems::<T>(xb), elems::<T>(yb)) else {
+            return false;
+        };
+        let os = bytemuck::cast_slice_mut(&mut ob[..size * std::mem::size_of::<T>()]);
+        run(xv, yv, os, dims);
+        true
+    }
+    if !matches!(dt, DType::Float64 | DType::Float32) {
+        return Ok(None);
+    }
+    let [(x, lx), (y, ly)] = operands;
+    let xc = NdArray::view_with(x, lx).copy(Order::C)?;
+    let yc = NdArray::view_with(y, ly).copy(Order::C)?;
+    let out = NdArray::for_overwrite(shape, dt.clone())?;
+    {
+        let (xb, yb) = (xc.buffer().bytes(), yc.buffer().bytes());
+        let mut ob = out.buffer().bytes_mut();
+        let dims = [n, k, m];
+        let done = if *dt == DType::Float64 {
+            typed::<f64>(&xb, &yb, &mut ob, out.size(), dims)
+        } else {
+            typed::<f32>(&xb, &yb, &mut ob, out.size(), dims)
+        };
+        if !done {
+            return Ok(None);
+        }
     }
     Ok(Some(scalarize(out)))
 }

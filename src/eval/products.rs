@@ -143,19 +143,32 @@ pub fn matvec_dot(a: &ArrayRef, v: &ArrayRef) -> PyResult<Option<ArrayRef>> {
     if a.is_f_contiguous() && !a.is_c_contiguous() {
         return Ok(None);
     }
-    let (a, v) = (a.copy(Order::C)?, v.copy(Order::C)?);
+    // Read in place when already C-ordered (NumPy copies only otherwise).
+    let dense = |x: &ArrayRef| -> PyResult<ArrayRef> {
+        Ok(
+            if x.is_c_contiguous() && x.layout().offset.is_multiple_of(8) {
+                x.clone()
+            } else {
+                x.copy(Order::C)?
+            },
+        )
+    };
+    let (a, v) = (dense(a)?, dense(v)?);
     let (ab, vb) = (a.buffer().bytes(), v.buffer().bytes());
     let (Some(av), Some(vv)) = (elems::<f64>(&ab), elems::<f64>(&vb)) else {
         return Ok(None);
     };
-    let mut y = vec![0.0f64; rows];
-    super::np_linalg::blas::gemv_t(|i, c| av[c * cols + i], vv, &mut y, 1.0);
-    let out: Vec<crate::engine::Scalar> = y.into_iter().map(crate::engine::Scalar::Float).collect();
-    Ok(Some(crate::engine::NdArray::from_scalars(
-        &[rows],
-        DType::Float64,
-        &out,
-    )?))
+    let (av, vv) = (
+        &av[a.layout().offset / 8..][..rows * cols],
+        &vv[v.layout().offset / 8..][..cols],
+    );
+    let out = crate::engine::NdArray::zeros(&[rows], DType::Float64)?;
+    {
+        let mut ob = out.buffer().bytes_mut();
+        let y: &mut [f64] = bytemuck::cast_slice_mut(&mut ob[..rows * 8]);
+        super::np_linalg::blas::gemv_t(|i, c| av[c * cols + i], vv, y, 1.0);
+    }
+    Ok(Some(out))
 }
 
 /// `np.vdot(a, b)`: both flattened; `b` must have `a`'s size.

@@ -5,13 +5,22 @@
 //! and checked against NumPy on thousands of random matrices: where a
 //! kernel fuses a multiply-add (its assembly uses `vfmadd`), this uses
 //! `mul_add`; where it is C compiled without contraction, a rounded
-//! product and a rounded add.
+//! product and a rounded add. The kernels run under `cpu::with_fma`, so
+//! `mul_add` is the FMA3 instruction where the CPU has it.
 
 /// `ddot` on unit strides (`x.dot(x)` of a contiguous vector): the first
 /// `n & -16` elements into 16 fused lanes (four 4-wide registers), folded
 /// high half onto low, registers pairwise, then the two lanes; the rest
 /// added one by one.
 pub fn dot_contiguous(x: &[f64], y: &[f64]) -> f64 {
+    crate::engine::cpu::with_fma(
+        #[inline(always)]
+        || dot_contiguous_body(x, y),
+    )
+}
+
+#[inline(always)]
+fn dot_contiguous_body(x: &[f64], y: &[f64]) -> f64 {
     let n = x.len().min(y.len());
     let n1 = n & !15;
     let mut dot = 0.0;
@@ -68,6 +77,14 @@ pub fn dot_strided(x: impl Fn(usize) -> f64, y: impl Fn(usize) -> f64, n: usize)
 /// is copied four at a time and its last `cols % 4` columns go one by one
 /// through the one-column kernel (`dgemv_n_4.c`'s `inc_x != 1` branch).
 pub fn gemv_sub(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], unit_x: bool) {
+    crate::engine::cpu::with_fma(
+        #[inline(always)]
+        || gemv_sub_body(a, x, y, unit_x),
+    )
+}
+
+#[inline(always)]
+fn gemv_sub_body(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], unit_x: bool) {
     let (rows, cols) = (y.len(), x.len());
     if cols == 0 {
         return;
@@ -112,6 +129,14 @@ pub fn gemv_sub(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], unit_
 /// `alpha`) and a lone `y += a * x`. Checked against NumPy 2.4.6's
 /// `x @ F.T` (one row) and `cholesky(upper=True)`.
 pub fn gemv_t(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], alpha: f64) {
+    crate::engine::cpu::with_fma(
+        #[inline(always)]
+        || gemv_t_body(a, x, y, alpha),
+    )
+}
+
+#[inline(always)]
+fn gemv_t_body(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], alpha: f64) {
     let (rows, cols) = (x.len(), y.len());
     let m3 = rows & 3;
     let nb = rows - m3;
@@ -168,6 +193,14 @@ pub fn gemv_t(a: impl Fn(usize, usize) -> f64, x: &[f64], y: &mut [f64], alpha: 
 /// `y += alpha x` by `daxpy`: the first `n & -16` elements fused, the
 /// rest a rounded product and add.
 pub fn axpy(alpha: f64, x: impl Fn(usize) -> f64, y: &mut [f64]) {
+    crate::engine::cpu::with_fma(
+        #[inline(always)]
+        || axpy_body(alpha, x, y),
+    )
+}
+
+#[inline(always)]
+fn axpy_body(alpha: f64, x: impl Fn(usize) -> f64, y: &mut [f64]) {
     let n1 = y.len() & !15;
     for (k, yk) in y.iter_mut().enumerate() {
         *yk = if k < n1 {
@@ -183,6 +216,14 @@ pub fn axpy(alpha: f64, x: impl Fn(usize) -> f64, y: &mut [f64]) {
 /// kernel, which spreads each group of eight terms over four chains
 /// (`k % 4`), the remainder on the first, and adds them pairwise.
 pub fn gemm_sum(terms: impl Iterator<Item = (f64, f64)>, four_by_one: bool) -> f64 {
+    crate::engine::cpu::with_fma(
+        #[inline(always)]
+        || gemm_sum_body(terms, four_by_one),
+    )
+}
+
+#[inline(always)]
+fn gemm_sum_body(terms: impl Iterator<Item = (f64, f64)>, four_by_one: bool) -> f64 {
     if !four_by_one {
         return terms.fold(0.0, |acc, (p, q)| p.mul_add(q, acc));
     }

@@ -53,6 +53,9 @@ fn memory_order(a: &ArrayRef) -> PyResult<ArrayRef> {
     l.shape = shape;
     l.strides = strides;
     let v = crate::engine::NdArray::view_with(a, l);
+    if v.is_c_contiguous() {
+        return Ok(v);
+    }
     Ok(v.copy(Order::C)?)
 }
 
@@ -70,7 +73,9 @@ fn dot_norm(x: &ArrayRef) -> PyResult<f64> {
     let flat = memory_order(x)?;
     match x.dtype() {
         DType::Float64 => {
-            let v = f64_values(&flat);
+            let bytes = flat.buffer().bytes();
+            let (off, n) = (flat.layout().offset / 8, flat.size());
+            let v = elems::<f64>(&bytes).map_or(&[][..], |e| &e[off..off + n]);
             Ok(dot_threaded(v.len(), |r| dot_contiguous(&v[r.clone()], &v[r])).sqrt())
         }
         DType::Complex128 => {
