@@ -138,7 +138,9 @@ fn typed_kernels(c: &mut Criterion) {
         }
     }
     c.bench_function("np.unique(ints, return_counts=True) 4M int64", |b| {
-        b.iter(|| black_box(slicelab::engine::sort::sorted_distinct(&ints, true).expect("sorts")))
+        b.iter(|| {
+            black_box(slicelab::engine::sort::sorted_distinct(&ints, true, true).expect("sorts"))
+        })
     });
 }
 

@@ -247,6 +247,8 @@ fn apply_mode(i: i64, n: usize, mode: ClipMode) -> Option<i64> {
     let n = n as i64;
     match mode {
         ClipMode::Raise => (0..n).contains(&i).then_some(i),
+        // In range needs no division (most indices are).
+        ClipMode::Wrap if (0..n).contains(&i) => Some(i),
         ClipMode::Wrap if n > 0 => Some(i.rem_euclid(n)),
         ClipMode::Clip if n > 0 => Some(i.clamp(0, n - 1)),
         _ => None,
@@ -1279,17 +1281,36 @@ pub fn moded_indices(ix: ArrayRef, n: usize, mode: Option<&Value>) -> PyResult<A
     if mode == ClipMode::Raise {
         return Ok(ix);
     }
-    let (vals, shape) = int_values(&Value::Array(ix))?;
+    if ix.size() == 0 {
+        // An empty list is float64 to NumPy, and takes nothing.
+        return Ok(crate::engine::kernels::cast(&ix, &DType::Int64)?);
+    }
+    if !matches!(ix.dtype().kind(), Kind::Int | Kind::UInt | Kind::Bool) {
+        // `int_values`' errors for what is no integer index.
+        let (vals, shape) = int_values(&Value::Array(ix))?;
+        return int_array(&shape, vals);
+    }
     if n == 0 {
         return Err(PyError::index(
             "cannot do a non-empty take from an empty axes.",
         ));
     }
-    let fixed = vals
-        .into_iter()
-        .map(|i| apply_mode(i, n, mode).unwrap_or(0))
-        .collect();
-    int_array(&shape, fixed)
+    // One typed pass over the indices as int64 (a uint64 above int64's
+    // range wraps, as the C cast does).
+    let ix = crate::engine::kernels::cast(&ix, &DType::Int64)?;
+    let ix = if ix.is_c_contiguous() {
+        ix
+    } else {
+        ix.copy(crate::engine::Order::C)?
+    };
+    let (size, shape) = (ix.size(), ix.shape());
+    let bytes = ix.buffer().bytes();
+    let off = ix.layout().offset / 8;
+    let xs = crate::engine::typed::elems::<i64>(&bytes).map_or(&[][..], |e| &e[off..off + size]);
+    let fixed =
+        crate::engine::fill::from_index_fn(size, |k| apply_mode(xs[k], n, mode).unwrap_or(0))?;
+    let layout = crate::engine::layout::Layout::c_order(&shape, 8);
+    Ok(NdArray::view_with(&fixed, layout))
 }
 
 /// One axis of `np.mgrid`/`np.ogrid`: its length and `start + i * step`.

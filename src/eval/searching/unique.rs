@@ -170,12 +170,14 @@ fn unique_axis(a: &ArrayRef, axis: &Value, want: Want) -> PyResult<Vec<Value>> {
 
 /// `_unique1d` on the flattened array (the inverse takes `a`'s shape).
 fn unique1d(a: &ArrayRef, want: Want) -> PyResult<Vec<Value>> {
-    // Sorted integers (values and counts only) need no positions: NumPy's
-    // hash order is sorted away, and equal integers are interchangeable.
+    // Sorted integers and floats (values and counts only) need no
+    // positions: NumPy's hash order (integers) is sorted away, and equal
+    // values are interchangeable (`sorted_distinct` declines mixed zeros).
     if !want.index
         && !want.inverse
         && (want.sorted || want.counts)
-        && let Some((u, counts)) = crate::engine::sort::sorted_distinct(a, want.counts)?
+        && let Some((u, counts)) =
+            crate::engine::sort::sorted_distinct(a, want.counts, want.equal_nan)?
     {
         return Ok(std::iter::once(u).chain(counts).map(Value::Array).collect());
     }
