@@ -419,6 +419,7 @@ conformance_tests! {
     typed_fills => "356_typed_fills",
     matvec => "357_matvec",
     unique_typed => "358_unique_typed",
+    argmax_runs => "359_argmax_runs",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

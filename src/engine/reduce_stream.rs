@@ -579,6 +579,11 @@ fn lane_value<T: Arith, O: Arith>(
 
 /// The best element of a group (C order of `dims`) and its position.
 fn scan<T: Arith>(xs: &[T], base: isize, dims: &[(usize, isize)], max: bool) -> (T, usize) {
+    if let [(m, 1)] = dims
+        && *m > 0
+    {
+        return scan_run(&xs[base as usize..base as usize + m], max);
+    }
     let mut best = xs[base as usize];
     let mut at = 0usize;
     let mut pos = 0usize;
@@ -590,6 +595,51 @@ fn scan<T: Arith>(xs: &[T], base: isize, dims: &[(usize, isize)], max: bool) -> 
         pos += 1;
     });
     (best, at)
+}
+
+/// `scan` of one contiguous run, in one pass of blocks the compiler
+/// vectorises: each block's extreme through eight independent lanes (with
+/// a NaN check: the first NaN wins, as in `better`), the first block whose
+/// extreme beats the best so far remembered, then the first element of
+/// that block equal to the best. That is the element and position the
+/// sequential scan keeps (the first of equals, `-0.0` or `0.0` alike):
+/// without NaNs the order of comparisons cannot change the extreme value.
+fn scan_run<T: Arith>(xs: &[T], max: bool) -> (T, usize) {
+    super::cpu::with_fma(
+        #[inline(always)]
+        || scan_blocks(xs, max),
+    )
+}
+
+#[inline(always)]
+fn scan_blocks<T: Arith>(xs: &[T], max: bool) -> (T, usize) {
+    const LANES: usize = 8;
+    const BLOCK: usize = 2048;
+    let pick = |a: T, b: T| if (b > a) == max && b != a { b } else { a };
+    let (mut best, mut best_block) = (xs[0], 0);
+    for (k, block) in xs.chunks(BLOCK).enumerate() {
+        let mut lanes = [block[0]; LANES];
+        let mut nan = false;
+        let whole = block.chunks_exact(LANES);
+        let rest = whole.remainder();
+        for chunk in whole {
+            for (l, &x) in lanes.iter_mut().zip(chunk) {
+                nan |= T::is_nan(x);
+                *l = pick(*l, x);
+            }
+        }
+        if nan || rest.iter().any(|&x| T::is_nan(x)) {
+            let at = block.iter().position(|&x| T::is_nan(x)).unwrap_or(0);
+            return (block[at], k * BLOCK + at);
+        }
+        let top = lanes.iter().chain(rest).fold(block[0], |a, &b| pick(a, b));
+        if pick(best, top) != best {
+            (best, best_block) = (top, k);
+        }
+    }
+    let start = best_block * BLOCK;
+    let at = start + xs[start..].iter().position(|&x| x == best).unwrap_or(0);
+    (xs[at], at)
 }
 
 /// The walk over every axis of `dims` but the innermost.
@@ -656,6 +706,50 @@ fn full<T: Arith, O: Arith>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sequential scan `scan_run` must agree with.
+    fn sequential<T: Arith>(xs: &[T], max: bool) -> (T, usize) {
+        let (mut best, mut at) = (xs[0], 0);
+        for (k, &x) in xs.iter().enumerate() {
+            if better(x, best, max) {
+                (best, at) = (x, k);
+            }
+        }
+        (best, at)
+    }
+
+    #[test]
+    fn blocked_scan_is_the_sequential_scan() {
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed >> 33
+        };
+        for len in [1usize, 7, 8, 9, 2047, 2048, 2049, 5000, 9000] {
+            for trial in 0..6 {
+                let xs: Vec<f64> = (0..len)
+                    .map(|_| match next() % 50 {
+                        0 if trial % 3 == 0 => f64::NAN,
+                        1 => -0.0,
+                        2 => 0.0,
+                        k => (k % 9) as f64 - 4.0,
+                    })
+                    .collect();
+                let ints: Vec<i64> = xs
+                    .iter()
+                    .map(|x| if x.is_nan() { 3 } else { *x as i64 })
+                    .collect();
+                for max in [true, false] {
+                    let (a, b) = (scan_run(&xs, max), sequential(&xs, max));
+                    assert_eq!(a.1, b.1, "len {len} max {max}");
+                    assert_eq!(a.0.to_bits(), b.0.to_bits());
+                    assert_eq!(scan_run(&ints, max), sequential(&ints, max));
+                }
+            }
+        }
+    }
 
     #[test]
     fn rows_walk_in_c_order() {
