@@ -758,6 +758,7 @@ pub fn map_f32_runs(
     f: impl Fn(&[f32], &mut [f32]) + Sync + Send,
 ) -> Result<ArrayRef, EngineError> {
     if *a.dtype() != DType::Float32 {
+        // `map_f32`'s refusal of other element types.
         return map_f32(a, |x| x);
     }
     let out = NdArray::for_overwrite(&a.shape(), DType::Float32)?;

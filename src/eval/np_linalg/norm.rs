@@ -53,7 +53,8 @@ fn memory_order(a: &ArrayRef) -> PyResult<ArrayRef> {
     l.shape = shape;
     l.strides = strides;
     let v = crate::engine::NdArray::view_with(a, l);
-    if v.is_c_contiguous() {
+    // Read in place when it is already one aligned C run.
+    if v.is_c_contiguous() && v.layout().offset.is_multiple_of(8) {
         return Ok(v);
     }
     Ok(v.copy(Order::C)?)
