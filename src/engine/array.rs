@@ -390,6 +390,17 @@ impl NdArray {
             .is_c_contiguous(self.dtype().itemsize())
     }
 
+    /// `a` itself when it is one C-ordered run at an offset aligned for
+    /// 8-byte words (so typed slices can read it where it lies), else a C
+    /// copy of it.
+    pub fn c_run(a: &ArrayRef) -> Result<ArrayRef, EngineError> {
+        if a.is_c_contiguous() && a.layout().offset.is_multiple_of(8) {
+            Ok(a.clone())
+        } else {
+            a.copy(Order::C)
+        }
+    }
+
     /// `flags.f_contiguous`.
     pub fn is_f_contiguous(&self) -> bool {
         self.layout

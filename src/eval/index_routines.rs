@@ -1297,12 +1297,7 @@ pub fn moded_indices(ix: ArrayRef, n: usize, mode: Option<&Value>) -> PyResult<A
     }
     // One typed pass over the indices as int64 (a uint64 above int64's
     // range wraps, as the C cast does).
-    let ix = crate::engine::kernels::cast(&ix, &DType::Int64)?;
-    let ix = if ix.is_c_contiguous() && ix.layout().offset.is_multiple_of(8) {
-        ix
-    } else {
-        ix.copy(crate::engine::Order::C)?
-    };
+    let ix = NdArray::c_run(&crate::engine::kernels::cast(&ix, &DType::Int64)?)?;
     let (size, shape) = (ix.size(), ix.shape());
     let bytes = ix.buffer().bytes();
     let off = ix.layout().offset / 8;

@@ -144,16 +144,8 @@ pub fn matvec_dot(a: &ArrayRef, v: &ArrayRef) -> PyResult<Option<ArrayRef>> {
         return Ok(None);
     }
     // Read in place when already C-ordered (NumPy copies only otherwise).
-    let dense = |x: &ArrayRef| -> PyResult<ArrayRef> {
-        Ok(
-            if x.is_c_contiguous() && x.layout().offset.is_multiple_of(8) {
-                x.clone()
-            } else {
-                x.copy(Order::C)?
-            },
-        )
-    };
-    let (a, v) = (dense(a)?, dense(v)?);
+    use crate::engine::NdArray;
+    let (a, v) = (NdArray::c_run(a)?, NdArray::c_run(v)?);
     let (ab, vb) = (a.buffer().bytes(), v.buffer().bytes());
     let (Some(av), Some(vv)) = (elems::<f64>(&ab), elems::<f64>(&vb)) else {
         return Ok(None);

@@ -53,11 +53,7 @@ fn memory_order(a: &ArrayRef) -> PyResult<ArrayRef> {
     l.shape = shape;
     l.strides = strides;
     let v = crate::engine::NdArray::view_with(a, l);
-    // Read in place when it is already one aligned C run.
-    if v.is_c_contiguous() && v.layout().offset.is_multiple_of(8) {
-        return Ok(v);
-    }
-    Ok(v.copy(Order::C)?)
+    Ok(crate::engine::NdArray::c_run(&v)?)
 }
 
 /// The float64 words of a C-contiguous float64 or complex128 array
