@@ -420,6 +420,7 @@ conformance_tests! {
     matvec => "357_matvec",
     unique_typed => "358_unique_typed",
     argmax_runs => "359_argmax_runs",
+    shuffle_draws => "360_shuffle_draws",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

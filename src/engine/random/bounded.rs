@@ -50,6 +50,19 @@ pub fn random_interval<G: BitGen>(g: &mut G, max: u64) -> u64 {
     }
 }
 
+/// One Lemire draw in `0..=rng` (`random_bounded_uint64(0, rng, 0,
+/// use_masked=False)`), as `fill_u64` gives it one element at a time.
+#[inline]
+pub fn lemire_one<G: BitGen>(g: &mut G, rng: u64) -> u64 {
+    match rng {
+        0 => 0,
+        0xffff_ffff => g.next_u32() as u64,
+        1..0xffff_ffff => lemire32(g, rng as u32) as u64,
+        u64::MAX => g.next_u64(),
+        _ => lemire64(g, rng),
+    }
+}
+
 #[inline]
 fn lemire32<G: BitGen>(g: &mut G, rng: u32) -> u32 {
     let excl = rng + 1;

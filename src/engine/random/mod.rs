@@ -23,6 +23,7 @@ pub mod seed_sequence;
 pub mod sfc64;
 pub mod ziggurat;
 
+use crate::engine::interrupt;
 pub use mt19937::Mt19937;
 pub use pcg64::{Pcg64, Pcg64Dxsm};
 pub use philox::Philox;
@@ -41,13 +42,61 @@ pub enum Flavor {
 
 /// The three words every sampler asks a bit generator for (NumPy's
 /// `bitgen_t`: `next_uint32`, `next_uint64`, `next_double`).
-pub trait BitGen {
+pub trait BitGen: Clone {
     /// The next 32 random bits.
     fn next_u32(&mut self) -> u32;
     /// The next 64 random bits.
     fn next_u64(&mut self) -> u64;
     /// A double in [0, 1) with 53 random bits.
     fn next_double(&mut self) -> f64;
+
+    /// NumPy's Fisher–Yates on `perm[..]`: for `i` from the end down to
+    /// `first`, swap `perm[i]` with `perm[j]`, `j` drawn in `0..=i` by
+    /// `draw`. A method so that `AnyBitGen` picks its generator once, not
+    /// per draw: on a large `perm` each swap misses the cache, and only a
+    /// tight loop with the generator's state in registers keeps several
+    /// misses in flight. Measured on 10^7 swaps: the per-draw match took
+    /// 1.8 s, one `match draw` inside a single loop 1.9 s, a loop per
+    /// draw kind 0.3–0.4 s (NumPy 0.4 s).
+    fn fisher_yates(&mut self, perm: &mut [i64], first: usize, draw: SwapDraw)
+    where
+        Self: Sized,
+    {
+        fn run<G: BitGen>(
+            g: &mut G,
+            perm: &mut [i64],
+            from: usize,
+            pick: impl Fn(&mut G, u64) -> u64,
+        ) {
+            let mut hi = perm.len();
+            while hi > from {
+                interrupt::poll();
+                let lo = hi.saturating_sub(interrupt::CHUNK).max(from);
+                for i in (lo..hi).rev() {
+                    let j = pick(g, i as u64);
+                    perm.swap(i, j as usize);
+                }
+                hi = lo;
+            }
+        }
+        // A local copy, so the state is not stored back on every draw.
+        let mut g = self.clone();
+        let from = first.max(1);
+        match draw {
+            SwapDraw::Interval => run(&mut g, perm, from, bounded::random_interval),
+            SwapDraw::Lemire => run(&mut g, perm, from, bounded::lemire_one),
+        }
+        *self = g;
+    }
+}
+
+/// How a shuffle draws the partner of each swap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SwapDraw {
+    /// `random_interval` (masked rejection): every `shuffle` and `permutation`.
+    Interval,
+    /// One Lemire draw: the Generator's `choice(..., replace=False)`.
+    Lemire,
 }
 
 /// A generator of 64-bit words (PCG64, PCG64DXSM, SFC64, Philox): its
@@ -61,7 +110,7 @@ pub trait Words64 {
     fn half(&mut self) -> (&mut bool, &mut u32);
 }
 
-impl<T: Words64> BitGen for T {
+impl<T: Words64 + Clone> BitGen for T {
     #[inline]
     fn next_u64(&mut self) -> u64 {
         self.next_word()
@@ -127,6 +176,9 @@ impl BitGen for AnyBitGen {
     #[inline]
     fn next_double(&mut self) -> f64 {
         each!(self, g => g.next_double())
+    }
+    fn fisher_yates(&mut self, perm: &mut [i64], first: usize, draw: SwapDraw) {
+        each!(self, g => g.fisher_yates(perm, first, draw))
     }
 }
 

@@ -11,8 +11,8 @@
 //! included); `choice(..., replace=False)` on an array gathers.
 
 use crate::engine::index::{self, IndexItem};
-use crate::engine::random::BitGen;
-use crate::engine::random::bounded::{Method, fill_u64, random_interval};
+use crate::engine::random::bounded::{Method, fill_u64, lemire_one};
+use crate::engine::random::{BitGen, SwapDraw};
 use crate::engine::{ArrayRef, DType};
 
 use super::super::error::{PyError, PyResult};
@@ -38,10 +38,7 @@ impl Flavor {
 /// The Fisher–Yates permutation of `0..n` from `first` (1 for a whole shuffle).
 pub fn fisher_yates<G: BitGen>(g: &mut G, n: usize) -> Vec<i64> {
     let mut perm: Vec<i64> = (0..n as i64).collect();
-    for i in (1..n).rev() {
-        let j = random_interval(g, i as u64) as usize;
-        perm.swap(i, j);
-    }
+    g.fisher_yates(&mut perm, 1, SwapDraw::Interval);
     perm
 }
 
@@ -381,11 +378,7 @@ fn generator_without_replacement<G: BitGen>(
     let cutoff = if shuffle { 50 } else { 20 };
     if pop > 10000 && size > pop / cutoff {
         let mut idx: Vec<i64> = (0..pop as i64).collect();
-        let first = pop.saturating_sub(size).max(1);
-        for i in (first..pop).rev() {
-            let j = bounded_single(g, i as u64) as usize;
-            idx.swap(i, j);
-        }
+        g.fisher_yates(&mut idx, pop.saturating_sub(size), SwapDraw::Lemire);
         return idx[pop - size..].to_vec();
     }
     let mut out = vec![0i64; size];
@@ -393,7 +386,7 @@ fn generator_without_replacement<G: BitGen>(
     let mask = crate::engine::random::bounded::gen_mask(set_size);
     let mut set = vec![u64::MAX; (mask + 1) as usize];
     for j in (pop - size)..pop {
-        let val = bounded_single(g, j as u64);
+        let val = lemire_one(g, j as u64);
         let mut loc = (val & mask) as usize;
         while set[loc] != u64::MAX && set[loc] != val {
             loc = (loc + 1) & mask as usize;
@@ -412,19 +405,9 @@ fn generator_without_replacement<G: BitGen>(
         }
     }
     if shuffle {
-        for i in (1..size).rev() {
-            let j = bounded_single(g, i as u64) as usize;
-            out.swap(i, j);
-        }
+        g.fisher_yates(&mut out, 1, SwapDraw::Lemire);
     }
     out
-}
-
-/// `random_bounded_uint64(0, rng, 0, use_masked=False)`: one Lemire draw.
-fn bounded_single<G: BitGen>(g: &mut G, rng: u64) -> u64 {
-    let mut one = [0u64];
-    fill_u64(g, 0, rng, Method::Lemire, &mut one);
-    one[0]
 }
 
 /// `Generator.permuted(x, axis=None, out=None)`.
