@@ -139,7 +139,9 @@ fn typed_kernels(c: &mut Criterion) {
     }
     c.bench_function("np.unique(ints, return_counts=True) 4M int64", |b| {
         b.iter(|| {
-            black_box(slicelab::engine::sort::sorted_distinct(&ints, true, true).expect("sorts"))
+            black_box(
+                slicelab::engine::distinct::sorted_distinct(&ints, true, true).expect("sorts"),
+            )
         })
     });
 }

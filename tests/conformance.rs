@@ -421,6 +421,7 @@ conformance_tests! {
     unique_typed => "358_unique_typed",
     argmax_runs => "359_argmax_runs",
     shuffle_draws => "360_shuffle_draws",
+    unique_positions => "361_unique_positions",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -10,6 +10,7 @@ pub mod busday;
 pub mod cmath;
 pub mod cpu;
 pub mod datetime;
+pub mod distinct;
 pub mod divide;
 pub mod dtype;
 pub mod element;

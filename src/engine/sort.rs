@@ -15,7 +15,7 @@ use super::typed::{elems, elems_mut};
 /// NumPy's sort order for one element type: NaN (a value unequal to
 /// itself) after everything else, -0.0 equal to 0.0.
 #[inline]
-fn order<T: Element>(x: &T, y: &T) -> Ordering {
+pub(super) fn order<T: Element>(x: &T, y: &T) -> Ordering {
     match x.partial_cmp(y) {
         Some(o) => o,
         None => is_nan(x).cmp(&is_nan(y)),
@@ -132,74 +132,6 @@ pub fn argsort(a: &ArrayRef, axis: usize) -> Result<Option<ArrayRef>, EngineErro
             }
         }
         Ok(Some(restore(&out, &inv, last)?))
-    }, _ => Ok(None))
-}
-
-/// The distinct values of an integer or float array (flattened) in
-/// increasing order, and how often each occurs when `counts`: a typed sort
-/// of one copy, on both cores when large (equal values are
-/// indistinguishable, so the split cannot show). NaNs sort last, as one
-/// value when `equal_nan` (NumPy's `_unique1d` mask), else each alone.
-/// `None` for other dtypes, and for a float array holding both `0.0` and
-/// `-0.0`: which of the two NumPy keeps depends on its sort's arrangement.
-#[allow(clippy::type_complexity)]
-pub fn sorted_distinct(
-    a: &ArrayRef,
-    counts: bool,
-    equal_nan: bool,
-) -> Result<Option<(ArrayRef, Option<ArrayRef>)>, EngineError> {
-    if !a.dtype().is_integer()
-        && !matches!(
-            a.dtype(),
-            super::dtype::DType::Float32 | super::dtype::DType::Float64
-        )
-    {
-        return Ok(None);
-    }
-    crate::dispatch_numeric!(a.dtype(), T => {
-        let c = a.copy(Order::C)?;
-        let n = c.size();
-        let off = c.layout().offset / std::mem::size_of::<T>();
-        let mut bytes = c.buffer().bytes_mut();
-        let Some(all) = elems_mut::<T>(&mut bytes) else {
-            return Ok(None);
-        };
-        let xs = &mut all[off..off + n];
-        let nan = |x: &T| x.to_f64().is_nan();
-        let by = |x: &T, y: &T| x.partial_cmp(y).unwrap_or_else(|| nan(x).cmp(&nan(y)));
-        if super::par::worth_parallel(n) {
-            use rayon::slice::ParallelSliceMut;
-            xs.par_sort_unstable_by(by);
-        } else {
-            xs.sort_unstable_by(by);
-        }
-        let same = |x: &T, y: &T| x == y || (equal_nan && nan(x) && nan(y));
-        let mut m = 0usize;
-        let mut runs: Vec<i64> = vec![];
-        for k in 0..n {
-            if m == 0 || !same(&xs[k], &xs[m - 1]) {
-                xs[m] = xs[k];
-                m += 1;
-                if counts {
-                    runs.push(1);
-                }
-            } else {
-                let (p, q) = (xs[k].to_f64(), xs[m - 1].to_f64());
-                if p == 0.0 && p.is_sign_negative() != q.is_sign_negative() {
-                    return Ok(None);
-                }
-                if let Some(r) = runs.last_mut() {
-                    *r += 1;
-                }
-            }
-        }
-        let values = super::reduce_stream::array_of(&[m], &xs[..m])?;
-        let runs = if counts {
-            Some(super::reduce_stream::array_of(&[m], &runs)?)
-        } else {
-            None
-        };
-        Ok(Some((values, runs)))
     }, _ => Ok(None))
 }
 

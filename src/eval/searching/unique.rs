@@ -177,9 +177,29 @@ fn unique1d(a: &ArrayRef, want: Want) -> PyResult<Vec<Value>> {
         && !want.inverse
         && (want.sorted || want.counts)
         && let Some((u, counts)) =
-            crate::engine::sort::sorted_distinct(a, want.counts, want.equal_nan)?
+            crate::engine::distinct::sorted_distinct(a, want.counts, want.equal_nan)?
     {
         return Ok(std::iter::once(u).chain(counts).map(Value::Array).collect());
+    }
+    // With positions: one typed sort of (value, position) pairs.
+    if (want.index || want.inverse)
+        && let Some(d) = crate::engine::distinct::distinct_positions(
+            a,
+            crate::engine::distinct::Wanted {
+                index: want.index,
+                inverse: want.inverse,
+                counts: want.counts,
+                equal_nan: want.equal_nan,
+            },
+            &a.shape(),
+        )?
+    {
+        return Ok(std::iter::once(d.values)
+            .chain(d.index)
+            .chain(d.inverse)
+            .chain(d.counts)
+            .map(Value::Array)
+            .collect());
     }
     let flat = a.to_scalars();
     let dt = a.dtype().clone();
