@@ -767,8 +767,23 @@ pub fn count_nonzero(a: &NdArray) -> usize {
     let l = a.layout();
     let bytes = a.buffer().bytes();
     let mut n = 0usize;
-    dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| if load::<T>(&bytes, o).to_bool() { n += 1 }),
-        _ => {});
+    dispatch_numeric!(a.dtype(), T => {
+        // A dense array (C or Fortran order: the count ignores the order)
+        // is one typed run, counted in blocks the compiler vectorises.
+        let item = std::mem::size_of::<T>();
+        if (a.is_c_contiguous() || a.is_f_contiguous())
+            && l.offset.is_multiple_of(item)
+            && let Some(xs) = super::typed::elems::<T>(&bytes)
+        {
+            let run = &xs[l.offset / item..l.offset / item + a.size()];
+            // Byte counters: a block of 255 cannot overflow them.
+            return run
+                .chunks(255)
+                .map(|block| block.iter().fold(0u8, |acc, x| acc + x.to_bool() as u8) as usize)
+                .sum();
+        }
+        for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| if load::<T>(&bytes, o).to_bool() { n += 1 })
+    }, _ => {});
     n
 }
 
@@ -832,7 +847,11 @@ pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
         let coords: &mut [i64] = bytemuck::cast_slice_mut(&mut out[..nnz * nd * 8]);
         let mut at = vec![0usize; nd];
         let mut j = 0;
-        dispatch_numeric!(a.dtype(), T => for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
+        dispatch_numeric!(a.dtype(), T => {
+            if dense_coordinates::<T>(a, &bytes, &shape, coords) {
+                return Ok(coordinate_columns(&rows, nnz, nd));
+            }
+            for_each_offset(&l.shape, &l.strides, l.offset as isize, |o| {
             if load::<T>(&bytes, o).to_bool() {
                 for (c, &i) in coords[j * nd..(j + 1) * nd].iter_mut().zip(&at) {
                     *c = i as i64;
@@ -846,12 +865,17 @@ pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
                 }
                 at[k] = 0;
             }
-        }), _ => {});
+        })}, _ => {});
     }
-    Ok((0..nd)
+    Ok(coordinate_columns(&rows, nnz, nd))
+}
+
+/// The `nd` index arrays of `nonzero`: the columns of `rows`.
+fn coordinate_columns(rows: &ArrayRef, nnz: usize, nd: usize) -> Vec<ArrayRef> {
+    (0..nd)
         .map(|k| {
             NdArray::view_with(
-                &rows,
+                rows,
                 Layout {
                     shape: vec![nnz],
                     strides: vec![8 * nd as isize],
@@ -859,7 +883,72 @@ pub fn nonzero(a: &NdArray) -> Result<Vec<ArrayRef>, EngineError> {
                 },
             )
         })
-        .collect())
+        .collect()
+}
+
+/// `nonzero`'s coordinates of a C-contiguous array (`shape` as `nonzero`
+/// sees it) written into `coords`, read as one typed run: each block of a
+/// row records the positions of its true elements without a branch per
+/// element, then writes their coordinates. `false` (nothing written) for
+/// other layouts.
+fn dense_coordinates<T: Element>(
+    a: &NdArray,
+    bytes: &[u8],
+    shape: &[usize],
+    coords: &mut [i64],
+) -> bool {
+    const BLOCK: usize = 4096;
+    let item = std::mem::size_of::<T>();
+    let offset = a.layout().offset;
+    let n = a.size();
+    let (true, true, Some(xs)) = (
+        a.is_c_contiguous(),
+        offset.is_multiple_of(item),
+        super::typed::elems::<T>(bytes),
+    ) else {
+        return false;
+    };
+    let nd = shape.len();
+    let m = shape[nd - 1];
+    if n == 0 {
+        return true;
+    }
+    let run = &xs[offset / item..offset / item + n];
+    let mut outer = vec![0usize; nd - 1];
+    let mut hits = [0u32; BLOCK];
+    let mut j = 0;
+    for row in run.chunks(m) {
+        for (b, block) in row.chunks(BLOCK).enumerate() {
+            let mut h = 0;
+            // Runs of 64 without a true element (most of a sparse mask)
+            // are passed over after one vectorised test.
+            for (g, group) in block.chunks(64).enumerate() {
+                if !group.iter().fold(false, |acc, x| acc | x.to_bool()) {
+                    continue;
+                }
+                for (k, x) in group.iter().enumerate() {
+                    hits[h] = (g * 64 + k) as u32;
+                    h += x.to_bool() as usize;
+                }
+            }
+            for &k in &hits[..h] {
+                let at = &mut coords[j * nd..(j + 1) * nd];
+                for (c, &o) in at.iter_mut().zip(&outer) {
+                    *c = o as i64;
+                }
+                at[nd - 1] = (b * BLOCK + k as usize) as i64;
+                j += 1;
+            }
+        }
+        for k in (0..nd - 1).rev() {
+            outer[k] += 1;
+            if outer[k] < shape[k] {
+                break;
+            }
+            outer[k] = 0;
+        }
+    }
+    true
 }
 
 #[cfg(test)]

@@ -200,6 +200,17 @@ fn group_sum<T: Arith, O: Arith>(xs: &[T], base: isize, dims: &[(usize, isize)])
     } else {
         (BUFSIZE / m * m, false)
     };
+    if per_row && s == 1 {
+        // Contiguous rows cast a buffer at a time: the same chunks as the
+        // loop below, each a sum of its own (both cores on a long array,
+        // added in order, so the same bits).
+        let mut sums: Vec<O> = vec![];
+        for_rows(&outer, |p, _, _| {
+            let st = (base + p) as usize;
+            chunk_sums(&xs[st..st + m], &mut sums);
+        });
+        return sums.into_iter().fold(acc, O::add);
+    }
     let total: usize = dims.iter().map(|d| d.0).product();
     let mut buf: Vec<O> = Vec::with_capacity(chunk.min(total));
     for_rows(&outer, |p, _, _| {
@@ -215,6 +226,27 @@ fn group_sum<T: Arith, O: Arith>(xs: &[T], base: isize, dims: &[(usize, isize)])
         }
     });
     flush(acc, &mut buf)
+}
+
+/// The pairwise sum of each `BUFSIZE` chunk of `row` cast to `O`, pushed
+/// onto `sums` in order.
+fn chunk_sums<T: Arith, O: Arith>(row: &[T], sums: &mut Vec<O>) {
+    let one = |piece: &[T], buf: &mut Vec<O>| {
+        buf.clear();
+        buf.extend(piece.iter().map(|&x| O::cast_from(x)));
+        pairwise_by(buf.len(), &|i| buf[i])
+    };
+    if super::par::worth_parallel(row.len()) {
+        use rayon::prelude::*;
+        let mut part: Vec<O> = row
+            .par_chunks(BUFSIZE)
+            .map_init(|| Vec::with_capacity(BUFSIZE), |buf, piece| one(piece, buf))
+            .collect();
+        sums.append(&mut part);
+    } else {
+        let mut buf = Vec::with_capacity(BUFSIZE.min(row.len()));
+        sums.extend(row.chunks(BUFSIZE).map(|piece| one(piece, &mut buf)));
+    }
 }
 
 /// `pairwise_by` with its top halves summed on both cores when `n` is
@@ -345,7 +377,14 @@ enum Kind {
     Sum,
     Mean,
     Prod,
-    Extreme { max: bool, arg: bool },
+    Extreme {
+        max: bool,
+        arg: bool,
+    },
+    /// `any` (`all` when false), over the whole array only.
+    Truth {
+        any: bool,
+    },
 }
 
 fn kind_of(op: Reduction) -> Option<Kind> {
@@ -369,6 +408,8 @@ fn kind_of(op: Reduction) -> Option<Kind> {
             max: true,
             arg: true,
         },
+        Reduction::Any => Kind::Truth { any: true },
+        Reduction::All => Kind::Truth { any: false },
         _ => return None,
     })
 }
@@ -400,7 +441,9 @@ pub fn try_reduce(
                     DType::Float32 => run::<$T, f32>(a, kind, axes, out_shape),
                     _ => run::<$T, f64>(a, kind, axes, out_shape),
                 },
-                Kind::Extreme { .. } => run::<$T, $T>(a, kind, axes, out_shape),
+                Kind::Extreme { .. } | Kind::Truth { .. } => {
+                    run::<$T, $T>(a, kind, axes, out_shape)
+                }
             }
         }};
     }
@@ -451,6 +494,9 @@ fn run<T: Arith, O: Arith>(
     }
     if all {
         return full::<T, O>(xs, base, &shape, &el.strides, kind, out_shape).map(Some);
+    }
+    if matches!(kind, Kind::Truth { .. }) {
+        return Ok(None);
     }
     if !c_like(&shape, &el.strides) {
         return Ok(None);
@@ -604,32 +650,60 @@ fn scan<T: Arith>(xs: &[T], base: isize, dims: &[(usize, isize)], max: bool) -> 
 /// that block equal to the best. That is the element and position the
 /// sequential scan keeps (the first of equals, `-0.0` or `0.0` alike):
 /// without NaNs the order of comparisons cannot change the extreme value.
+/// A long run is cut into pieces scanned on both cores and combined in
+/// order by the same rule (a later piece wins only by being better), so the
+/// answer is the sequential one.
 fn scan_run<T: Arith>(xs: &[T], max: bool) -> (T, usize) {
-    super::cpu::with_fma(
-        #[inline(always)]
-        || scan_blocks(xs, max),
-    )
+    let one = |piece: &[T]| match max {
+        true => super::cpu::with_fma(
+            #[inline(always)]
+            || scan_blocks::<T, true>(piece),
+        ),
+        false => super::cpu::with_fma(
+            #[inline(always)]
+            || scan_blocks::<T, false>(piece),
+        ),
+    };
+    if !super::par::worth_parallel(xs.len()) {
+        return one(xs);
+    }
+    use rayon::prelude::*;
+    let piece = xs.len().div_ceil(16).max(1 << 16);
+    let parts: Vec<(T, usize)> = xs.par_chunks(piece).map(one).collect();
+    let (mut best, mut at) = parts[0];
+    for (k, &(x, i)) in parts.iter().enumerate().skip(1) {
+        if better(x, best, max) {
+            (best, at) = (x, k * piece + i);
+        }
+    }
+    (best, at)
 }
 
 #[inline(always)]
-fn scan_blocks<T: Arith>(xs: &[T], max: bool) -> (T, usize) {
+fn scan_blocks<T: Arith, const MAX: bool>(xs: &[T]) -> (T, usize) {
     const LANES: usize = 8;
     const BLOCK: usize = 2048;
-    let pick = |a: T, b: T| if (b > a) == max && b != a { b } else { a };
+    let beats = |a: T, b: T| if MAX { b > a } else { b < a };
+    let pick = |a: T, b: T| if beats(a, b) { b } else { a };
     let (mut best, mut best_block) = (xs[0], 0);
     for (k, block) in xs.chunks(BLOCK).enumerate() {
         let mut lanes = [block[0]; LANES];
-        let mut nan = false;
+        // `x - x` is NaN for a NaN (and an infinity), 0 otherwise: a sum of
+        // them flags a block that may hold a NaN without a branch per
+        // element; the flagged block is then searched exactly.
+        let mut probe = [T::sub(block[0], block[0]); LANES];
         let whole = block.chunks_exact(LANES);
         let rest = whole.remainder();
         for chunk in whole {
-            for (l, &x) in lanes.iter_mut().zip(chunk) {
-                nan |= T::is_nan(x);
-                *l = pick(*l, x);
+            for l in 0..LANES {
+                let x = chunk[l];
+                probe[l] = T::add(probe[l], T::sub(x, x));
+                lanes[l] = pick(lanes[l], x);
             }
         }
-        if nan || rest.iter().any(|&x| T::is_nan(x)) {
-            let at = block.iter().position(|&x| T::is_nan(x)).unwrap_or(0);
+        if (probe.iter().chain(rest).any(|&p| T::is_nan(p)))
+            && let Some(at) = block.iter().position(|&x| T::is_nan(x))
+        {
             return (block[at], k * BLOCK + at);
         }
         let top = lanes.iter().chain(rest).fold(block[0], |a, &b| pick(a, b));
@@ -690,6 +764,10 @@ fn full<T: Arith, O: Arith>(
                 array_of(out_shape, &[best])
             }
         }
+        Kind::Truth { any } => {
+            let dims = coalesced(shape, strides);
+            array_of(out_shape, &[Bool8(truth(xs, base, &dims, any) as u8)])
+        }
         _ => {
             // The iterator's order: axes by decreasing |stride|, coalesced.
             let mut order: Vec<usize> = (0..shape.len()).collect();
@@ -701,6 +779,26 @@ fn full<T: Arith, O: Arith>(
             array_of(out_shape, &[v])
         }
     }
+}
+
+/// `any` (or `all` when `!any`) of the elements: a contiguous run in
+/// blocks the compiler vectorises, stopping at the first block that
+/// decides, as NumPy's `logical_or`/`logical_and` reductions stop (`c.any()`
+/// of a mask whose first element is true reads one block, not the array).
+fn truth<T: Arith>(xs: &[T], base: isize, dims: &[(usize, isize)], any: bool) -> bool {
+    if let [(m, 1)] = dims {
+        let run = &xs[base as usize..base as usize + m];
+        // Whether a block holds an element that decides (true for `any`,
+        // false for `all`).
+        let decides = |block: &[T]| match any {
+            true => block.iter().fold(false, |acc, x| acc | x.to_bool()),
+            false => !block.iter().fold(true, |acc, x| acc & x.to_bool()),
+        };
+        return run.chunks(4096).any(decides) == any;
+    }
+    let mut found = false;
+    for_each_elem(xs, base, dims, |x| found |= x.to_bool() == any);
+    found == any
 }
 
 #[cfg(test)]
@@ -727,19 +825,29 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             seed >> 33
         };
-        for len in [1usize, 7, 8, 9, 2047, 2048, 2049, 5000, 9000] {
-            for trial in 0..6 {
+        // The last length is cut into pieces on both cores; its extremes
+        // recur in every piece, so the combination must keep the first.
+        for len in [1usize, 7, 8, 9, 2047, 2048, 2049, 5000, 9000, (1 << 20) + 3] {
+            for trial in 0..if len > 9000 { 2 } else { 6 } {
                 let xs: Vec<f64> = (0..len)
                     .map(|_| match next() % 50 {
                         0 if trial % 3 == 0 => f64::NAN,
                         1 => -0.0,
                         2 => 0.0,
+                        3 if trial % 3 == 1 => f64::INFINITY,
+                        4 if trial % 3 == 1 => f64::NEG_INFINITY,
                         k => (k % 9) as f64 - 4.0,
                     })
                     .collect();
                 let ints: Vec<i64> = xs
                     .iter()
-                    .map(|x| if x.is_nan() { 3 } else { *x as i64 })
+                    .map(|x| {
+                        if x.is_nan() {
+                            3
+                        } else {
+                            x.clamp(-9.0, 9.0) as i64
+                        }
+                    })
                     .collect();
                 for max in [true, false] {
                     let (a, b) = (scan_run(&xs, max), sequential(&xs, max));
