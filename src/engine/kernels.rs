@@ -750,6 +750,31 @@ pub fn map_f32(a: &NdArray, f: impl Fn(f32) -> f32 + Sync + Send) -> Result<Arra
     map_same::<f32>(a, DType::Float32, f)
 }
 
+/// `f(x, y)` of each pair of elements of `a` and `b` (both of `T`'s dtype)
+/// broadcast together, into a new C-ordered array of `T`; `None` when the
+/// shapes do not broadcast (the caller reports that in its own words).
+pub fn map2<T: Arith>(
+    a: &NdArray,
+    b: &NdArray,
+    f: impl Fn(T, T) -> T + Sync + Send,
+) -> Result<Option<ArrayRef>, EngineError> {
+    if *a.dtype() != T::dtype() || *b.dtype() != T::dtype() {
+        return Err(EngineError::Other(
+            "TypeError",
+            format!("map2 needs {} elements", T::dtype().name()),
+        ));
+    }
+    let (sa, sb) = (a.shape(), b.shape());
+    let Some(shape) = super::broadcast::broadcast_shapes(&[&sa, &sb]) else {
+        return Ok(None);
+    };
+    let out = NdArray::for_overwrite(&shape, T::dtype())?;
+    let la = broadcast_layout(&a.layout(), &shape);
+    let lb = broadcast_layout(&b.layout(), &shape);
+    run_binary::<T, T>(a, &la, b, &lb, &out, f);
+    Ok(Some(out))
+}
+
 /// `f` of every element of a float32 array, where `f(xs, zs)` writes each
 /// `zs[i]` from `xs[i]`: whole runs go to `f` at once (so it can be a
 /// loop compiled for the CPU's vector units), strided elements one by one.
@@ -778,7 +803,7 @@ pub fn map_f32_runs(
         return Ok(out);
     }
     drop(src);
-    map_into::<f32>(a, &out, |x| {
+    map_into::<f32, f32>(a, &out, |x| {
         let mut z = [0.0];
         f(&[x], &mut z);
         z[0]
@@ -798,38 +823,67 @@ fn map_same<T: Element>(
         ));
     }
     let out = NdArray::for_overwrite(&a.shape(), dt)?;
-    map_into::<T>(a, &out, f);
+    map_into::<T, T>(a, &out, f);
     Ok(out)
 }
 
-/// `out[...] = f(a)` elementwise for a fresh `out` of `a`'s shape, both of
-/// element type `T`: a slice loop on both cores when `a` is one dense run,
-/// else a strided walk. Each element is computed alone, so the split does
-/// not change a bit.
-fn map_into<T: Element>(a: &NdArray, out: &NdArray, f: impl Fn(T) -> T + Sync + Send) {
+/// `f` of every element of an array of `T`'s dtype, into a new C-ordered
+/// array of `O`'s (a predicate's bools, say).
+pub fn map_to<T: Element, O: Element>(
+    a: &NdArray,
+    f: impl Fn(T) -> O + Sync + Send,
+) -> Result<ArrayRef, EngineError> {
+    if *a.dtype() != T::dtype() {
+        return Err(EngineError::Other(
+            "TypeError",
+            format!(
+                "map needs {} elements, not {}",
+                T::dtype().name(),
+                a.dtype().name()
+            ),
+        ));
+    }
+    let out = NdArray::for_overwrite(&a.shape(), O::dtype())?;
+    map_into::<T, O>(a, &out, f);
+    Ok(out)
+}
+
+/// `out[...] = f(a)` elementwise for a fresh `out` of `a`'s shape, of
+/// element types `T` and `O`: a slice loop on both cores when `a` is one
+/// dense run, else a strided walk. Each element is computed alone, so the
+/// split does not change a bit.
+fn map_into<T: Element, O: Element>(a: &NdArray, out: &NdArray, f: impl Fn(T) -> O + Sync + Send) {
     let l = a.layout();
     let n = l.size();
-    let item = std::mem::size_of::<T>();
     let src = a.buffer().bytes();
     let ol = out.layout();
     let mut ob = out.bytes_mut();
+    let item_o = std::mem::size_of::<O>();
     if n > 0
-        && dense_run(&ol, item)
+        && dense_run(&ol, item_o)
         && let Some(Operand::Run(xs)) = fast_operand::<T>(&src, &l, n)
     {
-        let zs: &mut [T] = bytemuck::cast_slice_mut(&mut ob[ol.offset..ol.offset + n * item]);
+        let zs: &mut [O] = bytemuck::cast_slice_mut(&mut ob[ol.offset..ol.offset + n * item_o]);
         super::par::for_each_rows(zs, 1, |start, zs| {
             let end = start + zs.len();
-            for (z, &x) in zs.iter_mut().zip(&xs[start..end]) {
-                *z = f(x);
-            }
+            // Compiled for AVX2 where the CPU has it, so `floor` and the
+            // like are one instruction and the loop vectorises; a library
+            // call stays a call, and no result bit changes.
+            super::cpu::with_fma(
+                #[inline(always)]
+                || {
+                    for (z, &x) in zs.iter_mut().zip(&xs[start..end]) {
+                        *z = f(x);
+                    }
+                },
+            )
         });
     } else {
         for_each_offset2(
             &l.shape,
             [&l.strides, &ol.strides],
             [l.offset as isize, ol.offset as isize],
-            |s, d| store::<T>(&mut ob, d, f(load::<T>(&src, s))),
+            |s, d| store::<O>(&mut ob, d, f(load::<T>(&src, s))),
         );
     }
 }
@@ -974,9 +1028,9 @@ pub fn unary(op: UnaryOp, a: &NdArray) -> Result<ArrayRef, EngineError> {
     {
         dispatch_numeric!(&dt, T => {
             match op {
-                UnaryOp::Neg => map_into::<T>(a, &out, <T as Arith>::neg),
-                UnaryOp::Invert => map_into::<T>(a, &out, <T as Arith>::invert),
-                UnaryOp::Abs => map_into::<T>(a, &out, <T as Arith>::abs),
+                UnaryOp::Neg => map_into::<T, T>(a, &out, <T as Arith>::neg),
+                UnaryOp::Invert => map_into::<T, T>(a, &out, <T as Arith>::invert),
+                UnaryOp::Abs => map_into::<T, T>(a, &out, <T as Arith>::abs),
             }
         }, _ => return Err(EngineError::type_error(format!("ufunc '{}' did not contain a loop with signature matching types", match op { UnaryOp::Neg => "negative", UnaryOp::Invert => "invert", UnaryOp::Abs => "absolute" }))));
     }

@@ -225,12 +225,15 @@ pub fn unary_float(a: &ArrayRef, f: impl Fn(f64) -> f64 + Sync + Send) -> PyResu
 /// correctly rounded either way).
 pub fn unary_f32(a: &ArrayRef, name: &str) -> PyResult<ArrayRef> {
     use crate::engine::simd_f32::{Func, map_slice};
+    let kept = |out| crate::engine::kept_order::kept_like(out, &[a]);
     let f = match name {
-        "sqrt" => return Ok(kernels::map_f32(a, f32::sqrt)?),
+        "sqrt" => return Ok(kept(kernels::map_f32(a, f32::sqrt)?)?),
         "exp" => Func::Exp,
         "log" => Func::Log,
         "sin" => Func::Sin,
         _ => Func::Cos,
     };
-    Ok(kernels::map_f32_runs(a, |xs, zs| map_slice(f, xs, zs))?)
+    Ok(kept(kernels::map_f32_runs(a, |xs, zs| {
+        map_slice(f, xs, zs)
+    })?)?)
 }

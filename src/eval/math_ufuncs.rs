@@ -286,18 +286,21 @@ fn sign(x: &[Scalar], _: &DType) -> Scalar {
     match &x[0] {
         Scalar::Int(v) => Scalar::Int(v.signum()),
         Scalar::UInt(v) => Scalar::UInt(u64::from(*v > 0)),
-        other => {
-            let v = scalar_as_f64(other);
-            Scalar::Float(if v > 0.0 {
-                1.0
-            } else if v < 0.0 {
-                -1.0
-            } else if v == 0.0 {
-                0.0
-            } else {
-                v
-            })
-        }
+        other => Scalar::Float(float_sign(scalar_as_f64(other))),
+    }
+}
+
+/// `npy_sign` of a float: NaN stays, both zeros give 0.
+#[inline]
+fn float_sign(v: f64) -> f64 {
+    if v > 0.0 {
+        1.0
+    } else if v < 0.0 {
+        -1.0
+    } else if v == 0.0 {
+        0.0
+    } else {
+        v
     }
 }
 
@@ -439,6 +442,12 @@ fn elementwise(name: &str, inputs: &[Value]) -> PyResult<Value> {
         .iter()
         .map(|v| loop_input(v, &lt))
         .collect::<PyResult<_>>()?;
+    // NumPy lays the result out in its operands' memory order (NPY_KEEPORDER).
+    let operands: Vec<&NdArray> = arrays.iter().map(|a| &**a).collect();
+    let kept = |out: ArrayRef| crate::engine::kept_order::kept_like(out, &operands);
+    if let Some(out) = typed(name, &k, &lt, &arrays)? {
+        return Ok(scalarize(kept(out)?));
+    }
     let (vals, shape) = broadcast(&arrays)?;
     let n = vals.first().map_or(0, Vec::len);
     let mut out = Vec::with_capacity(n);
@@ -460,7 +469,67 @@ fn elementwise(name: &str, inputs: &[Value]) -> PyResult<Value> {
         });
     }
     let out_dt = if name == "signbit" { DType::Bool } else { lt };
-    Ok(scalarize(NdArray::from_scalars(&shape, out_dt, &out)?))
+    Ok(scalarize(kept(NdArray::from_scalars(
+        &shape, out_dt, &out,
+    )?)?))
+}
+
+/// The float64 and float32 loops as typed maps over the arrays: the same
+/// functions as the scalar loop in [`elementwise`] (which computes a
+/// float32 loop's values in float32 too), without a boxed element. `None`:
+/// the scalar loop (float16, integer and complex loops, `signbit`, shapes
+/// that do not broadcast).
+fn typed(name: &str, k: &Kernel, lt: &DType, arrays: &[ArrayRef]) -> PyResult<Option<ArrayRef>> {
+    let double = match lt {
+        DType::Float64 => true,
+        DType::Float32 => false,
+        _ => return Ok(None),
+    };
+    // Each arm names its functions, so the loops inline them (the cheap
+    // ones vectorise); the library functions of `kernel` are called
+    // through their pointers.
+    macro_rules! one {
+        ($d:expr, $s:expr) => {
+            match arrays {
+                [a] if double => Some(kernels::map_f64(a, $d)?),
+                [a] => Some(kernels::map_f32(a, $s)?),
+                _ => None,
+            }
+        };
+    }
+    macro_rules! two {
+        ($d:expr, $s:expr) => {
+            match arrays {
+                [a, b] if double => kernels::map2::<f64>(a, b, $d)?,
+                [a, b] => kernels::map2::<f32>(a, b, $s)?,
+                _ => None,
+            }
+        };
+    }
+    Ok(match (name, k) {
+        ("floor", _) => one!(f64::floor, f32::floor),
+        ("ceil", _) => one!(f64::ceil, f32::ceil),
+        ("trunc", _) => one!(f64::trunc, f32::trunc),
+        ("rint", _) => one!(f64::round_ties_even, f32::round_ties_even),
+        ("reciprocal", _) => one!(|x| 1.0 / x, |x| 1.0 / x),
+        ("sign", _) => one!(float_sign, |v| float_sign(f64::from(v)) as f32),
+        // `(a >= b || isnan(b)) ? a : b`, `<=` for fmin.
+        ("fmax", _) => two!(
+            |p, q| if p >= q || q.is_nan() { p } else { q },
+            |p, q| if p >= q || q.is_nan() { p } else { q }
+        ),
+        ("fmin", _) => two!(
+            |p, q| if p <= q || q.is_nan() { p } else { q },
+            |p, q| if p <= q || q.is_nan() { p } else { q }
+        ),
+        ("copysign", _) => two!(f64::copysign, f32::copysign),
+        ("tanh", _) => one!(super::svml_tanh::tanh, super::svml_tanh::tanhf),
+        (_, Kernel::F1(d, Some(s))) => one!(d, s),
+        // No single version: `elementwise` refused a float32 loop already.
+        (_, Kernel::F1(d, None)) if double => one!(d, |x| x),
+        (_, Kernel::F2(d, s)) => two!(d, s),
+        _ => None,
+    })
 }
 
 /// `np.modf` (fraction and integral part, both with x's sign) and

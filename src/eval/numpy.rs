@@ -623,6 +623,45 @@ fn linspace_f32(start: f32, stop: f32, n: usize, endpoint: bool, args: &Args) ->
 }
 
 fn float_predicate(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
+    // NumPy lays the result out in the input's memory order (NPY_KEEPORDER).
+    Ok(crate::engine::kept_order::kept_like(
+        float_predicate_c(a, f)?,
+        &[a],
+    )?)
+}
+
+/// [`float_predicate`] into a C-ordered array.
+fn float_predicate_c(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
+    use crate::engine::element::Bool8;
+    // float64 and float32 as typed maps (widening a float32 keeps its
+    // class: NaN, infinite or finite).
+    macro_rules! typed {
+        ($test:ident) => {
+            match a.dtype() {
+                DType::Float64 => {
+                    return Ok(kernels::map_to::<f64, Bool8>(
+                        a,
+                        |x| Bool8(x.$test() as u8),
+                    )?);
+                }
+                DType::Float32 => {
+                    return Ok(kernels::map_to::<f32, Bool8>(
+                        a,
+                        |x| Bool8(x.$test() as u8),
+                    )?);
+                }
+                _ => {}
+            }
+        };
+    }
+    // Each test named, so the loops inline it.
+    if f(f64::NAN) {
+        typed!(is_nan);
+    } else if f(f64::INFINITY) {
+        typed!(is_infinite);
+    } else {
+        typed!(is_finite);
+    }
     let finite_test = f(1.0);
     let vals: Vec<Scalar> = a
         .to_scalars()
@@ -1997,7 +2036,8 @@ impl Session {
                     "sin" => f64::sin,
                     _ => f64::cos,
                 };
-                let out = unary_float(&a, f)?;
+                // In the input's memory order, as the ufunc allocates it.
+                let out = crate::engine::kept_order::kept_like(unary_float(&a, f)?, &[&*a])?;
                 scalarize(out)
             }
             "set_printoptions" => {

@@ -361,7 +361,11 @@ fn fast_power(
 /// through float32's loop, as NumPy's half loops run).
 fn float_sqrt(x: &ArrayRef) -> PyResult<ArrayRef> {
     Ok(match x.dtype() {
-        DType::Float64 => super::complex_fns::unary_float(x, f64::sqrt)?,
+        // In the input's memory order, as the ufunc allocates it.
+        DType::Float64 => crate::engine::kept_order::kept_like(
+            super::complex_fns::unary_float(x, f64::sqrt)?,
+            &[&**x],
+        )?,
         DType::Float32 => super::complex_fns::unary_f32(x, "sqrt")?,
         dt => kernels::cast(
             &super::complex_fns::unary_f32(&kernels::cast(x, &DType::Float32)?, "sqrt")?,
