@@ -419,6 +419,9 @@ fn nan_reduce(name: &str, a: &ArrayRef, args: &Args) -> PyResult<Value> {
         };
         return super::reduce_args::reduction(a, op, args, 1);
     }
+    if let Some(v) = nan_reduce_typed(name, a, args.get(1, "axis"))? {
+        return Ok(v);
+    }
     let (lanes, shape) = lanes(a, args.get(1, "axis"))?;
     let vals: Vec<Scalar> = lanes
         .iter()
@@ -446,6 +449,74 @@ fn nan_reduce(name: &str, a: &ArrayRef, args: &Args) -> PyResult<Value> {
     }
     let out = NdArray::from_scalars(&shape, DType::Float64, &vals)?;
     Ok(scalarize(kernels::cast(&out, a.dtype())?))
+}
+
+/// `nansum`/`nanmean`/`nanmax`/`nanmin` of a float64 or float32 array as
+/// `numpy/lib/_nanfunctions_impl.py` computes them: `nansum` is `np.sum`
+/// of the array with its NaNs replaced by 0 (pairwise, in the array's own
+/// type), `nanmean` that sum over the count of non-NaNs, and `nanmax` of
+/// an array without NaNs is its `max`. `None`: the lane-by-lane path
+/// (other dtypes, `nanmax` where a NaN is present, empty arrays).
+fn nan_reduce_typed(name: &str, a: &ArrayRef, axis: Option<&Value>) -> PyResult<Option<Value>> {
+    use crate::engine::element::Bool8;
+    use crate::engine::reduce::{Reduction, reduce};
+    let double = match a.dtype() {
+        DType::Float64 => true,
+        DType::Float32 => false,
+        _ => return Ok(None),
+    };
+    if a.size() == 0 {
+        return Ok(None);
+    }
+    let axes = match axis {
+        None | Some(Value::None) => None,
+        Some(v) => Some(vec![normalize_axis(int_arg(v, "")?, a.ndim())?]),
+    };
+    let axes = axes.as_deref();
+    let zeroed = || -> PyResult<ArrayRef> {
+        Ok(if double {
+            kernels::map_f64(a, |x| if x.is_nan() { 0.0 } else { x })?
+        } else {
+            kernels::map_f32(a, |x| if x.is_nan() { 0.0 } else { x })?
+        })
+    };
+    Ok(Some(match name {
+        "nansum" => scalarize(reduce(&zeroed()?, Reduction::Sum, axes, false)?),
+        "nanmean" => {
+            let tot = reduce(&zeroed()?, Reduction::Sum, axes, false)?;
+            let present = if double {
+                kernels::map_to::<f64, Bool8>(a, |x| Bool8(!x.is_nan() as u8))?
+            } else {
+                kernels::map_to::<f32, Bool8>(a, |x| Bool8(!x.is_nan() as u8))?
+            };
+            let cnt = reduce(&present, Reduction::Sum, axes, false)?;
+            // `_divide_by_count`: the division in float64, rounded to the
+            // sum's type.
+            let avg: Vec<Scalar> = tot
+                .to_scalars()
+                .iter()
+                .zip(cnt.to_scalars())
+                .map(|(t, c)| Scalar::Float(scalar_as_f64(t) / scalar_as_f64(&c)))
+                .collect();
+            scalarize(NdArray::from_scalars(
+                &tot.shape(),
+                a.dtype().clone(),
+                &avg,
+            )?)
+        }
+        _ => {
+            let op = if name == "nanmax" {
+                Reduction::Max
+            } else {
+                Reduction::Min
+            };
+            let r = reduce(a, op, axes, false)?;
+            if r.to_scalars().iter().any(|x| scalar_as_f64(x).is_nan()) {
+                return Ok(None);
+            }
+            scalarize(r)
+        }
+    }))
 }
 
 fn diff(args: &Args) -> PyResult<Value> {

@@ -67,10 +67,11 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
 
 /// The float64 words of a 1-d float64 array at element stride `inc`
 /// (positive), from its first element.
-fn words(a: &ArrayRef) -> (Vec<f64>, usize) {
+/// A float64 vector's words from its first element to its last, read in
+/// place from `bytes` (its buffer), and its stride in elements.
+fn words<'b>(a: &ArrayRef, bytes: &'b [u8]) -> (&'b [f64], usize) {
     let l = a.layout();
-    let bytes = a.buffer().bytes();
-    let all = elems::<f64>(&bytes).unwrap_or(&[]);
+    let all = elems::<f64>(bytes).unwrap_or(&[]);
     let inc = (l.strides[0] / 8) as usize;
     let start = l.offset / 8;
     let n = a.size();
@@ -79,7 +80,7 @@ fn words(a: &ArrayRef) -> (Vec<f64>, usize) {
     } else {
         start + (n - 1) * inc + 1
     };
-    (all[start..end].to_vec(), inc)
+    (&all[start..end], inc)
 }
 
 /// Whether a float64 vector goes to `ddot` as it lies (`blas_stride`: a
@@ -107,7 +108,8 @@ pub fn float_dot(x: &ArrayRef, y: &ArrayRef) -> PyResult<f64> {
     if n == 0 {
         return Ok(0.0);
     }
-    let ((xv, xi), (yv, yi)) = (words(&x), words(&y));
+    let (xb, yb) = (x.buffer().bytes(), y.buffer().bytes());
+    let ((xv, xi), (yv, yi)) = (words(&x, &xb), words(&y, &yb));
     let (xi, yi) = if n == 1 { (1, 1) } else { (xi, yi) };
     Ok(if xi == 1 && yi == 1 {
         dot_threaded(n, |r| dot_contiguous(&xv[r.clone()], &yv[r]))
