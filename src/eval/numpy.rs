@@ -622,46 +622,26 @@ fn linspace_f32(start: f32, stop: f32, n: usize, endpoint: bool, args: &Args) ->
     linspace_dtype(out, args)
 }
 
-fn float_predicate(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
+/// `isnan`/`isinf`/`isfinite`: `f64_test` and `f32_test` are the same
+/// test (fn items, so the typed loops inline them).
+fn float_predicate(
+    a: &ArrayRef,
+    f64_test: impl Fn(f64) -> bool + Sync + Send,
+    f32_test: impl Fn(f32) -> bool + Sync + Send,
+) -> PyResult<ArrayRef> {
+    use crate::engine::element::Bool8;
+    let out = match a.dtype() {
+        DType::Float64 => kernels::map_to::<f64, Bool8>(a, |x| Bool8(f64_test(x) as u8))?,
+        DType::Float32 => kernels::map_to::<f32, Bool8>(a, |x| Bool8(f32_test(x) as u8))?,
+        _ => boxed_float_predicate(a, f64_test)?,
+    };
     // NumPy lays the result out in the input's memory order (NPY_KEEPORDER).
-    Ok(crate::engine::kept_order::kept_like(
-        float_predicate_c(a, f)?,
-        &[a],
-    )?)
+    Ok(crate::engine::kept_order::kept_like(out, &[a])?)
 }
 
-/// [`float_predicate`] into a C-ordered array.
-fn float_predicate_c(a: &ArrayRef, f: fn(f64) -> bool) -> PyResult<ArrayRef> {
-    use crate::engine::element::Bool8;
-    // float64 and float32 as typed maps (widening a float32 keeps its
-    // class: NaN, infinite or finite).
-    macro_rules! typed {
-        ($test:ident) => {
-            match a.dtype() {
-                DType::Float64 => {
-                    return Ok(kernels::map_to::<f64, Bool8>(
-                        a,
-                        |x| Bool8(x.$test() as u8),
-                    )?);
-                }
-                DType::Float32 => {
-                    return Ok(kernels::map_to::<f32, Bool8>(
-                        a,
-                        |x| Bool8(x.$test() as u8),
-                    )?);
-                }
-                _ => {}
-            }
-        };
-    }
-    // Each test named, so the loops inline it.
-    if f(f64::NAN) {
-        typed!(is_nan);
-    } else if f(f64::INFINITY) {
-        typed!(is_infinite);
-    } else {
-        typed!(is_finite);
-    }
+/// [`float_predicate`] of the other dtypes, element by element, into a
+/// C-ordered array.
+fn boxed_float_predicate(a: &ArrayRef, f: impl Fn(f64) -> bool) -> PyResult<ArrayRef> {
     let finite_test = f(1.0);
     let vals: Vec<Scalar> = a
         .to_scalars()
@@ -1657,12 +1637,11 @@ impl Session {
             }
             "isnan" | "isinf" | "isfinite" => {
                 let a = arr0(&args)?;
-                let f: fn(f64) -> bool = match name {
-                    "isnan" => f64::is_nan,
-                    "isinf" => f64::is_infinite,
-                    _ => f64::is_finite,
+                let out = match name {
+                    "isnan" => float_predicate(&a, f64::is_nan, f32::is_nan)?,
+                    "isinf" => float_predicate(&a, f64::is_infinite, f32::is_infinite)?,
+                    _ => float_predicate(&a, f64::is_finite, f32::is_finite)?,
                 };
-                let out = float_predicate(&a, f)?;
                 scalarize(out)
             }
             "logical_and" => logical(&args, BinaryOp::And, name)?,
