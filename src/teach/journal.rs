@@ -162,10 +162,17 @@ impl Writes {
         out
     }
 
-    /// Whether any byte in `[at, at + len)` of `buffer` changed.
+    /// Whether any byte in `[at, at + len)` of `buffer` changed. A
+    /// segment's runs are sorted and disjoint, so one binary search finds
+    /// the only run that can overlap (a strided write leaves one run per
+    /// element, and alerts ask once per element).
     pub fn touched(&self, buffer: &Rc<Buffer>, at: usize, len: usize) -> bool {
         self.log.bytes.iter().zip(&self.changed).any(|(s, runs)| {
-            Rc::ptr_eq(&s.buffer, buffer) && runs.iter().any(|&(a, b)| a < at + len && at < b)
+            if !Rc::ptr_eq(&s.buffer, buffer) {
+                return false;
+            }
+            let first = runs.partition_point(|&(_, end)| end <= at);
+            runs.get(first).is_some_and(|&(start, _)| start < at + len)
         })
     }
 
