@@ -425,6 +425,7 @@ conformance_tests! {
     scan_reductions => "362_scan_reductions",
     typed_float_ufuncs => "363_typed_float_ufuncs",
     nan_reductions => "364_nan_reductions",
+    text_reductions => "367_text_reductions",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -531,6 +531,10 @@ pub fn scalar_to<T: Element>(v: &Scalar) -> T {
         Scalar::UInt(u) => T::from_u64(*u),
         Scalar::Float(f) => T::from_f64(*f),
         Scalar::Complex(re, _) => T::from_f64(*re),
+        // NumPy 2 casts text to bool by length: any non-empty string
+        // (trailing NULs are not part of it) is True, "0" and "False" too.
+        Scalar::Str(s) if T::dtype() == DType::Bool => T::from_bool(!s.is_empty()),
+        Scalar::Bytes(b) if T::dtype() == DType::Bool => T::from_bool(!b.is_empty()),
         Scalar::Str(s) => T::from_f64(s.trim().parse::<f64>().unwrap_or(0.0)),
         Scalar::Bytes(_) | Scalar::Record(_) | Scalar::Object(_) => T::default(),
     }

@@ -180,14 +180,7 @@ fn fold_typed<T: Arith, O: Arith>(
             Reduction::Min | Reduction::Max | Reduction::ArgMin | Reduction::ArgMax => {
                 if n == 0 {
                     err = Some(if matches!(op, Reduction::ArgMin | Reduction::ArgMax) {
-                        EngineError::value(format!(
-                            "attempt to get {} of an empty sequence",
-                            if op == Reduction::ArgMin {
-                                "argmin"
-                            } else {
-                                "argmax"
-                            }
-                        ))
+                        empty_arg_error(op)
                     } else {
                         EngineError::value(format!(
                             "zero-size array to reduction operation {} which has no identity",
@@ -248,6 +241,9 @@ pub fn reduce(
     }
     if a.dtype().kind() == super::dtype::Kind::Complex {
         return super::scalar_kernels::complex_reduce(a, op, &sorted, keepdims);
+    }
+    if matches!(a.dtype(), DType::Str(_) | DType::Bytes(_)) {
+        return text_reduce(a, op, &sorted, keepdims);
     }
     if *a.dtype() == DType::Float16
         && let Reduction::Var(ddof) | Reduction::Std(ddof) = op
@@ -346,6 +342,122 @@ fn with_out(
     }
 }
 
+/// Reductions of strings as NumPy 2 has them: truth by length
+/// (`any`/`all`), the first largest or smallest (`argmax`/`argmin`), and
+/// NumPy's errors for the arithmetic ones (its string `add` makes a
+/// longer string than the operands, which a reduction cannot hold; there
+/// is no string `multiply`, `maximum` or `minimum` loop).
+fn text_reduce(
+    a: &ArrayRef,
+    op: Reduction,
+    axes: &[usize],
+    keepdims: bool,
+) -> Result<ArrayRef, EngineError> {
+    match op {
+        Reduction::Any | Reduction::All => reduce(
+            &super::kernels::cast(a, &DType::Bool)?,
+            op,
+            Some(axes),
+            keepdims,
+        ),
+        Reduction::ArgMin | Reduction::ArgMax => text_arg(a, op, axes, keepdims),
+        Reduction::Sum | Reduction::Mean | Reduction::Var(_) | Reduction::Std(_) => {
+            Err(text_add_error(a.dtype(), "reduce"))
+        }
+        Reduction::Prod => Err(text_no_loop("multiply", a.dtype())),
+        Reduction::Min | Reduction::Max => Err(text_no_loop(op.ufunc_name(), a.dtype())),
+    }
+}
+
+/// `repr` of a text dtype, as NumPy's messages print it.
+fn text_dtype_repr(dt: &DType, chars: usize) -> String {
+    match dt {
+        DType::Bytes(_) => format!("dtype('S{chars}')"),
+        _ => format!("dtype('<U{chars}')"),
+    }
+}
+
+fn text_chars(dt: &DType) -> usize {
+    match dt {
+        DType::Str(n) | DType::Bytes(n) => *n,
+        _ => 0,
+    }
+}
+
+/// `add.reduce`/`add.accumulate` of strings: the loop resolves to a result
+/// twice as long as its operands, which NumPy refuses.
+fn text_add_error(dt: &DType, method: &str) -> EngineError {
+    let n = text_chars(dt);
+    EngineError::type_error(format!(
+        "the resolved dtypes are not compatible with add.{method}. Resolved ({}, {}, {})",
+        text_dtype_repr(dt, n),
+        text_dtype_repr(dt, n),
+        text_dtype_repr(dt, 2 * n)
+    ))
+}
+
+fn text_no_loop(ufunc: &str, dt: &DType) -> EngineError {
+    let d = text_dtype_repr(dt, text_chars(dt));
+    EngineError::type_error(format!(
+        "ufunc '{ufunc}' did not contain a loop with signature matching types ({d}, {d}) -> None"
+    ))
+}
+
+/// `argmax`/`argmin` of strings along one axis (or over the flattened
+/// array): the first position holding the extreme, by code point.
+fn text_arg(
+    a: &ArrayRef,
+    op: Reduction,
+    axes: &[usize],
+    keepdims: bool,
+) -> Result<ArrayRef, EngineError> {
+    let shape = a.shape();
+    let oshape = out_shape(&shape, axes, keepdims);
+    let (src, n) = match axes {
+        [axis] if shape.len() > 1 => {
+            let (moved, _) = super::sort::axis_last(a, *axis)?;
+            (moved, shape[*axis])
+        }
+        _ => (a.copy(super::array::Order::C)?, a.size()),
+    };
+    if n == 0 {
+        return Err(empty_arg_error(op));
+    }
+    let vals = src.to_scalars();
+    let better = |x: &Scalar, y: &Scalar| match (x, y) {
+        (Scalar::Str(p), Scalar::Str(q)) => {
+            (op == Reduction::ArgMax && p > q) || (op == Reduction::ArgMin && p < q)
+        }
+        (Scalar::Bytes(p), Scalar::Bytes(q)) => {
+            (op == Reduction::ArgMax && p > q) || (op == Reduction::ArgMin && p < q)
+        }
+        _ => false,
+    };
+    let picks: Vec<Scalar> = vals
+        .chunks(n)
+        .map(|lane| {
+            let mut best = 0;
+            for (i, x) in lane.iter().enumerate().skip(1) {
+                if better(x, &lane[best]) {
+                    best = i;
+                }
+            }
+            Scalar::Int(best as i64)
+        })
+        .collect();
+    NdArray::from_scalars(&oshape, DType::Int64, &picks)
+}
+
+/// NumPy's error for `argmax`/`argmin` of an empty lane.
+pub(super) fn empty_arg_error(op: Reduction) -> EngineError {
+    let name = if op == Reduction::ArgMax {
+        "argmax"
+    } else {
+        "argmin"
+    };
+    EngineError::value(format!("attempt to get {name} of an empty sequence"))
+}
+
 /// `cumsum` / `cumprod` along one axis (`None`: over the flattened array).
 pub fn accumulate(
     a: &ArrayRef,
@@ -353,6 +465,13 @@ pub fn accumulate(
     axis: Option<usize>,
 ) -> Result<ArrayRef, EngineError> {
     let a = &super::kernels::to_native(a)?;
+    if matches!(a.dtype(), DType::Str(_) | DType::Bytes(_)) {
+        return Err(if product {
+            text_no_loop("multiply", a.dtype())
+        } else {
+            text_add_error(a.dtype(), "accumulate")
+        });
+    }
     if a.dtype().kind() == super::dtype::Kind::Complex {
         return super::scalar_kernels::complex_accumulate(a, product, axis);
     }

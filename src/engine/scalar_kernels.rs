@@ -484,14 +484,7 @@ pub fn complex_reduce(
             };
             let n = src.shape().get(axis).copied().unwrap_or(1);
             if n == 0 {
-                let name = if op == Reduction::ArgMax {
-                    "argmax"
-                } else {
-                    "argmin"
-                };
-                return Err(EngineError::value(format!(
-                    "attempt to get {name} of an empty sequence"
-                )));
+                return Err(super::reduce::empty_arg_error(op));
             }
             let snd = src.ndim();
             let mut perm: Vec<usize> = (0..snd).filter(|&k| k != axis).collect();

@@ -59,7 +59,7 @@ fn argsort_lane<T: Element>(lane: &[T], pairs: &mut Vec<(T, i64)>, out: &mut [i6
 
 /// `a` with `axis` moved last, copied into a fresh C-ordered array, and the
 /// permutation that undoes the move.
-fn axis_last(a: &ArrayRef, axis: usize) -> Result<(ArrayRef, Vec<usize>), EngineError> {
+pub(super) fn axis_last(a: &ArrayRef, axis: usize) -> Result<(ArrayRef, Vec<usize>), EngineError> {
     let nd = a.ndim();
     let perm: Vec<usize> = (0..nd).filter(|&k| k != axis).chain([axis]).collect();
     let moved = NdArray::view_with(a, a.layout().permuted(&perm));
