@@ -426,6 +426,7 @@ conformance_tests! {
     typed_float_ufuncs => "363_typed_float_ufuncs",
     nan_reductions => "364_nan_reductions",
     text_reductions => "367_text_reductions",
+    truth_along_axes => "368_truth_along_axes",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

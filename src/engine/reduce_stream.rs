@@ -495,9 +495,6 @@ fn run<T: Arith, O: Arith>(
     if all {
         return full::<T, O>(xs, base, &shape, &el.strides, kind, out_shape).map(Some);
     }
-    if matches!(kind, Kind::Truth { .. }) {
-        return Ok(None);
-    }
     if !c_like(&shape, &el.strides) {
         return Ok(None);
     }
@@ -518,6 +515,9 @@ fn run<T: Arith, O: Arith>(
         pos: if axes == [k] { 1 } else { 0 },
     };
     let last = nd - 1;
+    if let Kind::Truth { any } = kind {
+        return truth_along(xs, base, &shape, &el.strides, axes, any, out_shape, &walk);
+    }
     if axes.contains(&last) {
         if axes != [last] {
             return Ok(None);
@@ -602,6 +602,59 @@ fn run<T: Arith, O: Arith>(
             array_of(out_shape, &acc).map(Some)
         }
     }
+}
+
+/// `any`/`all` along some axes (not all): along the last axis one lane
+/// at a time, stopping at the first deciding element; with the last axis
+/// kept, row after row folded into one truth value per output, streaming
+/// memory in order. Truth is `x != 0` (NaN counts, `-0.0` does not).
+#[allow(clippy::too_many_arguments)]
+fn truth_along<T: Arith>(
+    xs: &[T],
+    base: isize,
+    shape: &[usize],
+    strides: &[isize],
+    axes: &[usize],
+    any: bool,
+    out_shape: &[usize],
+    walk: &dyn Fn(usize, usize) -> Walk,
+) -> Result<Option<ArrayRef>, EngineError> {
+    let last = shape.len() - 1;
+    let outer: Vec<Walk> = (0..last).map(|k| walk(k, shape[k])).collect();
+    let (m, s) = (shape[last], strides[last]);
+    if axes.contains(&last) {
+        if axes != [last] {
+            return Ok(None);
+        }
+        let mut vals: Vec<Bool8> = Vec::new();
+        for_rows(&outer, |p, _, _| {
+            let start = base + p;
+            let decided = (0..m).any(|j| xs[(start + j as isize * s) as usize].to_bool() == any);
+            vals.push(Bool8((decided == any) as u8));
+        });
+        return array_of(out_shape, &vals).map(Some);
+    }
+    let n_out: usize = out_shape.iter().product();
+    let mut acc: Vec<u8> = vec![u8::from(!any); n_out];
+    for_rows(&outer, |p, q, _| {
+        let q = q as usize;
+        let start = base + p;
+        let dst = &mut acc[q..q + m];
+        if s == 1 {
+            let row = &xs[start as usize..start as usize + m];
+            for (o, x) in dst.iter_mut().zip(row) {
+                let t = u8::from(x.to_bool());
+                *o = if any { *o | t } else { *o & t };
+            }
+        } else {
+            for (j, o) in dst.iter_mut().enumerate() {
+                let t = u8::from(xs[(start + j as isize * s) as usize].to_bool());
+                *o = if any { *o | t } else { *o & t };
+            }
+        }
+    });
+    let vals: Vec<Bool8> = acc.into_iter().map(Bool8).collect();
+    array_of(out_shape, &vals).map(Some)
 }
 
 /// Sum, mean or product of one group laid out as `dims` from `base`.
