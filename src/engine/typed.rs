@@ -71,6 +71,23 @@ pub fn copy_row<T: Copy>(src: &[T], start: usize, step: isize, dst: &mut [T]) {
     }
 }
 
+/// `f` of the elements of `a` cast to `T`'s dtype (as `astype` casts),
+/// in C order: for routines that work on a plain slice of numbers. An
+/// array already of that dtype in one C-ordered run is read where it
+/// lies; any other is cast or copied once.
+pub fn with_elems<T: super::element::Element, R>(
+    a: &super::array::ArrayRef,
+    f: impl FnOnce(&[T]) -> R,
+) -> Result<R, super::error::EngineError> {
+    use super::array::NdArray;
+    use super::kernels;
+    let c = NdArray::c_run(&kernels::cast(&kernels::to_native(a)?, &T::dtype())?)?;
+    let bytes = c.buffer().bytes();
+    let start = c.layout().offset / std::mem::size_of::<T>();
+    let xs = elems::<T>(&bytes).unwrap_or_default();
+    Ok(f(xs.get(start..start + c.size()).unwrap_or_default()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -380,31 +380,100 @@ fn lanes(a: &ArrayRef, axis: Option<&Value>) -> PyResult<(Vec<Vec<Scalar>>, Vec<
     }
 }
 
+/// `_median`: the lanes partitioned at NumPy's kth (so the same middle
+/// elements, signed zeros included), the mean of the middle one or two
+/// (NumPy's `np.mean`, with its dtype rules and errors), and NaN where a
+/// lane's last element is NaN. Numeric lanes are partitioned typed; the
+/// others (float16, complex, strings) through the boxed partition.
 fn median(a: &ArrayRef, axis: Option<&Value>) -> PyResult<Value> {
-    let (lanes, shape) = lanes(a, axis)?;
-    let vals: Vec<Scalar> = lanes
-        .iter()
-        .map(|lane| {
-            let mut xs: Vec<f64> = lane.iter().map(scalar_as_f64).collect();
-            if xs.is_empty() || xs.iter().any(|x| x.is_nan()) {
-                return Scalar::Float(f64::NAN);
-            }
-            xs.sort_by(|p, q| p.total_cmp(q));
-            let n = xs.len();
-            Scalar::Float(if n % 2 == 1 {
-                xs[n / 2]
-            } else {
-                // NumPy takes the mean of the two middle values.
-                (xs[n / 2 - 1] + xs[n / 2]) / 2.0
-            })
-        })
+    let (a, ax) = match axis {
+        None | Some(Value::None) => (reshape(a, &Value::Int(-1), Order::C)?, 0),
+        Some(v) => (a.clone(), normalize_axis(int_arg(v, "")?, a.ndim())?),
+    };
+    if a.dtype().kind() == Kind::DateTime || a.dtype().kind() == Kind::TimeDelta {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement np.median for datetime64/timedelta64 values yet",
+        ));
+    }
+    let n = a.shape()[ax];
+    if n == 0 || a.size() == 0 {
+        return empty_median(&a, ax);
+    }
+    let mut kth: Vec<usize> = super::searching::median_kth(n, a.dtype())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|k| k.rem_euclid(n as i64) as usize)
         .collect();
+    kth.sort_unstable();
+    let (part, typed) = match crate::engine::select::partitioned(&a, ax, &kth)? {
+        Some(part) => (part, true),
+        None => {
+            let nd = a.ndim() as i64;
+            let perm: Vec<i64> = (0..nd)
+                .filter(|&k| k != ax as i64)
+                .chain([ax as i64])
+                .collect();
+            let moved = transpose(&a, Some(perm))?;
+            let kth_v = Value::list(kth.iter().map(|&k| Value::Int(k as i128)).collect());
+            let part = super::searching::partition(
+                &Value::Array(moved),
+                &kth_v,
+                Some(&Value::Int(-1)),
+                false,
+            )?;
+            (part, false)
+        }
+    };
+    let last = part.ndim() - 1;
+    let mut middle = part.layout();
+    middle.offset += (n - 1) / 2 * part.layout().strides[last] as usize;
+    middle.shape[last] = 2 - n % 2;
+    let middle = NdArray::view_with(&part, middle);
+    let mean_args = Args {
+        pos: vec![Value::Array(middle.clone()), Value::Int(last as i128)],
+        kw: vec![],
+    };
+    let m = super::reduce_args::reduction(
+        &middle,
+        crate::engine::reduce::Reduction::Mean,
+        &mean_args,
+        1,
+    )?;
+    if !super::searching::supports_nans(a.dtype()) {
+        return Ok(m);
+    }
+    let m = as_array(&m)?;
+    if typed {
+        crate::engine::select::nan_lanes_into(&part, &m);
+        return Ok(scalarize(m));
+    }
+    // `_median_nancheck` element by element.
+    let lasts = part.to_scalars();
+    let mut vals = m.to_scalars();
+    for (v, lane) in vals.iter_mut().zip(lasts.chunks_exact(n)) {
+        if super::searching::is_nan(&lane[n - 1]) {
+            *v = lane[n - 1].clone();
+        }
+    }
+    Ok(scalarize(NdArray::from_scalars(
+        &m.shape(),
+        m.dtype().clone(),
+        &vals,
+    )?))
+}
+
+/// The median of each lane of an empty axis: NaN, as the mean of nothing
+/// (in the mean's dtype: float16 and float32 keep theirs).
+fn empty_median(a: &ArrayRef, axis: usize) -> PyResult<Value> {
+    let mut shape = a.shape();
+    shape.remove(axis);
     let dt = match a.dtype() {
         DType::Float16 | DType::Float32 => a.dtype().clone(),
         _ => DType::Float64,
     };
-    let out = NdArray::from_scalars(&shape, DType::Float64, &vals)?;
-    Ok(scalarize(kernels::cast(&out, &dt)?))
+    let nans = vec![Scalar::Float(f64::NAN); shape.iter().product()];
+    Ok(scalarize(NdArray::from_scalars(&shape, dt, &nans)?))
 }
 
 fn nan_reduce(name: &str, a: &ArrayRef, args: &Args) -> PyResult<Value> {
@@ -611,6 +680,9 @@ fn isin(args: &Args) -> PyResult<Value> {
             )));
         }
     }
+    if let Some(found) = crate::engine::member::isin(&a, &t, invert)? {
+        return Ok(Value::Array(found));
+    }
     let tests = t.to_scalars();
     let same = |x: &Scalar, y: &Scalar| match (x, y) {
         (Scalar::Str(p), Scalar::Str(q)) => p == q,
@@ -707,30 +779,32 @@ pub fn tile(a: &ArrayRef, reps: &Value) -> PyResult<Value> {
         }
         n /= dim_in.max(1);
     }
-    let out_shape: Vec<usize> = shape.iter().zip(&r).map(|(s, k)| s * k).collect();
-    let src = a.to_scalars();
-    let total: usize = out_shape.iter().product();
-    let mut vals = Vec::with_capacity(total);
-    let mut idx = vec![0usize; d];
-    for _ in 0..total {
-        let mut off = 0;
-        for k in 0..d {
-            off = off * shape[k] + idx[k] % shape[k].max(1);
-        }
-        vals.push(src[off].clone());
-        for k in (0..d).rev() {
-            idx[k] += 1;
-            if idx[k] < out_shape[k] {
-                break;
-            }
-            idx[k] = 0;
-        }
+    // `np.array(A, ndmin=d)`: leading axes of length one.
+    let c = NdArray::view_with(a, {
+        let mut l = a.layout();
+        let pad = d - l.shape.len();
+        l.shape.splice(0..0, std::iter::repeat_n(1, pad));
+        l.strides.splice(0..0, std::iter::repeat_n(0, pad));
+        l
+    });
+    if r.iter().all(|&k| k == 1) {
+        // NumPy's explicit copy, in the array's own memory order.
+        return Ok(Value::Array(c.copy_kept()?));
     }
-    Ok(Value::Array(NdArray::from_scalars(
-        &out_shape,
-        a.dtype().clone(),
-        &vals,
-    )?))
+    if a.size() == 0 {
+        // NumPy reshapes the empty array itself: a view of it.
+        let out_shape: Vec<Value> = shape
+            .iter()
+            .zip(&r)
+            .map(|(s, k)| Value::Int((s * k) as i128))
+            .collect();
+        return Ok(Value::Array(reshape(
+            a,
+            &Value::Tuple(out_shape.into()),
+            Order::C,
+        )?));
+    }
+    Ok(Value::Array(crate::engine::replicate::tile(&c, &r)?))
 }
 
 /// `a.view(dtype)` with another item size: the last axis is reinterpreted,

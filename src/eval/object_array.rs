@@ -310,6 +310,8 @@ const BYTE_MOVERS: &[&str] = &[
     "flip",
     "fliplr",
     "flipud",
+    "repeat",
+    "tile",
 ];
 
 /// True for the NumPy routines `call_np` may run on object arrays.
@@ -530,6 +532,7 @@ const BYTE_METHODS: &[&str] = &[
     "__getitem__",
     "__setitem__",
     "__array__",
+    "repeat",
 ];
 
 /// A method called on an object array: `None` lets the ordinary method

@@ -710,11 +710,12 @@ pub(super) fn repeat(args: &Args) -> PyResult<ArrayRef> {
         })
         .collect();
     let n = a.shape()[axis];
+    // One count stands for every slice.
     let per: Vec<i64> = if counts.len() == 1 {
         if counts[0] < 0 {
             return Err(PyError::value("negative dimensions are not allowed"));
         }
-        vec![counts[0]; n]
+        counts
     } else if counts.len() != n {
         return Err(PyError::value(format!(
             "operands could not be broadcast together with shape ({n},) ({},)",
@@ -725,27 +726,8 @@ pub(super) fn repeat(args: &Args) -> PyResult<ArrayRef> {
     } else {
         counts
     };
-    let total = per
-        .iter()
-        .try_fold(0usize, |t, &c| t.checked_add(c as usize))
-        .ok_or(crate::engine::EngineError::ArrayTooBig)?;
-    let mut out_shape = a.shape();
-    out_shape[axis] = total;
-    let each = std::mem::size_of::<Scalar>();
-    buffer::ensure_room(&out_shape, a.dtype().itemsize(), &a.dtype().name(), 0)?;
-    buffer::ensure_room(&[total], 8, "int64", each)?;
-    let picks: Vec<Scalar> = per
-        .iter()
-        .enumerate()
-        .flat_map(|(k, &c)| std::iter::repeat_n(Scalar::Int(k as i64), c as usize))
-        .collect();
-    let idx = NdArray::from_scalars(&[total], DType::Int64, &picks)?;
-    let mut items = vec![IndexItem::Slice(None, None, None); a.ndim()];
-    items[axis] = IndexItem::IntArray(idx);
-    match index::get(&a, &items)? {
-        Indexed::Array(out) => Ok(out),
-        Indexed::Scalar(_) => unreachable!("an index array gives an array"),
-    }
+    let per: Vec<usize> = per.into_iter().map(|c| c as usize).collect();
+    Ok(crate::engine::replicate::repeat(&a, axis, &per)?)
 }
 
 /// `np.clip(a, a_min, a_max, *, min=, max=)`: NumPy 2's rules for which

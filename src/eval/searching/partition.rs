@@ -1,12 +1,9 @@
 //! `np.partition`/`np.argpartition` (and the methods) with NumPy's own
 //! arrangement, not just a valid one. NumPy 2.4 has two engines:
-//! - `introselect` (`numpy/_core/src/npysort/selection.hpp`): median-of-3
-//!   quickselect falling back to median-of-medians-of-5, a stack of pivots
-//!   shared by successive kth, a selection sort for kth near the low end,
-//!   and a max scan for `kth == n - 1` on floats. It is replayed here step
-//!   for step, moving (value, index) pairs together, for several kth and
-//!   for the types without a SIMD selector (bool, 8/16-bit, float16,
-//!   complex, strings).
+//! - `introselect` (`numpy/_core/src/npysort/selection.hpp`), replayed
+//!   step for step by `engine::select`, moving (value, index) pairs
+//!   together, for several kth and for the types without a SIMD selector
+//!   (bool, 8/16-bit, float16, complex, strings).
 //! - x86-simd-sort's vectorised `qselect` for ONE kth on 32/64-bit
 //!   numbers on an AVX2 machine such as the oracle's. Its sorting network
 //!   sorts a lane outright up to 64 (8-byte) / 256 (4-byte) elements, and
@@ -18,6 +15,7 @@
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::kernels;
 use crate::engine::reduce::normalize_axis;
+use crate::engine::select::Lane;
 use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
 use super::order::{cmp, is_nan, lanes, lt};
@@ -27,176 +25,6 @@ use crate::eval::convert::as_array;
 use crate::eval::error::{PyError, PyResult};
 use crate::eval::reshaping::ravel;
 use crate::eval::value::Value;
-
-/// NumPy's `NPY_MAX_PIVOT_STACK`.
-const MAX_PIVOTS: usize = 50;
-
-/// A lane being selected: values and the original positions, moved together.
-struct Lane<'a> {
-    v: &'a mut [Scalar],
-    idx: &'a mut [i64],
-}
-
-impl Lane<'_> {
-    fn swap(&mut self, i: usize, j: usize) {
-        self.v.swap(i, j);
-        self.idx.swap(i, j);
-    }
-    fn lt(&self, i: usize, j: usize) -> bool {
-        lt(&self.v[i], &self.v[j])
-    }
-}
-
-/// `npy_get_msb`: the index of the highest set bit.
-fn msb(n: usize) -> i64 {
-    (usize::BITS - 1 - n.max(1).leading_zeros()) as i64
-}
-
-fn store_pivot(pivot: usize, kth: usize, pivots: &mut Option<&mut Vec<usize>>) {
-    let Some(p) = pivots else { return };
-    if pivot == kth && p.len() == MAX_PIVOTS {
-        *p.last_mut().expect("full stack") = pivot;
-    } else if pivot >= kth && p.len() < MAX_PIVOTS {
-        p.push(pivot);
-    }
-}
-
-fn median3_swap(l: &mut Lane, low: usize, mid: usize, high: usize) {
-    if l.lt(high, mid) {
-        l.swap(high, mid);
-    }
-    if l.lt(high, low) {
-        l.swap(high, low);
-    }
-    if l.lt(low, mid) {
-        l.swap(low, mid);
-    }
-    l.swap(mid, low + 1);
-}
-
-/// `median5_` on the five elements from `o`.
-fn median5(l: &mut Lane, o: usize) -> usize {
-    for (x, y) in [(1, 0), (4, 3), (3, 0), (4, 1), (2, 1)] {
-        if l.lt(o + x, o + y) {
-            l.swap(o + x, o + y);
-        }
-    }
-    if l.lt(o + 3, o + 2) {
-        if l.lt(o + 3, o + 1) { 1 } else { 3 }
-    } else {
-        2
-    }
-}
-
-/// `median_of_median5_` on `num` elements from `o`.
-fn median_of_median5(l: &mut Lane, o: usize, num: usize, inexact: bool) -> usize {
-    let nmed = num / 5;
-    for i in 0..nmed {
-        let m = median5(l, o + 5 * i);
-        l.swap(o + 5 * i + m, o + i);
-    }
-    if nmed > 2 {
-        let mut sub = Lane {
-            v: &mut l.v[o..],
-            idx: &mut l.idx[o..],
-        };
-        introselect(&mut sub, nmed, nmed / 2, None, inexact);
-    }
-    nmed / 2
-}
-
-/// `introselect_` on the first `num` elements of `l`.
-fn introselect(
-    l: &mut Lane,
-    num: usize,
-    kth: usize,
-    mut pivots: Option<&mut Vec<usize>>,
-    inexact: bool,
-) {
-    let mut low = 0usize;
-    let mut high = num as i64 - 1;
-    if let Some(p) = pivots.as_deref_mut() {
-        while let Some(&top) = p.last() {
-            if top > kth {
-                high = top as i64 - 1;
-                break;
-            } else if top == kth {
-                return;
-            }
-            low = top + 1;
-            p.pop();
-        }
-    }
-    if kth - low < 3 {
-        // dumb_select_ on [low, high].
-        let n = (high + 1 - low as i64).max(0) as usize;
-        for i in 0..=(kth - low) {
-            let mut min = i;
-            for k in i + 1..n {
-                if l.lt(low + k, low + min) {
-                    min = k;
-                }
-            }
-            l.swap(low + i, low + min);
-        }
-        store_pivot(kth, kth, &mut pivots);
-        return;
-    } else if inexact && kth == num - 1 {
-        let mut max = low;
-        for k in low + 1..num {
-            if !l.lt(k, max) {
-                max = k;
-            }
-        }
-        l.swap(kth, max);
-        return;
-    }
-    let mut depth = msb(num) * 2;
-    let mut low = low as i64;
-    while low + 1 < high {
-        let mut ll = low + 1;
-        let mut hh = high;
-        if depth > 0 || hh - ll < 5 {
-            let mid = low + (high - low) / 2;
-            median3_swap(l, low as usize, mid as usize, high as usize);
-        } else {
-            let mid = ll + median_of_median5(l, ll as usize, (hh - ll) as usize, inexact) as i64;
-            l.swap(mid as usize, low as usize);
-            ll -= 1;
-            hh += 1;
-        }
-        depth -= 1;
-        let pivot = l.v[low as usize].clone();
-        loop {
-            ll += 1;
-            while lt(&l.v[ll as usize], &pivot) {
-                ll += 1;
-            }
-            hh -= 1;
-            while lt(&pivot, &l.v[hh as usize]) {
-                hh -= 1;
-            }
-            if hh < ll {
-                break;
-            }
-            l.swap(ll as usize, hh as usize);
-        }
-        l.swap(low as usize, hh as usize);
-        if hh as usize != kth {
-            store_pivot(hh as usize, kth, &mut pivots);
-        }
-        if hh >= kth as i64 {
-            high = hh - 1;
-        }
-        if hh <= kth as i64 {
-            low = ll;
-        }
-    }
-    if high == low + 1 && l.lt(high as usize, low as usize) {
-        l.swap(high as usize, low as usize);
-    }
-    store_pivot(kth, kth, &mut pivots);
-}
 
 /// The lane's arrangement after partitioning at the (normalized, sorted)
 /// `kths`: the values and the original index of each.
@@ -213,14 +41,7 @@ pub fn select(
         return simd_select(v, dtype, width, want_indices);
     }
     let inexact = matches!(dtype.kind(), Kind::Float | Kind::Complex);
-    let mut pivots = Vec::new();
-    for &k in kths {
-        let mut lane = Lane {
-            v: &mut v,
-            idx: &mut idx,
-        };
-        introselect(&mut lane, n, k, Some(&mut pivots), inexact);
-    }
+    Lane::new(&mut v, Some(&mut idx), &lt).select_all(kths, inexact);
     Ok((v, idx))
 }
 

@@ -6,11 +6,13 @@
 //! it after every step, and NaN lanes giving NaN.
 
 use crate::engine::dtype::{DType, Kind};
+use crate::engine::element::Element;
 use crate::engine::element::{f16_to_f64, f64_to_f16};
 use crate::engine::reduce::normalize_axis;
-use crate::engine::{NdArray, Scalar};
+use crate::engine::select::{Lane, numpy_less};
+use crate::engine::{ArrayRef, NdArray, Order, Scalar};
 
-use super::order::{cmp, is_nan};
+use super::order::{is_nan, lt};
 use crate::eval::args::Args;
 use crate::eval::coerce::{int_arg, scalarize};
 use crate::eval::convert::as_array;
@@ -214,6 +216,58 @@ pub(super) fn reduced_lanes(shape: &[usize], axes: &[usize]) -> Vec<Vec<usize>> 
         .collect()
 }
 
+/// `_remove_nan_1d`: the NaNs of a lane dropped NumPy's way, each NaN
+/// slot (in order) filled by the non-NaN values of the lane's last
+/// `#NaN` elements; the lane is then its first (returned) length. The arrangement
+/// decides which equal value (`0.0` or `-0.0`) the partition puts where.
+fn remove_nan_1d<T: Clone>(lane: &mut [T], is_nan: impl Fn(&T) -> bool) -> usize {
+    let slots: Vec<usize> = (0..lane.len()).filter(|&i| is_nan(&lane[i])).collect();
+    let keep = lane.len() - slots.len();
+    if slots.is_empty() {
+        return keep;
+    }
+    let tail: Vec<T> = lane[keep..]
+        .iter()
+        .filter(|x| !is_nan(x))
+        .cloned()
+        .collect();
+    for (&slot, x) in slots.iter().zip(tail) {
+        lane[slot] = x;
+    }
+    keep
+}
+
+/// `a` arranged as NumPy's `_ureduce` arranges it for a reduction over
+/// `axes`, copied C-ordered: the kept axes first, the reduced ones last
+/// (one axis moved to the end; several brought there by its sequence of
+/// `swapaxes`, which fixes the order of their elements in a lane).
+pub(super) fn ureduce_lanes(a: &ArrayRef, axes: &[usize]) -> PyResult<ArrayRef> {
+    let nd = a.ndim();
+    let order = ureduce_order(nd, axes);
+    let moved = NdArray::view_with(a, a.layout().permuted(&order));
+    Ok(moved.copy(Order::C)?)
+}
+
+/// The axis order `_ureduce` leaves before merging the reduced axes.
+pub(super) fn ureduce_order(nd: usize, axes: &[usize]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..nd).collect();
+    match axes {
+        [one] => {
+            // `_quantile`'s moveaxis(axis, -1) (it reads lanes along it).
+            order.retain(|k| k != one);
+            order.push(*one);
+        }
+        _ => {
+            let mut keep: Vec<usize> = (0..nd).filter(|k| !axes.contains(k)).collect();
+            keep.sort_unstable();
+            for (i, &s) in keep.iter().enumerate() {
+                order.swap(i, s);
+            }
+        }
+    }
+    order
+}
+
 /// `np.quantile`, `np.percentile`, `np.nanquantile`, `np.nanpercentile`.
 pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
     let a = crate::engine::kernels::to_native(&as_array(&args.pos[0])?)?;
@@ -345,19 +399,22 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
         ));
     }
     let round = rounder(&out_dt);
-    let vals = a.to_scalars();
-    let lanes = reduced_lanes(&shape, &axes);
-    let mut out = vec![Scalar::Float(0.0); qs.len() * lanes.len()];
-    for (li, lane) in lanes.iter().enumerate() {
-        let mut xs: Vec<Scalar> = lane.iter().map(|&i| vals[i].clone()).collect();
-        if skip_nan {
-            xs.retain(|x| !is_nan(x));
-        }
-        xs.sort_by(cmp);
-        let n = xs.len();
-        let has_nan = float_in && xs.last().is_some_and(is_nan);
+    // NumPy's `_ureduce` brings the reduced axes together last; each lane
+    // is then one run of the C-ordered copy.
+    let lanes_arr = ureduce_lanes(&a, &axes)?;
+    let n_all = axes.iter().map(|&k| shape[k]).product::<usize>();
+    let n_lanes: usize = shape
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !axes.contains(i))
+        .map(|(_, &d)| d)
+        .product();
+    let mut out = vec![Scalar::Float(0.0); qs.len() * n_lanes];
+    // The values at positions of one lane partitioned as NumPy partitions
+    // it (its own kth for the lane's length after NaNs are dropped).
+    let mut emit = |li: usize, n: usize, pick: &dyn Fn(usize) -> Scalar, has_nan: bool| {
         for (qi, &q) in qs.iter().enumerate() {
-            let slot = qi * lanes.len() + li;
+            let slot = qi * n_lanes + li;
             if n == 0 {
                 if skip_nan {
                     out[slot] = Scalar::Float(f64::NAN);
@@ -373,7 +430,7 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
             }
             let last = n as i64 - 1;
             out[slot] = match virtual_index(&method, n, q, int_q.then(|| q_ints[qi]), q_round) {
-                Virtual::Exact(i) => xs[i.clamp(0, last) as usize].clone(),
+                Virtual::Exact(i) => pick(i.clamp(0, last) as usize),
                 Virtual::Between(v, gamma) => {
                     let (lo, hi) = if v >= last as f64 {
                         (last, last)
@@ -382,9 +439,9 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
                     } else {
                         (v.floor() as i64, v.floor() as i64 + 1)
                     };
-                    let (pa, pb) = (&xs[lo as usize], &xs[hi as usize]);
-                    let d = round(diff(pb, pa, a.dtype()));
-                    let (fa, fb) = (round(as_f64(pa)), round(as_f64(pb)));
+                    let (pa, pb) = (pick(lo as usize), pick(hi as usize));
+                    let d = round(diff(&pb, &pa, a.dtype()));
+                    let (fa, fb) = (round(as_f64(&pa)), round(as_f64(&pb)));
                     let t = round(gamma);
                     let r = if gamma >= 0.5 {
                         round(fb - round(d * round(1.0 - gamma)))
@@ -394,6 +451,68 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
                     Scalar::Float(r)
                 }
             };
+        }
+        Ok(())
+    };
+    let kth_for = |n: usize| -> Vec<usize> {
+        let mut k: Vec<usize> = quantile_kth(
+            &method,
+            n,
+            &qs,
+            int_q.then_some(&q_ints[..]),
+            q_round,
+            a.dtype(),
+        )
+        .into_iter()
+        .map(|k| k.rem_euclid(n.max(1) as i64) as usize)
+        .collect();
+        k.sort_unstable();
+        k
+    };
+    let inexact = matches!(a.dtype().kind(), Kind::Float | Kind::Complex);
+    if n_lanes > 0 && n_all > 0 {
+        crate::dispatch_numeric!(a.dtype(), T => {
+            // `lanes_arr` is this call's own copy: lanes are partitioned
+            // where they lie.
+            let total = lanes_arr.size();
+            let mut bytes = lanes_arr.bytes_mut();
+            let all = crate::engine::typed::elems_mut::<T>(&mut bytes)
+                .map(|xs| &mut xs[..total])
+                .unwrap_or_default();
+            #[allow(clippy::eq_op)]
+            let nan = |x: &T| x != x;
+            for (li, chunk) in all.chunks_exact_mut(n_all).enumerate() {
+                let n = if skip_nan {
+                    remove_nan_1d(chunk, nan)
+                } else {
+                    n_all
+                };
+                let lane = &mut chunk[..n];
+                if n > 0 {
+                    Lane::new(lane, None, &numpy_less::<T>).select_all(&kth_for(n), inexact);
+                }
+                let has_nan = float_in && lane.last().is_some_and(nan);
+                emit(li, n, &|i| lane[i].to_scalar(), has_nan)?;
+            }
+        }, _ => {
+            let vals = lanes_arr.to_scalars();
+            for (li, chunk) in vals.chunks_exact(n_all).enumerate() {
+                let mut lane = chunk.to_vec();
+                if skip_nan {
+                    let kept = remove_nan_1d(&mut lane, is_nan);
+                    lane.truncate(kept);
+                }
+                let n = lane.len();
+                if n > 0 {
+                    Lane::new(&mut lane, None, &lt).select_all(&kth_for(n), inexact);
+                }
+                let has_nan = float_in && lane.last().is_some_and(is_nan);
+                emit(li, n, &|i| lane[i].clone(), has_nan)?;
+            }
+        });
+    } else {
+        for li in 0..n_lanes {
+            emit(li, 0, &|_| Scalar::Float(f64::NAN), false)?;
         }
     }
     let mut out_shape = q_arr.shape();

@@ -19,8 +19,7 @@ use crate::eval::value::Value;
 
 /// A new int64 (intp) array of `shape`.
 pub fn intp(vals: Vec<i64>, shape: &[usize]) -> PyResult<ArrayRef> {
-    let s: Vec<Scalar> = vals.into_iter().map(Scalar::Int).collect();
-    Ok(NdArray::from_scalars(shape, DType::Int64, &s)?)
+    Ok(crate::engine::reduce_stream::array_of(shape, &vals)?)
 }
 
 /// NumPy's check that an argument converts to a 1-d array.
@@ -212,14 +211,17 @@ pub fn bincount(args: &Args) -> PyResult<Value> {
             x.dtype().name()
         )));
     }
-    let xs: Vec<i64> = scalars_as(&x, &DType::Int64)?
-        .iter()
-        .map(|s| match s {
-            Scalar::Int(i) => *i,
-            _ => 0,
-        })
-        .collect();
-    if xs.iter().any(|&i| i < 0) {
+    crate::engine::typed::with_elems::<i64, _>(&x, |xs| count_bins(xs, minlength, args))?
+}
+
+/// `bincount` of the values `xs` (already int64).
+fn count_bins(xs: &[i64], minlength: i64, args: &Args) -> PyResult<Value> {
+    let (mut lo, mut hi) = (0i64, -1i64);
+    for &i in xs {
+        lo = lo.min(i);
+        hi = hi.max(i);
+    }
+    if lo < 0 {
         return Err(PyError::value(
             "'list' argument must have no negative elements",
         ));
@@ -227,41 +229,33 @@ pub fn bincount(args: &Args) -> PyResult<Value> {
     if minlength < 0 {
         return Err(PyError::value("'minlength' must not be negative"));
     }
-    let len = xs
-        .iter()
-        .map(|&i| i as usize + 1)
-        .max()
-        .unwrap_or(0)
-        .max(minlength as usize);
+    let len = ((hi + 1) as usize).max(minlength as usize);
     crate::engine::buffer::python_room(len, 8)?;
     match args.kw("weights") {
         None | Some(Value::None) => {
             let mut counts = vec![0i64; len];
-            for &i in &xs {
+            for &i in xs {
                 counts[i as usize] += 1;
             }
             Ok(Value::Array(intp(counts, &[len])?))
         }
         Some(w) => {
             let w = weights_as_double(w)?;
-            let ws = scalars_as(&w, &DType::Float64)?;
-            if ws.len() != xs.len() {
-                return Err(PyError::value(
-                    "The weights and list don't have the same length.",
-                ));
-            }
-            let mut sums = vec![0f64; len];
-            for (&i, s) in xs.iter().zip(&ws) {
-                if let Scalar::Float(f) = s {
+            crate::engine::typed::with_elems::<f64, _>(&w, |ws| {
+                if ws.len() != xs.len() {
+                    return Err(PyError::value(
+                        "The weights and list don't have the same length.",
+                    ));
+                }
+                let mut sums = vec![0f64; len];
+                for (&i, &f) in xs.iter().zip(ws) {
                     sums[i as usize] += f;
                 }
-            }
-            let s: Vec<Scalar> = sums.into_iter().map(Scalar::Float).collect();
-            Ok(Value::Array(NdArray::from_scalars(
-                &[len],
-                DType::Float64,
-                &s,
-            )?))
+                Ok(Value::Array(crate::engine::reduce_stream::array_of(
+                    &[len],
+                    &sums,
+                )?))
+            })?
         }
     }
 }
