@@ -430,6 +430,7 @@ conformance_tests! {
     text_reductions => "367_text_reductions",
     truth_along_axes => "368_truth_along_axes",
     isin_bincount => "369_isin_bincount",
+    nanmedian_1d => "370_nanmedian_1d",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

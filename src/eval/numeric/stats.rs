@@ -460,6 +460,25 @@ fn nanmedian(s: &mut Session, args: &Args) -> PyResult<Value> {
             )
         }
     };
+    // `_nanmedian1d` (no axis, or one dimension): NaNs removed as
+    // `_remove_nan_1d` moves them, then `np.median` of the rest; an
+    // all-NaN array gives its last element.
+    if ax.is_none() || nd == 1 {
+        let flat = arr(&s.mcall(&a, "ravel", vec![], &[])?)?;
+        if let Some(kept) = crate::eval::searching::nan_free_1d(&flat)? {
+            let med = if kept.size() == 0 {
+                s.at(&Value::Array(flat.clone()), int(-1))?
+            } else {
+                s.npc("median", vec![Value::Array(kept)])?
+            };
+            return if keep {
+                let m = s.npc("asarray", vec![med])?;
+                s.mcall(&m, "reshape", vec![tup(vec![int(1); nd])], &[])
+            } else {
+                Ok(med)
+            };
+        }
+    }
     let lanes = match ax {
         None => s.mcall(&work, "ravel", vec![], &[])?,
         Some(k) => s.npc("moveaxis", vec![work, int(k as i64), int(-1)])?,

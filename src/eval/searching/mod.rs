@@ -14,6 +14,7 @@ mod overwrite;
 pub(crate) use order::is_nan;
 pub(crate) use overwrite::{median_kth, partition_input, supports_nans};
 pub(crate) use partition::partition;
+pub(crate) use quantile::nan_free_1d;
 mod partition;
 mod quantile;
 mod search;

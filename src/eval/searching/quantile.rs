@@ -237,6 +237,28 @@ fn remove_nan_1d<T: Clone>(lane: &mut [T], is_nan: impl Fn(&T) -> bool) -> usize
     keep
 }
 
+/// `_remove_nan_1d` of a 1-d numeric array: a new array of its non-NaN
+/// values in the order NumPy leaves them (which fixes where the median's
+/// partition puts each signed zero); `None` for dtypes without a typed
+/// loop here (float16, complex).
+pub fn nan_free_1d(a: &ArrayRef) -> PyResult<Option<ArrayRef>> {
+    crate::dispatch_numeric!(a.dtype(), T => {
+        #[allow(clippy::eq_op)]
+        let nan = |x: &T| x != x;
+        crate::engine::typed::with_elems::<T, _>(a, |xs| {
+            if !xs.iter().any(nan) {
+                // NumPy hands on the array itself.
+                return Ok(a.clone());
+            }
+            let mut lane = xs.to_vec();
+            let n = remove_nan_1d(&mut lane, nan);
+            crate::engine::reduce_stream::array_of(&[n], &lane[..n])
+        })?
+        .map(Some)
+        .map_err(Into::into)
+    }, _ => Ok(None))
+}
+
 /// `a` arranged as NumPy's `_ureduce` arranges it for a reduction over
 /// `axes`, copied C-ordered: the kept axes first, the reduced ones last
 /// (one axis moved to the end; several brought there by its sequence of
