@@ -30,13 +30,13 @@ pub fn isin(a: &ArrayRef, tests: &ArrayRef, invert: bool) -> Result<Option<Array
         let (ua, ut) = (unsigned(a.dtype(), ka), unsigned(tests.dtype(), kt));
         if ua && ut {
             with_elems::<u64, _>(tests, |ts| {
-                with_elems::<u64, _>(a, |xs| lookup_ints(xs, ts, |v| v as i128))
+                with_elems::<u64, _>(a, |xs| lookup_ints(xs, ts))
             })???
         } else if wide_u(a.dtype()) || wide_u(tests.dtype()) {
             return Ok(None);
         } else {
             with_elems::<i64, _>(tests, |ts| {
-                with_elems::<i64, _>(a, |xs| lookup_ints(xs, ts, |v| v as i128))
+                with_elems::<i64, _>(a, |xs| lookup_ints(xs, ts))
             })???
         }
     } else {
@@ -55,11 +55,8 @@ pub fn isin(a: &ArrayRef, tests: &ArrayRef, invert: bool) -> Result<Option<Array
 }
 
 /// Each integer of `xs` found among `ts`?
-fn lookup_ints<T: Copy + Ord>(
-    xs: &[T],
-    ts: &[T],
-    wide: impl Fn(T) -> i128,
-) -> Result<Vec<bool>, EngineError> {
+fn lookup_ints<T: Copy + Ord + Into<i128>>(xs: &[T], ts: &[T]) -> Result<Vec<bool>, EngineError> {
+    let wide = |v: T| -> i128 { v.into() };
     let (Some(&lo), Some(&hi)) = (ts.iter().min(), ts.iter().max()) else {
         return Ok(vec![false; xs.len()]);
     };
@@ -116,8 +113,8 @@ mod tests {
         let xs: Vec<i64> = (-50..50).collect();
         let near: Vec<i64> = vec![-3, 0, 7, 7, 49];
         let far: Vec<i64> = vec![-3, 0, 7, 1 << 40];
-        let a = lookup_ints(&xs, &near, |v| v as i128).unwrap();
-        let b = lookup_ints(&xs, &far, |v| v as i128).unwrap();
+        let a = lookup_ints(&xs, &near).unwrap();
+        let b = lookup_ints(&xs, &far).unwrap();
         for (k, &x) in xs.iter().enumerate() {
             assert_eq!(a[k], near.contains(&x));
             assert_eq!(b[k], far.contains(&x));

@@ -97,12 +97,7 @@ fn fill_copies(piece: &[u8], dst: &mut [u8]) {
         return;
     }
     dst[..piece.len()].copy_from_slice(piece);
-    let mut done = piece.len();
-    while done < dst.len() {
-        let n = done.min(dst.len() - done);
-        dst.copy_within(..n, done);
-        done += n;
-    }
+    fill_copies_within(dst, 0, piece.len(), dst.len() / piece.len());
 }
 
 /// `np.tile` of `a` already given `reps.len()` dimensions (`a.ndim() ==
