@@ -58,8 +58,13 @@ fn verdicts_agree_with_numpy_shares_memory() {
                 kind.word()
             );
             checked += 1;
-        } else if stmt.starts_with("r = ") {
-            let r = step.report.results.first().expect("r is an array");
+        } else if stmt.starts_with("r = ") || stmt.contains("r, ") {
+            let r = step
+                .report
+                .results
+                .iter()
+                .find(|r| r.label == "r")
+                .expect("r is an array");
             last_verdict = Some((stmt.clone(), r.verdict.kind));
         }
     }

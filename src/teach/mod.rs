@@ -447,6 +447,16 @@ fn bound<'e>(
                     }
                 }
             }
+            // `top, bottom = np.split(a, 2)`: each piece judged against
+            // the call that made them all (memory decides which source it
+            // shares, if any).
+            (ExprKind::Tuple(ts) | ExprKind::List(ts), _) => {
+                for t in ts {
+                    if let ExprKind::Name(n) = &t.kind {
+                        out.extend(array(n).map(|a| (n.clone(), value, a)));
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -462,10 +472,12 @@ fn assigned_names(stmt: &Stmt) -> Vec<&str> {
     for t in targets {
         match &t.kind {
             ExprKind::Name(n) => out.push(n.as_str()),
-            ExprKind::Tuple(ts) => out.extend(ts.iter().filter_map(|t| match &t.kind {
-                ExprKind::Name(n) => Some(n.as_str()),
-                _ => None,
-            })),
+            ExprKind::Tuple(ts) | ExprKind::List(ts) => {
+                out.extend(ts.iter().filter_map(|t| match &t.kind {
+                    ExprKind::Name(n) => Some(n.as_str()),
+                    _ => None,
+                }))
+            }
             _ => {}
         }
     }
