@@ -431,6 +431,8 @@ conformance_tests! {
     truth_along_axes => "368_truth_along_axes",
     isin_bincount => "369_isin_bincount",
     nanmedian_1d => "370_nanmedian_1d",
+    text_to_numbers => "371_text_to_numbers",
+    sort_text_complex_dates => "372_sort_text_complex_dates",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -534,6 +534,10 @@ pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
             }
         }
     }
+    if super::text_cast::reads_numbers(src.dtype(), dst.dtype()) {
+        let numbers = super::text_cast::numbers(src, dst.dtype())?;
+        return copy_elements(&numbers, dst);
+    }
     if src.same_buffer(dst) {
         let tmp = src.copy(Order::C)?;
         return copy_elements(&tmp, dst);

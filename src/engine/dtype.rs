@@ -182,6 +182,14 @@ pub enum Kind {
     Object,
 }
 
+impl Kind {
+    /// An integer, float or complex kind (not bool): what text casts to by
+    /// Python's numeral rules.
+    pub fn is_number(self) -> bool {
+        matches!(self, Kind::Int | Kind::UInt | Kind::Float | Kind::Complex)
+    }
+}
+
 impl DType {
     /// The unstructured void `V n`: a record of `n` bytes without fields.
     pub fn plain_void(n: usize) -> DType {

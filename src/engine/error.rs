@@ -303,3 +303,64 @@ pub fn bytes_literal(b: &[u8]) -> String {
     out.push(quote);
     out
 }
+
+/// Python's `repr(str)`: single quotes unless the text holds `'` and no
+/// `"`. NumPy's messages quote text this way, and the renderer prints it so.
+pub fn str_literal(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if !is_printable(c) => out.push_str(&escape_char(c)),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's escape for a character `repr` does not show: `\x1b`,
+/// `\u2028`, `\U000e0001`.
+pub fn escape_char(c: char) -> String {
+    match c {
+        '\n' => return "\\n".into(),
+        '\t' => return "\\t".into(),
+        '\r' => return "\\r".into(),
+        _ => {}
+    }
+    match c as u32 {
+        n @ 0..=0xff => format!("\\x{n:02x}"),
+        n @ 0x100..=0xffff => format!("\\u{n:04x}"),
+        n => format!("\\U{n:08x}"),
+    }
+}
+
+/// Python's `str.isprintable` for one character, for the characters that
+/// matter on a terminal: controls (C0, DEL, C1), format characters (bidi
+/// overrides, zero-width marks), separators other than the space, and
+/// private-use code points are not printable. (Unassigned code points,
+/// which Python also escapes, are shown.)
+pub fn is_printable(c: char) -> bool {
+    let n = c as u32;
+    let not = matches!(n,
+        0..=0x1f | 0x7f..=0xa0 | 0xad
+        | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x890..=0x891 | 0x8e2 | 0x180e
+        | 0x1680 | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f
+        | 0x3000 | 0xd800..=0xf8ff | 0xfeff | 0xfff9..=0xfffb
+        | 0x110bd | 0x110cd | 0x13430..=0x1343f | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a
+        | 0xe0001 | 0xe0020..=0xe007f | 0xf0000..);
+    !not
+}

@@ -42,6 +42,8 @@ pub mod select;
 pub mod simd_f32;
 pub mod sort;
 pub mod strided_copy;
+pub mod text_cast;
+pub mod text_numbers;
 pub mod typed;
 pub mod void_cast;
 pub mod write_log;

@@ -8,8 +8,10 @@
 use std::cmp::Ordering;
 
 use super::array::{ArrayRef, NdArray, Order};
+use super::dtype::DType;
 use super::element::Element;
 use super::error::EngineError;
+use super::scalar::Scalar;
 use super::typed::{elems, elems_mut};
 
 /// NumPy's sort order for one element type: NaN (a value unequal to
@@ -19,6 +21,51 @@ pub(super) fn order<T: Element>(x: &T, y: &T) -> Ordering {
     match x.partial_cmp(y) {
         Some(o) => o,
         None => is_nan(x).cmp(&is_nan(y)),
+    }
+}
+
+/// NumPy's sort order for one element of `dtype` as a boxed scalar, for
+/// the dtypes sorted by value (text, bytes, complex, half floats,
+/// datetimes): text by code point and bytes by byte value (as `memcmp`);
+/// complex numbers lexicographically with `R+Rj < R+nanj < nan+Rj <
+/// nan+nanj`; NaN and NaT last.
+pub fn scalar_order(dtype: &DType, x: &Scalar, y: &Scalar) -> Ordering {
+    let float = |p: f64, q: f64| {
+        p.partial_cmp(&q)
+            .unwrap_or_else(|| p.is_nan().cmp(&q.is_nan()))
+    };
+    match (x, y) {
+        (Scalar::Str(p), Scalar::Str(q)) => p.cmp(q),
+        (Scalar::Bytes(p), Scalar::Bytes(q)) => p.cmp(q),
+        (Scalar::Complex(a, b), Scalar::Complex(c, d)) => {
+            let class = |r: f64, i: f64| (r.is_nan(), i.is_nan());
+            class(*a, *b)
+                .cmp(&class(*c, *d))
+                .then_with(|| {
+                    if a.is_nan() {
+                        Ordering::Equal
+                    } else {
+                        float(*a, *c)
+                    }
+                })
+                .then_with(|| {
+                    if b.is_nan() {
+                        Ordering::Equal
+                    } else {
+                        float(*b, *d)
+                    }
+                })
+        }
+        (Scalar::Int(p), Scalar::Int(q)) if matches!(dtype.native(), DType::Time(..)) => {
+            (*p == super::datetime::NAT, p).cmp(&(*q == super::datetime::NAT, q))
+        }
+        (Scalar::Int(p), Scalar::Int(q)) => p.cmp(q),
+        (Scalar::UInt(p), Scalar::UInt(q)) => p.cmp(q),
+        (Scalar::Bool(p), Scalar::Bool(q)) => p.cmp(q),
+        _ => float(
+            super::element::scalar_as_f64(x),
+            super::element::scalar_as_f64(y),
+        ),
     }
 }
 

@@ -178,6 +178,17 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
                 PyError::overflow("cannot convert float infinity to integer")
             });
         }
+        // ... and the int it truncates to must fit as a Python int must.
+        Value::Float(f) if matches!(k, Kind::Int | Kind::UInt) => {
+            let whole = f.trunc();
+            if whole.abs() >= 2f64.powi(127) {
+                return Err(PyError::overflow(
+                    "Python int too large to convert to C long",
+                ));
+            }
+            check_int_fits(whole as i128, dtype)?;
+            int_scalar(whole as i128, k)
+        }
         Value::Float(f) => Scalar::Float(*f),
         // Python's own words: float() does not mention bytes; a bool
         // element is the complex number's truth.
@@ -195,28 +206,18 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             }
             _ => Scalar::Complex(*re, *im),
         },
-        Value::Str(s) => match k {
-            Kind::Int | Kind::UInt => match s.trim().parse::<i64>() {
-                Ok(i) => Scalar::Int(i),
-                Err(_) => {
-                    return Err(PyError::value(format!(
-                        "invalid literal for int() with base 10: {}",
-                        crate::render::scalar_repr::py_str_repr(s)
-                    )));
-                }
-            },
-            Kind::Float => match s.trim().parse::<f64>() {
-                Ok(f) => Scalar::Float(f),
-                Err(_) => {
-                    return Err(PyError::value(format!(
-                        "could not convert string to float: {}",
-                        crate::render::scalar_repr::py_str_repr(s)
-                    )));
-                }
-            },
-            _ => Scalar::Str(s.to_string()),
-        },
+        // Text goes through Python's int()/float()/complex() into a number.
+        Value::Str(s) if k.is_number() => {
+            crate::engine::text_cast::number(&Scalar::Str(s.to_string()), dtype, true)?
+        }
+        Value::Str(s) => Scalar::Str(s.to_string()),
+        Value::Bytes(b) if k.is_number() => {
+            crate::engine::text_cast::number(&Scalar::Bytes(b.to_vec()), dtype, true)?
+        }
         Value::Bytes(b) => Scalar::Bytes(b.to_vec()),
+        Value::NpScalar(_, s @ (Scalar::Str(_) | Scalar::Bytes(_))) if k.is_number() => {
+            crate::engine::text_cast::number(s, dtype, false)?
+        }
         Value::NpScalar(_, s) => s.clone(),
         Value::Void(a) => a.first(),
         Value::Tuple(t) if matches!(dtype, DType::Record(_)) => {
@@ -312,8 +313,10 @@ pub fn check_int_fits(i: i128, dtype: &DType) -> PyResult<()> {
     let Some((lo, hi)) = dtype.int_range() else {
         return Ok(());
     };
-    if i < i64::MIN as i128 || i > u64::MAX as i128 {
-        // Beyond every C integer NumPy has, CPython's conversion refuses first.
+    // Past a C long NumPy reads the int as an unsigned long long only for
+    // uint64; elsewhere CPython's conversion refuses first.
+    let fits_c = i64::try_from(i).is_ok() || *dtype == DType::UInt64 && u64::try_from(i).is_ok();
+    if !fits_c {
         return Err(PyError::overflow(
             "Python int too large to convert to C long",
         ));

@@ -1250,19 +1250,13 @@ pub fn argsort(a: &ArrayRef, axis: &Value) -> PyResult<ArrayRef> {
     let moved = transpose(&src, Some(perm.clone()))?;
     let vals = moved.to_scalars();
     let n = moved.shape().last().copied().unwrap_or(1).max(1);
-    let key = |s: &Scalar| crate::engine::element::scalar_as_f64(s);
+    let dtype = moved.dtype();
     let mut out = Vec::with_capacity(vals.len());
     for lane in vals.chunks(n) {
         let mut order: Vec<usize> = (0..lane.len()).collect();
-        order.sort_by(|&i, &j| {
-            let (x, y) = (key(&lane[i]), key(&lane[j]));
-            match (x.is_nan(), y.is_nan()) {
-                (true, true) => std::cmp::Ordering::Equal,
-                (true, false) => std::cmp::Ordering::Greater,
-                (false, true) => std::cmp::Ordering::Less,
-                _ => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
-            }
-        });
+        // Stable: NumPy's introsort is an insertion sort on the short
+        // lanes tutorials print.
+        order.sort_by(|&i, &j| crate::engine::sort::scalar_order(dtype, &lane[i], &lane[j]));
         out.extend(order.into_iter().map(|i| i as i64));
     }
     let sorted = int_array(&moved.shape(), out)?;

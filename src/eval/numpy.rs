@@ -861,24 +861,8 @@ fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {
     let mut sorted = Vec::with_capacity(vals.len());
     for chunk in vals.chunks(n.max(1)) {
         let mut c = chunk.to_vec();
-        c.sort_by(|x, y| match (x, y) {
-            (Scalar::Str(p), Scalar::Str(q)) => p.cmp(q),
-            (Scalar::Complex(a, b), Scalar::Complex(c, d)) => {
-                // Lexicographic, NaNs last, as NumPy sorts complex values.
-                let key = |r: f64, i: f64| (r.is_nan() || i.is_nan(), r, i);
-                key(*a, *b)
-                    .partial_cmp(&key(*c, *d))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            }
-            _ => {
-                let (p, q) = (
-                    crate::engine::element::scalar_as_f64(x),
-                    crate::engine::element::scalar_as_f64(y),
-                );
-                p.partial_cmp(&q)
-                    .unwrap_or_else(|| p.is_nan().cmp(&q.is_nan()))
-            }
-        });
+        let dtype = out.dtype();
+        c.sort_by(|x, y| crate::engine::sort::scalar_order(dtype, x, y));
         sorted.extend(c);
     }
     let tmp = NdArray::from_scalars(&pl.shape, out.dtype().clone(), &sorted)?;
@@ -2174,31 +2158,29 @@ impl Session {
     }
 }
 
-/// `text` without its underscores when each stands between two digits
-/// (PEP 515: `float('1_000.5')`); `None` when one does not.
-fn digits_without_underscores(text: &str) -> Option<String> {
-    let b = text.as_bytes();
-    let ok = b.iter().enumerate().all(|(k, &c)| {
-        c != b'_'
-            || (k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_digit() && b[k + 1].is_ascii_digit())
-    });
-    ok.then(|| text.replace('_', ""))
+/// Python's `float(text)` (`engine::text_numbers` has the rules: white
+/// space, underscores between digits, digits of any script, `inf`/`nan`);
+/// `shown` is the argument's repr for the message.
+pub(super) fn float_from_text(text: &str, shown: impl Fn() -> String) -> PyResult<f64> {
+    crate::engine::text_numbers::python_float(text, true)
+        .map_err(|_| PyError::value(format!("could not convert string to float: {}", shown())))
 }
 
-/// Python's `float(text)`: surrounding space, underscores between digits,
-/// `inf`/`infinity`/`nan` in any case; `shown` is the argument's repr for
-/// the message.
-pub(super) fn float_from_text(text: &str, shown: impl Fn() -> String) -> PyResult<f64> {
-    let bad = || PyError::value(format!("could not convert string to float: {}", shown()));
-    let t = digits_without_underscores(text.trim())
-        .ok_or_else(bad)?
-        .to_lowercase();
-    Ok(match t.as_str() {
-        "nan" | "+nan" | "-nan" => f64::NAN,
-        "inf" | "+inf" | "infinity" | "+infinity" => f64::INFINITY,
-        "-inf" | "-infinity" => f64::NEG_INFINITY,
-        _ => t.parse::<f64>().map_err(|_| bad())?,
-    })
+/// Python's `float(bytes)`: ASCII only, by `float(str)`'s rules.
+fn bytes_float(b: &[u8], shown: impl Fn() -> String) -> PyResult<f64> {
+    let text = crate::engine::element::latin1_text(b);
+    crate::engine::text_numbers::python_float(&text, false)
+        .map_err(|_| PyError::value(format!("could not convert string to float: {}", shown())))
+}
+
+/// `np.str_`/`np.bytes_` as the `str`/`bytes` they subclass, for the
+/// builtins that parse text (`int(np.str_('3'))`).
+fn text_scalar_as_python(v: Value) -> Value {
+    match v {
+        Value::NpScalar(_, Scalar::Str(t)) => Value::str(&t),
+        Value::NpScalar(_, Scalar::Bytes(b)) => Value::Bytes(b.into()),
+        other => other,
+    }
 }
 
 /// The `name` argument of `getattr`/`setattr`/`hasattr`/`delattr`.
@@ -2258,7 +2240,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                 None => Value::Type(type_of(v)),
             }
         }
-        TypeObj::Builtin("int") => match first {
+        TypeObj::Builtin("int") => match first.map(text_scalar_as_python) {
             None => Value::Int(0),
             Some(v) => match &v {
                 Value::Str(st) => {
@@ -2267,6 +2249,23 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                         Some(b) => super::pyiter::index_int(b)?,
                     };
                     super::int_parse::parse_in(st, base)?
+                }
+                // Bytes are read as ASCII text and quoted as bytes.
+                Value::Bytes(b) => {
+                    let base = match args.get(1, "base") {
+                        None => 10,
+                        Some(b) => super::pyiter::index_int(b)?,
+                    };
+                    let text = crate::engine::element::latin1_text(b);
+                    super::int_parse::parse_in(&text, base).map_err(|e| {
+                        PyError::new(
+                            &e.kind,
+                            e.message.replace(
+                                &crate::render::scalar_repr::py_str_repr(&text),
+                                &crate::render::scalar_repr::py_bytes_repr(b),
+                            ),
+                        )
+                    })?
                 }
                 _ if base_written => {
                     return Err(PyError::type_error(
@@ -2331,12 +2330,21 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
             Some(Value::Str(st)) => Value::Float(float_from_text(&st, || {
                 crate::render::scalar_repr::py_str_repr(&st)
             })?),
-            Some(Value::Bytes(b)) => {
-                let text = crate::engine::element::latin1_text(&b);
-                Value::Float(float_from_text(&text, || {
-                    crate::render::scalar_repr::py_bytes_repr(&b)
+            Some(Value::Bytes(b)) => Value::Float(bytes_float(&b, || {
+                crate::render::scalar_repr::py_bytes_repr(&b)
+            })?),
+            // NumPy's text scalars are str and bytes, quoted as themselves.
+            Some(Value::NpScalar(_, Scalar::Str(st))) => {
+                Value::Float(float_from_text(&st, || {
+                    format!("np.str_({})", crate::render::scalar_repr::py_str_repr(&st))
                 })?)
             }
+            Some(Value::NpScalar(_, Scalar::Bytes(b))) => Value::Float(bytes_float(&b, || {
+                format!(
+                    "np.bytes_({})",
+                    crate::render::scalar_repr::py_bytes_repr(&b)
+                )
+            })?),
             Some(Value::Array(a)) if a.ndim() == 0 => {
                 Value::Float(crate::engine::element::scalar_as_f64(&a.first()))
             }
@@ -2349,7 +2357,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         }),
         TypeObj::Builtin("complex") => {
             // Bound: a real part left at its default comes by keyword only.
-            let first = args.get(0, "real").cloned();
+            let first = args.get(0, "real").cloned().map(text_scalar_as_python);
             let imag = args.get(1, "imag");
             let first = match first {
                 Some(Value::Array(a)) if a.ndim() == 0 => Some(scalarize(a)),
