@@ -649,6 +649,10 @@ conformance_tests! {
     stdlib_statistics => "232_statistics",
     tutorial_rows => "234_tutorial_rows",
     tutorial_records => "235_tutorial_records",
+    index_dunder => "403_index_dunder",
+    percent_format => "400_percent_format",
+    format_spec => "401_format_spec",
+    format_complex_0d => "402_format_complex_0d",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -16,6 +16,10 @@ pub struct Args {
 }
 
 impl Args {
+    /// Positional arguments only, as a call inside slicelab passes them.
+    pub fn positional(pos: Vec<Value>) -> Args {
+        Args { pos, kw: vec![] }
+    }
     /// The same arguments with `f` applied to every value (a wrapper
     /// class's objects replaced by the arrays they stand for).
     pub fn map_values(&self, f: impl Fn(&Value) -> Value) -> Args {

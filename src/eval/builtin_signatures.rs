@@ -28,6 +28,7 @@ pub const BUILTINS: &[Entry] = &[
     builtin("id(obj, /)", Style::COne, "obj"),
     builtin("any(iterable, /)", Style::COne, "iterable"),
     builtin("all(iterable, /)", Style::COne, "iterable"),
+    builtin("ascii(obj, /)", Style::COne, "obj"),
     builtin("chr(i, /)", Style::COne, "i"),
     builtin("ord(c, /)", Style::COne, "c"),
     builtin("hash(obj, /)", Style::COne, "obj"),

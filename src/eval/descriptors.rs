@@ -41,6 +41,11 @@ pub fn class_attr(t: &TypeObj, name: &str) -> Option<Value> {
     if matches!(t, TypeObj::NdArray) && name == "__new__" {
         return Some(Value::func("ndarray.__new__"));
     }
+    if let TypeObj::Builtin(ty) = t
+        && let Some(f) = super::class_methods::function_name(ty, name)
+    {
+        return Some(Value::func(&f));
+    }
     let data = match t {
         TypeObj::NdArray if super::numpy_names::numpy_has("numpy.ndarray", name) => {
             NDARRAY_DATA.split_whitespace().any(|n| n == name)

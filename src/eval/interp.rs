@@ -214,6 +214,18 @@ impl Session {
             numpy_inplace(eop, a, rhs)?;
             return Ok(cur);
         }
+        // `d |= other` is `d.update(other)`.
+        if let Value::Dict(_) = &cur
+            && op == crate::syntax::ast::BinOp::BitOr
+        {
+            let args = Args::positional(vec![rhs.clone()]);
+            if let Err(args) = super::pymethods::call(self, &cur, "update", args)? {
+                return self
+                    .call_method_registered(&cur, "update", args)
+                    .map(|_| cur);
+            }
+            return Ok(cur);
+        }
         if let Value::List(l) = &cur
             && op == crate::syntax::ast::BinOp::Add
         {
@@ -704,6 +716,20 @@ impl Session {
                 )));
             }
         }
+        if let Some(out) = super::pycollections::dict_merge(op, l, r) {
+            return out;
+        }
+        // `str.__add__` takes only a str; NumPy's scalars (but `np.str_`,
+        // a str) give the sum back, so CPython words the refusal.
+        if op == crate::syntax::ast::BinOp::Add
+            && let (Value::Str(_), Value::NpScalar(_, s)) = (l, r)
+            && !matches!(s, Scalar::Str(_))
+        {
+            let t = super::display::type_path(&super::types::type_of(r));
+            return Err(PyError::type_error(format!(
+                "can only concatenate str (not \"{t}\") to str"
+            )));
+        }
         let numpy_side = is_numpy(l) || is_numpy(r);
         if numpy_side && op == crate::syntax::ast::BinOp::MatMul {
             return super::linalg::matmul(l, r);
@@ -946,26 +972,7 @@ impl Session {
                 match idx {
                     Value::Slice(parts) => {
                         let get = |v: &Value| -> PyResult<Option<i64>> {
-                            match v {
-                                Value::None => Ok(None),
-                                // Past a C ssize_t a bound clamps, as
-                                // CPython's `_PyEval_SliceIndex` clamps it.
-                                Value::Int(i) => {
-                                    Ok(Some((*i).clamp(i64::MIN as i128, i64::MAX as i128) as i64))
-                                }
-                                Value::BigInt(b) => {
-                                    Ok(Some(if num_traits::Signed::is_negative(b.as_ref()) {
-                                        i64::MIN
-                                    } else {
-                                        i64::MAX
-                                    }))
-                                }
-                                Value::Bool(b) => Ok(Some(*b as i64)),
-                                Value::NpScalar(_, Scalar::Int(i)) => Ok(Some(*i)),
-                                _ => Err(PyError::type_error(
-                                    "slice indices must be integers or None or have an __index__ method",
-                                )),
-                            }
+                            Ok(super::seq_index::slice_bound(v)?.map(|i| i as i64))
                         };
                         let (start, n, step) = index::adjust_slice(
                             get(&parts[0])?,
@@ -1734,25 +1741,23 @@ impl Session {
     }
 }
 
-/// A Python int-like index.
+/// A Python int-like index, through `__index__`.
 fn py_index(v: &Value, kind: &str) -> PyResult<i128> {
-    match v {
-        Value::Int(i) if i64::try_from(*i).is_ok() => Ok(*i),
-        Value::Bool(b) => Ok(*b as i128),
+    match super::seq_index::operator_index(v) {
+        Some(Value::Int(i)) if i64::try_from(i).is_ok() => Ok(i),
         // Past a C ssize_t, as CPython's `PyNumber_AsSsize_t` refuses it.
-        Value::Int(_) | Value::BigInt(_) => Err(PyError::index(
+        Some(_) => Err(PyError::index(
             "cannot fit 'int' into an index-sized integer",
         )),
-        Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => Ok(*i as i128),
-        Value::NpScalar(dt, Scalar::UInt(u)) if dt.is_integer() => Ok(*u as i128),
+        None if matches!(v, Value::Array(_)) => Err(super::seq_index::array_index_error()),
         // CPython 3.11 words str's refusal on its own.
-        other if kind == "str" => Err(PyError::type_error(format!(
+        None if kind == "str" => Err(PyError::type_error(format!(
             "string indices must be integers, not '{}'",
-            other.type_name()
+            v.type_name()
         ))),
-        other => Err(PyError::type_error(format!(
+        None => Err(PyError::type_error(format!(
             "{kind} indices must be integers or slices, not {}",
-            other.type_name()
+            v.type_name()
         ))),
     }
 }

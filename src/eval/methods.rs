@@ -276,9 +276,10 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
                 "index" => {
                     let x = args.req(0, "value", name)?;
                     let pos = l.borrow().iter().position(|v| super::ops::python_eq(v, x));
-                    return pos
-                        .map(|p| Value::Int(p as i128))
-                        .ok_or_else(|| PyError::value("value is not in list"));
+                    return match pos {
+                        Some(p) => Ok(Value::Int(p as i128)),
+                        None => Err(PyError::value(format!("{} is not in list", s.py_repr(x)?))),
+                    };
                 }
                 "reverse" => l.borrow_mut().reverse(),
                 _ => return Err(PyError::attribute("list", name)),

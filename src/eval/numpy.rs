@@ -1125,7 +1125,7 @@ impl Session {
                             });
                         }
                         best.ok_or_else(|| {
-                            PyError::value(format!("{name}() iterable argument is empty"))
+                            PyError::value(format!("{name}() arg is an empty sequence"))
                         })
                     }
                 }

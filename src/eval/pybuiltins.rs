@@ -1,6 +1,6 @@
 //! Python builtins that take functions or make iterators — `map`, `filter`,
 //! `sorted(key=)`, `min`/`max(key=)`, `iter`/`next` — and the small ones
-//! learners use around arrays: `format`, `chr`, `ord`, `hash`, `callable`,
+//! learners use around arrays: `format`, `ascii`, `chr`, `ord`, `hash`, `callable`,
 //! `round` on NumPy scalars. Anything else goes on to `numpy.rs`.
 
 use super::error::{PyError, PyResult};
@@ -20,6 +20,7 @@ const NAMES: &[&str] = &[
     "iter",
     "next",
     "format",
+    "ascii",
     "chr",
     "ord",
     "hash",
@@ -57,6 +58,9 @@ pub fn builtin(name: &str) -> Option<Value> {
 /// Calls the builtin `name` if this file handles the call; otherwise hands
 /// the arguments back.
 pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, Args>> {
+    if let Some(v) = super::class_methods::call(s, name, &args)? {
+        return Ok(Ok(v));
+    }
     if let Some(v) = crate::eval::iter_builtins::call(s, name, &args)? {
         return Ok(Ok(v));
     }
@@ -169,6 +173,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 &s.print_options,
             )?)
         }
+        "ascii" => Value::str(&super::ascii_repr::ascii_escape(
+            &s.py_repr(args.req(0, "obj", "ascii")?)?,
+        )),
         "chr" => {
             let i = args.req(0, "i", "chr")?;
             if let Value::BigInt(_) = i {
@@ -288,9 +295,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 (Some((x, _)), _) => x,
                 (None, Some(d)) => d.clone(),
                 (None, None) => {
-                    return Err(PyError::value(format!(
-                        "{name}() iterable argument is empty"
-                    )));
+                    return Err(PyError::value(format!("{name}() arg is an empty sequence")));
                 }
             }
         }
@@ -319,7 +324,8 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             }
             acc
         }
-        "pow" if args.pos.len() == 3 => {
+        "pow" if args.pos.len() == 3 && !matches!(args.pos[2], Value::None) => {
+            ternary_pow_operands(&args.pos)?;
             let (b, e, m) = (
                 big_of(&args.pos[0])?,
                 big_of(&args.pos[1])?,
@@ -602,6 +608,33 @@ fn round_decimal(x: f64, n: i128) -> f64 {
 }
 
 /// An int argument of any size (`__index__`).
+/// Three-argument `pow` is int's alone: a float refuses it by name, and
+/// NumPy's scalars and arrays (whose `__pow__` returns NotImplemented
+/// with a modulus) and other types fail as `ternary_op` words it.
+fn ternary_pow_operands(pos: &[Value]) -> PyResult<()> {
+    let int = |v: &Value| matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_));
+    if pos.iter().all(int) {
+        return Ok(());
+    }
+    let plain = |v: &Value| int(v) || matches!(v, Value::Float(_) | Value::Complex(..));
+    if pos.iter().all(plain) {
+        if pos.iter().any(|v| matches!(v, Value::Complex(..))) {
+            return Err(PyError::value("complex modulo"));
+        }
+        return Err(PyError::type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
+    }
+    let names: Vec<String> = pos
+        .iter()
+        .map(|v| format!("'{}'", super::display::type_path(&super::types::type_of(v))))
+        .collect();
+    Err(PyError::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): {}",
+        names.join(", ")
+    )))
+}
+
 fn big_of(v: &Value) -> PyResult<num_bigint::BigInt> {
     match v {
         Value::BigInt(b) => Ok(b.as_ref().clone()),

@@ -145,6 +145,21 @@ pub fn assign_starred(s: &mut Session, targets: &[Expr], value: Value) -> PyResu
 
 /// `d[k] = v` in a dict's entry list (a later equal key overwrites the
 /// value and keeps the first key, as Python does).
+/// `d | other`: a new dict with `other`'s entries set over `d`'s; both
+/// must be dicts (`None` for any other operation, so the caller goes on).
+pub fn dict_merge(op: crate::syntax::ast::BinOp, l: &Value, r: &Value) -> Option<PyResult<Value>> {
+    let (crate::syntax::ast::BinOp::BitOr, Value::Dict(a), Value::Dict(b)) = (op, l, r) else {
+        return None;
+    };
+    let mut out = a.borrow().clone();
+    for (k, v) in b.borrow().iter() {
+        if let Err(e) = dict_set(&mut out, k.clone(), v.clone()) {
+            return Some(Err(e));
+        }
+    }
+    Some(Ok(Value::Dict(Rc::new(std::cell::RefCell::new(out)))))
+}
+
 pub fn dict_set(entries: &mut Vec<(Value, Value)>, k: Value, v: Value) -> PyResult<()> {
     check_hashable(&k)?;
     match entries.iter_mut().find(|(x, _)| python_eq(x, &k)) {

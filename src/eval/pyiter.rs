@@ -110,16 +110,7 @@ pub fn make_range(args: &Args) -> PyResult<Value> {
 pub fn range_getitem(r: &PyRange, idx: &Value) -> PyResult<Value> {
     let n = r.len();
     if let Value::Slice(parts) = idx {
-        let part = |v: &Value| -> PyResult<Option<i128>> {
-            match v {
-                Value::None => Ok(None),
-                other => index_int(other).map(Some).map_err(|_| {
-                    PyError::type_error(
-                        "slice indices must be integers or None or have an __index__ method",
-                    )
-                }),
-            }
-        };
+        let part = super::seq_index::slice_bound;
         let step = part(&parts[2])?.unwrap_or(1);
         if step == 0 {
             return Err(PyError::value("slice step cannot be zero"));
@@ -137,6 +128,9 @@ pub fn range_getitem(r: &PyRange, idx: &Value) -> PyResult<Value> {
             stop: r.start + stop * r.step,
             step: r.step * step,
         })));
+    }
+    if matches!(idx, Value::Array(_)) && super::seq_index::operator_index(idx).is_none() {
+        return Err(super::seq_index::array_index_error());
     }
     let i = index_int(idx).map_err(|_| {
         PyError::type_error(format!(

@@ -47,6 +47,17 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
     {
         return Ok(Ok(v));
     }
+    // A class method read off an instance binds its class.
+    if let Some(f) = super::class_methods::function_name(&obj.type_name(), name)
+        && let Some(v) = super::class_methods::call(s, &f, &args)?
+    {
+        return Ok(Ok(v));
+    }
+    if let Value::Str(t) = obj
+        && let Some(v) = super::str_transforms::method(s, t, name, &args)?
+    {
+        return Ok(Ok(v));
+    }
     Ok(Ok(match obj {
         Value::Str(t) => match str_method(t, name, &args)? {
             Some(v) => v,
@@ -159,6 +170,14 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
             },
         },
         Value::Dict(d) => match name {
+            // LIFO: the entry set last.
+            "popitem" => {
+                let (k, v) = d
+                    .borrow_mut()
+                    .pop()
+                    .ok_or_else(|| PyError::new("KeyError", "'popitem(): dictionary is empty'"))?;
+                Value::tuple(vec![k, v])
+            }
             "pop" => {
                 let k = args.req(0, "key", name)?;
                 let mut d = d.borrow_mut();
@@ -331,7 +350,6 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
             words(parts)
         }
         "encode" => super::pybytes::encode(t, args)?,
-        "splitlines" => words(t.lines().collect()),
         "startswith" | "endswith" => {
             let Some((_, t)) = window(t, args)? else {
                 return Ok(Some(Value::Bool(false)));
@@ -486,13 +504,6 @@ fn str_method(t: &str, name: &str, args: &Args) -> PyResult<Option<Value>> {
         }
         "islower" => {
             Value::Bool(t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_uppercase))
-        }
-        "partition" => {
-            let sep = str_arg(args.req(0, "sep", name)?, "must be str")?;
-            match t.split_once(sep) {
-                Some((a, b)) => Value::tuple(vec![Value::str(a), Value::str(sep), Value::str(b)]),
-                None => Value::tuple(vec![Value::str(t), Value::str(""), Value::str("")]),
-            }
         }
         _ => return Ok(None),
     }))

@@ -126,7 +126,7 @@ pub fn merge_arrays(b: &Bound) -> PyResult<Value> {
     let flatten = flag(b, "flatten")?;
     let arrays = inputs(b.required("seqarrays"))?;
     if arrays.is_empty() {
-        return Err(PyError::value("max() iterable argument is empty"));
+        return Err(PyError::value("max() arg is an empty sequence"));
     }
     let raveled = arrays
         .iter()

@@ -9,41 +9,67 @@ use super::value::Value;
 /// A list, tuple or slice index as an integer (`what` names the sequence
 /// in the error, as CPython's message does).
 pub fn index_of(v: &Value, what: &str) -> PyResult<i128> {
-    match v {
-        Value::Int(i) => Ok(*i),
-        Value::Bool(b) => Ok(*b as i128),
-        Value::BigInt(_) => Err(PyError::index(
+    match (operator_index(v), v) {
+        (Some(Value::Int(i)), _) => Ok(i),
+        (Some(_), _) => Err(PyError::index(
             "cannot fit 'int' into an index-sized integer",
         )),
-        Value::NpScalar(_, crate::engine::Scalar::Int(i)) => Ok(*i as i128),
-        Value::NpScalar(_, crate::engine::Scalar::UInt(u)) => Ok(*u as i128),
-        other => Err(PyError::type_error(format!(
+        // Every array has `__index__`, which only a 0-d integer array passes.
+        (None, Value::Array(_)) => Err(array_index_error()),
+        (None, other) => Err(PyError::type_error(format!(
             "{what} indices must be integers or slices, not {}",
             other.type_name()
         ))),
     }
 }
 
+/// `ndarray.__index__` refusing anything but a 0-d integer array.
+pub fn array_index_error() -> PyError {
+    PyError::type_error("only integer scalar arrays can be converted to a scalar index")
+}
+
+/// `operator.index(v)`: the Python int of what has `__index__` — ints,
+/// bools, NumPy integer scalars and 0-d integer arrays (not `np.bool`,
+/// whose `__index__` NumPy removed).
+pub fn operator_index(v: &Value) -> Option<Value> {
+    use crate::engine::Scalar;
+    let of_scalar = |s: Scalar| match s {
+        Scalar::Int(i) => Some(Value::Int(i128::from(i))),
+        Scalar::UInt(u) => Some(Value::Int(i128::from(u))),
+        _ => None,
+    };
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Some(v.clone()),
+        Value::Bool(b) => Some(Value::Int(i128::from(*b))),
+        Value::NpScalar(dt, s) if dt.is_integer() => of_scalar(s.clone()),
+        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => of_scalar(a.first()),
+        _ => None,
+    }
+}
+
+/// A slice bound as CPython's `_PyEval_SliceIndex` reads it: `None`, or
+/// anything with `__index__`; past any length it clamps (to
+/// PY_SSIZE_T_MIN/MAX in CPython).
+pub fn slice_bound(v: &Value) -> PyResult<Option<i128>> {
+    match (v, operator_index(v)) {
+        (Value::None, _) => Ok(None),
+        (_, Some(Value::Int(i))) => Ok(Some(i.clamp(i64::MIN.into(), i64::MAX.into()))),
+        (_, Some(Value::BigInt(b))) => Ok(Some(if num_traits::Signed::is_negative(b.as_ref()) {
+            i64::MIN.into()
+        } else {
+            i64::MAX.into()
+        })),
+        (Value::Array(_), _) => Err(array_index_error()),
+        _ => Err(PyError::type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
+    }
+}
+
 /// A slice's start, stop and step for a sequence of length `n`, as
 /// CPython's `PySlice_Unpack` and `PySlice_AdjustIndices` make them.
 pub fn slice_adjusted(parts: &[Value; 3], n: i128) -> PyResult<(i128, i128, i128)> {
-    let bound = |v: &Value| -> PyResult<Option<i128>> {
-        match v {
-            Value::None => Ok(None),
-            // A slice bound past any length clamps, as CPython's
-            // `_PyEval_SliceIndex` clamps it to PY_SSIZE_T_MIN/MAX.
-            Value::BigInt(b) => Ok(Some(if num_traits::Signed::is_negative(b.as_ref()) {
-                i128::MIN / 2
-            } else {
-                i128::MAX / 2
-            })),
-            other => index_of(other, "slice").map(Some).map_err(|_| {
-                PyError::type_error(
-                    "slice indices must be integers or None or have an __index__ method",
-                )
-            }),
-        }
-    };
+    let bound = slice_bound;
     let step = bound(&parts[2])?.unwrap_or(1);
     if step == 0 {
         return Err(PyError::value("slice step cannot be zero"));
