@@ -647,6 +647,10 @@ conformance_tests! {
     stdlib_statistics => "232_statistics",
     tutorial_rows => "234_tutorial_rows",
     tutorial_records => "235_tutorial_records",
+    random_permute_choice => "410_random_permute_choice",
+    random_raw_isinstance => "411_random_raw_isinstance",
+    random_legacy_seed => "412_random_legacy_seed",
+    random_state => "413_random_state",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file
