@@ -653,6 +653,10 @@ conformance_tests! {
     percent_format => "400_percent_format",
     format_spec => "401_format_spec",
     format_complex_0d => "402_format_complex_0d",
+    random_permute_choice => "410_random_permute_choice",
+    random_raw_isinstance => "411_random_raw_isinstance",
+    random_legacy_seed => "412_random_legacy_seed",
+    random_state => "413_random_state",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -133,6 +133,43 @@ const CASES: &[(&str, &str)] = &[
         "np.repeat(a, 10**12)",
         "MemoryError: Unable to allocate 43.7 TiB for an array with shape (6000000000000,) and data type int64",
     ),
+    // np.random: every array a sampler builds, index arrays included
+    (
+        "np.random.default_rng(0).choice(5, 2**40)",
+        "MemoryError: Unable to allocate 8.00 TiB for an array with shape (1099511627776,) and data type int64",
+    ),
+    (
+        "np.random.permutation(2**40)",
+        "MemoryError: Unable to allocate 8.00 TiB for an array with shape (1099511627776,) and data type int64",
+    ),
+    (
+        "np.random.default_rng(0).permutation(2**40)",
+        "MemoryError: Unable to allocate 8.00 TiB for an array with shape (1099511627776,) and data type int64",
+    ),
+    (
+        "np.random.choice(2**40, 3, replace=False)",
+        "MemoryError: Unable to allocate 8.00 TiB for an array with shape (1099511627776,) and data type int64",
+    ),
+    (
+        "np.random.default_rng(0).choice(2**40, 2**38, replace=False)",
+        "MemoryError: Unable to allocate 8.00 TiB for an array with shape (1099511627776,) and data type int64",
+    ),
+    (
+        "np.random.default_rng(0).integers([1, 2], 5, size=(2**40, 2))",
+        "MemoryError: Unable to allocate 16.0 TiB for an array with shape (1099511627776, 2) and data type int64",
+    ),
+    (
+        "np.random.multivariate_normal([0, 0], [[1, 0], [0, 1]], size=2**40)",
+        "MemoryError: Unable to allocate 16.0 TiB for an array with shape (1099511627776, 2) and data type float64",
+    ),
+    (
+        "np.random.default_rng(0).integers(0, 5, size=2**40, dtype=np.int8)",
+        "MemoryError: Unable to allocate 1.00 TiB for an array with shape (1099511627776,) and data type int8",
+    ),
+    (
+        "np.random.default_rng(0).standard_gamma([1.0, 2.0], size=(2**40, 2))",
+        "MemoryError: Unable to allocate 16.0 TiB for an array with shape (1099511627776, 2) and data type float64",
+    ),
     ("[0]*10**12", "MemoryError"),
     ("'x'*10**12", "MemoryError"),
     ("[]*10**12", "[]"),

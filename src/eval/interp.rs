@@ -1178,6 +1178,7 @@ impl Session {
                 }
             }
             (Value::Flags(a), _) => super::array_flags::set(a, name, truthy(value)?),
+            (Value::Random(r), "state") => super::random::set_state(r, value),
             (Value::Array(a), "flat") => {
                 if !a.writeable() {
                     return Err(PyError::value("array is read-only"));

@@ -54,6 +54,7 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
                 super::pydatetime_ops::of(v),
                 Some(super::object::PyTime::Delta(..))
             ),
+            other if other.starts_with("numpy.random.") => super::random::isinstance(v, other),
             other => super::dtype_info::isinstance_abstract(v, other),
         },
         Value::Type(TypeObj::NpScalar(DType::Time(_, delta))) => {

@@ -553,6 +553,7 @@ fn issubclass(cls: &Value, class: &Value) -> PyResult<bool> {
         }
         (Some("bool"), Some("int")) => Ok(true),
         (Some("datetime.datetime"), Some("datetime.date")) => Ok(true),
+        (Some(a), Some(b)) if let Some(r) = super::random::issubclass(a, b) => Ok(r),
         _ if let Some(b) = super::dtype_info::issubclass_numpy(cls, class) => Ok(b),
         _ if let Some(b) = super::dtype_classes::issubclass(cls, class) => Ok(b),
         (Some(a), Some(b)) if PLAIN_TYPES.contains(&a) && PLAIN_TYPES.contains(&b) => Ok(false),

@@ -182,19 +182,24 @@ impl<const BITS: u32> Pieces<BITS> {
     }
 }
 
-/// `random_bounded_uint16_fill` and `_uint8_fill`: `BITS` is 16 or 8.
-pub fn fill_small<G: BitGen, const BITS: u32>(
+/// `random_bounded_uint16_fill` and `_uint8_fill`: `BITS` is 16 or 8,
+/// `O` the output element (`u16` or `u8`), which each draw is cut to by
+/// `as`, so the output is written directly (no wide scratch array).
+pub fn fill_small<G: BitGen, const BITS: u32, O: Copy + 'static>(
     g: &mut G,
     off: u32,
     rng: u32,
     method: Method,
-    out: &mut [u32],
-) {
+    out: &mut [O],
+) where
+    u32: num_traits::AsPrimitive<O>,
+{
+    use num_traits::AsPrimitive;
     let top = u32::MAX >> (32 - BITS);
     let mut p = Pieces::<BITS>::new();
-    let wrap = |v: u32| off.wrapping_add(v) & top;
+    let wrap = |v: u32| -> O { (off.wrapping_add(v) & top).as_() };
     if rng == 0 {
-        out.fill(off);
+        out.fill(off.as_());
     } else if rng == top {
         out.iter_mut().for_each(|o| *o = wrap(p.next(g)));
     } else if method == Method::Masked {

@@ -183,6 +183,16 @@ impl BitGen for AnyBitGen {
 }
 
 impl AnyBitGen {
+    /// One raw output (`bitgen_t.next_raw`, what `random_raw` returns):
+    /// MT19937's is one 32-bit word, the others' one 64-bit word. Like
+    /// `next_u64`, it neither reads nor fills the buffered 32-bit half.
+    pub fn next_raw(&mut self) -> u64 {
+        match self {
+            AnyBitGen::Mt19937(g) => g.next_u32() as u64,
+            other => other.next_u64(),
+        }
+    }
+
     /// NumPy's class name (`PCG64`, `MT19937`).
     pub fn name(&self) -> &'static str {
         match self {

@@ -17,6 +17,20 @@ pub fn size_arg(v: Option<&Value>) -> PyResult<Option<Vec<usize>>> {
     }
 }
 
+/// `np.asarray(size).sum()` for a non-negative int or sequence of ints
+/// (`random_raw(size, output=False)` draws that many).
+pub fn shape_sum(v: &Value) -> PyResult<u64> {
+    let dims: Vec<Value> = match v {
+        Value::List(_) | Value::Tuple(_) | Value::Array(_) => crate::eval::protocol::iterate(v)?,
+        one => vec![one.clone()],
+    };
+    let mut n: i128 = 0;
+    for d in &dims {
+        n += int_param(d)?;
+    }
+    Ok(n.max(0) as u64)
+}
+
 /// An array of `shape` and `dtype` whose elements (type `T`) are written
 /// in order by `draw`.
 pub fn filled<T: bytemuck::Pod>(

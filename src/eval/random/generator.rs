@@ -179,7 +179,7 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
                 Method::Lemire,
             )?)))
         }
-        "choice" => permute::choice(g, Flavor::Generator, b),
+        "choice" => super::choice::choice(g, Flavor::Generator, b),
         "permutation" => {
             let axis = b.get("axis").map_or(Ok(0), super::args::int_param)? as i64;
             permute::permutation(g, b.required("x"), axis, Flavor::Generator)

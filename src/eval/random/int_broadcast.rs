@@ -131,6 +131,10 @@ pub fn draw<G: BitGen>(
     let walk = broadcast(&[&pairs, &out_shape])?;
     let n: usize = out_shape.iter().product();
     let at = index_arg(&pairs, lows_b.len());
+    // The output NumPy allocates, and beside it one position per element:
+    // NumPy's `MemoryError` for the output when they cannot be held.
+    let item = dt.itemsize();
+    crate::engine::buffer::ensure_room(&out_shape, item, &dt.name(), item + 8)?;
     let mut order = Vec::with_capacity(n);
     each(std::slice::from_ref(&at), &walk, |ps| {
         if order.len() < n {

@@ -29,14 +29,10 @@ pub fn draw<G: BitGen>(
             fill_u32(g, off as u32, rng as u32, method, o)
         })?,
         DType::Int16 | DType::UInt16 => filled::<u16>(shape_of, dt.clone(), |o| {
-            let mut wide = vec![0u32; o.len()];
-            fill_small::<G, 16>(g, off as u16 as u32, rng as u32, method, &mut wide);
-            o.iter_mut().zip(wide).for_each(|(d, w)| *d = w as u16);
+            fill_small::<G, 16, u16>(g, off as u16 as u32, rng as u32, method, o)
         })?,
         DType::Int8 | DType::UInt8 => filled::<u8>(shape_of, dt.clone(), |o| {
-            let mut wide = vec![0u32; o.len()];
-            fill_small::<G, 8>(g, off as u8 as u32, rng as u32, method, &mut wide);
-            o.iter_mut().zip(wide).for_each(|(d, w)| *d = w as u8);
+            fill_small::<G, 8, u8>(g, off as u8 as u32, rng as u32, method, o)
         })?,
         _ => filled::<u8>(shape_of, DType::Bool, |o| {
             fill_bool(g, off != 0, rng != 0, o)

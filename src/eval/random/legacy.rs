@@ -4,11 +4,10 @@
 
 use std::rc::Rc;
 
+use crate::engine::DType;
 use crate::engine::random::BitGen;
 use crate::engine::random::bounded::Method;
 use crate::engine::random::legacy::LegacyState;
-use crate::engine::random::mt19937::{Mt19937, N};
-use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
 use super::super::signature::{Bound, Style, bind};
@@ -17,7 +16,6 @@ use super::args::{bounded_range, doubles, int_bounds, size_arg};
 use super::{ints, permute, sigs};
 use crate::eval::args::Args;
 use crate::eval::coerce::shape_arg;
-use crate::eval::convert::as_array;
 use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::object::RandomObj;
 use crate::eval::protocol::iterate;
@@ -36,7 +34,7 @@ pub fn call(s: &mut Session, obj: &Rc<RandomObj>, name: &str, args: Args) -> PyR
         return Ok(Value::None);
     }
     if name == "set_state" {
-        *cell.borrow_mut() = state_from(b.required("state"))?;
+        set_state(&mut cell.borrow_mut(), b.required("state"))?;
         return Ok(Value::None);
     }
     let mut st = cell.borrow_mut();
@@ -89,7 +87,7 @@ fn draw(st: &mut LegacyState, name: &str, b: &Bound) -> PyResult<Value> {
                 Method::Masked,
             )?)))
         }
-        "choice" => permute::choice(&mut st.mt, permute::Flavor::Legacy, b),
+        "choice" => super::choice::choice(&mut st.mt, permute::Flavor::Legacy, b),
         "permutation" => {
             permute::permutation(&mut st.mt, b.required("x"), 0, permute::Flavor::Legacy)
         }
@@ -209,66 +207,70 @@ fn get_state(st: &LegacyState, legacy: bool) -> PyResult<Value> {
     ]))))
 }
 
-fn dict_get(d: &Value, key: &str) -> PyResult<Value> {
-    let Value::Dict(items) = d else {
-        return Err(PyError::type_error("state must be a dict or a tuple."));
-    };
-    items
+/// Whether the dict `d` has the string key `key`.
+fn dict_has(d: &Value, key: &str) -> bool {
+    matches!(d, Value::Dict(items) if items
         .borrow()
         .iter()
-        .find(|(k, _)| matches!(k, Value::Str(s) if s.as_ref() == key))
-        .map(|(_, v)| v.clone())
-        .ok_or_else(|| PyError::new("KeyError", format!("'{key}'")))
+        .any(|(k, _)| matches!(k, Value::Str(s) if s.as_ref() == key)))
 }
 
-/// `set_state`: the legacy tuple or the dict `get_state(legacy=False)` gives.
-fn state_from(v: &Value) -> PyResult<LegacyState> {
-    let (name, key, pos, has_gauss, gauss) = match v {
+/// `st.get(key, default)` of a dict.
+fn dict_get_or(d: &Value, key: &str, default: Value) -> Value {
+    match d {
+        Value::Dict(items) => items
+            .borrow()
+            .iter()
+            .find(|(k, _)| matches!(k, Value::Str(s) if s.as_ref() == key))
+            .map_or(default, |(_, v)| v.clone()),
+        _ => default,
+    }
+}
+
+/// `set_state(state)` as `mtrand.pyx` runs it: a dict needs its two keys;
+/// a tuple or list becomes such a dict; the Gaussian cache is set, then
+/// the bit generator's own setter runs (so a failing one leaves the cache
+/// and the key words it wrote).
+fn set_state(st: &mut LegacyState, state: &Value) -> PyResult<()> {
+    let dict = |items: Vec<(&str, Value)>| {
+        Value::Dict(Rc::new(std::cell::RefCell::new(
+            items.into_iter().map(|(k, v)| (Value::str(k), v)).collect(),
+        )))
+    };
+    let st_dict = match state {
         Value::Dict(_) => {
-            let inner = dict_get(v, "state")?;
-            (
-                dict_get(v, "bit_generator")?,
-                dict_get(&inner, "key")?,
-                dict_get(&inner, "pos")?,
-                dict_get(v, "has_gauss").unwrap_or(Value::Int(0)),
-                dict_get(v, "gauss").unwrap_or(Value::Float(0.0)),
-            )
+            if !dict_has(state, "bit_generator") || !dict_has(state, "state") {
+                return Err(PyError::value("state dictionary is not valid."));
+            }
+            state.clone()
         }
         Value::Tuple(_) | Value::List(_) => {
-            let t = iterate(v)?;
-            if t.len() != 5 && t.len() != 3 {
-                return Err(PyError::value("state must be a dict or a tuple."));
+            let t = iterate(state)?;
+            let at = |i: usize| {
+                t.get(i).cloned().ok_or_else(|| {
+                    PyError::index(format!("{} index out of range", state.type_name()))
+                })
+            };
+            if !matches!(at(0)?, Value::Str(s) if s.as_ref() == "MT19937") {
+                return Err(PyError::value(
+                    "set_state can only be used with legacy MT19937 state instances.",
+                ));
             }
-            (
-                t[0].clone(),
-                t[1].clone(),
-                t[2].clone(),
-                t.get(3).cloned().unwrap_or(Value::Int(0)),
-                t.get(4).cloned().unwrap_or(Value::Float(0.0)),
-            )
+            let mut items = vec![
+                ("bit_generator", at(0)?),
+                ("state", dict(vec![("key", at(1)?), ("pos", at(2)?)])),
+            ];
+            if t.len() > 3 {
+                items.push(("has_gauss", at(3)?));
+                items.push(("gauss", at(4)?));
+            }
+            dict(items)
         }
         _ => return Err(PyError::type_error("state must be a dict or a tuple.")),
     };
-    if !matches!(&name, Value::Str(s) if s.as_ref() == "MT19937") {
-        return Err(PyError::value(
-            "set_state can only be used with legacy MT19937 state instances.",
-        ));
-    }
-    let key = as_array(&key)?;
-    if key.size() != N {
-        return Err(PyError::value("state must be 624 elements"));
-    }
-    let mut mt = Mt19937::from_u32(0);
-    for (k, s) in mt.key.iter_mut().zip(key.to_scalars()) {
-        *k = match s {
-            Scalar::Int(i) => i as u32,
-            Scalar::UInt(u) => u as u32,
-            _ => return Err(PyError::type_error("state key must be integers")),
-        };
-    }
-    mt.pos = (super::args::int_param(&pos)?).clamp(0, N as i128) as usize;
-    let mut st = LegacyState::new(mt);
-    st.has_gauss = super::args::int_param(&has_gauss)? != 0;
-    st.gauss = crate::eval::coerce::float_arg(&gauss)?;
-    Ok(st)
+    let gauss = crate::eval::coerce::float_arg(&dict_get_or(&st_dict, "gauss", Value::Float(0.0)))?;
+    let has_gauss = super::args::int_param(&dict_get_or(&st_dict, "has_gauss", Value::Int(0)))?;
+    st.gauss = gauss;
+    st.has_gauss = has_gauss != 0;
+    super::state::set_mt19937(&mut st.mt, &st_dict)
 }

@@ -10,7 +10,7 @@
 //! dtypes, bounds, output arrays), `int_broadcast.rs` (array bounds of
 //! `integers`/`randint`), `legacy.rs` (`RandomState` methods and
 //! the module functions), `generator.rs` (`Generator` methods),
-//! `permute.rs` (choice, permutation, shuffle), `dists.rs` (every
+//! `permute.rs` (permutation, shuffle, permuted), `choice.rs`, `dists.rs` (every
 //! distribution, both APIs) over `broadcast.rs` (array parameters
 //! broadcast as NumPy's `cont`/`disc` do), `multivariate.rs` (multinomial, dirichlet,
 //! multivariate_hypergeometric), `out.rs` (`out=` and the float32
@@ -19,6 +19,7 @@
 
 mod args;
 pub(crate) mod broadcast;
+mod choice;
 mod dists;
 mod generator;
 mod int_broadcast;
@@ -31,6 +32,7 @@ mod out;
 mod permute;
 mod seeding;
 pub mod sigs;
+mod state;
 
 use std::rc::Rc;
 
@@ -64,12 +66,17 @@ pub fn call_function(s: &mut Session, name: &str, args: Args) -> PyResult<Value>
     legacy::call(s, &state, name, args)
 }
 
-pub use objects::class_name_of;
+pub use objects::{class_name_of, isinstance, issubclass};
 pub use seeding::construct;
 
 /// The attribute `name` of a random object.
 pub fn attr(obj: &Rc<RandomObj>, value: &Value, name: &str) -> PyResult<Value> {
     objects::attr(obj, value, name)
+}
+
+/// `obj.state = value` on a bit generator.
+pub fn set_state(obj: &Rc<RandomObj>, value: &Value) -> PyResult<()> {
+    state::set(obj, value)
 }
 
 /// Call method `name` of a random object.

@@ -217,8 +217,9 @@ fn alpha_arg(v: &Value, api: Api) -> PyResult<Vec<f64>> {
     }
 }
 
-/// NumPy's `kahan_sum` of the first `n` values.
-fn kahan_sum(x: &[f64]) -> f64 {
+/// NumPy's `kahan_sum` (`_common.pyx`), which also checks that
+/// `choice`'s `p` sums to 1.
+pub(super) fn kahan_sum(x: &[f64]) -> f64 {
     let Some((&first, rest)) = x.split_first() else {
         return 0.0;
     };

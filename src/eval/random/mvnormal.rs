@@ -76,7 +76,8 @@ pub fn multivariate_normal(
     dims.push(Value::Int(n as i128));
     let shape = shape_arg(&Value::tuple(dims), None)?;
     let count: usize = shape.iter().product();
-    let mut x: Vec<f64> = crate::engine::buffer::try_vec(count);
+    // `self.standard_normal(final_shape)`: NumPy's `MemoryError` names it.
+    let mut x: Vec<f64> = crate::engine::buffer::vec_for(&shape, 8, "float64");
     for i in 0..count {
         if i % (1 << 16) == 0 {
             crate::engine::interrupt::check()?;

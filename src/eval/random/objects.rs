@@ -8,7 +8,7 @@ use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 
 /// Class names of the module and the paths Python prints for them.
-const CLASSES: [(&str, &str); 8] = [
+const CLASSES: [(&str, &str); 9] = [
     ("Generator", "numpy.random._generator.Generator"),
     ("RandomState", "numpy.random.mtrand.RandomState"),
     ("PCG64", "numpy.random._pcg64.PCG64"),
@@ -17,7 +17,38 @@ const CLASSES: [(&str, &str); 8] = [
     ("SFC64", "numpy.random._sfc64.SFC64"),
     ("Philox", "numpy.random._philox.Philox"),
     ("SeedSequence", "numpy.random.bit_generator.SeedSequence"),
+    ("BitGenerator", BIT_GENERATOR),
 ];
+
+/// The base class of the five bit generators.
+pub const BIT_GENERATOR: &str = "numpy.random.bit_generator.BitGenerator";
+
+/// `isinstance(v, cls)` for `cls` one of this module's classes (given by
+/// its path): its own class, or `BitGenerator` for any bit generator.
+pub fn isinstance(v: &Value, path: &str) -> bool {
+    let Value::Random(r) = v else {
+        return false;
+    };
+    r.type_path() == path
+        || (path == BIT_GENERATOR && matches!(r.as_ref(), RandomObj::BitGenerator(_)))
+}
+
+/// `issubclass(cls, class)` when either is one of this module's classes:
+/// a class is its own subclass, the bit generators are `BitGenerator`'s,
+/// and no other pair is related.
+pub fn issubclass(cls: &str, class: &str) -> Option<bool> {
+    let ours = |p: &str| class_name_of(p).is_some();
+    if !ours(cls) && !ours(class) {
+        return None;
+    }
+    let bit_generator = |p: &str| {
+        matches!(
+            class_name_of(p),
+            Some("PCG64" | "PCG64DXSM" | "MT19937" | "SFC64" | "Philox")
+        )
+    };
+    Some(cls == class || (class == BIT_GENERATOR && bit_generator(cls)))
+}
 
 /// The class path of `np.random.NAME`, if it is a class.
 pub fn class_path(name: &str) -> Option<&'static str> {
@@ -75,6 +106,7 @@ pub fn attr(obj: &Rc<RandomObj>, value: &Value, name: &str) -> PyResult<Value> {
                 .clone()
                 .map_or(Ok(Value::None), |s| Ok(Value::Random(s))),
             "spawn" | "random_raw" => method(),
+            "state" => super::state::get(obj),
             // SFC64 has neither; MT19937 cannot advance.
             "jumped" if b.state.borrow().name() != "SFC64" => method(),
             "advance" if !matches!(b.state.borrow().name(), "SFC64" | "MT19937") => method(),
@@ -89,6 +121,10 @@ pub fn attr(obj: &Rc<RandomObj>, value: &Value, name: &str) -> PyResult<Value> {
                 "n_children_spawned" => Ok(Value::Int(s.seq.n_children_spawned as i128)),
                 "pool" => super::args::u32_array(&s.seq.pool),
                 "generate_state" | "spawn" => method(),
+                "state" => {
+                    drop(s);
+                    super::state::get(obj)
+                }
                 _ => Err(PyError::attribute(obj.type_path(), name)),
             }
         }

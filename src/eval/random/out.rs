@@ -163,6 +163,9 @@ pub fn standard_gamma(g: &mut AnyBitGen, b: &Bound) -> PyResult<Value> {
             crate::engine::error::shape_tuple(&it)
         )));
     }
+    // The output NumPy allocates, and the draws held beside it.
+    let item = dtype.itemsize();
+    crate::engine::buffer::ensure_room(&it, item, &dtype.name(), item + 8)?;
     let mut vals = Vec::with_capacity(it.iter().product());
     each(std::slice::from_ref(&shape), &it, |ps| {
         vals.push(one(ps[0].f))

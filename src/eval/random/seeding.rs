@@ -8,9 +8,7 @@ use std::rc::Rc;
 
 use crate::engine::random::legacy::LegacyState;
 use crate::engine::random::seed_sequence::{DEFAULT_POOL_SIZE, int_words};
-use crate::engine::random::{
-    AnyBitGen, BitGen, Mt19937, Pcg64, Pcg64Dxsm, Philox, SeedSequence, Sfc64,
-};
+use crate::engine::random::{AnyBitGen, Mt19937, Pcg64, Pcg64Dxsm, Philox, SeedSequence, Sfc64};
 use crate::engine::{DType, Scalar};
 
 use super::super::error::{PyError, PyResult};
@@ -49,51 +47,95 @@ pub fn legacy_from_entropy() -> PyResult<LegacyState> {
     Ok(LegacyState::new(mt))
 }
 
-/// `RandomState.seed(seed)` / `np.random.seed(seed)`: the legacy rules.
+/// `RandomState.seed(seed)` / `np.random.seed(seed)`: MT19937's
+/// `_legacy_seeding`. An array or NumPy scalar is squeezed first; what
+/// `operator.index` takes seeds `mt19937_seed`; anything else becomes
+/// `np.asarray(seed).astype(np.int64, casting='safe')`, which must be
+/// non-empty, 1-d and within `[0, 2**32)`, and seeds `init_by_array`.
 pub fn legacy_seed(seed: Option<&Value>) -> PyResult<LegacyState> {
     let out_of_range = || PyError::value("Seed must be between 0 and 2**32 - 1");
-    let word = |v: &Value| -> PyResult<u32> {
-        let i = match v {
-            Value::Int(i) => *i,
-            Value::Bool(b) => *b as i128,
-            Value::NpScalar(_, Scalar::Int(i)) => *i as i128,
-            Value::NpScalar(_, Scalar::UInt(u)) => *u as i128,
-            Value::NpScalar(dt, _) | Value::DType(dt) => return Err(cast_error(dt)),
-            Value::Float(_) => return Err(cast_error(&DType::Float64)),
-            other => {
-                return Err(PyError::type_error(format!(
-                    "Cannot cast scalar from dtype('{}') to dtype('int64') according to the rule 'safe'",
-                    other.type_name()
-                )));
-            }
-        };
-        u32::try_from(i).map_err(|_| out_of_range())
+    let Some(seed) = seed.filter(|v| !matches!(v, Value::None)) else {
+        return legacy_from_entropy();
     };
-    match seed {
-        None | Some(Value::None) => legacy_from_entropy(),
-        Some(v @ (Value::List(_) | Value::Tuple(_) | Value::Array(_))) => {
-            let items = iterate(v)?;
-            if items.is_empty() {
-                return Err(PyError::value("Seed must be non-empty"));
-            }
-            if items
-                .iter()
-                .any(|x| matches!(x, Value::List(_) | Value::Tuple(_) | Value::Array(_)))
-            {
-                return Err(PyError::value("Seed array must be 1-d"));
-            }
-            let words = items.iter().map(word).collect::<PyResult<Vec<u32>>>()?;
-            Ok(LegacyState::new(Mt19937::from_array(&words)))
-        }
-        Some(v) => Ok(LegacyState::new(Mt19937::from_u32(word(v)?))),
+    let squeezed = match seed {
+        Value::Array(a) => Some(Value::Array(squeeze(a)?)),
+        _ => None,
+    };
+    let seed = squeezed.as_ref().unwrap_or(seed);
+    if let Value::Random(r) = seed
+        && let RandomObj::BitGenerator(_) = r.as_ref()
+    {
+        // NumPy's RandomState then draws from that object itself.
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement RandomState(bit_generator) yet",
+        ));
     }
+    if let Some(i) = operator_index(seed) {
+        let word = i
+            .and_then(|i| u32::try_from(i).ok())
+            .ok_or_else(out_of_range)?;
+        return Ok(LegacyState::new(Mt19937::from_u32(word)));
+    }
+    let obj = crate::eval::convert::as_array(seed)?;
+    if obj.size() == 0 {
+        return Err(PyError::value("Seed must be non-empty"));
+    }
+    if crate::eval::cast_rules::cast_allowed(obj.dtype(), &DType::Int64, "safe") != Some(true) {
+        let what = if obj.ndim() == 0 {
+            "scalar"
+        } else {
+            "array data"
+        };
+        return Err(PyError::type_error(format!(
+            "Cannot cast {what} from {} to dtype('int64') according to the rule 'safe'",
+            crate::render::dtype_repr(obj.dtype())
+        )));
+    }
+    if obj.ndim() != 1 {
+        return Err(PyError::value("Seed array must be 1-d"));
+    }
+    let ints = crate::engine::kernels::cast(&obj, &DType::Int64)?;
+    let words = ints
+        .to_scalars()
+        .iter()
+        .map(|x| match x {
+            Scalar::Int(i) => u32::try_from(*i).ok(),
+            _ => None,
+        })
+        .collect::<Option<Vec<u32>>>()
+        .ok_or_else(out_of_range)?;
+    Ok(LegacyState::new(Mt19937::from_array(&words)))
 }
 
-fn cast_error(dt: &DType) -> PyError {
-    PyError::type_error(format!(
-        "Cannot cast scalar from dtype('{}') to dtype('int64') according to the rule 'safe'",
-        dt.name()
-    ))
+/// `a.squeeze()`: the same elements without the length-1 axes.
+fn squeeze(a: &crate::engine::ArrayRef) -> PyResult<crate::engine::ArrayRef> {
+    let dims: Vec<Value> = a
+        .shape()
+        .iter()
+        .filter(|&&d| d != 1)
+        .map(|&d| Value::Int(d as i128))
+        .collect();
+    crate::eval::reshaping::reshape(a, &Value::tuple(dims), crate::engine::Order::C)
+}
+
+/// `operator.index(v)`: `None` when it raises TypeError, else the
+/// integer (`Some(None)` for one beyond `i128`, out of any seed's range).
+/// NumPy's bools have no `__index__`; Python's `True` does.
+fn operator_index(v: &Value) -> Option<Option<i128>> {
+    match v {
+        Value::Int(i) => Some(Some(*i)),
+        Value::Bool(b) => Some(Some(*b as i128)),
+        Value::BigInt(_) => Some(None),
+        Value::NpScalar(_, Scalar::Int(i)) => Some(Some(*i as i128)),
+        Value::NpScalar(_, Scalar::UInt(u)) => Some(Some(*u as i128)),
+        Value::Array(a) if a.ndim() == 0 => match a.first() {
+            Scalar::Int(i) => Some(Some(i as i128)),
+            Scalar::UInt(u) => Some(Some(u as i128)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// One entropy integer as 32-bit words.
@@ -204,7 +246,14 @@ fn generator(bit_generator: Rc<RandomObj>) -> Value {
 /// Constructors: `default_rng`, `Generator`, `RandomState`, `PCG64`,
 /// `MT19937`, `SeedSequence`.
 pub fn construct(_s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
-    let sig = sigs::find(sigs::CONSTRUCTORS, name).expect("a constructor");
+    let Some(sig) = sigs::find(sigs::CONSTRUCTORS, name) else {
+        // `BitGenerator` is the abstract base: NumPy builds one that
+        // cannot draw.
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not implement np.random.{name}() yet"),
+        ));
+    };
     // `default_rng` is a Cython function; the classes' messages name
     // `__init__`, which slicelab's signatures do not.
     let style = if name == "default_rng" {
@@ -375,8 +424,12 @@ pub fn spawn_sequences(seq: &Rc<RandomObj>, n: &Value) -> PyResult<Vec<Rc<Random
         unreachable!()
     };
     let n = super::args::int_param(n)?;
+    // Cython's conversion to the `uint32_t` loop counter.
     if n < 0 {
-        return Err(PyError::value("n_children must be non-negative"));
+        return Err(PyError::new(
+            "OverflowError",
+            "can't convert negative value to uint32_t",
+        ));
     }
     let mut s = s.borrow_mut();
     let entropy = s.entropy.clone();
@@ -444,11 +497,30 @@ pub fn call_method(
                 .collect(),
         )),
         (RandomObj::BitGenerator(bg), "random_raw") => {
+            let output = b
+                .get("output")
+                .map_or(Ok(true), crate::eval::protocol::truthy)?;
+            let size = b.get("size").filter(|v| !matches!(v, Value::None));
             let mut g = bg.state.borrow_mut();
-            match super::args::size_arg(b.get("size"))? {
-                None => Ok(Value::Int(g.next_u64() as i128)),
+            if !output {
+                // `_common.random_raw`: `np.asarray(size).sum()` draws, the
+                // sum of a shape's dimensions rather than their product.
+                let n = match size {
+                    None => 1,
+                    Some(v) => super::args::shape_sum(v)?,
+                };
+                for k in 0..n {
+                    if k % (1 << 16) == 0 {
+                        crate::engine::interrupt::check()?;
+                    }
+                    g.next_raw();
+                }
+                return Ok(Value::None);
+            }
+            match super::args::size_arg(size)? {
+                None => Ok(Value::Int(g.next_raw() as i128)),
                 Some(shape) => super::args::filled::<u64>(&shape, DType::UInt64, |o| {
-                    o.iter_mut().for_each(|x| *x = g.next_u64())
+                    crate::engine::random::fill::serial(o, || g.next_raw())
                 }),
             }
         }
