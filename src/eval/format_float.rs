@@ -5,7 +5,7 @@
 //! as a float, the imaginary one always signed.
 
 use super::error::{PyError, PyResult};
-use super::format_spec::{Spec, group, layout_number, pad, sign_of};
+use super::spec_layout::{Spec, group, layout_number, pad, sign_of};
 
 /// `format(x, spec)` for a float.
 pub(super) fn format_float(x: f64, s: &Spec) -> PyResult<String> {

@@ -174,6 +174,7 @@ mod seq_index;
 mod session;
 mod set_table;
 pub mod signature;
+mod spec_layout;
 mod stdlib;
 mod str_transforms;
 mod stride_tricks;

@@ -195,6 +195,8 @@ impl Session {
             Value::Str(_) | Value::Bytes(_) | Value::None | Value::Complex(..) => {
                 return Err(wrong());
             }
+            // NumPy's text and time scalars are no numbers to CPython.
+            Value::NpScalar(dt, _) if !dt.is_numeric() => return Err(wrong()),
             _ => {}
         }
         if matches!(kind, 'x' | 'X' | 'o') {
@@ -219,6 +221,7 @@ impl Session {
             | Value::Tuple(_)
             | Value::Dict(_)
             | Value::Complex(..) => return Err(wrong()),
+            Value::NpScalar(dt, _) if !dt.is_numeric() => return Err(wrong()),
             _ => {}
         }
         let float = Value::Type(TypeObj::Builtin("float"));

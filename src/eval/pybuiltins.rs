@@ -608,7 +608,6 @@ fn round_decimal(x: f64, n: i128) -> f64 {
     }
 }
 
-/// An int argument of any size (`__index__`).
 /// Three-argument `pow` is int's alone: a float refuses it by name, and
 /// NumPy's scalars and arrays (whose `__pow__` returns NotImplemented
 /// with a modulus) and other types fail as `ternary_op` words it.
@@ -636,6 +635,7 @@ fn ternary_pow_operands(pos: &[Value]) -> PyResult<()> {
     )))
 }
 
+/// An int argument of any size (`__index__`).
 fn big_of(v: &Value) -> PyResult<num_bigint::BigInt> {
     match v {
         Value::BigInt(b) => Ok(b.as_ref().clone()),

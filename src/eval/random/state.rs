@@ -257,31 +257,34 @@ pub fn set(obj: &RandomObj, value: &Value) -> PyResult<()> {
     }
 }
 
+/// A state's `has_uint32` and `uinteger`: the buffered upper half of a
+/// 64-bit draw, which NumPy reads as a C int and a uint32_t.
+fn buffered_half(value: &Value) -> PyResult<(bool, u32)> {
+    let has_uint32: i32 = c_int(&item(value, "has_uint32")?, "int")?;
+    let uinteger: u32 = c_int(&item(value, "uinteger")?, "uint32_t")?;
+    if !(0..=1).contains(&has_uint32) {
+        return Err(refuse("a has_uint32 other than 0 or 1"));
+    }
+    Ok((has_uint32 != 0, uinteger))
+}
+
 fn set_pcg64(p: &mut Pcg64, value: &Value) -> PyResult<()> {
     let inner = item(value, "state")?;
     let state = words128(&item(&inner, "state")?)?;
     let inc = words128(&item(&inner, "inc")?)?;
-    let has_uint32: i32 = c_int(&item(value, "has_uint32")?, "int")?;
-    let uinteger: u32 = c_int(&item(value, "uinteger")?, "uint32_t")?;
-    if has_uint32 > 1 || has_uint32 < 0 {
-        return Err(refuse("a has_uint32 other than 0 or 1"));
-    }
+    let (has_uint32, uinteger) = buffered_half(value)?;
     p.state = state;
     p.inc = inc;
-    p.has_uint32 = has_uint32 != 0;
+    p.has_uint32 = has_uint32;
     p.uinteger = uinteger;
     Ok(())
 }
 
 fn set_sfc64(s: &mut Sfc64, value: &Value) -> PyResult<()> {
     let words = words::<4>(&item(&item(value, "state")?, "state")?)?;
-    let has_uint32: i32 = c_int(&item(value, "has_uint32")?, "int")?;
-    let uinteger: u32 = c_int(&item(value, "uinteger")?, "uint32_t")?;
-    if has_uint32 > 1 || has_uint32 < 0 {
-        return Err(refuse("a has_uint32 other than 0 or 1"));
-    }
+    let (has_uint32, uinteger) = buffered_half(value)?;
     s.s = words;
-    s.has_uint32 = has_uint32 != 0;
+    s.has_uint32 = has_uint32;
     s.uinteger = uinteger;
     Ok(())
 }
@@ -291,21 +294,17 @@ fn set_philox(p: &mut Philox, value: &Value) -> PyResult<()> {
     let counter = words::<4>(&item(&inner, "counter")?)?;
     let key = words::<2>(&item(&inner, "key")?)?;
     let buffer = words::<4>(&item(value, "buffer")?)?;
-    let has_uint32: i32 = c_int(&item(value, "has_uint32")?, "int")?;
-    let uinteger: u32 = c_int(&item(value, "uinteger")?, "uint32_t")?;
+    let (has_uint32, uinteger) = buffered_half(value)?;
     let buffer_pos: i32 = c_int(&item(value, "buffer_pos")?, "int")?;
     if !(0..=p.buffer.len() as i32).contains(&buffer_pos) {
         // NumPy would read past its four-word buffer.
         return Err(refuse("a buffer_pos outside 0..4"));
     }
-    if has_uint32 > 1 || has_uint32 < 0 {
-        return Err(refuse("a has_uint32 other than 0 or 1"));
-    }
     p.counter = counter;
     p.key = key;
     p.buffer = buffer;
     p.buffer_pos = buffer_pos as usize;
-    p.has_uint32 = has_uint32 != 0;
+    p.has_uint32 = has_uint32;
     p.uinteger = uinteger;
     Ok(())
 }
