@@ -38,11 +38,23 @@ pub fn promote_types(a: &DType, b: &DType) -> Option<DType> {
     }
     let (ka, kb) = (a.kind(), b.kind());
     if let (DType::Time(ua, da), DType::Time(ub, db)) = (a, b) {
-        // Only like with like (NumPy's `promote_types('M8', 'm8')` fails).
-        return (da == db)
-            .then(|| super::datetime::common_unit(*ua, *ub, *da, *db).ok())
-            .flatten()
-            .map(|u| DType::Time(u, *da));
+        // A datetime beside a timedelta is a datetime (`M8[D]` with `m8[s]`
+        // is `M8[s]`); only a timedelta's unit is strict.
+        return super::datetime::common_unit(*ua, *ub, *da, *db)
+            .ok()
+            .map(|u| DType::Time(u, *da && *db));
+    }
+    // Anything is an object.
+    if ka == Object || kb == Object {
+        return Some(DType::Object);
+    }
+    // A timedelta holds any integer that casts safely to int64.
+    let int64_safe = |k: Kind, d: &DType| matches!(k, Bool | Int) || k == UInt && d.itemsize() < 8;
+    if ka == TimeDelta && int64_safe(kb, b) {
+        return Some(a.clone());
+    }
+    if kb == TimeDelta && int64_safe(ka, a) {
+        return Some(b.clone());
     }
     if matches!(ka, DateTime | TimeDelta) || matches!(kb, DateTime | TimeDelta) {
         return None;
@@ -140,6 +152,22 @@ pub fn promote_with_py_scalar(dtype: &DType, kind: PyScalarKind) -> DType {
             DType::Float32 | DType::Float16 | DType::Complex64 => DType::Complex64,
             _ => DType::Complex128,
         },
+    }
+}
+
+/// `np.result_type` of a dtype and a Python scalar of `kind` (NEP 50), or
+/// `None` where NumPy finds no common DType: a string, bytes, void or
+/// datetime beside a Python number, a timedelta beside a float or complex.
+/// A Python bool is not weak: it promotes as `np.bool_`.
+pub fn weak_result_type(dtype: &DType, kind: PyScalarKind) -> Option<DType> {
+    let k = dtype.kind();
+    match kind {
+        PyScalarKind::Bool => promote_types(dtype, &DType::Bool),
+        _ if k == Kind::Object => Some(dtype.native()),
+        _ if matches!(k, Kind::Str | Kind::Bytes | Kind::Void | Kind::DateTime) => None,
+        PyScalarKind::Int if k == Kind::TimeDelta => Some(dtype.native()),
+        _ if k == Kind::TimeDelta => None,
+        _ => Some(promote_with_py_scalar(dtype, kind)),
     }
 }
 

@@ -635,7 +635,9 @@ fn lanes_of(a: &NdArray, axes: &[usize]) -> (Vec<Scalar>, usize) {
     (a.to_scalars_layout(&l), lane)
 }
 
-fn half(x: f32) -> f32 {
+/// `x` rounded to the nearest float16: a half loop's float32 result as
+/// NumPy stores it.
+pub fn half(x: f32) -> f32 {
     f16_to_f64(f64_to_f16(x as f64)) as f32
 }
 

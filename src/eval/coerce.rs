@@ -53,11 +53,17 @@ pub fn float_arg(v: &Value) -> PyResult<f64> {
 pub fn axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(Value::Tuple(t)) => Ok(Some(
-            t.iter()
+        Some(Value::Tuple(t)) => {
+            let axes: Vec<usize> = t
+                .iter()
                 .map(|x| Ok(normalize_axis(int_arg(x, "")?, ndim)?))
-                .collect::<PyResult<_>>()?,
-        )),
+                .collect::<PyResult<_>>()?;
+            // NumPy's `PyArray_ConvertMultiAxis` refuses an axis twice.
+            if axes.iter().enumerate().any(|(k, x)| axes[..k].contains(x)) {
+                return Err(PyError::value("duplicate value in 'axis'"));
+            }
+            Ok(Some(axes))
+        }
         Some(x) => Ok(Some(vec![normalize_axis(int_arg(x, "")?, ndim)?])),
     }
 }
@@ -65,7 +71,12 @@ pub fn axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> 
 /// A 0-d result as NumPy's ufuncs and reductions return it: a scalar,
 /// whatever the inputs were.
 pub fn scalarize(a: ArrayRef) -> Value {
-    if a.ndim() == 0 {
+    if a.ndim() == 0
+        && let Scalar::Object(id) = a.first()
+    {
+        // An object array's element is the Python object it holds.
+        super::object::element(id)
+    } else if a.ndim() == 0 {
         Value::NpScalar(a.dtype().native(), a.first())
     } else {
         Value::Array(a)

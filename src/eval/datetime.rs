@@ -508,33 +508,6 @@ pub fn extremum(name: &str, a: &Value, b: &Value) -> PyResult<Value> {
     finish(&o, dt, vals)
 }
 
-/// `np.promote_types`/`np.result_type` of two datetime or two timedelta
-/// types (the finer unit), or of a timedelta and a signed integer type
-/// (the timedelta); mixed datetime and timedelta is refused.
-fn promoted(name: &str, a: &Value, b: &Value) -> PyResult<Value> {
-    let dtype_of = |v: &Value| match v {
-        Value::Array(x) => Ok(x.dtype().native()),
-        Value::NpScalar(d, _) => Ok(d.native()),
-        other
-            if name == "result_type"
-                && !matches!(other, Value::DType(_) | Value::Str(_) | Value::Type(_)) =>
-        {
-            Err(refuse(format!("np.{name} of this value")))
-        }
-        other => super::dtype_arg::dtype_arg(other).map(|d| d.native()),
-    };
-    let (x, y) = (dtype_of(a)?, dtype_of(b)?);
-    let signed = |d: &DType| d.kind() == crate::engine::dtype::Kind::Int;
-    let out = match (&x, &y) {
-        (DType::Time(u1, d1), DType::Time(u2, d2)) if d1 == d2 => {
-            DType::Time(dtm::common_unit(*u1, *u2, *d1, *d2).map_err(err)?, *d1)
-        }
-        (t @ DType::Time(_, true), i) | (i, t @ DType::Time(_, true)) if signed(i) => t.clone(),
-        _ => return Err(refuse(format!("np.{name} of these types"))),
-    };
-    Ok(Value::DType(out))
-}
-
 /// `-td`, `+td`, `abs(td)` (NaT stays NaT); anything else is refused.
 pub fn unary(op: &str, v: &Value) -> PyResult<Value> {
     let (a, scalar) = as_array(v)?;
@@ -598,6 +571,13 @@ const STRUCTURAL: &[&str] = &[
     "isscalar",
     "isclose",
     "allclose",
+    // These promote through `engine::promote` (which knows units, and that
+    // a timedelta holds small integers) and cast through `datetime_convert`.
+    "where",
+    "select",
+    "choose",
+    "promote_types",
+    "result_type",
     // These read each element's truth, which for a time is `!= 0`
     // (NaT included), as the engine reads it.
     "count_nonzero",
@@ -642,7 +622,6 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
         "concatenate" | "stack" | "hstack" | "vstack" | "column_stack" | "row_stack" => {
             joined(s, name, args)
         }
-        "where" if args.pos.len() == 3 && args.kw.is_empty() => where3(s, &args.pos),
         n if super::datetime_routines::answers(n) => {
             let bound = crate::eval::binding::prepare(e, &args)?;
             let a = match bound.pos.first() {
@@ -651,9 +630,6 @@ pub fn np_function(s: &mut Session, e: &Entry, args: Args) -> PyResult<Value> {
                 _ => return Err(refuse(format!("np.{name} of this value"))),
             };
             super::datetime_routines::call(name, &a, &bound, false)
-        }
-        "promote_types" | "result_type" if args.pos.len() == 2 && args.kw.is_empty() => {
-            promoted(name, &args.pos[0], &args.pos[1])
         }
         "sort" | "argsort" | "min" | "max" | "amin" | "amax" | "nanmin" | "nanmax" | "diff"
         | "unique"
@@ -826,6 +802,17 @@ fn datetime_as_string(args: &Args) -> PyResult<Value> {
             u.base.name()
         )));
     }
+    // A week is written as its day: NumPy checks the casting to weeks,
+    // then prints days, the dates unmoved (`'2020-01-15'`, not the
+    // Thursday that starts its week).
+    let to = if to.base == dtm::Base::W {
+        dtm::TimeUnit {
+            base: dtm::Base::D,
+            num: 1,
+        }
+    } else {
+        to
+    };
     let mut texts = Vec::new();
     for s in a.to_scalars() {
         crate::engine::interrupt::check().map_err(PyError::from)?;
@@ -1168,39 +1155,4 @@ fn joined(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             kw: args.kw.clone(),
         },
     )
-}
-
-/// `np.where(cond, x, y)` with datetime `x` and `y`: both cast to their
-/// common type, then chosen between as int64 counts (`where` only moves
-/// elements), the result seen as that type again.
-fn where3(s: &mut Session, pos: &[Value]) -> PyResult<Value> {
-    let as_time_array = |v: &Value| -> PyResult<ArrayRef> {
-        match v {
-            Value::Array(a) => Ok(a.clone()),
-            Value::NpScalar(d, sc) if is_time_dtype(d) => Ok(NdArray::from_scalars(
-                &[],
-                d.clone(),
-                std::slice::from_ref(sc),
-            )?),
-            _ => Err(refuse("np.where of datetimes with other values")),
-        }
-    };
-    let (x, y) = (as_time_array(&pos[1])?, as_time_array(&pos[2])?);
-    let target = common_time(&[x.clone(), y.clone()], "where")?;
-    let counts = |a: &ArrayRef| -> PyResult<Value> {
-        let c = super::datetime_convert::cast(a, &target)?;
-        Ok(Value::Array(NdArray::view(&c, DType::Int64, c.layout())))
-    };
-    let picked = s.call_function(
-        "np.where",
-        Args {
-            pos: vec![pos[0].clone(), counts(&x)?, counts(&y)?],
-            kw: vec![],
-        },
-    )?;
-    let Value::Array(r) = picked else {
-        return Err(refuse("np.where with these arguments"));
-    };
-    // int64 counts cast to the datetime type unchanged, into a new array.
-    Ok(Value::Array(crate::engine::kernels::cast(&r, &target)?))
 }

@@ -670,6 +670,15 @@ fn fields_dict(items: &[(Value, Value)]) -> PyResult<DType> {
     with_itemsize(fields, None)
 }
 
+/// A dtype argument where the object dtype is as good as any
+/// (`np.promote_types`, `np.result_type`: no array is made of it).
+pub fn dtype_value(v: &Value) -> PyResult<DType> {
+    if wants_object(v) {
+        return Ok(DType::Object);
+    }
+    dtype_arg(v)
+}
+
 /// True when a `dtype=` argument names the object dtype (`object`,
 /// `'O'`, `np.object_`, `np.dtype('O')`).
 pub fn wants_object(v: &Value) -> bool {

@@ -20,15 +20,16 @@ pub fn attr(dt: &DType, name: &str) -> PyResult<Value> {
         "byteorder" => Value::str(&dt.byteorder_char().to_string()),
         "isnative" => Value::Bool(!dt.is_swapped() && fields_native(dt)),
         "isalignedstruct" => Value::Bool(matches!(dt, DType::Record(r) if r.aligned)),
-        "hasobject" => Value::Bool(false),
+        "hasobject" => Value::Bool(*dt == DType::Object),
         "metadata" => Value::None,
         "alignment" => Value::Int(dt.alignment() as i128),
         "subdtype" => Value::None,
         "base" => Value::DType(dt.clone()),
         "newbyteorder" => Value::Method(Rc::new(Value::DType(dt.clone())), Rc::from(name)),
+        // 1 for a type NumPy keeps one instance of: a native plain type.
         "isbuiltin" => Value::Int(match dt {
-            DType::Record(r) if !r.fields.is_empty() => 0,
             DType::Str(_) | DType::Bytes(_) | DType::Record(_) => 0,
+            _ if dt.is_swapped() => 0,
             _ => 1,
         }),
         other => {
@@ -300,7 +301,11 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
     Ok(match name {
         "itemsize" => Value::Int(dt.itemsize() as i128),
         "name" => Value::str(&match dt.native() {
-            // NumPy names text types by their size in bits.
+            // NumPy names text types by their size in bits, the unsized
+            // ones (`np.dtype('S')`) by their type alone.
+            DType::Str(0) => "str".into(),
+            DType::Bytes(0) => "bytes".into(),
+            DType::Record(r) if r.itemsize == 0 => "void".into(),
             DType::Str(n) => format!("str{}", 32 * n),
             DType::Bytes(n) => format!("bytes{}", 8 * n),
             other => other.name(),

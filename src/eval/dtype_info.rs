@@ -457,14 +457,14 @@ fn percent_e(x: f64, digits: usize) -> String {
 
 /// `np.min_scalar_type(a)`: the smallest dtype that holds the value.
 fn min_scalar_type(v: &Value) -> PyResult<DType> {
-    let fits_float = |x: f64, dt: DType| {
-        let max = MachInfo::float_value(&dt, "max").unwrap_or(f64::MAX);
-        !x.is_finite() || x.abs() <= max
-    };
+    // NumPy's `min_scalar_type` thresholds are round numbers below each
+    // type's largest value, compared strictly; a real that is not finite
+    // fits anything, a complex part that is not finite nothing narrower.
+    let below = |x: f64, limit: f64| x > -limit && x < limit;
     let float = |x: f64| {
-        if fits_float(x, DType::Float16) {
+        if !x.is_finite() || below(x, 65000.0) {
             DType::Float16
-        } else if fits_float(x, DType::Float32) {
+        } else if below(x, 3.4e38) {
             DType::Float32
         } else {
             DType::Float64
@@ -475,7 +475,7 @@ fn min_scalar_type(v: &Value) -> PyResult<DType> {
         Value::Int(i) => min_int_type(*i)?,
         Value::Float(x) => float(*x),
         Value::Complex(re, im) => {
-            if fits_float(*re, DType::Float32) && fits_float(*im, DType::Float32) {
+            if below(*re, 3.4e38) && below(*im, 3.4e38) {
                 DType::Complex64
             } else {
                 DType::Complex128

@@ -9,7 +9,7 @@ use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::{self, IndexItem};
 use crate::engine::kernels::{self, BinaryOp};
 use crate::engine::layout::Layout;
-use crate::engine::promote::{PyScalarKind, promote_with_py_scalar};
+use crate::engine::promote::{PyScalarKind, weak_result_type};
 use crate::engine::reduce::normalize_axis;
 use crate::engine::{ArrayRef, EngineError, NdArray, Order, Scalar};
 
@@ -554,22 +554,32 @@ fn compress(args: &Args) -> PyResult<Value> {
 }
 
 /// The dtype NumPy's `result_type` gives a mix of arrays, NumPy scalars and
-/// Python scalars (these are weak, NEP 50).
+/// Python scalars (ints, floats and complexes are weak, NEP 50; a bool is
+/// `np.bool_`). A weak scalar beside a dtype it has nothing in common with
+/// (`np.result_type('U3', 1)`) is NumPy's `DTypePromotionError`.
 pub fn common_dtype(values: &[Value]) -> PyResult<DType> {
     let mut strong: Option<DType> = None;
     let mut weak: Vec<PyScalarKind> = vec![];
+    // Each input's DType class in order, for NumPy's message.
+    let mut classes: Vec<String> = vec![];
     for v in values {
         let kind = match v {
-            Value::Bool(_) => Some(PyScalarKind::Bool),
-            Value::Int(_) => Some(PyScalarKind::Int),
+            Value::Int(_) | Value::BigInt(_) => Some(PyScalarKind::Int),
             Value::Float(_) => Some(PyScalarKind::Float),
             Value::Complex(..) => Some(PyScalarKind::Complex),
             _ => None,
         };
         match kind {
-            Some(k) => weak.push(k),
+            Some(k) => {
+                weak.push(k);
+                classes.push(super::dtype_classes::input_class_repr(v, &DType::Object));
+            }
             None => {
-                let d = as_array(v)?.dtype().clone();
+                let d = match v {
+                    Value::DType(d) => d.clone(),
+                    _ => as_array(v)?.dtype().clone(),
+                };
+                classes.push(super::dtype_classes::input_class_repr(v, &d));
                 strong = Some(match strong {
                     None => d,
                     Some(s) => super::record_promote::promote_or_error(&s, &d)?,
@@ -577,38 +587,95 @@ pub fn common_dtype(values: &[Value]) -> PyResult<DType> {
             }
         }
     }
-    let mut dt = match strong {
-        Some(d) => d,
-        None => {
-            let top = weak.iter().copied().max_by_key(|k| match k {
-                PyScalarKind::Bool => 0,
-                PyScalarKind::Int => 1,
-                PyScalarKind::Float => 2,
-                PyScalarKind::Complex => 3,
-            });
-            match top {
-                Some(PyScalarKind::Bool) => DType::Bool,
-                Some(PyScalarKind::Int) | None => DType::Int64,
-                Some(PyScalarKind::Float) => DType::Float64,
-                Some(PyScalarKind::Complex) => DType::Complex128,
-            }
-        }
+    let rank = |k: &PyScalarKind| match k {
+        PyScalarKind::Bool => 0,
+        PyScalarKind::Int => 1,
+        PyScalarKind::Float => 2,
+        PyScalarKind::Complex => 3,
     };
-    for k in weak {
-        dt = promote_with_py_scalar(&dt, k);
+    let Some(dt) = strong else {
+        let top = weak.iter().copied().max_by_key(rank);
+        return Ok(match top {
+            Some(PyScalarKind::Bool) => DType::Bool,
+            Some(PyScalarKind::Int) | None => DType::Int64,
+            Some(PyScalarKind::Float) => DType::Float64,
+            Some(PyScalarKind::Complex) => DType::Complex128,
+        });
+    };
+    // NumPy first promotes the Python scalars among themselves (an int and
+    // a float are a float), then that with the rest.
+    match weak.iter().copied().max_by_key(rank) {
+        Some(k) => weak_result_type(&dt, k).ok_or_else(|| no_common_weak(&dt, k, &classes)),
+        None => Ok(dt),
     }
-    Ok(dt)
 }
 
-/// A value as an array of `dt`, with NumPy's overflow check for Python ints.
-fn typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
-    match v {
-        Value::Int(i) => {
-            super::convert::check_int_fits(*i, dt)?;
-            Ok(kernels::cast(&as_array(v)?, dt)?)
-        }
-        other => Ok(kernels::cast(&as_array(other)?, dt)?),
+/// NumPy's `DTypePromotionError` when a weak Python scalar of `kind` has
+/// nothing in common with `dt`: the list names every input's DType, the
+/// array's first.
+fn no_common_weak(dt: &DType, kind: PyScalarKind, classes: &[String]) -> PyError {
+    let main = super::dtype_classes::input_class_repr(&Value::None, dt);
+    let by = super::dtype_classes::input_class_repr(
+        &match kind {
+            PyScalarKind::Int => Value::Int(0),
+            PyScalarKind::Float => Value::Float(0.0),
+            _ => Value::Complex(0.0, 0.0),
+        },
+        &DType::Object,
+    );
+    let mut all = vec![main.clone()];
+    let mut rest = classes.to_vec();
+    if let Some(k) = rest.iter().position(|c| *c == main) {
+        rest.remove(k);
     }
+    all.extend(rest);
+    PyError::new(
+        "DTypePromotionError",
+        format!(
+            "The DType {main} could not be promoted by {by}. This means that no common DType exists for the given inputs. For example they cannot be stored in a single array unless the dtype is `object`. The full list of DTypes is: ({})",
+            all.join(", ")
+        ),
+    )
+}
+
+/// A value as an array of `dt` the way `np.where`, `np.select` and
+/// `np.choose` convert their operands: a Python int through a C long (an
+/// unsigned one past it, "too large" past that), then cast unsafely, so
+/// `np.where(c, int8_array, 300)` holds 44 as NumPy's does.
+pub(super) fn typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
+    // Past both, NumPy holds the int as an object, which casts to a
+    // float (or complex) by value and to nothing else.
+    let as_object = |big: &num_bigint::BigInt| -> PyResult<ArrayRef> {
+        if matches!(dt.kind(), Kind::Float | Kind::Complex) {
+            let x = super::bigint::to_f64(big)?;
+            return Ok(NdArray::from_scalars(
+                &[],
+                DType::Float64,
+                &[Scalar::Float(x)],
+            )?);
+        }
+        Err(PyError::overflow(
+            "Python int too large to convert to C long",
+        ))
+    };
+    let a = match v {
+        Value::Int(i) => {
+            if let Ok(x) = i64::try_from(*i) {
+                NdArray::from_scalars(&[], DType::Int64, &[Scalar::Int(x)])?
+            } else if let Ok(x) = u64::try_from(*i) {
+                NdArray::from_scalars(&[], DType::UInt64, &[Scalar::UInt(x)])?
+            } else {
+                as_object(&num_bigint::BigInt::from(*i))?
+            }
+        }
+        Value::BigInt(b) => as_object(b)?,
+        other => as_array(other)?,
+    };
+    // Times change unit (or refuse) as `astype` does.
+    if matches!(dt, DType::Time(..)) || matches!(a.dtype(), DType::Time(..)) {
+        return super::datetime_convert::cast(&a, dt);
+    }
+    Ok(kernels::cast(&a, dt)?)
 }
 
 /// Values of arrays broadcast to one shape, as scalars.
@@ -674,7 +741,14 @@ fn select(args: &Args) -> PyResult<Value> {
     }
     let mut all = choices.clone();
     all.push(default.clone());
-    let dt = common_dtype(&all)?;
+    // NumPy re-raises a promotion failure with the choices named.
+    let dt = common_dtype(&all).map_err(|e| match e.kind.as_str() {
+        "DTypePromotionError" => PyError::type_error(format!(
+            "Choicelist and default value do not have a common dtype: {}",
+            e.message
+        )),
+        _ => e,
+    })?;
     let mut arrays = vec![];
     for (k, c) in conds.iter().enumerate() {
         let c = as_array(c)?;

@@ -187,22 +187,32 @@ fn shape_value(shape: &[usize]) -> Value {
     Value::tuple(shape.iter().map(|&n| Value::Int(n as i128)).collect())
 }
 
-/// `np.atleast_2d` of one array: `(n,)` becomes `(1, n)` (a view).
-fn atleast_2d(a: &ArrayRef) -> PyResult<ArrayRef> {
+/// `np.atleast_2d` of one array: `(n,)` becomes `(1, n)`, a view made as
+/// NumPy makes it, `a[np.newaxis, :]` (so the new axis has stride 0).
+pub(super) fn atleast_2d(a: &ArrayRef) -> PyResult<ArrayRef> {
+    let all = || IndexItem::Slice(None, None, None);
     match a.ndim() {
         0 => reshape(a, &shape_value(&[1, 1]), Order::C),
-        1 => reshape(a, &shape_value(&[1, a.size()]), Order::C),
+        1 => index_view(a, &[IndexItem::NewAxis, all()]),
         _ => Ok(a.clone()),
     }
 }
 
 /// `np.atleast_3d` of one array: `(n,)` becomes `(1, n, 1)` and `(m, n)`
-/// becomes `(m, n, 1)` (views).
+/// becomes `(m, n, 1)`, views made by indexing with `np.newaxis` as
+/// NumPy's are.
 fn atleast_3d(a: &ArrayRef) -> PyResult<ArrayRef> {
     let s = a.shape();
     match s.len() {
         0 => reshape(a, &shape_value(&[1, 1, 1]), Order::C),
-        1 => reshape(a, &shape_value(&[1, s[0], 1]), Order::C),
+        1 => index_view(
+            a,
+            &[
+                IndexItem::NewAxis,
+                IndexItem::Slice(None, None, None),
+                IndexItem::NewAxis,
+            ],
+        ),
         2 => index_view(
             a,
             &[

@@ -17,7 +17,6 @@ use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::coerce::{int_arg, scalarize, shape_arg};
 use crate::eval::convert::as_array;
-use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::protocol::{iterate, truthy};
 use crate::eval::reshaping::{concatenate, flip, reshape, transpose};
 
@@ -289,6 +288,21 @@ fn round_values(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
         } else {
             kernels::map_f32(a, move |x| (x / p).round_ties_even() * p)?
         });
+    }
+    if *a.dtype() == DType::Float16 && d != 0 {
+        // NumPy scales and rounds in float16: each step is float32's,
+        // rounded to half (so `1000.5` scaled by 100 overflows to inf).
+        use crate::engine::scalar_kernels::half;
+        let p = half(10f32.powi(d.abs()));
+        let wide = kernels::cast(a, &DType::Float32)?;
+        let out = kernels::map_f32(&wide, move |x| {
+            if d >= 0 {
+                half(half(half(x * p).round_ties_even()) / p)
+            } else {
+                half(half(half(x / p).round_ties_even()) * p)
+            }
+        })?;
+        return Ok(kernels::cast(&out, &DType::Float16)?);
     }
     let p = 10f64.powi(d.abs());
     let f = move |x: f64| {
@@ -714,7 +728,7 @@ pub fn result_type(args: &Args) -> PyResult<Value> {
         .iter()
         .map(|v| match v {
             Value::Type(_) | Value::DType(_) | Value::Str(_) => {
-                Ok(Value::Array(NdArray::zeros(&[0], dtype_arg(v)?)?))
+                Ok(Value::DType(super::dtype_arg::dtype_value(v)?))
             }
             other => Ok(other.clone()),
         })
@@ -724,17 +738,13 @@ pub fn result_type(args: &Args) -> PyResult<Value> {
         .iter()
         .map(|v| match v {
             Value::Array(a) => Some(a.dtype().clone()),
+            Value::DType(d) => Some(d.clone()),
             _ => None,
         })
         .collect();
-    if arrays.iter().flatten().any(super::record_promote::is_void) {
-        let dts: Option<Vec<DType>> = arrays.into_iter().collect();
-        let Some(dts) = dts else {
-            return Err(PyError::new(
-                "NotImplementedError",
-                "np.result_type of a structured dtype with Python scalars is not supported in slicelab",
-            ));
-        };
+    if arrays.iter().flatten().any(super::record_promote::is_void)
+        && let Some(dts) = arrays.into_iter().collect::<Option<Vec<DType>>>()
+    {
         return Ok(Value::DType(super::record_promote::result_type(&dts)?));
     }
     // NumPy's result is canonical: native byte order (`'>i4'` → int32).

@@ -221,6 +221,14 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
         Value::Array(a) => call_array_method(s, a, name, args),
         Value::NpScalar(dt, sc) => match name {
             "item" | "tolist" => Ok(scalar_to_py(dt, sc)),
+            // An object scalar is the Python object itself.
+            "astype"
+                if args
+                    .get(0, "dtype")
+                    .is_some_and(super::dtype_arg::wants_object) =>
+            {
+                Ok(scalar_to_py(dt, sc))
+            }
             "copy" => Ok(obj.clone()),
             m if super::scalar_methods::has(dt, m) => super::scalar_methods::call(dt, sc, m, &args),
             m if super::scalar_generic::has_method(dt, m) => {

@@ -387,8 +387,14 @@ fn linspace(args: &Args) -> PyResult<Value> {
     }
     let start = float_arg(&ends[0])?;
     let stop = float_arg(&ends[1])?;
-    if super::index_routines::common_dtype(&ends).ok() == Some(DType::Float32) {
-        return linspace_f32(start as f32, stop as f32, n, endpoint, args);
+    match super::index_routines::common_dtype(&ends).ok() {
+        Some(DType::Float32) => {
+            return linspace_f32(start as f32, stop as f32, n, endpoint, false, args);
+        }
+        Some(DType::Float16) => {
+            return linspace_f32(start as f32, stop as f32, n, endpoint, true, args);
+        }
+        _ => {}
     }
     let div = if endpoint { n.saturating_sub(1) } else { n } as f64;
     let delta = stop - start;
@@ -601,24 +607,44 @@ fn linspace_dtype(out: ArrayRef, args: &Args) -> PyResult<Value> {
 /// `np.linspace` between float32 endpoints: `delta`, `step` and every
 /// `y = i * step + start` rounded to float32 as NumPy's float32 arrays
 /// compute them (`y /= div; y *= delta` when the step underflows).
-fn linspace_f32(start: f32, stop: f32, n: usize, endpoint: bool, args: &Args) -> PyResult<Value> {
+fn linspace_f32(
+    start: f32,
+    stop: f32,
+    n: usize,
+    endpoint: bool,
+    half: bool,
+    args: &Args,
+) -> PyResult<Value> {
+    // float16 arithmetic is float32's, each result rounded to half.
+    let r = |x: f32| {
+        if half {
+            crate::engine::scalar_kernels::half(x)
+        } else {
+            x
+        }
+    };
     let div = if endpoint { n.saturating_sub(1) } else { n };
-    let delta = stop - start;
-    let step = delta / div as f32;
+    let delta = r(stop - start);
+    let step = r(delta / div as f32);
     let last = n.wrapping_sub(1);
     let pin_last = endpoint && n > 1;
     let out = crate::engine::fill::from_index_fn(n, |k| {
-        let i = k as f32;
+        let i = r(k as f32);
         if pin_last && k == last {
             stop
         } else if div == 0 {
-            i * delta + start
+            r(r(i * delta) + start)
         } else if step == 0.0 {
-            (i / div as f32) * delta + start
+            r(r(r(i / div as f32) * delta) + start)
         } else {
-            i * step + start
+            r(r(i * step) + start)
         }
     })?;
+    let out = if half {
+        kernels::cast(&out, &DType::Float16)?
+    } else {
+        out
+    };
     linspace_dtype(out, args)
 }
 
@@ -735,19 +761,16 @@ fn where_(args: &Args) -> PyResult<Value> {
         ));
     }
     let (x, y) = (&args.pos[1], &args.pos[2]);
-    // Promote x and y like a binary ufunc would.
-    let probe = numpy_binary(BinaryOp::Add, &zero_like_value(x)?, &zero_like_value(y)?);
-    let dt = match probe {
-        Ok(Value::Array(a)) => a.dtype().clone(),
-        Ok(Value::NpScalar(d, _)) => d,
-        _ => {
-            let (xa, ya) = (as_array(x)?, as_array(y)?);
-            super::record_promote::promote_or_error(xa.dtype(), ya.dtype())?
-        }
+    // NumPy's `result_type` of x and y, Python scalars weak.
+    let dt = super::index_routines::common_dtype(&[x.clone(), y.clone()])?;
+    let xa = super::index_routines::typed(x, &dt)?;
+    let ya = super::index_routines::typed(y, &dt)?;
+    // The order is the operands' own, before the cast.
+    let given = |v: &Value, cast: &ArrayRef| match v {
+        Value::Array(a) => a.clone(),
+        _ => cast.clone(),
     };
-    let (xo, yo) = (as_array_typed(x, &dt)?, as_array_typed(y, &dt)?);
-    let xa = kernels::cast(&xo, &dt)?;
-    let ya = kernels::cast(&yo, &dt)?;
+    let (xo, yo) = (given(x, &xa), given(y, &ya));
     // NumPy's `PyArray_Where` allocates through its iterator in K order.
     let kept = |out: ArrayRef| crate::engine::kept_order::kept_like(out, &[&*cond, &*xo, &*yo]);
     let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[
@@ -779,29 +802,6 @@ fn where_(args: &Args) -> PyResult<Value> {
     Ok(Value::Array(kept(NdArray::from_scalars(
         &shape, dt, &vals,
     )?)?))
-}
-
-/// NumPy's refusal of `np.nonzero` (and `np.where(c)`) on a 0-d array.
-fn zero_like_value(v: &Value) -> PyResult<Value> {
-    Ok(match v {
-        Value::Array(a) => Value::Array(NdArray::zeros(&[], a.dtype().clone())?),
-        Value::List(_) | Value::Tuple(_) => {
-            Value::Array(NdArray::zeros(&[], as_array(v)?.dtype().clone())?)
-        }
-        other => other.clone(),
-    })
-}
-
-fn as_array_typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
-    match v {
-        Value::Array(_) | Value::NpScalar(..) => as_array(v),
-        Value::List(_) | Value::Tuple(_) => to_array(v, None),
-        other => Ok(NdArray::from_scalars(
-            &[],
-            dt.clone(),
-            &[to_scalar_for(other, dt)?],
-        )?),
-    }
 }
 
 fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>, mode: Option<&Value>) -> PyResult<Value> {
@@ -1536,8 +1536,23 @@ impl Session {
             "ix_" => ix(&args)?,
             "flip" => {
                 let a = arr0(&args)?;
-                let axes = axes_arg(args.get(1, "axis"), a.ndim())?;
-                Value::Array(flip(&a, axes)?)
+                let axes = match args.get(1, "axis") {
+                    None | Some(Value::None) => None,
+                    Some(v) => Some(super::axis_tuple::normalize_axis_tuple(
+                        v,
+                        a.ndim(),
+                        None,
+                        false,
+                    )?),
+                };
+                // NumPy indexes with a tuple of `::-1`: of a 0-d array,
+                // `a[()]`, its element.
+                let out = flip(&a, axes)?;
+                if a.ndim() == 0 {
+                    super::coerce::scalarize(out)
+                } else {
+                    Value::Array(out)
+                }
             }
             "fliplr" => {
                 let a = arr0(&args)?;
@@ -2031,19 +2046,14 @@ impl Session {
             "size" => super::math_routines::size(&args)?,
             "result_type" => super::math_routines::result_type(&args)?,
             "promote_types" => {
-                let a = dtype_arg(args.req(0, "type1", name)?)
-                    .or_else(|_| as_array(&args.pos[0]).map(|x| x.dtype().clone()))?;
-                let b = dtype_arg(args.req(1, "type2", name)?)
-                    .or_else(|_| as_array(&args.pos[1]).map(|x| x.dtype().clone()))?;
-                if super::record_promote::is_void(&a) || super::record_promote::is_void(&b) {
-                    Value::DType(super::record_promote::promote(&a, &b)?)
+                let a = super::dtype_arg::dtype_value(args.req(0, "type1", name)?)?;
+                let b = super::dtype_arg::dtype_value(args.req(1, "type2", name)?)?;
+                let common = super::record_promote::promote(&a, &b)?;
+                Value::DType(if super::record_promote::is_void(&common) {
+                    common
                 } else {
-                    Value::DType(
-                        super::cast_rules::promote_types_full(&a, &b)
-                            .ok_or_else(|| PyError::type_error("no common dtype"))?
-                            .native(),
-                    )
-                }
+                    common.native()
+                })
             }
             "can_cast" => super::dtype_info::can_cast(&args)?,
             "array_repr" | "array_str" => self.array_repr_str(&args, name == "array_repr")?,
@@ -2057,12 +2067,7 @@ impl Session {
                     let a = super::convert::as_array(v)?;
                     out.push(Value::Array(match (name, a.ndim()) {
                         ("atleast_1d", 0) => reshape(&a, &Value::Int(1), Order::C)?,
-                        ("atleast_2d", 0) => reshape(
-                            &a,
-                            &Value::tuple(vec![Value::Int(1), Value::Int(1)]),
-                            Order::C,
-                        )?,
-                        ("atleast_2d", 1) => expand_dims(&a, 0)?,
+                        ("atleast_2d", _) => super::join_split::atleast_2d(&a)?,
                         _ => a,
                     }));
                 }

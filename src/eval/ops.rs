@@ -374,6 +374,41 @@ fn float_sqrt(x: &ArrayRef) -> PyResult<ArrayRef> {
     })
 }
 
+fn negative_int(s: &Scalar) -> bool {
+    matches!(s, Scalar::Int(i) if *i < 0)
+}
+
+fn negative_power() -> PyError {
+    PyError::value("Integers to negative integer powers are not allowed.")
+}
+
+/// `a **= e` of integers with a negative exponent: NumPy's power loop
+/// raises at the first one, having written every element before it
+/// (`a = [2, 3, 4]; a **= [2, -1, 2]` leaves `[4, 3, 4]`). Elements are
+/// taken in C order, which is the loop's for a C-contiguous `a`; another
+/// layout is refused before any write.
+fn negative_power_in_place(target: &ArrayRef, exps: &ArrayRef, dt: &DType) -> PyResult<()> {
+    let shape = target.shape();
+    let layout = crate::engine::broadcast::broadcast_layout(&exps.layout(), &shape);
+    let ys = exps.to_scalars_layout(&layout);
+    let Some(k) = ys.iter().position(negative_int) else {
+        return Ok(());
+    };
+    if k > 0 && target.is_c_contiguous() && target.writeable() {
+        let xs = kernels::cast(target, dt)?.to_scalars();
+        let bases = NdArray::from_scalars(&[k], dt.clone(), &xs[..k])?;
+        let powers = NdArray::from_scalars(&[k], dt.clone(), &ys[..k])?;
+        let head = kernels::binary(BinaryOp::Pow, &bases, &powers)?;
+        let flat = crate::engine::Layout {
+            shape: vec![k],
+            strides: vec![target.dtype().itemsize() as isize],
+            offset: target.layout().offset,
+        };
+        crate::engine::array::write_back(&head, &NdArray::view_with(target, flat))?;
+    }
+    Err(negative_power())
+}
+
 /// `a op b` with the arrays it was computed from and the result array.
 #[allow(clippy::type_complexity)]
 fn binary_parts(
@@ -386,14 +421,8 @@ fn binary_parts(
     let dt = compute_dtype(op, result_dtype(&x, &y, op.ufunc_name())?);
     if op == BinaryOp::Pow && dt.is_integer() {
         let yy = realise(&y, &dt)?;
-        if yy
-            .to_scalars()
-            .iter()
-            .any(|s| matches!(s, Scalar::Int(i) if *i < 0))
-        {
-            return Err(PyError::value(
-                "Integers to negative integer powers are not allowed.",
-            ));
+        if yy.to_scalars().iter().any(negative_int) {
+            return Err(negative_power());
         }
     }
     let (xa, ya) = (realise(&x, &dt)?, realise(&y, &dt)?);
@@ -601,6 +630,9 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
         return Err(PyError::value("output array is read-only"));
     }
     let ya = realise(&y, &dt)?;
+    if op == BinaryOp::Pow && dt.is_integer() {
+        negative_power_in_place(target, &ya, &dt)?;
+    }
     // The operand as it was, for working out floating-point errors after
     // the loop has written (NumPy checks its flags after writing too).
     let before = if super::fp_errors::wanted() {

@@ -59,6 +59,18 @@ fn apply(o: &mut PrintOptions, name: &str, v: &Value, func: &str) -> PyResult<()
     if matches!(v, Value::None) {
         return Ok(());
     }
+    // NumPy keeps a negative count and fails (or prints oddly) later;
+    // slicelab's options hold counts, so it says so now.
+    if matches!(
+        name,
+        "precision" | "threshold" | "edgeitems" | "linewidth" | "max_line_width"
+    ) && crate::eval::coerce::float_arg(v).is_ok_and(|x| x < 0.0)
+    {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab does not take a negative {name}"),
+        ));
+    }
     match name {
         "precision" => match v {
             Value::Int(_) | Value::Bool(_) => o.precision = count(v, "")?,

@@ -26,7 +26,18 @@ pub fn promote_or_error(a: &DType, b: &DType) -> PyResult<DType> {
     if is_void(a) || is_void(b) {
         return promote(a, b);
     }
+    time_units_agree(a, b)?;
     super::cast_rules::promote_types_full(a, b).ok_or_else(|| no_common_dtype(a, b))
+}
+
+/// Two time types promote only when their units have a common divisor;
+/// NumPy's own error says why not (`[Y]` and `[D]` of timedeltas).
+fn time_units_agree(a: &DType, b: &DType) -> PyResult<()> {
+    if let (DType::Time(ua, da), DType::Time(ub, db)) = (a, b) {
+        crate::engine::datetime::common_unit(*ua, *ub, *da, *db)
+            .map_err(super::datetime_convert::err)?;
+    }
+    Ok(())
 }
 
 /// NumPy's message when `a` and `b` have no common dtype.
@@ -174,20 +185,25 @@ fn common_void(a: &DType, b: &DType) -> PyResult<DType> {
     })
 }
 
-/// `np.promote_types(a, b)` where either is a void dtype.
+/// `np.promote_types(a, b)`: NumPy's `PyArray_CommonDType`, whose
+/// refusal names the two DType classes.
 pub fn promote(a: &DType, b: &DType) -> PyResult<DType> {
     if is_void(a) && is_void(b) {
         return common_void(&canonical(a)?, &canonical(b)?);
     }
-    if is_void(a) || is_void(b) {
-        return Err(promotion_error(format!(
+    time_units_agree(a, b)?;
+    let common = if is_void(a) || is_void(b) {
+        None
+    } else {
+        super::cast_rules::promote_types_full(a, b)
+    };
+    common.ok_or_else(|| {
+        promotion_error(format!(
             "The DTypes {} and {} do not have a common DType. For example they cannot be stored in a single array unless the dtype is `object`.",
             class(a),
             class(b)
-        )));
-    }
-    super::cast_rules::promote_types_full(a, b)
-        .ok_or_else(|| PyError::type_error("no common dtype"))
+        ))
+    })
 }
 
 /// `np.result_type(*dtypes)` when a void dtype is among them: one gives

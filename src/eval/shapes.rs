@@ -448,10 +448,17 @@ fn fromiter(s: &mut Session, args: &Args) -> PyResult<ArrayRef> {
         .transpose()?
         .unwrap_or(-1);
     // An endless iterator with a count is read only as far as needed.
-    let limit = usize::try_from(count).ok();
+    let limit = match count {
+        -1 => None,
+        c => Some(usize::try_from(c).unwrap_or(0)),
+    };
     let items = s.take_items(args.req(0, "iter", "fromiter")?, limit)?;
-    let take = if count < 0 {
+    // NumPy's loop reads while `i < count || count == -1`: any other
+    // negative count reads nothing.
+    let take = if count == -1 {
         items.len()
+    } else if count < 0 {
+        0
     } else {
         let want = count as usize;
         if items.len() < want {

@@ -24,7 +24,9 @@ impl Shown {
         let mut summarised = Vec::with_capacity(full.len());
         for &n in full {
             if summarise && n > 2 * edge {
-                sel.push((0..edge).chain(n - edge..n).collect());
+                // NumPy always prints an axis's last entry, even with
+                // `edgeitems=0` (`array([..., 9], shape=(10,))`).
+                sel.push((0..edge).chain(n - edge.max(1)..n).collect());
                 summarised.push(true);
             } else {
                 sel.push((0..n).collect());

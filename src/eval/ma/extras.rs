@@ -66,13 +66,10 @@ fn npint(n: usize) -> Value {
 
 /// `normalize_axis_tuple(axis, ndim)`.
 fn axis_tuple(axis: Option<&Value>, ndim: usize) -> PyResult<Vec<usize>> {
-    let axes = crate::eval::coerce::axes_arg(axis, ndim)?.unwrap_or_else(|| (0..ndim).collect());
-    for (i, a) in axes.iter().enumerate() {
-        if axes[..i].contains(a) {
-            return Err(PyError::value("repeated axis"));
-        }
+    match axis {
+        None | Some(Value::None) => Ok((0..ndim).collect()),
+        Some(v) => crate::eval::axis_tuple::normalize_axis_tuple(v, ndim, None, false),
     }
-    Ok(axes)
 }
 
 /// `compress_nd(x, axis)`: the data without every row/column/... (along
