@@ -437,6 +437,7 @@ conformance_tests! {
     power_flip_shapes => "374_power_flip_shapes",
     scalar_object_dtype_names => "375_scalar_object_dtype_names",
     float16_round => "376_float16_round",
+    put_values_bool_round => "377_put_values_bool_round",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -475,7 +475,7 @@ fn masked_put(name: &str, args: &Args) -> PyResult<Value> {
             "WRITEBACKIFCOPY base is read-only"
         }));
     }
-    let vals = kernels::cast(&as_array(args.req(2, "values", name)?)?, a.dtype())?.to_scalars();
+    let vals = values_as(args.req(2, "values", name)?, a.dtype())?.to_scalars();
     if vals.is_empty() {
         if name == "place" && !pos.is_empty() {
             return Err(PyError::value("Cannot insert from an empty array!"));
@@ -520,7 +520,7 @@ pub fn put(a: &ArrayRef, ind: &Value, v: &Value, mode: Option<&Value>) -> PyResu
     if !a.writeable() {
         return Err(PyError::value("put: output array is read-only"));
     }
-    let vals = kernels::cast(&as_array(v)?, a.dtype())?.to_scalars();
+    let vals = values_as(v, a.dtype())?.to_scalars();
     if vals.is_empty() {
         return Ok(Value::None);
     }
@@ -676,6 +676,17 @@ pub(super) fn typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
         return super::datetime_convert::cast(&a, dt);
     }
     Ok(kernels::cast(&a, dt)?)
+}
+
+/// The values `np.put`/`putmask`/`place` write, as NumPy's
+/// `PyArray_FromAny` with `FORCECAST` makes them: arrays and NumPy scalars
+/// cast unsafely, Python values stored as the dtype stores them, so a
+/// Python int out of its range is refused (`np.put(uint8_arr, 0, -1)`).
+fn values_as(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
+    match v {
+        Value::Array(_) | Value::NpScalar(..) => Ok(kernels::cast(&as_array(v)?, dt)?),
+        other => super::convert::to_array(other, Some(dt)),
+    }
 }
 
 /// Values of arrays broadcast to one shape, as scalars.

@@ -243,6 +243,18 @@ fn fmod(a: &Value, b: &Value) -> PyResult<Value> {
 /// for complex data and for integers kept as they are, `rint`'s K order
 /// for `decimals=0`, else C order unless `a` is Fortran-ordered only.
 pub fn round(a: &ArrayRef, decimals: i64) -> PyResult<ArrayRef> {
+    // Booleans round through `rint`, whose smallest float loop is
+    // float16; with decimals NumPy's float64 scaling cannot go back into
+    // the bool array it writes.
+    if *a.dtype() == DType::Bool {
+        if decimals != 0 {
+            let op = if decimals > 0 { "multiply" } else { "divide" };
+            return Err(PyError::type_error(format!(
+                "Cannot cast ufunc '{op}' output from dtype('float64') to dtype('bool') with casting rule 'same_kind'"
+            )));
+        }
+        return Ok(kernels::cast(a, &DType::Float16)?);
+    }
     let out = round_values(a, decimals)?;
     let kind = a.dtype().kind();
     let keep = kind == Kind::Complex || (matches!(kind, Kind::Int | Kind::UInt) && decimals >= 0);

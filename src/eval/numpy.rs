@@ -368,9 +368,14 @@ fn linspace(args: &Args) -> PyResult<Value> {
     // `conv.result_type(ensure_inexact=True)`: float32 endpoints (with
     // Python numbers) compute in float32, complex ones in complex, as
     // NumPy's arithmetic does.
+    // A 0-d array end is its element (its dtype as strong as a scalar's).
+    let end = |v: &Value| match v {
+        Value::Array(a) if a.ndim() == 0 => scalarize(a.clone()),
+        other => other.clone(),
+    };
     let ends = [
-        args.req(0, "start", "linspace")?.clone(),
-        args.req(1, "stop", "linspace")?.clone(),
+        end(args.req(0, "start", "linspace")?),
+        end(args.req(1, "stop", "linspace")?),
     ];
     match super::index_routines::common_dtype(&ends).ok() {
         Some(DType::Complex128) => return linspace_complex(&ends, n, endpoint, args),
@@ -567,9 +572,14 @@ fn linspace_step(args: &Args) -> PyResult<Value> {
     if div <= 0 {
         return Ok(Value::Float(f64::NAN));
     }
+    // A 0-d array end is its element (its dtype as strong as a scalar's).
+    let end = |v: &Value| match v {
+        Value::Array(a) if a.ndim() == 0 => scalarize(a.clone()),
+        other => other.clone(),
+    };
     let ends = [
-        args.req(0, "start", "linspace")?.clone(),
-        args.req(1, "stop", "linspace")?.clone(),
+        end(args.req(0, "start", "linspace")?),
+        end(args.req(1, "stop", "linspace")?),
     ];
     let dt = match super::index_routines::common_dtype(&ends)? {
         dt if dt.is_inexact() => dt,

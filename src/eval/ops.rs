@@ -630,9 +630,6 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
         return Err(PyError::value("output array is read-only"));
     }
     let ya = realise(&y, &dt)?;
-    if op == BinaryOp::Pow && dt.is_integer() {
-        negative_power_in_place(target, &ya, &dt)?;
-    }
     // The operand as it was, for working out floating-point errors after
     // the loop has written (NumPy checks its flags after writing too).
     let before = if super::fp_errors::wanted() {
@@ -660,6 +657,10 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
             }
             .into());
         }
+    }
+    // Only now is `ya` known to broadcast to the target's shape.
+    if op == BinaryOp::Pow && dt.is_integer() {
+        negative_power_in_place(target, &ya, &dt)?;
     }
     if crate::engine::array::may_self_overlap(&target.layout(), target.dtype().itemsize()) {
         // Every input is read before any output is written, as NumPy's
