@@ -328,6 +328,19 @@ fn new_like(a: &ArrayRef, args: &Args, fill: Option<Value>) -> PyResult<Value> {
     Ok(Value::Array(out))
 }
 
+/// `start` and `stop` of `np.linspace`; a 0-d array end is its element
+/// (its dtype as strong as a scalar's).
+fn linspace_ends(args: &Args) -> PyResult<[Value; 2]> {
+    let end = |v: &Value| match v {
+        Value::Array(a) if a.ndim() == 0 => scalarize(a.clone()),
+        other => other.clone(),
+    };
+    Ok([
+        end(args.req(0, "start", "linspace")?),
+        end(args.req(1, "stop", "linspace")?),
+    ])
+}
+
 fn linspace(args: &Args) -> PyResult<Value> {
     let num = match args.get(2, "num") {
         Some(v) => int_arg(v, "")?,
@@ -368,15 +381,7 @@ fn linspace(args: &Args) -> PyResult<Value> {
     // `conv.result_type(ensure_inexact=True)`: float32 endpoints (with
     // Python numbers) compute in float32, complex ones in complex, as
     // NumPy's arithmetic does.
-    // A 0-d array end is its element (its dtype as strong as a scalar's).
-    let end = |v: &Value| match v {
-        Value::Array(a) if a.ndim() == 0 => scalarize(a.clone()),
-        other => other.clone(),
-    };
-    let ends = [
-        end(args.req(0, "start", "linspace")?),
-        end(args.req(1, "stop", "linspace")?),
-    ];
+    let ends = linspace_ends(args)?;
     match super::index_routines::common_dtype(&ends).ok() {
         Some(DType::Complex128) => return linspace_complex(&ends, n, endpoint, args),
         Some(dt @ DType::Complex64) => {
@@ -572,15 +577,7 @@ fn linspace_step(args: &Args) -> PyResult<Value> {
     if div <= 0 {
         return Ok(Value::Float(f64::NAN));
     }
-    // A 0-d array end is its element (its dtype as strong as a scalar's).
-    let end = |v: &Value| match v {
-        Value::Array(a) if a.ndim() == 0 => scalarize(a.clone()),
-        other => other.clone(),
-    };
-    let ends = [
-        end(args.req(0, "start", "linspace")?),
-        end(args.req(1, "stop", "linspace")?),
-    ];
+    let ends = linspace_ends(args)?;
     let dt = match super::index_routines::common_dtype(&ends)? {
         dt if dt.is_inexact() => dt,
         _ => DType::Float64,
