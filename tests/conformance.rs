@@ -438,6 +438,7 @@ conformance_tests! {
     scalar_object_dtype_names => "375_scalar_object_dtype_names",
     float16_round => "376_float16_round",
     put_values_bool_round => "377_put_values_bool_round",
+    numpy_scalar_pack => "378_numpy_scalar_pack",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -218,6 +218,22 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
         Value::NpScalar(_, s @ (Scalar::Str(_) | Scalar::Bytes(_))) if k.is_number() => {
             crate::engine::text_cast::number(s, dtype, false)?
         }
+        // A signed integer type knows every NumPy scalar: it stores
+        // `int(value)` with a Python int's checks (NumPy's `@TYPE@_setitem`
+        // after `signed_integers_is_known_scalar_types`), so
+        // `int8_arr[0] = np.int64(1000)` is an OverflowError and a float NaN
+        // a ValueError. Any other type casts the scalar from its own dtype.
+        Value::NpScalar(dt, s) if k == Kind::Int => match scalar_as_python_int(dt, s)? {
+            Value::Int(i) => {
+                check_int_fits(i, dtype)?;
+                int_scalar(i, k)
+            }
+            _ => {
+                return Err(PyError::overflow(
+                    "Python int too large to convert to C long",
+                ));
+            }
+        },
         Value::NpScalar(_, s) => s.clone(),
         Value::Void(a) => a.first(),
         Value::Tuple(t) if matches!(dtype, DType::Record(_)) => {
@@ -249,6 +265,35 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             )));
         }
     })
+}
+
+/// `int(x)` of a NumPy scalar, as CPython's `PyNumber_Long` gives it:
+/// floats truncated (NaN and infinity refused with Python's words), a
+/// complex number's real part, a datetime's `.item()` when that is an int.
+fn scalar_as_python_int(dt: &DType, s: &Scalar) -> PyResult<Value> {
+    if matches!(dt.native(), DType::Time(..)) {
+        return match super::pydatetime::to_python(dt, s)? {
+            v @ Value::Int(_) => Ok(v),
+            other => Err(int_argument_error(other.type_name())),
+        };
+    }
+    Ok(match s {
+        Scalar::Int(i) => Value::Int(i128::from(*i)),
+        Scalar::UInt(u) => Value::Int(i128::from(*u)),
+        Scalar::Bool(b) => Value::Int(i128::from(*b)),
+        Scalar::Float(f) | Scalar::Complex(f, _) => super::bigint_math::float_to_int(*f)?,
+        _ => {
+            return Err(int_argument_error(
+                Value::NpScalar(dt.clone(), s.clone()).type_name(),
+            ));
+        }
+    })
+}
+
+fn int_argument_error(type_name: impl std::fmt::Display) -> PyError {
+    PyError::type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{type_name}'"
+    ))
 }
 
 /// A Python int as the element NumPy stores for a dtype of kind `k`. An
@@ -354,6 +399,16 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     }
     if let Value::FlatIter(a, _) = v {
         return to_array(&Value::Array(super::flatiter::to_array(a)?), dtype);
+    }
+    // A NumPy number standing alone is an array of its own dtype, cast
+    // (`np.array(np.int64(1000), dtype=np.int8)` wraps); only inside a
+    // sequence is it packed element by element with `int()`'s checks.
+    if let Value::NpScalar(sdt, sc) = v
+        && dtype.is_some_and(|d| d.kind() == Kind::Int)
+        && sdt.kind().is_number()
+    {
+        let own = NdArray::from_scalars(&[], sdt.clone(), std::slice::from_ref(sc))?;
+        return to_array(&Value::Array(own), dtype);
     }
     // A memoryview's elements, read in its format (`array_from` shares
     // the memory where no copy is asked for).

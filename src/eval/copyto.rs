@@ -14,7 +14,7 @@ use super::signature::Style;
 use super::value::Value;
 use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::{self, IndexItem, Indexed};
-use crate::engine::promote::{can_cast_safe, can_cast_same_kind};
+use crate::engine::promote::{PyScalarKind, can_cast_safe, can_cast_same_kind, weak_result_type};
 use crate::engine::{ArrayRef, NdArray, Order, kernels};
 use crate::eval::args::Args;
 use crate::eval::convert::as_array;
@@ -104,20 +104,24 @@ pub fn call(args: &Args) -> PyResult<Value> {
 
 /// `src` as an array ready to cast into `dst`'s dtype, after NumPy's check
 /// of the casting rule.
-fn source(src: &Value, dst: &DType, casting: &str) -> PyResult<ArrayRef> {
+pub(super) fn source(src: &Value, dst: &DType, casting: &str) -> PyResult<ArrayRef> {
     let weak = match src {
-        Value::Int(_) => Some(DType::Int64),
-        Value::Float(_) => Some(DType::Float64),
-        Value::Complex(..) => Some(DType::Complex128),
+        Value::Int(_) | Value::BigInt(_) => Some((PyScalarKind::Int, DType::Int64)),
+        Value::Float(_) => Some((PyScalarKind::Float, DType::Float64)),
+        Value::Complex(..) => Some((PyScalarKind::Complex, DType::Complex128)),
         _ => None,
     };
-    if let Some(from) = weak {
+    if let Some((kind, from)) = weak {
         if casting != "unsafe" && !weak_fits(&from, dst) {
             return Err(cast_error("scalar", &from, dst, casting));
         }
-        // A Python int out of range raises here, as NumPy's does.
-        let s = to_scalar_for(src, dst)?;
-        return Ok(NdArray::from_scalars(&[], dst.clone(), &[s])?);
+        // NEP 50: the Python scalar is made in the dtype it promotes to
+        // beside `dst` (`npy_find_descr_for_scalar`), with that dtype's
+        // checks: an int out of int8's range raises, a float into an int
+        // array is a float64 cast unsafely (`np.full(3, np.nan, int)`).
+        let made = weak_result_type(dst, kind).unwrap_or(from);
+        let s = to_scalar_for(src, &made)?;
+        return Ok(NdArray::from_scalars(&[], made, &[s])?);
     }
     let a = as_array(src)?;
     let ok = match casting {
@@ -133,6 +137,11 @@ fn source(src: &Value, dst: &DType, casting: &str) -> PyResult<ArrayRef> {
             "array data"
         };
         return Err(cast_error(what, a.dtype(), dst, casting));
+    }
+    // Objects are converted one by one as NumPy's cast converts them
+    // (`np.full(2, None, dtype=float)` is NaN).
+    if *a.dtype() == DType::Object && *dst != DType::Object {
+        return super::object_array::cast_values(&a, dst);
     }
     Ok(a)
 }

@@ -1828,6 +1828,19 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
         Value::List(_) | Value::Tuple(_)
             if !(matches!(dt, DType::Record(_)) && matches!(value, Value::Tuple(_))) =>
         {
+            // One element of an integer type takes `int()` of the value
+            // (NumPy's setitem), which a list or tuple has not.
+            if matches!(
+                dt.kind(),
+                crate::engine::dtype::Kind::Int | crate::engine::dtype::Kind::UInt
+            ) && index::is_basic(&items)
+                && matches!(index::get(a, &items)?, Indexed::Scalar(_))
+            {
+                return Err(PyError::type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    value.type_name()
+                )));
+            }
             let arr = to_array(value, Some(&dt))?;
             // NumPy converts the value with at most the destination's ndim.
             if index::is_basic(&items)
@@ -1840,6 +1853,14 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
                 )));
             }
             arr
+        }
+        // Stored into one element or a basic selection, a NumPy scalar is
+        // packed as NumPy packs it (a signed integer type takes `int()` of
+        // it, checked); an advanced index takes it as an array and casts.
+        Value::NpScalar(..)
+            if dt.kind() == crate::engine::dtype::Kind::Int && index::is_basic(&items) =>
+        {
+            NdArray::from_scalars(&[], dt.clone(), &[to_scalar_for(value, &dt)?])?
         }
         Value::NpScalar(sdt, s) => {
             NdArray::from_scalars(&[], sdt.clone(), std::slice::from_ref(s))?

@@ -2509,6 +2509,14 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                             super::convert::check_int_fits(i, dt)?;
                         }
                         to_scalar_for(&Value::Int(i), dt)?
+                    } else if let Value::NpScalar(sdt, sc) = &v
+                        && sdt.kind().is_number()
+                    {
+                        // A NumPy number is cast (`np.int8(np.int64(1000))`
+                        // wraps), not packed with `int()`'s checks.
+                        let own =
+                            NdArray::from_scalars(&[], sdt.clone(), std::slice::from_ref(sc))?;
+                        kernels::cast(&own, dt)?.first()
                     } else {
                         to_scalar_for(&v, dt)?
                     };

@@ -2,7 +2,7 @@
 //! `transpose`, `flip`, `expand_dims`, `broadcast_to`, `concatenate` and
 //! filling an array with one value. Views where NumPy makes views.
 
-use crate::engine::dtype::DType;
+use crate::engine::dtype::{DType, Kind};
 use crate::engine::index::{self, IndexItem};
 use crate::engine::layout::Layout;
 use crate::engine::reduce::normalize_axis;
@@ -261,15 +261,17 @@ pub fn concatenate(arrays: &[ArrayRef], axis: Option<usize>) -> PyResult<ArrayRe
 /// a list or tuple is an array broadcast over `out` (`np.full((2, 2),
 /// [1, 2])` repeats the row), anything else one value for every element.
 pub fn fill_broadcast(out: &ArrayRef, v: &Value) -> PyResult<()> {
-    match v {
-        Value::List(_) | Value::Tuple(_) => {
-            let object = (*out.dtype() == DType::Object).then_some(DType::Object);
-            let src = super::convert::to_array(v, object.as_ref())?;
-            index::set(out, &[IndexItem::Ellipsis], &src)?;
-            Ok(())
-        }
-        _ => fill_array(out, v),
+    if *out.dtype() == DType::Object && !matches!(v, Value::List(_) | Value::Tuple(_)) {
+        return fill_array(out, v);
     }
+    // `np.full`/`full_like` are `copyto(out, value, casting='unsafe')`.
+    let object = (*out.dtype() == DType::Object).then_some(DType::Object);
+    let src = match v {
+        Value::List(_) | Value::Tuple(_) => super::convert::to_array(v, object.as_ref())?,
+        _ => super::copyto::source(v, out.dtype(), "unsafe")?,
+    };
+    index::set(out, &[IndexItem::Ellipsis], &src)?;
+    Ok(())
 }
 
 /// Set every element to a Python value (with NumPy's casts).
@@ -282,8 +284,24 @@ pub fn fill_array(out: &ArrayRef, v: &Value) -> PyResult<()> {
             DType::Object,
             &[Scalar::Object(crate::eval::object::store(v))],
         )?,
-        Value::Array(a) => a.clone(),
-        Value::Float(f) => NdArray::from_scalars(&[], DType::Float64, &[Scalar::Float(*f)])?,
+        // Anything else is packed into one element as NumPy's setitem packs
+        // it (`PyArray_Pack`): a 0-d array cast, a Python or NumPy scalar
+        // converted with its checks (`fill(np.nan)` on ints is a
+        // ValueError), an array or a sequence refused.
+        Value::Array(a) if a.ndim() == 0 => a.clone(),
+        Value::Array(_)
+            if matches!(
+                out.dtype().kind(),
+                Kind::Int | Kind::UInt | Kind::Float | Kind::Complex
+            ) =>
+        {
+            return Err(PyError::value("setting an array element with a sequence."));
+        }
+        Value::List(_) | Value::Tuple(_)
+            if matches!(out.dtype().kind(), Kind::Float | Kind::Complex) =>
+        {
+            return Err(PyError::value("setting an array element with a sequence."));
+        }
         other => NdArray::from_scalars(
             &[],
             out.dtype().clone(),
