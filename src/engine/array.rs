@@ -534,6 +534,10 @@ pub fn copy_elements(src: &NdArray, dst: &NdArray) -> Result<(), EngineError> {
             }
         }
     }
+    if let Some(texts) = super::text_cast::float_texts(src, dst.dtype()) {
+        let texts: ArrayRef = texts?;
+        return copy_elements(&texts, dst);
+    }
     if super::text_cast::reads_numbers(src.dtype(), dst.dtype()) {
         let numbers = super::text_cast::numbers(src, dst.dtype())?;
         return copy_elements(&numbers, dst);

@@ -615,12 +615,20 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
     dest.check_writeable()?;
     super::array::refuse_object_cast(value.dtype(), dest.dtype())?;
     // Casts into or out of a void are not elementwise conversions
-    // (engine/void_cast.rs): the value is cast whole first.
+    // (engine/void_cast.rs), nor are text read as numbers or floats
+    // written as text (engine/text_cast.rs, which can fail): the value is
+    // cast whole first.
     let converted;
-    let value = if value.dtype() != dest.dtype()
-        && (super::void_cast::is_plain_void(value.dtype())
-            || super::void_cast::is_plain_void(dest.dtype()))
-    {
+    let (from, to) = (value.dtype(), dest.dtype());
+    let value = if from != to
+        && (super::void_cast::is_plain_void(from)
+            || super::void_cast::is_plain_void(to)
+            || super::text_cast::reads_numbers(from, to)
+            || super::text_cast::writes_float_text(from, to)
+            || matches!(
+                (from.native(), to.native()),
+                (DType::Str(_), DType::Bytes(_))
+            )) {
         converted = NdArray::zeros(&value.shape(), dest.dtype().clone())?;
         super::array::copy_elements(value, &converted)?;
         &converted
@@ -656,10 +664,14 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
     if p.advanced.is_empty() {
         let target = p.view.clone();
         // One element takes one value, not an array of any size.
+        // (The text types' setitem words it without the full stop.)
         if p.all_ints && !vshape.is_empty() && !matches!(dest.dtype(), DType::Record(_)) {
-            return Err(EngineError::value(
-                "setting an array element with a sequence.",
-            ));
+            let text = matches!(dest.dtype().native(), DType::Str(_) | DType::Bytes(_));
+            return Err(EngineError::value(if text {
+                "setting an array element with a sequence"
+            } else {
+                "setting an array element with a sequence."
+            }));
         }
         if !broadcasts_to(&vshape, &target.shape) {
             return Err(EngineError::CannotBroadcastInput {

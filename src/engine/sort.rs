@@ -16,6 +16,25 @@ use super::typed::{elems, elems_mut};
 
 /// NumPy's sort order for one element type: NaN (a value unequal to
 /// itself) after everything else, -0.0 equal to 0.0.
+/// Two records field by field in the dtype's field order, each field by
+/// its own type's order (NumPy's `VOID_compare`); a sub-array's items (a
+/// `Scalar::Record` under a plain dtype) one by one.
+fn record_order(dtype: &DType, p: &[Scalar], q: &[Scalar]) -> Ordering {
+    let native = dtype.native();
+    p.iter()
+        .zip(q)
+        .enumerate()
+        .map(|(k, (x, y))| match &native {
+            DType::Record(r) => match r.fields.get(k) {
+                Some(f) => scalar_order(&f.dtype, x, y),
+                None => Ordering::Equal,
+            },
+            plain => scalar_order(plain, x, y),
+        })
+        .find(|o| o.is_ne())
+        .unwrap_or(Ordering::Equal)
+}
+
 #[inline]
 pub(super) fn order<T: Element>(x: &T, y: &T) -> Ordering {
     match x.partial_cmp(y) {
@@ -56,6 +75,7 @@ pub fn scalar_order(dtype: &DType, x: &Scalar, y: &Scalar) -> Ordering {
                     }
                 })
         }
+        (Scalar::Record(p), Scalar::Record(q)) => record_order(dtype, p, q),
         (Scalar::Int(p), Scalar::Int(q)) if matches!(dtype.native(), DType::Time(..)) => {
             (*p == super::datetime::NAT, p).cmp(&(*q == super::datetime::NAT, q))
         }

@@ -131,3 +131,53 @@ fn quoted(item: &Scalar, python: bool) -> String {
         _ => format!("np.str_({literal})"),
     }
 }
+
+/// `str()` of a NumPy float or complex scalar, which NumPy's cast of a
+/// float to a string type calls (`np.float32(0.1)` reads `'0.1'`, its own
+/// shortest digits, `np.float16(65504)` `'6.55e+04'`). Printing owns those
+/// rules and the printing mode they follow (`render::scalar_repr::
+/// scalar_str`); the evaluator installs that function here when it starts,
+/// so the engine does not print. Until then a float64 is Python's repr.
+static FLOAT_STR: std::sync::OnceLock<fn(&DType, &Scalar) -> String> = std::sync::OnceLock::new();
+
+/// Install `str()` of float scalars for casts to text (once per process).
+pub fn install_float_str(f: fn(&DType, &Scalar) -> String) {
+    let _ = FLOAT_STR.set(f);
+}
+
+/// Whether a cast from `from` to `to` writes floats as text (through
+/// [`float_texts`], never element by element).
+pub fn writes_float_text(from: &DType, to: &DType) -> bool {
+    matches!(from.native().kind(), Kind::Float | Kind::Complex)
+        && matches!(to.native(), DType::Str(_) | DType::Bytes(_))
+}
+
+/// `src`'s floats as the text NumPy's cast to `to` stores (C order, in a
+/// `U` array as wide as the longest), or `None` when the cast is not from
+/// a float or complex type to a text type.
+pub fn float_texts(src: &NdArray, to: &DType) -> Option<Result<ArrayRef, EngineError>> {
+    if !writes_float_text(src.dtype(), to) {
+        return None;
+    }
+    let from = src.dtype().native();
+    let str_of = FLOAT_STR.get()?;
+    let texts: Vec<Scalar> = src
+        .to_scalars()
+        .iter()
+        .map(|s| Scalar::Str(str_of(&from, s)))
+        .collect();
+    let width = texts
+        .iter()
+        .map(|t| match t {
+            Scalar::Str(s) => s.chars().count(),
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    Some(NdArray::from_scalars(
+        &src.shape(),
+        DType::Str(width),
+        &texts,
+    ))
+}

@@ -155,6 +155,9 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
         // NumPy's float setitem reads `None` as NaN (`MyPyFloat_AsDouble`).
         Value::None if k == Kind::Float => Scalar::Float(f64::NAN),
         Value::None if k == Kind::Complex => Scalar::Complex(f64::NAN, f64::NAN),
+        // Text types store `str(None)`.
+        Value::None if k == Kind::Str => Scalar::Str("None".into()),
+        Value::None if k == Kind::Bytes => Scalar::Bytes(b"None".to_vec()),
         Value::Bool(b) => Scalar::Bool(*b),
         Value::Int(i) => {
             if matches!(k, Kind::Int | Kind::UInt) {
@@ -170,24 +173,12 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             }
             big_scalar(b, k)?
         }
-        Value::Float(f) if matches!(k, Kind::Int | Kind::UInt) && !f.is_finite() => {
-            // A Python float goes through int() on its way into an int array.
-            return Err(if f.is_nan() {
-                PyError::value("cannot convert float NaN to integer")
-            } else {
-                PyError::overflow("cannot convert float infinity to integer")
-            });
-        }
-        // ... and the int it truncates to must fit as a Python int must.
+        // A Python float goes through int() on its way into an int array,
+        // and the int it truncates to must fit as a Python int must.
         Value::Float(f) if matches!(k, Kind::Int | Kind::UInt) => {
-            let whole = f.trunc();
-            if whole.abs() >= 2f64.powi(127) {
-                return Err(PyError::overflow(
-                    "Python int too large to convert to C long",
-                ));
-            }
-            check_int_fits(whole as i128, dtype)?;
-            int_scalar(whole as i128, k)
+            let whole = float_as_int(*f)?;
+            check_int_fits(whole, dtype)?;
+            int_scalar(whole, k)
         }
         Value::Float(f) => Scalar::Float(*f),
         // Python's own words: float() does not mention bytes; a bool
@@ -210,6 +201,14 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
         Value::Str(s) if k.is_number() => {
             crate::engine::text_cast::number(&Scalar::Str(s.to_string()), dtype, true)?
         }
+        // Text into bytes is encoded as ASCII, refused as Python's codec
+        // refuses (`S` setitem calls `str.encode('ascii')`).
+        Value::Str(s) if k == Kind::Bytes => {
+            if let Some(message) = crate::engine::array::ascii_encode_error(s) {
+                return Err(PyError::new("UnicodeEncodeError", message));
+            }
+            Scalar::Bytes(s.as_bytes().to_vec())
+        }
         Value::Str(s) => Scalar::Str(s.to_string()),
         Value::Bytes(b) if k.is_number() => {
             crate::engine::text_cast::number(&Scalar::Bytes(b.to_vec()), dtype, true)?
@@ -223,17 +222,11 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
         // after `signed_integers_is_known_scalar_types`), so
         // `int8_arr[0] = np.int64(1000)` is an OverflowError and a float NaN
         // a ValueError. Any other type casts the scalar from its own dtype.
-        Value::NpScalar(dt, s) if k == Kind::Int => match scalar_as_python_int(dt, s)? {
-            Value::Int(i) => {
-                check_int_fits(i, dtype)?;
-                int_scalar(i, k)
-            }
-            _ => {
-                return Err(PyError::overflow(
-                    "Python int too large to convert to C long",
-                ));
-            }
-        },
+        Value::NpScalar(dt, s) if k == Kind::Int => {
+            let i = scalar_as_python_int(dt, s)?;
+            check_int_fits(i, dtype)?;
+            int_scalar(i, k)
+        }
         Value::NpScalar(_, s) => s.clone(),
         Value::Void(a) => a.first(),
         Value::Tuple(t) if matches!(dtype, DType::Record(_)) => {
@@ -270,24 +263,45 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
 /// `int(x)` of a NumPy scalar, as CPython's `PyNumber_Long` gives it:
 /// floats truncated (NaN and infinity refused with Python's words), a
 /// complex number's real part, a datetime's `.item()` when that is an int.
-fn scalar_as_python_int(dt: &DType, s: &Scalar) -> PyResult<Value> {
+fn scalar_as_python_int(dt: &DType, s: &Scalar) -> PyResult<i128> {
     if matches!(dt.native(), DType::Time(..)) {
         return match super::pydatetime::to_python(dt, s)? {
-            v @ Value::Int(_) => Ok(v),
+            Value::Int(i) => Ok(i),
             other => Err(int_argument_error(other.type_name())),
         };
     }
     Ok(match s {
-        Scalar::Int(i) => Value::Int(i128::from(*i)),
-        Scalar::UInt(u) => Value::Int(i128::from(*u)),
-        Scalar::Bool(b) => Value::Int(i128::from(*b)),
-        Scalar::Float(f) | Scalar::Complex(f, _) => super::bigint_math::float_to_int(*f)?,
+        Scalar::Int(i) => i128::from(*i),
+        Scalar::UInt(u) => i128::from(*u),
+        Scalar::Bool(b) => i128::from(*b),
+        Scalar::Float(f) | Scalar::Complex(f, _) => float_as_int(*f)?,
         _ => {
             return Err(int_argument_error(
                 Value::NpScalar(dt.clone(), s.clone()).type_name(),
             ));
         }
     })
+}
+
+/// `int(f)` for storing into an integer type: NaN and infinity refused in
+/// Python's words, and an int past 127 bits (which no integer type holds)
+/// refused as CPython's C long conversion refuses it.
+fn float_as_int(f: f64) -> PyResult<i128> {
+    if f.is_nan() {
+        return Err(PyError::value("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(PyError::overflow(
+            "cannot convert float infinity to integer",
+        ));
+    }
+    let whole = f.trunc();
+    if whole.abs() >= 2f64.powi(127) {
+        return Err(PyError::overflow(
+            "Python int too large to convert to C long",
+        ));
+    }
+    Ok(whole as i128)
 }
 
 fn int_argument_error(type_name: impl std::fmt::Display) -> PyError {

@@ -1829,17 +1829,19 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
             if !(matches!(dt, DType::Record(_)) && matches!(value, Value::Tuple(_))) =>
         {
             // One element of an integer type takes `int()` of the value
-            // (NumPy's setitem), which a list or tuple has not.
-            if matches!(
-                dt.kind(),
-                crate::engine::dtype::Kind::Int | crate::engine::dtype::Kind::UInt
-            ) && index::is_basic(&items)
-                && matches!(index::get(a, &items)?, Indexed::Scalar(_))
-            {
+            // (NumPy's setitem), which a list or tuple has not; a text
+            // type refuses a sequence in its own words.
+            use crate::engine::dtype::Kind;
+            let one_element =
+                index::is_basic(&items) && matches!(index::get(a, &items)?, Indexed::Scalar(_));
+            if one_element && matches!(dt.kind(), Kind::Int | Kind::UInt) {
                 return Err(PyError::type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                     value.type_name()
                 )));
+            }
+            if one_element && matches!(dt.kind(), Kind::Str | Kind::Bytes) {
+                return Err(PyError::value("setting an array element with a sequence"));
             }
             let arr = to_array(value, Some(&dt))?;
             // NumPy converts the value with at most the destination's ndim.

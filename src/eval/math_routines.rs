@@ -715,6 +715,8 @@ fn isin(args: &Args) -> PyResult<Value> {
         (Scalar::Bytes(p), Scalar::Bytes(q)) => p == q,
         (Scalar::Complex(a, b), Scalar::Complex(c, d)) => a == c && b == d,
         (Scalar::Int(p), Scalar::Int(q)) => p == q,
+        // Records: every field `==` (what NumPy's sort-based `isin` tests).
+        (Scalar::Record(_), Scalar::Record(_)) => super::searching::order::eq(x, y),
         _ => scalar_as_f64(x) == scalar_as_f64(y),
     };
     let vals: Vec<Scalar> = a

@@ -126,6 +126,7 @@ mod np_version;
 mod numpy;
 mod numpy_names;
 pub mod object;
+mod object_loops;
 mod object_repr;
 pub mod ops;
 mod os_error;
@@ -259,6 +260,7 @@ impl Default for Session {
 impl Session {
     /// A new session with `np` bound.
     pub fn new() -> Session {
+        crate::engine::text_cast::install_float_str(crate::render::scalar_repr::scalar_str);
         let mut names = HashMap::new();
         names.insert("np".to_string(), Value::Module("numpy".into()));
         Session {

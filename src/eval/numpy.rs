@@ -1224,6 +1224,9 @@ impl Session {
     }
 
     fn call_np(&mut self, name: &str, args: Args) -> PyResult<Value> {
+        // A ufunc without a loop for an object or text operand refuses it
+        // as NumPy does (before any conversion reads `None` as NaN).
+        super::object_loops::check(name, &args.pos)?;
         // Every path into NumPy's routines (`abs(a)`, methods forwarding
         // to `np.NAME`) meets this: object arrays go only where their
         // references are moved, never read as numbers.

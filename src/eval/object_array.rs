@@ -343,6 +343,9 @@ pub fn np_function(
 ) -> PyResult<Value> {
     let name = entry.name();
     let prepared = crate::eval::binding::prepare(entry, &args)?;
+    // A ufunc with no loop for objects (or whose loop calls a method no
+    // Python value has) refuses them as NumPy does.
+    crate::eval::object_loops::check(name, &prepared.pos)?;
     let dtype_obj = prepared.kw("dtype").is_some_and(wants_object);
     match name {
         // `OBJECT_fill` adds Python objects: `arange.rs` does the same.

@@ -52,45 +52,14 @@ fn key_fields(rec: &RecordType, order: Option<&Value>) -> PyResult<Vec<usize>> {
     Ok(keys)
 }
 
-/// NumPy's order of two element values of one type: numbers by value with
-/// NaN last, complex numbers lexicographically, text and bytes by code
-/// point, records and sub-arrays item by item.
-fn compare_values(x: &Scalar, y: &Scalar) -> Ordering {
-    let float = |p: f64, q: f64| {
-        p.partial_cmp(&q)
-            .unwrap_or_else(|| p.is_nan().cmp(&q.is_nan()))
-    };
-    match (x, y) {
-        (Scalar::Bool(p), Scalar::Bool(q)) => p.cmp(q),
-        (Scalar::Int(p), Scalar::Int(q)) => p.cmp(q),
-        (Scalar::UInt(p), Scalar::UInt(q)) => p.cmp(q),
-        (Scalar::Float(p), Scalar::Float(q)) => float(*p, *q),
-        (Scalar::Complex(a, b), Scalar::Complex(c, d)) => {
-            let nan = |r: f64, i: f64| r.is_nan() || i.is_nan();
-            nan(*a, *b)
-                .cmp(&nan(*c, *d))
-                .then(float(*a, *c))
-                .then(float(*b, *d))
-        }
-        (Scalar::Str(p), Scalar::Str(q)) => p.cmp(q),
-        (Scalar::Bytes(p), Scalar::Bytes(q)) => p.cmp(q),
-        (Scalar::Record(p), Scalar::Record(q)) => p
-            .iter()
-            .zip(q)
-            .map(|(a, b)| compare_values(a, b))
-            .find(|o| o.is_ne())
-            .unwrap_or(Ordering::Equal),
-        _ => Ordering::Equal,
-    }
-}
-
-/// Two records compared on `keys`.
-fn compare_records(keys: &[usize], x: &Scalar, y: &Scalar) -> Ordering {
+/// Two records compared on `keys`, each field in its type's sort order
+/// (`engine::sort::scalar_order`, the one order every sort uses).
+fn compare_records(rec: &RecordType, keys: &[usize], x: &Scalar, y: &Scalar) -> Ordering {
     let (Scalar::Record(p), Scalar::Record(q)) = (x, y) else {
         return Ordering::Equal;
     };
     keys.iter()
-        .map(|&k| compare_values(&p[k], &q[k]))
+        .map(|&k| crate::engine::sort::scalar_order(&rec.fields[k].dtype, &p[k], &q[k]))
         .find(|o| o.is_ne())
         .unwrap_or(Ordering::Equal)
 }
@@ -127,7 +96,7 @@ fn lanes(a: &ArrayRef, axis: Option<usize>, order: Option<&Value>) -> PyResult<L
     let mut order_of = Vec::with_capacity(vals.len());
     for (lane, chunk) in vals.chunks(n).enumerate() {
         let mut idx: Vec<usize> = (0..chunk.len()).collect();
-        idx.sort_by(|&i, &j| compare_records(&keys, &chunk[i], &chunk[j]));
+        idx.sort_by(|&i, &j| compare_records(rec, &keys, &chunk[i], &chunk[j]));
         order_of.extend(idx.into_iter().map(|i| (lane * n + i, i)));
     }
     Ok(Lanes {
@@ -217,15 +186,33 @@ mod tests {
 
     #[test]
     fn nan_sorts_last_and_records_break_ties() {
-        let nan = Scalar::Float(f64::NAN);
-        assert_eq!(compare_values(&nan, &Scalar::Float(1.0)), Ordering::Greater);
+        let rec = RecordType {
+            fields: ["a", "b"]
+                .iter()
+                .zip([DType::Int64, DType::Float64])
+                .enumerate()
+                .map(|(k, (name, dtype))| crate::engine::dtype::Field {
+                    name: name.to_string(),
+                    dtype,
+                    offset: 8 * k,
+                    shape: vec![],
+                    title: None,
+                })
+                .collect(),
+            itemsize: 16,
+            aligned: false,
+        };
         let r = |x: i64, y: f64| Scalar::Record(vec![Scalar::Int(x), Scalar::Float(y)]);
         assert_eq!(
-            compare_records(&[1, 0], &r(2, 1.0), &r(3, 1.0)),
+            compare_records(&rec, &[1, 0], &r(2, f64::NAN), &r(3, 1.0)),
+            Ordering::Greater
+        );
+        assert_eq!(
+            compare_records(&rec, &[1, 0], &r(2, 1.0), &r(3, 1.0)),
             Ordering::Less
         );
         assert_eq!(
-            compare_records(&[1, 0], &r(1, 2.0), &r(3, 1.0)),
+            compare_records(&rec, &[1, 0], &r(1, 2.0), &r(3, 1.0)),
             Ordering::Greater
         );
     }

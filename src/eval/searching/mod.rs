@@ -9,7 +9,7 @@
 
 mod average;
 mod hash_order;
-mod order;
+pub(crate) mod order;
 mod overwrite;
 pub(crate) use order::is_nan;
 pub(crate) use overwrite::{median_kth, partition_input, supports_nans};

@@ -33,6 +33,13 @@ pub fn lt(x: &Scalar, y: &Scalar) -> bool {
         (Scalar::Bool(a), Scalar::Bool(b)) => !a & b,
         (Scalar::Str(a), Scalar::Str(b)) => a < b,
         (Scalar::Bytes(a), Scalar::Bytes(b)) => a < b,
+        // Records (and sub-arrays) field by field: the first field that
+        // differs decides (NumPy's `VOID_compare`).
+        (Scalar::Record(p), Scalar::Record(q)) => p
+            .iter()
+            .zip(q)
+            .find(|(a, b)| lt(a, b) || lt(b, a))
+            .is_some_and(|(a, b)| lt(a, b)),
         _ => false,
     }
 }
@@ -53,6 +60,10 @@ pub fn eq(x: &Scalar, y: &Scalar) -> bool {
     match (x, y) {
         (Scalar::Float(a), Scalar::Float(b)) => a == b,
         (Scalar::Complex(ar, ai), Scalar::Complex(br, bi)) => ar == br && ai == bi,
+        // `==` of records: every field equal (a NaN field never is).
+        (Scalar::Record(p), Scalar::Record(q)) => {
+            p.len() == q.len() && p.iter().zip(q).all(|(a, b)| eq(a, b))
+        }
         _ => !lt(x, y) && !lt(y, x),
     }
 }

@@ -214,7 +214,13 @@ fn unique1d(a: &ArrayRef, want: Want) -> PyResult<Vec<Value>> {
     let mut perm: Vec<usize> = (0..n).collect();
     // A stable sort: with `return_index` NumPy's mergesort is; its
     // quicksort only differs among elements that compare equal.
-    perm.sort_by(|&i, &j| cmp(&flat[i], &flat[j]));
+    // Records sort field by field in each field's own order (a NaT
+    // last), as `np.sort` sorts them.
+    if matches!(dt, DType::Record(_)) {
+        perm.sort_by(|&i, &j| crate::engine::sort::scalar_order(&dt, &flat[i], &flat[j]));
+    } else {
+        perm.sort_by(|&i, &j| cmp(&flat[i], &flat[j]));
+    }
     let collapse_nans = want.equal_nan && nan_kind;
     let starts: Vec<bool> = (0..n)
         .map(|k| {
