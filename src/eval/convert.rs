@@ -417,12 +417,11 @@ pub fn to_array(v: &Value, dtype: Option<&DType>) -> PyResult<ArrayRef> {
     // A NumPy number standing alone is an array of its own dtype, cast
     // (`np.array(np.int64(1000), dtype=np.int8)` wraps); only inside a
     // sequence is it packed element by element with `int()`'s checks.
-    if let Value::NpScalar(sdt, sc) = v
+    if let Value::NpScalar(sdt, _) = v
         && dtype.is_some_and(|d| d.kind() == Kind::Int)
         && sdt.kind().is_number()
     {
-        let own = NdArray::from_scalars(&[], sdt.clone(), std::slice::from_ref(sc))?;
-        return to_array(&Value::Array(own), dtype);
+        return to_array(&Value::Array(as_array(v)?), dtype);
     }
     // A memoryview's elements, read in its format (`array_from` shares
     // the memory where no copy is asked for).

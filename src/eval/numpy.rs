@@ -2512,14 +2512,12 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
                             super::convert::check_int_fits(i, dt)?;
                         }
                         to_scalar_for(&Value::Int(i), dt)?
-                    } else if let Value::NpScalar(sdt, sc) = &v
+                    } else if let Value::NpScalar(sdt, _) = &v
                         && sdt.kind().is_number()
                     {
                         // A NumPy number is cast (`np.int8(np.int64(1000))`
                         // wraps), not packed with `int()`'s checks.
-                        let own =
-                            NdArray::from_scalars(&[], sdt.clone(), std::slice::from_ref(sc))?;
-                        kernels::cast(&own, dt)?.first()
+                        kernels::cast(&super::convert::as_array(&v)?, dt)?.first()
                     } else {
                         to_scalar_for(&v, dt)?
                     };

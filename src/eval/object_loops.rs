@@ -39,37 +39,28 @@ const METHOD_LOOPS: &[(&str, &str)] = &[
 ];
 
 /// The type char of an operand's dtype when it is one the check is about
-/// (object, text), or `None`. Python numbers and numeric arrays pass.
-fn operand_char(v: &Value) -> PyResult<Option<(char, Value)>> {
-    let object_first = |a: &crate::engine::NdArray| {
-        super::convert::values(a)
-            .into_iter()
-            .next()
-            .unwrap_or(Value::None)
+/// (object, text), or `None` (Python numbers and numeric arrays pass);
+/// with an object operand's first element (`None` itself for `None`),
+/// whose type an object method loop names when it fails.
+fn operand_char(v: &Value) -> PyResult<Option<(char, Option<Value>)>> {
+    let of_array = |a: &crate::engine::NdArray| {
+        array_char(a.dtype()).map(|c| {
+            let first = (c == 'O' && a.size() > 0)
+                .then(|| super::convert::scalar_to_py(a.dtype(), &a.first()));
+            (c, first)
+        })
     };
     Ok(match v {
-        Value::None => Some(('O', Value::None)),
-        Value::Str(_) => Some(('U', Value::None)),
-        Value::Bytes(_) => Some(('S', Value::None)),
-        Value::Array(a) => array_char(a.dtype()).map(|c| (c, first_if_object(c, a, object_first))),
+        Value::None => Some(('O', Some(Value::None))),
+        Value::Str(_) => Some(('U', None)),
+        Value::Bytes(_) => Some(('S', None)),
+        Value::Array(a) => of_array(a),
         Value::List(_) | Value::Tuple(_) => {
-            let a = super::convert::as_array(v)?;
-            array_char(a.dtype()).map(|c| (c, first_if_object(c, &a, object_first)))
+            let a: crate::engine::ArrayRef = super::convert::as_array(v)?;
+            of_array(&a)
         }
         _ => None,
     })
-}
-
-fn first_if_object(
-    c: char,
-    a: &crate::engine::NdArray,
-    first: impl Fn(&crate::engine::NdArray) -> Value,
-) -> Value {
-    if c == 'O' && a.size() > 0 {
-        first(a)
-    } else {
-        Value::None
-    }
 }
 
 fn array_char(dtype: &DType) -> Option<char> {
@@ -105,9 +96,7 @@ pub fn check(name: &str, inputs: &[Value]) -> PyResult<()> {
             )));
         }
         let method = METHOD_LOOPS.iter().find(|(u, _)| *u == name);
-        if let (Some((_, method)), 'O', 1) = (method, c, nin)
-            && (matches!(v, Value::None) || !matches!(v, Value::Array(a) if a.size() == 0))
-        {
+        if let (Some((_, method)), Some(first), 1) = (method, first, nin) {
             return Err(PyError::type_error(format!(
                 "loop of ufunc does not support argument 0 of type {} which has no callable {method} method",
                 first.type_name()
