@@ -666,6 +666,9 @@ conformance_tests! {
     random_raw_isinstance => "411_random_raw_isinstance",
     random_legacy_seed => "412_random_legacy_seed",
     random_state => "413_random_state",
+    identities_zeros => "430_identities_zeros",
+    quantile_sort_dtypes => "431_quantile_sort_dtypes",
+    error_texts => "432_error_texts",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

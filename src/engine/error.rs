@@ -46,6 +46,15 @@ pub enum EngineError {
     },
     /// `a[::0]`.
     ZeroStep,
+    /// A ufunc's output that the inputs' broadcast shape does not fit
+    /// (`x += np.ones((2, 1, 3))` on a (2, 3) array); shapes as the
+    /// iterator prints them, `(2,3)`.
+    NonBroadcastableOutput {
+        /// The output's shape.
+        out: Vec<usize>,
+        /// The shape every operand broadcasts to.
+        want: Vec<usize>,
+    },
     /// Operands that do not broadcast: `(3,4) (3,) `.
     BroadcastMismatch {
         /// The operands' shapes.
@@ -205,6 +214,12 @@ impl fmt::Display for EngineError {
                 "boolean index did not match indexed array along axis {axis}; size of axis is {size} but size of corresponding boolean axis is {bool_size}"
             ),
             ZeroStep => write!(f, "slice step cannot be zero"),
+            NonBroadcastableOutput { out, want } => write!(
+                f,
+                "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
+                shape_compact(out),
+                shape_compact(want)
+            ),
             BroadcastMismatch { shapes } => {
                 write!(f, "operands could not be broadcast together with shapes ")?;
                 for s in shapes {

@@ -409,14 +409,15 @@ impl Arith for Bool8 {
     }
 }
 
-/// Maximum with NaN propagation, as `np.maximum`.
+/// Maximum with NaN propagation, as `np.maximum`: equal values give the
+/// second operand (`maxsd`), so `np.maximum(0.0, -0.0)` is `-0.0`.
 fn maximum<T: Arith>(a: T, b: T) -> T {
-    if T::is_nan(a) || a >= b { a } else { b }
+    super::minmax_zero::step(a, b, true)
 }
 
-/// Minimum with NaN propagation, as `np.minimum`.
+/// Minimum with NaN propagation, as `np.minimum` (equal values: the second).
 fn minimum<T: Arith>(a: T, b: T) -> T {
-    if T::is_nan(a) || a <= b { a } else { b }
+    super::minmax_zero::step(a, b, false)
 }
 
 /// Operand views broadcast to a common shape.
@@ -540,6 +541,16 @@ fn run_binary<T: Arith, O: Element>(
     );
 }
 
+/// NumPy's loop lookup for `op` computed in `dt`: bitwise ops and shifts
+/// have no float loop. It comes before any casting check of the output
+/// (`x <<= 1.0` on integers is this TypeError, not a cast error).
+pub fn has_loop(op: BinaryOp, dt: &DType) -> Result<(), EngineError> {
+    if op.is_bitwise() && matches!(dt.kind(), super::dtype::Kind::Float) {
+        return Err(unsupported(op.ufunc_name()));
+    }
+    Ok(())
+}
+
 fn unsupported(op: &str) -> EngineError {
     EngineError::Other(
         "TypeError",
@@ -594,9 +605,7 @@ pub fn binary_into(
         (b, lb)
     };
     let dt = a.dtype().clone();
-    if op.is_bitwise() && matches!(dt.kind(), super::dtype::Kind::Float) {
-        return Err(unsupported(op.ufunc_name()));
-    }
+    has_loop(op, &dt)?;
     if dt == DType::Bool && op == BinaryOp::Sub {
         return Err(EngineError::type_error(
             "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.",

@@ -28,6 +28,7 @@ pub mod kept_order;
 pub mod kernels;
 pub mod layout;
 pub mod member;
+pub mod minmax_zero;
 pub mod object;
 pub mod par;
 pub mod pocketfft;

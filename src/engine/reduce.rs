@@ -230,6 +230,34 @@ pub fn reduce(
     keepdims: bool,
 ) -> Result<ArrayRef, EngineError> {
     let a = &super::kernels::to_native(a)?;
+    let r = reduce_native(a, op, axes, keepdims)?;
+    let max = match op {
+        Reduction::Max => true,
+        Reduction::Min => false,
+        _ => return Ok(r),
+    };
+    if !super::minmax_zero::applies(a.dtype()) || a.size() == 0 {
+        return Ok(r);
+    }
+    // The scans keep the first of equal values; NumPy's loops do not, which
+    // shows only in the sign of a zero extreme.
+    let mut sorted: Vec<usize> = axes.map_or_else(|| (0..a.ndim()).collect(), <[usize]>::to_vec);
+    sorted.sort_unstable();
+    match a.dtype() {
+        DType::Float32 => super::minmax_zero::settle::<f32>(a, &sorted, r, max),
+        _ => super::minmax_zero::settle::<f64>(a, &sorted, r, max),
+    }
+}
+
+/// `reduce` of a native-order array, ties of max/min kept as the scans
+/// find them: the first of equal values, as float16's loop and the scalar
+/// `fmax`/`fmin` keep (float16 widens and comes back here).
+pub fn reduce_native(
+    a: &ArrayRef,
+    op: Reduction,
+    axes: Option<&[usize]>,
+    keepdims: bool,
+) -> Result<ArrayRef, EngineError> {
     let shape = a.shape();
     let all: Vec<usize> = (0..shape.len()).collect();
     let axes: Vec<usize> = axes.map(|x| x.to_vec()).unwrap_or(all);
@@ -254,7 +282,7 @@ pub fn reduce(
     if *a.dtype() == DType::Float16 {
         // NumPy reduces half floats in float32 and rounds the result back.
         let wide = super::kernels::cast(a, &DType::Float32)?;
-        let r = reduce(&wide, op, Some(&sorted), keepdims)?;
+        let r = reduce_native(&wide, op, Some(&sorted), keepdims)?;
         return match op {
             Reduction::ArgMin | Reduction::ArgMax | Reduction::Any | Reduction::All => Ok(r),
             _ => super::kernels::cast(&r, &DType::Float16),

@@ -45,6 +45,9 @@ pub fn arange(args: &Args) -> PyResult<Value> {
     } else {
         step
     };
+    // A 0-d array counts as its element (NumPy does the arithmetic on the
+    // objects); a larger one cannot be one number.
+    let (start, stop, step) = (element(start)?, element(stop)?, element(step)?);
     let dtype = match args.kw("dtype") {
         Some(d) if super::dtype_arg::wants_object(d) => DType::Object,
         Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
@@ -172,6 +175,17 @@ pub fn arange(args: &Args) -> PyResult<Value> {
         }
     };
     Ok(Value::Array(kernels::cast(&out, &dtype)?))
+}
+
+/// `v`, or the element of a 0-d array as a NumPy scalar.
+fn element(v: Value) -> PyResult<Value> {
+    match v {
+        Value::Array(a) if a.ndim() == 0 => Ok(super::coerce::scalarize(a)),
+        Value::Array(_) => Err(PyError::type_error(
+            "only 0-dimensional arrays can be converted to Python scalars",
+        )),
+        other => Ok(other),
+    }
 }
 
 /// `PyArray_DescrFromObject` of each argument, starting from `intp`.

@@ -12,10 +12,15 @@ use super::signature::{self, Bound, ParamKind, Style, not_implemented_argument};
 use super::value::Value;
 
 /// Is `v` the parameter's default, as written in the signature?
-fn is_default(v: &Value, param: &str, default: Option<&str>) -> bool {
-    // NumPy's `array` documents `ndmax=0`, yet an explicit 0 allows no
-    // dimension at all: given, it is never the default.
-    if param == "ndmax" {
+/// Parameters whose documented default is not what passing it does: NumPy's
+/// `array` documents `ndmax=0`, yet an explicit 0 allows no dimension at
+/// all; `where(condition, x=None, y=None, /)` reads a `None` given for `x`
+/// or `y` as a value (`np.where(c, 1, None)` is an object array). Given,
+/// they are never the default.
+const DOCUMENTED_ONLY: &[(&str, &str)] = &[("array", "ndmax"), ("where", "x"), ("where", "y")];
+
+fn is_default(v: &Value, func: &str, param: &str, default: Option<&str>) -> bool {
+    if DOCUMENTED_ONLY.contains(&(func, param)) {
         return false;
     }
     default.is_some_and(|d| repr(v, &Default::default()) == d)
@@ -110,7 +115,7 @@ fn canonical(entry: &Entry, bound: &Bound) -> PyResult<Args> {
         }
         let given = v
             .as_ref()
-            .filter(|v| !is_default(v, &p.name, p.default.as_deref()));
+            .filter(|v| !is_default(v, entry.name(), &p.name, p.default.as_deref()));
         let Some(v) = given else {
             leading &= !positional;
             continue;

@@ -91,10 +91,24 @@ pub fn shape_arg(v: &Value, size: Option<usize>) -> PyResult<Vec<usize>> {
         Value::Tuple(_) | Value::List(_) => {
             iterate(v)?.iter().map(dimension).collect::<PyResult<_>>()?
         }
-        Value::Array(a) if a.ndim() == 1 && a.dtype().is_integer() => {
+        Value::Array(a) if a.ndim() == 1 => {
             iterate(v)?.iter().map(dimension).collect::<PyResult<_>>()?
         }
-        one => vec![dimension(one)?],
+        // `PyArray_IntpConverter`: what is not a sequence must be an
+        // integer, and a failure names the object by its repr (a string
+        // is a sequence, so its message is the element's).
+        Value::Str(_) => iterate(v)?.iter().map(dimension).collect::<PyResult<_>>()?,
+        Value::None => return Err(PyError::type_error("Use () not None as shape arguments")),
+        one => vec![dimension(one).map_err(|e| {
+            if e.kind == "TypeError" {
+                PyError::type_error(format!(
+                    "expected a sequence of integers or a single integer, got '{}'",
+                    super::display::repr(one, &Default::default())
+                ))
+            } else {
+                e
+            }
+        })?],
     };
     if raw.len() > index::MAX_DIMS {
         return Err(PyError::value(format!(

@@ -1034,13 +1034,7 @@ pub(super) type Pairs = (Vec<usize>, Vec<(Value, Value)>);
 pub(super) fn broadcast_pair(a: &Value, b: &Value) -> PyResult<Pairs> {
     let (x, y) = (object_operand(a)?, object_operand(b)?);
     let (xs, ys) = (x.shape(), y.shape());
-    let shape = crate::engine::broadcast::broadcast_shapes(&[&xs, &ys]).ok_or_else(|| {
-        PyError::value(format!(
-            "operands could not be broadcast together with shapes {} {} ",
-            crate::engine::error::shape_tuple(&xs),
-            crate::engine::error::shape_tuple(&ys)
-        ))
-    })?;
+    let shape = crate::engine::broadcast::broadcast_shapes_or_err(&[&xs, &ys])?;
     let view = |a: &ArrayRef| {
         let l = crate::engine::broadcast::broadcast_layout(&a.layout(), &shape);
         NdArray::view_with(a, l)

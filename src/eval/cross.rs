@@ -83,13 +83,7 @@ pub fn cross(a: &Value, b: &Value, args: &Args) -> PyResult<Value> {
         ));
     }
     let (sa, sb) = (last(&a, 0).shape(), last(&b, 0).shape());
-    let mut shape = crate::engine::broadcast::broadcast_shapes(&[&sa, &sb]).ok_or_else(|| {
-        PyError::value(format!(
-            "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape {} and arg 1 with shape {}.",
-            crate::engine::error::shape_tuple(&sa),
-            crate::engine::error::shape_tuple(&sb)
-        ))
-    })?;
+    let mut shape = crate::engine::broadcast::broadcast_objects(&[&sa, &sb])?;
     let three = na == 3 || nb == 3;
     let mut ic = 0;
     if three {

@@ -658,6 +658,11 @@ pub(super) fn typed(v: &Value, dt: &DType) -> PyResult<ArrayRef> {
             "Python int too large to convert to C long",
         ))
     };
+    // Into an object result a Python value goes as itself (`np.where(c,
+    // 1, None)` holds the int 1 and None).
+    if *dt == DType::Object && !matches!(v, Value::Array(_)) {
+        return super::convert::to_array(v, Some(dt));
+    }
     let a = match v {
         Value::Int(i) => {
             if let Ok(x) = i64::try_from(*i) {

@@ -275,15 +275,32 @@ fn axis_length(a: &ArrayRef, axis: i64) -> PyResult<(usize, usize)> {
 fn split(a: &ArrayRef, how: &Value, axis: i64, equal: bool) -> PyResult<Value> {
     let points: Vec<Option<i64>> = match how {
         Value::List(_) | Value::Tuple(_) | Value::Array(_) => {
+            // Each point bounds a slice `sary[st:end]`.
             let idx = iterate(how)?
                 .iter()
-                .map(|v| int_arg(v, "").map(Some))
+                .map(|v| int_arg(v, "").map(Some).map_err(|_| slice_index_error()))
                 .collect::<PyResult<Vec<_>>>()?;
             let (_, _) = axis_length(a, axis)?;
             let mut p = vec![Some(0)];
             p.extend(idx);
             p.push(None);
             p
+        }
+        // `split` tests `N % sections` with Python's `%`, then
+        // `array_split` takes `int(sections)`: a float divides as a float.
+        Value::Float(f) => {
+            let (_, total) = axis_length(a, axis)?;
+            if equal {
+                if *f == 0.0 {
+                    return Err(PyError::new("ZeroDivisionError", "float modulo"));
+                }
+                if (total as f64) % f != 0.0 {
+                    return Err(PyError::value(
+                        "array split does not result in an equal division",
+                    ));
+                }
+            }
+            return split(a, &Value::Int(float_to_int(*f)?), axis, false);
         }
         _ => {
             let sections = int_arg(how, "")?;
@@ -373,6 +390,27 @@ fn index_array(v: &Value) -> PyResult<ArrayRef> {
         return Ok(crate::engine::kernels::cast(&a, &DType::Int64)?);
     }
     Ok(a)
+}
+
+/// Python's `int()` of a float: truncation, and its errors for NaN and
+/// the infinities.
+fn float_to_int(f: f64) -> PyResult<i128> {
+    if f.is_nan() {
+        return Err(PyError::value("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(PyError::new(
+            "OverflowError",
+            "cannot convert float infinity to integer",
+        ));
+    }
+    Ok(f.trunc() as i128)
+}
+
+/// Python's error for a slice bound that is not an integer
+/// (`sary[st:end]` in `array_split`, `new[:index]` in `insert`).
+fn slice_index_error() -> PyError {
+    PyError::type_error("slice indices must be integers or None or have an __index__ method")
 }
 
 /// Integer values of an index array (NumPy refuses float indices here).
@@ -477,6 +515,10 @@ fn insert(b: &Bound) -> PyResult<Value> {
                     return Err(PyError::value(
                         "index array argument obj to insert must be one dimensional or scalar",
                     ));
+                }
+                if ix.size() == 1 && !ix.dtype().is_integer() {
+                    // One position is `ix.item()`, used as a slice bound.
+                    return Err(slice_index_error());
                 }
                 (integer_values(&ix)?, ix.ndim() == 0)
             }

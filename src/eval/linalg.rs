@@ -463,11 +463,9 @@ pub fn matmul_inplace(a: &ArrayRef, rhs: &Value) -> PyResult<()> {
                 )));
             }
         }
-        return Err(PyError::value(format!(
-            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
-            crate::engine::error::shape_compact(&us),
-            crate::engine::error::shape_compact(&rs)
-        )));
+        return Err(
+            crate::engine::EngineError::NonBroadcastableOutput { out: us, want: rs }.into(),
+        );
     }
     a.check_writeable()?;
     crate::engine::index::set(a, &[crate::engine::index::IndexItem::Ellipsis], &r)?;

@@ -537,7 +537,15 @@ fn nan_reduce(name: &str, a: &ArrayRef, args: &Args) -> PyResult<Value> {
         })
         .collect();
     if lanes.iter().any(|l| l.is_empty()) && matches!(name, "nanmax" | "nanmin") {
-        let op = if name == "nanmax" { "fmax" } else { "fmin" };
+        // `np.fmax.reduce` for an ndarray; anything else has its NaNs
+        // replaced and goes through `np.amax`/`np.amin`.
+        let ndarray_in = matches!(args.pos.first(), Some(Value::Array(_)));
+        let op = match (name == "nanmax", ndarray_in) {
+            (true, true) => "fmax",
+            (false, true) => "fmin",
+            (true, false) => "maximum",
+            (false, false) => "minimum",
+        };
         return Err(PyError::value(format!(
             "zero-size array to reduction operation {op} which has no identity"
         )));
@@ -554,7 +562,18 @@ fn nan_reduce(name: &str, a: &ArrayRef, args: &Args) -> PyResult<Value> {
 /// (other dtypes, `nanmax` where a NaN is present, empty arrays).
 fn nan_reduce_typed(name: &str, a: &ArrayRef, axis: Option<&Value>) -> PyResult<Option<Value>> {
     use crate::engine::element::Bool8;
-    use crate::engine::reduce::{Reduction, reduce};
+    use crate::engine::reduce::Reduction;
+    // float16 sums as NumPy's do (in float32, rounded once): zeroing its
+    // NaNs in float32 and casting back is exact.
+    if *a.dtype() == DType::Float16 && matches!(name, "nansum" | "nanmean") && a.size() > 0 {
+        let wide = kernels::cast(a, &DType::Float32)?;
+        let zeroed = kernels::cast(
+            &kernels::map_f32(&wide, |x| if x.is_nan() { 0.0 } else { x })?,
+            &DType::Float16,
+        )?;
+        let present = kernels::map_to::<f32, Bool8>(&wide, |x| Bool8(!x.is_nan() as u8))?;
+        return nan_sum_mean(name, a, &zeroed, &present, axis);
+    }
     let double = match a.dtype() {
         DType::Float64 => true,
         DType::Float32 => false,
@@ -576,28 +595,13 @@ fn nan_reduce_typed(name: &str, a: &ArrayRef, axis: Option<&Value>) -> PyResult<
         })
     };
     Ok(Some(match name {
-        "nansum" => scalarize(reduce(&zeroed()?, Reduction::Sum, axes, false)?),
-        "nanmean" => {
-            let tot = reduce(&zeroed()?, Reduction::Sum, axes, false)?;
+        "nansum" | "nanmean" => {
             let present = if double {
                 kernels::map_to::<f64, Bool8>(a, |x| Bool8(!x.is_nan() as u8))?
             } else {
                 kernels::map_to::<f32, Bool8>(a, |x| Bool8(!x.is_nan() as u8))?
             };
-            let cnt = reduce(&present, Reduction::Sum, axes, false)?;
-            // `_divide_by_count`: the division in float64, rounded to the
-            // sum's type.
-            let avg: Vec<Scalar> = tot
-                .to_scalars()
-                .iter()
-                .zip(cnt.to_scalars())
-                .map(|(t, c)| Scalar::Float(scalar_as_f64(t) / scalar_as_f64(&c)))
-                .collect();
-            scalarize(NdArray::from_scalars(
-                &tot.shape(),
-                a.dtype().clone(),
-                &avg,
-            )?)
+            return nan_sum_mean(name, a, &zeroed()?, &present, axis);
         }
         _ => {
             let op = if name == "nanmax" {
@@ -605,13 +609,73 @@ fn nan_reduce_typed(name: &str, a: &ArrayRef, axis: Option<&Value>) -> PyResult<
             } else {
                 Reduction::Min
             };
-            let r = reduce(a, op, axes, false)?;
-            if r.to_scalars().iter().any(|x| scalar_as_f64(x).is_nan()) {
+            // `np.fmax.reduce`: its scalar steps (C's `fmax`) keep the first
+            // of equal values, as the scans do, but a run of more than one
+            // vector also folds vector lanes, which keep the second: which
+            // zero comes out there is not modelled.
+            let r = crate::engine::reduce::reduce_native(a, op, axes, false)?;
+            let vals = r.to_scalars();
+            if vals.iter().any(|x| scalar_as_f64(x).is_nan()) {
                 return Ok(None);
+            }
+            let lanes = 32 / a.dtype().itemsize();
+            let zero_result = vals.iter().any(|x| scalar_as_f64(x) == 0.0);
+            if zero_result && a.size() > lanes + 1 && both_zeros(a) {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    format!(
+                        "slicelab does not model which zero (0.0 or -0.0) NumPy's np.{name} returns here"
+                    ),
+                ));
             }
             scalarize(r)
         }
     }))
+}
+
+/// `nansum` (`np.sum` of the array with NaNs as 0, in its own type) or
+/// `nanmean` (that sum over the count of `present`, `_divide_by_count`:
+/// the division in float64, rounded to the sum's type).
+fn nan_sum_mean(
+    name: &str,
+    a: &ArrayRef,
+    zeroed: &ArrayRef,
+    present: &ArrayRef,
+    axis: Option<&Value>,
+) -> PyResult<Option<Value>> {
+    use crate::engine::reduce::{Reduction, reduce};
+    let axes = match axis {
+        None | Some(Value::None) => None,
+        Some(v) => Some(vec![normalize_axis(int_arg(v, "")?, a.ndim())?]),
+    };
+    let tot = reduce(zeroed, Reduction::Sum, axes.as_deref(), false)?;
+    if name == "nansum" {
+        return Ok(Some(scalarize(tot)));
+    }
+    let cnt = reduce(present, Reduction::Sum, axes.as_deref(), false)?;
+    let avg: Vec<Scalar> = tot
+        .to_scalars()
+        .iter()
+        .zip(cnt.to_scalars())
+        .map(|(t, c)| Scalar::Float(scalar_as_f64(t) / scalar_as_f64(&c)))
+        .collect();
+    Ok(Some(scalarize(NdArray::from_scalars(
+        &tot.shape(),
+        a.dtype().clone(),
+        &avg,
+    )?)))
+}
+
+/// Whether a float array holds both `0.0` and `-0.0`.
+fn both_zeros(a: &ArrayRef) -> bool {
+    let zeros: Vec<bool> = a
+        .to_scalars()
+        .iter()
+        .map(scalar_as_f64)
+        .filter(|x| *x == 0.0)
+        .map(f64::is_sign_negative)
+        .collect();
+    zeros.contains(&true) && zeros.contains(&false)
 }
 
 fn diff(args: &Args) -> PyResult<Value> {

@@ -655,6 +655,19 @@ pub fn call_array_method(s: &mut Session, a: &ArrayRef, name: &str, args: Args) 
             super::searching::call_method(a, name, &args)?
         }
         "sort" => {
+            // `ndarray.sort` reads `axis` as a C int (`np.sort` flattens
+            // for None; the method has no such meaning).
+            match args.get(0, "axis") {
+                Some(Value::None) => {
+                    return Err(PyError::type_error(
+                        "'NoneType' object cannot be interpreted as an integer",
+                    ));
+                }
+                Some(Value::Float(_)) => {
+                    return Err(PyError::type_error("integer argument expected, got float"));
+                }
+                _ => {}
+            }
             if let Value::Array(x) = forward(s, "np.sort", None, a, args)? {
                 crate::engine::index::set(a, &[IndexItem::Ellipsis], &x)?;
             }

@@ -829,6 +829,12 @@ fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>, mode: Option<&Value>) -
             crate::render::dtype_repr(ix.dtype())
         )));
     }
+    if src.shape()[axis] == 0 && ix.size() > 0 {
+        // `PyArray_TakeFrom`, in every mode, before any index is read.
+        return Err(PyError::index(
+            "cannot do a non-empty take from an empty axes.",
+        ));
+    }
     let ix = match mode {
         None => ix,
         m => super::index_routines::moded_indices(ix, src.shape()[axis], m)?,
@@ -1717,7 +1723,17 @@ impl Session {
                 args.get(4, "mode"),
             )?,
             "concatenate" => {
-                let items = iterate(args.req(0, "arrays", name)?)?;
+                // `_concatenate_dispatcher` returns `arrays` itself, which
+                // the `__array_function__` machinery then iterates.
+                let items = iterate(args.req(0, "arrays", name)?).map_err(|e| {
+                    if e.kind == "TypeError" {
+                        PyError::type_error(
+                            "dispatcher for __array_function__ did not return an iterable",
+                        )
+                    } else {
+                        e
+                    }
+                })?;
                 let mut arrays: Vec<ArrayRef> =
                     items.iter().map(as_array).collect::<PyResult<_>>()?;
                 // Python numbers among the pieces are weak (NEP 50): the
@@ -1743,9 +1759,27 @@ impl Session {
                 concatenate_into(arrays, axis, &args)?
             }
             "stack" | "vstack" | "hstack" => {
-                let arrays = arrays_arg(args.req(0, "arrays", name)?)?;
+                // `_arrays_for_stack_dispatcher`: anything without
+                // `__getitem__` is refused before it is read.
+                let given = args.req(0, "arrays", name)?;
+                if !matches!(
+                    given,
+                    Value::List(_) | Value::Tuple(_) | Value::Array(_) | Value::Str(_)
+                ) && iterate(given).is_err()
+                {
+                    return Err(PyError::type_error(
+                        "arrays to stack must be passed as a \"sequence\" type such as list or tuple.",
+                    ));
+                }
+                let arrays = arrays_arg(given)?;
                 if arrays.is_empty() {
-                    return Err(PyError::value("need at least one array to stack"));
+                    // `vstack`/`hstack` hand `atleast_2d(*tup)` (or `1d`) to
+                    // `concatenate`, whose words these are.
+                    return Err(PyError::value(if name == "stack" {
+                        "need at least one array to stack"
+                    } else {
+                        "need at least one array to concatenate"
+                    }));
                 }
                 match name {
                     "stack" => {
@@ -1804,6 +1838,7 @@ impl Session {
             }
             "clip" => super::shapes::clip(&args)?,
             "sort" => {
+                super::searching::check_sort_kind(&args)?;
                 let a = arr0(&args)?;
                 let axis = match args.get(1, "axis") {
                     None => Some(normalize_axis(-1, a.ndim())?),
@@ -1819,11 +1854,12 @@ impl Session {
                     Some(ax) => Value::Array(sort(&a, Some(ax), &args)?),
                 }
             }
-            "argsort" => Value::Array(super::record_sort::argsort_any(
-                &arr0(&args)?,
-                args.get(1, "axis").unwrap_or(&Value::Int(-1)),
-                args.kw("order"),
-            )?),
+            "argsort" => {
+                super::searching::check_sort_kind(&args)?;
+                let a = arr0(&args)?;
+                let axis = args.get(1, "axis").unwrap_or(&Value::Int(-1));
+                Value::Array(super::record_sort::argsort_any(&a, axis, args.kw("order"))?)
+            }
             "put" => {
                 let a = match args.req(0, "a", name)? {
                     Value::Array(a) => a.clone(),
@@ -1853,7 +1889,24 @@ impl Session {
             n if let Some(op) = CompareOp::of_ufunc(n) => compare_fn(op, &args, name)?,
             "broadcast_to" => {
                 let a = arr0(&args)?;
-                let shape = creation_shape(args.req(1, "shape", name)?)?;
+                // `_broadcast_to`: `tuple(shape)`, or `(shape,)` when not
+                // iterable, refused if any size is negative.
+                let given = args.req(1, "shape", name)?;
+                let seq = match given {
+                    Value::Tuple(_) | Value::List(_) => given.clone(),
+                    Value::Array(x) if x.ndim() > 0 => given.clone(),
+                    one => Value::tuple(vec![one.clone()]),
+                };
+                let raw: Vec<i128> = super::protocol::iterate(&seq)?
+                    .iter()
+                    .map(super::coerce::dimension)
+                    .collect::<PyResult<_>>()?;
+                if raw.iter().any(|&d| d < 0) {
+                    return Err(PyError::value(
+                        "all elements of broadcast shape must be non-negative",
+                    ));
+                }
+                let shape = creation_shape(&seq)?;
                 Value::Array(broadcast_to(&a, &shape)?)
             }
             "broadcast_shapes" => {
@@ -1863,11 +1916,7 @@ impl Session {
                     .map(creation_shape)
                     .collect::<PyResult<_>>()?;
                 let refs: Vec<&[usize]> = shapes.iter().map(|s| s.as_slice()).collect();
-                let out = crate::engine::broadcast::broadcast_shapes(&refs).ok_or_else(|| PyError::value(format!(
-                    "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape {} and arg 1 with shape {}.",
-                    crate::engine::error::shape_tuple(&shapes[0]),
-                    crate::engine::error::shape_tuple(shapes.get(1).map(|s| s.as_slice()).unwrap_or(&[]))
-                )))?;
+                let out = crate::engine::broadcast::broadcast_objects(&refs)?;
                 Value::tuple(out.into_iter().map(|n| Value::Int(n as i128)).collect())
             }
             "moveaxis" => {
@@ -1885,7 +1934,7 @@ impl Session {
                     args.pos.iter().map(as_array).collect::<PyResult<_>>()?;
                 let shapes: Vec<Vec<usize>> = arrays.iter().map(|a| a.shape()).collect();
                 let refs: Vec<&[usize]> = shapes.iter().map(|s| s.as_slice()).collect();
-                let shape = crate::engine::broadcast::broadcast_shapes_or_err(&refs)?;
+                let shape = crate::engine::broadcast::broadcast_objects(&refs)?;
                 // NumPy returns views that are writeable only with a warning;
                 // slicelab keeps them read-only where they repeat elements.
                 Value::tuple(

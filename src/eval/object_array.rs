@@ -149,20 +149,16 @@ fn compare_elements(op: CompareOp, x: &Value, y: &Value) -> PyResult<bool> {
 /// through the engine's logged write path.
 pub fn inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult<()> {
     target.check_writeable()?;
+    let shape = target.shape();
+    if let Value::Array(v) = value {
+        crate::engine::broadcast::check_operands(&[&shape, &v.shape()], Some(&shape))?;
+    }
     let r = binary(op, &Value::Array(target.clone()), value)?;
     let r = match r {
         Value::Array(r) => r,
         v => from_values(&[], std::slice::from_ref(&v))?,
     };
-    if !crate::engine::broadcast::broadcasts_to(&r.shape(), &target.shape())
-        || r.shape() != target.shape()
-    {
-        return Err(PyError::value(format!(
-            "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
-            crate::engine::error::shape_tuple(&target.shape()),
-            crate::engine::error::shape_tuple(&r.shape())
-        )));
-    }
+    crate::engine::broadcast::check_operands(&[&shape, &r.shape()], Some(&shape))?;
     crate::engine::array::copy_elements(&r, target)?;
     Ok(())
 }

@@ -618,6 +618,7 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
     let x = Operand::Strong(target.clone(), false);
     let y = operand(value)?;
     let dt = compute_dtype(op, result_dtype(&x, &y, op.ufunc_name())?);
+    kernels::has_loop(op, &dt)?;
     if !can_cast_same_kind(&dt, target.dtype()) {
         return Err(PyError::type_error(format!(
             "Cannot cast ufunc '{}' output from {} to {} with casting rule 'same_kind'",
@@ -641,23 +642,8 @@ pub fn numpy_inplace(op: BinaryOp, target: &ArrayRef, value: &Value) -> PyResult
         None
     };
     let shape = target.shape();
-    let bshape = crate::engine::broadcast::broadcast_shapes(&[&shape, &ya.shape()]);
-    match bshape {
-        Some(s) if s == shape => {}
-        Some(s) => {
-            return Err(PyError::value(format!(
-                "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
-                crate::engine::error::shape_tuple(&shape),
-                crate::engine::error::shape_tuple(&s)
-            )));
-        }
-        None => {
-            return Err(crate::engine::EngineError::BroadcastMismatch {
-                shapes: vec![shape, ya.shape()],
-            }
-            .into());
-        }
-    }
+    // `x op= y` is the ufunc with `out=x`: x, y and x again are its operands.
+    crate::engine::broadcast::check_operands(&[&shape, &ya.shape()], Some(&shape))?;
     // Only now is `ya` known to broadcast to the target's shape.
     if op == BinaryOp::Pow && dt.is_integer() {
         negative_power_in_place(target, &ya, &dt)?;

@@ -8,7 +8,6 @@
 //! what the call returns.
 
 use crate::engine::ArrayRef;
-use crate::engine::broadcast::broadcast_shapes;
 use crate::engine::error::shape_tuple;
 use crate::engine::index::{self, IndexItem};
 use crate::engine::promote::can_cast_same_kind;
@@ -63,15 +62,8 @@ pub fn write(how: OutWrite, result: &Value, out: &Value) -> PyResult<Value> {
                 )));
             }
             let (rs, os) = (r.shape(), target.shape());
-            if broadcast_shapes(&[&rs, &os]).as_deref() != Some(&os[..]) {
-                // `_lerp` adds the two interpolation ends into `out`.
-                return Err(PyError::value(format!(
-                    "operands could not be broadcast together with shapes {} {} {} ",
-                    shape_tuple(&rs),
-                    shape_tuple(&rs),
-                    shape_tuple(&os)
-                )));
-            }
+            // `_lerp` adds the two interpolation ends into `out`.
+            crate::engine::broadcast::check_operands(&[&rs, &rs], Some(&os))?;
         }
         OutWrite::Reduction => {
             let (rs, os) = (r.shape(), target.shape());

@@ -184,6 +184,17 @@ pub fn expand_dims(a: &ArrayRef, axis: i64) -> PyResult<ArrayRef> {
 pub fn broadcast_to(a: &ArrayRef, shape: &[usize]) -> PyResult<ArrayRef> {
     check_ndim(shape.len())?;
     let s = a.shape();
+    // `_broadcast_to`'s own checks, then `nditer(itershape=shape)`'s.
+    if shape.is_empty() && !s.is_empty() {
+        return Err(PyError::value(
+            "cannot broadcast a non-scalar to a scalar array",
+        ));
+    }
+    if s.len() > shape.len() {
+        return Err(PyError::value(
+            "input operand has more dimensions than allowed by the axis remapping",
+        ));
+    }
     if !crate::engine::broadcast::broadcasts_to(&s, shape) {
         return Err(PyError::value(format!(
             "operands could not be broadcast together with remapped shapes [original->remapped]: {}  and requested shape {}",

@@ -793,22 +793,42 @@ pub(super) fn clip(args: &Args) -> PyResult<Value> {
         }
         _ => (lo, hi),
     };
+    // The operands of the one ufunc `_clip` calls (`clip`, or `maximum`/
+    // `minimum` with one bound): their shapes, out's too, broadcast first.
+    let mut in_shapes = vec![as_array(&a)?.shape()];
+    for bound in [&lo, &hi] {
+        if !matches!(bound, Value::None) {
+            in_shapes.push(as_array(bound)?.shape());
+        }
+    }
+    let refs: Vec<&[usize]> = in_shapes.iter().map(Vec::as_slice).collect();
+    let out_shape = out.as_ref().map(|o| o.shape());
+    crate::engine::broadcast::broadcast_shapes_or_err(
+        &refs
+            .iter()
+            .copied()
+            .chain(out_shape.as_deref())
+            .collect::<Vec<_>>(),
+    )?;
     let mut v = a;
     if matches!((&lo, &hi), (Value::None, Value::None)) {
         v = Value::Array(as_array(&v)?.copy(Order::C)?);
     }
+    // NumPy's `_NPY_CLIP` keeps `x` against an equal bound (`np.clip(-0.0,
+    // 0.0, 1)` is -0.0) where `maximum` keeps its second operand: the
+    // bound goes first.
     if !matches!(lo, Value::None) {
-        v = numpy_binary(BinaryOp::Maximum, &v, &lo)?;
+        v = numpy_binary(BinaryOp::Maximum, &lo, &v)?;
     }
     if !matches!(hi, Value::None) {
-        v = numpy_binary(BinaryOp::Minimum, &v, &hi)?;
+        v = numpy_binary(BinaryOp::Minimum, &hi, &v)?;
     }
     // `np.clip` is a ufunc: its `out=` is written as every ufunc's is.
     match out {
         None => Ok(v),
         Some(o) => {
             let r = as_array(&v)?;
-            super::ufunc_args::write_out("clip", &r, &o, "same_kind", None, &[r.shape()])?;
+            super::ufunc_args::write_out("clip", &r, &o, "same_kind", None, &in_shapes)?;
             Ok(Value::Array(o))
         }
     }

@@ -241,6 +241,21 @@ pub fn call(
                 "No loop matching the specified signature and casting was found for ufunc {name}"
             )));
         }
+        // The inputs do not broadcast: NumPy's iterator lists the outputs
+        // given with them (`(3,) (4,) (3,) `).
+        Err(e)
+            if e.message
+                .starts_with("operands could not be broadcast together with shapes")
+                && outs.iter().any(Option::is_some) =>
+        {
+            let mut shapes: Vec<Vec<usize>> = in_shapes.clone();
+            for o in outs.iter().flatten() {
+                shapes.push(as_array(o)?.shape());
+            }
+            let refs: Vec<&[usize]> = shapes.iter().map(Vec::as_slice).collect();
+            crate::engine::broadcast::broadcast_shapes_or_err(&refs)?;
+            return Err(e);
+        }
         other => other?,
     };
     let results: Vec<Value> = match (&result, nout) {
@@ -346,24 +361,12 @@ pub(super) fn write_out(
         return Err(cast_error(name, "output", r.dtype(), target.dtype(), rule));
     }
     let shape = target.shape();
-    match crate::engine::broadcast::broadcast_shapes(&[&shape, &r.shape()]) {
-        Some(b) if b == shape => {}
-        Some(b) => {
-            return Err(PyError::value(format!(
-                "non-broadcastable output operand with shape {} doesn't match the broadcast shape {}",
-                tight_shape(&shape),
-                tight_shape(&b)
-            )));
-        }
-        None => {
-            let mut shapes: Vec<String> = in_shapes.iter().map(|s| tight_shape(s)).collect();
-            shapes.push(tight_shape(&shape));
-            return Err(PyError::value(format!(
-                "operands could not be broadcast together with shapes {} ",
-                shapes.join(" ")
-            )));
-        }
+    let mut inputs: Vec<&[usize]> = in_shapes.iter().map(Vec::as_slice).collect();
+    let r_shape = r.shape();
+    if inputs.is_empty() {
+        inputs.push(&r_shape);
     }
+    crate::engine::broadcast::check_operands(&inputs, Some(&shape))?;
     if !target.writeable() {
         return Err(PyError::value("output array is read-only"));
     }

@@ -13,6 +13,14 @@ pub fn row(name: &str) -> Option<&'static Row> {
     UFUNCS.iter().find(|r| r.0 == name)
 }
 
+/// `np.NAME.identity` as a value, `None` when the ufunc has none: what
+/// an empty `reduce` starts from (cast to the loop's dtype).
+pub fn identity_of(name: &str) -> Option<Value> {
+    identity(row(name)?.4)
+        .ok()
+        .filter(|v| !matches!(v, Value::None))
+}
+
 /// `identity` from its Python repr in the table.
 fn identity(text: &str) -> PyResult<Value> {
     Ok(match text {

@@ -545,6 +545,15 @@ fn reduced(
             let spread = crate::engine::broadcast::broadcast_layout(&filled.layout(), &out_shape);
             Value::Array(NdArray::view_with(&filled, spread))
         }
+        // NumPy starts an empty reduction from the ufunc's identity cast
+        // (unsafely) to the loop's dtype: `bitwise_and` of no uint8 is 255.
+        None if n == 0
+            && let Some(ident) = super::ufunc_info::identity_of(ufunc) =>
+        {
+            let filled = kernels::cast(&as_array(&ident)?, a.dtype())?;
+            let spread = crate::engine::broadcast::broadcast_layout(&filled.layout(), &out_shape);
+            Value::Array(NdArray::view_with(&filled, spread))
+        }
         None if n == 0 => {
             if out_shape.iter().product::<usize>() == 0 {
                 Value::Array(NdArray::from_scalars(&out_shape, a.dtype().clone(), &[])?)
@@ -565,8 +574,8 @@ fn reduced(
     if result.dtype() != a.dtype() {
         result = kernels::cast(&result, a.dtype())?;
     }
-    if result.shape() != out_shape {
-        // An `initial=` alone (no element) leaves a broadcast view.
+    if result.shape() != out_shape || n == 0 {
+        // An `initial=` or identity alone (no element) leaves a broadcast view.
         result = result.copy(Order::C)?;
     }
     if keepdims {

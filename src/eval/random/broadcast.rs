@@ -269,31 +269,7 @@ fn ok_or(ok: bool, msg: String) -> PyResult<()> {
 /// NumPy's multi-iterator broadcast of `shapes`, naming the first pair
 /// that disagrees as `PyArray_Broadcast` does.
 pub fn broadcast(shapes: &[&[usize]]) -> PyResult<Vec<usize>> {
-    let nd = shapes.iter().map(|s| s.len()).max().unwrap_or(0);
-    let mut out = vec![1usize; nd];
-    for (i, o) in out.iter_mut().enumerate() {
-        let mut src = 0;
-        for (j, s) in shapes.iter().enumerate() {
-            let Some(k) = (i + s.len()).checked_sub(nd) else {
-                continue;
-            };
-            let d = s[k];
-            if d == 1 {
-                continue;
-            }
-            if *o == 1 {
-                *o = d;
-                src = j;
-            } else if *o != d {
-                return Err(PyError::value(format!(
-                    "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg {src} with shape {} and arg {j} with shape {}.",
-                    shape_tuple(shapes[src]),
-                    shape_tuple(s)
-                )));
-            }
-        }
-    }
-    Ok(out)
+    Ok(crate::engine::broadcast::broadcast_objects(shapes)?)
 }
 
 /// The result's shape (`None`: every parameter is a scalar and no `size`).

@@ -12,8 +12,6 @@ use crate::engine::random::{
     AnyBitGen, BitGen, Flavor, continuous as c, counts, discrete, legacy_dists as ld, ziggurat,
 };
 
-use crate::engine::error::shape_tuple;
-
 use super::super::error::{PyError, PyResult};
 use super::super::signature::Bound;
 use super::super::value::Value;
@@ -126,11 +124,9 @@ fn uniform_args(b: &Bound, flavor: Flavor) -> PyResult<Vec<Arg>> {
         // ufunc's message, high first.
         let shapes = [args[0].shape.as_slice(), args[1].shape.as_slice()];
         let shape = broadcast(&shapes).map_err(|_| {
-            PyError::value(format!(
-                "operands could not be broadcast together with shapes {} {} ",
-                shape_tuple(&args[1].shape),
-                shape_tuple(&args[0].shape)
-            ))
+            PyError::from(crate::engine::EngineError::BroadcastMismatch {
+                shapes: vec![args[1].shape.clone(), args[0].shape.clone()],
+            })
         })?;
         let mut vals = vec![];
         super::broadcast::each(&args, &shape, |ps| {

@@ -5,7 +5,6 @@
 //! that iterator order), and one bounded draw per element in C order, the
 //! small dtypes' 32-bit buffer carrying over between elements.
 
-use crate::engine::error::shape_tuple;
 use crate::engine::random::BitGen;
 use crate::engine::random::bounded::{Method, PerElement};
 use crate::engine::{DType, Scalar};
@@ -87,11 +86,9 @@ pub fn draw<G: BitGen>(
     }
     // `np.greater(low, high)` broadcasts first: a mismatch is the ufunc's.
     let pairs = broadcast(&[&lshape, &hshape]).map_err(|_| {
-        PyError::value(format!(
-            "operands could not be broadcast together with shapes {} {} ",
-            shape_tuple(&lshape),
-            shape_tuple(&hshape)
-        ))
+        PyError::from(crate::engine::EngineError::BroadcastMismatch {
+            shapes: vec![lshape.clone(), hshape.clone()],
+        })
     })?;
     let mut empty_range = false;
     let mut lows_b = Vec::new();

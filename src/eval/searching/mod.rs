@@ -15,10 +15,12 @@ pub(crate) use order::is_nan;
 pub(crate) use overwrite::{median_kth, partition_input, supports_nans};
 pub(crate) use partition::partition;
 pub(crate) use quantile::nan_free_1d;
+pub(crate) use sort_kind::check as check_sort_kind;
 mod partition;
 mod quantile;
 mod search;
 mod sets;
+mod sort_kind;
 mod unique;
 mod weighted_quantile;
 

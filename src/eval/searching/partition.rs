@@ -40,9 +40,31 @@ pub fn select(
     if let (1, Some(width)) = (kths.len(), simd_width(dtype)) {
         return simd_select(v, dtype, width, want_indices);
     }
+    if matches!(dtype, DType::Str(_) | DType::Bytes(_)) {
+        return full_sort(v, want_indices);
+    }
     let inexact = matches!(dtype.kind(), Kind::Float | Kind::Complex);
     Lane::new(&mut v, Some(&mut idx), &lt).select_all(kths, inexact);
     Ok((v, idx))
+}
+
+/// A lane of a type NumPy has no selector for (strings, bytes): NumPy's
+/// `PyArray_ArgPartition` sorts it outright with the type's quicksort
+/// (`npy_aquicksort`), an insertion sort, so stable, up to 16 elements;
+/// past that, equal elements' order is its introsort's, which slicelab
+/// does not replay: refused.
+fn full_sort(v: Vec<Scalar>, want_indices: bool) -> PyResult<(Vec<Scalar>, Vec<i64>)> {
+    let mut idx: Vec<i64> = (0..v.len() as i64).collect();
+    idx.sort_by(|&i, &j| cmp(&v[i as usize], &v[j as usize]));
+    let sorted: Vec<Scalar> = idx.iter().map(|&i| v[i as usize].clone()).collect();
+    if want_indices && sorted.len() > 16 && sorted.windows(2).any(|w| cmp(&w[0], &w[1]).is_eq()) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not replay NumPy's introsort, which orders the indices of equal \
+             strings in np.argpartition of more than 16 elements",
+        ));
+    }
+    Ok((sorted, idx))
 }
 
 /// The element width x86-simd-sort's `qselect` handles, for the dtypes it

@@ -408,12 +408,20 @@ pub fn quantile(name: &str, args: &Args) -> PyResult<Value> {
         )
     });
     // The result's dtype: the input's for a taken element; for an
-    // interpolation, a float input's own type only when q was a Python
-    // number (NEP 50's weak scalar), float64 otherwise.
+    // interpolation `_lerp`'s `a + (b - a) * gamma`, gamma having the
+    // virtual indexes' dtype (`n * q + ...`: q's own float type, float64
+    // for integer q) — or a Python float when q was a Python number (NEP
+    // 50's weak scalar: a float input keeps its type).
+    let gamma_dt = match q_arr.dtype() {
+        d @ (DType::Float16 | DType::Float32) if !weak => d.clone(),
+        _ => DType::Float64,
+    };
     let out_dt = if discrete || (weak && float_in) {
         a.dtype().clone()
-    } else {
+    } else if weak {
         DType::Float64
+    } else {
+        crate::engine::promote::promote_types(a.dtype(), &gamma_dt).unwrap_or(DType::Float64)
     };
     if !discrete && a.dtype().kind() == Kind::Bool {
         return Err(PyError::type_error(

@@ -189,6 +189,11 @@ pub fn bincount(args: &Args) -> PyResult<Value> {
             ));
         }
         1 => {}
+        // `PyArray_ContiguousFromAny(x, NPY_INTP, 1, 1)`: an array is too
+        // deep; a nested list fails while being read into one dimension.
+        _ if matches!(args.pos[0], Value::Array(_)) => {
+            return Err(PyError::value("object too deep for desired array"));
+        }
         _ => {
             return Err(PyError::value(
                 "setting an array element with a sequence. The requested array would exceed the maximum number of dimension of 1.",
