@@ -666,6 +666,8 @@ conformance_tests! {
     random_raw_isinstance => "411_random_raw_isinstance",
     random_legacy_seed => "412_random_legacy_seed",
     random_state => "413_random_state",
+    dtype_order_metadata => "420_dtype_order_metadata",
+    dtype_names_setter => "421_dtype_names_setter",
     identities_zeros => "430_identities_zeros",
     quantile_sort_dtypes => "431_quantile_sort_dtypes",
     error_texts => "432_error_texts",

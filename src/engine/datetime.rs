@@ -176,32 +176,15 @@ impl TimeUnit {
         }
     }
 
-    /// Parse a unit string (`'D'`, `'15m'`, `'generic'`): NumPy's
-    /// `parse_datetime_extended_unit_from_string`.
+    /// A unit argument (`np.datetime64(x, '15m')`, `'[15m]'`): NumPy's
+    /// `convert_pyobject_to_datetime_metadata`, the bracketed form read as
+    /// a dtype's metadata, any other as a bare extended unit.
     pub fn parse(s: &str) -> DtResult<TimeUnit> {
-        let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-        let (n, rest) = s.split_at(digits);
-        let num: u32 = if n.is_empty() {
-            1
-        } else {
-            n.parse()
-                .ok()
-                .filter(|&v| v > 0 && v <= i32::MAX as u32)
-                .ok_or_else(|| bad_unit(s))?
-        };
-        let base = Base::parse(rest).ok_or_else(|| bad_unit(s))?;
-        if base == Base::Generic && num != 1 {
-            return Err(bad_unit(s));
+        if s.starts_with('[') {
+            return super::datetime_meta::parse_metastr(s);
         }
-        Ok(TimeUnit { base, num })
+        super::datetime_meta::parse_bare(s)
     }
-}
-
-fn bad_unit(s: &str) -> (&'static str, String) {
-    (
-        "TypeError",
-        format!("Invalid datetime unit \"{s}\" in metadata"),
-    )
 }
 
 /// `dtype.name`: `datetime64[D]`, `timedelta64`.
@@ -242,11 +225,7 @@ pub fn parse_dtype(text: &str) -> Option<DtResult<(TimeUnit, bool)>> {
     } else {
         return None;
     };
-    if rest.is_empty() {
-        return Some(Ok((TimeUnit::GENERIC, head)));
-    }
-    let inner = rest.strip_prefix('[')?.strip_suffix(']')?;
-    Some(TimeUnit::parse(inner).map(|u| (u, head)))
+    Some(super::datetime_meta::parse_metastr(rest).map(|u| (u, head)))
 }
 
 /// A broken-down datetime (NumPy's `npy_datetimestruct`).

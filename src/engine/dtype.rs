@@ -2,6 +2,7 @@
 //! for it. Casting and promotion rules live in `promote.rs`; reading and
 //! writing elements in `element.rs`.
 
+use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 /// An element type, as NumPy's `dtype`. Every plain variant is in native
@@ -78,10 +79,15 @@ pub enum Endian {
 /// record of `itemsize` bytes. Offsets may leave gaps and need not be in
 /// order: a multi-field index (`data[['wage', 'age']]`) keeps the parent's
 /// offsets and itemsize.
+///
+/// One record type is one NumPy dtype object, shared (`Rc`) by every
+/// array and value made with it; `dtype.names = ...` renames the fields
+/// of that object in place, so the fields sit in a `RefCell` and are read
+/// through [`RecordType::fields`].
 #[derive(Debug, Clone)]
 pub struct RecordType {
     /// The fields in their declared (name) order.
-    pub fields: Vec<Field>,
+    pub cells: RefCell<Vec<Field>>,
     /// Bytes per record.
     pub itemsize: usize,
     /// Made with `align=True`: fields at their C alignment, the itemsize
@@ -115,18 +121,40 @@ impl Field {
 /// whether the struct was made with `align=True` does not count.
 impl PartialEq for RecordType {
     fn eq(&self, other: &Self) -> bool {
-        self.fields == other.fields && self.itemsize == other.itemsize
+        *self.fields() == *other.fields() && self.itemsize == other.itemsize
     }
 }
 
 impl RecordType {
+    /// A record type of `fields` in `itemsize` bytes.
+    pub fn new(fields: Vec<Field>, itemsize: usize, aligned: bool) -> RecordType {
+        RecordType {
+            cells: RefCell::new(fields),
+            itemsize,
+            aligned,
+        }
+    }
+
+    /// The fields in their declared order.
+    pub fn fields(&self) -> Ref<'_, Vec<Field>> {
+        self.cells.borrow()
+    }
+
+    /// Give the fields new names, in order (`dtype.names = ...`): every
+    /// holder of this record type sees them.
+    pub fn rename(&self, names: Vec<String>) {
+        for (f, name) in self.cells.borrow_mut().iter_mut().zip(names) {
+            f.name = name;
+        }
+    }
+
     /// True when the fields sit where the list form would put them —
     /// end to end, or at their alignment for an aligned struct — which is
     /// when NumPy prints the dtype as a list of tuples rather than a dict
     /// (`_is_packed` in `numpy/_core/_dtype.py`).
     pub fn is_packed(&self) -> bool {
         let (mut at, mut widest) = (0usize, 1usize);
-        for f in &self.fields {
+        for f in self.fields().iter() {
             if self.aligned {
                 at = at.next_multiple_of(f.dtype.alignment());
                 widest = widest.max(f.dtype.alignment());
@@ -144,14 +172,16 @@ impl RecordType {
 
     /// True when a field has a title (printed as `((title, name), fmt)`).
     pub fn has_titles(&self) -> bool {
-        self.fields.iter().any(|f| f.title.is_some())
+        self.fields().iter().any(|f| f.title.is_some())
     }
 
     /// The field called `name`, or titled `name`.
-    pub fn field(&self, name: &str) -> Option<&Field> {
-        self.fields
-            .iter()
-            .find(|f| f.name == name || f.title.as_deref() == Some(name))
+    pub fn field(&self, name: &str) -> Option<Ref<'_, Field>> {
+        Ref::filter_map(self.fields(), |fs| {
+            fs.iter()
+                .find(|f| f.name == name || f.title.as_deref() == Some(name))
+        })
+        .ok()
     }
 }
 
@@ -194,7 +224,7 @@ impl DType {
     /// The unstructured void `V n`: a record of `n` bytes without fields.
     pub fn plain_void(n: usize) -> DType {
         DType::Record(Rc::new(RecordType {
-            fields: vec![],
+            cells: std::cell::RefCell::new(vec![]),
             itemsize: n,
             aligned: false,
         }))
@@ -312,7 +342,7 @@ impl DType {
             DType::Str(_) => 4,
             DType::Bytes(_) => 1,
             DType::Record(r) if r.aligned => r
-                .fields
+                .fields()
                 .iter()
                 .map(|f| f.dtype.alignment())
                 .max()
@@ -330,16 +360,16 @@ impl DType {
         let DType::Record(r) = self else {
             return true;
         };
-        if r.fields.is_empty() {
+        if r.fields().is_empty() {
             return true;
         }
         let mut spans: Vec<(usize, usize)> = r
-            .fields
+            .fields()
             .iter()
             .filter(|f| f.dtype.is_gapless())
             .map(|f| (f.offset, f.offset + f.nbytes()))
             .collect();
-        if spans.len() != r.fields.len() {
+        if spans.len() != r.fields().len() {
             return false;
         }
         spans.sort_unstable();

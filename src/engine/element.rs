@@ -363,7 +363,7 @@ pub fn read_scalar(bytes: &[u8], at: isize, dtype: &DType) -> Scalar {
             Scalar::Bytes(raw[..end].to_vec())
         }
         // Unstructured `V n`: its bytes as they are, NULs included.
-        DType::Record(rec) if rec.fields.is_empty() => {
+        DType::Record(rec) if rec.fields().is_empty() => {
             let at = at as usize;
             Scalar::Bytes(bytes[at..at + rec.itemsize].to_vec())
         }
@@ -377,7 +377,7 @@ pub fn read_scalar(bytes: &[u8], at: isize, dtype: &DType) -> Scalar {
         },
         DType::Record(rec) => {
             let mut values = Vec::new();
-            for f in &rec.fields {
+            for f in rec.fields().iter() {
                 let count: usize = f.shape.iter().product();
                 if f.shape.is_empty() {
                     values.push(read_scalar(bytes, at + f.offset as isize, &f.dtype));
@@ -455,7 +455,7 @@ pub fn write_scalar(bytes: &mut [u8], at: isize, dtype: &DType, v: &Scalar) {
             let at = at as usize;
             bytes[at..at + n].copy_from_slice(&item);
         }
-        DType::Record(rec) if rec.fields.is_empty() => {
+        DType::Record(rec) if rec.fields().is_empty() => {
             if let Scalar::Bytes(raw) = v {
                 let at = at as usize;
                 for k in 0..rec.itemsize {
@@ -465,7 +465,7 @@ pub fn write_scalar(bytes: &mut [u8], at: isize, dtype: &DType, v: &Scalar) {
         }
         DType::Record(rec) => {
             if let Scalar::Record(values) = v {
-                for (f, val) in rec.fields.iter().zip(values) {
+                for (f, val) in rec.fields().iter().zip(values) {
                     if f.shape.is_empty() {
                         write_scalar(bytes, at + f.offset as isize, &f.dtype, val);
                     } else {
@@ -480,7 +480,7 @@ pub fn write_scalar(bytes: &mut [u8], at: isize, dtype: &DType, v: &Scalar) {
                     }
                 }
             } else {
-                for f in &rec.fields {
+                for f in rec.fields().iter() {
                     let count: usize = f.shape.iter().product::<usize>().max(1);
                     for k in 0..count {
                         write_scalar(bytes, at + (f.offset + k * f.dtype.itemsize()) as isize, &f.dtype, v);
@@ -509,7 +509,7 @@ pub fn swap_in_place(item: &mut [u8], dtype: &DType) {
             return;
         }
         for record in item.chunks_exact_mut(size) {
-            for f in &rec.fields {
+            for f in rec.fields().iter() {
                 let n = f.nbytes();
                 swap_in_place(&mut record[f.offset..f.offset + n], &f.dtype);
             }

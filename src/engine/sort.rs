@@ -25,7 +25,7 @@ fn record_order(dtype: &DType, p: &[Scalar], q: &[Scalar]) -> Ordering {
         .zip(q)
         .enumerate()
         .map(|(k, (x, y))| match &native {
-            DType::Record(r) => match r.fields.get(k) {
+            DType::Record(r) => match r.fields().get(k) {
                 Some(f) => scalar_order(&f.dtype, x, y),
                 None => Ordering::Equal,
             },

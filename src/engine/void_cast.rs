@@ -17,7 +17,7 @@ use super::scalar::Scalar;
 
 /// `V<n>` without fields (what `np.void` and `'V8'` name).
 pub fn is_plain_void(dtype: &DType) -> bool {
-    matches!(dtype, DType::Record(r) if r.fields.is_empty())
+    matches!(dtype, DType::Record(r) if r.fields().is_empty())
 }
 
 /// Copy `src` into `dst` when one of them is a plain void and the other

@@ -295,6 +295,7 @@ impl Walk<'_> {
                     Obj::Func(_)
                     | Obj::Hint(_)
                     | Obj::SubArrayDType(..)
+                    | Obj::RecordDType(_)
                     | Obj::PyTime(_)
                     | Obj::BusDayCal(_)
                     | Obj::ByteArray(_)

@@ -376,6 +376,12 @@ impl Session {
         if let Some(found) = crate::eval::classes::delattr(obj, name) {
             return found;
         }
+        if name == "names" && super::dtype_names::renamed_dtype(obj).is_some() {
+            return Err(PyError::new(
+                "AttributeError",
+                "Cannot delete dtype names attribute",
+            ));
+        }
         // Anything else: the attribute exists but cannot go (CPython's
         // and NumPy's messages by its kind), or it does not exist.
         let found = self.getattr(obj, name)?;

@@ -78,12 +78,12 @@ pub fn cast_allowed(from: &DType, to: &DType, casting: &str) -> Option<bool> {
         return Some(true);
     }
     let fields = |d: &DType| match d {
-        DType::Record(r) => Some(r.fields.len()),
+        DType::Record(r) => Some(r.fields().len()),
         _ => None,
     };
     if let (DType::Record(f), DType::Record(t)) = (from, to)
-        && !f.fields.is_empty()
-        && !t.fields.is_empty()
+        && !f.fields().is_empty()
+        && !t.fields().is_empty()
     {
         let rank = RULES.iter().position(|r| *r == casting)?;
         return Some(fields_cast_level(f, t).is_some_and(|level| level <= rank));
@@ -162,13 +162,13 @@ fn fields_cast_level(from: &RecordType, to: &RecordType) -> Option<usize> {
     const NO: usize = 0;
     const EQUIV: usize = 1;
     const SAFE: usize = 2;
-    if from.fields.len() != to.fields.len() {
+    if from.fields().len() != to.fields().len() {
         return None;
     }
     let mut level = NO;
     // Where the fields' bytes move by one offset, that offset; else None.
     let mut shift: Option<Option<isize>> = None;
-    for (f, t) in from.fields.iter().zip(&to.fields) {
+    for (f, t) in from.fields().iter().zip(to.fields().iter()) {
         if f.name != t.name {
             level = level.max(SAFE);
         }
@@ -210,9 +210,9 @@ fn least_rule(from: &DType, to: &DType) -> Option<usize> {
 /// element type included) is such a record.
 fn single_field_chain(dtype: &DType) -> bool {
     match dtype {
-        DType::Record(r) if r.fields.len() > 1 => false,
+        DType::Record(r) if r.fields().len() > 1 => false,
         DType::Record(r) => r
-            .fields
+            .fields()
             .first()
             .is_none_or(|f| single_field_chain(&f.dtype)),
         _ => true,

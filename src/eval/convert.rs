@@ -233,15 +233,15 @@ pub fn to_scalar_for(v: &Value, dtype: &DType) -> PyResult<Scalar> {
             let DType::Record(rec) = dtype else {
                 unreachable!()
             };
-            if t.len() != rec.fields.len() {
+            if t.len() != rec.fields().len() {
                 return Err(PyError::value(format!(
                     "could not assign tuple of length {} to structure with {} fields.",
                     t.len(),
-                    rec.fields.len()
+                    rec.fields().len()
                 )));
             }
             let mut vals = vec![];
-            for (f, x) in rec.fields.iter().zip(t.iter()) {
+            for (f, x) in rec.fields().iter().zip(t.iter()) {
                 vals.push(if f.shape.is_empty() {
                     to_scalar_for(x, &f.dtype)?
                 } else {
@@ -579,7 +579,7 @@ pub fn sized_for(target: &DType, source: &DType) -> DType {
     match &target.unsized_text_native() {
         DType::Str(0) => DType::Str(super::cast_rules::str_width(source)),
         DType::Bytes(0) => DType::Bytes(super::cast_rules::str_width(source)),
-        DType::Record(r) if r.fields.is_empty() && r.itemsize == 0 => match source {
+        DType::Record(r) if r.fields().is_empty() && r.itemsize == 0 => match source {
             DType::Record(_) => source.clone(),
             _ => DType::plain_void(source.itemsize()),
         },
@@ -756,7 +756,7 @@ pub fn scalar_to_py(dt: &DType, s: &Scalar) -> Value {
                 return Value::None;
             };
             Value::tuple(
-                rec.fields
+                rec.fields()
                     .iter()
                     .zip(items)
                     .map(|(f, x)| match x {
@@ -795,7 +795,7 @@ pub fn as_array(v: &Value) -> PyResult<ArrayRef> {
 /// TypeError. A sub-array field on the way is not
 /// modelled.
 pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
-    let structured = |d: &DType| matches!(d, DType::Record(r) if !r.fields.is_empty());
+    let structured = |d: &DType| matches!(d, DType::Record(r) if !r.fields().is_empty());
     if structured(from) && is_plain_void(to) {
         return Err(crate::eval::cast_rules::cast_refused(from, to, "unsafe"));
     }
@@ -810,11 +810,11 @@ pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
     if matches!(to, DType::Record(_)) {
         return Ok(());
     }
-    let mut level = from;
-    while let DType::Record(r) = level {
-        match r.fields.as_slice() {
+    let mut level = from.clone();
+    while let DType::Record(r) = &level {
+        let next = match r.fields().as_slice() {
             [] => return Ok(()),
-            [f] if f.shape.is_empty() => level = &f.dtype,
+            [f] if f.shape.is_empty() => f.dtype.clone(),
             [_] => {
                 return Err(PyError::new(
                     "NotImplementedError",
@@ -824,7 +824,8 @@ pub fn check_record_cast(from: &DType, to: &DType) -> PyResult<()> {
             _ => {
                 return Err(crate::eval::cast_rules::cast_refused(from, to, "unsafe"));
             }
-        }
+        };
+        level = next;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use crate::engine::dtype::{DType, Field, RecordType};
+use crate::engine::scalar::Scalar;
 
 use super::display::repr;
 use super::error::{PyError, PyResult};
@@ -35,6 +36,12 @@ pub fn dtype_arg_sub(v: &Value) -> PyResult<(DType, Vec<usize>)> {
     if learner_class(v) {
         return Ok((DType::Object, vec![]));
     }
+    if super::record_dtype::as_record_dtype(v).is_some() {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not implement the numpy.record dtype outside np.recarray",
+        ));
+    }
     match v {
         Value::Tuple(t) if t.len() == 2 => tuple_form(&t[0], &t[1]),
         Value::Tuple(t) => Err(PyError::type_error(format!(
@@ -53,7 +60,38 @@ pub fn dtype_arg_sub(v: &Value) -> PyResult<(DType, Vec<usize>)> {
             let (shape, code) = shape_prefix(s)?;
             Ok((parse_code(&code)?, shape))
         }
+        // NumPy's text scalars are `str`/`bytes` subclasses, read as their
+        // text (`_convert_from_str`); bytes are decoded first.
+        Value::NpScalar(_, Scalar::Str(t)) => {
+            dtype_arg_sub(&Value::Str(t.as_str().into())).map_err(|e| named_as(e, t, v))
+        }
+        Value::NpScalar(_, Scalar::Bytes(b)) if let Ok(t) = std::str::from_utf8(b) => {
+            dtype_arg_sub(&Value::Str(t.into()))
+        }
+        Value::Bytes(b) if let Ok(t) = std::str::from_utf8(b) => {
+            dtype_arg_sub(&Value::Str(t.into()))
+        }
+        // Any other NumPy scalar carries its dtype (`_try_convert_from_dtype_attr`).
+        Value::NpScalar(dt, _) => Ok((dt.clone(), vec![])),
+        Value::Void(a) => Ok((a.dtype().clone(), vec![])),
+        Value::Array(_) => Err(PyError::type_error(
+            "Cannot construct a dtype from an array",
+        )),
         other => Ok((plain_dtype(other)?, vec![])),
+    }
+}
+
+/// A text scalar's "not understood" names the scalar itself, as NumPy's
+/// `%R` of the object does (`data type np.str_('ab') not understood`).
+fn named_as(e: PyError, text: &str, scalar: &Value) -> PyError {
+    let plain = not_understood(text);
+    if e.kind == plain.kind && e.message == plain.message {
+        PyError::type_error(format!(
+            "data type {} not understood",
+            repr(scalar, &Default::default())
+        ))
+    } else {
+        e
     }
 }
 
@@ -62,7 +100,7 @@ pub fn dtype_arg_sub(v: &Value) -> PyResult<(DType, Vec<usize>)> {
 fn unsized_type(dt: &DType) -> bool {
     match dt {
         DType::Str(0) | DType::Bytes(0) => true,
-        DType::Record(r) => r.fields.is_empty() && r.itemsize == 0,
+        DType::Record(r) => r.fields().is_empty() && r.itemsize == 0,
         DType::Ordered(inner, _) => unsized_type(inner),
         _ => false,
     }
@@ -103,7 +141,7 @@ fn tuple_form(first: &Value, second: &Value) -> PyResult<(DType, Vec<usize>)> {
             DType::Str(_) => DType::Str(n),
             DType::Bytes(_) => DType::Bytes(n),
             _ => DType::Record(Rc::new(RecordType {
-                fields: vec![],
+                cells: std::cell::RefCell::new(vec![]),
                 itemsize: n,
                 aligned: false,
             })),
@@ -172,7 +210,7 @@ fn plain_dtype(v: &Value) -> PyResult<DType> {
         Value::Type(TypeObj::NpScalar(d)) => d.clone(),
         Value::Type(TypeObj::NpStr) => DType::Str(0),
         Value::Type(TypeObj::Void) => DType::Record(Rc::new(RecordType {
-            fields: vec![],
+            cells: std::cell::RefCell::new(vec![]),
             itemsize: 0,
             aligned: false,
         })),
@@ -233,13 +271,13 @@ pub(crate) fn aligned(dt: &DType) -> DType {
     let DType::Record(r) = dt else {
         return dt.clone();
     };
-    if r.fields.is_empty() {
+    if r.fields().is_empty() {
         return dt.clone();
     }
     let keep_offsets = !r.is_packed();
     let (mut at, mut widest) = (0usize, 1usize);
-    let mut fields = Vec::with_capacity(r.fields.len());
-    for f in &r.fields {
+    let mut fields = Vec::with_capacity(r.fields().len());
+    for f in r.fields().iter() {
         let mut f = f.clone();
         f.dtype = aligned(&f.dtype);
         let align = f.dtype.alignment();
@@ -252,7 +290,7 @@ pub(crate) fn aligned(dt: &DType) -> DType {
     }
     let itemsize = r.itemsize.max(at).next_multiple_of(widest);
     DType::Record(Rc::new(RecordType {
-        fields,
+        cells: std::cell::RefCell::new(fields),
         itemsize,
         aligned: true,
     }))
@@ -303,7 +341,7 @@ fn parse_code(s: &str) -> PyResult<DType> {
     }
     if matches!(s, "V" | "void" | "|V") {
         return Ok(DType::Record(Rc::new(RecordType {
-            fields: vec![],
+            cells: std::cell::RefCell::new(vec![]),
             itemsize: 0,
             aligned: false,
         })));
@@ -473,7 +511,7 @@ fn packed(fields: Vec<FieldSpec>) -> PyResult<DType> {
         out.push(f);
     }
     Ok(DType::Record(Rc::new(RecordType {
-        fields: out,
+        cells: std::cell::RefCell::new(out),
         itemsize: offset,
         aligned: false,
     })))
@@ -583,8 +621,11 @@ fn names_formats_dict(items: &[(Value, Value)]) -> PyResult<DType> {
         }
         let (dtype, shape) = format_with_shape(&formats[k])?;
         let offset = match &offsets {
-            Some(o) => usize::try_from(crate::eval::coerce::int_arg(&o[k], "offset")?)
-                .map_err(|_| PyError::value("offset must be non-negative"))?,
+            Some(o) => {
+                let offset = c_int(&o[k])?;
+                usize::try_from(offset)
+                    .map_err(|_| PyError::value(format!("offset {offset} cannot be negative")))?
+            }
             None => at,
         };
         let f = Field {
@@ -622,17 +663,19 @@ fn with_itemsize(fields: Vec<Field>, itemsize: Option<&Value>) -> PyResult<DType
     let itemsize = match itemsize {
         None => need,
         Some(v) => {
-            let n = usize::try_from(crate::eval::coerce::int_arg(v, "itemsize")?).unwrap_or(0);
-            if n < need {
-                return Err(PyError::value(format!(
-                    "NumPy dtype descriptor requires {need} bytes, cannot override to smaller itemsize of {n}"
-                )));
+            let n = c_int(v)?;
+            match usize::try_from(n) {
+                Ok(n) if n >= need => n,
+                _ => {
+                    return Err(PyError::value(format!(
+                        "NumPy dtype descriptor requires {need} bytes, cannot override to smaller itemsize of {n}"
+                    )));
+                }
             }
-            n
         }
     };
     Ok(DType::Record(Rc::new(RecordType {
-        fields,
+        cells: std::cell::RefCell::new(fields),
         itemsize,
         aligned: false,
     })))
@@ -655,8 +698,12 @@ fn fields_dict(items: &[(Value, Value)]) -> PyResult<DType> {
         if !(2..=3).contains(&parts.len()) {
             return Err(PyError::value("entry not a 2- or 3- tuple"));
         }
-        let offset = usize::try_from(crate::eval::coerce::int_arg(&parts[1], "offset")?)
-            .map_err(|_| PyError::value("offset must be non-negative"))?;
+        // `_makenames_list`: `int(obj[1])`, negative refused.
+        let offset = match &parts[1] {
+            Value::Float(f) if f.is_finite() => f.trunc() as i64,
+            other => crate::eval::coerce::int_arg(other, "")?,
+        };
+        let offset = usize::try_from(offset).map_err(|_| PyError::value("invalid offset."))?;
         let (dtype, shape) = format_with_shape(&parts[0])?;
         fields.push(Field {
             name: name.to_string(),
@@ -668,6 +715,12 @@ fn fields_dict(items: &[(Value, Value)]) -> PyResult<DType> {
     }
     fields.sort_by_key(|f| f.offset);
     with_itemsize(fields, None)
+}
+
+/// `PyArray_PyIntAsInt`: an integer (by `__index__`) that fits a C int.
+fn c_int(v: &Value) -> PyResult<i32> {
+    let n = crate::eval::coerce::int_arg(v, "")?;
+    i32::try_from(n).map_err(|_| PyError::value("integer won't fit into a C int"))
 }
 
 /// A dtype argument where the object dtype is as good as any
@@ -715,7 +768,7 @@ mod tests {
 
     fn names(dt: &DType) -> Vec<String> {
         match dt {
-            DType::Record(r) => r.fields.iter().map(|f| f.name.clone()).collect(),
+            DType::Record(r) => r.fields().iter().map(|f| f.name.clone()).collect(),
             _ => vec![],
         }
     }
@@ -727,8 +780,8 @@ mod tests {
         assert_eq!(dt.itemsize(), 12);
         let dt = comma_string("(2,3)f4, i1,").unwrap();
         let DType::Record(r) = &dt else { panic!() };
-        assert_eq!(r.fields[0].shape, [2, 3]);
-        assert_eq!(r.fields[1].offset, 24);
+        assert_eq!(r.fields()[0].shape, [2, 3]);
+        assert_eq!(r.fields()[1].offset, 24);
         assert!(comma_string("i4,,f8").is_err());
     }
 

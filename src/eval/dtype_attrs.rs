@@ -48,11 +48,11 @@ fn fields(dt: &DType) -> PyResult<Value> {
     let DType::Record(r) = dt else {
         return Ok(Value::None);
     };
-    if r.fields.is_empty() {
+    if r.fields().is_empty() {
         return Ok(Value::None);
     }
     let mut items = vec![];
-    for f in &r.fields {
+    for f in r.fields().iter() {
         let mut entry = vec![
             super::subarray_dtype::make(f.dtype.clone(), f.shape.clone()),
             Value::Int(f.offset as i128),
@@ -74,7 +74,7 @@ fn fields(dt: &DType) -> PyResult<Value> {
 /// `len(dtype)`: the number of fields (0 for a plain type).
 pub fn len(dt: &DType) -> usize {
     match dt {
-        DType::Record(r) => r.fields.len(),
+        DType::Record(r) => r.fields().len(),
         _ => 0,
     }
 }
@@ -84,7 +84,7 @@ pub fn len(dt: &DType) -> usize {
 fn fields_native(dt: &DType) -> bool {
     match dt {
         DType::Record(r) => r
-            .fields
+            .fields()
             .iter()
             .all(|f| !f.dtype.is_swapped() && fields_native(&f.dtype)),
         _ => true,
@@ -129,10 +129,11 @@ fn descr(dt: &DType) -> Vec<Value> {
     let DType::Record(r) = dt else {
         return vec![Value::tuple(vec![Value::str(""), Value::str(&dt.descr())])];
     };
-    if r.fields.is_empty() {
+    if r.fields().is_empty() {
         return vec![Value::tuple(vec![Value::str(""), Value::str(&dt.descr())])];
     }
-    let mut order: Vec<_> = r.fields.iter().collect();
+    let fields = r.fields();
+    let mut order: Vec<_> = fields.iter().collect();
     order.sort_by_key(|f| f.offset);
     let mut out = vec![];
     let mut at = 0;
@@ -142,7 +143,7 @@ fn descr(dt: &DType) -> Vec<Value> {
             out.push(gap(f.offset - at));
         }
         let ty = match &f.dtype {
-            DType::Record(sub) if !sub.fields.is_empty() => Value::list(descr(&f.dtype)),
+            DType::Record(sub) if !sub.fields().is_empty() => Value::list(descr(&f.dtype)),
             other => Value::str(&other.descr()),
         };
         let name = match &f.title {
@@ -174,7 +175,7 @@ pub fn getitem(dt: &DType, key: &Value) -> PyResult<Value> {
         ));
     };
     let field_dtype = |k: usize| {
-        let f = &r.fields[k];
+        let f = &r.fields()[k];
         Ok(super::subarray_dtype::make(
             f.dtype.clone(),
             f.shape.clone(),
@@ -182,7 +183,7 @@ pub fn getitem(dt: &DType, key: &Value) -> PyResult<Value> {
     };
     match key {
         Value::Str(name) => match r
-            .fields
+            .fields()
             .iter()
             .position(|f| f.name == name.as_ref() || f.title.as_deref() == Some(name))
         {
@@ -198,7 +199,7 @@ pub fn getitem(dt: &DType, key: &Value) -> PyResult<Value> {
                 Value::NpScalar(_, Scalar::Int(i)) => *i as i128,
                 _ => 0,
             };
-            let n = r.fields.len() as i128;
+            let n = r.fields().len() as i128;
             let k = if i < 0 { i + n } else { i };
             if !(0..n).contains(&k) {
                 return Err(PyError::index(format!("Field index {i} out of range.")));
@@ -218,7 +219,7 @@ pub fn getitem(dt: &DType, key: &Value) -> PyResult<Value> {
             }
             // The selection keeps the parent's layout, aligned flag included.
             Ok(Value::DType(DType::Record(Rc::new(RecordType {
-                fields,
+                cells: std::cell::RefCell::new(fields),
                 itemsize: r.itemsize,
                 aligned: r.aligned,
             }))))
@@ -281,7 +282,7 @@ fn with_byteorder(dt: &DType, order: char) -> DType {
     match dt {
         DType::Record(r) => {
             let mut r = (**r).clone();
-            for f in &mut r.fields {
+            for f in r.cells.get_mut() {
                 f.dtype = with_byteorder(&f.dtype, order);
             }
             DType::Record(Rc::new(r))
@@ -343,8 +344,8 @@ pub fn dtype_attr(dt: &DType, name: &str) -> PyResult<Value> {
             Scalar::Int(0),
         ))),
         "names" => match dt {
-            DType::Record(r) if !r.fields.is_empty() => {
-                Value::tuple(r.fields.iter().map(|f| Value::str(&f.name)).collect())
+            DType::Record(r) if !r.fields().is_empty() => {
+                Value::tuple(r.fields().iter().map(|f| Value::str(&f.name)).collect())
             }
             _ => Value::None,
         },

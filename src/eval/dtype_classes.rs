@@ -43,7 +43,10 @@ pub fn is_instance(v: &Value, class: &str) -> bool {
     match v {
         Value::DType(dt) => class_name(dt) == class,
         Value::Object(o) => {
-            matches!(o.as_ref(), super::object::Obj::SubArrayDType(..)) && class == "VoidDType"
+            matches!(
+                o.as_ref(),
+                super::object::Obj::SubArrayDType(..) | super::object::Obj::RecordDType(_)
+            ) && class == "VoidDType"
         }
         _ => false,
     }

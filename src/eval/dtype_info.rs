@@ -596,6 +596,12 @@ pub(super) fn ordered_bytes(a: &crate::engine::ArrayRef, order: Order) -> PyResu
 /// array over a bytes object's contents, or a writable one sharing a
 /// bytearray's bytes (its `.base` a `memoryview` of it, as NumPy's is).
 fn frombuffer(args: &Args) -> PyResult<Value> {
+    // Bytes read as text must be text slicelab holds (`text_words`).
+    super::text_words::checked(frombuffer_of(args)?)
+}
+
+/// `np.frombuffer(...)` itself.
+fn frombuffer_of(args: &Args) -> PyResult<Value> {
     let source = args.req(0, "buffer", "frombuffer")?;
     // An array or a memoryview exports its memory itself and the new
     // array shares it: an array's is a view of it (its `.base` the
@@ -769,7 +775,7 @@ pub fn void_scalar(args: &Args) -> PyResult<Value> {
             crate::render::dtype_repr(&dt)
         )));
     }
-    if matches!(&dt, DType::Record(r) if r.fields.is_empty()) {
+    if matches!(&dt, DType::Record(r) if r.fields().is_empty()) {
         let arr = NdArray::zeros(&[], dt)?;
         match value {
             Value::Bytes(b) => {

@@ -43,7 +43,7 @@ fn field_of(a: &ArrayRef, dtype: &Value, offset: Option<&Value>) -> PyResult<Arr
 /// `a.getfield(dtype, offset=0)`.
 pub fn getfield(a: &ArrayRef, args: &Args) -> PyResult<Value> {
     let dtype = args.req(0, "dtype", "getfield")?;
-    Ok(Value::Array(field_of(a, dtype, args.get(1, "offset"))?))
+    super::text_words::checked(Value::Array(field_of(a, dtype, args.get(1, "offset"))?))
 }
 
 /// `a.setfield(val, dtype, offset=0)`: `a.getfield(dtype, offset)[...] = val`.

@@ -927,6 +927,9 @@ impl Session {
             }
             Value::Void(a) => void_getitem(a, idx),
             Value::DType(dt) => super::dtype_attrs::getitem(dt, idx),
+            other if let Some(dt) = super::record_dtype::as_record_dtype(other) => {
+                super::dtype_attrs::getitem(dt, idx)
+            }
             Value::NpScalar(..) => match idx {
                 Value::Tuple(t) if t.is_empty() => Ok(obj.clone()),
                 Value::Ellipsis => {
@@ -1073,14 +1076,18 @@ impl Session {
                         let DType::Record(rec) = a.dtype() else {
                             unreachable!()
                         };
-                        let n = rec.fields.len() as i128;
+                        let n = rec.fields().len() as i128;
                         let j = if *i < 0 { i + n } else { *i };
-                        let f = rec.fields.get(j as usize).ok_or_else(|| {
-                            PyError::index(format!(
-                                "invalid index ({i}) to structured array with {n} fields"
-                            ))
-                        })?;
-                        field_view(a, &f.name.clone())?
+                        let name = rec
+                            .fields()
+                            .get(j as usize)
+                            .map(|f| f.name.clone())
+                            .ok_or_else(|| {
+                                PyError::index(format!(
+                                    "invalid index ({i}) to structured array with {n} fields"
+                                ))
+                            })?;
+                        field_view(a, &name)?
                     }
                     _ => return Err(PyError::index("invalid index")),
                 };
@@ -1122,6 +1129,11 @@ impl Session {
     pub(super) fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
         if let Some(r) = super::subclass::setattr(self, obj, name, value) {
             return r;
+        }
+        if name == "names"
+            && let Some(dt) = super::dtype_names::renamed_dtype(obj)
+        {
+            return super::dtype_names::set_names(dt, value);
         }
         if crate::eval::object::is_ma(obj) {
             return super::ma::setattr(self, obj, name, value);
@@ -1383,6 +1395,9 @@ impl Session {
             }
             Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Matrix(_)) => {
                 super::matrix::attr(self, obj, name)
+            }
+            Value::Object(o) if let super::object::Obj::RecordDType(dt) = o.as_ref() => {
+                super::record_dtype::attr(obj, dt, name)
             }
             Value::Object(o) if matches!(o.as_ref(), super::object::Obj::SubArrayDType(..)) => {
                 match super::subarray_dtype::as_subarray(obj) {

@@ -895,9 +895,20 @@ pub fn tile(a: &ArrayRef, reps: &Value) -> PyResult<Value> {
     Ok(Value::Array(crate::engine::replicate::tile(&c, &r)?))
 }
 
+/// `a.view(dt)`; bytes newly read as text must hold only characters
+/// slicelab's strings can (`text_words`).
+pub fn view_as(a: &ArrayRef, dt: DType) -> PyResult<Value> {
+    let text = crate::engine::text_points::has_text(&dt) && a.dtype() != &dt;
+    let v = view_bytes_as(a, dt)?;
+    if text {
+        return super::text_words::checked(v);
+    }
+    Ok(v)
+}
+
 /// `a.view(dtype)` with another item size: the last axis is reinterpreted,
 /// as NumPy allows when it is contiguous.
-pub fn view_as(a: &ArrayRef, dt: DType) -> PyResult<Value> {
+fn view_bytes_as(a: &ArrayRef, dt: DType) -> PyResult<Value> {
     let old = a.dtype().itemsize();
     let new = dt.itemsize();
     if old == new {

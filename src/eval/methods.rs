@@ -178,6 +178,9 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
     if let Some(it) = super::nditer::of(obj) {
         return super::nditer::method(it, obj, name, &args);
     }
+    if name == "field" && super::recarray::as_recarray(obj).is_some() {
+        return super::recarray::field(s, obj, &args);
+    }
     if let Some(b) = super::np_broadcast::of(obj) {
         return super::np_broadcast::method(b, name, &args);
     }
@@ -843,10 +846,16 @@ fn byteswap(a: &ArrayRef, inplace: bool) -> PyResult<Value> {
         let order = super::memory_order::element_order(a, Some(&Value::str("A")), "byteswap")?;
         let out = a.copy(order)?;
         swap_in_place(&mut out.buffer().bytes_mut(), &dt);
+        super::text_words::refuse_bad_text(&out)?;
         return Ok(Value::Array(out));
     }
     if !a.writeable() {
         return Err(PyError::value("array to be byte-swapped is read-only"));
+    }
+    // Swapped text must still be text slicelab holds: tried on a copy
+    // before the array itself is touched.
+    if crate::engine::text_points::has_text(&dt) {
+        byteswap(a, false)?;
     }
     let l = a.layout();
     let mut bytes = a.bytes_mut();

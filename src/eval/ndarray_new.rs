@@ -30,6 +30,12 @@ const ENTRY: Entry = Entry {
 
 /// `np.ndarray(...)`.
 pub fn call(args: &Args) -> PyResult<Value> {
+    // Bytes read as text must be text slicelab holds (`text_words`).
+    super::text_words::checked(over_memory(args)?)
+}
+
+/// `np.ndarray(...)` itself.
+fn over_memory(args: &Args) -> PyResult<Value> {
     let args = crate::eval::binding::prepare(&ENTRY, args)?;
     let shape = crate::eval::coerce::creation_shape(args.req(0, "shape", "ndarray")?)?;
     let (dtype, sub) = match args.get(1, "dtype") {

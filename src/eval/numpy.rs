@@ -851,7 +851,7 @@ fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>, mode: Option<&Value>) -
 }
 
 fn sort(a: &ArrayRef, axis: Option<usize>, args: &Args) -> PyResult<ArrayRef> {
-    if matches!(a.dtype(), DType::Record(r) if !r.fields.is_empty()) {
+    if matches!(a.dtype(), DType::Record(r) if !r.fields().is_empty()) {
         return super::record_sort::sort(a, axis, args.kw("order"));
     }
     super::record_sort::check_no_order(args.kw("order"))?;
@@ -1631,7 +1631,7 @@ impl Session {
                         // NumPy counts along an axis through `a.astype(bool)`,
                         // which a structure cannot take.
                         if let DType::Record(r) = a.dtype()
-                            && !r.fields.is_empty()
+                            && !r.fields().is_empty()
                         {
                             return Err(super::void_ufuncs::no_bool_cast(a.dtype()));
                         }
@@ -2586,6 +2586,7 @@ pub fn construct(s: &mut Session, t: &TypeObj, args: Args) -> PyResult<Value> {
         TypeObj::DTypeKind(class) => super::dtype_classes::call(class, &args)?,
         TypeObj::NdArray => super::ndarray_new::call(&args)?,
         TypeObj::Void => super::dtype_info::void_scalar(&args)?,
+        TypeObj::Builtin(super::types::RECARRAY) => super::recarray::construct(s, args)?,
         TypeObj::Builtin(other) => {
             return Err(PyError::type_error(format!(
                 "cannot call {other}() in slicelab"

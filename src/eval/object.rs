@@ -116,6 +116,10 @@ pub enum Obj {
     /// A sub-array dtype, `np.dtype((np.int32, (2, 2)))`: base type and
     /// shape (never empty). Behaviour in `subarray_dtype.rs`.
     SubArrayDType(crate::engine::DType, Vec<usize>),
+    /// A recarray's dtype, `dtype((numpy.record, [...]))`: the structured
+    /// type whose scalar type is `numpy.record`. Behaviour in
+    /// `record_dtype.rs`.
+    RecordDType(crate::engine::DType),
     /// A Python `datetime.date` / `datetime` / `timedelta` (from `.item()`).
     PyTime(PyTime),
     /// A `numpy.busdaycalendar`.
@@ -298,7 +302,7 @@ impl Obj {
             Obj::PyUfunc(_) => "numpy.ufunc".into(),
             Obj::Vectorize(_) => "vectorize".into(),
             Obj::Poly1d(_) => "poly1d".into(),
-            Obj::SubArrayDType(..) => "numpy.dtypes.VoidDType".into(),
+            Obj::SubArrayDType(..) | Obj::RecordDType(_) => "numpy.dtypes.VoidDType".into(),
             Obj::BusDayCal(_) => "numpy.busdaycalendar".into(),
             Obj::ByteArray(_) => "bytearray".into(),
             Obj::MemoryView(_) => "memoryview".into(),

@@ -370,9 +370,11 @@ pub fn np_function(
                     "np.{name} with arguments other than dtype"
                 )));
             }
+            // `asarray` hands an object array back unless a dtype casts it.
             if name != "array"
                 && let Value::Array(a) = v
                 && *a.dtype() == DType::Object
+                && (dtype_obj || prepared.kw("dtype").is_none())
             {
                 return Ok(Value::Array(a.clone()));
             }
@@ -572,9 +574,11 @@ fn astype(a: &ArrayRef, args: &Args) -> PyResult<Value> {
 /// An object array's elements converted to `dtype` one by one, as
 /// NumPy's cast from object does: numbers through `int()`/`float()`/
 /// `complex()` (a string parses, `None` is NaN as a float, an int must
-/// fit), `bool` through truth, text through `str()` (bytes read as
-/// ASCII; an unsized `U`/`S` as wide as the longest text, a NumPy scalar
-/// counting its type's full width), a list refused as a sequence.
+/// fit), `bool` through Python's truth (`[]` is False; an array of
+/// other than one element is refused), text through `str()` (bytes read
+/// as ASCII; an unsized `U`/`S` as wide as the longest text, a NumPy
+/// scalar counting its type's full width), a list refused as a sequence
+/// in each type's words.
 pub fn cast_values(a: &NdArray, dtype: &DType) -> PyResult<ArrayRef> {
     use crate::engine::dtype::Kind;
     if matches!(dtype, DType::Record(_)) || crate::engine::void_cast::is_plain_void(dtype) {
@@ -600,11 +604,34 @@ pub fn cast_values(a: &NdArray, dtype: &DType) -> PyResult<ArrayRef> {
     let kind = dtype.kind();
     let mut out = Vec::with_capacity(vals.len());
     for v in &vals {
+        // Truth is Python's (`BOOL_setitem`: `[]` and `''` are False), but
+        // an array of other than one element is refused as a sequence.
+        if kind == Kind::Bool {
+            if matches!(v, Value::Array(x) if x.size() != 1) {
+                return Err(PyError::value("setting an array element with a sequence."));
+            }
+            out.push(Scalar::Bool(truthy(v)?));
+            continue;
+        }
+        // A sequence is refused as each type's setitem refuses it: an int
+        // by `int()` (below), a float by `PyArray_Pack`, a complex by
+        // `PyComplex_AsCComplex`, text without the period.
         if matches!(v, Value::List(_) | Value::Tuple(_)) {
-            return Err(PyError::value("setting an array element with a sequence"));
+            match kind {
+                Kind::Int | Kind::UInt => {}
+                Kind::Float => {
+                    return Err(PyError::value("setting an array element with a sequence."));
+                }
+                Kind::Complex => {
+                    return Err(PyError::type_error(format!(
+                        "must be real number, not {}",
+                        v.type_name()
+                    )));
+                }
+                _ => return Err(PyError::value("setting an array element with a sequence")),
+            }
         }
         out.push(match kind {
-            Kind::Bool => Scalar::Bool(truthy(v)?),
             Kind::Str => Scalar::Str(text(v)),
             Kind::Bytes => {
                 let t = text(v);

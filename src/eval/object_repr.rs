@@ -36,6 +36,7 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         },
         Obj::MappingProxy(d) => format!("mappingproxy({})", repr(d, opts)),
         Obj::SubArrayDType(base, shape) => super::subarray_dtype::repr(base, shape),
+        Obj::RecordDType(dt) => super::record_dtype::repr(dt),
         Obj::Range(r) => r.repr(),
         Obj::Set(t) => set_repr(&t.borrow().items(), "set()", "", opts),
         Obj::FrozenSet(t) => set_repr(&t.items(), "frozenset()", "frozenset", opts),
@@ -104,6 +105,7 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Poly1d(p) => poly1d_str(p, opts).unwrap_or_else(|e| e.message),
         Obj::PyTime(t) => t.str(),
         Obj::SubArrayDType(base, shape) => super::subarray_dtype::construction_str(base, shape),
+        Obj::RecordDType(dt) => super::record_dtype::construction_str(dt),
         // `mappingproxy.__str__` is the mapping's own.
         Obj::MappingProxy(d) => super::display::str_of(d, opts),
         _ => object_repr(o, opts),

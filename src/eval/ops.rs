@@ -1095,6 +1095,7 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
                     == Some(Some(std::cmp::Ordering::Equal))
         }
         (Value::DType(x), Value::DType(y)) => x.equivalent(y),
+        (x, y) if let Some(eq) = super::record_dtype::eq(x, y) => eq,
         (x, y) if super::subarray_dtype::eq(x, y).is_some() => {
             super::subarray_dtype::eq(x, y).unwrap_or(false)
         }
@@ -1213,6 +1214,9 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
     }
     if let Some(subset) = super::object::DictView::compare(op, a, b) {
         return subset;
+    }
+    if let Some(r) = super::dtype_order::order(op, a, b) {
+        return r;
     }
     let ord: Option<Ordering> = match (super::named_tuple::plain(a), super::named_tuple::plain(b)) {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),

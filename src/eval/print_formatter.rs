@@ -36,7 +36,7 @@ fn format_key(dt: &DType) -> Option<&'static str> {
         Kind::Complex => "complexfloat",
         Kind::Str | Kind::Bytes => "numpystr",
         Kind::Object => "object",
-        Kind::Void if matches!(dt.native(), DType::Record(r) if !r.fields.is_empty()) => {
+        Kind::Void if matches!(dt.native(), DType::Record(r) if !r.fields().is_empty()) => {
             return None;
         }
         Kind::Void => "void",

@@ -87,10 +87,10 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
         Value::Void(a)
             if let DType::Record(r) = a.dtype()
-                && !r.fields.is_empty() =>
+                && !r.fields().is_empty() =>
         {
             // A record iterates over its fields' values.
-            (0..r.fields.len())
+            (0..r.fields().len())
                 .map(|k| void_getitem(a, &Value::Int(k as i128)))
                 .collect::<PyResult<_>>()?
         }

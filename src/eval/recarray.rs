@@ -7,8 +7,9 @@
 //! view. The constructors follow records.py step by step and call
 //! slicelab's own `np.array`/`np.dtype` through the registry, so values,
 //! dtypes and messages are NumPy's. What slicelab does not reach
-//! (`shape=`, `titles=`, byte orders, the `numpy.record` dtype object
-//! itself) is refused with NotImplementedError.
+//! (`shape=`, `titles=`, byte orders, an ndarray of the `numpy.record`
+//! dtype) is refused with NotImplementedError; the record dtype itself is
+//! `record_dtype.rs`.
 
 use super::types::{RECARRAY, RECORD};
 use std::rc::Rc;
@@ -115,7 +116,12 @@ fn array_of(v: Value) -> PyResult<ArrayRef> {
     }
 }
 
+/// A `dtype=` of `np.rec`: any dtype form, or a recarray's own
+/// `numpy.record` dtype.
 fn dtype_of(_s: &mut Session, v: Value) -> PyResult<DType> {
+    if let Some(dt) = super::record_dtype::as_record_dtype(&v) {
+        return Ok(dt.clone());
+    }
     super::dtype_arg::dtype_arg(&v)
 }
 
@@ -182,7 +188,7 @@ fn format_parser(s: &mut Session, formats: &Value, names: Option<Value>) -> PyRe
             names_to_list(&["f0".into()], &[Value::DType(parsed.clone())]),
         );
     };
-    let n = rec.fields.len();
+    let n = rec.fields().len();
     // _setfieldnames.
     let mut given: Vec<String> = match names {
         None => vec![],
@@ -208,8 +214,8 @@ fn format_parser(s: &mut Session, formats: &Value, names: Option<Value>) -> PyRe
             return Err(PyError::value(format!("Duplicate field names: ['{a}']")));
         }
     }
-    let fmts: Vec<Value> = rec.fields.iter().map(field_format).collect();
-    if rec.fields.iter().any(|f| f.title.is_some()) {
+    let fmts: Vec<Value> = rec.fields().iter().map(field_format).collect();
+    if rec.fields().iter().any(|f| f.title.is_some()) {
         return Err(PyError::new(
             "NotImplementedError",
             "slicelab does not implement np.rec formats with titles",
@@ -304,12 +310,12 @@ fn fromarrays(
             "slicelab needs a structured dtype for np.rec.fromarrays",
         ));
     };
-    if rec.fields.len() != arrays.len() {
+    if rec.fields().len() != arrays.len() {
         return Err(PyError::value(
             "mismatch between the number of fields and the number of arrays",
         ));
     }
-    let nn = rec.fields[0].shape.len();
+    let nn = rec.fields()[0].shape.len();
     if nn > 0 {
         shape.truncate(shape.len().saturating_sub(nn));
     }
@@ -318,7 +324,7 @@ fn fromarrays(
         vec![shape_value(&shape)],
         vec![("dtype", Value::DType(descr.clone()))],
     )?)?;
-    for (k, (f, a)) in rec.fields.iter().zip(&arrays).enumerate() {
+    for (k, (f, a)) in rec.fields().iter().zip(&arrays).enumerate() {
         let nn = f.shape.len();
         let test = &a.shape()[..a.ndim().saturating_sub(nn)];
         if test != shape.as_slice() {
@@ -464,7 +470,7 @@ fn rec_array(
 
 fn field_names(a: &ArrayRef) -> Vec<String> {
     match a.dtype() {
-        DType::Record(r) => r.fields.iter().map(|f| f.name.clone()).collect(),
+        DType::Record(r) => r.fields().iter().map(|f| f.name.clone()).collect(),
         _ => vec![],
     }
 }
@@ -483,6 +489,12 @@ pub fn attr(s: &mut Session, obj: &Value, name: &str) -> PyResult<Value> {
         if field_names(a).iter().any(|f| f == name) {
             // recarray.__getattribute__: a plain field is an ndarray view.
             return getitem(s, obj, &Value::str(name));
+        }
+        if name == "dtype" {
+            return Ok(super::record_dtype::make(a.dtype().clone()));
+        }
+        if name == "field" {
+            return Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)));
         }
         if name == "tolist" {
             // The same Python objects as the plain array's.
@@ -511,8 +523,10 @@ pub fn attr(s: &mut Session, obj: &Value, name: &str) -> PyResult<Value> {
             },
         );
     }
+    if name == "dtype" {
+        return Ok(super::record_dtype::make(a.dtype().clone()));
+    }
     // What a record shares with `np.void`: its value and its shape.
-    // (`dtype` is left out: a record's is `dtype((numpy.record, ...))`.)
     if matches!(
         name,
         "item" | "tolist" | "shape" | "ndim" | "size" | "itemsize" | "nbytes"
@@ -545,6 +559,109 @@ pub fn setattr(s: &mut Session, obj: &Value, name: &str, value: &Value) -> PyRes
         return s.setitem(&target, &Value::str(name), value);
     }
     Err(not_reached(&format!("setting the attribute {name}")))
+}
+
+/// `np.recarray(shape, dtype=None, buf=None, offset=0, strides=None,
+/// formats=None, names=None, titles=None, byteorder=None, aligned=False,
+/// order='C')`, as records.py's `recarray.__new__`: the record type from
+/// `dtype` (then `names` is ignored) or `format_parser`, then an empty
+/// array of it or one over `buf` (`np.ndarray`'s buffer form). NumPy's
+/// new array holds whatever memory held; slicelab's holds zeros.
+const RECARRAY_NEW: Entry = func(
+    "recarray(shape, dtype=None, buf=None, offset=0, strides=None, formats=None, names=None, titles=None, byteorder=None, aligned=False, order='C')",
+    Style::Python,
+    "shape dtype buf offset strides formats names order",
+    Writes::Nothing,
+);
+
+/// Call the class `np.recarray`.
+pub fn construct(s: &mut Session, args: Args) -> PyResult<Value> {
+    let args = prepare(&RECARRAY_NEW, &args)?;
+    let descr = match (not_none(args.kw("dtype")), not_none(args.kw("formats"))) {
+        (Some(d), _) => dtype_of(s, d)?,
+        (None, Some(f)) => format_parser(s, &f, not_none(args.kw("names")))?,
+        (None, None) => return Err(PyError::value("Need formats argument")),
+    };
+    if !matches!(&descr, DType::Record(r) if !r.fields().is_empty()) {
+        return Err(not_reached("a recarray of a dtype without fields"));
+    }
+    let shape = args.req(0, "shape", "recarray")?.clone();
+    let order = args.kw("order").cloned().unwrap_or(Value::str("C"));
+    let made = match not_none(args.kw("buf")) {
+        None => s.np(
+            "empty",
+            vec![shape, Value::DType(descr)],
+            vec![("order", order)],
+        )?,
+        Some(buf) => super::ndarray_new::call(&Args {
+            pos: vec![
+                shape,
+                Value::DType(descr),
+                buf,
+                args.kw("offset").cloned().unwrap_or(Value::Int(0)),
+                args.kw("strides").cloned().unwrap_or(Value::None),
+                order,
+            ],
+            kw: vec![],
+        })?,
+    };
+    Ok(wrap(array_of(made)?))
+}
+
+/// `r.field(attr, val=None)`: the field named `attr` (or the `attr`-th
+/// name, for an int), read as `r[name]` reads it; with `val`, that field
+/// written (records.py's `getfield`/`setfield` at the field's offset).
+pub fn field(s: &mut Session, obj: &Value, args: &Args) -> PyResult<Value> {
+    let Some(a) = as_recarray(obj) else {
+        unreachable!()
+    };
+    if args.pos.len() + args.kw.len() > 2 {
+        return Err(PyError::type_error(format!(
+            "recarray.field() takes from 2 to 3 positional arguments but {} were given",
+            args.pos.len() + args.kw.len() + 1
+        )));
+    }
+    let key = args.req(0, "attr", "field")?;
+    let val = args.get(1, "val").filter(|v| !matches!(v, Value::None));
+    let names = field_names(a);
+    // `isinstance(attr, int)`: a bool is an int too; `names[attr]`.
+    let index = match key {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(i128::from(*b)),
+        Value::BigInt(_) => {
+            return Err(PyError::index(
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        }
+        _ => None,
+    };
+    let name = match (index, key) {
+        (Some(i), _) => {
+            let n = names.len() as i128;
+            let at = if i < 0 { i + n } else { i };
+            if !(0..n).contains(&at) {
+                return Err(PyError::index("tuple index out of range"));
+            }
+            names[at as usize].clone()
+        }
+        // `fielddict[attr]`: names and titles are its keys.
+        (None, Value::Str(t)) if matches!(a.dtype(), DType::Record(r) if r.field(t).is_some()) => {
+            t.to_string()
+        }
+        (None, other) => {
+            return Err(PyError::new(
+                "KeyError",
+                super::display::repr(other, &PrintOptions::default()),
+            ));
+        }
+    };
+    match val {
+        None => getitem(s, obj, &Value::str(&name)),
+        Some(v) => {
+            s.setitem(&Value::Array(a.clone()), &Value::str(&name), v)?;
+            Ok(Value::None)
+        }
+    }
 }
 
 /// `r[idx]`: structured results stay recarrays, records become
@@ -621,7 +738,7 @@ fn fromstring(
             ));
         }
     };
-    if !matches!(&descr, DType::Record(r) if !r.fields.is_empty()) {
+    if !matches!(&descr, DType::Record(r) if !r.fields().is_empty()) {
         return Err(PyError::new(
             "NotImplementedError",
             "np.rec.fromstring with a dtype that has no fields is not supported in slicelab",

@@ -104,10 +104,10 @@ struct Leaf {
 }
 
 fn leaves(rec: &RecordType, base: usize, out: &mut Vec<Leaf>) {
-    for f in &rec.fields {
+    for f in rec.fields().iter() {
         let n: usize = f.shape.iter().product();
         match &f.dtype {
-            DType::Record(sub) if !sub.fields.is_empty() => {
+            DType::Record(sub) if !sub.fields().is_empty() => {
                 for i in 0..n {
                     leaves(sub, base + f.offset + i * f.dtype.itemsize(), out);
                 }
@@ -166,7 +166,7 @@ fn record_of(v: &Value) -> PyResult<Rc<RecordType>> {
         other => dtype_arg(other)?,
     };
     match dt {
-        DType::Record(r) if !r.fields.is_empty() => Ok(r),
+        DType::Record(r) if !r.fields().is_empty() => Ok(r),
         _ => Err(PyError::value("arr must be a structured array")),
     }
 }
@@ -209,7 +209,7 @@ fn structured_to_unstructured(b: &Bound) -> PyResult<Value> {
     let DType::Record(rec) = arr.dtype() else {
         return Err(PyError::value("arr must be a structured array"));
     };
-    if rec.fields.is_empty() {
+    if rec.fields().is_empty() {
         return Err(PyError::value("arr has no fields. Unable to guess dtype"));
     }
     let mut ls = vec![];
@@ -270,7 +270,7 @@ fn unstructured_to_structured(b: &Bound) -> PyResult<Value> {
             let rec = match &dt {
                 DType::Record(r) => r.clone(),
                 _ => Rc::new(RecordType {
-                    fields: vec![],
+                    cells: std::cell::RefCell::new(vec![]),
                     itemsize: 0,
                     aligned: false,
                 }),
@@ -306,7 +306,7 @@ fn unstructured_to_structured(b: &Bound) -> PyResult<Value> {
                     .map(|n| (n, None, arr.dtype().clone(), vec![]))
                     .collect(),
             )?;
-            if rec.fields.len() != n_elem {
+            if rec.fields().len() != n_elem {
                 return Err(PyError::value(
                     "When changing to a larger dtype, its size must be a divisor of the total size in bytes of the last axis of the array.",
                 ));
@@ -375,7 +375,7 @@ pub(super) fn packed(specs: Vec<Spec>) -> PyResult<Rc<RecordType>> {
         fields.push(f);
     }
     Ok(Rc::new(RecordType {
-        fields,
+        cells: std::cell::RefCell::new(fields),
         itemsize: at,
         aligned: false,
     }))
@@ -397,11 +397,11 @@ fn realign(dt: &DType) -> DType {
 /// aligned), nested records too when `recurse`.
 fn repacked(rec: &RecordType, align: bool, recurse: bool) -> PyResult<DType> {
     let specs = rec
-        .fields
+        .fields()
         .iter()
         .map(|f| {
             let dtype = match &f.dtype {
-                DType::Record(sub) if recurse && !sub.fields.is_empty() => {
+                DType::Record(sub) if recurse && !sub.fields().is_empty() => {
                     repacked(sub, align, true)?
                 }
                 other => other.clone(),
@@ -418,7 +418,7 @@ fn repack_fields(b: &Bound) -> PyResult<Value> {
     let a = b.required("a");
     if let Value::DType(dt) = a {
         return Ok(Value::DType(match dt {
-            DType::Record(r) if !r.fields.is_empty() => repacked(r, align, recurse)?,
+            DType::Record(r) if !r.fields().is_empty() => repacked(r, align, recurse)?,
             other => other.clone(),
         }));
     }
@@ -426,7 +426,7 @@ fn repack_fields(b: &Bound) -> PyResult<Value> {
     let DType::Record(r) = arr.dtype() else {
         return Ok(a.clone());
     };
-    if r.fields.is_empty() {
+    if r.fields().is_empty() {
         return Ok(a.clone());
     }
     let dt = repacked(r, align, recurse)?;
@@ -441,12 +441,12 @@ fn repack_fields(b: &Bound) -> PyResult<Value> {
 /// losing theirs and vanishing when none is left.
 fn kept(rec: &RecordType, drop: &[String]) -> PyResult<Vec<Spec>> {
     let mut out = vec![];
-    for f in &rec.fields {
+    for f in rec.fields().iter() {
         if drop.contains(&f.name) {
             continue;
         }
         match &f.dtype {
-            DType::Record(sub) if !sub.fields.is_empty() => {
+            DType::Record(sub) if !sub.fields().is_empty() => {
                 let inner = kept(sub, drop)?;
                 if !inner.is_empty() {
                     let dt = DType::Record(packed(inner)?);
@@ -498,12 +498,12 @@ fn fill_fields(input: &ArrayRef, out: &ArrayRef) -> PyResult<()> {
     let DType::Record(rec) = out.dtype() else {
         return Ok(());
     };
-    for f in &rec.fields {
+    for f in rec.fields().iter() {
         let (src, dst) = (
             crate::eval::record_fields::field_view(input, &f.name)?,
             crate::eval::record_fields::field_view(out, &f.name)?,
         );
-        if matches!(&f.dtype, DType::Record(r) if !r.fields.is_empty()) {
+        if matches!(&f.dtype, DType::Record(r) if !r.fields().is_empty()) {
             fill_fields(&src, &dst)?;
         } else {
             crate::engine::array::copy_elements(&src, &dst)?;
@@ -515,7 +515,7 @@ fn fill_fields(input: &ArrayRef, out: &ArrayRef) -> PyResult<()> {
 /// The record with names replaced as `map` says, nested records too.
 fn renamed(rec: &RecordType, map: &[(Value, Value)]) -> PyResult<DType> {
     let mut fields = vec![];
-    for f in &rec.fields {
+    for f in rec.fields().iter() {
         let mut g = f.clone();
         if let Some((_, to)) = map
             .iter()
@@ -527,14 +527,14 @@ fn renamed(rec: &RecordType, map: &[(Value, Value)]) -> PyResult<DType> {
             g.name = to.to_string();
         }
         if let DType::Record(sub) = &f.dtype
-            && !sub.fields.is_empty()
+            && !sub.fields().is_empty()
         {
             g.dtype = renamed(sub, map)?;
         }
         fields.push(g);
     }
     Ok(DType::Record(Rc::new(RecordType {
-        fields,
+        cells: std::cell::RefCell::new(fields),
         itemsize: rec.itemsize,
         aligned: rec.aligned,
     })))
@@ -556,10 +556,10 @@ fn rename_fields(b: &Bound) -> PyResult<Value> {
 /// `get_names` (nested names as `(name, (sub, ...))`) or `get_names_flat`.
 fn names_tuple(rec: &RecordType, flat: bool) -> Value {
     let mut out = vec![];
-    for f in &rec.fields {
+    for f in rec.fields().iter() {
         let name = Value::str(&f.name);
         match &f.dtype {
-            DType::Record(sub) if !sub.fields.is_empty() => {
+            DType::Record(sub) if !sub.fields().is_empty() => {
                 let inner = names_tuple(sub, flat);
                 if flat {
                     out.push(name);

@@ -45,14 +45,14 @@ fn columns(a: &ArrayRef, flatten: bool) -> PyResult<Vec<Column>> {
     let DType::Record(r) = a.dtype() else {
         return Ok(vec![(spec("", None, a.dtype(), &[]), a.clone())]);
     };
-    if r.fields.is_empty() || (!flatten && r.fields.len() > 1) {
+    if r.fields().is_empty() || (!flatten && r.fields().len() > 1) {
         return Ok(vec![(spec("", None, a.dtype(), &[]), a.clone())]);
     }
     let mut out = vec![];
-    for f in &r.fields {
+    for f in r.fields().iter() {
         let v = field_view(a, &f.name)?;
         match &f.dtype {
-            DType::Record(sub) if flatten && !sub.fields.is_empty() && f.shape.is_empty() => {
+            DType::Record(sub) if flatten && !sub.fields().is_empty() && f.shape.is_empty() => {
                 out.extend(columns(&v, true)?);
             }
             _ => {
@@ -137,14 +137,14 @@ pub fn merge_arrays(b: &Bound) -> PyResult<Value> {
         // view of its records (a plain type as the one field `f0`).
         let flat_already = match one.dtype() {
             DType::Record(r) => r
-                .fields
+                .fields()
                 .iter()
-                .all(|f| !matches!(&f.dtype, DType::Record(s) if !s.fields.is_empty())),
+                .all(|f| !matches!(&f.dtype, DType::Record(s) if !s.fields().is_empty())),
             _ => true,
         };
         if !flatten || flat_already {
             let dt = match one.dtype() {
-                DType::Record(r) if !r.fields.is_empty() => one.dtype().clone(),
+                DType::Record(r) if !r.fields().is_empty() => one.dtype().clone(),
                 other => DType::Record(packed(vec![spec("f0", None, other, &[])])?),
             };
             return Ok(Value::Array(NdArray::view(one, dt, one.layout())));
@@ -227,8 +227,8 @@ pub fn append_fields(b: &Bound) -> PyResult<Value> {
     // `merge_arrays(base)` keeps the base's own fields (a plain type is
     // the one field `f0`).
     let mut cols: Vec<Column> = match base.dtype() {
-        DType::Record(r) if !r.fields.is_empty() => r
-            .fields
+        DType::Record(r) if !r.fields().is_empty() => r
+            .fields()
             .iter()
             .map(|f| {
                 Ok((

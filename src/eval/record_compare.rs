@@ -118,7 +118,7 @@ fn record_array(v: &Value) -> Option<ArrayRef> {
         _ => return None,
     };
     match arr.dtype() {
-        DType::Record(r) if !r.fields.is_empty() => Some(arr.clone()),
+        DType::Record(r) if !r.fields().is_empty() => Some(arr.clone()),
         _ => None,
     }
 }
@@ -127,16 +127,16 @@ fn compare_records(op: CompareOp, x: &ArrayRef, y: &ArrayRef) -> PyResult<ArrayR
     let (DType::Record(rx), DType::Record(ry)) = (x.dtype(), y.dtype()) else {
         return Err(no_common_dtype());
     };
-    let names_match = rx.fields.len() == ry.fields.len()
+    let names_match = rx.fields().len() == ry.fields().len()
         && rx
-            .fields
+            .fields()
             .iter()
-            .zip(&ry.fields)
+            .zip(ry.fields().iter())
             .all(|(f, g)| f.name == g.name);
     let shaped = rx
-        .fields
+        .fields()
         .iter()
-        .chain(&ry.fields)
+        .chain(ry.fields().iter())
         .any(|f| !f.shape.is_empty());
     if !names_match {
         return Err(no_common_dtype());
@@ -148,7 +148,7 @@ fn compare_records(op: CompareOp, x: &ArrayRef, y: &ArrayRef) -> PyResult<ArrayR
         ));
     }
     let mut all_equal: Option<(Vec<usize>, Vec<bool>)> = None;
-    for f in &rx.fields {
+    for f in rx.fields().iter() {
         let fx = Value::Array(field_view(x, &f.name)?);
         let fy = Value::Array(field_view(y, &f.name)?);
         let eq = match super::ops::numpy_compare(CompareOp::Eq, &fx, &fy) {

@@ -55,7 +55,7 @@ pub(super) fn multi_field_view(a: &ArrayRef, names: &[Value]) -> PyResult<ArrayR
         fields.push(f.clone());
     }
     let dt = DType::Record(Rc::new(crate::engine::dtype::RecordType {
-        fields,
+        cells: std::cell::RefCell::new(fields),
         itemsize: rec.itemsize,
         aligned: false,
     }));
@@ -69,15 +69,13 @@ pub(super) fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
     let name = match idx {
         Value::Str(s) => s.to_string(),
         Value::Int(i) => {
-            let n = rec.fields.len() as i128;
+            let n = rec.fields().len() as i128;
             let j = if *i < 0 { i + n } else { *i };
             // NumPy names the index after adding the field count.
             usize::try_from(j)
                 .ok()
-                .and_then(|j| rec.fields.get(j))
+                .and_then(|j| rec.fields().get(j).map(|f| f.name.clone()))
                 .ok_or_else(|| PyError::index(format!("invalid index ({j})")))?
-                .name
-                .clone()
         }
         Value::List(_) if is_str_list(idx).is_some() => {
             let names = is_str_list(idx).unwrap_or_default();
@@ -92,7 +90,7 @@ pub(super) fn void_getitem(a: &ArrayRef, idx: &Value) -> PyResult<Value> {
     let v = field_view(a, &name)?;
     // A nested record stays a view of its bytes, as NumPy's void does:
     // `rec['pos']['y'] = 7` writes through to the array.
-    if v.ndim() == 0 && matches!(v.dtype(), DType::Record(r) if !r.fields.is_empty()) {
+    if v.ndim() == 0 && matches!(v.dtype(), DType::Record(r) if !r.fields().is_empty()) {
         return Ok(Value::Void(v));
     }
     if v.ndim() == 0 {

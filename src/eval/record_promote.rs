@@ -65,12 +65,12 @@ pub fn canonical(dt: &DType) -> PyResult<DType> {
     let DType::Record(r) = dt else {
         return Ok(dt.native());
     };
-    if r.fields.is_empty() {
+    if r.fields().is_empty() {
         return Ok(dt.clone());
     }
     let (mut at, mut widest) = (0usize, 1usize);
-    let mut fields = Vec::with_capacity(r.fields.len());
-    for f in &r.fields {
+    let mut fields = Vec::with_capacity(r.fields().len());
+    for f in r.fields().iter() {
         let dtype = canonical(&f.dtype)?;
         if r.aligned {
             let a = dtype.alignment();
@@ -91,7 +91,7 @@ pub fn canonical(dt: &DType) -> PyResult<DType> {
         at = at.next_multiple_of(widest);
     }
     Ok(DType::Record(Rc::new(RecordType {
-        fields,
+        cells: std::cell::RefCell::new(fields),
         itemsize: at,
         aligned: r.aligned,
     })))
@@ -100,7 +100,7 @@ pub fn canonical(dt: &DType) -> PyResult<DType> {
 /// The names of a record as Python prints the tuple (`('a',)`).
 fn names_tuple(r: &RecordType) -> String {
     let names: Vec<String> = r
-        .fields
+        .fields()
         .iter()
         .map(|f| crate::render::scalar_repr::py_str_repr(&f.name))
         .collect();
@@ -118,7 +118,7 @@ fn common_void(a: &DType, b: &DType) -> PyResult<DType> {
             "invalid type promotion with structured datatype(s).".into(),
         ));
     };
-    match (ra.fields.is_empty(), rb.fields.is_empty()) {
+    match (ra.fields().is_empty(), rb.fields().is_empty()) {
         (true, true) => {
             if ra.itemsize != rb.itemsize {
                 return Err(promotion_error(
@@ -134,11 +134,11 @@ fn common_void(a: &DType, b: &DType) -> PyResult<DType> {
             ));
         }
     }
-    let same_names = ra.fields.len() == rb.fields.len()
+    let same_names = ra.fields().len() == rb.fields().len()
         && ra
-            .fields
+            .fields()
             .iter()
-            .zip(&rb.fields)
+            .zip(rb.fields().iter())
             .all(|(x, y)| x.name == y.name);
     if !same_names {
         return Err(promotion_error(format!(
@@ -147,9 +147,9 @@ fn common_void(a: &DType, b: &DType) -> PyResult<DType> {
             names_tuple(rb)
         )));
     }
-    let mut fields = Vec::with_capacity(ra.fields.len());
+    let mut fields = Vec::with_capacity(ra.fields().len());
     let mut at = 0usize;
-    for (x, y) in ra.fields.iter().zip(&rb.fields) {
+    for (x, y) in ra.fields().iter().zip(rb.fields().iter()) {
         if !x.shape.is_empty() || !y.shape.is_empty() {
             return Err(PyError::new(
                 "NotImplementedError",
@@ -174,7 +174,7 @@ fn common_void(a: &DType, b: &DType) -> PyResult<DType> {
         fields.push(field);
     }
     let packed = DType::Record(Rc::new(RecordType {
-        fields,
+        cells: std::cell::RefCell::new(fields),
         itemsize: at,
         aligned: false,
     }));

@@ -37,7 +37,7 @@ fn key_fields(rec: &RecordType, order: Option<&Value>) -> PyResult<Vec<usize>> {
             )));
         };
         let k = rec
-            .fields
+            .fields()
             .iter()
             .position(|f| f.name == name.as_ref() || f.title.as_deref() == Some(name))
             .ok_or_else(|| PyError::value(format!("unknown field name: {name}")))?;
@@ -45,7 +45,7 @@ fn key_fields(rec: &RecordType, order: Option<&Value>) -> PyResult<Vec<usize>> {
             keys.push(k);
         }
     }
-    let rest: Vec<usize> = (0..rec.fields.len())
+    let rest: Vec<usize> = (0..rec.fields().len())
         .filter(|k| !keys.contains(k))
         .collect();
     keys.extend(rest);
@@ -59,7 +59,7 @@ fn compare_records(rec: &RecordType, keys: &[usize], x: &Scalar, y: &Scalar) -> 
         return Ordering::Equal;
     };
     keys.iter()
-        .map(|&k| crate::engine::sort::scalar_order(&rec.fields[k].dtype, &p[k], &q[k]))
+        .map(|&k| crate::engine::sort::scalar_order(&rec.fields()[k].dtype, &p[k], &q[k]))
         .find(|o| o.is_ne())
         .unwrap_or(Ordering::Equal)
 }
@@ -151,7 +151,7 @@ pub fn sort(a: &ArrayRef, axis: Option<usize>, order: Option<&Value>) -> PyResul
 /// `np.argsort(a, axis, order=...)` for any array: structured arrays here,
 /// the others by `index_routines::argsort` (which has no `order`).
 pub fn argsort_any(a: &ArrayRef, axis: &Value, order: Option<&Value>) -> PyResult<ArrayRef> {
-    if !matches!(a.dtype(), DType::Record(r) if !r.fields.is_empty()) {
+    if !matches!(a.dtype(), DType::Record(r) if !r.fields().is_empty()) {
         check_no_order(order)?;
         return super::index_routines::argsort(a, axis);
     }

@@ -92,7 +92,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::PyUfunc(_) => "numpy.ufunc",
         Obj::Vectorize(_) => "numpy.vectorize",
         Obj::Poly1d(_) => POLY1D,
-        Obj::SubArrayDType(..) => return TypeObj::DTypeKind("VoidDType"),
+        Obj::SubArrayDType(..) | Obj::RecordDType(_) => return TypeObj::DTypeKind("VoidDType"),
         Obj::BusDayCal(_) => "numpy.busdaycalendar",
         Obj::ByteArray(_) => "bytearray",
         Obj::MemoryView(_) => "memoryview",

@@ -164,11 +164,15 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => {
                 Rc::ptr_eq(a, b)
+                    || super::record_dtype::same_object(a, b)
                     || super::object::same_tuple_class(a, b)
                     || (super::object::is_not_implemented(self)
                         && super::object::is_not_implemented(other))
             }
             (Value::Random(a), Value::Random(b)) => Rc::ptr_eq(a, b),
+            // A structured dtype is one object shared by every array made
+            // with it (`z.copy().dtype is z.dtype`), as its `Rc` is.
+            (Value::DType(DType::Record(a)), Value::DType(DType::Record(b))) => Rc::ptr_eq(a, b),
             (Value::DType(a), Value::DType(b)) => a == b && !matches!(a, DType::Record(_)),
             (Value::NpScalar(DType::Bool, a), Value::NpScalar(DType::Bool, b)) => a == b,
             _ => false,

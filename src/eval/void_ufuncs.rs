@@ -150,7 +150,7 @@ pub fn no_loop(name: &str, inputs: &[Value]) -> PyError {
         && let Some(structured) = inputs
             .iter()
             .filter_map(dtype_of)
-            .find(|d| matches!(d, DType::Record(r) if !r.fields.is_empty()))
+            .find(|d| matches!(d, DType::Record(r) if !r.fields().is_empty()))
     {
         return no_bool_cast(&structured);
     }

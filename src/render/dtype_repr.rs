@@ -10,7 +10,7 @@ pub use crate::engine::error::shape_tuple;
 /// `'i1'`, `'S3'`, `'V4'`, or a nested list/dict for record fields.
 pub fn field_format(dt: &DType) -> String {
     match dt {
-        DType::Record(r) if !r.fields.is_empty() => record_str(r, false),
+        DType::Record(r) if !r.fields().is_empty() => record_str(r, false),
         _ => {
             let d = match dt {
                 DType::Bool => "?".to_string(),
@@ -39,7 +39,7 @@ fn format_with_shape(f: &Field) -> String {
 fn record_str(r: &RecordType, with_align: bool) -> String {
     if r.is_packed() && !(with_align && r.aligned) {
         let parts: Vec<String> = r
-            .fields
+            .fields()
             .iter()
             .map(|f| {
                 let name = match &f.title {
@@ -64,7 +64,7 @@ fn record_str(r: &RecordType, with_align: bool) -> String {
         (": ", ", ")
     };
     let list =
-        |item: &dyn Fn(&Field) -> String| r.fields.iter().map(item).collect::<Vec<_>>().join(sep);
+        |item: &dyn Fn(&Field) -> String| r.fields().iter().map(item).collect::<Vec<_>>().join(sep);
     let mut out = format!(
         "{{'names'{colon}[{}], 'formats'{colon}[{}], 'offsets'{colon}[{}]",
         list(&|f| py_str_repr(&f.name)),
@@ -86,7 +86,7 @@ fn record_str(r: &RecordType, with_align: bool) -> String {
 /// `[('x', '<i8'), ('y', '<f8')]`, or the dict form for non-packed records.
 pub fn dtype_str(dt: &DType) -> String {
     match dt {
-        DType::Record(r) if !r.fields.is_empty() => record_str(r, true),
+        DType::Record(r) if !r.fields().is_empty() => record_str(r, true),
         DType::Str(_) | DType::Bytes(_) | DType::Record(_) | DType::Ordered(..) => dt.descr(),
         other => other.name(),
     }
@@ -107,8 +107,8 @@ pub fn dtype_repr(dt: &DType) -> String {
             };
             format!("dtype('{mark}U')")
         }
-        DType::Record(r) if r.fields.is_empty() && r.itemsize == 0 => "dtype('V')".into(),
-        DType::Record(r) if !r.fields.is_empty() => {
+        DType::Record(r) if r.fields().is_empty() && r.itemsize == 0 => "dtype('V')".into(),
+        DType::Record(r) if !r.fields().is_empty() => {
             let align = if r.aligned { ", align=True" } else { "" };
             format!("dtype({}{align})", record_str(r, false))
         }
@@ -125,7 +125,7 @@ pub fn dtype_repr(dt: &DType) -> String {
 /// NumPy's `dtype_short_repr`, used in `array(..., dtype=...)`.
 pub fn dtype_short_repr(dt: &DType) -> String {
     match dt {
-        DType::Record(r) if !r.fields.is_empty() => record_str(r, true),
+        DType::Record(r) if !r.fields().is_empty() => record_str(r, true),
         DType::Str(_) | DType::Bytes(_) | DType::Record(_) => format!("'{}'", dt.descr()),
         // NumPy writes the order out only where it is not native.
         DType::Ordered(_, crate::engine::dtype::Endian::Big) => format!("'{}'", dt.descr()),

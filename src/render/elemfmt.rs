@@ -148,10 +148,10 @@ impl ElemFormat {
             }
             DType::Str(_) => ElemFormat::Str,
             DType::Bytes(_) => ElemFormat::Bytes,
-            DType::Record(r) if r.fields.is_empty() => ElemFormat::Void,
+            DType::Record(r) if r.fields().is_empty() => ElemFormat::Void,
             DType::Record(r) => {
                 let mut fields = Vec::new();
-                for (i, f) in r.fields.iter().enumerate() {
+                for (i, f) in r.fields().iter().enumerate() {
                     let mut column = Vec::new();
                     for v in values {
                         match v {

@@ -68,8 +68,8 @@ impl ElementSource for VecSource {
 
 /// A structured dtype from (name, dtype, offset, sub-array shape).
 pub(super) fn rec(fields: Vec<(&str, DType, usize, Vec<usize>)>, itemsize: usize) -> DType {
-    DType::Record(Rc::new(RecordType {
-        fields: fields
+    DType::Record(Rc::new(RecordType::new(
+        fields
             .into_iter()
             .map(|(name, dtype, offset, shape)| Field {
                 name: name.into(),
@@ -80,8 +80,8 @@ pub(super) fn rec(fields: Vec<(&str, DType, usize, Vec<usize>)>, itemsize: usize
             })
             .collect(),
         itemsize,
-        aligned: false,
-    }))
+        false,
+    )))
 }
 
 #[test]

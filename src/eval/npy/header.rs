@@ -290,7 +290,7 @@ fn record_dtype(items: &[Lit]) -> PyResult<Option<FileType>> {
             _ => return Ok(None),
         };
         let padding =
-            name.is_empty() && matches!(&ft.dtype, DType::Record(r) if r.fields.is_empty());
+            name.is_empty() && matches!(&ft.dtype, DType::Record(r) if r.fields().is_empty());
         if !padding {
             if fields.iter().any(|f| f.name == name) {
                 return Err(PyError::value("name already used as a name or title"));
@@ -310,7 +310,7 @@ fn record_dtype(items: &[Lit]) -> PyResult<Option<FileType>> {
     }
     Ok(Some(FileType {
         dtype: DType::Record(Rc::new(RecordType {
-            fields,
+            cells: std::cell::RefCell::new(fields),
             itemsize: at,
             aligned: false,
         })),

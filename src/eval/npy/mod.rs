@@ -230,12 +230,12 @@ fn descr_of(dt: &DType) -> PyResult<Lit> {
     let DType::Record(r) = dt else {
         return Ok(Lit::Str(dt.descr()));
     };
-    if r.fields.is_empty() {
+    if r.fields().is_empty() {
         return Ok(Lit::Str(dt.descr()));
     }
     let mut items = Vec::new();
     let mut at = 0;
-    for f in &r.fields {
+    for f in r.fields().iter() {
         if f.offset < at {
             return Err(PyError::new(
                 "NotImplementedError",

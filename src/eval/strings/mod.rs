@@ -1027,7 +1027,7 @@ fn partition(reverse: bool, av: &Value, sepv: &Value) -> PyResult<Vec<ArrayRef>>
         offset += size;
     }
     let record = DType::Record(std::rc::Rc::new(crate::engine::dtype::RecordType {
-        fields,
+        cells: std::cell::RefCell::new(fields),
         itemsize: offset,
         aligned: false,
     }));

@@ -383,7 +383,7 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
             };
             let record = |named| {
                 DType::Record(std::rc::Rc::new(RecordType {
-                    fields: fields(named),
+                    cells: std::cell::RefCell::new(fields(named)),
                     itemsize: 8 * names.len(),
                     aligned: false,
                 }))
@@ -396,17 +396,17 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
             NdArray::view(&rows_arr, record(true), rows_arr.layout())
         }
         Some(names) => {
-            let record = DType::Record(std::rc::Rc::new(RecordType {
-                fields: vec![Field {
+            let record = DType::Record(std::rc::Rc::new(RecordType::new(
+                vec![Field {
                     name: names.first().cloned().unwrap_or_default(),
                     dtype: DType::Float64,
                     offset: 0,
                     shape: Vec::new(),
                     title: None,
                 }],
-                itemsize: 8,
-                aligned: false,
-            }));
+                8,
+                false,
+            )));
             let recs: Vec<Scalar> = values
                 .iter()
                 .map(|&v| Scalar::Record(vec![Scalar::Float(v)]))

@@ -263,7 +263,7 @@ pub fn loadtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     }
     match arr.dtype() {
         DType::Record(r) => Ok(Value::list(
-            r.fields
+            r.fields()
                 .iter()
                 .map(|f| crate::eval::record_fields::field_view(&arr, &f.name).map(Value::Array))
                 .collect::<PyResult<_>>()?,
@@ -400,7 +400,7 @@ fn read(
     // as many as it has elements), or the row's width.
     let fields: Option<Vec<(DType, usize)>> = match dtype {
         DType::Record(r) => Some(
-            r.fields
+            r.fields()
                 .iter()
                 .map(|f| (f.dtype.clone(), f.shape.iter().product::<usize>()))
                 .collect(),
@@ -409,7 +409,7 @@ fn read(
     };
     let per_row: Option<usize> = fields.as_ref().map(|f| f.iter().map(|x| x.1).sum());
     let subarray: Vec<bool> = match dtype {
-        DType::Record(r) => r.fields.iter().map(|f| !f.shape.is_empty()).collect(),
+        DType::Record(r) => r.fields().iter().map(|f| !f.shape.is_empty()).collect(),
         _ => Vec::new(),
     };
     if let (Some(need), Some(cols)) = (per_row, usecols)

@@ -121,7 +121,7 @@ fn rows(x: &ArrayRef) -> PyResult<Vec<Vec<Value>>> {
     let shape = x.shape();
     let scalar = |dt: &DType, v: Scalar| Value::NpScalar(dt.native(), v);
     if let DType::Record(r) = x.dtype() {
-        if shape.len() != 1 || r.fields.iter().any(|f| !f.shape.is_empty()) {
+        if shape.len() != 1 || r.fields().iter().any(|f| !f.shape.is_empty()) {
             return Err(PyError::new(
                 "NotImplementedError",
                 "slicelab's np.savetxt writes 1-D structured arrays of scalar fields only",
@@ -134,7 +134,7 @@ fn rows(x: &ArrayRef) -> PyResult<Vec<Vec<Value>>> {
                 continue;
             };
             out.push(
-                r.fields
+                r.fields()
                     .iter()
                     .zip(vals)
                     .map(|(f, v)| scalar(&f.dtype, v))
@@ -186,7 +186,7 @@ fn render(
         )));
     }
     let ncol = match (x.dtype(), ndim) {
-        (DType::Record(r), 1) => r.fields.len(),
+        (DType::Record(r), 1) => r.fields().len(),
         (_, 1) => 1,
         _ => x.shape()[1],
     };
