@@ -209,11 +209,14 @@ fn plain_dtype(v: &Value) -> PyResult<DType> {
         Value::DType(d) => d.clone(),
         Value::Type(TypeObj::NpScalar(d)) => d.clone(),
         Value::Type(TypeObj::NpStr) => DType::Str(0),
-        Value::Type(TypeObj::Void) => DType::Record(Rc::new(RecordType {
-            cells: std::cell::RefCell::new(vec![]),
-            itemsize: 0,
-            aligned: false,
-        })),
+        // A buffer of bytes: the unsized void, as `np.void` is.
+        Value::Type(TypeObj::Void | TypeObj::Builtin("memoryview")) => {
+            DType::Record(Rc::new(RecordType {
+                cells: std::cell::RefCell::new(vec![]),
+                itemsize: 0,
+                aligned: false,
+            }))
+        }
         Value::Type(TypeObj::Builtin("int")) => DType::Int64,
         Value::Type(TypeObj::Builtin("float")) => DType::Float64,
         Value::Type(TypeObj::Builtin("bool")) => DType::Bool,
@@ -739,7 +742,14 @@ pub fn wants_object(v: &Value) -> bool {
         return true;
     }
     match v {
-        Value::Type(TypeObj::Builtin("object")) => true,
+        // Any Python type but the numbers, text and `memoryview` NumPy maps
+        // (`np.dtype(list)`, `dtype=dict`, `np.dtype(np.ndarray)`) stores
+        // objects (`_convert_from_type`).
+        Value::Type(TypeObj::Builtin(name)) => !matches!(
+            *name,
+            "int" | "float" | "bool" | "complex" | "str" | "bytes" | "memoryview"
+        ),
+        Value::Type(TypeObj::NdArray | TypeObj::DTypeClass) => true,
         Value::Type(TypeObj::NpScalar(DType::Object)) | Value::DType(DType::Object) => true,
         Value::Str(s) => object_code(s),
         _ => false,
