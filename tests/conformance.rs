@@ -446,6 +446,7 @@ conformance_tests! {
     sequence_order_numpy_items => "383_sequence_order_numpy_items",
     object_ufunc_loops => "384_object_ufunc_loops",
     python_types_as_dtype_reshape_negative => "385_python_types_as_dtype_reshape_negative",
+    integers_bounds_messages => "386_integers_bounds_messages",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",
