@@ -680,13 +680,14 @@ impl Session {
         if let Some(out) = super::subclass::binary(self, op, l, r) {
             return out;
         }
-        // `'a' * np.int64(3)`: a NumPy integer is an index, so a sequence
-        // repeats (`str.__mul__` takes it through `__index__`).
+        // `np.str_('ab') * 2`: `str`'s repeat, as NumPy's scalar defers.
         if op == crate::syntax::ast::BinOp::Mul
             && let Some((x, y)) = super::text_scalar::repeat_operands(l, r)
         {
             return self.binary(op, &x, &y);
         }
+        // `'a' * np.int64(3)`: a NumPy integer is an index, so a sequence
+        // repeats (`str.__mul__` takes it through `__index__`).
         if op == crate::syntax::ast::BinOp::Mul {
             let index = |v: &Value| match v {
                 Value::NpScalar(dt, Scalar::Int(i)) if dt.is_integer() => {
