@@ -447,6 +447,8 @@ conformance_tests! {
     object_ufunc_loops => "384_object_ufunc_loops",
     python_types_as_dtype_reshape_negative => "385_python_types_as_dtype_reshape_negative",
     integers_bounds_messages => "386_integers_bounds_messages",
+    callable_types_and_index_errors => "387_callable_types_and_index_errors",
+    masked_joins_datetime_tuples => "388_masked_joins_datetime_tuples",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

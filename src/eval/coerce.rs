@@ -28,10 +28,22 @@ pub fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
         Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
             int_arg(&scalarize(a.clone()), what)
         }
-        other => Err(PyError::type_error(format!(
+        other => Err(not_an_index(other, what)),
+    }
+}
+
+/// The `TypeError` of a value with no `__index__` where an integer is
+/// needed. An array has one, which refuses in NumPy's words anything but a
+/// 0-d integer array (`np.sum(a, a)`, `range(np.arange(3))`).
+pub fn not_an_index(v: &Value, what: &str) -> PyError {
+    match v {
+        Value::Array(_) => {
+            PyError::type_error("only integer scalar arrays can be converted to a scalar index")
+        }
+        other => PyError::type_error(format!(
             "'{}' object cannot be interpreted as an integer{what}",
             other.type_name()
-        ))),
+        )),
     }
 }
 
@@ -132,10 +144,7 @@ pub(crate) fn dimension(x: &Value) -> PyResult<i128> {
         Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
             dimension(&scalarize(a.clone()))
         }
-        other => Err(PyError::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
+        other => Err(not_an_index(other, "")),
     }
 }
 

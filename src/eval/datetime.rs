@@ -51,10 +51,46 @@ fn unit_arg(v: Option<&Value>) -> PyResult<Option<TimeUnit>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => TimeUnit::parse(s).map(Some).map_err(err),
+        Some(Value::Tuple(t)) => unit_tuple(t).map(Some),
         Some(other) => Err(PyError::type_error(format!(
             "Could not convert object to NumPy datetime metadata: {}",
             other.type_name()
         ))),
+    }
+}
+
+/// A unit given as `(unit, count)`, as `np.datetime_data` returns it
+/// (NumPy's `convert_datetime_metadata_tuple_to_datetime_metadata`).
+fn unit_tuple(t: &[Value]) -> PyResult<TimeUnit> {
+    if !(2..=4).contains(&t.len()) {
+        return Err(PyError::type_error(
+            "Require tuple of size 2 to 4 for tuple to NumPy datetime metadata conversion",
+        ));
+    }
+    if t.len() > 2 {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab does not read the old (unit, num, den, event) datetime metadata tuples",
+        ));
+    }
+    let name = match &t[0] {
+        Value::Str(s) => s.to_string(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        _ => {
+            return Err(PyError::type_error(
+                "bad argument type for built-in operation",
+            ));
+        }
+    };
+    let base = dtm::Base::parse(&name).ok_or_else(|| {
+        PyError::type_error(format!("Invalid datetime unit \"{name}\" in metadata"))
+    })?;
+    let num = crate::eval::coerce::int_arg(&t[1], "")?;
+    match u32::try_from(num) {
+        Ok(num) if num > 0 => Ok(TimeUnit { base, num }),
+        _ => Err(PyError::type_error(
+            "Invalid tuple values for tuple to NumPy datetime metadata conversion",
+        )),
     }
 }
 
@@ -82,6 +118,17 @@ pub fn construct(delta: bool, args: &Args) -> PyResult<Value> {
         None | Some(Value::None) => {
             let v = if delta && args.pos.is_empty() { 0 } else { NAT };
             (v, unit.unwrap_or(TimeUnit::GENERIC))
+        }
+        // A unit given as generic is kept: only NaT can have it.
+        Some(Value::Str(s)) if !delta && unit.is_some_and(|u| u.is_generic()) => {
+            match dtm::parse_datetime(s, unit).map_err(err)? {
+                (NAT, u) => (NAT, u),
+                _ => {
+                    return Err(PyError::value(
+                        "Cannot create a NumPy datetime other than NaT with generic units",
+                    ));
+                }
+            }
         }
         Some(Value::Str(s)) if !delta => dtm::parse_datetime(s, unit).map_err(err)?,
         Some(Value::Str(s)) => (

@@ -90,6 +90,14 @@ impl Session {
         };
         let args = super::array_protocol::resolve_call(self, entry.name(), args)?;
         let args = self.fspath_args(entry.signature, args)?;
+        // A ufunc's `dtype=` is checked before any loop is chosen (a dtype
+        // slicelab reads otherwise, `object`, is left to the loops).
+        if entry.ufunc.is_some()
+            && let Some(d) = args.kw("dtype")
+            && let Ok(dt) = super::dtype_arg::dtype_arg(d)
+        {
+            super::ufunc_args::general_dtype(dt)?;
+        }
         if args
             .pos
             .iter()
@@ -97,6 +105,9 @@ impl Session {
             .any(crate::eval::datetime_convert::involves_time)
         {
             return super::datetime::np_function(self, entry, args);
+        }
+        if super::ma::join::applies(entry.name(), &args) {
+            return super::ma::join::call(self, entry.name(), args);
         }
         if args
             .pos

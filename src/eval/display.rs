@@ -73,6 +73,10 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             format!("<ufunc '{shown}'>")
         }
         Value::Function(name) if let Some(r) = super::descriptor_names::repr(name) => r,
+        Value::Function(name) if let Some(k) = super::callable_kinds::of(name) => k.repr(
+            name.rsplit('.').next().unwrap_or(name),
+            std::rc::Rc::as_ptr(name) as *const u8 as usize,
+        ),
         Value::Function(name) => format!(
             "<built-in function {}>",
             name.rsplit('.').next().unwrap_or(name)

@@ -1596,6 +1596,10 @@ impl Session {
                     Err(PyError::attribute(&ty, name))
                 }
             }
+            // A bound method's missing attribute is its function's.
+            Value::Function(f) if let Some(k) = super::callable_kinds::of(f) => {
+                Err(PyError::attribute(k.attr_owner, name))
+            }
             other => Err(PyError::attribute(&other.type_name(), name)),
         }
     }

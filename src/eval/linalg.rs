@@ -180,13 +180,20 @@ pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
     } else {
         vec![]
     };
+    // The iterator's view of an operand: its loop dimensions, and its two
+    // core dimensions as `newaxis` (a failing operand is never 1-d).
+    let remapped = |loop_dims: &[usize]| {
+        let mut parts: Vec<String> = loop_dims.iter().map(usize::to_string).collect();
+        parts.extend(["newaxis".to_string(), "newaxis".to_string()]);
+        format!("({})", parts.join(","))
+    };
     let batch = crate::engine::broadcast::broadcast_shapes(&[&bx, &by]).ok_or_else(|| {
         PyError::value(format!(
             "operands could not be broadcast together with remapped shapes [original->remapped]: {}->{} {}->{}  and requested shape ({n},{m})",
             crate::engine::error::shape_compact(&xs),
-            crate::engine::error::shape_compact(&xs),
+            remapped(&bx),
             crate::engine::error::shape_compact(&ys),
-            crate::engine::error::shape_compact(&ys),
+            remapped(&by),
         ))
     })?;
     // A 1-d operand is a row (left) or a column (right) matrix.

@@ -25,6 +25,7 @@ mod busday;
 mod bytearray;
 mod bytearray_calls;
 mod bytearray_state;
+mod callable_kinds;
 mod casefold;
 mod cast_rules;
 mod class_methods;

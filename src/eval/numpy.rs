@@ -1230,6 +1230,20 @@ impl Session {
     }
 
     fn call_np(&mut self, name: &str, args: Args) -> PyResult<Value> {
+        // `np.sum` refuses a generator before reading it (NumPy's
+        // `_sum_`), since `np.array(gen)` would be one object.
+        if name == "sum"
+            && args
+                .pos
+                .first()
+                .or_else(|| args.kw("a"))
+                .is_some_and(|a| a.type_name() == "generator")
+        {
+            return Err(PyError::type_error(
+                "Calling np.sum(generator) is deprecated.Use np.sum(np.fromiter(generator)) \
+                 or the python sum builtin instead.",
+            ));
+        }
         // A ufunc without a loop for an object or text operand refuses it
         // as NumPy does (before any conversion reads `None` as NaN).
         super::object_loops::check(name, &args.pos)?;

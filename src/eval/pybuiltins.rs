@@ -649,10 +649,11 @@ fn int_of(v: &Value) -> PyResult<i128> {
         Value::Bool(b) => Ok(*b as i128),
         Value::NpScalar(_, Scalar::Int(i)) => Ok(*i as i128),
         Value::NpScalar(_, Scalar::UInt(u)) => Ok(*u as i128),
-        other => Err(PyError::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
+        // A 0-d integer array has `__index__`.
+        Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
+            int_of(&super::coerce::scalarize(a.clone()))
+        }
+        other => Err(super::coerce::not_an_index(other, "")),
     }
 }
 

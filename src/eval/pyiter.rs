@@ -73,10 +73,7 @@ pub fn index_int(v: &Value) -> PyResult<i128> {
         Value::Array(a) if a.ndim() == 0 && a.dtype().is_integer() => {
             index_int(&crate::eval::coerce::scalarize(a.clone()))
         }
-        other => Err(PyError::type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            other.type_name()
-        ))),
+        other => Err(crate::eval::coerce::not_an_index(other, "")),
     }
 }
 

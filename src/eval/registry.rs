@@ -902,7 +902,7 @@ pub const NP: &[Entry] = &[
     func("dot(a, b, out=None)", Style::Python, "a b", Writes::Nothing),
     func(
         "matmul(x1, x2, /, out=None, *, axes=<no value>, axis=<no value>, keepdims=False, casting='same_kind', order='K', dtype=None, subok=True, signature=None)",
-        Style::Python,
+        Style::Ufunc,
         "x1 x2",
         Writes::Nothing,
     ),

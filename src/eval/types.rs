@@ -40,6 +40,9 @@ pub fn type_of(v: &Value) -> TypeObj {
         {
             TypeObj::Builtin("numpy.ufunc")
         }
+        Value::Function(f) if let Some(k) = super::callable_kinds::of(f) => {
+            TypeObj::Builtin(k.type_path)
+        }
         Value::Function(_) | Value::Method(..) => TypeObj::Builtin("builtin_function_or_method"),
         Value::Module(_) => TypeObj::Builtin("module"),
         Value::Flags(_) => TypeObj::Builtin("numpy._core.multiarray.flagsobj"),

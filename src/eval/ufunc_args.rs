@@ -183,7 +183,7 @@ pub fn call(
         _ => "same_kind".to_string(),
     };
     let dtype = match args.kw("dtype") {
-        Some(d) => Some(dtype_arg(d)?),
+        Some(d) => Some(general_dtype(dtype_arg(d)?)?),
         None => None,
     };
     let mask = args.kw("where").cloned();
@@ -406,4 +406,26 @@ fn to_mask(v: &Value) -> PyResult<Value> {
         Value::Array(_) => v.clone(),
         other => Value::Array(to_array(other, None)?),
     })
+}
+
+/// A ufunc's `dtype=` names a general DType, not an instance: NumPy's
+/// `_get_dtype` refuses a dtype that is not equivalent to its kind's
+/// default one (a byte order, a string size, a time unit), before any
+/// loop is looked for.
+pub fn general_dtype(dt: DType) -> PyResult<DType> {
+    use crate::engine::datetime::Base;
+    let detailed = match &dt {
+        DType::Ordered(_, crate::engine::dtype::Endian::Big) => true,
+        DType::Str(n) | DType::Bytes(n) => *n > 0,
+        DType::Time(unit, _) => unit.base != Base::Generic,
+        _ => false,
+    };
+    if detailed {
+        return Err(PyError::type_error(
+            "The `dtype` and `signature` arguments to ufuncs only select the general DType \
+             and not details such as the byte order or time unit. You can avoid this error \
+             by using the scalar types `np.float64` or the dtype string notation.",
+        ));
+    }
+    Ok(dt)
 }

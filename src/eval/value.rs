@@ -130,7 +130,9 @@ impl Value {
                 format!("numpy.dtypes.{}", super::dtype_class_names::class_name(dt))
             }
             Value::Type(_) => "type".into(),
-            Value::Function(_) => "builtin_function_or_method".into(),
+            Value::Function(f) => super::callable_kinds::of(f)
+                .map_or("builtin_function_or_method", |k| k.type_path)
+                .into(),
             Value::Method(..) => "builtin_function_or_method".into(),
             Value::Module(_) => "module".into(),
             Value::Flags(_) => "numpy._core.multiarray.flagsobj".into(),

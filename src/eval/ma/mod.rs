@@ -26,6 +26,7 @@ mod build;
 mod core;
 mod dotdiag;
 mod extras;
+pub mod join;
 mod masks;
 mod median;
 mod more;
