@@ -671,6 +671,7 @@ conformance_tests! {
     identities_zeros => "430_identities_zeros",
     quantile_sort_dtypes => "431_quantile_sort_dtypes",
     error_texts => "432_error_texts",
+    math_prod_norms => "440_math_module",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -68,6 +68,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         Ok(v) => return Ok(Ok(v)),
         Err(args) => args,
     };
+    if name == "math.prod" {
+        return s.math_prod(&args).map(Ok);
+    }
     if let Some(v) = super::pymath::call(name, &args)? {
         return Ok(Ok(v));
     }
