@@ -672,6 +672,7 @@ conformance_tests! {
     quantile_sort_dtypes => "431_quantile_sort_dtypes",
     error_texts => "432_error_texts",
     math_prod_norms => "440_math_module",
+    super_explicit => "441_super_explicit",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -119,8 +119,34 @@ pub(super) fn lookup(class: &Value, name: &str) -> Option<(Value, Value)> {
     })
 }
 
-pub(super) fn is_function(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Func(_)))
+/// What `super(after, me).name` finds: the class of `me` (`me` itself
+/// inside `__new__` and classmethods), and the attribute from the first
+/// class after `after` in that class's MRO that defines it, with that
+/// class. `None`: `me` is neither an instance nor a class.
+pub(super) fn super_lookup(
+    after: &Value,
+    me: &Value,
+    name: &str,
+) -> Option<(Value, Option<(Value, Value)>)> {
+    let class = match instance_of(me) {
+        Some(i) => i.class.clone(),
+        None => {
+            class_of(me)?;
+            me.clone()
+        }
+    };
+    let order = mro(&class);
+    let start = order.iter().position(|c| c.is(after)).map_or(0, |p| p + 1);
+    let found = order[start..].iter().find_map(|c| {
+        let v = class_of(c)?
+            .attrs
+            .borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())?;
+        Some((c.clone(), v))
+    });
+    Some((class, found))
 }
 
 /// `obj.name` for classes, instances and `super()` objects (`None`: not one).
@@ -176,32 +202,19 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
             }
         }
         Obj::Super(after, me) => {
-            // `me` is the class itself inside `__new__` and classmethods.
-            let class = match instance_of(me) {
-                Some(i) => i.class.clone(),
-                None => {
-                    class_of(me)?;
-                    me.clone()
-                }
-            };
-            let order = mro(&class);
-            let start = order.iter().position(|c| c.is(after)).map_or(0, |p| p + 1);
-            let found = order[start..].iter().find_map(|c| {
-                let v = class_of(c)?
-                    .attrs
-                    .borrow()
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, v)| v.clone())?;
-                Some((c.clone(), v))
-            });
+            let (class, found) = super_lookup(after, me, name)?;
             match found {
                 // `__new__` is a static method: nothing binds to it.
                 Some((_, f)) if name == "__new__" => Ok(f),
-                Some((owner, f)) if is_function(&f) => {
-                    Ok(object(Obj::BoundMethod(me.clone(), f, owner)))
-                }
-                Some((_, v)) => Ok(v),
+                // As the attribute's `__get__` binds it: a function to an
+                // instance (a class, `super(C, C).f`, gets the function), a
+                // classmethod to the class, a staticmethod not at all.
+                Some((owner, v)) => Ok(bind_attr(
+                    instance_of(me).is_some().then_some(me),
+                    &class,
+                    owner,
+                    v,
+                )),
                 // `BaseException.__init__` sets `args`.
                 None if name == "__init__" && exc_state(me).is_some() => Ok(object(
                     Obj::BoundMethod(me.clone(), Value::func("BaseException.__init__"), class),

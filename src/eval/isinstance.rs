@@ -68,6 +68,11 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
         Value::Type(TypeObj::DTypeClass) => matches!(v, Value::DType(_)),
         Value::Type(TypeObj::DTypeKind(class)) => super::dtype_classes::is_instance(v, class),
         Value::Type(TypeObj::NpStr) => matches!(v, Value::NpScalar(DType::Str(_), _)),
+        // `super` is a type, though slicelab holds it as its constructor.
+        Value::Function(n) if &**n == "super" => matches!(
+            v,
+            Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Super(..))
+        ),
         _ => false,
     }
 }

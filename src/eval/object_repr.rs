@@ -192,7 +192,19 @@ pub fn default_repr(o: &Rc<Obj>, opts: &crate::render::PrintOptions) -> Option<S
                 }
             )
         }
-        Obj::Super(..) => format!("<super object at {addr:#x}>"),
+        // `super_repr`: the start class and the type of the object bound.
+        Obj::Super(after, me) => {
+            let name = |c: &Value| {
+                class_of(c)
+                    .map_or("object", |c| c.name.as_str())
+                    .to_string()
+            };
+            let me_type = match me {
+                Value::Object(mo) if let Obj::Instance(i) = mo.as_ref() => name(&i.class),
+                other => name(other),
+            };
+            format!("<super: <class '{}'>, <{me_type} object>>", name(after))
+        }
         _ => return None,
     })
 }

@@ -78,7 +78,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         return v.map(Ok);
     }
     match name {
-        "super" if args.pos.is_empty() => return s.zero_arg_super().map(Ok),
+        "super" if args.pos.is_empty() && args.kw.is_empty() => {
+            return s.zero_arg_super().map(Ok);
+        }
+        "super" => return s.explicit_super(&args).map(Ok),
         "open" => {
             let args = s.fspath_args(super::pyfile::OPEN_SIGNATURE, args)?;
             return super::pyfile::open(&args).map(Ok);
@@ -380,7 +383,11 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                             _ => false,
                         }))
                     }
-                    Obj::Masked(_) | Obj::MaskedConstant | Obj::Matrix(_) | Obj::PyTime(_) => {
+                    Obj::Masked(_)
+                    | Obj::MaskedConstant
+                    | Obj::Matrix(_)
+                    | Obj::PyTime(_)
+                    | Obj::Super(..) => {
                         Value::Bool(classes.iter().any(|c| super::isinstance::isinstance(v, c)))
                     }
                     _ => Value::Bool(

@@ -298,6 +298,56 @@ impl Session {
         Ok(object(Obj::Super(class, me)))
     }
 
+    /// `super(type, obj)`: `obj` an instance of `type` or a subclass of
+    /// it, checked with CPython's messages; the lookup then starts after
+    /// `type` in the MRO of `obj`'s class, as `super()` does.
+    pub(super) fn explicit_super(&mut self, args: &Args) -> PyResult<Value> {
+        if !args.kw.is_empty() {
+            return Err(PyError::type_error("super() takes no keyword arguments"));
+        }
+        let (class, me) = match args.pos.as_slice() {
+            [class, me] => (class, me),
+            [_] => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement unbound super objects (super(type)) yet",
+                ));
+            }
+            more => {
+                return Err(PyError::type_error(format!(
+                    "super() expected at most 2 arguments, got {}",
+                    more.len()
+                )));
+            }
+        };
+        if class_of(class).is_none() {
+            if let Value::Type(_) = class {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    format!(
+                        "slicelab's super(type, obj) takes the learner's own classes, not {}",
+                        super::display::repr(class, &self.print_options)
+                    ),
+                ));
+            }
+            return Err(PyError::type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                class.type_name()
+            )));
+        }
+        let owner = match instance_of(me) {
+            Some(i) => i.class.clone(),
+            None if class_of(me).is_some() => me.clone(),
+            None => Value::None,
+        };
+        if !super::classes::mro(&owner).iter().any(|c| c.is(class)) {
+            return Err(PyError::type_error(
+                "super(type, obj): obj must be an instance or subtype of type",
+            ));
+        }
+        Ok(object(Obj::Super(class.clone(), me.clone())))
+    }
+
     /// `obj.NAME(*args)` if the instance's class defines it.
     pub(super) fn dunder(
         &mut self,
