@@ -673,6 +673,7 @@ conformance_tests! {
     error_texts => "432_error_texts",
     math_prod_norms => "440_math_module",
     super_explicit => "441_super_explicit",
+    function_introspection => "442_function_introspection",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -269,10 +269,26 @@ impl Session {
                 kwdefaults.push((n.clone(), self.eval(d)?));
             }
         }
+        // After the defaults, as CPython's compiler orders them.
+        let mut annotations = Ok(Vec::new());
+        for (n, e) in &def.params.annotations {
+            match (self.eval(e), &mut annotations) {
+                (Ok(v), Ok(notes)) => notes.push((Value::str(n), v)),
+                (Ok(_), Err(_)) => {}
+                (Err(err), _) if err.kind == "NotImplementedError" => {
+                    if annotations.is_ok() {
+                        annotations = Err(err.message);
+                    }
+                }
+                (Err(err), _) => return Err(err),
+            }
+        }
         Ok(object(Obj::Func(UserFunc {
             def: def.clone(),
             defaults,
             kwdefaults,
+            annotations: annotations
+                .map(|notes| Value::Dict(Rc::new(std::cell::RefCell::new(notes)))),
             // Functions in a class body do not see the class's names.
             closure: match &self.scope {
                 Some(f) if f.class_body => f.parent.clone(),

@@ -238,7 +238,7 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
         // A bound method reads its function's attributes.
         Obj::BoundMethod(_, Value::Object(fo), _) => match fo.as_ref() {
             Obj::Func(f) => match function_attr(f, name) {
-                Some(v) => Ok(v),
+                Some(v) => v,
                 None => return Some(Err(PyError::attribute("function", name))),
             },
             _ => return None,
@@ -317,16 +317,39 @@ pub fn type_of(v: &Value) -> Option<Value> {
         .or_else(|| super::named_tuple::type_of(v))
 }
 
-/// A function's own attributes (`f.__name__`, `__qualname__`, `__module__`, `__doc__`,
-/// `__defaults__`).
-pub fn function_attr(f: &UserFunc, name: &str) -> Option<Value> {
-    Some(match name {
+/// A function's own attributes (`f.__name__`, `__qualname__`, `__module__`,
+/// `__doc__`, `__defaults__`, `__kwdefaults__`, `__annotations__`);
+/// those slicelab's functions do not have (their code object, closure
+/// cells, globals) are refused.
+pub fn function_attr(f: &UserFunc, name: &str) -> Option<PyResult<Value>> {
+    Some(Ok(match name {
         "__name__" => Value::str(&f.def.name),
         "__qualname__" => Value::str(&f.def.qualname),
         "__module__" => Value::str(super::object_repr::LEARNER_MODULE),
         "__doc__" => f.def.doc.as_deref().map_or(Value::None, Value::str),
         "__defaults__" if f.defaults.is_empty() => Value::None,
         "__defaults__" => Value::tuple(f.defaults.clone()),
+        "__kwdefaults__" if f.kwdefaults.is_empty() => Value::None,
+        "__kwdefaults__" => Value::Dict(Rc::new(RefCell::new(
+            f.kwdefaults
+                .iter()
+                .map(|(k, v)| (Value::str(k), v.clone()))
+                .collect(),
+        ))),
+        "__annotations__" => {
+            return Some(f.annotations.clone().map_err(|why| {
+                PyError::new(
+                    "NotImplementedError",
+                    format!("slicelab cannot give this function's __annotations__: {why}"),
+                )
+            }));
+        }
+        "__code__" | "__closure__" | "__globals__" | "__builtins__" | "__dict__" => {
+            return Some(Err(PyError::new(
+                "NotImplementedError",
+                format!("slicelab's functions have no {name}"),
+            )));
+        }
         _ => return None,
-    })
+    }))
 }

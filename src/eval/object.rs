@@ -169,6 +169,10 @@ pub struct UserFunc {
     pub kwdefaults: Vec<(String, Value)>,
     /// The enclosing function's frame (`None` at top level).
     pub closure: Option<Rc<Frame>>,
+    /// `__annotations__`: the dict the annotations were evaluated into
+    /// when `def` ran, or (`Err`) the refusal to raise when it is read,
+    /// when slicelab could not evaluate one of them.
+    pub annotations: Result<Value, String>,
 }
 
 /// What `with np.testing.assert_raises(...) as cm:` holds (its check is
