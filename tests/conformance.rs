@@ -674,6 +674,7 @@ conformance_tests! {
     math_prod_norms => "440_math_module",
     super_explicit => "441_super_explicit",
     function_introspection => "442_function_introspection",
+    sequence_protocol => "443_sequence_protocol",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

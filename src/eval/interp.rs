@@ -850,6 +850,18 @@ impl Session {
                 }
             }
             other => {
+                if let Some(class) = crate::eval::classes::type_of(other)
+                    && !matches!(
+                        crate::eval::classes::lookup(&class, "__iter__"),
+                        Some((_, f)) if !matches!(f, Value::None)
+                    )
+                    && crate::eval::classes::lookup(&class, "__getitem__").is_none()
+                {
+                    return Err(PyError::type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        other.type_name()
+                    )));
+                }
                 for x in self.iterate_all(other)? {
                     if crate::eval::classes::is_instance(&x)
                         || crate::eval::classes::is_instance(item)

@@ -626,6 +626,11 @@ pub enum IterState {
     GenExpr(Box<dyn Suspended>),
     /// A learner's iterator, read through its `__next__`.
     User(Value),
+    /// The old sequence protocol: an object whose class has `__getitem__`
+    /// but no `__iter__`, read at 0, 1, 2, ... until `IndexError` or
+    /// `StopIteration` (CPython's `seqiter`); the index is `usize::MAX`
+    /// once it has ended, and it stays ended.
+    Sequence(Value, usize),
     /// Taken out while its `next` runs (a re-entrant `next` finds this);
     /// a generator keeps its name for the repr.
     Running(Option<std::rc::Rc<str>>),

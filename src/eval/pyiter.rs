@@ -275,6 +275,24 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
                 None => Ok(None),
             }
         }
+        IterState::Sequence(obj, next) => {
+            if *next == usize::MAX {
+                return Ok(None);
+            }
+            let s = needs_session(s, "sequence iterator")?;
+            match s.dunder(obj, "__getitem__", vec![Value::Int(*next as i128)]) {
+                Some(Ok(v)) => {
+                    *next += 1;
+                    Ok(Some(v))
+                }
+                Some(Err(e)) if matches!(e.kind.as_str(), "IndexError" | "StopIteration") => {
+                    *next = usize::MAX;
+                    Ok(None)
+                }
+                Some(Err(e)) => Err(e),
+                None => Ok(None),
+            }
+        }
         IterState::Dict {
             dict,
             kind,
