@@ -675,6 +675,7 @@ conformance_tests! {
     super_explicit => "441_super_explicit",
     function_introspection => "442_function_introspection",
     sequence_protocol => "443_sequence_protocol",
+    container_equality => "444_container_equality",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -773,6 +773,9 @@ impl Session {
         if let Some(out) = super::poly1d::compare(self, op, l, r) {
             return out;
         }
+        if let Some(out) = self.compare_containers(op, l, r) {
+            return out;
+        }
         let cop = engine_cmp(op).expect("ordering comparison");
         if is_numpy(l) || is_numpy(r) {
             // `np.str_ == 'a'` is `str`'s comparison: a plain bool.
@@ -879,6 +882,12 @@ impl Session {
                             &x,
                             item,
                         )?)? {
+                            return Ok(true);
+                        }
+                    } else if super::container_compare::holds_rich_items(&x)
+                        || super::container_compare::holds_rich_items(item)
+                    {
+                        if self.items_equal(&x, item)? {
                             return Ok(true);
                         }
                     } else if python_eq(&x, item) {

@@ -34,6 +34,7 @@ mod coerce;
 mod complex_fns;
 mod complex_ufuncs;
 mod comprehension;
+mod container_compare;
 pub mod convert;
 mod copyto;
 pub mod datetime;

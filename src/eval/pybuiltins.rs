@@ -669,7 +669,11 @@ fn int_of(v: &Value) -> PyResult<i128> {
 /// `a < b` as `sorted`/`min` ask it (NumPy scalars compare through NumPy,
 /// a learner's instances through their `__lt__`/`__gt__`).
 fn less(s: &mut Session, a: &Value, b: &Value) -> PyResult<bool> {
-    if super::classes::instance_of(a).is_some() || super::classes::instance_of(b).is_some() {
+    if super::classes::instance_of(a).is_some()
+        || super::classes::instance_of(b).is_some()
+        || super::container_compare::holds_rich_items(a)
+        || super::container_compare::holds_rich_items(b)
+    {
         let v = s.compare(crate::syntax::ast::CmpOp::Lt, a, b)?;
         return truthy(&v);
     }
