@@ -676,6 +676,7 @@ conformance_tests! {
     function_introspection => "442_function_introspection",
     sequence_protocol => "443_sequence_protocol",
     container_equality => "444_container_equality",
+    attribute_protocol => "445_attribute_protocol",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

@@ -389,6 +389,15 @@ impl Session {
     /// `del obj.name` / `delattr(obj, name)`: an instance's or a class's
     /// own attribute goes; other objects' attributes cannot be deleted.
     pub(super) fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Some(r) = self.dunder(obj, "__delattr__", vec![Value::str(name)]) {
+            return r.map(|_| ());
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__(obj, name)`: the attribute goes from the
+    /// instance or class itself; other objects keep theirs.
+    pub(super) fn generic_delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         if let Some(found) = crate::eval::classes::delattr(obj, name) {
             return found;
         }

@@ -88,22 +88,88 @@ pub fn array_part(v: &Value) -> Option<&super::object::ArrayPart> {
     instance_of(v)?.array.as_ref()
 }
 
-/// The classes searched for an attribute, the class first.
+/// The classes searched for an attribute, the class first: the C3
+/// linearization CPython computes (`D(B, C)` with `B(A)`, `C(A)` is
+/// D, B, C, A). A class whose bases admit none was refused when it was
+/// made; depth-first order stands in should one reach here.
 pub fn mro(class: &Value) -> Vec<Value> {
-    let mut out: Vec<Value> = Vec::new();
-    fn walk(c: &Value, out: &mut Vec<Value>) {
-        if out.iter().any(|x| x.is(c)) {
-            return;
-        }
-        out.push(c.clone());
-        if let Some(obj) = class_of(c) {
-            for b in &obj.bases {
-                walk(b, out);
+    c3_mro(class).unwrap_or_else(|_| {
+        let mut out: Vec<Value> = Vec::new();
+        fn walk(c: &Value, out: &mut Vec<Value>) {
+            if out.iter().any(|x| x.is(c)) {
+                return;
+            }
+            out.push(c.clone());
+            if let Some(obj) = class_of(c) {
+                for b in &obj.bases {
+                    walk(b, out);
+                }
             }
         }
+        walk(class, &mut out);
+        out
+    })
+}
+
+/// CPython's `mro_implementation`: the class, then the merge of its
+/// bases' linearizations and the list of bases; the message of CPython's
+/// TypeError when no order exists (a base listed twice, or orders that
+/// contradict each other). Builtin bases (exception classes,
+/// `np.ndarray`) stand for themselves.
+pub fn c3_mro(class: &Value) -> Result<Vec<Value>, String> {
+    let Some(obj) = class_of(class) else {
+        return Ok(vec![class.clone()]);
+    };
+    for (i, b) in obj.bases.iter().enumerate() {
+        if obj.bases[..i].iter().any(|x| x.is(b)) {
+            return Err(format!("duplicate base class {}", class_name(b)));
+        }
     }
-    walk(class, &mut out);
-    out
+    let mut seqs: Vec<Vec<Value>> = obj.bases.iter().map(c3_mro).collect::<Result<_, _>>()?;
+    seqs.push(obj.bases.clone());
+    let mut out = vec![class.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let head = seqs
+            .iter()
+            .map(|s| &s[0])
+            .find(|h| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(h))));
+        let Some(head) = head.cloned() else {
+            let names: Vec<String> = obj.bases.iter().map(class_name).collect();
+            return Err(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in &mut seqs {
+            if s[0].is(&head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
+
+/// A class's `__name__` for messages: the learner's or a builtin's.
+fn class_name(c: &Value) -> String {
+    match (class_of(c), c) {
+        (Some(obj), _) => obj.name.clone(),
+        (None, Value::Type(t)) => super::display::type_path(t)
+            .rsplit('.')
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        _ => "object".into(),
+    }
+}
+
+/// Whether the class of the learner's instance `v` sets `__hash__` to
+/// `None`, which makes its instances unhashable.
+pub fn hash_disabled(v: &Value) -> bool {
+    instance_of(v).is_some_and(|i| matches!(lookup(&i.class, "__hash__"), Some((_, Value::None))))
 }
 
 /// `name` on the class or a base: the class it was found on, and the value.
@@ -155,6 +221,14 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
         Obj::Class(c) => match name {
             "__name__" | "__qualname__" => Ok(Value::str(&c.name)),
             "__bases__" => Ok(Value::tuple(c.bases.clone())),
+            "__mro__" => class_mro_attr(obj),
+            // The class's own annotations, never a base's: made empty and
+            // kept on first reading when the body had none (CPython 3.10+).
+            "__annotations__" => Ok(own_annotations(c)),
+            "__dict__" => Err(PyError::new(
+                "NotImplementedError",
+                "slicelab does not give a class's __dict__ yet",
+            )),
             "__module__" if lookup(obj, name).is_none() => {
                 Ok(Value::str(&super::object_repr::class_module(c)))
             }
@@ -221,6 +295,10 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
                 )),
                 // `object.__init__` and friends: accept and do nothing.
                 None if name == "__init__" => Ok(Value::func("object.__init__")),
+                // The generic attribute rules, bound to the instance.
+                None if matches!(name, "__setattr__" | "__delattr__") => Ok(object(
+                    Obj::BoundMethod(me.clone(), Value::func(&format!("object.{name}")), class),
+                )),
                 None if name == "__new__" && derives_ndarray(&class) => {
                     Ok(Value::func("ndarray.__new__"))
                 }
@@ -245,6 +323,32 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
         },
         _ => return None,
     })
+}
+
+/// `C.__mro__`: the linearization ending in `object`, when every class in
+/// it is the learner's (a builtin base's own chain is not modelled).
+fn class_mro_attr(class: &Value) -> PyResult<Value> {
+    let mut order = mro(class);
+    if order.iter().any(|c| class_of(c).is_none()) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab gives __mro__ only for classes whose bases are all the learner's own",
+        ));
+    }
+    order.push(Value::Type(super::value::TypeObj::Builtin("object")));
+    Ok(Value::tuple(order))
+}
+
+/// The class's own `__annotations__` dict, made (and kept) empty if the
+/// body annotated nothing.
+fn own_annotations(c: &super::object::ClassObj) -> Value {
+    let mut attrs = c.attrs.borrow_mut();
+    if let Some((_, v)) = attrs.iter().find(|(n, _)| n == "__annotations__") {
+        return v.clone();
+    }
+    let notes = Value::Dict(Rc::new(RefCell::new(Vec::new())));
+    attrs.push(("__annotations__".into(), notes.clone()));
+    notes
 }
 
 /// `obj.name = value` on an instance or class (`None`: not one).

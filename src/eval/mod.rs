@@ -27,6 +27,7 @@ mod bytearray_calls;
 mod bytearray_state;
 mod casefold;
 mod cast_rules;
+mod class_annotations;
 mod class_methods;
 mod classes;
 mod codecs;

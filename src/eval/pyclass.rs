@@ -61,16 +61,27 @@ impl Session {
             "__doc__".into(),
             def.def.doc.as_deref().map_or(Value::None, Value::str),
         )];
+        if let Some(notes) = vars.get(super::class_annotations::ANNOTATIONS)
+            && !def
+                .def
+                .locals
+                .iter()
+                .any(|n| n == super::class_annotations::ANNOTATIONS)
+        {
+            attrs.push((super::class_annotations::ANNOTATIONS.into(), notes.clone()));
+        }
         for n in &def.def.locals {
             if let Some(v) = vars.get(n) {
                 attrs.push((n.clone(), v.clone()));
             }
         }
+        drop(vars);
         let class = object(Obj::Class(ClassObj {
             name: def.def.name.clone(),
             bases,
             attrs: RefCell::new(attrs),
         }));
+        super::classes::c3_mro(&class).map_err(PyError::type_error)?;
         self.bind_name(&def.def.name, class);
         Ok(())
     }
@@ -195,6 +206,14 @@ impl Session {
             }
             *state.args.borrow_mut() = args.pos;
             return Ok(Value::None);
+        }
+        // `object`'s attribute slots bound by `super()` take the instance.
+        if let Value::Function(name) = func
+            && matches!(name.as_ref(), "object.__setattr__" | "object.__delattr__")
+        {
+            let mut pos = vec![me.clone()];
+            pos.extend(args.pos);
+            return self.call(func, Args { pos, kw: args.kw });
         }
         let Value::Object(fo) = func else {
             return self.call(func, args);
