@@ -157,11 +157,10 @@ pub fn c3_mro(class: &Value) -> Result<Vec<Value>, String> {
 fn class_name(c: &Value) -> String {
     match (class_of(c), c) {
         (Some(obj), _) => obj.name.clone(),
-        (None, Value::Type(t)) => super::display::type_path(t)
-            .rsplit('.')
-            .next()
-            .unwrap_or_default()
-            .to_string(),
+        (None, Value::Type(super::value::TypeObj::Builtin(n))) => {
+            n.rsplit('.').next().unwrap_or_default().to_string()
+        }
+        (None, Value::Type(super::value::TypeObj::NdArray)) => "ndarray".into(),
         _ => "object".into(),
     }
 }

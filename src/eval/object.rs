@@ -867,6 +867,20 @@ impl FileObj {
     }
 }
 
+/// `is` between two record dtype values (`record_dtype.rs`): the same
+/// when they wrap the one record type (`r.dtype is r.dtype`, as NumPy
+/// keeps one dtype object). Here, beside the data, so `Value::is` needs no
+/// routine module.
+pub fn same_record_dtype(a: &Obj, b: &Obj) -> bool {
+    match (a, b) {
+        (
+            Obj::RecordDType(crate::engine::DType::Record(x)),
+            Obj::RecordDType(crate::engine::DType::Record(y)),
+        ) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
 /// Whether two objects are one namedtuple class: `type(p)` hands out a
 /// new object for the class `p` holds, and `type(p) is Point` must hold.
 pub fn same_tuple_class(a: &Obj, b: &Obj) -> bool {

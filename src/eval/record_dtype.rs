@@ -5,11 +5,11 @@
 //! lives in `eval` as `Obj::RecordDType` beside the record type it wraps
 //! (the same `Rc`, so renaming its fields renames the recarray's). It
 //! answers repr, `==` (NumPy compares it as the plain record type) and the
-//! attributes; as a `dtype=` of anything but `np.recarray` it is refused,
+//! attributes (its repr and str are `object_repr.rs`'s, so printing never
+//! reaches this file); as a `dtype=` of anything but `np.recarray` it is refused,
 //! since an ndarray of it prints as NumPy's record arrays do.
 
 use crate::engine::DType;
-use crate::render::dtype_repr::field_format;
 
 use super::error::PyResult;
 use super::object::Obj;
@@ -29,27 +29,6 @@ pub fn as_record_dtype(v: &Value) -> Option<&DType> {
         },
         _ => None,
     }
-}
-
-/// `is` between two record dtype values: the same when they wrap the one
-/// record type (`r.dtype is r.dtype`, as NumPy keeps one dtype object).
-pub fn same_object(a: &Obj, b: &Obj) -> bool {
-    match (a, b) {
-        (Obj::RecordDType(DType::Record(x)), Obj::RecordDType(DType::Record(y))) => {
-            std::rc::Rc::ptr_eq(x, y)
-        }
-        _ => false,
-    }
-}
-
-/// `str(dt)`: `(numpy.record, [('a', '<i4')])`.
-pub fn construction_str(dt: &DType) -> String {
-    format!("(numpy.record, {})", field_format(dt))
-}
-
-/// `repr(dt)`: `dtype((numpy.record, [('a', '<i4')]))`.
-pub fn repr(dt: &DType) -> String {
-    format!("dtype({})", construction_str(dt))
 }
 
 /// `==` with another value: the record type compared as the plain

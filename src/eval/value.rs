@@ -164,7 +164,7 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => {
                 Rc::ptr_eq(a, b)
-                    || super::record_dtype::same_object(a, b)
+                    || super::object::same_record_dtype(a, b)
                     || super::object::same_tuple_class(a, b)
                     || (super::object::is_not_implemented(self)
                         && super::object::is_not_implemented(other))
