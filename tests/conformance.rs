@@ -677,6 +677,8 @@ conformance_tests! {
     sequence_protocol => "443_sequence_protocol",
     container_equality => "444_container_equality",
     attribute_protocol => "445_attribute_protocol",
+    dataclass_methods => "446_dataclass_methods",
+    dataclass_fields => "447_dataclass_fields",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

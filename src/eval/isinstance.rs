@@ -36,6 +36,8 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
                     || matches!(v, Value::NpScalar(DType::Complex128, _))
             }
             "object" => true,
+            // Classes: Python's, NumPy's and the learner's.
+            "type" => matches!(v, Value::Type(_)) || crate::eval::object::class_of(v).is_some(),
             "numpy.flatiter" => matches!(v, Value::FlatIter(..)),
             crate::eval::types::RECARRAY => super::recarray::as_recarray(v).is_some(),
             crate::eval::types::RECORD => super::recarray::as_record(v).is_some(),
