@@ -186,8 +186,8 @@ mod tests {
 
     #[test]
     fn nan_sorts_last_and_records_break_ties() {
-        let rec = RecordType {
-            fields: ["a", "b"]
+        let rec = RecordType::new(
+            ["a", "b"]
                 .iter()
                 .zip([DType::Int64, DType::Float64])
                 .enumerate()
@@ -199,9 +199,9 @@ mod tests {
                     title: None,
                 })
                 .collect(),
-            itemsize: 16,
-            aligned: false,
-        };
+            16,
+            false,
+        );
         let r = |x: i64, y: f64| Scalar::Record(vec![Scalar::Int(x), Scalar::Float(y)]);
         assert_eq!(
             compare_records(&rec, &[1, 0], &r(2, f64::NAN), &r(3, 1.0)),
