@@ -180,6 +180,7 @@ mod scope;
 mod searching;
 mod seq_alloc;
 mod seq_index;
+mod seq_protocol;
 mod session;
 mod set_table;
 pub mod signature;

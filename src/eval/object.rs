@@ -631,6 +631,10 @@ pub enum IterState {
     /// `StopIteration` (CPython's `seqiter`); the index is `usize::MAX`
     /// once it has ended, and it stays ended.
     Sequence(Value, usize),
+    /// `reversed()` of an object with `__len__` and `__getitem__` but no
+    /// `__reversed__`: `__getitem__` at `n - 1` down to 0, the count of
+    /// items left held here (CPython's `reversed` object).
+    SequenceBack(Value, usize),
     /// Taken out while its `next` runs (a re-entrant `next` finds this);
     /// a generator keeps its name for the repr.
     Running(Option<std::rc::Rc<str>>),
