@@ -266,7 +266,7 @@ impl Session {
         let mut kwdefaults = Vec::new();
         for (n, d) in &def.params.kwonly {
             if let Some(d) = d {
-                kwdefaults.push((n.clone(), self.eval(d)?));
+                kwdefaults.push((Value::str(n), self.eval(d)?));
             }
         }
         // After the defaults, as CPython's compiler orders them.
@@ -286,7 +286,7 @@ impl Session {
         Ok(object(Obj::Func(UserFunc {
             def: def.clone(),
             defaults,
-            kwdefaults,
+            kwdefaults: Rc::new(std::cell::RefCell::new(kwdefaults)),
             annotations: annotations
                 .map(|notes| Value::Dict(Rc::new(std::cell::RefCell::new(notes)))),
             // Functions in a class body do not see the class's names.

@@ -432,13 +432,8 @@ pub fn function_attr(f: &UserFunc, name: &str) -> Option<PyResult<Value>> {
         "__doc__" => f.def.doc.as_deref().map_or(Value::None, Value::str),
         "__defaults__" if f.defaults.is_empty() => Value::None,
         "__defaults__" => Value::tuple(f.defaults.clone()),
-        "__kwdefaults__" if f.kwdefaults.is_empty() => Value::None,
-        "__kwdefaults__" => Value::Dict(Rc::new(RefCell::new(
-            f.kwdefaults
-                .iter()
-                .map(|(k, v)| (Value::str(k), v.clone()))
-                .collect(),
-        ))),
+        "__kwdefaults__" if f.kwdefaults.borrow().is_empty() => Value::None,
+        "__kwdefaults__" => Value::Dict(f.kwdefaults.clone()),
         "__annotations__" => {
             return Some(f.annotations.clone().map_err(|why| {
                 PyError::new(

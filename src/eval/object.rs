@@ -165,8 +165,10 @@ pub struct UserFunc {
     pub def: Arc<FuncDef>,
     /// Defaults of the positional parameters, aligned to the last ones.
     pub defaults: Vec<Value>,
-    /// Defaults of keyword-only parameters.
-    pub kwdefaults: Vec<(String, Value)>,
+    /// Defaults of keyword-only parameters: the storage of the dict
+    /// `__kwdefaults__` hands out, so a change made through it is the
+    /// default the next call sees, as in CPython.
+    pub kwdefaults: Rc<RefCell<Vec<(Value, Value)>>>,
     /// The enclosing function's frame (`None` at top level).
     pub closure: Option<Rc<Frame>>,
     /// `__annotations__`: the dict the annotations were evaluated into

@@ -186,7 +186,7 @@ fn renamed(f: &Value, name: &str, qualname: &str) -> PyResult<Value> {
     Ok(object(Obj::Func(UserFunc {
         def: Arc::new(def),
         defaults: u.defaults.clone(),
-        kwdefaults: u.kwdefaults.clone(),
+        kwdefaults: Rc::new(RefCell::new(u.kwdefaults.borrow().clone())),
         closure: u.closure.clone(),
         annotations: u.annotations.clone(),
     })))
@@ -265,8 +265,9 @@ fn params(f: &Value, missing: &Value) -> Value {
     for (n, _) in &p.kwonly {
         let d = u
             .kwdefaults
+            .borrow()
             .iter()
-            .find(|(k, _)| k == n)
+            .find(|(k, _)| matches!(k, Value::Str(k) if k.as_ref() == n.as_str()))
             .map_or(missing.clone(), |(_, v)| v.clone());
         out.push(Value::tuple(vec![Value::Int(2), Value::str(n), note(n), d]));
     }
