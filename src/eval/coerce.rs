@@ -140,8 +140,11 @@ pub(crate) fn dimension(x: &Value) -> PyResult<i128> {
 }
 
 fn resolve_shape(raw: &[i128], size: Option<usize>) -> PyResult<Vec<usize>> {
+    // NumPy 2.4 takes any negative size in a new shape as the one unknown
+    // dimension (`reshape(-2, 6)` is `reshape(-1, 6)`); a shape that makes
+    // an array has none.
     let unknown = raw.iter().filter(|&&d| d < 0).count();
-    if raw.iter().any(|&d| d < -1) || (unknown > 0 && size.is_none()) {
+    if unknown > 0 && size.is_none() {
         return Err(PyError::value("negative dimensions are not allowed"));
     }
     if unknown > 1 {

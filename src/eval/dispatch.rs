@@ -130,7 +130,12 @@ impl Session {
         };
         let args = super::recarray::np_args(entry.name(), args)?;
         let prepared = prepare(entry, &args)?;
-        if super::object_array::involved(&prepared) {
+        // An object array, or a value only one can hold (`np.add(None, 1)`
+        // is the object loop's TypeError).
+        let object_inputs = entry
+            .ufunc
+            .is_some_and(|(nin, _)| super::object_ufunc::object_operands(&prepared, nin));
+        if super::object_array::involved(&prepared) || object_inputs {
             return super::object_array::np_function(self, entry, args);
         }
         // Modules that bind calls against their own signatures take the

@@ -209,7 +209,15 @@ fn plain_dtype(v: &Value) -> PyResult<DType> {
         Value::DType(d) => d.clone(),
         Value::Type(TypeObj::NpScalar(d)) => d.clone(),
         Value::Type(TypeObj::NpStr) => DType::Str(0),
-        Value::Type(TypeObj::Void) => DType::Record(Rc::new(RecordType {
+        Value::Type(TypeObj::Builtin(name))
+            if let Some((_, msg)) = ABSTRACT_SCALARS.iter().find(|(n, _)| n == name) =>
+        {
+            return Err(PyError::type_error(*msg));
+        }
+        // A buffer of bytes, or a record: the unsized void, as `np.void` is.
+        Value::Type(
+            TypeObj::Void | TypeObj::Builtin("memoryview") | TypeObj::Builtin(super::types::RECORD),
+        ) => DType::Record(Rc::new(RecordType {
             cells: std::cell::RefCell::new(vec![]),
             itemsize: 0,
             aligned: false,
@@ -732,6 +740,52 @@ pub fn dtype_value(v: &Value) -> PyResult<DType> {
     dtype_arg(v)
 }
 
+/// NumPy's abstract scalar classes, which name no dtype, with
+/// `_convert_from_type`'s refusal of each (NumPy's own wording, backticks
+/// and quotes as it has them).
+const ABSTRACT_SCALARS: &[(&str, &str)] = &[
+    (
+        "numpy.generic",
+        "Converting `np.generic` to a dtype is not allowed.",
+    ),
+    (
+        "numpy.flexible",
+        "Converting `np.generic` to a dtype is not allowed.",
+    ),
+    (
+        "numpy.number",
+        "Converting `np.inexact` or `np.floating` to a dtype not allowed",
+    ),
+    (
+        "numpy.inexact",
+        "Converting `np.inexact` or `np.floating` to a dtype not allowed",
+    ),
+    (
+        "numpy.floating",
+        "Converting `np.inexact` or `np.floating` to a dtype not allowed",
+    ),
+    (
+        "numpy.integer",
+        "Converting 'np.integer' or 'np.signedinteger' to a dtype is not allowed",
+    ),
+    (
+        "numpy.signedinteger",
+        "Converting 'np.integer' or 'np.signedinteger' to a dtype is not allowed",
+    ),
+    (
+        "numpy.unsignedinteger",
+        "Converting `np.unsignedinteger` to a dtype is not allowed",
+    ),
+    (
+        "numpy.character",
+        "Converting `np.character` to a dtype is not allowed",
+    ),
+    (
+        "numpy.complexfloating",
+        "Converting `np.complex` to a dtype is not allowed.",
+    ),
+];
+
 /// True when a `dtype=` argument names the object dtype (`object`,
 /// `'O'`, `np.object_`, `np.dtype('O')`).
 pub fn wants_object(v: &Value) -> bool {
@@ -739,7 +793,18 @@ pub fn wants_object(v: &Value) -> bool {
         return true;
     }
     match v {
-        Value::Type(TypeObj::Builtin("object")) => true,
+        // Any Python type but the numbers, text and `memoryview` NumPy maps
+        // (`np.dtype(list)`, `dtype=dict`, `np.dtype(np.ndarray)`) stores
+        // objects (`_convert_from_type`); NumPy's abstract scalar classes
+        // are refused and `np.record` is the void.
+        Value::Type(TypeObj::Builtin(name)) => {
+            !matches!(
+                *name,
+                "int" | "float" | "bool" | "complex" | "str" | "bytes" | "memoryview"
+            ) && *name != super::types::RECORD
+                && !ABSTRACT_SCALARS.iter().any(|(n, _)| n == name)
+        }
+        Value::Type(TypeObj::NdArray | TypeObj::DTypeClass) => true,
         Value::Type(TypeObj::NpScalar(DType::Object)) | Value::DType(DType::Object) => true,
         Value::Str(s) => object_code(s),
         _ => false,

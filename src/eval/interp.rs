@@ -681,6 +681,12 @@ impl Session {
         if let Some(out) = super::subclass::binary(self, op, l, r) {
             return out;
         }
+        // `np.str_('ab') * 2`: `str`'s repeat, as NumPy's scalar defers.
+        if op == crate::syntax::ast::BinOp::Mul
+            && let Some((x, y)) = super::text_scalar::repeat_operands(l, r)
+        {
+            return self.binary(op, &x, &y);
+        }
         // `'a' * np.int64(3)`: a NumPy integer is an index, so a sequence
         // repeats (`str.__mul__` takes it through `__index__`).
         if op == crate::syntax::ast::BinOp::Mul {
@@ -777,6 +783,9 @@ impl Session {
         if let Some(out) = self.compare_containers(op, l, r) {
             return out;
         }
+        if let Some(out) = self.sequence_order(op, l, r) {
+            return out;
+        }
         let cop = engine_cmp(op).expect("ordering comparison");
         if is_numpy(l) || is_numpy(r) {
             // `np.str_ == 'a'` is `str`'s comparison: a plain bool.
@@ -790,6 +799,38 @@ impl Session {
             crate::engine::kernels::CompareOp::Ne => !python_eq(l, r),
             _ => python_order(cop, l, r)?,
         }))
+    }
+
+    /// `x < y` (`<=`, `>`, `>=`) for two tuples or two lists whose items
+    /// differ somewhere: CPython's answer is the comparison of the first
+    /// items that differ, returned as it is (`(np.int64(1),) <
+    /// (np.int64(2),)` is `np.True_`). `None` leaves equal prefixes (a
+    /// length comparison) and everything else to the callers below.
+    fn sequence_order(
+        &mut self,
+        op: crate::syntax::ast::CmpOp,
+        l: &Value,
+        r: &Value,
+    ) -> Option<PyResult<Value>> {
+        use crate::syntax::ast::CmpOp as C;
+        if !matches!(op, C::Lt | C::Le | C::Gt | C::Ge) {
+            return None;
+        }
+        let (x, y) = match (super::named_tuple::plain(l), super::named_tuple::plain(r)) {
+            (Value::Tuple(x), Value::Tuple(y)) => (x.to_vec(), y.to_vec()),
+            (Value::List(x), Value::List(y)) => (x.borrow().clone(), y.borrow().clone()),
+            _ => return None,
+        };
+        for (p, q) in x.iter().zip(&y) {
+            match super::ops::ordering_item_eq(p, q) {
+                Ok(true) => {}
+                Ok(false) => {
+                    return Some(super::ops::compare_nested(|| self.compare(op, p, q)));
+                }
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        None
     }
 
     pub(super) fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
@@ -814,15 +855,19 @@ impl Session {
         if let Some(b) = super::bytearray::of(container) {
             return super::bytearray::contains(b, item);
         }
+        if let Some(text) = super::text_scalar::as_python(container) {
+            return self.contains(&text, item);
+        }
         if let Value::Bytes(b) = container {
             return super::bytearray::contains_in(b, item);
         }
         match container {
             Value::Str(s) => match item {
                 Value::Str(x) => Ok(s.contains(x.as_ref())),
-                _ => Err(PyError::type_error(
-                    "'in <string>' requires string as left operand",
-                )),
+                other => Err(PyError::type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    other.type_name()
+                ))),
             },
             Value::Dict(d) => Ok(d.borrow().iter().any(|(k, _)| python_eq(k, item))),
             Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Range(_)) => {
@@ -951,6 +996,10 @@ impl Session {
             Value::DType(dt) => super::dtype_attrs::getitem(dt, idx),
             other if let Some(dt) = super::record_dtype::as_record_dtype(other) => {
                 super::dtype_attrs::getitem(dt, idx)
+            }
+            // `np.str_`/`np.bytes_` index as the `str`/`bytes` they are.
+            other if let Some(text) = super::text_scalar::as_python(other) => {
+                self.getitem(&text, idx)
             }
             Value::NpScalar(..) => match idx {
                 Value::Tuple(t) if t.is_empty() => Ok(obj.clone()),
@@ -1443,7 +1492,7 @@ impl Session {
                 super::matrix::attr(self, obj, name)
             }
             Value::Object(o) if let super::object::Obj::RecordDType(dt) = o.as_ref() => {
-                super::record_dtype::attr(obj, dt, name)
+                super::record_dtype_attrs::attr(obj, dt, name)
             }
             Value::Object(o) if matches!(o.as_ref(), super::object::Obj::SubArrayDType(..)) => {
                 match super::subarray_dtype::as_subarray(obj) {

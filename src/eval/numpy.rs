@@ -1237,6 +1237,9 @@ impl Session {
         // to `np.NAME`) meets this: object arrays go only where their
         // references are moved, never read as numbers.
         if super::object_array::involved(&args) && !super::object_array::passes(name) {
+            if let Some(lp) = super::object_ufunc::loop_of(name) {
+                return super::object_ufunc::call(self, name, lp, &args);
+            }
             return Err(super::object_array::refuse_np(name));
         }
         // No ufunc has a loop for records: NumPy's error, before any

@@ -476,6 +476,16 @@ pub fn np_function(
         _ if BYTE_MOVERS.contains(&name) && !dtype_obj => {
             s.call_function(&format!("np.{name}"), prepared)
         }
+        // The comparison ufuncs' `OO->?` loop: each pair's truth.
+        n if let Some(op) = CompareOp::of_ufunc(n)
+            && plain_ufunc_call(&prepared)
+            && prepared.pos.len() == 2 =>
+        {
+            compare(op, &prepared.pos[0], &prepared.pos[1])
+        }
+        _ if let Some(lp) = super::object_ufunc::loop_of(name) => {
+            super::object_ufunc::call(s, name, lp, &prepared)
+        }
         _ => Err(not_supported(&format!("np.{name}"))),
     }
 }
@@ -711,10 +721,7 @@ mod tests {
             "b.mean()",
             "np.cumsum(b)",
             "np.sum(b, axis=0)",
-            "np.abs(b)",
-            "abs(b)",
             "np.sqrt(b)",
-            "np.maximum(b, 1)",
             "np.where(b == 1, b, 0)",
             "np.unique(b)",
             "np.save('/nonexistent/x.npy', b)",

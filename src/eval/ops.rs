@@ -1095,7 +1095,7 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
                     == Some(Some(std::cmp::Ordering::Equal))
         }
         (Value::DType(x), Value::DType(y)) => x.equivalent(y),
-        (x, y) if let Some(eq) = super::record_dtype::eq(x, y) => eq,
+        (x, y) if let Some(eq) = super::record_dtype_attrs::eq(x, y) => eq,
         (x, y) if super::subarray_dtype::eq(x, y).is_some() => {
             super::subarray_dtype::eq(x, y).unwrap_or(false)
         }
@@ -1173,6 +1173,29 @@ fn void_operator(op: BinaryOp, a: &Value, b: &Value) -> PyError {
 /// RecursionError there; this says "not equal").
 fn item_eq(a: &Value, b: &Value) -> bool {
     a.is(b) || nested(|| python_eq(a, b)).unwrap_or(false)
+}
+
+/// Whether two items of sequences being ordered are equal, as CPython's
+/// `PyObject_RichCompareBool` asks: identity first, then `==` and its
+/// truth — a NumPy comparison's truth, which fails for arrays of more
+/// than one element as it does in Python.
+pub(super) fn ordering_item_eq(a: &Value, b: &Value) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    if is_numpy(a) || is_numpy(b) {
+        return compare_nested(|| super::protocol::truthy(&numpy_compare(CompareOp::Eq, a, b)?));
+    }
+    Ok(item_eq(a, b))
+}
+
+/// `p < q` for the first items that differ in two sequences: NumPy values
+/// by the truth of NumPy's comparison, others by Python's order.
+fn item_lt(p: &Value, q: &Value) -> PyResult<bool> {
+    if is_numpy(p) || is_numpy(q) {
+        return super::protocol::truthy(&numpy_compare(CompareOp::Lt, p, q)?);
+    }
+    python_order(CompareOp::Lt, p, q)
 }
 
 /// Run `f` one container level deeper; `None` past Python's recursion
@@ -1253,8 +1276,8 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
 
 fn seq_cmp(x: &[Value], y: &[Value]) -> PyResult<Option<std::cmp::Ordering>> {
     for (p, q) in x.iter().zip(y) {
-        if !item_eq(p, q) {
-            let less = compare_nested(|| python_order(CompareOp::Lt, p, q))?;
+        if !ordering_item_eq(p, q)? {
+            let less = compare_nested(|| item_lt(p, q))?;
             return Ok(Some(if less {
                 std::cmp::Ordering::Less
             } else {

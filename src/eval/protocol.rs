@@ -96,6 +96,9 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         }
         Value::FlatIter(a, pos) => super::flatiter::rest(a, pos),
         Value::Bytes(b) => super::pybytes::items(b),
+        Value::NpScalar(..) if let Some(text) = super::text_scalar::as_python(v) => {
+            return iterate(&text);
+        }
         Value::Object(o) => match o.as_ref() {
             super::object::Obj::Iter(..) | super::object::Obj::NpIter(_) => {
                 super::pyiter::drain(None, v)?

@@ -221,6 +221,8 @@ pub fn reversed_of(v: &Value) -> PyResult<Value> {
         Value::Dict(_) => "dict_reversekeyiterator",
         Value::Object(o) if let Obj::DictView(view) = o.as_ref() => view.kind.iterator_name(true),
         Value::Tuple(_) | Value::Str(_) | Value::Array(_) => "reversed",
+        // `np.str_`/`np.bytes_` reverse as the `str`/`bytes` they are.
+        text if super::text_scalar::as_python(text).is_some() => "reversed",
         other => {
             return Err(PyError::type_error(format!(
                 "'{}' object is not reversible",

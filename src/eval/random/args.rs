@@ -101,6 +101,18 @@ pub fn int_bounds(dt: &DType) -> Option<(i128, i128)> {
     }
 }
 
+/// `_rand_<type>`'s first step: a `size` with no elements gives an empty
+/// array of the dtype before `low` and `high` are read
+/// (`integers(0, 0, size=0)` is `array([], dtype=int64)`).
+pub fn empty_draw(size: Option<&Value>, dt: &DType) -> PyResult<Option<Value>> {
+    match size_arg(size)? {
+        Some(shape) if shape.iter().product::<usize>() == 0 => Ok(Some(Value::Array(
+            crate::engine::NdArray::zeros(&shape, dt.clone())?,
+        ))),
+        _ => Ok(None),
+    }
+}
+
 /// `low`/`high` checked as NumPy's `_bounded_integers` checks them; the
 /// result is (offset, inclusive range).
 pub fn bounded_range(
@@ -111,9 +123,9 @@ pub fn bounded_range(
 ) -> PyResult<(i128, u64)> {
     let name = dt.name();
     let (lowbnd, highbnd) = int_bounds(dt).expect("checked by the caller");
-    let (lo, hi, one_arg) = match high {
-        None | Some(Value::None) => (0, int_param(low.expect("required"))?, true),
-        Some(h) => (int_param(low.expect("required"))?, int_param(h)?, false),
+    let (lo, hi) = match high {
+        None | Some(Value::None) => (0, int_param(low.expect("required"))?),
+        Some(h) => (int_param(low.expect("required"))?, int_param(h)?),
     };
     let hi_incl = if endpoint { hi } else { hi - 1 };
     if lo < lowbnd {
@@ -123,7 +135,8 @@ pub fn bounded_range(
         return Err(PyError::value(format!("high is out of bounds for {name}")));
     }
     if lo > hi_incl {
-        return Err(PyError::value(match (one_arg, endpoint) {
+        // `format_bounds_error`: worded by whether low is 0, however given.
+        return Err(PyError::value(match (lo == 0, endpoint) {
             (true, false) => "high <= 0",
             (true, true) => "high < 0",
             (false, false) => "low >= high",

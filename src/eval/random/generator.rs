@@ -151,6 +151,9 @@ fn draw(g: &mut AnyBitGen, name: &str, b: &Bound) -> PyResult<Value> {
                 Some(v) => crate::eval::protocol::truthy(v)?,
                 None => false,
             };
+            if let Some(empty) = super::args::empty_draw(b.get("size"), &dt)? {
+                return Ok(empty);
+            }
             if super::int_broadcast::is_array(b.required("low"), b.get("high")) {
                 return super::int_broadcast::draw(
                     g,

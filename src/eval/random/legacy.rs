@@ -162,6 +162,9 @@ fn randint(st: &mut LegacyState, b: &Bound) -> PyResult<Value> {
             dt.name()
         )));
     }
+    if let Some(empty) = super::args::empty_draw(b.get("size"), &dt)? {
+        return Ok(empty);
+    }
     if super::int_broadcast::is_array(b.required("low"), b.get("high")) {
         return super::int_broadcast::draw(
             &mut st.mt,
