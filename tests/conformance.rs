@@ -678,6 +678,14 @@ conformance_tests! {
     identities_zeros => "430_identities_zeros",
     quantile_sort_dtypes => "431_quantile_sort_dtypes",
     error_texts => "432_error_texts",
+    math_prod_norms => "440_math_module",
+    super_explicit => "441_super_explicit",
+    function_introspection => "442_function_introspection",
+    sequence_protocol => "443_sequence_protocol",
+    container_equality => "444_container_equality",
+    attribute_protocol => "445_attribute_protocol",
+    dataclass_methods => "446_dataclass_methods",
+    dataclass_fields => "447_dataclass_fields",
 }
 
 /// Every `.expected` file in the folder must have a test above, so a new file

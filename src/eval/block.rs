@@ -266,13 +266,29 @@ impl Session {
         let mut kwdefaults = Vec::new();
         for (n, d) in &def.params.kwonly {
             if let Some(d) = d {
-                kwdefaults.push((n.clone(), self.eval(d)?));
+                kwdefaults.push((Value::str(n), self.eval(d)?));
+            }
+        }
+        // After the defaults, as CPython's compiler orders them.
+        let mut annotations = Ok(Vec::new());
+        for (n, e) in &def.params.annotations {
+            match (self.eval(e), &mut annotations) {
+                (Ok(v), Ok(notes)) => notes.push((Value::str(n), v)),
+                (Ok(_), Err(_)) => {}
+                (Err(err), _) if err.kind == "NotImplementedError" => {
+                    if annotations.is_ok() {
+                        annotations = Err(err.message);
+                    }
+                }
+                (Err(err), _) => return Err(err),
             }
         }
         Ok(object(Obj::Func(UserFunc {
             def: def.clone(),
             defaults,
-            kwdefaults,
+            kwdefaults: Rc::new(std::cell::RefCell::new(kwdefaults)),
+            annotations: annotations
+                .map(|notes| Value::Dict(Rc::new(std::cell::RefCell::new(notes)))),
             // Functions in a class body do not see the class's names.
             closure: match &self.scope {
                 Some(f) if f.class_body => f.parent.clone(),
@@ -373,6 +389,15 @@ impl Session {
     /// `del obj.name` / `delattr(obj, name)`: an instance's or a class's
     /// own attribute goes; other objects' attributes cannot be deleted.
     pub(super) fn delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Some(r) = self.dunder(obj, "__delattr__", vec![Value::str(name)]) {
+            return r.map(|_| ());
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__(obj, name)`: the attribute goes from the
+    /// instance or class itself; other objects keep theirs.
+    pub(super) fn generic_delattr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         if let Some(found) = crate::eval::classes::delattr(obj, name) {
             return found;
         }

@@ -88,22 +88,87 @@ pub fn array_part(v: &Value) -> Option<&super::object::ArrayPart> {
     instance_of(v)?.array.as_ref()
 }
 
-/// The classes searched for an attribute, the class first.
+/// The classes searched for an attribute, the class first: the C3
+/// linearization CPython computes (`D(B, C)` with `B(A)`, `C(A)` is
+/// D, B, C, A). A class whose bases admit none was refused when it was
+/// made; depth-first order stands in should one reach here.
 pub fn mro(class: &Value) -> Vec<Value> {
-    let mut out: Vec<Value> = Vec::new();
-    fn walk(c: &Value, out: &mut Vec<Value>) {
-        if out.iter().any(|x| x.is(c)) {
-            return;
-        }
-        out.push(c.clone());
-        if let Some(obj) = class_of(c) {
-            for b in &obj.bases {
-                walk(b, out);
+    c3_mro(class).unwrap_or_else(|_| {
+        let mut out: Vec<Value> = Vec::new();
+        fn walk(c: &Value, out: &mut Vec<Value>) {
+            if out.iter().any(|x| x.is(c)) {
+                return;
+            }
+            out.push(c.clone());
+            if let Some(obj) = class_of(c) {
+                for b in &obj.bases {
+                    walk(b, out);
+                }
             }
         }
+        walk(class, &mut out);
+        out
+    })
+}
+
+/// CPython's `mro_implementation`: the class, then the merge of its
+/// bases' linearizations and the list of bases; the message of CPython's
+/// TypeError when no order exists (a base listed twice, or orders that
+/// contradict each other). Builtin bases (exception classes,
+/// `np.ndarray`) stand for themselves.
+pub fn c3_mro(class: &Value) -> Result<Vec<Value>, String> {
+    let Some(obj) = class_of(class) else {
+        return Ok(vec![class.clone()]);
+    };
+    for (i, b) in obj.bases.iter().enumerate() {
+        if obj.bases[..i].iter().any(|x| x.is(b)) {
+            return Err(format!("duplicate base class {}", class_name(b)));
+        }
     }
-    walk(class, &mut out);
-    out
+    let mut seqs: Vec<Vec<Value>> = obj.bases.iter().map(c3_mro).collect::<Result<_, _>>()?;
+    seqs.push(obj.bases.clone());
+    let mut out = vec![class.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let head = seqs
+            .iter()
+            .map(|s| &s[0])
+            .find(|h| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(h))));
+        let Some(head) = head.cloned() else {
+            let names: Vec<String> = obj.bases.iter().map(class_name).collect();
+            return Err(format!(
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in &mut seqs {
+            if s[0].is(&head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
+
+/// A class's `__name__` for messages: the learner's or a builtin's.
+fn class_name(c: &Value) -> String {
+    match (class_of(c), c) {
+        (Some(obj), _) => obj.name.clone(),
+        (None, Value::Type(super::value::TypeObj::Builtin(n))) => {
+            n.rsplit('.').next().unwrap_or_default().to_string()
+        }
+        (None, Value::Type(super::value::TypeObj::NdArray)) => "ndarray".into(),
+        _ => "object".into(),
+    }
+}
+
+/// Whether the class of the learner's instance `v` sets `__hash__` to
+/// `None`, which makes its instances unhashable.
+pub fn hash_disabled(v: &Value) -> bool {
+    instance_of(v).is_some_and(|i| matches!(lookup(&i.class, "__hash__"), Some((_, Value::None))))
 }
 
 /// `name` on the class or a base: the class it was found on, and the value.
@@ -119,8 +184,34 @@ pub(super) fn lookup(class: &Value, name: &str) -> Option<(Value, Value)> {
     })
 }
 
-pub(super) fn is_function(v: &Value) -> bool {
-    matches!(v, Value::Object(o) if matches!(o.as_ref(), Obj::Func(_)))
+/// What `super(after, me).name` finds: the class of `me` (`me` itself
+/// inside `__new__` and classmethods), and the attribute from the first
+/// class after `after` in that class's MRO that defines it, with that
+/// class. `None`: `me` is neither an instance nor a class.
+pub(super) fn super_lookup(
+    after: &Value,
+    me: &Value,
+    name: &str,
+) -> Option<(Value, Option<(Value, Value)>)> {
+    let class = match instance_of(me) {
+        Some(i) => i.class.clone(),
+        None => {
+            class_of(me)?;
+            me.clone()
+        }
+    };
+    let order = mro(&class);
+    let start = order.iter().position(|c| c.is(after)).map_or(0, |p| p + 1);
+    let found = order[start..].iter().find_map(|c| {
+        let v = class_of(c)?
+            .attrs
+            .borrow()
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())?;
+        Some((c.clone(), v))
+    });
+    Some((class, found))
 }
 
 /// `obj.name` for classes, instances and `super()` objects (`None`: not one).
@@ -129,6 +220,14 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
         Obj::Class(c) => match name {
             "__name__" | "__qualname__" => Ok(Value::str(&c.name)),
             "__bases__" => Ok(Value::tuple(c.bases.clone())),
+            "__mro__" => class_mro_attr(obj),
+            // The class's own annotations, never a base's: made empty and
+            // kept on first reading when the body had none (CPython 3.10+).
+            "__annotations__" => Ok(own_annotations(c)),
+            "__dict__" => Err(PyError::new(
+                "NotImplementedError",
+                "slicelab does not give a class's __dict__ yet",
+            )),
             "__module__" if lookup(obj, name).is_none() => {
                 Ok(Value::str(&super::object_repr::class_module(c)))
             }
@@ -176,38 +275,29 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
             }
         }
         Obj::Super(after, me) => {
-            // `me` is the class itself inside `__new__` and classmethods.
-            let class = match instance_of(me) {
-                Some(i) => i.class.clone(),
-                None => {
-                    class_of(me)?;
-                    me.clone()
-                }
-            };
-            let order = mro(&class);
-            let start = order.iter().position(|c| c.is(after)).map_or(0, |p| p + 1);
-            let found = order[start..].iter().find_map(|c| {
-                let v = class_of(c)?
-                    .attrs
-                    .borrow()
-                    .iter()
-                    .find(|(n, _)| n == name)
-                    .map(|(_, v)| v.clone())?;
-                Some((c.clone(), v))
-            });
+            let (class, found) = super_lookup(after, me, name)?;
             match found {
                 // `__new__` is a static method: nothing binds to it.
                 Some((_, f)) if name == "__new__" => Ok(f),
-                Some((owner, f)) if is_function(&f) => {
-                    Ok(object(Obj::BoundMethod(me.clone(), f, owner)))
-                }
-                Some((_, v)) => Ok(v),
+                // As the attribute's `__get__` binds it: a function to an
+                // instance (a class, `super(C, C).f`, gets the function), a
+                // classmethod to the class, a staticmethod not at all.
+                Some((owner, v)) => Ok(bind_attr(
+                    instance_of(me).is_some().then_some(me),
+                    &class,
+                    owner,
+                    v,
+                )),
                 // `BaseException.__init__` sets `args`.
                 None if name == "__init__" && exc_state(me).is_some() => Ok(object(
                     Obj::BoundMethod(me.clone(), Value::func("BaseException.__init__"), class),
                 )),
                 // `object.__init__` and friends: accept and do nothing.
                 None if name == "__init__" => Ok(Value::func("object.__init__")),
+                // The generic attribute rules, bound to the instance.
+                None if matches!(name, "__setattr__" | "__delattr__") => Ok(object(
+                    Obj::BoundMethod(me.clone(), Value::func(&format!("object.{name}")), class),
+                )),
                 None if name == "__new__" && derives_ndarray(&class) => {
                     Ok(Value::func("ndarray.__new__"))
                 }
@@ -225,13 +315,39 @@ pub fn attr(o: &Rc<Obj>, obj: &Value, name: &str) -> Option<PyResult<Value>> {
         // A bound method reads its function's attributes.
         Obj::BoundMethod(_, Value::Object(fo), _) => match fo.as_ref() {
             Obj::Func(f) => match function_attr(f, name) {
-                Some(v) => Ok(v),
+                Some(v) => v,
                 None => return Some(Err(PyError::attribute("function", name))),
             },
             _ => return None,
         },
         _ => return None,
     })
+}
+
+/// `C.__mro__`: the linearization ending in `object`, when every class in
+/// it is the learner's (a builtin base's own chain is not modelled).
+fn class_mro_attr(class: &Value) -> PyResult<Value> {
+    let mut order = mro(class);
+    if order.iter().any(|c| class_of(c).is_none()) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab gives __mro__ only for classes whose bases are all the learner's own",
+        ));
+    }
+    order.push(Value::Type(super::value::TypeObj::Builtin("object")));
+    Ok(Value::tuple(order))
+}
+
+/// The class's own `__annotations__` dict, made (and kept) empty if the
+/// body annotated nothing.
+fn own_annotations(c: &super::object::ClassObj) -> Value {
+    let mut attrs = c.attrs.borrow_mut();
+    if let Some((_, v)) = attrs.iter().find(|(n, _)| n == "__annotations__") {
+        return v.clone();
+    }
+    let notes = Value::Dict(Rc::new(RefCell::new(Vec::new())));
+    attrs.push(("__annotations__".into(), notes.clone()));
+    notes
 }
 
 /// `obj.name = value` on an instance or class (`None`: not one).
@@ -304,16 +420,34 @@ pub fn type_of(v: &Value) -> Option<Value> {
         .or_else(|| super::named_tuple::type_of(v))
 }
 
-/// A function's own attributes (`f.__name__`, `__qualname__`, `__module__`, `__doc__`,
-/// `__defaults__`).
-pub fn function_attr(f: &UserFunc, name: &str) -> Option<Value> {
-    Some(match name {
+/// A function's own attributes (`f.__name__`, `__qualname__`, `__module__`,
+/// `__doc__`, `__defaults__`, `__kwdefaults__`, `__annotations__`);
+/// those slicelab's functions do not have (their code object, closure
+/// cells, globals) are refused.
+pub fn function_attr(f: &UserFunc, name: &str) -> Option<PyResult<Value>> {
+    Some(Ok(match name {
         "__name__" => Value::str(&f.def.name),
         "__qualname__" => Value::str(&f.def.qualname),
         "__module__" => Value::str(super::object_repr::LEARNER_MODULE),
         "__doc__" => f.def.doc.as_deref().map_or(Value::None, Value::str),
         "__defaults__" if f.defaults.is_empty() => Value::None,
         "__defaults__" => Value::tuple(f.defaults.clone()),
+        "__kwdefaults__" if f.kwdefaults.borrow().is_empty() => Value::None,
+        "__kwdefaults__" => Value::Dict(f.kwdefaults.clone()),
+        "__annotations__" => {
+            return Some(f.annotations.clone().map_err(|why| {
+                PyError::new(
+                    "NotImplementedError",
+                    format!("slicelab cannot give this function's __annotations__: {why}"),
+                )
+            }));
+        }
+        "__code__" | "__closure__" | "__globals__" | "__builtins__" | "__dict__" => {
+            return Some(Err(PyError::new(
+                "NotImplementedError",
+                format!("slicelab's functions have no {name}"),
+            )));
+        }
         _ => return None,
-    })
+    }))
 }

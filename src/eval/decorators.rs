@@ -54,8 +54,19 @@ impl Session {
     /// `obj.name` when a learner's instance's class defines `name` as a
     /// property: the getter's result (`None`: not a property).
     pub(super) fn property_get(&mut self, obj: &Value, name: &str) -> Option<PyResult<Value>> {
-        let class = crate::eval::classes::type_of(obj)?;
-        let prop = crate::eval::classes::class_attr(&class, name)?;
+        // `super().name`: a property found after the start class, read
+        // with the instance `super` is bound to.
+        let (obj, prop) = match obj {
+            Value::Object(o) if let Obj::Super(after, me) = o.as_ref() => {
+                let (_, found) = crate::eval::classes::super_lookup(after, me, name)?;
+                crate::eval::classes::instance_of(me)?;
+                (me, found?.1)
+            }
+            _ => {
+                let class = crate::eval::classes::type_of(obj)?;
+                (obj, crate::eval::classes::class_attr(&class, name)?)
+            }
+        };
         let Value::Object(po) = &prop else {
             return None;
         };

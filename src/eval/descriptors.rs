@@ -33,7 +33,9 @@ pub fn class_attr(t: &TypeObj, name: &str) -> Option<Value> {
         _ => {}
     }
     // `object.__new__(cls)` makes a learner's instance (`pybuiltins.rs`).
-    if matches!(t, TypeObj::Builtin("object")) && matches!(name, "__new__" | "__init__") {
+    if matches!(t, TypeObj::Builtin("object"))
+        && matches!(name, "__new__" | "__init__" | "__setattr__" | "__delattr__")
+    {
         return Some(Value::func(&format!("object.{name}")));
     }
     // `np.ndarray.__new__(cls, shape, ...)` makes a learner's subclass

@@ -77,6 +77,13 @@ pub fn repr(v: &Value, opts: &PrintOptions) -> String {
             name.rsplit('.').next().unwrap_or(name),
             std::rc::Rc::as_ptr(name) as *const u8 as usize,
         ),
+        // `object`'s slots, read off the class.
+        Value::Function(name)
+            if let Some(slot) = name.strip_prefix("object.")
+                && matches!(slot, "__init__" | "__setattr__" | "__delattr__") =>
+        {
+            format!("<slot wrapper '{slot}' of 'object' objects>")
+        }
         Value::Function(name) => format!(
             "<built-in function {}>",
             name.rsplit('.').next().unwrap_or(name)

@@ -197,9 +197,15 @@ fn bind(f: &UserFunc, args: Args) -> PyResult<std::collections::HashMap<String, 
         if vars.contains_key(pname) {
             continue;
         }
-        match f.kwdefaults.iter().find(|(n, _)| n == pname) {
-            Some((_, d)) => {
-                vars.insert(pname.clone(), d.clone());
+        let default = f
+            .kwdefaults
+            .borrow()
+            .iter()
+            .find(|(n, _)| matches!(n, Value::Str(n) if n.as_ref() == pname.as_str()))
+            .map(|(_, d)| d.clone());
+        match default {
+            Some(d) => {
+                vars.insert(pname.clone(), d);
             }
             None => missing.push(pname.clone()),
         }

@@ -423,11 +423,22 @@ impl Session {
             ));
         }
         if crate::eval::classes::is_instance(v) {
-            let Some(it) = self.dunder(v, "__iter__", vec![]) else {
-                return Err(PyError::type_error(format!(
-                    "'{}' object is not iterable",
-                    v.type_name()
-                )));
+            let not_iterable =
+                || PyError::type_error(format!("'{}' object is not iterable", v.type_name()));
+            let class = super::classes::type_of(v).unwrap_or(Value::None);
+            let it = match super::classes::lookup(&class, "__iter__") {
+                // `__iter__ = None` declares the class not iterable.
+                Some((_, Value::None)) => return Err(not_iterable()),
+                Some(_) => self
+                    .dunder(v, "__iter__", vec![])
+                    .ok_or_else(not_iterable)?,
+                None if super::classes::lookup(&class, "__getitem__").is_some() => {
+                    return Ok(super::pyiter::iter_object(
+                        IterState::Sequence(v.clone(), 0),
+                        "iterator",
+                    ));
+                }
+                None => return Err(not_iterable()),
             };
             let it = it?;
             if crate::eval::classes::is_instance(&it)

@@ -182,7 +182,8 @@ impl Session {
                     .as_ref()
                     .is_some_and(|f| !f.class_body && !f.comprehension);
                 if !in_function {
-                    self.eval(annotation)?;
+                    let note = self.eval(annotation)?;
+                    self.note_class_annotation(target, note)?;
                 }
                 Ok(None)
             }
@@ -779,6 +780,9 @@ impl Session {
         if let Some(out) = super::poly1d::compare(self, op, l, r) {
             return out;
         }
+        if let Some(out) = self.compare_containers(op, l, r) {
+            return out;
+        }
         if let Some(out) = self.sequence_order(op, l, r) {
             return out;
         }
@@ -895,6 +899,18 @@ impl Session {
                 }
             }
             other => {
+                if let Some(class) = crate::eval::classes::type_of(other)
+                    && !matches!(
+                        crate::eval::classes::lookup(&class, "__iter__"),
+                        Some((_, f)) if !matches!(f, Value::None)
+                    )
+                    && crate::eval::classes::lookup(&class, "__getitem__").is_none()
+                {
+                    return Err(PyError::type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        other.type_name()
+                    )));
+                }
                 for x in self.iterate_all(other)? {
                     if crate::eval::classes::is_instance(&x)
                         || crate::eval::classes::is_instance(item)
@@ -912,6 +928,12 @@ impl Session {
                             &x,
                             item,
                         )?)? {
+                            return Ok(true);
+                        }
+                    } else if super::container_compare::holds_rich_items(&x)
+                        || super::container_compare::holds_rich_items(item)
+                    {
+                        if self.items_equal(&x, item)? {
                             return Ok(true);
                         }
                     } else if python_eq(&x, item) {
@@ -1175,7 +1197,23 @@ impl Session {
         }
     }
 
+    /// `obj.name = value`: through the class's `__setattr__` when the
+    /// learner's class defines one, else [`Session::generic_setattr`].
     pub(super) fn setattr(&mut self, obj: &Value, name: &str, value: &Value) -> PyResult<()> {
+        if let Some(r) = self.dunder(obj, "__setattr__", vec![Value::str(name), value.clone()]) {
+            return r.map(|_| ());
+        }
+        self.generic_setattr(obj, name, value)
+    }
+
+    /// `object.__setattr__(obj, name, value)`: a property's setter, the
+    /// instance's own attributes, or the object kind's own rules.
+    pub(super) fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        name: &str,
+        value: &Value,
+    ) -> PyResult<()> {
         if let Some(r) = super::subclass::setattr(self, obj, name, value) {
             return r;
         }
@@ -1301,6 +1339,14 @@ impl Session {
                 "AttributeError",
                 format!("'numpy.ndarray' object has no attribute '{name}'"),
             )),
+            // Python's functions take any attribute (`f.__qualname__ = ...`,
+            // `f.calls = 0`); slicelab's keep theirs fixed.
+            (Value::Object(o), _) if matches!(o.as_ref(), super::object::Obj::Func(_)) => {
+                Err(PyError::new(
+                    "NotImplementedError",
+                    format!("slicelab does not set attributes of functions yet (.{name})"),
+                ))
+            }
             (other, _) => Err(PyError::new(
                 "AttributeError",
                 format!("'{}' object has no attribute '{name}'", other.type_name()),

@@ -36,6 +36,8 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
                     || matches!(v, Value::NpScalar(DType::Complex128, _))
             }
             "object" => true,
+            // Classes: Python's, NumPy's and the learner's.
+            "type" => matches!(v, Value::Type(_)) || crate::eval::object::class_of(v).is_some(),
             "numpy.flatiter" => matches!(v, Value::FlatIter(..)),
             crate::eval::types::RECARRAY => super::recarray::as_recarray(v).is_some(),
             crate::eval::types::RECORD => super::recarray::as_record(v).is_some(),
@@ -68,6 +70,11 @@ pub fn isinstance(v: &Value, t: &Value) -> bool {
         Value::Type(TypeObj::DTypeClass) => matches!(v, Value::DType(_)),
         Value::Type(TypeObj::DTypeKind(class)) => super::dtype_classes::is_instance(v, class),
         Value::Type(TypeObj::NpStr) => matches!(v, Value::NpScalar(DType::Str(_), _)),
+        // `super` is a type, though slicelab holds it as its constructor.
+        Value::Function(n) if &**n == "super" => matches!(
+            v,
+            Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Super(..))
+        ),
         _ => false,
     }
 }

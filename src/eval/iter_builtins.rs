@@ -42,7 +42,13 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Option<Value>>
                 _ => it,
             }
         }
-        "reversed" => reversed_of(args.req(0, "sequence", "reversed")?)?,
+        "reversed" => {
+            let v = args.req(0, "sequence", "reversed")?;
+            match s.reversed_instance(v) {
+                Some(r) => r?,
+                None => reversed_of(v)?,
+            }
+        }
         "zip" => {
             if args
                 .kw("strict")

@@ -821,6 +821,12 @@ const PUBLIC: &[(&str, &str)] = &[
          suppress sys wraps",
     ),
     (
+        "dataclasses",
+        "Field FrozenInstanceError FunctionType GenericAlias InitVar KW_ONLY MISSING abc asdict \
+         astuple builtins copy dataclass field fields functools inspect is_dataclass itertools \
+         keyword make_dataclass re replace sys types",
+    ),
+    (
         "io",
         "BlockingIOError BufferedIOBase BufferedRWPair BufferedRandom BufferedReader \
          BufferedWriter BytesIO DEFAULT_BUFFER_SIZE FileIO IOBase IncrementalNewlineDecoder \

@@ -165,10 +165,16 @@ pub struct UserFunc {
     pub def: Arc<FuncDef>,
     /// Defaults of the positional parameters, aligned to the last ones.
     pub defaults: Vec<Value>,
-    /// Defaults of keyword-only parameters.
-    pub kwdefaults: Vec<(String, Value)>,
+    /// Defaults of keyword-only parameters: the storage of the dict
+    /// `__kwdefaults__` hands out, so a change made through it is the
+    /// default the next call sees, as in CPython.
+    pub kwdefaults: Rc<RefCell<Vec<(Value, Value)>>>,
     /// The enclosing function's frame (`None` at top level).
     pub closure: Option<Rc<Frame>>,
+    /// `__annotations__`: the dict the annotations were evaluated into
+    /// when `def` ran, or (`Err`) the refusal to raise when it is read,
+    /// when slicelab could not evaluate one of them.
+    pub annotations: Result<Value, String>,
 }
 
 /// What `with np.testing.assert_raises(...) as cm:` holds (its check is
@@ -622,6 +628,15 @@ pub enum IterState {
     GenExpr(Box<dyn Suspended>),
     /// A learner's iterator, read through its `__next__`.
     User(Value),
+    /// The old sequence protocol: an object whose class has `__getitem__`
+    /// but no `__iter__`, read at 0, 1, 2, ... until `IndexError` or
+    /// `StopIteration` (CPython's `seqiter`); the index is `usize::MAX`
+    /// once it has ended, and it stays ended.
+    Sequence(Value, usize),
+    /// `reversed()` of an object with `__len__` and `__getitem__` but no
+    /// `__reversed__`: `__getitem__` at `n - 1` down to 0, the count of
+    /// items left held here (CPython's `reversed` object).
+    SequenceBack(Value, usize),
     /// Taken out while its `next` runs (a re-entrant `next` finds this);
     /// a generator keeps its name for the repr.
     Running(Option<std::rc::Rc<str>>),
@@ -855,6 +870,20 @@ impl FileObj {
             (FileKind::Disk(_), false) if self.readable => "_io.BufferedReader",
             (FileKind::Disk(_), false) => "_io.BufferedWriter",
         }
+    }
+}
+
+/// `is` between two record dtype values (`record_dtype.rs`): the same
+/// when they wrap the one record type (`r.dtype is r.dtype`, as NumPy
+/// keeps one dtype object). Here, beside the data, so `Value::is` needs no
+/// routine module.
+pub fn same_record_dtype(a: &Obj, b: &Obj) -> bool {
+    match (a, b) {
+        (
+            Obj::RecordDType(crate::engine::DType::Record(x)),
+            Obj::RecordDType(crate::engine::DType::Record(y)),
+        ) => Rc::ptr_eq(x, y),
+        _ => false,
     }
 }
 

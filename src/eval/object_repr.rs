@@ -36,7 +36,7 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         },
         Obj::MappingProxy(d) => format!("mappingproxy({})", repr(d, opts)),
         Obj::SubArrayDType(base, shape) => super::subarray_dtype::repr(base, shape),
-        Obj::RecordDType(dt) => super::record_dtype::repr(dt),
+        Obj::RecordDType(dt) => format!("dtype({})", record_dtype_str(dt)),
         Obj::Range(r) => r.repr(),
         Obj::Set(t) => set_repr(&t.borrow().items(), "set()", "", opts),
         Obj::FrozenSet(t) => set_repr(&t.items(), "frozenset()", "frozenset", opts),
@@ -105,7 +105,7 @@ pub fn object_str(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::Poly1d(p) => poly1d_str(p, opts).unwrap_or_else(|e| e.message),
         Obj::PyTime(t) => t.str(),
         Obj::SubArrayDType(base, shape) => super::subarray_dtype::construction_str(base, shape),
-        Obj::RecordDType(dt) => super::record_dtype::construction_str(dt),
+        Obj::RecordDType(dt) => record_dtype_str(dt),
         // `mappingproxy.__str__` is the mapping's own.
         Obj::MappingProxy(d) => super::display::str_of(d, opts),
         _ => object_repr(o, opts),
@@ -192,7 +192,19 @@ pub fn default_repr(o: &Rc<Obj>, opts: &crate::render::PrintOptions) -> Option<S
                 }
             )
         }
-        Obj::Super(..) => format!("<super object at {addr:#x}>"),
+        // `super_repr`: the start class and the type of the object bound.
+        Obj::Super(after, me) => {
+            let name = |c: &Value| {
+                class_of(c)
+                    .map_or("object", |c| c.name.as_str())
+                    .to_string()
+            };
+            let me_type = match me {
+                Value::Object(mo) if let Obj::Instance(i) = mo.as_ref() => name(&i.class),
+                other => name(other),
+            };
+            format!("<super: <class '{}'>, <{me_type} object>>", name(after))
+        }
         _ => return None,
     })
 }
@@ -610,4 +622,13 @@ pub fn hint_repr(h: &super::object::Hint) -> String {
         super::object::Hint::Text(t) => t.clone(),
         super::object::Hint::Opaque(name) => format!("numpy.typing.{name}"),
     }
+}
+
+/// `str()` of a recarray's `numpy.record` dtype (`record_dtype.rs`):
+/// `(numpy.record, [('a', '<i4')])`; its repr wraps it in `dtype(...)`.
+fn record_dtype_str(dt: &crate::engine::DType) -> String {
+    format!(
+        "(numpy.record, {})",
+        crate::render::dtype_repr::field_format(dt)
+    )
 }

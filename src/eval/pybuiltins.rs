@@ -68,6 +68,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         Ok(v) => return Ok(Ok(v)),
         Err(args) => args,
     };
+    if name == "math.prod" {
+        return s.math_prod(&args).map(Ok);
+    }
     if let Some(v) = super::pymath::call(name, &args)? {
         return Ok(Ok(v));
     }
@@ -75,7 +78,10 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         return v.map(Ok);
     }
     match name {
-        "super" if args.pos.is_empty() => return s.zero_arg_super().map(Ok),
+        "super" if args.pos.is_empty() && args.kw.is_empty() => {
+            return s.zero_arg_super().map(Ok);
+        }
+        "super" => return s.explicit_super(&args).map(Ok),
         "open" => {
             let args = s.fspath_args(super::pyfile::OPEN_SIGNATURE, args)?;
             return super::pyfile::open(&args).map(Ok);
@@ -98,6 +104,45 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             ));
         }
         "object.__init__" => return Ok(Ok(Value::None)),
+        // The generic attribute rules, past a class's own `__setattr__`.
+        "object.__setattr__" | "object.__delattr__" => {
+            let setting = name == "object.__setattr__";
+            let want = if setting { 3 } else { 2 };
+            let method = &name["object.".len()..];
+            let (obj, attr) = match args.pos.as_slice() {
+                [] => {
+                    return Err(PyError::type_error(format!(
+                        "descriptor '{method}' of 'object' object needs an argument"
+                    )));
+                }
+                [obj, rest @ ..] if rest.len() + 1 == want => (obj, &rest[0]),
+                // CPython's two wrappers word it differently (sic).
+                [_, rest @ ..] if setting => {
+                    return Err(PyError::type_error(format!(
+                        " expected 2 arguments, got {}",
+                        rest.len()
+                    )));
+                }
+                [_, rest @ ..] => {
+                    return Err(PyError::type_error(format!(
+                        "expected 1 argument, got {}",
+                        rest.len()
+                    )));
+                }
+            };
+            let Value::Str(attr) = attr else {
+                return Err(PyError::type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    attr.type_name()
+                )));
+            };
+            return if setting {
+                s.generic_setattr(obj, attr, &args.pos[2])
+                    .map(|_| Ok(Value::None))
+            } else {
+                s.generic_delattr(obj, attr).map(|_| Ok(Value::None))
+            };
+        }
         "ndarray.__new__" => return super::subclass::new(s, args).map(Ok),
         "object.__new__" => {
             return match args.pos.first() {
@@ -225,7 +270,9 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
         }
         "hash" => {
             let v = args.req(0, "obj", "hash")?;
-            if crate::eval::classes::has_method(v, "__hash__") {
+            if crate::eval::classes::has_method(v, "__hash__")
+                && !crate::eval::classes::hash_disabled(v)
+            {
                 return match s.dunder(v, "__hash__", vec![]) {
                     Some(Ok(Value::Int(h))) => Ok(Ok(Value::Int(if h == -1 { -2 } else { h }))),
                     Some(Ok(Value::Bool(b))) => Ok(Ok(Value::Int(b as i128))),
@@ -377,7 +424,11 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                             _ => false,
                         }))
                     }
-                    Obj::Masked(_) | Obj::MaskedConstant | Obj::Matrix(_) | Obj::PyTime(_) => {
+                    Obj::Masked(_)
+                    | Obj::MaskedConstant
+                    | Obj::Matrix(_)
+                    | Obj::PyTime(_)
+                    | Obj::Super(..) => {
                         Value::Bool(classes.iter().any(|c| super::isinstance::isinstance(v, c)))
                     }
                     _ => Value::Bool(
@@ -660,7 +711,11 @@ fn int_of(v: &Value) -> PyResult<i128> {
 /// `a < b` as `sorted`/`min` ask it (NumPy scalars compare through NumPy,
 /// a learner's instances through their `__lt__`/`__gt__`).
 fn less(s: &mut Session, a: &Value, b: &Value) -> PyResult<bool> {
-    if super::classes::instance_of(a).is_some() || super::classes::instance_of(b).is_some() {
+    if super::classes::instance_of(a).is_some()
+        || super::classes::instance_of(b).is_some()
+        || super::container_compare::holds_rich_items(a)
+        || super::container_compare::holds_rich_items(b)
+    {
         let v = s.compare(crate::syntax::ast::CmpOp::Lt, a, b)?;
         return truthy(&v);
     }

@@ -61,16 +61,27 @@ impl Session {
             "__doc__".into(),
             def.def.doc.as_deref().map_or(Value::None, Value::str),
         )];
+        if let Some(notes) = vars.get(super::class_annotations::ANNOTATIONS)
+            && !def
+                .def
+                .locals
+                .iter()
+                .any(|n| n == super::class_annotations::ANNOTATIONS)
+        {
+            attrs.push((super::class_annotations::ANNOTATIONS.into(), notes.clone()));
+        }
         for n in &def.def.locals {
             if let Some(v) = vars.get(n) {
                 attrs.push((n.clone(), v.clone()));
             }
         }
+        drop(vars);
         let class = object(Obj::Class(ClassObj {
             name: def.def.name.clone(),
             bases,
             attrs: RefCell::new(attrs),
         }));
+        super::classes::c3_mro(&class).map_err(PyError::type_error)?;
         self.bind_name(&def.def.name, class);
         Ok(())
     }
@@ -196,6 +207,14 @@ impl Session {
             *state.args.borrow_mut() = args.pos;
             return Ok(Value::None);
         }
+        // `object`'s attribute slots bound by `super()` take the instance.
+        if let Value::Function(name) = func
+            && matches!(name.as_ref(), "object.__setattr__" | "object.__delattr__")
+        {
+            let mut pos = vec![me.clone()];
+            pos.extend(args.pos);
+            return self.call(func, Args { pos, kw: args.kw });
+        }
         let Value::Object(fo) = func else {
             return self.call(func, args);
         };
@@ -296,6 +315,56 @@ impl Session {
             .ok_or_else(|| PyError::new("RuntimeError", "super(): __class__ cell not found"))?;
         let me = frame.first_arg.clone().ok_or_else(missing)?;
         Ok(object(Obj::Super(class, me)))
+    }
+
+    /// `super(type, obj)`: `obj` an instance of `type` or a subclass of
+    /// it, checked with CPython's messages; the lookup then starts after
+    /// `type` in the MRO of `obj`'s class, as `super()` does.
+    pub(super) fn explicit_super(&mut self, args: &Args) -> PyResult<Value> {
+        if !args.kw.is_empty() {
+            return Err(PyError::type_error("super() takes no keyword arguments"));
+        }
+        let (class, me) = match args.pos.as_slice() {
+            [class, me] => (class, me),
+            [_] => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab does not implement unbound super objects (super(type)) yet",
+                ));
+            }
+            more => {
+                return Err(PyError::type_error(format!(
+                    "super() expected at most 2 arguments, got {}",
+                    more.len()
+                )));
+            }
+        };
+        if class_of(class).is_none() {
+            if let Value::Type(_) = class {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    format!(
+                        "slicelab's super(type, obj) takes the learner's own classes, not {}",
+                        super::display::repr(class, &self.print_options)
+                    ),
+                ));
+            }
+            return Err(PyError::type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                class.type_name()
+            )));
+        }
+        let owner = match instance_of(me) {
+            Some(i) => i.class.clone(),
+            None if class_of(me).is_some() => me.clone(),
+            None => Value::None,
+        };
+        if !super::classes::mro(&owner).iter().any(|c| c.is(class)) {
+            return Err(PyError::type_error(
+                "super(type, obj): obj must be an instance or subtype of type",
+            ));
+        }
+        Ok(object(Obj::Super(class.clone(), me.clone())))
     }
 
     /// `obj.NAME(*args)` if the instance's class defines it.

@@ -200,7 +200,7 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
         return found;
     }
     match (o.as_ref(), name) {
-        (Obj::Func(f), _) if let Some(v) = crate::eval::classes::function_attr(f, name) => Ok(v),
+        (Obj::Func(f), _) if let Some(v) = crate::eval::classes::function_attr(f, name) => v,
         (Obj::Set(_), m) if super::pysets::SET_METHODS.contains(&m) => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }

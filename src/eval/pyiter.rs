@@ -274,6 +274,42 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
                 None => Ok(None),
             }
         }
+        IterState::Sequence(obj, next) => {
+            if *next == usize::MAX {
+                return Ok(None);
+            }
+            let s = needs_session(s, "sequence iterator")?;
+            match s.dunder(obj, "__getitem__", vec![Value::Int(*next as i128)]) {
+                Some(Ok(v)) => {
+                    *next += 1;
+                    Ok(Some(v))
+                }
+                Some(Err(e)) if matches!(e.kind.as_str(), "IndexError" | "StopIteration") => {
+                    *next = usize::MAX;
+                    Ok(None)
+                }
+                Some(Err(e)) => Err(e),
+                None => Ok(None),
+            }
+        }
+        IterState::SequenceBack(obj, left) => {
+            if *left == 0 {
+                return Ok(None);
+            }
+            let s = needs_session(s, "reversed")?;
+            match s.dunder(obj, "__getitem__", vec![Value::Int(*left as i128 - 1)]) {
+                Some(Ok(v)) => {
+                    *left -= 1;
+                    Ok(Some(v))
+                }
+                Some(Err(e)) if matches!(e.kind.as_str(), "IndexError" | "StopIteration") => {
+                    *left = 0;
+                    Ok(None)
+                }
+                Some(Err(e)) => Err(e),
+                None => Ok(None),
+            }
+        }
         IterState::Dict {
             dict,
             kind,

@@ -70,6 +70,9 @@ const OTHER: &[&str] = &[
     "prod",
     "fsum",
     "dist",
+    "nextafter",
+    "ulp",
+    "remainder",
 ];
 
 /// `math.NAME`.
@@ -274,18 +277,13 @@ pub fn call(name: &str, args: &Args) -> PyResult<Option<Value>> {
             }
         }
         "hypot" => {
+            if !args.kw.is_empty() {
+                return Err(PyError::type_error(
+                    "math.hypot() takes no keyword arguments",
+                ));
+            }
             let xs: Vec<f64> = p.iter().map(real).collect::<PyResult<_>>()?;
-            Value::Float(match xs[..] {
-                [] => 0.0,
-                [x] => x.abs(),
-                [x, y] => x.hypot(y),
-                _ => {
-                    return Err(PyError::new(
-                        "NotImplementedError",
-                        "slicelab computes math.hypot of one or two numbers only",
-                    ));
-                }
-            })
+            Value::Float(super::math_norm::norm_of(xs))
         }
         "dist" => {
             arity(name, args, 2)?;
@@ -296,18 +294,30 @@ pub fn call(name: &str, args: &Args) -> PyResult<Option<Value>> {
                     "both points must have the same number of dimensions",
                 ));
             }
-            match (&a[..], &b[..]) {
-                ([x], [y]) => Value::Float((real(x)? - real(y)?).abs()),
-                ([x0, x1], [y0, y1]) => {
-                    Value::Float((real(x0)? - real(y0)?).hypot(real(x1)? - real(y1)?))
-                }
-                _ => {
-                    return Err(PyError::new(
-                        "NotImplementedError",
-                        "slicelab computes math.dist in one or two dimensions only",
-                    ));
-                }
+            let diffs: Vec<f64> = a
+                .iter()
+                .zip(&b)
+                .map(|(x, y)| Ok(real(x)? - real(y)?))
+                .collect::<PyResult<_>>()?;
+            Value::Float(super::math_norm::norm_of(diffs))
+        }
+        "nextafter" => {
+            arity(name, args, 2)?;
+            Value::Float(super::math_ieee::nextafter(real(&p[0])?, real(&p[1])?))
+        }
+        "ulp" => {
+            arity(name, args, 1)?;
+            Value::Float(super::math_ieee::ulp(real(&p[0])?))
+        }
+        "remainder" => {
+            arity(name, args, 2)?;
+            let (x, y) = (real(&p[0])?, real(&p[1])?);
+            let r = super::math_ieee::remainder(x, y);
+            // CPython's `math_2`: a NaN from numbers is a domain error.
+            if r.is_nan() && !x.is_nan() && !y.is_nan() {
+                return Err(domain());
             }
+            Value::Float(r)
         }
         "modf" => {
             arity(name, args, 1)?;

@@ -4,13 +4,12 @@
 //! slicelab's recarrays keep a plain structured engine array, so this type
 //! lives in `eval` as `Obj::RecordDType` beside the record type it wraps
 //! (the same `Rc`, so renaming its fields renames the recarray's). It
-//! answers repr here, `==` and the attributes in `record_dtype_attrs.rs`
-//! (which reads dtypes, a floor above this one); as a `dtype=` of anything
-//! but `np.recarray` it is refused, since an ndarray of it prints as
-//! NumPy's record arrays do.
+//! answers `==` and the attributes in `record_dtype_attrs.rs` (which reads
+//! dtypes, a floor above this one) and prints through `object_repr.rs`;
+//! as a `dtype=` of anything but `np.recarray` it is refused, since an
+//! ndarray of it prints as NumPy's record arrays do.
 
 use crate::engine::DType;
-use crate::render::dtype_repr::field_format;
 
 use super::object::Obj;
 use super::value::Value;
@@ -29,14 +28,4 @@ pub fn as_record_dtype(v: &Value) -> Option<&DType> {
         },
         _ => None,
     }
-}
-
-/// `str(dt)`: `(numpy.record, [('a', '<i4')])`.
-pub fn construction_str(dt: &DType) -> String {
-    format!("(numpy.record, {})", field_format(dt))
-}
-
-/// `repr(dt)`: `dtype((numpy.record, [('a', '<i4')]))`.
-pub fn repr(dt: &DType) -> String {
-    format!("dtype({})", construction_str(dt))
 }

@@ -501,6 +501,12 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
         }
         // Python sets `__hash__` to None in a class that defines `__eq__`
         // only.
+        // `__hash__ = None` in the class (a dataclass with `eq` and no
+        // `frozen` sets it so).
+        v if crate::eval::classes::hash_disabled(v) => Err(PyError::type_error(format!(
+            "unhashable type: '{}'",
+            v.type_name()
+        ))),
         Value::Object(o) if matches!(o.as_ref(), Obj::Instance(_)) => {
             let eq = crate::eval::classes::has_method(v, "__eq__");
             match (eq, crate::eval::classes::has_method(v, "__hash__")) {

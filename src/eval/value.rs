@@ -166,15 +166,7 @@ impl Value {
             (Value::Module(a), Value::Module(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => {
                 Rc::ptr_eq(a, b)
-                    // A record dtype wrapping the one record type is one
-                    // object (`r.dtype is r.dtype`).
-                    || matches!(
-                        (a.as_ref(), b.as_ref()),
-                        (
-                            super::object::Obj::RecordDType(DType::Record(x)),
-                            super::object::Obj::RecordDType(DType::Record(y)),
-                        ) if Rc::ptr_eq(x, y)
-                    )
+                    || super::object::same_record_dtype(a, b)
                     || super::object::same_tuple_class(a, b)
                     || (super::object::is_not_implemented(self)
                         && super::object::is_not_implemented(other))

@@ -227,6 +227,11 @@ pub struct Params {
     pub kwonly: Vec<(String, Option<Expr>)>,
     /// `**kwargs`.
     pub varkw: Option<String>,
+    /// The annotations written (`x: int`, `-> bool` as `return`), in the
+    /// order CPython evaluates them into `__annotations__`: the
+    /// positional-or-keyword parameters, then the positional-only ones,
+    /// `*args`, the keyword-only ones, `**kwargs`, the return.
+    pub annotations: Vec<(String, Expr)>,
 }
 
 /// A class definition: its bases and its body, held as a function

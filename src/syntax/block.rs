@@ -331,6 +331,8 @@ impl Assembler {
             },
             Head::Def(name, params) => {
                 let doc = docstring(&body);
+                let mut body = body;
+                super::qualname::prefix_nested(&format!("{name}.<locals>."), &mut body);
                 let def: FuncDef = super::scope::function(name, params, body, doc);
                 Stmt::FunctionDef(Arc::new(def))
             }
@@ -369,7 +371,8 @@ impl Assembler {
             Head::With(items) => Stmt::With { items, body },
             Head::Class(name, bases) => {
                 let doc = docstring(&body);
-                let body = body.into_iter().map(|s| qualify(&name, s)).collect();
+                let mut body = body;
+                super::qualname::prefix_nested(&format!("{name}."), &mut body);
                 let def = super::scope::function(name, Default::default(), body, doc);
                 Stmt::ClassDef(Arc::new(super::ast::ClassDef { bases, def }))
             }
@@ -492,22 +495,6 @@ impl Assembler {
         } else {
             Ok(Vec::new())
         }
-    }
-}
-
-/// A method's `__qualname__` gets its class's name in front.
-fn qualify(class: &str, s: Stmt) -> Stmt {
-    match s {
-        Stmt::FunctionDef(f) => {
-            let mut f = (*f).clone();
-            f.qualname = format!("{class}.{}", f.qualname);
-            Stmt::FunctionDef(Arc::new(f))
-        }
-        Stmt::Decorated { decorators, def } => Stmt::Decorated {
-            decorators,
-            def: Box::new(qualify(class, *def)),
-        },
-        other => other,
     }
 }
 

@@ -44,14 +44,34 @@ pub(super) fn build_params(pair: Pair<'_, Rule>) -> Result<Params> {
     let mut after_star = false;
     let mut seen_default = false;
     let mut names: Vec<String> = Vec::new();
+    // Annotations by kind, put in CPython's order at the end.
+    let mut positional_notes: Vec<(usize, String, Expr)> = Vec::new();
+    let mut star_notes: Vec<(String, Expr)> = Vec::new();
+    let mut kwonly_notes: Vec<(String, Expr)> = Vec::new();
+    let mut dstar_notes: Vec<(String, Expr)> = Vec::new();
     for p in pair.into_inner() {
         let at = p.as_span().start();
         let rule = p.as_rule();
         let mut inner = p.into_inner().filter(|q| !is_keyword(q.as_rule()));
         let name = inner.next().map(|n| n.as_str().to_string());
-        // The rest: an annotation (ignored) and/or a default, in order;
-        // a `=` default is the last expression of a `param`.
+        // The rest: an annotation and/or a default, in order; a `=`
+        // default is the last expression of a `param`.
         let rest: Vec<Pair<'_, Rule>> = inner.collect();
+        let note = match (rule, rest.first()) {
+            (Rule::param, Some(first)) if rest.len() == 2 || !default_written(&rest, at) => {
+                Some(build_expr(first.clone())?)
+            }
+            (Rule::star_param | Rule::dstar_param, Some(first)) => Some(build_expr(first.clone())?),
+            _ => None,
+        };
+        if let (Some(n), Some(e)) = (&name, note) {
+            match rule {
+                Rule::star_param => star_notes.push((n.clone(), e)),
+                Rule::dstar_param => dstar_notes.push((n.clone(), e)),
+                _ if after_star => kwonly_notes.push((n.clone(), e)),
+                _ => positional_notes.push((params.positional.len(), n.clone(), e)),
+            }
+        }
         if let Some(n) = &name {
             if names.contains(n) {
                 return Err(SyntaxError::new(
@@ -103,6 +123,18 @@ pub(super) fn build_params(pair: Pair<'_, Rule>) -> Result<Params> {
             _ => return Err(internal(at)),
         }
     }
+    // CPython's `compiler_visit_annotations`: `args` before `posonlyargs`.
+    let only = params.positional_only;
+    let (before_slash, after_slash): (Vec<_>, Vec<_>) =
+        positional_notes.into_iter().partition(|(i, ..)| *i < only);
+    params.annotations = after_slash
+        .into_iter()
+        .chain(before_slash)
+        .map(|(_, n, e)| (n, e))
+        .chain(star_notes)
+        .chain(kwonly_notes)
+        .chain(dstar_notes)
+        .collect();
     Ok(params)
 }
 

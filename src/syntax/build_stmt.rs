@@ -144,10 +144,18 @@ fn build_head(pair: Pair<'_, Rule>) -> Result<Head> {
         }
         Rule::def_head => {
             let name = next()?.as_str().to_string();
-            let params = match parts.next() {
-                Some(p) if p.as_rule() == Rule::params => build_params(p)?,
-                _ => Params::default(),
-            };
+            let mut params = Params::default();
+            let mut returns = None;
+            for p in parts {
+                if p.as_rule() == Rule::params {
+                    params = build_params(p)?;
+                } else {
+                    returns = Some(build_expr(p)?);
+                }
+            }
+            params
+                .annotations
+                .extend(returns.map(|e| ("return".to_string(), e)));
             Head::Def(name, params)
         }
         Rule::try_head => Head::Try,

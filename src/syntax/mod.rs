@@ -13,6 +13,8 @@ mod error;
 mod fstring;
 mod grammar;
 pub mod group;
+mod qualname;
+pub use qualname::unprefix_nested;
 mod scan;
 mod scope;
 /// The names an assignment target binds.

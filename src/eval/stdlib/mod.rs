@@ -18,6 +18,7 @@
 //! (`py/np_poly*.py`), since NumPy writes it in Python over its own arrays.
 
 mod copy;
+mod dataclasses;
 pub mod datetime_mod;
 mod module_lists;
 pub mod names;
@@ -139,6 +140,11 @@ const MODULES: &[Module] = &[
         name: "contextlib",
         native: no_native,
         source: Some(include_str!("py/contextlib.py")),
+    },
+    Module {
+        name: "dataclasses",
+        native: dataclasses::attr,
+        source: Some(include_str!("py/dataclasses.py")),
     },
     Module {
         name: "io",
@@ -338,6 +344,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             Some(r) => r.map(Ok),
             None => Ok(Err(args)),
         },
+        "dataclasses" => dataclasses::call(s, name, args),
         "collections" if name == "collections._namedtuple_class" => {
             super::named_tuple::new_class(&args).map(Ok)
         }

@@ -28,6 +28,7 @@ pub const MODULE_NAMES: &[&str] = &[
     "statistics",
     "pathlib",
     "contextlib",
+    "dataclasses",
     "io",
     "typing",
     "builtins",

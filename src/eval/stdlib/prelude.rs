@@ -31,7 +31,11 @@ impl Session {
             )
         };
         let def = match crate::syntax::parse_stmt(source) {
-            Ok(Stmt::FunctionDef(def)) => def,
+            Ok(Stmt::FunctionDef(mut def)) => {
+                let d = std::sync::Arc::make_mut(&mut def);
+                crate::syntax::unprefix_nested(&format!("{}.<locals>.", d.name), &mut d.body);
+                def
+            }
             Ok(_) => return Err(internal("not one def".into())),
             Err(e) => return Err(internal(e.message)),
         };

@@ -47,6 +47,11 @@ pub const STAR_NAMES: &[(&str, &str)] = &[
     ),
     ("copy", "Error copy deepcopy"),
     (
+        "dataclasses",
+        "dataclass field Field FrozenInstanceError InitVar KW_ONLY MISSING fields asdict astuple \
+         make_dataclass replace is_dataclass",
+    ),
+    (
         "datetime",
         "date datetime time timedelta timezone tzinfo MINYEAR MAXYEAR UTC",
     ),
