@@ -449,6 +449,8 @@ conformance_tests! {
     integers_bounds_messages => "386_integers_bounds_messages",
     callable_types_and_index_errors => "387_callable_types_and_index_errors",
     masked_joins_datetime_tuples => "388_masked_joins_datetime_tuples",
+    probe5_wrong_values => "389_probe5_wrong_values",
+    warnings_filters => "390_warnings_filters",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -670,18 +670,29 @@ fn conversion_factor(src: TimeUnit, dst: TimeUnit) -> DtResult<(i64, i64)> {
 /// datetime (NumPy's `cast_datetime_to_datetime`), by the conversion
 /// factor for a timedelta (`cast_timedelta_to_timedelta`).
 pub fn convert(value: i64, from: TimeUnit, to: TimeUnit, delta: bool) -> DtResult<i64> {
-    if from == to || value == NAT {
+    if from == to {
         return Ok(value);
     }
-    if delta {
-        let (num, denom) = conversion_factor(from, to)?;
-        scale(value, num, denom, "timedelta64")
-    } else {
-        match to_struct(from, value)? {
+    // NumPy's cast setup computes the factor first: one that overflows
+    // (`Y` to `fs`) is an error even for NaT.
+    let (num, denom) = conversion_factor(from, to)?;
+    if value == NAT {
+        return Ok(value);
+    }
+    let nonlinear = |b: Base| matches!(b, Base::Y | Base::M);
+    if !delta && (nonlinear(from.base) || nonlinear(to.base)) {
+        return match to_struct(from, value)? {
             None => Ok(NAT),
             Some(s) => from_struct(to, &s),
-        }
+        };
     }
+    // Linear units scale by the factor, wrapping as NumPy's C loop does
+    // (`_strided_to_strided_datetime_cast`).
+    Ok(if value < 0 {
+        value.wrapping_mul(num).wrapping_sub(denom - 1) / denom
+    } else {
+        value.wrapping_mul(num) / denom
+    })
 }
 
 /// The common unit of two datetime/timedelta types (NumPy's

@@ -66,7 +66,18 @@ pub fn arange(args: &Args) -> PyResult<Value> {
         },
         _ => (s1 - s0) / st,
     };
-    let n = quotient.ceil();
+    // NumPy's underflow and divide-by-inf check: a quotient of zero from
+    // different ends is one element (`arange(0, 1, np.inf)`), or none
+    // when the zero is negative.
+    let n = if quotient == 0.0 && s1 != s0 {
+        if quotient.is_sign_negative() {
+            0.0
+        } else {
+            1.0
+        }
+    } else {
+        quotient.ceil()
+    };
     if n.is_nan() {
         return Err(PyError::value("arange: cannot compute length"));
     }

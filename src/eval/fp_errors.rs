@@ -162,6 +162,9 @@ struct Current {
     call: Option<Value>,
     /// Whether `warn` shows anything (the front end displays warnings).
     show: bool,
+    /// Whether `RuntimeWarning`s are left out (the learner's `warnings`
+    /// filters ignore them).
+    quiet_runtime: bool,
     /// Warnings raised so far, as `RuntimeWarning: message`.
     warnings: Vec<String>,
     /// `call`/`log` errors raised but not yet handed to the callback.
@@ -193,6 +196,7 @@ pub fn install(modes: ErrState, call: Value, show: bool) {
             modes,
             call: Some(call),
             show,
+            quiet_runtime: false,
             warnings: Vec::new(),
             pending: Vec::new(),
         }
@@ -244,10 +248,15 @@ pub fn set_modes(modes: ErrState) {
 pub fn warn(text: String) {
     CURRENT.with(|c| {
         let mut c = c.borrow_mut();
-        if c.show {
+        if c.show && !(c.quiet_runtime && text.starts_with("RuntimeWarning:")) {
             c.warnings.push(text);
         }
     });
+}
+
+/// Leave `RuntimeWarning`s out of what is shown, or not.
+pub fn set_quiet_runtime(quiet: bool) {
+    CURRENT.with(|c| c.borrow_mut().quiet_runtime = quiet);
 }
 
 /// The warnings the statement raised, leaving none.
@@ -304,7 +313,7 @@ pub fn report(flags: FpFlags, what: &str) -> PyResult<()> {
             Mode::Raise => return Err(PyError::new("FloatingPointError", message)),
             Mode::Warn | Mode::Print => CURRENT.with(|c| {
                 let mut c = c.borrow_mut();
-                if c.show {
+                if c.show && !(mode == Mode::Warn && c.quiet_runtime) {
                     let text = if mode == Mode::Warn {
                         format!("RuntimeWarning: {message}")
                     } else {

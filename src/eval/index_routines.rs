@@ -1324,6 +1324,9 @@ pub fn argsort(a: &ArrayRef, axis: &Value) -> PyResult<ArrayRef> {
         Value::None => (reshape(a, &Value::Int(-1), Order::C)?, 0),
         v => {
             if a.ndim() == 0 {
+                // NumPy sorts a 0-d array as one of shape (1,), the axis
+                // checked against that one dimension.
+                normalize_axis(int_arg(v, "")?, 1)?;
                 (reshape(a, &Value::Int(1), Order::C)?, 0)
             } else {
                 (a.clone(), normalize_axis(int_arg(v, "")?, a.ndim())?)
@@ -1436,6 +1439,24 @@ fn grid_axis(p: &[Value; 3]) -> PyResult<(GridAxis, bool)> {
 
 /// `np.mgrid[...]` (dense) and `np.ogrid[...]` (open).
 pub fn grid_trick(open: bool, idx: &Value) -> PyResult<Value> {
+    // One bare slice without a complex step is `np.arange(start, stop,
+    // step)` itself in NumPy's `nd_grid`, with its rounding.
+    if let Value::Slice(p) = idx
+        && !matches!(p[1], Value::None)
+        && !matches!(
+            p[2],
+            Value::Complex(..) | Value::NpScalar(_, Scalar::Complex(..))
+        )
+    {
+        let start = match &p[0] {
+            Value::None => Value::Int(0),
+            v => v.clone(),
+        };
+        return super::arange::arange(&Args {
+            pos: vec![start, p[1].clone(), p[2].clone()],
+            kw: vec![],
+        });
+    }
     let slices: Vec<[Value; 3]> = match idx {
         Value::Slice(p) => vec![p.as_ref().clone()],
         Value::Tuple(items) => items

@@ -465,7 +465,7 @@ fn delete(b: &Bound) -> PyResult<Value> {
     let kept: Vec<i64> = (0..n as i64).filter(|&k| keep[k as usize]).collect();
     let items = along(a.ndim(), axis, IndexItem::IntArray(intp_array(&kept)?));
     match index::get(&a, &items)? {
-        index::Indexed::Array(out) => Ok(Value::Array(out.copy(Order::C)?)),
+        index::Indexed::Array(out) => Ok(Value::Array(out.copy(arr_order(&a))?)),
         index::Indexed::Scalar(_) => unreachable!("an index array gives an array"),
     }
 }
@@ -570,7 +570,7 @@ fn insert(b: &Bound) -> PyResult<Value> {
             None,
             &slice_along(&a, axis, Some(index), None)?,
         )?;
-        return Ok(Value::Array(out));
+        return Ok(Value::Array(out.copy(arr_order(&a))?));
     }
     let mut indices: Vec<i64> = indices
         .iter()
@@ -605,7 +605,17 @@ fn insert(b: &Bound) -> PyResult<Value> {
         &along(nd, axis, IndexItem::IntArray(intp_array(&kept)?)),
         &a,
     )?;
-    Ok(Value::Array(out))
+    Ok(Value::Array(out.copy(arr_order(&a))?))
+}
+
+/// The order `np.delete`/`np.insert` make their new array in: NumPy's
+/// `arrorder`, Fortran when the input is Fortran- and not C-contiguous.
+fn arr_order(a: &ArrayRef) -> Order {
+    if a.is_f_contiguous() && !a.is_c_contiguous() {
+        Order::F
+    } else {
+        Order::C
+    }
 }
 
 /// Integers from an int or a sequence of ints (`shift`, `axis` of `roll`).

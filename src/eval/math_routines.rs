@@ -679,11 +679,16 @@ fn both_zeros(a: &ArrayRef) -> bool {
 }
 
 fn diff(args: &Args) -> PyResult<Value> {
-    let mut a = as_array(args.req(0, "a", "diff")?)?;
+    let given = args.req(0, "a", "diff")?;
     let n = match args.get(1, "n") {
         Some(v) => int_arg(v, "")?,
         None => 1,
     };
+    // NumPy hands `a` back untouched, whatever it is (`np.diff(x, n=0) is x`).
+    if n == 0 {
+        return Ok(given.clone());
+    }
+    let mut a = as_array(given)?;
     if n < 0 {
         return Err(PyError::value(format!(
             "order must be non-negative but got {n}"

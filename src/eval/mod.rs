@@ -297,6 +297,7 @@ impl Session {
             err_state: Default::default(),
             err_call: Value::None,
             show_warnings: false,
+            quiet_runtime: false,
             warned: Default::default(),
             stdlib: HashMap::new(),
             py_random: None,
@@ -307,6 +308,13 @@ impl Session {
     /// `--transcript`, as NumPy's oracle transcript leaves them out).
     pub fn show_warnings(&mut self, on: bool) {
         self.show_warnings = on;
+    }
+
+    /// Quiet NumPy's `RuntimeWarning`s from now on, or not (the learner's
+    /// `warnings` filters decide).
+    pub(crate) fn set_quiet_runtime(&mut self, quiet: bool) {
+        self.quiet_runtime = quiet;
+        fp_errors::set_quiet_runtime(quiet);
     }
 
     /// Every bound name, sorted.
@@ -383,6 +391,7 @@ impl Session {
         // A Ctrl-C pressed before this statement began is not for it.
         crate::engine::interrupt::clear();
         fp_errors::install(self.err_state, self.err_call.clone(), self.show_warnings);
+        fp_errors::set_quiet_runtime(self.quiet_runtime);
         // NumPy's scalar reprs read the legacy print mode from the global
         // options; this session's are the global ones while it runs.
         crate::render::legacy::publish(self.print_options.legacy);

@@ -814,6 +814,12 @@ const PUBLIC: &[(&str, &str)] = &[
          random reduce repeat sqrt stdev sys tau variance",
     ),
     (
+        "pathlib",
+        "EBADF ELOOP ENOENT ENOTDIR Path PosixPath PurePath PurePosixPath PureWindowsPath S_ISBLK \
+         S_ISCHR S_ISDIR S_ISFIFO S_ISLNK S_ISREG S_ISSOCK Sequence WindowsPath attrgetter \
+         fnmatch functools io ntpath os posixpath re sys urlquote_from_bytes warnings",
+    ),
+    (
         "contextlib",
         "AbstractAsyncContextManager AbstractContextManager AsyncContextDecorator AsyncExitStack \
          ContextDecorator ExitStack GenericAlias MethodType abc aclosing asynccontextmanager \
@@ -825,6 +831,11 @@ const PUBLIC: &[(&str, &str)] = &[
         "Field FrozenInstanceError FunctionType GenericAlias InitVar KW_ONLY MISSING abc asdict \
          astuple builtins copy dataclass field fields functools inspect is_dataclass itertools \
          keyword make_dataclass re replace sys types",
+    ),
+    (
+        "warnings",
+        "WarningMessage catch_warnings defaultaction filters filterwarnings formatwarning \
+         onceregistry resetwarnings showwarning simplefilter sys warn warn_explicit",
     ),
     (
         "io",
@@ -873,6 +884,10 @@ const PUBLIC: &[(&str, &str)] = &[
          hasattr hash help hex id input int isinstance issubclass iter len license list locals \
          map max memoryview min next object oct open ord pow print property quit range repr \
          reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip",
+    ),
+    (
+        "datetime",
+        "MAXYEAR MINYEAR UTC date datetime datetime_CAPI sys time timedelta timezone tzinfo",
     ),
 ];
 

@@ -1062,6 +1062,8 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
         (Value::Tuple(x), Value::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| item_eq(p, q))
         }
+        // Slices compare as their `(start, stop, step)` tuples.
+        (Value::Slice(x), Value::Slice(y)) => x.iter().zip(y.iter()).all(|(p, q)| item_eq(p, q)),
         (Value::List(x), Value::List(y)) => {
             if Rc::ptr_eq(x, y) {
                 return true;
@@ -1191,11 +1193,11 @@ pub(super) fn ordering_item_eq(a: &Value, b: &Value) -> PyResult<bool> {
 
 /// `p < q` for the first items that differ in two sequences: NumPy values
 /// by the truth of NumPy's comparison, others by Python's order.
-fn item_lt(p: &Value, q: &Value) -> PyResult<bool> {
+fn item_order(op: CompareOp, p: &Value, q: &Value) -> PyResult<bool> {
     if is_numpy(p) || is_numpy(q) {
-        return super::protocol::truthy(&numpy_compare(CompareOp::Lt, p, q)?);
+        return super::protocol::truthy(&numpy_compare(op, p, q)?);
     }
-    python_order(CompareOp::Lt, p, q)
+    python_order(op, p, q)
 }
 
 /// Run `f` one container level deeper; `None` past Python's recursion
@@ -1243,8 +1245,12 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
     }
     let ord: Option<Ordering> = match (super::named_tuple::plain(a), super::named_tuple::plain(b)) {
         (Value::Str(x), Value::Str(y)) => Some(x.cmp(y)),
-        (Value::Tuple(x), Value::Tuple(y)) => seq_cmp(x, y)?,
-        (Value::List(x), Value::List(y)) => seq_cmp(&x.borrow(), &y.borrow())?,
+        (Value::Tuple(x), Value::Tuple(y)) => return seq_order(op, x, y),
+        (Value::Slice(x), Value::Slice(y)) => return seq_order(op, x.as_ref(), y.as_ref()),
+        (Value::List(x), Value::List(y)) => {
+            let (x, y) = (x.borrow().clone(), y.borrow().clone());
+            return seq_order(op, &x, &y);
+        }
         _ => match super::bigint::compare(a, b) {
             Some(ord) => ord,
             None => {
@@ -1274,16 +1280,26 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
     })
 }
 
-fn seq_cmp(x: &[Value], y: &[Value]) -> PyResult<Option<std::cmp::Ordering>> {
+/// CPython's sequence comparison: the first items that differ decide,
+/// compared with `op` itself (so its error names `op`, and a partial order
+/// answers for itself); equal prefixes compare by length.
+fn seq_order(op: CompareOp, x: &[Value], y: &[Value]) -> PyResult<bool> {
     for (p, q) in x.iter().zip(y) {
         if !ordering_item_eq(p, q)? {
-            let less = compare_nested(|| item_lt(p, q))?;
-            return Ok(Some(if less {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Greater
-            }));
+            return match op {
+                CompareOp::Eq => Ok(false),
+                CompareOp::Ne => Ok(true),
+                _ => compare_nested(|| item_order(op, p, q)),
+            };
         }
     }
-    Ok(Some(x.len().cmp(&y.len())))
+    let (n, m) = (x.len(), y.len());
+    Ok(match op {
+        CompareOp::Eq => n == m,
+        CompareOp::Ne => n != m,
+        CompareOp::Lt => n < m,
+        CompareOp::Le => n <= m,
+        CompareOp::Gt => n > m,
+        CompareOp::Ge => n >= m,
+    })
 }

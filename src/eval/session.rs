@@ -66,6 +66,9 @@ pub struct Session {
     /// Whether `RuntimeWarning`s are collected for the front end to show
     /// (the prompt, `slicelab FILE`, lessons; not `--transcript`).
     pub(super) show_warnings: bool,
+    /// Whether the learner's `warnings` filters ignore every
+    /// `RuntimeWarning` (`stdlib/warnings.rs`), so NumPy's are not shown.
+    pub(super) quiet_runtime: bool,
     /// The warnings already shown: Python shows each one once per line of
     /// `<stdin>` (its warnings registry), so a session does too.
     pub(super) warned: std::collections::HashSet<String>,

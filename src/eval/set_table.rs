@@ -476,10 +476,10 @@ impl SetTable {
 /// `TypeError: unhashable type` for what cannot be a set item or dict key.
 pub fn check_hashable(v: &Value) -> PyResult<()> {
     match v {
-        Value::List(_) | Value::Dict(_) | Value::Array(_) => Err(PyError::type_error(format!(
-            "unhashable type: '{}'",
-            v.type_name()
-        ))),
+        // Slices are unhashable before Python 3.12 (the reference is 3.11).
+        Value::List(_) | Value::Dict(_) | Value::Array(_) | Value::Slice(_) => Err(
+            PyError::type_error(format!("unhashable type: '{}'", v.type_name())),
+        ),
         Value::Object(o) if matches!(o.as_ref(), Obj::Set(_)) => {
             Err(PyError::type_error("unhashable type: 'set'"))
         }

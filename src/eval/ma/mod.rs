@@ -926,6 +926,12 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
     match name {
         "masked" => return Ok(masked()),
         "nomask" => return Ok(Value::NpScalar(DType::Bool, Scalar::Bool(false))),
+        // `MaskType = np.bool`, the class itself.
+        "MaskType" => {
+            return Ok(Value::Type(crate::eval::value::TypeObj::NpScalar(
+                DType::Bool,
+            )));
+        }
         // One class under two names, so `isinstance` and `type(m) is`
         // work and calling it constructs.
         "MaskedArray" | "masked_array" => {

@@ -167,6 +167,19 @@ pub fn seed_sequence(
     spawn_key: Vec<u128>,
     pool_size: usize,
 ) -> PyResult<SeqObj> {
+    // A `range` is a `Sequence` of ints to NumPy, kept as given.
+    if let Some(v) = entropy
+        && let Some(list) = crate::eval::object::range_list(v)?
+    {
+        let mut words = vec![];
+        for x in iterate(&list)? {
+            words.extend(entropy_int(&x)?);
+        }
+        return Ok(SeqObj {
+            seq: SeedSequence::new(words, spawn_key, pool_size),
+            entropy: v.clone(),
+        });
+    }
     let (words, shown) = match entropy {
         None | Some(Value::None) => {
             let e = fresh_entropy()?;

@@ -315,13 +315,18 @@ pub fn lexsort(args: &Args) -> PyResult<Value> {
         return Err(PyError::value("all keys need to be the same shape"));
     }
     let vals: Vec<Vec<Scalar>> = keys.iter().map(|k| k.to_scalars()).collect();
-    if shape.is_empty() {
-        return Ok(scalarize(intp(vec![0], &[])?));
-    }
     let axis = match args.kw("axis") {
         Some(v) => int_arg(v, "")?,
         None => -1,
     };
+    if shape.is_empty() {
+        // NumPy lets axis 0 and -1 through for 0-d keys, and checks any
+        // other against no dimensions.
+        if axis != 0 && axis != -1 {
+            normalize_axis(axis, 0)?;
+        }
+        return Ok(scalarize(intp(vec![0], &[])?));
+    }
     let axis = normalize_axis(axis, shape.len())?;
     let mut out = vec![0i64; vals[0].len()];
     for lane in lanes(&shape, axis) {

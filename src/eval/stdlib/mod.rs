@@ -29,6 +29,7 @@ pub mod star_names;
 mod string;
 mod sys;
 mod time;
+mod warnings;
 
 use super::args::Args;
 use super::error::PyResult;
@@ -145,6 +146,11 @@ const MODULES: &[Module] = &[
         name: "dataclasses",
         native: dataclasses::attr,
         source: Some(include_str!("py/dataclasses.py")),
+    },
+    Module {
+        name: "warnings",
+        native: warnings::attr,
+        source: Some(include_str!("py/warnings.py")),
     },
     Module {
         name: "io",
@@ -345,6 +351,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
             None => Ok(Err(args)),
         },
         "dataclasses" => dataclasses::call(s, name, args),
+        "warnings" => warnings::call(s, name, args),
         "collections" if name == "collections._namedtuple_class" => {
             super::named_tuple::new_class(&args).map(Ok)
         }

@@ -29,6 +29,7 @@ pub const MODULE_NAMES: &[&str] = &[
     "pathlib",
     "contextlib",
     "dataclasses",
+    "warnings",
     "io",
     "typing",
     "builtins",
