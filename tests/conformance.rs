@@ -451,6 +451,7 @@ conformance_tests! {
     masked_joins_datetime_tuples => "388_masked_joins_datetime_tuples",
     probe5_wrong_values => "389_probe5_wrong_values",
     warnings_filters => "390_warnings_filters",
+    record_setitem_generator_args => "391_record_setitem_generator_args",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -660,12 +660,36 @@ pub fn set(dest: &ArrayRef, items: &[IndexItem], value: &ArrayRef) -> Result<(),
     }
     let layout = dest.layout();
     let p = prepare(&layout.shape, items, &layout)?;
+    // A 0-d target takes an array of one element, of any shape: NumPy
+    // strips the leading ones, except for a plain integer index, which
+    // packs one item (a number refuses a sequence, a record's
+    // `VOID_setitem` takes it whole).
+    let one;
+    let value = if p.advanced.is_empty()
+        && p.view.shape.is_empty()
+        && value.ndim() > 0
+        && value.size() == 1
+        && (!p.all_ints || matches!(dest.dtype(), DType::Record(_)))
+    {
+        let l = value.layout();
+        one = NdArray::view_with(
+            value,
+            Layout {
+                shape: vec![],
+                strides: vec![],
+                offset: l.offset,
+            },
+        );
+        &one
+    } else {
+        value
+    };
     let vshape = value.shape();
     if p.advanced.is_empty() {
         let target = p.view.clone();
         // One element takes one value, not an array of any size.
         // (The text types' setitem words it without the full stop.)
-        if p.all_ints && !vshape.is_empty() && !matches!(dest.dtype(), DType::Record(_)) {
+        if p.all_ints && !vshape.is_empty() {
             let text = matches!(dest.dtype().native(), DType::Str(_) | DType::Bytes(_));
             return Err(EngineError::value(if text {
                 "setting an array element with a sequence"

@@ -89,7 +89,18 @@ impl Session {
             return self.call_function(name, args);
         };
         let args = super::array_protocol::resolve_call(self, entry.name(), args)?;
-        let args = self.fspath_args(entry.signature, args)?;
+        let mut args = self.fspath_args(entry.signature, args)?;
+        // A ufunc call takes `sig=` as the old name of `signature=`.
+        if entry.ufunc.is_some() && args.kw("sig").is_some() {
+            if args.kw("signature").is_some() {
+                return Err(super::error::PyError::type_error(
+                    "cannot specify both 'sig' and 'signature'",
+                ));
+            }
+            for (k, _) in args.kw.iter_mut().filter(|(k, _)| k == "sig") {
+                *k = "signature".to_string();
+            }
+        }
         // A ufunc's `dtype=` is checked before any loop is chosen (a dtype
         // slicelab reads otherwise, `object`, is left to the loops).
         if entry.ufunc.is_some()

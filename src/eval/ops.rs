@@ -1191,7 +1191,7 @@ pub(super) fn ordering_item_eq(a: &Value, b: &Value) -> PyResult<bool> {
     Ok(item_eq(a, b))
 }
 
-/// `p < q` for the first items that differ in two sequences: NumPy values
+/// `p OP q` for the first items that differ in two sequences: NumPy values
 /// by the truth of NumPy's comparison, others by Python's order.
 fn item_order(op: CompareOp, p: &Value, q: &Value) -> PyResult<bool> {
     if is_numpy(p) || is_numpy(q) {

@@ -292,9 +292,32 @@ pub fn construct(_s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             Value::Random(r) if matches!(r.as_ref(), RandomObj::BitGenerator(_)) => {
                 Ok(generator(r.clone()))
             }
-            _ => Err(PyError::type_error(
-                "BitGenerator must be an instance of BitGenerator",
+            // `Generator.__init__` reads `bit_generator.capsule`: a bit
+            // generator class has the property itself, not a capsule.
+            Value::Type(t)
+                if [
+                    "MT19937",
+                    "PCG64",
+                    "PCG64DXSM",
+                    "SFC64",
+                    "Philox",
+                    "BitGenerator",
+                ]
+                .iter()
+                .any(|c| crate::eval::display::type_path(t).ends_with(&format!(".{c}"))) =>
+            {
+                Err(PyError::value(
+                    "Invalid bit generator. The bit generator must be instantiated.",
+                ))
+            }
+            Value::Type(t) => Err(PyError::new(
+                "AttributeError",
+                format!(
+                    "type object '{}' has no attribute 'capsule'",
+                    crate::eval::display::type_path(t)
+                ),
             )),
+            other => Err(PyError::attribute(&other.type_name(), "capsule")),
         },
         "PCG64" | "MT19937" | "PCG64DXSM" | "SFC64" => {
             Ok(Value::Random(bit_generator(name, b.get("seed"))?))
