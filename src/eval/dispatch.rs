@@ -101,6 +101,12 @@ impl Session {
                 *k = "signature".to_string();
             }
         }
+        // Either names the loop: both given (even as None) is refused.
+        if entry.ufunc.is_some() && args.kw("signature").is_some() && args.kw("dtype").is_some() {
+            return Err(super::error::PyError::type_error(
+                "cannot specify both 'signature' and 'dtype'",
+            ));
+        }
         // A ufunc's `dtype=` is checked before any loop is chosen (a dtype
         // slicelab reads otherwise, `object`, is left to the loops).
         if entry.ufunc.is_some()
