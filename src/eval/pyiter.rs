@@ -279,36 +279,22 @@ fn advance(mut s: Option<&mut Session>, state: &mut IterState) -> PyResult<Optio
                 return Ok(None);
             }
             let s = needs_session(s, "sequence iterator")?;
-            match s.dunder(obj, "__getitem__", vec![Value::Int(*next as i128)]) {
-                Some(Ok(v)) => {
-                    *next += 1;
-                    Ok(Some(v))
-                }
-                Some(Err(e)) if matches!(e.kind.as_str(), "IndexError" | "StopIteration") => {
-                    *next = usize::MAX;
-                    Ok(None)
-                }
-                Some(Err(e)) => Err(e),
-                None => Ok(None),
-            }
+            let item = sequence_item(s, obj, *next)?;
+            *next = if item.is_some() {
+                *next + 1
+            } else {
+                usize::MAX
+            };
+            Ok(item)
         }
         IterState::SequenceBack(obj, left) => {
             if *left == 0 {
                 return Ok(None);
             }
             let s = needs_session(s, "reversed")?;
-            match s.dunder(obj, "__getitem__", vec![Value::Int(*left as i128 - 1)]) {
-                Some(Ok(v)) => {
-                    *left -= 1;
-                    Ok(Some(v))
-                }
-                Some(Err(e)) if matches!(e.kind.as_str(), "IndexError" | "StopIteration") => {
-                    *left = 0;
-                    Ok(None)
-                }
-                Some(Err(e)) => Err(e),
-                None => Ok(None),
-            }
+            let item = sequence_item(s, obj, *left - 1)?;
+            *left = if item.is_some() { *left - 1 } else { 0 };
+            Ok(item)
         }
         IterState::Dict {
             dict,
@@ -451,4 +437,16 @@ pub fn drain(mut s: Option<&mut Session>, it: &Value) -> PyResult<Vec<Value>> {
 /// An iterator over the given items.
 pub fn iterator(items: Vec<Value>, kind: &'static str) -> Value {
     super::pyiter::iter_object(IterState::Items(items.into()), kind)
+}
+
+/// `obj[i]` for the old sequence protocol: `None` once `__getitem__`
+/// raises `IndexError` or `StopIteration` (or the class has none), which
+/// ends the iteration.
+fn sequence_item(s: &mut Session, obj: &Value, i: usize) -> PyResult<Option<Value>> {
+    match s.dunder(obj, "__getitem__", vec![Value::Int(i as i128)]) {
+        Some(Ok(v)) => Ok(Some(v)),
+        Some(Err(e)) if matches!(e.kind.as_str(), "IndexError" | "StopIteration") => Ok(None),
+        Some(Err(e)) => Err(e),
+        None => Ok(None),
+    }
 }

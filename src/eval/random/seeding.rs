@@ -295,16 +295,10 @@ pub fn construct(_s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
             // `Generator.__init__` reads `bit_generator.capsule`: a bit
             // generator class has the property itself, not a capsule.
             Value::Type(t)
-                if [
-                    "MT19937",
-                    "PCG64",
-                    "PCG64DXSM",
-                    "SFC64",
-                    "Philox",
-                    "BitGenerator",
-                ]
-                .iter()
-                .any(|c| crate::eval::display::type_path(t).ends_with(&format!(".{c}"))) =>
+                if super::objects::issubclass(
+                    &crate::eval::display::type_path(t),
+                    super::objects::BIT_GENERATOR,
+                ) == Some(true) =>
             {
                 Err(PyError::value(
                     "Invalid bit generator. The bit generator must be instantiated.",
