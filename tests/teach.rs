@@ -890,3 +890,8 @@ fn subclass_instances_are_drawn_and_alerted() {
     teacher.command(":undo", &mut session, &p, 80).unwrap();
     assert_eq!(session.run("c").output, "C([ 0, 99,  2,  3,  4,  5])\n");
 }
+
+#[test]
+fn snapshot_zero_d_array_index() {
+    insta::assert_snapshot!(teach(&[A, "k = np.array(1)", "c = a[k]"], 80));
+}

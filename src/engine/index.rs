@@ -29,10 +29,29 @@ pub enum IndexItem {
     NewAxis,
     /// `...`.
     Ellipsis,
-    /// An integer array (any integer dtype, any shape).
+    /// An integer array (any integer dtype, any shape). A 0-d one is an
+    /// integer, except that an index it does not complete is a copy
+    /// (mapping.c's `HAS_SCALAR_ARRAY`): see [`IndexItem::integer`].
     IntArray(ArrayRef),
     /// A boolean array; 0-d for a scalar `True`/`False`.
     BoolArray(ArrayRef),
+}
+
+impl IndexItem {
+    /// The integer this item is: a Python int, or a 0-d integer array
+    /// (which NumPy reads as one).
+    pub fn integer(&self) -> Option<i64> {
+        match self {
+            IndexItem::Int(i) => Some(*i),
+            IndexItem::IntArray(a) if a.ndim() == 0 => int_values(a).first().copied(),
+            _ => None,
+        }
+    }
+
+    /// A 0-d integer array.
+    fn is_scalar_array(&self) -> bool {
+        matches!(self, IndexItem::IntArray(a) if a.ndim() == 0)
+    }
 }
 
 /// What indexing produced.
@@ -110,6 +129,9 @@ struct Prepared {
     advanced: Vec<Advanced>,
     /// All items were ints and covered every axis.
     all_ints: bool,
+    /// A 0-d integer array among the items of an index that is neither
+    /// complete nor advanced: NumPy copies the view it gives.
+    scalar_array: bool,
     /// The sole index was one boolean array (for NumPy's setitem message).
     single_bool: Option<usize>,
 }
@@ -185,7 +207,7 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
             if !(a.dtype().is_integer() || a.dtype() == &DType::Bool) && a.size() > 0 {
                 return Err(EngineError::NonIntegerIndexArray);
             }
-            any_array = true;
+            any_array |= !it.is_scalar_array();
         }
     }
     if n_ellipsis > 1 {
@@ -194,8 +216,8 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
     if used > ndim {
         return Err(EngineError::TooManyIndices { ndim, used });
     }
-    let all_ints =
-        n_ellipsis == 0 && used == ndim && items.iter().all(|i| matches!(i, IndexItem::Int(_)));
+    let all_ints = n_ellipsis == 0 && used == ndim && items.iter().all(|i| i.integer().is_some());
+    let scalar_array = !any_array && !all_ints && items.iter().any(IndexItem::is_scalar_array);
     // NumPy's `HAS_BOOL`: one boolean index of the array's own shape
     // (any other mask becomes integer indices, with their messages).
     let single_bool = match items {
@@ -235,20 +257,23 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
     let mut advanced: Vec<Advanced> = vec![];
     let mut slot = 0usize;
     for it in expanded {
-        match it {
-            IndexItem::Int(i) if !any_array => {
-                let n = shape[axis];
-                let j = if i < 0 { i + n as i64 } else { i };
-                if j < 0 || j >= n as i64 {
-                    return Err(EngineError::IndexOutOfBounds {
-                        index: i,
-                        axis,
-                        size: n,
-                    });
-                }
-                offset += j as isize * base.strides[axis];
-                axis += 1;
+        // Without an advanced index an integer (or a 0-d integer array)
+        // fixes one axis of the view.
+        if let Some(i) = it.integer().filter(|_| !any_array) {
+            let n = shape[axis];
+            let j = if i < 0 { i + n as i64 } else { i };
+            if j < 0 || j >= n as i64 {
+                return Err(EngineError::IndexOutOfBounds {
+                    index: i,
+                    axis,
+                    size: n,
+                });
             }
+            offset += j as isize * base.strides[axis];
+            axis += 1;
+            continue;
+        }
+        match it {
             IndexItem::Slice(a, b, c) => {
                 let (start, len, step) = adjust_slice(a, b, c, shape[axis])?;
                 if len > 0 {
@@ -285,7 +310,8 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
             IndexItem::Int(_) | IndexItem::IntArray(_) | IndexItem::BoolArray(_) => {
                 let entries: Vec<(Vec<i64>, Vec<usize>, bool)> = match it {
                     IndexItem::Int(i) => vec![(vec![i], vec![], true)],
-                    IndexItem::IntArray(a) => vec![(int_values(&a), a.shape(), false)],
+                    // A 0-d array is an integer there, left out of messages.
+                    IndexItem::IntArray(a) => vec![(int_values(&a), a.shape(), a.ndim() == 0)],
                     IndexItem::BoolArray(b) => {
                         let bshape = b.shape();
                         for (k, &bn) in bshape.iter().enumerate() {
@@ -339,6 +365,7 @@ fn prepare(shape: &[usize], items: &[IndexItem], base: &Layout) -> Result<Prepar
         view,
         advanced,
         all_ints,
+        scalar_array,
         single_bool,
     })
 }
@@ -429,40 +456,53 @@ fn first_slot_view_axis(p: &Prepared, first_slot: usize) -> usize {
     first_slot - zero_d_before
 }
 
-fn gather(source: &ArrayRef, p: &Prepared, plan: &Plan) -> Result<ArrayRef, EngineError> {
+fn gather(
+    source: &ArrayRef,
+    items: &[IndexItem],
+    p: &Prepared,
+    plan: &Plan,
+) -> Result<ArrayRef, EngineError> {
     let dtype = source.dtype().clone();
-    let item = dtype.itemsize();
     let sub_shape: Vec<usize> = plan.sub_axes.iter().map(|&k| p.view.shape[k]).collect();
     let sub_strides: Vec<isize> = plan.sub_axes.iter().map(|&k| p.view.strides[k]).collect();
     let mut full: Vec<usize> = plan.bshape.clone();
     full.extend(&sub_shape);
-    let owner = NdArray::zeros(&full, dtype.clone())?;
-    let sub_n: usize = sub_shape.iter().product();
+    if sub_shape.is_empty() {
+        let owner = NdArray::zeros(&full, dtype.clone())?;
+        {
+            let src = source.buffer().bytes();
+            let mut dst = owner.buffer().bytes_mut();
+            let base = p.view.offset as isize;
+            gather_elements(&src, &mut dst, base, &plan.offsets, &dtype);
+        }
+        return Ok(owner);
+    }
+    let order = map_iter_order(&plan.bshape, items, &sub_shape, &sub_strides);
+    let owner = NdArray::zeros_permuted(&full, dtype.clone(), &order)?;
     {
+        let owned = owner.strides();
+        let nb = plan.bshape.len();
+        let mut starts = Vec::with_capacity(plan.offsets.len());
+        for_each_offset(&plan.bshape, &owned[..nb], 0, |o| starts.push(o as usize));
         let src = source.buffer().bytes();
         let mut dst = owner.buffer().bytes_mut();
         let base = p.view.offset as isize;
-        if sub_shape.is_empty() {
-            gather_elements(&src, &mut dst, base, &plan.offsets, &dtype);
-        } else {
-            let dst_sub = super::layout::c_strides(&sub_shape, item);
-            for (k, &off) in plan.offsets.iter().enumerate() {
-                let sl = Layout {
-                    shape: sub_shape.clone(),
-                    strides: sub_strides.clone(),
-                    offset: (base + off) as usize,
-                };
-                let dl = Layout {
-                    shape: sub_shape.clone(),
-                    strides: dst_sub.clone(),
-                    offset: k * sub_n * item,
-                };
-                super::kernels::copy_cast(&src, &sl, &dtype, &mut dst, &dl, &dtype);
-            }
+        for (&off, start) in plan.offsets.iter().zip(starts) {
+            let sl = Layout {
+                shape: sub_shape.clone(),
+                strides: sub_strides.clone(),
+                offset: (base + off) as usize,
+            };
+            let dl = Layout {
+                shape: sub_shape.clone(),
+                strides: owned[nb..].to_vec(),
+                offset: start,
+            };
+            super::kernels::copy_cast(&src, &sl, &dtype, &mut dst, &dl, &dtype);
         }
     }
     let nb = plan.bshape.len();
-    if plan.insert_at == 0 || sub_shape.is_empty() {
+    if plan.insert_at == 0 {
         return Ok(owner);
     }
     // Move the broadcast dims to `insert_at`: a view of the hidden owner.
@@ -472,6 +512,75 @@ fn gather(source: &ArrayRef, p: &Prepared, plan: &Plan) -> Result<ArrayRef, Engi
     axes.extend(nb + plan.insert_at..nb + ns);
     let layout = owner.layout().permuted(&axes);
     Ok(NdArray::view_with(&owner, layout))
+}
+
+/// The axes of an advanced-index result in memory, outermost first, while
+/// its index dims still come first (mapping.c, `PyArray_MapIterNew`): the
+/// broadcast index dims outermost, in C order — or, when the axes left
+/// over from the source hold one element, in the index arrays' own memory
+/// order (`NPY_KEEPORDER`) — then the leftover axes by their |stride| in
+/// the source, largest first and ties in axis order
+/// (`PyArray_CreateSortedStridePerm`). So `t.T[[0, 1]]` keeps `t.T`'s
+/// Fortran order in its last axes, and `t[:, [0, 1]]` is not C-contiguous.
+fn map_iter_order(
+    bshape: &[usize],
+    items: &[IndexItem],
+    sub_shape: &[usize],
+    sub_strides: &[isize],
+) -> Vec<usize> {
+    let nb = bshape.len();
+    let mut order: Vec<usize> = if sub_shape.iter().product::<usize>() == 1 {
+        super::kept_order::layouts_order(bshape, &index_layouts(items))
+    } else {
+        (0..nb).collect()
+    };
+    let mut sub: Vec<usize> = (0..sub_shape.len()).collect();
+    sub.sort_by_key(|&k| std::cmp::Reverse(sub_strides[k].unsigned_abs()));
+    order.extend(sub.into_iter().map(|k| nb + k));
+    order
+}
+
+/// The layouts of an advanced index's arrays, as NumPy's iterator sees
+/// them: an integer array as it lies, a mask as the C-ordered 1-D arrays
+/// of its `nonzero()`; integers are 0-d and order nothing.
+fn index_layouts(items: &[IndexItem]) -> Vec<Layout> {
+    let mut layouts = Vec::new();
+    for item in items {
+        match item {
+            IndexItem::IntArray(ix) => layouts.push(ix.layout()),
+            IndexItem::BoolArray(m) if m.ndim() > 0 => {
+                let count = count_nonzero(m);
+                layouts.extend((0..m.ndim()).map(|_| Layout::c_order(&[count], 8)));
+            }
+            _ => {}
+        }
+    }
+    layouts
+}
+
+/// A C-ordered advanced-index result from the fast paths (index dims
+/// first, `used` source axes consumed) in NumPy's memory order.
+fn laid_out_as_map_iter(
+    out: ArrayRef,
+    source: &NdArray,
+    items: &[IndexItem],
+    used: usize,
+) -> Result<ArrayRef, EngineError> {
+    let layout = source.layout();
+    let sub_shape = &layout.shape[used..];
+    let nb = out.ndim() - sub_shape.len();
+    let order = map_iter_order(
+        &out.shape()[..nb],
+        items,
+        sub_shape,
+        &layout.strides[used..],
+    );
+    if order.iter().enumerate().all(|(i, &k)| i == k) {
+        return Ok(out);
+    }
+    let fresh = NdArray::zeros_permuted(&out.shape(), out.dtype().clone(), &order)?;
+    super::array::copy_elements(&out, &fresh)?;
+    Ok(fresh)
 }
 
 /// One element per offset: the typed inner loop of a gather.
@@ -507,11 +616,14 @@ fn gather_typed<T: bytemuck::Pod + Send + Sync>(
 /// `source[items]`: a view, a copy, or one element.
 pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineError> {
     if let Some(out) = super::fancy::try_get(source, items)? {
-        let whole = matches!(items, [IndexItem::IntArray(ix)] if ix.ndim() == out.ndim());
-        return Ok(Indexed::Array(if whole {
+        let used = match items {
+            [IndexItem::BoolArray(m)] => m.ndim(),
+            _ => 1,
+        };
+        return Ok(Indexed::Array(if used == source.ndim() {
             laid_out_like_indices(out, items)?
         } else {
-            out
+            laid_out_as_map_iter(out, source, items, used)?
         }));
     }
     let layout = source.layout();
@@ -525,10 +637,16 @@ pub fn get(source: &ArrayRef, items: &[IndexItem]) -> Result<Indexed, EngineErro
                 source.dtype(),
             )));
         }
-        return Ok(Indexed::Array(NdArray::view_with(source, p.view)));
+        let view = NdArray::view_with(source, p.view);
+        // A 0-d integer array makes the view a copy (mapping.c).
+        return Ok(Indexed::Array(if p.scalar_array {
+            view.copy_kept()?
+        } else {
+            view
+        }));
     }
     let plan = plan(&p)?;
-    let out = gather(source, &p, &plan)?;
+    let out = gather(source, items, &p, &plan)?;
     Ok(Indexed::Array(if plan.sub_axes.is_empty() {
         laid_out_like_indices(out, items)?
     } else {
@@ -547,18 +665,7 @@ fn laid_out_like_indices(out: ArrayRef, items: &[IndexItem]) -> Result<ArrayRef,
     if out.ndim() < 2 {
         return Ok(out);
     }
-    let mut layouts = Vec::new();
-    for item in items {
-        match item {
-            IndexItem::IntArray(ix) => layouts.push(ix.layout()),
-            IndexItem::BoolArray(m) if m.ndim() > 0 => {
-                let count = count_nonzero(m);
-                layouts.extend((0..m.ndim()).map(|_| Layout::c_order(&[count], 8)));
-            }
-            _ => {}
-        }
-    }
-    super::kept_order::kept_like_layouts(out, &layouts)
+    super::kept_order::kept_like_layouts(out, &index_layouts(items))
 }
 
 /// The value of `dest[items] = value` without the leading length-1 axes

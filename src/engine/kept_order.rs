@@ -69,7 +69,7 @@ pub fn operands_order(shape: &[usize], operands: &[&NdArray]) -> Vec<usize> {
 
 /// The iteration order of operands with these layouts, broadcast to
 /// `shape` (only their shapes and strides count).
-fn layouts_order(shape: &[usize], layouts: &[Layout]) -> Vec<usize> {
+pub fn layouts_order(shape: &[usize], layouts: &[Layout]) -> Vec<usize> {
     let strides: Vec<Vec<isize>> = layouts
         .iter()
         .map(|layout| {

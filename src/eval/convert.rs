@@ -722,17 +722,9 @@ fn to_index_item(v: &Value) -> PyResult<IndexItem> {
 fn array_index(a: &ArrayRef) -> PyResult<IndexItem> {
     Ok(match a.dtype().kind() {
         Kind::Bool => IndexItem::BoolArray(a.clone()),
-        Kind::Int | Kind::UInt => {
-            if a.ndim() == 0 {
-                match a.first() {
-                    Scalar::Int(i) => IndexItem::Int(i),
-                    Scalar::UInt(u) => IndexItem::Int(u as i64),
-                    _ => IndexItem::IntArray(a.clone()),
-                }
-            } else {
-                IndexItem::IntArray(a.clone())
-            }
-        }
+        // A 0-d one too: the engine reads it as an integer but copies
+        // where NumPy does.
+        Kind::Int | Kind::UInt => IndexItem::IntArray(a.clone()),
         _ => {
             return Err(PyError::index(
                 crate::engine::EngineError::NonIntegerIndexArray.to_string(),

@@ -663,9 +663,9 @@ pub fn setitem(
     items: &[crate::engine::index::IndexItem],
     value: &Value,
 ) -> PyResult<()> {
-    use crate::engine::index::{self, IndexItem, Indexed};
+    use crate::engine::index::{self, Indexed};
     a.check_writeable()?;
-    let single = items.len() == a.ndim() && items.iter().all(|i| matches!(i, IndexItem::Int(_)));
+    let single = items.len() == a.ndim() && items.iter().all(|i| i.integer().is_some());
     let src = if single {
         from_values(&[], std::slice::from_ref(value))?
     } else {

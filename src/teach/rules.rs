@@ -92,6 +92,14 @@ fn index_words(items: &[Item], kind: Kind) -> (String, &'static str) {
              record, its offset the field's place inside the record.",
         );
     }
+    if kind == Kind::Copy && has(|i| *i == Item::ScalarArray) {
+        return (
+            "0-d array index → copy".into(),
+            "A 0-d integer array picks a position as an integer would, but it is still an \
+             array in the index: unless the index picks out one element, NumPy copies the \
+             result. `a[int(k)]` gives the view.",
+        );
+    }
     if kind != Kind::View {
         return (
             "index → copy".into(),

@@ -77,12 +77,16 @@ pub struct Verdict {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Item {
     Int,
-    Slice { step: Step },
+    Slice {
+        step: Step,
+    },
     NewAxis,
     Ellipsis,
     Field,
     MultiField,
     IntArray,
+    /// A 0-d integer array: an integer that makes the result a copy.
+    ScalarArray,
     Mask,
     Unknown,
 }
@@ -409,7 +413,7 @@ fn item_of_value(v: &Value) -> Item {
         Value::Ellipsis => Item::Ellipsis,
         Value::Str(_) => Item::Field,
         Value::Array(a) if matches!(a.dtype(), crate::engine::DType::Bool) => Item::Mask,
-        Value::Array(a) if a.ndim() == 0 => Item::Int,
+        Value::Array(a) if a.ndim() == 0 => Item::ScalarArray,
         // An array, or an object NumPy reads as one (`range(2, 5)`).
         Value::Array(_) | Value::Object(_) => Item::IntArray,
         Value::List(xs) => {
@@ -475,6 +479,7 @@ fn item(e: &Expr, before: &Bindings) -> Item {
             Some(Value::Ellipsis) => Item::Ellipsis,
             Some(Value::Str(_)) => Item::Field,
             Some(Value::Array(a)) if matches!(a.dtype(), crate::engine::DType::Bool) => Item::Mask,
+            Some(Value::Array(a)) if a.ndim() == 0 => Item::ScalarArray,
             Some(Value::Array(_) | Value::List(_)) => Item::IntArray,
             _ => Item::Unknown,
         },
