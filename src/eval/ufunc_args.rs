@@ -125,8 +125,8 @@ fn outputs(nin: usize, nout: usize, args: &Args) -> PyResult<Vec<Option<Value>>>
     }
 }
 
-/// Ufuncs whose loops take numbers and give booleans: `dtype=` there names
-/// the loop's input type, which slicelab does not choose, so it is refused.
+/// Ufuncs whose loops all give booleans (but the object loop): `dtype=`
+/// fixes a loop's output, so only `bool` (and `object`) name one.
 pub(super) const BOOLEAN_RESULT: &[&str] = &[
     "equal",
     "not_equal",
@@ -141,6 +141,8 @@ pub(super) const BOOLEAN_RESULT: &[&str] = &[
     "isnan",
     "isinf",
     "isfinite",
+    "isnat",
+    "signbit",
 ];
 
 /// A shape as NumPy's iterator messages print it: `(2,3)`, `(3,)`.
@@ -182,7 +184,7 @@ pub fn call(
         Some(Value::Str(r)) => r.to_string(),
         _ => "same_kind".to_string(),
     };
-    let dtype = match args.kw("dtype") {
+    let mut dtype = match args.kw("dtype") {
         Some(d) => Some(general_dtype(dtype_arg(d)?)?),
         None => None,
     };
@@ -195,8 +197,19 @@ pub fn call(
             ),
         ));
     }
-    if dtype.is_some() && BOOLEAN_RESULT.contains(&name) {
-        return Err(not_implemented_argument(name, "dtype"));
+    // `dtype=` fixes the output's type. Every loop of a boolean ufunc
+    // gives `bool` but the object loop: `bool` is the loop it would pick
+    // anyway, any other type has no loop.
+    if BOOLEAN_RESULT.contains(&name) {
+        match dtype.take() {
+            None | Some(DType::Bool) => {}
+            Some(DType::Object) => return Err(not_implemented_argument(name, "dtype")),
+            Some(_) => {
+                return Err(PyError::type_error(format!(
+                    "No loop matching the specified signature and casting was found for ufunc {name}"
+                )));
+            }
+        }
     }
     let in_shapes: Vec<Vec<usize>> = inputs
         .iter()

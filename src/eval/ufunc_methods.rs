@@ -87,6 +87,7 @@ fn is_comparison(ufunc: &str) -> bool {
     super::ufunc_args::BOOLEAN_RESULT.contains(&ufunc)
         && !ufunc.starts_with("logical_")
         && !ufunc.starts_with("is")
+        && ufunc != "signbit"
 }
 
 /// `(inputs, outputs)` of the registered ufunc `np.NAME`.
