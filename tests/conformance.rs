@@ -454,6 +454,7 @@ conformance_tests! {
     record_setitem_generator_args => "391_record_setitem_generator_args",
     zero_d_index_and_fancy_layout => "392_zero_d_index_and_fancy_layout",
     boolean_ufunc_dtype => "393_boolean_ufunc_dtype",
+    mappings_and_strided_base => "394_mappings_and_strided_base",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -895,3 +895,17 @@ fn subclass_instances_are_drawn_and_alerted() {
 fn snapshot_zero_d_array_index() {
     insta::assert_snapshot!(teach(&[A, "k = np.array(1)", "c = a[k]"], 80));
 }
+
+#[test]
+fn snapshot_write_through_overlapping_view() {
+    // One cell read by two elements of `y`: each is named by its own index.
+    insta::assert_snapshot!(teach(
+        &[
+            "from numpy.lib.stride_tricks import as_strided",
+            "x = np.arange(4)",
+            "y = as_strided(x, shape=(3, 2), strides=(8, 8))",
+            "y[0, 1] = 50",
+        ],
+        80
+    ));
+}

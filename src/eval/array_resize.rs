@@ -286,6 +286,7 @@ impl Walk<'_> {
                     Obj::TupleClass(c) => c.defaults.iter().for_each(|d| self.value(d)),
                     Obj::DictView(view) => self.value(&Value::Dict(view.dict.clone())),
                     Obj::MemoryView(m) => self.array(&m.view),
+                    Obj::DummyArray(d) => self.value(&d.base),
                     Obj::Instance(_) | Obj::Iter(..) | Obj::Class(_) | Obj::NpIter(_) => {
                         self.opaque = true
                     }

@@ -36,6 +36,10 @@ pub fn dtype_arg_sub(v: &Value) -> PyResult<(DType, Vec<usize>)> {
     if learner_class(v) {
         return Ok((DType::Object, vec![]));
     }
+    // `dtype.fields` (a mappingproxy) reads as the dict behind it.
+    if let Some(d) = super::object::proxied(v) {
+        return dtype_arg_sub(d);
+    }
     if super::record_dtype::as_record_dtype(v).is_some() {
         return Err(PyError::new(
             "NotImplementedError",

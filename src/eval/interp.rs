@@ -324,6 +324,35 @@ impl Session {
         self.eval(e)
     }
 
+    /// The key/value pairs of a mapping, as CPython's `dict(m)`, `{**m}`
+    /// and `f(**m)` read one: a dict, a `mappingproxy`, or any object with
+    /// `keys()` (each key and `m[key]`); `None` for anything else.
+    fn mapping_pairs(&mut self, m: &Value) -> PyResult<Option<Vec<(Value, Value)>>> {
+        if let Value::Dict(d) = m {
+            return Ok(Some(d.borrow().clone()));
+        }
+        if let Some(Value::Dict(d)) = super::object::proxied(m) {
+            return Ok(Some(d.borrow().clone()));
+        }
+        if !crate::eval::classes::has_method(m, "keys") {
+            return Ok(None);
+        }
+        let method = self.getattr(m, "keys")?;
+        let keys = self.call(
+            &method,
+            Args {
+                pos: vec![],
+                kw: vec![],
+            },
+        )?;
+        let mut pairs = Vec::new();
+        for k in self.iterate_all(&keys)? {
+            let v = self.getitem(m, &k)?;
+            pairs.push((k, v));
+        }
+        Ok(Some(pairs))
+    }
+
     pub(super) fn eval(&mut self, e: &Expr) -> PyResult<Value> {
         let value = self.eval_node(e);
         self.after_fp_errors(value)
@@ -348,14 +377,14 @@ impl Session {
                 for (k, v) in pairs {
                     if let ExprKind::DoubleStarred(inner) = &k.kind {
                         let d = self.eval(inner)?;
-                        let Value::Dict(d) = d else {
+                        let Some(pairs) = self.mapping_pairs(&d)? else {
                             return Err(PyError::type_error(format!(
                                 "'{}' object is not a mapping",
                                 d.type_name()
                             )));
                         };
-                        for (k, v) in d.borrow().iter() {
-                            super::pycollections::dict_set(&mut out, k.clone(), v.clone())?;
+                        for (k, v) in pairs {
+                            super::pycollections::dict_set(&mut out, k, v)?;
                         }
                         continue;
                     }
@@ -402,11 +431,31 @@ impl Session {
                         Arg::Positional(x) => match &x.kind {
                             ExprKind::Starred(inner) => {
                                 let v = self.eval(inner)?;
-                                a.pos.extend(self.iterate_all(&v)?);
+                                let items = self.iterate_all(&v).map_err(|e| {
+                                    let what = v.type_name();
+                                    if e.kind == "TypeError"
+                                        && e.message == format!("'{what}' object is not iterable")
+                                    {
+                                        PyError::type_error(format!(
+                                            "{}argument after * must be an iterable, not {what}",
+                                            call_desc(&f)
+                                        ))
+                                    } else {
+                                        e
+                                    }
+                                })?;
+                                a.pos.extend(items);
                             }
                             ExprKind::DoubleStarred(inner) => {
                                 let v = self.eval(inner)?;
-                                super::pycollections::spread_kwargs(&mut a, &v)?;
+                                let Some(pairs) = self.mapping_pairs(&v)? else {
+                                    return Err(PyError::type_error(format!(
+                                        "{}argument after ** must be a mapping, not {}",
+                                        call_desc(&f),
+                                        v.type_name()
+                                    )));
+                                };
+                                super::pycollections::spread_kwargs(&mut a, pairs)?;
                             }
                             _ => a.pos.push(self.eval(x)?),
                         },
@@ -1782,27 +1831,10 @@ impl Session {
             }
             Value::Type(super::value::TypeObj::Builtin("dict")) if !args.pos.is_empty() => {
                 let mut out: Vec<(Value, Value)> = Vec::new();
-                let items = match &args.pos[0] {
-                    Value::Dict(d) => d.borrow().clone(),
-                    // A mapping (it has `keys`): each key and `m[key]`, as
-                    // CPython's `dict(m)` reads a `Counter` or `defaultdict`.
-                    m if crate::eval::classes::has_method(m, "keys") => {
-                        let method = self.getattr(m, "keys")?;
-                        let keys = self.call(
-                            &method,
-                            Args {
-                                pos: vec![],
-                                kw: vec![],
-                            },
-                        )?;
-                        let mut pairs = Vec::new();
-                        for k in self.iterate_all(&keys)? {
-                            let v = self.getitem(m, &k)?;
-                            pairs.push((k, v));
-                        }
-                        pairs
-                    }
-                    other => {
+                let items = match self.mapping_pairs(&args.pos[0])? {
+                    Some(pairs) => pairs,
+                    None => {
+                        let other = &args.pos[0];
                         let mut pairs = Vec::new();
                         for item in self.iterate_all(other)? {
                             let kv = self.iterate_all(&item)?;
@@ -2005,6 +2037,39 @@ fn array_setitem(a: &ArrayRef, idx: &Value, value: &Value) -> PyResult<()> {
     };
     index::set(a, &items, &src)?;
     Ok(())
+}
+
+/// How CPython names a callable in the errors of a call's `*`/`**`
+/// arguments (`_PyObject_FunctionStr`), with a space after:
+/// `__session__.g() `, `numpy.mean() `, `print() `; empty for a callable
+/// whose name slicelab does not know in that form.
+fn call_desc(f: &Value) -> String {
+    let named = match f {
+        Value::Function(n) => match n.strip_prefix("np.") {
+            // `np.random.rand` is a method of the hidden `RandomState`.
+            Some(rest) if super::callable_kinds::of(n).is_some_and(|k| k.type_path == "method") => {
+                let short = rest.rsplit('.').next().unwrap_or(rest);
+                Some(format!("numpy.random.RandomState.{short}()"))
+            }
+            Some(rest) => Some(format!("numpy.{rest}()")),
+            None if !n.contains('.') => Some(format!("{n}()")),
+            None => None,
+        },
+        Value::Object(o) => match o.as_ref() {
+            super::object::Obj::Func(func) => Some(format!(
+                "{}.{}()",
+                super::object_repr::LEARNER_MODULE,
+                func.def.qualname
+            )),
+            super::object::Obj::BoundMethod(_, func, _) => return call_desc(func),
+            _ => None,
+        },
+        Value::Method(obj, name) if matches!(obj.as_ref(), Value::Array(_)) => {
+            Some(format!("ndarray.{name}()"))
+        }
+        _ => None,
+    };
+    named.map(|n| format!("{n} ")).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -91,6 +91,9 @@ pub enum Obj {
     Record(ArrayRef),
     /// `np.ma.masked`, the one `MaskedConstant`.
     MaskedConstant,
+    /// The object `as_strided` hands `np.asarray`: its result's `.base`,
+    /// whose own `base` is the array whose memory it exposes.
+    DummyArray(DummyArray),
     /// Python's `NotImplemented`, which a binary dunder returns to let
     /// the other operand try (every copy is the same object to `is`).
     NotImplemented,
@@ -144,6 +147,17 @@ pub trait NpIterState: std::any::Any + std::fmt::Debug {
     fn as_any(&self) -> &dyn std::any::Any;
     /// Python's `next()`: the next item, `None` at the end.
     fn next_item(&self) -> PyResult<Option<Value>>;
+}
+
+/// NumPy's `DummyArray` (`numpy/lib/_stride_tricks_impl.py`): the array
+/// interface `as_strided` built (the source's, with the new shape and
+/// strides) and the source it keeps alive.
+#[derive(Debug)]
+pub struct DummyArray {
+    /// Its `__array_interface__` dict.
+    pub interface: Value,
+    /// Its `base`: the array `as_strided` was given.
+    pub base: Value,
 }
 
 /// The dict behind a `mappingproxy`, for the places that read one.
@@ -312,6 +326,7 @@ impl Obj {
             Obj::BusDayCal(_) => "numpy.busdaycalendar".into(),
             Obj::ByteArray(_) => "bytearray".into(),
             Obj::MemoryView(_) => "memoryview".into(),
+            Obj::DummyArray(_) => "DummyArray".into(),
             Obj::PyTime(t) => t.type_path().into(),
         }
     }

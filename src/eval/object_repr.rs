@@ -74,6 +74,9 @@ pub fn object_repr(o: &Rc<Obj>, opts: &PrintOptions) -> String {
         Obj::BusDayCal(_) => format!("<numpy.busdaycalendar object at {addr:#x}>"),
         Obj::ByteArray(b) => super::bytearray::repr(b),
         Obj::MemoryView(_) => format!("<memory at {addr:#x}>"),
+        Obj::DummyArray(_) => {
+            format!("<numpy.lib._stride_tricks_impl.DummyArray object at {addr:#x}>")
+        }
         Obj::NpIter(n) => format!("<{} object at {addr:#x}>", n.type_path()),
         Obj::PyTime(t) => t.repr(),
         Obj::StaticMethod(f) | Obj::ClassMethod(f) => {

@@ -85,6 +85,7 @@ pub fn iterate(v: &Value) -> PyResult<Vec<Value>> {
         }
         Value::Str(s) => s.chars().map(|c| Value::str(&c.to_string())).collect(),
         Value::Dict(d) => d.borrow().iter().map(|(k, _)| k.clone()).collect(),
+        v if let Some(d) = super::object::proxied(v) => return iterate(d),
         Value::Void(a)
             if let DType::Record(r) = a.dtype()
                 && !r.fields().is_empty() =>

@@ -169,24 +169,18 @@ pub fn dict_set(entries: &mut Vec<(Value, Value)>, k: Value, v: Value) -> PyResu
     Ok(())
 }
 
-/// `f(**d)`: the dict's items as keyword arguments.
-pub fn spread_kwargs(args: &mut Args, d: &Value) -> PyResult<()> {
-    let Value::Dict(d) = d else {
-        return Err(PyError::type_error(format!(
-            "argument after ** must be a mapping, not {}",
-            d.type_name()
-        )));
-    };
-    for (k, v) in d.borrow().iter() {
+/// `f(**m)`: the mapping's pairs as keyword arguments.
+pub fn spread_kwargs(args: &mut Args, pairs: Vec<(Value, Value)>) -> PyResult<()> {
+    for (k, v) in pairs {
         let Value::Str(k) = k else {
             return Err(PyError::type_error("keywords must be strings"));
         };
-        if args.kw.iter().any(|(n, _)| **n == **k) {
+        if args.kw.iter().any(|(n, _)| **n == *k) {
             return Err(PyError::type_error(format!(
                 "got multiple values for keyword argument '{k}'"
             )));
         }
-        args.kw.push((k.to_string(), v.clone()));
+        args.kw.push((k.to_string(), v));
     }
     Ok(())
 }
@@ -208,6 +202,8 @@ pub fn object_attr(o: &Rc<Obj>, obj: &Value, name: &str) -> PyResult<Value> {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))
         }
         (Obj::DictView(view), "mapping") => Ok(view.mapping()),
+        (Obj::DummyArray(d), "base") => Ok(d.base.clone()),
+        (Obj::DummyArray(d), "__array_interface__") => Ok(d.interface.clone()),
         (Obj::MemoryView(m), _) if let Some(v) = m.attr(name) => v,
         (Obj::MemoryView(_), "tobytes" | "tolist" | "hex" | "toreadonly" | "cast" | "release") => {
             Ok(Value::Method(Rc::new(obj.clone()), Rc::from(name)))

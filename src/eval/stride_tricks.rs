@@ -125,6 +125,7 @@ pub fn as_strided(
     writeable: bool,
 ) -> PyResult<ArrayRef> {
     let l = x.layout();
+    let (given_shape, given_strides) = (shape.clone(), strides.clone());
     let shape: Vec<i64> = shape.unwrap_or_else(|| l.shape.iter().map(|&n| n as i64).collect());
     let strides: Vec<i64> =
         strides.unwrap_or_else(|| l.strides.iter().map(|&s| s as i64).collect());
@@ -150,8 +151,34 @@ pub fn as_strided(
             x.buffer().nbytes()
         )));
     }
-    let view = NdArray::view_with(x, layout);
-    if view.writeable() && !writeable {
+    // NumPy's result is `np.asarray` of a `DummyArray` carrying `x`'s
+    // array interface with the new shape and strides: that object is its
+    // `.base` (and the owner its views collapse to), `x` the dummy's.
+    let mut interface = match super::array_interface::interface(x) {
+        Value::Dict(d) => d.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let ints = |v: &[i64]| Value::tuple(v.iter().map(|&n| Value::Int(n as i128)).collect());
+    for (key, given) in [("shape", given_shape), ("strides", given_strides)] {
+        if let Some(given) = given
+            && let Some(entry) = interface
+                .iter_mut()
+                .find(|(k, _)| matches!(k, Value::Str(s) if &**s == key))
+        {
+            entry.1 = ints(&given);
+        }
+    }
+    let dummy = super::object::object(super::object::Obj::DummyArray(super::object::DummyArray {
+        interface: Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(interface))),
+        base: Value::Array(x.clone()),
+    }));
+    let view = NdArray::over_exported(
+        x.buffer().clone(),
+        x.dtype().clone(),
+        layout,
+        std::rc::Rc::new(dummy),
+    );
+    if !(writeable && x.writeable()) {
         view.set_writeable(false)?;
     }
     Ok(view)

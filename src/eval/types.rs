@@ -99,6 +99,7 @@ pub fn type_obj(o: &Obj) -> TypeObj {
         Obj::BusDayCal(_) => "numpy.busdaycalendar",
         Obj::ByteArray(_) => "bytearray",
         Obj::MemoryView(_) => "memoryview",
+        Obj::DummyArray(_) => "numpy.lib._stride_tricks_impl.DummyArray",
         Obj::PyTime(t) => t.type_path(),
         Obj::Hint(h) => h.type_name(),
     })

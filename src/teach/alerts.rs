@@ -95,12 +95,15 @@ fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
     let changed_bytes: usize = runs.iter().map(|(a, b)| b - a).sum();
     let hit = |at: isize| at >= 0 && writes.touched(buffer, at as usize, item);
     let fp = Footprint::new(layout.clone(), item);
-    let mut shown: Vec<isize> = Vec::new();
+    // Each shown element: its byte offset and its index (an array whose
+    // elements overlap reaches one cell from several indices).
+    let mut shown: Vec<(isize, Vec<usize>)> = Vec::new();
     let mut count = None;
     let mut bounds: Option<Vec<(usize, usize)>> = None;
     if layout.size() <= COUNT_BUDGET || layout.size() <= changed_bytes {
-        // Walk the name's own elements.
+        // Walk the name's own elements, in C order.
         let mut n = 0usize;
+        let mut index = vec![0usize; layout.ndim()];
         iter::for_each_offset(
             &layout.shape,
             &layout.strides,
@@ -109,11 +112,16 @@ fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
                 if hit(o) {
                     n += 1;
                     if shown.len() < SHOWN {
-                        shown.push(o);
+                        shown.push((o, index.clone()));
                     }
-                    if let Some(idx) = fp.index_of(o) {
-                        grow(&mut bounds, &idx);
+                    grow(&mut bounds, &index);
+                }
+                for k in (0..index.len()).rev() {
+                    index[k] += 1;
+                    if index[k] < layout.shape[k] {
+                        break;
                     }
+                    index[k] = 0;
                 }
             },
         );
@@ -123,7 +131,7 @@ fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
         'runs: for &(a, b) in &runs {
             for at in a..b {
                 if let Some(idx) = fp.index_covering(at as isize) {
-                    shown.push(layout.offset_of(&idx));
+                    shown.push((layout.offset_of(&idx), idx));
                     break 'runs;
                 }
             }
@@ -134,16 +142,16 @@ fn changed_cell(name: &str, arr: &ArrayRef, writes: &Writes) -> Option<Alert> {
     }
     let cells = shown
         .iter()
-        .filter_map(|&at| {
-            let index = fp.index_of(at)?;
+        .map(|(at, index)| {
+            let at = *at;
             let old = writes.old_bytes(buffer, at as usize, item);
             let old = read_scalar(&old, 0, arr.dtype());
             let new = read_scalar(&buffer.bytes(), at, arr.dtype());
-            Some(CellChange {
-                cell: cell_text(name, &index),
+            CellChange {
+                cell: cell_text(name, index),
                 old: scalar_str(arr.dtype(), &old),
                 new: scalar_str(arr.dtype(), &new),
-            })
+            }
         })
         .collect();
     let region = match (count, &bounds) {

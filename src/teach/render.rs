@@ -319,13 +319,37 @@ fn dtype_word(dt: &DType) -> String {
 /// over memory another object exports (`np.asarray(x.data)`, whose base
 /// is a memoryview) the named array that owns that buffer, if any.
 pub fn drawn_owner(arr: &ArrayRef, names: &Bindings) -> ArrayRef {
-    if let Some(b) = arr.base() {
-        return b.clone();
+    let candidate = arr.base().cloned().unwrap_or_else(|| arr.clone());
+    if candidate.owndata() {
+        return candidate;
     }
-    if arr.owndata() {
-        return arr.clone();
+    if let Some(named) = first_named(names, |a| a.owndata() && a.same_buffer(arr)) {
+        return named;
     }
-    first_named(names, |a| a.owndata() && a.same_buffer(arr)).unwrap_or_else(|| arr.clone())
+    if covers_its_buffer(&candidate) {
+        return candidate;
+    }
+    // An array over memory another object exports may see it in any
+    // shape (`as_strided`'s result): the buffer is drawn as a plain run
+    // of its elements.
+    let nbytes = candidate.buffer().nbytes();
+    let item = candidate.dtype().itemsize();
+    let (dtype, item) = if item > 0 && nbytes.is_multiple_of(item) {
+        (candidate.dtype().clone(), item)
+    } else {
+        (DType::UInt8, 1)
+    };
+    let whole = crate::engine::layout::Layout::c_order(&[nbytes / item], item);
+    crate::engine::NdArray::view(&candidate, dtype, whole)
+}
+
+/// Whether `a` lays its elements over all of its buffer, one each, in C
+/// or Fortran order: then it can stand for the buffer in a diagram.
+fn covers_its_buffer(a: &ArrayRef) -> bool {
+    let l = a.layout_ref();
+    l.offset == 0
+        && a.size() * a.dtype().itemsize() == a.buffer().nbytes()
+        && (a.is_c_contiguous() || a.is_f_contiguous())
 }
 
 /// The array of the alphabetically first name whose array passes `keep`.
