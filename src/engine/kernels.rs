@@ -212,6 +212,18 @@ impl CompareOp {
         }
     }
 
+    /// Python's operator for it (`<=`), as its error messages write it.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Eq => "==",
+            CompareOp::Ne => "!=",
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+        }
+    }
+
     /// The comparison NumPy's ufunc `name` computes (`np.less_equal` is
     /// `Le`), or `None` for any other ufunc.
     pub fn of_ufunc(name: &str) -> Option<CompareOp> {

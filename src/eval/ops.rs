@@ -459,6 +459,18 @@ pub fn numpy_compare(op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
     if let Some(r) = super::record_compare::compare(op, a, b) {
         return r;
     }
+    // A Python object NumPy has no number for (`...`, a slice, a dict, a
+    // function): a NumPy scalar gives up on `==`, so Python falls back to
+    // identity; otherwise it is compared as an object element.
+    if plain_object(a) || plain_object(b) {
+        if matches!(op, CompareOp::Eq | CompareOp::Ne)
+            && (matches!(a, Value::NpScalar(..) | Value::Void(_))
+                || matches!(b, Value::NpScalar(..) | Value::Void(_)))
+        {
+            return Ok(Value::Bool(op == CompareOp::Ne));
+        }
+        return super::object_array::compare(op, a, b);
+    }
     if none_operand(a) || none_operand(b) {
         // `None` has no comparison with arrays: Python asks the other
         // side's reflected operator, whose object loop names it first.
@@ -1139,6 +1151,14 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// A Python object that is no number, sequence or NumPy value to NumPy.
+fn plain_object(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Ellipsis | Value::Slice(_) | Value::Dict(_) | Value::Function(_) | Value::Module(_)
+    )
+}
+
 /// `None`, or a list or tuple whose only object elements are `None`:
 /// NumPy makes it an object array, so `a == None` compares each element
 /// with Python's `==` (all False) and `a < None` raises Python's error.
@@ -1254,15 +1274,9 @@ pub fn python_order(op: CompareOp, a: &Value, b: &Value) -> PyResult<bool> {
         _ => match super::bigint::compare(a, b) {
             Some(ord) => ord,
             None => {
-                let sym = match op {
-                    CompareOp::Lt => "<",
-                    CompareOp::Le => "<=",
-                    CompareOp::Gt => ">",
-                    CompareOp::Ge => ">=",
-                    _ => "==",
-                };
                 return Err(PyError::type_error(format!(
-                    "'{sym}' not supported between instances of '{}' and '{}'",
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
                     a.type_name(),
                     b.type_name()
                 )));
