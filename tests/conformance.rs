@@ -456,6 +456,7 @@ conformance_tests! {
     boolean_ufunc_dtype => "393_boolean_ufunc_dtype",
     mappings_and_strided_base => "394_mappings_and_strided_base",
     compare_plain_objects => "396_compare_plain_objects",
+    fromfile_file_object => "397_fromfile_file_object",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

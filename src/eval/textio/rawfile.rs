@@ -99,8 +99,79 @@ pub fn tofile(s: &mut Session, a: &ArrayRef, args: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Up to `count` (all when negative) elements of `dtype` from `bytes`
+/// after `offset`, and the bytes read up to the last of them.
+fn read_binary(bytes: &[u8], dtype: DType, count: i64, offset: i64) -> PyResult<(ArrayRef, usize)> {
+    let item = dtype.itemsize();
+    if item == 0 {
+        return Err(PyError::value("The elements are 0-sized."));
+    }
+    // NumPy's C: (size - offset) / itemsize, truncated toward zero; only a
+    // negative count is an error (an offset just past the end reads
+    // nothing).
+    let avail = bytes.len() as i128 - offset as i128;
+    let n_signed = avail / item as i128;
+    if n_signed < 0 {
+        return Err(PyError::value("negative dimensions are not allowed"));
+    }
+    let start = usize::try_from(offset.max(0))
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    let mut n = n_signed as usize;
+    if count >= 0 {
+        n = n.min(count as usize);
+    }
+    let arr = NdArray::for_overwrite(&[n], dtype)?;
+    arr.bytes_mut()[..n * item].copy_from_slice(&bytes[start..start + n * item]);
+    Ok((arr, start + n * item))
+}
+
+/// `np.fromfile(f, ...)` of an open disk file: NumPy reads the raw bytes
+/// from the file's position (its descriptor's, so a text file's bytes
+/// too) and leaves the position after the last element read.
+fn fromfile_object(f: &crate::eval::object::FileObj, args: &Args) -> PyResult<Value> {
+    use crate::eval::object::FileKind;
+    if f.closed.get() {
+        return Err(PyError::value("I/O operation on closed file."));
+    }
+    if !matches!(f.kind, FileKind::Disk(_)) {
+        return Err(PyError::new("OSError", "fileno"));
+    }
+    let plain = !f.text || matches!(f.codec, crate::eval::codecs::Codec::Utf8);
+    let sep = str_arg(args, 3, "sep", "", "fromfile")?;
+    if !plain || !sep.is_empty() || !f.readable {
+        return Err(PyError::new(
+            "NotImplementedError",
+            "slicelab's np.fromfile reads an open file in binary mode (sep='') only; give the file name",
+        ));
+    }
+    let dtype = match args.get(1, "dtype") {
+        None | Some(Value::None) => DType::Float64,
+        Some(d) => dtype_arg(d)?,
+    };
+    let count = match args.get(2, "count") {
+        None => -1,
+        Some(v) => int_arg(v, "")?,
+    };
+    let offset = match args.get(4, "offset") {
+        None => 0,
+        Some(v) => int_arg(v, "")?,
+    };
+    let pos = f.pos.get();
+    let (arr, read) = {
+        let data = f.data.borrow();
+        let rest = data.get(pos..).unwrap_or(&[]);
+        read_binary(rest, dtype, count, offset)?
+    };
+    f.pos.set(pos + read);
+    Ok(Value::Array(arr))
+}
+
 /// `np.fromfile(file, dtype=None, count=-1, sep='', offset=0)`.
 pub fn fromfile(args: &Args) -> PyResult<Value> {
+    if let Some(f) = args.get(0, "file").and_then(crate::eval::file_state::of) {
+        return fromfile_object(f, args);
+    }
     let path = file_arg(args, "fromfile")?;
     let dtype = match args.get(1, "dtype") {
         None | Some(Value::None) => DType::Float64,
@@ -122,28 +193,7 @@ pub fn fromfile(args: &Args) -> PyResult<Value> {
     }
     let bytes = read_regular_file(&path)?;
     if sep.is_empty() {
-        let item = dtype.itemsize();
-        if item == 0 {
-            return Err(PyError::value("The elements are 0-sized."));
-        }
-        // NumPy's C: (size - offset) / itemsize, truncated toward zero;
-        // only a negative count is an error (an offset just past the end
-        // reads nothing).
-        let avail = bytes.len() as i128 - offset as i128;
-        let n_signed = avail / item as i128;
-        if n_signed < 0 {
-            return Err(PyError::value("negative dimensions are not allowed"));
-        }
-        let start = usize::try_from(offset.max(0))
-            .unwrap_or(usize::MAX)
-            .min(bytes.len());
-        let mut n = n_signed as usize;
-        if count >= 0 {
-            n = n.min(count as usize);
-        }
-        let arr = NdArray::for_overwrite(&[n], dtype)?;
-        arr.bytes_mut()[..n * item].copy_from_slice(&bytes[start..start + n * item]);
-        return Ok(Value::Array(arr));
+        return Ok(Value::Array(read_binary(&bytes, dtype, count, offset)?.0));
     }
     if matches!(dtype, DType::Record(_) | DType::Str(_) | DType::Bytes(_)) {
         return Err(PyError::new(
