@@ -455,6 +455,7 @@ conformance_tests! {
     zero_d_index_and_fancy_layout => "392_zero_d_index_and_fancy_layout",
     boolean_ufunc_dtype => "393_boolean_ufunc_dtype",
     mappings_and_strided_base => "394_mappings_and_strided_base",
+    genfromtxt_fields => "395_genfromtxt_fields",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",
