@@ -455,6 +455,7 @@ conformance_tests! {
     zero_d_index_and_fancy_layout => "392_zero_d_index_and_fancy_layout",
     boolean_ufunc_dtype => "393_boolean_ufunc_dtype",
     mappings_and_strided_base => "394_mappings_and_strided_base",
+    genfromtxt_fields => "395_genfromtxt_fields",
     compare_plain_objects => "396_compare_plain_objects",
     fromfile_file_object => "397_fromfile_file_object",
     printing_controls => "16_printing_controls",

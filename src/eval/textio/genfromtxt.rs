@@ -1,20 +1,27 @@
-//! `np.genfromtxt` for float data (the default `dtype=float`), step for
-//! step as `numpy/lib/_npyio_impl.py`'s: `skip_header` raw lines, the
-//! first non-empty line (the names with `names=True`, a comment prefix
-//! removed), `LineSplitter` (comment cut, `strip(" \r\n")`, split),
-//! rows of the wrong width collected as `Line #N` errors (with
-//! `skip_footer`'s adjustment), the last `skip_footer` rows dropped, and
-//! each value through `StringConverter`'s loose float call: Python's
-//! `float()`, anything it refuses (an empty field, `x`) becoming the
-//! filling value (`nan` by default). `NameValidator` makes the field
-//! names. Other dtypes (and `dtype=None` inference) are refused.
+//! `np.genfromtxt`, step for step as `numpy/lib/_npyio_impl.py`'s:
+//! `skip_header` raw lines, the first non-empty line (the names with
+//! `names=True`, a comment prefix removed), `LineSplitter` (comment cut,
+//! `strip(" \r\n")`, split), rows of the wrong width collected as
+//! `Line #N` errors (with `skip_footer`'s adjustment), the last
+//! `skip_footer` rows dropped. `names=` is True, a comma-separated str or
+//! a sequence of str, run through `NameValidator` twice (genfromtxt's
+//! own call and `easy_dtype`'s); `usecols=` takes ints and field names
+//! (a sequence, or one str split at commas). The dtype is one plain type
+//! (repeated over the fields when there are names): bool, int8 to int64,
+//! uint8 to uint32, float16 to float64, each value through
+//! `StringConverter`'s loose call (`float()`, `np.int64()`, or
+//! `int(float())` for the other ints, `str2bool`), anything it refuses
+//! becoming the filling value (NaN, -1, False by default), then NumPy's
+//! cast with its OverflowError. Still refused: `dtype=None` inference,
+//! structured and tuple dtypes, str/bytes/complex/uint64 types, and
+//! `delimiter=` given as field widths.
 
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::files::{path_of, read_regular_file, refuse_compressed};
 use super::loadtxt::{decode, ensure_ndmin, split_lines};
-use crate::engine::dtype::{DType, Field, RecordType};
+use crate::engine::dtype::{DType, Field, Kind, RecordType};
 use crate::engine::scalar::Scalar;
 use crate::engine::{NdArray, buffer, interrupt};
 use crate::eval::args::Args;
@@ -25,6 +32,12 @@ use crate::eval::session::Session;
 /// `NameValidator`'s defaults as `genfromtxt` passes them.
 const DELETECHARS: &str = " !#$%&'()*+,-./:;<=>?@[\\]^{|}~";
 const EXCLUDELIST: &[&str] = &["return", "file", "print"];
+
+/// One entry of `usecols`: a column number or a field name.
+enum UseCol {
+    Index(i64),
+    Name(String),
+}
 
 fn nonneg_count(v: Option<&Value>) -> PyResult<usize> {
     match v {
@@ -66,6 +79,116 @@ fn py_float(text: &str) -> Option<f64> {
     super::loadtxt::parse_float(&t.replace('_', "")).ok()
 }
 
+/// `filling_values` as the default of every converter (`None`: the
+/// mapper's default, NaN for floats, -1 for ints, False for bool).
+fn fill_value(v: Option<&Value>, elem: &DType) -> PyResult<Scalar> {
+    let refuse = || {
+        PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab's np.genfromtxt takes one number as filling_values (an int or bool for {} data)",
+                elem.name()
+            ),
+        )
+    };
+    let as_f64 = match v {
+        None | Some(Value::None) => None,
+        Some(Value::Int(i)) => Some(*i as f64),
+        Some(Value::Float(f)) => Some(*f),
+        Some(Value::Bool(b)) => Some(f64::from(u8::from(*b))),
+        Some(_) => return Err(refuse()),
+    };
+    Ok(match elem.kind() {
+        Kind::Bool => Scalar::Bool(as_f64.is_some_and(|f| f != 0.0)),
+        Kind::Int | Kind::UInt => match v {
+            None | Some(Value::None) => Scalar::Int(-1),
+            Some(Value::Int(i)) => Scalar::Int(i64::try_from(*i).map_err(|_| refuse())?),
+            Some(Value::Bool(b)) => Scalar::Int(i64::from(*b)),
+            Some(Value::Float(f)) => Scalar::Float(*f),
+            _ => return Err(refuse()),
+        },
+        _ => Scalar::Float(as_f64.unwrap_or(f64::NAN)),
+    })
+}
+
+/// Python's `int()` of a str in base 10: `Err` when it is too large for
+/// int64 (`np.int64` overflows), `Ok(None)` when it is no int at all.
+fn py_int(text: &str) -> PyResult<Option<i64>> {
+    let t = text.trim();
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let b = digits.as_bytes();
+    if b.is_empty() || !b[0].is_ascii_digit() || !b[b.len() - 1].is_ascii_digit() {
+        return Ok(None);
+    }
+    let mut value: i128 = 0;
+    let mut big = false;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'_' {
+            if b[i + 1] == b'_' {
+                return Ok(None);
+            }
+            continue;
+        }
+        if !c.is_ascii_digit() {
+            return Ok(None);
+        }
+        value = value * 10 + i128::from(c - b'0');
+        if value > i128::from(u64::MAX) {
+            big = true;
+            value = 0;
+        }
+    }
+    let value = if neg { -value } else { value };
+    match i64::try_from(value) {
+        Ok(v) if !big => Ok(Some(v)),
+        _ => Err(PyError::new(
+            "OverflowError",
+            "Python int too large to convert to C long",
+        )),
+    }
+}
+
+/// `StringConverter._loose_call` for one field of type `elem`: int64
+/// through `np.int64(text)`, the other ints through `int(float(text))`,
+/// floats through `float(text)`, bool through `str2bool`; a `ValueError`
+/// gives the default.
+fn convert(text: &str, elem: &DType, default: &Scalar) -> PyResult<Scalar> {
+    Ok(match elem.kind() {
+        Kind::Bool => match text.to_uppercase().as_str() {
+            "TRUE" => Scalar::Bool(true),
+            "FALSE" => Scalar::Bool(false),
+            _ => default.clone(),
+        },
+        Kind::Int | Kind::UInt if *elem == DType::Int64 => {
+            py_int(text)?.map_or_else(|| default.clone(), Scalar::Int)
+        }
+        Kind::Int | Kind::UInt => match py_float(text) {
+            None => default.clone(),
+            Some(f) if f.is_nan() => default.clone(),
+            Some(f) if f.is_infinite() => {
+                return Err(PyError::new(
+                    "OverflowError",
+                    "cannot convert float infinity to integer",
+                ));
+            }
+            Some(f) if f.trunc().abs() >= 9.2e18 => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    format!(
+                        "slicelab's np.genfromtxt does not read '{text}' as an integer this large"
+                    ),
+                ));
+            }
+            Some(f) => Scalar::Int(f.trunc() as i64),
+        },
+        _ => py_float(text).map_or_else(|| default.clone(), Scalar::Float),
+    })
+}
+
 /// `NameValidator.validate` with genfromtxt's defaults.
 fn validate_names(raw: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -73,6 +196,7 @@ fn validate_names(raw: &[String]) -> Vec<String> {
     let mut nbempty = 0;
     for item in raw {
         let mut item: String = item
+            .trim()
             .replace(' ', "_")
             .chars()
             .filter(|c| !DELETECHARS.contains(*c))
@@ -102,19 +226,36 @@ fn validate_names(raw: &[String]) -> Vec<String> {
 }
 
 pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
-    if let Some(d) = args.get(1, "dtype")
-        && !matches!(d, Value::None)
-        && dtype_arg(d)? != DType::Float64
-    {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab's np.genfromtxt reads float data only (dtype=float); use np.loadtxt for other dtypes",
-        ));
-    }
     if matches!(args.get(1, "dtype"), Some(Value::None)) {
         return Err(PyError::new(
             "NotImplementedError",
             "slicelab's np.genfromtxt does not infer column types (dtype=None) yet; use np.loadtxt with a structured dtype",
+        ));
+    }
+    let elem = match args.get(1, "dtype") {
+        None => DType::Float64,
+        Some(d) => dtype_arg(d)?,
+    };
+    if !matches!(
+        elem,
+        DType::Bool
+            | DType::Int8
+            | DType::Int16
+            | DType::Int32
+            | DType::Int64
+            | DType::UInt8
+            | DType::UInt16
+            | DType::UInt32
+            | DType::Float16
+            | DType::Float32
+            | DType::Float64
+    ) {
+        return Err(PyError::new(
+            "NotImplementedError",
+            format!(
+                "slicelab's np.genfromtxt reads bool, int (not uint64) and float data only, not {}",
+                elem.name()
+            ),
         ));
     }
     let comments: Option<String> = match args.get(2, "comments") {
@@ -146,35 +287,65 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     };
     let skip_header = nonneg_count(args.get(4, "skip_header"))?;
     let mut skip_footer = nonneg_count(args.get(5, "skip_footer"))?;
-    let filling = match args.get(8, "filling_values") {
-        None | Some(Value::None) => f64::NAN,
-        Some(Value::Int(i)) => *i as f64,
-        Some(Value::Float(f)) => *f,
-        Some(Value::Bool(b)) => f64::from(u8::from(*b)),
-        Some(_) => {
-            return Err(PyError::new(
-                "NotImplementedError",
-                "slicelab's np.genfromtxt takes one number as filling_values",
-            ));
-        }
-    };
-    let usecols: Option<Vec<i64>> = match args.get(9, "usecols") {
+    let filling = fill_value(args.get(8, "filling_values"), &elem)?;
+    // `usecols` made a list: a str split at commas, a sequence listed,
+    // anything else one entry; each an index or a field name.
+    let usecols: Option<Vec<UseCol>> = match args.get(9, "usecols") {
         None | Some(Value::None) => None,
+        Some(Value::Str(s)) => Some(
+            s.split(',')
+                .map(|c| UseCol::Name(c.trim().to_string()))
+                .collect(),
+        ),
         Some(v @ (Value::List(_) | Value::Tuple(_))) => Some(
             iterate(v)?
                 .iter()
-                .map(|c| int_arg(c, ""))
+                .map(|c| match c {
+                    Value::Str(s) => Ok(UseCol::Name(s.to_string())),
+                    c => int_arg(c, "").map(UseCol::Index),
+                })
                 .collect::<PyResult<_>>()?,
         ),
-        Some(c) => Some(vec![int_arg(c, "")?]),
+        Some(c) => Some(vec![UseCol::Index(int_arg(c, "")?)]),
+    };
+    // `names`: True (the first line), a str split at commas, or a
+    // sequence of str.
+    let given_names: Option<Vec<String>> = match args.get(10, "names") {
+        Some(Value::Str(s)) => Some(s.split(',').map(|n| n.trim().to_string()).collect()),
+        Some(v @ (Value::List(_) | Value::Tuple(_))) => {
+            let items = iterate(v)?;
+            if items.is_empty() {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    "slicelab's np.genfromtxt does not take an empty sequence as names",
+                ));
+            }
+            Some(
+                items
+                    .iter()
+                    .map(|n| match n {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(PyError::new(
+                            "NotImplementedError",
+                            format!(
+                                "slicelab's np.genfromtxt takes names as str, not '{}'",
+                                other.type_name()
+                            ),
+                        )),
+                    })
+                    .collect::<PyResult<_>>()?,
+            )
+        }
+        _ => None,
     };
     let names_true = match args.get(10, "names") {
         None | Some(Value::None) | Some(Value::Bool(false)) => false,
         Some(Value::Bool(true)) => true,
+        Some(Value::Str(_) | Value::List(_) | Value::Tuple(_)) => false,
         Some(_) => {
             return Err(PyError::new(
                 "NotImplementedError",
-                "slicelab's np.genfromtxt takes names=True or None",
+                "slicelab's np.genfromtxt takes names as True, None, a str or a sequence of str",
             ));
         }
     };
@@ -276,23 +447,38 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
         first_values.remove(0);
     }
     let nbcols = usecols.as_ref().map_or(first_values.len(), Vec::len);
+    // `validate_names` in genfromtxt, and again in `easy_dtype`.
     let mut names: Option<Vec<String>> = None;
     if names_true {
         let raw: Vec<String> = first_values.iter().map(|v| v.trim().to_string()).collect();
-        names = Some(validate_names(&raw));
+        names = Some(validate_names(&validate_names(&raw)));
         first_line = String::new();
+    } else if let Some(raw) = given_names {
+        names = Some(validate_names(&validate_names(&raw)));
     }
-    let usecols: Option<Vec<usize>> = usecols.map(|cols| {
-        cols.iter()
-            .map(|&c| {
-                if c < 0 {
-                    (c + first_values.len() as i64).max(0) as usize
-                } else {
-                    c as usize
-                }
-            })
-            .collect()
-    });
+    let usecols: Option<Vec<usize>> = match usecols {
+        None => None,
+        Some(cols) => Some(
+            cols.iter()
+                .map(|c| match c {
+                    UseCol::Name(nm) => match &names {
+                        None => Err(PyError::new(
+                            "AttributeError",
+                            "'NoneType' object has no attribute 'index'",
+                        )),
+                        Some(ns) => ns
+                            .iter()
+                            .position(|n| n == nm)
+                            .ok_or_else(|| PyError::value(format!("'{nm}' is not in list"))),
+                    },
+                    &UseCol::Index(c) if c < 0 => {
+                        Ok((c + first_values.len() as i64).max(0) as usize)
+                    }
+                    &UseCol::Index(c) => Ok(c as usize),
+                })
+                .collect::<PyResult<_>>()?,
+        ),
+    };
     if let (Some(cols), Some(n)) = (&usecols, &names)
         && n.len() > nbcols
     {
@@ -359,23 +545,68 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     if skip_footer > 0 {
         rows.truncate(rows.len().saturating_sub(skip_footer));
     }
-    let values: Vec<f64> = rows
-        .iter()
-        .flatten()
-        .map(|t| py_float(t).unwrap_or(filling))
-        .collect();
+    // A structured dtype of more fields than columns cannot take the
+    // rows' tuples; one of fewer (but more than one) takes the first
+    // columns, as `zip` stops at the shorter list of converters.
+    if let Some(ns) = &names
+        && !rows.is_empty()
+    {
+        let nf = ns.len();
+        if nf > nbcols || (nf == 1 && nbcols != 1) {
+            return Err(PyError::value(format!(
+                "could not assign tuple of length {nbcols} to structure with {nf} fields."
+            )));
+        }
+    }
+    let width = names.as_ref().map_or(nbcols, Vec::len);
     let n = rows.len();
+    // Column by column, as NumPy's converters run; then the cast into
+    // the dtype, row by row.
+    let mut values: Vec<Scalar> = vec![Scalar::Bool(false); n * width];
+    for col in 0..width {
+        for (r, row) in rows.iter().enumerate() {
+            values[r * width + col] = convert(&row[col], &elem, &filling)?;
+        }
+    }
+    if let Some((lo, hi)) = elem.int_range() {
+        // A float filling value is cut to an int by the cast.
+        for v in values.iter_mut() {
+            if let Scalar::Float(f) = *v {
+                if !f.is_finite() || f.abs() >= 9.2e18 {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        format!(
+                            "slicelab's np.genfromtxt does not cast the filling value {f} to {}",
+                            elem.name()
+                        ),
+                    ));
+                }
+                *v = Scalar::Int(f.trunc() as i64);
+            }
+        }
+        for v in &values {
+            if let Scalar::Int(i) = v
+                && !(lo..=hi).contains(&i128::from(*i))
+            {
+                return Err(PyError::new(
+                    "OverflowError",
+                    format!("Python integer {i} out of bounds for {}", elem.name()),
+                ));
+            }
+        }
+    }
+    let size = elem.itemsize();
     let arr = match &names {
         Some(names) if names.len() > 1 => {
-            // `np.array(data, dtype=[('', f8)...]).view(dtype)`.
+            // `np.array(data, dtype=[('', t)...]).view(dtype)`.
             let fields = |named: bool| -> Vec<Field> {
                 names
                     .iter()
                     .enumerate()
                     .map(|(k, nm)| Field {
                         name: if named { nm.clone() } else { format!("f{k}") },
-                        dtype: DType::Float64,
-                        offset: 8 * k,
+                        dtype: elem.clone(),
+                        offset: size * k,
                         shape: Vec::new(),
                         title: None,
                     })
@@ -384,13 +615,13 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
             let record = |named| {
                 DType::Record(std::rc::Rc::new(RecordType {
                     cells: std::cell::RefCell::new(fields(named)),
-                    itemsize: 8 * names.len(),
+                    itemsize: size * names.len(),
                     aligned: false,
                 }))
             };
             let recs: Vec<Scalar> = values
                 .chunks(names.len())
-                .map(|c| Scalar::Record(c.iter().map(|&v| Scalar::Float(v)).collect()))
+                .map(|c| Scalar::Record(c.to_vec()))
                 .collect();
             let rows_arr = NdArray::from_scalars(&[n], record(false), &recs)?;
             NdArray::view(&rows_arr, record(true), rows_arr.layout())
@@ -399,24 +630,23 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
             let record = DType::Record(std::rc::Rc::new(RecordType::new(
                 vec![Field {
                     name: names.first().cloned().unwrap_or_default(),
-                    dtype: DType::Float64,
+                    dtype: elem.clone(),
                     offset: 0,
                     shape: Vec::new(),
                     title: None,
                 }],
-                8,
+                size,
                 false,
             )));
             let recs: Vec<Scalar> = values
-                .iter()
-                .map(|&v| Scalar::Record(vec![Scalar::Float(v)]))
+                .into_iter()
+                .map(|v| Scalar::Record(vec![v]))
                 .collect();
             NdArray::from_scalars(&[n], record, &recs)?
         }
         None => {
             let shape = if n == 0 { vec![0] } else { vec![n, nbcols] };
-            let vals: Vec<Scalar> = values.into_iter().map(Scalar::Float).collect();
-            NdArray::from_scalars(&shape, DType::Float64, &vals)?
+            NdArray::from_scalars(&shape, elem.clone(), &values)?
         }
     };
     let out = ensure_ndmin(arr, ndmin)?;
