@@ -129,7 +129,13 @@ fn read_binary(bytes: &[u8], dtype: DType, count: i64, offset: i64) -> PyResult<
 /// `np.fromfile(f, ...)` of an open disk file: NumPy reads the raw bytes
 /// from the file's position (its descriptor's, so a text file's bytes
 /// too) and leaves the position after the last element read.
-fn fromfile_object(f: &crate::eval::object::FileObj, args: &Args) -> PyResult<Value> {
+fn fromfile_object(
+    f: &crate::eval::object::FileObj,
+    dtype: DType,
+    count: i64,
+    sep: &str,
+    offset: i64,
+) -> PyResult<Value> {
     use crate::eval::object::FileKind;
     if f.closed.get() {
         return Err(PyError::value("I/O operation on closed file."));
@@ -138,25 +144,12 @@ fn fromfile_object(f: &crate::eval::object::FileObj, args: &Args) -> PyResult<Va
         return Err(PyError::new("OSError", "fileno"));
     }
     let plain = !f.text || matches!(f.codec, crate::eval::codecs::Codec::Utf8);
-    let sep = str_arg(args, 3, "sep", "", "fromfile")?;
     if !plain || !sep.is_empty() || !f.readable {
         return Err(PyError::new(
             "NotImplementedError",
             "slicelab's np.fromfile reads an open file in binary mode (sep='') only; give the file name",
         ));
     }
-    let dtype = match args.get(1, "dtype") {
-        None | Some(Value::None) => DType::Float64,
-        Some(d) => dtype_arg(d)?,
-    };
-    let count = match args.get(2, "count") {
-        None => -1,
-        Some(v) => int_arg(v, "")?,
-    };
-    let offset = match args.get(4, "offset") {
-        None => 0,
-        Some(v) => int_arg(v, "")?,
-    };
     let pos = f.pos.get();
     let (arr, read) = {
         let data = f.data.borrow();
@@ -169,10 +162,11 @@ fn fromfile_object(f: &crate::eval::object::FileObj, args: &Args) -> PyResult<Va
 
 /// `np.fromfile(file, dtype=None, count=-1, sep='', offset=0)`.
 pub fn fromfile(args: &Args) -> PyResult<Value> {
-    if let Some(f) = args.get(0, "file").and_then(crate::eval::file_state::of) {
-        return fromfile_object(f, args);
-    }
-    let path = file_arg(args, "fromfile")?;
+    let file = args.get(0, "file").and_then(crate::eval::file_state::of);
+    let path = match file {
+        Some(_) => String::new(),
+        None => file_arg(args, "fromfile")?,
+    };
     let dtype = match args.get(1, "dtype") {
         None | Some(Value::None) => DType::Float64,
         Some(d) => dtype_arg(d)?,
@@ -186,6 +180,9 @@ pub fn fromfile(args: &Args) -> PyResult<Value> {
         None => 0,
         Some(v) => int_arg(v, "")?,
     };
+    if let Some(f) = file {
+        return fromfile_object(f, dtype, count, &sep, offset);
+    }
     if !sep.is_empty() && offset != 0 {
         return Err(PyError::type_error(
             "'offset' argument only permitted for binary files",
