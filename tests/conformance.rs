@@ -458,6 +458,7 @@ conformance_tests! {
     genfromtxt_fields => "395_genfromtxt_fields",
     compare_plain_objects => "396_compare_plain_objects",
     fromfile_file_object => "397_fromfile_file_object",
+    genfromtxt_inferred => "398_genfromtxt_inferred",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -12,7 +12,8 @@
 //! `StringConverter`'s loose call (`float()`, `np.int64()`, or
 //! `int(float())` for the other ints, `str2bool`), anything it refuses
 //! becoming the filling value (NaN, -1, False by default), then NumPy's
-//! cast with its OverflowError. Still refused: `dtype=None` inference,
+//! cast with its OverflowError; `dtype=None` infers each column's type
+//! (`genfromtxt_infer.rs`). Still refused:
 //! structured and tuple dtypes, str/bytes/complex/uint64 types, and
 //! `delimiter=` given as field widths.
 
@@ -20,6 +21,7 @@ use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::files::{path_of, read_regular_file, refuse_compressed};
+use super::genfromtxt_infer::{fill_per_column, infer_columns, inferred_array, missing_per_column};
 use super::loadtxt::{decode, ensure_ndmin, split_lines};
 use crate::engine::dtype::{DType, Field, Kind, RecordType};
 use crate::engine::scalar::Scalar;
@@ -47,7 +49,12 @@ fn nonneg_count(v: Option<&Value>) -> PyResult<usize> {
 }
 
 /// `LineSplitter` with a delimiter (`None`: whitespace).
-fn split_line(line: &str, comments: Option<&str>, delimiter: Option<&str>) -> Vec<String> {
+fn split_line(
+    line: &str,
+    comments: Option<&str>,
+    delimiter: Option<&str>,
+    autostrip: bool,
+) -> Vec<String> {
     let mut line = line;
     if let Some(c) = comments
         && let Some(at) = line.find(c)
@@ -60,8 +67,47 @@ fn split_line(line: &str, comments: Option<&str>, delimiter: Option<&str>) -> Ve
     }
     match delimiter {
         None => line.split_whitespace().map(str::to_string).collect(),
+        Some(d) if autostrip => line.split(d).map(|v| v.trim().to_string()).collect(),
         Some(d) => line.split(d).map(str::to_string).collect(),
     }
+}
+
+/// `defaultfmt % i`, for the formats a learner writes: one `%i`, `%d` or
+/// `%s` (and `%%`), with Python's errors for none or more.
+fn field_name(fmt: &str, i: usize) -> PyResult<String> {
+    let mut out = String::new();
+    let mut used = false;
+    let mut chars = fmt.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('%') => out.push('%'),
+            Some('i' | 'd' | 's') if !used => {
+                out.push_str(&i.to_string());
+                used = true;
+            }
+            Some('i' | 'd' | 's') => {
+                return Err(PyError::type_error(
+                    "not enough arguments for format string",
+                ));
+            }
+            _ => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    format!("slicelab's np.genfromtxt takes defaultfmt with one %i, not {fmt:?}"),
+                ));
+            }
+        }
+    }
+    if !used {
+        return Err(PyError::type_error(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
 }
 
 /// Python's `float()`: whitespace around, underscores between digits.
@@ -189,6 +235,17 @@ fn convert(text: &str, elem: &DType, default: &Scalar) -> PyResult<Scalar> {
     })
 }
 
+/// The names as genfromtxt keeps them: validated, and with a dtype
+/// given validated again by `easy_dtype`.
+fn validated(raw: &[String], with_dtype: bool) -> Vec<String> {
+    let once = validate_names(raw);
+    if with_dtype {
+        validate_names(&once)
+    } else {
+        once
+    }
+}
+
 /// `NameValidator.validate` with genfromtxt's defaults.
 fn validate_names(raw: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -226,34 +283,32 @@ fn validate_names(raw: &[String]) -> Vec<String> {
 }
 
 pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
-    if matches!(args.get(1, "dtype"), Some(Value::None)) {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab's np.genfromtxt does not infer column types (dtype=None) yet; use np.loadtxt with a structured dtype",
-        ));
-    }
+    // `dtype=None`: each column's type inferred (`genfromtxt_infer`).
     let elem = match args.get(1, "dtype") {
-        None => DType::Float64,
-        Some(d) => dtype_arg(d)?,
+        None => Some(DType::Float64),
+        Some(Value::None) => None,
+        Some(d) => Some(dtype_arg(d)?),
     };
-    if !matches!(
-        elem,
-        DType::Bool
-            | DType::Int8
-            | DType::Int16
-            | DType::Int32
-            | DType::Int64
-            | DType::UInt8
-            | DType::UInt16
-            | DType::UInt32
-            | DType::Float16
-            | DType::Float32
-            | DType::Float64
-    ) {
+    if let Some(elem) = &elem
+        && !matches!(
+            elem,
+            DType::Bool
+                | DType::Int8
+                | DType::Int16
+                | DType::Int32
+                | DType::Int64
+                | DType::UInt8
+                | DType::UInt16
+                | DType::UInt32
+                | DType::Float16
+                | DType::Float32
+                | DType::Float64
+        )
+    {
         return Err(PyError::new(
             "NotImplementedError",
             format!(
-                "slicelab's np.genfromtxt reads bool, int (not uint64) and float data only, not {}",
+                "slicelab's np.genfromtxt reads bool, int (not uint64) and float data, or infers the types with dtype=None, not {}",
                 elem.name()
             ),
         ));
@@ -287,7 +342,31 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     };
     let skip_header = nonneg_count(args.get(4, "skip_header"))?;
     let mut skip_footer = nonneg_count(args.get(5, "skip_footer"))?;
-    let filling = fill_value(args.get(8, "filling_values"), &elem)?;
+    let filling = match &elem {
+        Some(elem) => fill_value(args.get(8, "filling_values"), elem)?,
+        None => Scalar::Bool(false),
+    };
+    let autostrip = match args.get(14, "autostrip") {
+        None => false,
+        Some(v) => truthy(v)?,
+    };
+    let invalid_raise = match args.get(20, "invalid_raise") {
+        None => true,
+        Some(v) => truthy(v)?,
+    };
+    let defaultfmt = match args.get(16, "defaultfmt") {
+        None => "f%i".to_string(),
+        Some(Value::Str(f)) => f.to_string(),
+        Some(other) => {
+            return Err(PyError::new(
+                "NotImplementedError",
+                format!(
+                    "slicelab's np.genfromtxt takes defaultfmt as a str, not '{}'",
+                    other.type_name()
+                ),
+            ));
+        }
+    };
     // `usecols` made a list: a str split at commas, a sequence listed,
     // anything else one entry; each an index or a field name.
     let usecols: Option<Vec<UseCol>> = match args.get(9, "usecols") {
@@ -421,7 +500,7 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     };
     let comments = comments.as_deref();
     let delimiter = delimiter.as_deref();
-    let split = |l: &str| split_line(l, comments, delimiter);
+    let split = |l: &str| split_line(l, comments, delimiter, autostrip);
     // The first non-empty line (names, or the first row).
     let mut rest = lines.iter().skip(skip_header);
     let mut first_line = String::new();
@@ -451,10 +530,10 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     let mut names: Option<Vec<String>> = None;
     if names_true {
         let raw: Vec<String> = first_values.iter().map(|v| v.trim().to_string()).collect();
-        names = Some(validate_names(&validate_names(&raw)));
+        names = Some(validated(&raw, elem.is_some()));
         first_line = String::new();
     } else if let Some(raw) = given_names {
-        names = Some(validate_names(&validate_names(&raw)));
+        names = Some(validated(&raw, elem.is_some()));
     }
     let usecols: Option<Vec<usize>> = match usecols {
         None => None,
@@ -522,6 +601,12 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
             break;
         }
     }
+    // `dtype=None` upgrades its converters on every row, the footer's too.
+    let all_rows = if elem.is_none() {
+        rows.clone()
+    } else {
+        Vec::new()
+    };
     if !invalid.is_empty() {
         let nbrows = (rows.len() + invalid.len()).saturating_sub(skip_footer);
         if skip_footer > 0 {
@@ -539,12 +624,30 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
                     .iter()
                     .map(|(l, nb)| format!("    Line #{l} (got {nb} columns instead of {nbcols})")),
             );
-            return Err(PyError::value(msg.join("\n")));
+            if invalid_raise {
+                return Err(PyError::value(msg.join("\n")));
+            }
+            crate::eval::fp_errors::warn(format!("ConversionWarning: {}", msg.join("\n")));
         }
     }
     if skip_footer > 0 {
         rows.truncate(rows.len().saturating_sub(skip_footer));
     }
+    let Some(elem) = elem else {
+        let missing = args.get(7, "missing_values");
+        let missing = missing_per_column(missing, names.as_deref(), usecols.as_deref(), nbcols)?;
+        let fill = fill_per_column(
+            args.get(8, "filling_values"),
+            names.as_deref(),
+            usecols.as_deref(),
+            nbcols,
+        )?;
+        let columns = infer_columns(&all_rows, &missing)?;
+        let arr = inferred_array(&columns, &rows, names.as_deref(), &fill, |i| {
+            field_name(&defaultfmt, i)
+        })?;
+        return finish(ensure_ndmin(arr, ndmin)?, unpack);
+    };
     // A structured dtype of more fields than columns cannot take the
     // rows' tuples; one of fewer (but more than one) takes the first
     // columns, as `zip` stops at the shorter list of converters.
@@ -649,10 +752,20 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
             NdArray::from_scalars(&shape, elem.clone(), &values)?
         }
     };
-    let out = ensure_ndmin(arr, ndmin)?;
+    finish(ensure_ndmin(arr, ndmin)?, unpack)
+}
+
+/// The array, or with `unpack` its columns: the transpose of a plain
+/// array, one field's view for a single field, else a list of the
+/// fields' views.
+fn finish(out: crate::engine::ArrayRef, unpack: bool) -> PyResult<Value> {
     if !unpack {
         return Ok(Value::Array(out));
     }
+    let names: Option<Vec<String>> = match out.dtype() {
+        DType::Record(r) => Some(r.fields().iter().map(|f| f.name.clone()).collect()),
+        _ => None,
+    };
     match &names {
         None => Ok(Value::Array(crate::eval::reshaping::transpose(&out, None)?)),
         Some(names) if names.len() == 1 => Ok(Value::Array(

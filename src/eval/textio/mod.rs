@@ -1,7 +1,8 @@
 //! NumPy's text and raw file routines (issue 17 item 5): `np.savetxt`
 //! (`savetxt.rs`), `np.loadtxt` (`loadtxt.rs`, the C text reader's
-//! tokenizer, conversions and messages), `np.genfromtxt` for float data
-//! (`genfromtxt.rs`), `ndarray.tofile` and `np.fromfile` (`rawfile.rs`),
+//! tokenizer, conversions and messages), `np.genfromtxt` for bool, int
+//! and float data (`genfromtxt.rs`) or each column's inferred type
+//! (`genfromtxt_infer.rs`), `ndarray.tofile` and `np.fromfile` (`rawfile.rs`),
 //! `np.savez`/`np.savez_compressed` (the archive itself is `npy/npz.rs`)
 //! and `np.info` (`array_interface.rs`).
 //!
@@ -12,6 +13,7 @@
 
 mod files;
 mod genfromtxt;
+mod genfromtxt_infer;
 mod loadtxt;
 mod rawfile;
 mod savetxt;
@@ -61,7 +63,7 @@ pub const ENTRIES: &[Entry] = &[
     func(
         r#"genfromtxt(fname, dtype=<class 'float'>, comments='#', delimiter=None, skip_header=0, skip_footer=0, converters=None, missing_values=None, filling_values=None, usecols=None, names=None, excludelist=None, deletechars=" !#$%&'()*+,-./:;<=>?@[\]^{|}~", replace_space='_', autostrip=False, case_sensitive=True, defaultfmt='f%i', unpack=None, usemask=False, loose=True, invalid_raise=True, max_rows=None, encoding=None, *, ndmin=0, like=None)"#,
         Style::Python,
-        "fname dtype comments delimiter skip_header skip_footer filling_values usecols names autostrip unpack max_rows ndmin",
+        "fname dtype comments delimiter skip_header skip_footer missing_values filling_values usecols names defaultfmt autostrip unpack invalid_raise max_rows ndmin",
         Writes::Nothing,
     ),
     func(
