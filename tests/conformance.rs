@@ -459,6 +459,7 @@ conformance_tests! {
     compare_plain_objects => "396_compare_plain_objects",
     fromfile_file_object => "397_fromfile_file_object",
     genfromtxt_inferred => "398_genfromtxt_inferred",
+    genfromtxt_typed => "399_genfromtxt_typed",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

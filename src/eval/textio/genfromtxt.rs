@@ -13,14 +13,17 @@
 //! `int(float())` for the other ints, `str2bool`), anything it refuses
 //! becoming the filling value (NaN, -1, False by default), then NumPy's
 //! cast with its OverflowError; `dtype=None` infers each column's type
-//! (`genfromtxt_infer.rs`). Still refused:
-//! structured and tuple dtypes, str/bytes/complex/uint64 types, and
+//! (`genfromtxt_infer.rs`); str, bytes, complex and uint64 dtypes and
+//! structured ones go through `genfromtxt_fields.rs`. Still refused:
+//! one-value records, tuple dtypes, object and datetime fields,
+//! `usecols` picking a dtype's fields, `converters=`, `usemask=`, and
 //! `delimiter=` given as field widths.
 
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::files::{path_of, read_regular_file, refuse_compressed};
+use super::genfromtxt_fields::{converts, plain_array, record_array};
 use super::genfromtxt_infer::{fill_per_column, infer_columns, inferred_array, missing_per_column};
 use super::loadtxt::{decode, ensure_ndmin, split_lines};
 use crate::engine::dtype::{DType, Field, Kind, RecordType};
@@ -235,6 +238,50 @@ fn convert(text: &str, elem: &DType, default: &Scalar) -> PyResult<Scalar> {
     })
 }
 
+/// The plain types the loop of `genfromtxt` converts itself.
+fn numeric(dt: &DType) -> bool {
+    matches!(
+        dt,
+        DType::Bool
+            | DType::Int8
+            | DType::Int16
+            | DType::Int32
+            | DType::Int64
+            | DType::UInt8
+            | DType::UInt16
+            | DType::UInt32
+            | DType::Float16
+            | DType::Float32
+            | DType::Float64
+    )
+}
+
+/// Refuse what `genfromtxt_fields` does not read: records of one leaf
+/// (NumPy reads those through bytes), leaves of other types, tuple
+/// dtypes.
+fn general_supported(dt: &DType) -> PyResult<()> {
+    let refuse = |what: &str| {
+        Err(PyError::new(
+            "NotImplementedError",
+            format!("slicelab's np.genfromtxt does not read into {what} yet"),
+        ))
+    };
+    match dt {
+        DType::Record(r) => {
+            let leaves = super::genfromtxt_fields::flat_types(r);
+            if leaves.len() < 2 {
+                return refuse("a structured dtype of one value");
+            }
+            match leaves.iter().find(|t| !converts(t)) {
+                Some(t) => refuse(&format!("{} fields", t.name())),
+                None => Ok(()),
+            }
+        }
+        dt if converts(dt) => Ok(()),
+        dt => refuse(&format!("{} data", dt.name())),
+    }
+}
+
 /// The names as genfromtxt keeps them: validated, and with a dtype
 /// given validated again by `easy_dtype`.
 fn validated(raw: &[String], with_dtype: bool) -> Vec<String> {
@@ -248,6 +295,14 @@ fn validated(raw: &[String], with_dtype: bool) -> Vec<String> {
 
 /// `NameValidator.validate` with genfromtxt's defaults.
 fn validate_names(raw: &[String]) -> Vec<String> {
+    validate_names_with(raw, &|k| Ok(format!("f{k}"))).unwrap_or_default()
+}
+
+/// `NameValidator.validate`, an empty name made `defaultfmt % k`.
+fn validate_names_with(
+    raw: &[String],
+    namer: &dyn Fn(usize) -> PyResult<String>,
+) -> PyResult<Vec<String>> {
     let mut out: Vec<String> = Vec::new();
     let mut seen: Vec<(String, usize)> = Vec::new();
     let mut nbempty = 0;
@@ -259,10 +314,10 @@ fn validate_names(raw: &[String]) -> Vec<String> {
             .filter(|c| !DELETECHARS.contains(*c))
             .collect();
         if item.is_empty() {
-            item = format!("f{nbempty}");
+            item = namer(nbempty)?;
             while raw.contains(&item) {
                 nbempty += 1;
-                item = format!("f{nbempty}");
+                item = namer(nbempty)?;
             }
             nbempty += 1;
         } else if EXCLUDELIST.contains(&item.as_str()) {
@@ -279,7 +334,7 @@ fn validate_names(raw: &[String]) -> Vec<String> {
             None => seen.push((item, 1)),
         }
     }
-    out
+    Ok(out)
 }
 
 pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
@@ -289,29 +344,11 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
         Some(Value::None) => None,
         Some(d) => Some(dtype_arg(d)?),
     };
-    if let Some(elem) = &elem
-        && !matches!(
-            elem,
-            DType::Bool
-                | DType::Int8
-                | DType::Int16
-                | DType::Int32
-                | DType::Int64
-                | DType::UInt8
-                | DType::UInt16
-                | DType::UInt32
-                | DType::Float16
-                | DType::Float32
-                | DType::Float64
-        )
-    {
-        return Err(PyError::new(
-            "NotImplementedError",
-            format!(
-                "slicelab's np.genfromtxt reads bool, int (not uint64) and float data, or infers the types with dtype=None, not {}",
-                elem.name()
-            ),
-        ));
+    // A dtype the loop below does not convert: text, complex, uint64, or
+    // a record of fields (`genfromtxt_fields`).
+    let general = elem.as_ref().filter(|e| !numeric(e)).cloned();
+    if let Some(dt) = &general {
+        general_supported(dt)?;
     }
     let comments: Option<String> = match args.get(2, "comments") {
         None => Some("#".into()),
@@ -342,9 +379,9 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     };
     let skip_header = nonneg_count(args.get(4, "skip_header"))?;
     let mut skip_footer = nonneg_count(args.get(5, "skip_footer"))?;
-    let filling = match &elem {
-        Some(elem) => fill_value(args.get(8, "filling_values"), elem)?,
-        None => Scalar::Bool(false),
+    let filling = match (&elem, &general) {
+        (Some(elem), None) => fill_value(args.get(8, "filling_values"), elem)?,
+        _ => Scalar::Bool(false),
     };
     let autostrip = match args.get(14, "autostrip") {
         None => false,
@@ -632,6 +669,64 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     }
     if skip_footer > 0 {
         rows.truncate(rows.len().saturating_sub(skip_footer));
+    }
+    if let Some(dt) = general {
+        let fill_for = |names: Option<&[String]>| {
+            fill_per_column(
+                args.get(8, "filling_values"),
+                names,
+                usecols.as_deref(),
+                nbcols,
+            )
+        };
+        let arr = match &dt {
+            DType::Record(r) => {
+                let nf = r.fields().len();
+                let leaves = super::genfromtxt_fields::flat_types(r).len();
+                if usecols.is_some() && nf > nbcols {
+                    return Err(PyError::new(
+                        "NotImplementedError",
+                        "slicelab's np.genfromtxt does not pick a dtype's fields by usecols yet",
+                    ));
+                }
+                if leaves > nbcols && !rows.is_empty() {
+                    return Err(PyError::value(format!(
+                        "could not assign tuple of length {nbcols} to structure with {leaves} fields."
+                    )));
+                }
+                // `easy_dtype`: the record's names replaced by the given
+                // ones (padded or cut to its fields), else its own
+                // validated; renumbered when they are `f0, f1, ...` and
+                // `defaultfmt` is another.
+                let numbered = r
+                    .fields()
+                    .iter()
+                    .enumerate()
+                    .all(|(k, f)| f.name == format!("f{k}"));
+                let raw: Vec<String> = match &names {
+                    Some(given) => (0..nf)
+                        .map(|k| given.get(k).cloned().unwrap_or_default())
+                        .collect(),
+                    None if numbered && defaultfmt != "f%i" => vec![String::new(); nf],
+                    None => r.fields().iter().map(|f| f.name.clone()).collect(),
+                };
+                let renamed = validate_names_with(&raw, &|k| field_name(&defaultfmt, k))?;
+                r.rename(renamed.clone());
+                let names_now = names.as_ref().map(|_| renamed);
+                record_array(&rows, r, &fill_for(names_now.as_deref())?)?
+            }
+            _ if names.is_some() => {
+                return Err(PyError::new(
+                    "NotImplementedError",
+                    format!(
+                        "slicelab's np.genfromtxt does not give names to {} data",
+                        dt.name()
+                    ),
+                ));
+            }
+            _ => plain_array(&rows, nbcols, &dt, &fill_for(None)?)?,
+        };
+        return finish(ensure_ndmin(arr, ndmin)?, unpack);
     }
     let Some(elem) = elem else {
         let missing = args.get(7, "missing_values");

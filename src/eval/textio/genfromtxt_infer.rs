@@ -70,13 +70,9 @@ impl Status {
     /// `ValueError`. `strict` adds `_strict_call`'s check that an int
     /// fits int64.
     fn call(self, text: &str, strict: bool) -> PyResult<Option<Value>> {
-        Ok(match self {
-            Status::Bool => match text.to_uppercase().as_str() {
-                "TRUE" => Some(Value::Bool(true)),
-                "FALSE" => Some(Value::Bool(false)),
-                _ => None,
-            },
-            Status::Int => match parse_int(text, 10) {
+        match self {
+            // The mapper's int entry is Python's `int`, not `np.int64`.
+            Status::Int => Ok(match parse_int(text, 10) {
                 Ok(v @ Value::Int(i)) if !strict || i64::try_from(i).is_ok() => Some(v),
                 Ok(Value::Int(_)) => None,
                 Ok(big) if !strict => Some(big),
@@ -87,15 +83,9 @@ impl Status {
                         format!("slicelab's np.genfromtxt does not read the digits of '{text}'"),
                     ));
                 }
-            },
-            Status::Float => crate::engine::text_numbers::python_float(text, true)
-                .ok()
-                .map(Value::Float),
-            Status::Complex => crate::eval::py_complex::parse(text)
-                .ok()
-                .map(|(re, im)| Value::Complex(re, im)),
-            Status::Str => Some(Value::Str(text.into())),
-        })
+            }),
+            other => super::genfromtxt_fields::call(text, &other.dtype(0)),
+        }
     }
 }
 
@@ -257,10 +247,18 @@ fn column_of(
     nbcols: usize,
 ) -> PyResult<Option<usize>> {
     let k = match key {
-        Value::Str(k) => match names.and_then(|ns| ns.iter().position(|n| **n == **k)) {
-            Some(i) => i as i64,
-            None => return Ok(None),
-        },
+        Value::Str(k) => {
+            let names = names.ok_or_else(|| {
+                PyError::new(
+                    "AttributeError",
+                    "'NoneType' object has no attribute 'index'",
+                )
+            })?;
+            match names.iter().position(|n| **n == **k) {
+                Some(i) => i as i64,
+                None => return Ok(None),
+            }
+        }
         k => crate::eval::coerce::int_arg(k, "")?,
     };
     let k = usecols

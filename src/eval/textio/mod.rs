@@ -13,6 +13,7 @@
 
 mod files;
 mod genfromtxt;
+mod genfromtxt_fields;
 mod genfromtxt_infer;
 mod loadtxt;
 mod rawfile;
