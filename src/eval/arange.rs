@@ -53,6 +53,19 @@ pub fn arange(args: &Args) -> PyResult<Value> {
         Some(d) if !matches!(d, Value::None) => dtype_arg(d)?,
         _ => default_dtype(&[&start, &stop, &step]),
     };
+    // Text bounds: NumPy finds their DType and has no arange for it.
+    if args.kw("dtype").is_none_or(|d| matches!(d, Value::None)) {
+        for v in [&start, &stop, &step] {
+            let dtype_class = match v {
+                Value::Str(_) => "StrDType",
+                Value::Bytes(_) => "BytesDType",
+                _ => continue,
+            };
+            return Err(PyError::type_error(format!(
+                "arange() not supported for inputs with DType <class 'numpy.dtypes.{dtype_class}'>."
+            )));
+        }
+    }
     let (s0, s1, st) = (float_arg(&start)?, float_arg(&stop)?, float_arg(&step)?);
     if st == 0.0 {
         return Err(PyError::new("ZeroDivisionError", "division by zero"));

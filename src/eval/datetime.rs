@@ -11,6 +11,7 @@
 //! know nothing of units or NaT, so nothing else may reach them.
 
 use crate::engine::datetime::{self as dtm, NAT, TimeUnit};
+use crate::engine::dtype::Kind;
 use crate::engine::kernels::{BinaryOp, CompareOp};
 use crate::engine::{ArrayRef, DType, NdArray, Scalar};
 
@@ -982,15 +983,31 @@ fn arange(args: &Args) -> PyResult<Value> {
         return Err(refuse("np.arange of timedelta64"));
     }
     // The unit: the dtype's, else the common one of the bounds and step.
+    // An integer or timedelta stop counts from the start
+    // (`datetime_arange` adds the start to it).
+    let relative = match &stop {
+        Value::Int(_) | Value::NpScalar(DType::Time(_, true), _) => true,
+        Value::NpScalar(dt, _) => matches!(dt.kind(), Kind::Int | Kind::UInt),
+        _ => false,
+    };
+    let absolute: Vec<Value> = if relative {
+        vec![start.clone()]
+    } else {
+        vec![start.clone(), stop.clone()]
+    };
     let mut unit = if unit0.is_generic() {
-        resolve_unit(&[start.clone(), stop.clone()], false)?
+        resolve_unit(&absolute, false)?
     } else {
         unit0
     };
-    if let Value::NpScalar(DType::Time(su, true), _) = &step
-        && unit0.is_generic()
-    {
-        unit = dtm::common_unit(unit, *su, false, true).map_err(err)?;
+    // NumPy folds each timedelta into the unit found so far, the new
+    // one first (its message names them in that order).
+    for v in [&stop, &step] {
+        if let Value::NpScalar(DType::Time(su, true), _) = v
+            && unit0.is_generic()
+        {
+            unit = dtm::common_unit(*su, unit, true, false).map_err(err)?;
+        }
     }
     if unit.is_generic() {
         return Err(refuse("np.arange of generic datetimes"));
@@ -1003,18 +1020,39 @@ fn arange(args: &Args) -> PyResult<Value> {
                     _ => Ok(NAT),
                 }
             }
+            Value::Float(_) => Err(PyError::value("Could not convert object to NumPy datetime")),
             _ => Err(refuse("np.arange with this datetime bound")),
         }
     };
-    let (a, b) = (bound(&start)?, bound(&stop)?);
+    // A step, or a stop counted from the start: an int in the unit, or a
+    // timedelta converted to it.
+    let delta = |v: &Value| -> PyResult<Option<i64>> {
+        Ok(Some(match v {
+            Value::Int(i) => int_of(*i)?,
+            Value::NpScalar(DType::Time(su, true), Scalar::Int(i)) => {
+                check_timedelta_cast(*su, unit)?;
+                dtm::convert(*i, *su, unit, true).map_err(err)?
+            }
+            Value::NpScalar(dt, Scalar::Int(i)) if matches!(dt.kind(), Kind::Int | Kind::UInt) => {
+                *i
+            }
+            _ => return Ok(None),
+        }))
+    };
+    let a = bound(&start)?;
+    let b = if relative {
+        match delta(&stop)? {
+            Some(d) if a != NAT && d != NAT => a.checked_add(d).ok_or_else(|| {
+                PyError::new("OverflowError", "Python int too large to convert to C long")
+            })?,
+            _ => NAT,
+        }
+    } else {
+        bound(&stop)?
+    };
     let st = match &step {
         Value::None => 1,
-        Value::Int(i) => int_of(*i)?,
-        Value::NpScalar(DType::Time(su, true), Scalar::Int(i)) => {
-            check_timedelta_cast(*su, unit)?;
-            dtm::convert(*i, *su, unit, true).map_err(err)?
-        }
-        _ => return Err(refuse("np.arange with this step")),
+        v => delta(v)?.ok_or_else(|| refuse("np.arange with this step"))?,
     };
     if a == NAT || b == NAT || st == NAT {
         return Err(PyError::value(
