@@ -565,12 +565,15 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     let nbcols = usecols.as_ref().map_or(first_values.len(), Vec::len);
     // `validate_names` in genfromtxt, and again in `easy_dtype`.
     let mut names: Option<Vec<String>> = None;
+    // A plain dtype's names are validated again by `easy_dtype`; a
+    // record's by the renaming below.
+    let twice = elem.is_some() && general.is_none();
     if names_true {
         let raw: Vec<String> = first_values.iter().map(|v| v.trim().to_string()).collect();
-        names = Some(validated(&raw, elem.is_some()));
+        names = Some(validated(&raw, twice));
         first_line = String::new();
     } else if let Some(raw) = given_names {
-        names = Some(validated(&raw, elem.is_some()));
+        names = Some(validated(&raw, twice));
     }
     let usecols: Option<Vec<usize>> = match usecols {
         None => None,
@@ -639,10 +642,14 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
         }
     }
     // `dtype=None` upgrades its converters on every row, the footer's too.
-    let all_rows = if elem.is_none() {
-        rows.clone()
-    } else {
-        Vec::new()
+    let inferred = match elem {
+        None => {
+            let missing = args.get(7, "missing_values");
+            let missing =
+                missing_per_column(missing, names.as_deref(), usecols.as_deref(), nbcols)?;
+            Some(infer_columns(&rows, &missing)?)
+        }
+        Some(_) => None,
     };
     if !invalid.is_empty() {
         let nbrows = (rows.len() + invalid.len()).saturating_sub(skip_footer);
@@ -729,15 +736,13 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
         return finish(ensure_ndmin(arr, ndmin)?, unpack);
     }
     let Some(elem) = elem else {
-        let missing = args.get(7, "missing_values");
-        let missing = missing_per_column(missing, names.as_deref(), usecols.as_deref(), nbcols)?;
         let fill = fill_per_column(
             args.get(8, "filling_values"),
             names.as_deref(),
             usecols.as_deref(),
             nbcols,
         )?;
-        let columns = infer_columns(&all_rows, &missing)?;
+        let columns = inferred.unwrap_or_default();
         let arr = inferred_array(&columns, &rows, names.as_deref(), &fill, |i| {
             field_name(&defaultfmt, i)
         })?;
