@@ -461,6 +461,7 @@ conformance_tests! {
     genfromtxt_inferred => "398_genfromtxt_inferred",
     genfromtxt_typed => "399_genfromtxt_typed",
     datetime_arange_relative => "400_datetime_arange_relative",
+    genfromtxt_widths_formats => "401_genfromtxt_widths_formats",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

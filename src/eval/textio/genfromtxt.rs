@@ -14,10 +14,12 @@
 //! becoming the filling value (NaN, -1, False by default), then NumPy's
 //! cast with its OverflowError; `dtype=None` infers each column's type
 //! (`genfromtxt_infer.rs`); str, bytes, complex and uint64 dtypes and
-//! structured ones go through `genfromtxt_fields.rs`. Still refused:
-//! one-value records, tuple dtypes, object and datetime fields,
-//! `usecols` picking a dtype's fields, `converters=`, `usemask=`, and
-//! `delimiter=` given as field widths.
+//! structured ones go through `genfromtxt_fields.rs`, as does a list of
+//! formats `np.dtype` refuses and a plain dtype with names and filling
+//! values by column; `genfromtxt_split.rs` cuts the lines (field widths
+//! too). Still refused: one-value records, object and datetime fields,
+//! `usecols` picking a dtype's fields, `converters=`, `usemask=`, and a
+//! text field cut past a line's end.
 
 use super::super::dtype_arg::dtype_arg;
 use super::super::error::{PyError, PyResult};
@@ -25,6 +27,7 @@ use super::super::value::Value;
 use super::files::{path_of, read_regular_file, refuse_compressed};
 use super::genfromtxt_fields::{converts, plain_array, record_array};
 use super::genfromtxt_infer::{fill_per_column, infer_columns, inferred_array, missing_per_column};
+use super::genfromtxt_split::Splitter;
 use super::loadtxt::{decode, ensure_ndmin, split_lines};
 use crate::engine::dtype::{DType, Field, Kind, RecordType};
 use crate::engine::scalar::Scalar;
@@ -51,45 +54,44 @@ fn nonneg_count(v: Option<&Value>) -> PyResult<usize> {
     }
 }
 
-/// `LineSplitter` with a delimiter (`None`: whitespace).
-fn split_line(
-    line: &str,
-    comments: Option<&str>,
-    delimiter: Option<&str>,
-    autostrip: bool,
-) -> Vec<String> {
-    let mut line = line;
-    if let Some(c) = comments
-        && let Some(at) = line.find(c)
-    {
-        line = &line[..at];
-    }
-    let line = line.trim_matches([' ', '\r', '\n']);
-    if line.is_empty() {
-        return Vec::new();
-    }
-    match delimiter {
-        None => line.split_whitespace().map(str::to_string).collect(),
-        Some(d) if autostrip => line.split(d).map(|v| v.trim().to_string()).collect(),
-        Some(d) => line.split(d).map(str::to_string).collect(),
-    }
-}
-
 /// `defaultfmt % i`, for the formats a learner writes: one `%i`, `%d` or
-/// `%s` (and `%%`), with Python's errors for none or more.
+/// `%s`, with a `0` or `-` flag and a width (`var_%02i`), and `%%`;
+/// Python's errors for none or more.
 fn field_name(fmt: &str, i: usize) -> PyResult<String> {
     let mut out = String::new();
     let mut used = false;
-    let mut chars = fmt.chars();
+    let mut chars = fmt.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '%' {
             out.push(c);
             continue;
         }
+        if chars.peek() == Some(&'%') {
+            chars.next();
+            out.push('%');
+            continue;
+        }
+        let mut flag = None;
+        if let Some(&f @ ('0' | '-')) = chars.peek() {
+            flag = Some(f);
+            chars.next();
+        }
+        let mut width = 0usize;
+        while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
+            width = width
+                .saturating_mul(10)
+                .saturating_add(d as usize)
+                .min(1000);
+            chars.next();
+        }
         match chars.next() {
-            Some('%') => out.push('%'),
             Some('i' | 'd' | 's') if !used => {
-                out.push_str(&i.to_string());
+                let n = i.to_string();
+                out.push_str(&match flag {
+                    Some('0') => format!("{n:0>width$}"),
+                    Some(_) => format!("{n:<width$}"),
+                    None => format!("{n:>width$}"),
+                });
                 used = true;
             }
             Some('i' | 'd' | 's') => {
@@ -339,14 +341,25 @@ fn validate_names_with(
 
 pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     // `dtype=None`: each column's type inferred (`genfromtxt_infer`).
-    let elem = match args.get(1, "dtype") {
+    // A sequence `np.dtype` refuses with a TypeError is a list of the
+    // fields' formats (`easy_dtype`), named once the names are known.
+    let mut formats: Option<Vec<Value>> = None;
+    let mut elem = match args.get(1, "dtype") {
         None => Some(DType::Float64),
         Some(Value::None) => None,
+        Some(d @ (Value::List(_) | Value::Tuple(_))) => match dtype_arg(d) {
+            Ok(t) => Some(t),
+            Err(e) if e.kind == "TypeError" => {
+                formats = Some(iterate(d)?);
+                None
+            }
+            Err(e) => return Err(e),
+        },
         Some(d) => Some(dtype_arg(d)?),
     };
     // A dtype the loop below does not convert: text, complex, uint64, or
     // a record of fields (`genfromtxt_fields`).
-    let general = elem.as_ref().filter(|e| !numeric(e)).cloned();
+    let mut general = elem.as_ref().filter(|e| !numeric(e)).cloned();
     if let Some(dt) = &general {
         general_supported(dt)?;
     }
@@ -364,25 +377,16 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
             ));
         }
     };
-    let delimiter: Option<String> = match args.get(3, "delimiter") {
-        None | Some(Value::None) => None,
-        Some(Value::Str(d)) => Some(d.to_string()),
-        Some(other) => {
-            return Err(PyError::new(
-                "NotImplementedError",
-                format!(
-                    "slicelab's np.genfromtxt takes delimiter as a str, not '{}'",
-                    other.type_name()
-                ),
-            ));
-        }
+    let text_fields = match &elem {
+        None => true,
+        Some(DType::Record(r)) => super::genfromtxt_fields::flat_types(r)
+            .iter()
+            .any(|t| matches!(t, DType::Str(_) | DType::Bytes(_) | DType::Bool)),
+        Some(t) => matches!(t, DType::Str(_) | DType::Bytes(_) | DType::Bool),
     };
+    let splitter = Splitter::new(args.get(3, "delimiter"), text_fields || formats.is_some())?;
     let skip_header = nonneg_count(args.get(4, "skip_header"))?;
     let mut skip_footer = nonneg_count(args.get(5, "skip_footer"))?;
-    let filling = match (&elem, &general) {
-        (Some(elem), None) => fill_value(args.get(8, "filling_values"), elem)?,
-        _ => Scalar::Bool(false),
-    };
     let autostrip = match args.get(14, "autostrip") {
         None => false,
         Some(v) => truthy(v)?,
@@ -536,8 +540,7 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
         }
     };
     let comments = comments.as_deref();
-    let delimiter = delimiter.as_deref();
-    let split = |l: &str| split_line(l, comments, delimiter, autostrip);
+    let split = |l: &str| splitter.split(l, comments, autostrip);
     // The first non-empty line (names, or the first row).
     let mut rest = lines.iter().skip(skip_header);
     let mut first_line = String::new();
@@ -550,7 +553,7 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
         {
             l = l.split(c).skip(1).collect::<Vec<_>>().join("");
         }
-        first_values = split(&l);
+        first_values = split(&l)?;
         first_line = l;
         if !first_values.is_empty() {
             break;
@@ -575,6 +578,58 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
     } else if let Some(raw) = given_names {
         names = Some(validated(&raw, twice));
     }
+    if let Some(formats) = formats {
+        // `NameValidator(nbfields=...)`: the names padded or cut to the
+        // formats, empty ones made by `defaultfmt`.
+        let n = formats.len();
+        let raw: Vec<String> = (0..n)
+            .map(|k| {
+                names
+                    .as_ref()
+                    .and_then(|ns| ns.get(k).cloned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let field_names = validate_names_with(&raw, &|k| field_name(&defaultfmt, k))?;
+        let spec = Value::Dict(std::rc::Rc::new(std::cell::RefCell::new(vec![
+            (Value::Str("formats".into()), Value::list(formats)),
+            (
+                Value::Str("names".into()),
+                Value::list(
+                    field_names
+                        .into_iter()
+                        .map(|f| Value::Str(f.into()))
+                        .collect(),
+                ),
+            ),
+        ])));
+        let dt = dtype_arg(&spec)?;
+        general_supported(&dt)?;
+        elem = Some(dt.clone());
+        general = Some(dt);
+    }
+    // Filling values by column for a plain dtype with names: the record
+    // `easy_dtype` makes of it, read field by field.
+    if general.is_none()
+        && let (Some(e), Some(ns)) = (&elem, &names)
+        && ns.len() >= 2
+        && matches!(
+            args.get(8, "filling_values"),
+            Some(Value::Dict(_) | Value::List(_) | Value::Tuple(_))
+        )
+    {
+        let fields = ns
+            .iter()
+            .map(|n| Value::tuple(vec![Value::Str(n.as_str().into()), Value::DType(e.clone())]))
+            .collect();
+        let dt = dtype_arg(&Value::list(fields))?;
+        elem = Some(dt.clone());
+        general = Some(dt);
+    }
+    let filling = match (&elem, &general) {
+        (Some(elem), None) => fill_value(args.get(8, "filling_values"), elem)?,
+        _ => Scalar::Bool(false),
+    };
     let usecols: Option<Vec<usize>> = match usecols {
         None => None,
         Some(cols) => Some(
@@ -612,7 +667,7 @@ pub fn genfromtxt(_s: &mut Session, args: &Args) -> PyResult<Value> {
         if i.is_multiple_of(4096) {
             interrupt::check()?;
         }
-        let values = split(line);
+        let values = split(line)?;
         let nb = values.len();
         if nb == 0 {
             continue;

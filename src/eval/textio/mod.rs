@@ -15,6 +15,7 @@ mod files;
 mod genfromtxt;
 mod genfromtxt_fields;
 mod genfromtxt_infer;
+mod genfromtxt_split;
 mod loadtxt;
 mod rawfile;
 mod savetxt;
