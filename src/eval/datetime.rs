@@ -1045,7 +1045,8 @@ fn arange(args: &Args) -> PyResult<Value> {
             Some(d) if a != NAT && d != NAT => a.checked_add(d).ok_or_else(|| {
                 PyError::new("OverflowError", "Python int too large to convert to C long")
             })?,
-            _ => NAT,
+            Some(_) => NAT,
+            None => return Err(refuse("np.arange with this datetime stop")),
         }
     } else {
         bound(&stop)?
