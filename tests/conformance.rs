@@ -462,6 +462,7 @@ conformance_tests! {
     genfromtxt_typed => "399_genfromtxt_typed",
     datetime_arange_relative => "400_datetime_arange_relative",
     genfromtxt_widths_formats => "401_genfromtxt_widths_formats",
+    nan_identity => "402_nan_identity",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -529,8 +529,8 @@ pub fn scalar_to<T: Element>(v: &Scalar) -> T {
         Scalar::Bool(b) => T::from_bool(*b),
         Scalar::Int(i) => T::from_i64(*i),
         Scalar::UInt(u) => T::from_u64(*u),
-        Scalar::Float(f) => T::from_f64(*f),
-        Scalar::Complex(re, _) => T::from_f64(*re),
+        Scalar::Float(f) => T::from_f64(super::nan_tag::canonical(*f)),
+        Scalar::Complex(re, _) => T::from_f64(super::nan_tag::canonical(*re)),
         // NumPy 2 casts text to bool by length: any non-empty string
         // (trailing NULs are not part of it) is True, "0" and "False" too.
         Scalar::Str(s) if T::dtype() == DType::Bool => T::from_bool(!s.is_empty()),
@@ -546,15 +546,18 @@ pub fn scalar_as_f64(v: &Scalar) -> f64 {
         Scalar::Bool(b) => *b as u8 as f64,
         Scalar::Int(i) => *i as f64,
         Scalar::UInt(u) => *u as f64,
-        Scalar::Float(f) => *f,
-        Scalar::Complex(re, _) => *re,
+        Scalar::Float(f) => super::nan_tag::canonical(*f),
+        Scalar::Complex(re, _) => super::nan_tag::canonical(*re),
         _ => f64::NAN,
     }
 }
 
 fn scalar_as_complex(v: &Scalar) -> (f64, f64) {
     match v {
-        Scalar::Complex(re, im) => (*re, *im),
+        Scalar::Complex(re, im) => (
+            super::nan_tag::canonical(*re),
+            super::nan_tag::canonical(*im),
+        ),
         other => (scalar_as_f64(other), 0.0),
     }
 }

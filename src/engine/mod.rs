@@ -30,6 +30,7 @@ pub mod kernels;
 pub mod layout;
 pub mod member;
 pub mod minmax_zero;
+pub mod nan_tag;
 pub mod object;
 pub mod par;
 pub mod pocketfft;

@@ -50,7 +50,7 @@ impl Session {
             let k = s.eval(key)?;
             let v = s.eval(value)?;
             crate::eval::set_table::check_hashable(&k)?;
-            match out.iter_mut().find(|(x, _)| super::ops::python_eq(x, &k)) {
+            match out.iter_mut().find(|(x, _)| super::ops::lookup_eq(x, &k)) {
                 Some(slot) => slot.1 = v,
                 None => out.push((k, v)),
             }

@@ -130,7 +130,7 @@ impl Session {
             let bv = b
                 .borrow()
                 .iter()
-                .find(|(k2, _)| super::ops::python_eq(&k, k2))
+                .find(|(k2, _)| super::ops::lookup_eq(&k, k2))
                 .map(|(_, v)| v.clone());
             let Some(bv) = bv else {
                 return Ok(false);

@@ -15,7 +15,7 @@ use crate::syntax::ast::BinOp;
 
 use super::error::{PyError, PyResult};
 use super::object::{DictView, Obj, SetTable, ViewKind, object};
-use super::ops::python_eq;
+use super::ops::lookup_eq;
 use super::session::Session;
 use super::set_table::check_hashable;
 use super::value::Value;
@@ -112,9 +112,9 @@ impl DictView {
         match self.kind {
             ViewKind::Keys => {
                 check_hashable(x)?;
-                Ok(d.iter().any(|(k, _)| python_eq(k, x)))
+                Ok(d.iter().any(|(k, _)| lookup_eq(k, x)))
             }
-            ViewKind::Values => Ok(d.iter().any(|(_, v)| python_eq(v, x))),
+            ViewKind::Values => Ok(d.iter().any(|(_, v)| lookup_eq(v, x))),
             ViewKind::Items => {
                 let Value::Tuple(pair) = x else {
                     return Ok(false);
@@ -124,7 +124,7 @@ impl DictView {
                 };
                 check_hashable(key)?;
                 Ok(d.iter()
-                    .any(|(k, v)| python_eq(k, key) && python_eq(v, value)))
+                    .any(|(k, v)| lookup_eq(k, key) && lookup_eq(v, value)))
             }
         }
     }

@@ -13,8 +13,8 @@ use super::args::Args;
 use super::convert::{to_array, to_index_items, to_scalar_for};
 use super::error::{PyError, PyResult};
 use super::ops::{
-    engine_cmp, engine_op, is_numpy, numpy_compare, numpy_inplace, python_binary, python_eq,
-    python_order,
+    engine_cmp, engine_op, is_numpy, lookup_eq, numpy_compare, numpy_inplace, python_binary,
+    python_eq, python_order,
 };
 use super::protocol::{truthy, wrap_indexed};
 use super::record_fields::{field_view, is_str_list, multi_field_view, void_getitem};
@@ -918,7 +918,7 @@ impl Session {
                     other.type_name()
                 ))),
             },
-            Value::Dict(d) => Ok(d.borrow().iter().any(|(k, _)| python_eq(k, item))),
+            Value::Dict(d) => Ok(d.borrow().iter().any(|(k, _)| lookup_eq(k, item))),
             Value::Object(o) if matches!(o.as_ref(), super::object::Obj::Range(_)) => {
                 let super::object::Obj::Range(r) = o.as_ref() else {
                     unreachable!()
@@ -929,7 +929,7 @@ impl Session {
                     other => self
                         .iterate_all(container)?
                         .iter()
-                        .any(|x| python_eq(x, other)),
+                        .any(|x| lookup_eq(x, other)),
                 })
             }
             Value::Object(o)
@@ -985,7 +985,7 @@ impl Session {
                         if self.items_equal(&x, item)? {
                             return Ok(true);
                         }
-                    } else if python_eq(&x, item) {
+                    } else if lookup_eq(&x, item) {
                         return Ok(true);
                     }
                 }
@@ -1132,7 +1132,7 @@ impl Session {
             Value::Dict(d) => d
                 .borrow()
                 .iter()
-                .find(|(k, _)| python_eq(k, idx))
+                .find(|(k, _)| lookup_eq(k, idx))
                 .map(|(_, v)| v.clone())
                 .ok_or_else(|| {
                     PyError::new("KeyError", super::display::repr(idx, &self.print_options))
@@ -1229,7 +1229,7 @@ impl Session {
             Value::Dict(d) => {
                 crate::eval::set_table::check_hashable(idx)?;
                 let mut d = d.borrow_mut();
-                if let Some(slot) = d.iter_mut().find(|(k, _)| python_eq(k, idx)) {
+                if let Some(slot) = d.iter_mut().find(|(k, _)| lookup_eq(k, idx)) {
                     slot.1 = value.clone();
                 } else {
                     d.push((idx.clone(), value.clone()));

@@ -286,7 +286,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
                 "copy" => return Ok(Value::list(l.borrow().clone())),
                 "index" => {
                     let x = args.req(0, "value", name)?;
-                    let pos = l.borrow().iter().position(|v| super::ops::python_eq(v, x));
+                    let pos = l.borrow().iter().position(|v| super::ops::lookup_eq(v, x));
                     return match pos {
                         Some(p) => Ok(Value::Int(p as i128)),
                         None => Err(PyError::value(format!("{} is not in list", s.py_repr(x)?))),
@@ -314,7 +314,7 @@ fn call_method_of(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyRes
                 let k = args.req(0, "key", name)?;
                 Ok(d.borrow()
                     .iter()
-                    .find(|(x, _)| super::ops::python_eq(x, k))
+                    .find(|(x, _)| super::ops::lookup_eq(x, k))
                     .map(|(_, v)| v.clone())
                     .unwrap_or_else(|| args.pos.get(1).cloned().unwrap_or(Value::None)))
             }

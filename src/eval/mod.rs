@@ -61,6 +61,7 @@ pub mod error;
 mod exceptions;
 mod fdlibm;
 mod flatiter;
+mod float_identity;
 mod format;
 mod format_float;
 mod format_spec;

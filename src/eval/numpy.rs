@@ -108,7 +108,7 @@ pub fn np_attr(name: &str) -> Option<Value> {
         return Some(Value::func(&format!("np.{name}")));
     }
     Some(match name {
-        "nan" => Value::Float(f64::NAN),
+        "nan" => Value::Float(super::float_identity::np_nan()),
         "inf" => Value::Float(f64::INFINITY),
         "pi" => Value::Float(std::f64::consts::PI),
         "e" => Value::Float(std::f64::consts::E),
@@ -2244,6 +2244,7 @@ impl Session {
 /// `shown` is the argument's repr for the message.
 pub(super) fn float_from_text(text: &str, shown: impl Fn() -> String) -> PyResult<f64> {
     crate::engine::text_numbers::python_float(text, true)
+        .map(super::float_identity::fresh)
         .map_err(|_| PyError::value(format!("could not convert string to float: {}", shown())))
 }
 
@@ -2251,6 +2252,7 @@ pub(super) fn float_from_text(text: &str, shown: impl Fn() -> String) -> PyResul
 fn bytes_float(b: &[u8], shown: impl Fn() -> String) -> PyResult<f64> {
     let text = crate::engine::element::latin1_text(b);
     crate::engine::text_numbers::python_float(&text, false)
+        .map(super::float_identity::fresh)
         .map_err(|_| PyError::value(format!("could not convert string to float: {}", shown())))
 }
 

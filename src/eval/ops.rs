@@ -825,6 +825,14 @@ fn float_pow(x: f64, y: f64) -> PyResult<Value> {
 
 /// A binary operator on Python values (no arrays involved).
 pub fn python_binary(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+    // Each result is a new float object (see `float_identity`).
+    Ok(match python_binary_value(op, a, b)? {
+        Value::Float(f) => Value::Float(super::float_identity::fresh(f)),
+        other => other,
+    })
+}
+
+fn python_binary_value(op: ast::BinOp, a: &Value, b: &Value) -> PyResult<Value> {
     use ast::BinOp as B;
     // A namedtuple concatenates and repeats as the tuple it is.
     let (a, b) = (super::named_tuple::plain(a), super::named_tuple::plain(b));
@@ -1188,6 +1196,13 @@ fn void_operator(op: BinaryOp, a: &Value, b: &Value) -> PyError {
         return super::void_ufuncs::no_loop("square", std::slice::from_ref(a));
     }
     super::void_ufuncs::no_loop(op.ufunc_name(), &[a.clone(), b.clone()])
+}
+
+/// A container's lookup of a plain value (`in`, `list.index`, a dict
+/// key): CPython's `PyObject_RichCompareBool`, identity first and then
+/// `==`, so `np.nan in [np.nan]` holds while `np.nan == np.nan` does not.
+pub fn lookup_eq(a: &Value, b: &Value) -> bool {
+    a.is(b) || python_eq(a, b)
 }
 
 /// An item of a container compared with `==`: identity first, and a depth

@@ -170,7 +170,7 @@ impl Session {
         let mut keys: Vec<Value> = Vec::new();
         for (k, _) in items {
             let key = self.eval(k)?;
-            if keys.iter().any(|x| super::ops::python_eq(x, &key)) {
+            if keys.iter().any(|x| super::ops::lookup_eq(x, &key)) {
                 let r = self.py_repr(&key)?;
                 return Err(PyError::new(
                     "ValueError",
@@ -180,7 +180,7 @@ impl Session {
             keys.push(key);
         }
         for (key, (_, p)) in keys.iter().zip(items) {
-            let Some((_, found)) = entries.iter().find(|(x, _)| super::ops::python_eq(x, key))
+            let Some((_, found)) = entries.iter().find(|(x, _)| super::ops::lookup_eq(x, key))
             else {
                 return Ok(false);
             };
@@ -191,7 +191,7 @@ impl Session {
         if let Some(name) = rest {
             let left: Vec<(Value, Value)> = entries
                 .into_iter()
-                .filter(|(x, _)| !keys.iter().any(|k| super::ops::python_eq(x, k)))
+                .filter(|(x, _)| !keys.iter().any(|k| super::ops::lookup_eq(x, k)))
                 .collect();
             bound.push((
                 name.to_string(),

@@ -9,7 +9,7 @@ use crate::syntax::ast::{Expr, ExprKind};
 
 use super::error::{PyError, PyResult};
 use super::object::Obj;
-use super::ops::python_eq;
+use super::ops::lookup_eq;
 use super::seq_index::{index_of, slice_positions};
 use super::value::Value;
 use crate::eval::args::Args;
@@ -51,7 +51,7 @@ pub fn delitem(obj: &Value, idx: &Value) -> PyResult<()> {
         }
         Value::Dict(d) => {
             let mut d = d.borrow_mut();
-            match d.iter().position(|(k, _)| python_eq(k, idx)) {
+            match d.iter().position(|(k, _)| lookup_eq(k, idx)) {
                 Some(p) => {
                     d.remove(p);
                     Ok(())
@@ -162,7 +162,7 @@ pub fn dict_merge(op: crate::syntax::ast::BinOp, l: &Value, r: &Value) -> Option
 
 pub fn dict_set(entries: &mut Vec<(Value, Value)>, k: Value, v: Value) -> PyResult<()> {
     check_hashable(&k)?;
-    match entries.iter_mut().find(|(x, _)| python_eq(x, &k)) {
+    match entries.iter_mut().find(|(x, _)| lookup_eq(x, &k)) {
         Some(slot) => slot.1 = v,
         None => entries.push((k, v)),
     }

@@ -82,7 +82,7 @@ pub fn attr(name: &str) -> PyResult<Value> {
         "e" => Some(std::f64::consts::E),
         "tau" => Some(std::f64::consts::TAU),
         "inf" => Some(f64::INFINITY),
-        "nan" => Some(f64::NAN),
+        "nan" => Some(super::float_identity::math_nan()),
         _ => None,
     };
     if let Some(c) = constant {

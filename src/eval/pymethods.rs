@@ -4,7 +4,7 @@
 //! handled goes back to it.
 
 use super::error::{PyError, PyResult};
-use super::ops::python_eq;
+use super::ops::lookup_eq;
 use super::value::Value;
 use crate::eval::args::Args;
 use crate::eval::protocol::iterate;
@@ -21,7 +21,7 @@ fn item_equal(item: &Value, x: &Value) -> PyResult<bool> {
         let eq = super::ops::numpy_compare(crate::engine::kernels::CompareOp::Eq, item, x)?;
         return crate::eval::protocol::truthy(&eq);
     }
-    Ok(python_eq(item, x))
+    Ok(lookup_eq(item, x))
 }
 
 /// Calls `obj.name(args)` if this file handles it; otherwise hands the
@@ -88,12 +88,12 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
             }
             "count" => {
                 let x = args.req(0, "value", name)?;
-                Value::Int(l.borrow().iter().filter(|v| python_eq(v, x)).count() as i128)
+                Value::Int(l.borrow().iter().filter(|v| lookup_eq(v, x)).count() as i128)
             }
             "remove" => {
                 let x = args.req(0, "value", name)?;
                 let mut l = l.borrow_mut();
-                match l.iter().position(|v| python_eq(v, x)) {
+                match l.iter().position(|v| lookup_eq(v, x)) {
                     Some(p) => {
                         l.remove(p);
                     }
@@ -181,7 +181,7 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
             "pop" => {
                 let k = args.req(0, "key", name)?;
                 let mut d = d.borrow_mut();
-                match d.iter().position(|(x, _)| python_eq(x, k)) {
+                match d.iter().position(|(x, _)| lookup_eq(x, k)) {
                     Some(p) => d.remove(p).1,
                     None => match args.pos.get(1) {
                         Some(default) => default.clone(),
@@ -223,7 +223,7 @@ pub fn call(s: &mut Session, obj: &Value, name: &str, args: Args) -> PyResult<Re
                 let k = args.req(0, "key", name)?.clone();
                 let default = args.pos.get(1).cloned().unwrap_or(Value::None);
                 let mut d = d.borrow_mut();
-                match d.iter().find(|(x, _)| python_eq(x, &k)) {
+                match d.iter().find(|(x, _)| lookup_eq(x, &k)) {
                     Some((_, v)) => v.clone(),
                     None => {
                         super::pycollections::dict_set(&mut d, k, default.clone())?;

@@ -12,7 +12,7 @@ use super::error::PyError;
 use super::error::PyResult;
 use super::object::{Obj, object};
 use super::object::{SetSlot, SetTable};
-use super::ops::python_eq;
+use super::ops::lookup_eq;
 use super::value::Value;
 use crate::engine::Scalar;
 
@@ -85,7 +85,7 @@ pub fn stable_hash(v: &Value) -> Option<i64> {
 /// `==` between two set items: NumPy's numeric scalars compare as the
 /// Python numbers they equal (`np.int64(2) == 2`).
 fn key_eq(a: &Value, b: &Value) -> bool {
-    python_eq(&plain(a), &plain(b))
+    lookup_eq(&plain(a), &plain(b))
 }
 
 fn plain(v: &Value) -> Value {

@@ -177,6 +177,7 @@ impl Value {
             (Value::DType(DType::Record(a)), Value::DType(DType::Record(b))) => Rc::ptr_eq(a, b),
             (Value::DType(a), Value::DType(b)) => a == b && !matches!(a, DType::Record(_)),
             (Value::NpScalar(DType::Bool, a), Value::NpScalar(DType::Bool, b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => super::float_identity::same_object(*a, *b),
             _ => false,
         }
     }
