@@ -552,7 +552,47 @@ pub fn linalg(s: &mut Session, name: &str, args: Args) -> Result<PyResult<Value>
                 other => other,
             }
         }
-        "det" | "matrix_rank" => s.call_registered(&full, unwrapped),
+        "det" | "matrix_rank" | "eigvals" | "eigvalsh" | "svdvals" => {
+            s.call_registered(&full, unwrapped)
+        }
+        // `wrap` applied to the arrays `_linalg.py` wraps: the factor, the
+        // eigenvectors, `svd`'s U and Vh, every array `qr` returns.
+        "cholesky" | "eig" | "eigh" | "svd" | "qr" => {
+            let wraps = |name: &str, i: usize| match name {
+                "eig" | "eigh" => i == 1,
+                "svd" => i != 1,
+                _ => true,
+            };
+            let wrap = |v: &Value| match v {
+                Value::Array(a) => wrapped(a.clone()),
+                other => Ok(other.clone()),
+            };
+            match s.call_registered(&full, unwrapped) {
+                // `svd(compute_uv=False)`'s values are not wrapped.
+                Ok(Value::Array(a)) if name != "svd" => wrapped(a),
+                Ok(v) => match super::named_tuple::map_items(&v, |i, x| {
+                    if wraps(name, i) {
+                        wrap(x)
+                    } else {
+                        Ok(x.clone())
+                    }
+                }) {
+                    Some(out) => out,
+                    // `qr(mode='raw')`: `(wrap(h), tau)`.
+                    None => match &v {
+                        Value::Tuple(items) if !items.is_empty() => {
+                            let mut out = items.to_vec();
+                            wrap(&items[0]).map(|h| {
+                                out[0] = h;
+                                Value::tuple(out)
+                            })
+                        }
+                        _ => Ok(v),
+                    },
+                },
+                err => err,
+            }
+        }
         "norm" if args.kw("axis").is_none() && args.pos.len() <= 2 => {
             s.call_registered(&full, unwrapped)
         }

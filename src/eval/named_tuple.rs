@@ -56,6 +56,12 @@ pub static SVD: NamedTupleClass = NamedTupleClass {
     path: "numpy.linalg._linalg.SVDResult",
     fields: &["U", "S", "Vh"],
 };
+/// `np.linalg.eig`'s result.
+pub static EIG: NamedTupleClass = NamedTupleClass {
+    name: "EigResult",
+    path: "numpy.linalg._linalg.EigResult",
+    fields: &["eigenvalues", "eigenvectors"],
+};
 /// `np.linalg.eigh`'s result.
 pub static EIGH: NamedTupleClass = NamedTupleClass {
     name: "EighResult",
@@ -92,6 +98,24 @@ fn instance(class: Rc<TupleClass>, items: Vec<Value>) -> Value {
         class,
         items: Value::tuple(items),
     }))
+}
+
+/// The namedtuple `v` with item `i` replaced by `f(i, item)`, of the same
+/// class (`np.linalg`'s results wrapping some of their arrays as an
+/// `np.matrix`); `None` when `v` is not a namedtuple.
+pub fn map_items(
+    v: &Value,
+    mut f: impl FnMut(usize, &Value) -> PyResult<Value>,
+) -> Option<PyResult<Value>> {
+    let Value::Object(o) = v else { return None };
+    let Obj::NamedTuple(t) = o.as_ref() else {
+        return None;
+    };
+    let Value::Tuple(items) = &t.items else {
+        return None;
+    };
+    let mapped: PyResult<Vec<Value>> = items.iter().enumerate().map(|(i, x)| f(i, x)).collect();
+    Some(mapped.map(|items| instance(t.class.clone(), items)))
 }
 
 /// The plain tuple inside a namedtuple value, for the places that treat

@@ -447,7 +447,7 @@ fn polyint(p: &Value, m: i64, k: &ArrayRef) -> PyResult<Value> {
     polyint(&Value::Array(y), m - 1, &rest)
 }
 
-/// `np.poly(seq_of_zeros)` from 1-d roots (a matrix needs `eigvals`).
+/// `np.poly(seq_of_zeros)` from 1-d roots or a matrix's eigenvalues.
 fn poly(seq: &Value) -> PyResult<Value> {
     let iterable = match seq {
         Value::List(_) | Value::Tuple(_) => true,
@@ -459,14 +459,14 @@ fn poly(seq: &Value) -> PyResult<Value> {
             "dispatcher for __array_function__ did not return an iterable",
         ));
     }
-    let a = atleast_1d(seq)?;
+    let mut a = atleast_1d(seq)?;
     let sh = a.shape();
     if sh.len() == 2 && sh[0] == sh[1] && sh[0] != 0 {
-        return Err(PyError::new(
-            "NotImplementedError",
-            "slicelab does not implement np.poly of a matrix (it needs np.linalg.eigvals)",
-        ));
+        // The characteristic polynomial: the matrix's eigenvalues as roots.
+        let w = super::np_linalg::eigvals_of(Value::Array(a))?;
+        a = atleast_1d(&w)?;
     }
+    let sh = a.shape();
     if sh.len() != 1 {
         return Err(PyError::value(
             "input must be 1d or non-empty square 2d array.",

@@ -118,9 +118,9 @@ fn roots(p: &Value) -> PyResult<Value> {
     for i in 1..m {
         mat[i * m + i - 1] = 1.0;
     }
-    let Some((wr, wi)) = super::np_linalg::geev::hessenberg_eigvals(m, &mat) else {
+    let Some((wr, wi)) = super::np_linalg::geev::eigvals_rows(m, &mat) else {
         return Err(refuse(
-            "np.roots of this polynomial (its eigenvalue problem is outside the LAPACK steps slicelab replays)",
+            "np.roots of a polynomial of degree above 75 (LAPACK's dhseqr hands its companion matrix to dlaqr0, which slicelab does not replay)",
         ));
     };
     let complex = wi.iter().any(|&v| v != 0.0);

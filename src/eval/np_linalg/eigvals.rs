@@ -3,10 +3,8 @@
 //! is computed in double, as NumPy's `'d->D'` signature does), then a real
 //! result when every imaginary part is zero.
 //!
-//! The replay (`geev.rs`) covers upper Hessenberg matrices — companion
-//! matrices, tridiagonal and triangular ones — where `dgehrd` has nothing
-//! to reflect; a general matrix would need `dgehrd`'s reflectors, so it is
-//! refused rather than answered in another order or other last digits.
+//! The replay (`geev_vectors.rs`) covers every matrix up to 75x75, where
+//! `dhseqr` runs `dlahqr`.
 
 use crate::engine::dtype::Kind;
 use crate::engine::{DType, NdArray, Scalar};
@@ -19,21 +17,27 @@ use super::solve::stacked_square;
 use crate::eval::args::Args;
 use crate::eval::convert::as_array;
 
-/// True when every entry below the first subdiagonal is zero.
-fn is_upper_hessenberg(n: usize, m: &[f64]) -> bool {
-    (0..n).all(|i| (0..i.saturating_sub(1)).all(|j| m[i * n + j] == 0.0))
-}
-
-fn refuse(what: &str) -> PyError {
+/// What slicelab says where its `dgeev` replay stops: orders past
+/// `dlahqr`'s (`dhseqr` hands them to `dlaqr0`), or `dlahqr` not
+/// converging (where `dhseqr` too goes on to `dlaqr0`).
+pub(super) fn refuse(func: &str, n: usize) -> PyError {
+    let why = if n > super::geev_vectors::MAX_N {
+        format!("above 75x75 (this is {n}x{n}) LAPACK's dhseqr runs dlaqr0")
+    } else {
+        "dlahqr did not converge on this matrix and LAPACK goes on to dlaqr0".to_string()
+    };
     PyError::new(
         "NotImplementedError",
-        format!("slicelab's np.linalg.eigvals {what}"),
+        format!(
+            "slicelab's np.linalg.{func} replays LAPACK's dgeev through dlahqr only: {why}, which it does not replay"
+        ),
     )
 }
 
-/// `np.linalg.eigvals(a)`.
-pub fn eigvals(args: &Args) -> PyResult<Value> {
-    let a = as_array(args.req(0, "a", "eigvals")?)?;
+/// The checks `eig` and `eigvals` make, in `_linalg.py`'s order, and the
+/// stack of matrices they compute on.
+pub(super) fn general_stack(args: &Args, func: &str) -> PyResult<dense::Stack> {
+    let a = as_array(args.req(0, "a", func)?)?;
     stacked_square(&a)?;
     // `_assert_finite` runs `isfinite` before `_commonType` looks at the
     // dtype, so text meets the ufunc's error first.
@@ -42,23 +46,22 @@ pub fn eigvals(args: &Args) -> PyResult<Value> {
             "ufunc 'isfinite' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''safe''",
         ));
     }
-    let st = dense::stack(&a, "eigvals", "eigvals")?;
+    let st = dense::stack(&a, func, func)?;
     if st.has_nonfinite() {
         return Err(linalg_error("Array must not contain infs or NaNs"));
     }
+    Ok(st)
+}
+
+/// `np.linalg.eigvals(a)`.
+pub fn eigvals(args: &Args) -> PyResult<Value> {
+    let st = general_stack(args, "eigvals")?;
     let n = st.n;
     let (mut wr, mut wi) = (Vec::new(), Vec::new());
     for k in 0..st.count() {
-        let m = st.matrix(k);
-        if !is_upper_hessenberg(n, m) {
-            return Err(refuse(
-                "reproduces LAPACK's dgeev for upper Hessenberg matrices only (companion, tridiagonal, triangular); this one would need dgehrd's reflectors",
-            ));
-        }
-        let Some((r, i)) = super::geev::hessenberg_eigvals(n, m) else {
-            return Err(refuse(
-                "does not replay the LAPACK steps this matrix needs (balancing permutations, scaling, or an order above 75)",
-            ));
+        crate::engine::interrupt::check()?;
+        let Some((r, i)) = super::geev::eigvals_rows(n, st.matrix(k)) else {
+            return Err(refuse("eigvals", n));
         };
         wr.extend(r);
         wi.extend(i);
@@ -79,19 +82,4 @@ pub fn eigvals(args: &Args) -> PyResult<Value> {
     };
     let w = NdArray::from_scalars(&shape, DType::Complex128, &vals)?;
     Ok(Value::Array(crate::engine::kernels::cast(&w, &out)?))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn hessenberg_means_zero_below_the_subdiagonal() {
-        assert!(super::is_upper_hessenberg(
-            3,
-            &[1., 2., 3., 4., 5., 6., 0., 8., 9.]
-        ));
-        assert!(!super::is_upper_hessenberg(
-            3,
-            &[1., 2., 3., 4., 5., 6., 7., 8., 9.]
-        ));
-    }
 }

@@ -1,32 +1,35 @@
-//! Eigenvalues of a real upper Hessenberg matrix as LAPACK's `dgeev`
-//! computes them when no vectors are wanted (`jobvl = jobvr = 'N'`), the
-//! path `np.roots` takes through `eigvals` of its companion matrix.
+//! The pieces of LAPACK's `dgeev` shared by the eigenvalue-only path
+//! (`jobvl = jobvr = 'N'`, which `np.linalg.eigvals` and `np.roots` take)
+//! and the right-eigenvector path of `geev_vectors` (`np.linalg.eig`):
+//! `dgebal('B')`, `dlahqr` under `dhseqr`, and their helpers `dlarfg` and
+//! `dlanv2`, in LAPACK 3.12's (OpenBLAS 0.3.31's `lapack-netlib`) order of
+//! floating-point operations. LAPACK's Fortran is compiled without
+//! contraction, so every product and sum here is rounded on its own.
 //!
-//! The steps are LAPACK 3.12's, in its order of floating-point
-//! operations: `dgebal('B')` (the scaling loop by powers of two, with
-//! 2-norms), `dgehrd` (nothing to do: the matrix is already Hessenberg,
-//! every reflector of `dgehd2` is the identity), then `dhseqr('E', 'N')`,
-//! which for `n <= 75` is `dlahqr`: Francis double-shift QR with the
-//! Ahues–Tisseur deflation test, exceptional shifts after 10 and 20
-//! iterations without a deflation (`KEXSH = 10`, read off OpenBLAS's
-//! compiled `dlahqr`), `dlarfg` reflectors of order 3 and 2
-//! and `dlanv2` for the 2×2 blocks. `dnrm2` as OpenBLAS's kernel gives
-//! it here: the exact sum of squares, square-rooted and rounded once
-//! (checked against the library on thousands of vectors). What the replay does not cover (isolated
-//! eigenvalues that `dgebal` would permute, a matrix `dgeev` would
-//! rescale, `n > 75`, no convergence) is `None`, for the caller to refuse.
+//! `dgebal('B')` isolates eigenvalues by permutations (its 3.12 loops:
+//! rows from the bottom, then columns from the left, each pass's trip
+//! count fixed when it starts), then scales by powers of two with 2-norms
+//! (`dnrm2` as OpenBLAS's kernel gives it: the exact sum of squares,
+//! square-rooted and rounded once). `dlahqr` is Francis double-shift QR
+//! with the Ahues–Tisseur deflation test, exceptional shifts after 10
+//! and 20 iterations without a deflation (`KEXSH = 10`, read off
+//! OpenBLAS's compiled `dlahqr`), `dlarfg` reflectors of order 3 and 2
+//! and `dlanv2` for the 2×2 blocks; with `wantt` it updates the whole
+//! Schur form and with `wantz` the Schur vectors (`drot` by OpenBLAS's
+//! kernel). What the replay does not cover (`n > 75`, where `dhseqr`
+//! runs `dlaqr0`, and no convergence) is `None`, for the caller to refuse.
 
-use super::blas::nrm2;
+use super::blas::{nrm2, rot};
 use super::lapack::{lapy2, sign};
 
 /// LAPACK's `dlamch('S')`.
-const SAFMIN: f64 = f64::MIN_POSITIVE;
+pub(super) const SAFMIN: f64 = f64::MIN_POSITIVE;
 /// `dlamch('P')`: eps * base.
-const ULP: f64 = f64::EPSILON;
+pub(super) const ULP: f64 = f64::EPSILON;
 
 /// `dlarfg` on `v` (alpha `v[0]`, x the rest): returns `tau`, leaves
 /// beta in `v[0]` and the reflector's tail in `v[1..]`.
-fn larfg(v: &mut [f64]) -> f64 {
+pub(super) fn larfg(v: &mut [f64]) -> f64 {
     if v.len() <= 1 {
         return 0.0;
     }
@@ -62,12 +65,30 @@ fn larfg(v: &mut [f64]) -> f64 {
     tau
 }
 
-/// `dlanv2`'s eigenvalues of the 2×2 block `[[a, b], [c, d]]`:
-/// `(rt1r, rt1i, rt2r, rt2i)`.
-fn lanv2(mut a: f64, mut b: f64, mut c: f64, mut d: f64) -> (f64, f64, f64, f64) {
+/// What `dlanv2` returns for the 2×2 block `[[a, b], [c, d]]`: the
+/// standardised block (`c == 0`, or `a == d` with `b c < 0`), its
+/// eigenvalues and the rotation `(cs, sn)` that makes it.
+pub(super) struct Lanv2 {
+    pub a: f64,
+    pub b: f64,
+    pub c: f64,
+    pub d: f64,
+    pub rt1r: f64,
+    pub rt1i: f64,
+    pub rt2r: f64,
+    pub rt2i: f64,
+    pub cs: f64,
+    pub sn: f64,
+}
+
+/// `dlanv2`: the Schur factorisation of a real 2×2 block.
+pub(super) fn lanv2(mut a: f64, mut b: f64, mut c: f64, mut d: f64) -> Lanv2 {
     let eps = ULP;
+    let (mut cs, mut sn) = (1.0, 0.0);
     if c == 0.0 {
     } else if b == 0.0 {
+        cs = 0.0;
+        sn = 1.0;
         std::mem::swap(&mut a, &mut d);
         b = -c;
         c = 0.0;
@@ -84,6 +105,9 @@ fn lanv2(mut a: f64, mut b: f64, mut c: f64, mut d: f64) -> (f64, f64, f64, f64)
             z = p + sign(scale.sqrt() * z.sqrt(), p);
             a = d + z;
             d -= (bcmax / z) * bcmis;
+            let tau = lapy2(c, z);
+            cs = z / tau;
+            sn = c / tau;
             b -= c;
             c = 0.0;
         } else {
@@ -114,15 +138,15 @@ fn lanv2(mut a: f64, mut b: f64, mut c: f64, mut d: f64) -> (f64, f64, f64, f64)
             }
             p = 0.5 * temp;
             let tau = lapy2(sigma, temp);
-            let cs = (0.5 * (1.0 + sigma.abs() / tau)).sqrt();
-            let sn = -(p / (tau * cs)) * sign(1.0, sigma);
+            cs = (0.5 * (1.0 + sigma.abs() / tau)).sqrt();
+            sn = -(p / (tau * cs)) * sign(1.0, sigma);
             let aa = a * cs + b * sn;
             let bb = -a * sn + b * cs;
             let cc = c * cs + d * sn;
             let dd = -c * sn + d * cs;
+            let a2 = aa * cs + cc * sn;
             b = bb * cs + dd * sn;
             c = -aa * sn + cc * cs;
-            let a2 = aa * cs + cc * sn;
             let d2 = -bb * sn + dd * cs;
             let temp = 0.5 * (a2 + d2);
             a = temp;
@@ -130,18 +154,27 @@ fn lanv2(mut a: f64, mut b: f64, mut c: f64, mut d: f64) -> (f64, f64, f64, f64)
             if c != 0.0 {
                 if b != 0.0 {
                     if sign(1.0, b) == sign(1.0, c) {
-                        // Real eigenvalues.
+                        // Real eigenvalues: reduce to upper triangular.
                         let sab = b.abs().sqrt();
                         let sac = c.abs().sqrt();
                         p = sign(sab * sac, c);
+                        let tau = 1.0 / (b + c).abs().sqrt();
                         a = temp + p;
                         d = temp - p;
                         b -= c;
                         c = 0.0;
+                        let cs1 = sab * tau;
+                        let sn1 = sac * tau;
+                        let t = cs * cs1 - sn * sn1;
+                        sn = cs * sn1 + sn * cs1;
+                        cs = t;
                     }
                 } else {
                     b = -c;
                     c = 0.0;
+                    let t = cs;
+                    cs = -sn;
+                    sn = t;
                 }
             }
         }
@@ -152,33 +185,123 @@ fn lanv2(mut a: f64, mut b: f64, mut c: f64, mut d: f64) -> (f64, f64, f64, f64)
         let i = b.abs().sqrt() * c.abs().sqrt();
         (i, -i)
     };
-    (a, rt1i, d, rt2i)
+    Lanv2 {
+        a,
+        b,
+        c,
+        d,
+        rt1r: a,
+        rt1i,
+        rt2r: d,
+        rt2i,
+        cs,
+        sn,
+    }
 }
 
-/// `dgebal('B')`'s scaling loop on the column-major `n x n` matrix `h`
-/// (`k = 1`, `l = n`: nothing isolated). `None` if a row or column could
-/// be isolated by a permutation, which this replay does not model.
-fn balance(n: usize, h: &mut [f64]) -> Option<()> {
-    let at = |i: usize, j: usize| i + j * n;
-    // dgebal's search for rows and then columns that isolate an
-    // eigenvalue: any hit means a permutation.
-    for j in (0..n).rev() {
-        if (0..n).all(|i| i == j || h[at(j, i)] == 0.0) {
-            return None;
+/// What `dgebal('B')` leaves besides the balanced matrix: `ilo` and `ihi`
+/// (one-based, as LAPACK has them) and `scale` (the row/column each
+/// isolated position was swapped with, one-based, or the scaling factor
+/// in `ilo..=ihi`).
+pub(super) struct Balance {
+    pub ilo: usize,
+    pub ihi: usize,
+    pub scale: Vec<f64>,
+}
+
+/// `dgebal('B')` on the column-major `n x n` matrix `a` (`n >= 1`).
+/// `None` if a norm is NaN (LAPACK's `info = -3`).
+pub(super) fn balance(n: usize, a: &mut [f64]) -> Option<Balance> {
+    let mut scale = vec![1.0f64; n];
+    match isolate(n, a, &mut scale) {
+        None => Some(Balance {
+            ilo: 1,
+            ihi: 1,
+            scale,
+        }),
+        Some((k, l)) => {
+            scale_loop(n, a, k, l, &mut scale)?;
+            Some(Balance {
+                ilo: k,
+                ihi: l,
+                scale,
+            })
         }
     }
-    for j in 0..n {
-        if (0..n).all(|i| i == j || h[at(i, j)] == 0.0) {
-            return None;
+}
+
+/// Swaps columns `p` and `q` over rows `1..=rows` and rows `p` and `q`
+/// over columns `from..=n` (one-based), as `dgebal` does with two `dswap`s.
+fn swap_both(n: usize, a: &mut [f64], p: usize, q: usize, rows: usize, from: usize) {
+    let ix = |i: usize, j: usize| (i - 1) + (j - 1) * n;
+    for i in 1..=rows {
+        a.swap(ix(i, p), ix(i, q));
+    }
+    for j in from..=n {
+        a.swap(ix(p, j), ix(q, j));
+    }
+}
+
+/// `dgebal`'s permutation search: rows with no off-diagonal nonzero in
+/// columns `1..=l` go to the bottom, then columns with none in rows
+/// `k..=l` go to the left. Returns the remaining `(k, l)`, or `None` when
+/// everything was isolated (`ilo = ihi = 1`).
+fn isolate(n: usize, a: &mut [f64], scale: &mut [f64]) -> Option<(usize, usize)> {
+    let ix = |i: usize, j: usize| (i - 1) + (j - 1) * n;
+    let (mut k, mut l) = (1usize, n);
+    let mut noconv = true;
+    while noconv {
+        noconv = false;
+        // Fortran's DO I = L, 1, -1: the trip count is fixed here even
+        // though L shrinks inside.
+        let first = l;
+        for i in (1..=first).rev() {
+            let canswap = (1..=l).all(|j| i == j || a[ix(i, j)] == 0.0);
+            if canswap {
+                scale[l - 1] = i as f64;
+                if i != l {
+                    swap_both(n, a, i, l, l, k);
+                }
+                noconv = true;
+                if l == 1 {
+                    return None;
+                }
+                l -= 1;
+            }
         }
     }
+    noconv = true;
+    while noconv {
+        noconv = false;
+        // DO J = K, L: bounds fixed here; K grows inside.
+        let (from, to) = (k, l);
+        for j in from..=to {
+            let canswap = (k..=l).all(|i| i == j || a[ix(i, j)] == 0.0);
+            if canswap {
+                scale[k - 1] = j as f64;
+                if j != k {
+                    swap_both(n, a, j, k, l, k);
+                }
+                noconv = true;
+                k += 1;
+            }
+        }
+    }
+    Some((k, l))
+}
+
+/// `dgebal`'s scaling loop over rows and columns `k..=l` (one-based).
+fn scale_loop(n: usize, a: &mut [f64], k: usize, l: usize, scale: &mut [f64]) -> Option<()> {
+    let ix = |i: usize, j: usize| (i - 1) + (j - 1) * n;
     const SCLFAC: f64 = 2.0;
     const FACTOR: f64 = 0.95;
+    for s in scale.iter_mut().take(l).skip(k - 1) {
+        *s = 1.0;
+    }
     let sfmin1 = SAFMIN / ULP;
     let sfmax1 = 1.0 / sfmin1;
     let sfmin2 = sfmin1 * SCLFAC;
     let sfmax2 = 1.0 / sfmin2;
-    let mut scale = vec![1.0f64; n];
     let mut noconv = true;
     let mut rounds = 0;
     while noconv {
@@ -187,17 +310,13 @@ fn balance(n: usize, h: &mut [f64]) -> Option<()> {
         if rounds > 10_000 {
             return None;
         }
-        for i in 0..n {
-            let col: Vec<f64> = (0..n).map(|r| h[at(r, i)]).collect();
-            let row: Vec<f64> = (0..n).map(|c| h[at(i, c)]).collect();
+        for i in k..=l {
+            let col: Vec<f64> = (k..=l).map(|r| a[ix(r, i)]).collect();
+            let row: Vec<f64> = (k..=l).map(|c| a[ix(i, c)]).collect();
             let mut c = nrm2(&col);
             let mut r = nrm2(&row);
-            let mut ca = col
-                .iter()
-                .fold(0.0f64, |m, v| if v.abs() > m { v.abs() } else { m });
-            let mut ra = row
-                .iter()
-                .fold(0.0f64, |m, v| if v.abs() > m { v.abs() } else { m });
+            let mut ca = (1..=l).fold(0.0f64, |m, r| m.max(a[ix(r, i)].abs()));
+            let mut ra = (k..=n).fold(0.0f64, |m, c| m.max(a[ix(i, c)].abs()));
             if c == 0.0 || r == 0.0 {
                 continue;
             }
@@ -227,42 +346,87 @@ fn balance(n: usize, h: &mut [f64]) -> Option<()> {
             if (c + r) >= FACTOR * s {
                 continue;
             }
-            if f < 1.0 && scale[i] < 1.0 && f * scale[i] <= sfmin1 {
+            let si = scale[i - 1];
+            if f < 1.0 && si < 1.0 && f * si <= sfmin1 {
                 continue;
             }
-            if f > 1.0 && scale[i] > 1.0 && scale[i] >= sfmax1 / f {
+            if f > 1.0 && si > 1.0 && si >= sfmax1 / f {
                 continue;
             }
             let g = 1.0 / f;
-            scale[i] *= f;
+            scale[i - 1] = si * f;
             noconv = true;
-            for cix in 0..n {
-                h[at(i, cix)] *= g;
+            for cix in k..=n {
+                a[ix(i, cix)] *= g;
             }
-            for rix in 0..n {
-                h[at(rix, i)] *= f;
+            for rix in 1..=l {
+                a[ix(rix, i)] *= f;
             }
         }
     }
     Some(())
 }
 
-/// `dlahqr` with `wantt = wantz = false` on the column-major upper
-/// Hessenberg `h` (`ilo = 1`, `ihi = n`): the eigenvalues `(wr, wi)`, or
-/// `None` if it does not converge.
-fn lahqr(n: usize, h: &mut [f64]) -> Option<(Vec<f64>, Vec<f64>)> {
-    // One-based access, as the Fortran reads.
+/// The Schur vectors `dlahqr` accumulates into, column-major `n x n`
+/// (only rows `ilo..=ihi`: `dhseqr` passes `iloz = ilo`, `ihiz = ihi`);
+/// `None` when they are not wanted.
+type SchurVectors<'a> = Option<&'a mut [f64]>;
+
+/// `dhseqr(job, compz = 'V' or 'N')` for `n <= 75` (`NMIN`), where it is
+/// `dlahqr` on rows and columns `ilo..=ihi` (one-based) of the
+/// column-major upper Hessenberg `h`, the diagonal outside them taken as
+/// eigenvalues; with `wantt` (`job = 'S'`) `h` ends as the Schur form
+/// with zeros below the subdiagonal. `None` for `n > 75` or no
+/// convergence (where `dhseqr` would go on to `dlaqr0`).
+pub(super) fn hseqr(
+    wantt: bool,
+    n: usize,
+    ilo: usize,
+    ihi: usize,
+    h: &mut [f64],
+    z: SchurVectors,
+) -> Option<(Vec<f64>, Vec<f64>)> {
+    if n > 75 {
+        return None;
+    }
     let ix = |i: usize, j: usize| (i - 1) + (j - 1) * n;
     let mut wr = vec![0.0f64; n];
     let mut wi = vec![0.0f64; n];
-    if n == 0 {
+    for i in (1..ilo).chain(ihi + 1..=n) {
+        wr[i - 1] = h[ix(i, i)];
+    }
+    if ilo == ihi {
+        wr[ilo - 1] = h[ix(ilo, ilo)];
         return Some((wr, wi));
     }
-    if n == 1 {
-        wr[0] = h[0];
-        return Some((wr, wi));
+    lahqr(wantt, n, ilo, ihi, h, z, &mut wr, &mut wi)?;
+    if wantt && n > 2 {
+        for j in 1..=n - 2 {
+            for i in j + 2..=n {
+                h[ix(i, j)] = 0.0;
+            }
+        }
     }
-    let (ilo, ihi) = (1usize, n);
+    Some((wr, wi))
+}
+
+/// `dlahqr` on rows and columns `ilo..=ihi` (one-based, `ilo < ihi`) of
+/// the column-major upper Hessenberg `h`: the eigenvalues into `wr` and
+/// `wi`, and with `wantt` the Schur form in `h`; `None` if it does not
+/// converge.
+#[allow(clippy::too_many_arguments)]
+fn lahqr(
+    wantt: bool,
+    n: usize,
+    ilo: usize,
+    ihi: usize,
+    h: &mut [f64],
+    mut z: SchurVectors,
+    wr: &mut [f64],
+    wi: &mut [f64],
+) -> Option<()> {
+    // One-based access, as the Fortran reads.
+    let ix = |i: usize, j: usize| (i - 1) + (j - 1) * n;
     for j in ilo..=ihi.saturating_sub(3) {
         h[ix(j + 2, j)] = 0.0;
         h[ix(j + 3, j)] = 0.0;
@@ -272,6 +436,7 @@ fn lahqr(n: usize, h: &mut [f64]) -> Option<(Vec<f64>, Vec<f64>)> {
     }
     let nh = ihi - ilo + 1;
     let smlnum = SAFMIN * (nh as f64 / ULP);
+    let (mut i1, mut i2) = (1usize, n);
     let itmax = 30 * nh.max(10);
     let mut kdefl: usize = 0;
     const KEXSH: usize = 10;
@@ -328,7 +493,10 @@ fn lahqr(n: usize, h: &mut [f64]) -> Option<(Vec<f64>, Vec<f64>)> {
                 break;
             }
             kdefl += 1;
-            let (i1, i2) = (l, i);
+            if !wantt {
+                i1 = l;
+                i2 = i;
+            }
             let (h11, h12, h21, h22);
             if kdefl.is_multiple_of(2 * KEXSH) {
                 let s = h[ix(i, i - 1)].abs() + h[ix(i - 1, i - 2)].abs();
@@ -438,6 +606,14 @@ fn lahqr(n: usize, h: &mut [f64]) -> Option<(Vec<f64>, Vec<f64>)> {
                         h[ix(j, k + 1)] -= sum * t2;
                         h[ix(j, k + 2)] -= sum * t3;
                     }
+                    if let Some(z) = z.as_deref_mut() {
+                        for j in ilo..=ihi {
+                            let sum = z[ix(j, k)] + v2 * z[ix(j, k + 1)] + v3 * z[ix(j, k + 2)];
+                            z[ix(j, k)] -= sum * t1;
+                            z[ix(j, k + 1)] -= sum * t2;
+                            z[ix(j, k + 2)] -= sum * t3;
+                        }
+                    }
                 } else if nr == 2 {
                     for j in k..=i2 {
                         let sum = h[ix(k, j)] + v2 * h[ix(k + 1, j)];
@@ -449,6 +625,13 @@ fn lahqr(n: usize, h: &mut [f64]) -> Option<(Vec<f64>, Vec<f64>)> {
                         h[ix(j, k)] -= sum * t1;
                         h[ix(j, k + 1)] -= sum * t2;
                     }
+                    if let Some(z) = z.as_deref_mut() {
+                        for j in ilo..=ihi {
+                            let sum = z[ix(j, k)] + v2 * z[ix(j, k + 1)];
+                            z[ix(j, k)] -= sum * t1;
+                            z[ix(j, k + 1)] -= sum * t2;
+                        }
+                    }
                 }
             }
         }
@@ -459,17 +642,28 @@ fn lahqr(n: usize, h: &mut [f64]) -> Option<(Vec<f64>, Vec<f64>)> {
             wr[i - 1] = h[ix(i, i)];
             wi[i - 1] = 0.0;
         } else if l + 1 == i {
-            let (a, b, c, d) = (
+            let r = lanv2(
                 h[ix(i - 1, i - 1)],
                 h[ix(i - 1, i)],
                 h[ix(i, i - 1)],
                 h[ix(i, i)],
             );
-            let (r1, i1v, r2, i2v) = lanv2(a, b, c, d);
-            wr[i - 2] = r1;
-            wi[i - 2] = i1v;
-            wr[i - 1] = r2;
-            wi[i - 1] = i2v;
+            h[ix(i - 1, i - 1)] = r.a;
+            h[ix(i - 1, i)] = r.b;
+            h[ix(i, i - 1)] = r.c;
+            h[ix(i, i)] = r.d;
+            wr[i - 2] = r.rt1r;
+            wi[i - 2] = r.rt1i;
+            wr[i - 1] = r.rt2r;
+            wi[i - 1] = r.rt2i;
+            if wantt {
+                // Rows i-1 and i right of the block, columns i-1 and i above it.
+                rotate(h, |c| ix(i - 1, c), |c| ix(i, c), i + 1..=i2, r.cs, r.sn);
+                rotate(h, |q| ix(q, i - 1), |q| ix(q, i), i1..=i - 2, r.cs, r.sn);
+            }
+            if let Some(z) = z.as_deref_mut() {
+                rotate(z, |q| ix(q, i - 1), |q| ix(q, i), ilo..=ihi, r.cs, r.sn);
+            }
         }
         kdefl = 0;
         if l < 2 {
@@ -477,45 +671,41 @@ fn lahqr(n: usize, h: &mut [f64]) -> Option<(Vec<f64>, Vec<f64>)> {
         }
         i = l - 1;
     }
-    Some((wr, wi))
+    Some(())
 }
 
-/// `dgeev`'s eigenvalues (no vectors) of a real upper Hessenberg matrix
-/// given row-major: `(wr, wi)`, or `None` where the replay stops.
-pub fn hessenberg_eigvals(n: usize, rows: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
-    if n > 75 || rows.len() != n * n {
+/// `drot` on the elements `x(t)` and `y(t)` of `m` for `t` in `range`.
+fn rotate(
+    m: &mut [f64],
+    x: impl Fn(usize) -> usize,
+    y: impl Fn(usize) -> usize,
+    range: std::ops::RangeInclusive<usize>,
+    cs: f64,
+    sn: f64,
+) {
+    let mut xs: Vec<f64> = range.clone().map(|t| m[x(t)]).collect();
+    let mut ys: Vec<f64> = range.clone().map(|t| m[y(t)]).collect();
+    rot(&mut xs, &mut ys, cs, sn);
+    for (k, t) in range.enumerate() {
+        m[x(t)] = xs[k];
+        m[y(t)] = ys[k];
+    }
+}
+
+/// `dgeev`'s eigenvalues (no vectors) of a real square matrix given
+/// row-major: `(wr, wi)`, or `None` where the replay stops (see
+/// [`super::geev_vectors::geev_values`]).
+pub fn eigvals_rows(n: usize, rows: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
+    if rows.len() != n * n {
         return None;
     }
-    if rows.iter().any(|v| !v.is_finite()) {
-        return None;
-    }
-    // dgeev scales a matrix whose largest entry is outside
-    // [sqrt(safmin)/eps, its reciprocal]; not replayed.
-    let anrm = rows.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    let smlnum = SAFMIN.sqrt() / ULP;
-    let bignum = 1.0 / smlnum;
-    if anrm > 0.0 && (anrm < smlnum || anrm > bignum) {
-        return None;
-    }
-    // Only Hessenberg input: dgehrd would otherwise reflect.
-    for i in 0..n {
-        for j in 0..i.saturating_sub(1) {
-            if rows[i * n + j] != 0.0 {
-                return None;
-            }
-        }
-    }
-    let mut h = vec![0.0f64; n * n];
+    let mut a = vec![0.0f64; n * n];
     for i in 0..n {
         for j in 0..n {
-            h[i + j * n] = rows[i * n + j];
+            a[i + j * n] = rows[i * n + j];
         }
     }
-    if n == 1 {
-        return Some((vec![h[0]], vec![0.0]));
-    }
-    balance(n, &mut h)?;
-    lahqr(n, &mut h)
+    super::geev_vectors::geev_values(n, &a)
 }
 
 #[cfg(test)]
@@ -525,7 +715,7 @@ mod tests {
     #[test]
     fn companion_of_x2_minus_3x_plus_2() {
         // x^2 - 3x + 2: roots 2 and 1.
-        let (wr, wi) = hessenberg_eigvals(2, &[3.0, -2.0, 1.0, 0.0]).unwrap();
+        let (wr, wi) = eigvals_rows(2, &[3.0, -2.0, 1.0, 0.0]).unwrap();
         assert_eq!(wi, vec![0.0, 0.0]);
         let mut w = wr.clone();
         w.sort_by(f64::total_cmp);

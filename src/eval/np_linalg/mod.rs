@@ -3,9 +3,7 @@
 //! table and dispatch. The registry's `NP` table holds `np.NAME` only, so
 //! this module keeps its own [`ENTRIES`] (NumPy 2.4's signatures, bound
 //! once by `registry::prepare` when a call arrives) and answers every
-//! public name NumPy's `numpy.linalg` has: the ones slicelab lacks raise
-//! `NotImplementedError` naming themselves rather than a false
-//! `AttributeError`.
+//! public name NumPy's `numpy.linalg` has.
 //!
 //! Files: `blas.rs` (OpenBLAS's kernel summation orders), `lu.rs`
 //! (`getf2`/`getrs` replayed), `solve.rs` (`det`, `slogdet`, `inv`, `solve`,
@@ -16,16 +14,19 @@
 //! (`svd`'s vectors, 2x2 and diagonal), `lapack.rs` (shared helpers), `jacobi.rs`
 //! (eigenvalues and singular values), `spectral.rs` (`eigvalsh`, `svd`
 //! values, `matrix_rank`, `cond`, `pinv`), `eigvals.rs` (`dgeev` without
-//! vectors, through `geev.rs`, for Hessenberg matrices), `lstsq.rs`, `multi_dot.rs`,
+//! vectors, through `geev.rs`), `eig.rs` (`dgeev` with right vectors,
+//! through `geev_vectors.rs`), `lstsq.rs`, `multi_dot.rs`,
 //! `polyfit.rs` (`np.polyfit`, built on `lstsq`).
 
 mod aliases;
 pub(super) mod blas;
 pub(super) mod common;
 mod dense;
+mod eig;
 mod eigvals;
 mod factor;
 pub(super) mod geev;
+mod geev_vectors;
 mod gelsd;
 mod gesdd;
 mod jacobi;
@@ -121,6 +122,7 @@ pub const ENTRIES: &[Entry] = &[
         "a mode",
         Writes::Nothing,
     ),
+    func("eig(a)", Style::Python, "a", Writes::Nothing),
     func("eigvals(a)", Style::Python, "a", Writes::Nothing),
     func(
         "eigvalsh(a, UPLO='L')",
@@ -186,10 +188,6 @@ pub const ENTRIES: &[Entry] = &[
     ),
 ];
 
-/// NumPy's public `numpy.linalg` functions slicelab does not compute
-/// yet (`eig` gives LAPACK's `dgeev` vectors and signs).
-const MISSING: &[&str] = &["eig"];
-
 fn entry(name: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.name() == name)
 }
@@ -200,7 +198,7 @@ pub fn module_attr(name: &str) -> PyResult<Value> {
         return super::exceptions::class("LinAlgError")
             .ok_or_else(|| PyError::new("SystemError", "LinAlgError is not registered"));
     }
-    if entry(name).is_some() || MISSING.contains(&name) {
+    if entry(name).is_some() {
         return Ok(Value::func(&format!("np.linalg.{name}")));
     }
     Err(PyError::new(
@@ -234,6 +232,7 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         "matrix_power" => solve::matrix_power(&args),
         "cholesky" => factor::cholesky(&args),
         "qr" => factor::qr(s, &args),
+        "eig" => eig::eig(&args),
         "eigvals" => eigvals::eigvals(&args),
         "eigvalsh" => spectral::eigvalsh(&args),
         "eigh" => spectral::eigh(&args),
@@ -249,6 +248,11 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Value> {
         "vecdot" => tensor::vecdot(s, &args),
         _ => aliases::call(s, name, &args),
     }
+}
+
+/// `np.linalg.eigvals(a)` for `np.poly` of a matrix.
+pub(crate) fn eigvals_of(a: Value) -> PyResult<Value> {
+    eigvals::eigvals(&Args::positional(vec![a]))
 }
 
 /// `np.linalg.cholesky`'s lower factor of the row-major `n x n` matrix
@@ -314,7 +318,6 @@ mod tests {
             for h in e.honours.split_whitespace() {
                 assert!(sig.params.iter().any(|p| p.name == h), "{} {h}", e.name());
             }
-            assert!(!MISSING.contains(&e.name()), "{} is both", e.name());
         }
     }
 }
