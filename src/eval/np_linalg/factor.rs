@@ -218,7 +218,7 @@ pub(super) fn geqr2(m: usize, n: usize, a: &mut [f64]) -> Vec<f64> {
 
 /// `dorg2r`: the first `ncols` columns of `Q = H_1 ... H_k` from the
 /// reflectors stored in the column-major `m x ncols` matrix `a`.
-fn org2r(m: usize, ncols: usize, k: usize, a: &mut [f64], tau: &[f64]) {
+pub(super) fn org2r(m: usize, ncols: usize, k: usize, a: &mut [f64], tau: &[f64]) {
     for j in k..ncols {
         for l in 0..m {
             a[l + j * m] = 0.0;

@@ -38,9 +38,11 @@
 //! eigenvalues and eigenvectors, signed zeros included; the library's
 //! results do not depend on its thread count.
 
-use super::blas::{axpy, gemm, gemv_n, gemv_t, iamax, nrm2, rot};
+use super::blas::{axpy, gemm, iamax, nrm2, rot};
+use super::factor::larf_left;
 use super::geev::{Balance, SAFMIN, ULP, balance, hseqr, larfg};
-use super::lapack::lapy2;
+use super::gesdd_bidiag::larf_right;
+use super::lapack::{lapy2, lartg, lascl};
 
 /// The largest order `dhseqr` hands to `dlahqr` (`NMIN` from `iparmq`);
 /// above it `dlaqr0` runs, which is not replayed.
@@ -150,39 +152,6 @@ fn unscale(scaling: Option<Scaling>, wr: &mut [f64], wi: &mut [f64]) {
     }
 }
 
-/// `dlascl('G')`: `x *= cto / cfrom`, by factors of `safmin` or its
-/// reciprocal while the quotient would over- or underflow (both finite
-/// and nonzero here).
-fn lascl(cfrom: f64, cto: f64, x: &mut [f64]) {
-    let smlnum = SAFMIN;
-    let bignum = 1.0 / smlnum;
-    let (mut cfromc, mut ctoc) = (cfrom, cto);
-    loop {
-        let cfrom1 = cfromc * smlnum;
-        let cto1 = ctoc / bignum;
-        let (mul, done);
-        if cfrom1.abs() > ctoc.abs() && ctoc != 0.0 {
-            mul = smlnum;
-            done = false;
-            cfromc = cfrom1;
-        } else if cto1.abs() > cfromc.abs() {
-            mul = bignum;
-            done = false;
-            ctoc = cto1;
-        } else {
-            mul = ctoc / cfromc;
-            done = true;
-            if mul == 1.0 {
-                return;
-            }
-        }
-        x.iter_mut().for_each(|v| *v *= mul);
-        if done {
-            return;
-        }
-    }
-}
-
 /// `dgehd2` on rows and columns `ilo..=ihi` (one-based) of the
 /// column-major `a`: the Hessenberg form with the reflectors below its
 /// subdiagonal; returns `tau` (indexed from 0 for LAPACK's `tau(1)`).
@@ -198,79 +167,11 @@ fn gehd2(n: usize, ilo: usize, ihi: usize, a: &mut [f64]) -> Vec<f64> {
             a[ix(r, i)] = *vr;
         }
         v[0] = 1.0;
-        larf_right(a, n, (0, i), ihi, &v, t);
-        larf_left(a, n, (i, i), n - i, &v, t);
+        larf_right(a, n, (0, i), ihi, &v, t, true);
+        larf_left(a, n, i, i, n - i, &v, t);
         a[ix(i + 1, i)] = beta;
     }
     tau
-}
-
-/// The length of `v` without its trailing zeros (`dlarf`'s `lastv`).
-fn last_nonzero(v: &[f64]) -> usize {
-    v.iter().rposition(|x| *x != 0.0).map_or(0, |i| i + 1)
-}
-
-/// `dlarf('Right')`: `C = C (I - tau v v^T)` on the `rows x v.len()` block
-/// of the column-major `a` (leading dimension `lda`) whose top-left
-/// element is at the zero-based `(r0, c0)`: `w = C v` by `dgemv_n` over
-/// the rows up to the last nonzero one (`iladlr`), then `dger` (one
-/// `daxpy` of `-tau v_j` times `w` per column).
-fn larf_right(
-    a: &mut [f64],
-    lda: usize,
-    (r0, c0): (usize, usize),
-    rows: usize,
-    v: &[f64],
-    tau: f64,
-) {
-    if tau == 0.0 {
-        return;
-    }
-    let lastv = last_nonzero(v);
-    let at = |r: usize, c: usize| r0 + r + (c0 + c) * lda;
-    let lastc = (0..rows)
-        .rposition(|r| (0..lastv).any(|c| a[at(r, c)] != 0.0))
-        .map_or(0, |r| r + 1);
-    if lastc == 0 {
-        return;
-    }
-    let mut w = vec![0.0f64; lastc];
-    gemv_n(|r, c| a[at(r, c)], &v[..lastv], &mut w, 1.0, true, lda);
-    for (c, vc) in v.iter().enumerate().take(lastv) {
-        let start = at(0, c);
-        axpy(-tau * vc, |r| w[r], &mut a[start..start + lastc]);
-    }
-}
-
-/// `dlarf('Left')`: `C = (I - tau v v^T) C` on the `v.len() x cols` block
-/// of the column-major `a` at the zero-based `(r0, c0)`: `w = C^T v` by
-/// `dgemv_t` over the columns up to the last nonzero one (`iladlc`), then
-/// `dger` (one `daxpy` of `-tau w_j` times `v` per column).
-fn larf_left(
-    a: &mut [f64],
-    lda: usize,
-    (r0, c0): (usize, usize),
-    cols: usize,
-    v: &[f64],
-    tau: f64,
-) {
-    if tau == 0.0 {
-        return;
-    }
-    let lastv = last_nonzero(v);
-    let at = |r: usize, c: usize| r0 + r + (c0 + c) * lda;
-    let lastc = (0..cols)
-        .rposition(|c| (0..lastv).any(|r| a[at(r, c)] != 0.0))
-        .map_or(0, |c| c + 1);
-    if lastv == 0 || lastc == 0 {
-        return;
-    }
-    let mut w = vec![0.0f64; lastc];
-    gemv_t(|r, c| a[at(r, c)], &v[..lastv], &mut w, 1.0);
-    for (c, wc) in w.iter().enumerate() {
-        let start = at(0, c);
-        axpy(-tau * wc, |r| v[r], &mut a[start..start + lastv]);
-    }
 }
 
 /// `dorghr`: the orthogonal `Q` of `dgehrd` in the column-major `a`, which
@@ -310,7 +211,7 @@ fn org2r(a: &mut [f64], lda: usize, off: usize, nh: usize, tau: &[f64]) {
         if i < nh {
             a[ix(i, i)] = 1.0;
             let v: Vec<f64> = (i..=nh).map(|r| a[ix(r, i)]).collect();
-            larf_left(a, lda, (off + i - 1, off + i), nh - i, &v, tau[i - 1]);
+            larf_left(a, lda, off + i - 1, off + i, nh - i, &v, tau[i - 1]);
         }
         for r in i + 1..=nh {
             a[ix(r, i)] *= -tau[i - 1];
@@ -944,35 +845,10 @@ fn normalise(n: usize, wi: &[f64], vr: &mut [f64]) {
                 .map(|(r, m)| r * r + m * m)
                 .collect();
             let k = iamax(&modulus);
-            let (cs, sn) = lartg(re[k], im[k]);
+            let (cs, sn, _) = lartg(re[k], im[k]);
             rot(re, im, cs, sn);
             im[k] = 0.0;
         }
-    }
-}
-
-/// `dlartg` (LAPACK 3.10's `la_constants` version): the plane rotation
-/// `(c, s)` with `[c s; -s c] [f; g] = [r; 0]`.
-fn lartg(f: f64, g: f64) -> (f64, f64) {
-    let safmin = SAFMIN;
-    let safmax = 1.0 / safmin;
-    let rtmin = safmin.sqrt();
-    let rtmax = (safmax / 2.0).sqrt();
-    let (f1, g1) = (f.abs(), g.abs());
-    if g == 0.0 {
-        (1.0, 0.0)
-    } else if f == 0.0 {
-        (0.0, 1.0f64.copysign(g))
-    } else if f1 > rtmin && f1 < rtmax && g1 > rtmin && g1 < rtmax {
-        let d = (f * f + g * g).sqrt();
-        let r = d.copysign(f);
-        (f1 / d, g / r)
-    } else {
-        let u = safmax.min(safmin.max(f1).max(g1));
-        let (fs, gs) = (f / u, g / u);
-        let d = (fs * fs + gs * gs).sqrt();
-        let r = d.copysign(f);
-        (fs.abs() / d, gs / r)
     }
 }
 

@@ -1,4 +1,4 @@
-//! The two LAPACK helpers every replayed routine uses, written once.
+//! The LAPACK helpers more than one replayed routine uses, written once.
 
 /// Fortran's `SIGN(a, b)`: `|a|` with the sign bit of `b` (so `-0.0`
 /// counts as negative, as gfortran has it).
@@ -22,5 +22,71 @@ pub fn lapy2(x: f64, y: f64) -> f64 {
         w
     } else {
         w * (1.0 + (z / w) * (z / w)).sqrt()
+    }
+}
+
+/// `dlartg` (LAPACK 3.10's `la_xlartg`): `(c, s, r)` with
+/// `[c s; -s c] [f; g] = [r; 0]`.
+pub fn lartg(f: f64, g: f64) -> (f64, f64, f64) {
+    let safmin = f64::MIN_POSITIVE;
+    let safmax = 1.0 / safmin;
+    let rtmin = safmin.sqrt();
+    let rtmax = (safmax / 2.0).sqrt();
+    let (f1, g1) = (f.abs(), g.abs());
+    if g == 0.0 {
+        (1.0, 0.0, f)
+    } else if f == 0.0 {
+        (0.0, sign(1.0, g), g1)
+    } else if f1 > rtmin && f1 < rtmax && g1 > rtmin && g1 < rtmax {
+        let d = (f * f + g * g).sqrt();
+        let r = sign(d, f);
+        (f1 / d, g / r, r)
+    } else {
+        let u = safmax.min(safmin.max(f1).max(g1));
+        let (fs, gs) = (f / u, g / u);
+        let d = (fs * fs + gs * gs).sqrt();
+        let r = sign(d, f);
+        (fs.abs() / d, gs / r, r * u)
+    }
+}
+
+/// `dlascl('G', 0, 0, cfrom, cto, ...)`: multiply `x` by `cto / cfrom`,
+/// in safe steps when that quotient would over- or underflow.
+pub fn lascl(cfrom: f64, cto: f64, x: &mut [f64]) {
+    let smlnum = f64::MIN_POSITIVE;
+    let bignum = 1.0 / smlnum;
+    let (mut cfromc, mut ctoc) = (cfrom, cto);
+    loop {
+        let cfrom1 = cfromc * smlnum;
+        let (mul, done);
+        if cfrom1 == cfromc {
+            mul = ctoc / cfromc;
+            done = true;
+        } else {
+            let cto1 = ctoc / bignum;
+            if cto1 == ctoc {
+                mul = ctoc;
+                done = true;
+                cfromc = 1.0;
+            } else if cfrom1.abs() > ctoc.abs() && ctoc != 0.0 {
+                mul = smlnum;
+                done = false;
+                cfromc = cfrom1;
+            } else if cto1.abs() > cfromc.abs() {
+                mul = bignum;
+                done = false;
+                ctoc = cto1;
+            } else {
+                mul = ctoc / cfromc;
+                done = true;
+                if mul == 1.0 {
+                    return;
+                }
+            }
+        }
+        x.iter_mut().for_each(|v| *v *= mul);
+        if done {
+            return;
+        }
     }
 }

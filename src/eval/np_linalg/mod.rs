@@ -10,8 +10,10 @@
 //! `matrix_power`), `norm.rs` (`norm`), `aliases.rs` (the array-API
 //! names that are other NumPy functions with the last two axes fixed),
 //! `dense.rs` (`_commonType` and stacks of matrices), `factor.rs`
-//! (`cholesky`, `qr`: LAPACK's unblocked code replayed), `gesdd.rs`
-//! (`svd`'s vectors, 2x2 and diagonal), `lapack.rs` (shared helpers), `jacobi.rs`
+//! (`cholesky`, `qr`: LAPACK's unblocked code replayed), `gesdd_full.rs`
+//! (`dgesdd`: `gesdd_bidiag.rs` the bidiagonal reduction and its
+//! reflectors, `gesdd_bdsqr.rs` `dbdsdc`/`dbdsqr`, `gesdd_dqds.rs` the
+//! values by dqds, `gesdd.rs` the 2x2 kernels), `lapack.rs` (shared helpers), `jacobi.rs`
 //! (eigenvalues and singular values), `spectral.rs` (`eigvalsh`, `svd`
 //! values, `matrix_rank`, `cond`, `pinv`), `eigvals.rs` (`dgeev` without
 //! vectors, through `geev.rs`), `eig.rs` (`dgeev` with right vectors,
@@ -29,6 +31,10 @@ pub(super) mod geev;
 mod geev_vectors;
 mod gelsd;
 mod gesdd;
+mod gesdd_bdsqr;
+mod gesdd_bidiag;
+mod gesdd_dqds;
+mod gesdd_full;
 mod jacobi;
 mod lapack;
 mod lstsq;
@@ -301,9 +307,9 @@ pub(crate) fn eigh_lower(n: usize, m: &[f64]) -> Option<(Vec<f64>, Vec<f64>)> {
 }
 
 /// `np.linalg.svd(m)` of the row-major `n x n` matrix `m` as row-major
-/// `(u, s, vt)`, or `None` where `dgesdd` is not replayed (`gesdd.rs`).
+/// `(u, s, vt)`, or `None` where `dgesdd` is not replayed (`gesdd_full.rs`).
 pub(crate) fn svd_square(n: usize, m: &[f64]) -> Option<(Vec<f64>, Vec<f64>, Vec<f64>)> {
-    gesdd::svd(n, m).map(|d| (d.u, d.s, d.vt))
+    spectral::gesdd_rows(n, n, m, gesdd_full::Jobz::A).map(|d| (d.u, d.s, d.vt))
 }
 
 #[cfg(test)]

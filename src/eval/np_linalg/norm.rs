@@ -191,8 +191,18 @@ pub fn norm(s: &mut Session, args: &Args) -> PyResult<Value> {
                 s.np("sum", vec![absx], vec![("axis", int(axis))])
             };
             let ret = match &ord {
-                Ord::Num(o) if *o == 2.0 || *o == -2.0 => return Err(needs_svd(&ord)),
-                Ord::Text(t) if t == "nuc" => return Err(needs_svd(&ord)),
+                Ord::Num(o) if *o == 2.0 => {
+                    let sv = singular_values(s, &xv, row, col)?;
+                    max_from_zero(s, sv, -1, false)?
+                }
+                Ord::Num(o) if *o == -2.0 => {
+                    let sv = singular_values(s, &xv, row, col)?;
+                    s.np("min", vec![sv], vec![("axis", int(-1))])?
+                }
+                Ord::Text(t) if t == "nuc" => {
+                    let sv = singular_values(s, &xv, row, col)?;
+                    s.np("sum", vec![sv], vec![("axis", int(-1))])?
+                }
                 Ord::Num(o) if *o == 1.0 || *o == -1.0 => {
                     if col > row {
                         col -= 1;
@@ -299,16 +309,18 @@ fn max_from_zero(s: &mut Session, a: Value, axis: i64, keepdims: bool) -> PyResu
     s.np("max", vec![a], kw)
 }
 
-fn needs_svd(ord: &Ord) -> PyError {
-    let o = match ord {
-        Ord::Num(o) => format!("{o}"),
-        Ord::Text(t) => format!("'{t}'"),
-        Ord::Default => "None".into(),
-    };
-    PyError::new(
-        "NotImplementedError",
-        format!(
-            "slicelab's np.linalg.norm cannot take ord={o} of a matrix: it needs LAPACK's singular values"
-        ),
+/// `_multi_svd_norm`'s singular values: `svd(moveaxis(x, (row, col),
+/// (-2, -1)), compute_uv=False)`.
+fn singular_values(s: &mut Session, x: &Value, row: i64, col: i64) -> PyResult<Value> {
+    let pair = |a: i64, b: i64| Value::tuple(vec![Value::Int(a as i128), Value::Int(b as i128)]);
+    let y = s.np(
+        "moveaxis",
+        vec![x.clone(), pair(row, col), pair(-2, -1)],
+        vec![],
+    )?;
+    s.np(
+        "linalg.svd",
+        vec![y],
+        vec![("compute_uv", Value::Bool(false))],
     )
 }

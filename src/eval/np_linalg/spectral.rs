@@ -1,12 +1,11 @@
-//! The sign-free results of NumPy's eigen and singular value routines,
-//! following `numpy/linalg/_linalg.py`: `eigvalsh`, `svd(compute_uv=
-//! False)` and `svdvals`, `matrix_rank`, `cond`, `pinv`. The numbers come
-//! from `jacobi.rs`. Results that print all 17 digits of one value (a
-//! 0-d `cond` by singular values) would show Jacobi's last-place
-//! difference from LAPACK, so they are refused; singular and eigen
-//! vectors (`svd`, `eigh`, `eig`) are refused, since their signs are
-//! LAPACK's iteration's.
-
+//! NumPy's eigen and singular value routines that follow
+//! `numpy/linalg/_linalg.py`: `eigvalsh` and `eigh`, `svd` (values and
+//! vectors) and `svdvals`, `matrix_rank`, `cond`, `pinv`. Singular values
+//! and vectors are LAPACK's `dgesdd` replayed (`gesdd_full.rs`); past its
+//! orders the values come from `jacobi.rs`, and results that would show
+//! Jacobi's last-place difference from LAPACK (a 0-d `cond`, values near
+//! zero) are refused. `pinv` still multiplies Jacobi's factors and
+//! refuses results with rounding noise.
 use crate::engine::DType;
 use crate::engine::Scalar;
 
@@ -14,8 +13,9 @@ use super::super::error::{PyError, PyResult};
 use super::super::value::Value;
 use super::common::linalg_error;
 use super::dense::{self, Stack, array, refuse_nonfinite, shape_with};
+use super::gesdd_full::{self, Jobz, SvdOut};
+use super::jacobi;
 use super::solve::stacked_square;
-use super::{gesdd, jacobi};
 use crate::eval::args::Args;
 use crate::eval::coerce::scalarize;
 use crate::eval::convert::as_array;
@@ -171,9 +171,31 @@ pub fn eigh(args: &Args) -> PyResult<Value> {
     ))
 }
 
+/// `dgesdd` (`gesdd_full.rs`) of the row-major `m x n` matrix `rows`,
+/// with `U` (`m x ucol`) and `Vᵀ` (`vtrow x n`) turned row-major; `None`
+/// where the replay stops.
+pub(super) fn gesdd_rows(m: usize, n: usize, rows: &[f64], jobz: Jobz) -> Option<SvdOut> {
+    let mut col = vec![0.0; m * n];
+    for i in 0..m {
+        for j in 0..n {
+            col[i + j * m] = rows[i * n + j];
+        }
+    }
+    let d = gesdd_full::gesdd(m, n, &col, jobz)?;
+    let to_rows = |c: &[f64], r: usize| -> Vec<f64> {
+        let k = c.len().checked_div(r).unwrap_or(0);
+        (0..r * k).map(|ij| c[ij / k + (ij % k) * r]).collect()
+    };
+    Some(SvdOut {
+        u: to_rows(&d.u, m),
+        vt: to_rows(&d.vt, d.vt.len().checked_div(n).unwrap_or(0)),
+        s: d.s,
+    })
+}
+
 /// Singular values, descending, of every matrix (`min(m, n)` each), and
-/// whether all of them are LAPACK's own (replayed by `gesdd.rs`, so none
-/// is noise) rather than Jacobi's.
+/// whether all of them are LAPACK's own (`dgesdd` replayed, so none is
+/// noise) rather than Jacobi's (past the replay's orders).
 fn singular_values(st: &Stack) -> PyResult<(Vec<f64>, bool)> {
     if st.has_nonfinite() {
         // dgesdd refuses a NaN norm, and an infinite one becomes NaN.
@@ -183,9 +205,10 @@ fn singular_values(st: &Stack) -> PyResult<(Vec<f64>, bool)> {
     let mut out = dense::work(st.count() * k)?;
     let mut replayed = true;
     for i in 0..st.count() {
+        crate::engine::interrupt::check()?;
         let m = st.matrix(i);
-        match (st.m == st.n).then(|| gesdd::values(st.n, m)).flatten() {
-            Some(s) => out[i * k..(i + 1) * k].copy_from_slice(&s),
+        match gesdd_rows(st.m, st.n, m, Jobz::N) {
+            Some(d) => out[i * k..(i + 1) * k].copy_from_slice(&d.s),
             None => {
                 replayed = false;
                 out[i * k..(i + 1) * k].copy_from_slice(&jacobi::svd(st.m, st.n, m)?.s);
@@ -251,9 +274,14 @@ pub fn svd(args: &Args) -> PyResult<Value> {
                 "slicelab's np.linalg.svd does not reproduce the singular vectors of hermitian=True; svd(a, compute_uv=False, hermitian=True) gives the singular values",
             ));
         }
+        let full = args
+            .kw("full_matrices")
+            .map(truthy)
+            .transpose()?
+            .unwrap_or(true);
         stacked_2d(&a)?;
-        dense::result_dtype(&a, "svd", "svd_f")?;
-        return svd_with_vectors(&a);
+        dense::result_dtype(&a, "svd", if full { "svd_f" } else { "svd_s" })?;
+        return svd_with_vectors(&a, full);
     }
     let (st, s, replayed) = svd_values(&a, hermitian, "svd")?;
     let k = st.m.min(st.n);
@@ -267,41 +295,41 @@ pub fn svd(args: &Args) -> PyResult<Value> {
     )?))
 }
 
-/// `svd(a)` with its vectors, replayed from `dgesdd` (`gesdd.rs`) for
-/// square matrices of order 1 and 2 and diagonal ones; others are
-/// refused.
-fn svd_with_vectors(a: &crate::engine::ArrayRef) -> PyResult<Value> {
-    let st = dense::stack(a, "svd", "svd_f")?;
-    let n = st.n;
-    let refused = || {
-        PyError::new(
-            "NotImplementedError",
-            "slicelab's np.linalg.svd reproduces LAPACK's singular vectors for 2x2 and diagonal square matrices of ordinary magnitude only; svd(a, compute_uv=False) gives the singular values",
-        )
-    };
+/// `svd(a)` with its vectors, `dgesdd` replayed (`gesdd_full.rs`):
+/// `jobz = 'A'` for `full_matrices`, else `'S'`.
+fn svd_with_vectors(a: &crate::engine::ArrayRef, full: bool) -> PyResult<Value> {
+    let st = dense::stack(a, "svd", if full { "svd_f" } else { "svd_s" })?;
+    let (m, n) = (st.m, st.n);
     if st.has_nonfinite() {
         return Err(linalg_error("SVD did not converge"));
     }
-    if st.m != n {
-        return Err(refused());
-    }
+    let k = m.min(n);
+    let (ucol, vtrow) = if full { (m, n) } else { (k, k) };
     let count = st.count();
     let (mut u, mut s, mut vt) = (
-        dense::work(count * n * n)?,
-        dense::work(count * n)?,
-        dense::work(count * n * n)?,
+        dense::work(count * m * ucol)?,
+        dense::work(count * k)?,
+        dense::work(count * vtrow * n)?,
     );
+    let jobz = if full { Jobz::A } else { Jobz::S };
     for i in 0..count {
-        let d = gesdd::svd(n, st.matrix(i)).ok_or_else(refused)?;
-        u[i * n * n..(i + 1) * n * n].copy_from_slice(&d.u);
-        s[i * n..(i + 1) * n].copy_from_slice(&d.s);
-        vt[i * n * n..(i + 1) * n * n].copy_from_slice(&d.vt);
+        crate::engine::interrupt::check()?;
+        let d = gesdd_rows(m, n, st.matrix(i), jobz).ok_or_else(|| {
+            PyError::new(
+                "NotImplementedError",
+                format!(
+                    "slicelab's np.linalg.svd replays LAPACK's dgesdd with vectors up to 25 on the shorter side (dbdsdc's divide and conquer is not replayed) and below the sizes OpenBLAS splits across threads; this matrix is {m}x{n}. svd(a, compute_uv=False) gives the singular values"
+                ),
+            )
+        })?;
+        u[i * m * ucol..(i + 1) * m * ucol].copy_from_slice(&d.u);
+        s[i * k..(i + 1) * k].copy_from_slice(&d.s);
+        vt[i * vtrow * n..(i + 1) * vtrow * n].copy_from_slice(&d.vt);
     }
-    let square = shape_with(&st.batch, &[n, n]);
     let parts = vec![
-        Value::Array(array(&square, &u, &st.out)?),
-        Value::Array(array(&shape_with(&st.batch, &[n]), &s, &st.out)?),
-        Value::Array(array(&square, &vt, &st.out)?),
+        Value::Array(array(&shape_with(&st.batch, &[m, ucol]), &u, &st.out)?),
+        Value::Array(array(&shape_with(&st.batch, &[k]), &s, &st.out)?),
+        Value::Array(array(&shape_with(&st.batch, &[vtrow, n]), &vt, &st.out)?),
     ];
     Ok(super::super::named_tuple::make(
         &super::super::named_tuple::SVD,

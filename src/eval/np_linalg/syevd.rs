@@ -9,7 +9,7 @@
 //! divide and conquer code, which is not replayed ([`MAX_N`]).
 //! Matrices are column-major (`a[i + j * n]`).
 
-use super::lapack::{lapy2, sign};
+use super::lapack::{lapy2, lartg, sign};
 
 /// The largest order `dstedc` hands to `dsteqr` (`SMLSIZ`).
 pub const MAX_N: usize = 25;
@@ -143,30 +143,6 @@ pub fn laev2(a: f64, b: f64, c: f64) -> (f64, f64, f64, f64) {
         sn1 = tn;
     }
     (rt1, rt2, cs1, sn1)
-}
-
-/// `dlartg` (LAPACK 3.10's): `(c, s, r)` with `[c s; -s c] [f; g] = [r; 0]`.
-fn lartg(f: f64, g: f64) -> (f64, f64, f64) {
-    let safmin = f64::MIN_POSITIVE;
-    let safmax = 1.0 / safmin;
-    let rtmin = safmin.sqrt();
-    let rtmax = (safmax / 2.0).sqrt();
-    let (f1, g1) = (f.abs(), g.abs());
-    if g == 0.0 {
-        (1.0, 0.0, f)
-    } else if f == 0.0 {
-        (0.0, sign(1.0, g), g1)
-    } else if f1 > rtmin && f1 < rtmax && g1 > rtmin && g1 < rtmax {
-        let d = (f * f + g * g).sqrt();
-        let r = sign(d, f);
-        (f1 / d, g / r, r)
-    } else {
-        let u = safmax.min(safmin.max(f1).max(g1));
-        let (fs, gs) = (f / u, g / u);
-        let d = (fs * fs + gs * gs).sqrt();
-        let r = sign(d, f);
-        (fs.abs() / d, gs / r, r * u)
-    }
 }
 
 /// `dlasr('R', 'V', dir, n, mm, c, s, Z(:, col0..))`.
