@@ -454,16 +454,16 @@ pub fn nrm2(x: &[f64]) -> f64 {
 /// A nonnegative x87 extended-precision value `m * 2^e` (`m` has its top
 /// bit set, or is zero), enough of the format for `nrm2`.
 #[derive(Clone, Copy)]
-struct Ext {
+pub(super) struct Ext {
     m: u64,
     e: i32,
 }
 
 impl Ext {
-    const ZERO: Ext = Ext { m: 0, e: 0 };
+    pub(super) const ZERO: Ext = Ext { m: 0, e: 0 };
 
     /// `v * v` rounded to 64 bits (`fmul`).
-    fn square(v: f64) -> Ext {
+    pub(super) fn square(v: f64) -> Ext {
         let bits = v.abs().to_bits();
         let (exp, frac) = ((bits >> 52) as i32, bits & ((1 << 52) - 1));
         let (m, e) = if exp == 0 {
@@ -508,7 +508,7 @@ impl Ext {
     }
 
     /// `self + o` rounded to 64 bits (`fadd`).
-    fn add(self, o: Ext) -> Ext {
+    pub(super) fn add(self, o: Ext) -> Ext {
         let (a, b) = match (self.m, o.m) {
             (0, _) => return o,
             (_, 0) => return self,
@@ -528,7 +528,7 @@ impl Ext {
     }
 
     /// The square root rounded to 64 bits (`fsqrt`).
-    fn sqrt(self) -> Ext {
+    pub(super) fn sqrt(self) -> Ext {
         if self.m == 0 {
             return Ext::ZERO;
         }
@@ -555,7 +555,7 @@ impl Ext {
 
     /// Rounded to double (the `fst` to memory), ties to even, to 53
     /// bits or, below the normal range, to what a subnormal keeps.
-    fn to_f64(self) -> f64 {
+    pub(super) fn to_f64(self) -> f64 {
         if self.m == 0 {
             return 0.0;
         }

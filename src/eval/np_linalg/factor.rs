@@ -89,6 +89,9 @@ pub fn cholesky(args: &Args) -> PyResult<Value> {
         None => false,
     };
     stacked_square(&a)?;
+    if a.dtype().kind() == crate::engine::dtype::Kind::Complex {
+        return super::hermitian::cholesky(&a, upper);
+    }
     let gufunc = if upper { "cholesky_up" } else { "cholesky_lo" };
     let st = dense::stack(&a, "cholesky", gufunc)?;
     let n = st.n;

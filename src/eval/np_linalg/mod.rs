@@ -17,7 +17,9 @@
 //! (eigenvalues and singular values), `spectral.rs` (`eigvalsh`, `svd`
 //! values, `matrix_rank`, `cond`, `pinv`), `eigvals.rs` (`dgeev` without
 //! vectors, through `geev.rs`), `eig.rs` (`dgeev` with right vectors,
-//! through `geev_vectors.rs`), `lstsq.rs`, `multi_dot.rs`,
+//! through `geev_vectors.rs`), `hermitian.rs` (complex `eigh`,
+//! `eigvalsh`, `cholesky`: `heevd.rs`, `potrf_complex.rs` over the complex
+//! kernels of `zblas.rs`), `lstsq.rs`, `multi_dot.rs`,
 //! `polyfit.rs` (`np.polyfit`, built on `lstsq`).
 
 mod aliases;
@@ -35,6 +37,8 @@ mod gesdd_bdsqr;
 mod gesdd_bidiag;
 mod gesdd_dqds;
 mod gesdd_full;
+mod heevd;
+mod hermitian;
 mod jacobi;
 mod lapack;
 mod lstsq;
@@ -42,10 +46,12 @@ mod lu;
 mod multi_dot;
 mod norm;
 pub(super) mod polyfit;
+mod potrf_complex;
 mod solve;
 mod spectral;
 mod syevd;
 mod tensor;
+mod zblas;
 
 use super::error::{PyError, PyResult};
 use super::registry::{Entry, Writes, func};

@@ -85,6 +85,9 @@ pub fn eigvalsh(args: &Args) -> PyResult<Value> {
     let lower = uplo_lower(args)?;
     let a = as_array(args.req(0, "a", "eigvalsh")?)?;
     stacked_square(&a)?;
+    if a.dtype().kind() == crate::engine::dtype::Kind::Complex {
+        return super::hermitian::eigh(&a, lower, false);
+    }
     let gufunc = if lower { "eigvalsh_lo" } else { "eigvalsh_up" };
     let st = dense::stack(&a, "eigvalsh", gufunc)?;
     let w = eigvals_of(&st, lower, "eigvalsh")?;
@@ -102,6 +105,9 @@ pub fn eigh(args: &Args) -> PyResult<Value> {
     let lower = uplo_lower(args)?;
     let a = as_array(args.req(0, "a", "eigh")?)?;
     stacked_square(&a)?;
+    if a.dtype().kind() == crate::engine::dtype::Kind::Complex {
+        return super::hermitian::eigh(&a, lower, true);
+    }
     let gufunc = if lower { "eigh_lo" } else { "eigh_up" };
     let st = dense::stack(&a, "eigh", gufunc)?;
     let n = st.n;
