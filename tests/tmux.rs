@@ -536,7 +536,8 @@ fn tmux_save_py_runs_under_doctest() {
     t.line(":undo");
     t.wait_for("undid");
     t.line("a");
-    t.line("np.linalg.svd(a)");
+    // Refused: LAPACK hands an order above 75 to dlaqr0, which is not replayed.
+    t.line("np.linalg.eig(np.eye(80))");
     let file = t.home.join("x.py");
     t.line(&format!(":save {}", file.display()));
     t.wait_for("saved 4 statements");
@@ -545,7 +546,7 @@ fn tmux_save_py_runs_under_doctest() {
         !text.contains("a[0] = -1"),
         "an undone statement was saved:\n{text}"
     );
-    assert!(text.contains("#     np.linalg.svd(a)"), "{text}");
+    assert!(text.contains("#     np.linalg.eig(np.eye(80))"), "{text}");
     if !numpy {
         println!("SKIPPED: python3 with numpy not installed; the doctest was not run");
         eprintln!("SKIPPED: python3 with numpy not installed; the doctest was not run");
