@@ -42,7 +42,7 @@ use super::blas::{axpy, gemm, iamax, nrm2, rot};
 use super::factor::larf_left;
 use super::geev::{Balance, SAFMIN, ULP, balance, hseqr, larfg};
 use super::gesdd_bidiag::larf_right;
-use super::lapack::{lapy2, lartg, lascl};
+use super::lapack::{ladiv, lapy2, lartg, lascl};
 
 /// The largest order `dhseqr` hands to `dlahqr` (`NMIN` from `iparmq`);
 /// above it `dlaqr0` runs, which is not replayed.
@@ -731,71 +731,6 @@ fn laln2_complex(smini: f64, bignum: f64, crv: &[f64; 4], wi: f64, b: &[[f64; 2]
         scale *= temp;
     }
     Laln2 { x, scale, xnorm }
-}
-
-/// `dladiv`: `(a + i b) / (c + i d)` by Baudin and Smith's robust
-/// algorithm, as `(p, q)`.
-fn ladiv(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
-    let (mut aa, mut bb, mut cc, mut dd) = (a, b, c, d);
-    let ab = a.abs().max(b.abs());
-    let cd = c.abs().max(d.abs());
-    let mut s = 1.0;
-    let ov = f64::MAX;
-    let un = SAFMIN;
-    // dlamch('Epsilon'): half an ulp of one.
-    let eps = ULP / 2.0;
-    let bs = 2.0;
-    let be = bs / (eps * eps);
-    if ab >= 0.5 * ov {
-        aa *= 0.5;
-        bb *= 0.5;
-        s *= 2.0;
-    }
-    if cd >= 0.5 * ov {
-        cc *= 0.5;
-        dd *= 0.5;
-        s *= 0.5;
-    }
-    if ab <= un * bs / eps {
-        aa *= be;
-        bb *= be;
-        s /= be;
-    }
-    if cd <= un * bs / eps {
-        cc *= be;
-        dd *= be;
-        s *= be;
-    }
-    let (p, q) = if d.abs() <= c.abs() {
-        ladiv1(aa, bb, cc, dd)
-    } else {
-        let (p, q) = ladiv1(bb, aa, dd, cc);
-        (p, -q)
-    };
-    (p * s, q * s)
-}
-
-/// `dladiv1`.
-fn ladiv1(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
-    let r = d / c;
-    let t = 1.0 / (c + d * r);
-    let p = ladiv2(a, b, c, d, r, t);
-    let q = ladiv2(b, -a, c, d, r, t);
-    (p, q)
-}
-
-/// `dladiv2`.
-fn ladiv2(a: f64, b: f64, c: f64, d: f64, r: f64, t: f64) -> f64 {
-    if r != 0.0 {
-        let br = b * r;
-        if br != 0.0 {
-            (a + br) * t
-        } else {
-            a * t + (b * t) * r
-        }
-    } else {
-        (a + d * (b / c)) * t
-    }
 }
 
 /// `dgebak('B', 'R')`: undoes `dgebal` on the rows of the column-major

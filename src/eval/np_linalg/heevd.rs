@@ -183,56 +183,9 @@ fn lapy3(x: f64, y: f64, z: f64) -> f64 {
     }
 }
 
-/// `dladiv2`, one part of Baudin and Smith's robust division.
-fn ladiv2(a: f64, b: f64, c: f64, d: f64, r: f64, t: f64) -> f64 {
-    if r != 0.0 {
-        let br = b * r;
-        if br != 0.0 {
-            (a + br) * t
-        } else {
-            a * t + (b * t) * r
-        }
-    } else {
-        (a + d * (b / c)) * t
-    }
-}
-
-/// `dladiv1`: `(a + ib) / (c + id)` for `|d| <= |c|`.
-fn ladiv1(a: f64, b: f64, c: f64, d: f64) -> C {
-    let r = d / c;
-    let t = 1.0 / (c + d * r);
-    (ladiv2(a, b, c, d, r, t), ladiv2(b, -a, c, d, r, t))
-}
-
-/// `zladiv` (`dladiv`, LAPACK 3.7's robust complex division `x / y`).
+/// `zladiv`: the complex quotient `x / y` by `dladiv`.
 fn ladiv(x: C, y: C) -> C {
-    let ((a, b), (c, d)) = (x, y);
-    let (mut aa, mut bb, mut cc, mut dd) = (a, b, c, d);
-    let ab = a.abs().max(b.abs());
-    let cd = c.abs().max(d.abs());
-    let mut s = 1.0;
-    let ov = f64::MAX;
-    let un = f64::MIN_POSITIVE;
-    let be = 2.0 / (EPS * EPS);
-    if ab >= 0.5 * ov {
-        (aa, bb, s) = (0.5 * aa, 0.5 * bb, 2.0 * s);
-    }
-    if cd >= 0.5 * ov {
-        (cc, dd, s) = (0.5 * cc, 0.5 * dd, 0.5 * s);
-    }
-    if ab <= un * 2.0 / EPS {
-        (aa, bb, s) = (aa * be, bb * be, s / be);
-    }
-    if cd <= un * 2.0 / EPS {
-        (cc, dd, s) = (cc * be, dd * be, s * be);
-    }
-    let (p, q) = if d.abs() <= c.abs() {
-        ladiv1(aa, bb, cc, dd)
-    } else {
-        let (p, q) = ladiv1(bb, aa, dd, cc);
-        (p, -q)
-    };
-    (p * s, q * s)
+    super::lapack::ladiv(x.0, x.1, y.0, y.1)
 }
 
 /// `zlarfg`: the reflector `H = I - tau v v^H` with `H^H [alpha; x] =
