@@ -466,6 +466,7 @@ conformance_tests! {
     linalg_eig => "403_linalg_eig",
     linalg_svd => "404_linalg_svd",
     linalg_hermitian => "405_linalg_hermitian",
+    linalg_pinv => "406_linalg_pinv",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -4,8 +4,8 @@
 //! and vectors are LAPACK's `dgesdd` replayed (`gesdd_full.rs`); past its
 //! orders the values come from `jacobi.rs`, and results that would show
 //! Jacobi's last-place difference from LAPACK (a 0-d `cond`, values near
-//! zero) are refused. `pinv` still multiplies Jacobi's factors and
-//! refuses results with rounding noise.
+//! zero) are refused. `pinv` multiplies `dgesdd`'s factors through the
+//! session's `matmul`, as `_linalg.py` does.
 use crate::engine::DType;
 use crate::engine::Scalar;
 
@@ -304,7 +304,25 @@ pub fn svd(args: &Args) -> PyResult<Value> {
 /// `svd(a)` with its vectors, `dgesdd` replayed (`gesdd_full.rs`):
 /// `jobz = 'A'` for `full_matrices`, else `'S'`.
 fn svd_with_vectors(a: &crate::engine::ArrayRef, full: bool) -> PyResult<Value> {
-    let st = dense::stack(a, "svd", if full { "svd_f" } else { "svd_s" })?;
+    let parts = svd_factors(a, full, "svd")?
+        .into_iter()
+        .map(Value::Array)
+        .collect();
+    Ok(super::super::named_tuple::make(
+        &super::super::named_tuple::SVD,
+        parts,
+    ))
+}
+
+/// `u, s, vt` of every matrix of `a` in `_commonType`'s result dtype, as
+/// `svd(a, full_matrices=full)` returns them; `func` names the routine in
+/// a refusal.
+fn svd_factors(
+    a: &crate::engine::ArrayRef,
+    full: bool,
+    func: &str,
+) -> PyResult<[crate::engine::ArrayRef; 3]> {
+    let st = dense::stack(a, func, if full { "svd_f" } else { "svd_s" })?;
     let (m, n) = (st.m, st.n);
     if st.has_nonfinite() {
         return Err(linalg_error("SVD did not converge"));
@@ -324,7 +342,7 @@ fn svd_with_vectors(a: &crate::engine::ArrayRef, full: bool) -> PyResult<Value> 
             PyError::new(
                 "NotImplementedError",
                 format!(
-                    "slicelab's np.linalg.svd replays LAPACK's dgesdd with vectors up to 25 on the shorter side (dbdsdc's divide and conquer is not replayed) and below the sizes OpenBLAS splits across threads; this matrix is {m}x{n}. svd(a, compute_uv=False) gives the singular values"
+                    "slicelab's np.linalg.{func} replays LAPACK's dgesdd with vectors up to 25 on the shorter side (dbdsdc's divide and conquer is not replayed) and below the sizes OpenBLAS splits across threads; this matrix is {m}x{n}. svd(a, compute_uv=False) gives the singular values"
                 ),
             )
         })?;
@@ -332,15 +350,11 @@ fn svd_with_vectors(a: &crate::engine::ArrayRef, full: bool) -> PyResult<Value> 
         s[i * k..(i + 1) * k].copy_from_slice(&d.s);
         vt[i * vtrow * n..(i + 1) * vtrow * n].copy_from_slice(&d.vt);
     }
-    let parts = vec![
-        Value::Array(array(&shape_with(&st.batch, &[m, ucol]), &u, &st.out)?),
-        Value::Array(array(&shape_with(&st.batch, &[k]), &s, &st.out)?),
-        Value::Array(array(&shape_with(&st.batch, &[vtrow, n]), &vt, &st.out)?),
-    ];
-    Ok(super::super::named_tuple::make(
-        &super::super::named_tuple::SVD,
-        parts,
-    ))
+    Ok([
+        array(&shape_with(&st.batch, &[m, ucol]), &u, &st.out)?,
+        array(&shape_with(&st.batch, &[k]), &s, &st.out)?,
+        array(&shape_with(&st.batch, &[vtrow, n]), &vt, &st.out)?,
+    ])
 }
 
 /// `np.linalg.svdvals(x, /)`.
@@ -422,33 +436,41 @@ pub fn matrix_rank(args: &Args) -> PyResult<Value> {
     Ok(scalarize(out))
 }
 
-/// `np.linalg.pinv(a, rcond=None, hermitian=False, *, rtol=<no value>)`:
-/// `V diag(1/s) U^T` over the singular values above `rcond * max(s)`.
+/// `np.linalg.pinv(a, rcond=None, hermitian=False, *, rtol=<no value>)`,
+/// step for step as `_linalg.py` computes it, so its last bits are
+/// NumPy's (a product such as `pinv(a) @ a` prints them): `dgesdd`'s
+/// `u, s, vt` (`full_matrices=False`), `1 / s` above `rcond * max(s)` and
+/// zero below, `s[..., newaxis] * u.T` in the result dtype, then the
+/// session's own `matmul` of the transposed view `vt.T` with it.
 pub fn pinv(args: &Args) -> PyResult<Value> {
     let a = as_array(args.req(0, "a", "pinv")?)?;
     let rcond = args.kw("rcond").filter(|v| !matches!(v, Value::None));
     let rtol = args.kw("rtol");
-    let rcond = match (rcond, rtol) {
+    let single_input = *a.dtype() == DType::Float32;
+    // `rcond` and whether it is a float32 value (`n * finfo(float32).eps`,
+    // or a float32 scalar passed in): then `cutoff` is float32 too.
+    let (rcond, rcond_single) = match (rcond, rtol) {
         (Some(_), Some(_)) => {
             return Err(PyError::value("`rtol` and `rcond` can't be both set."));
         }
-        (Some(r), None) => scalar_arg(r, "pinv", "rcond")?,
-        (None, None) => 1e-15,
-        (None, Some(Value::None)) => {
+        (Some(r), None) | (None, Some(r)) if !matches!(r, Value::None) => (
+            scalar_arg(r, "pinv", if rtol.is_some() { "rtol" } else { "rcond" })?,
+            matches!(r, Value::NpScalar(DType::Float32, _)),
+        ),
+        (None, None) => (1e-15, false),
+        _ => {
             let s = a.shape();
             let big = if s.len() >= 2 {
                 s[s.len() - 1].max(s[s.len() - 2])
             } else {
                 0
             };
-            let eps = if *a.dtype() == DType::Float32 {
-                f64::from(f32::EPSILON)
+            if single_input {
+                (f64::from(big as f32 * f32::EPSILON), true)
             } else {
-                f64::EPSILON
-            };
-            big as f64 * eps
+                (big as f64 * f64::EPSILON, false)
+            }
         }
-        (None, Some(r)) => scalar_arg(r, "pinv", "rtol")?,
     };
     let shape = a.shape();
     if a.size() == 0 && shape.len() >= 2 && shape[shape.len() - 1] * shape[shape.len() - 2] == 0 {
@@ -461,42 +483,36 @@ pub fn pinv(args: &Args) -> PyResult<Value> {
         )?));
     }
     stacked_2d(&a)?;
-    let st = dense::stack(&a, "pinv", "svd_s")?;
-    if st.has_nonfinite() {
-        return Err(linalg_error("SVD did not converge"));
-    }
-    let (m, n) = (st.m, st.n);
-    let k = m.min(n);
-    let mut out = dense::work(st.count() * m * n)?;
-    for i in 0..st.count() {
-        let d = jacobi::svd(m, n, st.matrix(i))?;
-        let cutoff = rcond * d.s.iter().fold(f64::NEG_INFINITY, |x, &y| x.max(y));
-        let inv: Vec<f64> =
-            d.s.iter()
-                .map(|&x| if x > cutoff { 1.0 / x } else { 0.0 })
-                .collect();
-        let dst = &mut out[i * m * n..(i + 1) * m * n];
-        for r in 0..n {
+    let [u, s, vt] = svd_factors(&a, false, "pinv")?;
+    let dt = s.dtype().clone();
+    let single = dt == DType::Float32;
+    let round = |x: f64| if single { f64::from(x as f32) } else { x };
+    let ushape = u.shape();
+    let nd = ushape.len();
+    let (m, k) = (ushape[nd - 2], ushape[nd - 1]);
+    let (sv, uv) = (dense::float_values(&s)?, dense::float_values(&u)?);
+    // `multiply(s[..., newaxis], transpose(u))`, one k x m matrix each.
+    let mut w = dense::work(uv.len())?;
+    for (i, (sm, um)) in sv.chunks(k).zip(uv.chunks(m * k)).enumerate() {
+        let smax = sm.iter().fold(f64::NEG_INFINITY, |x, &y| x.max(y));
+        let cutoff = if single && rcond_single {
+            round(rcond * smax)
+        } else {
+            rcond * smax
+        };
+        let dst = &mut w[i * k * m..(i + 1) * k * m];
+        for (j, &x) in sm.iter().enumerate() {
+            let inv = if x > cutoff { round(1.0 / x) } else { 0.0 };
             for c in 0..m {
-                let terms = (0..k).map(|j| d.v[r * k + j] * (inv[j] * d.u[c * k + j]));
-                let (sum, size) = terms.fold((0.0, 0.0), |(s, z), t: f64| (s + t, z + t.abs()));
-                // Cancellation down to rounding noise (a true zero
-                // computed as 1e-16) prints LAPACK's noise, not ours.
-                if sum.abs() < 1e-7 * size {
-                    return Err(dense::refuse_noise(
-                        "pinv",
-                        "an element that should be zero",
-                    ));
-                }
-                dst[r * m + c] = sum;
+                dst[j * m + c] = inv * um[c * k + j];
             }
         }
     }
-    Ok(Value::Array(array(
-        &shape_with(&st.batch, &[n, m]),
-        &out,
-        &st.out,
-    )?))
+    let w = array(&shape_with(&ushape[..nd - 2], &[k, m]), &w, &dt)?;
+    let mut axes: Vec<usize> = (0..nd - 2).collect();
+    axes.extend([nd - 1, nd - 2]);
+    let vt_t = crate::engine::NdArray::view_with(&vt, vt.layout().permuted(&axes));
+    crate::eval::linalg::matmul(&Value::Array(vt_t), &Value::Array(w))
 }
 
 /// `np.linalg.cond(x, p=None)`.
