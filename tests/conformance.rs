@@ -467,6 +467,8 @@ conformance_tests! {
     linalg_svd => "404_linalg_svd",
     linalg_hermitian => "405_linalg_hermitian",
     linalg_pinv => "406_linalg_pinv",
+    dtype_hash => "407_dtype_hash",
+    scalar_axis => "408_scalar_axis",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -61,6 +61,36 @@ pub fn float_arg(v: &Value) -> PyResult<f64> {
     }
 }
 
+/// A ufunc reduction's `axis=`: as [`axes_arg`], except that a 0-d
+/// operand takes a plain `0` or `-1` as no axis at all, the backwards
+/// compatible exception `PyUFunc_GenericReduction` keeps for `np.sum(3,
+/// axis=0)` (a tuple gets no exception).
+pub fn reduce_axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> {
+    if ndim == 0
+        && let Some(one) = v
+        && !matches!(one, Value::None | Value::Tuple(_))
+        && matches!(int_arg(one, ""), Ok(0 | -1))
+    {
+        return Ok(Some(vec![]));
+    }
+    axes_arg(v, ndim)
+}
+
+/// `PyArray_CheckAxis` for one given `axis` (not None): a 0-d operand
+/// is first viewed as one element in one dimension, so `np.cumsum(3,
+/// axis=0)` is `array([3])` and `axis=1` is out of bounds "for array of
+/// dimension 1", as in `take`, `repeat`, `cumsum`, `argmax`.
+pub fn checked_axis(a: &ArrayRef, axis: &Value) -> PyResult<(ArrayRef, usize)> {
+    let a = if a.ndim() == 0 {
+        let layout = a.layout().reshaped_c(&[1], a.dtype().itemsize());
+        crate::engine::NdArray::view_with(a, layout.expect("one element reshapes"))
+    } else {
+        a.clone()
+    };
+    let k = normalize_axis(int_arg(axis, "")?, a.ndim())?;
+    Ok((a, k))
+}
+
 /// An `axis=` argument: None, an int or a tuple of ints.
 pub fn axes_arg(v: Option<&Value>, ndim: usize) -> PyResult<Option<Vec<usize>>> {
     match v {

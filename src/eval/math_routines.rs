@@ -171,7 +171,7 @@ pub fn call(name: &str, args: &Args) -> PyResult<Value> {
         }
         "ptp" => {
             let a = as_array(x0()?)?;
-            let axes = crate::eval::coerce::axes_arg(args.get(1, "axis"), a.ndim())?;
+            let axes = crate::eval::coerce::reduce_axes_arg(args.get(1, "axis"), a.ndim())?;
             let keep = match args.kw("keepdims") {
                 Some(v) => truthy(v)?,
                 None => false,

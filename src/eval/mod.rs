@@ -115,6 +115,7 @@ mod array_resize;
 mod array_subclass;
 mod axis_tuple;
 mod cross;
+mod dtype_hash;
 mod einsum;
 mod emath;
 mod eval_exec;

@@ -818,7 +818,11 @@ fn take(a: &ArrayRef, idx: &Value, axis: Option<&Value>, mode: Option<&Value>) -
             flat = reshape(a, &Value::Int(-1), Order::C)?;
             (&flat, 0usize)
         }
-        Some(v) => (a, normalize_axis(int_arg(v, "")?, a.ndim())?),
+        Some(v) => {
+            let k;
+            (flat, k) = super::coerce::checked_axis(a, v)?;
+            (&flat, k)
+        }
     };
     let mut items = vec![IndexItem::Slice(None, None, None); axis];
     let ix = as_array(idx)?;
@@ -1721,9 +1725,12 @@ impl Session {
                     Some(d) => kernels::cast(&a, d)?,
                     None => a,
                 };
-                let axis = match args.get(1, "axis") {
-                    None | Some(Value::None) => None,
-                    Some(v) => Some(normalize_axis(int_arg(v, "")?, a.ndim())?),
+                let (a, axis) = match args.get(1, "axis") {
+                    None | Some(Value::None) => (a, None),
+                    Some(v) => {
+                        let (a, k) = super::coerce::checked_axis(&a, v)?;
+                        (a, Some(k))
+                    }
                 };
                 let out = reduce::accumulate(&a, name == "cumprod", axis)?;
                 super::fp_errors::after_reduction("accumulate", &a, &out)?;

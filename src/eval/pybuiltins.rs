@@ -284,6 +284,11 @@ pub fn call(s: &mut Session, name: &str, args: Args) -> PyResult<Result<Value, A
                 };
             }
             crate::eval::set_table::check_hashable(v)?;
+            match v {
+                Value::DType(dt) => return Ok(Ok(Value::Int(super::dtype_hash::dtype(dt).into()))),
+                Value::Void(a) => return Ok(Ok(Value::Int(super::dtype_hash::void(a)?.into()))),
+                _ => {}
+            }
             match crate::eval::set_table::stable_hash(v) {
                 Some(h) => Value::Int(h as i128),
                 None => {

@@ -26,7 +26,7 @@ use super::error::{PyError, PyResult};
 use super::ufunc_args::tight_shape;
 use super::value::Value;
 use crate::eval::args::Args;
-use crate::eval::coerce::{axes_arg, float_arg, scalarize};
+use crate::eval::coerce::{axes_arg, float_arg, reduce_axes_arg, scalarize};
 use crate::eval::dtype_arg::dtype_arg;
 use crate::eval::protocol::truthy;
 
@@ -62,8 +62,26 @@ pub fn reduction(a: &ArrayRef, op: Reduction, args: &Args, axis_pos: usize) -> P
         }
         Some(_) => return Err(PyError::type_error("return arrays must be of ArrayType")),
     };
-    let axes =
-        axes_arg(args.get(axis_pos, "axis"), a.ndim())?.unwrap_or_else(|| (0..a.ndim()).collect());
+    let axis = args.get(axis_pos, "axis");
+    // `argmax`/`argmin` check their one axis as `PyArray_CheckAxis` does,
+    // viewing a 0-d operand as one element first.
+    let viewed;
+    let a = match (op, axis) {
+        (Reduction::ArgMax | Reduction::ArgMin, Some(v))
+            if a.ndim() == 0 && !matches!(v, Value::None | Value::Tuple(_)) =>
+        {
+            viewed = super::coerce::checked_axis(a, v)?.0;
+            &viewed
+        }
+        _ => a,
+    };
+    let axes = match op {
+        // `_mean`/`_var` count the reduced items with `normalize_axis_tuple`
+        // first, which keeps no exception for a 0-d operand.
+        Reduction::Mean | Reduction::Var(_) | Reduction::Std(_) => axes_arg(axis, a.ndim())?,
+        _ => reduce_axes_arg(axis, a.ndim())?,
+    }
+    .unwrap_or_else(|| (0..a.ndim()).collect());
     let keepdims = match args.kw("keepdims") {
         Some(v) => truthy(v)?,
         None => false,

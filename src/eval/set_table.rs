@@ -46,6 +46,7 @@ pub fn py_hash(v: &Value) -> i64 {
         Value::NpScalar(_, Scalar::Bool(b)) => *b as i64,
         Value::NpScalar(_, Scalar::Float(f)) => hash_float(*f),
         Value::Tuple(items) => hash_tuple(items),
+        Value::DType(dt) => super::dtype_hash::dtype(dt),
         other => {
             // FNV-1a of the repr: any fixed order is as good as CPython's
             // salted one.
@@ -484,6 +485,9 @@ pub fn check_hashable(v: &Value) -> PyResult<()> {
             Err(PyError::type_error("unhashable type: 'set'"))
         }
         Value::Object(o) if matches!(o.as_ref(), Obj::Range(_)) => Ok(()),
+        Value::Void(a) if a.writeable() => Err(PyError::type_error(
+            "unhashable type: 'writeable void-scalar'",
+        )),
         Value::Object(o) if let Obj::DictView(view) = o.as_ref() => Err(PyError::type_error(
             format!("unhashable type: '{}'", view.kind.type_name()),
         )),

@@ -700,7 +700,11 @@ pub(super) fn repeat(args: &Args) -> PyResult<ArrayRef> {
             a = reshape(&a, &Value::Int(-1), Order::C)?;
             0
         }
-        Some(v) => normalize_axis(int_arg(v, "")?, a.ndim())?,
+        Some(v) => {
+            let (viewed, k) = super::coerce::checked_axis(&a, v)?;
+            a = viewed;
+            k
+        }
     };
     let counts = to_array(args.req(1, "repeats", "repeat")?, None)?;
     if counts.ndim() > 1 {

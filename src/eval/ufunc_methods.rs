@@ -417,7 +417,10 @@ fn reduce(s: &mut Session, ufunc: &str, b: &Bound, out: Option<ArrayRef>) -> PyR
     let raw = as_array(b.get("array").unwrap_or(&Value::None))?;
     let nd = raw.ndim();
     let axis_given = b.get("axis").cloned();
-    let chosen = axes(axis_given.as_ref(), nd)?;
+    let chosen = match crate::eval::coerce::reduce_axes_arg(axis_given.as_ref(), nd) {
+        Ok(Some(none)) if none.is_empty() => none,
+        _ => axes(axis_given.as_ref(), nd)?,
+    };
     if chosen.len() > 1 && !REORDERABLE.contains(&ufunc) {
         return Err(PyError::value(format!(
             "reduction operation '{ufunc}' is not reorderable, so at most one axis may be specified"
