@@ -469,6 +469,8 @@ conformance_tests! {
     linalg_pinv => "406_linalg_pinv",
     dtype_hash => "407_dtype_hash",
     scalar_axis => "408_scalar_axis",
+    dtype_corners => "409_dtype_corners",
+    datetime_reduce => "410_datetime_reduce",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

@@ -46,6 +46,10 @@ pub struct NdArray {
     /// object; whether its elements sit at their alignment is read from
     /// the layout (`NdArray::aligned`).
     aligned: Cell<bool>,
+    /// Made over memory its exporter lends read-only (`np.frombuffer` of
+    /// `bytes`, a read-only memoryview): `flags.writeable` can never be
+    /// turned on, as NumPy's `_IsWriteable` finds the buffer unwritable.
+    read_only_export: Cell<bool>,
 }
 
 /// The dtypes an array was given after it was made (`NdArray::retype`).
@@ -117,6 +121,7 @@ impl NdArray {
             exporter: None,
             writeable: Cell::new(true),
             aligned: Cell::new(true),
+            read_only_export: Cell::new(false),
         }))
     }
 
@@ -131,6 +136,7 @@ impl NdArray {
             exporter: None,
             writeable: Cell::new(true),
             aligned: Cell::new(true),
+            read_only_export: Cell::new(false),
         })
     }
 
@@ -168,6 +174,7 @@ impl NdArray {
             exporter: None,
             writeable: Cell::new(source.writeable.get()),
             aligned: Cell::new(true),
+            read_only_export: Cell::new(false),
         })
     }
 
@@ -186,6 +193,7 @@ impl NdArray {
             exporter: self.exporter.clone(),
             writeable: Cell::new(self.writeable.get()),
             aligned: Cell::new(self.aligned.get()),
+            read_only_export: Cell::new(self.read_only_export.get()),
         })
     }
 
@@ -206,6 +214,7 @@ impl NdArray {
             exporter: Some(exporter),
             writeable: Cell::new(true),
             aligned: Cell::new(true),
+            read_only_export: Cell::new(false),
         })
     }
 
@@ -323,9 +332,7 @@ impl NdArray {
     /// Set `flags.writeable`. Turning it on is refused when the owner is
     /// read-only, as NumPy refuses it.
     pub fn set_writeable(self: &Rc<Self>, on: bool) -> Result<(), EngineError> {
-        if on
-            && let Some(b) = &self.base
-            && !b.writeable()
+        if on && (self.read_only_export.get() || self.base.as_ref().is_some_and(|b| !b.writeable()))
         {
             return Err(EngineError::value(
                 "cannot set WRITEABLE flag to True of this array",
@@ -334,6 +341,13 @@ impl NdArray {
         super::write_log::note_state(self);
         self.writeable.set(on);
         Ok(())
+    }
+
+    /// Make this array, over an exporter's memory, read-only for good:
+    /// the exporter lends it read-only.
+    pub fn lock_read_only(self: &Rc<Self>) {
+        self.writeable.set(false);
+        self.read_only_export.set(true);
     }
 
     /// `flags.aligned`: not cleared by `setflags`, and every element

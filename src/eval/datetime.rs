@@ -876,11 +876,11 @@ fn datetime_as_string(args: &Args) -> PyResult<Value> {
         };
         let mut text = match &broken {
             None => "NaT".to_string(),
-            Some(_) if auto => dtm::format_iso(broken.as_ref(), base),
-            Some(_) => {
-                let v = dtm::convert(i, u, to, false).map_err(err)?;
-                dtm::datetime_text(to, v).map_err(err)?
-            }
+            // NumPy breaks the value down in its own unit and writes the
+            // fields down to the unit asked for (`make_iso_8601_datetime`),
+            // never converting it: attoseconds of a date in 2032 would
+            // not fit 64 bits.
+            Some(_) => dtm::format_iso(broken.as_ref(), base),
         };
         if utc && broken.is_some() && base >= dtm::Base::H && base != dtm::Base::Generic {
             text.push('Z');

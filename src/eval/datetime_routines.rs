@@ -54,6 +54,20 @@ pub fn call(name: &str, a: &ArrayRef, args: &Args, method: bool) -> PyResult<Val
         None | Some(Value::None) => None,
         Some(Value::Int(i)) => Some(i as i64),
         Some(Value::NpScalar(d, Scalar::Int(i))) if d.is_integer() => Some(i),
+        // A tuple of one axis is that axis; one naming every axis is all
+        // of them (`ufunc.reduce` passes its axis on as a tuple).
+        Some(Value::Tuple(t)) if t.len() == 1 && !sorting => match &t[0] {
+            Value::Int(i) => Some(*i as i64),
+            _ => return Err(refuse(&format!("np.{name} with this axis"))),
+        },
+        Some(Value::Tuple(t))
+            if !sorting
+                && t.len() == a.ndim()
+                && crate::eval::coerce::axes_arg(Some(&Value::Tuple(t.clone())), a.ndim())
+                    .is_ok() =>
+        {
+            None
+        }
         Some(_) => return Err(refuse(&format!("np.{name} with this axis"))),
     };
     if method && name == "sort" {

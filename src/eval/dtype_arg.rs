@@ -89,7 +89,7 @@ pub fn dtype_arg_sub(v: &Value) -> PyResult<(DType, Vec<usize>)> {
 /// `%R` of the object does (`data type np.str_('ab') not understood`).
 fn named_as(e: PyError, text: &str, scalar: &Value) -> PyError {
     let plain = not_understood(text);
-    if e.kind == plain.kind && e.message == plain.message {
+    if e.kind == plain.kind && e.message == plain.message && e.message.starts_with("data type") {
         PyError::type_error(format!(
             "data type {} not understood",
             repr(scalar, &Default::default())
@@ -400,8 +400,19 @@ fn missing_type(s: &str) -> Option<PyError> {
     ))
 }
 
-/// NumPy's `TypeError: data type '...' not understood`.
+/// NumPy's `TypeError: data type '...' not understood`, or for one of
+/// the aliases NumPy 2.0 removed (`descriptor.c` lists them) its message
+/// saying so.
 fn not_understood(s: &str) -> PyError {
+    const REMOVED: [&str; 7] = [
+        "int0", "uint0", "void0", "object0", "str0", "bytes0", "bool8",
+    ];
+    if REMOVED.contains(&s) {
+        return PyError::type_error(format!(
+            "Alias {} was removed in NumPy 2.0. Use a name without a digit at the end.",
+            crate::render::scalar_repr::py_str_repr(s)
+        ));
+    }
     PyError::type_error(format!(
         "data type {} not understood",
         crate::render::scalar_repr::py_str_repr(s)
@@ -593,10 +604,23 @@ fn names_formats_dict(items: &[(Value, Value)]) -> PyResult<DType> {
     let (Some(names), Some(formats)) = (get("names"), get("formats")) else {
         return Err(PyError::value("entry not a 2- or 3- tuple"));
     };
-    let names = iterate(names)?;
-    let formats = iterate(formats)?;
-    let offsets = get("offsets").map(iterate).transpose()?;
-    let titles = get("titles").map(iterate).transpose()?;
+    // `_convert_from_dict` reads each entry by index (`PyObject_GetItem`),
+    // so an unordered set is refused, not iterated in some order.
+    let entries = |v: &Value| -> PyResult<Vec<Value>> {
+        if let Value::Object(o) = v
+            && matches!(o.as_ref(), super::object::Obj::Set(_))
+        {
+            return Err(PyError::type_error(format!(
+                "'{}' object is not subscriptable",
+                v.type_name()
+            )));
+        }
+        iterate(v)
+    };
+    let names = entries(names)?;
+    let formats = entries(formats)?;
+    let offsets = get("offsets").map(entries).transpose()?;
+    let titles = get("titles").map(entries).transpose()?;
     let same_len = |n: usize| n == names.len();
     if formats.len() < names.len()
         || offsets.as_ref().is_some_and(|o| !same_len(o.len()))

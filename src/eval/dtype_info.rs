@@ -696,7 +696,7 @@ fn frombuffer_of(args: &Args) -> PyResult<Value> {
             ),
         };
         if m.readonly {
-            arr.set_writeable(false)?;
+            arr.lock_read_only();
         }
         return Ok(Value::Array(arr));
     }
@@ -725,7 +725,7 @@ fn frombuffer_of(args: &Args) -> PyResult<Value> {
         layout,
         std::rc::Rc::new(source.clone()),
     );
-    arr.set_writeable(false)?;
+    arr.lock_read_only();
     Ok(Value::Array(arr))
 }
 

@@ -300,12 +300,16 @@ impl MemView {
     /// An array over the same memory (`np.asarray(m)`), its `.base` the
     /// memoryview.
     pub fn array(&self, me: &Value) -> ArrayRef {
-        NdArray::over_exported(
+        let a = NdArray::over_exported(
             self.view.buffer().clone(),
             self.view.dtype().clone(),
             self.view.layout(),
             std::rc::Rc::new(me.clone()),
-        )
+        );
+        if self.readonly {
+            a.lock_read_only();
+        }
+        a
     }
 
     /// `m.tobytes()`, `m.tolist()`, `m.hex()`, `m.toreadonly()`.

@@ -1130,11 +1130,24 @@ pub fn python_eq(a: &Value, b: &Value) -> bool {
             super::dtype_arg::dtype_arg(&Value::Str(s.clone())).is_ok_and(|d| d.equivalent(x))
         }
         // `dtype.__eq__` converts the other side with `np.dtype(other)`:
-        // `dtype == float`, `== np.float64`, `== None` (float64) hold.
-        (Value::DType(x), other @ (Value::Type(_) | Value::None))
-        | (other @ (Value::Type(_) | Value::None), Value::DType(x)) => {
-            super::dtype_arg::dtype_arg(other).is_ok_and(|d| d.equivalent(x))
-        }
+        // `dtype == float`, `== np.float64`, `== None` (float64) hold, and
+        // so does a structured dtype against its list of fields.
+        (
+            Value::DType(x),
+            other @ (Value::Type(_)
+            | Value::None
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)),
+        )
+        | (
+            other @ (Value::Type(_)
+            | Value::None
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)),
+            Value::DType(x),
+        ) => super::dtype_arg::dtype_arg(other).is_ok_and(|d| d.equivalent(x)),
         (Value::Type(x), Value::Type(y)) => x == y,
         (x, y) if let Some(eq) = super::object::MemView::equal(x, y) => eq,
         (x, y) if let Some(eq) = super::object::DictView::compare(CompareOp::Eq, x, y) => {

@@ -170,6 +170,7 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
                     return Err(not_implemented_argument(method, p));
                 }
             }
+            resolved_compatible(s, ufunc, method, &b)?;
             if method == "reduceat" {
                 let a = as_array(b.get("array").unwrap_or(&Value::None))?;
                 if is_comparison(ufunc)
@@ -192,6 +193,40 @@ pub fn call(s: &mut Session, name: &str, args: &Args) -> PyResult<Value> {
             }
         }
     }
+}
+
+/// `reducelike_promote_and_resolve`'s check for a datetime operand: a
+/// reduction needs a loop whose output is its input's type, and
+/// `subtract` of two datetimes gives a timedelta.
+fn resolved_compatible(s: &mut Session, ufunc: &str, method: &str, b: &Bound) -> PyResult<()> {
+    let Some(Value::Array(a)) = b.get("array") else {
+        return Ok(());
+    };
+    let dt = a.dtype().clone();
+    let time = matches!(
+        dt.kind(),
+        crate::engine::dtype::Kind::DateTime | crate::engine::dtype::Kind::TimeDelta
+    );
+    if !time || b.get_some("dtype").is_some() {
+        return Ok(());
+    }
+    let Ok(out) = loop_dtype(s, ufunc, &dt) else {
+        return Ok(());
+    };
+    let out_time = matches!(
+        out.kind(),
+        crate::engine::dtype::Kind::DateTime | crate::engine::dtype::Kind::TimeDelta
+    );
+    if out.kind() == dt.kind() || !out_time {
+        return Ok(());
+    }
+    let show = |d: &DType| super::display::repr(&Value::DType(d.clone()), &Default::default());
+    Err(PyError::type_error(format!(
+        "the resolved dtypes are not compatible with {ufunc}.{method}. Resolved ({}, {}, {})",
+        show(&dt),
+        show(&dt),
+        show(&out)
+    )))
 }
 
 /// Call the ufunc `np.NAME` on two values (bound by the registry).
