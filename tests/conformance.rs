@@ -471,6 +471,7 @@ conformance_tests! {
     scalar_axis => "408_scalar_axis",
     dtype_corners => "409_dtype_corners",
     datetime_reduce => "410_datetime_reduce",
+    index_protocol => "411_index_protocol",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

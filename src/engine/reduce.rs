@@ -273,6 +273,20 @@ pub fn reduce_native(
     if matches!(a.dtype(), DType::Str(_) | DType::Bytes(_)) {
         return text_reduce(a, op, &sorted, keepdims);
     }
+    // A reduction without an identity over an empty axis fails even when
+    // the result itself is empty (`np.max(np.zeros((0, 0)), axis=0)`).
+    if sorted.iter().any(|&k| shape[k] == 0) {
+        match op {
+            Reduction::ArgMin | Reduction::ArgMax => return Err(empty_arg_error(op)),
+            Reduction::Min | Reduction::Max => {
+                return Err(EngineError::value(format!(
+                    "zero-size array to reduction operation {} which has no identity",
+                    op.ufunc_name()
+                )));
+            }
+            _ => {}
+        }
+    }
     if *a.dtype() == DType::Float16
         && let Reduction::Var(ddof) | Reduction::Std(ddof) = op
     {

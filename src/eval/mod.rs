@@ -71,6 +71,7 @@ mod function;
 mod gen_close;
 mod generator;
 mod help;
+mod index_protocol;
 mod index_routines;
 mod int_parse;
 mod int_true_div;

@@ -229,6 +229,12 @@ fn resolved_compatible(s: &mut Session, ufunc: &str, method: &str, b: &Bound) ->
     )))
 }
 
+/// A ufunc's `__name__` (`np.true_divide` is `divide`), as its errors
+/// name it.
+fn ufunc_title(ufunc: &str) -> &str {
+    super::fp_errors::message_name(ufunc)
+}
+
 /// Call the ufunc `np.NAME` on two values (bound by the registry).
 fn apply(s: &mut Session, ufunc: &str, x: Value, y: Value) -> PyResult<Value> {
     s.call_registered(
@@ -593,14 +599,12 @@ fn reduced(
             let spread = crate::engine::broadcast::broadcast_layout(&filled.layout(), &out_shape);
             Value::Array(NdArray::view_with(&filled, spread))
         }
+        // An empty reduced axis fails even when the result is empty too.
         None if n == 0 => {
-            if out_shape.iter().product::<usize>() == 0 {
-                Value::Array(NdArray::from_scalars(&out_shape, a.dtype().clone(), &[])?)
-            } else {
-                return Err(PyError::value(format!(
-                    "zero-size array to reduction operation {ufunc} which has no identity"
-                )));
-            }
+            return Err(PyError::value(format!(
+                "zero-size array to reduction operation {} which has no identity",
+                ufunc_title(ufunc)
+            )));
         }
         None => slice_at(&a, axis, 0)?,
     };

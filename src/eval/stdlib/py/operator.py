@@ -56,10 +56,24 @@ def _module(mod):
     def ixor(*a):
         _n('ixor', a, 2); x = a[0]; x ^= a[1]; return x
     def concat(*a):
+        # CPython's PySequence_Concat: the left operand's own
+        # concatenation first (ndarray's refuses, list/tuple/str take only
+        # their own kind), then `+` between two sequences.
         _n('concat', a, 2)
-        if not hasattr(a[0], '__getitem__'):
-            raise TypeError("'%s' object can't be concatenated" % type(a[0]).__name__)
-        return a[0] + a[1]
+        x, y = a
+        import numpy
+        if isinstance(x, numpy.ndarray):
+            raise TypeError("Concatenation operation is not implemented for NumPy arrays, use np.concatenate() instead. Please do not rely on this error; it may not be given on all Python implementations.")
+        for t in (list, tuple, str):
+            if isinstance(x, t):
+                if not isinstance(y, t):
+                    c = type(y)
+                    shown = c.__name__ if c.__module__ == 'builtins' else c.__module__ + '.' + c.__name__
+                    raise TypeError('can only concatenate %s (not "%s") to %s' % (t.__name__, shown, t.__name__))
+                return x + y
+        if not hasattr(x, '__getitem__') or isinstance(x, dict):
+            raise TypeError("'%s' object can't be concatenated" % type(x).__name__)
+        return x + y
     def neg(*a): _n('neg', a, 1); return -a[0]
     def pos(*a): _n('pos', a, 1); return +a[0]
     def _abs(*a): _n('abs', a, 1); return abs(a[0])
