@@ -472,6 +472,7 @@ conformance_tests! {
     dtype_corners => "409_dtype_corners",
     datetime_reduce => "410_datetime_reduce",
     index_protocol => "411_index_protocol",
+    test_suite_checks => "412_test_suite_checks",
     printing_controls => "16_printing_controls",
     complex_float16 => "17_complex_float16",
     edge_shapes => "18_edge_shapes",

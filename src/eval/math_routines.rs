@@ -748,6 +748,39 @@ fn diff(args: &Args) -> PyResult<Value> {
     Ok(Value::Array(a))
 }
 
+/// `_isin`'s check for `kind='table'`: the range of `ar2` must fit
+/// `ar2`'s own integer type (bools count as uint8), else NumPy's
+/// RuntimeError.
+fn table_fits(t: &ArrayRef) -> PyResult<()> {
+    if t.size() == 0 {
+        return Ok(());
+    }
+    let vals: Vec<i128> = t
+        .to_scalars()
+        .iter()
+        .map(|s| match s {
+            Scalar::Int(i) => i128::from(*i),
+            Scalar::UInt(u) => i128::from(*u),
+            Scalar::Bool(b) => i128::from(*b),
+            _ => 0,
+        })
+        .collect();
+    let range = vals.iter().max().unwrap_or(&0) - vals.iter().min().unwrap_or(&0);
+    let bits = 8 * t.dtype().itemsize() as u32;
+    let max = match t.dtype().kind() {
+        Kind::Int => (1i128 << (bits - 1)) - 1,
+        Kind::UInt => (1i128 << bits) - 1,
+        _ => 255,
+    };
+    if range <= max {
+        return Ok(());
+    }
+    Err(PyError::new(
+        "RuntimeError",
+        "You have specified kind='table', but the range of values in `ar2` or `ar1` exceed the maximum integer of the datatype. Please set `kind` to None or 'sort'.",
+    ))
+}
+
 fn isin(args: &Args) -> PyResult<Value> {
     let a = as_array(args.req(0, "element", "isin")?)?;
     let t = as_array(args.req(1, "test_elements", "isin")?)?;
@@ -767,6 +800,7 @@ fn isin(args: &Args) -> PyResult<Value> {
                     "The 'table' method is only supported for boolean or integer arrays. Please select 'sort' or None for kind.",
                 ));
             }
+            table_fits(&t)?;
         }
         Some(k) => {
             return Err(PyError::value(format!(

@@ -2201,6 +2201,25 @@ impl Session {
             n if n.ends_with(".at") && super::ufunc_at_unary::answers(&n[..n.len() - 3]) => {
                 super::ufunc_at_unary::call(self, &n[..n.len() - 3], &args)?
             }
+            // `iscomplexobj` reads `x.dtype` before converting `x`, so an
+            // object that only has a `dtype` attribute answers by it.
+            "iscomplexobj" | "isrealobj"
+                if matches!(args.pos.first(), Some(x @ Value::Object(_))
+                    if super::classes::instance_of(x).is_some()) =>
+            {
+                let x = args.pos[0].clone();
+                match self
+                    .getattr(&x, "dtype")
+                    .and_then(|d| super::dtype_arg::dtype_arg(&d))
+                {
+                    Ok(dt) => {
+                        let cplx = dt.kind() == crate::engine::dtype::Kind::Complex;
+                        Value::Bool(cplx == (name == "iscomplexobj"))
+                    }
+                    Err(e) if e.kind == "AttributeError" => super::complex_fns::call(name, &args)?,
+                    Err(e) => return Err(e),
+                }
+            }
             n if super::complex_fns::NAMES.contains(&n) => super::complex_fns::call(n, &args)?,
             "isclose" | "allclose" => super::isclose::call(self, name, &args)?,
             n if super::math_routines::NAMES.contains(&n) => super::math_routines::call(n, &args)?,

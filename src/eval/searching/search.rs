@@ -148,6 +148,13 @@ pub fn digitize(x: &Value, bins: &Value, right: bool) -> PyResult<Value> {
         return Err(PyError::type_error("x may not be complex"));
     }
     let b = as_array(bins)?;
+    // `_monotonicity` reads the bins as float64 with a safe cast.
+    if !crate::eval::cast_rules::cast_allowed(b.dtype(), &DType::Float64, "safe").unwrap_or(true) {
+        return Err(PyError::type_error(format!(
+            "Cannot cast array data from {} to dtype('float64') according to the rule 'safe'",
+            crate::eval::display::repr(&Value::DType(b.dtype().clone()), &Default::default())
+        )));
+    }
     one_dim(&b)?;
     let dt = common(xa.dtype(), b.dtype())?;
     let mut edges = scalars_as(&b, &dt)?;
