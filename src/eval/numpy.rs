@@ -2207,13 +2207,16 @@ impl Session {
                 if matches!(args.pos.first(), Some(x @ Value::Object(_))
                     if super::classes::instance_of(x).is_some()) =>
             {
+                // `type_ = x.dtype.type`, then `issubclass(type_,
+                // complexfloating)`; no such attribute: `asarray(x)`'s.
                 let x = args.pos[0].clone();
-                match self
+                let ty = self
                     .getattr(&x, "dtype")
-                    .and_then(|d| super::dtype_arg::dtype_arg(&d))
-                {
-                    Ok(dt) => {
-                        let cplx = dt.kind() == crate::engine::dtype::Kind::Complex;
+                    .and_then(|d| self.getattr(&d, "type"));
+                match ty {
+                    Ok(t) => {
+                        let cf = self.getattr(&Value::Module("numpy".into()), "complexfloating")?;
+                        let cplx = super::pybuiltins::issubclass(&t, &cf)?;
                         Value::Bool(cplx == (name == "iscomplexobj"))
                     }
                     Err(e) if e.kind == "AttributeError" => super::complex_fns::call(name, &args)?,

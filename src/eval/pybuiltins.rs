@@ -555,7 +555,7 @@ fn keyed(s: &mut Session, key: Option<&Value>, x: &Value) -> PyResult<Value> {
 /// Whether `v` is an exception class or a tuple holding one.
 /// `issubclass(cls, class_or_tuple)` over the learner's classes, Python's
 /// exception classes and the plain builtin types.
-fn issubclass(cls: &Value, class: &Value) -> PyResult<bool> {
+pub(super) fn issubclass(cls: &Value, class: &Value) -> PyResult<bool> {
     if let Value::Tuple(items) = class {
         for c in items.iter() {
             if issubclass(cls, c)? {
