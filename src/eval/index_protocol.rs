@@ -14,6 +14,23 @@ use super::error::{PyError, PyResult};
 use super::session::Session;
 use super::value::Value;
 
+/// The index an array or flatiter `obj` is indexed with: `idx` as
+/// [`resolve`] reads it, borrowed unchanged when nothing needs reading or
+/// `obj` is not one of those.
+pub fn for_target<'a>(
+    s: &mut Session,
+    obj: &Value,
+    idx: &'a Value,
+) -> PyResult<std::borrow::Cow<'a, Value>> {
+    if !matches!(obj, Value::Array(_) | Value::FlatIter(..)) {
+        return Ok(std::borrow::Cow::Borrowed(idx));
+    }
+    Ok(match resolve(s, idx)? {
+        Some(read) => std::borrow::Cow::Owned(read),
+        None => std::borrow::Cow::Borrowed(idx),
+    })
+}
+
 /// `idx` with every learner object in it replaced by what NumPy reads
 /// it as; `None` when there is none (the common case costs one scan).
 pub fn resolve(s: &mut Session, idx: &Value) -> PyResult<Option<Value>> {

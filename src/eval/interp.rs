@@ -1035,19 +1035,7 @@ impl Session {
         if let Value::Bytes(b) = obj {
             return super::pybytes::getitem(b, idx);
         }
-        let read_idx;
-        let idx = match obj {
-            Value::Array(_) | Value::FlatIter(..) => {
-                match super::index_protocol::resolve(self, idx)? {
-                    Some(r) => {
-                        read_idx = r;
-                        &read_idx
-                    }
-                    None => idx,
-                }
-            }
-            _ => idx,
-        };
+        let idx = &*super::index_protocol::for_target(self, obj, idx)?;
         match obj {
             Value::Array(a) => array_getitem(a, idx),
             Value::FlatIter(a, pos) => {
@@ -1190,19 +1178,7 @@ impl Session {
             m.check_store(idx, value)?;
             return array_setitem(&m.view, idx, value);
         }
-        let read_idx;
-        let idx = match obj {
-            Value::Array(_) | Value::FlatIter(..) => {
-                match super::index_protocol::resolve(self, idx)? {
-                    Some(r) => {
-                        read_idx = r;
-                        &read_idx
-                    }
-                    None => idx,
-                }
-            }
-            _ => idx,
-        };
+        let idx = &*super::index_protocol::for_target(self, obj, idx)?;
         match obj {
             // A memoryview is read through the buffer protocol: the array
             // over the memory it sees, as `np.asarray(m)` gives it.
